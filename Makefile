@@ -1,0 +1,109 @@
+# ibid -- SQLite extension for research texts. `make help` lists the targets.
+
+VERSION := $(shell cat VERSION)
+PACKAGES := libsqlite3-dev sqlite3 libicu-dev pkg-config python3 gcc make
+FUZZ_PACKAGES := clang
+PKG_MODULES := icu-uc icu-i18n sqlite3
+
+CC ?= cc
+PYTHON ?= /usr/bin/python3
+SQLITE3 ?= sqlite3
+FUZZ_SECONDS ?= 20
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKG_MODULES) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null)
+WARNINGS := -Wall -Wextra -Werror -Wsign-compare -Wshadow -Wstrict-prototypes
+CFLAGS ?= -O2 -g
+ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) -fPIC -Iext -Iinclude -Ibuild \
+              -DIBID_VERSION='"$(VERSION)"' $(PKG_CFLAGS)
+LDFLAGS_SO := -shared -Wl,-z,now -Wl,-z,relro
+
+SQL_SOURCES := ext/ibid.c $(wildcard ext/sql_*.c)
+PURE_SOURCES := $(filter-out $(SQL_SOURCES),$(wildcard ext/*.c))
+HEADERS := $(wildcard ext/*.h include/*.h) build/schema_sql.h
+TEST_SUPPORT := tests/support/memory_libc.c
+UNIT_TESTS := $(patsubst tests/unit/%.c,build/%,$(wildcard tests/unit/test_*.c))
+BENCHES := $(patsubst bench/%.c,build/%,$(wildcard bench/bench_*.c))
+FUZZERS := $(patsubst fuzz/%.c,build/%,$(wildcard fuzz/fuzz_*.c))
+
+.PHONY: all help deps check-deps test unit sanitize fuzz bench demo format clean
+
+all: check-deps ibid.so
+
+help:
+	@echo "make            build ibid.so"
+	@echo "make demo       build, load tests/corpus/ into icc.db, print a tour"
+	@echo "make test       build and run every test (ends with 'N passed, N failed')"
+	@echo "make deps       install the Debian packages it needs (as root)"
+	@echo "make sanitize   the whole suite under ASan+UBSan"
+	@echo "make fuzz       build the libFuzzer targets and run each FUZZ_SECONDS (default 20)"
+	@echo "make bench      throughput of every extractor (MB/s) and of corpus ingest"
+
+deps:
+	@if [ "$$(id -u)" != 0 ]; then echo "make deps: run as root, or: sudo apt-get install -y $(PACKAGES) $(FUZZ_PACKAGES)"; exit 1; fi
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PACKAGES) $(FUZZ_PACKAGES)
+
+# Fails early, naming the exact packages, instead of a wall of compiler errors.
+check-deps:
+	@missing=""; \
+	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
+	pkg-config --exists icu-uc icu-i18n 2>/dev/null || missing="$$missing libicu-dev"; \
+	pkg-config --exists sqlite3 2>/dev/null || missing="$$missing libsqlite3-dev"; \
+	if [ -n "$$missing" ]; then \
+	  echo "ibid: missing packages:$$missing -- run 'make deps' as root, or: apt-get install -y$$missing"; exit 1; fi
+
+build/schema_sql.h: sql/schema.sql
+	@mkdir -p build
+	{ echo "/* Generated from sql/schema.sql by make; edit that file. */"; echo "static const char ibid_schema_sql[] ="; sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/  "/' -e 's/$$/\\n"/' $<; echo ";"; } > $@
+
+ibid.so: $(SQL_SOURCES) $(PURE_SOURCES) $(HEADERS) VERSION
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SO) -o $@ $(SQL_SOURCES) $(PURE_SOURCES) $(PKG_LIBS)
+
+build/test_%: tests/unit/test_%.c $(PURE_SOURCES) $(TEST_SUPPORT) $(HEADERS)
+	@mkdir -p build
+	$(CC) $(ALL_CFLAGS) $(UNIT_FLAGS) -Itests/support -o $@ $< $(PURE_SOURCES) $(TEST_SUPPORT) $(PKG_LIBS)
+
+build/bench_%: bench/bench_%.c bench/bench.h $(PURE_SOURCES) $(TEST_SUPPORT) $(HEADERS)
+	@mkdir -p build
+	$(CC) $(ALL_CFLAGS) -O2 -DNDEBUG -Ibench -o $@ $< $(PURE_SOURCES) $(TEST_SUPPORT) $(PKG_LIBS)
+
+build/fuzz_%: fuzz/fuzz_%.c $(PURE_SOURCES) $(TEST_SUPPORT) $(HEADERS)
+	@mkdir -p build
+	clang -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	  -Iext -Iinclude -Ibuild $(PKG_CFLAGS) -o $@ $< $(PURE_SOURCES) $(TEST_SUPPORT) $(PKG_LIBS)
+
+unit: $(UNIT_TESTS)
+
+test: all unit
+	$(PYTHON) tests/run.py
+
+# The whole suite against an ASan+UBSan build of the extension and the unit tests.
+ASAN_LIB = $(shell $(CC) -print-file-name=libasan.so)
+sanitize: check-deps build/schema_sql.h
+	$(MAKE) ibid.so CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined"
+	$(MAKE) unit UNIT_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined" -B
+	IBID_SANITIZE=$(ASAN_LIB) $(PYTHON) tests/run.py
+	rm -f ibid.so build/test_*
+
+fuzz: $(FUZZERS)
+	@for f in $(FUZZERS); do echo "== $$f ($(FUZZ_SECONDS)s)"; \
+	  mkdir -p build/corpus-$$(basename $$f); \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	      build/corpus-$$(basename $$f) tests/corpus > build/$$(basename $$f).log 2>&1 \
+	    || { tail -40 build/$$(basename $$f).log; exit 1; }; \
+	  grep -E '^#[0-9]+.*DONE|Done [0-9]+ runs' build/$$(basename $$f).log | tail -1; done
+
+bench: all $(BENCHES)
+	@for b in $(BENCHES); do $$b tests/corpus; done
+	$(PYTHON) bench/ingest.py
+
+demo: all
+	rm -f icc.db
+	$(SQLITE3) icc.db < sql/demo.sql
+
+format:
+	clang-format -i ext/*.c ext/*.h include/*.h tests/unit/*.c bench/*.c bench/*.h fuzz/*.c
+
+clean:
+	rm -rf build ibid.so icc.db citations.svg

@@ -1,0 +1,50 @@
+/*
+** buffer.h -- a growable byte buffer, and JSON writing on top of it.
+**
+** Errors are sticky: after an allocation failure `failed` is set, later appends
+** do nothing, and the caller checks once at the end. Contents are always
+** NUL-terminated when `data` is non-NULL.
+*/
+#ifndef IBID_BUFFER_H
+#define IBID_BUFFER_H
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct ibid_buffer {
+  char *data;
+  size_t length;
+  size_t capacity;
+  int failed; /* 1 after an allocation failure */
+} ibid_buffer;
+
+void ibid_buffer_init(ibid_buffer *buffer);
+void ibid_buffer_free(ibid_buffer *buffer);
+/* Hands the contents to the caller (free with ibid_free); the buffer is reset. */
+char *ibid_buffer_take(ibid_buffer *buffer, size_t *length);
+int ibid_buffer_reserve(ibid_buffer *buffer, size_t extra);
+void ibid_buffer_append(ibid_buffer *buffer, const char *bytes, size_t length);
+void ibid_buffer_append_string(ibid_buffer *buffer, const char *string);
+void ibid_buffer_append_char(ibid_buffer *buffer, char c);
+void ibid_buffer_append_codepoint(ibid_buffer *buffer, uint32_t codepoint);
+void ibid_buffer_append_int(ibid_buffer *buffer, long long value);
+
+/* JSON: a quoted, escaped string value (the bytes must be valid UTF-8). */
+void ibid_json_string(ibid_buffer *buffer, const char *bytes, size_t length);
+
+/*
+** JSON object writer: ibid_json_object_begin writes '{', each member call
+** writes a separating comma when needed, the key and the value.
+*/
+typedef struct ibid_json_object {
+  ibid_buffer *buffer;
+  int members;
+} ibid_json_object;
+void ibid_json_object_begin(ibid_json_object *object, ibid_buffer *buffer);
+/* Writes `"key":` (with a comma before it when it is not the first member). */
+void ibid_json_object_key(ibid_json_object *object, const char *key);
+void ibid_json_object_string(ibid_json_object *object, const char *key, const char *bytes,
+                             size_t length);
+void ibid_json_object_int(ibid_json_object *object, const char *key, long long value);
+void ibid_json_object_end(ibid_json_object *object);
+
+#endif

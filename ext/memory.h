@@ -1,0 +1,17 @@
+/*
+** memory.h -- the one allocator every ibid source uses.
+**
+** Pure parsing code (no SQLite types) allocates through these three calls so
+** the same file links into the extension, where they are sqlite3_malloc64 and
+** friends (ext/sql_memory.c), and into unit tests and fuzz targets, where they
+** are the C library's (tests/support/memory_libc.c) so sanitizers see them.
+*/
+#ifndef IBID_MEMORY_H
+#define IBID_MEMORY_H
+#include <stddef.h>
+
+void *ibid_malloc(size_t size);
+void *ibid_realloc(void *pointer, size_t size);
+void ibid_free(void *pointer);
+
+#endif

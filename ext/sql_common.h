@@ -1,0 +1,80 @@
+/*
+** sql_common.h -- what the SQL layer of every ibid module shares: function
+** flags, argument checking, and table-valued functions built from a fill
+** callback (ext/sql_table.c).
+**
+** Only files named ext/sql_*.c and ext/ibid.c include SQLite headers; the
+** parsers they wrap are plain C (see include/ibid.h).
+*/
+#ifndef IBID_SQL_COMMON_H
+#define IBID_SQL_COMMON_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sqlite3ext.h"
+
+/* Flags of a pure function of its arguments (STYLE.md "Function flags"). */
+#define IBID_PURE (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
+
+/*
+** Reads argument `value` of SQL function `function` as UTF-8 text.
+** Returns 1 with *text and *length set (TEXT, or a BLOB holding UTF-8), 0 for SQL
+** NULL (the caller returns NULL / no rows), -1 after setting an error on the
+** context: wrong type, or invalid UTF-8 (the message names the byte offset).
+** Text may contain NUL bytes; it is not NUL-terminated for the parser's sake.
+*/
+int ibid_argument_text(sqlite3_context *context, sqlite3_value *value, const char *function,
+                       const char **text, size_t *length);
+
+/* The same check, reporting through an error-message pointer (for vtabs).
+** Returns 1, 0 or -1 as above; on -1 *error holds a sqlite3_mprintf message. */
+int ibid_value_text(sqlite3_value *value, const char *function, const char **text,
+                    size_t *length, char **error);
+
+/* ----- table-valued functions ------------------------------------------ */
+
+typedef struct ibid_rows ibid_rows;
+
+/*
+** Fills the rows of one call. `text` is the validated UTF-8 input (a private
+** copy that lives as long as the rows), `client` the pointer given at
+** registration. Return SQLITE_OK, or an error code after ibid_rows_error().
+*/
+typedef int (*ibid_rows_fill)(ibid_rows *rows, const char *text, size_t length, void *client);
+
+typedef struct ibid_table_function {
+  const char *name;    /* SQL name, e.g. "ibid_blocks" */
+  const char *columns; /* output columns, e.g. "n, kind, level, start, length, text" */
+  int column_count;    /* how many names `columns` lists */
+  ibid_rows_fill fill;
+} ibid_table_function;
+
+/*
+** Registers an eponymous table-valued function NAME(input): output columns as
+** declared plus a HIDDEN column `input` holding the argument. NULL input
+** gives no rows; non-text input or invalid UTF-8 is an error. `client` is
+** passed to fill and released with `destroy` (may be NULL) when the module is.
+*/
+int ibid_register_table_function(sqlite3 *db, const ibid_table_function *definition,
+                                 void *client, void (*destroy)(void *));
+
+/* Row building: a row is exactly column_count cells, added in column order. */
+int ibid_rows_int(ibid_rows *rows, int64_t value);
+int ibid_rows_double(ibid_rows *rows, double value);
+int ibid_rows_null(ibid_rows *rows);
+/* A copy of bytes[0..length) as TEXT (bytes NULL gives SQL NULL). */
+int ibid_rows_text(ibid_rows *rows, const char *bytes, size_t length);
+/* TEXT that the rows take ownership of (allocated with ibid_malloc). */
+int ibid_rows_text_owned(ibid_rows *rows, char *bytes, size_t length);
+/* The input's bytes [start, start+length) as TEXT, without a copy. */
+int ibid_rows_slice(ibid_rows *rows, size_t start, size_t length);
+/* Two cells, `start` (1-based character index) and `length` (characters),
+** for the input's bytes [start, start+length): substr(input, start, length)
+** returns exactly that span. Cheapest when spans come in ascending order. */
+int ibid_rows_span(ibid_rows *rows, size_t start, size_t length);
+/* Converts a byte offset of the input into a 1-based character index. */
+int64_t ibid_rows_character_index(ibid_rows *rows, size_t byte_offset);
+/* Sets the error message of the current call (printf-style). */
+void ibid_rows_error(ibid_rows *rows, const char *format, ...);
+
+#endif

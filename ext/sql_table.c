@@ -1,0 +1,357 @@
+/*
+** sql_table.c -- eponymous table-valued functions from a fill callback.
+**
+** Every ibid extractor is exposed as NAME(input): a read-only, eponymous
+** virtual table (the ext/misc/series.c pattern) whose declared schema is the
+** extractor's output columns plus `input HIDDEN`. xFilter validates the
+** argument, copies it once, and runs the extractor's fill callback, which adds
+** cells row by row; xColumn then serves them. Spans are given by the callback
+** as byte offsets and turned here into 1-based character positions, so that
+** substr(input, start, length) is the span in every SQL client.
+**
+** xBestIndex accepts only a usable equality constraint on `input` (argvIndex
+** 1, idxNum 1). Without one the call is an error ("ibid_x: missing argument");
+** with an unusable one the plan is rejected with SQLITE_CONSTRAINT so SQLite
+** tries a join order that binds it first.
+*/
+#include <stdarg.h>
+#include <string.h>
+
+#include "sql_common.h"
+SQLITE_EXTENSION_INIT3
+
+#include "memory.h"
+
+typedef struct ibid_cell {
+  int type;         /* SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT or SQLITE_NULL */
+  int owned;        /* text allocated with ibid_malloc, freed with the rows */
+  size_t length;    /* text length in bytes */
+  union {
+    int64_t integer;
+    double real;
+    const char *text;
+  } value;
+} ibid_cell;
+
+struct ibid_rows {
+  const char *input; /* private copy of the argument */
+  size_t input_length;
+  int column_count;
+  ibid_cell *cells;
+  size_t cell_count, cell_capacity;
+  size_t cursor_byte; /* incremental byte -> character conversion */
+  int64_t cursor_character;
+  char *error; /* sqlite3_mprintf message set by ibid_rows_error */
+};
+
+typedef struct table_module {
+  ibid_table_function definition;
+  void *client;
+  void (*destroy)(void *);
+} table_module;
+
+typedef struct table_vtab {
+  sqlite3_vtab base;
+  const table_module *module;
+} table_vtab;
+
+typedef struct table_cursor {
+  sqlite3_vtab_cursor base; /* must be first */
+  ibid_rows rows;
+  char *input_copy;
+  sqlite3_value *argument; /* duplicate of the argument, for the hidden column */
+  size_t row, row_count;
+} table_cursor;
+
+/* ----- row building ----------------------------------------------------- */
+
+static int rows_push(ibid_rows *rows, ibid_cell cell) {
+  if (rows->cell_count == rows->cell_capacity) {
+    size_t capacity = rows->cell_capacity ? rows->cell_capacity * 2 : 64;
+    ibid_cell *cells = ibid_realloc(rows->cells, capacity * sizeof(ibid_cell));
+    if (!cells) {
+      if (cell.owned) ibid_free((void *)cell.value.text);
+      return SQLITE_NOMEM;
+    }
+    rows->cells = cells;
+    rows->cell_capacity = capacity;
+  }
+  rows->cells[rows->cell_count++] = cell;
+  return SQLITE_OK;
+}
+
+int ibid_rows_int(ibid_rows *rows, int64_t value) {
+  ibid_cell cell = {.type = SQLITE_INTEGER, .value.integer = value};
+  return rows_push(rows, cell);
+}
+
+int ibid_rows_double(ibid_rows *rows, double value) {
+  ibid_cell cell = {.type = SQLITE_FLOAT, .value.real = value};
+  return rows_push(rows, cell);
+}
+
+int ibid_rows_null(ibid_rows *rows) {
+  ibid_cell cell = {.type = SQLITE_NULL};
+  return rows_push(rows, cell);
+}
+
+int ibid_rows_text(ibid_rows *rows, const char *bytes, size_t length) {
+  if (!bytes) return ibid_rows_null(rows);
+  char *copy = ibid_malloc(length + 1);
+  if (!copy) return SQLITE_NOMEM;
+  memcpy(copy, bytes, length);
+  copy[length] = 0;
+  return ibid_rows_text_owned(rows, copy, length);
+}
+
+int ibid_rows_text_owned(ibid_rows *rows, char *bytes, size_t length) {
+  if (!bytes) return ibid_rows_null(rows);
+  ibid_cell cell = {.type = SQLITE_TEXT, .owned = 1, .length = length, .value.text = bytes};
+  return rows_push(rows, cell);
+}
+
+int ibid_rows_slice(ibid_rows *rows, size_t start, size_t length) {
+  if (start > rows->input_length) start = rows->input_length;
+  if (length > rows->input_length - start) length = rows->input_length - start;
+  ibid_cell cell = {.type = SQLITE_TEXT, .length = length, .value.text = rows->input + start};
+  return rows_push(rows, cell);
+}
+
+int64_t ibid_rows_character_index(ibid_rows *rows, size_t byte_offset) {
+  if (byte_offset > rows->input_length) byte_offset = rows->input_length;
+  if (byte_offset < rows->cursor_byte) {
+    rows->cursor_byte = 0;
+    rows->cursor_character = 0;
+  }
+  const unsigned char *s = (const unsigned char *)rows->input;
+  for (size_t i = rows->cursor_byte; i < byte_offset; i++) rows->cursor_character += (s[i] & 0xC0) != 0x80;
+  rows->cursor_byte = byte_offset;
+  return rows->cursor_character + 1;
+}
+
+int ibid_rows_span(ibid_rows *rows, size_t start, size_t length) {
+  if (start > rows->input_length) start = rows->input_length;
+  if (length > rows->input_length - start) length = rows->input_length - start;
+  int64_t first = ibid_rows_character_index(rows, start);
+  int64_t end = ibid_rows_character_index(rows, start + length);
+  int rc = ibid_rows_int(rows, first);
+  if (rc == SQLITE_OK) rc = ibid_rows_int(rows, end - first);
+  return rc;
+}
+
+void ibid_rows_error(ibid_rows *rows, const char *format, ...) {
+  va_list arguments;
+  va_start(arguments, format);
+  sqlite3_free(rows->error);
+  rows->error = sqlite3_vmprintf(format, arguments);
+  va_end(arguments);
+}
+
+static void rows_reset(ibid_rows *rows) {
+  for (size_t i = 0; i < rows->cell_count; i++)
+    if (rows->cells[i].owned) ibid_free((void *)rows->cells[i].value.text);
+  ibid_free(rows->cells);
+  sqlite3_free(rows->error);
+  int column_count = rows->column_count;
+  memset(rows, 0, sizeof(*rows));
+  rows->column_count = column_count;
+}
+
+/* ----- virtual table methods ---------------------------------------------- */
+
+static int table_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
+                         sqlite3_vtab **vtab_out, char **error) {
+  (void)argc;
+  (void)argv;
+  const table_module *module = aux;
+  char *schema = sqlite3_mprintf("CREATE TABLE x(%s, input HIDDEN)", module->definition.columns);
+  if (!schema) return SQLITE_NOMEM;
+  int rc = sqlite3_declare_vtab(db, schema);
+  sqlite3_free(schema);
+  if (rc != SQLITE_OK) {
+    sqlite3_free(*error);
+    *error = sqlite3_mprintf("%s: %s", module->definition.name, sqlite3_errmsg(db));
+    return rc;
+  }
+  table_vtab *vtab = sqlite3_malloc64(sizeof(*vtab));
+  if (!vtab) return SQLITE_NOMEM;
+  memset(vtab, 0, sizeof(*vtab));
+  vtab->module = module;
+  /* Pure function of its argument: safe in triggers, views and schemas. */
+  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
+  *vtab_out = &vtab->base;
+  return SQLITE_OK;
+}
+
+static int table_disconnect(sqlite3_vtab *vtab) {
+  sqlite3_free(vtab);
+  return SQLITE_OK;
+}
+
+static int table_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **cursor_out) {
+  table_cursor *cursor = sqlite3_malloc64(sizeof(*cursor));
+  if (!cursor) return SQLITE_NOMEM;
+  memset(cursor, 0, sizeof(*cursor));
+  cursor->rows.column_count = ((table_vtab *)vtab)->module->definition.column_count;
+  *cursor_out = &cursor->base;
+  return SQLITE_OK;
+}
+
+static void cursor_reset(table_cursor *cursor) {
+  rows_reset(&cursor->rows);
+  ibid_free(cursor->input_copy);
+  cursor->input_copy = 0;
+  sqlite3_value_free(cursor->argument);
+  cursor->argument = 0;
+  cursor->row = cursor->row_count = 0;
+}
+
+static int table_close(sqlite3_vtab_cursor *base) {
+  table_cursor *cursor = (table_cursor *)base;
+  cursor_reset(cursor);
+  sqlite3_free(cursor);
+  return SQLITE_OK;
+}
+
+static int table_filter(sqlite3_vtab_cursor *base, int index_number, const char *index_string,
+                        int argc, sqlite3_value **argv) {
+  (void)index_string;
+  table_cursor *cursor = (table_cursor *)base;
+  table_vtab *vtab = (table_vtab *)base->pVtab;
+  const table_module *module = vtab->module;
+  cursor_reset(cursor);
+  if (index_number != 1 || argc < 1) return SQLITE_OK; /* no argument: no rows */
+  cursor->argument = sqlite3_value_dup(argv[0]);
+  if (!cursor->argument) return SQLITE_NOMEM;
+  const char *text;
+  size_t length;
+  char *error;
+  int found = ibid_value_text(argv[0], module->definition.name, &text, &length, &error);
+  if (found < 0) {
+    sqlite3_free(vtab->base.zErrMsg);
+    vtab->base.zErrMsg = error;
+    return error ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  if (found == 0) return SQLITE_OK; /* NULL argument: no rows */
+  cursor->input_copy = ibid_malloc(length + 1);
+  if (!cursor->input_copy) return SQLITE_NOMEM;
+  memcpy(cursor->input_copy, text, length);
+  cursor->input_copy[length] = 0;
+  cursor->rows.input = cursor->input_copy;
+  cursor->rows.input_length = length;
+  int rc = module->definition.fill(&cursor->rows, cursor->input_copy, length, module->client);
+  if (rc == SQLITE_OK && cursor->rows.cell_count % (size_t)cursor->rows.column_count) {
+    ibid_rows_error(&cursor->rows, "%s: internal error: incomplete row", module->definition.name);
+    rc = SQLITE_ERROR;
+  }
+  if (rc != SQLITE_OK) {
+    sqlite3_free(vtab->base.zErrMsg);
+    vtab->base.zErrMsg = cursor->rows.error;
+    cursor->rows.error = 0;
+    if (!vtab->base.zErrMsg && rc != SQLITE_NOMEM)
+      vtab->base.zErrMsg = sqlite3_mprintf("%s: %s", module->definition.name, sqlite3_errstr(rc));
+    rows_reset(&cursor->rows);
+    return rc;
+  }
+  cursor->row_count = cursor->rows.cell_count / (size_t)cursor->rows.column_count;
+  return SQLITE_OK;
+}
+
+static int table_next(sqlite3_vtab_cursor *base) {
+  ((table_cursor *)base)->row++;
+  return SQLITE_OK;
+}
+
+static int table_eof(sqlite3_vtab_cursor *base) {
+  table_cursor *cursor = (table_cursor *)base;
+  return cursor->row >= cursor->row_count;
+}
+
+static int table_column(sqlite3_vtab_cursor *base, sqlite3_context *context, int column) {
+  table_cursor *cursor = (table_cursor *)base;
+  int column_count = cursor->rows.column_count;
+  if (column >= column_count) { /* the hidden input column */
+    if (cursor->argument) sqlite3_result_value(context, cursor->argument);
+    return SQLITE_OK;
+  }
+  const ibid_cell *cell = &cursor->rows.cells[cursor->row * (size_t)column_count + (size_t)column];
+  switch (cell->type) {
+    case SQLITE_INTEGER: sqlite3_result_int64(context, cell->value.integer); break;
+    case SQLITE_FLOAT: sqlite3_result_double(context, cell->value.real); break;
+    case SQLITE_TEXT:
+      sqlite3_result_text64(context, cell->value.text, cell->length, SQLITE_TRANSIENT, SQLITE_UTF8);
+      break;
+    default: sqlite3_result_null(context);
+  }
+  return SQLITE_OK;
+}
+
+static int table_rowid(sqlite3_vtab_cursor *base, sqlite_int64 *rowid) {
+  *rowid = (sqlite_int64)((table_cursor *)base)->row + 1;
+  return SQLITE_OK;
+}
+
+static int table_best_index(sqlite3_vtab *base, sqlite3_index_info *info) {
+  table_vtab *vtab = (table_vtab *)base;
+  int input_column = vtab->module->definition.column_count;
+  int usable = -1, unusable = 0;
+  for (int i = 0; i < info->nConstraint; i++) {
+    const struct sqlite3_index_constraint *constraint = &info->aConstraint[i];
+    if (constraint->iColumn != input_column || constraint->op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
+    if (constraint->usable) {
+      usable = i;
+    } else {
+      unusable = 1;
+    }
+  }
+  if (usable >= 0) {
+    info->aConstraintUsage[usable].argvIndex = 1;
+    info->aConstraintUsage[usable].omit = 1;
+    info->idxNum = 1;
+    info->estimatedCost = 1000;
+    info->estimatedRows = 100;
+    return SQLITE_OK;
+  }
+  if (unusable) return SQLITE_CONSTRAINT; /* try a plan that binds the input first */
+  sqlite3_free(base->zErrMsg);
+  base->zErrMsg = sqlite3_mprintf("%s: missing argument (call it as %s(text))",
+                                  vtab->module->definition.name, vtab->module->definition.name);
+  return SQLITE_ERROR;
+}
+
+static const sqlite3_module table_module_methods = {
+    .iVersion = 0,
+    .xCreate = 0, /* eponymous only */
+    .xConnect = table_connect,
+    .xBestIndex = table_best_index,
+    .xDisconnect = table_disconnect,
+    .xDestroy = 0,
+    .xOpen = table_open,
+    .xClose = table_close,
+    .xFilter = table_filter,
+    .xNext = table_next,
+    .xEof = table_eof,
+    .xColumn = table_column,
+    .xRowid = table_rowid,
+};
+
+static void table_module_free(void *pointer) {
+  table_module *module = pointer;
+  if (module->destroy) module->destroy(module->client);
+  sqlite3_free(module);
+}
+
+int ibid_register_table_function(sqlite3 *db, const ibid_table_function *definition,
+                                 void *client, void (*destroy)(void *)) {
+  table_module *module = sqlite3_malloc64(sizeof(*module));
+  if (!module) {
+    if (destroy) destroy(client);
+    return SQLITE_NOMEM;
+  }
+  module->definition = *definition;
+  module->client = client;
+  module->destroy = destroy;
+  /* On failure sqlite3_create_module_v2 calls the destructor itself. */
+  return sqlite3_create_module_v2(db, definition->name, &table_module_methods, module,
+                                  table_module_free);
+}

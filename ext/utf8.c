@@ -1,0 +1,78 @@
+/*
+** utf8.c -- UTF-8 validation and decoding (see utf8.h).
+*/
+#include "utf8.h"
+
+int ibid_utf8_valid(const char *text, size_t length, size_t *bad_offset) {
+  const unsigned char *s = (const unsigned char *)text;
+  size_t i = 0;
+  while (i < length) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    size_t need;
+    uint32_t minimum, codepoint;
+    if (c >= 0xC2 && c <= 0xDF) {
+      need = 1, minimum = 0x80, codepoint = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      need = 2, minimum = 0x800, codepoint = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      need = 3, minimum = 0x10000, codepoint = c & 0x07;
+    } else {
+      goto bad;
+    }
+    if (length - i <= need) goto bad;
+    for (size_t k = 1; k <= need; k++) {
+      if ((s[i + k] & 0xC0) != 0x80) goto bad;
+      codepoint = (codepoint << 6) | (s[i + k] & 0x3F);
+    }
+    if (codepoint < minimum || codepoint > 0x10FFFF ||
+        (codepoint >= 0xD800 && codepoint <= 0xDFFF))
+      goto bad;
+    i += need + 1;
+  }
+  return 1;
+bad:
+  if (bad_offset) *bad_offset = i;
+  return 0;
+}
+
+size_t ibid_utf8_decode(const char *text, size_t length, size_t offset, uint32_t *codepoint) {
+  const unsigned char *s = (const unsigned char *)text + offset;
+  size_t available = length - offset;
+  unsigned char c = s[0];
+  if (c < 0x80 || available < 2) {
+    *codepoint = c;
+    return 1;
+  }
+  if (c < 0xE0) {
+    *codepoint = ((uint32_t)(c & 0x1F) << 6) | (s[1] & 0x3F);
+    return 2;
+  }
+  if (c < 0xF0 || available < 4) {
+    if (available < 3) {
+      *codepoint = c;
+      return 1;
+    }
+    *codepoint = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    return 3;
+  }
+  *codepoint = ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
+               ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+  return 4;
+}
+
+size_t ibid_utf8_decode_before(const char *text, size_t offset, uint32_t *codepoint) {
+  size_t start = offset - 1;
+  while (start > 0 && offset - start < 4 && ((unsigned char)text[start] & 0xC0) == 0x80) start--;
+  ibid_utf8_decode(text, offset, start, codepoint);
+  return offset - start;
+}
+
+size_t ibid_utf8_count(const char *text, size_t length) {
+  size_t count = 0;
+  for (size_t i = 0; i < length; i++) count += ((unsigned char)text[i] & 0xC0) != 0x80;
+  return count;
+}

@@ -1,0 +1,48 @@
+"""Shared helpers for tests/py: a connection with ibid loaded, corpus files, P/R scoring."""
+import os, sqlite3
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+CORPUS = os.path.join(ROOT, 'tests', 'corpus')
+GOLD = os.path.join(ROOT, 'tests', 'gold')
+EXTENSION = os.environ.get('IBID_EXTENSION', './ibid')
+
+
+def connect(path=':memory:'):
+    """A sqlite3 connection with the ibid extension loaded."""
+    db = sqlite3.connect(path)
+    db.enable_load_extension(True)
+    db.load_extension(os.path.join(ROOT, EXTENSION) if EXTENSION.startswith('./') else EXTENSION)
+    db.enable_load_extension(False)
+    return db
+
+
+def corpus(prefix):
+    """Text of the corpus file whose name starts with prefix ("002")."""
+    for name in sorted(os.listdir(CORPUS)):
+        if name.startswith(prefix) and name.endswith('.txt'):
+            with open(os.path.join(CORPUS, name), encoding='utf-8') as f:
+                return f.read()
+    raise FileNotFoundError(prefix)
+
+
+def corpus_names():
+    return sorted(n for n in os.listdir(CORPUS) if n.endswith('.txt'))
+
+
+def prf(gold, predicted):
+    """Precision, recall, F1 of two collections of hashable items (multisets)."""
+    from collections import Counter
+    g, p = Counter(gold), Counter(predicted)
+    tp = sum((g & p).values())
+    precision = tp / sum(p.values()) if p else (1.0 if not g else 0.0)
+    recall = tp / sum(g.values()) if g else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def print_scores(title, rows):
+    """rows: [(name, gold_count, precision, recall, f1)] printed as an indented table."""
+    print('  %s' % title)
+    print('    %-28s %6s %6s %6s %6s' % ('', 'gold', 'P', 'R', 'F1'))
+    for name, count, p, r, f in rows:
+        print('    %-28s %6d %6.3f %6.3f %6.3f' % (name, count, p, r, f))
