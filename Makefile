@@ -28,7 +28,8 @@ FUZZERS := $(patsubst fuzz/%.c,build/%,$(wildcard fuzz/fuzz_*.c))
 
 .PHONY: all help deps check-deps test unit sanitize fuzz bench demo format clean
 
-all: check-deps ibid.so
+all: check-deps
+	@$(MAKE) --no-print-directory ibid.so
 
 help:
 	@echo "make            build ibid.so"
@@ -44,14 +45,25 @@ deps:
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PACKAGES) $(FUZZ_PACKAGES)
 
-# Fails early, naming the exact packages, instead of a wall of compiler errors.
+# Checks the packages a build and the tests need. As root it installs what is
+# missing (so `make demo` works on a fresh Debian 12 machine); otherwise it
+# fails early naming the exact packages, instead of a wall of compiler errors.
 check-deps:
 	@missing=""; \
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
+	command -v cc >/dev/null || missing="$$missing gcc"; \
+	command -v sqlite3 >/dev/null || missing="$$missing sqlite3"; \
+	test -x /usr/bin/python3 || missing="$$missing python3"; \
 	pkg-config --exists icu-uc icu-i18n 2>/dev/null || missing="$$missing libicu-dev"; \
 	pkg-config --exists sqlite3 2>/dev/null || missing="$$missing libsqlite3-dev"; \
 	if [ -n "$$missing" ]; then \
-	  echo "ibid: missing packages:$$missing -- run 'make deps' as root, or: apt-get install -y$$missing"; exit 1; fi
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "ibid: installing$$missing"; apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "ibid: missing packages:$$missing -- run 'make deps' as root, or: sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
 
 build/schema_sql.h: sql/schema.sql
 	@mkdir -p build

@@ -14,6 +14,7 @@
 #include "sql_common.h"
 SQLITE_EXTENSION_INIT1
 
+#include "ibid.h"
 #include "sql_modules.h"
 
 #ifndef IBID_VERSION
@@ -46,6 +47,7 @@ static const struct {
     {"notes", ibid_register_notes},
     {"cites", ibid_register_cites},
     {"references", ibid_register_references},
+    {"reference list", ibid_register_reference_list},
     {"findings", ibid_register_findings},
     {"facts", ibid_register_facts},
     {"schema", ibid_register_schema},

@@ -1,9 +1,102 @@
-/* sql_facts.c -- placeholder until the module lands. */
+/*
+** sql_facts.c -- three table-valued functions over the fact extractors:
+**
+**   ibid_claims(text)   -> n, sentence, value, unit, start, length, "check", expected
+**   ibid_entities(text) -> n, kind, value, text, start, length
+**   ibid_events(text)   -> n, date, sentence, start, length, relative
+**
+**   SELECT value, unit FROM ibid_claims('Deaths rose to 3,784 deaths in 2011.');
+**   -- 3784|deaths
+**
+** `check` is an SQL keyword: quote it ("check"). start/length are character
+** positions, so substr(text, start, length) is the span. NULL input gives no
+** rows. The parsers are ext/claims.c, ext/entities.c and ext/events.c.
+*/
+#include <string.h>
+
 #include "sql_common.h"
 SQLITE_EXTENSION_INIT3
+#include "claims.h"
+#include "entities.h"
+#include "events.h"
+#include "memory.h"
 #include "sql_modules.h"
 
+/* A number as INTEGER when it is whole, else REAL. */
+static int rows_number(ibid_rows *rows, double value) {
+  if (value > -9e15 && value < 9e15 && (double)(int64_t)value == value)
+    return ibid_rows_int(rows, (int64_t)value);
+  return ibid_rows_double(rows, value);
+}
+
+static int fill_claims(ibid_rows *rows, const char *text, size_t length, void *client) {
+  (void)client;
+  ibid_claim *claims;
+  size_t count;
+  if (ibid_find_claims(text, length, &claims, &count)) return SQLITE_NOMEM;
+  int rc = SQLITE_OK;
+  for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
+    const ibid_claim *c = &claims[k];
+    const char *check = ibid_claim_check_name(c->check);
+    rc = ibid_rows_int(rows, (int64_t)k + 1);
+    if (rc == SQLITE_OK) rc = ibid_rows_slice(rows, c->sentence_start, c->sentence_length);
+    if (rc == SQLITE_OK) rc = rows_number(rows, c->value);
+    if (rc == SQLITE_OK)
+      rc = c->unit[0] ? ibid_rows_text(rows, c->unit, strlen(c->unit)) : ibid_rows_null(rows);
+    if (rc == SQLITE_OK) rc = ibid_rows_span(rows, c->start, c->length);
+    if (rc == SQLITE_OK) rc = check ? ibid_rows_text(rows, check, strlen(check)) : ibid_rows_null(rows);
+    if (rc == SQLITE_OK) rc = check ? rows_number(rows, c->expected) : ibid_rows_null(rows);
+  }
+  ibid_free(claims);
+  return rc;
+}
+
+static int fill_entities(ibid_rows *rows, const char *text, size_t length, void *client) {
+  (void)client;
+  ibid_entity *entities;
+  size_t count;
+  if (ibid_find_entities(text, length, &entities, &count)) return SQLITE_NOMEM;
+  int rc = SQLITE_OK;
+  for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
+    const ibid_entity *e = &entities[k];
+    const char *kind = ibid_entity_kind_name(e->kind);
+    rc = ibid_rows_int(rows, (int64_t)k + 1);
+    if (rc == SQLITE_OK) rc = ibid_rows_text(rows, kind, strlen(kind));
+    if (rc == SQLITE_OK) rc = ibid_rows_text(rows, e->value, strlen(e->value));
+    if (rc == SQLITE_OK) rc = ibid_rows_slice(rows, e->start, e->length);
+    if (rc == SQLITE_OK) rc = ibid_rows_span(rows, e->start, e->length);
+  }
+  ibid_free(entities);
+  return rc;
+}
+
+static int fill_events(ibid_rows *rows, const char *text, size_t length, void *client) {
+  (void)client;
+  ibid_event *events;
+  size_t count;
+  if (ibid_find_events(text, length, &events, &count)) return SQLITE_NOMEM;
+  int rc = SQLITE_OK;
+  for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
+    const ibid_event *e = &events[k];
+    rc = ibid_rows_int(rows, (int64_t)k + 1);
+    if (rc == SQLITE_OK) rc = ibid_rows_text(rows, e->date, strlen(e->date));
+    if (rc == SQLITE_OK) rc = ibid_rows_slice(rows, e->sentence_start, e->sentence_length);
+    if (rc == SQLITE_OK) rc = ibid_rows_span(rows, e->start, e->length);
+    if (rc == SQLITE_OK) rc = ibid_rows_int(rows, e->relative);
+  }
+  ibid_free(events);
+  return rc;
+}
+
 int ibid_register_facts(sqlite3 *db) {
-  (void)db;
-  return SQLITE_OK;
+  static const ibid_table_function functions[] = {
+      {"ibid_claims", "n, sentence, value, unit, start, length, \"check\", expected", 8,
+       fill_claims},
+      {"ibid_entities", "n, kind, value, text, start, length", 6, fill_entities},
+      {"ibid_events", "n, date, sentence, start, length, relative", 6, fill_events},
+  };
+  int rc = SQLITE_OK;
+  for (size_t k = 0; k < sizeof(functions) / sizeof(functions[0]) && rc == SQLITE_OK; k++)
+    rc = ibid_register_table_function(db, &functions[k], NULL, NULL);
+  return rc;
 }

@@ -1,1 +1,356 @@
--- placeholder
+-- ibid corpus schema. `SELECT ibid_init();` runs this file (it is compiled into
+-- the extension); every statement is idempotent, so running it again is harmless.
+--
+-- One statement loads a document and everything derived from it:
+--   INSERT INTO documents(path, raw) VALUES ('paper.txt', readfile('paper.txt'));
+-- The AFTER INSERT trigger cleans the text into `body`, reads the metadata,
+-- links the document to its work, and fills every derived table; all of it in
+-- the INSERT's own statement transaction, so a document is there whole or not
+-- at all. Inserting a path that is already there replaces that document.
+-- Deleting a document deletes everything derived from it.
+--
+-- Spans (start, length) in every derived table are 1-based character
+-- positions into documents.body: substr(body, start, length) is the span.
+
+CREATE TABLE IF NOT EXISTS works(
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,    -- ibid_work_key(): family:year:title-words
+  title TEXT,
+  authors TEXT,                -- family names, '; '-separated
+  year INTEGER,
+  doi TEXT,
+  csl TEXT,                    -- the fullest CSL-JSON seen for this work
+  key_family TEXT GENERATED ALWAYS AS (substr(key, 1, instr(key, ':') - 1)) VIRTUAL,
+  key_title TEXT GENERATED ALWAYS AS
+    (substr(substr(key, instr(key, ':') + 1), instr(substr(key, instr(key, ':') + 1), ':') + 1)) VIRTUAL
+);
+CREATE INDEX IF NOT EXISTS works_doi ON works(doi) WHERE doi IS NOT NULL;
+CREATE INDEX IF NOT EXISTS works_family_title ON works(key_family, key_title);
+
+CREATE TABLE IF NOT EXISTS documents(
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  raw ANY,                     -- the file as given, byte for byte (TEXT or BLOB)
+  body TEXT,                   -- ibid_clean(raw): what every extractor reads
+  type TEXT,                   -- CSL type from ibid_meta
+  title TEXT,
+  authors TEXT,                -- 'Given Family; Given Family'
+  year INTEGER,
+  container TEXT,              -- journal, website or book the document appeared in
+  doi TEXT,
+  abstract TEXT,
+  meta TEXT,                   -- ibid_meta(body): the whole CSL-JSON object
+  work_id INTEGER REFERENCES works(id),
+  added TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+CREATE TABLE IF NOT EXISTS blocks(
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  n INTEGER NOT NULL, kind TEXT, level INTEGER, start INTEGER, length INTEGER, text TEXT,
+  PRIMARY KEY(document_id, n)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS sentences(
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  n INTEGER NOT NULL, block INTEGER, start INTEGER, length INTEGER, text TEXT,
+  PRIMARY KEY(document_id, n)
+) WITHOUT ROWID;
+
+-- Full text of every block. rowid = document_id * 16777216 + block n, so a
+-- document's rows are one rowid range (deleted by range, not by a scan).
+CREATE VIRTUAL TABLE IF NOT EXISTS fulltext
+  USING fts5(text, document_id UNINDEXED, block UNINDEXED, tokenize = 'ibid');
+
+CREATE TABLE IF NOT EXISTS notes(
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  n INTEGER NOT NULL, label TEXT, kind TEXT, start INTEGER, length INTEGER, text TEXT,
+  ibid_of INTEGER, locator TEXT
+);
+CREATE INDEX IF NOT EXISTS notes_document ON notes(document_id, n);
+
+CREATE TABLE IF NOT EXISTS markers(
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  n INTEGER, marker TEXT, start INTEGER, length INTEGER
+);
+CREATE INDEX IF NOT EXISTS markers_document ON markers(document_id);
+
+CREATE TABLE IF NOT EXISTS cites(
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  n INTEGER, group_n INTEGER, authors TEXT, year INTEGER, suffix TEXT, locator TEXT,
+  prefix TEXT, narrative INTEGER, start INTEGER, length INTEGER, problem TEXT,
+  work_id INTEGER REFERENCES works(id)
+);
+CREATE INDEX IF NOT EXISTS cites_document ON cites(document_id);
+
+CREATE TABLE IF NOT EXISTS refs(
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  note INTEGER, item INTEGER, start INTEGER, length INTEGER, text TEXT, csl TEXT,
+  resolves_to INTEGER, locator TEXT, work_key TEXT,
+  work_id INTEGER REFERENCES works(id)
+);
+CREATE INDEX IF NOT EXISTS refs_document ON refs(document_id);
+
+-- One row per act of citing: a document cites a work, via a note reference
+-- ('note'), a bibliography entry ('bibliography') or an author-year cite ('cite').
+CREATE TABLE IF NOT EXISTS citations(
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  work_id INTEGER NOT NULL REFERENCES works(id),
+  via TEXT NOT NULL,
+  note INTEGER,                -- note number (via 'note'), cite n (via 'cite')
+  locator TEXT,
+  start INTEGER, length INTEGER
+);
+CREATE INDEX IF NOT EXISTS citations_document ON citations(document_id);
+CREATE INDEX IF NOT EXISTS citations_work ON citations(work_id);
+
+CREATE TABLE IF NOT EXISTS cases(
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  n INTEGER, name TEXT, heading TEXT, start INTEGER, length INTEGER
+);
+CREATE TABLE IF NOT EXISTS questions(
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  n INTEGER, label TEXT, text TEXT, start INTEGER, length INTEGER
+);
+CREATE TABLE IF NOT EXISTS findings(
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  n INTEGER, "case" TEXT, question TEXT, finding TEXT, source TEXT, polarity TEXT,
+  start INTEGER, length INTEGER
+);
+CREATE TABLE IF NOT EXISTS evidence(
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  finding INTEGER, citation_start INTEGER, citation_length INTEGER, kind TEXT
+);
+CREATE TABLE IF NOT EXISTS claims(
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  n INTEGER, sentence TEXT, value REAL, unit TEXT, start INTEGER, length INTEGER,
+  "check" TEXT, expected REAL
+);
+CREATE TABLE IF NOT EXISTS entities(
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  n INTEGER, kind TEXT, value TEXT, text TEXT, start INTEGER, length INTEGER
+);
+CREATE TABLE IF NOT EXISTS events(
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  n INTEGER, date TEXT, sentence TEXT, start INTEGER, length INTEGER, relative INTEGER
+);
+CREATE INDEX IF NOT EXISTS cases_document ON cases(document_id);
+CREATE INDEX IF NOT EXISTS questions_document ON questions(document_id);
+CREATE INDEX IF NOT EXISTS findings_document ON findings(document_id);
+CREATE INDEX IF NOT EXISTS evidence_document ON evidence(document_id);
+CREATE INDEX IF NOT EXISTS claims_document ON claims(document_id);
+CREATE INDEX IF NOT EXISTS entities_document ON entities(document_id);
+CREATE INDEX IF NOT EXISTS events_document ON events(document_id);
+
+-- ----- loading ---------------------------------------------------------------
+
+-- A path loaded again replaces the old document (and, through the delete
+-- trigger, everything derived from it).
+CREATE TRIGGER IF NOT EXISTS documents_replace BEFORE INSERT ON documents
+BEGIN
+  DELETE FROM documents WHERE path = new.path;
+END;
+
+CREATE TRIGGER IF NOT EXISTS documents_ingest AFTER INSERT ON documents
+BEGIN
+  UPDATE documents SET body = ibid_clean(raw) WHERE id = new.id;
+  UPDATE documents SET meta = ibid_meta(body) WHERE id = new.id;
+  UPDATE documents SET
+    type = meta ->> '$.type',
+    title = meta ->> '$.title',
+    authors = (SELECT group_concat(trim(coalesce(value ->> '$.given', '') || ' ' ||
+                                        coalesce(value ->> '$.family', value ->> '$.literal', ''))
+                                   , '; ')
+               FROM json_each(meta, '$.author')),
+    year = meta ->> '$.issued.date-parts[0][0]',
+    container = meta ->> '$."container-title"',
+    doi = meta ->> '$.DOI',
+    abstract = meta ->> '$.abstract'
+  WHERE id = new.id;
+
+  -- The document's own work: by DOI, else by key (an entry without a year
+  -- matches one with a year when family and title words agree).
+  INSERT INTO works(key, title, authors, year, doi, csl)
+    SELECT coalesce(ibid_work_key(d.meta), 'document:' || d.path), d.title,
+           (SELECT group_concat(coalesce(value ->> '$.family', value ->> '$.literal'), '; ')
+            FROM json_each(d.meta, '$.author')),
+           d.year, d.doi, d.meta
+    FROM documents d WHERE d.id = new.id
+  ON CONFLICT(key) DO NOTHING;
+  UPDATE documents SET work_id = (
+    SELECT w.id FROM works w, (SELECT coalesce(ibid_work_key(meta), 'document:' || path) AS key,
+                                      doi FROM documents WHERE id = new.id) k
+    WHERE w.key = k.key
+       OR (w.doi IS NOT NULL AND w.doi = k.doi)
+       OR (w.key_family = substr(k.key, 1, instr(k.key, ':') - 1)
+           AND w.key_title <> ''
+           AND w.key_title = substr(substr(k.key, instr(k.key, ':') + 1),
+                                    instr(substr(k.key, instr(k.key, ':') + 1), ':') + 1))
+    ORDER BY w.doi IS NULL, w.year IS NULL, w.id LIMIT 1)
+  WHERE id = new.id;
+
+  INSERT INTO blocks(document_id, n, kind, level, start, length, text)
+    SELECT new.id, b.n, b.kind, b.level, b.start, b.length, b.text
+    FROM documents d, ibid_blocks(d.body) b WHERE d.id = new.id;
+  INSERT INTO fulltext(rowid, text, document_id, block)
+    SELECT new.id * 16777216 + n, text, new.id, n FROM blocks WHERE document_id = new.id;
+  INSERT INTO sentences(document_id, n, block, start, length, text)
+    SELECT new.id, s.n, s.block, s.start, s.length, s.text
+    FROM documents d, ibid_sentences(d.body) s WHERE d.id = new.id;
+
+  -- Citations: notes, markers, author-year cites, references.
+  INSERT INTO notes(document_id, n, label, kind, start, length, text, ibid_of, locator)
+    SELECT new.id, x.n, x.label, x.kind, x.start, x.length, x.text, x.ibid_of, x.locator
+    FROM documents d, ibid_notes(d.body) x WHERE d.id = new.id;
+  INSERT INTO markers(document_id, n, marker, start, length)
+    SELECT new.id, x.n, x.marker, x.start, x.length
+    FROM documents d, ibid_markers(d.body) x WHERE d.id = new.id;
+  INSERT INTO cites(document_id, n, group_n, authors, year, suffix, locator, prefix, narrative,
+                    start, length, problem)
+    SELECT new.id, x.n, x.group_n, x.authors, x.year, x.suffix, x.locator, x.prefix, x.narrative,
+           x.start, x.length, x.problem
+    FROM documents d, ibid_cites(d.body) x WHERE d.id = new.id;
+  INSERT INTO refs(document_id, note, item, start, length, text, csl, resolves_to, locator, work_key)
+    SELECT new.id, x.note, x.item, x.start, x.length, x.text, x.csl, x.resolves_to, x.locator,
+           x.work_key
+    FROM documents d, ibid_references(d.body) x WHERE d.id = new.id;
+
+  -- The works they cite: one row per work key, whichever document cites it.
+  INSERT INTO works(key, title, authors, year, doi, csl)
+    SELECT r.work_key, r.csl ->> '$.title',
+           (SELECT group_concat(coalesce(value ->> '$.family', value ->> '$.literal'), '; ')
+            FROM json_each(r.csl, '$.author')),
+           r.csl ->> '$.issued.date-parts[0][0]', r.csl ->> '$.DOI', r.csl
+    FROM refs r WHERE r.document_id = new.id AND r.work_key IS NOT NULL AND r.resolves_to IS NULL
+  ON CONFLICT(key) DO NOTHING;
+  UPDATE refs SET work_id = (SELECT w.id FROM works w WHERE w.key = refs.work_key)
+  WHERE document_id = new.id AND work_key IS NOT NULL;
+  -- An author-year cite names a work by author and year only: it is the work
+  -- of that family and year when the corpus knows exactly one, else its own
+  -- "family:year:" work.
+  UPDATE cites SET work_id = (
+      SELECT w.id FROM works w
+      WHERE w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
+      GROUP BY w.key_family HAVING count(*) = 1)
+    FROM (SELECT c.rowid AS id,
+                 ibid_work_key(json_object('author', json_array(json_object('literal', c.authors)),
+                                           'issued', json_object('date-parts', json_array(json_array(c.year)))))
+                 AS key
+          FROM cites c WHERE c.document_id = new.id AND c.year IS NOT NULL AND c.problem IS NULL) k
+  WHERE cites.rowid = k.id;
+  INSERT INTO works(key, authors, year)
+    SELECT key, authors, year FROM (
+      SELECT ibid_work_key(json_object('author', json_array(json_object('literal', c.authors)),
+                                       'issued', json_object('date-parts', json_array(json_array(c.year)))))
+             AS key, c.authors, c.year
+      FROM cites c WHERE c.document_id = new.id AND c.work_id IS NULL AND c.year IS NOT NULL
+        AND c.problem IS NULL)
+    WHERE key IS NOT NULL
+  ON CONFLICT(key) DO NOTHING;
+  UPDATE cites SET work_id = (
+      SELECT w.id FROM works w
+      WHERE w.key = ibid_work_key(json_object('author', json_array(json_object('literal', cites.authors)),
+                                              'issued', json_object('date-parts', json_array(json_array(cites.year))))))
+  WHERE document_id = new.id AND work_id IS NULL AND year IS NOT NULL AND problem IS NULL;
+  INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
+    SELECT new.id, work_id, CASE WHEN note IS NULL THEN 'bibliography' ELSE 'note' END, note,
+           locator, start, length
+    FROM refs WHERE document_id = new.id AND work_id IS NOT NULL;
+  INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
+    SELECT new.id, work_id, 'cite', n, locator, start, length
+    FROM cites WHERE document_id = new.id AND work_id IS NOT NULL;
+
+  -- Case-study findings and facts.
+  INSERT INTO cases(document_id, n, name, heading, start, length)
+    SELECT new.id, x.n, x.name, x.heading, x.start, x.length
+    FROM documents d, ibid_cases(d.body) x WHERE d.id = new.id;
+  INSERT INTO questions(document_id, n, label, text, start, length)
+    SELECT new.id, x.n, x.label, x.text, x.start, x.length
+    FROM documents d, ibid_questions(d.body) x WHERE d.id = new.id;
+  INSERT INTO findings(document_id, n, "case", question, finding, source, polarity, start, length)
+    SELECT new.id, x.n, x."case", x.question, x.finding, x.source, x.polarity, x.start, x.length
+    FROM documents d, ibid_findings(d.body) x WHERE d.id = new.id;
+  INSERT INTO evidence(document_id, finding, citation_start, citation_length, kind)
+    SELECT new.id, x.finding, x.citation_start, x.citation_length, x.kind
+    FROM documents d, ibid_evidence(d.body) x WHERE d.id = new.id;
+  INSERT INTO claims(document_id, n, sentence, value, unit, start, length, "check", expected)
+    SELECT new.id, x.n, x.sentence, x.value, x.unit, x.start, x.length, x."check", x.expected
+    FROM documents d, ibid_claims(d.body) x WHERE d.id = new.id;
+  INSERT INTO entities(document_id, n, kind, value, text, start, length)
+    SELECT new.id, x.n, x.kind, x.value, x.text, x.start, x.length
+    FROM documents d, ibid_entities(d.body) x WHERE d.id = new.id;
+  INSERT INTO events(document_id, n, date, sentence, start, length, relative)
+    SELECT new.id, x.n, x.date, x.sentence, x.start, x.length, x.relative
+    FROM documents d, ibid_events(d.body) x WHERE d.id = new.id;
+END;
+
+CREATE TRIGGER IF NOT EXISTS documents_remove AFTER DELETE ON documents
+BEGIN
+  DELETE FROM blocks WHERE document_id = old.id;
+  DELETE FROM sentences WHERE document_id = old.id;
+  DELETE FROM fulltext WHERE rowid BETWEEN old.id * 16777216 AND old.id * 16777216 + 16777215;
+  DELETE FROM notes WHERE document_id = old.id;
+  DELETE FROM markers WHERE document_id = old.id;
+  DELETE FROM cites WHERE document_id = old.id;
+  DELETE FROM refs WHERE document_id = old.id;
+  DELETE FROM citations WHERE document_id = old.id;
+  DELETE FROM cases WHERE document_id = old.id;
+  DELETE FROM questions WHERE document_id = old.id;
+  DELETE FROM findings WHERE document_id = old.id;
+  DELETE FROM evidence WHERE document_id = old.id;
+  DELETE FROM claims WHERE document_id = old.id;
+  DELETE FROM entities WHERE document_id = old.id;
+  DELETE FROM events WHERE document_id = old.id;
+END;
+
+-- ----- views -------------------------------------------------------------------
+
+-- Each cited work: how many corpus documents cite it, and how many times.
+CREATE VIEW IF NOT EXISTS cited_works AS
+  SELECT w.id AS work_id, w.key, w.title, w.authors, w.year,
+         count(DISTINCT c.document_id) AS documents, count(*) AS citations
+  FROM citations c JOIN works w ON w.id = c.work_id
+  GROUP BY w.id;
+
+-- Pairs of works cited by the same document (work_a < work_b).
+CREATE VIEW IF NOT EXISTS cocitations AS
+  WITH cited AS (SELECT DISTINCT document_id, work_id FROM citations)
+  SELECT a.work_id AS work_a, b.work_id AS work_b, count(*) AS documents
+  FROM cited a JOIN cited b ON a.document_id = b.document_id AND a.work_id < b.work_id
+  GROUP BY a.work_id, b.work_id;
+
+-- Citing work -> cited work, for graphs (a document stands for its own work).
+CREATE VIEW IF NOT EXISTS citation_edges AS
+  SELECT d.work_id AS citing_work, c.work_id AS cited_work, count(*) AS citations
+  FROM citations c JOIN documents d ON d.id = c.document_id
+  WHERE d.work_id IS NOT NULL AND c.work_id <> d.work_id
+  GROUP BY d.work_id, c.work_id;
+
+-- The comparison a reader draws: one row per document, case and question.
+CREATE VIEW IF NOT EXISTS findings_matrix AS
+  SELECT f.document_id, d.title AS document, f."case", f.question,
+         q.text AS question_text,
+         group_concat(f.finding || ' (' || f.polarity || ')', '; ') AS findings,
+         sum(f.polarity = 'positive') AS positive, sum(f.polarity = 'negative') AS negative,
+         count(*) AS total
+  FROM findings f JOIN documents d ON d.id = f.document_id
+  LEFT JOIN questions q ON q.document_id = f.document_id AND q.label = f.question
+  WHERE f."case" IS NOT NULL
+  GROUP BY f.document_id, f."case", f.question;
+
+-- Numeric claims whose stated figure does not follow from the text's own numbers.
+CREATE VIEW IF NOT EXISTS inconsistent_claims AS
+  SELECT c.document_id, d.title AS document, c.sentence, c.value, c.unit, c.expected
+  FROM claims c JOIN documents d ON d.id = c.document_id
+  WHERE c."check" = 'inconsistent';
+
+-- Dated events across documents, in date order.
+CREATE VIEW IF NOT EXISTS timeline AS
+  SELECT e.date, e.sentence, e.document_id, d.title AS document, e.relative
+  FROM events e JOIN documents d ON d.id = e.document_id
+  ORDER BY e.date, e.document_id, e.n;
+
+-- Which documents mention which resolution, situation, treaty article ...
+CREATE VIEW IF NOT EXISTS entity_mentions AS
+  SELECT e.kind, e.value, e.document_id, d.title AS document, count(*) AS mentions
+  FROM entities e JOIN documents d ON d.id = e.document_id
+  GROUP BY e.kind, e.value, e.document_id;

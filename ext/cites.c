@@ -1,0 +1,1001 @@
+/*
+** cites.c -- in-text author-year citations (see cites.h, docs/cites.md).
+**
+** HOW IT WORKS
+** Every "(" is paired with the next ")" when no other "(" comes first and the
+** pair spans at most MAXIMUM_PARENTHESIS bytes, so each byte is looked at a
+** bounded number of times (linear time). The inside is split at ";" into
+** items. An item is: an optional prefix word ("see also", "e.g."), an author
+** part that looks like names (capitalized first word, no ":" or digits, no
+** words that name documents such as "Article" or "Resolution"), then a year
+** ("2015", "2005a", "n.d.", "forthcoming", "in press"), then what may follow a
+** year: ": 120" or ", p. 5" (locator), ", 2016" (another year by the same
+** authors), ", b" (another suffix of the same year).
+**
+** A parenthesis that holds only years ("(2015)", "(2015: 539)") is a
+** narrative cite when the words just before it are a name ("Wegner (2015)",
+** "Snyder and Vinjamuri’s (2003)"); the ones that end a reference
+** ("Law Review, 19:1 (1956)", "ICJ Reports (2012), pp. 3-34") are told apart
+** by what precedes (a number, a quote, a word that names a publication) and
+** what follows (", pp.", ", available at", a capitalized word). A year with a
+** locator and no name before it ("(2015: 539)") is still a cite, authors NULL.
+** A year alone after anything else ("(1998)") is not.
+**
+** Malformed items are kept with a problem: "( )" is 'empty', "(Rishmawi, )"
+** 'missing year', "(Wegner, 205: 135)" 'implausible year', junk before the
+** author ("(… Moss, 2012)") or after the year 'unknown'.
+*/
+#include "cites.h"
+
+#include <stdint.h>
+#include <string.h>
+#include <unicode/uchar.h>
+
+#include "memory.h"
+#include "utf8.h"
+
+/* Longest parenthesis considered: a group of a dozen cites fits; prose asides
+** that run for paragraphs are not citations. Bounds the work per "(". */
+#define MAXIMUM_PARENTHESIS 800
+/* Years a single item may list ("(Bensouda, 2012, 2014)"). */
+#define MAXIMUM_YEARS 16
+/* Longest author part, in bytes and in words. */
+#define MAXIMUM_AUTHOR_BYTES 160
+#define MAXIMUM_AUTHOR_WORDS 12
+/* Name words a narrative cite may reach back over ("Therese Pettersson and Peter Wallensteen"). */
+#define MAXIMUM_NAME_WORDS 8
+#define EARLIEST_YEAR 1450
+#define LATEST_YEAR 2099
+
+/* ----- characters --------------------------------------------------------- */
+
+/* Decodes the code point at text[position] (position < end). */
+static uint32_t code_point_at(const char *text, size_t end, size_t position, size_t *size) {
+  uint32_t code_point;
+  *size = ibid_utf8_decode(text, end, position, &code_point);
+  return code_point;
+}
+
+static int is_white_code_point(uint32_t c) {
+  return c == ' ' || (c >= '\t' && c <= '\r') || u_isUWhiteSpace((UChar32)c);
+}
+
+/* Byte length of the white-space character at position, 0 if none. */
+static size_t white_space_at(const char *text, size_t end, size_t position) {
+  if (position >= end) return 0;
+  size_t size;
+  uint32_t c = code_point_at(text, end, position, &size);
+  return is_white_code_point(c) ? size : 0;
+}
+
+static size_t skip_white_space(const char *text, size_t position, size_t end) {
+  size_t size;
+  while ((size = white_space_at(text, end, position)) > 0) position += size;
+  return position;
+}
+
+/* Moves end back over white space, not before start. */
+static size_t trim_end(const char *text, size_t start, size_t end) {
+  while (end > start) {
+    uint32_t c;
+    size_t size = ibid_utf8_decode_before(text, end, &c);
+    if (!is_white_code_point(c)) break;
+    end -= size;
+  }
+  return end;
+}
+
+static int is_upper_at(const char *text, size_t end, size_t position) {
+  if (position >= end) return 0;
+  size_t size;
+  uint32_t c = code_point_at(text, end, position, &size);
+  return u_isupper((UChar32)c) || u_istitle((UChar32)c);
+}
+
+static int is_letter_at(const char *text, size_t end, size_t position) {
+  if (position >= end) return 0;
+  size_t size;
+  uint32_t c = code_point_at(text, end, position, &size);
+  return u_isalpha((UChar32)c);
+}
+
+static int is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+static int is_lower_ascii(char c) {
+  return c >= 'a' && c <= 'z';
+}
+
+/* Case-insensitive ASCII comparison of text[start..end) with word. */
+static int equals_word(const char *text, size_t start, size_t end, const char *word) {
+  size_t length = strlen(word);
+  if (end - start != length) return 0;
+  for (size_t i = 0; i < length; i++) {
+    char c = text[start + i];
+    if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+    if (c != word[i]) return 0;
+  }
+  return 1;
+}
+
+static int in_word_list(const char *text, size_t start, size_t end, const char *const *list) {
+  for (; *list; list++)
+    if (equals_word(text, start, end, *list)) return 1;
+  return 0;
+}
+
+/* Does text[position..end) begin with word (ASCII, case-insensitive)? */
+static int starts_with(const char *text, size_t position, size_t end, const char *word) {
+  size_t length = strlen(word);
+  return end - position >= length && equals_word(text, position, position + length, word);
+}
+
+/* ----- word lists (general English / bibliographic vocabulary) ----------- */
+
+/* Lower-case words that may sit inside a personal or corporate author name. */
+static const char *const name_connectors[] = {
+    "and", "&",   "et",  "al.",   "al", "de", "van", "von", "der", "den", "du",
+    "da",  "di",  "del", "della", "le", "la", "ten", "ter", "dos", "das", "y",
+    "e",   "und", "of",  "the",   "to", "at", "for", "on",  "in",  NULL};
+
+/* Lower-case particles a surname may start with ("de Waal", "van der Wilt"). */
+static const char *const name_particles[] = {"de",  "van", "von", "der",   "den", "du",
+                                             "da",  "di",  "del", "della", "le",  "la",
+                                             "ten", "ter", "dos", "das",   NULL};
+
+static const char *const month_names[] = {
+    "january", "february", "march",    "april", "may",  "june", "july", "august", "september",
+    "october", "november", "december", "jan.",  "feb.", "mar.", "apr.", "jun.",   "jul.",
+    "aug.",    "sep.",     "sept.",    "oct.",  "nov.", "dec.", NULL};
+
+/* Words that name a document, a part of one or a publisher, never an author:
+** "(Article 13, 2005)", "(Resolution 1593)", "(Oxford University Press, 2005)". */
+static const char *const document_words[] = {
+    "article",    "articles", "art.",    "resolution", "resolutions", "section",
+    "sections",   "chapter",  "table",   "figure",     "fig.",        "vol.",
+    "volume",     "no.",      "statute", "act",        "paragraph",   "para.",
+    "paras.",     "annex",    "rule",    "rules",      "part",        "protocol",
+    "convention", "treaty",   "charter", "press",      "publishing",  "publishers",
+    "online",     "page",     "pages",   "p.",         "pp.",         NULL};
+
+/* Capitalized words that start sentences or clauses rather than names:
+** "As Smith (2010) shows" names Smith, not "As Smith". */
+static const char *const function_words[] = {
+    "the",      "a",       "an",      "in",       "as",        "according",   "see",
+    "but",      "and",     "while",   "since",    "for",       "following",   "like",
+    "unlike",   "both",    "whereas", "although", "though",    "thus",        "however",
+    "moreover", "also",    "here",    "this",     "that",      "these",       "those",
+    "when",     "where",   "if",      "then",     "so",        "yet",         "or",
+    "nor",      "on",      "at",      "by",       "with",      "from",        "to",
+    "of",       "even",    "only",    "indeed",   "similarly", "likewise",    "recently",
+    "earlier",  "later",   "some",    "many",     "most",      "other",       "others",
+    "it",       "we",      "they",    "he",       "she",       "our",         "their",
+    "his",      "her",     "its",     "i",        "after",     "before",      "during",
+    "under",    "between", "among",   "per",      "via",       "because",     "therefore",
+    "hence",    "finally", "first",   "second",   "third",     "furthermore", "notably",
+    "instead",  "whether", "what",    "which",    "who",       "how",         "why",
+    "all",      "each",    "every",   "no",       "not",       "there",       "cf.",
+    "e.g.",     "i.e.",    "eg",      "ie",       NULL};
+
+/* Words of publication titles and legal instruments: a year in parentheses
+** after them dates the document ("Law Review (1956)", "Rome Statute (1998)"). */
+static const char *const publication_words[] = {
+    "journal",    "review",     "quarterly",    "reports",  "report",      "law",      "studies",
+    "press",      "university", "encyclopedia", "handbook", "proceedings", "bulletin", "yearbook",
+    "gazette",    "series",     "edition",      "ed.",      "eds.",        "magazine", "times",
+    "news",       "post",       "tribune",      "sons",     "verlag",      "books",    "publishing",
+    "publishers", "conference", "symposium",    "workshop", NULL};
+
+/* Words after "(year)," that continue a reference, not a sentence. */
+static const char *const reference_continuations[] = {
+    "p",        "pp",        "p.",     "pp.",  "available", "vol", "vol.", "no",    "no.", "at",
+    "accessed", "retrieved", "online", "http", "https",     "www", "para", "para.", NULL};
+
+/* Prefixes of an item, longest first so "see also" wins over "see". */
+static const char *const prefix_phrases[] = {"see, for example,",
+                                             "see, for example",
+                                             "see, e.g.,",
+                                             "see, e.g.",
+                                             "see e.g.,",
+                                             "see e.g.",
+                                             "see, also",
+                                             "see also",
+                                             "but see",
+                                             "see generally",
+                                             "see",
+                                             "also",
+                                             "e.g.,",
+                                             "e.g.",
+                                             "eg,",
+                                             "cf.,",
+                                             "cf.",
+                                             "cf",
+                                             "compare",
+                                             "contra",
+                                             "for example,",
+                                             "for example",
+                                             "for instance,",
+                                             "for instance",
+                                             "i.e.,",
+                                             "i.e.",
+                                             "as cited in",
+                                             "cited in",
+                                             "as quoted in",
+                                             "quoted in",
+                                             "in particular,",
+                                             "adapted from",
+                                             "modified from",
+                                             "data from",
+                                             "from",
+                                             "after",
+                                             "as described in",
+                                             "described in",
+                                             "reviewed in",
+                                             NULL};
+
+/* Words that open a locator written without ":" ("p. 5", "paras 3-4"). */
+static const char *const locator_words[] = {
+    "p.",    "pp.",     "p",    "pp",    "at",   "para.", "paras.", "para",       "paras", "ch.",
+    "chap.", "chapter", "n.",   "nn.",   "note", "fn.",   "s.",     "ss.",        "sec.",  "art.",
+    "vol.",  "col.",    "fig.", "table", "§",    "§§",    "esp.",   "especially", NULL};
+
+/* ----- the result list ----------------------------------------------------- */
+
+typedef struct cite_list {
+  ibid_cite *items;
+  size_t count, capacity;
+  int out_of_memory;
+} cite_list;
+
+static void free_cite_strings(ibid_cite *cite) {
+  ibid_free(cite->authors);
+  ibid_free(cite->locator);
+  ibid_free(cite->prefix);
+}
+
+/* Appends cite; on failure frees its strings and marks the list. */
+static void push_cite(cite_list *list, ibid_cite *cite) {
+  if (list->out_of_memory) {
+    free_cite_strings(cite);
+    return;
+  }
+  if (list->count == list->capacity) {
+    size_t capacity = list->capacity ? list->capacity * 2 : 32;
+    ibid_cite *items = ibid_realloc(list->items, capacity * sizeof(ibid_cite));
+    if (!items) {
+      free_cite_strings(cite);
+      list->out_of_memory = 1;
+      return;
+    }
+    list->items = items;
+    list->capacity = capacity;
+  }
+  list->items[list->count++] = *cite;
+}
+
+/* A NUL-terminated copy of text[start..end) with every run of white space
+** made one space (PDF text breaks names across lines); NULL when empty or out
+** of memory (*failed set). */
+static char *copy_collapsed(const char *text, size_t start, size_t end, int *failed) {
+  start = skip_white_space(text, start, end);
+  end = trim_end(text, start, end);
+  if (start >= end) return NULL;
+  char *copy = ibid_malloc(end - start + 1);
+  if (!copy) {
+    *failed = 1;
+    return NULL;
+  }
+  size_t out = 0, position = start;
+  while (position < end) {
+    size_t size = white_space_at(text, end, position);
+    if (size) {
+      copy[out++] = ' ';
+      position = skip_white_space(text, position, end);
+    } else {
+      copy[out++] = text[position++];
+    }
+  }
+  copy[out] = 0;
+  return copy;
+}
+
+/* ----- years and what follows them ----------------------------------------- */
+
+typedef struct year_entry {
+  size_t start, end; /* the entry's own text: year through its locator */
+  int has_year, year, implausible;
+  char suffix[4];
+  size_t locator_start, locator_end; /* equal when there is no locator */
+} year_entry;
+
+typedef struct year_list {
+  year_entry entries[MAXIMUM_YEARS];
+  size_t count;
+  int unknown;      /* unexpected text after a year, or an empty locator */
+  size_t next_item; /* where another author-year item starts ("..., Jones 2011"); 0 if none */
+  size_t stop;      /* where this item's text ends when next_item is set */
+} year_list;
+
+/* Reads a year token at position: digits with an optional one- or two-letter
+** suffix ("2005a"), or "n.d.", "forthcoming", "in press". Returns the end of
+** the token, 0 when there is none. Only tokens followed by white space, ",",
+** ":", ";" or the end count, so "2003-04" and "9.795" are not years. */
+static size_t read_year(const char *text, size_t position, size_t end, year_entry *entry) {
+  memset(entry, 0, sizeof(*entry));
+  entry->start = position;
+  size_t cursor = position;
+  if (cursor < end && is_digit(text[cursor])) {
+    int value = 0, digits = 0;
+    while (cursor < end && is_digit(text[cursor]) && digits < 6) {
+      value = value * 10 + (text[cursor] - '0');
+      digits++, cursor++;
+    }
+    if (digits > 5 || (cursor < end && is_digit(text[cursor]))) return 0;
+    size_t suffix_length = 0;
+    while (cursor + suffix_length < end && is_lower_ascii(text[cursor + suffix_length]) &&
+           suffix_length < 3)
+      suffix_length++;
+    if (suffix_length > 2 || is_letter_at(text, end, cursor + suffix_length)) return 0;
+    memcpy(entry->suffix, text + cursor, suffix_length);
+    entry->suffix[suffix_length] = 0;
+    cursor += suffix_length;
+    entry->has_year = 1;
+    entry->year = value;
+    entry->implausible = digits != 4 || value < EARLIEST_YEAR || value > LATEST_YEAR;
+  } else if (starts_with(text, cursor, end, "n.d.")) {
+    cursor += 4;
+  } else if (starts_with(text, cursor, end, "n. d.")) {
+    cursor += 5;
+  } else if (starts_with(text, cursor, end, "forthcoming")) {
+    cursor += 11;
+  } else if (starts_with(text, cursor, end, "in press")) {
+    cursor += 8;
+  } else {
+    return 0;
+  }
+  if (cursor < end && !white_space_at(text, end, cursor) && text[cursor] != ',' &&
+      text[cursor] != ':' && text[cursor] != ';')
+    return 0;
+  entry->end = cursor;
+  return cursor;
+}
+
+/* Is there a plausible new year (not a page number) at position? */
+static int plausible_year_at(const char *text, size_t position, size_t end) {
+  year_entry entry;
+  return read_year(text, position, end, &entry) && !entry.implausible;
+}
+
+/* Length of a locator word at position ("p.", "paras"), 0 if none. */
+static size_t locator_word_at(const char *text, size_t position, size_t end) {
+  size_t word_end = position;
+  while (word_end < end && !white_space_at(text, end, word_end) && !is_digit(text[word_end]))
+    word_end++;
+  if (word_end == position || word_end >= end) return 0;
+  return in_word_list(text, position, word_end, locator_words) ? word_end - position : 0;
+}
+
+/* Where a locator starting at position ends: before ", <year>", before
+** ", <Capitalized word>" (the next item), or at end. */
+static size_t locator_end(const char *text, size_t position, size_t end) {
+  for (size_t cursor = position; cursor < end; cursor++) {
+    if (text[cursor] != ',') continue;
+    size_t next = skip_white_space(text, cursor + 1, end);
+    if (plausible_year_at(text, next, end) || is_upper_at(text, end, next)) return cursor;
+  }
+  return end;
+}
+
+/* Is there " and X" or " & X" (X capitalized) at position: a second item joined by "and"? */
+static size_t joined_item_at(const char *text, size_t position, size_t end) {
+  size_t word = 0;
+  if (starts_with(text, position, end, "and")) word = 3;
+  if (starts_with(text, position, end, "&")) word = 1;
+  if (!word || !white_space_at(text, end, position + word)) return 0;
+  size_t next = skip_white_space(text, position + word, end);
+  return is_upper_at(text, end, next) ? next : 0;
+}
+
+/* Reads a suffix-only continuation ", b" at position; returns its end or 0. */
+static size_t read_extra_suffix(const char *text, size_t position, size_t end) {
+  if (position >= end || !is_lower_ascii(text[position])) return 0;
+  size_t after = position + 1;
+  if (after < end && !white_space_at(text, end, after) && text[after] != ',' && text[after] != ':')
+    return 0;
+  return after;
+}
+
+static void add_entry(year_list *years, const year_entry *entry) {
+  if (years->count < MAXIMUM_YEARS) years->entries[years->count++] = *entry;
+}
+
+/* Sets the locator of entry from position; returns where parsing goes on. */
+static size_t take_locator(const char *text, size_t position, size_t end, year_entry *entry,
+                           year_list *years) {
+  size_t stop = locator_end(text, position, end);
+  size_t trimmed = trim_end(text, position, stop);
+  if (trimmed == position) years->unknown = 1;
+  entry->locator_start = position;
+  entry->locator_end = trimmed;
+  entry->end = trimmed > entry->end ? trimmed : entry->end;
+  return stop;
+}
+
+/*
+** Parses "2015: 136-138, 2016", "2011a, b", "2010, p. 5" from position (which
+** must hold a year token) to end. Returns 0 when position holds no year.
+*/
+static int read_years(const char *text, size_t position, size_t end, year_list *years) {
+  memset(years, 0, sizeof(*years));
+  year_entry entry;
+  size_t cursor = read_year(text, position, end, &entry);
+  if (!cursor) return 0;
+  while (1) {
+    cursor = skip_white_space(text, cursor, end);
+    if (cursor >= end) break;
+    if (text[cursor] == ':') {
+      cursor = take_locator(text, skip_white_space(text, cursor + 1, end), end, &entry, years);
+      continue;
+    }
+    if (text[cursor] == ',') {
+      size_t next = skip_white_space(text, cursor + 1, end);
+      size_t after;
+      if (next >= end) break; /* a trailing comma */
+      if (entry.suffix[0] && (after = read_extra_suffix(text, next, end))) {
+        year_entry extra = entry;
+        add_entry(years, &entry);
+        extra.start = next, extra.end = after;
+        extra.suffix[0] = text[next], extra.suffix[1] = 0;
+        extra.locator_start = extra.locator_end = 0;
+        entry = extra;
+        cursor = after;
+        continue;
+      }
+      year_entry next_entry;
+      if ((after = read_year(text, next, end, &next_entry)) && !next_entry.implausible) {
+        add_entry(years, &entry);
+        entry = next_entry;
+        cursor = after;
+        continue;
+      }
+      if (is_digit(text[next]) || locator_word_at(text, next, end)) {
+        cursor = take_locator(text, next, end, &entry, years);
+        continue;
+      }
+      if (is_upper_at(text, end, next)) { /* "(Zimov et al. 1995, Johnson 2009)" */
+        years->next_item = next, years->stop = cursor;
+        break;
+      }
+      break; /* a note such as ", emphasis added": not part of the cite */
+    }
+    if (locator_word_at(text, cursor, end)) {
+      cursor = take_locator(text, cursor, end, &entry, years);
+      continue;
+    }
+    size_t joined = joined_item_at(text, cursor, end);
+    if (joined) { /* "(Cohen 1997 and Abrams 2006)" */
+      years->next_item = joined, years->stop = cursor;
+      break;
+    }
+    /* Lower-case words are a note ("see Smith, 1985 for a review"); other text is not expected. */
+    if (!is_letter_at(text, end, cursor) || is_upper_at(text, end, cursor)) years->unknown = 1;
+    break;
+  }
+  add_entry(years, &entry);
+  return 1;
+}
+
+/* ----- author parts -------------------------------------------------------- */
+
+/* Length of a prefix phrase at position (with its comma), 0 if none. The
+** phrase must be followed by white space. */
+static size_t prefix_at(const char *text, size_t position, size_t end, size_t *phrase_end) {
+  for (const char *const *phrase = prefix_phrases; *phrase; phrase++) {
+    size_t length = strlen(*phrase);
+    if (!starts_with(text, position, end, *phrase)) continue;
+    size_t after = position + length;
+    if (!white_space_at(text, end, after)) continue;
+    *phrase_end = after;
+    while (*phrase_end > position && text[*phrase_end - 1] == ',') (*phrase_end)--;
+    return length;
+  }
+  return 0;
+}
+
+/* Where the author part starting at position ends: the first year token that
+** follows white space or a comma. Returns end when there is none. */
+static size_t find_year_start(const char *text, size_t position, size_t end) {
+  for (size_t cursor = position + 1; cursor < end; cursor++) {
+    char first = (char)(text[cursor] | 0x20); /* ASCII lower case */
+    if (!is_digit(text[cursor]) && first != 'n' && first != 'f' && first != 'i') continue;
+    uint32_t before;
+    ibid_utf8_decode_before(text, cursor, &before);
+    if (before != ',' && !is_white_code_point(before)) continue;
+    year_entry entry;
+    if (read_year(text, cursor, end, &entry)) return cursor;
+  }
+  return end;
+}
+
+/* The bounds of the word starting at position (up to white space). */
+static size_t word_end_at(const char *text, size_t position, size_t end) {
+  while (position < end && !white_space_at(text, end, position)) position++;
+  return position;
+}
+
+/* Strips one trailing "," from a word for list look-ups. */
+static size_t without_comma(const char *text, size_t start, size_t end) {
+  return (end > start && text[end - 1] == ',') ? end - 1 : end;
+}
+
+/* May an author part begin at position: a capital, or a particle then a capital? */
+static int author_start_ok(const char *text, size_t position, size_t end) {
+  if (is_upper_at(text, end, position)) return 1;
+  size_t word_end = word_end_at(text, position, end);
+  if (!in_word_list(text, position, word_end, name_particles)) return 0;
+  size_t next = skip_white_space(text, word_end, end);
+  return next > word_end && is_upper_at(text, end, next);
+}
+
+/*
+** Is text[start..end) (trimmed, comma before the year removed) a plausible
+** author part? With a comma before the year a few ordinary lower-case words
+** are allowed ("French diplomat at UN Mission, 2012"); without one only name
+** connectors are, so "(The crisis escalated in 2011)" is not a cite.
+*/
+static int authors_ok(const char *text, size_t start, size_t end, int comma_before_year) {
+  if (start >= end || end - start > MAXIMUM_AUTHOR_BYTES) return 0;
+  if (!author_start_ok(text, start, end)) return 0;
+  size_t words = 0, lower_words = 0, last_start = start, last_end = start;
+  for (size_t cursor = start; cursor < end; cursor++) {
+    unsigned char c = (unsigned char)text[cursor];
+    if (c < 0x20 && !white_space_at(text, end, cursor)) return 0;
+    if (strchr(":;\"?!=/\\[]{}%+<>|@#*_~^", c) && c != 0) return 0;
+    if (starts_with(text, cursor, end, "\xE2\x80\x9C") ||
+        starts_with(text, cursor, end, "\xE2\x80\x9D"))
+      return 0; /* curly double quotes: a quoted title */
+  }
+  size_t cursor = start;
+  while (cursor < end) {
+    size_t word_start = cursor, word_stop = word_end_at(text, cursor, end);
+    size_t bare = without_comma(text, word_start, word_stop);
+    words++;
+    if (in_word_list(text, word_start, bare, document_words)) return 0;
+    for (size_t k = word_start; k < bare; k++)
+      if (is_digit(text[k])) return 0; /* "F2", "Q1": statistics and labels, not names */
+    if (!is_upper_at(text, end, word_start) &&
+        !in_word_list(text, word_start, bare, name_connectors))
+      lower_words++;
+    last_start = word_start, last_end = bare;
+    cursor = skip_white_space(text, word_stop, end);
+  }
+  if (words > MAXIMUM_AUTHOR_WORDS) return 0;
+  if (lower_words > (comma_before_year ? 3u : 0u)) return 0;
+  if (in_word_list(text, last_start, last_end, month_names)) return 0;
+  /* The last word is a name, or the "al." of "et al.". */
+  return is_upper_at(text, end, last_start) || equals_word(text, last_start, last_end, "al.") ||
+         equals_word(text, last_start, last_end, "al");
+}
+
+/* ----- one item inside a parenthesis --------------------------------------- */
+
+typedef enum item_kind {
+  ITEM_INVALID,      /* not a citation */
+  ITEM_CITE,         /* authors and year(s) */
+  ITEM_MISSING_YEAR, /* authors, then nothing or a comma */
+  ITEM_YEARS_ONLY    /* years without authors: narrative, or same authors as before */
+} item_kind;
+
+typedef struct item {
+  item_kind kind;
+  size_t start, end;               /* trimmed item text */
+  size_t prefix_start, prefix_end; /* equal when no prefix */
+  size_t author_start, author_end; /* equal when no authors */
+  int junk;                        /* text before the author that is not a prefix */
+  int trailing_comma;              /* "Rishmawi," */
+  year_list years;
+} item;
+
+static void parse_item(const char *text, size_t start, size_t end, item *out) {
+  memset(out, 0, sizeof(*out));
+  out->kind = ITEM_INVALID;
+  out->start = start = skip_white_space(text, start, end);
+  out->end = end = trim_end(text, start, end);
+  if (start >= end) return;
+  size_t cursor = start, phrase_end;
+  if (prefix_at(text, cursor, end, &phrase_end)) {
+    out->prefix_start = cursor, out->prefix_end = phrase_end;
+    cursor = skip_white_space(text, phrase_end, end);
+    while (cursor < end && text[cursor] == ',') cursor = skip_white_space(text, cursor + 1, end);
+  }
+  if (read_years(text, cursor, end, &out->years)) {
+    out->kind = ITEM_YEARS_ONLY;
+    return;
+  }
+  /* Up to three characters of punctuation before a name ("… Moss"): kept, flagged. */
+  size_t junk_end = cursor;
+  for (int count = 0; count < 3 && junk_end < end; count++) {
+    size_t size;
+    uint32_t c = code_point_at(text, end, junk_end, &size);
+    if (u_isalnum((UChar32)c) || is_white_code_point(c) || c == '(' || c == ')') break;
+    junk_end += size;
+  }
+  if (junk_end > cursor && white_space_at(text, end, junk_end)) {
+    out->junk = 1;
+    cursor = skip_white_space(text, junk_end, end);
+  }
+  if (!author_start_ok(text, cursor, end)) return;
+  size_t year_start = find_year_start(text, cursor, end);
+  size_t author_end = trim_end(text, cursor, year_start);
+  int comma = author_end > cursor && text[author_end - 1] == ',';
+  if (comma) author_end = trim_end(text, cursor, author_end - 1);
+  if (!authors_ok(text, cursor, author_end, comma || year_start == end)) return;
+  out->author_start = cursor, out->author_end = author_end;
+  if (year_start == end) {
+    out->trailing_comma = comma;
+    out->kind = ITEM_MISSING_YEAR;
+    return;
+  }
+  read_years(text, year_start, end, &out->years);
+  if (out->years.next_item) out->end = trim_end(text, start, out->years.stop);
+  /* One or two digits after a comma are a page ("(Smith, 27)"), not a year. */
+  if (out->years.entries[0].has_year && out->years.entries[0].year < 100) return;
+  /* A short number is a year gone wrong only after a comma and before the end
+  ** or a locator: "(Wegner, 205: 135)", but not "(Article 13)" or a date
+  ** "(Atlanta, 15 March 2016)". */
+  if (out->years.entries[0].implausible && (!comma || out->years.unknown)) return;
+  out->kind = ITEM_CITE;
+}
+
+/* ----- emitting rows ----------------------------------------------------- */
+
+typedef struct emit_context {
+  const char *text;
+  size_t length;
+  cite_list *list;
+  size_t group;
+} emit_context;
+
+static const char *item_problem(const item *it, const year_entry *entry) {
+  if (it->kind == ITEM_MISSING_YEAR) return "missing year";
+  if (entry && entry->implausible) return "implausible year";
+  if (it->junk || it->years.unknown) return "unknown";
+  return NULL;
+}
+
+/*
+** Adds the rows of one item. authors_start..authors_end name the authors
+** (an earlier item's for "(Smith, 2010; 2012)", a narrative name);
+** span_start..span_end, when not equal, overrides every row's span.
+*/
+static void emit_item(emit_context *context, const item *it, size_t authors_start,
+                      size_t authors_end, int narrative, size_t span_start, size_t span_end) {
+  const char *text = context->text;
+  size_t rows = it->kind == ITEM_MISSING_YEAR ? 1 : it->years.count;
+  for (size_t i = 0; i < rows; i++) {
+    const year_entry *entry = it->kind == ITEM_MISSING_YEAR ? NULL : &it->years.entries[i];
+    ibid_cite cite;
+    int failed = 0;
+    memset(&cite, 0, sizeof(cite));
+    cite.group = context->group;
+    if (span_start != span_end) {
+      cite.start = span_start, cite.length = span_end - span_start;
+    } else {
+      size_t row_start = (i == 0 || !entry) ? it->start : entry->start;
+      size_t row_end = (!entry || i + 1 == rows) ? it->end : entry->end;
+      cite.start = row_start, cite.length = row_end - row_start;
+    }
+    cite.authors = copy_collapsed(text, authors_start, authors_end, &failed);
+    if (it->prefix_end > it->prefix_start)
+      cite.prefix = copy_collapsed(text, it->prefix_start, it->prefix_end, &failed);
+    if (entry) {
+      cite.has_year = entry->has_year;
+      cite.year = entry->year;
+      memcpy(cite.suffix, entry->suffix, sizeof(cite.suffix));
+      if (entry->locator_end > entry->locator_start)
+        cite.locator = copy_collapsed(text, entry->locator_start, entry->locator_end, &failed);
+    }
+    cite.narrative = narrative;
+    cite.problem = item_problem(it, entry);
+    if (failed) context->list->out_of_memory = 1;
+    push_cite(context->list, &cite);
+  }
+}
+
+/* ----- narrative cites ---------------------------------------------------- */
+
+static int is_initial(const char *text, size_t start, size_t end) {
+  /* "P." or "A.J.": letters each followed by a period. */
+  size_t cursor = start, letters = 0;
+  while (cursor < end) {
+    if (!is_upper_at(text, end, cursor)) return 0;
+    size_t size;
+    code_point_at(text, end, cursor, &size);
+    cursor += size;
+    if (cursor >= end || text[cursor] != '.') return 0;
+    cursor++, letters++;
+    if (cursor < end && text[cursor] == '-') cursor++; /* "S.-E." */
+  }
+  return letters > 0;
+}
+
+/* Does the word text[start..end) look like a name word: a capital, then
+** letters, hyphens or apostrophes (no sentence-final period)? */
+static int is_name_word(const char *text, size_t start, size_t end) {
+  if (!is_upper_at(text, end, start)) return 0;
+  if (is_initial(text, start, end)) return 1;
+  for (size_t cursor = start; cursor < end;) {
+    size_t size;
+    uint32_t c = code_point_at(text, end, cursor, &size);
+    if (!u_isalpha((UChar32)c) && c != '-' && c != '\'' && c != 0x2019 && c != 0x2010) return 0;
+    cursor += size;
+  }
+  return 1;
+}
+
+/* Length of a possessive ending "'s", "’s" or "s'" of text[start..end), 0 if none. */
+static size_t possessive_length(const char *text, size_t start, size_t end) {
+  if (end - start > 3 && starts_with(text, end - 2, end, "'s")) return 2;
+  if (end - start > 5 && starts_with(text, end - 4, end, "\xE2\x80\x99s")) return 4;
+  if (end - start > 2 && text[end - 1] == '\'' && text[end - 2] == 's') return 1;
+  if (end - start > 4 && starts_with(text, end - 3, end, "\xE2\x80\x99") && text[end - 4] == 's')
+    return 3;
+  return 0;
+}
+
+/* Start of the word that ends at end (white space before it, or start of text). */
+static size_t word_start_before(const char *text, size_t floor, size_t end) {
+  size_t cursor = end;
+  while (cursor > floor) {
+    uint32_t c;
+    size_t size = ibid_utf8_decode_before(text, cursor, &c);
+    if (is_white_code_point(c)) break;
+    cursor -= size;
+  }
+  return cursor;
+}
+
+/*
+** Finds the name just before the parenthesis at open: "Snyder and Vinjamuri",
+** "Smith et al.", "Wegner" of "Wegner’s". Returns 1 with the bounds (the
+** possessive excluded), 0 when the words before are not a name. Sets
+** *reference when what precedes marks the end of a reference (a number, ":"
+** or "," just before the parenthesis; a publication word; an initial).
+*/
+static int name_before(const char *text, size_t open, size_t *name_start, size_t *name_end,
+                       int *reference, int *has_initial) {
+  size_t floor = open > 200 ? open - 200 : 0;
+  *reference = *has_initial = 0;
+  size_t cursor = trim_end(text, floor, open);
+  if (cursor == floor) return 0;
+  char last = text[cursor - 1];
+  if (is_digit(last) || last == ':' || last == ',') {
+    *reference = 1;
+    return 0;
+  }
+  size_t words = 0, first = cursor, end = cursor;
+  int have_name = 0, has_comma = 0, has_and = 0;
+  while (cursor > floor && words < MAXIMUM_NAME_WORDS) {
+    size_t word_start = word_start_before(text, floor, cursor);
+    size_t word_end = cursor;
+    if (word_start == word_end) break;
+    if (words == 0) {
+      word_end -= possessive_length(text, word_start, word_end);
+      end = word_end;
+      if (is_initial(text, word_start, word_end)) {
+        *reference = 1; /* "Wegner, P. (2015)." opens a reference-list entry */
+        return 0;
+      }
+    }
+    size_t bare = words > 0 ? without_comma(text, word_start, word_end) : word_end;
+    if (in_word_list(text, word_start, bare, publication_words) ||
+        in_word_list(text, word_start, bare, document_words)) {
+      *reference = 1;
+      return 0;
+    }
+    if (is_upper_at(text, bare, word_start) &&
+        (in_word_list(text, word_start, bare, function_words) ||
+         in_word_list(text, word_start, bare, month_names)))
+      break;
+    int connector =
+        in_word_list(text, word_start, bare, name_connectors) &&
+        !equals_word(text, word_start, bare, "of") && !equals_word(text, word_start, bare, "the") &&
+        !equals_word(text, word_start, bare, "to") && !equals_word(text, word_start, bare, "at") &&
+        !equals_word(text, word_start, bare, "for") && !equals_word(text, word_start, bare, "on") &&
+        !equals_word(text, word_start, bare, "in");
+    int name = is_name_word(text, word_start, bare);
+    if (words == 0 && !name && !equals_word(text, word_start, bare, "al.")) return 0;
+    if (!name && !connector) {
+      /* "New York: Wiley (1999)": a publisher after its place. */
+      if (word_end > word_start && text[word_end - 1] == ':') *reference = 1;
+      break;
+    }
+    if (word_end > word_start && text[word_end - 1] == ',') has_comma = 1;
+    if (equals_word(text, word_start, bare, "and") || equals_word(text, word_start, bare, "&"))
+      has_and = 1;
+    if (name) have_name = 1, first = word_start;
+    if (name && words > 0 && is_initial(text, word_start, bare)) *has_initial = 1;
+    if (name && bare - word_start == 1) {
+      *reference = 1; /* "Nealson K (2006)": Vancouver-style initials of a reference */
+      return 0;
+    } else if (equals_word(text, word_start, bare, "al."))
+      first = word_start;
+    words++;
+    cursor = trim_end(text, floor, word_start);
+  }
+  /* Commas in a name need an "and": "Smith, Jones and Brown" lists authors,
+  ** "Microelectronics, San Francisco, CA (2009)" ends a reference. */
+  if (has_comma && !has_and) *reference = 1;
+  if (!have_name || *reference) return 0;
+  *name_start = first;
+  *name_end = end;
+  return 1;
+}
+
+static int is_quote_at(const char *text, size_t length, size_t position) {
+  if (position >= length) return 0;
+  size_t size;
+  uint32_t c = code_point_at(text, length, position, &size);
+  return c == '"' || c == '\'' || (c >= 0x2018 && c <= 0x201F) || c == 0xAB || c == 0xBB;
+}
+
+/* Does the text after the closing parenthesis continue a reference
+** ("(2012), pp. 99", "(1998) UNTS vol.", "(2004): “Title”") rather than a sentence? */
+static int reference_follows(const char *text, size_t length, size_t close) {
+  size_t cursor = close + 1;
+  if (cursor < length && (text[cursor] == '.' || text[cursor] == ':') &&
+      is_quote_at(text, length, skip_white_space(text, cursor + 1, length)))
+    return 1;
+  cursor = skip_white_space(text, close + 1, length);
+  if (cursor >= length) return 0;
+  /* "(1998) UNTS vol. 2187" on the same line; a capital on the next line
+  ** starts a new sentence or table row. */
+  if ((is_digit(text[cursor]) || is_upper_at(text, length, cursor)) &&
+      !memchr(text + close + 1, '\n', cursor - close - 1))
+    return 1;
+  if (text[cursor] != ',') return 0;
+  cursor = skip_white_space(text, cursor + 1, length);
+  size_t word_end = cursor;
+  while (word_end < length && (is_letter_at(text, length, word_end) || text[word_end] == '.') &&
+         word_end - cursor < 16)
+    word_end++;
+  return word_end > cursor && in_word_list(text, cursor, word_end, reference_continuations);
+}
+
+/* ----- one parenthesis ------------------------------------------------------ */
+
+/* Is the inside of the parenthesis only white space? */
+static int is_blank(const char *text, size_t start, size_t end) {
+  return skip_white_space(text, start, end) >= end;
+}
+
+static void emit_empty(emit_context *context, size_t open, size_t close) {
+  ibid_cite cite;
+  memset(&cite, 0, sizeof(cite));
+  cite.group = ++context->group;
+  cite.start = open + 1;
+  cite.length = close - open - 1;
+  cite.problem = "empty";
+  push_cite(context->list, &cite);
+}
+
+/* The items of the parenthesis text[open] .. text[close], at most this many. */
+#define MAXIMUM_ITEMS 32
+
+static void handle_parenthesis(emit_context *context, size_t open, size_t close) {
+  const char *text = context->text;
+  size_t inner_start = open + 1, inner_end = close;
+  if (is_blank(text, inner_start, inner_end)) {
+    /* "f()" is code or a function name; "( )" after a word is a dropped cite. */
+    if (open > 0 && (u_isalnum((UChar32)(unsigned char)text[open - 1]) || text[open - 1] == '_'))
+      return;
+    emit_empty(context, open, close);
+    return;
+  }
+  item items[MAXIMUM_ITEMS];
+  size_t count = 0, segment_start = inner_start;
+  for (size_t cursor = inner_start; cursor <= inner_end && count < MAXIMUM_ITEMS; cursor++) {
+    if (cursor < inner_end && text[cursor] != ';') continue;
+    size_t item_start = segment_start;
+    while (count < MAXIMUM_ITEMS) {
+      parse_item(text, item_start, cursor, &items[count]);
+      size_t next = items[count].kind == ITEM_INVALID ? 0 : items[count].years.next_item;
+      if (items[count].start < items[count].end) count++;
+      if (!next) break;
+      item_start = next; /* another item after "," or "and" in the same segment */
+    }
+    segment_start = cursor + 1;
+  }
+  if (!count) return;
+  size_t cites = 0;
+  for (size_t i = 0; i < count; i++) cites += items[i].kind == ITEM_CITE;
+
+  /* Narrative: the first item holds only years ("Wegner (2015: 120)"). */
+  size_t name_start = 0, name_end = 0;
+  int narrative = 0;
+  if (items[0].kind == ITEM_YEARS_ONLY) {
+    if (items[0].years.unknown || items[0].years.entries[0].implausible ||
+        items[0].prefix_end > items[0].prefix_start)
+      return;
+    int reference = 0, has_locator = 0;
+    for (size_t i = 0; i < items[0].years.count; i++)
+      has_locator |=
+          items[0].years.entries[i].locator_end > items[0].years.entries[i].locator_start;
+    int initial = 0;
+    int named = name_before(text, open, &name_start, &name_end, &reference, &initial);
+    if (reference || reference_follows(text, context->length, close)) return;
+    /* "E. Kakaras (2012). Title" and "M. Rysman (2005): “Title”" open
+    ** reference-list entries; narrative cites rarely give initials. */
+    if (initial && close + 1 < context->length &&
+        (text[close + 1] == '.' || text[close + 1] == ':'))
+      return;
+    if (!named && !has_locator) return; /* "(1998)" alone dates something, it cites nothing */
+    narrative = 1;
+  } else if (!cites) {
+    /* Only "(Rishmawi, )" stands alone as a cite without a year. */
+    if (!(count == 1 && items[0].kind == ITEM_MISSING_YEAR && items[0].trailing_comma)) return;
+  }
+
+  context->group++;
+  size_t authors_start = name_start, authors_end = name_end;
+  for (size_t i = 0; i < count; i++) {
+    const item *it = &items[i];
+    switch (it->kind) {
+      case ITEM_INVALID:
+        break;
+      case ITEM_YEARS_ONLY:
+        if (i == 0 && narrative) {
+          size_t span_start = name_end > name_start ? name_start : 0;
+          size_t span_end = name_end > name_start ? close + 1 : 0;
+          emit_item(context, it, authors_start, authors_end, 1, span_start, span_end);
+        } else if (authors_end > authors_start && !it->years.unknown &&
+                   !it->years.entries[0].implausible) {
+          emit_item(context, it, authors_start, authors_end,
+                    narrative && authors_start == name_start, 0, 0);
+        }
+        break;
+      case ITEM_CITE:
+      case ITEM_MISSING_YEAR:
+        authors_start = it->author_start, authors_end = it->author_end;
+        emit_item(context, it, authors_start, authors_end, 0, 0, 0);
+        break;
+    }
+  }
+}
+
+/* ----- entry points --------------------------------------------------------- */
+
+int ibid_find_cites(const char *text, size_t length, ibid_cite **cites, size_t *count) {
+  cite_list list = {0};
+  emit_context context = {text, length, &list, 0};
+  *cites = NULL;
+  *count = 0;
+  size_t position = 0;
+  while (position < length) {
+    const char *open = memchr(text + position, '(', length - position);
+    if (!open) break;
+    size_t open_at = (size_t)(open - text), cursor = open_at + 1;
+    size_t limit = length - open_at > MAXIMUM_PARENTHESIS ? open_at + MAXIMUM_PARENTHESIS : length;
+    while (cursor < limit && text[cursor] != ')' && text[cursor] != '(') cursor++;
+    if (cursor < limit && text[cursor] == ')') {
+      handle_parenthesis(&context, open_at, cursor);
+      position = cursor + 1;
+    } else {
+      position = cursor > open_at + 1 ? cursor : open_at + 1;
+    }
+    if (list.out_of_memory) break;
+  }
+  if (list.out_of_memory) {
+    ibid_free_cites(list.items, list.count);
+    return -1;
+  }
+  *cites = list.items;
+  *count = list.count;
+  return 0;
+}
+
+void ibid_free_cites(ibid_cite *cites, size_t count) {
+  if (!cites) return;
+  for (size_t i = 0; i < count; i++) free_cite_strings(&cites[i]);
+  ibid_free(cites);
+}

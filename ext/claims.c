@@ -1,0 +1,546 @@
+/*
+** claims.c -- quantitative claims and their arithmetic checks. See claims.h.
+**
+** HOW IT WORKS
+** One pass finds every number written with digits (and "two million"-style
+** number words with a scale). A number is NOT a claim when it is a year, a day
+** of a month, a note or list label at the start of a line, an enumerator
+** "(2)", a locator ("p. 12", "2015: 120"), a document number ("resolution
+** 1593", "Article 16", "Figure 2"), or inside a citation parenthesis. The
+** document's digit grouping is detected once for the whole text ("3.300" is
+** 3300 where dots group thousands). The unit is the short noun phrase after
+** the number, up to a preposition or punctuation ("per month" is kept).
+**
+** Checks, within one sentence (or the one before it for the two values):
+** - a percentage near "increase"/"decrease"/... versus the change computed
+**   from "from A ... to B";
+** - a number after "total" followed by ':' versus the sum of the following
+**   numbers of the same unit.
+*/
+#include "claims.h"
+
+#include <string.h>
+
+#include "memory.h"
+#include "numbers.h"
+
+typedef struct claim_list {
+  ibid_claim *items;
+  size_t count, capacity;
+} claim_list;
+
+static ibid_claim *claim_push(claim_list *list) {
+  if (list->count == list->capacity) {
+    size_t capacity = list->capacity ? list->capacity * 2 : 32;
+    ibid_claim *grown = ibid_realloc(list->items, capacity * sizeof(ibid_claim));
+    if (!grown) return NULL;
+    list->items = grown;
+    list->capacity = capacity;
+  }
+  ibid_claim *claim = &list->items[list->count++];
+  memset(claim, 0, sizeof(*claim));
+  return claim;
+}
+
+const char *ibid_claim_check_name(ibid_claim_check check) {
+  switch (check) {
+    case IBID_CLAIM_CONSISTENT:
+      return "consistent";
+    case IBID_CLAIM_INCONSISTENT:
+      return "inconsistent";
+    default:
+      return NULL;
+  }
+}
+
+/* ----- what comes before and after a number ------------------------------ */
+
+static int word_in(const char *word, size_t n, const char *const *list, size_t list_count) {
+  for (size_t i = 0; i < list_count; i++)
+    if (strlen(list[i]) == n && memcmp(list[i], word, n) == 0) return 1;
+  return 0;
+}
+
+/* Words that make the following number a label or locator, not a quantity. */
+static int is_label_word(const char *word, size_t n) {
+  static const char *const list[] = {
+      "resolution", "Resolution", "resolutions", "Resolutions", "UNSCR", "Article", "Articles",
+      "article", "articles", "art.", "Art.", "arts.", "paragraph", "paragraphs", "para.",
+      "paras.", "p.", "pp.", "page", "pages", "note", "notes", "n.", "Case", "Figure", "Fig.",
+      "Table", "Chapter", "chapter", "No.", "no.", "Nos.", "vol.", "Vol.", "volume", "Volume",
+      "section", "Section", "Room", "Session", "session", "Annex", "Rule", "Rules", "rule",
+      "Regulation", "Principle", "Part", "Box", "Appendix", "footnote", "Chamber", "Protocol",
+      "Draft", "Res.", "Doc.", "Decision", "Question", "Step", "Phase", "Level", "Group",
+      "Meeting", "Issue", "Issues", "issue", "Number", "number", "Report", "Edition", "edn",
+      "Highway", "Street", "Road", "Box", "Paper", "Volume", "Book", "Series", "Q", "Version",
+      "version", "Rev.", "Supp.", "Add.", "Corr.", "Para", "Sec.", "Sect.", "No", "Nos"};
+  return word_in(word, n, list, sizeof(list) / sizeof(list[0]));
+}
+
+static int is_stop_word(const char *word, size_t n) {
+  static const char *const list[] = {
+      "in",   "of",   "on",     "at",    "to",    "from",  "for",  "with",  "within", "by",
+      "and",  "or",   "but",    "the",   "a",     "an",    "that", "which", "who",    "since",
+      "as",   "than", "is",     "are",   "was",   "were",  "had",  "have",  "has",    "be",
+      "been", "will", "would",  "could", "can",   "may",   "this", "these", "those",  "its",
+      "their", "his", "her",    "into",  "over",  "under", "until", "during", "after", "before",
+      "between", "among", "against", "through", "throughout", "each", "every", "if", "when",
+      "where", "while", "not", "did", "do", "does", "also", "still", "only", "about", "per",
+      "including", "across", "such", "like", "whose", "whom", "what", "then", "there"};
+  return word_in(word, n, list, sizeof(list) / sizeof(list[0]));
+}
+
+/* 1 when only white space separates offset from the start of its line. */
+static int at_line_start(const char *text, size_t offset) {
+  while (offset > 0 && (text[offset - 1] == ' ' || text[offset - 1] == '\t')) offset--;
+  return offset == 0 || text[offset - 1] == '\n' || text[offset - 1] == '\r';
+}
+
+static size_t en_dash_at(const char *text, size_t length, size_t offset) {
+  if (offset < length && text[offset] == '-') return 1;
+  if (offset + 2 < length && (unsigned char)text[offset] == 0xE2 &&
+      (unsigned char)text[offset + 1] == 0x80 &&
+      ((unsigned char)text[offset + 2] == 0x93 || (unsigned char)text[offset + 2] == 0x94))
+    return 3;
+  return 0;
+}
+
+/* Multiplier of a scale word at offset ("million"), with its length. */
+static double scale_at(const char *text, size_t length, size_t offset, size_t *word_length) {
+  size_t n = ibid_word_length(text, length, offset);
+  *word_length = n;
+  if (n == 7 && memcmp(text + offset, "million", 7) == 0) return 1e6;
+  if (n == 7 && memcmp(text + offset, "billion", 7) == 0) return 1e9;
+  if (n == 8 && memcmp(text + offset, "thousand", 8) == 0) return 1e3;
+  return 0;
+}
+
+/* Value of a number word ("two", "twenty-six" is not read), or 0. */
+static int number_word_value(const char *word, size_t n) {
+  static const char *const list[] = {"one",     "two",     "three",    "four",    "five",
+                                     "six",     "seven",   "eight",    "nine",    "ten",
+                                     "eleven",  "twelve",  "thirteen", "fourteen", "fifteen",
+                                     "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+  char lower[16];
+  if (n >= sizeof(lower)) return 0;
+  for (size_t i = 0; i < n; i++)
+    lower[i] = (char)(ibid_is_upper(word[i]) ? word[i] - 'A' + 'a' : word[i]);
+  for (int i = 0; i < 20; i++)
+    if (strlen(list[i]) == n && memcmp(list[i], lower, n) == 0) return i + 1;
+  return 0;
+}
+
+/* Appends the unit phrase that starts at offset; returns where it ends
+** (offset when there is none). */
+static size_t read_unit(const char *text, size_t length, size_t offset, char *unit) {
+  size_t used = strlen(unit), end = offset, at = offset;
+  int words = 0;
+  while (words < 5) {
+    size_t word_start = ibid_skip_space(text, length, at);
+    if (word_start > at + 2 && words > 0) {
+      /* A line break inside a phrase is fine; a blank gap of many lines is not. */
+      size_t newlines = 0;
+      for (size_t k = at; k < word_start; k++) newlines += text[k] == '\n';
+      if (newlines > 2) break;
+    }
+    if (word_start == at && words > 0) break;
+    size_t n = 0;
+    /* A word: letters and inner hyphens ("battle-related", "decision-makers"). */
+    for (;;) {
+      size_t letters = ibid_word_length(text, length, word_start + n);
+      if (!letters) break;
+      n += letters;
+      if (word_start + n + 1 < length && text[word_start + n] == '-') {
+        /* "semi-\nstructured": a hyphen at a line break joins the halves. */
+        size_t resume = ibid_skip_space(text, length, word_start + n + 1);
+        if (resume < length && ibid_is_lower(text[resume]) &&
+            (resume == word_start + n + 1 || memchr(text + word_start + n + 1, '\n',
+                                                    resume - word_start - n - 1))) {
+          n = resume - word_start;
+          continue;
+        }
+        break;
+      }
+      break;
+    }
+    if (!n) break;
+    const char *word = text + word_start;
+    if (n == 3 && memcmp(word, "per", 3) == 0) {
+      size_t next = ibid_skip_space(text, length, word_start + 3);
+      size_t next_n = ibid_word_length(text, length, next);
+      if (!next_n || is_stop_word(text + next, next_n)) break;
+      n = next - word_start + next_n;
+    } else if (is_stop_word(word, n) || ibid_month_of_word(word, n)) {
+      break;
+    } else if (words > 0 && n > 3 && memcmp(word + n - 2, "ed", 2) == 0) {
+      break; /* a participle after the noun: "Syrians trapped in" */
+    }
+    if (used + n + 2 >= IBID_CLAIM_UNIT_SIZE) break;
+    if (used) unit[used++] = ' ';
+    for (size_t k = 0; k < n; k++) {
+      char c = word[k];
+      if (ibid_is_space(c)) {
+        if (unit[used - 1] != ' ' && unit[used - 1] != '-') unit[used++] = ' ';
+      } else {
+        unit[used++] = c;
+      }
+    }
+    unit[used] = 0;
+    end = word_start + n;
+    at = end;
+    words++;
+    /* Punctuation ends the phrase. */
+    if (at < length && !ibid_is_space(text[at])) break;
+  }
+  return end;
+}
+
+/* The claim's value, unit and end, from the number (or number word) at
+** [number_start, number_end) of value `value`. Returns the end of the claim. */
+static size_t finish_claim(const char *text, size_t length, size_t number_end, double *value,
+                           char *unit) {
+  size_t at = number_end, word_length;
+  size_t next = ibid_skip_space(text, length, at);
+  double scale = next < length ? scale_at(text, length, next, &word_length) : 0;
+  if (scale > 0) {
+    *value *= scale;
+    at = next + word_length;
+    next = ibid_skip_space(text, length, at);
+  }
+  unit[0] = 0;
+  if (at < length && text[at] == '%') {
+    strcpy(unit, "%");
+    return at + 1;
+  }
+  if (next + 8 <= length && (memcmp(text + next, "per cent", 8) == 0)) {
+    strcpy(unit, "%");
+    return next + 8;
+  }
+  if (next + 7 <= length && memcmp(text + next, "percent", 7) == 0) {
+    strcpy(unit, "%");
+    return next + 7;
+  }
+  size_t end = read_unit(text, length, at, unit);
+  return end > at ? end : at;
+}
+
+/* ----- the scan ------------------------------------------------------------- */
+
+typedef struct scan {
+  const char *text;
+  size_t length;
+  int dot_thousands;
+  const size_t *citations;
+  size_t citation_count;
+} scan;
+
+/* Why the number at [start, end) is not a quantity (see the file comment). */
+static int is_excluded_number(const scan *s, size_t start, size_t end, double value,
+                              int grouped) {
+  const char *text = s->text;
+  size_t length = s->length;
+  if (end < length && (ibid_is_alpha(text[end]) || text[end] == '/')) return 1; /* 2nd, 2005a */
+  if (end < length && text[end] == ':') return 1;                              /* 2015: 120 */
+  if (end + 1 < length && text[end] == '.' && ibid_is_digit(text[end + 1])) return 1;
+  if (!grouped && end - start == 4 && value >= 1500 && value <= 2099) return 1; /* a year */
+  if (start > 0 && text[start - 1] == '(' && end < length && text[end] == ')') return 1;
+  if (ibid_in_spans(s->citations, s->citation_count, start)) return 1;
+  if (at_line_start(text, start)) {
+    size_t next = ibid_skip_space(text, length, end);
+    if (end == length || text[end] == '.' || text[end] == ')' ||
+        (next < length && (ibid_is_upper(text[next]) || (unsigned char)text[next] == 0xE2)))
+      return 1; /* a note or list label */
+  }
+  size_t next = ibid_skip_space(text, length, end);
+  if (next < length && ibid_month_of_word(text + next, ibid_word_length(text, length, next)))
+    return 1; /* a day: "31 March" */
+  size_t word_end, word_start = ibid_previous_word(text, start, &word_end);
+  if (word_end < word_start + 1) return 0;
+  /* Only a word directly before the number (white space between) counts. */
+  for (size_t k = word_end; k < start; k++)
+    if (!ibid_is_space(text[k])) return 0;
+  const char *word = text + word_start;
+  size_t n = word_end - word_start;
+  if (is_label_word(word, n)) return 1;
+  if (ibid_month_of_word(word, n) || (n > 1 && word[n - 1] == '.' &&
+                                      ibid_month_of_word(word, n - 1)))
+    return 1; /* "July 14" */
+  return 0;
+}
+
+/* Adds the claim at [start, end) when it passes the exclusions. */
+static int add_claim(claim_list *list, const scan *s, size_t start, size_t end, double value,
+                     const char *unit) {
+  ibid_claim *claim = claim_push(list);
+  if (!claim) return -1;
+  claim->start = start;
+  claim->length = end - start;
+  claim->value = value;
+  memcpy(claim->unit, unit, IBID_CLAIM_UNIT_SIZE);
+  (void)s;
+  return 0;
+}
+
+/* A number written with digits at i; returns where scanning resumes. */
+static size_t scan_digits(claim_list *list, const scan *s, size_t i, int *failed) {
+  const char *text = s->text;
+  size_t length = s->length;
+  double value;
+  int grouped;
+  size_t n = ibid_number_read(text, length, i, s->dot_thousands, &value, &grouped);
+  size_t end = i + n;
+  /* A range "50-70%", "4 to 5 days": both ends share the unit of the second. */
+  size_t dash = en_dash_at(text, length, end), second = 0;
+  if (dash && end + dash < length && ibid_is_digit(text[end + dash])) {
+    second = end + dash;
+  } else if (end + 4 < length && memcmp(text + end, " to ", 4) == 0 &&
+             ibid_is_digit(text[end + 4])) {
+    second = end + 4;
+  }
+  if (is_excluded_number(s, i, end, value, grouped)) {
+    /* A year range "2003-04" or "2011-2015" is skipped whole. */
+    if (second && dash) {
+      size_t skip = second;
+      while (skip < length && ibid_is_digit(text[skip])) skip++;
+      return skip;
+    }
+    return end;
+  }
+  char unit[IBID_CLAIM_UNIT_SIZE];
+  if (second) {
+    double second_value;
+    int second_grouped;
+    size_t second_n =
+        ibid_number_read(text, length, second, s->dot_thousands, &second_value, &second_grouped);
+    size_t second_end = second + second_n;
+    if (is_excluded_number(s, second, second_end, second_value, second_grouped)) return second_end;
+    size_t claim_end = finish_claim(text, length, second_end, &second_value, unit);
+    size_t scale_length;
+    size_t after = ibid_skip_space(text, length, second_end);
+    double scale = after < length ? scale_at(text, length, after, &scale_length) : 0;
+    if (scale > 0) value *= scale;
+    if (!second_grouped && !grouped && scale == 0 && !ibid_is_lower(unit[0]) &&
+        strcmp(unit, "%") != 0)
+      return claim_end; /* "pp. 101-127", see scan_digits */
+    if (add_claim(list, s, i, end, value, unit) || add_claim(list, s, second, claim_end, second_value, unit)) {
+      *failed = 1;
+      return length;
+    }
+    return claim_end;
+  }
+  double written = value;
+  size_t claim_end = finish_claim(text, length, end, &value, unit);
+  /* Without a unit only a grouped or scaled number ("150.000") is a quantity;
+  ** a bare "352" in a reference is a volume or page. A capitalised "unit"
+  ** is a name ("35 Stirling Highway", "169 F. Supp."). */
+  if (!grouped && value == written && (unit[0] == 0 || !ibid_is_lower(unit[0])) &&
+      strcmp(unit, "%") != 0)
+    return claim_end;
+  if (add_claim(list, s, i, claim_end, value, unit)) {
+    *failed = 1;
+    return length;
+  }
+  return claim_end;
+}
+
+/* A number word with a scale at i ("two million Syrians"); returns where
+** scanning resumes (i + 1 when there is no claim). */
+static size_t scan_number_word(claim_list *list, const scan *s, size_t i, int *failed) {
+  size_t n = ibid_word_length(s->text, s->length, i);
+  int word_value = number_word_value(s->text + i, n);
+  if (!word_value) return i + n;
+  size_t next = ibid_skip_space(s->text, s->length, i + n), scale_length;
+  if (next >= s->length || scale_at(s->text, s->length, next, &scale_length) == 0) return i + n;
+  if (ibid_in_spans(s->citations, s->citation_count, i)) return i + n;
+  double value = word_value;
+  char unit[IBID_CLAIM_UNIT_SIZE];
+  size_t claim_end = finish_claim(s->text, s->length, i + n, &value, unit);
+  if (add_claim(list, s, i, claim_end, value, unit)) {
+    *failed = 1;
+    return s->length;
+  }
+  return claim_end;
+}
+
+/* ----- checks --------------------------------------------------------------- */
+
+static int contains_word(const char *text, size_t start, size_t end, const char *const *words,
+                         size_t word_count) {
+  for (size_t i = start; i < end; i++) {
+    if (!ibid_is_alpha(text[i]) || (i > start && ibid_is_alpha(text[i - 1]))) continue;
+    size_t n = 0;
+    while (i + n < end && ibid_is_alpha(text[i + n])) n++;
+    char lower[24];
+    if (n < sizeof(lower)) {
+      for (size_t k = 0; k < n; k++)
+        lower[k] = (char)(ibid_is_upper(text[i + k]) ? text[i + k] - 'A' + 'a' : text[i + k]);
+      for (size_t w = 0; w < word_count; w++) {
+        size_t wn = strlen(words[w]);
+        if (n >= wn && memcmp(lower, words[w], wn) == 0) return 1; /* prefix: "increase(d)" */
+      }
+    }
+    i += n;
+  }
+  return 0;
+}
+
+static const char *const rise_words[] = {"increase", "rise", "rose", "grew", "growth", "jump",
+                                         "climb", "doubl", "surge"};
+static const char *const fall_words[] = {"decrease", "fall", "fell", "drop", "declin", "reduc",
+                                         "cut", "shrank", "lower"};
+
+/* First claim index >= from whose start is at or after offset and that is not
+** a percentage, within [.., end). */
+static size_t next_value_claim(const ibid_claim *claims, size_t count, size_t from, size_t offset,
+                               size_t end) {
+  for (size_t k = from; k < count && claims[k].start < end; k++)
+    if (claims[k].start >= offset && strcmp(claims[k].unit, "%") != 0) return k;
+  return count;
+}
+
+/* "from A ... to B" inside [start, end): indexes of A and B, or 0. */
+static int find_change(const char *text, const ibid_claim *claims, size_t count, size_t first,
+                       size_t start, size_t end, size_t *a, size_t *b) {
+  for (size_t i = start; i + 6 <= end; i++) {
+    if (memcmp(text + i, "from ", 5) != 0 || (i > 0 && ibid_is_alpha(text[i - 1]))) continue;
+    size_t ka = next_value_claim(claims, count, first, i, end);
+    if (ka == count) return 0;
+    for (size_t j = claims[ka].start + claims[ka].length; j + 4 <= end; j++) {
+      if (memcmp(text + j, " to ", 4) != 0) continue;
+      size_t kb = next_value_claim(claims, count, ka + 1, j, end);
+      if (kb == count) return 0;
+      *a = ka;
+      *b = kb;
+      return 1;
+    }
+    return 0;
+  }
+  return 0;
+}
+
+static size_t first_claim_at_or_after(const ibid_claim *claims, size_t count, size_t offset) {
+  size_t low = 0, high = count;
+  while (low < high) {
+    size_t middle = low + (high - low) / 2;
+    if (claims[middle].start < offset)
+      low = middle + 1;
+    else
+      high = middle;
+  }
+  return low;
+}
+
+static double absolute(double x) { return x < 0 ? -x : x; }
+
+/* Rounds to one decimal without libm (the unit tests link no -lm). */
+static double round_to_tenth(double x) {
+  double scaled = absolute(x) * 10 + 0.5;
+  if (scaled > 9e15) return x;
+  double rounded = (double)(long long)scaled / 10;
+  return x < 0 ? -rounded : rounded;
+}
+
+static void check_percentage(const char *text, ibid_claim *claims, size_t count, size_t k,
+                             const size_t *sentences, size_t sentence_count, size_t length) {
+  ibid_claim *claim = &claims[k];
+  size_t start = claim->sentence_start, end = start + claim->sentence_length;
+  int rise = contains_word(text, start, end, rise_words, sizeof(rise_words) / sizeof(rise_words[0]));
+  int fall = contains_word(text, start, end, fall_words, sizeof(fall_words) / sizeof(fall_words[0]));
+  if (!rise && !fall) return;
+  size_t a, b;
+  size_t first = first_claim_at_or_after(claims, count, start);
+  if (!find_change(text, claims, count, first, start, end, &a, &b)) {
+    if (start == 0) return;
+    size_t previous_start, previous_end;
+    ibid_sentence_at(sentences, sentence_count, length, start - 1, &previous_start, &previous_end);
+    first = first_claim_at_or_after(claims, count, previous_start);
+    if (!find_change(text, claims, count, first, previous_start, previous_end, &a, &b)) return;
+  }
+  double from = claims[a].value, to = claims[b].value;
+  if (from <= 0) return;
+  double change = (to - from) / from * 100;
+  if (fall && !rise) change = -change;
+  double expected = round_to_tenth(change);
+  claim->expected = expected;
+  double tolerance = absolute(expected) * 0.02 > 0.5 ? absolute(expected) * 0.02 : 0.5;
+  claim->check = absolute(claim->value - expected) <= tolerance ? IBID_CLAIM_CONSISTENT
+                                                             : IBID_CLAIM_INCONSISTENT;
+}
+
+static void check_total(const char *text, ibid_claim *claims, size_t count, size_t k) {
+  ibid_claim *claim = &claims[k];
+  static const char *const total_words[] = {"total"};
+  size_t sentence_end = claim->sentence_start + claim->sentence_length;
+  if (!contains_word(text, claim->sentence_start, claim->start, total_words, 1)) return;
+  size_t after = claim->start + claim->length;
+  while (after < sentence_end && text[after] == ' ') after++;
+  if (after >= sentence_end || (text[after] != ':' && !(after + 9 <= sentence_end &&
+                                                        memcmp(text + after, ", includ", 8) == 0)))
+    return;
+  double sum = 0;
+  size_t parts = 0;
+  for (size_t j = k + 1; j < count && claims[j].start < sentence_end; j++) {
+    if (strcmp(claims[j].unit, claim->unit) != 0) break;
+    sum += claims[j].value;
+    parts++;
+  }
+  if (parts < 2) return;
+  claim->expected = sum;
+  claim->check = absolute(sum - claim->value) <= claim->value * 0.005 + 0.5 ? IBID_CLAIM_CONSISTENT
+                                                                        : IBID_CLAIM_INCONSISTENT;
+}
+
+int ibid_find_claims(const char *text, size_t length, ibid_claim **claims, size_t *count) {
+  *claims = NULL;
+  *count = 0;
+  claim_list list = {0};
+  size_t *sentences = NULL, sentence_count = 0, *citations = NULL, citation_count = 0;
+  if (ibid_simple_sentences(text, length, &sentences, &sentence_count) ||
+      ibid_citation_parentheses(text, length, &citations, &citation_count)) {
+    ibid_free(sentences);
+    return -1;
+  }
+  scan s = {text, length, ibid_numbers_dot_groups_thousands(text, length), citations,
+            citation_count};
+  int failed = 0;
+  for (size_t i = 0; i < length && !failed;) {
+    char c = text[i];
+    int boundary = i == 0 || !(ibid_is_alpha(text[i - 1]) || ibid_is_digit(text[i - 1]) ||
+                               text[i - 1] == '.' || text[i - 1] == ',' || text[i - 1] == '/' ||
+                               text[i - 1] == '-' || text[i - 1] == '[' ||
+                               ((unsigned char)text[i - 1] & 0x80));
+    if (ibid_is_digit(c) && boundary) {
+      i = scan_digits(&list, &s, i, &failed);
+    } else if (ibid_is_digit(c)) {
+      while (i < length && (ibid_is_digit(text[i]) || text[i] == '.' || text[i] == ',')) i++;
+    } else if (ibid_is_alpha(c) && boundary) {
+      i = scan_number_word(&list, &s, i, &failed);
+    } else {
+      i++;
+    }
+  }
+  if (failed) {
+    ibid_free(list.items);
+    ibid_free(sentences);
+    ibid_free(citations);
+    return -1;
+  }
+  for (size_t k = 0; k < list.count; k++) {
+    size_t start, end;
+    ibid_sentence_at(sentences, sentence_count, length, list.items[k].start, &start, &end);
+    while (end > start && ibid_is_space(text[end - 1])) end--;
+    list.items[k].sentence_start = start;
+    list.items[k].sentence_length = end - start;
+  }
+  for (size_t k = 0; k < list.count; k++) {
+    if (strcmp(list.items[k].unit, "%") == 0)
+      check_percentage(text, list.items, list.count, k, sentences, sentence_count, length);
+    else
+      check_total(text, list.items, list.count, k);
+  }
+  ibid_free(sentences);
+  ibid_free(citations);
+  *claims = list.items;
+  *count = list.count;
+  return 0;
+}

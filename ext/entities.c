@@ -1,0 +1,1273 @@
+/*
+** entities.c -- legal and institutional references. See entities.h.
+**
+** HOW IT WORKS
+** A first pass collects acronyms defined in parentheses, "Uppsala Conflict
+** Data Program (UCDP)": the capitals of the acronym must be the initials of
+** the capitalised words before it (function words skipped). A second pass
+** tries, at every word start, the matchers below in order; the first that
+** matches emits one entity and the scan resumes after it:
+**   document symbols   S/2014/348, S/RES/1593 (2005), ICC-02/05-01/09,
+**                      Assembly/AU/Dec.221(XII), EX.CL/846(XXV)
+**   resolutions        "resolution 1593", "UNSCR 1973" (+ "and 1973")
+**   articles           "Article 13(b) of the Rome Statute", "Articles 5 to 8",
+**                      "Chapter VII of the UN Charter"
+**   treaties           "<Name> Statute|Protocol|Convention|Charter|Covenant",
+**                      "Treaty of <Name>", "UNTS vol. 2187 no. 38544"
+**   law reports        "ICJ Reports (2012)", "[2017] ZAGPPHC 53",
+**                      "2017 (3) SA 212", "169 F. Supp. 2nd"
+**   situations         "situation in (the) <Capitalised Name>"
+**   persons            a role noun right before a capitalised name
+**                      ("President Omar al-Bashir", "chief prosecutor, Fatou
+**                      Bensouda") or "<Name>, the (former) <Role>"
+**   organizations      capitalised names ending in an institutional noun
+**                      (Council, Court, Union, Commission, ...), with "of/for
+**                      the <Name>" after it; defined acronyms and their later
+**                      uses; the UN, AU, ICC and their organs by name.
+** A last pass gives every mention of a resolution the year stated at any of
+** its mentions: "(2005)", "of 31 March 2005", or a date earlier in a sentence
+** that says the resolution was adopted.
+** No matcher knows a country, person or document name: gazetteer data lives
+** in sql/gazetteer.sql.
+*/
+#include "entities.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "memory.h"
+#include "numbers.h"
+
+const char *ibid_entity_kind_name(ibid_entity_kind kind) {
+  switch (kind) {
+    case IBID_ENTITY_UN_RESOLUTION:
+      return "un_resolution";
+    case IBID_ENTITY_UN_DOCUMENT:
+      return "un_document";
+    case IBID_ENTITY_ICC_RECORD:
+      return "icc_record";
+    case IBID_ENTITY_TREATY_ARTICLE:
+      return "treaty_article";
+    case IBID_ENTITY_AU_DOCUMENT:
+      return "au_document";
+    case IBID_ENTITY_TREATY:
+      return "treaty";
+    case IBID_ENTITY_COURT_DECISION:
+      return "court_decision";
+    case IBID_ENTITY_SITUATION:
+      return "situation";
+    case IBID_ENTITY_ORGANIZATION:
+      return "organization";
+    case IBID_ENTITY_PERSON:
+      return "person";
+  }
+  return NULL;
+}
+
+/* ----- state ---------------------------------------------------------------- */
+
+#define ACRONYM_SIZE 24
+#define MAX_ACRONYMS 512
+
+typedef struct acronym {
+  char letters[ACRONYM_SIZE];
+  size_t name_start; /* where the defined name starts */
+} acronym;
+
+typedef struct finder {
+  const char *text;
+  size_t length;
+  ibid_entity *items;
+  size_t count, capacity;
+  int failed;
+  acronym acronyms[MAX_ACRONYMS];
+  size_t acronym_count;
+  const size_t *citations;
+  size_t citation_count;
+  size_t treaty_end;          /* end of the last treaty name seen */
+  char treaty[IBID_ENTITY_VALUE_SIZE];
+  int several_treaties;       /* more than one treaty named so far */
+} finder;
+
+/* Copies bytes into value collapsing white space, cut at a character boundary. */
+static void copy_value(char *value, const char *bytes, size_t n) {
+  size_t used = 0;
+  for (size_t i = 0; i < n && used + 1 < IBID_ENTITY_VALUE_SIZE; i++) {
+    char c = bytes[i];
+    if (ibid_is_space(c)) {
+      if (used > 0 && value[used - 1] != ' ') value[used++] = ' ';
+      continue;
+    }
+    value[used++] = c;
+  }
+  while (used > 0 && value[used - 1] == ' ') used--;
+  /* Do not leave half a UTF-8 character at the end. */
+  size_t keep = used;
+  while (keep > 0 && ((unsigned char)value[keep - 1] & 0xC0) == 0x80) keep--;
+  if (keep > 0 && ((unsigned char)value[keep - 1] & 0x80)) {
+    unsigned char lead = (unsigned char)value[keep - 1];
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    if (used - (keep - 1) < need) used = keep - 1;
+  }
+  value[used] = 0;
+}
+
+static ibid_entity *emit(finder *f, ibid_entity_kind kind, size_t start, size_t end,
+                         const char *value) {
+  if (f->count == f->capacity) {
+    size_t capacity = f->capacity ? f->capacity * 2 : 64;
+    ibid_entity *grown = ibid_realloc(f->items, capacity * sizeof(ibid_entity));
+    if (!grown) {
+      f->failed = 1;
+      return NULL;
+    }
+    f->items = grown;
+    f->capacity = capacity;
+  }
+  ibid_entity *entity = &f->items[f->count++];
+  entity->kind = kind;
+  entity->start = start;
+  entity->length = end - start;
+  if (value)
+    copy_value(entity->value, value, strlen(value));
+  else
+    copy_value(entity->value, f->text + start, end - start);
+  return entity;
+}
+
+/* ----- words ------------------------------------------------------------------ */
+
+/* A name word at i: letters with inner hyphens and apostrophes ("Ki-moon",
+** "al-Bashir", "Pre-Trial"); returns its length. */
+static size_t name_word(const finder *f, size_t i) {
+  size_t n = 0;
+  for (;;) {
+    size_t letters = ibid_word_length(f->text, f->length, i + n);
+    if (!letters) break;
+    n += letters;
+    if (i + n + 1 < f->length && (f->text[i + n] == '-' || f->text[i + n] == '\'') &&
+        ibid_is_alpha(f->text[i + n + 1]))
+      n++;
+    else
+      break;
+  }
+  return n;
+}
+
+static int is_capital_at(const finder *f, size_t i) {
+  if (i >= f->length) return 0;
+  unsigned char c = (unsigned char)f->text[i];
+  if (c < 0x80) return ibid_is_upper((char)c);
+  return c >= 0xC3 && c <= 0xC5 && i + 1 < f->length &&
+         (unsigned char)f->text[i + 1] >= 0x80 && (unsigned char)f->text[i + 1] <= 0x9E;
+}
+
+static int word_equals(const finder *f, size_t i, size_t n, const char *word) {
+  return strlen(word) == n && memcmp(f->text + i, word, n) == 0;
+}
+
+static int word_in_list(const finder *f, size_t i, size_t n, const char *const *list,
+                        size_t count) {
+  for (size_t k = 0; k < count; k++)
+    if (word_equals(f, i, n, list[k])) return 1;
+  return 0;
+}
+
+/* Capitalised words that start sentences or titles rather than names. */
+static int is_function_capital(const finder *f, size_t i, size_t n) {
+  static const char *const list[] = {
+      "The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "For", "By", "Of",
+      "And", "But", "If", "When", "While", "As", "To", "From", "With", "His", "Her", "Its",
+      "Their", "Our", "Every", "Each", "Both", "Some", "Many", "Most", "Several", "Such", "Even",
+      "Also", "Thus", "Hence", "However", "Moreover", "Since", "After", "Before", "Although",
+      "Though", "Yet", "So", "Then", "Other", "Another", "All", "Any", "No", "Only", "Under",
+      "Did", "Does", "Do", "What", "Why", "How", "Was", "Is", "Are", "Were", "Has", "Have",
+      "Decision", "Report", "Statement", "Communiqué", "Press", "Release", "Draft", "Annual",
+      "Against", "Between", "Within", "Into", "Over", "Not", "Who", "Which", "Where", "Here",
+      "There", "First", "Second", "Third", "Fourth", "Finally", "Again", "Currently", "Indeed"};
+  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+}
+
+/* Start of the word that ends at `end` (after skipping white space back to
+** it), or end when the previous token is not a word. */
+static size_t word_before(const finder *f, size_t end, size_t *word_end) {
+  size_t i = end;
+  while (i > 0 && ibid_is_space(f->text[i - 1])) i--;
+  *word_end = i;
+  while (i > 0 && (ibid_is_alpha(f->text[i - 1]) || f->text[i - 1] == '-' ||
+                   ((unsigned char)f->text[i - 1] >= 0x80 &&
+                    !((unsigned char)f->text[i - 1] == 0x99 && i >= 3 &&
+                      (unsigned char)f->text[i - 3] == 0xE2))))
+    i--;
+  while (i < *word_end && ((unsigned char)f->text[i] & 0xC0) == 0x80) i++;
+  while (i < *word_end && f->text[i] == '-') i++;
+  return i;
+}
+
+/* ----- symbols ------------------------------------------------------------------ */
+
+static int is_symbol_byte(char c) {
+  return ibid_is_alpha(c) || ibid_is_digit(c) || c == '/' || c == '.' || c == '-' || c == '(' ||
+         c == ')';
+}
+
+/* End of a document symbol token at i, with trailing punctuation and
+** unbalanced closing parentheses removed. */
+static size_t symbol_end(const finder *f, size_t i) {
+  size_t end = i;
+  int depth = 0;
+  while (end < f->length && is_symbol_byte(f->text[end])) {
+    if (f->text[end] == '(') depth++;
+    if (f->text[end] == ')') {
+      if (depth == 0) break;
+      depth--;
+    }
+    end++;
+  }
+  while (end > i && (f->text[end - 1] == '.' || f->text[end - 1] == '-' || f->text[end - 1] == '(' ||
+                     f->text[end - 1] == '/'))
+    end--;
+  return end;
+}
+
+static int has_digit(const char *s, size_t n) {
+  for (size_t k = 0; k < n; k++)
+    if (ibid_is_digit(s[k])) return 1;
+  return 0;
+}
+
+static int year_value_at(const finder *f, size_t i) {
+  if (i + 4 > f->length) return 0;
+  for (size_t k = 0; k < 4; k++)
+    if (!ibid_is_digit(f->text[i + k])) return 0;
+  if (i + 4 < f->length && ibid_is_digit(f->text[i + 4])) return 0;
+  int year = (f->text[i] - '0') * 1000 + (f->text[i + 1] - '0') * 100 +
+             (f->text[i + 2] - '0') * 10 + (f->text[i + 3] - '0');
+  return year >= 1900 && year <= 2099 ? year : 0;
+}
+
+/* " (2005)" right after a symbol: returns its end and the year. */
+static size_t parenthesised_year(const finder *f, size_t end, int *year) {
+  size_t at = ibid_skip_space(f->text, f->length, end);
+  if (at < f->length && f->text[at] == '(' && (*year = year_value_at(f, at + 1)) != 0 &&
+      at + 5 < f->length && f->text[at + 5] == ')')
+    return at + 6;
+  *year = 0;
+  return end;
+}
+
+static size_t match_un_symbol(finder *f, size_t i) {
+  const char *t = f->text + i;
+  if (i + 3 >= f->length || !(t[0] == 'S' || t[0] == 'A' || t[0] == 'E') || t[1] != '/') return 0;
+  size_t end = symbol_end(f, i);
+  if (end - i < 4 || !has_digit(t, end - i)) return 0;
+  char value[IBID_ENTITY_VALUE_SIZE];
+  copy_value(value, t, end - i);
+  if (strncmp(value, "S/RES/", 6) == 0 || strncmp(value, "A/RES/", 6) == 0) {
+    int year;
+    size_t after = parenthesised_year(f, end, &year);
+    if (year) {
+      size_t used = strlen(value);
+      snprintf(value + used, sizeof(value) - used, " (%d)", year);
+    }
+    emit(f, IBID_ENTITY_UN_RESOLUTION, i, after, value);
+    return after;
+  }
+  emit(f, IBID_ENTITY_UN_DOCUMENT, i, end, value);
+  return end;
+}
+
+static size_t match_icc_record(finder *f, size_t i) {
+  if (i + 5 >= f->length || memcmp(f->text + i, "ICC-", 4) != 0) return 0;
+  size_t end = symbol_end(f, i);
+  if (end - i < 6 || !has_digit(f->text + i, end - i) || !memchr(f->text + i, '/', end - i))
+    return 0;
+  emit(f, IBID_ENTITY_ICC_RECORD, i, end, NULL);
+  return end;
+}
+
+/* AU-style symbols: slash-separated segments and a session number in
+** parentheses, "Assembly/AU/Dec.221(XII)", "EX.CL/846(XXV)". */
+static size_t match_au_symbol(finder *f, size_t i) {
+  if (!ibid_is_alpha(f->text[i])) return 0;
+  size_t end = symbol_end(f, i);
+  const char *t = f->text + i;
+  size_t n = end - i;
+  const char *slash = memchr(t, '/', n), *open = memchr(t, '(', n);
+  if (!slash || !open || open < slash || !memchr(open, ')', n - (size_t)(open - t))) return 0;
+  /* The first segment is a word or an abbreviation ("EX.CL"), not a date. */
+  for (const char *p = t; p < slash; p++)
+    if (!ibid_is_alpha(*p) && *p != '.') return 0;
+  emit(f, IBID_ENTITY_AU_DOCUMENT, i, end, NULL);
+  return end;
+}
+
+/* ----- resolutions ---------------------------------------------------------- */
+
+static size_t digits(const finder *f, size_t i) {
+  size_t n = 0;
+  while (i + n < f->length && ibid_is_digit(f->text[i + n])) n++;
+  return n;
+}
+
+/* Year of a date right after "of": "of 31 March 2005", "of 2005". */
+static int year_after_of(const finder *f, size_t end) {
+  size_t at = ibid_skip_space(f->text, f->length, end);
+  if (!ibid_word_is(f->text, f->length, at, "of")) return 0;
+  at = ibid_skip_space(f->text, f->length, at + 2);
+  int year = year_value_at(f, at);
+  if (year) return year;
+  size_t day = digits(f, at);
+  if (day >= 1 && day <= 2) at = ibid_skip_space(f->text, f->length, at + day);
+  size_t month = ibid_word_length(f->text, f->length, at);
+  if (!ibid_month_of_word(f->text + at, month)) return 0;
+  at = ibid_skip_space(f->text, f->length, at + month);
+  return year_value_at(f, at);
+}
+
+static size_t emit_resolution(finder *f, size_t start, size_t number, size_t number_length) {
+  size_t end = number + number_length;
+  int year;
+  size_t after = parenthesised_year(f, end, &year);
+  if (!year) year = year_after_of(f, end);
+  char value[IBID_ENTITY_VALUE_SIZE];
+  if (year)
+    snprintf(value, sizeof(value), "S/RES/%.*s (%d)", (int)number_length, f->text + number, year);
+  else
+    snprintf(value, sizeof(value), "S/RES/%.*s", (int)number_length, f->text + number);
+  emit(f, IBID_ENTITY_UN_RESOLUTION, start, after, value);
+  return after;
+}
+
+static size_t match_resolution(finder *f, size_t i, size_t n) {
+  static const char *const words[] = {"resolution", "Resolution", "resolutions", "Resolutions",
+                                      "UNSCR", "SCR", "Res."};
+  if (!word_in_list(f, i, n, words, sizeof(words) / sizeof(words[0]))) return 0;
+  size_t number = ibid_skip_space(f->text, f->length, i + n);
+  size_t count = digits(f, number);
+  if (count < 2 || count > 4 || (number + count < f->length && (ibid_is_alpha(f->text[number + count]) ||
+                                                                 f->text[number + count] == '/')))
+    return 0;
+  size_t end = emit_resolution(f, i, number, count);
+  /* "resolutions 1970 and 1973" */
+  for (;;) {
+    size_t at = ibid_skip_space(f->text, f->length, end);
+    size_t joiner = 0;
+    if (ibid_word_is(f->text, f->length, at, "and")) joiner = 3;
+    else if (at < f->length && f->text[at] == ',') joiner = 1;
+    if (!joiner) break;
+    size_t next = ibid_skip_space(f->text, f->length, at + joiner);
+    size_t next_count = digits(f, next);
+    if (next_count < 3 || next_count > 4 ||
+        (next + next_count < f->length && ibid_is_alpha(f->text[next + next_count])))
+      break;
+    end = emit_resolution(f, next, next, next_count);
+  }
+  return end;
+}
+
+/* ----- treaties and articles ---------------------------------------------------- */
+
+static int is_treaty_head(const finder *f, size_t i, size_t n) {
+  static const char *const heads[] = {"Statute", "Protocol", "Convention", "Conventions",
+                                      "Charter", "Covenant"};
+  return word_in_list(f, i, n, heads, sizeof(heads) / sizeof(heads[0]));
+}
+
+/* A treaty name at i: "Rome Statute", "UN Charter", "Treaty of Rome",
+** "Charter of the United Nations". Returns its end (0 if none), value set. */
+static size_t treaty_name(const finder *f, size_t i, char *value) {
+  size_t n = name_word(f, i);
+  if (!n || !is_capital_at(f, i)) return 0;
+  if (word_equals(f, i, n, "Treaty")) {
+    size_t of = ibid_skip_space(f->text, f->length, i + n);
+    if (!ibid_word_is(f->text, f->length, of, "of")) return 0;
+    size_t place = ibid_skip_space(f->text, f->length, of + 2);
+    size_t place_n = name_word(f, place);
+    if (!place_n || !is_capital_at(f, place) || word_equals(f, place, place_n, "the")) return 0;
+    copy_value(value, f->text + i, place + place_n - i);
+    return place + place_n;
+  }
+  if (word_equals(f, i, n, "Charter")) {
+    static const char tail[] = " of the United Nations";
+    if (i + n + sizeof(tail) - 1 <= f->length &&
+        memcmp(f->text + i + n, tail, sizeof(tail) - 1) == 0) {
+      strcpy(value, "UN Charter");
+      return i + n + sizeof(tail) - 1;
+    }
+    return 0;
+  }
+  if (is_function_capital(f, i, n) || is_treaty_head(f, i, n)) return 0;
+  size_t head = ibid_skip_space(f->text, f->length, i + n);
+  if (head != i + n + 1) return 0; /* a single space: "Rome Statute" */
+  size_t head_n = name_word(f, head);
+  if (!head_n || !is_treaty_head(f, head, head_n)) return 0;
+  copy_value(value, f->text + i, head + head_n - i);
+  if (strcmp(value, "United Nations Charter") == 0) strcpy(value, "UN Charter");
+  return head + head_n;
+}
+
+static size_t match_treaty(finder *f, size_t i) {
+  char value[IBID_ENTITY_VALUE_SIZE];
+  size_t end = treaty_name(f, i, value);
+  if (!end) return 0;
+  emit(f, IBID_ENTITY_TREATY, i, end, value);
+  if (f->treaty[0] && strcmp(f->treaty, value) != 0) f->several_treaties = 1;
+  f->treaty_end = end;
+  memcpy(f->treaty, value, sizeof(value));
+  return end;
+}
+
+/* "UNTS vol. 2187 no. 38544" or "2187 UNTS 3". */
+static size_t match_unts(finder *f, size_t i) {
+  const char *t = f->text;
+  if (i + 5 < f->length && memcmp(t + i, "UNTS", 4) == 0) {
+    size_t at = ibid_skip_space(t, f->length, i + 4);
+    if (!ibid_word_is(t, f->length, at, "vol.") && !ibid_word_is(t, f->length, at, "Vol."))
+      return 0;
+    at = ibid_skip_space(t, f->length, at + 4);
+    size_t volume = digits(f, at);
+    if (!volume) return 0;
+    size_t end = at + volume;
+    size_t no = ibid_skip_space(t, f->length, end);
+    if (ibid_word_is(t, f->length, no, "no.") || ibid_word_is(t, f->length, no, "No.")) {
+      size_t number = ibid_skip_space(t, f->length, no + 3);
+      if (digits(f, number)) end = number + digits(f, number);
+    }
+    emit(f, IBID_ENTITY_TREATY, i, end, NULL);
+    return end;
+  }
+  size_t volume = digits(f, i);
+  if (!volume) return 0;
+  size_t unts = ibid_skip_space(t, f->length, i + volume);
+  if (unts != i + volume + 1 || !ibid_word_is(t, f->length, unts, "UNTS")) return 0;
+  size_t page = unts + 5;
+  size_t page_n = page < f->length ? (ibid_is_digit(t[page]) ? digits(f, page) : name_word(f, page)) : 0;
+  if (!page_n) return 0;
+  emit(f, IBID_ENTITY_TREATY, i, page + page_n, NULL);
+  return page + page_n;
+}
+
+/* "13(b)(ii)": the article number with its paragraph letters. */
+static size_t article_number(const finder *f, size_t i) {
+  size_t n = digits(f, i);
+  if (!n) return 0;
+  size_t end = i + n;
+  while (end + 2 < f->length && f->text[end] == '(') {
+    size_t close = end + 1;
+    while (close < f->length && close - end < 6 &&
+           (ibid_is_alpha(f->text[close]) || ibid_is_digit(f->text[close])))
+      close++;
+    if (close >= f->length || f->text[close] != ')' || close == end + 1) break;
+    end = close + 1;
+  }
+  return end;
+}
+
+static size_t match_article(finder *f, size_t i, size_t n) {
+  static const char *const singular[] = {"Article", "article", "Art.", "art."};
+  static const char *const plural[] = {"Articles", "articles", "Arts.", "arts."};
+  int many = word_in_list(f, i, n, plural, 4);
+  /* "Art." is a word and a period. */
+  if (i + n < f->length && f->text[i + n] == '.') n++;
+  if (!many && !word_in_list(f, i, n, singular, 4) && !word_in_list(f, i, n, plural, 4)) return 0;
+  many = many || word_in_list(f, i, n, plural, 4);
+  size_t number = ibid_skip_space(f->text, f->length, i + n);
+  size_t end = article_number(f, number);
+  if (!end) return 0;
+  char numbers[64];
+  snprintf(numbers, sizeof(numbers), "%.*s", (int)(end - number), f->text + number);
+  /* Ranges: "Articles 5 to 8", "Articles 5-8". */
+  size_t at = end;
+  size_t joiner = 0;
+  if (at + 4 < f->length && memcmp(f->text + at, " to ", 4) == 0) joiner = 4;
+  else if (at < f->length && (f->text[at] == '-')) joiner = 1;
+  else if (at + 3 < f->length && (unsigned char)f->text[at] == 0xE2 &&
+           (unsigned char)f->text[at + 1] == 0x80 && (unsigned char)f->text[at + 2] == 0x93)
+    joiner = 3;
+  if (joiner) {
+    size_t second_end = article_number(f, at + joiner);
+    if (second_end) {
+      size_t used = strlen(numbers);
+      snprintf(numbers + used, sizeof(numbers) - used, "-%.*s", (int)(second_end - at - joiner),
+               f->text + at + joiner);
+      end = second_end;
+      many = 1;
+    }
+  }
+  /* The treaty: "of the Rome Statute" right after, or the last one named
+  ** within the preceding few hundred bytes. */
+  char treaty[IBID_ENTITY_VALUE_SIZE] = "";
+  size_t of = ibid_skip_space(f->text, f->length, end);
+  size_t entity_end = end;
+  if (ibid_word_is(f->text, f->length, of, "of")) {
+    size_t name = ibid_skip_space(f->text, f->length, of + 2);
+    if (ibid_word_is(f->text, f->length, name, "the"))
+      name = ibid_skip_space(f->text, f->length, name + 3);
+    size_t name_end = treaty_name(f, name, treaty);
+    if (name_end) entity_end = name_end;
+  }
+  /* Otherwise the treaty is clear when the text has named only one so far,
+  ** or named one a few lines before. */
+  if (!treaty[0] && f->treaty[0] && (!f->several_treaties || f->treaty_end + 600 > i))
+    memcpy(treaty, f->treaty, sizeof(treaty));
+  char value[2 * IBID_ENTITY_VALUE_SIZE];
+  snprintf(value, sizeof(value), "%s%s%s %s", treaty, treaty[0] ? " " : "", many ? "arts." : "art.",
+           numbers);
+  /* The span is the article alone: the treaty named after it is an entity
+  ** of its own, found when the scan reaches it. */
+  (void)entity_end;
+  emit(f, IBID_ENTITY_TREATY_ARTICLE, i, end, value);
+  return end;
+}
+
+/* "Chapter VII of the UN Charter", or "Chapter VII" after the Charter was named. */
+static size_t match_chapter(finder *f, size_t i, size_t n) {
+  if (!word_equals(f, i, n, "Chapter")) return 0;
+  size_t number = ibid_skip_space(f->text, f->length, i + n);
+  size_t number_n = 0;
+  while (number + number_n < f->length && strchr("IVXL0123456789", f->text[number + number_n]) &&
+         f->text[number + number_n])
+    number_n++;
+  if (!number_n || (number + number_n < f->length && ibid_is_alpha(f->text[number + number_n])))
+    return 0;
+  char treaty[IBID_ENTITY_VALUE_SIZE] = "";
+  size_t end = number + number_n;
+  size_t of = ibid_skip_space(f->text, f->length, end);
+  if (ibid_word_is(f->text, f->length, of, "of")) {
+    size_t name = ibid_skip_space(f->text, f->length, of + 2);
+    if (ibid_word_is(f->text, f->length, name, "the"))
+      name = ibid_skip_space(f->text, f->length, name + 3);
+    size_t name_end = treaty_name(f, name, treaty);
+    if (name_end) end = name_end;
+  }
+  if (!treaty[0] && f->treaty[0] && f->treaty_end + 600 > i) memcpy(treaty, f->treaty, sizeof(treaty));
+  if (strcmp(treaty, "UN Charter") != 0) return 0;
+  char value[IBID_ENTITY_VALUE_SIZE];
+  snprintf(value, sizeof(value), "UN Charter ch. %.*s", (int)number_n, f->text + number);
+  emit(f, IBID_ENTITY_TREATY_ARTICLE, i, end, value);
+  return end;
+}
+
+/* ----- law reports ------------------------------------------------------------- */
+
+static size_t match_report(finder *f, size_t i) {
+  const char *t = f->text;
+  size_t len = f->length;
+  /* ICJ Reports (2012) */
+  static const char *const icj[] = {"ICJ Reports", "I.C.J. Reports"};
+  for (int k = 0; k < 2; k++) {
+    size_t n = strlen(icj[k]);
+    if (i + n <= len && memcmp(t + i, icj[k], n) == 0) {
+      size_t at = ibid_skip_space(t, len, i + n), end = i + n;
+      int year = 0;
+      if (at < len && t[at] == '(' && (year = year_value_at(f, at + 1)) && at + 5 < len &&
+          t[at + 5] == ')')
+        end = at + 6;
+      else if ((year = year_value_at(f, at)) != 0)
+        end = at + 4;
+      char value[IBID_ENTITY_VALUE_SIZE];
+      if (year)
+        snprintf(value, sizeof(value), "ICJ Reports %d", year);
+      else
+        strcpy(value, "ICJ Reports");
+      emit(f, IBID_ENTITY_COURT_DECISION, i, end, value);
+      return end;
+    }
+  }
+  /* [2017] ZAGPPHC 53, [2017] 2 All SA 123 */
+  if (t[i] == '[' && year_value_at(f, i + 1) && i + 6 < len && t[i + 5] == ']') {
+    size_t at = i + 6;
+    if (at < len && t[at] == ' ') at++;
+    size_t volume = digits(f, at);
+    if (volume) at = at + volume + 1;
+    size_t words = 0, end = 0;
+    while (at < len && words < 4) {
+      size_t n = 0;
+      while (at + n < len && (ibid_is_alpha(t[at + n]) || t[at + n] == '.')) n++;
+      if (!n) break;
+      if (!ibid_is_upper(t[at])) return 0;
+      words++;
+      at += n;
+      if (at < len && t[at] == ' ') at++;
+      size_t page = digits(f, at);
+      if (page) {
+        end = at + page;
+        break;
+      }
+    }
+    if (!end || !words) return 0;
+    emit(f, IBID_ENTITY_COURT_DECISION, i, end, NULL);
+    return end;
+  }
+  if (!ibid_is_digit(t[i])) return 0;
+  size_t volume = digits(f, i);
+  size_t at = i + volume;
+  /* 2017 (3) SA 212 */
+  if (volume == 4 && year_value_at(f, i) && at + 4 < len && t[at] == ' ' && t[at + 1] == '(') {
+    size_t issue = digits(f, at + 2);
+    size_t after = at + 2 + issue;
+    if (issue && after + 2 < len && t[after] == ')' && t[after + 1] == ' ' &&
+        ibid_is_upper(t[after + 2])) {
+      size_t r = after + 2, n = 0;
+      while (r + n < len && ibid_is_upper(t[r + n])) n++;
+      size_t page = r + n < len && t[r + n] == ' ' ? digits(f, r + n + 1) : 0;
+      if (n >= 2 && page) {
+        emit(f, IBID_ENTITY_COURT_DECISION, i, r + n + 1 + page, NULL);
+        return r + n + 1 + page;
+      }
+    }
+  }
+  /* US reporters: 169 F. Supp. 2nd, 542 U.S. 692, 70 F.3d 232 */
+  if (volume <= 4 && at + 3 < len && t[at] == ' ') {
+    static const char *const reporters[] = {"F. Supp.", "F.2d", "F.3d", "F.4th", "U.S.",
+                                            "S. Ct.",   "F. App'x", "L. Ed."};
+    for (size_t k = 0; k < sizeof(reporters) / sizeof(reporters[0]); k++) {
+      size_t n = strlen(reporters[k]);
+      if (at + 1 + n > len || memcmp(t + at + 1, reporters[k], n) != 0) continue;
+      size_t end = at + 1 + n;
+      static const char *const series[] = {" 2d", " 2nd", " 3d", " 3rd"};
+      for (int s = 0; s < 4; s++) {
+        size_t sn = strlen(series[s]);
+        if (end + sn <= len && memcmp(t + end, series[s], sn) == 0 &&
+            (end + sn == len || !ibid_is_alpha(t[end + sn]))) {
+          end += sn;
+          break;
+        }
+      }
+      if (end + 1 < len && t[end] == ' ' && digits(f, end + 1)) end = end + 1 + digits(f, end + 1);
+      emit(f, IBID_ENTITY_COURT_DECISION, i, end, NULL);
+      return end;
+    }
+  }
+  return 0;
+}
+
+/* ----- names ----------------------------------------------------------------- */
+
+static int is_particle(const finder *f, size_t i, size_t n) {
+  static const char *const list[] = {"de", "du", "van", "von", "bin", "ibn", "da", "dos", "del",
+                                     "der", "le", "la", "el", "al"};
+  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+}
+
+/* A person's name at i: one to four capitalised words ("Ban Ki-moon",
+** "Omar al-Bashir", "Alex de Waal"). Returns its end, 0 if none or if the
+** capitalised run goes on (a title in Title Case, not a name). */
+static size_t person_name(const finder *f, size_t i, size_t *word_count) {
+  size_t at = i, end = 0, words = 0;
+  while (words < 5) {
+    size_t n = name_word(f, at);
+    if (!n) break;
+    int lower_prefix = ibid_is_lower(f->text[at]) && n > 3 && f->text[at + 2] == '-';
+    if (is_capital_at(f, at) || lower_prefix) {
+      if (is_function_capital(f, at, n)) break;
+      size_t after_word = ibid_skip_space(f->text, f->length, at + n);
+      if (ibid_month_of_word(f->text + at, n) && after_word < f->length &&
+          ibid_is_digit(f->text[after_word]))
+        break; /* "March 2005", but "Jan Eliasson" */
+      words++;
+      end = at + n;
+    } else if (is_particle(f, at, n) && words > 0) {
+      /* kept only when a capitalised word follows */
+    } else {
+      break;
+    }
+    size_t next = ibid_skip_space(f->text, f->length, at + n);
+    if (next == at + n || next - (at + n) > 3) break; /* punctuation or a gap ends the name */
+    at = next;
+  }
+  *word_count = words;
+  if (!words || words > 4) return 0;
+  /* A capitalised word right after the name: a headline in Title Case. */
+  if (end + 1 < f->length && f->text[end] == ' ' && is_capital_at(f, end + 1)) return 0;
+  return end;
+}
+
+static int is_role(const finder *f, size_t i, size_t n) {
+  static const char *const list[] = {
+      "President", "president", "Colonel", "Prosecutor", "prosecutor", "Secretary-General",
+      "Ambassador", "ambassador", "Judge", "judge", "Commander", "commander", "Minister",
+      "minister", "spokesman", "spokeswoman", "spokesperson", "leader", "warlord", "Envoy",
+      "envoy", "chief", "Counsel", "Director", "director", "Rapporteur", "rapporteur",
+      "Chairman", "chairman", "Chairperson", "Governor", "King", "Queen", "Prince",
+      "Chancellor", "Senator", "Registrar", "Emir", "Sheikh", "Captain", "Lieutenant",
+      "Marshal", "Brigadier"};
+  /* Not "General", "Chief", "Leader", "Major", "Justice": in Title Case
+  ** headlines they are ordinary words ("Major Loss to Victims"). */
+  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+}
+
+/* "President Omar al-Bashir", "chief prosecutor, Fatou Bensouda", "Minister
+** of State for Humanitarian Affairs, Ahmed Harun". */
+static size_t match_person_after_role(finder *f, size_t i, size_t n) {
+  if (!is_role(f, i, n)) return 0;
+  size_t at = i + n;
+  int comma = 0;
+  size_t next = ibid_skip_space(f->text, f->length, at);
+  /* The office may go on: "Minister of State for Humanitarian Affairs". */
+  if (ibid_word_is(f->text, f->length, next, "of") || ibid_word_is(f->text, f->length, next, "for") ||
+      ibid_word_is(f->text, f->length, next, "to")) {
+    size_t scan_at = next, words = 0;
+    while (words < 8) {
+      size_t w = name_word(f, scan_at);
+      if (!w) break;
+      if (!is_capital_at(f, scan_at) && !word_equals(f, scan_at, w, "of") &&
+          !word_equals(f, scan_at, w, "for") && !word_equals(f, scan_at, w, "to") &&
+          !word_equals(f, scan_at, w, "the") && !word_equals(f, scan_at, w, "and"))
+        return 0;
+      at = scan_at + w;
+      words++;
+      size_t after = ibid_skip_space(f->text, f->length, at);
+      if (after == at) break;
+      scan_at = after;
+    }
+    if (at >= f->length || f->text[at] != ',') return 0;
+    comma = 1;
+    next = ibid_skip_space(f->text, f->length, at + 1);
+  } else if (at < f->length && f->text[at] == ',') {
+    comma = 1;
+    next = ibid_skip_space(f->text, f->length, at + 1);
+  }
+  if (next - at > 3 + (size_t)comma) return 0; /* a gap of several lines */
+  int lower_prefix = next + 3 < f->length && ibid_is_lower(f->text[next]) &&
+                     f->text[next + 2] == '-' && ibid_is_upper(f->text[next + 3]);
+  if (!is_capital_at(f, next) && !lower_prefix) return 0;
+  size_t words, end = person_name(f, next, &words);
+  if (!end) return 0;
+  /* After a comma the name is an apposition and ends at a comma or period. */
+  if (comma && end < f->length && f->text[end] != ',' && f->text[end] != '.' &&
+      !(words >= 2 && ibid_is_space(f->text[end])))
+    return 0;
+  /* A lone capitalised word after a lowercase role noun is rarely a name. */
+  if (words == 1 && !ibid_is_upper(f->text[i]) && !comma) {
+    size_t word_n = name_word(f, next);
+    (void)word_n;
+  }
+  if (words == 1 && i + n < f->length && comma && !ibid_is_upper(f->text[i])) return 0;
+  emit(f, IBID_ENTITY_PERSON, next, end, NULL);
+  return end;
+}
+
+/* "Abdel Raheem Mohammad Hussein, the former Minister", "Mr. Ben Kioko,
+** Legal Counsel". Called at a capitalised word that follows no capital. */
+static size_t match_person_before_role(finder *f, size_t i) {
+  size_t words, end = person_name(f, i, &words);
+  if (!end || words < 2 || end + 2 >= f->length || f->text[end] != ',') return 0;
+  size_t at = ibid_skip_space(f->text, f->length, end + 1);
+  if (ibid_word_is(f->text, f->length, at, "the")) at = ibid_skip_space(f->text, f->length, at + 3);
+  if (ibid_word_is(f->text, f->length, at, "former"))
+    at = ibid_skip_space(f->text, f->length, at + 6);
+  for (int k = 0; k < 3; k++) {
+    size_t n = name_word(f, at);
+    if (!n || !is_capital_at(f, at)) return 0;
+    if (is_role(f, at, n)) {
+      emit(f, IBID_ENTITY_PERSON, i, end, NULL);
+      return end;
+    }
+    at = ibid_skip_space(f->text, f->length, at + n);
+  }
+  return 0;
+}
+
+/* ----- organizations ------------------------------------------------------------ */
+
+static int is_institution_head(const finder *f, size_t i, size_t n) {
+  static const char *const list[] = {
+      "Council", "Court", "Union", "Commission", "Assembly", "Office", "Coalition", "Tribunal",
+      "Organization", "Organisation", "Committee", "Programme", "Program", "Institute", "Agency",
+      "Watch", "Center", "Centre", "Congress", "Foundation", "Network", "Association",
+      "Federation", "Secretariat", "Observatory", "Parliament"};
+  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+}
+
+/* Institutions known by name in this field, with the acronym used as value. */
+static const char *known_institution(const char *name) {
+  static const char *const table[][2] = {
+      {"Security Council", "UNSC"},
+      {"UN Security Council", "UNSC"},
+      {"United Nations Security Council", "UNSC"},
+      {"UNSC", "UNSC"},
+      {"General Assembly", "UNGA"},
+      {"UN General Assembly", "UNGA"},
+      {"United Nations General Assembly", "UNGA"},
+      {"UNGA", "UNGA"},
+      {"African Union", "AU"},
+      {"AU", "AU"},
+      {"International Criminal Court", "ICC"},
+      {"ICC", "ICC"},
+      {"Office of the Prosecutor", "OTP"},
+      {"OTP", "OTP"},
+      {"International Court of Justice", "ICJ"},
+      {"ICJ", "ICJ"},
+      {"United Nations", "UN"},
+      {"UN", "UN"},
+      {"European Union", "EU"},
+      {"EU", "EU"},
+      {"Human Rights Council", "HRC"},
+      {"UN Human Rights Council", "HRC"},
+      {"NATO", "NATO"}};
+  for (size_t k = 0; k < sizeof(table) / sizeof(table[0]); k++)
+    if (strcmp(name, table[k][0]) == 0) return table[k][1];
+  return NULL;
+}
+
+static const acronym *find_acronym(const finder *f, const char *bytes, size_t n) {
+  if (n >= ACRONYM_SIZE) return NULL;
+  for (size_t k = 0; k < f->acronym_count; k++)
+    if (strlen(f->acronyms[k].letters) == n && memcmp(f->acronyms[k].letters, bytes, n) == 0)
+      return &f->acronyms[k];
+  return NULL;
+}
+
+/* An acronym token at i: letters, '/', '-' and '&', starting with a capital
+** and holding at least two capitals and no digit ("UNSC", "SLM/A",
+** "CoI-Syria"). Returns its length, 0 if none. */
+static size_t acronym_token(const finder *f, size_t i) {
+  if (!ibid_is_upper(f->text[i])) return 0;
+  size_t n = 0, capitals = 0;
+  while (i + n < f->length) {
+    char c = f->text[i + n];
+    if (ibid_is_upper(c)) capitals++;
+    else if (!(ibid_is_lower(c) || c == '/' || c == '-' || c == '&')) break;
+    n++;
+  }
+  while (n > 0 && (f->text[i + n - 1] == '-' || f->text[i + n - 1] == '/')) n--;
+  if (capitals < 2 || n >= ACRONYM_SIZE) return 0;
+  if (i + n < f->length && ibid_is_digit(f->text[i + n])) return 0;
+  /* A mostly lowercase word with two capitals ("McDonald") is no acronym. */
+  size_t lower = 0;
+  for (size_t k = 0; k < n; k++) lower += ibid_is_lower(f->text[i + k]);
+  if (lower > capitals && !memchr(f->text + i, '-', n)) return 0;
+  return n;
+}
+
+/* Skips a possessive "’s" / "'s" that ends just before `end`. */
+static size_t before_possessive(const finder *f, size_t end) {
+  if (end >= 2 && f->text[end - 1] == 's' && f->text[end - 2] == '\'') return end - 2;
+  if (end >= 4 && f->text[end - 1] == 's' && (unsigned char)f->text[end - 4] == 0xE2 &&
+      (unsigned char)f->text[end - 3] == 0x80 && (unsigned char)f->text[end - 2] == 0x99)
+    return end - 4;
+  return end;
+}
+
+static int is_connector(const finder *f, size_t i, size_t n) {
+  static const char *const list[] = {"of", "the", "and", "for", "to", "on", "in", "de", "des", "du"};
+  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+}
+
+static char lower_ascii(char c) { return ibid_is_upper(c) ? (char)(c - 'A' + 'a') : c; }
+
+/* The defined name of the acronym whose '(' is at open: where it starts, or
+** 0 if the initials do not match the words before it. */
+static size_t defined_name_start(const finder *f, size_t open, const char *letters, size_t n) {
+  char initials[ACRONYM_SIZE];
+  size_t count = 0;
+  int hyphenated = memchr(letters, '-', n) != NULL;
+  for (size_t k = 0; k < n && letters[k] != '-'; k++)
+    if (ibid_is_upper(letters[k])) initials[count++] = letters[k];
+  if (count < 2) return 0;
+  size_t end = before_possessive(f, open);
+  size_t start = 0, skipped = 0;
+  for (int words = 0; words < 12 && count > 0; words++) {
+    while (end > 0 && (ibid_is_space(f->text[end - 1]) || f->text[end - 1] == '/')) end--;
+    size_t word_end, word_start = word_before(f, end, &word_end);
+    if (word_start >= word_end) return 0;
+    size_t w = word_end - word_start;
+    const char *word = f->text + word_start;
+    int all_capitals = w >= 2;
+    for (size_t k = 0; k < w; k++) all_capitals = all_capitals && ibid_is_upper(word[k]);
+    if (is_connector(f, word_start, w)) {
+      /* function words inside a name are not initials */
+    } else if (all_capitals && w <= count && memcmp(word, initials + count - w, w) == 0) {
+      count -= w;
+      start = word_start;
+    } else if ((ibid_is_upper(word[0]) || (hyphenated && ibid_is_lower(word[0]))) &&
+               lower_ascii(word[0]) == lower_ascii(initials[count - 1])) {
+      count--;
+      start = word_start;
+    } else if (start == 0 && skipped < 2 && ibid_is_upper(word[0])) {
+      skipped++; /* "Commission of Inquiry for Syria (CoI-Syria)" */
+    } else {
+      return 0;
+    }
+    end = word_start;
+  }
+  return count == 0 ? start : 0;
+}
+
+static void collect_acronyms(finder *f) {
+  for (size_t i = 0; i + 3 < f->length && f->acronym_count < MAX_ACRONYMS; i++) {
+    if (f->text[i] != '(') continue;
+    size_t n = acronym_token(f, i + 1);
+    if (!n || i + 1 + n >= f->length || f->text[i + 1 + n] != ')') continue;
+    if (ibid_in_spans(f->citations, f->citation_count, i)) continue;
+    const char *letters = f->text + i + 1;
+    size_t start = defined_name_start(f, i, letters, n);
+    if (!start) {
+      /* "(UNAMID)" after a description: a long all-capital acronym. */
+      size_t capitals = 0;
+      for (size_t k = 0; k < n; k++) capitals += ibid_is_upper(letters[k]);
+      if (capitals < 4 || capitals != n) continue;
+      start = i;
+    }
+    if (find_acronym(f, letters, n)) continue;
+    acronym *a = &f->acronyms[f->acronym_count++];
+    memcpy(a->letters, letters, n);
+    a->letters[n] = 0;
+    a->name_start = start;
+  }
+}
+
+/* Removes entities that start at or after `start` (a longer name found later
+** covers them). */
+static void drop_entities_from(finder *f, size_t start) {
+  while (f->count > 0 && f->items[f->count - 1].start >= start) f->count--;
+}
+
+/* "Office of the Prosecutor", "for the Responsibility to Protect": the part
+** of a name after its head noun. */
+static size_t name_tail(const finder *f, size_t end) {
+  size_t at = ibid_skip_space(f->text, f->length, end);
+  if (at - end != 1) return end;
+  if (!ibid_word_is(f->text, f->length, at, "of") && !ibid_word_is(f->text, f->length, at, "for"))
+    return end;
+  size_t best = end, words = 0;
+  at = ibid_skip_space(f->text, f->length, at + (f->text[at] == 'o' ? 2 : 3));
+  if (ibid_word_is(f->text, f->length, at, "the")) at = ibid_skip_space(f->text, f->length, at + 3);
+  while (words < 3 && at < f->length) {
+    size_t n = name_word(f, at);
+    if (!n) {
+      n = acronym_token(f, at);
+      if (!n) break;
+    }
+    if (is_capital_at(f, at) && !is_function_capital(f, at, n)) {
+      best = at + n;
+      words++;
+    } else if (word_equals(f, at, n, "and") || word_equals(f, at, n, "of") ||
+               word_equals(f, at, n, "the") || word_equals(f, at, n, "to")) {
+      if (word_equals(f, at, n, "to")) {
+        /* "to Protect" only as the last word */
+        size_t next = ibid_skip_space(f->text, f->length, at + n);
+        size_t next_n = name_word(f, next);
+        if (!next_n || !is_capital_at(f, next)) break;
+        size_t after = ibid_skip_space(f->text, f->length, next + next_n);
+        if (after > next + next_n && is_capital_at(f, after)) break;
+        best = next + next_n;
+        break;
+      }
+    } else {
+      break;
+    }
+    size_t next = ibid_skip_space(f->text, f->length, at + n);
+    if (next - (at + n) != 1 && !(next > at + n && next - (at + n) <= 3)) break;
+    at = next;
+  }
+  return best;
+}
+
+/* A capitalised name ending in an institutional noun at the head word i. */
+static size_t match_institution(finder *f, size_t i, size_t n) {
+  if (!is_institution_head(f, i, n)) return 0;
+  size_t start = i, words = 1, end = i;
+  for (int k = 0; k < 8; k++) {
+    size_t word_end, word_start = word_before(f, end, &word_end);
+    if (word_start >= word_end || end - word_end > 3) break;
+    size_t w = word_end - word_start;
+    if (word_equals(f, word_start, w, "and")) {
+      size_t before_end, before = word_before(f, word_start, &before_end);
+      if (before >= before_end || !is_capital_at(f, before)) break;
+      end = word_start;
+      continue;
+    }
+    if (!is_capital_at(f, word_start) || is_function_capital(f, word_start, w) ||
+        ibid_month_of_word(f->text + word_start, w))
+      break;
+    start = word_start;
+    end = word_start;
+    words++;
+  }
+  size_t name_end = name_tail(f, i + n);
+  if (name_end > i + n) words++;
+  /* The capitalised run must stop here: "Continental Court Structures" is a title. */
+  size_t after = ibid_skip_space(f->text, f->length, name_end);
+  if (after == name_end + 1 && is_capital_at(f, after)) {
+    size_t w = name_word(f, after);
+    if (w && !is_function_capital(f, after, w)) return 0;
+  }
+  if (words < 2) return 0;
+  /* A journal in a reference: "International Organization, 58:2 (2004)". */
+  if (name_end + 3 < f->length && f->text[name_end] == ',' && f->text[name_end + 1] == ' ' &&
+      ibid_is_digit(f->text[name_end + 2])) {
+    size_t d = name_end + 2;
+    while (d < f->length && ibid_is_digit(f->text[d])) d++;
+    if (d + 1 < f->length && (f->text[d] == ':' || (f->text[d] == ' ' && f->text[d + 1] == '(')))
+      return 0;
+  }
+  char name[IBID_ENTITY_VALUE_SIZE];
+  copy_value(name, f->text + start, name_end - start);
+  const char *known = known_institution(name);
+  if (!known && strchr(name, ' ')) {
+    /* "Made Security Council" at the start of a bullet: a stray capitalised
+    ** word before a known name is not part of it (unless it is an acronym
+    ** such as "UN"). */
+    const char *rest = strchr(name, ' ') + 1;
+    const char *shorter = known_institution(rest);
+    if (shorter && ibid_is_lower(name[1])) {
+      start = ibid_skip_space(f->text, f->length, start + (size_t)(rest - name) - 1);
+      known = shorter;
+    }
+  }
+  drop_entities_from(f, start);
+  emit(f, IBID_ENTITY_ORGANIZATION, start, name_end, known ? known : name);
+  return name_end;
+}
+
+/* A bare acronym: one defined in the text, or a known institution. */
+static size_t match_acronym(finder *f, size_t i) {
+  size_t n = acronym_token(f, i);
+  if (!n) return 0;
+  if (i + n < f->length && (ibid_is_alpha(f->text[i + n]) || ibid_is_digit(f->text[i + n])))
+    return 0;
+  const acronym *a = find_acronym(f, f->text + i, n);
+  char letters[ACRONYM_SIZE];
+  copy_value(letters, f->text + i, n);
+  const char *known = known_institution(letters);
+  if (!a && !known) return 0;
+  emit(f, IBID_ENTITY_ORGANIZATION, i, i + n, known ? known : letters);
+  return i + n;
+}
+
+/* "United Nations" not followed by an organ's name. */
+static size_t match_united_nations(finder *f, size_t i) {
+  static const char name[] = "United Nations";
+  if (i + sizeof(name) - 1 > f->length || memcmp(f->text + i, name, sizeof(name) - 1) != 0)
+    return 0;
+  size_t end = i + sizeof(name) - 1;
+  emit(f, IBID_ENTITY_ORGANIZATION, i, end, "UN");
+  return end;
+}
+
+/* ----- situations ------------------------------------------------------------- */
+
+static size_t match_situation(finder *f, size_t i, size_t n) {
+  if (!word_equals(f, i, n, "situation") && !word_equals(f, i, n, "Situation")) return 0;
+  size_t at = ibid_skip_space(f->text, f->length, i + n);
+  if (!ibid_word_is(f->text, f->length, at, "in")) return 0;
+  at = ibid_skip_space(f->text, f->length, at + 2);
+  if (ibid_word_is(f->text, f->length, at, "the")) at = ibid_skip_space(f->text, f->length, at + 3);
+  size_t name_start = at, end = 0;
+  for (int words = 0; words < 8; words++) {
+    size_t w = name_word(f, at);
+    if (!w) break;
+    if (is_capital_at(f, at) && !is_function_capital(f, at, w) &&
+        !ibid_month_of_word(f->text + at, w)) {
+      end = at + w;
+    } else if (!(end && (word_equals(f, at, w, "of") || word_equals(f, at, w, "the") ||
+                         word_equals(f, at, w, "and")))) {
+      break;
+    }
+    size_t next = ibid_skip_space(f->text, f->length, at + w);
+    if (next == at + w || next - (at + w) > 3) break;
+    at = next;
+  }
+  if (!end) return 0;
+  char value[IBID_ENTITY_VALUE_SIZE];
+  copy_value(value, f->text + name_start, end - name_start);
+  emit(f, IBID_ENTITY_SITUATION, i, end, value);
+  return end;
+}
+
+/* ----- resolution years ---------------------------------------------------------- */
+
+/* The year of a date "31 March 2005" / "March 2005" in [start, end) before
+** `before`, the last one; 0 if none. */
+static int last_date_year(const finder *f, size_t start, size_t before) {
+  int year = 0;
+  for (size_t i = start; i + 4 <= before; i++) {
+    if (!ibid_is_upper(f->text[i]) || (i > start && ibid_is_alpha(f->text[i - 1]))) continue;
+    size_t n = ibid_word_length(f->text, f->length, i);
+    if (!ibid_month_of_word(f->text + i, n)) continue;
+    size_t at = ibid_skip_space(f->text, f->length, i + n);
+    int y = at + 4 <= before ? year_value_at(f, at) : 0;
+    if (y) year = y;
+  }
+  return year;
+}
+
+static int sentence_says_adopted(const finder *f, size_t start, size_t end) {
+  for (size_t i = start; i + 5 <= end; i++)
+    if (memcmp(f->text + i, "adopt", 5) == 0) return 1;
+  return 0;
+}
+
+/* Gives every "S/RES/N" the year stated at one of its mentions. */
+static int resolve_resolution_years(finder *f) {
+  size_t *sentences = NULL, sentence_count = 0;
+  if (ibid_simple_sentences(f->text, f->length, &sentences, &sentence_count)) return -1;
+  short *years = ibid_malloc(10000 * sizeof(short));
+  if (!years) {
+    ibid_free(sentences);
+    return -1;
+  }
+  memset(years, 0, 10000 * sizeof(short));
+  for (int pass = 0; pass < 2; pass++) {
+    for (size_t k = 0; k < f->count; k++) {
+      ibid_entity *e = &f->items[k];
+      if (e->kind != IBID_ENTITY_UN_RESOLUTION || strncmp(e->value, "S/RES/", 6) != 0) continue;
+      int number = 0, digits_seen = 0;
+      const char *p = e->value + 6;
+      while (*p >= '0' && *p <= '9' && digits_seen < 5) number = number * 10 + (*p++ - '0'), digits_seen++;
+      if (!digits_seen || digits_seen > 4) continue;
+      if (*p == ' ') {
+        int year = 0;
+        if (sscanf(p, " (%d)", &year) == 1 && year > 0 && year < 10000) years[number] = (short)year;
+        continue;
+      }
+      if (*p) continue;
+      int year = 0;
+      if (pass == 0) {
+        size_t start, end;
+        ibid_sentence_at(sentences, sentence_count, f->length, e->start, &start, &end);
+        if (sentence_says_adopted(f, start, end)) year = last_date_year(f, start, e->start);
+        if (year) years[number] = (short)year;
+      } else {
+        year = years[number];
+      }
+      if (year) {
+        size_t used = strlen(e->value);
+        snprintf(e->value + used, sizeof(e->value) - used, " (%d)", year);
+      }
+    }
+  }
+  ibid_free(years);
+  ibid_free(sentences);
+  return 0;
+}
+
+/* ----- the scan ---------------------------------------------------------------- */
+
+static size_t citation_end(const finder *f, size_t offset) {
+  size_t low = 0, high = f->citation_count;
+  while (low < high) {
+    size_t middle = low + (high - low) / 2;
+    if (f->citations[2 * middle + 1] <= offset)
+      low = middle + 1;
+    else
+      high = middle;
+  }
+  if (low < f->citation_count && f->citations[2 * low] <= offset) return f->citations[2 * low + 1];
+  return 0;
+}
+
+/* At a '(' that defines an acronym for the entity just before it: the entity
+** takes the acronym as its value and the span grows to the ')'. */
+static size_t attach_definition(finder *f, size_t open) {
+  size_t n = acronym_token(f, open + 1);
+  if (!n || open + 1 + n >= f->length || f->text[open + 1 + n] != ')') return 0;
+  const acronym *a = find_acronym(f, f->text + open + 1, n);
+  if (!a || f->count == 0) return 0;
+  ibid_entity *last = &f->items[f->count - 1];
+  size_t last_end = last->start + last->length;
+  if (last->kind != IBID_ENTITY_ORGANIZATION || last_end > open || last_end + 6 < open ||
+      last_end < a->name_start)
+    return 0;
+  last->length = open + 1 + n + 1 - last->start;
+  copy_value(last->value, a->letters, strlen(a->letters));
+  return open + n + 2;
+}
+
+static size_t match_word(finder *f, size_t i, size_t *definition) {
+  size_t end;
+  /* A name that an acronym in parentheses defines, "Justice and Equality
+  ** Movement (JEM)", is one organization. */
+  while (*definition < f->acronym_count && f->acronyms[*definition].name_start < i) (*definition)++;
+  if (*definition < f->acronym_count && f->acronyms[*definition].name_start == i) {
+    const acronym *a = &f->acronyms[*definition];
+    size_t close = i;
+    size_t n = strlen(a->letters);
+    while (close + n + 1 < f->length &&
+           !(f->text[close] == '(' && memcmp(f->text + close + 1, a->letters, n) == 0 &&
+             f->text[close + n + 1] == ')'))
+      close++;
+    if (close + n + 1 < f->length) {
+      /* The defined name may itself end in an institutional noun. */
+      emit(f, IBID_ENTITY_ORGANIZATION, i, close + n + 2, a->letters);
+      return close + n + 2;
+    }
+  }
+  if ((end = match_un_symbol(f, i)) || (end = match_icc_record(f, i)) ||
+      (end = match_au_symbol(f, i)) || (end = match_report(f, i)) || (end = match_unts(f, i)))
+    return end;
+  if (!ibid_is_alpha(f->text[i])) return 0;
+  size_t n = name_word(f, i);
+  if (!n) return 0;
+  if ((end = match_resolution(f, i, n)) || (end = match_article(f, i, n)) ||
+      (end = match_chapter(f, i, n)) || (end = match_situation(f, i, n)) ||
+      (end = match_treaty(f, i)) || (end = match_united_nations(f, i)) ||
+      (end = match_person_after_role(f, i, n)) || (end = match_institution(f, i, n)) ||
+      (end = match_acronym(f, i)))
+    return end;
+  if (is_capital_at(f, i)) {
+    size_t word_end, previous = word_before(f, i, &word_end);
+    int after_capital = previous < word_end && is_capital_at(f, previous) && i - word_end <= 3;
+    if (!after_capital && (end = match_person_before_role(f, i))) return end;
+  }
+  return 0;
+}
+
+int ibid_find_entities(const char *text, size_t length, ibid_entity **entities, size_t *count) {
+  *entities = NULL;
+  *count = 0;
+  finder *f = ibid_malloc(sizeof(finder));
+  if (!f) return -1;
+  memset(f, 0, sizeof(*f));
+  f->text = text;
+  f->length = length;
+  size_t *citations = NULL;
+  if (ibid_citation_parentheses(text, length, &citations, &f->citation_count)) {
+    ibid_free(f);
+    return -1;
+  }
+  f->citations = citations;
+  collect_acronyms(f);
+  size_t definition = 0;
+  for (size_t i = 0; i < length && !f->failed;) {
+    char c = text[i];
+    int boundary = i == 0 || !(ibid_is_alpha(text[i - 1]) || ibid_is_digit(text[i - 1]) ||
+                               text[i - 1] == '/' || text[i - 1] == '.' || text[i - 1] == '-' ||
+                               ((unsigned char)text[i - 1] & 0x80));
+    if (!boundary || !(ibid_is_alpha(c) || ibid_is_digit(c) || c == '[' || c == '(')) {
+      i++;
+      continue;
+    }
+    size_t skip = citation_end(f, i);
+    if (skip) {
+      i = skip;
+      continue;
+    }
+    if (c == '(') {
+      size_t end = attach_definition(f, i);
+      i = end ? end : i + 1;
+      continue;
+    }
+    size_t end = match_word(f, i, &definition);
+    if (end > i) {
+      i = end;
+    } else {
+      size_t n = ibid_word_length(text, length, i);
+      i += n ? n : 1;
+    }
+  }
+  if (!f->failed && resolve_resolution_years(f)) f->failed = 1;
+  ibid_free(citations);
+  if (f->failed) {
+    ibid_free(f->items);
+    ibid_free(f);
+    return -1;
+  }
+  *entities = f->items;
+  *count = f->count;
+  ibid_free(f);
+  return 0;
+}

@@ -1,0 +1,41 @@
+/*
+** entities.h -- legal and institutional references in research texts: UN
+** resolutions and documents, ICC records, AU documents, treaties and their
+** articles, law reports, ICC situations, organizations and named office
+** holders, each with a normalized value.
+*/
+#ifndef IBID_ENTITIES_H
+#define IBID_ENTITIES_H
+#include <stddef.h>
+
+#define IBID_ENTITY_VALUE_SIZE 160
+
+typedef enum ibid_entity_kind {
+  IBID_ENTITY_UN_RESOLUTION = 1,
+  IBID_ENTITY_UN_DOCUMENT,
+  IBID_ENTITY_ICC_RECORD,
+  IBID_ENTITY_TREATY_ARTICLE,
+  IBID_ENTITY_AU_DOCUMENT,
+  IBID_ENTITY_TREATY,
+  IBID_ENTITY_COURT_DECISION,
+  IBID_ENTITY_SITUATION,
+  IBID_ENTITY_ORGANIZATION,
+  IBID_ENTITY_PERSON
+} ibid_entity_kind;
+
+typedef struct ibid_entity {
+  ibid_entity_kind kind;
+  size_t start, length;               /* as printed */
+  char value[IBID_ENTITY_VALUE_SIZE]; /* normalized, NUL-terminated */
+} ibid_entity;
+
+/* Finds the entities of text in order. Returns 0 with *entities (free with
+** ibid_free; may be NULL when *count is 0), or -1 when out of memory. */
+int ibid_find_entities(const char *text, size_t length, ibid_entity **entities, size_t *count);
+
+/* 'un_resolution', 'un_document', 'icc_record', 'treaty_article',
+** 'au_document', 'treaty', 'court_decision', 'situation', 'organization',
+** 'person'. */
+const char *ibid_entity_kind_name(ibid_entity_kind kind);
+
+#endif

@@ -1,0 +1,430 @@
+/*
+** events.c -- dated events. See events.h.
+**
+** HOW IT WORKS
+** One pass over the words outside citation parentheses recognises:
+**   "31 March 2005", "31 Jan. 2011", "March 31, 2005"   -> 2005-03-31
+**   "May 2004", "mid-March 2011"                        -> 2004-05
+**   "26 February" (no year)                             -> the year of the last date
+**   "31 May–11 June 2010", "from January to March 2005" -> both ends, one year
+**   "In 2015", "since 2007", "the summer of 2003"       -> 2015: a bare year only
+**                                                          after a word that makes
+**                                                          it a time ("in", "since",
+**                                                          "from", "of", "year"...)
+**   "Two months later", "a year later"                  -> last date + the offset,
+**                                                          at the precision the
+**                                                          offset allows; skipped
+**                                                          when the sentence gives
+**                                                          an absolute date after it.
+** Year ranges "2003-04", "2011-2015" are periods, not dated events. Dates in
+** a note list outside parentheses ("adopted 3 February 2009") are kept: they
+** date the documents' adoption; dates in parentheses there are publication
+** dates and are skipped like author-year citations.
+*/
+#include "events.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "memory.h"
+#include "numbers.h"
+
+typedef struct date {
+  int year, month, day; /* month and day 0 when not known */
+} date;
+
+typedef struct event_scan {
+  const char *text;
+  size_t length;
+  ibid_event *items;
+  size_t count, capacity;
+  int failed;
+  date last; /* the last absolute date, year 0 before the first */
+  const size_t *sentences;
+  size_t sentence_count;
+} event_scan;
+
+/* Writes "YYYY", "YYYY-MM" or "YYYY-MM-DD" (year 0-9999, month 1-12, day 1-31). */
+static void format_date(char *out, date d) {
+  unsigned year = (unsigned)d.year % 10000u, month = (unsigned)d.month % 13u,
+           day = (unsigned)d.day % 32u;
+  out[0] = (char)('0' + year / 1000);
+  out[1] = (char)('0' + year / 100 % 10);
+  out[2] = (char)('0' + year / 10 % 10);
+  out[3] = (char)('0' + year % 10);
+  out[4] = 0;
+  if (!month) return;
+  out[4] = '-';
+  out[5] = (char)('0' + month / 10);
+  out[6] = (char)('0' + month % 10);
+  out[7] = 0;
+  if (!day) return;
+  out[7] = '-';
+  out[8] = (char)('0' + day / 10);
+  out[9] = (char)('0' + day % 10);
+  out[10] = 0;
+}
+
+static void add_event(event_scan *s, date d, size_t start, size_t end, int relative) {
+  if (s->count == s->capacity) {
+    size_t capacity = s->capacity ? s->capacity * 2 : 64;
+    ibid_event *grown = ibid_realloc(s->items, capacity * sizeof(ibid_event));
+    if (!grown) {
+      s->failed = 1;
+      return;
+    }
+    s->items = grown;
+    s->capacity = capacity;
+  }
+  ibid_event *e = &s->items[s->count++];
+  memset(e, 0, sizeof(*e));
+  format_date(e->date, d);
+  e->start = start;
+  e->length = end - start;
+  e->relative = relative;
+  if (!relative) s->last = d;
+}
+
+static size_t count_digits(const event_scan *s, size_t i) {
+  size_t n = 0;
+  while (i + n < s->length && ibid_is_digit(s->text[i + n])) n++;
+  return n;
+}
+
+static int number_at(const event_scan *s, size_t i, size_t n) {
+  int value = 0;
+  for (size_t k = 0; k < n; k++) value = value * 10 + (s->text[i + k] - '0');
+  return value;
+}
+
+/* A year of four digits at i that is not part of a longer token or a range;
+** returns it (0 if none). */
+static int year_at(const event_scan *s, size_t i) {
+  if (count_digits(s, i) != 4 || (i > 0 && ibid_is_digit(s->text[i - 1]))) return 0;
+  int year = number_at(s, i, 4);
+  if (year < 1900 || year > 2099) return 0;
+  size_t end = i + 4;
+  if (end < s->length && (ibid_is_alpha(s->text[end]) || s->text[end] == '/')) return 0;
+  if (end + 1 < s->length && s->text[end] == '-' && ibid_is_digit(s->text[end + 1])) return 0;
+  if (end + 3 < s->length && (unsigned char)s->text[end] == 0xE2 &&
+      (unsigned char)s->text[end + 1] == 0x80 && (unsigned char)s->text[end + 2] == 0x93 &&
+      ibid_is_digit(s->text[end + 3]))
+    return 0;
+  return year;
+}
+
+/* A month word at i ("March", "Jan."): returns the month, sets *end. */
+static int month_at(const event_scan *s, size_t i, size_t *end) {
+  size_t n = ibid_word_length(s->text, s->length, i);
+  int month = ibid_month_of_word(s->text + i, n);
+  if (!month) return 0;
+  /* Abbreviations need their period, except "May" and the four-letter "June"/"July". */
+  if (n == 3 && month != 5) {
+    if (i + n < s->length && s->text[i + n] == '.')
+      n++;
+    else
+      return 0;
+  } else if (n == 4 && month == 9 && i + n < s->length && s->text[i + n] == '.') {
+    n++;
+  }
+  *end = i + n;
+  return month;
+}
+
+/* A dash between range ends: '-', '–' or " to ". Returns its length. */
+static size_t range_joiner(const event_scan *s, size_t i) {
+  if (i < s->length && s->text[i] == '-') return 1;
+  if (i + 2 < s->length && (unsigned char)s->text[i] == 0xE2 &&
+      (unsigned char)s->text[i + 1] == 0x80 && (unsigned char)s->text[i + 2] == 0x93)
+    return 3;
+  if (i + 4 <= s->length && memcmp(s->text + i, " to ", 4) == 0) return 4;
+  if (i + 5 <= s->length && memcmp(s->text + i, " and ", 5) == 0) return 5;
+  return 0;
+}
+
+/* "Month YYYY" or "D Month YYYY" at i; the year found after a range
+** "31 May–11 June 2010". Returns the end (0 if none). */
+static size_t day_month_year(const event_scan *s, size_t i, date *d);
+
+static size_t month_year(const event_scan *s, size_t i, date *d) {
+  size_t end;
+  int month = month_at(s, i, &end);
+  if (!month) return 0;
+  size_t at = ibid_skip_space(s->text, s->length, end);
+  /* "March 31, 2005" */
+  size_t day_n = at < s->length ? count_digits(s, at) : 0;
+  if (day_n >= 1 && day_n <= 2 && at + day_n + 2 < s->length && s->text[at + day_n] == ',') {
+    size_t y = ibid_skip_space(s->text, s->length, at + day_n + 1);
+    int year = year_at(s, y);
+    int day = number_at(s, at, day_n);
+    if (year && day >= 1 && day <= 31) {
+      *d = (date){year, month, day};
+      return y + 4;
+    }
+  }
+  if (at != end && at - end <= 3) {
+    int year = year_at(s, at);
+    if (year) {
+      *d = (date){year, month, 0};
+      return at + 4;
+    }
+  }
+  /* "from January to March 2005": the year comes with the other end. */
+  size_t joiner = range_joiner(s, end);
+  if (joiner) {
+    date other;
+    size_t other_at = ibid_skip_space(s->text, s->length, end + joiner);
+    if (month_year(s, other_at, &other) || day_month_year(s, other_at, &other)) {
+      *d = (date){other.year, month, 0};
+      return end;
+    }
+  }
+  return 0;
+}
+
+static size_t day_month_year(const event_scan *s, size_t i, date *d) {
+  size_t day_n = count_digits(s, i);
+  if (day_n < 1 || day_n > 2) return 0;
+  int day = number_at(s, i, day_n);
+  size_t at = i + day_n;
+  if (day < 1 || day > 31 || at >= s->length || s->text[at] != ' ') return 0;
+  size_t month_end;
+  int month = month_at(s, at + 1, &month_end);
+  if (!month) return 0;
+  size_t y = ibid_skip_space(s->text, s->length, month_end);
+  if (month_end < s->length && s->text[month_end] == ',') y = ibid_skip_space(s->text, s->length, month_end + 1);
+  int year = y > month_end && y - month_end <= 3 ? year_at(s, y) : 0;
+  if (year) {
+    *d = (date){year, month, day};
+    return y + 4;
+  }
+  /* "31 May–11 June 2010" */
+  size_t joiner = range_joiner(s, month_end);
+  if (joiner && joiner != 5) {
+    date other;
+    size_t other_at = ibid_skip_space(s->text, s->length, month_end + joiner);
+    if (day_month_year(s, other_at, &other) && other.day) {
+      *d = (date){other.year, month, day};
+      return month_end;
+    }
+  }
+  /* "On 26 February": the year of the last date. */
+  if (s->last.year) {
+    *d = (date){s->last.year, month, day};
+    return month_end;
+  }
+  return 0;
+}
+
+/* Words after which a bare year is a time: "in 2015", "since 2007". */
+static int is_year_cue(const char *word, size_t n) {
+  static const char *const list[] = {
+      "in", "In", "since", "Since", "from", "From", "to", "until", "Until", "till", "by", "By",
+      "throughout", "Throughout", "of", "early", "Early", "late", "Late", "mid", "summer",
+      "spring", "autumn", "winter", "fall", "year", "during", "During", "after", "After",
+      "before", "Before", "between", "Between", "around", "circa", "c.", "onwards", "end",
+      "beginning", "start"};
+  for (size_t k = 0; k < sizeof(list) / sizeof(list[0]); k++)
+    if (strlen(list[k]) == n && memcmp(list[k], word, n) == 0) return 1;
+  return 0;
+}
+
+static int year_has_cue(const event_scan *s, size_t i) {
+  if (i > 0 && s->text[i - 1] == '-') {
+    /* "mid-2014" */
+    return i >= 4 && memcmp(s->text + i - 4, "mid-", 4) == 0;
+  }
+  size_t word_end, word_start = ibid_previous_word(s->text, i, &word_end);
+  if (word_start >= word_end) return 0;
+  for (size_t k = word_end; k < i; k++)
+    if (!ibid_is_space(s->text[k])) return 0;
+  return is_year_cue(s->text + word_start, word_end - word_start);
+}
+
+/* ----- relative expressions ------------------------------------------------- */
+
+static int small_number(const char *word, size_t n) {
+  static const char *const list[] = {"one",  "two",   "three", "four", "five",  "six",
+                                     "seven", "eight", "nine", "ten",  "eleven", "twelve"};
+  char lower[8];
+  if (n >= sizeof(lower)) return 0;
+  for (size_t k = 0; k < n; k++)
+    lower[k] = (char)(ibid_is_upper(word[k]) ? word[k] - 'A' + 'a' : word[k]);
+  if (n == 1 && lower[0] == 'a') return 1;
+  for (int k = 0; k < 12; k++)
+    if (strlen(list[k]) == n && memcmp(list[k], lower, n) == 0) return k + 1;
+  return 0;
+}
+
+static int days_in_month(int year, int month) {
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0)) return 29;
+  return days[(month - 1) % 12];
+}
+
+/* "Two months later": the date, at the precision the unit allows. */
+static int shift_date(date base, int amount, char unit, date *out) {
+  *out = base;
+  if (unit == 'y') {
+    out->year += amount;
+    out->month = 0;
+    out->day = 0;
+    return base.year != 0;
+  }
+  if (unit == 'm') {
+    if (!base.month) return 0;
+    int months = base.year * 12 + (base.month - 1) + amount;
+    out->year = months / 12;
+    out->month = months % 12 + 1;
+    out->day = 0;
+    return 1;
+  }
+  if (!base.day) return 0;
+  int days = amount * (unit == 'w' ? 7 : 1);
+  out->day += days;
+  while (out->day > days_in_month(out->year, out->month)) {
+    out->day -= days_in_month(out->year, out->month);
+    if (++out->month > 12) {
+      out->month = 1;
+      out->year++;
+    }
+  }
+  return 1;
+}
+
+/* Is there an absolute date between from and the end of its sentence? Then
+** that date wins over the relative expression. */
+static int sentence_has_date_after(const event_scan *s, size_t from) {
+  size_t start, end;
+  ibid_sentence_at(s->sentences, s->sentence_count, s->length, from, &start, &end);
+  if (end > from + 200) end = from + 200; /* "later, on 18 September 2004" is close */
+  for (size_t i = from; i < end; i++) {
+    date d;
+    if (ibid_is_digit(s->text[i]) && (i == 0 || !ibid_is_digit(s->text[i - 1])) &&
+        day_month_year(s, i, &d) && d.year)
+      return 1;
+    if (ibid_is_upper(s->text[i]) && month_year(s, i, &d)) return 1;
+  }
+  return 0;
+}
+
+static size_t match_relative(event_scan *s, size_t i) {
+  size_t n = ibid_word_length(s->text, s->length, i);
+  int amount = small_number(s->text + i, n);
+  size_t at = i + n;
+  if (!amount && n == 0) {
+    size_t d = count_digits(s, i);
+    if (d >= 1 && d <= 2) {
+      amount = number_at(s, i, d);
+      at = i + d;
+    }
+  }
+  if (!amount || at >= s->length || !ibid_is_space(s->text[at])) return 0;
+  size_t unit_start = ibid_skip_space(s->text, s->length, at);
+  if (unit_start - at > 4) return 0;
+  size_t unit_n = ibid_word_length(s->text, s->length, unit_start);
+  const char *unit_word = s->text + unit_start;
+  char unit = 0;
+  if (unit_n >= 3 && memcmp(unit_word, "day", 3) == 0) unit = 'd';
+  if (unit_n >= 4 && memcmp(unit_word, "week", 4) == 0) unit = 'w';
+  if (unit_n >= 5 && memcmp(unit_word, "month", 5) == 0) unit = 'm';
+  if (unit_n >= 4 && memcmp(unit_word, "year", 4) == 0) unit = 'y';
+  if (!unit || unit_n > 6) return 0;
+  size_t later = ibid_skip_space(s->text, s->length, unit_start + unit_n);
+  if (!ibid_word_is(s->text, s->length, later, "later")) return 0;
+  size_t end = later + 5;
+  date d;
+  if (!s->last.year || sentence_has_date_after(s, end) || !shift_date(s->last, amount, unit, &d))
+    return end;
+  add_event(s, d, i, end, 1);
+  return end;
+}
+
+/* ----- the scan ------------------------------------------------------------------- */
+
+static size_t match_date(event_scan *s, size_t i) {
+  date d;
+  size_t end;
+  char c = s->text[i];
+  if (ibid_is_digit(c)) {
+    if ((end = day_month_year(s, i, &d))) {
+      add_event(s, d, i, end, 0);
+      return end;
+    }
+    int year = year_at(s, i);
+    if (year) {
+      if (year_has_cue(s, i)) add_event(s, (date){year, 0, 0}, i, i + 4, 0);
+      return i + 4;
+    }
+    if ((end = match_relative(s, i))) return end;
+    return 0;
+  }
+  if (ibid_is_upper(c) && (end = month_year(s, i, &d))) {
+    add_event(s, d, i, end, 0);
+    return end;
+  }
+  return match_relative(s, i);
+}
+
+int ibid_find_events(const char *text, size_t length, ibid_event **events, size_t *count) {
+  *events = NULL;
+  *count = 0;
+  event_scan s;
+  memset(&s, 0, sizeof(s));
+  s.text = text;
+  s.length = length;
+  size_t *sentences = NULL, *citations = NULL, citation_count = 0;
+  if (ibid_simple_sentences(text, length, &sentences, &s.sentence_count)) return -1;
+  if (ibid_citation_parentheses(text, length, &citations, &citation_count)) {
+    ibid_free(sentences);
+    return -1;
+  }
+  s.sentences = sentences;
+  size_t citation = 0; /* index of the next citation span */
+  for (size_t i = 0; i < length && !s.failed;) {
+    while (citation < citation_count && citations[2 * citation + 1] <= i) citation++;
+    if (citation < citation_count && citations[2 * citation] <= i) {
+      i = citations[2 * citation + 1];
+      continue;
+    }
+    char c = text[i];
+    char before = i > 0 ? text[i - 1] : ' ';
+    /* An en or em dash is a boundary: "31 May–11 June 2010". */
+    int after_dash = i >= 3 && (unsigned char)text[i - 3] == 0xE2 &&
+                     (unsigned char)text[i - 2] == 0x80 &&
+                     ((unsigned char)before == 0x93 || (unsigned char)before == 0x94);
+    int boundary = after_dash ||
+                   !(ibid_is_alpha(before) || ibid_is_digit(before) || before == '.' ||
+                     before == '/' || before == ',' || ((unsigned char)before & 0x80) ||
+                     (before == '-' && !(i >= 4 && memcmp(text + i - 4, "mid-", 4) == 0)));
+    if (!boundary || !(ibid_is_alpha(c) || ibid_is_digit(c))) {
+      i++;
+      continue;
+    }
+    size_t end = match_date(&s, i);
+    if (end > i) {
+      i = end;
+    } else {
+      size_t n = ibid_word_length(text, length, i);
+      if (!n) n = count_digits(&s, i);
+      i += n ? n : 1;
+    }
+  }
+  ibid_free(citations);
+  if (s.failed) {
+    ibid_free(sentences);
+    ibid_free(s.items);
+    return -1;
+  }
+  for (size_t k = 0; k < s.count; k++) {
+    size_t start, end;
+    ibid_sentence_at(sentences, s.sentence_count, length, s.items[k].start, &start, &end);
+    while (end > start && ibid_is_space(text[end - 1])) end--;
+    s.items[k].sentence_start = start;
+    s.items[k].sentence_length = end - start;
+  }
+  ibid_free(sentences);
+  *events = s.items;
+  *count = s.count;
+  return 0;
+}

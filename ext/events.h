@@ -1,0 +1,23 @@
+/*
+** events.h -- dated events: every date expression in prose ("On 31 March
+** 2005", "in May 2004", "In 2015"), with relative ones ("Two months later")
+** resolved against the last absolute date. Dates inside citation parentheses
+** ("(Wegner, 2015: 120)", "(16 April 2016)") are publication dates and are
+** skipped.
+*/
+#ifndef IBID_EVENTS_H
+#define IBID_EVENTS_H
+#include <stddef.h>
+
+typedef struct ibid_event {
+  char date[11];                          /* "2005-03-31", "2011-02" or "2014" */
+  size_t start, length;                   /* the date expression */
+  size_t sentence_start, sentence_length; /* its sentence */
+  int relative;                           /* 1 when resolved from "N months later" */
+} ibid_event;
+
+/* Finds the events of text in order. Returns 0 with *events (free with
+** ibid_free; may be NULL when *count is 0), or -1 when out of memory. */
+int ibid_find_events(const char *text, size_t length, ibid_event **events, size_t *count);
+
+#endif

@@ -1,0 +1,1941 @@
+/*
+** findings.c -- cases, guiding questions, findings and their evidence in a
+** comparative case-study text (see findings.h, docs/findings.md).
+**
+** HOW IT WORKS. The text is cut into lines once; every later pass walks the
+** lines or the sentences built from them, so the whole analysis is linear.
+**  1. Cases: lines "Case N: Title" / "Case study N: Title" holding one label
+**     whose N was not seen before (figure labels repeat an N; a figure header
+**     holds several). A section runs to the next case heading or the next
+**     top-level heading such as "Conclusion" / "Balance and conclusion".
+**  2. Questions: lines "Q1: ...?" / "H2: ..." / "RQ1: ..." outside case
+**     sections (inside them the same labels head a question's subsection).
+**  3. Figures: a caption "Figure N." / "Table N." starts a region that ends at
+**     the first prose line, heading or next caption. Inside it, "Case N: X"
+**     lines give the case (one label) or the columns (several labels, plus a
+**     trailing "Balance"/"Overall" column for all cases); row labels ("Q2",
+**     "Balance") start rows; bullets (§, •, ü, ...) start findings; other
+**     lines continue a finding. PDF extraction interleaves table columns, so
+**     (a) a fragment after a blank line completes the oldest finding that
+**     still ends in a preposition ("... positive effect on"), (b) a row's
+**     columns begin at the bullets most like the row's first bullet (the
+**     same finding stated per case), and (c) identical bullets cannot share
+**     a cell: a run of k of them is one printed line spread over columns 1..k.
+**  4. Conclusions: sentences with an explicit conclusion cue ("It can be
+**     concluded that", "In sum", "The article finds that", "the case studies
+**     suggest that"); "Hence," and "In short," count only inside case and
+**     conclusion sections, where they close an argument. Sentences of an
+**     "Abstract" paragraph are source 'abstract'.
+**  5. Evidence: citations found by a small local detector (a parenthesis
+**     with a capitalised name and a year; "[12]" and superscript markers).
+**     A concluding sentence is argued by its paragraph; a figure finding by
+**     the sentences of its case's question subsection that share content
+**     words with it (two, or one for a one-word finding).
+*/
+#include "findings.h"
+
+#include <string.h>
+
+#include "buffer.h"
+#include "memory.h"
+#include "utf8.h"
+
+/* Bounds that keep pathological inputs linear. */
+#define MAX_HEADING_BYTES 100
+#define MAX_CELL_WORDS 32
+#define MAX_EVIDENCE_PER_FINDING 40
+#define MAX_SENTENCES_PER_FIGURE_FINDING 400
+#define MAX_QUESTION_BYTES 600
+
+/* ----- small helpers ------------------------------------------------------ */
+
+static int grow(void **array, size_t *capacity, size_t needed, size_t size) {
+  if (needed <= *capacity) return 0;
+  size_t capacity_new = *capacity ? *capacity * 2 : 16;
+  while (capacity_new < needed) capacity_new *= 2;
+  void *grown = ibid_realloc(*array, capacity_new * size);
+  if (!grown) return -1;
+  *array = grown;
+  *capacity = capacity_new;
+  return 0;
+}
+
+static int is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+static int is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+static int is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+static int is_lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+static int is_alpha(char c) {
+  return is_upper(c) || is_lower(c);
+}
+static char lower(char c) {
+  return is_upper(c) ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Case-insensitive ASCII prefix test of text[at..end). */
+static int starts_with(const char *text, size_t at, size_t end, const char *prefix) {
+  size_t n = strlen(prefix);
+  if (end - at < n) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (lower(text[at + i]) != lower(prefix[i])) return 0;
+  return 1;
+}
+
+static size_t skip_spaces(const char *text, size_t at, size_t end) {
+  while (at < end && (text[at] == ' ' || text[at] == '\t')) at++;
+  return at;
+}
+
+static char *copy_string(const char *bytes, size_t length) {
+  char *copy = ibid_malloc(length + 1);
+  if (!copy) return NULL;
+  memcpy(copy, bytes, length);
+  copy[length] = 0;
+  return copy;
+}
+
+/* Is the code point a letter or digit for word-splitting purposes? Non-ASCII
+** punctuation blocks (quotes, dashes, bullets, dingbats) are not. */
+static int is_word_codepoint(uint32_t c) {
+  if (c < 0x80) return is_alpha((char)c) || is_digit((char)c);
+  if (c < 0xC0) return 0;                   /* Latin-1 punctuation: § « » · */
+  if (c == 0xD7 || c == 0xF7) return 0;     /* × ÷ */
+  if (c >= 0x2000 && c <= 0x2BFF) return 0; /* punctuation, arrows, shapes, dingbats */
+  if (c >= 0xF000 && c <= 0xF8FF) return 0; /* private use: PDF symbol fonts */
+  return 1;
+}
+
+/* ----- lines ----------------------------------------------------------------- */
+
+typedef struct line {
+  size_t start, end; /* trimmed content */
+  size_t raw_end;    /* the line break (or the text end) */
+} line;
+
+static int is_blank(const line *l) {
+  return l->start >= l->end;
+}
+
+/* ----- bullets ------------------------------------------------------------ */
+
+/* Length in bytes of a bullet glyph followed by a space at text[at], or 0.
+** *check is set when the glyph is a check mark (a positive point). */
+static size_t bullet_length(const char *text, size_t at, size_t end, int *check) {
+  static const char *const checks[] = {"\xC3\xBC", "\xE2\x9C\x93", "\xE2\x9C\x94", "\xE2\x98\x91",
+                                       "\xC3\xBE"};
+  static const char *const others[] = {"\xC2\xA7",
+                                       "\xE2\x80\xA2",
+                                       "\xE2\x96\xAA",
+                                       "\xE2\x96\xA0",
+                                       "\xE2\x97\x8F",
+                                       "\xE2\x97\xA6",
+                                       "\xE2\x97\x8B",
+                                       "\xE2\x80\x93",
+                                       "\xE2\x80\x94",
+                                       "\xC3\x98",
+                                       "\xE2\x9E\xA2",
+                                       "\xE2\x96\xBA",
+                                       "\xEF\x82\xA7",
+                                       "-",
+                                       "*",
+                                       "o"};
+  *check = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    const char *const *set = pass == 0 ? checks : others;
+    size_t count = pass == 0 ? sizeof(checks) / sizeof(*checks) : sizeof(others) / sizeof(*others);
+    for (size_t i = 0; i < count; i++) {
+      size_t n = strlen(set[i]);
+      if (end - at > n && memcmp(text + at, set[i], n) == 0 &&
+          (text[at + n] == ' ' || text[at + n] == '\t')) {
+        *check = pass == 0;
+        return n;
+      }
+    }
+  }
+  return 0;
+}
+
+/* ----- labels ------------------------------------------------------------- */
+
+/* A question/hypothesis label ("Q1", "RQ2", "H3", "Hypothesis 1", "Question 2")
+** at text[at]. Writes the label (e.g. "H1") and returns its end, or 0. */
+static size_t parse_label(const char *text, size_t at, size_t end, char label[16]) {
+  static const struct {
+    const char *word;
+    const char *prefix;
+  } long_forms[] = {{"research question ", "RQ"}, {"hypothesis ", "H"}, {"question ", "Q"}};
+  const char *prefix = NULL;
+  size_t p = at;
+  for (size_t i = 0; i < sizeof(long_forms) / sizeof(*long_forms); i++)
+    if (starts_with(text, at, end, long_forms[i].word) && is_upper(text[at])) {
+      prefix = long_forms[i].prefix;
+      p = at + strlen(long_forms[i].word);
+      break;
+    }
+  if (!prefix) {
+    if (starts_with(text, at, end, "RQ") || starts_with(text, at, end, "SQ")) {
+      prefix = text[at] == 'S' || text[at] == 's' ? "SQ" : "RQ";
+      p = at + 2;
+    } else if (at < end && (text[at] == 'Q' || text[at] == 'H')) {
+      prefix = text[at] == 'Q' ? "Q" : "H";
+      p = at + 1;
+    } else {
+      return 0;
+    }
+    if (!is_upper(text[at])) return 0;
+  }
+  size_t digits = p;
+  while (p < end && is_digit(text[p]) && p - digits < 2) p++;
+  if (p == digits || (p < end && is_digit(text[p]))) return 0;
+  if (p < end && is_lower(text[p]) && (p + 1 >= end || !is_alpha(text[p + 1]))) p++;
+  if (p < end && is_alpha(text[p])) return 0;
+  size_t n = strlen(prefix);
+  memcpy(label, prefix, n);
+  memcpy(label + n, text + digits, p - digits);
+  label[n + (p - digits)] = 0;
+  return p;
+}
+
+/* A declared label: the label, then ':' '.' or ')' and text. Returns where the
+** text starts, or 0. */
+static size_t parse_declared_label(const char *text, size_t at, size_t end, char label[16]) {
+  size_t p = parse_label(text, at, end, label);
+  if (!p) return 0;
+  p = skip_spaces(text, p, end);
+  if (p >= end || (text[p] != ':' && text[p] != '.' && text[p] != ')')) return 0;
+  p = skip_spaces(text, p + 1, end);
+  return p < end ? p : 0;
+}
+
+/* "Case 2:", "Case study 3:", "CASE 1." at text[at]: returns the end of the
+** label (after the separator and spaces) with *number set, or 0. */
+static size_t parse_case_label(const char *text, size_t at, size_t end, int *number) {
+  if (!starts_with(text, at, end, "case ") || !is_upper(text[at])) return 0;
+  size_t p = skip_spaces(text, at + 5, end);
+  if (starts_with(text, p, end, "study ")) p = skip_spaces(text, p + 6, end);
+  int value = 0;
+  size_t digits = p;
+  while (p < end && is_digit(text[p]) && p - digits < 3) value = value * 10 + (text[p++] - '0');
+  if (p == digits) {
+    /* Roman numerals I..XII. */
+    static const char *const romans[] = {"XII", "XI", "X",  "IX",  "VIII", "VII",
+                                         "VI",  "V",  "IV", "III", "II",   "I"};
+    static const int values[] = {12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1};
+    for (size_t i = 0; i < sizeof(romans) / sizeof(*romans); i++) {
+      size_t n = strlen(romans[i]);
+      if (end - p >= n && memcmp(text + p, romans[i], n) == 0 &&
+          (p + n >= end || !is_alpha(text[p + n]))) {
+        value = values[i];
+        p += n;
+        break;
+      }
+    }
+    if (!value) return 0;
+  }
+  p = skip_spaces(text, p, end);
+  if (p < end && (text[p] == ':' || text[p] == '.')) {
+    p++;
+  } else if (end - p >= 3 && (memcmp(text + p, "\xE2\x80\x93", 3) == 0 ||
+                              memcmp(text + p, "\xE2\x80\x94", 3) == 0)) {
+    p += 3;
+  } else {
+    return 0;
+  }
+  *number = value;
+  return skip_spaces(text, p, end);
+}
+
+/* ----- words --------------------------------------------------------------- */
+
+typedef struct word {
+  size_t start, end;
+} word;
+
+/* Finds the next word at or after *at in [*at, end): letters and digits, with
+** inner hyphens and apostrophes ("win-win", "UNSC’s"). Returns 0 at the end. */
+static int next_word(const char *text, size_t end, size_t *at, word *found) {
+  size_t p = *at;
+  while (p < end) {
+    uint32_t c;
+    size_t n = ibid_utf8_decode(text, end, p, &c);
+    if (is_word_codepoint(c)) break;
+    p += n;
+  }
+  if (p >= end) {
+    *at = end;
+    return 0;
+  }
+  found->start = p;
+  while (p < end) {
+    uint32_t c;
+    size_t n = ibid_utf8_decode(text, end, p, &c);
+    if (is_word_codepoint(c)) {
+      p += n;
+      continue;
+    }
+    if (c == '-' || c == '\'' || c == 0x2019) {
+      size_t q = p + n;
+      if (q < end) {
+        uint32_t d;
+        ibid_utf8_decode(text, end, q, &d);
+        if (is_word_codepoint(d)) {
+          p = q;
+          continue;
+        }
+      }
+    }
+    break;
+  }
+  found->end = p;
+  *at = p;
+  return 1;
+}
+
+static int word_is(const char *text, word w, const char *candidate) {
+  size_t n = strlen(candidate);
+  return w.end - w.start == n && starts_with(text, w.start, w.end, candidate);
+}
+
+/* The lists below are short and lowercase; comparing first letters first
+** keeps the lexicon lookups cheap. */
+static int word_in(const char *text, word w, const char *const *list, size_t count) {
+  char first = lower(text[w.start]);
+  for (size_t i = 0; i < count; i++)
+    if (list[i][0] == first && word_is(text, w, list[i])) return 1;
+  return 0;
+}
+
+static int word_has_stem(const char *text, word w, const char *const *stems, size_t count) {
+  char first = lower(text[w.start]);
+  for (size_t i = 0; i < count; i++)
+    if (stems[i][0] == first && starts_with(text, w.start, w.end, stems[i])) return 1;
+  return 0;
+}
+
+#define COUNT(array) (sizeof(array) / sizeof(*(array)))
+
+static const char *const stopwords[] = {
+    "the",     "and",   "of",     "to",   "in",    "on",    "for",  "from", "by",    "with",
+    "a",       "an",    "is",     "are",  "was",   "were",  "be",   "been", "that",  "this",
+    "its",     "it",    "as",     "at",   "or",    "not",   "no",   "very", "more",  "most",
+    "further", "new",   "only",   "into", "than",  "has",   "have", "had",  "did",   "does",
+    "do",      "their", "they",   "them", "which", "while", "also", "some", "such",  "other",
+    "would",   "could", "should", "may",  "might", "can",   "all",  "any",  "these", "those",
+    "there",   "then",  "both",   "but"};
+
+/* Content words of text[start, end) as 6-byte lowercase keys (a crude stem:
+** "hindered" ~ "hinder", "deterrence" ~ "deterring"). Returns how many. */
+typedef struct word_key {
+  char key[6];
+} word_key;
+
+static size_t content_words(const char *text, size_t start, size_t end, word_key *keys,
+                            size_t max) {
+  size_t count = 0, at = start;
+  word w;
+  while (count < max && next_word(text, end, &at, &w)) {
+    if (w.end - w.start < 3 || !is_alpha(text[w.start]) ||
+        word_in(text, w, stopwords, COUNT(stopwords)))
+      continue;
+    word_key k;
+    memset(&k, 0, sizeof(k));
+    for (size_t i = 0; i < 6 && w.start + i < w.end; i++) k.key[i] = lower(text[w.start + i]);
+    int duplicate = 0;
+    for (size_t i = 0; i < count; i++)
+      if (memcmp(keys[i].key, k.key, 6) == 0) duplicate = 1;
+    if (!duplicate) keys[count++] = k;
+  }
+  return count;
+}
+
+static size_t shared_words(const word_key *a, size_t a_count, const word_key *b, size_t b_count) {
+  size_t shared = 0;
+  for (size_t i = 0; i < a_count; i++)
+    for (size_t j = 0; j < b_count; j++)
+      if (memcmp(a[i].key, b[j].key, 6) == 0) {
+        shared++;
+        break;
+      }
+  return shared;
+}
+
+/* ----- POLARITY ------------------------------------------------------------ */
+/*
+** Evaluative words (by stem) count +1 or -1. A negator ("no", "not", "never",
+** "without", "n't") flips evaluative words within the next four words of its
+** clause; limiting words ("limited", "lack", "unlikely") are negative and
+** also flip the positive words after them, so "Very limited deterrence effect"
+** and "No positive effect" are negative. Statements of a rationale or goal
+** ("the rationale was to deter ...", "Goal to end impunity") are 'none': they
+** report an intention, not an evaluation. Both signs present gives 'mixed'.
+*/
+static const char *const positive_stems[] = {
+    "help",       "improv", "encourag", "useful",   "facilitat", "deterr", "success", "effective",
+    "strengthen", "enhanc", "support",  "benefi",   "advanc",    "enabl",  "positiv", "progress",
+    "achiev",     "promot", "win-win",  "fruitful", "bolster",   "reliab"};
+static const char *const positive_words[] = {"deter", "deters"};
+static const char *const negative_stems[] = {
+    "hinder",         "undermin", "lack",        "fail",     "limit",    "expos",
+    "controvers",     "weak",     "obstacl",     "imped",    "jeopard",  "hamper",
+    "damag",          "diminish", "negativ",     "ineffect", "vulnerab", "disappoint",
+    "problem",        "delay",    "prolong",     "unlikely", "harm",     "counter-product",
+    "counterproduct", "worsen",   "insufficien", "inadequa", "stall",    "obstruct",
+    "backfir",        "detriment"};
+static const char *const negators[] = {"no",     "not",    "never",  "neither", "nor",   "without",
+                                       "hardly", "cannot", "barely", "rarely",  "seldom"};
+/* Outcome nouns: neutral alone ("the effect of ..."), negative when negated ("no effect"). */
+static const char *const outcome_words[] = {"effect",    "effects",    "impact", "impacts",
+                                            "influence", "difference", "change", "improvement"};
+static const char *const limiting_stems[] = {"limit", "lack", "unlikely", "little", "insufficien"};
+static const char *const mixed_words[] = {"mixed", "ambivalent", "ambiguous"};
+static const char *const intention_stems[] = {"rationale", "goal",   "aim",      "purpose",
+                                              "motivat",   "intend", "intention"};
+
+static int is_negator(const char *text, word w) {
+  if (word_in(text, w, negators, COUNT(negators))) return 1;
+  size_t n = w.end - w.start;
+  if (n >= 3 && lower(text[w.end - 1]) == 't' && lower(text[w.end - 3]) == 'n' &&
+      text[w.end - 2] == '\'')
+    return 1;
+  if (n >= 5 && lower(text[w.end - 1]) == 't' && memcmp(text + w.end - 4, "\xE2\x80\x99", 3) == 0 &&
+      lower(text[w.end - 5]) == 'n')
+    return 1;
+  return 0;
+}
+
+/* Does a clause boundary (, ; : . ? !) lie in text[from, to)? */
+static int clause_break(const char *text, size_t from, size_t to) {
+  for (size_t i = from; i < to; i++)
+    if (text[i] == ',' || text[i] == ';' || text[i] == ':' || text[i] == '.' || text[i] == '?' ||
+        text[i] == '!')
+      return 1;
+  return 0;
+}
+
+ibid_polarity ibid_text_polarity(const char *text, size_t length) {
+  int positive = 0, negative = 0, scope = 0, limiting_scope = 0;
+  size_t at = 0, previous_end = 0;
+  word w;
+  while (next_word(text, length, &at, &w)) {
+    if (clause_break(text, previous_end, w.start)) scope = limiting_scope = 0;
+    previous_end = w.end;
+    if (word_in(text, w, mixed_words, COUNT(mixed_words))) return IBID_POLARITY_MIXED;
+    if (word_has_stem(text, w, intention_stems, COUNT(intention_stems))) return IBID_POLARITY_NONE;
+    if (is_negator(text, w)) {
+      scope = 4;
+      continue;
+    }
+    int sign = 0;
+    if (word_has_stem(text, w, negative_stems, COUNT(negative_stems))) {
+      sign = -1;
+    } else if (word_has_stem(text, w, positive_stems, COUNT(positive_stems)) ||
+               word_in(text, w, positive_words, COUNT(positive_words))) {
+      sign = 1;
+    } else if (scope > 0 && word_in(text, w, outcome_words, COUNT(outcome_words))) {
+      sign = 1; /* flipped below: "no measurable effect" */
+    } else if (word_is(text, w, "question") && w.start >= 5 &&
+               starts_with(text, w.start - 5, w.end, "into ")) {
+      sign = -1; /* "call into question" */
+    }
+    int limiting = word_has_stem(text, w, limiting_stems, COUNT(limiting_stems));
+    if (sign && scope > 0) {
+      sign = -sign;
+    } else if (sign > 0 && limiting_scope > 0) {
+      sign = -1;
+    }
+    if (sign > 0) positive++;
+    if (sign < 0) negative++;
+    if (scope > 0) scope--;
+    if (limiting_scope > 0) limiting_scope--;
+    if (limiting) limiting_scope = 4;
+  }
+  if (positive && negative) return IBID_POLARITY_MIXED;
+  if (positive) return IBID_POLARITY_POSITIVE;
+  if (negative) return IBID_POLARITY_NEGATIVE;
+  return IBID_POLARITY_NONE;
+}
+
+const char *ibid_polarity_name(ibid_polarity polarity) {
+  switch (polarity) {
+    case IBID_POLARITY_POSITIVE:
+      return "positive";
+    case IBID_POLARITY_NEGATIVE:
+      return "negative";
+    case IBID_POLARITY_MIXED:
+      return "mixed";
+    default:
+      return "none";
+  }
+}
+
+const char *ibid_finding_source_name(ibid_finding_source source) {
+  switch (source) {
+    case IBID_FINDING_FIGURE:
+      return "figure";
+    case IBID_FINDING_ABSTRACT:
+      return "abstract";
+    default:
+      return "conclusion";
+  }
+}
+
+/* ----- case names ----------------------------------------------------------- */
+
+/* Words a case title wraps around the name: "The attempted Syria referral". */
+static const char *const generic_title_words[] = {
+    "the",        "a",      "an",       "referral", "referrals", "attempted", "failed", "situation",
+    "situations", "crisis", "crises",   "case",     "study",     "studies",   "in",     "of",
+    "on",         "at",     "proposed", "deferred", "conflict",  "question",  "and"};
+
+static int is_generic_title_word(const char *text, word w, int has_capital) {
+  if (word_in(text, w, generic_title_words, COUNT(generic_title_words))) return 1;
+  /* In "The Aurelia commission" the name is the capitalised part. */
+  if (has_capital && is_lower(text[w.start])) return 1;
+  for (size_t i = w.start; i < w.end; i++)
+    if (!is_digit(text[i])) return 0;
+  return 1; /* a year: "The 2011 Libya crisis" */
+}
+
+char *ibid_case_short_name(const char *title, size_t length) {
+  word first = {0, 0}, last = {0, 0}, w;
+  size_t at = 0;
+  int found = 0, has_capital = 0;
+  while (next_word(title, length, &at, &w))
+    if (!is_generic_title_word(title, w, 0) && !is_lower(title[w.start])) has_capital = 1;
+  at = 0;
+  /* The name runs from the first to the last word that is not generic;
+  ** generic words inside it ("Bosnia and Herzegovina") stay. */
+  while (next_word(title, length, &at, &w)) {
+    if (is_generic_title_word(title, w, has_capital)) continue;
+    if (!found) first = w;
+    last = w;
+    found = 1;
+  }
+  size_t start = found ? first.start : 0, end = found ? last.end : length;
+  if (found && end < length && title[end] == ')') end++; /* "Darfur (Sudan)" */
+  if (found && first.start > 0 && title[first.start - 1] == '(') start--;
+  while (start < end && is_space(title[start])) start++;
+  while (end > start && is_space(title[end - 1])) end--;
+  return copy_string(title + start, end - start);
+}
+
+/* ----- the analysis -------------------------------------------------------- */
+
+typedef struct sentence {
+  size_t start, end;
+} sentence;
+
+typedef struct citation {
+  size_t start, end;
+  int is_marker;
+} citation;
+
+typedef struct subsection {
+  size_t start; /* the question heading inside a case section */
+  size_t end;
+  size_t case_index;
+  char label[16];
+} subsection;
+
+typedef struct figure_region {
+  size_t first_line, end_line; /* lines [first_line, end_line): caption..last */
+} figure_region;
+
+typedef struct analysis {
+  const char *text;
+  size_t length;
+  line *lines;
+  size_t line_count, line_capacity;
+  unsigned char *line_flags; /* LINE_* bits */
+  int double_spaced;         /* lines separated by blank lines (PDF extraction) */
+  size_t typical_line;       /* a full line's length in bytes */
+  size_t *case_heading_line; /* line of each case heading */
+  subsection *subsections;
+  size_t subsection_count, subsection_capacity;
+  figure_region *figures;
+  size_t figure_count, figure_capacity;
+  sentence *sentences;
+  size_t sentence_count, sentence_capacity;
+  citation *citations;
+  size_t citation_count, citation_capacity;
+  size_t *paragraph_of_line;                          /* paragraph number of each line */
+  size_t *paragraph_first_line, *paragraph_last_line; /* by paragraph number */
+  size_t abstract_start, abstract_end;
+  size_t conclusion_start, conclusion_end;
+  ibid_findings *out;
+  size_t case_capacity, question_capacity, finding_capacity, evidence_capacity;
+} analysis;
+
+enum {
+  LINE_HEADING = 1, /* short standalone line: ends sentences and paragraphs */
+  LINE_CAPTION = 2, /* "Figure 3. ..." */
+  LINE_FIGURE = 4,  /* inside a figure region */
+  LINE_CASE = 8,    /* a case heading */
+  LINE_BULLET = 16, /* starts with a bullet glyph */
+  LINE_ENDING = 32  /* a heading that closes case sections ("Conclusion") */
+};
+
+static int split_lines(analysis *a) {
+  size_t at = 0;
+  while (at <= a->length) {
+    size_t end = at;
+    while (end < a->length && a->text[end] != '\n') end++;
+    if (grow((void **)&a->lines, &a->line_capacity, a->line_count + 1, sizeof(line))) return -1;
+    line *l = &a->lines[a->line_count++];
+    l->raw_end = end;
+    l->start = at;
+    l->end = end;
+    while (l->start < l->end && is_space(a->text[l->start])) l->start++;
+    /* A no-break space (U+00A0) trims like a space. */
+    while (l->end > l->start) {
+      if (is_space(a->text[l->end - 1])) {
+        l->end--;
+      } else if (l->end - l->start >= 2 && (unsigned char)a->text[l->end - 2] == 0xC2 &&
+                 (unsigned char)a->text[l->end - 1] == 0xA0) {
+        l->end -= 2;
+      } else {
+        break;
+      }
+    }
+    if (end >= a->length) break;
+    at = end + 1;
+  }
+  a->line_flags = ibid_malloc(a->line_count ? a->line_count : 1);
+  a->paragraph_of_line = ibid_malloc((a->line_count ? a->line_count : 1) * sizeof(size_t));
+  a->case_heading_line = ibid_malloc((a->line_count ? a->line_count : 1) * sizeof(size_t));
+  a->paragraph_first_line = ibid_malloc((a->line_count + 1) * sizeof(size_t));
+  a->paragraph_last_line = ibid_malloc((a->line_count + 1) * sizeof(size_t));
+  if (!a->line_flags || !a->paragraph_of_line || !a->case_heading_line ||
+      !a->paragraph_first_line || !a->paragraph_last_line)
+    return -1;
+  memset(a->line_flags, 0, a->line_count ? a->line_count : 1);
+  return 0;
+}
+
+/* Line layout: whether blank lines separate every line (then they do not mark
+** paragraphs), and how long a full line is (the 90th percentile). */
+static void measure_lines(analysis *a) {
+  size_t histogram[101] = {0}, counted = 0, separated = 0, adjacent = 0;
+  for (size_t i = 0; i < a->line_count; i++) {
+    const line *l = &a->lines[i];
+    if (is_blank(l)) continue;
+    size_t n = l->end - l->start;
+    if (n >= 20) {
+      histogram[n / 10 > 100 ? 100 : n / 10]++;
+      counted++;
+    }
+    if (i + 2 < a->line_count && is_blank(&a->lines[i + 1]) && !is_blank(&a->lines[i + 2]))
+      separated++;
+    if (i + 1 < a->line_count && !is_blank(&a->lines[i + 1])) adjacent++;
+  }
+  a->double_spaced = separated > 2 * adjacent;
+  size_t seen = 0;
+  a->typical_line = 80;
+  for (size_t bucket = 0; bucket <= 100 && counted; bucket++) {
+    seen += histogram[bucket];
+    if (seen * 10 >= counted * 9) {
+      a->typical_line = bucket * 10 + 5;
+      break;
+    }
+  }
+}
+
+static size_t count_words(const char *text, size_t start, size_t end) {
+  size_t count = 0, at = start;
+  word w;
+  while (next_word(text, end, &at, &w)) count++;
+  return count;
+}
+
+static int is_caption(const analysis *a, const line *l) {
+  static const char *const words[] = {"figure ", "fig. ", "table ", "exhibit ", "chart "};
+  for (size_t i = 0; i < COUNT(words); i++) {
+    if (!starts_with(a->text, l->start, l->end, words[i]) || !is_upper(a->text[l->start])) continue;
+    size_t p = l->start + strlen(words[i]);
+    if (p < l->end && is_digit(a->text[p])) {
+      while (p < l->end && (is_digit(a->text[p]) || a->text[p] == '.')) p++;
+      if (p >= l->end || a->text[p] == ' ' || a->text[p] == ':' || a->text[p - 1] == '.') return 1;
+    }
+  }
+  return 0;
+}
+
+/* A heading-like line: short, few words, no closing punctuation, capitalised
+** or numbered. */
+static int is_heading_like(const analysis *a, const line *l) {
+  size_t n = l->end - l->start;
+  if (n == 0 || n > 80) return 0;
+  char first = a->text[l->start], last = a->text[l->end - 1];
+  if (!is_upper(first) && !is_digit(first)) return 0;
+  if (last == '.' || last == ',' || last == ';' || last == ':' || last == '!' || last == '?' ||
+      last == '-' || last == ')' || last == ']' || last == '"')
+    return 0;
+  /* A sentence break inside ("Aid failed. It ...") is prose; "1. Introduction" is not. */
+  for (size_t p = l->start + 1; p + 1 < l->end; p++)
+    if (a->text[p] == '.' && a->text[p + 1] == ' ' && !is_digit(a->text[p - 1])) return 0;
+  return count_words(a->text, l->start, l->end) <= 10;
+}
+
+/* Headings whose section closes the case studies. */
+static int is_ending_heading(const analysis *a, const line *l) {
+  static const char *const stems[] = {"conclu",      "discussion",  "summary",     "balance",
+                                      "comparison",  "comparative", "implication", "reference",
+                                      "bibliograph", "notes",       "endnotes",    "acknowledg",
+                                      "appendix",    "lessons",     "synthesis"};
+  size_t at = l->start;
+  word w;
+  while (next_word(a->text, l->end, &at, &w))
+    if (word_has_stem(a->text, w, stems, COUNT(stems))) return 1;
+  return 0;
+}
+
+static void classify_lines(analysis *a) {
+  for (size_t i = 0; i < a->line_count; i++) {
+    const line *l = &a->lines[i];
+    if (is_blank(l)) continue;
+    int check;
+    if (bullet_length(a->text, l->start, l->end, &check)) a->line_flags[i] |= LINE_BULLET;
+    if (is_caption(a, l)) {
+      a->line_flags[i] |= LINE_CAPTION | LINE_HEADING;
+    } else if (!(a->line_flags[i] & LINE_BULLET) && is_heading_like(a, l)) {
+      a->line_flags[i] |= LINE_HEADING;
+      if (is_ending_heading(a, l)) a->line_flags[i] |= LINE_ENDING;
+    }
+  }
+}
+
+static size_t previous_nonblank(const analysis *a, size_t i) {
+  while (i > 0) {
+    i--;
+    if (!is_blank(&a->lines[i])) return i;
+  }
+  return (size_t)-1;
+}
+
+/* Number of "Case N:" labels in a line; the first one's number and end. */
+static size_t case_labels(const analysis *a, const line *l, int *number, size_t *label_end) {
+  size_t count = 0;
+  for (size_t p = l->start; p < l->end; p++) {
+    if (p > l->start && a->text[p - 1] != ' ') continue;
+    int value;
+    size_t end = parse_case_label(a->text, p, l->end, &value);
+    if (!end) continue;
+    if (count == 0) {
+      *number = value;
+      *label_end = end;
+    }
+    count++;
+    p = end - 1;
+  }
+  return count;
+}
+
+/* A row or column label for all cases: "Balance", "Overall". */
+static const char *const summary_words[] = {"balance", "overall", "total",
+                                            "summary", "average", "all cases"};
+
+static int is_summary_word(const char *text, size_t start, size_t end) {
+  while (end > start && (text[end - 1] == ':' || is_space(text[end - 1]))) end--;
+  for (size_t i = 0; i < COUNT(summary_words); i++) {
+    size_t n = strlen(summary_words[i]);
+    if (end - start == n && starts_with(text, start, end, summary_words[i])) return 1;
+  }
+  return 0;
+}
+
+/* ----- 1. cases ------------------------------------------------------------- */
+
+static int find_cases(analysis *a) {
+  ibid_findings *out = a->out;
+  for (size_t i = 0; i < a->line_count; i++) {
+    const line *l = &a->lines[i];
+    if (is_blank(l) || l->end - l->start > MAX_HEADING_BYTES) continue;
+    int number = 0;
+    size_t label_end = 0, first_end;
+    /* One label, opening the line (a figure header holds several). */
+    if (case_labels(a, l, &number, &first_end) != 1) continue;
+    label_end = parse_case_label(a->text, l->start, l->end, &number);
+    if (!label_end) continue;
+    if (label_end >= l->end || count_words(a->text, label_end, l->end) > 12) continue;
+    char last = a->text[l->end - 1];
+    if (last == '.' || last == ',' || last == ';') continue;
+    size_t previous = previous_nonblank(a, i);
+    if (previous != (size_t)-1 && (a->line_flags[previous] & LINE_CAPTION))
+      continue; /* a figure's label */
+    int seen = 0;
+    for (size_t c = 0; c < out->case_count; c++)
+      if (out->cases[c].number == number) seen = 1;
+    if (seen) continue;
+    if (grow((void **)&out->cases, &a->case_capacity, out->case_count + 1, sizeof(ibid_case)))
+      return -1;
+    ibid_case *found = &out->cases[out->case_count];
+    memset(found, 0, sizeof(*found));
+    found->number = number;
+    found->heading_start = l->start;
+    found->heading_length = l->end - l->start;
+    found->start = l->start;
+    found->name = ibid_case_short_name(a->text + label_end, l->end - label_end);
+    if (!found->name) return -1;
+    a->case_heading_line[out->case_count] = i;
+    out->case_count++;
+    a->line_flags[i] |= LINE_CASE;
+    a->line_flags[i] &= (unsigned char)~LINE_ENDING;
+  }
+  return 0;
+}
+
+/* Each section ends at the next case heading or at an ending heading outside
+** a figure (a figure's "Balance" row is no section). */
+static void find_case_sections(analysis *a) {
+  ibid_findings *out = a->out;
+  for (size_t c = 0; c < out->case_count; c++) {
+    size_t limit_line = c + 1 < out->case_count ? a->case_heading_line[c + 1] : a->line_count;
+    size_t end_line = limit_line;
+    for (size_t i = a->case_heading_line[c] + 1; i < limit_line; i++)
+      if ((a->line_flags[i] & LINE_ENDING) && !(a->line_flags[i] & LINE_FIGURE)) {
+        end_line = i;
+        break;
+      }
+    size_t last = end_line;
+    while (last > a->case_heading_line[c] + 1 && is_blank(&a->lines[last - 1])) last--;
+    size_t end = a->lines[last - 1].end;
+    out->cases[c].length = end - out->cases[c].start;
+  }
+}
+
+/* Index of the case whose section holds byte offset, or -1. */
+static long case_at(const analysis *a, size_t offset) {
+  const ibid_findings *out = a->out;
+  size_t low = 0, high = out->case_count;
+  while (low < high) {
+    size_t middle = (low + high) / 2;
+    if (out->cases[middle].start <= offset)
+      low = middle + 1;
+    else
+      high = middle;
+  }
+  if (low == 0) return -1;
+  const ibid_case *c = &out->cases[low - 1];
+  return offset < c->start + c->length ? (long)(low - 1) : -1;
+}
+
+/* ----- 2. questions and question subsections -------------------------------- */
+
+/* The end of a declared question starting at text[at]: its '?' or, for a
+** hypothesis, its full stop; wrapped lines are followed. */
+static size_t question_end(const analysis *a, size_t line_index, size_t at) {
+  size_t limit = at + MAX_QUESTION_BYTES, last_end = a->lines[line_index].end;
+  for (size_t i = line_index; i < a->line_count && a->lines[i].start < limit; i++) {
+    const line *l = &a->lines[i];
+    if (is_blank(l)) {
+      if (!a->double_spaced) break;
+      continue;
+    }
+    if (i > line_index) {
+      char label[16];
+      if (parse_declared_label(a->text, l->start, l->end, label) ||
+          (a->line_flags[i] & LINE_HEADING))
+        break;
+    }
+    size_t from = i == line_index ? at : l->start;
+    for (size_t p = from; p < l->end; p++) {
+      if (a->text[p] == '?') return p + 1;
+      if (a->text[p] == '.' && (p + 1 >= l->end || a->text[p + 1] == ' ') && p > from &&
+          !is_upper(a->text[p - 1]))
+        return p + 1;
+    }
+    last_end = l->end;
+  }
+  return last_end;
+}
+
+/* Appends text[start, end) to buffer with every whitespace run as one space,
+** rejoining words hyphenated across a line break ("semi-\nstructured"). */
+static void append_joined(ibid_buffer *buffer, const char *text, size_t start, size_t end) {
+  int pending_space = 0;
+  for (size_t p = start; p < end; p++) {
+    char c = text[p];
+    if (is_space(c)) {
+      pending_space = 1;
+      continue;
+    }
+    if (pending_space && buffer->length > 0) {
+      char previous = buffer->data[buffer->length - 1];
+      int hyphen_join =
+          previous == '-' && buffer->length >= 2 && is_alpha(buffer->data[buffer->length - 2]);
+      if (!hyphen_join) ibid_buffer_append_char(buffer, ' ');
+    }
+    pending_space = 0;
+    ibid_buffer_append_char(buffer, c);
+  }
+}
+
+static char *joined_copy(const char *text, size_t start, size_t end) {
+  ibid_buffer buffer;
+  ibid_buffer_init(&buffer);
+  append_joined(&buffer, text, start, end);
+  ibid_buffer_append(&buffer, "", 0);
+  if (buffer.failed) {
+    ibid_buffer_free(&buffer);
+    return NULL;
+  }
+  size_t n;
+  char *result = ibid_buffer_take(&buffer, &n);
+  if (!result) result = copy_string("", 0);
+  return result;
+}
+
+static int find_questions(analysis *a) {
+  ibid_findings *out = a->out;
+  for (size_t i = 0; i < a->line_count; i++) {
+    const line *l = &a->lines[i];
+    char label[16];
+    if (is_blank(l)) continue;
+    size_t text_start = parse_declared_label(a->text, l->start, l->end, label);
+    if (!text_start || !is_upper(a->text[text_start])) continue;
+    long c = case_at(a, l->start);
+    if (c >= 0) {
+      /* Inside a case: the heading of that question's subsection. */
+      if (grow((void **)&a->subsections, &a->subsection_capacity, a->subsection_count + 1,
+               sizeof(subsection)))
+        return -1;
+      subsection *s = &a->subsections[a->subsection_count++];
+      s->start = l->start;
+      s->case_index = (size_t)c;
+      memcpy(s->label, label, sizeof(s->label));
+      continue;
+    }
+    int seen = 0;
+    for (size_t q = 0; q < out->question_count; q++)
+      if (strcmp(out->questions[q].label, label) == 0) seen = 1;
+    if (seen) continue;
+    size_t end = question_end(a, i, text_start);
+    if (grow((void **)&out->questions, &a->question_capacity, out->question_count + 1,
+             sizeof(ibid_question)))
+      return -1;
+    ibid_question *q = &out->questions[out->question_count];
+    memset(q, 0, sizeof(*q));
+    memcpy(q->label, label, sizeof(q->label));
+    q->start = l->start;
+    q->length = end - l->start;
+    q->text = joined_copy(a->text, text_start, end);
+    if (!q->text) return -1;
+    out->question_count++;
+  }
+  /* A subsection ends at the next one, a figure caption, or its case's end. */
+  for (size_t s = 0; s < a->subsection_count; s++) {
+    const ibid_case *c = &out->cases[a->subsections[s].case_index];
+    size_t end = c->start + c->length;
+    if (s + 1 < a->subsection_count &&
+        a->subsections[s + 1].case_index == a->subsections[s].case_index)
+      end = a->subsections[s + 1].start;
+    a->subsections[s].end = end;
+  }
+  return 0;
+}
+
+/* ----- 3. figures ------------------------------------------------------------ */
+
+static int is_prose_line(const analysis *a, size_t i) {
+  const line *l = &a->lines[i];
+  if (a->line_flags[i] & LINE_BULLET) return 0;
+  size_t n = l->end - l->start;
+  if (n >= 70) return 1;
+  return a->text[l->end - 1] == '.' && count_words(a->text, l->start, l->end) >= 10;
+}
+
+static int find_figure_regions(analysis *a) {
+  for (size_t i = 0; i < a->line_count; i++) {
+    if (!(a->line_flags[i] & LINE_CAPTION)) continue;
+    size_t end = i + 1;
+    while (end < a->line_count) {
+      unsigned char flags = a->line_flags[end];
+      const line *l = &a->lines[end];
+      /* A figure's own "Balance" row or "Case 1: X ... Balance" header does not end it. */
+      int number;
+      size_t label_end;
+      int row_label =
+          is_summary_word(a->text, l->start, l->end) || case_labels(a, l, &number, &label_end) > 0;
+      if (!is_blank(l) && ((flags & (LINE_CAPTION | LINE_CASE)) ||
+                           ((flags & LINE_ENDING) && !row_label) || is_prose_line(a, end)))
+        break;
+      end++;
+    }
+    if (grow((void **)&a->figures, &a->figure_capacity, a->figure_count + 1, sizeof(figure_region)))
+      return -1;
+    a->figures[a->figure_count].first_line = i;
+    a->figures[a->figure_count].end_line = end;
+    a->figure_count++;
+    for (size_t j = i; j < end; j++) a->line_flags[j] |= LINE_FIGURE;
+    i = end - 1;
+  }
+  return 0;
+}
+
+typedef struct cell_bullet {
+  size_t start, head_end; /* the bullet's own lines */
+  ibid_buffer text;
+  int check; /* check-mark glyph */
+  int row;
+  word_key head[MAX_CELL_WORDS];
+  size_t head_count;
+  int column;
+} cell_bullet;
+
+typedef struct figure_row {
+  char label[16]; /* "" for a summary row ("Balance") or no label */
+  size_t first_bullet, bullet_end;
+} figure_row;
+
+typedef struct figure_parse {
+  cell_bullet *bullets;
+  size_t bullet_count, bullet_capacity;
+  figure_row *rows;
+  size_t row_count, row_capacity;
+  size_t *dangling; /* bullets still ending in a preposition, oldest first */
+  size_t dangling_head, dangling_count;
+  char *columns[16]; /* column case names (owned) */
+  long column_case[16];
+  size_t column_count;
+  char *figure_case; /* the case of a one-column figure (owned) */
+  long figure_case_index;
+  int has_structure; /* a row label or a case header was seen */
+} figure_parse;
+
+/* Does the joined text end in a word that needs a continuation? */
+static int is_dangling(const ibid_buffer *b) {
+  static const char *const open_words[] = {"on", "of",   "to",      "and",     "or",   "the",
+                                           "a",  "an",   "from",    "for",     "with", "in",
+                                           "at", "into", "between", "against", "as",   "than"};
+  if (b->length == 0) return 0;
+  size_t end = b->length;
+  while (end > 0 && b->data[end - 1] == ' ') end--;
+  size_t start = end;
+  while (start > 0 && is_alpha(b->data[start - 1])) start--;
+  if (start == end) return 0;
+  word w = {start, end};
+  return word_in(b->data, w, open_words, COUNT(open_words));
+}
+
+/* The name of case `number` (its heading's short name when the document has
+** that case, else the label's); *index is the case's index or -1. */
+static char *case_name_for(const analysis *a, int number, const char *label, size_t label_length,
+                           long *index) {
+  for (size_t c = 0; c < a->out->case_count; c++)
+    if (a->out->cases[c].number == number) {
+      *index = (long)c;
+      return copy_string(a->out->cases[c].name, strlen(a->out->cases[c].name));
+    }
+  *index = -1;
+  return ibid_case_short_name(label, label_length);
+}
+
+/* "Case 1: Darfur Case 2: Libya Case 3: Syria Balance" -> the columns. */
+static int parse_figure_header(analysis *a, figure_parse *f, const line *l) {
+  size_t positions[16], ends[16], count = 0;
+  int numbers[16];
+  for (size_t p = l->start; p < l->end && count < 15; p++) {
+    if (p > l->start && a->text[p - 1] != ' ') continue;
+    int value;
+    size_t end = parse_case_label(a->text, p, l->end, &value);
+    if (!end) continue;
+    positions[count] = p;
+    ends[count] = end;
+    numbers[count] = value;
+    count++;
+    p = end - 1;
+  }
+  for (size_t k = 0; k < count; k++) {
+    size_t name_end = k + 1 < count ? positions[k + 1] : l->end;
+    int summary_column = 0;
+    if (k + 1 == count) {
+      /* A trailing summary column: "... Case 3: Syria Balance". */
+      size_t last_start = name_end;
+      while (last_start > ends[k] && is_space(a->text[last_start - 1])) last_start--;
+      size_t trimmed_end = last_start;
+      while (last_start > ends[k] && !is_space(a->text[last_start - 1])) last_start--;
+      if (last_start > ends[k] && is_summary_word(a->text, last_start, trimmed_end)) {
+        name_end = last_start;
+        summary_column = 1;
+      }
+    }
+    long index;
+    char *name = case_name_for(a, numbers[k], a->text + ends[k], name_end - ends[k], &index);
+    if (!name) return -1;
+    if (count == 1 && !summary_column) {
+      ibid_free(f->figure_case);
+      f->figure_case = name;
+      f->figure_case_index = index;
+    } else if (f->column_count < 15) {
+      f->column_case[f->column_count] = index;
+      f->columns[f->column_count++] = name;
+    } else {
+      ibid_free(name);
+    }
+    if (summary_column && f->column_count < 15) {
+      f->columns[f->column_count] = copy_string("all", 3);
+      f->column_case[f->column_count] = -1;
+      if (!f->columns[f->column_count]) return -1;
+      f->column_count++;
+    }
+  }
+  f->has_structure = 1;
+  return 0;
+}
+
+static int start_row(figure_parse *f, const char *label) {
+  if (grow((void **)&f->rows, &f->row_capacity, f->row_count + 1, sizeof(figure_row))) return -1;
+  figure_row *r = &f->rows[f->row_count++];
+  memset(r, 0, sizeof(*r));
+  strcpy(r->label, label);
+  r->first_bullet = r->bullet_end = f->bullet_count;
+  f->dangling_head = f->dangling_count = 0; /* fragments never cross rows */
+  return 0;
+}
+
+static void forget_dangling(figure_parse *f, size_t bullet) {
+  for (size_t i = f->dangling_head; i < f->dangling_count; i++)
+    if (f->dangling[i] == bullet) {
+      memmove(f->dangling + i, f->dangling + i + 1, (f->dangling_count - i - 1) * sizeof(size_t));
+      f->dangling_count--;
+      return;
+    }
+}
+
+/* Appends a line fragment to a bullet and updates the queue of dangling ones. */
+static void extend_bullet(figure_parse *f, size_t b, const char *text, size_t start, size_t end,
+                          int own_line) {
+  cell_bullet *bullet = &f->bullets[b];
+  if (bullet->text.length) ibid_buffer_append_char(&bullet->text, ' ');
+  size_t before = bullet->text.length;
+  append_joined(&bullet->text, text, start, end);
+  /* Rejoin a word hyphenated at the previous line's end. */
+  if (before >= 2 && bullet->text.data && bullet->text.data[before - 1] == ' ' &&
+      bullet->text.data[before - 2] == '-' && before >= 3 &&
+      is_alpha(bullet->text.data[before - 3])) {
+    memmove(bullet->text.data + before - 1, bullet->text.data + before,
+            bullet->text.length - before);
+    bullet->text.length--;
+    bullet->text.data[bullet->text.length] = 0;
+  }
+  if (own_line && bullet->text.length < 400) { /* a cell's head is short; bounds the rescans */
+    bullet->head_end = end;
+    bullet->head_count =
+        content_words(bullet->text.data, 0, bullet->text.length, bullet->head, MAX_CELL_WORDS);
+  }
+  forget_dangling(f, b);
+  /* A handful of open cells per row is plenty; the bound keeps rows linear. */
+  if (is_dangling(&bullet->text) && f->dangling_count < 16) f->dangling[f->dangling_count++] = b;
+}
+
+static int parse_figure(analysis *a, const figure_region *region, figure_parse *f) {
+  f->dangling = ibid_malloc((region->end_line - region->first_line + 1) * sizeof(size_t));
+  if (!f->dangling) return -1;
+  int previous_blank = 0, header_done = 0;
+  size_t target = (size_t)-1; /* the bullet the previous line went to */
+  for (size_t i = region->first_line + 1; i < region->end_line; i++) {
+    const line *l = &a->lines[i];
+    if (is_blank(l)) {
+      previous_blank = 1;
+      continue;
+    }
+    size_t at = l->start;
+    int number;
+    size_t label_end;
+    if (!header_done && case_labels(a, l, &number, &label_end) >= 1 &&
+        parse_case_label(a->text, l->start, l->end, &number)) {
+      if (parse_figure_header(a, f, l)) return -1;
+      header_done = 1;
+      previous_blank = 0;
+      continue;
+    }
+    char label[16];
+    size_t after = parse_label(a->text, at, l->end, label);
+    int row_label = after && (after == l->end || a->text[after] == ' ' || a->text[after] == '\t');
+    if (row_label || is_summary_word(a->text, at, l->end)) {
+      if (start_row(f, row_label ? label : "")) return -1;
+      f->has_structure = 1;
+      at = row_label ? skip_spaces(a->text, after, l->end) : l->end;
+      target = (size_t)-1;
+      if (at >= l->end) {
+        previous_blank = 0;
+        continue;
+      }
+    }
+    int check;
+    size_t glyph = bullet_length(a->text, at, l->end, &check);
+    if (glyph) {
+      if (f->row_count == 0 && start_row(f, "")) return -1;
+      if (grow((void **)&f->bullets, &f->bullet_capacity, f->bullet_count + 1, sizeof(cell_bullet)))
+        return -1;
+      cell_bullet *b = &f->bullets[f->bullet_count];
+      memset(b, 0, sizeof(*b));
+      ibid_buffer_init(&b->text);
+      b->start = at;
+      b->check = check;
+      b->row = (int)f->row_count - 1;
+      f->bullet_count++;
+      f->rows[f->row_count - 1].bullet_end = f->bullet_count;
+      target = f->bullet_count - 1;
+      extend_bullet(f, target, a->text, skip_spaces(a->text, at + glyph, l->end), l->end, 1);
+    } else if (target != (size_t)-1 && !previous_blank) {
+      extend_bullet(f, target, a->text, at, l->end,
+                    f->bullets[target].head_end == a->lines[i - 1].end);
+    } else if (f->dangling_count > f->dangling_head) {
+      target = f->dangling[f->dangling_head];
+      extend_bullet(f, target, a->text, at, l->end, 0);
+    } else if (f->row_count &&
+               f->rows[f->row_count - 1].bullet_end > f->rows[f->row_count - 1].first_bullet) {
+      target = f->rows[f->row_count - 1].bullet_end - 1;
+      extend_bullet(f, target, a->text, at, l->end, 0);
+    }
+    previous_blank = 0;
+  }
+  for (size_t b = 0; b < f->bullet_count; b++)
+    if (f->bullets[b].text.failed) return -1;
+  return 0;
+}
+
+/* Splits a multi-column row into cells (see "HOW IT WORKS" 3b, 3c). */
+static void assign_columns(figure_parse *f, const figure_row *r) {
+  size_t first = r->first_bullet, end = r->bullet_end, columns = f->column_count;
+  if (end <= first) return;
+  size_t starts[16] = {first}, start_count = 1;
+  if (end - first == columns) {
+    /* One bullet per cell: a clean table. */
+    for (size_t b = first; b < end; b++) f->bullets[b].column = (int)(b - first);
+    return;
+  }
+  /* The columns after the first begin at the bullets most similar to the
+  ** row's first bullet (ties keep text order). */
+  while (start_count < columns) {
+    size_t best = (size_t)-1;
+    double best_score = 0.5;
+    for (size_t b = first + 1; b < end; b++) {
+      int taken = 0;
+      for (size_t s = 0; s < start_count; s++)
+        if (starts[s] == b) taken = 1;
+      if (taken) continue;
+      size_t larger = f->bullets[b].head_count > f->bullets[first].head_count
+                          ? f->bullets[b].head_count
+                          : f->bullets[first].head_count;
+      if (!larger) continue;
+      double score = (double)shared_words(f->bullets[first].head, f->bullets[first].head_count,
+                                          f->bullets[b].head, f->bullets[b].head_count) /
+                     (double)larger;
+      if (score >= best_score + 1e-9 || (best == (size_t)-1 && score >= best_score)) {
+        if (best == (size_t)-1 || score > best_score + 1e-9) {
+          best = b;
+          best_score = score;
+        }
+      }
+    }
+    if (best == (size_t)-1) break;
+    starts[start_count++] = best;
+  }
+  for (size_t b = first; b < end; b++) {
+    int column = 0;
+    for (size_t s = 0; s < start_count; s++)
+      if (starts[s] <= b) {
+        size_t rank = 0;
+        for (size_t t = 0; t < start_count; t++)
+          if (starts[t] < starts[s]) rank++;
+        if ((int)rank > column) column = (int)rank;
+      }
+    f->bullets[b].column = column;
+  }
+  /* Identical consecutive bullets in one cell: one printed line over columns. */
+  for (size_t b = first; b < end;) {
+    size_t run = b + 1;
+    while (run < end && f->bullets[run].column == f->bullets[b].column &&
+           f->bullets[run].head_count == f->bullets[b].head_count && f->bullets[b].head_count &&
+           shared_words(f->bullets[b].head, f->bullets[b].head_count, f->bullets[run].head,
+                        f->bullets[run].head_count) == f->bullets[b].head_count)
+      run++;
+    if (run - b >= 2 && run - b <= columns)
+      for (size_t k = b; k < run; k++) f->bullets[k].column = (int)(k - b);
+    b = run;
+  }
+}
+
+static int add_finding(analysis *a, char *case_name, long case_index, const char *question,
+                       char *text, ibid_finding_source source, ibid_polarity polarity, size_t start,
+                       size_t length) {
+  ibid_findings *out = a->out;
+  if (grow((void **)&out->findings, &a->finding_capacity, out->finding_count + 1,
+           sizeof(ibid_finding))) {
+    ibid_free(case_name);
+    ibid_free(text);
+    return -1;
+  }
+  ibid_finding *f = &out->findings[out->finding_count++];
+  memset(f, 0, sizeof(*f));
+  f->case_name = case_name;
+  f->case_index = case_index;
+  if (question) {
+    strncpy(f->question, question, sizeof(f->question) - 1);
+  }
+  f->text = text;
+  f->source = source;
+  f->polarity = polarity;
+  f->start = start;
+  f->length = length;
+  return 0;
+}
+
+static int emit_figure(analysis *a, const figure_region *region, figure_parse *f) {
+  if (!f->has_structure) return 0; /* a bulleted list, not a findings figure */
+  long section = case_at(a, a->lines[region->first_line].start);
+  for (size_t r = 0; r < f->row_count; r++)
+    if (f->column_count >= 2) assign_columns(f, &f->rows[r]);
+  for (size_t b = 0; b < f->bullet_count; b++) {
+    cell_bullet *bullet = &f->bullets[b];
+    const char *case_name = NULL;
+    long case_index = -1;
+    if (f->column_count >= 2) {
+      int column = bullet->column < (int)f->column_count ? bullet->column : 0;
+      case_name = f->columns[column];
+      case_index = f->column_case[column];
+    } else if (f->figure_case) {
+      case_name = f->figure_case;
+      case_index = f->figure_case_index;
+    } else if (section >= 0) {
+      case_name = a->out->cases[section].name;
+      case_index = section;
+    }
+    size_t n = bullet->text.length;
+    while (n > 0 && (bullet->text.data[n - 1] == ':' || bullet->text.data[n - 1] == ' ')) n--;
+    if (n == 0) continue;
+    char *text = copy_string(bullet->text.data, n);
+    char *name = case_name ? copy_string(case_name, strlen(case_name)) : NULL;
+    if (!text || (case_name && !name)) {
+      ibid_free(text);
+      ibid_free(name);
+      return -1;
+    }
+    ibid_polarity polarity = bullet->check ? IBID_POLARITY_POSITIVE : ibid_text_polarity(text, n);
+    size_t end = bullet->head_end > bullet->start ? bullet->head_end : bullet->start;
+    if (add_finding(a, name, case_index, f->rows[bullet->row].label, text, IBID_FINDING_FIGURE,
+                    polarity, bullet->start, end - bullet->start))
+      return -1;
+  }
+  return 0;
+}
+
+static void free_figure_parse(figure_parse *f) {
+  for (size_t b = 0; b < f->bullet_count; b++) ibid_buffer_free(&f->bullets[b].text);
+  ibid_free(f->bullets);
+  ibid_free(f->rows);
+  ibid_free(f->dangling);
+  for (size_t c = 0; c < f->column_count; c++) ibid_free(f->columns[c]);
+  ibid_free(f->figure_case);
+}
+
+static int find_figure_findings(analysis *a) {
+  for (size_t k = 0; k < a->figure_count; k++) {
+    figure_parse f;
+    memset(&f, 0, sizeof(f));
+    int rc = parse_figure(a, &a->figures[k], &f);
+    if (rc == 0) rc = emit_figure(a, &a->figures[k], &f);
+    free_figure_parse(&f);
+    if (rc) return -1;
+  }
+  return 0;
+}
+
+/* ----- sentences and paragraphs --------------------------------------------- */
+
+static int is_abbreviation(const char *text, size_t line_start, size_t dot) {
+  static const char *const abbreviations[] = {
+      "al",  "cf",   "pp",    "vs",  "ed",   "eds",  "vol", "no",  "nos",  "op",
+      "cit", "dr",   "mr",    "mrs", "ms",   "prof", "st",  "jr",  "inc",  "co",
+      "art", "para", "paras", "fig", "figs", "ch",   "nn",  "etc", "ibid", "cp"};
+  size_t start = dot;
+  while (start > line_start && is_alpha(text[start - 1])) start--;
+  size_t n = dot - start;
+  if (n == 1) return 1; /* an initial or "e.g." / "i.e." */
+  word w = {start, dot};
+  return n > 0 && word_in(text, w, abbreviations, COUNT(abbreviations));
+}
+
+/* First non-space byte after position p on this line or the next non-blank
+** line that may continue the sentence; 0 when the sentence must end anyway. */
+static char next_visible(const analysis *a, size_t line_index, size_t p) {
+  const line *l = &a->lines[line_index];
+  p = skip_spaces(a->text, p, l->end);
+  if (p < l->end) return a->text[p];
+  for (size_t i = line_index + 1; i < a->line_count; i++) {
+    if (is_blank(&a->lines[i])) continue;
+    if (a->line_flags[i] & (LINE_HEADING | LINE_FIGURE | LINE_BULLET)) return 0;
+    return a->text[a->lines[i].start];
+  }
+  return 0;
+}
+
+static int push_sentence(analysis *a, size_t start, size_t end) {
+  if (start >= end) return 0;
+  if (grow((void **)&a->sentences, &a->sentence_capacity, a->sentence_count + 1, sizeof(sentence)))
+    return -1;
+  a->sentences[a->sentence_count].start = start;
+  a->sentences[a->sentence_count].end = end;
+  a->sentence_count++;
+  return 0;
+}
+
+static int find_sentences(analysis *a) {
+  size_t open = (size_t)-1, last_end = 0;
+  for (size_t i = 0; i < a->line_count; i++) {
+    const line *l = &a->lines[i];
+    if (is_blank(l)) continue;
+    unsigned char flags = a->line_flags[i];
+    if (flags & (LINE_HEADING | LINE_FIGURE | LINE_BULLET)) {
+      if (open != (size_t)-1 && push_sentence(a, open, last_end)) return -1;
+      open = (size_t)-1;
+      if (flags & (LINE_HEADING | LINE_FIGURE)) continue;
+    }
+    for (size_t p = l->start; p < l->end; p++) {
+      char c = a->text[p];
+      if (open == (size_t)-1) {
+        if (is_space(c)) continue;
+        open = p;
+      }
+      if (c != '.' && c != '?' && c != '!') continue;
+      size_t q = p + 1;
+      /* closing quotes and brackets stay with the sentence */
+      while (q < l->end) {
+        if (a->text[q] == '"' || a->text[q] == '\'' || a->text[q] == ')' || a->text[q] == ']') {
+          q++;
+        } else if (l->end - q >= 3 && (memcmp(a->text + q, "\xE2\x80\x9D", 3) == 0 ||
+                                       memcmp(a->text + q, "\xE2\x80\x99", 3) == 0)) {
+          q += 3;
+        } else {
+          break;
+        }
+      }
+      if (q < l->end && !is_space(a->text[q])) continue;
+      if (c == '.' && is_abbreviation(a->text, l->start, p)) continue;
+      char next = next_visible(a, i, q);
+      if (next && is_lower(next)) continue;
+      if (push_sentence(a, open, q)) return -1;
+      open = (size_t)-1;
+      p = q - 1;
+    }
+    last_end = l->end;
+  }
+  if (open != (size_t)-1 && push_sentence(a, open, last_end)) return -1;
+  return 0;
+}
+
+/* Paragraph numbers per line: a paragraph ends after a short line closing a
+** sentence, at a heading, or (when lines are not double-spaced) at a blank. */
+static void find_paragraphs(analysis *a) {
+  size_t paragraph = 0, last_paragraph = (size_t)-1;
+  int close_next = 0;
+  for (size_t i = 0; i < a->line_count; i++) {
+    const line *l = &a->lines[i];
+    if (is_blank(l)) {
+      if (!a->double_spaced) close_next = 1;
+      a->paragraph_of_line[i] = paragraph;
+      continue;
+    }
+    if (close_next || (a->line_flags[i] & (LINE_HEADING | LINE_FIGURE))) paragraph++;
+    close_next = 0;
+    a->paragraph_of_line[i] = paragraph;
+    if (paragraph != last_paragraph) a->paragraph_first_line[paragraph] = i;
+    a->paragraph_last_line[paragraph] = i;
+    last_paragraph = paragraph;
+    char last = a->text[l->end - 1];
+    size_t n = l->end - l->start;
+    int closes = last == '.' || last == '?' || last == '!' || last == ')' || last == '"' ||
+                 (n >= 3 && memcmp(a->text + l->end - 3, "\xE2\x80\x9D", 3) == 0);
+    if ((closes && n * 20 < a->typical_line * 17) ||
+        (a->line_flags[i] & (LINE_HEADING | LINE_FIGURE)))
+      close_next = 1;
+  }
+}
+
+/* Index of the line holding byte offset. */
+static size_t line_at(const analysis *a, size_t offset) {
+  size_t low = 0, high = a->line_count;
+  while (low < high) {
+    size_t middle = (low + high) / 2;
+    if (a->lines[middle].start <= offset)
+      low = middle + 1;
+    else
+      high = middle;
+  }
+  return low ? low - 1 : 0;
+}
+
+/* ----- 4. conclusions ----------------------------------------------------------- */
+
+static void find_abstract_and_conclusion(analysis *a) {
+  a->abstract_start = a->abstract_end = 0;
+  a->conclusion_start = a->conclusion_end = 0;
+  for (size_t i = 0; i < a->line_count; i++) {
+    const line *l = &a->lines[i];
+    if (is_blank(l)) continue;
+    int label_only = is_summary_word(a->text, l->start, l->end) &&
+                     starts_with(a->text, l->start, l->end, "summary");
+    if (a->abstract_end == 0 &&
+        (starts_with(a->text, l->start, l->end, "abstract") || label_only)) {
+      size_t after = l->start + (label_only ? 7 : 8);
+      if (after < l->end && is_alpha(a->text[after])) continue;
+      size_t end = i + 1;
+      while (end < a->line_count) {
+        if (is_blank(&a->lines[end])) {
+          if (!a->double_spaced && end > i + 1 && end + 1 < a->line_count &&
+              !is_blank(&a->lines[end - 1]))
+            break;
+        } else if (a->line_flags[end] & LINE_HEADING) {
+          break;
+        }
+        end++;
+      }
+      a->abstract_start = after;
+      a->abstract_end = a->lines[end - 1].raw_end;
+    }
+    if (a->conclusion_end == 0 && (a->line_flags[i] & LINE_ENDING) &&
+        starts_with(a->text, l->start, l->end, "") && !(a->line_flags[i] & LINE_CAPTION)) {
+      static const char *const stems[] = {"conclu", "summary", "balance", "discussion",
+                                          "synthesis"};
+      size_t at = l->start;
+      word w;
+      int concluding = 0;
+      while (next_word(a->text, l->end, &at, &w))
+        if (word_has_stem(a->text, w, stems, COUNT(stems))) concluding = 1;
+      if (!concluding) continue;
+      a->conclusion_start = l->start;
+      a->conclusion_end = a->length;
+      static const char *const back_matter[] = {
+          "reference", "bibliograph", "notes", "endnotes", "acknowledg", "appendix", "works cited"};
+      for (size_t j = i + 1; j < a->line_count; j++) {
+        if (!(a->line_flags[j] & LINE_HEADING)) continue;
+        at = a->lines[j].start;
+        int back = 0;
+        while (next_word(a->text, a->lines[j].end, &at, &w))
+          if (word_has_stem(a->text, w, back_matter, COUNT(back_matter))) back = 1;
+        if (back) {
+          a->conclusion_end = a->lines[j].start;
+          break;
+        }
+      }
+    }
+  }
+}
+
+/* Number of subsections starting at or before offset. */
+static size_t subsection_before(const analysis *a, size_t offset) {
+  size_t low = 0, high = a->subsection_count;
+  while (low < high) {
+    size_t middle = (low + high) / 2;
+    if (a->subsections[middle].start <= offset)
+      low = middle + 1;
+    else
+      high = middle;
+  }
+  return low;
+}
+
+/* Lowercase, whitespace-collapsed ASCII copy of a sentence's opening, enough
+** to test the cue phrases. */
+static size_t cue_text(const analysis *a, const sentence *s, char *out, size_t max) {
+  size_t n = 0;
+  int space = 0;
+  for (size_t p = s->start; p < s->end && n + 1 < max; p++) {
+    char c = a->text[p];
+    if (is_space(c)) {
+      space = 1;
+      continue;
+    }
+    if (space && n) out[n++] = ' ';
+    space = 0;
+    if (n + 1 < max) out[n++] = lower(c);
+  }
+  out[n] = 0;
+  return n;
+}
+
+static int has_phrase(const char *haystack, const char *needle) {
+  return strstr(haystack, needle) != NULL;
+}
+
+/* 2 for a cue valid anywhere, 1 for one valid in case/conclusion sections. */
+static int conclusion_cue(const char *s) {
+  static const char *const openers[] = {"first, ",          "second, ",   "third, ",   "finally, ",
+                                        "in fact, ",        "moreover, ", "overall, ", "together, ",
+                                        "taken together, ", "thus, "};
+  for (int again = 1; again;) {
+    again = 0;
+    for (size_t i = 0; i < COUNT(openers); i++)
+      if (strncmp(s, openers[i], strlen(openers[i])) == 0) {
+        s += strlen(openers[i]);
+        again = 1;
+      }
+  }
+  static const char *const strong_openers[] = {
+      "in sum",       "in conclusion",      "to conclude", "to sum up",
+      "in summary",   "this suggests that", "we conclude", "we also conclude",
+      "we find that", "our findings",       "our results", "our analysis"};
+  for (size_t i = 0; i < COUNT(strong_openers); i++)
+    if (strncmp(s, strong_openers[i], strlen(strong_openers[i])) == 0) return 2;
+  if ((strncmp(s, "it can ", 7) == 0 || strncmp(s, "it may ", 7) == 0 ||
+       strncmp(s, "one can ", 8) == 0) &&
+      has_phrase(s, " concluded"))
+    return 2;
+  static const char *const subjects[] = {
+      "the article ",      "this article ",  "the paper ",      "this paper ",
+      "the study ",        "this study ",    "the chapter ",    "this chapter ",
+      "the analysis ",     "this analysis ", "the research ",   "this research ",
+      "the case studies ", "the findings ",  "these findings ", "the empirical findings ",
+      "the results ",      "these results ", "the evidence ",   "the empirical record ",
+      "the comparison "};
+  static const char *const verbs[] = {"finds",
+                                      "find",
+                                      "shows",
+                                      "show",
+                                      "demonstrates",
+                                      "demonstrate",
+                                      "reveals",
+                                      "reveal",
+                                      "concludes",
+                                      "conclude",
+                                      "suggests",
+                                      "suggest",
+                                      "indicates",
+                                      "indicate",
+                                      "confirms",
+                                      "confirm",
+                                      "establishes",
+                                      "call into question",
+                                      "calls into question"};
+  /* Every subject starts with "t": test them only at words starting so. */
+  for (const char *hit = s; (hit = strchr(hit, 't')) != NULL; hit++) {
+    if (hit != s && hit[-1] != ' ') continue;
+    for (size_t i = 0; i < COUNT(subjects); i++) {
+      if (strncmp(hit, subjects[i], strlen(subjects[i])) != 0) continue;
+      const char *after = hit + strlen(subjects[i]);
+      if (strncmp(after, "also ", 5) == 0)
+        after += 5;
+      else if (strncmp(after, "further ", 8) == 0)
+        after += 8;
+      else if (strncmp(after, "thus ", 5) == 0)
+        after += 5;
+      for (size_t v = 0; v < COUNT(verbs); v++) {
+        size_t n = strlen(verbs[v]);
+        if (strncmp(after, verbs[v], n) == 0 && (after[n] == ' ' || after[n] == ',')) {
+          /* "finds/shows/suggests ..." must state a result: "that" or a quoted claim follows. */
+          if (has_phrase(after, " that ") || has_phrase(verbs[v], "question")) return 2;
+        }
+      }
+    }
+  }
+  /* "It is reasonable to argue, therefore, that ..." */
+  if ((strncmp(s, "it ", 3) == 0 || strncmp(s, "we ", 3) == 0 || strncmp(s, "one ", 4) == 0) &&
+      has_phrase(s, ", therefore, that "))
+    return 2;
+  if (strncmp(s, "hence, ", 7) == 0 || strncmp(s, "in short, ", 10) == 0) return 1;
+  return 0;
+}
+
+static int find_conclusions(analysis *a) {
+  char buffer[400];
+  for (size_t k = 0; k < a->sentence_count; k++) {
+    const sentence *s = &a->sentences[k];
+    cue_text(a, s, buffer, sizeof(buffer));
+    int cue = conclusion_cue(buffer);
+    if (!cue) continue;
+    long c = case_at(a, s->start);
+    int in_conclusion = s->start >= a->conclusion_start && s->start < a->conclusion_end;
+    if (cue == 1 && c < 0 && !in_conclusion) continue;
+    int in_abstract = s->start >= a->abstract_start && s->start < a->abstract_end;
+    const char *question = NULL;
+    size_t j = subsection_before(a, s->start);
+    if (c >= 0 && j > 0 && a->subsections[j - 1].case_index == (size_t)c &&
+        s->start < a->subsections[j - 1].end)
+      question = a->subsections[j - 1].label;
+    char *text = joined_copy(a->text, s->start, s->end);
+    char *name = c >= 0 ? copy_string(a->out->cases[c].name, strlen(a->out->cases[c].name)) : NULL;
+    if (!text || (c >= 0 && !name)) {
+      ibid_free(text);
+      ibid_free(name);
+      return -1;
+    }
+    ibid_polarity polarity = ibid_text_polarity(text, strlen(text));
+    if (add_finding(a, name, c, question, text,
+                    in_abstract ? IBID_FINDING_ABSTRACT : IBID_FINDING_CONCLUSION, polarity,
+                    s->start, s->end - s->start))
+      return -1;
+  }
+  return 0;
+}
+
+/* ----- 5. citations and evidence ------------------------------------------------ */
+
+/* Is there a standalone year (1500-2099, optional letter suffix) in [start,end)? */
+static int has_year(const char *text, size_t start, size_t end) {
+  for (size_t p = start; p + 4 <= end; p++) {
+    if (!is_digit(text[p]) ||
+        (p > start && (is_digit(text[p - 1]) || text[p - 1] == '/' || is_alpha(text[p - 1]))))
+      continue;
+    size_t q = p;
+    while (q < end && is_digit(text[q])) q++;
+    if (q - p != 4 || (q < end && (text[q] == '/' ||
+                                   (is_alpha(text[q]) && q + 1 < end && is_alpha(text[q + 1])))))
+      continue;
+    int year = (text[p] - '0') * 1000 + (text[p + 1] - '0') * 100 + (text[p + 2] - '0') * 10 +
+               (text[p + 3] - '0');
+    if (year >= 1500 && year <= 2099) return 1;
+  }
+  return 0;
+}
+
+static int push_citation(analysis *a, size_t start, size_t end, int is_marker) {
+  if (grow((void **)&a->citations, &a->citation_capacity, a->citation_count + 1, sizeof(citation)))
+    return -1;
+  a->citations[a->citation_count].start = start;
+  a->citations[a->citation_count].end = end;
+  a->citations[a->citation_count].is_marker = is_marker;
+  a->citation_count++;
+  return 0;
+}
+
+static int find_citations(analysis *a) {
+  const char *t = a->text;
+  for (size_t p = 0; p < a->length; p++) {
+    if (t[p] == '(') {
+      size_t q = p + 1;
+      while (q < a->length && q - p < 300 && t[q] != ')' && t[q] != '(') q++;
+      if (q >= a->length || t[q] != ')') continue;
+      size_t inner = p + 1;
+      while (inner < q && is_space(t[inner])) inner++;
+      /* "(… Moss, 2012)", "(see Smith, 2001)", "(e.g. Smith 2001)" */
+      if (q - inner >= 3 && memcmp(t + inner, "\xE2\x80\xA6", 3) == 0)
+        inner = skip_spaces(t, inner + 3, q);
+      static const char *const leads[] = {"see also ", "see ", "e.g. ", "e.g., ", "cf. ", "also "};
+      for (size_t i = 0; i < COUNT(leads); i++)
+        if (starts_with(t, inner, q, leads[i])) inner = skip_spaces(t, inner + strlen(leads[i]), q);
+      int named = inner < q && is_upper(t[inner]);
+      int bare_year =
+          inner + 4 <= q && is_digit(t[inner]) && (inner + 4 == q || !is_digit(t[inner + 4])) &&
+          (inner + 4 == q || t[inner + 4] == ':' || t[inner + 4] == ',' || is_alpha(t[inner + 4]));
+      if ((named || bare_year) && has_year(t, inner, q)) {
+        if (push_citation(a, p, q + 1, 0)) return -1;
+        p = q;
+      }
+    } else if (t[p] == '[') {
+      size_t q = p + 1;
+      while (q < a->length && is_digit(t[q]) && q - p <= 3) q++;
+      if (q > p + 1 && q < a->length && t[q] == ']' && p > 0 && !is_space(t[p - 1]) &&
+          t[p - 1] != '(') {
+        if (push_citation(a, p, q + 1, 1)) return -1;
+        p = q;
+      }
+    } else if ((unsigned char)t[p] == 0xC2 && p + 1 < a->length &&
+               ((unsigned char)t[p + 1] == 0xB9 || (unsigned char)t[p + 1] == 0xB2 ||
+                (unsigned char)t[p + 1] == 0xB3)) {
+      if (push_citation(a, p, p + 2, 1)) return -1;
+      p++;
+    } else if ((unsigned char)t[p] == 0xE2 && p + 2 < a->length &&
+               (unsigned char)t[p + 1] == 0x81 &&
+               ((unsigned char)t[p + 2] == 0xB0 ||
+                ((unsigned char)t[p + 2] >= 0xB4 && (unsigned char)t[p + 2] <= 0xB9))) {
+      size_t q = p;
+      while (q + 2 < a->length && (unsigned char)t[q] == 0xE2 && (unsigned char)t[q + 1] == 0x81)
+        q += 3;
+      if (push_citation(a, p, q, 1)) return -1;
+      p = q - 1;
+    }
+  }
+  return 0;
+}
+
+/* First citation starting at or after offset. */
+static size_t citation_from(const analysis *a, size_t offset) {
+  size_t low = 0, high = a->citation_count;
+  while (low < high) {
+    size_t middle = (low + high) / 2;
+    if (a->citations[middle].start < offset)
+      low = middle + 1;
+    else
+      high = middle;
+  }
+  return low;
+}
+
+static size_t sentence_from(const analysis *a, size_t offset) {
+  size_t low = 0, high = a->sentence_count;
+  while (low < high) {
+    size_t middle = (low + high) / 2;
+    if (a->sentences[middle].start < offset)
+      low = middle + 1;
+    else
+      high = middle;
+  }
+  return low;
+}
+
+static int add_evidence(analysis *a, size_t finding, const citation *c, size_t *added) {
+  ibid_findings *out = a->out;
+  if (*added >= MAX_EVIDENCE_PER_FINDING) return 0;
+  for (size_t e = out->evidence_count; e > 0 && out->evidence[e - 1].finding == finding; e--)
+    if (out->evidence[e - 1].start == c->start) return 0;
+  if (grow((void **)&out->evidence, &a->evidence_capacity, out->evidence_count + 1,
+           sizeof(ibid_evidence)))
+    return -1;
+  ibid_evidence *e = &out->evidence[out->evidence_count++];
+  e->finding = finding;
+  e->start = c->start;
+  e->length = c->end - c->start;
+  e->is_marker = c->is_marker;
+  (*added)++;
+  return 0;
+}
+
+static int evidence_in_range(analysis *a, size_t finding, size_t start, size_t end, size_t *added) {
+  for (size_t k = citation_from(a, start);
+       k < a->citation_count && a->citations[k].start < end && *added < MAX_EVIDENCE_PER_FINDING;
+       k++)
+    if (a->citations[k].end <= end && add_evidence(a, finding, &a->citations[k], added)) return -1;
+  return 0;
+}
+
+static int find_evidence(analysis *a) {
+  ibid_findings *out = a->out;
+  for (size_t f = 0; f < out->finding_count; f++) {
+    const ibid_finding *finding = &out->findings[f];
+    size_t added = 0;
+    if (finding->source != IBID_FINDING_FIGURE) {
+      /* the sentence's paragraph */
+      size_t first = line_at(a, finding->start),
+             last = line_at(a, finding->start + finding->length - 1);
+      first = a->paragraph_first_line[a->paragraph_of_line[first]];
+      last = a->paragraph_last_line[a->paragraph_of_line[last]];
+      if (evidence_in_range(a, f, a->lines[first].start, a->lines[last].raw_end, &added)) return -1;
+      continue;
+    }
+    if (finding->case_index < 0 || !finding->question[0]) continue;
+    /* The case's subsection for this question (a case has few of them). */
+    const subsection *scope = NULL;
+    size_t case_index = (size_t)finding->case_index;
+    for (size_t s = subsection_before(a, out->cases[case_index].start), tried = 0;
+         s < a->subsection_count && a->subsections[s].case_index == case_index && tried < 64 &&
+         !scope;
+         s++, tried++)
+      if (strcmp(a->subsections[s].label, finding->question) == 0) scope = &a->subsections[s];
+    if (!scope) continue;
+    word_key keys[MAX_CELL_WORDS];
+    size_t key_count = content_words(finding->text, 0, strlen(finding->text), keys, MAX_CELL_WORDS);
+    if (!key_count) continue;
+    size_t needed = key_count >= 2 ? 2 : 1;
+    size_t examined = 0;
+    for (size_t k = sentence_from(a, scope->start);
+         k < a->sentence_count && a->sentences[k].start < scope->end &&
+         examined < MAX_SENTENCES_PER_FIGURE_FINDING;
+         k++, examined++) {
+      const sentence *s = &a->sentences[k];
+      word_key words[64];
+      size_t count = content_words(a->text, s->start, s->end, words, 64);
+      if (shared_words(keys, key_count, words, count) < needed) continue;
+      if (evidence_in_range(a, f, s->start, s->end, &added)) return -1;
+    }
+  }
+  return 0;
+}
+
+/* ----- driver ---------------------------------------------------------------------- */
+
+static int compare_findings(const ibid_finding *x, const ibid_finding *y) {
+  if (x->start != y->start) return x->start < y->start ? -1 : 1;
+  return 0;
+}
+
+/* Insertion-free merge sort of findings by start (stable, n log n). */
+static int sort_findings(ibid_findings *out) {
+  size_t n = out->finding_count;
+  if (n < 2) return 0;
+  ibid_finding *scratch = ibid_malloc(n * sizeof(ibid_finding));
+  if (!scratch) return -1;
+  for (size_t width = 1; width < n; width *= 2) {
+    for (size_t left = 0; left < n; left += 2 * width) {
+      size_t middle = left + width < n ? left + width : n,
+             right = left + 2 * width < n ? left + 2 * width : n;
+      size_t i = left, j = middle, k = left;
+      while (i < middle && j < right)
+        scratch[k++] = compare_findings(&out->findings[j], &out->findings[i]) < 0
+                           ? out->findings[j++]
+                           : out->findings[i++];
+      while (i < middle) scratch[k++] = out->findings[i++];
+      while (j < right) scratch[k++] = out->findings[j++];
+    }
+    memcpy(out->findings, scratch, n * sizeof(ibid_finding));
+  }
+  ibid_free(scratch);
+  return 0;
+}
+
+static void free_analysis(analysis *a) {
+  ibid_free(a->lines);
+  ibid_free(a->line_flags);
+  ibid_free(a->paragraph_of_line);
+  ibid_free(a->paragraph_first_line);
+  ibid_free(a->paragraph_last_line);
+  ibid_free(a->case_heading_line);
+  ibid_free(a->subsections);
+  ibid_free(a->figures);
+  ibid_free(a->sentences);
+  ibid_free(a->citations);
+}
+
+int ibid_find_findings(const char *text, size_t length, ibid_findings *result) {
+  memset(result, 0, sizeof(*result));
+  analysis a;
+  memset(&a, 0, sizeof(a));
+  a.text = text ? text : "";
+  a.length = text ? length : 0;
+  a.out = result;
+  int rc = split_lines(&a);
+  if (rc == 0) {
+    measure_lines(&a);
+    classify_lines(&a);
+    rc = find_cases(&a);
+  }
+  if (rc == 0) rc = find_figure_regions(&a);
+  if (rc == 0) {
+    find_case_sections(&a);
+    rc = find_questions(&a);
+  }
+  if (rc == 0) rc = find_figure_findings(&a);
+  if (rc == 0) rc = find_sentences(&a);
+  if (rc == 0) {
+    find_paragraphs(&a);
+    find_abstract_and_conclusion(&a);
+    rc = find_conclusions(&a);
+  }
+  if (rc == 0) rc = sort_findings(result);
+  if (rc == 0) rc = find_citations(&a);
+  if (rc == 0) rc = find_evidence(&a);
+  free_analysis(&a);
+  return rc;
+}
+
+void ibid_findings_free(ibid_findings *result) {
+  for (size_t i = 0; i < result->case_count; i++) ibid_free(result->cases[i].name);
+  for (size_t i = 0; i < result->question_count; i++) ibid_free(result->questions[i].text);
+  for (size_t i = 0; i < result->finding_count; i++) {
+    ibid_free(result->findings[i].case_name);
+    ibid_free(result->findings[i].text);
+  }
+  ibid_free(result->cases);
+  ibid_free(result->questions);
+  ibid_free(result->findings);
+  ibid_free(result->evidence);
+  memset(result, 0, sizeof(*result));
+}

@@ -1,0 +1,327 @@
+/*
+** train_refmodel.c -- trains the reference labeller (ext/refmodel.h): an
+** averaged structured perceptron over the hashed features of ext/reftokens.c,
+** Viterbi-decoded, and writes the weights as C source (ext/refmodel_weights.c).
+**
+** Usage: train_refmodel TRAINING.txt EPOCHS OUTPUT.c [HELD-OUT.txt]
+** TRAINING.txt comes from ext/model/anystyle_to_training.py: "label<TAB>segment"
+** lines, an empty line after each reference. With HELD-OUT.txt the token
+** accuracy on it is printed after every epoch (to choose EPOCHS).
+** Build: cc -O2 -Iext -o build/train_refmodel ext/model/train_refmodel.c \
+**          ext/reftokens.c tests/support/memory_libc.c
+*/
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "refmodel.h"
+#include "reftokens.h"
+
+#define LABELS IBID_REFLABEL_COUNT
+#define BUCKETS IBID_REFMODEL_BUCKETS
+
+#define LABEL_NAME(identifier, name) name,
+static const char *const label_names[] = {IBID_REFMODEL_LABELS(LABEL_NAME)};
+
+typedef struct sequence {
+  size_t count;       /* tokens */
+  uint8_t *gold;      /* label per token */
+  uint32_t *features; /* count * IBID_REFTOKENS_MAX_FEATURES */
+  uint8_t *feature_counts;
+} sequence;
+
+typedef struct dataset {
+  sequence *items;
+  size_t count, capacity;
+} dataset;
+
+static int label_number(const char *name) {
+  for (int i = 0; i < LABELS; i++)
+    if (strcmp(label_names[i], name) == 0) return i;
+  return 0;
+}
+
+/* Turns one reference (segments with labels) into a token sequence. */
+static void add_sequence(dataset *data, const char *text, size_t length, const size_t *ends,
+                         const uint8_t *segment_labels, size_t segments) {
+  int failed = 0;
+  size_t count;
+  ibid_reftoken *tokens = ibid_reftokens_split(text, length, &count, &failed);
+  if (!tokens || !count) return;
+  sequence s;
+  s.count = count;
+  s.gold = malloc(count);
+  s.features = malloc(count * IBID_REFTOKENS_MAX_FEATURES * sizeof(uint32_t));
+  s.feature_counts = malloc(count);
+  size_t segment = 0;
+  for (size_t i = 0; i < count; i++) {
+    while (segment + 1 < segments && tokens[i].start >= ends[segment]) segment++;
+    s.gold[i] = segment_labels[segment];
+  }
+  ibid_reftokens_features(text, tokens, count, BUCKETS, s.features, s.feature_counts);
+  free(tokens);
+  if (data->count == data->capacity) {
+    data->capacity = data->capacity ? data->capacity * 2 : 1024;
+    data->items = realloc(data->items, data->capacity * sizeof(sequence));
+  }
+  data->items[data->count++] = s;
+}
+
+static void read_dataset(const char *path, dataset *data) {
+  FILE *f = fopen(path, "r");
+  if (!f) {
+    perror(path);
+    exit(2);
+  }
+  static char line[1 << 16];
+  static char text[1 << 18];
+  size_t ends[512];
+  uint8_t labels[512];
+  size_t length = 0, segments = 0;
+  memset(data, 0, sizeof(*data));
+  while (fgets(line, sizeof(line), f)) {
+    size_t n = strlen(line);
+    while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
+    char *tab = strchr(line, '\t');
+    if (!n || !tab) {
+      if (segments) add_sequence(data, text, length, ends, labels, segments);
+      length = segments = 0;
+      continue;
+    }
+    *tab = 0;
+    size_t piece = strlen(tab + 1);
+    if (segments == 512 || length + piece + 2 >= sizeof(text)) continue;
+    if (length) text[length++] = ' ';
+    memcpy(text + length, tab + 1, piece);
+    length += piece;
+    ends[segments] = length;
+    labels[segments++] = (uint8_t)label_number(line);
+  }
+  if (segments) add_sequence(data, text, length, ends, labels, segments);
+  fclose(f);
+}
+
+/* Weights: current, and the running sums for averaging (the "lazy" trick:
+** average = w - total / steps, with total += steps * delta at each update). */
+typedef struct model {
+  float *weights, *totals;
+  float transitions[LABELS * LABELS], transition_totals[LABELS * LABELS];
+  float start[LABELS], start_totals[LABELS];
+  double steps;
+} model;
+
+static void viterbi(const model *m, const sequence *s, uint8_t *out) {
+  size_t n = s->count;
+  float *score = malloc(n * LABELS * sizeof(float));
+  uint8_t *back = malloc(n * LABELS);
+  for (size_t i = 0; i < n; i++) {
+    float emission[LABELS] = {0};
+    const uint32_t *f = s->features + i * IBID_REFTOKENS_MAX_FEATURES;
+    for (size_t k = 0; k < s->feature_counts[i]; k++) {
+      const float *row = m->weights + (size_t)f[k] * LABELS;
+      for (int l = 0; l < LABELS; l++) emission[l] += row[l];
+    }
+    for (int l = 0; l < LABELS; l++) {
+      if (i == 0) {
+        score[l] = emission[l] + m->start[l];
+        back[l] = 0;
+        continue;
+      }
+      float best = -1e30f;
+      int best_from = 0;
+      for (int p = 0; p < LABELS; p++) {
+        float v = score[(i - 1) * LABELS + p] + m->transitions[p * LABELS + l];
+        if (v > best) best = v, best_from = p;
+      }
+      score[i * LABELS + l] = best + emission[l];
+      back[i * LABELS + l] = (uint8_t)best_from;
+    }
+  }
+  int best = 0;
+  for (int l = 1; l < LABELS; l++)
+    if (score[(n - 1) * LABELS + l] > score[(n - 1) * LABELS + best]) best = l;
+  for (size_t i = n; i-- > 0;) {
+    out[i] = (uint8_t)best;
+    best = back[i * LABELS + best];
+  }
+  free(score);
+  free(back);
+}
+
+static void update(model *m, const sequence *s, const uint8_t *predicted) {
+  float c = (float)m->steps;
+  for (size_t i = 0; i < s->count; i++) {
+    int g = s->gold[i], p = predicted[i];
+    if (g != p) {
+      const uint32_t *f = s->features + i * IBID_REFTOKENS_MAX_FEATURES;
+      for (size_t k = 0; k < s->feature_counts[i]; k++) {
+        size_t row = (size_t)f[k] * LABELS;
+        m->weights[row + g] += 1, m->totals[row + g] += c;
+        m->weights[row + p] -= 1, m->totals[row + p] -= c;
+      }
+    }
+    if (i == 0) {
+      if (g != p) {
+        m->start[g] += 1, m->start_totals[g] += c;
+        m->start[p] -= 1, m->start_totals[p] -= c;
+      }
+    } else {
+      int gp = s->gold[i - 1], pp = predicted[i - 1];
+      if (gp != pp || g != p) {
+        m->transitions[gp * LABELS + g] += 1, m->transition_totals[gp * LABELS + g] += c;
+        m->transitions[pp * LABELS + p] -= 1, m->transition_totals[pp * LABELS + p] -= c;
+      }
+    }
+  }
+}
+
+/* Replaces the weights by their averages (done once, after training). */
+static void average(model *m) {
+  float c = (float)m->steps;
+  for (size_t i = 0; i < (size_t)BUCKETS * LABELS; i++) m->weights[i] -= m->totals[i] / c;
+  for (int i = 0; i < LABELS * LABELS; i++) m->transitions[i] -= m->transition_totals[i] / c;
+  for (int i = 0; i < LABELS; i++) m->start[i] -= m->start_totals[i] / c;
+}
+
+static double accuracy(const model *m, const dataset *data) {
+  size_t right = 0, all = 0;
+  uint8_t *predicted = malloc(4096);
+  for (size_t j = 0; j < data->count; j++) {
+    const sequence *s = &data->items[j];
+    if (s->count > 4096) continue;
+    viterbi(m, s, predicted);
+    for (size_t i = 0; i < s->count; i++) right += predicted[i] == s->gold[i], all++;
+  }
+  free(predicted);
+  return all ? (double)right / (double)all : 0;
+}
+
+/* Writes bytes as adjacent C string literals: printable characters as they
+** are, the rest as three-digit octal escapes (compiles much faster than an
+** array initializer of millions of numbers). */
+static void write_string(FILE *f, const unsigned char *bytes, size_t n) {
+  size_t column = 0;
+  fputs("    \"", f);
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = bytes[i];
+    if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '?') {
+      fputc(c, f);
+      column += 1;
+    } else {
+      fprintf(f, "\\%03o", c);
+      column += 4;
+    }
+    if (column >= 96 && i + 1 < n) {
+      fputs("\"\n    \"", f);
+      column = 0;
+    }
+  }
+  fputs("\"", f);
+}
+
+static void write_model(const model *m, const char *path) {
+  float largest = 0;
+  for (size_t i = 0; i < (size_t)BUCKETS * LABELS; i++)
+    if (fabsf(m->weights[i]) > largest) largest = fabsf(m->weights[i]);
+  float scale = largest > 0 ? 32000.0f / largest : 1.0f;
+  /* Rows that quantise to all zeros are left out: index 0 means "no row". */
+  unsigned char *index = calloc(BUCKETS, 3);
+  unsigned char *rows = malloc((size_t)BUCKETS * LABELS * 2);
+  size_t row_count = 0;
+  for (size_t b = 0; b < BUCKETS; b++) {
+    int16_t row[LABELS];
+    int nonzero = 0;
+    for (int l = 0; l < LABELS; l++) {
+      long v = lrintf(m->weights[b * LABELS + l] * scale);
+      row[l] = (int16_t)v;
+      nonzero |= v != 0;
+    }
+    if (!nonzero) continue;
+    for (int l = 0; l < LABELS; l++) {
+      rows[(row_count * LABELS + l) * 2] = (unsigned char)((uint16_t)row[l] & 0xff);
+      rows[(row_count * LABELS + l) * 2 + 1] = (unsigned char)((uint16_t)row[l] >> 8);
+    }
+    row_count++;
+    index[b * 3] = (unsigned char)(row_count & 0xff);
+    index[b * 3 + 1] = (unsigned char)((row_count >> 8) & 0xff);
+    index[b * 3 + 2] = (unsigned char)((row_count >> 16) & 0xff);
+  }
+  FILE *f = fopen(path, "w");
+  if (!f) {
+    perror(path);
+    exit(2);
+  }
+  fprintf(f,
+          "/* Generated by ext/model/train_refmodel.c (make model) from the AnyStyle core.xml\n"
+          "** labels (BSD-2-Clause, see /work/shared/eval/anystyle/LICENSE). Do not edit. */\n"
+          "#include \"refmodel.h\"\n\n");
+  fprintf(f, "const int32_t ibid_refmodel_start[%d] = {", LABELS);
+  for (int i = 0; i < LABELS; i++) fprintf(f, "%ld,", lrintf(m->start[i] * scale));
+  fprintf(f, "};\n\nconst int32_t ibid_refmodel_transitions[%d] = {\n", LABELS * LABELS);
+  for (int i = 0; i < LABELS * LABELS; i++)
+    fprintf(f, "%ld,%s", lrintf(m->transitions[i] * scale), i % LABELS == LABELS - 1 ? "\n" : "");
+  fprintf(f, "};\n\n/* %u buckets x 3 bytes: 1 + the row of the bucket, little-endian; 0 = none */\n"
+             "const unsigned char ibid_refmodel_index[] =\n", BUCKETS);
+  write_string(f, index, (size_t)BUCKETS * 3);
+  fprintf(f, ";\n\n/* %zu rows x %d labels, int16 little-endian */\n"
+             "const unsigned char ibid_refmodel_rows[] =\n", row_count, LABELS);
+  write_string(f, rows, row_count * LABELS * 2);
+  fprintf(f, ";\n");
+  fclose(f);
+  fprintf(stderr, "%zu of %u rows written\n", row_count, BUCKETS);
+  free(index);
+  free(rows);
+}
+
+int main(int argc, char **argv) {
+  if (argc < 4) {
+    fprintf(stderr, "usage: %s TRAINING.txt EPOCHS OUTPUT.c [HELD-OUT.txt]\n", argv[0]);
+    return 2;
+  }
+  dataset train, held_out = {0};
+  read_dataset(argv[1], &train);
+  if (argc > 4) read_dataset(argv[4], &held_out);
+  int epochs = atoi(argv[2]);
+  model *m = calloc(1, sizeof(model));
+  m->weights = calloc((size_t)BUCKETS * LABELS, sizeof(float));
+  m->totals = calloc((size_t)BUCKETS * LABELS, sizeof(float));
+  m->steps = 1;
+  size_t *order = malloc(train.count * sizeof(size_t));
+  for (size_t i = 0; i < train.count; i++) order[i] = i;
+  uint64_t random_state = 42;
+  uint8_t *predicted = malloc(1 << 16);
+  fprintf(stderr, "%zu training references, %zu held out\n", train.count, held_out.count);
+  for (int epoch = 0; epoch < epochs; epoch++) {
+    for (size_t i = train.count; i > 1; i--) {
+      random_state = random_state * 6364136223846793005ULL + 1442695040888963407ULL;
+      size_t j = (size_t)(random_state >> 33) % i, t = order[i - 1];
+      order[i - 1] = order[j], order[j] = t;
+    }
+    size_t mistakes = 0;
+    for (size_t k = 0; k < train.count; k++) {
+      const sequence *s = &train.items[order[k]];
+      if (s->count > (1 << 16)) continue;
+      viterbi(m, s, predicted);
+      if (memcmp(predicted, s->gold, s->count) != 0) {
+        update(m, s, predicted);
+        mistakes++;
+      }
+      m->steps += 1;
+    }
+    if (held_out.count && (epoch % 5 == 4 || epoch + 1 == epochs)) {
+      model averaged = *m;
+      averaged.weights = malloc((size_t)BUCKETS * LABELS * sizeof(float));
+      memcpy(averaged.weights, m->weights, (size_t)BUCKETS * LABELS * sizeof(float));
+      average(&averaged);
+      fprintf(stderr, "epoch %d: %zu sequences wrong, held-out token accuracy %.4f\n", epoch + 1,
+              mistakes, accuracy(&averaged, &held_out));
+      free(averaged.weights);
+    } else {
+      fprintf(stderr, "epoch %d: %zu sequences wrong\n", epoch + 1, mistakes);
+    }
+  }
+  average(m);
+  write_model(m, argv[3]);
+  return 0;
+}

@@ -1,0 +1,70 @@
+/*
+** numbers.h -- text scanning shared by the fact extractors (claims.c,
+** entities.c, events.c): reading numbers as the document writes them, month
+** names, a simple sentence splitter and the spans of citation parentheses.
+**
+** All functions take (text, length) of valid UTF-8 that may contain NUL bytes
+** and is not NUL-terminated; offsets are bytes.
+*/
+#ifndef IBID_NUMBERS_H
+#define IBID_NUMBERS_H
+#include <stddef.h>
+
+/* 1 if the whole text groups thousands with dots ("3.300", "104.254"): such
+** groups occur at least twice and no comma groups thousands ("75,065"). */
+int ibid_numbers_dot_groups_thousands(const char *text, size_t length);
+
+/* Reads the number that starts at text[offset] (a digit). Returns its length in
+** bytes (0 if none) and sets *value. With dot_thousands, "3.300" is 3300 and
+** "7.7" is 7.7; otherwise "3.300" is 3.3. Commas followed by exactly three
+** digits always group thousands. *grouped is 1 when a separator grouped
+** thousands (so "2,014" is not a year). */
+size_t ibid_number_read(const char *text, size_t length, size_t offset, int dot_thousands,
+                        double *value, int *grouped);
+
+/* Month number 1-12 of the word at text[offset..offset+word_length) ("March",
+** "Mar", "Sept"), or 0. */
+int ibid_month_of_word(const char *text, size_t word_length);
+
+/* Sentences found by a simple rule: '.', '?' or '!' (with closing quotes or
+** brackets) + white space + an opening quote or bracket or a capital letter or
+** digit, unless the word before the period is a common abbreviation or an
+** initial. Returns -1 on allocation failure, else 0 with *starts (free with
+** ibid_free) holding the start offset of each sentence in order. */
+int ibid_simple_sentences(const char *text, size_t length, size_t **starts, size_t *count);
+
+/* The sentence [*start, *end) that holds offset, given the starts above. */
+void ibid_sentence_at(const size_t *starts, size_t count, size_t length, size_t offset,
+                      size_t *start, size_t *end);
+
+/* Outermost parentheses that are citations: author-year "(Wegner, 2015: 120)",
+** a bare date or year "(16 April 2016)", "(1999)", a locator "(2015: 539)".
+** Returns -1 on allocation failure, else 0 with *spans holding count pairs
+** [start, end) (free with ibid_free), sorted and disjoint. */
+int ibid_citation_parentheses(const char *text, size_t length, size_t **spans, size_t *count);
+
+/* 1 if offset lies inside one of the spans (binary search). */
+int ibid_in_spans(const size_t *spans, size_t count, size_t offset);
+
+/* ASCII character classes (bytes >= 0x80 are none of them). */
+int ibid_is_digit(char c);
+int ibid_is_upper(char c);
+int ibid_is_lower(char c);
+int ibid_is_alpha(char c);
+int ibid_is_space(char c);
+
+/* Length of the word (ASCII letters, and any non-ASCII bytes) at offset. */
+size_t ibid_word_length(const char *text, size_t length, size_t offset);
+
+/* 1 if text[offset..offset+n) equals word (case-sensitive) and is not followed
+** by a letter or digit. */
+int ibid_word_is(const char *text, size_t length, size_t offset, const char *word);
+
+/* Offset after the white space at offset. */
+size_t ibid_skip_space(const char *text, size_t length, size_t offset);
+
+/* Offset of the start of the word that ends at or before `end` (skipping white
+** space and the punctuation in `skip`), or end when there is none. */
+size_t ibid_previous_word(const char *text, size_t end, size_t *word_end);
+
+#endif

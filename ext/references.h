@@ -1,0 +1,49 @@
+/*
+** references.h -- the reference-like items of a document: each citation
+** inside a note (a note may hold several), each bibliography entry.
+**
+** Splitting a note into citations is plain text work and lives here; parsing
+** each item into fields is refparse.h's job, and finding the notes is
+** notes.h's: ibid_references() in sql_reference_list.c puts the three together.
+*/
+#ifndef IBID_REFERENCES_H
+#define IBID_REFERENCES_H
+#include <stddef.h>
+
+typedef enum ibid_citation_form {
+  IBID_CITATION_FULL = 0, /* a full citation (or something that looks like one) */
+  IBID_CITATION_IBID,     /* "Ibid.", "Id.", "ibidem": the previous citation */
+  IBID_CITATION_SUPRA,    /* "op. cit.", "supra", "above n 3": an earlier note */
+  IBID_CITATION_SHORT     /* "Surname, 'Short title', p. 3" or "Surname, 15." */
+} ibid_citation_form;
+
+typedef struct ibid_citation_item {
+  size_t start;  /* byte offset into the text given to the splitter */
+  size_t length; /* bytes */
+  ibid_citation_form form;
+} ibid_citation_item;
+
+/*
+** Splits text[start, start+length) (one note's body) into citation items:
+** at top-level semicolons, at ", and " before a new "Surname, Given" citation,
+** and at sentence starts such as "Also see" and "See also"; lead-ins ("For
+** the general theory, see") are trimmed off the item; segments that read as
+** prose rather than a citation are dropped. Returns 0, or -1 when out of
+** memory; *items is freed with ibid_free (NULL when *count is 0).
+*/
+int ibid_split_citations(const char *text, size_t start, size_t length,
+                         ibid_citation_item **items, size_t *count);
+
+/* A bibliography entry: a paragraph or line under a "References",
+** "Bibliography", "Works cited" or "Literature" heading. */
+typedef struct ibid_bibliography_entry {
+  size_t start;
+  size_t length;
+} ibid_bibliography_entry;
+
+/* Finds the entries of every bibliography section of text. Returns 0 or -1
+** when out of memory; *entries is freed with ibid_free. */
+int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_entry **entries,
+                           size_t *count);
+
+#endif

@@ -1,0 +1,63 @@
+/*
+** refmodel.h -- the learned sequence labeller of reference strings: a
+** linear-chain model (averaged perceptron) over the hashed token features of
+** reftokens.h, decoded with Viterbi. Its weights are generated C data
+** (ext/refmodel_weights.c, written by ext/model/train_refmodel.c from the
+** public AnyStyle core.xml labels; `make model` rebuilds them).
+*/
+#ifndef IBID_REFMODEL_H
+#define IBID_REFMODEL_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "reftokens.h"
+
+/* The labels, in weight-table order: X(IDENTIFIER, "name in the training data"). */
+#define IBID_REFMODEL_LABELS(X)                                                 \
+  X(OTHER, "other")                                                             \
+  X(AUTHOR, "author")                                                           \
+  X(EDITOR, "editor")                                                           \
+  X(TRANSLATOR, "translator")                                                   \
+  X(TITLE, "title")                                                             \
+  X(JOURNAL, "journal")                                                         \
+  X(CONTAINER, "container-title")                                               \
+  X(COLLECTION, "collection-title")                                             \
+  X(DATE, "date")                                                               \
+  X(VOLUME, "volume")                                                           \
+  X(PAGES, "pages")                                                             \
+  X(PUBLISHER, "publisher")                                                     \
+  X(LOCATION, "location")                                                       \
+  X(EDITION, "edition")                                                         \
+  X(URL, "url")                                                                 \
+  X(DOI, "doi")                                                                 \
+  X(NOTE, "note")                                                               \
+  X(GENRE, "genre")                                                             \
+  X(CITATION_NUMBER, "citation-number")
+
+#define IBID_REFMODEL_ENUM(identifier, name) IBID_REFLABEL_##identifier,
+enum { IBID_REFMODEL_LABELS(IBID_REFMODEL_ENUM) IBID_REFLABEL_COUNT };
+#undef IBID_REFMODEL_ENUM
+
+/* Weight-table size (a power of two); the generated file must agree. */
+#define IBID_REFMODEL_BUCKETS (1u << 18)
+
+/* Generated, all in one fixed-point scale: index[3 * bucket ...] is 1 + the
+** row of the bucket's weights (3 bytes little-endian, 0 when all are zero);
+** rows[2 * (row * COUNT + label) ...] an int16 little-endian weight;
+** transitions[from * COUNT + to]; start[label] (for the first token). */
+extern const unsigned char ibid_refmodel_index[];
+extern const unsigned char ibid_refmodel_rows[];
+extern const int32_t ibid_refmodel_transitions[];
+extern const int32_t ibid_refmodel_start[];
+
+/* The training-data name of a label ("author"), or "other". */
+const char *ibid_refmodel_label_name(int label);
+
+/*
+** Labels every token: labels[i] is an IBID_REFLABEL_* value. Returns 0, or -1
+** when memory ran out.
+*/
+int ibid_refmodel_label(const char *text, const ibid_reftoken *tokens, size_t count,
+                        uint8_t *labels);
+
+#endif

@@ -1,0 +1,1187 @@
+/*
+** refparse.c -- one reference string to CSL-JSON (see refparse.h).
+**
+** The learned labeller (refmodel.c) decides which tokens are the author, the
+** title, the journal and so on; everything here is deterministic clean-up of
+** those runs: punctuation and field words ("pp.", "In:", "eds.") stripped,
+** names split into family/given, dates to date-parts, volume and issue
+** separated, lost page-range dashes repaired, URL/DOI normalised, document
+** symbols and courts found, and the CSL type chosen from what was found.
+*/
+#include "refparse.h"
+
+#include <string.h>
+
+#include "buffer.h"
+#include "memory.h"
+#include "refmodel.h"
+#include "reftokens.h"
+
+/* ----- small text views -------------------------------------------------- */
+
+typedef struct view {
+  const char *s;
+  size_t n;
+} view;
+
+static int is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static char lower(char c) { return is_upper(c) ? (char)(c + 32) : c; }
+
+/* Length of the punctuation character (ASCII or a curly quote, guillemet or
+** dash) at the start of v, or 0. `set` lists the ASCII characters allowed. */
+static size_t leading_mark(view v, const char *set) {
+  if (!v.n) return 0;
+  unsigned char c = (unsigned char)v.s[0];
+  if (c < 0x80) return (c && strchr(set, c)) || is_space_byte((char)c) ? 1 : 0;
+  if (c == 0xE2 && v.n >= 3 && (unsigned char)v.s[1] == 0x80) {
+    unsigned char c2 = (unsigned char)v.s[2];
+    if ((c2 >= 0x98 && c2 <= 0x9F) || (c2 >= 0x90 && c2 <= 0x95) || c2 == 0xA6) return 3;
+  }
+  if (c == 0xC2 && v.n >= 2 && ((unsigned char)v.s[1] == 0xAB || (unsigned char)v.s[1] == 0xBB))
+    return 2;
+  if (c == 0xC2 && v.n >= 2 && (unsigned char)v.s[1] == 0xA0) return 2;
+  return 0;
+}
+
+/* The same for the last character of v. */
+static size_t trailing_mark(view v, const char *set) {
+  if (!v.n) return 0;
+  unsigned char c = (unsigned char)v.s[v.n - 1];
+  if (c < 0x80) return (c && strchr(set, c)) || is_space_byte((char)c) ? 1 : 0;
+  size_t start = v.n - 1;
+  while (start > 0 && ((unsigned char)v.s[start] & 0xC0) == 0x80) start--;
+  view tail = {v.s + start, v.n - start};
+  size_t mark = leading_mark(tail, "");
+  return mark == tail.n ? mark : 0;
+}
+
+static int count_byte(view v, char c) {
+  int count = 0;
+  for (size_t i = 0; i < v.n; i++) count += v.s[i] == c;
+  return count;
+}
+
+/* Strips punctuation and spaces from both ends; a bracket only when it is
+** unbalanced inside the view, so "Vol. 3 (2)" keeps its parentheses. */
+static view trim(view v) {
+  for (;;) {
+    size_t k = leading_mark(v, ",;:.-*/|");
+    if (!k && v.n && (v.s[0] == '(' || v.s[0] == '[') &&
+        count_byte(v, v.s[0]) > count_byte(v, v.s[0] == '(' ? ')' : ']'))
+      k = 1;
+    if (!k) break;
+    v.s += k, v.n -= k;
+  }
+  for (;;) {
+    size_t k = trailing_mark(v, ",;:.-*/|");
+    char c = v.n ? v.s[v.n - 1] : 0;
+    if (!k && (c == ')' || c == ']') && count_byte(v, c) > count_byte(v, c == ')' ? '(' : '['))
+      k = 1;
+    if (!k) break;
+    v.n -= k;
+  }
+  return v;
+}
+
+/* Quotes too: for titles. */
+static view trim_quotes(view v) {
+  for (;;) {
+    view t = trim(v);
+    size_t k = leading_mark(t, "\"'`");
+    if (k && !is_alpha(t.s[0])) t.s += k, t.n -= k;
+    k = trailing_mark(t, "\"'`");
+    if (k) t.n -= k;
+    if (t.n == v.n) return t;
+    v = t;
+  }
+}
+
+/* Length of the first word of v (up to a space), or 0. */
+static size_t first_word(view v) {
+  size_t i = 0;
+  while (i < v.n && !is_space_byte(v.s[i])) i++;
+  return i;
+}
+
+/* Case-insensitive: is the word w (ASCII, without its trailing punctuation) one of list? */
+static int word_in(view w, const char *const *list) {
+  while (w.n && strchr(".,:;()[]", w.s[w.n - 1])) w.n--;
+  while (w.n && strchr("([", w.s[0])) w.s++, w.n--;
+  for (size_t i = 0; list[i]; i++) {
+    size_t n = strlen(list[i]);
+    if (n != w.n) continue;
+    size_t k = 0;
+    while (k < n && lower(w.s[k]) == list[i][k]) k++;
+    if (k == n) return 1;
+  }
+  return 0;
+}
+
+/* Drops leading words of the list ("in", "pp", "vol") and re-trims. */
+static view strip_leading_words(view v, const char *const *list) {
+  for (;;) {
+    v = trim(v);
+    size_t n = first_word(v);
+    if (!n || !word_in((view){v.s, n}, list)) return v;
+    v.s += n, v.n -= n;
+  }
+}
+
+/* Drops trailing words of the list ("eds.", "(ed.)") and re-trims. */
+static view strip_trailing_words(view v, const char *const *list) {
+  for (;;) {
+    v = trim(v);
+    size_t i = v.n;
+    while (i > 0 && !is_space_byte(v.s[i - 1])) i--;
+    if (i == v.n || !word_in((view){v.s + i, v.n - i}, list)) return v;
+    v.n = i;
+  }
+}
+
+static int contains_ci(view v, const char *needle) {
+  size_t n = strlen(needle);
+  for (size_t i = 0; i + n <= v.n; i++) {
+    size_t k = 0;
+    while (k < n && lower(v.s[i + k]) == needle[k]) k++;
+    if (k == n) return 1;
+  }
+  return 0;
+}
+
+/* ----- the labelled fields ---------------------------------------------- */
+
+typedef struct fields {
+  ibid_buffer text[IBID_REFLABEL_COUNT]; /* segments of each label, joined by a space */
+  ibid_buffer lowered;                   /* the whole reference, ASCII lower-cased */
+  int starts_with_pp;                    /* the pages began with "pp." (a range) */
+} fields;
+
+static void fields_collect(fields *f, const char *text, const ibid_reference_segment *segments,
+                           size_t count) {
+  for (size_t i = 0; i < count; i++) {
+    ibid_buffer *b = &f->text[segments[i].label];
+    if (b->length) ibid_buffer_append_char(b, ' ');
+    ibid_buffer_append(b, text + segments[i].start, segments[i].length);
+  }
+}
+
+/* Does the whole reference contain `needle` (lower-case ASCII)? */
+static int whole_contains(const fields *f, const char *needle) {
+  size_t n = strlen(needle), length = f->lowered.length;
+  const char *s = f->lowered.data, *at = s;
+  while (length && (size_t)(s + length - at) >= n) {
+    at = memchr(at, needle[0], (size_t)(s + length - at) - n + 1);
+    if (!at) return 0;
+    if (memcmp(at, needle, n) == 0) return 1;
+    at++;
+  }
+  return 0;
+}
+
+static view field(const fields *f, int label) {
+  view v = {f->text[label].data ? f->text[label].data : "", f->text[label].length};
+  return v;
+}
+
+/* ----- names -------------------------------------------------------------- */
+
+static const char *const institution_words[] = {
+    "university", "institute",  "institution", "organization", "organisation", "nations",
+    "council",    "committee",  "commission",  "court",        "union",        "agency",
+    "department", "ministry",   "office",      "government",   "association",  "society",
+    "group",      "bank",       "foundation",  "centre",       "center",       "programme",
+    "program",    "secretariat", "assembly",   "tribunal",     "watch",        "network",
+    "parliament", "board",      "service",     "authority",    "federation",   "league",
+    "chamber",    "prosecutor", "registry",    "secretary-general", "congress", "senate",
+    "forum",      "project",    "initiative",  "international", "coalition",   "unit",
+    NULL};
+
+/* An initial: "C.", "JJ", "J.-P.", "OA" -- one to three capitals with dots/hyphens. */
+static int is_initials_word(view w) {
+  size_t capitals = 0;
+  for (size_t i = 0; i < w.n; i++) {
+    char c = w.s[i];
+    if (is_upper(c))
+      capitals++;
+    else if (c != '.' && c != '-' && c != ',')
+      return 0;
+  }
+  return capitals >= 1 && capitals <= 3;
+}
+
+/* Every word of v is an initial. */
+static int all_initials(view v) {
+  int words = 0;
+  size_t i = 0;
+  while (i < v.n) {
+    while (i < v.n && is_space_byte(v.s[i])) i++;
+    size_t start = i;
+    while (i < v.n && !is_space_byte(v.s[i])) i++;
+    if (i > start) {
+      if (!is_initials_word((view){v.s + start, i - start})) return 0;
+      words++;
+    }
+  }
+  return words > 0;
+}
+
+static int word_count(view v) {
+  int words = 0;
+  for (size_t i = 0; i < v.n; i++)
+    if (!is_space_byte(v.s[i]) && (i == 0 || is_space_byte(v.s[i - 1]))) words++;
+  return words;
+}
+
+static int looks_institutional(view v) {
+  size_t i = 0;
+  while (i < v.n) {
+    while (i < v.n && is_space_byte(v.s[i])) i++;
+    size_t start = i;
+    while (i < v.n && !is_space_byte(v.s[i])) i++;
+    if (i > start && word_in((view){v.s + start, i - start}, institution_words)) return 1;
+  }
+  return 0;
+}
+
+typedef struct name_writer {
+  ibid_buffer *out;
+  int names;
+} name_writer;
+
+static void name_begin(name_writer *w) {
+  ibid_buffer_append_string(w->out, w->names++ ? ",{" : "{");
+}
+
+static void write_literal(name_writer *w, view v) {
+  v = trim(v);
+  if (!v.n) return;
+  name_begin(w);
+  ibid_buffer_append_string(w->out, "\"literal\":");
+  ibid_json_string(w->out, v.s, v.n);
+  ibid_buffer_append_char(w->out, '}');
+}
+
+static void write_family_given(name_writer *w, view family, view given) {
+  family = trim(family);
+  view given_raw = given;
+  given = trim(given);
+  /* Given names keep the period of a final initial ("C."). */
+  if (given.n && given.s + given.n < given_raw.s + given_raw.n && given.s[given.n] == '.' &&
+      is_upper(given.s[given.n - 1]))
+    given.n++;
+  if (!family.n && !given.n) return;
+  if (!family.n) family = given, given.n = 0;
+  name_begin(w);
+  ibid_buffer_append_string(w->out, "\"family\":");
+  ibid_json_string(w->out, family.s, family.n);
+  if (given.n) {
+    ibid_buffer_append_string(w->out, ",\"given\":");
+    ibid_json_string(w->out, given.s, given.n);
+  }
+  ibid_buffer_append_char(w->out, '}');
+}
+
+/* One name in natural order ("W. E. Howard", "Pérez-Higueras JJ", "Heidegger M."). */
+static void write_natural_name(name_writer *w, view v) {
+  v = trim(v);
+  if (!v.n) return;
+  size_t last = v.n;
+  while (last > 0 && !is_space_byte(v.s[last - 1])) last--;
+  view tail = {v.s + last, v.n - last};
+  if (last == 0) {
+    write_family_given(w, v, (view){v.s, 0});
+    return;
+  }
+  view head = {v.s, last};
+  /* "Surname AB" / "Surname A.": initials after the surname. */
+  if (is_initials_word(tail) && !all_initials(head)) {
+    size_t start = 0;
+    while (start < head.n && !is_space_byte(head.s[start])) start++;
+    /* Several trailing initials: "Smith J. R." */
+    view family = {head.s, start};
+    view given = {head.s + start, v.n - start};
+    if (all_initials(trim(given))) {
+      write_family_given(w, family, given);
+      return;
+    }
+    write_family_given(w, head, tail);
+    return;
+  }
+  /* Particles ("van", "de la") belong to the family name. */
+  size_t family_start = last;
+  for (;;) {
+    size_t previous_end = family_start;
+    while (previous_end > 0 && is_space_byte(v.s[previous_end - 1])) previous_end--;
+    size_t previous_start = previous_end;
+    while (previous_start > 0 && !is_space_byte(v.s[previous_start - 1])) previous_start--;
+    if (previous_start == 0 || previous_end == previous_start) break;
+    char c = v.s[previous_start];
+    if (!(c >= 'a' && c <= 'z')) break;
+    family_start = previous_start;
+  }
+  write_family_given(w, (view){v.s + family_start, v.n - family_start},
+                     (view){v.s, family_start});
+}
+
+/* Splits a name list on ";", ",", " and ", "&" into chunks. */
+#define MAX_CHUNKS 64
+static size_t split_names(view v, view *chunks) {
+  size_t count = 0, start = 0;
+  for (size_t i = 0; i <= v.n && count < MAX_CHUNKS; i++) {
+    size_t skip = 0;
+    if (i == v.n || v.s[i] == ';' || v.s[i] == ',' || v.s[i] == '&')
+      skip = 1;
+    else if (i + 5 <= v.n && is_space_byte(v.s[i]) && lower(v.s[i + 1]) == 'a' &&
+             lower(v.s[i + 2]) == 'n' && lower(v.s[i + 3]) == 'd' && is_space_byte(v.s[i + 4]))
+      skip = 4;
+    else if (i + 4 <= v.n && is_space_byte(v.s[i]) && v.s[i + 1] == 'u' && v.s[i + 2] == 'n' &&
+             v.s[i + 3] == 'd' && i + 4 < v.n && is_space_byte(v.s[i + 4]))
+      skip = 4;
+    if (!skip) continue;
+    view chunk = trim((view){v.s + start, i - start});
+    if (chunk.n) chunks[count++] = chunk;
+    start = i + skip;
+    i = start - 1;
+  }
+  return count;
+}
+
+static const char *const name_noise[] = {"et",   "al",     "al.",   "eds",   "ed",    "edited",
+                                         "by",   "in",     "in:",   "trans", "transl", "translated",
+                                         "hrsg", "hg",     "editor", "editors", "éd", "(eds.)",
+                                         "dir",  "comp",   "coord", "others", NULL};
+
+/* Removes "et al.", "(eds.)", "edited by", "In:" wherever they stand. */
+static void clean_name_list(view v, ibid_buffer *out) {
+  size_t i = 0;
+  while (i < v.n) {
+    size_t start = i;
+    while (i < v.n && !is_space_byte(v.s[i])) i++;
+    view w = {v.s + start, i - start};
+    view core = w;
+    while (core.n && strchr(",;.", core.s[core.n - 1])) core.n--;
+    if (!word_in(core, name_noise)) {
+      if (out->length) ibid_buffer_append_char(out, ' ');
+      ibid_buffer_append(out, w.s, w.n);
+    } else if (w.n && w.s[w.n - 1] == ',' && out->length) {
+      ibid_buffer_append_char(out, ',');
+    }
+    while (i < v.n && is_space_byte(v.s[i])) i++;
+  }
+}
+
+static void write_names(ibid_json_object *object, const char *key, view raw) {
+  ibid_buffer cleaned;
+  ibid_buffer_init(&cleaned);
+  clean_name_list(raw, &cleaned);
+  view v = trim((view){cleaned.data ? cleaned.data : "", cleaned.length});
+  if (!v.n || cleaned.failed) {
+    ibid_buffer_free(&cleaned);
+    return;
+  }
+  ibid_json_object_key(object, key);
+  ibid_buffer_append_char(object->buffer, '[');
+  name_writer w = {object->buffer, 0};
+  view chunks[MAX_CHUNKS];
+  size_t count = split_names(v, chunks);
+  if (looks_institutional(v) && !memchr(v.s, ';', v.n)) {
+    write_literal(&w, v);
+  } else {
+    int inverted = 0; /* the previous name was "Family, Given" */
+    for (size_t i = 0; i < count; i++) {
+      view c = chunks[i];
+      int has_next = i + 1 < count;
+      if (has_next && all_initials(chunks[i + 1]) && !all_initials(c) && word_count(c) <= 3) {
+        write_family_given(&w, c, chunks[i + 1]);
+        i++;
+        inverted = 1;
+      } else if (has_next && word_count(c) == 1 && (i == 0 || inverted) &&
+                 word_count(chunks[i + 1]) <= 3 && !all_initials(c)) {
+        write_family_given(&w, c, chunks[i + 1]);
+        i++;
+        inverted = 1;
+      } else if (looks_institutional(c) && word_count(c) >= 2) {
+        write_literal(&w, c);
+      } else {
+        write_natural_name(&w, c);
+      }
+    }
+  }
+  ibid_buffer_append_char(object->buffer, ']');
+  ibid_buffer_free(&cleaned);
+}
+
+/* ----- dates ---------------------------------------------------------------- */
+
+static int month_number(view w) {
+  static const char *const names[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                      "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (w.n < 3) return 0;
+  for (int m = 0; m < 12; m++)
+    if (lower(w.s[0]) == names[m][0] && lower(w.s[1]) == names[m][1] &&
+        lower(w.s[2]) == names[m][2]) {
+      /* Either the abbreviation or the full English name, nothing longer. */
+      static const char *const full[] = {"january", "february", "march",     "april",
+                                         "may",     "june",     "july",      "august",
+                                         "september", "october", "november", "december"};
+      size_t n = 0;
+      while (n < w.n && is_alpha(w.s[n])) n++;
+      if (n == 3 || (n == 4 && m == 8) || (n == strlen(full[m]) && contains_ci(w, full[m])))
+        return m + 1;
+      return 0;
+    }
+  return 0;
+}
+
+typedef struct date_parts {
+  int year, month, day;
+} date_parts;
+
+/*
+** Year (the first 4-digit number 1500-2099), month (an English name or its
+** abbreviation, standing as a word of its own) and day (a number 1-31 right
+** before or after the month: "16 April 2016", "Oct. 28, 2020").
+*/
+static date_parts parse_date(view v) {
+  date_parts d = {0, 0, 0};
+  int previous_number = 0; /* the word just before was a number 1-31 */
+  int previous_month = 0;  /* the word just before was the month */
+  size_t i = 0;
+  while (i < v.n) {
+    while (i < v.n && !is_alpha(v.s[i]) && !is_digit(v.s[i])) i++;
+    size_t start = i;
+    if (i < v.n && is_digit(v.s[i])) {
+      while (i < v.n && is_digit(v.s[i])) i++;
+      size_t n = i - start;
+      int value = 0;
+      for (size_t k = start; k < i && k < start + 6; k++) value = value * 10 + v.s[k] - '0';
+      int day_like = n <= 2 && value >= 1 && value <= 31;
+      if (n == 4 && value >= 1500 && value <= 2099 && !d.year) d.year = value;
+      if (day_like && previous_month && !d.day) d.day = value;
+      previous_number = day_like ? value : 0;
+      previous_month = 0;
+    } else {
+      while (i < v.n && (is_alpha(v.s[i]) || (unsigned char)v.s[i] >= 0x80)) i++;
+      int m = month_number((view){v.s + start, i - start});
+      /* A month is a word of its own: not "Dec" of "Assembly/AU/Dec.221". */
+      if (start > 0 && (is_alpha(v.s[start - 1]) || v.s[start - 1] == '/')) m = 0;
+      if (i + 1 < v.n && v.s[i] == '.' && is_digit(v.s[i + 1])) m = 0;
+      if (m && !d.month) {
+        d.month = m;
+        if (previous_number && !d.day) d.day = previous_number;
+        previous_month = 1;
+      } else {
+        previous_month = 0;
+      }
+      previous_number = 0;
+    }
+    if (i == start) i++;
+  }
+  if (!d.year) d.month = d.day = 0;
+  if (!d.month) d.day = 0;
+  return d;
+}
+
+static void write_date(ibid_json_object *object, const char *key, view v) {
+  v = trim(v);
+  if (!v.n) return;
+  date_parts d = parse_date(v);
+  ibid_json_object_key(object, key);
+  if (!d.year) {
+    ibid_buffer_append_string(object->buffer, "{\"literal\":");
+    ibid_json_string(object->buffer, v.s, v.n);
+    ibid_buffer_append_char(object->buffer, '}');
+    return;
+  }
+  ibid_buffer_append_string(object->buffer, "{\"date-parts\":[[");
+  ibid_buffer_append_int(object->buffer, d.year);
+  if (d.month) {
+    ibid_buffer_append_char(object->buffer, ',');
+    ibid_buffer_append_int(object->buffer, d.month);
+  }
+  if (d.day) {
+    ibid_buffer_append_char(object->buffer, ',');
+    ibid_buffer_append_int(object->buffer, d.day);
+  }
+  ibid_buffer_append_string(object->buffer, "]]}");
+}
+
+/* ----- pages --------------------------------------------------------------- */
+
+static const char *const page_words[] = {"pp", "p", "pages", "page", "pgs", "pg", "s", "at",
+                                         "para", "paras", NULL};
+
+/*
+** A page range whose dash was lost in copying ("pp. 443469"): a split of the
+** digits into start and end where the end is after the start. A split whose
+** range is short (at most 100 pages: "443-469", "90-91", "96-102") wins when
+** it is the only one; otherwise the only split into equal halves
+** ("100-450"). Returns 1 after writing the range, 0 when no split or several
+** qualify (the caller keeps the digits and flags them as ambiguous).
+*/
+static int repair_page_range(view digits, ibid_buffer *out) {
+  if (digits.n < 4 || digits.n > 12) return 0; /* "pp. 254" is one page */
+  size_t short_split = 0, short_count = 0, equal_split = 0;
+  for (size_t k = 1; k < digits.n; k++) {
+    if (digits.s[0] == '0' || digits.s[k] == '0') continue;
+    long long first = 0, last = 0;
+    for (size_t i = 0; i < k; i++) first = first * 10 + (digits.s[i] - '0');
+    for (size_t i = k; i < digits.n; i++) last = last * 10 + (digits.s[i] - '0');
+    if (last <= first) continue;
+    if (last - first <= 100) short_split = k, short_count++;
+    if (k * 2 == digits.n) equal_split = k;
+  }
+  size_t k = short_count == 1 ? short_split : short_count == 0 ? equal_split : 0;
+  if (!k) return 0;
+  ibid_buffer_append(out, digits.s, k);
+  ibid_buffer_append_char(out, '-');
+  ibid_buffer_append(out, digits.s + k, digits.n - k);
+  return 1;
+}
+
+static void write_pages(ibid_json_object *object, view raw) {
+  view v = trim(raw);
+  int plural = v.n >= 2 && lower(v.s[0]) == 'p' && lower(v.s[1]) == 'p';
+  v = strip_leading_words(v, page_words);
+  /* "pp.3-28", "p.12": the abbreviation glued to the number. */
+  if (v.n >= 2 && lower(v.s[0]) == 'p') {
+    size_t k = 1;
+    if (k < v.n && lower(v.s[k]) == 'p') k++;
+    if (k < v.n && v.s[k] == '.') k++;
+    if (k < v.n && is_digit(v.s[k])) v.s += k, v.n -= k;
+  }
+  if (!v.n) return;
+  ibid_buffer pages;
+  ibid_buffer_init(&pages);
+  int all_digits = 1;
+  for (size_t i = 0; i < v.n; i++) all_digits &= is_digit(v.s[i]);
+  int ambiguous = 0;
+  if (plural && all_digits) {
+    if (!repair_page_range(v, &pages)) ambiguous = 1;
+  }
+  if (!pages.length) {
+    /* Dashes of every kind become a hyphen. */
+    for (size_t i = 0; i < v.n; i++) {
+      unsigned char c = (unsigned char)v.s[i];
+      if (c == 0xE2 && i + 2 < v.n && (unsigned char)v.s[i + 1] == 0x80 &&
+          (unsigned char)v.s[i + 2] >= 0x90 && (unsigned char)v.s[i + 2] <= 0x95) {
+        ibid_buffer_append_char(&pages, '-');
+        i += 2;
+      } else {
+        ibid_buffer_append_char(&pages, (char)c);
+      }
+    }
+  }
+  if (!pages.failed && pages.length) {
+    ibid_json_object_string(object, "page", pages.data, pages.length);
+    if (ambiguous) ibid_json_object_string(object, "page-repair", "ambiguous", 9);
+  }
+  ibid_buffer_free(&pages);
+}
+
+/* ----- volume and issue --------------------------------------------------- */
+
+static const char *const volume_words[] = {"vol", "vols", "volume", "v", "bd", "band",
+                                           "t", "tome", "jg", "jahrgang", "vol.", NULL};
+static const char *const issue_words[] = {"no", "nos", "nr", "number", "issue", "iss",
+                                          "heft", "h", "n", "num", "n°", NULL};
+
+static void write_volume(ibid_json_object *object, view raw) {
+  view v = strip_leading_words(trim(raw), volume_words);
+  if (!v.n) return;
+  /* The issue starts at "(" after the volume, or at an issue word. */
+  size_t split = v.n;
+  for (size_t i = 0; i < v.n; i++) {
+    if (v.s[i] == '(' && i > 0) {
+      split = i;
+      break;
+    }
+    if ((i == 0 || is_space_byte(v.s[i - 1]) || v.s[i - 1] == ',') && is_alpha(v.s[i])) {
+      size_t n = first_word((view){v.s + i, v.n - i});
+      if (word_in((view){v.s + i, n}, issue_words)) {
+        split = i;
+        break;
+      }
+    }
+  }
+  view volume = trim((view){v.s, split});
+  view issue = strip_leading_words((view){v.s + split, v.n - split}, issue_words);
+  if (volume.n) ibid_json_object_string(object, "volume", volume.s, volume.n);
+  if (issue.n) ibid_json_object_string(object, "issue", issue.s, issue.n);
+}
+
+/* ----- URL and DOI ---------------------------------------------------------- */
+
+/* The first token of v that starts with `prefix` (case-insensitive), trimmed. */
+static view find_token(view v, const char *prefix) {
+  size_t n = strlen(prefix);
+  size_t i = 0;
+  while (i < v.n) {
+    while (i < v.n && is_space_byte(v.s[i])) i++;
+    size_t start = i;
+    while (i < v.n && !is_space_byte(v.s[i])) i++;
+    view w = {v.s + start, i - start};
+    while (w.n && strchr("<([\"'", w.s[0])) w.s++, w.n--;
+    for (size_t k = 0; k + n <= w.n && k < 8; k++) {
+      size_t m = 0;
+      while (m < n && lower(w.s[k + m]) == prefix[m]) m++;
+      if (m == n) {
+        view found = {w.s + k, w.n - k};
+        while (found.n && strchr(".,;:>)]\"'", found.s[found.n - 1])) {
+          /* Keep a closing bracket that the URL itself opened. */
+          char c = found.s[found.n - 1];
+          if ((c == ')' && count_byte(found, '(') >= count_byte(found, ')')) ||
+              (c == ']' && count_byte(found, '[') >= count_byte(found, ']')))
+            break;
+          found.n--;
+        }
+        return found;
+      }
+    }
+  }
+  return (view){v.s, 0};
+}
+
+static view find_url(view v) {
+  view url = find_token(v, "http");
+  if (!url.n) url = find_token(v, "www.");
+  if (url.n && url.n < 8) url.n = 0;
+  return url;
+}
+
+static view find_doi(view v) {
+  view doi = find_token(v, "10.");
+  if (doi.n < 7 || !memchr(doi.s, '/', doi.n)) doi.n = 0;
+  return doi;
+}
+
+/* ----- document symbols, courts ------------------------------------------------ */
+
+/*
+** A document symbol: a token with at least two slashes whose first part starts
+** with a capital letter ("S/2014/348", "A/RES/60/1", "ICC-02/05-01/09",
+** "Assembly/AU/Dec.221(XII)", "ICC-ASP/8/20"), not a URL or a date.
+*/
+static view find_symbol(view v) {
+  size_t i = 0;
+  while (i < v.n) {
+    while (i < v.n && is_space_byte(v.s[i])) i++;
+    size_t start = i;
+    while (i < v.n && !is_space_byte(v.s[i])) i++;
+    view w = {v.s + start, i - start};
+    while (w.n && strchr("([\"'", w.s[0])) w.s++, w.n--;
+    while (w.n && strchr(".,;:\"'", w.s[w.n - 1])) w.n--;
+    if (w.n && w.s[w.n - 1] == ')' && count_byte(w, ')') > count_byte(w, '(')) w.n--;
+    if (w.n < 5 || !is_upper(w.s[0]) || count_byte(w, '/') < 2) continue;
+    if (contains_ci(w, "http") || contains_ci(w, "www.") || contains_ci(w, "://")) continue;
+    int digits = 0, capitals = 0;
+    for (size_t k = 0; k < w.n; k++) digits += is_digit(w.s[k]), capitals += is_upper(w.s[k]);
+    if (digits || capitals >= 3) return w;
+  }
+  return (view){v.s, 0};
+}
+
+typedef struct court {
+  const char *marker; /* lower-case text that names it */
+  const char *authority;
+} court;
+
+static const court courts[] = {
+    {"international court of justice", "International Court of Justice"},
+    {"i.c.j.", "International Court of Justice"},
+    {"icj reports", "International Court of Justice"},
+    {"icj", "International Court of Justice"},
+    {"pre-trial chamber", "International Criminal Court"},
+    {"trial chamber", NULL},
+    {"appeals chamber", NULL},
+    {"international criminal court", "International Criminal Court"},
+    {"icc-", "International Criminal Court"},
+    {"european court of human rights", "European Court of Human Rights"},
+    {"echr", "European Court of Human Rights"},
+    {"icty", "International Criminal Tribunal for the former Yugoslavia"},
+    {"ictr", "International Criminal Tribunal for Rwanda"},
+    {"supreme court", "Supreme Court"},
+    {"security council", "UN Security Council"},
+    {"s/res/", "UN Security Council"},
+    {"general assembly", "UN General Assembly"},
+    {"a/res/", "UN General Assembly"},
+    {"human rights council", "UN Human Rights Council"},
+    {"a/hrc/", "UN Human Rights Council"},
+    {"peace and security council", "African Union Peace and Security Council"},
+    {"assembly/au/", "African Union Assembly"},
+    {"african union", "African Union"},
+    {"icc-asp/", "Assembly of States Parties to the Rome Statute"},
+};
+
+/* Issuing bodies by the prefix of their document symbols. */
+static const court symbol_prefixes[] = {
+    {"s/", "UN Security Council"},
+    {"a/hrc/", "UN Human Rights Council"},
+    {"a/", "UN General Assembly"},
+    {"e/cn.4/", "UN Commission on Human Rights"},
+    {"e/", "UN Economic and Social Council"},
+    {"st/sgb/", "UN Secretary-General"},
+    {"icc-asp/", "Assembly of States Parties to the Rome Statute"},
+    {"icc-", "International Criminal Court"},
+    {"ext/assembly/au/", "African Union Assembly"},
+    {"assembly/au/", "African Union Assembly"},
+    {"psc/", "African Union Peace and Security Council"},
+    {"ex.cl/", "African Union Executive Council"},
+};
+
+static const char *symbol_authority(view symbol) {
+  for (size_t i = 0; i < sizeof(symbol_prefixes) / sizeof(symbol_prefixes[0]); i++) {
+    size_t n = strlen(symbol_prefixes[i].marker);
+    if (symbol.n < n) continue;
+    size_t k = 0;
+    while (k < n && lower(symbol.s[k]) == symbol_prefixes[i].marker[k]) k++;
+    if (k == n) return symbol_prefixes[i].authority;
+  }
+  return NULL;
+}
+
+static const char *find_authority(const fields *f, int legal_case) {
+  for (size_t i = 0; i < sizeof(courts) / sizeof(courts[0]); i++) {
+    if (!whole_contains(f, courts[i].marker)) continue;
+    if (courts[i].authority) return courts[i].authority;
+    if (legal_case) return NULL;
+  }
+  return NULL;
+}
+
+/* Offset of " v. " or " v " between words (a case name, "Congo v. Belgium"),
+** or 0. */
+static size_t versus_at(view v) {
+  for (size_t i = 1; i + 3 < v.n; i++)
+    if (is_space_byte(v.s[i - 1]) && v.s[i] == 'v' &&
+        ((v.s[i + 1] == '.' && is_space_byte(v.s[i + 2])) || is_space_byte(v.s[i + 1])) &&
+        (is_upper(v.s[i + 2]) || (i + 3 < v.n && is_upper(v.s[i + 3]))))
+      return i;
+  return 0;
+}
+
+static int has_versus(view v) { return versus_at(v) != 0; }
+
+/* The case name: from the start (after a citation number) to the first
+** comma, parenthesis or bracket after the "v.". */
+static view case_name(view whole, const fields *f) {
+  size_t at = versus_at(whole);
+  view name = {whole.s, 0};
+  if (!at) return name;
+  size_t start = 0;
+  view number = field(f, IBID_REFLABEL_CITATION_NUMBER);
+  if (number.n && whole.n >= number.n && memcmp(whole.s, number.s, number.n) == 0)
+    start = number.n;
+  size_t end = at;
+  while (end < whole.n && !strchr(",([;", whole.s[end])) end++;
+  if (end <= start) return name;
+  name.s = whole.s + start;
+  name.n = end - start;
+  return trim_quotes(name);
+}
+
+/* ----- the type --------------------------------------------------------------- */
+
+/* "Occasional Paper No. 209", "Working Paper 12": a report series, not a journal. */
+static int series_container(view container) {
+  static const char *const series[] = {"working paper", "occasional paper", "discussion paper",
+                                       "policy paper", "research paper", "policy brief",
+                                       "briefing paper", NULL};
+  for (size_t i = 0; series[i]; i++)
+    if (contains_ci(container, series[i])) return 1;
+  return 0;
+}
+
+static const char *choose_type(const fields *f, view whole, int has_symbol) {
+  view genre = field(f, IBID_REFLABEL_GENRE), title = field(f, IBID_REFLABEL_TITLE);
+  view container = field(f, IBID_REFLABEL_CONTAINER);
+  if (contains_ci(genre, "thesis") || contains_ci(genre, "dissertation") ||
+      whole_contains(f, "phd thesis") || whole_contains(f, "doctoral"))
+    return "thesis";
+  if (has_versus(title) || has_versus(whole) || whole_contains(f, "judgment") ||
+      whole_contains(f, "judgement") || whole_contains(f, "icj reports") ||
+      whole_contains(f, "i.c.j.") || whole_contains(f, " chamber"))
+    return "legal_case";
+  if (has_symbol) return "document";
+  if (series_container(container) || series_container(field(f, IBID_REFLABEL_JOURNAL)))
+    return "report";
+  if (whole_contains(f, "statute") || whole_contains(f, " treaty") ||
+      whole_contains(f, "convention on") || whole_contains(f, "protocol to") ||
+      whole_contains(f, "charter of"))
+    if (!f->text[IBID_REFLABEL_JOURNAL].length && !f->text[IBID_REFLABEL_PUBLISHER].length)
+      return "legislation";
+  if (contains_ci(genre, "interview") || contains_ci(title, "interview with")) return "interview";
+  if (f->text[IBID_REFLABEL_JOURNAL].length) {
+    /* A periodical cited by day, without volume or pages, is a newspaper. */
+    date_parts d = parse_date(field(f, IBID_REFLABEL_DATE));
+    if (d.day && !f->text[IBID_REFLABEL_VOLUME].length && !f->text[IBID_REFLABEL_PAGES].length)
+      return "article-newspaper";
+    return "article-journal";
+  }
+  if (contains_ci(container, "proceedings") || contains_ci(container, "conference") ||
+      contains_ci(container, "symposium") || contains_ci(container, "workshop"))
+    return "paper-conference";
+  if (container.n && (f->text[IBID_REFLABEL_EDITOR].length || contains_ci(container, "in ")))
+    return "chapter";
+  /* An institution's own publication: no publisher, no container. */
+  if (!container.n && !f->text[IBID_REFLABEL_PUBLISHER].length &&
+      looks_institutional(field(f, IBID_REFLABEL_AUTHOR)) &&
+      !memchr(field(f, IBID_REFLABEL_AUTHOR).s, ';', field(f, IBID_REFLABEL_AUTHOR).n))
+    return "report";
+  if (contains_ci(genre, "report") || contains_ci(genre, "working paper") ||
+      contains_ci(title, " report") || contains_ci(genre, "policy brief"))
+    return "report";
+  if (container.n && !f->text[IBID_REFLABEL_VOLUME].length &&
+      !f->text[IBID_REFLABEL_PUBLISHER].length) {
+    date_parts d = parse_date(field(f, IBID_REFLABEL_DATE));
+    if (d.day) return "article-newspaper";
+    if (f->text[IBID_REFLABEL_URL].length) return "webpage";
+  }
+  if (container.n) return "chapter";
+  if (f->text[IBID_REFLABEL_PUBLISHER].length) return "book";
+  if (f->text[IBID_REFLABEL_URL].length) return "webpage";
+  return "book";
+}
+
+/* ----- assembling the JSON ------------------------------------------------------- */
+
+static const char *const container_words[] = {"in", "in:", "dans", "en", NULL};
+static const char *const edition_words[] = {"ed", "edn", "edition", "aufl", "éd", "ed.", NULL};
+static const char *const editor_words[] = {"ed", "eds", "edited", "by", "in", "in:", NULL};
+
+static void write_text(ibid_json_object *object, const char *key, view v) {
+  if (v.n) ibid_json_object_string(object, key, v.s, v.n);
+}
+
+/* "4 th" (an ordinal split by PDF extraction) is written "4th". */
+static void write_edition(ibid_json_object *object, view v) {
+  if (!v.n) return;
+  size_t digits = 0;
+  while (digits < v.n && is_digit(v.s[digits])) digits++;
+  if (digits && digits + 3 == v.n && v.s[digits] == ' ') {
+    char joined[16];
+    memcpy(joined, v.s, digits);
+    memcpy(joined + digits, v.s + digits + 1, 2);
+    ibid_json_object_string(object, "edition", joined, digits + 2);
+    return;
+  }
+  ibid_json_object_string(object, "edition", v.s, v.n);
+}
+
+static void write_json(ibid_buffer *out, const char *text, size_t length, const fields *f) {
+  view whole = {text, length};
+  ibid_json_object object;
+  ibid_json_object_begin(&object, out);
+  view symbol = find_symbol(whole);
+  const char *type = choose_type(f, whole, symbol.n > 0);
+  ibid_json_object_string(&object, "type", type, strlen(type));
+  int legal_case = strcmp(type, "legal_case") == 0;
+  view name = legal_case ? case_name(whole, f) : (view){text, 0};
+  /* A case is named by its parties: no author. */
+  if (f->text[IBID_REFLABEL_AUTHOR].length && !name.n)
+    write_names(&object, "author", field(f, IBID_REFLABEL_AUTHOR));
+  if (f->text[IBID_REFLABEL_EDITOR].length)
+    write_names(&object, "editor", field(f, IBID_REFLABEL_EDITOR));
+  if (f->text[IBID_REFLABEL_TRANSLATOR].length)
+    write_names(&object, "translator", field(f, IBID_REFLABEL_TRANSLATOR));
+  write_text(&object, "title", name.n ? name : trim_quotes(field(f, IBID_REFLABEL_TITLE)));
+  view container = field(f, IBID_REFLABEL_JOURNAL);
+  if (!container.n) container = field(f, IBID_REFLABEL_CONTAINER);
+  view genre = trim(field(f, IBID_REFLABEL_GENRE));
+  /* Law reports ("ICJ Reports") are where a case is published. */
+  if (legal_case && !container.n && (contains_ci(genre, "report") || contains_ci(genre, "rep.")))
+    container = genre, genre.n = 0;
+  view collection = trim_quotes(field(f, IBID_REFLABEL_COLLECTION));
+  if (strcmp(type, "report") == 0 && series_container(container) && !collection.n)
+    collection = container, container.n = 0;
+  write_text(&object, "container-title",
+             trim_quotes(strip_leading_words(container, container_words)));
+  write_text(&object, "collection-title", trim_quotes(collection));
+  if (f->text[IBID_REFLABEL_VOLUME].length) write_volume(&object, field(f, IBID_REFLABEL_VOLUME));
+  if (f->text[IBID_REFLABEL_PAGES].length) write_pages(&object, field(f, IBID_REFLABEL_PAGES));
+  write_edition(&object, strip_trailing_words(field(f, IBID_REFLABEL_EDITION), edition_words));
+  if (f->text[IBID_REFLABEL_DATE].length) write_date(&object, "issued", field(f, IBID_REFLABEL_DATE));
+  write_text(&object, "publisher", trim(field(f, IBID_REFLABEL_PUBLISHER)));
+  write_text(&object, "publisher-place", trim(field(f, IBID_REFLABEL_LOCATION)));
+  /* A stripped URL ("available at: {}") gives no URL: find_url needs "http"/"www.". */
+  view url = find_url(field(f, IBID_REFLABEL_URL));
+  if (!url.n && !f->text[IBID_REFLABEL_DOI].length) url = find_url(whole);
+  write_text(&object, "URL", url);
+  view doi = find_doi(field(f, IBID_REFLABEL_DOI));
+  if (!doi.n && !url.n) doi = find_doi(whole);
+  write_text(&object, "DOI", doi);
+  write_text(&object, "number", symbol);
+  const char *authority = symbol.n ? symbol_authority(symbol) : NULL;
+  if (!authority) authority = find_authority(f, legal_case);
+  if (authority && (legal_case || strcmp(type, "document") == 0))
+    ibid_json_object_string(&object, "authority", authority, strlen(authority));
+  write_text(&object, "genre", genre);
+  /* "Available at:", "Retrieved from" alone only announced a URL. */
+  static const char *const announce[] = {"available", "at", "retrieved", "from", "online",
+                                         "accessed", "url", "on", NULL};
+  view note = strip_leading_words(field(f, IBID_REFLABEL_NOTE), announce);
+  write_text(&object, "note", note);
+  (void)editor_words;
+  ibid_json_object_end(&object);
+}
+
+/* ----- entry points ------------------------------------------------------------------ */
+
+const char *ibid_reference_label_name(int label) { return ibid_refmodel_label_name(label); }
+
+/* The parsed prefix: at most IBID_REFPARSE_MAX_BYTES, cut at a character boundary. */
+static size_t parsed_length(const char *text, size_t length) {
+  if (length <= IBID_REFPARSE_MAX_BYTES) return length;
+  size_t n = IBID_REFPARSE_MAX_BYTES;
+  while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80) n--;
+  return n;
+}
+
+/* ----- rules on the labels ------------------------------------------------------ */
+
+/* Opening quote at the start of the token: its closing partner (1 = ’, 2 = ”,
+** 3 = ", 4 = ») or 0. */
+static int opening_quote(view t) {
+  if (t.n >= 3 && (unsigned char)t.s[0] == 0xE2 && (unsigned char)t.s[1] == 0x80) {
+    if ((unsigned char)t.s[2] == 0x98) return 1;
+    if ((unsigned char)t.s[2] == 0x9C) return 2;
+  }
+  if (t.n >= 1 && t.s[0] == '"') return 3;
+  if (t.n >= 2 && (unsigned char)t.s[0] == 0xC2 && (unsigned char)t.s[1] == 0xAB) return 4;
+  return 0;
+}
+
+/* Does the token end (before , . ; : ) ? !) with the closing quote `kind`? */
+static int closes_quote(view t, int kind) {
+  while (t.n && strchr(",.;:)?!", t.s[t.n - 1])) t.n--;
+  const unsigned char *e = (const unsigned char *)t.s + t.n;
+  switch (kind) {
+    case 1: return t.n >= 3 && e[-3] == 0xE2 && e[-2] == 0x80 && e[-1] == 0x99;
+    case 2: return t.n >= 3 && e[-3] == 0xE2 && e[-2] == 0x80 && e[-1] == 0x9D;
+    case 3: return t.n >= 1 && e[-1] == '"';
+    case 4: return t.n >= 2 && e[-2] == 0xC2 && e[-1] == 0xBB;
+  }
+  return 0;
+}
+
+static view token_view(const char *text, const ibid_reftoken *t) {
+  view v = {text + t->start, t->length};
+  return v;
+}
+
+/*
+** A quoted span that the model mostly calls the title is the title, exactly:
+** title-labelled tokens right after it become the container (or the
+** publisher when a container exists), those before it lose the label
+** ("quoted in X, ‘Title’" makes the words before a note).
+*/
+static void quoted_title(const char *text, const ibid_reftoken *tokens, size_t count,
+                         uint8_t *labels) {
+  for (size_t open = 0; open < count; open++) {
+    int kind = opening_quote(token_view(text, &tokens[open]));
+    if (!kind) continue;
+    size_t close = open;
+    view first = token_view(text, &tokens[open]);
+    int closed = first.n > 3 && closes_quote(first, kind);
+    while (!closed && close + 1 < count && close - open < 80) {
+      close++;
+      closed = closes_quote(token_view(text, &tokens[close]), kind);
+    }
+    if (!closed) return;
+    size_t titled = 0;
+    for (size_t i = open; i <= close; i++) titled += labels[i] == IBID_REFLABEL_TITLE;
+    if (titled * 2 < close - open + 1) {
+      open = close;
+      continue;
+    }
+    /* Title words just before the quote, not ended by a comma: the quote is
+    ** inside a longer title ("The “Estado” of ..."), leave it. */
+    if (open > 0 && labels[open - 1] == IBID_REFLABEL_TITLE) {
+      view w = token_view(text, &tokens[open - 1]);
+      if (w.n && w.s[w.n - 1] != ',') {
+        open = close;
+        continue;
+      }
+    }
+    for (size_t i = open; i <= close; i++) labels[i] = IBID_REFLABEL_TITLE;
+    int has_container = 0;
+    for (size_t i = 0; i < count; i++)
+      has_container |= labels[i] == IBID_REFLABEL_JOURNAL || labels[i] == IBID_REFLABEL_CONTAINER;
+    for (size_t i = close + 1; i < count && labels[i] == IBID_REFLABEL_TITLE && !has_container;
+         i++)
+      labels[i] = IBID_REFLABEL_JOURNAL;
+    size_t before = open;
+    while (before > 0 && labels[before - 1] == IBID_REFLABEL_TITLE) before--;
+    if (before < open) {
+      view w = token_view(text, &tokens[before]);
+      int quoted = contains_ci(w, "quoted") || contains_ci(w, "cited");
+      for (size_t i = before; i < open; i++)
+        labels[i] = quoted ? IBID_REFLABEL_NOTE : IBID_REFLABEL_OTHER;
+    }
+    return;
+  }
+}
+
+/* "{}", "{ }" (a URL the copy stripped) and "available at:" before it carry nothing. */
+static void stripped_urls(const char *text, const ibid_reftoken *tokens, size_t count,
+                          uint8_t *labels) {
+  for (size_t i = 0; i < count; i++) {
+    view t = token_view(text, &tokens[i]);
+    if (!t.n || (t.s[0] != '{' && t.s[0] != '}')) continue;
+    int only_braces = 1;
+    for (size_t k = 0; k < t.n; k++) only_braces &= strchr("{}.,;: ", t.s[k]) != NULL;
+    if (!only_braces) continue;
+    labels[i] = IBID_REFLABEL_OTHER;
+    for (size_t back = i; back > 0 && i - back < 4; back--) {
+      view w = token_view(text, &tokens[back - 1]);
+      if (!contains_ci(w, "availa") && !word_in(w, (const char *const[]){"at", "at:", NULL})) break;
+      labels[back - 1] = IBID_REFLABEL_OTHER;
+    }
+  }
+}
+
+/* "UN Doc." / "AU Doc." before a document symbol introduce the symbol; they
+** are not part of the author or title. */
+static void document_prefixes(const char *text, const ibid_reftoken *tokens, size_t count,
+                              uint8_t *labels) {
+  static const char *const doc[] = {"doc", "doc.", "document", NULL};
+  for (size_t i = 0; i + 1 < count; i++) {
+    if (!word_in(token_view(text, &tokens[i]), doc)) continue;
+    if (!find_symbol(token_view(text, &tokens[i + 1])).n) continue;
+    labels[i] = IBID_REFLABEL_OTHER;
+    if (i > 0) {
+      view w = trim(token_view(text, &tokens[i - 1]));
+      int capitals = w.n >= 2 && w.n <= 4;
+      for (size_t k = 0; k < w.n; k++) capitals &= is_upper(w.s[k]);
+      if (capitals) labels[i - 1] = IBID_REFLABEL_OTHER;
+    }
+  }
+}
+
+/* Does the token end with punctuation that can close a name (, . ; : ) ]) ? */
+static int ends_name(view t) { return t.n && strchr(",.;:)]", t.s[t.n - 1]) != NULL; }
+
+/*
+** Where the author list meets the title, names end with punctuation: author
+** tokens after the last such token ("Bosco, David, Rough Justice" where
+** "Rough" was taken for a name) go back to the title. And "Surname, Given,
+** Title" with the given name taken for the title gets it back.
+*/
+static void author_title_boundary(const char *text, const ibid_reftoken *tokens, size_t count,
+                                  uint8_t *labels) {
+  size_t i = 0;
+  while (i < count && labels[i] != IBID_REFLABEL_AUTHOR) i++;
+  if (i == count) return;
+  size_t start = i;
+  while (i < count && labels[i] == IBID_REFLABEL_AUTHOR) i++;
+  size_t end = i; /* author run [start, end) */
+  if (end < count && labels[end] == IBID_REFLABEL_TITLE) {
+    size_t last = end;
+    while (last > start && !ends_name(token_view(text, &tokens[last - 1]))) last--;
+    if (last > start && last < end && end - last <= 2)
+      for (size_t k = last; k < end; k++) labels[k] = IBID_REFLABEL_TITLE;
+    if (end - start == 1 && end + 2 < count && labels[end + 1] == IBID_REFLABEL_TITLE) {
+      view surname = token_view(text, &tokens[start]), given = token_view(text, &tokens[end]);
+      if (surname.n > 1 && surname.s[surname.n - 1] == ',' && given.n > 2 &&
+          given.s[given.n - 1] == ',' && is_upper(given.s[0]))
+        labels[end] = IBID_REFLABEL_AUTHOR;
+    }
+  }
+}
+
+/* "X, quoted in Y, ‘Title’": Y is the author, "X, quoted in" a note. */
+static void quoted_in(const char *text, const ibid_reftoken *tokens, size_t count,
+                      uint8_t *labels) {
+  static const char *const verbs[] = {"quoted", "cited", NULL};
+  static const char *const in[] = {"in", "by", NULL};
+  for (size_t i = 0; i + 2 < count && i < 12; i++) {
+    if (!word_in(token_view(text, &tokens[i]), verbs)) continue;
+    if (!word_in(token_view(text, &tokens[i + 1]), in)) continue;
+    size_t first = 0;
+    while (first < i && labels[first] == IBID_REFLABEL_CITATION_NUMBER) first++;
+    for (size_t k = first; k <= i + 1; k++) labels[k] = IBID_REFLABEL_NOTE;
+    for (size_t k = i + 2; k < count && k < i + 8; k++) {
+      if (labels[k] != IBID_REFLABEL_NOTE && labels[k] != IBID_REFLABEL_AUTHOR &&
+          labels[k] != IBID_REFLABEL_OTHER)
+        break;
+      labels[k] = IBID_REFLABEL_AUTHOR;
+    }
+    return;
+  }
+}
+
+static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t count,
+                          uint8_t *labels) {
+  document_prefixes(text, tokens, count, labels);
+  stripped_urls(text, tokens, count, labels);
+  quoted_title(text, tokens, count, labels);
+  quoted_in(text, tokens, count, labels);
+  author_title_boundary(text, tokens, count, labels);
+}
+
+ibid_reference_segment *ibid_reference_segments(const char *text, size_t length, size_t *count,
+                                                int *failed) {
+  *count = 0;
+  length = parsed_length(text, length);
+  size_t token_count;
+  ibid_reftoken *tokens = ibid_reftokens_split(text, length, &token_count, failed);
+  if (!tokens) return NULL;
+  uint8_t *labels = ibid_malloc(token_count);
+  ibid_reference_segment *segments = ibid_malloc(token_count * sizeof(*segments));
+  if (!labels || !segments || ibid_refmodel_label(text, tokens, token_count, labels) != 0) {
+    ibid_free(tokens);
+    ibid_free(labels);
+    ibid_free(segments);
+    *failed = 1;
+    return NULL;
+  }
+  adjust_labels(text, tokens, token_count, labels);
+  size_t used = 0;
+  for (size_t i = 0; i < token_count; i++) {
+    size_t end = tokens[i].start + tokens[i].length;
+    if (used && segments[used - 1].label == labels[i]) {
+      segments[used - 1].length = end - segments[used - 1].start;
+      continue;
+    }
+    segments[used].label = labels[i];
+    segments[used].start = tokens[i].start;
+    segments[used].length = tokens[i].length;
+    used++;
+  }
+  ibid_free(tokens);
+  ibid_free(labels);
+  *count = used;
+  return segments;
+}
+
+char *ibid_parse_reference_json(const char *text, size_t length, size_t *json_length) {
+  int failed = 0;
+  size_t count = 0;
+  length = parsed_length(text, length);
+  ibid_reference_segment *segments = ibid_reference_segments(text, length, &count, &failed);
+  if (failed) return NULL;
+  fields f;
+  memset(&f, 0, sizeof(f));
+  for (int l = 0; l < IBID_REFLABEL_COUNT; l++) ibid_buffer_init(&f.text[l]);
+  fields_collect(&f, text, segments, count);
+  ibid_buffer_init(&f.lowered);
+  ibid_buffer_reserve(&f.lowered, length + 1);
+  for (size_t i = 0; i < length && !f.lowered.failed; i++) f.lowered.data[i] = lower(text[i]);
+  if (!f.lowered.failed) f.lowered.length = length;
+  failed |= f.lowered.failed;
+  ibid_free(segments);
+  ibid_buffer out;
+  ibid_buffer_init(&out);
+  for (int l = 0; l < IBID_REFLABEL_COUNT; l++) failed |= f.text[l].failed;
+  if (!failed) write_json(&out, text, length, &f);
+  for (int l = 0; l < IBID_REFLABEL_COUNT; l++) ibid_buffer_free(&f.text[l]);
+  ibid_buffer_free(&f.lowered);
+  if (failed || out.failed) {
+    ibid_buffer_free(&out);
+    return NULL;
+  }
+  return ibid_buffer_take(&out, json_length);
+}

@@ -1,0 +1,412 @@
+/*
+** reftokens.c -- tokens and hashed features of a reference string (see
+** reftokens.h). Every feature is a 64-bit FNV-1a hash of a template number
+** and the hashes of what it looks at, reduced to a bucket of the weight table;
+** the trainer and the parser call the same code, so they always agree.
+*/
+#include "reftokens.h"
+
+#include <string.h>
+
+#include "memory.h"
+
+#define FNV_OFFSET 1469598103934665603ULL
+#define FNV_PRIME 1099511628211ULL
+
+static uint64_t hash_bytes(uint64_t hash, const char *bytes, size_t length) {
+  for (size_t i = 0; i < length; i++) {
+    hash ^= (unsigned char)bytes[i];
+    hash *= FNV_PRIME;
+  }
+  return hash;
+}
+
+/* Mixes a 64-bit value into a hash: one multiply-xorshift round (fast, and
+** well enough spread for a hashed weight table). */
+static uint64_t hash_number(uint64_t hash, uint64_t value) {
+  hash = (hash ^ value) * 0x9E3779B97F4A7C15ULL;
+  return hash ^ (hash >> 31);
+}
+
+/* Bytes of the Unicode space characters that separate tokens, besides ASCII. */
+static size_t space_length(const char *text, size_t length, size_t at) {
+  unsigned char c = (unsigned char)text[at];
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+  if (c == 0xC2 && at + 1 < length && (unsigned char)text[at + 1] == 0xA0) return 2;
+  if (c == 0xE2 && at + 2 < length) {
+    unsigned char c1 = (unsigned char)text[at + 1], c2 = (unsigned char)text[at + 2];
+    if (c1 == 0x80 && (c2 <= 0x8A || c2 == 0xAF || c2 == 0xA8 || c2 == 0xA9)) return 3;
+    if (c1 == 0x81 && c2 == 0x9F) return 3;
+  }
+  if (c == 0xE3 && at + 2 < length && (unsigned char)text[at + 1] == 0x80 &&
+      (unsigned char)text[at + 2] == 0x80)
+    return 3;
+  return 0;
+}
+
+ibid_reftoken *ibid_reftokens_split(const char *text, size_t length, size_t *count, int *failed) {
+  ibid_reftoken *tokens = NULL;
+  size_t used = 0, capacity = 0, at = 0;
+  *count = 0;
+  while (at < length) {
+    size_t space = space_length(text, length, at);
+    if (space) {
+      at += space;
+      continue;
+    }
+    size_t start = at;
+    while (at < length && !space_length(text, length, at)) at++;
+    if (used == capacity) {
+      size_t grown = capacity ? capacity * 2 : 32;
+      ibid_reftoken *bigger = ibid_realloc(tokens, grown * sizeof(*tokens));
+      if (!bigger) {
+        ibid_free(tokens);
+        *failed = 1;
+        return NULL;
+      }
+      tokens = bigger;
+      capacity = grown;
+    }
+    tokens[used].start = start;
+    tokens[used].length = at - start;
+    used++;
+  }
+  *count = used;
+  return tokens;
+}
+
+/* ----- per-token facts ------------------------------------------------- */
+
+enum {
+  FLAG_YEAR = 1 << 0,         /* contains a plausible year 1500-2099 */
+  FLAG_DIGITS = 1 << 1,       /* core is only digits */
+  FLAG_HAS_DIGIT = 1 << 2,    /* some digit */
+  FLAG_RANGE = 1 << 3,        /* digits, dash, digits */
+  FLAG_INITIAL = 1 << 4,      /* one capital letter, maybe with a period */
+  FLAG_ALL_CAPS = 1 << 5,     /* two or more letters, all capitals */
+  FLAG_CAPITALIZED = 1 << 6,  /* starts with a capital */
+  FLAG_URL = 1 << 7,          /* http, www. */
+  FLAG_DOI = 1 << 8,          /* 10.NNNN/ or doi: */
+  FLAG_MONTH = 1 << 9,        /* an English month name or abbreviation */
+  FLAG_OPENS_QUOTE = 1 << 10, /* starts with an opening quote */
+  FLAG_CLOSES_QUOTE = 1 << 11,
+  FLAG_OPENS_PAREN = 1 << 12,
+  FLAG_CLOSES_PAREN = 1 << 13,
+  FLAG_LOWER = 1 << 14, /* starts with a lower-case letter */
+};
+
+typedef struct token_facts {
+  uint64_t word;   /* lower-cased token without surrounding punctuation */
+  uint64_t raw;    /* the token as written */
+  uint64_t shape;  /* character classes, repeats collapsed */
+  uint64_t prefix; /* first three bytes of word */
+  uint64_t suffix; /* last three bytes of word */
+  unsigned flags;
+  char first_mark; /* class of the leading punctuation, or 0 */
+  char last_mark;  /* class of the trailing punctuation, or 0 */
+  uint8_t length_class;
+} token_facts;
+
+/* A punctuation class for the character at text[at]; sets *bytes. 0 for a
+** letter or digit. Curly quotes and dashes are folded onto ASCII ones. */
+static char mark_class(const char *text, size_t end, size_t at, size_t *bytes) {
+  unsigned char c = (unsigned char)text[at];
+  *bytes = 1;
+  if (c < 0x80) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return 0;
+    if (c == '\'' || c == '`') return '\'';
+    return (char)c;
+  }
+  if (c == 0xE2 && at + 2 < end && (unsigned char)text[at + 1] == 0x80) {
+    unsigned char c2 = (unsigned char)text[at + 2];
+    *bytes = 3;
+    if (c2 == 0x9C || c2 == 0x9D || c2 == 0x9E) return '"';
+    if (c2 == 0x98 || c2 == 0x99) return '\'';
+    if (c2 >= 0x90 && c2 <= 0x95) return '-';
+    if (c2 == 0xA6) return '.';
+  }
+  if (c == 0xC2 && at + 1 < end) {
+    unsigned char c1 = (unsigned char)text[at + 1];
+    if (c1 == 0xAB || c1 == 0xBB) {
+      *bytes = 2;
+      return '"';
+    }
+  }
+  *bytes = 1;
+  return 0;
+}
+
+/* Byte length of the UTF-8 sequence starting with lead byte c. */
+static size_t sequence_length(unsigned char c) {
+  if (c < 0x80) return 1;
+  if (c >= 0xF0) return 4;
+  if (c >= 0xE0) return 3;
+  if (c >= 0xC0) return 2;
+  return 1;
+}
+
+static int is_month(const char *word, size_t length) {
+  static const char *const months[] = {
+      "jan",     "feb",      "mar",      "apr",     "may",      "jun",    "jul",
+      "aug",     "sep",      "sept",     "oct",     "nov",      "dec",    "january",
+      "february", "march",   "april",    "june",    "july",     "august", "september",
+      "october", "november", "december", "spring",  "summer",   "autumn", "fall",
+      "winter"};
+  for (size_t i = 0; i < sizeof(months) / sizeof(months[0]); i++)
+    if (strlen(months[i]) == length && memcmp(months[i], word, length) == 0) return 1;
+  return 0;
+}
+
+static int contains_year(const char *s, size_t n) {
+  for (size_t i = 0; i + 4 <= n; i++) {
+    if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') continue;
+    if (i + 4 < n && s[i + 4] >= '0' && s[i + 4] <= '9') continue;
+    int ok = 1;
+    for (size_t k = 0; k < 4; k++) ok &= s[i + k] >= '0' && s[i + k] <= '9';
+    if (!ok) continue;
+    int year = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + s[i + 3] - '0';
+    if (year >= 1500 && year <= 2099) return 1;
+  }
+  return 0;
+}
+
+static void token_facts_compute(const char *text, const ibid_reftoken *token, token_facts *facts) {
+  const char *s = text + token->start;
+  size_t n = token->length, begin = 0, end = n, bytes;
+  memset(facts, 0, sizeof(*facts));
+  facts->raw = hash_bytes(FNV_OFFSET, s, n);
+  /* Strip punctuation on both sides to find the word. */
+  while (begin < end && mark_class(s, n, begin, &bytes)) {
+    if (!facts->first_mark) facts->first_mark = mark_class(s, n, begin, &bytes);
+    begin += bytes;
+  }
+  while (end > begin) {
+    size_t back = end - 1;
+    while (back > begin && ((unsigned char)s[back] & 0xC0) == 0x80) back--;
+    char mark = mark_class(s, n, back, &bytes);
+    if (!mark || back + bytes != end) break;
+    facts->last_mark = mark;
+    end = back;
+  }
+  char word[64];
+  size_t word_length = 0;
+  int digits = 0, letters = 0, uppers = 0, dash_between_digits = 0, only_digits = 1;
+  char shape[16];
+  size_t shape_length = 0;
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)s[i];
+    size_t step = sequence_length(c);
+    if (i + step > n) step = n - i;
+    char cls;
+    if (c >= 'A' && c <= 'Z') {
+      cls = 'X';
+    } else if (c >= 'a' && c <= 'z') {
+      cls = 'x';
+    } else if (c >= '0' && c <= '9') {
+      cls = 'd';
+    } else {
+      cls = mark_class(s, n, i, &bytes);
+      if (!cls) cls = 'x'; /* other non-ASCII: almost always a letter */
+    }
+    if (shape_length < sizeof(shape) && (shape_length == 0 || shape[shape_length - 1] != cls))
+      shape[shape_length++] = cls;
+    if (i >= begin && i < end) {
+      if (cls == 'd') {
+        digits++;
+      } else {
+        only_digits = 0;
+        if (cls == 'X' || cls == 'x') letters++;
+        if (cls == 'X') uppers++;
+        if (cls == '-' && digits && i + step < end && s[i + step] >= '0' && s[i + step] <= '9')
+          dash_between_digits = 1;
+      }
+      for (size_t k = 0; k < step && word_length < sizeof(word); k++) {
+        char b = s[i + k];
+        word[word_length++] = (b >= 'A' && b <= 'Z') ? (char)(b + 32) : b;
+      }
+    }
+    i += step;
+  }
+  if (word_length == 0) {
+    /* Punctuation only: the word is the token itself. */
+    word_length = n < sizeof(word) ? n : sizeof(word);
+    memcpy(word, s, word_length);
+    only_digits = 0;
+  }
+  facts->word = hash_bytes(FNV_OFFSET, word, word_length);
+  facts->shape = hash_bytes(FNV_OFFSET, shape, shape_length);
+  size_t affix = word_length < 3 ? word_length : 3;
+  facts->prefix = hash_bytes(FNV_OFFSET, word, affix);
+  facts->suffix = hash_bytes(FNV_OFFSET, word + word_length - affix, affix);
+  facts->length_class = (uint8_t)(word_length > 12 ? 12 : word_length);
+  unsigned flags = 0;
+  if (contains_year(s, n)) flags |= FLAG_YEAR;
+  if (digits && only_digits) flags |= FLAG_DIGITS;
+  if (digits) flags |= FLAG_HAS_DIGIT;
+  if (dash_between_digits) flags |= FLAG_RANGE;
+  if (letters == 1 && uppers == 1 && end - begin == 1) flags |= FLAG_INITIAL;
+  if (letters >= 2 && uppers == letters) flags |= FLAG_ALL_CAPS;
+  if (end > begin && s[begin] >= 'A' && s[begin] <= 'Z') flags |= FLAG_CAPITALIZED;
+  if (end > begin && s[begin] >= 'a' && s[begin] <= 'z') flags |= FLAG_LOWER;
+  if ((n >= 4 && memcmp(s, "http", 4) == 0) || (n >= 4 && memcmp(s, "www.", 4) == 0))
+    flags |= FLAG_URL;
+  for (size_t i = 0; i + 3 < n; i++)
+    if ((s[i] == '1' && s[i + 1] == '0' && s[i + 2] == '.' && i + 7 < n && s[i + 3] >= '0' &&
+         s[i + 3] <= '9') ||
+        (i == 0 && (s[0] == 'd' || s[0] == 'D') && (s[1] == 'o' || s[1] == 'O') &&
+         (s[2] == 'i' || s[2] == 'I') && s[3] == ':')) {
+      flags |= FLAG_DOI;
+      break;
+    }
+  if (is_month(word, word_length)) flags |= FLAG_MONTH;
+  if (facts->first_mark == '"' || facts->first_mark == '\'') flags |= FLAG_OPENS_QUOTE;
+  if (facts->last_mark == '"' || facts->last_mark == '\'') flags |= FLAG_CLOSES_QUOTE;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '(' || s[i] == '[') flags |= FLAG_OPENS_PAREN;
+    if (s[i] == ')' || s[i] == ']') flags |= FLAG_CLOSES_PAREN;
+  }
+  /* A closing quote before trailing punctuation (“Title,” or "Title".) */
+  if (n >= 2) {
+    for (size_t i = n > 4 ? n - 4 : 0; i < n; i++) {
+      if (s[i] == '"') flags |= FLAG_CLOSES_QUOTE;
+      if ((unsigned char)s[i] == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+          (unsigned char)s[i + 2] == 0x9D)
+        flags |= FLAG_CLOSES_QUOTE;
+    }
+  }
+  facts->flags = flags;
+}
+
+/* ----- features -------------------------------------------------------- */
+
+typedef struct feature_writer {
+  uint32_t *out;
+  size_t count;
+  uint32_t mask;
+} feature_writer;
+
+static void emit(feature_writer *writer, uint64_t hash) {
+  if (writer->count >= IBID_REFTOKENS_MAX_FEATURES) return;
+  hash ^= hash >> 29;
+  hash *= 0xbf58476d1ce4e5b9ULL;
+  hash ^= hash >> 32;
+  writer->out[writer->count++] = (uint32_t)hash & writer->mask;
+}
+
+static uint64_t template_hash(unsigned template_number) {
+  return (uint64_t)template_number * 0xD6E8FEB86659FD93ULL;
+}
+
+static void emit1(feature_writer *writer, unsigned template_number, uint64_t value) {
+  emit(writer, hash_number(template_hash(template_number), value));
+}
+
+static void emit2(feature_writer *writer, unsigned template_number, uint64_t a, uint64_t b) {
+  emit(writer, hash_number(hash_number(template_hash(template_number), a), b));
+}
+
+/* What the tokens before this one say: quotes and brackets still open, how
+** many field-ending periods, whether a year was seen. */
+typedef struct running_context {
+  int in_quote;
+  int paren_depth;
+  unsigned periods;
+  unsigned commas;
+  unsigned since_period; /* tokens since the last field-ending period */
+  int year_seen;
+} running_context;
+
+static void running_context_advance(running_context *context, const token_facts *facts) {
+  if ((facts->flags & FLAG_OPENS_QUOTE) && !(facts->flags & FLAG_CLOSES_QUOTE))
+    context->in_quote = 1;
+  else if (facts->flags & FLAG_CLOSES_QUOTE)
+    context->in_quote = 0;
+  if ((facts->flags & FLAG_OPENS_PAREN) && !(facts->flags & FLAG_CLOSES_PAREN))
+    context->paren_depth = 1;
+  else if (facts->flags & FLAG_CLOSES_PAREN)
+    context->paren_depth = 0;
+  /* A period after an initial does not end a field. */
+  context->since_period++;
+  if (facts->last_mark == '.' && !(facts->flags & FLAG_INITIAL)) {
+    context->periods++;
+    context->since_period = 0;
+  }
+  if (facts->last_mark == ',') context->commas++;
+  if (facts->flags & FLAG_YEAR) context->year_seen = 1;
+}
+
+static void token_features(feature_writer *w, const token_facts *facts, size_t count, size_t i,
+                           const running_context *context) {
+  const token_facts *t = &facts[i];
+  const uint64_t none = 0x9e3779b97f4a7c15ULL;
+  uint64_t previous_word = i > 0 ? facts[i - 1].word : none;
+  uint64_t next_word = i + 1 < count ? facts[i + 1].word : none;
+  uint64_t previous_shape = i > 0 ? facts[i - 1].shape : none;
+  uint64_t next_shape = i + 1 < count ? facts[i + 1].shape : none;
+  unsigned previous_mark = i > 0 ? (unsigned char)facts[i - 1].last_mark : 255;
+  unsigned next_flags = i + 1 < count ? facts[i + 1].flags : 1u << 20;
+  unsigned previous_flags = i > 0 ? facts[i - 1].flags : 1u << 20;
+  emit1(w, 1, 1); /* bias */
+  emit1(w, 2, t->word);
+  emit1(w, 3, t->raw);
+  emit1(w, 4, t->shape);
+  emit1(w, 5, t->prefix);
+  emit1(w, 6, t->suffix);
+  emit1(w, 7, (unsigned char)t->first_mark);
+  emit1(w, 8, (unsigned char)t->last_mark);
+  emit1(w, 9, t->flags);
+  for (unsigned bit = 0; bit < 15; bit++)
+    if (t->flags & (1u << bit)) emit1(w, 10, bit);
+  emit1(w, 11, t->length_class);
+  emit1(w, 12, i == 0 ? 0 : i + 1 == count ? 2 : 1);
+  emit1(w, 13, count ? i * 8 / count : 0);
+  emit1(w, 14, previous_word);
+  emit1(w, 15, next_word);
+  emit1(w, 16, i > 1 ? facts[i - 2].word : none);
+  emit1(w, 17, i + 2 < count ? facts[i + 2].word : none);
+  emit1(w, 18, previous_shape);
+  emit1(w, 19, next_shape);
+  emit1(w, 20, previous_mark);
+  emit2(w, 21, previous_mark, t->shape);
+  emit2(w, 22, previous_word, t->word);
+  emit2(w, 23, t->word, next_word);
+  emit1(w, 24, (unsigned)context->in_quote);
+  emit1(w, 25, (unsigned)context->paren_depth);
+  emit1(w, 26, context->periods > 6 ? 6 : context->periods);
+  emit1(w, 27, context->commas > 8 ? 8 : context->commas);
+  emit1(w, 28, (unsigned)context->year_seen);
+  emit2(w, 29, context->periods > 6 ? 6 : context->periods, (unsigned)context->year_seen);
+  emit2(w, 30, previous_mark, (unsigned char)t->last_mark);
+  emit1(w, 31, next_flags);
+  emit1(w, 32, previous_flags);
+  emit2(w, 33, previous_mark, t->flags & (FLAG_CAPITALIZED | FLAG_LOWER | FLAG_HAS_DIGIT));
+  emit2(w, 34, t->shape, next_shape);
+  emit2(w, 35, (unsigned)context->in_quote, (unsigned char)t->last_mark);
+  emit2(w, 36, i > 0 ? facts[i - 1].shape : none, t->word);
+  unsigned next_mark = i + 1 < count ? (unsigned char)facts[i + 1].first_mark : 255;
+  unsigned next_case = next_flags & (FLAG_CAPITALIZED | FLAG_LOWER | FLAG_HAS_DIGIT);
+  emit2(w, 37, (unsigned char)t->last_mark, next_case | (next_mark << 16));
+  emit1(w, 38, context->since_period > 10 ? 10 : context->since_period);
+  emit2(w, 39, context->periods > 6 ? 6 : context->periods,
+        t->flags & (FLAG_CAPITALIZED | FLAG_LOWER | FLAG_HAS_DIGIT));
+  emit2(w, 40, previous_word, previous_mark);
+  emit2(w, 41, t->word, (unsigned char)t->last_mark);
+}
+
+int ibid_reftokens_features(const char *text, const ibid_reftoken *tokens, size_t count,
+                            uint32_t buckets, uint32_t *features, uint8_t *feature_counts) {
+  if (count == 0) return 0;
+  token_facts *facts = ibid_malloc(count * sizeof(*facts));
+  if (!facts) return -1;
+  for (size_t i = 0; i < count; i++) token_facts_compute(text, &tokens[i], &facts[i]);
+  running_context context;
+  memset(&context, 0, sizeof(context));
+  for (size_t i = 0; i < count; i++) {
+    feature_writer writer = {features + i * IBID_REFTOKENS_MAX_FEATURES, 0, buckets - 1};
+    token_features(&writer, facts, count, i, &context);
+    feature_counts[i] = (uint8_t)writer.count;
+    running_context_advance(&context, &facts[i]);
+  }
+  ibid_free(facts);
+  return 0;
+}

@@ -1,0 +1,480 @@
+/*
+** sentences.c -- the sentences of a text, block by block (see sentences.h).
+**
+** HOW IT WORKS, per block of ibid_find_blocks():
+**  1. The block is converted to UTF-16 with line breaks turned into spaces
+**     (same length, so offsets still line up) and handed to an ICU
+**     UBRK_SENTENCE iterator; its boundaries become byte offsets through a
+**     cursor that walks UTF-8 and UTF-16 in step (linear time).
+**  2. Note markers: a terminal . ! or ? followed by optional closing quotes,
+**     then 1-3 digits (ASCII, superscript, or in brackets) and a capital
+**     letter after white space, is a sentence end whose marker belongs to it.
+**     A boundary there is added after the digits ("the UN.5 The ICC": ICU
+**     does not break inside "UN.5"), and ICU's boundary before the digits
+**     ("genocide.”|3 These") is dropped.
+**  3. A boundary that follows a period is dropped when the word before the
+**     period is an abbreviation (ibid_sentence_abbreviation): citation words
+**     ("pp", "Art", "cf"), titles ("Dr"), dotted forms ("e.g", "U.S"), single
+**     capital initials; and, unless a capital letter follows, words that may
+**     also end a sentence ("etc", "Ibid", "et al", "Inc", month names).
+**  4. Sentences are the spans between the remaining boundaries, trimmed of
+**     white space; empty ones are dropped.
+*/
+#include "sentences.h"
+
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+
+#include "blocks.h"
+#include "memory.h"
+#include "utf8.h"
+#include "words.h"
+
+struct ibid_sentence_splitter {
+  UBreakIterator *iterator;
+  UChar *units; /* the current block in UTF-16 */
+  size_t units_capacity;
+  size_t *boundaries; /* candidate boundaries of the current block (byte offsets) */
+  size_t boundary_count, boundary_capacity;
+  size_t *markers; /* pairs (terminal offset, offset after the note marker) */
+  size_t marker_count, marker_capacity;
+};
+
+/* The growing list of sentences found so far. */
+typedef struct sentence_list {
+  ibid_sentence *items;
+  size_t count, capacity;
+} sentence_list;
+
+ibid_sentence_splitter *ibid_sentence_splitter_new(void) {
+  ibid_sentence_splitter *splitter = ibid_malloc(sizeof(*splitter));
+  if (!splitter) return 0;
+  memset(splitter, 0, sizeof(*splitter));
+  UErrorCode status = U_ZERO_ERROR;
+  splitter->iterator = ubrk_open(UBRK_SENTENCE, "en", 0, 0, &status);
+  if (U_FAILURE(status)) {
+    ibid_sentence_splitter_free(splitter);
+    return 0;
+  }
+  return splitter;
+}
+
+void ibid_sentence_splitter_free(ibid_sentence_splitter *splitter) {
+  if (!splitter) return;
+  if (splitter->iterator) ubrk_close(splitter->iterator);
+  ibid_free(splitter->units);
+  ibid_free(splitter->boundaries);
+  ibid_free(splitter->markers);
+  ibid_free(splitter);
+}
+
+/* Appends value to a growable array of size_t. */
+static int push_offset(size_t **array, size_t *count, size_t *capacity, size_t value) {
+  if (*count == *capacity) {
+    size_t grown_capacity = *capacity ? *capacity * 2 : 64;
+    size_t *grown = ibid_realloc(*array, grown_capacity * sizeof(size_t));
+    if (!grown) return -1;
+    *array = grown;
+    *capacity = grown_capacity;
+  }
+  (*array)[(*count)++] = value;
+  return 0;
+}
+
+/* ----- characters ------------------------------------------------------- */
+
+static int is_space_codepoint(uint32_t c) {
+  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xA0 || c == 0x85 ||
+         (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+         c == 0x3000 || c == 0xFEFF;
+}
+
+/* Closing quotes and brackets that may stand between a period and a marker. */
+static int is_closer(uint32_t c) {
+  return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0xBB ||
+         c == 0x203A;
+}
+
+static int is_opener(uint32_t c) {
+  return c == '"' || c == '\'' || c == '(' || c == '[' || c == 0x201C || c == 0x2018 || c == 0xAB ||
+         c == 0x2039;
+}
+
+/* Value of a superscript digit, or -1. */
+static int superscript_digit(uint32_t c) {
+  if (c == 0xB9) return 1;
+  if (c == 0xB2) return 2;
+  if (c == 0xB3) return 3;
+  if (c == 0x2070) return 0;
+  if (c >= 0x2074 && c <= 0x2079) return (int)(c - 0x2070);
+  return -1;
+}
+
+static size_t skip_spaces(const char *text, size_t offset, size_t end) {
+  while (offset < end) {
+    uint32_t c;
+    size_t n = ibid_utf8_decode(text, end, offset, &c);
+    if (!is_space_codepoint(c)) break;
+    offset += n;
+  }
+  return offset;
+}
+
+static size_t skip_spaces_back(const char *text, size_t offset, size_t start) {
+  while (offset > start) {
+    uint32_t c;
+    size_t n = ibid_utf8_decode_before(text, offset, &c);
+    if (!is_space_codepoint(c)) break;
+    offset -= n;
+  }
+  return offset;
+}
+
+/* Whether the text at offset (after spaces and opening quotes) starts with a
+** capital letter. */
+static int starts_upper(const char *text, size_t offset, size_t end) {
+  offset = skip_spaces(text, offset, end);
+  while (offset < end) {
+    uint32_t c;
+    offset += ibid_utf8_decode(text, end, offset, &c);
+    if (is_opener(c)) continue;
+    return u_isupper((UChar32)c) || u_istitle((UChar32)c);
+  }
+  return 0;
+}
+
+/* Whether a new sentence plainly starts at offset: a capital letter, or a
+** note number of 1-3 digits followed by a capital ("Ibid. 3 Smith, ..."). */
+static int starts_sentence(const char *text, size_t offset, size_t end) {
+  offset = skip_spaces(text, offset, end);
+  size_t digits = 0;
+  while (offset + digits < end && text[offset + digits] >= '0' && text[offset + digits] <= '9')
+    digits++;
+  if (digits >= 1 && digits <= 3 && offset + digits < end && text[offset + digits] == ' ')
+    return starts_upper(text, offset + digits, end);
+  return starts_upper(text, offset, end);
+}
+
+/* Start of the run of letters and periods that ends at `end`, looking back at
+** most 64 bytes: no abbreviation is longer, and the bound keeps the cost per
+** boundary constant on pathological text ("a.a.a.a..."). */
+static size_t word_start(const char *text, size_t end, size_t start) {
+  size_t floor = end - start > 64 ? end - 64 : start;
+  while (end > floor) {
+    uint32_t c;
+    size_t n = ibid_utf8_decode_before(text, end, &c);
+    if (c != '.' && !u_isalpha((UChar32)c)) break;
+    end -= n;
+  }
+  return end;
+}
+
+/* ----- abbreviations ------------------------------------------------------ */
+
+/* Never end a sentence: they announce a number, a name or a quotation. */
+static const char *const always_abbreviations[] = {
+    "p",   "pp",   "n",    "nn",   "s",      "ss",    "v",     "vs",   "c",    "cf",   "Cf",
+    "vol", "Vol",  "vols", "Vols", "no",     "No",    "nos",   "Nos",  "Nr",   "nr",   "Art",
+    "art", "Arts", "arts", "para", "Para",   "paras", "Paras", "ch",   "Ch",   "chap", "Chap",
+    "sec", "Sec",  "fn",   "fns",  "Dr",     "Mr",    "Mrs",   "Ms",   "Mme",  "Prof", "St",
+    "Sr",  "Doc",  "Res",  "Rev",  "Supp",   "Hon",   "Gen",   "Col",  "Lt",   "Capt", "Sgt",
+    "Gov", "Sen",  "Rep",  "Pres", "Amb",    "fig",   "Fig",   "figs", "Figs", "eq",   "approx",
+    "ca",  "viz",  "esp",  "incl", "op",     "loc",   "cl",    "pt",   "Pt",   "sch",  "Sch",
+    "Cmd", "Cmnd", "Ord",  "Sess", "Assemb", "Exec",  "Jur",   "Intl", "Dept", "Govt",
+};
+
+/* End a sentence only when a capital letter follows. */
+static const char *const conditional_abbreviations[] = {
+    "etc", "Ibid", "ibid", "Id",   "id",  "ed",  "eds",  "edn",   "Inc", "Ltd",
+    "Co",  "Corp", "Jr",   "Bros", "Jan", "Feb", "Mar",  "Apr",   "Jun", "Jul",
+    "Aug", "Sep",  "Sept", "Oct",  "Nov", "Dec", "repr", "trans",
+};
+
+static int in_list(const char *word, size_t length, const char *const *list, size_t count) {
+  for (size_t i = 0; i < count; i++)
+    if (strlen(list[i]) == length && memcmp(list[i], word, length) == 0) return 1;
+  return 0;
+}
+
+/* "e.g", "i.e", "U.S", "U.N", "Ph.D": two or more parts of one or two letters. */
+static int is_dotted_abbreviation(const char *word, size_t length) {
+  size_t parts = 0, letters = 0;
+  for (size_t i = 0; i <= length; i++) {
+    if (i == length || word[i] == '.') {
+      if (letters < 1 || letters > 2) return 0;
+      parts++;
+      letters = 0;
+    } else if ((word[i] & 0xC0) != 0x80) {
+      letters++; /* count code points, not bytes */
+    }
+  }
+  return parts >= 2;
+}
+
+int ibid_sentence_abbreviation(const char *word, size_t length, const char *previous_word,
+                               size_t previous_length, int next_is_upper) {
+  if (length == 0) return 0;
+  if (memchr(word, '.', length)) return is_dotted_abbreviation(word, length);
+  uint32_t first;
+  size_t first_length = ibid_utf8_decode(word, length, 0, &first);
+  /* A lone capital is an initial: "Alan J. Kuperman", "M. Cherif Bassiouni". */
+  if (first_length == length && (u_isupper((UChar32)first) || u_istitle((UChar32)first))) return 1;
+  size_t always_count = sizeof(always_abbreviations) / sizeof(always_abbreviations[0]);
+  if (in_list(word, length, always_abbreviations, always_count)) return 1;
+  int conditional = 0;
+  size_t conditional_count =
+      sizeof(conditional_abbreviations) / sizeof(conditional_abbreviations[0]);
+  if (in_list(word, length, conditional_abbreviations, conditional_count)) conditional = 1;
+  if (length == 2 && memcmp(word, "al", 2) == 0 && previous_length == 2 &&
+      memcmp(previous_word, "et", 2) == 0)
+    conditional = 1; /* et al. */
+  if (length == 3 && memcmp(word, "cit", 3) == 0 && previous_length >= 2 &&
+      (memcmp(previous_word, "op", 2) == 0 || memcmp(previous_word, "loc", 2) == 0))
+    conditional = 1; /* op. cit., loc. cit. */
+  return conditional && !next_is_upper;
+}
+
+/* Whether the boundary at `offset` (start of the next sentence) follows an
+** abbreviation, so that it is no sentence end. */
+static int follows_abbreviation(const char *text, size_t block_start, size_t block_end,
+                                size_t offset) {
+  size_t end = skip_spaces_back(text, offset, block_start);
+  if (end == block_start) return 0;
+  uint32_t last;
+  ibid_utf8_decode_before(text, end, &last);
+  /* "Rpt.(": no sentence ends on an opening bracket or curly quote (straight
+  ** quotes open and close alike, so they tell nothing). */
+  if (is_opener(last) && last != '"' && last != '\'') return 1;
+  if (text[end - 1] != '.') return 0;
+  size_t word_end = end - 1;
+  size_t start = word_start(text, word_end, block_start);
+  /* "www.example.org." or "1.5." are not abbreviations: only letters may
+  ** stand before the word. */
+  if (start > block_start) {
+    uint32_t c;
+    ibid_utf8_decode_before(text, start, &c);
+    if (!is_space_codepoint(c) && !is_opener(c) && c != ',' && c != ';' && c != ':') return 0;
+  }
+  size_t previous_end = skip_spaces_back(text, start, block_start);
+  if (previous_end > block_start && text[previous_end - 1] == '.') previous_end--;
+  size_t previous_start = word_start(text, previous_end, block_start);
+  return ibid_sentence_abbreviation(text + start, word_end - start, text + previous_start,
+                                    previous_end - previous_start,
+                                    starts_sentence(text, offset, block_end));
+}
+
+/* Whether the boundary at `offset` follows a ? or ! inside a quoted title
+** that the citation goes on after ("‘Diplomats or defendants? Defining the
+** future’, Duke Law Journal"): an opening quote earlier in the sentence, and a
+** closing quote soon after that is followed by , : ; or ). Both scans are
+** bounded, so the cost per boundary is constant. */
+static int inside_quoted_title(const char *text, size_t sentence_start, size_t block_end,
+                               size_t offset) {
+  enum { REACH = 400 };
+  size_t end = skip_spaces_back(text, offset, sentence_start);
+  if (end == sentence_start || (text[end - 1] != '?' && text[end - 1] != '!')) return 0;
+  size_t floor = end - sentence_start > REACH ? end - REACH : sentence_start;
+  int open = 0;
+  for (size_t i = end; i > floor;) {
+    uint32_t c;
+    i -= ibid_utf8_decode_before(text, i, &c);
+    if (c == 0x2018 || c == 0x201C) {
+      open = 1;
+      break;
+    }
+    if (c == 0x201D) break; /* a closed quotation: we are not inside one */
+  }
+  if (!open) return 0;
+  size_t limit = block_end - offset > REACH ? offset + REACH : block_end;
+  for (size_t i = offset; i < limit;) {
+    uint32_t c;
+    i += ibid_utf8_decode(text, block_end, i, &c);
+    if (c == 0x2018 || c == 0x201C) return 0;
+    if (c == 0x2019 && i < limit && u_isalpha((UChar32)(unsigned char)text[i])) continue;
+    if ((c == 0x2019 || c == 0x201D) && i < limit)
+      return text[i] == ',' || text[i] == ':' || text[i] == ';' || text[i] == ')';
+  }
+  return 0;
+}
+
+/* ----- note markers ------------------------------------------------------- */
+
+/* If a note marker follows the terminal punctuation at text[terminal] and a
+** new sentence starts after it, returns the offset just after the marker;
+** else 0. */
+static size_t note_marker_end(const char *text, size_t block_start, size_t block_end,
+                              size_t terminal) {
+  size_t offset = terminal + 1;
+  uint32_t c = 0;
+  int closers = 0;
+  while (offset < block_end) {
+    size_t n = ibid_utf8_decode(text, block_end, offset, &c);
+    if (!is_closer(c)) break;
+    offset += n;
+    closers++;
+  }
+  int bracket = offset < block_end && text[offset] == '[';
+  if (bracket) offset++;
+  int digits = 0, ascii = 1;
+  while (offset < block_end && digits <= 3) {
+    size_t n = ibid_utf8_decode(text, block_end, offset, &c);
+    if (superscript_digit(c) >= 0) {
+      ascii = 0;
+    } else if (!(c >= '0' && c <= '9')) {
+      break;
+    }
+    offset += n;
+    digits++;
+  }
+  if (digits < 1 || digits > 3) return 0;
+  if (bracket) {
+    if (offset >= block_end || text[offset] != ']') return 0;
+    offset++;
+  }
+  if (ascii && !bracket && !closers && text[terminal] == '.') {
+    /* "UN.5 The": plain digits right after a period are a marker only after
+    ** a real word; "3.5", "No.5", "U.S.2" are not. */
+    size_t start = word_start(text, terminal, block_start);
+    size_t letters = terminal - start;
+    if (letters < 2 || memchr(text + start, '.', letters)) return 0;
+    if (ibid_sentence_abbreviation(text + start, letters, "", 0, 1)) return 0;
+  }
+  if (offset == block_end) return offset;
+  ibid_utf8_decode(text, block_end, offset, &c);
+  if (!is_space_codepoint(c)) return 0;
+  return starts_upper(text, offset, block_end) ? offset : 0;
+}
+
+static int find_note_markers(ibid_sentence_splitter *splitter, const char *text, size_t block_start,
+                             size_t block_end) {
+  splitter->marker_count = 0;
+  for (size_t i = block_start; i < block_end; i++) {
+    if (text[i] != '.' && text[i] != '!' && text[i] != '?') continue;
+    size_t end = note_marker_end(text, block_start, block_end, i);
+    if (!end) continue;
+    if (push_offset(&splitter->markers, &splitter->marker_count, &splitter->marker_capacity, i) ||
+        push_offset(&splitter->markers, &splitter->marker_count, &splitter->marker_capacity, end))
+      return -1;
+  }
+  return 0;
+}
+
+/* ----- splitting one block ------------------------------------------------ */
+
+/* ICU's boundaries inside the block, as byte offsets, into splitter->boundaries. */
+static int icu_boundaries(ibid_sentence_splitter *splitter, const char *text, size_t block_start,
+                          size_t block_end) {
+  size_t length = block_end - block_start;
+  splitter->boundary_count = 0;
+  if (length > INT32_MAX) return -2;
+  if (length > splitter->units_capacity) {
+    UChar *grown = ibid_realloc(splitter->units, length * sizeof(UChar));
+    if (!grown) return -1;
+    splitter->units = grown;
+    splitter->units_capacity = length;
+  }
+  size_t count = ibid_utf8_to_utf16(text + block_start, length, splitter->units);
+  /* Line breaks inside a block are line wrapping, not paragraph ends. */
+  for (size_t i = 0; i < count; i++) {
+    UChar c = splitter->units[i];
+    if (c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0x85) splitter->units[i] = ' ';
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  ubrk_setText(splitter->iterator, splitter->units, (int32_t)count, &status);
+  if (U_FAILURE(status)) return -2;
+  ibid_utf16_cursor cursor;
+  ibid_utf16_cursor_init(&cursor, text + block_start, length);
+  int rc = 0;
+  for (int32_t next = ubrk_next(splitter->iterator); next != UBRK_DONE && rc == 0;
+       next = ubrk_next(splitter->iterator)) {
+    if ((size_t)next >= count) break;
+    size_t offset = block_start + ibid_utf16_cursor_seek(&cursor, (size_t)next);
+    rc = push_offset(&splitter->boundaries, &splitter->boundary_count, &splitter->boundary_capacity,
+                     offset);
+  }
+  status = U_ZERO_ERROR;
+  ubrk_setText(splitter->iterator, 0, 0, &status);
+  return rc;
+}
+
+static int add_sentence(sentence_list *list, const char *text, size_t block, size_t start,
+                        size_t end) {
+  start = skip_spaces(text, start, end);
+  end = skip_spaces_back(text, end, start);
+  if (end <= start) return 0;
+  if (list->count == list->capacity) {
+    size_t capacity = list->capacity ? list->capacity * 2 : 64;
+    ibid_sentence *grown = ibid_realloc(list->items, capacity * sizeof(ibid_sentence));
+    if (!grown) return -1;
+    list->items = grown;
+    list->capacity = capacity;
+  }
+  ibid_sentence sentence = {.block = block, .start = start, .length = end - start};
+  list->items[list->count++] = sentence;
+  return 0;
+}
+
+/* Whether ICU boundary `offset` falls strictly inside a note marker, moving
+** *marker (index of the next marker pair) forward as offsets increase. */
+static int inside_marker(const ibid_sentence_splitter *splitter, size_t *marker, size_t offset) {
+  while (*marker < splitter->marker_count && splitter->markers[*marker + 1] <= offset) *marker += 2;
+  return *marker < splitter->marker_count && splitter->markers[*marker] < offset &&
+         offset < splitter->markers[*marker + 1];
+}
+
+static int split_block(ibid_sentence_splitter *splitter, const char *text, size_t block_number,
+                       size_t block_start, size_t block_end, sentence_list *list) {
+  int rc = icu_boundaries(splitter, text, block_start, block_end);
+  if (rc == 0) rc = find_note_markers(splitter, text, block_start, block_end);
+  if (rc) return rc;
+  size_t sentence_start = block_start;
+  size_t icu = 0, marker = 0, marker_scan = 0;
+  /* Merge ICU boundaries and marker ends, both ascending. */
+  while (icu < splitter->boundary_count || marker < splitter->marker_count) {
+    size_t offset;
+    int from_marker;
+    if (marker < splitter->marker_count &&
+        (icu >= splitter->boundary_count ||
+         splitter->markers[marker + 1] <= splitter->boundaries[icu])) {
+      offset = splitter->markers[marker + 1];
+      from_marker = 1;
+      marker += 2;
+    } else {
+      offset = splitter->boundaries[icu++];
+      from_marker = 0;
+    }
+    if (offset <= sentence_start) continue;
+    if (!from_marker && inside_marker(splitter, &marker_scan, offset)) continue;
+    if (!from_marker && (follows_abbreviation(text, block_start, block_end, offset) ||
+                         inside_quoted_title(text, sentence_start, block_end, offset)))
+      continue;
+    if (add_sentence(list, text, block_number, sentence_start, offset)) return -1;
+    sentence_start = offset;
+  }
+  return add_sentence(list, text, block_number, sentence_start, block_end);
+}
+
+int ibid_split_sentences(ibid_sentence_splitter *splitter, const char *text, size_t length,
+                         ibid_sentence **sentences, size_t *count) {
+  *sentences = 0;
+  *count = 0;
+  ibid_block *blocks = 0;
+  size_t block_count = 0;
+  if (ibid_find_blocks(text, length, &blocks, &block_count)) return -1;
+  sentence_list list = {0};
+  int rc = 0;
+  for (size_t i = 0; i < block_count && rc == 0; i++) {
+    size_t start = blocks[i].start, end = blocks[i].start + blocks[i].length;
+    if (end > length || start > end) continue; /* defensive: blocks must lie in the text */
+    rc = split_block(splitter, text, i + 1, start, end, &list);
+  }
+  ibid_free(blocks);
+  if (rc) {
+    ibid_free(list.items);
+    return rc;
+  }
+  *sentences = list.items;
+  *count = list.count;
+  return 0;
+}

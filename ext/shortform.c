@@ -1,0 +1,575 @@
+/*
+** shortform.c -- Ibid. and short-form resolution of notes (see shortform.h).
+**
+** HOW IT WORKS
+** The first citation of each note is read:
+**   - "Ibid.", "Ibid", "Ibidem", "Id.", "ib." -> the previous note of the same
+**     sequence (through it, when it is itself an Ibid. or a short form);
+**   - "supra note 3", "supra n 3", "above n 3", "n 3 above" -> note 3;
+**   - a short form: [author,] title [, locator] ending the citation, where the
+**     title is quoted (‘Norm antipreneurs’) or a few unquoted words
+**     (Malabo Protocol), or author + locator ("Simmons, 15.") or author +
+**     "op. cit." / "supra". It stands for the LATEST earlier note holding a
+**     full citation whose author words match (anywhere among the first words
+**     of a citation: "Garth Abraham", "Jeangène Vilmer, Jena-Baptiste") and
+**     whose title starts with the short title's words, compared word by word
+**     without case or punctuation (‘“Let’s argue!”’ = ‘Let’s argue: ...’).
+**     A full citation goes on after the title (journal, publisher, year);
+**     an earlier short form does not, and is not an antecedent.
+** A short form that matches no earlier full citation is left alone: it may
+** be an ordinary short note ("Afghanistan, Columbia, Iraq, ...").
+** The search looks back at most LOOKBACK notes, so time stays linear.
+*/
+#include "shortform.h"
+
+#include <string.h>
+#include <unicode/uchar.h>
+
+#include "memory.h"
+#include "utf8.h"
+
+#define LOOKBACK 1000      /* earlier notes searched for an antecedent */
+#define MOST_WORDS 400     /* words of one note looked at */
+#define TITLE_WORDS 6      /* short-title words compared */
+#define AUTHOR_WORDS 5     /* words an author part may have */
+#define AUTHOR_ZONE 8      /* author words sit this close to a citation start */
+#define TITLE_DISTANCE 14  /* the title starts this close after the author */
+
+enum word_flag {
+  QUOTE_BEFORE = 1,   /* an opening quotation mark right before the word */
+  COMMA_BEFORE = 2,   /* a comma (or colon) right before the word */
+  CITATION_START = 4, /* the word may start a citation */
+  CAPITALIZED = 8
+};
+
+typedef struct word {
+  size_t start, end;
+  int flags;
+} word;
+
+typedef struct word_list {
+  word *items;
+  size_t count, capacity;
+} word_list;
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+static char lower(char c) { return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c; }
+
+static int is_opening_quote(uint32_t c) {
+  return c == 0x2018 || c == 0x201C || c == 0xAB || c == 0x201E || c == '"';
+}
+static int is_closing_quote(uint32_t c) {
+  return c == 0x2019 || c == 0x201D || c == 0xBB || c == '"' || c == '\'';
+}
+static int is_word_codepoint(uint32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return u_isalnum((UChar32)c) != 0;
+}
+
+/* Does the word text[start..end) equal `ascii` without regard to case? */
+static int word_is(const char *text, const word *w, const char *ascii) {
+  size_t n = strlen(ascii);
+  if (w->end - w->start != n) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (lower(text[w->start + i]) != ascii[i]) return 0;
+  return 1;
+}
+
+static int same_word(const char *text, const word *a, const word *b) {
+  size_t n = a->end - a->start;
+  if (b->end - b->start != n) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (lower(text[a->start + i]) != lower(text[b->start + i])) return 0;
+  return 1;
+}
+
+static int is_locator_word(const char *text, const word *w) {
+  static const char *const words[] = {"p", "pp", "pg", "at", "para", "paras", "n", "nn",
+                                      "fn", "ch", "chap", "col", "s", "ss", "vol", "f", "ff"};
+  for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+    if (word_is(text, w, words[i])) return 1;
+  return 0;
+}
+
+/* Splits text[start..end) into words (letters and digits; an apostrophe
+** between letters stays inside: "Let’s") with what precedes each. */
+static int split_words(const char *text, size_t start, size_t end, word_list *list) {
+  list->count = 0;
+  int pending = CITATION_START, after_sentence = 0;
+  size_t i = start;
+  while (i < end && list->count < MOST_WORDS) {
+    uint32_t c;
+    size_t size = ibid_utf8_decode(text, end, i, &c);
+    if (!is_word_codepoint(c)) {
+      if (is_opening_quote(c) && c != '"') pending |= QUOTE_BEFORE;
+      /* a straight quote opens when no word character precedes it */
+      if (c == '"' && (i == start || is_space(text[i - 1]))) pending |= QUOTE_BEFORE;
+      if (c == ',' || c == ':') pending |= COMMA_BEFORE;
+      if (c == ';') pending |= CITATION_START;
+      if (c == '.' || c == '?' || c == '!') after_sentence = 1;
+      i += size;
+      continue;
+    }
+    word w = {i, i, pending};
+    while (i < end) {
+      size = ibid_utf8_decode(text, end, i, &c);
+      if (is_word_codepoint(c)) {
+        i += size;
+        continue;
+      }
+      if ((c == 0x2019 || c == '\'') && i + size < end) {
+        uint32_t next;
+        ibid_utf8_decode(text, end, i + size, &next);
+        if (is_word_codepoint(next)) {
+          i += size;
+          continue;
+        }
+      }
+      break;
+    }
+    w.end = i;
+    uint32_t first;
+    ibid_utf8_decode(text, end, w.start, &first);
+    if (u_isupper((UChar32)first)) w.flags |= CAPITALIZED;
+    if (list->count) {
+      const word *previous = &list->items[list->count - 1];
+      /* "Smith, A. and Jones, B." or "see Smith": a new citation may start */
+      if (word_is(text, previous, "see") || word_is(text, previous, "and") ||
+          word_is(text, previous, "also") || word_is(text, previous, "cf") ||
+          word_is(text, previous, "in"))
+        w.flags |= CITATION_START;
+      if (after_sentence && previous->end - previous->start >= 3 && (w.flags & CAPITALIZED))
+        w.flags |= CITATION_START;
+    }
+    if (list->count == list->capacity) {
+      size_t capacity = list->capacity ? list->capacity * 2 : 64;
+      word *items = ibid_realloc(list->items, capacity * sizeof(word));
+      if (!items) return -1;
+      list->items = items;
+      list->capacity = capacity;
+    }
+    list->items[list->count++] = w;
+    pending = 0;
+    after_sentence = 0;
+  }
+  return 0;
+}
+
+/* ----- locators ---------------------------------------------------------- */
+
+/* Reads digits, or a range "322–6", "329-31"; returns the length, 0 if none. */
+static size_t read_page_number(const char *text, size_t position, size_t end) {
+  size_t i = position;
+  while (i < end && is_digit(text[i]) && i - position < 6) i++;
+  if (i == position) return 0;
+  size_t number_end = i;
+  /* a range: - – — then digits */
+  size_t dash = 0;
+  if (i < end && text[i] == '-') dash = 1;
+  if (i + 2 < end && (unsigned char)text[i] == 0xE2 && (unsigned char)text[i + 1] == 0x80 &&
+      ((unsigned char)text[i + 2] == 0x93 || (unsigned char)text[i + 2] == 0x94))
+    dash = 3;
+  if (dash && i + dash < end && is_digit(text[i + dash])) {
+    i += dash;
+    while (i < end && is_digit(text[i]) && i - number_end < 12) i++;
+    number_end = i;
+  }
+  if (number_end < end && text[number_end] == 'f') {
+    number_end++; /* "12f", "12ff" */
+    if (number_end < end && text[number_end] == 'f') number_end++;
+  }
+  return number_end - position;
+}
+
+/* Does position end a citation: end of text, '.', ',', ';', ')' or space? */
+static int ends_number(const char *text, size_t position, size_t end) {
+  if (position >= end) return 1;
+  char c = text[position];
+  return c == '.' || c == ',' || c == ';' || c == ')' || c == ':' || is_space(c);
+}
+
+size_t ibid_read_locator(const char *text, size_t position, size_t end) {
+  static const char *const prefixes[] = {"pp.", "p.", "pg.", "pp", "p", "pg", "paras.",
+                                         "para.", "paras", "para", "nn.", "n.", "fn.",
+                                         "ch.", "col.", "ss.", "s.", "\xc2\xa7\xc2\xa7",
+                                         "\xc2\xa7", "\xc2\xb6\xc2\xb6", "\xc2\xb6"};
+  size_t i = position;
+  if (end - i >= 3 && lower(text[i]) == 'a' && lower(text[i + 1]) == 't' && text[i + 2] == ' ')
+    i += 3;
+  size_t prefix_end = i;
+  for (size_t k = 0; k < sizeof(prefixes) / sizeof(prefixes[0]); k++) {
+    size_t n = strlen(prefixes[k]);
+    if (end - i < n) continue;
+    size_t j = 0;
+    while (j < n && lower(text[i + j]) == prefixes[k][j]) j++;
+    if (j < n) continue;
+    size_t after = i + n;
+    size_t skipped = after;
+    while (skipped < end && text[skipped] == ' ') skipped++;
+    if (skipped < end && is_digit(text[skipped]) && (skipped > after || prefixes[k][n - 1] == '.' ||
+                                                     (unsigned char)prefixes[k][0] >= 0x80)) {
+      prefix_end = skipped;
+      break;
+    }
+  }
+  size_t number = read_page_number(text, prefix_end, end);
+  if (!number) return 0;
+  size_t locator_end = prefix_end + number;
+  /* a list "pp. 4, 9, 12" continues with more numbers after a prefix */
+  while (prefix_end > i && locator_end + 2 < end && text[locator_end] == ',' &&
+         text[locator_end + 1] == ' ' && is_digit(text[locator_end + 2])) {
+    size_t more = read_page_number(text, locator_end + 2, end);
+    if (!more || !ends_number(text, locator_end + 2 + more, end)) break;
+    locator_end += 2 + more;
+  }
+  if (!ends_number(text, locator_end, end)) return 0;
+  /* a bare number must end the citation, else it is part of something else */
+  if (prefix_end == position) {
+    size_t after = locator_end;
+    if (after < end && text[after] == '.') after++;
+    while (after < end && is_space(text[after])) after++;
+    if (after < end && text[after] != ';' && text[after] != ',') return 0;
+  }
+  return locator_end - position;
+}
+
+/* ----- reading the first citation of a note ------------------------------ */
+
+typedef enum citation_kind {
+  CITATION_FULL = 0, /* not an Ibid. or a short form */
+  CITATION_IBID,
+  CITATION_NOTE_NUMBER, /* "supra note 3" */
+  CITATION_SHORT        /* author and/or title */
+} citation_kind;
+
+typedef struct citation {
+  citation_kind kind;
+  long note_number;                      /* CITATION_NOTE_NUMBER */
+  size_t author_first, author_count;     /* word indexes of the author */
+  size_t title_first, title_count;       /* word indexes of the title */
+  size_t locator_start, locator_length;  /* byte span, length 0 if none */
+  size_t end;                            /* byte offset where the citation ends */
+} citation;
+
+/* Skips ", " / ". " / " " between parts of a citation. */
+static size_t skip_separator(const char *text, size_t position, size_t end) {
+  while (position < end && (text[position] == ',' || text[position] == '.' || is_space(text[position])))
+    position++;
+  return position;
+}
+
+/* Does the citation end at position: end of body, ';', ", and", or "." ending it? */
+static int citation_ends(const char *text, size_t position, size_t end) {
+  while (position < end && is_space(text[position])) position++;
+  if (position >= end) return 1;
+  char c = text[position];
+  if (c == ';') return 1;
+  if (c == '.' || c == ',') {
+    size_t after = position + 1;
+    while (after < end && is_space(text[after])) after++;
+    if (after >= end) return 1;
+    if (c == '.') return after > position + 1; /* ". Next sentence" */
+    return end - after >= 4 && text[after] == 'a' && text[after + 1] == 'n' &&
+           text[after + 2] == 'd' && text[after + 3] == ' ';
+  }
+  return 0;
+}
+
+/* Sets a locator at position if there is one, and the citation end after it. */
+static void read_tail(const char *text, size_t position, size_t end, citation *out) {
+  size_t locator = skip_separator(text, position, end);
+  size_t n = ibid_read_locator(text, locator, end);
+  out->end = position;
+  if (n) {
+    out->locator_start = locator;
+    out->locator_length = n;
+    out->end = locator + n;
+  }
+}
+
+/* "supra note 3", "supra n 3", "above n 3", "note 3 above": the note number. */
+static long explicit_note_number(const char *text, const word_list *words, size_t first,
+                                 size_t limit, size_t *after) {
+  for (size_t i = first; i < limit && i + 1 < words->count; i++) {
+    const word *w = &words->items[i];
+    const word *next = &words->items[i + 1];
+    int pointer = word_is(text, w, "supra") || word_is(text, w, "above");
+    if (pointer && (word_is(text, next, "note") || word_is(text, next, "notes") ||
+                    word_is(text, next, "n") || word_is(text, next, "nn")) &&
+        i + 2 < words->count && is_digit(text[words->items[i + 2].start])) {
+      const word *number = &words->items[i + 2];
+      if (number->end - number->start > 4) return 0;
+      long value = 0;
+      for (size_t k = number->start; k < number->end && is_digit(text[k]); k++)
+        value = value * 10 + (text[k] - '0');
+      *after = number->end;
+      return value;
+    }
+    if ((word_is(text, w, "note") || word_is(text, w, "n")) && is_digit(text[next->start]) &&
+        i + 2 < words->count &&
+        (word_is(text, &words->items[i + 2], "above") || word_is(text, &words->items[i + 2], "supra")) &&
+        next->end - next->start <= 4) {
+      long value = 0;
+      for (size_t k = next->start; k < next->end && is_digit(text[k]); k++)
+        value = value * 10 + (text[k] - '0');
+      *after = words->items[i + 2].end;
+      return value;
+    }
+  }
+  return 0;
+}
+
+/* Where does the word run starting at word `first` end, when a closing quote
+** followed by punctuation or the end closes a quoted title? Returns the word
+** index after the title, or `first` when the title is not closed. */
+static size_t quoted_title_end(const char *text, const word_list *words, size_t first, size_t end,
+                               size_t *byte_end) {
+  for (size_t i = first; i < words->count && i < first + 40; i++) {
+    size_t p = words->items[i].end;
+    int closed = 0;
+    while (p < end) {
+      uint32_t c;
+      size_t size = ibid_utf8_decode(text, end, p, &c);
+      if (is_closing_quote(c)) {
+        closed = 1;
+        p += size;
+      } else if (closed || c == '!' || c == '?' || c == ':' || c == '.') {
+        /* "Let’s argue!’" -- punctuation inside the quotes */
+        if (closed) break;
+        p += size;
+      } else {
+        break;
+      }
+    }
+    if (!closed) continue;
+    if (p >= end || text[p] == ',' || text[p] == '.' || text[p] == ';' || is_space(text[p])) {
+      *byte_end = p;
+      return i + 1;
+    }
+  }
+  return first;
+}
+
+/* Of an author part of `count` words, how many name the first author:
+** "Jo and Simmons" or "Jo & Simmons" -> "Jo", "du Plessis" -> both. */
+static size_t first_author_words(const char *text, const word_list *words, size_t count) {
+  for (size_t k = 1; k < count; k++) {
+    const word *w = &words->items[k];
+    if (word_is(text, w, "and") || word_is(text, w, "et")) return k;
+    for (size_t p = words->items[k - 1].end; p < w->start; p++)
+      if (text[p] == '&') return k;
+  }
+  return count;
+}
+
+/* Reads the first citation of a note body text[start..end). */
+static void read_first_citation(const char *text, size_t start, size_t end, const word_list *words,
+                                citation *out) {
+  memset(out, 0, sizeof(*out));
+  if (!words->count) return;
+  const word *first = &words->items[0];
+  /* Ibid. / Id. */
+  if (word_is(text, first, "ibid") || word_is(text, first, "ibidem") ||
+      ((word_is(text, first, "id") || word_is(text, first, "ib")) && first->end < end &&
+       (text[first->end] == '.' || text[first->end] == ','))) {
+    out->kind = CITATION_IBID;
+    read_tail(text, first->end, end, out);
+    return;
+  }
+  /* the first citation's words: up to a ';' */
+  size_t limit = 1;
+  while (limit < words->count) {
+    int semicolon = 0;
+    for (size_t p = words->items[limit - 1].end; p < words->items[limit].start; p++)
+      semicolon |= text[p] == ';';
+    if (semicolon) break;
+    limit++;
+  }
+  size_t after = 0;
+  long number = explicit_note_number(text, words, 0, limit < 12 ? limit : 12, &after);
+  if (number > 0) {
+    out->kind = CITATION_NOTE_NUMBER;
+    out->note_number = number;
+    read_tail(text, after, end, out);
+    return;
+  }
+  /* author: capitalized words (and particles) before a comma or a quote */
+  size_t i = 0;
+  if (!(first->flags & QUOTE_BEFORE)) {
+    while (i < words->count && i < AUTHOR_WORDS + 1) {
+      const word *w = &words->items[i];
+      if (i > 0 && (w->flags & (QUOTE_BEFORE | COMMA_BEFORE))) break;
+      if (is_digit(text[w->start])) return;
+      i++;
+    }
+    if (i == 0 || i > AUTHOR_WORDS || i >= words->count) {
+      /* "Simmons, 15." with nothing after the author is handled below */
+      if (i == 0 || i > AUTHOR_WORDS) return;
+    }
+    /* the author's last word must be capitalized: "Smith", "du Plessis" */
+    if (!(words->items[i - 1].flags & CAPITALIZED)) return;
+    out->author_first = 0;
+    out->author_count = first_author_words(text, words, i);
+  }
+  size_t position = i ? words->items[i - 1].end : start;
+  /* "Smith, op. cit., p. 4" / "Smith, supra, at 4" */
+  if (i < words->count && out->author_count &&
+      ((word_is(text, &words->items[i], "op") && i + 1 < words->count &&
+        word_is(text, &words->items[i + 1], "cit")) ||
+       word_is(text, &words->items[i], "supra") || word_is(text, &words->items[i], "loc"))) {
+    size_t skip = word_is(text, &words->items[i], "supra") ? 1 : 2;
+    if (i + skip > words->count) return;
+    out->kind = CITATION_SHORT;
+    read_tail(text, words->items[i + skip - 1].end, end, out);
+    return;
+  }
+  size_t separator_end = skip_separator(text, position, end);
+  /* author + locator: "Simmons, 15." */
+  if (out->author_count && separator_end < end && is_digit(text[separator_end])) {
+    read_tail(text, position, end, out);
+    if (out->locator_length && citation_ends(text, out->end, end)) out->kind = CITATION_SHORT;
+    return;
+  }
+  if (i >= words->count) return;
+  const word *title = &words->items[i];
+  size_t title_end_word, title_byte_end = 0;
+  if (title->flags & QUOTE_BEFORE) {
+    title_end_word = quoted_title_end(text, words, i, end, &title_byte_end);
+    if (title_end_word == i) return;
+  } else {
+    /* unquoted (italics lost): a few words up to the citation's end */
+    if (!out->author_count || !(title->flags & COMMA_BEFORE)) return;
+    title_end_word = i;
+    while (title_end_word < words->count && title_end_word < i + 8 &&
+           (title_end_word == i ||
+            !(words->items[title_end_word].flags & (COMMA_BEFORE | QUOTE_BEFORE))))
+      title_end_word++;
+    title_byte_end = words->items[title_end_word - 1].end;
+    if (title_end_word < words->count && !(words->items[title_end_word].flags & COMMA_BEFORE))
+      return;
+  }
+  out->title_first = i;
+  out->title_count = title_end_word - i;
+  read_tail(text, title_byte_end, end, out);
+  if (citation_ends(text, out->end, end)) out->kind = CITATION_SHORT;
+}
+
+/* ----- antecedents ------------------------------------------------------- */
+
+static int words_match(const char *text, const word_list *a, size_t a_first, const word_list *b,
+                       size_t b_first, size_t count) {
+  if (a_first + count > a->count || b_first + count > b->count) return 0;
+  for (size_t k = 0; k < count; k++)
+    if (!same_word(text, &a->items[a_first + k], &b->items[b_first + k])) return 0;
+  return 1;
+}
+
+/* Enough words after index `after` (within the next 30) to make a full
+** citation: journal, publisher, year, not just a page. */
+static int continues_as_full_citation(const char *text, const word_list *words, size_t after) {
+  int substantial = 0;
+  for (size_t k = after; k < words->count && k < after + 30; k++) {
+    const word *w = &words->items[k];
+    if (is_digit(text[w->start]) || is_locator_word(text, w)) continue;
+    if (w->end - w->start >= 2) substantial++;
+  }
+  return substantial >= 2;
+}
+
+/* Does a full citation in `candidate` (words of an earlier note) match the
+** short form `wanted` (words of the current note)? */
+static int matches_full_citation(const char *text, const citation *short_form, const word_list *wanted,
+                                 const word_list *candidate) {
+  size_t title_count = short_form->title_count < TITLE_WORDS ? short_form->title_count : TITLE_WORDS;
+  size_t author_count = short_form->author_count;
+  size_t citation_start = 0;
+  for (size_t a = 0; a < candidate->count; a++) {
+    if (candidate->items[a].flags & CITATION_START) citation_start = a;
+    if (author_count) {
+      if (a - citation_start > AUTHOR_ZONE) continue;
+      if (!words_match(text, wanted, short_form->author_first, candidate, a, author_count)) continue;
+      /* no title between the citation start and the author */
+      int quoted = 0;
+      for (size_t k = citation_start + 1; k <= a; k++) quoted |= candidate->items[k].flags & QUOTE_BEFORE;
+      if (quoted) continue;
+      if (!title_count) {
+        if (continues_as_full_citation(text, candidate, a + author_count)) return 1;
+        continue;
+      }
+      for (size_t b = a + author_count; b < candidate->count && b <= a + author_count + TITLE_DISTANCE;
+           b++) {
+        if (!(candidate->items[b].flags & (QUOTE_BEFORE | COMMA_BEFORE))) continue;
+        if (!words_match(text, wanted, short_form->title_first, candidate, b, title_count)) continue;
+        if (continues_as_full_citation(text, candidate, b + short_form->title_count)) return 1;
+      }
+    } else if (title_count && (candidate->items[a].flags & QUOTE_BEFORE) &&
+               words_match(text, wanted, short_form->title_first, candidate, a, title_count) &&
+               continues_as_full_citation(text, candidate, a + short_form->title_count)) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* The note number an Ibid. pointing at note j stands for. */
+static long resolved_number(const ibid_note *note) { return note->ibid_of ? note->ibid_of : note->n; }
+
+int ibid_resolve_short_forms(const char *text, size_t length, ibid_note *notes, size_t count) {
+  (void)length;
+  word_list words = {0}, earlier = {0};
+  /* first_citation_end[i]: where note i's Ibid./short form ends, so that a
+  ** search for full citations in note i starts after it */
+  size_t *first_citation_end = ibid_malloc((count ? count : 1) * sizeof(size_t));
+  if (!first_citation_end) return -1;
+  int rc = 0;
+  for (size_t i = 0; i < count; i++) {
+    ibid_note *note = &notes[i];
+    size_t end = note->start + note->length;
+    first_citation_end[i] = note->start;
+    note->ibid_of = 0;
+    note->locator_start = note->locator_length = 0;
+    if (split_words(text, note->start, end, &words)) {
+      rc = -1;
+      break;
+    }
+    citation found;
+    read_first_citation(text, note->start, end, &words, &found);
+    if (found.kind == CITATION_FULL) continue;
+    long antecedent = 0;
+    if (found.kind == CITATION_IBID) {
+      if (i > 0 && notes[i - 1].sequence == note->sequence) antecedent = resolved_number(&notes[i - 1]);
+    } else if (found.kind == CITATION_NOTE_NUMBER) {
+      for (size_t j = i; j-- > 0 && i - j <= LOOKBACK;) {
+        if (notes[j].sequence == note->sequence && notes[j].n == found.note_number) {
+          antecedent = resolved_number(&notes[j]);
+          break;
+        }
+      }
+    } else {
+      for (size_t j = i; j-- > 0 && i - j <= LOOKBACK;) {
+        if (notes[j].sequence != note->sequence) continue;
+        size_t from = first_citation_end[j], to = notes[j].start + notes[j].length;
+        if (from >= to) continue;
+        if (split_words(text, from, to, &earlier)) {
+          rc = -1;
+          break;
+        }
+        if (matches_full_citation(text, &found, &words, &earlier)) {
+          antecedent = notes[j].n;
+          break;
+        }
+      }
+      if (rc) break;
+      if (!antecedent) continue; /* an ordinary short note, not a short form */
+    }
+    note->ibid_of = antecedent;
+    note->locator_start = found.locator_start;
+    note->locator_length = found.locator_length;
+    first_citation_end[i] = found.end > note->start ? found.end : note->start;
+  }
+  ibid_free(words.items);
+  ibid_free(earlier.items);
+  ibid_free(first_citation_end);
+  return rc;
+}

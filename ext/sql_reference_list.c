@@ -1,0 +1,236 @@
+/*
+** sql_reference_list.c -- ibid_references(text): every reference-like item of
+** a document, parsed and resolved.
+**
+**   SELECT note, item, text, resolves_to, locator, work_key
+**   FROM ibid_references(readfile('tests/corpus/003_13113c39446ca1b6.txt'));
+**
+** Columns: note (the note number, NULL for a bibliography entry), item (1, 2 ...
+** within the note, or within the bibliography), start, length, text (the
+** citation itself, lead-ins such as "see" trimmed), csl (CSL-JSON from
+** ibid_parse_reference; for an Ibid. or short form, the CSL of the full
+** citation it stands for), resolves_to (for Ibid./short forms: the note that
+** holds the full citation), locator ("p. 312"), work_key (ibid_work_key of
+** csl: the same work gets the same key wherever it is cited).
+**
+** HOW IT WORKS
+** Notes come from ibid_find_notes (notes.h), which already resolves a note's
+** first citation; each note body is cut into citations by
+** ibid_split_citations (references.h). An "Ibid." that is not the first item
+** of its note stands for the citation just before it. Bibliography entries
+** come from ibid_find_bibliography. Every full citation is parsed once.
+*/
+#include <string.h>
+
+#include "sql_common.h"
+SQLITE_EXTENSION_INIT3
+
+#include "csl.h"
+#include "memory.h"
+#include "notes.h"
+#include "references.h"
+#include "refparse.h"
+#include "sql_modules.h"
+
+typedef struct reference_list_client {
+  ibid_csl_folder *folder; /* ICU transliterator for work keys, one per connection */
+} reference_list_client;
+
+/* The full citations seen so far, in text order, so that Ibid. and short
+** forms can carry the CSL (and so the work key) of what they stand for. */
+typedef struct antecedent {
+  long note; /* note number holding the full citation */
+  char *csl; /* its CSL-JSON (owned) */
+  size_t csl_length;
+} antecedent;
+
+typedef struct antecedents {
+  antecedent *list;
+  size_t count, capacity;
+} antecedents;
+
+static int antecedents_push(antecedents *seen, long note, char *csl, size_t csl_length) {
+  if (seen->count == seen->capacity) {
+    size_t capacity = seen->capacity ? seen->capacity * 2 : 32;
+    antecedent *list = ibid_realloc(seen->list, capacity * sizeof(*list));
+    if (!list) {
+      ibid_free(csl);
+      return SQLITE_NOMEM;
+    }
+    seen->list = list;
+    seen->capacity = capacity;
+  }
+  seen->list[seen->count].note = note;
+  seen->list[seen->count].csl = csl;
+  seen->list[seen->count].csl_length = csl_length;
+  seen->count++;
+  return SQLITE_OK;
+}
+
+/* The latest full citation of note `note` (searching back a bounded
+** distance: resolution targets are near, and long documents stay linear). */
+static const antecedent *antecedents_find(const antecedents *seen, long note) {
+  for (size_t i = seen->count, steps = 0; i-- > 0 && steps < 4096; steps++)
+    if (seen->list[i].note == note) return &seen->list[i];
+  return 0;
+}
+
+static void antecedents_free(antecedents *seen) {
+  for (size_t i = 0; i < seen->count; i++) ibid_free(seen->list[i].csl);
+  ibid_free(seen->list);
+}
+
+static int is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/* A pinpoint at the end of an item: "p. 312", "pp. 322–6", or a bare "15". */
+static void find_locator(const char *text, size_t start, size_t end, size_t *locator_start,
+                         size_t *locator_length) {
+  *locator_length = 0;
+  while (end > start && (is_space_byte(text[end - 1]) || text[end - 1] == '.')) end--;
+  for (size_t i = end; i-- > start;) {
+    if ((text[i] == 'p' && i + 2 < end && text[i + 1] == '.' && (i == start || text[i - 1] == ' ')) ||
+        (text[i] == 'p' && i + 3 < end && text[i + 1] == 'p' && text[i + 2] == '.' &&
+         (i == start || text[i - 1] == ' '))) {
+      *locator_start = i;
+      *locator_length = end - i;
+      return;
+    }
+    if (text[i] == ',' || text[i] == ')' || text[i] == '(') break;
+  }
+  size_t digits = end;
+  while (digits > start && ((text[digits - 1] >= '0' && text[digits - 1] <= '9') || text[digits - 1] == '-'))
+    digits--;
+  if (digits < end && digits > start + 1 && text[digits - 1] == ' ' && text[digits - 2] == ',') {
+    *locator_start = digits;
+    *locator_length = end - digits;
+  }
+}
+
+static int add_key(ibid_rows *rows, reference_list_client *client, const char *csl, size_t length) {
+  char *key = 0;
+  size_t key_length = 0;
+  if (!csl || !client->folder) return ibid_rows_null(rows);
+  ibid_csl_status status = ibid_csl_work_key(client->folder, csl, length, &key, &key_length);
+  if (status == IBID_CSL_NO_MEMORY) return SQLITE_NOMEM;
+  if (status != IBID_CSL_OK || !key) return ibid_rows_null(rows);
+  return ibid_rows_text_owned(rows, key, key_length);
+}
+
+/* One output row. csl is borrowed; resolves_to 0 means NULL. */
+static int add_row(ibid_rows *rows, reference_list_client *client, long note, long item,
+                   size_t start, size_t length, const char *csl, size_t csl_length,
+                   long resolves_to, size_t locator_start, size_t locator_length) {
+  int rc = note ? ibid_rows_int(rows, note) : ibid_rows_null(rows);
+  if (rc == SQLITE_OK) rc = ibid_rows_int(rows, item);
+  if (rc == SQLITE_OK) rc = ibid_rows_span(rows, start, length);
+  if (rc == SQLITE_OK) rc = ibid_rows_slice(rows, start, length);
+  if (rc == SQLITE_OK) rc = ibid_rows_text(rows, csl, csl_length);
+  if (rc == SQLITE_OK) rc = resolves_to ? ibid_rows_int(rows, resolves_to) : ibid_rows_null(rows);
+  if (rc == SQLITE_OK)
+    rc = locator_length ? ibid_rows_slice(rows, locator_start, locator_length) : ibid_rows_null(rows);
+  if (rc == SQLITE_OK) rc = add_key(rows, client, csl, csl_length);
+  return rc;
+}
+
+static int add_note_items(ibid_rows *rows, reference_list_client *client, const char *text,
+                          const ibid_note *note, antecedents *seen) {
+  ibid_citation_item *items = 0;
+  size_t count = 0;
+  if (ibid_split_citations(text, note->start, note->length, &items, &count)) return SQLITE_NOMEM;
+  int rc = SQLITE_OK;
+  for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
+    const ibid_citation_item *item = &items[k];
+    size_t locator_start = 0, locator_length = 0;
+    if (k == 0 && note->locator_length) {
+      locator_start = note->locator_start;
+      locator_length = note->locator_length;
+    } else if (item->form != IBID_CITATION_FULL) {
+      find_locator(text, item->start, item->start + item->length, &locator_start, &locator_length);
+    }
+    if (item->form == IBID_CITATION_FULL) {
+      size_t csl_length = 0;
+      char *csl = ibid_parse_reference_json(text + item->start, item->length, &csl_length);
+      if (!csl) {
+        rc = SQLITE_NOMEM;
+        break;
+      }
+      rc = add_row(rows, client, note->n, (long)k + 1, item->start, item->length, csl, csl_length,
+                   0, locator_start, locator_length);
+      if (rc == SQLITE_OK) {
+        rc = antecedents_push(seen, note->n, csl, csl_length);
+      } else {
+        ibid_free(csl);
+      }
+      continue;
+    }
+    /* The note's own resolution (notes.h) covers its first item; an Ibid.
+       later in a note stands for the citation just before it. */
+    long resolves_to = 0;
+    if (k == 0 && note->ibid_of) {
+      resolves_to = note->ibid_of;
+    } else if (item->form == IBID_CITATION_IBID && seen->count) {
+      resolves_to = seen->list[seen->count - 1].note;
+    }
+    const antecedent *full = resolves_to ? antecedents_find(seen, resolves_to) : 0;
+    rc = add_row(rows, client, note->n, (long)k + 1, item->start, item->length,
+                 full ? full->csl : 0, full ? full->csl_length : 0, resolves_to, locator_start,
+                 locator_length);
+  }
+  ibid_free(items);
+  return rc;
+}
+
+static int add_bibliography(ibid_rows *rows, reference_list_client *client, const char *text,
+                            size_t length) {
+  ibid_bibliography_entry *entries = 0;
+  size_t count = 0;
+  if (ibid_find_bibliography(text, length, &entries, &count)) return SQLITE_NOMEM;
+  int rc = SQLITE_OK;
+  for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
+    size_t csl_length = 0;
+    char *csl = ibid_parse_reference_json(text + entries[k].start, entries[k].length, &csl_length);
+    if (!csl) {
+      rc = SQLITE_NOMEM;
+      break;
+    }
+    rc = add_row(rows, client, 0, (long)k + 1, entries[k].start, entries[k].length, csl, csl_length,
+                 0, 0, 0);
+    ibid_free(csl);
+  }
+  ibid_free(entries);
+  return rc;
+}
+
+static int references_fill(ibid_rows *rows, const char *text, size_t length, void *pointer) {
+  reference_list_client *client = pointer;
+  ibid_note *notes = 0;
+  size_t count = 0;
+  if (ibid_find_notes(text, length, &notes, &count)) return SQLITE_NOMEM;
+  antecedents seen = {0};
+  int rc = SQLITE_OK;
+  for (size_t i = 0; i < count && rc == SQLITE_OK; i++)
+    rc = add_note_items(rows, client, text, &notes[i], &seen);
+  antecedents_free(&seen);
+  ibid_free(notes);
+  if (rc == SQLITE_OK) rc = add_bibliography(rows, client, text, length);
+  return rc;
+}
+
+static void client_free(void *pointer) {
+  reference_list_client *client = pointer;
+  if (client) ibid_csl_folder_close(client->folder);
+  ibid_free(client);
+}
+
+int ibid_register_reference_list(sqlite3 *db) {
+  static const ibid_table_function definition = {
+      .name = "ibid_references",
+      .columns = "note, item, start, length, text, csl, resolves_to, locator, work_key",
+      .column_count = 9,
+      .fill = references_fill,
+  };
+  reference_list_client *client = ibid_malloc(sizeof(*client));
+  if (!client) return SQLITE_NOMEM;
+  client->folder = ibid_csl_folder_open();
+  return ibid_register_table_function(db, &definition, client, client_free);
+}

@@ -1,0 +1,1008 @@
+/*
+** text.c -- ibid_clean_text: from copied or PDF-extracted text to clean
+** paragraphs (see text.h).
+**
+** HOW IT WORKS
+**   1. Characters: CR/CRLF, form feeds and Unicode line separators become
+**      "\n"; odd spaces become " "; soft hyphens, zero-width and bidi marks
+**      and control characters are removed (a soft hyphen before a line break
+**      joins the two halves of the word). Then Unicode NFC, with ICU only on
+**      chunks that hold a character at or above U+0300.
+**   2. Lines: each line is trimmed; lines that are site chrome, page numbers
+**      or repeated furniture are dropped (ibid_text_mark_dropped).
+**   3. Paragraphs: when the text is hard-wrapped (most line lengths cluster
+**      just under a common width W), consecutive lines are joined unless a
+**      rule says the line ended a block: it ends a sentence and the next word
+**      would have fit on it, it is short, or the next line starts a list item,
+**      caption, note or labelled question. In double-spaced PDF text a single
+**      blank line between wrapped lines is not a paragraph break.
+**   4. Words split by a hyphen at a line end are rejoined when the joined
+**      word occurs elsewhere in the text, or when neither part is a known
+**      prefix, a number word, capitalized, or a word of its own there.
+**   5. Output: one paragraph per line, blocks separated by one blank line;
+**      chrome blocks and later copies of repeated short blocks are dropped
+**      again at block level, which makes the function idempotent (clean text
+**      has no two adjacent lines, so no rule joins anything a second time).
+*/
+#include "text.h"
+
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "buffer.h"
+#include "memory.h"
+#include "utf8.h"
+
+/* ----- small character helpers ------------------------------------------ */
+
+static int is_blank_byte(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+static int is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
+static int is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static int is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_ascii_letter(char c) { return is_ascii_lower(c) || is_ascii_upper(c); }
+static char ascii_lower(char c) { return is_ascii_upper(c) ? (char)(c + 32) : c; }
+
+static size_t character_count(const char *text, size_t start, size_t end) {
+  size_t count = 0;
+  for (size_t i = start; i < end; i++) count += ((unsigned char)text[i] & 0xC0) != 0x80;
+  return count;
+}
+
+/* Code point at text[offset] of a valid UTF-8 span ending at end. */
+static uint32_t codepoint_at(const char *text, size_t offset, size_t end) {
+  uint32_t codepoint;
+  ibid_utf8_decode(text, end, offset, &codepoint);
+  return codepoint;
+}
+
+static int starts_lowercase(const char *text, size_t start, size_t end) {
+  if (start >= end) return 0;
+  if ((unsigned char)text[start] < 0x80) return is_ascii_lower(text[start]);
+  return u_islower((UChar32)codepoint_at(text, start, end));
+}
+
+/* ----- step 1: characters -------------------------------------------------- */
+
+/* What to do with one code point: keep, drop, or replace with ' ' / '\n'. */
+enum { KEEP, DROP, SPACE, NEWLINE, BULLET };
+
+static int character_action(uint32_t c) {
+  if (c < 0x20) {
+    if (c == '\n' || c == '\f' || c == '\v' || c == '\r') return NEWLINE;
+    if (c == '\t') return KEEP;
+    return DROP;
+  }
+  if (c < 0x7F) return KEEP;
+  if (c <= 0x9F) return c == 0x85 ? NEWLINE : DROP; /* DEL and C1 controls; NEL */
+  if (c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
+      c == 0x3000)
+    return SPACE;
+  if (c == 0x2028 || c == 0x2029) return NEWLINE;
+  /* zero-width space, bidi marks and embeddings, word joiner, BOM, object
+     replacement: invisible in the source, noise for every parser */
+  if (c == 0x200B || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+      (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF ||
+      c == 0x180E || c == 0xFFFC)
+    return DROP;
+  /* Symbol-font bullets that PDF extraction leaves in the private use area */
+  if (c == 0xF0B7 || c == 0xF0A7 || c == 0xF0D8 || c == 0xF076 || c == 0xF06E || c == 0xF0FC)
+    return BULLET;
+  return KEEP;
+}
+
+/* After a soft hyphen: if only blanks remain before a line break, returns
+** the offset after the break and the next line's indentation (the two word
+** halves are joined); otherwise returns offset unchanged. */
+static size_t skip_soft_line_break(const char *text, size_t length, size_t offset) {
+  size_t i = offset;
+  while (i < length && (text[i] == ' ' || text[i] == '\t')) i++;
+  if (i < length && text[i] == '\r') i++;
+  if (i >= length || text[i] != '\n') return offset;
+  i++;
+  while (i < length && (text[i] == ' ' || text[i] == '\t')) i++;
+  return i;
+}
+
+static void map_characters(const char *text, size_t length, ibid_buffer *out) {
+  ibid_buffer_reserve(out, length);
+  size_t i = 0;
+  while (i < length) {
+    size_t run = i; /* copy plain ASCII runs at once */
+    while (run < length && (unsigned char)text[run] >= 0x20 && (unsigned char)text[run] < 0x7F)
+      run++;
+    if (run > i) {
+      ibid_buffer_append(out, text + i, run - i);
+      i = run;
+      if (i >= length) break;
+    }
+    uint32_t c;
+    size_t size = ibid_utf8_decode(text, length, i, &c);
+    if (c == '\r' && i + 1 < length && text[i + 1] == '\n') size = 2;
+    if (c == 0xAD) { /* soft hyphen */
+      i = skip_soft_line_break(text, length, i + size);
+      continue;
+    }
+    switch (character_action(c)) {
+      case KEEP: ibid_buffer_append(out, text + i, size); break;
+      case SPACE: ibid_buffer_append_char(out, ' '); break;
+      case NEWLINE: ibid_buffer_append_char(out, '\n'); break;
+      case BULLET: ibid_buffer_append(out, "\xE2\x80\xA2", 3); break;
+      default: break;
+    }
+    i += size;
+  }
+}
+
+/* NFC of one chunk that may need it; appends the result to out. */
+static void normalize_chunk(const UNormalizer2 *nfc, const char *text, size_t length,
+                            ibid_buffer *out, UChar **scratch, size_t *scratch_capacity) {
+  size_t need = 2 * length + 16; /* source and destination UTF-16, NFC grows at most 3x */
+  if (*scratch_capacity < 4 * need) {
+    UChar *grown = ibid_realloc(*scratch, 4 * need * sizeof(UChar));
+    if (!grown) {
+      out->failed = 1;
+      return;
+    }
+    *scratch = grown;
+    *scratch_capacity = 4 * need;
+  }
+  UChar *source = *scratch, *target = *scratch + need;
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t source_length = 0;
+  u_strFromUTF8(source, (int32_t)need, &source_length, text, (int32_t)length, &status);
+  if (U_SUCCESS(status) &&
+      unorm2_spanQuickCheckYes(nfc, source, source_length, &status) == source_length &&
+      U_SUCCESS(status)) {
+    ibid_buffer_append(out, text, length);
+    return;
+  }
+  status = U_ZERO_ERROR;
+  int32_t target_length =
+      unorm2_normalize(nfc, source, source_length, target, (int32_t)(3 * need), &status);
+  if (U_FAILURE(status)) { /* cannot happen for valid input; keep the text as it is */
+    ibid_buffer_append(out, text, length);
+    return;
+  }
+  int32_t bytes = 0;
+  status = U_ZERO_ERROR;
+  u_strToUTF8(NULL, 0, &bytes, target, target_length, &status);
+  if (!ibid_buffer_reserve(out, (size_t)bytes)) return;
+  status = U_ZERO_ERROR;
+  u_strToUTF8(out->data + out->length, bytes + 1, &bytes, target, target_length, &status);
+  if (U_FAILURE(status)) {
+    ibid_buffer_append(out, text, length);
+    return;
+  }
+  out->length += (size_t)bytes;
+  out->data[out->length] = 0;
+}
+
+/* NFC in chunks of about 32 KB that end before an ASCII byte (always a
+** normalization boundary); chunks with nothing at or above U+0300 (lead
+** byte 0xCC) are already normalized and are copied as they are. */
+static void normalize_nfc(const char *text, size_t length, ibid_buffer *out) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+  UChar *scratch = NULL;
+  size_t scratch_capacity = 0;
+  ibid_buffer_reserve(out, length);
+  size_t chunk = 0;
+  while (chunk < length && !out->failed) {
+    size_t end = chunk + 32768 < length ? chunk + 32768 : length;
+    while (end < length && (unsigned char)text[end] >= 0x80) end++;
+    int needs_icu = 0;
+    for (size_t i = chunk; i < end && !needs_icu; i++) needs_icu = (unsigned char)text[i] >= 0xCC;
+    if (needs_icu && U_SUCCESS(status) && end - chunk < 0x10000000)
+      normalize_chunk(nfc, text + chunk, end - chunk, out, &scratch, &scratch_capacity);
+    else
+      ibid_buffer_append(out, text + chunk, end - chunk);
+    chunk = end;
+  }
+  ibid_free(scratch);
+}
+
+/* ----- step 2: lines ---------------------------------------------------- */
+
+int ibid_text_split_lines(const char *text, size_t length, ibid_text_line **lines,
+                          size_t *count) {
+  size_t capacity = 64, used = 0;
+  ibid_text_line *list = ibid_malloc(capacity * sizeof(*list));
+  if (!list) return -1;
+  size_t start = 0;
+  while (start <= length) {
+    const char *newline = memchr(text + start, '\n', length - start);
+    size_t end = newline ? (size_t)(newline - text) : length;
+    if (used == capacity) {
+      capacity *= 2;
+      ibid_text_line *grown = ibid_realloc(list, capacity * sizeof(*list));
+      if (!grown) {
+        ibid_free(list);
+        return -1;
+      }
+      list = grown;
+    }
+    ibid_text_line *line = &list[used++];
+    size_t first = start, indent = 0;
+    while (first < end && is_blank_byte(text[first])) indent += text[first++] == '\t' ? 4 : 1;
+    size_t last = end;
+    while (last > first && is_blank_byte(text[last - 1])) last--;
+    line->start = first;
+    line->end = last;
+    line->indent = indent;
+    line->trailing = end - last;
+    if (!newline) break;
+    start = end + 1;
+  }
+  *lines = list;
+  *count = used;
+  return 0;
+}
+
+size_t ibid_text_bullet_length(const char *line, size_t length, int *level) {
+  static const struct {
+    const char *bytes;
+    int level;
+  } bullets[] = {
+      {"\xE2\x80\xA2", 1}, /* • */ {"\xE2\x97\x8F", 1}, /* ● */ {"\xE2\x96\xAA", 1}, /* ▪ */
+      {"\xE2\x96\xA0", 1}, /* ■ */ {"\xE2\x9E\xA2", 1}, /* ➢ */ {"\xE2\x9E\xA4", 1}, /* ➤ */
+      {"\xE2\x96\xBA", 1}, /* ► */ {"\xE2\x96\xB8", 1}, /* ▸ */ {"\xE2\x80\xA3", 1}, /* ‣ */
+      {"\xC2\xA7", 1},     /* § (Wingdings square, when not before a number) */
+      {"\xC2\xB7", 1},     /* · */ {"\xE2\x97\xA6", 2}, /* ◦ */ {"\xE2\x97\x8B", 2}, /* ○ */
+      {"\xE2\x96\xA1", 2}, /* □ */ {"\xE2\x96\xAB", 2}, /* ▫ */ {"\xE2\x81\x83", 2}, /* ⁃ */
+      {"\xE2\x9C\x93", 2}, /* ✓ */ {"\xE2\x9C\x94", 2}, /* ✔ */
+      {"\xC3\xBC", 2},     /* ü (Wingdings check mark) */
+      {"\xE2\x80\x93", 2}, /* – */ {"-", 2}, {"*", 1}, {"o", 2}};
+  for (size_t b = 0; b < sizeof(bullets) / sizeof(bullets[0]); b++) {
+    size_t size = strlen(bullets[b].bytes);
+    if (length <= size || memcmp(line, bullets[b].bytes, size) != 0) continue;
+    size_t after = size;
+    while (after < length && (line[after] == ' ' || line[after] == '\t')) after++;
+    if (after == size || after >= length) return 0; /* a bullet is followed by a blank */
+    /* "§ 12" is a section sign; "- 4 -" a page number; "o " only before a capital */
+    if (!strcmp(bullets[b].bytes, "\xC2\xA7") && is_ascii_digit(line[after])) return 0;
+    if (line[0] == '-' && is_ascii_digit(line[after])) return 0;
+    if (line[0] == 'o' && !is_ascii_upper(line[after])) return 0;
+    if (!strcmp(bullets[b].bytes, "\xC3\xBC") && !is_ascii_upper(line[after])) return 0;
+    if (level) *level = bullets[b].level;
+    return after;
+  }
+  return 0;
+}
+
+/* Case-insensitive ASCII prefix test. */
+static int has_prefix(const char *text, size_t length, const char *prefix) {
+  size_t size = strlen(prefix);
+  if (length < size) return 0;
+  for (size_t i = 0; i < size; i++)
+    if (ascii_lower(text[i]) != prefix[i]) return 0;
+  return 1;
+}
+
+int ibid_text_is_chrome(const char *line, size_t length) {
+  /* Whole-line phrases of web pages and repository portals. */
+  static const char *const phrases[] = {
+      "skip to main content", "skip to content", "skip to navigation", "skip to search",
+      "accessibility help", "loading metrics", "loading", "cite this", "cite this article",
+      "share", "share this", "share this article", "share on facebook", "share on twitter",
+      "print this page", "back to top", "return to top", "view html", "view pdf",
+      "download pdf", "available formats", "hide all", "show all", "related content",
+      "altmetric attention score", "full text views", "abstract views",
+      "usage data cannot currently be displayed", "toggle navigation", "open in new tab",
+      "open in new window", "copy link", "read more here", "click here", "accept cookies",
+      "cookie settings", "previous article", "next article", "sign in", "log in",
+      "open access", "rights & permissions", "article metrics", "permissions",
+      "metrics", "export citation", "get access", "access through your institution"};
+  /* Line openings that are chrome on short lines. */
+  static const char *const openings[] = {
+      "send article to ", "send this article to ", "powered by ", "total number of html views",
+      "total number of pdf views", "total abstract views", "views captured on ",
+      "dive into the research topics of ", "this website uses cookies", "we use cookies",
+      "to send this article to your ", "find out more about the kindle personal document"};
+  while (length && (*line == '*' || *line == ' ')) line++, length--; /* "* Views captured" */
+  int level;
+  size_t bullet = ibid_text_bullet_length(line, length, &level);
+  line += bullet, length -= bullet;
+  size_t trimmed = length;
+  while (trimmed && (line[trimmed - 1] == '.' || line[trimmed - 1] == ':' ||
+                     line[trimmed - 1] == ' ' || line[trimmed - 1] == '*'))
+    trimmed--;
+  if (trimmed >= 3 && !memcmp(line + trimmed - 3, "\xE2\x80\xA6", 3)) trimmed -= 3; /* … */
+  while (trimmed && line[trimmed - 1] == ' ') trimmed--;
+  if (!trimmed || trimmed > 300) return 0;
+  for (size_t p = 0; p < sizeof(openings) / sizeof(openings[0]); p++)
+    if (has_prefix(line, trimmed, openings[p])) return 1;
+  /* one phrase or several in a row ("Skip to main content Accessibility help") */
+  size_t at = 0;
+  while (at < trimmed) {
+    size_t matched = 0;
+    for (size_t p = 0; p < sizeof(phrases) / sizeof(phrases[0]) && !matched; p++) {
+      size_t size = strlen(phrases[p]);
+      if (has_prefix(line + at, trimmed - at, phrases[p]) &&
+          (at + size == trimmed || line[at + size] == ' '))
+        matched = size;
+    }
+    if (!matched) return 0;
+    at += matched;
+    while (at < trimmed && line[at] == ' ') at++;
+  }
+  return 1;
+}
+
+int ibid_text_is_page_number(const char *line, size_t length) {
+  size_t i = 0;
+  if (has_prefix(line, length, "page ")) i = 5;
+  int dashed = 0;
+  if (i < length && line[i] == '-') i++, dashed = 1;
+  while (i < length && line[i] == ' ') i++;
+  size_t digits = 0;
+  while (i < length && is_ascii_digit(line[i])) i++, digits++;
+  if (digits == 0 || digits > 3) return 0;
+  while (i < length && line[i] == ' ') i++;
+  if (dashed && i < length && line[i] == '-') i++;
+  if (has_prefix(line + i, length - i, "of ")) { /* "Page 3 of 9" */
+    i += 3;
+    size_t more = 0;
+    while (i < length && is_ascii_digit(line[i])) i++, more++;
+    if (!more) return 0;
+  }
+  return i == length;
+}
+
+/* ----- repeated lines ------------------------------------------------------ */
+
+/* Hash of the text with blank runs counted as one space. */
+static uint64_t collapsed_hash(const char *text, size_t start, size_t end) {
+  uint64_t hash = 1469598103934665603ULL;
+  int blank = 0;
+  for (size_t i = start; i < end; i++) {
+    if (is_blank_byte(text[i])) {
+      blank = 1;
+      continue;
+    }
+    if (blank) hash = (hash ^ ' ') * 1099511628211ULL;
+    blank = 0;
+    hash = (hash ^ (unsigned char)text[i]) * 1099511628211ULL;
+  }
+  return hash;
+}
+
+static int collapsed_equal(const char *text, size_t a, size_t a_end, size_t b, size_t b_end) {
+  while (a < a_end && b < b_end) {
+    int a_blank = is_blank_byte(text[a]), b_blank = is_blank_byte(text[b]);
+    if (a_blank != b_blank) return 0;
+    if (a_blank) {
+      while (a < a_end && is_blank_byte(text[a])) a++;
+      while (b < b_end && is_blank_byte(text[b])) b++;
+      continue;
+    }
+    if (text[a++] != text[b++]) return 0;
+  }
+  return a == a_end && b == b_end;
+}
+
+/* Furniture candidates: short, at least two words, not a list item, not
+** starting in lower case (wrapped fragments of tables do), with a letter. */
+static int repeat_candidate(const char *text, size_t start, size_t end) {
+  if (end - start > 160 || end <= start) return 0;
+  if (ibid_text_bullet_length(text + start, end - start, NULL)) return 0;
+  if (starts_lowercase(text, start, end)) return 0;
+  int words = 1, letters = 0;
+  for (size_t i = start; i < end; i++) {
+    if (text[i] == ' ' && i + 1 < end && text[i + 1] != ' ') words++;
+    letters |= is_ascii_letter(text[i]) || (unsigned char)text[i] >= 0xC0;
+  }
+  return words >= 2 && letters;
+}
+
+typedef struct span {
+  size_t start, end;
+} span;
+
+/* Marks later copies of candidate spans seen three times or more. */
+static int mark_repeats(const char *text, const span *spans, size_t count, unsigned char *dropped) {
+  size_t slots = 16;
+  while (slots < 2 * count) slots *= 2;
+  /* slot: index+1 of the first span with that content (0 = empty); counts per span */
+  size_t *table = ibid_malloc(slots * sizeof(size_t));
+  size_t *seen = ibid_malloc((count ? count : 1) * sizeof(size_t));
+  size_t *first = ibid_malloc((count ? count : 1) * sizeof(size_t));
+  if (!table || !seen || !first) {
+    ibid_free(table), ibid_free(seen), ibid_free(first);
+    return -1;
+  }
+  memset(table, 0, slots * sizeof(size_t));
+  for (size_t i = 0; i < count; i++) {
+    seen[i] = 0;
+    first[i] = (size_t)-1;
+    /* lines already dropped still count: a title repeated in dialogs is one copy */
+    if (!repeat_candidate(text, spans[i].start, spans[i].end)) continue;
+    size_t slot = (size_t)collapsed_hash(text, spans[i].start, spans[i].end) & (slots - 1);
+    while (table[slot]) {
+      size_t other = table[slot] - 1;
+      if (collapsed_equal(text, spans[i].start, spans[i].end, spans[other].start,
+                          spans[other].end))
+        break;
+      slot = (slot + 1) & (slots - 1);
+    }
+    if (!table[slot]) table[slot] = i + 1;
+    first[i] = table[slot] - 1;
+    seen[first[i]]++;
+  }
+  for (size_t i = 0; i < count; i++)
+    if (first[i] != (size_t)-1 && first[i] != i && seen[first[i]] >= 3) dropped[i] = 1;
+  ibid_free(table), ibid_free(seen), ibid_free(first);
+  return 0;
+}
+
+int ibid_text_mark_dropped(const char *text, const ibid_text_line *lines, size_t count,
+                           unsigned char *dropped) {
+  size_t dialog_indent = 0;
+  int in_dialog = 0;
+  for (size_t i = 0; i < count; i++) {
+    const ibid_text_line *line = &lines[i];
+    dropped[i] = 0;
+    if (line->start == line->end) continue;
+    const char *content = text + line->start;
+    size_t size = line->end - line->start;
+    if (ibid_text_is_chrome(content, size)) {
+      dropped[i] = 1;
+      /* the dialog under a chrome line is indented deeper than the line */
+      if (!in_dialog || line->indent < dialog_indent) dialog_indent = line->indent;
+      in_dialog = 1;
+    } else if (in_dialog && line->indent > dialog_indent) {
+      dropped[i] = 1;
+    } else {
+      in_dialog = 0;
+      dropped[i] = (unsigned char)ibid_text_is_page_number(content, size);
+    }
+  }
+  span *spans = ibid_malloc((count ? count : 1) * sizeof(span));
+  if (!spans) return -1;
+  for (size_t i = 0; i < count; i++) spans[i].start = lines[i].start, spans[i].end = lines[i].end;
+  int rc = mark_repeats(text, spans, count, dropped);
+  ibid_free(spans);
+  return rc;
+}
+
+/* ----- step 3: paragraph joining --------------------------------------- */
+
+enum {
+  OPENS_NOTHING = IBID_OPENS_NOTHING,
+  OPENS_BULLET = IBID_OPENS_BULLET,
+  OPENS_CAPTION = IBID_OPENS_CAPTION,
+  OPENS_LABEL = IBID_OPENS_LABEL,
+  OPENS_NUMBERED = IBID_OPENS_NUMBERED,
+  OPENS_TABLE = IBID_OPENS_TABLE
+};
+
+static size_t word_length(const char *text, size_t start, size_t end) {
+  size_t i = start;
+  while (i < end && text[i] != ' ' && text[i] != '\t') i++;
+  return i - start;
+}
+
+/* "Figure 2.", "Fig. 3", "Table 1:", "Chart IV" */
+static int is_caption(const char *text, size_t start, size_t end) {
+  static const char *const labels[] = {"figure ", "fig. ", "fig ", "table ", "chart ", "graph ",
+                                       "map ",    "box ",  "exhibit ", "plate ", "diagram "};
+  for (size_t l = 0; l < sizeof(labels) / sizeof(labels[0]); l++) {
+    if (!is_ascii_upper(text[start]) || !has_prefix(text + start, end - start, labels[l]))
+      continue;
+    size_t i = start + strlen(labels[l]), digits = 0;
+    while (i < end && (is_ascii_digit(text[i]) || text[i] == 'I' || text[i] == 'V' ||
+                       text[i] == 'X' || text[i] == '.'))
+      digits += is_ascii_digit(text[i]) || is_ascii_upper(text[i]), i++;
+    if (!digits) continue;
+    if (i < end && is_ascii_upper(text[i])) i++; /* "Figure 2A" */
+    if (i == end) return 1;
+    if (text[i - 1] == '.' || text[i] == ':' || text[i] == '.') return 1;
+    if (text[i] == ' ' && i + 1 < end && (is_ascii_upper(text[i + 1]) || text[i + 1] == '\xE2'))
+      return end - start < 160; /* "Table 1 Cases studied", not "Table 1 shows ..." */
+  }
+  return 0;
+}
+
+/* "Q1:", "RQ2.", "H3:" and "Case study 1:", "Question 2:", "Part II." */
+static int is_label(const char *text, size_t start, size_t end) {
+  static const char *const words[] = {"case study ", "case ",    "question ", "hypothesis ",
+                                      "part ",       "chapter ", "section ",  "step ",
+                                      "stage ",      "phase ",   "appendix ", "lesson "};
+  size_t i = start;
+  if (i < end && is_ascii_upper(text[i])) {
+    size_t letters = 0;
+    while (i < end && is_ascii_upper(text[i]) && letters < 3) i++, letters++;
+    size_t digits = 0;
+    while (i < end && is_ascii_digit(text[i])) i++, digits++;
+    if (digits && digits <= 2 && i < end && (text[i] == ':' || text[i] == '.') && i + 1 < end &&
+        text[i + 1] == ' ')
+      return 1;
+  }
+  for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+    if (!has_prefix(text + start, end - start, words[w])) continue;
+    i = start + strlen(words[w]);
+    size_t digits = 0;
+    while (i < end && (is_ascii_digit(text[i]) || text[i] == 'I' || text[i] == 'V' ||
+                       text[i] == 'X' || is_ascii_upper(text[i])) &&
+           digits < 5)
+      i++, digits++;
+    if (digits && i < end && (text[i] == ':' || text[i] == '.')) return 1;
+  }
+  return 0;
+}
+
+/* Numbered notes and list items: "[12] ", "12. ", "12) ", "(a) ", "¹ ". */
+static int is_numbered_start(const char *text, size_t start, size_t end) {
+  size_t i = start;
+  if (i < end && text[i] == '[') {
+    i++;
+    size_t digits = 0;
+    while (i < end && is_ascii_digit(text[i])) i++, digits++;
+    return digits && digits <= 4 && i + 1 < end && text[i] == ']';
+  }
+  if (i < end && text[i] == '(') {
+    size_t inner = ++i;
+    while (i < end && i - inner < 4 && (is_ascii_lower(text[i]) || is_ascii_digit(text[i]))) i++;
+    return i > inner && i + 1 < end && text[i] == ')' && text[i + 1] == ' ';
+  }
+  size_t digits = 0;
+  while (i < end && is_ascii_digit(text[i])) i++, digits++;
+  if (digits && digits <= 3 && i + 1 < end) {
+    if ((text[i] == '.' || text[i] == ')') && text[i + 1] == ' ') return 1;
+    /* "12 Author, Title": a note number before a capital or a quote */
+    if (text[i] == ' ' && (is_ascii_upper(text[i + 1]) || (unsigned char)text[i + 1] >= 0xC0))
+      return 2;
+  }
+  /* superscript digits ¹²³ (C2 B9, C2 B2, C2 B3) and U+2070.. (E2 81 B0..) */
+  if (end - start > 2 && (unsigned char)text[start] == 0xC2 &&
+      ((unsigned char)text[start + 1] == 0xB9 || (unsigned char)text[start + 1] == 0xB2 ||
+       (unsigned char)text[start + 1] == 0xB3))
+    return 1;
+  return 0;
+}
+
+/* Column gaps: a tab, or three or more spaces, between two words. */
+static int column_gaps(const char *text, size_t start, size_t end) {
+  int gaps = 0;
+  for (size_t i = start; i < end; i++) {
+    if (text[i] != ' ' && text[i] != '\t') continue;
+    size_t run = i;
+    int tab = 0;
+    while (run < end && (text[run] == ' ' || text[run] == '\t')) tab |= text[run++] == '\t';
+    if (tab || run - i >= 3) gaps++;
+    i = run - 1;
+  }
+  return gaps;
+}
+
+/* A bullet at the start, or after a short row label ("Q2 § Very limited"). */
+static int opens_bullet(const char *text, size_t start, size_t end) {
+  if (ibid_text_bullet_length(text + start, end - start, NULL)) return 1;
+  size_t label = word_length(text, start, end);
+  if (label == 0 || label > 3 || start + label + 1 >= end) return 0;
+  size_t after = start + label + 1;
+  return (unsigned char)text[after] >= 0x80 &&
+         ibid_text_bullet_length(text + after, end - after, NULL) > 0;
+}
+
+static int line_opens(const char *text, size_t start, size_t end) {
+  if (opens_bullet(text, start, end)) return OPENS_BULLET;
+  if (column_gaps(text, start, end) >= 2) return OPENS_TABLE;
+  if (is_caption(text, start, end)) return OPENS_CAPTION;
+  if (is_label(text, start, end)) return OPENS_LABEL;
+  if (is_numbered_start(text, start, end)) return OPENS_NUMBERED;
+  return OPENS_NOTHING;
+}
+
+ibid_line_opening ibid_text_line_opens(const char *line, size_t length) {
+  if (length == 0) return IBID_OPENS_NOTHING;
+  return (ibid_line_opening)line_opens(line, 0, length);
+}
+
+/* Offset of the last character that is not a closing quote or bracket. */
+static size_t last_significant(const char *text, size_t start, size_t end) {
+  size_t i = end;
+  while (i > start) {
+    uint32_t c;
+    size_t size = ibid_utf8_decode_before(text, i, &c);
+    if (c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 ||
+        c == 0xBB || c == '*')
+      i -= size;
+    else
+      break;
+  }
+  return i;
+}
+
+static int ends_sentence(const char *text, size_t start, size_t end) {
+  size_t i = last_significant(text, start, end);
+  if (i == start) return 0;
+  char c = text[i - 1];
+  if (c == '.' || c == '?' || c == '!' || c == ':') return 1;
+  return i - start >= 3 && !memcmp(text + i - 3, "\xE2\x80\xA6", 3); /* … */
+}
+
+/* The line stops mid-sentence: a comma, an opening bracket, or a function word. */
+static int ends_mid_sentence(const char *text, size_t start, size_t end) {
+  /* abbreviations whose period does not end a sentence */
+  static const char *const abbreviations[] = {"i.e.", "e.g.", "cf.", "viz.", "vs.", "v.",
+                                              "pp.",  "p.",   "No.", "Art.", "para.", "Dr.",
+                                              "Mr.",  "Mrs.", "Ms.", "Prof.", "Vol.", "ed.",
+                                              "eds.", "trans.", "al."};
+  for (size_t w = 0; w < sizeof(abbreviations) / sizeof(abbreviations[0]); w++) {
+    size_t size = strlen(abbreviations[w]);
+    if (end - start >= size && !memcmp(text + end - size, abbreviations[w], size) &&
+        (end - start == size || text[end - size - 1] == ' ' || text[end - size - 1] == '('))
+      return 1;
+  }
+  static const char *const function_words[] = {
+      "a",    "an",   "the",  "of",   "and",   "or",      "to",    "in",    "on",    "for",
+      "with", "by",   "from", "at",   "as",    "that",    "which", "who",   "is",    "are",
+      "was",  "were", "be",   "its",  "their", "his",     "her",   "nor",   "but",   "into",
+      "than", "this", "these", "not", "under", "between", "such",  "whose", "whether"};
+  char last = text[end - 1];
+  if (last == ',' || last == ';' || last == '(' || last == '&') return 1;
+  size_t word = end;
+  while (word > start && is_ascii_lower(text[word - 1])) word--;
+  if (word > start && text[word - 1] != ' ') return 0;
+  for (size_t w = 0; w < sizeof(function_words) / sizeof(function_words[0]); w++)
+    if (strlen(function_words[w]) == end - word && !memcmp(text + word, function_words[w], end - word))
+      return 1;
+  return 0;
+}
+
+typedef struct layout {
+  const char *text;
+  const ibid_text_line *lines;
+  const unsigned char *dropped; /* per line: dropped lines are transparent */
+  size_t *characters;           /* per line */
+  int wrapped;        /* lines are hard-wrapped at about `width` characters */
+  int double_spaced;  /* a single blank line separates wrapped lines */
+  size_t width;
+  size_t usual_trailing; /* blanks after most lines (PDF extraction leaves one) */
+} text_layout;
+
+/* Blank lines between kept lines a < b (dropped lines do not count). */
+static size_t blanks_between(const text_layout *layout, size_t a, size_t b) {
+  size_t blanks = 0;
+  for (size_t i = a + 1; i < b; i++)
+    blanks += layout->lines[i].start == layout->lines[i].end && !layout->dropped[i];
+  return blanks;
+}
+
+/* Decides the line width and spacing from the lengths of kept lines. */
+static void measure_layout(text_layout *layout, const size_t *kept, size_t kept_count) {
+  size_t histogram[402] = {0};
+  for (size_t k = 0; k < kept_count; k++) {
+    size_t n = layout->characters[kept[k]];
+    histogram[n > 401 ? 401 : n]++;
+  }
+  size_t target = kept_count - kept_count / 20, seen = 0, width = 0; /* 95th percentile */
+  for (width = 0; width < 401; width++)
+    if ((seen += histogram[width]) >= target) break;
+  layout->width = width;
+  size_t trailing_counts[4] = {0};
+  for (size_t k = 0; k < kept_count; k++) {
+    size_t t = layout->lines[kept[k]].trailing;
+    trailing_counts[t > 3 ? 3 : t]++;
+  }
+  layout->usual_trailing = 9; /* none: the signal is off */
+  for (size_t t = 0; t < 3; t++)
+    if (trailing_counts[t] * 2 > kept_count) layout->usual_trailing = t;
+  if (width < 30 || width > 160 || kept_count < 5) return;
+  size_t band = 0;
+  for (size_t n = width * 3 / 4; n <= width + 5 && n < 402; n++) band += histogram[n];
+  layout->wrapped = band * 10 >= kept_count * 4;
+  if (!layout->wrapped) return;
+  /* spacing: gaps between a full line and a lower-case continuation */
+  size_t gap0 = 0, gap1 = 0;
+  for (size_t k = 0; k + 1 < kept_count; k++) {
+    size_t a = kept[k], b = kept[k + 1];
+    if (layout->characters[a] < width * 3 / 4) continue;
+    const ibid_text_line *next = &layout->lines[b];
+    if (!starts_lowercase(layout->text, next->start, next->end)) continue;
+    size_t blanks = blanks_between(layout, a, b);
+    if (blanks == 0) gap0++;
+    if (blanks == 1) gap1++;
+  }
+  /* Clean text has no adjacent lines, so it never counts as double spaced. */
+  layout->double_spaced = gap0 >= 1 && gap1 >= 2 * gap0;
+}
+
+/* Should line b continue the block whose last line is a? `opened` is what
+** the block's first line opened; `blanks` the blank lines between a and b. */
+static int should_join(const text_layout *layout, size_t a, size_t b, int opened, size_t blanks) {
+  const char *text = layout->text;
+  const ibid_text_line *la = &layout->lines[a], *lb = &layout->lines[b];
+  if (!layout->wrapped || blanks >= 2 || (blanks == 1 && !layout->double_spaced)) return 0;
+  if (opened == OPENS_TABLE) return 0;
+  int opens = line_opens(text, lb->start, lb->end);
+  if (opens == OPENS_BULLET || opens == OPENS_CAPTION || opens == OPENS_TABLE) return 0;
+  size_t a_characters = layout->characters[a];
+  if (a_characters > layout->width + 10) return 0; /* not a wrapped line */
+  int strong = ends_mid_sentence(text, la->start, la->end) || text[la->end - 1] == '-' ||
+               starts_lowercase(text, lb->start, lb->end) ||
+               (text[la->end - 1] == ':' && is_ascii_digit(text[lb->start])); /* "2014:\n16)" */
+  if (strong) return 1;
+  if (opened == OPENS_BULLET) return 0; /* a list item continues only mid-sentence */
+  if (opens != OPENS_NOTHING) return 0;
+  size_t next_word =
+      character_count(text, lb->start, lb->start + word_length(text, lb->start, lb->end));
+  /* Would the next word have fitted on line a? Character counts only
+     approximate proportional type, hence the margin of a tenth of the width. */
+  int fits = (a_characters + 1 + next_word) * 10 <= layout->width * 9;
+  if (ends_sentence(text, la->start, la->end)) {
+    if (opened == OPENS_LABEL || opened == OPENS_CAPTION) return 0;
+    /* extractors that end every line with a blank add more at paragraph ends */
+    if (la->trailing > layout->usual_trailing) return 0;
+    /* a short line without final punctuation after a sentence: a heading */
+    size_t b_characters = layout->characters[b];
+    if (b_characters * 2 < layout->width && !ends_sentence(text, lb->start, lb->end) &&
+        !ends_mid_sentence(text, lb->start, lb->end))
+      return 0;
+    return !fits;
+  }
+  if (a_characters * 10 < layout->width * 6) return 0; /* short: a heading */
+  return 1;
+}
+
+/* ----- step 4: hyphenation -------------------------------------------------- */
+
+/* A set of the words of the text (ASCII lower-cased), built on first use. */
+typedef struct word_set {
+  const char *text;
+  size_t length;
+  span *words;   /* open addressing; start == end means empty */
+  size_t slots;
+  int built, failed;
+} word_set;
+
+static int is_word_byte(char c) {
+  return is_ascii_letter(c) || is_ascii_digit(c) || (unsigned char)c >= 0x80;
+}
+
+static uint64_t word_hash(const char *text, size_t start, size_t end) {
+  uint64_t hash = 1469598103934665603ULL;
+  for (size_t i = start; i < end; i++) hash = (hash ^ (unsigned char)ascii_lower(text[i])) * 1099511628211ULL;
+  return hash;
+}
+
+static int word_equal(const char *a, size_t a_length, const char *b, size_t b_length) {
+  if (a_length != b_length) return 0;
+  for (size_t i = 0; i < a_length; i++)
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return 0;
+  return 1;
+}
+
+/* Slot of a word (the empty slot where it would go when absent). */
+static size_t word_slot(const word_set *set, const char *word, size_t length) {
+  size_t slot = (size_t)word_hash(word, 0, length) & (set->slots - 1);
+  while (set->words[slot].end > set->words[slot].start &&
+         !word_equal(set->text + set->words[slot].start,
+                     set->words[slot].end - set->words[slot].start, word, length))
+    slot = (slot + 1) & (set->slots - 1);
+  return slot;
+}
+
+/* Words: runs of letters and digits, with inner hyphens ("win-win"). */
+static void word_set_build(word_set *set) {
+  set->built = 1;
+  size_t estimate = set->length / 4 + 16, slots = 64;
+  while (slots < estimate) slots *= 2;
+  set->words = ibid_malloc(slots * sizeof(span));
+  if (!set->words) {
+    set->failed = 1;
+    return;
+  }
+  memset(set->words, 0, slots * sizeof(span));
+  set->slots = slots;
+  size_t used = 0;
+  const char *text = set->text;
+  for (size_t i = 0; i < set->length;) {
+    if (!is_word_byte(text[i])) {
+      i++;
+      continue;
+    }
+    size_t start = i;
+    while (i < set->length && (is_word_byte(text[i]) ||
+                               (text[i] == '-' && i + 1 < set->length && is_word_byte(text[i + 1]) &&
+                                text[i + 1] != '\n')))
+      i++;
+    if (i - start < 2 || used * 2 >= slots) continue;
+    size_t slot = word_slot(set, text + start, i - start);
+    if (set->words[slot].end == set->words[slot].start) {
+      set->words[slot].start = start;
+      set->words[slot].end = i;
+      used++;
+    }
+  }
+}
+
+static int word_set_has(word_set *set, const char *word, size_t length) {
+  if (!set->built) word_set_build(set);
+  if (set->failed || length == 0) return 0;
+  size_t slot = word_slot(set, word, length);
+  return set->words[slot].end > set->words[slot].start;
+}
+
+/* Keep the hyphen of "first-" + "rest" split across a line? */
+static int keep_hyphen(word_set *set, const char *first, size_t first_length, const char *rest,
+                       size_t rest_length) {
+  static const char *const prefixes[] = {
+      "anti", "counter", "non", "self", "co", "post", "pre", "multi", "inter", "semi", "quasi",
+      "neo", "socio", "ex", "pro", "re", "sub", "cross", "well", "long", "short", "full", "half",
+      "mid", "pan", "ultra", "extra", "macro", "micro", "geo", "intra", "trans", "cyber",
+      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
+      "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"};
+  char joined[128];
+  if (first_length == 0 || rest_length == 0) return 1;
+  if (!is_ascii_lower(first[0]) && (unsigned char)first[0] < 0x80) return 1; /* "UN-", "1990s-" */
+  for (size_t i = 0; i < first_length; i++)
+    if (is_ascii_digit(first[i]) || is_ascii_upper(first[i])) return 1;
+  if (first_length + rest_length + 1 > sizeof(joined)) return 1;
+  memcpy(joined, first, first_length);
+  joined[first_length] = '-';
+  memcpy(joined + first_length + 1, rest, rest_length);
+  if (word_set_has(set, joined, first_length + 1 + rest_length)) return 1;
+  memcpy(joined + first_length, rest, rest_length);
+  if (word_set_has(set, joined, first_length + rest_length)) return 0;
+  for (size_t p = 0; p < sizeof(prefixes) / sizeof(prefixes[0]); p++)
+    if (word_equal(first, first_length, prefixes[p], strlen(prefixes[p]))) return 1;
+  return word_set_has(set, first, first_length) && word_set_has(set, rest, rest_length);
+}
+
+/* ----- step 5: output ------------------------------------------------------ */
+
+/* Appends line content with blank runs collapsed; in a table row a column
+** gap (tab or 3+ spaces) becomes one tab. */
+static void append_collapsed(ibid_buffer *out, const char *text, size_t start, size_t end,
+                             int table) {
+  size_t i = start;
+  while (i < end) {
+    size_t run = i;
+    while (run < end && text[run] != ' ' && text[run] != '\t' && text[run] != '\r') run++;
+    ibid_buffer_append(out, text + i, run - i);
+    if (run >= end) break;
+    size_t gap = run;
+    int tab = 0;
+    while (gap < end && is_blank_byte(text[gap])) tab |= text[gap++] == '\t';
+    ibid_buffer_append_char(out, table && (tab || gap - run >= 3) ? '\t' : ' ');
+    i = gap;
+  }
+}
+
+/* Joins line b onto the block in out, whose last line is a. */
+static void append_join(ibid_buffer *out, const char *text, const ibid_text_line *la,
+                        const ibid_text_line *lb, word_set *words) {
+  size_t a_end = la->end;
+  if (text[a_end - 1] == '-' && a_end - la->start >= 2 && is_word_byte(text[a_end - 2]) &&
+      is_word_byte(text[lb->start])) {
+    size_t first = a_end - 1;
+    while (first > la->start && is_word_byte(text[first - 1])) first--;
+    size_t rest_length = 0;
+    while (lb->start + rest_length < lb->end && is_word_byte(text[lb->start + rest_length]))
+      rest_length++;
+    if (starts_lowercase(text, lb->start, lb->end) &&
+        !keep_hyphen(words, text + first, a_end - 1 - first, text + lb->start, rest_length))
+      out->length--; /* drop the hyphen of a word split across lines */
+    return;
+  }
+  if (a_end - la->start >= 3 && !memcmp(text + a_end - 3, "\xE2\x80\x94", 3)) return; /* — */
+  ibid_buffer_append_char(out, ' ');
+}
+
+typedef struct block_list {
+  span *items;
+  size_t count, capacity;
+} block_list;
+
+static int block_list_add(block_list *list, size_t start, size_t end) {
+  if (list->count == list->capacity) {
+    size_t capacity = list->capacity ? list->capacity * 2 : 64;
+    span *grown = ibid_realloc(list->items, capacity * sizeof(span));
+    if (!grown) return -1;
+    list->items = grown;
+    list->capacity = capacity;
+  }
+  list->items[list->count].start = start;
+  list->items[list->count].end = end;
+  list->count++;
+  return 0;
+}
+
+/* Builds the joined blocks of the kept lines into joined / blocks. */
+static int join_lines(const text_layout *layout, const size_t *kept, size_t kept_count,
+                      word_set *words, ibid_buffer *joined, block_list *blocks) {
+  const char *text = layout->text;
+  size_t block_start = 0;
+  int opened = OPENS_NOTHING;
+  for (size_t k = 0; k < kept_count; k++) {
+    const ibid_text_line *line = &layout->lines[kept[k]];
+    int join = 0;
+    if (k > 0) {
+      size_t blanks = blanks_between(layout, kept[k - 1], kept[k]);
+      join = should_join(layout, kept[k - 1], kept[k], opened, blanks);
+    }
+    if (join) {
+      append_join(joined, text, &layout->lines[kept[k - 1]], line, words);
+    } else {
+      if (k > 0 && block_list_add(blocks, block_start, joined->length)) return -1;
+      if (k > 0) ibid_buffer_append_char(joined, '\n');
+      block_start = joined->length;
+      opened = line_opens(text, line->start, line->end);
+    }
+    append_collapsed(joined, text, line->start, line->end, opened == OPENS_TABLE);
+  }
+  if (kept_count && block_list_add(blocks, block_start, joined->length)) return -1;
+  return joined->failed ? -1 : 0;
+}
+
+/* Lines -> paragraphs -> output text. */
+static char *lay_out(const char *text, size_t length, size_t *clean_length) {
+  ibid_text_line *lines = NULL;
+  size_t line_count = 0;
+  if (ibid_text_split_lines(text, length, &lines, &line_count)) return NULL;
+  unsigned char *dropped = ibid_malloc(line_count);
+  size_t *kept = ibid_malloc(line_count * sizeof(size_t));
+  size_t *characters = ibid_malloc(line_count * sizeof(size_t));
+  ibid_buffer joined, out;
+  ibid_buffer_init(&joined);
+  ibid_buffer_init(&out);
+  block_list blocks = {0};
+  unsigned char *block_dropped = NULL;
+  word_set words = {.text = text, .length = length};
+  char *result = NULL;
+  if (!dropped || !kept || !characters || ibid_text_mark_dropped(text, lines, line_count, dropped))
+    goto done;
+  size_t kept_count = 0;
+  for (size_t i = 0; i < line_count; i++) {
+    characters[i] = character_count(text, lines[i].start, lines[i].end);
+    if (lines[i].start < lines[i].end && !dropped[i]) kept[kept_count++] = i;
+  }
+  text_layout layout = {.text = text, .lines = lines, .dropped = dropped, .characters = characters};
+  measure_layout(&layout, kept, kept_count);
+  ibid_buffer_reserve(&joined, length);
+  if (join_lines(&layout, kept, kept_count, &words, &joined, &blocks)) goto done;
+  /* block level: chrome made by joining, and later copies of repeated blocks */
+  block_dropped = ibid_malloc(blocks.count ? blocks.count : 1);
+  if (!block_dropped) goto done;
+  for (size_t b = 0; b < blocks.count; b++)
+    block_dropped[b] = (unsigned char)ibid_text_is_chrome(
+        joined.data + blocks.items[b].start, blocks.items[b].end - blocks.items[b].start);
+  if (mark_repeats(joined.data, blocks.items, blocks.count, block_dropped)) goto done;
+  ibid_buffer_reserve(&out, joined.length + 2);
+  for (size_t b = 0; b < blocks.count; b++) {
+    if (block_dropped[b] || blocks.items[b].end == blocks.items[b].start) continue;
+    if (out.length) ibid_buffer_append(&out, "\n\n", 2);
+    ibid_buffer_append(&out, joined.data + blocks.items[b].start,
+                       blocks.items[b].end - blocks.items[b].start);
+  }
+  if (out.length) ibid_buffer_append_char(&out, '\n');
+  result = ibid_buffer_take(&out, clean_length);
+done:
+  ibid_free(lines), ibid_free(dropped), ibid_free(kept), ibid_free(characters);
+  ibid_free(blocks.items), ibid_free(block_dropped), ibid_free(words.words);
+  ibid_buffer_free(&joined), ibid_buffer_free(&out);
+  return result;
+}
+
+char *ibid_clean_text(const char *text, size_t length, size_t *clean_length) {
+  ibid_buffer mapped, normalized;
+  ibid_buffer_init(&mapped);
+  ibid_buffer_init(&normalized);
+  if (clean_length) *clean_length = 0;
+  map_characters(text, length, &mapped);
+  if (mapped.failed) return NULL;
+  normalize_nfc(mapped.data ? mapped.data : "", mapped.length, &normalized);
+  ibid_buffer_free(&mapped);
+  if (normalized.failed) {
+    ibid_buffer_free(&normalized);
+    return NULL;
+  }
+  size_t result_length = 0;
+  char *result = lay_out(normalized.data ? normalized.data : "", normalized.length, &result_length);
+  ibid_buffer_free(&normalized);
+  if (clean_length) *clean_length = result_length;
+  return result;
+}

@@ -1,0 +1,298 @@
+/*
+** words.c -- words of a text for full-text search (see words.h).
+**
+** HOW IT WORKS: the whole text is converted once to UTF-16 (ICU's encoding)
+** by our own decoder, so that invalid bytes and offsets are handled the same
+** way in both directions. A UBRK_WORD iterator yields segments; segments whose
+** rule status is below UBRK_WORD_NONE_LIMIT (spaces, punctuation) are skipped.
+** A segment is cut at apostrophes, because UAX #29 glues "d’Ivoire" into one
+** word and then 'ivoire' alone would never match. Each piece is normalized
+** NFKD, case-folded, stripped of combining diacritics (only the blocks used by
+** Latin, Greek and Cyrillic accents: removing every nonspacing mark would
+** destroy the vowel signs of Indic scripts), recomposed NFC and converted
+** back to UTF-8. Pure-ASCII pieces, the vast majority, skip ICU and are just
+** lower-cased. Segment ends come in ascending order, so a cursor walking
+** UTF-8 and UTF-16 in step turns them into byte offsets in linear time.
+*/
+#include "words.h"
+
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "memory.h"
+
+/* ----- UTF-8 decoding that tolerates bad bytes ---------------------------- */
+
+/* Decodes one code point at text[offset]; an invalid or truncated sequence is
+** U+FFFD of length 1, so every byte belongs to exactly one code point. */
+static size_t decode_lenient(const char *text, size_t length, size_t offset, uint32_t *codepoint) {
+  const unsigned char *s = (const unsigned char *)text + offset;
+  size_t available = length - offset;
+  unsigned char lead = s[0];
+  size_t need;
+  uint32_t value, minimum;
+  if (lead < 0x80) {
+    *codepoint = lead;
+    return 1;
+  } else if (lead >= 0xC2 && lead <= 0xDF) {
+    need = 2, value = lead & 0x1F, minimum = 0x80;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    need = 3, value = lead & 0x0F, minimum = 0x800;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    need = 4, value = lead & 0x07, minimum = 0x10000;
+  } else {
+    *codepoint = 0xFFFD;
+    return 1;
+  }
+  if (available < need) {
+    *codepoint = 0xFFFD;
+    return 1;
+  }
+  for (size_t i = 1; i < need; i++) {
+    if ((s[i] & 0xC0) != 0x80) {
+      *codepoint = 0xFFFD;
+      return 1;
+    }
+    value = (value << 6) | (s[i] & 0x3F);
+  }
+  if (value < minimum || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
+    *codepoint = 0xFFFD;
+    return 1;
+  }
+  *codepoint = value;
+  return need;
+}
+
+size_t ibid_utf8_to_utf16(const char *text, size_t length, UChar *out) {
+  size_t units = 0;
+  for (size_t i = 0; i < length;) {
+    uint32_t codepoint;
+    i += decode_lenient(text, length, i, &codepoint);
+    if (codepoint >= 0x10000) {
+      out[units++] = (UChar)(0xD800 + ((codepoint - 0x10000) >> 10));
+      out[units++] = (UChar)(0xDC00 + ((codepoint - 0x10000) & 0x3FF));
+    } else {
+      out[units++] = (UChar)codepoint;
+    }
+  }
+  return units;
+}
+
+void ibid_utf16_cursor_init(ibid_utf16_cursor *cursor, const char *text, size_t length) {
+  cursor->text = text;
+  cursor->length = length;
+  cursor->byte = 0;
+  cursor->unit = 0;
+}
+
+size_t ibid_utf16_cursor_seek(ibid_utf16_cursor *cursor, size_t unit) {
+  if (unit < cursor->unit) cursor->byte = cursor->unit = 0;
+  while (cursor->unit < unit && cursor->byte < cursor->length) {
+    uint32_t codepoint;
+    cursor->byte += decode_lenient(cursor->text, cursor->length, cursor->byte, &codepoint);
+    cursor->unit += codepoint >= 0x10000 ? 2 : 1;
+  }
+  return cursor->byte;
+}
+
+/* ----- the tokenizer ------------------------------------------------------ */
+
+struct ibid_word_tokenizer {
+  int keep_diacritics;
+  UBreakIterator *iterator;
+  const UNormalizer2 *decompose; /* NFKD: owned by ICU, never closed */
+  const UNormalizer2 *compose;   /* NFC */
+  UChar *units;                  /* the text in UTF-16 */
+  size_t units_capacity;
+  UChar *scratch[2]; /* ping-pong buffers for folding one piece */
+  int32_t scratch_capacity;
+  char *word; /* the folded piece in UTF-8 */
+  int32_t word_capacity;
+};
+
+ibid_word_tokenizer *ibid_word_tokenizer_new(int keep_diacritics) {
+  ibid_word_tokenizer *tokenizer = ibid_malloc(sizeof(*tokenizer));
+  if (!tokenizer) return 0;
+  memset(tokenizer, 0, sizeof(*tokenizer));
+  tokenizer->keep_diacritics = keep_diacritics;
+  UErrorCode status = U_ZERO_ERROR;
+  tokenizer->iterator = ubrk_open(UBRK_WORD, "", 0, 0, &status);
+  if (U_SUCCESS(status)) tokenizer->decompose = unorm2_getNFKDInstance(&status);
+  if (U_SUCCESS(status)) tokenizer->compose = unorm2_getNFCInstance(&status);
+  if (U_FAILURE(status)) {
+    ibid_word_tokenizer_free(tokenizer);
+    return 0;
+  }
+  return tokenizer;
+}
+
+void ibid_word_tokenizer_free(ibid_word_tokenizer *tokenizer) {
+  if (!tokenizer) return;
+  if (tokenizer->iterator) ubrk_close(tokenizer->iterator);
+  ibid_free(tokenizer->units);
+  ibid_free(tokenizer->scratch[0]);
+  ibid_free(tokenizer->scratch[1]);
+  ibid_free(tokenizer->word);
+  ibid_free(tokenizer);
+}
+
+/* Makes both scratch buffers hold at least `capacity` units. */
+static int reserve_scratch(ibid_word_tokenizer *tokenizer, int32_t capacity) {
+  if (capacity <= tokenizer->scratch_capacity) return 0;
+  for (int i = 0; i < 2; i++) {
+    UChar *grown = ibid_realloc(tokenizer->scratch[i], (size_t)capacity * sizeof(UChar));
+    if (!grown) return -1;
+    tokenizer->scratch[i] = grown;
+  }
+  tokenizer->scratch_capacity = capacity;
+  return 0;
+}
+
+static int reserve_word(ibid_word_tokenizer *tokenizer, int32_t capacity) {
+  if (capacity <= tokenizer->word_capacity) return 0;
+  char *grown = ibid_realloc(tokenizer->word, (size_t)capacity);
+  if (!grown) return -1;
+  tokenizer->word = grown;
+  tokenizer->word_capacity = capacity;
+  return 0;
+}
+
+static int is_apostrophe(UChar c) {
+  return c == 0x27 || c == 0x2018 || c == 0x2019 || c == 0x02BC || c == 0xFF07;
+}
+
+/* Combining marks that are accents on Latin, Greek or Cyrillic letters. */
+static int is_diacritic(UChar c) {
+  return (c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) ||
+         (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) ||
+         (c >= 0xFE20 && c <= 0xFE2F);
+}
+
+/* Lower-cases an ASCII piece straight into tokenizer->word. */
+static int fold_ascii(ibid_word_tokenizer *tokenizer, const UChar *piece, int32_t length) {
+  if (reserve_word(tokenizer, length + 1)) return -1;
+  for (int32_t i = 0; i < length; i++) {
+    UChar c = piece[i];
+    tokenizer->word[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  return length;
+}
+
+/* Runs one ICU step from `in` into tokenizer->scratch[target], growing the
+** buffer once if ICU says it is too small. Returns the new length or -1/-2. */
+enum { STEP_DECOMPOSE, STEP_FOLD, STEP_COMPOSE };
+static int32_t fold_step(ibid_word_tokenizer *tokenizer, int step, const UChar *in, int32_t length,
+                         int target) {
+  for (int attempt = 0; attempt < 2; attempt++) {
+    UErrorCode status = U_ZERO_ERROR;
+    UChar *out = tokenizer->scratch[target];
+    int32_t capacity = tokenizer->scratch_capacity;
+    int32_t produced;
+    if (step == STEP_FOLD) {
+      produced = u_strFoldCase(out, capacity, in, length, U_FOLD_CASE_DEFAULT, &status);
+    } else {
+      const UNormalizer2 *normalizer =
+          step == STEP_DECOMPOSE ? tokenizer->decompose : tokenizer->compose;
+      produced = unorm2_normalize(normalizer, in, length, out, capacity, &status);
+    }
+    if (status == U_BUFFER_OVERFLOW_ERROR && attempt == 0) {
+      /* `in` may be the other scratch buffer: remember its index across the grow. */
+      int source = in == tokenizer->scratch[0] ? 0 : in == tokenizer->scratch[1] ? 1 : -1;
+      if (reserve_scratch(tokenizer, produced + 16)) return -1;
+      if (source >= 0) in = tokenizer->scratch[source];
+      continue;
+    }
+    if (U_FAILURE(status)) return -2;
+    return produced;
+  }
+  return -2;
+}
+
+/* Folds one piece into tokenizer->word; returns its UTF-8 length or -1/-2. */
+static int32_t fold_piece(ibid_word_tokenizer *tokenizer, const UChar *piece, int32_t length) {
+  int ascii = 1;
+  for (int32_t i = 0; i < length && ascii; i++) ascii = piece[i] < 0x80;
+  if (ascii) return fold_ascii(tokenizer, piece, length);
+  if (reserve_scratch(tokenizer, length * 2 + 16)) return -1; /* fold_step grows it if needed */
+  int32_t n = fold_step(tokenizer, STEP_DECOMPOSE, piece, length, 0);
+  if (n >= 0) n = fold_step(tokenizer, STEP_FOLD, tokenizer->scratch[0], n, 1);
+  if (n < 0) return n;
+  if (!tokenizer->keep_diacritics) {
+    UChar *s = tokenizer->scratch[1];
+    int32_t kept = 0;
+    for (int32_t i = 0; i < n; i++)
+      if (!is_diacritic(s[i])) s[kept++] = s[i];
+    n = kept;
+  }
+  n = fold_step(tokenizer, STEP_COMPOSE, tokenizer->scratch[1], n, 0);
+  if (n < 0) return n;
+  for (int attempt = 0; attempt < 2; attempt++) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t produced = 0;
+    u_strToUTF8(tokenizer->word, tokenizer->word_capacity, &produced, tokenizer->scratch[0], n,
+                &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR && attempt == 0) {
+      if (reserve_word(tokenizer, produced + 1)) return -1;
+      continue;
+    }
+    if (U_FAILURE(status) && status != U_STRING_NOT_TERMINATED_WARNING) return -2;
+    return produced;
+  }
+  return -2;
+}
+
+/* Emits the pieces of segment [first, last) of the UTF-16 text. */
+static int emit_segment(ibid_word_tokenizer *tokenizer, ibid_utf16_cursor *cursor, int32_t first,
+                        int32_t last, ibid_word_callback callback, void *context) {
+  const UChar *units = tokenizer->units;
+  int32_t piece_start = first;
+  for (int32_t i = first; i <= last; i++) {
+    if (i < last && !is_apostrophe(units[i])) continue;
+    if (i > piece_start) {
+      int32_t length = fold_piece(tokenizer, units + piece_start, i - piece_start);
+      if (length < 0) return length;
+      if (length == 0) { /* nothing left after folding: no token */
+        piece_start = i + 1;
+        continue;
+      }
+      size_t start = ibid_utf16_cursor_seek(cursor, (size_t)piece_start);
+      size_t end = ibid_utf16_cursor_seek(cursor, (size_t)i);
+      int rc = callback(context, tokenizer->word, (size_t)length, start, end);
+      if (rc) return rc;
+    }
+    piece_start = i + 1;
+  }
+  return 0;
+}
+
+int ibid_tokenize_words(ibid_word_tokenizer *tokenizer, const char *text, size_t length,
+                        ibid_word_callback callback, void *context) {
+  if (length == 0) return 0;
+  if (length > INT32_MAX) return -2; /* ICU indexes with int32_t */
+  if (length > tokenizer->units_capacity) {
+    UChar *grown = ibid_realloc(tokenizer->units, length * sizeof(UChar));
+    if (!grown) return -1;
+    tokenizer->units = grown;
+    tokenizer->units_capacity = length;
+  }
+  int32_t count = (int32_t)ibid_utf8_to_utf16(text, length, tokenizer->units);
+  UErrorCode status = U_ZERO_ERROR;
+  ubrk_setText(tokenizer->iterator, tokenizer->units, count, &status);
+  if (U_FAILURE(status)) return -2;
+  ibid_utf16_cursor cursor;
+  ibid_utf16_cursor_init(&cursor, text, length);
+  int rc = 0;
+  int32_t previous = ubrk_first(tokenizer->iterator);
+  for (int32_t next = ubrk_next(tokenizer->iterator); next != UBRK_DONE && rc == 0;
+       next = ubrk_next(tokenizer->iterator)) {
+    if (ubrk_getRuleStatus(tokenizer->iterator) >= UBRK_WORD_NONE_LIMIT)
+      rc = emit_segment(tokenizer, &cursor, previous, next, callback, context);
+    previous = next;
+  }
+  /* Detach the text so the iterator holds no pointer into a buffer we may grow. */
+  status = U_ZERO_ERROR;
+  ubrk_setText(tokenizer->iterator, 0, 0, &status);
+  return rc;
+}

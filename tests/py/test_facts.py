@@ -1,0 +1,117 @@
+"""Scorers and checks for ibid_claims, ibid_entities and ibid_events (gold: tests/gold/facts)."""
+import csv, os
+from collections import Counter
+from ibidtest import connect, corpus, prf, print_scores, GOLD
+
+FOLDER = os.path.join(GOLD, 'facts')
+
+
+def gold_rows(name):
+    with open(os.path.join(FOLDER, name), encoding='utf-8') as f:
+        return list(csv.DictReader(f, delimiter='\t'))
+
+
+def number(text):
+    value = float(text)
+    return int(value) if value == int(value) else value
+
+
+def test_claims_002():
+    db = connect()
+    rows = db.execute('SELECT value, unit, "check", expected FROM ibid_claims(?)',
+                      (corpus('002'),)).fetchall()
+    gold = gold_rows('claims_002.tsv')
+    p, r, f = prf([number(g['value']) for g in gold], [row[0] for row in rows])
+    print_scores('ibid_claims on 002 (value multiset)', [('claims', len(gold), p, r, f)])
+    assert p >= 0.90 and r >= 0.90, (p, r)
+    checked = [(row[0], row[2], row[3]) for row in rows if row[2] is not None]
+    wanted = [(number(g['value']), g['check'], number(g['expected'])) for g in gold if g['check']]
+    assert sorted(checked, key=str) == sorted(wanted, key=str), checked
+
+
+def test_claims_flags_the_wrong_percentage():
+    db = connect()
+    row = db.execute('SELECT value, expected FROM ibid_claims(?) WHERE "check" = ?',
+                     (corpus('002'), 'inconsistent')).fetchone()
+    assert row == (7.7, 666.4), row
+
+
+def entity_scores(document):
+    db = connect()
+    predicted = set(db.execute('SELECT kind, value FROM ibid_entities(?)', (corpus(document),)))
+    gold = set((g['kind'], g['value']) for g in gold_rows('entities_%s.tsv' % document))
+    return gold, predicted
+
+
+def test_entities():
+    rows, all_gold, all_predicted = [], set(), set()
+    for document in ('002', '003'):
+        gold, predicted = entity_scores(document)
+        all_gold |= {(document,) + g for g in gold}
+        all_predicted |= {(document,) + p for p in predicted}
+        rows.append(('document %s' % document, len(gold)) + prf(gold, predicted))
+    kinds = sorted({g[1] for g in all_gold} | {p[1] for p in all_predicted})
+    for kind in kinds:
+        g = [x for x in all_gold if x[1] == kind]
+        p = [x for x in all_predicted if x[1] == kind]
+        rows.append(('  ' + kind, len(g)) + prf(g, p))
+    total = prf(all_gold, all_predicted)
+    rows.append(('all (distinct per document)', len(all_gold)) + total)
+    print_scores('ibid_entities, distinct (kind, value) per document', rows)
+    for x in sorted(all_predicted - all_gold):
+        print('    extra   %s' % ' | '.join(x))
+    for x in sorted(all_gold - all_predicted):
+        print('    missing %s' % ' | '.join(x))
+    outside = gold_rows('organizations_outside_scope.tsv')
+    found = sum(1 for o in outside if (o['document'], 'organization', o['value']) in all_predicted)
+    print('    organizations outside the contract found: %d of %d' % (found, len(outside)))
+    assert total[0] >= 0.95 and total[1] >= 0.95, total
+
+
+def test_events():
+    db = connect()
+    rows, all_p, all_g = [], [], []
+    for document in ('002', '003'):
+        predicted = [(document, d, rel) for d, rel in
+                     db.execute('SELECT date, relative FROM ibid_events(?)', (corpus(document),))]
+        gold = [(document, g['date'], int(g['relative'])) for g in gold_rows('events_%s.tsv' % document)]
+        rows.append(('document %s' % document, len(gold)) + prf(gold, predicted))
+        all_p += predicted
+        all_g += gold
+        extra, missing = Counter(predicted) - Counter(gold), Counter(gold) - Counter(predicted)
+        for x in sorted(extra.elements()):
+            print('    extra   %s %s %s' % x)
+        for x in sorted(missing.elements()):
+            print('    missing %s %s %s' % x)
+    total = prf(all_g, all_p)
+    rows.append(('all', len(all_g)) + total)
+    print_scores('ibid_events, (date, relative) multiset', rows)
+    assert total[0] >= 0.90 and total[1] >= 0.90, total
+
+
+def test_relative_resolved_and_absolute_wins():
+    db = connect()
+    text = ('The Council met in May 2004. Four months later, on 18 September 2004, it acted. '
+            'It had met in May 2004. Four months later it acted again.')
+    rows = db.execute('SELECT date, relative FROM ibid_events(?)', (text,)).fetchall()
+    assert rows == [('2004-05', 0), ('2004-09-18', 0), ('2004-05', 0), ('2004-09', 1)], rows
+
+
+def test_spans_are_character_positions():
+    db = connect()
+    text = corpus('002')
+    for table in ('ibid_claims', 'ibid_entities', 'ibid_events'):
+        for start, length in db.execute('SELECT start, length FROM %s(?)' % table, (text,)):
+            assert start >= 1 and length >= 1
+    for value, printed in db.execute(
+            'SELECT value, substr(?1, start, length) FROM ibid_entities(?1) WHERE kind = ?2',
+            (text, 'un_document')):
+        assert value == printed, (value, printed)
+
+
+def test_bad_input():
+    db = connect()
+    for text in ('', '\x00\x00', '(' * 5000, '1.000.000 ' * 2000, 'resolution 1593 ' * 3000):
+        for table in ('ibid_claims', 'ibid_entities', 'ibid_events'):
+            db.execute('SELECT count(*) FROM %s(?)' % table, (text,)).fetchone()
+    assert db.execute('SELECT count(*) FROM ibid_claims(NULL)').fetchone() == (0,)

@@ -1,0 +1,106 @@
+"""ibid_parse_reference: field-level scores on the hand-checked corpus gold
+(tests/gold/refparse/corpus.jsonl) and on the public AnyStyle labelled set."""
+import json, os, re, subprocess, sys, unicodedata
+from collections import Counter
+
+from ibidtest import GOLD, ROOT, connect, print_scores
+
+GOLD_FILE = os.path.join(GOLD, 'refparse', 'corpus.jsonl')
+ANYSTYLE = '/work/shared/eval/anystyle'
+SCORER = '/work/shared/eval/score_references.py'
+FIELDS = ('type', 'author', 'editor', 'title', 'container-title', 'collection-title', 'volume',
+          'page', 'issued', 'publisher', 'publisher-place', 'edition', 'number', 'authority',
+          'URL', 'note')
+# Words that only say what a field is ("pp.", "eds") do not count, as in the public scorer.
+FILLER = {'in', 'ed', 'eds', 'edn', 'pp', 'p', 'and', 'et', 'al', 'vol', 'no'}
+
+
+def words(value):
+    value = unicodedata.normalize('NFKC', value).casefold()
+    return ' '.join(sorted(w for w in re.findall(r'\w+', value) if w not in FILLER))
+
+
+def comparable(field, csl):
+    """The comparable form of one field of a CSL object, or None when absent."""
+    if field == 'volume':  # volume and issue together, by their digits or numerals
+        value = ' '.join(str(csl.get(k, '')) for k in ('volume', 'issue')).strip()
+        return words(value) or None
+    value = csl.get(field)
+    if value in (None, '', []):
+        return None
+    if field in ('author', 'editor'):
+        return words(' '.join(' '.join(n.get(k, '') for k in ('given', 'family', 'literal'))
+                              for n in value))
+    if field == 'issued':
+        return json.dumps(value.get('date-parts'))
+    if field == 'page':
+        return '-'.join(re.findall(r'\w+', value))
+    if field in ('type', 'number', 'URL'):
+        return value.strip().rstrip('.').casefold()
+    return words(value)
+
+
+def load_gold():
+    with open(GOLD_FILE, encoding='utf-8') as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def score(db, items):
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for item in items:
+        got = json.loads(db.execute('select ibid_parse_reference(?)', (item['text'],)).fetchone()[0])
+        want = item['expected']
+        for field in FIELDS:
+            g, p = comparable(field, want), comparable(field, got)
+            if g is not None and g == p:
+                tp[field] += 1
+                continue
+            if p is not None:
+                fp[field] += 1
+            if g is not None:
+                fn[field] += 1
+    return tp, fp, fn
+
+
+def prf(t, p, n):
+    precision = t / (t + p) if t + p else 0.0
+    recall = t / (t + n) if t + n else 0.0
+    return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+
+
+def test_corpus_gold_fields():
+    items = load_gold()
+    assert len(items) >= 40
+    tp, fp, fn = score(connect(), items)
+    rows = [(f,) + (tp[f] + fn[f],) + prf(tp[f], fp[f], fn[f]) for f in FIELDS if tp[f] + fp[f] + fn[f]]
+    micro = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    rows.append(('micro', sum(tp.values()) + sum(fn.values())) + micro)
+    print_scores('ibid_parse_reference on %d corpus references' % len(items), rows)
+    assert micro[2] >= 0.93, micro
+
+
+def test_anystyle_good():
+    """The public scorer on AnyStyle good.xml without the references the model learned from."""
+    good = os.path.join(ANYSTYLE, 'good.xml')
+    if not os.path.exists(good):
+        print('  (skipped: %s not present)' % good)
+        return
+    extension = os.environ.get('IBID_EXTENSION', './ibid')
+    result = subprocess.run(['/usr/bin/python3', SCORER, '--ext', extension, '--exclude',
+                             os.path.join(ANYSTYLE, 'core.xml'), good],
+                            capture_output=True, text=True, cwd=ROOT, timeout=600)
+    lines = result.stdout.splitlines()
+    for line in lines:
+        if line.startswith(('micro', 'title', 'author', 'issued', 'container', 'page')):
+            print('    ' + line)
+    f1 = float(lines[-1].split()[-1])
+    assert f1 >= 0.90, f1
+
+
+def test_basic_contract():
+    db = connect()
+    assert db.execute('select ibid_parse_reference(NULL)').fetchone()[0] is None
+    assert json.loads(db.execute("select ibid_parse_reference('')").fetchone()[0]) is not None
+    got = json.loads(db.execute('select ibid_parse_reference(?)', (
+        'Smith, John. A Book of Things. London: Penguin, 2001.',)).fetchone()[0])
+    assert got['issued'] == {'date-parts': [[2001]]}, got

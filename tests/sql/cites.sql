@@ -1,0 +1,20 @@
+.load ./ibid
+SELECT 'cites_01', (SELECT count(*) FROM ibid_cites('as argued (Wegner, 2015: 120).')) = 1;
+SELECT 'cites_02', (SELECT authors || '|' || year || '|' || locator FROM ibid_cites('as argued (Wegner, 2015: 120).')) = 'Wegner|2015|120';
+SELECT 'cites_03', (SELECT group_concat(authors || ' ' || year || coalesce(suffix, ''), '; ') FROM ibid_cites('(Smith and Jones 2010; Brown et al. 2011a, b)')) = 'Smith and Jones 2010; Brown et al. 2011a; Brown et al. 2011b';
+SELECT 'cites_04', (SELECT group_concat(group_n) FROM ibid_cites('(A, 2001; B, 2002) and (C, 2003)')) = '1,1,2';
+SELECT 'cites_05', (SELECT prefix FROM ibid_cites('(see also White, 2014)')) = 'see also';
+SELECT 'cites_06', (SELECT narrative || substr('Wegner (2015) argues', start, length) FROM ibid_cites('Wegner (2015) argues')) = '1Wegner (2015)';
+SELECT 'cites_07', (SELECT problem FROM ibid_cites('in Darfur ( ). The')) = 'empty';
+SELECT 'cites_08', (SELECT problem || ':' || authors FROM ibid_cites('Tunisia (Rishmawi, ).')) = 'missing year:Rishmawi';
+SELECT 'cites_09', (SELECT problem || ':' || year FROM ibid_cites('(Wegner, 205: 135)')) = 'implausible year:205';
+SELECT 'cites_10', (SELECT count(*) FROM ibid_cites('The Court (ICC) and (UNAMID) in (2003-04) (see below) (in 2005)')) = 0;
+SELECT 'cites_11', (SELECT year IS NULL AND problem IS NULL FROM ibid_cites('(Smith, n.d.)')) = 1;
+SELECT 'cites_12', (SELECT count(*) FROM ibid_cites(NULL)) = 0;
+SELECT 'cites_13', (SELECT count(*) FROM ibid_cites('')) = 0;
+SELECT 'cites_14', (SELECT substr('é (Ünal, 2010: 5)', start, length) FROM ibid_cites('é (Ünal, 2010: 5)')) = 'Ünal, 2010: 5';
+SELECT 'cites_15', (SELECT group_concat(year) FROM ibid_cites('(Bensouda, 2012, 2014)')) = '2012,2014';
+SELECT 'cites_16', (SELECT locator FROM ibid_cites('(Smith, 2010, p. 5)')) = 'p. 5';
+SELECT 'cites_17', (SELECT count(*) FROM ibid_cites(CAST(readfile('tests/corpus/002_d1db321f321bc449.txt') AS TEXT))) = 93;
+SELECT 'cites_18', (SELECT count(*) FROM ibid_cites(CAST(readfile('tests/corpus/003_13113c39446ca1b6.txt') AS TEXT))) = 0;
+SELECT 'cites_19', (SELECT authors FROM ibid_cites(x'28536d6974682c20323031302900')) = 'Smith';

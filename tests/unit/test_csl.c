@@ -1,0 +1,91 @@
+/* test_csl.c -- the CSL-JSON reader and work keys (ext/csl.c). */
+#include <string.h>
+
+#include "check.h"
+#include "csl.h"
+#include "memory.h"
+
+static ibid_csl_folder *folder;
+
+/* The key of json, "(null)" when there is none, "(bad)" for a parse error. */
+static const char *key_of(const char *json) {
+  static char result[512];
+  char *key = NULL;
+  ibid_csl_status status = ibid_csl_work_key(folder, json, strlen(json), &key, NULL);
+  if (status == IBID_CSL_BAD_JSON) return "(bad)";
+  snprintf(result, sizeof(result), "%s", key ? key : "(null)");
+  ibid_free(key);
+  return result;
+}
+
+static void test_read(void) {
+  ibid_csl_item item;
+  const char *json =
+      "{\"title\":\"A \\\"quoted\\\" \\u00e9t\\u00e9 \\ud83d\\ude00\",\"author\":[{\"family\":"
+      "\"Mills\",\"given\":\"Kurt\"}],\"issued\":{\"date-parts\":[[\"2018\",1]]},\"DOI\":\"10.1/"
+      "x\"}";
+  CHECK("csl read ok", ibid_csl_read(json, strlen(json), &item) == IBID_CSL_OK);
+  CHECK_STRING("csl read family", item.family, "Mills");
+  CHECK_STRING("csl read title escapes", item.title,
+               "A \"quoted\" \xc3\xa9t\xc3\xa9 \xf0\x9f\x98\x80");
+  CHECK_STRING("csl read doi", item.doi, "10.1/x");
+  CHECK("csl read year from string part", item.year == 2018);
+  ibid_csl_item_free(&item);
+
+  const char *raw = "{\"issued\":{\"raw\":\"Spring 1999\"},\"editor\":[{\"literal\":\"UNHCR\"}]}";
+  CHECK("csl read raw", ibid_csl_read(raw, strlen(raw), &item) == IBID_CSL_OK);
+  CHECK("csl read raw year", item.year == 1999);
+  CHECK_STRING("csl read editor literal", item.literal, "UNHCR");
+  ibid_csl_item_free(&item);
+
+  const char *lone = "{\"title\":\"\\ud800x\"}";
+  CHECK("csl read lone surrogate", ibid_csl_read(lone, strlen(lone), &item) == IBID_CSL_OK);
+  CHECK_STRING("csl lone surrogate replaced", item.title, "\xef\xbf\xbdx");
+  ibid_csl_item_free(&item);
+}
+
+static void test_bad_json(void) {
+  static const char *const bad[] = {
+      "",    "{",     "{\"a\":}",  "[1,]",       "{\"a\" 1}", "\"\\x\"",    "01", "1.",
+      "tru", "{} {}", "\"\\u12\"", "[\"a\nb\"]", "-",         "{\"a\":1,}", NULL};
+  for (size_t i = 0; bad[i]; i++) CHECK("csl bad json rejected", !strcmp(key_of(bad[i]), "(bad)"));
+  char deep[400];
+  memset(deep, '[', 200);
+  memset(deep + 200, ']', 200);
+  ibid_csl_item item;
+  CHECK("csl deep nesting rejected", ibid_csl_read(deep, 400, &item) == IBID_CSL_BAD_JSON);
+  ibid_csl_item_free(&item);
+}
+
+static void test_keys(void) {
+  CHECK_STRING(
+      "key title and author",
+      key_of("{\"author\":[{\"family\":\"Mills\"}],\"title\":\"African Resistance to the "
+             "International Criminal Court: halting\",\"issued\":{\"date-parts\":[[2018]]}}"),
+      "mills::african-resistance-international-criminal-court");
+  CHECK_STRING(
+      "key diacritics folded",
+      key_of("{\"author\":[{\"family\":\"Ç\xc3\xb6rd\xc3\xb6va\"}],\"title\":\"\xc3\x89tude\"}"),
+      "cordova::etude");
+  CHECK_STRING("key year only without title",
+               key_of("{\"author\":[{\"family\":\"Bosco\"}],\"issued\":2014}"), "bosco:2014:");
+  CHECK_STRING("key literal first significant word",
+               key_of("{\"author\":[{\"literal\":\"The United Nations\"}],\"title\":\"Report\"}"),
+               "united::report");
+  CHECK_STRING("key apostrophes", key_of("{\"title\":\"The Court\xe2\x80\x99s Role\"}"),
+               "::courts-role");
+  CHECK_STRING("key none", key_of("{\"DOI\":\"10.1/x\"}"), "(null)");
+  CHECK_STRING("key not an object", key_of("[1,2]"), "(null)");
+  CHECK_STRING("key array of items", key_of("[{\"title\":\"Rough Justice\"}]"), "::rough-justice");
+}
+
+int main(void) {
+  folder = ibid_csl_folder_open();
+  CHECK("csl folder opens", folder != NULL);
+  if (!folder) return check_finish();
+  test_read();
+  test_bad_json();
+  test_keys();
+  ibid_csl_folder_close(folder);
+  return check_finish();
+}
