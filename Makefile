@@ -21,6 +21,9 @@ LDFLAGS_SO := -shared -Wl,-z,now -Wl,-z,relro
 SQL_SOURCES := ext/ibid.c $(wildcard ext/sql_*.c)
 PURE_SOURCES := $(filter-out $(SQL_SOURCES),$(wildcard ext/*.c))
 HEADERS := $(wildcard ext/*.h include/*.h) build/schema_sql.h
+OBJ_DIR ?= build/obj
+SQL_OBJECTS := $(patsubst ext/%.c,$(OBJ_DIR)/%.o,$(SQL_SOURCES))
+PURE_OBJECTS := $(patsubst ext/%.c,$(OBJ_DIR)/%.o,$(PURE_SOURCES))
 TEST_SUPPORT := tests/support/memory_libc.c
 UNIT_TESTS := $(patsubst tests/unit/%.c,build/%,$(wildcard tests/unit/test_*.c))
 BENCHES := $(patsubst bench/%.c,build/%,$(wildcard bench/bench_*.c))
@@ -69,12 +72,17 @@ build/schema_sql.h: sql/schema.sql
 	@mkdir -p build
 	{ echo "/* Generated from sql/schema.sql by make; edit that file. */"; echo "static const char ibid_schema_sql[] ="; sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/  "/' -e 's/$$/\\n"/' $<; echo ";"; } > $@
 
-ibid.so: $(SQL_SOURCES) $(PURE_SOURCES) $(HEADERS) VERSION
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SO) -o $@ $(SQL_SOURCES) $(PURE_SOURCES) $(PKG_LIBS)
+# Every header is a dependency of every object: simple, and a full rebuild is seconds.
+$(OBJ_DIR)/%.o: ext/%.c $(HEADERS) VERSION
+	@mkdir -p $(OBJ_DIR)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-build/test_%: tests/unit/test_%.c $(PURE_SOURCES) $(TEST_SUPPORT) $(HEADERS)
+ibid.so: $(SQL_OBJECTS) $(PURE_OBJECTS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SO) -o $@ $(SQL_OBJECTS) $(PURE_OBJECTS) $(PKG_LIBS)
+
+build/test_%: tests/unit/test_%.c $(PURE_OBJECTS) $(TEST_SUPPORT) $(HEADERS)
 	@mkdir -p build
-	$(CC) $(ALL_CFLAGS) $(UNIT_FLAGS) -Itests/support -o $@ $< $(PURE_SOURCES) $(TEST_SUPPORT) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) -Itests/support -o $@ $< $(PURE_OBJECTS) $(TEST_SUPPORT) $(PKG_LIBS)
 
 build/bench_%: bench/bench_%.c bench/bench.h $(PURE_SOURCES) $(TEST_SUPPORT) $(HEADERS)
 	@mkdir -p build
@@ -92,11 +100,11 @@ test: all unit
 
 # The whole suite against an ASan+UBSan build of the extension and the unit tests.
 ASAN_LIB = $(shell $(CC) -print-file-name=libasan.so)
+SANITIZE_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 sanitize: check-deps build/schema_sql.h
-	$(MAKE) ibid.so CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined"
-	$(MAKE) unit UNIT_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined" -B
-	IBID_SANITIZE=$(ASAN_LIB) $(PYTHON) tests/run.py
 	rm -f ibid.so build/test_*
+	$(MAKE) ibid.so unit OBJ_DIR=build/asan CFLAGS="$(SANITIZE_FLAGS)"
+	IBID_SANITIZE=$(ASAN_LIB) $(PYTHON) tests/run.py; status=$$?; rm -f ibid.so build/test_*; exit $$status
 
 fuzz: $(FUZZERS)
 	@for f in $(FUZZERS); do echo "== $$f ($(FUZZ_SECONDS)s)"; \
