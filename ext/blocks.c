@@ -27,13 +27,18 @@
 const char *ibid_block_kind_name(ibid_block_kind kind) {
   static const char *const names[] = {"",        "heading", "paragraph", "list_item",
                                       "caption", "note",    "table_row", "boilerplate"};
-  return (kind >= IBID_BLOCK_HEADING && kind <= IBID_BLOCK_BOILERPLATE) ? names[kind]
-                                                                         : "paragraph";
+  return (kind >= IBID_BLOCK_HEADING && kind <= IBID_BLOCK_BOILERPLATE) ? names[kind] : "paragraph";
 }
 
-static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+static int is_lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+static int is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 /* Working state of one block while it is classified. */
 typedef struct draft {
@@ -41,7 +46,7 @@ typedef struct draft {
   size_t indent;     /* of its first line */
   int opening;       /* ibid_line_opening of its first line */
   int boilerplate;
-  long number;  /* note or list number, -1 if none */
+  long number;   /* note or list number, -1 if none */
   int bracketed; /* "[12]" */
   int candidate; /* short line that may be a heading */
   int strong;    /* ... with a heading's marks */
@@ -110,7 +115,8 @@ done:
 static size_t word_count(const char *text, size_t start, size_t end) {
   size_t words = 0;
   for (size_t i = start; i < end; i++)
-    if (text[i] != ' ' && text[i] != '\t' && (i == start || text[i - 1] == ' ' || text[i - 1] == '\t'))
+    if (text[i] != ' ' && text[i] != '\t' &&
+        (i == start || text[i - 1] == ' ' || text[i - 1] == '\t'))
       words++;
   return words;
 }
@@ -122,17 +128,19 @@ static long leading_number(const char *text, size_t start, size_t end, int *brac
   if (*bracketed) i++;
   long number = 0;
   size_t digits = 0;
-  while (i < end && is_digit(text[i]) && digits < 5) number = number * 10 + (text[i++] - '0'), digits++;
+  while (i < end && is_digit(text[i]) && digits < 5)
+    number = number * 10 + (text[i++] - '0'), digits++;
   return digits ? number : -1;
 }
 
 /* Section names that are headings on their own. */
 static int is_section_name(const char *text, size_t start, size_t end) {
   static const char *const names[] = {
-      "abstract", "introduction", "conclusion", "conclusions", "references", "bibliography",
-      "notes", "endnotes", "footnotes", "acknowledgements", "acknowledgments", "keywords",
-      "methods", "methodology", "results", "discussion", "appendix", "summary",
-      "background", "literature review", "works cited", "sources", "further reading"};
+      "abstract",        "introduction", "conclusion",     "conclusions", "references",
+      "bibliography",    "notes",        "endnotes",       "footnotes",   "acknowledgements",
+      "acknowledgments", "keywords",     "methods",        "methodology", "results",
+      "discussion",      "appendix",     "summary",        "background",  "literature review",
+      "works cited",     "sources",      "further reading"};
   size_t length = end - start;
   while (length && (text[start + length - 1] == ':' || text[start + length - 1] == '.')) length--;
   for (size_t n = 0; n < sizeof(names) / sizeof(names[0]); n++) {
@@ -156,12 +164,15 @@ static int section_number_depth(const char *text, size_t start, size_t end) {
       while (i < end && is_digit(text[i])) i++, digits++;
       if (digits > 2) return 0;
       depth++;
-      if (i < end && text[i] == '.') i++;
-      else break;
+      if (i < end && text[i] == '.')
+        i++;
+      else
+        break;
     }
   } else {
     size_t letters = 0;
-    while (i < end && (text[i] == 'I' || text[i] == 'V' || text[i] == 'X') && letters < 5) i++, letters++;
+    while (i < end && (text[i] == 'I' || text[i] == 'V' || text[i] == 'X') && letters < 5)
+      i++, letters++;
     if (!letters || i >= end || text[i] != '.') return 0;
     i++;
     depth = 1;
@@ -187,9 +198,10 @@ static int is_title_case(const char *text, size_t start, size_t end) {
 /* Fills candidate/strong for a block that may be a heading. */
 static void heading_marks(const char *text, draft *d, const draft *next, int first_block) {
   size_t start = d->start, end = d->end;
+  if (end - start > 200 || is_lower(text[start])) return;
   if (memchr(text + start, '\n', end - start)) return; /* headings are one line */
   size_t words = word_count(text, start, end);
-  if (end - start > 200 || words > 25 || is_lower(text[start])) return;
+  if (words > 25) return;
   char last = text[end - 1];
   if (last == '.' || last == ',' || last == ';') {
     if (!is_section_name(text, start, end)) return;
@@ -197,8 +209,7 @@ static void heading_marks(const char *text, draft *d, const draft *next, int fir
   if (last == ':' && words > 5) return;
   d->candidate = 1;
   int has_digit_or_bracket = 0;
-  for (size_t i = start; i < end; i++)
-    has_digit_or_bracket |= is_digit(text[i]) || text[i] == '(';
+  for (size_t i = start; i < end; i++) has_digit_or_bracket |= is_digit(text[i]) || text[i] == '(';
   d->level = 2;
   if (first_block) d->level = 1;
   int depth = section_number_depth(text, start, end);
@@ -231,8 +242,12 @@ static void classify_opening(const char *text, draft *d) {
       d->level = bullet_level + (int)(d->indent / 4);
       if (d->level > 6) d->level = 6;
       break;
-    case IBID_OPENS_CAPTION: d->kind = IBID_BLOCK_CAPTION; break;
-    case IBID_OPENS_TABLE: d->kind = IBID_BLOCK_TABLE_ROW; break;
+    case IBID_OPENS_CAPTION:
+      d->kind = IBID_BLOCK_CAPTION;
+      break;
+    case IBID_OPENS_TABLE:
+      d->kind = IBID_BLOCK_TABLE_ROW;
+      break;
     case IBID_OPENS_NUMBERED:
       d->number = leading_number(text, d->start, d->end, &d->bracketed);
       if (d->number < 0) { /* "(a) ", "¹ " */
@@ -240,7 +255,8 @@ static void classify_opening(const char *text, draft *d) {
         d->level = text[d->start] == '(' ? 2 : 0;
       }
       break;
-    default: break;
+    default:
+      break;
   }
   if (d->opening == IBID_OPENS_NOTHING && is_note_star(text, d)) d->kind = IBID_BLOCK_NOTE;
   /* "98 du Plessis, ...": a note whose text starts in lower case; the run
@@ -274,7 +290,8 @@ static void classify_numbered(const char *text, draft *drafts, size_t count) {
     }
     ibid_block_kind kind;
     if (members >= 2)
-      kind = (d->bracketed || total_length >= 40 * members) ? IBID_BLOCK_NOTE : IBID_BLOCK_LIST_ITEM;
+      kind =
+          (d->bracketed || total_length >= 40 * members) ? IBID_BLOCK_NOTE : IBID_BLOCK_LIST_ITEM;
     else
       kind = d->bracketed ? IBID_BLOCK_NOTE : IBID_BLOCK_PARAGRAPH;
     if (members == 1 && kind == IBID_BLOCK_PARAGRAPH) {
@@ -298,12 +315,16 @@ static void classify_numbered(const char *text, draft *drafts, size_t count) {
 /* Short lines: headings, unless three or more in a row without a heading's
 ** marks, and never the last block of the text. */
 static void classify_headings(const char *text, draft *drafts, size_t count) {
+  int first_block = 1; /* the title: the first block that is not chrome */
   for (size_t i = 0; i < count; i++) {
     draft *d = &drafts[i];
-    if (d->boilerplate || d->kind != IBID_BLOCK_PARAGRAPH) continue;
+    if (d->boilerplate) continue;
+    int first = first_block;
+    first_block = 0;
+    if (d->kind != IBID_BLOCK_PARAGRAPH) continue;
     if (d->opening == IBID_OPENS_NUMBERED && section_number_depth(text, d->start, d->end) == 0)
       continue;
-    heading_marks(text, d, i + 1 < count ? &drafts[i + 1] : NULL, i == 0);
+    heading_marks(text, d, i + 1 < count ? &drafts[i + 1] : NULL, first);
   }
   size_t i = 0;
   while (i < count) {
@@ -353,7 +374,8 @@ int ibid_find_blocks(const char *text, size_t length, ibid_block **blocks, size_
   for (size_t i = 0; i < drafts.count; i++) {
     const draft *d = &drafts.items[i];
     list[i].kind = d->kind;
-    list[i].level = (d->kind == IBID_BLOCK_HEADING || d->kind == IBID_BLOCK_LIST_ITEM) ? d->level : 0;
+    list[i].level =
+        (d->kind == IBID_BLOCK_HEADING || d->kind == IBID_BLOCK_LIST_ITEM) ? d->level : 0;
     list[i].start = d->start;
     list[i].length = d->end - d->start;
   }

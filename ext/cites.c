@@ -5,8 +5,9 @@
 ** Every "(" is paired with the next ")" when no other "(" comes first and the
 ** pair spans at most MAXIMUM_PARENTHESIS bytes, so each byte is looked at a
 ** bounded number of times (linear time). The inside is split at ";" into
-** items. An item is: an optional prefix word ("see also", "e.g."), an author
-** part that looks like names (capitalized first word, no ":" or digits, no
+** items, and after a year also at ", Name" and " and Name" ("(Zimov et al.
+** 1995, Johnson 2009)"). An item is: an optional prefix ("see also", "e.g."),
+** an author part that looks like names (capitalized first word, no ":" or digits, no
 ** words that name documents such as "Article" or "Resolution"), then a year
 ** ("2015", "2005a", "n.d.", "forthcoming", "in press"), then what may follow a
 ** year: ": 120" or ", p. 5" (locator), ", 2016" (another year by the same
@@ -16,12 +17,13 @@
 ** narrative cite when the words just before it are a name ("Wegner (2015)",
 ** "Snyder and Vinjamuri’s (2003)"); the ones that end a reference
 ** ("Law Review, 19:1 (1956)", "ICJ Reports (2012), pp. 3-34") are told apart
-** by what precedes (a number, a quote, a word that names a publication) and
-** what follows (", pp.", ", available at", a capitalized word). A year with a
+** by what precedes (a number, a quote, a word that names a publication, the
+** initials of a reference-list entry) and what follows (", pp.", ", available
+** at", a capitalized word on the same line). A year with a
 ** locator and no name before it ("(2015: 539)") is still a cite, authors NULL.
 ** A year alone after anything else ("(1998)") is not.
 **
-** Malformed items are kept with a problem: "( )" is 'empty', "(Rishmawi, )"
+** Malformed items are kept with a problem: "( )" in prose is 'empty', "(Rishmawi, )"
 ** 'missing year', "(Wegner, 205: 135)" 'implausible year', junk before the
 ** author ("(… Moss, 2012)") or after the year 'unknown'.
 */
@@ -186,6 +188,15 @@ static const char *const publication_words[] = {
     "news",       "post",       "tribune",      "sons",     "verlag",      "books",    "publishing",
     "publishers", "conference", "symposium",    "workshop", NULL};
 
+/* Last words of the names of laws and instruments: "the Glass-Owen Bill (1913)"
+** dates a bill, it cites no one. Checked on the last word only ("Bill Clinton"). */
+static const char *const instrument_words[] = {
+    "bill",       "act",        "statute",    "treaty",    "convention",   "protocol",
+    "charter",    "resolution", "agreement",  "accord",    "accords",      "declaration",
+    "code",       "directive",  "regulation", "amendment", "constitution", "covenant",
+    "principles", "guidelines", "strategy",   "plan",      "program",      "programme",
+    "summit",     "war",        "crisis",     "election",  "elections",    NULL};
+
 /* Words after "(year)," that continue a reference, not a sentence. */
 static const char *const reference_continuations[] = {
     "p",        "pp",        "p.",     "pp.",  "available", "vol", "vol.", "no",    "no.", "at",
@@ -342,6 +353,11 @@ static size_t read_year(const char *text, size_t position, size_t end, year_entr
     entry->has_year = 1;
     entry->year = value;
     entry->implausible = digits != 4 || value < EARLIEST_YEAR || value > LATEST_YEAR;
+    /* "1975/1995": original and reprint years; the first is the year of the work. */
+    if (digits == 4 && !suffix_length && cursor + 5 <= end && text[cursor] == '/' &&
+        is_digit(text[cursor + 1]) && is_digit(text[cursor + 2]) && is_digit(text[cursor + 3]) &&
+        is_digit(text[cursor + 4]) && (cursor + 5 == end || !is_digit(text[cursor + 5])))
+      cursor += 5;
   } else if (starts_with(text, cursor, end, "n.d.")) {
     cursor += 4;
   } else if (starts_with(text, cursor, end, "n. d.")) {
@@ -550,7 +566,7 @@ static int authors_ok(const char *text, size_t start, size_t end, int comma_befo
   for (size_t cursor = start; cursor < end; cursor++) {
     unsigned char c = (unsigned char)text[cursor];
     if (c < 0x20 && !white_space_at(text, end, cursor)) return 0;
-    if (strchr(":;\"?!=/\\[]{}%+<>|@#*_~^", c) && c != 0) return 0;
+    if (strchr(":;\"?!=/\\{}%+<>|@#*_~^", c) && c != 0) return 0; /* "[WHO]" is fine */
     if (starts_with(text, cursor, end, "\xE2\x80\x9C") ||
         starts_with(text, cursor, end, "\xE2\x80\x9D"))
       return 0; /* curly double quotes: a quoted title */
@@ -559,6 +575,7 @@ static int authors_ok(const char *text, size_t start, size_t end, int comma_befo
   while (cursor < end) {
     size_t word_start = cursor, word_stop = word_end_at(text, cursor, end);
     size_t bare = without_comma(text, word_start, word_stop);
+    if (text[word_start] == '[' && word_start + 1 < bare) word_start++; /* "[WHO]" */
     words++;
     if (in_word_list(text, word_start, bare, document_words)) return 0;
     for (size_t k = word_start; k < bare; k++)
@@ -571,7 +588,9 @@ static int authors_ok(const char *text, size_t start, size_t end, int comma_befo
   }
   if (words > MAXIMUM_AUTHOR_WORDS) return 0;
   if (lower_words > (comma_before_year ? 3u : 0u)) return 0;
-  if (in_word_list(text, last_start, last_end, month_names)) return 0;
+  if (in_word_list(text, last_start, last_end, month_names) ||
+      in_word_list(text, last_start, last_end, instrument_words))
+    return 0;
   /* The last word is a name, or the "al." of "et al.". */
   return is_upper_at(text, end, last_start) || equals_word(text, last_start, last_end, "al.") ||
          equals_word(text, last_start, last_end, "al");
@@ -782,6 +801,7 @@ static int name_before(const char *text, size_t open, size_t *name_start, size_t
     if (words == 0) {
       word_end -= possessive_length(text, word_start, word_end);
       end = word_end;
+      if (in_word_list(text, word_start, word_end, instrument_words)) return 0;
       if (is_initial(text, word_start, word_end)) {
         *reference = 1; /* "Wegner, P. (2015)." opens a reference-list entry */
         return 0;
@@ -869,6 +889,28 @@ static int is_blank(const char *text, size_t start, size_t end) {
   return skip_white_space(text, start, end) >= end;
 }
 
+/*
+** Is the blank parenthesis text[open..close] a citation that lost its text, as
+** "law in Darfur ( ). However" in prose? Not "f()" (code), nor the wide blanks
+** and "( )+" that PDF extraction leaves where a formula's symbols were.
+*/
+static int is_dropped_cite(const char *text, size_t length, size_t open, size_t close) {
+  if (close - open - 1 > 2) return 0;
+  if (open == 0 || !white_space_at(text, length, open - 1)) return 0;
+  size_t before = trim_end(text, 0, open);
+  if (before == 0) return 0;
+  uint32_t previous;
+  ibid_utf8_decode_before(text, before, &previous);
+  /* Prose before it: a word or a closing quote, not a formula's ")" or symbol. */
+  if (!u_isalpha((UChar32)previous) && previous != 0x201D && previous != 0x2019 &&
+      previous != '"' && previous != '\'')
+    return 0;
+  if (close + 1 >= length) return 1;
+  char next = text[close + 1];
+  return white_space_at(text, length, close + 1) || next == '.' || next == ',' || next == ';' ||
+         next == ':';
+}
+
 static void emit_empty(emit_context *context, size_t open, size_t close) {
   ibid_cite cite;
   memset(&cite, 0, sizeof(cite));
@@ -886,10 +928,7 @@ static void handle_parenthesis(emit_context *context, size_t open, size_t close)
   const char *text = context->text;
   size_t inner_start = open + 1, inner_end = close;
   if (is_blank(text, inner_start, inner_end)) {
-    /* "f()" is code or a function name; "( )" after a word is a dropped cite. */
-    if (open > 0 && (u_isalnum((UChar32)(unsigned char)text[open - 1]) || text[open - 1] == '_'))
-      return;
-    emit_empty(context, open, close);
+    if (is_dropped_cite(text, context->length, open, close)) emit_empty(context, open, close);
     return;
   }
   item items[MAXIMUM_ITEMS];

@@ -57,36 +57,44 @@ const char *ibid_claim_check_name(ibid_claim_check check) {
 
 static int word_in(const char *word, size_t n, const char *const *list, size_t list_count) {
   for (size_t i = 0; i < list_count; i++)
-    if (strlen(list[i]) == n && memcmp(list[i], word, n) == 0) return 1;
+    if (list[i][0] == word[0] && strlen(list[i]) == n && memcmp(list[i], word, n) == 0) return 1;
   return 0;
 }
 
 /* Words that make the following number a label or locator, not a quantity. */
 static int is_label_word(const char *word, size_t n) {
   static const char *const list[] = {
-      "resolution", "Resolution", "resolutions", "Resolutions", "UNSCR", "Article", "Articles",
-      "article", "articles", "art.", "Art.", "arts.", "paragraph", "paragraphs", "para.",
-      "paras.", "p.", "pp.", "page", "pages", "note", "notes", "n.", "Case", "Figure", "Fig.",
-      "Table", "Chapter", "chapter", "No.", "no.", "Nos.", "vol.", "Vol.", "volume", "Volume",
-      "section", "Section", "Room", "Session", "session", "Annex", "Rule", "Rules", "rule",
-      "Regulation", "Principle", "Part", "Box", "Appendix", "footnote", "Chamber", "Protocol",
-      "Draft", "Res.", "Doc.", "Decision", "Question", "Step", "Phase", "Level", "Group",
-      "Meeting", "Issue", "Issues", "issue", "Number", "number", "Report", "Edition", "edn",
-      "Highway", "Street", "Road", "Box", "Paper", "Volume", "Book", "Series", "Q", "Version",
-      "version", "Rev.", "Supp.", "Add.", "Corr.", "Para", "Sec.", "Sect.", "No", "Nos"};
+      "resolution", "Resolution", "resolutions", "Resolutions", "UNSCR",     "Article",
+      "Articles",   "article",    "articles",    "art.",        "Art.",      "arts.",
+      "paragraph",  "paragraphs", "para.",       "paras.",      "p.",        "pp.",
+      "page",       "pages",      "note",        "notes",       "n.",        "Case",
+      "Figure",     "Fig.",       "Table",       "Chapter",     "chapter",   "No.",
+      "no.",        "Nos.",       "vol.",        "Vol.",        "volume",    "Volume",
+      "section",    "Section",    "Room",        "Session",     "session",   "Annex",
+      "Rule",       "Rules",      "rule",        "Regulation",  "Principle", "Part",
+      "Box",        "Appendix",   "footnote",    "Chamber",     "Protocol",  "Draft",
+      "Res.",       "Doc.",       "Decision",    "Question",    "Step",      "Phase",
+      "Level",      "Group",      "Meeting",     "Issue",       "Issues",    "issue",
+      "Number",     "number",     "Report",      "Edition",     "edn",       "Highway",
+      "Street",     "Road",       "Box",         "Paper",       "Volume",    "Book",
+      "Series",     "Q",          "Version",     "version",     "Rev.",      "Supp.",
+      "Add.",       "Corr.",      "Para",        "Sec.",        "Sect.",     "No",
+      "Nos"};
   return word_in(word, n, list, sizeof(list) / sizeof(list[0]));
 }
 
 static int is_stop_word(const char *word, size_t n) {
   static const char *const list[] = {
-      "in",   "of",   "on",     "at",    "to",    "from",  "for",  "with",  "within", "by",
-      "and",  "or",   "but",    "the",   "a",     "an",    "that", "which", "who",    "since",
-      "as",   "than", "is",     "are",   "was",   "were",  "had",  "have",  "has",    "be",
-      "been", "will", "would",  "could", "can",   "may",   "this", "these", "those",  "its",
-      "their", "his", "her",    "into",  "over",  "under", "until", "during", "after", "before",
-      "between", "among", "against", "through", "throughout", "each", "every", "if", "when",
-      "where", "while", "not", "did", "do", "does", "also", "still", "only", "about", "per",
-      "including", "across", "such", "like", "whose", "whom", "what", "then", "there"};
+      "in",     "of",     "on",      "at",    "to",      "from",    "for",        "with",
+      "within", "by",     "and",     "or",    "but",     "the",     "a",          "an",
+      "that",   "which",  "who",     "since", "as",      "than",    "is",         "are",
+      "was",    "were",   "had",     "have",  "has",     "be",      "been",       "will",
+      "would",  "could",  "can",     "may",   "this",    "these",   "those",      "its",
+      "their",  "his",    "her",     "into",  "over",    "under",   "until",      "during",
+      "after",  "before", "between", "among", "against", "through", "throughout", "each",
+      "every",  "if",     "when",    "where", "while",   "not",     "did",        "do",
+      "does",   "also",   "still",   "only",  "about",   "per",     "including",  "across",
+      "such",   "like",   "whose",   "whom",  "what",    "then",    "there"};
   return word_in(word, n, list, sizeof(list) / sizeof(list[0]));
 }
 
@@ -117,9 +125,9 @@ static double scale_at(const char *text, size_t length, size_t offset, size_t *w
 
 /* Value of a number word ("two", "twenty-six" is not read), or 0. */
 static int number_word_value(const char *word, size_t n) {
-  static const char *const list[] = {"one",     "two",     "three",    "four",    "five",
-                                     "six",     "seven",   "eight",    "nine",    "ten",
-                                     "eleven",  "twelve",  "thirteen", "fourteen", "fifteen",
+  static const char *const list[] = {"one",     "two",       "three",    "four",     "five",
+                                     "six",     "seven",     "eight",    "nine",     "ten",
+                                     "eleven",  "twelve",    "thirteen", "fourteen", "fifteen",
                                      "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
   char lower[16];
   if (n >= sizeof(lower)) return 0;
@@ -130,6 +138,14 @@ static int number_word_value(const char *word, size_t n) {
   return 0;
 }
 
+/* Lowercase roman numerals of i, v and x only ("vi", "xiii"). */
+static int is_roman_numeral(const char *word, size_t n) {
+  if (n > 6) return 0;
+  for (size_t k = 0; k < n; k++)
+    if (word[k] != 'i' && word[k] != 'v' && word[k] != 'x') return 0;
+  return 1;
+}
+
 /* Appends the unit phrase that starts at offset; returns where it ends
 ** (offset when there is none). */
 static size_t read_unit(const char *text, size_t length, size_t offset, char *unit) {
@@ -137,11 +153,12 @@ static size_t read_unit(const char *text, size_t length, size_t offset, char *un
   int words = 0;
   while (words < 5) {
     size_t word_start = ibid_skip_space(text, length, at);
-    if (word_start > at + 2 && words > 0) {
-      /* A line break inside a phrase is fine; a blank gap of many lines is not. */
+    if (word_start > at + 2) {
+      /* A line break (and the blank line of PDF text) inside a phrase is fine;
+      ** a wider gap is layout: a page number in a table of contents. */
       size_t newlines = 0;
       for (size_t k = at; k < word_start; k++) newlines += text[k] == '\n';
-      if (newlines > 2) break;
+      if (newlines > 2 || word_start - at > 8) break;
     }
     if (word_start == at && words > 0) break;
     size_t n = 0;
@@ -154,8 +171,8 @@ static size_t read_unit(const char *text, size_t length, size_t offset, char *un
         /* "semi-\nstructured": a hyphen at a line break joins the halves. */
         size_t resume = ibid_skip_space(text, length, word_start + n + 1);
         if (resume < length && ibid_is_lower(text[resume]) &&
-            (resume == word_start + n + 1 || memchr(text + word_start + n + 1, '\n',
-                                                    resume - word_start - n - 1))) {
+            (resume == word_start + n + 1 ||
+             memchr(text + word_start + n + 1, '\n', resume - word_start - n - 1))) {
           n = resume - word_start;
           continue;
         }
@@ -165,6 +182,7 @@ static size_t read_unit(const char *text, size_t length, size_t offset, char *un
     }
     if (!n) break;
     const char *word = text + word_start;
+    if (words == 0 && is_roman_numeral(word, n)) break; /* "192 xiii" in a contents list */
     if (n == 3 && memcmp(word, "per", 3) == 0) {
       size_t next = ibid_skip_space(text, length, word_start + 3);
       size_t next_n = ibid_word_length(text, length, next);
@@ -235,12 +253,11 @@ typedef struct scan {
 } scan;
 
 /* Why the number at [start, end) is not a quantity (see the file comment). */
-static int is_excluded_number(const scan *s, size_t start, size_t end, double value,
-                              int grouped) {
+static int is_excluded_number(const scan *s, size_t start, size_t end, double value, int grouped) {
   const char *text = s->text;
   size_t length = s->length;
   if (end < length && (ibid_is_alpha(text[end]) || text[end] == '/')) return 1; /* 2nd, 2005a */
-  if (end < length && text[end] == ':') return 1;                              /* 2015: 120 */
+  if (end < length && text[end] == ':') return 1;                               /* 2015: 120 */
   if (end + 1 < length && text[end] == '.' && ibid_is_digit(text[end + 1])) return 1;
   if (!grouped && end - start == 4 && value >= 1500 && value <= 2099) return 1; /* a year */
   if (start > 0 && text[start - 1] == '(' && end < length && text[end] == ')') return 1;
@@ -262,8 +279,8 @@ static int is_excluded_number(const scan *s, size_t start, size_t end, double va
   const char *word = text + word_start;
   size_t n = word_end - word_start;
   if (is_label_word(word, n)) return 1;
-  if (ibid_month_of_word(word, n) || (n > 1 && word[n - 1] == '.' &&
-                                      ibid_month_of_word(word, n - 1)))
+  if (ibid_month_of_word(word, n) ||
+      (n > 1 && word[n - 1] == '.' && ibid_month_of_word(word, n - 1)))
     return 1; /* "July 14" */
   return 0;
 }
@@ -279,6 +296,18 @@ static int add_claim(claim_list *list, const scan *s, size_t start, size_t end, 
   memcpy(claim->unit, unit, IBID_CLAIM_UNIT_SIZE);
   (void)s;
   return 0;
+}
+
+/* The currency symbol written right before offset ("$", "€", "£"), or NULL. */
+static const char *currency_before(const char *text, size_t offset) {
+  if (offset >= 1 && text[offset - 1] == '$') return "$";
+  if (offset >= 3 && (unsigned char)text[offset - 3] == 0xE2 &&
+      (unsigned char)text[offset - 2] == 0x82 && (unsigned char)text[offset - 1] == 0xAC)
+    return "€";
+  if (offset >= 2 && (unsigned char)text[offset - 2] == 0xC2 &&
+      (unsigned char)text[offset - 1] == 0xA3)
+    return "£";
+  return NULL;
 }
 
 /* A number written with digits at i; returns where scanning resumes. */
@@ -322,7 +351,8 @@ static size_t scan_digits(claim_list *list, const scan *s, size_t i, int *failed
     if (!second_grouped && !grouped && scale == 0 && !ibid_is_lower(unit[0]) &&
         strcmp(unit, "%") != 0)
       return claim_end; /* "pp. 101-127", see scan_digits */
-    if (add_claim(list, s, i, end, value, unit) || add_claim(list, s, second, claim_end, second_value, unit)) {
+    if (add_claim(list, s, i, end, value, unit) ||
+        add_claim(list, s, second, claim_end, second_value, unit)) {
       *failed = 1;
       return length;
     }
@@ -330,6 +360,16 @@ static size_t scan_digits(claim_list *list, const scan *s, size_t i, int *failed
   }
   double written = value;
   size_t claim_end = finish_claim(text, length, end, &value, unit);
+  const char *currency = currency_before(text, i);
+  if (currency && (!unit[0] || !ibid_is_lower(unit[0]))) {
+    strcpy(unit, currency); /* "€170 million": the currency is the unit */
+    claim_end = end;
+    size_t scale_length, next = ibid_skip_space(text, length, end);
+    if (next < length && scale_at(text, length, next, &scale_length) > 0)
+      claim_end = next + scale_length;
+    i -= strlen(currency);
+    grouped = 1; /* keep it: money is a quantity */
+  }
   /* Without a unit only a grouped or scaled number ("150.000") is a quantity;
   ** a bare "352" in a reference is a volume or page. A capitalised "unit"
   ** is a name ("35 Stirling Highway", "169 F. Supp."). */
@@ -384,10 +424,10 @@ static int contains_word(const char *text, size_t start, size_t end, const char 
   return 0;
 }
 
-static const char *const rise_words[] = {"increase", "rise", "rose", "grew", "growth", "jump",
-                                         "climb", "doubl", "surge"};
-static const char *const fall_words[] = {"decrease", "fall", "fell", "drop", "declin", "reduc",
-                                         "cut", "shrank", "lower"};
+static const char *const rise_words[] = {"increase", "rise",  "rose",  "grew", "growth",
+                                         "jump",     "climb", "doubl", "surge"};
+static const char *const fall_words[] = {"decrease", "fall", "fell",   "drop", "declin",
+                                         "reduc",    "cut",  "shrank", "lower"};
 
 /* First claim index >= from whose start is at or after offset and that is not
 ** a percentage, within [.., end). */
@@ -430,7 +470,9 @@ static size_t first_claim_at_or_after(const ibid_claim *claims, size_t count, si
   return low;
 }
 
-static double absolute(double x) { return x < 0 ? -x : x; }
+static double absolute(double x) {
+  return x < 0 ? -x : x;
+}
 
 /* Rounds to one decimal without libm (the unit tests link no -lm). */
 static double round_to_tenth(double x) {
@@ -444,8 +486,13 @@ static void check_percentage(const char *text, ibid_claim *claims, size_t count,
                              const size_t *sentences, size_t sentence_count, size_t length) {
   ibid_claim *claim = &claims[k];
   size_t start = claim->sentence_start, end = start + claim->sentence_length;
-  int rise = contains_word(text, start, end, rise_words, sizeof(rise_words) / sizeof(rise_words[0]));
-  int fall = contains_word(text, start, end, fall_words, sizeof(fall_words) / sizeof(fall_words[0]));
+  /* Look at most a few hundred bytes around the claim: linear on huge "sentences". */
+  if (claim->start > start + 300) start = claim->start - 300;
+  if (end > claim->start + 300) end = claim->start + 300;
+  int rise =
+      contains_word(text, start, end, rise_words, sizeof(rise_words) / sizeof(rise_words[0]));
+  int fall =
+      contains_word(text, start, end, fall_words, sizeof(fall_words) / sizeof(fall_words[0]));
   if (!rise && !fall) return;
   size_t a, b;
   size_t first = first_claim_at_or_after(claims, count, start);
@@ -453,6 +500,7 @@ static void check_percentage(const char *text, ibid_claim *claims, size_t count,
     if (start == 0) return;
     size_t previous_start, previous_end;
     ibid_sentence_at(sentences, sentence_count, length, start - 1, &previous_start, &previous_end);
+    if (previous_end > previous_start + 300) previous_start = previous_end - 300;
     first = first_claim_at_or_after(claims, count, previous_start);
     if (!find_change(text, claims, count, first, previous_start, previous_end, &a, &b)) return;
   }
@@ -464,30 +512,34 @@ static void check_percentage(const char *text, ibid_claim *claims, size_t count,
   claim->expected = expected;
   double tolerance = absolute(expected) * 0.02 > 0.5 ? absolute(expected) * 0.02 : 0.5;
   claim->check = absolute(claim->value - expected) <= tolerance ? IBID_CLAIM_CONSISTENT
-                                                             : IBID_CLAIM_INCONSISTENT;
+                                                                : IBID_CLAIM_INCONSISTENT;
 }
 
 static void check_total(const char *text, ibid_claim *claims, size_t count, size_t k) {
   ibid_claim *claim = &claims[k];
   static const char *const total_words[] = {"total"};
   size_t sentence_end = claim->sentence_start + claim->sentence_length;
-  if (!contains_word(text, claim->sentence_start, claim->start, total_words, 1)) return;
+  /* The cheap test first: a total is followed by ':' or ", including". */
   size_t after = claim->start + claim->length;
   while (after < sentence_end && text[after] == ' ') after++;
   if (after >= sentence_end || (text[after] != ':' && !(after + 9 <= sentence_end &&
                                                         memcmp(text + after, ", includ", 8) == 0)))
     return;
+  size_t look_from =
+      claim->start > claim->sentence_start + 300 ? claim->start - 300 : claim->sentence_start;
+  if (!contains_word(text, look_from, claim->start, total_words, 1)) return;
   double sum = 0;
   size_t parts = 0;
-  for (size_t j = k + 1; j < count && claims[j].start < sentence_end; j++) {
+  for (size_t j = k + 1; j < count && j < k + 64 && claims[j].start < sentence_end; j++) {
     if (strcmp(claims[j].unit, claim->unit) != 0) break;
     sum += claims[j].value;
     parts++;
   }
   if (parts < 2) return;
   claim->expected = sum;
-  claim->check = absolute(sum - claim->value) <= claim->value * 0.005 + 0.5 ? IBID_CLAIM_CONSISTENT
-                                                                        : IBID_CLAIM_INCONSISTENT;
+  claim->check = absolute(sum - claim->value) <= claim->value * 0.005 + 0.5
+                     ? IBID_CLAIM_CONSISTENT
+                     : IBID_CLAIM_INCONSISTENT;
 }
 
 int ibid_find_claims(const char *text, size_t length, ibid_claim **claims, size_t *count) {
@@ -505,10 +557,12 @@ int ibid_find_claims(const char *text, size_t length, ibid_claim **claims, size_
   int failed = 0;
   for (size_t i = 0; i < length && !failed;) {
     char c = text[i];
-    int boundary = i == 0 || !(ibid_is_alpha(text[i - 1]) || ibid_is_digit(text[i - 1]) ||
-                               text[i - 1] == '.' || text[i - 1] == ',' || text[i - 1] == '/' ||
-                               text[i - 1] == '-' || text[i - 1] == '[' ||
-                               ((unsigned char)text[i - 1] & 0x80));
+    int boundary =
+        i == 0 ||
+        !(ibid_is_alpha(text[i - 1]) || ibid_is_digit(text[i - 1]) || text[i - 1] == '.' ||
+          text[i - 1] == ',' || text[i - 1] == '/' || text[i - 1] == '-' || text[i - 1] == '[' ||
+          text[i - 1] == '$' || ((unsigned char)text[i - 1] & 0x80)) ||
+        currency_before(text, i) != NULL;
     if (ibid_is_digit(c) && boundary) {
       i = scan_digits(&list, &s, i, &failed);
     } else if (ibid_is_digit(c)) {

@@ -233,6 +233,7 @@ static char *csl_string(const csl_parser *parser, long index) {
   ibid_buffer out;
   ibid_buffer_init(&out);
   ibid_buffer_reserve(&out, node->length);
+  ibid_buffer_append(&out, "", 0); /* NUL-terminated even when empty */
   for (size_t i = 0; i < node->length; i++) {
     if (p[i] != '\\') {
       ibid_buffer_append_char(&out, p[i]);
@@ -555,11 +556,18 @@ ibid_csl_status ibid_csl_work_key(ibid_csl_folder *folder, const char *json, siz
     csl_append_folded(folder, &out, item.family, 16, 0);
   else
     csl_append_folded(folder, &out, item.literal, 1, 1);
+  size_t name_length = out.length;
   ibid_buffer_append_char(&out, ':');
   if (!has_title && item.year) ibid_buffer_append_int(&out, item.year);
   ibid_buffer_append_char(&out, ':');
+  size_t title_start = out.length;
   if (has_title) csl_append_folded(folder, &out, item.title, CSL_TITLE_WORDS, 1);
+  int empty = !name_length && out.length == title_start; /* "::" would match everything */
   ibid_csl_item_free(&item);
+  if (empty && !out.failed) {
+    ibid_buffer_free(&out);
+    return IBID_CSL_OK;
+  }
   *key = ibid_buffer_take(&out, key_length);
   return *key ? IBID_CSL_OK : IBID_CSL_NO_MEMORY;
 }

@@ -57,7 +57,8 @@ char *ibid_csl_fold(ibid_csl_folder *folder, const char *text, size_t length,
 
 /*
 ** The work key of a CSL-JSON item. On IBID_CSL_OK, *key is the key
-** (ibid_malloc) or NULL when the item has neither a title nor an author.
+** (ibid_malloc) or NULL when the item has neither a title nor an author (nor
+** any letter or digit in them: a key "::" would match every such item).
 */
 ibid_csl_status ibid_csl_work_key(ibid_csl_folder *folder, const char *json, size_t length,
                                   char **key, size_t *key_length);

@@ -82,11 +82,12 @@ typedef struct finder {
   int failed;
   acronym acronyms[MAX_ACRONYMS];
   size_t acronym_count;
+  short acronym_slots[2 * MAX_ACRONYMS]; /* hash table: index + 1, 0 = empty */
   const size_t *citations;
   size_t citation_count;
-  size_t treaty_end;          /* end of the last treaty name seen */
+  size_t treaty_end; /* end of the last treaty name seen */
   char treaty[IBID_ENTITY_VALUE_SIZE];
-  int several_treaties;       /* more than one treaty named so far */
+  int several_treaties; /* more than one treaty named so far */
 } finder;
 
 /* Copies bytes into value collapsing white space, cut at a character boundary. */
@@ -158,8 +159,8 @@ static int is_capital_at(const finder *f, size_t i) {
   if (i >= f->length) return 0;
   unsigned char c = (unsigned char)f->text[i];
   if (c < 0x80) return ibid_is_upper((char)c);
-  return c >= 0xC3 && c <= 0xC5 && i + 1 < f->length &&
-         (unsigned char)f->text[i + 1] >= 0x80 && (unsigned char)f->text[i + 1] <= 0x9E;
+  return c >= 0xC3 && c <= 0xC5 && i + 1 < f->length && (unsigned char)f->text[i + 1] >= 0x80 &&
+         (unsigned char)f->text[i + 1] <= 0x9E;
 }
 
 static int word_equals(const finder *f, size_t i, size_t n, const char *word) {
@@ -168,23 +169,29 @@ static int word_equals(const finder *f, size_t i, size_t n, const char *word) {
 
 static int word_in_list(const finder *f, size_t i, size_t n, const char *const *list,
                         size_t count) {
+  /* The first byte rules out almost every entry before strlen runs. */
   for (size_t k = 0; k < count; k++)
-    if (word_equals(f, i, n, list[k])) return 1;
+    if (list[k][0] == f->text[i] && word_equals(f, i, n, list[k])) return 1;
   return 0;
 }
 
 /* Capitalised words that start sentences or titles rather than names. */
 static int is_function_capital(const finder *f, size_t i, size_t n) {
   static const char *const list[] = {
-      "The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "For", "By", "Of",
-      "And", "But", "If", "When", "While", "As", "To", "From", "With", "His", "Her", "Its",
-      "Their", "Our", "Every", "Each", "Both", "Some", "Many", "Most", "Several", "Such", "Even",
-      "Also", "Thus", "Hence", "However", "Moreover", "Since", "After", "Before", "Although",
-      "Though", "Yet", "So", "Then", "Other", "Another", "All", "Any", "No", "Only", "Under",
-      "Did", "Does", "Do", "What", "Why", "How", "Was", "Is", "Are", "Were", "Has", "Have",
-      "Decision", "Report", "Statement", "Communiqué", "Press", "Release", "Draft", "Annual",
-      "Against", "Between", "Within", "Into", "Over", "Not", "Who", "Which", "Where", "Here",
-      "There", "First", "Second", "Third", "Fourth", "Finally", "Again", "Currently", "Indeed"};
+      "The",       "A",          "An",        "This",    "That",    "These",    "Those",
+      "In",        "On",         "At",        "For",     "By",      "Of",       "And",
+      "But",       "If",         "When",      "While",   "As",      "To",       "From",
+      "With",      "His",        "Her",       "Its",     "Their",   "Our",      "Every",
+      "Each",      "Both",       "Some",      "Many",    "Most",    "Several",  "Such",
+      "Even",      "Also",       "Thus",      "Hence",   "However", "Moreover", "Since",
+      "After",     "Before",     "Although",  "Though",  "Yet",     "So",       "Then",
+      "Other",     "Another",    "All",       "Any",     "No",      "Only",     "Under",
+      "Did",       "Does",       "Do",        "What",    "Why",     "How",      "Was",
+      "Is",        "Are",        "Were",      "Has",     "Have",    "Decision", "Report",
+      "Statement", "Communiqué", "Press",     "Release", "Draft",   "Annual",   "Against",
+      "Between",   "Within",     "Into",      "Over",    "Not",     "Who",      "Which",
+      "Where",     "Here",       "There",     "First",   "Second",  "Third",    "Fourth",
+      "Finally",   "Again",      "Currently", "Indeed"};
   return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
 }
 
@@ -224,8 +231,8 @@ static size_t symbol_end(const finder *f, size_t i) {
     }
     end++;
   }
-  while (end > i && (f->text[end - 1] == '.' || f->text[end - 1] == '-' || f->text[end - 1] == '(' ||
-                     f->text[end - 1] == '/'))
+  while (end > i && (f->text[end - 1] == '.' || f->text[end - 1] == '-' ||
+                     f->text[end - 1] == '(' || f->text[end - 1] == '/'))
     end--;
   return end;
 }
@@ -341,20 +348,25 @@ static size_t emit_resolution(finder *f, size_t start, size_t number, size_t num
 
 static size_t match_resolution(finder *f, size_t i, size_t n) {
   static const char *const words[] = {"resolution", "Resolution", "resolutions", "Resolutions",
-                                      "UNSCR", "SCR", "Res."};
+                                      "UNSCR",      "SCR",        "Res."};
+  if (n == 3 && i + 3 < f->length && f->text[i + 3] == '.' && word_equals(f, i, 3, "Res"))
+    n = 4; /* "Res. 1674" */
   if (!word_in_list(f, i, n, words, sizeof(words) / sizeof(words[0]))) return 0;
   size_t number = ibid_skip_space(f->text, f->length, i + n);
   size_t count = digits(f, number);
-  if (count < 2 || count > 4 || (number + count < f->length && (ibid_is_alpha(f->text[number + count]) ||
-                                                                 f->text[number + count] == '/')))
+  if (count < 2 || count > 4 ||
+      (number + count < f->length &&
+       (ibid_is_alpha(f->text[number + count]) || f->text[number + count] == '/')))
     return 0;
   size_t end = emit_resolution(f, i, number, count);
   /* "resolutions 1970 and 1973" */
   for (;;) {
     size_t at = ibid_skip_space(f->text, f->length, end);
     size_t joiner = 0;
-    if (ibid_word_is(f->text, f->length, at, "and")) joiner = 3;
-    else if (at < f->length && f->text[at] == ',') joiner = 1;
+    if (ibid_word_is(f->text, f->length, at, "and"))
+      joiner = 3;
+    else if (at < f->length && f->text[at] == ',')
+      joiner = 1;
     if (!joiner) break;
     size_t next = ibid_skip_space(f->text, f->length, at + joiner);
     size_t next_count = digits(f, next);
@@ -369,8 +381,8 @@ static size_t match_resolution(finder *f, size_t i, size_t n) {
 /* ----- treaties and articles ---------------------------------------------------- */
 
 static int is_treaty_head(const finder *f, size_t i, size_t n) {
-  static const char *const heads[] = {"Statute", "Protocol", "Convention", "Conventions",
-                                      "Charter", "Covenant"};
+  static const char *const heads[] = {"Statute",     "Protocol", "Convention",
+                                      "Conventions", "Charter",  "Covenant"};
   return word_in_list(f, i, n, heads, sizeof(heads) / sizeof(heads[0]));
 }
 
@@ -387,6 +399,12 @@ static size_t treaty_name(const finder *f, size_t i, char *value) {
     if (!place_n || !is_capital_at(f, place) || word_equals(f, place, place_n, "the")) return 0;
     copy_value(value, f->text + i, place + place_n - i);
     return place + place_n;
+  }
+  if (word_equals(f, i, n, "UN") && i + 11 <= f->length &&
+      (memcmp(f->text + i, "UN Charter", 10) == 0 || memcmp(f->text + i, "UN charter", 10) == 0) &&
+      (i + 10 == f->length || !ibid_is_alpha(f->text[i + 10]))) {
+    strcpy(value, "UN Charter");
+    return i + 10;
   }
   if (word_equals(f, i, n, "Charter")) {
     static const char tail[] = " of the United Nations";
@@ -442,7 +460,8 @@ static size_t match_unts(finder *f, size_t i) {
   size_t unts = ibid_skip_space(t, f->length, i + volume);
   if (unts != i + volume + 1 || !ibid_word_is(t, f->length, unts, "UNTS")) return 0;
   size_t page = unts + 5;
-  size_t page_n = page < f->length ? (ibid_is_digit(t[page]) ? digits(f, page) : name_word(f, page)) : 0;
+  size_t page_n =
+      page < f->length ? (ibid_is_digit(t[page]) ? digits(f, page) : name_word(f, page)) : 0;
   if (!page_n) return 0;
   emit(f, IBID_ENTITY_TREATY, i, page + page_n, NULL);
   return page + page_n;
@@ -480,8 +499,13 @@ static size_t match_article(finder *f, size_t i, size_t n) {
   /* Ranges: "Articles 5 to 8", "Articles 5-8". */
   size_t at = end;
   size_t joiner = 0;
-  if (at + 4 < f->length && memcmp(f->text + at, " to ", 4) == 0) joiner = 4;
-  else if (at < f->length && (f->text[at] == '-')) joiner = 1;
+  int listed = 0; /* "Articles 12 and 13" lists, "Articles 5 to 8" spans */
+  if (at + 4 < f->length && memcmp(f->text + at, " to ", 4) == 0)
+    joiner = 4;
+  else if (at + 5 < f->length && memcmp(f->text + at, " and ", 5) == 0)
+    joiner = 5, listed = 1;
+  else if (at < f->length && (f->text[at] == '-'))
+    joiner = 1;
   else if (at + 3 < f->length && (unsigned char)f->text[at] == 0xE2 &&
            (unsigned char)f->text[at + 1] == 0x80 && (unsigned char)f->text[at + 2] == 0x93)
     joiner = 3;
@@ -489,8 +513,8 @@ static size_t match_article(finder *f, size_t i, size_t n) {
     size_t second_end = article_number(f, at + joiner);
     if (second_end) {
       size_t used = strlen(numbers);
-      snprintf(numbers + used, sizeof(numbers) - used, "-%.*s", (int)(second_end - at - joiner),
-               f->text + at + joiner);
+      snprintf(numbers + used, sizeof(numbers) - used, "%s%.*s", listed ? ", " : "-",
+               (int)(second_end - at - joiner), f->text + at + joiner);
       end = second_end;
       many = 1;
     }
@@ -541,7 +565,8 @@ static size_t match_chapter(finder *f, size_t i, size_t n) {
     size_t name_end = treaty_name(f, name, treaty);
     if (name_end) end = name_end;
   }
-  if (!treaty[0] && f->treaty[0] && f->treaty_end + 600 > i) memcpy(treaty, f->treaty, sizeof(treaty));
+  if (!treaty[0] && f->treaty[0] && f->treaty_end + 600 > i)
+    memcpy(treaty, f->treaty, sizeof(treaty));
   if (strcmp(treaty, "UN Charter") != 0) return 0;
   char value[IBID_ENTITY_VALUE_SIZE];
   snprintf(value, sizeof(value), "UN Charter ch. %.*s", (int)number_n, f->text + number);
@@ -556,7 +581,7 @@ static size_t match_report(finder *f, size_t i) {
   size_t len = f->length;
   /* ICJ Reports (2012) */
   static const char *const icj[] = {"ICJ Reports", "I.C.J. Reports"};
-  for (int k = 0; k < 2; k++) {
+  for (int k = 0; k < 2 && t[i] == 'I'; k++) {
     size_t n = strlen(icj[k]);
     if (i + n <= len && memcmp(t + i, icj[k], n) == 0) {
       size_t at = ibid_skip_space(t, len, i + n), end = i + n;
@@ -620,8 +645,8 @@ static size_t match_report(finder *f, size_t i) {
   }
   /* US reporters: 169 F. Supp. 2nd, 542 U.S. 692, 70 F.3d 232 */
   if (volume <= 4 && at + 3 < len && t[at] == ' ') {
-    static const char *const reporters[] = {"F. Supp.", "F.2d", "F.3d", "F.4th", "U.S.",
-                                            "S. Ct.",   "F. App'x", "L. Ed."};
+    static const char *const reporters[] = {"F. Supp.", "F.2d",   "F.3d",     "F.4th",
+                                            "U.S.",     "S. Ct.", "F. App'x", "L. Ed."};
     for (size_t k = 0; k < sizeof(reporters) / sizeof(reporters[0]); k++) {
       size_t n = strlen(reporters[k]);
       if (at + 1 + n > len || memcmp(t + at + 1, reporters[k], n) != 0) continue;
@@ -646,8 +671,8 @@ static size_t match_report(finder *f, size_t i) {
 /* ----- names ----------------------------------------------------------------- */
 
 static int is_particle(const finder *f, size_t i, size_t n) {
-  static const char *const list[] = {"de", "du", "van", "von", "bin", "ibn", "da", "dos", "del",
-                                     "der", "le", "la", "el", "al"};
+  static const char *const list[] = {"de",  "du",  "van", "von", "bin", "ibn", "da",
+                                     "dos", "del", "der", "le",  "la",  "el",  "al"};
   return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
 }
 
@@ -660,6 +685,15 @@ static size_t person_name(const finder *f, size_t i, size_t *word_count) {
     size_t n = name_word(f, at);
     if (!n) break;
     int lower_prefix = ibid_is_lower(f->text[at]) && n > 3 && f->text[at + 2] == '-';
+    if (n == 1 && is_capital_at(f, at) && at + 1 < f->length && f->text[at + 1] == '.') {
+      /* an initial: "William C. Hubbard" */
+      words++;
+      end = at + 2;
+      size_t next = ibid_skip_space(f->text, f->length, at + 2);
+      if (next != at + 3) break;
+      at = next;
+      continue;
+    }
     if (is_capital_at(f, at) || lower_prefix) {
       if (is_function_capital(f, at, n)) break;
       size_t after_word = ibid_skip_space(f->text, f->length, at + n);
@@ -686,13 +720,14 @@ static size_t person_name(const finder *f, size_t i, size_t *word_count) {
 
 static int is_role(const finder *f, size_t i, size_t n) {
   static const char *const list[] = {
-      "President", "president", "Colonel", "Prosecutor", "prosecutor", "Secretary-General",
-      "Ambassador", "ambassador", "Judge", "judge", "Commander", "commander", "Minister",
-      "minister", "spokesman", "spokeswoman", "spokesperson", "leader", "warlord", "Envoy",
-      "envoy", "chief", "Counsel", "Director", "director", "Rapporteur", "rapporteur",
-      "Chairman", "chairman", "Chairperson", "Governor", "King", "Queen", "Prince",
-      "Chancellor", "Senator", "Registrar", "Emir", "Sheikh", "Captain", "Lieutenant",
-      "Marshal", "Brigadier"};
+      "President",  "president",  "Colonel",    "Prosecutor",  "prosecutor",   "Secretary-General",
+      "Ambassador", "ambassador", "Judge",      "judge",       "Commander",    "commander",
+      "Minister",   "minister",   "spokesman",  "spokeswoman", "spokesperson", "leader",
+      "warlord",    "Envoy",      "envoy",      "chief",       "Counsel",      "Director",
+      "director",   "Rapporteur", "rapporteur", "Chairman",    "chairman",     "Chairperson",
+      "Governor",   "King",       "Queen",      "Prince",      "Chancellor",   "Senator",
+      "Registrar",  "Emir",       "Sheikh",     "Captain",     "Lieutenant",   "Marshal",
+      "Brigadier"};
   /* Not "General", "Chief", "Leader", "Major", "Justice": in Title Case
   ** headlines they are ordinary words ("Major Loss to Victims"). */
   return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
@@ -706,7 +741,8 @@ static size_t match_person_after_role(finder *f, size_t i, size_t n) {
   int comma = 0;
   size_t next = ibid_skip_space(f->text, f->length, at);
   /* The office may go on: "Minister of State for Humanitarian Affairs". */
-  if (ibid_word_is(f->text, f->length, next, "of") || ibid_word_is(f->text, f->length, next, "for") ||
+  if (ibid_word_is(f->text, f->length, next, "of") ||
+      ibid_word_is(f->text, f->length, next, "for") ||
       ibid_word_is(f->text, f->length, next, "to")) {
     size_t scan_at = next, words = 0;
     while (words < 8) {
@@ -774,50 +810,69 @@ static size_t match_person_before_role(finder *f, size_t i) {
 
 static int is_institution_head(const finder *f, size_t i, size_t n) {
   static const char *const list[] = {
-      "Council", "Court", "Union", "Commission", "Assembly", "Office", "Coalition", "Tribunal",
-      "Organization", "Organisation", "Committee", "Programme", "Program", "Institute", "Agency",
-      "Watch", "Center", "Centre", "Congress", "Foundation", "Network", "Association",
-      "Federation", "Secretariat", "Observatory", "Parliament"};
+      "Council",     "Court",      "Union",        "Commission",   "Assembly",   "Office",
+      "Coalition",   "Tribunal",   "Organization", "Organisation", "Committee",  "Programme",
+      "Program",     "Institute",  "Agency",       "Watch",        "Center",     "Centre",
+      "Congress",    "Foundation", "Network",      "Association",  "Federation", "Secretariat",
+      "Observatory", "Parliament"};
   return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
 }
 
 /* Institutions known by name in this field, with the acronym used as value. */
 static const char *known_institution(const char *name) {
-  static const char *const table[][2] = {
-      {"Security Council", "UNSC"},
-      {"UN Security Council", "UNSC"},
-      {"United Nations Security Council", "UNSC"},
-      {"UNSC", "UNSC"},
-      {"General Assembly", "UNGA"},
-      {"UN General Assembly", "UNGA"},
-      {"United Nations General Assembly", "UNGA"},
-      {"UNGA", "UNGA"},
-      {"African Union", "AU"},
-      {"AU", "AU"},
-      {"International Criminal Court", "ICC"},
-      {"ICC", "ICC"},
-      {"Office of the Prosecutor", "OTP"},
-      {"OTP", "OTP"},
-      {"International Court of Justice", "ICJ"},
-      {"ICJ", "ICJ"},
-      {"United Nations", "UN"},
-      {"UN", "UN"},
-      {"European Union", "EU"},
-      {"EU", "EU"},
-      {"Human Rights Council", "HRC"},
-      {"UN Human Rights Council", "HRC"},
-      {"NATO", "NATO"}};
+  static const char *const table[][2] = {{"Security Council", "UNSC"},
+                                         {"UN Security Council", "UNSC"},
+                                         {"United Nations Security Council", "UNSC"},
+                                         {"UNSC", "UNSC"},
+                                         {"General Assembly", "UNGA"},
+                                         {"UN General Assembly", "UNGA"},
+                                         {"United Nations General Assembly", "UNGA"},
+                                         {"UNGA", "UNGA"},
+                                         {"African Union", "AU"},
+                                         {"AU", "AU"},
+                                         {"International Criminal Court", "ICC"},
+                                         {"ICC", "ICC"},
+                                         {"Office of the Prosecutor", "OTP"},
+                                         {"OTP", "OTP"},
+                                         {"International Court of Justice", "ICJ"},
+                                         {"ICJ", "ICJ"},
+                                         {"United Nations", "UN"},
+                                         {"UN", "UN"},
+                                         {"European Union", "EU"},
+                                         {"EU", "EU"},
+                                         {"Human Rights Council", "HRC"},
+                                         {"UN Human Rights Council", "HRC"},
+                                         {"NATO", "NATO"}};
   for (size_t k = 0; k < sizeof(table) / sizeof(table[0]); k++)
     if (strcmp(name, table[k][0]) == 0) return table[k][1];
   return NULL;
 }
 
+static size_t acronym_hash(const char *bytes, size_t n) {
+  size_t hash = 5381;
+  for (size_t k = 0; k < n; k++) hash = hash * 33 + (unsigned char)bytes[k];
+  return hash % (2 * MAX_ACRONYMS);
+}
+
+/* Hash lookup: every capitalised token asks, so it must not be a list walk. */
 static const acronym *find_acronym(const finder *f, const char *bytes, size_t n) {
   if (n >= ACRONYM_SIZE) return NULL;
-  for (size_t k = 0; k < f->acronym_count; k++)
-    if (strlen(f->acronyms[k].letters) == n && memcmp(f->acronyms[k].letters, bytes, n) == 0)
-      return &f->acronyms[k];
-  return NULL;
+  for (size_t slot = acronym_hash(bytes, n);; slot = (slot + 1) % (2 * MAX_ACRONYMS)) {
+    int index = f->acronym_slots[slot];
+    if (!index) return NULL;
+    const acronym *a = &f->acronyms[index - 1];
+    if (strlen(a->letters) == n && memcmp(a->letters, bytes, n) == 0) return a;
+  }
+}
+
+static void remember_acronym(finder *f, const char *letters, size_t n, size_t start) {
+  acronym *a = &f->acronyms[f->acronym_count++];
+  memcpy(a->letters, letters, n);
+  a->letters[n] = 0;
+  a->name_start = start;
+  size_t slot = acronym_hash(letters, n);
+  while (f->acronym_slots[slot]) slot = (slot + 1) % (2 * MAX_ACRONYMS);
+  f->acronym_slots[slot] = (short)f->acronym_count;
 }
 
 /* An acronym token at i: letters, '/', '-' and '&', starting with a capital
@@ -828,8 +883,10 @@ static size_t acronym_token(const finder *f, size_t i) {
   size_t n = 0, capitals = 0;
   while (i + n < f->length) {
     char c = f->text[i + n];
-    if (ibid_is_upper(c)) capitals++;
-    else if (!(ibid_is_lower(c) || c == '/' || c == '-' || c == '&')) break;
+    if (ibid_is_upper(c))
+      capitals++;
+    else if (!(ibid_is_lower(c) || c == '/' || c == '-' || c == '&'))
+      break;
     n++;
   }
   while (n > 0 && (f->text[i + n - 1] == '-' || f->text[i + n - 1] == '/')) n--;
@@ -852,11 +909,14 @@ static size_t before_possessive(const finder *f, size_t end) {
 }
 
 static int is_connector(const finder *f, size_t i, size_t n) {
-  static const char *const list[] = {"of", "the", "and", "for", "to", "on", "in", "de", "des", "du"};
+  static const char *const list[] = {"of", "the", "and", "for", "to",
+                                     "on", "in",  "de",  "des", "du"};
   return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
 }
 
-static char lower_ascii(char c) { return ibid_is_upper(c) ? (char)(c - 'A' + 'a') : c; }
+static char lower_ascii(char c) {
+  return ibid_is_upper(c) ? (char)(c - 'A' + 'a') : c;
+}
 
 /* The defined name of the acronym whose '(' is at open: where it starts, or
 ** 0 if the initials do not match the words before it. */
@@ -878,7 +938,14 @@ static size_t defined_name_start(const finder *f, size_t open, const char *lette
     int all_capitals = w >= 2;
     for (size_t k = 0; k < w; k++) all_capitals = all_capitals && ibid_is_upper(word[k]);
     if (is_connector(f, word_start, w)) {
-      /* function words inside a name are not initials */
+      /* A function word is an initial only when no capitalised word before
+      ** it could be: "Office of the Prosecutor (OTP)". */
+      if (count > 1 && lower_ascii(word[0]) == lower_ascii(initials[count - 1])) {
+        size_t previous_end, previous = word_before(f, word_start, &previous_end);
+        if (!(previous < previous_end && is_capital_at(f, previous) &&
+              lower_ascii(f->text[previous]) == lower_ascii(initials[count - 1])))
+          count--;
+      }
     } else if (all_capitals && w <= count && memcmp(word, initials + count - w, w) == 0) {
       count -= w;
       start = word_start;
@@ -896,6 +963,36 @@ static size_t defined_name_start(const finder *f, size_t open, const char *lette
   return count == 0 ? start : 0;
 }
 
+/* Words that make a defined acronym an institution rather than a technical
+** term ("X-ray Absorption Near Edge Structure (XANES)" is not one). */
+static int has_institution_word(const finder *f, size_t start, size_t end) {
+  static const char *const list[] = {
+      "council",     "court",      "union",          "commission",   "assembly",    "office",
+      "coalition",   "tribunal",   "organization",   "organisation", "committee",   "programme",
+      "program",     "institute",  "agency",         "watch",        "center",      "centre",
+      "congress",    "foundation", "network",        "association",  "federation",  "secretariat",
+      "observatory", "parliament", "movement",       "army",         "forces",      "front",
+      "party",       "group",      "mission",        "operation",    "fund",        "bank",
+      "service",     "department", "ministry",       "bureau",       "authority",   "board",
+      "conference",  "society",    "league",         "alliance",     "nations",     "police",
+      "university",  "school",     "college",        "chamber",      "panel",       "initiative",
+      "project",     "government", "administration", "reserve",      "corporation", "company",
+      "district",    "council"};
+  for (size_t i = start; i < end; i++) {
+    if (!ibid_is_alpha(f->text[i]) || (i > start && ibid_is_alpha(f->text[i - 1]))) continue;
+    size_t n = ibid_word_length(f->text, f->length, i);
+    char lower[16];
+    if (n < sizeof(lower)) {
+      for (size_t k = 0; k < n; k++) lower[k] = lower_ascii(f->text[i + k]);
+      for (size_t k = 0; k < sizeof(list) / sizeof(list[0]); k++)
+        if (list[k][0] == lower[0] && strlen(list[k]) == n && memcmp(list[k], lower, n) == 0)
+          return 1;
+    }
+    i += n ? n - 1 : 0;
+  }
+  return 0;
+}
+
 static void collect_acronyms(finder *f) {
   for (size_t i = 0; i + 3 < f->length && f->acronym_count < MAX_ACRONYMS; i++) {
     if (f->text[i] != '(') continue;
@@ -904,18 +1001,17 @@ static void collect_acronyms(finder *f) {
     if (ibid_in_spans(f->citations, f->citation_count, i)) continue;
     const char *letters = f->text + i + 1;
     size_t start = defined_name_start(f, i, letters, n);
+    if (start && !has_institution_word(f, start, i)) continue;
     if (!start) {
-      /* "(UNAMID)" after a description: a long all-capital acronym. */
+      /* "(UNAMID)" after a description of a mission: a long all-capital acronym. */
       size_t capitals = 0;
       for (size_t k = 0; k < n; k++) capitals += ibid_is_upper(letters[k]);
-      if (capitals < 4 || capitals != n) continue;
+      if (capitals < 4 || capitals != n || !has_institution_word(f, i > 80 ? i - 80 : 0, i))
+        continue;
       start = i;
     }
     if (find_acronym(f, letters, n)) continue;
-    acronym *a = &f->acronyms[f->acronym_count++];
-    memcpy(a->letters, letters, n);
-    a->letters[n] = 0;
-    a->name_start = start;
+    remember_acronym(f, letters, n, start);
   }
 }
 
@@ -992,8 +1088,13 @@ static size_t match_institution(finder *f, size_t i, size_t n) {
   /* The capitalised run must stop here: "Continental Court Structures" is a title. */
   size_t after = ibid_skip_space(f->text, f->length, name_end);
   if (after == name_end + 1 && is_capital_at(f, after)) {
+    static const char *const documents[] = {"Resolution", "Resolutions", "Report",  "Decision",
+                                            "Statement",  "Press",       "Meeting", "Session"};
     size_t w = name_word(f, after);
-    if (w && !is_function_capital(f, after, w)) return 0;
+    /* "Security Council Resolution 2334" names a document of the organ. */
+    if (w && !is_function_capital(f, after, w) &&
+        !word_in_list(f, after, w, documents, sizeof(documents) / sizeof(documents[0])))
+      return 0;
   }
   if (words < 2) return 0;
   /* A journal in a reference: "International Organization, 58:2 (2004)". */
@@ -1004,6 +1105,7 @@ static size_t match_institution(finder *f, size_t i, size_t n) {
     if (d + 1 < f->length && (f->text[d] == ':' || (f->text[d] == ' ' && f->text[d + 1] == '(')))
       return 0;
   }
+  if (name_end + 6 < f->length && memcmp(f->text + name_end, ", vol.", 6) == 0) return 0;
   char name[IBID_ENTITY_VALUE_SIZE];
   copy_value(name, f->text + start, name_end - start);
   const char *known = known_institution(name);
@@ -1117,7 +1219,8 @@ static int resolve_resolution_years(finder *f) {
       if (e->kind != IBID_ENTITY_UN_RESOLUTION || strncmp(e->value, "S/RES/", 6) != 0) continue;
       int number = 0, digits_seen = 0;
       const char *p = e->value + 6;
-      while (*p >= '0' && *p <= '9' && digits_seen < 5) number = number * 10 + (*p++ - '0'), digits_seen++;
+      while (*p >= '0' && *p <= '9' && digits_seen < 5)
+        number = number * 10 + (*p++ - '0'), digits_seen++;
       if (!digits_seen || digits_seen > 4) continue;
       if (*p == ' ') {
         int year = 0;
@@ -1129,6 +1232,9 @@ static int resolve_resolution_years(finder *f) {
       if (pass == 0) {
         size_t start, end;
         ibid_sentence_at(sentences, sentence_count, f->length, e->start, &start, &end);
+        /* Only the text near the mention: linear on huge sentences. */
+        if (e->start > start + 400) start = e->start - 400;
+        if (end > e->start + 400) end = e->start + 400;
         if (sentence_says_adopted(f, start, end)) year = last_date_year(f, start, e->start);
         if (year) years[number] = (short)year;
       } else {

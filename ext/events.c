@@ -192,7 +192,8 @@ static size_t day_month_year(const event_scan *s, size_t i, date *d) {
   int month = month_at(s, at + 1, &month_end);
   if (!month) return 0;
   size_t y = ibid_skip_space(s->text, s->length, month_end);
-  if (month_end < s->length && s->text[month_end] == ',') y = ibid_skip_space(s->text, s->length, month_end + 1);
+  if (month_end < s->length && s->text[month_end] == ',')
+    y = ibid_skip_space(s->text, s->length, month_end + 1);
   int year = y > month_end && y - month_end <= 3 ? year_at(s, y) : 0;
   if (year) {
     *d = (date){year, month, day};
@@ -219,13 +220,14 @@ static size_t day_month_year(const event_scan *s, size_t i, date *d) {
 /* Words after which a bare year is a time: "in 2015", "since 2007". */
 static int is_year_cue(const char *word, size_t n) {
   static const char *const list[] = {
-      "in", "In", "since", "Since", "from", "From", "to", "until", "Until", "till", "by", "By",
-      "throughout", "Throughout", "of", "early", "Early", "late", "Late", "mid", "summer",
-      "spring", "autumn", "winter", "fall", "year", "during", "During", "after", "After",
-      "before", "Before", "between", "Between", "around", "circa", "c.", "onwards", "end",
-      "beginning", "start"};
+      "in",     "In",     "since",   "Since",  "from",      "From",       "to",
+      "until",  "Until",  "till",    "by",     "By",        "throughout", "Throughout",
+      "of",     "early",  "Early",   "late",   "Late",      "mid",        "summer",
+      "spring", "autumn", "winter",  "fall",   "year",      "during",     "During",
+      "after",  "After",  "before",  "Before", "between",   "Between",    "around",
+      "circa",  "c.",     "onwards", "end",    "beginning", "start"};
   for (size_t k = 0; k < sizeof(list) / sizeof(list[0]); k++)
-    if (strlen(list[k]) == n && memcmp(list[k], word, n) == 0) return 1;
+    if (list[k][0] == word[0] && strlen(list[k]) == n && memcmp(list[k], word, n) == 0) return 1;
   return 0;
 }
 
@@ -244,8 +246,8 @@ static int year_has_cue(const event_scan *s, size_t i) {
 /* ----- relative expressions ------------------------------------------------- */
 
 static int small_number(const char *word, size_t n) {
-  static const char *const list[] = {"one",  "two",   "three", "four", "five",  "six",
-                                     "seven", "eight", "nine", "ten",  "eleven", "twelve"};
+  static const char *const list[] = {"one",   "two",   "three", "four", "five",   "six",
+                                     "seven", "eight", "nine",  "ten",  "eleven", "twelve"};
   char lower[8];
   if (n >= sizeof(lower)) return 0;
   for (size_t k = 0; k < n; k++)
@@ -393,10 +395,10 @@ int ibid_find_events(const char *text, size_t length, ibid_event **events, size_
     int after_dash = i >= 3 && (unsigned char)text[i - 3] == 0xE2 &&
                      (unsigned char)text[i - 2] == 0x80 &&
                      ((unsigned char)before == 0x93 || (unsigned char)before == 0x94);
-    int boundary = after_dash ||
-                   !(ibid_is_alpha(before) || ibid_is_digit(before) || before == '.' ||
-                     before == '/' || before == ',' || ((unsigned char)before & 0x80) ||
-                     (before == '-' && !(i >= 4 && memcmp(text + i - 4, "mid-", 4) == 0)));
+    int boundary =
+        after_dash || !(ibid_is_alpha(before) || ibid_is_digit(before) || before == '.' ||
+                        before == '/' || before == ',' || ((unsigned char)before & 0x80) ||
+                        (before == '-' && !(i >= 4 && memcmp(text + i - 4, "mid-", 4) == 0)));
     if (!boundary || !(ibid_is_alpha(c) || ibid_is_digit(c))) {
       i++;
       continue;

@@ -6,8 +6,10 @@
 ** lines or the sentences built from them, so the whole analysis is linear.
 **  1. Cases: lines "Case N: Title" / "Case study N: Title" holding one label
 **     whose N was not seen before (figure labels repeat an N; a figure header
-**     holds several). A section runs to the next case heading or the next
-**     top-level heading such as "Conclusion" / "Balance and conclusion".
+**     holds several). A section runs to the next case heading; the last one
+**     also stops at a heading such as "Conclusion" / "Balance and conclusion"
+**     (between two cases such a heading is the first case's subsection).
+**     Without headings, a comparative figure's header names the cases.
 **  2. Questions: lines "Q1: ...?" / "H2: ..." / "RQ1: ..." outside case
 **     sections (inside them the same labels head a question's subsection).
 **  3. Figures: a caption "Figure N." / "Table N." starts a region that ends at
@@ -15,7 +17,8 @@
 **     lines give the case (one label) or the columns (several labels, plus a
 **     trailing "Balance"/"Overall" column for all cases); row labels ("Q2",
 **     "Balance") start rows; bullets (§, •, ü, ...) start findings; other
-**     lines continue a finding. PDF extraction interleaves table columns, so
+**     lines continue a finding. Tab- or '|'-separated lines (web and Markdown
+**     tables) give one cell per column. PDF extraction interleaves columns, so
 **     (a) a fragment after a blank line completes the oldest finding that
 **     still ends in a preposition ("... positive effect on"), (b) a row's
 **     columns begin at the bullets most like the row's first bullet (the
@@ -45,6 +48,9 @@
 #define MAX_CELL_WORDS 32
 #define MAX_EVIDENCE_PER_FINDING 40
 #define MAX_SENTENCES_PER_FIGURE_FINDING 400
+/* Sentence comparisons for figure evidence per document: a real paper needs a
+** few thousand; the bound keeps texts with thousands of figure cells linear. */
+#define MAX_FIGURE_EVIDENCE_COMPARISONS 200000
 #define MAX_QUESTION_BYTES 600
 
 /* ----- small helpers ------------------------------------------------------ */
@@ -380,7 +386,7 @@ static const char *const positive_stems[] = {
     "help",       "improv", "encourag", "useful",   "facilitat", "deterr", "success", "effective",
     "strengthen", "enhanc", "support",  "benefi",   "advanc",    "enabl",  "positiv", "progress",
     "achiev",     "promot", "win-win",  "fruitful", "bolster",   "reliab"};
-static const char *const positive_words[] = {"deter", "deters"};
+static const char *const positive_words[] = {"deter", "deters", "worked", "works", "succeeded"};
 static const char *const negative_stems[] = {
     "hinder",         "undermin", "lack",        "fail",     "limit",    "expos",
     "controvers",     "weak",     "obstacl",     "imped",    "jeopard",  "hamper",
@@ -555,6 +561,7 @@ typedef struct analysis {
   size_t line_count, line_capacity;
   unsigned char *line_flags; /* LINE_* bits */
   int double_spaced;         /* lines separated by blank lines (PDF extraction) */
+  int cases_from_header;     /* no case headings: cases named by a comparative figure */
   size_t typical_line;       /* a full line's length in bytes */
   size_t *case_heading_line; /* line of each case heading */
   subsection *subsections;
@@ -750,7 +757,68 @@ static int is_summary_word(const char *text, size_t start, size_t end) {
   return 0;
 }
 
+/* Where a heading's words start: after Markdown '#'s and a section number
+** ("## 3.1 Case study 1: ..."). */
+static size_t heading_text_start(const char *text, size_t at, size_t end) {
+  while (at < end && text[at] == '#') at++;
+  at = skip_spaces(text, at, end);
+  size_t p = at;
+  while (p < end && (is_digit(text[p]) || text[p] == '.')) p++;
+  if (p > at && p < end && text[p] == ' ' && is_digit(text[at])) at = skip_spaces(text, p, end);
+  return at;
+}
+
 /* ----- 1. cases ------------------------------------------------------------- */
+
+/* Without case headings, a comparative figure's header ("Case 1: Darfur Case 2:
+** Libya ...") still names the cases; each case's span is its label. */
+static int cases_from_comparative_header(analysis *a) {
+  ibid_findings *out = a->out;
+  for (size_t i = 0; i < a->line_count; i++) {
+    const line *l = &a->lines[i];
+    int number;
+    size_t label_end;
+    if (is_blank(l) || l->end - l->start > 400 || case_labels(a, l, &number, &label_end) < 2)
+      continue;
+    size_t positions[16], ends[16], count = 0;
+    int numbers[16];
+    for (size_t p = l->start; p < l->end && count < 16; p++) {
+      if (p > l->start && a->text[p - 1] != ' ' && a->text[p - 1] != '|' && a->text[p - 1] != '\t')
+        continue;
+      size_t end = parse_case_label(a->text, p, l->end, &numbers[count]);
+      if (!end) continue;
+      positions[count] = p;
+      ends[count++] = end;
+      p = end - 1;
+    }
+    for (size_t k = 0; k < count; k++) {
+      size_t name_end = k + 1 < count ? positions[k + 1] : l->end;
+      while (name_end > ends[k] &&
+             (is_space(a->text[name_end - 1]) || a->text[name_end - 1] == '|'))
+        name_end--;
+      if (k + 1 == count) {
+        /* "... Case 3: Syria Balance": the summary column is no case. */
+        size_t word_start = name_end;
+        while (word_start > ends[k] && !is_space(a->text[word_start - 1])) word_start--;
+        if (word_start > ends[k] && is_summary_word(a->text, word_start, name_end))
+          name_end = word_start;
+        while (name_end > ends[k] && is_space(a->text[name_end - 1])) name_end--;
+      }
+      if (grow((void **)&out->cases, &a->case_capacity, out->case_count + 1, sizeof(ibid_case)))
+        return -1;
+      ibid_case *found = &out->cases[out->case_count];
+      memset(found, 0, sizeof(*found));
+      found->number = numbers[k];
+      found->heading_start = found->start = positions[k];
+      found->heading_length = found->length = name_end - positions[k];
+      found->name = ibid_case_short_name(a->text + ends[k], name_end - ends[k]);
+      if (!found->name) return -1;
+      out->case_count++;
+    }
+    return 0;
+  }
+  return 0;
+}
 
 static int find_cases(analysis *a) {
   ibid_findings *out = a->out;
@@ -761,7 +829,8 @@ static int find_cases(analysis *a) {
     size_t label_end = 0, first_end;
     /* One label, opening the line (a figure header holds several). */
     if (case_labels(a, l, &number, &first_end) != 1) continue;
-    label_end = parse_case_label(a->text, l->start, l->end, &number);
+    label_end =
+        parse_case_label(a->text, heading_text_start(a->text, l->start, l->end), l->end, &number);
     if (!label_end) continue;
     if (label_end >= l->end || count_words(a->text, label_end, l->end) > 12) continue;
     char last = a->text[l->end - 1];
@@ -788,17 +857,23 @@ static int find_cases(analysis *a) {
     a->line_flags[i] |= LINE_CASE;
     a->line_flags[i] &= (unsigned char)~LINE_ENDING;
   }
+  if (out->case_count == 0) {
+    a->cases_from_header = 1;
+    return cases_from_comparative_header(a);
+  }
   return 0;
 }
 
-/* Each section ends at the next case heading or at an ending heading outside
-** a figure (a figure's "Balance" row is no section). */
+/* A section ends at the next case heading; the last one also at an ending
+** heading outside a figure (a figure's "Balance" row is no section). An
+** ending heading between two cases ("Conclusion" of case 1) is a subsection. */
 static void find_case_sections(analysis *a) {
   ibid_findings *out = a->out;
+  if (a->cases_from_header) return; /* their spans are their labels */
   for (size_t c = 0; c < out->case_count; c++) {
     size_t limit_line = c + 1 < out->case_count ? a->case_heading_line[c + 1] : a->line_count;
     size_t end_line = limit_line;
-    for (size_t i = a->case_heading_line[c] + 1; i < limit_line; i++)
+    for (size_t i = a->case_heading_line[c] + 1; c + 1 == out->case_count && i < limit_line; i++)
       if ((a->line_flags[i] & LINE_ENDING) && !(a->line_flags[i] & LINE_FIGURE)) {
         end_line = i;
         break;
@@ -898,7 +973,8 @@ static int find_questions(analysis *a) {
     const line *l = &a->lines[i];
     char label[16];
     if (is_blank(l)) continue;
-    size_t text_start = parse_declared_label(a->text, l->start, l->end, label);
+    size_t text_start =
+        parse_declared_label(a->text, heading_text_start(a->text, l->start, l->end), l->end, label);
     if (!text_start || !is_upper(a->text[text_start])) continue;
     long c = case_at(a, l->start);
     if (c >= 0) {
@@ -912,24 +988,33 @@ static int find_questions(analysis *a) {
       memcpy(s->label, label, sizeof(s->label));
       continue;
     }
-    int seen = 0;
-    for (size_t q = 0; q < out->question_count; q++)
-      if (strcmp(out->questions[q].label, label) == 0) seen = 1;
-    if (seen) continue;
-    size_t end = question_end(a, i, text_start);
-    if (grow((void **)&out->questions, &a->question_capacity, out->question_count + 1,
-             sizeof(ibid_question)))
-      return -1;
-    ibid_question *q = &out->questions[out->question_count];
-    memset(q, 0, sizeof(*q));
-    memcpy(q->label, label, sizeof(q->label));
-    q->start = l->start;
-    q->length = end - l->start;
-    q->text = joined_copy(a->text, text_start, end);
-    if (!q->text) return -1;
-    out->question_count++;
+    /* A declaration line may run on: "RQ1: ...? RQ2: ...?" (web-copied lists). */
+    size_t label_start = l->start;
+    while (text_start) {
+      size_t end = question_end(a, i, text_start);
+      int seen = 0;
+      for (size_t q = 0; q < out->question_count; q++)
+        if (strcmp(out->questions[q].label, label) == 0) seen = 1;
+      if (!seen) {
+        if (grow((void **)&out->questions, &a->question_capacity, out->question_count + 1,
+                 sizeof(ibid_question)))
+          return -1;
+        ibid_question *q = &out->questions[out->question_count];
+        memset(q, 0, sizeof(*q));
+        memcpy(q->label, label, sizeof(q->label));
+        q->start = label_start;
+        q->length = end - label_start;
+        q->text = joined_copy(a->text, text_start, end);
+        if (!q->text) return -1;
+        out->question_count++;
+      }
+      if (end >= l->end) break;
+      label_start = skip_spaces(a->text, end, l->end);
+      text_start = parse_declared_label(a->text, label_start, l->end, label);
+      if (text_start && !is_upper(a->text[text_start])) text_start = 0;
+    }
   }
-  /* A subsection ends at the next one, a figure caption, or its case's end. */
+  /* A subsection ends at the next one or at its case's end. */
   for (size_t s = 0; s < a->subsection_count; s++) {
     const ibid_case *c = &out->cases[a->subsections[s].case_index];
     size_t end = c->start + c->length;
@@ -987,6 +1072,7 @@ typedef struct cell_bullet {
   word_key head[MAX_CELL_WORDS];
   size_t head_count;
   int column;
+  int fixed; /* the column came from a tab- or pipe-separated table line */
 } cell_bullet;
 
 typedef struct figure_row {
@@ -1135,6 +1221,108 @@ static void extend_bullet(figure_parse *f, size_t b, const char *text, size_t st
   if (is_dangling(&bullet->text) && f->dangling_count < 16) f->dangling[f->dangling_count++] = b;
 }
 
+static cell_bullet *new_bullet(figure_parse *f, size_t start, int check) {
+  if (f->row_count == 0 && start_row(f, "")) return NULL;
+  if (grow((void **)&f->bullets, &f->bullet_capacity, f->bullet_count + 1, sizeof(cell_bullet)))
+    return NULL;
+  cell_bullet *b = &f->bullets[f->bullet_count];
+  memset(b, 0, sizeof(*b));
+  ibid_buffer_init(&b->text);
+  b->start = start;
+  b->check = check;
+  b->row = (int)f->row_count - 1;
+  f->bullet_count++;
+  f->rows[f->row_count - 1].bullet_end = f->bullet_count;
+  return b;
+}
+
+typedef struct cell_span {
+  size_t start, end;
+} cell_span;
+
+/* The cells of a table line copied from the web or Markdown: separated by
+** tabs, or by '|' (two or more). Returns how many (0: not a table line). */
+static size_t table_cells(const char *text, const line *l, cell_span *cells, size_t max) {
+  size_t tabs = 0, pipes = 0;
+  for (size_t p = l->start; p < l->end; p++) {
+    if (text[p] == '\t') tabs++;
+    if (text[p] == '|') pipes++;
+  }
+  char separator = tabs ? '\t' : '|';
+  if (!tabs && pipes < 2) return 0;
+  size_t count = 0, start = l->start;
+  for (size_t p = l->start; p <= l->end && count < max; p++) {
+    if (p < l->end && text[p] != separator) continue;
+    size_t a = start, b = p;
+    while (a < b && is_space(text[a])) a++;
+    while (b > a && is_space(text[b - 1])) b--;
+    /* Pipe borders: "| a | b |" has no cell before the first or after the last '|'. */
+    int border =
+        separator == '|' && ((start == l->start && p == l->start) || (p == l->end && a == b));
+    if (!border) {
+      cells[count].start = a;
+      cells[count].end = b;
+      count++;
+    }
+    start = p + 1;
+  }
+  return count;
+}
+
+/* A tab/pipe table line of a figure: the header (case labels) or a row. */
+static int parse_table_line(analysis *a, figure_parse *f, const cell_span *cells, size_t count) {
+  int rule = 1; /* "|---|:---:|" */
+  for (size_t k = 0; k < count; k++)
+    for (size_t p = cells[k].start; p < cells[k].end; p++)
+      if (a->text[p] != '-' && a->text[p] != ':' && a->text[p] != ' ') rule = 0;
+  if (rule) return 0;
+  int number;
+  int header = 0;
+  for (size_t k = 0; k < count; k++)
+    if (parse_case_label(a->text, cells[k].start, cells[k].end, &number)) header = 1;
+  if (header) {
+    for (size_t k = 0; k < count && f->column_count < 15; k++) {
+      size_t name_start = parse_case_label(a->text, cells[k].start, cells[k].end, &number);
+      char *name;
+      long index = -1;
+      if (name_start) {
+        name = case_name_for(a, number, a->text + name_start, cells[k].end - name_start, &index);
+      } else if (is_summary_word(a->text, cells[k].start, cells[k].end)) {
+        name = copy_string("all", 3);
+      } else {
+        continue; /* the corner cell */
+      }
+      if (!name) return -1;
+      f->column_case[f->column_count] = index;
+      f->columns[f->column_count++] = name;
+    }
+    f->has_structure = 1;
+    return 0;
+  }
+  size_t first = 0;
+  char label[16];
+  size_t after = parse_label(a->text, cells[0].start, cells[0].end, label);
+  if ((after && after == cells[0].end) || is_summary_word(a->text, cells[0].start, cells[0].end)) {
+    if (start_row(f, after == cells[0].end && after ? label : "")) return -1;
+    f->has_structure = 1;
+    first = 1;
+  } else if (cells[0].start == cells[0].end) {
+    first = 1; /* an empty label cell: the row goes on */
+  }
+  for (size_t k = first; k < count; k++) {
+    if (cells[k].start == cells[k].end) continue;
+    int check;
+    size_t glyph = bullet_length(a->text, cells[k].start, cells[k].end, &check);
+    cell_bullet *b = new_bullet(f, cells[k].start, check);
+    if (!b) return -1;
+    b->column = (int)(k - first);
+    b->fixed = 1;
+    extend_bullet(f, f->bullet_count - 1, a->text,
+                  skip_spaces(a->text, cells[k].start + glyph, cells[k].end), cells[k].end, 1);
+  }
+  return 0;
+}
+
 static int parse_figure(analysis *a, const figure_region *region, figure_parse *f) {
   f->dangling = ibid_malloc((region->end_line - region->first_line + 1) * sizeof(size_t));
   if (!f->dangling) return -1;
@@ -1149,6 +1337,14 @@ static int parse_figure(analysis *a, const figure_region *region, figure_parse *
     size_t at = l->start;
     int number;
     size_t label_end;
+    cell_span cells[16];
+    size_t cell_count = table_cells(a->text, l, cells, 16);
+    if (cell_count) {
+      if (parse_table_line(a, f, cells, cell_count)) return -1;
+      target = (size_t)-1;
+      previous_blank = 0;
+      continue;
+    }
     if (!header_done && case_labels(a, l, &number, &label_end) >= 1 &&
         parse_case_label(a->text, l->start, l->end, &number)) {
       if (parse_figure_header(a, f, l)) return -1;
@@ -1172,17 +1368,7 @@ static int parse_figure(analysis *a, const figure_region *region, figure_parse *
     int check;
     size_t glyph = bullet_length(a->text, at, l->end, &check);
     if (glyph) {
-      if (f->row_count == 0 && start_row(f, "")) return -1;
-      if (grow((void **)&f->bullets, &f->bullet_capacity, f->bullet_count + 1, sizeof(cell_bullet)))
-        return -1;
-      cell_bullet *b = &f->bullets[f->bullet_count];
-      memset(b, 0, sizeof(*b));
-      ibid_buffer_init(&b->text);
-      b->start = at;
-      b->check = check;
-      b->row = (int)f->row_count - 1;
-      f->bullet_count++;
-      f->rows[f->row_count - 1].bullet_end = f->bullet_count;
+      if (!new_bullet(f, at, check)) return -1;
       target = f->bullet_count - 1;
       extend_bullet(f, target, a->text, skip_spaces(a->text, at + glyph, l->end), l->end, 1);
     } else if (target != (size_t)-1 && !previous_blank) {
@@ -1206,7 +1392,7 @@ static int parse_figure(analysis *a, const figure_region *region, figure_parse *
 /* Splits a multi-column row into cells (see "HOW IT WORKS" 3b, 3c). */
 static void assign_columns(figure_parse *f, const figure_row *r) {
   size_t first = r->first_bullet, end = r->bullet_end, columns = f->column_count;
-  if (end <= first) return;
+  if (end <= first || f->bullets[first].fixed) return;
   size_t starts[16] = {first}, start_count = 1;
   if (end - first == columns) {
     /* One bullet per cell: a clean table. */
@@ -1486,8 +1672,10 @@ static void find_abstract_and_conclusion(analysis *a) {
                      starts_with(a->text, l->start, l->end, "summary");
     if (a->abstract_end == 0 &&
         (starts_with(a->text, l->start, l->end, "abstract") || label_only)) {
+      /* The label alone, or followed by ':' / '.' and the text ("Abstract: ..."). */
       size_t after = l->start + (label_only ? 7 : 8);
-      if (after < l->end && is_alpha(a->text[after])) continue;
+      if (after < l->end && a->text[after] != ':' && a->text[after] != '.') continue;
+      if (after < l->end) after++;
       size_t end = i + 1;
       while (end < a->line_count) {
         if (is_blank(&a->lines[end])) {
@@ -1503,7 +1691,7 @@ static void find_abstract_and_conclusion(analysis *a) {
       a->abstract_end = a->lines[end - 1].raw_end;
     }
     if (a->conclusion_end == 0 && (a->line_flags[i] & LINE_ENDING) &&
-        starts_with(a->text, l->start, l->end, "") && !(a->line_flags[i] & LINE_CAPTION)) {
+        !(a->line_flags[i] & LINE_CAPTION) && case_at(a, l->start) < 0) {
       static const char *const stems[] = {"conclu", "summary", "balance", "discussion",
                                           "synthesis"};
       size_t at = l->start;
@@ -1809,6 +1997,7 @@ static int evidence_in_range(analysis *a, size_t finding, size_t start, size_t e
 
 static int find_evidence(analysis *a) {
   ibid_findings *out = a->out;
+  size_t budget = MAX_FIGURE_EVIDENCE_COMPARISONS;
   for (size_t f = 0; f < out->finding_count; f++) {
     const ibid_finding *finding = &out->findings[f];
     size_t added = 0;
@@ -1838,11 +2027,11 @@ static int find_evidence(analysis *a) {
     size_t examined = 0;
     for (size_t k = sentence_from(a, scope->start);
          k < a->sentence_count && a->sentences[k].start < scope->end &&
-         examined < MAX_SENTENCES_PER_FIGURE_FINDING;
-         k++, examined++) {
+         examined < MAX_SENTENCES_PER_FIGURE_FINDING && budget > 0;
+         k++, examined++, budget--) {
       const sentence *s = &a->sentences[k];
-      word_key words[64];
-      size_t count = content_words(a->text, s->start, s->end, words, 64);
+      word_key words[MAX_CELL_WORDS];
+      size_t count = content_words(a->text, s->start, s->end, words, MAX_CELL_WORDS);
       if (shared_words(keys, key_count, words, count) < needed) continue;
       if (evidence_in_range(a, f, s->start, s->end, &added)) return -1;
     }

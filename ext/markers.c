@@ -37,7 +37,9 @@ typedef struct candidate_list {
   size_t count, capacity;
 } candidate_list;
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 static int push(candidate_list *list, long n, size_t start, size_t length, int weight) {
   if (list->count == list->capacity) {
@@ -77,8 +79,9 @@ static size_t letters_before(const char *text, size_t offset, size_t *word_start
 }
 
 static int is_number_abbreviation(const char *text, size_t start, size_t end) {
-  static const char *const words[] = {"p", "pp", "no", "nos", "vol", "art", "arts", "para", "paras",
-                                      "ch", "fig", "sec", "s", "ss", "n", "nn", "op", "pg", "r", "rev"};
+  static const char *const words[] = {"p",    "pp",    "no", "nos", "vol", "art", "arts",
+                                      "para", "paras", "ch", "fig", "sec", "s",   "ss",
+                                      "n",    "nn",    "op", "pg",  "r",   "rev"};
   for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
     size_t n = strlen(words[i]);
     if (end - start != n) continue;

@@ -115,11 +115,12 @@ static const meta_label meta_labels[] = {
     {"Host publication", FIELD_CONTAINER, LABEL_BOOK},
     {"Publication date", LABEL_ISSUED, 0},
     {"Publication type", LABEL_TYPE, 0},
-    {"Published online", LABEL_AVAILABLE, 0},
+    {"Published online", LABEL_AVAILABLE, LABEL_SPACED},
+    {"Date published", LABEL_ISSUED, 0},
+    {"Published on", LABEL_ISSUED, LABEL_SPACED},
     {"Number of pages", FIELD_PAGE_COUNT, LABEL_NUMERIC},
     {"Pages (from-to)", FIELD_PAGE, LABEL_NUMERIC},
     {"Research output", LABEL_TYPE, 0},
-    {"Date published", LABEL_ISSUED, 0},
     {"Document type", LABEL_TYPE, 0},
     {"Journal title", FIELD_CONTAINER, 0},
     {"Peer-reviewed", LABEL_IGNORED, 0},
@@ -137,6 +138,8 @@ static const meta_label meta_labels[] = {
     {"Key words", LABEL_KEYWORDS, LABEL_SPACED},
     {"Permalink", FIELD_URL, LABEL_SPACED},
     {"Publisher", FIELD_PUBLISHER, 0},
+    {"Published", LABEL_ISSUED, LABEL_SPACED},
+    {"Posted on", LABEL_ISSUED, LABEL_SPACED},
     {"Keywords", LABEL_KEYWORDS, LABEL_SPACED},
     {"Language", FIELD_LANGUAGE, 0},
     {"Subtitle", FIELD_SUBTITLE, 0},
@@ -155,6 +158,7 @@ static const meta_label meta_labels[] = {
     {"ISBN", FIELD_ISBN, LABEL_SPACED},
     {"Vol.", FIELD_VOLUME, LABEL_NUMERIC | LABEL_SPACED},
     {"Type", LABEL_TYPE, 0},
+    {"Date", LABEL_ISSUED, 0},
     {"URL", FIELD_URL, LABEL_SPACED},
     {"DOI", FIELD_DOI, LABEL_SPACED},
 };
@@ -178,6 +182,7 @@ typedef struct meta_state {
   size_t title_end;          /* first line after the title block (0: no title) */
   size_t abstract_end;       /* first line after the abstract (0: none) */
   int container_is_book;     /* the container came from "Book title" / "Host publication" */
+  int capital_names;         /* accept "KURT MILLS": the title is in mixed case */
 } meta_state;
 
 /* ----- characters ---------------------------------------------------------- */
@@ -485,6 +490,8 @@ static int meta_month(const meta_state *state, size_t at, size_t end) {
   static const char *const months[] = {"january",   "february", "march",    "april",
                                        "may",       "june",     "july",     "august",
                                        "september", "october",  "november", "december"};
+  /* English capitalises month names: "may" in a sentence is not May */
+  if (at >= end || state->text[at] < 'A' || state->text[at] > 'Z') return 0;
   size_t word_end = at;
   while (word_end < end &&
          ((state->text[word_end] | 32) >= 'a' && (state->text[word_end] | 32) <= 'z'))
@@ -498,6 +505,15 @@ static int meta_month(const meta_state *state, size_t at, size_t end) {
     if (i == n) return m + 1;
   }
   return 0;
+}
+
+/* The number NN of "-NN" or "/NN" at text[at..end), else -1. */
+static int meta_two_digits_after_dash(const meta_state *state, size_t at, size_t end) {
+  if (at + 2 >= end || (state->text[at] != '-' && state->text[at] != '/') ||
+      !meta_is_digit(state->text[at + 1]) || !meta_is_digit(state->text[at + 2]))
+    return -1;
+  if (at + 3 < end && meta_is_digit(state->text[at + 3])) return -1;
+  return (state->text[at + 1] - '0') * 10 + (state->text[at + 2] - '0');
 }
 
 /* Reads a date anywhere in text[start..end): "23 Aug 2017", "Jan 2018",
@@ -515,28 +531,22 @@ static meta_date meta_parse_date(const meta_state *state, size_t start, size_t e
       while (digits_end < end && meta_is_digit(state->text[digits_end]) && digits_end - at < 6)
         value = value * 10 + (state->text[digits_end++] - '0');
       size_t digits = digits_end - at;
-      if (digits == 4 && value >= 1000 && value <= 2999 && !date.year) {
+      /* a year stands alone: not part of "10.1080/..." or "2019.1234567" */
+      int joined = (at > start && (state->text[at - 1] == '.' || state->text[at - 1] == '/')) ||
+                   (digits_end < end && state->text[digits_end] == '.' && digits_end + 1 < end &&
+                    meta_is_digit(state->text[digits_end + 1]));
+      if (digits == 4 && value >= 1400 && value <= 2199 && !date.year && !joined) {
         date.year = value;
         /* ISO 2017-08-23 or 2017/08 */
-        if (!date.month && digits_end + 2 < end + 0 &&
-            (state->text[digits_end] == '-' || state->text[digits_end] == '/') &&
-            meta_is_digit(state->text[digits_end + 1]) &&
-            meta_is_digit(state->text[digits_end + 2])) {
-          int month =
-              (state->text[digits_end + 1] - '0') * 10 + (state->text[digits_end + 2] - '0');
-          if (month >= 1 && month <= 12) {
-            date.month = month;
-            size_t d = digits_end + 3;
-            if (d + 2 < end + 1 && d + 2 <= end &&
-                (state->text[d] == '-' || state->text[d] == '/') && d + 2 < end + 1 &&
-                meta_is_digit(state->text[d + 1]) &&
-                (d + 2 < end && meta_is_digit(state->text[d + 2]))) {
-              int day = (state->text[d + 1] - '0') * 10 + (state->text[d + 2] - '0');
-              if (day >= 1 && day <= 31) date.day = day;
-            }
-          }
+        int month = meta_two_digits_after_dash(state, digits_end, end);
+        if (!date.month && month >= 1 && month <= 12) {
+          date.month = month;
+          int day = meta_two_digits_after_dash(state, digits_end + 3, end);
+          if (day >= 1 && day <= 31) date.day = day;
         }
-        break;
+        if (date.month) break;
+        at = digits_end;
+        continue;
       }
       if (digits <= 2 && value >= 1 && value <= 31) {
         if (after_month && !date.day)
@@ -561,6 +571,8 @@ static meta_date meta_parse_date(const meta_state *state, size_t start, size_t e
       while (at < end && ((state->text[at] | 32) >= 'a' && (state->text[at] | 32) <= 'z')) at++;
       continue;
     }
+    /* "Issue 1, January 2018": a comma parts a number from the month */
+    if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')') last_number = after_month = 0;
     at++;
   }
   if (!date.year) date.month = date.day = 0;
@@ -739,7 +751,8 @@ static meta_word_kind meta_name_word(const meta_state *state, size_t start, size
   if (!has_lower && memchr(state->text + start, '.', end - start)) return WORD_INITIAL; /* J.-P. */
   /* An all-capitals word is far more often a line of a capitalised title
   ** ("MEMBRANE REACTOR") than a name; so are function words. */
-  if (!has_lower || meta_is_function_word(state, start, end)) return WORD_BAD;
+  if ((!has_lower && !state->capital_names) || meta_is_function_word(state, start, end))
+    return WORD_BAD;
   return WORD_NAME;
 }
 
@@ -889,6 +902,15 @@ static size_t meta_take_label(meta_state *state, size_t i, const meta_label *lab
       return i;
     }
   }
+  if (label->flags & LABEL_NUMERIC) {
+    /* "Vol. 21, No. 3, 345-367": a number label's value ends at the next part */
+    size_t stop = value;
+    while (stop < end && state->text[stop] != ',' && state->text[stop] != ';' &&
+           state->text[stop] != '(')
+      stop++;
+    while (stop > value && meta_is_space(state->text[stop - 1])) stop--;
+    end = stop;
+  }
   switch (label->field) {
     case LABEL_AUTHOR:
       meta_parse_author_line(state, value, end, 1);
@@ -971,18 +993,123 @@ static void meta_find_record_keywords(meta_state *state) {
         meta_span_of(state->lines[i].start, state->lines[i].end);
 }
 
+/* The document's own citation line: "Vol. 21, No. 3, pp. 345-367" or
+** "Journal of X, Volume 18, Issue 2, May 2020, Pages 345-367". */
+typedef struct meta_citation {
+  meta_span volume, issue, page, container;
+} meta_citation;
+
+/* The number (or range "345-367", "345–367") at text[at..end), after spaces. */
+static meta_span meta_number_after(const meta_state *state, size_t at, size_t end) {
+  while (at < end && (meta_is_space(state->text[at]) || state->text[at] == ':')) at++;
+  size_t stop = at;
+  while (stop < end && meta_is_digit(state->text[stop])) stop++;
+  if (stop == at) return meta_span_of(at, at);
+  size_t dash = stop;
+  /* "101 - 127" as Cambridge Core prints it */
+  if (dash + 2 < end && state->text[dash] == ' ' &&
+      (state->text[dash + 1] == '-' || (unsigned char)state->text[dash + 1] == 0xE2)) {
+    size_t after = dash + 1 + (state->text[dash + 1] == '-' ? 1 : 3);
+    if (after + 1 < end && state->text[after] == ' ' && meta_is_digit(state->text[after + 1])) {
+      size_t stop2 = after + 1;
+      while (stop2 < end && meta_is_digit(state->text[stop2])) stop2++;
+      return meta_span_of(at, stop2);
+    }
+  }
+  if (dash < end && state->text[dash] == '-') {
+    dash++;
+  } else if (dash + 2 < end && (unsigned char)state->text[dash] == 0xE2 &&
+             (unsigned char)state->text[dash + 1] == 0x80 &&
+             ((unsigned char)state->text[dash + 2] == 0x93 ||
+              (unsigned char)state->text[dash + 2] == 0x94)) {
+    dash += 3;
+  }
+  if (dash > stop && dash < end && meta_is_digit(state->text[dash])) {
+    stop = dash;
+    while (stop < end && meta_is_digit(state->text[stop])) stop++;
+  }
+  return meta_span_of(at, stop);
+}
+
+static int meta_citation_line(const meta_state *state, size_t start, size_t end,
+                              meta_citation *citation) {
+  static const struct {
+    const char *word;
+    int part; /* 0 volume, 1 issue, 2 page */
+  } words[] = {{"volume", 0}, {"vol.", 0}, {"issue", 1}, {"no.", 1},
+               {"pages", 2},  {"pp.", 2},  {NULL, 0}};
+  memset(citation, 0, sizeof(*citation));
+  if (end - start > 300) return 0;
+  size_t first = end;
+  int found = 0;
+  for (size_t at = start; at < end; at++) {
+    if (at > start && !meta_is_space(state->text[at - 1]) && state->text[at - 1] != ',' &&
+        state->text[at - 1] != '(')
+      continue;
+    for (size_t k = 0; words[k].word; k++) {
+      if (!meta_starts_with(state, at, end, words[k].word)) continue;
+      meta_span number = meta_number_after(state, at + strlen(words[k].word), end);
+      meta_span *slot = words[k].part == 0   ? &citation->volume
+                        : words[k].part == 1 ? &citation->issue
+                                             : &citation->page;
+      if (!number.length || slot->length) continue;
+      *slot = number;
+      found++;
+      if (at < first) first = at;
+      break;
+    }
+  }
+  if (found < 2) return 0;
+  /* The journal: what precedes the first part, when it reads as a name */
+  size_t stop = first;
+  while (stop > start && (meta_is_space(state->text[stop - 1]) || state->text[stop - 1] == ','))
+    stop--;
+  if (stop > start && meta_is_upper_at(state, start, stop) &&
+      meta_word_count(state, start, stop) <= 12 && !memchr(state->text + start, '.', stop - start))
+    citation->container = meta_span_of(start, stop);
+  return 1;
+}
+
+static void meta_find_citation_line(meta_state *state) {
+  size_t front = meta_after_lines(state, META_FRONT_LINES);
+  for (size_t i = 0; i < front; i++) {
+    meta_citation citation;
+    if (meta_blank(state, i) ||
+        !meta_citation_line(state, state->lines[i].start, state->lines[i].end, &citation))
+      continue;
+    meta_span *spans[] = {&citation.volume, &citation.issue, &citation.page, &citation.container};
+    meta_field fields[] = {FIELD_VOLUME, FIELD_ISSUE, FIELD_PAGE, FIELD_CONTAINER};
+    for (size_t k = 0; k < 4; k++)
+      if (spans[k]->length)
+        meta_set(state, fields[k], spans[k]->start, spans[k]->start + spans[k]->length);
+    if (!state->issued.year)
+      state->issued = meta_parse_date(state, state->lines[i].start, state->lines[i].end);
+    return;
+  }
+}
+
 /* Could line i start (or continue) a title? */
 static int meta_title_line(const meta_state *state, size_t i) {
   size_t length = meta_line_length(state, i);
   if (meta_blank(state, i) || length > 250 || state->lines[i].bullet) return 0;
   size_t ignored;
   if (meta_match_label(state, i, &ignored)) return 0;
-  if (meta_starts_with(state, state->lines[i].start, state->lines[i].end, "http") ||
-      meta_starts_with(state, state->lines[i].start, state->lines[i].end, "doi") ||
-      meta_starts_with(state, state->lines[i].start, state->lines[i].end, "www."))
+  const meta_line *line = &state->lines[i];
+  if (meta_contains(state, line->start, line->end, "http") ||
+      meta_contains(state, line->start, line->end, "doi") ||
+      meta_contains(state, line->start, line->end, "www."))
     return 0;
-  return 1;
+  meta_citation citation;
+  return !meta_citation_line(state, line->start, line->end, &citation);
 }
+
+static int meta_has_lower(const meta_state *state, size_t start, size_t end) {
+  for (size_t at = start; at < end; at++)
+    if (state->text[at] >= 'a' && state->text[at] <= 'z') return 1;
+  return 0;
+}
+
+static int meta_is_date_line(const meta_state *state, size_t start, size_t end);
 
 /* Lines from i that continue a title: up to a blank line or a byline. */
 static size_t meta_title_block_end(meta_state *state, size_t i) {
@@ -994,15 +1121,56 @@ static size_t meta_title_block_end(meta_state *state, size_t i) {
   return end;
 }
 
-/* A title cannot stop on "Title:" or on "... FORM OF AGENCY FOR": title
-** pages set long titles over blocks separated by blank lines. */
-static int meta_title_continues(const meta_state *state, size_t last_line) {
+/* The first line after the blank lines that follow line `end - 1` (at most
+** two blank lines), or header_end. */
+static size_t meta_next_block(const meta_state *state, size_t end) {
+  size_t next = end;
+  while (next < state->header_end && next - end < 3 && meta_blank(state, next)) next++;
+  return next < state->header_end && !meta_blank(state, next) ? next : state->header_end;
+}
+
+/*
+** Does the title go on into the block starting at line `next`? Title pages
+** set long titles over blocks separated by blank lines: a title cannot stop
+** on "Title:" or on "... FORM OF AGENCY FOR", and a block that opens with a
+** lowercase word, or an all-capitals block that opens with "IN" / "THE" under
+** an all-capitals title, continues it.
+*/
+static int meta_title_continues(const meta_state *state, size_t first_line, size_t last_line,
+                                size_t next) {
   const meta_line *line = &state->lines[last_line];
   if (meta_last_char(state, last_line) == ':') return 1;
   size_t word = line->end;
   while (word > line->start && !meta_is_space(state->text[word - 1])) word--;
-  return meta_is_function_word(state, word, line->end) ||
-         (line->end - word <= 2 && meta_is_particle(state, word, line->end));
+  if (meta_is_function_word(state, word, line->end) ||
+      (line->end - word == 1 && (state->text[word] | 32) == 'a') ||
+      (line->end - word <= 2 && meta_is_particle(state, word, line->end)))
+    return 1;
+  int question = meta_last_char(state, last_line) == '?' || meta_last_char(state, last_line) == '!';
+  const meta_line *following = &state->lines[next];
+  if (!question && state->text[following->start] >= 'a' && state->text[following->start] <= 'z')
+    return 1;
+  if (meta_has_lower(state, state->lines[first_line].start, line->end) ||
+      meta_has_lower(state, following->start, following->end) || meta_ends_sentence(state, next) ||
+      meta_line_length(state, next) > 100)
+    return 0;
+  /* Capitals under capitals: ibid_clean leaves each line of a title page as
+  ** its own block. A line with a function word continues the title ("THE FATE
+  ** OF ARSENIC"); a name ("KURT MILLS") has none; "A DISSERTATION" and "BY ..."
+  ** start the next part of the page. */
+  size_t first_word = following->start;
+  while (first_word < following->end && !meta_is_space(state->text[first_word])) first_word++;
+  if (meta_starts_with(state, following->start, following->end, "a ") ||
+      meta_starts_with(state, following->start, following->end, "by "))
+    return 0;
+  for (size_t at = following->start; at < following->end;) {
+    while (at < following->end && meta_is_space(state->text[at])) at++;
+    size_t stop = at;
+    while (stop < following->end && !meta_is_space(state->text[stop])) stop++;
+    if (stop > at && meta_is_function_word(state, at, stop)) return 1;
+    at = stop;
+  }
+  return 0;
 }
 
 static void meta_find_title(meta_state *state) {
@@ -1011,18 +1179,23 @@ static void meta_find_title(meta_state *state) {
     if (meta_blank(state, i) || meta_is_chrome(state, i)) continue;
     examined++;
     if (!meta_title_line(state, i)) continue;
+    state->capital_names = meta_has_lower(state, state->lines[i].start, state->lines[i].end);
     size_t end = meta_title_block_end(state, i);
     if (end - i > 4) continue; /* a paragraph, not a title */
-    while (meta_title_continues(state, end - 1)) {
-      size_t next = end;
-      while (next < state->header_end && next - end < 3 && meta_blank(state, next)) next++;
-      if (next >= state->header_end || meta_blank(state, next) || !meta_title_line(state, next) ||
+    for (;;) {
+      size_t next = meta_next_block(state, end);
+      if (next >= state->header_end || !meta_title_line(state, next) ||
+          !meta_title_continues(state, i, end - 1, next) ||
           meta_parse_author_line(state, state->lines[next].start, state->lines[next].end, 0))
         break;
       size_t next_end = meta_title_block_end(state, next);
       if (next_end - i > 8) break;
       end = next_end;
     }
+    /* a masthead ("Journal of X, 2019" over "Vol. 21, No. 3, ...") is not a title */
+    if (end < state->header_end && !meta_blank(state, end) && !meta_title_line(state, end) &&
+        !meta_is_date_line(state, state->lines[end].start, state->lines[end].end))
+      continue;
     size_t start = state->lines[i].start, stop = state->lines[end - 1].end;
     size_t words = meta_word_count(state, start, stop);
     char last = meta_last_char(state, end - 1);
@@ -1037,18 +1210,58 @@ static void meta_find_title(meta_state *state) {
     state->title_end = end;
     return;
   }
+  state->capital_names = 0;
+}
+
+/* A line that is only a date: "March 3, 2021", "3 March 2021". */
+static int meta_is_date_line(const meta_state *state, size_t start, size_t end) {
+  if (end - start > 40 || meta_word_count(state, start, end) > 5) return 0;
+  meta_date date = meta_parse_date(state, start, end);
+  return date.year && date.month;
+}
+
+/*
+** A byline may carry a date after a separator ("By Jane Doe | March 3, 2021",
+** "Jane Doe · 3 March 2021", "Posted by Jane Doe on 3 March 2021"). Returns 1
+** when the part before the separator is a list of names.
+*/
+static int meta_take_byline(meta_state *state, size_t start, size_t end) {
+  if (meta_starts_with(state, start, end, "posted by ")) start += 10;
+  if (meta_starts_with(state, start, end, "written by ")) start += 11;
+  size_t cut = end, rest = end;
+  for (size_t at = start; at + 1 < end && cut == end; at++) {
+    size_t width;
+    uint32_t c = meta_char_at(state, at, &width);
+    if (c == '|' || c == 0x00B7 || c == 0x2014 || c == 0x2022) {
+      cut = at;
+      rest = at + width;
+    } else if (meta_is_space(state->text[at]) && meta_starts_with(state, at + 1, end, "on ") &&
+               meta_parse_date(state, at, end).year) {
+      cut = at;
+      rest = at + 4;
+    }
+  }
+  while (cut > start && meta_is_space(state->text[cut - 1])) cut--;
+  if (cut == start || !meta_parse_author_line(state, start, cut, 1)) return 0;
+  if (rest < end && !state->issued.year) state->issued = meta_parse_date(state, rest, end);
+  return 1;
 }
 
 static void meta_find_authors(meta_state *state) {
-  if (state->name_count || !state->title_end) return;
+  if (!state->title_end) return;
   size_t seen = 0;
   for (size_t i = state->title_end; i < state->header_end && seen < 3; i++) {
     if (meta_blank(state, i) || meta_is_chrome(state, i)) continue;
     seen++;
+    const meta_line *line = &state->lines[i];
+    if (!state->issued.year && meta_is_date_line(state, line->start, line->end)) {
+      state->issued = meta_parse_date(state, line->start, line->end);
+      continue;
+    }
     size_t ignored;
     if (meta_match_label(state, i, &ignored)) continue;
     if (meta_line_length(state, i) > 300) return;
-    if (meta_parse_author_line(state, state->lines[i].start, state->lines[i].end, 1)) return;
+    if (!state->name_count && meta_take_byline(state, line->start, line->end)) continue;
   }
 }
 
@@ -1105,7 +1318,7 @@ static void meta_find_abstract(meta_state *state) {
       end++;
     if (!meta_is_prose(state, end - 1)) {
       if (meta_line_length(state, i) > 200) return; /* body text already */
-      i = end - 1; /* blocks do not overlap: keeps this linear */
+      i = end - 1;                                  /* blocks do not overlap: keeps this linear */
       continue;
     }
     size_t start = state->lines[i].start, stop = state->lines[end - 1].end;
@@ -1281,6 +1494,7 @@ char *ibid_meta_json(const char *text, size_t length, size_t *json_length) {
   if (meta_split_lines(state, window) == 0) {
     meta_find_header_end(state);
     meta_find_labels(state);
+    meta_find_citation_line(state);
     meta_find_record_keywords(state);
     if (!state->fields[FIELD_TITLE].length) meta_find_title(state);
     meta_find_authors(state);

@@ -67,10 +67,18 @@ const char *ibid_note_kind_name(ibid_note_kind kind) {
   return kind == IBID_NOTE_ENDNOTE ? "endnote" : "footnote";
 }
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
-static int is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-static char lower(char c) { return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c; }
+static int is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+static int is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\f' || c == '\v';
+}
+static int is_ascii_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+static char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
 
 /* Skips spaces, tabs and no-break spaces (U+00A0). */
 static size_t skip_spaces(const char *text, size_t position, size_t end) {
@@ -111,12 +119,11 @@ static int starts_with_word(const char *text, size_t position, size_t end, const
 /* A body that starts with a month name or a unit continues a date or a
 ** quantity ("18 September 2004", "12 per cent"), not a note. */
 static int starts_like_date_or_quantity(const char *text, size_t position, size_t end) {
-  static const char *const words[] = {"january", "february", "march",    "april",   "may",
-                                      "june",    "july",     "august",   "september", "october",
-                                      "november", "december", "jan ",     "feb ",    "mar ",
-                                      "apr ",    "jun ",     "jul ",     "aug ",    "sep ",
-                                      "sept ",   "oct ",     "nov ",     "dec ",    "per cent",
-                                      "percent", "%"};
+  static const char *const words[] = {
+      "january", "february",  "march",   "april",    "may",      "june", "july",
+      "august",  "september", "october", "november", "december", "jan ", "feb ",
+      "mar ",    "apr ",      "jun ",    "jul ",     "aug ",     "sep ", "sept ",
+      "oct ",    "nov ",      "dec ",    "per cent", "percent",  "%"};
   for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
     if (!starts_with_word(text, position, end, words[i])) continue;
     size_t after = position + strlen(words[i]);
@@ -142,9 +149,9 @@ static int starts_like_note_body(const char *text, size_t position, size_t end, 
 ** particles ("du Plessis", "van der Merwe"). Other lower-case starts are
 ** wrapped prose or table cells ("18 states", "1 on 15.9 mm wallboard"). */
 static int starts_with_lowercase_note_word(const char *text, size_t position, size_t end) {
-  static const char *const words[] = {"ibid", "id.", "id,", "see", "cf", "e.g", "i.e", "supra",
-                                      "op. cit", "du ", "de ", "van ", "von ", "der ", "da ",
-                                      "di ", "le ", "la ", "al-", "el-", "d'", "d’", "ten ", "ter "};
+  static const char *const words[] = {
+      "ibid", "id.",  "id,", "see", "cf",  "e.g", "i.e", "supra", "op. cit", "du ", "de ",  "van ",
+      "von ", "der ", "da ", "di ", "le ", "la ", "al-", "el-",   "d'",      "d’",  "ten ", "ter "};
   for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
     if (starts_with_word(text, position, end, words[i])) return 1;
   return 0;
@@ -202,7 +209,8 @@ static int read_label(const char *text, size_t line_start, size_t line_end, cand
   if (style != STYLE_BRACKET && style != STYLE_SUPERSCRIPT) {
     if (is_digit(first)) return 0;
     if (starts_like_date_or_quantity(text, body_start, line_end)) return 0;
-    if (first >= 'a' && first <= 'z' && !starts_with_lowercase_note_word(text, body_start, line_end))
+    if (first >= 'a' && first <= 'z' &&
+        !starts_with_lowercase_note_word(text, body_start, line_end))
       return 0;
   }
   out->n = number;
@@ -251,7 +259,8 @@ static int looks_like_note(const char *text, size_t start, size_t end) {
       /* a year 1500-2099 */
       if (digit_run == 4 && (i + 1 >= limit || !is_digit(text[i + 1]))) {
         int year = (text[i - 3] - '0') * 1000 + (text[i - 2] - '0') * 100;
-        if (year >= 1500 && year < 2100 && (i < start + 4 || !is_digit(text[i - 4]))) return CITATION;
+        if (year >= 1500 && year < 2100 && (i < start + 4 || !is_digit(text[i - 4])))
+          return CITATION;
       }
     } else {
       digit_run = 0;
@@ -262,7 +271,10 @@ static int looks_like_note(const char *text, size_t start, size_t end) {
       return CITATION;
     if (u == 0xC2 && i + 1 < limit && (unsigned char)text[i + 1] == 0xAB) return CITATION;
     if (c == '"' && (i == start || is_space(text[i - 1]))) return CITATION;
-    if ((i == start || !is_ascii_letter(text[i - 1])) &&
+    char first = lower(c);
+    int may_start_signal = first == 'i' || first == 's' || first == 'o' || first == 'h' ||
+                           first == 'w' || first == 'p';
+    if (may_start_signal && (i == start || !is_ascii_letter(text[i - 1])) &&
         (starts_with_word(text, i, limit, "ibid") || starts_with_word(text, i, limit, "id.") ||
          starts_with_word(text, i, limit, "supra") || starts_with_word(text, i, limit, "op. cit") ||
          starts_with_word(text, i, limit, "http") || starts_with_word(text, i, limit, "www.") ||
@@ -281,7 +293,7 @@ static int looks_like_note(const char *text, size_t start, size_t end) {
   if (last == start) return 0;
   char final = text[last - 1];
   int closes = final == '.' || final == '!' || final == '?' || final == ')' ||
-               (unsigned char)final == 0x9D || (unsigned char)final == 0x99 || final == '"';
+               (unsigned char) final == 0x9D || (unsigned char) final == 0x99 || final == '"';
   return words >= 5 && closes ? SENTENCE : 0;
 }
 
@@ -297,6 +309,26 @@ static int list_push(candidate_list *list, const candidate *item) {
   return 0;
 }
 
+/* Where a body that may wrap over lines ends, for judging what it looks
+** like: the following lines up to a blank line or one that starts with a
+** label (a possible next note), at most 400 bytes
+** past `start`. Wrapped PDF notes put the year on the second line. */
+static size_t paragraph_end(const char *text, size_t length, size_t start, size_t line_end) {
+  size_t end = line_end;
+  while (end < length && end - start < 400) {
+    const char *newline = memchr(text + end, '\n', length - end);
+    if (!newline) break;
+    size_t next = (size_t)(newline - text) + 1;
+    const char *after = memchr(text + next, '\n', length - next);
+    size_t next_end = after ? (size_t)(after - text) : length;
+    size_t first = skip_spaces(text, next, next_end);
+    candidate label;
+    if (first >= next_end || text[first] == '\r' || read_label(text, next, next_end, &label)) break;
+    end = next_end;
+  }
+  return end - start > 400 ? start + 400 : end;
+}
+
 /* Collects the candidates of every line, in text order. */
 static int collect_candidates(const char *text, size_t length, candidate_list *list) {
   size_t line_start = 0;
@@ -304,11 +336,13 @@ static int collect_candidates(const char *text, size_t length, candidate_list *l
     const char *newline = memchr(text + line_start, '\n', length - line_start);
     size_t line_end = newline ? (size_t)(newline - text) : length;
     size_t content_end = line_end;
-    while (content_end > line_start && (text[content_end - 1] == '\r' || is_space(text[content_end - 1])))
+    while (content_end > line_start &&
+           (text[content_end - 1] == '\r' || is_space(text[content_end - 1])))
       content_end--;
     candidate item;
     if (read_label(text, line_start, content_end, &item)) {
-      item.note_like = looks_like_note(text, item.body_start, content_end);
+      item.note_like = looks_like_note(text, item.body_start,
+                                       paragraph_end(text, length, item.body_start, content_end));
       if (list_push(list, &item)) return -1;
     }
     line_start = line_end + 1;
@@ -348,14 +382,16 @@ typedef struct chain_summary {
 } chain_summary;
 
 /* Is a chain a note sequence? Half its bodies must look like notes, and a
-** third like citations -- unless its members are spread over the text like
+** third (half for "1." labels) like citations -- unless its members are spread over the text like
 ** page-foot notes, which a numbered list of steps or headings never is. A
 ** lone numbered line counts only with an unambiguous label. */
 static int accept_chain(const chain_summary *chain, int style) {
   if (chain->length == 1)
     return chain->citations == 1 && (style == STYLE_BRACKET || style == STYLE_SUPERSCRIPT);
   if (chain->note_like * 2 < chain->length) return 0;
-  if (chain->citations * 3 >= chain->length) return chain->length >= 3 || chain->note_like == 2;
+  /* "1." lists are common in prose (steps, assumptions): they need more */
+  long share = style == STYLE_DOTTED ? 2 : 3;
+  if (chain->citations * share >= chain->length) return chain->length >= 3 || chain->note_like == 2;
   return style == STYLE_PLAIN && chain->apart * 2 >= chain->length && chain->length >= 3;
 }
 
@@ -428,9 +464,10 @@ static int extract_chains(const char *text, candidate_list *list, note_list *not
     summary.length = length;
     candidate *first = &list->items[chain[length - 1]];
     if (!accept_chain(&summary, first->style)) continue;
-    ibid_note_kind kind = first->style == STYLE_BRACKET || follows_notes_heading(text, first->line_start)
-                              ? IBID_NOTE_ENDNOTE
-                              : IBID_NOTE_FOOTNOTE;
+    ibid_note_kind kind =
+        first->style == STYLE_BRACKET || follows_notes_heading(text, first->line_start)
+            ? IBID_NOTE_ENDNOTE
+            : IBID_NOTE_FOOTNOTE;
     for (long j = length; j-- > 0;) {
       candidate *item = &list->items[chain[j]];
       ibid_note note = {0};

@@ -22,15 +22,15 @@
 typedef enum ibid_note_kind { IBID_NOTE_FOOTNOTE = 1, IBID_NOTE_ENDNOTE } ibid_note_kind;
 
 typedef struct ibid_note {
-  long n;               /* the number as printed */
-  size_t label_start;   /* byte span of the label ("12", "[3]", "¹²", "4.") */
+  long n;             /* the number as printed */
+  size_t label_start; /* byte span of the label ("12", "[3]", "¹²", "4.") */
   size_t label_length;
   ibid_note_kind kind;
-  size_t start;         /* byte span of the body, without the label */
+  size_t start; /* byte span of the body, without the label */
   size_t length;
-  size_t sequence;      /* which numbered sequence the note belongs to (0, 1 ...) */
-  long ibid_of;         /* note number of the full citation, 0 when none */
-  size_t locator_start; /* byte span of the pinpoint ("p. 312"), */
+  size_t sequence;       /* which numbered sequence the note belongs to (0, 1 ...) */
+  long ibid_of;          /* note number of the full citation, 0 when none */
+  size_t locator_start;  /* byte span of the pinpoint ("p. 312"), */
   size_t locator_length; /* length 0 when none */
 } ibid_note;
 

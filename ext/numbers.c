@@ -12,11 +12,21 @@
 #include "memory.h"
 #include "utf8.h"
 
-int ibid_is_digit(char c) { return c >= '0' && c <= '9'; }
-int ibid_is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-int ibid_is_lower(char c) { return c >= 'a' && c <= 'z'; }
-int ibid_is_alpha(char c) { return ibid_is_upper(c) || ibid_is_lower(c); }
-int ibid_is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+int ibid_is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+int ibid_is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+int ibid_is_lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+int ibid_is_alpha(char c) {
+  return ibid_is_upper(c) || ibid_is_lower(c);
+}
+int ibid_is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 /* Bytes of the letter at offset: ASCII letters and non-ASCII characters
 ** outside the punctuation blocks (curly quotes and dashes end a word). */
@@ -144,9 +154,9 @@ size_t ibid_number_read(const char *text, size_t length, size_t offset, int dot_
 /* ----- months ------------------------------------------------------------ */
 
 int ibid_month_of_word(const char *text, size_t word_length) {
-  static const char *const names[12] = {"january", "february", "march",     "april",
-                                        "may",     "june",     "july",      "august",
-                                        "september", "october", "november", "december"};
+  static const char *const names[12] = {"january",   "february", "march",    "april",
+                                        "may",       "june",     "july",     "august",
+                                        "september", "october",  "november", "december"};
   if (word_length < 3 || word_length > 9 || !ibid_is_upper(text[0])) return 0;
   char lower[10];
   for (size_t i = 0; i < word_length; i++) {
@@ -169,14 +179,15 @@ int ibid_month_of_word(const char *text, size_t word_length) {
 /* Words after which a period does not end a sentence. */
 static int is_abbreviation(const char *word, size_t n) {
   static const char *const list[] = {
-      "e.g", "i.e", "cf", "al", "Mr", "Mrs", "Ms", "Dr", "Prof", "No", "no", "Nos", "vol", "Vol",
-      "pp", "p", "art", "Art", "arts", "para", "paras", "ch", "Ch", "ed", "eds", "Inc", "Ltd",
-      "St", "vs", "v", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-      "Nov", "Dec", "Rev", "Doc", "Res", "Gen", "Col", "Sen", "Rep", "Gov", "U.S", "U.N", "UN",
-      "n.d", "Ord", "Exec", "Supp", "op", "cit", "ibid", "Ibid", "fig", "Fig", "approx", "etc."};
+      "e.g",  "i.e",  "cf",  "al",  "Mr",   "Mrs",  "Ms",  "Dr",   "Prof",   "No",    "no",
+      "Nos",  "vol",  "Vol", "pp",  "p",    "art",  "Art", "arts", "para",   "paras", "ch",
+      "Ch",   "ed",   "eds", "Inc", "Ltd",  "St",   "vs",  "v",    "Jan",    "Feb",   "Mar",
+      "Apr",  "Jun",  "Jul", "Aug", "Sep",  "Sept", "Oct", "Nov",  "Dec",    "Rev",   "Doc",
+      "Res",  "Gen",  "Col", "Sen", "Rep",  "Gov",  "U.S", "U.N",  "UN",     "n.d",   "Ord",
+      "Exec", "Supp", "op",  "cit", "ibid", "Ibid", "fig", "Fig",  "approx", "etc."};
   if (n == 1 && ibid_is_upper(word[0])) return 1; /* an initial: "M. Cherif" */
   for (size_t i = 0; i < sizeof(list) / sizeof(list[0]); i++)
-    if (strlen(list[i]) == n && memcmp(list[i], word, n) == 0) return 1;
+    if (list[i][0] == word[0] && strlen(list[i]) == n && memcmp(list[i], word, n) == 0) return 1;
   return 0;
 }
 
@@ -205,7 +216,8 @@ static int starts_sentence(const char *text, size_t length, size_t offset) {
   if (open && offset + open < length) offset += open;
   char c = text[offset];
   if (ibid_is_upper(c) || ibid_is_digit(c)) return 1;
-  if ((unsigned char)c >= 0xC3 && (unsigned char)c <= 0xC5) return 1; /* accented capital, roughly */
+  if ((unsigned char)c >= 0xC3 && (unsigned char)c <= 0xC5)
+    return 1; /* accented capital, roughly */
   return 0;
 }
 
@@ -218,7 +230,8 @@ int ibid_simple_sentences(const char *text, size_t length, size_t **starts, size
     char c = text[i];
     if (c != '.' && c != '?' && c != '!') continue;
     size_t after = i + 1;
-    while (after < length && closer_at(text, length, after)) after += closer_at(text, length, after);
+    while (after < length && closer_at(text, length, after))
+      after += closer_at(text, length, after);
     if (after >= length || !ibid_is_space(text[after])) continue;
     size_t next = ibid_skip_space(text, length, after);
     if (!starts_sentence(text, length, next)) continue;
@@ -286,8 +299,7 @@ static int is_citation(const char *text, size_t length, size_t open, size_t clos
       if (next < close && ibid_is_digit(text[next])) {
         size_t d = next + digits_at(text, length, next);
         size_t w = ibid_skip_space(text, length, d);
-        if (w < close && ibid_month_of_word(text + w, ibid_word_length(text, length, w)))
-          return 1;
+        if (w < close && ibid_month_of_word(text + w, ibid_word_length(text, length, w))) return 1;
       }
     }
     if (ibid_is_digit(c) && (i == open + 1 || !ibid_is_digit(text[i - 1]))) {
@@ -336,10 +348,7 @@ int ibid_citation_parentheses(const char *text, size_t length, size_t **spans, s
         n++;
       }
     }
-    if (depth > 0 && i - open > 400) {
-      depth = 0;
-      i = open; /* rescan after the stray parenthesis */
-    }
+    if (depth > 0 && i - open > 400) depth = 0; /* a stray '(': forget it, never rescan */
   }
   *spans = list;
   *count = n;

@@ -17,28 +17,59 @@ const char *ibid_refmodel_label_name(int label) {
   return label_names[label];
 }
 
-/* The weight row of a feature bucket, or NULL when it is all zeros. */
-static const unsigned char *weight_row(uint32_t bucket) {
+/* Row number + 1 of a feature bucket's weights, 0 when they are all zero. */
+static uint32_t row_of(uint32_t bucket) {
   const unsigned char *at = ibid_refmodel_index + (size_t)bucket * 3;
-  uint32_t row = (uint32_t)at[0] | (uint32_t)at[1] << 8 | (uint32_t)at[2] << 16;
-  if (!row) return NULL;
-  return ibid_refmodel_rows + (size_t)(row - 1) * IBID_REFLABEL_COUNT * 2;
+  return (uint32_t)at[0] | (uint32_t)at[1] << 8 | (uint32_t)at[2] << 16;
 }
 
-/* Emission scores of every token: sum of the weight rows of its features. */
-static void emissions(const uint32_t *features, const uint8_t *feature_counts, size_t count,
+static const unsigned char *row_bytes(uint32_t row) {
+  return ibid_refmodel_rows + (size_t)(row - 1) * IBID_REFMODEL_ROW_STRIDE * 2;
+}
+
+/* Adds one little-endian int16 weight row to score[] (ROW_STRIDE entries). */
+static void add_row(int32_t *score, const unsigned char *row) {
+  int16_t weights[IBID_REFMODEL_ROW_STRIDE];
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  memcpy(weights, row, sizeof(weights));
+#else
+  for (int l = 0; l < IBID_REFMODEL_ROW_STRIDE; l++)
+    weights[l] = (int16_t)(uint16_t)(row[2 * l] | (unsigned)row[2 * l + 1] << 8);
+#endif
+  for (int l = 0; l < IBID_REFMODEL_ROW_STRIDE; l++) score[l] += weights[l];
+}
+
+/*
+** Emission scores of every token: the sum of the weight rows of its features.
+** The tables are larger than the cache and these loads are most of the
+** labeller's time, so it runs as a pipeline: the index entries of the next
+** token and then the rows of the next token are prefetched while the current
+** one is handled. Feature buckets are replaced by row numbers in place.
+*/
+static void emissions(uint32_t *features, const uint8_t *feature_counts, size_t count,
                       int32_t *out) {
-  enum { L = IBID_REFLABEL_COUNT };
+  enum { L = IBID_REFLABEL_COUNT, F = IBID_REFTOKENS_MAX_FEATURES };
+  for (size_t k = 0; k < feature_counts[0]; k++)
+    __builtin_prefetch(ibid_refmodel_index + (size_t)features[k] * 3);
   for (size_t i = 0; i < count; i++) {
-    int32_t score[L] = {0};
-    const uint32_t *f = features + i * IBID_REFTOKENS_MAX_FEATURES;
+    if (i + 1 < count)
+      for (size_t k = 0; k < feature_counts[i + 1]; k++)
+        __builtin_prefetch(ibid_refmodel_index + (size_t)features[(i + 1) * F + k] * 3);
+    uint32_t *f = features + i * F;
     for (size_t k = 0; k < feature_counts[i]; k++) {
-      const unsigned char *row = weight_row(f[k]);
-      if (!row) continue;
-      for (int l = 0; l < L; l++)
-        score[l] += (int16_t)(uint16_t)(row[2 * l] | (unsigned)row[2 * l + 1] << 8);
+      f[k] = row_of(f[k]);
+      if (f[k]) __builtin_prefetch(row_bytes(f[k]));
     }
-    memcpy(out + i * L, score, sizeof(score));
+  }
+  for (size_t i = 0; i < count; i++) {
+    if (i + 1 < count)
+      for (size_t k = 0; k < feature_counts[i + 1]; k++)
+        if (features[(i + 1) * F + k]) __builtin_prefetch(row_bytes(features[(i + 1) * F + k]));
+    int32_t score[IBID_REFMODEL_ROW_STRIDE] = {0};
+    const uint32_t *f = features + i * F;
+    for (size_t k = 0; k < feature_counts[i]; k++)
+      if (f[k]) add_row(score, row_bytes(f[k]));
+    memcpy(out + i * L, score, L * sizeof(int32_t));
   }
 }
 

@@ -13,37 +13,41 @@
 #include "reftokens.h"
 
 /* The labels, in weight-table order: X(IDENTIFIER, "name in the training data"). */
-#define IBID_REFMODEL_LABELS(X)                                                 \
-  X(OTHER, "other")                                                             \
-  X(AUTHOR, "author")                                                           \
-  X(EDITOR, "editor")                                                           \
-  X(TRANSLATOR, "translator")                                                   \
-  X(TITLE, "title")                                                             \
-  X(JOURNAL, "journal")                                                         \
-  X(CONTAINER, "container-title")                                               \
-  X(COLLECTION, "collection-title")                                             \
-  X(DATE, "date")                                                               \
-  X(VOLUME, "volume")                                                           \
-  X(PAGES, "pages")                                                             \
-  X(PUBLISHER, "publisher")                                                     \
-  X(LOCATION, "location")                                                       \
-  X(EDITION, "edition")                                                         \
-  X(URL, "url")                                                                 \
-  X(DOI, "doi")                                                                 \
-  X(NOTE, "note")                                                               \
-  X(GENRE, "genre")                                                             \
+#define IBID_REFMODEL_LABELS(X)     \
+  X(OTHER, "other")                 \
+  X(AUTHOR, "author")               \
+  X(EDITOR, "editor")               \
+  X(TRANSLATOR, "translator")       \
+  X(TITLE, "title")                 \
+  X(JOURNAL, "journal")             \
+  X(CONTAINER, "container-title")   \
+  X(COLLECTION, "collection-title") \
+  X(DATE, "date")                   \
+  X(VOLUME, "volume")               \
+  X(PAGES, "pages")                 \
+  X(PUBLISHER, "publisher")         \
+  X(LOCATION, "location")           \
+  X(EDITION, "edition")             \
+  X(URL, "url")                     \
+  X(DOI, "doi")                     \
+  X(NOTE, "note")                   \
+  X(GENRE, "genre")                 \
   X(CITATION_NUMBER, "citation-number")
 
 #define IBID_REFMODEL_ENUM(identifier, name) IBID_REFLABEL_##identifier,
 enum { IBID_REFMODEL_LABELS(IBID_REFMODEL_ENUM) IBID_REFLABEL_COUNT };
 #undef IBID_REFMODEL_ENUM
 
+/* Weights stored per row: the labels padded to a multiple of 4 so that the
+** row sums vectorise. The padding weights are zero. */
+#define IBID_REFMODEL_ROW_STRIDE ((IBID_REFLABEL_COUNT + 3) / 4 * 4)
+
 /* Weight-table size (a power of two); the generated file must agree. */
 #define IBID_REFMODEL_BUCKETS (1u << 18)
 
 /* Generated, all in one fixed-point scale: index[3 * bucket ...] is 1 + the
 ** row of the bucket's weights (3 bytes little-endian, 0 when all are zero);
-** rows[2 * (row * COUNT + label) ...] an int16 little-endian weight;
+** rows[2 * (row * ROW_STRIDE + label) ...] an int16 little-endian weight;
 ** transitions[from * COUNT + to]; start[label] (for the first token). */
 extern const unsigned char ibid_refmodel_index[];
 extern const unsigned char ibid_refmodel_rows[];

@@ -24,11 +24,21 @@ typedef struct view {
   size_t n;
 } view;
 
-static int is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
-static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-static char lower(char c) { return is_upper(c) ? (char)(c + 32) : c; }
+static int is_space_byte(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+static int is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+static int is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+static int is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+static char lower(char c) {
+  return is_upper(c) ? (char)(c + 32) : c;
+}
 
 /* Length of the punctuation character (ASCII or a curly quote, guillemet or
 ** dash) at the start of v, or 0. `set` lists the ASCII characters allowed. */
@@ -64,39 +74,48 @@ static int count_byte(view v, char c) {
   return count;
 }
 
-/* Strips punctuation and spaces from both ends; a bracket only when it is
-** unbalanced inside the view, so "Vol. 3 (2)" keeps its parentheses. */
-static view trim(view v) {
+/* Strips punctuation (the ASCII of `set`, curly quotes, dashes) and spaces
+** from both ends; a bracket only when it is unbalanced inside the view, so
+** "Vol. 3 (2)" keeps its parentheses. Bracket counts are kept up to date as
+** the ends move, so this is linear however many brackets there are. */
+static view trim_set(view v, const char *set) {
+  int round = count_byte(v, '(') - count_byte(v, ')');
+  int square = count_byte(v, '[') - count_byte(v, ']');
   for (;;) {
-    size_t k = leading_mark(v, ",;:.-*/|");
-    if (!k && v.n && (v.s[0] == '(' || v.s[0] == '[') &&
-        count_byte(v, v.s[0]) > count_byte(v, v.s[0] == '(' ? ')' : ']'))
+    size_t k = leading_mark(v, set);
+    if (!k && v.n && ((v.s[0] == '(' && round > 0) || (v.s[0] == '[' && square > 0))) {
+      if (v.s[0] == '(')
+        round--;
+      else
+        square--;
       k = 1;
+    }
     if (!k) break;
     v.s += k, v.n -= k;
   }
   for (;;) {
-    size_t k = trailing_mark(v, ",;:.-*/|");
+    size_t k = trailing_mark(v, set);
     char c = v.n ? v.s[v.n - 1] : 0;
-    if (!k && (c == ')' || c == ']') && count_byte(v, c) > count_byte(v, c == ')' ? '(' : '['))
+    if (!k && ((c == ')' && round < 0) || (c == ']' && square < 0))) {
+      if (c == ')')
+        round++;
+      else
+        square++;
       k = 1;
+    }
     if (!k) break;
     v.n -= k;
   }
   return v;
 }
 
+static view trim(view v) {
+  return trim_set(v, ",;:.-*/|");
+}
+
 /* Quotes too: for titles. */
 static view trim_quotes(view v) {
-  for (;;) {
-    view t = trim(v);
-    size_t k = leading_mark(t, "\"'`");
-    if (k && !is_alpha(t.s[0])) t.s += k, t.n -= k;
-    k = trailing_mark(t, "\"'`");
-    if (k) t.n -= k;
-    if (t.n == v.n) return t;
-    v = t;
-  }
+  return trim_set(v, ",;:.-*/|\"'`");
 }
 
 /* Length of the first word of v (up to a space), or 0. */
@@ -120,23 +139,26 @@ static int word_in(view w, const char *const *list) {
   return 0;
 }
 
-/* Drops leading words of the list ("in", "pp", "vol") and re-trims. */
+/* Drops leading words of the list ("in", "pp", "vol") and trims. Only the
+** moving end is looked at in the loop, so this stays linear. */
 static view strip_leading_words(view v, const char *const *list) {
   for (;;) {
-    v = trim(v);
+    size_t k;
+    while ((k = leading_mark(v, ",;:.-*/|"))) v.s += k, v.n -= k;
     size_t n = first_word(v);
-    if (!n || !word_in((view){v.s, n}, list)) return v;
+    if (!n || !word_in((view){v.s, n}, list)) return trim(v);
     v.s += n, v.n -= n;
   }
 }
 
-/* Drops trailing words of the list ("eds.", "(ed.)") and re-trims. */
+/* Drops trailing words of the list ("eds.", "(ed.)") and trims. */
 static view strip_trailing_words(view v, const char *const *list) {
   for (;;) {
-    v = trim(v);
+    size_t k;
+    while ((k = trailing_mark(v, ",;:.-*/|"))) v.n -= k;
     size_t i = v.n;
     while (i > 0 && !is_space_byte(v.s[i - 1])) i--;
-    if (i == v.n || !word_in((view){v.s + i, v.n - i}, list)) return v;
+    if (i == v.n || !word_in((view){v.s + i, v.n - i}, list)) return trim(v);
     v.n = i;
   }
 }
@@ -156,12 +178,36 @@ static int contains_ci(view v, const char *needle) {
 typedef struct fields {
   ibid_buffer text[IBID_REFLABEL_COUNT]; /* segments of each label, joined by a space */
   ibid_buffer lowered;                   /* the whole reference, ASCII lower-cased */
-  int starts_with_pp;                    /* the pages began with "pp." (a range) */
+  view first_date;                       /* the first date segment: the date of issue */
+  view longest[IBID_REFLABEL_COUNT];     /* the longest segment of each label */
+  int title_quoted;                      /* the title was in quotation marks */
 } fields;
+
+static int opening_quote(view t);
+typedef struct date_parts {
+  int year, month, day;
+} date_parts;
+static date_parts parse_date(view v);
 
 static void fields_collect(fields *f, const char *text, const ibid_reference_segment *segments,
                            size_t count) {
   for (size_t i = 0; i < count; i++) {
+    if (segments[i].label == IBID_REFLABEL_TITLE && !f->text[IBID_REFLABEL_TITLE].length)
+      f->title_quoted = opening_quote((view){text + segments[i].start, segments[i].length}) != 0;
+    if (segments[i].length > f->longest[segments[i].label].n)
+      f->longest[segments[i].label] = (view){text + segments[i].start, segments[i].length};
+    if (segments[i].label == IBID_REFLABEL_DATE && !f->first_date.n) {
+      /* The date of issue: the first date segment with a year; a day and
+      ** month just before it in another segment ("1 | July 2008") join it. */
+      view date = {text + segments[i].start, segments[i].length};
+      if (parse_date(date).year) {
+        if (i >= 2 && segments[i - 2].label == IBID_REFLABEL_DATE &&
+            segments[i].start - segments[i - 2].start < 24)
+          date = (view){text + segments[i - 2].start,
+                        segments[i].start + segments[i].length - segments[i - 2].start};
+        f->first_date = date;
+      }
+    }
     ibid_buffer *b = &f->text[segments[i].label];
     if (b->length) ibid_buffer_append_char(b, ' ');
     ibid_buffer_append(b, text + segments[i].start, segments[i].length);
@@ -188,16 +234,55 @@ static view field(const fields *f, int label) {
 
 /* ----- names -------------------------------------------------------------- */
 
-static const char *const institution_words[] = {
-    "university", "institute",  "institution", "organization", "organisation", "nations",
-    "council",    "committee",  "commission",  "court",        "union",        "agency",
-    "department", "ministry",   "office",      "government",   "association",  "society",
-    "group",      "bank",       "foundation",  "centre",       "center",       "programme",
-    "program",    "secretariat", "assembly",   "tribunal",     "watch",        "network",
-    "parliament", "board",      "service",     "authority",    "federation",   "league",
-    "chamber",    "prosecutor", "registry",    "secretary-general", "congress", "senate",
-    "forum",      "project",    "initiative",  "international", "coalition",   "unit",
-    NULL};
+static const char *const institution_words[] = {"university",
+                                                "institute",
+                                                "institution",
+                                                "organization",
+                                                "organisation",
+                                                "nations",
+                                                "council",
+                                                "committee",
+                                                "commission",
+                                                "court",
+                                                "union",
+                                                "agency",
+                                                "department",
+                                                "ministry",
+                                                "office",
+                                                "government",
+                                                "association",
+                                                "society",
+                                                "group",
+                                                "bank",
+                                                "foundation",
+                                                "centre",
+                                                "center",
+                                                "programme",
+                                                "program",
+                                                "secretariat",
+                                                "assembly",
+                                                "tribunal",
+                                                "watch",
+                                                "network",
+                                                "parliament",
+                                                "board",
+                                                "service",
+                                                "authority",
+                                                "federation",
+                                                "league",
+                                                "chamber",
+                                                "prosecutor",
+                                                "registry",
+                                                "secretary-general",
+                                                "congress",
+                                                "senate",
+                                                "forum",
+                                                "project",
+                                                "initiative",
+                                                "international",
+                                                "coalition",
+                                                "unit",
+                                                NULL};
 
 /* An initial: "C.", "JJ", "J.-P.", "OA" -- one to three capitals with dots/hyphens. */
 static int is_initials_word(view w) {
@@ -266,12 +351,10 @@ static void write_literal(name_writer *w, view v) {
 
 static void write_family_given(name_writer *w, view family, view given) {
   family = trim(family);
-  view given_raw = given;
   given = trim(given);
-  /* Given names keep the period of a final initial ("C."). */
-  if (given.n && given.s + given.n < given_raw.s + given_raw.n && given.s[given.n] == '.' &&
-      is_upper(given.s[given.n - 1]))
-    given.n++;
+  /* Given names keep the period of a final initial ("C."). The views point
+  ** into the NUL-terminated name buffer, so the byte after is readable. */
+  if (given.n && given.s[given.n] == '.' && is_upper(given.s[given.n - 1])) given.n++;
   if (!family.n && !given.n) return;
   if (!family.n) family = given, given.n = 0;
   name_begin(w);
@@ -322,8 +405,7 @@ static void write_natural_name(name_writer *w, view v) {
     if (!(c >= 'a' && c <= 'z')) break;
     family_start = previous_start;
   }
-  write_family_given(w, (view){v.s + family_start, v.n - family_start},
-                     (view){v.s, family_start});
+  write_family_given(w, (view){v.s + family_start, v.n - family_start}, (view){v.s, family_start});
 }
 
 /* Splits a name list on ";", ",", " and ", "&" into chunks. */
@@ -349,10 +431,10 @@ static size_t split_names(view v, view *chunks) {
   return count;
 }
 
-static const char *const name_noise[] = {"et",   "al",     "al.",   "eds",   "ed",    "edited",
-                                         "by",   "in",     "in:",   "trans", "transl", "translated",
-                                         "hrsg", "hg",     "editor", "editors", "éd", "(eds.)",
-                                         "dir",  "comp",   "coord", "others", NULL};
+static const char *const name_noise[] = {
+    "et",  "al",     "al.",    "eds",        "ed",    "edited", "by",     "in",
+    "in:", "trans",  "transl", "translated", "hrsg",  "hg",     "editor", "editors",
+    "éd",  "(eds.)", "dir",    "comp",       "coord", "others", NULL};
 
 /* Removes "et al.", "(eds.)", "edited by", "In:" wherever they stand. */
 static void clean_name_list(view v, ibid_buffer *out) {
@@ -424,9 +506,9 @@ static int month_number(view w) {
     if (lower(w.s[0]) == names[m][0] && lower(w.s[1]) == names[m][1] &&
         lower(w.s[2]) == names[m][2]) {
       /* Either the abbreviation or the full English name, nothing longer. */
-      static const char *const full[] = {"january", "february", "march",     "april",
-                                         "may",     "june",     "july",      "august",
-                                         "september", "october", "november", "december"};
+      static const char *const full[] = {"january",   "february", "march",    "april",
+                                         "may",       "june",     "july",     "august",
+                                         "september", "october",  "november", "december"};
       size_t n = 0;
       while (n < w.n && is_alpha(w.s[n])) n++;
       if (n == 3 || (n == 4 && m == 8) || (n == strlen(full[m]) && contains_ci(w, full[m])))
@@ -435,10 +517,6 @@ static int month_number(view w) {
     }
   return 0;
 }
-
-typedef struct date_parts {
-  int year, month, day;
-} date_parts;
 
 /*
 ** Year (the first 4-digit number 1500-2099), month (an English name or its
@@ -511,8 +589,8 @@ static void write_date(ibid_json_object *object, const char *key, view v) {
 
 /* ----- pages --------------------------------------------------------------- */
 
-static const char *const page_words[] = {"pp", "p", "pages", "page", "pgs", "pg", "s", "at",
-                                         "para", "paras", NULL};
+static const char *const page_words[] = {"pp", "p",  "pages", "page",  "pgs", "pg",
+                                         "s",  "at", "para",  "paras", NULL};
 
 /*
 ** A page range whose dash was lost in copying ("pp. 443469"): a split of the
@@ -584,10 +662,10 @@ static void write_pages(ibid_json_object *object, view raw) {
 
 /* ----- volume and issue --------------------------------------------------- */
 
-static const char *const volume_words[] = {"vol", "vols", "volume", "v", "bd", "band",
-                                           "t", "tome", "jg", "jahrgang", "vol.", NULL};
-static const char *const issue_words[] = {"no", "nos", "nr", "number", "issue", "iss",
-                                          "heft", "h", "n", "num", "n°", NULL};
+static const char *const volume_words[] = {"vol", "vols", "volume", "v",        "bd",   "band",
+                                           "t",   "tome", "jg",     "jahrgang", "vol.", NULL};
+static const char *const issue_words[] = {"no",   "nos", "nr", "number", "issue", "iss",
+                                          "heft", "h",   "n",  "num",    "n°",    NULL};
 
 static void write_volume(ibid_json_object *object, view raw) {
   view v = strip_leading_words(trim(raw), volume_words);
@@ -596,6 +674,11 @@ static void write_volume(ibid_json_object *object, view raw) {
   size_t split = v.n;
   for (size_t i = 0; i < v.n; i++) {
     if (v.s[i] == '(' && i > 0) {
+      split = i;
+      break;
+    }
+    /* "42:2" (Chicago volume:issue) */
+    if (v.s[i] == ':' && i > 0 && is_digit(v.s[i - 1]) && i + 1 < v.n && is_digit(v.s[i + 1])) {
       split = i;
       break;
     }
@@ -608,7 +691,9 @@ static void write_volume(ibid_json_object *object, view raw) {
     }
   }
   view volume = trim((view){v.s, split});
-  view issue = strip_leading_words((view){v.s + split, v.n - split}, issue_words);
+  view rest = {v.s + split, v.n - split};
+  if (rest.n && rest.s[0] == ':') rest.s++, rest.n--;
+  view issue = strip_leading_words(rest, issue_words);
   if (volume.n) ibid_json_object_string(object, "volume", volume.s, volume.n);
   if (issue.n) ibid_json_object_string(object, "issue", issue.s, issue.n);
 }
@@ -630,12 +715,14 @@ static view find_token(view v, const char *prefix) {
       while (m < n && lower(w.s[k + m]) == prefix[m]) m++;
       if (m == n) {
         view found = {w.s + k, w.n - k};
-        while (found.n && strchr(".,;:>)]\"'", found.s[found.n - 1])) {
+        int round = count_byte(found, '(') - count_byte(found, ')');
+        int square = count_byte(found, '[') - count_byte(found, ']');
+        while (found.n && found.s[found.n - 1] && strchr(".,;:>)]\"'", found.s[found.n - 1])) {
           /* Keep a closing bracket that the URL itself opened. */
           char c = found.s[found.n - 1];
-          if ((c == ')' && count_byte(found, '(') >= count_byte(found, ')')) ||
-              (c == ']' && count_byte(found, '[') >= count_byte(found, ']')))
-            break;
+          if ((c == ')' && round >= 0) || (c == ']' && square >= 0)) break;
+          if (c == ')') round++;
+          if (c == ']') square++;
           found.n--;
         }
         return found;
@@ -763,7 +850,9 @@ static size_t versus_at(view v) {
   return 0;
 }
 
-static int has_versus(view v) { return versus_at(v) != 0; }
+static int has_versus(view v) {
+  return versus_at(v) != 0;
+}
 
 /* The case name: from the start (after a citation number) to the first
 ** comma, parenthesis or bracket after the "v.". */
@@ -773,8 +862,7 @@ static view case_name(view whole, const fields *f) {
   if (!at) return name;
   size_t start = 0;
   view number = field(f, IBID_REFLABEL_CITATION_NUMBER);
-  if (number.n && whole.n >= number.n && memcmp(whole.s, number.s, number.n) == 0)
-    start = number.n;
+  if (number.n && whole.n >= number.n && memcmp(whole.s, number.s, number.n) == 0) start = number.n;
   size_t end = at;
   while (end < whole.n && !strchr(",([;", whole.s[end])) end++;
   if (end <= start) return name;
@@ -787,9 +875,9 @@ static view case_name(view whole, const fields *f) {
 
 /* "Occasional Paper No. 209", "Working Paper 12": a report series, not a journal. */
 static int series_container(view container) {
-  static const char *const series[] = {"working paper", "occasional paper", "discussion paper",
-                                       "policy paper", "research paper", "policy brief",
-                                       "briefing paper", NULL};
+  static const char *const series[] = {
+      "working paper",  "occasional paper", "discussion paper", "policy paper",
+      "research paper", "policy brief",     "briefing paper",   NULL};
   for (size_t i = 0; series[i]; i++)
     if (contains_ci(container, series[i])) return 1;
   return 0;
@@ -816,7 +904,7 @@ static const char *choose_type(const fields *f, view whole, int has_symbol) {
   if (contains_ci(genre, "interview") || contains_ci(title, "interview with")) return "interview";
   if (f->text[IBID_REFLABEL_JOURNAL].length) {
     /* A periodical cited by day, without volume or pages, is a newspaper. */
-    date_parts d = parse_date(field(f, IBID_REFLABEL_DATE));
+    date_parts d = parse_date(f->first_date);
     if (d.day && !f->text[IBID_REFLABEL_VOLUME].length && !f->text[IBID_REFLABEL_PAGES].length)
       return "article-newspaper";
     return "article-journal";
@@ -836,11 +924,13 @@ static const char *choose_type(const fields *f, view whole, int has_symbol) {
     return "report";
   if (container.n && !f->text[IBID_REFLABEL_VOLUME].length &&
       !f->text[IBID_REFLABEL_PUBLISHER].length) {
-    date_parts d = parse_date(field(f, IBID_REFLABEL_DATE));
+    date_parts d = parse_date(f->first_date);
     if (d.day) return "article-newspaper";
     if (f->text[IBID_REFLABEL_URL].length) return "webpage";
   }
   if (container.n) return "chapter";
+  if (f->title_quoted && !f->text[IBID_REFLABEL_LOCATION].length && parse_date(f->first_date).day)
+    return "article-newspaper";
   if (f->text[IBID_REFLABEL_PUBLISHER].length) return "book";
   if (f->text[IBID_REFLABEL_URL].length) return "webpage";
   return "book";
@@ -871,10 +961,15 @@ static void write_edition(ibid_json_object *object, view v) {
   ibid_json_object_string(object, "edition", v.s, v.n);
 }
 
-static void write_json(ibid_buffer *out, const char *text, size_t length, const fields *f) {
+static void write_json(ibid_buffer *out, const char *text, size_t length, const fields *f,
+                       size_t segment_count) {
   view whole = {text, length};
   ibid_json_object object;
   ibid_json_object_begin(&object, out);
+  if (!segment_count) { /* nothing but spaces: an empty object */
+    ibid_json_object_end(&object);
+    return;
+  }
   view symbol = find_symbol(whole);
   const char *type = choose_type(f, whole, symbol.n > 0);
   ibid_json_object_string(&object, "type", type, strlen(type));
@@ -887,13 +982,21 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
     write_names(&object, "editor", field(f, IBID_REFLABEL_EDITOR));
   if (f->text[IBID_REFLABEL_TRANSLATOR].length)
     write_names(&object, "translator", field(f, IBID_REFLABEL_TRANSLATOR));
-  write_text(&object, "title", name.n ? name : trim_quotes(field(f, IBID_REFLABEL_TITLE)));
-  view container = field(f, IBID_REFLABEL_JOURNAL);
-  if (!container.n) container = field(f, IBID_REFLABEL_CONTAINER);
+  /* A title is one run; stray title-labelled words elsewhere are noise. */
+  write_text(&object, "title", name.n ? name : trim_quotes(f->longest[IBID_REFLABEL_TITLE]));
+  view container = f->longest[IBID_REFLABEL_JOURNAL];
+  if (!container.n) container = f->longest[IBID_REFLABEL_CONTAINER];
   view genre = trim(field(f, IBID_REFLABEL_GENRE));
   /* Law reports ("ICJ Reports") are where a case is published. */
   if (legal_case && !container.n && (contains_ci(genre, "report") || contains_ci(genre, "rep.")))
     container = genre, genre.n = 0;
+  view publisher = trim(f->longest[IBID_REFLABEL_PUBLISHER]);
+  view place = trim(f->longest[IBID_REFLABEL_LOCATION]);
+  /* A quoted title, then a name and a day ("“Title.” Associated Press, 15 May
+  ** 2025"): the name is the periodical or site, not a publisher. */
+  if (!container.n && publisher.n && !place.n && f->title_quoted && f->first_date.n &&
+      parse_date(f->first_date).day)
+    container = publisher, publisher.n = 0;
   view collection = trim_quotes(field(f, IBID_REFLABEL_COLLECTION));
   if (strcmp(type, "report") == 0 && series_container(container) && !collection.n)
     collection = container, container.n = 0;
@@ -903,9 +1006,12 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
   if (f->text[IBID_REFLABEL_VOLUME].length) write_volume(&object, field(f, IBID_REFLABEL_VOLUME));
   if (f->text[IBID_REFLABEL_PAGES].length) write_pages(&object, field(f, IBID_REFLABEL_PAGES));
   write_edition(&object, strip_trailing_words(field(f, IBID_REFLABEL_EDITION), edition_words));
-  if (f->text[IBID_REFLABEL_DATE].length) write_date(&object, "issued", field(f, IBID_REFLABEL_DATE));
-  write_text(&object, "publisher", trim(field(f, IBID_REFLABEL_PUBLISHER)));
-  write_text(&object, "publisher-place", trim(field(f, IBID_REFLABEL_LOCATION)));
+  if (f->first_date.n)
+    write_date(&object, "issued", f->first_date);
+  else if (f->text[IBID_REFLABEL_DATE].length)
+    write_date(&object, "issued", field(f, IBID_REFLABEL_DATE));
+  write_text(&object, "publisher", publisher);
+  write_text(&object, "publisher-place", place);
   /* A stripped URL ("available at: {}") gives no URL: find_url needs "http"/"www.". */
   view url = find_url(field(f, IBID_REFLABEL_URL));
   if (!url.n && !f->text[IBID_REFLABEL_DOI].length) url = find_url(whole);
@@ -920,8 +1026,8 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
     ibid_json_object_string(&object, "authority", authority, strlen(authority));
   write_text(&object, "genre", genre);
   /* "Available at:", "Retrieved from" alone only announced a URL. */
-  static const char *const announce[] = {"available", "at", "retrieved", "from", "online",
-                                         "accessed", "url", "on", NULL};
+  static const char *const announce[] = {"available", "at",  "retrieved", "from", "online",
+                                         "accessed",  "url", "on",        NULL};
   view note = strip_leading_words(field(f, IBID_REFLABEL_NOTE), announce);
   write_text(&object, "note", note);
   (void)editor_words;
@@ -930,7 +1036,9 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
 
 /* ----- entry points ------------------------------------------------------------------ */
 
-const char *ibid_reference_label_name(int label) { return ibid_refmodel_label_name(label); }
+const char *ibid_reference_label_name(int label) {
+  return ibid_refmodel_label_name(label);
+}
 
 /* The parsed prefix: at most IBID_REFPARSE_MAX_BYTES, cut at a character boundary. */
 static size_t parsed_length(const char *text, size_t length) {
@@ -959,10 +1067,14 @@ static int closes_quote(view t, int kind) {
   while (t.n && strchr(",.;:)?!", t.s[t.n - 1])) t.n--;
   const unsigned char *e = (const unsigned char *)t.s + t.n;
   switch (kind) {
-    case 1: return t.n >= 3 && e[-3] == 0xE2 && e[-2] == 0x80 && e[-1] == 0x99;
-    case 2: return t.n >= 3 && e[-3] == 0xE2 && e[-2] == 0x80 && e[-1] == 0x9D;
-    case 3: return t.n >= 1 && e[-1] == '"';
-    case 4: return t.n >= 2 && e[-2] == 0xC2 && e[-1] == 0xBB;
+    case 1:
+      return t.n >= 3 && e[-3] == 0xE2 && e[-2] == 0x80 && e[-1] == 0x99;
+    case 2:
+      return t.n >= 3 && e[-3] == 0xE2 && e[-2] == 0x80 && e[-1] == 0x9D;
+    case 3:
+      return t.n >= 1 && e[-1] == '"';
+    case 4:
+      return t.n >= 2 && e[-2] == 0xC2 && e[-1] == 0xBB;
   }
   return 0;
 }
@@ -1010,8 +1122,7 @@ static void quoted_title(const char *text, const ibid_reftoken *tokens, size_t c
     int has_container = 0;
     for (size_t i = 0; i < count; i++)
       has_container |= labels[i] == IBID_REFLABEL_JOURNAL || labels[i] == IBID_REFLABEL_CONTAINER;
-    for (size_t i = close + 1; i < count && labels[i] == IBID_REFLABEL_TITLE && !has_container;
-         i++)
+    for (size_t i = close + 1; i < count && labels[i] == IBID_REFLABEL_TITLE && !has_container; i++)
       labels[i] = IBID_REFLABEL_JOURNAL;
     size_t before = open;
     while (before > 0 && labels[before - 1] == IBID_REFLABEL_TITLE) before--;
@@ -1062,7 +1173,9 @@ static void document_prefixes(const char *text, const ibid_reftoken *tokens, siz
 }
 
 /* Does the token end with punctuation that can close a name (, . ; : ) ]) ? */
-static int ends_name(view t) { return t.n && strchr(",.;:)]", t.s[t.n - 1]) != NULL; }
+static int ends_name(view t) {
+  return t.n && strchr(",.;:)]", t.s[t.n - 1]) != NULL;
+}
 
 /*
 ** Where the author list meets the title, names end with punctuation: author
@@ -1176,7 +1289,7 @@ char *ibid_parse_reference_json(const char *text, size_t length, size_t *json_le
   ibid_buffer out;
   ibid_buffer_init(&out);
   for (int l = 0; l < IBID_REFLABEL_COUNT; l++) failed |= f.text[l].failed;
-  if (!failed) write_json(&out, text, length, &f);
+  if (!failed) write_json(&out, text, length, &f, count);
   for (int l = 0; l < IBID_REFLABEL_COUNT; l++) ibid_buffer_free(&f.text[l]);
   ibid_buffer_free(&f.lowered);
   if (failed || out.failed) {

@@ -147,11 +147,10 @@ static size_t sequence_length(unsigned char c) {
 
 static int is_month(const char *word, size_t length) {
   static const char *const months[] = {
-      "jan",     "feb",      "mar",      "apr",     "may",      "jun",    "jul",
-      "aug",     "sep",      "sept",     "oct",     "nov",      "dec",    "january",
-      "february", "march",   "april",    "june",    "july",     "august", "september",
-      "october", "november", "december", "spring",  "summer",   "autumn", "fall",
-      "winter"};
+      "jan",    "feb",    "mar",    "apr",    "may",       "jun",     "jul",      "aug",
+      "sep",    "sept",   "oct",    "nov",    "dec",       "january", "february", "march",
+      "april",  "june",   "july",   "august", "september", "october", "november", "december",
+      "spring", "summer", "autumn", "fall",   "winter"};
   for (size_t i = 0; i < sizeof(months) / sizeof(months[0]); i++)
     if (strlen(months[i]) == length && memcmp(months[i], word, length) == 0) return 1;
   return 0;
@@ -164,7 +163,8 @@ static int contains_year(const char *s, size_t n) {
     int ok = 1;
     for (size_t k = 0; k < 4; k++) ok &= s[i + k] >= '0' && s[i + k] <= '9';
     if (!ok) continue;
-    int year = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + s[i + 3] - '0';
+    int year =
+        (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + s[i + 3] - '0';
     if (year >= 1500 && year <= 2099) return 1;
   }
   return 0;

@@ -172,28 +172,46 @@ static size_t word_start(const char *text, size_t end, size_t start) {
 
 /* ----- abbreviations ------------------------------------------------------ */
 
+/* A word with its length, so that lookups compare lengths before bytes. */
+typedef struct abbreviation_word {
+  const char *text;
+  size_t length;
+} abbreviation_word;
+#define WORD(literal) \
+  { literal, sizeof(literal) - 1 }
+
 /* Never end a sentence: they announce a number, a name or a quotation. */
-static const char *const always_abbreviations[] = {
-    "p",   "pp",   "n",    "nn",   "s",      "ss",    "v",     "vs",   "c",    "cf",   "Cf",
-    "vol", "Vol",  "vols", "Vols", "no",     "No",    "nos",   "Nos",  "Nr",   "nr",   "Art",
-    "art", "Arts", "arts", "para", "Para",   "paras", "Paras", "ch",   "Ch",   "chap", "Chap",
-    "sec", "Sec",  "fn",   "fns",  "Dr",     "Mr",    "Mrs",   "Ms",   "Mme",  "Prof", "St",
-    "Sr",  "Doc",  "Res",  "Rev",  "Supp",   "Hon",   "Gen",   "Col",  "Lt",   "Capt", "Sgt",
-    "Gov", "Sen",  "Rep",  "Pres", "Amb",    "fig",   "Fig",   "figs", "Figs", "eq",   "approx",
-    "ca",  "viz",  "esp",  "incl", "op",     "loc",   "cl",    "pt",   "Pt",   "sch",  "Sch",
-    "Cmd", "Cmnd", "Ord",  "Sess", "Assemb", "Exec",  "Jur",   "Intl", "Dept", "Govt",
+static const abbreviation_word always_abbreviations[] = {
+    WORD("p"),    WORD("pp"),   WORD("n"),    WORD("nn"),     WORD("s"),     WORD("ss"),
+    WORD("v"),    WORD("vs"),   WORD("c"),    WORD("cf"),     WORD("Cf"),    WORD("vol"),
+    WORD("Vol"),  WORD("vols"), WORD("Vols"), WORD("no"),     WORD("No"),    WORD("nos"),
+    WORD("Nos"),  WORD("Nr"),   WORD("nr"),   WORD("Art"),    WORD("art"),   WORD("Arts"),
+    WORD("arts"), WORD("para"), WORD("Para"), WORD("paras"),  WORD("Paras"), WORD("ch"),
+    WORD("Ch"),   WORD("chap"), WORD("Chap"), WORD("sec"),    WORD("Sec"),   WORD("fn"),
+    WORD("fns"),  WORD("Dr"),   WORD("Mr"),   WORD("Mrs"),    WORD("Ms"),    WORD("Mme"),
+    WORD("Prof"), WORD("St"),   WORD("Sr"),   WORD("Doc"),    WORD("Res"),   WORD("Rev"),
+    WORD("Supp"), WORD("Hon"),  WORD("Gen"),  WORD("Col"),    WORD("Lt"),    WORD("Capt"),
+    WORD("Sgt"),  WORD("Gov"),  WORD("Sen"),  WORD("Rep"),    WORD("Pres"),  WORD("Amb"),
+    WORD("fig"),  WORD("Fig"),  WORD("figs"), WORD("Figs"),   WORD("eq"),    WORD("approx"),
+    WORD("ca"),   WORD("viz"),  WORD("esp"),  WORD("incl"),   WORD("op"),    WORD("loc"),
+    WORD("cl"),   WORD("pt"),   WORD("Pt"),   WORD("sch"),    WORD("Sch"),   WORD("Cmd"),
+    WORD("Cmnd"), WORD("Ord"),  WORD("Sess"), WORD("Assemb"), WORD("Exec"),  WORD("Jur"),
+    WORD("Intl"), WORD("Dept"), WORD("Govt"),
 };
 
 /* End a sentence only when a capital letter follows. */
-static const char *const conditional_abbreviations[] = {
-    "etc", "Ibid", "ibid", "Id",   "id",  "ed",  "eds",  "edn",   "Inc", "Ltd",
-    "Co",  "Corp", "Jr",   "Bros", "Jan", "Feb", "Mar",  "Apr",   "Jun", "Jul",
-    "Aug", "Sep",  "Sept", "Oct",  "Nov", "Dec", "repr", "trans",
+static const abbreviation_word conditional_abbreviations[] = {
+    WORD("etc"), WORD("Ibid"), WORD("ibid"), WORD("Id"),  WORD("id"),   WORD("ed"),   WORD("eds"),
+    WORD("edn"), WORD("Inc"),  WORD("Ltd"),  WORD("Co"),  WORD("Corp"), WORD("Jr"),   WORD("Bros"),
+    WORD("Jan"), WORD("Feb"),  WORD("Mar"),  WORD("Apr"), WORD("Jun"),  WORD("Jul"),  WORD("Aug"),
+    WORD("Sep"), WORD("Sept"), WORD("Oct"),  WORD("Nov"), WORD("Dec"),  WORD("repr"), WORD("trans"),
 };
 
-static int in_list(const char *word, size_t length, const char *const *list, size_t count) {
+static int in_list(const char *word, size_t length, const abbreviation_word *list, size_t count) {
   for (size_t i = 0; i < count; i++)
-    if (strlen(list[i]) == length && memcmp(list[i], word, length) == 0) return 1;
+    if (list[i].length == length && list[i].text[0] == word[0] &&
+        memcmp(list[i].text, word, length) == 0)
+      return 1;
   return 0;
 }
 
@@ -235,6 +253,25 @@ int ibid_sentence_abbreviation(const char *word, size_t length, const char *prev
   return conditional && !next_is_upper;
 }
 
+/* A capitalized word of at most six letters ("Wash", "Am", "Int"). */
+static int is_short_capitalized(const char *word, size_t length) {
+  if (length == 0 || length > 6 || !(word[0] >= 'A' && word[0] <= 'Z')) return 0;
+  for (size_t i = 1; i < length; i++)
+    if (!(word[i] >= 'a' && word[i] <= 'z')) return 0;
+  return 1;
+}
+
+/* Whether the text at offset starts with a capital initial ("U.", "J.")
+** followed by a space and a capital or a digit: in citations of law reviews
+** and reports ("84 Wash. U. L. Rev. 777", "93 Am. J. Int'l L. 12")
+** abbreviated words follow each other, while a new sentence rarely opens so. */
+static int abbreviation_follows(const char *text, size_t offset, size_t end) {
+  if (offset + 3 >= end || !(text[offset] >= 'A' && text[offset] <= 'Z')) return 0;
+  if (text[offset + 1] != '.' || text[offset + 2] != ' ') return 0;
+  char next = text[offset + 3];
+  return (next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9');
+}
+
 /* Whether the boundary at `offset` (start of the next sentence) follows an
 ** abbreviation, so that it is no sentence end. */
 static int follows_abbreviation(const char *text, size_t block_start, size_t block_end,
@@ -256,6 +293,9 @@ static int follows_abbreviation(const char *text, size_t block_start, size_t blo
     ibid_utf8_decode_before(text, start, &c);
     if (!is_space_codepoint(c) && !is_opener(c) && c != ',' && c != ';' && c != ':') return 0;
   }
+  if (abbreviation_follows(text, offset, block_end) &&
+      is_short_capitalized(text + start, word_end - start))
+    return 1; /* "84 Wash. U. L. Rev. 777": a run of abbreviated words in a citation */
   size_t previous_end = skip_spaces_back(text, start, block_start);
   if (previous_end > block_start && text[previous_end - 1] == '.') previous_end--;
   size_t previous_start = word_start(text, previous_end, block_start);

@@ -18,10 +18,14 @@
 **     an earlier short form does not, and is not an antecedent.
 ** A short form that matches no earlier full citation is left alone: it may
 ** be an ordinary short note ("Afghanistan, Columbia, Iraq, ...").
-** The search looks back at most LOOKBACK notes, so time stays linear.
+** The search looks back at most LOOKBACK notes and SEARCH_BYTES bytes of them
+** per short form, and all searches together read at most WORK_PER_BYTE times
+** the text: time stays linear whatever the input (past the budget, short
+** forms are left unresolved).
 */
 #include "shortform.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <unicode/uchar.h>
 
@@ -29,6 +33,8 @@
 #include "utf8.h"
 
 #define LOOKBACK 1000      /* earlier notes searched for an antecedent */
+#define SEARCH_BYTES 65536 /* bytes of earlier notes one short form reads */
+#define WORK_PER_BYTE 32   /* bytes all searches read, per byte of text */
 #define MOST_WORDS 400     /* words of one note looked at */
 #define TITLE_WORDS 6      /* short-title words compared */
 #define AUTHOR_WORDS 5     /* words an author part may have */
@@ -52,9 +58,15 @@ typedef struct word_list {
   size_t count, capacity;
 } word_list;
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-static char lower(char c) { return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c; }
+static int is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+static int is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+static char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
 
 static int is_opening_quote(uint32_t c) {
   return c == 0x2018 || c == 0x201C || c == 0xAB || c == 0x201E || c == '"';
@@ -85,8 +97,8 @@ static int same_word(const char *text, const word *a, const word *b) {
 }
 
 static int is_locator_word(const char *text, const word *w) {
-  static const char *const words[] = {"p", "pp", "pg", "at", "para", "paras", "n", "nn",
-                                      "fn", "ch", "chap", "col", "s", "ss", "vol", "f", "ff"};
+  static const char *const words[] = {"p",  "pp",   "pg",  "at", "para", "paras", "n", "nn", "fn",
+                                      "ch", "chap", "col", "s",  "ss",   "vol",   "f", "ff"};
   for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
     if (word_is(text, w, words[i])) return 1;
   return 0;
@@ -190,10 +202,17 @@ static int ends_number(const char *text, size_t position, size_t end) {
 }
 
 size_t ibid_read_locator(const char *text, size_t position, size_t end) {
-  static const char *const prefixes[] = {"pp.", "p.", "pg.", "pp", "p", "pg", "paras.",
-                                         "para.", "paras", "para", "nn.", "n.", "fn.",
-                                         "ch.", "col.", "ss.", "s.", "\xc2\xa7\xc2\xa7",
-                                         "\xc2\xa7", "\xc2\xb6\xc2\xb6", "\xc2\xb6"};
+  static const char *const prefixes[] = {"pp.",      "p.",
+                                         "pg.",      "pp",
+                                         "p",        "pg",
+                                         "paras.",   "para.",
+                                         "paras",    "para",
+                                         "nn.",      "n.",
+                                         "fn.",      "ch.",
+                                         "col.",     "ss.",
+                                         "s.",       "\xc2\xa7\xc2\xa7",
+                                         "\xc2\xa7", "\xc2\xb6\xc2\xb6",
+                                         "\xc2\xb6"};
   size_t i = position;
   if (end - i >= 3 && lower(text[i]) == 'a' && lower(text[i + 1]) == 't' && text[i + 2] == ' ')
     i += 3;
@@ -207,8 +226,8 @@ size_t ibid_read_locator(const char *text, size_t position, size_t end) {
     size_t after = i + n;
     size_t skipped = after;
     while (skipped < end && text[skipped] == ' ') skipped++;
-    if (skipped < end && is_digit(text[skipped]) && (skipped > after || prefixes[k][n - 1] == '.' ||
-                                                     (unsigned char)prefixes[k][0] >= 0x80)) {
+    if (skipped < end && is_digit(text[skipped]) &&
+        (skipped > after || prefixes[k][n - 1] == '.' || (unsigned char)prefixes[k][0] >= 0x80)) {
       prefix_end = skipped;
       break;
     }
@@ -245,16 +264,17 @@ typedef enum citation_kind {
 
 typedef struct citation {
   citation_kind kind;
-  long note_number;                      /* CITATION_NOTE_NUMBER */
-  size_t author_first, author_count;     /* word indexes of the author */
-  size_t title_first, title_count;       /* word indexes of the title */
-  size_t locator_start, locator_length;  /* byte span, length 0 if none */
-  size_t end;                            /* byte offset where the citation ends */
+  long note_number;                     /* CITATION_NOTE_NUMBER */
+  size_t author_first, author_count;    /* word indexes of the author */
+  size_t title_first, title_count;      /* word indexes of the title */
+  size_t locator_start, locator_length; /* byte span, length 0 if none */
+  size_t end;                           /* byte offset where the citation ends */
 } citation;
 
 /* Skips ", " / ". " / " " between parts of a citation. */
 static size_t skip_separator(const char *text, size_t position, size_t end) {
-  while (position < end && (text[position] == ',' || text[position] == '.' || is_space(text[position])))
+  while (position < end &&
+         (text[position] == ',' || text[position] == '.' || is_space(text[position])))
     position++;
   return position;
 }
@@ -276,6 +296,12 @@ static int citation_ends(const char *text, size_t position, size_t end) {
   return 0;
 }
 
+/* Does ", and" follow position? */
+static int continues_with_and(const char *text, size_t position, size_t end) {
+  while (position < end && (text[position] == ',' || is_space(text[position]))) position++;
+  return end - position >= 4 && memcmp(text + position, "and ", 4) == 0;
+}
+
 /* Sets a locator at position if there is one, and the citation end after it. */
 static void read_tail(const char *text, size_t position, size_t end, citation *out) {
   size_t locator = skip_separator(text, position, end);
@@ -288,33 +314,53 @@ static void read_tail(const char *text, size_t position, size_t end, citation *o
   }
 }
 
-/* "supra note 3", "supra n 3", "above n 3", "note 3 above": the note number. */
-static long explicit_note_number(const char *text, const word_list *words, size_t first,
-                                 size_t limit, size_t *after) {
+/* The value of a word of 1-4 digits, 0 when it is not one. */
+static long number_value(const char *text, const word *w) {
+  if (w->end - w->start > 4) return 0;
+  long value = 0;
+  for (size_t k = w->start; k < w->end; k++) {
+    if (!is_digit(text[k])) return 0;
+    value = value * 10 + (text[k] - '0');
+  }
+  return value;
+}
+
+static int is_note_word(const char *text, const word *w) {
+  return word_is(text, w, "note") || word_is(text, w, "notes") || word_is(text, w, "n") ||
+         word_is(text, w, "nn");
+}
+
+/* Is there an opening parenthesis between two words? */
+static int parenthesis_between(const char *text, const word *before, const word *after) {
+  for (size_t p = before->end; p < after->start; p++)
+    if (text[p] == '(') return 1;
+  return 0;
+}
+
+/* "supra note 3", "supra n 3", "above n 3", "note 3 above", and OSCOLA's
+** "Hart (n 3) 81": the note number, with *after set past it; 0 if none. */
+static long explicit_note_number(const char *text, size_t body_end, const word_list *words,
+                                 size_t first, size_t limit, size_t *after) {
   for (size_t i = first; i < limit && i + 1 < words->count; i++) {
     const word *w = &words->items[i];
     const word *next = &words->items[i + 1];
+    const word *third = i + 2 < words->count ? &words->items[i + 2] : NULL;
     int pointer = word_is(text, w, "supra") || word_is(text, w, "above");
-    if (pointer && (word_is(text, next, "note") || word_is(text, next, "notes") ||
-                    word_is(text, next, "n") || word_is(text, next, "nn")) &&
-        i + 2 < words->count && is_digit(text[words->items[i + 2].start])) {
-      const word *number = &words->items[i + 2];
-      if (number->end - number->start > 4) return 0;
-      long value = 0;
-      for (size_t k = number->start; k < number->end && is_digit(text[k]); k++)
-        value = value * 10 + (text[k] - '0');
-      *after = number->end;
-      return value;
+    if (pointer && is_note_word(text, next) && third && number_value(text, third)) {
+      *after = third->end;
+      return number_value(text, third);
     }
-    if ((word_is(text, w, "note") || word_is(text, w, "n")) && is_digit(text[next->start]) &&
-        i + 2 < words->count &&
-        (word_is(text, &words->items[i + 2], "above") || word_is(text, &words->items[i + 2], "supra")) &&
-        next->end - next->start <= 4) {
-      long value = 0;
-      for (size_t k = next->start; k < next->end && is_digit(text[k]); k++)
-        value = value * 10 + (text[k] - '0');
-      *after = words->items[i + 2].end;
-      return value;
+    if (is_note_word(text, w) && number_value(text, next) && third &&
+        (word_is(text, third, "above") || word_is(text, third, "supra"))) {
+      *after = third->end;
+      return number_value(text, next);
+    }
+    if (i > 0 && word_is(text, w, "n") && number_value(text, next) &&
+        parenthesis_between(text, &words->items[i - 1], w)) {
+      size_t end = next->end;
+      if (end < body_end && text[end] == ')') end++;
+      *after = end;
+      return number_value(text, next);
     }
   }
   return 0;
@@ -351,24 +397,36 @@ static size_t quoted_title_end(const char *text, const word_list *words, size_t 
   return first;
 }
 
-/* Of an author part of `count` words, how many name the first author:
+/* Of the author words [first, end), how many name the first author:
 ** "Jo and Simmons" or "Jo & Simmons" -> "Jo", "du Plessis" -> both. */
-static size_t first_author_words(const char *text, const word_list *words, size_t count) {
-  for (size_t k = 1; k < count; k++) {
+static size_t first_author_words(const char *text, const word_list *words, size_t first,
+                                 size_t end) {
+  for (size_t k = first + 1; k < end; k++) {
     const word *w = &words->items[k];
-    if (word_is(text, w, "and") || word_is(text, w, "et")) return k;
+    if (word_is(text, w, "and") || word_is(text, w, "et")) return k - first;
     for (size_t p = words->items[k - 1].end; p < w->start; p++)
-      if (text[p] == '&') return k;
+      if (text[p] == '&') return k - first;
   }
-  return count;
+  return end - first;
+}
+
+/* "See", "also", "cf.", "but", "compare", "e.g." before a citation. */
+static int is_signal_word(const char *text, const word *w) {
+  static const char *const signals[] = {"see", "also", "cf", "but", "compare", "e", "g", "contra"};
+  for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++)
+    if (word_is(text, w, signals[i])) return 1;
+  return 0;
 }
 
 /* Reads the first citation of a note body text[start..end). */
 static void read_first_citation(const char *text, size_t start, size_t end, const word_list *words,
                                 citation *out) {
   memset(out, 0, sizeof(*out));
-  if (!words->count) return;
-  const word *first = &words->items[0];
+  /* signals before the citation: "See", "See also", "Cf.", "See, e.g.," */
+  size_t lead = 0;
+  while (lead < words->count && lead < 4 && is_signal_word(text, &words->items[lead])) lead++;
+  if (lead >= words->count) return;
+  const word *first = &words->items[lead];
   /* Ibid. / Id. */
   if (word_is(text, first, "ibid") || word_is(text, first, "ibidem") ||
       ((word_is(text, first, "id") || word_is(text, first, "ib")) && first->end < end &&
@@ -378,7 +436,7 @@ static void read_first_citation(const char *text, size_t start, size_t end, cons
     return;
   }
   /* the first citation's words: up to a ';' */
-  size_t limit = 1;
+  size_t limit = lead + 1;
   while (limit < words->count) {
     int semicolon = 0;
     for (size_t p = words->items[limit - 1].end; p < words->items[limit].start; p++)
@@ -387,7 +445,8 @@ static void read_first_citation(const char *text, size_t start, size_t end, cons
     limit++;
   }
   size_t after = 0;
-  long number = explicit_note_number(text, words, 0, limit < 12 ? limit : 12, &after);
+  long number = explicit_note_number(text, end, words, lead, limit < lead + 12 ? limit : lead + 12,
+                                     &after);
   if (number > 0) {
     out->kind = CITATION_NOTE_NUMBER;
     out->note_number = number;
@@ -395,24 +454,21 @@ static void read_first_citation(const char *text, size_t start, size_t end, cons
     return;
   }
   /* author: capitalized words (and particles) before a comma or a quote */
-  size_t i = 0;
+  size_t i = lead;
   if (!(first->flags & QUOTE_BEFORE)) {
-    while (i < words->count && i < AUTHOR_WORDS + 1) {
+    while (i < words->count && i < lead + AUTHOR_WORDS + 1) {
       const word *w = &words->items[i];
-      if (i > 0 && (w->flags & (QUOTE_BEFORE | COMMA_BEFORE))) break;
+      if (i > lead && (w->flags & (QUOTE_BEFORE | COMMA_BEFORE))) break;
       if (is_digit(text[w->start])) return;
       i++;
     }
-    if (i == 0 || i > AUTHOR_WORDS || i >= words->count) {
-      /* "Simmons, 15." with nothing after the author is handled below */
-      if (i == 0 || i > AUTHOR_WORDS) return;
-    }
+    if (i == lead || i > lead + AUTHOR_WORDS) return;
     /* the author's last word must be capitalized: "Smith", "du Plessis" */
     if (!(words->items[i - 1].flags & CAPITALIZED)) return;
-    out->author_first = 0;
-    out->author_count = first_author_words(text, words, i);
+    out->author_first = lead;
+    out->author_count = first_author_words(text, words, lead, i);
   }
-  size_t position = i ? words->items[i - 1].end : start;
+  size_t position = i > lead ? words->items[i - 1].end : (lead ? words->items[lead - 1].end : start);
   /* "Smith, op. cit., p. 4" / "Smith, supra, at 4" */
   if (i < words->count && out->author_count &&
       ((word_is(text, &words->items[i], "op") && i + 1 < words->count &&
@@ -452,7 +508,11 @@ static void read_first_citation(const char *text, size_t start, size_t end, cons
   out->title_first = i;
   out->title_count = title_end_word - i;
   read_tail(text, title_byte_end, end, out);
-  if (citation_ends(text, out->end, end)) out->kind = CITATION_SHORT;
+  /* An unquoted title could be a list of names ("Gill, Walter Murray, and
+  ** ..."): it must end the note's first citation outright. */
+  if (citation_ends(text, out->end, end) && ((title->flags & QUOTE_BEFORE) || out->locator_length ||
+                                             !continues_with_and(text, out->end, end)))
+    out->kind = CITATION_SHORT;
 }
 
 /* ----- antecedents ------------------------------------------------------- */
@@ -479,28 +539,32 @@ static int continues_as_full_citation(const char *text, const word_list *words, 
 
 /* Does a full citation in `candidate` (words of an earlier note) match the
 ** short form `wanted` (words of the current note)? */
-static int matches_full_citation(const char *text, const citation *short_form, const word_list *wanted,
-                                 const word_list *candidate) {
-  size_t title_count = short_form->title_count < TITLE_WORDS ? short_form->title_count : TITLE_WORDS;
+static int matches_full_citation(const char *text, const citation *short_form,
+                                 const word_list *wanted, const word_list *candidate) {
+  size_t title_count =
+      short_form->title_count < TITLE_WORDS ? short_form->title_count : TITLE_WORDS;
   size_t author_count = short_form->author_count;
   size_t citation_start = 0;
   for (size_t a = 0; a < candidate->count; a++) {
     if (candidate->items[a].flags & CITATION_START) citation_start = a;
     if (author_count) {
       if (a - citation_start > AUTHOR_ZONE) continue;
-      if (!words_match(text, wanted, short_form->author_first, candidate, a, author_count)) continue;
+      if (!words_match(text, wanted, short_form->author_first, candidate, a, author_count))
+        continue;
       /* no title between the citation start and the author */
       int quoted = 0;
-      for (size_t k = citation_start + 1; k <= a; k++) quoted |= candidate->items[k].flags & QUOTE_BEFORE;
+      for (size_t k = citation_start + 1; k <= a; k++)
+        quoted |= candidate->items[k].flags & QUOTE_BEFORE;
       if (quoted) continue;
       if (!title_count) {
         if (continues_as_full_citation(text, candidate, a + author_count)) return 1;
         continue;
       }
-      for (size_t b = a + author_count; b < candidate->count && b <= a + author_count + TITLE_DISTANCE;
-           b++) {
+      for (size_t b = a + author_count;
+           b < candidate->count && b <= a + author_count + TITLE_DISTANCE; b++) {
         if (!(candidate->items[b].flags & (QUOTE_BEFORE | COMMA_BEFORE))) continue;
-        if (!words_match(text, wanted, short_form->title_first, candidate, b, title_count)) continue;
+        if (!words_match(text, wanted, short_form->title_first, candidate, b, title_count))
+          continue;
         if (continues_as_full_citation(text, candidate, b + short_form->title_count)) return 1;
       }
     } else if (title_count && (candidate->items[a].flags & QUOTE_BEFORE) &&
@@ -512,11 +576,28 @@ static int matches_full_citation(const char *text, const citation *short_form, c
   return 0;
 }
 
+/* Does haystack[0..size) contain needle[0..length)? (memmem is not C11.) */
+static int contains(const char *haystack, size_t size, const char *needle, size_t length) {
+  if (!length) return 1;
+  const char *at = haystack, *end = haystack + size;
+  while ((size_t)(end - at) >= length) {
+    at = memchr(at, needle[0], (size_t)(end - at) - length + 1);
+    if (!at) return 0;
+    if (memcmp(at, needle, length) == 0) return 1;
+    at++;
+  }
+  return 0;
+}
+
 /* The note number an Ibid. pointing at note j stands for. */
-static long resolved_number(const ibid_note *note) { return note->ibid_of ? note->ibid_of : note->n; }
+static long resolved_number(const ibid_note *note) {
+  return note->ibid_of ? note->ibid_of : note->n;
+}
 
 int ibid_resolve_short_forms(const char *text, size_t length, ibid_note *notes, size_t count) {
-  (void)length;
+  /* bytes the antecedent searches may still read (each read is a byte
+  ** search and at most one split into words) */
+  size_t budget = length > SIZE_MAX / WORK_PER_BYTE ? SIZE_MAX : length * WORK_PER_BYTE;
   word_list words = {0}, earlier = {0};
   /* first_citation_end[i]: where note i's Ibid./short form ends, so that a
   ** search for full citations in note i starts after it */
@@ -538,7 +619,8 @@ int ibid_resolve_short_forms(const char *text, size_t length, ibid_note *notes, 
     if (found.kind == CITATION_FULL) continue;
     long antecedent = 0;
     if (found.kind == CITATION_IBID) {
-      if (i > 0 && notes[i - 1].sequence == note->sequence) antecedent = resolved_number(&notes[i - 1]);
+      if (i > 0 && notes[i - 1].sequence == note->sequence)
+        antecedent = resolved_number(&notes[i - 1]);
     } else if (found.kind == CITATION_NOTE_NUMBER) {
       for (size_t j = i; j-- > 0 && i - j <= LOOKBACK;) {
         if (notes[j].sequence == note->sequence && notes[j].n == found.note_number) {
@@ -547,10 +629,18 @@ int ibid_resolve_short_forms(const char *text, size_t length, ibid_note *notes, 
         }
       }
     } else {
-      for (size_t j = i; j-- > 0 && i - j <= LOOKBACK;) {
+      /* the first author (or title) word must occur in an antecedent: a
+      ** byte search skips most notes before splitting them into words */
+      const word *key = &words.items[found.author_count ? found.author_first : found.title_first];
+      size_t searched = 0;
+      for (size_t j = i; j-- > 0 && i - j <= LOOKBACK && searched < SEARCH_BYTES;) {
         if (notes[j].sequence != note->sequence) continue;
         size_t from = first_citation_end[j], to = notes[j].start + notes[j].length;
         if (from >= to) continue;
+        if (budget < to - from) break;
+        budget -= to - from;
+        searched += to - from;
+        if (!contains(text + from, to - from, text + key->start, key->end - key->start)) continue;
         if (split_words(text, from, to, &earlier)) {
           rc = -1;
           break;

@@ -44,7 +44,8 @@ static int fill_claims(ibid_rows *rows, const char *text, size_t length, void *c
     if (rc == SQLITE_OK)
       rc = c->unit[0] ? ibid_rows_text(rows, c->unit, strlen(c->unit)) : ibid_rows_null(rows);
     if (rc == SQLITE_OK) rc = ibid_rows_span(rows, c->start, c->length);
-    if (rc == SQLITE_OK) rc = check ? ibid_rows_text(rows, check, strlen(check)) : ibid_rows_null(rows);
+    if (rc == SQLITE_OK)
+      rc = check ? ibid_rows_text(rows, check, strlen(check)) : ibid_rows_null(rows);
     if (rc == SQLITE_OK) rc = check ? rows_number(rows, c->expected) : ibid_rows_null(rows);
   }
   ibid_free(claims);

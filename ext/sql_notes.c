@@ -25,7 +25,8 @@ static int add_note_row(ibid_rows *rows, const ibid_note *note) {
   if (rc == SQLITE_OK) rc = ibid_rows_text(rows, kind, strlen(kind));
   if (rc == SQLITE_OK) rc = ibid_rows_span(rows, note->start, note->length);
   if (rc == SQLITE_OK) rc = ibid_rows_slice(rows, note->start, note->length);
-  if (rc == SQLITE_OK) rc = note->ibid_of ? ibid_rows_int(rows, note->ibid_of) : ibid_rows_null(rows);
+  if (rc == SQLITE_OK)
+    rc = note->ibid_of ? ibid_rows_int(rows, note->ibid_of) : ibid_rows_null(rows);
   if (rc == SQLITE_OK)
     rc = note->locator_length ? ibid_rows_slice(rows, note->locator_start, note->locator_length)
                               : ibid_rows_null(rows);
@@ -71,7 +72,8 @@ static int fill_markers(ibid_rows *rows, const char *text, size_t length, void *
     if (rc == SQLITE_OK) rc = ibid_rows_slice(rows, marker->start, marker->length);
     if (rc == SQLITE_OK) rc = ibid_rows_span(rows, marker->start, marker->length);
     if (rc == SQLITE_OK)
-      rc = marker->note >= 0 ? ibid_rows_int(rows, note_starts[marker->note]) : ibid_rows_null(rows);
+      rc =
+          marker->note >= 0 ? ibid_rows_int(rows, note_starts[marker->note]) : ibid_rows_null(rows);
   }
 done:
   ibid_free(note_starts);

@@ -37,12 +37,24 @@
 
 /* ----- small character helpers ------------------------------------------ */
 
-static int is_blank_byte(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-static int is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
-static int is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
-static int is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
-static int is_ascii_letter(char c) { return is_ascii_lower(c) || is_ascii_upper(c); }
-static char ascii_lower(char c) { return is_ascii_upper(c) ? (char)(c + 32) : c; }
+static int is_blank_byte(char c) {
+  return c == ' ' || c == '\t' || c == '\r';
+}
+static int is_ascii_lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+static int is_ascii_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+static int is_ascii_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+static int is_ascii_letter(char c) {
+  return is_ascii_lower(c) || is_ascii_upper(c);
+}
+static char ascii_lower(char c) {
+  return is_ascii_upper(c) ? (char)(c + 32) : c;
+}
 
 static size_t character_count(const char *text, size_t start, size_t end) {
   size_t count = 0;
@@ -83,8 +95,8 @@ static int character_action(uint32_t c) {
   /* zero-width space, bidi marks and embeddings, word joiner, BOM, object
      replacement: invisible in the source, noise for every parser */
   if (c == 0x200B || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
-      (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF ||
-      c == 0x180E || c == 0xFFFC)
+      (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF || c == 0x180E ||
+      c == 0xFFFC)
     return DROP;
   /* Symbol-font bullets that PDF extraction leaves in the private use area */
   if (c == 0xF0B7 || c == 0xF0A7 || c == 0xF0D8 || c == 0xF076 || c == 0xF06E || c == 0xF0FC)
@@ -125,11 +137,20 @@ static void map_characters(const char *text, size_t length, ibid_buffer *out) {
       continue;
     }
     switch (character_action(c)) {
-      case KEEP: ibid_buffer_append(out, text + i, size); break;
-      case SPACE: ibid_buffer_append_char(out, ' '); break;
-      case NEWLINE: ibid_buffer_append_char(out, '\n'); break;
-      case BULLET: ibid_buffer_append(out, "\xE2\x80\xA2", 3); break;
-      default: break;
+      case KEEP:
+        ibid_buffer_append(out, text + i, size);
+        break;
+      case SPACE:
+        ibid_buffer_append_char(out, ' ');
+        break;
+      case NEWLINE:
+        ibid_buffer_append_char(out, '\n');
+        break;
+      case BULLET:
+        ibid_buffer_append(out, "\xE2\x80\xA2", 3);
+        break;
+      default:
+        break;
     }
     i += size;
   }
@@ -179,34 +200,80 @@ static void normalize_chunk(const UNormalizer2 *nfc, const char *text, size_t le
   out->data[out->length] = 0;
 }
 
-/* NFC in chunks of about 32 KB that end before an ASCII byte (always a
-** normalization boundary); chunks with nothing at or above U+0300 (lead
-** byte 0xCC) are already normalized and are copied as they are. */
-static void normalize_nfc(const char *text, size_t length, ibid_buffer *out) {
+/* Is the chunk NFC already? (ICU's quick check, on UTF-16.) */
+static int chunk_is_normalized(const UNormalizer2 *nfc, const char *text, size_t length,
+                               UChar **scratch, size_t *scratch_capacity) {
+  size_t need = length + 16;
+  if (*scratch_capacity < need) {
+    UChar *grown = ibid_realloc(*scratch, need * sizeof(UChar));
+    if (!grown) return 0;
+    *scratch = grown;
+    *scratch_capacity = need;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t source_length = 0;
+  u_strFromUTF8(*scratch, (int32_t)need, &source_length, text, (int32_t)length, &status);
+  if (U_FAILURE(status)) return 0;
+  int32_t span = unorm2_spanQuickCheckYes(nfc, *scratch, source_length, &status);
+  return U_SUCCESS(status) && span == source_length;
+}
+
+/* Could NFC change text[start..end)? Not if every code point is below
+** U+0300 (all NFC_QC=Yes and none combine with what precedes), or is
+** general punctuation (quotes, dashes, bullets; U+2000 and U+2001, the two
+** that decompose, were mapped to spaces), a currency sign or a geometric
+** shape, none of which decompose or compose. */
+static int needs_normalizer(const char *text, size_t start, size_t end) {
+  for (size_t i = start; i < end; i++) {
+    if ((unsigned char)text[i] < 0xCC) continue;
+    uint32_t c = codepoint_at(text, i, end);
+    if ((c >= 0x2002 && c <= 0x206F) || (c >= 0x20A0 && c <= 0x20BF) ||
+        (c >= 0x25A0 && c <= 0x25FF))
+      continue;
+    return 1;
+  }
+  return 0;
+}
+
+/* Returns 1 and leaves out untouched when text is already NFC (the usual
+** case), else 0 with the normalized text in out. Works in chunks of about
+** 32 KB cut at normalization boundaries; only chunks holding a character
+** that NFC could change (needs_normalizer) go through ICU. */
+static int normalize_nfc(const char *text, size_t length, ibid_buffer *out) {
   UErrorCode status = U_ZERO_ERROR;
   const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+  if (U_FAILURE(status)) return 1;
   UChar *scratch = NULL;
-  size_t scratch_capacity = 0;
-  ibid_buffer_reserve(out, length);
+  size_t scratch_capacity = 0, copied = 0; /* text[0..copied) is in out */
+  int unchanged = 1;
   size_t chunk = 0;
   while (chunk < length && !out->failed) {
     size_t end = chunk + 32768 < length ? chunk + 32768 : length;
-    while (end < length && (unsigned char)text[end] >= 0x80) end++;
-    int needs_icu = 0;
-    for (size_t i = chunk; i < end && !needs_icu; i++) needs_icu = (unsigned char)text[i] >= 0xCC;
-    if (needs_icu && U_SUCCESS(status) && end - chunk < 0x10000000)
+    /* cut before a code point below U+0300 (a lead byte below 0xCC): one that
+       never combines with what precedes; give up looking after 1 MB */
+    size_t limit = end + (1u << 20) < length ? end + (1u << 20) : length;
+    while (end < limit && (unsigned char)text[end] >= 0x80 &&
+           ((unsigned char)text[end] < 0xC0 || (unsigned char)text[end] >= 0xCC))
+      end++;
+    while (end < length && ((unsigned char)text[end] & 0xC0) == 0x80) end++; /* whole characters */
+    if (needs_normalizer(text, chunk, end) && end - chunk < 0x10000000 &&
+        !chunk_is_normalized(nfc, text + chunk, end - chunk, &scratch, &scratch_capacity)) {
+      if (unchanged) ibid_buffer_reserve(out, length + length / 8);
+      unchanged = 0;
+      ibid_buffer_append(out, text + copied, chunk - copied);
       normalize_chunk(nfc, text + chunk, end - chunk, out, &scratch, &scratch_capacity);
-    else
-      ibid_buffer_append(out, text + chunk, end - chunk);
+      copied = end;
+    }
     chunk = end;
   }
+  if (!unchanged) ibid_buffer_append(out, text + copied, length - copied);
   ibid_free(scratch);
+  return unchanged;
 }
 
 /* ----- step 2: lines ---------------------------------------------------- */
 
-int ibid_text_split_lines(const char *text, size_t length, ibid_text_line **lines,
-                          size_t *count) {
+int ibid_text_split_lines(const char *text, size_t length, ibid_text_line **lines, size_t *count) {
   size_t capacity = 64, used = 0;
   ibid_text_line *list = ibid_malloc(capacity * sizeof(*list));
   if (!list) return -1;
@@ -241,19 +308,37 @@ int ibid_text_split_lines(const char *text, size_t length, ibid_text_line **line
 }
 
 size_t ibid_text_bullet_length(const char *line, size_t length, int *level) {
+  /* every bullet starts with one of these bytes: most lines leave here */
+  unsigned char first = length ? (unsigned char)line[0] : 0;
+  if (first != 0xE2 && first != 0xC2 && first != 0xC3 && first != '-' && first != '*' &&
+      first != 'o')
+    return 0;
   static const struct {
     const char *bytes;
     int level;
-  } bullets[] = {
-      {"\xE2\x80\xA2", 1}, /* • */ {"\xE2\x97\x8F", 1}, /* ● */ {"\xE2\x96\xAA", 1}, /* ▪ */
-      {"\xE2\x96\xA0", 1}, /* ■ */ {"\xE2\x9E\xA2", 1}, /* ➢ */ {"\xE2\x9E\xA4", 1}, /* ➤ */
-      {"\xE2\x96\xBA", 1}, /* ► */ {"\xE2\x96\xB8", 1}, /* ▸ */ {"\xE2\x80\xA3", 1}, /* ‣ */
-      {"\xC2\xA7", 1},     /* § (Wingdings square, when not before a number) */
-      {"\xC2\xB7", 1},     /* · */ {"\xE2\x97\xA6", 2}, /* ◦ */ {"\xE2\x97\x8B", 2}, /* ○ */
-      {"\xE2\x96\xA1", 2}, /* □ */ {"\xE2\x96\xAB", 2}, /* ▫ */ {"\xE2\x81\x83", 2}, /* ⁃ */
-      {"\xE2\x9C\x93", 2}, /* ✓ */ {"\xE2\x9C\x94", 2}, /* ✔ */
-      {"\xC3\xBC", 2},     /* ü (Wingdings check mark) */
-      {"\xE2\x80\x93", 2}, /* – */ {"-", 2}, {"*", 1}, {"o", 2}};
+  } bullets[] = {{"\xE2\x80\xA2", 1},
+                 /* • */ {"\xE2\x97\x8F", 1},
+                 /* ● */ {"\xE2\x96\xAA", 1}, /* ▪ */
+                 {"\xE2\x96\xA0", 1},
+                 /* ■ */ {"\xE2\x9E\xA2", 1},
+                 /* ➢ */ {"\xE2\x9E\xA4", 1}, /* ➤ */
+                 {"\xE2\x96\xBA", 1},
+                 /* ► */ {"\xE2\x96\xB8", 1},
+                 /* ▸ */ {"\xE2\x80\xA3", 1}, /* ‣ */
+                 {"\xC2\xA7", 1},             /* § (Wingdings square, when not before a number) */
+                 {"\xC2\xB7", 1},
+                 /* · */ {"\xE2\x97\xA6", 2},
+                 /* ◦ */ {"\xE2\x97\x8B", 2}, /* ○ */
+                 {"\xE2\x96\xA1", 2},
+                 /* □ */ {"\xE2\x96\xAB", 2},
+                 /* ▫ */ {"\xE2\x81\x83", 2}, /* ⁃ */
+                 {"\xE2\x9C\x93", 2},
+                 /* ✓ */ {"\xE2\x9C\x94", 2}, /* ✔ */
+                 {"\xC3\xBC", 2},             /* ü (Wingdings check mark) */
+                 {"\xE2\x80\x93", 2},
+                 /* – */ {"-", 2},
+                 {"*", 1},
+                 {"o", 2}};
   for (size_t b = 0; b < sizeof(bullets) / sizeof(bullets[0]); b++) {
     size_t size = strlen(bullets[b].bytes);
     if (length <= size || memcmp(line, bullets[b].bytes, size) != 0) continue;
@@ -273,33 +358,75 @@ size_t ibid_text_bullet_length(const char *line, size_t length, int *level) {
 
 /* Case-insensitive ASCII prefix test. */
 static int has_prefix(const char *text, size_t length, const char *prefix) {
-  size_t size = strlen(prefix);
-  if (length < size) return 0;
-  for (size_t i = 0; i < size; i++)
-    if (ascii_lower(text[i]) != prefix[i]) return 0;
+  size_t i = 0;
+  for (; prefix[i]; i++)
+    if (i >= length || ascii_lower(text[i]) != prefix[i]) return 0;
   return 1;
 }
 
 int ibid_text_is_chrome(const char *line, size_t length) {
   /* Whole-line phrases of web pages and repository portals. */
-  static const char *const phrases[] = {
-      "skip to main content", "skip to content", "skip to navigation", "skip to search",
-      "accessibility help", "loading metrics", "loading", "cite this", "cite this article",
-      "share", "share this", "share this article", "share on facebook", "share on twitter",
-      "print this page", "back to top", "return to top", "view html", "view pdf",
-      "download pdf", "available formats", "hide all", "show all", "related content",
-      "altmetric attention score", "full text views", "abstract views",
-      "usage data cannot currently be displayed", "toggle navigation", "open in new tab",
-      "open in new window", "copy link", "read more here", "click here", "accept cookies",
-      "cookie settings", "previous article", "next article", "sign in", "log in",
-      "open access", "rights & permissions", "article metrics", "permissions",
-      "metrics", "export citation", "get access", "access through your institution"};
+  static const char *const phrases[] = {"skip to main content",
+                                        "skip to content",
+                                        "skip to navigation",
+                                        "skip to search",
+                                        "accessibility help",
+                                        "loading metrics",
+                                        "loading",
+                                        "cite this",
+                                        "cite this article",
+                                        "share",
+                                        "share this",
+                                        "share this article",
+                                        "share on facebook",
+                                        "share on twitter",
+                                        "print this page",
+                                        "back to top",
+                                        "return to top",
+                                        "view html",
+                                        "view pdf",
+                                        "download pdf",
+                                        "available formats",
+                                        "hide all",
+                                        "show all",
+                                        "related content",
+                                        "altmetric attention score",
+                                        "full text views",
+                                        "abstract views",
+                                        "usage data cannot currently be displayed",
+                                        "toggle navigation",
+                                        "open in new tab",
+                                        "open in new window",
+                                        "copy link",
+                                        "read more here",
+                                        "click here",
+                                        "accept cookies",
+                                        "cookie settings",
+                                        "previous article",
+                                        "next article",
+                                        "sign in",
+                                        "log in",
+                                        "open access",
+                                        "rights & permissions",
+                                        "article metrics",
+                                        "permissions",
+                                        "metrics",
+                                        "export citation",
+                                        "get access",
+                                        "access through your institution"};
   /* Line openings that are chrome on short lines. */
-  static const char *const openings[] = {
-      "send article to ", "send this article to ", "powered by ", "total number of html views",
-      "total number of pdf views", "total abstract views", "views captured on ",
-      "dive into the research topics of ", "this website uses cookies", "we use cookies",
-      "to send this article to your ", "find out more about the kindle personal document"};
+  static const char *const openings[] = {"send article to ",
+                                         "send this article to ",
+                                         "powered by ",
+                                         "total number of html views",
+                                         "total number of pdf views",
+                                         "total abstract views",
+                                         "views captured on ",
+                                         "dive into the research topics of ",
+                                         "this website uses cookies",
+                                         "we use cookies",
+                                         "to send this article to your ",
+                                         "find out more about the kindle personal document"};
   while (length && (*line == '*' || *line == ' ')) line++, length--; /* "* Views captured" */
   int level;
   size_t bullet = ibid_text_bullet_length(line, length, &level);
@@ -310,7 +437,7 @@ int ibid_text_is_chrome(const char *line, size_t length) {
     trimmed--;
   if (trimmed >= 3 && !memcmp(line + trimmed - 3, "\xE2\x80\xA6", 3)) trimmed -= 3; /* … */
   while (trimmed && line[trimmed - 1] == ' ') trimmed--;
-  if (!trimmed || trimmed > 300) return 0;
+  if (!trimmed || trimmed > 300 || !is_ascii_letter(line[0])) return 0;
   for (size_t p = 0; p < sizeof(openings) / sizeof(openings[0]); p++)
     if (has_prefix(line, trimmed, openings[p])) return 1;
   /* one phrase or several in a row ("Skip to main content Accessibility help") */
@@ -318,6 +445,7 @@ int ibid_text_is_chrome(const char *line, size_t length) {
   while (at < trimmed) {
     size_t matched = 0;
     for (size_t p = 0; p < sizeof(phrases) / sizeof(phrases[0]) && !matched; p++) {
+      if (phrases[p][0] != ascii_lower(line[at])) continue;
       size_t size = strlen(phrases[p]);
       if (has_prefix(line + at, trimmed - at, phrases[p]) &&
           (at + size == trimmed || line[at + size] == ' '))
@@ -421,8 +549,7 @@ static int mark_repeats(const char *text, const span *spans, size_t count, unsig
     size_t slot = (size_t)collapsed_hash(text, spans[i].start, spans[i].end) & (slots - 1);
     while (table[slot]) {
       size_t other = table[slot] - 1;
-      if (collapsed_equal(text, spans[i].start, spans[i].end, spans[other].start,
-                          spans[other].end))
+      if (collapsed_equal(text, spans[i].start, spans[i].end, spans[other].start, spans[other].end))
         break;
       slot = (slot + 1) & (slots - 1);
     }
@@ -485,10 +612,13 @@ static size_t word_length(const char *text, size_t start, size_t end) {
 
 /* "Figure 2.", "Fig. 3", "Table 1:", "Chart IV" */
 static int is_caption(const char *text, size_t start, size_t end) {
-  static const char *const labels[] = {"figure ", "fig. ", "fig ", "table ", "chart ", "graph ",
-                                       "map ",    "box ",  "exhibit ", "plate ", "diagram "};
+  if (!memchr("FTCGMBEPD", text[start], 9) || end - start < 5) return 0;
+  static const char *const labels[] = {"figure ",  "fig. ",  "fig ",    "table ",
+                                       "chart ",   "graph ", "map ",    "box ",
+                                       "exhibit ", "plate ", "diagram "};
   for (size_t l = 0; l < sizeof(labels) / sizeof(labels[0]); l++) {
-    if (!is_ascii_upper(text[start]) || !has_prefix(text + start, end - start, labels[l]))
+    if (ascii_lower(text[start]) != labels[l][0] ||
+        !has_prefix(text + start, end - start, labels[l]))
       continue;
     size_t i = start + strlen(labels[l]), digits = 0;
     while (i < end && (is_ascii_digit(text[i]) || text[i] == 'I' || text[i] == 'V' ||
@@ -520,11 +650,13 @@ static int is_label(const char *text, size_t start, size_t end) {
       return 1;
   }
   for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
-    if (!has_prefix(text + start, end - start, words[w])) continue;
+    if (ascii_lower(text[start]) != words[w][0] || !has_prefix(text + start, end - start, words[w]))
+      continue;
     i = start + strlen(words[w]);
     size_t digits = 0;
-    while (i < end && (is_ascii_digit(text[i]) || text[i] == 'I' || text[i] == 'V' ||
-                       text[i] == 'X' || is_ascii_upper(text[i])) &&
+    while (i < end &&
+           (is_ascii_digit(text[i]) || text[i] == 'I' || text[i] == 'V' || text[i] == 'X' ||
+            is_ascii_upper(text[i])) &&
            digits < 5)
       i++, digits++;
     if (digits && i < end && (text[i] == ':' || text[i] == '.')) return 1;
@@ -562,15 +694,17 @@ static int is_numbered_start(const char *text, size_t start, size_t end) {
   return 0;
 }
 
-/* Column gaps: a tab, or three or more spaces, between two words. */
+/* Column gaps: a tab, or three or more spaces, between two words. A tab
+** counts twice: inside a line it only ever separates columns. */
 static int column_gaps(const char *text, size_t start, size_t end) {
   int gaps = 0;
   for (size_t i = start; i < end; i++) {
-    if (text[i] != ' ' && text[i] != '\t') continue;
+    /* fast path: a gap starts with a tab or two spaces */
+    if (text[i] != '\t' && (text[i] != ' ' || i + 1 >= end || text[i + 1] != ' ')) continue;
     size_t run = i;
     int tab = 0;
     while (run < end && (text[run] == ' ' || text[run] == '\t')) tab |= text[run++] == '\t';
-    if (tab || run - i >= 3) gaps++;
+    if (tab || run - i >= 3) gaps += tab ? 2 : 1;
     i = run - 1;
   }
   return gaps;
@@ -581,14 +715,16 @@ static int opens_bullet(const char *text, size_t start, size_t end) {
   if (ibid_text_bullet_length(text + start, end - start, NULL)) return 1;
   size_t label = word_length(text, start, end);
   if (label == 0 || label > 3 || start + label + 1 >= end) return 0;
-  size_t after = start + label + 1;
-  return (unsigned char)text[after] >= 0x80 &&
+  size_t after = start + label;
+  while (after < end && (text[after] == ' ' || text[after] == '\t')) after++;
+  return after < end && (unsigned char)text[after] >= 0x80 &&
          ibid_text_bullet_length(text + after, end - after, NULL) > 0;
 }
 
 static int line_opens(const char *text, size_t start, size_t end) {
-  if (opens_bullet(text, start, end)) return OPENS_BULLET;
+  /* table first: clean keeps a table row's tabs, so it stays one next time */
   if (column_gaps(text, start, end) >= 2) return OPENS_TABLE;
+  if (opens_bullet(text, start, end)) return OPENS_BULLET;
   if (is_caption(text, start, end)) return OPENS_CAPTION;
   if (is_label(text, start, end)) return OPENS_LABEL;
   if (is_numbered_start(text, start, end)) return OPENS_NUMBERED;
@@ -606,8 +742,8 @@ static size_t last_significant(const char *text, size_t start, size_t end) {
   while (i > start) {
     uint32_t c;
     size_t size = ibid_utf8_decode_before(text, i, &c);
-    if (c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 ||
-        c == 0xBB || c == '*')
+    if (c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0xBB ||
+        c == '*')
       i -= size;
     else
       break;
@@ -626,10 +762,9 @@ static int ends_sentence(const char *text, size_t start, size_t end) {
 /* The line stops mid-sentence: a comma, an opening bracket, or a function word. */
 static int ends_mid_sentence(const char *text, size_t start, size_t end) {
   /* abbreviations whose period does not end a sentence */
-  static const char *const abbreviations[] = {"i.e.", "e.g.", "cf.", "viz.", "vs.", "v.",
-                                              "pp.",  "p.",   "No.", "Art.", "para.", "Dr.",
-                                              "Mr.",  "Mrs.", "Ms.", "Prof.", "Vol.", "ed.",
-                                              "eds.", "trans.", "al."};
+  static const char *const abbreviations[] = {
+      "i.e.", "e.g.", "cf.",  "viz.", "vs.",   "v.",   "pp.", "p.",   "No.",    "Art.", "para.",
+      "Dr.",  "Mr.",  "Mrs.", "Ms.",  "Prof.", "Vol.", "ed.", "eds.", "trans.", "al."};
   for (size_t w = 0; w < sizeof(abbreviations) / sizeof(abbreviations[0]); w++) {
     size_t size = strlen(abbreviations[w]);
     if (end - start >= size && !memcmp(text + end - size, abbreviations[w], size) &&
@@ -637,9 +772,9 @@ static int ends_mid_sentence(const char *text, size_t start, size_t end) {
       return 1;
   }
   static const char *const function_words[] = {
-      "a",    "an",   "the",  "of",   "and",   "or",      "to",    "in",    "on",    "for",
-      "with", "by",   "from", "at",   "as",    "that",    "which", "who",   "is",    "are",
-      "was",  "were", "be",   "its",  "their", "his",     "her",   "nor",   "but",   "into",
+      "a",    "an",   "the",   "of",  "and",   "or",      "to",    "in",    "on",     "for",
+      "with", "by",   "from",  "at",  "as",    "that",    "which", "who",   "is",     "are",
+      "was",  "were", "be",    "its", "their", "his",     "her",   "nor",   "but",    "into",
       "than", "this", "these", "not", "under", "between", "such",  "whose", "whether"};
   char last = text[end - 1];
   if (last == ',' || last == ';' || last == '(' || last == '&') return 1;
@@ -647,7 +782,8 @@ static int ends_mid_sentence(const char *text, size_t start, size_t end) {
   while (word > start && is_ascii_lower(text[word - 1])) word--;
   if (word > start && text[word - 1] != ' ') return 0;
   for (size_t w = 0; w < sizeof(function_words) / sizeof(function_words[0]); w++)
-    if (strlen(function_words[w]) == end - word && !memcmp(text + word, function_words[w], end - word))
+    if (strlen(function_words[w]) == end - word &&
+        !memcmp(text + word, function_words[w], end - word))
       return 1;
   return 0;
 }
@@ -656,9 +792,10 @@ typedef struct layout {
   const char *text;
   const ibid_text_line *lines;
   const unsigned char *dropped; /* per line: dropped lines are transparent */
+  unsigned char *opens;         /* per kept line: what it opens (line_opens) */
   size_t *characters;           /* per line */
-  int wrapped;        /* lines are hard-wrapped at about `width` characters */
-  int double_spaced;  /* a single blank line separates wrapped lines */
+  int wrapped;                  /* lines are hard-wrapped at about `width` characters */
+  int double_spaced;            /* a single blank line separates wrapped lines */
   size_t width;
   size_t usual_trailing; /* blanks after most lines (PDF extraction leaves one) */
 } text_layout;
@@ -717,7 +854,7 @@ static int should_join(const text_layout *layout, size_t a, size_t b, int opened
   const ibid_text_line *la = &layout->lines[a], *lb = &layout->lines[b];
   if (!layout->wrapped || blanks >= 2 || (blanks == 1 && !layout->double_spaced)) return 0;
   if (opened == OPENS_TABLE) return 0;
-  int opens = line_opens(text, lb->start, lb->end);
+  int opens = layout->opens[b];
   if (opens == OPENS_BULLET || opens == OPENS_CAPTION || opens == OPENS_TABLE) return 0;
   size_t a_characters = layout->characters[a];
   if (a_characters > layout->width + 10) return 0; /* not a wrapped line */
@@ -739,7 +876,7 @@ static int should_join(const text_layout *layout, size_t a, size_t b, int opened
     /* a short line without final punctuation after a sentence: a heading */
     size_t b_characters = layout->characters[b];
     if (b_characters * 2 < layout->width && !ends_sentence(text, lb->start, lb->end) &&
-        !ends_mid_sentence(text, lb->start, lb->end))
+        !ends_mid_sentence(text, lb->start, lb->end) && text[lb->end - 1] != '-')
       return 0;
     return !fits;
   }
@@ -753,7 +890,7 @@ static int should_join(const text_layout *layout, size_t a, size_t b, int opened
 typedef struct word_set {
   const char *text;
   size_t length;
-  span *words;   /* open addressing; start == end means empty */
+  span *words; /* open addressing; start == end means empty */
   size_t slots;
   int built, failed;
 } word_set;
@@ -764,7 +901,8 @@ static int is_word_byte(char c) {
 
 static uint64_t word_hash(const char *text, size_t start, size_t end) {
   uint64_t hash = 1469598103934665603ULL;
-  for (size_t i = start; i < end; i++) hash = (hash ^ (unsigned char)ascii_lower(text[i])) * 1099511628211ULL;
+  for (size_t i = start; i < end; i++)
+    hash = (hash ^ (unsigned char)ascii_lower(text[i])) * 1099511628211ULL;
   return hash;
 }
 
@@ -785,31 +923,59 @@ static size_t word_slot(const word_set *set, const char *word, size_t length) {
   return slot;
 }
 
-/* Words: runs of letters and digits, with inner hyphens ("win-win"). */
-static void word_set_build(word_set *set) {
-  set->built = 1;
-  size_t estimate = set->length / 4 + 16, slots = 64;
-  while (slots < estimate) slots *= 2;
+/* Doubles the table (a text has far fewer distinct words than bytes). */
+static int word_set_grow(word_set *set) {
+  size_t slots = set->slots ? set->slots * 2 : 1024;
+  span *old = set->words;
+  size_t old_slots = set->slots;
   set->words = ibid_malloc(slots * sizeof(span));
   if (!set->words) {
-    set->failed = 1;
-    return;
+    set->words = old;
+    return -1;
   }
   memset(set->words, 0, slots * sizeof(span));
   set->slots = slots;
+  for (size_t i = 0; i < old_slots; i++) {
+    if (old[i].end == old[i].start) continue;
+    set->words[word_slot(set, set->text + old[i].start, old[i].end - old[i].start)] = old[i];
+  }
+  ibid_free(old);
+  return 0;
+}
+
+/* Words: runs of letters and digits, with inner hyphens ("win-win"). */
+static void word_set_build(word_set *set) {
+  set->built = 1;
+  if (word_set_grow(set)) {
+    set->failed = 1;
+    return;
+  }
   size_t used = 0;
   const char *text = set->text;
+  int split_before = 0; /* the previous word ended in a hyphen at a line end */
   for (size_t i = 0; i < set->length;) {
     if (!is_word_byte(text[i])) {
       i++;
       continue;
     }
     size_t start = i;
-    while (i < set->length && (is_word_byte(text[i]) ||
-                               (text[i] == '-' && i + 1 < set->length && is_word_byte(text[i + 1]) &&
-                                text[i + 1] != '\n')))
+    while (i < set->length && (is_word_byte(text[i]) || (text[i] == '-' && i + 1 < set->length &&
+                                                         is_word_byte(text[i + 1]))))
       i++;
-    if (i - start < 2 || used * 2 >= slots) continue;
+    /* the halves of a word split at a line end are not words of the text */
+    size_t after = i;
+    if (after < set->length && text[after] == '-') {
+      after++;
+      while (after < set->length && (text[after] == ' ' || text[after] == '\t')) after++;
+    }
+    int split_after = after > i && after < set->length && text[after] == '\n';
+    int skip = split_before || split_after;
+    split_before = split_after;
+    if (skip || i - start < 2) continue;
+    if (used * 2 >= set->slots && word_set_grow(set)) {
+      set->failed = 1;
+      return;
+    }
     size_t slot = word_slot(set, text + start, i - start);
     if (set->words[slot].end == set->words[slot].start) {
       set->words[slot].start = start;
@@ -830,11 +996,12 @@ static int word_set_has(word_set *set, const char *word, size_t length) {
 static int keep_hyphen(word_set *set, const char *first, size_t first_length, const char *rest,
                        size_t rest_length) {
   static const char *const prefixes[] = {
-      "anti", "counter", "non", "self", "co", "post", "pre", "multi", "inter", "semi", "quasi",
-      "neo", "socio", "ex", "pro", "re", "sub", "cross", "well", "long", "short", "full", "half",
-      "mid", "pan", "ultra", "extra", "macro", "micro", "geo", "intra", "trans", "cyber",
-      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
-      "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"};
+      "anti",  "counter", "non",   "self",    "co",     "post",   "pre",    "multi",  "inter",
+      "semi",  "quasi",   "neo",   "socio",   "ex",     "pro",    "re",     "sub",    "cross",
+      "well",  "long",    "short", "full",    "half",   "mid",    "pan",    "ultra",  "extra",
+      "macro", "micro",   "geo",   "intra",   "trans",  "cyber",  "one",    "two",    "three",
+      "four",  "five",    "six",   "seven",   "eight",  "nine",   "ten",    "twenty", "thirty",
+      "forty", "fifty",   "sixty", "seventy", "eighty", "ninety", "hundred"};
   char joined[128];
   if (first_length == 0 || rest_length == 0) return 1;
   if (!is_ascii_lower(first[0]) && (unsigned char)first[0] < 0x80) return 1; /* "UN-", "1990s-" */
@@ -928,9 +1095,9 @@ static int join_lines(const text_layout *layout, const size_t *kept, size_t kept
       append_join(joined, text, &layout->lines[kept[k - 1]], line, words);
     } else {
       if (k > 0 && block_list_add(blocks, block_start, joined->length)) return -1;
-      if (k > 0) ibid_buffer_append_char(joined, '\n');
+      if (k > 0) ibid_buffer_append(joined, "\n\n", 2); /* the output's separator */
       block_start = joined->length;
-      opened = line_opens(text, line->start, line->end);
+      opened = layout->opens[kept[k]];
     }
     append_collapsed(joined, text, line->start, line->end, opened == OPENS_TABLE);
   }
@@ -946,21 +1113,26 @@ static char *lay_out(const char *text, size_t length, size_t *clean_length) {
   unsigned char *dropped = ibid_malloc(line_count);
   size_t *kept = ibid_malloc(line_count * sizeof(size_t));
   size_t *characters = ibid_malloc(line_count * sizeof(size_t));
-  ibid_buffer joined, out;
+  unsigned char *opens = ibid_malloc(line_count);
+  ibid_buffer joined;
   ibid_buffer_init(&joined);
-  ibid_buffer_init(&out);
   block_list blocks = {0};
   unsigned char *block_dropped = NULL;
   word_set words = {.text = text, .length = length};
   char *result = NULL;
-  if (!dropped || !kept || !characters || ibid_text_mark_dropped(text, lines, line_count, dropped))
+  if (!dropped || !kept || !characters || !opens ||
+      ibid_text_mark_dropped(text, lines, line_count, dropped))
     goto done;
   size_t kept_count = 0;
   for (size_t i = 0; i < line_count; i++) {
     characters[i] = character_count(text, lines[i].start, lines[i].end);
-    if (lines[i].start < lines[i].end && !dropped[i]) kept[kept_count++] = i;
+    if (lines[i].start < lines[i].end && !dropped[i]) {
+      kept[kept_count++] = i;
+      opens[i] = (unsigned char)line_opens(text, lines[i].start, lines[i].end);
+    }
   }
-  text_layout layout = {.text = text, .lines = lines, .dropped = dropped, .characters = characters};
+  text_layout layout = {
+      .text = text, .lines = lines, .dropped = dropped, .opens = opens, .characters = characters};
   measure_layout(&layout, kept, kept_count);
   ibid_buffer_reserve(&joined, length);
   if (join_lines(&layout, kept, kept_count, &words, &joined, &blocks)) goto done;
@@ -971,19 +1143,27 @@ static char *lay_out(const char *text, size_t length, size_t *clean_length) {
     block_dropped[b] = (unsigned char)ibid_text_is_chrome(
         joined.data + blocks.items[b].start, blocks.items[b].end - blocks.items[b].start);
   if (mark_repeats(joined.data, blocks.items, blocks.count, block_dropped)) goto done;
-  ibid_buffer_reserve(&out, joined.length + 2);
+  /* compact the kept blocks in place: each moves left, never right, since
+     a block and its separator never take more room than before */
+  size_t write = 0;
   for (size_t b = 0; b < blocks.count; b++) {
-    if (block_dropped[b] || blocks.items[b].end == blocks.items[b].start) continue;
-    if (out.length) ibid_buffer_append(&out, "\n\n", 2);
-    ibid_buffer_append(&out, joined.data + blocks.items[b].start,
-                       blocks.items[b].end - blocks.items[b].start);
+    size_t size = blocks.items[b].end - blocks.items[b].start;
+    if (block_dropped[b] || size == 0) continue;
+    if (write) {
+      memcpy(joined.data + write, "\n\n", 2);
+      write += 2;
+    }
+    memmove(joined.data + write, joined.data + blocks.items[b].start, size);
+    write += size;
   }
-  if (out.length) ibid_buffer_append_char(&out, '\n');
-  result = ibid_buffer_take(&out, clean_length);
+  joined.length = write;
+  if (write) ibid_buffer_append_char(&joined, '\n');
+  ibid_buffer_append(&joined, "", 0); /* NUL-terminates even an empty result */
+  result = ibid_buffer_take(&joined, clean_length);
 done:
-  ibid_free(lines), ibid_free(dropped), ibid_free(kept), ibid_free(characters);
+  ibid_free(lines), ibid_free(dropped), ibid_free(kept), ibid_free(characters), ibid_free(opens);
   ibid_free(blocks.items), ibid_free(block_dropped), ibid_free(words.words);
-  ibid_buffer_free(&joined), ibid_buffer_free(&out);
+  ibid_buffer_free(&joined);
   return result;
 }
 
@@ -994,14 +1174,20 @@ char *ibid_clean_text(const char *text, size_t length, size_t *clean_length) {
   if (clean_length) *clean_length = 0;
   map_characters(text, length, &mapped);
   if (mapped.failed) return NULL;
-  normalize_nfc(mapped.data ? mapped.data : "", mapped.length, &normalized);
-  ibid_buffer_free(&mapped);
-  if (normalized.failed) {
-    ibid_buffer_free(&normalized);
-    return NULL;
+  const char *source = mapped.data ? mapped.data : "";
+  size_t source_length = mapped.length;
+  if (!normalize_nfc(source, source_length, &normalized)) {
+    if (normalized.failed) {
+      ibid_buffer_free(&mapped);
+      ibid_buffer_free(&normalized);
+      return NULL;
+    }
+    source = normalized.data ? normalized.data : "";
+    source_length = normalized.length;
   }
   size_t result_length = 0;
-  char *result = lay_out(normalized.data ? normalized.data : "", normalized.length, &result_length);
+  char *result = lay_out(source, source_length, &result_length);
+  ibid_buffer_free(&mapped);
   ibid_buffer_free(&normalized);
   if (clean_length) *clean_length = result_length;
   return result;

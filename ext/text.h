@@ -29,8 +29,7 @@ typedef struct ibid_text_line {
 
 /* Splits text at "\n" (a "\r" before it is a blank). Returns 0, or -1 when
 ** out of memory; *lines is freed with ibid_free. */
-int ibid_text_split_lines(const char *text, size_t length, ibid_text_line **lines,
-                          size_t *count);
+int ibid_text_split_lines(const char *text, size_t length, ibid_text_line **lines, size_t *count);
 
 /* Bytes taken by a list bullet at the start of line[0..length) including the
 ** blanks after it (0 if none); *level is 1 for a primary bullet, 2 for a
@@ -40,8 +39,8 @@ size_t ibid_text_bullet_length(const char *line, size_t length, int *level);
 /* What block a line opens: a list item (bullet, also after a short row
 ** label: "Q2 § ..."), a caption ("Figure 2.", "Table 1:"), a labelled question
 ** or section ("Q1:", "Case study 2:"), a numbered note or list item ("[3] ",
-** "12. ", "(a) ", "12 Author"), or a table row (two or more column gaps: a tab
-** or three spaces). Used to keep such lines apart when joining. */
+** "12. ", "(a) ", "12 Author"), or a table row (a tab between words, or two
+** gaps of three spaces or more). Used to keep such lines apart when joining. */
 typedef enum ibid_line_opening {
   IBID_OPENS_NOTHING,
   IBID_OPENS_BULLET,

@@ -105,7 +105,9 @@ def phase_docs():
 def phase_py():
     for path in sorted(glob.glob('tests/py/test_*.py')):
         if ONLY in path:
+            started = time.time()
             tap_lines(path, run([PYTHON, 'tests/py/harness.py', path], leaks=0, timeout=900))
+            print('  %s: %.1f s' % (path, time.time() - started))
 
 
 def main():

@@ -227,7 +227,8 @@ static void write_model(const model *m, const char *path) {
   float scale = largest > 0 ? 32000.0f / largest : 1.0f;
   /* Rows that quantise to all zeros are left out: index 0 means "no row". */
   unsigned char *index = calloc(BUCKETS, 3);
-  unsigned char *rows = malloc((size_t)BUCKETS * LABELS * 2);
+  enum { STRIDE = IBID_REFMODEL_ROW_STRIDE };
+  unsigned char *rows = calloc((size_t)BUCKETS * STRIDE, 2);
   size_t row_count = 0;
   for (size_t b = 0; b < BUCKETS; b++) {
     int16_t row[LABELS];
@@ -239,8 +240,8 @@ static void write_model(const model *m, const char *path) {
     }
     if (!nonzero) continue;
     for (int l = 0; l < LABELS; l++) {
-      rows[(row_count * LABELS + l) * 2] = (unsigned char)((uint16_t)row[l] & 0xff);
-      rows[(row_count * LABELS + l) * 2 + 1] = (unsigned char)((uint16_t)row[l] >> 8);
+      rows[(row_count * STRIDE + l) * 2] = (unsigned char)((uint16_t)row[l] & 0xff);
+      rows[(row_count * STRIDE + l) * 2 + 1] = (unsigned char)((uint16_t)row[l] >> 8);
     }
     row_count++;
     index[b * 3] = (unsigned char)(row_count & 0xff);
@@ -261,12 +262,16 @@ static void write_model(const model *m, const char *path) {
   fprintf(f, "};\n\nconst int32_t ibid_refmodel_transitions[%d] = {\n", LABELS * LABELS);
   for (int i = 0; i < LABELS * LABELS; i++)
     fprintf(f, "%ld,%s", lrintf(m->transitions[i] * scale), i % LABELS == LABELS - 1 ? "\n" : "");
-  fprintf(f, "};\n\n/* %u buckets x 3 bytes: 1 + the row of the bucket, little-endian; 0 = none */\n"
-             "const unsigned char ibid_refmodel_index[] =\n", BUCKETS);
+  fprintf(f,
+          "};\n\n/* %u buckets x 3 bytes: 1 + the row of the bucket, little-endian; 0 = none */\n"
+          "const unsigned char ibid_refmodel_index[] =\n",
+          BUCKETS);
   write_string(f, index, (size_t)BUCKETS * 3);
-  fprintf(f, ";\n\n/* %zu rows x %d labels, int16 little-endian */\n"
-             "const unsigned char ibid_refmodel_rows[] =\n", row_count, LABELS);
-  write_string(f, rows, row_count * LABELS * 2);
+  fprintf(f,
+          ";\n\n/* %zu rows x %d labels, int16 little-endian */\n"
+          "const unsigned char ibid_refmodel_rows[] =\n",
+          row_count, LABELS);
+  write_string(f, rows, row_count * STRIDE * 2);
   fprintf(f, ";\n");
   fclose(f);
   fprintf(stderr, "%zu of %u rows written\n", row_count, BUCKETS);

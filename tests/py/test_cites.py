@@ -112,3 +112,17 @@ def test_large_input_is_linear():
     elapsed = time.time() - started
     print('  50 MB: %d cites in %.1f s' % (count, elapsed))
     assert count > 0 and elapsed < 60
+
+
+def test_bad_arguments():
+    """Non-text and invalid UTF-8 are errors naming the function; NULL gives no rows."""
+    import sqlite3
+    db = connect()
+    for argument in (42, b'\xff(Smith, 2010)'):
+        try:
+            db.execute('SELECT * FROM ibid_cites(?)', (argument,)).fetchall()
+        except sqlite3.Error as error:
+            assert 'ibid_cites' in str(error), error
+        else:
+            raise AssertionError('no error for %r' % (argument,))
+    assert db.execute('SELECT count(*) FROM ibid_cites(NULL)').fetchone()[0] == 0

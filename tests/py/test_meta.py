@@ -2,7 +2,7 @@
 import json, os, re, sqlite3, unicodedata
 from collections import defaultdict
 
-from ibidtest import GOLD, connect, corpus, corpus_names, prf, print_scores
+from ibidtest import GOLD, ROOT, connect, corpus, corpus_names, prf, print_scores
 
 BAR = 0.95
 
@@ -125,3 +125,44 @@ def test_bad_and_large_input():
         raise AssertionError('no error for invalid UTF-8')
     except sqlite3.OperationalError as error:
         assert 'ibid_meta' in str(error)
+
+
+FINDER = os.path.join(ROOT, '..', 'shared', 'eval', 'anystyle', 'finder')
+
+
+def finder_documents():
+    """(name, text, gold title) of the AnyStyle finder documents (public data labelled by
+    others, line by line): the title is the first run of lines labelled `title`."""
+    import glob
+    for path in sorted(glob.glob(os.path.join(FINDER, '*.ttx'))):
+        label, lines, title, state = None, [], [], 'before'
+        with open(path, encoding='utf-8') as f:
+            for raw in f:
+                head, _, text = raw.rstrip('\n').partition('|')
+                label = head.strip() or label
+                text = text[1:] if text.startswith(' ') else text
+                lines.append(text)
+                if label == 'title' and state != 'after':
+                    state = 'in'
+                    title.append(text)
+                elif state == 'in' and label != 'blank' and text.strip():
+                    state = 'after'
+        yield os.path.basename(path), '\n'.join(lines), ' '.join(title)
+
+
+def test_titles_of_unseen_theses():
+    """Title found on 15 PDF theses nobody here labelled; exact word match. Two of the
+    labels include the 'A dissertation submitted to ...' statement in the title."""
+    if not os.path.isdir(FINDER):
+        print('  (skipped: %s not found)' % FINDER)
+        return
+    db = connect()
+    words = lambda text: re.findall(r'\w+', text.lower())
+    for expression, bar in (('ibid_meta(?)', 0.8), ('ibid_meta(ibid_clean(?))', 0.6)):
+        matched = total = 0
+        for name, text, gold in finder_documents():
+            got = json.loads(db.execute('SELECT ' + expression, (text,)).fetchone()[0])
+            total += 1
+            matched += words(got.get('title', '')) == words(gold)
+        print('  titles of AnyStyle finder documents, %s: %d/%d exact' % (expression, matched, total))
+        assert matched >= bar * total

@@ -13,3 +13,6 @@ SELECT 'findings_11', (SELECT substr(t, start, length) FROM (SELECT 'Intro. In s
 SELECT 'findings_12', (SELECT kind || ':' || substr(t, citation_start, citation_length) FROM (SELECT 'In sum, aid failed (Ruiz, 2012: 4).' AS t), ibid_evidence(t)) = 'cite:(Ruiz, 2012: 4)';
 SELECT 'findings_13', (SELECT source FROM ibid_findings('Abstract' || char(10) || 'We conclude that aid failed.' || char(10))) = 'abstract';
 SELECT 'findings_14', (SELECT count(*) FROM ibid_findings(x'00')) = 0;
+SELECT 'findings_15', (SELECT group_concat(label || '=' || text, ';') FROM ibid_questions('Our questions: ' || char(10) || 'RQ1: Does aid help? RQ2: Does it last?' || char(10))) = 'RQ1=Does aid help?;RQ2=Does it last?';
+SELECT 'findings_16', (SELECT name FROM ibid_cases('## 4.1 Case study 2: The situation in Borovia' || char(10) || 'Text.')) = 'Borovia';
+SELECT 'findings_17', (SELECT group_concat(name, ',') FROM ibid_cases('Table 1. Balance' || char(10) || 'Case 1: The Aurelia commission Case 2: Borovia Overall' || char(10) || 'H1' || char(10) || '• Improved trust' || char(10) || '• No effect' || char(10) || '• Mixed' || char(10))) = 'Aurelia,Borovia';

@@ -72,6 +72,6 @@ int main(void) {
                "heading:1 paragraph paragraph paragraph paragraph paragraph");
   CHECK_STRING("last line is no heading", kinds("Body text.\n\nImage by someone"),
                "paragraph paragraph");
-  CHECK_STRING("NUL bytes", kinds("a"), "heading:1");
+  CHECK_STRING("a lower-case line is no heading", kinds("a"), "paragraph");
   return check_finish();
 }

@@ -82,6 +82,44 @@ static void test_several_years(void) {
   CHECK_STRING("comma separated third", row(2), "Johnson|2009||||0|");
 }
 
+static void test_other_styles(void) {
+  find(
+      "(Smith et al., 2010, pp. 5\xE2\x80\x93"
+      "7)");
+  CHECK_STRING("pages with en dash", row(0),
+               "Smith et al.|2010||pp. 5\xE2\x80\x93"
+               "7||0|");
+  find("(Smith 2010, 45)");
+  CHECK_STRING("chicago author-date page", row(0), "Smith|2010||45||0|");
+  find("(Foucault 1975/1995)");
+  CHECK_STRING("original and reprint year", row(0), "Foucault|1975||||0|");
+  find("(World Health Organization [WHO], 2010)");
+  CHECK_STRING("apa abbreviation", row(0), "World Health Organization [WHO]|2010||||0|");
+  find("(Smith 45)");
+  CHECK("mla author-page is not author-year", count == 0);
+  find(
+      "(de Waal 2009) (O\xE2\x80\x99"
+      "Brien, 2001) (\xC3\x9C"
+      "nal, 2010)");
+  CHECK_STRING("particle", row(0), "de Waal|2009||||0|");
+  CHECK_STRING("apostrophe", row(1),
+               "O\xE2\x80\x99"
+               "Brien|2001||||0|");
+  CHECK_STRING("non-ascii capital", row(2),
+               "\xC3\x9C"
+               "nal|2010||||0|");
+  find("(Smith, 2010a, 2010b) (Cohen 1997 and Abrams 2006)");
+  CHECK("suffixed years and joined items", count == 4);
+  CHECK_STRING("second suffixed year", row(1), "Smith|2010|b|||0|");
+  CHECK_STRING("joined by and", row(3), "Abrams|2006||||0|");
+  find("(from Hopkins et al. 2014) (see Dickenson & Kelly, 1985 for a review)");
+  CHECK_STRING("from prefix", row(0), "Hopkins et al.|2014|||from|0|");
+  CHECK_STRING("trailing note", row(1), "Dickenson & Kelly|1985|||see|0|");
+  find("According to the UN (2005), and However, Smith (2010) said");
+  CHECK_STRING("narrative after the", row(0), "UN|2005||||1|");
+  CHECK_STRING("narrative after comma word", row(1), "Smith|2010||||1|");
+}
+
 static void test_prefixes(void) {
   find("(see Smith 2010; also Jones 2011; e.g. Brown 2012; cf. Green 2013; see also White 2014)");
   CHECK("prefix count", count == 5);
@@ -160,7 +198,10 @@ static void test_not_cites(void) {
                          "Department of Justice (1997): “Guidelines”",
                          "(The crisis escalated in 2011)",
                          "84 Wash. U. L. Rev. 777 (2006).",
-                         "\"Assessing the Court\" (2018). All"};
+                         "\"Assessing the Court\" (2018). All",
+                         "models (        ). A",
+                         "the parentheses, ( )+, in",
+                         "F (x) ( ), and"};
   for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
     char name[128];
     snprintf(name, sizeof(name), "not a cite: %s", texts[i]);
@@ -191,6 +232,7 @@ int main(void) {
   test_parenthetical_forms();
   test_several_years();
   test_prefixes();
+  test_other_styles();
   test_narrative();
   test_problems();
   test_not_cites();

@@ -75,6 +75,9 @@ static void test_keys(void) {
   CHECK_STRING("key apostrophes", key_of("{\"title\":\"The Court\xe2\x80\x99s Role\"}"),
                "::courts-role");
   CHECK_STRING("key none", key_of("{\"DOI\":\"10.1/x\"}"), "(null)");
+  CHECK_STRING("key empty strings", key_of("{\"author\":[{\"family\":\"\"}],\"title\":\"\"}"),
+               "(null)");
+  CHECK_STRING("key empty literal", key_of("[{\"editor\":[{\"literal\":\"\"}]}]"), "(null)");
   CHECK_STRING("key not an object", key_of("[1,2]"), "(null)");
   CHECK_STRING("key array of items", key_of("[{\"title\":\"Rough Justice\"}]"), "::rough-justice");
 }

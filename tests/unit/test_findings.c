@@ -159,6 +159,48 @@ static void test_interleaved_columns(void) {
   ibid_findings_free(&r);
 }
 
+static void test_table_lines(void) {
+  /* Web-copied and Markdown tables: cells separated by '|' or tabs. */
+  const char *text =
+      "Case 1: The Aurelia commission\n\nCase 2: Borovia\n\nConclusion\n\n"
+      "Table 2. Comparison\n\n"
+      "| | Case 1: Aurelia | Case 2: Borovia | Overall |\n"
+      "|---|---|---|---|\n"
+      "| H1 | Improved trust | No effect on trust | Mixed effect |\n"
+      "| H2 | \xE2\x9C\x93 Less violence | | Some effect |\n";
+  ibid_findings r;
+  CHECK("analyse table", analyse(text, &r) == 0);
+  const char *expected[][3] = {{"Aurelia", "H1", "Improved trust"},
+                               {"Borovia", "H1", "No effect on trust"},
+                               {"all", "H1", "Mixed effect"},
+                               {"Aurelia", "H2", "Less violence"},
+                               {"all", "H2", "Some effect"}};
+  CHECK("five table cells", r.finding_count == 5);
+  for (size_t i = 0; i < r.finding_count && i < 5; i++) {
+    CHECK_STRING("table case", r.findings[i].case_name, expected[i][0]);
+    CHECK_STRING("table question", r.findings[i].question, expected[i][1]);
+    CHECK_STRING("table text", r.findings[i].text, expected[i][2]);
+  }
+  if (r.finding_count == 5)
+    CHECK("check mark cell", r.findings[3].polarity == IBID_POLARITY_POSITIVE);
+  ibid_findings_free(&r);
+}
+
+static void test_case_conclusion_subsection(void) {
+  /* "Conclusion" between two cases closes a subsection, not the case. */
+  const char *text =
+      "Case 1: Ostland\n\nConclusion\n\nIn sum, aid failed.\n\n"
+      "Case 2: Westmark\n\nText.\n\nConclusion\n\nIn sum, both failed.\n";
+  ibid_findings r;
+  CHECK("analyse subsection", analyse(text, &r) == 0);
+  CHECK("two conclusions", r.finding_count == 2);
+  if (r.finding_count == 2) {
+    CHECK_STRING("case conclusion", r.findings[0].case_name, "Ostland");
+    CHECK("general conclusion", r.findings[1].case_name == NULL);
+  }
+  ibid_findings_free(&r);
+}
+
 static void test_bad_input(void) {
   ibid_findings r;
   CHECK("empty", ibid_find_findings("", 0, &r) == 0 && r.finding_count == 0 && r.case_count == 0);
@@ -180,6 +222,8 @@ int main(void) {
   test_polarity();
   test_structure();
   test_interleaved_columns();
+  test_table_lines();
+  test_case_conclusion_subsection();
   test_bad_input();
   return check_finish();
 }

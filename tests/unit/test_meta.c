@@ -72,6 +72,46 @@ static const char web_page[] =
     "The Court is a permanent institution that deserves support.\n\n"
     "Journalists said the Court was busy. Volume of work grew steadily over the years.\n";
 
+static const char pdf_first_page[] =
+    "Journal of Genocide Research, 2019\n"
+    "Vol. 21, No. 3, 345\xe2\x80\x93"
+    "367, https://doi.org/10.1080/14623528.2019.1234567\n\n"
+    "The Limits of Deterrence: Evidence from Uganda\n\n"
+    "JANE DOE and RICHARD ROE\n\n"
+    "ABSTRACT\n"
+    "Scholars disagree about whether international courts deter atrocities. This article uses new\n"
+    "data on rebel behaviour in northern Uganda to test deterrence claims. We find weak effects\n"
+    "that fade when prosecutions stall. The findings suggest that deterrence depends on arrest.\n\n"
+    "KEYWORDS ICC; deterrence; Uganda\n\n"
+    "Introduction\n";
+
+static const char blog_post[] =
+    "Menu\n\n"
+    "Why Universal Jurisdiction Still Matters\n\n"
+    "By Ana Ruiz | March 3, 2021\n\n"
+    "Universal jurisdiction has returned to the headlines. Courts in Europe have opened cases.\n";
+
+static const char publisher_page[] =
+    "Journal of International Criminal Justice, Volume 18, Issue 2, May 2020, Pages 345\xe2\x80\x93"
+    "367, https://doi.org/10.1093/jicj/mqaa012\n"
+    "Published: 12 June 2020\n\n"
+    "Complementarity in Practice\n\n"
+    "Kevin Jon Heller\n\n"
+    "Abstract\n"
+    "Short.\n";
+
+static const char title_page[] =
+    "COMPETITIVE PROCESSES CONTROLLING\n\n"
+    "THE FATE OF ARSENIC\n\n\n"
+    "A DISSERTATION\n"
+    "SUBMITTED TO THE DEPARTMENT OF EARTH SCIENCES\n";
+
+static const char cambridge_page[] =
+    "Review of International Studies , Volume 44 , Issue 1 , January 2018 , pp. 101 - 127\n"
+    "Published online by Cambridge University Press: 23 August 2017\n\n"
+    "A Title of Six Words Here\n\n"
+    "Ann Bell and Carl Dunn\n";
+
 static void test_colon_record(void) {
   check_has("colon title", colon_record,
             "\"title\":\"Peace versus Justice in Transitional Settings\"");
@@ -130,10 +170,47 @@ static void test_absent(void) {
   ibid_free(json);
 }
 
+static void test_other_layouts(void) {
+  check_has("masthead is not the title", pdf_first_page,
+            "\"title\":\"The Limits of Deterrence: Evidence from Uganda\"");
+  check_has("capital names under a mixed-case title", pdf_first_page,
+            "\"author\":[{\"family\":\"DOE\",\"given\":\"JANE\"},{\"family\":\"ROE\"");
+  check_has("vol no line", pdf_first_page, "\"volume\":\"21\",\"issue\":\"3\"");
+  check_has("doi in masthead", pdf_first_page, "\"DOI\":\"10.1080/14623528.2019.1234567\"");
+  check_lacks("no year from the doi", pdf_first_page, "1080]");
+  check_has("capital abstract heading", pdf_first_page, "\"abstract\":\"Scholars disagree");
+  check_has("keywords with one space", pdf_first_page,
+            "\"keywords\":[\"ICC\",\"deterrence\",\"Uganda\"]");
+  check_has("byline with date", blog_post,
+            "\"author\":[{\"family\":\"Ruiz\",\"given\":\"Ana\"}],\"issued\":{\"date-parts\":[["
+            "2021,3,3]]}");
+  check_lacks("standfirst is no abstract", blog_post, "abstract");
+  check_has("citation line container", publisher_page,
+            "\"container-title\":\"Journal of International Criminal Justice\",\"volume\":\"18\","
+            "\"issue\":\"2\",\"page\":\"345\xe2\x80\x93"
+            "367\"");
+  check_has("published label", publisher_page, "\"issued\":{\"date-parts\":[[2020,6,12]]}");
+  check_has(
+      "publisher page title and author", publisher_page,
+      "\"title\":\"Complementarity in Practice\",\"author\":[{\"family\":\"Heller\",\"given\":"
+      "\"Kevin Jon\"}]");
+  check_lacks("a one-word abstract is none", publisher_page, "abstract");
+  check_has("capital title over blocks", title_page,
+            "\"title\":\"COMPETITIVE PROCESSES CONTROLLING THE FATE OF ARSENIC\"");
+  check_lacks("capital lines are not names", title_page, "author");
+  check_has(
+      "spaced citation line", cambridge_page,
+      "\"container-title\":\"Review of International Studies\",\"volume\":\"44\",\"issue\":\"1\","
+      "\"page\":\"101 - 127\",\"issued\":{\"date-parts\":[[2018,1]]}");
+  check_has("published online by", cambridge_page,
+            "\"available-date\":{\"date-parts\":[[2017,8,23]]}");
+}
+
 int main(void) {
   test_colon_record();
   test_glued_record();
   test_unlabelled();
   test_absent();
+  test_other_layouts();
   return check_finish();
 }

@@ -1,0 +1,187 @@
+/* test_facts.c -- unit tests of ext/numbers.c, ext/claims.c, ext/entities.c, ext/events.c. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "claims.h"
+#include "entities.h"
+#include "events.h"
+#include "memory.h"
+#include "numbers.h"
+
+#define TEXT(s) s, sizeof(s) - 1
+
+static void test_numbers(void) {
+  double value;
+  int grouped;
+  CHECK("numbers_dot_convention",
+        ibid_numbers_dot_groups_thousands(TEXT("from 3.300 to 104.254 deaths")) == 1);
+  CHECK("numbers_comma_conflict",
+        ibid_numbers_dot_groups_thousands(TEXT("3.300 and 104.254 but 75,065")) == 0);
+  CHECK("numbers_single_group_is_not_a_convention",
+        ibid_numbers_dot_groups_thousands(TEXT("pi is 3.141")) == 0);
+  CHECK("numbers_read_dot_group",
+        ibid_number_read(TEXT("104.254 deaths"), 0, 1, &value, &grouped) == 7 && value == 104254 &&
+            grouped);
+  CHECK(
+      "numbers_read_dot_decimal_in_dot_document",
+      ibid_number_read(TEXT("7.7%"), 0, 1, &value, &grouped) == 3 && value > 7.69 && value < 7.71);
+  CHECK("numbers_read_comma_group",
+        ibid_number_read(TEXT("75,065"), 0, 0, &value, &grouped) == 6 && value == 75065);
+  CHECK("numbers_read_decimal",
+        ibid_number_read(TEXT("1.5 million"), 0, 0, &value, &grouped) == 3 && value == 1.5);
+  CHECK("numbers_month", ibid_month_of_word(TEXT("March")) == 3 &&
+                             ibid_month_of_word(TEXT("Sept")) == 9 &&
+                             ibid_month_of_word(TEXT("Marching")) == 0);
+  size_t *starts, count;
+  const char text[] = "He met Mr. Smith on 1 May. Then e.g. nothing. Was it? Yes.";
+  CHECK("sentences_split", ibid_simple_sentences(TEXT(text), &starts, &count) == 0 && count == 4 &&
+                               starts[1] == 27 && starts[2] == 46 && starts[3] == 54);
+  ibid_free(starts);
+  size_t *spans;
+  const char cited[] = "As argued (Wegner, 2015: 120) in (from January to March 2005) and (1999).";
+  CHECK("citation_parentheses",
+        ibid_citation_parentheses(TEXT(cited), &spans, &count) == 0 && count == 2 &&
+            spans[0] == 10 && ibid_in_spans(spans, count, 12) && !ibid_in_spans(spans, count, 40));
+  ibid_free(spans);
+}
+
+static void test_claims(void) {
+  ibid_claim *claims;
+  size_t count;
+  const char text[] =
+      "The total number of deaths from 2011-2015 was 104.254 deaths: 3.784 deaths in 2011, "
+      "15.610 deaths in 2012, 9.795 deaths in 2013, and 75.065 deaths in 2014. This shows an "
+      "approximately 7.7% increase from 2013 (9.795 deaths) to 2014 (75.065 deaths).";
+  CHECK("claims_find", ibid_find_claims(TEXT(text), &claims, &count) == 0 && count == 8);
+  if (count == 8) {
+    CHECK("claims_total_value", claims[0].value == 104254);
+    CHECK_STRING("claims_total_unit", claims[0].unit, "deaths");
+    CHECK("claims_total_consistent",
+          claims[0].check == IBID_CLAIM_CONSISTENT && claims[0].expected == 104254);
+    CHECK_STRING("claims_percent_unit", claims[5].unit, "%");
+    CHECK("claims_percent_inconsistent", claims[5].check == IBID_CLAIM_INCONSISTENT &&
+                                             claims[5].expected > 666.3 &&
+                                             claims[5].expected < 666.5);
+    CHECK("claims_part_unchecked", claims[1].check == IBID_CLAIM_UNCHECKED);
+  }
+  ibid_free(claims);
+  const char labels[] =
+      "See resolution 1593, Article 16, p. 12 and Figure 2 (Wegner, 2015: 120).\n"
+      "2 Thirty others had signed on 31 March 2005.";
+  CHECK("claims_skip_labels", ibid_find_claims(TEXT(labels), &claims, &count) == 0 && count == 0);
+  ibid_free(claims);
+  const char scaled[] =
+      "It affected 1.5 million individuals and two million Syrians, 50-70% of them.";
+  CHECK("claims_scaled", ibid_find_claims(TEXT(scaled), &claims, &count) == 0 && count == 4 &&
+                             claims[0].value == 1500000 && claims[1].value == 2000000 &&
+                             claims[2].value == 50 && strcmp(claims[3].unit, "%") == 0);
+  ibid_free(claims);
+  const char consistent[] = "Cases rose from 200 cases to 300 cases, an increase of 50%.";
+  CHECK("claims_consistent_change", ibid_find_claims(TEXT(consistent), &claims, &count) == 0 &&
+                                        count == 3 && claims[2].check == IBID_CLAIM_CONSISTENT &&
+                                        claims[2].expected == 50);
+  ibid_free(claims);
+  CHECK("claims_empty", ibid_find_claims("", 0, &claims, &count) == 0 && count == 0);
+  ibid_free(claims);
+}
+
+static const ibid_entity *find_entity(const ibid_entity *entities, size_t count,
+                                      ibid_entity_kind kind, const char *value) {
+  for (size_t k = 0; k < count; k++)
+    if (entities[k].kind == kind && strcmp(entities[k].value, value) == 0) return &entities[k];
+  return NULL;
+}
+
+static void test_entities(void) {
+  ibid_entity *e;
+  size_t n;
+  const char text[] =
+      "The UN Security Council (UNSC) referred the situation in Darfur in resolution 1593 of 31 "
+      "March 2005, under Article 13(b) of the Rome Statute. The UNSC later adopted UNSCR 1593. "
+      "Draft resolution S/2014/348 failed. The AU Peace and Security Council objected; see "
+      "Assembly/AU/Dec.221(XII) and ICC-02/05-01/09, UNTS vol. 2187 no. 38544, ICJ Reports "
+      "(2002), [2017] ZAGPPHC 53. The UN Secretary-General, Ban Ki-moon, agreed with "
+      "President Omar al-Bashir on nothing.";
+  CHECK("entities_find", ibid_find_entities(TEXT(text), &e, &n) == 0 && n > 10);
+  CHECK("entities_organization_acronym", find_entity(e, n, IBID_ENTITY_ORGANIZATION, "UNSC"));
+  CHECK("entities_situation", find_entity(e, n, IBID_ENTITY_SITUATION, "Darfur"));
+  const ibid_entity *resolution = find_entity(e, n, IBID_ENTITY_UN_RESOLUTION, "S/RES/1593 (2005)");
+  CHECK("entities_resolution_year", resolution != NULL);
+  CHECK("entities_resolution_year_propagated",
+        resolution && find_entity(resolution + 1, (size_t)(e + n - resolution - 1),
+                                  IBID_ENTITY_UN_RESOLUTION, "S/RES/1593 (2005)"));
+  CHECK("entities_article",
+        find_entity(e, n, IBID_ENTITY_TREATY_ARTICLE, "Rome Statute art. 13(b)"));
+  CHECK("entities_treaty", find_entity(e, n, IBID_ENTITY_TREATY, "Rome Statute"));
+  CHECK("entities_un_document", find_entity(e, n, IBID_ENTITY_UN_DOCUMENT, "S/2014/348"));
+  CHECK("entities_au_organ",
+        find_entity(e, n, IBID_ENTITY_ORGANIZATION, "AU Peace and Security Council"));
+  CHECK("entities_au_document",
+        find_entity(e, n, IBID_ENTITY_AU_DOCUMENT, "Assembly/AU/Dec.221(XII)"));
+  CHECK("entities_icc_record", find_entity(e, n, IBID_ENTITY_ICC_RECORD, "ICC-02/05-01/09"));
+  CHECK("entities_unts", find_entity(e, n, IBID_ENTITY_TREATY, "UNTS vol. 2187 no. 38544"));
+  CHECK("entities_icj", find_entity(e, n, IBID_ENTITY_COURT_DECISION, "ICJ Reports 2002"));
+  CHECK("entities_neutral_citation",
+        find_entity(e, n, IBID_ENTITY_COURT_DECISION, "[2017] ZAGPPHC 53"));
+  CHECK("entities_person_apposition", find_entity(e, n, IBID_ENTITY_PERSON, "Ban Ki-moon"));
+  CHECK("entities_person_title", find_entity(e, n, IBID_ENTITY_PERSON, "Omar al-Bashir"));
+  ibid_free(e);
+  const char headline[] =
+      "‘Uganda Leader Lashes Out at ICC’ and ‘ICC Prosecutor Presents Case Against X’";
+  CHECK("entities_headline_no_person", ibid_find_entities(TEXT(headline), &e, &n) == 0 &&
+                                           !find_entity(e, n, IBID_ENTITY_PERSON, "Lashes Out") &&
+                                           !find_entity(e, n, IBID_ENTITY_PERSON, "Presents Case"));
+  ibid_free(e);
+  CHECK("entities_empty", ibid_find_entities("", 0, &e, &n) == 0 && n == 0);
+  ibid_free(e);
+}
+
+static void test_events(void) {
+  ibid_event *e;
+  size_t n;
+  const char text[] =
+      "The Council met in May 2004. Four months later, on 18 September 2004, it acted "
+      "(Smith, 2005: 4). On 27 February 2007, it applied. Two months later, it issued. "
+      "In 2015, the OTP said so; from January to March 2005 talks went on, as in 2003-04. "
+      "Meetings ran 31 May–11 June 2010 and on 26 February.";
+  CHECK("events_find", ibid_find_events(TEXT(text), &e, &n) == 0 && n == 10);
+  if (n == 10) {
+    CHECK_STRING("events_month", e[0].date, "2004-05");
+    CHECK_STRING("events_absolute_wins", e[1].date, "2004-09-18");
+    CHECK_STRING("events_day", e[2].date, "2007-02-27");
+    CHECK_STRING("events_relative", e[3].date, "2007-04");
+    CHECK("events_relative_flag", e[3].relative == 1 && e[2].relative == 0);
+    CHECK_STRING("events_year", e[4].date, "2015");
+    CHECK_STRING("events_range_start_year", e[5].date, "2005-01");
+    CHECK_STRING("events_range_day_start", e[7].date, "2010-05-31");
+    CHECK_STRING("events_range_day_end", e[8].date, "2010-06-11");
+    CHECK_STRING("events_year_from_context", e[9].date, "2010-02-26");
+  }
+  ibid_free(e);
+  CHECK("events_empty", ibid_find_events("", 0, &e, &n) == 0 && n == 0);
+  ibid_free(e);
+}
+
+static void test_nul_bytes(void) {
+  const char text[] = "in 2005\0 3.300 deaths\0resolution 1593\0";
+  ibid_claim *c;
+  ibid_entity *en;
+  ibid_event *ev;
+  size_t n;
+  CHECK("nul_claims", ibid_find_claims(text, sizeof(text) - 1, &c, &n) == 0);
+  ibid_free(c);
+  CHECK("nul_entities", ibid_find_entities(text, sizeof(text) - 1, &en, &n) == 0 && n == 1);
+  ibid_free(en);
+  CHECK("nul_events", ibid_find_events(text, sizeof(text) - 1, &ev, &n) == 0 && n == 1);
+  ibid_free(ev);
+}
+
+int main(void) {
+  test_numbers();
+  test_claims();
+  test_entities();
+  test_events();
+  test_nul_bytes();
+  return check_finish();
+}

@@ -1,0 +1,164 @@
+/* test_refparse.c -- unit tests of the reference parser (ext/refparse.c). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "memory.h"
+#include "refmodel.h"
+#include "refparse.h"
+#include "reftokens.h"
+
+static char *parse(const char *text) {
+  size_t length = 0;
+  return ibid_parse_reference_json(text, strlen(text), &length);
+}
+
+/* Does the JSON of `text` contain `needle`? */
+static int parsed_contains(const char *text, const char *needle) {
+  char *json = parse(text);
+  int found = json && strstr(json, needle) != NULL;
+  if (!found) printf("# %s\n#   -> %s\n#   wanted %s\n", text, json ? json : "(null)", needle);
+  ibid_free(json);
+  return found;
+}
+
+/* Is `needle` absent from the JSON of `text`? */
+static int parsed_lacks(const char *text, const char *needle) {
+  char *json = parse(text);
+  int absent = json && strstr(json, needle) == NULL;
+  ibid_free(json);
+  return absent;
+}
+
+static void test_tokens(void) {
+  const char text[] = "  Smith,\xC2\xA0J.  (2001)\n";
+  size_t count = 0;
+  int failed = 0;
+  ibid_reftoken *tokens = ibid_reftokens_split(text, sizeof(text) - 1, &count, &failed);
+  CHECK("refparse tokens: NBSP separates", count == 3 && !failed);
+  CHECK("refparse tokens: offsets", tokens && tokens[0].start == 2 && tokens[0].length == 6);
+  ibid_free(tokens);
+  tokens = ibid_reftokens_split("", 0, &count, &failed);
+  CHECK("refparse tokens: empty", tokens == NULL && count == 0 && !failed);
+}
+
+static void test_empty_and_odd(void) {
+  size_t length = 99;
+  char *json = ibid_parse_reference_json("", 0, &length);
+  CHECK_STRING("refparse: empty text gives an empty object", json, "{}");
+  ibid_free(json);
+  const char nul[] = "Smith, J.\0 A title. 2001.";
+  json = ibid_parse_reference_json(nul, sizeof(nul) - 1, &length);
+  CHECK("refparse: NUL bytes", json != NULL && strlen(json) == length);
+  ibid_free(json);
+  /* Far beyond IBID_REFPARSE_MAX_BYTES: only the prefix is read. */
+  size_t big = 200000;
+  char *long_text = malloc(big);
+  for (size_t i = 0; i < big; i++) long_text[i] = "ab c. 1999, "[i % 12];
+  json = ibid_parse_reference_json(long_text, big, &length);
+  CHECK("refparse: long input", json != NULL);
+  ibid_free(json);
+  free(long_text);
+}
+
+static void test_pages(void) {
+  CHECK("refparse pages: lost dash 443469",
+        parsed_contains("Bassiouni, M. Cherif, 'Negotiating the Treaty', Cornell International Law "
+                        "Journal, 32 (1999), pp. 443469 .",
+                        "\"page\":\"443-469\""));
+  CHECK("refparse pages: lost dash 9091",
+        parsed_contains("Goldsmith, Jack, 'The self-defeating Court', Law Review, 70:1 (2003), "
+                        "pp. 9091 .",
+                        "\"page\":\"90-91\""));
+  CHECK("refparse pages: lost dash 190199",
+        parsed_contains("Schabas, William A., An Introduction to the Court (Cambridge: Cambridge "
+                        "University Press, 2011), pp. 190199 .",
+                        "\"page\":\"190-199\""));
+  CHECK("refparse pages: en dash becomes hyphen",
+        parsed_contains("Smith, J. (2001). A title. Journal of Things, 12(3), 45\xE2\x80\x93"
+                        "67.",
+                        "\"page\":\"45-67\""));
+  CHECK("refparse pages: ambiguous repair is flagged",
+        parsed_contains("Smith, J., 'A title', Journal of Things, 12 (2001), pp. 1001 .",
+                        "\"page-repair\":\"ambiguous\""));
+}
+
+static void test_fields(void) {
+  const char *article =
+      "Acharya, Amitav, \xE2\x80\x98How ideas spread\xE2\x80\x99, International Organization, "
+      "58:2 (2004), pp. 239275 .";
+  CHECK("refparse: journal type", parsed_contains(article, "\"type\":\"article-journal\""));
+  CHECK("refparse: author split",
+        parsed_contains(article, "\"author\":[{\"family\":\"Acharya\",\"given\":\"Amitav\"}]"));
+  CHECK("refparse: quoted title", parsed_contains(article, "\"title\":\"How ideas spread\""));
+  CHECK("refparse: container", parsed_contains(article, "\"container-title\":\"International"));
+  CHECK("refparse: year", parsed_contains(article, "\"issued\":{\"date-parts\":[[2004]]}"));
+  CHECK(
+      "refparse: citation number dropped",
+      parsed_contains("[13] S. E. Han, G. Chen, Nano Lett. 2010, 10, 1012.",
+                      "\"author\":[{\"family\":\"Han\",\"given\":\"S. E.\"},{\"family\":\"Chen\""));
+  CHECK("refparse: day precision date",
+        parsed_contains(
+            "\xE2\x80\x98South Africa to Withdraw\xE2\x80\x99, BBC News (21 October 2016), "
+            "available at: {}.",
+            "[[2016,10,21]]"));
+  CHECK("refparse: stripped URL gives no URL",
+        parsed_lacks("\xE2\x80\x98Title here\xE2\x80\x99, BBC News (21 October 2016), available "
+                     "at: { }.",
+                     "\"URL\""));
+  CHECK("refparse: URL",
+        parsed_contains("Quell, Molly. \"A Title.\" Associated Press, 15 May 2025. "
+                        "https://apnews.com/article/x-1.",
+                        "\"URL\":\"https://apnews.com/article/x-1\""));
+  CHECK("refparse: DOI", parsed_contains("Nolan, D. (2010). Computing. The American Statistician, "
+                                         "64, 97-107. doi:10.1198/tast.2010.09132",
+                                         "\"DOI\":\"10.1198/tast.2010.09132\""));
+}
+
+static void test_legal_and_documents(void) {
+  const char *icj =
+      "Congo v. Belgium, Judgement, ICJ Reports (2002), pp. 3\xE2\x80\x93"
+      "34.";
+  CHECK("refparse: case type", parsed_contains(icj, "\"type\":\"legal_case\""));
+  CHECK("refparse: case name", parsed_contains(icj, "\"title\":\"Congo v. Belgium\""));
+  CHECK("refparse: court",
+        parsed_contains(icj, "\"authority\":\"International Court of Justice\""));
+  const char *au =
+      "African Union, AU Doc. Assembly/AU/Dec.221(XII), \xE2\x80\x98"
+      "Decision on the "
+      "Application\xE2\x80\x99, adopted 3 February 2009, AU Assembly, 12th Ord. Session.";
+  CHECK("refparse: AU symbol", parsed_contains(au, "\"number\":\"Assembly/AU/Dec.221(XII)\""));
+  CHECK("refparse: AU authority", parsed_contains(au, "\"authority\":\"African Union Assembly\""));
+  CHECK("refparse: AU date not taken from the symbol", parsed_contains(au, "[[2009,2,3]]"));
+  CHECK("refparse: institution as literal", parsed_contains(au, "{\"literal\":\"African Union\"}"));
+  CHECK("refparse: UN symbol",
+        parsed_contains("Report of the Secretary-General, UN Doc. S/2014/348, 2014.",
+                        "\"number\":\"S/2014/348\""));
+  CHECK("refparse: ICC symbol",
+        parsed_contains("International Criminal Court, ICC-02/05-01/09, \xE2\x80\x98"
+                        "Decision under "
+                        "article 87(7)\xE2\x80\x99 (6 July 2017).",
+                        "\"number\":\"ICC-02/05-01/09\""));
+}
+
+static void test_segments(void) {
+  const char *text = "Smith, J. (2001). A title. Journal of Things, 12, 45-67.";
+  size_t count = 0;
+  int failed = 0;
+  ibid_reference_segment *segments = ibid_reference_segments(text, strlen(text), &count, &failed);
+  CHECK("refparse segments: some", segments && count >= 4 && !failed);
+  CHECK("refparse segments: author first",
+        segments && strcmp(ibid_reference_label_name(segments[0].label), "author") == 0);
+  ibid_free(segments);
+  CHECK_STRING("refparse label names", ibid_reference_label_name(IBID_REFLABEL_PAGES), "pages");
+}
+
+int main(void) {
+  test_tokens();
+  test_empty_and_odd();
+  test_pages();
+  test_fields();
+  test_legal_and_documents();
+  test_segments();
+  return check_finish();
+}
