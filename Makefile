@@ -14,9 +14,9 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKG_MODULES) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null)
 WARNINGS := -Wall -Wextra -Werror -Wsign-compare -Wshadow -Wstrict-prototypes
 CFLAGS ?= -O2 -g
-ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) -fPIC -Iext -Iinclude -Ibuild \
+ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -fvisibility=hidden $(WARNINGS) $(CFLAGS) -fPIC -Iext -Iinclude -Ibuild \
               -DIBID_VERSION='"$(VERSION)"' $(PKG_CFLAGS)
-LDFLAGS_SO := -shared -Wl,-z,now -Wl,-z,relro
+LDFLAGS_SO := -shared -Wl,-z,now -Wl,-z,relro -Wl,-z,nodelete
 
 SQL_SOURCES := ext/ibid.c $(wildcard ext/sql_*.c)
 PURE_SOURCES := $(filter-out $(SQL_SOURCES),$(wildcard ext/*.c))

@@ -53,9 +53,6 @@ static const struct {
     {"schema", ibid_register_schema},
 };
 
-#ifdef _WIN32
-__declspec(dllexport)
-#endif
 int sqlite3_ibid_init(sqlite3 *db, char **error, const sqlite3_api_routines *api) {
   SQLITE_EXTENSION_INIT2(api);
   if (sqlite3_libversion_number() < IBID_MINIMUM_SQLITE) {

@@ -11,11 +11,14 @@
 **    number1", "JournalReview of ..."): glued only when the value starts with
 **    a capital or a digit, so prose such as "Journalists said" never matches.
 ** 3. Unlabelled layout: the title is the first block of 1-4 short lines that
-**    is not site chrome ("Skip to main content") and does not read as prose;
-**    an author line follows within a few lines ("A B (a1) and C D", "By A B",
-**    "A B, C D"); the abstract is the paragraph after an "Abstract" heading,
-**    else the first prose paragraph after the title when it has three or more
-**    sentences (a one-sentence standfirst is not an abstract).
+**    is not site chrome ("Skip to main content") and does not read as prose
+**    (it goes on over a blank line when it cannot end there: "...: ", "... OF");
+**    an author line follows within a few lines ("A B (a1) and C D", "By A B |
+**    3 May 2020", "A B, C D"); the document's own citation line ("Journal,
+**    Volume 18, Issue 2, May 2020, Pages 345-367") gives journal, volume,
+**    issue, pages and date; the abstract is the paragraph after an "Abstract"
+**    heading, else the first prose paragraph after the title when it has three
+**    or more sentences (a one-sentence standfirst is not an abstract).
 ** 4. Type comes from a type label, a journal label, or how the header refers
 **    to itself ("this article", "this chapter", "this report").
 ** Values are spans of the input; whitespace runs are collapsed on output.
@@ -782,6 +785,23 @@ static int meta_parse_name(const meta_state *state, size_t start, size_t end, me
   return 1;
 }
 
+/* Given names of an inverted name ("Kurt", "K. J.", "Jane Q."): 1-3 words. */
+static int meta_given_names(const meta_state *state, size_t start, size_t end, int *has_initial) {
+  size_t words = 0;
+  for (size_t at = start; at < end;) {
+    while (at < end && meta_is_space(state->text[at])) at++;
+    size_t stop = at;
+    while (stop < end && !meta_is_space(state->text[stop])) stop++;
+    if (stop == at) break;
+    meta_word_kind kind = meta_name_word(state, at, stop);
+    if (kind != WORD_NAME && kind != WORD_INITIAL) return 0;
+    if (kind == WORD_INITIAL) *has_initial = 1;
+    words++;
+    at = stop;
+  }
+  return words >= 1 && words <= 3;
+}
+
 /* Is text[at..) the word "and" (or "&") between names? */
 static size_t meta_conjunction(const meta_state *state, size_t at, size_t end) {
   if (state->text[at] == '&') return 1;
@@ -801,10 +821,11 @@ static size_t meta_parse_author_line(meta_state *state, size_t start, size_t end
   if (end - start > 300) return 0;
   if (meta_starts_with(state, start, end, "by ")) start += 3;
   meta_name found[META_MAX_NAMES];
-  size_t count = 0;
+  size_t count = 0, inverted = 0;
   size_t part = start, at = start;
-  int corresponding = 0;
-  size_t cleaned_end = start; /* end of the name text in the current part */
+  int corresponding = 0, initials = 0;
+  meta_span pending_family = {0, 0}; /* "Mills," of "Mills, Kurt" */
+  size_t cleaned_end = start;        /* end of the name text in the current part */
   while (at <= end) {
     size_t conjunction = at < end ? meta_conjunction(state, at, end) : 0;
     char c = at < end ? state->text[at] : ',';
@@ -820,10 +841,26 @@ static size_t meta_parse_author_line(meta_state *state, size_t start, size_t end
       if (cleaned_end > part) {
         if (count == META_MAX_NAMES) return 0;
         meta_name name = {{0, 0}, {0, 0}, 0};
-        if (!meta_parse_name(state, part, cleaned_end, &name)) return 0;
-        name.corresponding = corresponding;
-        found[count++] = name;
-      } else if (count == 0) {
+        while (part < cleaned_end && meta_is_space(state->text[part])) part++;
+        int single = !memchr(state->text + part, ' ', cleaned_end - part);
+        if (pending_family.length) {
+          int has_initial = 0;
+          if (!meta_given_names(state, part, cleaned_end, &has_initial)) return 0;
+          initials += has_initial;
+          name.family = pending_family;
+          name.given = meta_span_of(part, cleaned_end);
+          pending_family.length = 0;
+          inverted++;
+        } else if (single && c == ',' && meta_name_word(state, part, cleaned_end) == WORD_NAME) {
+          pending_family = meta_span_of(part, cleaned_end);
+        } else if (!meta_parse_name(state, part, cleaned_end, &name)) {
+          return 0;
+        }
+        if (name.family.length) {
+          name.corresponding = corresponding;
+          found[count++] = name;
+        }
+      } else if (count == 0 && !pending_family.length) {
         return 0; /* a list cannot start with a separator */
       }
       corresponding = 0;
@@ -839,6 +876,9 @@ static size_t meta_parse_author_line(meta_state *state, size_t start, size_t end
     if (!mark && !meta_is_space(c)) cleaned_end = at + width;
     at += width;
   }
+  if (pending_family.length) return 0;
+  /* "Geneva, Switzerland" reads like "Mills, Kurt": one inverted name needs an initial */
+  if (inverted == 1 && !initials) return 0;
   if (count == 0 || !commit) return count;
   for (size_t k = 0; k < count && state->name_count < META_MAX_NAMES; k++)
     state->names[state->name_count++] = found[k];

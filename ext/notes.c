@@ -207,7 +207,6 @@ static int read_label(const char *text, size_t line_start, size_t line_end, cand
   char first = text[body_start];
   if (!starts_like_note_body(text, body_start, line_end, style == STYLE_BRACKET)) return 0;
   if (style != STYLE_BRACKET && style != STYLE_SUPERSCRIPT) {
-    if (is_digit(first)) return 0;
     if (starts_like_date_or_quantity(text, body_start, line_end)) return 0;
     if (first >= 'a' && first <= 'z' &&
         !starts_with_lowercase_note_word(text, body_start, line_end))
@@ -351,7 +350,8 @@ static int collect_candidates(const char *text, size_t length, candidate_list *l
 }
 
 /* Links every candidate to the latest earlier one of its style numbered just
-** below it. `latest` holds, per style and number, the last candidate seen. */
+** below it (preferring one whose body looks like a note). `latest` holds, per
+** style and number, that candidate. */
 static int link_candidates(candidate_list *list) {
   size_t slots = (size_t)STYLE_COUNT * (size_t)(LARGEST_NOTE_NUMBER + 1);
   long *latest = ibid_malloc(slots * sizeof(long));
@@ -367,7 +367,12 @@ static int link_candidates(candidate_list *list) {
       item->score = list->items[previous].score + 1;
       break;
     }
-    row[item->n] = (long)i;
+    /* A wrapped prose line "3 States have ..." between note 3 and note 4
+    ** must not take note 3's place as the predecessor of note 4. */
+    long kept = row[item->n];
+    if (kept < 0 || item->note_like || !list->items[kept].note_like ||
+        list->items[kept].score < item->score)
+      row[item->n] = (long)i;
   }
   ibid_free(latest);
   return 0;
@@ -395,7 +400,8 @@ static int accept_chain(const chain_summary *chain, int style) {
   return style == STYLE_PLAIN && chain->apart * 2 >= chain->length && chain->length >= 3;
 }
 
-/* Is the line before `position` (skipping blank lines) a "Notes" heading? */
+/* Is the line before `position` (skipping blank lines) a "Notes" heading
+** (or "References", "Bibliography": a numbered list collected at the end)? */
 static int follows_notes_heading(const char *text, size_t position) {
   size_t end = position;
   while (end > 0 && (text[end - 1] == '\n' || text[end - 1] == '\r' || is_space(text[end - 1])))
@@ -405,7 +411,11 @@ static int follows_notes_heading(const char *text, size_t position) {
   if (start > 0 && text[start - 1] != '\n') return 0;
   start = skip_spaces(text, start, end);
   if (end > start && text[end - 1] == ':') end--;
-  static const char *const headings[] = {"notes", "endnotes", "end notes", "notes and references"};
+  /* a numbered reference list at the end is read like endnotes too */
+  static const char *const headings[] = {
+      "notes",      "endnotes",     "end notes",   "notes and references",
+      "references", "bibliography", "works cited", "literature cited",
+      "sources"};
   for (size_t i = 0; i < sizeof(headings) / sizeof(headings[0]); i++)
     if (end - start == strlen(headings[i]) && starts_with_word(text, start, end, headings[i]))
       return 1;

@@ -12,8 +12,9 @@
 **
 ** Kind: a note is an endnote when its label is bracketed ("[3]", the endnote
 ** list of web and word-processor documents) or when its sequence follows a
-** heading line "Notes" / "Endnotes"; otherwise (page feet of PDF text,
-** publisher footnote lists of web pages) it is a footnote.
+** heading line "Notes" / "Endnotes" (or "References", "Bibliography");
+** otherwise (page feet of PDF text, publisher footnote lists of web pages)
+** it is a footnote.
 */
 #ifndef IBID_NOTES_H
 #define IBID_NOTES_H

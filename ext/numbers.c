@@ -12,22 +12,6 @@
 #include "memory.h"
 #include "utf8.h"
 
-int ibid_is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-int ibid_is_upper(char c) {
-  return c >= 'A' && c <= 'Z';
-}
-int ibid_is_lower(char c) {
-  return c >= 'a' && c <= 'z';
-}
-int ibid_is_alpha(char c) {
-  return ibid_is_upper(c) || ibid_is_lower(c);
-}
-int ibid_is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 /* Bytes of the letter at offset: ASCII letters and non-ASCII characters
 ** outside the punctuation blocks (curly quotes and dashes end a word). */
 static size_t letter_at(const char *text, size_t length, size_t offset) {

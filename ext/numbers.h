@@ -46,12 +46,23 @@ int ibid_citation_parentheses(const char *text, size_t length, size_t **spans, s
 /* 1 if offset lies inside one of the spans (binary search). */
 int ibid_in_spans(const size_t *spans, size_t count, size_t offset);
 
-/* ASCII character classes (bytes >= 0x80 are none of them). */
-int ibid_is_digit(char c);
-int ibid_is_upper(char c);
-int ibid_is_lower(char c);
-int ibid_is_alpha(char c);
-int ibid_is_space(char c);
+/* ASCII character classes (bytes >= 0x80 are none of them); inline because
+** every extractor calls them for every byte. */
+static inline int ibid_is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+static inline int ibid_is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+static inline int ibid_is_lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+static inline int ibid_is_alpha(char c) {
+  return ibid_is_upper(c) || ibid_is_lower(c);
+}
+static inline int ibid_is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 /* Length of the word (ASCII letters, and any non-ASCII bytes) at offset. */
 size_t ibid_word_length(const char *text, size_t length, size_t offset);

@@ -22,10 +22,18 @@
 
 /* ----- small character tests ------------------------------------------------ */
 
-static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-static int is_upper_ascii(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-static int is_lower_ascii(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static int is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+static int is_digit(unsigned char c) {
+  return c >= '0' && c <= '9';
+}
+static int is_upper_ascii(unsigned char c) {
+  return c >= 'A' && c <= 'Z';
+}
+static int is_lower_ascii(unsigned char c) {
+  return c >= 'a' && c <= 'z';
+}
 
 /* Uppercase letter, ASCII or a Latin-1/Latin Extended capital. */
 static int starts_upper(const char *text, size_t end, size_t i) {
@@ -37,13 +45,14 @@ static int starts_upper(const char *text, size_t end, size_t i) {
          (codepoint >= 0x100 && codepoint <= 0x17F && (codepoint % 2) == 0);
 }
 
+/* Whether text[i..end) starts with word (lowercase ASCII), ignoring case.
+** Stops at the first differing byte: called at every position of a note. */
 static int has_prefix_nocase(const char *text, size_t end, size_t i, const char *word) {
-  size_t n = strlen(word);
-  if (end - i < n) return 0;
-  for (size_t k = 0; k < n; k++) {
-    unsigned char a = (unsigned char)text[i + k], b = (unsigned char)word[k];
+  for (size_t k = 0; word[k]; k++) {
+    if (i + k >= end) return 0;
+    unsigned char a = (unsigned char)text[i + k];
     if (is_upper_ascii(a)) a = (unsigned char)(a - 'A' + 'a');
-    if (a != b) return 0;
+    if (a != (unsigned char)word[k]) return 0;
   }
   return 1;
 }
@@ -71,7 +80,8 @@ static int closer_at(const char *text, size_t end, size_t i, size_t *width) {
     if (d == 0x99 || d == 0x9D) {
       /* ’ between letters is an apostrophe ("Court’s"), not a closing quote. */
       if (d == 0x99 && i > 0 && i + 3 < end && !is_space((unsigned char)text[i - 1]) &&
-          (is_lower_ascii((unsigned char)text[i + 3]) || is_upper_ascii((unsigned char)text[i + 3])))
+          (is_lower_ascii((unsigned char)text[i + 3]) ||
+           is_upper_ascii((unsigned char)text[i + 3])))
         return 0;
       return 1;
     }
@@ -109,9 +119,9 @@ static void item_push(item_list *list, size_t start, size_t length, ibid_citatio
 
 static const char *const ibid_words[] = {"ibid", "ibidem", "id.", "idem"};
 static const char *const supra_words[] = {"op. cit", "op cit", "supra", "above n", "loc. cit"};
-static const char *const lead_ins[] = {"see also ", "also see ", "see, e.g., ", "see e.g. ",
-                                       "see, for example, ", "see ", "cf. ", "compare ",
-                                       "quoted in ", "cited in "};
+static const char *const lead_ins[] = {
+    "see also ", "also see ",  "see, e.g., ", "see e.g. ", "see, for example, ", "see ", "cf. ",
+    "compare ",  "quoted in ", "cited in ",   "and "};
 
 static ibid_citation_form back_reference_form(const char *text, size_t start, size_t end) {
   for (size_t k = 0; k < sizeof(ibid_words) / sizeof(*ibid_words); k++) {
@@ -130,16 +140,17 @@ static ibid_citation_form back_reference_form(const char *text, size_t start, si
 
 /* "Surname," or "Surname and Surname," or "Surname Surname," at start: a name
 ** list opens the citation. Returns the offset just after the comma, or 0. */
-static const char *const name_particles[] = {"du ", "de ", "da ", "di ", "van ", "von ",
-                                             "der ", "den ", "del ", "della ", "le ", "la ",
-                                             "ter ", "al-", "el-", "bin ", "ibn "};
+static const char *const name_particles[] = {"du ",  "de ",  "da ",  "di ",    "van ", "von ",
+                                             "der ", "den ", "del ", "della ", "le ",  "la ",
+                                             "ter ", "al-",  "el-",  "bin ",   "ibn "};
 
 static size_t name_then_comma(const char *text, size_t start, size_t end) {
   size_t i = start;
   int words = 0;
   while (i < end && words < 5) {
     for (size_t k = 0; k < sizeof(name_particles) / sizeof(*name_particles); k++)
-      if (is_lower_ascii((unsigned char)text[i]) && has_prefix_nocase(text, end, i, name_particles[k])) {
+      if (is_lower_ascii((unsigned char)text[i]) &&
+          has_prefix_nocase(text, end, i, name_particles[k])) {
         i += strlen(name_particles[k]);
         break;
       }
@@ -157,15 +168,16 @@ static size_t name_then_comma(const char *text, size_t start, size_t end) {
 ** prose has many ("had", "the", "that"), a citation few. */
 static int reads_as_prose(const char *text, size_t start, size_t end) {
   static const char *const function_words[] = {
-      "the ",  "that ", "had ", "has ",   "have ", "was ", "were ", "is ",  "are ",
-      "which ", "who ", "not ", "but ",   "it ",   "they ", "this ", "would ", "been "};
+      "the ",   "that ", "had ", "has ", "have ", "was ",  "were ", "is ",    "are ",
+      "which ", "who ",  "not ", "but ", "it ",   "they ", "this ", "would ", "been "};
   int words = 0, hits = 0;
   for (size_t i = start; i < end; i++) {
     if (i != start && !is_space((unsigned char)text[i - 1])) continue;
     if (is_space((unsigned char)text[i])) continue;
     words++;
     for (size_t k = 0; k < sizeof(function_words) / sizeof(*function_words); k++)
-      if (has_prefix_nocase(text, end, i, function_words[k]) && is_lower_ascii((unsigned char)text[i])) {
+      if (has_prefix_nocase(text, end, i, function_words[k]) &&
+          is_lower_ascii((unsigned char)text[i])) {
         hits++;
         break;
       }
@@ -192,21 +204,62 @@ static int has_citation_marks(const char *text, size_t start, size_t end) {
     size_t width;
     if (opener_at(text, end, i, &width) && width == 3) return 1; /* quoted title */
     if (has_prefix_nocase(text, end, i, "pp.") || has_prefix_nocase(text, end, i, "http") ||
-        has_prefix_nocase(text, end, i, "www.") || has_prefix_nocase(text, end, i, "available at") ||
+        has_prefix_nocase(text, end, i, "www.") ||
+        has_prefix_nocase(text, end, i, "available at") ||
         has_prefix_nocase(text, end, i, " v. ") || has_prefix_nocase(text, end, i, "doc."))
+      return 1;
+    /* "Party v Party": a case name */
+    if (has_prefix_nocase(text, end, i, " v ") && i + 3 < end && starts_upper(text, end, i + 3))
       return 1;
     if ((has_prefix_nocase(text, end, i, "p. ") || has_prefix_nocase(text, end, i, "vol. ") ||
          has_prefix_nocase(text, end, i, "no. ")) &&
-        i + 4 < end && (is_digit((unsigned char)text[i + 3]) || is_digit((unsigned char)text[i + 4]) ||
-                        is_digit((unsigned char)text[i + 5 < end ? i + 5 : i])))
+        i + 4 < end &&
+        (is_digit((unsigned char)text[i + 3]) || is_digit((unsigned char)text[i + 4]) ||
+         is_digit((unsigned char)text[i + 5 < end ? i + 5 : i])))
       return 1;
-    if (text[i] == '(' && i + 5 < end && text[i + 5] == ')' && has_year(text, i + 1, i + 5)) return 1;
+    if (text[i] == '(' && i + 5 < end && text[i + 5] == ')' && has_year(text, i + 1, i + 5))
+      return 1;
+  }
+  return 0;
+}
+
+/* "Surname ‘" at start: a name set directly before a quoted title (a short
+** form whose comma was lost). Returns the offset of the quotation mark, or 0. */
+static size_t name_then_quote(const char *text, size_t start, size_t end) {
+  size_t i = start, width;
+  for (int words = 0; words < 3 && i < end && starts_upper(text, end, i); words++) {
+    while (i < end && !is_space((unsigned char)text[i]) && text[i] != ',') i++;
+    while (i < end && is_space((unsigned char)text[i])) i++;
+    if (i < end && opener_at(text, end, i, &width) && width == 3) return i;
+  }
+  return 0;
+}
+
+/* A quoted title with at most a short locator after it, no year, no container:
+** "‘Short title’." or "‘Short title’, p. 3." */
+static int quoted_title_alone(const char *text, size_t start, size_t end) {
+  size_t width;
+  if (start >= end || !opener_at(text, end, start, &width) || width != 3) return 0;
+  int depth = 0;
+  for (size_t i = start; i < end;) {
+    if (opener_at(text, end, i, &width) && width == 3) {
+      depth++;
+    } else if (closer_at(text, end, i, &width) && width == 3 && --depth == 0) {
+      i += width;
+      return end - i < 24 && !has_year(text, i, end);
+    } else {
+      width = 1;
+    }
+    i += width;
   }
   return 0;
 }
 
 /* Short form "Surname, 15." or "Surname, ‘Short title’, p. 3." */
 static int is_short_form(const char *text, size_t start, size_t end) {
+  if (end - start < 200 && quoted_title_alone(text, start, end)) return 1;
+  size_t quote = name_then_quote(text, start, end);
+  if (quote && quoted_title_alone(text, quote, end)) return 1;
   size_t after = name_then_comma(text, start, end);
   if (!after) return 0;
   while (after < end && is_space((unsigned char)text[after])) after++;
@@ -233,9 +286,20 @@ static int is_short_form(const char *text, size_t start, size_t end) {
   return 1;
 }
 
+/* A web address or "available at": on its own enough to make a non-prose
+** segment a citation ("Site name (undated), available at: ..."). */
+static int has_strong_marks(const char *text, size_t start, size_t end) {
+  for (size_t i = start; i < end; i++)
+    if (has_prefix_nocase(text, end, i, "http") || has_prefix_nocase(text, end, i, "www.") ||
+        has_prefix_nocase(text, end, i, "available at") || has_prefix_nocase(text, end, i, "doi"))
+      return 1;
+  return 0;
+}
+
 static int is_citation(const char *text, size_t start, size_t end) {
   if (end <= start) return 0;
   if (back_reference_form(text, start, end) != IBID_CITATION_FULL) return 1;
+  if (is_short_form(text, start, end)) return 1;
   if (reads_as_prose(text, start, end)) {
     /* prose that opens with a citation ("Name, 'Title', Journal (2001) have argued")
        still counts when it holds the marks of one */
@@ -245,27 +309,53 @@ static int is_citation(const char *text, size_t start, size_t end) {
   if (name_then_comma(text, start, end) || (opener_at(text, end, start, &width) && width == 3))
     return has_year(text, start, end) || has_citation_marks(text, start, end) ||
            is_short_form(text, start, end);
-  return has_year(text, start, end) && has_citation_marks(text, start, end);
+  return (has_year(text, start, end) && has_citation_marks(text, start, end)) ||
+         has_strong_marks(text, start, end);
 }
 
 /* ----- segmentation --------------------------------------------------------- */
 
 static void trim(const char *text, size_t *start, size_t *end) {
-  while (*start < *end && (is_space((unsigned char)text[*start]) || text[*start] == ';' ||
-                           text[*start] == ','))
+  while (*start < *end &&
+         (is_space((unsigned char)text[*start]) || text[*start] == ';' || text[*start] == ','))
     (*start)++;
   while (*end > *start && (is_space((unsigned char)text[*end - 1]) || text[*end - 1] == ';' ||
                            text[*end - 1] == ','))
     (*end)--;
 }
 
-/* Drops a lead-in: "See ", "Also see ", or a clause ending in ", see " near the start. */
+/* Clause ends that introduce the citation after them: "For the theory, see X",
+** "A broad typology (...) – see X", "Rashid Abdi, quoted in X". */
+static const char *const inner_lead_ins[] = {
+    ", see ", " – see ", " — see ", ", quoted in ", " quoted in ", ", cited in ", " cited in "};
+
+/* Drops a lead-in: "See ", "Also see ", or a clause ending in ", see " when
+** what precedes it is not itself a citation. Only text outside brackets and
+** quotation marks is searched, and the first match wins, so this is linear. */
 static size_t skip_lead_in(const char *text, size_t start, size_t end) {
   for (size_t k = 0; k < sizeof(lead_ins) / sizeof(*lead_ins); k++)
     if (has_prefix_nocase(text, end, start, lead_ins[k])) return start + strlen(lead_ins[k]);
-  size_t limit = start + 80 < end ? start + 80 : end;
-  for (size_t i = start; i + 6 <= limit; i++)
-    if (has_prefix_nocase(text, end, i, ", see ")) return i + 6;
+  int depth = 0;
+  for (size_t i = start; i < end;) {
+    size_t width;
+    if (opener_at(text, end, i, &width)) {
+      depth++;
+      i += width;
+      continue;
+    }
+    if (depth > 0 && closer_at(text, end, i, &width)) {
+      depth--;
+      i += width;
+      continue;
+    }
+    if (depth == 0)
+      for (size_t k = 0; k < sizeof(inner_lead_ins) / sizeof(*inner_lead_ins); k++)
+        if (has_prefix_nocase(text, end, i, inner_lead_ins[k])) {
+          size_t after = i + strlen(inner_lead_ins[k]);
+          return is_citation(text, start, i) ? start : after;
+        }
+    i++;
+  }
   return start;
 }
 
@@ -278,11 +368,33 @@ static int new_citation_sentence(const char *text, size_t end, size_t i) {
          has_prefix_nocase(text, end, j, "see also ") || has_prefix_nocase(text, end, j, "cf. ");
 }
 
-/* ", and Name, ..." where Name opens a citation. */
-static int and_before_citation(const char *text, size_t end, size_t i) {
+/* ", and Name, ..." where Name opens a citation and what came before (from
+** segment) is already one: "Ibid., p. 313, and Acharya, ...", but not the
+** author list "Jalloh, Charles C., Akande, Dapo, and du Plessis, Max, ...". */
+static int and_before_citation(const char *text, size_t segment, size_t end, size_t i) {
   if (!has_prefix_nocase(text, end, i, ", and ")) return 0;
   size_t j = i + 6;
-  return name_then_comma(text, j, end) != 0 && has_year(text, j, end < j + 400 ? end : j + 400);
+  if (!name_then_comma(text, j, end) || !has_year(text, j, end < j + 400 ? end : j + 400)) return 0;
+  /* only the last stretch before the comma is looked at, so that a long
+     segment with many ", and " stays linear */
+  size_t from = i - segment > 300 ? i - 300 : segment;
+  return back_reference_form(text, segment, i) != IBID_CITATION_FULL || has_year(text, from, i) ||
+         has_citation_marks(text, from, i);
+}
+
+/* A semicolon that does not end a citation: parallel reports of a case
+** ("[2017] ZAGPPHC 53; 2017 (3) SA 212") go on with a number or bracket, and
+** author lists ("Simmons, Beth A.; Radtke, Mitchell; and Jo, Hyeran, ...")
+** have only a short name before it. */
+static int semicolon_continues(const char *text, size_t segment, size_t end, size_t i) {
+  size_t j = i + 1;
+  while (j < end && is_space((unsigned char)text[j])) j++;
+  if (j < end && (is_digit((unsigned char)text[j]) || text[j] == '[')) return 1;
+  size_t from = segment;
+  while (from < i && is_space((unsigned char)text[from])) from++;
+  if (i - from > 40 || has_year(text, from, i) || has_citation_marks(text, from, i)) return 0;
+  return name_then_comma(text, from, i) != 0 &&
+         back_reference_form(text, from, i) == IBID_CITATION_FULL;
 }
 
 /* End of the first sentence of text[start, end): a period, then space and a capital. */
@@ -294,15 +406,15 @@ static size_t first_sentence_end(const char *text, size_t start, size_t end) {
   return end;
 }
 
-static void emit_segment(item_list *list, const char *text, size_t start, size_t end) {
+static void emit_citation(item_list *list, const char *text, size_t start, size_t end) {
   trim(text, &start, &end);
   start = skip_lead_in(text, start, end);
   trim(text, &start, &end);
   if (!is_citation(text, start, end)) {
     /* A citation followed by commentary: keep the first sentence if it is one. */
     size_t sentence = first_sentence_end(text, start, end);
-    if (sentence >= end || reads_as_prose(text, start, sentence) || !has_year(text, start, sentence) ||
-        !has_citation_marks(text, start, sentence))
+    if (sentence >= end || reads_as_prose(text, start, sentence) ||
+        !has_year(text, start, sentence) || !has_citation_marks(text, start, sentence))
       return;
     end = sentence;
   }
@@ -311,8 +423,79 @@ static void emit_segment(item_list *list, const char *text, size_t start, size_t
   item_push(list, start, end - start, form);
 }
 
-int ibid_split_citations(const char *text, size_t start, size_t length,
-                         ibid_citation_item **items, size_t *count) {
+/* Sentence end at a period, "?" or "!" outside brackets and quotation marks:
+** a space and a capital or an opening quotation mark follow, and the word
+** before is not an initial or a short abbreviation ("J.", "pp.", "Mr."). */
+static int sentence_end_at(const char *text, size_t end, size_t i) {
+  if (!(text[i] == '.' || text[i] == '?' || text[i] == '!') || i + 2 >= end || text[i + 1] != ' ')
+    return 0;
+  size_t width;
+  if (!starts_upper(text, end, i + 2) && !(opener_at(text, end, i + 2, &width) && width == 3))
+    return 0;
+  if (text[i] != '.') return 1;
+  size_t word = i;
+  while (word > 0 && (is_lower_ascii((unsigned char)text[word - 1]) ||
+                      is_upper_ascii((unsigned char)text[word - 1])))
+    word--;
+  return word == i || i - word > 3;
+}
+
+/* A sentence that reads as prose but opens with a citation ("Epstein,
+** Charlotte, ‘Title’, Journal, 13:2 (2013) have argued that ..."). */
+static int is_citation_sentence_start(const char *text, size_t start, size_t end) {
+  return name_then_comma(text, start, end) && has_citation_marks(text, start, end);
+}
+
+/* The sentence reads as commentary once its lead-in ("For the theory, see") is off. */
+static int is_prose_sentence(const char *text, size_t start, size_t end) {
+  trim(text, &start, &end);
+  start = skip_lead_in(text, start, end);
+  return reads_as_prose(text, start, end) && !is_citation_sentence_start(text, start, end);
+}
+
+/* A segment mixing commentary and citations ("Citation. Prose sentence.
+** Another citation.") is cut into sentences; prose sentences are dropped and
+** each run of other sentences is one citation. A segment without a prose
+** sentence is one citation as before. */
+static void emit_segment(item_list *list, const char *text, size_t start, size_t end) {
+  size_t sentence = start, run = start;
+  int depth = 0, found_prose = 0;
+  for (size_t i = start; i <= end;) {
+    size_t width;
+    int boundary = i == end;
+    if (!boundary && opener_at(text, end, i, &width)) {
+      depth++;
+      i += width;
+      continue;
+    }
+    if (!boundary && depth > 0 && closer_at(text, end, i, &width)) {
+      depth--;
+      i += width;
+      continue;
+    }
+    if (!boundary && !(depth == 0 && sentence_end_at(text, end, i))) {
+      i++;
+      continue;
+    }
+    size_t cut = boundary ? end : i + 1;
+    if (is_prose_sentence(text, sentence, cut)) {
+      if (run < sentence) emit_citation(list, text, run, sentence);
+      run = cut;
+      found_prose = 1;
+    }
+    sentence = cut;
+    if (boundary) break;
+    i = cut;
+  }
+  if (!found_prose) {
+    emit_citation(list, text, start, end);
+  } else if (run < end) {
+    emit_citation(list, text, run, end);
+  }
+}
+
+int ibid_split_citations(const char *text, size_t start, size_t length, ibid_citation_item **items,
+                         size_t *count) {
   item_list list = {0};
   size_t end = start + length;
   size_t segment = start;
@@ -329,8 +512,9 @@ int ibid_split_citations(const char *text, size_t start, size_t length,
       i += width;
       continue;
     }
-    if (depth == 0 && (text[i] == ';' || new_citation_sentence(text, end, i) ||
-                       and_before_citation(text, end, i))) {
+    if (depth == 0 &&
+        ((text[i] == ';' && !semicolon_continues(text, segment, end, i)) ||
+         new_citation_sentence(text, end, i) || and_before_citation(text, segment, end, i))) {
       size_t cut = text[i] == '.' ? i + 1 : i;
       emit_segment(&list, text, segment, cut);
       segment = text[i] == ',' ? i + 6 : i + 1;
@@ -349,18 +533,91 @@ int ibid_split_citations(const char *text, size_t start, size_t length,
   return 0;
 }
 
+/* ----- title keys (short-form resolution) ---------------------------------- */
+
+/* Letters and digits make words; ASCII punctuation and the general
+** punctuation block (curly quotes, dashes: E2 80 xx) separate them. */
+static size_t word_byte(const char *text, size_t end, size_t i) {
+  unsigned char c = (unsigned char)text[i];
+  if (c == 0xE2 && i + 2 < end && (unsigned char)text[i + 1] == 0x80) return 0;
+  if (c >= 0x80 || is_digit(c) || is_lower_ascii(c) || is_upper_ascii(c)) return 1;
+  return 0;
+}
+
+int ibid_title_keys(const char *text, size_t start, size_t end,
+                    unsigned long long keys[IBID_TITLE_KEYS]) {
+  size_t i = start, width;
+  while (i < end && !(opener_at(text, end, i, &width) && width == 3)) i++;
+  if (i >= end) return 0;
+  i += width;
+  unsigned long long hash = 1469598103934665603ULL; /* FNV-1a */
+  int words = 0, in_word = 0, depth = 1;
+  for (; i < end && words < IBID_TITLE_KEYS; i++) {
+    if (opener_at(text, end, i, &width) && width == 3) {
+      depth++;
+    } else if (closer_at(text, end, i, &width) && width == 3 && --depth == 0) {
+      break;
+    }
+    if (word_byte(text, end, i)) {
+      unsigned char c = (unsigned char)text[i];
+      if (is_upper_ascii(c)) c = (unsigned char)(c - 'A' + 'a');
+      hash = (hash ^ c) * 1099511628211ULL;
+      in_word = 1;
+    } else if (in_word) {
+      keys[words++] = hash;
+      hash = (hash ^ ' ') * 1099511628211ULL;
+      in_word = 0;
+    }
+  }
+  if (in_word && words < IBID_TITLE_KEYS) keys[words++] = hash;
+  return words;
+}
+
 /* ----- bibliography sections ----------------------------------------------- */
 
 static const char *const bibliography_headings[] = {
-    "references", "bibliography", "works cited", "literature", "literature cited",
-    "sources", "reference list", "select bibliography", "further reading"};
+    "references",       "bibliography",         "works cited",
+    "literature",       "literature cited",     "cited literature",
+    "sources",          "reference list",       "list of references",
+    "references cited", "select bibliography",  "selected bibliography",
+    "further reading",  "references and notes", "bibliography and references",
+    "sources cited",    "works consulted",      "references and bibliography"};
+
+/* Headings that end a reference list whatever follows them. */
+static const char *const closing_headings[] = {
+    "appendix",        "appendices",       "index", "acknowledgements",
+    "acknowledgments", "about the author", "vita",  "curriculum vitae",
+    "glossary",        "chapter "};
+
+typedef struct line_span {
+  size_t start, end; /* first and one-past-last non-space bytes; start == end when blank */
+} line_span;
+
+static line_span trimmed_line(const char *text, size_t line, size_t end) {
+  line_span span = {line, end};
+  while (span.start < span.end && is_space((unsigned char)text[span.start])) span.start++;
+  while (span.end > span.start && is_space((unsigned char)text[span.end - 1])) span.end--;
+  return span;
+}
+
+/* Skips a section number ("8 ", "1.3 ", "IV. ", "Chapter 5:") before a heading. */
+static size_t skip_section_number(const char *text, size_t start, size_t end) {
+  size_t i = start;
+  while (i < end && (is_digit((unsigned char)text[i]) || text[i] == '.')) i++;
+  if (i == start) {
+    while (i < end && (text[i] == 'I' || text[i] == 'V' || text[i] == 'X')) i++;
+    if (i == start || i >= end || text[i] != '.') return start;
+    i++;
+  }
+  if (i < end && !is_space((unsigned char)text[i])) return start;
+  while (i < end && is_space((unsigned char)text[i])) i++;
+  return i;
+}
 
 /* A line that is only a bibliography heading (optionally numbered). */
-static int is_bibliography_heading(const char *text, size_t start, size_t end) {
-  while (start < end && (is_space((unsigned char)text[start]) || is_digit((unsigned char)text[start]) ||
-                         text[start] == '.'))
-    start++;
-  while (end > start && (is_space((unsigned char)text[end - 1]) || text[end - 1] == ':')) end--;
+static int is_bibliography_heading(const char *text, line_span line) {
+  size_t start = skip_section_number(text, line.start, line.end), end = line.end;
+  while (end > start && (text[end - 1] == ':' || text[end - 1] == '.')) end--;
   for (size_t k = 0; k < sizeof(bibliography_headings) / sizeof(*bibliography_headings); k++)
     if (end - start == strlen(bibliography_headings[k]) &&
         has_prefix_nocase(text, end, start, bibliography_headings[k]))
@@ -368,75 +625,149 @@ static int is_bibliography_heading(const char *text, size_t start, size_t end) {
   return 0;
 }
 
-/* A short line without final punctuation that is not an entry: the next heading. */
-static int is_other_heading(const char *text, size_t start, size_t end) {
-  while (end > start && is_space((unsigned char)text[end - 1])) end--;
-  while (start < end && is_space((unsigned char)text[start])) start++;
-  if (end - start == 0 || end - start > 60) return 0;
-  unsigned char last = (unsigned char)text[end - 1];
-  return last != '.' && !has_year(text, start, end) && starts_upper(text, end, start);
+static int is_closing_heading(const char *text, line_span line) {
+  size_t start = skip_section_number(text, line.start, line.end);
+  if (line.end - start > 60) return 0;
+  for (size_t k = 0; k < sizeof(closing_headings) / sizeof(*closing_headings); k++)
+    if (has_prefix_nocase(text, line.end, start, closing_headings[k])) return 1;
+  return 0;
+}
+
+/* Page furniture inside a list: a bare page number ("62", "- 62 -", "xii")
+** or a running head ending in one ("CHAPTER 5. CONCLUSION   194"). */
+static int is_page_furniture(const char *text, line_span line) {
+  size_t letters = 0, lower = 0, digits = 0;
+  for (size_t i = line.start; i < line.end; i++) {
+    unsigned char c = (unsigned char)text[i];
+    if (is_digit(c)) digits++;
+    if (is_lower_ascii(c)) lower++;
+    if (is_lower_ascii(c) || is_upper_ascii(c)) letters++;
+  }
+  if (letters == 0) return digits > 0 && digits <= 4;
+  if (line.end - line.start <= 6 && lower == letters && digits == 0) /* roman page numbers */
+    for (size_t i = line.start; i < line.end; i++)
+      if (!strchr("ivxlc", text[i])) return 0;
+  if (line.end - line.start <= 6 && lower == letters && digits == 0) return 1;
+  /* an upper-case running head that ends in a page number */
+  return lower * 4 < letters && is_digit((unsigned char)text[line.end - 1]) &&
+         !has_year(text, line.start, line.end);
+}
+
+/* A line that begins a new entry: "Surname, ...", "[12] ...", "12. ...",
+** "[Bais 2010] ...". */
+static int opens_entry(const char *text, line_span line) {
+  unsigned char c = line.start < line.end ? (unsigned char)text[line.start] : 0;
+  if (c == '[') return 1;
+  if (is_digit(c)) {
+    size_t i = line.start;
+    while (i < line.end && is_digit((unsigned char)text[i])) i++;
+    return i < line.end && (text[i] == '.' || text[i] == ')') && i - line.start <= 3;
+  }
+  return name_then_comma(text, line.start, line.end) != 0;
+}
+
+/* A line that may be a heading: short, not ending like a sentence or an
+** entry fragment, capitalised or numbered. */
+static int looks_like_heading(const char *text, line_span line) {
+  size_t n = line.end - line.start;
+  if (n == 0 || n > 70) return 0;
+  unsigned char last = (unsigned char)text[line.end - 1];
+  if (last == '.' || last == ',' || last == ';' || last == ':' || last == '-') return 0;
+  size_t start = skip_section_number(text, line.start, line.end);
+  return start < line.end && starts_upper(text, line.end, start) &&
+         !has_year(text, start, line.end);
+}
+
+typedef struct entry_list {
+  ibid_bibliography_entry *entries;
+  size_t count, capacity;
+  int failed;
+} entry_list;
+
+static void entry_push(entry_list *list, size_t start, size_t end) {
+  if (list->failed || end <= start) return;
+  if (list->count == list->capacity) {
+    size_t capacity = list->capacity ? list->capacity * 2 : 16;
+    ibid_bibliography_entry *grown = ibid_realloc(list->entries, capacity * sizeof(*grown));
+    if (!grown) {
+      list->failed = 1;
+      return;
+    }
+    list->entries = grown;
+    list->capacity = capacity;
+  }
+  list->entries[list->count].start = start;
+  list->entries[list->count].length = end - start;
+  list->count++;
+}
+
+/* Whether any of the next few non-blank lines after `position` holds a year:
+** reference lists do, the prose of a new section often does not. Bounded
+** look-ahead, so the scan stays linear. */
+static int year_follows(const char *text, size_t length, size_t position) {
+  int seen = 0;
+  for (size_t line = position; line < length && seen < 4;) {
+    size_t end = line;
+    while (end < length && text[end] != '\n' && end - line < 1000) end++;
+    line_span span = trimmed_line(text, line, end);
+    if (span.start < span.end) {
+      seen++;
+      if (has_year(text, span.start, span.end)) return 1;
+    }
+    while (end < length && text[end] != '\n') end++;
+    line = end + 1;
+  }
+  return 0;
 }
 
 int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_entry **entries,
                            size_t *count) {
-  ibid_bibliography_entry *list = 0;
-  size_t used = 0, capacity = 0;
-  int inside = 0;
-  size_t entry_start = 0, entry_end = 0;
-  int entry_open = 0;
+  entry_list list = {0};
+  int inside = 0, entry_open = 0, blank_before = 0;
+  size_t entry_start = 0, entry_end = 0, entry_indent = 0;
   for (size_t line = 0; line < length;) {
     size_t end = line;
     while (end < length && text[end] != '\n') end++;
-    size_t first = line;
-    while (first < end && is_space((unsigned char)text[first])) first++;
-    int blank = first == end;
-    int close_entry = blank || (inside && (is_bibliography_heading(text, line, end) ||
-                                           is_other_heading(text, line, end)));
-    /* A new entry also starts on a line that opens with a name and a comma
-       or with a bracketed number, when entries are one per line. */
-    if (inside && !blank && entry_open && (name_then_comma(text, first, end) || text[first] == '['))
-      close_entry = 1;
-    if (close_entry && entry_open) {
-      if (used == capacity) {
-        capacity = capacity ? capacity * 2 : 16;
-        ibid_bibliography_entry *grown = ibid_realloc(list, capacity * sizeof(*list));
-        if (!grown) {
-          ibid_free(list);
-          return -1;
-        }
-        list = grown;
-      }
-      list[used].start = entry_start;
-      list[used].length = entry_end - entry_start;
-      used++;
+    line_span span = trimmed_line(text, line, end);
+    size_t next = end + 1;
+    if (is_bibliography_heading(text, span)) {
+      if (entry_open) entry_push(&list, entry_start, entry_end);
       entry_open = 0;
-    }
-    if (is_bibliography_heading(text, line, end)) {
       inside = 1;
-    } else if (inside && !blank && is_other_heading(text, line, end)) {
-      inside = 0;
-    } else if (inside && !blank) {
-      if (!entry_open) {
+    } else if (!inside) {
+      /* outside a list: nothing to do */
+    } else if (span.start == span.end) {
+      blank_before = 1;
+    } else if (is_page_furniture(text, span)) {
+      /* skipped: the entry it interrupts goes on after it */
+    } else if (is_closing_heading(text, span) ||
+               (looks_like_heading(text, span) && !year_follows(text, length, next))) {
+      if (entry_open) entry_push(&list, entry_start, entry_end);
+      entry_open = inside = 0;
+    } else {
+      size_t indent = span.start - line;
+      /* A new entry: a line that opens one at no more than the first line's
+         indent, or any line after a blank that is not indented further
+         (hanging indents of double-spaced lists stay in their entry). */
+      int starts_new =
+          !entry_open || (indent <= entry_indent && (opens_entry(text, span) || blank_before));
+      if (starts_new) {
+        if (entry_open) entry_push(&list, entry_start, entry_end);
         entry_open = 1;
-        entry_start = first;
+        entry_start = span.start;
+        entry_indent = indent;
       }
-      entry_end = end;
-      while (entry_end > entry_start && is_space((unsigned char)text[entry_end - 1])) entry_end--;
+      entry_end = span.end;
+      blank_before = 0;
     }
-    line = end + 1;
+    line = next;
   }
-  if (entry_open) {
-    ibid_bibliography_entry *grown = ibid_realloc(list, (used + 1) * sizeof(*list));
-    if (!grown) {
-      ibid_free(list);
-      return -1;
-    }
-    list = grown;
-    list[used].start = entry_start;
-    list[used].length = entry_end - entry_start;
-    used++;
+  if (entry_open) entry_push(&list, entry_start, entry_end);
+  if (list.failed) {
+    ibid_free(list.entries);
+    return -1;
   }
-  *entries = list;
-  *count = used;
+  *entries = list.entries;
+  *count = list.count;
   return 0;
 }

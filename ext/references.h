@@ -31,8 +31,17 @@ typedef struct ibid_citation_item {
 ** prose rather than a citation are dropped. Returns 0, or -1 when out of
 ** memory; *items is freed with ibid_free (NULL when *count is 0).
 */
-int ibid_split_citations(const char *text, size_t start, size_t length,
-                         ibid_citation_item **items, size_t *count);
+int ibid_split_citations(const char *text, size_t start, size_t length, ibid_citation_item **items,
+                         size_t *count);
+
+/* Keys of the first words of the first quoted title of text[start, end):
+** keys[k] hashes its first k+1 words (lowercased, punctuation dropped), so a
+** short title "‘Norms and social constructivism’" (4 words) finds the full
+** citation whose title starts with the same 4 words. Returns the number of
+** keys set (0 when there is no quoted title, at most IBID_TITLE_KEYS). */
+#define IBID_TITLE_KEYS 4
+int ibid_title_keys(const char *text, size_t start, size_t end,
+                    unsigned long long keys[IBID_TITLE_KEYS]);
 
 /* A bibliography entry: a paragraph or line under a "References",
 ** "Bibliography", "Works cited" or "Literature" heading. */

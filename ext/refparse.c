@@ -946,6 +946,45 @@ static void write_text(ibid_json_object *object, const char *key, view v) {
   if (v.n) ibid_json_object_string(object, key, v.s, v.n);
 }
 
+/*
+** Writes the URL. PDF extraction breaks long URLs at a slash or a dot
+** ("http://dx.doi.org/10.1021/ es030360x"): while the URL ends with such a
+** character and the URL field goes on, the next token is glued back.
+*/
+static void write_url(ibid_json_object *object, view url, view labelled) {
+  if (!url.n) return;
+  const char *field_end = labelled.s + labelled.n;
+  if (url.s < labelled.s || url.s + url.n > field_end) {
+    write_text(object, "URL", url);
+    return;
+  }
+  ibid_buffer joined;
+  ibid_buffer_init(&joined);
+  /* A final "." or "-" the trimming took off may be where the URL broke. */
+  size_t keep = url.n;
+  while (url.s + keep < field_end && strchr(".-_", url.s[keep])) keep++;
+  ibid_buffer_append(&joined, url.s, keep);
+  const char *at = url.s + keep;
+  while (joined.length && strchr("/.-_=?&", joined.data[joined.length - 1])) {
+    char last = joined.data[joined.length - 1];
+    while (at < field_end && is_space_byte(*at)) at++;
+    view next = {at, (size_t)(field_end - at)};
+    next.n = first_word(next);
+    /* After a slash any word continues it; after a dot only a lower-case
+    ** or numeric one ("www. idtechex.com", not "org. Accessed"). */
+    if (!next.n || !((last == '/' && is_alpha(next.s[0])) || is_digit(next.s[0]) ||
+                     (next.s[0] >= 'a' && next.s[0] <= 'z')))
+      break;
+    /* The joined piece ends where the URL would: drop closing punctuation. */
+    while (next.n && strchr(".,;>)]", next.s[next.n - 1])) next.n--;
+    ibid_buffer_append(&joined, next.s, next.n);
+    at = next.s + first_word((view){next.s, (size_t)(field_end - next.s)});
+  }
+  while (joined.length && strchr(".-_", joined.data[joined.length - 1])) joined.length--;
+  if (!joined.failed) ibid_json_object_string(object, "URL", joined.data, joined.length);
+  ibid_buffer_free(&joined);
+}
+
 /* "4 th" (an ordinal split by PDF extraction) is written "4th". */
 static void write_edition(ibid_json_object *object, view v) {
   if (!v.n) return;
@@ -1015,7 +1054,7 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
   /* A stripped URL ("available at: {}") gives no URL: find_url needs "http"/"www.". */
   view url = find_url(field(f, IBID_REFLABEL_URL));
   if (!url.n && !f->text[IBID_REFLABEL_DOI].length) url = find_url(whole);
-  write_text(&object, "URL", url);
+  write_url(&object, url, field(f, IBID_REFLABEL_URL));
   view doi = find_doi(field(f, IBID_REFLABEL_DOI));
   if (!doi.n && !url.n) doi = find_doi(whole);
   write_text(&object, "DOI", doi);

@@ -149,7 +149,8 @@ static int starts_upper(const char *text, size_t offset, size_t end) {
 static int starts_sentence(const char *text, size_t offset, size_t end) {
   offset = skip_spaces(text, offset, end);
   size_t digits = 0;
-  while (offset + digits < end && text[offset + digits] >= '0' && text[offset + digits] <= '9')
+  while (digits < 4 && offset + digits < end && text[offset + digits] >= '0' &&
+         text[offset + digits] <= '9')
     digits++;
   if (digits >= 1 && digits <= 3 && offset + digits < end && text[offset + digits] == ' ')
     return starts_upper(text, offset + digits, end);
@@ -233,10 +234,16 @@ static int is_dotted_abbreviation(const char *word, size_t length) {
 int ibid_sentence_abbreviation(const char *word, size_t length, const char *previous_word,
                                size_t previous_length, int next_is_upper) {
   if (length == 0) return 0;
-  if (memchr(word, '.', length)) return is_dotted_abbreviation(word, length);
+  if (memchr(word, '.', length)) {
+    /* "5 p.m. The" ends a sentence; "U.S. Senate", "i.e. Sudan" do not. */
+    int clock =
+        length == 3 && (word[0] == 'a' || word[0] == 'p') && word[1] == '.' && word[2] == 'm';
+    if (clock) return !next_is_upper;
+    return is_dotted_abbreviation(word, length);
+  }
   uint32_t first;
   size_t first_length = ibid_utf8_decode(word, length, 0, &first);
-  /* A lone capital is an initial: "Alan J. Kuperman", "M. Cherif Bassiouni". */
+  /* A lone capital is an initial: "John F. Kennedy", "W. E. B. Du Bois". */
   if (first_length == length && (u_isupper((UChar32)first) || u_istitle((UChar32)first))) return 1;
   size_t always_count = sizeof(always_abbreviations) / sizeof(always_abbreviations[0]);
   if (in_list(word, length, always_abbreviations, always_count)) return 1;

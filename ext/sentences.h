@@ -3,7 +3,7 @@
 **
 ** ICU's sentence break rules (UAX #29), corrected for scholarly writing: no
 ** break after abbreviations that citations are full of ("pp.", "Ibid.,",
-** "et al.", "e.g.", "Art.", "U.S.", initials such as "Alan J. Kuperman"), and
+** "et al.", "e.g.", "Art.", "U.S.", initials such as "John F. Kennedy"), and
 ** note markers glued after the final punctuation ("the ICC.2 The next",
 ** "genocide.”3 These") stay with the sentence they close. Sentences never
 ** cross the blocks of ibid_find_blocks (blocks.h); single line breaks inside

@@ -445,8 +445,8 @@ static void read_first_citation(const char *text, size_t start, size_t end, cons
     limit++;
   }
   size_t after = 0;
-  long number = explicit_note_number(text, end, words, lead, limit < lead + 12 ? limit : lead + 12,
-                                     &after);
+  long number =
+      explicit_note_number(text, end, words, lead, limit < lead + 12 ? limit : lead + 12, &after);
   if (number > 0) {
     out->kind = CITATION_NOTE_NUMBER;
     out->note_number = number;
@@ -468,7 +468,8 @@ static void read_first_citation(const char *text, size_t start, size_t end, cons
     out->author_first = lead;
     out->author_count = first_author_words(text, words, lead, i);
   }
-  size_t position = i > lead ? words->items[i - 1].end : (lead ? words->items[lead - 1].end : start);
+  size_t position =
+      i > lead ? words->items[i - 1].end : (lead ? words->items[lead - 1].end : start);
   /* "Smith, op. cit., p. 4" / "Smith, supra, at 4" */
   if (i < words->count && out->author_count &&
       ((word_is(text, &words->items[i], "op") && i + 1 < words->count &&

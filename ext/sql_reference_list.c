@@ -42,14 +42,18 @@ typedef struct antecedent {
   long note; /* note number holding the full citation */
   char *csl; /* its CSL-JSON (owned) */
   size_t csl_length;
+  unsigned long long title_keys[IBID_TITLE_KEYS]; /* ibid_title_keys of its text */
+  int title_words;
 } antecedent;
 
 typedef struct antecedents {
   antecedent *list;
   size_t count, capacity;
+  long last_target; /* the note the latest item cites (its own or the one it stands for) */
 } antecedents;
 
-static int antecedents_push(antecedents *seen, long note, char *csl, size_t csl_length) {
+static int antecedents_push(antecedents *seen, long note, char *csl, size_t csl_length,
+                            const char *text, size_t start, size_t end) {
   if (seen->count == seen->capacity) {
     size_t capacity = seen->capacity ? seen->capacity * 2 : 32;
     antecedent *list = ibid_realloc(seen->list, capacity * sizeof(*list));
@@ -63,6 +67,8 @@ static int antecedents_push(antecedents *seen, long note, char *csl, size_t csl_
   seen->list[seen->count].note = note;
   seen->list[seen->count].csl = csl;
   seen->list[seen->count].csl_length = csl_length;
+  seen->list[seen->count].title_words =
+      ibid_title_keys(text, start, end, seen->list[seen->count].title_keys);
   seen->count++;
   return SQLITE_OK;
 }
@@ -75,12 +81,30 @@ static const antecedent *antecedents_find(const antecedents *seen, long note) {
   return 0;
 }
 
+/* The latest full citation whose quoted title starts with the words of the
+** short form's quoted title ("Hoffmann, ‘Norms and social constructivism’"
+** later in a note, which the note-level resolution does not cover). Returns
+** its note number, or 0. Compares integer keys over a bounded distance. */
+static long antecedents_find_title(const antecedents *seen, const char *text, size_t start,
+                                   size_t end) {
+  unsigned long long keys[IBID_TITLE_KEYS];
+  int words = ibid_title_keys(text, start, end, keys);
+  if (words == 0) return 0;
+  for (size_t i = seen->count, steps = 0; i-- > 0 && steps < 4096; steps++)
+    if (seen->list[i].title_words >= words &&
+        seen->list[i].title_keys[words - 1] == keys[words - 1])
+      return seen->list[i].note;
+  return 0;
+}
+
 static void antecedents_free(antecedents *seen) {
   for (size_t i = 0; i < seen->count; i++) ibid_free(seen->list[i].csl);
   ibid_free(seen->list);
 }
 
-static int is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+static int is_space_byte(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 /* A pinpoint at the end of an item: "p. 312", "pp. 322–6", or a bare "15". */
 static void find_locator(const char *text, size_t start, size_t end, size_t *locator_start,
@@ -88,7 +112,8 @@ static void find_locator(const char *text, size_t start, size_t end, size_t *loc
   *locator_length = 0;
   while (end > start && (is_space_byte(text[end - 1]) || text[end - 1] == '.')) end--;
   for (size_t i = end; i-- > start;) {
-    if ((text[i] == 'p' && i + 2 < end && text[i + 1] == '.' && (i == start || text[i - 1] == ' ')) ||
+    if ((text[i] == 'p' && i + 2 < end && text[i + 1] == '.' &&
+         (i == start || text[i - 1] == ' ')) ||
         (text[i] == 'p' && i + 3 < end && text[i + 1] == 'p' && text[i + 2] == '.' &&
          (i == start || text[i - 1] == ' '))) {
       *locator_start = i;
@@ -98,7 +123,8 @@ static void find_locator(const char *text, size_t start, size_t end, size_t *loc
     if (text[i] == ',' || text[i] == ')' || text[i] == '(') break;
   }
   size_t digits = end;
-  while (digits > start && ((text[digits - 1] >= '0' && text[digits - 1] <= '9') || text[digits - 1] == '-'))
+  while (digits > start &&
+         ((text[digits - 1] >= '0' && text[digits - 1] <= '9') || text[digits - 1] == '-'))
     digits--;
   if (digits < end && digits > start + 1 && text[digits - 1] == ' ' && text[digits - 2] == ',') {
     *locator_start = digits;
@@ -127,7 +153,8 @@ static int add_row(ibid_rows *rows, reference_list_client *client, long note, lo
   if (rc == SQLITE_OK) rc = ibid_rows_text(rows, csl, csl_length);
   if (rc == SQLITE_OK) rc = resolves_to ? ibid_rows_int(rows, resolves_to) : ibid_rows_null(rows);
   if (rc == SQLITE_OK)
-    rc = locator_length ? ibid_rows_slice(rows, locator_start, locator_length) : ibid_rows_null(rows);
+    rc = locator_length ? ibid_rows_slice(rows, locator_start, locator_length)
+                        : ibid_rows_null(rows);
   if (rc == SQLITE_OK) rc = add_key(rows, client, csl, csl_length);
   return rc;
 }
@@ -156,25 +183,32 @@ static int add_note_items(ibid_rows *rows, reference_list_client *client, const 
       }
       rc = add_row(rows, client, note->n, (long)k + 1, item->start, item->length, csl, csl_length,
                    0, locator_start, locator_length);
+      seen->last_target = note->n;
       if (rc == SQLITE_OK) {
-        rc = antecedents_push(seen, note->n, csl, csl_length);
+        rc = antecedents_push(seen, note->n, csl, csl_length, text, item->start,
+                              item->start + item->length);
       } else {
         ibid_free(csl);
       }
       continue;
     }
-    /* The note's own resolution (notes.h) covers its first item; an Ibid.
-       later in a note stands for the citation just before it. */
+    /* An Ibid. stands for the citation just before it (prose notes in
+       between do not count); a short form's first item takes the note's own
+       resolution (notes.h, which matches authors and titles), a later one
+       is matched by its quoted title. */
     long resolves_to = 0;
-    if (k == 0 && note->ibid_of) {
+    if (item->form == IBID_CITATION_IBID && seen->last_target) {
+      resolves_to = seen->last_target;
+    } else if (k == 0 && note->ibid_of) {
       resolves_to = note->ibid_of;
-    } else if (item->form == IBID_CITATION_IBID && seen->count) {
-      resolves_to = seen->list[seen->count - 1].note;
+    } else if (item->form == IBID_CITATION_SHORT) {
+      resolves_to = antecedents_find_title(seen, text, item->start, item->start + item->length);
     }
+    if (resolves_to) seen->last_target = resolves_to;
     const antecedent *full = resolves_to ? antecedents_find(seen, resolves_to) : 0;
-    rc = add_row(rows, client, note->n, (long)k + 1, item->start, item->length,
-                 full ? full->csl : 0, full ? full->csl_length : 0, resolves_to, locator_start,
-                 locator_length);
+    rc =
+        add_row(rows, client, note->n, (long)k + 1, item->start, item->length, full ? full->csl : 0,
+                full ? full->csl_length : 0, resolves_to, locator_start, locator_length);
   }
   ibid_free(items);
   return rc;

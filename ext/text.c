@@ -274,7 +274,9 @@ static int normalize_nfc(const char *text, size_t length, ibid_buffer *out) {
 /* ----- step 2: lines ---------------------------------------------------- */
 
 int ibid_text_split_lines(const char *text, size_t length, ibid_text_line **lines, size_t *count) {
-  size_t capacity = 64, used = 0;
+  size_t capacity = 1, used = 0; /* one line more than line breaks: no regrowth */
+  for (const char *at = text; length && (at = memchr(at, '\n', (size_t)(text + length - at))); at++)
+    capacity++;
   ibid_text_line *list = ibid_malloc(capacity * sizeof(*list));
   if (!list) return -1;
   size_t start = 0;
@@ -530,36 +532,47 @@ typedef struct span {
 
 /* Marks later copies of candidate spans seen three times or more. */
 static int mark_repeats(const char *text, const span *spans, size_t count, unsigned char *dropped) {
+  /* candidates only: the table stays small on prose */
+  size_t *candidates = ibid_malloc((count ? count : 1) * sizeof(size_t));
+  if (!candidates) return -1;
+  size_t candidate_count = 0;
+  for (size_t i = 0; i < count; i++)
+    if (repeat_candidate(text, spans[i].start, spans[i].end)) candidates[candidate_count++] = i;
   size_t slots = 16;
-  while (slots < 2 * count) slots *= 2;
-  /* slot: index+1 of the first span with that content (0 = empty); counts per span */
-  size_t *table = ibid_malloc(slots * sizeof(size_t));
-  size_t *seen = ibid_malloc((count ? count : 1) * sizeof(size_t));
-  size_t *first = ibid_malloc((count ? count : 1) * sizeof(size_t));
-  if (!table || !seen || !first) {
-    ibid_free(table), ibid_free(seen), ibid_free(first);
+  while (slots < 2 * candidate_count) slots *= 2;
+  /* slot: the first span with that content and how often it occurs */
+  typedef struct repeat_slot {
+    size_t first_plus_one; /* 0 = empty */
+    size_t occurrences;
+  } repeat_slot;
+  repeat_slot *table = ibid_malloc(slots * sizeof(repeat_slot));
+  if (!table) {
+    ibid_free(candidates);
     return -1;
   }
-  memset(table, 0, slots * sizeof(size_t));
-  for (size_t i = 0; i < count; i++) {
-    seen[i] = 0;
-    first[i] = (size_t)-1;
+  memset(table, 0, slots * sizeof(repeat_slot));
+  for (size_t c = 0; c < candidate_count; c++) {
     /* lines already dropped still count: a title repeated in dialogs is one copy */
-    if (!repeat_candidate(text, spans[i].start, spans[i].end)) continue;
-    size_t slot = (size_t)collapsed_hash(text, spans[i].start, spans[i].end) & (slots - 1);
-    while (table[slot]) {
-      size_t other = table[slot] - 1;
-      if (collapsed_equal(text, spans[i].start, spans[i].end, spans[other].start, spans[other].end))
-        break;
+    const span *line = &spans[candidates[c]];
+    size_t slot = (size_t)collapsed_hash(text, line->start, line->end) & (slots - 1);
+    while (table[slot].first_plus_one) {
+      const span *other = &spans[table[slot].first_plus_one - 1];
+      if (collapsed_equal(text, line->start, line->end, other->start, other->end)) break;
       slot = (slot + 1) & (slots - 1);
     }
-    if (!table[slot]) table[slot] = i + 1;
-    first[i] = table[slot] - 1;
-    seen[first[i]]++;
+    if (!table[slot].first_plus_one) table[slot].first_plus_one = candidates[c] + 1;
+    table[slot].occurrences++;
+    candidates[c] = slot; /* from now on: the candidate's slot */
   }
-  for (size_t i = 0; i < count; i++)
-    if (first[i] != (size_t)-1 && first[i] != i && seen[first[i]] >= 3) dropped[i] = 1;
-  ibid_free(table), ibid_free(seen), ibid_free(first);
+  /* second pass in text order: every copy after the first goes */
+  size_t c = 0;
+  for (size_t i = 0; i < count && c < candidate_count; i++) {
+    if (!repeat_candidate(text, spans[i].start, spans[i].end)) continue;
+    const repeat_slot *entry = &table[candidates[c++]];
+    if (entry->occurrences >= 3 && entry->first_plus_one != i + 1) dropped[i] = 1;
+  }
+  ibid_free(table);
+  ibid_free(candidates);
   return 0;
 }
 
@@ -697,6 +710,14 @@ static int is_numbered_start(const char *text, size_t start, size_t end) {
 /* Column gaps: a tab, or three or more spaces, between two words. A tab
 ** counts twice: inside a line it only ever separates columns. */
 static int column_gaps(const char *text, size_t start, size_t end) {
+  /* most lines have neither a tab nor two spaces in a row; every pair of
+     neighbours holds one byte of every second offset, so look at those only */
+  if (!memchr(text + start, '\t', end - start)) {
+    int pair = 0;
+    for (size_t i = start + 1; i < end && !pair; i += 2)
+      pair = text[i] == ' ' && (text[i - 1] == ' ' || (i + 1 < end && text[i + 1] == ' '));
+    if (!pair) return 0;
+  }
   int gaps = 0;
   for (size_t i = start; i < end; i++) {
     /* fast path: a gap starts with a tab or two spaces */

@@ -25,8 +25,10 @@ struct sqlite3_api_routines;
 /* Registers every ibid function, table-valued function, the FTS5 tokenizer
 ** "ibid" and ibid_init() on db. Returns SQLITE_OK or an error code with
 ** *error_message set (free it with sqlite3_free). */
-#ifdef _WIN32
+#if defined(_WIN32)
 __declspec(dllexport)
+#elif defined(__GNUC__)
+__attribute__((visibility("default"))) /* the only exported symbol */
 #endif
 int sqlite3_ibid_init(struct sqlite3 *db, char **error_message,
                       const struct sqlite3_api_routines *api);

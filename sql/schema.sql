@@ -39,7 +39,7 @@ CREATE TABLE IF NOT EXISTS documents(
   container TEXT,              -- journal, website or book the document appeared in
   doi TEXT,
   abstract TEXT,
-  meta TEXT,                   -- ibid_meta(body): the whole CSL-JSON object
+  meta TEXT,                   -- ibid_meta(raw): the whole CSL-JSON object
   work_id INTEGER REFERENCES works(id),
   added TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
@@ -153,7 +153,8 @@ END;
 CREATE TRIGGER IF NOT EXISTS documents_ingest AFTER INSERT ON documents
 BEGIN
   UPDATE documents SET body = ibid_clean(raw) WHERE id = new.id;
-  UPDATE documents SET meta = ibid_meta(body) WHERE id = new.id;
+  -- Metadata from the raw text: its line breaks still mark where a title ends.
+  UPDATE documents SET meta = ibid_meta(raw) WHERE id = new.id;
   UPDATE documents SET
     type = meta ->> '$.type',
     title = meta ->> '$.title',
@@ -167,8 +168,10 @@ BEGIN
     abstract = meta ->> '$.abstract'
   WHERE id = new.id;
 
-  -- The document's own work: by DOI, else by key (an entry without a year
-  -- matches one with a year when family and title words agree).
+  -- The document's own work: the work with its DOI or its key (keys leave
+  -- the year out when there is a title, so two pages of one article that
+  -- disagree on the year agree on the key), or, when one side names no
+  -- author, the work with the same title words (three words at least).
   INSERT INTO works(key, title, authors, year, doi, csl)
     SELECT coalesce(ibid_work_key(d.meta), 'document:' || d.path), d.title,
            (SELECT group_concat(coalesce(value ->> '$.family', value ->> '$.literal'), '; ')
@@ -177,15 +180,18 @@ BEGIN
     FROM documents d WHERE d.id = new.id
   ON CONFLICT(key) DO NOTHING;
   UPDATE documents SET work_id = (
-    SELECT w.id FROM works w, (SELECT coalesce(ibid_work_key(meta), 'document:' || path) AS key,
-                                      doi FROM documents WHERE id = new.id) k
+    SELECT w.id
+    FROM works w,
+         (SELECT key, doi, substr(key, 1, instr(key, ':') - 1) AS family,
+                 substr(substr(key, instr(key, ':') + 1),
+                        instr(substr(key, instr(key, ':') + 1), ':') + 1) AS title_words
+          FROM (SELECT coalesce(ibid_work_key(meta), 'document:' || path) AS key, doi
+                FROM documents WHERE id = new.id)) k
     WHERE w.key = k.key
        OR (w.doi IS NOT NULL AND w.doi = k.doi)
-       OR (w.key_family = substr(k.key, 1, instr(k.key, ':') - 1)
-           AND w.key_title <> ''
-           AND w.key_title = substr(substr(k.key, instr(k.key, ':') + 1),
-                                    instr(substr(k.key, instr(k.key, ':') + 1), ':') + 1))
-    ORDER BY w.doi IS NULL, w.year IS NULL, w.id LIMIT 1)
+       OR ((w.key_family = '' OR k.family = '') AND w.key_title = k.title_words
+           AND length(k.title_words) - length(replace(k.title_words, '-', '')) >= 2)
+    ORDER BY w.key <> k.key, w.doi IS NULL, w.id LIMIT 1)
   WHERE id = new.id;
 
   INSERT INTO blocks(document_id, n, kind, level, start, length, text)

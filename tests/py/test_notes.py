@@ -163,6 +163,21 @@ def test_oscola_and_signals():
     assert got[:5] == [(1, None, None), (2, None, None), (3, 1, '81'), (4, 1, '82'), (5, 2, '633')]
 
 
+def test_prose_lines_starting_with_numbers():
+    text = ("The treaty was signed by as many as\n"
+            "40 states in 1998.1 Later the number of parties grew to well above\n"
+            "2 dozen in Africa alone.2 The Court had to decide whether as many as\n"
+            "3 States have to cooperate with it.3 Some did not.4\n"
+            "1 Schabas, William A., An Introduction to the ICC (Cambridge: CUP, 2011), p. 12.\n"
+            "2 Ibid., p. 14.\n"
+            "3 Kersten, Mark, Justice in Conflict (Oxford: OUP, 2016), p. 3.\n"
+            "4 Schabas, An Introduction, p. 20.\n")
+    assert [(r[0], r[6], r[7], r[5][:7]) for r in notes_of(text)] == [
+        (1, None, None, 'Schabas'), (2, 1, 'p. 14', 'Ibid., '), (3, None, None, 'Kersten'),
+        (4, 1, 'p. 20', 'Schabas')]
+    assert [(m[0], m[2]) for m in markers_of(text)] == [(1, 55), (2, 128), (3, 208), (4, 223)]
+
+
 def test_not_notes():
     lists = ("Contents\n\n1 Introduction\n2 Background\n3 Method\n4 Results\n\n"
              "Steps:\n1. Apples\n2. Pears\n3. Oranges\n\n"

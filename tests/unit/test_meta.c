@@ -202,6 +202,12 @@ static void test_other_layouts(void) {
       "spaced citation line", cambridge_page,
       "\"container-title\":\"Review of International Studies\",\"volume\":\"44\",\"issue\":\"1\","
       "\"page\":\"101 - 127\",\"issued\":{\"date-parts\":[[2018,1]]}");
+  check_has("inverted names", "On Complementarity\n\nMills, Kurt and Bloomfield, Alan\n",
+            "\"author\":[{\"family\":\"Mills\",\"given\":\"Kurt\"},{\"family\":\"Bloomfield\","
+            "\"given\":\"Alan\"}]");
+  check_has("place is not an inverted name",
+            "On Complementarity\n\nGeneva, Switzerland\n\nSchabas, W. A.\n",
+            "\"author\":[{\"family\":\"Schabas\",\"given\":\"W. A.\"}]");
   check_has("published online by", cambridge_page,
             "\"available-date\":{\"date-parts\":[[2017,8,23]]}");
 }

@@ -110,6 +110,10 @@ static void test_fields(void) {
         parsed_contains("Quell, Molly. \"A Title.\" Associated Press, 15 May 2025. "
                         "https://apnews.com/article/x-1.",
                         "\"URL\":\"https://apnews.com/article/x-1\""));
+  CHECK("refparse: URL broken by PDF extraction is joined",
+        parsed_contains("Smith, J. (2004). A study of water. Environ. Sci. Technol. 38, 1-9. "
+                        "http://dx.doi.org/10.1021/ es030360x",
+                        "\"URL\":\"http://dx.doi.org/10.1021/es030360x\""));
   CHECK("refparse: DOI", parsed_contains("Nolan, D. (2010). Computing. The American Statistician, "
                                          "64, 97-107. doi:10.1198/tast.2010.09132",
                                          "\"DOI\":\"10.1198/tast.2010.09132\""));

@@ -76,6 +76,8 @@ int main(void) {
          "Diplomats or defendants? Defining immunity\xE2\x80\x99, Duke Law Journal.",
          "Tunks, \xE2\x80\x98"
          "Diplomats or defendants? Defining immunity\xE2\x80\x99, Duke Law Journal.");
+  SPLITS("sentences_clock", "It ended at 5 p.m. The judges met at 9 a.m. on Monday.",
+         "It ended at 5 p.m. | The judges met at 9 a.m. on Monday.");
   SPLITS("sentences_empty", "", "");
   SPLITS("sentences_spaces", " \n \n ", "");
 
