@@ -101,10 +101,16 @@ test: all unit
 # The whole suite against an ASan+UBSan build of the extension and the unit tests.
 ASAN_LIB = $(shell $(CC) -print-file-name=libasan.so)
 SANITIZE_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
-sanitize: check-deps build/schema_sql.h
-	rm -f ibid.so build/test_*
-	$(MAKE) ibid.so unit OBJ_DIR=build/asan CFLAGS="$(SANITIZE_FLAGS)"
-	IBID_SANITIZE=$(ASAN_LIB) $(PYTHON) tests/run.py; status=$$?; rm -f ibid.so build/test_*; exit $$status
+sanitize: all build/schema_sql.h
+	$(MAKE) --no-print-directory build/asan/ibid.so $(patsubst build/%,build/asan/%,$(UNIT_TESTS)) \
+	  OBJ_DIR=build/asan/obj CFLAGS="$(SANITIZE_FLAGS)"
+	IBID_SANITIZE=$(ASAN_LIB) IBID_EXTENSION=./build/asan/ibid IBID_UNIT_DIR=build/asan $(PYTHON) tests/run.py
+
+build/asan/ibid.so: $(SQL_OBJECTS) $(PURE_OBJECTS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SO) -o $@ $(SQL_OBJECTS) $(PURE_OBJECTS) $(PKG_LIBS)
+
+build/asan/test_%: tests/unit/test_%.c $(PURE_OBJECTS) $(TEST_SUPPORT) $(HEADERS)
+	$(CC) $(ALL_CFLAGS) -Itests/support -o $@ $< $(PURE_OBJECTS) $(TEST_SUPPORT) $(PKG_LIBS)
 
 fuzz: $(FUZZERS)
 	@for f in $(FUZZERS); do echo "== $$f ($(FUZZ_SECONDS)s)"; \

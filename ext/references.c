@@ -6,12 +6,22 @@
 ** A note body is cut into segments at semicolons and at sentence starts that
 ** open a new citation ("Also see", "See also", "Cf."), never inside
 ** parentheses, brackets or quotation marks ("(Cambridge: Polity Press; 1984)"
-** stays whole). A segment is cut again at ", and " when what follows opens
-** a citation ("Ibid., p. 313, and Acharya, Amitav, ..."). Each segment loses
-** its lead-in ("For the general theory, see ") and is kept when it reads as a
-** citation: it opens with an Ibid.-like word, with a name followed by a comma,
-** or with a quoted title, or it holds a year, a page locator, a URL or a
-** document symbol without reading as a sentence of prose.
+** stays whole). A semicolon inside an author list ("Simmons, Beth A.; Radtke,
+** Mitchell; and Jo, ...") or before a parallel case report ("; 2017 (3) SA
+** 212") does not cut. A segment is cut again at ", and " when a complete
+** citation comes before it and a new one after ("Ibid., p. 313, and Acharya,
+** Amitav, ..."). A segment holding a prose sentence is cut into sentences
+** and the prose ones dropped ("Citation. Commentary. Citation."). Each piece
+** loses its lead-in ("For the general theory, see ", "X, quoted in ") and is
+** kept when it reads as a citation: it opens with an Ibid.-like word, with a
+** name followed by a comma, or with a quoted title, or it holds a year, a page
+** locator, a URL or a document symbol without reading as prose.
+**
+** A reference list starts at a heading line and ends at a closing heading or
+** at a heading-like line not followed by years; page numbers and running
+** heads inside are skipped; entries start at a line that opens one at the
+** entry indent, or after a blank line unless the line is indented further.
+** Every test looks at a bounded stretch of text, so both scans are linear.
 */
 #include "references.h"
 
@@ -643,13 +653,15 @@ static int is_page_furniture(const char *text, line_span line) {
     if (is_lower_ascii(c)) lower++;
     if (is_lower_ascii(c) || is_upper_ascii(c)) letters++;
   }
-  if (letters == 0) return digits > 0 && digits <= 4;
+  if (letters == 0) /* "62", "- 62 -"; not "1755." ending a wrapped page range */
+    return digits > 0 && digits <= 4 && text[line.end - 1] != '.' && text[line.end - 1] != ',';
   if (line.end - line.start <= 6 && lower == letters && digits == 0) /* roman page numbers */
     for (size_t i = line.start; i < line.end; i++)
       if (!strchr("ivxlc", text[i])) return 0;
   if (line.end - line.start <= 6 && lower == letters && digits == 0) return 1;
   /* an upper-case running head that ends in a page number */
-  return lower * 4 < letters && is_digit((unsigned char)text[line.end - 1]) &&
+  return lower * 4 < letters &&
+         (is_digit((unsigned char)text[line.end - 1]) || is_digit((unsigned char)text[line.start])) &&
          !has_year(text, line.start, line.end);
 }
 
@@ -676,6 +688,65 @@ static int looks_like_heading(const char *text, line_span line) {
   size_t start = skip_section_number(text, line.start, line.end);
   return start < line.end && starts_upper(text, line.end, start) &&
          !has_year(text, start, line.end);
+}
+
+/* ----- repeated lines (running heads) ----------------------------------------- */
+
+/* Hash of a line's letters, lowercased, digits and spaces left out: running
+** heads repeat on every page with only the page number changing. 0 for
+** lines with fewer than 8 letters (too short to tell). */
+static unsigned long long line_hash(const char *text, line_span line) {
+  unsigned long long hash = 1469598103934665603ULL;
+  size_t letters = 0;
+  for (size_t i = line.start; i < line.end; i++) {
+    unsigned char c = (unsigned char)text[i];
+    if (is_digit(c) || is_space(c)) continue;
+    if (is_upper_ascii(c)) c = (unsigned char)(c - 'A' + 'a');
+    if (is_lower_ascii(c)) letters++;
+    hash = (hash ^ c) * 1099511628211ULL;
+  }
+  return letters >= 8 ? hash | 1 : 0;
+}
+
+typedef struct line_counts {
+  unsigned long long *hashes; /* open addressing, 0 = empty */
+  unsigned *counts;
+  size_t mask;
+} line_counts;
+
+static unsigned *line_counts_slot(line_counts *table, unsigned long long hash) {
+  size_t i = (size_t)(hash >> 7) & table->mask;
+  while (table->hashes[i] && table->hashes[i] != hash) i = (i + 1) & table->mask;
+  table->hashes[i] = hash;
+  return &table->counts[i];
+}
+
+/* Counts every line of text by line_hash. Returns 0 or -1 when out of memory. */
+static int line_counts_build(line_counts *table, const char *text, size_t length) {
+  size_t lines = 1;
+  for (size_t i = 0; i < length; i++) lines += text[i] == '\n';
+  size_t size = 16;
+  while (size < lines * 2) size *= 2;
+  table->hashes = ibid_malloc(size * sizeof(*table->hashes));
+  table->counts = ibid_malloc(size * sizeof(*table->counts));
+  table->mask = size - 1;
+  if (!table->hashes || !table->counts) return -1;
+  memset(table->hashes, 0, size * sizeof(*table->hashes));
+  memset(table->counts, 0, size * sizeof(*table->counts));
+  for (size_t line = 0; line < length;) {
+    size_t end = line;
+    while (end < length && text[end] != '\n') end++;
+    unsigned long long hash = line_hash(text, trimmed_line(text, line, end));
+    if (hash) (*line_counts_slot(table, hash))++;
+    line = end + 1;
+  }
+  return 0;
+}
+
+/* A line seen three times or more in the document: a running head or foot. */
+static int is_repeated_line(line_counts *table, const char *text, line_span line) {
+  unsigned long long hash = line_hash(text, line);
+  return hash && *line_counts_slot(table, hash) >= 3;
 }
 
 typedef struct entry_list {
@@ -723,6 +794,12 @@ static int year_follows(const char *text, size_t length, size_t position) {
 int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_entry **entries,
                            size_t *count) {
   entry_list list = {0};
+  line_counts repeated = {0};
+  if (line_counts_build(&repeated, text, length)) {
+    ibid_free(repeated.hashes);
+    ibid_free(repeated.counts);
+    return -1;
+  }
   int inside = 0, entry_open = 0, blank_before = 0;
   size_t entry_start = 0, entry_end = 0, entry_indent = 0;
   for (size_t line = 0; line < length;) {
@@ -738,10 +815,12 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
       /* outside a list: nothing to do */
     } else if (span.start == span.end) {
       blank_before = 1;
-    } else if (is_page_furniture(text, span)) {
+    } else if (is_page_furniture(text, span) || is_repeated_line(&repeated, text, span)) {
       /* skipped: the entry it interrupts goes on after it */
     } else if (is_closing_heading(text, span) ||
-               (looks_like_heading(text, span) && !year_follows(text, length, next))) {
+               (!(entry_open && span.start - line > entry_indent) &&
+                looks_like_heading(text, span) && !year_follows(text, length, next))) {
+      /* a line indented under its entry is a wrapped line, never a heading */
       if (entry_open) entry_push(&list, entry_start, entry_end);
       entry_open = inside = 0;
     } else {
@@ -763,6 +842,8 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
     line = next;
   }
   if (entry_open) entry_push(&list, entry_start, entry_end);
+  ibid_free(repeated.hashes);
+  ibid_free(repeated.counts);
   if (list.failed) {
     ibid_free(list.entries);
     return -1;

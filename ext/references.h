@@ -43,8 +43,9 @@ int ibid_split_citations(const char *text, size_t start, size_t length, ibid_cit
 int ibid_title_keys(const char *text, size_t start, size_t end,
                     unsigned long long keys[IBID_TITLE_KEYS]);
 
-/* A bibliography entry: a paragraph or line under a "References",
-** "Bibliography", "Works cited" or "Literature" heading. */
+/* A bibliography entry: a paragraph or line (with its wrapped lines) under a
+** "References", "Bibliography", "Works Cited", "Literature Cited", "List of
+** References" ... heading, optionally numbered ("1.3 References"). */
 typedef struct ibid_bibliography_entry {
   size_t start;
   size_t length;

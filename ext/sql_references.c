@@ -6,8 +6,7 @@
 **     a CSL-JSON object: type, author/editor/translator, title,
 **     container-title, volume, issue, page, issued, publisher, URL, DOI,
 **     number (document symbol), authority, ... (docs/refparse.md).
-**     NULL in, NULL out; an empty text gives {"type":"book"}-free "{}"-like
-**     output only when nothing is found.
+**     NULL in, NULL out; a text without any word gives {}.
 **
 **     SELECT json_extract(ibid_parse_reference(
 **       'Smith, J. (2001). A title. Journal of Things, 12(3), 45-67.'), '$.page');

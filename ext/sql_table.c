@@ -9,10 +9,11 @@
 ** as byte offsets and turned here into 1-based character positions, so that
 ** substr(input, start, length) is the span in every SQL client.
 **
-** xBestIndex accepts only a usable equality constraint on `input` (argvIndex
-** 1, idxNum 1). Without one the call is an error ("ibid_x: missing argument");
-** with an unusable one the plan is rejected with SQLITE_CONSTRAINT so SQLite
-** tries a join order that binds it first.
+** xBestIndex takes a usable equality constraint on `input` (argvIndex 1,
+** idxNum 1). With an unusable one the plan is rejected with SQLITE_CONSTRAINT
+** so SQLite tries a join order that binds it first; with none at all the plan
+** is accepted at a prohibitive cost (idxNum 0) and xFilter, if it is ever run,
+** fails with "ibid_x: missing argument".
 */
 #include <stdarg.h>
 #include <string.h>
@@ -220,7 +221,12 @@ static int table_filter(sqlite3_vtab_cursor *base, int index_number, const char 
   table_vtab *vtab = (table_vtab *)base->pVtab;
   const table_module *module = vtab->module;
   cursor_reset(cursor);
-  if (index_number != 1 || argc < 1) return SQLITE_OK; /* no argument: no rows */
+  if (index_number != 1 || argc < 1) {
+    sqlite3_free(vtab->base.zErrMsg);
+    vtab->base.zErrMsg = sqlite3_mprintf("%s: missing argument (call it as %s(text))",
+                                         module->definition.name, module->definition.name);
+    return SQLITE_ERROR;
+  }
   cursor->argument = sqlite3_value_dup(argv[0]);
   if (!cursor->argument) return SQLITE_NOMEM;
   const char *text;
@@ -313,10 +319,13 @@ static int table_best_index(sqlite3_vtab *base, sqlite3_index_info *info) {
     return SQLITE_OK;
   }
   if (unusable) return SQLITE_CONSTRAINT; /* try a plan that binds the input first */
-  sqlite3_free(base->zErrMsg);
-  base->zErrMsg = sqlite3_mprintf("%s: missing argument (call it as %s(text))",
-                                  vtab->module->definition.name, vtab->module->definition.name);
-  return SQLITE_ERROR;
+  /* No input constraint in this plan (an OR in the WHERE clause makes SQLite
+     ask for such plans too): accept it at a prohibitive cost, and report the
+     missing argument in xFilter only if SQLite really runs it. */
+  info->idxNum = 0;
+  info->estimatedCost = 1e300;
+  info->estimatedRows = 2147483647;
+  return SQLITE_OK;
 }
 
 static const sqlite3_module table_module_methods = {

@@ -277,6 +277,7 @@ int ibid_text_split_lines(const char *text, size_t length, ibid_text_line **line
   size_t capacity = 1, used = 0; /* one line more than line breaks: no regrowth */
   for (const char *at = text; length && (at = memchr(at, '\n', (size_t)(text + length - at))); at++)
     capacity++;
+  if (capacity > (1u << 20)) capacity = 1u << 20; /* long runs of blank lines are not stored */
   ibid_text_line *list = ibid_malloc(capacity * sizeof(*list));
   if (!list) return -1;
   size_t start = 0;
@@ -297,6 +298,15 @@ int ibid_text_split_lines(const char *text, size_t length, ibid_text_line **line
     while (first < end && is_blank_byte(text[first])) indent += text[first++] == '\t' ? 4 : 1;
     size_t last = end;
     while (last > first && is_blank_byte(text[last - 1])) last--;
+    /* Two blank lines in a row mean the same as more (a break in every
+       layout), so a third one is not stored: text of blank lines stays cheap. */
+    if (first == last && used >= 3 && line[-1].start == line[-1].end &&
+        line[-2].start == line[-2].end) {
+      used--;
+      if (!newline) break;
+      start = end + 1;
+      continue;
+    }
     line->start = first;
     line->end = last;
     line->indent = indent;

@@ -27,8 +27,9 @@ typedef struct ibid_text_line {
   size_t trailing; /* blanks after the content */
 } ibid_text_line;
 
-/* Splits text at "\n" (a "\r" before it is a blank). Returns 0, or -1 when
-** out of memory; *lines is freed with ibid_free. */
+/* Splits text at "\n" (a "\r" before it is a blank). Of a run of blank
+** lines only the first two are listed. Returns 0, or -1 when out of memory;
+** *lines is freed with ibid_free. */
 int ibid_text_split_lines(const char *text, size_t length, ibid_text_line **lines, size_t *count);
 
 /* Bytes taken by a list bullet at the start of line[0..length) including the

@@ -8,7 +8,7 @@ Phases, each a subprocess so a crash is one failure, not the end of the run:
                                  output compared (tests/check_docs.py)
   py    tests/py/test_*.py       Python test functions, incl. the gold-data scorers (tests/py/harness.py)
 
-Environment: IBID_EXTENSION (default ./ibid), IBID_SANITIZE=/path/libasan.so to run under
+Environment: IBID_EXTENSION (default ./ibid), IBID_UNIT_DIR (default build), IBID_SANITIZE=/path/libasan.so to run under
 ASan+UBSan (make sanitize), IBID_ONLY=substring to run only matching files.
 """
 import glob, os, re, subprocess, sys, time
@@ -74,7 +74,7 @@ def tap_lines(name, result):
 
 
 def phase_unit():
-    for binary in sorted(glob.glob('build/test_*')):
+    for binary in sorted(glob.glob(os.environ.get('IBID_UNIT_DIR', 'build') + '/test_*')):
         if ONLY in binary:
             tap_lines(binary, run([binary]))
 

@@ -1,6 +1,6 @@
 """The corpus database: one INSERT per document fills everything; replace and delete are clean."""
 import os, subprocess
-from ibidtest import ROOT, CORPUS, connect, corpus_names
+from ibidtest import ROOT, CORPUS, EXTENSION, connect, corpus_names
 
 DERIVED = ['blocks', 'sentences', 'notes', 'markers', 'cites', 'refs', 'citations', 'cases',
            'questions', 'findings', 'evidence', 'claims', 'entities', 'events']
@@ -94,10 +94,10 @@ def test_spans_index_into_body():
 
 
 def test_shell_loads_a_folder_in_one_statement():
-    script = """.load ./ibid
+    script = """.load %s
 select ibid_init();
 insert into documents(path, raw) select name, readfile(name) from fsdir('tests/corpus') where name like '%.txt';
 select count(*) from documents;
-"""
+""" % EXTENSION
     r = subprocess.run(['sqlite3', ':memory:'], input=script, cwd=ROOT, capture_output=True, text=True)
     assert r.stdout.split() == ['ok', str(len(corpus_names()))], r.stdout + r.stderr

@@ -95,3 +95,13 @@ def test_huge_text():
         seed = f.read()
     huge = (seed * (HUGE_MB * 1000000 // len(seed) + 1))[:HUGE_MB * 1000000]
     check_all(huge, rows_or_named_error)
+
+
+def test_missing_argument_is_a_clear_error():
+    db = connect()
+    for name in table_functions():
+        try:
+            db.execute('select * from %s' % name).fetchall()
+            raise AssertionError('%s without an argument gave rows' % name)
+        except sqlite3.Error as e:
+            assert 'missing argument' in str(e) and name in str(e), str(e)

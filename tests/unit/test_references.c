@@ -64,6 +64,61 @@ int main(void) {
             "who have committed crimes."),
       "0|Rome Statute of the International Criminal Court (1998) UNTS vol. 2187 no. 38544.");
   CHECK_STRING("references_empty", split(""), "");
+  CHECK_STRING("references_author_list_semicolons",
+               split("Simmons, Beth A.; Radtke, Mitchell; and Jo, Hyeran, \"Assessing the Court\" "
+                     "(2018). All Faculty Scholarship."),
+               "0|Simmons, Beth A.; Radtke, Mitchell; and Jo, Hyeran, \"Assessing the Court\" "
+               "(2018). All Faculty Scholarship.");
+  CHECK_STRING("references_author_list_and_kept",
+               split("Jalloh, Charles C., Akande, Dapo, and du Plessis, Max, ‘Assessing concerns’, "
+                     "African Journal of Legal Studies, 4:1 (2011), p. 14."),
+               "0|Jalloh, Charles C., Akande, Dapo, and du Plessis, Max, ‘Assessing concerns’, "
+               "African Journal of Legal Studies, 4:1 (2011), p. 14.");
+  CHECK_STRING("references_parallel_case_reports",
+               split("Alliance v Minister (83145/2016) [2017] ZAGPPHC 53; 2017 (3) SA 212 (GP); "
+                     "[2017] 2 All SA 123 (GP)."),
+               "0|Alliance v Minister (83145/2016) [2017] ZAGPPHC 53; 2017 (3) SA 212 (GP); "
+               "[2017] 2 All SA 123 (GP).");
+  CHECK_STRING(
+      "references_prose_between_citations",
+      split("Smith, John, ‘A title’, Daily News (2015), available at: {}. At a later hearing "
+            "before the court, it changed the reasons that it had given. Jane Roe, ‘Another "
+            "title’ (18 April 2017), available at: {}."),
+      "0|Smith, John, ‘A title’, Daily News (2015), available at: {}. // 0|Jane Roe, "
+      "‘Another title’ (18 April 2017), available at: {}.");
+  CHECK_STRING("references_prose_then_citation",
+               split("The leader was forced to accept that he had to face the court. ‘Commander in "
+                     "custody’, BBC News (14 January 2015), available at: {}."),
+               "0|‘Commander in custody’, BBC News (14 January 2015), available at: {}.");
+  CHECK_STRING(
+      "references_dash_see_lead_in",
+      split("For a typology of norms – as ‘proscribing’ and ‘permissive’ – see Wayne Smith, "
+            "‘Paths’, paper presented at a workshop (Atlanta, 15 March 2016), p. 11."),
+      "0|Wayne Smith, ‘Paths’, paper presented at a workshop (Atlanta, 15 March 2016), p. 11.");
+  CHECK_STRING("references_quoted_in",
+               split("Rashid Abdi, quoted in Pilling, David, ‘Cases’, Day (2016)."),
+               "0|Pilling, David, ‘Cases’, Day (2016).");
+  CHECK_STRING("references_title_only_short_form", split("‘African Union Moves’."),
+               "3|‘African Union Moves’.");
+  CHECK_STRING("references_name_quote_short_form", split("Vilmer ‘The African Union’, p. 1320."),
+               "3|Vilmer ‘The African Union’, p. 1320.");
+  CHECK_STRING("references_web_site", split("Bashir Watch (undated), available at: {}."),
+               "0|Bashir Watch (undated), available at: {}.");
+  CHECK_STRING(
+      "references_and_short_form_after_semicolon",
+      split("Weldes, Jutta, ‘Interests’, EJIR, 2:3 (1996), pp. 275–318; and Hoffmann, "
+            "‘Norms’, pp. 1–3."),
+      "0|Weldes, Jutta, ‘Interests’, EJIR, 2:3 (1996), pp. 275–318 // 3|Hoffmann, ‘Norms’, "
+      "pp. 1–3.");
+
+  unsigned long long short_keys[IBID_TITLE_KEYS], full_keys[IBID_TITLE_KEYS];
+  const char *short_form = "Hoffmann, ‘Norms and Social constructivism’, pp. 1–3.";
+  const char *full = "Hoffman, M., ‘Norms and social constructivism in IR’, 2014.";
+  int short_words = ibid_title_keys(short_form, 0, strlen(short_form), short_keys);
+  int full_words = ibid_title_keys(full, 0, strlen(full), full_keys);
+  CHECK("title_keys_words", short_words == 4 && full_words == 4);
+  CHECK("title_keys_prefix_match", short_keys[3] == full_keys[3] && short_keys[0] == full_keys[0]);
+  CHECK("title_keys_none", ibid_title_keys("Simmons, 15.", 0, 12, short_keys) == 0);
 
   const char *paper =
       "Conclusion\n\nIt works.\n\nReferences\n\nAdams, S. (2015) A title. Journal, 1, 2-3.\n"
@@ -80,6 +135,25 @@ int main(void) {
   ibid_free(entries);
   CHECK("bibliography_none",
         ibid_find_bibliography("No heading here.\n", 17, &entries, &count) == 0 && count == 0);
+  ibid_free(entries);
+
+  /* PDF text: form feed before the heading, numbered heading, hanging
+     indents, a page number and a running head inside, an appendix after */
+  const char *thesis =
+      "Some conclusion.\n\f1.3 References\n\nAbbas, H. F. and W. Daud (2010). \"Hydrogen\n"
+      "    production by methane.\" Journal of Energy 35: 1160-1190.\nAcar, C. (2014). "
+      "Comparative\n    assessment. Energy 39: 1-12.\n\n                 62\n\fCHAPTER 1. "
+      "INTRODUCTION    63\nBall, M. (2009). The future of hydrogen. Energy 34: 615-627.\n\n"
+      "Appendix A\n\nA table (2019) of values.\n";
+  CHECK("bibliography_thesis_runs",
+        ibid_find_bibliography(thesis, strlen(thesis), &entries, &count) == 0);
+  CHECK("bibliography_thesis_three_entries", count == 3);
+  if (count == 3) {
+    CHECK("bibliography_thesis_wrapped",
+          strncmp(thesis + entries[0].start + entries[0].length - 10, "1160-1190.", 10) == 0);
+    CHECK("bibliography_thesis_after_page_break",
+          strncmp(thesis + entries[2].start, "Ball", 4) == 0);
+  }
   ibid_free(entries);
   return check_finish();
 }
