@@ -29,7 +29,7 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,build/%,$(wildcard tests/unit/test_*.c))
 BENCHES := $(patsubst bench/%.c,build/%,$(wildcard bench/bench_*.c))
 FUZZERS := $(patsubst fuzz/%.c,build/%,$(wildcard fuzz/fuzz_*.c))
 
-.PHONY: all help deps check-deps test unit sanitize fuzz bench demo format clean
+.PHONY: all help deps check-deps test unit sanitize fuzz bench demo model format clean
 
 all: check-deps
 	@$(MAKE) --no-print-directory ibid.so
@@ -42,6 +42,7 @@ help:
 	@echo "make sanitize   the whole suite under ASan+UBSan"
 	@echo "make fuzz       build the libFuzzer targets and run each FUZZ_SECONDS (default 20)"
 	@echo "make bench      throughput of every extractor (MB/s) and of corpus ingest"
+	@echo "make model      retrain the reference parser from ../shared/eval/anystyle/core.xml"
 
 deps:
 	@if [ "$$(id -u)" != 0 ]; then echo "make deps: run as root, or: sudo apt-get install -y $(PACKAGES) $(FUZZ_PACKAGES)"; exit 1; fi
@@ -123,6 +124,15 @@ fuzz: $(FUZZERS)
 bench: all $(BENCHES)
 	@for b in $(BENCHES); do $$b tests/corpus; done
 	$(PYTHON) bench/ingest.py
+
+# Retrains the reference-parser model (ext/refmodel_weights.c) from AnyStyle's
+# core.xml only, so good.xml stays a fair test set. Deterministic: same input, same bytes.
+ANYSTYLE ?= ../shared/eval/anystyle
+model:
+	@mkdir -p build
+	$(CC) -std=c11 -D_DEFAULT_SOURCE -O2 -Iext -o build/train_refmodel ext/model/train_refmodel.c ext/reftokens.c tests/support/memory_libc.c -lm
+	$(PYTHON) ext/model/anystyle_to_training.py $(ANYSTYLE)/core.xml > build/refmodel_train.txt
+	build/train_refmodel build/refmodel_train.txt 25 ext/refmodel_weights.c
 
 demo: all
 	rm -f icc.db

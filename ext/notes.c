@@ -380,11 +380,21 @@ static int link_candidates(candidate_list *list) {
 
 /* What a chain's bodies look like. */
 typedef struct chain_summary {
-  long length;    /* members */
-  long note_like; /* bodies that are sentences or citations */
-  long citations; /* bodies that are citations */
-  long apart;     /* members far from the previous one (page feet, not a list) */
+  long length;       /* members */
+  long note_like;    /* bodies that are sentences or citations */
+  long citations;    /* bodies that are citations */
+  long apart;        /* members far from the previous one (page feet, not a list) */
+  size_t body_bytes; /* bytes of the members' first lines */
 } chain_summary;
+
+/* Is a chain the numbered paragraphs of a judgment or report ("[12] The
+** Chamber considers ...") rather than notes? It starts in the first fifth of
+** the text and its members are long paragraphs, where notes come after the
+** body and are mostly short. */
+static int numbered_paragraphs(const chain_summary *chain, size_t first_label, size_t text_length) {
+  if (chain->length < 5 || first_label > text_length / 5) return 0;
+  return chain->body_bytes / (size_t)chain->length > 600;
+}
 
 /* Is a chain a note sequence? Half its bodies must look like notes, and a
 ** third (half for "1." labels) like citations -- unless its members are spread over the text like
@@ -441,7 +451,8 @@ static int note_push(note_list *list, const ibid_note *note) {
 
 /* Extracts the chains, longest first, and adds the notes of accepted ones.
 ** `order` is scratch space for a counting sort of candidates by score. */
-static int extract_chains(const char *text, candidate_list *list, note_list *notes) {
+static int extract_chains(const char *text, size_t length_of_text, candidate_list *list,
+                          note_list *notes) {
   size_t count = list->count;
   size_t *order = ibid_malloc((count ? count : 1) * sizeof(size_t));
   size_t *bucket = ibid_malloc((count + 2) * sizeof(size_t));
@@ -461,12 +472,13 @@ static int extract_chains(const char *text, candidate_list *list, note_list *not
     long at = (long)order[k];
     if (list->items[at].used) continue;
     long length = 0;
-    chain_summary summary = {0, 0, 0, 0};
+    chain_summary summary = {0, 0, 0, 0, 0};
     while (at >= 0 && !list->items[at].used) {
       candidate *item = &list->items[at];
       chain[length++] = at;
       summary.note_like += item->note_like != 0;
       summary.citations += item->note_like == CITATION;
+      summary.body_bytes += item->line_end - item->body_start;
       item->used = 1;
       at = item->predecessor;
       if (at >= 0 && item->label_start - list->items[at].line_end > 300) summary.apart++;
@@ -474,6 +486,7 @@ static int extract_chains(const char *text, candidate_list *list, note_list *not
     summary.length = length;
     candidate *first = &list->items[chain[length - 1]];
     if (!accept_chain(&summary, first->style)) continue;
+    if (numbered_paragraphs(&summary, first->label_start, length_of_text)) continue;
     ibid_note_kind kind =
         first->style == STYLE_BRACKET || follows_notes_heading(text, first->line_start)
             ? IBID_NOTE_ENDNOTE
@@ -570,7 +583,7 @@ int ibid_find_notes(const char *text, size_t length, ibid_note **notes, size_t *
   *notes = NULL;
   *count = 0;
   if (collect_candidates(text, length, &candidates) || link_candidates(&candidates) ||
-      extract_chains(text, &candidates, &found)) {
+      extract_chains(text, length, &candidates, &found)) {
     ibid_free(candidates.items);
     ibid_free(found.items);
     return -1;

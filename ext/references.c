@@ -661,7 +661,8 @@ static int is_page_furniture(const char *text, line_span line) {
   if (line.end - line.start <= 6 && lower == letters && digits == 0) return 1;
   /* an upper-case running head that ends in a page number */
   return lower * 4 < letters &&
-         (is_digit((unsigned char)text[line.end - 1]) || is_digit((unsigned char)text[line.start])) &&
+         (is_digit((unsigned char)text[line.end - 1]) ||
+          is_digit((unsigned char)text[line.start])) &&
          !has_year(text, line.start, line.end);
 }
 
@@ -692,15 +693,20 @@ static int looks_like_heading(const char *text, line_span line) {
 
 /* ----- repeated lines (running heads) ----------------------------------------- */
 
-/* Hash of a line's letters, lowercased, digits and spaces left out: running
-** heads repeat on every page with only the page number changing. 0 for
-** lines with fewer than 8 letters (too short to tell). */
+/* Hash of a line, lowercased, spaces and a page number at either end left
+** out: running heads repeat on every page with only the page number
+** changing. 0 for lines with fewer than 8 letters (too short to tell). */
 static unsigned long long line_hash(const char *text, line_span line) {
   unsigned long long hash = 1469598103934665603ULL;
   size_t letters = 0;
-  for (size_t i = line.start; i < line.end; i++) {
+  size_t i = line.start, end = line.end;
+  while (i < end && is_digit((unsigned char)text[i])) i++;
+  if (i == end || !is_space((unsigned char)text[i])) i = line.start;
+  while (end > i && is_digit((unsigned char)text[end - 1])) end--;
+  if (end == i || !is_space((unsigned char)text[end - 1])) end = line.end;
+  for (; i < end; i++) {
     unsigned char c = (unsigned char)text[i];
-    if (is_digit(c) || is_space(c)) continue;
+    if (is_space(c)) continue;
     if (is_upper_ascii(c)) c = (unsigned char)(c - 'A' + 'a');
     if (is_lower_ascii(c)) letters++;
     hash = (hash ^ c) * 1099511628211ULL;
@@ -743,8 +749,12 @@ static int line_counts_build(line_counts *table, const char *text, size_t length
   return 0;
 }
 
-/* A line seen three times or more in the document: a running head or foot. */
+/* A line seen three times or more in the document, without a year or a
+** final period (the lines of an entry repeated in several chapters' lists
+** have them): a running head or foot. */
 static int is_repeated_line(line_counts *table, const char *text, line_span line) {
+  if (line.start == line.end || text[line.end - 1] == '.' || has_year(text, line.start, line.end))
+    return 0;
   unsigned long long hash = line_hash(text, line);
   return hash && *line_counts_slot(table, hash) >= 3;
 }

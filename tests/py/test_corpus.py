@@ -94,10 +94,10 @@ def test_spans_index_into_body():
 
 
 def test_shell_loads_a_folder_in_one_statement():
-    script = """.load %s
+    script = """.load EXTENSION
 select ibid_init();
 insert into documents(path, raw) select name, readfile(name) from fsdir('tests/corpus') where name like '%.txt';
 select count(*) from documents;
-""" % EXTENSION
+""".replace('EXTENSION', EXTENSION)
     r = subprocess.run(['sqlite3', ':memory:'], input=script, cwd=ROOT, capture_output=True, text=True)
     assert r.stdout.split() == ['ok', str(len(corpus_names()))], r.stdout + r.stderr
