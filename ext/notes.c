@@ -328,6 +328,15 @@ static size_t paragraph_end(const char *text, size_t length, size_t start, size_
   return end - start > 400 ? start + 400 : end;
 }
 
+/* Is the line text[start..line_end) a numbered heading ("5 Good Information")
+** followed by its paragraph? Short, no closing punctuation, more text below. */
+static int looks_like_heading(const char *text, size_t start, size_t line_end, size_t paragraph) {
+  if (paragraph <= line_end || line_end - start >= 50) return 0;
+  unsigned char last = (unsigned char)text[line_end - 1];
+  return !(last == '.' || last == ',' || last == ';' || last == ':' || last == ')' ||
+           last == 0x9D || last == 0x99 || last == '"');
+}
+
 /* Collects the candidates of every line, in text order. */
 static int collect_candidates(const char *text, size_t length, candidate_list *list) {
   size_t line_start = 0;
@@ -340,8 +349,10 @@ static int collect_candidates(const char *text, size_t length, candidate_list *l
       content_end--;
     candidate item;
     if (read_label(text, line_start, content_end, &item)) {
-      item.note_like = looks_like_note(text, item.body_start,
-                                       paragraph_end(text, length, item.body_start, content_end));
+      size_t paragraph = paragraph_end(text, length, item.body_start, content_end);
+      item.note_like = looks_like_heading(text, item.body_start, content_end, paragraph)
+                           ? 0
+                           : looks_like_note(text, item.body_start, paragraph);
       if (list_push(list, &item)) return -1;
     }
     line_start = line_end + 1;
