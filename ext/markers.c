@@ -5,10 +5,10 @@
 ** 1. One pass over the text outside the notes collects candidates:
 **    "[12]" (strong), a run of superscript digits (strong), and 1-3 ASCII
 **    digits glued to what precedes them (weak): after a word of three letters
-**    or more ("ICC2."), a closing quote or bracket ("effect”1"), or sentence
-**    punctuation that itself follows a word ("the UN.5", "impunity.13").
+**    or more ("WHO2."), a closing quote or bracket ("effect”1"), or sentence
+**    punctuation that itself follows a word ("the EU.5", "policy.13").
 **    Digits inside numbers ("3,300", "2.5", "10:30"), after "p." or a one- or
-**    two-letter code ("G20", "Q1", "DD1"), and before a letter ("R2P") are not.
+**    two-letter code ("G20", "Q1", "AB1"), and before a letter ("R2P") are not.
 ** 2. Each candidate is linked to the first note with its number that comes
 **    after it (a marker precedes its note, at the page foot or at the end).
 ** 3. The heaviest run of candidates whose linked notes strictly increase in
@@ -119,7 +119,7 @@ static int glued_marker(const char *text, size_t length, size_t start, size_t en
   size_t size = ibid_utf8_decode_before(text, start, &before);
   size_t word_start;
   if (is_letter(before)) {
-    /* "ICC2", "Sudan12" -- but not "G20", "Q1", "DD1", "CO2" */
+    /* "WHO2", "Paris12" -- but not "G20", "Q1", "AB1", "CO2" */
     size_t letters = letters_before(text, start, &word_start);
     if (letters < 3) return 0;
     if (word_start > 0) {
@@ -141,7 +141,7 @@ static int glued_marker(const char *text, size_t length, size_t start, size_t en
     if (!is_letter(earlier)) return 0;
     size_t letters = letters_before(text, punctuation, &word_start);
     if (is_number_abbreviation(text, word_start, punctuation)) return 0;
-    /* "U.S.2" or "e.g.3" are abbreviations, but "UN.5" ends a sentence */
+    /* "U.S.2" or "e.g.3" are abbreviations, but "EU.5" ends a sentence */
     return letters >= 2;
   }
   return 0;

@@ -1,7 +1,7 @@
 /*
 ** markers.h -- in-text note markers: "[4]", superscripts "¹²", and bare digits
 ** glued to a word or punctuation as copy-paste leaves them ("effect”1 because",
-** "the ICC2.", "by the UN.5"), checked against the note list of the text.
+** "the WHO2.", "by the EU.5"), checked against the note list of the text.
 **
 ** Bare digits count only when the text has notes: the number must be that of
 ** a note that follows the marker, and markers must point to notes in

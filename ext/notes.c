@@ -4,7 +4,7 @@
 ** HOW IT WORKS
 ** 1. Every line that starts with a label -- "12 ", "12. ", "[12] ", "¹² " --
 **    and has a body is a candidate. Lines whose body starts like a date
-**    ("18 September 2004, ...") or a number are not.
+**    ("12 March 2010, ...") or a number are not.
 ** 2. Candidates are chained: each links to the latest earlier candidate of
 **    the same label style numbered n-1 (or n-2, n-3: a note the extraction
 **    lost), and gets that one's score + 1. Numbers in wrapped prose, years
@@ -117,7 +117,7 @@ static int starts_with_word(const char *text, size_t position, size_t end, const
 }
 
 /* A body that starts with a month name or a unit continues a date or a
-** quantity ("18 September 2004", "12 per cent"), not a note. */
+** quantity ("12 March 2010", "12 per cent"), not a note. */
 static int starts_like_date_or_quantity(const char *text, size_t position, size_t end) {
   static const char *const words[] = {
       "january", "february",  "march",   "april",    "may",      "june", "july",
@@ -146,8 +146,8 @@ static int starts_like_note_body(const char *text, size_t position, size_t end, 
 }
 
 /* Note bodies that start in lower case: "ibid.", "see", "cf.", and name
-** particles ("du Plessis", "van der Merwe"). Other lower-case starts are
-** wrapped prose or table cells ("18 states", "1 on 15.9 mm wallboard"). */
+** particles ("de Vries", "van der Merwe"). Other lower-case starts are
+** wrapped prose or table cells ("18 states", "1 in 20 cases"). */
 static int starts_with_lowercase_note_word(const char *text, size_t position, size_t end) {
   static const char *const words[] = {
       "ibid", "id.",  "id,", "see", "cf",  "e.g", "i.e", "supra", "op. cit", "du ", "de ",  "van ",
@@ -179,7 +179,7 @@ static int read_label(const char *text, size_t line_start, size_t line_end, cand
       label_end++;
       style = STYLE_DOTTED;
     }
-    /* A plain label is followed by a space: "12Bloomfield" is too ambiguous. */
+    /* A plain label is followed by a space: "12Smith" is too ambiguous. */
     if (label_end >= line_end || !is_space(text[label_end])) {
       if (!(label_end + 1 < line_end && (unsigned char)text[label_end] == 0xC2 &&
             (unsigned char)text[label_end + 1] == 0xA0))
@@ -202,8 +202,8 @@ static int read_label(const char *text, size_t line_start, size_t line_end, cand
   if (number < 1 || number > LARGEST_NOTE_NUMBER) return 0;
   size_t body_start = skip_spaces(text, label_end, line_end);
   if (body_start >= line_end) return 0;
-  /* A body starts with a letter, a quotation mark or a bracket: "[93].
-  ** Conversely" is a citation in wrapped prose, "[70]…....19" a contents line. */
+  /* A body starts with a letter, a quotation mark or a bracket: "[12].
+  ** However" is a citation in wrapped prose, "[4]…....19" a contents line. */
   char first = text[body_start];
   if (!starts_like_note_body(text, body_start, line_end, style == STYLE_BRACKET)) return 0;
   if (style != STYLE_BRACKET && style != STYLE_SUPERSCRIPT) {

@@ -4,10 +4,10 @@
 **
 ** A note is a numbered line that belongs to an increasing sequence of
 ** numbered lines (1, 2, 3 ... mostly +1) whose bodies look like citations or
-** prose: "12 Bloomfield, ‘Norm antipreneurs’, p. 326." at a page foot or in a
+** prose: "12 Smith, ‘Norm dynamics’, p. 326." at a page foot or in a
 ** web page's footnote list, "[3] Quell, Molly. ..." after the body, "¹² ..."
 ** with a superscript label, "4. Smith, ..." in a numbered notes section.
-** Isolated numbered lines, dates starting a wrapped line ("18 September
+** Isolated numbered lines, dates starting a wrapped line ("12 March
 ** 2004, ..."), tables of contents and short numbered lists are not notes.
 **
 ** Kind: a note is an endnote when its label is bracketed ("[3]", the endnote

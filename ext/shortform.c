@@ -7,17 +7,17 @@
 **     sequence (through it, when it is itself an Ibid. or a short form);
 **   - "supra note 3", "supra n 3", "above n 3", "n 3 above" -> note 3;
 **   - a short form: [author,] title [, locator] ending the citation, where the
-**     title is quoted (‘Norm antipreneurs’) or a few unquoted words
-**     (Malabo Protocol), or author + locator ("Simmons, 15.") or author +
+**     title is quoted (‘Norm dynamics’) or a few unquoted words
+**     (Treaty Practice), or author + locator ("Jones, 15.") or author +
 **     "op. cit." / "supra". It stands for the LATEST earlier note holding a
 **     full citation whose author words match (anywhere among the first words
-**     of a citation: "Garth Abraham", "Jeangène Vilmer, Jena-Baptiste") and
+**     of a citation: "Anna Smith", "García Márquez, Ana") and
 **     whose title starts with the short title's words, compared word by word
-**     without case or punctuation (‘“Let’s argue!”’ = ‘Let’s argue: ...’).
+**     without case or punctuation (‘“Norms matter!”’ = ‘Norms matter: ...’).
 **     A full citation goes on after the title (journal, publisher, year);
 **     an earlier short form does not, and is not an antecedent.
 ** A short form that matches no earlier full citation is left alone: it may
-** be an ordinary short note ("Afghanistan, Columbia, Iraq, ...").
+** be an ordinary short note ("Chile, Peru, Bolivia, and Ecuador.").
 ** The search looks back at most LOOKBACK notes and SEARCH_BYTES bytes of them
 ** per short form, and all searches together read at most WORK_PER_BYTE times
 ** the text: time stays linear whatever the input (past the budget, short
@@ -338,7 +338,7 @@ static int parenthesis_between(const char *text, const word *before, const word 
 }
 
 /* "supra note 3", "supra n 3", "above n 3", "note 3 above", and OSCOLA's
-** "Hart (n 3) 81": the note number, with *after set past it; 0 if none. */
+** "Smith (n 3) 81": the note number, with *after set past it; 0 if none. */
 static long explicit_note_number(const char *text, size_t body_end, const word_list *words,
                                  size_t first, size_t limit, size_t *after) {
   for (size_t i = first; i < limit && i + 1 < words->count; i++) {
@@ -381,7 +381,7 @@ static size_t quoted_title_end(const char *text, const word_list *words, size_t 
         closed = 1;
         p += size;
       } else if (closed || c == '!' || c == '?' || c == ':' || c == '.') {
-        /* "Let’s argue!’" -- punctuation inside the quotes */
+        /* "Norms matter!’" -- punctuation inside the quotes */
         if (closed) break;
         p += size;
       } else {
@@ -398,7 +398,7 @@ static size_t quoted_title_end(const char *text, const word_list *words, size_t 
 }
 
 /* Of the author words [first, end), how many name the first author:
-** "Jo and Simmons" or "Jo & Simmons" -> "Jo", "du Plessis" -> both. */
+** "Smith and Jones" or "Smith & Jones" -> "Smith", "de Vries" -> both. */
 static size_t first_author_words(const char *text, const word_list *words, size_t first,
                                  size_t end) {
   for (size_t k = first + 1; k < end; k++) {
@@ -463,7 +463,7 @@ static void read_first_citation(const char *text, size_t start, size_t end, cons
       i++;
     }
     if (i == lead || i > lead + AUTHOR_WORDS) return;
-    /* the author's last word must be capitalized: "Smith", "du Plessis" */
+    /* the author's last word must be capitalized: "Smith", "de Vries" */
     if (!(words->items[i - 1].flags & CAPITALIZED)) return;
     out->author_first = lead;
     out->author_count = first_author_words(text, words, lead, i);
@@ -482,7 +482,7 @@ static void read_first_citation(const char *text, size_t start, size_t end, cons
     return;
   }
   size_t separator_end = skip_separator(text, position, end);
-  /* author + locator: "Simmons, 15." */
+  /* author + locator: "Jones, 15." */
   if (out->author_count && separator_end < end && is_digit(text[separator_end])) {
     read_tail(text, position, end, out);
     if (out->locator_length && citation_ends(text, out->end, end)) out->kind = CITATION_SHORT;
@@ -509,7 +509,7 @@ static void read_first_citation(const char *text, size_t start, size_t end, cons
   out->title_first = i;
   out->title_count = title_end_word - i;
   read_tail(text, title_byte_end, end, out);
-  /* An unquoted title could be a list of names ("Gill, Walter Murray, and
+  /* An unquoted title could be a list of names ("Smith, Anna Jones, and
   ** ..."): it must end the note's first citation outright. */
   if (citation_ends(text, out->end, end) && ((title->flags & QUOTE_BEFORE) || out->locator_length ||
                                              !continues_with_and(text, out->end, end)))

@@ -1,7 +1,7 @@
 /*
 ** shortform.h -- resolves "Ibid.", "Id.", "op. cit.", "supra note 3",
-** "above n 3" and short-form notes ("Bloomfield, ‘Norm antipreneurs’, p. 326.",
-** "Simmons, 15.") to the note that holds the full citation, and finds their
+** "above n 3" and short-form notes ("Smith, ‘Norm dynamics’, p. 326.",
+** "Jones, 15.") to the note that holds the full citation, and finds their
 ** pinpoint locators.
 */
 #ifndef IBID_SHORTFORM_H
