@@ -8,7 +8,7 @@
 ** web page's footnote list, "[3] Quell, Molly. ..." after the body, "¹² ..."
 ** with a superscript label, "4. Smith, ..." in a numbered notes section.
 ** Isolated numbered lines, dates starting a wrapped line ("12 March
-** 2004, ..."), tables of contents and short numbered lists are not notes.
+** 2010, ..."), tables of contents and short numbered lists are not notes.
 **
 ** Kind: a note is an endnote when its label is bracketed ("[3]", the endnote
 ** list of web and word-processor documents) or when its sequence follows a

@@ -159,11 +159,13 @@ static int add_row(ibid_rows *rows, reference_list_client *client, long note, lo
   return rc;
 }
 
+/* Adds the citation items of one note; *item_count says how many. */
 static int add_note_items(ibid_rows *rows, reference_list_client *client, const char *text,
-                          const ibid_note *note, antecedents *seen) {
+                          const ibid_note *note, antecedents *seen, size_t *item_count) {
   ibid_citation_item *items = 0;
   size_t count = 0;
   if (ibid_split_citations(text, note->start, note->length, &items, &count)) return SQLITE_NOMEM;
+  *item_count = count;
   int rc = SQLITE_OK;
   for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
     const ibid_citation_item *item = &items[k];
@@ -214,21 +216,34 @@ static int add_note_items(ibid_rows *rows, reference_list_client *client, const 
   return rc;
 }
 
+/* Reference-list entries that are not already notes: a numbered endnote
+** list under a "References" heading ("[1] Quell, Molly. ...") is given once,
+** as notes -- unless the note gave no citation item (the splitter expects
+** note-style citations; a list entry such as "[7] Ann Lee and Bo Kim. A
+** title. Journal 3, 2009." is kept as an entry). Both lists are in text
+** order, so one merge walk suffices. */
 static int add_bibliography(ibid_rows *rows, reference_list_client *client, const char *text,
-                            size_t length) {
+                            size_t length, const ibid_note *notes, const unsigned char *cited,
+                            size_t note_count) {
   ibid_bibliography_entry *entries = 0;
   size_t count = 0;
   if (ibid_find_bibliography(text, length, &entries, &count)) return SQLITE_NOMEM;
   int rc = SQLITE_OK;
+  long item = 0;
+  size_t n = 0;
   for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
+    size_t entry_end = entries[k].start + entries[k].length;
+    while (n < note_count && notes[n].start + notes[n].length <= entries[k].start) n++;
+    if (n < note_count && notes[n].label_start < entry_end && cited[n]) continue;
+    item++;
     size_t csl_length = 0;
     char *csl = ibid_parse_reference_json(text + entries[k].start, entries[k].length, &csl_length);
     if (!csl) {
       rc = SQLITE_NOMEM;
       break;
     }
-    rc = add_row(rows, client, 0, (long)k + 1, entries[k].start, entries[k].length, csl, csl_length,
-                 0, 0, 0);
+    rc = add_row(rows, client, 0, item, entries[k].start, entries[k].length, csl, csl_length, 0, 0,
+                 0);
     ibid_free(csl);
   }
   ibid_free(entries);
@@ -241,12 +256,17 @@ static int references_fill(ibid_rows *rows, const char *text, size_t length, voi
   size_t count = 0;
   if (ibid_find_notes(text, length, &notes, &count)) return SQLITE_NOMEM;
   antecedents seen = {0};
-  int rc = SQLITE_OK;
-  for (size_t i = 0; i < count && rc == SQLITE_OK; i++)
-    rc = add_note_items(rows, client, text, &notes[i], &seen);
+  unsigned char *cited = ibid_malloc(count ? count : 1); /* whether note i gave items */
+  int rc = cited ? SQLITE_OK : SQLITE_NOMEM;
+  for (size_t i = 0; i < count && rc == SQLITE_OK; i++) {
+    size_t items = 0;
+    rc = add_note_items(rows, client, text, &notes[i], &seen, &items);
+    cited[i] = items > 0;
+  }
   antecedents_free(&seen);
+  if (rc == SQLITE_OK) rc = add_bibliography(rows, client, text, length, notes, cited, count);
+  ibid_free(cited);
   ibid_free(notes);
-  if (rc == SQLITE_OK) rc = add_bibliography(rows, client, text, length);
   return rc;
 }
 

@@ -70,7 +70,8 @@ CREATE INDEX IF NOT EXISTS notes_document ON notes(document_id, n);
 
 CREATE TABLE IF NOT EXISTS markers(
   document_id INTEGER NOT NULL REFERENCES documents(id),
-  n INTEGER, marker TEXT, start INTEGER, length INTEGER
+  n INTEGER, marker TEXT, start INTEGER, length INTEGER,
+  note_start INTEGER           -- start of the note it points to (join notes on start)
 );
 CREATE INDEX IF NOT EXISTS markers_document ON markers(document_id);
 
@@ -207,8 +208,8 @@ BEGIN
   INSERT INTO notes(document_id, n, label, kind, start, length, text, ibid_of, locator)
     SELECT new.id, x.n, x.label, x.kind, x.start, x.length, x.text, x.ibid_of, x.locator
     FROM documents d, ibid_notes(d.body) x WHERE d.id = new.id;
-  INSERT INTO markers(document_id, n, marker, start, length)
-    SELECT new.id, x.n, x.marker, x.start, x.length
+  INSERT INTO markers(document_id, n, marker, start, length, note_start)
+    SELECT new.id, x.n, x.marker, x.start, x.length, x.note_start
     FROM documents d, ibid_markers(d.body) x WHERE d.id = new.id;
   INSERT INTO cites(document_id, n, group_n, authors, year, suffix, locator, prefix, narrative,
                     start, length, problem)
