@@ -14,7 +14,7 @@
 ** authors), ", b" (another suffix of the same year).
 **
 ** A parenthesis that holds only years ("(2015)", "(2015: 539)") is a
-** narrative cite when the words just before it are a name ("Wegner (2015)",
+** narrative cite when the words just before it are a name ("Smith (2015)",
 ** "Snyder and Vinjamuri’s (2003)"); the ones that end a reference
 ** ("Law Review, 19:1 (1956)", "ICJ Reports (2012), pp. 3-34") are told apart
 ** by what precedes (a number, a quote, a word that names a publication, the
@@ -23,8 +23,8 @@
 ** locator and no name before it ("(2015: 539)") is still a cite, authors NULL.
 ** A year alone after anything else ("(1998)") is not.
 **
-** Malformed items are kept with a problem: "( )" in prose is 'empty', "(Rishmawi, )"
-** 'missing year', "(Wegner, 205: 135)" 'implausible year', junk before the
+** Malformed items are kept with a problem: "( )" in prose is 'empty', "(Jones, )"
+** 'missing year', "(Smith, 205: 135)" 'implausible year', junk before the
 ** author ("(… Moss, 2012)") or after the year 'unknown'.
 */
 #include "cites.h"
@@ -611,7 +611,7 @@ typedef struct item {
   size_t prefix_start, prefix_end; /* equal when no prefix */
   size_t author_start, author_end; /* equal when no authors */
   int junk;                        /* text before the author that is not a prefix */
-  int trailing_comma;              /* "Rishmawi," */
+  int trailing_comma;              /* "Jones," */
   year_list years;
 } item;
 
@@ -660,7 +660,7 @@ static void parse_item(const char *text, size_t start, size_t end, item *out) {
   /* One or two digits after a comma are a page ("(Smith, 27)"), not a year. */
   if (out->years.entries[0].has_year && out->years.entries[0].year < 100) return;
   /* A short number is a year gone wrong only after a comma and before the end
-  ** or a locator: "(Wegner, 205: 135)", but not "(Article 13)" or a date
+  ** or a locator: "(Smith, 205: 135)", but not "(Article 13)" or a date
   ** "(Atlanta, 15 March 2016)". */
   if (out->years.entries[0].implausible && (!comma || out->years.unknown)) return;
   out->kind = ITEM_CITE;
@@ -776,7 +776,7 @@ static size_t word_start_before(const char *text, size_t floor, size_t end) {
 
 /*
 ** Finds the name just before the parenthesis at open: "Snyder and Vinjamuri",
-** "Smith et al.", "Wegner" of "Wegner’s". Returns 1 with the bounds (the
+** "Smith et al.", "Smith" of "Smith’s". Returns 1 with the bounds (the
 ** possessive excluded), 0 when the words before are not a name. Sets
 ** *reference when what precedes marks the end of a reference (a number, ":"
 ** or "," just before the parenthesis; a publication word; an initial).
@@ -803,7 +803,7 @@ static int name_before(const char *text, size_t open, size_t *name_start, size_t
       end = word_end;
       if (in_word_list(text, word_start, word_end, instrument_words)) return 0;
       if (is_initial(text, word_start, word_end)) {
-        *reference = 1; /* "Wegner, P. (2015)." opens a reference-list entry */
+        *reference = 1; /* "Smith, P. (2015)." opens a reference-list entry */
         return 0;
       }
     }
@@ -891,7 +891,7 @@ static int is_blank(const char *text, size_t start, size_t end) {
 
 /*
 ** Is the blank parenthesis text[open..close] a citation that lost its text, as
-** "law in Darfur ( ). However" in prose? Not "f()" (code), nor the wide blanks
+** "law in Kosovo ( ). However" in prose? Not "f()" (code), nor the wide blanks
 ** and "( )+" that PDF extraction leaves where a formula's symbols were.
 */
 static int is_dropped_cite(const char *text, size_t length, size_t open, size_t close) {
@@ -949,7 +949,7 @@ static void handle_parenthesis(emit_context *context, size_t open, size_t close)
   size_t cites = 0;
   for (size_t i = 0; i < count; i++) cites += items[i].kind == ITEM_CITE;
 
-  /* Narrative: the first item holds only years ("Wegner (2015: 120)"). */
+  /* Narrative: the first item holds only years ("Smith (2015: 120)"). */
   size_t name_start = 0, name_end = 0;
   int narrative = 0;
   if (items[0].kind == ITEM_YEARS_ONLY) {
@@ -971,7 +971,7 @@ static void handle_parenthesis(emit_context *context, size_t open, size_t close)
     if (!named && !has_locator) return; /* "(1998)" alone dates something, it cites nothing */
     narrative = 1;
   } else if (!cites) {
-    /* Only "(Rishmawi, )" stands alone as a cite without a year. */
+    /* Only "(Jones, )" stands alone as a cite without a year. */
     if (!(count == 1 && items[0].kind == ITEM_MISSING_YEAR && items[0].trailing_comma)) return;
   }
 

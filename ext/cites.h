@@ -1,6 +1,6 @@
 /*
-** cites.h -- in-text author-year citations: "(Wegner, 2015: 120)",
-** "(Smith and Jones 2010; see also Brown et al. 2011a, b)", "Wegner (2015)".
+** cites.h -- in-text author-year citations: "(Smith, 2015: 120)",
+** "(Smith and Jones 2010; see also Brown et al. 2011a, b)", "Smith (2015)".
 **
 ** Pure C (no SQLite): ext/sql_cites.c exposes it as ibid_cites(text).
 ** One ibid_cite per cited item: a parenthesis "(A, 2010; B, 2011)" gives two,
@@ -20,7 +20,7 @@ typedef struct ibid_cite {
   char suffix[4];      /* "a" of "2005a"; "" when none */
   char *locator;       /* "120", "136-138", "p. 5", ...; NULL if none */
   char *prefix;        /* "see", "also", "e.g.", "cf.", "see also", ...; NULL if none */
-  int narrative;       /* 1 for "Wegner (2015)", 0 for "(Wegner, 2015)" */
+  int narrative;       /* 1 for "Smith (2015)", 0 for "(Smith, 2015)" */
   const char *problem; /* static string: "empty", "missing year", "implausible year",
                           "unknown"; NULL when the item is well formed */
 } ibid_cite;

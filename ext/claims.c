@@ -191,7 +191,7 @@ static size_t read_unit(const char *text, size_t length, size_t offset, char *un
     } else if (is_stop_word(word, n) || ibid_month_of_word(word, n)) {
       break;
     } else if (words > 0 && n > 3 && memcmp(word + n - 2, "ed", 2) == 0) {
-      break; /* a participle after the noun: "Syrians trapped in" */
+      break; /* a participle after the noun: "Yemenis trapped in" */
     }
     if (used + n + 2 >= IBID_CLAIM_UNIT_SIZE) break;
     if (used) unit[used++] = ' ';
@@ -383,7 +383,7 @@ static size_t scan_digits(claim_list *list, const scan *s, size_t i, int *failed
   return claim_end;
 }
 
-/* A number word with a scale at i ("two million Syrians"); returns where
+/* A number word with a scale at i ("two million Yemenis"); returns where
 ** scanning resumes (i + 1 when there is no claim). */
 static size_t scan_number_word(claim_list *list, const scan *s, size_t i, int *failed) {
   size_t n = ibid_word_length(s->text, s->length, i);

@@ -18,7 +18,7 @@
 **                      "2017 (3) SA 212", "169 F. Supp. 2nd"
 **   situations         "situation in (the) <Capitalised Name>"
 **   persons            a role noun right before a capitalised name
-**                      ("President Omar al-Bashir", "chief prosecutor, Fatou
+**                      ("President Omar al-Rashid", "chief prosecutor, Fatou
 **                      Bensouda") or "<Name>, the (former) <Role>"
 **   organizations      capitalised names ending in an institutional noun
 **                      (Council, Court, Union, Commission, ...), with "of/for
@@ -139,7 +139,7 @@ static ibid_entity *emit(finder *f, ibid_entity_kind kind, size_t start, size_t 
 /* ----- words ------------------------------------------------------------------ */
 
 /* A name word at i: letters with inner hyphens and apostrophes ("Ki-moon",
-** "al-Bashir", "Pre-Trial"); returns its length. */
+** "al-Rashid", "Pre-Trial"); returns its length. */
 static size_t name_word(const finder *f, size_t i) {
   size_t n = 0;
   for (;;) {
@@ -677,7 +677,7 @@ static int is_particle(const finder *f, size_t i, size_t n) {
 }
 
 /* A person's name at i: one to four capitalised words ("Ban Ki-moon",
-** "Omar al-Bashir", "Alex de Waal"). Returns its end, 0 if none or if the
+** "Omar al-Rashid", "Alex de Waal"). Returns its end, 0 if none or if the
 ** capitalised run goes on (a title in Title Case, not a name). */
 static size_t person_name(const finder *f, size_t i, size_t *word_count) {
   size_t at = i, end = 0, words = 0;
@@ -733,7 +733,7 @@ static int is_role(const finder *f, size_t i, size_t n) {
   return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
 }
 
-/* "President Omar al-Bashir", "chief prosecutor, Fatou Bensouda", "Minister
+/* "President Omar al-Rashid", "chief prosecutor, Fatou Bensouda", "Minister
 ** of State for Humanitarian Affairs, Ahmed Harun". */
 static size_t match_person_after_role(finder *f, size_t i, size_t n) {
   if (!is_role(f, i, n)) return 0;
@@ -877,7 +877,7 @@ static void remember_acronym(finder *f, const char *letters, size_t n, size_t st
 
 /* An acronym token at i: letters, '/', '-' and '&', starting with a capital
 ** and holding at least two capitals and no digit ("UNSC", "SLM/A",
-** "CoI-Syria"). Returns its length, 0 if none. */
+** "CoI-Yemen"). Returns its length, 0 if none. */
 static size_t acronym_token(const finder *f, size_t i) {
   if (!ibid_is_upper(f->text[i])) return 0;
   size_t n = 0, capitals = 0;
@@ -954,7 +954,7 @@ static size_t defined_name_start(const finder *f, size_t open, const char *lette
       count--;
       start = word_start;
     } else if (start == 0 && skipped < 2 && ibid_is_upper(word[0])) {
-      skipped++; /* "Commission of Inquiry for Syria (CoI-Syria)" */
+      skipped++; /* "Commission of Inquiry for Yemen (CoI-Yemen)" */
     } else {
       return 0;
     }

@@ -2,7 +2,7 @@
 ** events.h -- dated events: every date expression in prose ("On 31 March
 ** 2005", "in May 2004", "In 2015"), with relative ones ("Two months later")
 ** resolved against the last absolute date. Dates inside citation parentheses
-** ("(Wegner, 2015: 120)", "(16 April 2016)") are publication dates and are
+** ("(Smith, 2015: 120)", "(16 April 2016)") are publication dates and are
 ** skipped.
 */
 #ifndef IBID_EVENTS_H

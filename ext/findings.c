@@ -494,7 +494,7 @@ const char *ibid_finding_source_name(ibid_finding_source source) {
 
 /* ----- case names ----------------------------------------------------------- */
 
-/* Words a case title wraps around the name: "The attempted Syria referral". */
+/* Words a case title wraps around the name: "The attempted Kosovo referral". */
 static const char *const generic_title_words[] = {
     "the",        "a",      "an",       "referral", "referrals", "attempted", "failed", "situation",
     "situations", "crisis", "crises",   "case",     "study",     "studies",   "in",     "of",
@@ -506,7 +506,7 @@ static int is_generic_title_word(const char *text, word w, int has_capital) {
   if (has_capital && is_lower(text[w.start])) return 1;
   for (size_t i = w.start; i < w.end; i++)
     if (!is_digit(text[i])) return 0;
-  return 1; /* a year: "The 2011 Libya crisis" */
+  return 1; /* a year: "The 1999 Kosovo crisis" */
 }
 
 char *ibid_case_short_name(const char *title, size_t length) {
@@ -525,7 +525,7 @@ char *ibid_case_short_name(const char *title, size_t length) {
     found = 1;
   }
   size_t start = found ? first.start : 0, end = found ? last.end : length;
-  if (found && end < length && title[end] == ')') end++; /* "Darfur (Sudan)" */
+  if (found && end < length && title[end] == ')') end++; /* "Kosovo (Serbia)" */
   if (found && first.start > 0 && title[first.start - 1] == '(') start--;
   while (start < end && is_space(title[start])) start++;
   while (end > start && is_space(title[end - 1])) end--;
@@ -770,8 +770,8 @@ static size_t heading_text_start(const char *text, size_t at, size_t end) {
 
 /* ----- 1. cases ------------------------------------------------------------- */
 
-/* Without case headings, a comparative figure's header ("Case 1: Darfur Case 2:
-** Libya ...") still names the cases; each case's span is its label. */
+/* Without case headings, a comparative figure's header ("Case 1: Kosovo Case 2:
+** Timor ...") still names the cases; each case's span is its label. */
 static int cases_from_comparative_header(analysis *a) {
   ibid_findings *out = a->out;
   for (size_t i = 0; i < a->line_count; i++) {
@@ -797,7 +797,7 @@ static int cases_from_comparative_header(analysis *a) {
              (is_space(a->text[name_end - 1]) || a->text[name_end - 1] == '|'))
         name_end--;
       if (k + 1 == count) {
-        /* "... Case 3: Syria Balance": the summary column is no case. */
+        /* "... Case 3: Yemen Balance": the summary column is no case. */
         size_t word_start = name_end;
         while (word_start > ends[k] && !is_space(a->text[word_start - 1])) word_start--;
         if (word_start > ends[k] && is_summary_word(a->text, word_start, name_end))
@@ -1123,7 +1123,7 @@ static char *case_name_for(const analysis *a, int number, const char *label, siz
   return ibid_case_short_name(label, label_length);
 }
 
-/* "Case 1: Darfur Case 2: Libya Case 3: Syria Balance" -> the columns. */
+/* "Case 1: Kosovo Case 2: Timor Case 3: Yemen Balance" -> the columns. */
 static int parse_figure_header(analysis *a, figure_parse *f, const line *l) {
   size_t positions[16], ends[16], count = 0;
   int numbers[16];
@@ -1142,7 +1142,7 @@ static int parse_figure_header(analysis *a, figure_parse *f, const line *l) {
     size_t name_end = k + 1 < count ? positions[k + 1] : l->end;
     int summary_column = 0;
     if (k + 1 == count) {
-      /* A trailing summary column: "... Case 3: Syria Balance". */
+      /* A trailing summary column: "... Case 3: Yemen Balance". */
       size_t last_start = name_end;
       while (last_start > ends[k] && is_space(a->text[last_start - 1])) last_start--;
       size_t trimmed_end = last_start;

@@ -75,8 +75,8 @@ void ibid_findings_free(ibid_findings *result);
 ** negation (see findings.c "POLARITY"). */
 ibid_polarity ibid_text_polarity(const char *text, size_t length);
 
-/* The short name of a case from its printed title ("The attempted Syria
-** referral" -> "Syria"); NUL-terminated, free with ibid_free; NULL on OOM. */
+/* The short name of a case from its printed title ("The attempted Kosovo
+** referral" -> "Kosovo"); NUL-terminated, free with ibid_free; NULL on OOM. */
 char *ibid_case_short_name(const char *title, size_t length);
 
 /* "positive", "negative", "mixed", "none". */

@@ -37,7 +37,7 @@ int ibid_simple_sentences(const char *text, size_t length, size_t **starts, size
 void ibid_sentence_at(const size_t *starts, size_t count, size_t length, size_t offset,
                       size_t *start, size_t *end);
 
-/* Outermost parentheses that are citations: author-year "(Wegner, 2015: 120)",
+/* Outermost parentheses that are citations: author-year "(Smith, 2015: 120)",
 ** a bare date or year "(16 April 2016)", "(1999)", a locator "(2015: 539)".
 ** Returns -1 on allocation failure, else 0 with *spans holding count pairs
 ** [start, end) (free with ibid_free), sorted and disjoint. */

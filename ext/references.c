@@ -129,9 +129,22 @@ static void item_push(item_list *list, size_t start, size_t length, ibid_citatio
 
 static const char *const ibid_words[] = {"ibid", "ibidem", "id.", "idem"};
 static const char *const supra_words[] = {"op. cit", "op cit", "supra", "above n", "loc. cit"};
-static const char *const lead_ins[] = {
-    "see also ", "also see ",  "see, e.g., ", "see e.g. ", "see, for example, ", "see ", "cf. ",
-    "compare ",  "quoted in ", "cited in ",   "and "};
+static const char *const lead_ins[] = {"see generally ",
+                                       "see, generally, ",
+                                       "see further ",
+                                       "see especially ",
+                                       "see, in particular, ",
+                                       "see also ",
+                                       "also see ",
+                                       "see, e.g., ",
+                                       "see e.g. ",
+                                       "see, for example, ",
+                                       "see ",
+                                       "cf. ",
+                                       "compare ",
+                                       "quoted in ",
+                                       "cited in ",
+                                       "and "};
 
 static ibid_citation_form back_reference_form(const char *text, size_t start, size_t end) {
   for (size_t k = 0; k < sizeof(ibid_words) / sizeof(*ibid_words); k++) {
@@ -216,7 +229,8 @@ static int has_citation_marks(const char *text, size_t start, size_t end) {
     if (has_prefix_nocase(text, end, i, "pp.") || has_prefix_nocase(text, end, i, "http") ||
         has_prefix_nocase(text, end, i, "www.") ||
         has_prefix_nocase(text, end, i, "available at") ||
-        has_prefix_nocase(text, end, i, " v. ") || has_prefix_nocase(text, end, i, "doc."))
+        has_prefix_nocase(text, end, i, " v. ") || has_prefix_nocase(text, end, i, "doc.") ||
+        (i == start && has_prefix_nocase(text, end, i, "interview")))
       return 1;
     /* "Party v Party": a case name */
     if (has_prefix_nocase(text, end, i, " v ") && i + 3 < end && starts_upper(text, end, i + 3))
@@ -313,7 +327,8 @@ static int is_citation(const char *text, size_t start, size_t end) {
   if (reads_as_prose(text, start, end)) {
     /* prose that opens with a citation ("Name, 'Title', Journal (2001) have argued")
        still counts when it holds the marks of one */
-    return name_then_comma(text, start, end) && has_citation_marks(text, start, end);
+    return name_then_comma(text, start, end) &&
+           (has_citation_marks(text, start, end) || has_year(text, start, end));
   }
   size_t width;
   if (name_then_comma(text, start, end) || (opener_at(text, end, start, &width) && width == 3))
@@ -453,7 +468,8 @@ static int sentence_end_at(const char *text, size_t end, size_t i) {
 /* A sentence that reads as prose but opens with a citation ("Epstein,
 ** Charlotte, ‘Title’, Journal, 13:2 (2013) have argued that ..."). */
 static int is_citation_sentence_start(const char *text, size_t start, size_t end) {
-  return name_then_comma(text, start, end) && has_citation_marks(text, start, end);
+  return name_then_comma(text, start, end) &&
+         (has_citation_marks(text, start, end) || has_year(text, start, end));
 }
 
 /* The sentence reads as commentary once its lead-in ("For the theory, see") is off. */

@@ -7,8 +7,8 @@
 **   ibid_findings(text)  n, "case", question, finding, source, polarity, start, length
 **   ibid_evidence(text)  finding, citation_start, citation_length, kind
 **
-**   SELECT name FROM ibid_cases(readfile('tests/corpus/002_d1db321f321bc449.txt'));
-**   -- Darfur, Libya, Syria
+**   SELECT name FROM ibid_cases('Case study 1: The Kosovo referral' || char(10) || ...);
+**   -- Kosovo, ... (one row per case section)
 **
 ** Each call analyses the whole text once (ext/findings.c); start/length are
 ** 1-based character positions so substr(text, start, length) is the span.

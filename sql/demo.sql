@@ -79,6 +79,12 @@ FROM cites c JOIN documents d ON d.id = c.document_id
 WHERE c.problem IS NOT NULL ORDER BY c.document_id, c.n;
 
 .print
+.print '== Timeline (first events) and most-mentioned entities'
+SELECT date, substr(sentence, 1, 80) AS event FROM timeline WHERE relative = 0 LIMIT 6;
+SELECT kind, value, sum(mentions) AS mentions, count(*) AS documents FROM entity_mentions
+WHERE kind <> 'organization' GROUP BY kind, value ORDER BY mentions DESC LIMIT 8;
+
+.print
 .print '== Case-study findings: the comparison matrix (findings_matrix: case x question)'
 SELECT "case", question, positive AS '+', negative AS '-', total FROM findings_matrix
 ORDER BY document_id, "case" = 'all', "case", question;
@@ -93,8 +99,3 @@ GROUP BY document_id, "case", question ORDER BY document_id, "case" = 'all', "ca
 .print '== Claims that do not add up (inconsistent_claims)'
 SELECT sentence, value, unit, round(expected, 1) AS expected FROM inconsistent_claims;
 
-.print
-.print '== Timeline (first events) and most-mentioned entities'
-SELECT date, substr(sentence, 1, 80) AS event FROM timeline WHERE relative = 0 LIMIT 6;
-SELECT kind, value, sum(mentions) AS mentions, count(*) AS documents FROM entity_mentions
-WHERE kind <> 'organization' GROUP BY kind, value ORDER BY mentions DESC LIMIT 8;

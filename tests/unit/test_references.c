@@ -111,6 +111,19 @@ int main(void) {
       "0|Weldes, Jutta, ‘Interests’, EJIR, 2:3 (1996), pp. 275–318 // 3|Hoffmann, ‘Norms’, "
       "pp. 1–3.");
 
+  CHECK_STRING(
+      "references_book_then_commentary",
+      split("Smith, John, The Rise and Fall of the Court that was Never Built (Oxford: OUP, "
+            "2001). It is the best account that has been written of the Court."),
+      "0|Smith, John, The Rise and Fall of the Court that was Never Built (Oxford: OUP, "
+      "2001).");
+  CHECK_STRING("references_see_generally",
+               split("See generally Cassese, Antonio, Criminal Law (Oxford: OUP, 2003), 12–15."),
+               "0|Cassese, Antonio, Criminal Law (Oxford: OUP, 2003), 12–15.");
+  CHECK_STRING("references_interview",
+               split("Interview with a UN official, New York, 12 May 2014."),
+               "0|Interview with a UN official, New York, 12 May 2014.");
+
   unsigned long long short_keys[IBID_TITLE_KEYS], full_keys[IBID_TITLE_KEYS];
   const char *short_form = "Hoffmann, ‘Norms and Social constructivism’, pp. 1–3.";
   const char *full = "Hoffman, M., ‘Norms and social constructivism in IR’, 2014.";
