@@ -29,6 +29,7 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,build/%,$(wildcard tests/unit/test_*.c))
 BENCHES := $(patsubst bench/%.c,build/%,$(wildcard bench/bench_*.c))
 FUZZERS := $(patsubst fuzz/%.c,build/%,$(wildcard fuzz/fuzz_*.c))
 
+.SECONDARY:
 .PHONY: all help deps check-deps test unit sanitize fuzz bench demo model format clean
 
 all: check-deps
@@ -89,10 +90,20 @@ build/bench_%: bench/bench_%.c bench/bench.h $(PURE_SOURCES) $(TEST_SUPPORT) $(H
 	@mkdir -p build
 	$(CC) $(ALL_CFLAGS) -O2 -DNDEBUG -Ibench -o $@ $< $(PURE_SOURCES) $(TEST_SUPPORT) $(PKG_LIBS)
 
-build/fuzz_%: fuzz/fuzz_%.c $(PURE_SOURCES) $(TEST_SUPPORT) $(HEADERS)
-	@mkdir -p build
-	clang -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-	  -Iext -Iinclude -Ibuild $(PKG_CFLAGS) -o $@ $< $(PURE_SOURCES) $(TEST_SUPPORT) $(PKG_LIBS)
+FUZZ_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
+               -fno-sanitize-recover=undefined -Iext -Iinclude -Ibuild $(PKG_CFLAGS)
+FUZZ_OBJECTS := $(patsubst ext/%.c,build/fuzz/obj/%.o,$(PURE_SOURCES)) build/fuzz/obj/memory_libc.o
+
+build/fuzz/obj/%.o: ext/%.c $(HEADERS)
+	@mkdir -p build/fuzz/obj
+	clang $(FUZZ_CFLAGS) -c -o $@ $<
+
+build/fuzz/obj/memory_libc.o: $(TEST_SUPPORT) ext/memory.h
+	@mkdir -p build/fuzz/obj
+	clang $(FUZZ_CFLAGS) -c -o $@ $<
+
+build/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJECTS) $(HEADERS)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJECTS) $(PKG_LIBS)
 
 unit: $(UNIT_TESTS)
 

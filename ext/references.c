@@ -5,12 +5,12 @@
 ** HOW IT WORKS
 ** A note body is cut into segments at semicolons and at sentence starts that
 ** open a new citation ("Also see", "See also", "Cf."), never inside
-** parentheses, brackets or quotation marks ("(Cambridge: Polity Press; 1984)"
-** stays whole). A semicolon inside an author list ("Simmons, Beth A.; Radtke,
-** Mitchell; and Jo, ...") or before a parallel case report ("; 2017 (3) SA
+** parentheses, brackets or quotation marks ("(Leiden: Example Press; 1984)"
+** stays whole). A semicolon inside an author list ("Roe, Ann B.; Doe,
+** Carl; and Lee, Bo, ...") or before a parallel case report ("; 2017 (3) SA
 ** 212") does not cut. A segment is cut again at ", and " when a complete
-** citation comes before it and a new one after ("Ibid., p. 313, and Acharya,
-** Amitav, ..."). A segment holding a prose sentence is cut into sentences
+** citation comes before it and a new one after ("Ibid., p. 31, and Roe,
+** Ann, ..."). A segment holding a prose sentence is cut into sentences
 ** and the prose ones dropped ("Citation. Commentary. Citation."). Each piece
 ** loses its lead-in ("For the general theory, see ", "X, quoted in ") and is
 ** kept when it reads as a citation: it opens with an Ibid.-like word, with a
@@ -301,7 +301,7 @@ static int is_short_form(const char *text, size_t start, size_t end) {
     size_t rest = end - i;
     return rest < 24 && !has_year(text, i, end);
   }
-  /* "Amnesty International, Malabo Protocol." : a name and a few title words */
+  /* "Human Rights Group, Court Protocol." : a name and a few title words */
   if (end - after >= 60 || has_year(text, after, end) || has_citation_marks(text, after, end) ||
       text[end - 1] != '.')
     return 0;
@@ -350,7 +350,7 @@ static void trim(const char *text, size_t *start, size_t *end) {
 }
 
 /* Clause ends that introduce the citation after them: "For the theory, see X",
-** "A broad typology (...) – see X", "Rashid Abdi, quoted in X". */
+** "A broad typology (...) – see X", "Ann Roe, quoted in X". */
 static const char *const inner_lead_ins[] = {
     ", see ", " – see ", " — see ", ", quoted in ", " quoted in ", ", cited in ", " cited in "};
 
@@ -394,8 +394,8 @@ static int new_citation_sentence(const char *text, size_t end, size_t i) {
 }
 
 /* ", and Name, ..." where Name opens a citation and what came before (from
-** segment) is already one: "Ibid., p. 313, and Acharya, ...", but not the
-** author list "Jalloh, Charles C., Akande, Dapo, and du Plessis, Max, ...". */
+** segment) is already one: "Ibid., p. 31, and Roe, Ann, ...", but not the
+** author list "Roe, Ann B., Doe, Carl, and van Lee, Bo, ...". */
 static int and_before_citation(const char *text, size_t segment, size_t end, size_t i) {
   if (!has_prefix_nocase(text, end, i, ", and ")) return 0;
   size_t j = i + 6;
@@ -408,8 +408,8 @@ static int and_before_citation(const char *text, size_t segment, size_t end, siz
 }
 
 /* A semicolon that does not end a citation: parallel reports of a case
-** ("[2017] ZAGPPHC 53; 2017 (3) SA 212") go on with a number or bracket, and
-** author lists ("Simmons, Beth A.; Radtke, Mitchell; and Jo, Hyeran, ...")
+** ("[2017] XYHC 53; 2017 (3) SA 212") go on with a number or bracket, and
+** author lists ("Roe, Ann B.; Doe, Carl; and Lee, Bo, ...")
 ** have only a short name before it. */
 static int semicolon_continues(const char *text, size_t segment, size_t end, size_t i) {
   size_t j = i + 1;
@@ -465,8 +465,8 @@ static int sentence_end_at(const char *text, size_t end, size_t i) {
   return word == i || i - word > 3;
 }
 
-/* A sentence that reads as prose but opens with a citation ("Epstein,
-** Charlotte, ‘Title’, Journal, 13:2 (2013) have argued that ..."). */
+/* A sentence that reads as prose but opens with a citation ("Roe,
+** Ann, ‘Title’, Journal, 13:2 (2013) have argued that ..."). */
 static int is_citation_sentence_start(const char *text, size_t start, size_t end) {
   return name_then_comma(text, start, end) &&
          (has_citation_marks(text, start, end) || has_year(text, start, end));
@@ -659,8 +659,18 @@ static int is_closing_heading(const char *text, line_span line) {
   return 0;
 }
 
+/* A lowercase roman page number of the front matter or an appendix: "xii". */
+static int is_roman_page_number(const char *text, line_span line) {
+  if (line.end - line.start > 6) return 0;
+  for (size_t i = line.start; i < line.end; i++)
+    if (!(text[i] == 'i' || text[i] == 'v' || text[i] == 'x' || text[i] == 'l' || text[i] == 'c'))
+      return 0;
+  return 1;
+}
+
 /* Page furniture inside a list: a bare page number ("62", "- 62 -", "xii")
-** or a running head ending in one ("CHAPTER 5. CONCLUSION   194"). */
+** or an upper-case running head with a page number at either end
+** ("CHAPTER 5. CONCLUSION   194", "88   CHAPTER 4: SEED PREDATION"). */
 static int is_page_furniture(const char *text, line_span line) {
   size_t letters = 0, lower = 0, digits = 0;
   for (size_t i = line.start; i < line.end; i++) {
@@ -671,11 +681,7 @@ static int is_page_furniture(const char *text, line_span line) {
   }
   if (letters == 0) /* "62", "- 62 -"; not "1755." ending a wrapped page range */
     return digits > 0 && digits <= 4 && text[line.end - 1] != '.' && text[line.end - 1] != ',';
-  if (line.end - line.start <= 6 && lower == letters && digits == 0) /* roman page numbers */
-    for (size_t i = line.start; i < line.end; i++)
-      if (!strchr("ivxlc", text[i])) return 0;
-  if (line.end - line.start <= 6 && lower == letters && digits == 0) return 1;
-  /* an upper-case running head that ends in a page number */
+  if (is_roman_page_number(text, line)) return 1;
   return lower * 4 < letters &&
          (is_digit((unsigned char)text[line.end - 1]) ||
           is_digit((unsigned char)text[line.start])) &&
@@ -683,7 +689,7 @@ static int is_page_furniture(const char *text, line_span line) {
 }
 
 /* A line that begins a new entry: "Surname, ...", "[12] ...", "12. ...",
-** "[Bais 2010] ...". */
+** "[Roe 2010] ...". */
 static int opens_entry(const char *text, line_span line) {
   unsigned char c = line.start < line.end ? (unsigned char)text[line.start] : 0;
   if (c == '[') return 1;

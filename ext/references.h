@@ -25,11 +25,13 @@ typedef struct ibid_citation_item {
 
 /*
 ** Splits text[start, start+length) (one note's body) into citation items:
-** at top-level semicolons, at ", and " before a new "Surname, Given" citation,
-** and at sentence starts such as "Also see" and "See also"; lead-ins ("For
-** the general theory, see") are trimmed off the item; segments that read as
-** prose rather than a citation are dropped. Returns 0, or -1 when out of
-** memory; *items is freed with ibid_free (NULL when *count is 0).
+** at top-level semicolons (not inside an author list or before a parallel
+** case report), at ", and " between two citations, and at sentence starts
+** such as "Also see" and "See also"; prose sentences mixed with citations are
+** dropped; lead-ins ("For the general theory, see", "X, quoted in") are
+** trimmed off the item; segments that read as prose rather than a citation
+** are dropped. Linear in length. Returns 0, or -1 when out of memory; *items
+** is freed with ibid_free (NULL when *count is 0).
 */
 int ibid_split_citations(const char *text, size_t start, size_t length, ibid_citation_item **items,
                          size_t *count);

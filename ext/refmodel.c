@@ -27,28 +27,72 @@ static const unsigned char *row_bytes(uint32_t row) {
   return ibid_refmodel_rows + (size_t)(row - 1) * IBID_REFMODEL_ROW_STRIDE * 2;
 }
 
-/* Adds one little-endian int16 weight row to score[] (ROW_STRIDE entries). */
-static void add_row(int32_t *score, const unsigned char *row) {
-  int16_t weights[IBID_REFMODEL_ROW_STRIDE];
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  memcpy(weights, row, sizeof(weights));
-#else
-  for (int l = 0; l < IBID_REFMODEL_ROW_STRIDE; l++)
-    weights[l] = (int16_t)(uint16_t)(row[2 * l] | (unsigned)row[2 * l + 1] << 8);
-#endif
-  for (int l = 0; l < IBID_REFMODEL_ROW_STRIDE; l++) score[l] += weights[l];
+/* Four lanes of int16 weights and of int32 sums: GCC/Clang generic vectors,
+** which become SSE2/NEON instructions (or plain scalar code elsewhere). The
+** row sums and the Viterbi step are most of the labeller's instructions, and
+** -O2 does not vectorise them by itself. Score rows are ROW_STRIDE int32
+** (LANE_GROUPS vectors), accessed with memcpy because ibid_malloc (SQLite's
+** allocator in the extension) only promises 8-byte alignment. */
+typedef int32_t lanes4 __attribute__((vector_size(16)));
+enum { LANE_GROUPS = IBID_REFMODEL_ROW_STRIDE / 4 };
+
+static lanes4 load4(const int32_t *at) {
+  lanes4 v;
+  memcpy(&v, at, sizeof(v));
+  return v;
+}
+
+static void store4(int32_t *at, lanes4 v) {
+  memcpy(at, &v, sizeof(v));
+}
+
+static lanes4 splat4(int32_t value) {
+  lanes4 v = {value, value, value, value};
+  return v;
 }
 
 /*
-** Emission scores of every token: the sum of the weight rows of its features.
-** The tables are larger than the cache and these loads are most of the
-** labeller's time, so it runs as a pipeline: the index entries of the next
-** token and then the rows of the next token are prefetched while the current
-** one is handled. Feature buckets are replaced by row numbers in place.
+** Row sums without widening shuffles: 16 bytes of a row read as four int32
+** hold eight int16 weights, the even label of each pair in the low half
+** (little-endian). (x << 16) >> 16 and x >> 16 sign-extend the even and the
+** odd weights, so sums[0..2] collect the even labels and sums[3..5] the odd
+** ones; emission_row() puts them back in label order once per token.
+*/
+enum { SUM_GROUPS = 6 };
+_Static_assert(IBID_REFMODEL_ROW_STRIDE == 20, "add_row reads rows of 20 weights");
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "refmodel.c reads the little-endian int16 weights in place"
+#endif
+typedef uint32_t ulanes4 __attribute__((vector_size(16)));
+
+static void add_row(lanes4 *sums, const unsigned char *row) {
+  lanes4 chunk[3] = {{0}};
+  memcpy(&chunk[0], row, 16);
+  memcpy(&chunk[1], row + 16, 16);
+  memcpy(&chunk[2], row + 32, IBID_REFMODEL_ROW_STRIDE * 2 - 32);
+  for (int c = 0; c < 3; c++) {
+    sums[c] += (lanes4)((ulanes4)chunk[c] << 16) >> 16;
+    sums[3 + c] += chunk[c] >> 16;
+  }
+}
+
+/* Writes the sums of add_row in label order (ROW_STRIDE int32). */
+static void emission_row(const lanes4 *sums, int32_t *out) {
+  for (int l = 0; l < IBID_REFMODEL_ROW_STRIDE; l++)
+    out[l] = sums[(l & 1) * 3 + l / 8][(l / 2) % 4];
+}
+
+/*
+** Emission scores of every token (ROW_STRIDE int32 per token, the padding
+** lanes 0): the sum of the weight rows of its features.
+** The tables are larger than the cache, so it runs as a pipeline: the index
+** entries of the next token and then the rows of the next token are
+** prefetched while the current one is handled. Feature buckets are replaced
+** by row numbers in place.
 */
 static void emissions(uint32_t *features, const uint8_t *feature_counts, size_t count,
                       int32_t *out) {
-  enum { L = IBID_REFLABEL_COUNT, F = IBID_REFTOKENS_MAX_FEATURES };
+  enum { S = IBID_REFMODEL_ROW_STRIDE, F = IBID_REFTOKENS_MAX_FEATURES };
   for (size_t k = 0; k < feature_counts[0]; k++)
     __builtin_prefetch(ibid_refmodel_index + (size_t)features[k] * 3);
   for (size_t i = 0; i < count; i++) {
@@ -65,43 +109,72 @@ static void emissions(uint32_t *features, const uint8_t *feature_counts, size_t 
     if (i + 1 < count)
       for (size_t k = 0; k < feature_counts[i + 1]; k++)
         if (features[(i + 1) * F + k]) __builtin_prefetch(row_bytes(features[(i + 1) * F + k]));
-    int32_t score[IBID_REFMODEL_ROW_STRIDE] = {0};
+    lanes4 sums[SUM_GROUPS] = {{0}};
     const uint32_t *f = features + i * F;
     for (size_t k = 0; k < feature_counts[i]; k++)
-      if (f[k]) add_row(score, row_bytes(f[k]));
-    memcpy(out + i * L, score, L * sizeof(int32_t));
+      if (f[k]) add_row(sums, row_bytes(f[k]));
+    emission_row(sums, out + i * S);
   }
 }
 
-/* In-place Viterbi over the emission table `score`; back[] keeps the argmax.
-** Scores are renormalised at every token (only differences matter), so the
-** 32-bit sums stay small however long the input. */
+/*
+** The Viterbi step packs "score, then the lowest previous label" into one
+** int32: score * PACK + (PACK - 1 - previous). Comparing packed values orders
+** by score and breaks ties towards the lower label, exactly as a scalar
+** first-strict-maximum loop, so the maximum and its argmax come from one
+** vector compare-and-select. Renormalised scores stay within a few million
+** (48 int16 weights per token plus a transition), far from overflowing
+** after the multiplication.
+*/
+enum { PACK = 32 };
+_Static_assert((int)IBID_REFLABEL_COUNT < (int)PACK, "labels must fit the packed Viterbi argmax");
+
+/* The larger of a and b in every lane (SSE2 has no 32-bit max). */
+static lanes4 max4(lanes4 a, lanes4 b) {
+  lanes4 a_wins = a > b;
+  return (a & a_wins) | (b & ~a_wins);
+}
+
+/* In-place Viterbi over the emission table `score` (ROW_STRIDE per token);
+** back[] keeps the argmax. Scores are renormalised at every token (only
+** differences matter), so the 32-bit sums stay small however long the input. */
 static void decode(int32_t *score, uint8_t *back, size_t count, uint8_t *labels) {
-  enum { L = IBID_REFLABEL_COUNT };
-  int32_t into[L][L]; /* into[to][from]: transitions transposed for a contiguous inner loop */
-  for (int p = 0; p < L; p++)
-    for (int l = 0; l < L; l++) into[l][p] = ibid_refmodel_transitions[p * L + l];
+  enum { L = IBID_REFLABEL_COUNT, S = IBID_REFMODEL_ROW_STRIDE };
+  /* from[p]: the transitions out of label p, times PACK, padding lanes 0 */
+  lanes4 from[L][LANE_GROUPS];
+  for (int p = 0; p < L; p++) {
+    int32_t row[S] = {0};
+    for (int l = 0; l < L; l++) row[l] = ibid_refmodel_transitions[p * L + l] * PACK;
+    for (int g = 0; g < LANE_GROUPS; g++) from[p][g] = load4(row + 4 * g);
+  }
   for (int l = 0; l < L; l++) score[l] += ibid_refmodel_start[l];
   for (size_t i = 1; i < count; i++) {
-    const int32_t *previous = score + (i - 1) * L;
-    int32_t *current = score + i * L;
-    int32_t top = INT32_MIN;
-    for (int l = 0; l < L; l++) {
-      int32_t best = previous[0] + into[l][0];
-      int best_from = 0;
-      for (int p = 1; p < L; p++) {
-        int32_t v = previous[p] + into[l][p];
-        if (v > best) best = v, best_from = p;
-      }
-      current[l] += best;
-      back[i * L + l] = (uint8_t)best_from;
-      if (current[l] > top) top = current[l];
+    const int32_t *previous = score + (i - 1) * S;
+    int32_t *current = score + i * S;
+    lanes4 best[LANE_GROUPS];
+    lanes4 key = splat4(previous[0] * PACK + (PACK - 1));
+    for (int g = 0; g < LANE_GROUPS; g++) best[g] = key + from[0][g];
+    for (int p = 1; p < L; p++) {
+      key = splat4(previous[p] * PACK + (PACK - 1 - p));
+      for (int g = 0; g < LANE_GROUPS; g++) best[g] = max4(best[g], key + from[p][g]);
     }
-    for (int l = 0; l < L; l++) current[l] -= top;
+    for (int g = 0; g < LANE_GROUPS; g++) {
+      lanes4 from_label = (PACK - 1) - (best[g] & (PACK - 1));
+      /* exact division: the low bits were just removed (GCC/Clang shift arithmetically) */
+      lanes4 sum = load4(current + 4 * g) + ((best[g] - ((PACK - 1) - from_label)) >> 5);
+      best[g] = sum;
+      for (int k = 0; k < 4 && 4 * g + k < L; k++) back[i * L + 4 * g + k] = (uint8_t)from_label[k];
+    }
+    int32_t highest = INT32_MIN;
+    for (int g = 0; g < LANE_GROUPS; g++)
+      for (int k = 0; k < 4 && 4 * g + k < L; k++)
+        if (best[g][k] > highest) highest = best[g][k];
+    lanes4 top = splat4(highest);
+    for (int g = 0; g < LANE_GROUPS; g++) store4(current + 4 * g, best[g] - top);
   }
   int best = 0;
   for (int l = 1; l < L; l++)
-    if (score[(count - 1) * L + l] > score[(count - 1) * L + best]) best = l;
+    if (score[(count - 1) * S + l] > score[(count - 1) * S + best]) best = l;
   for (size_t i = count; i-- > 0;) {
     labels[i] = (uint8_t)best;
     best = back[i * L + best];
@@ -113,7 +186,7 @@ int ibid_refmodel_label(const char *text, const ibid_reftoken *tokens, size_t co
   if (count == 0) return 0;
   uint32_t *features = ibid_malloc(count * IBID_REFTOKENS_MAX_FEATURES * sizeof(uint32_t));
   uint8_t *feature_counts = ibid_malloc(count);
-  int32_t *score = ibid_malloc(count * IBID_REFLABEL_COUNT * sizeof(int32_t));
+  int32_t *score = ibid_malloc(count * IBID_REFMODEL_ROW_STRIDE * sizeof(int32_t));
   uint8_t *back = ibid_malloc(count * IBID_REFLABEL_COUNT);
   int rc = -1;
   if (features && feature_counts && score && back &&

@@ -146,13 +146,22 @@ static size_t sequence_length(unsigned char c) {
 }
 
 static int is_month(const char *word, size_t length) {
-  static const char *const months[] = {
-      "jan",    "feb",    "mar",    "apr",    "may",       "jun",     "jul",      "aug",
-      "sep",    "sept",   "oct",    "nov",    "dec",       "january", "february", "march",
-      "april",  "june",   "july",   "august", "september", "october", "november", "december",
-      "spring", "summer", "autumn", "fall",   "winter"};
+  /* Lengths are stored so that most words (not 3 to 9 bytes, or no length
+  ** match) are rejected without comparing any bytes. */
+  static const struct {
+    char name[10];
+    unsigned char length;
+  } months[] = {{"jan", 3},     {"feb", 3},      {"mar", 3},      {"apr", 3},       {"may", 3},
+                {"jun", 3},     {"jul", 3},      {"aug", 3},      {"sep", 3},       {"sept", 4},
+                {"oct", 3},     {"nov", 3},      {"dec", 3},      {"january", 7},   {"february", 8},
+                {"march", 5},   {"april", 5},    {"june", 4},     {"july", 4},      {"august", 6},
+                {"september", 9}, {"october", 7}, {"november", 8}, {"december", 8}, {"spring", 6},
+                {"summer", 6},  {"autumn", 6},   {"fall", 4},     {"winter", 6}};
+  if (length < 3 || length > 9) return 0;
   for (size_t i = 0; i < sizeof(months) / sizeof(months[0]); i++)
-    if (strlen(months[i]) == length && memcmp(months[i], word, length) == 0) return 1;
+    if (months[i].length == length && months[i].name[0] == word[0] &&
+        memcmp(months[i].name, word, length) == 0)
+      return 1;
   return 0;
 }
 

@@ -16,9 +16,14 @@
 ** HOW IT WORKS
 ** Notes come from ibid_find_notes (notes.h), which already resolves a note's
 ** first citation; each note body is cut into citations by
-** ibid_split_citations (references.h). An "Ibid." that is not the first item
-** of its note stands for the citation just before it. Bibliography entries
-** come from ibid_find_bibliography. Every full citation is parsed once.
+** ibid_split_citations (references.h). An Ibid. stands for what the item
+** before it cites (prose notes in between do not count); a short form later
+** in a note is matched by the first words of its quoted title against the
+** full citations seen so far (ibid_title_keys). Bibliography entries come
+** from ibid_find_bibliography; an entry that is also a note which gave
+** citation items is left out, so a numbered endnote list under a
+** "References" heading is not listed twice. Every full citation is parsed
+** once.
 */
 #include <string.h>
 
@@ -82,7 +87,7 @@ static const antecedent *antecedents_find(const antecedents *seen, long note) {
 }
 
 /* The latest full citation whose quoted title starts with the words of the
-** short form's quoted title ("Hoffmann, ‘Norms and social constructivism’"
+** short form's quoted title ("Roe, ‘Norms and social change’"
 ** later in a note, which the note-level resolution does not cover). Returns
 ** its note number, or 0. Compares integer keys over a bounded distance. */
 static long antecedents_find_title(const antecedents *seen, const char *text, size_t start,
@@ -217,7 +222,7 @@ static int add_note_items(ibid_rows *rows, reference_list_client *client, const 
 }
 
 /* Reference-list entries that are not already notes: a numbered endnote
-** list under a "References" heading ("[1] Quell, Molly. ...") is given once,
+** list under a "References" heading ("[1] Roe, Ann. ...") is given once,
 ** as notes -- unless the note gave no citation item (the splitter expects
 ** note-style citations; a list entry such as "[7] Ann Lee and Bo Kim. A
 ** title. Journal 3, 2009." is kept as an entry). Both lists are in text

@@ -101,3 +101,14 @@ select count(*) from documents;
 """.replace('EXTENSION', EXTENSION)
     r = subprocess.run(['sqlite3', ':memory:'], input=script, cwd=ROOT, capture_output=True, text=True)
     assert r.stdout.split() == ['ok', str(len(corpus_names()))], r.stdout + r.stderr
+
+
+def test_gazetteer_script_loads_and_joins_situations():
+    db = loaded()
+    with open(os.path.join(ROOT, 'sql', 'gazetteer.sql'), encoding='utf-8') as f:
+        db.executescript(f.read())
+    assert db.execute("select count(*) from gazetteer where kind = 'situation'").fetchone()[0] >= 10
+    joined = db.execute("""select count(*) from entities e join gazetteer g
+                           on g.kind = 'situation' and g.name like '%' || e.value || '%'
+                           where e.kind = 'situation'""").fetchone()[0]
+    assert joined > 0
