@@ -55,31 +55,42 @@ static lanes4 splat4(int32_t value) {
 ** Row sums without widening shuffles: 16 bytes of a row read as four int32
 ** hold eight int16 weights, the even label of each pair in the low half
 ** (little-endian). (x << 16) >> 16 and x >> 16 sign-extend the even and the
-** odd weights, so sums[0..2] collect the even labels and sums[3..5] the odd
+** odd weights, so row_sums collects the even labels and the odd
 ** ones; emission_row() puts them back in label order once per token.
 */
-enum { SUM_GROUPS = 6 };
 _Static_assert(IBID_REFMODEL_ROW_STRIDE == 20, "add_row reads rows of 20 weights");
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "refmodel.c reads the little-endian int16 weights in place"
 #endif
 typedef uint32_t ulanes4 __attribute__((vector_size(16)));
+typedef uint8_t bytes4 __attribute__((vector_size(4)));
 
-static void add_row(lanes4 *sums, const unsigned char *row) {
-  lanes4 chunk[3] = {{0}};
-  memcpy(&chunk[0], row, 16);
-  memcpy(&chunk[1], row + 16, 16);
-  memcpy(&chunk[2], row + 32, IBID_REFMODEL_ROW_STRIDE * 2 - 32);
-  for (int c = 0; c < 3; c++) {
-    sums[c] += (lanes4)((ulanes4)chunk[c] << 16) >> 16;
-    sums[3 + c] += chunk[c] >> 16;
-  }
+typedef struct row_sums {
+  lanes4 even[3], odd[3];
+} row_sums;
+
+static void add_row(row_sums *sums, const unsigned char *row) {
+  lanes4 chunk0, chunk1, chunk2 = {0};
+  memcpy(&chunk0, row, 16);
+  memcpy(&chunk1, row + 16, 16);
+  memcpy(&chunk2, row + 32, IBID_REFMODEL_ROW_STRIDE * 2 - 32);
+  sums->even[0] += (lanes4)((ulanes4)chunk0 << 16) >> 16;
+  sums->even[1] += (lanes4)((ulanes4)chunk1 << 16) >> 16;
+  sums->even[2] += (lanes4)((ulanes4)chunk2 << 16) >> 16;
+  sums->odd[0] += chunk0 >> 16;
+  sums->odd[1] += chunk1 >> 16;
+  sums->odd[2] += chunk2 >> 16;
 }
 
 /* Writes the sums of add_row in label order (ROW_STRIDE int32). */
-static void emission_row(const lanes4 *sums, int32_t *out) {
-  for (int l = 0; l < IBID_REFMODEL_ROW_STRIDE; l++)
-    out[l] = sums[(l & 1) * 3 + l / 8][(l / 2) % 4];
+static void emission_row(const row_sums *sums, int32_t *out) {
+  int32_t even[12], odd[12];
+  memcpy(even, sums->even, sizeof(even));
+  memcpy(odd, sums->odd, sizeof(odd));
+  for (int l = 0; l < IBID_REFMODEL_ROW_STRIDE / 2; l++) {
+    out[2 * l] = even[l];
+    out[2 * l + 1] = odd[l];
+  }
 }
 
 /*
@@ -106,14 +117,11 @@ static void emissions(uint32_t *features, const uint8_t *feature_counts, size_t 
     }
   }
   for (size_t i = 0; i < count; i++) {
-    if (i + 1 < count)
-      for (size_t k = 0; k < feature_counts[i + 1]; k++)
-        if (features[(i + 1) * F + k]) __builtin_prefetch(row_bytes(features[(i + 1) * F + k]));
-    lanes4 sums[SUM_GROUPS] = {{0}};
+    row_sums sums = {{{0}}, {{0}}};
     const uint32_t *f = features + i * F;
     for (size_t k = 0; k < feature_counts[i]; k++)
-      if (f[k]) add_row(sums, row_bytes(f[k]));
-    emission_row(sums, out + i * S);
+      if (f[k]) add_row(&sums, row_bytes(f[k]));
+    emission_row(&sums, out + i * S);
   }
 }
 
@@ -135,6 +143,51 @@ static lanes4 max4(lanes4 a, lanes4 b) {
   return (a & a_wins) | (b & ~a_wins);
 }
 
+/*
+** Pruning, exact: once q is the best previous label, a previous label p can
+** win (or tie) for some label l only if
+**   previous[p] + T[p][l] >= previous[q] + T[q][l] for that l,
+** so p is skipped when previous[p] - previous[q] < min over l of
+** (T[q][l] - T[p][l]) = margins[q][p]. The labeller is usually sure of a
+** token, and then only two or three of the 19 previous labels are left.
+** margins[q] is filled the first time q leads (few labels ever do).
+*/
+typedef struct viterbi_margins {
+  int32_t of[IBID_REFLABEL_COUNT][IBID_REFLABEL_COUNT];
+  uint8_t ready[IBID_REFLABEL_COUNT];
+} viterbi_margins;
+
+/* The smaller of a and b in every lane (SSE2 has no 32-bit min). */
+static lanes4 min4(lanes4 a, lanes4 b) {
+  lanes4 a_less = a < b;
+  return (a & a_less) | (b & ~a_less);
+}
+
+/* margins[q] in PACK units, from the packed transition rows; the zero padding
+** lanes can only lower a margin, which keeps the pruning exact. */
+static const int32_t *margins_of(viterbi_margins *margins, lanes4 (*from)[LANE_GROUPS], int q) {
+  if (!margins->ready[q]) {
+    for (int p = 0; p < IBID_REFLABEL_COUNT; p++) {
+      lanes4 least = from[q][0] - from[p][0];
+      for (int g = 1; g < LANE_GROUPS; g++) least = min4(least, from[q][g] - from[p][g]);
+      int32_t lowest = least[0];
+      for (int k = 1; k < 4; k++)
+        if (least[k] < lowest) lowest = least[k];
+      margins->of[q][p] = lowest;
+    }
+    margins->ready[q] = 1;
+  }
+  return margins->of[q];
+}
+
+/* The first label with the highest score of a row. */
+static int leading_label(const int32_t *row) {
+  int best = 0;
+  for (int l = 1; l < IBID_REFLABEL_COUNT; l++)
+    if (row[l] > row[best]) best = l;
+  return best;
+}
+
 /* In-place Viterbi over the emission table `score` (ROW_STRIDE per token);
 ** back[] keeps the argmax. Scores are renormalised at every token (only
 ** differences matter), so the 32-bit sums stay small however long the input. */
@@ -147,14 +200,19 @@ static void decode(int32_t *score, uint8_t *back, size_t count, uint8_t *labels)
     for (int l = 0; l < L; l++) row[l] = ibid_refmodel_transitions[p * L + l] * PACK;
     for (int g = 0; g < LANE_GROUPS; g++) from[p][g] = load4(row + 4 * g);
   }
+  viterbi_margins margins;
+  memset(margins.ready, 0, sizeof(margins.ready));
   for (int l = 0; l < L; l++) score[l] += ibid_refmodel_start[l];
+  int leader = leading_label(score);
   for (size_t i = 1; i < count; i++) {
     const int32_t *previous = score + (i - 1) * S;
     int32_t *current = score + i * S;
+    const int32_t *margin = margins_of(&margins, from, leader);
     lanes4 best[LANE_GROUPS];
-    lanes4 key = splat4(previous[0] * PACK + (PACK - 1));
-    for (int g = 0; g < LANE_GROUPS; g++) best[g] = key + from[0][g];
-    for (int p = 1; p < L; p++) {
+    lanes4 key = splat4(previous[leader] * PACK + (PACK - 1 - leader));
+    for (int g = 0; g < LANE_GROUPS; g++) best[g] = key + from[leader][g];
+    for (int p = 0; p < L; p++) {
+      if (p == leader || (previous[p] - previous[leader]) * PACK < margin[p]) continue;
       key = splat4(previous[p] * PACK + (PACK - 1 - p));
       for (int g = 0; g < LANE_GROUPS; g++) best[g] = max4(best[g], key + from[p][g]);
     }
@@ -162,22 +220,18 @@ static void decode(int32_t *score, uint8_t *back, size_t count, uint8_t *labels)
       lanes4 from_label = (PACK - 1) - (best[g] & (PACK - 1));
       /* exact division: the low bits were just removed (GCC/Clang shift arithmetically) */
       lanes4 sum = load4(current + 4 * g) + ((best[g] - ((PACK - 1) - from_label)) >> 5);
-      best[g] = sum;
-      for (int k = 0; k < 4 && 4 * g + k < L; k++) back[i * L + 4 * g + k] = (uint8_t)from_label[k];
+      store4(current + 4 * g, sum);
+      bytes4 narrow = __builtin_convertvector(from_label, bytes4);
+      memcpy(back + i * S + 4 * g, &narrow, sizeof(narrow));
     }
-    int32_t highest = INT32_MIN;
-    for (int g = 0; g < LANE_GROUPS; g++)
-      for (int k = 0; k < 4 && 4 * g + k < L; k++)
-        if (best[g][k] > highest) highest = best[g][k];
-    lanes4 top = splat4(highest);
-    for (int g = 0; g < LANE_GROUPS; g++) store4(current + 4 * g, best[g] - top);
+    leader = leading_label(current);
+    lanes4 top = splat4(current[leader]);
+    for (int g = 0; g < LANE_GROUPS; g++) store4(current + 4 * g, load4(current + 4 * g) - top);
   }
-  int best = 0;
-  for (int l = 1; l < L; l++)
-    if (score[(count - 1) * S + l] > score[(count - 1) * S + best]) best = l;
+  int best = leading_label(score + (count - 1) * S);
   for (size_t i = count; i-- > 0;) {
     labels[i] = (uint8_t)best;
-    best = back[i * L + best];
+    best = back[i * S + best];
   }
 }
 
@@ -187,7 +241,7 @@ int ibid_refmodel_label(const char *text, const ibid_reftoken *tokens, size_t co
   uint32_t *features = ibid_malloc(count * IBID_REFTOKENS_MAX_FEATURES * sizeof(uint32_t));
   uint8_t *feature_counts = ibid_malloc(count);
   int32_t *score = ibid_malloc(count * IBID_REFMODEL_ROW_STRIDE * sizeof(int32_t));
-  uint8_t *back = ibid_malloc(count * IBID_REFLABEL_COUNT);
+  uint8_t *back = ibid_malloc(count * IBID_REFMODEL_ROW_STRIDE);
   int rc = -1;
   if (features && feature_counts && score && back &&
       ibid_reftokens_features(text, tokens, count, IBID_REFMODEL_BUCKETS, features,

@@ -79,8 +79,12 @@ static int count_byte(view v, char c) {
 ** "Vol. 3 (2)" keeps its parentheses. Bracket counts are kept up to date as
 ** the ends move, so this is linear however many brackets there are. */
 static view trim_set(view v, const char *set) {
-  int round = count_byte(v, '(') - count_byte(v, ')');
-  int square = count_byte(v, '[') - count_byte(v, ']');
+  int round = 0, square = 0;
+  for (size_t i = 0; i < v.n; i++) {
+    char c = v.s[i];
+    round += (c == '(') - (c == ')');
+    square += (c == '[') - (c == ']');
+  }
   for (;;) {
     size_t k = leading_mark(v, set);
     if (!k && v.n && ((v.s[0] == '(' && round > 0) || (v.s[0] == '[' && square > 0))) {
@@ -127,12 +131,16 @@ static size_t first_word(view v) {
 
 /* Case-insensitive: is the word w (ASCII, without its trailing punctuation) one of list? */
 static int word_in(view w, const char *const *list) {
-  while (w.n && strchr(".,:;()[]", w.s[w.n - 1])) w.n--;
-  while (w.n && strchr("([", w.s[0])) w.s++, w.n--;
+  /* (the NUL byte counts as punctuation, as in strchr) */
+  while (w.n && memchr(".,:;()[]", w.s[w.n - 1], 9)) w.n--;
+  while (w.n && (w.s[0] == '(' || w.s[0] == '[' || !w.s[0])) w.s++, w.n--;
+  if (!w.n) return 0; /* no list has an empty word */
+  char first = lower(w.s[0]);
   for (size_t i = 0; list[i]; i++) {
+    if (list[i][0] != first) continue; /* cheap rejection before strlen */
     size_t n = strlen(list[i]);
     if (n != w.n) continue;
-    size_t k = 0;
+    size_t k = 1;
     while (k < n && lower(w.s[k]) == list[i][k]) k++;
     if (k == n) return 1;
   }
@@ -178,9 +186,10 @@ static int contains_ci(view v, const char *needle) {
 typedef struct fields {
   ibid_buffer text[IBID_REFLABEL_COUNT]; /* segments of each label, joined by a space */
   ibid_buffer lowered;                   /* the whole reference, ASCII lower-cased */
-  view first_date;                       /* the first date segment: the date of issue */
-  view longest[IBID_REFLABEL_COUNT];     /* the longest segment of each label */
-  int title_quoted;                      /* the title was in quotation marks */
+  uint64_t pairs[8]; /* a bit per hashed pair of adjacent bytes of `lowered` (see pair_bit) */
+  view first_date;   /* the first date segment: the date of issue */
+  view longest[IBID_REFLABEL_COUNT]; /* the longest segment of each label */
+  int title_quoted;                  /* the title was in quotation marks */
 } fields;
 
 static int opening_quote(view t);
@@ -214,9 +223,27 @@ static void fields_collect(fields *f, const char *text, const ibid_reference_seg
   }
 }
 
-/* Does the whole reference contain `needle` (lower-case ASCII)? */
+/* The bit of fields.pairs for the adjacent bytes a, b. */
+static unsigned pair_bit(char a, char b) {
+  return ((unsigned char)a * 33u + (unsigned char)b) & 511u;
+}
+
+static void pairs_collect(fields *f) {
+  for (size_t i = 0; i + 1 < f->lowered.length; i++) {
+    unsigned bit = pair_bit(f->lowered.data[i], f->lowered.data[i + 1]);
+    f->pairs[bit / 64] |= (uint64_t)1 << (bit % 64);
+  }
+}
+
+/* Does the whole reference contain `needle` (lower-case ASCII)? It is asked
+** for some forty needles per reference; most are ruled out at once because a
+** pair of their adjacent bytes never occurs in the text. */
 static int whole_contains(const fields *f, const char *needle) {
   size_t n = strlen(needle), length = f->lowered.length;
+  for (size_t i = 0; i + 1 < n; i++) {
+    unsigned bit = pair_bit(needle[i], needle[i + 1]);
+    if (!(f->pairs[bit / 64] >> (bit % 64) & 1)) return 0;
+  }
   const char *s = f->lowered.data, *at = s;
   while (length && (size_t)(s + length - at) >= n) {
     at = memchr(at, needle[0], (size_t)(s + length - at) - n + 1);
@@ -1053,14 +1080,18 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
   write_text(&object, "publisher-place", place);
   /* A stripped URL ("available at: {}") gives no URL: find_url needs "http"/"www.". */
   view url = find_url(field(f, IBID_REFLABEL_URL));
-  if (!url.n && !f->text[IBID_REFLABEL_DOI].length) url = find_url(whole);
+  if (!url.n && !f->text[IBID_REFLABEL_DOI].length &&
+      (whole_contains(f, "http") || whole_contains(f, "www.")))
+    url = find_url(whole);
   write_url(&object, url, field(f, IBID_REFLABEL_URL));
   view doi = find_doi(field(f, IBID_REFLABEL_DOI));
-  if (!doi.n && !url.n) doi = find_doi(whole);
+  if (!doi.n && !url.n && whole_contains(f, "10.")) doi = find_doi(whole);
   write_text(&object, "DOI", doi);
   write_text(&object, "number", symbol);
   const char *authority = symbol.n ? symbol_authority(symbol) : NULL;
-  if (!authority) authority = find_authority(f, legal_case);
+  /* (only looked for when it is written: the court markers are some twenty searches) */
+  if (!authority && (legal_case || strcmp(type, "document") == 0))
+    authority = find_authority(f, legal_case);
   if (authority && (legal_case || strcmp(type, "document") == 0))
     ibid_json_object_string(&object, "authority", authority, strlen(authority));
   write_text(&object, "genre", genre);
@@ -1323,6 +1354,7 @@ char *ibid_parse_reference_json(const char *text, size_t length, size_t *json_le
   ibid_buffer_reserve(&f.lowered, length + 1);
   for (size_t i = 0; i < length && !f.lowered.failed; i++) f.lowered.data[i] = lower(text[i]);
   if (!f.lowered.failed) f.lowered.length = length;
+  pairs_collect(&f);
   failed |= f.lowered.failed;
   ibid_free(segments);
   ibid_buffer out;

@@ -151,12 +151,12 @@ static int is_month(const char *word, size_t length) {
   static const struct {
     char name[10];
     unsigned char length;
-  } months[] = {{"jan", 3},     {"feb", 3},      {"mar", 3},      {"apr", 3},       {"may", 3},
-                {"jun", 3},     {"jul", 3},      {"aug", 3},      {"sep", 3},       {"sept", 4},
-                {"oct", 3},     {"nov", 3},      {"dec", 3},      {"january", 7},   {"february", 8},
-                {"march", 5},   {"april", 5},    {"june", 4},     {"july", 4},      {"august", 6},
+  } months[] = {{"jan", 3},       {"feb", 3},     {"mar", 3},      {"apr", 3},      {"may", 3},
+                {"jun", 3},       {"jul", 3},     {"aug", 3},      {"sep", 3},      {"sept", 4},
+                {"oct", 3},       {"nov", 3},     {"dec", 3},      {"january", 7},  {"february", 8},
+                {"march", 5},     {"april", 5},   {"june", 4},     {"july", 4},     {"august", 6},
                 {"september", 9}, {"october", 7}, {"november", 8}, {"december", 8}, {"spring", 6},
-                {"summer", 6},  {"autumn", 6},   {"fall", 4},     {"winter", 6}};
+                {"summer", 6},    {"autumn", 6},  {"fall", 4},     {"winter", 6}};
   if (length < 3 || length > 9) return 0;
   for (size_t i = 0; i < sizeof(months) / sizeof(months[0]); i++)
     if (months[i].length == length && months[i].name[0] == word[0] &&
