@@ -196,9 +196,11 @@ static void decode(int32_t *score, uint8_t *back, size_t count, uint8_t *labels)
   /* from[p]: the transitions out of label p, times PACK, padding lanes 0 */
   lanes4 from[L][LANE_GROUPS];
   for (int p = 0; p < L; p++) {
-    int32_t row[S] = {0};
-    for (int l = 0; l < L; l++) row[l] = ibid_refmodel_transitions[p * L + l] * PACK;
-    for (int g = 0; g < LANE_GROUPS; g++) from[p][g] = load4(row + 4 * g);
+    const int32_t *t = ibid_refmodel_transitions + p * L;
+    for (int g = 0; g + 1 < LANE_GROUPS; g++) from[p][g] = load4(t + 4 * g) * PACK;
+    int32_t tail[4] = {0}; /* the last labels, then the zero padding */
+    for (int l = 4 * (LANE_GROUPS - 1); l < L; l++) tail[l % 4] = t[l] * PACK;
+    from[p][LANE_GROUPS - 1] = load4(tail);
   }
   viterbi_margins margins;
   memset(margins.ready, 0, sizeof(margins.ready));

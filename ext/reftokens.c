@@ -200,6 +200,7 @@ static void token_facts_compute(const char *text, const ibid_reftoken *token, to
   char word[64];
   size_t word_length = 0;
   int digits = 0, letters = 0, uppers = 0, dash_between_digits = 0, only_digits = 1;
+  int token_digits = 0; /* anywhere in the token, punctuation included */
   char shape[16];
   size_t shape_length = 0;
   for (size_t i = 0; i < n;) {
@@ -219,6 +220,7 @@ static void token_facts_compute(const char *text, const ibid_reftoken *token, to
     }
     if (shape_length < sizeof(shape) && (shape_length == 0 || shape[shape_length - 1] != cls))
       shape[shape_length++] = cls;
+    token_digits += cls == 'd';
     if (i >= begin && i < end) {
       if (cls == 'd') {
         digits++;
@@ -249,7 +251,8 @@ static void token_facts_compute(const char *text, const ibid_reftoken *token, to
   facts->suffix = hash_bytes(FNV_OFFSET, word + word_length - affix, affix);
   facts->length_class = (uint8_t)(word_length > 12 ? 12 : word_length);
   unsigned flags = 0;
-  if (contains_year(s, n)) flags |= FLAG_YEAR;
+  /* (a year needs four digits: most tokens are ruled out without a scan) */
+  if (token_digits >= 4 && contains_year(s, n)) flags |= FLAG_YEAR;
   if (digits && only_digits) flags |= FLAG_DIGITS;
   if (digits) flags |= FLAG_HAS_DIGIT;
   if (dash_between_digits) flags |= FLAG_RANGE;
@@ -288,14 +291,18 @@ static void token_facts_compute(const char *text, const ibid_reftoken *token, to
 
 /* ----- features -------------------------------------------------------- */
 
+/* Features are written to a local array with room for every template (so
+** the writer stays in registers), then the first MAX_FEATURES are kept. */
+enum { FEATURE_ROOM = 64 };
+
 typedef struct feature_writer {
-  uint32_t *out;
+  uint32_t out[FEATURE_ROOM];
   size_t count;
   uint32_t mask;
 } feature_writer;
 
 static void emit(feature_writer *writer, uint64_t hash) {
-  if (writer->count >= IBID_REFTOKENS_MAX_FEATURES) return;
+  if (writer->count >= FEATURE_ROOM) return;
   hash ^= hash >> 29;
   hash *= 0xbf58476d1ce4e5b9ULL;
   hash ^= hash >> 32;
@@ -411,9 +418,14 @@ int ibid_reftokens_features(const char *text, const ibid_reftoken *tokens, size_
   running_context context;
   memset(&context, 0, sizeof(context));
   for (size_t i = 0; i < count; i++) {
-    feature_writer writer = {features + i * IBID_REFTOKENS_MAX_FEATURES, 0, buckets - 1};
+    feature_writer writer;
+    writer.count = 0;
+    writer.mask = buckets - 1;
     token_features(&writer, facts, count, i, &context);
-    feature_counts[i] = (uint8_t)writer.count;
+    size_t kept = writer.count < IBID_REFTOKENS_MAX_FEATURES ? writer.count
+                                                              : IBID_REFTOKENS_MAX_FEATURES;
+    memcpy(features + i * IBID_REFTOKENS_MAX_FEATURES, writer.out, kept * sizeof(uint32_t));
+    feature_counts[i] = (uint8_t)kept;
     running_context_advance(&context, &facts[i]);
   }
   ibid_free(facts);

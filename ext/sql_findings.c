@@ -18,52 +18,103 @@
 #include "findings.h"
 #include "sql_common.h"
 SQLITE_EXTENSION_INIT3
+#include "memory.h"
 #include "sql_modules.h"
 
-/* Runs the analysis for one call, reporting out-of-memory on the rows. */
-static int analyse(ibid_rows *rows, const char *text, size_t length, ibid_findings *result) {
-  if (ibid_find_findings(text, length, result) == 0) return SQLITE_OK;
-  ibid_findings_free(result);
-  ibid_rows_error(rows, "out of memory");
-  return SQLITE_NOMEM;
+/*
+** The four functions read one analysis of the text, and the corpus trigger
+** calls all four on the same body in a row: so each connection keeps the
+** last analysis (and a copy of its text) and reuses it when the next call
+** gets the same text. Texts over CACHE_LIMIT bytes are not kept.
+*/
+#define CACHE_LIMIT (4u << 20)
+
+typedef struct findings_cache {
+  int users;      /* modules sharing this cache; freed when the last goes */
+  char *text;     /* copy of the analysed text, NULL when empty */
+  size_t length;
+  ibid_findings result;
+} findings_cache;
+
+static void cache_clear(findings_cache *cache) {
+  if (cache->text) ibid_findings_free(&cache->result);
+  ibid_free(cache->text);
+  cache->text = 0;
+  cache->length = 0;
+}
+
+static void cache_release(void *pointer) {
+  findings_cache *cache = pointer;
+  if (--cache->users > 0) return;
+  cache_clear(cache);
+  ibid_free(cache);
+}
+
+/* The analysis of text: the cached one, or a new one (cached when small).
+** *owned is set when the caller must free the result. */
+static int analyse(ibid_rows *rows, findings_cache *cache, const char *text, size_t length,
+                   ibid_findings **result, ibid_findings *scratch, int *owned) {
+  *owned = 0;
+  if (cache->text && cache->length == length && memcmp(cache->text, text, length) == 0) {
+    *result = &cache->result;
+    return SQLITE_OK;
+  }
+  if (ibid_find_findings(text, length, scratch) != 0) {
+    ibid_findings_free(scratch);
+    ibid_rows_error(rows, "out of memory");
+    return SQLITE_NOMEM;
+  }
+  char *copy = length <= CACHE_LIMIT ? ibid_malloc(length + 1) : 0;
+  if (copy) {
+    cache_clear(cache);
+    memcpy(copy, text, length);
+    cache->text = copy;
+    cache->length = length;
+    cache->result = *scratch;
+    *result = &cache->result;
+  } else {
+    *result = scratch;
+    *owned = 1;
+  }
+  return SQLITE_OK;
 }
 
 static int fill_cases(ibid_rows *rows, const char *text, size_t length, void *client) {
-  (void)client;
-  ibid_findings result;
-  int rc = analyse(rows, text, length, &result);
-  for (size_t i = 0; rc == SQLITE_OK && i < result.case_count; i++) {
-    const ibid_case *c = &result.cases[i];
+  ibid_findings scratch, *analysis = 0;
+  int owned = 0;
+  int rc = analyse(rows, client, text, length, &analysis, &scratch, &owned);
+  for (size_t i = 0; rc == SQLITE_OK && i < analysis->case_count; i++) {
+    const ibid_case *c = &analysis->cases[i];
     rc = ibid_rows_int(rows, (int64_t)i + 1);
     if (rc == SQLITE_OK) rc = ibid_rows_text(rows, c->name, strlen(c->name));
     if (rc == SQLITE_OK) rc = ibid_rows_slice(rows, c->heading_start, c->heading_length);
     if (rc == SQLITE_OK) rc = ibid_rows_span(rows, c->start, c->length);
   }
-  ibid_findings_free(&result);
+  if (owned) ibid_findings_free(analysis);
   return rc;
 }
 
 static int fill_questions(ibid_rows *rows, const char *text, size_t length, void *client) {
-  (void)client;
-  ibid_findings result;
-  int rc = analyse(rows, text, length, &result);
-  for (size_t i = 0; rc == SQLITE_OK && i < result.question_count; i++) {
-    const ibid_question *q = &result.questions[i];
+  ibid_findings scratch, *analysis = 0;
+  int owned = 0;
+  int rc = analyse(rows, client, text, length, &analysis, &scratch, &owned);
+  for (size_t i = 0; rc == SQLITE_OK && i < analysis->question_count; i++) {
+    const ibid_question *q = &analysis->questions[i];
     rc = ibid_rows_int(rows, (int64_t)i + 1);
     if (rc == SQLITE_OK) rc = ibid_rows_text(rows, q->label, strlen(q->label));
     if (rc == SQLITE_OK) rc = ibid_rows_text(rows, q->text, strlen(q->text));
     if (rc == SQLITE_OK) rc = ibid_rows_span(rows, q->start, q->length);
   }
-  ibid_findings_free(&result);
+  if (owned) ibid_findings_free(analysis);
   return rc;
 }
 
 static int fill_findings(ibid_rows *rows, const char *text, size_t length, void *client) {
-  (void)client;
-  ibid_findings result;
-  int rc = analyse(rows, text, length, &result);
-  for (size_t i = 0; rc == SQLITE_OK && i < result.finding_count; i++) {
-    const ibid_finding *f = &result.findings[i];
+  ibid_findings scratch, *analysis = 0;
+  int owned = 0;
+  int rc = analyse(rows, client, text, length, &analysis, &scratch, &owned);
+  for (size_t i = 0; rc == SQLITE_OK && i < analysis->finding_count; i++) {
+    const ibid_finding *f = &analysis->findings[i];
     const char *source = ibid_finding_source_name(f->source),
                *polarity = ibid_polarity_name(f->polarity);
     rc = ibid_rows_int(rows, (int64_t)i + 1);
@@ -76,22 +127,22 @@ static int fill_findings(ibid_rows *rows, const char *text, size_t length, void 
     if (rc == SQLITE_OK) rc = ibid_rows_text(rows, polarity, strlen(polarity));
     if (rc == SQLITE_OK) rc = ibid_rows_span(rows, f->start, f->length);
   }
-  ibid_findings_free(&result);
+  if (owned) ibid_findings_free(analysis);
   return rc;
 }
 
 static int fill_evidence(ibid_rows *rows, const char *text, size_t length, void *client) {
-  (void)client;
-  ibid_findings result;
-  int rc = analyse(rows, text, length, &result);
-  for (size_t i = 0; rc == SQLITE_OK && i < result.evidence_count; i++) {
-    const ibid_evidence *e = &result.evidence[i];
+  ibid_findings scratch, *analysis = 0;
+  int owned = 0;
+  int rc = analyse(rows, client, text, length, &analysis, &scratch, &owned);
+  for (size_t i = 0; rc == SQLITE_OK && i < analysis->evidence_count; i++) {
+    const ibid_evidence *e = &analysis->evidence[i];
     const char *kind = e->is_marker ? "marker" : "cite";
     rc = ibid_rows_int(rows, (int64_t)e->finding + 1);
     if (rc == SQLITE_OK) rc = ibid_rows_span(rows, e->start, e->length);
     if (rc == SQLITE_OK) rc = ibid_rows_text(rows, kind, strlen(kind));
   }
-  ibid_findings_free(&result);
+  if (owned) ibid_findings_free(analysis);
   return rc;
 }
 
@@ -104,9 +155,16 @@ static const ibid_table_function findings_functions[] = {
 };
 
 int ibid_register_findings(sqlite3 *db) {
+  findings_cache *cache = ibid_malloc(sizeof(*cache));
+  if (!cache) return SQLITE_NOMEM;
+  memset(cache, 0, sizeof(*cache));
+  size_t count = sizeof(findings_functions) / sizeof(*findings_functions);
+  cache->users = (int)count;
   int rc = SQLITE_OK;
-  for (size_t i = 0;
-       rc == SQLITE_OK && i < sizeof(findings_functions) / sizeof(*findings_functions); i++)
-    rc = ibid_register_table_function(db, &findings_functions[i], NULL, NULL);
+  size_t i = 0;
+  for (; rc == SQLITE_OK && i < count; i++)
+    rc = ibid_register_table_function(db, &findings_functions[i], cache, cache_release);
+  /* A failed registration already released its share; release the rest. */
+  for (; i < count; i++) cache_release(cache);
   return rc;
 }

@@ -25,7 +25,7 @@ CREATE TABLE IF NOT EXISTS works(
     (substr(substr(key, instr(key, ':') + 1), instr(substr(key, instr(key, ':') + 1), ':') + 1)) VIRTUAL
 );
 CREATE INDEX IF NOT EXISTS works_doi ON works(doi) WHERE doi IS NOT NULL;
-CREATE INDEX IF NOT EXISTS works_family_title ON works(key_family, key_title);
+CREATE INDEX IF NOT EXISTS works_title ON works(key_title);
 
 CREATE TABLE IF NOT EXISTS documents(
   id INTEGER PRIMARY KEY,
@@ -172,28 +172,36 @@ BEGIN
   -- The document's own work: the work with its DOI or its key (keys leave
   -- the year out when there is a title, so two pages of one article that
   -- disagree on the year agree on the key), or, when one side names no
-  -- author, the work with the same title words (three words at least).
+  -- author, the work with the same title words (three words at least);
+  -- failing all that, a new work of its own.
+  UPDATE documents SET work_id = (
+    SELECT id FROM (
+      SELECT w.id, 0 AS preference FROM works w
+      WHERE w.key = (SELECT coalesce(ibid_work_key(meta), 'document:' || path)
+                     FROM documents WHERE id = new.id)
+      UNION ALL
+      SELECT w.id, 1 FROM works w
+      WHERE w.doi = (SELECT doi FROM documents WHERE id = new.id)
+      UNION ALL
+      SELECT w.id, 2 FROM works w, (SELECT ibid_work_key(meta) AS key FROM documents
+                                    WHERE id = new.id) k
+      WHERE w.key_title = substr(substr(k.key, instr(k.key, ':') + 1),
+                                 instr(substr(k.key, instr(k.key, ':') + 1), ':') + 1)
+        AND (w.key_family = '' OR k.key LIKE ':%')
+        AND length(w.key_title) - length(replace(w.key_title, '-', '')) >= 2)
+    ORDER BY preference, id LIMIT 1)
+  WHERE id = new.id;
   INSERT INTO works(key, title, authors, year, doi, csl)
     SELECT coalesce(ibid_work_key(d.meta), 'document:' || d.path), d.title,
            (SELECT group_concat(coalesce(value ->> '$.family', value ->> '$.literal'), '; ')
             FROM json_each(d.meta, '$.author')),
            d.year, d.doi, d.meta
-    FROM documents d WHERE d.id = new.id
+    FROM documents d WHERE d.id = new.id AND d.work_id IS NULL
   ON CONFLICT(key) DO NOTHING;
-  UPDATE documents SET work_id = (
-    SELECT w.id
-    FROM works w,
-         (SELECT key, doi, substr(key, 1, instr(key, ':') - 1) AS family,
-                 substr(substr(key, instr(key, ':') + 1),
-                        instr(substr(key, instr(key, ':') + 1), ':') + 1) AS title_words
-          FROM (SELECT coalesce(ibid_work_key(meta), 'document:' || path) AS key, doi
-                FROM documents WHERE id = new.id)) k
-    WHERE w.key = k.key
-       OR (w.doi IS NOT NULL AND w.doi = k.doi)
-       OR ((w.key_family = '' OR k.family = '') AND w.key_title = k.title_words
-           AND length(k.title_words) - length(replace(k.title_words, '-', '')) >= 2)
-    ORDER BY w.key <> k.key, w.doi IS NULL, w.id LIMIT 1)
-  WHERE id = new.id;
+  UPDATE documents SET work_id = (SELECT w.id FROM works w
+                                  WHERE w.key = coalesce(ibid_work_key(documents.meta),
+                                                         'document:' || documents.path))
+  WHERE id = new.id AND work_id IS NULL;
 
   INSERT INTO blocks(document_id, n, kind, level, start, length, text)
     SELECT new.id, b.n, b.kind, b.level, b.start, b.length, b.text

@@ -225,41 +225,28 @@ static void write_model(const model *m, const char *path) {
   for (size_t i = 0; i < (size_t)BUCKETS * LABELS; i++)
     if (fabsf(m->weights[i]) > largest) largest = fabsf(m->weights[i]);
   float scale = largest > 0 ? 32000.0f / largest : 1.0f;
-  /* Rows that quantise to all zeros are left out: index 0 means "no row".
-  ** The others are sparse (see refmodel.h): a 32-bit label mask, then the
-  ** non-zero weights, in 16-bit units. */
+  /* Rows that quantise to all zeros are left out: index 0 means "no row". */
   unsigned char *index = calloc(BUCKETS, 3);
-  unsigned char *rows = calloc((size_t)BUCKETS * (LABELS + 2), 2);
-  size_t row_count = 0, units = 0;
+  enum { STRIDE = IBID_REFMODEL_ROW_STRIDE };
+  unsigned char *rows = calloc((size_t)BUCKETS * STRIDE, 2);
+  size_t row_count = 0;
   for (size_t b = 0; b < BUCKETS; b++) {
     int16_t row[LABELS];
-    uint32_t mask = 0;
+    int nonzero = 0;
     for (int l = 0; l < LABELS; l++) {
       long v = lrintf(m->weights[b * LABELS + l] * scale);
       row[l] = (int16_t)v;
-      if (v) mask |= 1u << l;
+      nonzero |= v != 0;
     }
-    if (!mask) continue;
-    size_t start = units + 1;
-    if (start >= 1u << 24) {
-      fprintf(stderr, "too many weights for 3-byte offsets\n");
-      exit(2);
+    if (!nonzero) continue;
+    for (int l = 0; l < LABELS; l++) {
+      rows[(row_count * STRIDE + l) * 2] = (unsigned char)((uint16_t)row[l] & 0xff);
+      rows[(row_count * STRIDE + l) * 2 + 1] = (unsigned char)((uint16_t)row[l] >> 8);
     }
-    index[b * 3] = (unsigned char)(start & 0xff);
-    index[b * 3 + 1] = (unsigned char)((start >> 8) & 0xff);
-    index[b * 3 + 2] = (unsigned char)((start >> 16) & 0xff);
-    uint16_t unit[2 + LABELS];
-    size_t n = 0;
-    unit[n++] = (uint16_t)(mask & 0xffff);
-    unit[n++] = (uint16_t)(mask >> 16);
-    for (int l = 0; l < LABELS; l++)
-      if (mask & (1u << l)) unit[n++] = (uint16_t)row[l];
-    for (size_t k = 0; k < n; k++) {
-      rows[(units + k) * 2] = (unsigned char)(unit[k] & 0xff);
-      rows[(units + k) * 2 + 1] = (unsigned char)(unit[k] >> 8);
-    }
-    units += n;
     row_count++;
+    index[b * 3] = (unsigned char)(row_count & 0xff);
+    index[b * 3 + 1] = (unsigned char)((row_count >> 8) & 0xff);
+    index[b * 3 + 2] = (unsigned char)((row_count >> 16) & 0xff);
   }
   FILE *f = fopen(path, "w");
   if (!f) {
@@ -276,17 +263,15 @@ static void write_model(const model *m, const char *path) {
   for (int i = 0; i < LABELS * LABELS; i++)
     fprintf(f, "%ld,%s", lrintf(m->transitions[i] * scale), i % LABELS == LABELS - 1 ? "\n" : "");
   fprintf(f,
-          "};\n\n/* %u buckets x 3 bytes: 1 + the offset of the bucket's row in 16-bit units of\n"
-          "** ibid_refmodel_rows, little-endian; 0 = none */\n"
+          "};\n\n/* %u buckets x 3 bytes: 1 + the row of the bucket, little-endian; 0 = none */\n"
           "const unsigned char ibid_refmodel_index[] =\n",
           BUCKETS);
   write_string(f, index, (size_t)BUCKETS * 3);
   fprintf(f,
-          ";\n\n/* %zu sparse rows of %d labels: 32-bit label mask, then the int16 weights of\n"
-          "** its labels (all little-endian 16-bit units) */\n"
+          ";\n\n/* %zu rows x %d labels, int16 little-endian */\n"
           "const unsigned char ibid_refmodel_rows[] =\n",
           row_count, LABELS);
-  write_string(f, rows, units * 2);
+  write_string(f, rows, row_count * STRIDE * 2);
   fprintf(f, ";\n");
   fclose(f);
   fprintf(stderr, "%zu of %u rows written\n", row_count, BUCKETS);
