@@ -19,8 +19,11 @@ const char *ibid_refmodel_label_name(int label) {
 
 /* Row number + 1 of a feature bucket's weights, 0 when they are all zero. */
 static uint32_t row_of(uint32_t bucket) {
-  const unsigned char *at = ibid_refmodel_index + (size_t)bucket * 3;
-  return (uint32_t)at[0] | (uint32_t)at[1] << 8 | (uint32_t)at[2] << 16;
+  /* One 4-byte load: the generated table is a string literal, so the byte
+  ** after its last entry (the terminating NUL) is part of the array. */
+  uint32_t entry;
+  memcpy(&entry, ibid_refmodel_index + (size_t)bucket * 3, sizeof(entry));
+  return entry & 0xFFFFFFu;
 }
 
 static const unsigned char *row_bytes(uint32_t row) {
@@ -96,20 +99,16 @@ static void emission_row(const row_sums *sums, int32_t *out) {
 /*
 ** Emission scores of every token (ROW_STRIDE int32 per token, the padding
 ** lanes 0): the sum of the weight rows of its features.
-** The tables are larger than the cache, so it runs as a pipeline: the index
-** entries of the next token and then the rows of the next token are
-** prefetched while the current one is handled. Feature buckets are replaced
-** by row numbers in place.
+** The tables are larger than the cache, so it runs in two passes: the first
+** looks up the row of every feature (independent loads, which the processor
+** overlaps) and prefetches it; the second adds the rows up. Feature buckets
+** are replaced by row numbers in place. (Prefetching the index as well, or
+** interleaving the passes token by token, measured slower.)
 */
 static void emissions(uint32_t *features, const uint8_t *feature_counts, size_t count,
                       int32_t *out) {
   enum { S = IBID_REFMODEL_ROW_STRIDE, F = IBID_REFTOKENS_MAX_FEATURES };
-  for (size_t k = 0; k < feature_counts[0]; k++)
-    __builtin_prefetch(ibid_refmodel_index + (size_t)features[k] * 3);
   for (size_t i = 0; i < count; i++) {
-    if (i + 1 < count)
-      for (size_t k = 0; k < feature_counts[i + 1]; k++)
-        __builtin_prefetch(ibid_refmodel_index + (size_t)features[(i + 1) * F + k] * 3);
     uint32_t *f = features + i * F;
     for (size_t k = 0; k < feature_counts[i]; k++) {
       f[k] = row_of(f[k]);
@@ -153,7 +152,7 @@ static lanes4 max4(lanes4 a, lanes4 b) {
 ** margins[q] is filled the first time q leads (few labels ever do).
 */
 typedef struct viterbi_margins {
-  int32_t of[IBID_REFLABEL_COUNT][IBID_REFLABEL_COUNT];
+  int32_t of[IBID_REFLABEL_COUNT][IBID_REFMODEL_ROW_STRIDE]; /* padding: INT32_MAX, never kept */
   uint8_t ready[IBID_REFLABEL_COUNT];
 } viterbi_margins;
 
@@ -175,6 +174,8 @@ static const int32_t *margins_of(viterbi_margins *margins, lanes4 (*from)[LANE_G
         if (least[k] < lowest) lowest = least[k];
       margins->of[q][p] = lowest;
     }
+    for (int p = IBID_REFLABEL_COUNT; p < IBID_REFMODEL_ROW_STRIDE; p++)
+      margins->of[q][p] = INT32_MAX;
     margins->ready[q] = 1;
   }
   return margins->of[q];
@@ -213,8 +214,18 @@ static void decode(int32_t *score, uint8_t *back, size_t count, uint8_t *labels)
     lanes4 best[LANE_GROUPS];
     lanes4 key = splat4(previous[leader] * PACK + (PACK - 1 - leader));
     for (int g = 0; g < LANE_GROUPS; g++) best[g] = key + from[leader][g];
-    for (int p = 0; p < L; p++) {
-      if (p == leader || (previous[p] - previous[leader]) * PACK < margin[p]) continue;
+    /* the previous labels that survive the pruning, as a bit mask, computed
+    ** without a branch per label */
+    uint32_t kept = 0;
+    lanes4 lead = splat4(previous[leader]), bit = {1, 2, 4, 8};
+    for (int g = 0; g < LANE_GROUPS; g++) {
+      lanes4 keep = (load4(previous + 4 * g) - lead) * PACK >= load4(margin + 4 * g);
+      lanes4 bits = keep & bit;
+      kept |= (uint32_t)(bits[0] | bits[1] | bits[2] | bits[3]) << (4 * g);
+    }
+    kept &= ~(1u << leader);
+    for (; kept; kept &= kept - 1) {
+      int p = __builtin_ctz(kept);
       key = splat4(previous[p] * PACK + (PACK - 1 - p));
       for (int g = 0; g < LANE_GROUPS; g++) best[g] = max4(best[g], key + from[p][g]);
     }
