@@ -46,6 +46,26 @@ static size_t bench_read_corpus(const char *folder, bench_text *files, size_t ma
   return count;
 }
 
+/* The corpus under folder concatenated and repeated to at least target bytes
+** (malloc'd; *length set), or NULL when the folder holds no text. */
+static char *bench_scaled_corpus(const char *folder, size_t target, size_t *length) {
+  bench_text files[64];
+  size_t file_count = bench_read_corpus(folder, files, 64), corpus_bytes = 0;
+  for (size_t i = 0; i < file_count; i++) corpus_bytes += files[i].length;
+  *length = 0;
+  if (!corpus_bytes) return NULL;
+  size_t repeats = target / corpus_bytes + 1;
+  char *text = malloc(repeats * corpus_bytes + 1);
+  for (size_t r = 0; r < repeats; r++)
+    for (size_t i = 0; i < file_count; i++) {
+      memcpy(text + *length, files[i].data, files[i].length);
+      *length += files[i].length;
+    }
+  text[*length] = 0;
+  for (size_t i = 0; i < file_count; i++) free(files[i].data);
+  return text;
+}
+
 static double bench_now(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);

@@ -4,18 +4,9 @@
 #include "cites.h"
 
 int main(int argc, char **argv) {
-  bench_text files[64];
-  size_t file_count = bench_read_corpus(argc > 1 ? argv[1] : "tests/corpus", files, 64);
-  size_t corpus_bytes = 0;
-  for (size_t i = 0; i < file_count; i++) corpus_bytes += files[i].length;
-  if (!corpus_bytes) return 2;
-  size_t repeats = 24000000 / corpus_bytes + 1, length = 0;
-  char *text = malloc(repeats * corpus_bytes);
-  for (size_t r = 0; r < repeats; r++)
-    for (size_t i = 0; i < file_count; i++) {
-      memcpy(text + length, files[i].data, files[i].length);
-      length += files[i].length;
-    }
+  size_t length;
+  char *text = bench_scaled_corpus(argc > 1 ? argv[1] : "tests/corpus", 24000000, &length);
+  if (!text) return 2;
   ibid_cite *cites;
   size_t count;
   double started = bench_now();
@@ -23,7 +14,6 @@ int main(int argc, char **argv) {
   double seconds = bench_now() - started;
   bench_report("ibid_find_cites", length, seconds, count, "cites");
   ibid_free_cites(cites, count);
-  for (size_t i = 0; i < file_count; i++) free(files[i].data);
   free(text);
   return 0;
 }

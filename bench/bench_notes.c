@@ -7,18 +7,9 @@
 #include "notes.h"
 
 int main(int argc, char **argv) {
-  bench_text files[64];
-  size_t file_count = bench_read_corpus(argc > 1 ? argv[1] : "tests/corpus", files, 64);
-  size_t corpus_bytes = 0;
-  for (size_t i = 0; i < file_count; i++) corpus_bytes += files[i].length;
-  if (!corpus_bytes) return 2;
-  size_t repeats = 24000000 / corpus_bytes + 1, length = 0;
-  char *text = malloc(repeats * corpus_bytes);
-  for (size_t r = 0; r < repeats; r++)
-    for (size_t i = 0; i < file_count; i++) {
-      memcpy(text + length, files[i].data, files[i].length);
-      length += files[i].length;
-    }
+  size_t length;
+  char *text = bench_scaled_corpus(argc > 1 ? argv[1] : "tests/corpus", 24000000, &length);
+  if (!text) return 2;
   ibid_note *notes;
   ibid_marker *markers;
   size_t count, marker_count;
@@ -32,7 +23,6 @@ int main(int argc, char **argv) {
   bench_report("ibid_find_markers", length, seconds, marker_count, "markers");
   ibid_free(markers);
   ibid_free(notes);
-  for (size_t i = 0; i < file_count; i++) free(files[i].data);
   free(text);
   return 0;
 }

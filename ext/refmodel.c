@@ -30,10 +30,10 @@ static const unsigned char *row_bytes(uint32_t row) {
   return ibid_refmodel_rows + (size_t)(row - 1) * IBID_REFMODEL_ROW_STRIDE * 2;
 }
 
-/* Four lanes of int16 weights and of int32 sums: GCC/Clang generic vectors,
-** which become SSE2/NEON instructions (or plain scalar code elsewhere). The
-** row sums and the Viterbi step are most of the labeller's instructions, and
-** -O2 does not vectorise them by itself. Score rows are ROW_STRIDE int32
+/* Four lanes of int32 scores: GCC/Clang generic vectors, which become
+** SSE2/NEON instructions (or plain scalar code elsewhere). The row sums and
+** the Viterbi step are most of the labeller's instructions, and -O2 does not
+** vectorise them by itself. Score rows are ROW_STRIDE int32
 ** (LANE_GROUPS vectors), accessed with memcpy because ibid_malloc (SQLite's
 ** allocator in the extension) only promises 8-byte alignment. */
 typedef int32_t lanes4 __attribute__((vector_size(16)));
@@ -152,7 +152,7 @@ static lanes4 max4(lanes4 a, lanes4 b) {
 ** margins[q] is filled the first time q leads (few labels ever do).
 */
 typedef struct viterbi_margins {
-  int32_t of[IBID_REFLABEL_COUNT][IBID_REFMODEL_ROW_STRIDE]; /* padding: INT32_MAX, never kept */
+  int32_t of[IBID_REFLABEL_COUNT][IBID_REFLABEL_COUNT];
   uint8_t ready[IBID_REFLABEL_COUNT];
 } viterbi_margins;
 
@@ -174,8 +174,6 @@ static const int32_t *margins_of(viterbi_margins *margins, lanes4 (*from)[LANE_G
         if (least[k] < lowest) lowest = least[k];
       margins->of[q][p] = lowest;
     }
-    for (int p = IBID_REFLABEL_COUNT; p < IBID_REFMODEL_ROW_STRIDE; p++)
-      margins->of[q][p] = INT32_MAX;
     margins->ready[q] = 1;
   }
   return margins->of[q];
@@ -214,18 +212,8 @@ static void decode(int32_t *score, uint8_t *back, size_t count, uint8_t *labels)
     lanes4 best[LANE_GROUPS];
     lanes4 key = splat4(previous[leader] * PACK + (PACK - 1 - leader));
     for (int g = 0; g < LANE_GROUPS; g++) best[g] = key + from[leader][g];
-    /* the previous labels that survive the pruning, as a bit mask, computed
-    ** without a branch per label */
-    uint32_t kept = 0;
-    lanes4 lead = splat4(previous[leader]), bit = {1, 2, 4, 8};
-    for (int g = 0; g < LANE_GROUPS; g++) {
-      lanes4 keep = (load4(previous + 4 * g) - lead) * PACK >= load4(margin + 4 * g);
-      lanes4 bits = keep & bit;
-      kept |= (uint32_t)(bits[0] | bits[1] | bits[2] | bits[3]) << (4 * g);
-    }
-    kept &= ~(1u << leader);
-    for (; kept; kept &= kept - 1) {
-      int p = __builtin_ctz(kept);
+    for (int p = 0; p < L; p++) {
+      if (p == leader || (previous[p] - previous[leader]) * PACK < margin[p]) continue;
       key = splat4(previous[p] * PACK + (PACK - 1 - p));
       for (int g = 0; g < LANE_GROUPS; g++) best[g] = max4(best[g], key + from[p][g]);
     }

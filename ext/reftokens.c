@@ -422,8 +422,8 @@ int ibid_reftokens_features(const char *text, const ibid_reftoken *tokens, size_
     writer.count = 0;
     writer.mask = buckets - 1;
     token_features(&writer, facts, count, i, &context);
-    size_t kept = writer.count < IBID_REFTOKENS_MAX_FEATURES ? writer.count
-                                                              : IBID_REFTOKENS_MAX_FEATURES;
+    size_t kept =
+        writer.count < IBID_REFTOKENS_MAX_FEATURES ? writer.count : IBID_REFTOKENS_MAX_FEATURES;
     memcpy(features + i * IBID_REFTOKENS_MAX_FEATURES, writer.out, kept * sizeof(uint32_t));
     feature_counts[i] = (uint8_t)kept;
     running_context_advance(&context, &facts[i]);
