@@ -48,7 +48,7 @@ static size_t bench_read_corpus(const char *folder, bench_text *files, size_t ma
 
 /* The corpus under folder concatenated and repeated to at least target bytes
 ** (malloc'd; *length set), or NULL when the folder holds no text. */
-static char *bench_scaled_corpus(const char *folder, size_t target, size_t *length) {
+static inline char *bench_scaled_corpus(const char *folder, size_t target, size_t *length) {
   bench_text files[64];
   size_t file_count = bench_read_corpus(folder, files, 64), corpus_bytes = 0;
   for (size_t i = 0; i < file_count; i++) corpus_bytes += files[i].length;
