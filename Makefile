@@ -107,7 +107,10 @@ build/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJECTS) $(HEADERS)
 
 unit: $(UNIT_TESTS)
 
-test: all unit
+# Recursive makes after `all`: on a fresh machine `all` may have just installed
+# ICU and SQLite, and the flags from pkg-config must be read again.
+test: all
+	@$(MAKE) --no-print-directory unit
 	$(PYTHON) tests/run.py
 
 # The whole suite against an ASan+UBSan build of the extension and the unit tests.
@@ -124,7 +127,9 @@ build/asan/ibid.so: $(SQL_OBJECTS) $(PURE_OBJECTS)
 build/asan/test_%: tests/unit/test_%.c $(PURE_OBJECTS) $(TEST_SUPPORT) $(HEADERS)
 	$(CC) $(ALL_CFLAGS) -Itests/support -o $@ $< $(PURE_OBJECTS) $(TEST_SUPPORT) $(PKG_LIBS)
 
-fuzz: $(FUZZERS)
+fuzz: all
+	@command -v clang >/dev/null || { echo "make fuzz needs clang: apt-get install -y clang"; exit 1; }
+	@$(MAKE) --no-print-directory $(FUZZERS)
 	@for f in $(FUZZERS); do echo "== $$f ($(FUZZ_SECONDS)s)"; \
 	  mkdir -p build/corpus-$$(basename $$f); \
 	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
@@ -132,7 +137,8 @@ fuzz: $(FUZZERS)
 	    || { tail -40 build/$$(basename $$f).log; exit 1; }; \
 	  grep -E '^#[0-9]+.*DONE|Done [0-9]+ runs' build/$$(basename $$f).log | tail -1; done
 
-bench: all $(BENCHES)
+bench: all
+	@$(MAKE) --no-print-directory $(BENCHES)
 	@for b in $(BENCHES); do $$b tests/corpus; done
 	$(PYTHON) bench/ingest.py
 
