@@ -107,7 +107,7 @@ int main(int argc, char **argv) {
   line_list corpus = {0}, anystyle = {0};
   corpus_lines(files, count, &corpus);
   run("parse_reference corpus", &corpus);
-  char *xml = xml_references(argc > 2 ? argv[2] : "/work/shared/eval/anystyle/good.xml", &anystyle);
+  char *xml = xml_references(argc > 2 ? argv[2] : "../shared/eval/anystyle/good.xml", &anystyle);
   run("parse_reference good", &anystyle);
   free(xml);
   for (size_t i = 0; i < count; i++) free(files[i].data);

@@ -6,8 +6,10 @@ from collections import Counter
 from ibidtest import GOLD, ROOT, connect, print_scores
 
 GOLD_FILE = os.path.join(GOLD, 'refparse', 'corpus.jsonl')
-ANYSTYLE = '/work/shared/eval/anystyle'
-SCORER = '/work/shared/eval/score_references.py'
+# The public evaluation data sits beside the repository (shared/ next to main/).
+SHARED = os.environ.get('IBID_SHARED', os.path.join(os.path.dirname(ROOT), 'shared'))
+ANYSTYLE = os.path.join(SHARED, 'eval', 'anystyle')
+SCORER = os.path.join(SHARED, 'eval', 'score_references.py')
 FIELDS = ('type', 'author', 'editor', 'title', 'container-title', 'collection-title', 'volume',
           'page', 'issued', 'publisher', 'publisher-place', 'edition', 'number', 'authority',
           'URL', 'note')
