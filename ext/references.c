@@ -354,6 +354,23 @@ static void trim(const char *text, size_t *start, size_t *end) {
 static const char *const inner_lead_ins[] = {
     ", see ", " – see ", " — see ", ", quoted in ", " quoted in ", ", cited in ", " cited in "};
 
+/* Steps over an opening or closing bracket or quotation mark at *i, keeping
+** *depth; returns 1 when it did. Separators only count at depth 0. */
+static int step_over_bracket(const char *text, size_t end, size_t *i, int *depth) {
+  size_t width;
+  if (opener_at(text, end, *i, &width)) {
+    (*depth)++;
+    *i += width;
+    return 1;
+  }
+  if (*depth > 0 && closer_at(text, end, *i, &width)) {
+    (*depth)--;
+    *i += width;
+    return 1;
+  }
+  return 0;
+}
+
 /* Drops a lead-in: "See ", "Also see ", or a clause ending in ", see " when
 ** what precedes it is not itself a citation. Only text outside brackets and
 ** quotation marks is searched, and the first match wins, so this is linear. */
@@ -362,17 +379,7 @@ static size_t skip_lead_in(const char *text, size_t start, size_t end) {
     if (has_prefix_nocase(text, end, start, lead_ins[k])) return start + strlen(lead_ins[k]);
   int depth = 0;
   for (size_t i = start; i < end;) {
-    size_t width;
-    if (opener_at(text, end, i, &width)) {
-      depth++;
-      i += width;
-      continue;
-    }
-    if (depth > 0 && closer_at(text, end, i, &width)) {
-      depth--;
-      i += width;
-      continue;
-    }
+    if (step_over_bracket(text, end, &i, &depth)) continue;
     if (depth == 0)
       for (size_t k = 0; k < sizeof(inner_lead_ins) / sizeof(*inner_lead_ins); k++)
         if (has_prefix_nocase(text, end, i, inner_lead_ins[k])) {
@@ -527,17 +534,7 @@ int ibid_split_citations(const char *text, size_t start, size_t length, ibid_cit
   size_t segment = start;
   int depth = 0;
   for (size_t i = start; i < end;) {
-    size_t width;
-    if (opener_at(text, end, i, &width)) {
-      depth++;
-      i += width;
-      continue;
-    }
-    if (depth > 0 && closer_at(text, end, i, &width)) {
-      depth--;
-      i += width;
-      continue;
-    }
+    if (step_over_bracket(text, end, &i, &depth)) continue;
     if (depth == 0 &&
         ((text[i] == ';' && !semicolon_continues(text, segment, end, i)) ||
          new_citation_sentence(text, end, i) || and_before_citation(text, segment, end, i))) {
