@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS works(
 );
 CREATE INDEX IF NOT EXISTS works_doi ON works(doi) WHERE doi IS NOT NULL;
 CREATE INDEX IF NOT EXISTS works_title ON works(key_title);
+CREATE INDEX IF NOT EXISTS works_family_year ON works(key_family, year);
 
 CREATE TABLE IF NOT EXISTS documents(
   id INTEGER PRIMARY KEY,
@@ -243,15 +244,15 @@ BEGIN
   -- of that family and year when the corpus knows exactly one, else its own
   -- "family:year:" work.
   UPDATE cites SET work_id = (
-      SELECT w.id FROM works w
+      SELECT w.id
+      FROM (SELECT ibid_work_key(json_object(
+                     'author', json_array(json_object('literal', cites.authors)),
+                     'issued', json_object('date-parts', json_array(json_array(cites.year)))))
+                   AS key) k,
+           works w
       WHERE w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
       GROUP BY w.key_family HAVING count(*) = 1)
-    FROM (SELECT c.rowid AS id,
-                 ibid_work_key(json_object('author', json_array(json_object('literal', c.authors)),
-                                           'issued', json_object('date-parts', json_array(json_array(c.year)))))
-                 AS key
-          FROM cites c WHERE c.document_id = new.id AND c.year IS NOT NULL AND c.problem IS NULL) k
-  WHERE cites.rowid = k.id;
+  WHERE document_id = new.id AND year IS NOT NULL AND problem IS NULL;
   INSERT INTO works(key, authors, year)
     SELECT key, authors, year FROM (
       SELECT ibid_work_key(json_object('author', json_array(json_object('literal', c.authors)),
