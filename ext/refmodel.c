@@ -27,7 +27,7 @@ static uint32_t row_of(uint32_t bucket) {
 }
 
 static const unsigned char *row_bytes(uint32_t row) {
-  return ibid_refmodel_rows + (size_t)(row - 1) * IBID_REFMODEL_ROW_STRIDE * 2;
+  return ibid_refmodel_rows + (size_t)(row - 1) * IBID_REFMODEL_ROW_STRIDE;
 }
 
 /* Four lanes of int32 scores: GCC/Clang generic vectors, which become
@@ -56,44 +56,40 @@ static lanes4 splat4(int32_t value) {
 
 /*
 ** Row sums without widening shuffles: 16 bytes of a row read as four int32
-** hold eight int16 weights, the even label of each pair in the low half
-** (little-endian). (x << 16) >> 16 and x >> 16 sign-extend the even and the
-** odd weights, so row_sums collects the even labels and the odd
-** ones; emission_row() puts them back in label order once per token.
+** hold sixteen int8 weights, label 4k + j in byte j of lane k
+** (little-endian). (x << (24 - 8 j)) >> 24 sign-extends byte j, so
+** row_sums collects labels j, j + 4, j + 8, j + 12 in part[j], and the last
+** four bytes (labels 16-18 and the zero padding) in tail; emission_row()
+** puts them back in label order once per token.
 */
 _Static_assert(IBID_REFMODEL_ROW_STRIDE == 20, "add_row reads rows of 20 weights");
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
-#error "refmodel.c reads the little-endian int16 weights in place"
+#error "refmodel.c reads the int8 weights of a row as little-endian int32"
 #endif
 typedef uint32_t ulanes4 __attribute__((vector_size(16)));
 typedef uint8_t bytes4 __attribute__((vector_size(4)));
 
 typedef struct row_sums {
-  lanes4 even[3], odd[3];
+  lanes4 part[4];
+  int32_t tail[4];
 } row_sums;
 
 static void add_row(row_sums *sums, const unsigned char *row) {
-  lanes4 chunk0, chunk1, chunk2 = {0};
-  memcpy(&chunk0, row, 16);
-  memcpy(&chunk1, row + 16, 16);
-  memcpy(&chunk2, row + 32, IBID_REFMODEL_ROW_STRIDE * 2 - 32);
-  sums->even[0] += (lanes4)((ulanes4)chunk0 << 16) >> 16;
-  sums->even[1] += (lanes4)((ulanes4)chunk1 << 16) >> 16;
-  sums->even[2] += (lanes4)((ulanes4)chunk2 << 16) >> 16;
-  sums->odd[0] += chunk0 >> 16;
-  sums->odd[1] += chunk1 >> 16;
-  sums->odd[2] += chunk2 >> 16;
+  lanes4 chunk;
+  memcpy(&chunk, row, 16);
+  sums->part[0] += (lanes4)((ulanes4)chunk << 24) >> 24;
+  sums->part[1] += (lanes4)((ulanes4)chunk << 16) >> 24;
+  sums->part[2] += (lanes4)((ulanes4)chunk << 8) >> 24;
+  sums->part[3] += chunk >> 24;
+  for (int j = 0; j < 4; j++) sums->tail[j] += (signed char)row[16 + j];
 }
 
-/* Writes the sums of add_row in label order (ROW_STRIDE int32). */
+/* Writes the sums of add_row in label order (ROW_STRIDE int32), in the
+** transition scale. */
 static void emission_row(const row_sums *sums, int32_t *out) {
-  int32_t even[12], odd[12];
-  memcpy(even, sums->even, sizeof(even));
-  memcpy(odd, sums->odd, sizeof(odd));
-  for (int l = 0; l < IBID_REFMODEL_ROW_STRIDE / 2; l++) {
-    out[2 * l] = even[l];
-    out[2 * l + 1] = odd[l];
-  }
+  for (int k = 0; k < 4; k++)
+    for (int j = 0; j < 4; j++) out[4 * k + j] = sums->part[j][k] * IBID_REFMODEL_ROW_UNIT;
+  for (int j = 0; j < 4; j++) out[16 + j] = sums->tail[j] * IBID_REFMODEL_ROW_UNIT;
 }
 
 /*
@@ -116,7 +112,7 @@ static void emissions(uint32_t *features, const uint8_t *feature_counts, size_t 
     }
   }
   for (size_t i = 0; i < count; i++) {
-    row_sums sums = {{{0}}, {{0}}};
+    row_sums sums = {{{0}}, {0}};
     const uint32_t *f = features + i * F;
     for (size_t k = 0; k < feature_counts[i]; k++)
       if (f[k]) add_row(&sums, row_bytes(f[k]));
@@ -130,7 +126,7 @@ static void emissions(uint32_t *features, const uint8_t *feature_counts, size_t 
 ** by score and breaks ties towards the lower label, exactly as a scalar
 ** first-strict-maximum loop, so the maximum and its argmax come from one
 ** vector compare-and-select. Renormalised scores stay within a few million
-** (48 int16 weights per token plus a transition), far from overflowing
+** (48 weights of at most 32000 per token plus a transition), far from overflowing
 ** after the multiplication.
 */
 enum { PACK = 32 };

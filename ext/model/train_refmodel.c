@@ -228,21 +228,19 @@ static void write_model(const model *m, const char *path) {
   /* Rows that quantise to all zeros are left out: index 0 means "no row". */
   unsigned char *index = calloc(BUCKETS, 3);
   enum { STRIDE = IBID_REFMODEL_ROW_STRIDE };
-  unsigned char *rows = calloc((size_t)BUCKETS * STRIDE, 2);
+  unsigned char *rows = calloc((size_t)BUCKETS * STRIDE, 1);
   size_t row_count = 0;
   for (size_t b = 0; b < BUCKETS; b++) {
-    int16_t row[LABELS];
+    int8_t row[LABELS];
     int nonzero = 0;
     for (int l = 0; l < LABELS; l++) {
-      long v = lrintf(m->weights[b * LABELS + l] * scale);
-      row[l] = (int16_t)v;
+      /* int8 in units of IBID_REFMODEL_ROW_UNIT: |v| <= 32000 / 256 = 125 */
+      long v = lrintf(m->weights[b * LABELS + l] * scale / IBID_REFMODEL_ROW_UNIT);
+      row[l] = (int8_t)v;
       nonzero |= v != 0;
     }
     if (!nonzero) continue;
-    for (int l = 0; l < LABELS; l++) {
-      rows[(row_count * STRIDE + l) * 2] = (unsigned char)((uint16_t)row[l] & 0xff);
-      rows[(row_count * STRIDE + l) * 2 + 1] = (unsigned char)((uint16_t)row[l] >> 8);
-    }
+    for (int l = 0; l < LABELS; l++) rows[row_count * STRIDE + l] = (unsigned char)row[l];
     row_count++;
     index[b * 3] = (unsigned char)(row_count & 0xff);
     index[b * 3 + 1] = (unsigned char)((row_count >> 8) & 0xff);
@@ -268,10 +266,10 @@ static void write_model(const model *m, const char *path) {
           BUCKETS);
   write_string(f, index, (size_t)BUCKETS * 3);
   fprintf(f,
-          ";\n\n/* %zu rows x %d labels, int16 little-endian */\n"
-          "const unsigned char ibid_refmodel_rows[] =\n",
-          row_count, LABELS);
-  write_string(f, rows, row_count * STRIDE * 2);
+          ";\n\n/* %zu rows x %d labels, int8 in units of %d */\n"
+          "__attribute__((aligned(64))) const unsigned char ibid_refmodel_rows[] =\n",
+          row_count, LABELS, IBID_REFMODEL_ROW_UNIT);
+  write_string(f, rows, row_count * STRIDE);
   fprintf(f, ";\n");
   fclose(f);
   fprintf(stderr, "%zu of %u rows written\n", row_count, BUCKETS);
