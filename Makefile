@@ -1,17 +1,27 @@
 # ibid -- SQLite extension for research texts. `make help` lists the targets.
 
 VERSION := $(shell cat VERSION)
-PACKAGES := libsqlite3-dev sqlite3 libicu-dev pkg-config python3 gcc make
+PACKAGES := libsqlite3-dev sqlite3 libicu-dev libxml2-dev libpoppler-glib-dev pkg-config python3 gcc make
+# What the tests use beyond the build: bibutils and citeproc check the exports,
+# graphviz renders the citation graph, sqlite-utils is a second client.
+TEST_PACKAGES := bibutils python3-citeproc citation-style-language-styles graphviz sqlite-utils
 FUZZ_PACKAGES := clang
-PKG_MODULES := icu-uc icu-i18n sqlite3
+PKG_MODULES := icu-uc icu-i18n sqlite3 libxml-2.0
+# PDF support (poppler is GPL) is built in only when pkg-config finds poppler-glib;
+# its GLib headers are included as system headers so -Werror judges only ours.
+POPPLER := $(shell pkg-config --exists poppler-glib 2>/dev/null && echo yes)
+ifeq ($(POPPLER),yes)
+POPPLER_CFLAGS := -DIBID_HAVE_POPPLER $(patsubst -I%,-isystem %,$(shell pkg-config --cflags poppler-glib))
+POPPLER_LIBS := $(shell pkg-config --libs poppler-glib)
+endif
 
 CC ?= cc
 PYTHON ?= /usr/bin/python3
 SQLITE3 ?= sqlite3
 FUZZ_SECONDS ?= 20
 
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKG_MODULES) 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null)
+PKG_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(PKG_MODULES) 2>/dev/null)) $(POPPLER_CFLAGS)
+PKG_LIBS := $(shell pkg-config --libs icu-uc icu-i18n libxml-2.0 2>/dev/null) $(POPPLER_LIBS)
 WARNINGS := -Wall -Wextra -Werror -Wsign-compare -Wshadow -Wstrict-prototypes
 CFLAGS ?= -O2 -g
 ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -fvisibility=hidden $(WARNINGS) $(CFLAGS) -fPIC -Iext -Iinclude -Ibuild \
@@ -30,7 +40,7 @@ BENCHES := $(patsubst bench/%.c,build/%,$(wildcard bench/bench_*.c))
 FUZZERS := $(patsubst fuzz/%.c,build/%,$(wildcard fuzz/fuzz_*.c))
 
 .SECONDARY:
-.PHONY: all help deps check-deps test unit sanitize fuzz bench demo model format clean
+.PHONY: all help deps check-deps check-test-deps test unit sanitize fuzz bench demo model format clean
 
 all: check-deps
 	@$(MAKE) --no-print-directory ibid.so
@@ -46,9 +56,9 @@ help:
 	@echo "make model      retrain the reference parser from ../shared/eval/anystyle/core.xml"
 
 deps:
-	@if [ "$$(id -u)" != 0 ]; then echo "make deps: run as root, or: sudo apt-get install -y $(PACKAGES) $(FUZZ_PACKAGES)"; exit 1; fi
+	@if [ "$$(id -u)" != 0 ]; then echo "make deps: run as root, or: sudo apt-get install -y $(PACKAGES) $(TEST_PACKAGES) $(FUZZ_PACKAGES)"; exit 1; fi
 	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PACKAGES) $(FUZZ_PACKAGES)
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PACKAGES) $(TEST_PACKAGES) $(FUZZ_PACKAGES)
 
 # Checks the packages a build and the tests need. As root it installs what is
 # missing (so `make demo` works on a fresh Debian 12 machine); otherwise it
@@ -61,13 +71,30 @@ check-deps:
 	test -x /usr/bin/python3 || missing="$$missing python3"; \
 	pkg-config --exists icu-uc icu-i18n 2>/dev/null || missing="$$missing libicu-dev"; \
 	pkg-config --exists sqlite3 2>/dev/null || missing="$$missing libsqlite3-dev"; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "ibid: installing$$missing"; apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
-	  else \
-	    echo "ibid: missing packages:$$missing -- run 'make deps' as root, or: sudo apt-get install -y$$missing"; exit 1; \
-	  fi; \
+	pkg-config --exists libxml-2.0 2>/dev/null || missing="$$missing libxml2-dev"; \
+	optional=""; pkg-config --exists poppler-glib 2>/dev/null || optional="libpoppler-glib-dev"; \
+	$(INSTALL_MISSING)
+
+# The same for what `make test` uses beyond the build.
+check-test-deps:
+	@missing=""; optional=""; \
+	command -v bib2xml >/dev/null || missing="$$missing bibutils"; \
+	/usr/bin/python3 -c 'import citeproc' 2>/dev/null || missing="$$missing python3-citeproc"; \
+	test -d /usr/share/citation-style-language/styles || missing="$$missing citation-style-language-styles"; \
+	command -v dot >/dev/null || missing="$$missing graphviz"; \
+	command -v sqlite-utils >/dev/null || missing="$$missing sqlite-utils"; \
+	$(INSTALL_MISSING)
+
+# Installs $$missing (required) and $$optional as root; otherwise fails naming
+# the required packages, and only mentions the optional ones (PDF support).
+INSTALL_MISSING = \
+	if [ -n "$$missing$$optional" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "ibid: installing$$missing $$optional"; apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing $$optional >/dev/null || exit 1; \
+	elif [ -n "$$missing" ]; then \
+	  echo "ibid: missing packages:$$missing -- run 'make deps' as root, or: sudo apt-get install -y$$missing $$optional"; exit 1; \
+	elif [ -n "$$optional" ]; then \
+	  echo "ibid: building without PDF support; for it: sudo apt-get install -y $$optional"; \
 	fi
 
 build/schema_sql.h: sql/schema.sql
@@ -109,7 +136,7 @@ unit: $(UNIT_TESTS)
 
 # Recursive makes after `all`: on a fresh machine `all` may have just installed
 # ICU and SQLite, and the flags from pkg-config must be read again.
-test: all
+test: all check-test-deps
 	@$(MAKE) --no-print-directory unit
 	$(PYTHON) tests/run.py
 

@@ -9,11 +9,12 @@
 ** per file (the sql_ files wrap the plain-C parsers beside them); this file only
 ** checks the SQLite version and calls each module's registration in turn.
 **
-**   SELECT ibid_version();   -- '0.1.0'
+**   SELECT ibid_version();   -- '0.2.0 (formats: text html jats tei pdf)'
 */
 #include "sql_common.h"
 SQLITE_EXTENSION_INIT1
 
+#include "convert.h"
 #include "ibid.h"
 #include "sql_modules.h"
 
@@ -24,10 +25,14 @@ SQLITE_EXTENSION_INIT1
 /* Oldest SQLite we build and test against (Debian 12). */
 #define IBID_MINIMUM_SQLITE 3040000
 
+/* The version, then the document formats this build reads: PDF support is
+** compiled in only when poppler-glib was there at build time. */
 static void version_function(sqlite3_context *context, int argc, sqlite3_value **argv) {
   (void)argc;
   (void)argv;
-  sqlite3_result_text(context, IBID_VERSION, -1, SQLITE_STATIC);
+  static const char with_pdf[] = IBID_VERSION " (formats: text html jats tei pdf)";
+  static const char without_pdf[] = IBID_VERSION " (formats: text html jats tei)";
+  sqlite3_result_text(context, ibid_pdf_available() ? with_pdf : without_pdf, -1, SQLITE_STATIC);
 }
 
 static int register_version(sqlite3 *db) {
@@ -50,6 +55,10 @@ static const struct {
     {"reference list", ibid_register_reference_list},
     {"findings", ibid_register_findings},
     {"facts", ibid_register_facts},
+    {"convert", ibid_register_convert},
+    {"files", ibid_register_files},
+    {"export", ibid_register_export},
+    {"graph", ibid_register_graph},
     {"schema", ibid_register_schema},
 };
 
@@ -62,7 +71,8 @@ int sqlite3_ibid_init(sqlite3 *db, char **error, const sqlite3_api_routines *api
   for (size_t i = 0; i < sizeof(modules) / sizeof(modules[0]); i++) {
     int rc = modules[i].register_module(db);
     if (rc != SQLITE_OK) {
-      *error = sqlite3_mprintf("ibid: registering %s failed: %s", modules[i].name, sqlite3_errmsg(db));
+      *error =
+          sqlite3_mprintf("ibid: registering %s failed: %s", modules[i].name, sqlite3_errmsg(db));
       return rc;
     }
   }

@@ -18,6 +18,10 @@ int ibid_register_references(sqlite3 *db); /* ibid_parse_reference */
 int ibid_register_reference_list(sqlite3 *db); /* ibid_references */
 int ibid_register_findings(sqlite3 *db);   /* ibid_cases, ibid_questions, ibid_findings, ibid_evidence */
 int ibid_register_facts(sqlite3 *db);      /* ibid_claims, ibid_entities, ibid_events */
+int ibid_register_convert(sqlite3 *db);   /* ibid_format, ibid_convert */
+int ibid_register_files(sqlite3 *db);     /* ibid_files */
+int ibid_register_export(sqlite3 *db);    /* ibid_bibtex, ibid_ris and their aggregates */
+int ibid_register_graph(sqlite3 *db);     /* ibid_dot */
 int ibid_register_schema(sqlite3 *db);     /* ibid_init */
 
 #endif

@@ -2,8 +2,10 @@
 -- the extension); every statement is idempotent, so running it again is harmless.
 --
 -- One statement loads a document and everything derived from it:
---   INSERT INTO documents(path, raw) VALUES ('paper.txt', readfile('paper.txt'));
--- The AFTER INSERT trigger cleans the text into `body`, reads the metadata,
+--   INSERT INTO documents(path, raw) VALUES ('paper.pdf', readfile('paper.pdf'));
+-- `raw` is the file as given, TEXT or BLOB: plain text, HTML, JATS or TEI XML,
+-- or PDF, detected from the content (ibid_convert). The AFTER INSERT trigger
+-- reads it into `body`, the text every extractor works on, reads the metadata,
 -- links the document to its work, and fills every derived table; all of it in
 -- the INSERT's own statement transaction, so a document is there whole or not
 -- at all. Inserting a path that is already there replaces that document.
@@ -32,7 +34,11 @@ CREATE TABLE IF NOT EXISTS documents(
   id INTEGER PRIMARY KEY,
   path TEXT NOT NULL UNIQUE,
   raw ANY,                     -- the file as given, byte for byte (TEXT or BLOB)
-  body TEXT,                   -- ibid_clean(raw): what every extractor reads
+  format TEXT,                 -- 'text', 'html', 'jats', 'tei' or 'pdf', from the content
+  body TEXT,                   -- ibid_convert(raw) ->> 'body': what every extractor reads
+  error TEXT,                  -- why the document could not be (fully) read, else NULL
+  structure TEXT,              -- what the format states outright: ibid_convert(raw) without
+                               -- the body (metadata, structured references, links, pages)
   type TEXT,                   -- CSL type from ibid_meta
   title TEXT,
   authors TEXT,                -- 'Given Family; Given Family'
@@ -154,9 +160,25 @@ END;
 
 CREATE TRIGGER IF NOT EXISTS documents_ingest AFTER INSERT ON documents
 BEGIN
-  UPDATE documents SET body = ibid_clean(raw) WHERE id = new.id;
-  -- Metadata from the raw text: its line breaks still mark where a title ends.
-  UPDATE documents SET meta = ibid_meta(raw) WHERE id = new.id;
+  -- The format: body is the text every extractor reads; structure keeps what
+  -- the format states outright. A document that cannot be read still loads,
+  -- with the reason in `error`, so one bad file does not stop a folder.
+  UPDATE documents SET structure = ibid_convert(raw) WHERE id = new.id;
+  UPDATE documents SET
+    format = structure ->> '$.format',
+    body = nullif(structure ->> '$.body', ''),
+    error = coalesce(error, structure ->> '$.error',
+                     CASE WHEN raw IS NULL THEN 'no content: raw is NULL' END),
+    structure = nullif(json_remove(structure, '$.body', '$.format'), '{}')
+  WHERE id = new.id;
+  -- Metadata from the text (for plain text the raw text: its line breaks
+  -- still mark where a title ends), overridden by what the format states.
+  UPDATE documents SET meta =
+    CASE WHEN structure -> '$.meta' IS NULL
+         THEN ibid_meta(CASE WHEN format = 'text' AND structure ->> '$.recoded' IS NULL
+                             THEN raw ELSE body END)
+         ELSE json_patch(coalesce(ibid_meta(body), '{}'), structure -> '$.meta') END
+  WHERE id = new.id;
   UPDATE documents SET
     type = meta ->> '$.type',
     title = meta ->> '$.title',
@@ -225,10 +247,31 @@ BEGIN
     SELECT new.id, x.n, x.group_n, x.authors, x.year, x.suffix, x.locator, x.prefix, x.narrative,
            x.start, x.length, x.problem
     FROM documents d, ibid_cites(d.body) x WHERE d.id = new.id;
+  -- References the format gives field by field (JATS, TEI) are taken as
+  -- given; ibid_references parses the rest of the text.
   INSERT INTO refs(document_id, note, item, start, length, text, csl, resolves_to, locator, work_key)
     SELECT new.id, x.note, x.item, x.start, x.length, x.text, x.csl, x.resolves_to, x.locator,
            x.work_key
-    FROM documents d, ibid_references(d.body) x WHERE d.id = new.id;
+    FROM documents d, ibid_references(d.body) x
+    WHERE d.id = new.id
+      AND NOT EXISTS (SELECT 1 FROM json_each(d.structure, '$.references') g
+                      WHERE g.value -> '$.csl' IS NOT NULL
+                        AND x.start < (g.value ->> '$.start') + (g.value ->> '$.length')
+                        AND x.start + x.length > (g.value ->> '$.start'));
+  INSERT INTO refs(document_id, note, item, start, length, text, csl, resolves_to, locator, work_key)
+    SELECT new.id, g.value ->> '$.note', g.key + 1, g.value ->> '$.start', g.value ->> '$.length',
+           substr(d.body, g.value ->> '$.start', g.value ->> '$.length'), g.value -> '$.csl',
+           NULL, NULL, ibid_work_key(g.value -> '$.csl')
+    FROM documents d, json_each(d.structure, '$.references') g
+    WHERE d.id = new.id AND g.value -> '$.csl' IS NOT NULL;
+  -- Link targets (HTML <a href>, JATS ext-link, TEI ref) inside a reference
+  -- are its URL, unless the reference states one.
+  UPDATE refs SET csl = json_set(refs.csl, '$.URL', link.url)
+  FROM (SELECT g.value ->> '$.start' AS start, g.value ->> '$.URL' AS url
+        FROM documents d, json_each(d.structure, '$.references') g
+        WHERE d.id = new.id AND g.value -> '$.csl' IS NULL AND g.value ->> '$.URL' IS NOT NULL) link
+  WHERE refs.document_id = new.id AND refs.csl IS NOT NULL AND refs.csl ->> '$.URL' IS NULL
+    AND link.start >= refs.start AND link.start < refs.start + refs.length;
 
   -- The works they cite: one row per work key, whichever document cites it.
   INSERT INTO works(key, title, authors, year, doi, csl)
@@ -340,6 +383,25 @@ CREATE VIEW IF NOT EXISTS citation_edges AS
   FROM citations c JOIN documents d ON d.id = c.document_id
   WHERE d.work_id IS NOT NULL AND c.work_id <> d.work_id
   GROUP BY d.work_id, c.work_id;
+
+-- One CSL-JSON object per work, with "id" (the work key) and "type" always
+-- there: `SELECT json_group_array(json(csl)) FROM bibliography` is a file
+-- Zotero and citeproc read. Works known only from an author-year cite get
+-- their family names and year; everything else comes from works.csl.
+CREATE VIEW IF NOT EXISTS bibliography AS
+  SELECT w.id AS work_id, w.key,
+         json_set(json_patch(json_patch('{}', json_object(
+                    'type', 'article',
+                    'title', w.title,
+                    'author', CASE WHEN w.authors IS NOT NULL THEN
+                      (SELECT json_group_array(json_object('family', trim(value)))
+                       FROM json_each('[' || replace(json_quote(w.authors), '; ', '","') || ']')) END,
+                    'issued', CASE WHEN w.year IS NOT NULL THEN
+                      json_object('date-parts', json_array(json_array(w.year))) END,
+                    'DOI', w.doi)),
+                  coalesce(w.csl, '{}')),
+                  '$.id', w.key) AS csl
+  FROM works w;
 
 -- The comparison a reader draws: one row per document, case and question.
 CREATE VIEW IF NOT EXISTS findings_matrix AS

@@ -18,8 +18,11 @@ print(db.execute('select ibid_version()').fetchone()[0])
 
 
 def version():
+    """What ibid_version() says: the VERSION file, then the formats built in."""
     with open(os.path.join(ROOT, 'VERSION')) as f:
-        return f.read().strip()
+        number = f.read().strip()
+    pdf = subprocess.run(['pkg-config', '--exists', 'poppler-glib']).returncode == 0
+    return '%s (formats: text html jats tei%s)' % (number, ' pdf' if pdf else '')
 
 
 def test_sqlite3_shell_loads():

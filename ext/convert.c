@@ -1,0 +1,182 @@
+/*
+** convert.c -- format detection and the plain-text converter (see convert.h).
+*/
+#include "convert.h"
+
+#include <string.h>
+
+#include "memory.h"
+#include "text.h"
+#include "utf8.h"
+
+/* ----- format detection --------------------------------------------------- */
+
+/* How far into the bytes detection looks: markers of every format sit at the top. */
+#define DETECT_WINDOW 4096
+
+static int starts_with_caseless(const char *bytes, size_t length, size_t at, const char *word) {
+  size_t n = strlen(word);
+  if (at + n > length) return 0;
+  for (size_t i = 0; i < n; i++) {
+    char c = bytes[at + i];
+    if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+    if (c != word[i]) return 0;
+  }
+  return 1;
+}
+
+static int is_name_character(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == '.' || c == ':';
+}
+
+/* Skips blanks, a UTF-8 byte order mark, the XML declaration, processing
+** instructions, comments and a doctype; returns the offset of the first tag
+** or text, and sets *doctype to the offset of "<!DOCTYPE" when one was seen. */
+static size_t skip_prolog(const char *bytes, size_t length, size_t *doctype) {
+  size_t at = 0;
+  *doctype = (size_t)-1;
+  if (length >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) at = 3;
+  while (at < length) {
+    char c = bytes[at];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      at++;
+      continue;
+    }
+    const char *close = NULL;
+    if (starts_with_caseless(bytes, length, at, "<?"))
+      close = "?>";
+    else if (starts_with_caseless(bytes, length, at, "<!--"))
+      close = "-->";
+    else if (starts_with_caseless(bytes, length, at, "<!doctype")) {
+      *doctype = at;
+      close = ">";
+    }
+    if (!close) break;
+    const char *end = NULL;
+    size_t limit = length - at;
+    for (size_t i = 0; i + strlen(close) <= limit; i++) {
+      if (memcmp(bytes + at + i, close, strlen(close)) == 0) {
+        end = bytes + at + i;
+        break;
+      }
+    }
+    if (!end) return length;
+    at = (size_t)(end - bytes) + strlen(close);
+  }
+  return at;
+}
+
+/* Bytes that plain text does not hold: NULs, or many C0 controls. */
+static int looks_binary(const char *bytes, size_t length) {
+  size_t controls = 0;
+  for (size_t i = 0; i < length; i++) {
+    unsigned char c = (unsigned char)bytes[i];
+    if (c == 0) return 1;
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') controls++;
+  }
+  return controls * 20 > length; /* more than 5% */
+}
+
+ibid_format ibid_format_detect(const char *bytes, size_t length) {
+  size_t window = length < DETECT_WINDOW ? length : DETECT_WINDOW;
+  /* PDF readers accept the header anywhere in the first kilobyte. */
+  for (size_t i = 0; i + 5 <= window && i < 1024; i++)
+    if (memcmp(bytes + i, "%PDF-", 5) == 0) return IBID_FORMAT_PDF;
+  size_t doctype;
+  size_t at = skip_prolog(bytes, window, &doctype);
+  if (doctype != (size_t)-1 && starts_with_caseless(bytes, window, doctype, "<!doctype html"))
+    return IBID_FORMAT_HTML;
+  if (at < window && bytes[at] == '<') {
+    size_t name = at + 1;
+    size_t end = name;
+    while (end < window && is_name_character(bytes[end])) end++;
+    /* A namespace prefix ("tei:TEI", "jats:article") does not change the root. */
+    size_t local = name;
+    for (size_t i = name; i < end; i++)
+      if (bytes[i] == ':') local = i + 1;
+    size_t n = end - local;
+    if (n == 7 && memcmp(bytes + local, "article", 7) == 0) return IBID_FORMAT_JATS;
+    if ((n == 3 && memcmp(bytes + local, "TEI", 3) == 0) ||
+        (n == 9 && memcmp(bytes + local, "teiCorpus", 9) == 0))
+      return IBID_FORMAT_TEI;
+    static const char *const html_roots[] = {"html", "head", "body",    "meta",    "title",
+                                             "div",  "p",    "article", "section", "main"};
+    for (size_t i = 0; i < sizeof(html_roots) / sizeof(html_roots[0]); i++) {
+      size_t k = strlen(html_roots[i]);
+      if (end - name == k && starts_with_caseless(bytes, window, name, html_roots[i]))
+        return IBID_FORMAT_HTML;
+    }
+  }
+  if (looks_binary(bytes, window)) return IBID_FORMAT_UNKNOWN;
+  return IBID_FORMAT_TEXT;
+}
+
+/* ----- plain text ----------------------------------------------------------- */
+
+/* Windows-1252 bytes 0x80-0x9F; the rest of the range is Latin-1. */
+static const unsigned short windows_1252_high[32] = {
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+
+/* Text that is not UTF-8 is, in practice, Windows-1252 (or Latin-1, its subset). */
+static char *recode_windows_1252(const char *bytes, size_t length, size_t *out_length) {
+  ibid_buffer out;
+  ibid_buffer_init(&out);
+  ibid_buffer_reserve(&out, length + length / 4);
+  for (size_t i = 0; i < length; i++) {
+    unsigned char c = (unsigned char)bytes[i];
+    if (c < 0x80)
+      ibid_buffer_append_char(&out, (char)c);
+    else if (c < 0xA0)
+      ibid_buffer_append_codepoint(&out, windows_1252_high[c - 0x80]);
+    else
+      ibid_buffer_append_codepoint(&out, c);
+  }
+  return ibid_buffer_take(&out, out_length);
+}
+
+int ibid_text_convert(const char *bytes, size_t length, ibid_document *document) {
+  document->format = IBID_FORMAT_TEXT;
+  char *recoded = NULL;
+  size_t bad;
+  if (!ibid_utf8_valid(bytes, length, &bad)) {
+    size_t recoded_length;
+    recoded = recode_windows_1252(bytes, length, &recoded_length);
+    if (!recoded) return -1;
+    bytes = recoded;
+    length = recoded_length;
+    document->recoded = 1;
+  }
+  size_t clean_length;
+  char *clean = ibid_clean_text(bytes, length, &clean_length);
+  ibid_free(recoded);
+  if (!clean) return -1;
+  ibid_buffer_append(&document->body, clean, clean_length);
+  document->body_characters = ibid_utf8_count(clean, clean_length);
+  ibid_free(clean);
+  return ibid_document_failed(document) ? -1 : 0;
+}
+
+int ibid_convert_document(const char *bytes, size_t length, ibid_document *document) {
+  ibid_format format = ibid_format_detect(bytes, length);
+  document->format = format;
+  switch (format) {
+    case IBID_FORMAT_TEXT:
+      return ibid_text_convert(bytes, length, document);
+    case IBID_FORMAT_HTML:
+      return ibid_html_convert(bytes, length, document);
+    case IBID_FORMAT_JATS:
+      return ibid_jats_convert(bytes, length, document);
+    case IBID_FORMAT_TEI:
+      return ibid_tei_convert(bytes, length, document);
+    case IBID_FORMAT_PDF:
+      return ibid_pdf_convert(bytes, length, document);
+    default:
+      ibid_document_fail(document,
+                         "unrecognized format: binary data that is not PDF, HTML, XML "
+                         "or text");
+      return 0;
+  }
+}

@@ -1,0 +1,229 @@
+/*
+** document.c -- the body and side information a converter writes (see document.h).
+*/
+#include "document.h"
+
+#include <string.h>
+
+#include "utf8.h"
+
+const char *ibid_format_name(ibid_format format) {
+  switch (format) {
+    case IBID_FORMAT_TEXT:
+      return "text";
+    case IBID_FORMAT_HTML:
+      return "html";
+    case IBID_FORMAT_JATS:
+      return "jats";
+    case IBID_FORMAT_TEI:
+      return "tei";
+    case IBID_FORMAT_PDF:
+      return "pdf";
+    default:
+      return NULL;
+  }
+}
+
+void ibid_document_init(ibid_document *document) {
+  memset(document, 0, sizeof(*document));
+  ibid_buffer_init(&document->body);
+  ibid_buffer_init(&document->meta);
+  ibid_buffer_init(&document->references);
+}
+
+void ibid_document_free(ibid_document *document) {
+  ibid_buffer_free(&document->body);
+  ibid_buffer_free(&document->meta);
+  ibid_buffer_free(&document->references);
+  ibid_document_init(document);
+}
+
+int ibid_document_failed(const ibid_document *document) {
+  return document->body.failed || document->meta.failed || document->references.failed;
+}
+
+void ibid_document_fail(ibid_document *document, const char *message) {
+  if (!document->error) document->error = message;
+}
+
+/* Writes the blank or blank line that is due before new text. */
+static void flush_pending(ibid_document *document) {
+  if (document->body.length == 0) {
+    document->pending_break = document->pending_space = 0;
+    return;
+  }
+  if (document->pending_break) {
+    ibid_buffer_append(&document->body, "\n\n", 2);
+    document->body_characters += 2;
+  } else if (document->pending_space) {
+    ibid_buffer_append_char(&document->body, ' ');
+    document->body_characters += 1;
+  }
+  document->pending_break = document->pending_space = 0;
+}
+
+/* White space that collapses: ASCII blanks and line ends, no-break spaces and
+** the Unicode space separators. Returns its length in bytes, 0 if none. */
+static size_t space_length(const char *text, size_t length, size_t at) {
+  unsigned char c = (unsigned char)text[at];
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+  if (c < 0x80) return 0;
+  uint32_t codepoint;
+  size_t size = ibid_utf8_decode(text, length, at, &codepoint);
+  if (codepoint == 0xA0 || codepoint == 0x1680 || (codepoint >= 0x2000 && codepoint <= 0x200A) ||
+      codepoint == 0x2028 || codepoint == 0x2029 || codepoint == 0x202F || codepoint == 0x205F ||
+      codepoint == 0x3000)
+    return size;
+  return 0;
+}
+
+/* Control characters other than white space, and zero-width characters that
+** only confuse word matching (soft hyphen, zero-width space/joiners, BOM). */
+static size_t dropped_length(const char *text, size_t length, size_t at) {
+  unsigned char c = (unsigned char)text[at];
+  if (c < 0x20 || c == 0x7F) return 1;
+  if (c < 0x80) return 0;
+  uint32_t codepoint;
+  size_t size = ibid_utf8_decode(text, length, at, &codepoint);
+  if ((codepoint >= 0x80 && codepoint < 0xA0) || codepoint == 0xAD || codepoint == 0x200B ||
+      codepoint == 0x200C || codepoint == 0x200D || codepoint == 0x2060 || codepoint == 0xFEFF)
+    return size;
+  return 0;
+}
+
+void ibid_document_text(ibid_document *document, const char *text, size_t length) {
+  size_t at = 0;
+  while (at < length) {
+    size_t space = space_length(text, length, at);
+    if (space) {
+      if (document->body.length > 0 && !document->pending_break) document->pending_space = 1;
+      at += space;
+      continue;
+    }
+    size_t dropped = dropped_length(text, length, at);
+    if (dropped) {
+      at += dropped;
+      continue;
+    }
+    /* A run of ordinary characters, appended at once. */
+    size_t end = at;
+    size_t characters = 0;
+    while (end < length && !space_length(text, length, end) && !dropped_length(text, length, end)) {
+      uint32_t codepoint;
+      end += ibid_utf8_decode(text, length, end, &codepoint);
+      characters++;
+    }
+    flush_pending(document);
+    ibid_buffer_append(&document->body, text + at, end - at);
+    document->body_characters += characters;
+    at = end;
+  }
+}
+
+void ibid_document_glued(ibid_document *document, const char *text, size_t length) {
+  /* Glued text cancels a pending blank but not a block break. */
+  document->pending_space = 0;
+  size_t at = 0;
+  while (at < length) {
+    if (space_length(text, length, at) || dropped_length(text, length, at)) {
+      at += space_length(text, length, at) + dropped_length(text, length, at);
+      continue;
+    }
+    uint32_t codepoint;
+    size_t size = ibid_utf8_decode(text, length, at, &codepoint);
+    flush_pending(document);
+    ibid_buffer_append(&document->body, text + at, size);
+    document->body_characters++;
+    at += size;
+  }
+}
+
+void ibid_document_space(ibid_document *document) {
+  if (document->body.length > 0 && !document->pending_break) document->pending_space = 1;
+}
+
+void ibid_document_end_block(ibid_document *document) {
+  if (document->body.length > 0) {
+    document->pending_break = 1;
+    document->pending_space = 0;
+  }
+}
+
+size_t ibid_document_next_position(ibid_document *document) {
+  size_t position = document->body_characters + 1;
+  if (document->body.length == 0) return position;
+  if (document->pending_break) return position + 2;
+  if (document->pending_space) return position + 1;
+  return position;
+}
+
+size_t ibid_document_end_position(const ibid_document *document) {
+  return document->body_characters + 1;
+}
+
+void ibid_document_meta(ibid_document *document, const char *key, const char *json_value,
+                        size_t length) {
+  if (document->meta_members++) ibid_buffer_append_char(&document->meta, ',');
+  ibid_json_string(&document->meta, key, strlen(key));
+  ibid_buffer_append_char(&document->meta, ':');
+  ibid_buffer_append(&document->meta, json_value, length);
+}
+
+void ibid_document_meta_string(ibid_document *document, const char *key, const char *text,
+                               size_t length) {
+  if (document->meta_members++) ibid_buffer_append_char(&document->meta, ',');
+  ibid_json_string(&document->meta, key, strlen(key));
+  ibid_buffer_append_char(&document->meta, ':');
+  ibid_json_string(&document->meta, text, length);
+}
+
+void ibid_document_reference(ibid_document *document, size_t start, size_t length, int note,
+                             const char *label, const char *csl, const char *url) {
+  ibid_buffer *out = &document->references;
+  if (document->reference_count++) ibid_buffer_append_char(out, ',');
+  ibid_json_object object;
+  ibid_json_object_begin(&object, out);
+  ibid_json_object_int(&object, "start", (long long)start);
+  ibid_json_object_int(&object, "length", (long long)length);
+  if (note > 0) ibid_json_object_int(&object, "note", note);
+  if (label) ibid_json_object_string(&object, "label", label, strlen(label));
+  if (csl) {
+    ibid_json_object_key(&object, "csl");
+    ibid_buffer_append_string(out, csl);
+  }
+  if (url) ibid_json_object_string(&object, "URL", url, strlen(url));
+  ibid_json_object_end(&object);
+}
+
+char *ibid_document_json(ibid_document *document, size_t *json_length) {
+  ibid_buffer out;
+  ibid_buffer_init(&out);
+  /* The body always ends with one line end, like ibid_clean() output. */
+  if (document->body.length > 0 && document->body.data[document->body.length - 1] != '\n')
+    ibid_buffer_append_char(&document->body, '\n');
+  ibid_json_object object;
+  ibid_json_object_begin(&object, &out);
+  const char *name = ibid_format_name(document->format);
+  if (name) ibid_json_object_string(&object, "format", name, strlen(name));
+  ibid_json_object_string(&object, "body", document->body.data ? document->body.data : "",
+                          document->body.length);
+  if (document->meta_members) {
+    ibid_json_object_key(&object, "meta");
+    ibid_buffer_append_char(&out, '{');
+    ibid_buffer_append(&out, document->meta.data, document->meta.length);
+    ibid_buffer_append_char(&out, '}');
+  }
+  if (document->reference_count) {
+    ibid_json_object_key(&object, "references");
+    ibid_buffer_append_char(&out, '[');
+    ibid_buffer_append(&out, document->references.data, document->references.length);
+    ibid_buffer_append_char(&out, ']');
+  }
+  if (document->pages) ibid_json_object_int(&object, "pages", document->pages);
+  if (document->recoded) ibid_json_object_int(&object, "recoded", 1);
+  if (document->error)
+    ibid_json_object_string(&object, "error", document->error, strlen(document->error));
+  ibid_json_object_end(&object);
+  if (ibid_document_failed(document)) out.failed = 1;
+  return ibid_buffer_take(&out, json_length);
+}

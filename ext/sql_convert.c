@@ -1,0 +1,85 @@
+/*
+** sql_convert.c -- ibid_format(raw) and ibid_convert(raw): a document in any
+** supported format read into the text every extractor works on.
+**
+**   SELECT ibid_format(readfile('paper.pdf'));          -- 'pdf'
+**   SELECT ibid_convert(readfile('paper.html')) ->> 'body';
+**
+** `raw` is TEXT or a BLOB of the file's bytes; the format comes from the
+** content, never from a file name. NULL in, NULL out; a number is an error.
+** A document that cannot be read (encrypted PDF, no text layer, binary junk)
+** is not an SQL error: its JSON says why in "error", so that loading a folder
+** goes on past it.
+*/
+#include <string.h>
+
+#include "sql_common.h"
+SQLITE_EXTENSION_INIT3
+#include "convert.h"
+#include "memory.h"
+#include "sql_modules.h"
+
+/* Reads the raw bytes of argument 0; returns 1, 0 for NULL, -1 after an error. */
+static int raw_argument(sqlite3_context *context, sqlite3_value *value, const char *function,
+                        const char **bytes, size_t *length) {
+  int type = sqlite3_value_type(value);
+  if (type == SQLITE_NULL) return 0;
+  if (type != SQLITE_TEXT && type != SQLITE_BLOB) {
+    char *message = sqlite3_mprintf("%s: the document must be TEXT or BLOB, not %s", function,
+                                    type == SQLITE_INTEGER ? "an integer" : "a real number");
+    sqlite3_result_error(context, message ? message : function, -1);
+    sqlite3_free(message);
+    return -1;
+  }
+  if (type == SQLITE_BLOB) {
+    *bytes = sqlite3_value_blob(value);
+    *length = (size_t)sqlite3_value_bytes(value);
+  } else {
+    *bytes = (const char *)sqlite3_value_text(value);
+    *length = (size_t)sqlite3_value_bytes(value);
+  }
+  if (!*bytes) { /* an empty BLOB, or out of memory */
+    if (sqlite3_errcode(sqlite3_context_db_handle(context)) == SQLITE_NOMEM) {
+      sqlite3_result_error_nomem(context);
+      return -1;
+    }
+    *bytes = "";
+    *length = 0;
+  }
+  return 1;
+}
+
+static void format_function(sqlite3_context *context, int argc, sqlite3_value **argv) {
+  (void)argc;
+  const char *bytes;
+  size_t length;
+  if (raw_argument(context, argv[0], "ibid_format", &bytes, &length) <= 0) return;
+  const char *name = ibid_format_name(ibid_format_detect(bytes, length));
+  if (name) sqlite3_result_text(context, name, -1, SQLITE_STATIC);
+}
+
+static void convert_function(sqlite3_context *context, int argc, sqlite3_value **argv) {
+  (void)argc;
+  const char *bytes;
+  size_t length;
+  if (raw_argument(context, argv[0], "ibid_convert", &bytes, &length) <= 0) return;
+  ibid_document document;
+  ibid_document_init(&document);
+  int rc = ibid_convert_document(bytes, length, &document);
+  size_t json_length = 0;
+  char *json = rc == 0 ? ibid_document_json(&document, &json_length) : NULL;
+  ibid_document_free(&document);
+  if (!json) {
+    sqlite3_result_error_nomem(context);
+    return;
+  }
+  sqlite3_result_text64(context, json, json_length, ibid_free, SQLITE_UTF8);
+  sqlite3_result_subtype(context, 'J'); /* JSON, as SQLite's own json functions mark it */
+}
+
+int ibid_register_convert(sqlite3 *db) {
+  int rc = sqlite3_create_function_v2(db, "ibid_format", 1, IBID_PURE, 0, format_function, 0, 0, 0);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2(db, "ibid_convert", 1, IBID_PURE, 0, convert_function, 0, 0, 0);
+  return rc;
+}
