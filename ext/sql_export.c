@@ -1,0 +1,229 @@
+/*
+** sql_export.c -- BibTeX and RIS out of CSL-JSON.
+**
+**   SELECT ibid_bibtex('{"type":"book","title":"The ICC","author":[{"family":"Schabas",
+**                        "given":"William"}],"issued":{"date-parts":[[2016]]}}');
+**     -> @book{schabas2016icc,
+**          author = {Schabas, William},
+**          title = {The {ICC}},
+**          year = {2016}
+**        }
+**   SELECT ibid_ris(csl) FROM bibliography;            -- one RIS record per work
+**   SELECT ibid_group_bibtex(csl) FROM bibliography;   -- a whole .bib file
+**   SELECT ibid_group_ris(csl) FROM bibliography;      -- a whole .ris file
+**
+** ibid_bibtex(csl_json) and ibid_ris(csl_json) write one entry (ext/bibtex.h,
+** ext/ris.h: the mapping of types and fields); ibid_group_bibtex and
+** ibid_group_ris are aggregates writing every entry of the group, separated by
+** a blank line, with BibTeX keys made unique in the group (a, b, c ... added
+** to the second, third ... use of a key). Every entry ends in a newline.
+** NULL in, NULL out; NULL rows are skipped (an aggregate of only NULLs is
+** NULL). Text that is not JSON, or JSON that is not an object, is an error
+** naming the function, the row (aggregates) and the byte offset of the fault.
+**
+** The ICU transliterator that folds names and titles into keys ("García" ->
+** "garcia") is opened on the first BibTeX call of a connection and closed with
+** it; the four functions share it through a reference-counted client.
+*/
+#include "sql_common.h"
+SQLITE_EXTENSION_INIT3
+#include "bibtex.h"
+#include "buffer.h"
+#include "csl.h"
+#include "memory.h"
+#include "ris.h"
+#include "sql_modules.h"
+
+typedef struct export_client {
+  ibid_csl_folder *folder; /* opened lazily: only BibTeX keys need it */
+  int references;          /* one per registered function */
+} export_client;
+
+static void export_client_release(void *pointer) {
+  export_client *client = pointer;
+  if (--client->references > 0) return;
+  ibid_csl_folder_close(client->folder);
+  sqlite3_free(client);
+}
+
+/* The folder, opened on first use; NULL after setting an error. */
+static ibid_csl_folder *export_folder(sqlite3_context *context, const char *function) {
+  export_client *client = sqlite3_user_data(context);
+  if (!client->folder) client->folder = ibid_csl_folder_open();
+  if (!client->folder) {
+    char *message =
+        sqlite3_mprintf("%s: ICU transliterator Any-Latin; Latin-ASCII unavailable", function);
+    sqlite3_result_error(context, message ? message : function, -1);
+    sqlite3_free(message);
+  }
+  return client->folder;
+}
+
+/* Reports a failed conversion; `row` is 0 for a scalar call. */
+static void export_error(sqlite3_context *context, const char *function, long long row,
+                         ibid_json_status status, const ibid_json_error *error) {
+  if (status == IBID_JSON_NO_MEMORY) {
+    sqlite3_result_error_nomem(context);
+    return;
+  }
+  char *where =
+      row ? sqlite3_mprintf("%s: row %lld", function, row) : sqlite3_mprintf("%s", function);
+  char *message;
+  if (status == IBID_JSON_SYNTAX_ERROR)
+    message = sqlite3_mprintf("%s: invalid JSON at byte %lld: %s", where ? where : function,
+                              (long long)error->offset, error->message);
+  else
+    message = sqlite3_mprintf("%s: %s", where ? where : function, ibid_json_status_message(status));
+  sqlite3_result_error(context, message ? message : function, -1);
+  sqlite3_free(message);
+  sqlite3_free(where);
+}
+
+static void export_result(sqlite3_context *context, ibid_buffer *out) {
+  size_t length = 0;
+  char *text = ibid_buffer_take(out, &length);
+  if (!text) {
+    sqlite3_result_error_nomem(context);
+    return;
+  }
+  /* ibid_malloc is sqlite3_malloc64 inside the extension (ext/sql_memory.c) */
+  sqlite3_result_text64(context, text, length, ibid_free, SQLITE_UTF8);
+}
+
+/* ----- scalars --------------------------------------------------------------- */
+
+static void bibtex_function(sqlite3_context *context, int argc, sqlite3_value **argv) {
+  (void)argc;
+  const char *json;
+  size_t length;
+  if (ibid_argument_text(context, argv[0], "ibid_bibtex", &json, &length) <= 0) return;
+  ibid_csl_folder *folder = export_folder(context, "ibid_bibtex");
+  if (!folder) return;
+  ibid_buffer out;
+  ibid_buffer_init(&out);
+  ibid_json_error error;
+  ibid_json_status status = ibid_bibtex_entry(json, length, folder, NULL, &out, &error);
+  if (status == IBID_JSON_OK)
+    export_result(context, &out);
+  else
+    export_error(context, "ibid_bibtex", 0, status, &error);
+  ibid_buffer_free(&out);
+}
+
+static void ris_function(sqlite3_context *context, int argc, sqlite3_value **argv) {
+  (void)argc;
+  const char *json;
+  size_t length;
+  if (ibid_argument_text(context, argv[0], "ibid_ris", &json, &length) <= 0) return;
+  ibid_buffer out;
+  ibid_buffer_init(&out);
+  ibid_json_error error;
+  ibid_json_status status = ibid_ris_entry(json, length, &out, &error);
+  if (status == IBID_JSON_OK)
+    export_result(context, &out);
+  else
+    export_error(context, "ibid_ris", 0, status, &error);
+  ibid_buffer_free(&out);
+}
+
+/* ----- aggregates --------------------------------------------------------------- */
+
+typedef struct export_group {
+  ibid_buffer out;
+  ibid_bibtex_keys *keys; /* BibTeX only */
+  long long rows;         /* rows seen, NULL ones included: errors name the row */
+  int failed;             /* an error was reported: later rows are ignored */
+} export_group;
+
+/* The group state, or NULL (after an error is set) when it cannot be had. */
+static export_group *export_group_state(sqlite3_context *context) {
+  export_group *group = sqlite3_aggregate_context(context, sizeof(export_group));
+  if (!group) sqlite3_result_error_nomem(context);
+  return group;
+}
+
+static void group_step(sqlite3_context *context, sqlite3_value *value, const char *function,
+                       int bibtex) {
+  export_group *group = export_group_state(context);
+  if (!group || group->failed) return;
+  group->rows++;
+  const char *json;
+  size_t length;
+  int read = ibid_argument_text(context, value, function, &json, &length);
+  if (read < 0) group->failed = 1;
+  if (read <= 0) return;
+  ibid_csl_folder *folder = NULL;
+  if (bibtex) {
+    folder = export_folder(context, function);
+    if (!group->keys) group->keys = ibid_bibtex_keys_new();
+    if (!folder || !group->keys) {
+      if (folder) sqlite3_result_error_nomem(context);
+      group->failed = 1;
+      return;
+    }
+  }
+  size_t before = group->out.length;
+  if (before) ibid_buffer_append_char(&group->out, '\n'); /* a blank line between entries */
+  ibid_json_error error;
+  ibid_json_status status =
+      bibtex ? ibid_bibtex_entry(json, length, folder, group->keys, &group->out, &error)
+             : ibid_ris_entry(json, length, &group->out, &error);
+  if (status != IBID_JSON_OK) {
+    export_error(context, function, group->rows, status, &error);
+    group->failed = 1;
+  }
+}
+
+static void group_final(sqlite3_context *context) {
+  export_group *group = sqlite3_aggregate_context(context, 0);
+  if (!group) return; /* no rows: NULL */
+  if (!group->failed && group->out.length)
+    export_result(context, &group->out);
+  else if (!group->failed && group->out.failed)
+    sqlite3_result_error_nomem(context);
+  ibid_buffer_free(&group->out);
+  ibid_bibtex_keys_free(group->keys);
+  group->keys = NULL;
+}
+
+static void group_bibtex_step(sqlite3_context *context, int argc, sqlite3_value **argv) {
+  (void)argc;
+  group_step(context, argv[0], "ibid_group_bibtex", 1);
+}
+
+static void group_ris_step(sqlite3_context *context, int argc, sqlite3_value **argv) {
+  (void)argc;
+  group_step(context, argv[0], "ibid_group_ris", 0);
+}
+
+/* ----- registration --------------------------------------------------------------- */
+
+typedef struct export_function {
+  const char *name;
+  void (*scalar)(sqlite3_context *, int, sqlite3_value **);
+  void (*step)(sqlite3_context *, int, sqlite3_value **);
+} export_function;
+
+static const export_function export_functions[] = {
+    {"ibid_bibtex", bibtex_function, NULL},
+    {"ibid_ris", ris_function, NULL},
+    {"ibid_group_bibtex", NULL, group_bibtex_step},
+    {"ibid_group_ris", NULL, group_ris_step},
+};
+
+int ibid_register_export(sqlite3 *db) {
+  export_client *client = sqlite3_malloc64(sizeof(export_client));
+  if (!client) return SQLITE_NOMEM;
+  client->folder = NULL;
+  client->references = 1; /* held by this function until the loop is done */
+  int rc = SQLITE_OK;
+  for (size_t i = 0; i < sizeof(export_functions) / sizeof(export_functions[0]); i++) {
+    const export_function *f = &export_functions[i];
+    client->references++; /* sqlite3_create_function_v2 releases it itself on failure */
+    rc = sqlite3_create_function_v2(db, f->name, 1, IBID_PURE, client, f->scalar, f->step,
+                                    f->step ? group_final : NULL, export_client_release);
+    if (rc != SQLITE_OK) break;
+  }
+  export_client_release(client);
+  return rc;
+}

@@ -1,0 +1,54 @@
+-- sql/graph.sql: the citation graph of a corpus as Graphviz DOT (ibid_dot).
+-- Run from the repository root (it loads ./ibid):
+--   sqlite3 my.db < sql/graph.sql > citations.dot
+--   dot -Tsvg citations.dot -o citations.svg          (Debian package graphviz)
+-- Only the works cited at least twice, and the works citing them:
+--   sqlite3 -cmd '.parameter set @minimum 2' my.db < sql/graph.sql > citations.dot
+-- Nodes are works labelled "Author Year" ("A & B Year", "A et al. Year", a
+-- short title when there is no author, "n.d." when there is no year); boxes
+-- are documents of the corpus, ellipses works they cite. An edge is "cites",
+-- thicker the more often. The database is left unchanged.
+.bail on
+.load ./ibid
+.headers off
+.mode list
+BEGIN;
+-- A database without the ibid schema (a new, empty file) gets it for this run
+-- only, so the script prints an empty graph instead of failing: the ROLLBACK
+-- at the end takes it away again.
+.output /dev/null
+SELECT ibid_init() WHERE NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'documents');
+.output stdout
+
+WITH named AS (
+  SELECT id, authors, year, coalesce(nullif(title, ''), key) AS title FROM works
+),
+labels AS (
+  SELECT id AS work_id,
+         CASE
+           -- authors is 'Family', 'Family; Family' or 'Family; Family; ...'
+           WHEN trim(coalesce(authors, '')) <> '' THEN
+             CASE
+               WHEN instr(authors, ';') = 0 THEN trim(authors)
+               WHEN instr(substr(authors, instr(authors, ';') + 1), ';') = 0 THEN
+                 trim(substr(authors, 1, instr(authors, ';') - 1)) || ' & ' ||
+                 trim(substr(authors, instr(authors, ';') + 1))
+               ELSE trim(substr(authors, 1, instr(authors, ';') - 1)) || ' et al.'
+             END
+           -- No author: the title, cut after the last whole word within 32
+           -- characters (ibid_dot shortens labels at 40; the year must stay).
+           WHEN length(title) <= 32 THEN title
+           ELSE coalesce(nullif(rtrim(rtrim(substr(title, 1, 33),
+                                            'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'),
+                                      ' ,;:-–—/('), ''),
+                         substr(title, 1, 32)) || '…'
+         END || ' ' || coalesce(year, 'n.d.') AS label
+  FROM named
+)
+SELECT ibid_dot(e.citing_work, citing.label, e.cited_work, cited.label, e.citations,
+                coalesce(@minimum, 1))
+FROM citation_edges e
+JOIN labels citing ON citing.work_id = e.citing_work
+JOIN labels cited ON cited.work_id = e.cited_work;
+
+ROLLBACK;

@@ -1,0 +1,286 @@
+/* test_pdf.c -- unit tests of ext/pdf_layout.c on glyphs placed by hand (no PDF, no poppler). */
+#include <math.h>
+#include <string.h>
+
+#include "check.h"
+#include "document.h"
+#include "memory.h"
+#include "pdf_layout.h"
+#include "utf8.h"
+
+/* A page under construction: glyphs of a monospaced font, half an em wide. */
+typedef struct page {
+  ibid_pdf_glyph glyphs[4096];
+  size_t count;
+} page;
+
+/* Writes text at (x, baseline) with y growing downwards; returns the x after it. */
+static double put(page *p, const char *text, double x, double baseline, double size, int bold) {
+  size_t length = strlen(text);
+  for (size_t at = 0; at < length && p->count < 4096;) {
+    uint32_t c;
+    at += ibid_utf8_decode(text, length, at, &c);
+    ibid_pdf_glyph *g = &p->glyphs[p->count++];
+    g->codepoint = c;
+    g->x0 = x;
+    g->x1 = x + 0.5 * size;
+    g->y0 = baseline - 0.8 * size;
+    g->y1 = baseline + 0.2 * size;
+    g->size = size;
+    g->bold = bold;
+    x = g->x1;
+  }
+  return x;
+}
+
+/* A line of body text at 10 pt, a space glyph after it (as readers report). */
+static double line(page *p, const char *text, double x, double baseline) {
+  double end = put(p, text, x, baseline, 10, 0);
+  put(p, " ", end, baseline, 10, 0);
+  return end;
+}
+
+/* A raised 6 pt marker glued at x on a 10 pt line. */
+static double marker(page *p, const char *digits, double x, double baseline) {
+  return put(p, digits, x, baseline - 3.5, 6, 0);
+}
+
+/* Lays out pages and returns the body (static buffer). */
+static const char *layout_of(page *pages, size_t count) {
+  static char out[16384];
+  ibid_pdf_layout *layout = ibid_pdf_layout_new();
+  ibid_document document;
+  ibid_document_init(&document);
+  out[0] = 0;
+  for (size_t i = 0; i < count; i++)
+    ibid_pdf_layout_add_page(layout, pages[i].glyphs, pages[i].count, 612, 792);
+  if (ibid_pdf_layout_write(layout, &document) == 0 && document.body.data) {
+    size_t n = document.body.length < sizeof(out) - 1 ? document.body.length : sizeof(out) - 1;
+    memcpy(out, document.body.data, n);
+    out[n] = 0;
+  }
+  ibid_document_free(&document);
+  ibid_pdf_layout_free(layout);
+  return out;
+}
+
+static page pages[3];
+
+static void reset(void) {
+  memset(pages, 0, sizeof(pages));
+}
+
+/* Column of width 60 characters = 300 pt from x = 72. */
+static void test_paragraphs(void) {
+  reset();
+  line(&pages[0], "The Court was created in 1998 and since then it has opened", 72, 100);
+  line(&pages[0], "many investigations in Africa, which critics have called a", 72, 112);
+  line(&pages[0], "sign of bias against the continent.", 72, 124);
+  line(&pages[0], "Its supporters point to the referrals made by the states", 87, 136);
+  line(&pages[0], "themselves.", 72, 148);
+  CHECK_STRING("paragraphs: a short line ends one, an indented line opens one", layout_of(pages, 1),
+               "The Court was created in 1998 and since then it has opened many investigations in "
+               "Africa, which critics have called a sign of bias against the continent.\n\n"
+               "Its supporters point to the referrals made by the states themselves.\n");
+}
+
+static void test_headings_and_gaps(void) {
+  reset();
+  put(&pages[0], "Introduction", 72, 80, 14, 1);
+  line(&pages[0], "The Court was created in 1998 and since then it has opened", 72, 100);
+  line(&pages[0], "many investigations.", 72, 112);
+  put(&pages[0], "Method", 72, 140, 10, 1);
+  line(&pages[0], "We read the cases in the order in which they were referred", 72, 160);
+  line(&pages[0], "to the Court.", 72, 172);
+  CHECK_STRING("headings: larger or bold type is a block of its own", layout_of(pages, 1),
+               "Introduction\n\nThe Court was created in 1998 and since then it has opened many "
+               "investigations.\n\nMethod\n\nWe read the cases in the order in which they were "
+               "referred to the Court.\n");
+}
+
+static void test_markers(void) {
+  reset();
+  double x = line(&pages[0], "The Court was created in 1998 and since then it has opened", 72, 100);
+  x = put(&pages[0], "many investigations in Africa.", 72, 112, 10, 0);
+  x = marker(&pages[0], "12", x, 112);
+  put(&pages[0], " Critics", x, 112, 10, 0);
+  (void)x;
+  CHECK_STRING("markers: raised small digits glued to the word before", layout_of(pages, 1),
+               "The Court was created in 1998 and since then it has opened many investigations "
+               "in Africa.¹² Critics\n");
+}
+
+static void test_footnotes(void) {
+  reset();
+  double x = put(&pages[0], "The Court was created in 1998 and has opened cases.", 72, 100, 10, 0);
+  marker(&pages[0], "1", x, 100);
+  x = line(&pages[0], "Critics call it biased, while its supporters disagree.", 72, 112);
+  marker(&pages[0], "2", x, 112);
+  put(&pages[0], "1", 72, 697, 5, 0);
+  put(&pages[0], " Kersten, Mark, Justice in Conflict (Oxford: Oxford University", 75, 700, 8, 0);
+  put(&pages[0], "Press, 2016), p. 45.", 72, 710, 8, 0);
+  put(&pages[0], "2", 72, 717, 5, 0);
+  put(&pages[0], " Ibid., p. 52, and on the wider debate Schabas, William A., An", 75, 720, 8, 0);
+  put(&pages[0], "12", 300, 770, 9, 0);
+  /* page 2: the note continues, then note 3 */
+  x = put(&pages[1], "The African Union answered with a call for non-cooperation.", 72, 100, 10, 0);
+  marker(&pages[1], "3", x, 100);
+  put(&pages[1], "Introduction to the International Criminal Court (Cambridge, 2011).", 72, 700, 8,
+      0);
+  put(&pages[1], "3 Decision on the ICC, Assembly/AU/Dec.245(XIII), 3 July 2009.", 72, 710, 8, 0);
+  put(&pages[1], "13", 300, 770, 9, 0);
+  CHECK_STRING(
+      "footnotes: smaller type at the foot, continued on the next page, page numbers "
+      "dropped",
+      layout_of(pages, 2),
+      "The Court was created in 1998 and has opened cases.¹ Critics call it biased, "
+      "while its supporters disagree.² The African Union answered with a call for "
+      "non-cooperation.³\n\nFootnotes\n\n"
+      "1 Kersten, Mark, Justice in Conflict (Oxford: Oxford University Press, 2016), "
+      "p. 45.\n\n"
+      "2 Ibid., p. 52, and on the wider debate Schabas, William A., An Introduction to "
+      "the International Criminal Court (Cambridge, 2011).\n\n"
+      "3 Decision on the ICC, Assembly/AU/Dec.245(XIII), 3 July 2009.\n");
+}
+
+static void test_endnotes_in_small_type(void) {
+  reset();
+  double x = put(&pages[0], "The Court was created in 1998 and has opened cases.", 72, 100, 10, 0);
+  marker(&pages[0], "1", x, 100);
+  x = line(&pages[0], "Critics call it biased, while its supporters disagree.", 72, 112);
+  marker(&pages[0], "2", x, 112);
+  put(&pages[0], "Notes", 72, 500, 12, 1);
+  put(&pages[0], "1 Kersten, Mark, Justice in Conflict (Oxford: Oxford University", 72, 520, 8, 0);
+  put(&pages[0], "Press, 2016), p. 45.", 72, 530, 8, 0);
+  put(&pages[1], "2 Ibid., p. 52.", 72, 80, 8, 0);
+  put(&pages[1], "3 Schabas, William A., An Introduction to the ICC (Cambridge, 2011).", 72, 90, 8,
+      0);
+  CHECK_STRING("endnotes in small type on the pages after the first one are notes too",
+               layout_of(pages, 2),
+               "The Court was created in 1998 and has opened cases.¹ Critics call it biased, "
+               "while its supporters disagree.²\n\nNotes\n\nFootnotes\n\n"
+               "1 Kersten, Mark, Justice in Conflict (Oxford: Oxford University Press, 2016), "
+               "p. 45.\n\n2 Ibid., p. 52.\n\n"
+               "3 Schabas, William A., An Introduction to the ICC (Cambridge, 2011).\n");
+}
+
+static void test_two_columns(void) {
+  reset();
+  put(&pages[0], "A Title Across The Page", 72, 60, 16, 1);
+  const char *left[] = {"Left column text that", "goes on for a while,", "line after line, and",
+                        "ends here."};
+  const char *right[] = {"Right column text that", "starts only after the", "left one has all",
+                         "ended."};
+  for (int i = 0; i < 4; i++) {
+    line(&pages[0], left[i], 72, 100 + 12.0 * i);
+    line(&pages[0], right[i], 320, 100 + 12.0 * i);
+  }
+  CHECK_STRING("two columns: the left column is read before the right one", layout_of(pages, 1),
+               "A Title Across The Page\n\nLeft column text that goes on for a while, line after "
+               "line, and ends here.\n\nRight column text that starts only after the left one "
+               "has all ended.\n");
+}
+
+static void test_running_heads(void) {
+  reset();
+  for (int p = 0; p < 3; p++) {
+    put(&pages[p], "Journal of Things, Vol. 3", 72, 40, 8, 0);
+    put(&pages[p], p == 0 ? "Text of page one." : (p == 1 ? "Text of page two." : "Page three."),
+        72, 300, 10, 0);
+    put(&pages[p], p == 0 ? "101" : (p == 1 ? "102" : "103"), 300, 770, 9, 0);
+  }
+  CHECK_STRING("running heads and page numbers are dropped", layout_of(pages, 3),
+               "Text of page one.\n\nText of page two.\n\nPage three.\n");
+}
+
+static void test_hyphenation(void) {
+  reset();
+  line(&pages[0], "The international community argued about the anti-", 72, 100);
+  line(&pages[0], "atrocity regime and whether inter-", 72, 112);
+  line(&pages[0], "national courts help, or whether wars rage be-", 72, 124);
+  line(&pages[0], "cause of them.", 72, 136);
+  CHECK_STRING("hyphenation: rejoined unless a compound", layout_of(pages, 1),
+               "The international community argued about the anti-atrocity regime and whether "
+               "international courts help, or whether wars rage because of them.\n");
+}
+
+static void test_hanging_indent_and_block_quote(void) {
+  reset();
+  put(&pages[0], "References", 72, 80, 12, 1);
+  line(&pages[0], "Bellamy, Alex J. (2016) The Responsibility to Protect Turn", 72, 100);
+  line(&pages[0], "Ten. Ethics and International Affairs 29: 135-156.", 87, 112);
+  line(&pages[0], "Rudolph, Christopher (2001) Constructing an atrocities reg", 72, 124);
+  line(&pages[0], "International Organization 55: 655-691.", 87, 136);
+  CHECK_STRING("hanging indent: one block per reference", layout_of(pages, 1),
+               "References\n\nBellamy, Alex J. (2016) The Responsibility to Protect Turn Ten. "
+               "Ethics and International Affairs 29: 135-156.\n\nRudolph, Christopher (2001) "
+               "Constructing an atrocities reg International Organization 55: 655-691.\n");
+  reset();
+  line(&pages[0], "The Court was created in 1998 and since then it has opened", 72, 100);
+  line(&pages[0], "cases, and critics said:", 72, 112);
+  line(&pages[0], "The Court is biased against the whole of", 102, 124);
+  line(&pages[0], "the continent and its leaders.", 102, 136);
+  line(&pages[0], "Others disagreed with the critics and praised the Court for", 72, 148);
+  line(&pages[0], "its work.", 72, 160);
+  CHECK_STRING("block quote: its lines joined, its own block", layout_of(pages, 1),
+               "The Court was created in 1998 and since then it has opened cases, and critics "
+               "said:\n\nThe Court is biased against the whole of the continent and its "
+               "leaders.\n\nOthers disagreed with the critics and praised the Court for its "
+               "work.\n");
+}
+
+static void test_urls_and_dashes(void) {
+  reset();
+  line(&pages[0], "The statement is online at https://www.icc-cpi.int/news/", 72, 100);
+  line(&pages[0], "situations-and-cases and was issued by the Court in 2009 —", 72, 112);
+  line(&pages[0], "a year after the warrant was sought by the prosecutor—", 72, 124);
+  line(&pages[0], "twice.", 72, 136);
+  CHECK_STRING("URLs broken at a line end and em dashes go on without a blank", layout_of(pages, 1),
+               "The statement is online at https://www.icc-cpi.int/news/situations-and-cases and "
+               "was issued by the Court in 2009 — a year after the warrant was sought by the "
+               "prosecutor—twice.\n");
+}
+
+static void test_small_type_is_not_always_a_note(void) {
+  reset();
+  line(&pages[0], "The Court was created in 1998 and since then it has opened", 72, 100);
+  line(&pages[0], "many investigations.", 72, 112);
+  put(&pages[0], "Source: Coalition for the International Criminal Court, 2020.", 72, 300, 8, 0);
+  CHECK_STRING("small type without a note number is not a note", layout_of(pages, 1),
+               "The Court was created in 1998 and since then it has opened many "
+               "investigations.\n\nSource: Coalition for the International Criminal Court, "
+               "2020.\n");
+}
+
+static void test_bad_input(void) {
+  reset();
+  CHECK_STRING("no glyphs: empty body", layout_of(pages, 1), "");
+  ibid_pdf_layout *layout = ibid_pdf_layout_new();
+  CHECK("no glyphs: counted as no text layer",
+        ibid_pdf_layout_add_page(layout, NULL, 0, 612, 792) == 0 &&
+            ibid_pdf_layout_glyphs(layout) == 0);
+  ibid_pdf_layout_free(layout);
+  /* NaN boxes, zero and negative sizes, huge coordinates, control characters */
+  put(&pages[0], "odd", 72, 100, 0, 0);
+  put(&pages[0], "glyphs\x01", 1e300, -1e300, -5, 1);
+  put(&pages[0], "here", NAN, NAN, NAN, 0);
+  put(&pages[0], "\xEF\xAC\x81nal", 72, 200, 10, 0); /* the "fi" ligature */
+  const char *body = layout_of(pages, 1);
+  CHECK("odd glyphs: no crash, ligature spelled out", strstr(body, "final") != NULL);
+}
+
+int main(void) {
+  test_paragraphs();
+  test_headings_and_gaps();
+  test_markers();
+  test_footnotes();
+  test_endnotes_in_small_type();
+  test_two_columns();
+  test_running_heads();
+  test_hyphenation();
+  test_hanging_indent_and_block_quote();
+  test_urls_and_dashes();
+  test_small_type_is_not_always_a_note();
+  test_bad_input();
+  return check_finish();
+}
