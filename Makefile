@@ -40,7 +40,7 @@ BENCHES := $(patsubst bench/%.c,build/%,$(wildcard bench/bench_*.c))
 FUZZERS := $(patsubst fuzz/%.c,build/%,$(wildcard fuzz/fuzz_*.c))
 
 .SECONDARY:
-.PHONY: all help deps check-deps check-test-deps test unit sanitize fuzz bench demo model format clean
+.PHONY: all help deps check-deps check-test-deps check-demo-deps test unit sanitize fuzz bench demo model format clean
 
 all: check-deps
 	@$(MAKE) --no-print-directory ibid.so
@@ -159,8 +159,10 @@ fuzz: all
 	@$(MAKE) --no-print-directory $(FUZZERS)
 	@for f in $(FUZZERS); do echo "== $$f ($(FUZZ_SECONDS)s)"; \
 	  mkdir -p build/corpus-$$(basename $$f); \
+	  case $$f in *html) seeds=tests/formats/html;; *xml) seeds="tests/formats/jats tests/formats/tei";; \
+	    *pdf) seeds=tests/formats/pdf;; *) seeds=;; esac; \
 	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-	      build/corpus-$$(basename $$f) tests/corpus > build/$$(basename $$f).log 2>&1 \
+	      build/corpus-$$(basename $$f) tests/corpus $$seeds > build/$$(basename $$f).log 2>&1 \
 	    || { tail -40 build/$$(basename $$f).log; exit 1; }; \
 	  grep -E '^#[0-9]+.*DONE|Done [0-9]+ runs' build/$$(basename $$f).log | tail -1; done
 
@@ -178,12 +180,20 @@ model:
 	$(PYTHON) ext/model/anystyle_to_training.py $(ANYSTYLE)/core.xml > build/refmodel_train.txt
 	build/train_refmodel build/refmodel_train.txt 25 ext/refmodel_weights.c
 
-demo: all
-	rm -f icc.db
+# The tour, then the citation graph of the works cited at least twice, drawn by dot.
+demo: all check-demo-deps
+	rm -f icc.db citations.dot citations.svg
 	$(SQLITE3) icc.db < sql/demo.sql
+	$(SQLITE3) -cmd '.parameter set @minimum 2' icc.db < sql/graph.sql > citations.dot
+	dot -Tsvg citations.dot -o citations.svg
+	@echo "Citation graph (works cited at least twice): $(CURDIR)/citations.svg"
+
+check-demo-deps:
+	@missing=""; optional=""; command -v dot >/dev/null || missing="$$missing graphviz"; \
+	$(INSTALL_MISSING)
 
 format:
 	clang-format -i ext/*.c ext/*.h include/*.h tests/unit/*.c bench/*.c bench/*.h fuzz/*.c
 
 clean:
-	rm -rf build ibid.so icc.db citations.svg
+	rm -rf build ibid.so icc.db citations.dot citations.svg bibliography.json bibliography.bib bibliography.ris

@@ -3,6 +3,7 @@
 */
 #include "convert.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "memory.h"
@@ -51,6 +52,15 @@ static size_t skip_prolog(const char *bytes, size_t length, size_t *doctype) {
     else if (starts_with_caseless(bytes, length, at, "<!doctype")) {
       *doctype = at;
       close = ">";
+      /* An internal subset ("<!DOCTYPE article [ <!ENTITY ...> ]>") holds '>'
+      ** characters of its own: the doctype ends at the first '>' after ']'. */
+      for (size_t i = at; i < length && bytes[i] != '>'; i++) {
+        if (bytes[i] != '[') continue;
+        const char *bracket = memchr(bytes + i, ']', length - i);
+        if (!bracket) return length;
+        at = (size_t)(bracket - bytes);
+        break;
+      }
     }
     if (!close) break;
     const char *end = NULL;
@@ -78,7 +88,7 @@ static int looks_binary(const char *bytes, size_t length) {
   return controls * 20 > length; /* more than 5% */
 }
 
-ibid_format ibid_format_detect(const char *bytes, size_t length) {
+static ibid_format detect_format(const char *bytes, size_t length) {
   size_t window = length < DETECT_WINDOW ? length : DETECT_WINDOW;
   /* PDF readers accept the header anywhere in the first kilobyte. */
   for (size_t i = 0; i + 5 <= window && i < 1024; i++)
@@ -159,9 +169,64 @@ int ibid_text_convert(const char *bytes, size_t length, ibid_document *document)
   return ibid_document_failed(document) ? -1 : 0;
 }
 
-int ibid_convert_document(const char *bytes, size_t length, ibid_document *document) {
-  ibid_format format = ibid_format_detect(bytes, length);
-  document->format = format;
+/* ----- UTF-16 ---------------------------------------------------------------- */
+
+/* 1 for little-endian, 2 for big-endian when the bytes open with a UTF-16
+** byte order mark (Windows "Unicode" text and saved pages), else 0. */
+static int utf16_order(const char *bytes, size_t length) {
+  if (length < 2) return 0;
+  unsigned char first = (unsigned char)bytes[0], second = (unsigned char)bytes[1];
+  if (first == 0xFF && second == 0xFE) return 1;
+  if (first == 0xFE && second == 0xFF) return 2;
+  return 0;
+}
+
+static unsigned utf16_unit(const char *bytes, size_t at, int order) {
+  unsigned char a = (unsigned char)bytes[at], b = (unsigned char)bytes[at + 1];
+  return order == 1 ? (unsigned)a | (unsigned)b << 8 : (unsigned)a << 8 | (unsigned)b;
+}
+
+/* UTF-16 (after its byte order mark) as UTF-8; unpaired surrogates and an odd
+** last byte become U+FFFD, so nothing is silently dropped. */
+static char *utf16_to_utf8(const char *bytes, size_t length, int order, size_t *out_length) {
+  ibid_buffer out;
+  ibid_buffer_init(&out);
+  ibid_buffer_reserve(&out, length + length / 2);
+  size_t at = 2;
+  while (at + 1 < length) {
+    unsigned unit = utf16_unit(bytes, at, order);
+    at += 2;
+    uint32_t codepoint = unit;
+    if (unit >= 0xD800 && unit < 0xDC00 && at + 1 < length) {
+      unsigned low = utf16_unit(bytes, at, order);
+      if (low >= 0xDC00 && low < 0xE000) {
+        codepoint = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+        at += 2;
+      }
+    }
+    if (codepoint >= 0xD800 && codepoint < 0xE000) codepoint = 0xFFFD;
+    ibid_buffer_append_codepoint(&out, codepoint);
+  }
+  if (at < length) ibid_buffer_append_codepoint(&out, 0xFFFD);
+  return ibid_buffer_take(&out, out_length);
+}
+
+ibid_format ibid_format_detect(const char *bytes, size_t length) {
+  int order = utf16_order(bytes, length);
+  if (!order) return detect_format(bytes, length);
+  size_t window = length < 2 * DETECT_WINDOW + 2 ? length : 2 * DETECT_WINDOW + 2;
+  size_t utf8_length;
+  char *utf8 = utf16_to_utf8(bytes, window, order, &utf8_length);
+  if (!utf8) return IBID_FORMAT_UNKNOWN;
+  ibid_format format = detect_format(utf8, utf8_length);
+  ibid_free(utf8);
+  return format;
+}
+
+/* ----- dispatch --------------------------------------------------------------- */
+
+static int convert_utf8(const char *bytes, size_t length, ibid_format format,
+                        ibid_document *document) {
   switch (format) {
     case IBID_FORMAT_TEXT:
       return ibid_text_convert(bytes, length, document);
@@ -179,4 +244,25 @@ int ibid_convert_document(const char *bytes, size_t length, ibid_document *docum
                          "or text");
       return 0;
   }
+}
+
+int ibid_convert_document(const char *bytes, size_t length, ibid_document *document) {
+  int order = utf16_order(bytes, length);
+  if (!order) {
+    ibid_format format = ibid_format_detect(bytes, length);
+    document->format = format;
+    return convert_utf8(bytes, length, format, document);
+  }
+  size_t utf8_length;
+  char *utf8 = utf16_to_utf8(bytes, length, order, &utf8_length);
+  if (!utf8) return -1;
+  ibid_format format = detect_format(utf8, utf8_length);
+  document->format = format;
+  /* libxml2's XML reader decodes UTF-16 itself and would misread UTF-8
+  ** under an encoding="UTF-16" declaration: give it the original bytes. */
+  int rc = (format == IBID_FORMAT_JATS || format == IBID_FORMAT_TEI)
+               ? convert_utf8(bytes, length, format, document)
+               : convert_utf8(utf8, utf8_length, format, document);
+  ibid_free(utf8);
+  return rc;
 }

@@ -125,8 +125,12 @@ void ibid_document_glued(ibid_document *document, const char *text, size_t lengt
   document->pending_space = 0;
   size_t at = 0;
   while (at < length) {
-    if (space_length(text, length, at) || dropped_length(text, length, at)) {
-      at += space_length(text, length, at) + dropped_length(text, length, at);
+    /* A tab or line break counts as both white space and a dropped control
+    ** character: skip it once. */
+    size_t skip = space_length(text, length, at);
+    if (!skip) skip = dropped_length(text, length, at);
+    if (skip) {
+      at += skip;
       continue;
     }
     uint32_t codepoint;
@@ -136,6 +140,13 @@ void ibid_document_glued(ibid_document *document, const char *text, size_t lengt
     document->body_characters++;
     at += size;
   }
+}
+
+void ibid_document_tab(ibid_document *document) {
+  if (document->body.length == 0 || document->pending_break) return;
+  document->pending_space = 0;
+  ibid_buffer_append_char(&document->body, '\t');
+  document->body_characters++;
 }
 
 void ibid_document_space(ibid_document *document) {

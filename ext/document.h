@@ -36,7 +36,8 @@ const char *ibid_format_name(ibid_format format);
 ** "%PDF-" near the start is PDF; XML whose root element is <article> is JATS,
 ** <TEI> or <teiCorpus> TEI; markup that opens with a doctype, <html>, <head>
 ** or <body> (after a BOM, blanks, comments) is HTML; bytes with NULs or many
-** control characters are unknown; anything else is text. */
+** control characters are unknown; anything else is text. Bytes that open
+** with a UTF-16 byte order mark are judged on their UTF-8 transcoding. */
 ibid_format ibid_format_detect(const char *bytes, size_t length);
 
 typedef struct ibid_document {
@@ -69,6 +70,9 @@ void ibid_document_text(ibid_document *document, const char *text, size_t length
 void ibid_document_glued(ibid_document *document, const char *text, size_t length);
 /* Inline white space: one blank before the next text (none at a block start). */
 void ibid_document_space(ibid_document *document);
+/* A tab between table cells of one row, as ibid_clean keeps them (none at a
+** block start; it replaces a pending blank). */
+void ibid_document_tab(ibid_document *document);
 /* Ends the current block (no-op when it is empty). */
 void ibid_document_end_block(ibid_document *document);
 

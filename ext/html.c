@@ -1007,15 +1007,6 @@ static const char *const reference_list_words[] = {"references", "bibliography",
                                                    "refs",       "citations",    "biblio",
                                                    "reference",  "literature",   "workscited"};
 
-/* The tab between table cells: the builder collapses white space, so it is
-** written directly (see the report: ibid_document_tab would be cleaner). */
-static void write_tab(ibid_document *document) {
-  if (document->body.length == 0 || document->pending_break) return;
-  document->pending_space = 0;
-  ibid_buffer_append_char(&document->body, '\t');
-  document->body_characters++;
-}
-
 static void write_marker(converter *state, long note_index, int bracketed) {
   char text[24];
   long number = state->notes[note_index].number;
@@ -1378,7 +1369,7 @@ static int output_enter(converter *state, xmlNodePtr node, mode_stack *modes) {
   } else if ((strcmp(name, "td") == 0 || strcmp(name, "th") == 0) && node->parent &&
              node->parent->_private && facts_of(state, node->parent)->data_row &&
              current->note == 0) {
-    if (facts_of(state, node->parent)->counter++ > 0) write_tab(document);
+    if (facts_of(state, node->parent)->counter++ > 0) ibid_document_tab(document);
   } else if (strcmp(name, "pre") == 0) {
     ibid_document_end_block(document);
     next.preformatted = 1;

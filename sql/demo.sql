@@ -7,7 +7,7 @@ SELECT ibid_init();
 .output stdout
 .print 'Loading tests/corpus/ (one INSERT per file fills every table) ...'
 INSERT INTO documents(path, raw)
-  SELECT name, readfile(name) FROM fsdir('tests/corpus') WHERE name LIKE '%.txt' ORDER BY name;
+  SELECT path, raw FROM ibid_files('tests/corpus') WHERE path LIKE '%.txt';
 SELECT printf('%d documents, %d blocks, %d sentences, %.1f MB of text',
               (SELECT count(*) FROM documents), (SELECT count(*) FROM blocks),
               (SELECT count(*) FROM sentences), (SELECT sum(length(body)) FROM documents) / 1e6);
@@ -99,3 +99,30 @@ GROUP BY document_id, "case", question ORDER BY document_id, "case" = 'all', "ca
 .print '== Claims that do not add up (inconsistent_claims)'
 SELECT sentence, value, unit, round(expected, 1) AS expected FROM inconsistent_claims;
 
+
+.print
+.print '== Formats in: the seeds as HTML, JATS, TEI and PDF (tests/formats/), loaded like any file'
+.print 'Notes, markers and references come from the markup or the page layout, not from guessing.'
+BEGIN; -- loaded for this table only: ROLLBACK keeps the tour's corpus as it was
+.output /dev/null
+INSERT INTO documents(path, raw)
+  SELECT path, raw FROM ibid_files('tests/formats')
+  WHERE path GLOB '*/[0-9][0-9][0-9]_*' AND path NOT GLOB '*.py' AND path NOT GLOB '*.tsv'
+     OR path GLOB '*.pdf' AND path NOT GLOB '*/many_pages.pdf';
+.output stdout
+SELECT substr(d.path, 14) AS file, d.format, d.structure ->> '$.pages' AS pages,
+       (SELECT count(*) FROM notes x WHERE x.document_id = d.id) AS notes,
+       (SELECT count(*) FROM markers x WHERE x.document_id = d.id) AS markers,
+       (SELECT count(*) FROM cites x WHERE x.document_id = d.id) AS cites,
+       (SELECT count(*) FROM refs x WHERE x.document_id = d.id) AS refs, d.error
+FROM documents d WHERE d.path LIKE 'tests/formats/%' ORDER BY d.error IS NOT NULL, d.path;
+ROLLBACK;
+
+.print
+.print '== Out: the bibliography view (one CSL-JSON object per work), as BibTeX and RIS'
+.mode list
+SELECT printf('%d works; sql/export.sql writes them to bibliography.json, .bib and .ris. '
+              || 'The most cited with a title, as BibTeX (ibid_bibtex):', count(*)) FROM bibliography;
+SELECT ibid_bibtex(b.csl) FROM bibliography b JOIN cited_works c ON c.key = b.key
+WHERE b.csl ->> '$.title' IS NOT NULL AND b.csl ->> '$.author' IS NOT NULL
+ORDER BY c.citations DESC, c.documents DESC, b.key LIMIT 1;

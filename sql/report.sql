@@ -28,7 +28,7 @@ WHERE NOT EXISTS (SELECT 1 FROM documents);
 SELECT char(10) || '== Documents' WHERE EXISTS (SELECT 1 FROM documents);
 .headers on
 .mode box --wrap 40 --wordwrap on
-SELECT d.path, ibid_format(d.raw) AS format, d.title, d.year,
+SELECT d.path, d.format, d.title, d.year,
        (SELECT count(*) FROM notes n WHERE n.document_id = d.id) AS notes,
        (SELECT count(*) FROM refs r WHERE r.document_id = d.id) AS refs
 FROM documents d ORDER BY d.path;

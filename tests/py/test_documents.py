@@ -50,7 +50,7 @@ def test_a_bad_file_does_not_stop_a_folder():
     assert got[0] == ('good.txt', 'text', None)
     assert got[1][0:2] == ('junk.bin', None) and got[1][2].startswith('unrecognized format')
     assert got[2] == ('nothing.txt', None, 'no content: raw is NULL')
-    assert got[3] == ('empty.txt', 'text', None)
+    assert got[3] == ('empty.txt', 'text', 'no content: raw is empty')
     assert got[4] == ('also-good.txt', 'text', None)
     for table in DERIVED:
         assert db.execute('select count(*) from %s where document_id in (2, 3, 4)'

@@ -364,5 +364,27 @@ def test_corpus_ingest():
     assert page == ('443-469',), page
     # Every element-citation of the 002 article is a reference row with its CSL.
     assert count('SELECT count(*) FROM refs', 'jats/002_article.xml') >= 51
+    # The corpus table has the article's in-text cites only: "(2015)" inside a
+    # structured reference is that reference's year, not a cite.
+    cite_key = lambda r: (r['authors'], r['year'], r['suffix'], r['locator'], r['prefix'],
+                          r['narrative'], r['problem'])
+    gold = [cite_key(r) for r in read_cite_gold('002.tsv')]
+    columns = ('authors', 'year', 'suffix', 'locator', 'prefix', 'narrative', 'problem')
+    text_of = lambda v: '' if v is None else str(v)  # the gold's shape, as extract_cites gives
+    stored = [cite_key(dict(zip(columns, map(text_of, row)))) for row in db.execute(
+        'SELECT %s FROM cites WHERE document_id = (SELECT id FROM documents WHERE path = ?) '
+        'ORDER BY n' % ', '.join(columns), ('jats/002_article.xml',))]
+    scores = prf(gold, stored)
+    print_scores('JATS 002 through INSERT INTO documents: cites table', [('cites', len(gold)) + scores])
+    assert scores[2] == 1.0, scores
+    # Structured references are numbered within their note (or the reference list).
+    numbered = {}
+    for document, note, item in db.execute(
+            "SELECT document_id, note, item FROM refs WHERE document_id IN (SELECT id FROM "
+            "documents WHERE path IN ('tei/001_essay.xml', 'jats/002_article.xml')) "
+            "ORDER BY document_id, note, start"):
+        numbered.setdefault((document, note), []).append(item)
+    items = [(key, got) for key, got in numbered.items() if got != list(range(1, len(got) + 1))]
+    assert not items, items
     title = db.execute("SELECT title FROM documents WHERE path = 'jats/footnotes_article.xml'").fetchone()
     assert title[0].startswith('African resistance to the International Criminal Court'), title

@@ -39,6 +39,11 @@ static void test_detection(void) {
   FORMAT("detect_binary_nul", "abc\0def", "unknown");
   FORMAT("detect_binary_controls", "\x01\x02\x03\x04\x05\x06", "unknown");
   FORMAT("detect_unclosed_comment", "<!-- never closed", "text");
+  FORMAT("detect_jats_internal_subset",
+         "<?xml version=\"1.0\"?><!DOCTYPE article [ <!ENTITY mdash \"&#8212;\"> ]><article>",
+         "jats");
+  FORMAT("detect_utf16le_text", "\xFF\xFEH\0i\0!\0", "text");
+  FORMAT("detect_utf16be_html", "\xFE\xFF\0<\0p\0>\0H\0i", "html");
 }
 
 static void test_builder(void) {
@@ -77,12 +82,16 @@ static void test_builder_edges(void) {
   ibid_document_text(&document, "\x01\x7f\xC2\xAD", 4); /* controls and a soft hyphen vanish */
   CHECK("builder_controls_dropped", document.body.length == 0);
   ibid_document_glued(&document, "x", 1);
+  ibid_document_glued(&document, "\ty\r\nz", 5); /* each break skipped once, nothing lost */
+  ibid_document_tab(&document);
+  ibid_document_glued(&document, "w", 1);
   ibid_document_fail(&document, "first");
   ibid_document_fail(&document, "second");
   CHECK_STRING("builder_first_error_stays", document.error, "first");
   size_t length;
   char *json = ibid_document_json(&document, &length);
-  CHECK_STRING("builder_error_json", json, "{\"body\":\"x\\n\",\"error\":\"first\"}");
+  CHECK_STRING("builder_error_json", json,
+               "{\"body\":\"xyz\\tw\\n\",\"error\":\"first\"}");
   ibid_free(json);
   ibid_document_free(&document);
 }
@@ -109,6 +118,10 @@ static void test_text_path(void) {
   ibid_free(json);
   json = convert("", 0);
   CHECK_STRING("text_empty", json, "{\"format\":\"text\",\"body\":\"\"}");
+  ibid_free(json);
+  json = convert("\xFF\xFE" "A\0\xA0\0" "=\xD8\0\xDE", 10); /* UTF-16LE with a surrogate pair */
+  CHECK_STRING("text_utf16", json,
+               "{\"format\":\"text\",\"body\":\"A \xF0\x9F\x98\x80\\n\"}");
   ibid_free(json);
   json = convert("\x00\x01\x02", 3);
   CHECK("binary_is_an_error", json && strstr(json, "\"error\":\"unrecognized format") != NULL);
