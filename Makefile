@@ -160,7 +160,8 @@ fuzz: all
 	@for f in $(FUZZERS); do echo "== $$f ($(FUZZ_SECONDS)s)"; \
 	  mkdir -p build/corpus-$$(basename $$f); \
 	  case $$f in *html) seeds=tests/formats/html;; *xml) seeds="tests/formats/jats tests/formats/tei";; \
-	    *pdf) seeds=tests/formats/pdf;; *) seeds=;; esac; \
+	    *pdf) seeds=tests/formats/pdf;; *convert) seeds="tests/formats/html tests/formats/jats tests/formats/tei tests/formats/pdf";; \
+	    *) seeds=;; esac; \
 	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
 	      build/corpus-$$(basename $$f) tests/corpus $$seeds > build/$$(basename $$f).log 2>&1 \
 	    || { tail -40 build/$$(basename $$f).log; exit 1; }; \

@@ -1,4 +1,4 @@
-/* bench_export.c -- throughput of ibid_bibtex_entry and ibid_ris_entry.
+/* bench_export.c -- throughput of ibid_bibtex_entry, ibid_ris_entry and ibid_csl_export.
 ** Usage: build/bench_export tests/corpus
 ** The CSL-JSON items are what the corpus yields: the reference parser's item
 ** for every line of 40-600 bytes (notes, bibliography entries and, as noise,
@@ -10,6 +10,7 @@
 
 #include "bench.h"
 #include "bibtex.h"
+#include "csl_export.h"
 #include "memory.h"
 #include "meta.h"
 #include "refparse.h"
@@ -52,7 +53,7 @@ int main(int argc, char **argv) {
   ibid_csl_folder *folder = ibid_csl_folder_open();
   const size_t target = 20 * 1000 * 1000;
 
-  for (int format = 0; format < 2; format++) {
+  for (int format = 0; format < 3; format++) {
     size_t bytes = 0, entries = 0, output = 0;
     ibid_bibtex_keys *keys = format == 0 ? ibid_bibtex_keys_new() : NULL;
     double started = bench_now();
@@ -63,7 +64,8 @@ int main(int argc, char **argv) {
         ibid_json_status status =
             format == 0
                 ? ibid_bibtex_entry(items[i].json, items[i].length, folder, keys, &out, NULL)
-                : ibid_ris_entry(items[i].json, items[i].length, &out, NULL);
+            : format == 1 ? ibid_ris_entry(items[i].json, items[i].length, &out, NULL)
+                          : ibid_csl_export(items[i].json, items[i].length, &out, NULL);
         if (status != IBID_JSON_OK) return 2;
         output += out.length;
         ibid_buffer_free(&out);
@@ -72,8 +74,8 @@ int main(int argc, char **argv) {
       }
     }
     /* keys: one growing group of every entry, as ibid_group_bibtex builds it */
-    bench_report(format == 0 ? "ibid_bibtex (grouped)" : "ibid_ris", bytes, bench_now() - started,
-                 entries, "entries");
+    static const char *const names[] = {"ibid_bibtex (grouped)", "ibid_ris", "ibid_csl"};
+    bench_report(names[format], bytes, bench_now() - started, entries, "entries");
     ibid_bibtex_keys_free(keys);
     (void)output;
   }

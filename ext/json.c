@@ -428,7 +428,8 @@ static int json_small_int(const ibid_json_document *document, long node) {
 
 /* The first run of 3-4 digits that is a plausible year, then "-MM-DD" after
 ** it (ISO dates, the usual "raw" form). */
-static int json_date_from_text(const char *text, size_t length, int parts[3]) {
+int ibid_json_date_from_text(const char *text, size_t length, int parts[3]) {
+  parts[0] = parts[1] = parts[2] = 0;
   for (size_t i = 0; i < length; i++) {
     if (text[i] < '0' || text[i] > '9' || (i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9'))
       continue;
@@ -462,7 +463,7 @@ int ibid_json_csl_date(const ibid_json_document *document, long node, const char
   if (date < 0) return 0;
   size_t length = 0;
   const char *text = ibid_json_text(document, date, &length);
-  if (text) return json_date_from_text(text, length, parts);
+  if (text) return ibid_json_date_from_text(text, length, parts);
   long date_parts = ibid_json_member(document, date, "date-parts");
   if (date_parts >= 0 && document->nodes[date_parts].kind == IBID_JSON_ARRAY) {
     long first = document->nodes[date_parts].first_child;
@@ -478,7 +479,7 @@ int ibid_json_csl_date(const ibid_json_document *document, long node, const char
   static const char *const text_members[] = {"raw", "literal"};
   for (size_t i = 0; i < 2; i++) {
     text = ibid_json_member_text(document, date, text_members[i], &length);
-    if (text && json_date_from_text(text, length, parts)) return 1;
+    if (text && ibid_json_date_from_text(text, length, parts)) return 1;
   }
   parts[0] = parts[1] = parts[2] = 0;
   return 0;

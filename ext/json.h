@@ -94,4 +94,9 @@ const char *ibid_json_member_text(const ibid_json_document *document, long node,
 int ibid_json_csl_date(const ibid_json_document *document, long node, const char *name,
                        int parts[3]);
 
+/* The date in a free text ("2018-05-03", "May 2018", "Spring 2019"):
+** parts[0..2] = year, month, day (0 when unknown) from the first run of 3-4
+** digits and an ISO "-MM-DD" after it. Returns 1 when a year was found. */
+int ibid_json_date_from_text(const char *text, size_t length, int parts[3]);
+
 #endif

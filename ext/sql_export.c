@@ -1,6 +1,10 @@
 /*
-** sql_export.c -- BibTeX and RIS out of CSL-JSON.
+** sql_export.c -- clean CSL-JSON, BibTeX and RIS out of CSL-JSON.
 **
+**   SELECT ibid_csl('{"type":"book","title":"Justice in Conflict","subtitle":"the ICC",
+**                     "author":[{"family":"Kersten","given":"Mark","role":"x"}]}');
+**     -> {"type":"book","title":"Justice in Conflict: the ICC",
+**         "author":[{"family":"Kersten","given":"Mark"}]}
 **   SELECT ibid_bibtex('{"type":"book","title":"The ICC","author":[{"family":"Schabas",
 **                        "given":"William"}],"issued":{"date-parts":[[2016]]}}');
 **     -> @book{schabas2016icc,
@@ -12,6 +16,9 @@
 **   SELECT ibid_group_bibtex(csl) FROM bibliography;   -- a whole .bib file
 **   SELECT ibid_group_ris(csl) FROM bibliography;      -- a whole .ris file
 **
+** ibid_csl(csl_json) is the item with only what every CSL processor reads
+** (ext/csl_export.h: CSL variables, clean names and dates, the subtitle in the
+** title, keywords as one string); the `bibliography` view is made of it.
 ** ibid_bibtex(csl_json) and ibid_ris(csl_json) write one entry (ext/bibtex.h,
 ** ext/ris.h: the mapping of types and fields); ibid_group_bibtex and
 ** ibid_group_ris are aggregates writing every entry of the group, separated by
@@ -30,6 +37,7 @@ SQLITE_EXTENSION_INIT3
 #include "bibtex.h"
 #include "buffer.h"
 #include "csl.h"
+#include "csl_export.h"
 #include "memory.h"
 #include "ris.h"
 #include "sql_modules.h"
@@ -126,6 +134,22 @@ static void ris_function(sqlite3_context *context, int argc, sqlite3_value **arg
   ibid_buffer_free(&out);
 }
 
+static void csl_function(sqlite3_context *context, int argc, sqlite3_value **argv) {
+  (void)argc;
+  const char *json;
+  size_t length;
+  if (ibid_argument_text(context, argv[0], "ibid_csl", &json, &length) <= 0) return;
+  ibid_buffer out;
+  ibid_buffer_init(&out);
+  ibid_json_error error;
+  ibid_json_status status = ibid_csl_export(json, length, &out, &error);
+  if (status == IBID_JSON_OK)
+    export_result(context, &out);
+  else
+    export_error(context, "ibid_csl", 0, status, &error);
+  ibid_buffer_free(&out);
+}
+
 /* ----- aggregates --------------------------------------------------------------- */
 
 typedef struct export_group {
@@ -205,9 +229,8 @@ typedef struct export_function {
 } export_function;
 
 static const export_function export_functions[] = {
-    {"ibid_bibtex", bibtex_function, NULL},
-    {"ibid_ris", ris_function, NULL},
-    {"ibid_group_bibtex", NULL, group_bibtex_step},
+    {"ibid_csl", csl_function, NULL},         {"ibid_bibtex", bibtex_function, NULL},
+    {"ibid_ris", ris_function, NULL},         {"ibid_group_bibtex", NULL, group_bibtex_step},
     {"ibid_group_ris", NULL, group_ris_step},
 };
 

@@ -15,16 +15,80 @@ SQLITE_EXTENSION_INIT3
 #include "schema_sql.h"
 #include "sql_modules.h"
 
+/* Columns added to tables after their first release: a database made by an
+** older ibid gets them, empty, before the schema's triggers (which use them)
+** are created again. Rows loaded before keep NULL there until loaded again. */
+static const struct added_column {
+  const char *table, *column, *type;
+} added_columns[] = {
+    {"documents", "format", "TEXT"}, /* 0.2.0: formats */
+    {"documents", "error", "TEXT"},
+    {"documents", "structure", "TEXT"},
+};
+
+static int has_column(sqlite3 *db, const char *table, const char *column, int *found) {
+  sqlite3_stmt *statement;
+  int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2", -1,
+                              &statement, 0);
+  if (rc != SQLITE_OK) return rc;
+  sqlite3_bind_text(statement, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text(statement, 2, column, -1, SQLITE_STATIC);
+  rc = sqlite3_step(statement);
+  *found = rc == SQLITE_ROW;
+  rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+  sqlite3_finalize(statement);
+  return rc;
+}
+
+/* Adds the missing columns of tables that exist (a new database gets them
+** from CREATE TABLE). */
+static int add_missing_columns(sqlite3 *db, char **error) {
+  for (size_t i = 0; i < sizeof(added_columns) / sizeof(added_columns[0]); i++) {
+    const struct added_column *c = &added_columns[i];
+    int table_exists, column_exists;
+    int rc = has_column(db, c->table, "id", &table_exists);
+    if (rc == SQLITE_OK && table_exists) rc = has_column(db, c->table, c->column, &column_exists);
+    if (rc != SQLITE_OK) return rc;
+    if (!table_exists || column_exists) continue;
+    char *sql =
+        sqlite3_mprintf("ALTER TABLE \"%w\" ADD COLUMN \"%w\" %s", c->table, c->column, c->type);
+    if (!sql) return SQLITE_NOMEM;
+    rc = sqlite3_exec(db, sql, 0, 0, error);
+    sqlite3_free(sql);
+    if (rc != SQLITE_OK) return rc;
+  }
+  return SQLITE_OK;
+}
+
+static void report_failure(sqlite3_context *context, sqlite3 *db, char *error) {
+  char *message = sqlite3_mprintf("ibid_init: %s", error ? error : sqlite3_errmsg(db));
+  sqlite3_result_error(context, message ? message : "ibid_init: out of memory", -1);
+  sqlite3_free(message);
+  sqlite3_free(error);
+}
+
 static void init_function(sqlite3_context *context, int argc, sqlite3_value **argv) {
   (void)argc;
   (void)argv;
   sqlite3 *db = sqlite3_context_db_handle(context);
   char *error = 0;
-  if (sqlite3_exec(db, ibid_schema_sql, 0, 0, &error) != SQLITE_OK) {
-    char *message = sqlite3_mprintf("ibid_init: %s", error ? error : sqlite3_errmsg(db));
-    sqlite3_result_error(context, message ? message : "ibid_init: out of memory", -1);
-    sqlite3_free(message);
-    sqlite3_free(error);
+  /* A savepoint works inside and outside the caller's transaction: the
+  ** schema changes all happen, or none. */
+  int rc = sqlite3_exec(db, "SAVEPOINT ibid_init", 0, 0, &error);
+  if (rc != SQLITE_OK) {
+    report_failure(context, db, error);
+    return;
+  }
+  rc = add_missing_columns(db, &error);
+  if (rc == SQLITE_OK) rc = sqlite3_exec(db, ibid_schema_sql, 0, 0, &error);
+  if (rc != SQLITE_OK) {
+    report_failure(context, db, error);
+    sqlite3_exec(db, "ROLLBACK TO ibid_init; RELEASE ibid_init", 0, 0, 0);
+    return;
+  }
+  rc = sqlite3_exec(db, "RELEASE ibid_init", 0, 0, &error);
+  if (rc != SQLITE_OK) {
+    report_failure(context, db, error);
     return;
   }
   sqlite3_result_text(context, "ok", 2, SQLITE_STATIC);

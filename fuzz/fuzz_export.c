@@ -1,13 +1,15 @@
-/* fuzz_export.c -- libFuzzer target for the JSON reader and the BibTeX and RIS
-** writers (ext/json.c, ext/bibtex.c, ext/ris.c): any valid UTF-8 as CSL-JSON,
-** into both writers and a group of keys, without crash, leak or hang; every
-** entry written must be valid UTF-8 with balanced braces (BibTeX) and end in
-** a newline. */
+/* fuzz_export.c -- libFuzzer target for the JSON reader, the clean CSL-JSON
+** writer and the BibTeX and RIS writers (ext/json.c, ext/csl_export.c,
+** ext/bibtex.c, ext/ris.c): any valid UTF-8 as CSL-JSON, into every writer
+** and a group of keys, without crash, leak or hang; every entry written must
+** be valid UTF-8 with balanced braces (BibTeX) and end in a newline; the
+** clean CSL-JSON must be a JSON object that cleans to itself. */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "bibtex.h"
+#include "csl_export.h"
 #include "memory.h"
 #include "ris.h"
 #include "utf8.h"
@@ -26,11 +28,27 @@ static int braces_balance(const char *text, size_t length) {
   return depth == 0;
 }
 
+/* ibid_csl_export: its output is an object and cleaning it again changes nothing. */
+static void check_csl_export(const char *text, size_t size) {
+  ibid_buffer out, again;
+  ibid_buffer_init(&out);
+  ibid_buffer_init(&again);
+  size_t bad;
+  if (ibid_csl_export(text, size, &out, NULL) == IBID_JSON_OK) {
+    if (!ibid_utf8_valid(out.data, out.length, &bad)) __builtin_trap();
+    if (ibid_csl_export(out.data, out.length, &again, NULL) != IBID_JSON_OK) __builtin_trap();
+    if (again.length != out.length || memcmp(again.data, out.data, out.length)) __builtin_trap();
+  }
+  ibid_buffer_free(&out);
+  ibid_buffer_free(&again);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static ibid_csl_folder *folder; /* opened once: ICU setup costs milliseconds */
   size_t bad;
   const char *text = (const char *)data;
   if (!ibid_utf8_valid(text, size, &bad)) return 0;
+  check_csl_export(text, size);
   if (!folder) folder = ibid_csl_folder_open();
   if (!folder) return 0;
 

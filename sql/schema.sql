@@ -1,5 +1,9 @@
 -- ibid corpus schema. `SELECT ibid_init();` runs this file (it is compiled into
 -- the extension); every statement is idempotent, so running it again is harmless.
+-- Tables are created only when missing (they hold the data); triggers and views
+-- hold none and are created anew each time, so ibid_init() on a database made
+-- by an older ibid brings them up to date (ext/sql_schema.c adds the columns
+-- newer versions have, first).
 --
 -- One statement loads a document and everything derived from it:
 --   INSERT INTO documents(path, raw) VALUES ('paper.pdf', readfile('paper.pdf'));
@@ -153,12 +157,14 @@ CREATE INDEX IF NOT EXISTS events_document ON events(document_id);
 
 -- A path loaded again replaces the old document (and, through the delete
 -- trigger, everything derived from it).
-CREATE TRIGGER IF NOT EXISTS documents_replace BEFORE INSERT ON documents
+DROP TRIGGER IF EXISTS documents_replace;
+CREATE TRIGGER documents_replace BEFORE INSERT ON documents
 BEGIN
   DELETE FROM documents WHERE path = new.path;
 END;
 
-CREATE TRIGGER IF NOT EXISTS documents_ingest AFTER INSERT ON documents
+DROP TRIGGER IF EXISTS documents_ingest;
+CREATE TRIGGER documents_ingest AFTER INSERT ON documents
 BEGIN
   -- The format: body is the text every extractor reads; structure keeps what
   -- the format states outright. A document that cannot be read still loads,
@@ -168,7 +174,8 @@ BEGIN
     format = structure ->> '$.format',
     body = nullif(structure ->> '$.body', ''),
     error = coalesce(error, structure ->> '$.error',
-                     CASE WHEN raw IS NULL THEN 'no content: raw is NULL' END),
+                     CASE WHEN raw IS NULL THEN 'no content: raw is NULL'
+                          WHEN length(raw) = 0 THEN 'no content: raw is empty' END),
     structure = nullif(json_remove(structure, '$.body', '$.format'), '{}')
   WHERE id = new.id;
   -- Metadata from the text (for plain text the raw text: its line breaks
@@ -179,6 +186,10 @@ BEGIN
                              THEN raw ELSE body END)
          ELSE json_patch(coalesce(ibid_meta(body), '{}'), structure -> '$.meta') END
   WHERE id = new.id;
+  -- A PDF's creation date is when the file was made: a date the text itself
+  -- states is the better publication date.
+  UPDATE documents SET meta = json_set(meta, '$.issued', ibid_meta(body) -> '$.issued')
+  WHERE id = new.id AND format = 'pdf' AND ibid_meta(body) -> '$.issued' IS NOT NULL;
   UPDATE documents SET
     type = meta ->> '$.type',
     title = meta ->> '$.title',
@@ -246,7 +257,14 @@ BEGIN
                     start, length, problem)
     SELECT new.id, x.n, x.group_n, x.authors, x.year, x.suffix, x.locator, x.prefix, x.narrative,
            x.start, x.length, x.problem
-    FROM documents d, ibid_cites(d.body) x WHERE d.id = new.id;
+    FROM documents d, ibid_cites(d.body) x
+    WHERE d.id = new.id
+      -- "(2015)" inside a reference the format gives field by field is that
+      -- reference's year, not a citation in the running text.
+      AND NOT EXISTS (SELECT 1 FROM json_each(d.structure, '$.references') g
+                      WHERE g.value -> '$.csl' IS NOT NULL
+                        AND x.start < (g.value ->> '$.start') + (g.value ->> '$.length')
+                        AND x.start + x.length > (g.value ->> '$.start'));
   -- References the format gives field by field (JATS, TEI) are taken as
   -- given; ibid_references parses the rest of the text.
   INSERT INTO refs(document_id, note, item, start, length, text, csl, resolves_to, locator, work_key)
@@ -259,7 +277,9 @@ BEGIN
                         AND x.start < (g.value ->> '$.start') + (g.value ->> '$.length')
                         AND x.start + x.length > (g.value ->> '$.start'));
   INSERT INTO refs(document_id, note, item, start, length, text, csl, resolves_to, locator, work_key)
-    SELECT new.id, g.value ->> '$.note', g.key + 1, g.value ->> '$.start', g.value ->> '$.length',
+    SELECT new.id, g.value ->> '$.note',
+           row_number() OVER (PARTITION BY g.value ->> '$.note' ORDER BY g.value ->> '$.start'),
+           g.value ->> '$.start', g.value ->> '$.length',
            substr(d.body, g.value ->> '$.start', g.value ->> '$.length'), g.value -> '$.csl',
            NULL, NULL, ibid_work_key(g.value -> '$.csl')
     FROM documents d, json_each(d.structure, '$.references') g
@@ -342,7 +362,8 @@ BEGIN
     FROM documents d, ibid_events(d.body) x WHERE d.id = new.id;
 END;
 
-CREATE TRIGGER IF NOT EXISTS documents_remove AFTER DELETE ON documents
+DROP TRIGGER IF EXISTS documents_remove;
+CREATE TRIGGER documents_remove AFTER DELETE ON documents
 BEGIN
   DELETE FROM blocks WHERE document_id = old.id;
   DELETE FROM sentences WHERE document_id = old.id;
@@ -364,21 +385,24 @@ END;
 -- ----- views -------------------------------------------------------------------
 
 -- Each cited work: how many corpus documents cite it, and how many times.
-CREATE VIEW IF NOT EXISTS cited_works AS
+DROP VIEW IF EXISTS cited_works;
+CREATE VIEW cited_works AS
   SELECT w.id AS work_id, w.key, w.title, w.authors, w.year,
          count(DISTINCT c.document_id) AS documents, count(*) AS citations
   FROM citations c JOIN works w ON w.id = c.work_id
   GROUP BY w.id;
 
 -- Pairs of works cited by the same document (work_a < work_b).
-CREATE VIEW IF NOT EXISTS cocitations AS
+DROP VIEW IF EXISTS cocitations;
+CREATE VIEW cocitations AS
   WITH cited AS (SELECT DISTINCT document_id, work_id FROM citations)
   SELECT a.work_id AS work_a, b.work_id AS work_b, count(*) AS documents
   FROM cited a JOIN cited b ON a.document_id = b.document_id AND a.work_id < b.work_id
   GROUP BY a.work_id, b.work_id;
 
 -- Citing work -> cited work, for graphs (a document stands for its own work).
-CREATE VIEW IF NOT EXISTS citation_edges AS
+DROP VIEW IF EXISTS citation_edges;
+CREATE VIEW citation_edges AS
   SELECT d.work_id AS citing_work, c.work_id AS cited_work, count(*) AS citations
   FROM citations c JOIN documents d ON d.id = c.document_id
   WHERE d.work_id IS NOT NULL AND c.work_id <> d.work_id
@@ -387,10 +411,14 @@ CREATE VIEW IF NOT EXISTS citation_edges AS
 -- One CSL-JSON object per work, with "id" (the work key) and "type" always
 -- there: `SELECT json_group_array(json(csl)) FROM bibliography` is a file
 -- Zotero and citeproc read. Works known only from an author-year cite get
--- their family names and year; everything else comes from works.csl.
-CREATE VIEW IF NOT EXISTS bibliography AS
+-- their family names and year; everything else comes from works.csl, made
+-- clean by ibid_csl: CSL variables only (works.csl also holds what ibid keeps
+-- for itself, such as a name's "role"), the subtitle in the title, keywords
+-- as one string (docs/export.md).
+DROP VIEW IF EXISTS bibliography;
+CREATE VIEW bibliography AS
   SELECT w.id AS work_id, w.key,
-         json_set(json_patch(json_patch('{}', json_object(
+         ibid_csl(json_set(json_patch(json_patch('{}', json_object(
                     'type', 'article',
                     'title', w.title,
                     'author', CASE WHEN w.authors IS NOT NULL THEN
@@ -400,11 +428,12 @@ CREATE VIEW IF NOT EXISTS bibliography AS
                       json_object('date-parts', json_array(json_array(w.year))) END,
                     'DOI', w.doi)),
                   coalesce(w.csl, '{}')),
-                  '$.id', w.key) AS csl
+                  '$.id', w.key)) AS csl
   FROM works w;
 
 -- The comparison a reader draws: one row per document, case and question.
-CREATE VIEW IF NOT EXISTS findings_matrix AS
+DROP VIEW IF EXISTS findings_matrix;
+CREATE VIEW findings_matrix AS
   SELECT f.document_id, d.title AS document, f."case", f.question,
          q.text AS question_text,
          group_concat(f.finding || ' (' || f.polarity || ')', '; ') AS findings,
@@ -416,19 +445,22 @@ CREATE VIEW IF NOT EXISTS findings_matrix AS
   GROUP BY f.document_id, f."case", f.question;
 
 -- Numeric claims whose stated figure does not follow from the text's own numbers.
-CREATE VIEW IF NOT EXISTS inconsistent_claims AS
+DROP VIEW IF EXISTS inconsistent_claims;
+CREATE VIEW inconsistent_claims AS
   SELECT c.document_id, d.title AS document, c.sentence, c.value, c.unit, c.expected
   FROM claims c JOIN documents d ON d.id = c.document_id
   WHERE c."check" = 'inconsistent';
 
 -- Dated events across documents, in date order.
-CREATE VIEW IF NOT EXISTS timeline AS
+DROP VIEW IF EXISTS timeline;
+CREATE VIEW timeline AS
   SELECT e.date, e.sentence, e.document_id, d.title AS document, e.relative
   FROM events e JOIN documents d ON d.id = e.document_id
   ORDER BY e.date, e.document_id, e.n;
 
 -- Which documents mention which resolution, situation, treaty article ...
-CREATE VIEW IF NOT EXISTS entity_mentions AS
+DROP VIEW IF EXISTS entity_mentions;
+CREATE VIEW entity_mentions AS
   SELECT e.kind, e.value, e.document_id, d.title AS document, count(*) AS mentions
   FROM entities e JOIN documents d ON d.id = e.document_id
   GROUP BY e.kind, e.value, e.document_id;

@@ -75,3 +75,26 @@ def test_replacing_a_path_in_another_format():
     assert db.execute('select count(*), max(format), max(error) is not null from documents'
                       ).fetchone() == (1, None, 1)
     assert db.execute('select count(*) from blocks').fetchone()[0] == 0
+
+
+def test_ibid_init_upgrades_a_database_of_an_older_version():
+    """A database made before documents had format/error/structure (ibid 0.1):
+    ibid_init() adds the columns and creates the triggers and views anew, keeping
+    the documents already there; a new document is then read in its format."""
+    db = fresh()
+    db.execute("insert into documents(path, raw) values ('old.txt', 'An old text.')")
+    for statement in ('drop trigger documents_ingest', 'drop view bibliography',
+                      'alter table documents drop column structure',
+                      'alter table documents drop column error',
+                      'alter table documents drop column format'):
+        db.execute(statement)
+    db.commit()
+    db.execute('begin')  # works inside the caller's transaction too
+    assert db.execute('select ibid_init()').fetchone() == ('ok',)
+    db.execute('commit')
+    db.execute("insert into documents(path, raw) values "
+               "('new.html', '<html><body><p>A page.</p></body></html>')")
+    got = db.execute('select path, format, body from documents order by id').fetchall()
+    assert got == [('old.txt', None, 'An old text.\n'), ('new.html', 'html', 'A page.\n')], got
+    assert db.execute('select count(*) from bibliography').fetchone()[0] == 2
+    assert db.execute('select ibid_init()').fetchone() == ('ok',)

@@ -13,3 +13,8 @@ SELECT 'export_11', (SELECT count(*) FROM pragma_function_list WHERE name IN ('i
 SELECT 'export_12', ibid_ris('{"title":"a\r\n\tb"}') LIKE '%TI  - a b' || char(10) || '%';
 SELECT 'export_13', ibid_ris('{"author":[{"family":"Ćurković","given":"Željko"}]}') LIKE '%AU  - Ćurković, Željko%';
 SELECT 'export_14', ibid_bibtex('{"author":[{"family":"Ćurković"}],"title":"Über alles","issued":{"date-parts":[[2019]]}}') LIKE '@misc{curkovic2019uber,%';
+SELECT 'export_15', ibid_csl('{"id":"k","type":"book","title":"Justice in Conflict","subtitle":"the ICC","author":[{"family":"Kersten","given":"Mark","role":"corresponding"}],"keywords":["ICC","peace"],"page-repair":"ambiguous"}') = '{"id":"k","type":"book","title":"Justice in Conflict: the ICC","author":[{"family":"Kersten","given":"Mark"}],"keyword":"ICC, peace"}';
+SELECT 'export_16', ibid_csl(NULL) IS NULL;
+SELECT 'export_17', ibid_csl('{"volume":44,"issue":"1","issued":{"date-parts":[["2018","1"]]}}') = '{"type":"document","issued":{"date-parts":[[2018,1]]},"volume":44,"issue":"1"}';
+SELECT 'export_18', ibid_csl('{"author":[{"given":"Plato"},"UN",{"literal":"AU","family":"x"}]}') = '{"type":"document","author":[{"literal":"Plato"},{"literal":"UN"},{"literal":"AU"}]}';
+SELECT 'export_19', ibid_csl(ibid_csl('{"title":"A","subtitle":"B","keywords":["x"]}')) = ibid_csl('{"title":"A","subtitle":"B","keywords":["x"]}');

@@ -1,9 +1,11 @@
-/* test_export.c -- the JSON reader and the BibTeX and RIS writers on hand-written CSL items. */
+/* test_export.c -- the JSON reader, the clean CSL-JSON writer and the BibTeX and RIS writers on
+** hand-written CSL items. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "bibtex.h"
 #include "check.h"
+#include "csl_export.h"
 #include "json.h"
 #include "memory.h"
 #include "ris.h"
@@ -364,6 +366,105 @@ static void test_ris(void) {
 }
 
 /* Huge values: linear, and nothing is lost. */
+/* The clean CSL-JSON of json (a static buffer; "ERROR n" on failure). */
+static const char *clean(const char *json) {
+  static char result[8192];
+  ibid_buffer out;
+  ibid_buffer_init(&out);
+  ibid_json_status status = ibid_csl_export(json, strlen(json), &out, NULL);
+  if (status != IBID_JSON_OK)
+    snprintf(result, sizeof(result), "ERROR %d", (int)status);
+  else
+    snprintf(result, sizeof(result), "%s", out.data);
+  ibid_buffer_free(&out);
+  return result;
+}
+
+static void test_csl_export(void) {
+  CHECK_STRING("csl drops what is not CSL",
+               clean("{\"id\":\"k\",\"type\":\"article-journal\",\"page-repair\":\"ambiguous\","
+                     "\"author\":[{\"family\":\"Mills\",\"given\":\"Kurt\",\"role\":\"x\"}],"
+                     "\"custom\":{\"a\":1},\"locator\":\"5\",\"year-suffix\":\"a\"}"),
+               "{\"id\":\"k\",\"type\":\"article-journal\",\"author\":[{\"family\":\"Mills\","
+               "\"given\":\"Kurt\"}]}");
+  CHECK_STRING("csl subtitle joined", clean("{\"title\":\"Tensions\",\"subtitle\":\"win-win?\"}"),
+               "{\"type\":\"document\",\"title\":\"Tensions: win-win?\"}");
+  CHECK_STRING("csl subtitle already in the title",
+               clean("{\"title\":\"Tensions: WIN-WIN?\",\"subtitle\":\"win-win?\"}"),
+               "{\"type\":\"document\",\"title\":\"Tensions: WIN-WIN?\"}");
+  CHECK_STRING("csl subtitle after a question",
+               clean("{\"title\":\"Truly win-win? \",\"subtitle\":\" R2P and the ICC\"}"),
+               "{\"type\":\"document\",\"title\":\"Truly win-win? R2P and the ICC\"}");
+  /* KMP: a partial match that must fall back ("aab" in "aaab") */
+  CHECK_STRING("csl subtitle search falls back", clean("{\"title\":\"aaab\",\"subtitle\":\"aab\"}"),
+               "{\"type\":\"document\",\"title\":\"aaab\"}");
+  CHECK_STRING("csl keywords joined", clean("{\"keywords\":[\"ICC\",\" R2P \",\"\",3,null]}"),
+               "{\"type\":\"document\",\"keyword\":\"ICC, R2P, 3\"}");
+  CHECK_STRING("csl keyword wins over keywords", clean("{\"keywords\":[\"a\"],\"keyword\":\"b\"}"),
+               "{\"type\":\"document\",\"keyword\":\"b\"}");
+  CHECK_STRING(
+      "csl names",
+      clean("{\"editor\":[{\"given\":\"Plato\"},\"UN\",{\"literal\":\"AU\",\"family\":\"x\"},"
+            "{\"family\":\"Berg\",\"non-dropping-particle\":\"van der\",\"suffix\":\"Jr.\","
+            "\"parse-names\":true},{},[],null]}"),
+      "{\"type\":\"document\",\"editor\":[{\"literal\":\"Plato\"},{\"literal\":\"UN\"},"
+      "{\"literal\":\"AU\"},{\"family\":\"Berg\",\"non-dropping-particle\":\"van der\","
+      "\"suffix\":\"Jr.\"}]}");
+  CHECK_STRING("csl a single name is wrapped", clean("{\"author\":{\"family\":\"Ku\"}}"),
+               "{\"type\":\"document\",\"author\":[{\"family\":\"Ku\"}]}");
+  CHECK_STRING("csl no names left", clean("{\"author\":[{},\" \"]}"), "{\"type\":\"document\"}");
+  CHECK_STRING("csl dates",
+               clean("{\"issued\":{\"date-parts\":[[\"2018\",\"13\",\"4\"]]},\"accessed\":"
+                     "{\"raw\":\"2021-03-04\"},\"submitted\":\"in press\",\"event-date\":"
+                     "{\"date-parts\":[[2001,2,3],[2001,2,3]],\"circa\":true,\"season\":9}}"),
+               "{\"type\":\"document\",\"issued\":{\"date-parts\":[[2018]]},\"accessed\":"
+               "{\"date-parts\":[[2021,3,4]]},\"event-date\":{\"date-parts\":[[2001,2,3]],"
+               "\"circa\":true},\"submitted\":{\"literal\":\"in press\"}}");
+  CHECK_STRING("csl bad date dropped", clean("{\"issued\":{\"date-parts\":[[0]]},\"accessed\":[]}"),
+               "{\"type\":\"document\"}");
+  CHECK_STRING("csl aliases",
+               clean("{\"shortTitle\":\"S\",\"journalAbbreviation\":\"RIS\",\"event-title\":\"E\","
+                     "\"available-date\":{\"date-parts\":[[2017]]}}"),
+               "{\"type\":\"document\",\"issued\":{\"date-parts\":[[2017]]},"
+               "\"container-title-short\":\"RIS\",\"title-short\":\"S\",\"event\":\"E\"}");
+  CHECK_STRING("csl numbers as written", clean("{\"volume\":4.0,\"issue\":\"4\",\"id\":-1}"),
+               "{\"id\":-1,\"type\":\"document\",\"volume\":4.0,\"issue\":\"4\"}");
+  CHECK_STRING("csl not an object", clean("[1]"), "ERROR 3");
+  CHECK_STRING("csl syntax error", clean("{\"a\""), "ERROR 1");
+  const char nul_key[] = "{\"title\\u0000\":\"x\",\"title\":\"y\"}";
+  CHECK_STRING("csl key with a NUL is not the variable", clean(nul_key),
+               "{\"type\":\"document\",\"title\":\"y\"}");
+}
+
+/* A subtitle longer than the search table is looked for at the title's end only. */
+static void test_csl_export_long_subtitle(void) {
+  size_t size = 8000;
+  char *json = malloc(size);
+  char *title = malloc(3001), *subtitle = malloc(2001);
+  memset(title, 'a', 1000);
+  memset(title + 1000, 'b', 2000);
+  title[3000] = 0;
+  memset(subtitle, 'B', 2000);
+  subtitle[2000] = 0;
+  snprintf(json, size, "{\"title\":\"%s\",\"subtitle\":\"%s\"}", title, subtitle);
+  ibid_buffer out;
+  ibid_buffer_init(&out);
+  CHECK("csl long subtitle at the end",
+        ibid_csl_export(json, strlen(json), &out, NULL) == IBID_JSON_OK &&
+            out.length == strlen("{\"type\":\"document\",\"title\":\"\"}") + 3000);
+  ibid_buffer_free(&out);
+  memset(subtitle, 'c', 2000);
+  snprintf(json, size, "{\"title\":\"%s\",\"subtitle\":\"%s\"}", title, subtitle);
+  ibid_buffer_init(&out);
+  CHECK("csl long subtitle appended",
+        ibid_csl_export(json, strlen(json), &out, NULL) == IBID_JSON_OK &&
+            out.length == strlen("{\"type\":\"document\",\"title\":\": \"}") + 5000);
+  ibid_buffer_free(&out);
+  free(json);
+  free(title);
+  free(subtitle);
+}
+
 static void test_large(void) {
   size_t size = 4 << 20;
   char *json = malloc(size + 64);
@@ -393,6 +494,8 @@ int main(void) {
   test_bibtex_text();
   test_bibtex_keys();
   test_ris();
+  test_csl_export();
+  test_csl_export_long_subtitle();
   test_large();
   ibid_csl_folder_close(folder);
   return check_finish();
