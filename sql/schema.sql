@@ -163,6 +163,17 @@ BEGIN
   DELETE FROM documents WHERE path = new.path;
 END;
 
+-- What the format marks as a reference (ibid_convert's "references"), one row
+-- each: `csl` when the format gives it field by field (JATS element-citation,
+-- TEI biblStruct), `url` for a link target inside it. The ingest trigger
+-- stores the structured ones in refs; the view lets you see them all.
+DROP VIEW IF EXISTS marked_references;
+CREATE VIEW marked_references AS
+  SELECT d.id AS document_id, g.key + 1 AS n, g.value ->> '$.note' AS note,
+         g.value ->> '$.label' AS label, g.value ->> '$.start' AS start,
+         g.value ->> '$.length' AS length, g.value ->> '$.csl' AS csl, g.value ->> '$.URL' AS url
+  FROM documents d, json_each(d.structure, '$.references') g;
+
 DROP TRIGGER IF EXISTS documents_ingest;
 CREATE TRIGGER documents_ingest AFTER INSERT ON documents
 BEGIN
@@ -261,10 +272,9 @@ BEGIN
     WHERE d.id = new.id
       -- "(2015)" inside a reference the format gives field by field is that
       -- reference's year, not a citation in the running text.
-      AND NOT EXISTS (SELECT 1 FROM json_each(d.structure, '$.references') g
-                      WHERE g.value -> '$.csl' IS NOT NULL
-                        AND x.start < (g.value ->> '$.start') + (g.value ->> '$.length')
-                        AND x.start + x.length > (g.value ->> '$.start'));
+      AND NOT EXISTS (SELECT 1 FROM marked_references g
+                      WHERE g.document_id = new.id AND g.csl IS NOT NULL
+                        AND x.start < g.start + g.length AND x.start + x.length > g.start);
   -- References the format gives field by field (JATS, TEI) are taken as
   -- given; ibid_references parses the rest of the text.
   INSERT INTO refs(document_id, note, item, start, length, text, csl, resolves_to, locator, work_key)
@@ -272,24 +282,20 @@ BEGIN
            x.work_key
     FROM documents d, ibid_references(d.body) x
     WHERE d.id = new.id
-      AND NOT EXISTS (SELECT 1 FROM json_each(d.structure, '$.references') g
-                      WHERE g.value -> '$.csl' IS NOT NULL
-                        AND x.start < (g.value ->> '$.start') + (g.value ->> '$.length')
-                        AND x.start + x.length > (g.value ->> '$.start'));
+      AND NOT EXISTS (SELECT 1 FROM marked_references g
+                      WHERE g.document_id = new.id AND g.csl IS NOT NULL
+                        AND x.start < g.start + g.length AND x.start + x.length > g.start);
   INSERT INTO refs(document_id, note, item, start, length, text, csl, resolves_to, locator, work_key)
-    SELECT new.id, g.value ->> '$.note',
-           row_number() OVER (PARTITION BY g.value ->> '$.note' ORDER BY g.value ->> '$.start'),
-           g.value ->> '$.start', g.value ->> '$.length',
-           substr(d.body, g.value ->> '$.start', g.value ->> '$.length'), g.value -> '$.csl',
-           NULL, NULL, ibid_work_key(g.value -> '$.csl')
-    FROM documents d, json_each(d.structure, '$.references') g
-    WHERE d.id = new.id AND g.value -> '$.csl' IS NOT NULL;
+    SELECT new.id, g.note, row_number() OVER (PARTITION BY g.note ORDER BY g.start),
+           g.start, g.length, substr(d.body, g.start, g.length), g.csl,
+           NULL, NULL, ibid_work_key(g.csl)
+    FROM documents d JOIN marked_references g ON g.document_id = d.id
+    WHERE d.id = new.id AND g.csl IS NOT NULL;
   -- Link targets (HTML <a href>, JATS ext-link, TEI ref) inside a reference
   -- are its URL, unless the reference states one.
   UPDATE refs SET csl = json_set(refs.csl, '$.URL', link.url)
-  FROM (SELECT g.value ->> '$.start' AS start, g.value ->> '$.URL' AS url
-        FROM documents d, json_each(d.structure, '$.references') g
-        WHERE d.id = new.id AND g.value -> '$.csl' IS NULL AND g.value ->> '$.URL' IS NOT NULL) link
+  FROM (SELECT start, url FROM marked_references
+        WHERE document_id = new.id AND csl IS NULL AND url IS NOT NULL) link
   WHERE refs.document_id = new.id AND refs.csl IS NOT NULL AND refs.csl ->> '$.URL' IS NULL
     AND link.start >= refs.start AND link.start < refs.start + refs.length;
 

@@ -84,6 +84,7 @@ def test_ibid_init_upgrades_a_database_of_an_older_version():
     db = fresh()
     db.execute("insert into documents(path, raw) values ('old.txt', 'An old text.')")
     for statement in ('drop trigger documents_ingest', 'drop view bibliography',
+                      'drop view marked_references',
                       'alter table documents drop column structure',
                       'alter table documents drop column error',
                       'alter table documents drop column format'):
