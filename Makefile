@@ -129,7 +129,7 @@ build/fuzz/obj/memory_libc.o: $(TEST_SUPPORT) ext/memory.h
 	@mkdir -p build/fuzz/obj
 	clang $(FUZZ_CFLAGS) -c -o $@ $<
 
-build/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJECTS) $(HEADERS)
+build/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_document.h $(FUZZ_OBJECTS) $(HEADERS)
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJECTS) $(PKG_LIBS)
 
 unit: $(UNIT_TESTS)

@@ -17,6 +17,25 @@ typedef struct bench_text {
   size_t length;
 } bench_text;
 
+/* The whole file at path, NUL-terminated (malloc'd; *length set to its
+** size without the NUL), or NULL when it cannot be opened or allocated. */
+static inline char *bench_read_file(const char *path, size_t *length) {
+  FILE *f = fopen(path, "rb");
+  *length = 0;
+  if (!f) return NULL;
+  fseek(f, 0, SEEK_END);
+  long size = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  size_t capacity = size > 0 ? (size_t)size : 0;
+  char *data = malloc(capacity + 1);
+  if (data) {
+    *length = fread(data, 1, capacity, f);
+    data[*length] = 0;
+  }
+  fclose(f);
+  return data;
+}
+
 /* Reads every *.txt under folder; returns how many (at most max_files). */
 static size_t bench_read_corpus(const char *folder, bench_text *files, size_t max_files) {
   DIR *dir = opendir(folder);
@@ -31,16 +50,8 @@ static size_t bench_read_corpus(const char *folder, bench_text *files, size_t ma
     if (name_length < 4 || strcmp(entry->d_name + name_length - 4, ".txt")) continue;
     char path[4096];
     snprintf(path, sizeof(path), "%s/%s", folder, entry->d_name);
-    FILE *f = fopen(path, "rb");
-    if (!f) continue;
-    fseek(f, 0, SEEK_END);
-    long size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    files[count].data = malloc((size_t)size + 1);
-    files[count].length = fread(files[count].data, 1, (size_t)size, f);
-    files[count].data[files[count].length] = 0;
-    fclose(f);
-    count++;
+    files[count].data = bench_read_file(path, &files[count].length);
+    if (files[count].data) count++;
   }
   closedir(dir);
   return count;

@@ -27,24 +27,12 @@ static const sample samples[] = {
     {"003 pdf", "formats/pdf/footnoted.pdf"},
 };
 
-static char *read_whole_file(const char *path, size_t *length) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  long size = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *data = malloc(size > 0 ? (size_t)size : 1);
-  *length = data ? fread(data, 1, (size_t)(size > 0 ? size : 0), f) : 0;
-  fclose(f);
-  return data;
-}
-
 /* Converts one file until `target` bytes were read; prints its line. */
 static int bench_sample(const char *root, const sample *s) {
   char path[8192];
   snprintf(path, sizeof(path), "%s/%s", root, s->path);
   size_t length;
-  char *data = read_whole_file(path, &length);
+  char *data = bench_read_file(path, &length);
   if (!data || !length) {
     perror(path);
     free(data);

@@ -11,18 +11,6 @@
 #include "convert.h"
 #include "memory.h"
 
-static char *read_file(const char *path, size_t *length) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  long size = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *data = malloc((size_t)size + 1);
-  *length = fread(data, 1, (size_t)size, f);
-  fclose(f);
-  return data;
-}
-
 int main(int argc, char **argv) {
   const char *corpus = argc > 1 ? argv[1] : "tests/corpus";
   static const char *const pages[] = {"003_footnotes.html", "001_endnotes.html",
@@ -32,7 +20,7 @@ int main(int argc, char **argv) {
   for (int i = 0; i < 3; i++) {
     char path[4096];
     snprintf(path, sizeof(path), "%s/../formats/html/%s", corpus, pages[i]);
-    data[i] = read_file(path, &lengths[i]);
+    data[i] = bench_read_file(path, &lengths[i]);
     if (!data[i]) {
       perror(path);
       return 2;

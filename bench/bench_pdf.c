@@ -9,18 +9,6 @@
 #include "convert.h"
 #include "memory.h"
 
-static char *read_file(const char *path, size_t *length) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  long size = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *data = malloc(size > 0 ? (size_t)size : 1);
-  *length = data ? fread(data, 1, size > 0 ? (size_t)size : 0, f) : 0;
-  fclose(f);
-  return data;
-}
-
 int main(int argc, char **argv) {
   if (!ibid_pdf_available()) {
     printf("ibid_pdf_convert       PDF support not built in (libpoppler-glib-dev)\n");
@@ -36,7 +24,7 @@ int main(int argc, char **argv) {
     char path[8192];
     snprintf(path, sizeof(path), "%s/formats/pdf/%s", dirname(corpus), names[n]);
     size_t length;
-    char *data = read_file(path, &length);
+    char *data = bench_read_file(path, &length);
     if (!data) {
       perror(path);
       return 2;

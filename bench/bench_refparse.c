@@ -45,15 +45,10 @@ static void corpus_lines(const bench_text *files, size_t count, line_list *lines
 
 /* The text of each <sequence> of an AnyStyle XML file, tags replaced by spaces. */
 static char *xml_references(const char *path, line_list *lines) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  long size = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *data = malloc((size_t)size + 1), *out = malloc((size_t)size + 1);
-  size_t n = fread(data, 1, (size_t)size, f);
-  fclose(f);
-  data[n] = 0;
+  size_t n;
+  char *data = bench_read_file(path, &n);
+  if (!data) return NULL;
+  char *out = malloc(n + 1);
   size_t used = 0;
   const char *at = data;
   while ((at = strstr(at, "<sequence>"))) {

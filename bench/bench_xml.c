@@ -10,19 +10,6 @@
 #include "convert.h"
 #include "memory.h"
 
-static char *read_file(const char *path, size_t *length) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  long size = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *data = malloc((size_t)size + 1);
-  *length = fread(data, 1, (size_t)size, f);
-  data[*length] = 0;
-  fclose(f);
-  return data;
-}
-
 typedef int (*converter)(const char *, size_t, ibid_document *);
 
 /* Converts each document repeatedly until ~20 MB were read; reports MB/s and documents/s. */
@@ -85,9 +72,9 @@ int main(int argc, char **argv) {
   for (int i = 0; i < 2; i++) {
     char path[4096];
     snprintf(path, sizeof(path), "%s/../formats/%s", corpus, jats[i]);
-    jats_data[i] = read_file(path, &jats_lengths[i]);
+    jats_data[i] = bench_read_file(path, &jats_lengths[i]);
     snprintf(path, sizeof(path), "%s/../formats/%s", corpus, tei[i]);
-    tei_data[i] = read_file(path, &tei_lengths[i]);
+    tei_data[i] = bench_read_file(path, &tei_lengths[i]);
     if (!jats_data[i] || !tei_data[i]) {
       perror(path);
       return 2;

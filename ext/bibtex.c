@@ -2,7 +2,8 @@
 ** bibtex.c -- CSL-JSON item -> BibTeX entry (see bibtex.h).
 **
 ** HOW IT WORKS: the item is parsed into a tree (ext/json.h), the entry type
-** comes from a table of CSL types, and each field is a CSL variable written
+** comes from the table of CSL types the RIS writer shares (ext/csl_export.h), and each field is a
+*CSL variable written
 ** through one escaping routine that also collapses white space (a BibTeX
 ** value may span lines, but a control character or NUL byte from a "\u0000"
 ** escape must never reach a .bib file). Unique keys within a group are kept
@@ -14,43 +15,16 @@
 #include <string.h>
 #include <unicode/uchar.h>
 
+#include "csl_export.h"
 #include "memory.h"
 #include "utf8.h"
 
 /* ----- types -------------------------------------------------------------- */
 
-typedef struct bibtex_type_row {
-  const char *csl;
-  const char *bibtex;
-} bibtex_type_row;
-
-static const bibtex_type_row bibtex_types[] = {{"article-journal", "article"},
-                                               {"article-magazine", "article"},
-                                               {"article-newspaper", "article"},
-                                               {"book", "book"},
-                                               {"chapter", "incollection"},
-                                               {"entry-encyclopedia", "incollection"},
-                                               {"entry-dictionary", "incollection"},
-                                               {"paper-conference", "inproceedings"},
-                                               {"report", "techreport"},
-                                               {"thesis", "phdthesis"},
-                                               {"webpage", "online"},
-                                               {"post", "online"},
-                                               {"post-weblog", "online"},
-                                               {NULL, NULL}};
-
-/* Legal kinds have no BibTeX type: @misc, and the kind goes into `note`. */
-static const bibtex_type_row bibtex_legal_notes[] = {{"legal_case", "Legal case"},
-                                                     {"legislation", "Legislation"},
-                                                     {"bill", "Bill"},
-                                                     {"treaty", "Treaty"},
-                                                     {NULL, NULL}};
-
-static const char *bibtex_lookup(const bibtex_type_row *rows, const char *csl) {
-  if (!csl) return NULL;
-  for (size_t i = 0; rows[i].csl; i++)
-    if (!strcmp(rows[i].csl, csl)) return rows[i].bibtex;
-  return NULL;
+/* The entry type of CSL type `csl` (NULL: none of its own). */
+static const char *bibtex_type_of(const char *csl) {
+  const ibid_csl_export_type *row = ibid_csl_export_type_find(csl);
+  return row ? row->bibtex : NULL;
 }
 
 /* Case-insensitive ASCII search, for "master" in a thesis genre. */
@@ -66,7 +40,7 @@ static int bibtex_contains(const char *text, size_t length, const char *word) {
 
 const char *ibid_bibtex_type(const ibid_json_document *item, long node) {
   const char *csl = ibid_json_member_text(item, node, "type", NULL);
-  const char *type = bibtex_lookup(bibtex_types, csl);
+  const char *type = bibtex_type_of(csl);
   /* "article" is CSL's article without a periodical (a preprint): only with
   ** a container is it a journal article. */
   if (!type && csl && !strcmp(csl, "article") &&
@@ -370,7 +344,8 @@ static void bibtex_iso_date(const ibid_json_document *item, long node, const cha
 ** the CSL note, joined by "; ". */
 static void bibtex_note(const ibid_json_document *item, long node, ibid_buffer *out) {
   const char *csl_type = ibid_json_member_text(item, node, "type", NULL);
-  const char *legal = bibtex_lookup(bibtex_legal_notes, csl_type);
+  const ibid_csl_export_type *row = ibid_csl_export_type_find(csl_type);
+  const char *legal = row ? row->legal_kind : NULL;
   size_t note_length = 0;
   const char *note = ibid_json_member_text(item, node, "note", &note_length);
   int has_note = note && bibtex_has_content(note, note_length);
@@ -677,9 +652,7 @@ ibid_json_status ibid_bibtex_entry(const char *json, size_t length, ibid_csl_fol
                                    ibid_bibtex_keys *keys, ibid_buffer *out,
                                    ibid_json_error *error) {
   ibid_json_document item;
-  ibid_json_status status = ibid_json_parse(json, length, &item, error);
-  if (status == IBID_JSON_OK && item.nodes[0].kind != IBID_JSON_OBJECT)
-    status = IBID_JSON_NOT_OBJECT;
+  ibid_json_status status = ibid_json_parse_object(json, length, &item, error);
   if (status == IBID_JSON_OK) {
     ibid_buffer key;
     ibid_buffer_init(&key);

@@ -605,6 +605,37 @@ static const char *csl_type(const ibid_json_document *item, long node) {
   return "document";
 }
 
+/* ----- types for the BibTeX and RIS writers ------------------------------- */
+
+static const ibid_csl_export_type csl_export_types[] = {
+    {"article-journal", "article", "JOUR", NULL},
+    {"article-magazine", "article", "MGZN", NULL},
+    {"article-newspaper", "article", "NEWS", NULL},
+    {"book", "book", "BOOK", NULL},
+    {"chapter", "incollection", "CHAP", NULL},
+    {"entry-encyclopedia", "incollection", "CHAP", NULL},
+    {"entry-dictionary", "incollection", "CHAP", NULL},
+    {"paper-conference", "inproceedings", "CONF", NULL},
+    {"report", "techreport", "RPRT", NULL},
+    {"thesis", "phdthesis", "THES", NULL},
+    {"webpage", "online", "ELEC", NULL},
+    {"post", "online", "ELEC", NULL},
+    {"post-weblog", "online", "ELEC", NULL},
+    {"legal_case", NULL, "CASE", "Legal case"},
+    {"legislation", NULL, "STAT", "Legislation"},
+    {"bill", NULL, "STAT", "Bill"},
+    {"treaty", NULL, NULL, "Treaty"},
+};
+
+const ibid_csl_export_type *ibid_csl_export_type_find(const char *csl) {
+  if (!csl) return NULL;
+  for (size_t i = 0; i < sizeof(csl_export_types) / sizeof(csl_export_types[0]); i++)
+    if (!strcmp(csl_export_types[i].csl, csl)) return &csl_export_types[i];
+  return NULL;
+}
+
+/* ----- one item ------------------------------------------------------------ */
+
 void ibid_csl_export_item(const ibid_json_document *item, long node, ibid_buffer *out) {
   csl_members members;
   csl_find_members(item, node, &members);
@@ -631,14 +662,5 @@ void ibid_csl_export_item(const ibid_json_document *item, long node, ibid_buffer
 
 ibid_json_status ibid_csl_export(const char *json, size_t length, ibid_buffer *out,
                                  ibid_json_error *error) {
-  ibid_json_document item;
-  ibid_json_status status = ibid_json_parse(json, length, &item, error);
-  if (status == IBID_JSON_OK && item.nodes[0].kind != IBID_JSON_OBJECT)
-    status = IBID_JSON_NOT_OBJECT;
-  if (status == IBID_JSON_OK) {
-    ibid_csl_export_item(&item, 0, out);
-    if (out->failed) status = IBID_JSON_NO_MEMORY;
-  }
-  ibid_json_free(&item);
-  return status;
+  return ibid_json_write_item(json, length, ibid_csl_export_item, out, error);
 }

@@ -44,6 +44,18 @@
 #include "buffer.h"
 #include "json.h"
 
+/* How the BibTeX and RIS writers (ext/bibtex.h, ext/ris.h) name a CSL type:
+** one table, so a type added for one format is seen for the other. */
+typedef struct ibid_csl_export_type {
+  const char *csl;
+  const char *bibtex;     /* the entry type; NULL: @misc */
+  const char *ris;        /* the TY tag; NULL: GEN */
+  const char *legal_kind; /* a legal kind has no BibTeX type: @misc, this in `note` */
+} ibid_csl_export_type;
+
+/* The row of CSL type `csl` (may be NULL), or NULL when no writer names it. */
+const ibid_csl_export_type *ibid_csl_export_type_find(const char *csl);
+
 /* Appends the clean form of item `node` (an object) of a parsed document. */
 void ibid_csl_export_item(const ibid_json_document *item, long node, ibid_buffer *out);
 

@@ -153,6 +153,27 @@ void ibid_document_space(ibid_document *document) {
   if (document->body.length > 0 && !document->pending_break) document->pending_space = 1;
 }
 
+void ibid_document_marker(ibid_document *document, long number) {
+  static const char *const superscripts[10] = {"\u2070", "\u00B9", "\u00B2", "\u00B3", "\u2074",
+                                               "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
+  if (number <= 0) return;
+  char digits[11];
+  int count = 0;
+  while (number > 0 && count < 11) {
+    digits[count++] = (char)(number % 10);
+    number /= 10;
+  }
+  char text[40];
+  size_t length = 0;
+  while (count > 0) {
+    const char *superscript = superscripts[(int)digits[--count]];
+    size_t size = strlen(superscript);
+    memcpy(text + length, superscript, size);
+    length += size;
+  }
+  ibid_document_glued(document, text, length);
+}
+
 void ibid_document_end_block(ibid_document *document) {
   if (document->body.length > 0) {
     document->pending_break = 1;
@@ -172,20 +193,31 @@ size_t ibid_document_end_position(const ibid_document *document) {
   return document->body_characters + 1;
 }
 
-void ibid_document_meta(ibid_document *document, const char *key, const char *json_value,
-                        size_t length) {
+/* Writes `"key":` (after a comma from the second member on); the value follows. */
+static void begin_meta_member(ibid_document *document, const char *key) {
   if (document->meta_members++) ibid_buffer_append_char(&document->meta, ',');
   ibid_json_string(&document->meta, key, strlen(key));
   ibid_buffer_append_char(&document->meta, ':');
+}
+
+void ibid_document_meta(ibid_document *document, const char *key, const char *json_value,
+                        size_t length) {
+  begin_meta_member(document, key);
   ibid_buffer_append(&document->meta, json_value, length);
 }
 
 void ibid_document_meta_string(ibid_document *document, const char *key, const char *text,
                                size_t length) {
-  if (document->meta_members++) ibid_buffer_append_char(&document->meta, ',');
-  ibid_json_string(&document->meta, key, strlen(key));
-  ibid_buffer_append_char(&document->meta, ':');
+  begin_meta_member(document, key);
   ibid_json_string(&document->meta, text, length);
+}
+
+void ibid_document_meta_take(ibid_document *document, const char *key, ibid_buffer *json) {
+  if (json->failed)
+    document->meta.failed = 1;
+  else
+    ibid_document_meta(document, key, json->data, json->length);
+  ibid_buffer_free(json);
 }
 
 void ibid_document_reference(ibid_document *document, size_t start, size_t length, int note,

@@ -70,6 +70,10 @@ void ibid_document_text(ibid_document *document, const char *text, size_t length
 void ibid_document_glued(ibid_document *document, const char *text, size_t length);
 /* Inline white space: one blank before the next text (none at a block start). */
 void ibid_document_space(ibid_document *document);
+/* A note marker: the number (1 or more; the last 11 digits) as superscript
+** digits glued to the word before ("effect”¹²"), the form ibid_markers always
+** reads. */
+void ibid_document_marker(ibid_document *document, long number);
 /* A tab between table cells of one row, as ibid_clean keeps them (none at a
 ** block start; it replaces a pending blank). */
 void ibid_document_tab(ibid_document *document);
@@ -91,6 +95,11 @@ void ibid_document_meta(ibid_document *document, const char *key, const char *js
 /* A metadata member whose value is a string (escaped here). */
 void ibid_document_meta_string(ibid_document *document, const char *key, const char *text,
                                size_t length);
+/* A metadata member whose JSON value a converter built in `json`, which is
+** freed here. When building it ran out of memory, nothing is written and the
+** failure is the document's (ibid_document_failed), so that no converter
+** has to carry it back itself. */
+void ibid_document_meta_take(ibid_document *document, const char *key, ibid_buffer *json);
 
 /*
 ** A reference the format marks as a unit. `csl` (a CSL-JSON object, or NULL)

@@ -55,6 +55,7 @@
 #include "convert.h"
 #include "memory.h"
 #include "utf8.h"
+#include "xml_text.h"
 
 /* ----- per-element facts (pass 1) ------------------------------------------ */
 
@@ -141,11 +142,6 @@ typedef struct mode_stack {
 } mode_stack;
 
 /* ----- small helpers -------------------------------------------------------- */
-
-static int is_named(const xmlNode *node, const char *name) {
-  return node && node->type == XML_ELEMENT_NODE && node->name &&
-         strcmp((const char *)node->name, name) == 0;
-}
 
 static element_facts *facts_of(const converter *state, const xmlNode *node) {
   uintptr_t index = (uintptr_t)node->_private;
@@ -246,6 +242,12 @@ static int is_block(const converter *state, const xmlNode *node) {
 static int is_never_read(const converter *state, const xmlNode *node) {
   const element_facts *facts = facts_of(state, node);
   return facts ? (facts->kind & KIND_NEVER_READ) != 0 : name_is_never_read(node);
+}
+
+/* For ibid_xml_next: searches pass over what is never read (its text is not
+** the page's). */
+static int skips_children(const converter *state, const xmlNode *node) {
+  return node->type == XML_ELEMENT_NODE && is_never_read(state, node);
 }
 
 /* ----- walking the tree without recursion ----------------------------------- */
@@ -399,19 +401,19 @@ static int facts_enter(converter *state, xmlNodePtr node, mode_stack *modes) {
   facts->order = index;
   facts->kind = (unsigned char)((name_is_block(node) ? KIND_BLOCK : 0) |
                                 (name_is_never_read(node) ? KIND_NEVER_READ : 0));
-  if (is_named(node, "body") && !state->body) state->body = node;
-  if (is_named(node, "meta")) read_meta_tag(state, node);
-  if (is_named(node, "title") && !state->meta.title && node->children &&
+  if (ibid_xml_is(node, "body") && !state->body) state->body = node;
+  if (ibid_xml_is(node, "meta")) read_meta_tag(state, node);
+  if (ibid_xml_is(node, "title") && !state->meta.title && node->children &&
       node->children->type == XML_TEXT_NODE)
     state->meta.title = (const char *)node->children->content;
-  if (is_named(node, "link") && !state->meta.url) {
+  if (ibid_xml_is(node, "link") && !state->meta.url) {
     const char *rel = attribute(node, "rel");
     if (rel && equals_caseless(rel, "canonical")) state->meta.url = attribute(node, "href");
   }
-  if (is_named(node, "html") && !state->meta.language)
+  if (ibid_xml_is(node, "html") && !state->meta.language)
     state->meta.language = attribute(node, "lang");
   add_id(state, attribute(node, "id"), node);
-  if (is_named(node, "a")) {
+  if (ibid_xml_is(node, "a")) {
     add_id(state, attribute(node, "name"), node);
     const char *href = attribute(node, "href");
     if (href && href[0] == '#' && href[1]) {
@@ -430,7 +432,7 @@ static void facts_leave(converter *state, xmlNodePtr node, mode_stack *modes) {
   element_facts *facts = facts_of(state, node);
   if (!facts) return;
   facts->last_order = state->element_count - 1;
-  if (is_named(node, "a") && attribute(node, "href")) {
+  if (ibid_xml_is(node, "a") && attribute(node, "href")) {
     facts->link_bytes = facts->text_bytes;
     facts->links++;
   }
@@ -447,17 +449,8 @@ static void facts_leave(converter *state, xmlNodePtr node, mode_stack *modes) {
 /* Counts elements, so that the facts array is allocated once. */
 static size_t count_elements(xmlNodePtr root) {
   size_t count = 0;
-  xmlNodePtr node = root;
-  while (node) {
+  for (const xmlNode *node = root; node; node = ibid_xml_next(node, root, 0))
     if (node->type == XML_ELEMENT_NODE) count++;
-    if (node->type == XML_ELEMENT_NODE && node->children) {
-      node = node->children;
-      continue;
-    }
-    while (node != root && !node->next) node = node->parent;
-    if (node == root) break;
-    node = node->next;
-  }
   return count;
 }
 
@@ -491,8 +484,7 @@ static void short_text(const xmlNode *root, char *out, size_t size) {
   size_t length = 0;
   int too_long = 0;
   if (size > sizeof(collected)) size = sizeof(collected);
-  const xmlNode *node = root;
-  while (node && !too_long) {
+  for (const xmlNode *node = root; node && !too_long; node = ibid_xml_next(node, root, 0)) {
     if ((node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) && node->content) {
       size_t n = strlen((const char *)node->content);
       if (length + n >= size)
@@ -500,13 +492,6 @@ static void short_text(const xmlNode *root, char *out, size_t size) {
       else
         memcpy(collected + length, node->content, n), length += n;
     }
-    if (node->type == XML_ELEMENT_NODE && node->children) {
-      node = node->children;
-      continue;
-    }
-    while (node != root && !node->next) node = node->parent;
-    if (node == root) break;
-    node = node->next;
   }
   out[0] = 0;
   if (!too_long) {
@@ -621,13 +606,13 @@ static int role_is(const xmlNode *node, const char *role) {
 
 static int inside(const xmlNode *node, const char *name, int levels) {
   for (const xmlNode *up = node->parent; up && levels-- > 0; up = up->parent)
-    if (is_named(up, name)) return 1;
+    if (ibid_xml_is(up, name)) return 1;
   return 0;
 }
 
 static int contains_named(const xmlNode *node, const char *name) {
   for (const xmlNode *child = node->children; child; child = child->next)
-    if (is_named(child, name)) return 1;
+    if (ibid_xml_is(child, name)) return 1;
   return 0;
 }
 
@@ -642,25 +627,17 @@ static int links_back(const xmlNode *block, const xmlNode *link) {
     const char *name = attribute(up, "name");
     if (id && *id) ids[count++] = id;
     if (name && *name) ids[count++] = name;
-    if (up != link && !is_named(up, "sup") && !is_named(up, "span")) break;
+    if (up != link && !ibid_xml_is(up, "sup") && !ibid_xml_is(up, "span")) break;
   }
   if (!count) return 0;
-  const xmlNode *node = block;
   int visited = 0;
-  while (node && visited++ < 400) {
-    if (is_named(node, "a")) {
+  for (const xmlNode *node = block; node && visited++ < 400; node = ibid_xml_next(node, block, 0)) {
+    if (ibid_xml_is(node, "a")) {
       const char *href = attribute(node, "href");
       if (href && href[0] == '#')
         for (size_t i = 0; i < count; i++)
           if (strcmp(href + 1, ids[i]) == 0) return 1;
     }
-    if (node->type == XML_ELEMENT_NODE && node->children) {
-      node = node->children;
-      continue;
-    }
-    while (node != block && !node->next) node = node->parent;
-    if (node == block) break;
-    node = node->next;
   }
   return 0;
 }
@@ -693,8 +670,8 @@ static xmlNodePtr note_block(xmlNodePtr target) {
   xmlNodePtr node = target;
   while (node && node->type == XML_ELEMENT_NODE && is_inline_target(node)) node = node->parent;
   if (!node || node->type != XML_ELEMENT_NODE) return NULL;
-  if (is_named(node, "body") || is_named(node, "html") || is_named(node, "main") ||
-      is_named(node, "article"))
+  if (ibid_xml_is(node, "body") || ibid_xml_is(node, "html") || ibid_xml_is(node, "main") ||
+      ibid_xml_is(node, "article"))
     return NULL;
   return node;
 }
@@ -794,47 +771,34 @@ static void find_listed_notes(converter *state) {
         long note = add_note(state, node);
         if (note && endnote) state->notes[note - 1].endnote_like = 1;
         descend = 0;
-      } else if (((is_named(node, "ol") || is_named(node, "ul")) && is_note_list(node)) ||
-                 (is_named(node, "ol") && follows_notes_heading(node))) {
+      } else if (((ibid_xml_is(node, "ol") || ibid_xml_is(node, "ul")) && is_note_list(node)) ||
+                 (ibid_xml_is(node, "ol") && follows_notes_heading(node))) {
         int endnotes =
             class_or_id_has(node, endnote_words, COUNT(endnote_words)) ||
             (node->parent && (class_or_id_has(node->parent, endnote_words, COUNT(endnote_words)) ||
                               role_is(node->parent, "doc-endnotes")));
         for (xmlNodePtr item = node->children; item; item = item->next) {
-          if (!is_named(item, "li")) continue;
+          if (!ibid_xml_is(item, "li")) continue;
           long note = add_note(state, item);
           if (note && endnotes) state->notes[note - 1].endnote_like = 1;
         }
         descend = 0;
       }
     }
-    if (descend && node->type == XML_ELEMENT_NODE && node->children) {
-      node = node->children;
-      continue;
-    }
-    while (node != root && !node->next) node = node->parent;
-    if (node == root) break;
-    node = node->next;
+    node = ibid_xml_next(node, root, !descend);
   }
 }
 
 /* The first text node of a subtree with something besides white space. */
 static xmlNodePtr first_text(const converter *state, xmlNodePtr root) {
-  xmlNodePtr node = root;
   int visited = 0;
-  while (node && visited++ < 200) {
+  for (xmlNodePtr node = root; node && visited++ < 200;
+       node = ibid_xml_next(node, root, skips_children(state, node))) {
     if (node->type == XML_TEXT_NODE && node->content) {
       const char *p = (const char *)node->content;
       while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') p++;
       if (*p) return node;
     }
-    if (node->type == XML_ELEMENT_NODE && node->children && !is_never_read(state, node)) {
-      node = node->children;
-      continue;
-    }
-    while (node != root && !node->next) node = node->parent;
-    if (node == root) break;
-    node = node->next;
   }
   return NULL;
 }
@@ -845,12 +809,12 @@ static long list_item_value(const xmlNode *item) {
   if (value && atol(value) > 0) return atol(value);
   long number = 1;
   const xmlNode *list = item->parent;
-  if (list && is_named(list, "ol")) {
+  if (list && ibid_xml_is(list, "ol")) {
     const char *start = attribute(list, "start");
     if (start && atol(start) > 0) number = atol(start);
   }
   for (const xmlNode *before = item->prev; before; before = before->prev)
-    if (is_named(before, "li")) number++;
+    if (ibid_xml_is(before, "li")) number++;
   return number;
 }
 
@@ -888,7 +852,7 @@ static void number_notes(converter *state) {
         number = 0;
       }
     }
-    if (!number && is_named(note->node, "li")) number = list_item_value(note->node);
+    if (!number && ibid_xml_is(note->node, "li")) number = list_item_value(note->node);
     if (!number) number = (long)i + 1;
     note->number = number;
   }
@@ -914,24 +878,17 @@ static xmlNodePtr find_root(converter *state) {
   if (!body) return NULL;
   xmlNodePtr best_article = NULL;
   size_t best = 0;
-  xmlNodePtr node = body;
-  while (node) {
+  for (xmlNodePtr node = body; node;
+       node = ibid_xml_next(node, body, skips_children(state, node))) {
     if (node->type == XML_ELEMENT_NODE) {
-      if (is_named(node, "main") || role_is(node, "main")) {
+      if (ibid_xml_is(node, "main") || role_is(node, "main")) {
         if (facts_of(state, node)->text_bytes * 4 >= state->total_text) return node;
       }
-      if (is_named(node, "article") && facts_of(state, node)->text_bytes > best) {
+      if (ibid_xml_is(node, "article") && facts_of(state, node)->text_bytes > best) {
         best = facts_of(state, node)->text_bytes;
         best_article = node;
       }
     }
-    if (node->type == XML_ELEMENT_NODE && node->children && !is_never_read(state, node)) {
-      node = node->children;
-      continue;
-    }
-    while (node != body && !node->next) node = node->parent;
-    if (node == body) break;
-    node = node->next;
   }
   if (best_article && best * 2 >= state->total_text) return best_article;
   return body;
@@ -971,9 +928,9 @@ static int is_chrome(const converter *state, const xmlNode *node, const mode *cu
   if (is_hidden(node)) return 1;
   const element_facts *facts = facts_of(state, node);
   if (facts->text_bytes * 2 > state->total_text && state->total_text > 0) return 0;
-  if (is_named(node, "nav") || is_named(node, "form") || is_named(node, "menu")) return 1;
-  if (is_named(node, "aside") || is_named(node, "footer")) return 1;
-  if (is_named(node, "header") && !current->in_main && !inside(node, "article", 50)) return 1;
+  if (ibid_xml_is(node, "nav") || ibid_xml_is(node, "form") || ibid_xml_is(node, "menu")) return 1;
+  if (ibid_xml_is(node, "aside") || ibid_xml_is(node, "footer")) return 1;
+  if (ibid_xml_is(node, "header") && !current->in_main && !inside(node, "article", 50)) return 1;
   const char *role = attribute(node, "role");
   if (role && has_token(role, chrome_roles, COUNT(chrome_roles))) return 1;
   if (class_or_id_has(node, chrome_words, COUNT(chrome_words))) return 1;
@@ -1007,72 +964,61 @@ static const char *const reference_list_words[] = {"references", "bibliography",
                                                    "refs",       "citations",    "biblio",
                                                    "reference",  "literature",   "workscited"};
 
+/* Writes the decimal digits of a positive number into out (at most 11: labels
+** are short); returns how many. */
+static size_t decimal_digits(long number, char *out) {
+  char reversed[11];
+  size_t count = 0;
+  do reversed[count++] = (char)('0' + number % 10);
+  while ((number /= 10) && count < sizeof(reversed));
+  for (size_t i = 0; i < count; i++) out[i] = reversed[count - 1 - i];
+  return count;
+}
+
 static void write_marker(converter *state, long note_index, int bracketed) {
-  char text[24];
   long number = state->notes[note_index].number;
-  if (bracketed) {
-    size_t n = 0;
-    text[n++] = '[';
-    char digits[12];
-    int d = 0;
-    do digits[d++] = (char)('0' + number % 10);
-    while ((number /= 10) && d < 11);
-    while (d) text[n++] = digits[--d];
-    text[n++] = ']';
-    ibid_document_glued(state->document, text, n);
+  if (!bracketed) {
+    ibid_document_marker(state->document, number);
     return;
   }
-  static const char *const superscripts[] = {
-      "\xE2\x81\xB0", "\xC2\xB9",     "\xC2\xB2",     "\xC2\xB3",     "\xE2\x81\xB4",
-      "\xE2\x81\xB5", "\xE2\x81\xB6", "\xE2\x81\xB7", "\xE2\x81\xB8", "\xE2\x81\xB9"};
-  char digits[12];
-  int d = 0;
-  do digits[d++] = (char)(number % 10);
-  while ((number /= 10) && d < 11);
+  char text[16];
   size_t n = 0;
-  while (d) {
-    const char *s = superscripts[(int)digits[--d]];
-    memcpy(text + n, s, strlen(s));
-    n += strlen(s);
-  }
+  text[n++] = '[';
+  n += decimal_digits(number, text + n);
+  text[n++] = ']';
   ibid_document_glued(state->document, text, n);
+}
+
+static int is_marker(const converter *state, const xmlNode *node) {
+  return node->type == XML_ELEMENT_NODE && node->_private && facts_of(state, node)->marker;
+}
+
+/* A marker link: its note's number, in brackets when the link prints "[N]". */
+static void write_marker_link(converter *state, const xmlNode *link) {
+  char text[32];
+  short_text(link, text, sizeof(text));
+  write_marker(state, facts_of(state, facts_of(state, link)->marker)->note - 1, text[0] == '[');
 }
 
 /* The marker links inside a <sup> (or the link itself): written glued,
 ** separated by commas. Returns how many. */
 static int write_markers_in(converter *state, xmlNodePtr root) {
   int written = 0;
-  xmlNodePtr node = root;
-  while (node) {
-    if (node->type == XML_ELEMENT_NODE && node->_private && facts_of(state, node)->marker) {
-      char text[32];
-      short_text(node, text, sizeof(text));
+  for (xmlNodePtr node = root; node;) {
+    int marker = is_marker(state, node);
+    if (marker) {
       if (written) ibid_document_glued(state->document, ",", 1);
-      write_marker(state, facts_of(state, facts_of(state, node)->marker)->note - 1, text[0] == '[');
+      write_marker_link(state, node);
       written++;
-    } else if (node->type == XML_ELEMENT_NODE && node->children) {
-      node = node->children;
-      continue;
     }
-    while (node != root && !node->next) node = node->parent;
-    if (node == root) break;
-    node = node->next;
+    node = ibid_xml_next(node, root, marker);
   }
   return written;
 }
 
 static int contains_marker(const converter *state, xmlNodePtr root) {
-  xmlNodePtr node = root;
-  while (node) {
-    if (node->type == XML_ELEMENT_NODE && node->_private && facts_of(state, node)->marker) return 1;
-    if (node->type == XML_ELEMENT_NODE && node->children) {
-      node = node->children;
-      continue;
-    }
-    while (node != root && !node->next) node = node->parent;
-    if (node == root) break;
-    node = node->next;
-  }
+  for (const xmlNode *node = root; node; node = ibid_xml_next(node, root, 0))
+    if (is_marker(state, node)) return 1;
   return 0;
 }
 
@@ -1178,16 +1124,12 @@ static void write_note_text(converter *state, const char *text, size_t length,
 /* "12 " or "[12] " at the start of a note's block. */
 static void write_label(ibid_document *document, long number, int bracketed) {
   char label[24];
-  int n = 0;
-  char digits[12];
-  int d = 0;
-  do digits[d++] = (char)('0' + number % 10);
-  while ((number /= 10) && d < 11);
+  size_t n = 0;
   if (bracketed) label[n++] = '[';
-  while (d) label[n++] = digits[--d];
+  n += decimal_digits(number, label + n);
   if (bracketed) label[n++] = ']';
   label[n++] = ' ';
-  ibid_document_text(document, label, (size_t)n);
+  ibid_document_text(document, label, n);
 }
 
 static int output_enter(converter *state, xmlNodePtr node, mode_stack *modes);
@@ -1283,9 +1225,7 @@ static int output_enter(converter *state, xmlNodePtr node, mode_stack *modes) {
   }
   if (strcmp(name, "a") == 0) {
     if (facts->marker && current->note == 0) {
-      char text[32];
-      short_text(node, text, sizeof(text));
-      write_marker(state, facts_of(state, facts->marker)->note - 1, text[0] == '[');
+      write_marker_link(state, node);
       return 0;
     }
     if (current->note && is_back_link(state, node)) {
@@ -1324,20 +1264,14 @@ static int output_enter(converter *state, xmlNodePtr node, mode_stack *modes) {
     ibid_document_end_block(document);
     next.joined = 1;
     xmlNodePtr list = node->parent;
-    if (list && is_named(list, "ol")) {
+    if (list && ibid_xml_is(list, "ol")) {
       char label[24];
-      long value = list_item_value(node);
-      int n = 0;
-      char digits[12];
-      int d = 0;
-      do digits[d++] = (char)('0' + value % 10);
-      while ((value /= 10) && d < 11);
-      while (d) label[n++] = digits[--d];
+      size_t n = decimal_digits(list_item_value(node), label);
       label[n++] = '.';
       label[n++] = ' ';
-      ibid_document_text(document, label, (size_t)n);
+      ibid_document_text(document, label, n);
     } else if (list && !current->references &&
-               (is_named(list, "ul") || is_named(list, "menu") || is_named(list, "dir"))) {
+               (ibid_xml_is(list, "ul") || ibid_xml_is(list, "menu") || ibid_xml_is(list, "dir"))) {
       /* (an entry of a reference list is written bare, as bibliographies print it) */
       const char *bullet = current->list_depth >= 2 ? "\xE2\x97\xA6 " : "\xE2\x80\xA2 ";
       ibid_document_text(document, bullet, strlen(bullet));
@@ -1391,7 +1325,7 @@ static void output_leave(converter *state, xmlNodePtr node, mode_stack *modes) {
   mode *current = current_mode(modes);
   ibid_document *document = state->document;
   element_facts *facts = facts_of(state, node);
-  if (facts && is_named(node, "a") && (current->note || current->references)) {
+  if (facts && ibid_xml_is(node, "a") && (current->note || current->references)) {
     const char *href = attribute(node, "href");
     size_t end = ibid_document_end_position(document);
     if (is_external(href) && end > facts->span_start) {
@@ -1407,13 +1341,13 @@ static void output_leave(converter *state, xmlNodePtr node, mode_stack *modes) {
   if (heading_level(node) && !outer->joined) {
     ibid_document_end_block(document);
     state->heading_end = document->body.length;
-  } else if (is_block(state, node) && !is_named(node, "br") && !is_named(node, "hr") &&
-             !(facts && is_named(node, "td")) && !(facts && is_named(node, "th"))) {
+  } else if (is_block(state, node) && !ibid_xml_is(node, "br") && !ibid_xml_is(node, "hr") &&
+             !(facts && ibid_xml_is(node, "td")) && !(facts && ibid_xml_is(node, "th"))) {
     if (outer->joined)
       ibid_document_space(document);
     else
       ibid_document_end_block(document);
-  } else if (is_named(node, "td") || is_named(node, "th")) {
+  } else if (ibid_xml_is(node, "td") || ibid_xml_is(node, "th")) {
     if (!(node->parent && node->parent->_private && facts_of(state, node->parent)->data_row)) {
       if (outer->joined)
         ibid_document_space(document);
@@ -1493,11 +1427,7 @@ static void meta_authors(converter *state, const char **names, size_t count) {
     write_name(&out, names[i]);
   }
   ibid_buffer_append_char(&out, ']');
-  if (!out.failed)
-    ibid_document_meta(state->document, "author", out.data, out.length);
-  else
-    state->failed = 1;
-  ibid_buffer_free(&out);
+  ibid_document_meta_take(state->document, "author", &out);
 }
 
 /* "2018", "2018-10", "2018/10/01", "2018-10-01T12:00" -> date-parts. */
@@ -1528,11 +1458,7 @@ static void meta_date(converter *state, const char *value) {
     ibid_buffer_append_int(&out, parts[i]);
   }
   ibid_buffer_append_string(&out, "]]}");
-  if (!out.failed)
-    ibid_document_meta(state->document, "issued", out.data, out.length);
-  else
-    state->failed = 1;
-  ibid_buffer_free(&out);
+  ibid_document_meta_take(state->document, "issued", &out);
 }
 
 /* "10.1017/x", "doi:10.1017/x", "https://doi.org/10.1017/x" -> "10.1017/x". */

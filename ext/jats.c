@@ -34,23 +34,13 @@
 static void add_name(ibid_xml_csl *csl, ibid_xml_role role, const xmlNode *node) {
   if (ibid_xml_is(node, "etal")) return;
   const xmlNode *surname = ibid_xml_child(node, "surname");
-  ibid_buffer family, given;
-  ibid_buffer_init(&family);
+  ibid_buffer given;
   ibid_buffer_init(&given);
   if (surname) {
-    ibid_xml_text(surname, &family);
     ibid_xml_text(ibid_xml_child(node, "given-names"), &given);
     if (given.length == 0) ibid_xml_text(ibid_xml_child(node, "given-name"), &given);
-  } else {
-    ibid_xml_text(node, &family);
   }
-  if (family.data)
-    ibid_xml_csl_name_add(csl, role, family.data, family.length,
-                          surname ? (given.data ? given.data : "") : NULL,
-                          surname ? given.length : 0);
-  if (family.failed || given.failed) csl->failed = 1;
-  ibid_buffer_free(&family);
-  ibid_buffer_free(&given);
+  ibid_xml_csl_name_take(csl, role, surname, node, &given);
 }
 
 static int is_name(const xmlNode *node) {
@@ -299,17 +289,8 @@ static void read_metadata(const xmlNode *front, ibid_document *document) {
   ibid_xml_csl_set(&csl, "type", "article-journal", 15);
   if (article_meta) {
     const xmlNode *group = ibid_xml_child(article_meta, "title-group");
-    const xmlNode *title = ibid_xml_child(group, "article-title");
-    const xmlNode *subtitle = ibid_xml_child(group, "subtitle");
-    ibid_buffer text;
-    ibid_buffer_init(&text);
-    ibid_xml_text(title, &text);
-    if (subtitle && text.length) {
-      ibid_buffer_append_string(&text, ": ");
-      ibid_xml_text(subtitle, &text);
-    }
-    if (text.data) ibid_xml_csl_set(&csl, "title", text.data, text.length);
-    ibid_buffer_free(&text);
+    ibid_xml_csl_set_title(&csl, ibid_xml_child(group, "article-title"),
+                           ibid_xml_child(group, "subtitle"));
     for (const xmlNode *at = article_meta->children; at;) {
       int done = 0;
       if (ibid_xml_is(at, "contrib")) {
@@ -359,9 +340,7 @@ static void read_metadata(const xmlNode *front, ibid_document *document) {
   }
   ibid_xml_csl_set_node(&csl, "ISSN", ibid_xml_descendant(journal_meta, "issn"));
   ibid_xml_csl_set_node(&csl, "publisher", ibid_xml_descendant(journal_meta, "publisher-name"));
-  if (ibid_xml_csl_any(&csl)) ibid_xml_csl_meta(&csl, document);
-  if (csl.failed) document->body.failed = 1;
-  ibid_xml_csl_free(&csl);
+  ibid_xml_csl_meta_take(&csl, document);
   if (article_meta) write_keywords(ibid_xml_child(article_meta, "kwd-group"), document);
 }
 
@@ -408,22 +387,6 @@ static void write_float(ibid_xml_walker *walker, const xmlNode *node) {
   }
 }
 
-/* A table row: one block, cells separated by " | ". */
-static void write_row(ibid_xml_walker *walker, const xmlNode *row) {
-  ibid_document *document = walker->document;
-  if (!walker->flat) ibid_document_end_block(document);
-  int cells = 0;
-  walker->flat++;
-  for (const xmlNode *cell = row->children; cell; cell = cell->next) {
-    if (!ibid_xml_is(cell, "td") && !ibid_xml_is(cell, "th")) continue;
-    if (cells++) ibid_document_text(document, " | ", 3);
-    ibid_xml_write_children(walker, cell);
-  }
-  walker->flat--;
-  if (!walker->flat) ibid_document_end_block(document);
-}
-
-/* A footnote marker: the note an <xref ref-type="fn"> points to. */
 /* The note of the next id in an IDREFS list ("fn1 fn2") from *rid on; *rid
 ** moves past it. NULL at the end of the list, or for an id of no note. */
 static ibid_xml_note *next_note(ibid_xml_walker *walker, const char **rid, int *more) {
@@ -451,7 +414,7 @@ static void write_note_pointer(ibid_xml_walker *walker, const xmlNode *xref) {
     ibid_xml_note *note = next_note(walker, &rid, &more);
     if (!note) continue;
     if (written++) ibid_document_glued(walker->document, ",", 1);
-    ibid_xml_write_marker(walker, note->number);
+    ibid_document_marker(walker->document, note->number);
   }
   if (!written) ibid_xml_write_children(walker, xref); /* unknown targets: the text as printed */
 }
@@ -502,18 +465,14 @@ static const char *const block_elements[] = {"p",
                                              "fn",
                                              "list-item",
                                              "subtitle",
-                                             "kwd-group"};
+                                             "kwd-group",
+                                             NULL};
 
 static const char *const skipped_elements[] = {
-    "graphic",  "inline-graphic", "media",      "object-id",       "permissions",
-    "alt-text", "long-desc",      "tex-math",   "processing-meta", "custom-meta-group",
-    "counts",   "front",          "front-stub", "sub-article",     "response"};
-
-static int is_one_of(const xmlNode *node, const char *const *names, size_t count) {
-  for (size_t i = 0; i < count; i++)
-    if (strcmp((const char *)node->name, names[i]) == 0) return 1;
-  return 0;
-}
+    "graphic",         "inline-graphic",    "media",     "object-id",
+    "permissions",     "alt-text",          "long-desc", "tex-math",
+    "processing-meta", "custom-meta-group", "counts",    "front",
+    "front-stub",      "sub-article",       "response",  NULL};
 
 static const xmlNode *next_element(const xmlNode *node) {
   for (node = node->next; node; node = node->next)
@@ -544,7 +503,7 @@ static ibid_xml_kind classify(ibid_xml_walker *walker, const xmlNode *node) {
     ibid_xml_note *note = ibid_xml_note_of(walker, node);
     if (!note) return IBID_XML_BLOCK; /* a table's footnote: written where it is */
     /* A footnote inside a paragraph stands where its marker is printed. */
-    if (!note->referenced) ibid_xml_write_marker(walker, note->number);
+    if (!note->referenced) ibid_document_marker(walker->document, note->number);
     return IBID_XML_HANDLED;
   }
   if (ibid_xml_is(node, "label")) {
@@ -568,16 +527,13 @@ static ibid_xml_kind classify(ibid_xml_walker *walker, const xmlNode *node) {
     return IBID_XML_HANDLED;
   }
   if (ibid_xml_is(node, "tr")) {
-    write_row(walker, node);
+    static const char *const cells[] = {"td", "th", NULL};
+    ibid_xml_write_row(walker, node, cells);
     return IBID_XML_HANDLED;
   }
-  if (ibid_xml_is(node, "list-item") && !walker->flat) {
+  if (ibid_xml_is(node, "list-item")) {
     /* One block per item, its paragraphs joined. */
-    ibid_document_end_block(walker->document);
-    walker->flat++;
-    ibid_xml_write_children(walker, node);
-    walker->flat--;
-    ibid_document_end_block(walker->document);
+    ibid_xml_write_joined(walker, node);
     return IBID_XML_HANDLED;
   }
   if (ibid_xml_is(node, "ext-link") || ibid_xml_is(node, "uri")) {
@@ -594,15 +550,9 @@ static ibid_xml_kind classify(ibid_xml_walker *walker, const xmlNode *node) {
     return IBID_XML_HANDLED;
   }
   if (ibid_xml_is(node, "break")) return IBID_XML_SPACE;
-  if (is_one_of(node, skipped_elements, sizeof(skipped_elements) / sizeof(skipped_elements[0])))
-    return IBID_XML_SKIP;
-  if (is_one_of(node, block_elements, sizeof(block_elements) / sizeof(block_elements[0])))
-    return IBID_XML_BLOCK;
-  return IBID_XML_INLINE;
+  return ibid_xml_kind_by_name(node, skipped_elements, block_elements);
 }
 
-/* A <ref> (or a citation inside a note): its text as one block (inline in a
-** note), recorded as a reference with the CSL its tags give. */
 /* A <ref> (or a citation inside a note): its text as one block (inline in a
 ** note), recorded as a reference with the CSL its tags give. */
 static void write_reference(ibid_xml_walker *walker, const xmlNode *ref) {
@@ -715,37 +665,30 @@ static void write_front(ibid_xml_walker *walker, const xmlNode *front) {
   }
 }
 
-int ibid_jats_convert(const char *bytes, size_t length, ibid_document *document) {
-  document->format = IBID_FORMAT_JATS;
-  xmlDocPtr tree = ibid_xml_read(bytes, length, document);
-  if (!tree) return ibid_document_failed(document) ? -1 : 0;
-  const xmlNode *root = xmlDocGetRootElement(tree);
-  ibid_xml_walker walker;
-  memset(&walker, 0, sizeof(walker));
-  walker.document = document;
-  walker.classify = classify;
-  collect_notes(&walker, root);
+/* The article: front matter, body, back matter, notes, then references. */
+static void write_article(ibid_xml_walker *walker, const xmlNode *root) {
+  collect_notes(walker, root);
   const xmlNode *front = ibid_xml_child(root, "front");
   if (front) {
-    read_metadata(front, document);
-    write_front(&walker, front);
+    read_metadata(front, walker->document);
+    write_front(walker, front);
   }
   const xmlNode *back = NULL;
   for (const xmlNode *child = root->children; child; child = child->next) {
     if (ibid_xml_is(child, "back"))
       back = back ? back : child;
     else if (ibid_xml_is(child, "body"))
-      ibid_xml_write_node(&walker, child);
+      ibid_xml_write_node(walker, child);
   }
   if (back)
     for (const xmlNode *child = back->children; child; child = child->next)
-      if (!ibid_xml_is(child, "ref-list")) ibid_xml_write_node(&walker, child);
-  ibid_xml_write_notes(&walker);
+      if (!ibid_xml_is(child, "ref-list")) ibid_xml_write_node(walker, child);
+  ibid_xml_write_notes(walker);
   if (back)
     for (const xmlNode *child = back->children; child; child = child->next)
-      if (ibid_xml_is(child, "ref-list")) ibid_xml_write_node(&walker, child);
-  int failed = walker.failed;
-  ibid_xml_walker_free(&walker);
-  xmlFreeDoc(tree);
-  return failed || ibid_document_failed(document) ? -1 : 0;
+      if (ibid_xml_is(child, "ref-list")) ibid_xml_write_node(walker, child);
+}
+
+int ibid_jats_convert(const char *bytes, size_t length, ibid_document *document) {
+  return ibid_xml_convert(bytes, length, document, IBID_FORMAT_JATS, classify, write_article);
 }

@@ -355,6 +355,26 @@ void ibid_json_free(ibid_json_document *document) {
   memset(document, 0, sizeof(*document));
 }
 
+ibid_json_status ibid_json_parse_object(const char *text, size_t length,
+                                        ibid_json_document *document, ibid_json_error *error) {
+  ibid_json_status status = ibid_json_parse(text, length, document, error);
+  if (status == IBID_JSON_OK && document->nodes[0].kind != IBID_JSON_OBJECT)
+    status = IBID_JSON_NOT_OBJECT;
+  return status;
+}
+
+ibid_json_status ibid_json_write_item(const char *text, size_t length, ibid_json_item_writer write,
+                                      ibid_buffer *out, ibid_json_error *error) {
+  ibid_json_document item;
+  ibid_json_status status = ibid_json_parse_object(text, length, &item, error);
+  if (status == IBID_JSON_OK) {
+    write(&item, 0, out);
+    if (out->failed) status = IBID_JSON_NO_MEMORY;
+  }
+  ibid_json_free(&item);
+  return status;
+}
+
 const char *ibid_json_status_message(ibid_json_status status) {
   switch (status) {
     case IBID_JSON_OK:

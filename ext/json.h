@@ -20,6 +20,8 @@
 #define IBID_JSON_H
 #include <stddef.h>
 
+#include "buffer.h"
+
 #define IBID_JSON_MAX_DEPTH 64
 
 typedef enum ibid_json_kind {
@@ -65,6 +67,23 @@ typedef struct ibid_json_document {
 ibid_json_status ibid_json_parse(const char *text, size_t length, ibid_json_document *document,
                                  ibid_json_error *error);
 void ibid_json_free(ibid_json_document *document);
+
+/* ibid_json_parse for a CSL item: IBID_JSON_NOT_OBJECT when the text is
+** valid JSON but not an object. Free the document with ibid_json_free. */
+ibid_json_status ibid_json_parse_object(const char *text, size_t length,
+                                        ibid_json_document *document, ibid_json_error *error);
+
+/* Appends one item to out from node `node` of a parsed document. */
+typedef void (*ibid_json_item_writer)(const ibid_json_document *item, long node, ibid_buffer *out);
+
+/*
+** The step the CSL-JSON exporters share: ibid_json_parse_object, then
+** write(item, root, out). Returns IBID_JSON_OK, a parse error (details in
+** *error, which may be NULL), IBID_JSON_TOO_DEEP, IBID_JSON_NOT_OBJECT, or
+** IBID_JSON_NO_MEMORY (out->failed is set).
+*/
+ibid_json_status ibid_json_write_item(const char *text, size_t length, ibid_json_item_writer write,
+                                      ibid_buffer *out, ibid_json_error *error);
 
 /* A sentence naming the status, e.g. "nesting deeper than 64 levels". */
 const char *ibid_json_status_message(ibid_json_status status);

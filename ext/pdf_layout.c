@@ -841,11 +841,8 @@ static void word_set_free(word_set *set) {
   ibid_free(set->lengths);
 }
 
-/* Keep the hyphen of "first-" + "rest" split across a line? (The rule of
-** ibid_clean: yes for capitals, digits and common prefixes, and when the
-** hyphenated form occurs in the text; no when the joined word does.) */
-static int keep_hyphen(const word_set *set, const char *first, size_t first_length,
-                       const char *rest, size_t rest_length) {
+int ibid_keep_hyphen(const char *first, size_t first_length, const char *rest, size_t rest_length,
+                     int (*has_word)(void *words, const char *word, size_t length), void *words) {
   static const char *const prefixes[] = {
       "anti",  "counter", "non",   "self",    "co",     "post",   "pre",    "multi",  "inter",
       "semi",  "quasi",   "neo",   "socio",   "ex",     "pro",    "re",     "sub",    "cross",
@@ -861,9 +858,9 @@ static int keep_hyphen(const word_set *set, const char *first, size_t first_leng
   memcpy(joined, first, first_length);
   joined[first_length] = '-';
   memcpy(joined + first_length + 1, rest, rest_length);
-  if (word_set_has(set, joined, first_length + 1 + rest_length)) return 1;
+  if (has_word(words, joined, first_length + 1 + rest_length)) return 1;
   memcpy(joined + first_length, rest, rest_length);
-  if (word_set_has(set, joined, first_length + rest_length)) return 0;
+  if (has_word(words, joined, first_length + rest_length)) return 0;
   for (size_t p = 0; p < sizeof(prefixes) / sizeof(prefixes[0]); p++) {
     size_t n = strlen(prefixes[p]);
     if (n != first_length) continue;
@@ -871,7 +868,12 @@ static int keep_hyphen(const word_set *set, const char *first, size_t first_leng
     while (i < n && ascii_lower(first[i]) == prefixes[p][i]) i++;
     if (i == n) return 1;
   }
-  return word_set_has(set, first, first_length) && word_set_has(set, rest, rest_length);
+  return has_word(words, first, first_length) && has_word(words, rest, rest_length);
+}
+
+/* ibid_keep_hyphen's view of the word set (which it only reads). */
+static int word_set_contains(void *set, const char *word, size_t length) {
+  return word_set_has(set, word, length);
 }
 
 /* Does the block end inside a URL broken at the line end ("https://www.icc-
@@ -892,7 +894,7 @@ static int url_goes_on(const char *data, size_t n, const char *next, size_t next
 
 /* Appends line text to a block being built, after a blank; a word hyphenated
 ** at the end of the line before is rejoined (or its hyphen kept, see
-** keep_hyphen), and a closed em dash ("2009—") or a URL broken at the line
+** ibid_keep_hyphen), and a closed em dash ("2009—") or a URL broken at the line
 ** end goes on without a blank. */
 static void join_line(const word_set *words, ibid_buffer *out, const char *text, size_t length) {
   if (out->length > 0 && !out->failed) {
@@ -906,7 +908,8 @@ static void join_line(const word_set *words, ibid_buffer *out, const char *text,
       while (first > 0 && is_word_byte(data[first - 1])) first--;
       size_t rest = 0;
       while (rest < length && is_word_byte(text[rest])) rest++;
-      if (lower_next && !keep_hyphen(words, data + first, n - 1 - first, text, rest))
+      if (lower_next && !ibid_keep_hyphen(data + first, n - 1 - first, text, rest,
+                                          word_set_contains, (void *)words))
         out->length--; /* the typesetter's hyphen */
     } else if (!(n >= 4 && memcmp(data + n - 3, "\xE2\x80\x94", 3) == 0 && data[n - 4] != ' ') &&
                !url_goes_on(data, n, text, length)) {

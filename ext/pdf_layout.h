@@ -57,4 +57,16 @@ size_t ibid_pdf_layout_glyphs(const ibid_pdf_layout *layout);
 ** out of memory. */
 int ibid_pdf_layout_write(ibid_pdf_layout *layout, ibid_document *document);
 
+/*
+** Keep the hyphen of "first-" + "rest", a word split across a line end? The
+** rule ibid_clean (text.c) and the layout share: yes when first holds a
+** capital or a digit ("UN-", "1990s-") or is a common prefix ("anti-",
+** "post-"), and when the hyphenated form occurs in the text; no when the
+** joined word does; else yes only when both halves are words of the text.
+** has_word(words, word, length) says whether a word occurs in the text
+** (ASCII case ignored).
+*/
+int ibid_keep_hyphen(const char *first, size_t first_length, const char *rest, size_t rest_length,
+                     int (*has_word)(void *words, const char *word, size_t length), void *words);
+
 #endif

@@ -2,7 +2,8 @@
 ** ris.c -- CSL-JSON item -> RIS record (see ris.h).
 **
 ** HOW IT WORKS: the item is parsed into a tree (ext/json.h); the type comes
-** from a table, then each tag is one CSL variable written as one line. A RIS
+** from the table the BibTeX writer shares (ext/csl_export.h), then each tag
+** is one CSL variable written as one line. A RIS
 ** value cannot span lines, so every value goes through one routine that turns
 ** runs of white space and control bytes (including NUL from "\u0000") into a
 ** single space and trims the ends.
@@ -11,36 +12,14 @@
 
 #include <string.h>
 
+#include "csl_export.h"
 #include "utf8.h"
-
-typedef struct ris_type_row {
-  const char *csl;
-  const char *ris;
-} ris_type_row;
-
-static const ris_type_row ris_types[] = {{"article-journal", "JOUR"},
-                                         {"article-magazine", "MGZN"},
-                                         {"article-newspaper", "NEWS"},
-                                         {"book", "BOOK"},
-                                         {"chapter", "CHAP"},
-                                         {"entry-encyclopedia", "CHAP"},
-                                         {"entry-dictionary", "CHAP"},
-                                         {"paper-conference", "CONF"},
-                                         {"report", "RPRT"},
-                                         {"thesis", "THES"},
-                                         {"webpage", "ELEC"},
-                                         {"post", "ELEC"},
-                                         {"post-weblog", "ELEC"},
-                                         {"legal_case", "CASE"},
-                                         {"legislation", "STAT"},
-                                         {"bill", "STAT"},
-                                         {NULL, NULL}};
 
 const char *ibid_ris_type(const ibid_json_document *item, long node) {
   const char *csl = ibid_json_member_text(item, node, "type", NULL);
   if (!csl) return "GEN";
-  for (size_t i = 0; ris_types[i].csl; i++)
-    if (!strcmp(ris_types[i].csl, csl)) return ris_types[i].ris;
+  const ibid_csl_export_type *row = ibid_csl_export_type_find(csl);
+  if (row && row->ris) return row->ris;
   /* CSL "article" is an article outside a periodical unless it names one */
   if (!strcmp(csl, "article") && ibid_json_member_text(item, node, "container-title", NULL))
     return "JOUR";
@@ -89,6 +68,17 @@ static void ris_variable(const ibid_json_document *item, long node, const char *
   size_t length = 0;
   const char *text = ibid_json_member_text(item, node, variable, &length);
   ris_tag(out, tag, text, length);
+}
+
+/* A tag and the CSL variable it is written from. */
+typedef struct ris_tag_variable {
+  const char *tag;
+  const char *variable;
+} ris_tag_variable;
+
+static void ris_variables(const ibid_json_document *item, long node, const ris_tag_variable *rows,
+                          size_t count, ibid_buffer *out) {
+  for (size_t i = 0; i < count; i++) ris_variable(item, node, rows[i].tag, rows[i].variable, out);
 }
 
 /* ----- names ------------------------------------------------------------- */
@@ -270,9 +260,9 @@ void ibid_ris_write(const ibid_json_document *item, long node, ibid_buffer *out)
   ibid_buffer_append_char(out, '\n');
   ris_names(item, node, "author", "AU", out);
   ris_names(item, node, "editor", "A2", out);
-  ris_variable(item, node, "TI", "title", out);
-  ris_variable(item, node, "T2", "container-title", out);
-  ris_variable(item, node, "T3", "collection-title", out);
+  static const ris_tag_variable titles[] = {
+      {"TI", "title"}, {"T2", "container-title"}, {"T3", "collection-title"}};
+  ris_variables(item, node, titles, sizeof(titles) / sizeof(titles[0]), out);
   ris_dates(item, node, out);
   ris_variable(item, node, "VL", "volume", out);
   int report_number = !strcmp(type, "RPRT") && ibid_json_member_text(item, node, "number", NULL);
@@ -281,12 +271,11 @@ void ibid_ris_write(const ibid_json_document *item, long node, ibid_buffer *out)
   ris_variable(item, node, "ET", "edition", out);
   int has_publisher = ibid_json_member_text(item, node, "publisher", NULL) != NULL;
   ris_variable(item, node, "PB", has_publisher ? "publisher" : "authority", out);
-  ris_variable(item, node, "CY", "publisher-place", out);
-  ris_variable(item, node, "DO", "DOI", out);
-  ris_variable(item, node, "UR", "URL", out);
-  ris_variable(item, node, "SN", "ISBN", out);
-  ris_variable(item, node, "SN", "ISSN", out);
-  ris_variable(item, node, "AB", "abstract", out);
+  static const ris_tag_variable places_and_identifiers[] = {
+      {"CY", "publisher-place"}, {"DO", "DOI"}, {"UR", "URL"}, {"SN", "ISBN"}, {"SN", "ISSN"},
+      {"AB", "abstract"}};
+  ris_variables(item, node, places_and_identifiers,
+                sizeof(places_and_identifiers) / sizeof(places_and_identifiers[0]), out);
   ris_keywords(item, node, out);
   ris_note(item, node, out);
   ris_accessed(item, node, out);
@@ -295,14 +284,5 @@ void ibid_ris_write(const ibid_json_document *item, long node, ibid_buffer *out)
 
 ibid_json_status ibid_ris_entry(const char *json, size_t length, ibid_buffer *out,
                                 ibid_json_error *error) {
-  ibid_json_document item;
-  ibid_json_status status = ibid_json_parse(json, length, &item, error);
-  if (status == IBID_JSON_OK && item.nodes[0].kind != IBID_JSON_OBJECT)
-    status = IBID_JSON_NOT_OBJECT;
-  if (status == IBID_JSON_OK) {
-    ibid_ris_write(&item, 0, out);
-    if (out->failed) status = IBID_JSON_NO_MEMORY;
-  }
-  ibid_json_free(&item);
-  return status;
+  return ibid_json_write_item(json, length, ibid_ris_write, out, error);
 }

@@ -28,8 +28,8 @@ int ibid_argument_text(sqlite3_context *context, sqlite3_value *value, const cha
 
 /* The same check, reporting through an error-message pointer (for vtabs).
 ** Returns 1, 0 or -1 as above; on -1 *error holds a sqlite3_mprintf message. */
-int ibid_value_text(sqlite3_value *value, const char *function, const char **text,
-                    size_t *length, char **error);
+int ibid_value_text(sqlite3_value *value, const char *function, const char **text, size_t *length,
+                    char **error);
 
 /* ----- table-valued functions ------------------------------------------ */
 
@@ -55,8 +55,19 @@ typedef struct ibid_table_function {
 ** gives no rows; non-text input or invalid UTF-8 is an error. `client` is
 ** passed to fill and released with `destroy` (may be NULL) when the module is.
 */
-int ibid_register_table_function(sqlite3 *db, const ibid_table_function *definition,
-                                 void *client, void (*destroy)(void *));
+int ibid_register_table_function(sqlite3 *db, const ibid_table_function *definition, void *client,
+                                 void (*destroy)(void *));
+
+/*
+** The xBestIndex step of a virtual table with one required argument in
+** hidden column `column`. Returns 1 after binding its usable `column = ?`
+** constraint as argvIndex 1 at the given cost; -1 when it has only unusable
+** ones (xBestIndex returns SQLITE_CONSTRAINT, so SQLite tries a plan that
+** binds the argument first); 0 when it has none, at a prohibitive cost (an OR
+** in the WHERE clause makes SQLite ask for such plans too): xFilter reports
+** the missing argument only if SQLite really runs that plan.
+*/
+int ibid_plan_argument(sqlite3_index_info *info, int column, double cost, sqlite3_int64 rows);
 
 /* Row building: a row is exactly column_count cells, added in column order. */
 int ibid_rows_int(ibid_rows *rows, int64_t value);

@@ -98,56 +98,59 @@ static void export_result(sqlite3_context *context, ibid_buffer *out) {
   sqlite3_result_text64(context, text, length, ibid_free, SQLITE_UTF8);
 }
 
-/* ----- scalars --------------------------------------------------------------- */
+/* ----- one entry ------------------------------------------------------------ */
 
-static void bibtex_function(sqlite3_context *context, int argc, sqlite3_value **argv) {
-  (void)argc;
-  const char *json;
-  size_t length;
-  if (ibid_argument_text(context, argv[0], "ibid_bibtex", &json, &length) <= 0) return;
-  ibid_csl_folder *folder = export_folder(context, "ibid_bibtex");
-  if (!folder) return;
-  ibid_buffer out;
-  ibid_buffer_init(&out);
-  ibid_json_error error;
-  ibid_json_status status = ibid_bibtex_entry(json, length, folder, NULL, &out, &error);
-  if (status == IBID_JSON_OK)
-    export_result(context, &out);
-  else
-    export_error(context, "ibid_bibtex", 0, status, &error);
-  ibid_buffer_free(&out);
+typedef enum export_format { EXPORT_CSL, EXPORT_BIBTEX, EXPORT_RIS } export_format;
+
+/* Appends the entry of one CSL-JSON text in `format`. folder and keys are
+** for BibTeX only (keys NULL: a single entry, no group to be unique in). */
+static ibid_json_status export_entry(export_format format, const char *json, size_t length,
+                                     ibid_csl_folder *folder, ibid_bibtex_keys *keys,
+                                     ibid_buffer *out, ibid_json_error *error) {
+  switch (format) {
+    case EXPORT_BIBTEX:
+      return ibid_bibtex_entry(json, length, folder, keys, out, error);
+    case EXPORT_RIS:
+      return ibid_ris_entry(json, length, out, error);
+    case EXPORT_CSL:
+      break;
+  }
+  return ibid_csl_export(json, length, out, error);
 }
 
-static void ris_function(sqlite3_context *context, int argc, sqlite3_value **argv) {
-  (void)argc;
+/* ----- scalars --------------------------------------------------------------- */
+
+static void export_scalar(sqlite3_context *context, sqlite3_value *value, const char *function,
+                          export_format format) {
   const char *json;
   size_t length;
-  if (ibid_argument_text(context, argv[0], "ibid_ris", &json, &length) <= 0) return;
+  if (ibid_argument_text(context, value, function, &json, &length) <= 0) return;
+  ibid_csl_folder *folder = NULL;
+  if (format == EXPORT_BIBTEX && !(folder = export_folder(context, function))) return;
   ibid_buffer out;
   ibid_buffer_init(&out);
   ibid_json_error error;
-  ibid_json_status status = ibid_ris_entry(json, length, &out, &error);
+  ibid_json_status status = export_entry(format, json, length, folder, NULL, &out, &error);
   if (status == IBID_JSON_OK)
     export_result(context, &out);
   else
-    export_error(context, "ibid_ris", 0, status, &error);
+    export_error(context, function, 0, status, &error);
   ibid_buffer_free(&out);
 }
 
 static void csl_function(sqlite3_context *context, int argc, sqlite3_value **argv) {
   (void)argc;
-  const char *json;
-  size_t length;
-  if (ibid_argument_text(context, argv[0], "ibid_csl", &json, &length) <= 0) return;
-  ibid_buffer out;
-  ibid_buffer_init(&out);
-  ibid_json_error error;
-  ibid_json_status status = ibid_csl_export(json, length, &out, &error);
-  if (status == IBID_JSON_OK)
-    export_result(context, &out);
-  else
-    export_error(context, "ibid_csl", 0, status, &error);
-  ibid_buffer_free(&out);
+  export_scalar(context, argv[0], "ibid_csl", EXPORT_CSL);
+}
+
+static void bibtex_function(sqlite3_context *context, int argc, sqlite3_value **argv) {
+  (void)argc;
+  export_scalar(context, argv[0], "ibid_bibtex", EXPORT_BIBTEX);
+}
+
+static void ris_function(sqlite3_context *context, int argc, sqlite3_value **argv) {
+  (void)argc;
+  export_scalar(context, argv[0], "ibid_ris", EXPORT_RIS);
 }
 
 /* ----- aggregates --------------------------------------------------------------- */
@@ -167,7 +170,7 @@ static export_group *export_group_state(sqlite3_context *context) {
 }
 
 static void group_step(sqlite3_context *context, sqlite3_value *value, const char *function,
-                       int bibtex) {
+                       export_format format) {
   export_group *group = export_group_state(context);
   if (!group || group->failed) return;
   group->rows++;
@@ -177,7 +180,7 @@ static void group_step(sqlite3_context *context, sqlite3_value *value, const cha
   if (read < 0) group->failed = 1;
   if (read <= 0) return;
   ibid_csl_folder *folder = NULL;
-  if (bibtex) {
+  if (format == EXPORT_BIBTEX) {
     folder = export_folder(context, function);
     if (!group->keys) group->keys = ibid_bibtex_keys_new();
     if (!folder || !group->keys) {
@@ -186,12 +189,11 @@ static void group_step(sqlite3_context *context, sqlite3_value *value, const cha
       return;
     }
   }
-  size_t before = group->out.length;
-  if (before) ibid_buffer_append_char(&group->out, '\n'); /* a blank line between entries */
+  if (group->out.length)
+    ibid_buffer_append_char(&group->out, '\n'); /* a blank line between entries */
   ibid_json_error error;
   ibid_json_status status =
-      bibtex ? ibid_bibtex_entry(json, length, folder, group->keys, &group->out, &error)
-             : ibid_ris_entry(json, length, &group->out, &error);
+      export_entry(format, json, length, folder, group->keys, &group->out, &error);
   if (status != IBID_JSON_OK) {
     export_error(context, function, group->rows, status, &error);
     group->failed = 1;
@@ -212,12 +214,12 @@ static void group_final(sqlite3_context *context) {
 
 static void group_bibtex_step(sqlite3_context *context, int argc, sqlite3_value **argv) {
   (void)argc;
-  group_step(context, argv[0], "ibid_group_bibtex", 1);
+  group_step(context, argv[0], "ibid_group_bibtex", EXPORT_BIBTEX);
 }
 
 static void group_ris_step(sqlite3_context *context, int argc, sqlite3_value **argv) {
   (void)argc;
-  group_step(context, argv[0], "ibid_group_ris", 0);
+  group_step(context, argv[0], "ibid_group_ris", EXPORT_RIS);
 }
 
 /* ----- registration --------------------------------------------------------------- */

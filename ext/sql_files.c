@@ -102,34 +102,13 @@ static int files_disconnect(sqlite3_vtab *vtab) {
 
 static int files_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
   (void)vtab;
-  int usable = -1, unusable = 0;
-  for (int i = 0; i < info->nConstraint; i++) {
-    const struct sqlite3_index_constraint *constraint = &info->aConstraint[i];
-    if (constraint->iColumn != FILES_FOLDER || constraint->op != SQLITE_INDEX_CONSTRAINT_EQ)
-      continue;
-    if (constraint->usable) {
-      usable = i;
-    } else {
-      unusable = 1;
-    }
-  }
   info->idxNum = (info->colUsed & ((sqlite3_uint64)1 << FILES_RAW)) ? FILES_USES_RAW : 0;
   /* The walk is sorted by path in byte order, which is SQLite's BINARY. */
   if (info->nOrderBy == 1 && info->aOrderBy[0].iColumn == FILES_PATH && !info->aOrderBy[0].desc)
     info->orderByConsumed = 1;
-  if (usable >= 0) {
-    info->aConstraintUsage[usable].argvIndex = 1;
-    info->aConstraintUsage[usable].omit = 1;
-    info->idxNum |= FILES_HAS_FOLDER;
-    info->estimatedCost = 10000;
-    info->estimatedRows = 1000;
-    return SQLITE_OK;
-  }
-  if (unusable) return SQLITE_CONSTRAINT; /* try a plan that binds the folder first */
-  /* No folder in this plan: accepted at a prohibitive cost, and reported in
-     xFilter only if SQLite really runs it (as in sql_table.c). */
-  info->estimatedCost = 1e300;
-  info->estimatedRows = 2147483647;
+  int bound = ibid_plan_argument(info, FILES_FOLDER, 10000, 1000);
+  if (bound < 0) return SQLITE_CONSTRAINT;
+  if (bound) info->idxNum |= FILES_HAS_FOLDER;
   return SQLITE_OK;
 }
 

@@ -9,8 +9,9 @@
 ** as byte offsets and turned here into 1-based character positions, so that
 ** substr(input, start, length) is the span in every SQL client.
 **
-** xBestIndex takes a usable equality constraint on `input` (argvIndex 1,
-** idxNum 1). With an unusable one the plan is rejected with SQLITE_CONSTRAINT
+** xBestIndex (ibid_plan_argument, which ibid_files shares) takes a usable
+** equality constraint on `input` (argvIndex 1, idxNum 1). With an unusable one the plan is rejected
+*with SQLITE_CONSTRAINT
 ** so SQLite tries a join order that binds it first; with none at all the plan
 ** is accepted at a prohibitive cost (idxNum 0) and xFilter, if it is ever run,
 ** fails with "ibid_x: missing argument".
@@ -24,9 +25,9 @@ SQLITE_EXTENSION_INIT3
 #include "memory.h"
 
 typedef struct ibid_cell {
-  int type;         /* SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT or SQLITE_NULL */
-  int owned;        /* text allocated with ibid_malloc, freed with the rows */
-  size_t length;    /* text length in bytes */
+  int type;      /* SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT or SQLITE_NULL */
+  int owned;     /* text allocated with ibid_malloc, freed with the rows */
+  size_t length; /* text length in bytes */
   union {
     int64_t integer;
     double real;
@@ -125,7 +126,8 @@ int64_t ibid_rows_character_index(ibid_rows *rows, size_t byte_offset) {
     rows->cursor_character = 0;
   }
   const unsigned char *s = (const unsigned char *)rows->input;
-  for (size_t i = rows->cursor_byte; i < byte_offset; i++) rows->cursor_character += (s[i] & 0xC0) != 0x80;
+  for (size_t i = rows->cursor_byte; i < byte_offset; i++)
+    rows->cursor_character += (s[i] & 0xC0) != 0x80;
   rows->cursor_byte = byte_offset;
   return rows->cursor_character + 1;
 }
@@ -282,12 +284,17 @@ static int table_column(sqlite3_vtab_cursor *base, sqlite3_context *context, int
   }
   const ibid_cell *cell = &cursor->rows.cells[cursor->row * (size_t)column_count + (size_t)column];
   switch (cell->type) {
-    case SQLITE_INTEGER: sqlite3_result_int64(context, cell->value.integer); break;
-    case SQLITE_FLOAT: sqlite3_result_double(context, cell->value.real); break;
+    case SQLITE_INTEGER:
+      sqlite3_result_int64(context, cell->value.integer);
+      break;
+    case SQLITE_FLOAT:
+      sqlite3_result_double(context, cell->value.real);
+      break;
     case SQLITE_TEXT:
       sqlite3_result_text64(context, cell->value.text, cell->length, SQLITE_TRANSIENT, SQLITE_UTF8);
       break;
-    default: sqlite3_result_null(context);
+    default:
+      sqlite3_result_null(context);
   }
   return SQLITE_OK;
 }
@@ -297,13 +304,11 @@ static int table_rowid(sqlite3_vtab_cursor *base, sqlite_int64 *rowid) {
   return SQLITE_OK;
 }
 
-static int table_best_index(sqlite3_vtab *base, sqlite3_index_info *info) {
-  table_vtab *vtab = (table_vtab *)base;
-  int input_column = vtab->module->definition.column_count;
+int ibid_plan_argument(sqlite3_index_info *info, int column, double cost, sqlite3_int64 rows) {
   int usable = -1, unusable = 0;
   for (int i = 0; i < info->nConstraint; i++) {
     const struct sqlite3_index_constraint *constraint = &info->aConstraint[i];
-    if (constraint->iColumn != input_column || constraint->op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
+    if (constraint->iColumn != column || constraint->op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
     if (constraint->usable) {
       usable = i;
     } else {
@@ -313,18 +318,21 @@ static int table_best_index(sqlite3_vtab *base, sqlite3_index_info *info) {
   if (usable >= 0) {
     info->aConstraintUsage[usable].argvIndex = 1;
     info->aConstraintUsage[usable].omit = 1;
-    info->idxNum = 1;
-    info->estimatedCost = 1000;
-    info->estimatedRows = 100;
-    return SQLITE_OK;
+    info->estimatedCost = cost;
+    info->estimatedRows = rows;
+    return 1;
   }
-  if (unusable) return SQLITE_CONSTRAINT; /* try a plan that binds the input first */
-  /* No input constraint in this plan (an OR in the WHERE clause makes SQLite
-     ask for such plans too): accept it at a prohibitive cost, and report the
-     missing argument in xFilter only if SQLite really runs it. */
-  info->idxNum = 0;
+  if (unusable) return -1;
   info->estimatedCost = 1e300;
   info->estimatedRows = 2147483647;
+  return 0;
+}
+
+static int table_best_index(sqlite3_vtab *base, sqlite3_index_info *info) {
+  table_vtab *vtab = (table_vtab *)base;
+  int bound = ibid_plan_argument(info, vtab->module->definition.column_count, 1000, 100);
+  if (bound < 0) return SQLITE_CONSTRAINT;
+  info->idxNum = bound; /* 1: the input is argument 1 of xFilter */
   return SQLITE_OK;
 }
 
@@ -350,8 +358,8 @@ static void table_module_free(void *pointer) {
   sqlite3_free(module);
 }
 
-int ibid_register_table_function(sqlite3 *db, const ibid_table_function *definition,
-                                 void *client, void (*destroy)(void *)) {
+int ibid_register_table_function(sqlite3 *db, const ibid_table_function *definition, void *client,
+                                 void (*destroy)(void *)) {
   table_module *module = sqlite3_malloc64(sizeof(*module));
   if (!module) {
     if (destroy) destroy(client);

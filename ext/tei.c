@@ -33,27 +33,16 @@ static void add_person(ibid_xml_csl *csl, ibid_xml_role role, const xmlNode *nod
   const xmlNode *person = ibid_xml_child(node, "persName");
   if (!person) person = node;
   const xmlNode *surname = ibid_xml_descendant(person, "surname");
-  ibid_buffer family, given;
-  ibid_buffer_init(&family);
+  ibid_buffer given;
   ibid_buffer_init(&given);
-  if (surname) {
-    ibid_xml_text(surname, &family);
-    /* All forenames, in order ("Beth A."). */
-    for (const xmlNode *at = person->children; at; at = ibid_xml_next(at, person, 0)) {
-      if (!ibid_xml_is(at, "forename")) continue;
-      if (given.length) ibid_buffer_append_char(&given, ' ');
-      ibid_xml_text(at, &given);
-    }
-  } else {
-    ibid_xml_text(person, &family);
+  /* All forenames, in order ("Beth A."). */
+  for (const xmlNode *at = surname ? person->children : NULL; at;
+       at = ibid_xml_next(at, person, 0)) {
+    if (!ibid_xml_is(at, "forename")) continue;
+    if (given.length) ibid_buffer_append_char(&given, ' ');
+    ibid_xml_text(at, &given);
   }
-  if (family.data)
-    ibid_xml_csl_name_add(csl, role, family.data, family.length,
-                          surname ? (given.data ? given.data : "") : NULL,
-                          surname ? given.length : 0);
-  if (family.failed || given.failed) csl->failed = 1;
-  ibid_buffer_free(&family);
-  ibid_buffer_free(&given);
+  ibid_xml_csl_name_take(csl, role, surname, person, &given);
 }
 
 /* Titles by level: analytic (a), journal (j), monograph (m), series (s),
@@ -270,15 +259,7 @@ static void read_metadata(const xmlNode *header, ibid_document *document) {
       if (!main || ibid_xml_equals(type, "main")) main = main && !type ? main : child;
     }
   }
-  ibid_buffer title;
-  ibid_buffer_init(&title);
-  ibid_xml_text(main, &title);
-  if (sub && title.length) {
-    ibid_buffer_append_string(&title, ": ");
-    ibid_xml_text(sub, &title);
-  }
-  if (title.data) ibid_xml_csl_set(&csl, "title", title.data, title.length);
-  ibid_buffer_free(&title);
+  ibid_xml_csl_set_title(&csl, main, sub);
   for (const xmlNode *child = statement ? statement->children : NULL; child; child = child->next) {
     if (ibid_xml_is(child, "author"))
       add_person(&csl, IBID_XML_AUTHOR, child);
@@ -323,33 +304,30 @@ static void read_metadata(const xmlNode *header, ibid_document *document) {
   const xmlNode *profile = ibid_xml_child(header, "profileDesc");
   const xmlNode *abstract = ibid_xml_descendant(profile, "abstract");
   ibid_xml_csl_set_node(&csl, "abstract", abstract);
-  if (ibid_xml_csl_any(&csl)) ibid_xml_csl_meta(&csl, document);
-  if (csl.failed) document->body.failed = 1;
-  ibid_xml_csl_free(&csl);
+  ibid_xml_csl_meta_take(&csl, document);
 }
 
 /* ----- the text ---------------------------------------------------------------- */
 
-static const char *const block_elements[] = {
-    "text",       "front",    "body",      "back",         "group",
-    "div",        "div1",     "div2",      "div3",         "div4",
-    "div5",       "div6",     "div7",      "head",         "p",
-    "ab",         "lg",       "l",         "list",         "table",
-    "sp",         "speaker",  "stage",     "docTitle",     "titlePart",
-    "titlePage",  "byline",   "docAuthor", "docDate",      "docImprint",
-    "argument",   "epigraph", "opener",    "closer",       "salute",
-    "signed",     "trailer",  "castList",  "floatingText", "dateline",
-    "postscript", "listBibl", "label"};
+static const char *const block_elements[] = {"text",      "front",      "body",
+                                             "back",      "group",      "div",
+                                             "div1",      "div2",       "div3",
+                                             "div4",      "div5",       "div6",
+                                             "div7",      "head",       "p",
+                                             "ab",        "lg",         "l",
+                                             "list",      "table",      "sp",
+                                             "speaker",   "stage",      "docTitle",
+                                             "titlePart", "titlePage",  "byline",
+                                             "docAuthor", "docDate",    "docImprint",
+                                             "argument",  "epigraph",   "opener",
+                                             "closer",    "salute",     "signed",
+                                             "trailer",   "castList",   "floatingText",
+                                             "dateline",  "postscript", "listBibl",
+                                             "label",     NULL};
 
 static const char *const skipped_elements[] = {
-    "teiHeader", "fw",       "pb",        "cb",     "milestone", "facsimile",   "graphic",
-    "gap",       "standOff", "sourceDoc", "anchor", "media",     "binaryObject"};
-
-static int is_one_of(const xmlNode *node, const char *const *names, size_t count) {
-  for (size_t i = 0; i < count; i++)
-    if (strcmp((const char *)node->name, names[i]) == 0) return 1;
-  return 0;
-}
+    "teiHeader", "fw",       "pb",        "cb",     "milestone", "facsimile",    "graphic",
+    "gap",       "standOff", "sourceDoc", "anchor", "media",     "binaryObject", NULL};
 
 /* A note's own place: "inline" notes are part of the text, not notes. */
 static int is_counted_note(const xmlNode *node) {
@@ -406,36 +384,6 @@ static void write_bibliography(ibid_xml_walker *walker, const xmlNode *list) {
   }
 }
 
-/* A table row: one block, cells separated by " | ". */
-static void write_row(ibid_xml_walker *walker, const xmlNode *row) {
-  ibid_document *document = walker->document;
-  if (!walker->flat) ibid_document_end_block(document);
-  int cells = 0;
-  walker->flat++;
-  for (const xmlNode *cell = row->children; cell; cell = cell->next) {
-    if (!ibid_xml_is(cell, "cell")) continue;
-    if (cells++) ibid_document_text(document, " | ", 3);
-    ibid_xml_write_children(walker, cell);
-  }
-  walker->flat--;
-  if (!walker->flat) ibid_document_end_block(document);
-}
-
-/* A block whose parts (head, figDesc, paragraphs of an item) are joined. */
-static void write_joined(ibid_xml_walker *walker, const xmlNode *node) {
-  if (walker->flat) {
-    ibid_document_space(walker->document);
-    ibid_xml_write_children(walker, node);
-    ibid_document_space(walker->document);
-    return;
-  }
-  ibid_document_end_block(walker->document);
-  walker->flat++;
-  ibid_xml_write_children(walker, node);
-  walker->flat--;
-  ibid_document_end_block(walker->document);
-}
-
 /* 1 when the figure's head already ends with its label ("Table 1" and "1"). */
 static int label_in_head(const xmlNode *figure, const xmlNode *label) {
   ibid_buffer head, text;
@@ -490,9 +438,8 @@ static void write_choice(ibid_xml_walker *walker, const xmlNode *choice) {
 static int stands_alone(const xmlNode *node) {
   const xmlNode *parent = node->parent;
   static const char *const containers[] = {"body", "div",  "div1", "div2",  "div3", "div4",
-                                           "div5", "div6", "div7", "front", "back"};
-  return parent && parent->type == XML_ELEMENT_NODE &&
-         is_one_of(parent, containers, sizeof(containers) / sizeof(containers[0]));
+                                           "div5", "div6", "div7", "front", "back", NULL};
+  return ibid_xml_is_one_of(parent, containers);
 }
 
 static ibid_xml_kind classify(ibid_xml_walker *walker, const xmlNode *node) {
@@ -502,14 +449,15 @@ static ibid_xml_kind classify(ibid_xml_walker *walker, const xmlNode *node) {
     /* A note standing between paragraphs (a page-foot note as GROBID writes
     ** it) has its marker elsewhere, or none: only a note inside the text
     ** marks its own place. */
-    if (!note->referenced && !stands_alone(node)) ibid_xml_write_marker(walker, note->number);
+    if (!note->referenced && !stands_alone(node))
+      ibid_document_marker(walker->document, note->number);
     return IBID_XML_HANDLED;
   }
   if (ibid_xml_is(node, "ref") || ibid_xml_is(node, "ptr")) {
     const char *target = ibid_xml_attribute(node, "target");
     ibid_xml_note *note = target && *target == '#' ? ibid_xml_find_note(walker, target) : NULL;
     if (note) {
-      ibid_xml_write_marker(walker, note->number);
+      ibid_document_marker(walker->document, note->number);
       return IBID_XML_HANDLED;
     }
     if (ibid_xml_is(node, "ptr")) return IBID_XML_SKIP;
@@ -529,7 +477,8 @@ static ibid_xml_kind classify(ibid_xml_walker *walker, const xmlNode *node) {
     return IBID_XML_HANDLED;
   }
   if (ibid_xml_is(node, "row")) {
-    write_row(walker, node);
+    static const char *const cells[] = {"cell", NULL};
+    ibid_xml_write_row(walker, node, cells);
     return IBID_XML_HANDLED;
   }
   if (ibid_xml_is(node, "figure")) {
@@ -537,7 +486,7 @@ static ibid_xml_kind classify(ibid_xml_walker *walker, const xmlNode *node) {
     return IBID_XML_HANDLED;
   }
   if (ibid_xml_is(node, "item")) {
-    write_joined(walker, node);
+    ibid_xml_write_joined(walker, node);
     return IBID_XML_HANDLED;
   }
   if (ibid_xml_is(node, "choice")) {
@@ -555,11 +504,7 @@ static ibid_xml_kind classify(ibid_xml_walker *walker, const xmlNode *node) {
   if (ibid_xml_is(node, "label") && node->parent && ibid_xml_is(node->parent, "list"))
     return IBID_XML_BLOCK;
   if (ibid_xml_is(node, "label")) return IBID_XML_INLINE;
-  if (is_one_of(node, skipped_elements, sizeof(skipped_elements) / sizeof(skipped_elements[0])))
-    return IBID_XML_SKIP;
-  if (is_one_of(node, block_elements, sizeof(block_elements) / sizeof(block_elements[0])))
-    return IBID_XML_BLOCK;
-  return IBID_XML_INLINE;
+  return ibid_xml_kind_by_name(node, skipped_elements, block_elements);
 }
 
 /* Every note of the text in document order, then which of them a pointer
@@ -586,20 +531,13 @@ static void collect_notes(ibid_xml_walker *walker, const xmlNode *root) {
   }
 }
 
-int ibid_tei_convert(const char *bytes, size_t length, ibid_document *document) {
-  document->format = IBID_FORMAT_TEI;
-  xmlDocPtr tree = ibid_xml_read(bytes, length, document);
-  if (!tree) return ibid_document_failed(document) ? -1 : 0;
-  const xmlNode *root = xmlDocGetRootElement(tree);
-  ibid_xml_walker walker;
-  memset(&walker, 0, sizeof(walker));
-  walker.document = document;
-  walker.classify = classify;
-  collect_notes(&walker, root);
+/* The header's metadata, then the text (or texts) with the notes. */
+static void write_tei(ibid_xml_walker *walker, const xmlNode *root) {
+  collect_notes(walker, root);
   /* A teiCorpus holds a header of its own and TEI documents: the first
   ** header found describes the document. */
   const xmlNode *header = ibid_xml_descendant(root, "teiHeader");
-  if (header) read_metadata(header, document);
+  if (header) read_metadata(header, walker->document);
   /* The text (or texts) in document order, skipping headers; the notes go
   ** after the body, before the back matter (appendices, bibliography). */
   int notes_written = 0;
@@ -608,19 +546,19 @@ int ibid_tei_convert(const char *bytes, size_t length, ibid_document *document) 
     if (ibid_xml_is(at, "text")) {
       for (const xmlNode *child = at->children; child; child = child->next) {
         if (ibid_xml_is(child, "back") && !notes_written) {
-          ibid_xml_write_notes(&walker);
+          ibid_xml_write_notes(walker);
           notes_written = 1;
         }
-        ibid_xml_write_node(&walker, child);
+        ibid_xml_write_node(walker, child);
       }
-      ibid_document_end_block(document);
+      ibid_document_end_block(walker->document);
       skip = 1;
     }
     at = at == root ? NULL : ibid_xml_next(at, root, skip);
   }
-  if (!notes_written) ibid_xml_write_notes(&walker);
-  int failed = walker.failed;
-  ibid_xml_walker_free(&walker);
-  xmlFreeDoc(tree);
-  return failed || ibid_document_failed(document) ? -1 : 0;
+  if (!notes_written) ibid_xml_write_notes(walker);
+}
+
+int ibid_tei_convert(const char *bytes, size_t length, ibid_document *document) {
+  return ibid_xml_convert(bytes, length, document, IBID_FORMAT_TEI, classify, write_tei);
 }

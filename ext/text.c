@@ -33,6 +33,7 @@
 
 #include "buffer.h"
 #include "memory.h"
+#include "pdf_layout.h"
 #include "utf8.h"
 
 /* ----- small character helpers ------------------------------------------ */
@@ -1023,31 +1024,19 @@ static int word_set_has(word_set *set, const char *word, size_t length) {
   return set->words[slot].end > set->words[slot].start;
 }
 
-/* Keep the hyphen of "first-" + "rest" split across a line? */
+/* ibid_keep_hyphen's view of the word set (built on its first question). */
+static int word_set_contains(void *set, const char *word, size_t length) {
+  return word_set_has(set, word, length);
+}
+
+/* Keep the hyphen of "first-" + "rest" split across a line? The rule the PDF
+** layout shares (pdf_layout.h), and a hyphen after any ASCII character but a
+** lower-case letter. */
 static int keep_hyphen(word_set *set, const char *first, size_t first_length, const char *rest,
                        size_t rest_length) {
-  static const char *const prefixes[] = {
-      "anti",  "counter", "non",   "self",    "co",     "post",   "pre",    "multi",  "inter",
-      "semi",  "quasi",   "neo",   "socio",   "ex",     "pro",    "re",     "sub",    "cross",
-      "well",  "long",    "short", "full",    "half",   "mid",    "pan",    "ultra",  "extra",
-      "macro", "micro",   "geo",   "intra",   "trans",  "cyber",  "one",    "two",    "three",
-      "four",  "five",    "six",   "seven",   "eight",  "nine",   "ten",    "twenty", "thirty",
-      "forty", "fifty",   "sixty", "seventy", "eighty", "ninety", "hundred"};
-  char joined[128];
-  if (first_length == 0 || rest_length == 0) return 1;
-  if (!is_ascii_lower(first[0]) && (unsigned char)first[0] < 0x80) return 1; /* "UN-", "1990s-" */
-  for (size_t i = 0; i < first_length; i++)
-    if (is_ascii_digit(first[i]) || is_ascii_upper(first[i])) return 1;
-  if (first_length + rest_length + 1 > sizeof(joined)) return 1;
-  memcpy(joined, first, first_length);
-  joined[first_length] = '-';
-  memcpy(joined + first_length + 1, rest, rest_length);
-  if (word_set_has(set, joined, first_length + 1 + rest_length)) return 1;
-  memcpy(joined + first_length, rest, rest_length);
-  if (word_set_has(set, joined, first_length + rest_length)) return 0;
-  for (size_t p = 0; p < sizeof(prefixes) / sizeof(prefixes[0]); p++)
-    if (word_equal(first, first_length, prefixes[p], strlen(prefixes[p]))) return 1;
-  return word_set_has(set, first, first_length) && word_set_has(set, rest, rest_length);
+  if (first_length && !is_ascii_lower(first[0]) && (unsigned char)first[0] < 0x80)
+    return 1; /* "UN-", "1990s-" */
+  return ibid_keep_hyphen(first, first_length, rest, rest_length, word_set_contains, set);
 }
 
 /* ----- step 5: output ------------------------------------------------------ */

@@ -91,6 +91,12 @@ int ibid_xml_equals(const char *value, const char *word) {
   return *value == 0 && *word == 0;
 }
 
+int ibid_xml_is_one_of(const xmlNode *node, const char *const *names) {
+  for (; *names; names++)
+    if (ibid_xml_is(node, *names)) return 1;
+  return 0;
+}
+
 xmlNode *ibid_xml_child(const xmlNode *node, const char *name) {
   if (!node) return NULL;
   for (xmlNode *child = node->children; child; child = child->next)
@@ -219,6 +225,30 @@ void ibid_xml_text(const xmlNode *node, ibid_buffer *out) {
 
 /* ----- writing the body --------------------------------------------------- */
 
+int ibid_xml_convert(const char *bytes, size_t length, ibid_document *document, ibid_format format,
+                     ibid_xml_kind (*classify)(ibid_xml_walker *walker, const xmlNode *node),
+                     void (*write)(ibid_xml_walker *walker, const xmlNode *root)) {
+  document->format = format;
+  xmlDocPtr tree = ibid_xml_read(bytes, length, document);
+  if (!tree) return ibid_document_failed(document) ? -1 : 0;
+  ibid_xml_walker walker;
+  memset(&walker, 0, sizeof(walker));
+  walker.document = document;
+  walker.classify = classify;
+  write(&walker, xmlDocGetRootElement(tree));
+  int failed = walker.failed;
+  ibid_xml_walker_free(&walker);
+  xmlFreeDoc(tree);
+  return failed || ibid_document_failed(document) ? -1 : 0;
+}
+
+ibid_xml_kind ibid_xml_kind_by_name(const xmlNode *node, const char *const *skipped,
+                                    const char *const *blocks) {
+  if (ibid_xml_is_one_of(node, skipped)) return IBID_XML_SKIP;
+  if (ibid_xml_is_one_of(node, blocks)) return IBID_XML_BLOCK;
+  return IBID_XML_INLINE;
+}
+
 static void write_text(ibid_xml_walker *walker, const char *text, size_t length) {
   size_t bad;
   if (ibid_utf8_valid(text, length, &bad)) ibid_document_text(walker->document, text, length);
@@ -230,6 +260,23 @@ void ibid_xml_write_children(ibid_xml_walker *walker, const xmlNode *node) {
   for (const xmlNode *child = node->children; child; child = child->next)
     ibid_xml_write_node(walker, child);
   walker->depth--;
+}
+
+/* A block of its own; in a flat block (a note), inline between blanks. With
+** joined, the blocks inside it are joined too. */
+static void write_block(ibid_xml_walker *walker, const xmlNode *node, int joined) {
+  ibid_document *document = walker->document;
+  if (walker->flat) {
+    ibid_document_space(document);
+    ibid_xml_write_children(walker, node);
+    ibid_document_space(document);
+    return;
+  }
+  ibid_document_end_block(document);
+  walker->flat += joined;
+  ibid_xml_write_children(walker, node);
+  walker->flat -= joined;
+  ibid_document_end_block(document);
 }
 
 void ibid_xml_write_node(ibid_xml_walker *walker, const xmlNode *node) {
@@ -262,17 +309,28 @@ void ibid_xml_write_node(ibid_xml_walker *walker, const xmlNode *node) {
       ibid_xml_write_children(walker, node);
       return;
     case IBID_XML_BLOCK:
-      if (walker->flat) {
-        ibid_document_space(document);
-        ibid_xml_write_children(walker, node);
-        ibid_document_space(document);
-      } else {
-        ibid_document_end_block(document);
-        ibid_xml_write_children(walker, node);
-        ibid_document_end_block(document);
-      }
+      write_block(walker, node, 0);
       return;
   }
+}
+
+void ibid_xml_write_joined(ibid_xml_walker *walker, const xmlNode *node) {
+  write_block(walker, node, 1);
+}
+
+void ibid_xml_write_row(ibid_xml_walker *walker, const xmlNode *row,
+                        const char *const *cell_names) {
+  ibid_document *document = walker->document;
+  if (!walker->flat) ibid_document_end_block(document);
+  int cells = 0;
+  walker->flat++;
+  for (const xmlNode *cell = row->children; cell; cell = cell->next) {
+    if (!ibid_xml_is_one_of(cell, cell_names)) continue;
+    if (cells++) ibid_document_text(document, " | ", 3);
+    ibid_xml_write_children(walker, cell);
+  }
+  walker->flat--;
+  if (!walker->flat) ibid_document_end_block(document);
 }
 
 void ibid_xml_write_heading(ibid_xml_walker *walker, const char *text) {
@@ -401,27 +459,6 @@ ibid_xml_note *ibid_xml_note_of(ibid_xml_walker *walker, const xmlNode *node) {
   if (index == 0 || index > walker->note_count || walker->notes[index - 1].node != node)
     return NULL;
   return &walker->notes[index - 1];
-}
-
-void ibid_xml_write_marker(ibid_xml_walker *walker, int number) {
-  static const char *const superscripts[10] = {"\u2070", "\u00B9", "\u00B2", "\u00B3", "\u2074",
-                                               "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
-  char digits[12];
-  int count = 0;
-  if (number <= 0) return;
-  while (number > 0 && count < 11) {
-    digits[count++] = (char)(number % 10);
-    number /= 10;
-  }
-  char text[40];
-  size_t length = 0;
-  while (count > 0) {
-    const char *superscript = superscripts[(int)digits[--count]];
-    size_t size = strlen(superscript);
-    memcpy(text + length, superscript, size);
-    length += size;
-  }
-  ibid_document_glued(walker->document, text, length);
 }
 
 void ibid_xml_write_notes(ibid_xml_walker *walker) {
@@ -591,6 +628,18 @@ void ibid_xml_csl_set_node(ibid_xml_csl *csl, const char *key, const xmlNode *no
   ibid_buffer_free(&text);
 }
 
+void ibid_xml_csl_set_title(ibid_xml_csl *csl, const xmlNode *title, const xmlNode *subtitle) {
+  ibid_buffer text;
+  ibid_buffer_init(&text);
+  ibid_xml_text(title, &text);
+  if (subtitle && text.length) {
+    ibid_buffer_append_string(&text, ": ");
+    ibid_xml_text(subtitle, &text);
+  }
+  if (text.data) ibid_xml_csl_set(csl, "title", text.data, text.length);
+  ibid_buffer_free(&text);
+}
+
 void ibid_xml_csl_name_add(ibid_xml_csl *csl, ibid_xml_role role, const char *family,
                            size_t family_length, const char *given, size_t given_length) {
   ibid_xml_csl_name name = {(int)role, 0, 0, 0, 0, given == NULL};
@@ -614,6 +663,20 @@ void ibid_xml_csl_name_add(ibid_xml_csl *csl, ibid_xml_role role, const char *fa
     csl->name_capacity = capacity;
   }
   csl->names[csl->name_count++] = name;
+}
+
+void ibid_xml_csl_name_take(ibid_xml_csl *csl, ibid_xml_role role, const xmlNode *surname,
+                            const xmlNode *printed, ibid_buffer *given) {
+  ibid_buffer family;
+  ibid_buffer_init(&family);
+  ibid_xml_text(surname ? surname : printed, &family);
+  if (family.data)
+    ibid_xml_csl_name_add(csl, role, family.data, family.length,
+                          surname ? (given->data ? given->data : "") : NULL,
+                          surname ? given->length : 0);
+  if (family.failed || given->failed) csl->failed = 1;
+  ibid_buffer_free(&family);
+  ibid_buffer_free(given);
 }
 
 size_t ibid_xml_csl_names(const ibid_xml_csl *csl, ibid_xml_role role) {
@@ -783,7 +846,8 @@ void ibid_xml_csl_json(const ibid_xml_csl *csl, ibid_buffer *out) {
   ibid_json_object_end(&object);
 }
 
-void ibid_xml_csl_meta(const ibid_xml_csl *csl, ibid_document *document) {
+/* Every member as a metadata member of the document. */
+static void write_meta(const ibid_xml_csl *csl, ibid_document *document) {
   for (int i = 0; i < csl->field_count; i++) {
     const char *value = csl->text.data + csl->fields[i].start;
     size_t length = csl->fields[i].end - csl->fields[i].start;
@@ -805,6 +869,12 @@ void ibid_xml_csl_meta(const ibid_xml_csl *csl, ibid_document *document) {
     if (!names.failed) ibid_document_meta(document, role_keys[role], names.data, names.length);
     ibid_buffer_free(&names);
   }
+}
+
+void ibid_xml_csl_meta_take(ibid_xml_csl *csl, ibid_document *document) {
+  if (ibid_xml_csl_any(csl)) write_meta(csl, document);
+  if (csl->failed) document->body.failed = 1;
+  ibid_xml_csl_free(csl);
 }
 
 /* ----- rendering a tagged reference as text --------------------------------- */

@@ -2,7 +2,8 @@
 ** xml_text.h -- what the JATS (jats.c) and TEI (tei.c) converters share:
 ** reading XML safely with libxml2, walking the tree into an ibid_document,
 ** collecting the text of an element, notes and their markers, and building
-** CSL-JSON from the tagged fields of a reference.
+** CSL-JSON from the tagged fields of a reference. The HTML converter
+** (html.c) uses the tree helpers (ibid_xml_is, ibid_xml_next) too.
 **
 ** Reading is safe for untrusted input: no network, no DTD loading, no entity
 ** expansion (a "billion laughs" document stays small), libxml2's own depth
@@ -39,6 +40,8 @@ xmlNode *ibid_xml_next(const xmlNode *node, const xmlNode *root, int skip_childr
 void ibid_xml_text(const xmlNode *node, ibid_buffer *out);
 /* Case-insensitive ASCII comparison of an attribute value (NULL matches nothing). */
 int ibid_xml_equals(const char *value, const char *word);
+/* 1 when node is an element whose local name is one of names (NULL-terminated). */
+int ibid_xml_is_one_of(const xmlNode *node, const char *const *names);
 
 /* ----- writing the body ----------------------------------------------------- */
 
@@ -76,12 +79,34 @@ struct ibid_xml_walker {
   int failed;       /* out of memory */
 };
 
+/*
+** A converter's whole run: reads bytes as XML into document (its format set),
+** calls write(walker, root element) with a walker whose callback is classify,
+** and frees tree and walker. Returns 0, or -1 when out of memory (a document
+** that cannot be read is not a failure: its error is set).
+*/
+int ibid_xml_convert(const char *bytes, size_t length, ibid_document *document, ibid_format format,
+                     ibid_xml_kind (*classify)(ibid_xml_walker *walker, const xmlNode *node),
+                     void (*write)(ibid_xml_walker *walker, const xmlNode *root));
+/* The kind of an element that no rule of a format's classify callback
+** claims: skipped when named in skipped, a block when named in blocks
+** (NULL-terminated lists), else inline. */
+ibid_xml_kind ibid_xml_kind_by_name(const xmlNode *node, const char *const *skipped,
+                                    const char *const *blocks);
+
 /* Writes the children of node as the classify callback directs. */
 void ibid_xml_write_children(ibid_xml_walker *walker, const xmlNode *node);
 /* Writes node itself (an element or text). */
 void ibid_xml_write_node(ibid_xml_walker *walker, const xmlNode *node);
 /* Writes a block of fixed text ("Notes", "References"). */
 void ibid_xml_write_heading(ibid_xml_walker *walker, const char *text);
+/* Writes node's children as one block whose parts (paragraphs of a list
+** item, a figure's head and description) are joined by blanks; inside a
+** flat block (a note), inline between blanks. */
+void ibid_xml_write_joined(ibid_xml_walker *walker, const xmlNode *node);
+/* A table row: one block, the children named in cell_names (NULL-terminated)
+** written one after another, separated by " | ". */
+void ibid_xml_write_row(ibid_xml_walker *walker, const xmlNode *row, const char *const *cell_names);
 
 /* Adds a note; its number is `label` when that is a number from 1 to 999,
 ** else one more than the previous note's. */
@@ -97,9 +122,6 @@ ibid_xml_note *ibid_xml_find_note(ibid_xml_walker *walker, const char *id);
 /* The note whose element is node, or NULL; O(1) (ibid_xml_index_notes marks
 ** each note's element). */
 ibid_xml_note *ibid_xml_note_of(ibid_xml_walker *walker, const xmlNode *node);
-/* Writes a note marker: the number as superscript digits glued to the word
-** before ("effect”¹²"), the form ibid_markers always reads. */
-void ibid_xml_write_marker(ibid_xml_walker *walker, int number);
 /* Writes the "Notes" heading and each note as a block "[N] text" (its content
 ** written flat: paragraphs joined by blanks). */
 void ibid_xml_write_notes(ibid_xml_walker *walker);
@@ -168,10 +190,19 @@ const char *ibid_xml_csl_get(const ibid_xml_csl *csl, const char *key, size_t *l
 void ibid_xml_csl_set(ibid_xml_csl *csl, const char *key, const char *text, size_t length);
 /* Sets key to the text of node. */
 void ibid_xml_csl_set_node(ibid_xml_csl *csl, const char *key, const xmlNode *node);
+/* Sets "title" to the text of title, and ": " and the text of subtitle when
+** both are given. */
+void ibid_xml_csl_set_title(ibid_xml_csl *csl, const xmlNode *title, const xmlNode *subtitle);
 /* A name: family and given (given may be empty: a surname only), or a
 ** literal name as printed (given NULL). */
 void ibid_xml_csl_name_add(ibid_xml_csl *csl, ibid_xml_role role, const char *family,
                            size_t family_length, const char *given, size_t given_length);
+/* Adds a name from the tree: the text of surname as the family name and
+** `given` (the given names a converter collected; may be empty) with it; or,
+** without a surname, the text of printed as the name as printed. Frees given;
+** an allocation failure is recorded in csl. */
+void ibid_xml_csl_name_take(ibid_xml_csl *csl, ibid_xml_role role, const xmlNode *surname,
+                            const xmlNode *printed, ibid_buffer *given);
 /* The number of names with this role. */
 size_t ibid_xml_csl_names(const ibid_xml_csl *csl, ibid_xml_role role);
 /* 1 when any field or name is set. */
@@ -182,8 +213,10 @@ int ibid_xml_csl_tagged(const ibid_xml_csl *csl);
 /* Appends the CSL-JSON object ("issued" as date-parts from "YYYY[-MM[-DD]]",
 ** a letter after the year as "year-suffix"). */
 void ibid_xml_csl_json(const ibid_xml_csl *csl, ibid_buffer *out);
-/* Writes every member as a metadata member of the document. */
-void ibid_xml_csl_meta(const ibid_xml_csl *csl, ibid_document *document);
+/* Writes every member as a metadata member of the document when csl holds
+** any besides "type", records an allocation failure of csl as the
+** document's, and frees csl. */
+void ibid_xml_csl_meta_take(ibid_xml_csl *csl, ibid_document *document);
 /* Appends a readable rendering for references whose fields are tagged but
 ** whose printed text is not given (JATS element-citation, TEI biblStruct):
 ** "Surname, G., & Surname, G. (Year). Title. Container, Vol(Issue), pages.

@@ -3,7 +3,8 @@
 ** are read as glyph records and laid out directly, so that the layout's
 ** geometry (rows, gutters, footnotes, running heads) meets every shape of
 ** input, not only what poppler lets through. The body must be valid UTF-8
-** and the JSON must be written -- without crash, leak or hang.
+** and the JSON must be written -- without crash, leak or hang (checks:
+** fuzz_document.h).
 ** Seed it with the test PDFs: build/fuzz_pdf -max_total_time=60
 **   -max_len=65536 /tmp/fz_pdf tests/formats/pdf  (scratch directory FIRST). */
 #include <stddef.h>
@@ -11,21 +12,8 @@
 #include <string.h>
 
 #include "convert.h"
-#include "memory.h"
+#include "fuzz_document.h"
 #include "pdf_layout.h"
-#include "utf8.h"
-
-static void check_document(ibid_document *document) {
-  size_t bad;
-  if (document->body.length && !ibid_utf8_valid(document->body.data, document->body.length, &bad))
-    __builtin_trap();
-  if (ibid_utf8_count(document->body.data ? document->body.data : "", document->body.length) !=
-      document->body_characters)
-    __builtin_trap();
-  size_t json_length;
-  char *json = ibid_document_json(document, &json_length);
-  ibid_free(json);
-}
 
 /* 8 bytes a glyph: code point (a few ranges), x, y, width, height, size,
 ** flags (bold, new page). Coordinates in points on a Letter page. */
@@ -62,7 +50,7 @@ static void layout_glyphs(const uint8_t *data, size_t size) {
   ibid_pdf_layout_add_page(layout, glyphs, count, 612, 792);
   ibid_document document;
   ibid_document_init(&document);
-  if (ibid_pdf_layout_write(layout, &document) == 0) check_document(&document);
+  if (ibid_pdf_layout_write(layout, &document) == 0) fuzz_check_document(&document);
   ibid_document_free(&document);
   ibid_pdf_layout_free(layout);
   ibid_free(glyphs);
@@ -70,10 +58,7 @@ static void layout_glyphs(const uint8_t *data, size_t size) {
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size >= 4 && memcmp(data, "%PDF", 4) == 0) {
-    ibid_document document;
-    ibid_document_init(&document);
-    if (ibid_pdf_convert((const char *)data, size, &document) == 0) check_document(&document);
-    ibid_document_free(&document);
+    fuzz_check_conversion(ibid_pdf_convert, (const char *)data, size);
     return 0;
   }
   layout_glyphs(data, size);

@@ -16,6 +16,8 @@ BEGIN;
 SELECT ibid_init() WHERE NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'documents');
 .output stdout
 
+-- Headings and notes print in list mode without headers; the box mode of the
+-- tables always shows its column names, whatever .headers says.
 .headers off
 .mode list
 SELECT '== ibid corpus report';
@@ -26,17 +28,14 @@ WHERE NOT EXISTS (SELECT 1 FROM documents);
 -- Sections print only when there are documents: each heading is a SELECT
 -- with a WHERE, and an empty table prints nothing in box mode.
 SELECT char(10) || '== Documents' WHERE EXISTS (SELECT 1 FROM documents);
-.headers on
 .mode box --wrap 40 --wordwrap on
 SELECT d.path, d.format, d.title, d.year,
        (SELECT count(*) FROM notes n WHERE n.document_id = d.id) AS notes,
        (SELECT count(*) FROM refs r WHERE r.document_id = d.id) AS refs
 FROM documents d ORDER BY d.path;
 
-.headers off
 .mode list
 SELECT char(10) || '== Totals' WHERE EXISTS (SELECT 1 FROM documents);
-.headers on
 .mode box
 SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM notes) AS notes,
        (SELECT count(*) FROM notes WHERE ibid_of IS NOT NULL) AS "ibid/short forms",
@@ -45,22 +44,18 @@ SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM note
        (SELECT count(*) FROM cited_works) AS "works cited"
 WHERE EXISTS (SELECT 1 FROM documents);
 
-.headers off
 .mode list
 SELECT char(10) || '== Most-cited works' WHERE EXISTS (SELECT 1 FROM documents);
 SELECT '(no citation linked to a work)'
 WHERE EXISTS (SELECT 1 FROM documents) AND NOT EXISTS (SELECT 1 FROM cited_works);
-.headers on
 .mode box --wrap 48 --wordwrap on
 SELECT authors, year, title, documents, citations FROM cited_works
 ORDER BY citations DESC, documents DESC, key LIMIT 10;
 
-.headers off
 .mode list
 SELECT char(10) || '== Findings matrix (case x question)' WHERE EXISTS (SELECT 1 FROM documents);
 SELECT '(no case-study findings)'
 WHERE EXISTS (SELECT 1 FROM documents) AND NOT EXISTS (SELECT 1 FROM findings_matrix);
-.headers on
 .mode box --wrap 40 --wordwrap on
 SELECT substr(d.path, length(rtrim(d.path, replace(d.path, '/', ''))) + 1) AS file, m."case",
        coalesce(m.question, '') AS question, coalesce(m.question_text, '') AS "question text",
@@ -68,12 +63,10 @@ SELECT substr(d.path, length(rtrim(d.path, replace(d.path, '/', ''))) + 1) AS fi
 FROM findings_matrix m JOIN documents d ON d.id = m.document_id
 ORDER BY d.path, m."case" = 'all', m."case", m.question;
 
-.headers off
 .mode list
 SELECT char(10) || '== Inconsistent claims (the stated figure does not follow from the numbers)'
 WHERE EXISTS (SELECT 1 FROM documents);
 SELECT '(none)' WHERE EXISTS (SELECT 1 FROM documents) AND NOT EXISTS (SELECT 1 FROM inconsistent_claims);
-.headers on
 .mode box --wrap 60 --wordwrap on
 SELECT substr(d.path, length(rtrim(d.path, replace(d.path, '/', ''))) + 1) AS file, c.sentence,
        c.value, c.unit, round(c.expected, 1) AS expected

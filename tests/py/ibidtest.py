@@ -29,6 +29,17 @@ def corpus_names():
     return sorted(n for n in os.listdir(CORPUS) if n.endswith('.txt'))
 
 
+def loaded():
+    """A connection with the schema and the sample corpus loaded, one INSERT per file."""
+    db = connect()
+    db.execute('select ibid_init()')
+    for name in corpus_names():
+        with open(os.path.join(CORPUS, name), 'rb') as f:
+            db.execute('insert into documents(path, raw) values (?, ?)', ('tests/corpus/' + name, f.read()))
+    db.commit()
+    return db
+
+
 def prf(gold, predicted):
     """Precision, recall, F1 of two collections of hashable items (multisets)."""
     from collections import Counter

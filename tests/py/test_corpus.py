@@ -1,19 +1,9 @@
 """The corpus database: one INSERT per document fills everything; replace and delete are clean."""
 import os, subprocess
-from ibidtest import ROOT, CORPUS, EXTENSION, connect, corpus_names
+from ibidtest import ROOT, CORPUS, EXTENSION, connect, corpus_names, loaded
 
 DERIVED = ['blocks', 'sentences', 'notes', 'markers', 'cites', 'refs', 'citations', 'cases',
            'questions', 'findings', 'evidence', 'claims', 'entities', 'events']
-
-
-def loaded():
-    db = connect()
-    db.execute('select ibid_init()')
-    for name in corpus_names():
-        with open(os.path.join(CORPUS, name), 'rb') as f:
-            db.execute('insert into documents(path, raw) values (?, ?)', ('tests/corpus/' + name, f.read()))
-    db.commit()
-    return db
 
 
 def counts(db, document_id):

@@ -1,18 +1,8 @@
 """ibid_dot: the corpus citation graph as DOT, accepted by Graphviz without a warning."""
 import html, os, re, shutil, sqlite3, subprocess
-from ibidtest import ROOT, CORPUS, connect, corpus_names
+from ibidtest import ROOT, connect, loaded
 
 GRAPH_SQL = os.path.join(ROOT, 'sql', 'graph.sql')
-
-
-def loaded():
-    db = connect()
-    db.execute('select ibid_init()')
-    for name in corpus_names():
-        with open(os.path.join(CORPUS, name), 'rb') as f:
-            db.execute('insert into documents(path, raw) values (?, ?)', ('tests/corpus/' + name, f.read()))
-    db.commit()
-    return db
 
 
 def graph_query():

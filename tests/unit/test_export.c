@@ -12,31 +12,37 @@
 
 static ibid_csl_folder *folder;
 
-/* The BibTeX entry of json (a static buffer; "ERROR n" on failure). */
-static const char *bibtex(const char *json) {
+/* What a writer appended to out, or "ERROR n" when it returned status n (a
+** static buffer, shared by the helpers below); frees out. */
+static const char *written(ibid_json_status status, ibid_buffer *out) {
   static char result[8192];
-  ibid_buffer out;
-  ibid_buffer_init(&out);
-  ibid_json_status status = ibid_bibtex_entry(json, strlen(json), folder, NULL, &out, NULL);
   if (status != IBID_JSON_OK)
     snprintf(result, sizeof(result), "ERROR %d", (int)status);
   else
-    snprintf(result, sizeof(result), "%s", out.data);
-  ibid_buffer_free(&out);
+    snprintf(result, sizeof(result), "%s", out->data);
+  ibid_buffer_free(out);
   return result;
 }
 
-static const char *ris(const char *json) {
-  static char result[8192];
+/* The BibTeX entry of json. */
+static const char *bibtex(const char *json) {
   ibid_buffer out;
   ibid_buffer_init(&out);
-  ibid_json_status status = ibid_ris_entry(json, strlen(json), &out, NULL);
-  if (status != IBID_JSON_OK)
-    snprintf(result, sizeof(result), "ERROR %d", (int)status);
-  else
-    snprintf(result, sizeof(result), "%s", out.data);
-  ibid_buffer_free(&out);
-  return result;
+  return written(ibid_bibtex_entry(json, strlen(json), folder, NULL, &out, NULL), &out);
+}
+
+/* The RIS record of json. */
+static const char *ris(const char *json) {
+  ibid_buffer out;
+  ibid_buffer_init(&out);
+  return written(ibid_ris_entry(json, strlen(json), &out, NULL), &out);
+}
+
+/* The clean CSL-JSON of json. */
+static const char *clean(const char *json) {
+  ibid_buffer out;
+  ibid_buffer_init(&out);
+  return written(ibid_csl_export(json, strlen(json), &out, NULL), &out);
 }
 
 /* 1 when the entry has the line `line` (without its newline). */
@@ -365,21 +371,6 @@ static void test_ris(void) {
   CHECK("ris invalid JSON", !strcmp(ris("{]"), "ERROR 1"));
 }
 
-/* Huge values: linear, and nothing is lost. */
-/* The clean CSL-JSON of json (a static buffer; "ERROR n" on failure). */
-static const char *clean(const char *json) {
-  static char result[8192];
-  ibid_buffer out;
-  ibid_buffer_init(&out);
-  ibid_json_status status = ibid_csl_export(json, strlen(json), &out, NULL);
-  if (status != IBID_JSON_OK)
-    snprintf(result, sizeof(result), "ERROR %d", (int)status);
-  else
-    snprintf(result, sizeof(result), "%s", out.data);
-  ibid_buffer_free(&out);
-  return result;
-}
-
 static void test_csl_export(void) {
   CHECK_STRING("csl drops what is not CSL",
                clean("{\"id\":\"k\",\"type\":\"article-journal\",\"page-repair\":\"ambiguous\","
@@ -465,6 +456,7 @@ static void test_csl_export_long_subtitle(void) {
   free(subtitle);
 }
 
+/* Huge values: linear, and nothing is lost. */
 static void test_large(void) {
   size_t size = 4 << 20;
   char *json = malloc(size + 64);

@@ -46,6 +46,15 @@ static const char *node_line(const char *text, const char *name) {
   return line;
 }
 
+/* One label line expected in the DOT text of a graph written with `limit`
+** characters per label: the check's name, the node, the line. */
+typedef struct label_check {
+  const char *name;
+  size_t limit;
+  const char *node;
+  const char *line;
+} label_check;
+
 static void test_empty(void) {
   CHECK_STRING("graph_null_is_empty_digraph", dot(NULL, 1, 40), HEADER "}");
   ibid_graph *graph = ibid_graph_new();
@@ -108,7 +117,8 @@ static void test_shapes_and_labels(void) {
   ibid_graph_free(graph);
 }
 
-static void test_escaping(void) {
+/* Escaping (nodes w2-w7) and shortening (nodes w12-w17) of labels. */
+static void test_labels(void) {
   ibid_graph *graph = ibid_graph_new();
   const char quoted[] = "A \"B\" C\\D & E";
   add(graph, 1, "x", 2, quoted, 1);
@@ -122,49 +132,42 @@ static void test_escaping(void) {
   add(graph, 1, "x", 6, accents, 1);
   const char escapes[] = "\\N \\n &amp; <b>";
   add(graph, 1, "x", 7, escapes, 1);
-  const char *text = dot(graph, 1, 0);
-  CHECK_STRING("graph_escape_quote_backslash_ampersand", node_line(text, "w2"),
-               "w2 [label=\"A \\\"B\\\" C\\\\D &amp; E\"];");
-  CHECK_STRING("graph_escape_line_breaks", node_line(text, "w3"),
-               "w3 [label=\"One\\nTwo\\nThree four\"];");
-  CHECK_STRING("graph_escape_nul_byte", node_line(text, "w4"), "w4 [label=\"a b\"];");
-  CHECK_STRING("graph_invalid_utf8_replaced", node_line(text, "w5"),
-               "w5 [label=\"bad \xEF\xBF\xBD\xEF\xBF\xBD end \xEF\xBF\xBD\xEF\xBF\xBD\"];");
-  CHECK_STRING("graph_non_ascii_kept", node_line(text, "w6"),
-               "w6 [label=\"C\xC3\xB4te d\xE2\x80\x99Ivoire \xE6\x97\xA5\xE6\x9C\xAC\"];");
-  CHECK_STRING("graph_graphviz_escapes_neutralised", node_line(text, "w7"),
-               "w7 [label=\"\\\\N \\\\n &amp;amp; <b>\"];");
-  ibid_graph_free(graph);
-}
-
-static void test_shortening(void) {
-  ibid_graph *graph = ibid_graph_new();
-  add(graph, 1, "x", 2, "The responsibility to protect and the International Criminal Court", 1);
-  add(graph, 1, "x", 3, "Therresponsibilitytoprotectandtheinternational", 1);
-  add(graph, 1, "x", 4, "Exactly forty characters long, no more!!", 1);
-  add(graph, 1, "x", 5, "Forty-one characters long and a bit more.", 1);
-  add(graph, 1, "x", 6, "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", 1);
-  add(graph, 1, "x", 7, "Nouwen; Werner; Schabas; Bassiouni; Kress", 1);
-  const char *text = dot(graph, 1, 40);
-  CHECK_STRING("graph_shorten_at_word", node_line(text, "w2"),
-               "w2 [label=\"The responsibility to protect and the\xE2\x80\xA6\"];");
-  CHECK_STRING("graph_shorten_no_space", node_line(text, "w3"),
-               "w3 [label=\"Therresponsibilitytoprotectandtheintern\xE2\x80\xA6\"];");
-  CHECK_STRING("graph_limit_kept_whole", node_line(text, "w4"),
-               "w4 [label=\"Exactly forty characters long, no more!!\"];");
-  CHECK_STRING("graph_shorten_drops_separator", node_line(text, "w5"),
-               "w5 [label=\"Forty-one characters long and a bit\xE2\x80\xA6\"];");
-  CHECK_STRING("graph_short_non_ascii_kept", node_line(text, "w6"),
-               "w6 [label=\"\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\"];");
-  CHECK_STRING("graph_shorten_trailing_semicolon", node_line(text, "w7"),
-               "w7 [label=\"Nouwen; Werner; Schabas; Bassiouni\xE2\x80\xA6\"];");
-  text = dot(graph, 1, 4);
-  CHECK_STRING("graph_shorten_counts_characters", node_line(text, "w6"),
-               "w6 [label=\"\xC3\xA9\xC3\xA9\xC3\xA9\xE2\x80\xA6\"];");
-  text = dot(graph, 1, 0);
-  CHECK_STRING(
-      "graph_limit_zero_keeps_all", node_line(text, "w2"),
-      "w2 [label=\"The responsibility to protect and the International Criminal Court\"];");
+  add(graph, 1, "x", 12, "The responsibility to protect and the International Criminal Court", 1);
+  add(graph, 1, "x", 13, "Therresponsibilitytoprotectandtheinternational", 1);
+  add(graph, 1, "x", 14, "Exactly forty characters long, no more!!", 1);
+  add(graph, 1, "x", 15, "Forty-one characters long and a bit more.", 1);
+  add(graph, 1, "x", 16, "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", 1);
+  add(graph, 1, "x", 17, "Nouwen; Werner; Schabas; Bassiouni; Kress", 1);
+  static const label_check checks[] = {
+      {"graph_escape_quote_backslash_ampersand", 0, "w2",
+       "w2 [label=\"A \\\"B\\\" C\\\\D &amp; E\"];"},
+      {"graph_escape_line_breaks", 0, "w3", "w3 [label=\"One\\nTwo\\nThree four\"];"},
+      {"graph_escape_nul_byte", 0, "w4", "w4 [label=\"a b\"];"},
+      {"graph_invalid_utf8_replaced", 0, "w5",
+       "w5 [label=\"bad \xEF\xBF\xBD\xEF\xBF\xBD end \xEF\xBF\xBD\xEF\xBF\xBD\"];"},
+      {"graph_non_ascii_kept", 0, "w6",
+       "w6 [label=\"C\xC3\xB4te d\xE2\x80\x99Ivoire \xE6\x97\xA5\xE6\x9C\xAC\"];"},
+      {"graph_graphviz_escapes_neutralised", 0, "w7", "w7 [label=\"\\\\N \\\\n &amp;amp; <b>\"];"},
+      {"graph_shorten_at_word", 40, "w12",
+       "w12 [label=\"The responsibility to protect and the\xE2\x80\xA6\"];"},
+      {"graph_shorten_no_space", 40, "w13",
+       "w13 [label=\"Therresponsibilitytoprotectandtheintern\xE2\x80\xA6\"];"},
+      {"graph_limit_kept_whole", 40, "w14",
+       "w14 [label=\"Exactly forty characters long, no more!!\"];"},
+      {"graph_shorten_drops_separator", 40, "w15",
+       "w15 [label=\"Forty-one characters long and a bit\xE2\x80\xA6\"];"},
+      {"graph_short_non_ascii_kept", 40, "w16",
+       "w16 [label=\"\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\"];"},
+      {"graph_shorten_trailing_semicolon", 40, "w17",
+       "w17 [label=\"Nouwen; Werner; Schabas; Bassiouni\xE2\x80\xA6\"];"},
+      {"graph_shorten_counts_characters", 4, "w16",
+       "w16 [label=\"\xC3\xA9\xC3\xA9\xC3\xA9\xE2\x80\xA6\"];"},
+      {"graph_limit_zero_keeps_all", 0, "w12",
+       "w12 [label=\"The responsibility to protect and the International Criminal Court\"];"},
+  };
+  for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]); i++)
+    CHECK_STRING(checks[i].name, node_line(dot(graph, 1, checks[i].limit), checks[i].node),
+                 checks[i].line);
   ibid_graph_free(graph);
 }
 
@@ -256,8 +259,7 @@ int main(void) {
   test_empty();
   test_rows_add_up_and_sort();
   test_shapes_and_labels();
-  test_escaping();
-  test_shortening();
+  test_labels();
   test_minimum();
   test_labels_and_weights();
   test_many_rows();

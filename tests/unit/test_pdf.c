@@ -40,6 +40,22 @@ static double line(page *p, const char *text, double x, double baseline) {
   return end;
 }
 
+/* A line of body text at its left edge x; a column lists them top down. */
+typedef struct placed_line {
+  const char *text;
+  double x;
+} placed_line;
+
+/* Lines of body text 12 pt apart from the baseline on, until a NULL text. */
+static void column(page *p, double baseline, const placed_line *lines) {
+  for (size_t i = 0; lines[i].text; i++) line(p, lines[i].text, lines[i].x, baseline + 12.0 * i);
+}
+
+/* A line in the 8 pt type of notes, captions and running heads. */
+static double small_line(page *p, const char *text, double x, double baseline) {
+  return put(p, text, x, baseline, 8, 0);
+}
+
 /* A raised 6 pt marker glued at x on a 10 pt line. */
 static double marker(page *p, const char *digits, double x, double baseline) {
   return put(p, digits, x, baseline - 3.5, 6, 0);
@@ -70,28 +86,70 @@ static void reset(void) {
   memset(pages, 0, sizeof(pages));
 }
 
-/* Column of width 60 characters = 300 pt from x = 72. */
-static void test_paragraphs(void) {
-  reset();
-  line(&pages[0], "The Court was created in 1998 and since then it has opened", 72, 100);
-  line(&pages[0], "many investigations in Africa, which critics have called a", 72, 112);
-  line(&pages[0], "sign of bias against the continent.", 72, 124);
-  line(&pages[0], "Its supporters point to the referrals made by the states", 87, 136);
-  line(&pages[0], "themselves.", 72, 148);
-  CHECK_STRING("paragraphs: a short line ends one, an indented line opens one", layout_of(pages, 1),
-               "The Court was created in 1998 and since then it has opened many investigations in "
-               "Africa, which critics have called a sign of bias against the continent.\n\n"
-               "Its supporters point to the referrals made by the states themselves.\n");
+/* One column of body text on one page (60 characters = 300 pt wide from
+** x = 72; a line at 87 or 102 is indented), and the body it lays out to. */
+static const struct {
+  const char *name;
+  placed_line lines[8];
+  const char *body;
+} column_cases[] = {
+    {"paragraphs: a short line ends one, an indented line opens one",
+     {{"The Court was created in 1998 and since then it has opened", 72},
+      {"many investigations in Africa, which critics have called a", 72},
+      {"sign of bias against the continent.", 72},
+      {"Its supporters point to the referrals made by the states", 87},
+      {"themselves.", 72}},
+     "The Court was created in 1998 and since then it has opened many investigations in "
+     "Africa, which critics have called a sign of bias against the continent.\n\n"
+     "Its supporters point to the referrals made by the states themselves.\n"},
+    {"hyphenation: rejoined unless a compound",
+     {{"The international community argued about the anti-", 72},
+      {"atrocity regime and whether inter-", 72},
+      {"national courts help, or whether wars rage be-", 72},
+      {"cause of them.", 72}},
+     "The international community argued about the anti-atrocity regime and whether "
+     "international courts help, or whether wars rage because of them.\n"},
+    {"block quote: its lines joined, its own block",
+     {{"The Court was created in 1998 and since then it has opened", 72},
+      {"cases, and critics said:", 72},
+      {"The Court is biased against the whole of", 102},
+      {"the continent and its leaders.", 102},
+      {"Others disagreed with the critics and praised the Court for", 72},
+      {"its work.", 72}},
+     "The Court was created in 1998 and since then it has opened cases, and critics "
+     "said:\n\nThe Court is biased against the whole of the continent and its "
+     "leaders.\n\nOthers disagreed with the critics and praised the Court for its "
+     "work.\n"},
+    {"URLs broken at a line end and em dashes go on without a blank",
+     {{"The statement is online at https://www.icc-cpi.int/news/", 72},
+      {"situations-and-cases and was issued by the Court in 2009 —", 72},
+      {"a year after the warrant was sought by the prosecutor—", 72},
+      {"twice.", 72}},
+     "The statement is online at https://www.icc-cpi.int/news/situations-and-cases and "
+     "was issued by the Court in 2009 — a year after the warrant was sought by the "
+     "prosecutor—twice.\n"},
+};
+
+static void test_columns(void) {
+  for (size_t i = 0; i < sizeof(column_cases) / sizeof(column_cases[0]); i++) {
+    reset();
+    column(&pages[0], 100, column_cases[i].lines);
+    CHECK_STRING(column_cases[i].name, layout_of(pages, 1), column_cases[i].body);
+  }
 }
 
 static void test_headings_and_gaps(void) {
   reset();
   put(&pages[0], "Introduction", 72, 80, 14, 1);
-  line(&pages[0], "The Court was created in 1998 and since then it has opened", 72, 100);
-  line(&pages[0], "many investigations.", 72, 112);
+  column(&pages[0], 100,
+         (const placed_line[]){{"The Court was created in 1998 and since then it has opened", 72},
+                               {"many investigations.", 72},
+                               {NULL, 0}});
   put(&pages[0], "Method", 72, 140, 10, 1);
-  line(&pages[0], "We read the cases in the order in which they were referred", 72, 160);
-  line(&pages[0], "to the Court.", 72, 172);
+  column(&pages[0], 160,
+         (const placed_line[]){{"We read the cases in the order in which they were referred", 72},
+                               {"to the Court.", 72},
+                               {NULL, 0}});
   CHECK_STRING("headings: larger or bold type is a block of its own", layout_of(pages, 1),
                "Introduction\n\nThe Court was created in 1998 and since then it has opened many "
                "investigations.\n\nMethod\n\nWe read the cases in the order in which they were "
@@ -110,24 +168,30 @@ static void test_markers(void) {
                "in Africa.¹² Critics\n");
 }
 
-static void test_footnotes(void) {
-  reset();
+/* Two sentences on the first page, with markers 1 and 2. */
+static void two_marked_sentences(void) {
   double x = put(&pages[0], "The Court was created in 1998 and has opened cases.", 72, 100, 10, 0);
   marker(&pages[0], "1", x, 100);
   x = line(&pages[0], "Critics call it biased, while its supporters disagree.", 72, 112);
   marker(&pages[0], "2", x, 112);
+}
+
+static void test_footnotes(void) {
+  reset();
+  two_marked_sentences();
   put(&pages[0], "1", 72, 697, 5, 0);
-  put(&pages[0], " Kersten, Mark, Justice in Conflict (Oxford: Oxford University", 75, 700, 8, 0);
-  put(&pages[0], "Press, 2016), p. 45.", 72, 710, 8, 0);
+  small_line(&pages[0], " Kersten, Mark, Justice in Conflict (Oxford: Oxford University", 75, 700);
+  small_line(&pages[0], "Press, 2016), p. 45.", 72, 710);
   put(&pages[0], "2", 72, 717, 5, 0);
-  put(&pages[0], " Ibid., p. 52, and on the wider debate Schabas, William A., An", 75, 720, 8, 0);
+  small_line(&pages[0], " Ibid., p. 52, and on the wider debate Schabas, William A., An", 75, 720);
   put(&pages[0], "12", 300, 770, 9, 0);
   /* page 2: the note continues, then note 3 */
-  x = put(&pages[1], "The African Union answered with a call for non-cooperation.", 72, 100, 10, 0);
+  double x =
+      put(&pages[1], "The African Union answered with a call for non-cooperation.", 72, 100, 10, 0);
   marker(&pages[1], "3", x, 100);
-  put(&pages[1], "Introduction to the International Criminal Court (Cambridge, 2011).", 72, 700, 8,
-      0);
-  put(&pages[1], "3 Decision on the ICC, Assembly/AU/Dec.245(XIII), 3 July 2009.", 72, 710, 8, 0);
+  small_line(&pages[1], "Introduction to the International Criminal Court (Cambridge, 2011).", 72,
+             700);
+  small_line(&pages[1], "3 Decision on the ICC, Assembly/AU/Dec.245(XIII), 3 July 2009.", 72, 710);
   put(&pages[1], "13", 300, 770, 9, 0);
   CHECK_STRING(
       "footnotes: smaller type at the foot, continued on the next page, page numbers "
@@ -145,16 +209,13 @@ static void test_footnotes(void) {
 
 static void test_endnotes_in_small_type(void) {
   reset();
-  double x = put(&pages[0], "The Court was created in 1998 and has opened cases.", 72, 100, 10, 0);
-  marker(&pages[0], "1", x, 100);
-  x = line(&pages[0], "Critics call it biased, while its supporters disagree.", 72, 112);
-  marker(&pages[0], "2", x, 112);
+  two_marked_sentences();
   put(&pages[0], "Notes", 72, 500, 12, 1);
-  put(&pages[0], "1 Kersten, Mark, Justice in Conflict (Oxford: Oxford University", 72, 520, 8, 0);
-  put(&pages[0], "Press, 2016), p. 45.", 72, 530, 8, 0);
-  put(&pages[1], "2 Ibid., p. 52.", 72, 80, 8, 0);
-  put(&pages[1], "3 Schabas, William A., An Introduction to the ICC (Cambridge, 2011).", 72, 90, 8,
-      0);
+  small_line(&pages[0], "1 Kersten, Mark, Justice in Conflict (Oxford: Oxford University", 72, 520);
+  small_line(&pages[0], "Press, 2016), p. 45.", 72, 530);
+  small_line(&pages[1], "2 Ibid., p. 52.", 72, 80);
+  small_line(&pages[1], "3 Schabas, William A., An Introduction to the ICC (Cambridge, 2011).", 72,
+             90);
   CHECK_STRING("endnotes in small type on the pages after the first one are notes too",
                layout_of(pages, 2),
                "The Court was created in 1998 and has opened cases.¹ Critics call it biased, "
@@ -184,7 +245,7 @@ static void test_two_columns(void) {
 static void test_running_heads(void) {
   reset();
   for (int p = 0; p < 3; p++) {
-    put(&pages[p], "Journal of Things, Vol. 3", 72, 40, 8, 0);
+    small_line(&pages[p], "Journal of Things, Vol. 3", 72, 40);
     put(&pages[p], p == 0 ? "Text of page one." : (p == 1 ? "Text of page two." : "Page three."),
         72, 300, 10, 0);
     put(&pages[p], p == 0 ? "101" : (p == 1 ? "102" : "103"), 300, 770, 9, 0);
@@ -193,59 +254,28 @@ static void test_running_heads(void) {
                "Text of page one.\n\nText of page two.\n\nPage three.\n");
 }
 
-static void test_hyphenation(void) {
-  reset();
-  line(&pages[0], "The international community argued about the anti-", 72, 100);
-  line(&pages[0], "atrocity regime and whether inter-", 72, 112);
-  line(&pages[0], "national courts help, or whether wars rage be-", 72, 124);
-  line(&pages[0], "cause of them.", 72, 136);
-  CHECK_STRING("hyphenation: rejoined unless a compound", layout_of(pages, 1),
-               "The international community argued about the anti-atrocity regime and whether "
-               "international courts help, or whether wars rage because of them.\n");
-}
-
-static void test_hanging_indent_and_block_quote(void) {
+static void test_hanging_indent(void) {
   reset();
   put(&pages[0], "References", 72, 80, 12, 1);
-  line(&pages[0], "Bellamy, Alex J. (2016) The Responsibility to Protect Turn", 72, 100);
-  line(&pages[0], "Ten. Ethics and International Affairs 29: 135-156.", 87, 112);
-  line(&pages[0], "Rudolph, Christopher (2001) Constructing an atrocities reg", 72, 124);
-  line(&pages[0], "International Organization 55: 655-691.", 87, 136);
+  column(&pages[0], 100,
+         (const placed_line[]){{"Bellamy, Alex J. (2016) The Responsibility to Protect Turn", 72},
+                               {"Ten. Ethics and International Affairs 29: 135-156.", 87},
+                               {"Rudolph, Christopher (2001) Constructing an atrocities reg", 72},
+                               {"International Organization 55: 655-691.", 87},
+                               {NULL, 0}});
   CHECK_STRING("hanging indent: one block per reference", layout_of(pages, 1),
                "References\n\nBellamy, Alex J. (2016) The Responsibility to Protect Turn Ten. "
                "Ethics and International Affairs 29: 135-156.\n\nRudolph, Christopher (2001) "
                "Constructing an atrocities reg International Organization 55: 655-691.\n");
-  reset();
-  line(&pages[0], "The Court was created in 1998 and since then it has opened", 72, 100);
-  line(&pages[0], "cases, and critics said:", 72, 112);
-  line(&pages[0], "The Court is biased against the whole of", 102, 124);
-  line(&pages[0], "the continent and its leaders.", 102, 136);
-  line(&pages[0], "Others disagreed with the critics and praised the Court for", 72, 148);
-  line(&pages[0], "its work.", 72, 160);
-  CHECK_STRING("block quote: its lines joined, its own block", layout_of(pages, 1),
-               "The Court was created in 1998 and since then it has opened cases, and critics "
-               "said:\n\nThe Court is biased against the whole of the continent and its "
-               "leaders.\n\nOthers disagreed with the critics and praised the Court for its "
-               "work.\n");
-}
-
-static void test_urls_and_dashes(void) {
-  reset();
-  line(&pages[0], "The statement is online at https://www.icc-cpi.int/news/", 72, 100);
-  line(&pages[0], "situations-and-cases and was issued by the Court in 2009 —", 72, 112);
-  line(&pages[0], "a year after the warrant was sought by the prosecutor—", 72, 124);
-  line(&pages[0], "twice.", 72, 136);
-  CHECK_STRING("URLs broken at a line end and em dashes go on without a blank", layout_of(pages, 1),
-               "The statement is online at https://www.icc-cpi.int/news/situations-and-cases and "
-               "was issued by the Court in 2009 — a year after the warrant was sought by the "
-               "prosecutor—twice.\n");
 }
 
 static void test_small_type_is_not_always_a_note(void) {
   reset();
-  line(&pages[0], "The Court was created in 1998 and since then it has opened", 72, 100);
-  line(&pages[0], "many investigations.", 72, 112);
-  put(&pages[0], "Source: Coalition for the International Criminal Court, 2020.", 72, 300, 8, 0);
+  column(&pages[0], 100,
+         (const placed_line[]){{"The Court was created in 1998 and since then it has opened", 72},
+                               {"many investigations.", 72},
+                               {NULL, 0}});
+  small_line(&pages[0], "Source: Coalition for the International Criminal Court, 2020.", 72, 300);
   CHECK_STRING("small type without a note number is not a note", layout_of(pages, 1),
                "The Court was created in 1998 and since then it has opened many "
                "investigations.\n\nSource: Coalition for the International Criminal Court, "
@@ -270,16 +300,14 @@ static void test_bad_input(void) {
 }
 
 int main(void) {
-  test_paragraphs();
+  test_columns();
   test_headings_and_gaps();
   test_markers();
   test_footnotes();
   test_endnotes_in_small_type();
   test_two_columns();
   test_running_heads();
-  test_hyphenation();
-  test_hanging_indent_and_block_quote();
-  test_urls_and_dashes();
+  test_hanging_indent();
   test_small_type_is_not_always_a_note();
   test_bad_input();
   return check_finish();

@@ -29,6 +29,15 @@ static void check_has(const char *name, converter function, const char *xml, con
   ibid_free(json);
 }
 
+typedef struct expected_fragment {
+  const char *name, *fragment;
+} expected_fragment;
+
+/* check_has for each fragment of a list that ends with a NULL name. */
+static void check_fragments(converter function, const char *xml, const expected_fragment *list) {
+  for (; list->name; list++) check_has(list->name, function, xml, list->fragment);
+}
+
 static void check_lacks(const char *name, converter function, const char *xml,
                         const char *fragment) {
   char *json = convert(function, xml, strlen(xml));
@@ -36,6 +45,21 @@ static void check_lacks(const char *name, converter function, const char *xml,
   if (found) printf("# got %s\n", json ? json : "(null)");
   CHECK(name, !found);
   ibid_free(json);
+}
+
+/* Converts xml and checks the body ("<format> converts", "<format> body"). */
+static void check_body(const char *format, converter function, const char *xml,
+                       const char *expected) {
+  char name[64];
+  ibid_document document;
+  ibid_document_init(&document);
+  int rc = function(xml, strlen(xml), &document);
+  snprintf(name, sizeof(name), "%s converts", format);
+  CHECK(name, rc == 0 && document.error == NULL);
+  ibid_buffer_append_char(&document.body, '\n'); /* as ibid_document_json ends it */
+  snprintf(name, sizeof(name), "%s body", format);
+  CHECK_STRING(name, document.body.data, expected);
+  ibid_document_free(&document);
 }
 
 static const char jats_article[] =
@@ -69,29 +93,25 @@ static const char jats_body[] =
     "[1] See example.org/a.\n\nReferences\n\nWegner, P. (2015). The ICC in Ongoing Conflicts. "
     "CUP.\n\nTansey, O. (2007). Process tracing.\n";
 
+/* What the JSON of jats_article holds. */
+static const expected_fragment jats_fragments[] = {
+    {"jats title meta", "\"title\":\"Courts & Councils\""},
+    {"jats author meta", "\"author\":[{\"family\":\"Doe\",\"given\":\"Jane\"}]"},
+    {"jats issued meta", "\"issued\":{\"date-parts\":[[2019,5]]}"},
+    {"jats page meta", "\"page\":\"100-120\""},
+    {"jats doi meta", "\"DOI\":\"10.1000/jp.1\""},
+    {"jats journal meta", "\"container-title\":\"Journal of Peace\""},
+    {"jats link in note", "\"note\":1,\"URL\":\"https://example.org/a\""},
+    {"jats book reference",
+     "\"label\":\"r1\",\"csl\":{\"issued\":{\"date-parts\":[[2015]]},\"publisher\":\"CUP\","
+     "\"title\":\"The ICC in Ongoing Conflicts\",\"type\":\"book\",\"author\":[{\"family\":"
+     "\"Wegner\",\"given\":\"Patrick\"}]}"},
+    {"jats untagged reference has no csl", "{\"start\":216,\"length\":35,\"label\":\"r2\"}"},
+    {NULL, NULL}};
+
 static void test_jats(void) {
-  ibid_document document;
-  ibid_document_init(&document);
-  int rc = ibid_jats_convert(jats_article, strlen(jats_article), &document);
-  CHECK("jats converts", rc == 0 && document.error == NULL);
-  ibid_buffer_append_char(&document.body, '\n'); /* as ibid_document_json ends it */
-  CHECK_STRING("jats body", document.body.data, jats_body);
-  ibid_document_free(&document);
-  check_has("jats title meta", ibid_jats_convert, jats_article, "\"title\":\"Courts & Councils\"");
-  check_has("jats author meta", ibid_jats_convert, jats_article,
-            "\"author\":[{\"family\":\"Doe\",\"given\":\"Jane\"}]");
-  check_has("jats issued meta", ibid_jats_convert, jats_article,
-            "\"issued\":{\"date-parts\":[[2019,5]]}");
-  check_has("jats page meta", ibid_jats_convert, jats_article, "\"page\":\"100-120\"");
-  check_has("jats doi meta", ibid_jats_convert, jats_article, "\"DOI\":\"10.1000/jp.1\"");
-  check_has("jats journal meta", ibid_jats_convert, jats_article,
-            "\"container-title\":\"Journal of Peace\"");
-  check_has("jats link in note", ibid_jats_convert, jats_article,
-            "\"note\":1,\"URL\":\"https://example.org/a\"");
-  check_has("jats book reference", ibid_jats_convert, jats_article,
-            "\"label\":\"r1\",\"csl\":{\"issued\":{\"date-parts\":[[2015]]},\"publisher\":\"CUP\","
-            "\"title\":\"The ICC in Ongoing Conflicts\",\"type\":\"book\",\"author\":[{\"family\":"
-            "\"Wegner\",\"given\":\"Patrick\"}]}");
+  check_body("jats", ibid_jats_convert, jats_article, jats_body);
+  check_fragments(ibid_jats_convert, jats_article, jats_fragments);
   check_has("jats several notes in one xref", ibid_jats_convert,
             "<article><body><p>Two.<xref ref-type=\"fn\" rid=\"a b\">1,2</xref></p></body><back>"
             "<fn-group><fn id=\"a\"><p>A.</p></fn><fn id=\"b\"><p>B.</p></fn></fn-group></back>"
@@ -113,8 +133,6 @@ static void test_jats(void) {
             "References\\n\\nDoe, J. 2001. Book.\\n\",\"references\":[{\"start\":13,\"length\":19,"
             "\"label\":\"x\",\"csl\":{\"issued\":{\"date-parts\":[[2001]]},\"title\":\"Book\","
             "\"author\":[{\"family\":\"Doe\"}]}}]");
-  check_has("jats untagged reference has no csl", ibid_jats_convert, jats_article,
-            "{\"start\":216,\"length\":35,\"label\":\"r2\"}");
 }
 
 static const char tei_text[] =
@@ -138,26 +156,23 @@ static const char tei_body[] =
     "[2] Ibid.\n\nReferences\n\nAppel, B. (2018). In the Shadow. JCR, 3\xE2\x80\x93"
     "28.\n";
 
+/* What the JSON of tei_text holds. */
+static const expected_fragment tei_fragments[] = {
+    {"tei title", "\"title\":\"On Impunity\""},
+    {"tei author", "\"author\":[{\"family\":\"Lee\",\"given\":\"Ann\"}]"},
+    {"tei source meta", "\"container-title\":\"Review\""},
+    {"tei source date", "\"issued\":{\"date-parts\":[[2020,3,1]]}"},
+    {"tei bibl in note",
+     "\"note\":1,\"csl\":{\"issued\":{\"date-parts\":[[2006]]},\"title\":\"Deterrence\","
+     "\"author\":[{\"literal\":\"Ku\"}]}"},
+    {"tei biblStruct",
+     "\"page\":\"3-28\",\"issued\":{\"date-parts\":[[2018]]},\"title\":\"In the Shadow\","
+     "\"container-title\":\"JCR\",\"type\":\"article-journal\""},
+    {NULL, NULL}};
+
 static void test_tei(void) {
-  ibid_document document;
-  ibid_document_init(&document);
-  int rc = ibid_tei_convert(tei_text, strlen(tei_text), &document);
-  CHECK("tei converts", rc == 0 && document.error == NULL);
-  ibid_buffer_append_char(&document.body, '\n');
-  CHECK_STRING("tei body", document.body.data, tei_body);
-  ibid_document_free(&document);
-  check_has("tei title", ibid_tei_convert, tei_text, "\"title\":\"On Impunity\"");
-  check_has("tei author", ibid_tei_convert, tei_text,
-            "\"author\":[{\"family\":\"Lee\",\"given\":\"Ann\"}]");
-  check_has("tei source meta", ibid_tei_convert, tei_text, "\"container-title\":\"Review\"");
-  check_has("tei source date", ibid_tei_convert, tei_text,
-            "\"issued\":{\"date-parts\":[[2020,3,1]]}");
-  check_has("tei bibl in note", ibid_tei_convert, tei_text,
-            "\"note\":1,\"csl\":{\"issued\":{\"date-parts\":[[2006]]},\"title\":\"Deterrence\","
-            "\"author\":[{\"literal\":\"Ku\"}]}");
-  check_has("tei biblStruct", ibid_tei_convert, tei_text,
-            "\"page\":\"3-28\",\"issued\":{\"date-parts\":[[2018]]},\"title\":\"In the Shadow\","
-            "\"container-title\":\"JCR\",\"type\":\"article-journal\"");
+  check_body("tei", ibid_tei_convert, tei_text, tei_body);
+  check_fragments(ibid_tei_convert, tei_text, tei_fragments);
   /* Endnotes kept in the back matter, pointed to from the text. */
   check_has("tei pointer to a note", ibid_tei_convert,
             "<TEI><text><body><p>Text<ref target=\"#n7\">7</ref> more.</p></body><back><div "
