@@ -1,10 +1,10 @@
 /*
 ** csl.c -- CSL-JSON item reader and work keys (see csl.h).
 **
-** HOW IT WORKS: a strict JSON parser (RFC 8259 syntax, nesting capped so a
-** hostile input cannot exhaust the stack) builds a flat array of nodes; each
-** node records its kind, the byte span of its token and its first child and
-** next sibling. Strings are decoded only when a field is looked up.
+** HOW IT WORKS: ext/json.h parses the text (strict RFC 8259, nesting capped)
+** into a tree; the reader picks the item object and copies the few fields the
+** key needs. The key folds the name and the title through an ICU
+** transliterator and keeps their first significant words.
 */
 #include "csl.h"
 
@@ -13,298 +13,43 @@
 #include <unicode/utrans.h>
 
 #include "buffer.h"
+#include "json.h"
 #include "memory.h"
 
-#define CSL_MAX_DEPTH 64
 #define CSL_TITLE_WORDS 5
-
-typedef enum csl_kind {
-  CSL_NULL,
-  CSL_FALSE,
-  CSL_TRUE,
-  CSL_NUMBER,
-  CSL_STRING,
-  CSL_ARRAY,
-  CSL_OBJECT
-} csl_kind;
-
-typedef struct csl_node {
-  csl_kind kind;
-  size_t start, length; /* token bytes; for strings the bytes between the quotes */
-  long key;             /* object member: node index of its key string; else -1 */
-  long first_child, next_sibling;
-} csl_node;
-
-typedef struct csl_parser {
-  const char *json;
-  size_t length, at;
-  csl_node *nodes;
-  size_t node_count, node_capacity;
-  int failed_memory;
-} csl_parser;
-
-/* ----- parsing ---------------------------------------------------------- */
-
-static void csl_skip_space(csl_parser *parser) {
-  while (parser->at < parser->length) {
-    char c = parser->json[parser->at];
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') break;
-    parser->at++;
-  }
-}
-
-static long csl_new_node(csl_parser *parser, csl_kind kind, size_t start) {
-  if (parser->node_count == parser->node_capacity) {
-    size_t capacity = parser->node_capacity ? parser->node_capacity * 2 : 32;
-    csl_node *nodes = ibid_realloc(parser->nodes, capacity * sizeof(csl_node));
-    if (!nodes) {
-      parser->failed_memory = 1;
-      return -1;
-    }
-    parser->nodes = nodes;
-    parser->node_capacity = capacity;
-  }
-  csl_node *node = &parser->nodes[parser->node_count];
-  node->kind = kind;
-  node->start = start;
-  node->length = 0;
-  node->key = node->first_child = node->next_sibling = -1;
-  return (long)parser->node_count++;
-}
-
-static int csl_is_hex(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-/* A string token starting at the opening quote; -1 on a syntax error. */
-static long csl_parse_string(csl_parser *parser) {
-  size_t at = parser->at + 1;
-  while (at < parser->length) {
-    unsigned char c = (unsigned char)parser->json[at];
-    if (c == '"') {
-      long index = csl_new_node(parser, CSL_STRING, parser->at + 1);
-      if (index < 0) return -1;
-      parser->nodes[index].length = at - (parser->at + 1);
-      parser->at = at + 1;
-      return index;
-    }
-    if (c < 0x20) return -1;
-    if (c == '\\') {
-      if (at + 1 >= parser->length) return -1;
-      char e = parser->json[at + 1];
-      if (e == 'u') {
-        if (at + 5 >= parser->length) return -1;
-        for (int i = 2; i < 6; i++)
-          if (!csl_is_hex(parser->json[at + i])) return -1;
-        at += 6;
-        continue;
-      }
-      if (!strchr("\"\\/bfnrt", e) || e == 0) return -1;
-      at += 2;
-      continue;
-    }
-    at++;
-  }
-  return -1;
-}
-
-static int csl_digits(csl_parser *parser) {
-  size_t begin = parser->at;
-  while (parser->at < parser->length && parser->json[parser->at] >= '0' &&
-         parser->json[parser->at] <= '9')
-    parser->at++;
-  return parser->at > begin;
-}
-
-static long csl_parse_number(csl_parser *parser) {
-  size_t start = parser->at;
-  if (parser->json[parser->at] == '-') parser->at++;
-  if (parser->at < parser->length && parser->json[parser->at] == '0') {
-    parser->at++;
-  } else if (!csl_digits(parser)) {
-    return -1;
-  }
-  if (parser->at < parser->length && parser->json[parser->at] == '.') {
-    parser->at++;
-    if (!csl_digits(parser)) return -1;
-  }
-  if (parser->at < parser->length &&
-      (parser->json[parser->at] == 'e' || parser->json[parser->at] == 'E')) {
-    parser->at++;
-    if (parser->at < parser->length &&
-        (parser->json[parser->at] == '+' || parser->json[parser->at] == '-'))
-      parser->at++;
-    if (!csl_digits(parser)) return -1;
-  }
-  long index = csl_new_node(parser, CSL_NUMBER, start);
-  if (index >= 0) parser->nodes[index].length = parser->at - start;
-  return index;
-}
-
-static long csl_parse_word(csl_parser *parser, const char *word, csl_kind kind) {
-  size_t n = strlen(word);
-  if (parser->length - parser->at < n || memcmp(parser->json + parser->at, word, n)) return -1;
-  long index = csl_new_node(parser, kind, parser->at);
-  parser->at += n;
-  return index;
-}
-
-static long csl_parse_value(csl_parser *parser, int depth);
-
-/* Arrays and objects: children are linked in order through next_sibling. */
-static long csl_parse_container(csl_parser *parser, int depth, int is_object) {
-  long index = csl_new_node(parser, is_object ? CSL_OBJECT : CSL_ARRAY, parser->at);
-  if (index < 0) return -1;
-  char close = is_object ? '}' : ']';
-  long last = -1;
-  parser->at++;
-  csl_skip_space(parser);
-  if (parser->at < parser->length && parser->json[parser->at] == close) {
-    parser->at++;
-    return index;
-  }
-  for (;;) {
-    long key = -1;
-    if (is_object) {
-      csl_skip_space(parser);
-      if (parser->at >= parser->length || parser->json[parser->at] != '"') return -1;
-      key = csl_parse_string(parser);
-      if (key < 0) return -1;
-      csl_skip_space(parser);
-      if (parser->at >= parser->length || parser->json[parser->at] != ':') return -1;
-      parser->at++;
-    }
-    long child = csl_parse_value(parser, depth + 1);
-    if (child < 0) return -1;
-    parser->nodes[child].key = key;
-    if (last < 0)
-      parser->nodes[index].first_child = child;
-    else
-      parser->nodes[last].next_sibling = child;
-    last = child;
-    csl_skip_space(parser);
-    if (parser->at >= parser->length) return -1;
-    char c = parser->json[parser->at++];
-    if (c == close) return index;
-    if (c != ',') return -1;
-  }
-}
-
-static long csl_parse_value(csl_parser *parser, int depth) {
-  if (depth > CSL_MAX_DEPTH) return -1;
-  csl_skip_space(parser);
-  if (parser->at >= parser->length) return -1;
-  char c = parser->json[parser->at];
-  switch (c) {
-    case '{':
-      return csl_parse_container(parser, depth, 1);
-    case '[':
-      return csl_parse_container(parser, depth, 0);
-    case '"':
-      return csl_parse_string(parser);
-    case 't':
-      return csl_parse_word(parser, "true", CSL_TRUE);
-    case 'f':
-      return csl_parse_word(parser, "false", CSL_FALSE);
-    case 'n':
-      return csl_parse_word(parser, "null", CSL_NULL);
-    default:
-      if (c == '-' || (c >= '0' && c <= '9')) return csl_parse_number(parser);
-      return -1;
-  }
-}
 
 /* ----- reading fields ---------------------------------------------------- */
 
-static unsigned csl_hex4(const char *p) {
-  unsigned value = 0;
-  for (int i = 0; i < 4; i++) {
-    char c = p[i];
-    value = value * 16 + (unsigned)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
-  }
-  return value;
+static ibid_json_kind csl_kind(const ibid_json_document *document, long node) {
+  return document->nodes[node].kind;
 }
 
-/* The decoded text of a string node (ibid_malloc), NULL when out of memory.
-** Lone surrogates become U+FFFD so the result is always valid UTF-8. */
-static char *csl_string(const csl_parser *parser, long index) {
-  const csl_node *node = &parser->nodes[index];
-  const char *p = parser->json + node->start;
-  ibid_buffer out;
-  ibid_buffer_init(&out);
-  ibid_buffer_reserve(&out, node->length);
-  ibid_buffer_append(&out, "", 0); /* NUL-terminated even when empty */
-  for (size_t i = 0; i < node->length; i++) {
-    if (p[i] != '\\') {
-      ibid_buffer_append_char(&out, p[i]);
-      continue;
-    }
-    char e = p[++i];
-    if (e == 'u') {
-      uint32_t cp = csl_hex4(p + i + 1);
-      i += 4;
-      if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 < node->length + 0 && p[i + 1] == '\\' &&
-          p[i + 2] == 'u') {
-        uint32_t low = csl_hex4(p + i + 3);
-        if (low >= 0xDC00 && low <= 0xDFFF) {
-          cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-          i += 6;
-        }
-      }
-      if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD;
-      if (cp == 0) cp = ' '; /* keys and names never need NUL; keep C strings whole */
-      ibid_buffer_append_codepoint(&out, cp);
-      continue;
-    }
-    static const char from[] = "bfnrt", to[] = "\b\f\n\r\t";
-    const char *hit = strchr(from, e);
-    ibid_buffer_append_char(&out, hit ? to[hit - from] : e);
-  }
-  size_t length;
-  char *text = ibid_buffer_take(&out, &length);
-  /* A raw NUL byte inside the quotes would cut the C string short: map it. */
-  if (text)
-    for (size_t i = 0; i < length; i++)
-      if (!text[i]) text[i] = ' ';
-  return text;
+/* The first element of array `node` when it has the given kind, else -1. */
+static long csl_first_element(const ibid_json_document *document, long node, ibid_json_kind kind) {
+  if (node < 0 || csl_kind(document, node) != IBID_JSON_ARRAY) return -1;
+  long child = document->nodes[node].first_child;
+  return child >= 0 && csl_kind(document, child) == kind ? child : -1;
 }
 
-/* Does the key of member `index` equal `name`? */
-static int csl_key_is(const csl_parser *parser, long index, const char *name) {
-  long key = parser->nodes[index].key;
-  if (key < 0) return 0;
-  const csl_node *node = &parser->nodes[key];
-  size_t n = strlen(name);
-  if (!memchr(parser->json + node->start, '\\', node->length))
-    return node->length == n && !memcmp(parser->json + node->start, name, n);
-  char *decoded = csl_string(parser, key);
-  int same = decoded && !strcmp(decoded, name);
-  ibid_free(decoded);
-  return same;
-}
-
-static long csl_member(const csl_parser *parser, long object, const char *name) {
-  if (object < 0 || parser->nodes[object].kind != CSL_OBJECT) return -1;
-  for (long child = parser->nodes[object].first_child; child >= 0;
-       child = parser->nodes[child].next_sibling)
-    if (csl_key_is(parser, child, name)) return child;
-  return -1;
-}
-
-static long csl_first_child(const csl_parser *parser, long node, csl_kind kind) {
-  if (node < 0 || parser->nodes[node].kind != CSL_ARRAY) return -1;
-  long child = parser->nodes[node].first_child;
-  return child >= 0 && parser->nodes[child].kind == kind ? child : -1;
-}
-
-/* A string member as a copy; *failed set when out of memory. */
-static char *csl_string_member(const csl_parser *parser, long object, const char *name,
+/*
+** A copy of string member `name` (NULL when absent or not a string); *failed
+** set when out of memory. A \u0000 becomes a space: callers treat fields as C
+** strings, and names and titles never need NUL.
+*/
+static char *csl_string_member(const ibid_json_document *document, long object, const char *name,
                                int *failed) {
-  long member = csl_member(parser, object, name);
-  if (member < 0 || parser->nodes[member].kind != CSL_STRING) return NULL;
-  char *text = csl_string(parser, member);
-  if (!text) *failed = 1;
-  return text;
+  long member = ibid_json_member(document, object, name);
+  if (member < 0 || csl_kind(document, member) != IBID_JSON_STRING) return NULL;
+  size_t length = 0;
+  const char *text = ibid_json_text(document, member, &length);
+  char *copy = ibid_malloc(length + 1);
+  if (!copy) {
+    *failed = 1;
+    return NULL;
+  }
+  for (size_t i = 0; i < length; i++) copy[i] = text[i] ? text[i] : ' ';
+  copy[length] = 0;
+  return copy;
 }
 
 /* The first plausible year (4 digits, 1000-2999, not inside a longer number). */
@@ -319,68 +64,73 @@ static int csl_year_in(const char *text, size_t length) {
   return 0;
 }
 
-static int csl_node_year(const csl_parser *parser, long node) {
+/* The year in a number or string value. Strings are read as they stand in
+** the JSON text, escapes undecoded: the work keys already stored were made
+** that way, and a key must not change under a stored row. */
+static int csl_value_year(const ibid_json_document *document, long node) {
   if (node < 0) return 0;
-  const csl_node *n = &parser->nodes[node];
-  if (n->kind == CSL_NUMBER || n->kind == CSL_STRING)
-    return csl_year_in(parser->json + n->start, n->length);
-  return 0;
+  const ibid_json_node *value = &document->nodes[node];
+  if (value->kind != IBID_JSON_NUMBER && value->kind != IBID_JSON_STRING) return 0;
+  size_t length;
+  const char *text = ibid_json_text(document, node, &length);
+  return text ? csl_year_in(text, length) : 0;
 }
 
-static int csl_issued_year(const csl_parser *parser, long object) {
-  long issued = csl_member(parser, object, "issued");
+static int csl_issued_year(const ibid_json_document *document, long object) {
+  long issued = ibid_json_member(document, object, "issued");
   if (issued < 0) return 0;
-  if (parser->nodes[issued].kind != CSL_OBJECT) return csl_node_year(parser, issued);
-  long parts = csl_member(parser, issued, "date-parts");
-  long first = csl_first_child(parser, parts, CSL_ARRAY);
+  if (csl_kind(document, issued) != IBID_JSON_OBJECT) return csl_value_year(document, issued);
+  long parts = ibid_json_member(document, issued, "date-parts");
+  long first = csl_first_element(document, parts, IBID_JSON_ARRAY);
   if (first >= 0) {
-    long year = parser->nodes[first].first_child;
-    int value = csl_node_year(parser, year);
+    int value = csl_value_year(document, document->nodes[first].first_child);
     if (value) return value;
   }
-  int value = csl_node_year(parser, csl_member(parser, issued, "raw"));
-  return value ? value : csl_node_year(parser, csl_member(parser, issued, "literal"));
+  int value = csl_value_year(document, ibid_json_member(document, issued, "raw"));
+  return value ? value : csl_value_year(document, ibid_json_member(document, issued, "literal"));
 }
 
 /* family (else literal) of the first name of author, else of editor. */
-static void csl_read_name(const csl_parser *parser, long object, ibid_csl_item *item, int *failed) {
+static void csl_read_name(const ibid_json_document *document, long object, ibid_csl_item *item,
+                          int *failed) {
   static const char *const roles[] = {"author", "editor"};
   for (size_t r = 0; r < 2 && !item->family && !item->literal; r++) {
-    long name = csl_first_child(parser, csl_member(parser, object, roles[r]), CSL_OBJECT);
+    long role = ibid_json_member(document, object, roles[r]);
+    long name = csl_first_element(document, role, IBID_JSON_OBJECT);
     if (name < 0) continue;
-    item->family = csl_string_member(parser, name, "family", failed);
-    if (!item->family) item->literal = csl_string_member(parser, name, "literal", failed);
+    item->family = csl_string_member(document, name, "family", failed);
+    if (!item->family) item->literal = csl_string_member(document, name, "literal", failed);
   }
+}
+
+/* The item: the root object, or the first object in a root array; -1 if none. */
+static long csl_item_object(const ibid_json_document *document) {
+  long object = 0;
+  if (csl_kind(document, 0) == IBID_JSON_ARRAY) {
+    object = document->nodes[0].first_child;
+    while (object >= 0 && csl_kind(document, object) != IBID_JSON_OBJECT)
+      object = document->nodes[object].next_sibling;
+  }
+  return object >= 0 && csl_kind(document, object) == IBID_JSON_OBJECT ? object : -1;
 }
 
 ibid_csl_status ibid_csl_read(const char *json, size_t length, ibid_csl_item *item) {
   memset(item, 0, sizeof(*item));
-  csl_parser parser = {.json = json, .length = length};
-  long root = csl_parse_value(&parser, 0);
-  csl_skip_space(&parser);
-  ibid_csl_status status = IBID_CSL_OK;
-  if (parser.failed_memory) {
-    status = IBID_CSL_NO_MEMORY;
-  } else if (root < 0 || parser.at != length) {
-    status = IBID_CSL_BAD_JSON;
-  } else {
-    long object = root;
-    if (parser.nodes[root].kind == CSL_ARRAY) {
-      for (object = parser.nodes[root].first_child;
-           object >= 0 && parser.nodes[object].kind != CSL_OBJECT;
-           object = parser.nodes[object].next_sibling) {
-      }
-    }
-    if (object >= 0 && parser.nodes[object].kind == CSL_OBJECT) {
-      int failed = 0;
-      csl_read_name(&parser, object, item, &failed);
-      item->title = csl_string_member(&parser, object, "title", &failed);
-      item->doi = csl_string_member(&parser, object, "DOI", &failed);
-      item->year = csl_issued_year(&parser, object);
-      if (failed) status = IBID_CSL_NO_MEMORY;
-    }
+  ibid_json_document document;
+  ibid_json_status parsed = ibid_json_parse(json, length, &document, NULL);
+  ibid_csl_status status = parsed == IBID_JSON_OK          ? IBID_CSL_OK
+                           : parsed == IBID_JSON_NO_MEMORY ? IBID_CSL_NO_MEMORY
+                                                           : IBID_CSL_BAD_JSON;
+  long object = status == IBID_CSL_OK ? csl_item_object(&document) : -1;
+  if (object >= 0) {
+    int failed = 0;
+    csl_read_name(&document, object, item, &failed);
+    item->title = csl_string_member(&document, object, "title", &failed);
+    item->doi = csl_string_member(&document, object, "DOI", &failed);
+    item->year = csl_issued_year(&document, object);
+    if (failed) status = IBID_CSL_NO_MEMORY;
   }
-  ibid_free(parser.nodes);
+  ibid_json_free(&document);
   return status;
 }
 

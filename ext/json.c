@@ -137,12 +137,27 @@ static int json_unicode_escape(json_parser *parser, unsigned long *codepoint) {
   return 1;
 }
 
+/* The closing quote of the string opened at `open`, or `length` when there is
+** none. A quote is escaped when an odd run of backslashes precedes it; memchr
+** finds candidates much faster than stepping over escapes byte by byte. */
+static size_t json_closing_quote(const char *text, size_t open, size_t length) {
+  size_t from = open + 1;
+  while (from < length) {
+    const char *quote = memchr(text + from, '"', length - from);
+    if (!quote) return length;
+    size_t end = (size_t)(quote - text), backslashes = 0;
+    while (end - backslashes > from && text[end - backslashes - 1] == '\\') backslashes++;
+    if (backslashes % 2 == 0) return end;
+    from = end + 1;
+  }
+  return length;
+}
+
 /* Decodes the string whose opening quote is at parser->at into the arena;
 ** sets *offset and *length. The decoded text is never longer than the source
 ** (an escape of 6 bytes yields at most 4), so one reservation suffices. */
 static int json_string(json_parser *parser, size_t *offset, size_t *length) {
-  size_t end = parser->at + 1;
-  while (end < parser->length && parser->text[end] != '"') end += parser->text[end] == '\\' ? 2 : 1;
+  size_t end = json_closing_quote(parser->text, parser->at, parser->length);
   if (end >= parser->length)
     return json_fail(parser, IBID_JSON_SYNTAX_ERROR, "unterminated string");
   if (!json_reserve_strings(parser, end - parser->at + 1)) return 0;
@@ -150,14 +165,17 @@ static int json_string(json_parser *parser, size_t *offset, size_t *length) {
   *offset = document->strings_length;
   parser->at++;
   while (parser->at < end) {
-    unsigned char c = (unsigned char)parser->text[parser->at];
-    if (c < 0x20)
+    /* Most strings have no escape: copy each run of plain bytes at once. */
+    size_t run = parser->at;
+    while (run < end && parser->text[run] != '\\' && (unsigned char)parser->text[run] >= 0x20)
+      run++;
+    memcpy(document->strings + document->strings_length, parser->text + parser->at,
+           run - parser->at);
+    document->strings_length += run - parser->at;
+    parser->at = run;
+    if (run == end) break;
+    if ((unsigned char)parser->text[parser->at] < 0x20)
       return json_fail(parser, IBID_JSON_SYNTAX_ERROR, "control character inside a string");
-    if (c != '\\') {
-      document->strings[document->strings_length++] = (char)c;
-      parser->at++;
-      continue;
-    }
     char escape = parser->text[parser->at + 1];
     static const char escapes[] = "\"\"\\\\//b\bf\fn\nr\rt\t";
     const char *found = escape ? strchr(escapes, escape) : NULL;
@@ -315,7 +333,8 @@ static long json_value(json_parser *parser, int depth) {
   switch (kind) {
     case IBID_JSON_OBJECT:
     case IBID_JSON_ARRAY:
-      return json_container(parser, node, kind == IBID_JSON_OBJECT, depth) ? node : -1;
+      ok = json_container(parser, node, kind == IBID_JSON_OBJECT, depth);
+      break;
     case IBID_JSON_STRING:
       ok = json_string(parser, &copy.text_offset, &copy.text_length);
       break;
@@ -328,8 +347,9 @@ static long json_value(json_parser *parser, int depth) {
                                                           : "null");
   }
   if (!ok) return -1;
-  parser->document->nodes[node].text_offset = copy.text_offset;
-  parser->document->nodes[node].text_length = copy.text_length;
+  ibid_json_node *parsed = &parser->document->nodes[node]; /* the array may have moved */
+  parsed->text_offset = copy.text_offset;
+  parsed->text_length = copy.text_length;
   return node;
 }
 
@@ -342,8 +362,8 @@ ibid_json_status ibid_json_parse(const char *text, size_t length, ibid_json_docu
   error->message = NULL;
   json_parser parser = {text, length, 0, document, error, IBID_JSON_OK};
   if (!json_reserve_strings(&parser, 1)) return parser.status;
-  document->strings[document->strings_length++] = 0; /* offset 0: the empty string */
-  if (json_value(&parser, 1) < 0) return parser.status;
+  document->strings[document->strings_length++] = 0;    /* offset 0: the empty string */
+  if (json_value(&parser, 0) < 0) return parser.status; /* the root is depth 0 */
   json_skip_space(&parser);
   if (parser.at < length) json_fail(&parser, IBID_JSON_SYNTAX_ERROR, "text after the JSON value");
   return parser.status;

@@ -13,8 +13,9 @@
 ** Strict RFC 8259 syntax (no comments, no trailing commas, one value then only
 ** white space). Strings are decoded (escapes, \u surrogate pairs; a lone
 ** surrogate becomes U+FFFD) into NUL-terminated UTF-8 that may also hold NUL
-** bytes from \u0000, so lengths are given. Nesting deeper than
-** IBID_JSON_MAX_DEPTH is refused rather than recursed into.
+** bytes from \u0000, so lengths are given. Values more than
+** IBID_JSON_MAX_DEPTH levels below the root (depth 0) are refused rather than
+** recursed into.
 */
 #ifndef IBID_JSON_H
 #define IBID_JSON_H

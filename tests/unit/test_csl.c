@@ -57,6 +57,53 @@ static void test_bad_json(void) {
   ibid_csl_item_free(&item);
 }
 
+/* Boundaries the reader has always had; inputs hold NUL bytes, so lengths are given. */
+static void test_edges(void) {
+  ibid_csl_item item;
+  /* The root is depth 0: 65 nested arrays are the deepest accepted. */
+  char deep[200];
+  memset(deep, '[', 65);
+  memset(deep + 65, ']', 65);
+  CHECK("csl 65 levels accepted", ibid_csl_read(deep, 130, &item) == IBID_CSL_OK);
+  ibid_csl_item_free(&item);
+  memset(deep, '[', 66);
+  memset(deep + 66, ']', 66);
+  CHECK("csl 66 levels rejected", ibid_csl_read(deep, 132, &item) == IBID_CSL_BAD_JSON);
+  ibid_csl_item_free(&item);
+
+  const char nul_escape[] = "{\"title\":\"a\\u0000b\",\"author\":[{\"family\":\"\\u0000X\"}]}";
+  CHECK("csl \\u0000 read", ibid_csl_read(nul_escape, strlen(nul_escape), &item) == IBID_CSL_OK);
+  CHECK_STRING("csl \\u0000 becomes a space in title", item.title, "a b");
+  CHECK_STRING("csl \\u0000 becomes a space in family", item.family, " X");
+  ibid_csl_item_free(&item);
+  const char raw_nul[] = "{\"title\":\"a\0b\"}";
+  CHECK("csl raw NUL in a string rejected",
+        ibid_csl_read(raw_nul, sizeof(raw_nul) - 1, &item) == IBID_CSL_BAD_JSON);
+  ibid_csl_item_free(&item);
+  const char nul_after[] = "{\"title\":\"ab\"}\0";
+  CHECK("csl NUL after the value rejected",
+        ibid_csl_read(nul_after, sizeof(nul_after) - 1, &item) == IBID_CSL_BAD_JSON);
+  ibid_csl_item_free(&item);
+
+  const char *members = "[1,\"x\",{\"titl\\u0065\":\"First\",\"title\":\"Second\",\"DOI\":5}]";
+  CHECK("csl first object of an array",
+        ibid_csl_read(members, strlen(members), &item) == IBID_CSL_OK);
+  CHECK_STRING("csl escaped key, first of repeated keys", item.title, "First");
+  CHECK("csl number DOI ignored", item.doi == NULL);
+  ibid_csl_item_free(&item);
+
+  /* Years are read from the decoded string: the hex digits of an escape
+  ** such as \u2019 are not a year. */
+  const char *escaped_year = "{\"issued\":{\"raw\":\"\\u2019 2018\"}}";
+  CHECK("csl escaped year read",
+        ibid_csl_read(escaped_year, strlen(escaped_year), &item) == IBID_CSL_OK);
+  CHECK("csl year from the decoded string", item.year == 2018);
+  ibid_csl_item_free(&item);
+  CHECK_STRING("key year when no title, number date part",
+               key_of("{\"editor\":[{\"family\":\"Ed\"}],\"issued\":{\"date-parts\":[[1999.5]]}}"),
+               "ed:1999:");
+}
+
 static void test_keys(void) {
   CHECK_STRING(
       "key title and author",
@@ -88,6 +135,7 @@ int main(void) {
   if (!folder) return check_finish();
   test_read();
   test_bad_json();
+  test_edges();
   test_keys();
   ibid_csl_folder_close(folder);
   return check_finish();
