@@ -194,7 +194,8 @@ check-demo-deps:
 	$(INSTALL_MISSING)
 
 format:
-	clang-format -i ext/*.c ext/*.h include/*.h tests/unit/*.c bench/*.c bench/*.h fuzz/*.c
+	clang-format -i $(filter-out ext/refmodel_weights.c,$(wildcard ext/*.c)) ext/*.h include/*.h \
+	  tests/unit/*.c bench/*.c bench/*.h fuzz/*.c fuzz/*.h
 
 clean:
 	rm -rf build ibid.so icc.db citations.dot citations.svg bibliography.json bibliography.bib bibliography.ris

@@ -21,8 +21,8 @@ typedef enum ibid_block_kind {
 
 typedef struct ibid_block {
   ibid_block_kind kind;
-  int level;    /* heading level (1 = top) or list nesting depth (1 = top); 0 otherwise */
-  size_t start; /* byte offset of the first character */
+  int level;     /* heading level (1 = top) or list nesting depth (1 = top); 0 otherwise */
+  size_t start;  /* byte offset of the first character */
   size_t length; /* bytes, without the trailing line break */
 } ibid_block;
 

@@ -8,7 +8,9 @@
 
 #include "memory.h"
 
-void ibid_buffer_init(ibid_buffer *buffer) { memset(buffer, 0, sizeof(*buffer)); }
+void ibid_buffer_init(ibid_buffer *buffer) {
+  memset(buffer, 0, sizeof(*buffer));
+}
 
 void ibid_buffer_free(ibid_buffer *buffer) {
   ibid_free(buffer->data);
@@ -61,7 +63,9 @@ void ibid_buffer_append_string(ibid_buffer *buffer, const char *string) {
   ibid_buffer_append(buffer, string, strlen(string));
 }
 
-void ibid_buffer_append_char(ibid_buffer *buffer, char c) { ibid_buffer_append(buffer, &c, 1); }
+void ibid_buffer_append_char(ibid_buffer *buffer, char c) {
+  ibid_buffer_append(buffer, &c, 1);
+}
 
 void ibid_buffer_append_codepoint(ibid_buffer *buffer, uint32_t codepoint) {
   char bytes[4];
@@ -104,11 +108,21 @@ void ibid_json_string(ibid_buffer *buffer, const char *bytes, size_t length) {
     ibid_buffer_append(buffer, bytes + run, i - run);
     run = i + 1;
     switch (c) {
-      case '"': ibid_buffer_append(buffer, "\\\"", 2); break;
-      case '\\': ibid_buffer_append(buffer, "\\\\", 2); break;
-      case '\n': ibid_buffer_append(buffer, "\\n", 2); break;
-      case '\r': ibid_buffer_append(buffer, "\\r", 2); break;
-      case '\t': ibid_buffer_append(buffer, "\\t", 2); break;
+      case '"':
+        ibid_buffer_append(buffer, "\\\"", 2);
+        break;
+      case '\\':
+        ibid_buffer_append(buffer, "\\\\", 2);
+        break;
+      case '\n':
+        ibid_buffer_append(buffer, "\\n", 2);
+        break;
+      case '\r':
+        ibid_buffer_append(buffer, "\\r", 2);
+        break;
+      case '\t':
+        ibid_buffer_append(buffer, "\\t", 2);
+        break;
       default: {
         char escape[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
         ibid_buffer_append(buffer, escape, 6);

@@ -8,16 +8,21 @@ SQLITE_EXTENSION_INIT3
 
 static const char *type_name(int type) {
   switch (type) {
-    case SQLITE_INTEGER: return "integer";
-    case SQLITE_FLOAT: return "real";
-    case SQLITE_BLOB: return "blob";
-    case SQLITE_NULL: return "null";
-    default: return "text";
+    case SQLITE_INTEGER:
+      return "integer";
+    case SQLITE_FLOAT:
+      return "real";
+    case SQLITE_BLOB:
+      return "blob";
+    case SQLITE_NULL:
+      return "null";
+    default:
+      return "text";
   }
 }
 
-int ibid_value_text(sqlite3_value *value, const char *function, const char **text,
-                    size_t *length, char **error) {
+int ibid_value_text(sqlite3_value *value, const char *function, const char **text, size_t *length,
+                    char **error) {
   int type = sqlite3_value_type(value);
   *error = 0;
   if (type == SQLITE_NULL) return 0;
@@ -26,8 +31,8 @@ int ibid_value_text(sqlite3_value *value, const char *function, const char **tex
     return -1;
   }
   /* A BLOB (readfile() returns one) is taken as UTF-8 bytes. */
-  const char *bytes =
-      type == SQLITE_BLOB ? (const char *)sqlite3_value_blob(value) : (const char *)sqlite3_value_text(value);
+  const char *bytes = type == SQLITE_BLOB ? (const char *)sqlite3_value_blob(value)
+                                          : (const char *)sqlite3_value_text(value);
   int size = sqlite3_value_bytes(value);
   if (!bytes) {
     if (size == 0) {
@@ -40,8 +45,8 @@ int ibid_value_text(sqlite3_value *value, const char *function, const char **tex
   }
   size_t bad;
   if (!ibid_utf8_valid(bytes, (size_t)size, &bad)) {
-    *error = sqlite3_mprintf("%s: invalid UTF-8 at byte %lld (0x%02x)", function,
-                             (long long)bad, (unsigned)(unsigned char)bytes[bad]);
+    *error = sqlite3_mprintf("%s: invalid UTF-8 at byte %lld (0x%02x)", function, (long long)bad,
+                             (unsigned)(unsigned char)bytes[bad]);
     return -1;
   }
   *text = bytes;

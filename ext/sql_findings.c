@@ -30,8 +30,8 @@ SQLITE_EXTENSION_INIT3
 #define CACHE_LIMIT (4u << 20)
 
 typedef struct findings_cache {
-  int users;      /* modules sharing this cache; freed when the last goes */
-  char *text;     /* copy of the analysed text, NULL when empty */
+  int users;  /* modules sharing this cache; freed when the last goes */
+  char *text; /* copy of the analysed text, NULL when empty */
   size_t length;
   ibid_findings result;
 } findings_cache;

@@ -7,10 +7,14 @@
 SQLITE_EXTENSION_INIT3
 #include "memory.h"
 
-void *ibid_malloc(size_t size) { return sqlite3_malloc64(size ? size : 1); }
+void *ibid_malloc(size_t size) {
+  return sqlite3_malloc64(size ? size : 1);
+}
 
 void *ibid_realloc(void *pointer, size_t size) {
   return sqlite3_realloc64(pointer, size ? size : 1);
 }
 
-void ibid_free(void *pointer) { sqlite3_free(pointer); }
+void ibid_free(void *pointer) {
+  sqlite3_free(pointer);
+}

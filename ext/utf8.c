@@ -28,8 +28,7 @@ int ibid_utf8_valid(const char *text, size_t length, size_t *bad_offset) {
       if ((s[i + k] & 0xC0) != 0x80) goto bad;
       codepoint = (codepoint << 6) | (s[i + k] & 0x3F);
     }
-    if (codepoint < minimum || codepoint > 0x10FFFF ||
-        (codepoint >= 0xD800 && codepoint <= 0xDFFF))
+    if (codepoint < minimum || codepoint > 0x10FFFF || (codepoint >= 0xD800 && codepoint <= 0xDFFF))
       goto bad;
     i += need + 1;
   }

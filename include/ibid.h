@@ -30,8 +30,8 @@ __declspec(dllexport)
 #elif defined(__GNUC__)
 __attribute__((visibility("default"))) /* the only exported symbol */
 #endif
-int sqlite3_ibid_init(struct sqlite3 *db, char **error_message,
-                      const struct sqlite3_api_routines *api);
+    int sqlite3_ibid_init(struct sqlite3 *db, char **error_message,
+                          const struct sqlite3_api_routines *api);
 
 #ifdef __cplusplus
 }

@@ -90,8 +90,7 @@ static void test_builder_edges(void) {
   CHECK_STRING("builder_first_error_stays", document.error, "first");
   size_t length;
   char *json = ibid_document_json(&document, &length);
-  CHECK_STRING("builder_error_json", json,
-               "{\"body\":\"xyz\\tw\\n\",\"error\":\"first\"}");
+  CHECK_STRING("builder_error_json", json, "{\"body\":\"xyz\\tw\\n\",\"error\":\"first\"}");
   ibid_free(json);
   ibid_document_free(&document);
 }
@@ -119,9 +118,12 @@ static void test_text_path(void) {
   json = convert("", 0);
   CHECK_STRING("text_empty", json, "{\"format\":\"text\",\"body\":\"\"}");
   ibid_free(json);
-  json = convert("\xFF\xFE" "A\0\xA0\0" "=\xD8\0\xDE", 10); /* UTF-16LE with a surrogate pair */
-  CHECK_STRING("text_utf16", json,
-               "{\"format\":\"text\",\"body\":\"A \xF0\x9F\x98\x80\\n\"}");
+  json = convert(
+      "\xFF\xFE"
+      "A\0\xA0\0"
+      "=\xD8\0\xDE",
+      10); /* UTF-16LE with a surrogate pair */
+  CHECK_STRING("text_utf16", json, "{\"format\":\"text\",\"body\":\"A \xF0\x9F\x98\x80\\n\"}");
   ibid_free(json);
   json = convert("\x00\x01\x02", 3);
   CHECK("binary_is_an_error", json && strstr(json, "\"error\":\"unrecognized format") != NULL);
