@@ -264,6 +264,19 @@ BEGIN
   INSERT INTO markers(document_id, n, marker, start, length, note_start)
     SELECT new.id, x.n, x.marker, x.start, x.length, x.note_start
     FROM documents d, ibid_markers(d.body) x WHERE d.id = new.id;
+  -- References the format gives field by field (JATS, TEI) are taken as
+  -- given, first, so that what follows reads them from the indexed refs
+  -- table instead of parsing structure again for every row.
+  -- (numbered in a subquery of its own: a window over rows that carried the
+  -- body would copy the whole body into the sorter once per reference)
+  INSERT INTO refs(document_id, note, item, start, length, text, csl, resolves_to, locator, work_key)
+    SELECT new.id, g.note, g.item, g.start, g.length, substr(d.body, g.start, g.length), g.csl,
+           NULL, NULL, ibid_work_key(g.csl)
+    FROM documents d,
+         (SELECT note, start, length, csl,
+                 row_number() OVER (PARTITION BY note ORDER BY start) AS item
+          FROM marked_references WHERE document_id = new.id AND csl IS NOT NULL) g
+    WHERE d.id = new.id;
   INSERT INTO cites(document_id, n, group_n, authors, year, suffix, locator, prefix, narrative,
                     start, length, problem)
     SELECT new.id, x.n, x.group_n, x.authors, x.year, x.suffix, x.locator, x.prefix, x.narrative,
@@ -272,30 +285,25 @@ BEGIN
     WHERE d.id = new.id
       -- "(2015)" inside a reference the format gives field by field is that
       -- reference's year, not a citation in the running text.
-      AND NOT EXISTS (SELECT 1 FROM marked_references g
-                      WHERE g.document_id = new.id AND g.csl IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM refs g
+                      WHERE g.document_id = new.id
                         AND x.start < g.start + g.length AND x.start + x.length > g.start);
-  -- References the format gives field by field (JATS, TEI) are taken as
-  -- given; ibid_references parses the rest of the text.
+  -- ibid_references parses the rest of the text (its SELECT sees only the
+  -- structured rows above: SQLite reads it whole before inserting).
   INSERT INTO refs(document_id, note, item, start, length, text, csl, resolves_to, locator, work_key)
     SELECT new.id, x.note, x.item, x.start, x.length, x.text, x.csl, x.resolves_to, x.locator,
            x.work_key
     FROM documents d, ibid_references(d.body) x
     WHERE d.id = new.id
-      AND NOT EXISTS (SELECT 1 FROM marked_references g
-                      WHERE g.document_id = new.id AND g.csl IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM refs g
+                      WHERE g.document_id = new.id
                         AND x.start < g.start + g.length AND x.start + x.length > g.start);
-  INSERT INTO refs(document_id, note, item, start, length, text, csl, resolves_to, locator, work_key)
-    SELECT new.id, g.note, row_number() OVER (PARTITION BY g.note ORDER BY g.start),
-           g.start, g.length, substr(d.body, g.start, g.length), g.csl,
-           NULL, NULL, ibid_work_key(g.csl)
-    FROM documents d JOIN marked_references g ON g.document_id = d.id
-    WHERE d.id = new.id AND g.csl IS NOT NULL;
   -- Link targets (HTML <a href>, JATS ext-link, TEI ref) inside a reference
   -- are its URL, unless the reference states one.
   UPDATE refs SET csl = json_set(refs.csl, '$.URL', link.url)
+  -- (LIMIT -1 keeps the links one materialized list, not parsed again per row)
   FROM (SELECT start, url FROM marked_references
-        WHERE document_id = new.id AND csl IS NULL AND url IS NOT NULL) link
+        WHERE document_id = new.id AND csl IS NULL AND url IS NOT NULL LIMIT -1) link
   WHERE refs.document_id = new.id AND refs.csl IS NOT NULL AND refs.csl ->> '$.URL' IS NULL
     AND link.start >= refs.start AND link.start < refs.start + refs.length;
 
