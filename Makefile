@@ -26,7 +26,8 @@ WARNINGS := -Wall -Wextra -Werror -Wsign-compare -Wshadow -Wstrict-prototypes
 CFLAGS ?= -O2 -g
 ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -fvisibility=hidden $(WARNINGS) $(CFLAGS) -fPIC -Iext -Iinclude -Ibuild \
               -DIBID_VERSION='"$(VERSION)"' $(PKG_CFLAGS)
-LDFLAGS_SO := -shared -Wl,-z,now -Wl,-z,relro -Wl,-z,nodelete
+# The soname lets ldconfig list the library as ibid.so, so `.load ibid` finds it once installed.
+LDFLAGS_SO := -shared -Wl,-soname,ibid.so -Wl,-z,now -Wl,-z,relro -Wl,-z,nodelete
 
 SQL_SOURCES := ext/ibid.c $(wildcard ext/sql_*.c)
 PURE_SOURCES := $(filter-out $(SQL_SOURCES),$(wildcard ext/*.c))
@@ -40,10 +41,10 @@ BENCHES := $(patsubst bench/%.c,build/%,$(wildcard bench/bench_*.c))
 FUZZERS := $(patsubst fuzz/%.c,build/%,$(wildcard fuzz/fuzz_*.c))
 
 .SECONDARY:
-.PHONY: all help deps check-deps check-test-deps check-demo-deps test unit sanitize fuzz bench demo model format clean
+.PHONY: install uninstall cli all help deps check-deps check-test-deps check-demo-deps test unit sanitize fuzz bench demo model format clean
 
 all: check-deps
-	@$(MAKE) --no-print-directory ibid.so
+	@$(MAKE) --no-print-directory ibid.so build/ibid
 
 help:
 	@echo "make            build ibid.so"
@@ -53,6 +54,8 @@ help:
 	@echo "make sanitize   the whole suite under ASan+UBSan"
 	@echo "make fuzz       build the libFuzzer targets and run each FUZZ_SECONDS (default 20)"
 	@echo "make bench      throughput of every extractor (MB/s) and of corpus ingest"
+	@echo "make install   ibid.so, the ibid command, scripts, docs, man page, ibid.pc under PREFIX (/usr/local)"
+	@echo "make uninstall removes what make install put there"
 	@echo "make model      retrain the reference parser from ../shared/eval/anystyle/core.xml"
 
 deps:
@@ -108,6 +111,43 @@ $(OBJ_DIR)/%.o: ext/%.c $(HEADERS) VERSION
 
 ibid.so: $(SQL_OBJECTS) $(PURE_OBJECTS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SO) -o $@ $(SQL_OBJECTS) $(PURE_OBJECTS) $(PKG_LIBS)
+
+# The ibid command: the extension linked in (sqlite3_auto_extension), so it
+# needs no installed ibid.so; `ibid sql` hands the shell the extension file.
+build/ibid: $(wildcard cli/*.c cli/*.h) $(SQL_OBJECTS) $(PURE_OBJECTS) $(HEADERS)
+	@mkdir -p build
+	$(CC) $(ALL_CFLAGS) -Icli -o $@ $(wildcard cli/*.c) $(SQL_OBJECTS) $(PURE_OBJECTS) \
+	  $(shell pkg-config --libs sqlite3 2>/dev/null) $(PKG_LIBS)
+
+# make install [PREFIX=/usr/local] [DESTDIR=]: the library as $(PREFIX)/lib/libibid.so
+# with the link ibid.so (its soname: ldconfig lists it under that name, which is what
+# `.load ibid` and load_extension('ibid') ask the loader for), the command, the
+# scripts and docs under share/, the man page, the header and ibid.pc. ldconfig
+# runs when installing for this machine (no DESTDIR).
+PREFIX ?= /usr/local
+LIBDIR ?= $(PREFIX)/lib
+INSTALL ?= install
+install: all
+	$(INSTALL) -d $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include \
+	  $(DESTDIR)$(PREFIX)/share/ibid/sql $(DESTDIR)$(PREFIX)/share/doc/ibid $(DESTDIR)$(PREFIX)/share/man/man1
+	$(INSTALL) -m 755 ibid.so $(DESTDIR)$(LIBDIR)/libibid.so
+	ln -sf libibid.so $(DESTDIR)$(LIBDIR)/ibid.so
+	$(INSTALL) -m 755 build/ibid $(DESTDIR)$(PREFIX)/bin/ibid
+	$(INSTALL) -m 644 include/ibid.h $(DESTDIR)$(PREFIX)/include/ibid.h
+	$(INSTALL) -m 644 sql/*.sql $(DESTDIR)$(PREFIX)/share/ibid/sql/
+	$(INSTALL) -m 644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/ibid/
+	$(INSTALL) -m 644 docs/ibid.1 $(DESTDIR)$(PREFIX)/share/man/man1/ibid.1
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+	  ibid.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/ibid.pc
+	@if [ -z "$(DESTDIR)" ] && command -v ldconfig >/dev/null && [ "$$(id -u)" = 0 ]; then ldconfig; fi
+	@echo "installed: sqlite3 -cmd '.load ibid' works in any folder; ibid --help"
+
+uninstall:
+	rm -f $(DESTDIR)$(LIBDIR)/libibid.so $(DESTDIR)$(LIBDIR)/ibid.so $(DESTDIR)$(PREFIX)/bin/ibid \
+	  $(DESTDIR)$(PREFIX)/include/ibid.h $(DESTDIR)$(LIBDIR)/pkgconfig/ibid.pc \
+	  $(DESTDIR)$(PREFIX)/share/man/man1/ibid.1
+	rm -rf $(DESTDIR)$(PREFIX)/share/ibid $(DESTDIR)$(PREFIX)/share/doc/ibid
+	@if [ -z "$(DESTDIR)" ] && command -v ldconfig >/dev/null && [ "$$(id -u)" = 0 ]; then ldconfig; fi
 
 build/test_%: tests/unit/test_%.c $(PURE_OBJECTS) $(TEST_SUPPORT) $(HEADERS)
 	@mkdir -p build
