@@ -49,6 +49,7 @@
 typedef struct ibid_csl_export_type {
   const char *csl;
   const char *bibtex;     /* the entry type; NULL: @misc */
+  const char *biblatex;   /* the biblatex type when it differs from the BibTeX one; NULL: same */
   const char *ris;        /* the TY tag; NULL: GEN */
   const char *legal_kind; /* a legal kind has no BibTeX type: @misc, this in `note` */
 } ibid_csl_export_type;

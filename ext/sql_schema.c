@@ -24,6 +24,7 @@ static const struct added_column {
     {"documents", "format", "TEXT"}, /* 0.2.0: formats */
     {"documents", "error", "TEXT"},
     {"documents", "structure", "TEXT"},
+    {"works", "citekey", "TEXT"}, /* 0.3.0: citation keys */
 };
 
 static int has_column(sqlite3 *db, const char *table, const char *column, int *found) {

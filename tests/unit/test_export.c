@@ -28,7 +28,7 @@ static const char *written(ibid_json_status status, ibid_buffer *out) {
 static const char *bibtex(const char *json) {
   ibid_buffer out;
   ibid_buffer_init(&out);
-  return written(ibid_bibtex_entry(json, strlen(json), folder, NULL, &out, NULL), &out);
+  return written(ibid_bibtex_entry(json, strlen(json), folder, NULL, 0, &out, NULL), &out);
 }
 
 /* The RIS record of json. */
@@ -467,7 +467,7 @@ static void test_large(void) {
   ibid_buffer out;
   ibid_buffer_init(&out);
   CHECK("bibtex huge title",
-        ibid_bibtex_entry(json, strlen(json), folder, NULL, &out, NULL) == IBID_JSON_OK &&
+        ibid_bibtex_entry(json, strlen(json), folder, NULL, 0, &out, NULL) == IBID_JSON_OK &&
             out.length > size);
   ibid_buffer_free(&out);
   CHECK("ris huge title",
