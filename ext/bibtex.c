@@ -272,7 +272,8 @@ static int bibtex_name(const ibid_json_document *item, long name, ibid_buffer *o
   int has_given = given && bibtex_has_content(given, given_length);
   /* a family name of several words with nothing after it ("Stagno Ugarte")
   ** would read as given + family: one braced unit */
-  int lone_words = !has_given && memchr(family, ' ', family_length) != NULL;
+  int lone_words = !has_given && memchr(family, ' ', family_length) != NULL &&
+                   !memchr(family, ',', family_length);
   if (lone_words) ibid_buffer_append_char(out, '{');
   bibtex_name_part(out, family, family_length);
   if (lone_words) ibid_buffer_append_char(out, '}');

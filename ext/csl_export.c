@@ -696,7 +696,7 @@ static const ibid_csl_export_type csl_export_types[] = {
     {"legal_case", NULL, "jurisdiction", "CASE", "Legal case"},
     {"legislation", NULL, "legislation", "STAT", "Legislation"},
     {"bill", NULL, "legislation", "BILL", "Bill"},
-    {"treaty", NULL, "legal", "LEGAL", "Treaty"},
+    {"treaty", NULL, "legal", NULL, "Treaty"},
 };
 
 const ibid_csl_export_type *ibid_csl_export_type_find(const char *csl) {

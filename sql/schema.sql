@@ -461,8 +461,10 @@ CREATE VIEW work_csl AS
 -- pandoc and citeproc read.
 DROP VIEW IF EXISTS bibliography_all;
 CREATE VIEW bibliography_all AS
-  SELECT w.id AS work_id, w.key, w.citekey, json_set(c.csl, '$.id', w.citekey) AS csl
-  FROM works w JOIN work_csl c ON c.work_id = w.id;
+  SELECT w.id AS work_id, w.key, w.citekey,
+         json_patch(json_object('id', w.citekey), json_remove(c.csl, '$.id')) AS csl
+  FROM works w JOIN work_csl c ON c.work_id = w.id
+  ORDER BY w.id;
 
 -- The bibliography: every work with a title (what a reference list can
 -- print). Works known without one are in incomplete_works.

@@ -342,6 +342,7 @@ static void test_ris(void) {
                                          {"webpage", "TY  - ELEC\n"},
                                          {"legal_case", "TY  - CASE\n"},
                                          {"legislation", "TY  - STAT\n"},
+                                         {"bill", "TY  - BILL\n"},
                                          {"article-newspaper", "TY  - NEWS\n"},
                                          {"article", "TY  - GEN\n"},
                                          {"treaty", "TY  - GEN\n"},
