@@ -1,5 +1,5 @@
 -- sql/graph.sql: the citation graph of a corpus as Graphviz DOT (ibid_dot).
--- Run from the repository root (it loads ./ibid):
+-- Runs from any folder (the extension: see the .read line below):
 --   sqlite3 my.db < sql/graph.sql > citations.dot
 --   dot -Tsvg citations.dot -o citations.svg          (Debian package graphviz)
 -- Only the works cited at least twice, and the works citing them:
@@ -9,7 +9,9 @@
 -- are documents of the corpus, ellipses works they cite. An edge is "cites",
 -- thicker the more often. The database is left unchanged.
 .bail on
-.load ./ibid
+-- The extension: $IBID_EXTENSION when set, else ./ibid.so when this folder
+-- holds one (the repository), else the installed one (`make install`).
+.read '|f="${IBID_EXTENSION:-ibid}"; [ -z "$IBID_EXTENSION" ] && [ -e ./ibid.so ] && f=./ibid; echo ".load \"$f\""'
 .headers off
 .mode list
 BEGIN;
