@@ -190,8 +190,6 @@ static int cmd_load(const char *db_path, const char *folder) {
     unchanged = sqlite3_step(count) == SQLITE_ROW ? sqlite3_column_int(count, 0) - s.total : 0;
     sqlite3_finalize(count);
   }
-  fprintf(stderr, "ibid: %s: %d files to load, %d already loaded unchanged\n", folder, s.total,
-          unchanged);
 
   struct sigaction action = {0}, old_int, old_term;
   action.sa_handler = ibid_cli_on_signal;
@@ -199,6 +197,8 @@ static int cmd_load(const char *db_path, const char *folder) {
   sigemptyset(&action.sa_mask);
   sigaction(SIGINT, &action, &old_int);
   sigaction(SIGTERM, &action, &old_term);
+  fprintf(stderr, "ibid: %s: %d files to load, %d already loaded unchanged\n", folder, s.total,
+          unchanged);
   s.started = s.printed = ibid_cli_now();
   for (int i = 0; i < s.total && !ibid_cli_stop; i++) {
     sqlite3_exec(db, "BEGIN IMMEDIATE", 0, 0, 0);
