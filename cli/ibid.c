@@ -108,7 +108,8 @@ typedef struct load_state {
 
 static void load_progress(load_state *s, int last) {
   double now = ibid_cli_now();
-  if (!last && now - s->printed < (s->tty ? 0.2 : 1.0)) return;
+  /* the first document at once, then every second (a terminal: 5 times a second) */
+  if (!last && s->done > 1 && now - s->printed < (s->tty ? 0.2 : 1.0)) return;
   s->printed = now;
   double seconds = now - s->started > 0.001 ? now - s->started : 0.001;
   fprintf(stderr, "%sibid: %d/%d documents, %.1f MB, %.1f documents/s, %d failed, %d skipped%s",
