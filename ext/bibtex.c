@@ -447,11 +447,13 @@ static void biblatex_write(const ibid_json_document *item, long node, const char
                                                                        : "techreport");
       bibtex_field_end(out);
     }
-    bibtex_variable(item, node, "series", "collection-title", 0, out);
-    if (strcmp(type, "online")) bibtex_variable(item, node, "volume", "volume", 0, out);
+    /* only the fields biber's data model gives the type (biber --validate-datamodel) */
+    int is_misc = !strcmp(type, "misc"), is_online = !strcmp(type, "online");
+    if (!is_report) bibtex_variable(item, node, "series", "collection-title", 0, out);
+    if (!is_online && !is_misc) bibtex_variable(item, node, "volume", "volume", 0, out);
     int report_number = is_report && ibid_json_member_text(item, node, "number", NULL);
     bibtex_variable(item, node, "number", report_number ? "number" : "issue", 0, out);
-    if (strcmp(type, "online")) bibtex_pages(item, node, out);
+    if (!is_online && !is_misc) bibtex_pages(item, node, out);
     bibtex_variable(item, node, "edition", "edition", 0, out);
     if (is_thesis || is_report)
       bibtex_variable(item, node, "institution", "publisher", 0, out);

@@ -517,6 +517,24 @@ CREATE VIEW entity_mentions AS
   FROM entities e JOIN documents d ON d.id = e.document_id
   GROUP BY e.kind, e.value, e.document_id;
 
+-- A work made from one citation takes the DOI and URL a later citation of it
+-- gives (a work is made once, from the first reference seen: a PDF's text
+-- without its links, the HTML version with them).
+DROP TRIGGER IF EXISTS refs_work_identifiers;
+CREATE TRIGGER refs_work_identifiers AFTER UPDATE OF work_id ON refs
+WHEN new.work_id IS NOT NULL AND new.resolves_to IS NULL
+     AND (new.csl ->> '$.DOI' IS NOT NULL OR new.csl ->> '$.URL' IS NOT NULL)
+BEGIN
+  UPDATE works SET
+    csl = json_patch(coalesce(csl, '{}'),
+                     json_object('DOI', coalesce(csl ->> '$.DOI', new.csl ->> '$.DOI'),
+                                 'URL', coalesce(csl ->> '$.URL', new.csl ->> '$.URL'))),
+    doi = coalesce(doi, new.csl ->> '$.DOI')
+  WHERE id = new.work_id
+    AND ((csl ->> '$.DOI' IS NULL AND new.csl ->> '$.DOI' IS NOT NULL)
+         OR (csl ->> '$.URL' IS NULL AND new.csl ->> '$.URL' IS NOT NULL));
+END;
+
 -- ----- citation keys ------------------------------------------------------------
 
 -- Each work gets its key when it is made: ibid_citekey of its CSL, with a, b,
