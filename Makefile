@@ -2,9 +2,11 @@
 
 VERSION := $(shell cat VERSION)
 PACKAGES := libsqlite3-dev sqlite3 libicu-dev libxml2-dev libpoppler-glib-dev pkg-config python3 gcc make
-# What the tests use beyond the build: bibutils and citeproc check the exports,
-# graphviz renders the citation graph, sqlite-utils is a second client.
-TEST_PACKAGES := bibutils python3-citeproc citation-style-language-styles graphviz sqlite-utils
+# What the tests use beyond the build: bibutils, citeproc, pandoc, biber and
+# citation-js (npm, into build/npm) check the exports, graphviz renders the
+# citation graph, sqlite-utils is a second client, chromium opens `ibid report`.
+TEST_PACKAGES := bibutils python3-citeproc citation-style-language-styles graphviz sqlite-utils \
+                 pandoc biber chromium nodejs npm
 FUZZ_PACKAGES := clang
 PKG_MODULES := icu-uc icu-i18n sqlite3 libxml-2.0
 # PDF support (poppler is GPL) is built in only when pkg-config finds poppler-glib;
@@ -86,6 +88,11 @@ check-test-deps:
 	test -d /usr/share/citation-style-language/styles || missing="$$missing citation-style-language-styles"; \
 	command -v dot >/dev/null || missing="$$missing graphviz"; \
 	command -v sqlite-utils >/dev/null || missing="$$missing sqlite-utils"; \
+	command -v pandoc >/dev/null || missing="$$missing pandoc"; \
+	command -v biber >/dev/null || missing="$$missing biber"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v node >/dev/null || missing="$$missing nodejs"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
 	$(INSTALL_MISSING)
 
 # Installs $$missing (required) and $$optional as root; otherwise fails naming
@@ -238,4 +245,4 @@ format:
 	  tests/unit/*.c bench/*.c bench/*.h fuzz/*.c fuzz/*.h
 
 clean:
-	rm -rf build ibid.so icc.db citations.dot citations.svg bibliography.json bibliography.bib bibliography.ris
+	rm -rf build report ibid.so icc.db citations.dot citations.svg bibliography.json bibliography.bib bibliography.ris
