@@ -391,8 +391,8 @@ static void biblatex_date(const ibid_json_document *item, long node, const char 
 /* The note of a legal item in biblatex, whose legal types take only the
 ** fields every type has: court, reporter, volume, number, pages, then note. */
 static void biblatex_legal_note(const ibid_json_document *item, long node, ibid_buffer *out) {
-  static const char *const parts[] = {"authority", "container-title", "volume", "issue",
-                                      "number",    "page",            "genre",  "note"};
+  static const char *const parts[] = {"authority", "container-title", "volume", "issue", "number",
+                                      "page",      "genre",           "note"};
   int written = 0;
   for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
     size_t length = 0;
@@ -411,8 +411,8 @@ static void biblatex_write(const ibid_json_document *item, long node, const char
                            size_t key_length, ibid_buffer *out) {
   const char *type = biblatex_type(item, node);
   const char *bibtex = ibid_bibtex_type(item, node);
-  int legal = !strcmp(type, "jurisdiction") || !strcmp(type, "legislation") ||
-              !strcmp(type, "legal");
+  int legal =
+      !strcmp(type, "jurisdiction") || !strcmp(type, "legislation") || !strcmp(type, "legal");
   int in_book = !strcmp(type, "incollection") || !strcmp(type, "inproceedings");
   int is_article = !strcmp(type, "article");
   int is_thesis = !strcmp(type, "thesis"), is_report = !strcmp(type, "report");
@@ -438,13 +438,13 @@ static void biblatex_write(const ibid_json_document *item, long node, const char
       bibtex_variable(item, node, "howpublished", has_container ? "container-title" : "publisher",
                       0, out);
     else if (!strcmp(type, "online"))
-      bibtex_variable(item, node, "organization",
-                      has_container ? "container-title" : "publisher", 0, out);
+      bibtex_variable(item, node, "organization", has_container ? "container-title" : "publisher",
+                      0, out);
     if (is_thesis || is_report) {
       bibtex_field_start(out, "type");
       ibid_buffer_append_string(out, !strcmp(bibtex, "mastersthesis") ? "mathesis"
-                                     : is_thesis                       ? "phdthesis"
-                                                                       : "techreport");
+                                     : is_thesis                      ? "phdthesis"
+                                                                      : "techreport");
       bibtex_field_end(out);
     }
     /* only the fields biber's data model gives the type (biber --validate-datamodel) */

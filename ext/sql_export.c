@@ -319,8 +319,8 @@ int ibid_register_export(sqlite3 *db) {
   for (size_t i = 0; i < sizeof(export_functions) / sizeof(export_functions[0]); i++) {
     const export_function *f = &export_functions[i];
     client->references++; /* sqlite3_create_function_v2 releases it itself on failure */
-    rc = sqlite3_create_function_v2(db, f->name, f->arguments, IBID_PURE, client, f->scalar, f->step,
-                                    f->step ? group_final : NULL, export_client_release);
+    rc = sqlite3_create_function_v2(db, f->name, f->arguments, IBID_PURE, client, f->scalar,
+                                    f->step, f->step ? group_final : NULL, export_client_release);
     if (rc != SQLITE_OK) break;
   }
   export_client_release(client);
