@@ -217,3 +217,38 @@ def test_make_install_and_uninstall_into_a_staging_folder():
         print('  make install DESTDIR=...: .load ibid works from another folder; make uninstall leaves no file')
     finally:
         shutil.rmtree(stage)
+
+
+def test_citation_keys_stay_when_the_corpus_grows():
+    """Keys are given once: documents added later never rename the works already there
+    (new collisions get a suffix), whatever order the files come in."""
+    import sqlite3
+    folder = tempfile.mkdtemp(prefix='ibid_cli_keys_')
+    try:
+        names = corpus_names()
+        changed = 0
+        for first in (names[:2], names[2:], names[::2]):
+            database = os.path.join(folder, 'k%d.db' % changed)
+            part = os.path.join(folder, 'part')
+            shutil.rmtree(part, ignore_errors=True)
+            os.mkdir(part)
+            for name in first:
+                shutil.copy(os.path.join(CORPUS, name), part)
+            assert ibid('load', part, '--db', database).returncode == 0
+            db = sqlite3.connect(database)
+            before = dict(db.execute('select key, citekey from works'))
+            db.close()
+            for name in names:
+                shutil.copy(os.path.join(CORPUS, name), part)
+            assert ibid('load', part, '--db', database).returncode == 0
+            db = sqlite3.connect(database)
+            after = dict(db.execute('select key, citekey from works'))
+            assert len(set(after.values())) == len(after)
+            db.close()
+            kept = {k: v for k, v in before.items() if k in after}
+            assert all(after[k] == v for k, v in kept.items()), [(k, v, after[k]) for k, v in kept.items()
+                                                                if after[k] != v][:5]
+            changed += 1
+        print('  citation keys of the works already there unchanged after adding documents, 3 orders')
+    finally:
+        shutil.rmtree(folder)
