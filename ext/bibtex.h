@@ -14,6 +14,9 @@
 **     pages = {101--127}
 **   }
 **
+** ibid_bibtex_write(..., biblatex = 1) writes biblatex instead: see
+** ibid_bibtex_write below.
+**
 ** Entry types: article-journal/-magazine/-newspaper and article (with a
 ** container) -> @article, book -> @book, chapter and encyclopedia/dictionary
 ** entries -> @incollection, paper-conference -> @inproceedings, report ->

@@ -12,9 +12,13 @@
 **          title = {The {ICC}},
 **          year = {2016}
 **        }
+**   SELECT ibid_biblatex(csl) FROM bibliography;       -- the same for biblatex/biber
+**   SELECT ibid_citekey(csl);                          -- 'mills2018african'
+**   SELECT ibid_citekey(csl, 'mills2018african');      -- 'mills2018africana'
 **   SELECT ibid_ris(csl) FROM bibliography;            -- one RIS record per work
 **   SELECT ibid_group_bibtex(csl) FROM bibliography;   -- a whole .bib file
 **   SELECT ibid_group_ris(csl) FROM bibliography;      -- a whole .ris file
+**   SELECT ibid_group_biblatex(csl) FROM bibliography; -- a whole biblatex .bib file
 **
 ** ibid_csl(csl_json) is the item with only what every CSL processor reads
 ** (ext/csl_export.h: CSL variables, clean names and dates, the subtitle in the
@@ -24,7 +28,11 @@
 ** ibid_group_ris are aggregates writing every entry of the group, separated by
 ** a blank line, with BibTeX keys made unique in the group (a, b, c ... added
 ** to the second, third ... use of a key). Every entry ends in a newline.
-** NULL in, NULL out; NULL rows are skipped (an aggregate of only NULLs is
+** ibid_citekey(csl [, taken]) is the Better BibTeX-style key of an item
+** (ext/bibtex.h ibid_bibtex_citekey), its id ignored; with `taken`, the
+** space-separated keys already used, the first of key, key+a, key+b ... not
+** among them (the schema's works_citekey trigger passes the keys sharing its
+** prefix). NULL in, NULL out; NULL rows are skipped (an aggregate of only NULLs is
 ** NULL). Text that is not JSON, or JSON that is not an object, is an error
 ** naming the function, the row (aggregates) and the byte offset of the fault.
 **

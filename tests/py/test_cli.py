@@ -68,7 +68,7 @@ def test_load_ctrl_c_leaves_whole_documents_and_resumes():
         papers = os.path.join(folder, 'papers')
         os.mkdir(papers)
         names = corpus_names()
-        for i in range(12):
+        for i in range(6):
             for name in names:
                 shutil.copy(os.path.join(CORPUS, name), os.path.join(papers, '%02d_%s' % (i, name)))
         total = len(os.listdir(papers))
@@ -227,7 +227,7 @@ def test_citation_keys_stay_when_the_corpus_grows():
     try:
         names = corpus_names()
         changed = 0
-        for first in (names[:2], names[2:], names[::2]):
+        for first in (names[:2], names[::2]):
             database = os.path.join(folder, 'k%d.db' % changed)
             part = os.path.join(folder, 'part')
             shutil.rmtree(part, ignore_errors=True)
@@ -249,6 +249,6 @@ def test_citation_keys_stay_when_the_corpus_grows():
             assert all(after[k] == v for k, v in kept.items()), [(k, v, after[k]) for k, v in kept.items()
                                                                 if after[k] != v][:5]
             changed += 1
-        print('  citation keys of the works already there unchanged after adding documents, 3 orders')
+        print('  citation keys of the works already there unchanged after adding documents, 2 orders')
     finally:
         shutil.rmtree(folder)
