@@ -152,5 +152,8 @@ def test_findings_matrix_links_to_evidence_and_graph_is_titled():
     title = db.execute('select substr(title, 1, 12) from works w join citation_edges e on e.cited_work = w.id '
                        'where title is not null limit 1').fetchone()[0]
     assert html.escape(title, quote=False) in graph, title
+    # each node links to its work's page and carries the full citation as its tooltip
+    linked = re.findall(r'<g id="node\d+" class="node">\s*<title>([^<]+)</title>\s*<a href="w/(\d+)\.html">', graph)
+    assert len(linked) == nodes and all(re.search(r'\(\d{4}|n\.d\.\)', t) for t, _ in linked), linked[:3]
     print('  findings.html: %d findings linked to their evidence; graph.html: %d titled nodes, %d edges'
           % (findings, nodes, edges))
