@@ -77,9 +77,16 @@ static void convert_function(sqlite3_context *context, int argc, sqlite3_value *
   sqlite3_result_subtype(context, 'J'); /* JSON, as SQLite's own json functions mark it */
 }
 
+/* SQLite 3.45 and later keep a subtype only from functions registered with
+** SQLITE_RESULT_SUBTYPE; older versions ignore the flag (3.40 accepts it). */
+#ifndef SQLITE_RESULT_SUBTYPE
+#define SQLITE_RESULT_SUBTYPE 0x001000000
+#endif
+
 int ibid_register_convert(sqlite3 *db) {
   int rc = sqlite3_create_function_v2(db, "ibid_format", 1, IBID_PURE, 0, format_function, 0, 0, 0);
   if (rc == SQLITE_OK)
-    rc = sqlite3_create_function_v2(db, "ibid_convert", 1, IBID_PURE, 0, convert_function, 0, 0, 0);
+    rc = sqlite3_create_function_v2(db, "ibid_convert", 1, IBID_PURE | SQLITE_RESULT_SUBTYPE, 0,
+                                    convert_function, 0, 0, 0);
   return rc;
 }

@@ -67,10 +67,17 @@ CREATE TABLE IF NOT EXISTS sentences(
   PRIMARY KEY(document_id, n)
 ) WITHOUT ROWID;
 
--- Full text of every block. rowid = document_id * 16777216 + block n, so a
--- document's rows are one rowid range (deleted by range, not by a scan).
+-- Full text of every block. A document's blocks take one range of rowids,
+-- first..last in blocks_fulltext, above every rowid before them: any id, any
+-- number of blocks, deleted by range rather than by a scan. (Databases made
+-- by 0.2 used rowid = document_id * 16777216 + block; their documents have
+-- no blocks_fulltext row and are deleted by that formula.)
 CREATE VIRTUAL TABLE IF NOT EXISTS fulltext
   USING fts5(text, document_id UNINDEXED, block UNINDEXED, tokenize = 'ibid');
+CREATE TABLE IF NOT EXISTS blocks_fulltext(
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+  first INTEGER NOT NULL, last INTEGER NOT NULL
+);
 
 CREATE TABLE IF NOT EXISTS notes(
   document_id INTEGER NOT NULL REFERENCES documents(id),
@@ -251,8 +258,15 @@ BEGIN
   INSERT INTO blocks(document_id, n, kind, level, start, length, text)
     SELECT new.id, b.n, b.kind, b.level, b.start, b.length, b.text
     FROM documents d, ibid_blocks(d.body) b WHERE d.id = new.id;
+  INSERT INTO blocks_fulltext(document_id, first, last)
+    SELECT new.id, base + min(b.n), base + max(b.n)
+    FROM (SELECT coalesce((SELECT max(rowid) FROM fulltext), 0) AS base), blocks b
+    WHERE b.document_id = new.id HAVING count(*) > 0;
   INSERT INTO fulltext(rowid, text, document_id, block)
-    SELECT new.id * 16777216 + n, text, new.id, n FROM blocks WHERE document_id = new.id;
+    SELECT r.first - min_n.n + b.n, b.text, new.id, b.n
+    FROM blocks_fulltext r, blocks b,
+         (SELECT min(n) AS n FROM blocks WHERE document_id = new.id) min_n
+    WHERE r.document_id = new.id AND b.document_id = new.id;
   INSERT INTO sentences(document_id, n, block, start, length, text)
     SELECT new.id, s.n, s.block, s.start, s.length, s.text
     FROM documents d, ibid_sentences(d.body) s WHERE d.id = new.id;
@@ -381,7 +395,15 @@ CREATE TRIGGER documents_remove AFTER DELETE ON documents
 BEGIN
   DELETE FROM blocks WHERE document_id = old.id;
   DELETE FROM sentences WHERE document_id = old.id;
-  DELETE FROM fulltext WHERE rowid BETWEEN old.id * 16777216 AND old.id * 16777216 + 16777215;
+  DELETE FROM fulltext
+  WHERE rowid BETWEEN (SELECT first FROM blocks_fulltext WHERE document_id = old.id)
+                  AND (SELECT last FROM blocks_fulltext WHERE document_id = old.id);
+  DELETE FROM fulltext  -- a document loaded by 0.2
+  WHERE old.id BETWEEN 1 AND 549755813887
+    AND rowid BETWEEN old.id * 16777216 AND old.id * 16777216 + 16777215
+    AND document_id = old.id
+    AND NOT EXISTS (SELECT 1 FROM blocks_fulltext WHERE document_id = old.id);
+  DELETE FROM blocks_fulltext WHERE document_id = old.id;
   DELETE FROM notes WHERE document_id = old.id;
   DELETE FROM markers WHERE document_id = old.id;
   DELETE FROM cites WHERE document_id = old.id;
