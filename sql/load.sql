@@ -48,6 +48,7 @@ DROP TABLE IF EXISTS temp.ibid_load_files;
 CREATE TEMP TABLE ibid_load_files AS
   SELECT f.path, f.size, f.modified, f.error
   FROM temp.ibid_load_folder, ibid_files(ibid_load_folder.folder) f;
+CREATE INDEX temp.ibid_load_files_path ON ibid_load_files(path);
 
 -- What to load: readable files not already loaded unchanged.
 DROP TABLE IF EXISTS temp.ibid_load_queue;
@@ -93,9 +94,9 @@ CREATE TEMP VIEW ibid_load_done AS
 -- last file.
 DROP VIEW IF EXISTS temp.ibid_load_statements;
 CREATE TEMP VIEW ibid_load_statements AS
-  SELECT n, 'INSERT INTO main.documents(path, raw) SELECT path, raw FROM ibid_files(' || quote(path)
-         || ') WHERE error IS NULL AND ibid_format(raw) IS NOT NULL AND path NOT IN '
-         || '(SELECT path FROM temp.ibid_load_done);' || char(10)
+  SELECT n, 'INSERT INTO main.documents(path, raw) SELECT f.path, f.raw FROM ibid_files(' || quote(path)
+         || ') f WHERE f.error IS NULL AND ibid_format(f.raw) IS NOT NULL AND NOT EXISTS '
+         || '(SELECT 1 FROM temp.ibid_load_done d WHERE d.path = f.path);' || char(10)
          || 'INSERT OR IGNORE INTO temp.ibid_load_missed SELECT ' || quote(path)
          || ' WHERE NOT EXISTS (SELECT 1 FROM main.documents WHERE path = ' || quote(path) || ');'
          || char(10) || 'DELETE FROM temp.ibid_load_missed WHERE path = ' || quote(path)

@@ -11,13 +11,13 @@ A deterministic generator (fixed seed) writes code points from the whole range (
 final continuation byte 0x80-0xBF, controls, no-break and typographic spaces, combining
 marks, right-to-left letters, private use, noncharacters, astral planes) into real
 sentences, author-year cites, notes, references and JATS/TEI/HTML fields.
-IBID_UNICODE_CASES raises the number of documents (default 40).
+IBID_UNICODE_CASES sets the number of documents (default 120).
 """
 import os, random
 from ibidtest import connect
 
 SEED = 20261206
-CASES = int(os.environ.get('IBID_UNICODE_CASES', '40'))
+CASES = int(os.environ.get('IBID_UNICODE_CASES', '120'))
 
 # Every possible final byte of a two-byte letter: U+00C0-U+00FF (C3 80-C3 BF), the
 # Cyrillic U+0400-U+043F (D0 80-D0 BF); Ơ (C6 A0), Р (D0 A0), à (C3 A0) among them.
