@@ -275,6 +275,24 @@ static int references_fill(ibid_rows *rows, const char *text, size_t length, voi
   return rc;
 }
 
+/* ibid_reference_entries(text): the entries of the document's reference
+** lists as cut by ibid_find_bibliography, numbered lists included (which
+** ibid_references gives as notes): entry (1, 2 ...), start, length, text. */
+static int entries_fill(ibid_rows *rows, const char *text, size_t length, void *pointer) {
+  (void)pointer;
+  ibid_bibliography_entry *entries = 0;
+  size_t count = 0;
+  if (ibid_find_bibliography(text, length, &entries, &count)) return SQLITE_NOMEM;
+  int rc = SQLITE_OK;
+  for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
+    rc = ibid_rows_int(rows, (long)k + 1);
+    if (rc == SQLITE_OK) rc = ibid_rows_span(rows, entries[k].start, entries[k].length);
+    if (rc == SQLITE_OK) rc = ibid_rows_slice(rows, entries[k].start, entries[k].length);
+  }
+  ibid_free(entries);
+  return rc;
+}
+
 static void client_free(void *pointer) {
   reference_list_client *client = pointer;
   if (client) ibid_csl_folder_close(client->folder);
@@ -288,6 +306,14 @@ int ibid_register_reference_list(sqlite3 *db) {
       .column_count = 9,
       .fill = references_fill,
   };
+  static const ibid_table_function entries = {
+      .name = "ibid_reference_entries",
+      .columns = "entry, start, length, text",
+      .column_count = 4,
+      .fill = entries_fill,
+  };
+  int rc = ibid_register_table_function(db, &entries, 0, 0);
+  if (rc != SQLITE_OK) return rc;
   reference_list_client *client = ibid_malloc(sizeof(*client));
   if (!client) return SQLITE_NOMEM;
   client->folder = ibid_csl_folder_open();
