@@ -1349,3 +1349,9 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
   *count = list.count;
   return 0;
 }
+
+int ibid_repeats_previous_author(const char *text, size_t start, size_t end) {
+  line_span span = trimmed_line(text, start, end);
+  return span.start < span.end &&
+         (repeated_author_mark(text, span) || repeated_author_word(text, span));
+}

@@ -65,4 +65,9 @@ int ibid_is_bibliography_heading(const char *text, size_t start, size_t end);
 int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_entry **entries,
                            size_t *count);
 
+/* Whether text[start, end) opens with a mark that stands for the previous
+** entry's author: a dash or rule ("—", "--", "___") or "ders.", "dies.",
+** "idem". */
+int ibid_repeats_previous_author(const char *text, size_t start, size_t end);
+
 #endif
