@@ -780,6 +780,25 @@ static int is_page_furniture(const char *text, line_span line) {
     return digits > 0 && digits <= 4 && text[line.end - 1] != '.' && text[line.end - 1] != ',' &&
            text[line.end - 1] != ']' && text[line.end - 1] != ')'; /* "[12]" labels */
   if (is_roman_page_number(text, line)) return 1;
+  /* "Harlow 15", "15 Harlow": a running head of one or two words and a page number */
+  if (line.end - line.start <= 30 && digits <= 4 && !has_year(text, line.start, line.end) &&
+      (is_digit((unsigned char)text[line.end - 1]) || is_digit((unsigned char)text[line.start]))) {
+    size_t words = 0, numbers = 0, other = 0;
+    for (size_t i = line.start; i < line.end; i++) {
+      unsigned char c = (unsigned char)text[i];
+      if (i == line.start || is_space((unsigned char)text[i - 1])) {
+        if (is_digit(c)) numbers++;
+        else if (!is_space(c)) words++;
+      }
+      if (!is_space(c) && !is_digit(c) && !is_lower_ascii(c) && !is_upper_ascii(c) && c < 0x80)
+        other++;
+    }
+    if (numbers == 1 && words >= 1 && words <= 2 && other == 0 &&
+        starts_upper(text, line.end, is_digit((unsigned char)text[line.start])
+                                         ? skip_section_number(text, line.start, line.end)
+                                         : line.start))
+      return 1;
+  }
   return lower * 4 < letters &&
          (is_digit((unsigned char)text[line.end - 1]) ||
           is_digit((unsigned char)text[line.start])) &&
@@ -1118,7 +1137,18 @@ static int entry_opening_strength(const char *text, line_span line) {
     if (caps >= 1 && caps <= 3 && (k >= line.end || text[k] == ',' || text[k] == ' ' ||
                                    text[k] == '(' || text[k] == ';'))
       return 2;
-    /* "Smith, John (2001)", "Smith, John, and" */
+    /* "SMITH, John", "Smith, John and", "Smith, John (2001)" */
+    size_t upper = line.start, letters = 0;
+    while (upper < line.end && (is_upper_ascii((unsigned char)text[upper]) ||
+                                text[upper] == '-' || (unsigned char)text[upper] >= 0x80))
+      upper++, letters++;
+    if (letters >= 2 && upper < line.end && text[upper] == ',') return 2;
+    size_t word = i;
+    while (word < line.end && !is_space((unsigned char)text[word]) && text[word] != ',') word++;
+    while (word < line.end && is_space((unsigned char)text[word])) word++;
+    static const char *const joins[] = {"and ", "und ", "et ", "y ", "e ", "& ", "("};
+    for (size_t j = 0; j < sizeof(joins) / sizeof(*joins); j++)
+      if (has_prefix_nocase(text, line.end, word, joins[j])) return 2;
     size_t limit = i + 80 < line.end ? i + 80 : line.end;
     if (has_year(text, i, limit)) return 2;
     return 1;

@@ -75,23 +75,40 @@ def sequence(bibl):
     if lead:
         label = 'citation-number' if re.fullmatch(r'[\[(]?\d{1,4}[\]).]?', lead) else 'other'
         segments.append([label, lead])
+    pending_glue = ' '
+    pending = ''  # untagged words ("Vol.", "pp.", "In:", "(") waiting for the next part
     for child in children:
         if local(child.tag) in ('lb', 'pb'):
-            if segments:
-                segments[-1][1] += ' ' + ' '.join((child.tail or '').split())
+            raw = ' '.join((child.tail or '').split())
+            if raw:
+                pending = (pending + ' ' + raw).strip()
+                pending_glue = ' '
             continue
         label = label_of(child, has_analytic)
         body = ' '.join(text_of(child).split())
         raw = child.tail or ''
-        tail = ' '.join(raw.split())
         glue = ' ' if raw[:1].isspace() else ''  # "Hamer, Nucl." keeps its comma on "Hamer"
-        text = (body + (glue + tail if tail else '')).strip()
+        tail = ' '.join(raw.split())
+        # punctuation right after a part stays with it, as AnyStyle keeps it; the words
+        # after that lead into the next part ("Vol. 3", "pp. 4-5", "(1982)")
+        cut = 0
+        while cut < len(tail) and (tail[cut] in ',.;:)]' or tail[cut] == ' '):
+            cut += 1
+        trailing, leading = tail[:cut].rstrip(), tail[cut:].strip()
+        text = (pending + pending_glue + body).strip() if pending else body
+        pending = leading
+        pending_glue = ' ' if raw[-1:].isspace() else ''
+        if trailing:
+            text += (glue if not text.endswith(' ') else '') + trailing
+        text = text.strip()
         if not text:
             continue
         if segments and segments[-1][0] == label and label != 'author':
             segments[-1][1] += ' ' + text
         else:
             segments.append([label, text])
+    if pending and segments:
+        segments[-1][1] += ' ' + pending
     return [(l, ' '.join(t.split())) for l, t in segments if t.strip()]
 
 
