@@ -610,20 +610,45 @@ static const char *const bibliography_headings[] = {
     "literature references", "cited references", "literature list", "sources and references",
     "cited works", "bibliography and sources", "sources and bibliography",
     /* German */
-    "literatur", "literaturverzeichnis", "literaturliste", "literaturangaben",
-    "literaturhinweise", "quellen", "quellenverzeichnis", "quellen und literatur",
-    "quellen- und literaturverzeichnis", "literatur- und quellenverzeichnis",
-    "literatur und quellen", "verwendete literatur", "zitierte literatur", "bibliografie",
-    "quellenangaben", "literatur und quellenverzeichnis", "quellen und literaturverzeichnis",
+    "literatur", "literaturverzeichnis", "literaturliste", "literaturangaben", "literaturhinweise",
+    "quellen", "quellenverzeichnis", "quellen und literatur", "quellen- und literaturverzeichnis",
+    "literatur- und quellenverzeichnis", "literatur und quellen", "verwendete literatur",
+    "zitierte literatur", "bibliografie", "quellenangaben", "literatur und quellenverzeichnis",
+    "quellen und literaturverzeichnis",
     /* French */
-    "bibliographie", "r\xc3\xa9" "f\xc3\xa9" "rences", "r\xc3\xa9" "f\xc3\xa9" "rences bibliographiques",
-    "ouvrages cit\xc3\xa9s", "bibliographie s\xc3\xa9lective", "liste des r\xc3\xa9" "f\xc3\xa9" "rences",
-    "r\xc3\xa9" "f\xc3\xa9" "rences cit\xc3\xa9" "es", "sources et bibliographie",
-    "references bibliographiques",
+    "bibliographie",
+    "r\xc3\xa9"
+    "f\xc3\xa9"
+    "rences",
+    "r\xc3\xa9"
+    "f\xc3\xa9"
+    "rences bibliographiques",
+    "ouvrages cit\xc3\xa9s", "bibliographie s\xc3\xa9lective",
+    "liste des r\xc3\xa9"
+    "f\xc3\xa9"
+    "rences",
+    "r\xc3\xa9"
+    "f\xc3\xa9"
+    "rences cit\xc3\xa9"
+    "es",
+    "sources et bibliographie", "references bibliographiques",
     /* Spanish, Portuguese */
-    "bibliograf\xc3\xad" "a", "referencias", "referencias bibliogr\xc3\xa1" "ficas", "obras citadas",
-    "fuentes", "bibliograf\xc3\xad" "a citada", "fuentes y bibliograf\xc3\xad" "a", "bibliografia",
-    "refer\xc3\xaa" "ncias", "refer\xc3\xaa" "ncias bibliogr\xc3\xa1" "ficas",
+    "bibliograf\xc3\xad"
+    "a",
+    "referencias",
+    "referencias bibliogr\xc3\xa1"
+    "ficas",
+    "obras citadas", "fuentes",
+    "bibliograf\xc3\xad"
+    "a citada",
+    "fuentes y bibliograf\xc3\xad"
+    "a",
+    "bibliografia",
+    "refer\xc3\xaa"
+    "ncias",
+    "refer\xc3\xaa"
+    "ncias bibliogr\xc3\xa1"
+    "ficas",
     /* Italian, Dutch */
     "riferimenti", "riferimenti bibliografici", "bibliografia citata", "opere citate", "fonti",
     "literatuur", "literatuurlijst"};
@@ -631,25 +656,90 @@ static const char *const bibliography_headings[] = {
 /* Headings that end a reference list whatever follows them: a prefix of the
 ** line (after a section number) when the word is followed by a space or the
 ** line's end. */
-static const char *const closing_headings[] = {
-    "appendix", "appendices", "annex", "annexe", "anhang", "anlage", "anexo",
-    "ap\xc3\xa9ndice", "appendice", "allegato", "index", "acknowledgements", "acknowledgments",
-    "about the author", "about the authors", "about the contributors", "notes on contributors",
-    "author biography", "biographical note", "vita", "curriculum vitae", "glossary", "chapter",
-    "kapitel", "danksagung", "remerciements", "agradecimientos", "ringraziamenti",
-    "\xc3\xbc" "ber den autor", "\xc3\xbc" "ber die autor", "zu den autor", "zum autor",
-    "die autorin", "der autor", "die autoren", "autorenangaben", "working papers",
-    "recent working papers", "previous working papers", "other working papers",
-    "discussion papers", "recent discussion papers", "previous discussion papers",
-    "bisher erschienen", "zuletzt erschienen", "bereits erschienen", "in dieser reihe",
-    "in der reihe", "weitere arbeitspapiere", "arbeitspapiere", "diskussionspapiere",
-    "discussion paper series", "working paper series", "previous issues", "recent issues",
-    "also in this series", "other titles in", "list of working papers",
-    "published working papers", "recent publications", "latest publications",
-    "neuere ver\xc3\xb6" "ffentlichungen", "ver\xc3\xb6" "ffentlichungen", "derniers num\xc3\xa9" "ros",
-    "publications r\xc3\xa9" "centes", "tables", "figures", "tabellen", "abbildungen",
-    "endnotes", "anmerkungen", "endnoten", "footnotes", "supplementary material",
-    "supporting information", "online appendix", "tables and figures", "figures and tables"};
+static const char *const closing_headings[] = {"appendix",
+                                               "appendices",
+                                               "annex",
+                                               "annexe",
+                                               "anhang",
+                                               "anlage",
+                                               "anexo",
+                                               "ap\xc3\xa9ndice",
+                                               "appendice",
+                                               "allegato",
+                                               "index",
+                                               "acknowledgements",
+                                               "acknowledgments",
+                                               "about the author",
+                                               "about the authors",
+                                               "about the contributors",
+                                               "notes on contributors",
+                                               "author biography",
+                                               "biographical note",
+                                               "vita",
+                                               "curriculum vitae",
+                                               "glossary",
+                                               "chapter",
+                                               "kapitel",
+                                               "danksagung",
+                                               "remerciements",
+                                               "agradecimientos",
+                                               "ringraziamenti",
+                                               "\xc3\xbc"
+                                               "ber den autor",
+                                               "\xc3\xbc"
+                                               "ber die autor",
+                                               "zu den autor",
+                                               "zum autor",
+                                               "die autorin",
+                                               "der autor",
+                                               "die autoren",
+                                               "autorenangaben",
+                                               "working papers",
+                                               "recent working papers",
+                                               "previous working papers",
+                                               "other working papers",
+                                               "discussion papers",
+                                               "recent discussion papers",
+                                               "previous discussion papers",
+                                               "bisher erschienen",
+                                               "zuletzt erschienen",
+                                               "bereits erschienen",
+                                               "in dieser reihe",
+                                               "in der reihe",
+                                               "weitere arbeitspapiere",
+                                               "arbeitspapiere",
+                                               "diskussionspapiere",
+                                               "discussion paper series",
+                                               "working paper series",
+                                               "previous issues",
+                                               "recent issues",
+                                               "also in this series",
+                                               "other titles in",
+                                               "list of working papers",
+                                               "published working papers",
+                                               "recent publications",
+                                               "latest publications",
+                                               "neuere ver\xc3\xb6"
+                                               "ffentlichungen",
+                                               "ver\xc3\xb6"
+                                               "ffentlichungen",
+                                               "derniers num\xc3\xa9"
+                                               "ros",
+                                               "publications r\xc3\xa9"
+                                               "centes",
+                                               "tables",
+                                               "figures",
+                                               "tabellen",
+                                               "abbildungen",
+                                               "endnotes",
+                                               "anmerkungen",
+                                               "endnoten",
+                                               "footnotes",
+                                               "supplementary material",
+                                               "supporting information",
+                                               "online appendix",
+                                               "tables and figures",
+                                               "figures and tables"};
 
 typedef struct line_span {
   size_t start, end; /* first and one-past-last non-space bytes; start == end when blank */
@@ -787,16 +877,19 @@ static int is_page_furniture(const char *text, line_span line) {
     for (size_t i = line.start; i < line.end; i++) {
       unsigned char c = (unsigned char)text[i];
       if (i == line.start || is_space((unsigned char)text[i - 1])) {
-        if (is_digit(c)) numbers++;
-        else if (!is_space(c)) words++;
+        if (is_digit(c))
+          numbers++;
+        else if (!is_space(c))
+          words++;
       }
       if (!is_space(c) && !is_digit(c) && !is_lower_ascii(c) && !is_upper_ascii(c) && c < 0x80)
         other++;
     }
     if (numbers == 1 && words >= 1 && words <= 2 && other == 0 &&
-        starts_upper(text, line.end, is_digit((unsigned char)text[line.start])
-                                         ? skip_section_number(text, line.start, line.end)
-                                         : line.start))
+        starts_upper(text, line.end,
+                     is_digit((unsigned char)text[line.start])
+                         ? skip_section_number(text, line.start, line.end)
+                         : line.start))
       return 1;
   }
   return lower * 4 < letters &&
@@ -857,8 +950,8 @@ static int repeated_author_mark(const char *text, line_span line) {
 
 /* "ders.", "dies.", "Id.", "idem": the previous author again. */
 static int repeated_author_word(const char *text, line_span line) {
-  static const char *const words[] = {"ders.", "dies.", "dieselbe", "derselbe", "idem",
-                                      "eadem", "id.", "ibid."};
+  static const char *const words[] = {"ders.", "dies.", "dieselbe", "derselbe",
+                                      "idem",  "eadem", "id.",      "ibid."};
   for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++) {
     size_t n = strlen(words[k]);
     if (has_prefix_nocase(text, line.end, line.start, words[k]) &&
@@ -875,8 +968,7 @@ static size_t initial_at(const char *text, size_t end, size_t i) {
   i += (unsigned char)text[i] < 0x80 ? 1 : 2;
   if (i >= end || text[i] != '.') return 0;
   i++;
-  if (i + 2 < end && text[i] == '-' && starts_upper(text, end, i + 1) && text[i + 2] == '.')
-    i += 3;
+  if (i + 2 < end && text[i] == '-' && starts_upper(text, end, i + 1) && text[i + 2] == '.') i += 3;
   return i;
 }
 
@@ -900,8 +992,8 @@ static int opens_entry(const char *text, line_span line) {
   }
   if (initials)
     return starts_upper(text, line.end, i) && i + 1 < line.end &&
-           (is_lower_ascii((unsigned char)text[i + 1]) || is_upper_ascii((unsigned char)text[i + 1]) ||
-            (unsigned char)text[i + 1] >= 0x80);
+           (is_lower_ascii((unsigned char)text[i + 1]) ||
+            is_upper_ascii((unsigned char)text[i + 1]) || (unsigned char)text[i + 1] >= 0x80);
   /* a capitalised word, then initials without periods, a year in
      parentheses, or initials with periods: "Smith JP,", "Smith (1998)",
      "Smith J. P.", "SMITH J." */
@@ -926,7 +1018,8 @@ static int looks_like_heading(const char *text, line_span line) {
   if (last == '.' || last == ',' || last == ';' || last == ':' || last == '-') return 0;
   size_t start = skip_section_number(text, line.start, line.end);
   for (size_t i = start; i + 1 < line.end; i++) /* "Bio Portfolio. New target of" */
-    if (text[i] == '.' && text[i + 1] == ' ' && i > start + 2 && !is_space((unsigned char)text[i - 2]))
+    if (text[i] == '.' && text[i + 1] == ' ' && i > start + 2 &&
+        !is_space((unsigned char)text[i - 2]))
       return 0;
   return start < line.end && starts_upper(text, line.end, start) &&
          !has_year(text, start, line.end);
@@ -1081,10 +1174,11 @@ static void line_push(line_list *list, line_span span, size_t indent, int blank_
 ** wraps there, but "CrossRef Medline" ends an entry too), else 0. */
 static int leaves_entry_open(const char *text, size_t start, size_t end) {
   static const char *const joining_words[] = {
-      "and", "und", "et", "y", "e", "in", "of", "the", "for", "on", "to", "a", "an", "de",
-      "la", "le", "les", "des", "du", "der", "die", "das", "den", "von", "van", "with", "from",
-      "zur", "zum", "im", "am", "en", "del", "della", "di", "or", "by", "at", "auf", "for",
-      "pour", "par", "sur", "con", "por", "para", "und", "sowie", "into", "as", "its", "their"};
+      "and",   "und",  "et",  "y",     "e",    "in",  "of",  "the",  "for", "on",  "to",
+      "a",     "an",   "de",  "la",    "le",   "les", "des", "du",   "der", "die", "das",
+      "den",   "von",  "van", "with",  "from", "zur", "zum", "im",   "am",  "en",  "del",
+      "della", "di",   "or",  "by",    "at",   "auf", "for", "pour", "par", "sur", "con",
+      "por",   "para", "und", "sowie", "into", "as",  "its", "their"};
   if (end <= start) return 0;
   unsigned char c = (unsigned char)text[end - 1];
   if (c == '-' || c == ',' || c == ';' || c == ':' || c == '&' || c == '(' || c == '/') return 2;
@@ -1134,13 +1228,13 @@ static int entry_opening_strength(const char *text, line_span line) {
     size_t k = i;
     caps = 0;
     while (k < line.end && is_upper_ascii((unsigned char)text[k]) && caps < 4) k++, caps++;
-    if (caps >= 1 && caps <= 3 && (k >= line.end || text[k] == ',' || text[k] == ' ' ||
-                                   text[k] == '(' || text[k] == ';'))
+    if (caps >= 1 && caps <= 3 &&
+        (k >= line.end || text[k] == ',' || text[k] == ' ' || text[k] == '(' || text[k] == ';'))
       return 2;
     /* "SMITH, John", "Smith, John and", "Smith, John (2001)" */
     size_t upper = line.start, letters = 0;
-    while (upper < line.end && (is_upper_ascii((unsigned char)text[upper]) ||
-                                text[upper] == '-' || (unsigned char)text[upper] >= 0x80))
+    while (upper < line.end && (is_upper_ascii((unsigned char)text[upper]) || text[upper] == '-' ||
+                                (unsigned char)text[upper] >= 0x80))
       upper++, letters++;
     if (letters >= 2 && upper < line.end && text[upper] == ',') return 2;
     size_t word = i;
@@ -1153,8 +1247,7 @@ static int entry_opening_strength(const char *text, line_span line) {
     if (has_year(text, i, limit)) return 2;
     return 1;
   }
-  if (starts_upper(text, line.end, line.start) && initial_at(text, line.end, line.start))
-    return 2;
+  if (starts_upper(text, line.end, line.start) && initial_at(text, line.end, line.start)) return 2;
   return 1;
 }
 
@@ -1226,8 +1319,9 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
       /* a line that is only a dash for the repeated author goes on */
       line_span previous_span = {previous->start, previous->end};
       if (repeated_author_mark(text, previous_span) && previous_length <= 6) open = 2;
-      starts_new = open < 2 && (strength == 2 || (!open && strength == 1 && short_previous) ||
-                                (!open && short_previous && starts_upper(text, line->end, line->start)));
+      starts_new =
+          open < 2 && (strength == 2 || (!open && strength == 1 && short_previous) ||
+                       (!open && short_previous && starts_upper(text, line->end, line->start)));
       if (line->blank_before && !open) starts_new = 1;
     }
     if (starts_new) {
@@ -1268,7 +1362,8 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
         is_repeated_line(repeated, text, span)) {
       /* neutral */
     } else if (is_closing_heading(text, span) || gap > 5) {
-      if (run_count > best_count) best_first = run_first, best_last = run_last, best_count = run_count;
+      if (run_count > best_count)
+        best_first = run_first, best_last = run_last, best_count = run_count;
       run_count = 0;
       gap = 0;
       if (reference_start_line(text, length, span, next)) {
@@ -1344,11 +1439,11 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
          entry open, is a wrapped line, never a heading */
       size_t after_label;
       line_span previous_span = {previous ? previous->start : 0, previous ? previous->end : 0};
-      int wrapped = previous && (indent > first_indent ||
-                                 (entry_label(text, previous_span, &after_label) >= 0 &&
-                                  after_label == previous->end) ||
-                                 (!blank_before &&
-                                  leaves_entry_open(text, previous->start, previous->end)));
+      int wrapped =
+          previous &&
+          (indent > first_indent ||
+           (entry_label(text, previous_span, &after_label) >= 0 && after_label == previous->end) ||
+           (!blank_before && leaves_entry_open(text, previous->start, previous->end)));
       if (is_closing_heading(text, span) ||
           (!wrapped && looks_like_heading(text, span) && !year_follows(text, length, next))) {
         segment_list(&list, text, lines.lines, lines.count);

@@ -232,8 +232,10 @@ static int author_member(const char *csl, size_t length, size_t *start, size_t *
   for (size_t i = 0; i < length; i++) {
     char c = csl[i];
     if (in_string) {
-      if (c == '\\') i++;
-      else if (c == '"') in_string = 0;
+      if (c == '\\')
+        i++;
+      else if (c == '"')
+        in_string = 0;
       continue;
     }
     if (depth == 1 && c == '"' && i + key_length <= length &&
@@ -243,8 +245,10 @@ static int author_member(const char *csl, size_t length, size_t *start, size_t *
       for (; j < length && level; j++) {
         char d = csl[j];
         if (quoted) {
-          if (d == '\\') j++;
-          else if (d == '"') quoted = 0;
+          if (d == '\\')
+            j++;
+          else if (d == '"')
+            quoted = 0;
         } else if (d == '"') {
           quoted = 1;
         } else if (d == '[' || d == '{') {
@@ -258,9 +262,12 @@ static int author_member(const char *csl, size_t length, size_t *start, size_t *
       *end = j;
       return 1;
     }
-    if (c == '"') in_string = 1;
-    else if (c == '{' || c == '[') depth++;
-    else if (c == '}' || c == ']') depth--;
+    if (c == '"')
+      in_string = 1;
+    else if (c == '{' || c == '[')
+      depth++;
+    else if (c == '}' || c == ']')
+      depth--;
   }
   return 0;
 }
