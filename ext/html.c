@@ -52,6 +52,7 @@
 #include <libxml/tree.h>
 #include <unicode/ucnv.h>
 
+#include "references.h"
 #include "convert.h"
 #include "memory.h"
 #include "utf8.h"
@@ -943,21 +944,10 @@ static int is_chrome(const converter *state, const xmlNode *node, const mode *cu
 
 /* ----- output ---------------------------------------------------------------------- */
 
-static const char *const reference_headings[] = {
-    "references",     "bibliography", "works cited",       "literature cited",
-    "sources",        "literature",   "further reading",   "references and notes",
-    "reference list", "cited works",  "list of references"};
-
+/* A heading of a reference list in any of the languages references.h knows
+** ("References", "Literaturverzeichnis", "Bibliographie", "Referencias"). */
 static int is_reference_heading(const char *text) {
-  size_t n = strlen(text);
-  while (n && (text[n - 1] == ':' || text[n - 1] == '.')) n--;
-  for (size_t i = 0; i < COUNT(reference_headings); i++) {
-    if (strlen(reference_headings[i]) != n) continue;
-    size_t k = 0;
-    while (k < n && lower(text[k]) == reference_headings[i][k]) k++;
-    if (k == n) return 1;
-  }
-  return 0;
+  return ibid_is_bibliography_heading(text, 0, strlen(text));
 }
 
 static const char *const reference_list_words[] = {"references", "bibliography", "reflist",
