@@ -27,6 +27,7 @@
 
 #include <string.h>
 
+#include "legal.h"
 #include "memory.h"
 #include "utf8.h"
 
@@ -127,8 +128,9 @@ static void item_push(item_list *list, size_t start, size_t length, ibid_citatio
 
 /* ----- recognising citations ------------------------------------------------ */
 
-static const char *const ibid_words[] = {"ibid", "ibidem", "id.", "idem"};
-static const char *const supra_words[] = {"op. cit", "op cit", "supra", "above n", "loc. cit"};
+static const char *const ibid_words[] = {"ibid", "ibidem", "id.", "idem", "ebd.", "ebenda"};
+static const char *const supra_words[] = {"op. cit", "op cit", "supra",  "above n", "loc. cit",
+                                          "art. cit", "a.a.o.", "(n ",   "(fn. ",   "(fn "};
 static const char *const lead_ins[] = {"see generally ",
                                        "see, generally, ",
                                        "see further ",
@@ -143,6 +145,14 @@ static const char *const lead_ins[] = {"see generally ",
                                        "cf. ",
                                        "compare ",
                                        "quoted in ",
+                                       "vgl. auch ",
+                                       "vgl. ",
+                                       "siehe auch ",
+                                       "siehe ",
+                                       "s. auch ",
+                                       "voir aussi ",
+                                       "voir également ",
+                                       "voir ",
                                        "cited in ",
                                        "and "};
 
@@ -322,6 +332,12 @@ static int has_strong_marks(const char *text, size_t start, size_t end) {
 
 static int is_citation(const char *text, size_t start, size_t end) {
   if (end <= start) return 0;
+  /* "ders., Title, Place 2012": the same author as the citation before */
+  if ((has_prefix_nocase(text, end, start, "ders.") || has_prefix_nocase(text, end, start, "dies.") ||
+       has_prefix_nocase(text, end, start, "idem,") || has_prefix_nocase(text, end, start, "id.,")) &&
+      has_year(text, start, end))
+    return 1;
+
   if (back_reference_form(text, start, end) != IBID_CITATION_FULL) return 1;
   if (is_short_form(text, start, end)) return 1;
   if (reads_as_prose(text, start, end)) {
@@ -334,8 +350,12 @@ static int is_citation(const char *text, size_t start, size_t end) {
   if (name_then_comma(text, start, end) || (opener_at(text, end, start, &width) && width == 3))
     return has_year(text, start, end) || has_citation_marks(text, start, end) ||
            is_short_form(text, start, end);
-  return (has_year(text, start, end) && has_citation_marks(text, start, end)) ||
-         has_strong_marks(text, start, end);
+  if ((has_year(text, start, end) && has_citation_marks(text, start, end)) ||
+      has_strong_marks(text, start, end))
+    return 1;
+  /* a case, treaty, resolution or UN document, read field by field */
+  ibid_legal legal;
+  return end - start < 600 && ibid_parse_legal(text + start, end - start, &legal);
 }
 
 /* ----- segmentation --------------------------------------------------------- */

@@ -98,7 +98,8 @@ CREATE TABLE IF NOT EXISTS refs(
   document_id INTEGER NOT NULL REFERENCES documents(id),
   note INTEGER, item INTEGER, start INTEGER, length INTEGER, text TEXT, csl TEXT,
   resolves_to INTEGER, locator TEXT, work_key TEXT,
-  work_id INTEGER REFERENCES works(id)
+  work_id INTEGER REFERENCES works(id),
+  resolves_item INTEGER        -- with resolves_to: which item of that note
 );
 CREATE INDEX IF NOT EXISTS refs_document ON refs(document_id);
 
@@ -290,9 +291,10 @@ BEGIN
                         AND x.start < g.start + g.length AND x.start + x.length > g.start);
   -- ibid_references parses the rest of the text (its SELECT sees only the
   -- structured rows above: SQLite reads it whole before inserting).
-  INSERT INTO refs(document_id, note, item, start, length, text, csl, resolves_to, locator, work_key)
-    SELECT new.id, x.note, x.item, x.start, x.length, x.text, x.csl, x.resolves_to, x.locator,
-           x.work_key
+  INSERT INTO refs(document_id, note, item, start, length, text, csl, resolves_to,
+                   resolves_item, locator, work_key)
+    SELECT new.id, x.note, x.item, x.start, x.length, x.text, x.csl, x.resolves_to,
+           x.resolves_item, x.locator, x.work_key
     FROM documents d, ibid_references(d.body) x
     WHERE d.id = new.id
       AND NOT EXISTS (SELECT 1 FROM refs g

@@ -11,7 +11,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), 'py'))
 from ibidtest import connect  # noqa: E402
 
-RESOLVES_ITEM = 'NULL'
+RESOLVES_ITEM = 'resolves_item'
 LEGAL_OR_JOURNAL = {'article-journal', 'legal_case', 'treaty', 'legislation', 'bill', 'report',
                     'document'}
 
