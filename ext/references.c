@@ -311,6 +311,22 @@ static int is_short_form(const char *text, size_t start, size_t end) {
     size_t rest = end - i;
     return rest < 24 && !has_year(text, i, end);
   }
+  /* "Roe, Making of Modern Archives, 60.": a name, a short title and a pinpoint */
+  if (end - after < 90 && !has_year(text, after, end)) {
+    size_t last = end;
+    while (last > after && (text[last - 1] == '.' || is_space((unsigned char)text[last - 1]))) last--;
+    size_t number = last;
+    while (number > after && (is_digit((unsigned char)text[number - 1]) || text[number - 1] == '-'))
+      number--;
+    size_t comma = number;
+    while (comma > after && is_space((unsigned char)text[comma - 1])) comma--;
+    if (number < last && is_digit((unsigned char)text[number]) && comma > after &&
+        text[comma - 1] == ',' && starts_upper(text, end, after)) {
+      int commas = 0;
+      for (size_t i = after; i < comma - 1; i++) commas += text[i] == ',';
+      if (commas == 0) return 1;
+    }
+  }
   /* "Human Rights Group, Court Protocol." : a name and a few title words */
   if (end - after >= 60 || has_year(text, after, end) || has_citation_marks(text, after, end) ||
       text[end - 1] != '.')

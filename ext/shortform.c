@@ -650,6 +650,25 @@ static size_t last_semicolon(const char *text, size_t from, size_t end) {
   return found;
 }
 
+/* Prose notes an Ibid. looks back over for the citation it repeats. */
+#define PROSE_NOTES 4
+
+/* Does a note cite something: a back reference, a digit (year, page, volume)
+** or a quotation mark (a title)? "Thirty others had signed." does not. */
+static int cites_something(const char *text, const ibid_note *note) {
+  if (note->back_kind != IBID_BACK_NONE) return 1;
+  for (size_t p = note->start; p < note->start + note->length; p++) {
+    unsigned char c = (unsigned char)text[p];
+    if ((c >= '0' && c <= '9') || c == '"') return 1;
+    if (c == 0xE2 && p + 2 < note->start + note->length && (unsigned char)text[p + 1] == 0x80 &&
+        ((unsigned char)text[p + 2] == 0x98 || (unsigned char)text[p + 2] == 0x9C))
+      return 1;
+    if (c == 0xC2 && p + 1 < note->start + note->length && (unsigned char)text[p + 1] == 0xAB)
+      return 1;
+  }
+  return 0;
+}
+
 typedef struct resolver {
   const char *text;
   const ibid_note *notes;
@@ -746,8 +765,14 @@ int ibid_resolve_short_forms(const char *text, size_t length, ibid_note *notes, 
       rc = -1;
       break;
     }
-    if (found.kind == IBID_BACK_IBID && i > 0 && notes[i - 1].sequence == note->sequence)
-      found.note = notes[i - 1].last_target; /* what the note before cited last */
+    if (found.kind == IBID_BACK_IBID && i > 0 && notes[i - 1].sequence == note->sequence) {
+      /* what the note before cited last; a prose note between does not count */
+      size_t j = i - 1;
+      while (j > 0 && i - j < PROSE_NOTES && notes[j - 1].sequence == note->sequence &&
+             !cites_something(text, &notes[j]))
+        j--;
+      found.note = cites_something(text, &notes[j]) ? notes[j].last_target : notes[i - 1].n;
+    }
     if (found.kind != IBID_BACK_NONE && found.note) {
       note->ibid_of = found.note;
       note->back_kind = found.kind;
