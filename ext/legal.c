@@ -160,10 +160,9 @@ static int abbreviation_token(const reader *r, size_t k, int first) {
   char c = r->text[t->start];
   char last = r->text[t->end - 1];
   if (last == ',' || last == ';' || last == ')' || c == '(' || c == '[') return 0;
-  if (!first && (token_is(r, k, "&") || token_is(r, k, "of") || token_is(r, k, "and")))
-    return 1;
-  if (!is_upper(c) && !(!first && is_digit(c) && t->end - t->start >= 2 &&
-                        !is_digit(r->text[t->start + 1])))
+  if (!first && (token_is(r, k, "&") || token_is(r, k, "of") || token_is(r, k, "and"))) return 1;
+  if (!is_upper(c) &&
+      !(!first && is_digit(c) && t->end - t->start >= 2 && !is_digit(r->text[t->start + 1])))
     return 0;
   static const char *const months[] = {"jan.", "feb.", "mar.", "apr.", "aug.", "sept.",
                                        "sep.", "oct.", "nov.", "dec.", "art.", "para."};
@@ -266,10 +265,11 @@ static int find_year(const reader *r, size_t from, size_t to, size_t skip) {
 /* ----- pinpoints ------------------------------------------------------------- */
 
 static int pinpoint_word(const reader *r, size_t k) {
-  static const char *const words[] = {"para",  "paras", "para.", "paras.", "par.", "\xc2\xb6",
-                                      "\xc2\xb6\xc2\xb6", "art", "art.", "arts", "arts.", "rn.",
-                                      "rz.",   "at",    "op.",   "sec.",   "s.",   "\xc2\xa7",
-                                      "n",     "fn",    "p.",    "pp."};
+  static const char *const words[] = {
+      "para", "paras", "para.", "paras.",   "par.", "\xc2\xb6", "\xc2\xb6\xc2\xb6",
+      "art",  "art.",  "arts",  "arts.",    "rn.",  "rz.",      "at",
+      "op.",  "sec.",  "s.",    "\xc2\xa7", "n",    "fn",       "p.",
+      "pp."};
   for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
     if (token_is(r, k, words[i])) return 1;
   return 0;
@@ -306,15 +306,46 @@ static int series_is(const char *text, ibid_legal_span s, const char *const *nam
   return 0;
 }
 
-static const char *const treaty_series[] = {"UNTS", "U.N.T.S.", "LNTS", "L.N.T.S.", "ILM",
-                                            "I.L.M.", "ETS",  "CETS",     "UKTS", "ATS",
+static const char *const treaty_series[] = {"UNTS",   "U.N.T.S.", "LNTS", "L.N.T.S.", "ILM",
+                                            "I.L.M.", "ETS",      "CETS", "UKTS",     "ATS",
                                             "Stat.",  "T.I.A.S.", "UST",  "U.S.T."};
-static const char *const case_reporters[] = {
-    "AC",    "QB",      "KB",    "Ch",     "WLR",    "All ER", "U.S.", "S. Ct.", "S.Ct.",
-    "F.",    "F.2d",    "F.3d",  "F.4th",  "F. Supp.", "F. Supp. 2d", "ICJ Rep", "I.C.J.",
-    "ECR",   "EHRR",    "ILR",   "E.H.R.R.", "L. Ed.", "L. Ed. 2d", "CLR", "SCR", "S.C.R.",
-    "UKHL",  "UKSC",    "EWCA Civ", "EWCA Crim", "EWHC", "ECHR", "PCIJ", "ICTY", "ICTR",
-    "ICJ Reports", "I.C.J. Reports"};
+static const char *const case_reporters[] = {"AC",
+                                             "QB",
+                                             "KB",
+                                             "Ch",
+                                             "WLR",
+                                             "All ER",
+                                             "U.S.",
+                                             "S. Ct.",
+                                             "S.Ct.",
+                                             "F.",
+                                             "F.2d",
+                                             "F.3d",
+                                             "F.4th",
+                                             "F. Supp.",
+                                             "F. Supp. 2d",
+                                             "ICJ Rep",
+                                             "I.C.J.",
+                                             "ECR",
+                                             "EHRR",
+                                             "ILR",
+                                             "E.H.R.R.",
+                                             "L. Ed.",
+                                             "L. Ed. 2d",
+                                             "CLR",
+                                             "SCR",
+                                             "S.C.R.",
+                                             "UKHL",
+                                             "UKSC",
+                                             "EWCA Civ",
+                                             "EWCA Crim",
+                                             "EWHC",
+                                             "ECHR",
+                                             "PCIJ",
+                                             "ICTY",
+                                             "ICTR",
+                                             "ICJ Reports",
+                                             "I.C.J. Reports"};
 
 static int is_case_name(const char *text, size_t start, size_t end) {
   return contains_text(text, start, end, " v ") || contains_text(text, start, end, " v. ") ||
@@ -325,8 +356,8 @@ static int is_case_name(const char *text, size_t start, size_t end) {
 }
 
 static int is_treaty_name(const char *text, size_t start, size_t end) {
-  static const char *const words[] = {"treaty", "convention", "agreement", "protocol",
-                                      "charter", "statute",   "covenant"};
+  static const char *const words[] = {"treaty",  "convention", "agreement", "protocol",
+                                      "charter", "statute",    "covenant"};
   for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
     if (contains_text(text, start, end, words[i])) return 1;
   return 0;
@@ -374,7 +405,8 @@ static int report_citation(const reader *r, ibid_legal *out) {
     int volume = number_token(r, i, 0, NULL);
     if (!volume && !enclosed_year(r, i, '[', &bracket_year)) continue;
     size_t j = i + 1, k;
-    while (j < r->count && j - i <= MOST_ABBREVIATION_TOKENS && abbreviation_token(r, j, j == i + 1))
+    while (j < r->count && j - i <= MOST_ABBREVIATION_TOKENS &&
+           abbreviation_token(r, j, j == i + 1))
       j++;
     k = j;
     if (k == i + 1 || k >= r->count || !number_token(r, k, 1, NULL)) continue;
@@ -386,7 +418,8 @@ static int report_citation(const reader *r, ibid_legal *out) {
     if (volume) out->volume = span(r->tokens[i].start, r->tokens[i].end);
     size_t name_end = r->tokens[i].start;
     int year = bracket_year;
-    if (!year && i > 0 && (enclosed_year(r, i - 1, '(', &year) || enclosed_year(r, i - 1, '[', &year)))
+    if (!year && i > 0 &&
+        (enclosed_year(r, i - 1, '(', &year) || enclosed_year(r, i - 1, '[', &year)))
       name_end = r->tokens[i - 1].start;
     /* pinpoint: ", 320" right after the page */
     size_t after = k + 1;
@@ -430,8 +463,8 @@ static int report_citation(const reader *r, ibid_legal *out) {
           break;
         }
       out->title = trimmed(text, 0, end);
-      int statutes = out->container.length == 5 &&
-                     memcmp(text + out->container.start, "Stat.", 5) == 0;
+      int statutes =
+          out->container.length == 5 && memcmp(text + out->container.start, "Stat.", 5) == 0;
       out->type = !statutes || is_treaty_name(text, 0, name_end) ? "treaty" : "legislation";
       find_date(r, out);
       if (!out->year) out->year = find_year(r, 0, i, (size_t)-1);
@@ -448,10 +481,9 @@ static int report_citation(const reader *r, ibid_legal *out) {
       out->title = trimmed(text, 0, name_end);
       if (!out->authority.length && (contains_text(text, series_start, series_end, "ICJ") ||
                                      contains_text(text, series_start, series_end, "I.C.J.")))
-        out->authority = span(series_start, series_start + (text[series_start] == 'I' &&
-                                                                    text[series_start + 1] == '.'
-                                                                ? 6
-                                                                : 3));
+        out->authority = span(
+            series_start,
+            series_start + (text[series_start] == 'I' && text[series_start + 1] == '.' ? 6 : 3));
     } else {
       /* Bluebook with the italics lost: "Author, Title, 50 Journal 101" */
       out->type = "article-journal";
@@ -618,8 +650,10 @@ static int german_reporter(const reader *r, ibid_legal *out) {
     size_t n = name.end - name.start, capitals = 0;
     if (n < 4 || n > 8 || !is_upper(text[name.start])) continue;
     for (size_t i = name.start; i < name.end; i++) {
-      if (is_upper(text[i])) capitals++;
-      else if (!(text[i] >= 'a' && text[i] <= 'z')) capitals = 0, i = name.end;
+      if (is_upper(text[i]))
+        capitals++;
+      else if (!(text[i] >= 'a' && text[i] <= 'z'))
+        capitals = 0, i = name.end;
     }
     char last = text[name.end - 1];
     int ends = last == 'E' || last == 'Z' || (last == 't' && text[name.end - 2] == 'S');
@@ -646,9 +680,10 @@ static int german_reporter(const reader *r, ibid_legal *out) {
 static int court_reports(const reader *r, ibid_legal *out) {
   const char *text = r->text;
   for (size_t k = 1; k + 2 < r->count; k++) {
-    if (!(token_is(r, k, "recueil") || token_is(r, k, "reports") || token_is(r, k, "rep"))) continue;
-    if (!(token_is(r, k - 1, "c.i.j.") || token_is(r, k - 1, "i.c.j.") || token_is(r, k - 1, "icj") ||
-          token_is(r, k - 1, "c.p.j.i.")))
+    if (!(token_is(r, k, "recueil") || token_is(r, k, "reports") || token_is(r, k, "rep")))
+      continue;
+    if (!(token_is(r, k - 1, "c.i.j.") || token_is(r, k - 1, "i.c.j.") ||
+          token_is(r, k - 1, "icj") || token_is(r, k - 1, "c.p.j.i.")))
       continue;
     int year;
     if (!year_token(r, k + 1, &year)) continue;
@@ -677,16 +712,18 @@ static int parse(const char *text, size_t length, ibid_legal *out, char *symbol,
   memset(out, 0, sizeof(*out));
   symbol[0] = 0;
   if (length == 0 || length > MOST_BYTES) return 0;
-  reader *r = ibid_malloc(sizeof(reader));
-  if (!r) return -1;
-  r->text = text;
-  r->length = length;
+  /* every legal citation has a number: most text is rejected here */
+  size_t digit = 0;
+  while (digit < length && !is_digit(text[digit])) digit++;
+  if (digit == length) return 0;
+  reader r;
+  r.text = text;
+  r.length = length;
   int found = 0;
-  if (tokenize(r))
-    found = report_citation(r, out) || document_citation(r, out, symbol, size) ||
-            german_reporter(r, out) || court_reports(r, out);
+  if (tokenize(&r))
+    found = report_citation(&r, out) || document_citation(&r, out, symbol, size) ||
+            german_reporter(&r, out) || court_reports(&r, out);
   if (!found) memset(out, 0, sizeof(*out));
-  ibid_free(r);
   return found;
 }
 
@@ -701,7 +738,7 @@ static void put(ibid_json_object *o, const char *text, const char *key, ibid_leg
 
 /* Particles that belong to a family name: "Van Schaack", "de Vries". */
 static int particle(const char *text, size_t start, size_t end) {
-  static const char *const words[] = {"van", "von", "de", "der", "den", "du", "da",
+  static const char *const words[] = {"van", "von", "de", "der", "den", "du",  "da",
                                       "di",  "la",  "le", "ten", "ter", "del", "dos"};
   for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
     size_t n = strlen(words[i]);
@@ -790,8 +827,8 @@ char *ibid_parse_legal_json(const char *text, size_t length, size_t *json_length
     put(&o, text, "title", l.title);
   } else if (l.container.length && l.page.length) {
     /* a case known only by its report: "BVerfGE 123, 267" names it */
-    size_t start = l.container.start < l.volume.start || !l.volume.length ? l.container.start
-                                                                           : l.volume.start;
+    size_t start =
+        l.container.start < l.volume.start || !l.volume.length ? l.container.start : l.volume.start;
     ibid_json_object_string(&o, "title", text + start, l.page.start + l.page.length - start);
   }
   if (l.authors.length) {

@@ -129,7 +129,7 @@ static void item_push(item_list *list, size_t start, size_t length, ibid_citatio
 /* ----- recognising citations ------------------------------------------------ */
 
 static const char *const ibid_words[] = {"ibid", "ibidem", "id.", "idem", "ebd.", "ebenda"};
-static const char *const supra_words[] = {"op. cit", "op cit", "supra",  "above n", "loc. cit",
+static const char *const supra_words[] = {"op. cit",  "op cit", "supra", "above n", "loc. cit",
                                           "art. cit", "a.a.o.", "(n ",   "(fn. ",   "(fn "};
 static const char *const lead_ins[] = {"see generally ",
                                        "see, generally, ",
@@ -314,7 +314,8 @@ static int is_short_form(const char *text, size_t start, size_t end) {
   /* "Roe, Making of Modern Archives, 60.": a name, a short title and a pinpoint */
   if (end - after < 90 && !has_year(text, after, end)) {
     size_t last = end;
-    while (last > after && (text[last - 1] == '.' || is_space((unsigned char)text[last - 1]))) last--;
+    while (last > after && (text[last - 1] == '.' || is_space((unsigned char)text[last - 1])))
+      last--;
     size_t number = last;
     while (number > after && (is_digit((unsigned char)text[number - 1]) || text[number - 1] == '-'))
       number--;
@@ -349,8 +350,10 @@ static int has_strong_marks(const char *text, size_t start, size_t end) {
 static int is_citation(const char *text, size_t start, size_t end) {
   if (end <= start) return 0;
   /* "ders., Title, Place 2012": the same author as the citation before */
-  if ((has_prefix_nocase(text, end, start, "ders.") || has_prefix_nocase(text, end, start, "dies.") ||
-       has_prefix_nocase(text, end, start, "idem,") || has_prefix_nocase(text, end, start, "id.,")) &&
+  if ((has_prefix_nocase(text, end, start, "ders.") ||
+       has_prefix_nocase(text, end, start, "dies.") ||
+       has_prefix_nocase(text, end, start, "idem,") ||
+       has_prefix_nocase(text, end, start, "id.,")) &&
       has_year(text, start, end))
     return 1;
 

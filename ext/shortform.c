@@ -81,11 +81,12 @@ static int is_word_codepoint(uint32_t c) {
 
 /* Does the word text[start..end) equal `ascii` without regard to case? */
 static int word_is(const char *text, const word *w, const char *ascii) {
-  size_t n = strlen(ascii);
-  if (w->end - w->start != n) return 0;
-  for (size_t i = 0; i < n; i++)
-    if (lower(text[w->start + i]) != ascii[i]) return 0;
-  return 1;
+  /* called for every word against word lists: the first byte decides most */
+  size_t n = w->end - w->start;
+  if (n == 0 || lower(text[w->start]) != ascii[0]) return 0;
+  for (size_t i = 1; i < n; i++)
+    if (!ascii[i] || lower(text[w->start + i]) != ascii[i]) return 0;
+  return ascii[n] == 0;
 }
 
 static int same_word(const char *text, const word *a, const word *b) {
@@ -212,10 +213,10 @@ size_t ibid_read_locator(const char *text, size_t position, size_t end) {
                                          "col.",     "ss.",
                                          "s.",       "\xc2\xa7\xc2\xa7",
                                          "\xc2\xa7", "\xc2\xb6\xc2\xb6",
-                                         "\xc2\xb6",
-                                         "rn.",      "rz.",
-                                         "par.",     "art.",
-                                         "art",      "nr."};
+                                         "\xc2\xb6", "rn.",
+                                         "rz.",      "par.",
+                                         "art.",     "art",
+                                         "nr."};
   size_t i = position;
   if (end - i >= 3 && lower(text[i]) == 'a' && lower(text[i + 1]) == 't' && text[i + 2] == ' ')
     i += 3;
@@ -415,9 +416,9 @@ static size_t first_author_words(const char *text, const word_list *words, size_
 
 /* "See", "also", "cf.", "but", "compare", "e.g." before a citation. */
 static int is_signal_word(const char *text, const word *w) {
-  static const char *const signals[] = {"see",   "also",   "cf",   "but", "compare", "e",
-                                        "g",     "contra", "vgl",  "auch", "siehe",   "voir",
-                                        "aussi", "s",      "hierzu"};
+  static const char *const signals[] = {"see",   "also", "cf",     "but", "compare",
+                                        "e",     "g",    "contra", "vgl", "auch",
+                                        "siehe", "voir", "aussi",  "s",   "hierzu"};
   for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++)
     if (word_is(text, w, signals[i])) return 1;
   return 0;
@@ -474,7 +475,8 @@ static void read_first_citation(const char *text, size_t start, size_t end, cons
     if (!(words->items[i - 1].flags & CAPITALIZED)) return;
     /* "J. Dupont": the initials do not name the author, the surname does */
     size_t author_first = lead;
-    while (author_first + 1 < i && words->items[author_first].end - words->items[author_first].start == 1 &&
+    while (author_first + 1 < i &&
+           words->items[author_first].end - words->items[author_first].start == 1 &&
            (words->items[author_first].flags & CAPITALIZED))
       author_first++;
     out->author_first = author_first;
@@ -501,6 +503,11 @@ static void read_first_citation(const char *text, size_t start, size_t end, cons
   if (skip) {
     if (i + skip > words->count) return;
     out->kind = CITATION_SHORT;
+    /* "Ders., a.a.O.", "Idem, op. cit.": the same author's work just cited */
+    const word *author = &words->items[out->author_first];
+    if (out->author_count == 1 && (word_is(text, author, "ders") || word_is(text, author, "dies") ||
+                                   word_is(text, author, "idem") || word_is(text, author, "eadem")))
+      out->kind = CITATION_IBID;
     read_tail(text, words->items[i + skip - 1].end, end, out);
     return;
   }
@@ -566,8 +573,8 @@ static int continues_as_full_citation(const char *text, const word_list *words, 
 
 /* A leading article of a title: English, German, French, Spanish, Italian. */
 static int is_article(const char *text, const word *w) {
-  static const char *const articles[] = {"the", "a",  "an",  "der", "die", "das", "le",
-                                         "la",  "les", "l", "el",  "los", "il",  "lo"};
+  static const char *const articles[] = {"the", "a",   "an", "der", "die", "das", "le",
+                                         "la",  "les", "l",  "el",  "los", "il",  "lo"};
   for (size_t i = 0; i < sizeof(articles) / sizeof(articles[0]); i++)
     if (word_is(text, w, articles[i])) return 1;
   return 0;
@@ -665,6 +672,24 @@ static int cites_something(const char *text, const ibid_note *note) {
       return 1;
     if (c == 0xC2 && p + 1 < note->start + note->length && (unsigned char)text[p + 1] == 0xAB)
       return 1;
+  }
+  return 0;
+}
+
+/* Does text[start..end) hold a four-digit year 1500-2099? */
+static int holds_year(const char *text, size_t start, size_t end) {
+  size_t run = 0;
+  for (size_t p = start; p <= end; p++) {
+    if (p < end && is_digit(text[p])) {
+      run++;
+      continue;
+    }
+    if (run == 4) {
+      int year = (text[p - 4] - '0') * 1000 + (text[p - 3] - '0') * 100 + (text[p - 2] - '0') * 10 +
+                 (text[p - 1] - '0');
+      if (year >= 1500 && year <= 2099) return 1;
+    }
+    run = 0;
   }
   return 0;
 }
@@ -785,6 +810,8 @@ int ibid_resolve_short_forms(const char *text, size_t length, ibid_note *notes, 
     size_t semicolon = last_semicolon(text, note->citation_end, end);
     if (semicolon) {
       note->last_target = note->n;
+      /* a citation with a year is a full one: no need to read it */
+      if (holds_year(text, semicolon + 1, end)) continue;
       if (resolve(&r, semicolon + 1, end, i, &found)) {
         rc = -1;
         break;

@@ -46,10 +46,10 @@ typedef struct reference_list_client {
 /* The full citations seen so far, in text order, so that Ibid. and short
 ** forms can carry the CSL (and so the work key) of what they stand for. */
 typedef struct antecedent {
-  long note; /* note number holding the full citation */
-  long item; /* its item number within the note */
+  long note;         /* note number holding the full citation */
+  long item;         /* its item number within the note */
   size_t start, end; /* its text */
-  char *csl; /* its CSL-JSON (owned) */
+  char *csl;         /* its CSL-JSON (owned) */
   size_t csl_length;
   unsigned long long title_keys[IBID_TITLE_KEYS]; /* ibid_title_keys of its text */
   int title_words;
@@ -63,8 +63,8 @@ typedef struct antecedents {
   size_t budget;    /* bytes the short-form searches may still read (shortform.h) */
 } antecedents;
 
-static int antecedents_push(antecedents *seen, long note, long item, char *csl,
-                            size_t csl_length, const char *text, size_t start, size_t end) {
+static int antecedents_push(antecedents *seen, long note, long item, char *csl, size_t csl_length,
+                            const char *text, size_t start, size_t end) {
   if (seen->count == seen->capacity) {
     size_t capacity = seen->capacity ? seen->capacity * 2 : 32;
     antecedent *list = ibid_realloc(seen->list, capacity * sizeof(*list));
@@ -187,16 +187,15 @@ static long digits_value(const char *text, size_t i, size_t end, size_t *after) 
 ** 212", "spéc. p. 305", ") 45", "), 45", "301–330, 310". A "pp." range, a
 ** "p."/"S." range of more than ten pages (the article's pages) and a bare
 ** year are not pinpoints. */
-static void full_citation_locator(const char *text, size_t start, size_t end,
-                                  size_t *locator_start, size_t *locator_length) {
+static void full_citation_locator(const char *text, size_t start, size_t end, size_t *locator_start,
+                                  size_t *locator_length) {
   static const char *const prefixes[] = {"hier ", "spéc. ", "esp. ", "especially ", "here "};
-  static const char *const words[] = {"p. ", "S. ", "s. ", "Rn. ", "para ", "paras ", "para. ",
-                                      "par. ", "at ", "col. ", "¶ ", "§ "};
+  static const char *const words[] = {"p. ",    "S. ",   "s. ", "Rn. ",  "para ", "paras ",
+                                      "para. ", "par. ", "at ", "col. ", "¶ ",    "§ "};
   *locator_length = 0;
   while (end > start && (is_space_byte(text[end - 1]) || text[end - 1] == '.')) end--;
   size_t cut = end;
-  while (cut > start && text[cut - 1] != ',' && text[cut - 1] != ')' && text[cut - 1] != ';')
-    cut--;
+  while (cut > start && text[cut - 1] != ',' && text[cut - 1] != ')' && text[cut - 1] != ';') cut--;
   if (cut == start) return;
   char before = text[cut - 1];
   size_t i = cut;
@@ -216,7 +215,8 @@ static void full_citation_locator(const char *text, size_t start, size_t end,
   long first = digits_value(text, number, end, &after);
   long last = first;
   size_t dash = after < end && text[after] == '-' ? 1 : 0;
-  if (after + 2 < end && (unsigned char)text[after] == 0xE2 && (unsigned char)text[after + 1] == 0x80 &&
+  if (after + 2 < end && (unsigned char)text[after] == 0xE2 &&
+      (unsigned char)text[after + 1] == 0x80 &&
       ((unsigned char)text[after + 2] == 0x93 || (unsigned char)text[after + 2] == 0x94))
     dash = 3;
   if (dash) {
@@ -248,9 +248,8 @@ static void full_citation_locator(const char *text, size_t start, size_t end,
 
 /* Parses a full citation: a legal citation field by field (legal.h), else the
 ** general reference parser. Sets the pinpoint. NULL when out of memory. */
-static char *parse_full_citation(const char *text, size_t start, size_t length,
-                                 size_t *csl_length, size_t *locator_start,
-                                 size_t *locator_length) {
+static char *parse_full_citation(const char *text, size_t start, size_t length, size_t *csl_length,
+                                 size_t *locator_start, size_t *locator_length) {
   ibid_legal_span pin;
   int failed = 0;
   char *csl = ibid_parse_legal_json(text + start, length, csl_length, &pin, &failed);
@@ -367,8 +366,8 @@ static int add_note_items(ibid_rows *rows, reference_list_client *client, const 
     }
     if (form == IBID_BACK_NONE) {
       size_t csl_length = 0;
-      char *csl = parse_full_citation(text, item->start, item->length, &csl_length,
-                                      &locator_start, &locator_length);
+      char *csl = parse_full_citation(text, item->start, item->length, &csl_length, &locator_start,
+                                      &locator_length);
       if (!csl) {
         rc = SQLITE_NOMEM;
         break;
@@ -389,8 +388,8 @@ static int add_note_items(ibid_rows *rows, reference_list_client *client, const 
       if (form == IBID_BACK_IBID && resolves_to == seen->last_target && seen->last_item)
         resolves_item = seen->last_item;
       else
-        resolves_item = antecedents_item(seen, text, resolves_to, back.key_start,
-                                         back.key_length, form == IBID_BACK_IBID);
+        resolves_item = antecedents_item(seen, text, resolves_to, back.key_start, back.key_length,
+                                         form == IBID_BACK_IBID);
       seen->last_target = resolves_to;
       seen->last_item = resolves_item;
     }
@@ -468,7 +467,8 @@ static void client_free(void *pointer) {
 int ibid_register_reference_list(sqlite3 *db) {
   static const ibid_table_function definition = {
       .name = "ibid_references",
-      .columns = "note, item, start, length, text, csl, resolves_to, resolves_item, locator, work_key",
+      .columns =
+          "note, item, start, length, text, csl, resolves_to, resolves_item, locator, work_key",
       .column_count = 10,
       .fill = references_fill,
   };
