@@ -163,11 +163,16 @@ static ibid_citation_form back_reference_form(const char *text, size_t start, si
         (start + n >= end || !is_lower_ascii((unsigned char)text[start + n])))
       return IBID_CITATION_IBID;
   }
-  for (size_t i = start; i < end && i < start + 200; i++)
+  for (size_t i = start; i < end && i < start + 200; i++) {
+    if (i != start && !is_space((unsigned char)text[i - 1])) continue;
+    unsigned char c = (unsigned char)text[i];
+    if (is_upper_ascii(c)) c = (unsigned char)(c - 'A' + 'a');
+    /* every supra word starts with one of these: most positions stop here */
+    if (c != 'o' && c != 's' && c != 'a' && c != 'l' && c != '(') continue;
     for (size_t k = 0; k < sizeof(supra_words) / sizeof(*supra_words); k++)
-      if ((i == start || is_space((unsigned char)text[i - 1])) &&
-          has_prefix_nocase(text, end, i, supra_words[k]))
+      if ((unsigned char)supra_words[k][0] == c && has_prefix_nocase(text, end, i, supra_words[k]))
         return IBID_CITATION_SUPRA;
+  }
   return IBID_CITATION_FULL;
 }
 
@@ -419,7 +424,8 @@ static size_t skip_lead_in(const char *text, size_t start, size_t end) {
   int depth = 0;
   for (size_t i = start; i < end;) {
     if (step_over_bracket(text, end, &i, &depth)) continue;
-    if (depth == 0)
+    /* every inner lead-in starts with ',' or ' ' */
+    if (depth == 0 && (text[i] == ',' || text[i] == ' '))
       for (size_t k = 0; k < sizeof(inner_lead_ins) / sizeof(*inner_lead_ins); k++)
         if (has_prefix_nocase(text, end, i, inner_lead_ins[k])) {
           size_t after = i + strlen(inner_lead_ins[k]);
