@@ -319,9 +319,34 @@ BEGIN
   ON CONFLICT(key) DO NOTHING;
   UPDATE refs SET work_id = (SELECT w.id FROM works w WHERE w.key = refs.work_key)
   WHERE document_id = new.id AND work_key IS NOT NULL;
-  -- An author-year cite names a work by author and year only: it is the work
-  -- of that family and year when the corpus knows exactly one, else its own
-  -- "family:year:" work.
+  -- An author-year cite names a work by author and year only: first the entry
+  -- of the document's own reference list with that first author and year (a
+  -- suffix "2014b" picks the entry that prints it), else the work of that
+  -- family and year when the corpus knows exactly one, else its own
+  -- "family:year:" work -- one per suffix, so "2014a" and "2014b" stay two.
+  -- "(Tan, in press)": the entry of that author marked in press or forthcoming.
+  UPDATE cites SET work_id = (
+      SELECT r.work_id
+      FROM refs r JOIN works w ON w.id = r.work_id,
+           (SELECT ibid_work_key(json_object(
+                     'author', json_array(json_object('literal', cites.authors)))) AS key) k
+      WHERE r.document_id = new.id AND r.note IS NULL
+        AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1)
+        AND (instr(lower(r.text), 'in press') > 0 OR instr(lower(r.text), 'forthcoming') > 0)
+      ORDER BY r.item LIMIT 1)
+  WHERE document_id = new.id AND year IS NULL AND authors IS NOT NULL AND problem IS NULL;
+  UPDATE cites SET work_id = (
+      SELECT r.work_id
+      FROM refs r JOIN works w ON w.id = r.work_id,
+           (SELECT ibid_work_key(json_object(
+                     'author', json_array(json_object('literal', cites.authors)),
+                     'issued', json_object('date-parts', json_array(json_array(cites.year)))))
+                   AS key) k
+      WHERE r.document_id = new.id AND r.note IS NULL
+        AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
+        AND (coalesce(cites.suffix, '') = '' OR instr(r.text, cites.year || cites.suffix) > 0)
+      ORDER BY r.item LIMIT 1)
+  WHERE document_id = new.id AND year IS NOT NULL AND problem IS NULL;
   UPDATE cites SET work_id = (
       SELECT w.id
       FROM (SELECT ibid_work_key(json_object(
@@ -331,12 +356,13 @@ BEGIN
            works w
       WHERE w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
       GROUP BY w.key_family HAVING count(*) = 1)
-  WHERE document_id = new.id AND year IS NOT NULL AND problem IS NULL;
+  WHERE document_id = new.id AND year IS NOT NULL AND problem IS NULL AND work_id IS NULL
+    AND coalesce(suffix, '') = '';
   INSERT INTO works(key, authors, year)
     SELECT key, authors, year FROM (
       SELECT ibid_work_key(json_object('author', json_array(json_object('literal', c.authors)),
                                        'issued', json_object('date-parts', json_array(json_array(c.year)))))
-             AS key, c.authors, c.year
+             || coalesce(c.suffix, '') AS key, c.authors, c.year
       FROM cites c WHERE c.document_id = new.id AND c.work_id IS NULL AND c.year IS NOT NULL
         AND c.problem IS NULL)
     WHERE key IS NOT NULL
@@ -344,7 +370,8 @@ BEGIN
   UPDATE cites SET work_id = (
       SELECT w.id FROM works w
       WHERE w.key = ibid_work_key(json_object('author', json_array(json_object('literal', cites.authors)),
-                                              'issued', json_object('date-parts', json_array(json_array(cites.year))))))
+                                              'issued', json_object('date-parts', json_array(json_array(cites.year)))))
+                    || coalesce(cites.suffix, ''))
   WHERE document_id = new.id AND work_id IS NULL AND year IS NOT NULL AND problem IS NULL;
   INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
     SELECT new.id, work_id, CASE WHEN note IS NULL THEN 'bibliography' ELSE 'note' END, note,

@@ -57,7 +57,8 @@ def score(part, verbose=False):
     db = connect()
     db.execute('select ibid_init()')
     totals = {k: [0, 0] for k in ('citing notes', 'short forms resolved', 'refs agree with notes',
-                                  'citations follow', 'legal/journal fields', 'other fields')}
+                                  'citations follow', 'legal/journal fields', 'other fields',
+                                  'author-year cites', 'cites linked to entry')}
     problems = []
     for gold_path in sorted(glob.glob(os.path.join(HERE, part, '*.json'))):
         gold = json.load(open(gold_path, encoding='utf-8'))
@@ -71,6 +72,25 @@ def score(part, verbose=False):
                                                   resolves_to=resolves_to, resolves_item=resolves_item,
                                                   locator=locator, work_id=work_id))
         notes = dict(db.execute('select n, ibid_of from notes where document_id = ?', (doc,)))
+        if gold.get('cites'):
+            cites = [dict(zip(('text', 'authors', 'year', 'suffix', 'entry'), row)) for row in db.execute(
+                "select substr(d.body, c.start, c.length), c.authors, c.year, nullif(c.suffix, ''), "
+                "(select r.item from refs r where r.document_id = c.document_id and r.note is null "
+                " and r.work_id = c.work_id) from cites c, documents d "
+                "where d.id = c.document_id and c.document_id = ? order by c.start", (doc,))]
+            got = {c['text']: c for c in cites}
+            for g in gold['cites']:
+                c = got.get(g['text'])
+                found = bool(c) and c['authors'] == g['authors'] and c['year'] == g['year'] and \
+                    c['suffix'] == g.get('suffix')
+                totals['author-year cites'][0] += found
+                totals['author-year cites'][1] += 1
+                linked = bool(c) and c['entry'] == g['entry']
+                totals['cites linked to entry'][0] += linked
+                totals['cites linked to entry'][1] += 1
+                if not (found and linked):
+                    problems.append('%s cite %r: got %s, gold %s' % (name, g['text'], c, g))
+            totals['author-year cites'][1] += max(0, len(cites) - len(gold['cites']))
         cited = {(n, row['item']): row['work_id'] for n, rows in refs.items() for row in rows}
         for entry in gold['notes']:
             n, want = entry['n'], entry['refs']

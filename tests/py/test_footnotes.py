@@ -10,7 +10,8 @@ from score import score  # noqa: E402
 from ibidtest import print_scores  # noqa: E402
 
 BARS = {'citing notes': 1.0, 'short forms resolved': 1.0, 'refs agree with notes': 1.0,
-        'citations follow': 1.0, 'legal/journal fields': 0.9, 'other fields': 0.0}
+        'citations follow': 1.0, 'legal/journal fields': 0.9, 'other fields': 0.0,
+        'author-year cites': 1.0, 'cites linked to entry': 1.0}
 
 
 def check(part, bars):
