@@ -105,7 +105,8 @@ CREATE TABLE IF NOT EXISTS refs(
   document_id INTEGER NOT NULL REFERENCES documents(id),
   note INTEGER, item INTEGER, start INTEGER, length INTEGER, text TEXT, csl TEXT,
   resolves_to INTEGER, locator TEXT, work_key TEXT,
-  work_id INTEGER REFERENCES works(id)
+  work_id INTEGER REFERENCES works(id),
+  resolves_item INTEGER        -- with resolves_to: which item of that note
 );
 CREATE INDEX IF NOT EXISTS refs_document ON refs(document_id);
 
@@ -304,9 +305,10 @@ BEGIN
                         AND x.start < g.start + g.length AND x.start + x.length > g.start);
   -- ibid_references parses the rest of the text (its SELECT sees only the
   -- structured rows above: SQLite reads it whole before inserting).
-  INSERT INTO refs(document_id, note, item, start, length, text, csl, resolves_to, locator, work_key)
-    SELECT new.id, x.note, x.item, x.start, x.length, x.text, x.csl, x.resolves_to, x.locator,
-           x.work_key
+  INSERT INTO refs(document_id, note, item, start, length, text, csl, resolves_to,
+                   resolves_item, locator, work_key)
+    SELECT new.id, x.note, x.item, x.start, x.length, x.text, x.csl, x.resolves_to,
+           x.resolves_item, x.locator, x.work_key
     FROM documents d, ibid_references(d.body) x
     WHERE d.id = new.id
       AND NOT EXISTS (SELECT 1 FROM refs g
@@ -331,9 +333,34 @@ BEGIN
   ON CONFLICT(key) DO NOTHING;
   UPDATE refs SET work_id = (SELECT w.id FROM works w WHERE w.key = refs.work_key)
   WHERE document_id = new.id AND work_key IS NOT NULL;
-  -- An author-year cite names a work by author and year only: it is the work
-  -- of that family and year when the corpus knows exactly one, else its own
-  -- "family:year:" work.
+  -- An author-year cite names a work by author and year only: first the entry
+  -- of the document's own reference list with that first author and year (a
+  -- suffix "2014b" picks the entry that prints it), else the work of that
+  -- family and year when the corpus knows exactly one, else its own
+  -- "family:year:" work -- one per suffix, so "2014a" and "2014b" stay two.
+  -- "(Tan, in press)": the entry of that author marked in press or forthcoming.
+  UPDATE cites SET work_id = (
+      SELECT r.work_id
+      FROM refs r JOIN works w ON w.id = r.work_id,
+           (SELECT ibid_work_key(json_object(
+                     'author', json_array(json_object('literal', cites.authors)))) AS key) k
+      WHERE r.document_id = new.id AND r.note IS NULL
+        AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1)
+        AND (instr(lower(r.text), 'in press') > 0 OR instr(lower(r.text), 'forthcoming') > 0)
+      ORDER BY r.item LIMIT 1)
+  WHERE document_id = new.id AND year IS NULL AND authors IS NOT NULL AND problem IS NULL;
+  UPDATE cites SET work_id = (
+      SELECT r.work_id
+      FROM refs r JOIN works w ON w.id = r.work_id,
+           (SELECT ibid_work_key(json_object(
+                     'author', json_array(json_object('literal', cites.authors)),
+                     'issued', json_object('date-parts', json_array(json_array(cites.year)))))
+                   AS key) k
+      WHERE r.document_id = new.id AND r.note IS NULL
+        AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
+        AND (coalesce(cites.suffix, '') = '' OR instr(r.text, cites.year || cites.suffix) > 0)
+      ORDER BY r.item LIMIT 1)
+  WHERE document_id = new.id AND year IS NOT NULL AND problem IS NULL;
   UPDATE cites SET work_id = (
       SELECT w.id
       FROM (SELECT ibid_work_key(json_object(
@@ -343,12 +370,13 @@ BEGIN
            works w
       WHERE w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
       GROUP BY w.key_family HAVING count(*) = 1)
-  WHERE document_id = new.id AND year IS NOT NULL AND problem IS NULL;
+  WHERE document_id = new.id AND year IS NOT NULL AND problem IS NULL AND work_id IS NULL
+    AND coalesce(suffix, '') = '';
   INSERT INTO works(key, authors, year)
     SELECT key, authors, year FROM (
       SELECT ibid_work_key(json_object('author', json_array(json_object('literal', c.authors)),
                                        'issued', json_object('date-parts', json_array(json_array(c.year)))))
-             AS key, c.authors, c.year
+             || coalesce(c.suffix, '') AS key, c.authors, c.year
       FROM cites c WHERE c.document_id = new.id AND c.work_id IS NULL AND c.year IS NOT NULL
         AND c.problem IS NULL)
     WHERE key IS NOT NULL
@@ -356,7 +384,8 @@ BEGIN
   UPDATE cites SET work_id = (
       SELECT w.id FROM works w
       WHERE w.key = ibid_work_key(json_object('author', json_array(json_object('literal', cites.authors)),
-                                              'issued', json_object('date-parts', json_array(json_array(cites.year))))))
+                                              'issued', json_object('date-parts', json_array(json_array(cites.year)))))
+                    || coalesce(cites.suffix, ''))
   WHERE document_id = new.id AND work_id IS NULL AND year IS NOT NULL AND problem IS NULL;
   INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
     SELECT new.id, work_id, CASE WHEN note IS NULL THEN 'bibliography' ELSE 'note' END, note,
