@@ -478,13 +478,24 @@ static xmlNodePtr find_id(const converter *state, const char *id) {
 
 /* ----- text of a small subtree ----------------------------------------------- */
 
-/* The trimmed text of a small subtree in a fixed buffer: "" when too long. */
+/* Nodes a walk over a "small" subtree visits at most: a label, a heading or
+** a <sup> of markers has a handful. The cap keeps every per-element look at
+** a subtree bounded, so that nested markup (<sup><a><sup><a>... thousands
+** deep) costs linear time, not quadratic. */
+#define SMALL_SUBTREE_NODES 256
+
+/* The trimmed text of a small subtree in a fixed buffer: "" when too long
+** (more bytes than `size` or more than SMALL_SUBTREE_NODES nodes). */
 static void short_text(const xmlNode *root, char *out, size_t size) {
   char collected[256];
-  size_t length = 0;
+  size_t length = 0, visited = 0;
   int too_long = 0;
   if (size > sizeof(collected)) size = sizeof(collected);
   for (const xmlNode *node = root; node && !too_long; node = ibid_xml_next(node, root, 0)) {
+    if (++visited > SMALL_SUBTREE_NODES) {
+      too_long = 1;
+      break;
+    }
     if ((node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) && node->content) {
       size_t n = strlen((const char *)node->content);
       if (length + n >= size)
@@ -1016,8 +1027,12 @@ static int write_markers_in(converter *state, xmlNodePtr root) {
   return written;
 }
 
+/* Does a small subtree hold a marker link? A larger one is written node by
+** node, its marker links each on their own (bounded: see SMALL_SUBTREE_NODES). */
 static int contains_marker(const converter *state, xmlNodePtr root) {
-  for (const xmlNode *node = root; node; node = ibid_xml_next(node, root, 0))
+  size_t visited = 0;
+  for (const xmlNode *node = root; node && visited++ < SMALL_SUBTREE_NODES;
+       node = ibid_xml_next(node, root, 0))
     if (is_marker(state, node)) return 1;
   return 0;
 }
