@@ -179,6 +179,7 @@ bench: all
 	@$(MAKE) --no-print-directory $(BENCHES)
 	@for b in $(BENCHES); do $$b tests/corpus; done
 	$(PYTHON) bench/ingest.py
+	$(PYTHON) bench/memory.py
 
 # Retrains the reference-parser model (ext/refmodel_weights.c) from AnyStyle's
 # core.xml only, so good.xml stays a fair test set. Deterministic: same input, same bytes.
