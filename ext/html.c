@@ -123,6 +123,10 @@ typedef struct converter {
   /* output pass state */
   size_t heading_end;    /* body length just after the last heading, or (size_t)-1 */
   int reference_section; /* inside a "References" section: level of its heading, else 0 */
+  /* the last list item numbered, and how many items precede it: numbering the
+  ** next item of the same list counts back to it only (a long list is linear) */
+  const xmlNode *counted_item;
+  long counted_before;
 } converter;
 
 /* Output modes, saved and restored around each element (a stack). */
@@ -815,7 +819,7 @@ static xmlNodePtr first_text(const converter *state, xmlNodePtr root) {
 }
 
 /* The value of an <li>: its value attribute, or its place in an <ol> (start). */
-static long list_item_value(const xmlNode *item) {
+static long list_item_value(converter *state, const xmlNode *item) {
   const char *value = attribute(item, "value");
   if (value && atol(value) > 0) return atol(value);
   long number = 1;
@@ -824,9 +828,17 @@ static long list_item_value(const xmlNode *item) {
     const char *start = attribute(list, "start");
     if (start && atol(start) > 0) number = atol(start);
   }
-  for (const xmlNode *before = item->prev; before; before = before->prev)
-    if (ibid_xml_is(before, "li")) number++;
-  return number;
+  long before_count = 0;
+  for (const xmlNode *before = item->prev; before; before = before->prev) {
+    if (before == state->counted_item) { /* an item of this list counted already */
+      before_count += state->counted_before + 1;
+      break;
+    }
+    if (ibid_xml_is(before, "li")) before_count++;
+  }
+  state->counted_item = item;
+  state->counted_before = before_count;
+  return number + before_count;
 }
 
 static int compare_notes(const void *a, const void *b) {
@@ -863,7 +875,7 @@ static void number_notes(converter *state) {
         number = 0;
       }
     }
-    if (!number && ibid_xml_is(note->node, "li")) number = list_item_value(note->node);
+    if (!number && ibid_xml_is(note->node, "li")) number = list_item_value(state, note->node);
     if (!number) number = (long)i + 1;
     note->number = number;
   }
@@ -1281,7 +1293,7 @@ static int output_enter(converter *state, xmlNodePtr node, mode_stack *modes) {
     xmlNodePtr list = node->parent;
     if (list && ibid_xml_is(list, "ol")) {
       char label[24];
-      size_t n = decimal_digits(list_item_value(node), label);
+      size_t n = decimal_digits(list_item_value(state, node), label);
       label[n++] = '.';
       label[n++] = ' ';
       ibid_document_text(document, label, n);
