@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 #include "buffer.h"
+#include "progress.h"
 
 typedef enum ibid_format {
   IBID_FORMAT_UNKNOWN = 0, /* binary data that is none of the formats below */
@@ -50,10 +51,12 @@ typedef struct ibid_document {
   int meta_members;
   ibid_buffer references; /* JSON array elements (without brackets) */
   int reference_count;
-  long pages;        /* PDF page count, else 0 */
-  int recoded;       /* 1 when text was not UTF-8 and was read as Windows-1252 */
-  const char *error; /* static English message: why the document could not be
-                        (fully) read; body holds what could be read */
+  long pages;              /* PDF page count, else 0 */
+  int recoded;             /* 1 when text was not UTF-8 and was read as Windows-1252 */
+  const char *error;       /* static English message: why the document could not be
+                              (fully) read; body holds what could be read */
+  ibid_progress *progress; /* optional (NULL after init): a converter that checks it
+                              stops early when told, returning -1 (ext/progress.h) */
 } ibid_document;
 
 void ibid_document_init(ibid_document *document);

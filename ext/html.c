@@ -266,6 +266,7 @@ static int walk(converter *state, xmlNodePtr root, enter_function enter, leave_f
                 mode_stack *modes) {
   xmlNodePtr node = root;
   while (node) {
+    if (ibid_progress_step(state->document->progress, 1)) return -1; /* interrupted */
     int descend = enter(state, node, modes);
     if (descend < 0) return -1;
     if (descend && node->children) {

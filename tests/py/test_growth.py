@@ -309,6 +309,27 @@ def test_progress_handler_stops_a_long_extraction():
         assert calls[0] == 3 and total > 100 * calls[0], (function, calls[0], total)
 
 
+def test_progress_handler_stops_a_long_html_conversion():
+    """ibid_convert checks while it walks an HTML tree (ext/html.c walk)."""
+    db = connect()
+    page = '<html><body><article>' + ''.join('<p>%s</p>' % p.replace('<', '&lt;')
+                                             for p in long_text().split('\n\n')) + '</article></body></html>'
+    total = full_work(db, 'select length(ibid_convert(?))', page)
+    calls = [0]
+
+    def stop():
+        calls[0] += 1
+        return 1 if calls[0] >= 3 else 0
+    db.set_progress_handler(stop, 1)
+    try:
+        db.execute('select length(ibid_convert(?))', (page,)).fetchall()
+        raise AssertionError('ibid_convert was not interrupted')
+    except sqlite3.OperationalError as e:
+        assert 'interrupted' in str(e), str(e)
+    db.set_progress_handler(None, 0)
+    assert calls[0] <= 4 < total, (calls[0], total)
+
+
 def test_sqlite3_interrupt_stops_a_long_extraction():
     """sqlite3_interrupt() (Connection.interrupt) during the extraction: on SQLite 3.40
     nothing exposes the flag, the probe statement sees it (ext/sql_common.h)."""
