@@ -116,6 +116,11 @@ void ibid_document_meta_take(ibid_document *document, const char *key, ibid_buff
 void ibid_document_reference(ibid_document *document, size_t start, size_t length, int note,
                              const char *label, const char *csl, const char *url);
 
+/* Longest link target kept as a URL (a reference's, or the document's own
+** URL in meta): longer ones are data, not addresses anyone follows, and are
+** left out, so that a huge attribute cannot multiply into every table. */
+#define IBID_URL_MAX 8192
+
 /* Records why the document could not be (fully) read; the first one stays. */
 void ibid_document_fail(ibid_document *document, const char *message);
 

@@ -375,3 +375,17 @@ def test_interrupted_insert_leaves_no_document():
     db.rollback()
     assert db.execute('select count(*) from documents').fetchone()[0] == 0
     assert db.execute('select count(*) from sentences').fetchone()[0] == 0
+
+
+def test_huge_link_target_is_not_kept():
+    """A link target over 8 KB (IBID_URL_MAX) is left out of references: one
+    attribute must not be copied into structure, refs and works."""
+    db = connect()
+    for size in (100, 1000000):
+        page = ('<html><body><p>Text.<sup><a href="#fn1" id="r1">1</a></sup></p><ol><li id="fn1">'
+                '<a href="#r1">^</a> See <a href="http://example.org/' + 'a' * size +
+                '">this</a>.</li></ol></body></html>')
+        url, length = db.execute("select ibid_convert(?1) ->> '$.references[0].URL', "
+                                 "length(ibid_convert(?1))", (page,)).fetchone()
+        assert (url is not None) == (size < 8192), (size, url and len(url))
+        assert length < 2000, length
