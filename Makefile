@@ -19,6 +19,12 @@ CC ?= cc
 PYTHON ?= /usr/bin/python3
 SQLITE3 ?= sqlite3
 FUZZ_SECONDS ?= 20
+# Longest input libFuzzer makes (-max_len). Long runs can reach the slow
+# cases with more: make fuzz FUZZ_MAX_LEN=4194304 FUZZ_SECONDS=600.
+# fuzz_growth expands its inputs by repetition to megabytes whatever this is.
+FUZZ_MAX_LEN ?= 65536
+FUZZ_TIMEOUT ?= 10
+FUZZ_RSS_MB ?= 2048
 
 PKG_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(PKG_MODULES) 2>/dev/null)) $(POPPLER_CFLAGS)
 PKG_LIBS := $(shell pkg-config --libs icu-uc icu-i18n libxml-2.0 2>/dev/null) $(POPPLER_LIBS)
@@ -51,7 +57,8 @@ help:
 	@echo "make test       build and run every test (ends with 'N passed, N failed')"
 	@echo "make deps       install the Debian packages it needs (as root)"
 	@echo "make sanitize   the whole suite under ASan+UBSan"
-	@echo "make fuzz       build the libFuzzer targets and run each FUZZ_SECONDS (default 20)"
+	@echo "make fuzz       build the libFuzzer targets and run each FUZZ_SECONDS (default 20);"
+	@echo "                FUZZ_MAX_LEN (default 65536), FUZZ_TIMEOUT, FUZZ_RSS_MB for long runs"
 	@echo "make bench      throughput of every extractor (MB/s) and of corpus ingest"
 	@echo "make model      retrain the reference parser (AnyStyle core.xml + GROBID citation corpus)"
 
@@ -160,9 +167,10 @@ fuzz: all
 	@for f in $(FUZZERS); do echo "== $$f ($(FUZZ_SECONDS)s)"; \
 	  mkdir -p build/corpus-$$(basename $$f); \
 	  case $$f in *html) seeds=tests/formats/html;; *xml) seeds="tests/formats/jats tests/formats/tei";; \
-	    *pdf) seeds=tests/formats/pdf;; *convert) seeds="tests/formats/html tests/formats/jats tests/formats/tei tests/formats/pdf";; \
+	    *pdf) seeds=tests/formats/pdf;; *growth) seeds="tests/formats/html tests/formats/jats";; *convert) seeds="tests/formats/html tests/formats/jats tests/formats/tei tests/formats/pdf";; \
 	    *) seeds=;; esac; \
-	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -timeout=$(FUZZ_TIMEOUT) \
+	      -rss_limit_mb=$(FUZZ_RSS_MB) -malloc_limit_mb=$(FUZZ_RSS_MB) \
 	      build/corpus-$$(basename $$f) tests/corpus $$seeds > build/$$(basename $$f).log 2>&1 \
 	    || { tail -40 build/$$(basename $$f).log; exit 1; }; \
 	  grep -E '^#[0-9]+.*DONE|Done [0-9]+ runs' build/$$(basename $$f).log | tail -1; done
@@ -172,6 +180,7 @@ bench: all
 	@for b in $(BENCHES); do $$b tests/corpus; done
 	$(PYTHON) bench/ingest.py
 	$(PYTHON) bench/linearity.py
+	$(PYTHON) bench/memory.py
 
 # Retrains the reference-parser model (ext/refmodel_weights.c) from AnyStyle's
 # core.xml and GROBID's citation/corpus/, leaving out every string that also

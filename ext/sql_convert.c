@@ -65,10 +65,23 @@ static void convert_function(sqlite3_context *context, int argc, sqlite3_value *
   if (raw_argument(context, argv[0], "ibid_convert", &bytes, &length) <= 0) return;
   ibid_document document;
   ibid_document_init(&document);
-  int rc = ibid_convert_document(bytes, length, &document);
+  /* Converters that check it stop when the connection is interrupted. */
+  ibid_sql_probe probe;
+  ibid_sql_probe_start(&probe, sqlite3_context_db_handle(context));
+  ibid_progress progress = {
+      .check = ibid_sql_progress_check, .context = &probe, .countdown = IBID_PROGRESS_INTERVAL};
+  document.progress = &progress;
+  int rc =
+      ibid_progress_step(&progress, length) ? -1 : ibid_convert_document(bytes, length, &document);
+  ibid_sql_probe_finish(&probe);
   size_t json_length = 0;
-  char *json = rc == 0 ? ibid_document_json(&document, &json_length) : NULL;
+  char *json = rc == 0 && !progress.stopped ? ibid_document_json(&document, &json_length) : NULL;
   ibid_document_free(&document);
+  if (progress.stopped) {
+    ibid_free(json);
+    sqlite3_result_error_code(context, SQLITE_INTERRUPT);
+    return;
+  }
   if (!json) {
     sqlite3_result_error_nomem(context);
     return;
