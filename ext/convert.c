@@ -226,7 +226,7 @@ ibid_format ibid_format_detect(const char *bytes, size_t length) {
 /* ----- dispatch --------------------------------------------------------------- */
 
 static int convert_utf8(const char *bytes, size_t length, ibid_format format,
-                        ibid_document *document) {
+                        const ibid_pdf_limits *limits, ibid_document *document) {
   switch (format) {
     case IBID_FORMAT_TEXT:
       return ibid_text_convert(bytes, length, document);
@@ -237,7 +237,7 @@ static int convert_utf8(const char *bytes, size_t length, ibid_format format,
     case IBID_FORMAT_TEI:
       return ibid_tei_convert(bytes, length, document);
     case IBID_FORMAT_PDF:
-      return ibid_pdf_convert(bytes, length, document);
+      return ibid_pdf_convert_limited(bytes, length, limits, document);
     default:
       ibid_document_fail(document,
                          "unrecognized format: binary data that is not PDF, HTML, XML "
@@ -247,11 +247,16 @@ static int convert_utf8(const char *bytes, size_t length, ibid_format format,
 }
 
 int ibid_convert_document(const char *bytes, size_t length, ibid_document *document) {
+  return ibid_convert_document_limited(bytes, length, NULL, document);
+}
+
+int ibid_convert_document_limited(const char *bytes, size_t length, const ibid_pdf_limits *limits,
+                                  ibid_document *document) {
   int order = utf16_order(bytes, length);
   if (!order) {
     ibid_format format = ibid_format_detect(bytes, length);
     document->format = format;
-    return convert_utf8(bytes, length, format, document);
+    return convert_utf8(bytes, length, format, limits, document);
   }
   size_t utf8_length;
   char *utf8 = utf16_to_utf8(bytes, length, order, &utf8_length);
@@ -261,8 +266,8 @@ int ibid_convert_document(const char *bytes, size_t length, ibid_document *docum
   /* libxml2's XML reader decodes UTF-16 itself and would misread UTF-8
   ** under an encoding="UTF-16" declaration: give it the original bytes. */
   int rc = (format == IBID_FORMAT_JATS || format == IBID_FORMAT_TEI)
-               ? convert_utf8(bytes, length, format, document)
-               : convert_utf8(utf8, utf8_length, format, document);
+               ? convert_utf8(bytes, length, format, limits, document)
+               : convert_utf8(utf8, utf8_length, format, limits, document);
   ibid_free(utf8);
   return rc;
 }
