@@ -963,6 +963,27 @@ static int is_hidden(const xmlNode *node) {
   return 0;
 }
 
+static const char *const reference_headings[] = {
+    "references",     "bibliography", "works cited",       "literature cited",
+    "sources",        "literature",   "further reading",   "references and notes",
+    "reference list", "cited works",  "list of references"};
+
+static int is_reference_heading(const char *text) {
+  size_t n = strlen(text);
+  while (n && (text[n - 1] == ':' || text[n - 1] == '.')) n--;
+  for (size_t i = 0; i < COUNT(reference_headings); i++) {
+    if (strlen(reference_headings[i]) != n) continue;
+    size_t k = 0;
+    while (k < n && lower(text[k]) == reference_headings[i][k]) k++;
+    if (k == n) return 1;
+  }
+  return 0;
+}
+
+static const char *const reference_list_words[] = {"references", "bibliography", "reflist",
+                                                   "refs",       "citations",    "biblio",
+                                                   "reference",  "literature",   "workscited"};
+
 /* Names of comment threads: prose, but the readers', not the page's. */
 static const char *const comment_words[] = {
     "comment",     "comments",  "kommentare", "kommentar", "commentaire", "commentaires",
@@ -1057,6 +1078,23 @@ static double final_score(const element_facts *facts) {
   return facts->score * (1.0 - link_density(facts));
 }
 
+/* Does the subtree hold a reference list (a "References" heading, a list or
+** section named or marked as one)? Those stay with the content they close. */
+static int holds_references(xmlNodePtr root) {
+  for (xmlNodePtr node = root; node; node = ibid_xml_next(node, root, 0)) {
+    if (node->type != XML_ELEMENT_NODE) continue;
+    if (role_is(node, "doc-bibliography") || role_is(node, "doc-endnotes") ||
+        class_or_id_has(node, reference_list_words, COUNT(reference_list_words)))
+      return 1;
+    if (heading_level(node)) {
+      char text[96];
+      short_text(node, text, sizeof(text));
+      if (is_reference_heading(text)) return 1;
+    }
+  }
+  return 0;
+}
+
 /* Is a node inside the subtree of `root` (by document order)? */
 static int within(const converter *state, const xmlNode *node, const xmlNode *root) {
   const element_facts *a = facts_of(state, node), *r = facts_of(state, root);
@@ -1117,6 +1155,25 @@ static void choose_content(converter *state) {
     }
   }
   if (!top) return;
+  /* A container whose name weighs much ("main-wrapper", "video-page") may
+  ** win with all its prose in one child: the child is the content. */
+  for (int step = 0; step < 8; step++) {
+    const element_facts *facts = facts_of(state, top);
+    xmlNodePtr inner = NULL;
+    for (xmlNodePtr child = top->children; child; child = child->next)
+      if (child->type == XML_ELEMENT_NODE && facts_of(state, child) &&
+          (!inner || facts_of(state, child)->prose_bytes > facts_of(state, inner)->prose_bytes))
+        inner = child;
+    if (!inner || facts->prose_bytes == 0 || facts_of(state, inner)->paragraph ||
+        facts_of(state, inner)->prose_bytes * 10 < facts->prose_bytes * 9)
+      break;
+    int references = 0;
+    for (xmlNodePtr child = top->children; child && !references; child = child->next)
+      if (child != inner && child->type == XML_ELEMENT_NODE) references = holds_references(child);
+    if (references) break;
+    top = inner;
+  }
+  best = final_score(facts_of(state, top));
   /* the siblings that belong with it */
   xmlNodePtr parent = top->parent;
   int others = 0;
@@ -1138,7 +1195,7 @@ static void choose_content(converter *state) {
                   facts->prose_bytes * 2 >= facts->text_bytes &&
                   !name_contains(sibling, comment_words, COUNT(comment_words));
       if ((facts->scored && final_score(facts) >= threshold && candidate_weight(sibling) >= 0) ||
-          prose) {
+          prose || holds_references(sibling)) {
         facts->keep = 1;
         others++;
       }
@@ -1167,27 +1224,6 @@ static void choose_content(converter *state) {
 }
 
 /* ----- output ---------------------------------------------------------------------- */
-
-static const char *const reference_headings[] = {
-    "references",     "bibliography", "works cited",       "literature cited",
-    "sources",        "literature",   "further reading",   "references and notes",
-    "reference list", "cited works",  "list of references"};
-
-static int is_reference_heading(const char *text) {
-  size_t n = strlen(text);
-  while (n && (text[n - 1] == ':' || text[n - 1] == '.')) n--;
-  for (size_t i = 0; i < COUNT(reference_headings); i++) {
-    if (strlen(reference_headings[i]) != n) continue;
-    size_t k = 0;
-    while (k < n && lower(text[k]) == reference_headings[i][k]) k++;
-    if (k == n) return 1;
-  }
-  return 0;
-}
-
-static const char *const reference_list_words[] = {"references", "bibliography", "reflist",
-                                                   "refs",       "citations",    "biblio",
-                                                   "reference",  "literature",   "workscited"};
 
 /* Writes the decimal digits of a positive number into out (at most 11: labels
 ** are short); returns how many. */

@@ -119,7 +119,15 @@ P = ['We set off from Kinlochhourn in a drizzle that never quite became rain, ca
      'and the midges were, as promised, a biblical plague after six in the evening.']
 sidebar = ('<div class="sidebar section" id="sidebar"><div class="widget Profile" id="Profile1">'
            '<h2>About me</h2><div class="widget-content"><p>Walker, photographer, slow cook. '
-           'Writing about the hills since 2009.</p><a href="/profile">View my complete profile</a>'
+           'Writing about the hills since 2009. I grew up in Fort William and have walked most of '
+           'the long-distance routes in Scotland at least once, usually in the wrong season and '
+           'with too much food. These days I write about bothies, old drove roads, the people who '
+           'keep the paths open, and the small hotels and bunkhouses that make a long walk '
+           'possible. Nothing here is sponsored; I pay for my own gear and say what I think of it, '
+           'good and bad, after a few years of use rather than a few weeks.</p><p>If you want to '
+           'get in touch about a route, a correction or a bothy that needs a work party, the '
+           'contact form is on the About page, and I answer everything eventually, though not '
+           'always quickly when I am out on the hill for a fortnight.</p><a href="/profile">View my complete profile</a>'
            '</div></div><div class="widget BlogArchive" id="BlogArchive1"><h2>Blog archive</h2>'
            '<ul><li><a href="/2024/">2024</a> (12)</li><li><a href="/2023/">2023</a> (31)</li>'
            '<li><a href="/2022/">2022</a> (28)</li></ul></div><div class="widget Label" '
@@ -127,7 +135,15 @@ sidebar = ('<div class="sidebar section" id="sidebar"><div class="widget Profile
            'href="/l/bothies">bothies</a></li><li><a href="/l/gear">gear</a></li></ul></div>'
            '<div class="widget PopularPosts" id="PopularPosts1"><h2>Popular posts</h2><ul><li><a '
            'href="/p1">Winter on Ben Alder</a></li><li><a href="/p2">A bothy too far</a></li>'
-           '<li><a href="/p3">Stove review: five years on</a></li></ul></div></div>')
+           '<li><a href="/p3">Stove review: five years on</a></li></ul></div><div class="widget '
+           'BlogList" id="BlogList1"><h2>Blogs I read</h2><div class="blog-list-container"><ul>'
+           '<li><div class="blog-title"><a href="https://a.example">Walking the Munros</a></div>'
+           '<div class="item-snippet">A long day on the South Glen Shiel ridge, with seven tops, '
+           'two thunderstorms and one very wet sandwich that nobody wanted to eat by the end.'
+           '</div></li><li><div class="blog-title"><a href="https://b.example">Bothy Tales</a>'
+           '</div><div class="item-snippet">The maintenance organisation is looking for '
+           'volunteers for the spring work parties at three bothies in Knoydart and Assynt.</div>'
+           '</li></ul></div></div></div>')
 page('blog_blogger', head(T) + '<body><div class="navbar section" id="navbar"><div class="widget '
      'Navbar" id="Navbar1"></div></div><div class="content-outer"><div class="header-outer">'
      '<div class="header section" id="header"><div class="widget Header" id="Header1"><h1><a '
@@ -188,14 +204,17 @@ P = ['Version 4.2 brings offline editing to the mobile app. Changes made without
      'We have also removed the old sharing dialog; links are now created from the document menu.']
 page('spa_shell', '<!DOCTYPE html><html><head><title>Notewise</title><script src="/static/js/'
      'main.8f2a.js" defer></script><link href="/static/css/main.css" rel="stylesheet"></head><body>'
-     '<noscript>You need to enable JavaScript to run this app.</noscript><div id="root"><div class='
-     '"App"><div class="app-header"><div class="app-menu"><a href="/">Notewise</a><a href="/'
+     '<noscript>You need to enable JavaScript to run this app.</noscript><div id="root" '
+     'aria-hidden="true"><div class="App modal-open"><div class="app-header"><div class="app-menu"><a href="/">Notewise</a><a href="/'
      'features">Features</a><a href="/pricing">Pricing</a><a href="/blog">Blog</a><a href="/login">'
      'Log in</a></div></div><div class="app-body"><div class="css-1q2w3e"><h1>' + T + '</h1>'
      '<div class="css-9x8y7z">Published 3 March 2024</div>' + '\n'.join(
          '<div class="css-par">%s</div>' % p for p in P) + '</div></div><div class="app-footer">'
      '<span>Notewise Ltd</span> <a href="/privacy">Privacy</a> <a href="/status">Status</a></div>'
-     '</div></div><script>window.__INITIAL_STATE__={"user":null}</script></body></html>', T, *P)
+     '</div></div><div role="dialog" class="consent-modal"><p>We value your privacy</p><button>'
+     'Accept all</button><button>Manage choices</button></div><script>window.__INITIAL_STATE__='
+     '{"user":null,"flags":{"offline":true,"conflicts":"side-by-side"}}</script></body></html>',
+     T, *P)
 
 T = 'Water rights and the politics of drought in the Sahel'
 ABS = ('This project studies how customary water rights change when drought makes wells '
@@ -335,8 +354,17 @@ page('sharing_id', head(T + ' - Rural Affairs Monthly') + '<body><div id="site-h
      nav_ul(['Farming', 'Food', 'Environment', 'Subscribe']) + '</div><section id="sharing-'
      'economy-feature" class="feature"><h1>' + T + '</h1><p class="standfirst-author">By Luca '
      'Bianchi</p>' + paragraphs(P) + '</section><div id="social-links">' + share_bar('share') +
-     '</div>' + footer('Rural Affairs Monthly, published by Greenfield Media.') + '</body></html>',
-     T, *P)
+     '</div>' + comments([('agri_ben', 'We tried something like this in our village in the '
+     'nineties and it fell apart within three years, mostly over who had damaged what and who '
+     'should pay for repairs. The mechanic is the clever part: someone whose job is to say what '
+     'broke and why, so that neighbours do not have to argue about it at the pub.'),
+     ('Marta R.', 'Drawing lots for harvest slots sounds fair until you are the one who draws '
+      'the last week and the weather turns. Do they have any insurance for that, or a rule that '
+      'the unlucky ones get first choice the following year? I would love a follow-up piece.'),
+     ('oldtractor', 'Eleven months idle is about right for our baler. But the paperwork for a '
+      'cooperative in this country is enough to put anyone off, and the bank would not lend to '
+      'one when we asked, even with the machinery as security.')]) +
+     footer('Rural Affairs Monthly, published by Greenfield Media.') + '</body></html>', T, *P)
 
 T = 'El Gobierno aprueba el plan de vivienda asequible'
 P = ['El Consejo de Ministros aprobó este martes un plan para construir 40.000 viviendas de '
