@@ -88,11 +88,77 @@ static int looks_binary(const char *bytes, size_t length) {
   return controls * 20 > length; /* more than 5% */
 }
 
+/* Occurrences of `word` in bytes[0..length), counted up to `enough`. */
+static size_t count_word(const char *bytes, size_t length, const char *word, size_t enough) {
+  size_t n = strlen(word), found = 0;
+  for (size_t i = 0; i + n <= length && found < enough; i++)
+    if (bytes[i] == word[0] && memcmp(bytes + i, word, n) == 0) found++;
+  return found;
+}
+
+/* "N G obj" at bytes[at] (the header of an indirect object); its end, else 0. */
+static size_t object_header(const char *bytes, size_t length, size_t at) {
+  size_t digits = 0;
+  while (at < length && bytes[at] >= '0' && bytes[at] <= '9' && digits < 11) at++, digits++;
+  if (!digits || at >= length || (bytes[at] != ' ' && bytes[at] != '\r' && bytes[at] != '\n'))
+    return 0;
+  while (at < length && (bytes[at] == ' ' || bytes[at] == '\r' || bytes[at] == '\n')) at++;
+  digits = 0;
+  while (at < length && bytes[at] >= '0' && bytes[at] <= '9' && digits < 6) at++, digits++;
+  if (!digits || at >= length || bytes[at] != ' ') return 0;
+  while (at < length && bytes[at] == ' ') at++;
+  if (at + 3 > length || memcmp(bytes + at, "obj", 3) != 0) return 0;
+  at += 3;
+  if (at < length && bytes[at] != ' ' && bytes[at] != '\r' && bytes[at] != '\n' &&
+      bytes[at] != '<' && bytes[at] != '[')
+    return 0;
+  return at;
+}
+
+/*
+** PDF syntax without its "%PDF-" header (cut off, or never written): the
+** bytes open (after blanks and "%" comment lines) with an object header
+** "N G obj" and hold its "endobj", or hold two object headers and two
+** "endobj" near the top, and the cross-reference keywords ("xref",
+** "trailer", "startxref") or a "stream" somewhere in the window or the last
+** kilobyte. poppler reads such a file by rebuilding its cross-reference table.
+** `window` bytes are searched: the detection window, or, for binary data, all.
+*/
+static int looks_like_headerless_pdf(const char *bytes, size_t length, size_t window) {
+  size_t at = 0;
+  while (at < window) {
+    if (bytes[at] == ' ' || bytes[at] == '\t' || bytes[at] == '\r' || bytes[at] == '\n') {
+      at++;
+    } else if (bytes[at] == '%') {
+      while (at < window && bytes[at] != '\n' && bytes[at] != '\r') at++;
+    } else {
+      break;
+    }
+  }
+  size_t tail = length > 1024 ? length - 1024 : 0;
+  int structure = count_word(bytes, window, "stream", 1) || count_word(bytes, window, "xref", 1) ||
+                  count_word(bytes + tail, length - tail, "startxref", 1) ||
+                  count_word(bytes + tail, length - tail, "trailer", 1);
+  size_t header = object_header(bytes, window, at);
+  if (header && count_word(bytes + header, window - header, "endobj", 1)) return 1;
+  if (!structure || count_word(bytes, window, "endobj", 2) < 2) return 0;
+  size_t headers = 0;
+  for (size_t i = 0; i < window && headers < 2; i++)
+    if ((i == 0 || bytes[i - 1] == '\n' || bytes[i - 1] == '\r') && object_header(bytes, window, i))
+      headers++;
+  return headers >= 2;
+}
+
 static ibid_format detect_format(const char *bytes, size_t length) {
   size_t window = length < DETECT_WINDOW ? length : DETECT_WINDOW;
   /* PDF readers accept the header anywhere in the first kilobyte. */
   for (size_t i = 0; i + 5 <= window && i < 1024; i++)
     if (memcmp(bytes + i, "%PDF-", 5) == 0) return IBID_FORMAT_PDF;
+  if (looks_like_headerless_pdf(bytes, length, window)) return IBID_FORMAT_PDF;
+  /* cut inside a content stream: its operators at the top, the objects further on */
+  if ((count_word(bytes, window, "endstream", 1) || count_word(bytes, window, ") Tj", 2) == 2) &&
+      looks_like_headerless_pdf(bytes, length, length))
+    return IBID_FORMAT_PDF;
   size_t doctype;
   size_t at = skip_prolog(bytes, window, &doctype);
   if (doctype != (size_t)-1 && starts_with_caseless(bytes, window, doctype, "<!doctype html"))
@@ -118,7 +184,9 @@ static ibid_format detect_format(const char *bytes, size_t length) {
         return IBID_FORMAT_HTML;
     }
   }
-  if (looks_binary(bytes, window)) return IBID_FORMAT_UNKNOWN;
+  if (looks_binary(bytes, window))
+    /* a PDF cut inside a compressed stream: its structure further on */
+    return looks_like_headerless_pdf(bytes, length, length) ? IBID_FORMAT_PDF : IBID_FORMAT_UNKNOWN;
   return IBID_FORMAT_TEXT;
 }
 

@@ -369,3 +369,27 @@ print(json.dumps([first.get('error'), len(first['body']), second.get('error'), l
             result.stdout.strip().splitlines()[-1])
         assert first_error.startswith(error) and first_length == 0, (signal_number, first_error)
         assert second_error is None and second_length > 10000, (signal_number, second_error)
+
+
+def test_pdf_without_its_header():
+    """PDF syntax whose "%PDF-" header is missing is still PDF (not text with PDF syntax as its
+    body): from its first object, or from a cut in the middle of the file."""
+    db = connect()
+    raw = pdf_bytes('footnoted.pdf')
+    headerless = raw[raw.index(b'\n') + 1:]  # the header line dropped
+    assert not headerless.startswith(b'%PDF')
+    assert db.execute('SELECT ibid_format(?)', (headerless,)).fetchone()[0] == 'pdf'
+    cut = raw[len(raw) // 3:]  # starts inside an object: the structure is still seen
+    assert db.execute('SELECT ibid_format(?)', (cut,)).fetchone()[0] == 'pdf'
+    document = json.loads(db.execute('SELECT ibid_convert(?)', (cut,)).fetchone()[0])
+    assert document['format'] == 'pdf' and ' obj' not in document['body']
+    if skip_without_poppler():
+        document = convert_bytes(db, headerless)
+        assert 'error' not in document and len(document['body']) > 10000
+    for text in ('The object 1 0 obj is how PDF files start, and endobj ends it.',
+                 'Chapter 1\n12 0 obj\n'):
+        assert db.execute('SELECT ibid_format(?)', (text,)).fetchone()[0] == 'text', text
+
+
+def convert_bytes(db, raw):
+    return json.loads(db.execute('SELECT ibid_convert(?)', (raw,)).fetchone()[0])
