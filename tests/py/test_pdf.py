@@ -393,3 +393,31 @@ def test_pdf_without_its_header():
 
 def convert_bytes(db, raw):
     return json.loads(db.execute('SELECT ibid_convert(?)', (raw,)).fetchone()[0])
+
+
+def test_readers_forked_from_threads():
+    """Four threads, each with its connection, convert PDFs at once: every child is forked
+    from a process with other threads running (inside SQLite and poppler-free code), and each
+    gives the whole document."""
+    import threading
+    if not skip_without_poppler():
+        return
+    raw = pdf_bytes('footnoted.pdf')
+    expected = convert_bytes(connect(), raw)
+    results, failures = [], []
+
+    def work():
+        try:
+            db = connect()
+            for _ in range(4):
+                results.append(convert_bytes(db, raw) == expected)
+        except Exception as error:  # reported below
+            failures.append(repr(error))
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not failures, failures
+    assert results == [True] * 16, results
+    assert no_children_left()
