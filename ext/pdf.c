@@ -384,6 +384,7 @@ static int child_send(int fd, const ibid_document *document) {
   return 0;
 }
 
+#ifndef __SANITIZE_ADDRESS__
 /* Bytes of address space this process has mapped (/proc/self/statm), 0 when unknown. */
 static uint64_t mapped_bytes(void) {
   int fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
@@ -396,6 +397,7 @@ static uint64_t mapped_bytes(void) {
   long page = sysconf(_SC_PAGESIZE);
   return strtoull(text, NULL, 10) * (uint64_t)(page > 0 ? page : 4096);
 }
+#endif
 
 static void child_limit(int resource, uint64_t soft, uint64_t hard) {
   struct rlimit limit;
