@@ -2436,31 +2436,320 @@ static int conclusion_cue(const char *s) {
   return 0;
 }
 
+/* ----- 4b. per-case and per-question conclusions, lists under case headings --- */
+
+/* Matches phrase (lowercase, single spaces) at text[p] ignoring case; any run
+** of white space in the text matches a space. Returns the end, or 0. */
+static size_t match_phrase(const char *t, size_t p, size_t end, const char *phrase) {
+  for (const char *c = phrase; *c; c++) {
+    if (p >= end) return 0;
+    if (*c == ' ') {
+      if (!is_space(t[p])) return 0;
+      while (p < end && is_space(t[p])) p++;
+      continue;
+    }
+    if (lower(t[p]) != *c) return 0;
+    p++;
+  }
+  return p;
+}
+
+/* Is the label one the document declares (a question or a subsection)? */
+static int known_label(const analysis *a, const char *label) {
+  for (size_t q = 0; q < a->out->question_count; q++)
+    if (strcmp(a->out->questions[q].label, label) == 0) return 1;
+  return 0;
+}
+
+/* A reference to a declared question at text[p]: "H2", "RQ1", "research
+** question 3", "question 3", "hypothesis 2", "the second hypothesis".
+** Returns its end with label set, or 0. */
+static size_t question_reference(const analysis *a, size_t p, size_t end, char label[16]) {
+  const char *t = a->text;
+  size_t after = parse_label(t, p, end, label);
+  if (after && known_label(a, label)) return after;
+  static const struct {
+    const char *phrase;
+    const char *prefixes[2];
+  } forms[] = {{"research question ", {"RQ", "Q"}},
+               {"question ", {"Q", "RQ"}},
+               {"hypothesis ", {"H", "H"}},
+               {"proposition ", {"P", "P"}}};
+  for (size_t i = 0; i < COUNT(forms); i++) {
+    size_t q = match_phrase(t, p, end, forms[i].phrase);
+    if (!q || q >= end || !is_digit(t[q])) continue;
+    size_t digits = q;
+    while (q < end && is_digit(t[q]) && q - digits < 2) q++;
+    if (q < end && is_alpha(t[q])) continue;
+    for (size_t k = 0; k < 2; k++) {
+      size_t n = strlen(forms[i].prefixes[k]);
+      memcpy(label, forms[i].prefixes[k], n);
+      memcpy(label + n, t + digits, q - digits);
+      label[n + q - digits] = 0;
+      if (known_label(a, label)) return q;
+    }
+  }
+  static const char *const ordinals[] = {"first", "second", "third", "fourth", "fifth"};
+  size_t q = match_phrase(t, p, end, "the ");
+  if (!q) return 0;
+  for (size_t i = 0; i < COUNT(ordinals); i++) {
+    size_t r = match_phrase(t, q, end, ordinals[i]);
+    if (!r) continue;
+    r = skip_spaces(t, r, end);
+    const char *prefixes = NULL;
+    size_t s = 0;
+    if ((s = match_phrase(t, r, end, "research question")) != 0)
+      prefixes = "RQ";
+    else if ((s = match_phrase(t, r, end, "question")) != 0)
+      prefixes = "Q";
+    else if ((s = match_phrase(t, r, end, "hypothesis")) != 0)
+      prefixes = "H";
+    if (!prefixes) return 0;
+    /* the i-th declared question of that kind */
+    size_t seen = 0;
+    for (size_t k = 0; k < a->out->question_count; k++) {
+      const char *l = a->out->questions[k].label;
+      int kind_h = l[0] == 'H';
+      if (kind_h != (prefixes[0] == 'H')) continue;
+      if (seen++ == i) {
+        strcpy(label, l);
+        return s;
+      }
+    }
+    return 0;
+  }
+  return 0;
+}
+
+/* The case named at text[p] (its heading name, or the same country), with
+** *after its end; -1 when none. */
+static long case_name_at(const analysis *a, size_t p, size_t end, size_t *after) {
+  const char *t = a->text;
+  for (size_t c = 0; c < a->out->case_count; c++) {
+    const char *name = a->out->cases[c].name;
+    size_t q = p, k = 0, n = strlen(name);
+    while (k < n && q < end) {
+      if (name[k] == ' ' && is_space(t[q])) {
+        while (q < end && is_space(t[q])) q++;
+        k++;
+      } else if (name[k] == t[q]) {
+        q++, k++;
+      } else {
+        break;
+      }
+    }
+    if (k == n && (q >= end || !is_alpha(t[q]))) {
+      *after = q;
+      return (long)c;
+    }
+  }
+  const char *code;
+  size_t n = ibid_region_at(a->regions, t, end, p, &code);
+  if (n) {
+    for (size_t c = 0; c < a->out->case_count; c++) {
+      const char *name = a->out->cases[c].name;
+      const char *own = ibid_region_code(a->regions, name, strlen(name));
+      if (own && strcmp(own, code) == 0) {
+        *after = p + n;
+        return (long)c;
+      }
+    }
+  }
+  return -1;
+}
+
+#define ALL_CASES (-2)
+
+/* The cases a sentence speaks of: one case, ALL_CASES ("all three
+** situations", "none of the cases", two or more cases named), or -1. */
+static long cases_mentioned(const analysis *a, size_t start, size_t end) {
+  const char *t = a->text;
+  static const char *const all_phrases[] = {"all three ", "all four ", "all five ", "all the cases",
+                                            "all cases", "none of the ", "each case", "every case",
+                                            "both cases", "across cases", "across the cases",
+                                            "in all cases", "all of the cases", "each of the "};
+  long found = -1;
+  for (size_t p = start; p < end; p++) {
+    if (p > start && !is_space(t[p - 1]) && t[p - 1] != '(' && t[p - 1] != '"') continue;
+    if (is_lower(t[p]))
+      for (size_t i = 0; i < COUNT(all_phrases); i++)
+        if (match_phrase(t, p, end, all_phrases[i])) return ALL_CASES;
+    if (!is_upper(t[p]) && (unsigned char)t[p] < 0x80) continue;
+    size_t after;
+    long c = case_name_at(a, p, end, &after);
+    if (c < 0) continue;
+    if (found >= 0 && found != c) return ALL_CASES;
+    found = c;
+    p = after - 1;
+  }
+  return found;
+}
+
+/* Per-question ("With respect to H2, ...", "H1 is supported"), per-case ("In
+** Kenya, ...", "For Alvarado Foods, ...") and overall ("Overall, ...")
+** conclusions. Returns 1 with *case_index (a case, ALL_CASES or -1) and label
+** ("" when none) set, or 0. per_case: the sentence may be a per-case or overall
+** conclusion (it lies after the case sections or in the abstract). */
+static int case_or_question_cue(const analysis *a, const sentence *s, int per_case,
+                                long *case_index, char label[16]) {
+  const char *t = a->text;
+  size_t p = s->start, end = s->end;
+  static const char *const connectives[] = {"first, ",    "second, ",      "third, ",
+                                            "finally, ",  "moreover, ",    "similarly, ",
+                                            "likewise, ", "by contrast, ", "in contrast, ",
+                                            "lastly, ",   "fourth, "};
+  for (int again = 1; again;) {
+    again = 0;
+    for (size_t i = 0; i < COUNT(connectives); i++) {
+      size_t q = match_phrase(t, p, end, connectives[i]);
+      if (q) {
+        p = q;
+        again = 1;
+      }
+    }
+  }
+  label[0] = 0;
+  *case_index = -1;
+  static const char *const question_openers[] = {
+      "with respect to ", "with regard to ", "regarding ", "as regards ", "as for ", "concerning ",
+      "in relation to ",  "as to ",          "on ",        "for ",        "turning to "};
+  for (size_t i = 0; i < COUNT(question_openers); i++) {
+    size_t q = match_phrase(t, p, end, question_openers[i]);
+    size_t r = q ? question_reference(a, q, end, label) : 0;
+    if (r && r < end && t[r] == ',') return 1;
+  }
+  size_t r = question_reference(a, p, end, label);
+  if (r) {
+    static const char *const verbs[] = {" is ", " was ", " holds", " can ", " receives ",
+                                        " finds ", " must ", " cannot "};
+    for (size_t i = 0; i < COUNT(verbs); i++)
+      if (match_phrase(t, r, end, verbs[i])) return 1;
+  }
+  label[0] = 0;
+  if (!per_case) return 0;
+  static const char *const case_openers[] = {"in the case of ", "in ", "for ", "as for ",
+                                             "as regards ", "regarding ", "with respect to ",
+                                             "concerning ", "turning to ", "in the "};
+  for (size_t i = 0; i < COUNT(case_openers); i++) {
+    size_t q = match_phrase(t, p, end, case_openers[i]);
+    size_t after;
+    long c = q ? case_name_at(a, q, end, &after) : -1;
+    if (c < 0) continue;
+    /* "In Kenya, ...", "In Kenya's case, ...", "In the Kenyan case" is not matched */
+    if (after < end && (t[after] == ',' || match_phrase(t, after, end, "'s case,") ||
+                        match_phrase(t, after, end, "\xE2\x80\x99s case,") ||
+                        match_phrase(t, after, end, " case,"))) {
+      *case_index = c;
+      return 1;
+    }
+  }
+  static const char *const overall[] = {"overall, ", "across the cases, ", "across all cases, ",
+                                        "in all cases, ", "across all three cases, ",
+                                        "in all three cases, ", "taken together, ",
+                                        "across cases, "};
+  for (size_t i = 0; i < COUNT(overall); i++)
+    if (match_phrase(t, p, end, overall[i])) {
+      *case_index = ALL_CASES;
+      return 1;
+    }
+  return 0;
+}
+
+/* The one question whose words a sentence repeats (three or more, and more
+** than any other question's), or NULL. */
+static const char *question_by_topic(const analysis *a, const sentence *s) {
+  size_t best = 0, best_count = 0;
+  int tie = 0;
+  for (size_t q = 0; q < a->out->question_count; q++) {
+    size_t n = topic_overlap(a->text, s->start, s->end, a->out->questions[q].text);
+    if (n > best_count) {
+      best = q;
+      best_count = n;
+      tie = 0;
+    } else if (n && n == best_count) {
+      tie = 1;
+    }
+  }
+  return best_count >= 3 && !tie ? a->out->questions[best].label : NULL;
+}
+
+/* Bullets right under a case's heading ("Kenya" heading the bullets of a
+** "Key findings" section): one finding each, of that case. */
+static int find_list_findings(analysis *a) {
+  if (!a->cases_from_structure) return 0;
+  for (size_t c = 0; c < a->out->case_count; c++) {
+    size_t i = a->case_heading_line[c] + 1;
+    size_t case_end = a->out->cases[c].start + a->out->cases[c].length;
+    while (i < a->line_count && is_blank(&a->lines[i])) i++;
+    while (i < a->line_count && a->lines[i].start < case_end &&
+           (a->line_flags[i] & LINE_BULLET) && !(a->line_flags[i] & LINE_FIGURE)) {
+      const line *l = &a->lines[i];
+      int check;
+      size_t glyph = bullet_length(a->text, l->start, l->end, &check);
+      size_t start = skip_spaces(a->text, l->start + glyph, l->end), end = l->end;
+      i++;
+      while (i < a->line_count && !is_blank(&a->lines[i]) &&
+             !(a->line_flags[i] & (LINE_BULLET | LINE_HEADING)) && a->lines[i].start < case_end)
+        end = a->lines[i++].end;
+      while (i < a->line_count && is_blank(&a->lines[i])) i++;
+      char *text = joined_copy(a->text, start, end);
+      char *name = copy_string(a->out->cases[c].name, strlen(a->out->cases[c].name));
+      if (!text || !name) {
+        ibid_free(text);
+        ibid_free(name);
+        return -1;
+      }
+      ibid_polarity polarity =
+          check ? IBID_POLARITY_POSITIVE : ibid_text_polarity(text, strlen(text));
+      if (add_finding(a, name, (long)c, NULL, text, IBID_FINDING_LIST, polarity, start,
+                      end - start))
+        return -1;
+    }
+  }
+  return 0;
+}
+
 static int find_conclusions(analysis *a) {
   char buffer[400];
   for (size_t k = 0; k < a->sentence_count; k++) {
     const sentence *s = &a->sentences[k];
     cue_text(a, s, buffer, sizeof(buffer));
     int cue = conclusion_cue(buffer);
-    if (!cue) continue;
     long c = case_at(a, s->start);
     int in_conclusion = s->start >= a->conclusion_start && s->start < a->conclusion_end;
-    if (cue == 1 && c < 0 && !in_conclusion) continue;
     int in_abstract = s->start >= a->abstract_start && s->start < a->abstract_end;
+    if (cue == 1 && c < 0 && !in_conclusion) cue = 0;
+    /* per-case, per-question and overall conclusions */
+    long named = -1;
+    char label[16] = "";
+    int per_case = c < 0 && a->out->case_count &&
+                   ((a->after_cases && s->start >= a->after_cases) || in_abstract);
+    int special = case_or_question_cue(a, s, per_case, &named, label);
+    if (!cue && !special) continue;
     const char *question = NULL;
     size_t j = subsection_before(a, s->start);
     if (c >= 0 && j > 0 && a->subsections[j - 1].case_index == (size_t)c &&
         s->start < a->subsections[j - 1].end)
       question = a->subsections[j - 1].label;
+    if (label[0]) question = label;
+    if (c < 0 && a->cases_from_structure) {
+      /* outside the case sections: the case(s) the sentence names */
+      if (named == -1) named = cases_mentioned(a, s->start, s->end);
+      c = named;
+      if (!question) question = question_by_topic(a, s);
+    }
     char *text = joined_copy(a->text, s->start, s->end);
-    char *name = c >= 0 ? copy_string(a->out->cases[c].name, strlen(a->out->cases[c].name)) : NULL;
-    if (!text || (c >= 0 && !name)) {
+    char *name = c >= 0 ? copy_string(a->out->cases[c].name, strlen(a->out->cases[c].name))
+                 : c == ALL_CASES ? copy_string("all", 3)
+                                  : NULL;
+    if (c == ALL_CASES) c = -1;
+    if (!text || (name == NULL && c >= 0)) {
       ibid_free(text);
       ibid_free(name);
       return -1;
     }
     ibid_polarity polarity = ibid_text_polarity(text, strlen(text));
-    if (add_finding(a, name, c, question, text,
+    if (add_finding(a, name, name ? c : -1, question, text,
                     in_abstract ? IBID_FINDING_ABSTRACT : IBID_FINDING_CONCLUSION, polarity,
                     s->start, s->end - s->start))
       return -1;
@@ -2762,6 +3051,9 @@ int ibid_find_findings_in(const char *text, size_t length, const ibid_regions *r
   if (rc == 0) rc = find_figure_regions(&a);
   if (rc == 0) {
     find_case_sections(&a);
+    for (size_t c = 0; c < result->case_count && !a.cases_from_header; c++)
+      if (result->cases[c].start + result->cases[c].length > a.after_cases)
+        a.after_cases = result->cases[c].start + result->cases[c].length;
     rc = find_questions(&a);
   }
   if (rc == 0) rc = find_figure_findings(&a);
@@ -2771,6 +3063,7 @@ int ibid_find_findings_in(const char *text, size_t length, const ibid_regions *r
     find_abstract_and_conclusion(&a);
     rc = find_conclusions(&a);
   }
+  if (rc == 0) rc = find_list_findings(&a);
   if (rc == 0) rc = sort_findings(result);
   if (rc == 0) rc = find_citations(&a);
   if (rc == 0) rc = find_evidence(&a);
