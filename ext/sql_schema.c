@@ -24,6 +24,8 @@ static const struct added_column {
     {"documents", "format", "TEXT"}, /* 0.2.0: formats */
     {"documents", "error", "TEXT"},
     {"documents", "structure", "TEXT"},
+    {"cases", "case_key", "TEXT"}, /* issue 11: cases comparable across documents */
+    {"findings", "case_key", "TEXT"},
 };
 
 static int has_column(sqlite3 *db, const char *table, const char *column, int *found) {
@@ -46,7 +48,8 @@ static int add_missing_columns(sqlite3 *db, char **error) {
   for (size_t i = 0; i < sizeof(added_columns) / sizeof(added_columns[0]); i++) {
     const struct added_column *c = &added_columns[i];
     int table_exists, column_exists;
-    int rc = has_column(db, c->table, "id", &table_exists);
+    int rc = has_column(db, c->table, "document_id", &table_exists);
+    if (rc == SQLITE_OK && !table_exists) rc = has_column(db, c->table, "id", &table_exists);
     if (rc == SQLITE_OK && table_exists) rc = has_column(db, c->table, c->column, &column_exists);
     if (rc != SQLITE_OK) return rc;
     if (!table_exists || column_exists) continue;
