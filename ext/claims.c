@@ -688,7 +688,7 @@ static void check_shares(const scan *s, ibid_claim *claims, size_t count, size_t
   ibid_claim *first = &claims[k];
   const char *t = s->text;
   size_t start = first->sentence_start, end = start + first->sentence_length;
-  if (end - start < 4 || memcmp(t + start, "Of ", 3) != 0) return;
+  if (end - start < 4 || memcmp(t + start, "Of ", 3) != 0 || first->start - start > 300) return;
   /* The shares come after the clause "Of the whole," */
   size_t comma = start;
   while (comma < first->start && t[comma] != ',') comma++;

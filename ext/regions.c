@@ -48,9 +48,8 @@ static int fold_codepoint(uint32_t c, char out[3]) {
       out[0] = (char)c;
       return 1;
     }
-    return c == '\'' ? -1 : 0;
+    return 0;
   }
-  if (c == 0x2019 || c == 0x2018 || c == 0x02BC) return -1; /* ’ ‘ ʼ */
   if (c >= 0xC0 && c <= 0xFF) {
     static const char latin1[] = "aaaaaaaceeeeiiiidnooooo ouuuuyts";
     if (c == 0xD7 || c == 0xF7) return 0;

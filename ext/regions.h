@@ -6,8 +6,9 @@
 ** A table is built once (ibid_regions_new; the SQL layer builds one per
 ** connection) and then only read, so one table serves any number of threads.
 ** Names are compared folded: lowercase ASCII, Latin diacritics dropped
-** ("Côte" = "cote"), apostrophes dropped, any other run of non-letters one
-** space, a leading "the" dropped ("The Gambia" = "Gambia").
+** ("Côte" = "cote"), any run of other characters (apostrophes too: "Côte
+** d'Ivoire" = "cote d ivoire") one space, a leading "the" dropped ("The
+** Gambia" = "Gambia").
 */
 #ifndef IBID_REGIONS_H
 #define IBID_REGIONS_H

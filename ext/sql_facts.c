@@ -56,10 +56,9 @@ static int fill_claims(ibid_rows *rows, const char *text, size_t length, void *c
 }
 
 static int fill_entities(ibid_rows *rows, const char *text, size_t length, void *client) {
-  (void)client;
   ibid_entity *entities;
   size_t count;
-  if (ibid_find_entities(text, length, &entities, &count)) return SQLITE_NOMEM;
+  if (ibid_find_entities_in(text, length, client, &entities, &count)) return SQLITE_NOMEM;
   int rc = SQLITE_OK;
   for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
     const ibid_entity *e = &entities[k];
@@ -96,6 +95,10 @@ static void splitter_destroy(void *client) {
   ibid_sentence_splitter_free(client);
 }
 
+static void regions_destroy(void *client) {
+  ibid_regions_free(client);
+}
+
 int ibid_register_facts(sqlite3 *db) {
   static const ibid_table_function functions[] = {
       {"ibid_claims", "n, sentence, value, unit, start, length, \"check\", expected", 8,
@@ -107,13 +110,15 @@ int ibid_register_facts(sqlite3 *db) {
   for (size_t k = 0; k < sizeof(functions) / sizeof(functions[0]) && rc == SQLITE_OK; k++) {
     /* claims and events number their sentences as ibid_sentences does: each
     ** keeps its own splitter (one ICU iterator per connection and function) */
-    ibid_sentence_splitter *splitter = NULL;
-    if (functions[k].fill != fill_entities) {
-      splitter = ibid_sentence_splitter_new();
-      if (!splitter) return SQLITE_NOMEM;
+    if (functions[k].fill == fill_entities) {
+      ibid_regions *regions = ibid_regions_new(); /* country names for entities */
+      if (!regions) return SQLITE_NOMEM;
+      rc = ibid_register_table_function(db, &functions[k], regions, regions_destroy);
+      continue;
     }
-    rc = ibid_register_table_function(db, &functions[k], splitter,
-                                      splitter ? splitter_destroy : NULL);
+    ibid_sentence_splitter *splitter = ibid_sentence_splitter_new();
+    if (!splitter) return SQLITE_NOMEM;
+    rc = ibid_register_table_function(db, &functions[k], splitter, splitter_destroy);
   }
   return rc;
 }
