@@ -639,12 +639,12 @@ static int check_stated_change(const scan *s, ibid_claim *claim, size_t sentence
   if (!to) return 0;
   size_t end_b = number_at(s, to, &b);
   if (!end_b || end_b > claim->start || a <= 0) return 0;
-  int rise = contains_word(t, from, claim->start + claim->length + 1 < s->length
-                                        ? claim->start + claim->length + 1
-                                        : s->length,
-                           rise_words, sizeof(rise_words) / sizeof(rise_words[0]));
-  int fall = contains_word(t, from, claim->start, fall_words,
-                           sizeof(fall_words) / sizeof(fall_words[0]));
+  int rise = contains_word(
+      t, from,
+      claim->start + claim->length + 1 < s->length ? claim->start + claim->length + 1 : s->length,
+      rise_words, sizeof(rise_words) / sizeof(rise_words[0]));
+  int fall =
+      contains_word(t, from, claim->start, fall_words, sizeof(fall_words) / sizeof(fall_words[0]));
   if (!rise && !fall) return 0;
   if (has_digit(t, end_b, claim->start) && claim->start - end_b > 60) return 0;
   double change = (b - a) / a * 100;
@@ -661,7 +661,8 @@ static void check_factor(const scan *s, ibid_claim *claim, size_t sentence_start
   static const struct {
     const char *word;
     double factor;
-  } factors[] = {{"doubled", 2}, {"tripled", 3}, {"trebled", 3}, {"quadrupled", 4}, {"halved", 0.5}};
+  } factors[] = {
+      {"doubled", 2}, {"tripled", 3}, {"trebled", 3}, {"quadrupled", 4}, {"halved", 0.5}};
   const char *t = s->text;
   size_t from = claim->start > sentence_start + 120 ? claim->start - 120 : sentence_start;
   for (size_t i = 0; i < sizeof(factors) / sizeof(*factors); i++) {
@@ -697,8 +698,8 @@ static void check_shares(const scan *s, ibid_claim *claims, size_t count, size_t
   size_t last = k;
   double sum = first->value;
   for (size_t j = k + 1; j < count && claims[j].start < end; j++) {
-    if (strcmp(claims[j].unit, "%") != 0 || has_digit(t, claims[last].start + claims[last].length,
-                                                      claims[j].start))
+    if (strcmp(claims[j].unit, "%") != 0 ||
+        has_digit(t, claims[last].start + claims[last].length, claims[j].start))
       break;
     sum += claims[j].value;
     last = j;
@@ -798,7 +799,8 @@ int ibid_find_claims_with(struct ibid_sentence_splitter *splitter, const char *t
     if (strcmp(claim->unit, "%") == 0) {
       if (!check_ratio(&s, claim, claim->sentence_start))
         check_percentage(text, list.items, list.count, k, sentences, sentence_count, length);
-      if (claim->check == IBID_CLAIM_UNCHECKED) check_stated_change(&s, claim, claim->sentence_start);
+      if (claim->check == IBID_CLAIM_UNCHECKED)
+        check_stated_change(&s, claim, claim->sentence_start);
     } else {
       check_total(text, list.items, list.count, k);
       if (claim->check == IBID_CLAIM_UNCHECKED) check_factor(&s, claim, claim->sentence_start);

@@ -27,8 +27,14 @@
 ** A last pass gives every mention of a resolution the year stated at any of
 ** its mentions: "(2005)", "of 31 March 2005", or a date earlier in a sentence
 ** that says the resolution was adopted.
-** No matcher knows a country, person or document name: gazetteer data lives
-** in sql/gazetteer.sql.
+** Countries come from ICU's region names (regions.h), as ISO codes. Armed
+** groups are capitalised runs holding an armed group's noun ("Army",
+** "Forces", "Movement") or a code before "rebels". Persons without a title
+** are told by the structure of names, not by a list: two to four capitalised
+** words, none a country, institution, role or treaty noun, a people's
+** adjective or a word the text also writes in lowercase, whose last word
+** recurs capitalised or which a verb follows. No matcher knows a person or
+** document name: gazetteer data lives in sql/gazetteer.sql.
 */
 #include "entities.h"
 
@@ -1353,8 +1359,8 @@ static const word_stat *stats_of(const finder *f, size_t i, size_t n) {
 }
 
 static int is_armed_head(const finder *f, size_t i, size_t n) {
-  static const char *const list[] = {"Army",    "Front",   "Forces",   "Movement", "Militia",
-                                     "Militias", "Brigade", "Brigades", "Rebels",   "Guard",
+  static const char *const list[] = {"Army",      "Front",   "Forces",   "Movement", "Militia",
+                                     "Militias",  "Brigade", "Brigades", "Rebels",   "Guard",
                                      "Janjaweed", "Taliban", "Shabaab",  "Haram"};
   return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
 }
@@ -1396,8 +1402,8 @@ static size_t match_armed_group(finder *f, size_t i) {
     at = next;
   }
   if (!head || !end) return 0;
-  if (words < 2 && !(word_equals(f, i, end - i, "Janjaweed") ||
-                     word_equals(f, i, end - i, "Taliban")))
+  if (words < 2 &&
+      !(word_equals(f, i, end - i, "Janjaweed") || word_equals(f, i, end - i, "Taliban")))
     return 0;
   emit(f, IBID_ENTITY_ARMED_GROUP, i, end, NULL);
   return end;
@@ -1427,16 +1433,45 @@ static size_t match_untitled_person(finder *f, size_t i) {
       continue;
     }
     if (is_capital_at(f, at)) {
-      static const char *const not_names[] = {"Chamber", "Statute", "Convention", "Protocol",
-                                              "Charter", "Act",     "Law",        "Treaty",
-                                              "Declaration", "Agreement", "Accord", "Plan",
-                                              "Journal", "Review", "Studies", "Quarterly",
-                                              "Press",   "Times",  "News",    "Daily",
-                                              "Post",    "Core",   "Drive",   "Building",
-                                              "Document", "Affairs", "Politics", "Policy",
-                                              "Relations", "Security", "Responsibility",
-                                              "Leader", "Continues", "Africa", "Europe",
-                                              "Asia",   "America", "Online", "Magazine"};
+      static const char *const not_names[] = {"Chamber",
+                                              "Statute",
+                                              "Convention",
+                                              "Protocol",
+                                              "Charter",
+                                              "Act",
+                                              "Law",
+                                              "Treaty",
+                                              "Declaration",
+                                              "Agreement",
+                                              "Accord",
+                                              "Plan",
+                                              "Journal",
+                                              "Review",
+                                              "Studies",
+                                              "Quarterly",
+                                              "Press",
+                                              "Times",
+                                              "News",
+                                              "Daily",
+                                              "Post",
+                                              "Core",
+                                              "Drive",
+                                              "Building",
+                                              "Document",
+                                              "Affairs",
+                                              "Politics",
+                                              "Policy",
+                                              "Relations",
+                                              "Security",
+                                              "Responsibility",
+                                              "Leader",
+                                              "Continues",
+                                              "Africa",
+                                              "Europe",
+                                              "Asia",
+                                              "America",
+                                              "Online",
+                                              "Magazine"};
       const char *code;
       /* a name word has lowercase letters after its capital: not "ICC", not "Q" */
       int titlecase = n >= 2 && (ibid_is_lower(f->text[at + 1]) || f->text[at + 1] == '\'' ||
@@ -1469,10 +1504,9 @@ static size_t match_untitled_person(finder *f, size_t i) {
   size_t next = ibid_skip_space(f->text, f->length, end);
   if (next == end + 1 && next < f->length && ibid_is_lower(f->text[next])) {
     size_t n = name_word(f, next);
-    static const char *const verbs[] = {"was",  "is",    "had",     "has",    "said",
-                                        "died", "won",   "became",  "argued", "told",
-                                        "wrote", "led",  "lost",    "denied", "be",
-                                        "were", "would", "remained", "refused"};
+    static const char *const verbs[] = {
+        "was",   "is",  "had",  "has",    "said", "died", "won",   "became",   "argued", "told",
+        "wrote", "led", "lost", "denied", "be",   "were", "would", "remained", "refused"};
     verb = word_in_list(f, next, n, verbs, sizeof(verbs) / sizeof(verbs[0])) ||
            (n > 4 && memcmp(f->text + next + n - 2, "ed", 2) == 0);
   }

@@ -761,8 +761,7 @@ static int is_ending_heading(const analysis *a, const line *l) {
   static const char *const stems[] = {"conclu",      "discussion",  "summary",     "balance",
                                       "comparison",  "comparative", "implication", "reference",
                                       "bibliograph", "notes",       "endnotes",    "acknowledg",
-                                      "appendix",    "lessons",     "synthesis",
-                                      "recommend"};
+                                      "appendix",    "lessons",     "synthesis",   "recommend"};
   size_t at = l->start;
   word w;
   while (next_word(a->text, l->end, &at, &w))
@@ -1047,9 +1046,9 @@ static void trim_span(const char *text, size_t *start, size_t *end) {
 ** Uganda, Kenya and Côte d'Ivoire." (a trigger word before the colon, the
 ** items capitalised, up to the full stop; "X in Y" gives X). */
 static size_t find_enumerated_cases(const analysis *a, name_span *items, size_t max) {
-  static const char *const triggers[] = {"compar", "examin", "studi", "study",  "analy", "cases",
-                                         "situation", "countr", "firms", "organi", "mission",
-                                         "focus", "select", "investigat"};
+  static const char *const triggers[] = {"compar",  "examin",    "studi",  "study",     "analy",
+                                         "cases",   "situation", "countr", "firms",     "organi",
+                                         "mission", "focus",     "select", "investigat"};
   const char *t = a->text;
   size_t count = 0;
   for (size_t p = 0; p < a->length && count < max; p++) {
@@ -1060,8 +1059,8 @@ static size_t find_enumerated_cases(const analysis *a, name_span *items, size_t 
     /* the trigger in the same sentence, at most 200 bytes back */
     size_t from = p > 200 ? p - 200 : 0;
     for (size_t b = p; b > from; b--)
-      if ((t[b - 1] == '.' && b < p && t[b] == ' ') || (t[b - 1] == '\n' && b >= 2 &&
-                                                        t[b - 2] == '\n' && !a->double_spaced)) {
+      if ((t[b - 1] == '.' && b < p && t[b] == ' ') ||
+          (t[b - 1] == '\n' && b >= 2 && t[b - 2] == '\n' && !a->double_spaced)) {
         from = b;
         break;
       }
@@ -1128,7 +1127,8 @@ static int heading_case_name(const analysis *a, size_t title, size_t end, size_t
                              size_t *name_end, int *named_case) {
   const char *t = a->text;
   *named_case = 0;
-  static const char *const openers[] = {"the case of ", "case of ", "case study of ", "the case study of "};
+  static const char *const openers[] = {"the case of ", "case of ", "case study of ",
+                                        "the case study of "};
   for (size_t i = 0; i < COUNT(openers); i++)
     if (starts_with(t, title, end, openers[i])) {
       title += strlen(openers[i]);
@@ -1139,8 +1139,9 @@ static int heading_case_name(const analysis *a, size_t title, size_t end, size_t
   for (size_t p = title; p < end; p++) {
     if (t[p] == ':' || t[p] == '(' || t[p] == '?' || t[p] == ',' ||
         (p + 2 < end && t[p] == ' ' && t[p + 1] == '-' && t[p + 2] == ' ') ||
-        (p + 3 < end && t[p] == ' ' && (memcmp(t + p + 1, "\xE2\x80\x93", 3) == 0 ||
-                                        memcmp(t + p + 1, "\xE2\x80\x94", 3) == 0))) {
+        (p + 3 < end && t[p] == ' ' &&
+         (memcmp(t + p + 1, "\xE2\x80\x93", 3) == 0 ||
+          memcmp(t + p + 1, "\xE2\x80\x94", 3) == 0))) {
       head_end = p;
       break;
     }
@@ -1167,11 +1168,12 @@ static int find_structure_cases(analysis *a) {
     if (level < 0 || level > 9 || (a->line_flags[i] & (LINE_ENDING | LINE_FIGURE))) continue;
     size_t name_start, name_end;
     int named_case;
-    if (!heading_case_name(a, title, a->lines[i].end, &name_start, &name_end, &named_case)) continue;
+    if (!heading_case_name(a, title, a->lines[i].end, &name_start, &name_end, &named_case))
+      continue;
     int announced = 0;
     for (size_t k = 0; k < item_count && !announced; k++)
-      announced = same_name(a, a->text + name_start, name_end - name_start, a->text + items[k].start,
-                            items[k].end - items[k].start);
+      announced = same_name(a, a->text + name_start, name_end - name_start,
+                            a->text + items[k].start, items[k].end - items[k].start);
     int region = ibid_region_code(a->regions, a->text + name_start, name_end - name_start) != NULL;
     if (!region && !named_case && !announced) continue;
     /* A case is headed once: later lines naming it (a table's header cells
@@ -1182,7 +1184,8 @@ static int find_structure_cases(analysis *a) {
                            a->text + candidates[k].name_start,
                            candidates[k].name_end - candidates[k].name_start);
     if (repeated) continue;
-    if (grow((void **)&candidates, &candidate_capacity, candidate_count + 1, sizeof(case_candidate))) {
+    if (grow((void **)&candidates, &candidate_capacity, candidate_count + 1,
+             sizeof(case_candidate))) {
       ibid_free(candidates);
       return -1;
     }
@@ -1369,7 +1372,8 @@ static int find_question_lists(analysis *a) {
       if (parenthesis) p++;
       int number = 0;
       size_t digits = p;
-      while (p < item->end && is_digit(t[p]) && p - digits < 2) number = number * 10 + (t[p++] - '0');
+      while (p < item->end && is_digit(t[p]) && p - digits < 2)
+        number = number * 10 + (t[p++] - '0');
       if (p == digits || number != expected || p >= item->end) break;
       if (parenthesis ? t[p] != ')' : (t[p] != '.' && t[p] != ')')) break;
       size_t text_start = skip_spaces(t, p + 1, item->end);
@@ -1920,8 +1924,8 @@ static int parse_figure(analysis *a, const figure_region *region, figure_parse *
     /* A table flattened by PDF extraction: one cell per line. */
     long named = f->row_count == 0 ? case_named(a, l->start, l->end) : -1;
     if (named >= 0 && f->column_count < 15 && (f->line_cells || f->column_count == 0)) {
-      f->columns[f->column_count] = copy_string(a->out->cases[named].name,
-                                                strlen(a->out->cases[named].name));
+      f->columns[f->column_count] =
+          copy_string(a->out->cases[named].name, strlen(a->out->cases[named].name));
       if (!f->columns[f->column_count]) return -1;
       f->column_case[f->column_count++] = named;
       f->line_cells = 1;
@@ -1942,8 +1946,8 @@ static int parse_figure(analysis *a, const figure_region *region, figure_parse *
         if (!b) return -1;
         b->column = (int)f->next_cell++;
         b->fixed = 1;
-        extend_bullet(f, f->bullet_count - 1, a->text, skip_spaces(a->text, l->start + glyph, l->end),
-                      l->end, 1);
+        extend_bullet(f, f->bullet_count - 1, a->text,
+                      skip_spaces(a->text, l->start + glyph, l->end), l->end, 1);
       }
       previous_blank = 0;
       continue;
@@ -2564,10 +2568,10 @@ static long case_name_at(const analysis *a, size_t p, size_t end, size_t *after)
 ** situations", "none of the cases", two or more cases named), or -1. */
 static long cases_mentioned(const analysis *a, size_t start, size_t end) {
   const char *t = a->text;
-  static const char *const all_phrases[] = {"all three ", "all four ", "all five ", "all the cases",
-                                            "all cases", "none of the ", "each case", "every case",
-                                            "both cases", "across cases", "across the cases",
-                                            "in all cases", "all of the cases", "each of the "};
+  static const char *const all_phrases[] = {
+      "all three ",       "all four ",    "all five ",        "all the cases", "all cases",
+      "none of the ",     "each case",    "every case",       "both cases",    "across cases",
+      "across the cases", "in all cases", "all of the cases", "each of the "};
   long found = -1;
   for (size_t p = start; p < end; p++) {
     if (p > start && !is_space(t[p - 1]) && t[p - 1] != '(' && t[p - 1] != '"') continue;
@@ -2594,10 +2598,9 @@ static int case_or_question_cue(const analysis *a, const sentence *s, int per_ca
                                 long *case_index, char label[16]) {
   const char *t = a->text;
   size_t p = s->start, end = s->end;
-  static const char *const connectives[] = {"first, ",    "second, ",      "third, ",
-                                            "finally, ",  "moreover, ",    "similarly, ",
-                                            "likewise, ", "by contrast, ", "in contrast, ",
-                                            "lastly, ",   "fourth, "};
+  static const char *const connectives[] = {
+      "first, ",    "second, ",      "third, ",       "finally, ", "moreover, ", "similarly, ",
+      "likewise, ", "by contrast, ", "in contrast, ", "lastly, ",  "fourth, "};
   for (int again = 1; again;) {
     again = 0;
     for (size_t i = 0; i < COUNT(connectives); i++) {
@@ -2611,8 +2614,9 @@ static int case_or_question_cue(const analysis *a, const sentence *s, int per_ca
   label[0] = 0;
   *case_index = -1;
   static const char *const question_openers[] = {
-      "with respect to ", "with regard to ", "regarding ", "as regards ", "as for ", "concerning ",
-      "in relation to ",  "as to ",          "on ",        "for ",        "turning to "};
+      "with respect to ", "with regard to ", "regarding ", "as regards ", "as for ",
+      "concerning ",      "in relation to ", "as to ",     "on ",         "for ",
+      "turning to "};
   for (size_t i = 0; i < COUNT(question_openers); i++) {
     size_t q = match_phrase(t, p, end, question_openers[i]);
     size_t r = q ? question_reference(a, q, end, label) : 0;
@@ -2620,16 +2624,16 @@ static int case_or_question_cue(const analysis *a, const sentence *s, int per_ca
   }
   size_t r = question_reference(a, p, end, label);
   if (r) {
-    static const char *const verbs[] = {" is ", " was ", " holds", " can ", " receives ",
-                                        " finds ", " must ", " cannot "};
+    static const char *const verbs[] = {" is ",       " was ",   " holds", " can ",
+                                        " receives ", " finds ", " must ", " cannot "};
     for (size_t i = 0; i < COUNT(verbs); i++)
       if (match_phrase(t, r, end, verbs[i])) return 1;
   }
   label[0] = 0;
   if (!per_case) return 0;
-  static const char *const case_openers[] = {"in the case of ", "in ", "for ", "as for ",
-                                             "as regards ", "regarding ", "with respect to ",
-                                             "concerning ", "turning to ", "in the "};
+  static const char *const case_openers[] = {
+      "in the case of ",  "in ",         "for ",        "as for ", "as regards ", "regarding ",
+      "with respect to ", "concerning ", "turning to ", "in the "};
   for (size_t i = 0; i < COUNT(case_openers); i++) {
     size_t q = match_phrase(t, p, end, case_openers[i]);
     size_t after;
@@ -2643,9 +2647,13 @@ static int case_or_question_cue(const analysis *a, const sentence *s, int per_ca
       return 1;
     }
   }
-  static const char *const overall[] = {"overall, ", "across the cases, ", "across all cases, ",
-                                        "in all cases, ", "across all three cases, ",
-                                        "in all three cases, ", "taken together, ",
+  static const char *const overall[] = {"overall, ",
+                                        "across the cases, ",
+                                        "across all cases, ",
+                                        "in all cases, ",
+                                        "across all three cases, ",
+                                        "in all three cases, ",
+                                        "taken together, ",
                                         "across cases, "};
   for (size_t i = 0; i < COUNT(overall); i++)
     if (match_phrase(t, p, end, overall[i])) {
@@ -2681,8 +2689,8 @@ static int find_list_findings(analysis *a) {
     size_t i = a->case_heading_line[c] + 1;
     size_t case_end = a->out->cases[c].start + a->out->cases[c].length;
     while (i < a->line_count && is_blank(&a->lines[i])) i++;
-    while (i < a->line_count && a->lines[i].start < case_end &&
-           (a->line_flags[i] & LINE_BULLET) && !(a->line_flags[i] & LINE_FIGURE)) {
+    while (i < a->line_count && a->lines[i].start < case_end && (a->line_flags[i] & LINE_BULLET) &&
+           !(a->line_flags[i] & LINE_FIGURE)) {
       const line *l = &a->lines[i];
       int check;
       size_t glyph = bullet_length(a->text, l->start, l->end, &check);

@@ -36,7 +36,8 @@ struct ibid_regions {
 
 /* Base letters of U+0100..U+017F (Latin Extended-A). */
 static const char latin_extended_a[] =
-    "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiJjJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSsS"
+    "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiJjJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSs"
+    "S"
     "sSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
 
 /* The folded letters of code point c appended to out; returns how many bytes

@@ -30,9 +30,9 @@ SQLITE_EXTENSION_INIT3
 #define CACHE_LIMIT (4u << 20)
 
 typedef struct findings_cache {
-  int users;  /* modules sharing this cache; freed when the last goes */
+  int users;             /* modules sharing this cache; freed when the last goes */
   ibid_regions *regions; /* country names (read only once built) */
-  char *text; /* copy of the analysed text, NULL when empty */
+  char *text;            /* copy of the analysed text, NULL when empty */
   size_t length;
   ibid_findings result;
 } findings_cache;
@@ -154,9 +154,8 @@ static int fill_evidence(ibid_rows *rows, const char *text, size_t length, void 
 static const ibid_table_function findings_functions[] = {
     {"ibid_cases", "n, name, case_key, heading, start, length", 6, fill_cases},
     {"ibid_questions", "n, label, text, start, length", 5, fill_questions},
-    {"ibid_findings",
-     "n, \"case\", case_key, question, finding, source, polarity, start, length", 9,
-     fill_findings},
+    {"ibid_findings", "n, \"case\", case_key, question, finding, source, polarity, start, length",
+     9, fill_findings},
     {"ibid_evidence", "finding, citation_start, citation_length, kind", 4, fill_evidence},
 };
 

@@ -22,8 +22,7 @@ static const struct added_column {
   const char *table, *column, *type;
 } added_columns[] = {
     {"documents", "format", "TEXT"}, /* 0.2.0: formats */
-    {"documents", "error", "TEXT"},
-    {"documents", "structure", "TEXT"},
+    {"documents", "error", "TEXT"},   {"documents", "structure", "TEXT"},
     {"cases", "case_key", "TEXT"}, /* issue 11: cases comparable across documents */
     {"findings", "case_key", "TEXT"},
 };
