@@ -25,6 +25,8 @@ static const struct added_column {
     {"documents", "error", "TEXT"},
     {"documents", "structure", "TEXT"},
     {"refs", "resolves_item", "INTEGER"}, /* 0.2.0: which item an Ibid./short form means */
+    {"cases", "case_key", "TEXT"},        /* issue 11: cases comparable across documents */
+    {"findings", "case_key", "TEXT"},
 };
 
 static int has_column(sqlite3 *db, const char *table, const char *column, int *found) {

@@ -125,7 +125,8 @@ CREATE INDEX IF NOT EXISTS citations_work ON citations(work_id);
 
 CREATE TABLE IF NOT EXISTS cases(
   document_id INTEGER NOT NULL REFERENCES documents(id),
-  n INTEGER, name TEXT, heading TEXT, start INTEGER, length INTEGER
+  n INTEGER, name TEXT, heading TEXT, start INTEGER, length INTEGER,
+  case_key TEXT                -- ISO 3166 code ("KE") or folded name: one case across documents
 );
 CREATE TABLE IF NOT EXISTS questions(
   document_id INTEGER NOT NULL REFERENCES documents(id),
@@ -134,7 +135,8 @@ CREATE TABLE IF NOT EXISTS questions(
 CREATE TABLE IF NOT EXISTS findings(
   document_id INTEGER NOT NULL REFERENCES documents(id),
   n INTEGER, "case" TEXT, question TEXT, finding TEXT, source TEXT, polarity TEXT,
-  start INTEGER, length INTEGER
+  start INTEGER, length INTEGER,
+  case_key TEXT                -- the case's case_key, 'all', or NULL
 );
 CREATE TABLE IF NOT EXISTS evidence(
   document_id INTEGER NOT NULL REFERENCES documents(id),
@@ -142,7 +144,9 @@ CREATE TABLE IF NOT EXISTS evidence(
 );
 CREATE TABLE IF NOT EXISTS claims(
   document_id INTEGER NOT NULL REFERENCES documents(id),
-  n INTEGER, sentence TEXT, value REAL, unit TEXT, start INTEGER, length INTEGER,
+  n INTEGER,
+  sentence INTEGER,            -- sentences.n of the sentence holding the claim (join for its text)
+  value REAL, unit TEXT, start INTEGER, length INTEGER,
   "check" TEXT, expected REAL
 );
 CREATE TABLE IF NOT EXISTS entities(
@@ -151,7 +155,9 @@ CREATE TABLE IF NOT EXISTS entities(
 );
 CREATE TABLE IF NOT EXISTS events(
   document_id INTEGER NOT NULL REFERENCES documents(id),
-  n INTEGER, date TEXT, sentence TEXT, start INTEGER, length INTEGER, relative INTEGER
+  n INTEGER, date TEXT,
+  sentence INTEGER,            -- sentences.n of the sentence holding the date
+  start INTEGER, length INTEGER, relative INTEGER
 );
 CREATE INDEX IF NOT EXISTS cases_document ON cases(document_id);
 CREATE INDEX IF NOT EXISTS questions_document ON questions(document_id);
@@ -396,14 +402,16 @@ BEGIN
     FROM cites WHERE document_id = new.id AND work_id IS NOT NULL;
 
   -- Case-study findings and facts.
-  INSERT INTO cases(document_id, n, name, heading, start, length)
-    SELECT new.id, x.n, x.name, x.heading, x.start, x.length
+  INSERT INTO cases(document_id, n, name, heading, start, length, case_key)
+    SELECT new.id, x.n, x.name, x.heading, x.start, x.length, x.case_key
     FROM documents d, ibid_cases(d.body) x WHERE d.id = new.id;
   INSERT INTO questions(document_id, n, label, text, start, length)
     SELECT new.id, x.n, x.label, x.text, x.start, x.length
     FROM documents d, ibid_questions(d.body) x WHERE d.id = new.id;
-  INSERT INTO findings(document_id, n, "case", question, finding, source, polarity, start, length)
-    SELECT new.id, x.n, x."case", x.question, x.finding, x.source, x.polarity, x.start, x.length
+  INSERT INTO findings(document_id, n, "case", question, finding, source, polarity, start, length,
+                       case_key)
+    SELECT new.id, x.n, x."case", x.question, x.finding, x.source, x.polarity, x.start, x.length,
+           x.case_key
     FROM documents d, ibid_findings(d.body) x WHERE d.id = new.id;
   INSERT INTO evidence(document_id, finding, citation_start, citation_length, kind)
     SELECT new.id, x.finding, x.citation_start, x.citation_length, x.kind
@@ -496,10 +504,14 @@ CREATE VIEW bibliography AS
                   '$.id', w.key)) AS csl
   FROM works w;
 
--- The comparison a reader draws: one row per document, case and question.
+-- The comparison a reader draws: one row per document, case and question;
+-- case_key makes a case comparable across documents ("Ivory Coast" and
+-- "Côte d'Ivoire" are both CI): WHERE case_key = 'KE' is what every document
+-- concludes about Kenya.
 DROP VIEW IF EXISTS findings_matrix;
 CREATE VIEW findings_matrix AS
-  SELECT f.document_id, d.title AS document, f."case", f.question,
+  SELECT f.document_id, d.title AS document, coalesce(f.case_key, f."case") AS case_key,
+         min(f."case") AS "case", f.question,
          q.text AS question_text,
          group_concat(f.finding || ' (' || f.polarity || ')', '; ') AS findings,
          sum(f.polarity = 'positive') AS positive, sum(f.polarity = 'negative') AS negative,
@@ -507,20 +519,22 @@ CREATE VIEW findings_matrix AS
   FROM findings f JOIN documents d ON d.id = f.document_id
   LEFT JOIN questions q ON q.document_id = f.document_id AND q.label = f.question
   WHERE f."case" IS NOT NULL
-  GROUP BY f.document_id, f."case", f.question;
+  GROUP BY f.document_id, coalesce(f.case_key, f."case"), f.question;
 
 -- Numeric claims whose stated figure does not follow from the text's own numbers.
 DROP VIEW IF EXISTS inconsistent_claims;
 CREATE VIEW inconsistent_claims AS
-  SELECT c.document_id, d.title AS document, c.sentence, c.value, c.unit, c.expected
+  SELECT c.document_id, d.title AS document, s.text AS sentence, c.value, c.unit, c.expected
   FROM claims c JOIN documents d ON d.id = c.document_id
+  LEFT JOIN sentences s ON s.document_id = c.document_id AND s.n = c.sentence
   WHERE c."check" = 'inconsistent';
 
 -- Dated events across documents, in date order.
 DROP VIEW IF EXISTS timeline;
 CREATE VIEW timeline AS
-  SELECT e.date, e.sentence, e.document_id, d.title AS document, e.relative
+  SELECT e.date, s.text AS sentence, e.document_id, d.title AS document, e.relative
   FROM events e JOIN documents d ON d.id = e.document_id
+  LEFT JOIN sentences s ON s.document_id = e.document_id AND s.n = e.sentence
   ORDER BY e.date, e.document_id, e.n;
 
 -- Which documents mention which resolution, situation, treaty article ...
