@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS works(
   year INTEGER,
   doi TEXT,
   csl TEXT,                    -- the fullest CSL-JSON seen for this work
+  citekey TEXT,                -- citation key, made once (trigger works_citekey), never changed
   key_family TEXT GENERATED ALWAYS AS (substr(key, 1, instr(key, ':') - 1)) VIRTUAL,
   key_title TEXT GENERATED ALWAYS AS
     (substr(substr(key, instr(key, ':') + 1), instr(substr(key, instr(key, ':') + 1), ':') + 1)) VIRTUAL
@@ -33,6 +34,7 @@ CREATE TABLE IF NOT EXISTS works(
 CREATE INDEX IF NOT EXISTS works_doi ON works(doi) WHERE doi IS NOT NULL;
 CREATE INDEX IF NOT EXISTS works_title ON works(key_title);
 CREATE INDEX IF NOT EXISTS works_family_year ON works(key_family, year);
+CREATE UNIQUE INDEX IF NOT EXISTS works_citekey ON works(citekey);
 
 CREATE TABLE IF NOT EXISTS documents(
   id INTEGER PRIMARY KEY,
@@ -54,6 +56,7 @@ CREATE TABLE IF NOT EXISTS documents(
   work_id INTEGER REFERENCES works(id),
   added TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
+CREATE INDEX IF NOT EXISTS documents_work ON documents(work_id);
 
 CREATE TABLE IF NOT EXISTS blocks(
   document_id INTEGER NOT NULL REFERENCES documents(id),
@@ -430,6 +433,15 @@ END;
 DROP TRIGGER IF EXISTS documents_remove;
 CREATE TRIGGER documents_remove AFTER DELETE ON documents
 BEGIN
+  -- The works only this document held or cited go with it (first, while its
+  -- citations still say which works those are).
+  DELETE FROM works
+  WHERE id IN (SELECT work_id FROM citations WHERE document_id = old.id
+               UNION SELECT work_id FROM refs WHERE document_id = old.id
+               UNION SELECT work_id FROM cites WHERE document_id = old.id
+               UNION SELECT old.work_id)
+    AND NOT EXISTS (SELECT 1 FROM citations c WHERE c.work_id = works.id AND c.document_id <> old.id)
+    AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.work_id = works.id);
   DELETE FROM blocks WHERE document_id = old.id;
   DELETE FROM sentences WHERE document_id = old.id;
   DELETE FROM fulltext
@@ -481,28 +493,54 @@ CREATE VIEW citation_edges AS
   WHERE d.work_id IS NOT NULL AND c.work_id <> d.work_id
   GROUP BY d.work_id, c.work_id;
 
--- One CSL-JSON object per work, with "id" (the work key) and "type" always
--- there: `SELECT json_group_array(json(csl)) FROM bibliography` is a file
--- Zotero and citeproc read. Works known only from an author-year cite get
--- their family names and year; everything else comes from works.csl, made
--- clean by ibid_csl: CSL variables only (works.csl also holds what ibid keeps
--- for itself, such as a name's "role"), the subtitle in the title, keywords
--- as one string (docs/export.md).
-DROP VIEW IF EXISTS bibliography;
-CREATE VIEW bibliography AS
-  SELECT w.id AS work_id, w.key,
-         ibid_csl(json_set(json_patch(json_patch('{}', json_object(
+-- Each work as clean CSL-JSON without its id (what the citation key is made
+-- from). Works known only from an author-year cite get their family names
+-- ("George & Bennett" is two) and year; everything else comes from works.csl,
+-- made clean by ibid_csl: CSL variables only (works.csl also holds what ibid
+-- keeps for itself, such as a name's "role"), the subtitle in the title,
+-- keywords as one string, a doi.org URL as the DOI (docs/export.md).
+DROP VIEW IF EXISTS work_csl;
+CREATE VIEW work_csl AS
+  SELECT w.id AS work_id,
+         ibid_csl(json_patch(json_patch('{}', json_object(
                     'type', 'article',
                     'title', w.title,
                     'author', CASE WHEN w.authors IS NOT NULL THEN
                       (SELECT json_group_array(json_object('family', trim(value)))
-                       FROM json_each('[' || replace(json_quote(w.authors), '; ', '","') || ']')) END,
+                       FROM json_each('[' || replace(replace(replace(json_quote(w.authors),
+                                        '; ', '","'), ' & ', '","'), ' and ', '","') || ']')) END,
                     'issued', CASE WHEN w.year IS NOT NULL THEN
                       json_object('date-parts', json_array(json_array(w.year))) END,
                     'DOI', w.doi)),
-                  coalesce(w.csl, '{}')),
-                  '$.id', w.key)) AS csl
+                  coalesce(w.csl, '{}'))) AS csl
   FROM works w;
+
+-- One CSL-JSON object per work, its "id" the work's citation key:
+-- `SELECT json_group_array(json(csl)) FROM bibliography_all` is a file Zotero,
+-- pandoc and citeproc read.
+DROP VIEW IF EXISTS bibliography_all;
+CREATE VIEW bibliography_all AS
+  SELECT w.id AS work_id, w.key, w.citekey,
+         json_patch(json_object('id', w.citekey), json_remove(c.csl, '$.id')) AS csl
+  FROM works w JOIN work_csl c ON c.work_id = w.id
+  ORDER BY w.id;
+
+-- The bibliography: every work with a title (what a reference list can
+-- print). Works known without one are in incomplete_works.
+DROP VIEW IF EXISTS bibliography;
+CREATE VIEW bibliography AS
+  SELECT work_id, key, citekey, csl FROM bibliography_all WHERE csl ->> '$.title' IS NOT NULL;
+
+-- Works the corpus knows too little about to list: no title (mostly
+-- author-year cites whose reference list was not found), with who cites them.
+DROP VIEW IF EXISTS incomplete_works;
+CREATE VIEW incomplete_works AS
+  SELECT b.work_id, b.citekey, w.authors, w.year, 'no title' AS missing,
+         (SELECT count(DISTINCT document_id) FROM citations c WHERE c.work_id = b.work_id)
+           AS documents,
+         (SELECT count(*) FROM citations c WHERE c.work_id = b.work_id) AS citations, b.csl
+  FROM bibliography_all b JOIN works w ON w.id = b.work_id
+  WHERE b.csl ->> '$.title' IS NULL;
 
 -- The comparison a reader draws: one row per document, case and question;
 -- case_key makes a case comparable across documents ("Ivory Coast" and
@@ -543,3 +581,47 @@ CREATE VIEW entity_mentions AS
   SELECT e.kind, e.value, e.document_id, d.title AS document, count(*) AS mentions
   FROM entities e JOIN documents d ON d.id = e.document_id
   GROUP BY e.kind, e.value, e.document_id;
+
+-- A work made from one citation takes the DOI and URL a later citation of it
+-- gives (a work is made once, from the first reference seen: a PDF's text
+-- without its links, the HTML version with them).
+DROP TRIGGER IF EXISTS refs_work_identifiers;
+CREATE TRIGGER refs_work_identifiers AFTER UPDATE OF work_id ON refs
+WHEN new.work_id IS NOT NULL AND new.resolves_to IS NULL
+     AND (new.csl ->> '$.DOI' IS NOT NULL OR new.csl ->> '$.URL' IS NOT NULL)
+BEGIN
+  UPDATE works SET
+    csl = json_patch(coalesce(csl, '{}'),
+                     json_object('DOI', coalesce(csl ->> '$.DOI', new.csl ->> '$.DOI'),
+                                 'URL', coalesce(csl ->> '$.URL', new.csl ->> '$.URL'))),
+    doi = coalesce(doi, new.csl ->> '$.DOI')
+  WHERE id = new.work_id
+    AND ((csl ->> '$.DOI' IS NULL AND new.csl ->> '$.DOI' IS NOT NULL)
+         OR (csl ->> '$.URL' IS NULL AND new.csl ->> '$.URL' IS NOT NULL));
+END;
+
+-- ----- citation keys ------------------------------------------------------------
+
+-- Each work gets its key when it is made: ibid_citekey of its CSL, with a, b,
+-- c ... when the key is taken (the first holder keeps the bare key). A key is
+-- never changed afterwards, so the keys a manuscript cites stay valid as the
+-- corpus grows. The same key is the CSL-JSON id, the BibTeX and biblatex key
+-- and the RIS ID.
+DROP TRIGGER IF EXISTS works_citekey;
+CREATE TRIGGER works_citekey AFTER INSERT ON works WHEN new.citekey IS NULL
+BEGIN
+  UPDATE works SET citekey = ibid_citekey(
+      (SELECT csl FROM work_csl WHERE work_id = new.id),
+      (SELECT group_concat(w.citekey, ' ') FROM works w
+       WHERE w.citekey >= ibid_citekey((SELECT csl FROM work_csl WHERE work_id = new.id))
+         AND w.citekey < ibid_citekey((SELECT csl FROM work_csl WHERE work_id = new.id)) || '{'))
+  WHERE id = new.id;
+END;
+
+-- Works made by an older ibid get theirs, in the order they were made.
+UPDATE works SET citekey = ibid_citekey(
+    (SELECT csl FROM work_csl WHERE work_id = works.id),
+    (SELECT group_concat(w.citekey, ' ') FROM works w
+     WHERE w.citekey >= ibid_citekey((SELECT csl FROM work_csl WHERE work_id = works.id))
+       AND w.citekey < ibid_citekey((SELECT csl FROM work_csl WHERE work_id = works.id)) || '{'))
+WHERE citekey IS NULL;
