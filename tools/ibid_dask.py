@@ -38,10 +38,10 @@ def _shard_task(paths, shard_path, extension, transfer):
     """Runs on a worker: builds a shard; returns its path, or its bytes with transfer."""
     import os as os_, tempfile as tempfile_
     if not transfer:
-        return parallel.build_shard(paths, shard_path, extension)
+        return parallel.build_shard(paths, shard_path, extension, fulltext=False)
     with tempfile_.TemporaryDirectory(prefix='ibid-shard-') as folder:
         local = os_.path.join(folder, os_.path.basename(shard_path))
-        _, loaded, skipped, failed = parallel.build_shard(paths, local, extension)
+        _, loaded, skipped, failed = parallel.build_shard(paths, local, extension, fulltext=False)
         with open(local, 'rb') as f:
             return f.read(), loaded, skipped, failed
 

@@ -104,15 +104,19 @@ def load_paths(db, paths):
     return loaded, skipped, failed
 
 
-def build_shard(paths, shard_path, extension=EXTENSION):
+def build_shard(paths, shard_path, extension=EXTENSION, fulltext=True):
     """Loads paths into a new shard database at shard_path (a scratch file: no journal).
-    Returns (shard_path, loaded, skipped, failed)."""
+    With fulltext=False the shard's `fulltext` is a plain table, not an FTS5 index: the
+    merge builds the corpus's index from the blocks anyway, so a shard made only to be
+    merged need not tokenize its text. Returns (shard_path, loaded, skipped, failed)."""
     if os.path.exists(shard_path):
         os.remove(shard_path)
     db = connect(shard_path, extension)
     try:
         db.execute('PRAGMA journal_mode = OFF')
         db.execute('PRAGMA synchronous = OFF')
+        if not fulltext:
+            db.execute('CREATE TABLE fulltext(text, document_id, block)')
         db.execute('SELECT ibid_init()')
         loaded, skipped, failed = load_paths(db, paths)
     finally:
@@ -139,7 +143,7 @@ def merge_shard(db, shard_path):
 
 def _build(task):
     paths, shard_path, extension = task
-    return build_shard(paths, shard_path, extension)
+    return build_shard(paths, shard_path, extension, fulltext=False)
 
 
 def load(folder, db_path, jobs=None, extension=EXTENSION, progress=None):
