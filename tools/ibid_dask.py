@@ -67,6 +67,7 @@ def load(folder, db_path, client, shards=None, shard_dir=None, extension=paralle
                'shards': len(chunks), 'merge_seconds': 0.0}
     db = parallel.connect(db_path, extension)
     try:
+        db.execute('PRAGMA cache_size = -65536')  # 64 MB: the writer's indexes stay in memory
         db.execute('SELECT ibid_init()')
         scratch = shard_dir or os.path.dirname(os.path.abspath(db_path))
         os.makedirs(scratch, exist_ok=True)

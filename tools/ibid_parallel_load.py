@@ -154,6 +154,7 @@ def load(folder, db_path, jobs=None, extension=EXTENSION, progress=None):
     summary = {'files': len(files), 'loaded': 0, 'skipped': 0, 'failed': [], 'shards': 0}
     db = connect(db_path, extension)
     try:
+        db.execute('PRAGMA cache_size = -65536')  # 64 MB: the writer's indexes stay in memory
         db.execute('SELECT ibid_init()')
         if jobs == 1 or len(files) < 2:
             loaded, skipped, failed = load_paths(db, [p for p, _ in files])
