@@ -3,8 +3,9 @@
 VERSION := $(shell cat VERSION)
 PACKAGES := libsqlite3-dev sqlite3 libicu-dev libxml2-dev libpoppler-glib-dev pkg-config python3 gcc make
 # What the tests use beyond the build: bibutils and citeproc check the exports,
-# graphviz renders the citation graph, sqlite-utils is a second client.
-TEST_PACKAGES := bibutils python3-citeproc citation-style-language-styles graphviz sqlite-utils
+# graphviz renders the citation graph, sqlite-utils is a second client,
+# python3-distributed (Dask) runs the distributed load (tools/ibid_dask.py).
+TEST_PACKAGES := bibutils python3-citeproc citation-style-language-styles graphviz sqlite-utils python3-distributed
 FUZZ_PACKAGES := clang
 PKG_MODULES := icu-uc icu-i18n sqlite3 libxml-2.0
 # PDF support (poppler is GPL) is built in only when pkg-config finds poppler-glib;
@@ -52,7 +53,7 @@ help:
 	@echo "make deps       install the Debian packages it needs (as root)"
 	@echo "make sanitize   the whole suite under ASan+UBSan"
 	@echo "make fuzz       build the libFuzzer targets and run each FUZZ_SECONDS (default 20)"
-	@echo "make bench      throughput of every extractor (MB/s) and of corpus ingest"
+	@echo "make bench      throughput of every extractor (MB/s), corpus ingest vs floor, 1 vs all cores, views"
 	@echo "make model      retrain the reference parser from ../shared/eval/anystyle/core.xml"
 
 deps:
@@ -83,6 +84,7 @@ check-test-deps:
 	test -d /usr/share/citation-style-language/styles || missing="$$missing citation-style-language-styles"; \
 	command -v dot >/dev/null || missing="$$missing graphviz"; \
 	command -v sqlite-utils >/dev/null || missing="$$missing sqlite-utils"; \
+	/usr/bin/python3 -c 'import distributed' 2>/dev/null || missing="$$missing python3-distributed"; \
 	$(INSTALL_MISSING)
 
 # Installs $$missing (required) and $$optional as root; otherwise fails naming
@@ -171,6 +173,7 @@ bench: all
 	@$(MAKE) --no-print-directory $(BENCHES)
 	@for b in $(BENCHES); do $$b tests/corpus; done
 	$(PYTHON) bench/ingest.py
+	$(PYTHON) bench/views.py
 
 # Retrains the reference-parser model (ext/refmodel_weights.c) from AnyStyle's
 # core.xml only, so good.xml stays a fair test set. Deterministic: same input, same bytes.
