@@ -4,9 +4,10 @@ VERSION := $(shell cat VERSION)
 PACKAGES := libsqlite3-dev sqlite3 libicu-dev libxml2-dev libpoppler-glib-dev pkg-config python3 gcc make
 # What the tests use beyond the build: bibutils, citeproc, pandoc, biber and
 # citation-js (npm, into build/npm) check the exports, graphviz renders the
-# citation graph, sqlite-utils is a second client, chromium opens `ibid report`.
+# citation graph, sqlite-utils is a second client, chromium opens `ibid report`,
+# python3-distributed (Dask) runs the distributed load (tools/ibid_dask.py).
 TEST_PACKAGES := bibutils python3-citeproc citation-style-language-styles graphviz sqlite-utils \
-                 pandoc biber chromium nodejs npm
+                 pandoc biber chromium nodejs npm python3-distributed
 FUZZ_PACKAGES := clang
 PKG_MODULES := icu-uc icu-i18n sqlite3 libxml-2.0
 # PDF support (poppler is GPL) is built in only when pkg-config finds poppler-glib;
@@ -62,7 +63,7 @@ help:
 	@echo "make sanitize   the whole suite under ASan+UBSan"
 	@echo "make fuzz       build the libFuzzer targets and run each FUZZ_SECONDS (default 20);"
 	@echo "                FUZZ_MAX_LEN (default 65536), FUZZ_TIMEOUT, FUZZ_RSS_MB for long runs"
-	@echo "make bench      throughput of every extractor (MB/s) and of corpus ingest"
+	@echo "make bench      throughput of every extractor (MB/s), corpus ingest vs floor, 1 vs all cores, views"
 	@echo "make install   ibid.so, the ibid command, scripts, docs, man page, ibid.pc under PREFIX (/usr/local)"
 	@echo "make uninstall removes what make install put there"
 	@echo "make model      retrain the reference parser (AnyStyle core.xml + GROBID citation corpus)"
@@ -100,6 +101,7 @@ check-test-deps:
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v node >/dev/null || missing="$$missing nodejs"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \
+	/usr/bin/python3 -c 'import distributed' 2>/dev/null || missing="$$missing python3-distributed"; \
 	$(INSTALL_MISSING)
 
 # Installs $$missing (required) and $$optional as root; otherwise fails naming
@@ -228,6 +230,7 @@ bench: all
 	$(PYTHON) bench/ingest.py
 	$(PYTHON) bench/linearity.py
 	$(PYTHON) bench/memory.py
+	$(PYTHON) bench/views.py
 
 # Retrains the reference-parser model (ext/refmodel_weights.c) from AnyStyle's
 # core.xml and GROBID's citation/corpus/, leaving out every string that also

@@ -170,6 +170,16 @@ CREATE INDEX IF NOT EXISTS claims_document ON claims(document_id);
 CREATE INDEX IF NOT EXISTS entities_document ON entities(document_id);
 CREATE INDEX IF NOT EXISTS events_document ON events(document_id);
 
+-- For the views (cited_works, cocitations, citation_edges, findings_matrix):
+-- each reads only an index, in the order it groups by, and a view asked
+-- about one work or one document seeks instead of scanning
+-- (bench/views.py; docs/scale.md).
+CREATE INDEX IF NOT EXISTS citations_work_document ON citations(work_id, document_id);
+CREATE INDEX IF NOT EXISTS citations_document_work ON citations(document_id, work_id);
+CREATE INDEX IF NOT EXISTS documents_work ON documents(work_id);
+CREATE INDEX IF NOT EXISTS findings_document_case ON findings(document_id, "case", question);
+CREATE INDEX IF NOT EXISTS questions_document_label ON questions(document_id, label);
+
 -- ----- loading ---------------------------------------------------------------
 
 -- A path loaded again replaces the old document (and, through the delete
@@ -477,12 +487,13 @@ CREATE VIEW cited_works AS
   FROM citations c JOIN works w ON w.id = c.work_id
   GROUP BY w.id;
 
--- Pairs of works cited by the same document (work_a < work_b).
+-- Pairs of works cited by the same document (work_a < work_b). Joined on
+-- the table itself (count DISTINCT, not a DISTINCT subquery), so that
+-- `WHERE work_a = ?` seeks the indexes instead of reading every citation.
 DROP VIEW IF EXISTS cocitations;
 CREATE VIEW cocitations AS
-  WITH cited AS (SELECT DISTINCT document_id, work_id FROM citations)
-  SELECT a.work_id AS work_a, b.work_id AS work_b, count(*) AS documents
-  FROM cited a JOIN cited b ON a.document_id = b.document_id AND a.work_id < b.work_id
+  SELECT a.work_id AS work_a, b.work_id AS work_b, count(DISTINCT a.document_id) AS documents
+  FROM citations a JOIN citations b ON a.document_id = b.document_id AND a.work_id < b.work_id
   GROUP BY a.work_id, b.work_id;
 
 -- Citing work -> cited work, for graphs (a document stands for its own work).
