@@ -70,10 +70,17 @@ CREATE TABLE IF NOT EXISTS sentences(
   PRIMARY KEY(document_id, n)
 ) WITHOUT ROWID;
 
--- Full text of every block. rowid = document_id * 16777216 + block n, so a
--- document's rows are one rowid range (deleted by range, not by a scan).
+-- Full text of every block. A document's blocks take one range of rowids,
+-- first..last in blocks_fulltext, above every rowid before them: any id, any
+-- number of blocks, deleted by range rather than by a scan. (Databases made
+-- by 0.2 used rowid = document_id * 16777216 + block; their documents have
+-- no blocks_fulltext row and are deleted by that formula.)
 CREATE VIRTUAL TABLE IF NOT EXISTS fulltext
   USING fts5(text, document_id UNINDEXED, block UNINDEXED, tokenize = 'ibid');
+CREATE TABLE IF NOT EXISTS blocks_fulltext(
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+  first INTEGER NOT NULL, last INTEGER NOT NULL
+);
 
 CREATE TABLE IF NOT EXISTS notes(
   document_id INTEGER NOT NULL REFERENCES documents(id),
@@ -101,7 +108,8 @@ CREATE TABLE IF NOT EXISTS refs(
   document_id INTEGER NOT NULL REFERENCES documents(id),
   note INTEGER, item INTEGER, start INTEGER, length INTEGER, text TEXT, csl TEXT,
   resolves_to INTEGER, locator TEXT, work_key TEXT,
-  work_id INTEGER REFERENCES works(id)
+  work_id INTEGER REFERENCES works(id),
+  resolves_item INTEGER        -- with resolves_to: which item of that note
 );
 CREATE INDEX IF NOT EXISTS refs_document ON refs(document_id);
 
@@ -120,7 +128,8 @@ CREATE INDEX IF NOT EXISTS citations_work ON citations(work_id);
 
 CREATE TABLE IF NOT EXISTS cases(
   document_id INTEGER NOT NULL REFERENCES documents(id),
-  n INTEGER, name TEXT, heading TEXT, start INTEGER, length INTEGER
+  n INTEGER, name TEXT, heading TEXT, start INTEGER, length INTEGER,
+  case_key TEXT                -- ISO 3166 code ("KE") or folded name: one case across documents
 );
 CREATE TABLE IF NOT EXISTS questions(
   document_id INTEGER NOT NULL REFERENCES documents(id),
@@ -129,7 +138,8 @@ CREATE TABLE IF NOT EXISTS questions(
 CREATE TABLE IF NOT EXISTS findings(
   document_id INTEGER NOT NULL REFERENCES documents(id),
   n INTEGER, "case" TEXT, question TEXT, finding TEXT, source TEXT, polarity TEXT,
-  start INTEGER, length INTEGER
+  start INTEGER, length INTEGER,
+  case_key TEXT                -- the case's case_key, 'all', or NULL
 );
 CREATE TABLE IF NOT EXISTS evidence(
   document_id INTEGER NOT NULL REFERENCES documents(id),
@@ -137,7 +147,9 @@ CREATE TABLE IF NOT EXISTS evidence(
 );
 CREATE TABLE IF NOT EXISTS claims(
   document_id INTEGER NOT NULL REFERENCES documents(id),
-  n INTEGER, sentence TEXT, value REAL, unit TEXT, start INTEGER, length INTEGER,
+  n INTEGER,
+  sentence INTEGER,            -- sentences.n of the sentence holding the claim (join for its text)
+  value REAL, unit TEXT, start INTEGER, length INTEGER,
   "check" TEXT, expected REAL
 );
 CREATE TABLE IF NOT EXISTS entities(
@@ -146,7 +158,9 @@ CREATE TABLE IF NOT EXISTS entities(
 );
 CREATE TABLE IF NOT EXISTS events(
   document_id INTEGER NOT NULL REFERENCES documents(id),
-  n INTEGER, date TEXT, sentence TEXT, start INTEGER, length INTEGER, relative INTEGER
+  n INTEGER, date TEXT,
+  sentence INTEGER,            -- sentences.n of the sentence holding the date
+  start INTEGER, length INTEGER, relative INTEGER
 );
 CREATE INDEX IF NOT EXISTS cases_document ON cases(document_id);
 CREATE INDEX IF NOT EXISTS questions_document ON questions(document_id);
@@ -155,6 +169,16 @@ CREATE INDEX IF NOT EXISTS evidence_document ON evidence(document_id);
 CREATE INDEX IF NOT EXISTS claims_document ON claims(document_id);
 CREATE INDEX IF NOT EXISTS entities_document ON entities(document_id);
 CREATE INDEX IF NOT EXISTS events_document ON events(document_id);
+
+-- For the views (cited_works, cocitations, citation_edges, findings_matrix):
+-- each reads only an index, in the order it groups by, and a view asked
+-- about one work or one document seeks instead of scanning
+-- (bench/views.py; docs/scale.md).
+CREATE INDEX IF NOT EXISTS citations_work_document ON citations(work_id, document_id);
+CREATE INDEX IF NOT EXISTS citations_document_work ON citations(document_id, work_id);
+CREATE INDEX IF NOT EXISTS documents_work ON documents(work_id);
+CREATE INDEX IF NOT EXISTS findings_document_case ON findings(document_id, "case", question);
+CREATE INDEX IF NOT EXISTS questions_document_label ON questions(document_id, label);
 
 -- ----- loading ---------------------------------------------------------------
 
@@ -254,8 +278,15 @@ BEGIN
   INSERT INTO blocks(document_id, n, kind, level, start, length, text)
     SELECT new.id, b.n, b.kind, b.level, b.start, b.length, b.text
     FROM documents d, ibid_blocks(d.body) b WHERE d.id = new.id;
+  INSERT INTO blocks_fulltext(document_id, first, last)
+    SELECT new.id, base + min(b.n), base + max(b.n)
+    FROM (SELECT coalesce((SELECT max(rowid) FROM fulltext), 0) AS base), blocks b
+    WHERE b.document_id = new.id HAVING count(*) > 0;
   INSERT INTO fulltext(rowid, text, document_id, block)
-    SELECT new.id * 16777216 + n, text, new.id, n FROM blocks WHERE document_id = new.id;
+    SELECT r.first - min_n.n + b.n, b.text, new.id, b.n
+    FROM blocks_fulltext r, blocks b,
+         (SELECT min(n) AS n FROM blocks WHERE document_id = new.id) min_n
+    WHERE r.document_id = new.id AND b.document_id = new.id;
   INSERT INTO sentences(document_id, n, block, start, length, text)
     SELECT new.id, s.n, s.block, s.start, s.length, s.text
     FROM documents d, ibid_sentences(d.body) s WHERE d.id = new.id;
@@ -293,9 +324,10 @@ BEGIN
                         AND x.start < g.start + g.length AND x.start + x.length > g.start);
   -- ibid_references parses the rest of the text (its SELECT sees only the
   -- structured rows above: SQLite reads it whole before inserting).
-  INSERT INTO refs(document_id, note, item, start, length, text, csl, resolves_to, locator, work_key)
-    SELECT new.id, x.note, x.item, x.start, x.length, x.text, x.csl, x.resolves_to, x.locator,
-           x.work_key
+  INSERT INTO refs(document_id, note, item, start, length, text, csl, resolves_to,
+                   resolves_item, locator, work_key)
+    SELECT new.id, x.note, x.item, x.start, x.length, x.text, x.csl, x.resolves_to,
+           x.resolves_item, x.locator, x.work_key
     FROM documents d, ibid_references(d.body) x
     WHERE d.id = new.id
       AND NOT EXISTS (SELECT 1 FROM refs g
@@ -320,9 +352,34 @@ BEGIN
   ON CONFLICT(key) DO NOTHING;
   UPDATE refs SET work_id = (SELECT w.id FROM works w WHERE w.key = refs.work_key)
   WHERE document_id = new.id AND work_key IS NOT NULL;
-  -- An author-year cite names a work by author and year only: it is the work
-  -- of that family and year when the corpus knows exactly one, else its own
-  -- "family:year:" work.
+  -- An author-year cite names a work by author and year only: first the entry
+  -- of the document's own reference list with that first author and year (a
+  -- suffix "2014b" picks the entry that prints it), else the work of that
+  -- family and year when the corpus knows exactly one, else its own
+  -- "family:year:" work -- one per suffix, so "2014a" and "2014b" stay two.
+  -- "(Tan, in press)": the entry of that author marked in press or forthcoming.
+  UPDATE cites SET work_id = (
+      SELECT r.work_id
+      FROM refs r JOIN works w ON w.id = r.work_id,
+           (SELECT ibid_work_key(json_object(
+                     'author', json_array(json_object('literal', cites.authors)))) AS key) k
+      WHERE r.document_id = new.id AND r.note IS NULL
+        AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1)
+        AND (instr(lower(r.text), 'in press') > 0 OR instr(lower(r.text), 'forthcoming') > 0)
+      ORDER BY r.item LIMIT 1)
+  WHERE document_id = new.id AND year IS NULL AND authors IS NOT NULL AND problem IS NULL;
+  UPDATE cites SET work_id = (
+      SELECT r.work_id
+      FROM refs r JOIN works w ON w.id = r.work_id,
+           (SELECT ibid_work_key(json_object(
+                     'author', json_array(json_object('literal', cites.authors)),
+                     'issued', json_object('date-parts', json_array(json_array(cites.year)))))
+                   AS key) k
+      WHERE r.document_id = new.id AND r.note IS NULL
+        AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
+        AND (coalesce(cites.suffix, '') = '' OR instr(r.text, cites.year || cites.suffix) > 0)
+      ORDER BY r.item LIMIT 1)
+  WHERE document_id = new.id AND year IS NOT NULL AND problem IS NULL;
   UPDATE cites SET work_id = (
       SELECT w.id
       FROM (SELECT ibid_work_key(json_object(
@@ -332,12 +389,13 @@ BEGIN
            works w
       WHERE w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
       GROUP BY w.key_family HAVING count(*) = 1)
-  WHERE document_id = new.id AND year IS NOT NULL AND problem IS NULL;
+  WHERE document_id = new.id AND year IS NOT NULL AND problem IS NULL AND work_id IS NULL
+    AND coalesce(suffix, '') = '';
   INSERT INTO works(key, authors, year)
     SELECT key, authors, year FROM (
       SELECT ibid_work_key(json_object('author', json_array(json_object('literal', c.authors)),
                                        'issued', json_object('date-parts', json_array(json_array(c.year)))))
-             AS key, c.authors, c.year
+             || coalesce(c.suffix, '') AS key, c.authors, c.year
       FROM cites c WHERE c.document_id = new.id AND c.work_id IS NULL AND c.year IS NOT NULL
         AND c.problem IS NULL)
     WHERE key IS NOT NULL
@@ -345,7 +403,8 @@ BEGIN
   UPDATE cites SET work_id = (
       SELECT w.id FROM works w
       WHERE w.key = ibid_work_key(json_object('author', json_array(json_object('literal', cites.authors)),
-                                              'issued', json_object('date-parts', json_array(json_array(cites.year))))))
+                                              'issued', json_object('date-parts', json_array(json_array(cites.year)))))
+                    || coalesce(cites.suffix, ''))
   WHERE document_id = new.id AND work_id IS NULL AND year IS NOT NULL AND problem IS NULL;
   INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
     SELECT new.id, work_id, CASE WHEN note IS NULL THEN 'bibliography' ELSE 'note' END, note,
@@ -356,14 +415,16 @@ BEGIN
     FROM cites WHERE document_id = new.id AND work_id IS NOT NULL;
 
   -- Case-study findings and facts.
-  INSERT INTO cases(document_id, n, name, heading, start, length)
-    SELECT new.id, x.n, x.name, x.heading, x.start, x.length
+  INSERT INTO cases(document_id, n, name, heading, start, length, case_key)
+    SELECT new.id, x.n, x.name, x.heading, x.start, x.length, x.case_key
     FROM documents d, ibid_cases(d.body) x WHERE d.id = new.id;
   INSERT INTO questions(document_id, n, label, text, start, length)
     SELECT new.id, x.n, x.label, x.text, x.start, x.length
     FROM documents d, ibid_questions(d.body) x WHERE d.id = new.id;
-  INSERT INTO findings(document_id, n, "case", question, finding, source, polarity, start, length)
-    SELECT new.id, x.n, x."case", x.question, x.finding, x.source, x.polarity, x.start, x.length
+  INSERT INTO findings(document_id, n, "case", question, finding, source, polarity, start, length,
+                       case_key)
+    SELECT new.id, x.n, x."case", x.question, x.finding, x.source, x.polarity, x.start, x.length,
+           x.case_key
     FROM documents d, ibid_findings(d.body) x WHERE d.id = new.id;
   INSERT INTO evidence(document_id, finding, citation_start, citation_length, kind)
     SELECT new.id, x.finding, x.citation_start, x.citation_length, x.kind
@@ -393,7 +454,15 @@ BEGIN
     AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.work_id = works.id);
   DELETE FROM blocks WHERE document_id = old.id;
   DELETE FROM sentences WHERE document_id = old.id;
-  DELETE FROM fulltext WHERE rowid BETWEEN old.id * 16777216 AND old.id * 16777216 + 16777215;
+  DELETE FROM fulltext
+  WHERE rowid BETWEEN (SELECT first FROM blocks_fulltext WHERE document_id = old.id)
+                  AND (SELECT last FROM blocks_fulltext WHERE document_id = old.id);
+  DELETE FROM fulltext  -- a document loaded by 0.2
+  WHERE old.id BETWEEN 1 AND 549755813887
+    AND rowid BETWEEN old.id * 16777216 AND old.id * 16777216 + 16777215
+    AND document_id = old.id
+    AND NOT EXISTS (SELECT 1 FROM blocks_fulltext WHERE document_id = old.id);
+  DELETE FROM blocks_fulltext WHERE document_id = old.id;
   DELETE FROM notes WHERE document_id = old.id;
   DELETE FROM markers WHERE document_id = old.id;
   DELETE FROM cites WHERE document_id = old.id;
@@ -418,12 +487,13 @@ CREATE VIEW cited_works AS
   FROM citations c JOIN works w ON w.id = c.work_id
   GROUP BY w.id;
 
--- Pairs of works cited by the same document (work_a < work_b).
+-- Pairs of works cited by the same document (work_a < work_b). Joined on
+-- the table itself (count DISTINCT, not a DISTINCT subquery), so that
+-- `WHERE work_a = ?` seeks the indexes instead of reading every citation.
 DROP VIEW IF EXISTS cocitations;
 CREATE VIEW cocitations AS
-  WITH cited AS (SELECT DISTINCT document_id, work_id FROM citations)
-  SELECT a.work_id AS work_a, b.work_id AS work_b, count(*) AS documents
-  FROM cited a JOIN cited b ON a.document_id = b.document_id AND a.work_id < b.work_id
+  SELECT a.work_id AS work_a, b.work_id AS work_b, count(DISTINCT a.document_id) AS documents
+  FROM citations a JOIN citations b ON a.document_id = b.document_id AND a.work_id < b.work_id
   GROUP BY a.work_id, b.work_id;
 
 -- Citing work -> cited work, for graphs (a document stands for its own work).
@@ -483,10 +553,14 @@ CREATE VIEW incomplete_works AS
   FROM bibliography_all b JOIN works w ON w.id = b.work_id
   WHERE b.csl ->> '$.title' IS NULL;
 
--- The comparison a reader draws: one row per document, case and question.
+-- The comparison a reader draws: one row per document, case and question;
+-- case_key makes a case comparable across documents ("Ivory Coast" and
+-- "Côte d'Ivoire" are both CI): WHERE case_key = 'KE' is what every document
+-- concludes about Kenya.
 DROP VIEW IF EXISTS findings_matrix;
 CREATE VIEW findings_matrix AS
-  SELECT f.document_id, d.title AS document, f."case", f.question,
+  SELECT f.document_id, d.title AS document, coalesce(f.case_key, f."case") AS case_key,
+         min(f."case") AS "case", f.question,
          q.text AS question_text,
          group_concat(f.finding || ' (' || f.polarity || ')', '; ') AS findings,
          sum(f.polarity = 'positive') AS positive, sum(f.polarity = 'negative') AS negative,
@@ -494,20 +568,22 @@ CREATE VIEW findings_matrix AS
   FROM findings f JOIN documents d ON d.id = f.document_id
   LEFT JOIN questions q ON q.document_id = f.document_id AND q.label = f.question
   WHERE f."case" IS NOT NULL
-  GROUP BY f.document_id, f."case", f.question;
+  GROUP BY f.document_id, coalesce(f.case_key, f."case"), f.question;
 
 -- Numeric claims whose stated figure does not follow from the text's own numbers.
 DROP VIEW IF EXISTS inconsistent_claims;
 CREATE VIEW inconsistent_claims AS
-  SELECT c.document_id, d.title AS document, c.sentence, c.value, c.unit, c.expected
+  SELECT c.document_id, d.title AS document, s.text AS sentence, c.value, c.unit, c.expected
   FROM claims c JOIN documents d ON d.id = c.document_id
+  LEFT JOIN sentences s ON s.document_id = c.document_id AND s.n = c.sentence
   WHERE c."check" = 'inconsistent';
 
 -- Dated events across documents, in date order.
 DROP VIEW IF EXISTS timeline;
 CREATE VIEW timeline AS
-  SELECT e.date, e.sentence, e.document_id, d.title AS document, e.relative
+  SELECT e.date, s.text AS sentence, e.document_id, d.title AS document, e.relative
   FROM events e JOIN documents d ON d.id = e.document_id
+  LEFT JOIN sentences s ON s.document_id = e.document_id AND s.n = e.sentence
   ORDER BY e.date, e.document_id, e.n;
 
 -- Which documents mention which resolution, situation, treaty article ...
