@@ -328,3 +328,26 @@ def test_python_writers_with_the_default_timeout():
                                          'from documents').fetchone() == (60, 60, 60)
     finally:
         shutil.rmtree(work)
+
+
+def test_a_killed_load_leaves_no_scratch_folder():
+    import signal
+    work = tempfile.mkdtemp(prefix='ibid_load_safety_')
+    try:
+        shared = os.path.join(work, 'shared-tmp')
+        os.makedirs(shared)
+        folder = os.path.join(work, 'papers')
+        os.makedirs(folder)
+        copies_of_corpus(folder, 120)
+        process = start_load(os.path.join(work, 'corpus.db'), folder, dict(os.environ, TMPDIR=shared))
+        process.stdin.write(load_script())
+        process.stdin.close()
+        for line in process.stdout:
+            if 'documents/s' in line:
+                process.send_signal(signal.SIGKILL)
+                break
+        process.stdout.read()
+        process.wait(timeout=120)
+        assert os.listdir(shared) == [], os.listdir(shared)
+    finally:
+        shutil.rmtree(work)
