@@ -24,6 +24,10 @@ static const struct added_column {
     {"documents", "format", "TEXT"}, /* 0.2.0: formats */
     {"documents", "error", "TEXT"},
     {"documents", "structure", "TEXT"},
+    {"refs", "resolves_item", "INTEGER"}, /* 0.2.0: which item an Ibid./short form means */
+    {"cases", "case_key", "TEXT"},        /* issue 11: cases comparable across documents */
+    {"findings", "case_key", "TEXT"},
+    {"works", "citekey", "TEXT"}, /* 0.3.0: citation keys */
 };
 
 static int has_column(sqlite3 *db, const char *table, const char *column, int *found) {
@@ -46,7 +50,8 @@ static int add_missing_columns(sqlite3 *db, char **error) {
   for (size_t i = 0; i < sizeof(added_columns) / sizeof(added_columns[0]); i++) {
     const struct added_column *c = &added_columns[i];
     int table_exists, column_exists;
-    int rc = has_column(db, c->table, "id", &table_exists);
+    int rc = has_column(db, c->table, "document_id", &table_exists);
+    if (rc == SQLITE_OK && !table_exists) rc = has_column(db, c->table, "id", &table_exists);
     if (rc == SQLITE_OK && table_exists) rc = has_column(db, c->table, c->column, &column_exists);
     if (rc != SQLITE_OK) return rc;
     if (!table_exists || column_exists) continue;
