@@ -1200,6 +1200,28 @@ static void choose_content(converter *state) {
         others++;
       }
     }
+    /* What stands between two kept siblings (a heading, a list, a table
+    ** between two runs of paragraphs) is part of the text, unless chrome. */
+    xmlNodePtr first = NULL, last = NULL;
+    for (xmlNodePtr sibling = parent->children; sibling; sibling = sibling->next)
+      if (sibling->type == XML_ELEMENT_NODE && facts_of(state, sibling) &&
+          facts_of(state, sibling)->keep) {
+        if (!first) first = sibling;
+        last = sibling;
+      }
+    for (xmlNodePtr sibling = first; others && sibling && sibling != last; sibling = sibling->next)
+      if (sibling->type == XML_ELEMENT_NODE && facts_of(state, sibling) &&
+          !facts_of(state, sibling)->keep && !is_never_read(state, sibling) &&
+          !is_chrome(state, sibling, &none) &&
+          !name_contains(sibling, comment_words, COUNT(comment_words)) &&
+          candidate_weight(sibling) > -20)
+        facts_of(state, sibling)->keep = 1;
+    /* and the headings just before the first kept sibling introduce it */
+    for (xmlNodePtr before = first ? first->prev : NULL; others && before; before = before->prev) {
+      if (before->type != XML_ELEMENT_NODE) continue;
+      if (!heading_level(before) || !facts_of(state, before)) break;
+      facts_of(state, before)->keep = 1;
+    }
   }
   if (others) {
     state->root = parent;
@@ -1214,6 +1236,13 @@ static void choose_content(converter *state) {
        level++)
     scope = scope->parent;
   size_t content_order = facts_of(state, state->root)->order;
+  if (state->selective)
+    for (xmlNodePtr child = state->root->children; child; child = child->next)
+      if (child->type == XML_ELEMENT_NODE && facts_of(state, child) &&
+          facts_of(state, child)->keep) {
+        content_order = facts_of(state, child)->order;
+        break;
+      }
   for (xmlNodePtr node = (xmlNodePtr)scope; node; node = ibid_xml_next(node, scope, 0)) {
     if (node->type != XML_ELEMENT_NODE || !facts_of(state, node)) continue;
     if (facts_of(state, node)->order >= content_order) break;

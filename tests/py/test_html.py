@@ -405,3 +405,27 @@ def test_empty_main_content_says_so():
     db.execute('INSERT INTO documents(path, raw) VALUES (?, ?)', ('app.html', hidden_app))
     error, body = db.execute("SELECT error, body FROM documents WHERE path = 'app.html'").fetchone()
     assert error.startswith('HTML main content not found') and 'granite' in body
+
+
+def test_content_split_across_sibling_sections():
+    """Paragraph groups side by side: every group joins, with the headings, list and table
+    between them and the headings before the first; the menu and teasers do not."""
+    db = connect()
+    group = ('<div class="block"><p>The survey covered forty villages over three seasons, '
+             'with interviews in each, and a census of wells %d.</p><p>Most wells were dug by '
+             'families in the 1950s, and their rules of access have changed since, slowly.</p>'
+             '</div>')
+    page = ('<html><body><div class="nav"><a href="/">Home</a> <a href="/a">About</a> '
+            '<a href="/b">Blog</a></div><div class="wrap"><h1>Field notes</h1><h2>Introduction'
+            '</h2>%s<h2>Key points</h2><ul><li>Access is seasonal</li><li>Councils decide</li>'
+            '</ul>%s<table><tr><td>Wells</td><td>212</td></tr></table>%s</div><div class='
+            '"teasers"><a href="/x">Another story</a> <a href="/y">And another</a> <a href="/z">'
+            'One more</a></div></body></html>') % (group % 1, group % 2, group % 3)
+    body = json.loads(db.execute('SELECT ibid_convert(?)', (page,)).fetchone()[0])['body']
+    blocks = body.split('\n\n')
+    assert blocks[:3] == ['Field notes', 'Introduction', blocks[2]], blocks[:3]
+    for text in ('wells 1.', 'wells 2.', 'wells 3.', 'Key points', '• Councils decide',
+                 'Wells\t212'):
+        assert text in body, (text, body)
+    for chrome in ('Home', 'Another story'):
+        assert chrome not in body, (chrome, body)
