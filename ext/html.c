@@ -1095,6 +1095,13 @@ static int holds_references(xmlNodePtr root) {
   return 0;
 }
 
+/* Is the element an <h1> or one holding one? */
+static int holds_h1(xmlNodePtr root) {
+  for (xmlNodePtr node = root; node; node = ibid_xml_next(node, root, 0))
+    if (node->type == XML_ELEMENT_NODE && ibid_xml_is(node, "h1")) return 1;
+  return 0;
+}
+
 /* Is a node inside the subtree of `root` (by document order)? */
 static int within(const converter *state, const xmlNode *node, const xmlNode *root) {
   const element_facts *a = facts_of(state, node), *r = facts_of(state, root);
@@ -1216,11 +1223,24 @@ static void choose_content(converter *state) {
           !name_contains(sibling, comment_words, COUNT(comment_words)) &&
           candidate_weight(sibling) > -20)
         facts_of(state, sibling)->keep = 1;
-    /* and the headings just before the first kept sibling introduce it */
+    /* What opens the content before the first kept sibling: from the headline
+    ** (a sibling that is or holds an <h1>: title, authors, dates) when there
+    ** is one, else the headings just before it. */
+    xmlNodePtr opening = NULL;
+    for (xmlNodePtr before = first ? first->prev : NULL; others && before && !opening;
+         before = before->prev)
+      if (before->type == XML_ELEMENT_NODE && facts_of(state, before) && holds_h1(before))
+        opening = before;
     for (xmlNodePtr before = first ? first->prev : NULL; others && before; before = before->prev) {
-      if (before->type != XML_ELEMENT_NODE) continue;
-      if (!heading_level(before) || !facts_of(state, before)) break;
-      facts_of(state, before)->keep = 1;
+      if (before->type != XML_ELEMENT_NODE || !facts_of(state, before)) continue;
+      if (opening) {
+        if (!is_never_read(state, before) && !is_chrome(state, before, &none))
+          facts_of(state, before)->keep = 1;
+        if (before == opening) break;
+      } else {
+        if (!heading_level(before)) break;
+        facts_of(state, before)->keep = 1;
+      }
     }
   }
   if (others) {
@@ -1246,7 +1266,8 @@ static void choose_content(converter *state) {
   for (xmlNodePtr node = (xmlNodePtr)scope; node; node = ibid_xml_next(node, scope, 0)) {
     if (node->type != XML_ELEMENT_NODE || !facts_of(state, node)) continue;
     if (facts_of(state, node)->order >= content_order) break;
-    if (ibid_xml_is(node, "h1") && !within(state, node, state->root) &&
+    if (ibid_xml_is(node, "h1") && !facts_of(state, node)->keep &&
+        (state->selective || !within(state, node, state->root)) &&
         facts_of(state, node)->text_bytes > 0)
       state->title = node;
   }

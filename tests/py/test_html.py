@@ -429,3 +429,12 @@ def test_content_split_across_sibling_sections():
         assert text in body, (text, body)
     for chrome in ('Home', 'Another story'):
         assert chrome not in body, (chrome, body)
+
+
+def test_headline_and_byline_before_the_content_stay():
+    """The article page's headline and author line stand before its abstract and body
+    sections (joined as siblings): they open the body, the share bar between them does not."""
+    body = convert(connect(), '003_footnotes.html')['body']
+    assert body.startswith('African resistance to the International Criminal Court: Halting '
+                           'the advance of the anti-impunity norm\n\nKurt Mills and Alan '
+                           'Bloomfield\n\nAbstract\n\n'), body[:300]
