@@ -940,8 +940,12 @@ static const char *const chrome_words[] = {
     "breadcrumbs", "sidebar", "footer",     "masthead",  "advert",       "advertisement",
     "ads",         "promo",   "newsletter", "subscribe", "subscription", "popup",
     "modal",       "consent", "gdpr",       "toolbar",   "pagination",   "pager",
-    "related",     "skip",    "skiplink",   "comments",  "widget",       "topbar",
-    "signup",      "login"};
+    "related",     "skip",    "skiplink",   "comments",  "topbar",       "signup",
+    "login"};
+
+/* Names CMSs give every box, the main post's included ("widget Blog"): chrome
+** unless the name also says content. */
+static const char *const weak_chrome_words[] = {"widget", "widgets", "module", "block-region"};
 
 static const char *const chrome_roles[] = {"navigation", "banner",  "contentinfo", "complementary",
                                            "search",     "dialog",  "alertdialog", "menu",
@@ -989,8 +993,8 @@ static const char *const comment_words[] = {
     "comment",     "comments",  "kommentare", "kommentar", "commentaire", "commentaires",
     "comentarios", "reactions", "replies",    "disqus",    "comentario",  "respond"};
 
-/* Names that say "this is the content", which outweigh a chrome word in the
-** same class or id ("widget Blog", "post-body"): Readability's idea. */
+/* Names that say "this is the content", which outweigh a weak chrome word in
+** the same class or id ("widget Blog", "widget-area post"). */
 static const char *const content_words[] = {"article", "content", "main", "entry",
                                             "story",   "blog",    "text", "body",
                                             "hentry",  "prose",   "post", "feature"};
@@ -1015,7 +1019,8 @@ static int is_chrome(const converter *state, const xmlNode *node, const mode *cu
   const char *role = attribute(node, "role");
   if (role && has_token(role, chrome_roles, COUNT(chrome_roles))) return 1;
   if (class_or_id_has(node, comment_words, COUNT(comment_words))) return 1;
-  if (class_or_id_has(node, chrome_words, COUNT(chrome_words)) &&
+  if (class_or_id_has(node, chrome_words, COUNT(chrome_words)) && !holds_prose(facts)) return 1;
+  if (class_or_id_has(node, weak_chrome_words, COUNT(weak_chrome_words)) &&
       !class_or_id_has(node, content_words, COUNT(content_words)) && !holds_prose(facts))
     return 1;
   /* a link list: most of the text in three or more short links */

@@ -438,3 +438,23 @@ def test_headline_and_byline_before_the_content_stay():
     assert body.startswith('African resistance to the International Criminal Court: Halting '
                            'the advance of the anti-impunity norm\n\nKurt Mills and Alan '
                            'Bloomfield\n\nAbstract\n\n'), body[:300]
+
+
+def test_short_blogger_post_beside_a_long_sidebar():
+    """Blogger puts the post in <div class="widget Blog">: "widget" names every box, so it does
+    not make the post chrome, even when the post is short and the sidebar's widgets long; a
+    chrome name ("post-footer", "share") stays chrome without prose to outweigh it."""
+    db = connect()
+    about = ('<p>Walker and photographer, writing about long routes, bothies and the people '
+             'who keep the paths open, for fifteen years now, in all weathers.</p>') * 6
+    page = ('<html><body><div class="main section"><div class="widget Blog" id="Blog1"><div '
+            'class="post hentry"><h3 class="post-title">A short note</h3><div class="post-body">'
+            'The ferry to Inverie now needs booking a week ahead in summer; we learned it the '
+            'hard way, and waited a day at Mallaig.</div><div class="post-footer">Posted by Iain '
+            '<a href="#">Share to X</a> <a href="#">Email This</a></div></div></div></div>'
+            '<div class="sidebar section"><div class="widget Profile">%s</div></div>'
+            '</body></html>') % about
+    document = json.loads(db.execute('SELECT ibid_convert(?)', (page,)).fetchone()[0])
+    assert document['body'].startswith('A short note\n\nThe ferry to Inverie'), document
+    assert 'Walker and photographer' not in document['body'], document['body']
+    assert 'Share to X' not in document['body'] and 'error' not in document
