@@ -12,8 +12,14 @@
 
 /* ----- format detection --------------------------------------------------- */
 
-/* How far into the bytes detection looks: markers of every format sit at the top. */
+/* How far into the bytes detection looks: markers of every format sit at the
+** top, after the prolog (XML declaration, comments, processing instructions
+** and a DOCTYPE, whose internal subset of entity declarations can run long).
+** The prolog is skipped up to DETECT_PROLOG_MAX bytes; the root element and
+** the binary test look at DETECT_WINDOW bytes from there. A longer prolog is
+** read as text, and the document's error says why (docs/formats.md). */
 #define DETECT_WINDOW 4096
+#define DETECT_PROLOG_MAX (1024 * 1024)
 
 static int starts_with_caseless(const char *bytes, size_t length, size_t at, const char *word) {
   size_t n = strlen(word);
@@ -88,6 +94,13 @@ static int looks_binary(const char *bytes, size_t length) {
   return controls * 20 > length; /* more than 5% */
 }
 
+/* 1 when the bytes open a prolog that does not end within DETECT_PROLOG_MAX. */
+static int prolog_too_long(const char *bytes, size_t length) {
+  if (length <= DETECT_PROLOG_MAX) return 0;
+  size_t doctype;
+  return skip_prolog(bytes, DETECT_PROLOG_MAX, &doctype) >= DETECT_PROLOG_MAX;
+}
+
 /* Occurrences of `word` in bytes[0..length), counted up to `enough`. */
 static size_t count_word(const char *bytes, size_t length, const char *word, size_t enough) {
   size_t n = strlen(word), found = 0;
@@ -150,17 +163,18 @@ static int looks_like_headerless_pdf(const char *bytes, size_t length, size_t wi
 }
 
 static ibid_format detect_format(const char *bytes, size_t length) {
-  size_t window = length < DETECT_WINDOW ? length : DETECT_WINDOW;
+  size_t head = length < DETECT_WINDOW ? length : DETECT_WINDOW;
   /* PDF readers accept the header anywhere in the first kilobyte. */
-  for (size_t i = 0; i + 5 <= window && i < 1024; i++)
+  for (size_t i = 0; i + 5 <= head && i < 1024; i++)
     if (memcmp(bytes + i, "%PDF-", 5) == 0) return IBID_FORMAT_PDF;
-  if (looks_like_headerless_pdf(bytes, length, window)) return IBID_FORMAT_PDF;
+  if (looks_like_headerless_pdf(bytes, length, head)) return IBID_FORMAT_PDF;
   /* cut inside a content stream: its operators at the top, the objects further on */
-  if ((count_word(bytes, window, "endstream", 1) || count_word(bytes, window, ") Tj", 2) == 2) &&
+  if ((count_word(bytes, head, "endstream", 1) || count_word(bytes, head, ") Tj", 2) == 2) &&
       looks_like_headerless_pdf(bytes, length, length))
     return IBID_FORMAT_PDF;
   size_t doctype;
-  size_t at = skip_prolog(bytes, window, &doctype);
+  size_t at = skip_prolog(bytes, length < DETECT_PROLOG_MAX ? length : DETECT_PROLOG_MAX, &doctype);
+  size_t window = length - at < DETECT_WINDOW ? length : at + DETECT_WINDOW;
   if (doctype != (size_t)-1 && starts_with_caseless(bytes, window, doctype, "<!doctype html"))
     return IBID_FORMAT_HTML;
   if (at < window && bytes[at] == '<') {
@@ -184,7 +198,7 @@ static ibid_format detect_format(const char *bytes, size_t length) {
         return IBID_FORMAT_HTML;
     }
   }
-  if (looks_binary(bytes, window))
+  if (looks_binary(bytes, head))
     /* a PDF cut inside a compressed stream: its structure further on */
     return looks_like_headerless_pdf(bytes, length, length) ? IBID_FORMAT_PDF : IBID_FORMAT_UNKNOWN;
   return IBID_FORMAT_TEXT;
@@ -282,7 +296,8 @@ static char *utf16_to_utf8(const char *bytes, size_t length, int order, size_t *
 ibid_format ibid_format_detect(const char *bytes, size_t length) {
   int order = utf16_order(bytes, length);
   if (!order) return detect_format(bytes, length);
-  size_t window = length < 2 * DETECT_WINDOW + 2 ? length : 2 * DETECT_WINDOW + 2;
+  size_t most = 2 * (DETECT_PROLOG_MAX + DETECT_WINDOW) + 2;
+  size_t window = length < most ? length : most;
   size_t utf8_length;
   char *utf8 = utf16_to_utf8(bytes, window, order, &utf8_length);
   if (!utf8) return IBID_FORMAT_UNKNOWN;
@@ -324,7 +339,11 @@ int ibid_convert_document_limited(const char *bytes, size_t length, const ibid_p
   if (!order) {
     ibid_format format = ibid_format_detect(bytes, length);
     document->format = format;
-    return convert_utf8(bytes, length, format, limits, document);
+    int rc = convert_utf8(bytes, length, format, limits, document);
+    if (rc == 0 && format == IBID_FORMAT_TEXT && !document->error && prolog_too_long(bytes, length))
+      document->error =
+          "XML prolog (declaration, comments, DOCTYPE) longer than 1 MB: read as text";
+    return rc;
   }
   size_t utf8_length;
   char *utf8 = utf16_to_utf8(bytes, length, order, &utf8_length);

@@ -52,6 +52,7 @@
 #include <libxml/tree.h>
 #include <unicode/ucnv.h>
 
+#include "references.h"
 #include "convert.h"
 #include "memory.h"
 #include "utf8.h"
@@ -131,9 +132,13 @@ typedef struct converter {
   /* output pass state */
   size_t heading_end;    /* body length just after the last heading, or (size_t)-1 */
   int reference_section; /* inside a "References" section: level of its heading, else 0 */
-  xmlNodePtr title;      /* the headline, when it stands before the content, else NULL */
-  int selective;         /* only the children of root marked keep are written */
-  int whole_page;        /* fallback: every element but what is never read is written */
+  /* the last list item numbered, and how many items precede it: numbering the
+  ** next item of the same list counts back to it only (a long list is linear) */
+  const xmlNode *counted_item;
+  long counted_before;
+  xmlNodePtr title; /* the headline, when it stands before the content, else NULL */
+  int selective;    /* only the children of root marked keep are written */
+  int whole_page;   /* fallback: every element but what is never read is written */
 } converter;
 
 /* Output modes, saved and restored around each element (a stack). */
@@ -273,6 +278,7 @@ static int walk(converter *state, xmlNodePtr root, enter_function enter, leave_f
                 mode_stack *modes) {
   xmlNodePtr node = root;
   while (node) {
+    if (ibid_progress_step(state->document->progress, 1)) return -1; /* interrupted */
     int descend = enter(state, node, modes);
     if (descend < 0) return -1;
     if (descend && node->children) {
@@ -518,13 +524,24 @@ static xmlNodePtr find_id(const converter *state, const char *id) {
 
 /* ----- text of a small subtree ----------------------------------------------- */
 
-/* The trimmed text of a small subtree in a fixed buffer: "" when too long. */
+/* Nodes a walk over a "small" subtree visits at most: a label, a heading or
+** a <sup> of markers has a handful. The cap keeps every per-element look at
+** a subtree bounded, so that nested markup (<sup><a><sup><a>... thousands
+** deep) costs linear time, not quadratic. */
+#define SMALL_SUBTREE_NODES 256
+
+/* The trimmed text of a small subtree in a fixed buffer: "" when too long
+** (more bytes than `size` or more than SMALL_SUBTREE_NODES nodes). */
 static void short_text(const xmlNode *root, char *out, size_t size) {
   char collected[256];
-  size_t length = 0;
+  size_t length = 0, visited = 0;
   int too_long = 0;
   if (size > sizeof(collected)) size = sizeof(collected);
   for (const xmlNode *node = root; node && !too_long; node = ibid_xml_next(node, root, 0)) {
+    if (++visited > SMALL_SUBTREE_NODES) {
+      too_long = 1;
+      break;
+    }
     if ((node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) && node->content) {
       size_t n = strlen((const char *)node->content);
       if (length + n >= size)
@@ -844,7 +861,7 @@ static xmlNodePtr first_text(const converter *state, xmlNodePtr root) {
 }
 
 /* The value of an <li>: its value attribute, or its place in an <ol> (start). */
-static long list_item_value(const xmlNode *item) {
+static long list_item_value(converter *state, const xmlNode *item) {
   const char *value = attribute(item, "value");
   if (value && atol(value) > 0) return atol(value);
   long number = 1;
@@ -853,9 +870,17 @@ static long list_item_value(const xmlNode *item) {
     const char *start = attribute(list, "start");
     if (start && atol(start) > 0) number = atol(start);
   }
-  for (const xmlNode *before = item->prev; before; before = before->prev)
-    if (ibid_xml_is(before, "li")) number++;
-  return number;
+  long before_count = 0;
+  for (const xmlNode *before = item->prev; before; before = before->prev) {
+    if (before == state->counted_item) { /* an item of this list counted already */
+      before_count += state->counted_before + 1;
+      break;
+    }
+    if (ibid_xml_is(before, "li")) before_count++;
+  }
+  state->counted_item = item;
+  state->counted_before = before_count;
+  return number + before_count;
 }
 
 static int compare_notes(const void *a, const void *b) {
@@ -892,7 +917,7 @@ static void number_notes(converter *state) {
         number = 0;
       }
     }
-    if (!number && ibid_xml_is(note->node, "li")) number = list_item_value(note->node);
+    if (!number && ibid_xml_is(note->node, "li")) number = list_item_value(state, note->node);
     if (!number) number = (long)i + 1;
     note->number = number;
   }
@@ -967,21 +992,10 @@ static int is_hidden(const xmlNode *node) {
   return 0;
 }
 
-static const char *const reference_headings[] = {
-    "references",     "bibliography", "works cited",       "literature cited",
-    "sources",        "literature",   "further reading",   "references and notes",
-    "reference list", "cited works",  "list of references"};
-
+/* A heading of a reference list in any of the languages references.h knows
+** ("References", "Literaturverzeichnis", "Bibliographie", "Referencias"). */
 static int is_reference_heading(const char *text) {
-  size_t n = strlen(text);
-  while (n && (text[n - 1] == ':' || text[n - 1] == '.')) n--;
-  for (size_t i = 0; i < COUNT(reference_headings); i++) {
-    if (strlen(reference_headings[i]) != n) continue;
-    size_t k = 0;
-    while (k < n && lower(text[k]) == reference_headings[i][k]) k++;
-    if (k == n) return 1;
-  }
-  return 0;
+  return ibid_is_bibliography_heading(text, 0, strlen(text));
 }
 
 static const char *const reference_list_words[] = {"references", "bibliography", "reflist",
@@ -1332,8 +1346,12 @@ static int write_markers_in(converter *state, xmlNodePtr root) {
   return written;
 }
 
+/* Does a small subtree hold a marker link? A larger one is written node by
+** node, its marker links each on their own (bounded: see SMALL_SUBTREE_NODES). */
 static int contains_marker(const converter *state, xmlNodePtr root) {
-  for (const xmlNode *node = root; node; node = ibid_xml_next(node, root, 0))
+  size_t visited = 0;
+  for (const xmlNode *node = root; node && visited++ < SMALL_SUBTREE_NODES;
+       node = ibid_xml_next(node, root, 0))
     if (is_marker(state, node)) return 1;
   return 0;
 }
@@ -1583,7 +1601,7 @@ static int output_enter(converter *state, xmlNodePtr node, mode_stack *modes) {
     xmlNodePtr list = node->parent;
     if (list && ibid_xml_is(list, "ol")) {
       char label[24];
-      size_t n = decimal_digits(list_item_value(node), label);
+      size_t n = decimal_digits(list_item_value(state, node), label);
       label[n++] = '.';
       label[n++] = ' ';
       ibid_document_text(document, label, n);

@@ -88,10 +88,24 @@ static void convert_function(sqlite3_context *context, int argc, sqlite3_value *
   if (raw_argument(context, argv[0], "ibid_convert", &bytes, &length) <= 0) return;
   ibid_document document;
   ibid_document_init(&document);
-  int rc = ibid_convert_document_limited(bytes, length, &settings->limits, &document);
+  /* Converters that check it stop when the connection is interrupted. */
+  ibid_sql_probe probe;
+  ibid_sql_probe_start(&probe, sqlite3_context_db_handle(context));
+  ibid_progress progress = {
+      .check = ibid_sql_progress_check, .context = &probe, .countdown = IBID_PROGRESS_INTERVAL};
+  document.progress = &progress;
+  int rc = ibid_progress_step(&progress, length)
+               ? -1
+               : ibid_convert_document_limited(bytes, length, &settings->limits, &document);
+  ibid_sql_probe_finish(&probe);
   size_t json_length = 0;
-  char *json = rc == 0 ? ibid_document_json(&document, &json_length) : NULL;
+  char *json = rc == 0 && !progress.stopped ? ibid_document_json(&document, &json_length) : NULL;
   ibid_document_free(&document);
+  if (progress.stopped) {
+    ibid_free(json);
+    sqlite3_result_error_code(context, SQLITE_INTERRUPT);
+    return;
+  }
   if (!json) {
     sqlite3_result_error_nomem(context);
     return;
@@ -99,6 +113,12 @@ static void convert_function(sqlite3_context *context, int argc, sqlite3_value *
   sqlite3_result_text64(context, json, json_length, ibid_free, SQLITE_UTF8);
   sqlite3_result_subtype(context, 'J'); /* JSON, as SQLite's own json functions mark it */
 }
+
+/* SQLite 3.45 and later keep a subtype only from functions registered with
+** SQLITE_RESULT_SUBTYPE; older versions ignore the flag (3.40 accepts it). */
+#ifndef SQLITE_RESULT_SUBTYPE
+#define SQLITE_RESULT_SUBTYPE 0x001000000
+#endif
 
 /* A limit argument: NULL keeps `current`; a number from 0 to `maximum`. */
 static int limit_argument(sqlite3_context *context, sqlite3_value *value, const char *name,
@@ -144,9 +164,9 @@ int ibid_register_convert(sqlite3 *db) {
   settings->limits.seconds = IBID_PDF_DEFAULT_SECONDS;
   settings->limits.megabytes = IBID_PDF_DEFAULT_MEGABYTES;
   settings->references = 3; /* three registrations; each failure or deletion releases one */
-  rc = sqlite3_create_function_v2(db, "ibid_convert", 1, IBID_PURE, settings, convert_function, 0,
-                                  0, pdf_settings_release);
-  static const int limits_flags = SQLITE_UTF8 | SQLITE_DIRECTONLY;
+  rc = sqlite3_create_function_v2(db, "ibid_convert", 1, IBID_PURE | SQLITE_RESULT_SUBTYPE,
+                                  settings, convert_function, 0, 0, pdf_settings_release);
+  static const int limits_flags = SQLITE_UTF8 | SQLITE_DIRECTONLY | SQLITE_RESULT_SUBTYPE;
   for (int argc = 0; argc <= 2; argc += 2) {
     if (rc == SQLITE_OK)
       rc = sqlite3_create_function_v2(db, "ibid_pdf_limits", argc, limits_flags, settings,
