@@ -1182,7 +1182,8 @@ static void choose_content(converter *state) {
   }
   if (!top) return;
   /* A container whose name weighs much ("main-wrapper", "video-page") may
-  ** win with all its prose in one child: the child is the content. */
+  ** win with all its prose in one child: the child is the content (when
+  ** under 200 bytes of prose lie beside it). */
   for (int step = 0; step < 8; step++) {
     const element_facts *facts = facts_of(state, top);
     xmlNodePtr inner = NULL;
@@ -1193,6 +1194,8 @@ static void choose_content(converter *state) {
     if (!inner || facts->prose_bytes == 0 || facts_of(state, inner)->paragraph ||
         facts_of(state, inner)->prose_bytes * 10 < facts->prose_bytes * 9)
       break;
+    /* (its own paragraphs beside the child are content: then it stays) */
+    if (facts->prose_bytes - facts_of(state, inner)->prose_bytes >= 200) break;
     int references = 0;
     for (xmlNodePtr child = top->children; child && !references; child = child->next)
       if (child != inner && child->type == XML_ELEMENT_NODE) references = holds_references(child);
