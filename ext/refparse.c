@@ -1452,8 +1452,38 @@ static void quoted_in(const char *text, const ibid_reftoken *tokens, size_t coun
   }
 }
 
+/* "Ders.", "Dies.", "—", "___." opening a reference stand for the author of
+** the entry before (sql_reference_list.c puts that author back): not a
+** name, not a container. */
+static void repeated_author(const char *text, const ibid_reftoken *tokens, size_t count,
+                            uint8_t *labels) {
+  if (!count) return;
+  view t = token_view(text, &tokens[0]);
+  static const char *const words[] = {"ders", "dies",  "dieselbe", "derselbe",
+                                      "idem", "eadem", NULL};
+  int mark = word_in(t, words);
+  if (!mark && t.n) {
+    size_t i = 0, marks = 0;
+    while (i < t.n) {
+      unsigned char c = (unsigned char)t.s[i];
+      if (c == '-' || c == '_') {
+        i++, marks++;
+      } else if (c == 0xE2 && i + 2 < t.n && (unsigned char)t.s[i + 1] == 0x80 &&
+                 ((unsigned char)t.s[i + 2] == 0x94 || (unsigned char)t.s[i + 2] == 0x93)) {
+        i += 3, marks += 2;
+      } else {
+        break;
+      }
+    }
+    while (i < t.n && strchr(".,:;", t.s[i])) i++;
+    mark = marks >= 2 && i == t.n;
+  }
+  if (mark) labels[0] = IBID_REFLABEL_OTHER;
+}
+
 static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t count,
                           uint8_t *labels) {
+  repeated_author(text, tokens, count, labels);
   document_prefixes(text, tokens, count, labels);
   stripped_urls(text, tokens, count, labels);
   day_before_month(text, tokens, count, labels);
