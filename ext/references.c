@@ -1245,6 +1245,19 @@ static int entry_opening_strength(const char *text, line_span line) {
       if (has_prefix_nocase(text, line.end, word, joins[j])) return 2;
     size_t limit = i + 80 < line.end ? i + 80 : line.end;
     if (has_year(text, i, limit)) return 2;
+    /* "Oren Etzioni, Michele Banko, and": names in natural order, two or more */
+    size_t second = name_then_comma(text, i, line.end);
+    if (second && second - i <= 30) {
+      size_t words = 0;
+      for (size_t j = i; j < second; j++)
+        if (j == i || is_space((unsigned char)text[j - 1]))
+          words += !is_space((unsigned char)text[j]);
+      size_t first_words = 0;
+      for (size_t j = line.start; j < i; j++)
+        if (j == line.start || is_space((unsigned char)text[j - 1]))
+          first_words += !is_space((unsigned char)text[j]);
+      if (words >= 2 && words <= 3 && first_words >= 2 && first_words <= 3) return 2;
+    }
     return 1;
   }
   if (starts_upper(text, line.end, line.start) && initial_at(text, line.end, line.start)) return 2;
