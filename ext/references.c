@@ -27,6 +27,7 @@
 
 #include <string.h>
 
+#include "legal.h"
 #include "memory.h"
 #include "utf8.h"
 
@@ -127,8 +128,9 @@ static void item_push(item_list *list, size_t start, size_t length, ibid_citatio
 
 /* ----- recognising citations ------------------------------------------------ */
 
-static const char *const ibid_words[] = {"ibid", "ibidem", "id.", "idem"};
-static const char *const supra_words[] = {"op. cit", "op cit", "supra", "above n", "loc. cit"};
+static const char *const ibid_words[] = {"ibid", "ibidem", "id.", "idem", "ebd.", "ebenda"};
+static const char *const supra_words[] = {"op. cit",  "op cit", "supra", "above n", "loc. cit",
+                                          "art. cit", "a.a.o.", "(n ",   "(fn. ",   "(fn "};
 static const char *const lead_ins[] = {"see generally ",
                                        "see, generally, ",
                                        "see further ",
@@ -143,6 +145,14 @@ static const char *const lead_ins[] = {"see generally ",
                                        "cf. ",
                                        "compare ",
                                        "quoted in ",
+                                       "vgl. auch ",
+                                       "vgl. ",
+                                       "siehe auch ",
+                                       "siehe ",
+                                       "s. auch ",
+                                       "voir aussi ",
+                                       "voir également ",
+                                       "voir ",
                                        "cited in ",
                                        "and "};
 
@@ -153,11 +163,16 @@ static ibid_citation_form back_reference_form(const char *text, size_t start, si
         (start + n >= end || !is_lower_ascii((unsigned char)text[start + n])))
       return IBID_CITATION_IBID;
   }
-  for (size_t i = start; i < end && i < start + 200; i++)
+  for (size_t i = start; i < end && i < start + 200; i++) {
+    if (i != start && !is_space((unsigned char)text[i - 1])) continue;
+    unsigned char c = (unsigned char)text[i];
+    if (is_upper_ascii(c)) c = (unsigned char)(c - 'A' + 'a');
+    /* every supra word starts with one of these: most positions stop here */
+    if (c != 'o' && c != 's' && c != 'a' && c != 'l' && c != '(') continue;
     for (size_t k = 0; k < sizeof(supra_words) / sizeof(*supra_words); k++)
-      if ((i == start || is_space((unsigned char)text[i - 1])) &&
-          has_prefix_nocase(text, end, i, supra_words[k]))
+      if ((unsigned char)supra_words[k][0] == c && has_prefix_nocase(text, end, i, supra_words[k]))
         return IBID_CITATION_SUPRA;
+  }
   return IBID_CITATION_FULL;
 }
 
@@ -301,6 +316,23 @@ static int is_short_form(const char *text, size_t start, size_t end) {
     size_t rest = end - i;
     return rest < 24 && !has_year(text, i, end);
   }
+  /* "Roe, Making of Modern Archives, 60.": a name, a short title and a pinpoint */
+  if (end - after < 90 && !has_year(text, after, end)) {
+    size_t last = end;
+    while (last > after && (text[last - 1] == '.' || is_space((unsigned char)text[last - 1])))
+      last--;
+    size_t number = last;
+    while (number > after && (is_digit((unsigned char)text[number - 1]) || text[number - 1] == '-'))
+      number--;
+    size_t comma = number;
+    while (comma > after && is_space((unsigned char)text[comma - 1])) comma--;
+    if (number < last && is_digit((unsigned char)text[number]) && comma > after &&
+        text[comma - 1] == ',' && starts_upper(text, end, after)) {
+      int commas = 0;
+      for (size_t i = after; i < comma - 1; i++) commas += text[i] == ',';
+      if (commas == 0) return 1;
+    }
+  }
   /* "Human Rights Group, Court Protocol." : a name and a few title words */
   if (end - after >= 60 || has_year(text, after, end) || has_citation_marks(text, after, end) ||
       text[end - 1] != '.')
@@ -322,6 +354,14 @@ static int has_strong_marks(const char *text, size_t start, size_t end) {
 
 static int is_citation(const char *text, size_t start, size_t end) {
   if (end <= start) return 0;
+  /* "ders., Title, Place 2012": the same author as the citation before */
+  if ((has_prefix_nocase(text, end, start, "ders.") ||
+       has_prefix_nocase(text, end, start, "dies.") ||
+       has_prefix_nocase(text, end, start, "idem,") ||
+       has_prefix_nocase(text, end, start, "id.,")) &&
+      has_year(text, start, end))
+    return 1;
+
   if (back_reference_form(text, start, end) != IBID_CITATION_FULL) return 1;
   if (is_short_form(text, start, end)) return 1;
   if (reads_as_prose(text, start, end)) {
@@ -334,8 +374,12 @@ static int is_citation(const char *text, size_t start, size_t end) {
   if (name_then_comma(text, start, end) || (opener_at(text, end, start, &width) && width == 3))
     return has_year(text, start, end) || has_citation_marks(text, start, end) ||
            is_short_form(text, start, end);
-  return (has_year(text, start, end) && has_citation_marks(text, start, end)) ||
-         has_strong_marks(text, start, end);
+  if ((has_year(text, start, end) && has_citation_marks(text, start, end)) ||
+      has_strong_marks(text, start, end))
+    return 1;
+  /* a case, treaty, resolution or UN document, read field by field */
+  ibid_legal legal;
+  return end - start < 600 && ibid_parse_legal(text + start, end - start, &legal);
 }
 
 /* ----- segmentation --------------------------------------------------------- */
@@ -380,7 +424,8 @@ static size_t skip_lead_in(const char *text, size_t start, size_t end) {
   int depth = 0;
   for (size_t i = start; i < end;) {
     if (step_over_bracket(text, end, &i, &depth)) continue;
-    if (depth == 0)
+    /* every inner lead-in starts with ',' or ' ' */
+    if (depth == 0 && (text[i] == ',' || text[i] == ' '))
       for (size_t k = 0; k < sizeof(inner_lead_ins) / sizeof(*inner_lead_ins); k++)
         if (has_prefix_nocase(text, end, i, inner_lead_ins[k])) {
           size_t after = i + strlen(inner_lead_ins[k]);
