@@ -31,3 +31,17 @@ def test_dev():
 
 def test_heldout():
     check('heldout', BARS)
+
+
+def test_refs_agree_with_notes_on_the_corpus():
+    """Every note of the sample corpus: refs item 1 resolves_to = notes.ibid_of."""
+    from ibidtest import loaded
+    db = loaded()
+    rows = db.execute('''
+        SELECT n.document_id, n.n, n.ibid_of, r.resolves_to
+        FROM notes n LEFT JOIN refs r ON r.document_id = n.document_id AND r.note = n.n
+                                      AND r.item = 1''').fetchall()
+    disagree = [row for row in rows if row[2] is not None and row[2] != row[3]]
+    print('    corpus notes: %d, with ibid_of: %d, refs disagreeing: %d'
+          % (len(rows), sum(1 for r in rows if r[2] is not None), len(disagree)))
+    assert not disagree, disagree[:5]
