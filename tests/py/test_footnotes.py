@@ -45,3 +45,7 @@ def test_refs_agree_with_notes_on_the_corpus():
     print('    corpus notes: %d, with ibid_of: %d, refs disagreeing: %d'
           % (len(rows), sum(1 for r in rows if r[2] is not None), len(disagree)))
     assert not disagree, disagree[:5]
+
+
+def test_heldout2():
+    check('heldout2', BARS)
