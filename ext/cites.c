@@ -303,7 +303,13 @@ static char *copy_collapsed(const char *text, size_t start, size_t end, int *fai
       copy[out++] = ' ';
       position = skip_white_space(text, position, end);
     } else {
-      copy[out++] = text[position++];
+      size_t character = 1; /* whole characters, never a continuation byte alone */
+      while (position + character < end &&
+             ((unsigned char)text[position + character] & 0xC0) == 0x80)
+        character++;
+      memcpy(copy + out, text + position, character);
+      out += character;
+      position += character;
     }
   }
   copy[out] = 0;

@@ -403,6 +403,89 @@ static int add_note_items(ibid_rows *rows, reference_list_client *client, const 
   return rc;
 }
 
+/* The span of the "author" member ("\"author\":[...]") of a CSL-JSON
+** object as refparse writes it; 0 when it has none. Strings are skipped with
+** their escapes, so a "]" inside a name does not end the array. */
+static int author_member(const char *csl, size_t length, size_t *start, size_t *end) {
+  static const char key[] = "\"author\":[";
+  const size_t key_length = sizeof(key) - 1;
+  int in_string = 0;
+  size_t depth = 0;
+  for (size_t i = 0; i < length; i++) {
+    char c = csl[i];
+    if (in_string) {
+      if (c == '\\')
+        i++;
+      else if (c == '"')
+        in_string = 0;
+      continue;
+    }
+    if (depth == 1 && c == '"' && i + key_length <= length &&
+        memcmp(csl + i, key, key_length) == 0) {
+      size_t j = i + key_length, level = 1;
+      int quoted = 0;
+      for (; j < length && level; j++) {
+        char d = csl[j];
+        if (quoted) {
+          if (d == '\\')
+            j++;
+          else if (d == '"')
+            quoted = 0;
+        } else if (d == '"') {
+          quoted = 1;
+        } else if (d == '[' || d == '{') {
+          level++;
+        } else if (d == ']' || d == '}') {
+          level--;
+        }
+      }
+      if (level) return 0;
+      *start = i;
+      *end = j;
+      return 1;
+    }
+    if (c == '"')
+      in_string = 1;
+    else if (c == '{' || c == '[')
+      depth++;
+    else if (c == '}' || c == ']')
+      depth--;
+  }
+  return 0;
+}
+
+/* An entry that opens with "—" or "ders." takes the author of the entry
+** before it: csl's own author member (a stray "Ders") is replaced by the
+** remembered one, or the remembered one is put first. Returns the new CSL
+** (the old one freed) or NULL when out of memory. */
+static char *with_previous_author(char *csl, size_t *length, const char *author,
+                                  size_t author_length) {
+  size_t start = 0, end = 0;
+  if (!author_member(csl, *length, &start, &end)) {
+    if (*length < 2 || csl[0] != '{') return csl;
+    start = end = 1;
+    author_length++; /* and a comma after it */
+  }
+  size_t size = *length - (end - start) + author_length;
+  char *joined = ibid_malloc(size + 1);
+  if (!joined) {
+    ibid_free(csl);
+    return 0;
+  }
+  memcpy(joined, csl, start);
+  size_t n = start;
+  int comma = start == end;
+  memcpy(joined + n, author, author_length - (size_t)comma);
+  n += author_length - (size_t)comma;
+  if (comma) joined[n++] = csl[end] == '}' ? ' ' : ',';
+  memcpy(joined + n, csl + end, *length - end);
+  n += *length - end;
+  joined[n] = 0;
+  ibid_free(csl);
+  *length = n;
+  return joined;
+}
+
 /* Reference-list entries that are not already notes: a numbered endnote
 ** list under a "References" heading ("[1] Roe, Ann. ...") is given once,
 ** as notes -- unless the note gave no citation item (the splitter expects
@@ -418,6 +501,8 @@ static int add_bibliography(ibid_rows *rows, reference_list_client *client, cons
   int rc = SQLITE_OK;
   long item = 0;
   size_t n = 0;
+  char *author = 0; /* the previous entry's "author" member, for "—" and "ders." */
+  size_t author_length = 0;
   for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
     size_t entry_end = entries[k].start + entries[k].length;
     while (n < note_count && notes[n].start + notes[n].length <= entries[k].start) n++;
@@ -425,14 +510,30 @@ static int add_bibliography(ibid_rows *rows, reference_list_client *client, cons
     item++;
     size_t csl_length = 0;
     char *csl = ibid_parse_reference_json(text + entries[k].start, entries[k].length, &csl_length);
+    if (csl && author && ibid_repeats_previous_author(text, entries[k].start, entry_end))
+      csl = with_previous_author(csl, &csl_length, author, author_length);
     if (!csl) {
       rc = SQLITE_NOMEM;
       break;
+    }
+    size_t member_start, member_end;
+    if (author_member(csl, csl_length, &member_start, &member_end)) {
+      char *copy = ibid_malloc(member_end - member_start + 1);
+      if (!copy) {
+        ibid_free(csl);
+        rc = SQLITE_NOMEM;
+        break;
+      }
+      memcpy(copy, csl + member_start, member_end - member_start);
+      ibid_free(author);
+      author = copy;
+      author_length = member_end - member_start;
     }
     rc = add_row(rows, client, 0, item, entries[k].start, entries[k].length, csl, csl_length, 0, 0,
                  0, 0);
     ibid_free(csl);
   }
+  ibid_free(author);
   ibid_free(entries);
   return rc;
 }
@@ -458,6 +559,24 @@ static int references_fill(ibid_rows *rows, const char *text, size_t length, voi
   return rc;
 }
 
+/* ibid_reference_entries(text): the entries of the document's reference
+** lists as cut by ibid_find_bibliography, numbered lists included (which
+** ibid_references gives as notes): entry (1, 2 ...), start, length, text. */
+static int entries_fill(ibid_rows *rows, const char *text, size_t length, void *pointer) {
+  (void)pointer;
+  ibid_bibliography_entry *entries = 0;
+  size_t count = 0;
+  if (ibid_find_bibliography(text, length, &entries, &count)) return SQLITE_NOMEM;
+  int rc = SQLITE_OK;
+  for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
+    rc = ibid_rows_int(rows, (long)k + 1);
+    if (rc == SQLITE_OK) rc = ibid_rows_span(rows, entries[k].start, entries[k].length);
+    if (rc == SQLITE_OK) rc = ibid_rows_slice(rows, entries[k].start, entries[k].length);
+  }
+  ibid_free(entries);
+  return rc;
+}
+
 static void client_free(void *pointer) {
   reference_list_client *client = pointer;
   if (client) ibid_csl_folder_close(client->folder);
@@ -472,6 +591,14 @@ int ibid_register_reference_list(sqlite3 *db) {
       .column_count = 10,
       .fill = references_fill,
   };
+  static const ibid_table_function entries = {
+      .name = "ibid_reference_entries",
+      .columns = "entry, start, length, text",
+      .column_count = 4,
+      .fill = entries_fill,
+  };
+  int rc = ibid_register_table_function(db, &entries, 0, 0);
+  if (rc != SQLITE_OK) return rc;
   reference_list_client *client = ibid_malloc(sizeof(*client));
   if (!client) return SQLITE_NOMEM;
   client->folder = ibid_csl_folder_open();
