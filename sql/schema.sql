@@ -369,6 +369,17 @@ BEGIN
         AND (instr(lower(r.text), 'in press') > 0 OR instr(lower(r.text), 'forthcoming') > 0)
       ORDER BY r.item LIMIT 1)
   WHERE document_id = new.id AND year IS NULL AND authors IS NOT NULL AND problem IS NULL;
+  -- MLA "(Mamdani 45)": the one entry of that author in the document's list.
+  UPDATE cites SET work_id = (
+      SELECT min(r.work_id)
+      FROM refs r JOIN works w ON w.id = r.work_id,
+           (SELECT ibid_work_key(json_object(
+                     'author', json_array(json_object('literal', cites.authors)))) AS key) k
+      WHERE r.document_id = new.id AND r.note IS NULL
+        AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1)
+      HAVING count(*) = 1)
+  WHERE document_id = new.id AND year IS NULL AND work_id IS NULL AND locator IS NOT NULL
+    AND authors IS NOT NULL AND problem IS NULL;
   UPDATE cites SET work_id = (
       SELECT r.work_id
       FROM refs r JOIN works w ON w.id = r.work_id,
