@@ -24,7 +24,7 @@ static const struct added_column {
     {"documents", "format", "TEXT"}, /* 0.2.0: formats */
     {"documents", "error", "TEXT"},   {"documents", "structure", "TEXT"},
     {"cases", "case_key", "TEXT"}, /* issue 11: cases comparable across documents */
-    {"findings", "case_key", "TEXT"},
+    {"findings", "case_key", "TEXT"}, {"evidence", "cite", "INTEGER"},
 };
 
 static int has_column(sqlite3 *db, const char *table, const char *column, int *found) {
