@@ -1,46 +1,246 @@
 #!/usr/bin/python3
-"""Corpus ingest throughput: documents/s and MB/s of `INSERT INTO documents`, whole process.
+"""Corpus ingest: how fast, against what floor, where the time goes, on how many cores.
 
-Scales the seed corpus up to N documents (default 10,000; IBID_BENCH_DOCUMENTS=N to change)
-by loading the seeds again under new paths, in one transaction per 500 documents, into a
-fresh database file, and prints input size, time, documents/s, MB/s and peak memory.
+Prints, for the seed corpus (tests/corpus/*.txt) scaled up to N documents by loading the
+seeds again under new paths (IBID_BENCH_DOCUMENTS=N, default 2,000):
+
+  1. ingest vs floor, side by side in one run: `INSERT INTO documents` (every extractor,
+     every table, one transaction per 500 documents) against the same texts inserted into
+     a plain table with an FTS5 index (unicode61, and the ibid tokenizer), documents/s,
+     MB/s, the ratio, and peak RSS of each (each measured in a process of its own); ingest
+     peak RSS also at N/4, to show whether memory grows with the corpus.
+  2. per stage: each function the ingest trigger calls, timed alone over the seed texts
+     (SELECT count(*) FROM texts, ibid_X(body)), in ms per document, and its share of the
+     ingest's time per document; what is left is the trigger's SQL (row writes, indexes,
+     JSON, work linking).
+  3. every core: tools/ibid_parallel_load.py over a folder of N files at -j 1 and at -j
+     <cores>, documents/s and the ratio; the two corpora are compared table by table
+     (row counts), and so is a Dask LocalCluster load when python3-distributed is there.
 """
-import os, resource, sqlite3, sys, tempfile, time
+import json, os, resource, shutil, sqlite3, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-N = int(os.environ.get('IBID_BENCH_DOCUMENTS', '10000'))
+sys.path.insert(0, os.path.join(ROOT, 'tools'))
+N = int(os.environ.get('IBID_BENCH_DOCUMENTS', '2000'))
+EXTENSION = os.path.join(ROOT, 'ibid')
 
 
-def main():
+def seeds():
     corpus = os.path.join(ROOT, 'tests', 'corpus')
-    seeds = []
+    out = []
     for name in sorted(os.listdir(corpus)):
         if name.endswith('.txt'):
             with open(os.path.join(corpus, name), 'rb') as f:
-                seeds.append(f.read())
-    with tempfile.TemporaryDirectory() as folder:
-        db = sqlite3.connect(os.path.join(folder, 'bench.db'))
-        db.enable_load_extension(True)
-        db.load_extension(os.path.join(ROOT, 'ibid'))
-        db.execute('pragma journal_mode = wal')
+                out.append(f.read())
+    return out
+
+
+def cpu_seconds():
+    """CPU time of this process: a fair clock on a machine other work shares."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def connect(path):
+    db = sqlite3.connect(path)
+    db.enable_load_extension(True)
+    db.load_extension(EXTENSION)
+    db.execute('pragma journal_mode = wal')
+    return db
+
+
+def phase_load(kind, n, folder):
+    """Runs in a child process: loads n documents; prints a JSON line."""
+    texts = seeds()
+    db = connect(os.path.join(folder, kind + '.db'))
+    if kind == 'ingest':
         db.execute('select ibid_init()')
-        size = 0
-        started = time.perf_counter()
-        for i in range(N):
-            raw = seeds[i % len(seeds)]
-            size += len(raw)
-            db.execute('insert into documents(path, raw) values (?, ?)', ('doc%06d.txt' % i, raw))
-            if i % 500 == 499:
-                db.commit()
-        db.commit()
-        seconds = time.perf_counter() - started
+        sql = 'insert into documents(path, raw) values (?, ?)'
+    else:
+        tokenizer = 'ibid' if kind == 'floor-ibid' else 'unicode61'
+        db.execute('create table plain(id integer primary key, path text not null unique, raw any)')
+        db.execute("create virtual table plain_fts using fts5(body, tokenize = '%s')" % tokenizer)
+        db.execute('create temp trigger plain_ai after insert on plain begin '
+                   'insert into plain_fts(rowid, body) values (new.id, new.raw); end')
+        sql = 'insert into plain(path, raw) values (?, ?)'
+    size = 0
+    started = time.perf_counter()
+    cpu = cpu_seconds()
+    for i in range(n):
+        raw = texts[i % len(texts)]
+        size += len(raw)
+        db.execute(sql, ('doc%06d.txt' % i, raw))
+        if i % 500 == 499:
+            db.commit()
+    db.commit()
+    seconds = time.perf_counter() - started
+    cpu = cpu_seconds() - cpu
+    rows = {}
+    if kind == 'ingest':
         rows = {t: db.execute('select count(*) from %s' % t).fetchone()[0]
                 for t in ('documents', 'blocks', 'sentences', 'notes', 'refs', 'works')}
+    db.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print('%-22s %9.2f MB %8.3f s %9.1f MB/s %9.0f documents/s  peak RSS %.0f MB' %
-          ('corpus ingest', size / 1e6, seconds, size / 1e6 / seconds, N / seconds, peak))
-    print('  rows: ' + ', '.join('%s %d' % kv for kv in rows.items()))
+    print(json.dumps({'seconds': seconds, 'cpu': cpu, 'size': size, 'peak': peak, 'rows': rows}))
+
+
+# In the trigger's order, each on one document's text (:raw, :body, :meta) at a time, as
+# the trigger runs them: ibid_cases, _questions, _findings and _evidence share one analysis
+# of the text (the first call makes it, the next three find it cached).
+STAGES = [
+    ('ibid_convert(raw)', "select ibid_convert(:raw)"),
+    ('ibid_meta(raw), ibid_meta(body)', "select ibid_meta(:raw), ibid_meta(:body)"),
+    ('ibid_work_key(meta)', "select ibid_work_key(:meta)"),
+    ('ibid_blocks', "select count(*) from ibid_blocks(:body)"),
+    ('fulltext: FTS5 (ibid tokenizer) of the blocks',
+     "insert into ft(text) select text from ibid_blocks(:body)"),
+    ('ibid_sentences', "select count(*) from ibid_sentences(:body)"),
+    ('ibid_notes', "select count(*) from ibid_notes(:body)"),
+    ('ibid_markers', "select count(*) from ibid_markers(:body)"),
+    ('ibid_cites', "select count(*) from ibid_cites(:body)"),
+    ('ibid_references', "select count(*) from ibid_references(:body)"),
+    ('ibid_cases (the case-study analysis)', "select count(*) from ibid_cases(:body)"),
+    ('ibid_questions (cached analysis)', "select count(*) from ibid_questions(:body)"),
+    ('ibid_findings (cached analysis)', "select count(*) from ibid_findings(:body)"),
+    ('ibid_evidence (cached analysis)', "select count(*) from ibid_evidence(:body)"),
+    ('ibid_claims', "select count(*) from ibid_claims(:body)"),
+    ('ibid_entities', "select count(*) from ibid_entities(:body)"),
+    ('ibid_events', "select count(*) from ibid_events(:body)"),
+]
+
+
+def stages(rounds):
+    """ms CPU per document of each stage, over `rounds` passes of the seed texts."""
+    db = connect(':memory:')
+    db.execute("create virtual table ft using fts5(text, tokenize = 'ibid')")
+    texts = []
+    for raw in seeds():
+        raw = raw.decode('utf-8')
+        body = db.execute("select ibid_convert(?1) ->> '$.body'", (raw,)).fetchone()[0]
+        texts.append({'raw': raw, 'body': body,
+                      'meta': db.execute('select ibid_meta(?1)', (raw,)).fetchone()[0]})
+    spent = [0.0] * len(STAGES)
+    for _ in range(rounds):
+        for text in texts:
+            for i, (_, sql) in enumerate(STAGES):
+                started = time.process_time()
+                db.execute(sql, text).fetchall()
+                spent[i] += time.process_time() - started
+    return [(name, spent[i] * 1000 / (rounds * len(texts))) for i, (name, _) in enumerate(STAGES)]
+
+
+def child(kind, n, folder):
+    result = subprocess.run([sys.executable, __file__, '--phase', kind, str(n), folder],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(result.stderr)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def counts(path):
+    db = connect(path)
+    tables = [t for (t,) in db.execute("select name from sqlite_master where type = 'table' "
+                                        "and name not like 'sqlite%' and name not like 'fulltext_%'")]
+    out = {t: db.execute('select count(*) from "%s"' % t).fetchone()[0] for t in tables}
+    out['citation_edges'] = db.execute('select count(*), sum(citations) from citation_edges').fetchone()
+    out['cited_works'] = db.execute('select count(*), sum(documents) from cited_works').fetchone()
+    db.close()
+    return out
+
+
+def main():
+    cores = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory() as folder:
+        ingest = child('ingest', N, folder)
+        floor = child('floor', N, folder)
+        floor_ibid = child('floor-ibid', N, folder)
+        quarter = child('ingest', max(1, N // 4), folder)
+    mb = ingest['size'] / 1e6
+    print('(CPU seconds of the loading process; load average %.1f on %d cores)' % (
+        os.getloadavg()[0], cores))
+    for name, r in (('corpus ingest', ingest), ('floor: table + FTS5', floor),
+                    ('floor, ibid tokenizer', floor_ibid)):
+        print('%-24s %8.2f MB %8.3f s %8.1f MB/s %8.0f documents/s  peak RSS %.0f MB' % (
+            name, mb, r['cpu'], mb / r['cpu'], N / r['cpu'], r['peak']))
+    print('  ingest / floor: %.1fx (%.1fx against the floor with the ibid tokenizer); '
+          'peak RSS %.0f MB at %d documents, %.0f MB at %d' % (
+              ingest['cpu'] / floor['cpu'], ingest['cpu'] / floor_ibid['cpu'],
+              quarter['peak'], max(1, N // 4), ingest['peak'], N))
+    print('  rows: ' + ', '.join('%s %d' % kv for kv in ingest['rows'].items()))
+
+    per_document = ingest['cpu'] * 1000 / N
+    print('per stage, ms per document (ingest: %.2f ms per document):' % per_document)
+    total = 0
+    for name, ms in stages(max(1, min(40, N // 50))):
+        total += ms
+        print('  %-46s %7.3f ms %5.1f%%' % (name, ms, 100 * ms / per_document))
+    print('  %-46s %7.3f ms %5.1f%%' % ('all stages', total, 100 * total / per_document))
+    print('  %-46s %7.3f ms %5.1f%%' % ('the rest: the trigger\'s SQL', per_document - total,
+                                       100 * (per_document - total) / per_document))
+
+    import ibid_parallel_load as parallel
+    texts = seeds()
+    with tempfile.TemporaryDirectory() as directory:
+        files = os.path.join(directory, 'papers')
+        os.makedirs(files)
+        for i in range(N):
+            with open(os.path.join(files, 'doc%06d.txt' % i), 'wb') as f:
+                f.write(texts[i % len(texts)])
+        results = {}
+        for jobs in sorted({1, cores}):
+            db = os.path.join(directory, 'j%d.db' % jobs)
+            summary = parallel.load(files, db, jobs)
+            results[jobs] = (summary, counts(db))
+            print('folder load -j %-2d %6d documents %8.3f s %8.1f documents/s  (%d shards)' % (
+                jobs, summary['loaded'], summary['seconds'], summary['loaded'] / summary['seconds'],
+                summary['shards']))
+        one, every = results[1], results[cores]
+        print('  all cores / one core: %.2fx; same row counts in every table and view: %s' % (
+            one[0]['seconds'] / every[0]['seconds'], 'yes' if one[1] == every[1] else
+            'NO: %r vs %r' % (one[1], every[1])))
+        # the merge's own cost: two shards of the folder merged into a fresh corpus
+        names = [p for p, _ in parallel.list_files(files)]
+        halves = [names[:len(names) // 2], names[len(names) // 2:]]
+        shards = [os.path.join(directory, 'half%d.db' % i) for i in (0, 1)]
+        started = time.process_time()
+        for paths, shard in zip(halves, shards):
+            parallel.build_shard(paths, shard, fulltext=False)
+        building = time.process_time() - started
+        merged = os.path.join(directory, 'merged.db')
+        db = parallel.connect(merged)
+        db.execute('SELECT ibid_init()')
+        started = time.process_time()
+        for shard in shards:
+            parallel.merge_shard(db, shard)
+        seconds = time.process_time() - started
+        db.close()
+        print('shards (no FTS5): %.2f ms CPU per document; merge of 2 shards: %.2f ms CPU per '
+              'document, %.0f documents/s; same counts as the 1-core load: %s' % (
+                  building * 1000 / N, seconds * 1000 / N, N / seconds,
+                  'yes' if counts(merged) == one[1] else 'NO'))
+        print('  on an idle machine with %d cores, -j %d can reach about %.2fx one core '
+              '(ingest %.2f ms / (shard %.2f ms + merge %.2f ms) per document, times the cores)' % (
+                  cores, cores, min(cores * per_document / (building * 1000 / N + seconds * 1000 / N), per_document / (seconds * 1000 / N)),
+                  per_document, building * 1000 / N, seconds * 1000 / N))
+        try:
+            from distributed import Client, LocalCluster
+            import ibid_dask
+        except ImportError:
+            print('dask: python3-distributed is not installed; skipped')
+            return
+        with LocalCluster(n_workers=cores, threads_per_worker=1, processes=True,
+                          dashboard_address=None, silence_logs=40) as cluster, Client(cluster) as client:
+            db = os.path.join(directory, 'dask.db')
+            summary = ibid_dask.load(files, db, client)
+            print('dask LocalCluster, %d workers: %d documents %.3f s %.1f documents/s, merge %.3f s; '
+                  'same counts as the single load: %s' % (
+                      cores, summary['loaded'], summary['seconds'],
+                      summary['loaded'] / summary['seconds'], summary['merge_seconds'],
+                      'yes' if counts(db) == one[1] else 'NO'))
 
 
 if __name__ == '__main__':
-    main()
+    if len(sys.argv) == 5 and sys.argv[1] == '--phase':
+        phase_load(sys.argv[2], int(sys.argv[3]), sys.argv[4])
+    else:
+        main()

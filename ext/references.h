@@ -53,9 +53,21 @@ typedef struct ibid_bibliography_entry {
   size_t length;
 } ibid_bibliography_entry;
 
-/* Finds the entries of every bibliography section of text. Returns 0 or -1
+/* Whether text[start, end) is a reference-list heading in English, German,
+** French, Spanish, Italian ("References", "Literaturverzeichnis",
+** "Références bibliographiques", "Bibliografía", "8. Literatur"), in any
+** case, optionally numbered. */
+int ibid_is_bibliography_heading(const char *text, size_t start, size_t end);
+
+/* Finds the entries of every bibliography section of text; when there is no
+** heading, of the longest run of reference-like lines. Returns 0 or -1
 ** when out of memory; *entries is freed with ibid_free. */
 int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_entry **entries,
                            size_t *count);
+
+/* Whether text[start, end) opens with a mark that stands for the previous
+** entry's author: a dash or rule ("—", "--", "___") or "ders.", "dies.",
+** "idem". */
+int ibid_repeats_previous_author(const char *text, size_t start, size_t end);
 
 #endif

@@ -1027,6 +1027,22 @@ static void write_edition(ibid_json_object *object, view v) {
   ibid_json_object_string(object, "edition", v.s, v.n);
 }
 
+/* No title, a "journal", and a publisher with its place ("Philosophical
+** Investigations, Volume II (Oxford: Blackwell, 1953)"): the journal is the
+** title of a book. */
+static void book_not_journal(fields *f) {
+  if (f->text[IBID_REFLABEL_TITLE].length || !f->text[IBID_REFLABEL_JOURNAL].length ||
+      f->text[IBID_REFLABEL_CONTAINER].length || !f->text[IBID_REFLABEL_PUBLISHER].length ||
+      !f->text[IBID_REFLABEL_LOCATION].length)
+    return;
+  ibid_buffer swap = f->text[IBID_REFLABEL_TITLE];
+  f->text[IBID_REFLABEL_TITLE] = f->text[IBID_REFLABEL_JOURNAL];
+  f->text[IBID_REFLABEL_JOURNAL] = swap;
+  view longest = f->longest[IBID_REFLABEL_TITLE];
+  f->longest[IBID_REFLABEL_TITLE] = f->longest[IBID_REFLABEL_JOURNAL];
+  f->longest[IBID_REFLABEL_JOURNAL] = longest;
+}
+
 static void write_json(ibid_buffer *out, const char *text, size_t length, const fields *f,
                        size_t segment_count) {
   view whole = {text, length};
@@ -1206,6 +1222,23 @@ static void quoted_title(const char *text, const ibid_reftoken *tokens, size_t c
   }
 }
 
+/* A day ("3") just before a month name the model put in the date ("3
+** February 2009") is part of the date, whatever the model called it. */
+static void day_before_month(const char *text, const ibid_reftoken *tokens, size_t count,
+                             uint8_t *labels) {
+  for (size_t i = 0; i + 1 < count; i++) {
+    if (labels[i] == IBID_REFLABEL_DATE || labels[i + 1] != IBID_REFLABEL_DATE) continue;
+    view t = token_view(text, &tokens[i]);
+    while (t.n && (t.s[t.n - 1] == '.' || t.s[t.n - 1] == ',')) t.n--;
+    if (!t.n || t.n > 2 || !is_digit(t.s[0]) || (t.n == 2 && !is_digit(t.s[1]))) continue;
+    int day = t.n == 1 ? t.s[0] - '0' : (t.s[0] - '0') * 10 + (t.s[1] - '0');
+    if (day < 1 || day > 31) continue;
+    view next = token_view(text, &tokens[i + 1]);
+    while (next.n && (next.s[next.n - 1] == '.' || next.s[next.n - 1] == ',')) next.n--;
+    if (month_number(next)) labels[i] = IBID_REFLABEL_DATE;
+  }
+}
+
 /* "{}", "{ }" (a URL the copy stripped) and "available at:" before it carry nothing. */
 static void stripped_urls(const char *text, const ibid_reftoken *tokens, size_t count,
                           uint8_t *labels) {
@@ -1300,6 +1333,7 @@ static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t 
                           uint8_t *labels) {
   document_prefixes(text, tokens, count, labels);
   stripped_urls(text, tokens, count, labels);
+  day_before_month(text, tokens, count, labels);
   quoted_title(text, tokens, count, labels);
   quoted_in(text, tokens, count, labels);
   author_title_boundary(text, tokens, count, labels);
@@ -1360,7 +1394,10 @@ char *ibid_parse_reference_json(const char *text, size_t length, size_t *json_le
   ibid_buffer out;
   ibid_buffer_init(&out);
   for (int l = 0; l < IBID_REFLABEL_COUNT; l++) failed |= f.text[l].failed;
-  if (!failed) write_json(&out, text, length, &f, count);
+  if (!failed) {
+    book_not_journal(&f);
+    write_json(&out, text, length, &f, count);
+  }
   for (int l = 0; l < IBID_REFLABEL_COUNT; l++) ibid_buffer_free(&f.text[l]);
   ibid_buffer_free(&f.lowered);
   if (failed || out.failed) {

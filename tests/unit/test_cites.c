@@ -94,7 +94,7 @@ static void test_other_styles(void) {
   find("(Foucault 1975/1995)");
   CHECK_STRING("original and reprint year", row(0), "Foucault|1975||||0|");
   find("(World Health Organization [WHO], 2010)");
-  CHECK_STRING("apa abbreviation", row(0), "World Health Organization [WHO]|2010||||0|");
+  CHECK_STRING("apa abbreviation", row(0), "World Health Organization|2010||||0|");
   find("(Smith 45)");
   CHECK("mla author-page is not author-year", count == 0);
   find(
