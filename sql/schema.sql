@@ -144,7 +144,8 @@ CREATE TABLE IF NOT EXISTS findings(
 );
 CREATE TABLE IF NOT EXISTS evidence(
   document_id INTEGER NOT NULL REFERENCES documents(id),
-  finding INTEGER, citation_start INTEGER, citation_length INTEGER, kind TEXT
+  finding INTEGER, citation_start INTEGER, citation_length INTEGER, kind TEXT,
+  cite INTEGER                 -- cites.n of the parenthesis's first item (group_n: the rest)
 );
 CREATE TABLE IF NOT EXISTS claims(
   document_id INTEGER NOT NULL REFERENCES documents(id),
@@ -448,8 +449,8 @@ BEGIN
     SELECT new.id, x.n, x."case", x.question, x.finding, x.source, x.polarity, x.start, x.length,
            x.case_key
     FROM documents d, ibid_findings(d.body) x WHERE d.id = new.id;
-  INSERT INTO evidence(document_id, finding, citation_start, citation_length, kind)
-    SELECT new.id, x.finding, x.citation_start, x.citation_length, x.kind
+  INSERT INTO evidence(document_id, finding, citation_start, citation_length, kind, cite)
+    SELECT new.id, x.finding, x.citation_start, x.citation_length, x.kind, x.cite
     FROM documents d, ibid_evidence(d.body) x WHERE d.id = new.id;
   INSERT INTO claims(document_id, n, sentence, value, unit, start, length, "check", expected)
     SELECT new.id, x.n, x.sentence, x.value, x.unit, x.start, x.length, x."check", x.expected
