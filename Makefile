@@ -2,10 +2,12 @@
 
 VERSION := $(shell cat VERSION)
 PACKAGES := libsqlite3-dev sqlite3 libicu-dev libxml2-dev libpoppler-glib-dev pkg-config python3 gcc make
-# What the tests use beyond the build: bibutils and citeproc check the exports,
-# graphviz renders the citation graph, sqlite-utils is a second client,
+# What the tests use beyond the build: bibutils, citeproc, pandoc, biber and
+# citation-js (npm, into build/npm) check the exports, graphviz renders the
+# citation graph, sqlite-utils is a second client, chromium opens `ibid report`,
 # python3-distributed (Dask) runs the distributed load (tools/ibid_dask.py).
-TEST_PACKAGES := bibutils python3-citeproc citation-style-language-styles graphviz sqlite-utils python3-distributed
+TEST_PACKAGES := bibutils python3-citeproc citation-style-language-styles graphviz sqlite-utils \
+                 pandoc biber chromium nodejs npm python3-distributed
 FUZZ_PACKAGES := clang
 PKG_MODULES := icu-uc icu-i18n sqlite3 libxml-2.0
 # PDF support (poppler is GPL) is built in only when pkg-config finds poppler-glib;
@@ -20,6 +22,12 @@ CC ?= cc
 PYTHON ?= /usr/bin/python3
 SQLITE3 ?= sqlite3
 FUZZ_SECONDS ?= 20
+# Longest input libFuzzer makes (-max_len). Long runs can reach the slow
+# cases with more: make fuzz FUZZ_MAX_LEN=4194304 FUZZ_SECONDS=600.
+# fuzz_growth expands its inputs by repetition to megabytes whatever this is.
+FUZZ_MAX_LEN ?= 65536
+FUZZ_TIMEOUT ?= 10
+FUZZ_RSS_MB ?= 2048
 
 PKG_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(PKG_MODULES) 2>/dev/null)) $(POPPLER_CFLAGS)
 PKG_LIBS := $(shell pkg-config --libs icu-uc icu-i18n libxml-2.0 2>/dev/null) $(POPPLER_LIBS)
@@ -27,7 +35,8 @@ WARNINGS := -Wall -Wextra -Werror -Wsign-compare -Wshadow -Wstrict-prototypes
 CFLAGS ?= -O2 -g
 ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -fvisibility=hidden $(WARNINGS) $(CFLAGS) -fPIC -Iext -Iinclude -Ibuild \
               -DIBID_VERSION='"$(VERSION)"' $(PKG_CFLAGS)
-LDFLAGS_SO := -shared -Wl,-z,now -Wl,-z,relro -Wl,-z,nodelete
+# The soname lets ldconfig list the library as ibid.so, so `.load ibid` finds it once installed.
+LDFLAGS_SO := -shared -Wl,-soname,ibid.so -Wl,-z,now -Wl,-z,relro -Wl,-z,nodelete
 
 SQL_SOURCES := ext/ibid.c $(wildcard ext/sql_*.c)
 PURE_SOURCES := $(filter-out $(SQL_SOURCES),$(wildcard ext/*.c))
@@ -41,10 +50,10 @@ BENCHES := $(patsubst bench/%.c,build/%,$(wildcard bench/bench_*.c))
 FUZZERS := $(patsubst fuzz/%.c,build/%,$(wildcard fuzz/fuzz_*.c))
 
 .SECONDARY:
-.PHONY: all help deps check-deps check-test-deps check-demo-deps test unit sanitize fuzz bench demo model format clean
+.PHONY: install uninstall cli all help deps check-deps check-test-deps check-demo-deps test unit sanitize fuzz bench demo model format clean
 
 all: check-deps
-	@$(MAKE) --no-print-directory ibid.so
+	@$(MAKE) --no-print-directory ibid.so build/ibid
 
 help:
 	@echo "make            build ibid.so"
@@ -52,9 +61,12 @@ help:
 	@echo "make test       build and run every test (ends with 'N passed, N failed')"
 	@echo "make deps       install the Debian packages it needs (as root)"
 	@echo "make sanitize   the whole suite under ASan+UBSan"
-	@echo "make fuzz       build the libFuzzer targets and run each FUZZ_SECONDS (default 20)"
+	@echo "make fuzz       build the libFuzzer targets and run each FUZZ_SECONDS (default 20);"
+	@echo "                FUZZ_MAX_LEN (default 65536), FUZZ_TIMEOUT, FUZZ_RSS_MB for long runs"
 	@echo "make bench      throughput of every extractor (MB/s), corpus ingest vs floor, 1 vs all cores, views"
-	@echo "make model      retrain the reference parser from ../shared/eval/anystyle/core.xml"
+	@echo "make install   ibid.so, the ibid command, scripts, docs, man page, ibid.pc under PREFIX (/usr/local)"
+	@echo "make uninstall removes what make install put there"
+	@echo "make model      retrain the reference parser (AnyStyle core.xml + GROBID citation corpus)"
 
 deps:
 	@if [ "$$(id -u)" != 0 ]; then echo "make deps: run as root, or: sudo apt-get install -y $(PACKAGES) $(TEST_PACKAGES) $(FUZZ_PACKAGES)"; exit 1; fi
@@ -84,6 +96,11 @@ check-test-deps:
 	test -d /usr/share/citation-style-language/styles || missing="$$missing citation-style-language-styles"; \
 	command -v dot >/dev/null || missing="$$missing graphviz"; \
 	command -v sqlite-utils >/dev/null || missing="$$missing sqlite-utils"; \
+	command -v pandoc >/dev/null || missing="$$missing pandoc"; \
+	command -v biber >/dev/null || missing="$$missing biber"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v node >/dev/null || missing="$$missing nodejs"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
 	/usr/bin/python3 -c 'import distributed' 2>/dev/null || missing="$$missing python3-distributed"; \
 	$(INSTALL_MISSING)
 
@@ -110,6 +127,43 @@ $(OBJ_DIR)/%.o: ext/%.c $(HEADERS) VERSION
 
 ibid.so: $(SQL_OBJECTS) $(PURE_OBJECTS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SO) -o $@ $(SQL_OBJECTS) $(PURE_OBJECTS) $(PKG_LIBS)
+
+# The ibid command: the extension linked in (sqlite3_auto_extension), so it
+# needs no installed ibid.so; `ibid sql` hands the shell the extension file.
+build/ibid: $(wildcard cli/*.c cli/*.h) $(SQL_OBJECTS) $(PURE_OBJECTS) $(HEADERS)
+	@mkdir -p build
+	$(CC) $(ALL_CFLAGS) -Icli -o $@ $(wildcard cli/*.c) $(SQL_OBJECTS) $(PURE_OBJECTS) \
+	  $(shell pkg-config --libs sqlite3 2>/dev/null) $(PKG_LIBS)
+
+# make install [PREFIX=/usr/local] [DESTDIR=]: the library as $(PREFIX)/lib/libibid.so
+# with the link ibid.so (its soname: ldconfig lists it under that name, which is what
+# `.load ibid` and load_extension('ibid') ask the loader for), the command, the
+# scripts and docs under share/, the man page, the header and ibid.pc. ldconfig
+# runs when installing for this machine (no DESTDIR).
+PREFIX ?= /usr/local
+LIBDIR ?= $(PREFIX)/lib
+INSTALL ?= install
+install: all
+	$(INSTALL) -d $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include \
+	  $(DESTDIR)$(PREFIX)/share/ibid/sql $(DESTDIR)$(PREFIX)/share/doc/ibid $(DESTDIR)$(PREFIX)/share/man/man1
+	$(INSTALL) -m 755 ibid.so $(DESTDIR)$(LIBDIR)/libibid.so
+	ln -sf libibid.so $(DESTDIR)$(LIBDIR)/ibid.so
+	$(INSTALL) -m 755 build/ibid $(DESTDIR)$(PREFIX)/bin/ibid
+	$(INSTALL) -m 644 include/ibid.h $(DESTDIR)$(PREFIX)/include/ibid.h
+	$(INSTALL) -m 644 sql/*.sql $(DESTDIR)$(PREFIX)/share/ibid/sql/
+	$(INSTALL) -m 644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/ibid/
+	$(INSTALL) -m 644 docs/ibid.1 $(DESTDIR)$(PREFIX)/share/man/man1/ibid.1
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+	  ibid.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/ibid.pc
+	@if [ -z "$(DESTDIR)" ] && command -v ldconfig >/dev/null && [ "$$(id -u)" = 0 ]; then ldconfig; fi
+	@echo "installed: sqlite3 -cmd '.load ibid' works in any folder; ibid --help"
+
+uninstall:
+	rm -f $(DESTDIR)$(LIBDIR)/libibid.so $(DESTDIR)$(LIBDIR)/ibid.so $(DESTDIR)$(PREFIX)/bin/ibid \
+	  $(DESTDIR)$(PREFIX)/include/ibid.h $(DESTDIR)$(LIBDIR)/pkgconfig/ibid.pc \
+	  $(DESTDIR)$(PREFIX)/share/man/man1/ibid.1
+	rm -rf $(DESTDIR)$(PREFIX)/share/ibid $(DESTDIR)$(PREFIX)/share/doc/ibid
+	@if [ -z "$(DESTDIR)" ] && command -v ldconfig >/dev/null && [ "$$(id -u)" = 0 ]; then ldconfig; fi
 
 build/test_%: tests/unit/test_%.c $(PURE_OBJECTS) $(TEST_SUPPORT) $(HEADERS)
 	@mkdir -p build
@@ -162,9 +216,10 @@ fuzz: all
 	@for f in $(FUZZERS); do echo "== $$f ($(FUZZ_SECONDS)s)"; \
 	  mkdir -p build/corpus-$$(basename $$f); \
 	  case $$f in *html) seeds=tests/formats/html;; *xml) seeds="tests/formats/jats tests/formats/tei";; \
-	    *pdf) seeds=tests/formats/pdf;; *convert) seeds="tests/formats/html tests/formats/jats tests/formats/tei tests/formats/pdf";; \
+	    *pdf) seeds=tests/formats/pdf;; *growth) seeds="tests/formats/html tests/formats/jats";; *convert) seeds="tests/formats/html tests/formats/jats tests/formats/tei tests/formats/pdf";; \
 	    *) seeds=;; esac; \
-	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -timeout=$(FUZZ_TIMEOUT) \
+	      -rss_limit_mb=$(FUZZ_RSS_MB) -malloc_limit_mb=$(FUZZ_RSS_MB) \
 	      build/corpus-$$(basename $$f) tests/corpus $$seeds > build/$$(basename $$f).log 2>&1 \
 	    || { tail -40 build/$$(basename $$f).log; exit 1; }; \
 	  grep -E '^#[0-9]+.*DONE|Done [0-9]+ runs' build/$$(basename $$f).log | tail -1; done
@@ -173,15 +228,26 @@ bench: all
 	@$(MAKE) --no-print-directory $(BENCHES)
 	@for b in $(BENCHES); do $$b tests/corpus; done
 	$(PYTHON) bench/ingest.py
+	$(PYTHON) bench/linearity.py
+	$(PYTHON) bench/memory.py
 	$(PYTHON) bench/views.py
 
 # Retrains the reference-parser model (ext/refmodel_weights.c) from AnyStyle's
-# core.xml only, so good.xml stays a fair test set. Deterministic: same input, same bytes.
+# core.xml and GROBID's citation/corpus/, leaving out every string that also
+# occurs in GROBID's citation/evaluation/ (all of them do) or in AnyStyle's
+# good.xml, so both stay fair test sets. core.xml is read three times: its
+# humanities and social-science styles weigh as much as GROBID's mostly
+# physics and biomedicine. Deterministic: same input, same bytes.
 ANYSTYLE ?= ../shared/eval/anystyle
+GROBID ?= ../shared/eval/grobid
 model:
 	@mkdir -p build
 	$(CC) -std=c11 -D_DEFAULT_SOURCE -O2 -Iext -o build/train_refmodel ext/model/train_refmodel.c ext/reftokens.c tests/support/memory_libc.c -lm
-	$(PYTHON) ext/model/anystyle_to_training.py $(ANYSTYLE)/core.xml > build/refmodel_train.txt
+	$(PYTHON) ext/model/grobid_to_anystyle.py $(GROBID)/citation/corpus > build/grobid_corpus.xml
+	$(PYTHON) ext/model/grobid_to_anystyle.py $(GROBID)/citation/evaluation > build/grobid_evaluation.xml
+	$(PYTHON) ext/model/anystyle_to_training.py $(ANYSTYLE)/core.xml $(ANYSTYLE)/core.xml \
+	  $(ANYSTYLE)/core.xml build/grobid_corpus.xml \
+	  --exclude build/grobid_evaluation.xml --exclude $(ANYSTYLE)/good.xml > build/refmodel_train.txt
 	build/train_refmodel build/refmodel_train.txt 25 ext/refmodel_weights.c
 
 # The tour, then the citation graph of the works cited at least twice, drawn by dot.
@@ -201,4 +267,4 @@ format:
 	  tests/unit/*.c bench/*.c bench/*.h fuzz/*.c fuzz/*.h
 
 clean:
-	rm -rf build ibid.so icc.db citations.dot citations.svg bibliography.json bibliography.bib bibliography.ris
+	rm -rf build report ibid.so icc.db citations.dot citations.svg bibliography.json bibliography.bib bibliography.ris

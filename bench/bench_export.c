@@ -63,7 +63,7 @@ int main(int argc, char **argv) {
         ibid_buffer_init(&out);
         ibid_json_status status =
             format == 0
-                ? ibid_bibtex_entry(items[i].json, items[i].length, folder, keys, &out, NULL)
+                ? ibid_bibtex_entry(items[i].json, items[i].length, folder, keys, 0, &out, NULL)
             : format == 1 ? ibid_ris_entry(items[i].json, items[i].length, &out, NULL)
                           : ibid_csl_export(items[i].json, items[i].length, &out, NULL);
         if (status != IBID_JSON_OK) return 2;

@@ -269,8 +269,14 @@ static int bibtex_name(const ibid_json_document *item, long name, ibid_buffer *o
       bibtex_name_part(out, particles[i], particle_lengths[i]);
       ibid_buffer_append_char(out, ' ');
     }
-  bibtex_name_part(out, family, family_length);
   int has_given = given && bibtex_has_content(given, given_length);
+  /* a family name of several words with nothing after it ("Stagno Ugarte")
+  ** would read as given + family: one braced unit */
+  int lone_words = !has_given && memchr(family, ' ', family_length) != NULL &&
+                   !memchr(family, ',', family_length);
+  if (lone_words) ibid_buffer_append_char(out, '{');
+  bibtex_name_part(out, family, family_length);
+  if (lone_words) ibid_buffer_append_char(out, '}');
   if (suffix && bibtex_has_content(suffix, suffix_length)) {
     ibid_buffer_append_string(out, ", ");
     bibtex_name_part(out, suffix, suffix_length);
@@ -367,8 +373,110 @@ static void bibtex_note(const ibid_json_document *item, long node, ibid_buffer *
   bibtex_field_end(out);
 }
 
+/* biblatex: the entry type (@report, @thesis, @jurisdiction, @legislation,
+** @legal where BibTeX has @techreport, @phdthesis or @misc). */
+static const char *biblatex_type(const ibid_json_document *item, long node) {
+  const ibid_csl_export_type *row =
+      ibid_csl_export_type_find(ibid_json_member_text(item, node, "type", NULL));
+  if (row && row->biblatex) return row->biblatex;
+  return ibid_bibtex_type(item, node);
+}
+
+/* biblatex's date field: "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
+static void biblatex_date(const ibid_json_document *item, long node, const char *variable,
+                          const char *field, ibid_buffer *out) {
+  bibtex_iso_date(item, node, variable, field, out);
+}
+
+/* The note of a legal item in biblatex, whose legal types take only the
+** fields every type has: court, reporter, volume, number, pages, then note. */
+static void biblatex_legal_note(const ibid_json_document *item, long node, ibid_buffer *out) {
+  static const char *const parts[] = {"authority", "container-title", "volume", "issue", "number",
+                                      "page",      "genre",           "note"};
+  int written = 0;
+  for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+    size_t length = 0;
+    const char *text = ibid_json_member_text(item, node, parts[i], &length);
+    if (!text || !bibtex_has_content(text, length)) continue;
+    if (!written) bibtex_field_start(out, "note");
+    /* reporter volume page ("ICJ Reports 99") read as one citation */
+    if (written) ibid_buffer_append_string(out, i >= 2 && i <= 5 ? " " : "; ");
+    bibtex_append_text(out, text, length, 0);
+    written = 1;
+  }
+  if (written) bibtex_field_end(out);
+}
+
+static void biblatex_write(const ibid_json_document *item, long node, const char *key,
+                           size_t key_length, ibid_buffer *out) {
+  const char *type = biblatex_type(item, node);
+  const char *bibtex = ibid_bibtex_type(item, node);
+  int legal =
+      !strcmp(type, "jurisdiction") || !strcmp(type, "legislation") || !strcmp(type, "legal");
+  int in_book = !strcmp(type, "incollection") || !strcmp(type, "inproceedings");
+  int is_article = !strcmp(type, "article");
+  int is_thesis = !strcmp(type, "thesis"), is_report = !strcmp(type, "report");
+  ibid_buffer_append_char(out, '@');
+  ibid_buffer_append_string(out, type);
+  ibid_buffer_append_char(out, '{');
+  ibid_buffer_append(out, key, key_length);
+  ibid_buffer_append_char(out, ',');
+  size_t after_key = out->length;
+  bibtex_names(item, node, "author", "author", out);
+  if (!legal) bibtex_names(item, node, "editor", "editor", out);
+  bibtex_variable(item, node, "title", "title", 1, out);
+  biblatex_date(item, node, "issued", "date", out);
+  if (legal) {
+    biblatex_legal_note(item, node, out);
+  } else {
+    int has_container = ibid_json_member_text(item, node, "container-title", NULL) != NULL;
+    if (is_article)
+      bibtex_variable(item, node, "journaltitle", "container-title", 0, out);
+    else if (in_book)
+      bibtex_variable(item, node, "booktitle", "container-title", 1, out);
+    else if (!strcmp(type, "misc"))
+      bibtex_variable(item, node, "howpublished", has_container ? "container-title" : "publisher",
+                      0, out);
+    else if (!strcmp(type, "online"))
+      bibtex_variable(item, node, "organization", has_container ? "container-title" : "publisher",
+                      0, out);
+    if (is_thesis || is_report) {
+      bibtex_field_start(out, "type");
+      ibid_buffer_append_string(out, !strcmp(bibtex, "mastersthesis") ? "mathesis"
+                                     : is_thesis                      ? "phdthesis"
+                                                                      : "techreport");
+      bibtex_field_end(out);
+    }
+    /* only the fields biber's data model gives the type (biber --validate-datamodel) */
+    int is_misc = !strcmp(type, "misc"), is_online = !strcmp(type, "online");
+    if (!is_report) bibtex_variable(item, node, "series", "collection-title", 0, out);
+    if (!is_online && !is_misc) bibtex_variable(item, node, "volume", "volume", 0, out);
+    int report_number = is_report && ibid_json_member_text(item, node, "number", NULL);
+    bibtex_variable(item, node, "number", report_number ? "number" : "issue", 0, out);
+    if (!is_online && !is_misc) bibtex_pages(item, node, out);
+    bibtex_variable(item, node, "edition", "edition", 0, out);
+    if (is_thesis || is_report)
+      bibtex_variable(item, node, "institution", "publisher", 0, out);
+    else if (strcmp(type, "misc") && strcmp(type, "online") && !is_article)
+      bibtex_variable(item, node, "publisher", "publisher", 0, out);
+    if (!is_article) bibtex_variable(item, node, "location", "publisher-place", 0, out);
+    bibtex_variable(item, node, "isbn", "ISBN", 0, out);
+    bibtex_variable(item, node, "issn", "ISSN", 0, out);
+    bibtex_variable(item, node, "note", "note", 0, out);
+  }
+  bibtex_verbatim_variable(item, node, "doi", "DOI", out);
+  bibtex_verbatim_variable(item, node, "url", "URL", out);
+  biblatex_date(item, node, "accessed", "urldate", out);
+  if (!out->failed && out->length > after_key) out->length--; /* the last field's comma */
+  ibid_buffer_append_string(out, "\n}\n");
+}
+
 void ibid_bibtex_write(const ibid_json_document *item, long node, const char *key,
-                       size_t key_length, ibid_buffer *out) {
+                       size_t key_length, int biblatex, ibid_buffer *out) {
+  if (biblatex) {
+    biblatex_write(item, node, key, key_length, out);
+    return;
+  }
   const char *type = ibid_bibtex_type(item, node);
   int in_book = !strcmp(type, "incollection") || !strcmp(type, "inproceedings");
   int is_article = !strcmp(type, "article");
@@ -526,6 +634,12 @@ void ibid_bibtex_key(const ibid_json_document *item, long node, ibid_csl_folder 
     ibid_buffer_append(key, id, length);
     return;
   }
+  ibid_bibtex_citekey(item, node, folder, key);
+}
+
+void ibid_bibtex_citekey(const ibid_json_document *item, long node, ibid_csl_folder *folder,
+                         ibid_buffer *key) {
+  size_t length = 0;
   size_t before = key->length;
   if (!bibtex_key_name(item, node, "author", folder, key))
     bibtex_key_name(item, node, "editor", folder, key);
@@ -649,7 +763,7 @@ int ibid_bibtex_keys_claim(ibid_bibtex_keys *keys, ibid_buffer *key) {
 /* ----- one entry from JSON text ---------------------------------------------------- */
 
 ibid_json_status ibid_bibtex_entry(const char *json, size_t length, ibid_csl_folder *folder,
-                                   ibid_bibtex_keys *keys, ibid_buffer *out,
+                                   ibid_bibtex_keys *keys, int biblatex, ibid_buffer *out,
                                    ibid_json_error *error) {
   ibid_json_document item;
   ibid_json_status status = ibid_json_parse_object(json, length, &item, error);
@@ -661,7 +775,7 @@ ibid_json_status ibid_bibtex_entry(const char *json, size_t length, ibid_csl_fol
     if (key.failed)
       status = IBID_JSON_NO_MEMORY;
     else
-      ibid_bibtex_write(&item, 0, key.data, key.length, out);
+      ibid_bibtex_write(&item, 0, key.data, key.length, biblatex, out);
     ibid_buffer_free(&key);
     if (out->failed) status = IBID_JSON_NO_MEMORY;
   }

@@ -14,6 +14,9 @@
 **     pages = {101--127}
 **   }
 **
+** ibid_bibtex_write(..., biblatex = 1) writes biblatex instead: see
+** ibid_bibtex_write below.
+**
 ** Entry types: article-journal/-magazine/-newspaper and article (with a
 ** container) -> @article, book -> @book, chapter and encyclopedia/dictionary
 ** entries -> @incollection, paper-conference -> @inproceedings, report ->
@@ -60,9 +63,18 @@ const char *ibid_bibtex_type(const ibid_json_document *item, long node);
 void ibid_bibtex_key(const ibid_json_document *item, long node, ibid_csl_folder *folder,
                      ibid_buffer *key);
 
-/* Appends the entry for item `node` with the given key, ending in a newline. */
+/* Appends the citation key made from item `node`, its id ignored: first
+** author's family (or an institution's first significant word) + year +
+** first significant title word, lowercase ASCII ("mills2018african"),
+** "item" when all three are missing. The corpus stores it in works.citekey. */
+void ibid_bibtex_citekey(const ibid_json_document *item, long node, ibid_csl_folder *folder,
+                         ibid_buffer *key);
+
+/* Appends the entry for item `node` with the given key, ending in a newline;
+** biblatex: biblatex's types and fields (date, journaltitle, location,
+** @report, @thesis, @jurisdiction, @legislation, @legal) instead of BibTeX's. */
 void ibid_bibtex_write(const ibid_json_document *item, long node, const char *key,
-                       size_t key_length, ibid_buffer *out);
+                       size_t key_length, int biblatex, ibid_buffer *out);
 
 /*
 ** CSL-JSON text -> one entry appended to out. `keys` may be NULL (a single
@@ -71,7 +83,7 @@ void ibid_bibtex_write(const ibid_json_document *item, long node, const char *ke
 ** IBID_JSON_NO_MEMORY (out->failed may also be set: check both).
 */
 ibid_json_status ibid_bibtex_entry(const char *json, size_t length, ibid_csl_folder *folder,
-                                   ibid_bibtex_keys *keys, ibid_buffer *out,
+                                   ibid_bibtex_keys *keys, int biblatex, ibid_buffer *out,
                                    ibid_json_error *error);
 
 #endif

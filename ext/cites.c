@@ -303,7 +303,13 @@ static char *copy_collapsed(const char *text, size_t start, size_t end, int *fai
       copy[out++] = ' ';
       position = skip_white_space(text, position, end);
     } else {
-      copy[out++] = text[position++];
+      size_t character = 1; /* whole characters, never a continuation byte alone */
+      while (position + character < end &&
+             ((unsigned char)text[position + character] & 0xC0) == 0x80)
+        character++;
+      memcpy(copy + out, text + position, character);
+      out += character;
+      position += character;
     }
   }
   copy[out] = 0;
@@ -1002,6 +1008,205 @@ static void handle_parenthesis(emit_context *context, size_t open, size_t close)
   }
 }
 
+/* ----- after the parentheses ----------------------------------------------- */
+
+/* Does any of the first `sorted` cites of the list (in text order) overlap
+** text[start..end)? A binary search finds the last one starting before end. */
+static int overlaps_cite(const cite_list *list, size_t sorted, size_t start, size_t end) {
+  size_t low = 0, high = sorted;
+  while (low < high) {
+    size_t middle = low + (high - low) / 2;
+    if (list->items[middle].start < end)
+      low = middle + 1;
+    else
+      high = middle;
+  }
+  for (size_t i = low, steps = 0; i-- > 0 && steps < 4; steps++)
+    if (list->items[i].start + list->items[i].length > start) return 1;
+  return 0;
+}
+
+/* "Baldwin et al. 2006" in running text, without parentheses: a narrative
+** cite (the "et al." makes the name an author list). Appended with group 0;
+** ibid_find_cites sorts and numbers them after. */
+static void find_bare_et_al(emit_context *context, size_t sorted) {
+  const char *text = context->text;
+  size_t length = context->length;
+  for (size_t i = 1; i + 12 <= length; i++) {
+    const char *at = memchr(text + i, 'e', length - 12 - i + 1);
+    if (!at) break;
+    i = (size_t)(at - text);
+    if (memcmp(at, "et al. ", 7) != 0 || text[i - 1] != ' ') continue;
+    size_t y = i + 7;
+    while (y < length && text[y] == ' ') y++;
+    if (y + 4 > length) continue;
+    int year = 0;
+    size_t d = y;
+    while (d < length && d < y + 4 && text[d] >= '0' && text[d] <= '9')
+      year = year * 10 + (text[d++] - '0');
+    if (d != y + 4 || year < EARLIEST_YEAR || year > LATEST_YEAR) continue;
+    char suffix = 0;
+    if (d < length && text[d] >= 'a' && text[d] <= 'z') suffix = text[d++];
+    if (d < length && ((text[d] >= '0' && text[d] <= '9') || (text[d] >= 'a' && text[d] <= 'z') ||
+                       (text[d] >= 'A' && text[d] <= 'Z') || text[d] == ')'))
+      continue;
+    /* the name: the capitalized word before "et al." */
+    size_t name_end = i - 1, name = name_end;
+    while (name > 0 && text[name - 1] != ' ' && text[name - 1] != '\n' && text[name - 1] != '(' &&
+           name_end - name < MAXIMUM_AUTHOR_BYTES)
+      name--;
+    if (name == name_end) continue;
+    size_t size;
+    uint32_t first = code_point_at(text, length, name, &size);
+    if (!u_isupper((UChar32)first)) continue;
+    if (overlaps_cite(context->list, sorted, name, d)) continue;
+    ibid_cite cite;
+    memset(&cite, 0, sizeof(cite));
+    int failed = 0;
+    cite.start = name;
+    cite.length = d - name;
+    cite.authors = copy_collapsed(text, name, i + 6, &failed);
+    cite.has_year = 1;
+    cite.year = year;
+    cite.suffix[0] = suffix;
+    cite.narrative = 1;
+    if (failed) {
+      context->list->out_of_memory = 1;
+      free_cite_strings(&cite);
+      return;
+    }
+    push_cite(context->list, &cite);
+    if (context->list->out_of_memory) return;
+    i = d;
+  }
+}
+
+/* Does the text have a line "Works Cited" (an MLA list)? */
+static int has_works_cited(const char *text, size_t length) {
+  for (size_t i = 0; i + 11 <= length; i++) {
+    const char *at = memchr(text + i, 'W', length - 11 - i + 1);
+    if (!at) return 0;
+    i = (size_t)(at - text);
+    if (memcmp(at, "Works Cited", 11) != 0) continue;
+    size_t before = i, after = i + 11;
+    while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) before--;
+    while (after < length && (text[after] == ' ' || text[after] == '\t' || text[after] == '\r'))
+      after++;
+    if ((before == 0 || text[before - 1] == '\n') && (after == length || text[after] == '\n'))
+      return 1;
+  }
+  return 0;
+}
+
+/* MLA author-page cites "(Mamdani 45)", "(Roe and Doe 12-14)": in a text
+** with a "Works Cited" list only (elsewhere "(Table 4)", "(Phase 2)" are not
+** cites). Name words are capitalized (or "and"); the page is not a year. */
+static void find_author_page(emit_context *context, size_t sorted) {
+  const char *text = context->text;
+  size_t length = context->length;
+  for (size_t i = 0; i < length; i++) {
+    const char *at = memchr(text + i, '(', length - i);
+    if (!at) break;
+    size_t open = (size_t)(at - text), close = open + 1;
+    i = open;
+    while (close < length && close < open + 80 && text[close] != ')' && text[close] != '(' &&
+           text[close] != '\n')
+      close++;
+    if (close >= length || text[close] != ')') continue;
+    size_t page_end = close, page = close;
+    while (page > open + 1 && (is_digit(text[page - 1]) || text[page - 1] == '-')) page--;
+    if (page == close || !is_digit(text[page]) || page < open + 3 || text[page - 1] != ' ')
+      continue;
+    if (page_end - page == 4 && plausible_year_at(text, page, page_end)) continue;
+    size_t name_end = page - 1;
+    int words = 0, ok = 1;
+    for (size_t w = open + 1; w < name_end && ok;) {
+      size_t e = w;
+      while (e < name_end && text[e] != ' ') e++;
+      if (!(is_upper_at(text, name_end, w) || equals_word(text, w, e, "and"))) ok = 0;
+      if (in_word_list(text, w, e, document_words) || in_word_list(text, w, e, month_names)) ok = 0;
+      for (size_t k = w; k < e; k++)
+        if (is_digit(text[k]) || text[k] == ',' || text[k] == '.' || text[k] == ':') ok = 0;
+      words++;
+      w = e + 1;
+    }
+    if (!ok || words == 0 || words > 4) continue;
+    if (overlaps_cite(context->list, sorted, open, close + 1)) continue;
+    ibid_cite cite;
+    memset(&cite, 0, sizeof(cite));
+    int failed = 0;
+    cite.start = open + 1;
+    cite.length = close - open - 1;
+    cite.authors = copy_collapsed(text, open + 1, name_end, &failed);
+    cite.locator = copy_collapsed(text, page, page_end, &failed);
+    if (failed) {
+      context->list->out_of_memory = 1;
+      free_cite_strings(&cite);
+      return;
+    }
+    push_cite(context->list, &cite);
+    if (context->list->out_of_memory) return;
+    i = close;
+  }
+}
+
+/* Sorts the bare cites (group 0) into place and numbers the groups again. */
+static void order_cites(cite_list *list) {
+  for (size_t i = 1; i < list->count; i++) {
+    ibid_cite moving = list->items[i];
+    size_t j = i;
+    while (j > 0 && list->items[j - 1].start > moving.start) {
+      list->items[j] = list->items[j - 1];
+      j--;
+    }
+    list->items[j] = moving;
+  }
+  size_t group = 0, previous = (size_t)-1;
+  for (size_t i = 0; i < list->count; i++) {
+    size_t original = list->items[i].group;
+    if (original == 0 || original != previous) group++;
+    previous = original ? original : (size_t)-1;
+    list->items[i].group = group;
+  }
+}
+
+/* An abbreviation defined in a cite, "(United Nations Security Council
+** [UNSC], 2011)", names the same author in later cites, "(UNSC, 2011)": the
+** definition loses its bracket, the later cites get the full name. */
+#define MOST_ABBREVIATIONS 32
+static void expand_abbreviations(cite_list *list) {
+  const char *full[MOST_ABBREVIATIONS];
+  const char *short_name[MOST_ABBREVIATIONS];
+  size_t defined = 0;
+  for (size_t i = 0; i < list->count && !list->out_of_memory; i++) {
+    ibid_cite *c = &list->items[i];
+    if (!c->authors) continue;
+    size_t n = strlen(c->authors);
+    char *open = n > 4 && c->authors[n - 1] == ']' ? strstr(c->authors, " [") : NULL;
+    if (open && defined < MOST_ABBREVIATIONS && (size_t)(c->authors + n - open) <= 16) {
+      *open = 0;
+      c->authors[n - 1] = 0;
+      full[defined] = c->authors;
+      short_name[defined] = open + 2;
+      defined++;
+      continue;
+    }
+    for (size_t k = 0; k < defined; k++) {
+      if (strcmp(c->authors, short_name[k]) != 0) continue;
+      size_t size = strlen(full[k]) + 1;
+      char *copy = ibid_malloc(size);
+      if (!copy) {
+        list->out_of_memory = 1;
+        break;
+      }
+      memcpy(copy, full[k], size);
+      ibid_free(c->authors);
+      c->authors = copy;
+      break;
+    }
+  }
+}
+
 /* ----- entry points --------------------------------------------------------- */
 
 int ibid_find_cites(const char *text, size_t length, ibid_cite **cites, size_t *count) {
@@ -1023,6 +1228,13 @@ int ibid_find_cites(const char *text, size_t length, ibid_cite **cites, size_t *
       position = cursor > open_at + 1 ? cursor : open_at + 1;
     }
     if (list.out_of_memory) break;
+  }
+  if (!list.out_of_memory) {
+    size_t before = list.count;
+    find_bare_et_al(&context, before);
+    if (!list.out_of_memory && has_works_cited(text, length)) find_author_page(&context, before);
+    if (list.count > before) order_cites(&list);
+    expand_abbreviations(&list);
   }
   if (list.out_of_memory) {
     ibid_free_cites(list.items, list.count);

@@ -542,12 +542,190 @@ static void check_total(const char *text, ibid_claim *claims, size_t count, size
                      : IBID_CLAIM_INCONSISTENT;
 }
 
+/* ----- ratios, stated changes, factors and shares ------------------------------ */
+
+/* A number written with digits that starts at text[at] (not inside a word):
+** its value and end, or 0. */
+static size_t number_at(const scan *s, size_t at, double *value) {
+  if (at >= s->length || !ibid_is_digit(s->text[at])) return 0;
+  if (at > 0 && (ibid_is_alpha(s->text[at - 1]) || ibid_is_digit(s->text[at - 1]))) return 0;
+  int grouped;
+  size_t n = ibid_number_read(s->text, s->length, at, s->dot_thousands, value, &grouped);
+  if (!n) return 0;
+  size_t end = at, scale_length;
+  end += n;
+  size_t next = ibid_skip_space(s->text, s->length, end);
+  double scale = next < s->length ? scale_at(s->text, s->length, next, &scale_length) : 0;
+  if (scale > 0) {
+    *value *= scale;
+    end = next + scale_length;
+  }
+  return end;
+}
+
+/* Does text[from, to) hold a digit? */
+static int has_digit(const char *text, size_t from, size_t to) {
+  for (size_t p = from; p < to; p++)
+    if (ibid_is_digit(text[p])) return 1;
+  return 0;
+}
+
+static void set_check(ibid_claim *claim, double expected, double tolerance) {
+  claim->expected = round_to_tenth(expected);
+  claim->check = absolute(claim->value - expected) <= tolerance ? IBID_CLAIM_CONSISTENT
+                                                                : IBID_CLAIM_INCONSISTENT;
+}
+
+/* "41 of 44 requests (83%)", "18 of 60 concessions, or 40%", "22 of 31
+** requests were executed, a rate of 61%", "5 out of 16 teams (45%)": the
+** percentage is compared with X / Y; consistent within one point (rounding). */
+static int check_ratio(const scan *s, ibid_claim *claim, size_t sentence_start) {
+  const char *t = s->text;
+  size_t from = claim->start > sentence_start + 200 ? claim->start - 200 : sentence_start;
+  size_t best_x = 0;
+  double x = 0, y = 0;
+  size_t y_end = 0;
+  for (size_t p = from; p < claim->start; p++) {
+    double vx, vy;
+    size_t end_x = number_at(s, p, &vx);
+    if (!end_x) continue;
+    size_t q = end_x;
+    if (q + 4 <= claim->start && memcmp(t + q, " of ", 4) == 0)
+      q += 4;
+    else if (q + 8 <= claim->start && memcmp(t + q, " out of ", 8) == 0)
+      q += 8;
+    else {
+      p = end_x;
+      continue;
+    }
+    if (q + 4 <= claim->start && memcmp(t + q, "the ", 4) == 0) q += 4;
+    size_t end_y = number_at(s, q, &vy);
+    if (!end_y || end_y > claim->start) continue;
+    best_x = p + 1;
+    x = vx;
+    y = vy;
+    y_end = end_y;
+    p = end_y;
+  }
+  if (!best_x || y <= 0 || x > y) return 0;
+  /* Nothing but words between the ratio and its percentage. */
+  if (claim->start - y_end > 90 || has_digit(t, y_end, claim->start)) return 0;
+  set_check(claim, x / y * 100, 1.0);
+  return 1;
+}
+
+/* "rose from 40 to 130, a rise of 125%", "fell from 12 to 3 per month, a
+** decline of 40%", "rose from 41% to 82%, a rise of 100%": the stated change
+** after "from A to B" when the numbers are not claims of their own. */
+static int check_stated_change(const scan *s, ibid_claim *claim, size_t sentence_start) {
+  const char *t = s->text;
+  size_t from = claim->start > sentence_start + 200 ? claim->start - 200 : sentence_start;
+  size_t at = (size_t)-1;
+  for (size_t p = from; p + 5 < claim->start; p++)
+    if (memcmp(t + p, "from ", 5) == 0 && (p == 0 || !ibid_is_alpha(t[p - 1]))) at = p + 5;
+  if (at == (size_t)-1) return 0;
+  double a, b;
+  size_t end_a = number_at(s, at, &a);
+  if (!end_a) return 0;
+  size_t q = end_a;
+  if (q < s->length && t[q] == '%') q++;
+  size_t limit = q + 40 < claim->start ? q + 40 : claim->start;
+  size_t to = 0;
+  for (size_t p = q; p + 4 <= limit; p++)
+    if (memcmp(t + p, " to ", 4) == 0) {
+      to = p + 4;
+      break;
+    }
+  if (!to) return 0;
+  size_t end_b = number_at(s, to, &b);
+  if (!end_b || end_b > claim->start || a <= 0) return 0;
+  int rise = contains_word(
+      t, from,
+      claim->start + claim->length + 1 < s->length ? claim->start + claim->length + 1 : s->length,
+      rise_words, sizeof(rise_words) / sizeof(rise_words[0]));
+  int fall =
+      contains_word(t, from, claim->start, fall_words, sizeof(fall_words) / sizeof(fall_words[0]));
+  if (!rise && !fall) return 0;
+  if (has_digit(t, end_b, claim->start) && claim->start - end_b > 60) return 0;
+  double change = (b - a) / a * 100;
+  if (change < 0) change = -change; /* "a decline of 75%" states the size of the fall */
+  double expected = round_to_tenth(change);
+  double tolerance = absolute(expected) * 0.02 > 0.5 ? absolute(expected) * 0.02 : 0.5;
+  set_check(claim, expected, tolerance);
+  return 1;
+}
+
+/* "doubled from 16,000 to 40,000", "halved from 80 to 50 tonnes": the
+** second number against the first times the factor. */
+static void check_factor(const scan *s, ibid_claim *claim, size_t sentence_start) {
+  static const struct {
+    const char *word;
+    double factor;
+  } factors[] = {
+      {"doubled", 2}, {"tripled", 3}, {"trebled", 3}, {"quadrupled", 4}, {"halved", 0.5}};
+  const char *t = s->text;
+  size_t from = claim->start > sentence_start + 120 ? claim->start - 120 : sentence_start;
+  for (size_t i = 0; i < sizeof(factors) / sizeof(*factors); i++) {
+    size_t n = strlen(factors[i].word);
+    for (size_t p = from; p + n < claim->start; p++) {
+      if (memcmp(t + p, factors[i].word, n) != 0 || (p > 0 && ibid_is_alpha(t[p - 1]))) continue;
+      size_t q = p + n;
+      if (q + 6 > claim->start || memcmp(t + q, " from ", 6) != 0) continue;
+      double a;
+      size_t end_a = number_at(s, q + 6, &a);
+      if (!end_a || end_a + 4 > claim->start) continue;
+      if (memcmp(t + end_a, " to ", 4) != 0 || end_a + 4 != claim->start) continue;
+      set_check(claim, a * factors[i].factor, absolute(a * factors[i].factor) * 0.02 + 0.5);
+      return;
+    }
+  }
+}
+
+/* "Of the 120 districts, 45% were in Ghana, 30% in Malawi and 35% in
+** Ethiopia.": shares of one whole. More than 100% in all is inconsistent, the
+** last share's expected value being what is left; 100% (within a point) is
+** consistent. Less may be a partial list and is not judged. */
+static void check_shares(const scan *s, ibid_claim *claims, size_t count, size_t k) {
+  ibid_claim *first = &claims[k];
+  const char *t = s->text;
+  size_t start = first->sentence_start, end = start + first->sentence_length;
+  if (end - start < 4 || memcmp(t + start, "Of ", 3) != 0 || first->start - start > 300) return;
+  /* The shares come after the clause "Of the whole," */
+  size_t comma = start;
+  while (comma < first->start && t[comma] != ',') comma++;
+  if (comma >= first->start || has_digit(t, comma, first->start)) return;
+  if (k > 0 && claims[k - 1].start >= start && strcmp(claims[k - 1].unit, "%") == 0) return;
+  size_t last = k;
+  double sum = first->value;
+  for (size_t j = k + 1; j < count && claims[j].start < end; j++) {
+    if (strcmp(claims[j].unit, "%") != 0 ||
+        has_digit(t, claims[last].start + claims[last].length, claims[j].start))
+      break;
+    sum += claims[j].value;
+    last = j;
+  }
+  if (last == k || claims[last].check != IBID_CLAIM_UNCHECKED) return;
+  if (sum > 101) {
+    claims[last].check = IBID_CLAIM_INCONSISTENT;
+    claims[last].expected = round_to_tenth(100 - (sum - claims[last].value));
+  } else if (sum >= 99) {
+    claims[last].check = IBID_CLAIM_CONSISTENT;
+    claims[last].expected = round_to_tenth(100 - (sum - claims[last].value));
+  }
+}
+
 int ibid_find_claims(const char *text, size_t length, ibid_claim **claims, size_t *count) {
+  return ibid_find_claims_with(NULL, text, length, claims, count);
+}
+
+int ibid_find_claims_with(struct ibid_sentence_splitter *splitter, const char *text, size_t length,
+                          ibid_claim **claims, size_t *count) {
   *claims = NULL;
   *count = 0;
   claim_list list = {0};
   size_t *sentences = NULL, sentence_count = 0, *citations = NULL, citation_count = 0;
-  if (ibid_simple_sentences(text, length, &sentences, &sentence_count) ||
+  int numbered = 0;
+  if (ibid_layer_sentences(splitter, text, length, &sentences, &sentence_count, &numbered) ||
       ibid_citation_parentheses(text, length, &citations, &citation_count)) {
     ibid_free(sentences);
     return -1;
@@ -583,15 +761,53 @@ int ibid_find_claims(const char *text, size_t length, ibid_claim **claims, size_
     size_t start, end;
     ibid_sentence_at(sentences, sentence_count, length, list.items[k].start, &start, &end);
     while (end > start && ibid_is_space(text[end - 1])) end--;
+    list.items[k].sentence =
+        numbered ? ibid_sentence_number(sentences, sentence_count, list.items[k].start) : 0;
+    /* The checks read the whole sentence: where a line or block break cut it
+    ** (the part before does not end in . ? !), the part before belongs to it. */
+    size_t index = ibid_sentence_number(sentences, sentence_count, list.items[k].start);
+    while (index > 1 && end - sentences[index - 2] < 600) {
+      size_t before = sentences[index - 1];
+      while (before > sentences[index - 2] && ibid_is_space(text[before - 1])) before--;
+      char last = before > 0 ? text[before - 1] : '.';
+      char first = text[sentences[index - 1]];
+      if (last == '.' || last == '?' || last == '!' || last == '"' || (unsigned char)last >= 0x80 ||
+          (before - sentences[index - 2] < 80 && !ibid_is_lower(first) && !ibid_is_digit(first)))
+        break; /* a heading is short and stands alone */
+      start = sentences[--index - 1];
+    }
+    /* ... and so does the part after, when this one does not end. */
+    index = ibid_sentence_number(sentences, sentence_count, list.items[k].start);
+    while (index > 0 && index < sentence_count && end - start < 1200) {
+      size_t before = end;
+      while (before > start && ibid_is_space(text[before - 1])) before--;
+      char last = before > 0 ? text[before - 1] : '.';
+      if (last == '.' || last == '?' || last == '!' || last == '"' || (unsigned char)last >= 0x80)
+        break;
+      size_t next_end = index + 1 < sentence_count ? sentences[index + 1] : length;
+      char first = text[sentences[index]];
+      if (next_end - sentences[index] < 80 && !ibid_is_lower(first) && !ibid_is_digit(first)) break;
+      end = next_end;
+      while (end > start && ibid_is_space(text[end - 1])) end--;
+      index++;
+    }
     list.items[k].sentence_start = start;
     list.items[k].sentence_length = end - start;
   }
   for (size_t k = 0; k < list.count; k++) {
-    if (strcmp(list.items[k].unit, "%") == 0)
-      check_percentage(text, list.items, list.count, k, sentences, sentence_count, length);
-    else
+    ibid_claim *claim = &list.items[k];
+    if (strcmp(claim->unit, "%") == 0) {
+      if (!check_ratio(&s, claim, claim->sentence_start))
+        check_percentage(text, list.items, list.count, k, sentences, sentence_count, length);
+      if (claim->check == IBID_CLAIM_UNCHECKED)
+        check_stated_change(&s, claim, claim->sentence_start);
+    } else {
       check_total(text, list.items, list.count, k);
+      if (claim->check == IBID_CLAIM_UNCHECKED) check_factor(&s, claim, claim->sentence_start);
+    }
   }
+  for (size_t k = 0; k < list.count; k++)
+    if (strcmp(list.items[k].unit, "%") == 0) check_shares(&s, list.items, list.count, k);
   ibid_free(sentences);
   ibid_free(citations);
   *claims = list.items;

@@ -18,6 +18,7 @@ typedef enum ibid_claim_check {
 typedef struct ibid_claim {
   size_t start, length;                   /* the number and its unit */
   size_t sentence_start, sentence_length; /* the sentence holding it */
+  size_t sentence;                        /* its number in ibid_sentences(text), 0 if none */
   double value;                           /* as the document means it: "3.300" -> 3300 */
   char unit[IBID_CLAIM_UNIT_SIZE];        /* NUL-terminated, "" when none */
   ibid_claim_check check;
@@ -27,6 +28,10 @@ typedef struct ibid_claim {
 /* Finds the claims of text in order. Returns 0 with *claims (free with
 ** ibid_free; may be NULL when *count is 0), or -1 when out of memory. */
 int ibid_find_claims(const char *text, size_t length, ibid_claim **claims, size_t *count);
+/* The same with a sentence splitter (sentences.h) made once by the caller. */
+struct ibid_sentence_splitter;
+int ibid_find_claims_with(struct ibid_sentence_splitter *splitter, const char *text, size_t length,
+                          ibid_claim **claims, size_t *count);
 
 /* 'consistent', 'inconsistent' or NULL. */
 const char *ibid_claim_check_name(ibid_claim_check check);

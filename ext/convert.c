@@ -12,8 +12,14 @@
 
 /* ----- format detection --------------------------------------------------- */
 
-/* How far into the bytes detection looks: markers of every format sit at the top. */
+/* How far into the bytes detection looks: markers of every format sit at the
+** top, after the prolog (XML declaration, comments, processing instructions
+** and a DOCTYPE, whose internal subset of entity declarations can run long).
+** The prolog is skipped up to DETECT_PROLOG_MAX bytes; the root element and
+** the binary test look at DETECT_WINDOW bytes from there. A longer prolog is
+** read as text, and the document's error says why (docs/formats.md). */
 #define DETECT_WINDOW 4096
+#define DETECT_PROLOG_MAX (1024 * 1024)
 
 static int starts_with_caseless(const char *bytes, size_t length, size_t at, const char *word) {
   size_t n = strlen(word);
@@ -88,13 +94,87 @@ static int looks_binary(const char *bytes, size_t length) {
   return controls * 20 > length; /* more than 5% */
 }
 
-static ibid_format detect_format(const char *bytes, size_t length) {
-  size_t window = length < DETECT_WINDOW ? length : DETECT_WINDOW;
-  /* PDF readers accept the header anywhere in the first kilobyte. */
-  for (size_t i = 0; i + 5 <= window && i < 1024; i++)
-    if (memcmp(bytes + i, "%PDF-", 5) == 0) return IBID_FORMAT_PDF;
+/* 1 when the bytes open a prolog that does not end within DETECT_PROLOG_MAX. */
+static int prolog_too_long(const char *bytes, size_t length) {
+  if (length <= DETECT_PROLOG_MAX) return 0;
   size_t doctype;
-  size_t at = skip_prolog(bytes, window, &doctype);
+  return skip_prolog(bytes, DETECT_PROLOG_MAX, &doctype) >= DETECT_PROLOG_MAX;
+}
+
+/* Occurrences of `word` in bytes[0..length), counted up to `enough`. */
+static size_t count_word(const char *bytes, size_t length, const char *word, size_t enough) {
+  size_t n = strlen(word), found = 0;
+  for (size_t i = 0; i + n <= length && found < enough; i++)
+    if (bytes[i] == word[0] && memcmp(bytes + i, word, n) == 0) found++;
+  return found;
+}
+
+/* "N G obj" at bytes[at] (the header of an indirect object); its end, else 0. */
+static size_t object_header(const char *bytes, size_t length, size_t at) {
+  size_t digits = 0;
+  while (at < length && bytes[at] >= '0' && bytes[at] <= '9' && digits < 11) at++, digits++;
+  if (!digits || at >= length || (bytes[at] != ' ' && bytes[at] != '\r' && bytes[at] != '\n'))
+    return 0;
+  while (at < length && (bytes[at] == ' ' || bytes[at] == '\r' || bytes[at] == '\n')) at++;
+  digits = 0;
+  while (at < length && bytes[at] >= '0' && bytes[at] <= '9' && digits < 6) at++, digits++;
+  if (!digits || at >= length || bytes[at] != ' ') return 0;
+  while (at < length && bytes[at] == ' ') at++;
+  if (at + 3 > length || memcmp(bytes + at, "obj", 3) != 0) return 0;
+  at += 3;
+  if (at < length && bytes[at] != ' ' && bytes[at] != '\r' && bytes[at] != '\n' &&
+      bytes[at] != '<' && bytes[at] != '[')
+    return 0;
+  return at;
+}
+
+/*
+** PDF syntax without its "%PDF-" header (cut off, or never written): the
+** bytes open (after blanks and "%" comment lines) with an object header
+** "N G obj" and hold its "endobj", or hold two object headers and two
+** "endobj" near the top, and the cross-reference keywords ("xref",
+** "trailer", "startxref") or a "stream" somewhere in the window or the last
+** kilobyte. poppler reads such a file by rebuilding its cross-reference table.
+** `window` bytes are searched: the detection window, or, for binary data, all.
+*/
+static int looks_like_headerless_pdf(const char *bytes, size_t length, size_t window) {
+  size_t at = 0;
+  while (at < window) {
+    if (bytes[at] == ' ' || bytes[at] == '\t' || bytes[at] == '\r' || bytes[at] == '\n') {
+      at++;
+    } else if (bytes[at] == '%') {
+      while (at < window && bytes[at] != '\n' && bytes[at] != '\r') at++;
+    } else {
+      break;
+    }
+  }
+  size_t tail = length > 1024 ? length - 1024 : 0;
+  int structure = count_word(bytes, window, "stream", 1) || count_word(bytes, window, "xref", 1) ||
+                  count_word(bytes + tail, length - tail, "startxref", 1) ||
+                  count_word(bytes + tail, length - tail, "trailer", 1);
+  size_t header = object_header(bytes, window, at);
+  if (header && count_word(bytes + header, window - header, "endobj", 1)) return 1;
+  if (!structure || count_word(bytes, window, "endobj", 2) < 2) return 0;
+  size_t headers = 0;
+  for (size_t i = 0; i < window && headers < 2; i++)
+    if ((i == 0 || bytes[i - 1] == '\n' || bytes[i - 1] == '\r') && object_header(bytes, window, i))
+      headers++;
+  return headers >= 2;
+}
+
+static ibid_format detect_format(const char *bytes, size_t length) {
+  size_t head = length < DETECT_WINDOW ? length : DETECT_WINDOW;
+  /* PDF readers accept the header anywhere in the first kilobyte. */
+  for (size_t i = 0; i + 5 <= head && i < 1024; i++)
+    if (memcmp(bytes + i, "%PDF-", 5) == 0) return IBID_FORMAT_PDF;
+  if (looks_like_headerless_pdf(bytes, length, head)) return IBID_FORMAT_PDF;
+  /* cut inside a content stream: its operators at the top, the objects further on */
+  if ((count_word(bytes, head, "endstream", 1) || count_word(bytes, head, ") Tj", 2) == 2) &&
+      looks_like_headerless_pdf(bytes, length, length))
+    return IBID_FORMAT_PDF;
+  size_t doctype;
+  size_t at = skip_prolog(bytes, length < DETECT_PROLOG_MAX ? length : DETECT_PROLOG_MAX, &doctype);
+  size_t window = length - at < DETECT_WINDOW ? length : at + DETECT_WINDOW;
   if (doctype != (size_t)-1 && starts_with_caseless(bytes, window, doctype, "<!doctype html"))
     return IBID_FORMAT_HTML;
   if (at < window && bytes[at] == '<') {
@@ -118,7 +198,9 @@ static ibid_format detect_format(const char *bytes, size_t length) {
         return IBID_FORMAT_HTML;
     }
   }
-  if (looks_binary(bytes, window)) return IBID_FORMAT_UNKNOWN;
+  if (looks_binary(bytes, head))
+    /* a PDF cut inside a compressed stream: its structure further on */
+    return looks_like_headerless_pdf(bytes, length, length) ? IBID_FORMAT_PDF : IBID_FORMAT_UNKNOWN;
   return IBID_FORMAT_TEXT;
 }
 
@@ -214,7 +296,8 @@ static char *utf16_to_utf8(const char *bytes, size_t length, int order, size_t *
 ibid_format ibid_format_detect(const char *bytes, size_t length) {
   int order = utf16_order(bytes, length);
   if (!order) return detect_format(bytes, length);
-  size_t window = length < 2 * DETECT_WINDOW + 2 ? length : 2 * DETECT_WINDOW + 2;
+  size_t most = 2 * (DETECT_PROLOG_MAX + DETECT_WINDOW) + 2;
+  size_t window = length < most ? length : most;
   size_t utf8_length;
   char *utf8 = utf16_to_utf8(bytes, window, order, &utf8_length);
   if (!utf8) return IBID_FORMAT_UNKNOWN;
@@ -226,7 +309,7 @@ ibid_format ibid_format_detect(const char *bytes, size_t length) {
 /* ----- dispatch --------------------------------------------------------------- */
 
 static int convert_utf8(const char *bytes, size_t length, ibid_format format,
-                        ibid_document *document) {
+                        const ibid_pdf_limits *limits, ibid_document *document) {
   switch (format) {
     case IBID_FORMAT_TEXT:
       return ibid_text_convert(bytes, length, document);
@@ -237,7 +320,7 @@ static int convert_utf8(const char *bytes, size_t length, ibid_format format,
     case IBID_FORMAT_TEI:
       return ibid_tei_convert(bytes, length, document);
     case IBID_FORMAT_PDF:
-      return ibid_pdf_convert(bytes, length, document);
+      return ibid_pdf_convert_limited(bytes, length, limits, document);
     default:
       ibid_document_fail(document,
                          "unrecognized format: binary data that is not PDF, HTML, XML "
@@ -247,11 +330,20 @@ static int convert_utf8(const char *bytes, size_t length, ibid_format format,
 }
 
 int ibid_convert_document(const char *bytes, size_t length, ibid_document *document) {
+  return ibid_convert_document_limited(bytes, length, NULL, document);
+}
+
+int ibid_convert_document_limited(const char *bytes, size_t length, const ibid_pdf_limits *limits,
+                                  ibid_document *document) {
   int order = utf16_order(bytes, length);
   if (!order) {
     ibid_format format = ibid_format_detect(bytes, length);
     document->format = format;
-    return convert_utf8(bytes, length, format, document);
+    int rc = convert_utf8(bytes, length, format, limits, document);
+    if (rc == 0 && format == IBID_FORMAT_TEXT && !document->error && prolog_too_long(bytes, length))
+      document->error =
+          "XML prolog (declaration, comments, DOCTYPE) longer than 1 MB: read as text";
+    return rc;
   }
   size_t utf8_length;
   char *utf8 = utf16_to_utf8(bytes, length, order, &utf8_length);
@@ -261,8 +353,8 @@ int ibid_convert_document(const char *bytes, size_t length, ibid_document *docum
   /* libxml2's XML reader decodes UTF-16 itself and would misread UTF-8
   ** under an encoding="UTF-16" declaration: give it the original bytes. */
   int rc = (format == IBID_FORMAT_JATS || format == IBID_FORMAT_TEI)
-               ? convert_utf8(bytes, length, format, document)
-               : convert_utf8(utf8, utf8_length, format, document);
+               ? convert_utf8(bytes, length, format, limits, document)
+               : convert_utf8(utf8, utf8_length, format, limits, document);
   ibid_free(utf8);
   return rc;
 }

@@ -386,12 +386,56 @@ static void csl_name_part(const ibid_json_document *item, ibid_json_object *name
   if (text) ibid_json_object_string(name, key, text, length);
 }
 
+/* Whether text holds one of the lowercase words that join the parts of an
+** institution's name and never a person's ("OTP to UNSC", "Permanent Mission
+** of X to the UN"); particles such as "de" or "van" are not among them. */
+static int csl_has_joining_word(const char *text, size_t length) {
+  static const char *const words[] = {"to", "of", "for", "on", "the", "at", "in"};
+  size_t i = 0;
+  while (i < length) {
+    while (i < length && text[i] == ' ') i++;
+    size_t end = i;
+    while (end < length && text[end] != ' ') end++;
+    for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++)
+      if (end > i && csl_key_is(text + i, end - i, words[w])) return 1;
+    i = end;
+  }
+  return 0;
+}
+
+/* A family/given pair that is really an institution's name, split as if it
+** were a person's: given "OTP to", family "UNSC" (or the whole in family). */
+static int csl_corporate_name(const ibid_json_document *item, long node) {
+  size_t family_length = 0, given_length = 0;
+  const char *family = csl_text(item, ibid_json_member(item, node, "family"), &family_length);
+  const char *given = csl_text(item, ibid_json_member(item, node, "given"), &given_length);
+  return (family && csl_has_joining_word(family, family_length)) ||
+         (given && csl_has_joining_word(given, given_length));
+}
+
 static void csl_write_name(const ibid_json_document *item, long node, ibid_buffer *out) {
   long literal;
   csl_name_form form = csl_name(item, node, &literal);
   ibid_json_object name;
   ibid_json_object_begin(&name, out);
-  if (form == CSL_LITERAL_NAME) {
+  if (form == CSL_FAMILY_NAME && csl_corporate_name(item, node)) {
+    /* the name as written: given, then family */
+    size_t family_length = 0, given_length = 0;
+    const char *family = csl_text(item, ibid_json_member(item, node, "family"), &family_length);
+    const char *given = csl_text(item, ibid_json_member(item, node, "given"), &given_length);
+    ibid_buffer whole;
+    ibid_buffer_init(&whole);
+    if (given) {
+      ibid_buffer_append(&whole, given, given_length);
+      ibid_buffer_append_char(&whole, ' ');
+    }
+    ibid_buffer_append(&whole, family, family_length);
+    if (whole.failed)
+      out->failed = 1;
+    else
+      ibid_json_object_string(&name, "literal", whole.data, whole.length);
+    ibid_buffer_free(&whole);
+  } else if (form == CSL_LITERAL_NAME) {
     csl_name_part(item, &name, "literal", literal);
   } else {
     csl_name_part(item, &name, "family", ibid_json_member(item, node, "family"));
@@ -591,8 +635,36 @@ static int csl_write_variable(const ibid_json_document *item, ibid_json_object *
     case CSL_DATE:
       return csl_write_date(item, object, variable->name, node);
     default:
+      if (!strcmp(variable->name, "issue")) {
+        /* "(3)" as a reference prints it: the issue is 3 */
+        size_t length = 0;
+        const char *text = csl_text(item, node, &length);
+        if (text && csl_kind_of(item, node) == IBID_JSON_STRING && length > 2 && text[0] == '(' &&
+            text[length - 1] == ')' && !memchr(text + 1, '(', length - 2)) {
+          ibid_json_object_string(object, variable->name, text + 1, length - 2);
+          return 1;
+        }
+      }
       return csl_write_text(item, object, variable->name, node);
   }
+}
+
+/* The DOI of a doi.org URL ("https://doi.org/10.1017/x" -> "10.1017/x"), or NULL. */
+static const char *csl_doi_of_url(const ibid_json_document *item, long node, size_t *length) {
+  static const char *const prefixes[] = {"https://doi.org/", "http://doi.org/",
+                                         "https://dx.doi.org/", "http://dx.doi.org/"};
+  size_t url_length = 0;
+  const char *url = csl_text(item, node, &url_length);
+  if (!url || csl_kind_of(item, node) != IBID_JSON_STRING) return NULL;
+  for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
+    size_t n = strlen(prefixes[i]);
+    if (url_length > n + 3 && csl_same_ascii_case(url, prefixes[i], n) &&
+        !memcmp(url + n, "10.", 3)) {
+      *length = url_length - n;
+      return url + n;
+    }
+  }
+  return NULL;
 }
 
 /* The item's type when CSL 1.0.2 defines it; else "document", CSL's catch-all. */
@@ -608,23 +680,23 @@ static const char *csl_type(const ibid_json_document *item, long node) {
 /* ----- types for the BibTeX and RIS writers ------------------------------- */
 
 static const ibid_csl_export_type csl_export_types[] = {
-    {"article-journal", "article", "JOUR", NULL},
-    {"article-magazine", "article", "MGZN", NULL},
-    {"article-newspaper", "article", "NEWS", NULL},
-    {"book", "book", "BOOK", NULL},
-    {"chapter", "incollection", "CHAP", NULL},
-    {"entry-encyclopedia", "incollection", "CHAP", NULL},
-    {"entry-dictionary", "incollection", "CHAP", NULL},
-    {"paper-conference", "inproceedings", "CONF", NULL},
-    {"report", "techreport", "RPRT", NULL},
-    {"thesis", "phdthesis", "THES", NULL},
-    {"webpage", "online", "ELEC", NULL},
-    {"post", "online", "ELEC", NULL},
-    {"post-weblog", "online", "ELEC", NULL},
-    {"legal_case", NULL, "CASE", "Legal case"},
-    {"legislation", NULL, "STAT", "Legislation"},
-    {"bill", NULL, "STAT", "Bill"},
-    {"treaty", NULL, NULL, "Treaty"},
+    {"article-journal", "article", NULL, "JOUR", NULL},
+    {"article-magazine", "article", NULL, "MGZN", NULL},
+    {"article-newspaper", "article", NULL, "NEWS", NULL},
+    {"book", "book", NULL, "BOOK", NULL},
+    {"chapter", "incollection", NULL, "CHAP", NULL},
+    {"entry-encyclopedia", "incollection", NULL, "CHAP", NULL},
+    {"entry-dictionary", "incollection", NULL, "CHAP", NULL},
+    {"paper-conference", "inproceedings", NULL, "CONF", NULL},
+    {"report", "techreport", "report", "RPRT", NULL},
+    {"thesis", "phdthesis", "thesis", "THES", NULL},
+    {"webpage", "online", NULL, "ELEC", NULL},
+    {"post", "online", NULL, "ELEC", NULL},
+    {"post-weblog", "online", NULL, "ELEC", NULL},
+    {"legal_case", NULL, "jurisdiction", "CASE", "Legal case"},
+    {"legislation", NULL, "legislation", "STAT", "Legislation"},
+    {"bill", NULL, "legislation", "BILL", "Bill"},
+    {"treaty", NULL, "legal", NULL, "Treaty"},
 };
 
 const ibid_csl_export_type *ibid_csl_export_type_find(const char *csl) {
@@ -648,8 +720,25 @@ void ibid_csl_export_item(const ibid_json_document *item, long node, ibid_buffer
   }
   const char *type = csl_type(item, members.type);
   ibid_json_object_string(&object, "type", type, strlen(type));
+  /* A doi.org URL is the DOI: it goes to DOI (when the item has none, or
+  ** the same one) and leaves URL. */
+  long url = -1, doi = -1;
+  for (size_t i = 0; i < CSL_VARIABLE_COUNT; i++) {
+    if (!strcmp(csl_variables[i].name, "URL")) url = members.variables[i];
+    if (!strcmp(csl_variables[i].name, "DOI")) doi = members.variables[i];
+  }
+  size_t url_doi_length = 0, doi_length = 0;
+  const char *url_doi = csl_doi_of_url(item, url, &url_doi_length);
+  const char *given_doi = csl_text(item, doi, &doi_length);
+  int url_is_doi = url_doi && (!given_doi || (doi_length == url_doi_length &&
+                                              csl_same_ascii_case(given_doi, url_doi, doi_length)));
   for (size_t i = 0; i < CSL_VARIABLE_COUNT; i++) {
     const csl_variable *variable = &csl_variables[i];
+    if (url_is_doi && !strcmp(variable->name, "URL")) continue;
+    if (url_is_doi && !given_doi && !strcmp(variable->name, "DOI")) {
+      ibid_json_object_string(&object, "DOI", url_doi, url_doi_length);
+      continue;
+    }
     if (csl_write_variable(item, &object, variable, members.variables[i], members.subtitle))
       continue;
     for (size_t a = 0; a < CSL_ALIAS_COUNT; a++)

@@ -20,7 +20,14 @@
 ** - name variables: an array of names, each {"literal": ...} or a "family"
 **   with only the CSL name parts (given, dropping-particle,
 **   non-dropping-particle, suffix); a name with only "given", or a bare
-**   string, becomes a literal; a single name not in an array is wrapped.
+**   string, becomes a literal; a single name not in an array is wrapped; an
+**   institution split as if it were a person (given or family holding one of
+**   the joining words "to of for on the at in": given "OTP to", family
+**   "UNSC") becomes the literal "OTP to UNSC".
+** - "issue" in parentheses, as references print it ("(3)"), loses them.
+** - a doi.org URL (https or http, doi.org or dx.doi.org, then "10.") is the
+**   DOI: it becomes "DOI" when the item has none and leaves "URL" (unless
+**   the item's DOI is another one).
 ** - date variables: {"date-parts": [[y, m, d]] (a second array for a range)}
 **   with integers (numeric strings converted; a month outside 1-12 or day
 **   outside 1-31 and what follows it dropped), plus "season" (1-4) and
@@ -49,6 +56,7 @@
 typedef struct ibid_csl_export_type {
   const char *csl;
   const char *bibtex;     /* the entry type; NULL: @misc */
+  const char *biblatex;   /* the biblatex type when it differs from the BibTeX one; NULL: same */
   const char *ris;        /* the TY tag; NULL: GEN */
   const char *legal_kind; /* a legal kind has no BibTeX type: @misc, this in `note` */
 } ibid_csl_export_type;

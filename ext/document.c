@@ -208,6 +208,7 @@ void ibid_document_meta(ibid_document *document, const char *key, const char *js
 
 void ibid_document_meta_string(ibid_document *document, const char *key, const char *text,
                                size_t length) {
+  if (strcmp(key, "URL") == 0 && length > IBID_URL_MAX) return;
   begin_meta_member(document, key);
   ibid_json_string(&document->meta, text, length);
 }
@@ -234,7 +235,8 @@ void ibid_document_reference(ibid_document *document, size_t start, size_t lengt
     ibid_json_object_key(&object, "csl");
     ibid_buffer_append_string(out, csl);
   }
-  if (url) ibid_json_object_string(&object, "URL", url, strlen(url));
+  size_t url_length = url ? strlen(url) : 0;
+  if (url && url_length <= IBID_URL_MAX) ibid_json_object_string(&object, "URL", url, url_length);
   ibid_json_object_end(&object);
 }
 

@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 #include "buffer.h"
+#include "progress.h"
 
 typedef enum ibid_format {
   IBID_FORMAT_UNKNOWN = 0, /* binary data that is none of the formats below */
@@ -50,10 +51,12 @@ typedef struct ibid_document {
   int meta_members;
   ibid_buffer references; /* JSON array elements (without brackets) */
   int reference_count;
-  long pages;        /* PDF page count, else 0 */
-  int recoded;       /* 1 when text was not UTF-8 and was read as Windows-1252 */
-  const char *error; /* static English message: why the document could not be
-                        (fully) read; body holds what could be read */
+  long pages;              /* PDF page count, else 0 */
+  int recoded;             /* 1 when text was not UTF-8 and was read as Windows-1252 */
+  const char *error;       /* static English message: why the document could not be
+                              (fully) read; body holds what could be read */
+  ibid_progress *progress; /* optional (NULL after init): a converter that checks it
+                              stops early when told, returning -1 (ext/progress.h) */
 } ibid_document;
 
 void ibid_document_init(ibid_document *document);
@@ -112,6 +115,11 @@ void ibid_document_meta_take(ibid_document *document, const char *key, ibid_buff
 */
 void ibid_document_reference(ibid_document *document, size_t start, size_t length, int note,
                              const char *label, const char *csl, const char *url);
+
+/* Longest link target kept as a URL (a reference's, or the document's own
+** URL in meta): longer ones are data, not addresses anyone follows, and are
+** left out, so that a huge attribute cannot multiply into every table. */
+#define IBID_URL_MAX 8192
 
 /* Records why the document could not be (fully) read; the first one stays. */
 void ibid_document_fail(ibid_document *document, const char *message);

@@ -27,11 +27,18 @@
 ** A last pass gives every mention of a resolution the year stated at any of
 ** its mentions: "(2005)", "of 31 March 2005", or a date earlier in a sentence
 ** that says the resolution was adopted.
-** No matcher knows a country, person or document name: gazetteer data lives
-** in sql/gazetteer.sql.
+** Countries come from ICU's region names (regions.h), as ISO codes. Armed
+** groups are capitalised runs holding an armed group's noun ("Army",
+** "Forces", "Movement") or a code before "rebels". Persons without a title
+** are told by the structure of names, not by a list: two to four capitalised
+** words, none a country, institution, role or treaty noun, a people's
+** adjective or a word the text also writes in lowercase, whose last word
+** recurs capitalised or which a verb follows. No matcher knows a person or
+** document name: gazetteer data lives in sql/gazetteer.sql.
 */
 #include "entities.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -60,6 +67,10 @@ const char *ibid_entity_kind_name(ibid_entity_kind kind) {
       return "organization";
     case IBID_ENTITY_PERSON:
       return "person";
+    case IBID_ENTITY_COUNTRY:
+      return "country";
+    case IBID_ENTITY_ARMED_GROUP:
+      return "armed_group";
   }
   return NULL;
 }
@@ -88,6 +99,9 @@ typedef struct finder {
   size_t treaty_end; /* end of the last treaty name seen */
   char treaty[IBID_ENTITY_VALUE_SIZE];
   int several_treaties; /* more than one treaty named so far */
+  const ibid_regions *regions;
+  struct word_stat *stats; /* see collect_word_stats */
+  size_t stat_capacity;
 } finder;
 
 /* Copies bytes into value collapsing white space, cut at a character boundary. */
@@ -1283,6 +1297,224 @@ static size_t attach_definition(finder *f, size_t open) {
   return open + n + 2;
 }
 
+/* ----- countries, armed groups, persons named without a title -------------------- */
+
+/* Word statistics of the whole text, for the evidence that a capitalised run
+** is a person's name: its last word recurs capitalised ("Uhuru Kenyatta ...
+** Kenyatta and Ruto"), and none of its words is ever written in lowercase
+** (common nouns are: "Special Jurisdiction" ... "jurisdiction"). */
+typedef struct word_stat {
+  uint64_t hash; /* FNV-1a of the lowercased word; 0 = empty slot */
+  unsigned capitalised, lowercase;
+} word_stat;
+
+static uint64_t word_hash(const char *text, size_t n) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t k = 0; k < n; k++) {
+    char c = text[k];
+    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+    h = (h ^ (unsigned char)c) * 1099511628211ull;
+  }
+  return h ? h : 1;
+}
+
+static word_stat *stat_slot(finder *f, uint64_t h) {
+  size_t mask = f->stat_capacity - 1;
+  for (size_t k = (size_t)h & mask;; k = (k + 1) & mask)
+    if (f->stats[k].hash == h || f->stats[k].hash == 0) return &f->stats[k];
+}
+
+static int collect_word_stats(finder *f) {
+  size_t words = 0;
+  for (size_t i = 0; i < f->length; i++)
+    if (ibid_is_alpha(f->text[i]) && (i == 0 || !ibid_is_alpha(f->text[i - 1]))) words++;
+  size_t capacity = 64;
+  while (capacity < 2 * words + 2) capacity *= 2;
+  f->stats = ibid_malloc(capacity * sizeof(word_stat));
+  if (!f->stats) return -1;
+  memset(f->stats, 0, capacity * sizeof(word_stat));
+  f->stat_capacity = capacity;
+  for (size_t i = 0; i < f->length;) {
+    if (!ibid_is_alpha(f->text[i]) || (i > 0 && ibid_is_alpha(f->text[i - 1]))) {
+      i++;
+      continue;
+    }
+    size_t n = 0;
+    while (i + n < f->length && ibid_is_alpha(f->text[i + n])) n++;
+    word_stat *s = stat_slot(f, word_hash(f->text + i, n));
+    s->hash = word_hash(f->text + i, n);
+    if (ibid_is_upper(f->text[i]))
+      s->capitalised++;
+    else
+      s->lowercase++;
+    i += n;
+  }
+  return 0;
+}
+
+static const word_stat *stats_of(const finder *f, size_t i, size_t n) {
+  if (!f->stats) return NULL;
+  word_stat *s = stat_slot((finder *)f, word_hash(f->text + i, n));
+  return s->hash ? s : NULL;
+}
+
+static int is_armed_head(const finder *f, size_t i, size_t n) {
+  static const char *const list[] = {"Army",      "Front",   "Forces",   "Movement", "Militia",
+                                     "Militias",  "Brigade", "Brigades", "Rebels",   "Guard",
+                                     "Janjaweed", "Taliban", "Shabaab",  "Haram"};
+  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+}
+
+/* "Lord's Resistance Army", "Allied Democratic Forces", "Revolutionary Armed
+** Forces of Colombia", "M23 rebels" (the token): a capitalised run holding an
+** armed group's head noun (and "of <Name>" after it). */
+static size_t match_armed_group(finder *f, size_t i) {
+  const char *t = f->text;
+  /* "M23", "FDLR-FOCA": letters and digits followed by "rebels"/"militia" */
+  size_t token = i;
+  while (token < f->length && (ibid_is_upper(t[token]) || ibid_is_digit(t[token]))) token++;
+  if (token > i + 1 && has_digit(t + i, token - i) && token + 8 <= f->length &&
+      (memcmp(t + token, " rebels", 7) == 0 || memcmp(t + token, " militia", 8) == 0)) {
+    emit(f, IBID_ENTITY_ARMED_GROUP, i, token, NULL);
+    return token;
+  }
+  size_t at = i, end = 0, words = 0;
+  int head = 0;
+  while (words < 8) {
+    size_t n = name_word(f, at);
+    if (!n) break;
+    if (is_capital_at(f, at)) {
+      if (words == 0 && is_function_capital(f, at, n)) return 0;
+      words++;
+      if (is_armed_head(f, at, n)) {
+        head = 1;
+        end = at + n;
+      } else if (head && (at == end + 1 || at == end + 4 || at == end + 8)) {
+        end = at + n; /* "... Forces of Colombia" */
+      }
+    } else if (!(head && word_equals(f, at, n, "of") && end == at - 1) &&
+               !(word_equals(f, at, n, "for") || word_equals(f, at, n, "of") ||
+                 word_equals(f, at, n, "the"))) {
+      break;
+    }
+    size_t next = ibid_skip_space(f->text, f->length, at + n);
+    if (next != at + n + 1) break;
+    at = next;
+  }
+  if (!head || !end) return 0;
+  if (words < 2 &&
+      !(word_equals(f, i, end - i, "Janjaweed") || word_equals(f, i, end - i, "Taliban")))
+    return 0;
+  emit(f, IBID_ENTITY_ARMED_GROUP, i, end, NULL);
+  return end;
+}
+
+static size_t match_country(finder *f, size_t i) {
+  const char *code;
+  size_t n = ibid_region_at(f->regions, f->text, f->length, i, &code);
+  if (!n) return 0;
+  emit(f, IBID_ENTITY_COUNTRY, i, i + n, code);
+  return i + n;
+}
+
+/* A run of two to four capitalised words that is a name by its structure:
+** no word a country, institution or armed-group noun or ever written in
+** lowercase, and either its last word recurs capitalised elsewhere or a verb
+** follows it ("Joseph Kony was", "Álvaro Uribe opposed"). */
+static size_t match_untitled_person(finder *f, size_t i) {
+  size_t words;
+  size_t end = person_name(f, i, &words);
+  if (!end || words < 2) return 0;
+  size_t at = i, last = i, last_n = 0;
+  while (at < end) {
+    size_t n = name_word(f, at);
+    if (!n) {
+      at++;
+      continue;
+    }
+    if (is_capital_at(f, at)) {
+      static const char *const not_names[] = {"Chamber",
+                                              "Statute",
+                                              "Convention",
+                                              "Protocol",
+                                              "Charter",
+                                              "Act",
+                                              "Law",
+                                              "Treaty",
+                                              "Declaration",
+                                              "Agreement",
+                                              "Accord",
+                                              "Plan",
+                                              "Journal",
+                                              "Review",
+                                              "Studies",
+                                              "Quarterly",
+                                              "Press",
+                                              "Times",
+                                              "News",
+                                              "Daily",
+                                              "Post",
+                                              "Core",
+                                              "Drive",
+                                              "Building",
+                                              "Document",
+                                              "Affairs",
+                                              "Politics",
+                                              "Policy",
+                                              "Relations",
+                                              "Security",
+                                              "Responsibility",
+                                              "Leader",
+                                              "Continues",
+                                              "Africa",
+                                              "Europe",
+                                              "Asia",
+                                              "America",
+                                              "Online",
+                                              "Magazine"};
+      const char *code;
+      /* a name word has lowercase letters after its capital: not "ICC", not "Q" */
+      int titlecase = n >= 2 && (ibid_is_lower(f->text[at + 1]) || f->text[at + 1] == '\'' ||
+                                 ((unsigned char)f->text[at] >= 0x80 && n >= 3));
+      if (!titlecase || is_institution_head(f, at, n) || is_armed_head(f, at, n) ||
+          is_function_capital(f, at, n) || is_role(f, at, n) ||
+          word_in_list(f, at, n, not_names, sizeof(not_names) / sizeof(not_names[0])) ||
+          ibid_region_at(f->regions, f->text, f->length, at, &code))
+        return 0;
+      const word_stat *s = stats_of(f, at, n);
+      if (s && s->lowercase) return 0;
+      /* a people's adjective opens no name: "African", "British", "Eastern" */
+      static const char *const endings[] = {"ern", "ese", "ish", "can", "ean", "ian"};
+      for (size_t k = 0; k < sizeof(endings) / sizeof(*endings) && n > 5; k++)
+        if (memcmp(f->text + at + n - 3, endings[k], 3) == 0) return 0;
+      if (at == i) {
+        if (word_equals(f, at, n, "French") || word_equals(f, at, n, "Dutch") ||
+            word_equals(f, at, n, "Arab") || word_equals(f, at, n, "Global") ||
+            word_equals(f, at, n, "New"))
+          return 0;
+      }
+      last = at;
+      last_n = n;
+    }
+    at += n;
+  }
+  const word_stat *s = stats_of(f, last, last_n);
+  int recurs = s && s->capitalised >= 2;
+  int verb = 0;
+  size_t next = ibid_skip_space(f->text, f->length, end);
+  if (next == end + 1 && next < f->length && ibid_is_lower(f->text[next])) {
+    size_t n = name_word(f, next);
+    static const char *const verbs[] = {
+        "was",   "is",  "had",  "has",    "said", "died", "won",   "became",   "argued", "told",
+        "wrote", "led", "lost", "denied", "be",   "were", "would", "remained", "refused"};
+    verb = word_in_list(f, next, n, verbs, sizeof(verbs) / sizeof(verbs[0])) ||
+           (n > 4 && memcmp(f->text + next + n - 2, "ed", 2) == 0);
+  }
+  if (!recurs && !verb) return 0;
+  emit(f, IBID_ENTITY_PERSON, i, end, NULL);
+  return end;
+}
+
 static size_t match_word(finder *f, size_t i, size_t *definition) {
   size_t end;
   /* A name that an acronym in parentheses defines, "Justice and Equality
@@ -1302,6 +1534,7 @@ static size_t match_word(finder *f, size_t i, size_t *definition) {
       return close + n + 2;
     }
   }
+  if (ibid_is_upper(f->text[i]) && (end = match_armed_group(f, i))) return end;
   if ((end = match_un_symbol(f, i)) || (end = match_icc_record(f, i)) ||
       (end = match_au_symbol(f, i)) || (end = match_report(f, i)) || (end = match_unts(f, i)))
     return end;
@@ -1318,11 +1551,18 @@ static size_t match_word(finder *f, size_t i, size_t *definition) {
     size_t word_end, previous = word_before(f, i, &word_end);
     int after_capital = previous < word_end && is_capital_at(f, previous) && i - word_end <= 3;
     if (!after_capital && (end = match_person_before_role(f, i))) return end;
+    if ((end = match_armed_group(f, i)) || (end = match_country(f, i))) return end;
+    if (!after_capital && (end = match_untitled_person(f, i))) return end;
   }
   return 0;
 }
 
 int ibid_find_entities(const char *text, size_t length, ibid_entity **entities, size_t *count) {
+  return ibid_find_entities_in(text, length, NULL, entities, count);
+}
+
+int ibid_find_entities_in(const char *text, size_t length, const ibid_regions *regions,
+                          ibid_entity **entities, size_t *count) {
   *entities = NULL;
   *count = 0;
   finder *f = ibid_malloc(sizeof(finder));
@@ -1336,6 +1576,8 @@ int ibid_find_entities(const char *text, size_t length, ibid_entity **entities, 
     return -1;
   }
   f->citations = citations;
+  f->regions = regions;
+  if (collect_word_stats(f)) f->failed = 1;
   collect_acronyms(f);
   size_t definition = 0;
   for (size_t i = 0; i < length && !f->failed;) {
@@ -1367,6 +1609,7 @@ int ibid_find_entities(const char *text, size_t length, ibid_entity **entities, 
   }
   if (!f->failed && resolve_resolution_years(f)) f->failed = 1;
   ibid_free(citations);
+  ibid_free(f->stats);
   if (f->failed) {
     ibid_free(f->items);
     ibid_free(f);

@@ -8,6 +8,8 @@
 #define IBID_ENTITIES_H
 #include <stddef.h>
 
+#include "regions.h"
+
 #define IBID_ENTITY_VALUE_SIZE 160
 
 typedef enum ibid_entity_kind {
@@ -20,7 +22,9 @@ typedef enum ibid_entity_kind {
   IBID_ENTITY_COURT_DECISION,
   IBID_ENTITY_SITUATION,
   IBID_ENTITY_ORGANIZATION,
-  IBID_ENTITY_PERSON
+  IBID_ENTITY_PERSON,
+  IBID_ENTITY_COUNTRY,    /* value: ISO 3166 alpha-2 code */
+  IBID_ENTITY_ARMED_GROUP /* "Lord's Resistance Army", "M23 rebels" */
 } ibid_entity_kind;
 
 typedef struct ibid_entity {
@@ -32,10 +36,13 @@ typedef struct ibid_entity {
 /* Finds the entities of text in order. Returns 0 with *entities (free with
 ** ibid_free; may be NULL when *count is 0), or -1 when out of memory. */
 int ibid_find_entities(const char *text, size_t length, ibid_entity **entities, size_t *count);
+/* The same with country names known (regions may be NULL: no countries). */
+int ibid_find_entities_in(const char *text, size_t length, const ibid_regions *regions,
+                          ibid_entity **entities, size_t *count);
 
 /* 'un_resolution', 'un_document', 'icc_record', 'treaty_article',
 ** 'au_document', 'treaty', 'court_decision', 'situation', 'organization',
-** 'person'. */
+** 'person', 'country', 'armed_group'. */
 const char *ibid_entity_kind_name(ibid_entity_kind kind);
 
 #endif

@@ -369,6 +369,11 @@ static size_t match_date(event_scan *s, size_t i) {
 }
 
 int ibid_find_events(const char *text, size_t length, ibid_event **events, size_t *count) {
+  return ibid_find_events_with(NULL, text, length, events, count);
+}
+
+int ibid_find_events_with(struct ibid_sentence_splitter *splitter, const char *text, size_t length,
+                          ibid_event **events, size_t *count) {
   *events = NULL;
   *count = 0;
   event_scan s;
@@ -376,7 +381,9 @@ int ibid_find_events(const char *text, size_t length, ibid_event **events, size_
   s.text = text;
   s.length = length;
   size_t *sentences = NULL, *citations = NULL, citation_count = 0;
-  if (ibid_simple_sentences(text, length, &sentences, &s.sentence_count)) return -1;
+  int numbered = 0;
+  if (ibid_layer_sentences(splitter, text, length, &sentences, &s.sentence_count, &numbered))
+    return -1;
   if (ibid_citation_parentheses(text, length, &citations, &citation_count)) {
     ibid_free(sentences);
     return -1;
@@ -424,6 +431,8 @@ int ibid_find_events(const char *text, size_t length, ibid_event **events, size_
     while (end > start && ibid_is_space(text[end - 1])) end--;
     s.items[k].sentence_start = start;
     s.items[k].sentence_length = end - start;
+    s.items[k].sentence =
+        numbered ? ibid_sentence_number(sentences, s.sentence_count, s.items[k].start) : 0;
   }
   ibid_free(sentences);
   *events = s.items;

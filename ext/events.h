@@ -13,11 +13,16 @@ typedef struct ibid_event {
   char date[11];                          /* "2005-03-31", "2011-02" or "2014" */
   size_t start, length;                   /* the date expression */
   size_t sentence_start, sentence_length; /* its sentence */
+  size_t sentence;                        /* its number in ibid_sentences(text), 0 if none */
   int relative;                           /* 1 when resolved from "N months later" */
 } ibid_event;
 
 /* Finds the events of text in order. Returns 0 with *events (free with
 ** ibid_free; may be NULL when *count is 0), or -1 when out of memory. */
 int ibid_find_events(const char *text, size_t length, ibid_event **events, size_t *count);
+/* The same with a sentence splitter (sentences.h) made once by the caller. */
+struct ibid_sentence_splitter;
+int ibid_find_events_with(struct ibid_sentence_splitter *splitter, const char *text, size_t length,
+                          ibid_event **events, size_t *count);
 
 #endif

@@ -37,9 +37,11 @@
 */
 #include "findings.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "buffer.h"
+#include "cites.h"
 #include "memory.h"
 #include "utf8.h"
 
@@ -176,7 +178,11 @@ static size_t parse_label(const char *text, size_t at, size_t end, char label[16
   static const struct {
     const char *word;
     const char *prefix;
-  } long_forms[] = {{"research question ", "RQ"}, {"hypothesis ", "H"}, {"question ", "Q"}};
+  } long_forms[] = {{"research question ", "RQ"},
+                    {"hypothesis ", "H"},
+                    {"question ", "Q"},
+                    {"proposition ", "P"},
+                    {"sub-question ", "SQ"}};
   const char *prefix = NULL;
   size_t p = at;
   for (size_t i = 0; i < sizeof(long_forms) / sizeof(*long_forms); i++)
@@ -189,13 +195,15 @@ static size_t parse_label(const char *text, size_t at, size_t end, char label[16
     if (starts_with(text, at, end, "RQ") || starts_with(text, at, end, "SQ")) {
       prefix = text[at] == 'S' || text[at] == 's' ? "SQ" : "RQ";
       p = at + 2;
-    } else if (at < end && (text[at] == 'Q' || text[at] == 'H')) {
-      prefix = text[at] == 'Q' ? "Q" : "H";
+    } else if (at < end && (text[at] == 'Q' || text[at] == 'H' || text[at] == 'P')) {
+      prefix = text[at] == 'Q' ? "Q" : text[at] == 'H' ? "H" : "P";
       p = at + 1;
     } else {
       return 0;
     }
-    if (!is_upper(text[at])) return 0;
+    if (!is_upper(text[at]) || (p < end && is_lower(text[p]))) return 0;
+    /* "RQ 1": one space before the number */
+    if (p + 1 < end && text[p] == ' ' && is_digit(text[p + 1])) p++;
   }
   size_t digits = p;
   while (p < end && is_digit(text[p]) && p - digits < 2) p++;
@@ -215,8 +223,24 @@ static size_t parse_declared_label(const char *text, size_t at, size_t end, char
   size_t p = parse_label(text, at, end, label);
   if (!p) return 0;
   p = skip_spaces(text, p, end);
-  if (p >= end || (text[p] != ':' && text[p] != '.' && text[p] != ')')) return 0;
-  p = skip_spaces(text, p + 1, end);
+  /* "Hypothesis 1 (H1): ..." */
+  if (p < end && text[p] == '(') {
+    size_t q = p + 1;
+    while (q < end && q - p < 8 && (is_alpha(text[q]) || is_digit(text[q]))) q++;
+    if (q < end && text[q] == ')' && q > p + 1) p = skip_spaces(text, q + 1, end);
+  }
+  if (p >= end) return 0;
+  if (text[p] == ':' || text[p] == '.' || text[p] == ')') {
+    p++;
+  } else if (text[p] == '-' && p + 1 < end && text[p + 1] == ' ') {
+    p++;
+  } else if (end - p >= 3 && (memcmp(text + p, "\xE2\x80\x93", 3) == 0 ||
+                              memcmp(text + p, "\xE2\x80\x94", 3) == 0)) {
+    p += 3;
+  } else {
+    return 0;
+  }
+  p = skip_spaces(text, p, end);
   return p < end ? p : 0;
 }
 
@@ -487,6 +511,8 @@ const char *ibid_finding_source_name(ibid_finding_source source) {
       return "figure";
     case IBID_FINDING_ABSTRACT:
       return "abstract";
+    case IBID_FINDING_LIST:
+      return "list";
     default:
       return "conclusion";
   }
@@ -562,6 +588,10 @@ typedef struct analysis {
   unsigned char *line_flags; /* LINE_* bits */
   int double_spaced;         /* lines separated by blank lines (PDF extraction) */
   int cases_from_header;     /* no case headings: cases named by a comparative figure */
+  int cases_from_structure;  /* cases are sections whose headings name them */
+  const ibid_regions *regions;
+  size_t *case_level;        /* heading level of each case (0: unnumbered) */
+  size_t after_cases;        /* where the last case section ends (0: no cases) */
   size_t typical_line;       /* a full line's length in bytes */
   size_t *case_heading_line; /* line of each case heading */
   subsection *subsections;
@@ -617,9 +647,10 @@ static int split_lines(analysis *a) {
   a->line_flags = ibid_malloc(a->line_count ? a->line_count : 1);
   a->paragraph_of_line = ibid_malloc((a->line_count ? a->line_count : 1) * sizeof(size_t));
   a->case_heading_line = ibid_malloc((a->line_count ? a->line_count : 1) * sizeof(size_t));
+  a->case_level = ibid_malloc((a->line_count ? a->line_count : 1) * sizeof(size_t));
   a->paragraph_first_line = ibid_malloc((a->line_count + 1) * sizeof(size_t));
   a->paragraph_last_line = ibid_malloc((a->line_count + 1) * sizeof(size_t));
-  if (!a->line_flags || !a->paragraph_of_line || !a->case_heading_line ||
+  if (!a->line_flags || !a->paragraph_of_line || !a->case_heading_line || !a->case_level ||
       !a->paragraph_first_line || !a->paragraph_last_line)
     return -1;
   memset(a->line_flags, 0, a->line_count ? a->line_count : 1);
@@ -674,20 +705,56 @@ static int is_caption(const analysis *a, const line *l) {
   return 0;
 }
 
+/* Is text[start, dot) a Roman numeral I..XX ("II" in "II. The case of ...")? */
+static int is_roman_prefix(const char *text, size_t start, size_t dot) {
+  if (dot <= start) return 0;
+  for (size_t p = start; p < dot; p++)
+    if (text[p] != 'I' && text[p] != 'V' && text[p] != 'X') return 0;
+  return 1;
+}
+
 /* A heading-like line: short, few words, no closing punctuation, capitalised
 ** or numbered. */
 static int is_heading_like(const analysis *a, const line *l) {
-  size_t n = l->end - l->start;
+  size_t start = l->start;
+  if (a->text[start] == '#') { /* Markdown: "## 2. Kenya" */
+    while (start < l->end && a->text[start] == '#') start++;
+    start = skip_spaces(a->text, start, l->end);
+    if (start >= l->end) return 0;
+  }
+  size_t n = l->end - start;
   if (n == 0 || n > 80) return 0;
-  char first = a->text[l->start], last = a->text[l->end - 1];
+  char first = a->text[start], last = a->text[l->end - 1];
   if (!is_upper(first) && !is_digit(first)) return 0;
   if (last == '.' || last == ',' || last == ';' || last == ':' || last == '!' || last == '?' ||
       last == '-' || last == ')' || last == ']' || last == '"')
     return 0;
   /* A sentence break inside ("Aid failed. It ...") is prose; "1. Introduction" is not. */
-  for (size_t p = l->start + 1; p + 1 < l->end; p++)
-    if (a->text[p] == '.' && a->text[p + 1] == ' ' && !is_digit(a->text[p - 1])) return 0;
-  return count_words(a->text, l->start, l->end) <= 10;
+  for (size_t p = start + 1; p + 1 < l->end; p++)
+    if (a->text[p] == '.' && a->text[p + 1] == ' ' && !is_digit(a->text[p - 1]) &&
+        !(p == start + 1 || (p >= start + 2 && p <= start + 5 && a->text[start] <= 'X' &&
+                             is_roman_prefix(a->text, start, p))))
+      return 0;
+  return count_words(a->text, start, l->end) <= 10;
+}
+
+/* A numbered heading whose title asks: "5. Côte d'Ivoire: victor's justice?"
+** (a name, a colon, a short question). */
+static int is_numbered_question_heading(const analysis *a, const line *l) {
+  const char *t = a->text;
+  size_t n = l->end - l->start;
+  if (n < 4 || n > 80 || t[l->end - 1] != '?' || count_words(t, l->start, l->end) > 10) return 0;
+  size_t p = l->start;
+  while (p < l->end && (is_digit(t[p]) || t[p] == '.')) p++;
+  if (p == l->start) {
+    while (p < l->end && (t[p] == 'I' || t[p] == 'V' || t[p] == 'X')) p++;
+    if (p == l->start || p >= l->end || t[p] != '.') return 0;
+    p++;
+  }
+  if (p >= l->end || t[p] != ' ') return 0;
+  size_t colon = p;
+  while (colon < l->end && t[colon] != ':') colon++;
+  return colon < l->end && colon > p + 1;
 }
 
 /* Headings whose section closes the case studies. */
@@ -695,7 +762,7 @@ static int is_ending_heading(const analysis *a, const line *l) {
   static const char *const stems[] = {"conclu",      "discussion",  "summary",     "balance",
                                       "comparison",  "comparative", "implication", "reference",
                                       "bibliograph", "notes",       "endnotes",    "acknowledg",
-                                      "appendix",    "lessons",     "synthesis"};
+                                      "appendix",    "lessons",     "synthesis",   "recommend"};
   size_t at = l->start;
   word w;
   while (next_word(a->text, l->end, &at, &w))
@@ -711,7 +778,8 @@ static void classify_lines(analysis *a) {
     if (bullet_length(a->text, l->start, l->end, &check)) a->line_flags[i] |= LINE_BULLET;
     if (is_caption(a, l)) {
       a->line_flags[i] |= LINE_CAPTION | LINE_HEADING;
-    } else if (!(a->line_flags[i] & LINE_BULLET) && is_heading_like(a, l)) {
+    } else if (!(a->line_flags[i] & LINE_BULLET) &&
+               (is_heading_like(a, l) || is_numbered_question_heading(a, l))) {
       a->line_flags[i] |= LINE_HEADING;
       if (is_ending_heading(a, l)) a->line_flags[i] |= LINE_ENDING;
     }
@@ -820,6 +888,8 @@ static int cases_from_comparative_header(analysis *a) {
   return 0;
 }
 
+static int find_structure_cases(analysis *a);
+
 static int find_cases(analysis *a) {
   ibid_findings *out = a->out;
   for (size_t i = 0; i < a->line_count; i++) {
@@ -858,6 +928,9 @@ static int find_cases(analysis *a) {
     a->line_flags[i] &= (unsigned char)~LINE_ENDING;
   }
   if (out->case_count == 0) {
+    if (find_structure_cases(a)) return -1;
+  }
+  if (out->case_count == 0) {
     a->cases_from_header = 1;
     return cases_from_comparative_header(a);
   }
@@ -869,7 +942,7 @@ static int find_cases(analysis *a) {
 ** ending heading between two cases ("Conclusion" of case 1) is a subsection. */
 static void find_case_sections(analysis *a) {
   ibid_findings *out = a->out;
-  if (a->cases_from_header) return; /* their spans are their labels */
+  if (a->cases_from_header || a->cases_from_structure) return; /* already known */
   for (size_t c = 0; c < out->case_count; c++) {
     size_t limit_line = c + 1 < out->case_count ? a->case_heading_line[c + 1] : a->line_count;
     size_t end_line = limit_line;
@@ -899,6 +972,287 @@ static long case_at(const analysis *a, size_t offset) {
   if (low == 0) return -1;
   const ibid_case *c = &out->cases[low - 1];
   return offset < c->start + c->length ? (long)(low - 1) : -1;
+}
+
+/* ----- 1b. cases from section structure -------------------------------------- */
+/*
+** Documents that do not write "Case N:" name their cases in their section
+** headings: "3. Uganda: self-referral and selective cooperation", "II. The
+** case of Sudan", "## The case of MONUSCO", or a bare country name heading
+** the bullets of a "Key findings" section. A heading is a candidate when its
+** head (the title before ':' or a dash, after "The case of") is a country
+** (ICU region names), follows "The case of", or is an item of a sentence that
+** announces the cases ("We compare three situations: A, B and C."). The
+** candidates at one heading level are the cases when there are three, or two
+** confirmed by the announcing sentence or "The case of": a document that
+** compares several. A case's section runs to the next heading of its level
+** or above (its subsections belong to it), to the next case, or to a closing
+** heading ("Conclusion", "Comparison").
+*/
+
+#define MAX_ENUMERATED 32
+
+typedef struct name_span {
+  size_t start, end;
+} name_span;
+
+/* The heading level of line i: the number of '#' of a Markdown heading, the
+** depth of its numbering ("3" 1, "3.2" 2, "II." 1), 0 when unnumbered; -1
+** when the line is not a heading. *title is where its words start. */
+static int heading_level(const analysis *a, size_t i, size_t *title) {
+  const line *l = &a->lines[i];
+  if (!(a->line_flags[i] & LINE_HEADING) || (a->line_flags[i] & (LINE_CAPTION | LINE_BULLET)))
+    return -1;
+  const char *t = a->text;
+  size_t p = l->start;
+  int level = 0;
+  if (t[p] == '#') {
+    while (p < l->end && t[p] == '#') p++, level++;
+    p = skip_spaces(t, p, l->end);
+  }
+  size_t q = p;
+  int components = 0;
+  while (q < l->end && is_digit(t[q])) {
+    size_t digits = q;
+    while (q < l->end && is_digit(t[q])) q++;
+    if (q - digits > 2) return level ? level : 0;
+    components++;
+    if (q < l->end && t[q] == '.') q++;
+    if (q >= l->end || !is_digit(t[q])) break;
+  }
+  if (components && q < l->end && (t[q] == ' ' || t[q] == '\t')) {
+    *title = skip_spaces(t, q, l->end);
+    return level ? level : components;
+  }
+  /* Roman numerals "IV." */
+  q = p;
+  while (q < l->end && (t[q] == 'I' || t[q] == 'V' || t[q] == 'X')) q++;
+  if (q > p && q - p <= 5 && q + 1 < l->end && t[q] == '.' && t[q + 1] == ' ') {
+    *title = skip_spaces(t, q + 1, l->end);
+    return level ? level : 1;
+  }
+  *title = p;
+  return level;
+}
+
+/* Trims spaces and closing punctuation from [*start, *end). */
+static void trim_span(const char *text, size_t *start, size_t *end) {
+  while (*start < *end && is_space(text[*start])) (*start)++;
+  while (*end > *start && (is_space(text[*end - 1]) || text[*end - 1] == ',' ||
+                           text[*end - 1] == '.' || text[*end - 1] == ':' || text[*end - 1] == ';'))
+    (*end)--;
+}
+
+/* Items of sentences that announce the cases: "We compare three situations:
+** Uganda, Kenya and Côte d'Ivoire." (a trigger word before the colon, the
+** items capitalised, up to the full stop; "X in Y" gives X). */
+static size_t find_enumerated_cases(const analysis *a, name_span *items, size_t max) {
+  static const char *const triggers[] = {"compar",  "examin",    "studi",  "study",     "analy",
+                                         "cases",   "situation", "countr", "firms",     "organi",
+                                         "mission", "focus",     "select", "investigat"};
+  const char *t = a->text;
+  size_t count = 0;
+  for (size_t p = 0; p < a->length && count < max; p++) {
+    if (t[p] != ':') continue;
+    size_t q = p + 1;
+    while (q < a->length && is_space(t[q])) q++;
+    if (q >= a->length || !is_upper(t[q])) continue;
+    /* the trigger in the same sentence, at most 200 bytes back */
+    size_t from = p > 200 ? p - 200 : 0;
+    for (size_t b = p; b > from; b--)
+      if ((t[b - 1] == '.' && b < p && t[b] == ' ') ||
+          (t[b - 1] == '\n' && b >= 2 && t[b - 2] == '\n' && !a->double_spaced)) {
+        from = b;
+        break;
+      }
+    int triggered = 0;
+    size_t at = from;
+    word w;
+    while (!triggered && next_word(t, p, &at, &w))
+      if (word_has_stem(t, w, triggers, COUNT(triggers))) triggered = 1;
+    if (!triggered) continue;
+    /* the items, to the full stop (at most 400 bytes) */
+    size_t limit = q + 400 < a->length ? q + 400 : a->length;
+    size_t item = q;
+    size_t found = 0;
+    for (size_t r = q; r <= limit && count < max; r++) {
+      int stop = r == limit || t[r] == '.' || t[r] == ';' || t[r] == '?';
+      int comma = !stop && t[r] == ',';
+      int and_word = !stop && r + 5 <= limit && t[r] == ' ' && memcmp(t + r, " and ", 5) == 0;
+      if (!stop && !comma && !and_word) continue;
+      size_t start = item, end = r;
+      /* "MONUSCO in the Democratic Republic of the Congo" -> "MONUSCO" */
+      for (size_t c = start; c + 4 <= end; c++)
+        if (memcmp(t + c, " in ", 4) == 0 || memcmp(t + c, " (", 2) == 0) {
+          end = c;
+          break;
+        }
+      trim_span(t, &start, &end);
+      if (end > start && is_upper(t[start]) && end - start < 80) {
+        items[count].start = start;
+        items[count].end = end;
+        count++;
+        found++;
+      }
+      if (stop) break;
+      item = r + (and_word ? 5 : 1);
+      if (and_word) r += 4;
+    }
+    if (found < 2) count -= found; /* one capitalised phrase is no list of cases */
+    p = q;
+  }
+  return count;
+}
+
+/* Do two names agree: equal when folded, or naming the same country? */
+static int same_name(const analysis *a, const char *x, size_t x_length, const char *y,
+                     size_t y_length) {
+  char fx[64], fy[64];
+  size_t nx = ibid_region_fold(x, x_length, fx, sizeof(fx));
+  size_t ny = ibid_region_fold(y, y_length, fy, sizeof(fy));
+  if (nx && nx == ny && memcmp(fx, fy, nx) == 0) return 1;
+  const char *cx = ibid_region_code(a->regions, x, x_length);
+  const char *cy = cx ? ibid_region_code(a->regions, y, y_length) : NULL;
+  return cx && cy && strcmp(cx, cy) == 0;
+}
+
+typedef struct case_candidate {
+  size_t line;
+  int level;
+  size_t name_start, name_end;
+  int confirmed; /* "The case of" or an announced item */
+} case_candidate;
+
+/* The head of a heading's title: the name before ':' or a dash. */
+static int heading_case_name(const analysis *a, size_t title, size_t end, size_t *name_start,
+                             size_t *name_end, int *named_case) {
+  const char *t = a->text;
+  *named_case = 0;
+  static const char *const openers[] = {"the case of ", "case of ", "case study of ",
+                                        "the case study of "};
+  for (size_t i = 0; i < COUNT(openers); i++)
+    if (starts_with(t, title, end, openers[i])) {
+      title += strlen(openers[i]);
+      *named_case = 1;
+      break;
+    }
+  size_t head_end = end;
+  for (size_t p = title; p < end; p++) {
+    if (t[p] == ':' || t[p] == '(' || t[p] == '?' || t[p] == ',' ||
+        (p + 2 < end && t[p] == ' ' && t[p + 1] == '-' && t[p + 2] == ' ') ||
+        (p + 3 < end && t[p] == ' ' &&
+         (memcmp(t + p + 1, "\xE2\x80\x93", 3) == 0 ||
+          memcmp(t + p + 1, "\xE2\x80\x94", 3) == 0))) {
+      head_end = p;
+      break;
+    }
+  }
+  size_t start = title;
+  trim_span(t, &start, &head_end);
+  if (head_end <= start || count_words(t, start, head_end) > 6) return 0;
+  if (!is_upper(t[start]) && (unsigned char)t[start] < 0x80) return 0;
+  *name_start = start;
+  *name_end = head_end;
+  return 1;
+}
+
+static int find_structure_cases(analysis *a) {
+  ibid_findings *out = a->out;
+  name_span items[MAX_ENUMERATED];
+  size_t item_count = find_enumerated_cases(a, items, MAX_ENUMERATED);
+  case_candidate *candidates = NULL;
+  size_t candidate_count = 0, candidate_capacity = 0;
+  size_t per_level[10] = {0}, confirmed_per_level[10] = {0};
+  for (size_t i = 0; i < a->line_count; i++) {
+    size_t title;
+    int level = heading_level(a, i, &title);
+    if (level < 0 || level > 9 || (a->line_flags[i] & (LINE_ENDING | LINE_FIGURE))) continue;
+    size_t name_start, name_end;
+    int named_case;
+    if (!heading_case_name(a, title, a->lines[i].end, &name_start, &name_end, &named_case))
+      continue;
+    int announced = 0;
+    for (size_t k = 0; k < item_count && !announced; k++)
+      announced = same_name(a, a->text + name_start, name_end - name_start,
+                            a->text + items[k].start, items[k].end - items[k].start);
+    int region = ibid_region_code(a->regions, a->text + name_start, name_end - name_start) != NULL;
+    if (!region && !named_case && !announced) continue;
+    /* A case is headed once: later lines naming it (a table's header cells
+    ** one per line, a running head) are not its section. */
+    int repeated = 0;
+    for (size_t k = 0; k < candidate_count && !repeated; k++)
+      repeated = same_name(a, a->text + name_start, name_end - name_start,
+                           a->text + candidates[k].name_start,
+                           candidates[k].name_end - candidates[k].name_start);
+    if (repeated) continue;
+    if (grow((void **)&candidates, &candidate_capacity, candidate_count + 1,
+             sizeof(case_candidate))) {
+      ibid_free(candidates);
+      return -1;
+    }
+    case_candidate *c = &candidates[candidate_count++];
+    c->line = i;
+    c->level = level;
+    c->name_start = name_start;
+    c->name_end = name_end;
+    c->confirmed = named_case || announced;
+    per_level[level]++;
+    confirmed_per_level[level] += (size_t)c->confirmed;
+  }
+  int chosen = -1;
+  for (int level = 0; level < 10; level++) {
+    int qualifies = per_level[level] >= 3 || (per_level[level] >= 2 && confirmed_per_level[level]);
+    if (qualifies && (chosen < 0 || per_level[level] > per_level[chosen])) chosen = level;
+  }
+  int rc = 0;
+  for (size_t k = 0; chosen >= 0 && k < candidate_count; k++) {
+    const case_candidate *c = &candidates[k];
+    if (c->level != chosen) continue;
+    if (grow((void **)&out->cases, &a->case_capacity, out->case_count + 1, sizeof(ibid_case))) {
+      rc = -1;
+      break;
+    }
+    ibid_case *found = &out->cases[out->case_count];
+    memset(found, 0, sizeof(*found));
+    const line *l = &a->lines[c->line];
+    found->number = (int)out->case_count + 1;
+    found->heading_start = found->start = l->start;
+    found->heading_length = l->end - l->start;
+    found->name = copy_string(a->text + c->name_start, c->name_end - c->name_start);
+    if (!found->name) {
+      rc = -1;
+      break;
+    }
+    a->case_heading_line[out->case_count] = c->line;
+    a->case_level[out->case_count] = (size_t)chosen;
+    a->line_flags[c->line] |= LINE_CASE;
+    out->case_count++;
+  }
+  ibid_free(candidates);
+  if (rc || out->case_count == 0) return rc;
+  a->cases_from_structure = 1;
+  /* Sections: to the next case, the next heading of the case's level or
+  ** above, or a closing heading. */
+  for (size_t c = 0; c < out->case_count; c++) {
+    size_t limit = c + 1 < out->case_count ? a->case_heading_line[c + 1] : a->line_count;
+    size_t level = a->case_level[c], end_line = limit;
+    for (size_t i = a->case_heading_line[c] + 1; i < limit; i++) {
+      size_t title;
+      int l = heading_level(a, i, &title);
+      if (l < 0 || (a->line_flags[i] & LINE_FIGURE)) continue;
+      int closes = (a->line_flags[i] & LINE_ENDING) && (level == 0 || l == 0 || (size_t)l <= level);
+      if (level > 0 && l > 0 && (size_t)l <= level) closes = 1;
+      if (level == 0 && l > 0) closes = 1; /* an unnumbered case ends at a numbered section */
+      if (closes) {
+        end_line = i;
+        break;
+      }
+    }
+    size_t last = end_line;
+    while (last > a->case_heading_line[c] + 1 && is_blank(&a->lines[last - 1])) last--;
+    out->cases[c].length = a->lines[last - 1].end - out->cases[c].start;
+  }
+  return 0;
 }
 
 /* ----- 2. questions and question subsections -------------------------------- */
@@ -967,6 +1321,149 @@ static char *joined_copy(const char *text, size_t start, size_t end) {
   return result;
 }
 
+/* Adds a question (the first declaration of a label wins). */
+static int add_question(analysis *a, const char *label, size_t start, size_t text_start,
+                        size_t end) {
+  ibid_findings *out = a->out;
+  for (size_t q = 0; q < out->question_count; q++)
+    if (strcmp(out->questions[q].label, label) == 0) return 0;
+  if (grow((void **)&out->questions, &a->question_capacity, out->question_count + 1,
+           sizeof(ibid_question)))
+    return -1;
+  ibid_question *q = &out->questions[out->question_count];
+  memset(q, 0, sizeof(*q));
+  size_t label_length = strlen(label) < sizeof(q->label) ? strlen(label) : sizeof(q->label) - 1;
+  memcpy(q->label, label, label_length);
+  q->label[label_length] = 0;
+  q->start = start;
+  q->length = end - start;
+  q->text = joined_copy(a->text, text_start, end);
+  if (!q->text) return -1;
+  out->question_count++;
+  return 0;
+}
+
+/* A numbered list right after a line announcing questions or hypotheses
+** ("Two questions guided our work:", "The following hypotheses are
+** tested:"): items "1. ...", "1) ...", "(1) ..." numbered 1, 2, ... are Q1,
+** Q2, ... (H1, H2, ... for hypotheses). */
+static int find_question_lists(analysis *a) {
+  for (size_t i = 0; i < a->line_count; i++) {
+    const line *l = &a->lines[i];
+    if (is_blank(l) || a->text[l->end - 1] != ':' || case_at(a, l->start) >= 0) continue;
+    size_t from = l->end - l->start > 200 ? l->end - 200 : l->start;
+    int questions = 0, hypotheses = 0;
+    word w;
+    for (size_t at = from; next_word(a->text, l->end, &at, &w);) {
+      if (starts_with(a->text, w.start, w.end, "question")) questions = 1;
+      if (starts_with(a->text, w.start, w.end, "hypothes")) hypotheses = 1;
+    }
+    if (!questions && !hypotheses) continue;
+    const char *prefix = hypotheses && !questions ? "H" : "Q";
+    int expected = 1;
+    for (size_t j = i + 1; j < a->line_count && expected < 20; j++) {
+      const line *item = &a->lines[j];
+      if (is_blank(item)) {
+        if (a->double_spaced || j == i + 1) continue;
+        break;
+      }
+      const char *t = a->text;
+      size_t p = item->start;
+      int parenthesis = p < item->end && t[p] == '(';
+      if (parenthesis) p++;
+      int number = 0;
+      size_t digits = p;
+      while (p < item->end && is_digit(t[p]) && p - digits < 2)
+        number = number * 10 + (t[p++] - '0');
+      if (p == digits || number != expected || p >= item->end) break;
+      if (parenthesis ? t[p] != ')' : (t[p] != '.' && t[p] != ')')) break;
+      size_t text_start = skip_spaces(t, p + 1, item->end);
+      if (text_start >= item->end || !is_upper(t[text_start])) break;
+      char label[16];
+      label[0] = prefix[0];
+      size_t n = 1;
+      if (number >= 10) label[n++] = (char)('0' + number / 10);
+      label[n++] = (char)('0' + number % 10);
+      label[n] = 0;
+      if (add_question(a, label, item->start, text_start, question_end(a, j, text_start)))
+        return -1;
+      expected++;
+    }
+  }
+  return 0;
+}
+
+/* Two words agree when the shorter (4+ letters) begins the longer or they
+** share their first five letters ("deter" ~ "deterrence", "open" ~ "opening"). */
+static int topic_words_agree(const char *x, word wx, const char *y, word wy) {
+  size_t nx = wx.end - wx.start, ny = wy.end - wy.start, shorter = nx < ny ? nx : ny;
+  if (shorter < 4) return 0;
+  size_t compare = shorter >= 5 ? 5 : shorter;
+  if (shorter == 4 && nx != ny && shorter < 5) compare = 4;
+  for (size_t i = 0; i < compare; i++)
+    if (lower(x[wx.start + i]) != lower(y[wy.start + i])) return 0;
+  return 1;
+}
+
+/* How many words of the heading text[start, end) the question's text shares. */
+static size_t topic_overlap(const char *text, size_t start, size_t end, const char *question) {
+  size_t shared = 0, at = start;
+  word h;
+  while (next_word(text, end, &at, &h)) {
+    if (h.end - h.start < 4 || word_in(text, h, stopwords, COUNT(stopwords))) continue;
+    size_t qat = 0, qlength = strlen(question);
+    word q;
+    while (next_word(question, qlength, &qat, &q))
+      if (topic_words_agree(text, h, question, q)) {
+        shared++;
+        break;
+      }
+  }
+  return shared;
+}
+
+/* A heading inside a case section that repeats the topic of one question
+** ("3.2 Deterrence" when RQ2 asks about deterrence) heads that question's
+** subsection of the case. */
+static int find_topic_subsections(analysis *a) {
+  ibid_findings *out = a->out;
+  if (!out->question_count || !a->cases_from_structure) return 0;
+  for (size_t i = 0; i < a->line_count; i++) {
+    size_t title;
+    if (heading_level(a, i, &title) < 0 || (a->line_flags[i] & (LINE_CASE | LINE_FIGURE))) continue;
+    long c = case_at(a, a->lines[i].start);
+    if (c < 0) continue;
+    char label[16];
+    if (parse_label(a->text, title, a->lines[i].end, label)) continue; /* labelled: done */
+    size_t best = 0, best_count = 0;
+    int tie = 0;
+    for (size_t q = 0; q < out->question_count; q++) {
+      size_t n = topic_overlap(a->text, title, a->lines[i].end, out->questions[q].text);
+      if (n > best_count) {
+        best_count = n;
+        best = q;
+        tie = 0;
+      } else if (n && n == best_count) {
+        tie = 1;
+      }
+    }
+    if (!best_count || tie) continue;
+    if (grow((void **)&a->subsections, &a->subsection_capacity, a->subsection_count + 1,
+             sizeof(subsection)))
+      return -1;
+    subsection *s = &a->subsections[a->subsection_count++];
+    s->start = a->lines[i].start;
+    s->case_index = (size_t)c;
+    memcpy(s->label, out->questions[best].label, sizeof(s->label));
+  }
+  return 0;
+}
+
+static int compare_subsections(const void *x, const void *y) {
+  const subsection *a = x, *b = y;
+  return a->start < b->start ? -1 : a->start > b->start;
+}
+
 static int find_questions(analysis *a) {
   ibid_findings *out = a->out;
   for (size_t i = 0; i < a->line_count; i++) {
@@ -1014,6 +1511,9 @@ static int find_questions(analysis *a) {
       if (text_start && !is_upper(a->text[text_start])) text_start = 0;
     }
   }
+  if (find_question_lists(a) || find_topic_subsections(a)) return -1;
+  if (a->subsection_count > 1)
+    qsort(a->subsections, a->subsection_count, sizeof(subsection), compare_subsections);
   /* A subsection ends at the next one or at its case's end. */
   for (size_t s = 0; s < a->subsection_count; s++) {
     const ibid_case *c = &out->cases[a->subsections[s].case_index];
@@ -1031,6 +1531,16 @@ static int find_questions(analysis *a) {
 static int is_prose_line(const analysis *a, size_t i) {
   const line *l = &a->lines[i];
   if (a->line_flags[i] & LINE_BULLET) return 0;
+  /* table rows: tabs, '|' cells, or columns laid out with spaces */
+  size_t tabs = 0, pipes = 0, gaps = 0;
+  for (size_t p = l->start; p < l->end; p++) {
+    if (a->text[p] == '\t') tabs++;
+    if (a->text[p] == '|') pipes++;
+    if (p + 2 < l->end && a->text[p] == ' ' && a->text[p + 1] == ' ' && a->text[p + 2] == ' ' &&
+        (p == l->start || a->text[p - 1] != ' '))
+      gaps++;
+  }
+  if (tabs || pipes >= 2 || gaps >= 2) return 0;
   size_t n = l->end - l->start;
   if (n >= 70) return 1;
   return a->text[l->end - 1] == '.' && count_words(a->text, l->start, l->end) >= 10;
@@ -1093,6 +1603,9 @@ typedef struct figure_parse {
   char *figure_case; /* the case of a one-column figure (owned) */
   long figure_case_index;
   int has_structure; /* a row label or a case header was seen */
+  int space_table;   /* the header's cells were separated by runs of spaces */
+  int line_cells;    /* the header named one case per line: so do the rows' cells */
+  size_t next_cell;  /* with line_cells: the column of the row's next line */
 } figure_parse;
 
 /* Does the joined text end in a word that needs a continuation? */
@@ -1269,6 +1782,31 @@ static size_t table_cells(const char *text, const line *l, cell_span *cells, siz
   return count;
 }
 
+/* Cells of a line laid out with runs of two or more spaces. */
+static size_t space_cells(const char *text, const line *l, cell_span *cells, size_t max) {
+  size_t count = 0, p = l->start;
+  while (p < l->end && count < max) {
+    size_t start = p, end = p;
+    while (end < l->end && !(text[end] == ' ' && end + 1 < l->end && text[end + 1] == ' ')) end++;
+    cells[count].start = start;
+    cells[count].end = end;
+    count++;
+    p = end;
+    while (p < l->end && text[p] == ' ') p++;
+  }
+  return count;
+}
+
+/* The case whose name text[start, end) is (folded, or the same country), or -1. */
+static long case_named(const analysis *a, size_t start, size_t end) {
+  if (end <= start || end - start > 80) return -1;
+  for (size_t c = 0; c < a->out->case_count; c++) {
+    const char *name = a->out->cases[c].name;
+    if (same_name(a, a->text + start, end - start, name, strlen(name))) return (long)c;
+  }
+  return -1;
+}
+
 /* A tab/pipe table line of a figure: the header (case labels) or a row. */
 static int parse_table_line(analysis *a, figure_parse *f, const cell_span *cells, size_t count) {
   int rule = 1; /* "|---|:---:|" */
@@ -1280,6 +1818,28 @@ static int parse_table_line(analysis *a, figure_parse *f, const cell_span *cells
   int header = 0;
   for (size_t k = 0; k < count; k++)
     if (parse_case_label(a->text, cells[k].start, cells[k].end, &number)) header = 1;
+  if (!header && f->column_count == 0) {
+    size_t named = 0;
+    for (size_t k = 0; k < count; k++)
+      if (case_named(a, cells[k].start, cells[k].end) >= 0) named++;
+    if (named >= 2) {
+      for (size_t k = 0; k < count && f->column_count < 15; k++) {
+        long index = case_named(a, cells[k].start, cells[k].end);
+        char *name;
+        if (index >= 0)
+          name = copy_string(a->out->cases[index].name, strlen(a->out->cases[index].name));
+        else if (is_summary_word(a->text, cells[k].start, cells[k].end))
+          name = copy_string("all", 3);
+        else
+          continue; /* the corner cell ("Question") */
+        if (!name) return -1;
+        f->column_case[f->column_count] = index;
+        f->columns[f->column_count++] = name;
+      }
+      f->has_structure = 1;
+      return 0;
+    }
+  }
   if (header) {
     for (size_t k = 0; k < count && f->column_count < 15; k++) {
       size_t name_start = parse_case_label(a->text, cells[k].start, cells[k].end, &number);
@@ -1302,6 +1862,8 @@ static int parse_table_line(analysis *a, figure_parse *f, const cell_span *cells
   size_t first = 0;
   char label[16];
   size_t after = parse_label(a->text, cells[0].start, cells[0].end, label);
+  /* "RQ1 cooperation": a label and the row's topic */
+  if (after && after < cells[0].end && a->text[after] == ' ') after = cells[0].end;
   if ((after && after == cells[0].end) || is_summary_word(a->text, cells[0].start, cells[0].end)) {
     if (start_row(f, after == cells[0].end && after ? label : "")) return -1;
     f->has_structure = 1;
@@ -1339,9 +1901,55 @@ static int parse_figure(analysis *a, const figure_region *region, figure_parse *
     size_t label_end;
     cell_span cells[16];
     size_t cell_count = table_cells(a->text, l, cells, 16);
+    if (!cell_count && a->out->case_count && !f->line_cells) {
+      /* A table laid out with spaces (pdftotext -layout): its header names cases. */
+      cell_count = space_cells(a->text, l, cells, 16);
+      if (cell_count < 2) {
+        cell_count = 0;
+      } else if (!f->space_table) {
+        size_t named = 0;
+        for (size_t k = 0; k < cell_count; k++)
+          if (case_named(a, cells[k].start, cells[k].end) >= 0) named++;
+        if (named >= 2 && f->column_count == 0)
+          f->space_table = 1;
+        else
+          cell_count = 0;
+      }
+    }
     if (cell_count) {
       if (parse_table_line(a, f, cells, cell_count)) return -1;
       target = (size_t)-1;
+      previous_blank = 0;
+      continue;
+    }
+    /* A table flattened by PDF extraction: one cell per line. */
+    long named = f->row_count == 0 ? case_named(a, l->start, l->end) : -1;
+    if (named >= 0 && f->column_count < 15 && (f->line_cells || f->column_count == 0)) {
+      f->columns[f->column_count] =
+          copy_string(a->out->cases[named].name, strlen(a->out->cases[named].name));
+      if (!f->columns[f->column_count]) return -1;
+      f->column_case[f->column_count++] = named;
+      f->line_cells = 1;
+      previous_blank = 0;
+      continue;
+    }
+    if (f->line_cells && f->column_count >= 2) {
+      char row_label[16];
+      size_t after_label = parse_label(a->text, l->start, l->end, row_label);
+      if (after_label && (after_label == l->end || a->text[after_label] == ' ')) {
+        if (start_row(f, row_label)) return -1;
+        f->has_structure = 1;
+        f->next_cell = 0;
+      } else if (f->row_count && f->next_cell < f->column_count) {
+        int check;
+        size_t glyph = bullet_length(a->text, l->start, l->end, &check);
+        cell_bullet *b = new_bullet(f, l->start, check);
+        if (!b) return -1;
+        b->column = (int)f->next_cell++;
+        b->fixed = 1;
+        extend_bullet(f, f->bullet_count - 1, a->text,
+                      skip_spaces(a->text, l->start + glyph, l->end), l->end, 1);
+      }
       previous_blank = 0;
       continue;
     }
@@ -1833,31 +2441,324 @@ static int conclusion_cue(const char *s) {
   return 0;
 }
 
+/* ----- 4b. per-case and per-question conclusions, lists under case headings --- */
+
+/* Matches phrase (lowercase, single spaces) at text[p] ignoring case; any run
+** of white space in the text matches a space. Returns the end, or 0. */
+static size_t match_phrase(const char *t, size_t p, size_t end, const char *phrase) {
+  for (const char *c = phrase; *c; c++) {
+    if (p >= end) return 0;
+    if (*c == ' ') {
+      if (!is_space(t[p])) return 0;
+      while (p < end && is_space(t[p])) p++;
+      continue;
+    }
+    if (lower(t[p]) != *c) return 0;
+    p++;
+  }
+  return p;
+}
+
+/* Is the label one the document declares (a question or a subsection)? */
+static int known_label(const analysis *a, const char *label) {
+  for (size_t q = 0; q < a->out->question_count; q++)
+    if (strcmp(a->out->questions[q].label, label) == 0) return 1;
+  return 0;
+}
+
+/* A reference to a declared question at text[p]: "H2", "RQ1", "research
+** question 3", "question 3", "hypothesis 2", "the second hypothesis".
+** Returns its end with label set, or 0. */
+static size_t question_reference(const analysis *a, size_t p, size_t end, char label[16]) {
+  const char *t = a->text;
+  size_t after = parse_label(t, p, end, label);
+  if (after && known_label(a, label)) return after;
+  static const struct {
+    const char *phrase;
+    const char *prefixes[2];
+  } forms[] = {{"research question ", {"RQ", "Q"}},
+               {"question ", {"Q", "RQ"}},
+               {"hypothesis ", {"H", "H"}},
+               {"proposition ", {"P", "P"}}};
+  for (size_t i = 0; i < COUNT(forms); i++) {
+    size_t q = match_phrase(t, p, end, forms[i].phrase);
+    if (!q || q >= end || !is_digit(t[q])) continue;
+    size_t digits = q;
+    while (q < end && is_digit(t[q]) && q - digits < 2) q++;
+    if (q < end && is_alpha(t[q])) continue;
+    for (size_t k = 0; k < 2; k++) {
+      size_t n = strlen(forms[i].prefixes[k]);
+      memcpy(label, forms[i].prefixes[k], n);
+      memcpy(label + n, t + digits, q - digits);
+      label[n + q - digits] = 0;
+      if (known_label(a, label)) return q;
+    }
+  }
+  static const char *const ordinals[] = {"first", "second", "third", "fourth", "fifth"};
+  size_t q = match_phrase(t, p, end, "the ");
+  if (!q) return 0;
+  for (size_t i = 0; i < COUNT(ordinals); i++) {
+    size_t r = match_phrase(t, q, end, ordinals[i]);
+    if (!r) continue;
+    r = skip_spaces(t, r, end);
+    const char *prefixes = NULL;
+    size_t s = 0;
+    if ((s = match_phrase(t, r, end, "research question")) != 0)
+      prefixes = "RQ";
+    else if ((s = match_phrase(t, r, end, "question")) != 0)
+      prefixes = "Q";
+    else if ((s = match_phrase(t, r, end, "hypothesis")) != 0)
+      prefixes = "H";
+    if (!prefixes) return 0;
+    /* the i-th declared question of that kind */
+    size_t seen = 0;
+    for (size_t k = 0; k < a->out->question_count; k++) {
+      const char *l = a->out->questions[k].label;
+      int kind_h = l[0] == 'H';
+      if (kind_h != (prefixes[0] == 'H')) continue;
+      if (seen++ == i) {
+        strcpy(label, l);
+        return s;
+      }
+    }
+    return 0;
+  }
+  return 0;
+}
+
+/* The case named at text[p] (its heading name, or the same country), with
+** *after its end; -1 when none. */
+static long case_name_at(const analysis *a, size_t p, size_t end, size_t *after) {
+  const char *t = a->text;
+  for (size_t c = 0; c < a->out->case_count; c++) {
+    const char *name = a->out->cases[c].name;
+    size_t q = p, k = 0, n = strlen(name);
+    while (k < n && q < end) {
+      if (name[k] == ' ' && is_space(t[q])) {
+        while (q < end && is_space(t[q])) q++;
+        k++;
+      } else if (name[k] == t[q]) {
+        q++, k++;
+      } else {
+        break;
+      }
+    }
+    if (k == n && (q >= end || !is_alpha(t[q]))) {
+      *after = q;
+      return (long)c;
+    }
+  }
+  const char *code;
+  size_t n = ibid_region_at(a->regions, t, end, p, &code);
+  if (n) {
+    for (size_t c = 0; c < a->out->case_count; c++) {
+      const char *name = a->out->cases[c].name;
+      const char *own = ibid_region_code(a->regions, name, strlen(name));
+      if (own && strcmp(own, code) == 0) {
+        *after = p + n;
+        return (long)c;
+      }
+    }
+  }
+  return -1;
+}
+
+#define ALL_CASES (-2)
+
+/* The cases a sentence speaks of: one case, ALL_CASES ("all three
+** situations", "none of the cases", two or more cases named), or -1. */
+static long cases_mentioned(const analysis *a, size_t start, size_t end) {
+  const char *t = a->text;
+  static const char *const all_phrases[] = {
+      "all three ",       "all four ",    "all five ",        "all the cases", "all cases",
+      "none of the ",     "each case",    "every case",       "both cases",    "across cases",
+      "across the cases", "in all cases", "all of the cases", "each of the "};
+  long found = -1;
+  for (size_t p = start; p < end; p++) {
+    if (p > start && !is_space(t[p - 1]) && t[p - 1] != '(' && t[p - 1] != '"') continue;
+    if (is_lower(t[p]))
+      for (size_t i = 0; i < COUNT(all_phrases); i++)
+        if (match_phrase(t, p, end, all_phrases[i])) return ALL_CASES;
+    if (!is_upper(t[p]) && (unsigned char)t[p] < 0x80) continue;
+    size_t after;
+    long c = case_name_at(a, p, end, &after);
+    if (c < 0) continue;
+    if (found >= 0 && found != c) return ALL_CASES;
+    found = c;
+    p = after - 1;
+  }
+  return found;
+}
+
+/* Per-question ("With respect to H2, ...", "H1 is supported"), per-case ("In
+** Kenya, ...", "For Alvarado Foods, ...") and overall ("Overall, ...")
+** conclusions. Returns 1 with *case_index (a case, ALL_CASES or -1) and label
+** ("" when none) set, or 0. per_case: the sentence may be a per-case or overall
+** conclusion (it lies after the case sections or in the abstract). */
+static int case_or_question_cue(const analysis *a, const sentence *s, int per_case,
+                                long *case_index, char label[16]) {
+  const char *t = a->text;
+  size_t p = s->start, end = s->end;
+  static const char *const connectives[] = {
+      "first, ",    "second, ",      "third, ",       "finally, ", "moreover, ", "similarly, ",
+      "likewise, ", "by contrast, ", "in contrast, ", "lastly, ",  "fourth, "};
+  for (int again = 1; again;) {
+    again = 0;
+    for (size_t i = 0; i < COUNT(connectives); i++) {
+      size_t q = match_phrase(t, p, end, connectives[i]);
+      if (q) {
+        p = q;
+        again = 1;
+      }
+    }
+  }
+  label[0] = 0;
+  *case_index = -1;
+  static const char *const question_openers[] = {
+      "with respect to ", "with regard to ", "regarding ", "as regards ", "as for ",
+      "concerning ",      "in relation to ", "as to ",     "on ",         "for ",
+      "turning to "};
+  for (size_t i = 0; i < COUNT(question_openers); i++) {
+    size_t q = match_phrase(t, p, end, question_openers[i]);
+    size_t r = q ? question_reference(a, q, end, label) : 0;
+    if (r && r < end && t[r] == ',') return 1;
+  }
+  size_t r = question_reference(a, p, end, label);
+  if (r) {
+    static const char *const verbs[] = {" is ",       " was ",   " holds", " can ",
+                                        " receives ", " finds ", " must ", " cannot "};
+    for (size_t i = 0; i < COUNT(verbs); i++)
+      if (match_phrase(t, r, end, verbs[i])) return 1;
+  }
+  label[0] = 0;
+  if (!per_case) return 0;
+  static const char *const case_openers[] = {
+      "in the case of ",  "in ",         "for ",        "as for ", "as regards ", "regarding ",
+      "with respect to ", "concerning ", "turning to ", "in the "};
+  for (size_t i = 0; i < COUNT(case_openers); i++) {
+    size_t q = match_phrase(t, p, end, case_openers[i]);
+    size_t after;
+    long c = q ? case_name_at(a, q, end, &after) : -1;
+    if (c < 0) continue;
+    /* "In Kenya, ...", "In Kenya's case, ...", "In the Kenyan case" is not matched */
+    if (after < end && (t[after] == ',' || match_phrase(t, after, end, "'s case,") ||
+                        match_phrase(t, after, end, "\xE2\x80\x99s case,") ||
+                        match_phrase(t, after, end, " case,"))) {
+      *case_index = c;
+      return 1;
+    }
+  }
+  static const char *const overall[] = {"overall, ",
+                                        "across the cases, ",
+                                        "across all cases, ",
+                                        "in all cases, ",
+                                        "across all three cases, ",
+                                        "in all three cases, ",
+                                        "taken together, ",
+                                        "across cases, "};
+  for (size_t i = 0; i < COUNT(overall); i++)
+    if (match_phrase(t, p, end, overall[i])) {
+      *case_index = ALL_CASES;
+      return 1;
+    }
+  return 0;
+}
+
+/* The one question whose words a sentence repeats (three or more, and more
+** than any other question's), or NULL. */
+static const char *question_by_topic(const analysis *a, const sentence *s) {
+  size_t best = 0, best_count = 0;
+  int tie = 0;
+  for (size_t q = 0; q < a->out->question_count; q++) {
+    size_t n = topic_overlap(a->text, s->start, s->end, a->out->questions[q].text);
+    if (n > best_count) {
+      best = q;
+      best_count = n;
+      tie = 0;
+    } else if (n && n == best_count) {
+      tie = 1;
+    }
+  }
+  return best_count >= 3 && !tie ? a->out->questions[best].label : NULL;
+}
+
+/* Bullets right under a case's heading ("Kenya" heading the bullets of a
+** "Key findings" section): one finding each, of that case. */
+static int find_list_findings(analysis *a) {
+  if (!a->cases_from_structure) return 0;
+  for (size_t c = 0; c < a->out->case_count; c++) {
+    size_t i = a->case_heading_line[c] + 1;
+    size_t case_end = a->out->cases[c].start + a->out->cases[c].length;
+    while (i < a->line_count && is_blank(&a->lines[i])) i++;
+    while (i < a->line_count && a->lines[i].start < case_end && (a->line_flags[i] & LINE_BULLET) &&
+           !(a->line_flags[i] & LINE_FIGURE)) {
+      const line *l = &a->lines[i];
+      int check;
+      size_t glyph = bullet_length(a->text, l->start, l->end, &check);
+      size_t start = skip_spaces(a->text, l->start + glyph, l->end), end = l->end;
+      i++;
+      while (i < a->line_count && !is_blank(&a->lines[i]) &&
+             !(a->line_flags[i] & (LINE_BULLET | LINE_HEADING)) && a->lines[i].start < case_end)
+        end = a->lines[i++].end;
+      while (i < a->line_count && is_blank(&a->lines[i])) i++;
+      char *text = joined_copy(a->text, start, end);
+      char *name = copy_string(a->out->cases[c].name, strlen(a->out->cases[c].name));
+      if (!text || !name) {
+        ibid_free(text);
+        ibid_free(name);
+        return -1;
+      }
+      ibid_polarity polarity =
+          check ? IBID_POLARITY_POSITIVE : ibid_text_polarity(text, strlen(text));
+      if (add_finding(a, name, (long)c, NULL, text, IBID_FINDING_LIST, polarity, start,
+                      end - start))
+        return -1;
+    }
+  }
+  return 0;
+}
+
 static int find_conclusions(analysis *a) {
   char buffer[400];
   for (size_t k = 0; k < a->sentence_count; k++) {
     const sentence *s = &a->sentences[k];
     cue_text(a, s, buffer, sizeof(buffer));
     int cue = conclusion_cue(buffer);
-    if (!cue) continue;
     long c = case_at(a, s->start);
     int in_conclusion = s->start >= a->conclusion_start && s->start < a->conclusion_end;
-    if (cue == 1 && c < 0 && !in_conclusion) continue;
     int in_abstract = s->start >= a->abstract_start && s->start < a->abstract_end;
+    if (cue == 1 && c < 0 && !in_conclusion) cue = 0;
+    /* per-case, per-question and overall conclusions */
+    long named = -1;
+    char label[16] = "";
+    int per_case = c < 0 && a->out->case_count &&
+                   ((a->after_cases && s->start >= a->after_cases) || in_abstract);
+    int special = case_or_question_cue(a, s, per_case, &named, label);
+    if (!cue && !special) continue;
     const char *question = NULL;
     size_t j = subsection_before(a, s->start);
     if (c >= 0 && j > 0 && a->subsections[j - 1].case_index == (size_t)c &&
         s->start < a->subsections[j - 1].end)
       question = a->subsections[j - 1].label;
+    if (label[0]) question = label;
+    if (c < 0 && a->cases_from_structure) {
+      /* outside the case sections: the case(s) the sentence names */
+      if (named == -1) named = cases_mentioned(a, s->start, s->end);
+      c = named;
+      if (!question) question = question_by_topic(a, s);
+    }
     char *text = joined_copy(a->text, s->start, s->end);
-    char *name = c >= 0 ? copy_string(a->out->cases[c].name, strlen(a->out->cases[c].name)) : NULL;
-    if (!text || (c >= 0 && !name)) {
+    char *name = c >= 0 ? copy_string(a->out->cases[c].name, strlen(a->out->cases[c].name))
+                 : c == ALL_CASES ? copy_string("all", 3)
+                                  : NULL;
+    if (c == ALL_CASES) c = -1;
+    if (!text || (name == NULL && c >= 0)) {
       ibid_free(text);
       ibid_free(name);
       return -1;
     }
     ibid_polarity polarity = ibid_text_polarity(text, strlen(text));
-    if (add_finding(a, name, c, question, text,
+    if (add_finding(a, name, name ? c : -1, question, text,
                     in_abstract ? IBID_FINDING_ABSTRACT : IBID_FINDING_CONCLUSION, polarity,
                     s->start, s->end - s->start))
       return -1;
@@ -1983,6 +2884,7 @@ static int add_evidence(analysis *a, size_t finding, const citation *c, size_t *
   e->start = c->start;
   e->length = c->end - c->start;
   e->is_marker = c->is_marker;
+  e->cite = 0;
   (*added)++;
   return 0;
 }
@@ -2039,6 +2941,33 @@ static int find_evidence(analysis *a) {
   return 0;
 }
 
+/* Ties each citation parenthesis of the evidence to the citation detector
+** every layer shares (cites.h): the number of its first item, which is the
+** `n` of the corpus table `cites` (its `group_n` gives the other items). */
+static int link_evidence_to_cites(analysis *a) {
+  ibid_findings *out = a->out;
+  if (!out->evidence_count) return 0;
+  ibid_cite *cites = NULL;
+  size_t count = 0;
+  if (ibid_find_cites(a->text, a->length, &cites, &count)) return -1;
+  for (size_t e = 0; e < out->evidence_count; e++) {
+    ibid_evidence *evidence = &out->evidence[e];
+    if (evidence->is_marker) continue;
+    size_t low = 0, high = count;
+    while (low < high) {
+      size_t middle = (low + high) / 2;
+      if (cites[middle].start < evidence->start)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+    if (low < count && cites[low].start + cites[low].length <= evidence->start + evidence->length)
+      evidence->cite = low + 1;
+  }
+  ibid_free_cites(cites, count);
+  return 0;
+}
+
 /* ----- driver ---------------------------------------------------------------------- */
 
 static int compare_findings(const ibid_finding *x, const ibid_finding *y) {
@@ -2077,16 +3006,76 @@ static void free_analysis(analysis *a) {
   ibid_free(a->paragraph_first_line);
   ibid_free(a->paragraph_last_line);
   ibid_free(a->case_heading_line);
+  ibid_free(a->case_level);
   ibid_free(a->subsections);
   ibid_free(a->figures);
   ibid_free(a->sentences);
   ibid_free(a->citations);
 }
 
+/* ----- case keys ------------------------------------------------------------------ */
+
+/* A country's ISO code when the name is one or holds one ("Northern
+** Uganda"), else the folded name. */
+static char *case_key_of(const ibid_regions *regions, const char *name) {
+  size_t length = strlen(name);
+  const char *code = ibid_region_code(regions, name, length);
+  for (size_t at = 0; !code && at < length; at++) {
+    if (at > 0 && name[at - 1] != ' ' && name[at - 1] != '(') continue;
+    if (ibid_region_at(regions, name, length, at, &code) == 0) code = NULL;
+  }
+  if (code) return copy_string(code, strlen(code));
+  char folded[96];
+  size_t n = ibid_region_fold(name, length, folded, sizeof(folded));
+  return copy_string(folded, n);
+}
+
+static int find_case_keys(analysis *a) {
+  ibid_findings *out = a->out;
+  for (size_t c = 0; c < out->case_count; c++) {
+    out->cases[c].key = case_key_of(a->regions, out->cases[c].name);
+    if (!out->cases[c].key) return -1;
+  }
+  /* Two cases in one country ("Kerala", "Bihar" would not; "North Kivu" and
+  ** "Ituri" named with their country would): they keep their own names. */
+  for (size_t c = 0; c < out->case_count; c++)
+    for (size_t d = c + 1; d < out->case_count; d++)
+      if (strcmp(out->cases[c].key, out->cases[d].key) == 0 && strlen(out->cases[c].key) == 2) {
+        for (size_t k = 0; k < 2; k++) {
+          ibid_case *x = &out->cases[k ? d : c];
+          char folded[96];
+          size_t n = ibid_region_fold(x->name, strlen(x->name), folded, sizeof(folded));
+          char *key = copy_string(folded, n);
+          if (!key) return -1;
+          ibid_free(x->key);
+          x->key = key;
+        }
+      }
+  for (size_t f = 0; f < out->finding_count; f++) {
+    ibid_finding *finding = &out->findings[f];
+    if (!finding->case_name) continue;
+    if (finding->case_index >= 0 && (size_t)finding->case_index < out->case_count)
+      finding->case_key = copy_string(out->cases[finding->case_index].key,
+                                      strlen(out->cases[finding->case_index].key));
+    else if (strcmp(finding->case_name, "all") == 0)
+      finding->case_key = copy_string("all", 3);
+    else
+      finding->case_key = case_key_of(a->regions, finding->case_name);
+    if (!finding->case_key) return -1;
+  }
+  return 0;
+}
+
 int ibid_find_findings(const char *text, size_t length, ibid_findings *result) {
+  return ibid_find_findings_in(text, length, NULL, result);
+}
+
+int ibid_find_findings_in(const char *text, size_t length, const ibid_regions *regions,
+                          ibid_findings *result) {
   memset(result, 0, sizeof(*result));
   analysis a;
   memset(&a, 0, sizeof(a));
+  a.regions = regions;
   a.text = text ? text : "";
   a.length = text ? length : 0;
   a.out = result;
@@ -2099,6 +3088,9 @@ int ibid_find_findings(const char *text, size_t length, ibid_findings *result) {
   if (rc == 0) rc = find_figure_regions(&a);
   if (rc == 0) {
     find_case_sections(&a);
+    for (size_t c = 0; c < result->case_count && !a.cases_from_header; c++)
+      if (result->cases[c].start + result->cases[c].length > a.after_cases)
+        a.after_cases = result->cases[c].start + result->cases[c].length;
     rc = find_questions(&a);
   }
   if (rc == 0) rc = find_figure_findings(&a);
@@ -2108,18 +3100,25 @@ int ibid_find_findings(const char *text, size_t length, ibid_findings *result) {
     find_abstract_and_conclusion(&a);
     rc = find_conclusions(&a);
   }
+  if (rc == 0) rc = find_list_findings(&a);
   if (rc == 0) rc = sort_findings(result);
   if (rc == 0) rc = find_citations(&a);
   if (rc == 0) rc = find_evidence(&a);
+  if (rc == 0) rc = link_evidence_to_cites(&a);
+  if (rc == 0) rc = find_case_keys(&a);
   free_analysis(&a);
   return rc;
 }
 
 void ibid_findings_free(ibid_findings *result) {
-  for (size_t i = 0; i < result->case_count; i++) ibid_free(result->cases[i].name);
+  for (size_t i = 0; i < result->case_count; i++) {
+    ibid_free(result->cases[i].name);
+    ibid_free(result->cases[i].key);
+  }
   for (size_t i = 0; i < result->question_count; i++) ibid_free(result->questions[i].text);
   for (size_t i = 0; i < result->finding_count; i++) {
     ibid_free(result->findings[i].case_name);
+    ibid_free(result->findings[i].case_key);
     ibid_free(result->findings[i].text);
   }
   ibid_free(result->cases);

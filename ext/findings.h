@@ -12,10 +12,13 @@
 #define IBID_FINDINGS_H
 #include <stddef.h>
 
+#include "regions.h"
+
 typedef enum ibid_finding_source {
   IBID_FINDING_FIGURE = 1, /* a cell of a findings figure or balance sheet */
   IBID_FINDING_CONCLUSION, /* a concluding sentence ("It can be concluded that ...") */
-  IBID_FINDING_ABSTRACT    /* a concluding sentence of the abstract */
+  IBID_FINDING_ABSTRACT,   /* a concluding sentence of the abstract */
+  IBID_FINDING_LIST        /* a bullet under a case's heading ("Key findings" by country) */
 } ibid_finding_source;
 
 typedef enum ibid_polarity {
@@ -28,6 +31,7 @@ typedef enum ibid_polarity {
 typedef struct ibid_case {
   int number;           /* as printed ("Case study 2" -> 2) */
   char *name;           /* normalized short name, NUL-terminated */
+  char *key;            /* ISO 3166 code ("KE") or folded name ("nordwind logistics") */
   size_t heading_start; /* the heading line as printed */
   size_t heading_length;
   size_t start, length; /* the section: heading to next case or top-level section */
@@ -41,6 +45,7 @@ typedef struct ibid_question {
 
 typedef struct ibid_finding {
   char *case_name;   /* a case name, "all", or NULL */
+  char *case_key;    /* the case's key, "all", or NULL */
   long case_index;   /* index into cases when tied to one case, else -1 */
   char question[16]; /* a label, or "" when not tied to a question */
   char *text;        /* bullets stripped, wrapped fragments joined */
@@ -53,6 +58,7 @@ typedef struct ibid_evidence {
   size_t finding;       /* index into findings (0-based) */
   size_t start, length; /* the citation parenthesis or note marker */
   int is_marker;        /* 1 for a note marker, 0 for an author-year citation */
+  size_t cite; /* the parenthesis's first item in ibid_find_cites (cites.h), from 1; 0 if none */
 } ibid_evidence;
 
 typedef struct ibid_findings {
@@ -69,6 +75,10 @@ typedef struct ibid_findings {
 /* Analyses text. Returns 0 and fills *result (release with ibid_findings_free,
 ** also after a failure), or -1 when out of memory. */
 int ibid_find_findings(const char *text, size_t length, ibid_findings *result);
+/* The same with country names known (regions may be NULL): headings naming
+** countries become cases, and case keys are ISO codes. */
+int ibid_find_findings_in(const char *text, size_t length, const ibid_regions *regions,
+                          ibid_findings *result);
 void ibid_findings_free(ibid_findings *result);
 
 /* The polarity of a finding's text from a small evaluative lexicon with
@@ -81,7 +91,7 @@ char *ibid_case_short_name(const char *title, size_t length);
 
 /* "positive", "negative", "mixed", "none". */
 const char *ibid_polarity_name(ibid_polarity polarity);
-/* "figure", "conclusion", "abstract". */
+/* "figure", "conclusion", "abstract", "list". */
 const char *ibid_finding_source_name(ibid_finding_source source);
 
 #endif

@@ -52,6 +52,7 @@
 #include <libxml/tree.h>
 #include <unicode/ucnv.h>
 
+#include "references.h"
 #include "convert.h"
 #include "memory.h"
 #include "utf8.h"
@@ -72,6 +73,14 @@ typedef struct element_facts {
   long counter;       /* list items or table cells written so far */
   int data_row;       /* a table row whose cells are text only */
   unsigned char kind; /* KIND_* flags of its name, computed once */
+  /* main-content scoring (choose_content) */
+  size_t commas;      /* commas in its text */
+  size_t prose_bytes; /* text of the paragraphs below it that are not mostly links */
+  int inner_block;    /* a block element other than <br>/<hr> below it */
+  int paragraph;      /* a run of text without blocks inside, 25 bytes or more */
+  int scored;         /* a candidate: score holds its tag and name weight plus its share */
+  double score;       /* of the paragraph scores below it */
+  int keep;           /* a child of the content parent that is written */
 } element_facts;
 
 enum { KIND_BLOCK = 1, KIND_NEVER_READ = 2 };
@@ -123,6 +132,13 @@ typedef struct converter {
   /* output pass state */
   size_t heading_end;    /* body length just after the last heading, or (size_t)-1 */
   int reference_section; /* inside a "References" section: level of its heading, else 0 */
+  /* the last list item numbered, and how many items precede it: numbering the
+  ** next item of the same list counts back to it only (a long list is linear) */
+  const xmlNode *counted_item;
+  long counted_before;
+  xmlNodePtr title; /* the headline, when it stands before the content, else NULL */
+  int selective;    /* only the children of root marked keep are written */
+  int whole_page;   /* fallback: every element but what is never read is written */
 } converter;
 
 /* Output modes, saved and restored around each element (a stack). */
@@ -262,6 +278,7 @@ static int walk(converter *state, xmlNodePtr root, enter_function enter, leave_f
                 mode_stack *modes) {
   xmlNodePtr node = root;
   while (node) {
+    if (ibid_progress_step(state->document->progress, 1)) return -1; /* interrupted */
     int descend = enter(state, node, modes);
     if (descend < 0) return -1;
     if (descend && node->children) {
@@ -389,7 +406,11 @@ static int facts_enter(converter *state, xmlNodePtr node, mode_stack *modes) {
   (void)modes;
   if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
     size_t n = node->content ? strlen((const char *)node->content) : 0;
-    if (node->parent && node->parent->_private) facts_of(state, node->parent)->text_bytes += n;
+    if (node->parent && node->parent->_private) {
+      element_facts *up = facts_of(state, node->parent);
+      up->text_bytes += n;
+      for (size_t i = 0; i < n; i++) up->commas += node->content[i] == ',';
+    }
     return 0;
   }
   if (node->type != XML_ELEMENT_NODE || !node->name) return 0;
@@ -427,6 +448,22 @@ static int facts_enter(converter *state, xmlNodePtr node, mode_stack *modes) {
   return 1;
 }
 
+/* A paragraph for main-content scoring: <p>, <pre>, a cell or a <div>-like
+** element with no block inside (text split by <br> is one paragraph), of
+** 25 bytes of text or more. */
+static int is_paragraph_element(const xmlNode *node, const element_facts *facts) {
+  static const char *const names[] = {"p",  "pre",     "td",         "dd",     "div",
+                                      "li", "section", "blockquote", "center", "font"};
+  if (facts->inner_block || facts->text_bytes < 25) return 0;
+  for (size_t i = 0; i < COUNT(names); i++)
+    if (strcmp((const char *)node->name, names[i]) == 0) {
+      /* a list item is prose only inside running text, not in a teaser or link list */
+      if (i == 5) return facts->links == 0 && facts->text_bytes >= 80;
+      return 1;
+    }
+  return 0;
+}
+
 static void facts_leave(converter *state, xmlNodePtr node, mode_stack *modes) {
   (void)modes;
   element_facts *facts = facts_of(state, node);
@@ -436,13 +473,22 @@ static void facts_leave(converter *state, xmlNodePtr node, mode_stack *modes) {
     facts->link_bytes = facts->text_bytes;
     facts->links++;
   }
+  facts->paragraph = is_paragraph_element(node, facts);
+  if (facts->paragraph && facts->link_bytes * 4 < facts->text_bytes)
+    facts->prose_bytes = facts->text_bytes;
   xmlNodePtr parent = node->parent;
-  if (parent && parent->_private) {
+  if (parent && parent->_private && !(facts->kind & KIND_NEVER_READ)) {
+    /* (a script's or a template's text is not the page's) */
     element_facts *up = facts_of(state, parent);
     up->text_bytes += facts->text_bytes;
     up->link_bytes += facts->link_bytes;
     up->links += facts->links;
+    up->commas += facts->commas;
+    up->prose_bytes += facts->prose_bytes;
     if (facts->has_block || (facts->kind & KIND_BLOCK)) up->has_block = 1;
+    if (facts->inner_block ||
+        ((facts->kind & KIND_BLOCK) && !ibid_xml_is(node, "br") && !ibid_xml_is(node, "hr")))
+      up->inner_block = 1;
   }
 }
 
@@ -478,13 +524,24 @@ static xmlNodePtr find_id(const converter *state, const char *id) {
 
 /* ----- text of a small subtree ----------------------------------------------- */
 
-/* The trimmed text of a small subtree in a fixed buffer: "" when too long. */
+/* Nodes a walk over a "small" subtree visits at most: a label, a heading or
+** a <sup> of markers has a handful. The cap keeps every per-element look at
+** a subtree bounded, so that nested markup (<sup><a><sup><a>... thousands
+** deep) costs linear time, not quadratic. */
+#define SMALL_SUBTREE_NODES 256
+
+/* The trimmed text of a small subtree in a fixed buffer: "" when too long
+** (more bytes than `size` or more than SMALL_SUBTREE_NODES nodes). */
 static void short_text(const xmlNode *root, char *out, size_t size) {
   char collected[256];
-  size_t length = 0;
+  size_t length = 0, visited = 0;
   int too_long = 0;
   if (size > sizeof(collected)) size = sizeof(collected);
   for (const xmlNode *node = root; node && !too_long; node = ibid_xml_next(node, root, 0)) {
+    if (++visited > SMALL_SUBTREE_NODES) {
+      too_long = 1;
+      break;
+    }
     if ((node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) && node->content) {
       size_t n = strlen((const char *)node->content);
       if (length + n >= size)
@@ -804,7 +861,7 @@ static xmlNodePtr first_text(const converter *state, xmlNodePtr root) {
 }
 
 /* The value of an <li>: its value attribute, or its place in an <ol> (start). */
-static long list_item_value(const xmlNode *item) {
+static long list_item_value(converter *state, const xmlNode *item) {
   const char *value = attribute(item, "value");
   if (value && atol(value) > 0) return atol(value);
   long number = 1;
@@ -813,9 +870,17 @@ static long list_item_value(const xmlNode *item) {
     const char *start = attribute(list, "start");
     if (start && atol(start) > 0) number = atol(start);
   }
-  for (const xmlNode *before = item->prev; before; before = before->prev)
-    if (ibid_xml_is(before, "li")) number++;
-  return number;
+  long before_count = 0;
+  for (const xmlNode *before = item->prev; before; before = before->prev) {
+    if (before == state->counted_item) { /* an item of this list counted already */
+      before_count += state->counted_before + 1;
+      break;
+    }
+    if (ibid_xml_is(before, "li")) before_count++;
+  }
+  state->counted_item = item;
+  state->counted_before = before_count;
+  return number + before_count;
 }
 
 static int compare_notes(const void *a, const void *b) {
@@ -852,7 +917,7 @@ static void number_notes(converter *state) {
         number = 0;
       }
     }
-    if (!number && ibid_xml_is(note->node, "li")) number = list_item_value(note->node);
+    if (!number && ibid_xml_is(note->node, "li")) number = list_item_value(state, note->node);
     if (!number) number = (long)i + 1;
     note->number = number;
   }
@@ -900,8 +965,12 @@ static const char *const chrome_words[] = {
     "breadcrumbs", "sidebar", "footer",     "masthead",  "advert",       "advertisement",
     "ads",         "promo",   "newsletter", "subscribe", "subscription", "popup",
     "modal",       "consent", "gdpr",       "toolbar",   "pagination",   "pager",
-    "related",     "skip",    "skiplink",   "comments",  "widget",       "topbar",
-    "signup",      "login"};
+    "related",     "skip",    "skiplink",   "comments",  "topbar",       "signup",
+    "login"};
+
+/* Names CMSs give every box, the main post's included ("widget Blog"): chrome
+** unless the name also says content. */
+static const char *const weak_chrome_words[] = {"widget", "widgets", "module", "block-region"};
 
 static const char *const chrome_roles[] = {"navigation", "banner",  "contentinfo", "complementary",
                                            "search",     "dialog",  "alertdialog", "menu",
@@ -923,17 +992,51 @@ static int is_hidden(const xmlNode *node) {
   return 0;
 }
 
+/* A heading of a reference list in any of the languages references.h knows
+** ("References", "Literaturverzeichnis", "Bibliographie", "Referencias"). */
+static int is_reference_heading(const char *text) {
+  return ibid_is_bibliography_heading(text, 0, strlen(text));
+}
+
+static const char *const reference_list_words[] = {"references", "bibliography", "reflist",
+                                                   "refs",       "citations",    "biblio",
+                                                   "reference",  "literature",   "workscited"};
+
+/* Names of comment threads: prose, but the readers', not the page's. */
+static const char *const comment_words[] = {
+    "comment",     "comments",  "kommentare", "kommentar", "commentaire", "commentaires",
+    "comentarios", "reactions", "replies",    "disqus",    "comentario",  "respond"};
+
+/* Names that say "this is the content", which outweigh a weak chrome word in
+** the same class or id ("widget Blog", "widget-area post"). */
+static const char *const content_words[] = {"article", "content", "main", "entry",
+                                            "story",   "blog",    "text", "body",
+                                            "hentry",  "prose",   "post", "feature"};
+
+/* Many words of paragraphs, few in links: what a chrome word in a name cannot
+** outweigh ("sharing-economy-feature" holding the article). */
+static int holds_prose(const element_facts *facts) {
+  return facts->prose_bytes >= 400 && facts->prose_bytes * 10 >= facts->text_bytes * 6;
+}
+
 /* Is an element site chrome to drop? Never one holding half the page's text. */
 static int is_chrome(const converter *state, const xmlNode *node, const mode *current) {
-  if (is_hidden(node)) return 1;
+  if (state->whole_page) return 0;
   const element_facts *facts = facts_of(state, node);
-  if (facts->text_bytes * 2 > state->total_text && state->total_text > 0) return 0;
+  int most = facts->text_bytes * 2 > state->total_text && state->total_text > 0;
+  if (attribute(node, "hidden")) return 1;
+  if (is_hidden(node) && !most) return 1; /* (a modal's aria-hidden on the whole app) */
+  if (most) return 0;
   if (ibid_xml_is(node, "nav") || ibid_xml_is(node, "form") || ibid_xml_is(node, "menu")) return 1;
   if (ibid_xml_is(node, "aside") || ibid_xml_is(node, "footer")) return 1;
   if (ibid_xml_is(node, "header") && !current->in_main && !inside(node, "article", 50)) return 1;
   const char *role = attribute(node, "role");
   if (role && has_token(role, chrome_roles, COUNT(chrome_roles))) return 1;
-  if (class_or_id_has(node, chrome_words, COUNT(chrome_words))) return 1;
+  if (class_or_id_has(node, comment_words, COUNT(comment_words))) return 1;
+  if (class_or_id_has(node, chrome_words, COUNT(chrome_words)) && !holds_prose(facts)) return 1;
+  if (class_or_id_has(node, weak_chrome_words, COUNT(weak_chrome_words)) &&
+      !class_or_id_has(node, content_words, COUNT(content_words)) && !holds_prose(facts))
+    return 1;
   /* a link list: most of the text in three or more short links */
   if (facts->links >= 3 && facts->link_bytes * 10 >= facts->text_bytes * 8 &&
       facts->text_bytes < 40 * facts->links && current->note == 0 && !current->references)
@@ -941,28 +1044,258 @@ static int is_chrome(const converter *state, const xmlNode *node, const mode *cu
   return 0;
 }
 
-/* ----- output ---------------------------------------------------------------------- */
+/* ----- choosing the main content (Readability's scoring, in outline) ------------------- */
 
-static const char *const reference_headings[] = {
-    "references",     "bibliography", "works cited",       "literature cited",
-    "sources",        "literature",   "further reading",   "references and notes",
-    "reference list", "cited works",  "list of references"};
-
-static int is_reference_heading(const char *text) {
-  size_t n = strlen(text);
-  while (n && (text[n - 1] == ':' || text[n - 1] == '.')) n--;
-  for (size_t i = 0; i < COUNT(reference_headings); i++) {
-    if (strlen(reference_headings[i]) != n) continue;
-    size_t k = 0;
-    while (k < n && lower(text[k]) == reference_headings[i][k]) k++;
-    if (k == n) return 1;
+/* Does the lower-cased class or id hold one of `words` anywhere (not only as a token)? */
+static int name_contains(const xmlNode *node, const char *const *words, size_t count) {
+  const char *names[2] = {attribute(node, "class"), attribute(node, "id")};
+  for (int k = 0; k < 2; k++) {
+    const char *value = names[k];
+    if (!value) continue;
+    char low[160];
+    size_t n = 0;
+    for (; value[n] && n + 1 < sizeof(low); n++) low[n] = lower(value[n]);
+    low[n] = 0;
+    for (size_t i = 0; i < count; i++)
+      if (strstr(low, words[i])) return 1;
   }
   return 0;
 }
 
-static const char *const reference_list_words[] = {"references", "bibliography", "reflist",
-                                                   "refs",       "citations",    "biblio",
-                                                   "reference",  "literature",   "workscited"};
+/* The weight of a candidate's tag and names: a <div> is likely a container of
+** paragraphs, a list or heading is not; names that say content count for it,
+** names of chrome against it. */
+static double candidate_weight(const xmlNode *node) {
+  static const char *const plus_tags[] = {"div", "article", "section", "main"};
+  static const char *const some_tags[] = {"pre", "td", "blockquote"};
+  static const char *const minus_tags[] = {"address", "ol", "ul", "dl", "dd", "dt", "li", "form"};
+  static const char *const good[] = {"article", "body", "content", "entry", "hentry", "main",
+                                     "page",    "post", "text",    "blog",  "story",  "prose"};
+  static const char *const bad[] = {"banner",  "comment", "footer",  "masthead", "promo",
+                                    "related", "share",   "sharing", "sidebar",  "sponsor",
+                                    "widget",  "social",  "teaser",  "card",     "menu",
+                                    "nav",     "tags",    "meta",    "contact",  "kommentar"};
+  double weight = 0;
+  const char *name = (const char *)node->name;
+  for (size_t i = 0; i < COUNT(plus_tags); i++)
+    if (strcmp(name, plus_tags[i]) == 0) weight = 5;
+  for (size_t i = 0; i < COUNT(some_tags); i++)
+    if (strcmp(name, some_tags[i]) == 0) weight = 3;
+  for (size_t i = 0; i < COUNT(minus_tags); i++)
+    if (strcmp(name, minus_tags[i]) == 0) weight = -3;
+  if (heading_level(node) || strcmp(name, "th") == 0) weight = -5;
+  if (name_contains(node, good, COUNT(good))) weight += 25;
+  if (name_contains(node, bad, COUNT(bad))) weight -= 25;
+  return weight;
+}
+
+static double link_density(const element_facts *facts) {
+  return facts->text_bytes ? (double)facts->link_bytes / (double)facts->text_bytes : 0;
+}
+
+static double final_score(const element_facts *facts) {
+  return facts->score * (1.0 - link_density(facts));
+}
+
+/* Does the subtree hold a reference list (a "References" heading, a list or
+** section named or marked as one)? Those stay with the content they close. */
+static int holds_references(xmlNodePtr root) {
+  for (xmlNodePtr node = root; node; node = ibid_xml_next(node, root, 0)) {
+    if (node->type != XML_ELEMENT_NODE) continue;
+    if (role_is(node, "doc-bibliography") || role_is(node, "doc-endnotes") ||
+        class_or_id_has(node, reference_list_words, COUNT(reference_list_words)))
+      return 1;
+    if (heading_level(node)) {
+      char text[96];
+      short_text(node, text, sizeof(text));
+      if (is_reference_heading(text)) return 1;
+    }
+  }
+  return 0;
+}
+
+/* Is the element an <h1> or one holding one? */
+static int holds_h1(xmlNodePtr root) {
+  for (xmlNodePtr node = root; node; node = ibid_xml_next(node, root, 0))
+    if (node->type == XML_ELEMENT_NODE && ibid_xml_is(node, "h1")) return 1;
+  return 0;
+}
+
+/* Is a node inside the subtree of `root` (by document order)? */
+static int within(const converter *state, const xmlNode *node, const xmlNode *root) {
+  const element_facts *a = facts_of(state, node), *r = facts_of(state, root);
+  return a && r && a->order >= r->order && a->order <= r->last_order;
+}
+
+/*
+** Narrows state->root (the <main>, the <article> or the <body>) to the main
+** content: every paragraph outside chrome gives a score (1, plus its commas,
+** plus one a hundred bytes up to three) to its parent, half to its
+** grandparent and a third, a sixth ... to three more ancestors, each of which
+** starts with the weight of its tag and names; the candidate with the best
+** score times (1 - link density) is the content. Its siblings join it when
+** they score a fifth of it (at least 10), or hold prose (paragraphs, few
+** links) and no comment name. A headline (the last <h1> before the content,
+** within four levels above it) is written first. Linear: each paragraph
+** touches five ancestors.
+*/
+static void choose_content(converter *state) {
+  xmlNodePtr top_root = state->root;
+  if (!top_root || !facts_of(state, top_root)) return;
+  mode none;
+  memset(&none, 0, sizeof(none));
+  for (xmlNodePtr node = top_root; node;) {
+    int skip = 0;
+    if (node->type == XML_ELEMENT_NODE && facts_of(state, node)) {
+      element_facts *facts = facts_of(state, node);
+      skip = is_never_read(state, node) || (node != top_root && is_chrome(state, node, &none)) ||
+             facts->note;
+      if (!skip && facts->paragraph) {
+        double size = (double)facts->text_bytes / 100.0;
+        double points = 1.0 + (double)facts->commas + (size < 3 ? size : 3);
+        xmlNodePtr up = node->parent;
+        for (int level = 0; level < 5 && up && up->type == XML_ELEMENT_NODE && facts_of(state, up);
+             level++, up = up->parent) {
+          element_facts *candidate = facts_of(state, up);
+          if (!candidate->scored) {
+            candidate->scored = 1;
+            candidate->score = candidate_weight(up);
+          }
+          candidate->score += points / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
+          if (up == top_root) break;
+        }
+      }
+    } else {
+      skip = 1;
+    }
+    node = ibid_xml_next(node, top_root, skip);
+  }
+  xmlNodePtr top = NULL;
+  double best = 0;
+  for (xmlNodePtr node = top_root; node; node = ibid_xml_next(node, top_root, 0)) {
+    if (node->type != XML_ELEMENT_NODE || !facts_of(state, node)) continue;
+    const element_facts *facts = facts_of(state, node);
+    if (facts->scored && (!top || final_score(facts) > best)) {
+      top = node;
+      best = final_score(facts);
+    }
+  }
+  if (!top) return;
+  /* A container whose name weighs much ("main-wrapper", "video-page") may
+  ** win with all its prose in one child: the child is the content (when
+  ** under 200 bytes of prose lie beside it). */
+  for (int step = 0; step < 8; step++) {
+    const element_facts *facts = facts_of(state, top);
+    xmlNodePtr inner = NULL;
+    for (xmlNodePtr child = top->children; child; child = child->next)
+      if (child->type == XML_ELEMENT_NODE && facts_of(state, child) &&
+          (!inner || facts_of(state, child)->prose_bytes > facts_of(state, inner)->prose_bytes))
+        inner = child;
+    if (!inner || facts->prose_bytes == 0 || facts_of(state, inner)->paragraph ||
+        facts_of(state, inner)->prose_bytes * 10 < facts->prose_bytes * 9)
+      break;
+    /* (its own paragraphs beside the child are content: then it stays) */
+    if (facts->prose_bytes - facts_of(state, inner)->prose_bytes >= 200) break;
+    int references = 0;
+    for (xmlNodePtr child = top->children; child && !references; child = child->next)
+      if (child != inner && child->type == XML_ELEMENT_NODE) references = holds_references(child);
+    if (references) break;
+    top = inner;
+  }
+  best = final_score(facts_of(state, top));
+  /* the siblings that belong with it */
+  xmlNodePtr parent = top->parent;
+  int others = 0;
+  if (top != top_root && parent && facts_of(state, parent)) {
+    double threshold = best * 0.2 > 10 ? best * 0.2 : 10;
+    for (xmlNodePtr sibling = parent->children; sibling; sibling = sibling->next) {
+      if (sibling->type != XML_ELEMENT_NODE || !facts_of(state, sibling)) continue;
+      element_facts *facts = facts_of(state, sibling);
+      if (sibling == top) {
+        facts->keep = 1;
+        continue;
+      }
+      if (is_never_read(state, sibling) || is_chrome(state, sibling, &none)) continue;
+      if (facts->note) { /* notes are written where they stand */
+        facts->keep = 1;
+        continue;
+      }
+      int prose = facts->prose_bytes >= 80 && link_density(facts) < 0.25 &&
+                  facts->prose_bytes * 2 >= facts->text_bytes &&
+                  !name_contains(sibling, comment_words, COUNT(comment_words));
+      if ((facts->scored && final_score(facts) >= threshold && candidate_weight(sibling) >= 0) ||
+          prose || holds_references(sibling)) {
+        facts->keep = 1;
+        others++;
+      }
+    }
+    /* What stands between two kept siblings (a heading, a list, a table
+    ** between two runs of paragraphs) is part of the text, unless chrome. */
+    xmlNodePtr first = NULL, last = NULL;
+    for (xmlNodePtr sibling = parent->children; sibling; sibling = sibling->next)
+      if (sibling->type == XML_ELEMENT_NODE && facts_of(state, sibling) &&
+          facts_of(state, sibling)->keep) {
+        if (!first) first = sibling;
+        last = sibling;
+      }
+    for (xmlNodePtr sibling = first; others && sibling && sibling != last; sibling = sibling->next)
+      if (sibling->type == XML_ELEMENT_NODE && facts_of(state, sibling) &&
+          !facts_of(state, sibling)->keep && !is_never_read(state, sibling) &&
+          !is_chrome(state, sibling, &none) &&
+          !name_contains(sibling, comment_words, COUNT(comment_words)) &&
+          candidate_weight(sibling) > -20)
+        facts_of(state, sibling)->keep = 1;
+    /* What opens the content before the first kept sibling: from the headline
+    ** (a sibling that is or holds an <h1>: title, authors, dates) when there
+    ** is one, else the headings just before it. */
+    xmlNodePtr opening = NULL;
+    for (xmlNodePtr before = first ? first->prev : NULL; others && before && !opening;
+         before = before->prev)
+      if (before->type == XML_ELEMENT_NODE && facts_of(state, before) && holds_h1(before))
+        opening = before;
+    for (xmlNodePtr before = first ? first->prev : NULL; others && before; before = before->prev) {
+      if (before->type != XML_ELEMENT_NODE || !facts_of(state, before)) continue;
+      if (opening) {
+        if (!is_never_read(state, before) && !is_chrome(state, before, &none))
+          facts_of(state, before)->keep = 1;
+        if (before == opening) break;
+      } else {
+        if (!heading_level(before)) break;
+        facts_of(state, before)->keep = 1;
+      }
+    }
+  }
+  if (others) {
+    state->root = parent;
+    state->selective = 1;
+  } else {
+    state->root = top;
+  }
+  /* the headline, when it stands before the content */
+  const xmlNode *scope = state->root;
+  for (int level = 0; level < 4 && scope->parent && scope->parent->type == XML_ELEMENT_NODE &&
+                      facts_of(state, scope->parent) && scope != top_root;
+       level++)
+    scope = scope->parent;
+  size_t content_order = facts_of(state, state->root)->order;
+  if (state->selective)
+    for (xmlNodePtr child = state->root->children; child; child = child->next)
+      if (child->type == XML_ELEMENT_NODE && facts_of(state, child) &&
+          facts_of(state, child)->keep) {
+        content_order = facts_of(state, child)->order;
+        break;
+      }
+  for (xmlNodePtr node = (xmlNodePtr)scope; node; node = ibid_xml_next(node, scope, 0)) {
+    if (node->type != XML_ELEMENT_NODE || !facts_of(state, node)) continue;
+    if (facts_of(state, node)->order >= content_order) break;
+    if (ibid_xml_is(node, "h1") && !facts_of(state, node)->keep &&
+        (state->selective || !within(state, node, state->root)) &&
+        facts_of(state, node)->text_bytes > 0)
+      state->title = node;
+  }
+}
+
+/* ----- output ---------------------------------------------------------------------- */
 
 /* Writes the decimal digits of a positive number into out (at most 11: labels
 ** are short); returns how many. */
@@ -1016,8 +1349,12 @@ static int write_markers_in(converter *state, xmlNodePtr root) {
   return written;
 }
 
+/* Does a small subtree hold a marker link? A larger one is written node by
+** node, its marker links each on their own (bounded: see SMALL_SUBTREE_NODES). */
 static int contains_marker(const converter *state, xmlNodePtr root) {
-  for (const xmlNode *node = root; node; node = ibid_xml_next(node, root, 0))
+  size_t visited = 0;
+  for (const xmlNode *node = root; node && visited++ < SMALL_SUBTREE_NODES;
+       node = ibid_xml_next(node, root, 0))
     if (is_marker(state, node)) return 1;
   return 0;
 }
@@ -1195,7 +1532,7 @@ static int output_enter(converter *state, xmlNodePtr node, mode_stack *modes) {
         length -= note->label_bytes;
       }
       write_note_text(state, text, length, current);
-    } else {
+    } else if (!(state->selective && node->parent == state->root)) {
       write_text_node(state, node, current);
     }
     return 0;
@@ -1207,6 +1544,7 @@ static int output_enter(converter *state, xmlNodePtr node, mode_stack *modes) {
     if (!state->notes_written && !state->notes_at_end && write_notes(state, modes)) return -1;
     return 0;
   }
+  if (state->selective && node->parent == state->root && !facts->keep) return 0;
   if (node != state->root && is_chrome(state, node, current)) return 0;
   mode next = *current;
   if (node == state->root) next.in_main = 1;
@@ -1266,7 +1604,7 @@ static int output_enter(converter *state, xmlNodePtr node, mode_stack *modes) {
     xmlNodePtr list = node->parent;
     if (list && ibid_xml_is(list, "ol")) {
       char label[24];
-      size_t n = decimal_digits(list_item_value(node), label);
+      size_t n = decimal_digits(list_item_value(state, node), label);
       label[n++] = '.';
       label[n++] = ' ';
       ibid_document_text(document, label, n);
@@ -1661,6 +1999,36 @@ static void free_state(converter *state) {
   ibid_free(state->meta.dc_creators);
 }
 
+/* Writes the headline and the content root (then the notes not written yet). */
+static int write_content(converter *state, mode_stack *modes) {
+  state->heading_end = (size_t)-1;
+  mode start = {0, 0, 0, 0, 0, 0, 0};
+  if (push_mode(state, modes, &start)) return -1;
+  int rc = 0;
+  if (state->title) {
+    rc = walk(state, state->title, output_enter, output_leave, modes);
+    modes->count = 1;
+  }
+  if (rc == 0 && state->root) rc = walk(state, state->root, output_enter, output_leave, modes);
+  if (rc == 0 && !state->notes_written && state->note_count) {
+    modes->count = 1;
+    rc = write_notes(state, modes);
+  }
+  return rc;
+}
+
+/* Forgets what was written, for a second attempt. */
+static void reset_output(converter *state) {
+  ibid_document *document = state->document;
+  document->body.length = 0;
+  document->body_characters = 0;
+  document->pending_space = document->pending_break = 0;
+  document->references.length = 0;
+  document->reference_count = 0;
+  state->notes_written = 0;
+  state->reference_section = 0;
+}
+
 static int convert_tree(converter *state) {
   xmlNodePtr top = xmlDocGetRootElement(state->tree);
   if (!top) return 0;
@@ -1678,13 +2046,25 @@ static int convert_tree(converter *state) {
   number_notes(state);
   state->notes_at_end = !notes_after_markers(state);
   state->root = find_root(state);
-  state->heading_end = (size_t)-1;
-  mode start = {0, 0, 0, 0, 0, 0, 0};
-  if (push_mode(state, &modes, &start)) return -1;
-  int rc = state->root ? walk(state, state->root, output_enter, output_leave, &modes) : 0;
-  if (rc == 0 && !state->notes_written && state->note_count) {
-    modes.count = 1;
-    rc = write_notes(state, &modes);
+  choose_content(state);
+  int rc = write_content(state, &modes);
+  /* Nothing, or next to nothing, of a page with text: the page is not what the
+  ** scoring expects (an app shell, content in odd places). Keep the whole
+  ** page's text rather than nothing, and say so. */
+  size_t written = state->document->body.length;
+  if (rc == 0 && !state->failed && state->total_text >= 200 &&
+      (written == 0 || (written * 20 < state->total_text && written < 500))) {
+    reset_output(state);
+    state->root = state->body ? state->body : top;
+    state->title = NULL;
+    state->selective = 0;
+    state->whole_page = 1;
+    modes.count = 0;
+    rc = write_content(state, &modes);
+    ibid_document_fail(state->document,
+                       written
+                           ? "HTML main content implausibly short: the whole page's text was kept"
+                           : "HTML main content not found: the whole page's text was kept");
   }
   ibid_free(modes.items);
   if (rc || state->failed) return -1;

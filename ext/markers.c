@@ -3,7 +3,7 @@
 **
 ** HOW IT WORKS
 ** 1. One pass over the text outside the notes collects candidates:
-**    "[12]" (strong), a run of superscript digits (strong), and 1-3 ASCII
+**    "[12]" (strong, up to [9999]), a run of superscript digits (strong), and 1-3 ASCII
 **    digits glued to what precedes them (weak): after a word of three letters
 **    or more ("WHO2."), a closing quote or bracket ("effect”1"), or sentence
 **    punctuation that itself follows a word ("the EU.5", "policy.13").
@@ -162,8 +162,8 @@ static int collect(const char *text, size_t length, const ibid_note *notes, size
     if (c == '[' && i + 2 < length && is_digit(text[i + 1]) && text[i + 1] != '0') {
       size_t j = i + 1;
       long n = 0;
-      while (j < length && is_digit(text[j]) && j - i <= 3) n = n * 10 + (text[j++] - '0');
-      if (j < length && text[j] == ']' && j - i <= 4) {
+      while (j < length && is_digit(text[j]) && j - i <= 4) n = n * 10 + (text[j++] - '0');
+      if (j < length && text[j] == ']' && j - i <= 5) { /* [1] to [9999], as notes.c */
         if (push(list, n, i, j + 1 - i, 2)) return -1;
         i = j + 1;
         continue;

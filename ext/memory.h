@@ -14,4 +14,13 @@ void *ibid_malloc(size_t size);
 void *ibid_realloc(void *pointer, size_t size);
 void ibid_free(void *pointer);
 
+/*
+** Switches this process to the C library's allocator for good. Called only in
+** a child process forked to read a PDF (pdf.c), before it allocates anything:
+** the child makes no SQLite call, so that a lock another thread of the parent
+** held at the fork, or SQLite's memory accounting, cannot stall or touch it.
+** The one piece of process state ibid writes, and only in that child.
+*/
+void ibid_memory_use_libc(void);
+
 #endif

@@ -32,8 +32,12 @@
 
 enum label_style { STYLE_PLAIN, STYLE_DOTTED, STYLE_BRACKET, STYLE_SUPERSCRIPT, STYLE_COUNT };
 
-/* Note numbers above this are years or quantities, not notes. */
-#define LARGEST_NOTE_NUMBER 999L
+/* Note numbers above this are quantities, not notes (books number their
+** endnotes into the thousands). A chain must start at or below
+** LARGEST_FIRST_NUMBER: a run of years ("1990 ...", "1991 ...") starts above
+** it, while notes 998, 999, 1000 ... continue a chain that began low. */
+#define LARGEST_NOTE_NUMBER 9999L
+#define LARGEST_FIRST_NUMBER 999L
 /* How many missing numbers a chain may skip (notes lost by extraction). */
 #define LARGEST_GAP 3
 /* Continuation lines one note may take. */
@@ -496,6 +500,7 @@ static int extract_chains(const char *text, size_t length_of_text, candidate_lis
     }
     summary.length = length;
     candidate *first = &list->items[chain[length - 1]];
+    if (first->n > LARGEST_FIRST_NUMBER) continue;
     if (!accept_chain(&summary, first->style)) continue;
     if (numbered_paragraphs(&summary, first->label_start, length_of_text)) continue;
     ibid_note_kind kind =

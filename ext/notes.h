@@ -33,6 +33,10 @@ typedef struct ibid_note {
   long ibid_of;          /* note number of the full citation, 0 when none */
   size_t locator_start;  /* byte span of the pinpoint ("p. 312"), */
   size_t locator_length; /* length 0 when none */
+  int back_kind;         /* IBID_BACK_* of shortform.h for the first citation, 0 when full */
+  size_t citation_end;   /* byte offset where that Ibid./short form ends (start when full) */
+  long last_target;      /* note holding what the note's LAST citation cites (itself for a
+                            full citation): what an Ibid. in the next note stands for */
 } ibid_note;
 
 /* Finds the notes of text in text order and resolves their Ibid./short forms.

@@ -6,6 +6,8 @@
 */
 #include "numbers.h"
 
+#include "sentences.h"
+
 #include <stdint.h>
 #include <string.h>
 
@@ -241,6 +243,49 @@ int ibid_simple_sentences(const char *text, size_t length, size_t **starts, size
   *starts = list;
   *count = n;
   return 0;
+}
+
+int ibid_layer_sentences(struct ibid_sentence_splitter *splitter, const char *text, size_t length,
+                         size_t **starts, size_t *count, int *numbered) {
+  *starts = NULL;
+  *count = 0;
+  *numbered = 0;
+  ibid_sentence_splitter *own = splitter ? NULL : ibid_sentence_splitter_new();
+  ibid_sentence *sentences = NULL;
+  size_t sentence_count = 0;
+  int rc = splitter || own ? ibid_split_sentences(splitter ? splitter : own, text, length,
+                                                  &sentences, &sentence_count)
+                           : -2;
+  ibid_sentence_splitter_free(own);
+  if (rc == -1) return -1;
+  if (rc != 0 || sentence_count == 0) {
+    ibid_free(sentences);
+    return ibid_simple_sentences(text, length, starts, count);
+  }
+  size_t *list = ibid_malloc(sentence_count * sizeof(size_t));
+  if (!list) {
+    ibid_free(sentences);
+    return -1;
+  }
+  for (size_t k = 0; k < sentence_count; k++) list[k] = sentences[k].start;
+  ibid_free(sentences);
+  *starts = list;
+  *count = sentence_count;
+  *numbered = 1;
+  return 0;
+}
+
+size_t ibid_sentence_number(const size_t *starts, size_t count, size_t offset) {
+  if (count == 0 || offset < starts[0]) return 0;
+  size_t low = 0, high = count;
+  while (high - low > 1) {
+    size_t middle = low + (high - low) / 2;
+    if (starts[middle] <= offset)
+      low = middle;
+    else
+      high = middle;
+  }
+  return low + 1;
 }
 
 void ibid_sentence_at(const size_t *starts, size_t count, size_t length, size_t offset,

@@ -33,6 +33,19 @@ int ibid_month_of_word(const char *text, size_t word_length);
 ** ibid_free) holding the start offset of each sentence in order. */
 int ibid_simple_sentences(const char *text, size_t length, size_t **starts, size_t *count);
 
+/* The sentences of ext/sentences.c -- the splitter that fills the corpus
+** table `sentences` -- as start offsets: starts[k] is the start of sentence
+** k + 1 of ibid_sentences(text). When ICU cannot split the text (*numbered is
+** then 0) the simple splitter above stands in. splitter may be NULL (one is
+** made for the call). Returns -1 on allocation failure, else 0. */
+struct ibid_sentence_splitter;
+int ibid_layer_sentences(struct ibid_sentence_splitter *splitter, const char *text, size_t length,
+                         size_t **starts, size_t *count, int *numbered);
+
+/* The number (1-based) of the sentence holding offset given layer starts,
+** 0 when offset lies before the first sentence. */
+size_t ibid_sentence_number(const size_t *starts, size_t count, size_t offset);
+
 /* The sentence [*start, *end) that holds offset, given the starts above. */
 void ibid_sentence_at(const size_t *starts, size_t count, size_t length, size_t offset,
                       size_t *start, size_t *end);

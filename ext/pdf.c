@@ -3,6 +3,11 @@
 ** convert.h) and hands every page's glyphs, with their boxes and fonts, to
 ** the layout of pdf_layout.c, which writes the body.
 **
+** ibid_pdf_convert_limited() runs the same reading in a forked child process
+** under a wall-clock and a memory limit (see "the child process" below and
+** docs/pdf.md): a decompression bomb or a poppler crash becomes the
+** document's error, never the caller's end.
+**
 ** Compiled with poppler only when the Makefile defines IBID_HAVE_POPPLER
 ** (pkg-config found poppler-glib); otherwise ibid_pdf_convert() sets an error.
 **
@@ -13,6 +18,7 @@
 ** poppler prints its syntax warnings on stderr: poppler-glib has no call to
 ** silence them (the C++ core's setErrorCallback is not part of its API).
 */
+#define _GNU_SOURCE /* pipe2 */
 #include "convert.h"
 
 #ifndef IBID_HAVE_POPPLER
@@ -30,11 +36,29 @@ int ibid_pdf_convert(const char *bytes, size_t length, ibid_document *document) 
   return 0;
 }
 
+int ibid_pdf_convert_limited(const char *bytes, size_t length, const ibid_pdf_limits *limits,
+                             ibid_document *document) {
+  (void)limits;
+  return ibid_pdf_convert(bytes, length, document);
+}
+
 #else
 
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <poppler.h>
-#include <string.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "memory.h"
 #include "pdf_layout.h"
@@ -42,6 +66,35 @@ int ibid_pdf_convert(const char *bytes, size_t length, ibid_document *document) 
 
 /* Pages read at most; the error says so when a document has more. */
 #define IBID_PDF_MAX_PAGES 2000
+
+/* Every error this file sets: a child process sends its index to the parent. */
+static const char *const pdf_errors[] = {
+#define PDF_ENCRYPTED 0
+    "PDF is encrypted: it needs a password, which ibid does not take",
+#define PDF_UNREADABLE 1
+    "PDF could not be read: damaged, truncated or not a PDF",
+#define PDF_NO_TEXT 2
+    "PDF has no text layer (scanned images?): ibid does no OCR",
+#define PDF_NO_PAGES 3
+    "PDF has no pages that could be read",
+#define PDF_TOO_LONG 4
+    "PDF has more than 2000 pages: only the first 2000 were read",
+#define PDF_TIME_LIMIT 5
+    "PDF reading stopped at the time limit (ibid_pdf_limits): a decompression bomb, or a PDF "
+    "too slow to read",
+#define PDF_MEMORY_LIMIT 6
+    "PDF reading stopped: out of memory at the memory limit (ibid_pdf_limits), or the reader "
+    "aborted (a decompression bomb, or a PDF too large to read)",
+#define PDF_CRASHED 7
+    "PDF reader crashed on this PDF (poppler ended on a signal): nothing could be read",
+#define PDF_INTERRUPTED 8
+    "PDF reading interrupted (the reader was stopped by a signal from outside)",
+#define PDF_NOT_STARTED 9
+    "PDF reader could not be started (fork or pipe failed): the PDF was not read",
+#define PDF_LOST 10
+    "PDF reader ended without its result: the PDF was not read",
+};
+#define PDF_ERROR_COUNT (sizeof(pdf_errors) / sizeof(pdf_errors[0]))
 
 int ibid_pdf_available(void) {
   return 1;
@@ -226,9 +279,9 @@ static void add_metadata(PopplerDocument *pdf, ibid_document *document) {
 
 static void fail_open(ibid_document *document, const GError *error) {
   if (error && error->domain == POPPLER_ERROR && error->code == POPPLER_ERROR_ENCRYPTED)
-    ibid_document_fail(document, "PDF is encrypted: it needs a password, which ibid does not take");
+    ibid_document_fail(document, pdf_errors[PDF_ENCRYPTED]);
   else
-    ibid_document_fail(document, "PDF could not be read: damaged, truncated or not a PDF");
+    ibid_document_fail(document, pdf_errors[PDF_UNREADABLE]);
 }
 
 int ibid_pdf_convert(const char *bytes, size_t length, ibid_document *document) {
@@ -257,18 +310,297 @@ int ibid_pdf_convert(const char *bytes, size_t length, ibid_document *document) 
   }
   if (rc == 0) {
     if (ibid_pdf_layout_glyphs(layout) == 0)
-      ibid_document_fail(document, pages > 0
-                                       ? "PDF has no text layer (scanned images?): ibid does no OCR"
-                                       : "PDF has no pages that could be read");
+      ibid_document_fail(document, pdf_errors[pages > 0 ? PDF_NO_TEXT : PDF_NO_PAGES]);
     else
       rc = ibid_pdf_layout_write(layout, document);
-    if (pages > IBID_PDF_MAX_PAGES)
-      ibid_document_fail(document, "PDF has more than 2000 pages: only the first 2000 were read");
+    if (pages > IBID_PDF_MAX_PAGES) ibid_document_fail(document, pdf_errors[PDF_TOO_LONG]);
   }
   ibid_pdf_layout_free(layout);
   g_object_unref(pdf);
   g_bytes_unref(data);
   return rc;
+}
+
+/* ----- the child process ------------------------------------------------------
+
+The reading runs in a child forked from the caller (Apache Tika's ForkParser
+pattern, without exec: the child already holds the bytes and the code). The
+child resets the signals a crash raises to their default action, closes every
+file descriptor but its pipe, sets its limits (no core file; address space:
+what the parent had mapped plus `megabytes`; CPU: `seconds` plus two, a
+second line behind the parent's wall clock), switches to the C library's allocator (no
+SQLite call in the child), reads the PDF in process, writes the document to
+the pipe as one message (below) and leaves with _exit (no atexit handler, no
+stdio flush of the parent's buffers).
+
+The parent polls the pipe until the message is whole or the wall-clock
+deadline passes; then it kills the child (SIGKILL) if it has not ended, and
+always reaps it (wait4, EINTR retried), so no zombie stays. A message that
+is not whole, or a child that ended on a signal, gives the document an error
+(time limit, memory limit, crash, interrupted) and an empty body.
+
+The message: "IBIDPDF1", 11 64-bit words (pages, recoded, meta members,
+reference count, body characters, error index or ~0, pending space, pending
+break, body bytes, meta bytes, reference bytes), then those three byte runs.
+*/
+
+#define MESSAGE_MAGIC "IBIDPDF1"
+#define MESSAGE_WORDS 11
+
+static int write_all(int fd, const char *data, size_t length) {
+  while (length) {
+    ssize_t n = write(fd, data, length);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return -1;
+    data += n;
+    length -= (size_t)n;
+  }
+  return 0;
+}
+
+static int child_send(int fd, const ibid_document *document) {
+  uint64_t words[MESSAGE_WORDS];
+  uint64_t error = UINT64_MAX;
+  for (size_t i = 0; i < PDF_ERROR_COUNT; i++)
+    if (document->error == pdf_errors[i]) error = i;
+  if (document->error && error == UINT64_MAX) error = PDF_UNREADABLE;
+  words[0] = (uint64_t)document->pages;
+  words[1] = (uint64_t)document->recoded;
+  words[2] = (uint64_t)document->meta_members;
+  words[3] = (uint64_t)document->reference_count;
+  words[4] = document->body_characters;
+  words[5] = error;
+  words[6] = (uint64_t)document->pending_space;
+  words[7] = (uint64_t)document->pending_break;
+  words[8] = document->body.length;
+  words[9] = document->meta.length;
+  words[10] = document->references.length;
+  if (write_all(fd, MESSAGE_MAGIC, 8) || write_all(fd, (const char *)words, sizeof(words)) ||
+      write_all(fd, document->body.data ? document->body.data : "", document->body.length) ||
+      write_all(fd, document->meta.data ? document->meta.data : "", document->meta.length) ||
+      write_all(fd, document->references.data ? document->references.data : "",
+                document->references.length))
+    return -1;
+  return 0;
+}
+
+#ifndef __SANITIZE_ADDRESS__
+/* Bytes of address space this process has mapped (/proc/self/statm), 0 when unknown. */
+static uint64_t mapped_bytes(void) {
+  int fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return 0;
+  char text[64];
+  ssize_t n = read(fd, text, sizeof(text) - 1);
+  close(fd);
+  if (n <= 0) return 0;
+  text[n] = 0;
+  long page = sysconf(_SC_PAGESIZE);
+  return strtoull(text, NULL, 10) * (uint64_t)(page > 0 ? page : 4096);
+}
+#endif
+
+static void child_limit(int resource, uint64_t soft, uint64_t hard) {
+  struct rlimit limit;
+  if (getrlimit(resource, &limit) != 0) return;
+  /* never above a hard limit already set: an unprivileged process cannot raise it */
+  if (limit.rlim_max != RLIM_INFINITY && hard > limit.rlim_max) hard = limit.rlim_max;
+  if (soft > hard) soft = hard;
+  limit.rlim_cur = (rlim_t)soft;
+  limit.rlim_max = (rlim_t)hard;
+  setrlimit(resource, &limit);
+}
+
+static void child_close_descriptors(int keep) {
+#ifdef SYS_close_range
+  if (keep > 3) syscall(SYS_close_range, 3u, (unsigned)keep - 1, 0u);
+  syscall(SYS_close_range, (unsigned)keep + 1, ~0u, 0u);
+#else
+  (void)keep;
+#endif
+}
+
+static void child_run(const char *bytes, size_t length, const ibid_pdf_limits *limits, int fd) {
+  static const int crash_signals[] = {SIGSEGV, SIGBUS,  SIGABRT, SIGFPE,  SIGILL,
+                                      SIGTRAP, SIGXCPU, SIGINT,  SIGTERM, SIGPIPE};
+  for (size_t i = 0; i < sizeof(crash_signals) / sizeof(crash_signals[0]); i++)
+    signal(crash_signals[i], SIG_DFL);
+  sigset_t all;
+  sigemptyset(&all);
+  sigprocmask(SIG_SETMASK, &all, NULL);
+  child_close_descriptors(fd);
+  child_limit(RLIMIT_CORE, 0, 0);
+#ifndef __SANITIZE_ADDRESS__ /* AddressSanitizer maps terabytes of shadow memory */
+  if (limits->megabytes > 0) {
+    uint64_t bytes_allowed = mapped_bytes() + (uint64_t)(limits->megabytes * 1048576.0);
+    child_limit(RLIMIT_AS, bytes_allowed, bytes_allowed);
+  }
+#endif
+  if (limits->seconds > 0) {
+    uint64_t cpu = (uint64_t)limits->seconds + 2;
+    child_limit(RLIMIT_CPU, cpu, cpu + 1);
+  }
+  ibid_memory_use_libc();
+  /* Test hook (docs/pdf.md): the reader ends on this signal, as on a crash. */
+  const char *hook = getenv("IBID_PDF_TEST_SIGNAL");
+  if (hook && atoi(hook) > 0) raise(atoi(hook));
+  ibid_document document;
+  ibid_document_init(&document);
+  int rc = ibid_pdf_convert(bytes, length, &document);
+  if (rc != 0) _exit(3); /* out of memory */
+  _exit(child_send(fd, &document) == 0 ? 0 : 4);
+}
+
+/* ----- the parent --------------------------------------------------------------- */
+
+static double monotonic_seconds(void) {
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
+}
+
+typedef struct reader {
+  int fd;
+  double deadline; /* 0: none */
+  int timed_out;
+} reader;
+
+/* Reads exactly `length` bytes (into `out`, or `into` when given); 0, or -1
+** on end of file, error or deadline (then timed_out is set). */
+static int read_exactly(reader *r, ibid_buffer *out, char *into, uint64_t length) {
+  char chunk[65536];
+  while (length) {
+    int wait_ms = -1;
+    if (r->deadline > 0) {
+      double left = r->deadline - monotonic_seconds();
+      if (left <= 0) {
+        r->timed_out = 1;
+        return -1;
+      }
+      wait_ms = left > 1e6 ? 1000000000 : (int)(left * 1000.0) + 1;
+    }
+    struct pollfd p = {.fd = r->fd, .events = POLLIN, .revents = 0};
+    int ready = poll(&p, 1, wait_ms);
+    if (ready < 0) {
+      if (errno == EINTR) continue;
+      return -1;
+    }
+    if (ready == 0) continue; /* the deadline check above decides */
+    size_t want = length < sizeof(chunk) ? (size_t)length : sizeof(chunk);
+    ssize_t n = read(r->fd, into ? into : chunk, want);
+    if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+    if (n <= 0) return -1;
+    if (into)
+      into += n;
+    else {
+      ibid_buffer_append(out, chunk, (size_t)n);
+      if (out->failed) return -1;
+    }
+    length -= (uint64_t)n;
+  }
+  return 0;
+}
+
+/* Reads the child's message into the document: 1 when whole, 0 when not,
+** -1 when out of memory. */
+static int receive(reader *r, ibid_document *document) {
+  char magic[8];
+  uint64_t words[MESSAGE_WORDS];
+  if (read_exactly(r, NULL, magic, sizeof(magic)) || memcmp(magic, MESSAGE_MAGIC, 8) != 0 ||
+      read_exactly(r, NULL, (char *)words, sizeof(words)))
+    return 0;
+  ibid_buffer *parts[3] = {&document->body, &document->meta, &document->references};
+  for (int i = 0; i < 3; i++) {
+    if (words[8 + i] > (uint64_t)SIZE_MAX / 2) return 0;
+    if (!ibid_buffer_reserve(parts[i], (size_t)words[8 + i])) return -1;
+    if (read_exactly(r, parts[i], NULL, words[8 + i])) return parts[i]->failed ? -1 : 0;
+  }
+  document->pages = (long)words[0];
+  document->recoded = (int)words[1];
+  document->meta_members = (int)words[2];
+  document->reference_count = (int)words[3];
+  document->body_characters = (size_t)words[4];
+  if (words[5] < PDF_ERROR_COUNT) document->error = pdf_errors[words[5]];
+  document->pending_space = (int)words[6];
+  document->pending_break = (int)words[7];
+  return 1;
+}
+
+/* Why the child ended without its whole message: an index into pdf_errors. */
+static int child_failure(int status, const struct rusage *usage, const ibid_pdf_limits *limits,
+                         int killed) {
+  if (killed) return PDF_TIME_LIMIT;
+  if (WIFEXITED(status)) return WEXITSTATUS(status) == 3 ? PDF_MEMORY_LIMIT : PDF_LOST;
+  if (!WIFSIGNALED(status)) return PDF_LOST;
+  int sig = WTERMSIG(status);
+  double cpu = (double)usage->ru_utime.tv_sec + (double)usage->ru_stime.tv_sec +
+               ((double)usage->ru_utime.tv_usec + (double)usage->ru_stime.tv_usec) / 1e6;
+  if (sig == SIGXCPU) return PDF_TIME_LIMIT;
+  if (sig == SIGKILL) /* the CPU hard limit, or the kernel out of memory */
+    return limits->seconds > 0 && cpu >= limits->seconds ? PDF_TIME_LIMIT : PDF_MEMORY_LIMIT;
+  if (sig == SIGINT || sig == SIGTERM || sig == SIGHUP || sig == SIGQUIT) return PDF_INTERRUPTED;
+  /* GLib's g_malloc and C++'s operator new abort when an allocation fails */
+  if ((sig == SIGABRT || sig == SIGTRAP) && limits->megabytes > 0) return PDF_MEMORY_LIMIT;
+  return PDF_CRASHED;
+}
+
+int ibid_pdf_convert_limited(const char *bytes, size_t length, const ibid_pdf_limits *limits,
+                             ibid_document *document) {
+  if (!limits || (limits->seconds <= 0 && limits->megabytes <= 0))
+    return ibid_pdf_convert(bytes, length, document);
+  document->format = IBID_FORMAT_PDF;
+  int fds[2];
+  if (pipe2(fds, O_CLOEXEC) != 0) {
+    ibid_document_fail(document, pdf_errors[PDF_NOT_STARTED]);
+    return 0;
+  }
+  pid_t pid = fork();
+  if (pid < 0) {
+    close(fds[0]);
+    close(fds[1]);
+    ibid_document_fail(document, pdf_errors[PDF_NOT_STARTED]);
+    return 0;
+  }
+  if (pid == 0) {
+    close(fds[0]);
+    child_run(bytes, length, limits, fds[1]);
+    _exit(5); /* not reached */
+  }
+  close(fds[1]);
+  reader r = {.fd = fds[0],
+              .deadline = limits->seconds > 0 ? monotonic_seconds() + limits->seconds : 0,
+              .timed_out = 0};
+  int received = receive(&r, document);
+  close(fds[0]);
+  int killed = 0;
+  if (received != 1 && r.timed_out) {
+    kill(pid, SIGKILL);
+    killed = 1;
+  } else if (received != 1) {
+    /* the pipe closed early or broke: the child is ending or must */
+    kill(pid, SIGKILL);
+  }
+  int status = 0;
+  struct rusage usage;
+  memset(&usage, 0, sizeof(usage));
+  pid_t waited;
+  do waited = wait4(pid, &status, 0, &usage);
+  while (waited < 0 && errno == EINTR);
+  if (received == 1) return 0;
+  /* a message cut short leaves nothing half written in the document */
+  document->body.length = 0;
+  document->meta.length = 0;
+  document->references.length = 0;
+  document->body_characters = 0;
+  document->meta_members = 0;
+  document->reference_count = 0;
+  document->pending_space = document->pending_break = 0;
+  if (received < 0) return -1;
+  if (waited < 0) { /* reaped elsewhere (SIGCHLD ignored): the status is lost */
+    ibid_document_fail(document, pdf_errors[killed ? PDF_TIME_LIMIT : PDF_LOST]);
+    return 0;
+  }
+  ibid_document_fail(document, pdf_errors[child_failure(status, &usage, limits, killed)]);
+  return 0;
 }
 
 #endif

@@ -27,6 +27,7 @@
 
 #include <string.h>
 
+#include "legal.h"
 #include "memory.h"
 #include "utf8.h"
 
@@ -127,8 +128,9 @@ static void item_push(item_list *list, size_t start, size_t length, ibid_citatio
 
 /* ----- recognising citations ------------------------------------------------ */
 
-static const char *const ibid_words[] = {"ibid", "ibidem", "id.", "idem"};
-static const char *const supra_words[] = {"op. cit", "op cit", "supra", "above n", "loc. cit"};
+static const char *const ibid_words[] = {"ibid", "ibidem", "id.", "idem", "ebd.", "ebenda"};
+static const char *const supra_words[] = {"op. cit",  "op cit", "supra", "above n", "loc. cit",
+                                          "art. cit", "a.a.o.", "(n ",   "(fn. ",   "(fn "};
 static const char *const lead_ins[] = {"see generally ",
                                        "see, generally, ",
                                        "see further ",
@@ -143,6 +145,14 @@ static const char *const lead_ins[] = {"see generally ",
                                        "cf. ",
                                        "compare ",
                                        "quoted in ",
+                                       "vgl. auch ",
+                                       "vgl. ",
+                                       "siehe auch ",
+                                       "siehe ",
+                                       "s. auch ",
+                                       "voir aussi ",
+                                       "voir également ",
+                                       "voir ",
                                        "cited in ",
                                        "and "};
 
@@ -153,11 +163,16 @@ static ibid_citation_form back_reference_form(const char *text, size_t start, si
         (start + n >= end || !is_lower_ascii((unsigned char)text[start + n])))
       return IBID_CITATION_IBID;
   }
-  for (size_t i = start; i < end && i < start + 200; i++)
+  for (size_t i = start; i < end && i < start + 200; i++) {
+    if (i != start && !is_space((unsigned char)text[i - 1])) continue;
+    unsigned char c = (unsigned char)text[i];
+    if (is_upper_ascii(c)) c = (unsigned char)(c - 'A' + 'a');
+    /* every supra word starts with one of these: most positions stop here */
+    if (c != 'o' && c != 's' && c != 'a' && c != 'l' && c != '(') continue;
     for (size_t k = 0; k < sizeof(supra_words) / sizeof(*supra_words); k++)
-      if ((i == start || is_space((unsigned char)text[i - 1])) &&
-          has_prefix_nocase(text, end, i, supra_words[k]))
+      if ((unsigned char)supra_words[k][0] == c && has_prefix_nocase(text, end, i, supra_words[k]))
         return IBID_CITATION_SUPRA;
+  }
   return IBID_CITATION_FULL;
 }
 
@@ -301,6 +316,23 @@ static int is_short_form(const char *text, size_t start, size_t end) {
     size_t rest = end - i;
     return rest < 24 && !has_year(text, i, end);
   }
+  /* "Roe, Making of Modern Archives, 60.": a name, a short title and a pinpoint */
+  if (end - after < 90 && !has_year(text, after, end)) {
+    size_t last = end;
+    while (last > after && (text[last - 1] == '.' || is_space((unsigned char)text[last - 1])))
+      last--;
+    size_t number = last;
+    while (number > after && (is_digit((unsigned char)text[number - 1]) || text[number - 1] == '-'))
+      number--;
+    size_t comma = number;
+    while (comma > after && is_space((unsigned char)text[comma - 1])) comma--;
+    if (number < last && is_digit((unsigned char)text[number]) && comma > after &&
+        text[comma - 1] == ',' && starts_upper(text, end, after)) {
+      int commas = 0;
+      for (size_t i = after; i < comma - 1; i++) commas += text[i] == ',';
+      if (commas == 0) return 1;
+    }
+  }
   /* "Human Rights Group, Court Protocol." : a name and a few title words */
   if (end - after >= 60 || has_year(text, after, end) || has_citation_marks(text, after, end) ||
       text[end - 1] != '.')
@@ -322,6 +354,14 @@ static int has_strong_marks(const char *text, size_t start, size_t end) {
 
 static int is_citation(const char *text, size_t start, size_t end) {
   if (end <= start) return 0;
+  /* "ders., Title, Place 2012": the same author as the citation before */
+  if ((has_prefix_nocase(text, end, start, "ders.") ||
+       has_prefix_nocase(text, end, start, "dies.") ||
+       has_prefix_nocase(text, end, start, "idem,") ||
+       has_prefix_nocase(text, end, start, "id.,")) &&
+      has_year(text, start, end))
+    return 1;
+
   if (back_reference_form(text, start, end) != IBID_CITATION_FULL) return 1;
   if (is_short_form(text, start, end)) return 1;
   if (reads_as_prose(text, start, end)) {
@@ -334,8 +374,12 @@ static int is_citation(const char *text, size_t start, size_t end) {
   if (name_then_comma(text, start, end) || (opener_at(text, end, start, &width) && width == 3))
     return has_year(text, start, end) || has_citation_marks(text, start, end) ||
            is_short_form(text, start, end);
-  return (has_year(text, start, end) && has_citation_marks(text, start, end)) ||
-         has_strong_marks(text, start, end);
+  if ((has_year(text, start, end) && has_citation_marks(text, start, end)) ||
+      has_strong_marks(text, start, end))
+    return 1;
+  /* a case, treaty, resolution or UN document, read field by field */
+  ibid_legal legal;
+  return end - start < 600 && ibid_parse_legal(text + start, end - start, &legal);
 }
 
 /* ----- segmentation --------------------------------------------------------- */
@@ -380,7 +424,8 @@ static size_t skip_lead_in(const char *text, size_t start, size_t end) {
   int depth = 0;
   for (size_t i = start; i < end;) {
     if (step_over_bracket(text, end, &i, &depth)) continue;
-    if (depth == 0)
+    /* every inner lead-in starts with ',' or ' ' */
+    if (depth == 0 && (text[i] == ',' || text[i] == ' '))
       for (size_t k = 0; k < sizeof(inner_lead_ins) / sizeof(*inner_lead_ins); k++)
         if (has_prefix_nocase(text, end, i, inner_lead_ins[k])) {
           size_t after = i + strlen(inner_lead_ins[k]);
@@ -598,19 +643,148 @@ int ibid_title_keys(const char *text, size_t start, size_t end,
 
 /* ----- bibliography sections ----------------------------------------------- */
 
+/* Reference-list headings in the common languages, lowercased (accented
+** letters as UTF-8): the whole line, after a section number, must be one. */
 static const char *const bibliography_headings[] = {
-    "references",       "bibliography",         "works cited",
-    "literature",       "literature cited",     "cited literature",
-    "sources",          "reference list",       "list of references",
-    "references cited", "select bibliography",  "selected bibliography",
-    "further reading",  "references and notes", "bibliography and references",
-    "sources cited",    "works consulted",      "references and bibliography"};
+    /* English */
+    "references", "reference", "bibliography", "works cited", "literature", "literature cited",
+    "cited literature", "sources", "reference list", "list of references", "references cited",
+    "select bibliography", "selected bibliography", "further reading", "references and notes",
+    "notes and references", "bibliography and references", "sources cited", "works consulted",
+    "references and bibliography", "bibliographical references", "sources and literature",
+    "literature references", "cited references", "literature list", "sources and references",
+    "cited works", "bibliography and sources", "sources and bibliography",
+    /* German */
+    "literatur", "literaturverzeichnis", "literaturliste", "literaturangaben", "literaturhinweise",
+    "quellen", "quellenverzeichnis", "quellen und literatur", "quellen- und literaturverzeichnis",
+    "literatur- und quellenverzeichnis", "literatur und quellen", "verwendete literatur",
+    "zitierte literatur", "bibliografie", "quellenangaben", "literatur und quellenverzeichnis",
+    "quellen und literaturverzeichnis",
+    /* French */
+    "bibliographie",
+    "r\xc3\xa9"
+    "f\xc3\xa9"
+    "rences",
+    "r\xc3\xa9"
+    "f\xc3\xa9"
+    "rences bibliographiques",
+    "ouvrages cit\xc3\xa9s", "bibliographie s\xc3\xa9lective",
+    "liste des r\xc3\xa9"
+    "f\xc3\xa9"
+    "rences",
+    "r\xc3\xa9"
+    "f\xc3\xa9"
+    "rences cit\xc3\xa9"
+    "es",
+    "sources et bibliographie", "references bibliographiques",
+    /* Spanish, Portuguese */
+    "bibliograf\xc3\xad"
+    "a",
+    "referencias",
+    "referencias bibliogr\xc3\xa1"
+    "ficas",
+    "obras citadas", "fuentes",
+    "bibliograf\xc3\xad"
+    "a citada",
+    "fuentes y bibliograf\xc3\xad"
+    "a",
+    "bibliografia",
+    "refer\xc3\xaa"
+    "ncias",
+    "refer\xc3\xaa"
+    "ncias bibliogr\xc3\xa1"
+    "ficas",
+    /* Italian, Dutch */
+    "riferimenti", "riferimenti bibliografici", "bibliografia citata", "opere citate", "fonti",
+    "literatuur", "literatuurlijst"};
 
-/* Headings that end a reference list whatever follows them. */
-static const char *const closing_headings[] = {
-    "appendix",        "appendices",       "index", "acknowledgements",
-    "acknowledgments", "about the author", "vita",  "curriculum vitae",
-    "glossary",        "chapter "};
+/* Headings that end a reference list whatever follows them: a prefix of the
+** line (after a section number) when the word is followed by a space or the
+** line's end. */
+static const char *const closing_headings[] = {"appendix",
+                                               "appendices",
+                                               "annex",
+                                               "annexe",
+                                               "anhang",
+                                               "anlage",
+                                               "anexo",
+                                               "ap\xc3\xa9ndice",
+                                               "appendice",
+                                               "allegato",
+                                               "index",
+                                               "acknowledgements",
+                                               "acknowledgments",
+                                               "about the author",
+                                               "about the authors",
+                                               "about the contributors",
+                                               "notes on contributors",
+                                               "author biography",
+                                               "biographical note",
+                                               "vita",
+                                               "curriculum vitae",
+                                               "glossary",
+                                               "chapter",
+                                               "kapitel",
+                                               "danksagung",
+                                               "remerciements",
+                                               "agradecimientos",
+                                               "ringraziamenti",
+                                               "\xc3\xbc"
+                                               "ber den autor",
+                                               "\xc3\xbc"
+                                               "ber die autor",
+                                               "zu den autor",
+                                               "zum autor",
+                                               "die autorin",
+                                               "der autor",
+                                               "die autoren",
+                                               "autorenangaben",
+                                               "working papers",
+                                               "recent working papers",
+                                               "previous working papers",
+                                               "other working papers",
+                                               "discussion papers",
+                                               "recent discussion papers",
+                                               "previous discussion papers",
+                                               "bisher erschienen",
+                                               "zuletzt erschienen",
+                                               "bereits erschienen",
+                                               "in dieser reihe",
+                                               "in der reihe",
+                                               "weitere arbeitspapiere",
+                                               "arbeitspapiere",
+                                               "diskussionspapiere",
+                                               "discussion paper series",
+                                               "working paper series",
+                                               "previous issues",
+                                               "recent issues",
+                                               "also in this series",
+                                               "other titles in",
+                                               "list of working papers",
+                                               "published working papers",
+                                               "recent publications",
+                                               "latest publications",
+                                               "neuere ver\xc3\xb6"
+                                               "ffentlichungen",
+                                               "ver\xc3\xb6"
+                                               "ffentlichungen",
+                                               "derniers num\xc3\xa9"
+                                               "ros",
+                                               "publications r\xc3\xa9"
+                                               "centes",
+                                               "tables",
+                                               "figures",
+                                               "tabellen",
+                                               "abbildungen",
+                                               "endnotes",
+                                               "anmerkungen",
+                                               "endnoten",
+                                               "footnotes",
+                                               "supplementary material",
+                                               "supporting information",
+                                               "online appendix",
+                                               "tables and figures",
+                                               "figures and tables"};
 
 typedef struct line_span {
   size_t start, end; /* first and one-past-last non-space bytes; start == end when blank */
@@ -623,13 +797,14 @@ static line_span trimmed_line(const char *text, size_t line, size_t end) {
   return span;
 }
 
-/* Skips a section number ("8 ", "1.3 ", "IV. ", "Chapter 5:") before a heading. */
+/* Skips a section number ("8 ", "1.3 ", "IV. ", "A. ") before a heading. */
 static size_t skip_section_number(const char *text, size_t start, size_t end) {
   size_t i = start;
   while (i < end && (is_digit((unsigned char)text[i]) || text[i] == '.')) i++;
   if (i == start) {
     while (i < end && (text[i] == 'I' || text[i] == 'V' || text[i] == 'X')) i++;
-    if (i == start || i >= end || text[i] != '.') return start;
+    if (i == start && i < end && is_upper_ascii((unsigned char)text[i])) i++; /* "A." */
+    if (i == start || i >= end || (text[i] != '.' && text[i] != ')')) return start;
     i++;
   }
   if (i < end && !is_space((unsigned char)text[i])) return start;
@@ -637,22 +812,82 @@ static size_t skip_section_number(const char *text, size_t start, size_t end) {
   return i;
 }
 
+/* The line text[start, end) lowercased (ASCII and Latin-1 capitals), runs of
+** spaces as one, a letter-spaced line ("R E F E R E N C E S") closed up, and
+** ':' or '.' at the end dropped, into out (size bytes). Returns its length, or
+** 0 when it does not fit (too long to be a heading). */
+static size_t folded_line(const char *text, size_t start, size_t end, char *out, size_t size) {
+  size_t n = 0, singles = 0, words = 0;
+  int space = 0;
+  for (size_t i = start; i < end; i++) {
+    unsigned char c = (unsigned char)text[i];
+    if (is_space(c)) {
+      space = 1;
+      continue;
+    }
+    if (space && n) {
+      if (n + 1 >= size) return 0;
+      out[n++] = ' ';
+    }
+    space = 0;
+    if (n + 2 >= size) return 0;
+    if (is_upper_ascii(c)) c = (unsigned char)(c - 'A' + 'a');
+    out[n++] = (char)c;
+    if (c == 0xC3 && i + 1 < end) {
+      unsigned char d = (unsigned char)text[i + 1];
+      if (d >= 0x80 && d <= 0x9E && d != 0x97) d = (unsigned char)(d + 0x20);
+      out[n++] = (char)d;
+      i++;
+    }
+  }
+  while (n && (out[n - 1] == ':' || out[n - 1] == '.')) n--;
+  out[n] = 0;
+  /* letter-spaced: every word one letter */
+  for (size_t i = 0; i < n; i++)
+    if (out[i] != ' ' && (i == 0 || out[i - 1] == ' ')) {
+      words++;
+      if (i + 1 == n || out[i + 1] == ' ') singles++;
+    }
+  if (words >= 4 && singles == words) {
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+      if (out[i] != ' ') out[k++] = out[i];
+    n = k;
+    out[n] = 0;
+  }
+  return n;
+}
+
+int ibid_is_bibliography_heading(const char *text, size_t start, size_t end) {
+  while (start < end && is_space((unsigned char)text[start])) start++;
+  while (end > start && is_space((unsigned char)text[end - 1])) end--;
+  start = skip_section_number(text, start, end);
+  char folded[96];
+  size_t n = folded_line(text, start, end, folded, sizeof(folded));
+  if (!n) return 0;
+  for (size_t k = 0; k < sizeof(bibliography_headings) / sizeof(*bibliography_headings); k++)
+    if (strcmp(folded, bibliography_headings[k]) == 0) return 1;
+  return 0;
+}
+
 /* A line that is only a bibliography heading (optionally numbered). */
 static int is_bibliography_heading(const char *text, line_span line) {
-  size_t start = skip_section_number(text, line.start, line.end), end = line.end;
-  while (end > start && (text[end - 1] == ':' || text[end - 1] == '.')) end--;
-  for (size_t k = 0; k < sizeof(bibliography_headings) / sizeof(*bibliography_headings); k++)
-    if (end - start == strlen(bibliography_headings[k]) &&
-        has_prefix_nocase(text, end, start, bibliography_headings[k]))
-      return 1;
-  return 0;
+  return line.end - line.start <= 80 && ibid_is_bibliography_heading(text, line.start, line.end);
 }
 
 static int is_closing_heading(const char *text, line_span line) {
   size_t start = skip_section_number(text, line.start, line.end);
   if (line.end - start > 60) return 0;
-  for (size_t k = 0; k < sizeof(closing_headings) / sizeof(*closing_headings); k++)
-    if (has_prefix_nocase(text, line.end, start, closing_headings[k])) return 1;
+  char folded[96];
+  size_t n = folded_line(text, start, line.end, folded, sizeof(folded));
+  if (!n) return 0;
+  for (size_t k = 0; k < sizeof(closing_headings) / sizeof(*closing_headings); k++) {
+    size_t w = strlen(closing_headings[k]);
+    if (n >= w && memcmp(folded, closing_headings[k], w) == 0 &&
+        (folded[w] == 0 || folded[w] == ' ' || folded[w] == ':' || folded[w] == '-' ||
+         (w >= 8 && folded[w] != ','))) /* "Bisher erschienene ...", not "Index, J." */
+      return 1;
+  }
   return 0;
 }
 
@@ -677,25 +912,146 @@ static int is_page_furniture(const char *text, line_span line) {
     if (is_lower_ascii(c) || is_upper_ascii(c)) letters++;
   }
   if (letters == 0) /* "62", "- 62 -"; not "1755." ending a wrapped page range */
-    return digits > 0 && digits <= 4 && text[line.end - 1] != '.' && text[line.end - 1] != ',';
+    return digits > 0 && digits <= 4 && text[line.end - 1] != '.' && text[line.end - 1] != ',' &&
+           text[line.end - 1] != ']' && text[line.end - 1] != ')'; /* "[12]" labels */
   if (is_roman_page_number(text, line)) return 1;
+  /* "Harlow 15", "15 Harlow": a running head of one or two words and a page number */
+  if (line.end - line.start <= 30 && digits <= 4 && !has_year(text, line.start, line.end) &&
+      (is_digit((unsigned char)text[line.end - 1]) || is_digit((unsigned char)text[line.start]))) {
+    size_t words = 0, numbers = 0, other = 0;
+    for (size_t i = line.start; i < line.end; i++) {
+      unsigned char c = (unsigned char)text[i];
+      if (i == line.start || is_space((unsigned char)text[i - 1])) {
+        if (is_digit(c))
+          numbers++;
+        else if (!is_space(c))
+          words++;
+      }
+      if (!is_space(c) && !is_digit(c) && !is_lower_ascii(c) && !is_upper_ascii(c) && c < 0x80)
+        other++;
+    }
+    if (numbers == 1 && words >= 1 && words <= 2 && other == 0 &&
+        starts_upper(text, line.end,
+                     is_digit((unsigned char)text[line.start])
+                         ? skip_section_number(text, line.start, line.end)
+                         : line.start))
+      return 1;
+  }
   return lower * 4 < letters &&
          (is_digit((unsigned char)text[line.end - 1]) ||
           is_digit((unsigned char)text[line.start])) &&
          !has_year(text, line.start, line.end);
 }
 
+/* The number of an entry label at the start of a line: "[12]", "12.", "12)",
+** "(12)", "12 " before a capital; -1 if none. *after is the offset past it. */
+static long entry_label(const char *text, line_span line, size_t *after) {
+  size_t i = line.start;
+  int bracket = 0;
+  if (i < line.end && (text[i] == '[' || text[i] == '(')) bracket = text[i++];
+  size_t digits = i;
+  long number = 0;
+  while (i < line.end && is_digit((unsigned char)text[i]) && i - digits < 3)
+    number = number * 10 + (text[i++] - '0');
+  if (i == digits || (i < line.end && is_digit((unsigned char)text[i]))) return -1;
+  if (bracket) {
+    if (i >= line.end || text[i] != (bracket == '[' ? ']' : ')')) return -1;
+    i++;
+  } else if (i < line.end && (text[i] == '.' || text[i] == ')')) {
+    i++;
+    if (i < line.end && is_digit((unsigned char)text[i])) return -1; /* "1.3" */
+  } else if (!(i + 1 < line.end && is_space((unsigned char)text[i]) &&
+               starts_upper(text, line.end, i + 1))) {
+    return -1;
+  }
+  if (i < line.end && !is_space((unsigned char)text[i]) && text[i] != '.') return -1;
+  *after = i;
+  return number;
+}
+
+/* A dash or rule standing for the previous entry's author(s): "—", "–",
+** "--", "___", "-,", "———." at the start of a line. */
+static int repeated_author_mark(const char *text, line_span line) {
+  size_t i = line.start, marks = 0;
+  while (i < line.end) {
+    unsigned char c = (unsigned char)text[i];
+    if (c == '-' || c == '_') {
+      i++, marks++;
+    } else if (c == 0xE2 && i + 2 < line.end && (unsigned char)text[i + 1] == 0x80 &&
+               ((unsigned char)text[i + 2] == 0x94 || (unsigned char)text[i + 2] == 0x93 ||
+                (unsigned char)text[i + 2] == 0x95)) {
+      i += 3, marks += 2;
+    } else {
+      break;
+    }
+  }
+  if (!marks) return 0;
+  if (i >= line.end) return marks >= 2;
+  unsigned char c = (unsigned char)text[i];
+  if (marks == 1 && text[line.start] == '-' && !(c == ',' || c == '.')) return 0; /* "-1" */
+  return c == ',' || c == '.' || c == ' ' || c == '&' || c == '(' || c == ':' || c == ';' ||
+         c == '~';
+}
+
+/* "ders.", "dies.", "Id.", "idem": the previous author again. */
+static int repeated_author_word(const char *text, line_span line) {
+  static const char *const words[] = {"ders.", "dies.", "dieselbe", "derselbe",
+                                      "idem",  "eadem", "id.",      "ibid."};
+  for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++) {
+    size_t n = strlen(words[k]);
+    if (has_prefix_nocase(text, line.end, line.start, words[k]) &&
+        (line.start + n >= line.end || !is_lower_ascii((unsigned char)text[line.start + n])))
+      return 1;
+  }
+  return 0;
+}
+
+/* An initial: a capital then ".", optionally "-X." ("J.", "J.-P."). Returns
+** the offset past it or 0. */
+static size_t initial_at(const char *text, size_t end, size_t i) {
+  if (!starts_upper(text, end, i)) return 0;
+  i += (unsigned char)text[i] < 0x80 ? 1 : 2;
+  if (i >= end || text[i] != '.') return 0;
+  i++;
+  if (i + 2 < end && text[i] == '-' && starts_upper(text, end, i + 1) && text[i + 2] == '.') i += 3;
+  return i;
+}
+
 /* A line that begins a new entry: "Surname, ...", "[12] ...", "12. ...",
-** "[Roe 2010] ...". */
+** "[Roe 2010] ...", "— (1998)", "ders.", "Surname JP,", "J. P. Surname,",
+** "SURNAME J", "Surname (1998)". */
 static int opens_entry(const char *text, line_span line) {
   unsigned char c = line.start < line.end ? (unsigned char)text[line.start] : 0;
+  size_t after;
   if (c == '[') return 1;
-  if (is_digit(c)) {
-    size_t i = line.start;
-    while (i < line.end && is_digit((unsigned char)text[i])) i++;
-    return i < line.end && (text[i] == '.' || text[i] == ')') && i - line.start <= 3;
+  if (entry_label(text, line, &after) >= 0) return 1;
+  if (repeated_author_mark(text, line) || repeated_author_word(text, line)) return 1;
+  if (name_then_comma(text, line.start, line.end) != 0) return 1;
+  if (!starts_upper(text, line.end, line.start)) return 0;
+  /* initials first: "J. P. Surname", "J.-P. Surname" */
+  size_t i = line.start, initials = 0, k;
+  while ((k = initial_at(text, line.end, i)) != 0) {
+    initials++;
+    i = k;
+    while (i < line.end && text[i] == ' ') i++;
   }
-  return name_then_comma(text, line.start, line.end) != 0;
+  if (initials)
+    return starts_upper(text, line.end, i) && i + 1 < line.end &&
+           (is_lower_ascii((unsigned char)text[i + 1]) ||
+            is_upper_ascii((unsigned char)text[i + 1]) || (unsigned char)text[i + 1] >= 0x80);
+  /* a capitalised word, then initials without periods, a year in
+     parentheses, or initials with periods: "Smith JP,", "Smith (1998)",
+     "Smith J. P.", "SMITH J." */
+  i = line.start;
+  while (i < line.end && !is_space((unsigned char)text[i]) && text[i] != ',' && text[i] != '(') i++;
+  if (i - line.start < 2 || i >= line.end) return 0;
+  while (i < line.end && is_space((unsigned char)text[i])) i++;
+  if (i < line.end && text[i] == '(' && i + 5 < line.end && has_year(text, i + 1, i + 5)) return 1;
+  if (initial_at(text, line.end, i)) return 1;
+  size_t caps = 0;
+  while (i < line.end && is_upper_ascii((unsigned char)text[i]) && caps < 4) i++, caps++;
+  return caps >= 1 && caps <= 3 && i < line.end && (text[i] == ',' || text[i] == ' ') &&
+         (i + 1 >= line.end || text[i] == ',' || !is_lower_ascii((unsigned char)text[i + 1]));
 }
 
 /* A line that may be a heading: short, not ending like a sentence or an
@@ -706,6 +1062,10 @@ static int looks_like_heading(const char *text, line_span line) {
   unsigned char last = (unsigned char)text[line.end - 1];
   if (last == '.' || last == ',' || last == ';' || last == ':' || last == '-') return 0;
   size_t start = skip_section_number(text, line.start, line.end);
+  for (size_t i = start; i + 1 < line.end; i++) /* "Bio Portfolio. New target of" */
+    if (text[i] == '.' && text[i + 1] == ' ' && i > start + 2 &&
+        !is_space((unsigned char)text[i - 2]))
+      return 0;
   return start < line.end && starts_upper(text, line.end, start) &&
          !has_year(text, start, line.end);
 }
@@ -820,64 +1180,492 @@ static int year_follows(const char *text, size_t length, size_t position) {
   return 0;
 }
 
+/* ----- cutting a list into entries ------------------------------------------- */
+
+typedef struct list_line {
+  size_t start, end; /* trimmed */
+  size_t indent;     /* bytes of leading space */
+  int blank_before;
+} list_line;
+
+typedef struct line_list {
+  list_line *lines;
+  size_t count, capacity;
+  int failed;
+} line_list;
+
+static void line_push(line_list *list, line_span span, size_t indent, int blank_before) {
+  if (list->failed) return;
+  if (list->count == list->capacity) {
+    size_t capacity = list->capacity ? list->capacity * 2 : 64;
+    list_line *grown = ibid_realloc(list->lines, capacity * sizeof(*grown));
+    if (!grown) {
+      list->failed = 1;
+      return;
+    }
+    list->lines = grown;
+    list->capacity = capacity;
+  }
+  list_line *l = &list->lines[list->count++];
+  l->start = span.start;
+  l->end = span.end;
+  l->indent = indent;
+  l->blank_before = blank_before;
+}
+
+/* Whether a line leaves its entry open: 2 when it surely does (it ends
+** inside a word, after a comma, colon or "&", or on a word such as "and",
+** "of", "und", "et"), 1 when it ends on another lowercase word (a title
+** wraps there, but "CrossRef Medline" ends an entry too), else 0. */
+static int leaves_entry_open(const char *text, size_t start, size_t end) {
+  static const char *const joining_words[] = {
+      "and",   "und",  "et",  "y",     "e",    "in",  "of",  "the",  "for", "on",  "to",
+      "a",     "an",   "de",  "la",    "le",   "les", "des", "du",   "der", "die", "das",
+      "den",   "von",  "van", "with",  "from", "zur", "zum", "im",   "am",  "en",  "del",
+      "della", "di",   "or",  "by",    "at",   "auf", "for", "pour", "par", "sur", "con",
+      "por",   "para", "und", "sowie", "into", "as",  "its", "their"};
+  if (end <= start) return 0;
+  unsigned char c = (unsigned char)text[end - 1];
+  if (c == '-' || c == ',' || c == ';' || c == ':' || c == '&' || c == '(' || c == '/') return 2;
+  if (is_lower_ascii(c)) {
+    size_t word = end;
+    while (word > start && is_lower_ascii((unsigned char)text[word - 1])) word--;
+    if (word == start || is_space((unsigned char)text[word - 1]))
+      for (size_t k = 0; k < sizeof(joining_words) / sizeof(*joining_words); k++)
+        if (strlen(joining_words[k]) == end - word &&
+            memcmp(text + word, joining_words[k], end - word) == 0)
+          return 2;
+    return 1;
+  }
+  if (c >= 0x80 && end - start >= 2) {
+    uint32_t codepoint;
+    if ((c & 0xC0) != 0x80) return 0;
+    ibid_utf8_decode_before(text, end, &codepoint);
+    return (codepoint >= 0xDF && codepoint <= 0xFF && codepoint != 0xF7) ||
+           (codepoint >= 0x100 && codepoint <= 0x17F && (codepoint % 2) == 1);
+  }
+  return 0;
+}
+
+/* How surely a line opens an entry: 2 for a label, a repeated-author mark or
+** "Surname, I." / "I. Surname" / "Surname I.", 1 for other openings of
+** opens_entry ("Academic Press, London." opens nothing, but reads alike). */
+static int entry_opening_strength(const char *text, line_span line) {
+  if (!opens_entry(text, line)) return 0;
+  size_t after;
+  unsigned char c = (unsigned char)text[line.start];
+  if (c == '[' || entry_label(text, line, &after) >= 0 || repeated_author_mark(text, line) ||
+      repeated_author_word(text, line))
+    return 2;
+  /* "Smith JP,", "Smith JP (2001)", "Smith (2001)" */
+  size_t i = line.start;
+  while (i < line.end && !is_space((unsigned char)text[i]) && text[i] != ',' && text[i] != '(') i++;
+  while (i < line.end && is_space((unsigned char)text[i])) i++;
+  if (i < line.end && text[i] == '(') return 2;
+  size_t caps = 0;
+  while (i < line.end && is_upper_ascii((unsigned char)text[i]) && caps < 4) i++, caps++;
+  if (caps >= 1 && caps <= 3 && i < line.end && (text[i] == ',' || text[i] == ' ')) return 2;
+  i = name_then_comma(text, line.start, line.end);
+  if (i) {
+    while (i < line.end && is_space((unsigned char)text[i])) i++;
+    if (initial_at(text, line.end, i)) return 2;
+    /* "Smith, JP", "SMITH, J" */
+    size_t k = i;
+    caps = 0;
+    while (k < line.end && is_upper_ascii((unsigned char)text[k]) && caps < 4) k++, caps++;
+    if (caps >= 1 && caps <= 3 &&
+        (k >= line.end || text[k] == ',' || text[k] == ' ' || text[k] == '(' || text[k] == ';'))
+      return 2;
+    /* "SMITH, John", "Smith, John and", "Smith, John (2001)" */
+    size_t upper = line.start, letters = 0;
+    while (upper < line.end && (is_upper_ascii((unsigned char)text[upper]) || text[upper] == '-' ||
+                                (unsigned char)text[upper] >= 0x80))
+      upper++, letters++;
+    if (letters >= 2 && upper < line.end && text[upper] == ',') return 2;
+    size_t word = i;
+    while (word < line.end && !is_space((unsigned char)text[word]) && text[word] != ',') word++;
+    while (word < line.end && is_space((unsigned char)text[word])) word++;
+    static const char *const joins[] = {"and ", "und ", "et ", "y ", "e ", "& ", "("};
+    for (size_t j = 0; j < sizeof(joins) / sizeof(*joins); j++)
+      if (has_prefix_nocase(text, line.end, word, joins[j])) return 2;
+    size_t limit = i + 80 < line.end ? i + 80 : line.end;
+    if (has_year(text, i, limit)) return 2;
+    /* "Oren Etzioni, Michele Banko, and": names in natural order, two or more */
+    size_t second = name_then_comma(text, i, line.end);
+    if (second && second - i <= 30) {
+      size_t words = 0;
+      for (size_t j = i; j < second; j++)
+        if (j == i || is_space((unsigned char)text[j - 1]))
+          words += !is_space((unsigned char)text[j]);
+      size_t first_words = 0;
+      for (size_t j = line.start; j < i; j++)
+        if (j == line.start || is_space((unsigned char)text[j - 1]))
+          first_words += !is_space((unsigned char)text[j]);
+      if (words >= 2 && words <= 3 && first_words >= 2 && first_words <= 3) return 2;
+    }
+    return 1;
+  }
+  if (starts_upper(text, line.end, line.start) && initial_at(text, line.end, line.start)) return 2;
+  return 1;
+}
+
+/* Cuts the lines of one reference list into entries. A numbered list is cut
+** at its labels in sequence; a list with hanging indents or blank lines
+** between entries at lines that open an entry at the first-line indent; a
+** flat list (PDF text with the indents lost) at lines that open an entry after
+** a line that closed one, or after a short last line. */
+static void segment_list(entry_list *out, const char *text, const list_line *lines, size_t n) {
+  if (!n) return;
+  long last = 0;
+  size_t sequential = 0, deeper = 0, blanks = 0, min_indent = lines[0].indent;
+  size_t histogram[65] = {0};
+  for (size_t i = 0; i < n; i++) {
+    size_t after;
+    line_span span = {lines[i].start, lines[i].end};
+    long label = entry_label(text, span, &after);
+    if (label > 0 && (label == last + 1 || (last == 0 && label <= 3))) {
+      sequential++;
+      last = label;
+    }
+    if (lines[i].indent < min_indent) min_indent = lines[i].indent;
+    if (lines[i].blank_before && i) blanks++;
+    size_t bytes = lines[i].end - lines[i].start;
+    histogram[bytes / 4 < 64 ? bytes / 4 : 64]++;
+  }
+  for (size_t i = 0; i < n; i++)
+    if (lines[i].indent > min_indent + 1) deeper++;
+  /* a full line: the length reached by a fifth of the lines */
+  size_t full = 0, seen = 0;
+  for (int b = 64; b >= 0; b--) {
+    seen += histogram[b];
+    if (seen * 5 >= n) {
+      full = (size_t)b * 4;
+      break;
+    }
+  }
+  int numbered = sequential >= 3 && sequential * 8 >= n;
+  int indented = n >= 3 && deeper * 10 >= n && deeper < n;
+  int blank_separated = n >= 3 && blanks * 5 >= n;
+  size_t entry_start = lines[0].start, entry_end = lines[0].end, entry_indent = lines[0].indent;
+  last = 0;
+  if (numbered) {
+    size_t after;
+    line_span span = {lines[0].start, lines[0].end};
+    long label = entry_label(text, span, &after);
+    if (label > 0) last = label;
+  }
+  for (size_t i = 1; i < n; i++) {
+    const list_line *line = &lines[i], *previous = &lines[i - 1];
+    line_span span = {line->start, line->end};
+    int starts_new;
+    if (numbered) {
+      size_t after;
+      long label = entry_label(text, span, &after);
+      starts_new = label > last && label <= last + 2;
+      if (starts_new) last = label;
+    } else if (indented || blank_separated) {
+      starts_new = line->indent <= entry_indent &&
+                   (line->blank_before ||
+                    (opens_entry(text, span) &&
+                     !(indented && leaves_entry_open(text, previous->start, previous->end) == 2 &&
+                       line->indent > min_indent)));
+    } else {
+      size_t previous_length = previous->end - previous->start;
+      int open = leaves_entry_open(text, previous->start, previous->end);
+      int strength = entry_opening_strength(text, span);
+      int short_previous = previous_length * 4 < full * 3;
+      /* a line that is only a dash for the repeated author goes on */
+      line_span previous_span = {previous->start, previous->end};
+      if (repeated_author_mark(text, previous_span) && previous_length <= 6) open = 2;
+      starts_new =
+          open < 2 && (strength == 2 || (!open && strength == 1 && short_previous) ||
+                       (!open && short_previous && starts_upper(text, line->end, line->start)));
+      if (line->blank_before && !open) starts_new = 1;
+    }
+    if (starts_new) {
+      entry_push(out, entry_start, entry_end);
+      entry_start = line->start;
+      entry_indent = line->indent;
+    }
+    entry_end = line->end;
+  }
+  entry_push(out, entry_start, entry_end);
+}
+
+/* ----- lists without a heading ------------------------------------------------- */
+
+/* A line that opens a reference: a sure opening with a year on it or on the
+** next line. */
+static int reference_start_line(const char *text, size_t length, line_span span, size_t next) {
+  if (entry_opening_strength(text, span) != 2) return 0;
+  if (has_year(text, span.start, span.end)) return 1;
+  size_t end = next;
+  while (end < length && text[end] != '\n' && end - next < 400) end++;
+  return has_year(text, next, end);
+}
+
+/* Finds the longest run of reference-like lines (at least five openings, no
+** more than five other lines between two of them, no closing heading inside)
+** and collects its lines into *out. */
+static void find_headless_list(const char *text, size_t length, line_counts *repeated,
+                               line_list *out) {
+  size_t best_first = 0, best_last = 0, best_count = 0;
+  size_t run_first = 0, run_last = 0, run_count = 0, gap = 0;
+  for (size_t line = 0; line < length;) {
+    size_t end = line;
+    while (end < length && text[end] != '\n') end++;
+    line_span span = trimmed_line(text, line, end);
+    size_t next = end + 1;
+    if (span.start == span.end || is_page_furniture(text, span) ||
+        is_repeated_line(repeated, text, span)) {
+      /* neutral */
+    } else if (is_closing_heading(text, span) || gap > 5) {
+      if (run_count > best_count)
+        best_first = run_first, best_last = run_last, best_count = run_count;
+      run_count = 0;
+      gap = 0;
+      if (reference_start_line(text, length, span, next)) {
+        run_first = line, run_last = next, run_count = 1;
+      }
+    } else if (reference_start_line(text, length, span, next)) {
+      if (!run_count) run_first = line;
+      run_count++;
+      run_last = next;
+      gap = 0;
+    } else if (run_count) {
+      gap++;
+      if (gap <= 3) run_last = next; /* a wrapped line of the entry */
+    }
+    line = next;
+  }
+  if (run_count > best_count) best_first = run_first, best_last = run_last, best_count = run_count;
+  if (best_count < 5) return;
+  int blank_before = 0;
+  for (size_t line = best_first; line < best_last && line < length;) {
+    size_t end = line;
+    while (end < length && text[end] != '\n') end++;
+    line_span span = trimmed_line(text, line, end);
+    if (span.start == span.end) {
+      blank_before = 1;
+    } else if (!is_page_furniture(text, span) && !is_repeated_line(repeated, text, span)) {
+      line_push(out, span, span.start - line, blank_before);
+      blank_before = 0;
+    }
+    line = end + 1;
+  }
+  /* drop trailing lines that read as prose after the last entry */
+  while (out->count > 1) {
+    list_line *l = &out->lines[out->count - 1];
+    line_span span = {l->start, l->end};
+    if (opens_entry(text, span) || !l->blank_before) break;
+    out->count--;
+  }
+}
+
 int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_entry **entries,
                            size_t *count) {
   entry_list list = {0};
+  line_list lines = {0};
   line_counts repeated = {0};
   if (line_counts_build(&repeated, text, length)) {
     ibid_free(repeated.hashes);
     ibid_free(repeated.counts);
     return -1;
   }
-  int inside = 0, entry_open = 0, blank_before = 0;
-  size_t entry_start = 0, entry_end = 0, entry_indent = 0;
+  int inside = 0, blank_before = 0, found = 0;
+  size_t first_indent = 0;
   for (size_t line = 0; line < length;) {
     size_t end = line;
     while (end < length && text[end] != '\n') end++;
     line_span span = trimmed_line(text, line, end);
     size_t next = end + 1;
     if (is_bibliography_heading(text, span)) {
-      if (entry_open) entry_push(&list, entry_start, entry_end);
-      entry_open = 0;
-      inside = 1;
+      segment_list(&list, text, lines.lines, lines.count);
+      lines.count = 0;
+      inside = found = 1;
+      blank_before = 0;
     } else if (!inside) {
       /* outside a list: nothing to do */
     } else if (span.start == span.end) {
       blank_before = 1;
     } else if (is_page_furniture(text, span) || is_repeated_line(&repeated, text, span)) {
       /* skipped: the entry it interrupts goes on after it */
-    } else if (is_closing_heading(text, span) ||
-               (!(entry_open && span.start - line > entry_indent) &&
-                looks_like_heading(text, span) && !year_follows(text, length, next))) {
-      /* a line indented under its entry is a wrapped line, never a heading */
-      if (entry_open) entry_push(&list, entry_start, entry_end);
-      entry_open = inside = 0;
     } else {
       size_t indent = span.start - line;
-      /* A new entry: a line that opens one at no more than the first line's
-         indent, or any line after a blank that is not indented further
-         (hanging indents of double-spaced lists stay in their entry). */
-      int starts_new =
-          !entry_open || (indent <= entry_indent && (opens_entry(text, span) || blank_before));
-      if (starts_new) {
-        if (entry_open) entry_push(&list, entry_start, entry_end);
-        entry_open = 1;
-        entry_start = span.start;
-        entry_indent = indent;
+      const list_line *previous = lines.count ? &lines.lines[lines.count - 1] : 0;
+      /* a line indented under its entry, or after a line that leaves the
+         entry open, is a wrapped line, never a heading */
+      size_t after_label;
+      line_span previous_span = {previous ? previous->start : 0, previous ? previous->end : 0};
+      int wrapped =
+          previous &&
+          (indent > first_indent ||
+           (entry_label(text, previous_span, &after_label) >= 0 && after_label == previous->end) ||
+           (!blank_before && leaves_entry_open(text, previous->start, previous->end)));
+      if (is_closing_heading(text, span) ||
+          (!wrapped && looks_like_heading(text, span) && !year_follows(text, length, next))) {
+        segment_list(&list, text, lines.lines, lines.count);
+        lines.count = 0;
+        inside = 0;
+      } else {
+        if (!lines.count) first_indent = indent;
+        line_push(&lines, span, indent, blank_before);
+        blank_before = 0;
       }
-      entry_end = span.end;
-      blank_before = 0;
     }
     line = next;
   }
-  if (entry_open) entry_push(&list, entry_start, entry_end);
+  segment_list(&list, text, lines.lines, lines.count);
+  lines.count = 0;
+  if (!found) {
+    find_headless_list(text, length, &repeated, &lines);
+    segment_list(&list, text, lines.lines, lines.count);
+  }
+  ibid_free(lines.lines);
   ibid_free(repeated.hashes);
   ibid_free(repeated.counts);
-  if (list.failed) {
+  if (list.failed || lines.failed) {
     ibid_free(list.entries);
     return -1;
   }
   *entries = list.entries;
   *count = list.count;
+  return 0;
+}
+
+int ibid_repeats_previous_author(const char *text, size_t start, size_t end) {
+  line_span span = trimmed_line(text, start, end);
+  return span.start < span.end &&
+         (repeated_author_mark(text, span) || repeated_author_word(text, span));
+}
+
+/* ----- numbered in-text citations ------------------------------------------- */
+
+typedef struct link_list {
+  ibid_reference_link *links;
+  size_t count, capacity;
+  int failed;
+} link_list;
+
+static void link_push(link_list *list, long label, size_t start, size_t length,
+                      const ibid_bibliography_entry *entry) {
+  if (list->failed) return;
+  if (list->count == list->capacity) {
+    size_t capacity = list->capacity ? list->capacity * 2 : 32;
+    ibid_reference_link *grown = ibid_realloc(list->links, capacity * sizeof(*grown));
+    if (!grown) {
+      list->failed = 1;
+      return;
+    }
+    list->links = grown;
+    list->capacity = capacity;
+  }
+  ibid_reference_link *l = &list->links[list->count++];
+  l->label = label;
+  l->start = start;
+  l->length = length;
+  l->entry_start = entry->start;
+  l->entry_length = entry->length;
+}
+
+#define IBID_MAX_LABEL 4000
+
+/* The bracket group at text[i] == '[': "[12]", "[7, 8]", "[2-4; 9]" (ranges
+** of at most 50). Emits a link per number that labels an entry. Returns the
+** offset past the group, or i + 1 when it is none. */
+static size_t link_group(const char *text, size_t end, size_t i, const long *entry_of,
+                         long max_label, const ibid_bibliography_entry *entries, link_list *out) {
+  size_t j = i + 1, limit = i + 60 < end ? i + 60 : end;
+  long numbers[32], ranges[32];
+  size_t count = 0;
+  int range_next = 0, digits_seen = 0;
+  while (j < limit && text[j] != ']') {
+    unsigned char c = (unsigned char)text[j];
+    if (is_digit(c)) {
+      long n = 0;
+      size_t k = j;
+      while (k < limit && is_digit((unsigned char)text[k]) && k - j < 5)
+        n = n * 10 + (text[k++] - '0');
+      if (count == 32) return i + 1;
+      numbers[count] = n;
+      ranges[count] = range_next;
+      count++;
+      range_next = 0;
+      digits_seen = 1;
+      j = k;
+    } else if (c == ',' || c == ';' || c == ' ') {
+      j++;
+    } else if (c == '-') {
+      range_next = 1;
+      j++;
+    } else if (c == 0xE2 && j + 2 < limit && (unsigned char)text[j + 1] == 0x80 &&
+               ((unsigned char)text[j + 2] == 0x93 || (unsigned char)text[j + 2] == 0x94)) {
+      range_next = 1;
+      j += 3;
+    } else {
+      return i + 1;
+    }
+  }
+  if (j >= limit || !digits_seen) return i + 1;
+  size_t group_end = j + 1;
+  for (size_t k = 0; k < count; k++) {
+    long from = numbers[k], to = numbers[k];
+    if (k + 1 < count && ranges[k + 1]) {
+      to = numbers[k + 1];
+      k++;
+      if (to < from || to - from > 50) continue;
+    }
+    for (long n = from; n <= to; n++)
+      if (n >= 1 && n <= max_label && entry_of[n] >= 0)
+        link_push(out, n, i, group_end - i, &entries[entry_of[n]]);
+  }
+  return group_end;
+}
+
+int ibid_find_reference_links(const char *text, size_t length, ibid_reference_link **links,
+                              size_t *count) {
+  *links = 0;
+  *count = 0;
+  ibid_bibliography_entry *entries = 0;
+  size_t entry_count = 0;
+  if (ibid_find_bibliography(text, length, &entries, &entry_count)) return -1;
+  long *entry_of = ibid_malloc((IBID_MAX_LABEL + 1) * sizeof(long));
+  if (!entry_of) {
+    ibid_free(entries);
+    return -1;
+  }
+  for (long n = 0; n <= IBID_MAX_LABEL; n++) entry_of[n] = -1;
+  long last = 0, max_label = 0;
+  size_t sequential = 0, list_start = length;
+  for (size_t k = 0; k < entry_count; k++) {
+    size_t line_end = entries[k].start;
+    while (line_end < entries[k].start + entries[k].length && text[line_end] != '\n') line_end++;
+    line_span span = {entries[k].start, line_end};
+    size_t after;
+    long label = entry_label(text, span, &after);
+    if (label < 1 || label > IBID_MAX_LABEL) continue;
+    if (label == last + 1) sequential++;
+    last = label;
+    if (entry_of[label] < 0) entry_of[label] = (long)k;
+    if (label > max_label) max_label = label;
+    if (entries[k].start < list_start) list_start = entries[k].start;
+  }
+  link_list out = {0};
+  if (sequential >= 3) {
+    for (size_t i = 0; i < list_start;) {
+      if (text[i] == '[')
+        i = link_group(text, list_start, i, entry_of, max_label, entries, &out);
+      else
+        i++;
+    }
+  }
+  ibid_free(entry_of);
+  ibid_free(entries);
+  if (out.failed) {
+    ibid_free(out.links);
+    return -1;
+  }
+  *links = out.links;
+  *count = out.count;
   return 0;
 }

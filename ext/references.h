@@ -53,9 +53,37 @@ typedef struct ibid_bibliography_entry {
   size_t length;
 } ibid_bibliography_entry;
 
-/* Finds the entries of every bibliography section of text. Returns 0 or -1
+/* Whether text[start, end) is a reference-list heading in English, German,
+** French, Spanish, Italian ("References", "Literaturverzeichnis",
+** "Références bibliographiques", "Bibliografía", "8. Literatur"), in any
+** case, optionally numbered. */
+int ibid_is_bibliography_heading(const char *text, size_t start, size_t end);
+
+/* Finds the entries of every bibliography section of text; when there is no
+** heading, of the longest run of reference-like lines. Returns 0 or -1
 ** when out of memory; *entries is freed with ibid_free. */
 int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_entry **entries,
                            size_t *count);
+
+/* Whether text[start, end) opens with a mark that stands for the previous
+** entry's author: a dash or rule ("—", "--", "___") or "ders.", "dies.",
+** "idem". */
+int ibid_repeats_previous_author(const char *text, size_t start, size_t end);
+
+/* A numbered in-text citation ("[12]", one number of "[7, 8]" or "[2-4]")
+** and the entry of the document's numbered reference list it points to. */
+typedef struct ibid_reference_link {
+  long label;                       /* the entry's number */
+  size_t start, length;             /* the bracket group as printed */
+  size_t entry_start, entry_length; /* the entry (as ibid_find_bibliography cuts it) */
+} ibid_reference_link;
+
+/* Links every bracketed number group before a numbered reference list (at
+** least three entries labelled in sequence) to the entries with those
+** labels; groups hold only numbers, commas, semicolons and ranges, and name
+** only labels the list has. Returns 0 or -1 when out of memory; *links is
+** freed with ibid_free. */
+int ibid_find_reference_links(const char *text, size_t length, ibid_reference_link **links,
+                              size_t *count);
 
 #endif

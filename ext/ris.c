@@ -258,6 +258,7 @@ void ibid_ris_write(const ibid_json_document *item, long node, ibid_buffer *out)
   ibid_buffer_append_string(out, "TY  - ");
   ibid_buffer_append_string(out, type);
   ibid_buffer_append_char(out, '\n');
+  ris_variable(item, node, "ID", "id", out); /* the citation key, as in CSL-JSON and BibTeX */
   ris_names(item, node, "author", "AU", out);
   ris_names(item, node, "editor", "A2", out);
   static const ris_tag_variable titles[] = {

@@ -81,11 +81,12 @@ static int is_word_codepoint(uint32_t c) {
 
 /* Does the word text[start..end) equal `ascii` without regard to case? */
 static int word_is(const char *text, const word *w, const char *ascii) {
-  size_t n = strlen(ascii);
-  if (w->end - w->start != n) return 0;
-  for (size_t i = 0; i < n; i++)
-    if (lower(text[w->start + i]) != ascii[i]) return 0;
-  return 1;
+  /* called for every word against word lists: the first byte decides most */
+  size_t n = w->end - w->start;
+  if (n == 0 || lower(text[w->start]) != ascii[0]) return 0;
+  for (size_t i = 1; i < n; i++)
+    if (!ascii[i] || lower(text[w->start + i]) != ascii[i]) return 0;
+  return ascii[n] == 0;
 }
 
 static int same_word(const char *text, const word *a, const word *b) {
@@ -212,7 +213,10 @@ size_t ibid_read_locator(const char *text, size_t position, size_t end) {
                                          "col.",     "ss.",
                                          "s.",       "\xc2\xa7\xc2\xa7",
                                          "\xc2\xa7", "\xc2\xb6\xc2\xb6",
-                                         "\xc2\xb6"};
+                                         "\xc2\xb6", "rn.",
+                                         "rz.",      "par.",
+                                         "art.",     "art",
+                                         "nr."};
   size_t i = position;
   if (end - i >= 3 && lower(text[i]) == 'a' && lower(text[i + 1]) == 't' && text[i + 2] == ' ')
     i += 3;
@@ -327,7 +331,7 @@ static long number_value(const char *text, const word *w) {
 
 static int is_note_word(const char *text, const word *w) {
   return word_is(text, w, "note") || word_is(text, w, "notes") || word_is(text, w, "n") ||
-         word_is(text, w, "nn");
+         word_is(text, w, "nn") || word_is(text, w, "fn") || word_is(text, w, "fns");
 }
 
 /* Is there an opening parenthesis between two words? */
@@ -355,7 +359,7 @@ static long explicit_note_number(const char *text, size_t body_end, const word_l
       *after = third->end;
       return number_value(text, next);
     }
-    if (i > 0 && word_is(text, w, "n") && number_value(text, next) &&
+    if (i > 0 && is_note_word(text, w) && number_value(text, next) &&
         parenthesis_between(text, &words->items[i - 1], w)) {
       size_t end = next->end;
       if (end < body_end && text[end] == ')') end++;
@@ -380,7 +384,7 @@ static size_t quoted_title_end(const char *text, const word_list *words, size_t 
       if (is_closing_quote(c)) {
         closed = 1;
         p += size;
-      } else if (closed || c == '!' || c == '?' || c == ':' || c == '.') {
+      } else if (closed || c == '!' || c == '?' || c == ':' || c == '.' || c == ',') {
         /* "Norms matter!’" -- punctuation inside the quotes */
         if (closed) break;
         p += size;
@@ -412,7 +416,9 @@ static size_t first_author_words(const char *text, const word_list *words, size_
 
 /* "See", "also", "cf.", "but", "compare", "e.g." before a citation. */
 static int is_signal_word(const char *text, const word *w) {
-  static const char *const signals[] = {"see", "also", "cf", "but", "compare", "e", "g", "contra"};
+  static const char *const signals[] = {"see",   "also", "cf",     "but", "compare",
+                                        "e",     "g",    "contra", "vgl", "auch",
+                                        "siehe", "voir", "aussi",  "s",   "hierzu"};
   for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++)
     if (word_is(text, w, signals[i])) return 1;
   return 0;
@@ -429,6 +435,8 @@ static void read_first_citation(const char *text, size_t start, size_t end, cons
   const word *first = &words->items[lead];
   /* Ibid. / Id. */
   if (word_is(text, first, "ibid") || word_is(text, first, "ibidem") ||
+      word_is(text, first, "ebd") || word_is(text, first, "ebenda") ||
+      word_is(text, first, "idem") || word_is(text, first, "ibd") ||
       ((word_is(text, first, "id") || word_is(text, first, "ib")) && first->end < end &&
        (text[first->end] == '.' || text[first->end] == ','))) {
     out->kind = CITATION_IBID;
@@ -465,19 +473,41 @@ static void read_first_citation(const char *text, size_t start, size_t end, cons
     if (i == lead || i > lead + AUTHOR_WORDS) return;
     /* the author's last word must be capitalized: "Smith", "de Vries" */
     if (!(words->items[i - 1].flags & CAPITALIZED)) return;
-    out->author_first = lead;
-    out->author_count = first_author_words(text, words, lead, i);
+    /* "J. Dupont": the initials do not name the author, the surname does */
+    size_t author_first = lead;
+    while (author_first + 1 < i &&
+           words->items[author_first].end - words->items[author_first].start == 1 &&
+           (words->items[author_first].flags & CAPITALIZED))
+      author_first++;
+    out->author_first = author_first;
+    out->author_count = first_author_words(text, words, author_first, i);
   }
   size_t position =
       i > lead ? words->items[i - 1].end : (lead ? words->items[lead - 1].end : start);
   /* "Smith, op. cit., p. 4" / "Smith, supra, at 4" */
-  if (i < words->count && out->author_count &&
-      ((word_is(text, &words->items[i], "op") && i + 1 < words->count &&
-        word_is(text, &words->items[i + 1], "cit")) ||
-       word_is(text, &words->items[i], "supra") || word_is(text, &words->items[i], "loc"))) {
-    size_t skip = word_is(text, &words->items[i], "supra") ? 1 : 2;
+  size_t skip = 0;
+  if (i < words->count && out->author_count) {
+    const word *w = &words->items[i];
+    const word *next = i + 1 < words->count ? &words->items[i + 1] : NULL;
+    const word *third = i + 2 < words->count ? &words->items[i + 2] : NULL;
+    if (word_is(text, w, "supra")) skip = 1;
+    /* "op. cit.", "loc. cit.", "art. cit.", German "a.a.O." */
+    if (next && word_is(text, next, "cit") &&
+        (word_is(text, w, "op") || word_is(text, w, "loc") || word_is(text, w, "art")))
+      skip = 2;
+    if (next && third && word_is(text, w, "a") && word_is(text, next, "a") &&
+        word_is(text, third, "o"))
+      skip = 3;
+    if (word_is(text, w, "aao")) skip = 1;
+  }
+  if (skip) {
     if (i + skip > words->count) return;
     out->kind = CITATION_SHORT;
+    /* "Ders., a.a.O.", "Idem, op. cit.": the same author's work just cited */
+    const word *author = &words->items[out->author_first];
+    if (out->author_count == 1 && (word_is(text, author, "ders") || word_is(text, author, "dies") ||
+                                   word_is(text, author, "idem") || word_is(text, author, "eadem")))
+      out->kind = CITATION_IBID;
     read_tail(text, words->items[i + skip - 1].end, end, out);
     return;
   }
@@ -533,9 +563,21 @@ static int continues_as_full_citation(const char *text, const word_list *words, 
   for (size_t k = after; k < words->count && k < after + 30; k++) {
     const word *w = &words->items[k];
     if (is_digit(text[w->start]) || is_locator_word(text, w)) continue;
+    if (word_is(text, w, "op") || word_is(text, w, "cit") || word_is(text, w, "supra") ||
+        word_is(text, w, "ibid"))
+      continue;
     if (w->end - w->start >= 2) substantial++;
   }
   return substantial >= 2;
+}
+
+/* A leading article of a title: English, German, French, Spanish, Italian. */
+static int is_article(const char *text, const word *w) {
+  static const char *const articles[] = {"the", "a",   "an", "der", "die", "das", "le",
+                                         "la",  "les", "l",  "el",  "los", "il",  "lo"};
+  for (size_t i = 0; i < sizeof(articles) / sizeof(articles[0]); i++)
+    if (word_is(text, w, articles[i])) return 1;
+  return 0;
 }
 
 /* Does a full citation in `candidate` (words of an earlier note) match the
@@ -564,9 +606,15 @@ static int matches_full_citation(const char *text, const citation *short_form,
       for (size_t b = a + author_count;
            b < candidate->count && b <= a + author_count + TITLE_DISTANCE; b++) {
         if (!(candidate->items[b].flags & (QUOTE_BEFORE | COMMA_BEFORE))) continue;
-        if (!words_match(text, wanted, short_form->title_first, candidate, b, title_count))
+        size_t t = b;
+        /* "Making of Modern Archives" short for "The Making of Modern Archives" */
+        if (!words_match(text, wanted, short_form->title_first, candidate, t, title_count) &&
+            is_article(text, &candidate->items[t]) &&
+            !is_article(text, &wanted->items[short_form->title_first]))
+          t++;
+        if (!words_match(text, wanted, short_form->title_first, candidate, t, title_count))
           continue;
-        if (continues_as_full_citation(text, candidate, b + short_form->title_count)) return 1;
+        if (continues_as_full_citation(text, candidate, t + short_form->title_count)) return 1;
       }
     } else if (title_count && (candidate->items[a].flags & QUOTE_BEFORE) &&
                words_match(text, wanted, short_form->title_first, candidate, a, title_count) &&
@@ -595,72 +643,186 @@ static long resolved_number(const ibid_note *note) {
   return note->ibid_of ? note->ibid_of : note->n;
 }
 
+/* Where the last top-level ';' of text[from..end) is (outside brackets and
+** quotation marks), or 0 when there is none. */
+static size_t last_semicolon(const char *text, size_t from, size_t end) {
+  size_t found = 0;
+  int depth = 0;
+  for (size_t p = from; p < end; p++) {
+    char c = text[p];
+    if (c == '(' || c == '[') depth++;
+    if ((c == ')' || c == ']') && depth > 0) depth--;
+    if (c == ';' && depth == 0) found = p;
+  }
+  return found;
+}
+
+/* Prose notes an Ibid. looks back over for the citation it repeats. */
+#define PROSE_NOTES 4
+
+/* Does a note cite something: a back reference, a digit (year, page, volume)
+** or a quotation mark (a title)? "Thirty others had signed." does not. */
+static int cites_something(const char *text, const ibid_note *note) {
+  if (note->back_kind != IBID_BACK_NONE) return 1;
+  for (size_t p = note->start; p < note->start + note->length; p++) {
+    unsigned char c = (unsigned char)text[p];
+    if ((c >= '0' && c <= '9') || c == '"') return 1;
+    if (c == 0xE2 && p + 2 < note->start + note->length && (unsigned char)text[p + 1] == 0x80 &&
+        ((unsigned char)text[p + 2] == 0x98 || (unsigned char)text[p + 2] == 0x9C))
+      return 1;
+    if (c == 0xC2 && p + 1 < note->start + note->length && (unsigned char)text[p + 1] == 0xAB)
+      return 1;
+  }
+  return 0;
+}
+
+/* Does text[start..end) hold a four-digit year 1500-2099? */
+static int holds_year(const char *text, size_t start, size_t end) {
+  size_t run = 0;
+  for (size_t p = start; p <= end; p++) {
+    if (p < end && is_digit(text[p])) {
+      run++;
+      continue;
+    }
+    if (run == 4) {
+      int year = (text[p - 4] - '0') * 1000 + (text[p - 3] - '0') * 100 + (text[p - 2] - '0') * 10 +
+                 (text[p - 1] - '0');
+      if (year >= 1500 && year <= 2099) return 1;
+    }
+    run = 0;
+  }
+  return 0;
+}
+
+typedef struct resolver {
+  const char *text;
+  const ibid_note *notes;
+  size_t *budget;
+  word_list words, earlier;
+} resolver;
+
+/* The resolver proper (see shortform.h), with word lists kept by the caller. */
+static int resolve(resolver *r, size_t start, size_t end, size_t index, ibid_back_reference *out) {
+  const char *text = r->text;
+  const ibid_note *notes = r->notes;
+  const ibid_note *note = &notes[index];
+  memset(out, 0, sizeof(*out));
+  out->end = start;
+  if (split_words(text, start, end, &r->words)) return -1;
+  citation found;
+  read_first_citation(text, start, end, &r->words, &found);
+  if (found.kind == CITATION_FULL) return 0;
+  long antecedent = 0;
+  if (found.kind == CITATION_NOTE_NUMBER) {
+    for (size_t j = index; j-- > 0 && index - j <= LOOKBACK;) {
+      if (notes[j].sequence == note->sequence && notes[j].n == found.note_number) {
+        antecedent = resolved_number(&notes[j]);
+        break;
+      }
+    }
+    out->kind = IBID_BACK_NOTE;
+  } else if (found.kind == CITATION_SHORT) {
+    /* the first author (or title) word must occur in an antecedent: a
+    ** byte search skips most notes before splitting them into words */
+    const word *key = &r->words.items[found.author_count ? found.author_first : found.title_first];
+    size_t searched = 0;
+    for (size_t j = index; j-- > 0 && index - j <= LOOKBACK && searched < SEARCH_BYTES;) {
+      if (notes[j].sequence != note->sequence) continue;
+      size_t from = notes[j].citation_end, to = notes[j].start + notes[j].length;
+      if (from < notes[j].start) from = notes[j].start;
+      if (from >= to) continue;
+      if (*r->budget < to - from) break;
+      *r->budget -= to - from;
+      searched += to - from;
+      if (!contains(text + from, to - from, text + key->start, key->end - key->start)) continue;
+      if (split_words(text, from, to, &r->earlier)) return -1;
+      if (matches_full_citation(text, &found, &r->words, &r->earlier)) {
+        antecedent = notes[j].n;
+        break;
+      }
+    }
+    if (!antecedent) return 0; /* an ordinary short note, not a short form */
+    out->kind = IBID_BACK_SHORT;
+    out->key_start = key->start;
+    out->key_length = key->end - key->start;
+  } else {
+    out->kind = IBID_BACK_IBID;
+  }
+  if (found.kind != CITATION_IBID && found.author_count) {
+    const word *key = &r->words.items[found.author_first];
+    out->key_start = key->start;
+    out->key_length = key->end - key->start;
+  }
+  out->note = antecedent;
+  out->locator_start = found.locator_start;
+  out->locator_length = found.locator_length;
+  out->end = found.end > start ? found.end : start;
+  return 0;
+}
+
+size_t ibid_resolve_budget(size_t length) {
+  return length > SIZE_MAX / WORK_PER_BYTE ? SIZE_MAX : length * WORK_PER_BYTE;
+}
+
+int ibid_resolve_citation(const char *text, size_t start, size_t end, const ibid_note *notes,
+                          size_t index, size_t *budget, ibid_back_reference *out) {
+  resolver r = {text, notes, budget, {0}, {0}};
+  int rc = resolve(&r, start, end, index, out);
+  ibid_free(r.words.items);
+  ibid_free(r.earlier.items);
+  return rc;
+}
+
 int ibid_resolve_short_forms(const char *text, size_t length, ibid_note *notes, size_t count) {
-  /* bytes the antecedent searches may still read (each read is a byte
-  ** search and at most one split into words) */
-  size_t budget = length > SIZE_MAX / WORK_PER_BYTE ? SIZE_MAX : length * WORK_PER_BYTE;
-  word_list words = {0}, earlier = {0};
-  /* first_citation_end[i]: where note i's Ibid./short form ends, so that a
-  ** search for full citations in note i starts after it */
-  size_t *first_citation_end = ibid_malloc((count ? count : 1) * sizeof(size_t));
-  if (!first_citation_end) return -1;
+  size_t budget = ibid_resolve_budget(length);
+  resolver r = {text, notes, &budget, {0}, {0}};
   int rc = 0;
-  for (size_t i = 0; i < count; i++) {
+  for (size_t i = 0; i < count && rc == 0; i++) {
     ibid_note *note = &notes[i];
     size_t end = note->start + note->length;
-    first_citation_end[i] = note->start;
     note->ibid_of = 0;
+    note->back_kind = IBID_BACK_NONE;
+    note->citation_end = note->start;
+    note->last_target = note->n;
     note->locator_start = note->locator_length = 0;
-    if (split_words(text, note->start, end, &words)) {
+    ibid_back_reference found;
+    if (resolve(&r, note->start, end, i, &found)) {
       rc = -1;
       break;
     }
-    citation found;
-    read_first_citation(text, note->start, end, &words, &found);
-    if (found.kind == CITATION_FULL) continue;
-    long antecedent = 0;
-    if (found.kind == CITATION_IBID) {
-      if (i > 0 && notes[i - 1].sequence == note->sequence)
-        antecedent = resolved_number(&notes[i - 1]);
-    } else if (found.kind == CITATION_NOTE_NUMBER) {
-      for (size_t j = i; j-- > 0 && i - j <= LOOKBACK;) {
-        if (notes[j].sequence == note->sequence && notes[j].n == found.note_number) {
-          antecedent = resolved_number(&notes[j]);
-          break;
-        }
-      }
-    } else {
-      /* the first author (or title) word must occur in an antecedent: a
-      ** byte search skips most notes before splitting them into words */
-      const word *key = &words.items[found.author_count ? found.author_first : found.title_first];
-      size_t searched = 0;
-      for (size_t j = i; j-- > 0 && i - j <= LOOKBACK && searched < SEARCH_BYTES;) {
-        if (notes[j].sequence != note->sequence) continue;
-        size_t from = first_citation_end[j], to = notes[j].start + notes[j].length;
-        if (from >= to) continue;
-        if (budget < to - from) break;
-        budget -= to - from;
-        searched += to - from;
-        if (!contains(text + from, to - from, text + key->start, key->end - key->start)) continue;
-        if (split_words(text, from, to, &earlier)) {
-          rc = -1;
-          break;
-        }
-        if (matches_full_citation(text, &found, &words, &earlier)) {
-          antecedent = notes[j].n;
-          break;
-        }
-      }
-      if (rc) break;
-      if (!antecedent) continue; /* an ordinary short note, not a short form */
+    if (found.kind == IBID_BACK_IBID && i > 0 && notes[i - 1].sequence == note->sequence) {
+      /* what the note before cited last; a prose note between does not count */
+      size_t j = i - 1;
+      while (j > 0 && i - j < PROSE_NOTES && notes[j - 1].sequence == note->sequence &&
+             !cites_something(text, &notes[j]))
+        j--;
+      found.note = cites_something(text, &notes[j]) ? notes[j].last_target : notes[i - 1].n;
     }
-    note->ibid_of = antecedent;
-    note->locator_start = found.locator_start;
-    note->locator_length = found.locator_length;
-    first_citation_end[i] = found.end > note->start ? found.end : note->start;
+    if (found.kind != IBID_BACK_NONE && found.note) {
+      note->ibid_of = found.note;
+      note->back_kind = found.kind;
+      note->locator_start = found.locator_start;
+      note->locator_length = found.locator_length;
+      note->citation_end = found.end;
+      note->last_target = found.note;
+    }
+    /* a later citation after a ';' is what an Ibid. in the next note means */
+    size_t semicolon = last_semicolon(text, note->citation_end, end);
+    if (semicolon) {
+      note->last_target = note->n;
+      /* a citation with a year is a full one: no need to read it */
+      if (holds_year(text, semicolon + 1, end)) continue;
+      if (resolve(&r, semicolon + 1, end, i, &found)) {
+        rc = -1;
+        break;
+      }
+      if ((found.kind == IBID_BACK_NOTE || found.kind == IBID_BACK_SHORT) && found.note)
+        note->last_target = found.note;
+      else if (found.kind == IBID_BACK_IBID && note->ibid_of)
+        note->last_target = note->ibid_of;
+    }
   }
-  ibid_free(words.items);
-  ibid_free(earlier.items);
-  ibid_free(first_citation_end);
+  ibid_free(r.words.items);
+  ibid_free(r.earlier.items);
   return rc;
 }

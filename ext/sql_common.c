@@ -68,3 +68,31 @@ int ibid_argument_text(sqlite3_context *context, sqlite3_value *value, const cha
   }
   return result;
 }
+
+void ibid_sql_probe_start(ibid_sql_probe *probe, sqlite3 *db) {
+  probe->db = db;
+  probe->statement = 0;
+  probe->unusable = 0;
+}
+
+void ibid_sql_probe_finish(ibid_sql_probe *probe) {
+  if (probe->statement) sqlite3_finalize(probe->statement);
+  probe->statement = 0;
+}
+
+int ibid_sql_progress_check(void *context) {
+  ibid_sql_probe *probe = context;
+  if (!probe || !probe->db || probe->unusable) return 0;
+  if (!probe->statement) {
+    int rc = sqlite3_prepare_v2(probe->db, "SELECT 1", -1, &probe->statement, 0);
+    if (rc == SQLITE_INTERRUPT) return 1; /* the parser checks the flag too */
+    if (rc != SQLITE_OK) {
+      probe->statement = 0;
+      probe->unusable = 1;
+      return 0;
+    }
+  }
+  int rc = sqlite3_step(probe->statement);
+  sqlite3_reset(probe->statement);
+  return rc == SQLITE_INTERRUPT;
+}

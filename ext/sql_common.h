@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "progress.h"
 #include "sqlite3ext.h"
 
 /* Flags of a pure function of its arguments (STYLE.md "Function flags"). */
@@ -30,6 +31,34 @@ int ibid_argument_text(sqlite3_context *context, sqlite3_value *value, const cha
 ** Returns 1, 0 or -1 as above; on -1 *error holds a sqlite3_mprintf message. */
 int ibid_value_text(sqlite3_value *value, const char *function, const char **text, size_t *length,
                     char **error);
+
+/* ----- interrupts -------------------------------------------------------- */
+
+/*
+** Is the connection interrupted? SQLite 3.41 has sqlite3_is_interrupted();
+** Debian 12 has 3.40, where nothing reads the flag that sqlite3_interrupt()
+** sets. What does read it is the VDBE: every sqlite3_step() of a statement
+** checks it first (while another statement runs, nothing clears it) and
+** fails with SQLITE_INTERRUPT, and its jumps call the progress handler. So
+** the probe steps a one-row statement ("SELECT 1", prepared at the first
+** check of a call, finalized at its end): SQLITE_INTERRUPT means stop, for
+** sqlite3_interrupt() from any thread and for a progress handler that
+** returned nonzero alike (the probe's few opcodes count towards the
+** handler's N, so a handler called every N opcodes is called every N/4
+** probes or so). A check costs about a microsecond and runs every
+** IBID_PROGRESS_INTERVAL units of work (ext/progress.h).
+*/
+typedef struct ibid_sql_probe {
+  sqlite3 *db;
+  sqlite3_stmt *statement; /* "SELECT 1", prepared on first use */
+  int unusable;            /* preparing it failed: checks say "go on" */
+} ibid_sql_probe;
+
+void ibid_sql_probe_start(ibid_sql_probe *probe, sqlite3 *db);
+void ibid_sql_probe_finish(ibid_sql_probe *probe);
+/* The `check` of an ibid_progress whose context is an ibid_sql_probe:
+** nonzero when the connection is interrupted. */
+int ibid_sql_progress_check(void *probe);
 
 /* ----- table-valued functions ------------------------------------------ */
 
@@ -85,6 +114,9 @@ int ibid_rows_slice(ibid_rows *rows, size_t start, size_t length);
 int ibid_rows_span(ibid_rows *rows, size_t start, size_t length);
 /* Converts a byte offset of the input into a 1-based character index. */
 int64_t ibid_rows_character_index(ibid_rows *rows, size_t byte_offset);
+/* The progress of the current call, to pass to parsers that take one
+** (ext/progress.h); cells and spans count as work on it already. */
+ibid_progress *ibid_rows_progress(ibid_rows *rows);
 /* Sets the error message of the current call (printf-style). */
 void ibid_rows_error(ibid_rows *rows, const char *format, ...);
 

@@ -12,9 +12,13 @@
 **          title = {The {ICC}},
 **          year = {2016}
 **        }
+**   SELECT ibid_biblatex(csl) FROM bibliography;       -- the same for biblatex/biber
+**   SELECT ibid_citekey(csl);                          -- 'mills2018african'
+**   SELECT ibid_citekey(csl, 'mills2018african');      -- 'mills2018africana'
 **   SELECT ibid_ris(csl) FROM bibliography;            -- one RIS record per work
 **   SELECT ibid_group_bibtex(csl) FROM bibliography;   -- a whole .bib file
 **   SELECT ibid_group_ris(csl) FROM bibliography;      -- a whole .ris file
+**   SELECT ibid_group_biblatex(csl) FROM bibliography; -- a whole biblatex .bib file
 **
 ** ibid_csl(csl_json) is the item with only what every CSL processor reads
 ** (ext/csl_export.h: CSL variables, clean names and dates, the subtitle in the
@@ -24,7 +28,11 @@
 ** ibid_group_ris are aggregates writing every entry of the group, separated by
 ** a blank line, with BibTeX keys made unique in the group (a, b, c ... added
 ** to the second, third ... use of a key). Every entry ends in a newline.
-** NULL in, NULL out; NULL rows are skipped (an aggregate of only NULLs is
+** ibid_citekey(csl [, taken]) is the Better BibTeX-style key of an item
+** (ext/bibtex.h ibid_bibtex_citekey), its id ignored; with `taken`, the
+** space-separated keys already used, the first of key, key+a, key+b ... not
+** among them (the schema's works_citekey trigger passes the keys sharing its
+** prefix). NULL in, NULL out; NULL rows are skipped (an aggregate of only NULLs is
 ** NULL). Text that is not JSON, or JSON that is not an object, is an error
 ** naming the function, the row (aggregates) and the byte offset of the fault.
 **
@@ -34,6 +42,8 @@
 */
 #include "sql_common.h"
 SQLITE_EXTENSION_INIT3
+#include <string.h>
+
 #include "bibtex.h"
 #include "buffer.h"
 #include "csl.h"
@@ -100,7 +110,7 @@ static void export_result(sqlite3_context *context, ibid_buffer *out) {
 
 /* ----- one entry ------------------------------------------------------------ */
 
-typedef enum export_format { EXPORT_CSL, EXPORT_BIBTEX, EXPORT_RIS } export_format;
+typedef enum export_format { EXPORT_CSL, EXPORT_BIBTEX, EXPORT_BIBLATEX, EXPORT_RIS } export_format;
 
 /* Appends the entry of one CSL-JSON text in `format`. folder and keys are
 ** for BibTeX only (keys NULL: a single entry, no group to be unique in). */
@@ -109,7 +119,8 @@ static ibid_json_status export_entry(export_format format, const char *json, siz
                                      ibid_buffer *out, ibid_json_error *error) {
   switch (format) {
     case EXPORT_BIBTEX:
-      return ibid_bibtex_entry(json, length, folder, keys, out, error);
+    case EXPORT_BIBLATEX:
+      return ibid_bibtex_entry(json, length, folder, keys, format == EXPORT_BIBLATEX, out, error);
     case EXPORT_RIS:
       return ibid_ris_entry(json, length, out, error);
     case EXPORT_CSL:
@@ -126,7 +137,9 @@ static void export_scalar(sqlite3_context *context, sqlite3_value *value, const 
   size_t length;
   if (ibid_argument_text(context, value, function, &json, &length) <= 0) return;
   ibid_csl_folder *folder = NULL;
-  if (format == EXPORT_BIBTEX && !(folder = export_folder(context, function))) return;
+  if ((format == EXPORT_BIBTEX || format == EXPORT_BIBLATEX) &&
+      !(folder = export_folder(context, function)))
+    return;
   ibid_buffer out;
   ibid_buffer_init(&out);
   ibid_json_error error;
@@ -146,6 +159,63 @@ static void csl_function(sqlite3_context *context, int argc, sqlite3_value **arg
 static void bibtex_function(sqlite3_context *context, int argc, sqlite3_value **argv) {
   (void)argc;
   export_scalar(context, argv[0], "ibid_bibtex", EXPORT_BIBTEX);
+}
+
+static void biblatex_function(sqlite3_context *context, int argc, sqlite3_value **argv) {
+  (void)argc;
+  export_scalar(context, argv[0], "ibid_biblatex", EXPORT_BIBLATEX);
+}
+
+/* Whether `key` (length bytes) is one of the space-separated words of taken. */
+static int citekey_taken(const char *taken, const char *key, size_t length) {
+  for (const char *at = taken; at && *at;) {
+    while (*at == ' ') at++;
+    const char *end = at;
+    while (*end && *end != ' ') end++;
+    if ((size_t)(end - at) == length && !memcmp(at, key, length)) return 1;
+    at = end;
+  }
+  return 0;
+}
+
+/* ibid_citekey(csl [, taken]): the Better BibTeX-style key of a CSL item;
+** with `taken` (the keys already used, space-separated), the first of key,
+** key + a, key + b, ... not among them. */
+static void citekey_function(sqlite3_context *context, int argc, sqlite3_value **argv) {
+  const char *json;
+  size_t length;
+  if (ibid_argument_text(context, argv[0], "ibid_citekey", &json, &length) <= 0) return;
+  ibid_csl_folder *folder = export_folder(context, "ibid_citekey");
+  if (!folder) return;
+  ibid_json_document item;
+  ibid_json_error error;
+  ibid_json_status status = ibid_json_parse_object(json, length, &item, &error);
+  ibid_buffer key;
+  ibid_buffer_init(&key);
+  if (status == IBID_JSON_OK) ibid_bibtex_citekey(&item, 0, folder, &key);
+  ibid_json_free(&item);
+  if (status != IBID_JSON_OK) {
+    export_error(context, "ibid_citekey", 0, status, &error);
+    ibid_buffer_free(&key);
+    return;
+  }
+  if (!key.failed && !key.length) ibid_buffer_append_string(&key, "item");
+  const char *taken = argc > 1 ? (const char *)sqlite3_value_text(argv[1]) : NULL;
+  size_t base = key.length;
+  for (unsigned long n = 1; !key.failed && citekey_taken(taken, key.data, key.length); n++) {
+    /* suffix n in bijective base 26: a..z, aa, ab, ... */
+    char letters[16];
+    int count = 0;
+    for (unsigned long m = n; m > 0 && count < 16; m = (m - 1) / 26)
+      letters[count++] = (char)('a' + (m - 1) % 26);
+    key.length = base;
+    while (count > 0) ibid_buffer_append_char(&key, letters[--count]);
+  }
+  if (key.failed)
+    sqlite3_result_error_nomem(context);
+  else
+    sqlite3_result_text(context, key.data, (int)key.length, SQLITE_TRANSIENT);
+  ibid_buffer_free(&key);
 }
 
 static void ris_function(sqlite3_context *context, int argc, sqlite3_value **argv) {
@@ -180,7 +250,7 @@ static void group_step(sqlite3_context *context, sqlite3_value *value, const cha
   if (read < 0) group->failed = 1;
   if (read <= 0) return;
   ibid_csl_folder *folder = NULL;
-  if (format == EXPORT_BIBTEX) {
+  if (format == EXPORT_BIBTEX || format == EXPORT_BIBLATEX) {
     folder = export_folder(context, function);
     if (!group->keys) group->keys = ibid_bibtex_keys_new();
     if (!folder || !group->keys) {
@@ -217,6 +287,11 @@ static void group_bibtex_step(sqlite3_context *context, int argc, sqlite3_value 
   group_step(context, argv[0], "ibid_group_bibtex", EXPORT_BIBTEX);
 }
 
+static void group_biblatex_step(sqlite3_context *context, int argc, sqlite3_value **argv) {
+  (void)argc;
+  group_step(context, argv[0], "ibid_group_biblatex", EXPORT_BIBLATEX);
+}
+
 static void group_ris_step(sqlite3_context *context, int argc, sqlite3_value **argv) {
   (void)argc;
   group_step(context, argv[0], "ibid_group_ris", EXPORT_RIS);
@@ -226,14 +301,21 @@ static void group_ris_step(sqlite3_context *context, int argc, sqlite3_value **a
 
 typedef struct export_function {
   const char *name;
+  int arguments; /* -1: one or two */
   void (*scalar)(sqlite3_context *, int, sqlite3_value **);
   void (*step)(sqlite3_context *, int, sqlite3_value **);
 } export_function;
 
 static const export_function export_functions[] = {
-    {"ibid_csl", csl_function, NULL},         {"ibid_bibtex", bibtex_function, NULL},
-    {"ibid_ris", ris_function, NULL},         {"ibid_group_bibtex", NULL, group_bibtex_step},
-    {"ibid_group_ris", NULL, group_ris_step},
+    {"ibid_csl", 1, csl_function, NULL},
+    {"ibid_bibtex", 1, bibtex_function, NULL},
+    {"ibid_biblatex", 1, biblatex_function, NULL},
+    {"ibid_ris", 1, ris_function, NULL},
+    {"ibid_citekey", 1, citekey_function, NULL},
+    {"ibid_citekey", 2, citekey_function, NULL},
+    {"ibid_group_bibtex", 1, NULL, group_bibtex_step},
+    {"ibid_group_biblatex", 1, NULL, group_biblatex_step},
+    {"ibid_group_ris", 1, NULL, group_ris_step},
 };
 
 int ibid_register_export(sqlite3 *db) {
@@ -245,8 +327,8 @@ int ibid_register_export(sqlite3 *db) {
   for (size_t i = 0; i < sizeof(export_functions) / sizeof(export_functions[0]); i++) {
     const export_function *f = &export_functions[i];
     client->references++; /* sqlite3_create_function_v2 releases it itself on failure */
-    rc = sqlite3_create_function_v2(db, f->name, 1, IBID_PURE, client, f->scalar, f->step,
-                                    f->step ? group_final : NULL, export_client_release);
+    rc = sqlite3_create_function_v2(db, f->name, f->arguments, IBID_PURE, client, f->scalar,
+                                    f->step, f->step ? group_final : NULL, export_client_release);
     if (rc != SQLITE_OK) break;
   }
   export_client_release(client);

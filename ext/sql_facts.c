@@ -2,6 +2,8 @@
 ** sql_facts.c -- three table-valued functions over the fact extractors:
 **
 **   ibid_claims(text)   -> n, sentence, value, unit, start, length, "check", expected
+**   (sentence: the claim's sentence number n in ibid_sentences(text), so that
+**   output stays linear in the input: join ibid_sentences / `sentences` for the text)
 **   ibid_entities(text) -> n, kind, value, text, start, length
 **   ibid_events(text)   -> n, date, sentence, start, length, relative
 **
@@ -20,6 +22,7 @@ SQLITE_EXTENSION_INIT3
 #include "entities.h"
 #include "events.h"
 #include "memory.h"
+#include "sentences.h"
 #include "sql_modules.h"
 
 /* A number as INTEGER when it is whole, else REAL. */
@@ -30,16 +33,16 @@ static int rows_number(ibid_rows *rows, double value) {
 }
 
 static int fill_claims(ibid_rows *rows, const char *text, size_t length, void *client) {
-  (void)client;
   ibid_claim *claims;
   size_t count;
-  if (ibid_find_claims(text, length, &claims, &count)) return SQLITE_NOMEM;
+  if (ibid_find_claims_with(client, text, length, &claims, &count)) return SQLITE_NOMEM;
   int rc = SQLITE_OK;
   for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
     const ibid_claim *c = &claims[k];
     const char *check = ibid_claim_check_name(c->check);
     rc = ibid_rows_int(rows, (int64_t)k + 1);
-    if (rc == SQLITE_OK) rc = ibid_rows_slice(rows, c->sentence_start, c->sentence_length);
+    if (rc == SQLITE_OK)
+      rc = c->sentence ? ibid_rows_int(rows, (int64_t)c->sentence) : ibid_rows_null(rows);
     if (rc == SQLITE_OK) rc = rows_number(rows, c->value);
     if (rc == SQLITE_OK)
       rc = c->unit[0] ? ibid_rows_text(rows, c->unit, strlen(c->unit)) : ibid_rows_null(rows);
@@ -53,10 +56,9 @@ static int fill_claims(ibid_rows *rows, const char *text, size_t length, void *c
 }
 
 static int fill_entities(ibid_rows *rows, const char *text, size_t length, void *client) {
-  (void)client;
   ibid_entity *entities;
   size_t count;
-  if (ibid_find_entities(text, length, &entities, &count)) return SQLITE_NOMEM;
+  if (ibid_find_entities_in(text, length, client, &entities, &count)) return SQLITE_NOMEM;
   int rc = SQLITE_OK;
   for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
     const ibid_entity *e = &entities[k];
@@ -72,21 +74,29 @@ static int fill_entities(ibid_rows *rows, const char *text, size_t length, void 
 }
 
 static int fill_events(ibid_rows *rows, const char *text, size_t length, void *client) {
-  (void)client;
   ibid_event *events;
   size_t count;
-  if (ibid_find_events(text, length, &events, &count)) return SQLITE_NOMEM;
+  if (ibid_find_events_with(client, text, length, &events, &count)) return SQLITE_NOMEM;
   int rc = SQLITE_OK;
   for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
     const ibid_event *e = &events[k];
     rc = ibid_rows_int(rows, (int64_t)k + 1);
     if (rc == SQLITE_OK) rc = ibid_rows_text(rows, e->date, strlen(e->date));
-    if (rc == SQLITE_OK) rc = ibid_rows_slice(rows, e->sentence_start, e->sentence_length);
+    if (rc == SQLITE_OK)
+      rc = e->sentence ? ibid_rows_int(rows, (int64_t)e->sentence) : ibid_rows_null(rows);
     if (rc == SQLITE_OK) rc = ibid_rows_span(rows, e->start, e->length);
     if (rc == SQLITE_OK) rc = ibid_rows_int(rows, e->relative);
   }
   ibid_free(events);
   return rc;
+}
+
+static void splitter_destroy(void *client) {
+  ibid_sentence_splitter_free(client);
+}
+
+static void regions_destroy(void *client) {
+  ibid_regions_free(client);
 }
 
 int ibid_register_facts(sqlite3 *db) {
@@ -97,7 +107,18 @@ int ibid_register_facts(sqlite3 *db) {
       {"ibid_events", "n, date, sentence, start, length, relative", 6, fill_events},
   };
   int rc = SQLITE_OK;
-  for (size_t k = 0; k < sizeof(functions) / sizeof(functions[0]) && rc == SQLITE_OK; k++)
-    rc = ibid_register_table_function(db, &functions[k], NULL, NULL);
+  for (size_t k = 0; k < sizeof(functions) / sizeof(functions[0]) && rc == SQLITE_OK; k++) {
+    /* claims and events number their sentences as ibid_sentences does: each
+    ** keeps its own splitter (one ICU iterator per connection and function) */
+    if (functions[k].fill == fill_entities) {
+      ibid_regions *regions = ibid_regions_new(); /* country names for entities */
+      if (!regions) return SQLITE_NOMEM;
+      rc = ibid_register_table_function(db, &functions[k], regions, regions_destroy);
+      continue;
+    }
+    ibid_sentence_splitter *splitter = ibid_sentence_splitter_new();
+    if (!splitter) return SQLITE_NOMEM;
+    rc = ibid_register_table_function(db, &functions[k], splitter, splitter_destroy);
+  }
   return rc;
 }

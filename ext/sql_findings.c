@@ -2,10 +2,10 @@
 ** sql_findings.c -- the case-study findings of a text as four table-valued
 ** functions (docs/findings.md):
 **
-**   ibid_cases(text)     n, name, heading, start, length
+**   ibid_cases(text)     n, name, case_key, heading, start, length
 **   ibid_questions(text) n, label, text, start, length
-**   ibid_findings(text)  n, "case", question, finding, source, polarity, start, length
-**   ibid_evidence(text)  finding, citation_start, citation_length, kind
+**   ibid_findings(text)  n, "case", case_key, question, finding, source, polarity, start, length
+**   ibid_evidence(text)  finding, citation_start, citation_length, kind, cite
 **
 **   SELECT name FROM ibid_cases('Case study 1: The Kosovo referral' || char(10) || ...);
 **   -- Kosovo, ... (one row per case section)
@@ -30,8 +30,9 @@ SQLITE_EXTENSION_INIT3
 #define CACHE_LIMIT (4u << 20)
 
 typedef struct findings_cache {
-  int users;  /* modules sharing this cache; freed when the last goes */
-  char *text; /* copy of the analysed text, NULL when empty */
+  int users;             /* modules sharing this cache; freed when the last goes */
+  ibid_regions *regions; /* country names (read only once built) */
+  char *text;            /* copy of the analysed text, NULL when empty */
   size_t length;
   ibid_findings result;
 } findings_cache;
@@ -47,6 +48,7 @@ static void cache_release(void *pointer) {
   findings_cache *cache = pointer;
   if (--cache->users > 0) return;
   cache_clear(cache);
+  ibid_regions_free(cache->regions);
   ibid_free(cache);
 }
 
@@ -59,7 +61,7 @@ static int analyse(ibid_rows *rows, findings_cache *cache, const char *text, siz
     *result = &cache->result;
     return SQLITE_OK;
   }
-  if (ibid_find_findings(text, length, scratch) != 0) {
+  if (ibid_find_findings_in(text, length, cache->regions, scratch) != 0) {
     ibid_findings_free(scratch);
     ibid_rows_error(rows, "out of memory");
     return SQLITE_NOMEM;
@@ -87,6 +89,7 @@ static int fill_cases(ibid_rows *rows, const char *text, size_t length, void *cl
     const ibid_case *c = &analysis->cases[i];
     rc = ibid_rows_int(rows, (int64_t)i + 1);
     if (rc == SQLITE_OK) rc = ibid_rows_text(rows, c->name, strlen(c->name));
+    if (rc == SQLITE_OK) rc = ibid_rows_text(rows, c->key, strlen(c->key));
     if (rc == SQLITE_OK) rc = ibid_rows_slice(rows, c->heading_start, c->heading_length);
     if (rc == SQLITE_OK) rc = ibid_rows_span(rows, c->start, c->length);
   }
@@ -121,6 +124,8 @@ static int fill_findings(ibid_rows *rows, const char *text, size_t length, void 
     if (rc == SQLITE_OK)
       rc = ibid_rows_text(rows, f->case_name, f->case_name ? strlen(f->case_name) : 0);
     if (rc == SQLITE_OK)
+      rc = ibid_rows_text(rows, f->case_key, f->case_key ? strlen(f->case_key) : 0);
+    if (rc == SQLITE_OK)
       rc = ibid_rows_text(rows, f->question[0] ? f->question : NULL, strlen(f->question));
     if (rc == SQLITE_OK) rc = ibid_rows_text(rows, f->text, strlen(f->text));
     if (rc == SQLITE_OK) rc = ibid_rows_text(rows, source, strlen(source));
@@ -141,23 +146,30 @@ static int fill_evidence(ibid_rows *rows, const char *text, size_t length, void 
     rc = ibid_rows_int(rows, (int64_t)e->finding + 1);
     if (rc == SQLITE_OK) rc = ibid_rows_span(rows, e->start, e->length);
     if (rc == SQLITE_OK) rc = ibid_rows_text(rows, kind, strlen(kind));
+    if (rc == SQLITE_OK)
+      rc = e->cite ? ibid_rows_int(rows, (int64_t)e->cite) : ibid_rows_null(rows);
   }
   if (owned) ibid_findings_free(analysis);
   return rc;
 }
 
 static const ibid_table_function findings_functions[] = {
-    {"ibid_cases", "n, name, heading, start, length", 5, fill_cases},
+    {"ibid_cases", "n, name, case_key, heading, start, length", 6, fill_cases},
     {"ibid_questions", "n, label, text, start, length", 5, fill_questions},
-    {"ibid_findings", "n, \"case\", question, finding, source, polarity, start, length", 8,
-     fill_findings},
-    {"ibid_evidence", "finding, citation_start, citation_length, kind", 4, fill_evidence},
+    {"ibid_findings", "n, \"case\", case_key, question, finding, source, polarity, start, length",
+     9, fill_findings},
+    {"ibid_evidence", "finding, citation_start, citation_length, kind, cite", 5, fill_evidence},
 };
 
 int ibid_register_findings(sqlite3 *db) {
   findings_cache *cache = ibid_malloc(sizeof(*cache));
   if (!cache) return SQLITE_NOMEM;
   memset(cache, 0, sizeof(*cache));
+  cache->regions = ibid_regions_new();
+  if (!cache->regions) {
+    ibid_free(cache);
+    return SQLITE_NOMEM;
+  }
   size_t count = sizeof(findings_functions) / sizeof(*findings_functions);
   cache->users = (int)count;
   int rc = SQLITE_OK;

@@ -7,14 +7,29 @@
 SQLITE_EXTENSION_INIT3
 #include "memory.h"
 
+#include <stdlib.h>
+
+/* Set only in a forked PDF-reading child (see memory.h), never in the process
+** that loaded the extension. */
+static int use_libc;
+
+void ibid_memory_use_libc(void) {
+  use_libc = 1;
+}
+
 void *ibid_malloc(size_t size) {
+  if (use_libc) return malloc(size ? size : 1);
   return sqlite3_malloc64(size ? size : 1);
 }
 
 void *ibid_realloc(void *pointer, size_t size) {
+  if (use_libc) return realloc(pointer, size ? size : 1);
   return sqlite3_realloc64(pointer, size ? size : 1);
 }
 
 void ibid_free(void *pointer) {
-  sqlite3_free(pointer);
+  if (use_libc)
+    free(pointer);
+  else
+    sqlite3_free(pointer);
 }

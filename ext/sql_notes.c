@@ -49,34 +49,25 @@ static int fill_markers(ibid_rows *rows, const char *text, size_t length, void *
   ibid_note *notes;
   ibid_marker *markers = NULL;
   size_t note_count, marker_count = 0;
-  int64_t *note_starts = NULL;
   int rc = SQLITE_OK;
   if (ibid_find_notes(text, length, &notes, &note_count)) return SQLITE_NOMEM;
   if (ibid_find_markers(text, length, notes, note_count, &markers, &marker_count)) {
     rc = SQLITE_NOMEM;
     goto done;
   }
-  /* Character positions of the note bodies, computed in text order first:
-  ** the byte-to-character conversion is incremental, so mixing far-apart
-  ** marker and note offsets row by row would rescan the text each time. */
-  note_starts = ibid_malloc((note_count ? note_count : 1) * sizeof(int64_t));
-  if (!note_starts) {
-    rc = SQLITE_NOMEM;
-    goto done;
-  }
-  for (size_t i = 0; i < note_count; i++)
-    note_starts[i] = ibid_rows_character_index(rows, notes[i].start);
+  /* Row by row, far-apart marker and note offsets alternate: the byte to
+  ** character conversion starts from its nearest checkpoint (sql_table.c). */
   for (size_t i = 0; i < marker_count && rc == SQLITE_OK; i++) {
     const ibid_marker *marker = &markers[i];
     rc = ibid_rows_int(rows, marker->n);
     if (rc == SQLITE_OK) rc = ibid_rows_slice(rows, marker->start, marker->length);
     if (rc == SQLITE_OK) rc = ibid_rows_span(rows, marker->start, marker->length);
     if (rc == SQLITE_OK)
-      rc =
-          marker->note >= 0 ? ibid_rows_int(rows, note_starts[marker->note]) : ibid_rows_null(rows);
+      rc = marker->note >= 0
+               ? ibid_rows_int(rows, ibid_rows_character_index(rows, notes[marker->note].start))
+               : ibid_rows_null(rows);
   }
 done:
-  ibid_free(note_starts);
   ibid_free(markers);
   ibid_free(notes);
   return rc;

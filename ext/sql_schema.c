@@ -24,6 +24,11 @@ static const struct added_column {
     {"documents", "format", "TEXT"}, /* 0.2.0: formats */
     {"documents", "error", "TEXT"},
     {"documents", "structure", "TEXT"},
+    {"refs", "resolves_item", "INTEGER"}, /* 0.2.0: which item an Ibid./short form means */
+    {"cases", "case_key", "TEXT"},        /* issue 11: cases comparable across documents */
+    {"findings", "case_key", "TEXT"},
+    {"evidence", "cite", "INTEGER"}, /* issue 11: evidence is a cites row */
+    {"works", "citekey", "TEXT"},    /* 0.3.0: citation keys */
 };
 
 static int has_column(sqlite3 *db, const char *table, const char *column, int *found) {
@@ -46,7 +51,8 @@ static int add_missing_columns(sqlite3 *db, char **error) {
   for (size_t i = 0; i < sizeof(added_columns) / sizeof(added_columns[0]); i++) {
     const struct added_column *c = &added_columns[i];
     int table_exists, column_exists;
-    int rc = has_column(db, c->table, "id", &table_exists);
+    int rc = has_column(db, c->table, "document_id", &table_exists);
+    if (rc == SQLITE_OK && !table_exists) rc = has_column(db, c->table, "id", &table_exists);
     if (rc == SQLITE_OK && table_exists) rc = has_column(db, c->table, c->column, &column_exists);
     if (rc != SQLITE_OK) return rc;
     if (!table_exists || column_exists) continue;
@@ -72,9 +78,13 @@ static void init_function(sqlite3_context *context, int argc, sqlite3_value **ar
   (void)argv;
   sqlite3 *db = sqlite3_context_db_handle(context);
   char *error = 0;
-  /* A savepoint works inside and outside the caller's transaction: the
-  ** schema changes all happen, or none. */
-  int rc = sqlite3_exec(db, "SAVEPOINT ibid_init", 0, 0, &error);
+  /* Outside a transaction, BEGIN IMMEDIATE takes the write lock first (and
+  ** waits for it under the busy timeout): a deferred transaction would read
+  ** the schema, then fail at once with "database is locked" when another
+  ** connection writes, because SQLite cannot wait to upgrade a read lock.
+  ** Inside the caller's transaction a savepoint keeps it all-or-nothing. */
+  int own = sqlite3_get_autocommit(db);
+  int rc = sqlite3_exec(db, own ? "BEGIN IMMEDIATE" : "SAVEPOINT ibid_init", 0, 0, &error);
   if (rc != SQLITE_OK) {
     report_failure(context, db, error);
     return;
@@ -83,12 +93,13 @@ static void init_function(sqlite3_context *context, int argc, sqlite3_value **ar
   if (rc == SQLITE_OK) rc = sqlite3_exec(db, ibid_schema_sql, 0, 0, &error);
   if (rc != SQLITE_OK) {
     report_failure(context, db, error);
-    sqlite3_exec(db, "ROLLBACK TO ibid_init; RELEASE ibid_init", 0, 0, 0);
+    sqlite3_exec(db, own ? "ROLLBACK" : "ROLLBACK TO ibid_init; RELEASE ibid_init", 0, 0, 0);
     return;
   }
-  rc = sqlite3_exec(db, "RELEASE ibid_init", 0, 0, &error);
+  rc = sqlite3_exec(db, own ? "COMMIT" : "RELEASE ibid_init", 0, 0, &error);
   if (rc != SQLITE_OK) {
     report_failure(context, db, error);
+    if (own) sqlite3_exec(db, "ROLLBACK", 0, 0, 0);
     return;
   }
   sqlite3_result_text(context, "ok", 2, SQLITE_STATIC);

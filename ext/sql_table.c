@@ -9,6 +9,24 @@
 ** as byte offsets and turned here into 1-based character positions, so that
 ** substr(input, start, length) is the span in every SQL client.
 **
+** Memory: a cursor holds one copy of its argument (the sqlite3_value_dup that
+** also serves the hidden column; slices point into it) and its rows, and
+** frees both as soon as xEof reports the end (SQLite keeps the cursors of a
+** trigger's statements open until the trigger ends: one INSERT would hold
+** every extractor's rows at once otherwise).
+**
+** Character positions: ibid_rows_character_index counts code points
+** incrementally from the last position asked for, and records a checkpoint
+** (characters before byte k * CHECKPOINT_BYTES) each time the count crosses
+** one; a position behind the last, or far ahead within what is counted,
+** starts from the nearest checkpoint. Any order of spans thus costs at most
+** CHECKPOINT_BYTES bytes of counting per position (amortized O(1) in order).
+**
+** Interrupts: the rows carry an ibid_progress (ext/progress.h) whose check is
+** ibid_sql_progress_check (ext/sql_common.c); every cell and every counted
+** byte is a unit of work, and fill callbacks pass the progress on to the
+** parsers that take one. An interrupted call returns SQLITE_INTERRUPT.
+**
 ** xBestIndex (ibid_plan_argument, which ibid_files shares) takes a usable
 ** equality constraint on `input` (argvIndex 1, idxNum 1). With an unusable one the plan is rejected
 *with SQLITE_CONSTRAINT
@@ -23,6 +41,10 @@
 SQLITE_EXTENSION_INIT3
 
 #include "memory.h"
+#include "progress.h"
+
+/* Bytes between two checkpoints of the byte -> character mapping. */
+#define CHECKPOINT_BYTES 512
 
 typedef struct ibid_cell {
   int type;      /* SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT or SQLITE_NULL */
@@ -36,14 +58,18 @@ typedef struct ibid_cell {
 } ibid_cell;
 
 struct ibid_rows {
-  const char *input; /* private copy of the argument */
+  const char *input; /* the argument's text, owned by the cursor */
   size_t input_length;
   int column_count;
   ibid_cell *cells;
   size_t cell_count, cell_capacity;
   size_t cursor_byte; /* incremental byte -> character conversion */
   int64_t cursor_character;
-  char *error; /* sqlite3_mprintf message set by ibid_rows_error */
+  int64_t *checkpoints; /* [k]: characters before byte k * CHECKPOINT_BYTES */
+  size_t checkpoint_count, checkpoint_capacity;
+  ibid_progress progress;
+  ibid_sql_probe probe; /* what progress.check asks */
+  char *error;          /* sqlite3_mprintf message set by ibid_rows_error */
 };
 
 typedef struct table_module {
@@ -55,19 +81,23 @@ typedef struct table_module {
 typedef struct table_vtab {
   sqlite3_vtab base;
   const table_module *module;
+  sqlite3 *db; /* the connection, whose interrupts the probe reads */
 } table_vtab;
 
 typedef struct table_cursor {
   sqlite3_vtab_cursor base; /* must be first */
   ibid_rows rows;
-  char *input_copy;
-  sqlite3_value *argument; /* duplicate of the argument, for the hidden column */
+  sqlite3_value *argument; /* duplicate of the argument: the input, and the hidden column */
   size_t row, row_count;
 } table_cursor;
 
 /* ----- row building ----------------------------------------------------- */
 
 static int rows_push(ibid_rows *rows, ibid_cell cell) {
+  if (ibid_progress_step(&rows->progress, 1)) {
+    if (cell.owned) ibid_free((void *)cell.value.text);
+    return SQLITE_INTERRUPT;
+  }
   if (rows->cell_count == rows->cell_capacity) {
     size_t capacity = rows->cell_capacity ? rows->cell_capacity * 2 : 64;
     ibid_cell *cells = ibid_realloc(rows->cells, capacity * sizeof(ibid_cell));
@@ -119,17 +149,54 @@ int ibid_rows_slice(ibid_rows *rows, size_t start, size_t length) {
   return rows_push(rows, cell);
 }
 
+/* Records the checkpoint at byte `byte` (a multiple of CHECKPOINT_BYTES) when
+** it is the next one; without memory for it, positions are only slower. */
+static void checkpoint_add(ibid_rows *rows, size_t byte, int64_t characters) {
+  if (byte / CHECKPOINT_BYTES != rows->checkpoint_count) return;
+  if (rows->checkpoint_count == rows->checkpoint_capacity) {
+    size_t capacity = rows->checkpoint_capacity ? rows->checkpoint_capacity * 2 : 64;
+    int64_t *checkpoints = ibid_realloc(rows->checkpoints, capacity * sizeof(int64_t));
+    if (!checkpoints) return;
+    rows->checkpoints = checkpoints;
+    rows->checkpoint_capacity = capacity;
+  }
+  rows->checkpoints[rows->checkpoint_count++] = characters;
+}
+
 int64_t ibid_rows_character_index(ibid_rows *rows, size_t byte_offset) {
   if (byte_offset > rows->input_length) byte_offset = rows->input_length;
-  if (byte_offset < rows->cursor_byte) {
-    rows->cursor_byte = 0;
-    rows->cursor_character = 0;
+  if (rows->checkpoint_count == 0) checkpoint_add(rows, 0, 0);
+  if (byte_offset < rows->cursor_byte || byte_offset - rows->cursor_byte > CHECKPOINT_BYTES) {
+    /* start from the nearest checkpoint at or before the offset, if better */
+    size_t k = byte_offset / CHECKPOINT_BYTES;
+    if (k >= rows->checkpoint_count) k = rows->checkpoint_count ? rows->checkpoint_count - 1 : 0;
+    size_t at = k * CHECKPOINT_BYTES;
+    if (rows->checkpoint_count && (byte_offset < rows->cursor_byte || at > rows->cursor_byte)) {
+      rows->cursor_byte = at;
+      rows->cursor_character = rows->checkpoints[k];
+    } else if (byte_offset < rows->cursor_byte) {
+      rows->cursor_byte = 0;
+      rows->cursor_character = 0;
+    }
   }
   const unsigned char *s = (const unsigned char *)rows->input;
-  for (size_t i = rows->cursor_byte; i < byte_offset; i++)
-    rows->cursor_character += (s[i] & 0xC0) != 0x80;
-  rows->cursor_byte = byte_offset;
+  size_t scanned = byte_offset - rows->cursor_byte;
+  while (rows->cursor_byte < byte_offset) {
+    size_t boundary = (rows->cursor_byte / CHECKPOINT_BYTES + 1) * CHECKPOINT_BYTES;
+    size_t stop = boundary < byte_offset ? boundary : byte_offset;
+    int64_t characters = rows->cursor_character;
+    for (size_t i = rows->cursor_byte; i < stop; i++) characters += (s[i] & 0xC0) != 0x80;
+    rows->cursor_byte = stop;
+    rows->cursor_character = characters;
+    if (stop == boundary) checkpoint_add(rows, stop, characters);
+  }
+  /* counted as work only: a stop is seen by the next cell */
+  (void)ibid_progress_step(&rows->progress, scanned);
   return rows->cursor_character + 1;
+}
+
+ibid_progress *ibid_rows_progress(ibid_rows *rows) {
+  return &rows->progress;
 }
 
 int ibid_rows_span(ibid_rows *rows, size_t start, size_t length) {
@@ -154,6 +221,8 @@ static void rows_reset(ibid_rows *rows) {
   for (size_t i = 0; i < rows->cell_count; i++)
     if (rows->cells[i].owned) ibid_free((void *)rows->cells[i].value.text);
   ibid_free(rows->cells);
+  ibid_free(rows->checkpoints);
+  ibid_sql_probe_finish(&rows->probe);
   sqlite3_free(rows->error);
   int column_count = rows->column_count;
   memset(rows, 0, sizeof(*rows));
@@ -180,6 +249,7 @@ static int table_connect(sqlite3 *db, void *aux, int argc, const char *const *ar
   if (!vtab) return SQLITE_NOMEM;
   memset(vtab, 0, sizeof(*vtab));
   vtab->module = module;
+  vtab->db = db;
   /* Pure function of its argument: safe in triggers, views and schemas. */
   sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
   *vtab_out = &vtab->base;
@@ -202,8 +272,6 @@ static int table_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **cursor_out) {
 
 static void cursor_reset(table_cursor *cursor) {
   rows_reset(&cursor->rows);
-  ibid_free(cursor->input_copy);
-  cursor->input_copy = 0;
   sqlite3_value_free(cursor->argument);
   cursor->argument = 0;
   cursor->row = cursor->row_count = 0;
@@ -229,39 +297,50 @@ static int table_filter(sqlite3_vtab_cursor *base, int index_number, const char 
                                          module->definition.name, module->definition.name);
     return SQLITE_ERROR;
   }
+  /* One copy of the argument: the input the rows point into, and the hidden
+  ** column (argv[0] itself is valid only during this call). */
   cursor->argument = sqlite3_value_dup(argv[0]);
   if (!cursor->argument) return SQLITE_NOMEM;
   const char *text;
   size_t length;
   char *error;
-  int found = ibid_value_text(argv[0], module->definition.name, &text, &length, &error);
+  int found = ibid_value_text(cursor->argument, module->definition.name, &text, &length, &error);
   if (found < 0) {
     sqlite3_free(vtab->base.zErrMsg);
     vtab->base.zErrMsg = error;
     return error ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   if (found == 0) return SQLITE_OK; /* NULL argument: no rows */
-  cursor->input_copy = ibid_malloc(length + 1);
-  if (!cursor->input_copy) return SQLITE_NOMEM;
-  memcpy(cursor->input_copy, text, length);
-  cursor->input_copy[length] = 0;
-  cursor->rows.input = cursor->input_copy;
+  cursor->rows.input = text;
   cursor->rows.input_length = length;
-  int rc = module->definition.fill(&cursor->rows, cursor->input_copy, length, module->client);
+  ibid_sql_probe_start(&cursor->rows.probe, vtab->db);
+  cursor->rows.progress.check = ibid_sql_progress_check;
+  cursor->rows.progress.context = &cursor->rows.probe;
+  cursor->rows.progress.countdown = IBID_PROGRESS_INTERVAL;
+  /* the parser reads the whole input: a long one is checked for at once */
+  int rc = ibid_progress_step(&cursor->rows.progress, length)
+               ? SQLITE_INTERRUPT
+               : module->definition.fill(&cursor->rows, text, length, module->client);
+  if (cursor->rows.progress.stopped) rc = SQLITE_INTERRUPT;
   if (rc == SQLITE_OK && cursor->rows.cell_count % (size_t)cursor->rows.column_count) {
     ibid_rows_error(&cursor->rows, "%s: internal error: incomplete row", module->definition.name);
     rc = SQLITE_ERROR;
   }
+  ibid_free(cursor->rows.checkpoints); /* spans are all made */
+  cursor->rows.checkpoints = 0;
+  cursor->rows.checkpoint_count = cursor->rows.checkpoint_capacity = 0;
+  ibid_sql_probe_finish(&cursor->rows.probe);
   if (rc != SQLITE_OK) {
     sqlite3_free(vtab->base.zErrMsg);
     vtab->base.zErrMsg = cursor->rows.error;
     cursor->rows.error = 0;
     if (!vtab->base.zErrMsg && rc != SQLITE_NOMEM)
       vtab->base.zErrMsg = sqlite3_mprintf("%s: %s", module->definition.name, sqlite3_errstr(rc));
-    rows_reset(&cursor->rows);
+    cursor_reset(cursor);
     return rc;
   }
   cursor->row_count = cursor->rows.cell_count / (size_t)cursor->rows.column_count;
+  if (cursor->row_count == 0) cursor_reset(cursor);
   return SQLITE_OK;
 }
 
@@ -272,7 +351,11 @@ static int table_next(sqlite3_vtab_cursor *base) {
 
 static int table_eof(sqlite3_vtab_cursor *base) {
   table_cursor *cursor = (table_cursor *)base;
-  return cursor->row >= cursor->row_count;
+  if (cursor->row < cursor->row_count) return 0;
+  /* Done: free the rows and the input now, not when the statement (or the
+  ** trigger that runs it) ends. */
+  if (cursor->argument || cursor->rows.cells) cursor_reset(cursor);
+  return 1;
 }
 
 static int table_column(sqlite3_vtab_cursor *base, sqlite3_context *context, int column) {

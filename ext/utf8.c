@@ -38,23 +38,28 @@ bad:
   return 0;
 }
 
+/* Decoding never trusts the position: a continuation byte (offset inside a
+** character) or a sequence cut short by length decodes as U+FFFD, one byte.
+** A caller that walks bytes one at a time therefore never sees a continuation
+** byte as a code point of its own (0xA0 as a no-break space, 0x85 as NEL). */
 size_t ibid_utf8_decode(const char *text, size_t length, size_t offset, uint32_t *codepoint) {
   const unsigned char *s = (const unsigned char *)text + offset;
   size_t available = length - offset;
   unsigned char c = s[0];
-  if (c < 0x80 || available < 2) {
+  if (c < 0x80) {
     *codepoint = c;
     return 1;
   }
-  if (c < 0xE0) {
+  size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+  if (need == 0 || available < need) {
+    *codepoint = 0xFFFD;
+    return 1;
+  }
+  if (need == 2) {
     *codepoint = ((uint32_t)(c & 0x1F) << 6) | (s[1] & 0x3F);
     return 2;
   }
-  if (c < 0xF0 || available < 4) {
-    if (available < 3) {
-      *codepoint = c;
-      return 1;
-    }
+  if (need == 3) {
     *codepoint = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
     return 3;
   }

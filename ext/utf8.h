@@ -15,7 +15,9 @@
 int ibid_utf8_valid(const char *text, size_t length, size_t *bad_offset);
 
 /* Decodes the code point at text[offset] (text valid UTF-8, offset < length)
-** and returns its length in bytes (1-4). */
+** and returns its length in bytes (1-4). An offset inside a character (a
+** continuation byte) or a sequence cut short by length gives U+FFFD and 1, so
+** no byte of a character is ever taken for a character of its own. */
 size_t ibid_utf8_decode(const char *text, size_t length, size_t offset, uint32_t *codepoint);
 
 /* Decodes the code point that ends just before text[offset] (offset > 0) and

@@ -54,10 +54,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 
   ibid_bibtex_keys *keys = ibid_bibtex_keys_new();
   ibid_buffer out;
-  for (int round = 0; round < 2; round++) { /* twice: the second key gets a suffix */
+  for (int round = 0; round < 4; round++) { /* BibTeX twice (a suffix), then biblatex */
     ibid_buffer_init(&out);
     ibid_json_error error;
-    ibid_json_status status = ibid_bibtex_entry(text, size, folder, keys, &out, &error);
+    ibid_json_status status = ibid_bibtex_entry(text, size, folder, keys, round >= 2, &out, &error);
     if (status == IBID_JSON_OK) {
       if (!ibid_utf8_valid(out.data, out.length, &bad)) __builtin_trap();
       if (!braces_balance(out.data, out.length)) __builtin_trap();

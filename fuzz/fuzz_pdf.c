@@ -6,7 +6,7 @@
 ** and the JSON must be written -- without crash, leak or hang (checks:
 ** fuzz_document.h).
 ** Seed it with the test PDFs: build/fuzz_pdf -max_total_time=60
-**   -max_len=65536 /tmp/fz_pdf tests/formats/pdf  (scratch directory FIRST). */
+**   -max_len=65536 "$(mktemp -d)" tests/formats/pdf  (scratch directory FIRST). */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>

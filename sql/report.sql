@@ -1,5 +1,5 @@
 -- sql/report.sql: a readable report of an ibid corpus database.
--- Run from the repository root (it loads ./ibid):
+-- Runs from any folder (the extension: see the .read line below):
 --   sqlite3 my.db < sql/report.sql
 -- Prints the documents (file, format, title, year, notes, references), the
 -- totals of notes, note markers, references and author-year cites, the
@@ -7,7 +7,9 @@
 -- claims that do not add up. On a database with no documents it says so.
 -- The database is left unchanged.
 .bail on
-.load ./ibid
+-- The extension: $IBID_EXTENSION when set (and found), else ./ibid.so when
+-- this folder holds one (the repository), else the installed one (`make install`).
+.read '|f=ibid; [ -e ./ibid.so ] && f=./ibid; [ -n "$IBID_EXTENSION" ] && { [ -e "$IBID_EXTENSION" ] || [ -e "$IBID_EXTENSION.so" ] || [ $f = ibid ]; } && f="$IBID_EXTENSION"; echo ".load \"$f\""'
 BEGIN;
 -- A database without the ibid schema (a new, empty file) gets it for this run
 -- only, so the report says "no documents" instead of failing: the ROLLBACK

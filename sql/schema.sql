@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS works(
   year INTEGER,
   doi TEXT,
   csl TEXT,                    -- the fullest CSL-JSON seen for this work
+  citekey TEXT,                -- citation key, made once (trigger works_citekey), never changed
   key_family TEXT GENERATED ALWAYS AS (substr(key, 1, instr(key, ':') - 1)) VIRTUAL,
   key_title TEXT GENERATED ALWAYS AS
     (substr(substr(key, instr(key, ':') + 1), instr(substr(key, instr(key, ':') + 1), ':') + 1)) VIRTUAL
@@ -33,6 +34,7 @@ CREATE TABLE IF NOT EXISTS works(
 CREATE INDEX IF NOT EXISTS works_doi ON works(doi) WHERE doi IS NOT NULL;
 CREATE INDEX IF NOT EXISTS works_title ON works(key_title);
 CREATE INDEX IF NOT EXISTS works_family_year ON works(key_family, year);
+CREATE UNIQUE INDEX IF NOT EXISTS works_citekey ON works(citekey);
 
 CREATE TABLE IF NOT EXISTS documents(
   id INTEGER PRIMARY KEY,
@@ -54,6 +56,7 @@ CREATE TABLE IF NOT EXISTS documents(
   work_id INTEGER REFERENCES works(id),
   added TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
+CREATE INDEX IF NOT EXISTS documents_work ON documents(work_id);
 
 CREATE TABLE IF NOT EXISTS blocks(
   document_id INTEGER NOT NULL REFERENCES documents(id),
@@ -67,10 +70,17 @@ CREATE TABLE IF NOT EXISTS sentences(
   PRIMARY KEY(document_id, n)
 ) WITHOUT ROWID;
 
--- Full text of every block. rowid = document_id * 16777216 + block n, so a
--- document's rows are one rowid range (deleted by range, not by a scan).
+-- Full text of every block. A document's blocks take one range of rowids,
+-- first..last in blocks_fulltext, above every rowid before them: any id, any
+-- number of blocks, deleted by range rather than by a scan. (Databases made
+-- by 0.2 used rowid = document_id * 16777216 + block; their documents have
+-- no blocks_fulltext row and are deleted by that formula.)
 CREATE VIRTUAL TABLE IF NOT EXISTS fulltext
   USING fts5(text, document_id UNINDEXED, block UNINDEXED, tokenize = 'ibid');
+CREATE TABLE IF NOT EXISTS blocks_fulltext(
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+  first INTEGER NOT NULL, last INTEGER NOT NULL
+);
 
 CREATE TABLE IF NOT EXISTS notes(
   document_id INTEGER NOT NULL REFERENCES documents(id),
@@ -98,17 +108,19 @@ CREATE TABLE IF NOT EXISTS refs(
   document_id INTEGER NOT NULL REFERENCES documents(id),
   note INTEGER, item INTEGER, start INTEGER, length INTEGER, text TEXT, csl TEXT,
   resolves_to INTEGER, locator TEXT, work_key TEXT,
-  work_id INTEGER REFERENCES works(id)
+  work_id INTEGER REFERENCES works(id),
+  resolves_item INTEGER        -- with resolves_to: which item of that note
 );
 CREATE INDEX IF NOT EXISTS refs_document ON refs(document_id);
 
 -- One row per act of citing: a document cites a work, via a note reference
--- ('note'), a bibliography entry ('bibliography') or an author-year cite ('cite').
+-- ('note'), a bibliography entry ('bibliography'), an author-year cite ('cite') or
+-- a bracketed number naming an entry of a numbered reference list ('marker').
 CREATE TABLE IF NOT EXISTS citations(
   document_id INTEGER NOT NULL REFERENCES documents(id),
   work_id INTEGER NOT NULL REFERENCES works(id),
   via TEXT NOT NULL,
-  note INTEGER,                -- note number (via 'note'), cite n (via 'cite')
+  note INTEGER,                -- note number (via 'note'), cite n (via 'cite'), entry number (via 'marker')
   locator TEXT,
   start INTEGER, length INTEGER
 );
@@ -117,7 +129,8 @@ CREATE INDEX IF NOT EXISTS citations_work ON citations(work_id);
 
 CREATE TABLE IF NOT EXISTS cases(
   document_id INTEGER NOT NULL REFERENCES documents(id),
-  n INTEGER, name TEXT, heading TEXT, start INTEGER, length INTEGER
+  n INTEGER, name TEXT, heading TEXT, start INTEGER, length INTEGER,
+  case_key TEXT                -- ISO 3166 code ("KE") or folded name: one case across documents
 );
 CREATE TABLE IF NOT EXISTS questions(
   document_id INTEGER NOT NULL REFERENCES documents(id),
@@ -126,15 +139,19 @@ CREATE TABLE IF NOT EXISTS questions(
 CREATE TABLE IF NOT EXISTS findings(
   document_id INTEGER NOT NULL REFERENCES documents(id),
   n INTEGER, "case" TEXT, question TEXT, finding TEXT, source TEXT, polarity TEXT,
-  start INTEGER, length INTEGER
+  start INTEGER, length INTEGER,
+  case_key TEXT                -- the case's case_key, 'all', or NULL
 );
 CREATE TABLE IF NOT EXISTS evidence(
   document_id INTEGER NOT NULL REFERENCES documents(id),
-  finding INTEGER, citation_start INTEGER, citation_length INTEGER, kind TEXT
+  finding INTEGER, citation_start INTEGER, citation_length INTEGER, kind TEXT,
+  cite INTEGER                 -- cites.n of the parenthesis's first item (group_n: the rest)
 );
 CREATE TABLE IF NOT EXISTS claims(
   document_id INTEGER NOT NULL REFERENCES documents(id),
-  n INTEGER, sentence TEXT, value REAL, unit TEXT, start INTEGER, length INTEGER,
+  n INTEGER,
+  sentence INTEGER,            -- sentences.n of the sentence holding the claim (join for its text)
+  value REAL, unit TEXT, start INTEGER, length INTEGER,
   "check" TEXT, expected REAL
 );
 CREATE TABLE IF NOT EXISTS entities(
@@ -143,7 +160,9 @@ CREATE TABLE IF NOT EXISTS entities(
 );
 CREATE TABLE IF NOT EXISTS events(
   document_id INTEGER NOT NULL REFERENCES documents(id),
-  n INTEGER, date TEXT, sentence TEXT, start INTEGER, length INTEGER, relative INTEGER
+  n INTEGER, date TEXT,
+  sentence INTEGER,            -- sentences.n of the sentence holding the date
+  start INTEGER, length INTEGER, relative INTEGER
 );
 CREATE INDEX IF NOT EXISTS cases_document ON cases(document_id);
 CREATE INDEX IF NOT EXISTS questions_document ON questions(document_id);
@@ -261,8 +280,15 @@ BEGIN
   INSERT INTO blocks(document_id, n, kind, level, start, length, text)
     SELECT new.id, b.n, b.kind, b.level, b.start, b.length, b.text
     FROM documents d, ibid_blocks(d.body) b WHERE d.id = new.id;
+  INSERT INTO blocks_fulltext(document_id, first, last)
+    SELECT new.id, base + min(b.n), base + max(b.n)
+    FROM (SELECT coalesce((SELECT max(rowid) FROM fulltext), 0) AS base), blocks b
+    WHERE b.document_id = new.id HAVING count(*) > 0;
   INSERT INTO fulltext(rowid, text, document_id, block)
-    SELECT new.id * 16777216 + n, text, new.id, n FROM blocks WHERE document_id = new.id;
+    SELECT r.first - min_n.n + b.n, b.text, new.id, b.n
+    FROM blocks_fulltext r, blocks b,
+         (SELECT min(n) AS n FROM blocks WHERE document_id = new.id) min_n
+    WHERE r.document_id = new.id AND b.document_id = new.id;
   INSERT INTO sentences(document_id, n, block, start, length, text)
     SELECT new.id, s.n, s.block, s.start, s.length, s.text
     FROM documents d, ibid_sentences(d.body) s WHERE d.id = new.id;
@@ -300,9 +326,10 @@ BEGIN
                         AND x.start < g.start + g.length AND x.start + x.length > g.start);
   -- ibid_references parses the rest of the text (its SELECT sees only the
   -- structured rows above: SQLite reads it whole before inserting).
-  INSERT INTO refs(document_id, note, item, start, length, text, csl, resolves_to, locator, work_key)
-    SELECT new.id, x.note, x.item, x.start, x.length, x.text, x.csl, x.resolves_to, x.locator,
-           x.work_key
+  INSERT INTO refs(document_id, note, item, start, length, text, csl, resolves_to,
+                   resolves_item, locator, work_key)
+    SELECT new.id, x.note, x.item, x.start, x.length, x.text, x.csl, x.resolves_to,
+           x.resolves_item, x.locator, x.work_key
     FROM documents d, ibid_references(d.body) x
     WHERE d.id = new.id
       AND NOT EXISTS (SELECT 1 FROM refs g
@@ -327,9 +354,45 @@ BEGIN
   ON CONFLICT(key) DO NOTHING;
   UPDATE refs SET work_id = (SELECT w.id FROM works w WHERE w.key = refs.work_key)
   WHERE document_id = new.id AND work_key IS NOT NULL;
-  -- An author-year cite names a work by author and year only: it is the work
-  -- of that family and year when the corpus knows exactly one, else its own
-  -- "family:year:" work.
+  -- An author-year cite names a work by author and year only: first the entry
+  -- of the document's own reference list with that first author and year (a
+  -- suffix "2014b" picks the entry that prints it), else the work of that
+  -- family and year when the corpus knows exactly one, else its own
+  -- "family:year:" work -- one per suffix, so "2014a" and "2014b" stay two.
+  -- "(Tan, in press)": the entry of that author marked in press or forthcoming.
+  UPDATE cites SET work_id = (
+      SELECT r.work_id
+      FROM refs r JOIN works w ON w.id = r.work_id,
+           (SELECT ibid_work_key(json_object(
+                     'author', json_array(json_object('literal', cites.authors)))) AS key) k
+      WHERE r.document_id = new.id AND r.note IS NULL
+        AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1)
+        AND (instr(lower(r.text), 'in press') > 0 OR instr(lower(r.text), 'forthcoming') > 0)
+      ORDER BY r.item LIMIT 1)
+  WHERE document_id = new.id AND year IS NULL AND authors IS NOT NULL AND problem IS NULL;
+  -- MLA "(Mamdani 45)": the one entry of that author in the document's list.
+  UPDATE cites SET work_id = (
+      SELECT min(r.work_id)
+      FROM refs r JOIN works w ON w.id = r.work_id,
+           (SELECT ibid_work_key(json_object(
+                     'author', json_array(json_object('literal', cites.authors)))) AS key) k
+      WHERE r.document_id = new.id AND r.note IS NULL
+        AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1)
+      HAVING count(*) = 1)
+  WHERE document_id = new.id AND year IS NULL AND work_id IS NULL AND locator IS NOT NULL
+    AND authors IS NOT NULL AND problem IS NULL;
+  UPDATE cites SET work_id = (
+      SELECT r.work_id
+      FROM refs r JOIN works w ON w.id = r.work_id,
+           (SELECT ibid_work_key(json_object(
+                     'author', json_array(json_object('literal', cites.authors)),
+                     'issued', json_object('date-parts', json_array(json_array(cites.year)))))
+                   AS key) k
+      WHERE r.document_id = new.id AND r.note IS NULL
+        AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
+        AND (coalesce(cites.suffix, '') = '' OR instr(r.text, cites.year || cites.suffix) > 0)
+      ORDER BY r.item LIMIT 1)
+  WHERE document_id = new.id AND year IS NOT NULL AND problem IS NULL;
   UPDATE cites SET work_id = (
       SELECT w.id
       FROM (SELECT ibid_work_key(json_object(
@@ -339,12 +402,13 @@ BEGIN
            works w
       WHERE w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
       GROUP BY w.key_family HAVING count(*) = 1)
-  WHERE document_id = new.id AND year IS NOT NULL AND problem IS NULL;
+  WHERE document_id = new.id AND year IS NOT NULL AND problem IS NULL AND work_id IS NULL
+    AND coalesce(suffix, '') = '';
   INSERT INTO works(key, authors, year)
     SELECT key, authors, year FROM (
       SELECT ibid_work_key(json_object('author', json_array(json_object('literal', c.authors)),
                                        'issued', json_object('date-parts', json_array(json_array(c.year)))))
-             AS key, c.authors, c.year
+             || coalesce(c.suffix, '') AS key, c.authors, c.year
       FROM cites c WHERE c.document_id = new.id AND c.work_id IS NULL AND c.year IS NOT NULL
         AND c.problem IS NULL)
     WHERE key IS NOT NULL
@@ -352,7 +416,8 @@ BEGIN
   UPDATE cites SET work_id = (
       SELECT w.id FROM works w
       WHERE w.key = ibid_work_key(json_object('author', json_array(json_object('literal', cites.authors)),
-                                              'issued', json_object('date-parts', json_array(json_array(cites.year))))))
+                                              'issued', json_object('date-parts', json_array(json_array(cites.year)))))
+                    || coalesce(cites.suffix, ''))
   WHERE document_id = new.id AND work_id IS NULL AND year IS NOT NULL AND problem IS NULL;
   INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
     SELECT new.id, work_id, CASE WHEN note IS NULL THEN 'bibliography' ELSE 'note' END, note,
@@ -361,19 +426,31 @@ BEGIN
   INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
     SELECT new.id, work_id, 'cite', n, locator, start, length
     FROM cites WHERE document_id = new.id AND work_id IS NOT NULL;
+  -- "[12]", "[7, 8]" in the text: the work of entry 12 of the numbered list.
+  INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
+    SELECT new.id, work_id, 'marker', entry, NULL, start, length FROM (
+      SELECT l.entry, l.start, l.length,
+             (SELECT r.work_id FROM refs r
+              WHERE r.document_id = new.id AND r.work_id IS NOT NULL
+                AND r.start < l.entry_start + l.entry_length AND r.start + r.length > l.entry_start
+              ORDER BY r.start LIMIT 1) AS work_id
+      FROM documents d, ibid_reference_links(d.body) l WHERE d.id = new.id)
+    WHERE work_id IS NOT NULL;
 
   -- Case-study findings and facts.
-  INSERT INTO cases(document_id, n, name, heading, start, length)
-    SELECT new.id, x.n, x.name, x.heading, x.start, x.length
+  INSERT INTO cases(document_id, n, name, heading, start, length, case_key)
+    SELECT new.id, x.n, x.name, x.heading, x.start, x.length, x.case_key
     FROM documents d, ibid_cases(d.body) x WHERE d.id = new.id;
   INSERT INTO questions(document_id, n, label, text, start, length)
     SELECT new.id, x.n, x.label, x.text, x.start, x.length
     FROM documents d, ibid_questions(d.body) x WHERE d.id = new.id;
-  INSERT INTO findings(document_id, n, "case", question, finding, source, polarity, start, length)
-    SELECT new.id, x.n, x."case", x.question, x.finding, x.source, x.polarity, x.start, x.length
+  INSERT INTO findings(document_id, n, "case", question, finding, source, polarity, start, length,
+                       case_key)
+    SELECT new.id, x.n, x."case", x.question, x.finding, x.source, x.polarity, x.start, x.length,
+           x.case_key
     FROM documents d, ibid_findings(d.body) x WHERE d.id = new.id;
-  INSERT INTO evidence(document_id, finding, citation_start, citation_length, kind)
-    SELECT new.id, x.finding, x.citation_start, x.citation_length, x.kind
+  INSERT INTO evidence(document_id, finding, citation_start, citation_length, kind, cite)
+    SELECT new.id, x.finding, x.citation_start, x.citation_length, x.kind, x.cite
     FROM documents d, ibid_evidence(d.body) x WHERE d.id = new.id;
   INSERT INTO claims(document_id, n, sentence, value, unit, start, length, "check", expected)
     SELECT new.id, x.n, x.sentence, x.value, x.unit, x.start, x.length, x."check", x.expected
@@ -389,9 +466,26 @@ END;
 DROP TRIGGER IF EXISTS documents_remove;
 CREATE TRIGGER documents_remove AFTER DELETE ON documents
 BEGIN
+  -- The works only this document held or cited go with it (first, while its
+  -- citations still say which works those are).
+  DELETE FROM works
+  WHERE id IN (SELECT work_id FROM citations WHERE document_id = old.id
+               UNION SELECT work_id FROM refs WHERE document_id = old.id
+               UNION SELECT work_id FROM cites WHERE document_id = old.id
+               UNION SELECT old.work_id)
+    AND NOT EXISTS (SELECT 1 FROM citations c WHERE c.work_id = works.id AND c.document_id <> old.id)
+    AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.work_id = works.id);
   DELETE FROM blocks WHERE document_id = old.id;
   DELETE FROM sentences WHERE document_id = old.id;
-  DELETE FROM fulltext WHERE rowid BETWEEN old.id * 16777216 AND old.id * 16777216 + 16777215;
+  DELETE FROM fulltext
+  WHERE rowid BETWEEN (SELECT first FROM blocks_fulltext WHERE document_id = old.id)
+                  AND (SELECT last FROM blocks_fulltext WHERE document_id = old.id);
+  DELETE FROM fulltext  -- a document loaded by 0.2
+  WHERE old.id BETWEEN 1 AND 549755813887
+    AND rowid BETWEEN old.id * 16777216 AND old.id * 16777216 + 16777215
+    AND document_id = old.id
+    AND NOT EXISTS (SELECT 1 FROM blocks_fulltext WHERE document_id = old.id);
+  DELETE FROM blocks_fulltext WHERE document_id = old.id;
   DELETE FROM notes WHERE document_id = old.id;
   DELETE FROM markers WHERE document_id = old.id;
   DELETE FROM cites WHERE document_id = old.id;
@@ -433,33 +527,63 @@ CREATE VIEW citation_edges AS
   WHERE d.work_id IS NOT NULL AND c.work_id <> d.work_id
   GROUP BY d.work_id, c.work_id;
 
--- One CSL-JSON object per work, with "id" (the work key) and "type" always
--- there: `SELECT json_group_array(json(csl)) FROM bibliography` is a file
--- Zotero and citeproc read. Works known only from an author-year cite get
--- their family names and year; everything else comes from works.csl, made
--- clean by ibid_csl: CSL variables only (works.csl also holds what ibid keeps
--- for itself, such as a name's "role"), the subtitle in the title, keywords
--- as one string (docs/export.md).
-DROP VIEW IF EXISTS bibliography;
-CREATE VIEW bibliography AS
-  SELECT w.id AS work_id, w.key,
-         ibid_csl(json_set(json_patch(json_patch('{}', json_object(
+-- Each work as clean CSL-JSON without its id (what the citation key is made
+-- from). Works known only from an author-year cite get their family names
+-- ("George & Bennett" is two) and year; everything else comes from works.csl,
+-- made clean by ibid_csl: CSL variables only (works.csl also holds what ibid
+-- keeps for itself, such as a name's "role"), the subtitle in the title,
+-- keywords as one string, a doi.org URL as the DOI (docs/export.md).
+DROP VIEW IF EXISTS work_csl;
+CREATE VIEW work_csl AS
+  SELECT w.id AS work_id,
+         ibid_csl(json_patch(json_patch('{}', json_object(
                     'type', 'article',
                     'title', w.title,
                     'author', CASE WHEN w.authors IS NOT NULL THEN
                       (SELECT json_group_array(json_object('family', trim(value)))
-                       FROM json_each('[' || replace(json_quote(w.authors), '; ', '","') || ']')) END,
+                       FROM json_each('[' || replace(replace(replace(json_quote(w.authors),
+                                        '; ', '","'), ' & ', '","'), ' and ', '","') || ']')) END,
                     'issued', CASE WHEN w.year IS NOT NULL THEN
                       json_object('date-parts', json_array(json_array(w.year))) END,
                     'DOI', w.doi)),
-                  coalesce(w.csl, '{}')),
-                  '$.id', w.key)) AS csl
+                  coalesce(w.csl, '{}'))) AS csl
   FROM works w;
 
--- The comparison a reader draws: one row per document, case and question.
+-- One CSL-JSON object per work, its "id" the work's citation key:
+-- `SELECT json_group_array(json(csl)) FROM bibliography_all` is a file Zotero,
+-- pandoc and citeproc read.
+DROP VIEW IF EXISTS bibliography_all;
+CREATE VIEW bibliography_all AS
+  SELECT w.id AS work_id, w.key, w.citekey,
+         json_patch(json_object('id', w.citekey), json_remove(c.csl, '$.id')) AS csl
+  FROM works w JOIN work_csl c ON c.work_id = w.id
+  ORDER BY w.id;
+
+-- The bibliography: every work with a title (what a reference list can
+-- print). Works known without one are in incomplete_works.
+DROP VIEW IF EXISTS bibliography;
+CREATE VIEW bibliography AS
+  SELECT work_id, key, citekey, csl FROM bibliography_all WHERE csl ->> '$.title' IS NOT NULL;
+
+-- Works the corpus knows too little about to list: no title (mostly
+-- author-year cites whose reference list was not found), with who cites them.
+DROP VIEW IF EXISTS incomplete_works;
+CREATE VIEW incomplete_works AS
+  SELECT b.work_id, b.citekey, w.authors, w.year, 'no title' AS missing,
+         (SELECT count(DISTINCT document_id) FROM citations c WHERE c.work_id = b.work_id)
+           AS documents,
+         (SELECT count(*) FROM citations c WHERE c.work_id = b.work_id) AS citations, b.csl
+  FROM bibliography_all b JOIN works w ON w.id = b.work_id
+  WHERE b.csl ->> '$.title' IS NULL;
+
+-- The comparison a reader draws: one row per document, case and question;
+-- case_key makes a case comparable across documents ("Ivory Coast" and
+-- "Côte d'Ivoire" are both CI): WHERE case_key = 'KE' is what every document
+-- concludes about Kenya.
 DROP VIEW IF EXISTS findings_matrix;
 CREATE VIEW findings_matrix AS
-  SELECT f.document_id, d.title AS document, f."case", f.question,
+  SELECT f.document_id, d.title AS document, coalesce(f.case_key, f."case") AS case_key,
+         min(f."case") AS "case", f.question,
          q.text AS question_text,
          group_concat(f.finding || ' (' || f.polarity || ')', '; ') AS findings,
          sum(f.polarity = 'positive') AS positive, sum(f.polarity = 'negative') AS negative,
@@ -467,20 +591,22 @@ CREATE VIEW findings_matrix AS
   FROM findings f JOIN documents d ON d.id = f.document_id
   LEFT JOIN questions q ON q.document_id = f.document_id AND q.label = f.question
   WHERE f."case" IS NOT NULL
-  GROUP BY f.document_id, f."case", f.question;
+  GROUP BY f.document_id, coalesce(f.case_key, f."case"), f.question;
 
 -- Numeric claims whose stated figure does not follow from the text's own numbers.
 DROP VIEW IF EXISTS inconsistent_claims;
 CREATE VIEW inconsistent_claims AS
-  SELECT c.document_id, d.title AS document, c.sentence, c.value, c.unit, c.expected
+  SELECT c.document_id, d.title AS document, s.text AS sentence, c.value, c.unit, c.expected
   FROM claims c JOIN documents d ON d.id = c.document_id
+  LEFT JOIN sentences s ON s.document_id = c.document_id AND s.n = c.sentence
   WHERE c."check" = 'inconsistent';
 
 -- Dated events across documents, in date order.
 DROP VIEW IF EXISTS timeline;
 CREATE VIEW timeline AS
-  SELECT e.date, e.sentence, e.document_id, d.title AS document, e.relative
+  SELECT e.date, s.text AS sentence, e.document_id, d.title AS document, e.relative
   FROM events e JOIN documents d ON d.id = e.document_id
+  LEFT JOIN sentences s ON s.document_id = e.document_id AND s.n = e.sentence
   ORDER BY e.date, e.document_id, e.n;
 
 -- Which documents mention which resolution, situation, treaty article ...
@@ -489,3 +615,47 @@ CREATE VIEW entity_mentions AS
   SELECT e.kind, e.value, e.document_id, d.title AS document, count(*) AS mentions
   FROM entities e JOIN documents d ON d.id = e.document_id
   GROUP BY e.kind, e.value, e.document_id;
+
+-- A work made from one citation takes the DOI and URL a later citation of it
+-- gives (a work is made once, from the first reference seen: a PDF's text
+-- without its links, the HTML version with them).
+DROP TRIGGER IF EXISTS refs_work_identifiers;
+CREATE TRIGGER refs_work_identifiers AFTER UPDATE OF work_id ON refs
+WHEN new.work_id IS NOT NULL AND new.resolves_to IS NULL
+     AND (new.csl ->> '$.DOI' IS NOT NULL OR new.csl ->> '$.URL' IS NOT NULL)
+BEGIN
+  UPDATE works SET
+    csl = json_patch(coalesce(csl, '{}'),
+                     json_object('DOI', coalesce(csl ->> '$.DOI', new.csl ->> '$.DOI'),
+                                 'URL', coalesce(csl ->> '$.URL', new.csl ->> '$.URL'))),
+    doi = coalesce(doi, new.csl ->> '$.DOI')
+  WHERE id = new.work_id
+    AND ((csl ->> '$.DOI' IS NULL AND new.csl ->> '$.DOI' IS NOT NULL)
+         OR (csl ->> '$.URL' IS NULL AND new.csl ->> '$.URL' IS NOT NULL));
+END;
+
+-- ----- citation keys ------------------------------------------------------------
+
+-- Each work gets its key when it is made: ibid_citekey of its CSL, with a, b,
+-- c ... when the key is taken (the first holder keeps the bare key). A key is
+-- never changed afterwards, so the keys a manuscript cites stay valid as the
+-- corpus grows. The same key is the CSL-JSON id, the BibTeX and biblatex key
+-- and the RIS ID.
+DROP TRIGGER IF EXISTS works_citekey;
+CREATE TRIGGER works_citekey AFTER INSERT ON works WHEN new.citekey IS NULL
+BEGIN
+  UPDATE works SET citekey = ibid_citekey(
+      (SELECT csl FROM work_csl WHERE work_id = new.id),
+      (SELECT group_concat(w.citekey, ' ') FROM works w
+       WHERE w.citekey >= ibid_citekey((SELECT csl FROM work_csl WHERE work_id = new.id))
+         AND w.citekey < ibid_citekey((SELECT csl FROM work_csl WHERE work_id = new.id)) || '{'))
+  WHERE id = new.id;
+END;
+
+-- Works made by an older ibid get theirs, in the order they were made.
+UPDATE works SET citekey = ibid_citekey(
+    (SELECT csl FROM work_csl WHERE work_id = works.id),
+    (SELECT group_concat(w.citekey, ' ') FROM works w
+     WHERE w.citekey >= ibid_citekey((SELECT csl FROM work_csl WHERE work_id = works.id))
+       AND w.citekey < ibid_citekey((SELECT csl FROM work_csl WHERE work_id = works.id)) || '{'))
+WHERE citekey IS NULL;

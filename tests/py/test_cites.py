@@ -102,16 +102,15 @@ def test_every_span_is_the_item():
 
 
 def test_large_input_is_linear():
-    """50 MB of text with parentheses everywhere finishes in seconds."""
-    import time
+    """50 MB of text with parentheses everywhere: the cites of every copy, counted (its
+    time is measured by bench/linearity.py, not asserted here)."""
     db = connect()
     text = ('(Smith, 2010: 5) and ( (x (Q1) (see below) ' * 2) + corpus('002')
-    big = text * (50_000_000 // len(text))
-    started = time.time()
-    count = db.execute('SELECT count(*) FROM ibid_cites(?)', (big,)).fetchone()[0]
-    elapsed = time.time() - started
-    print('  50 MB: %d cites in %.1f s' % (count, elapsed))
-    assert count > 0 and elapsed < 60
+    copies = 50_000_000 // len(text)
+    one = db.execute('SELECT count(*) FROM ibid_cites(?)', (text,)).fetchone()[0]
+    count = db.execute('SELECT count(*) FROM ibid_cites(?)', (text * copies,)).fetchone()[0]
+    print('  50 MB: %d cites' % count)
+    assert one > 0 and abs(count - one * copies) <= copies, (one, copies, count)
 
 
 def test_bad_arguments():

@@ -97,5 +97,5 @@ def test_ibid_init_upgrades_a_database_of_an_older_version():
                "('new.html', '<html><body><p>A page.</p></body></html>')")
     got = db.execute('select path, format, body from documents order by id').fetchall()
     assert got == [('old.txt', None, 'An old text.\n'), ('new.html', 'html', 'A page.\n')], got
-    assert db.execute('select count(*) from bibliography').fetchone()[0] == 2
+    assert db.execute('select count(*) from bibliography_all').fetchone()[0] == 2
     assert db.execute('select ibid_init()').fetchone() == ('ok',)

@@ -38,7 +38,9 @@ def test_claims_flags_the_wrong_percentage():
 
 def entity_scores(document):
     db = connect()
-    predicted = set(db.execute('SELECT kind, value FROM ibid_entities(?)', (corpus(document),)))
+    # country and armed_group are newer than these files: scored on tests/casestudies
+    predicted = set(r for r in db.execute('SELECT kind, value FROM ibid_entities(?)', (corpus(document),))
+                    if r[0] not in ('country', 'armed_group'))
     gold = set((g['kind'], g['value']) for g in gold_rows('entities_%s.tsv' % document))
     return gold, predicted
 
@@ -115,3 +117,27 @@ def test_bad_input():
         for table in ('ibid_claims', 'ibid_entities', 'ibid_events'):
             db.execute('SELECT count(*) FROM %s(?)' % table, (text,)).fetchone()
     assert db.execute('SELECT count(*) FROM ibid_claims(NULL)').fetchone() == (0,)
+
+
+def output_bytes(db, function, text):
+    row = db.execute('SELECT count(*), sum(length(CAST(%s AS BLOB))) FROM %s(?)' % (
+        " || '|' || ".join('coalesce(%s, \'\')' % c for c in {
+            'ibid_claims': ('n', 'sentence', 'value', 'unit', 'start', 'length', '"check"', 'expected'),
+            'ibid_events': ('n', 'date', 'sentence', 'start', 'length', 'relative')}[function]),
+        function), (text,)).fetchone()
+    return row[0], row[1] or 0
+
+
+def test_output_linear_in_input():
+    """A text without sentence ends (issue 12: 10 MB filled 76 GB when every claim and
+    event carried its sentence): output bytes grow like the input, not its square."""
+    db = connect()
+    for function, unit in (('ibid_claims', 'Deaths rose to 3,784 deaths in the region and '),
+                           ('ibid_events', 'fighting resumed in May 2004 and ')):
+        small = output_bytes(db, function, unit * 500)
+        large = output_bytes(db, function, unit * 2000)
+        assert small[0] > 0 and large[0] >= 4 * small[0] - 4, (function, small, large)
+        ratio = large[1] / small[1]
+        print('    %s: %d rows, %d bytes at 500 repeats; %d rows, %d bytes at 2000 (ratio %.2f)'
+              % (function, small[0], small[1], large[0], large[1], ratio))
+        assert ratio < 5, (function, ratio)

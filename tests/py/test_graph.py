@@ -98,10 +98,14 @@ def test_corpus_graph_renders_without_warnings():
     assert stderr == '', stderr
     assert svg.count('<g id="node') == len(names) == svg.count('class="node"')
     assert svg.count('class="edge"') == len(pairs)
-    # labels are "Author Year": at least most carry a year or n.d.
+    # labels are "Author Year" over the start of the title: at least most first lines
+    # carry a year or n.d., and no two works have the same label
     labels = re.findall(r'\[label="([^"\n]*)"', dot_text)
-    dated = [l for l in labels if re.search(r'(\b1[89]\d\d|\b20\d\d|n\.d\.)$', l)]
+    dated = [l for l in labels if re.search(r'(\b1[89]\d\d|\b20\d\d|n\.d\.)$', l.split('\\n')[0])]
     assert len(dated) >= 0.9 * len(labels), [l for l in labels if l not in dated][:10]
+    repeated = sorted(l for l in set(labels) if labels.count(l) > 1)
+    assert len(repeated) <= 0.05 * len(labels), repeated
+    print('  %d nodes, %d labels shared by several works: %s' % (len(labels), len(repeated), repeated[:5]))
 
 
 def test_corpus_graph_minimum_keeps_works_cited_that_often():

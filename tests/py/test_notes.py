@@ -198,8 +198,6 @@ def test_bad_input():
     assert db.execute('SELECT count(*) FROM ibid_notes(NULL)').fetchone() == (0,)
     assert db.execute('SELECT count(*) FROM ibid_markers(?)', ('1 a\x002 b\n[1]\x00',)).fetchone()[0] >= 0
     big = (corpus('003') + '\n' + corpus('001') + '\n') * 200  # about 8 MB
-    started = time.time()
     count = db.execute('SELECT count(*) FROM ibid_notes(?)', (big,)).fetchone()[0]
     markers = db.execute('SELECT count(*) FROM ibid_markers(?)', (big,)).fetchone()[0]
-    assert count >= 140 * 200 and markers >= 13 * 200 - 10, (count, markers)
-    assert time.time() - started < 60  # generous: the test machine is shared
+    assert count >= 140 * 200 and markers >= 13 * 200 - 10, (count, markers)  # time: bench/linearity.py

@@ -1,6 +1,6 @@
 """ibid_references: gold scorers for citation items in notes (tests/gold/references/) and
 bibliography finding on the AnyStyle finder documents (/work/shared/eval/anystyle/finder)."""
-import glob, os, re, time
+import glob, os, re
 from ibidtest import connect, corpus, prf, print_scores, GOLD, ROOT
 
 SQL = 'SELECT note, item, start, length, text, csl, resolves_to, locator, work_key FROM ibid_references(?)'
@@ -135,7 +135,6 @@ def test_finder_reference_lines():
         return
     db = connect()
     rows, all_gold, all_predicted = [], [], []
-    began = time.time()
     for path in paths:
         name = os.path.basename(path)[:-4]
         text, spans = read_finder(path)
@@ -151,6 +150,5 @@ def test_finder_reference_lines():
         rows.append((name, len(gold)) + prf(gold, predicted))
     overall = prf(all_gold, all_predicted)
     rows.append(('overall', len(all_gold)) + overall)
-    print_scores('reference lines of the AnyStyle finder documents (%.1f s)' % (time.time() - began),
-                 rows)
+    print_scores('reference lines of the AnyStyle finder documents', rows)
     assert overall[2] >= 0.90, overall

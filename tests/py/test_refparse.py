@@ -78,7 +78,10 @@ def test_corpus_gold_fields():
     micro = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
     rows.append(('micro', sum(tp.values()) + sum(fn.values())) + micro)
     print_scores('ibid_parse_reference on %d corpus references' % len(items), rows)
-    assert micro[2] >= 0.93, micro
+    # 0.932 with the model learned from core.xml alone; 0.916 since it also learns from
+    # GROBID's citation corpus, which lifts good.xml (0.920 -> 0.930) and GROBID's
+    # evaluation set (0.726 -> 0.915): the two public held-out sets outweigh these 51.
+    assert micro[2] >= 0.91, micro
 
 
 def test_anystyle_good():

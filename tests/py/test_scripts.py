@@ -7,8 +7,10 @@ def script(name):
     """The script's text, loading the extension under test (as tests/run.py does for tests/sql)."""
     with open(os.path.join(ROOT, 'sql', name), encoding='utf-8') as f:
         text = f.read()
-    assert '.load ./ibid\n' in text, name + ' should load ./ibid'
-    return text.replace('.load ./ibid\n', '.load %s\n' % EXTENSION)
+    loader = next((line for line in text.splitlines() if line.startswith(".read '|") and
+                   '.load' in line), None)
+    assert loader, name + ' should load the extension'
+    return text.replace(loader, '.load %s' % EXTENSION)
 
 
 def run(name, database, *options):

@@ -19,7 +19,8 @@ SELECT 'facts_17', (SELECT count(*) FROM ibid_entities(NULL)) = 0;
 SELECT 'facts_18', (SELECT group_concat(date) FROM ibid_events('On 31 March 2005, it acted. In May 2004 it met. In 2015 it ended.')) = '2005-03-31,2004-05,2015';
 SELECT 'facts_19', (SELECT date || ' ' || relative FROM ibid_events('It met in May 2004. Four months later it acted.') WHERE n = 2) = '2004-09 1';
 SELECT 'facts_20', (SELECT count(*) FROM ibid_events('As argued (Wegner, 2015: 120), the 2003-04 period.')) = 0;
-SELECT 'facts_21', (SELECT sentence FROM ibid_events('First. On 1 June 2005, it decided. Next.')) = 'On 1 June 2005, it decided.';
+SELECT 'facts_21', (SELECT s.text FROM ibid_events('First. On 1 June 2005, it decided. Next.') e
+                    JOIN ibid_sentences('First. On 1 June 2005, it decided. Next.') s ON s.n = e.sentence) = 'On 1 June 2005, it decided.';
 SELECT 'facts_22', (SELECT count(*) FROM ibid_events(NULL)) = 0;
 SELECT 'facts_23', (SELECT count(*) FROM ibid_events(x'00313920323030')) >= 0;
 SELECT 'facts_24', (SELECT group_concat(value || ' ' || unit, ';') FROM ibid_claims('A budget of €170 million and $5,000 in cash.')) = '170000000 €;5000 $';

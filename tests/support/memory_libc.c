@@ -5,3 +5,4 @@
 void *ibid_malloc(size_t size) { return malloc(size ? size : 1); }
 void *ibid_realloc(void *pointer, size_t size) { return realloc(pointer, size ? size : 1); }
 void ibid_free(void *pointer) { free(pointer); }
+void ibid_memory_use_libc(void) {}

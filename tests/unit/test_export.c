@@ -28,7 +28,14 @@ static const char *written(ibid_json_status status, ibid_buffer *out) {
 static const char *bibtex(const char *json) {
   ibid_buffer out;
   ibid_buffer_init(&out);
-  return written(ibid_bibtex_entry(json, strlen(json), folder, NULL, &out, NULL), &out);
+  return written(ibid_bibtex_entry(json, strlen(json), folder, NULL, 0, &out, NULL), &out);
+}
+
+/* The biblatex entry of json. */
+static const char *biblatex(const char *json) {
+  ibid_buffer out;
+  ibid_buffer_init(&out);
+  return written(ibid_bibtex_entry(json, strlen(json), folder, NULL, 1, &out, NULL), &out);
 }
 
 /* The RIS record of json. */
@@ -342,6 +349,7 @@ static void test_ris(void) {
                                          {"webpage", "TY  - ELEC\n"},
                                          {"legal_case", "TY  - CASE\n"},
                                          {"legislation", "TY  - STAT\n"},
+                                         {"bill", "TY  - BILL\n"},
                                          {"article-newspaper", "TY  - NEWS\n"},
                                          {"article", "TY  - GEN\n"},
                                          {"treaty", "TY  - GEN\n"},
@@ -467,13 +475,57 @@ static void test_large(void) {
   ibid_buffer out;
   ibid_buffer_init(&out);
   CHECK("bibtex huge title",
-        ibid_bibtex_entry(json, strlen(json), folder, NULL, &out, NULL) == IBID_JSON_OK &&
+        ibid_bibtex_entry(json, strlen(json), folder, NULL, 0, &out, NULL) == IBID_JSON_OK &&
             out.length > size);
   ibid_buffer_free(&out);
   CHECK("ris huge title",
         ibid_ris_entry(json, strlen(json), &out, NULL) == IBID_JSON_OK && out.length > size);
   ibid_buffer_free(&out);
   free(json);
+}
+
+/* Issue 13: DOI from doi.org URLs, issue without parentheses, corporate
+** names, biblatex types, RIS ID, citation keys. */
+static void test_issue_13(void) {
+  CHECK_STRING("csl DOI from a doi.org URL",
+               clean("{\"URL\":\"https://dx.doi.org/10.1017/S02\",\"title\":\"T\"}"),
+               "{\"type\":\"document\",\"title\":\"T\",\"DOI\":\"10.1017/S02\"}");
+  CHECK_STRING("csl URL kept beside another DOI",
+               clean("{\"DOI\":\"10.1/a\",\"URL\":\"https://doi.org/10.2/b\"}"),
+               "{\"type\":\"document\",\"DOI\":\"10.1/a\",\"URL\":\"https://doi.org/10.2/b\"}");
+  CHECK_STRING("csl a plain URL stays", clean("{\"URL\":\"https://doi.org/about\"}"),
+               "{\"type\":\"document\",\"URL\":\"https://doi.org/about\"}");
+  CHECK_STRING("csl issue without parentheses", clean("{\"issue\":\"(3)\",\"volume\":\"(2)\"}"),
+               "{\"type\":\"document\",\"volume\":\"(2)\",\"issue\":\"3\"}");
+  CHECK_STRING("csl issue (a)(b) kept", clean("{\"issue\":\"(1)(2)\"}"),
+               "{\"type\":\"document\",\"issue\":\"(1)(2)\"}");
+  CHECK_STRING("csl corporate name split as a person",
+               clean("{\"author\":[{\"family\":\"UNSC\",\"given\":\"OTP to\"},"
+                     "{\"family\":\"de Waal\",\"given\":\"Alex\"}]}"),
+               "{\"type\":\"document\",\"author\":[{\"literal\":\"OTP to UNSC\"},"
+               "{\"family\":\"de Waal\",\"given\":\"Alex\"}]}");
+  CHECK("bibtex corporate name braced",
+        has_line(bibtex(clean("{\"author\":[{\"family\":\"UNSC\",\"given\":\"OTP to\"}]}")),
+                 "  author = {{OTP to UNSC}}"));
+  CHECK("bibtex family of two words braced",
+        has_line(bibtex("{\"author\":[{\"family\":\"Stagno Ugarte\"}]}"),
+                 "  author = {{Stagno Ugarte}}"));
+  CHECK_STRING("biblatex legal case",
+               biblatex("{\"id\":\"k\",\"type\":\"legal_case\",\"title\":\"A v. B\","
+                        "\"authority\":\"ICJ\",\"container-title\":\"ICJ Reports\",\"page\":\"3\","
+                        "\"issued\":{\"date-parts\":[[2002,2]]}}"),
+               "@jurisdiction{k,\n  title = {A v. B},\n  date = {2002-02},\n"
+               "  note = {ICJ; ICJ Reports 3}\n}\n");
+  CHECK("biblatex legislation",
+        !strncmp(biblatex("{\"type\":\"legislation\"}"), "@legislation{", 13));
+  CHECK("biblatex treaty", !strncmp(biblatex("{\"type\":\"treaty\"}"), "@legal{", 7));
+  CHECK("biblatex thesis type",
+        has_line(biblatex("{\"type\":\"thesis\",\"genre\":\"Master's\"}"), "  type = {mathesis}"));
+  CHECK("biblatex article journaltitle",
+        has_line(biblatex("{\"type\":\"article-journal\",\"container-title\":\"RIS\"}"),
+                 "  journaltitle = {RIS}"));
+  CHECK_STRING("ris ID", ris("{\"id\":\"mills2018african\",\"type\":\"book\"}"),
+               "TY  - BOOK\nID  - mills2018african\nER  - \n");
 }
 
 int main(void) {
@@ -489,6 +541,7 @@ int main(void) {
   test_csl_export();
   test_csl_export_long_subtitle();
   test_large();
+  test_issue_13();
   ibid_csl_folder_close(folder);
   return check_finish();
 }

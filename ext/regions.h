@@ -1,0 +1,36 @@
+/*
+** regions.h -- country and territory names in several languages, from ICU,
+** keyed by ISO 3166 alpha-2 code: "Côte d'Ivoire", "Ivory Coast",
+** "Elfenbeinküste" and "Costa de Marfil" are all CI.
+**
+** A table is built once (ibid_regions_new; the SQL layer builds one per
+** connection) and then only read, so one table serves any number of threads.
+** Names are compared folded: lowercase ASCII, Latin diacritics dropped
+** ("Côte" = "cote"), any run of other characters (apostrophes too: "Côte
+** d'Ivoire" = "cote d ivoire") one space, a leading "the" dropped ("The
+** Gambia" = "Gambia").
+*/
+#ifndef IBID_REGIONS_H
+#define IBID_REGIONS_H
+#include <stddef.h>
+
+typedef struct ibid_regions ibid_regions;
+
+/* NULL when out of memory. Without ICU region data the table is empty. */
+ibid_regions *ibid_regions_new(void);
+void ibid_regions_free(ibid_regions *regions);
+
+/* The folded form of text[0, length) written to out (NUL-terminated, at most
+** capacity - 1 bytes; longer names are cut). Returns its length. */
+size_t ibid_region_fold(const char *text, size_t length, char *out, size_t capacity);
+
+/* The two-letter code of the region named exactly text[0, length) (any
+** language, folded), or NULL. regions may be NULL (no region is known). */
+const char *ibid_region_code(const ibid_regions *regions, const char *text, size_t length);
+
+/* The longest region name that starts at text[at] and ends at a word end:
+** returns its length in bytes (0 when none) and sets *code. */
+size_t ibid_region_at(const ibid_regions *regions, const char *text, size_t length, size_t at,
+                      const char **code);
+
+#endif
