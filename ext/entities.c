@@ -1538,7 +1538,15 @@ static size_t match_word(finder *f, size_t i, size_t *definition) {
   if ((end = match_un_symbol(f, i)) || (end = match_icc_record(f, i)) ||
       (end = match_au_symbol(f, i)) || (end = match_report(f, i)) || (end = match_unts(f, i)))
     return end;
-  if (!ibid_is_alpha(f->text[i])) return 0;
+  if (!ibid_is_alpha(f->text[i])) {
+    /* a capital outside ASCII: "Álvaro Uribe", "Éire" */
+    if (!is_capital_at(f, i)) return 0;
+    size_t word_end, previous = word_before(f, i, &word_end);
+    int after_capital = previous < word_end && is_capital_at(f, previous) && i - word_end <= 3;
+    if ((end = match_country(f, i))) return end;
+    if (!after_capital && (end = match_untitled_person(f, i))) return end;
+    return 0;
+  }
   size_t n = name_word(f, i);
   if (!n) return 0;
   if ((end = match_resolution(f, i, n)) || (end = match_article(f, i, n)) ||
@@ -1585,7 +1593,8 @@ int ibid_find_entities_in(const char *text, size_t length, const ibid_regions *r
     int boundary = i == 0 || !(ibid_is_alpha(text[i - 1]) || ibid_is_digit(text[i - 1]) ||
                                text[i - 1] == '/' || text[i - 1] == '.' || text[i - 1] == '-' ||
                                ((unsigned char)text[i - 1] & 0x80));
-    if (!boundary || !(ibid_is_alpha(c) || ibid_is_digit(c) || c == '[' || c == '(')) {
+    if (!boundary ||
+        !(ibid_is_alpha(c) || ibid_is_digit(c) || c == '[' || c == '(' || is_capital_at(f, i))) {
       i++;
       continue;
     }

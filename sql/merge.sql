@@ -33,8 +33,9 @@
 --     first document (in load order) that names a work gives its row, title,
 --     authors, year, DOI and CSL; later ones add nothing (ON CONFLICT DO
 --     NOTHING).
---   * fulltext is filled from the copied blocks with the ingest trigger's
---     rowid scheme.
+--   * fulltext (and blocks_fulltext, its rowid ranges) is filled from the
+--     copied blocks with the ingest trigger's own statements, per document in
+--     load order, so the rowids are those of a sequential load.
 -- The linking statements and the fulltext statement below are copies of
 -- those in sql/schema.sql's documents_ingest trigger; tests/py/test_scale.py
 -- compares every table of a merged corpus with a single load, so a change
@@ -89,9 +90,9 @@ INSERT INTO main.markers(document_id, n, marker, start, length, note_start)
   FROM shard.markers x JOIN temp.ibid_merge_map m ON m.old_id = x.document_id
   ORDER BY m.new_id, x.rowid;
 INSERT INTO main.refs(document_id, note, item, start, length, text, csl, resolves_to, locator,
-                      work_key, work_id)
+                      work_key, work_id, resolves_item)
   SELECT m.new_id, x.note, x.item, x.start, x.length, x.text, x.csl, x.resolves_to, x.locator,
-         x.work_key, NULL
+         x.work_key, NULL, x.resolves_item
   FROM shard.refs x JOIN temp.ibid_merge_map m ON m.old_id = x.document_id
   ORDER BY m.new_id, x.rowid;
 INSERT INTO main.cites(document_id, n, group_n, authors, year, suffix, locator, prefix, narrative,
@@ -100,20 +101,22 @@ INSERT INTO main.cites(document_id, n, group_n, authors, year, suffix, locator, 
          x.start, x.length, x.problem, NULL
   FROM shard.cites x JOIN temp.ibid_merge_map m ON m.old_id = x.document_id
   ORDER BY m.new_id, x.rowid;
-INSERT INTO main.cases(document_id, n, name, heading, start, length)
-  SELECT m.new_id, x.n, x.name, x.heading, x.start, x.length
+INSERT INTO main.cases(document_id, n, name, heading, start, length, case_key)
+  SELECT m.new_id, x.n, x.name, x.heading, x.start, x.length, x.case_key
   FROM shard.cases x JOIN temp.ibid_merge_map m ON m.old_id = x.document_id
   ORDER BY m.new_id, x.rowid;
 INSERT INTO main.questions(document_id, n, label, text, start, length)
   SELECT m.new_id, x.n, x.label, x.text, x.start, x.length
   FROM shard.questions x JOIN temp.ibid_merge_map m ON m.old_id = x.document_id
   ORDER BY m.new_id, x.rowid;
-INSERT INTO main.findings(document_id, n, "case", question, finding, source, polarity, start, length)
-  SELECT m.new_id, x.n, x."case", x.question, x.finding, x.source, x.polarity, x.start, x.length
+INSERT INTO main.findings(document_id, n, "case", question, finding, source, polarity, start, length,
+                           case_key)
+  SELECT m.new_id, x.n, x."case", x.question, x.finding, x.source, x.polarity, x.start, x.length,
+         x.case_key
   FROM shard.findings x JOIN temp.ibid_merge_map m ON m.old_id = x.document_id
   ORDER BY m.new_id, x.rowid;
-INSERT INTO main.evidence(document_id, finding, citation_start, citation_length, kind)
-  SELECT m.new_id, x.finding, x.citation_start, x.citation_length, x.kind
+INSERT INTO main.evidence(document_id, finding, citation_start, citation_length, kind, cite)
+  SELECT m.new_id, x.finding, x.citation_start, x.citation_length, x.kind, x.cite
   FROM shard.evidence x JOIN temp.ibid_merge_map m ON m.old_id = x.document_id
   ORDER BY m.new_id, x.rowid;
 INSERT INTO main.claims(document_id, n, sentence, value, unit, start, length, "check", expected)
@@ -129,20 +132,29 @@ INSERT INTO main.events(document_id, n, date, sentence, start, length, relative)
   FROM shard.events x JOIN temp.ibid_merge_map m ON m.old_id = x.document_id
   ORDER BY m.new_id, x.rowid;
 
--- Full text from the copied blocks (the ingest trigger's statement, for
--- every merged document at once).
-INSERT INTO main.fulltext(rowid, text, document_id, block)
-  SELECT b.document_id * 16777216 + b.n, b.text, b.document_id, b.n
-  FROM main.blocks b JOIN temp.ibid_merge_map m ON b.document_id = m.new_id
-  ORDER BY b.document_id, b.n;
-
--- Linking, again, one document at a time in load order: the ingest
--- trigger's statements from "The document's own work" on, less the
+-- Full text and linking, again, one document at a time in load order: the
+-- ingest trigger's statements for blocks_fulltext and fulltext (from the
+-- copied blocks), then those from "The document's own work" on, less the
 -- extractors (their rows are there already).
 DROP TABLE IF EXISTS temp.ibid_merge_queue;
 CREATE TEMP TABLE ibid_merge_queue(id INTEGER PRIMARY KEY);
 CREATE TEMP TRIGGER ibid_merge_link AFTER INSERT ON ibid_merge_queue
 BEGIN
+  INSERT INTO blocks_fulltext(document_id, first, last)
+    SELECT new.id, base + min(b.n), base + max(b.n)
+    FROM (SELECT coalesce((SELECT max(rowid) FROM fulltext), 0) AS base), blocks b
+    WHERE b.document_id = new.id HAVING count(*) > 0;
+  INSERT INTO fulltext(rowid, text, document_id, block)
+    SELECT r.first - min_n.n + b.n, b.text, new.id, b.n
+    FROM blocks_fulltext r, blocks b,
+         (SELECT min(n) AS n FROM blocks WHERE document_id = new.id) min_n
+    WHERE r.document_id = new.id AND b.document_id = new.id;
+
+  -- The document's own work: the work with its DOI or its key (keys leave
+  -- the year out when there is a title, so two pages of one article that
+  -- disagree on the year agree on the key), or, when one side names no
+  -- author, the work with the same title words (three words at least);
+  -- failing all that, a new work of its own.
   UPDATE documents SET work_id = (
     SELECT id FROM (
       SELECT w.id, 0 AS preference FROM works w
@@ -172,6 +184,7 @@ BEGIN
                                                          'document:' || documents.path))
   WHERE id = new.id AND work_id IS NULL;
 
+  -- The works they cite: one row per work key, whichever document cites it.
   INSERT INTO works(key, title, authors, year, doi, csl)
     SELECT r.work_key, r.csl ->> '$.title',
            (SELECT group_concat(coalesce(value ->> '$.family', value ->> '$.literal'), '; ')
@@ -181,6 +194,45 @@ BEGIN
   ON CONFLICT(key) DO NOTHING;
   UPDATE refs SET work_id = (SELECT w.id FROM works w WHERE w.key = refs.work_key)
   WHERE document_id = new.id AND work_key IS NOT NULL;
+  -- An author-year cite names a work by author and year only: first the entry
+  -- of the document's own reference list with that first author and year (a
+  -- suffix "2014b" picks the entry that prints it), else the work of that
+  -- family and year when the corpus knows exactly one, else its own
+  -- "family:year:" work -- one per suffix, so "2014a" and "2014b" stay two.
+  -- "(Tan, in press)": the entry of that author marked in press or forthcoming.
+  UPDATE cites SET work_id = (
+      SELECT r.work_id
+      FROM refs r JOIN works w ON w.id = r.work_id,
+           (SELECT ibid_work_key(json_object(
+                     'author', json_array(json_object('literal', cites.authors)))) AS key) k
+      WHERE r.document_id = new.id AND r.note IS NULL
+        AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1)
+        AND (instr(lower(r.text), 'in press') > 0 OR instr(lower(r.text), 'forthcoming') > 0)
+      ORDER BY r.item LIMIT 1)
+  WHERE document_id = new.id AND year IS NULL AND authors IS NOT NULL AND problem IS NULL;
+  -- MLA "(Mamdani 45)": the one entry of that author in the document's list.
+  UPDATE cites SET work_id = (
+      SELECT min(r.work_id)
+      FROM refs r JOIN works w ON w.id = r.work_id,
+           (SELECT ibid_work_key(json_object(
+                     'author', json_array(json_object('literal', cites.authors)))) AS key) k
+      WHERE r.document_id = new.id AND r.note IS NULL
+        AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1)
+      HAVING count(*) = 1)
+  WHERE document_id = new.id AND year IS NULL AND work_id IS NULL AND locator IS NOT NULL
+    AND authors IS NOT NULL AND problem IS NULL;
+  UPDATE cites SET work_id = (
+      SELECT r.work_id
+      FROM refs r JOIN works w ON w.id = r.work_id,
+           (SELECT ibid_work_key(json_object(
+                     'author', json_array(json_object('literal', cites.authors)),
+                     'issued', json_object('date-parts', json_array(json_array(cites.year)))))
+                   AS key) k
+      WHERE r.document_id = new.id AND r.note IS NULL
+        AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
+        AND (coalesce(cites.suffix, '') = '' OR instr(r.text, cites.year || cites.suffix) > 0)
+      ORDER BY r.item LIMIT 1)
+  WHERE document_id = new.id AND year IS NOT NULL AND problem IS NULL;
   UPDATE cites SET work_id = (
       SELECT w.id
       FROM (SELECT ibid_work_key(json_object(
@@ -190,12 +242,13 @@ BEGIN
            works w
       WHERE w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
       GROUP BY w.key_family HAVING count(*) = 1)
-  WHERE document_id = new.id AND year IS NOT NULL AND problem IS NULL;
+  WHERE document_id = new.id AND year IS NOT NULL AND problem IS NULL AND work_id IS NULL
+    AND coalesce(suffix, '') = '';
   INSERT INTO works(key, authors, year)
     SELECT key, authors, year FROM (
       SELECT ibid_work_key(json_object('author', json_array(json_object('literal', c.authors)),
                                        'issued', json_object('date-parts', json_array(json_array(c.year)))))
-             AS key, c.authors, c.year
+             || coalesce(c.suffix, '') AS key, c.authors, c.year
       FROM cites c WHERE c.document_id = new.id AND c.work_id IS NULL AND c.year IS NOT NULL
         AND c.problem IS NULL)
     WHERE key IS NOT NULL
@@ -203,7 +256,8 @@ BEGIN
   UPDATE cites SET work_id = (
       SELECT w.id FROM works w
       WHERE w.key = ibid_work_key(json_object('author', json_array(json_object('literal', cites.authors)),
-                                              'issued', json_object('date-parts', json_array(json_array(cites.year))))))
+                                              'issued', json_object('date-parts', json_array(json_array(cites.year)))))
+                    || coalesce(cites.suffix, ''))
   WHERE document_id = new.id AND work_id IS NULL AND year IS NOT NULL AND problem IS NULL;
   INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
     SELECT new.id, work_id, CASE WHEN note IS NULL THEN 'bibliography' ELSE 'note' END, note,
@@ -212,6 +266,16 @@ BEGIN
   INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
     SELECT new.id, work_id, 'cite', n, locator, start, length
     FROM cites WHERE document_id = new.id AND work_id IS NOT NULL;
+  -- "[12]", "[7, 8]" in the text: the work of entry 12 of the numbered list.
+  INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
+    SELECT new.id, work_id, 'marker', entry, NULL, start, length FROM (
+      SELECT l.entry, l.start, l.length,
+             (SELECT r.work_id FROM refs r
+              WHERE r.document_id = new.id AND r.work_id IS NOT NULL
+                AND r.start < l.entry_start + l.entry_length AND r.start + r.length > l.entry_start
+              ORDER BY r.start LIMIT 1) AS work_id
+      FROM documents d, ibid_reference_links(d.body) l WHERE d.id = new.id)
+    WHERE work_id IS NOT NULL;
 END;
 INSERT INTO temp.ibid_merge_queue(id) SELECT new_id FROM temp.ibid_merge_map ORDER BY new_id;
 

@@ -178,7 +178,6 @@ CREATE INDEX IF NOT EXISTS events_document ON events(document_id);
 -- (bench/views.py; docs/scale.md).
 CREATE INDEX IF NOT EXISTS citations_work_document ON citations(work_id, document_id);
 CREATE INDEX IF NOT EXISTS citations_document_work ON citations(document_id, work_id);
-CREATE INDEX IF NOT EXISTS documents_work ON documents(work_id);
 CREATE INDEX IF NOT EXISTS findings_document_case ON findings(document_id, "case", question);
 CREATE INDEX IF NOT EXISTS questions_document_label ON questions(document_id, label);
 
