@@ -32,9 +32,9 @@
 .headers off
 .mode list
 .timeout 60000
--- The extension: $IBID_EXTENSION when set, else ./ibid.so when this folder
--- holds one (the repository), else the installed one (`make install`).
-.read '|f="${IBID_EXTENSION:-ibid}"; [ -z "$IBID_EXTENSION" ] && [ -e ./ibid.so ] && f=./ibid; echo ".load \"$f\""'
+-- The extension: $IBID_EXTENSION when set (and found), else ./ibid.so when
+-- this folder holds one (the repository), else the installed one (`make install`).
+.read '|f=ibid; [ -e ./ibid.so ] && f=./ibid; [ -n "$IBID_EXTENSION" ] && { [ -e "$IBID_EXTENSION" ] || [ -e "$IBID_EXTENSION.so" ] || [ $f = ibid ]; } && f="$IBID_EXTENSION"; echo ".load \"$f\""'
 
 -- The folder, or a message saying how to give it. CAST: `.parameter set`
 -- turns a folder named like a number (2024) into an integer.

@@ -1,5 +1,5 @@
 """The ibid command (build/ibid) on the sample corpus, and `make install` into a staging folder."""
-import json, os, re, shutil, signal, subprocess, tempfile
+import json, os, re, shutil, signal, subprocess, tempfile, time
 from ibidtest import ROOT, CORPUS, corpus_names
 
 IBID = os.path.join(ROOT, 'build', 'ibid')
@@ -167,7 +167,7 @@ def test_orphan_works_go_with_their_last_document():
             future = 4102444800  # 2100-01-01: later than any run, whenever the checkout was made
             os.utime(os.path.join(touched, name), (future, future))
         reload = ibid('load', touched, '--db', database)
-        assert reload.returncode == 0 and ': %d files to load, 0 already' % len(os.listdir(CORPUS)) in reload.stderr
+        assert reload.returncode == 0 and ': %d files to load, 0 already' % len(os.listdir(CORPUS)) in reload.stderr, reload.stderr
         assert sql(orphans) == '0'
         after = sql('select group_concat(citekey) from (select citekey from works order by citekey)')
         assert sorted(before.split(',')) == after.split(','), 'the same keys after a reload'
