@@ -34,7 +34,7 @@
 --     authors, year, DOI and CSL; later ones add nothing (ON CONFLICT DO
 --     NOTHING).
 --   * fulltext is filled from the copied blocks with the ingest trigger's
---     rowid scheme.
+--     rowid scheme (a range per document in blocks_fulltext).
 -- The linking statements and the fulltext statement below are copies of
 -- those in sql/schema.sql's documents_ingest trigger; tests/py/test_scale.py
 -- compares every table of a merged corpus with a single load, so a change
@@ -131,9 +131,21 @@ INSERT INTO main.events(document_id, n, date, sentence, start, length, relative)
 
 -- Full text from the copied blocks (the ingest trigger's statement, for
 -- every merged document at once).
+-- Each document's range of rowids follows the one before it, as a
+-- sequential load allocates them (blocks_fulltext, sql/schema.sql).
+INSERT INTO main.blocks_fulltext(document_id, first, last)
+  SELECT document_id, b0 + running - top + low, b0 + running
+  FROM (SELECT b.document_id, min(b.n) AS low, max(b.n) AS top,
+               sum(max(b.n)) OVER (ORDER BY b.document_id) AS running
+        FROM main.blocks b JOIN temp.ibid_merge_map m ON b.document_id = m.new_id
+        GROUP BY b.document_id),
+       (SELECT coalesce((SELECT max(rowid) FROM main.fulltext), 0) AS b0)
+  ORDER BY document_id;
 INSERT INTO main.fulltext(rowid, text, document_id, block)
-  SELECT b.document_id * 16777216 + b.n, b.text, b.document_id, b.n
+  SELECT r.last - (SELECT max(n) FROM main.blocks x WHERE x.document_id = b.document_id) + b.n,
+         b.text, b.document_id, b.n
   FROM main.blocks b JOIN temp.ibid_merge_map m ON b.document_id = m.new_id
+  JOIN main.blocks_fulltext r ON r.document_id = b.document_id
   ORDER BY b.document_id, b.n;
 
 -- Linking, again, one document at a time in load order: the ingest
