@@ -100,8 +100,8 @@ INSERT INTO main.cites(document_id, n, group_n, authors, year, suffix, locator, 
          x.start, x.length, x.problem, NULL
   FROM shard.cites x JOIN temp.ibid_merge_map m ON m.old_id = x.document_id
   ORDER BY m.new_id, x.rowid;
-INSERT INTO main.cases(document_id, n, name, heading, start, length)
-  SELECT m.new_id, x.n, x.name, x.heading, x.start, x.length
+INSERT INTO main.cases(document_id, n, name, heading, start, length, case_key)
+  SELECT m.new_id, x.n, x.name, x.heading, x.start, x.length, x.case_key
   FROM shard.cases x JOIN temp.ibid_merge_map m ON m.old_id = x.document_id
   ORDER BY m.new_id, x.rowid;
 INSERT INTO main.questions(document_id, n, label, text, start, length)
