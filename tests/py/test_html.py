@@ -297,7 +297,9 @@ def test_large_page_is_linear():
     lengths = [db.execute("SELECT length(ibid_convert(?) ->> '$.body')", (p,)).fetchone()[0]
                for p in (small, one)]
     print('    %.1f MB page: %d characters of body' % (len(one) / 1e6, lengths[1]))
-    assert 8 * lengths[0] <= lengths[1] <= 11 * lengths[0], lengths  # counted; time: bench/linearity.py
+    # Counted (time: bench/linearity.py): 10 times the sections, at most 10 times the body
+    # (repeated boilerplate may be dropped), and not much less.
+    assert 5 * lengths[0] <= lengths[1] <= 11 * lengths[0], lengths
 
 
 def test_documents_table():

@@ -31,7 +31,7 @@ def copies_of_corpus(folder, count):
 
 # ----- item 4: no predictable temporary file ---------------------------------------
 
-SCANNED = ('sql', 'tests', 'bench', 'fuzz', 'ext', 'docs', 'Makefile', '.ci', 'README.md')
+SCANNED = ('sql', 'tests', 'bench', 'fuzz', 'ext', 'docs', 'Makefile', '.ci', 'README.md', 'tools', 'cli', 'scripts')
 # A shared-folder path is fine only when a random part is made for it.
 RANDOM_PART = re.compile(r'XXXXXX|mkdtemp|mktemp -d|TemporaryDirectory|NamedTemporaryFile')
 
