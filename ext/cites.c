@@ -1081,6 +1081,75 @@ static void find_bare_et_al(emit_context *context, size_t sorted) {
   }
 }
 
+/* Does the text have a line "Works Cited" (an MLA list)? */
+static int has_works_cited(const char *text, size_t length) {
+  for (size_t i = 0; i + 11 <= length; i++) {
+    const char *at = memchr(text + i, 'W', length - 11 - i + 1);
+    if (!at) return 0;
+    i = (size_t)(at - text);
+    if (memcmp(at, "Works Cited", 11) != 0) continue;
+    size_t before = i, after = i + 11;
+    while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) before--;
+    while (after < length && (text[after] == ' ' || text[after] == '\t' || text[after] == '\r'))
+      after++;
+    if ((before == 0 || text[before - 1] == '\n') && (after == length || text[after] == '\n'))
+      return 1;
+  }
+  return 0;
+}
+
+/* MLA author-page cites "(Mamdani 45)", "(Roe and Doe 12-14)": in a text
+** with a "Works Cited" list only (elsewhere "(Table 4)", "(Phase 2)" are not
+** cites). Name words are capitalized (or "and"); the page is not a year. */
+static void find_author_page(emit_context *context, size_t sorted) {
+  const char *text = context->text;
+  size_t length = context->length;
+  for (size_t i = 0; i < length; i++) {
+    const char *at = memchr(text + i, '(', length - i);
+    if (!at) break;
+    size_t open = (size_t)(at - text), close = open + 1;
+    i = open;
+    while (close < length && close < open + 80 && text[close] != ')' && text[close] != '(' &&
+           text[close] != '\n')
+      close++;
+    if (close >= length || text[close] != ')') continue;
+    size_t page_end = close, page = close;
+    while (page > open + 1 && (is_digit(text[page - 1]) || text[page - 1] == '-')) page--;
+    if (page == close || !is_digit(text[page]) || page < open + 3 || text[page - 1] != ' ')
+      continue;
+    if (page_end - page == 4 && plausible_year_at(text, page, page_end)) continue;
+    size_t name_end = page - 1;
+    int words = 0, ok = 1;
+    for (size_t w = open + 1; w < name_end && ok;) {
+      size_t e = w;
+      while (e < name_end && text[e] != ' ') e++;
+      if (!(is_upper_at(text, name_end, w) || equals_word(text, w, e, "and"))) ok = 0;
+      if (in_word_list(text, w, e, document_words) || in_word_list(text, w, e, month_names)) ok = 0;
+      for (size_t k = w; k < e; k++)
+        if (is_digit(text[k]) || text[k] == ',' || text[k] == '.' || text[k] == ':') ok = 0;
+      words++;
+      w = e + 1;
+    }
+    if (!ok || words == 0 || words > 4) continue;
+    if (overlaps_cite(context->list, sorted, open, close + 1)) continue;
+    ibid_cite cite;
+    memset(&cite, 0, sizeof(cite));
+    int failed = 0;
+    cite.start = open + 1;
+    cite.length = close - open - 1;
+    cite.authors = copy_collapsed(text, open + 1, name_end, &failed);
+    cite.locator = copy_collapsed(text, page, page_end, &failed);
+    if (failed) {
+      context->list->out_of_memory = 1;
+      free_cite_strings(&cite);
+      return;
+    }
+    push_cite(context->list, &cite);
+    if (context->list->out_of_memory) return;
+    i = close;
+  }
+}
+
 /* Sorts the bare cites (group 0) into place and numbers the groups again. */
 static void order_cites(cite_list *list) {
   for (size_t i = 1; i < list->count; i++) {
@@ -1163,6 +1232,7 @@ int ibid_find_cites(const char *text, size_t length, ibid_cite **cites, size_t *
   if (!list.out_of_memory) {
     size_t before = list.count;
     find_bare_et_al(&context, before);
+    if (!list.out_of_memory && has_works_cited(text, length)) find_author_page(&context, before);
     if (list.count > before) order_cites(&list);
     expand_abbreviations(&list);
   }

@@ -25,6 +25,12 @@
 ** 3. A German reporter: "BVerfGE 123, 267" -- name, volume, first page.
 ** 4. The ICJ's own reports by year: "C.I.J. Recueil 2002, p. 3", "ICJ
 **    Reports 2002, p. 3".
+** 5. A book as Bluebook and OSCOLA print it: "Carl Doe, The Law of Nations
+**    45 (3d ed. 2015)" (pinpoint, then edition and year in parentheses) and
+**    "Carl Doe, The Law of the Sea (2nd edn, OUP 2015) 45" (edition,
+**    publisher and year in parentheses, then the pinpoint): author up to the
+**    first comma, the title after it; no quoted title, no ":" (Chicago's
+**    "(Place: Publisher, 2004)" is left to the general parser).
 ** The date is the first "17 July 1998", "Sept. 27, 2013", "27 septembre
 ** 2013" of the text (English, French, German months), else the year found
 ** above. The pinpoint is ", 320" after the page, or "para 58", "paras
@@ -706,6 +712,70 @@ static int court_reports(const reader *r, ibid_legal *out) {
   return 0;
 }
 
+/* ----- 5. books in legal styles ---------------------------------------------- */
+
+static int particle(const char *text, size_t start, size_t end);
+
+static int legal_book(const reader *r, ibid_legal *out) {
+  const char *text = r->text;
+  size_t n = r->count;
+  if (n < 4) return 0;
+  size_t comma = 0;
+  while (comma < r->length && text[comma] != ',') comma++;
+  if (comma >= r->length || comma > 80 || !is_upper(text[0])) return 0;
+  /* the author: capitalized names ("Beth Van Schaack", "Kim and Lee"), no digits */
+  for (size_t i = 0, word = 0; i <= comma; i++) {
+    if (i < comma && is_digit(text[i])) return 0;
+    if (i == comma || text[i] == ' ') {
+      if (i > word && !is_upper(text[word]) && !particle(text, word, i) &&
+          !(i - word == 3 && memcmp(text + word, "and", 3) == 0) && text[word] != '&')
+        return 0;
+      word = i + 1;
+    }
+  }
+  for (size_t i = 0; i < r->length; i++) {
+    unsigned char c = (unsigned char)text[i];
+    if (c == ':' || c == '"' ||
+        (c == 0xE2 && i + 2 < r->length && (unsigned char)text[i + 1] == 0x80 &&
+         ((unsigned char)text[i + 2] == 0x98 || (unsigned char)text[i + 2] == 0x9C)))
+      return 0;
+  }
+  size_t last = n - 1;
+  int year = 0;
+  /* Bluebook: "... 45 (3d ed. 2015)." */
+  if (text[core(r, last, 0).end - 1] == ')' ||
+      (r->tokens[last].end - r->tokens[last].start > 2 && text[r->tokens[last].end - 2] == ')')) {
+    if (!year_token(r, last, &year)) return 0;
+    size_t open = last;
+    while (open > 0 && last - open < 4 && text[r->tokens[open].start] != '(') open--;
+    if (text[r->tokens[open].start] != '(' || open < 2 || !range_token(r, open - 1)) return 0;
+    if (r->tokens[open - 1].start <= comma) return 0;
+    out->title = trimmed(text, comma + 1, r->tokens[open - 1].start);
+    token pin = core(r, open - 1, 1);
+    out->locator = span(pin.start, pin.end);
+  } else {
+    /* OSCOLA: "... (2nd edn, OUP 2015) 45." */
+    if (!range_token(r, last) || last < 2) return 0;
+    size_t close = last - 1;
+    if (text[r->tokens[close].end - 1] != ')' || !year_token(r, close, &year)) return 0;
+    size_t open = close;
+    while (open > 0 && close - open < 8 && text[r->tokens[open].start] != '(') open--;
+    if (text[r->tokens[open].start] != '(' || r->tokens[open].start <= comma) return 0;
+    out->title = trimmed(text, comma + 1, r->tokens[open].start);
+    size_t from = r->tokens[open].start + 1;
+    for (size_t k = open; k < close; k++)
+      if (text[r->tokens[k].end - 1] == ',') from = r->tokens[k].end;
+    if (close > open) out->publisher = trimmed(text, from, r->tokens[close].start);
+    token pin = core(r, last, 1);
+    out->locator = span(pin.start, pin.end);
+  }
+  if (!out->title.length) return 0;
+  out->type = "book";
+  out->authors = trimmed(text, 0, comma);
+  out->year = year;
+  return 1;
+}
+
 /* ----- entry points ---------------------------------------------------------- */
 
 static int parse(const char *text, size_t length, ibid_legal *out, char *symbol, size_t size) {
@@ -722,7 +792,7 @@ static int parse(const char *text, size_t length, ibid_legal *out, char *symbol,
   int found = 0;
   if (tokenize(&r))
     found = report_citation(&r, out) || document_citation(&r, out, symbol, size) ||
-            german_reporter(&r, out) || court_reports(&r, out);
+            german_reporter(&r, out) || court_reports(&r, out) || legal_book(&r, out);
   if (!found) memset(out, 0, sizeof(*out));
   return found;
 }
@@ -851,6 +921,7 @@ char *ibid_parse_legal_json(const char *text, size_t length, size_t *json_length
   else
     put(&o, text, "number", l.number);
   put(&o, text, "authority", l.authority);
+  put(&o, text, "publisher", l.publisher);
   if (l.year) {
     ibid_json_object_key(&o, "issued");
     ibid_buffer_append_string(&b, "{\"date-parts\":[[");

@@ -2,7 +2,8 @@
 ** legal.h -- legal citations read field by field: journal articles in
 ** OSCOLA and Bluebook form, cases with a reporter or neutral citation,
 ** treaties with their treaty series, UN/ICC documents and resolutions with
-** their symbol. Consulted before the general reference parser (refparse.h):
+** their symbol, and books as Bluebook and OSCOLA print them. Consulted before the general reference
+*parser (refparse.h):
 ** what it recognises it types (legal_case, treaty, legislation, report,
 ** document, article-journal) and fields exactly; anything else is left to
 ** the general parser.
@@ -19,7 +20,8 @@ typedef struct ibid_legal_span {
 typedef struct ibid_legal {
   const char *type; /* CSL type (static string) */
   ibid_legal_span title, authors, container, volume, page, number, authority, locator;
-  int year, month, day; /* 0 when unknown */
+  ibid_legal_span publisher; /* books in OSCOLA form: "(2nd edn, OUP 2015)" */
+  int year, month, day;      /* 0 when unknown */
 } ibid_legal;
 
 /* Reads text[0..length) as a legal citation. Returns 1 and fills *out when

@@ -144,7 +144,8 @@ CREATE TABLE IF NOT EXISTS findings(
 );
 CREATE TABLE IF NOT EXISTS evidence(
   document_id INTEGER NOT NULL REFERENCES documents(id),
-  finding INTEGER, citation_start INTEGER, citation_length INTEGER, kind TEXT
+  finding INTEGER, citation_start INTEGER, citation_length INTEGER, kind TEXT,
+  cite INTEGER                 -- cites.n of the parenthesis's first item (group_n: the rest)
 );
 CREATE TABLE IF NOT EXISTS claims(
   document_id INTEGER NOT NULL REFERENCES documents(id),
@@ -369,6 +370,17 @@ BEGIN
         AND (instr(lower(r.text), 'in press') > 0 OR instr(lower(r.text), 'forthcoming') > 0)
       ORDER BY r.item LIMIT 1)
   WHERE document_id = new.id AND year IS NULL AND authors IS NOT NULL AND problem IS NULL;
+  -- MLA "(Mamdani 45)": the one entry of that author in the document's list.
+  UPDATE cites SET work_id = (
+      SELECT min(r.work_id)
+      FROM refs r JOIN works w ON w.id = r.work_id,
+           (SELECT ibid_work_key(json_object(
+                     'author', json_array(json_object('literal', cites.authors)))) AS key) k
+      WHERE r.document_id = new.id AND r.note IS NULL
+        AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1)
+      HAVING count(*) = 1)
+  WHERE document_id = new.id AND year IS NULL AND work_id IS NULL AND locator IS NOT NULL
+    AND authors IS NOT NULL AND problem IS NULL;
   UPDATE cites SET work_id = (
       SELECT r.work_id
       FROM refs r JOIN works w ON w.id = r.work_id,
@@ -437,8 +449,8 @@ BEGIN
     SELECT new.id, x.n, x."case", x.question, x.finding, x.source, x.polarity, x.start, x.length,
            x.case_key
     FROM documents d, ibid_findings(d.body) x WHERE d.id = new.id;
-  INSERT INTO evidence(document_id, finding, citation_start, citation_length, kind)
-    SELECT new.id, x.finding, x.citation_start, x.citation_length, x.kind
+  INSERT INTO evidence(document_id, finding, citation_start, citation_length, kind, cite)
+    SELECT new.id, x.finding, x.citation_start, x.citation_length, x.kind, x.cite
     FROM documents d, ibid_evidence(d.body) x WHERE d.id = new.id;
   INSERT INTO claims(document_id, n, sentence, value, unit, start, length, "check", expected)
     SELECT new.id, x.n, x.sentence, x.value, x.unit, x.start, x.length, x."check", x.expected

@@ -97,6 +97,11 @@ static void test_other_styles(void) {
   CHECK_STRING("apa abbreviation", row(0), "World Health Organization|2010||||0|");
   find("(Smith 45)");
   CHECK("mla author-page is not author-year", count == 0);
+  find("Land (Mamdani 45) and (Table 4).\n\nWorks Cited\n\nMamdani, M. Define and Rule. 2012.\n");
+  CHECK("mla author-page with a works-cited list", count == 1);
+  if (count == 1) CHECK_STRING("mla author-page row", row(0), "Mamdani|||45||0|");
+  find("(Smith, 2010) as Baldwin et al. 2006 found (Baldwin et al. 2006)");
+  CHECK("bare et al. cite, once", count == 3);
   find(
       "(de Waal 2009) (O\xE2\x80\x99"
       "Brien, 2001) (\xC3\x9C"

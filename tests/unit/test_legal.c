@@ -130,8 +130,22 @@ static void test_documents(void) {
   l = parsed(t, &found);
   CHECK("legal icc found", found && strcmp(l.type, "legal_case") == 0);
   if (found) CHECK_STRING("legal icc symbol", field(t, l.number), "ICC-01/09-01/11-1274 OA2");
-  l = parsed("Carl Doe, The Law of the Sea (OUP 2015) 45.", &found);
-  CHECK("legal book is not legal", !found);
+  t = "Carl Doe, The Law of the Sea (2nd edn, OUP 2015) 45.";
+  l = parsed(t, &found);
+  CHECK("legal oscola book", found && strcmp(l.type, "book") == 0 && l.year == 2015);
+  if (found) {
+    CHECK_STRING("legal oscola book publisher", field(t, l.publisher), "OUP");
+    CHECK_STRING("legal oscola book title", field(t, l.title), "The Law of the Sea");
+    CHECK_STRING("legal oscola book pinpoint", field(t, l.locator), "45");
+  }
+  t = "Carl Doe, The Law of Nations 45 (3d ed. 2015).";
+  l = parsed(t, &found);
+  CHECK("legal bluebook book", found && strcmp(l.type, "book") == 0 && l.year == 2015);
+  if (found) CHECK_STRING("legal bluebook book title", field(t, l.title), "The Law of Nations");
+  l = parsed("Ann Roe, The Making of Archives (Chicago: Chicago UP, 2004), 45.", &found);
+  CHECK("legal chicago book is left to the general parser", !found);
+  l = parsed("In 2010, the Court ruled 5 (in 2011).", &found);
+  CHECK("legal prose with a year is not a book", !found);
   l = parsed("See the discussion in chapter 3.", &found);
   CHECK("legal prose is not legal", !found);
   l = parsed("", &found);
