@@ -1481,9 +1481,25 @@ static void repeated_author(const char *text, const ibid_reftoken *tokens, size_
   if (mark) labels[0] = IBID_REFLABEL_OTHER;
 }
 
+/* "United Nations Security Council. (2011). Resolution ...": a name the
+** model took for the publisher, opening the reference right before its
+** "(year)", with no author anywhere, is the (corporate) author. */
+static void publisher_before_year(const char *text, const ibid_reftoken *tokens, size_t count,
+                                  uint8_t *labels) {
+  for (size_t i = 0; i < count; i++)
+    if (labels[i] == IBID_REFLABEL_AUTHOR || labels[i] == IBID_REFLABEL_EDITOR) return;
+  size_t k = 0;
+  while (k < count && k < 12 && labels[k] == IBID_REFLABEL_PUBLISHER) k++;
+  if (k == 0 || k >= count || labels[k] != IBID_REFLABEL_DATE) return;
+  view date = token_view(text, &tokens[k]);
+  if (!date.n || date.s[0] != '(') return;
+  for (size_t i = 0; i < k; i++) labels[i] = IBID_REFLABEL_AUTHOR;
+}
+
 static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t count,
                           uint8_t *labels) {
   repeated_author(text, tokens, count, labels);
+  publisher_before_year(text, tokens, count, labels);
   document_prefixes(text, tokens, count, labels);
   stripped_urls(text, tokens, count, labels);
   day_before_month(text, tokens, count, labels);

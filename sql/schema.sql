@@ -120,7 +120,7 @@ CREATE TABLE IF NOT EXISTS citations(
   document_id INTEGER NOT NULL REFERENCES documents(id),
   work_id INTEGER NOT NULL REFERENCES works(id),
   via TEXT NOT NULL,
-  note INTEGER,                -- note number (via 'note'), cite n (via 'cite'), entry number (via 'marker')
+  note INTEGER,                -- note number (via 'note'), cite n (via 'cite')
   locator TEXT,
   start INTEGER, length INTEGER
 );
@@ -427,7 +427,7 @@ BEGIN
     FROM cites WHERE document_id = new.id AND work_id IS NOT NULL;
   -- "[12]", "[7, 8]" in the text: the work of entry 12 of the numbered list.
   INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
-    SELECT new.id, work_id, 'marker', entry, NULL, start, length FROM (
+    SELECT new.id, work_id, 'marker', NULL, NULL, start, length FROM (
       SELECT l.entry, l.start, l.length,
              (SELECT r.work_id FROM refs r
               WHERE r.document_id = new.id AND r.work_id IS NOT NULL
