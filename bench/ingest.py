@@ -189,7 +189,10 @@ def main():
         results = {}
         for jobs in sorted({1, cores}):
             db = os.path.join(directory, 'j%d.db' % jobs)
+            cpu = time.process_time()
             summary = parallel.load(files, db, jobs)
+            if jobs == 1:
+                single_cpu = (time.process_time() - cpu) * 1000 / N
             results[jobs] = (summary, counts(db))
             print('folder load -j %-2d %6d documents %8.3f s %8.1f documents/s  (%d shards)' % (
                 jobs, summary['loaded'], summary['seconds'], summary['loaded'] / summary['seconds'],
@@ -218,10 +221,11 @@ def main():
               'document, %.0f documents/s; same counts as the 1-core load: %s' % (
                   building * 1000 / N, seconds * 1000 / N, N / seconds,
                   'yes' if counts(merged) == one[1] else 'NO'))
-        print('  on an idle machine with %d cores, -j %d can reach about %.2fx one core '
-              '(ingest %.2f ms / (shard %.2f ms + merge %.2f ms) per document, times the cores)' % (
-                  cores, cores, min(cores * per_document / (building * 1000 / N + seconds * 1000 / N), per_document / (seconds * 1000 / N)),
-                  per_document, building * 1000 / N, seconds * 1000 / N))
+        shard_ms, merge_ms = building * 1000 / N, seconds * 1000 / N
+        print('  CPU per document: -j 1 load %.2f ms, shard %.2f ms + merge %.2f ms; on an idle '
+              'machine -j %d can reach about %.2fx one core (and the writer alone %.0f documents/s)' % (
+                  single_cpu, shard_ms, merge_ms, cores,
+                  min(cores * single_cpu / (shard_ms + merge_ms), single_cpu / merge_ms), 1000 / merge_ms))
         try:
             from distributed import Client, LocalCluster
             import ibid_dask

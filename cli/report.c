@@ -507,14 +507,40 @@ static void page_findings(report *r) {
   page_close(r, out);
 }
 
+/* The whole of a file, NUL-terminated (sqlite3_free it), or NULL. */
+static char *read_file(const char *path) {
+  FILE *file = fopen(path, "rb");
+  if (!file) return 0;
+  char *text = 0;
+  size_t length = 0, capacity = 0, n;
+  char buffer[65536];
+  while ((n = fread(buffer, 1, sizeof buffer, file)) > 0) {
+    if (length + n + 1 > capacity) {
+      capacity = 2 * (length + n + 1);
+      char *bigger = sqlite3_realloc64(text, capacity);
+      if (!bigger) {
+        sqlite3_free(text);
+        fclose(file);
+        return 0;
+      }
+      text = bigger;
+    }
+    memcpy(text + length, buffer, n);
+    length += n;
+  }
+  fclose(file);
+  if (text) text[length] = 0;
+  return text;
+}
+
 /* ----- graph ---------------------------------------------------------------------- */
 
 static void page_graph(report *r) {
   sqlite3_stmt *s =
       query(r,
             "WITH labels AS (SELECT w.id, "
-            "trim(coalesce(substr(w.authors, 1, instr(w.authors || ';', ';') - 1), '')) || ' ' || "
-            "coalesce(w.year, 'n.d.') || char(10) || coalesce(substr(b.csl->>'$.title', 1, 30), "
+            "trim(coalesce(substr(w.authors, 1, instr(w.authors || ';', ';') - 1), '') || ' ' || "
+            "coalesce(w.year, 'n.d.')) || char(10) || coalesce(substr(b.csl->>'$.title', 1, 30), "
             "'[' || w.citekey || ']') AS label FROM works w JOIN bibliography_all b ON "
             "b.work_id = w.id) "
             "SELECT ibid_dot(e.citing_work, a.label, e.cited_work, c.label, e.citations, 1) "
@@ -540,23 +566,50 @@ static void page_graph(report *r) {
         "<p>Boxes are corpus documents, ellipses the works they cite; an arrow is "
         "\"cites\". Each node: first author and year over the start of the title.</p>\n",
         out);
-    FILE *svg = drawn ? fopen(svg_path, "r") : 0;
+    char *svg = drawn ? read_file(svg_path) : 0;
     if (svg) {
-      char buffer[8192];
-      size_t n;
-      int skipping = 1; /* drop the XML declaration and DOCTYPE: inline SVG */
-      while ((n = fread(buffer, 1, sizeof buffer - 1, svg)) > 0) {
-        buffer[n] = 0;
-        char *start = buffer;
-        if (skipping) {
-          char *tag = strstr(buffer, "<svg");
-          if (!tag) continue;
-          start = tag;
-          skipping = 0;
+      /* inline SVG (no XML declaration or DOCTYPE); each node's <title>, which
+      ** dot fills with the node id "wID", becomes the work's full citation (a
+      ** browser shows it on hover) and the node links to the work's page */
+      char *citation = citation_of("csl");
+      char *sql = sqlite3_mprintf("SELECT %s FROM bibliography_all WHERE work_id = ?1", citation);
+      sqlite3_stmt *lookup = query(r, sql);
+      sqlite3_free(sql);
+      sqlite3_free(citation);
+      const char *at = strstr(svg, "<svg");
+      while (at && *at) {
+        const char *title = strstr(at, "<title>w");
+        const char *digits = title ? title + 8 : 0;
+        size_t n = 0;
+        while (digits && digits[n] >= '0' && digits[n] <= '9') n++;
+        if (!title || !n || strncmp(digits + n, "</title>", 8)) {
+          if (!title) {
+            fputs(at, out);
+            break;
+          }
+          fwrite(at, 1, (size_t)(digits - at), out);
+          at = digits;
+          continue;
         }
-        fputs(start, out);
+        long long work = strtoll(digits, 0, 10);
+        fwrite(at, 1, (size_t)(title - at), out);
+        fputs("<title>", out);
+        if (lookup) {
+          sqlite3_reset(lookup);
+          sqlite3_bind_int64(lookup, 1, work);
+          if (sqlite3_step(lookup) == SQLITE_ROW) esc(out, col(lookup, 0));
+        }
+        fprintf(out, "</title><a href=\"w/%lld.html\">", work);
+        at = digits + n + 8;
+        const char *end = strstr(at, "</g>"); /* the node's shapes, linked */
+        if (end) {
+          fwrite(at, 1, (size_t)(end - at), out);
+          fputs("</a>", out);
+          at = end;
+        }
       }
-      fclose(svg);
+      sqlite3_finalize(lookup);
+      sqlite3_free(svg);
     } else {
       fputs(
           "<p>Graphviz is not installed (<code>apt-get install graphviz</code>): the graph "

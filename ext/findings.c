@@ -41,6 +41,7 @@
 #include <string.h>
 
 #include "buffer.h"
+#include "cites.h"
 #include "memory.h"
 #include "utf8.h"
 
@@ -2883,6 +2884,7 @@ static int add_evidence(analysis *a, size_t finding, const citation *c, size_t *
   e->start = c->start;
   e->length = c->end - c->start;
   e->is_marker = c->is_marker;
+  e->cite = 0;
   (*added)++;
   return 0;
 }
@@ -2936,6 +2938,33 @@ static int find_evidence(analysis *a) {
       if (evidence_in_range(a, f, s->start, s->end, &added)) return -1;
     }
   }
+  return 0;
+}
+
+/* Ties each citation parenthesis of the evidence to the citation detector
+** every layer shares (cites.h): the number of its first item, which is the
+** `n` of the corpus table `cites` (its `group_n` gives the other items). */
+static int link_evidence_to_cites(analysis *a) {
+  ibid_findings *out = a->out;
+  if (!out->evidence_count) return 0;
+  ibid_cite *cites = NULL;
+  size_t count = 0;
+  if (ibid_find_cites(a->text, a->length, &cites, &count)) return -1;
+  for (size_t e = 0; e < out->evidence_count; e++) {
+    ibid_evidence *evidence = &out->evidence[e];
+    if (evidence->is_marker) continue;
+    size_t low = 0, high = count;
+    while (low < high) {
+      size_t middle = (low + high) / 2;
+      if (cites[middle].start < evidence->start)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+    if (low < count && cites[low].start + cites[low].length <= evidence->start + evidence->length)
+      evidence->cite = low + 1;
+  }
+  ibid_free_cites(cites, count);
   return 0;
 }
 
@@ -3075,6 +3104,7 @@ int ibid_find_findings_in(const char *text, size_t length, const ibid_regions *r
   if (rc == 0) rc = sort_findings(result);
   if (rc == 0) rc = find_citations(&a);
   if (rc == 0) rc = find_evidence(&a);
+  if (rc == 0) rc = link_evidence_to_cites(&a);
   if (rc == 0) rc = find_case_keys(&a);
   free_analysis(&a);
   return rc;

@@ -58,6 +58,7 @@ typedef struct ibid_evidence {
   size_t finding;       /* index into findings (0-based) */
   size_t start, length; /* the citation parenthesis or note marker */
   int is_marker;        /* 1 for a note marker, 0 for an author-year citation */
+  size_t cite; /* the parenthesis's first item in ibid_find_cites (cites.h), from 1; 0 if none */
 } ibid_evidence;
 
 typedef struct ibid_findings {

@@ -965,8 +965,12 @@ static const char *const chrome_words[] = {
     "breadcrumbs", "sidebar", "footer",     "masthead",  "advert",       "advertisement",
     "ads",         "promo",   "newsletter", "subscribe", "subscription", "popup",
     "modal",       "consent", "gdpr",       "toolbar",   "pagination",   "pager",
-    "related",     "skip",    "skiplink",   "comments",  "widget",       "topbar",
-    "signup",      "login"};
+    "related",     "skip",    "skiplink",   "comments",  "topbar",       "signup",
+    "login"};
+
+/* Names CMSs give every box, the main post's included ("widget Blog"): chrome
+** unless the name also says content. */
+static const char *const weak_chrome_words[] = {"widget", "widgets", "module", "block-region"};
 
 static const char *const chrome_roles[] = {"navigation", "banner",  "contentinfo", "complementary",
                                            "search",     "dialog",  "alertdialog", "menu",
@@ -1003,8 +1007,8 @@ static const char *const comment_words[] = {
     "comment",     "comments",  "kommentare", "kommentar", "commentaire", "commentaires",
     "comentarios", "reactions", "replies",    "disqus",    "comentario",  "respond"};
 
-/* Names that say "this is the content", which outweigh a chrome word in the
-** same class or id ("widget Blog", "post-body"): Readability's idea. */
+/* Names that say "this is the content", which outweigh a weak chrome word in
+** the same class or id ("widget Blog", "widget-area post"). */
 static const char *const content_words[] = {"article", "content", "main", "entry",
                                             "story",   "blog",    "text", "body",
                                             "hentry",  "prose",   "post", "feature"};
@@ -1029,7 +1033,8 @@ static int is_chrome(const converter *state, const xmlNode *node, const mode *cu
   const char *role = attribute(node, "role");
   if (role && has_token(role, chrome_roles, COUNT(chrome_roles))) return 1;
   if (class_or_id_has(node, comment_words, COUNT(comment_words))) return 1;
-  if (class_or_id_has(node, chrome_words, COUNT(chrome_words)) &&
+  if (class_or_id_has(node, chrome_words, COUNT(chrome_words)) && !holds_prose(facts)) return 1;
+  if (class_or_id_has(node, weak_chrome_words, COUNT(weak_chrome_words)) &&
       !class_or_id_has(node, content_words, COUNT(content_words)) && !holds_prose(facts))
     return 1;
   /* a link list: most of the text in three or more short links */
@@ -1109,6 +1114,13 @@ static int holds_references(xmlNodePtr root) {
   return 0;
 }
 
+/* Is the element an <h1> or one holding one? */
+static int holds_h1(xmlNodePtr root) {
+  for (xmlNodePtr node = root; node; node = ibid_xml_next(node, root, 0))
+    if (node->type == XML_ELEMENT_NODE && ibid_xml_is(node, "h1")) return 1;
+  return 0;
+}
+
 /* Is a node inside the subtree of `root` (by document order)? */
 static int within(const converter *state, const xmlNode *node, const xmlNode *root) {
   const element_facts *a = facts_of(state, node), *r = facts_of(state, root);
@@ -1170,7 +1182,8 @@ static void choose_content(converter *state) {
   }
   if (!top) return;
   /* A container whose name weighs much ("main-wrapper", "video-page") may
-  ** win with all its prose in one child: the child is the content. */
+  ** win with all its prose in one child: the child is the content (when
+  ** under 200 bytes of prose lie beside it). */
   for (int step = 0; step < 8; step++) {
     const element_facts *facts = facts_of(state, top);
     xmlNodePtr inner = NULL;
@@ -1181,6 +1194,8 @@ static void choose_content(converter *state) {
     if (!inner || facts->prose_bytes == 0 || facts_of(state, inner)->paragraph ||
         facts_of(state, inner)->prose_bytes * 10 < facts->prose_bytes * 9)
       break;
+    /* (its own paragraphs beside the child are content: then it stays) */
+    if (facts->prose_bytes - facts_of(state, inner)->prose_bytes >= 200) break;
     int references = 0;
     for (xmlNodePtr child = top->children; child && !references; child = child->next)
       if (child != inner && child->type == XML_ELEMENT_NODE) references = holds_references(child);
@@ -1214,6 +1229,41 @@ static void choose_content(converter *state) {
         others++;
       }
     }
+    /* What stands between two kept siblings (a heading, a list, a table
+    ** between two runs of paragraphs) is part of the text, unless chrome. */
+    xmlNodePtr first = NULL, last = NULL;
+    for (xmlNodePtr sibling = parent->children; sibling; sibling = sibling->next)
+      if (sibling->type == XML_ELEMENT_NODE && facts_of(state, sibling) &&
+          facts_of(state, sibling)->keep) {
+        if (!first) first = sibling;
+        last = sibling;
+      }
+    for (xmlNodePtr sibling = first; others && sibling && sibling != last; sibling = sibling->next)
+      if (sibling->type == XML_ELEMENT_NODE && facts_of(state, sibling) &&
+          !facts_of(state, sibling)->keep && !is_never_read(state, sibling) &&
+          !is_chrome(state, sibling, &none) &&
+          !name_contains(sibling, comment_words, COUNT(comment_words)) &&
+          candidate_weight(sibling) > -20)
+        facts_of(state, sibling)->keep = 1;
+    /* What opens the content before the first kept sibling: from the headline
+    ** (a sibling that is or holds an <h1>: title, authors, dates) when there
+    ** is one, else the headings just before it. */
+    xmlNodePtr opening = NULL;
+    for (xmlNodePtr before = first ? first->prev : NULL; others && before && !opening;
+         before = before->prev)
+      if (before->type == XML_ELEMENT_NODE && facts_of(state, before) && holds_h1(before))
+        opening = before;
+    for (xmlNodePtr before = first ? first->prev : NULL; others && before; before = before->prev) {
+      if (before->type != XML_ELEMENT_NODE || !facts_of(state, before)) continue;
+      if (opening) {
+        if (!is_never_read(state, before) && !is_chrome(state, before, &none))
+          facts_of(state, before)->keep = 1;
+        if (before == opening) break;
+      } else {
+        if (!heading_level(before)) break;
+        facts_of(state, before)->keep = 1;
+      }
+    }
   }
   if (others) {
     state->root = parent;
@@ -1228,10 +1278,18 @@ static void choose_content(converter *state) {
        level++)
     scope = scope->parent;
   size_t content_order = facts_of(state, state->root)->order;
+  if (state->selective)
+    for (xmlNodePtr child = state->root->children; child; child = child->next)
+      if (child->type == XML_ELEMENT_NODE && facts_of(state, child) &&
+          facts_of(state, child)->keep) {
+        content_order = facts_of(state, child)->order;
+        break;
+      }
   for (xmlNodePtr node = (xmlNodePtr)scope; node; node = ibid_xml_next(node, scope, 0)) {
     if (node->type != XML_ELEMENT_NODE || !facts_of(state, node)) continue;
     if (facts_of(state, node)->order >= content_order) break;
-    if (ibid_xml_is(node, "h1") && !within(state, node, state->root) &&
+    if (ibid_xml_is(node, "h1") && !facts_of(state, node)->keep &&
+        (state->selective || !within(state, node, state->root)) &&
         facts_of(state, node)->text_bytes > 0)
       state->title = node;
   }

@@ -327,8 +327,8 @@ The reading runs in a child forked from the caller (Apache Tika's ForkParser
 pattern, without exec: the child already holds the bytes and the code). The
 child resets the signals a crash raises to their default action, closes every
 file descriptor but its pipe, sets its limits (no core file; address space:
-what the parent had mapped plus `megabytes`; CPU: `seconds` plus a second,
-behind the parent's wall clock), switches to the C library's allocator (no
+what the parent had mapped plus `megabytes`; CPU: `seconds` plus two, a
+second line behind the parent's wall clock), switches to the C library's allocator (no
 SQLite call in the child), reads the PDF in process, writes the document to
 the pipe as one message (below) and leaves with _exit (no atexit handler, no
 stdio flush of the parent's buffers).

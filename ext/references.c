@@ -1290,6 +1290,19 @@ static int entry_opening_strength(const char *text, line_span line) {
       if (has_prefix_nocase(text, line.end, word, joins[j])) return 2;
     size_t limit = i + 80 < line.end ? i + 80 : line.end;
     if (has_year(text, i, limit)) return 2;
+    /* "Oren Etzioni, Michele Banko, and": names in natural order, two or more */
+    size_t second = name_then_comma(text, i, line.end);
+    if (second && second - i <= 30) {
+      size_t words = 0;
+      for (size_t j = i; j < second; j++)
+        if (j == i || is_space((unsigned char)text[j - 1]))
+          words += !is_space((unsigned char)text[j]);
+      size_t first_words = 0;
+      for (size_t j = line.start; j < i; j++)
+        if (j == line.start || is_space((unsigned char)text[j - 1]))
+          first_words += !is_space((unsigned char)text[j]);
+      if (words >= 2 && words <= 3 && first_words >= 2 && first_words <= 3) return 2;
+    }
     return 1;
   }
   if (starts_upper(text, line.end, line.start) && initial_at(text, line.end, line.start)) return 2;
@@ -1524,4 +1537,135 @@ int ibid_repeats_previous_author(const char *text, size_t start, size_t end) {
   line_span span = trimmed_line(text, start, end);
   return span.start < span.end &&
          (repeated_author_mark(text, span) || repeated_author_word(text, span));
+}
+
+/* ----- numbered in-text citations ------------------------------------------- */
+
+typedef struct link_list {
+  ibid_reference_link *links;
+  size_t count, capacity;
+  int failed;
+} link_list;
+
+static void link_push(link_list *list, long label, size_t start, size_t length,
+                      const ibid_bibliography_entry *entry) {
+  if (list->failed) return;
+  if (list->count == list->capacity) {
+    size_t capacity = list->capacity ? list->capacity * 2 : 32;
+    ibid_reference_link *grown = ibid_realloc(list->links, capacity * sizeof(*grown));
+    if (!grown) {
+      list->failed = 1;
+      return;
+    }
+    list->links = grown;
+    list->capacity = capacity;
+  }
+  ibid_reference_link *l = &list->links[list->count++];
+  l->label = label;
+  l->start = start;
+  l->length = length;
+  l->entry_start = entry->start;
+  l->entry_length = entry->length;
+}
+
+#define IBID_MAX_LABEL 4000
+
+/* The bracket group at text[i] == '[': "[12]", "[7, 8]", "[2-4; 9]" (ranges
+** of at most 50). Emits a link per number that labels an entry. Returns the
+** offset past the group, or i + 1 when it is none. */
+static size_t link_group(const char *text, size_t end, size_t i, const long *entry_of,
+                         long max_label, const ibid_bibliography_entry *entries, link_list *out) {
+  size_t j = i + 1, limit = i + 60 < end ? i + 60 : end;
+  long numbers[32], ranges[32];
+  size_t count = 0;
+  int range_next = 0, digits_seen = 0;
+  while (j < limit && text[j] != ']') {
+    unsigned char c = (unsigned char)text[j];
+    if (is_digit(c)) {
+      long n = 0;
+      size_t k = j;
+      while (k < limit && is_digit((unsigned char)text[k]) && k - j < 5)
+        n = n * 10 + (text[k++] - '0');
+      if (count == 32) return i + 1;
+      numbers[count] = n;
+      ranges[count] = range_next;
+      count++;
+      range_next = 0;
+      digits_seen = 1;
+      j = k;
+    } else if (c == ',' || c == ';' || c == ' ') {
+      j++;
+    } else if (c == '-') {
+      range_next = 1;
+      j++;
+    } else if (c == 0xE2 && j + 2 < limit && (unsigned char)text[j + 1] == 0x80 &&
+               ((unsigned char)text[j + 2] == 0x93 || (unsigned char)text[j + 2] == 0x94)) {
+      range_next = 1;
+      j += 3;
+    } else {
+      return i + 1;
+    }
+  }
+  if (j >= limit || !digits_seen) return i + 1;
+  size_t group_end = j + 1;
+  for (size_t k = 0; k < count; k++) {
+    long from = numbers[k], to = numbers[k];
+    if (k + 1 < count && ranges[k + 1]) {
+      to = numbers[k + 1];
+      k++;
+      if (to < from || to - from > 50) continue;
+    }
+    for (long n = from; n <= to; n++)
+      if (n >= 1 && n <= max_label && entry_of[n] >= 0)
+        link_push(out, n, i, group_end - i, &entries[entry_of[n]]);
+  }
+  return group_end;
+}
+
+int ibid_find_reference_links(const char *text, size_t length, ibid_reference_link **links,
+                              size_t *count) {
+  *links = 0;
+  *count = 0;
+  ibid_bibliography_entry *entries = 0;
+  size_t entry_count = 0;
+  if (ibid_find_bibliography(text, length, &entries, &entry_count)) return -1;
+  long *entry_of = ibid_malloc((IBID_MAX_LABEL + 1) * sizeof(long));
+  if (!entry_of) {
+    ibid_free(entries);
+    return -1;
+  }
+  for (long n = 0; n <= IBID_MAX_LABEL; n++) entry_of[n] = -1;
+  long last = 0, max_label = 0;
+  size_t sequential = 0, list_start = length;
+  for (size_t k = 0; k < entry_count; k++) {
+    size_t line_end = entries[k].start;
+    while (line_end < entries[k].start + entries[k].length && text[line_end] != '\n') line_end++;
+    line_span span = {entries[k].start, line_end};
+    size_t after;
+    long label = entry_label(text, span, &after);
+    if (label < 1 || label > IBID_MAX_LABEL) continue;
+    if (label == last + 1) sequential++;
+    last = label;
+    if (entry_of[label] < 0) entry_of[label] = (long)k;
+    if (label > max_label) max_label = label;
+    if (entries[k].start < list_start) list_start = entries[k].start;
+  }
+  link_list out = {0};
+  if (sequential >= 3) {
+    for (size_t i = 0; i < list_start;) {
+      if (text[i] == '[')
+        i = link_group(text, list_start, i, entry_of, max_label, entries, &out);
+      else
+        i++;
+    }
+  }
+  ibid_free(entry_of);
+  ibid_free(entries);
+  if (out.failed) {
+    ibid_free(out.links);
+    return -1;
+  }
+  *links = out.links;
+  *count = out.count;
+  return 0;
 }

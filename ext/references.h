@@ -70,4 +70,20 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
 ** "idem". */
 int ibid_repeats_previous_author(const char *text, size_t start, size_t end);
 
+/* A numbered in-text citation ("[12]", one number of "[7, 8]" or "[2-4]")
+** and the entry of the document's numbered reference list it points to. */
+typedef struct ibid_reference_link {
+  long label;                       /* the entry's number */
+  size_t start, length;             /* the bracket group as printed */
+  size_t entry_start, entry_length; /* the entry (as ibid_find_bibliography cuts it) */
+} ibid_reference_link;
+
+/* Links every bracketed number group before a numbered reference list (at
+** least three entries labelled in sequence) to the entries with those
+** labels; groups hold only numbers, commas, semicolons and ranges, and name
+** only labels the list has. Returns 0 or -1 when out of memory; *links is
+** freed with ibid_free. */
+int ibid_find_reference_links(const char *text, size_t length, ibid_reference_link **links,
+                              size_t *count);
+
 #endif

@@ -441,7 +441,10 @@ static size_t split_names(view v, view *chunks) {
   size_t count = 0, start = 0;
   for (size_t i = 0; i <= v.n && count < MAX_CHUNKS; i++) {
     size_t skip = 0;
-    if (i == v.n || v.s[i] == ';' || v.s[i] == ',' || v.s[i] == '&')
+    if (i == v.n || v.s[i] == ';' || v.s[i] == ',' || v.s[i] == '&') skip = 1;
+    /* "Bergmann, Horst/Lindner, Petra": a slash between names */
+    else if (v.s[i] == '/' && i > 0 && i + 1 < v.n && !is_space_byte(v.s[i - 1]) &&
+             !is_digit(v.s[i - 1]) && !is_space_byte(v.s[i + 1]) && !is_digit(v.s[i + 1]))
       skip = 1;
     else if (i + 5 <= v.n && is_space_byte(v.s[i]) && lower(v.s[i + 1]) == 'a' &&
              lower(v.s[i + 2]) == 'n' && lower(v.s[i + 3]) == 'd' && is_space_byte(v.s[i + 4]))
@@ -472,6 +475,19 @@ static void clean_name_list(view v, ibid_buffer *out) {
     view w = {v.s + start, i - start};
     view core = w;
     while (core.n && strchr(",;.", core.s[core.n - 1])) core.n--;
+    /* "Blanchard, Marie et Duval", "García, L. y Torres": "and" in French,
+       Spanish, Italian between inverted names (not "et al.", nor inside
+       "Comisión Tripartita y Universidad del Rosario") */
+    if ((word_in(core, (const char *const[]){"et", "y", "e", NULL})) && core.n == w.n &&
+        out->length && i < v.n && memchr(out->data, ',', out->length)) {
+      size_t next = i;
+      while (next < v.n && is_space_byte(v.s[next])) next++;
+      if (!(next + 2 <= v.n && v.s[next] == 'a' && v.s[next + 1] == 'l')) {
+        ibid_buffer_append_char(out, ',');
+        while (i < v.n && is_space_byte(v.s[i])) i++;
+        continue;
+      }
+    }
     if (!word_in(core, name_noise)) {
       if (out->length) ibid_buffer_append_char(out, ' ');
       ibid_buffer_append(out, w.s, w.n);
@@ -480,6 +496,24 @@ static void clean_name_list(view v, ibid_buffer *out) {
     }
     while (i < v.n && is_space_byte(v.s[i])) i++;
   }
+}
+
+/* A family name with its particles: "Van Schaack", "de Waal", "von der Leyen". */
+static int particle_family(view c) {
+  static const char *const particles[] = {"van", "von", "de", "der", "den", "del", "della", "di",
+                                          "da",  "du",  "le", "la",  "ter", "ten", "zu",    "vom",
+                                          "dos", "das", "do", "des", "al",  NULL};
+  size_t words = word_count(c);
+  if (words < 2 || words > 4) return 0;
+  size_t i = 0, seen = 0;
+  while (i < c.n && seen + 1 < words) {
+    while (i < c.n && is_space_byte(c.s[i])) i++;
+    size_t start = i;
+    while (i < c.n && !is_space_byte(c.s[i])) i++;
+    if (!word_in((view){c.s + start, i - start}, particles)) return 0;
+    seen++;
+  }
+  return 1;
 }
 
 static void write_names(ibid_json_object *object, const char *key, view raw) {
@@ -507,7 +541,7 @@ static void write_names(ibid_json_object *object, const char *key, view raw) {
         write_family_given(&w, c, chunks[i + 1]);
         i++;
         inverted = 1;
-      } else if (has_next && word_count(c) == 1 && (i == 0 || inverted) &&
+      } else if (has_next && (word_count(c) == 1 || particle_family(c)) && (i == 0 || inverted) &&
                  word_count(chunks[i + 1]) <= 3 && !all_initials(c)) {
         write_family_given(&w, c, chunks[i + 1]);
         i++;
@@ -721,6 +755,12 @@ static void write_volume(ibid_json_object *object, view raw) {
   view rest = {v.s + split, v.n - split};
   if (rest.n && rest.s[0] == ':') rest.s++, rest.n--;
   view issue = strip_leading_words(rest, issue_words);
+  /* "(3)", "(3)," -> "3" */
+  issue = trim(issue);
+  while (issue.n && strchr(",.;:", issue.s[issue.n - 1])) issue.n--;
+  if (issue.n >= 2 && issue.s[0] == '(' && issue.s[issue.n - 1] == ')' &&
+      !memchr(issue.s + 1, '(', issue.n - 2))
+    issue = trim((view){issue.s + 1, issue.n - 2});
   if (volume.n) ibid_json_object_string(object, "volume", volume.s, volume.n);
   if (issue.n) ibid_json_object_string(object, "issue", issue.s, issue.n);
 }
@@ -1030,7 +1070,22 @@ static void write_edition(ibid_json_object *object, view v) {
 /* No title, a "journal", and a publisher with its place ("Philosophical
 ** Investigations, Volume II (Oxford: Blackwell, 1953)"): the journal is the
 ** title of a book. */
+static int editor_mark(view v);
+
 static void book_not_journal(fields *f) {
+  /* "Bergmann, Horst (Hrsg.) (1998): Handbuch ...": an edited book whose title
+     the model took for a container */
+  if (!f->text[IBID_REFLABEL_TITLE].length && f->text[IBID_REFLABEL_CONTAINER].length &&
+      !f->text[IBID_REFLABEL_EDITOR].length && !f->text[IBID_REFLABEL_JOURNAL].length &&
+      editor_mark(field(f, IBID_REFLABEL_AUTHOR))) {
+    ibid_buffer swap = f->text[IBID_REFLABEL_TITLE];
+    f->text[IBID_REFLABEL_TITLE] = f->text[IBID_REFLABEL_CONTAINER];
+    f->text[IBID_REFLABEL_CONTAINER] = swap;
+    view longest = f->longest[IBID_REFLABEL_TITLE];
+    f->longest[IBID_REFLABEL_TITLE] = f->longest[IBID_REFLABEL_CONTAINER];
+    f->longest[IBID_REFLABEL_CONTAINER] = longest;
+    return;
+  }
   if (f->text[IBID_REFLABEL_TITLE].length || !f->text[IBID_REFLABEL_JOURNAL].length ||
       f->text[IBID_REFLABEL_CONTAINER].length || !f->text[IBID_REFLABEL_PUBLISHER].length ||
       !f->text[IBID_REFLABEL_LOCATION].length)
@@ -1041,6 +1096,47 @@ static void book_not_journal(fields *f) {
   view longest = f->longest[IBID_REFLABEL_TITLE];
   f->longest[IBID_REFLABEL_TITLE] = f->longest[IBID_REFLABEL_JOURNAL];
   f->longest[IBID_REFLABEL_JOURNAL] = longest;
+}
+
+/* "(Hrsg.)", "(Hg.)", "(eds.)", "(éd.)", "(dir.)", "(a cura di)" in a name list. */
+static int editor_mark(view v) {
+  static const char *const marks[] = {"(hrsg",
+                                      "(hg.",
+                                      "(hg)",
+                                      "(eds",
+                                      "(ed.",
+                                      "(ed)",
+                                      "(\xc3\xa9"
+                                      "d",
+                                      "(dir.",
+                                      "(a cura",
+                                      "(coord",
+                                      "(comp.",
+                                      "(red.",
+                                      NULL};
+  for (size_t k = 0; marks[k]; k++)
+    if (contains_ci(v, marks[k])) return 1;
+  return 0;
+}
+
+/* "arXiv:1012.3344", "arXiv:hep-th/0603057", "arXiv 1012.3344v2": the identifier
+** with its prefix, or an empty view. */
+static view find_arxiv(view whole) {
+  for (size_t i = 0; i + 6 < whole.n; i++) {
+    if (lower(whole.s[i]) != 'a' || lower(whole.s[i + 1]) != 'r' || lower(whole.s[i + 2]) != 'x' ||
+        lower(whole.s[i + 3]) != 'i' || lower(whole.s[i + 4]) != 'v')
+      continue;
+    if (i > 0 && is_alpha(whole.s[i - 1])) continue;
+    size_t j = i + 5;
+    if (j < whole.n && (whole.s[j] == ':' || whole.s[j] == ' ')) j++;
+    size_t id = j;
+    while (j < whole.n && !is_space_byte(whole.s[j]) && !strchr(",;]()", whole.s[j])) j++;
+    while (j > id && whole.s[j - 1] == '.') j--;
+    size_t digits = 0;
+    for (size_t k = id; k < j; k++) digits += is_digit(whole.s[k]);
+    if (digits >= 4) return (view){whole.s + i, j - i};
+  }
+  return (view){whole.s, 0};
 }
 
 static void write_json(ibid_buffer *out, const char *text, size_t length, const fields *f,
@@ -1058,8 +1154,14 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
   int legal_case = strcmp(type, "legal_case") == 0;
   view name = legal_case ? case_name(whole, f) : (view){text, 0};
   /* A case is named by its parties: no author. */
+  /* "Bergmann, Horst (Hrsg.)", "Blanchard, Marie (éd.)" heading the reference:
+     the editors of the book. */
   if (f->text[IBID_REFLABEL_AUTHOR].length && !name.n)
-    write_names(&object, "author", field(f, IBID_REFLABEL_AUTHOR));
+    write_names(&object,
+                !f->text[IBID_REFLABEL_EDITOR].length && editor_mark(field(f, IBID_REFLABEL_AUTHOR))
+                    ? "editor"
+                    : "author",
+                field(f, IBID_REFLABEL_AUTHOR));
   if (f->text[IBID_REFLABEL_EDITOR].length)
     write_names(&object, "editor", field(f, IBID_REFLABEL_EDITOR));
   if (f->text[IBID_REFLABEL_TRANSLATOR].length)
@@ -1085,7 +1187,17 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
   write_text(&object, "container-title",
              trim_quotes(strip_leading_words(container, container_words)));
   write_text(&object, "collection-title", trim_quotes(collection));
-  if (f->text[IBID_REFLABEL_VOLUME].length) write_volume(&object, field(f, IBID_REFLABEL_VOLUME));
+  /* A report's "No. 29" is its number in the series, not an issue. */
+  view report_number = {text, 0};
+  if (strcmp(type, "report") == 0 && !symbol.n && f->text[IBID_REFLABEL_VOLUME].length) {
+    report_number = trim(strip_leading_words(trim(field(f, IBID_REFLABEL_VOLUME)), issue_words));
+    while (report_number.n && strchr(",.;:", report_number.s[report_number.n - 1]))
+      report_number.n--;
+  }
+  if (report_number.n)
+    write_text(&object, "number", report_number);
+  else if (f->text[IBID_REFLABEL_VOLUME].length)
+    write_volume(&object, field(f, IBID_REFLABEL_VOLUME));
   if (f->text[IBID_REFLABEL_PAGES].length) write_pages(&object, field(f, IBID_REFLABEL_PAGES));
   write_edition(&object, strip_trailing_words(field(f, IBID_REFLABEL_EDITION), edition_words));
   if (f->first_date.n)
@@ -1099,10 +1211,21 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
   if (!url.n && !f->text[IBID_REFLABEL_DOI].length &&
       (whole_contains(f, "http") || whole_contains(f, "www.")))
     url = find_url(whole);
-  write_url(&object, url, field(f, IBID_REFLABEL_URL));
   view doi = find_doi(field(f, IBID_REFLABEL_DOI));
+  /* "https://doi.org/10.1000/xyz" is a DOI written as a link: the DOI holds it */
+  if (!doi.n && url.n && contains_ci(url, "doi.org/")) {
+    for (size_t i = 0; i + 8 < url.n; i++)
+      if (lower(url.s[i]) == 'd' && lower(url.s[i + 1]) == 'o' && lower(url.s[i + 2]) == 'i' &&
+          url.s[i + 3] == '.' && lower(url.s[i + 4]) == 'o' && url.s[i + 7] == '/') {
+        doi = find_doi((view){url.s + i + 8, url.n - i - 8});
+        break;
+      }
+  }
+  write_url(&object, url, field(f, IBID_REFLABEL_URL));
   if (!doi.n && !url.n && whole_contains(f, "10.")) doi = find_doi(whole);
   write_text(&object, "DOI", doi);
+  /* an arXiv identifier is the number of the preprint */
+  if (!symbol.n && !report_number.n) symbol = find_arxiv(whole);
   write_text(&object, "number", symbol);
   const char *authority = symbol.n ? symbol_authority(symbol) : NULL;
   /* (only looked for when it is written: the court markers are some twenty searches) */
@@ -1329,8 +1452,38 @@ static void quoted_in(const char *text, const ibid_reftoken *tokens, size_t coun
   }
 }
 
+/* "Ders.", "Dies.", "—", "___." opening a reference stand for the author of
+** the entry before (sql_reference_list.c puts that author back): not a
+** name, not a container. */
+static void repeated_author(const char *text, const ibid_reftoken *tokens, size_t count,
+                            uint8_t *labels) {
+  if (!count) return;
+  view t = token_view(text, &tokens[0]);
+  static const char *const words[] = {"ders", "dies",  "dieselbe", "derselbe",
+                                      "idem", "eadem", NULL};
+  int mark = word_in(t, words);
+  if (!mark && t.n) {
+    size_t i = 0, marks = 0;
+    while (i < t.n) {
+      unsigned char c = (unsigned char)t.s[i];
+      if (c == '-' || c == '_') {
+        i++, marks++;
+      } else if (c == 0xE2 && i + 2 < t.n && (unsigned char)t.s[i + 1] == 0x80 &&
+                 ((unsigned char)t.s[i + 2] == 0x94 || (unsigned char)t.s[i + 2] == 0x93)) {
+        i += 3, marks += 2;
+      } else {
+        break;
+      }
+    }
+    while (i < t.n && strchr(".,:;", t.s[i])) i++;
+    mark = marks >= 2 && i == t.n;
+  }
+  if (mark) labels[0] = IBID_REFLABEL_OTHER;
+}
+
 static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t count,
                           uint8_t *labels) {
+  repeated_author(text, tokens, count, labels);
   document_prefixes(text, tokens, count, labels);
   stripped_urls(text, tokens, count, labels);
   day_before_month(text, tokens, count, labels);

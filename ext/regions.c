@@ -89,9 +89,9 @@ static size_t fold(const char *text, size_t length, char *out, size_t capacity, 
     char letters[3];
     int k = fold_codepoint(c, letters);
     if (k == 3) {
-      if (width > 3) width = 3;
-      memcpy(letters, text + p, width);
-      k = (int)width;
+      size_t copy = width > 3 ? 3 : width; /* other scripts: compared by their bytes */
+      memcpy(letters, text + p, copy);
+      k = (int)copy;
     }
     p += width;
     if (k < 0) continue;

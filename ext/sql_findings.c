@@ -5,7 +5,7 @@
 **   ibid_cases(text)     n, name, case_key, heading, start, length
 **   ibid_questions(text) n, label, text, start, length
 **   ibid_findings(text)  n, "case", case_key, question, finding, source, polarity, start, length
-**   ibid_evidence(text)  finding, citation_start, citation_length, kind
+**   ibid_evidence(text)  finding, citation_start, citation_length, kind, cite
 **
 **   SELECT name FROM ibid_cases('Case study 1: The Kosovo referral' || char(10) || ...);
 **   -- Kosovo, ... (one row per case section)
@@ -146,6 +146,8 @@ static int fill_evidence(ibid_rows *rows, const char *text, size_t length, void 
     rc = ibid_rows_int(rows, (int64_t)e->finding + 1);
     if (rc == SQLITE_OK) rc = ibid_rows_span(rows, e->start, e->length);
     if (rc == SQLITE_OK) rc = ibid_rows_text(rows, kind, strlen(kind));
+    if (rc == SQLITE_OK)
+      rc = e->cite ? ibid_rows_int(rows, (int64_t)e->cite) : ibid_rows_null(rows);
   }
   if (owned) ibid_findings_free(analysis);
   return rc;
@@ -156,7 +158,7 @@ static const ibid_table_function findings_functions[] = {
     {"ibid_questions", "n, label, text, start, length", 5, fill_questions},
     {"ibid_findings", "n, \"case\", case_key, question, finding, source, polarity, start, length",
      9, fill_findings},
-    {"ibid_evidence", "finding, citation_start, citation_length, kind", 4, fill_evidence},
+    {"ibid_evidence", "finding, citation_start, citation_length, kind, cite", 5, fill_evidence},
 };
 
 int ibid_register_findings(sqlite3 *db) {

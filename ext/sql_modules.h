@@ -15,7 +15,7 @@ int ibid_register_meta(sqlite3 *db);           /* ibid_meta, ibid_work_key */
 int ibid_register_notes(sqlite3 *db);          /* ibid_notes, ibid_markers */
 int ibid_register_cites(sqlite3 *db);          /* ibid_cites */
 int ibid_register_references(sqlite3 *db);     /* ibid_parse_reference */
-int ibid_register_reference_list(sqlite3 *db); /* ibid_references, ibid_reference_entries */
+int ibid_register_reference_list(sqlite3 *db); /* ibid_references, ibid_reference_entries, ibid_reference_links */
 int ibid_register_findings(
     sqlite3 *db);                     /* ibid_cases, ibid_questions, ibid_findings, ibid_evidence */
 int ibid_register_facts(sqlite3 *db); /* ibid_claims, ibid_entities, ibid_events */

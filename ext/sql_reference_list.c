@@ -577,6 +577,25 @@ static int entries_fill(ibid_rows *rows, const char *text, size_t length, void *
   return rc;
 }
 
+/* ibid_reference_links(text): each number of a bracketed in-text citation
+** ("[12]", "[7, 8]", "[2-4]") and the entry of the numbered reference list it
+** names: entry (its number), start, length (the group as printed),
+** entry_start, entry_length. */
+static int links_fill(ibid_rows *rows, const char *text, size_t length, void *pointer) {
+  (void)pointer;
+  ibid_reference_link *links = 0;
+  size_t count = 0;
+  if (ibid_find_reference_links(text, length, &links, &count)) return SQLITE_NOMEM;
+  int rc = SQLITE_OK;
+  for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
+    rc = ibid_rows_int(rows, links[k].label);
+    if (rc == SQLITE_OK) rc = ibid_rows_span(rows, links[k].start, links[k].length);
+    if (rc == SQLITE_OK) rc = ibid_rows_span(rows, links[k].entry_start, links[k].entry_length);
+  }
+  ibid_free(links);
+  return rc;
+}
+
 static void client_free(void *pointer) {
   reference_list_client *client = pointer;
   if (client) ibid_csl_folder_close(client->folder);
@@ -597,7 +616,14 @@ int ibid_register_reference_list(sqlite3 *db) {
       .column_count = 4,
       .fill = entries_fill,
   };
+  static const ibid_table_function links = {
+      .name = "ibid_reference_links",
+      .columns = "entry, start, length, entry_start, entry_length",
+      .column_count = 5,
+      .fill = links_fill,
+  };
   int rc = ibid_register_table_function(db, &entries, 0, 0);
+  if (rc == SQLITE_OK) rc = ibid_register_table_function(db, &links, 0, 0);
   if (rc != SQLITE_OK) return rc;
   reference_list_client *client = ibid_malloc(sizeof(*client));
   if (!client) return SQLITE_NOMEM;

@@ -27,7 +27,8 @@ static const struct added_column {
     {"refs", "resolves_item", "INTEGER"}, /* 0.2.0: which item an Ibid./short form means */
     {"cases", "case_key", "TEXT"},        /* issue 11: cases comparable across documents */
     {"findings", "case_key", "TEXT"},
-    {"works", "citekey", "TEXT"}, /* 0.3.0: citation keys */
+    {"evidence", "cite", "INTEGER"}, /* issue 11: evidence is a cites row */
+    {"works", "citekey", "TEXT"},    /* 0.3.0: citation keys */
 };
 
 static int has_column(sqlite3 *db, const char *table, const char *column, int *found) {

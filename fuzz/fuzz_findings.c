@@ -10,12 +10,17 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* The region names, built once for the whole run (as the SQL layer does per
+** connection). */
+static ibid_regions *regions;
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const char *text = (const char *)data;
   size_t bad;
   if (!ibid_utf8_valid(text, size, &bad)) return 0;
+  if (!regions) regions = ibid_regions_new();
   ibid_findings result;
-  if (ibid_find_findings(text, size, &result) == 0) {
+  if (ibid_find_findings_in(text, size, regions, &result) == 0) {
     for (size_t i = 0; i < result.case_count; i++)
       if (result.cases[i].start + result.cases[i].length > size) abort();
     for (size_t i = 0; i < result.question_count; i++)

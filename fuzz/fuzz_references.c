@@ -55,6 +55,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                                        entries[i].start + entries[i].length);
   }
   ibid_free(entries);
+  /* numbered in-text citations: groups before their entries, inside the text */
+  ibid_reference_link *links;
+  size_t link_count;
+  if (ibid_find_reference_links(text, size, &links, &link_count) == 0) {
+    for (size_t i = 0; i < link_count; i++) {
+      check_span(text, 0, size, links[i].start, links[i].length);
+      check_span(text, 0, size, links[i].entry_start, links[i].entry_length);
+      if (links[i].label < 1 || links[i].start + links[i].length > links[i].entry_start)
+        __builtin_trap();
+    }
+    ibid_free(links);
+  }
   /* heading tests on every line, and on every suffix of the first line */
   for (size_t line = 0; line < size;) {
     size_t end = line;

@@ -17,9 +17,9 @@
 -- with a family, the subtitle in the title, keywords as one string), so the
 -- JSON file is exactly `SELECT json_group_array(json(csl)) FROM bibliography`.
 .bail on
--- The extension: $IBID_EXTENSION when set, else ./ibid.so when this folder
--- holds one (the repository), else the installed one (`make install`).
-.read '|f="${IBID_EXTENSION:-ibid}"; [ -z "$IBID_EXTENSION" ] && [ -e ./ibid.so ] && f=./ibid; echo ".load \"$f\""'
+-- The extension: $IBID_EXTENSION when set (and found), else ./ibid.so when
+-- this folder holds one (the repository), else the installed one (`make install`).
+.read '|f=ibid; [ -e ./ibid.so ] && f=./ibid; [ -n "$IBID_EXTENSION" ] && { [ -e "$IBID_EXTENSION" ] || [ -e "$IBID_EXTENSION.so" ] || [ $f = ibid ]; } && f="$IBID_EXTENSION"; echo ".load \"$f\""'
 .headers off
 .mode list
 BEGIN;

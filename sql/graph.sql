@@ -11,9 +11,9 @@
 -- are documents of the corpus, ellipses works they cite. An edge is "cites",
 -- thicker the more often. The database is left unchanged.
 .bail on
--- The extension: $IBID_EXTENSION when set, else ./ibid.so when this folder
--- holds one (the repository), else the installed one (`make install`).
-.read '|f="${IBID_EXTENSION:-ibid}"; [ -z "$IBID_EXTENSION" ] && [ -e ./ibid.so ] && f=./ibid; echo ".load \"$f\""'
+-- The extension: $IBID_EXTENSION when set (and found), else ./ibid.so when
+-- this folder holds one (the repository), else the installed one (`make install`).
+.read '|f=ibid; [ -e ./ibid.so ] && f=./ibid; [ -n "$IBID_EXTENSION" ] && { [ -e "$IBID_EXTENSION" ] || [ -e "$IBID_EXTENSION.so" ] || [ $f = ibid ]; } && f="$IBID_EXTENSION"; echo ".load \"$f\""'
 .headers off
 .mode list
 BEGIN;

@@ -32,9 +32,9 @@
 .headers off
 .mode list
 .timeout 60000
--- The extension: $IBID_EXTENSION when set, else ./ibid.so when this folder
--- holds one (the repository), else the installed one (`make install`).
-.read '|f="${IBID_EXTENSION:-ibid}"; [ -z "$IBID_EXTENSION" ] && [ -e ./ibid.so ] && f=./ibid; echo ".load \"$f\""'
+-- The extension: $IBID_EXTENSION when set (and found), else ./ibid.so when
+-- this folder holds one (the repository), else the installed one (`make install`).
+.read '|f=ibid; [ -e ./ibid.so ] && f=./ibid; [ -n "$IBID_EXTENSION" ] && { [ -e "$IBID_EXTENSION" ] || [ -e "$IBID_EXTENSION.so" ] || [ $f = ibid ]; } && f="$IBID_EXTENSION"; echo ".load \"$f\""'
 
 -- The folder, or a message saying how to give it. CAST: `.parameter set`
 -- turns a folder named like a number (2024) into an integer.
@@ -111,10 +111,10 @@ CREATE TEMP VIEW ibid_load_statements AS
          AS progress
   FROM temp.ibid_load_queue;
 
--- The scratch scripts go to a folder only this user can open, made by
--- mktemp -d; the shell below prints the dot-commands that write them
--- (.once) and read them back, naming that folder. The second pass retries
--- the files the first one missed.
+-- Each pass writes its scratch script into a folder only this user can
+-- open, made by mktemp -d: the shell command below prints the dot-commands
+-- that write it (.once) and read it back, naming that folder, which is
+-- removed as soon as the script is opened.
 --
 -- A document that fails must not stop the others, so from here on the
 -- script runs with .bail off: the shell counts an error inside a .read as an
@@ -122,7 +122,9 @@ CREATE TEMP VIEW ibid_load_statements AS
 -- end the script before its summary. The shell prints each error; the
 -- summary lists the file again; the exit status is 1 when any INSERT failed.
 .bail off
-.read '|d=$(mktemp -d "${TMPDIR:-/tmp}/ibid-load.XXXXXXXXXX") && case "$d" in *[!A-Za-z0-9._/+-]*) rm -rf "$d"; false;; esac || { echo ".print load.sql: cannot make a private scratch folder in ${TMPDIR:-/tmp} (mktemp -d failed, or its path holds characters other than letters, digits and ._/+-)"; echo ".exit 1"; exit 0; }; printf "%s\n" ".once $d/first.sql" "SELECT sql || char(10) || progress FROM temp.ibid_load_statements ORDER BY n;" ".read \"|exec <$d/first.sql; rm -f $d/first.sql; exec cat\"" ".once $d/again.sql" "SELECT s.sql FROM temp.ibid_load_statements s, temp.ibid_load_queue q, temp.ibid_load_missed m WHERE q.n = s.n AND m.path = q.path ORDER BY s.n;" ".read \"|exec <$d/again.sql; rm -rf $d; exec cat\""'
+.read '|d=$(mktemp -d "${TMPDIR:-/tmp}/ibid-load.XXXXXXXXXX") && case "$d" in *[!A-Za-z0-9._/+-]*) rm -rf "$d"; false;; esac || { echo ".print load.sql: cannot make a private scratch folder in ${TMPDIR:-/tmp} (mktemp -d failed, or its path holds characters other than letters, digits and ._/+-)"; echo ".exit 1"; exit 0; }; printf "%s\n" ".once $d/load.sql" "SELECT sql || char(10) || progress FROM temp.ibid_load_statements ORDER BY n;" ".read \"|exec <$d/load.sql; rm -rf $d; exec cat\""'
+-- The second pass: the files the first one missed, once more.
+.read '|d=$(mktemp -d "${TMPDIR:-/tmp}/ibid-load.XXXXXXXXXX") && case "$d" in *[!A-Za-z0-9._/+-]*) rm -rf "$d"; false;; esac || { echo ".print load.sql: cannot make a private scratch folder in ${TMPDIR:-/tmp} (mktemp -d failed, or its path holds characters other than letters, digits and ._/+-)"; echo ".exit 1"; exit 0; }; printf "%s\n" ".once $d/load.sql" "SELECT s.sql FROM temp.ibid_load_statements s, temp.ibid_load_queue q, temp.ibid_load_missed m WHERE q.n = s.n AND m.path = q.path ORDER BY s.n;" ".read \"|exec <$d/load.sql; rm -rf $d; exec cat\""'
 
 -- ----- summary -----------------------------------------------------------------
 SELECT printf('ibid: %d of %d documents loaded in %.1f s; the corpus has %d documents',

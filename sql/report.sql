@@ -7,9 +7,9 @@
 -- claims that do not add up. On a database with no documents it says so.
 -- The database is left unchanged.
 .bail on
--- The extension: $IBID_EXTENSION when set, else ./ibid.so when this folder
--- holds one (the repository), else the installed one (`make install`).
-.read '|f="${IBID_EXTENSION:-ibid}"; [ -z "$IBID_EXTENSION" ] && [ -e ./ibid.so ] && f=./ibid; echo ".load \"$f\""'
+-- The extension: $IBID_EXTENSION when set (and found), else ./ibid.so when
+-- this folder holds one (the repository), else the installed one (`make install`).
+.read '|f=ibid; [ -e ./ibid.so ] && f=./ibid; [ -n "$IBID_EXTENSION" ] && { [ -e "$IBID_EXTENSION" ] || [ -e "$IBID_EXTENSION.so" ] || [ $f = ibid ]; } && f="$IBID_EXTENSION"; echo ".load \"$f\""'
 BEGIN;
 -- A database without the ibid schema (a new, empty file) gets it for this run
 -- only, so the report says "no documents" instead of failing: the ROLLBACK

@@ -114,12 +114,13 @@ CREATE TABLE IF NOT EXISTS refs(
 CREATE INDEX IF NOT EXISTS refs_document ON refs(document_id);
 
 -- One row per act of citing: a document cites a work, via a note reference
--- ('note'), a bibliography entry ('bibliography') or an author-year cite ('cite').
+-- ('note'), a bibliography entry ('bibliography'), an author-year cite ('cite') or
+-- a bracketed number naming an entry of a numbered reference list ('marker').
 CREATE TABLE IF NOT EXISTS citations(
   document_id INTEGER NOT NULL REFERENCES documents(id),
   work_id INTEGER NOT NULL REFERENCES works(id),
   via TEXT NOT NULL,
-  note INTEGER,                -- note number (via 'note'), cite n (via 'cite')
+  note INTEGER,                -- note number (via 'note'), cite n (via 'cite'), entry number (via 'marker')
   locator TEXT,
   start INTEGER, length INTEGER
 );
@@ -143,7 +144,8 @@ CREATE TABLE IF NOT EXISTS findings(
 );
 CREATE TABLE IF NOT EXISTS evidence(
   document_id INTEGER NOT NULL REFERENCES documents(id),
-  finding INTEGER, citation_start INTEGER, citation_length INTEGER, kind TEXT
+  finding INTEGER, citation_start INTEGER, citation_length INTEGER, kind TEXT,
+  cite INTEGER                 -- cites.n of the parenthesis's first item (group_n: the rest)
 );
 CREATE TABLE IF NOT EXISTS claims(
   document_id INTEGER NOT NULL REFERENCES documents(id),
@@ -424,6 +426,16 @@ BEGIN
   INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
     SELECT new.id, work_id, 'cite', n, locator, start, length
     FROM cites WHERE document_id = new.id AND work_id IS NOT NULL;
+  -- "[12]", "[7, 8]" in the text: the work of entry 12 of the numbered list.
+  INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
+    SELECT new.id, work_id, 'marker', entry, NULL, start, length FROM (
+      SELECT l.entry, l.start, l.length,
+             (SELECT r.work_id FROM refs r
+              WHERE r.document_id = new.id AND r.work_id IS NOT NULL
+                AND r.start < l.entry_start + l.entry_length AND r.start + r.length > l.entry_start
+              ORDER BY r.start LIMIT 1) AS work_id
+      FROM documents d, ibid_reference_links(d.body) l WHERE d.id = new.id)
+    WHERE work_id IS NOT NULL;
 
   -- Case-study findings and facts.
   INSERT INTO cases(document_id, n, name, heading, start, length, case_key)
@@ -437,8 +449,8 @@ BEGIN
     SELECT new.id, x.n, x."case", x.question, x.finding, x.source, x.polarity, x.start, x.length,
            x.case_key
     FROM documents d, ibid_findings(d.body) x WHERE d.id = new.id;
-  INSERT INTO evidence(document_id, finding, citation_start, citation_length, kind)
-    SELECT new.id, x.finding, x.citation_start, x.citation_length, x.kind
+  INSERT INTO evidence(document_id, finding, citation_start, citation_length, kind, cite)
+    SELECT new.id, x.finding, x.citation_start, x.citation_length, x.kind, x.cite
     FROM documents d, ibid_evidence(d.body) x WHERE d.id = new.id;
   INSERT INTO claims(document_id, n, sentence, value, unit, start, length, "check", expected)
     SELECT new.id, x.n, x.sentence, x.value, x.unit, x.start, x.length, x."check", x.expected

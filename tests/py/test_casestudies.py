@@ -143,3 +143,16 @@ def test_case_keys_meet_across_languages():
         '2. %s\n\nText.\n\n3. Senegal\n\nText.\n\n4. Mali\n\nText.\n' % (name, name),)).fetchone()
         for name in ("Côte d'Ivoire", 'Ivory Coast', 'Elfenbeinküste', "Cote d'Ivoire")]
     assert keys == [('CI',)] * 4, keys
+
+
+def test_findings_matrix_compares_a_case_across_documents():
+    """Côte d'Ivoire (dev01) and Ivory Coast (dev07) are one case_key in the corpus."""
+    from ibidtest import connect as connect_db
+    db = connect_db()
+    db.execute('select ibid_init()')
+    for name in ('dev01_icc_selfreferrals', 'dev07_pdf_ebola'):
+        with open(os.path.join(FOLDER, name + '.txt'), encoding='utf-8') as f:
+            db.execute('insert into documents(path, raw) values (?, ?)', (name, f.read()))
+    rows = db.execute('''select count(distinct document_id), group_concat(distinct "case")
+                         from findings_matrix where case_key = 'CI' ''').fetchone()
+    assert rows[0] == 2, rows

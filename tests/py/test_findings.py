@@ -160,3 +160,13 @@ def test_large_input_is_linear():
     one = db.execute('select count(*) from ibid_evidence(?)', (text * 4,)).fetchone()[0]
     many = db.execute('select count(*) from ibid_evidence(?)', (text * 40,)).fetchone()[0]  # ~2.4 MB
     assert 9 * one <= many <= 11 * one, (one, many)
+
+
+def test_evidence_is_a_cites_row():
+    """One citation detector: each evidence parenthesis names its first ibid_cites item."""
+    db = connect()
+    text = corpus('002')
+    rows = db.execute('''select substr(?1, e.citation_start, e.citation_length), c.start, c.length
+                         from ibid_evidence(?1) e left join ibid_cites(?1) c on c.n = e.cite
+                         where e.kind = 'cite' ''', (text,)).fetchall()
+    assert rows and all(r[1] is not None for r in rows), [r for r in rows if r[1] is None]

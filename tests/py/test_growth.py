@@ -182,6 +182,30 @@ def test_every_table_function_grows_linearly():
     assert not problems, '\n'.join(problems)
 
 
+# Scalar functions of a text or a raw document (the others take JSON).
+TEXT_SCALARS = ('ibid_clean', 'ibid_convert', 'ibid_format', 'ibid_meta', 'ibid_parse_reference')
+# ibid_parse_reference keeps every token and its features: ~400 bytes a token,
+# 200 a byte for one-letter words; linear (it reads one reference, not a book).
+SCALAR_MEMORY = {'ibid_parse_reference': 250}
+
+
+def test_text_scalar_functions_grow_linearly():
+    db = connect()
+    meter = Meter(db)
+    names = {n for (n,) in db.execute("select name from pragma_function_list where name like 'ibid_%'")}
+    assert set(TEXT_SCALARS) <= names, set(TEXT_SCALARS) - names
+    problems = []
+    for function in TEXT_SCALARS:
+        for make in TEXTS + [html_nested_sup, html_many_notes, html_long_attribute, jats_nested]:
+            sql = 'select %s(?)' % function
+            inputs = make(SMALL), make(10 * SMALL)
+            small, large = meter.run(sql, inputs[:1]), meter.run(sql, inputs[1:])
+            problems += check_growth('%s(%s)' % (function, make.__name__), small, large,
+                                     (10, 4000, 2000, 1 << 20), [len(x.encode()) for x in inputs],
+                                     SCALAR_MEMORY.get(function, MEMORY))
+    assert not problems, '\n'.join(problems)
+
+
 def documents_output(db, document_id):
     """Rows and bytes of everything one document put into the database."""
     rows = size = 0

@@ -406,3 +406,56 @@ def test_empty_main_content_says_so():
     db.execute('INSERT INTO documents(path, raw) VALUES (?, ?)', ('app.html', hidden_app))
     error, body = db.execute("SELECT error, body FROM documents WHERE path = 'app.html'").fetchone()
     assert error.startswith('HTML main content not found') and 'granite' in body
+
+
+def test_content_split_across_sibling_sections():
+    """Paragraph groups side by side: every group joins, with the headings, list and table
+    between them and the headings before the first; the menu and teasers do not."""
+    db = connect()
+    group = ('<div class="block"><p>The survey covered forty villages over three seasons, '
+             'with interviews in each, and a census of wells %d.</p><p>Most wells were dug by '
+             'families in the 1950s, and their rules of access have changed since, slowly.</p>'
+             '</div>')
+    page = ('<html><body><div class="nav"><a href="/">Home</a> <a href="/a">About</a> '
+            '<a href="/b">Blog</a></div><div class="wrap"><h1>Field notes</h1><h2>Introduction'
+            '</h2>%s<h2>Key points</h2><ul><li>Access is seasonal</li><li>Councils decide</li>'
+            '</ul>%s<table><tr><td>Wells</td><td>212</td></tr></table>%s</div><div class='
+            '"teasers"><a href="/x">Another story</a> <a href="/y">And another</a> <a href="/z">'
+            'One more</a></div></body></html>') % (group % 1, group % 2, group % 3)
+    body = json.loads(db.execute('SELECT ibid_convert(?)', (page,)).fetchone()[0])['body']
+    blocks = body.split('\n\n')
+    assert blocks[:3] == ['Field notes', 'Introduction', blocks[2]], blocks[:3]
+    for text in ('wells 1.', 'wells 2.', 'wells 3.', 'Key points', '• Councils decide',
+                 'Wells\t212'):
+        assert text in body, (text, body)
+    for chrome in ('Home', 'Another story'):
+        assert chrome not in body, (chrome, body)
+
+
+def test_headline_and_byline_before_the_content_stay():
+    """The article page's headline and author line stand before its abstract and body
+    sections (joined as siblings): they open the body, the share bar between them does not."""
+    body = convert(connect(), '003_footnotes.html')['body']
+    assert body.startswith('African resistance to the International Criminal Court: Halting '
+                           'the advance of the anti-impunity norm\n\nKurt Mills and Alan '
+                           'Bloomfield\n\nAbstract\n\n'), body[:300]
+
+
+def test_short_blogger_post_beside_a_long_sidebar():
+    """Blogger puts the post in <div class="widget Blog">: "widget" names every box, so it does
+    not make the post chrome, even when the post is short and the sidebar's widgets long; a
+    chrome name ("post-footer", "share") stays chrome without prose to outweigh it."""
+    db = connect()
+    about = ('<p>Walker and photographer, writing about long routes, bothies and the people '
+             'who keep the paths open, for fifteen years now, in all weathers.</p>') * 6
+    page = ('<html><body><div class="main section"><div class="widget Blog" id="Blog1"><div '
+            'class="post hentry"><h3 class="post-title">A short note</h3><div class="post-body">'
+            'The ferry to Inverie now needs booking a week ahead in summer; we learned it the '
+            'hard way, and waited a day at Mallaig.</div><div class="post-footer">Posted by Iain '
+            '<a href="#">Share to X</a> <a href="#">Email This</a></div></div></div></div>'
+            '<div class="sidebar section"><div class="widget Profile">%s</div></div>'
+            '</body></html>') % about
+    document = json.loads(db.execute('SELECT ibid_convert(?)', (page,)).fetchone()[0])
+    assert document['body'].startswith('A short note\n\nThe ferry to Inverie'), document
+    assert 'Walker and photographer' not in document['body'], document['body']
+    assert 'Share to X' not in document['body'] and 'error' not in document

@@ -137,3 +137,19 @@ def test_entries_robust():
             assert start >= 1 and length > 0 and start - 1 >= last, (text, start, length)
             assert text[start - 1:start - 1 + length] == entry
             last = start - 1 + length
+
+
+def test_numbered_markers_credit_entries():
+    """"[3]" and "[7, 8]" in the text become citations of the works of entries 3, 7, 8."""
+    db = connect()
+    db.execute('select ibid_init()')
+    path = os.path.join(REFS, 'dev', 'en_numbered.txt')
+    with open(path, 'rb') as f:
+        db.execute('insert into documents(path, raw) values (?, ?)', (path, f.read()))
+    rows = db.execute("SELECT c.note, w.authors FROM citations c JOIN works w ON w.id = c.work_id "
+                      "WHERE c.via = 'marker' ORDER BY c.start, c.note").fetchall()
+    assert [n for n, _ in rows] == [3, 7, 8], rows
+    assert 'Nakamura' in rows[0][1] and 'Oyelaran' in rows[1][1] and 'Haddad' in rows[2][1], rows
+    # a list without numbers gives no marker links
+    text = 'As shown [2].\n\nReferences\n\nRoe, A. (2001). A. Journal 1, 2-3.\nLee, B. (2002). B. Journal 2, 3-4.\n'
+    assert db.execute('SELECT count(*) FROM ibid_reference_links(?)', (text,)).fetchone()[0] == 0

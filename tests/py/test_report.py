@@ -106,7 +106,8 @@ def test_document_page_notes_resolve_to_full_citations():
     assert len(re.findall(r'<div class="note" id="note-\d+">', dom)) == notes
     resolved = db.execute('select count(*) from refs where document_id = ? and note is not null and '
                           'work_id is not null', (document,)).fetchone()[0]
-    links = re.findall(r'<div class="cite">→ <a href="\.\./w/(\d+)\.html">([^<]*)</a>', dom)
+    notes_part = dom.split('<h2>References</h2>')[0]  # the reference list links its entries too
+    links = re.findall(r'<div class="cite">→ <a href="\.\./w/(\d+)\.html">([^<]*)</a>', notes_part)
     assert len(links) == resolved, (len(links), resolved)
     # an Ibid. note shows the full citation of the work it repeats
     ibid_note = db.execute("select n.n, w.title from notes n join refs r on r.document_id = n.document_id "
@@ -152,5 +153,8 @@ def test_findings_matrix_links_to_evidence_and_graph_is_titled():
     title = db.execute('select substr(title, 1, 12) from works w join citation_edges e on e.cited_work = w.id '
                        'where title is not null limit 1').fetchone()[0]
     assert html.escape(title, quote=False) in graph, title
+    # each node links to its work's page and carries the full citation as its tooltip
+    linked = re.findall(r'<g id="node\d+" class="node">\s*<title>([^<]+)</title>\s*<a href="w/(\d+)\.html">', graph)
+    assert len(linked) == nodes and all(re.search(r'\(\d{4}|n\.d\.\)', t) for t, _ in linked), linked[:3]
     print('  findings.html: %d findings linked to their evidence; graph.html: %d titled nodes, %d edges'
           % (findings, nodes, edges))

@@ -18,6 +18,18 @@ static const char *format_of(const char *bytes, size_t length) {
 static void test_detection(void) {
   FORMAT("detect_pdf", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "pdf");
   FORMAT("detect_pdf_after_junk", "\n\n  %PDF-1.4", "pdf");
+  FORMAT("detect_pdf_headerless", "%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+         "pdf");
+  FORMAT("detect_pdf_headerless_crlf", "\r\n12 0 obj<</Length 3>>stream\r\nabc\r\nendstream endobj",
+         "pdf");
+  FORMAT("detect_pdf_cut_objects",
+         "ata) Tj ET\nendstream\nendobj\n4 0 obj\n<< /A 1 >>\nendobj\n5 0 obj\n[1 2]\n"
+         "endobj\nxref\n0 6\ntrailer\n<< /Size 6 >>\nstartxref\n99\n%%EOF\n",
+         "pdf");
+  FORMAT("detect_text_mentions_obj", "The object 1 0 obj is how PDF files start; endobj ends it.",
+         "text");
+  FORMAT("detect_text_obj_without_end", "Chapter 1\n12 0 obj\nno end here", "text");
+  FORMAT("detect_text_obj_header_only", "1 0 obj", "text");
   FORMAT("detect_html_doctype", "<!DOCTYPE html>\n<html lang=en>", "html");
   FORMAT("detect_html_doctype_case", "<!doctype HTML><title>x</title>", "html");
   FORMAT("detect_html_bom_comment", "\xEF\xBB\xBF<!-- saved --> <HTML><BODY>", "html");
