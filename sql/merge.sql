@@ -89,9 +89,9 @@ INSERT INTO main.markers(document_id, n, marker, start, length, note_start)
   FROM shard.markers x JOIN temp.ibid_merge_map m ON m.old_id = x.document_id
   ORDER BY m.new_id, x.rowid;
 INSERT INTO main.refs(document_id, note, item, start, length, text, csl, resolves_to, locator,
-                      work_key, work_id)
+                      work_key, work_id, resolves_item)
   SELECT m.new_id, x.note, x.item, x.start, x.length, x.text, x.csl, x.resolves_to, x.locator,
-         x.work_key, NULL
+         x.work_key, NULL, x.resolves_item
   FROM shard.refs x JOIN temp.ibid_merge_map m ON m.old_id = x.document_id
   ORDER BY m.new_id, x.rowid;
 INSERT INTO main.cites(document_id, n, group_n, authors, year, suffix, locator, prefix, narrative,
