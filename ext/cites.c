@@ -1033,10 +1033,11 @@ static void find_bare_et_al(emit_context *context, size_t sorted) {
   const char *text = context->text;
   size_t length = context->length;
   for (size_t i = 1; i + 12 <= length; i++) {
-    const char *at = memchr(text + i, 'e', length - 12 - i + 1);
-    if (!at) break;
-    i = (size_t)(at - text);
-    if (memcmp(at, "et al. ", 7) != 0 || text[i - 1] != ' ') continue;
+    /* the period of "et al." is rarer than its letters: search for it */
+    const char *dot = memchr(text + i + 5, '.', length - 7 - i + 1);
+    if (!dot) break;
+    i = (size_t)(dot - text) - 5;
+    if (memcmp(text + i, "et al. ", 7) != 0 || text[i - 1] != ' ') continue;
     size_t y = i + 7;
     while (y < length && text[y] == ' ') y++;
     if (y + 4 > length) continue;
