@@ -26,7 +26,7 @@
 --     when the corpus knows exactly one). A shard knew only its own share, so
 --     its links can differ from a single load's. The merge therefore runs the
 --     ingest trigger's linking statements again, document by document in the
---     new id order (a temp trigger on a queue table is the loop), against the
+--     new id order (the schema's documents_link trigger, fired once per document), against the
 --     merged corpus: works, their ids and their csl, refs/cites/documents
 --     .work_id and the citations table come out as a sequential load of the
 --     files in that order gives them. works.csl keeps the ingest rule: the
@@ -36,10 +36,10 @@
 --   * fulltext (and blocks_fulltext, its rowid ranges) is filled from the
 --     copied blocks with the ingest trigger's own statements, per document in
 --     load order, so the rowids are those of a sequential load.
--- The linking statements and the fulltext statement below are copies of
--- those in sql/schema.sql's documents_ingest trigger; tests/py/test_scale.py
--- compares every table of a merged corpus with a single load, so a change
--- there that is not made here fails the tests.
+-- The linking and fulltext statements are not copied here: the merge runs
+-- the schema's own documents_link trigger, as the ingest trigger does, and
+-- tests/py/test_scale.py compares every table of a merged corpus with a
+-- single load.
 --
 -- The ingest trigger must not run on the copied rows: it is swapped for a
 -- no-op of the same name during the merge, and ibid_init() at the end puts
@@ -54,7 +54,8 @@ CREATE TEMP TABLE ibid_merge_check(ok INTEGER
   CONSTRAINT "merge.sql: main is not an ibid corpus (run SELECT ibid_init() on it before attaching the shard)"
   CHECK (ok));
 INSERT INTO temp.ibid_merge_check
-  SELECT count(*) = 2 FROM main.sqlite_master WHERE name IN ('documents', 'documents_ingest');
+  SELECT count(*) = 3 FROM main.sqlite_master
+  WHERE name IN ('documents', 'documents_ingest', 'documents_link');
 DROP TABLE temp.ibid_merge_check;
 
 DROP TRIGGER main.documents_ingest;
@@ -133,154 +134,12 @@ INSERT INTO main.events(document_id, n, date, sentence, start, length, relative)
   ORDER BY m.new_id, x.rowid;
 
 -- Full text and linking, again, one document at a time in load order: the
--- ingest trigger's statements for blocks_fulltext and fulltext (from the
--- copied blocks), then those from "The document's own work" on, less the
--- extractors (their rows are there already).
-DROP TABLE IF EXISTS temp.ibid_merge_queue;
-CREATE TEMP TABLE ibid_merge_queue(id INTEGER PRIMARY KEY);
-CREATE TEMP TRIGGER ibid_merge_link AFTER INSERT ON ibid_merge_queue
-BEGIN
-  INSERT INTO blocks_fulltext(document_id, first, last)
-    SELECT new.id, base + min(b.n), base + max(b.n)
-    FROM (SELECT coalesce((SELECT max(rowid) FROM fulltext), 0) AS base), blocks b
-    WHERE b.document_id = new.id HAVING count(*) > 0;
-  INSERT INTO fulltext(rowid, text, document_id, block)
-    SELECT r.first - min_n.n + b.n, b.text, new.id, b.n
-    FROM blocks_fulltext r, blocks b,
-         (SELECT min(n) AS n FROM blocks WHERE document_id = new.id) min_n
-    WHERE r.document_id = new.id AND b.document_id = new.id;
-
-  -- The document's own work: the work with its DOI or its key (keys leave
-  -- the year out when there is a title, so two pages of one article that
-  -- disagree on the year agree on the key), or, when one side names no
-  -- author, the work with the same title words (three words at least);
-  -- failing all that, a new work of its own.
-  UPDATE documents SET work_id = (
-    SELECT id FROM (
-      SELECT w.id, 0 AS preference FROM works w
-      WHERE w.key = (SELECT coalesce(ibid_work_key(meta), 'document:' || path)
-                     FROM documents WHERE id = new.id)
-      UNION ALL
-      SELECT w.id, 1 FROM works w
-      WHERE w.doi = (SELECT doi FROM documents WHERE id = new.id)
-      UNION ALL
-      SELECT w.id, 2 FROM works w, (SELECT ibid_work_key(meta) AS key FROM documents
-                                    WHERE id = new.id) k
-      WHERE w.key_title = substr(substr(k.key, instr(k.key, ':') + 1),
-                                 instr(substr(k.key, instr(k.key, ':') + 1), ':') + 1)
-        AND (w.key_family = '' OR k.key LIKE ':%')
-        AND length(w.key_title) - length(replace(w.key_title, '-', '')) >= 2)
-    ORDER BY preference, id LIMIT 1)
-  WHERE id = new.id;
-  INSERT INTO works(key, title, authors, year, doi, csl)
-    SELECT coalesce(ibid_work_key(d.meta), 'document:' || d.path), d.title,
-           (SELECT group_concat(coalesce(value ->> '$.family', value ->> '$.literal'), '; ')
-            FROM json_each(d.meta, '$.author')),
-           d.year, d.doi, d.meta
-    FROM documents d WHERE d.id = new.id AND d.work_id IS NULL
-  ON CONFLICT(key) DO NOTHING;
-  UPDATE documents SET work_id = (SELECT w.id FROM works w
-                                  WHERE w.key = coalesce(ibid_work_key(documents.meta),
-                                                         'document:' || documents.path))
-  WHERE id = new.id AND work_id IS NULL;
-
-  -- The works they cite: one row per work key, whichever document cites it.
-  INSERT INTO works(key, title, authors, year, doi, csl)
-    SELECT r.work_key, r.csl ->> '$.title',
-           (SELECT group_concat(coalesce(value ->> '$.family', value ->> '$.literal'), '; ')
-            FROM json_each(r.csl, '$.author')),
-           r.csl ->> '$.issued.date-parts[0][0]', r.csl ->> '$.DOI', r.csl
-    FROM refs r WHERE r.document_id = new.id AND r.work_key IS NOT NULL AND r.resolves_to IS NULL
-  ON CONFLICT(key) DO NOTHING;
-  UPDATE refs SET work_id = (SELECT w.id FROM works w WHERE w.key = refs.work_key)
-  WHERE document_id = new.id AND work_key IS NOT NULL;
-  -- An author-year cite names a work by author and year only: first the entry
-  -- of the document's own reference list with that first author and year (a
-  -- suffix "2014b" picks the entry that prints it), else the work of that
-  -- family and year when the corpus knows exactly one, else its own
-  -- "family:year:" work -- one per suffix, so "2014a" and "2014b" stay two.
-  -- "(Tan, in press)": the entry of that author marked in press or forthcoming.
-  UPDATE cites SET work_id = (
-      SELECT r.work_id
-      FROM refs r JOIN works w ON w.id = r.work_id,
-           (SELECT ibid_work_key(json_object(
-                     'author', json_array(json_object('literal', cites.authors)))) AS key) k
-      WHERE r.document_id = new.id AND r.note IS NULL
-        AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1)
-        AND (instr(lower(r.text), 'in press') > 0 OR instr(lower(r.text), 'forthcoming') > 0)
-      ORDER BY r.item LIMIT 1)
-  WHERE document_id = new.id AND year IS NULL AND authors IS NOT NULL AND problem IS NULL;
-  -- MLA "(Mamdani 45)": the one entry of that author in the document's list.
-  UPDATE cites SET work_id = (
-      SELECT min(r.work_id)
-      FROM refs r JOIN works w ON w.id = r.work_id,
-           (SELECT ibid_work_key(json_object(
-                     'author', json_array(json_object('literal', cites.authors)))) AS key) k
-      WHERE r.document_id = new.id AND r.note IS NULL
-        AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1)
-      HAVING count(*) = 1)
-  WHERE document_id = new.id AND year IS NULL AND work_id IS NULL AND locator IS NOT NULL
-    AND authors IS NOT NULL AND problem IS NULL;
-  UPDATE cites SET work_id = (
-      SELECT r.work_id
-      FROM refs r JOIN works w ON w.id = r.work_id,
-           (SELECT ibid_work_key(json_object(
-                     'author', json_array(json_object('literal', cites.authors)),
-                     'issued', json_object('date-parts', json_array(json_array(cites.year)))))
-                   AS key) k
-      WHERE r.document_id = new.id AND r.note IS NULL
-        AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
-        AND (coalesce(cites.suffix, '') = '' OR instr(r.text, cites.year || cites.suffix) > 0)
-      ORDER BY r.item LIMIT 1)
-  WHERE document_id = new.id AND year IS NOT NULL AND problem IS NULL;
-  UPDATE cites SET work_id = (
-      SELECT w.id
-      FROM (SELECT ibid_work_key(json_object(
-                     'author', json_array(json_object('literal', cites.authors)),
-                     'issued', json_object('date-parts', json_array(json_array(cites.year)))))
-                   AS key) k,
-           works w
-      WHERE w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
-      GROUP BY w.key_family HAVING count(*) = 1)
-  WHERE document_id = new.id AND year IS NOT NULL AND problem IS NULL AND work_id IS NULL
-    AND coalesce(suffix, '') = '';
-  INSERT INTO works(key, authors, year)
-    SELECT key, authors, year FROM (
-      SELECT ibid_work_key(json_object('author', json_array(json_object('literal', c.authors)),
-                                       'issued', json_object('date-parts', json_array(json_array(c.year)))))
-             || coalesce(c.suffix, '') AS key, c.authors, c.year
-      FROM cites c WHERE c.document_id = new.id AND c.work_id IS NULL AND c.year IS NOT NULL
-        AND c.problem IS NULL)
-    WHERE key IS NOT NULL
-  ON CONFLICT(key) DO NOTHING;
-  UPDATE cites SET work_id = (
-      SELECT w.id FROM works w
-      WHERE w.key = ibid_work_key(json_object('author', json_array(json_object('literal', cites.authors)),
-                                              'issued', json_object('date-parts', json_array(json_array(cites.year)))))
-                    || coalesce(cites.suffix, ''))
-  WHERE document_id = new.id AND work_id IS NULL AND year IS NOT NULL AND problem IS NULL;
-  INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
-    SELECT new.id, work_id, CASE WHEN note IS NULL THEN 'bibliography' ELSE 'note' END, note,
-           locator, start, length
-    FROM refs WHERE document_id = new.id AND work_id IS NOT NULL;
-  INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
-    SELECT new.id, work_id, 'cite', n, locator, start, length
-    FROM cites WHERE document_id = new.id AND work_id IS NOT NULL;
-  -- "[12]", "[7, 8]" in the text: the work of entry 12 of the numbered list.
-  INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
-    SELECT new.id, work_id, 'marker', entry, NULL, start, length FROM (
-      SELECT l.entry, l.start, l.length,
-             (SELECT r.work_id FROM refs r
-              WHERE r.document_id = new.id AND r.work_id IS NOT NULL
-                AND r.start < l.entry_start + l.entry_length AND r.start + r.length > l.entry_start
-              ORDER BY r.start LIMIT 1) AS work_id
-      FROM documents d, ibid_reference_links(d.body) l WHERE d.id = new.id)
-    WHERE work_id IS NOT NULL;
-END;
-INSERT INTO temp.ibid_merge_queue(id) SELECT new_id FROM temp.ibid_merge_map ORDER BY new_id;
-
-DROP TRIGGER temp.ibid_merge_link;
-DROP TABLE temp.ibid_merge_queue;
+-- documents_link trigger (sql/schema.sql) that the ingest trigger runs for
+-- every new document: fulltext from the copied blocks, the document's own
+-- work, the works it cites and its citations.
+INSERT INTO main.documents_to_link(document_id)
+  SELECT new_id FROM temp.ibid_merge_map ORDER BY new_id;
+DELETE FROM main.documents_to_link;
 DROP TABLE temp.ibid_merge_map;
 -- The real ingest trigger again (and anything else of the schema).
 SELECT ibid_init();
