@@ -43,6 +43,7 @@
 #include "buffer.h"
 #include "cites.h"
 #include "memory.h"
+#include "progress.h"
 #include "utf8.h"
 
 /* Bounds that keep pathological inputs linear. */
@@ -608,6 +609,7 @@ typedef struct analysis {
   size_t conclusion_start, conclusion_end;
   ibid_findings *out;
   size_t case_capacity, question_capacity, finding_capacity, evidence_capacity;
+  ibid_progress *progress; /* counts the work of the long loops; may be NULL */
 } analysis;
 
 enum {
@@ -641,6 +643,7 @@ static int split_lines(analysis *a) {
         break;
       }
     }
+    (void)ibid_progress_step(a->progress, end - at + 1);
     if (end >= a->length) break;
     at = end + 1;
   }
@@ -2890,10 +2893,11 @@ static int add_evidence(analysis *a, size_t finding, const citation *c, size_t *
 }
 
 static int evidence_in_range(analysis *a, size_t finding, size_t start, size_t end, size_t *added) {
-  for (size_t k = citation_from(a, start);
-       k < a->citation_count && a->citations[k].start < end && *added < MAX_EVIDENCE_PER_FINDING;
+  size_t k = citation_from(a, start), first = k;
+  for (; k < a->citation_count && a->citations[k].start < end && *added < MAX_EVIDENCE_PER_FINDING;
        k++)
     if (a->citations[k].end <= end && add_evidence(a, finding, &a->citations[k], added)) return -1;
+  (void)ibid_progress_step(a->progress, 1 + k - first);
   return 0;
 }
 
@@ -2903,6 +2907,7 @@ static int find_evidence(analysis *a) {
   for (size_t f = 0; f < out->finding_count; f++) {
     const ibid_finding *finding = &out->findings[f];
     size_t added = 0;
+    if (ibid_progress_step(a->progress, 1)) return 0;
     if (finding->source != IBID_FINDING_FIGURE) {
       /* the sentence's paragraph */
       size_t first = line_at(a, finding->start),
@@ -2932,6 +2937,7 @@ static int find_evidence(analysis *a) {
          examined < MAX_SENTENCES_PER_FIGURE_FINDING && budget > 0;
          k++, examined++, budget--) {
       const sentence *s = &a->sentences[k];
+      if (ibid_progress_step(a->progress, 1 + s->end - s->start)) return 0;
       word_key words[MAX_CELL_WORDS];
       size_t count = content_words(a->text, s->start, s->end, words, MAX_CELL_WORDS);
       if (shared_words(keys, key_count, words, count) < needed) continue;
@@ -3072,10 +3078,16 @@ int ibid_find_findings(const char *text, size_t length, ibid_findings *result) {
 
 int ibid_find_findings_in(const char *text, size_t length, const ibid_regions *regions,
                           ibid_findings *result) {
+  return ibid_find_findings_progress(text, length, regions, NULL, result);
+}
+
+int ibid_find_findings_progress(const char *text, size_t length, const ibid_regions *regions,
+                                ibid_progress *progress, ibid_findings *result) {
   memset(result, 0, sizeof(*result));
   analysis a;
   memset(&a, 0, sizeof(a));
   a.regions = regions;
+  a.progress = progress;
   a.text = text ? text : "";
   a.length = text ? length : 0;
   a.out = result;
@@ -3103,10 +3115,12 @@ int ibid_find_findings_in(const char *text, size_t length, const ibid_regions *r
   if (rc == 0) rc = find_list_findings(&a);
   if (rc == 0) rc = sort_findings(result);
   if (rc == 0) rc = find_citations(&a);
+  (void)ibid_progress_step(progress, a.length + a.citation_count);
   if (rc == 0) rc = find_evidence(&a);
   if (rc == 0) rc = link_evidence_to_cites(&a);
   if (rc == 0) rc = find_case_keys(&a);
   free_analysis(&a);
+  if (rc == 0 && ibid_progress_stopped(progress)) rc = 1;
   return rc;
 }
 
