@@ -601,6 +601,13 @@ typedef struct analysis {
   size_t figure_count, figure_capacity;
   sentence *sentences;
   size_t sentence_count, sentence_capacity;
+  /* Content words of each sentence, computed once when figure evidence first
+  ** reads the sentence (word_count (size_t)-1 until then): a sentence read for
+  ** many figure findings is decoded once, not once per finding. */
+  word_key *sentence_words; /* all sentences' words read so far, one after another */
+  size_t sentence_words_count, sentence_words_capacity;
+  size_t *sentence_word_at; /* per sentence: its first word in sentence_words */
+  size_t *sentence_word_count;
   citation *citations;
   size_t citation_count, citation_capacity;
   size_t *paragraph_of_line;                          /* paragraph number of each line */
@@ -2901,9 +2908,36 @@ static int evidence_in_range(analysis *a, size_t finding, size_t start, size_t e
   return 0;
 }
 
+/* The content words of sentence k (see analysis.sentence_words), or NULL
+** when out of memory. */
+static const word_key *sentence_content_words(analysis *a, size_t k, size_t *count) {
+  if (a->sentence_word_count[k] == (size_t)-1) {
+    const sentence *s = &a->sentences[k];
+    word_key words[MAX_CELL_WORDS];
+    size_t n = content_words(a->text, s->start, s->end, words, MAX_CELL_WORDS);
+    if (grow((void **)&a->sentence_words, &a->sentence_words_capacity,
+             a->sentence_words_count + n + 1, sizeof(word_key)))
+      return NULL;
+    memcpy(a->sentence_words + a->sentence_words_count, words, n * sizeof(word_key));
+    a->sentence_word_at[k] = a->sentence_words_count;
+    a->sentence_word_count[k] = n;
+    a->sentence_words_count += n;
+    (void)ibid_progress_step(a->progress, 1 + s->end - s->start);
+  }
+  *count = a->sentence_word_count[k];
+  return a->sentence_words + a->sentence_word_at[k];
+}
+
 static int find_evidence(analysis *a) {
   ibid_findings *out = a->out;
   size_t budget = MAX_FIGURE_EVIDENCE_COMPARISONS;
+  for (size_t f = 0; f < out->finding_count && !a->sentence_word_count; f++)
+    if (out->findings[f].source == IBID_FINDING_FIGURE && a->sentence_count) {
+      a->sentence_word_at = ibid_malloc(a->sentence_count * sizeof(size_t));
+      a->sentence_word_count = ibid_malloc(a->sentence_count * sizeof(size_t));
+      if (!a->sentence_word_at || !a->sentence_word_count) return -1;
+      memset(a->sentence_word_count, 0xFF, a->sentence_count * sizeof(size_t));
+    }
   for (size_t f = 0; f < out->finding_count; f++) {
     const ibid_finding *finding = &out->findings[f];
     size_t added = 0;
@@ -2937,9 +2971,10 @@ static int find_evidence(analysis *a) {
          examined < MAX_SENTENCES_PER_FIGURE_FINDING && budget > 0;
          k++, examined++, budget--) {
       const sentence *s = &a->sentences[k];
-      if (ibid_progress_step(a->progress, 1 + s->end - s->start)) return 0;
-      word_key words[MAX_CELL_WORDS];
-      size_t count = content_words(a->text, s->start, s->end, words, MAX_CELL_WORDS);
+      size_t count = 0;
+      const word_key *words = sentence_content_words(a, k, &count);
+      if (!words) return -1;
+      if (ibid_progress_step(a->progress, 1 + count)) return 0;
       if (shared_words(keys, key_count, words, count) < needed) continue;
       if (evidence_in_range(a, f, s->start, s->end, &added)) return -1;
     }
@@ -3016,6 +3051,9 @@ static void free_analysis(analysis *a) {
   ibid_free(a->subsections);
   ibid_free(a->figures);
   ibid_free(a->sentences);
+  ibid_free(a->sentence_words);
+  ibid_free(a->sentence_word_at);
+  ibid_free(a->sentence_word_count);
   ibid_free(a->citations);
 }
 
