@@ -37,6 +37,7 @@
 */
 #include "findings.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -577,6 +578,22 @@ typedef struct subsection {
   char label[16];
 } subsection;
 
+/* The content words of a question subsection's first sentences (at most
+** MAX_SENTENCES_PER_FIGURE_FINDING), sorted by word: a figure finding looks
+** its own words up here instead of reading every sentence of the subsection. */
+typedef struct posting {
+  char key[6];     /* a word_key */
+  uint16_t offset; /* the sentence, from the subsection's first */
+} posting;
+
+typedef struct scope_index {
+  int built;
+  size_t first; /* the subsection's first sentence */
+  size_t count; /* its sentences indexed */
+  posting *postings;
+  size_t posting_count;
+} scope_index;
+
 typedef struct figure_region {
   size_t first_line, end_line; /* lines [first_line, end_line): caption..last */
 } figure_region;
@@ -608,6 +625,8 @@ typedef struct analysis {
   size_t sentence_words_count, sentence_words_capacity;
   size_t *sentence_word_at; /* per sentence: its first word in sentence_words */
   size_t *sentence_word_count;
+  struct scope_index *scope_indexes; /* per subsection, built when first read */
+  unsigned char figure_hits[MAX_SENTENCES_PER_FIGURE_FINDING]; /* all 0 between findings */
   citation *citations;
   size_t citation_count, citation_capacity;
   size_t *paragraph_of_line;                          /* paragraph number of each line */
@@ -2928,15 +2947,96 @@ static const word_key *sentence_content_words(analysis *a, size_t k, size_t *cou
   return a->sentence_words + a->sentence_word_at[k];
 }
 
+static int compare_postings(const void *x, const void *y) {
+  const posting *p = x, *q = y;
+  int c = memcmp(p->key, q->key, 6);
+  if (c) return c;
+  return (p->offset > q->offset) - (p->offset < q->offset);
+}
+
+/* The index of subsection s (see scope_index), or NULL when out of memory. */
+static const scope_index *scope_index_of(analysis *a, size_t s) {
+  scope_index *index = &a->scope_indexes[s];
+  if (index->built) return index;
+  const subsection *scope = &a->subsections[s];
+  index->first = sentence_from(a, scope->start);
+  size_t capacity = 0;
+  for (size_t k = index->first; k < a->sentence_count && a->sentences[k].start < scope->end &&
+                                index->count < MAX_SENTENCES_PER_FIGURE_FINDING;
+       k++, index->count++) {
+    size_t count = 0;
+    const word_key *words = sentence_content_words(a, k, &count);
+    if (!words || grow((void **)&index->postings, &capacity, index->posting_count + count + 1,
+                       sizeof(posting)))
+      return NULL;
+    for (size_t w = 0; w < count; w++) {
+      posting *p = &index->postings[index->posting_count++];
+      memcpy(p->key, words[w].key, 6);
+      p->offset = (uint16_t)index->count;
+    }
+  }
+  if (index->posting_count)
+    qsort(index->postings, index->posting_count, sizeof(posting), compare_postings);
+  (void)ibid_progress_step(a->progress, 1 + index->count + index->posting_count);
+  index->built = 1;
+  return index;
+}
+
+static int compare_offsets(const void *x, const void *y) {
+  uint16_t p = *(const uint16_t *)x, q = *(const uint16_t *)y;
+  return (p > q) - (p < q);
+}
+
+/* Figure finding f's evidence: the citations of the first `examined`
+** sentences of its subsection that share `needed` of its content words, in
+** text order. Looks each word up in the subsection's index, so the work is
+** the finding's words and their occurrences, not the subsection's length. */
+static int figure_evidence(analysis *a, size_t f, const scope_index *index, size_t examined,
+                           const word_key *keys, size_t key_count, size_t needed) {
+  unsigned char *hits = a->figure_hits;
+  uint16_t touched[MAX_SENTENCES_PER_FIGURE_FINDING], matched[MAX_SENTENCES_PER_FIGURE_FINDING];
+  size_t touched_count = 0, matched_count = 0, work = 0;
+  for (size_t i = 0; i < key_count; i++) {
+    size_t low = 0, high = index->posting_count;
+    while (low < high) {
+      size_t middle = (low + high) / 2;
+      if (memcmp(index->postings[middle].key, keys[i].key, 6) < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+    for (size_t p = low;
+         p < index->posting_count && memcmp(index->postings[p].key, keys[i].key, 6) == 0 &&
+         index->postings[p].offset < examined;
+         p++, work++) {
+      uint16_t offset = index->postings[p].offset;
+      if (hits[offset] == 0) touched[touched_count++] = offset;
+      if (++hits[offset] == needed) matched[matched_count++] = offset;
+    }
+  }
+  for (size_t t = 0; t < touched_count; t++) hits[touched[t]] = 0;
+  (void)ibid_progress_step(a->progress, 1 + key_count + work + matched_count);
+  if (matched_count > 1) qsort(matched, matched_count, sizeof(*matched), compare_offsets);
+  size_t added = 0;
+  for (size_t m = 0; m < matched_count && added < MAX_EVIDENCE_PER_FINDING; m++) {
+    const sentence *s = &a->sentences[index->first + matched[m]];
+    if (evidence_in_range(a, f, s->start, s->end, &added)) return -1;
+  }
+  return 0;
+}
+
 static int find_evidence(analysis *a) {
   ibid_findings *out = a->out;
   size_t budget = MAX_FIGURE_EVIDENCE_COMPARISONS;
   for (size_t f = 0; f < out->finding_count && !a->sentence_word_count; f++)
-    if (out->findings[f].source == IBID_FINDING_FIGURE && a->sentence_count) {
+    if (out->findings[f].source == IBID_FINDING_FIGURE && a->sentence_count &&
+        a->subsection_count) {
       a->sentence_word_at = ibid_malloc(a->sentence_count * sizeof(size_t));
       a->sentence_word_count = ibid_malloc(a->sentence_count * sizeof(size_t));
-      if (!a->sentence_word_at || !a->sentence_word_count) return -1;
+      a->scope_indexes = ibid_malloc(a->subsection_count * sizeof(scope_index));
+      if (!a->sentence_word_at || !a->sentence_word_count || !a->scope_indexes) return -1;
       memset(a->sentence_word_count, 0xFF, a->sentence_count * sizeof(size_t));
+      memset(a->scope_indexes, 0, a->subsection_count * sizeof(scope_index));
     }
   for (size_t f = 0; f < out->finding_count; f++) {
     const ibid_finding *finding = &out->findings[f];
@@ -2953,31 +3053,24 @@ static int find_evidence(analysis *a) {
     }
     if (finding->case_index < 0 || !finding->question[0]) continue;
     /* The case's subsection for this question (a case has few of them). */
-    const subsection *scope = NULL;
+    size_t scope = (size_t)-1;
     size_t case_index = (size_t)finding->case_index;
     for (size_t s = subsection_before(a, out->cases[case_index].start), tried = 0;
          s < a->subsection_count && a->subsections[s].case_index == case_index && tried < 64 &&
-         !scope;
+         scope == (size_t)-1;
          s++, tried++)
-      if (strcmp(a->subsections[s].label, finding->question) == 0) scope = &a->subsections[s];
-    if (!scope) continue;
+      if (strcmp(a->subsections[s].label, finding->question) == 0) scope = s;
+    if (scope == (size_t)-1) continue;
     word_key keys[MAX_CELL_WORDS];
     size_t key_count = content_words(finding->text, 0, strlen(finding->text), keys, MAX_CELL_WORDS);
     if (!key_count) continue;
-    size_t needed = key_count >= 2 ? 2 : 1;
-    size_t examined = 0;
-    for (size_t k = sentence_from(a, scope->start);
-         k < a->sentence_count && a->sentences[k].start < scope->end &&
-         examined < MAX_SENTENCES_PER_FIGURE_FINDING && budget > 0;
-         k++, examined++, budget--) {
-      const sentence *s = &a->sentences[k];
-      size_t count = 0;
-      const word_key *words = sentence_content_words(a, k, &count);
-      if (!words) return -1;
-      if (ibid_progress_step(a->progress, 1 + count)) return 0;
-      if (shared_words(keys, key_count, words, count) < needed) continue;
-      if (evidence_in_range(a, f, s->start, s->end, &added)) return -1;
-    }
+    const scope_index *index = scope_index_of(a, scope);
+    if (!index) return -1;
+    /* A finding reads the subsection's first sentences, as many as the
+    ** document's budget of sentence comparisons still allows. */
+    size_t examined = index->count < budget ? index->count : budget;
+    budget -= examined;
+    if (figure_evidence(a, f, index, examined, keys, key_count, key_count >= 2 ? 2 : 1)) return -1;
   }
   return 0;
 }
@@ -3054,6 +3147,9 @@ static void free_analysis(analysis *a) {
   ibid_free(a->sentence_words);
   ibid_free(a->sentence_word_at);
   ibid_free(a->sentence_word_count);
+  for (size_t i = 0; a->scope_indexes && i < a->subsection_count; i++)
+    ibid_free(a->scope_indexes[i].postings);
+  ibid_free(a->scope_indexes);
   ibid_free(a->citations);
 }
 
