@@ -33,7 +33,12 @@
 **     with a capitalised name and a year; "[12]" and superscript markers).
 **     A concluding sentence is argued by its paragraph; a figure finding by
 **     the sentences of its case's question subsection that share content
-**     words with it (two, or one for a one-word finding).
+**     words with it (two, or one for a one-word finding). Each subsection's
+**     first sentences are indexed once (their content words, sorted), and a
+**     finding looks its own words up there: the work is the finding's words
+**     and their occurrences, not cells x sentences.
+** The long loops count their work on an optional ibid_progress (progress.h),
+** which can also stop the analysis (ibid_find_findings_progress).
 */
 #include "findings.h"
 
