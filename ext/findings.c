@@ -33,16 +33,23 @@
 **     with a capitalised name and a year; "[12]" and superscript markers).
 **     A concluding sentence is argued by its paragraph; a figure finding by
 **     the sentences of its case's question subsection that share content
-**     words with it (two, or one for a one-word finding).
+**     words with it (two, or one for a one-word finding). Each subsection's
+**     first sentences are indexed once (their content words, sorted), and a
+**     finding looks its own words up there: the work is the finding's words
+**     and their occurrences, not cells x sentences.
+** The long loops count their work on an optional ibid_progress (progress.h),
+** which can also stop the analysis (ibid_find_findings_progress).
 */
 #include "findings.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buffer.h"
 #include "cites.h"
 #include "memory.h"
+#include "progress.h"
 #include "utf8.h"
 
 /* Bounds that keep pathological inputs linear. */
@@ -576,6 +583,22 @@ typedef struct subsection {
   char label[16];
 } subsection;
 
+/* The content words of a question subsection's first sentences (at most
+** MAX_SENTENCES_PER_FIGURE_FINDING), sorted by word: a figure finding looks
+** its own words up here instead of reading every sentence of the subsection. */
+typedef struct posting {
+  char key[6];     /* a word_key */
+  uint16_t offset; /* the sentence, from the subsection's first */
+} posting;
+
+typedef struct scope_index {
+  int built;
+  size_t first; /* the subsection's first sentence */
+  size_t count; /* its sentences indexed */
+  posting *postings;
+  size_t posting_count;
+} scope_index;
+
 typedef struct figure_region {
   size_t first_line, end_line; /* lines [first_line, end_line): caption..last */
 } figure_region;
@@ -600,6 +623,15 @@ typedef struct analysis {
   size_t figure_count, figure_capacity;
   sentence *sentences;
   size_t sentence_count, sentence_capacity;
+  /* Content words of each sentence, computed once when figure evidence first
+  ** reads the sentence (word_count (size_t)-1 until then): a sentence read for
+  ** many figure findings is decoded once, not once per finding. */
+  word_key *sentence_words; /* all sentences' words read so far, one after another */
+  size_t sentence_words_count, sentence_words_capacity;
+  size_t *sentence_word_at; /* per sentence: its first word in sentence_words */
+  size_t *sentence_word_count;
+  struct scope_index *scope_indexes; /* per subsection, built when first read */
+  unsigned char figure_hits[MAX_SENTENCES_PER_FIGURE_FINDING]; /* all 0 between findings */
   citation *citations;
   size_t citation_count, citation_capacity;
   size_t *paragraph_of_line;                          /* paragraph number of each line */
@@ -608,6 +640,7 @@ typedef struct analysis {
   size_t conclusion_start, conclusion_end;
   ibid_findings *out;
   size_t case_capacity, question_capacity, finding_capacity, evidence_capacity;
+  ibid_progress *progress; /* counts the work of the long loops; may be NULL */
 } analysis;
 
 enum {
@@ -641,6 +674,7 @@ static int split_lines(analysis *a) {
         break;
       }
     }
+    (void)ibid_progress_step(a->progress, end - at + 1);
     if (end >= a->length) break;
     at = end + 1;
   }
@@ -2890,19 +2924,129 @@ static int add_evidence(analysis *a, size_t finding, const citation *c, size_t *
 }
 
 static int evidence_in_range(analysis *a, size_t finding, size_t start, size_t end, size_t *added) {
-  for (size_t k = citation_from(a, start);
-       k < a->citation_count && a->citations[k].start < end && *added < MAX_EVIDENCE_PER_FINDING;
+  size_t k = citation_from(a, start), first = k;
+  for (; k < a->citation_count && a->citations[k].start < end && *added < MAX_EVIDENCE_PER_FINDING;
        k++)
     if (a->citations[k].end <= end && add_evidence(a, finding, &a->citations[k], added)) return -1;
+  (void)ibid_progress_step(a->progress, 1 + k - first);
+  return 0;
+}
+
+/* The content words of sentence k (see analysis.sentence_words), or NULL
+** when out of memory. */
+static const word_key *sentence_content_words(analysis *a, size_t k, size_t *count) {
+  if (a->sentence_word_count[k] == (size_t)-1) {
+    const sentence *s = &a->sentences[k];
+    word_key words[MAX_CELL_WORDS];
+    size_t n = content_words(a->text, s->start, s->end, words, MAX_CELL_WORDS);
+    if (grow((void **)&a->sentence_words, &a->sentence_words_capacity,
+             a->sentence_words_count + n + 1, sizeof(word_key)))
+      return NULL;
+    memcpy(a->sentence_words + a->sentence_words_count, words, n * sizeof(word_key));
+    a->sentence_word_at[k] = a->sentence_words_count;
+    a->sentence_word_count[k] = n;
+    a->sentence_words_count += n;
+    (void)ibid_progress_step(a->progress, 1 + s->end - s->start);
+  }
+  *count = a->sentence_word_count[k];
+  return a->sentence_words + a->sentence_word_at[k];
+}
+
+static int compare_postings(const void *x, const void *y) {
+  const posting *p = x, *q = y;
+  int c = memcmp(p->key, q->key, 6);
+  if (c) return c;
+  return (p->offset > q->offset) - (p->offset < q->offset);
+}
+
+/* The index of subsection s (see scope_index), or NULL when out of memory. */
+static const scope_index *scope_index_of(analysis *a, size_t s) {
+  scope_index *index = &a->scope_indexes[s];
+  if (index->built) return index;
+  const subsection *scope = &a->subsections[s];
+  index->first = sentence_from(a, scope->start);
+  size_t capacity = 0;
+  for (size_t k = index->first; k < a->sentence_count && a->sentences[k].start < scope->end &&
+                                index->count < MAX_SENTENCES_PER_FIGURE_FINDING;
+       k++, index->count++) {
+    size_t count = 0;
+    const word_key *words = sentence_content_words(a, k, &count);
+    if (!words || grow((void **)&index->postings, &capacity, index->posting_count + count + 1,
+                       sizeof(posting)))
+      return NULL;
+    for (size_t w = 0; w < count; w++) {
+      posting *p = &index->postings[index->posting_count++];
+      memcpy(p->key, words[w].key, 6);
+      p->offset = (uint16_t)index->count;
+    }
+  }
+  if (index->posting_count)
+    qsort(index->postings, index->posting_count, sizeof(posting), compare_postings);
+  (void)ibid_progress_step(a->progress, 1 + index->count + index->posting_count);
+  index->built = 1;
+  return index;
+}
+
+static int compare_offsets(const void *x, const void *y) {
+  uint16_t p = *(const uint16_t *)x, q = *(const uint16_t *)y;
+  return (p > q) - (p < q);
+}
+
+/* Figure finding f's evidence: the citations of the first `examined`
+** sentences of its subsection that share `needed` of its content words, in
+** text order. Looks each word up in the subsection's index, so the work is
+** the finding's words and their occurrences, not the subsection's length. */
+static int figure_evidence(analysis *a, size_t f, const scope_index *index, size_t examined,
+                           const word_key *keys, size_t key_count, size_t needed) {
+  unsigned char *hits = a->figure_hits;
+  uint16_t touched[MAX_SENTENCES_PER_FIGURE_FINDING], matched[MAX_SENTENCES_PER_FIGURE_FINDING];
+  size_t touched_count = 0, matched_count = 0, work = 0;
+  for (size_t i = 0; i < key_count; i++) {
+    size_t low = 0, high = index->posting_count;
+    while (low < high) {
+      size_t middle = (low + high) / 2;
+      if (memcmp(index->postings[middle].key, keys[i].key, 6) < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+    for (size_t p = low;
+         p < index->posting_count && memcmp(index->postings[p].key, keys[i].key, 6) == 0 &&
+         index->postings[p].offset < examined;
+         p++, work++) {
+      uint16_t offset = index->postings[p].offset;
+      if (hits[offset] == 0) touched[touched_count++] = offset;
+      if (++hits[offset] == needed) matched[matched_count++] = offset;
+    }
+  }
+  for (size_t t = 0; t < touched_count; t++) hits[touched[t]] = 0;
+  (void)ibid_progress_step(a->progress, 1 + key_count + work + matched_count);
+  if (matched_count > 1) qsort(matched, matched_count, sizeof(*matched), compare_offsets);
+  size_t added = 0;
+  for (size_t m = 0; m < matched_count && added < MAX_EVIDENCE_PER_FINDING; m++) {
+    const sentence *s = &a->sentences[index->first + matched[m]];
+    if (evidence_in_range(a, f, s->start, s->end, &added)) return -1;
+  }
   return 0;
 }
 
 static int find_evidence(analysis *a) {
   ibid_findings *out = a->out;
   size_t budget = MAX_FIGURE_EVIDENCE_COMPARISONS;
+  for (size_t f = 0; f < out->finding_count && !a->sentence_word_count; f++)
+    if (out->findings[f].source == IBID_FINDING_FIGURE && a->sentence_count &&
+        a->subsection_count) {
+      a->sentence_word_at = ibid_malloc(a->sentence_count * sizeof(size_t));
+      a->sentence_word_count = ibid_malloc(a->sentence_count * sizeof(size_t));
+      a->scope_indexes = ibid_malloc(a->subsection_count * sizeof(scope_index));
+      if (!a->sentence_word_at || !a->sentence_word_count || !a->scope_indexes) return -1;
+      memset(a->sentence_word_count, 0xFF, a->sentence_count * sizeof(size_t));
+      memset(a->scope_indexes, 0, a->subsection_count * sizeof(scope_index));
+    }
   for (size_t f = 0; f < out->finding_count; f++) {
     const ibid_finding *finding = &out->findings[f];
     size_t added = 0;
+    if (ibid_progress_step(a->progress, 1)) return 0;
     if (finding->source != IBID_FINDING_FIGURE) {
       /* the sentence's paragraph */
       size_t first = line_at(a, finding->start),
@@ -2914,29 +3058,24 @@ static int find_evidence(analysis *a) {
     }
     if (finding->case_index < 0 || !finding->question[0]) continue;
     /* The case's subsection for this question (a case has few of them). */
-    const subsection *scope = NULL;
+    size_t scope = (size_t)-1;
     size_t case_index = (size_t)finding->case_index;
     for (size_t s = subsection_before(a, out->cases[case_index].start), tried = 0;
          s < a->subsection_count && a->subsections[s].case_index == case_index && tried < 64 &&
-         !scope;
+         scope == (size_t)-1;
          s++, tried++)
-      if (strcmp(a->subsections[s].label, finding->question) == 0) scope = &a->subsections[s];
-    if (!scope) continue;
+      if (strcmp(a->subsections[s].label, finding->question) == 0) scope = s;
+    if (scope == (size_t)-1) continue;
     word_key keys[MAX_CELL_WORDS];
     size_t key_count = content_words(finding->text, 0, strlen(finding->text), keys, MAX_CELL_WORDS);
     if (!key_count) continue;
-    size_t needed = key_count >= 2 ? 2 : 1;
-    size_t examined = 0;
-    for (size_t k = sentence_from(a, scope->start);
-         k < a->sentence_count && a->sentences[k].start < scope->end &&
-         examined < MAX_SENTENCES_PER_FIGURE_FINDING && budget > 0;
-         k++, examined++, budget--) {
-      const sentence *s = &a->sentences[k];
-      word_key words[MAX_CELL_WORDS];
-      size_t count = content_words(a->text, s->start, s->end, words, MAX_CELL_WORDS);
-      if (shared_words(keys, key_count, words, count) < needed) continue;
-      if (evidence_in_range(a, f, s->start, s->end, &added)) return -1;
-    }
+    const scope_index *index = scope_index_of(a, scope);
+    if (!index) return -1;
+    /* A finding reads the subsection's first sentences, as many as the
+    ** document's budget of sentence comparisons still allows. */
+    size_t examined = index->count < budget ? index->count : budget;
+    budget -= examined;
+    if (figure_evidence(a, f, index, examined, keys, key_count, key_count >= 2 ? 2 : 1)) return -1;
   }
   return 0;
 }
@@ -3010,6 +3149,12 @@ static void free_analysis(analysis *a) {
   ibid_free(a->subsections);
   ibid_free(a->figures);
   ibid_free(a->sentences);
+  ibid_free(a->sentence_words);
+  ibid_free(a->sentence_word_at);
+  ibid_free(a->sentence_word_count);
+  for (size_t i = 0; a->scope_indexes && i < a->subsection_count; i++)
+    ibid_free(a->scope_indexes[i].postings);
+  ibid_free(a->scope_indexes);
   ibid_free(a->citations);
 }
 
@@ -3072,10 +3217,16 @@ int ibid_find_findings(const char *text, size_t length, ibid_findings *result) {
 
 int ibid_find_findings_in(const char *text, size_t length, const ibid_regions *regions,
                           ibid_findings *result) {
+  return ibid_find_findings_progress(text, length, regions, NULL, result);
+}
+
+int ibid_find_findings_progress(const char *text, size_t length, const ibid_regions *regions,
+                                ibid_progress *progress, ibid_findings *result) {
   memset(result, 0, sizeof(*result));
   analysis a;
   memset(&a, 0, sizeof(a));
   a.regions = regions;
+  a.progress = progress;
   a.text = text ? text : "";
   a.length = text ? length : 0;
   a.out = result;
@@ -3103,10 +3254,12 @@ int ibid_find_findings_in(const char *text, size_t length, const ibid_regions *r
   if (rc == 0) rc = find_list_findings(&a);
   if (rc == 0) rc = sort_findings(result);
   if (rc == 0) rc = find_citations(&a);
+  (void)ibid_progress_step(progress, a.length + a.citation_count);
   if (rc == 0) rc = find_evidence(&a);
   if (rc == 0) rc = link_evidence_to_cites(&a);
   if (rc == 0) rc = find_case_keys(&a);
   free_analysis(&a);
+  if (rc == 0 && ibid_progress_stopped(progress)) rc = 1;
   return rc;
 }
 

@@ -12,6 +12,7 @@
 #define IBID_FINDINGS_H
 #include <stddef.h>
 
+#include "progress.h"
 #include "regions.h"
 
 typedef enum ibid_finding_source {
@@ -79,6 +80,10 @@ int ibid_find_findings(const char *text, size_t length, ibid_findings *result);
 ** countries become cases, and case keys are ISO codes. */
 int ibid_find_findings_in(const char *text, size_t length, const ibid_regions *regions,
                           ibid_findings *result);
+/* The same, counting its work on progress (ext/progress.h; may be NULL):
+** returns 1, with a partial *result to free, when progress says stop. */
+int ibid_find_findings_progress(const char *text, size_t length, const ibid_regions *regions,
+                                ibid_progress *progress, ibid_findings *result);
 void ibid_findings_free(ibid_findings *result);
 
 /* The polarity of a finding's text from a small evaluative lexicon with

@@ -24,11 +24,13 @@ SQLITE_EXTENSION_INIT3
 /*
 ** The four functions read one analysis of the text, and the corpus trigger
 ** calls all four on the same body in a row: so each connection keeps the
-** last analysis (and a copy of its text) and reuses it when the next call
-** gets the same text. Texts over CACHE_LIMIT bytes are not kept.
+** last analysis (and a copy of its text, whatever its size) and reuses it
+** when the next call gets the same text. One entry per connection: it is
+** replaced by the next text analysed and freed with the connection (when its
+** last function is dropped). Memory stays bounded by the largest text in use
+** plus its analysis; an INSERT of a 10 MB body analyses it once, not four
+** times. The cache lives in the functions' client data (no global state).
 */
-#define CACHE_LIMIT (4u << 20)
-
 typedef struct findings_cache {
   int users;             /* modules sharing this cache; freed when the last goes */
   ibid_regions *regions; /* country names (read only once built) */
@@ -52,8 +54,10 @@ static void cache_release(void *pointer) {
   ibid_free(cache);
 }
 
-/* The analysis of text: the cached one, or a new one (cached when small).
-** *owned is set when the caller must free the result. */
+/* The analysis of text: the cached one, or a new one (then cached, unless the
+** copy cannot be allocated). *owned is set when the caller must free the
+** result. The analysis counts its work on the call's progress, so an
+** interrupt stops it (and nothing partial is cached). */
 static int analyse(ibid_rows *rows, findings_cache *cache, const char *text, size_t length,
                    ibid_findings **result, ibid_findings *scratch, int *owned) {
   *owned = 0;
@@ -61,14 +65,18 @@ static int analyse(ibid_rows *rows, findings_cache *cache, const char *text, siz
     *result = &cache->result;
     return SQLITE_OK;
   }
-  if (ibid_find_findings_in(text, length, cache->regions, scratch) != 0) {
+  int rc =
+      ibid_find_findings_progress(text, length, cache->regions, ibid_rows_progress(rows), scratch);
+  if (rc != 0) {
     ibid_findings_free(scratch);
+    if (rc > 0) return SQLITE_INTERRUPT;
     ibid_rows_error(rows, "out of memory");
     return SQLITE_NOMEM;
   }
-  char *copy = length <= CACHE_LIMIT ? ibid_malloc(length + 1) : 0;
+  /* Free the old entry first: two large analyses are never held at once. */
+  cache_clear(cache);
+  char *copy = ibid_malloc(length + 1);
   if (copy) {
-    cache_clear(cache);
     memcpy(copy, text, length);
     cache->text = copy;
     cache->length = length;

@@ -262,6 +262,41 @@ def test_backward_spans_cost_no_rescan():
     assert work[1] <= 12 * work[0], work
 
 
+def case_study(cells):
+    """A case study whose one question subsection holds a sentence per figure
+    cell, each sharing two content words with its cell and none with the others
+    (words made of the cell's number in base 26), so that evidence rows grow
+    linearly: one citation per finding."""
+    def word(i, salt):
+        return ''.join(chr(97 + (i // 26 ** j + salt) % 26) for j in range(6))
+    sentences = ''.join('The %s %s measure stalled while officials debated further reforms, budgets, '
+                        'timetables, partners, donors, monitors, audits, reviews and ministries '
+                        '(Berg, %d: 4). ' % (word(i, 0), word(i, 7), 1950 + i % 50) for i in range(cells))
+    figure = ''.join('\u00a7 %s %s\n' % (word(i, 0), word(i, 7)) for i in range(cells))
+    return ('Q1: Did the reform work?\n\nCase study 1: The Ostland reform\n\n'
+            'Q1: Did the reform work in Ostland?\n\n' + sentences +
+            '\n\nFigure 1. Findings Ostland\n\nCase 1: Ostland\nQ1 ' + figure +
+            '\nCase 2: Westmark\n\nConclusion\n\nIn sum, reforms rarely worked.\n')
+
+
+def test_figure_evidence_reads_no_subsection_per_finding():
+    """A figure finding's evidence: the sentences of its case's question
+    subsection sharing its content words (ext/findings.c). Reading the whole
+    subsection per finding made ibid_evidence quadratic (cells x sentences)
+    while its rows stayed linear; the analysis counts its work on the call's
+    progress, so the probes show such a loop here. Counted with count(*), so
+    that rows cost few opcodes."""
+    db = connect()
+    meter = Meter(db, 1)
+    inputs = case_study(30), case_study(300)
+    rows = [db.execute('select count(*) from ibid_evidence(?)', (x,)).fetchone()[0] for x in inputs]
+    assert rows == [30, 300], rows
+    db = connect()  # a fresh cache: each call below analyses its text
+    meter = Meter(db, 1)
+    work = [meter.run('select count(*) from ibid_evidence(?)', (x,))[2] for x in inputs]
+    assert work[1] <= 12 * work[0], work
+
+
 def test_database_of_each_kind_stays_below_20x():
     """Database bytes per input byte, for text, HTML and JATS (2 MB each here;
     bench/memory.py measures 10 MB documents and the peak memory of their INSERT)."""
