@@ -1661,6 +1661,23 @@ static size_t superscript_separator(const char *text, size_t end, size_t k, int 
   return c == ',' || *range ? size : 0;
 }
 
+/* Whether the ASCII word ending at offset mixes case after its first letter
+** the way a formula does ("LiPF6", "NaCl2"): an upper-case letter after a
+** lower-case one. */
+static int formula_before(const char *text, size_t offset) {
+  int upper_seen = 0; /* reading backwards */
+  for (size_t k = offset; k > 0 && offset - k < 12; k--) {
+    char c = text[k - 1];
+    if (c >= 'A' && c <= 'Z')
+      upper_seen = 1;
+    else if (c >= 'a' && c <= 'z') {
+      if (upper_seen) return 1;
+    } else
+      break;
+  }
+  return 0;
+}
+
 /* The superscript group at text[i] ("¹²", "¹,³", "¹⁻³", or ASCII digits
 ** glued on: "before.12", "modelled1,3", "fitted.2-4"). Emits a link per
 ** number when every number names an entry no note claims (taken) and ranges
@@ -1702,7 +1719,7 @@ static size_t superscript_group(const char *text, size_t length, size_t end, siz
     }
     if (count == 1 && (numbers[0] == 2 || numbers[0] == 3) && letters >= 1 && letters <= 2)
       return group_end;
-  } else if (!ibid_glued_marker(text, length, i, group_end)) {
+  } else if (!ibid_glued_marker(text, length, i, group_end) || formula_before(text, i)) {
     return group_end;
   }
   for (size_t k = 0; k < count; k++) {
