@@ -22,6 +22,14 @@
 ** heads inside are skipped; entries start at a line that opens one at the
 ** entry indent, or after a blank line unless the line is indented further.
 ** Every test looks at a bounded stretch of text, so both scans are linear.
+**
+** In-text links to a numbered list (at least three entries labelled in
+** sequence): one pass before the list reads bracket groups ("[7, 8]"), and,
+** when a reference heading opens the list, superscript groups ("¹⁻³") and
+** digit groups glued on as superscripts leave them ("before.2,3"; the tests
+** of ibid_glued_marker, and no formula such as "LiPF6"). A group links only
+** when all its numbers label entries and none is the number of a note that
+** ibid_find_notes finds outside the list (then the marker is the note's).
 */
 #include "references.h"
 
