@@ -104,8 +104,8 @@ static int is_year_before(const char *text, size_t offset) {
 }
 
 /* Is the digit run text[start..end) glued to what precedes it like a
-** copy-pasted marker? */
-static int glued_marker(const char *text, size_t length, size_t start, size_t end) {
+** copy-pasted marker? (declared in markers.h) */
+int ibid_glued_marker(const char *text, size_t length, size_t start, size_t end) {
   if (start == 0) return 0;
   /* what follows: not a letter, digit, or the rest of a number */
   if (end < length) {
@@ -196,7 +196,7 @@ static int collect(const char *text, size_t length, const ibid_note *notes, size
       size_t j = i;
       while (j < length && is_digit(text[j]) && j - i < 4) j++;
       if (j - i <= 3 && c != '0' && (j >= length || !is_digit(text[j])) &&
-          glued_marker(text, length, i, j)) {
+          ibid_glued_marker(text, length, i, j)) {
         long n = 0;
         for (size_t k = i; k < j; k++) n = n * 10 + (text[k] - '0');
         if (push(list, n, i, j - i, 1)) return -1;

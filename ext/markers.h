@@ -28,4 +28,12 @@ typedef struct ibid_marker {
 int ibid_find_markers(const char *text, size_t length, const ibid_note *notes, size_t note_count,
                       ibid_marker **markers, size_t *count);
 
+/* Whether the ASCII digits text[start, end) are glued to what precedes them
+** the way a copy-pasted superscript is: after a word of three letters or
+** more ("WHO2"), a closing quote or bracket, or sentence punctuation after a
+** word ("the EU.5", "et al.3"), but not after "p." or a short code ("G20",
+** "CO2"), and not followed by a letter, digit, '%', '/' or the rest of a
+** number ("2.5"). end may cover a group ("1,3", "2-4"). */
+int ibid_glued_marker(const char *text, size_t length, size_t start, size_t end);
+
 #endif

@@ -22,12 +22,21 @@
 ** heads inside are skipped; entries start at a line that opens one at the
 ** entry indent, or after a blank line unless the line is indented further.
 ** Every test looks at a bounded stretch of text, so both scans are linear.
+**
+** In-text links to a numbered list (at least three entries labelled in
+** sequence): one pass before the list reads bracket groups ("[7, 8]"), and,
+** when a reference heading opens the list, superscript groups ("¹⁻³") and
+** digit groups glued on as superscripts leave them ("before.2,3"; the tests
+** of ibid_glued_marker, and no formula such as "LiPF6"). A group links only
+** when all its numbers label entries and none is the number of a note that
+** ibid_find_notes finds outside the list (then the marker is the note's).
 */
 #include "references.h"
 
 #include <string.h>
 
 #include "legal.h"
+#include "markers.h"
 #include "memory.h"
 #include "utf8.h"
 
@@ -1547,8 +1556,8 @@ typedef struct link_list {
   int failed;
 } link_list;
 
-static void link_push(link_list *list, long label, size_t start, size_t length,
-                      const ibid_bibliography_entry *entry) {
+static void link_push(link_list *list, long label, ibid_link_style style, size_t start,
+                      size_t length, const ibid_bibliography_entry *entry) {
   if (list->failed) return;
   if (list->count == list->capacity) {
     size_t capacity = list->capacity ? list->capacity * 2 : 32;
@@ -1562,6 +1571,7 @@ static void link_push(link_list *list, long label, size_t start, size_t length,
   }
   ibid_reference_link *l = &list->links[list->count++];
   l->label = label;
+  l->style = style;
   l->start = start;
   l->length = length;
   l->entry_start = entry->start;
@@ -1617,9 +1627,147 @@ static size_t link_group(const char *text, size_t end, size_t i, const long *ent
     }
     for (long n = from; n <= to; n++)
       if (n >= 1 && n <= max_label && entry_of[n] >= 0)
-        link_push(out, n, i, group_end - i, &entries[entry_of[n]]);
+        link_push(out, n, IBID_LINK_BRACKET, i, group_end - i, &entries[entry_of[n]]);
   }
   return group_end;
+}
+
+/* One number of a superscript group at text[*j]: Unicode superscript digits
+** when unicode, else one to three ASCII digits. Returns the number, or -1
+** (then *j is unchanged). */
+static long superscript_number(const char *text, size_t end, size_t *j, int unicode) {
+  size_t k = *j, digits = 0;
+  long n = 0;
+  while (k < end && digits < 5) {
+    int digit;
+    size_t size = 1;
+    if (unicode) {
+      uint32_t c;
+      size = ibid_utf8_decode(text, end, k, &c);
+      digit = ibid_superscript_digit(c);
+    } else {
+      digit = is_digit((unsigned char)text[k]) ? text[k] - '0' : -1;
+    }
+    if (digit < 0) break;
+    n = n * 10 + digit;
+    k += size;
+    digits++;
+  }
+  if (!digits || (!unicode && (digits > 3 || (k < end && is_digit((unsigned char)text[k])))))
+    return -1;
+  *j = k;
+  return n;
+}
+
+/* The separator of a superscript group at text[k] ("," "-" "–" "⁻"): its
+** size, and *range set for a dash; 0 when none. */
+static size_t superscript_separator(const char *text, size_t end, size_t k, int *range) {
+  if (k >= end) return 0;
+  uint32_t c;
+  size_t size = ibid_utf8_decode(text, end, k, &c);
+  *range = c == '-' || c == 0x2013 || c == 0x207B;
+  return c == ',' || *range ? size : 0;
+}
+
+/* Whether the ASCII word ending at offset mixes case after its first letter
+** the way a formula does ("LiPF6", "NaCl2"): an upper-case letter after a
+** lower-case one. */
+static int formula_before(const char *text, size_t offset) {
+  int upper_seen = 0; /* reading backwards */
+  for (size_t k = offset; k > 0 && offset - k < 12; k--) {
+    char c = text[k - 1];
+    if (c >= 'A' && c <= 'Z')
+      upper_seen = 1;
+    else if (c >= 'a' && c <= 'z') {
+      if (upper_seen) return 1;
+    } else
+      break;
+  }
+  return 0;
+}
+
+/* The superscript group at text[i] ("¹²", "¹,³", "¹⁻³", or ASCII digits
+** glued on: "before.12", "modelled1,3", "fitted.2-4"). Emits a link per
+** number when every number names an entry no note claims (taken) and ranges
+** rise by at most 50. Returns the offset past the group, or i when it is
+** none. */
+static size_t superscript_group(const char *text, size_t length, size_t end, size_t i,
+                                const long *entry_of, long max_label, const unsigned char *taken,
+                                const ibid_bibliography_entry *entries, link_list *out) {
+  int unicode = !is_digit((unsigned char)text[i]);
+  if (!unicode && i > 0 && is_digit((unsigned char)text[i - 1])) return i;
+  long numbers[32];
+  int ranges[32];
+  size_t count = 0, j = i;
+  int range = 0;
+  for (;;) {
+    long n = superscript_number(text, end, &j, unicode);
+    if (n < 0) {
+      if (!count) return i;
+      break;
+    }
+    if (count == 32) return i;
+    numbers[count] = n;
+    ranges[count++] = range;
+    size_t size = superscript_separator(text, end, j, &range);
+    size_t probe = j + size;
+    if (!size || superscript_number(text, end, &probe, unicode) < 0) break;
+    j += size;
+  }
+  size_t group_end = j;
+  if (unicode) {
+    /* "m²", "km³" are units */
+    size_t letters = 0, position = i;
+    while (position > 0 && letters < 3) {
+      uint32_t c;
+      size_t size = ibid_utf8_decode_before(text, position, &c);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) break;
+      position -= size;
+      letters++;
+    }
+    if (count == 1 && (numbers[0] == 2 || numbers[0] == 3) && letters >= 1 && letters <= 2)
+      return group_end;
+  } else if (!ibid_glued_marker(text, length, i, group_end) || formula_before(text, i)) {
+    return group_end;
+  }
+  for (size_t k = 0; k < count; k++) {
+    long from = k + 1 < count && ranges[k + 1] ? numbers[k] : numbers[k];
+    long to = k + 1 < count && ranges[k + 1] ? numbers[k + 1] : numbers[k];
+    if (to < from || to - from > 50) return group_end;
+    for (long n = from; n <= to; n++)
+      if (n < 1 || n > max_label || entry_of[n] < 0 || taken[n]) return group_end;
+  }
+  for (size_t k = 0; k < count; k++) {
+    long from = numbers[k], to = numbers[k];
+    if (k + 1 < count && ranges[k + 1]) to = numbers[++k];
+    for (long n = from; n <= to; n++)
+      link_push(out, n, IBID_LINK_SUPERSCRIPT, i, group_end - i, &entries[entry_of[n]]);
+  }
+  return group_end;
+}
+
+/* Whether the last non-blank line before offset is a bibliography heading. */
+static int headed_list(const char *text, size_t offset) {
+  size_t end = offset;
+  while (end > 0 && is_space((unsigned char)text[end - 1])) end--;
+  size_t start = end;
+  while (start > 0 && text[start - 1] != '\n') start--;
+  return end > start && end - start <= 80 && ibid_is_bibliography_heading(text, start, end);
+}
+
+/* Marks the numbers of the notes of text that lie outside [list_start,
+** list_end) -- a numbered list read as endnotes is no note. */
+static int mark_notes(const char *text, size_t length, size_t list_start, size_t list_end,
+                      unsigned char *taken) {
+  ibid_note *notes = 0;
+  size_t note_count = 0;
+  if (ibid_find_notes(text, length, &notes, &note_count)) return -1;
+  for (size_t k = 0; k < note_count; k++) {
+    if (notes[k].label_start >= list_start && notes[k].label_start < list_end) continue;
+    if (notes[k].n >= 1 && notes[k].n <= IBID_MAX_LABEL) taken[notes[k].n] = 1;
+  }
+  ibid_free(notes);
+  return 0;
 }
 
 int ibid_find_reference_links(const char *text, size_t length, ibid_reference_link **links,
@@ -1636,7 +1784,7 @@ int ibid_find_reference_links(const char *text, size_t length, ibid_reference_li
   }
   for (long n = 0; n <= IBID_MAX_LABEL; n++) entry_of[n] = -1;
   long last = 0, max_label = 0;
-  size_t sequential = 0, list_start = length;
+  size_t sequential = 0, list_start = length, list_end = 0;
   for (size_t k = 0; k < entry_count; k++) {
     size_t line_end = entries[k].start;
     while (line_end < entries[k].start + entries[k].length && text[line_end] != '\n') line_end++;
@@ -1649,16 +1797,34 @@ int ibid_find_reference_links(const char *text, size_t length, ibid_reference_li
     if (entry_of[label] < 0) entry_of[label] = (long)k;
     if (label > max_label) max_label = label;
     if (entries[k].start < list_start) list_start = entries[k].start;
+    if (entries[k].start + entries[k].length > list_end)
+      list_end = entries[k].start + entries[k].length;
   }
   link_list out = {0};
-  if (sequential >= 3) {
-    for (size_t i = 0; i < list_start;) {
-      if (text[i] == '[')
-        i = link_group(text, list_start, i, entry_of, max_label, entries, &out);
-      else
-        i++;
+  unsigned char *taken = 0;
+  if (sequential >= 3 && headed_list(text, list_start)) {
+    taken = ibid_malloc(IBID_MAX_LABEL + 1);
+    if (!taken || (memset(taken, 0, IBID_MAX_LABEL + 1),
+                   mark_notes(text, length, list_start, list_end, taken))) {
+      ibid_free(taken);
+      ibid_free(entry_of);
+      ibid_free(entries);
+      return -1;
     }
   }
+  if (sequential >= 3) {
+    for (size_t i = 0; i < list_start;) {
+      unsigned char c = (unsigned char)text[i];
+      size_t next = i;
+      if (c == '[')
+        next = link_group(text, list_start, i, entry_of, max_label, entries, &out);
+      else if (taken && (is_digit(c) || c == 0xC2 || c == 0xE2))
+        next = superscript_group(text, length, list_start, i, entry_of, max_label, taken, entries,
+                                 &out);
+      i = next > i ? next : i + 1;
+    }
+  }
+  ibid_free(taken);
   ibid_free(entry_of);
   ibid_free(entries);
   if (out.failed) {

@@ -72,8 +72,14 @@ int ibid_repeats_previous_author(const char *text, size_t start, size_t end);
 
 /* A numbered in-text citation ("[12]", one number of "[7, 8]" or "[2-4]")
 ** and the entry of the document's numbered reference list it points to. */
+typedef enum ibid_link_style {
+  IBID_LINK_BRACKET = 0,    /* "[12]", "[7, 8]", "[2-4]" */
+  IBID_LINK_SUPERSCRIPT = 1 /* "¹²", "¹,³", or digits glued on: "before.12", "modelled1,3" */
+} ibid_link_style;
+
 typedef struct ibid_reference_link {
   long label;                       /* the entry's number */
+  ibid_link_style style;            /* how the marker is printed */
   size_t start, length;             /* the bracket group as printed */
   size_t entry_start, entry_length; /* the entry (as ibid_find_bibliography cuts it) */
 } ibid_reference_link;
@@ -81,8 +87,13 @@ typedef struct ibid_reference_link {
 /* Links every bracketed number group before a numbered reference list (at
 ** least three entries labelled in sequence) to the entries with those
 ** labels; groups hold only numbers, commas, semicolons and ranges, and name
-** only labels the list has. Returns 0 or -1 when out of memory; *links is
-** freed with ibid_free. */
+** only labels the list has. When the list follows a bibliography heading,
+** superscript groups ("¹²", "¹⁻³") and digit groups glued on as copy-paste
+** leaves superscripts ("before.12", "et al.1,3", "fitted.2-4"; see
+** ibid_glued_marker) link too, every number of the group naming an entry,
+** unless the text has a note (ibid_find_notes, outside the list) with that
+** number: then the marker is the note's. Returns 0 or -1 when out of
+** memory; *links is freed with ibid_free. */
 int ibid_find_reference_links(const char *text, size_t length, ibid_reference_link **links,
                               size_t *count);
 

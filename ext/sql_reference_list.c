@@ -580,7 +580,8 @@ static int entries_fill(ibid_rows *rows, const char *text, size_t length, void *
 /* ibid_reference_links(text): each number of a bracketed in-text citation
 ** ("[12]", "[7, 8]", "[2-4]") and the entry of the numbered reference list it
 ** names: entry (its number), start, length (the group as printed),
-** entry_start, entry_length. */
+** entry_start, entry_length, style ('bracket' or 'superscript', which
+** covers superscript digits and digits glued on as copy-paste leaves them). */
 static int links_fill(ibid_rows *rows, const char *text, size_t length, void *pointer) {
   (void)pointer;
   ibid_reference_link *links = 0;
@@ -591,6 +592,9 @@ static int links_fill(ibid_rows *rows, const char *text, size_t length, void *po
     rc = ibid_rows_int(rows, links[k].label);
     if (rc == SQLITE_OK) rc = ibid_rows_span(rows, links[k].start, links[k].length);
     if (rc == SQLITE_OK) rc = ibid_rows_span(rows, links[k].entry_start, links[k].entry_length);
+    if (rc == SQLITE_OK)
+      rc = links[k].style == IBID_LINK_SUPERSCRIPT ? ibid_rows_text(rows, "superscript", 11)
+                                                   : ibid_rows_text(rows, "bracket", 7);
   }
   ibid_free(links);
   return rc;
@@ -618,8 +622,8 @@ int ibid_register_reference_list(sqlite3 *db) {
   };
   static const ibid_table_function links = {
       .name = "ibid_reference_links",
-      .columns = "entry, start, length, entry_start, entry_length",
-      .column_count = 5,
+      .columns = "entry, start, length, entry_start, entry_length, style",
+      .column_count = 6,
       .fill = links_fill,
   };
   int rc = ibid_register_table_function(db, &entries, 0, 0);

@@ -115,7 +115,7 @@ CREATE INDEX IF NOT EXISTS refs_document ON refs(document_id);
 
 -- One row per act of citing: a document cites a work, via a note reference
 -- ('note'), a bibliography entry ('bibliography'), an author-year cite ('cite') or
--- a bracketed number naming an entry of a numbered reference list ('marker').
+-- a bracketed or superscript number naming an entry of a numbered reference list ('marker').
 CREATE TABLE IF NOT EXISTS citations(
   document_id INTEGER NOT NULL REFERENCES documents(id),
   work_id INTEGER NOT NULL REFERENCES works(id),
@@ -341,7 +341,8 @@ BEGIN
   INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
     SELECT new.document_id, work_id, 'cite', n, locator, start, length
     FROM cites WHERE document_id = new.document_id AND work_id IS NOT NULL;
-  -- "[12]", "[7, 8]" in the text: the work of entry 12 of the numbered list.
+  -- "[12]", "[7, 8]", superscript "¹²" or glued "before.12" in the text: the work of entry 12
+  -- of the numbered list.
   INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
     SELECT new.document_id, work_id, 'marker', NULL, NULL, start, length FROM (
       SELECT l.entry, l.start, l.length,

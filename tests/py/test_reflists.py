@@ -154,3 +154,89 @@ def test_numbered_markers_credit_entries():
     # a list without numbers gives no marker links
     text = 'As shown [2].\n\nReferences\n\nRoe, A. (2001). A. Journal 1, 2-3.\nLee, B. (2002). B. Journal 2, 3-4.\n'
     assert db.execute('SELECT count(*) FROM ibid_reference_links(?)', (text,)).fetchone()[0] == 0
+
+
+LINKS = os.path.join(REFS, 'links')
+
+
+def link_pairs(db, path):
+    """(gold, predicted) lists of (marker as printed, entry number) in text order; an .html
+    document is read through ibid_convert, as the ingest trigger reads it."""
+    with open(path, encoding='utf-8') as f:
+        text = f.read()
+    if path.endswith('.html'):
+        text = db.execute("SELECT json_extract(ibid_convert(?), '$.body')", (text,)).fetchone()[0]
+    predicted = [(text[s - 1:s - 1 + n], e) for e, s, n in
+                 db.execute('SELECT entry, start, length FROM ibid_reference_links(?)', (text,))]
+    with open(path.rsplit('.', 1)[0] + '.links', encoding='utf-8') as f:
+        gold = [(m, int(e)) for m, e in (line.rstrip('\n').split('\t') for line in f if line.strip())]
+    return gold, predicted
+
+
+def test_superscript_links():
+    """Superscript and glued-digit markers link to entries of a numbered list (tests/refs/links:
+    HTML <sup>, plain glued digits, a footnoted text whose markers are notes; one held out)."""
+    db = connect()
+    scores = {}
+    for part in ('dev', 'heldout'):
+        rows, totals = [], [0, 0, 0]
+        for path in sorted(glob.glob(os.path.join(LINKS, part, '*.*'))):
+            if path.endswith('.links'):
+                continue
+            gold, predicted = link_pairs(db, path)
+            left, matched = list(gold), 0
+            for pair in predicted:
+                if pair in left:
+                    left.remove(pair)
+                    matched += 1
+                else:
+                    print('    extra  %s: %r' % (os.path.basename(path), pair))
+            for pair in left:
+                print('    missed %s: %r' % (os.path.basename(path), pair))
+            counts = (len(gold), len(predicted), matched)
+            totals = [t + c for t, c in zip(totals, counts)]
+            rows.append((os.path.basename(path), len(gold)) + prf(*counts))
+        rows.append(('%s: all' % part, totals[0]) + prf(*totals))
+        print_scores('numbered-list links of tests/refs/links/%s' % part, rows)
+        scores[part] = prf(*totals)
+    assert min(scores['dev'][:2]) >= 0.95 and min(scores['heldout'][:2]) >= 0.85, scores
+
+
+def test_superscript_markers_credit_entries():
+    """Glued superscripts become citations via 'marker' of the entries' works; where the text
+    has notes with those numbers the markers stay the notes' and link nothing."""
+    db = connect()
+    db.execute('select ibid_init()')
+    for name in ('science_glued.txt', 'footnoted.txt'):
+        path = os.path.join(LINKS, 'dev', name)
+        with open(path, 'rb') as f:
+            db.execute('insert into documents(path, raw) values (?, ?)', (path, f.read()))
+    rows = db.execute("SELECT d.path, count(*) FROM citations c JOIN documents d ON d.id = c.document_id "
+                      "WHERE c.via = 'marker' GROUP BY d.path").fetchall()
+    assert len(rows) == 1 and rows[0][0].endswith('science_glued.txt') and rows[0][1] == 13, rows
+    first = db.execute("SELECT w.authors FROM citations c JOIN works w ON w.id = c.work_id "
+                       "WHERE c.via = 'marker' ORDER BY c.start LIMIT 1").fetchone()[0]
+    assert 'Hallett' in first, first
+    linked = db.execute("SELECT count(*) FROM markers m JOIN documents d ON d.id = m.document_id "
+                        "WHERE d.path LIKE '%footnoted.txt' AND m.note_start IS NOT NULL").fetchone()[0]
+    assert linked == 5, linked
+    styles = db.execute("SELECT DISTINCT style FROM ibid_reference_links(?) ORDER BY 1",
+                        ('Seen¹ and [2] and again.3\n\nReferences\n1. A. Roe, J. 1 (2001).\n'
+                         '2. B. Lee, J. 2 (2002).\n3. C. Kim, J. 3 (2003).\n',)).fetchall()
+    assert styles == [('bracket',), ('superscript',)], styles
+
+
+def test_links_robust():
+    """Property: on arbitrary text every link lies before its entry and inside the text."""
+    import random
+    db = connect()
+    rng = random.Random(11)
+    pieces = ['References\n', 'Notes\n', '1. ', '2. ', '3. ', '[1] ', '[2, 3]', 'before.2 ', 'al.1,3 ',
+              'x.2-4 ', '\u00b9', '\u00b2\u00b3', '\u207b', ',', '-', 'LiPF6 ', 'in 2009.4 ', 'p.5 ',
+              'Roe, A. (2001). Title. J. 1, 2-3.\n', '\n\n', 'm\u00b2 ', '12', '\u2013']
+    for _ in range(400):
+        text = ''.join(rng.choice(pieces) for _ in range(rng.randint(0, 50)))
+        for start, length, entry_start, style in db.execute(
+                'SELECT start, length, entry_start, style FROM ibid_reference_links(?)', (text,)):
+            assert 1 <= start and start + length <= len(text) + 1, (text, start, length)
+            assert start + length <= entry_start and style in ('bracket', 'superscript'), text
