@@ -402,6 +402,12 @@ def test_readers_forked_from_threads():
     import threading
     if not skip_without_poppler():
         return
+    if os.environ.get('IBID_SANITIZE'):
+        # ASan's allocator and its thread registry take locks of their own, which a child
+        # forked while another thread holds them never gets: under ASan a reader forked from
+        # threads may wait out its time limit. The plain build runs the test (docs/pdf.md).
+        print('    skipped under the sanitizers: ASan locks across fork() from threads')
+        return
     raw = pdf_bytes('footnoted.pdf')
     expected = convert_bytes(connect(), raw)
     results, failures = [], []
