@@ -24,7 +24,7 @@ static const struct added_column {
     {"documents", "format", "TEXT"}, /* 0.2.0: formats */
     {"documents", "error", "TEXT"},
     {"documents", "structure", "TEXT"},
-    {"refs", "resolves_item", "INTEGER"}, /* 0.2.0: which item an Ibid./short form means */
+    {"refs", "resolves_item", "INTEGER"}, /* 0.3.0: which item an Ibid./short form means */
     {"cases", "case_key", "TEXT"},        /* issue 11: cases comparable across documents */
     {"findings", "case_key", "TEXT"},
     {"evidence", "cite", "INTEGER"}, /* issue 11: evidence is a cites row */
