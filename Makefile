@@ -33,14 +33,18 @@ PKG_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(PKG_MODULE
 PKG_LIBS := $(shell pkg-config --libs icu-uc icu-i18n libxml-2.0 2>/dev/null) $(POPPLER_LIBS)
 WARNINGS := -Wall -Wextra -Werror -Wsign-compare -Wshadow -Wstrict-prototypes
 CFLAGS ?= -O2 -g
-ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -fvisibility=hidden $(WARNINGS) $(CFLAGS) -fPIC -Iext -Iinclude -Ibuild \
+# ext/ is grouped by layer (core, format, text, citations, references,
+# findings, corpus); every layer folder is on the include path.
+EXT_DIRS := $(sort $(dir $(wildcard ext/*/*.c ext/*/*.h)))
+EXT_INCLUDES := -Iext $(patsubst %/,-I%,$(EXT_DIRS))
+ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -fvisibility=hidden $(WARNINGS) $(CFLAGS) -fPIC $(EXT_INCLUDES) -Iinclude -Ibuild \
               -DIBID_VERSION='"$(VERSION)"' $(PKG_CFLAGS)
 # The soname lets ldconfig list the library as ibid.so, so `.load ibid` finds it once installed.
 LDFLAGS_SO := -shared -Wl,-soname,ibid.so -Wl,-z,now -Wl,-z,relro -Wl,-z,nodelete
 
-SQL_SOURCES := ext/ibid.c $(wildcard ext/sql_*.c)
-PURE_SOURCES := $(filter-out $(SQL_SOURCES),$(wildcard ext/*.c))
-HEADERS := $(wildcard ext/*.h include/*.h) build/schema_sql.h
+SQL_SOURCES := ext/ibid.c $(wildcard ext/*/sql_*.c)
+PURE_SOURCES := $(filter-out $(SQL_SOURCES),$(wildcard ext/*/*.c))
+HEADERS := $(wildcard ext/*/*.h include/*.h) build/schema_sql.h
 OBJ_DIR ?= build/obj
 SQL_OBJECTS := $(patsubst ext/%.c,$(OBJ_DIR)/%.o,$(SQL_SOURCES))
 PURE_OBJECTS := $(patsubst ext/%.c,$(OBJ_DIR)/%.o,$(PURE_SOURCES))
@@ -122,7 +126,7 @@ build/schema_sql.h: sql/schema.sql
 
 # Every header is a dependency of every object: simple, and a full rebuild is seconds.
 $(OBJ_DIR)/%.o: ext/%.c $(HEADERS) VERSION
-	@mkdir -p $(OBJ_DIR)
+	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 ibid.so: $(SQL_OBJECTS) $(PURE_OBJECTS)
@@ -174,14 +178,14 @@ build/bench_%: bench/bench_%.c bench/bench.h $(PURE_SOURCES) $(TEST_SUPPORT) $(H
 	$(CC) $(ALL_CFLAGS) -O2 -DNDEBUG -Ibench -o $@ $< $(PURE_SOURCES) $(TEST_SUPPORT) $(PKG_LIBS)
 
 FUZZ_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
-               -fno-sanitize-recover=undefined -Iext -Iinclude -Ibuild $(PKG_CFLAGS)
+               -fno-sanitize-recover=undefined $(EXT_INCLUDES) -Iinclude -Ibuild $(PKG_CFLAGS)
 FUZZ_OBJECTS := $(patsubst ext/%.c,build/fuzz/obj/%.o,$(PURE_SOURCES)) build/fuzz/obj/memory_libc.o
 
 build/fuzz/obj/%.o: ext/%.c $(HEADERS)
-	@mkdir -p build/fuzz/obj
+	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) -c -o $@ $<
 
-build/fuzz/obj/memory_libc.o: $(TEST_SUPPORT) ext/memory.h
+build/fuzz/obj/memory_libc.o: $(TEST_SUPPORT) ext/core/memory.h
 	@mkdir -p build/fuzz/obj
 	clang $(FUZZ_CFLAGS) -c -o $@ $<
 
@@ -232,7 +236,7 @@ bench: all
 	$(PYTHON) bench/memory.py
 	$(PYTHON) bench/views.py
 
-# Retrains the reference-parser model (ext/refmodel_weights.c) from AnyStyle's
+# Retrains the reference-parser model (ext/references/refmodel_weights.c) from AnyStyle's
 # core.xml and GROBID's citation/corpus/, leaving out every string that also
 # occurs in GROBID's citation/evaluation/ (all of them do) or in AnyStyle's
 # good.xml, so both stay fair test sets. core.xml is read three times: its
@@ -242,13 +246,13 @@ ANYSTYLE ?= ../shared/eval/anystyle
 GROBID ?= ../shared/eval/grobid
 model:
 	@mkdir -p build
-	$(CC) -std=c11 -D_DEFAULT_SOURCE -O2 -Iext -o build/train_refmodel ext/model/train_refmodel.c ext/reftokens.c tests/support/memory_libc.c -lm
-	$(PYTHON) ext/model/grobid_to_anystyle.py $(GROBID)/citation/corpus > build/grobid_corpus.xml
-	$(PYTHON) ext/model/grobid_to_anystyle.py $(GROBID)/citation/evaluation > build/grobid_evaluation.xml
-	$(PYTHON) ext/model/anystyle_to_training.py $(ANYSTYLE)/core.xml $(ANYSTYLE)/core.xml \
+	$(CC) -std=c11 -D_DEFAULT_SOURCE -O2 $(EXT_INCLUDES) -o build/train_refmodel ext/references/model/train_refmodel.c ext/references/reftokens.c tests/support/memory_libc.c -lm
+	$(PYTHON) ext/references/model/grobid_to_anystyle.py $(GROBID)/citation/corpus > build/grobid_corpus.xml
+	$(PYTHON) ext/references/model/grobid_to_anystyle.py $(GROBID)/citation/evaluation > build/grobid_evaluation.xml
+	$(PYTHON) ext/references/model/anystyle_to_training.py $(ANYSTYLE)/core.xml $(ANYSTYLE)/core.xml \
 	  $(ANYSTYLE)/core.xml build/grobid_corpus.xml \
 	  --exclude build/grobid_evaluation.xml --exclude $(ANYSTYLE)/good.xml > build/refmodel_train.txt
-	build/train_refmodel build/refmodel_train.txt 25 ext/refmodel_weights.c
+	build/train_refmodel build/refmodel_train.txt 25 ext/references/refmodel_weights.c
 
 # The tour, then the citation graph of the works cited at least twice, drawn by dot.
 demo: all check-demo-deps
@@ -263,7 +267,7 @@ check-demo-deps:
 	$(INSTALL_MISSING)
 
 format:
-	clang-format -i $(filter-out ext/refmodel_weights.c,$(wildcard ext/*.c)) ext/*.h include/*.h \
+	clang-format -i $(filter-out ext/references/refmodel_weights.c,$(wildcard ext/*.c ext/*/*.c)) ext/*/*.h include/*.h \
 	  tests/unit/*.c bench/*.c bench/*.h fuzz/*.c fuzz/*.h
 
 clean:

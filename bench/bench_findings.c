@@ -1,4 +1,4 @@
-/* bench_findings.c -- throughput of the findings analyser (ext/findings.c)
+/* bench_findings.c -- throughput of the findings analyser (ext/findings/findings.c)
 ** over the corpus repeated to ~20 MB. Usage: build/bench_findings tests/corpus */
 #include "bench.h"
 #include "findings.h"

@@ -1,4 +1,4 @@
-/* bench_graph.c -- the citation graph behind ibid_dot (ext/graph.c): rows
+/* bench_graph.c -- the citation graph behind ibid_dot (ext/corpus/graph.c): rows
 ** added per second, then the DOT written, for a graph the size of a large
 ** corpus (1,000,000 citation rows among 200,000 works, labelled "Author Year").
 ** MB/s counts the DOT written. Usage: build/bench_graph tests/corpus (unused). */

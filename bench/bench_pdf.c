@@ -1,5 +1,5 @@
 /* bench_pdf.c -- throughput of ibid_pdf_convert (poppler's text and boxes,
-** then the layout of ext/pdf_layout.c) on the generated test PDFs of
+** then the layout of ext/format/pdf_layout.c) on the generated test PDFs of
 ** tests/formats/pdf (two-column article, footnoted paper), each converted
 ** repeatedly; prints MB/s of PDF bytes and pages/s.
 ** Usage: build/bench_pdf tests/corpus  (the PDFs are found beside it). */

@@ -1,5 +1,5 @@
-/* bench_sentences.c -- throughput of sentence splitting (ext/sentences.c) and of
-** FTS5 word tokenizing (ext/words.c) on the corpus repeated to ~20 MB.
+/* bench_sentences.c -- throughput of sentence splitting (ext/text/sentences.c) and of
+** FTS5 word tokenizing (ext/text/words.c) on the corpus repeated to ~20 MB.
 ** Usage: build/bench_sentences tests/corpus */
 #include "bench.h"
 #include "memory.h"

@@ -1,5 +1,5 @@
-/* bench_text.c -- throughput of ibid_clean_text (ext/text.c) and of
-** ibid_find_blocks (ext/blocks.c) on the corpus repeated to ~20 MB: per
+/* bench_text.c -- throughput of ibid_clean_text (ext/text/text.c) and of
+** ibid_find_blocks (ext/text/blocks.c) on the corpus repeated to ~20 MB: per
 ** document (as the SQL functions are called) and as one ~20 MB text.
 ** Usage: build/bench_text tests/corpus */
 #include <time.h>

@@ -1,4 +1,4 @@
-/* fuzz_cites.c -- libFuzzer target for ibid_find_cites (ext/cites.c): any valid
+/* fuzz_cites.c -- libFuzzer target for ibid_find_cites (ext/citations/cites.c): any valid
 ** UTF-8 gives items whose spans lie inside the input, in text order, with
 ** groups counted from 1, without crash, leak or hang. */
 #include <stddef.h>

@@ -1,4 +1,4 @@
-/* fuzz_convert.c -- libFuzzer target for ibid_convert_document (ext/convert.c),
+/* fuzz_convert.c -- libFuzzer target for ibid_convert_document (ext/format/convert.c),
 ** what every INSERT INTO documents runs: any bytes -- detected as text, HTML,
 ** JATS, TEI, PDF, UTF-16 or binary -- give a document whose format agrees
 ** with ibid_format_detect, whose body is valid UTF-8 with the character count

@@ -1,5 +1,5 @@
 /* fuzz_csl.c -- libFuzzer target for the CSL-JSON reader and work keys
-** (ext/csl.c): any valid UTF-8, JSON or not, without crash, leak or hang. */
+** (ext/references/csl.c): any valid UTF-8, JSON or not, without crash, leak or hang. */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* fuzz_export.c -- libFuzzer target for the JSON reader, the clean CSL-JSON
-** writer and the BibTeX and RIS writers (ext/json.c, ext/csl_export.c,
-** ext/bibtex.c, ext/ris.c): any valid UTF-8 as CSL-JSON, into every writer
+** writer and the BibTeX and RIS writers (ext/core/json.c, ext/corpus/csl_export.c,
+** ext/corpus/bibtex.c, ext/corpus/ris.c): any valid UTF-8 as CSL-JSON, into every writer
 ** and a group of keys, without crash, leak or hang; every entry written must
 ** be valid UTF-8 with balanced braces (BibTeX) and end in a newline; the
 ** clean CSL-JSON must be a JSON object that cleans to itself. */

@@ -1,4 +1,4 @@
-/* fuzz_findings.c -- libFuzzer target for ext/findings.c: any valid UTF-8
+/* fuzz_findings.c -- libFuzzer target for ext/findings/findings.c: any valid UTF-8
 ** input must analyse without crashing, hanging or leaking, and every span
 ** must lie inside the input. */
 #include <stddef.h>

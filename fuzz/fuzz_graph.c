@@ -1,4 +1,4 @@
-/* fuzz_graph.c -- libFuzzer target for ext/graph.c: rows built from arbitrary
+/* fuzz_graph.c -- libFuzzer target for ext/corpus/graph.c: rows built from arbitrary
 ** bytes (labels need not be UTF-8) must give DOT text that is valid UTF-8,
 ** with every label quoted and escaped, in linear time, without leaks. */
 #include <stdint.h>

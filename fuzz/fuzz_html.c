@@ -1,4 +1,4 @@
-/* fuzz_html.c -- libFuzzer target for ibid_html_convert (ext/html.c): any
+/* fuzz_html.c -- libFuzzer target for ibid_html_convert (ext/format/html.c): any
 ** bytes (HTML is often not UTF-8) give a document whose body is valid UTF-8
 ** with the character count the builder kept, and whose JSON serializes --
 ** without crash, leak or hang (checks: fuzz_document.h). */

@@ -1,4 +1,4 @@
-/* fuzz_legal.c -- libFuzzer target for ext/legal.c: any valid UTF-8 (the
+/* fuzz_legal.c -- libFuzzer target for ext/citations/legal.c: any valid UTF-8 (the
 ** whole input, and each line) read as a legal citation. Every field must be
 ** a span inside the input on character boundaries, and the CSL-JSON must
 ** parse -- without crash, leak or hang. */

@@ -1,4 +1,4 @@
-/* fuzz_meta.c -- libFuzzer target for ibid_meta_json (ext/meta.c): any valid
+/* fuzz_meta.c -- libFuzzer target for ibid_meta_json (ext/format/meta.c): any valid
 ** UTF-8 must give a NUL-terminated JSON object, without crash, leak or hang;
 ** the result is also fed to the work key, which must accept it as JSON. */
 #include <stddef.h>

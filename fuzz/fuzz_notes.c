@@ -1,5 +1,5 @@
 /* fuzz_notes.c -- libFuzzer target for ibid_find_notes and ibid_find_markers
-** (ext/notes.c, ext/shortform.c, ext/markers.c): any valid UTF-8 gives notes
+** (ext/citations/notes.c, ext/citations/shortform.c, ext/citations/markers.c): any valid UTF-8 gives notes
 ** in text order whose label, body and locator spans lie inside the input on
 ** character boundaries, ibid_of pointing to an earlier number, and markers
 ** outside the note bodies -- without crash, leak or hang. */

@@ -1,5 +1,5 @@
 /* fuzz_pdf.c -- libFuzzer target for PDF in: bytes that start with "%PDF" go
-** through ibid_pdf_convert (poppler, then ext/pdf_layout.c); any other bytes
+** through ibid_pdf_convert (poppler, then ext/format/pdf_layout.c); any other bytes
 ** are read as glyph records and laid out directly, so that the layout's
 ** geometry (rows, gutters, footnotes, running heads) meets every shape of
 ** input, not only what poppler lets through. The body must be valid UTF-8

@@ -1,4 +1,4 @@
-/* fuzz_references.c -- libFuzzer target for ext/references.c: splitting any
+/* fuzz_references.c -- libFuzzer target for ext/references/references.c: splitting any
 ** valid UTF-8 into citation items (the whole input as one note, and each
 ** line as one note), the title keys of each item, and the bibliography
 ** entries of the input, the reference-list heading test on every line. Items and entries must be

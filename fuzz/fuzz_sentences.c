@@ -1,4 +1,4 @@
-/* fuzz_sentences.c -- libFuzzer target for ext/sentences.c: every span must lie
+/* fuzz_sentences.c -- libFuzzer target for ext/text/sentences.c: every span must lie
 ** inside the text, be trimmed, non-empty, in order and inside its block. */
 #include <stdint.h>
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* fuzz_words.c -- libFuzzer target for ext/words.c: any bytes (valid UTF-8 or
+/* fuzz_words.c -- libFuzzer target for ext/text/words.c: any bytes (valid UTF-8 or
 ** not) must tokenize without a crash, with ascending, in-range spans. */
 #include <stdint.h>
 #include <stdlib.h>

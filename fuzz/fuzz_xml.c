@@ -1,5 +1,5 @@
-/* fuzz_xml.c -- libFuzzer target for ibid_jats_convert (ext/jats.c) and
-** ibid_tei_convert (ext/tei.c): any bytes, as they are and wrapped in a JATS
+/* fuzz_xml.c -- libFuzzer target for ibid_jats_convert (ext/format/jats.c) and
+** ibid_tei_convert (ext/format/tei.c): any bytes, as they are and wrapped in a JATS
 ** <article> and a TEI <TEI> root (so the fuzzer reaches the tree walkers
 ** without having to find a root element), give a document whose body is
 ** valid UTF-8 with the character count it claims, and whose JSON

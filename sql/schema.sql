@@ -2,7 +2,7 @@
 -- the extension); every statement is idempotent, so running it again is harmless.
 -- Tables are created only when missing (they hold the data); triggers and views
 -- hold none and are created anew each time, so ibid_init() on a database made
--- by an older ibid brings them up to date (ext/sql_schema.c adds the columns
+-- by an older ibid brings them up to date (ext/corpus/sql_schema.c adds the columns
 -- newer versions have, first).
 --
 -- One statement loads a document and everything derived from it:

@@ -26,7 +26,7 @@ def check(part, bars):
 
 
 def test_dev():
-    # The reference parser (ext/refparse.c, issue #9) reads the corporate entry "United
+    # The reference parser (ext/references/refparse.c, issue #9) reads the corporate entry "United
     # Nations Security Council. (2011). Resolution 2000 (2011)." with no author and no
     # title, so that entry has no work for the two UNSC cites to link to.
     check('dev', dict(BARS, **{'cites linked to entry': 0.75}))

@@ -10,10 +10,10 @@ counted:
 - rows and output bytes (the length of every cell),
 - work: calls of a progress handler set to fire every few VDBE opcodes; the
   extension's long loops (row building, byte -> character counting) also step
-  a probe statement every IBID_PROGRESS_INTERVAL units of work (ext/progress.h),
+  a probe statement every IBID_PROGRESS_INTERVAL units of work (ext/core/progress.h),
   which calls the handler, so a quadratic loop there shows as quadratic work,
 - memory: SQLite's allocation high-water mark (every ibid allocation goes
-  through sqlite3_malloc, ext/sql_memory.c), read with ctypes from the same
+  through sqlite3_malloc, ext/core/sql_memory.c), read with ctypes from the same
   libsqlite3 that Python's sqlite3 module uses.
 
 A metric m passes when m(10x) <= 15 * m(1x) + slack: linear growth (a + 10bn)
@@ -281,7 +281,7 @@ def case_study(cells):
 
 def test_figure_evidence_reads_no_subsection_per_finding():
     """A figure finding's evidence: the sentences of its case's question
-    subsection sharing its content words (ext/findings.c). Reading the whole
+    subsection sharing its content words (ext/findings/findings.c). Reading the whole
     subsection per finding made ibid_evidence quadratic (cells x sentences)
     while its rows stayed linear; the analysis counts its work on the call's
     progress, so the probes show such a loop here. Counted with count(*), so
@@ -369,7 +369,7 @@ def test_progress_handler_stops_a_long_extraction():
 
 
 def test_progress_handler_stops_a_long_html_conversion():
-    """ibid_convert checks while it walks an HTML tree (ext/html.c walk)."""
+    """ibid_convert checks while it walks an HTML tree (ext/format/html.c walk)."""
     db = connect()
     page = '<html><body><article>' + ''.join('<p>%s</p>' % p.replace('<', '&lt;')
                                              for p in long_text().split('\n\n')) + '</article></body></html>'
@@ -391,7 +391,7 @@ def test_progress_handler_stops_a_long_html_conversion():
 
 def test_sqlite3_interrupt_stops_a_long_extraction():
     """sqlite3_interrupt() (Connection.interrupt) during the extraction: on SQLite 3.40
-    nothing exposes the flag, the probe statement sees it (ext/sql_common.h)."""
+    nothing exposes the flag, the probe statement sees it (ext/core/sql_common.h)."""
     db = connect()
     text = long_text()
     sql = 'select count(*) from ibid_sentences(?)'

@@ -1,4 +1,4 @@
-/* test_blocks.c -- unit tests of ibid_find_blocks (ext/blocks.h). */
+/* test_blocks.c -- unit tests of ibid_find_blocks (ext/text/blocks.h). */
 #include <string.h>
 
 #include "blocks.h"

@@ -1,4 +1,4 @@
-/* test_cites.c -- unit tests of ext/cites.c (ibid_find_cites). */
+/* test_cites.c -- unit tests of ext/citations/cites.c (ibid_find_cites). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /* test_convert.c -- format detection, the document builder and the text path
-** (ext/convert.c, ext/document.c). */
+** (ext/format/convert.c, ext/format/document.c). */
 #include <string.h>
 
 #include "check.h"

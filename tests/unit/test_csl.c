@@ -1,4 +1,4 @@
-/* test_csl.c -- the CSL-JSON reader and work keys (ext/csl.c). */
+/* test_csl.c -- the CSL-JSON reader and work keys (ext/references/csl.c). */
 #include <string.h>
 
 #include "check.h"

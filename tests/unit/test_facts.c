@@ -1,4 +1,4 @@
-/* test_facts.c -- unit tests of ext/numbers.c, ext/claims.c, ext/entities.c, ext/events.c. */
+/* test_facts.c -- unit tests of ext/findings/numbers.c, ext/findings/claims.c, ext/findings/entities.c, ext/findings/events.c. */
 #include <stdlib.h>
 #include <string.h>
 

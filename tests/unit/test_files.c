@@ -1,4 +1,4 @@
-/* Unit tests of ext/files.c: folder walks in path order, error entries, reading files. */
+/* Unit tests of ext/format/files.c: folder walks in path order, error entries, reading files. */
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-/* test_findings.c -- unit tests of the pure findings analyser (ext/findings.c). */
+/* test_findings.c -- unit tests of the pure findings analyser (ext/findings/findings.c). */
 #include <stdlib.h>
 #include <string.h>
 

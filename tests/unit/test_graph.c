@@ -1,4 +1,4 @@
-/* test_graph.c -- unit tests of ext/graph.c (citation graph -> Graphviz DOT). */
+/* test_graph.c -- unit tests of ext/corpus/graph.c (citation graph -> Graphviz DOT). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* test_html.c -- unit tests of ext/html.c (ibid_html_convert). */
+/* test_html.c -- unit tests of ext/format/html.c (ibid_html_convert). */
 #include <stdio.h>
 #include <string.h>
 

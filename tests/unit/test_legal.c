@@ -1,5 +1,5 @@
-/* test_legal.c -- unit tests of ext/legal.c (legal citations field by field)
-** and of the German/French short forms and Ibid. rules of ext/shortform.c. */
+/* test_legal.c -- unit tests of ext/citations/legal.c (legal citations field by field)
+** and of the German/French short forms and Ibid. rules of ext/citations/shortform.c. */
 #include <string.h>
 
 #include "check.h"

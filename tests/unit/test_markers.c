@@ -1,4 +1,4 @@
-/* test_markers.c -- unit tests of ext/markers.c. */
+/* test_markers.c -- unit tests of ext/citations/markers.c. */
 #include <string.h>
 
 #include "check.h"

@@ -1,4 +1,4 @@
-/* test_meta.c -- document metadata (ext/meta.c) on small hand-made layouts. */
+/* test_meta.c -- document metadata (ext/format/meta.c) on small hand-made layouts. */
 #include <string.h>
 
 #include "check.h"

@@ -1,4 +1,4 @@
-/* test_notes.c -- unit tests of ext/notes.c and ext/shortform.c. */
+/* test_notes.c -- unit tests of ext/citations/notes.c and ext/citations/shortform.c. */
 #include <string.h>
 
 #include "check.h"

@@ -1,4 +1,4 @@
-/* test_pdf.c -- unit tests of ext/pdf_layout.c on glyphs placed by hand (no PDF, no poppler). */
+/* test_pdf.c -- unit tests of ext/format/pdf_layout.c on glyphs placed by hand (no PDF, no poppler). */
 #include <math.h>
 #include <string.h>
 

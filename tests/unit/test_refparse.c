@@ -1,4 +1,4 @@
-/* test_refparse.c -- unit tests of the reference parser (ext/refparse.c). */
+/* test_refparse.c -- unit tests of the reference parser (ext/references/refparse.c). */
 #include <stdlib.h>
 #include <string.h>
 

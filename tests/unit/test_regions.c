@@ -1,4 +1,4 @@
-/* test_regions.c -- unit and property tests of ext/regions.c (ICU country names). */
+/* test_regions.c -- unit and property tests of ext/findings/regions.c (ICU country names). */
 #include <stdlib.h>
 #include <string.h>
 

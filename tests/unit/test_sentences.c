@@ -1,4 +1,4 @@
-/* test_sentences.c -- unit tests of ext/sentences.c (sentence splitting). */
+/* test_sentences.c -- unit tests of ext/text/sentences.c (sentence splitting). */
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,4 +1,4 @@
-/* test_text.c -- unit tests of ibid_clean_text (ext/text.h). */
+/* test_text.c -- unit tests of ibid_clean_text (ext/text/text.h). */
 #include <stdlib.h>
 #include <string.h>
 

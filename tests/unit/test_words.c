@@ -1,4 +1,4 @@
-/* test_words.c -- unit tests of ext/words.c (word tokens for FTS5, UTF-16 offsets). */
+/* test_words.c -- unit tests of ext/text/words.c (word tokens for FTS5, UTF-16 offsets). */
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,4 +1,4 @@
-/* test_xml.c -- JATS (ext/jats.c) and TEI (ext/tei.c) conversion on small
+/* test_xml.c -- JATS (ext/format/jats.c) and TEI (ext/format/tei.c) conversion on small
 ** hand-made documents, and on hostile input (entity bombs, deep nesting,
 ** binary junk, truncation). */
 #include <stdlib.h>

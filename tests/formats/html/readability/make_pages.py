@@ -4,7 +4,7 @@ site chrome) and NAME.txt (the hand-written main text: headline, article paragra
 headings, lists, tables and captions; no menus, teasers, share bars, comments or footers), the
 way Mozilla Readability's test pages pair source.html with expected.html. The article texts are
 written for these tests. Pages listed in HELD_OUT are scored separately (tests/py/test_html.py)
-and were not looked at while tuning ext/html.c. Run from anywhere: python3 make_pages.py"""
+and were not looked at while tuning ext/format/html.c. Run from anywhere: python3 make_pages.py"""
 import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))

@@ -1,6 +1,6 @@
 /*
 ** notes.h -- footnotes and endnotes of a text, with Ibid./short-form
-** resolution (ext/shortform.c).
+** resolution (ext/citations/shortform.c).
 **
 ** A note is a numbered line that belongs to an increasing sequence of
 ** numbered lines (1, 2, 3 ... mostly +1) whose bodies look like citations or

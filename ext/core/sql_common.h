@@ -1,7 +1,7 @@
 /*
 ** sql_common.h -- what the SQL layer of every ibid module shares: function
 ** flags, argument checking, and table-valued functions built from a fill
-** callback (ext/sql_table.c).
+** callback (ext/core/sql_table.c).
 **
 ** Only files named ext/sql_*.c and ext/ibid.c include SQLite headers; the
 ** parsers they wrap are plain C (see include/ibid.h).
@@ -46,7 +46,7 @@ int ibid_value_text(sqlite3_value *value, const char *function, const char **tex
 ** returned nonzero alike (the probe's few opcodes count towards the
 ** handler's N, so a handler called every N opcodes is called every N/4
 ** probes or so). A check costs about a microsecond and runs every
-** IBID_PROGRESS_INTERVAL units of work (ext/progress.h).
+** IBID_PROGRESS_INTERVAL units of work (ext/core/progress.h).
 */
 typedef struct ibid_sql_probe {
   sqlite3 *db;
@@ -115,7 +115,7 @@ int ibid_rows_span(ibid_rows *rows, size_t start, size_t length);
 /* Converts a byte offset of the input into a 1-based character index. */
 int64_t ibid_rows_character_index(ibid_rows *rows, size_t byte_offset);
 /* The progress of the current call, to pass to parsers that take one
-** (ext/progress.h); cells and spans count as work on it already. */
+** (ext/core/progress.h); cells and spans count as work on it already. */
 ibid_progress *ibid_rows_progress(ibid_rows *rows);
 /* Sets the error message of the current call (printf-style). */
 void ibid_rows_error(ibid_rows *rows, const char *format, ...);

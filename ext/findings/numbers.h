@@ -33,7 +33,7 @@ int ibid_month_of_word(const char *text, size_t word_length);
 ** ibid_free) holding the start offset of each sentence in order. */
 int ibid_simple_sentences(const char *text, size_t length, size_t **starts, size_t *count);
 
-/* The sentences of ext/sentences.c -- the splitter that fills the corpus
+/* The sentences of ext/text/sentences.c -- the splitter that fills the corpus
 ** table `sentences` -- as start offsets: starts[k] is the start of sentence
 ** k + 1 of ibid_sentences(text). When ICU cannot split the text (*numbered is
 ** then 0) the simple splitter above stands in. splitter may be NULL (one is

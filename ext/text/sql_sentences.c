@@ -10,7 +10,7 @@
 ** block that holds the sentence; sentences never cross blocks), start and
 ** length (1-based characters: substr(text, start, length) is the sentence,
 ** without surrounding white space), text. The splitting itself is in
-** ext/sentences.c; the connection keeps one splitter (an ICU sentence
+** ext/text/sentences.c; the connection keeps one splitter (an ICU sentence
 ** iterator) as the client of the table function.
 */
 #include "sql_common.h"

@@ -6,7 +6,7 @@
 **
 ** Pure C: input is valid UTF-8 (text, length), not NUL-terminated; every span
 ** is a byte range of the input. One call analyses the whole text; the SQL
-** layer (ext/sql_findings.c) exposes the four parts as table functions.
+** layer (ext/findings/sql_findings.c) exposes the four parts as table functions.
 */
 #ifndef IBID_FINDINGS_H
 #define IBID_FINDINGS_H
@@ -80,7 +80,7 @@ int ibid_find_findings(const char *text, size_t length, ibid_findings *result);
 ** countries become cases, and case keys are ISO codes. */
 int ibid_find_findings_in(const char *text, size_t length, const ibid_regions *regions,
                           ibid_findings *result);
-/* The same, counting its work on progress (ext/progress.h; may be NULL):
+/* The same, counting its work on progress (ext/core/progress.h; may be NULL):
 ** returns 1, with a partial *result to free, when progress says stop. */
 int ibid_find_findings_progress(const char *text, size_t length, const ibid_regions *regions,
                                 ibid_progress *progress, ibid_findings *result);

@@ -12,7 +12,7 @@
 **
 ** `check` is an SQL keyword: quote it ("check"). start/length are character
 ** positions, so substr(text, start, length) is the span. NULL input gives no
-** rows. The parsers are ext/claims.c, ext/entities.c and ext/events.c.
+** rows. The parsers are ext/findings/claims.c, ext/findings/entities.c and ext/findings/events.c.
 */
 #include <string.h>
 

@@ -6,10 +6,10 @@
 **   SELECT ibid_work_key(ibid_meta(readfile('paper.txt')));
 **     -> mills::african-resistance-international-criminal-court
 **
-** ibid_meta wraps ibid_meta_json() (ext/meta.h): the document's metadata as a
+** ibid_meta wraps ibid_meta_json() (ext/format/meta.h): the document's metadata as a
 ** CSL-JSON object ("{}" when nothing is found), with the JSON subtype so the
 ** json_* functions read it as JSON. ibid_work_key wraps ibid_csl_work_key()
-** (ext/csl.h): a key shared by every description of the same work; NULL when
+** (ext/references/csl.h): a key shared by every description of the same work; NULL when
 ** the item has neither title nor author; an error when the text is not JSON.
 ** Both: NULL in, NULL out; a BLOB holding UTF-8 is accepted.
 **
@@ -52,7 +52,7 @@ static void meta_function(sqlite3_context *context, int argc, sqlite3_value **ar
     sqlite3_result_error_nomem(context);
     return;
   }
-  /* ibid_malloc is sqlite3_malloc64 inside the extension (ext/sql_memory.c) */
+  /* ibid_malloc is sqlite3_malloc64 inside the extension (ext/core/sql_memory.c) */
   sqlite3_result_text64(context, json, json_length, ibid_free, SQLITE_UTF8);
   sqlite3_result_subtype(context, META_JSON_SUBTYPE);
 }

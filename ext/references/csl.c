@@ -1,7 +1,7 @@
 /*
 ** csl.c -- CSL-JSON item reader and work keys (see csl.h).
 **
-** HOW IT WORKS: ext/json.h parses the text (strict RFC 8259, nesting capped)
+** HOW IT WORKS: ext/core/json.h parses the text (strict RFC 8259, nesting capped)
 ** into a tree; the reader picks the item object and copies the few fields the
 ** key needs. The key folds the name and the title through an ICU
 ** transliterator and keeps their first significant words.

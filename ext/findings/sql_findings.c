@@ -10,7 +10,7 @@
 **   SELECT name FROM ibid_cases('Case study 1: The Kosovo referral' || char(10) || ...);
 **   -- Kosovo, ... (one row per case section)
 **
-** Each call analyses the whole text once (ext/findings.c); start/length are
+** Each call analyses the whole text once (ext/findings/findings.c); start/length are
 ** 1-based character positions so substr(text, start, length) is the span.
 */
 #include <string.h>

@@ -1,6 +1,6 @@
 /*
 ** sql_cites.c -- ibid_cites(text): in-text author-year citations, one row
-** per cited item (the parser is ext/cites.c; the manual is docs/cites.md).
+** per cited item (the parser is ext/citations/cites.c; the manual is docs/cites.md).
 **
 **   SELECT authors, year, locator FROM ibid_cites('as argued (Smith, 2015: 120).');
 **   -- Smith|2015|120

@@ -1,6 +1,6 @@
 /*
 ** json.h -- a small JSON reader: text -> a tree of values, for the CSL-JSON
-** items the BibTeX and RIS writers (ext/bibtex.h, ext/ris.h) read.
+** items the BibTeX and RIS writers (ext/corpus/bibtex.h, ext/corpus/ris.h) read.
 **
 **   ibid_json_document document;
 **   ibid_json_error error;

@@ -7,7 +7,7 @@
 ** 'caption', 'note', 'table_row', 'boilerplate'), level (heading level or
 ** list depth, else 0), start and length (characters: substr(input, start,
 ** length) is the block), text (the block). Wraps ibid_find_blocks()
-** (ext/blocks.h); best on the output of ibid_clean().
+** (ext/text/blocks.h); best on the output of ibid_clean().
 */
 #include <string.h>
 

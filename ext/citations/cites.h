@@ -2,7 +2,7 @@
 ** cites.h -- in-text author-year citations: "(Smith, 2015: 120)",
 ** "(Smith and Jones 2010; see also Brown et al. 2011a, b)", "Smith (2015)".
 **
-** Pure C (no SQLite): ext/sql_cites.c exposes it as ibid_cites(text).
+** Pure C (no SQLite): ext/citations/sql_cites.c exposes it as ibid_cites(text).
 ** One ibid_cite per cited item: a parenthesis "(A, 2010; B, 2011)" gives two,
 ** and an author with several years "(A, 2010, 2012)" one per year.
 */

@@ -56,7 +56,7 @@ typedef struct ibid_document {
   const char *error;       /* static English message: why the document could not be
                               (fully) read; body holds what could be read */
   ibid_progress *progress; /* optional (NULL after init): a converter that checks it
-                              stops early when told, returning -1 (ext/progress.h) */
+                              stops early when told, returning -1 (ext/core/progress.h) */
 } ibid_document;
 
 void ibid_document_init(ibid_document *document);

@@ -14,7 +14,7 @@
 ** of timing them.
 **
 ** HOW IT WORKS: a countdown; no clock, no thread, no global state. The check
-** the SQL layer installs (ext/sql_table.c, ibid_sql_progress_check) is what
+** the SQL layer installs (ext/core/sql_table.c, ibid_sql_progress_check) is what
 ** tells an interrupted connection (see there).
 */
 #ifndef IBID_PROGRESS_H

@@ -1,7 +1,7 @@
 /*
 ** reftokens.h -- tokens and hashed features of one reference string, shared
-** by the sequence labeller (ext/refparse.c) and its trainer
-** (ext/model/train_refmodel.c) so that both see exactly the same features.
+** by the sequence labeller (ext/references/refparse.c) and its trainer
+** (ext/references/model/train_refmodel.c) so that both see exactly the same features.
 **
 ** A token is a run of non-space bytes (ASCII whitespace, NBSP and the other
 ** Unicode spaces separate tokens); labelled data marks fields at token

@@ -22,8 +22,8 @@
 ** starts from the nearest checkpoint. Any order of spans thus costs at most
 ** CHECKPOINT_BYTES bytes of counting per position (amortized O(1) in order).
 **
-** Interrupts: the rows carry an ibid_progress (ext/progress.h) whose check is
-** ibid_sql_progress_check (ext/sql_common.c); every cell and every counted
+** Interrupts: the rows carry an ibid_progress (ext/core/progress.h) whose check is
+** ibid_sql_progress_check (ext/core/sql_common.c); every cell and every counted
 ** byte is a unit of work, and fill callbacks pass the progress on to the
 ** parsers that take one. An interrupted call returns SQLITE_INTERRUPT.
 **

@@ -3,7 +3,7 @@
 **
 **   SELECT ibid_clean(readfile('paper.txt'));
 **
-** Wraps ibid_clean_text() (ext/text.h): NFC, odd spaces and control
+** Wraps ibid_clean_text() (ext/text/text.h): NFC, odd spaces and control
 ** characters normalized, hard-wrapped PDF lines joined into paragraphs,
 ** page furniture and site chrome dropped; one block per paragraph separated
 ** by one blank line. NULL in, NULL out; a BLOB holding UTF-8 is accepted.
@@ -25,7 +25,7 @@ static void clean_function(sqlite3_context *context, int argc, sqlite3_value **a
     sqlite3_result_error_nomem(context);
     return;
   }
-  /* ibid_malloc is sqlite3_malloc64 inside the extension (ext/sql_memory.c) */
+  /* ibid_malloc is sqlite3_malloc64 inside the extension (ext/core/sql_memory.c) */
   sqlite3_result_text64(context, clean, clean_length, ibid_free, SQLITE_UTF8);
 }
 

@@ -7,7 +7,7 @@
 **   -- [Côte] d’Ivoire accepted the Court’s jurisdiction.
 **
 ** Words are ICU word-break segments, split at apostrophes, case-folded,
-** NFKD-normalized and stripped of accents (ext/words.c), so 'cote', 'Côte'
+** NFKD-normalized and stripped of accents (ext/text/words.c), so 'cote', 'Côte'
 ** and 'COTE' match alike and the phrase "d'ivoire" matches "d’Ivoire".
 ** Option: tokenize='ibid keep_diacritics' keeps accents ('côte' and 'cote'
 ** then differ). Any other option fails CREATE VIRTUAL TABLE; FTS5 reports

@@ -2,7 +2,7 @@
 ** refmodel.h -- the learned sequence labeller of reference strings: a
 ** linear-chain model (averaged perceptron) over the hashed token features of
 ** reftokens.h, decoded with Viterbi. Its weights are generated C data
-** (ext/refmodel_weights.c, written by ext/model/train_refmodel.c from the
+** (ext/references/refmodel_weights.c, written by ext/references/model/train_refmodel.c from the
 ** public AnyStyle core.xml labels; `make model` rebuilds them).
 */
 #ifndef IBID_REFMODEL_H

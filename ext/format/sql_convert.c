@@ -16,7 +16,7 @@
 **   SELECT ibid_pdf_limits(0, 0);        -- no child process: read in process
 **
 ** A PDF is read in a child process under a wall-clock and a memory limit
-** (ext/pdf.c; docs/pdf.md). The limits are the connection's own: a struct
+** (ext/format/pdf.c; docs/pdf.md). The limits are the connection's own: a struct
 ** allocated when the extension registers on it, shared by ibid_convert and
 ** ibid_pdf_limits as their user data (reference-counted, freed with the
 ** last of the two), so there is no process-wide setting. ibid_pdf_limits is

@@ -3,7 +3,7 @@
 **
 ** Pure parsing code (no SQLite types) allocates through these three calls so
 ** the same file links into the extension, where they are sqlite3_malloc64 and
-** friends (ext/sql_memory.c), and into unit tests and fuzz targets, where they
+** friends (ext/core/sql_memory.c), and into unit tests and fuzz targets, where they
 ** are the C library's (tests/support/memory_libc.c) so sanitizers see them.
 */
 #ifndef IBID_MEMORY_H
