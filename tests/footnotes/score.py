@@ -1,6 +1,6 @@
 """Scores ibid on the footnoted documents of tests/footnotes/ (see README.md).
 
-    /usr/bin/python3 tests/footnotes/score.py [dev|heldout]
+    /usr/bin/python3 tests/footnotes/score.py [dev|heldout|heldout2|heldout3]
 
 Each document is loaded through the ingest trigger; the scores compare the
 notes, refs and citations tables with the gold JSON beside the document.
@@ -91,6 +91,25 @@ def score(part, verbose=False):
                 if not (found and linked):
                     problems.append('%s cite %r: got %s, gold %s' % (name, g['text'], c, g))
             totals['author-year cites'][1] += max(0, len(cites) - len(gold['cites']))
+        # Reference-list entries (note NULL) the gold gives field by field.
+        if gold.get('entries'):
+            entries = {item: dict(text=text, csl=json.loads(csl or '{}'), locator=None)
+                       for item, text, csl in db.execute(
+                           'select item, text, csl from refs where document_id = ? and note is null',
+                           (doc,))}
+            for g in gold['entries']:
+                row = entries.get(g['item'])
+                types = g['type'] if isinstance(g['type'], list) else [g['type']]
+                bucket = 'legal/journal fields' if types[0] in LEGAL_OR_JOURNAL else 'other fields'
+                for field, value in g.items():
+                    if field == 'item':
+                        continue
+                    right = bool(row) and field_right(field, value, row['csl'], row)
+                    totals[bucket][0] += right
+                    totals[bucket][1] += 1
+                    if not right:
+                        problems.append('%s entry %d %s: gold %r, got %r' % (
+                            name, g['item'], field, value, row and row['csl'].get(field)))
         cited = {(n, row['item']): row['work_id'] for n, rows in refs.items() for row in rows}
         for entry in gold['notes']:
             n, want = entry['n'], entry['refs']
