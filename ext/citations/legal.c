@@ -272,10 +272,10 @@ static int find_year(const reader *r, size_t from, size_t to, size_t skip) {
 
 static int pinpoint_word(const reader *r, size_t k) {
   static const char *const words[] = {
-      "para", "paras", "para.", "paras.",   "par.", "\xc2\xb6", "\xc2\xb6\xc2\xb6",
-      "art",  "art.",  "arts",  "arts.",    "rn.",  "rz.",      "at",
-      "op.",  "sec.",  "s.",    "\xc2\xa7", "n",    "fn",       "p.",
-      "pp."};
+      "para", "paras", "para.",  "paras.",   "par.", "\xc2\xb6", "\xc2\xb6\xc2\xb6",
+      "art",  "art.",  "arts",   "arts.",    "rn.",  "rz.",      "at",
+      "op.",  "sec.",  "s.",     "\xc2\xa7", "n",    "fn",       "p.",
+      "pp.",  "párr.", "párrs.", "s",        "ss"};
   for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
     if (token_is(r, k, words[i])) return 1;
   return 0;
@@ -288,9 +288,26 @@ static int range_token(const reader *r, size_t k) {
   return t.end > t.start && is_digit(r->text[t.start]);
 }
 
-/* The pinpoint at or after token k: "para 58", "¶ 5", "Rn. 12". */
+/* OSCOLA's paragraph pinpoint "[28]" (or "[28]-[30]"): a bracketed number
+** that ends the citation (a bracketed year is followed by its report). */
+static int bracket_paragraph(const reader *r, size_t k) {
+  if (k + 1 != r->count) return 0;
+  const token *t = &r->tokens[k];
+  const char *s = r->text + t->start;
+  size_t n = t->end - t->start, i = 1;
+  if (n < 3 || s[0] != '[') return 0;
+  while (i < n && is_digit(s[i])) i++;
+  return i > 1 && i <= 5 && i < n && s[i] == ']';
+}
+
+/* The pinpoint at or after token k: "para 58", "¶ 5", "Rn. 12", "[28]". */
 static ibid_legal_span find_pinpoint(const reader *r, size_t k) {
   ibid_legal_span none = {0, 0};
+  if (r->count && k < r->count && bracket_paragraph(r, r->count - 1)) {
+    token t = core(r, r->count - 1, 0);
+    while (t.end > t.start && r->text[t.end - 1] == '.') t.end--;
+    return span(t.start, t.end);
+  }
   for (; k + 1 < r->count; k++) {
     if (pinpoint_word(r, k) && range_token(r, k + 1)) {
       token number = core(r, k + 1, 1);
@@ -545,7 +562,8 @@ static int resolution_symbol(const reader *r, size_t *number_token_index, char *
   const char *text = r->text;
   for (size_t k = 0; k + 1 < r->count; k++) {
     if (!(token_is(r, k, "res") || token_is(r, k, "res.") || token_is(r, k, "resolution") ||
-          token_is(r, k, "résolution") || token_is(r, k, "resolutie")))
+          token_is(r, k, "résolution") || token_is(r, k, "resolutie") ||
+          token_is(r, k, "resolución") || token_is(r, k, "resolucion")))
       continue;
     token t = core(r, k + 1, 1);
     if (t.end <= t.start || !is_digit(text[t.start])) continue;
@@ -554,12 +572,14 @@ static int resolution_symbol(const reader *r, size_t *number_token_index, char *
                   contains_text(text, 0, r->length, "sc res") ||
                   contains_text(text, 0, r->length, "security council") ||
                   contains_text(text, 0, r->length, "conseil de sécurité") ||
-                  contains_text(text, 0, r->length, "sicherheitsrat");
+                  contains_text(text, 0, r->length, "sicherheitsrat") ||
+                  contains_text(text, 0, r->length, "consejo de seguridad");
     int assembly = contains_text(text, 0, r->length, "unga") ||
                    contains_text(text, 0, r->length, "g.a. res") ||
                    contains_text(text, 0, r->length, "ga res") ||
                    contains_text(text, 0, r->length, "general assembly") ||
-                   contains_text(text, 0, r->length, "assemblée générale");
+                   contains_text(text, 0, r->length, "assemblée générale") ||
+                   contains_text(text, 0, r->length, "asamblea general");
     if (!council && !assembly) continue;
     *number_token_index = k + 1;
     *prefix = council ? 'S' : 'A';
@@ -632,6 +652,23 @@ static int document_citation(const reader *r, ibid_legal *out, char *symbol_buff
   if (title.length >= 6 && memcmp(text + title.start + title.length - 6, "UN Doc", 6) == 0)
     title.length -= 6;
   out->title = trimmed(text, title.start, title.start + title.length);
+  /* A reference-list entry names the body first, then the resolution:
+  ** "United Nations Security Council. (2011). Resolution 2000 (2011).": the
+  ** title is "Resolution 2000 (2011)", not the body. */
+  for (size_t k = 1; k + 1 < r->count; k++) {
+    if (r->tokens[k].start >= (written ? core_end : r->tokens[symbol_index].start)) break;
+    if (!(token_is(r, k, "resolution") || token_is(r, k, "résolution") ||
+          token_is(r, k, "resolución") || token_is(r, k, "res.")))
+      continue;
+    char before = text[r->tokens[k - 1].end - 1];
+    if (before != '.' && before != ')') continue;
+    size_t end = core(r, k + 1, 1).end;
+    int year;
+    if (k + 2 < r->count && enclosed_year(r, k + 2, '(', &year)) end = core(r, k + 2, 0).end;
+    while (end > r->tokens[k].start && text[end - 1] == '.') end--;
+    out->title = span(r->tokens[k].start, end);
+    break;
+  }
   if (!find_date(r, out)) {
     int year = 0;
     for (size_t k = 0; k < r->count && !year; k++) {
@@ -776,12 +813,92 @@ static int legal_book(const reader *r, ibid_legal *out) {
   return 1;
 }
 
+/* ----- 6. statutes ----------------------------------------------------------- */
+
+/* "Arbitration Act 1996, s 68", "Human Rights Act 1998 (UK)": capitalized
+** words ending in "Act" and its year; the section after it is the pinpoint.
+** "18 U.S.C. § 2340A (2018)": a code, its title number and section. */
+static int statute(const reader *r, ibid_legal *out) {
+  const char *text = r->text;
+  for (size_t k = 1; k + 1 < r->count && k < 16; k++) {
+    if (!token_is(r, k, "act")) continue;
+    if (text[r->tokens[k].end - 1] == ',') continue;
+    int year;
+    if (!year_token(r, k + 1, &year) || text[r->tokens[k + 1].start] == '(') return 0;
+    for (size_t w = 0; w < k; w++)
+      if (!is_upper(text[r->tokens[w].start]) && !token_is(r, w, "of") && !token_is(r, w, "and") &&
+          !token_is(r, w, "the") && !token_is(r, w, "for"))
+        return 0;
+    out->type = "legislation";
+    out->title = span(r->tokens[0].start, core(r, k + 1, 1).end);
+    out->year = year;
+    out->locator = find_pinpoint(r, k + 2);
+    return 1;
+  }
+  for (size_t k = 0; k + 3 < r->count; k++) {
+    long title_number;
+    if (!number_token(r, k, 0, &title_number)) continue;
+    if (!(token_is(r, k + 1, "u.s.c.") || token_is(r, k + 1, "usc") ||
+          token_is(r, k + 1, "c.f.r.") || token_is(r, k + 1, "cfr")))
+      continue;
+    if (!(token_is(r, k + 2, "\xc2\xa7") || token_is(r, k + 2, "\xc2\xa7\xc2\xa7"))) continue;
+    out->type = "legislation";
+    out->volume = span(r->tokens[k].start, r->tokens[k].end);
+    out->container = span(core(r, k + 1, 1).start, core(r, k + 1, 0).end);
+    token section = core(r, k + 3, 1);
+    out->locator = span(r->tokens[k + 2].start, section.end);
+    out->title = trimmed(text, 0, r->tokens[k].start);
+    out->year = find_year(r, k + 4, r->count, (size_t)-1);
+    return 1;
+  }
+  return 0;
+}
+
 /* ----- entry points ---------------------------------------------------------- */
+
+/* Bytes of a leading signal ("See ", "See generally ", "Cf. ", "Véase ",
+** "Vgl. ", "Voir ") to skip: the citation starts after it. */
+static size_t signal_length(const char *text, size_t length) {
+  static const char *const signals[] = {
+      "see generally ", "see also ",      "see, e.g., ", "see e.g. ",   "see ",   "cf. ",
+      "compare ",       "véase también ", "véase ",      "vid. ",       "cfr. ",  "voir aussi ",
+      "voir ",          "vgl. auch ",     "vgl. ",       "siehe auch ", "siehe ", "but see "};
+  size_t total = 0;
+  for (int again = 1; again;) {
+    again = 0;
+    for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++) {
+      size_t n = strlen(signals[i]), j = 0;
+      if (length - total <= n) continue;
+      while (j < n && lower(text[total + j]) == signals[i][j]) j++;
+      if (j == n) {
+        total += n;
+        again = 1;
+        break;
+      }
+    }
+  }
+  return total;
+}
+
+static void shift(ibid_legal_span *s, size_t by) {
+  if (s->length) s->start += by;
+}
 
 static int parse(const char *text, size_t length, ibid_legal *out, char *symbol, size_t size) {
   memset(out, 0, sizeof(*out));
   symbol[0] = 0;
   if (length == 0 || length > MOST_BYTES) return 0;
+  size_t lead = signal_length(text, length);
+  if (lead) {
+    int found = parse(text + lead, length - lead, out, symbol, size);
+    if (found == 1) {
+      ibid_legal_span *spans[] = {&out->title,     &out->authors, &out->container,
+                                  &out->volume,    &out->page,    &out->number,
+                                  &out->authority, &out->locator, &out->publisher};
+      for (size_t i = 0; i < sizeof(spans) / sizeof(spans[0]); i++) shift(spans[i], lead);
+    }
+    return found;
+  }
   /* every legal citation has a number: most text is rejected here */
   size_t digit = 0;
   while (digit < length && !is_digit(text[digit])) digit++;
@@ -792,7 +909,8 @@ static int parse(const char *text, size_t length, ibid_legal *out, char *symbol,
   int found = 0;
   if (tokenize(&r))
     found = report_citation(&r, out) || document_citation(&r, out, symbol, size) ||
-            german_reporter(&r, out) || court_reports(&r, out) || legal_book(&r, out);
+            german_reporter(&r, out) || court_reports(&r, out) || statute(&r, out) ||
+            legal_book(&r, out);
   if (!found) memset(out, 0, sizeof(*out));
   return found;
 }
@@ -944,4 +1062,52 @@ char *ibid_parse_legal_json(const char *text, size_t length, size_t *json_length
   }
   *locator = l.locator;
   return ibid_buffer_take(&b, json_length);
+}
+
+/* Does a reference-list entry open with a person's name, "Haque, A." or
+** "Smith, John, and Ann Roe."? Then it is a publication by that person
+** (about a resolution or a case, perhaps), not the legal material itself. */
+static int opens_with_person(const char *text, size_t length) {
+  size_t comma = 0, words = 0;
+  while (comma < length && comma < 60 && text[comma] != ',' && text[comma] != '.' &&
+         text[comma] != '(')
+    comma++;
+  if (comma >= length || text[comma] != ',' || comma == 0) return 0;
+  for (size_t i = 0, word = 0; i <= comma; i++) {
+    if (i < comma && (is_digit(text[i]) || text[i] == '/')) return 0;
+    if (i == comma || text[i] == ' ') {
+      if (i > word) {
+        words++;
+        if (!is_upper(text[word]) && (unsigned char)text[word] < 0x80 && !particle(text, word, i))
+          return 0;
+      }
+      word = i + 1;
+    }
+  }
+  if (words == 0 || words > 3) return 0;
+  size_t after = comma + 1;
+  while (after < length && text[after] == ' ') after++;
+  /* a given name or initials after the comma: "Bosco, D." / "Smith, John" */
+  if (after >= length || !(is_upper(text[after]) || (unsigned char)text[after] >= 0xC0)) return 0;
+  size_t end = after;
+  while (end < length && text[end] != ' ' && text[end] != ',') end++;
+  return end - after <= 14 && !is_digit(text[end - 1]);
+}
+
+char *ibid_parse_legal_entry_json(const char *text, size_t length, size_t *json_length,
+                                  int *failed) {
+  ibid_legal_span locator;
+  *failed = 0;
+  /* every legal entry has a number; most entries are rejected without a parse */
+  if (length == 0 || length > MOST_BYTES || !memchr(text, ' ', length)) return NULL;
+  if (opens_with_person(text, length)) return NULL;
+  ibid_legal l;
+  char symbol[64];
+  if (parse(text, length, &l, symbol, sizeof(symbol)) != 1) return NULL;
+  int legal = strcmp(l.type, "legal_case") == 0 || strcmp(l.type, "treaty") == 0 ||
+              strcmp(l.type, "legislation") == 0 ||
+              ((strcmp(l.type, "report") == 0 || strcmp(l.type, "document") == 0) &&
+               (l.number.length || symbol[0]));
+  if (!legal) return NULL;
+  return ibid_parse_legal_json(text, length, json_length, &locator, failed);
 }

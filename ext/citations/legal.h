@@ -35,4 +35,14 @@ int ibid_parse_legal(const char *text, size_t length, ibid_legal *out);
 char *ibid_parse_legal_json(const char *text, size_t length, size_t *json_length,
                             ibid_legal_span *locator, int *failed);
 
+/* A reference-list entry that is legal material -- a case, a treaty, a
+** statute, a resolution, a UN or ICC document with its symbol -- as
+** CSL-JSON, NULL when it is not one (*failed 0: the general parser should
+** read it) or when memory ran out (*failed 1). Journal articles and books
+** in legal form are left to the general parser, and so is an entry that
+** opens with a person's name ("Haque, A. (2019). ... resolution 1422 ..."):
+** a publication about legal material. */
+char *ibid_parse_legal_entry_json(const char *text, size_t length, size_t *json_length,
+                                  int *failed);
+
 #endif

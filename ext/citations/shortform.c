@@ -216,10 +216,20 @@ size_t ibid_read_locator(const char *text, size_t position, size_t end) {
                                          "\xc2\xb6", "rn.",
                                          "rz.",      "par.",
                                          "art.",     "art",
-                                         "nr."};
+                                         "nr.",      "párrs.",
+                                         "párr.",    "ss",
+                                         "s"};
   size_t i = position;
   if (end - i >= 3 && lower(text[i]) == 'a' && lower(text[i + 1]) == 't' && text[i + 2] == ' ')
     i += 3;
+  /* OSCOLA's paragraph in brackets: "ibid [30]", "Smith (n 3) [12]-[14]" */
+  if (i < end && text[i] == '[' && i + 1 < end && is_digit(text[i + 1])) {
+    size_t number = read_page_number(text, i + 1, end);
+    size_t close = i + 1 + number;
+    if (number && number < 5 && close < end && text[close] == ']' &&
+        ends_number(text, close + 1, end))
+      return close + 1 - position;
+  }
   size_t prefix_end = i;
   for (size_t k = 0; k < sizeof(prefixes) / sizeof(prefixes[0]); k++) {
     size_t n = strlen(prefixes[k]);
@@ -318,6 +328,18 @@ static void read_tail(const char *text, size_t position, size_t end, citation *o
   }
 }
 
+/* Past ", cit." / ", op. cit." / ", ob. cit." after a short title
+** ("Rodríguez, La justicia penal, cit., p. 60"); position when there is none. */
+static size_t skip_cit(const char *text, size_t position, size_t end) {
+  static const char *const marks[] = {"cit.", "op. cit.", "ob. cit.", "loc. cit.", "art. cit."};
+  size_t i = skip_separator(text, position, end);
+  for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++) {
+    size_t n = strlen(marks[k]);
+    if (end - i >= n && memcmp(text + i, marks[k], n) == 0) return i + n;
+  }
+  return position;
+}
+
 /* The value of a word of 1-4 digits, 0 when it is not one. */
 static long number_value(const char *text, const word *w) {
   if (w->end - w->start > 4) return 0;
@@ -408,6 +430,10 @@ static size_t first_author_words(const char *text, const word_list *words, size_
   for (size_t k = first + 1; k < end; k++) {
     const word *w = &words->items[k];
     if (word_is(text, w, "and") || word_is(text, w, "et")) return k - first;
+    /* "Gómez y Ruiz", "Müller und Schmidt", "Rossi e Bianchi" */
+    if (text[w->start] >= 'a' && text[w->start] <= 'z' &&
+        (word_is(text, w, "y") || word_is(text, w, "und") || word_is(text, w, "e")))
+      return k - first;
     for (size_t p = words->items[k - 1].end; p < w->start; p++)
       if (text[p] == '&') return k - first;
   }
@@ -416,9 +442,9 @@ static size_t first_author_words(const char *text, const word_list *words, size_
 
 /* "See", "also", "cf.", "but", "compare", "e.g." before a citation. */
 static int is_signal_word(const char *text, const word *w) {
-  static const char *const signals[] = {"see",   "also", "cf",     "but", "compare",
-                                        "e",     "g",    "contra", "vgl", "auch",
-                                        "siehe", "voir", "aussi",  "s",   "hierzu"};
+  static const char *const signals[] = {"see",    "also", "cf",   "but",   "compare", "e",      "g",
+                                        "contra", "vgl",  "auch", "siehe", "voir",    "aussi",  "s",
+                                        "hierzu", "vid",  "cfr",  "véase", "ver",     "también"};
   for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++)
     if (word_is(text, w, signals[i])) return 1;
   return 0;
@@ -435,6 +461,7 @@ static void read_first_citation(const char *text, size_t start, size_t end, cons
   const word *first = &words->items[lead];
   /* Ibid. / Id. */
   if (word_is(text, first, "ibid") || word_is(text, first, "ibidem") ||
+      word_is(text, first, "ibíd") || word_is(text, first, "ibídem") ||
       word_is(text, first, "ebd") || word_is(text, first, "ebenda") ||
       word_is(text, first, "idem") || word_is(text, first, "ibd") ||
       ((word_is(text, first, "id") || word_is(text, first, "ib")) && first->end < end &&
@@ -493,7 +520,8 @@ static void read_first_citation(const char *text, size_t start, size_t end, cons
     if (word_is(text, w, "supra")) skip = 1;
     /* "op. cit.", "loc. cit.", "art. cit.", German "a.a.O." */
     if (next && word_is(text, next, "cit") &&
-        (word_is(text, w, "op") || word_is(text, w, "loc") || word_is(text, w, "art")))
+        (word_is(text, w, "op") || word_is(text, w, "ob") || word_is(text, w, "loc") ||
+         word_is(text, w, "art")))
       skip = 2;
     if (next && third && word_is(text, w, "a") && word_is(text, next, "a") &&
         word_is(text, third, "o"))
@@ -538,7 +566,7 @@ static void read_first_citation(const char *text, size_t start, size_t end, cons
   }
   out->title_first = i;
   out->title_count = title_end_word - i;
-  read_tail(text, title_byte_end, end, out);
+  read_tail(text, skip_cit(text, title_byte_end, end), end, out);
   /* An unquoted title could be a list of names ("Smith, Anna Jones, and
   ** ..."): it must end the note's first citation outright. */
   if (citation_ends(text, out->end, end) && ((title->flags & QUOTE_BEFORE) || out->locator_length ||

@@ -509,7 +509,13 @@ static int add_bibliography(ibid_rows *rows, reference_list_client *client, cons
     if (n < note_count && notes[n].label_start < entry_end && cited[n]) continue;
     item++;
     size_t csl_length = 0;
-    char *csl = ibid_parse_reference_json(text + entries[k].start, entries[k].length, &csl_length);
+    /* legal material (a case, treaty, statute, resolution, UN/ICC document)
+    ** is read field by field by legal.h; anything else by the general parser */
+    int failed = 0;
+    char *csl = ibid_parse_legal_entry_json(text + entries[k].start, entries[k].length, &csl_length,
+                                            &failed);
+    if (!csl && !failed)
+      csl = ibid_parse_reference_json(text + entries[k].start, entries[k].length, &csl_length);
     if (csl && author && ibid_repeats_previous_author(text, entries[k].start, entry_end))
       csl = with_previous_author(csl, &csl_length, author, author_length);
     if (!csl) {
