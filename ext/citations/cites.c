@@ -1082,27 +1082,113 @@ static void find_bare_et_al(emit_context *context, size_t sorted) {
   }
 }
 
-/* Does the text have a line "Works Cited" (an MLA list)? */
-static int has_works_cited(const char *text, size_t length) {
-  for (size_t i = 0; i + 11 <= length; i++) {
-    const char *at = memchr(text + i, 'W', length - 11 - i + 1);
-    if (!at) return 0;
-    i = (size_t)(at - text);
-    if (memcmp(at, "Works Cited", 11) != 0) continue;
-    size_t before = i, after = i + 11;
-    while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) before--;
-    while (after < length && (text[after] == ' ' || text[after] == '\t' || text[after] == '\r'))
-      after++;
-    if ((before == 0 || text[before - 1] == '\n') && (after == length || text[after] == '\n'))
-      return 1;
+/* ----- MLA lists ------------------------------------------------------------ */
+
+#define MLA_LINES 4096       /* list entries looked at */
+#define MLA_WORK_PER_BYTE 16 /* entry comparisons, per byte of text */
+
+/* The reference list of an MLA text: the entries after the last reference
+** heading ("Works Cited", "References", "Bibliography", "Sources", ...),
+** kept when most of its first entries read "Surname, Given. Title" (APA puts
+** "(2001)" and Chicago author-date "2001." where MLA puts the title). */
+typedef struct mla_list {
+  size_t lines[MLA_LINES]; /* where each line after the heading starts */
+  size_t count;
+  size_t budget; /* comparisons left */
+} mla_list;
+
+static int heading_line(const char *text, size_t start, size_t end) {
+  static const char *const headings[] = {
+      "works cited", "works consulted", "references",       "reference list", "bibliography",
+      "sources",     "sources cited",   "literature cited", "cited works",    "literature",
+      NULL};
+  while (start < end && (text[start] == ' ' || text[start] == '\t')) start++;
+  while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\r'))
+    end--;
+  for (size_t k = 0; headings[k]; k++) {
+    size_t n = strlen(headings[k]);
+    if (end - start != n) continue;
+    size_t i = 0;
+    while (i < n && (text[start + i] | 0x20) == headings[k][i]) i++;
+    if (i == n && text[start] >= 'A' && text[start] <= 'Z') return 1;
   }
   return 0;
 }
 
+/* What follows the first ". " after the first comma of an entry: 'm' for a
+** title (MLA), 'o' for anything else, 0 when the line is no "Name, ..." entry. */
+static char entry_shape(const char *text, size_t start, size_t end) {
+  size_t comma = start;
+  while (comma < end && comma < start + 60 && text[comma] != ',') comma++;
+  if (comma >= end || text[comma] != ',' || !is_upper_at(text, end, start)) return 0;
+  for (size_t i = start; i < comma; i++)
+    if (is_digit(text[i]) || text[i] == '.' || text[i] == '(') return 0;
+  for (size_t i = comma + 1; i + 2 < end && i < comma + 120; i++) {
+    if (text[i] != '.' || text[i + 1] != ' ') continue;
+    char next = text[i + 2];
+    if (next == '"' || (next >= 'A' && next <= 'Z') || (unsigned char)next == 0xE2) return 'm';
+    return 'o';
+  }
+  return 0;
+}
+
+static int find_mla_list(const char *text, size_t length, mla_list *list) {
+  size_t heading = 0;
+  int found = 0;
+  for (size_t line = 0; line < length;) {
+    const char *newline = memchr(text + line, '\n', length - line);
+    size_t end = newline ? (size_t)(newline - text) : length;
+    if (end - line <= 24 && heading_line(text, line, end)) heading = end, found = 1;
+    line = end + 1;
+  }
+  if (!found) return 0;
+  list->count = 0;
+  int mla = 0, other = 0;
+  for (size_t line = heading + 1; line < length && list->count < MLA_LINES;) {
+    const char *newline = memchr(text + line, '\n', length - line);
+    size_t end = newline ? (size_t)(newline - text) : length;
+    if (end > line) {
+      list->lines[list->count++] = line;
+      if (mla + other < 5) {
+        char shape = entry_shape(text, line, end);
+        if (shape == 'm') mla++;
+        if (shape == 'o') other++;
+      }
+    }
+    line = end + 1;
+  }
+  list->budget = length < SIZE_MAX / MLA_WORK_PER_BYTE ? length * MLA_WORK_PER_BYTE : SIZE_MAX;
+  return mla > 0 && mla > other;
+}
+
+/* The entry of the list that opens with the first name word of
+** text[start..end) and a comma ("Mamdani," for "Mamdani 45"); its line
+** start, or (size_t)-1. */
+static size_t mla_entry(const char *text, size_t length, mla_list *list, size_t start, size_t end) {
+  size_t word = start;
+  while (word < end && text[word] != ' ' && text[word] != ',') word++;
+  size_t n = word - start;
+  if (n == 0) return (size_t)-1;
+  for (size_t k = 0; k < list->count && list->budget > 0; k++, list->budget--) {
+    size_t line = list->lines[k];
+    if (line + n < length && memcmp(text + line, text + start, n) == 0 && text[line + n] == ',')
+      return line;
+  }
+  return (size_t)-1;
+}
+
+/* Does the line at `line` hold the four digits text[year..year+4)? */
+static int line_holds(const char *text, size_t length, size_t line, size_t year) {
+  for (size_t i = line; i + 4 <= length && text[i] != '\n'; i++)
+    if (memcmp(text + i, text + year, 4) == 0) return 1;
+  return 0;
+}
+
 /* MLA author-page cites "(Mamdani 45)", "(Roe and Doe 12-14)": in a text
-** with a "Works Cited" list only (elsewhere "(Table 4)", "(Phase 2)" are not
-** cites). Name words are capitalized (or "and"); the page is not a year. */
-static void find_author_page(emit_context *context, size_t sorted) {
+** with an MLA list only, and naming an entry of it ("(Table 4)", "(Phase 2)"
+** are not cites). Name words are capitalized (or "and"); the page is not a
+** year. */
+static void find_author_page(emit_context *context, size_t sorted, mla_list *mla) {
   const char *text = context->text;
   size_t length = context->length;
   for (size_t i = 0; i < length; i++) {
@@ -1133,6 +1219,7 @@ static void find_author_page(emit_context *context, size_t sorted) {
     }
     if (!ok || words == 0 || words > 4) continue;
     if (overlaps_cite(context->list, sorted, open, close + 1)) continue;
+    if (mla_entry(text, length, mla, open + 1, name_end) == (size_t)-1) continue;
     ibid_cite cite;
     memset(&cite, 0, sizeof(cite));
     int failed = 0;
@@ -1148,6 +1235,34 @@ static void find_author_page(emit_context *context, size_t sorted) {
     push_cite(context->list, &cite);
     if (context->list->out_of_memory) return;
     i = close;
+  }
+}
+
+/* In an MLA text "(Herbst 1997)" is a page when the entry of Herbst does not
+** carry the year 1997: the cite loses its year and gets the page, so no work
+** "Herbst 1997" is made up. */
+static void pages_like_years(const char *text, size_t length, cite_list *list, mla_list *mla) {
+  for (size_t i = 0; i < list->count; i++) {
+    ibid_cite *c = &list->items[i];
+    if (!c->has_year || c->suffix[0] || c->narrative || c->locator || c->problem || !c->authors)
+      continue;
+    size_t end = c->start + c->length;
+    if (c->length < 6 || end > length) continue;
+    size_t year = end - 4;
+    int comma = 0;
+    for (size_t k = c->start; k < year; k++) comma |= text[k] == ',';
+    if (comma || !is_digit(text[year]) || text[year - 1] != ' ') continue;
+    size_t entry = mla_entry(text, length, mla, c->start, year - 1);
+    if (entry == (size_t)-1 || line_holds(text, length, entry, year)) continue;
+    int failed = 0;
+    char *page = copy_collapsed(text, year, end, &failed);
+    if (failed) {
+      list->out_of_memory = 1;
+      return;
+    }
+    c->has_year = 0;
+    c->year = 0;
+    c->locator = page;
   }
 }
 
@@ -1233,7 +1348,13 @@ int ibid_find_cites(const char *text, size_t length, ibid_cite **cites, size_t *
   if (!list.out_of_memory) {
     size_t before = list.count;
     find_bare_et_al(&context, before);
-    if (!list.out_of_memory && has_works_cited(text, length)) find_author_page(&context, before);
+    mla_list *mla = list.out_of_memory ? NULL : ibid_malloc(sizeof(*mla));
+    if (!list.out_of_memory && !mla) list.out_of_memory = 1;
+    if (mla && find_mla_list(text, length, mla)) {
+      find_author_page(&context, before, mla);
+      if (!list.out_of_memory) pages_like_years(text, length, &list, mla);
+    }
+    ibid_free(mla);
     if (list.count > before) order_cites(&list);
     expand_abbreviations(&list);
   }
