@@ -259,6 +259,23 @@ BEGIN
                                                          'document:' || documents.path))
   WHERE id = new.document_id AND work_id IS NULL;
 
+  -- A reference the format gives field by field (JATS, TEI) that is an
+  -- Ibid. or short form (its note has ibid_of) stands for the full citation
+  -- of that note, as ibid_references' rows do: the item naming its author,
+  -- else the first; its CSL and work key, the note's locator.
+  UPDATE refs SET resolves_to = a.note, resolves_item = a.item, csl = a.csl,
+                  work_key = a.work_key, locator = a.locator
+  FROM (SELECT n.n, r.note, r.item, r.csl, r.work_key, n.locator,
+               row_number() OVER (PARTITION BY n.n ORDER BY
+                 coalesce(instr(s.text, r.csl ->> '$.author[0].family'), 0) = 0, r.item) AS rank
+        FROM notes n
+        JOIN refs s ON s.document_id = n.document_id AND s.note = n.n AND s.item = 1
+                   AND s.resolves_to IS NULL
+        JOIN refs r ON r.document_id = n.document_id AND r.note = n.ibid_of
+                   AND r.resolves_to IS NULL
+        WHERE n.document_id = new.document_id AND n.ibid_of IS NOT NULL) a
+  WHERE refs.document_id = new.document_id AND refs.note = a.n AND refs.item = 1
+    AND refs.resolves_to IS NULL AND a.rank = 1;
   -- The works they cite: one row per work key, whichever document cites it.
   INSERT INTO works(key, title, authors, year, doi, csl)
     SELECT r.work_key, r.csl ->> '$.title',

@@ -52,3 +52,26 @@ def test_refs_agree_with_notes_on_the_corpus():
 
 def test_heldout2():
     check('heldout2', BARS)
+
+
+def test_structured_short_forms_resolve():
+    """A TEI note whose <bibl> is tagged but is a short form ("Roe, Making of
+    Modern Archives, 52.") is stored from the structure; it still resolves to
+    the note and item notes.ibid_of names, with that citation's work."""
+    from ibidtest import connect
+    db = connect()
+    db.execute('select ibid_init()')
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'footnotes',
+                        'structured', 'tei_short_forms.xml')
+    with open(path, 'rb') as f:
+        db.execute('insert into documents(path, raw) values (?, ?)', (path, f.read()))
+    rows = db.execute('''
+        SELECT n.n, n.ibid_of, r.resolves_to, r.resolves_item, r.locator,
+               r.work_id = (SELECT a.work_id FROM refs a WHERE a.document_id = r.document_id
+                            AND a.note = r.resolves_to AND a.item = r.resolves_item)
+        FROM notes n JOIN refs r ON r.document_id = n.document_id AND r.note = n.n AND r.item = 1
+        ORDER BY n.n''').fetchall()
+    print('   ', rows)
+    assert [row[:4] for row in rows] == [(1, None, None, None), (2, None, None, None),
+                                         (3, 1, 1, 1), (4, 2, 2, 1)]
+    assert [row[4] for row in rows[2:]] == ['52', '315'] and all(row[5] for row in rows[2:])
