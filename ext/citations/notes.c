@@ -149,13 +149,15 @@ static int starts_like_note_body(const char *text, size_t position, size_t end, 
   return u_isalpha((UChar32)c) || c == 0x2018 || c == 0x201C || c == 0xAB || c == 0x201E;
 }
 
-/* Note bodies that start in lower case: "ibid.", "see", "cf.", and name
+/* Note bodies that start in lower case: "ibid.", "see", "cf.", "vgl.", and name
 ** particles ("de Vries", "van der Merwe"). Other lower-case starts are
 ** wrapped prose or table cells ("18 states", "1 in 20 cases"). */
 static int starts_with_lowercase_note_word(const char *text, size_t position, size_t end) {
   static const char *const words[] = {
-      "ibid", "id.",  "id,", "see", "cf",  "e.g", "i.e", "supra", "op. cit", "du ", "de ",  "van ",
-      "von ", "der ", "da ", "di ", "le ", "la ", "al-", "el-",   "d'",      "d’",  "ten ", "ter "};
+      "ibid", "id.", "id,", "see", "cf", "e.g", "i.e", "supra", "op. cit", "du ", "de ", "van ",
+      "von ", "der ", "da ", "di ", "le ", "la ", "al-", "el-", "d'", "d’", "ten ", "ter ",
+      /* German, French, Spanish, Italian signals and Ibid.: "vgl.", "ebd." */
+      "vgl.", "ebd", "ebenda", "siehe ", "s. ", "voir ", "vid.", "cfr.", "véase ", "ibíd"};
   for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
     if (starts_with_word(text, position, end, words[i])) return 1;
   return 0;

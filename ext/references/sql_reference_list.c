@@ -293,6 +293,10 @@ static int add_row(ibid_rows *rows, reference_list_client *client, long note, lo
   return rc;
 }
 
+static int author_member(const char *csl, size_t length, size_t *start, size_t *end);
+static char *with_previous_author(char *csl, size_t *length, const char *author,
+                                  size_t author_length);
+
 /* The items of a note: the splitter's, with the note's own Ibid./short form
 ** (which ibid_notes resolved) first even when the splitter did not keep it. */
 static int note_items(const char *text, const ibid_note *note, ibid_citation_item **items,
@@ -368,6 +372,15 @@ static int add_note_items(ibid_rows *rows, reference_list_client *client, const 
       size_t csl_length = 0;
       char *csl = parse_full_citation(text, item->start, item->length, &csl_length, &locator_start,
                                       &locator_length);
+      /* "Ders., Staat und Recht, Berlin 2012": the author of what the citation
+      ** before cited (through its Ibid. or short form) */
+      const antecedent *before =
+          seen->last_item ? antecedents_find(seen, seen->last_target, seen->last_item) : 0;
+      size_t member_start, member_end;
+      if (csl && before && ibid_repeats_previous_author(text, item->start, item_end) &&
+          author_member(before->csl, before->csl_length, &member_start, &member_end))
+        csl = with_previous_author(csl, &csl_length, before->csl + member_start,
+                                   member_end - member_start);
       if (!csl) {
         rc = SQLITE_NOMEM;
         break;
