@@ -667,6 +667,14 @@ static int document_citation(const reader *r, ibid_legal *out, char *symbol_buff
     if (k + 2 < r->count && enclosed_year(r, k + 2, '(', &year)) end = core(r, k + 2, 0).end;
     while (end > r->tokens[k].start && text[end - 1] == '.') end--;
     out->title = span(r->tokens[k].start, end);
+    /* the body printed before it is the author: "Security Council. 2005." */
+    size_t p = 0;
+    while (p < r->tokens[k].start && text[p] != '.' && text[p] != ',' && text[p] != '(' &&
+           !is_digit(text[p]))
+      p++;
+    ibid_legal_span body = trimmed(text, 0, p);
+    if (body.length >= 3 && is_upper(text[0]) && p < r->tokens[k].start && text[p] != '(')
+      out->body = body;
     break;
   }
   if (!find_date(r, out)) {
@@ -892,9 +900,9 @@ static int parse(const char *text, size_t length, ibid_legal *out, char *symbol,
   if (lead) {
     int found = parse(text + lead, length - lead, out, symbol, size);
     if (found == 1) {
-      ibid_legal_span *spans[] = {&out->title,     &out->authors, &out->container,
-                                  &out->volume,    &out->page,    &out->number,
-                                  &out->authority, &out->locator, &out->publisher};
+      ibid_legal_span *spans[] = {&out->title,     &out->authors, &out->container, &out->volume,
+                                  &out->page,      &out->number,  &out->authority, &out->locator,
+                                  &out->publisher, &out->body};
       for (size_t i = 0; i < sizeof(spans) / sizeof(spans[0]); i++) shift(spans[i], lead);
     }
     return found;
@@ -1021,6 +1029,11 @@ char *ibid_parse_legal_json(const char *text, size_t length, size_t *json_length
   }
   if (l.authors.length) {
     put_authors(&o, text, l.authors);
+  } else if (l.body.length) {
+    ibid_json_object_key(&o, "author");
+    ibid_buffer_append_string(&b, "[{\"literal\":");
+    ibid_json_string(&b, text + l.body.start, l.body.length);
+    ibid_buffer_append_string(&b, "}]");
   } else if (strcmp(l.type, "legislation") == 0 && (symbol[0] || l.number.length)) {
     char prefix = symbol[0] ? symbol[0] : text[l.number.start];
     if (prefix == 'S' || prefix == 'A') {

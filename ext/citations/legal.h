@@ -21,6 +21,7 @@ typedef struct ibid_legal {
   const char *type; /* CSL type (static string) */
   ibid_legal_span title, authors, container, volume, page, number, authority, locator;
   ibid_legal_span publisher; /* books in OSCOLA form: "(2nd edn, OUP 2015)" */
+  ibid_legal_span body;      /* the body a list entry names first: "Security Council. 2005." */
   int year, month, day;      /* 0 when unknown */
 } ibid_legal;
 
