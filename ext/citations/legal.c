@@ -1124,3 +1124,29 @@ char *ibid_parse_legal_entry_json(const char *text, size_t length, size_t *json_
   if (!legal) return NULL;
   return ibid_parse_legal_json(text, length, json_length, &locator, failed);
 }
+
+size_t ibid_legal_case_short_form(const char *text, size_t length, ibid_legal_span *locator) {
+  locator->start = locator->length = 0;
+  if (length == 0 || length > 200) return 0;
+  reader r;
+  r.text = text;
+  r.length = length;
+  if (!tokenize(&r) || r.count < 4) return 0;
+  /* the case name: up to a comma, at most six words, first capitalized */
+  size_t name = 0;
+  while (name < r.count && name < 6 && text[r.tokens[name].end - 1] != ',') name++;
+  if (name >= r.count || name >= 6 || !is_upper(text[r.tokens[0].start])) return 0;
+  size_t k = name + 1;
+  if (k >= r.count || !number_token(&r, k, 0, NULL)) return 0;
+  size_t j = k + 1;
+  while (j < r.count && j - k <= 4 && !token_is(&r, j, "at") &&
+         abbreviation_token(&r, j, j == k + 1))
+    j++;
+  if (j == k + 1 || j + 1 >= r.count || !token_is(&r, j, "at") || !range_token(&r, j + 1)) return 0;
+  /* nothing but punctuation after the pinpoint */
+  if (j + 2 != r.count) return 0;
+  token pin = core(&r, j + 1, 1);
+  locator->start = pin.start;
+  locator->length = pin.end - pin.start;
+  return core(&r, name, 0).end;
+}

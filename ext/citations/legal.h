@@ -46,4 +46,9 @@ char *ibid_parse_legal_json(const char *text, size_t length, size_t *json_length
 char *ibid_parse_legal_entry_json(const char *text, size_t length, size_t *json_length,
                                   int *failed);
 
+/* A Bluebook case short form "Kiobel, 569 U.S. at 120": the byte length of
+** the case name ("Kiobel") and the pinpoint span ("120"); 0 when text is
+** not one. */
+size_t ibid_legal_case_short_form(const char *text, size_t length, ibid_legal_span *locator);
+
 #endif

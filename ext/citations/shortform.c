@@ -29,6 +29,7 @@
 #include <string.h>
 #include <unicode/uchar.h>
 
+#include "legal.h"
 #include "memory.h"
 #include "utf8.h"
 
@@ -540,6 +541,16 @@ static void read_first_citation(const char *text, size_t start, size_t end, cons
     return;
   }
   size_t separator_end = skip_separator(text, position, end);
+  /* a case short form: "Kiobel, 569 U.S. at 120" names the case by its first word */
+  ibid_legal_span pin;
+  if (out->author_count && ibid_legal_case_short_form(text + start, end - start, &pin)) {
+    out->kind = CITATION_SHORT;
+    out->author_count = 1;
+    out->locator_start = start + pin.start;
+    out->locator_length = pin.length;
+    out->end = start + pin.start + pin.length;
+    return;
+  }
   /* author + locator: "Jones, 15." */
   if (out->author_count && separator_end < end && is_digit(text[separator_end])) {
     read_tail(text, position, end, out);

@@ -382,7 +382,8 @@ static int is_citation(const char *text, size_t start, size_t end) {
   size_t width;
   if (name_then_comma(text, start, end) || (opener_at(text, end, start, &width) && width == 3))
     return has_year(text, start, end) || has_citation_marks(text, start, end) ||
-           is_short_form(text, start, end);
+           is_short_form(text, start, end) ||
+           ibid_legal_case_short_form(text + start, end - start, &(ibid_legal_span){0, 0});
   if ((has_year(text, start, end) && has_citation_marks(text, start, end)) ||
       has_strong_marks(text, start, end))
     return 1;
