@@ -22,8 +22,8 @@ static void parse(const char *text, size_t size) {
   ibid_legal l;
   if (ibid_parse_legal(text, size, &l)) {
     if (!l.type) __builtin_trap();
-    ibid_legal_span spans[] = {l.title, l.authors, l.container, l.volume,
-                               l.page,  l.number,  l.authority, l.locator};
+    ibid_legal_span spans[] = {l.title,  l.authors,   l.container, l.volume,    l.page,
+                               l.number, l.authority, l.locator,   l.publisher, l.body};
     for (size_t i = 0; i < sizeof(spans) / sizeof(spans[0]); i++) check_span(text, size, spans[i]);
   }
   size_t json_length;
@@ -38,6 +38,16 @@ static void parse(const char *text, size_t size) {
     if (status != IBID_JSON_OK) __builtin_trap();
     ibid_free(json);
   }
+  json = ibid_parse_legal_entry_json(text, size, &json_length, &failed);
+  if (json) {
+    ibid_json_document document = {0};
+    ibid_json_status status = ibid_json_parse_object(json, json_length, &document, NULL);
+    ibid_json_free(&document);
+    if (status != IBID_JSON_OK) __builtin_trap();
+    ibid_free(json);
+  }
+  if (ibid_legal_case_short_form(text, size, &pin) > size) __builtin_trap();
+  check_span(text, size, pin);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {

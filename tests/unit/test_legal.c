@@ -200,7 +200,106 @@ static void test_last_item_and_prose(void) {
   ibid_free(notes);
 }
 
+static void test_statutes_and_pinpoints(void) {
+  int found;
+  const char *t = "Arbitration Act 1996, s 68.";
+  ibid_legal l = parsed(t, &found);
+  CHECK("legal statute found", found);
+  if (found) {
+    CHECK_STRING("legal statute type", l.type, "legislation");
+    CHECK_STRING("legal statute title", field(t, l.title), "Arbitration Act 1996");
+    CHECK("legal statute year", l.year == 1996);
+    CHECK_STRING("legal statute section", field(t, l.locator), "s 68");
+  }
+  t = "18 U.S.C. § 2340A (2018).";
+  l = parsed(t, &found);
+  CHECK("legal code found", found && strcmp(l.type, "legislation") == 0 && l.year == 2018);
+  if (found) CHECK_STRING("legal code title number", field(t, l.volume), "18");
+  t = "Occidental Petroleum Corp v Secretary of State [2005] EWCA Civ 1116, [2006] QB 432 [28].";
+  l = parsed(t, &found);
+  CHECK("legal bracket paragraph found", found && l.year == 2005);
+  if (found) CHECK_STRING("legal bracket paragraph", field(t, l.locator), "[28]");
+  t = "Véase Estatuto de Roma de la Corte Penal Internacional, 17 de julio de 1998, 2187 UNTS 90, "
+      "art. 13.";
+  l = parsed(t, &found);
+  CHECK("legal signal skipped", found);
+  if (found) {
+    CHECK_STRING("legal signal not in title", field(t, l.title),
+                 "Estatuto de Roma de la Corte Penal Internacional");
+    CHECK_STRING("legal spanish article pinpoint", field(t, l.locator), "art. 13");
+  }
+  t = "CIJ, Orden de detención, I.C.J. Reports 2002, p. 3, párr. 58.";
+  l = parsed(t, &found);
+  CHECK("legal spanish paragraph", found);
+  if (found) CHECK_STRING("legal spanish paragraph pinpoint", field(t, l.locator), "párr. 58");
+}
+
+static void test_list_entries(void) {
+  size_t n;
+  int failed;
+  const char *t =
+      "United Nations Security Council. (2011). Resolution 2000 (2011). United Nations.";
+  char *json = ibid_parse_legal_entry_json(t, strlen(t), &n, &failed);
+  CHECK("legal entry resolution", json != NULL);
+  if (json) {
+    CHECK("legal entry resolution symbol", strstr(json, "\"number\":\"S/RES/2000\"") != NULL);
+    CHECK("legal entry resolution title",
+          strstr(json, "\"title\":\"Resolution 2000 (2011)\"") != NULL);
+    CHECK("legal entry resolution body",
+          strstr(json, "\"literal\":\"United Nations Security Council\"") != NULL);
+    ibid_free(json);
+  }
+  t = "Security Council. 2005. Resolution 1593. S/RES/1593. 31 March.";
+  json = ibid_parse_legal_entry_json(t, strlen(t), &n, &failed);
+  CHECK("legal entry chicago resolution", json && strstr(json, "\"literal\":\"Security Council\""));
+  ibid_free(json);
+  t = "Smith, J. (2010). Security Council resolution 1325 and women. Journal of Peace, 3(2), 1-20.";
+  json = ibid_parse_legal_entry_json(t, strlen(t), &n, &failed);
+  CHECK("legal entry by a person is left to the general parser", json == NULL && !failed);
+  ibid_free(json);
+  t = "Bosco, D. (2014b). The Court and the Council. Global Governance, 20(1), 45–62.";
+  json = ibid_parse_legal_entry_json(t, strlen(t), &n, &failed);
+  CHECK("legal entry journal article left to the general parser", json == NULL && !failed);
+  ibid_free(json);
+  t = "Rome Statute of the International Criminal Court, July 17, 1998, 2187 U.N.T.S. 90.";
+  json = ibid_parse_legal_entry_json(t, strlen(t), &n, &failed);
+  CHECK("legal entry treaty", json && strstr(json, "\"volume\":\"2187\""));
+  ibid_free(json);
+  ibid_legal_span pin;
+  t = "Kiobel, 569 U.S. at 120.";
+  CHECK("legal case short form", ibid_legal_case_short_form(t, strlen(t), &pin) == 6);
+  CHECK_STRING("legal case short form pinpoint", field(t, pin), "120");
+  t = "Kiobel, 569 U.S. 108, 115 (2013).";
+  CHECK("legal full case is no short form", ibid_legal_case_short_form(t, strlen(t), &pin) == 0);
+}
+
+static void test_spanish_short_forms(void) {
+  const char *text =
+      "Texto.\n\nNotas\n\n"
+      "1 Ana Rodríguez, La justicia penal internacional, Madrid, Tecnos, 2012, p. 45.\n"
+      "2 Ibíd., p. 47.\n"
+      "3 Pedro Gómez y Elena Ruiz, «Inmunidad», Anuario, vol. 30, 2014, pp. 101-130.\n"
+      "4 Gómez y Ruiz, op. cit., p. 115.\n"
+      "5 Rodríguez, La justicia penal internacional, cit., p. 60.\n"
+      "6 Ibídem, p. 61.\n";
+  ibid_note *notes;
+  size_t count;
+  CHECK("shortform spanish notes", ibid_find_notes(text, strlen(text), &notes, &count) == 0);
+  if (count == 6) {
+    CHECK("shortform ibíd.", notes[1].ibid_of == 1);
+    CHECK("shortform two authors joined by y", notes[3].ibid_of == 3);
+    CHECK("shortform title then cit.", notes[4].ibid_of == 1);
+    CHECK("shortform ibídem", notes[5].ibid_of == 1);
+  } else {
+    CHECK("shortform spanish count", 0);
+  }
+  ibid_free(notes);
+}
+
 int main(void) {
+  test_statutes_and_pinpoints();
+  test_list_entries();
+  test_spanish_short_forms();
   test_oscola_article();
   test_bluebook();
   test_cases_and_treaties();
