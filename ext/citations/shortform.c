@@ -543,7 +543,8 @@ static void read_first_citation(const char *text, size_t start, size_t end, cons
   size_t separator_end = skip_separator(text, position, end);
   /* a case short form: "Kiobel, 569 U.S. at 120" names the case by its first word */
   ibid_legal_span pin;
-  if (out->author_count && ibid_legal_case_short_form(text + start, end - start, &pin)) {
+  if (out->author_count && separator_end < end && is_digit(text[separator_end]) &&
+      ibid_legal_case_short_form(text + start, end - start, &pin)) {
     out->kind = CITATION_SHORT;
     out->author_count = 1;
     out->locator_start = start + pin.start;
