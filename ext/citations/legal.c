@@ -1150,3 +1150,32 @@ size_t ibid_legal_case_short_form(const char *text, size_t length, ibid_legal_sp
   locator->length = pin.end - pin.start;
   return core(&r, name, 0).end;
 }
+
+int ibid_legal_entry_opening(const char *text, size_t length) {
+  static const char *const instruments[] = {"treaty",     "convention", "statute ", "statute,",
+                                            "charter",    "covenant",   "protocol", "agreement",
+                                            "resolution", NULL};
+  static const char *const bodies[] = {"United Nations ",
+                                       "UN ",
+                                       "Security Council",
+                                       "General Assembly",
+                                       "UNSC",
+                                       "UNGA",
+                                       "Conseil de sécurité",
+                                       "Consejo de Seguridad",
+                                       NULL};
+  if (length < 6 || !is_upper(text[0])) return 0;
+  size_t limit = length < 100 ? length : 100;
+  /* the name part: up to the first comma, parenthesis or bracket */
+  size_t name = 0;
+  while (name < limit && text[name] != ',' && text[name] != '(' && text[name] != '[') name++;
+  /* "Prosecutor v Al Bashir", "Sosa v. Alvarez-Machain", "R v Bow Street" */
+  if (contains_text(text, 0, name, " v ") || contains_text(text, 0, name, " v. ")) return 1;
+  for (size_t i = 0; bodies[i]; i++) {
+    size_t n = strlen(bodies[i]);
+    if (length > n && memcmp(text, bodies[i], n) == 0) return 1;
+  }
+  for (size_t i = 0; instruments[i]; i++)
+    if (contains_text(text, 0, name, instruments[i])) return 1;
+  return 0;
+}

@@ -51,4 +51,10 @@ char *ibid_parse_legal_entry_json(const char *text, size_t length, size_t *json_
 ** not one. */
 size_t ibid_legal_case_short_form(const char *text, size_t length, ibid_legal_span *locator);
 
+/* Does a reference-list line open legal material: a case name "X v Y", a
+** treaty or other instrument ("Rome Statute of ...", "Convention on ..."), a
+** UN body ("United Nations Security Council. (2011).")? A cheap test on the
+** line's first 100 bytes, for cutting a list into entries. */
+int ibid_legal_entry_opening(const char *text, size_t length);
+
 #endif

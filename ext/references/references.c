@@ -1376,7 +1376,8 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
     } else if (indented || blank_separated) {
       starts_new = line->indent <= entry_indent &&
                    (line->blank_before ||
-                    (opens_entry(text, span) &&
+                    ((opens_entry(text, span) ||
+                      ibid_legal_entry_opening(text + span.start, span.end - span.start)) &&
                      !(indented && leaves_entry_open(text, previous->start, previous->end) == 2 &&
                        line->indent > min_indent)));
     } else {
@@ -1390,6 +1391,10 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
       starts_new =
           open < 2 && (strength == 2 || (!open && strength == 1 && short_previous) ||
                        (!open && short_previous && starts_upper(text, line->end, line->start)));
+      /* a case, a treaty, a resolution after a closed entry: legal.h */
+      if (!starts_new && !open &&
+          ibid_legal_entry_opening(text + line->start, line->end - line->start))
+        starts_new = 1;
       if (line->blank_before && !open) starts_new = 1;
     }
     if (starts_new) {
