@@ -262,7 +262,9 @@ BEGIN
   -- A reference the format gives field by field (JATS, TEI) that is an
   -- Ibid. or short form (its note has ibid_of) stands for the full citation
   -- of that note, as ibid_references' rows do: the item naming its author,
-  -- else the first; its CSL and work key, the note's locator.
+  -- else the first; its CSL and work key, the note's locator. (Only a
+  -- document with structured references in notes runs the join: the EXISTS
+  -- is constant, so other documents stay linear.)
   UPDATE refs SET resolves_to = a.note, resolves_item = a.item, csl = a.csl,
                   work_key = a.work_key, locator = a.locator
   FROM (SELECT n.n, r.note, r.item, r.csl, r.work_key, n.locator,
@@ -273,7 +275,9 @@ BEGIN
                    AND s.resolves_to IS NULL
         JOIN refs r ON r.document_id = n.document_id AND r.note = n.ibid_of
                    AND r.resolves_to IS NULL
-        WHERE n.document_id = new.document_id AND n.ibid_of IS NOT NULL) a
+        WHERE EXISTS (SELECT 1 FROM marked_references m WHERE m.document_id = new.document_id
+                        AND m.note IS NOT NULL AND m.csl IS NOT NULL)
+          AND n.document_id = new.document_id AND n.ibid_of IS NOT NULL) a
   WHERE refs.document_id = new.document_id AND refs.note = a.n AND refs.item = 1
     AND refs.resolves_to IS NULL AND a.rank = 1;
   -- The works they cite: one row per work key, whichever document cites it.
