@@ -704,6 +704,8 @@ static int mark_running(ibid_pdf_layout *layout, double body) {
 
 /* ----- footnotes ------------------------------------------------------------------- */
 
+static int is_heading(const pdf_line *line, double body);
+
 /* The note number a line starts with: superscript digits, or 1-3 digits and a
 ** blank or ". ". Sets *label_bytes to the bytes of label and blank. 0 if none. */
 static long note_label(const char *text, size_t length, size_t *label_bytes) {
@@ -982,6 +984,11 @@ static void take_footnotes(ibid_pdf_layout *layout, size_t page_first, size_t fi
   ** before (endnotes set small); otherwise notes sit below the page's top quarter. */
   int whole_page = start == first && first == page_first;
   if (whole_page ? !continues : lines[start].y0 < lines[start].page_height / 4) return;
+  /* a numbered list in small type right under its heading ("References") is
+  ** a reference list, not the page's footnotes */
+  size_t above = start;
+  while (above > first && lines[above - 1].role == ROLE_RUNNING) above--;
+  if (above > first && !continues && is_heading(&lines[above - 1], body)) return;
   size_t label_bytes = 0;
   const char *text = layout->text.data + lines[start].text_start;
   if (!opens_note(writer, note_label(text, lines[start].text_length, &label_bytes)) && !continues)

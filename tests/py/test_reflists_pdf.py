@@ -3,6 +3,7 @@ tests/formats/pdf/make_refpdfs.py from tests/refs/pdf/documents.py) are loaded i
 `documents` as a user loads a folder, and the `refs` rows of the reference list (note IS
 NULL) are compared with the papers' entries.
 
+(A numbered list is read like endnotes, so its entries are the refs of those notes.)
 A row matches an entry when their letters and digits agree (case, spaces, hyphens and
 punctuation aside): the entry was found and cut at both ends. The dev papers may be looked at
 while changing the finder; the held-out ones are scored only. Figures are printed per paper,
@@ -36,8 +37,12 @@ def score_paper(db, paper):
     db.execute('INSERT INTO documents(path, raw) VALUES (?, ?)', (path, raw))
     (doc_id, error), = db.execute('SELECT id, error FROM documents WHERE path = ?', (path,))
     assert error is None, (paper['name'], error)
+    # the list's entries: refs outside notes, and those of a numbered list that
+    # ibid reads like endnotes (one ref per numbered entry, `note` its number)
     predicted = [t for t, in db.execute(
-        'SELECT text FROM refs WHERE document_id = ? AND note IS NULL ORDER BY start', (doc_id,))]
+        'SELECT text FROM refs WHERE document_id = ? AND (note IS NULL OR note IN '
+        '(SELECT n FROM notes WHERE document_id = refs.document_id AND kind = \'endnote\')) '
+        'ORDER BY start', (doc_id,))]
     gold = [key(e) for e in paper['entries']]
     matched, used = 0, set()
     for p in predicted:

@@ -111,7 +111,7 @@ def lay_out(paper):
             layout.block(entry, size=9, leading=11, rest_indent=14, justify=False)
         elif style == 'numbered':
             layout.block(entry, size=9, leading=11, first_indent=18, rest_indent=18,
-                         label='[%d]' % n, justify=False)
+                         label=paper.get('number_style', '[%d]') % n, justify=False)
         else:
             layout.block(entry, size=9, leading=11, justify=False, space_before=5)
     for kind, text in paper['after']:
