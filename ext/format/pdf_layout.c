@@ -1015,19 +1015,18 @@ static int is_heading(const pdf_line *line, double body) {
   return line->bold && line->size >= 0.9 * body && line->text_length < 200;
 }
 
-static double median(double *values, size_t count) {
-  if (count == 0) return 0;
-  /* insertion into a small sample is enough: callers pass at most 512 values */
-  for (size_t i = 1; i < count; i++) {
+
+/* The k-th smallest of values[0..count) (count > k); reorders values. */
+static double kth_smallest(double *values, size_t count, size_t k) {
+  for (size_t i = 0; i <= k; i++) { /* k is tiny: partial selection sort */
+    size_t least = i;
+    for (size_t j = i + 1; j < count; j++)
+      if (values[j] < values[least]) least = j;
     double v = values[i];
-    size_t j = i;
-    while (j > 0 && values[j - 1] > v) {
-      values[j] = values[j - 1];
-      j--;
-    }
-    values[j] = v;
+    values[i] = values[least];
+    values[least] = v;
   }
-  return values[count / 2];
+  return values[k];
 }
 
 /* The usual distance between baselines of consecutive lines of one segment
@@ -1045,7 +1044,9 @@ static double usual_leading(const ibid_pdf_layout *layout, double size) {
     double d = b->bottom - a->bottom;
     if (d > 0.5 * size && d < 4 * size) sample[n++] = d;
   }
-  double leading = median(sample, n);
+  /* the lower quartile, not the median: in a list with space between its
+  ** entries (or short paragraphs) the wider gaps may be half the sample */
+  double leading = n ? kth_smallest(sample, n, n / 4) : 0;
   return leading > 0 ? leading : 1.2 * size;
 }
 
@@ -1083,18 +1084,6 @@ static double leading_of(const leading_table *table, double size) {
   return table->body_leading;
 }
 
-/* The k-th smallest of values[0..count) (count > k); reorders values. */
-static double kth_smallest(double *values, size_t count, size_t k) {
-  for (size_t i = 0; i <= k; i++) { /* k is tiny: partial selection sort */
-    size_t least = i;
-    for (size_t j = i + 1; j < count; j++)
-      if (values[j] < values[least]) least = j;
-    double v = values[i];
-    values[i] = values[least];
-    values[least] = v;
-  }
-  return values[k];
-}
 
 /* Sets segment_left/right of each line: the edges of the body lines of its
 ** segment, ignoring the two lines that reach furthest out (a URL or a

@@ -307,3 +307,29 @@ PAPERS += [
                            'Tom Ashby directs its climate finance programme.')],
     },
 ]
+
+PAPERS += [
+    {
+        'name': 'de_literatur_spaced_onecolumn', 'split': 'dev', 'language': 'de',
+        'title': 'Schulautonomie und Bildungsungleichheit',
+        'layout': 'onecolumn', 'entry_style': 'spaced',
+        'head': 'Zeitschrift für Erziehungswissenschaft', 'heading': '5. Literatur',
+        'body': BODY_DE, 'repeat': 5,
+        'entries': [
+            "Altrichter, Herbert/Maag Merki, Katharina (Hrsg.) (2016): Handbuch Neue Steuerung im Schulsystem. 2. Aufl. Wiesbaden: Springer VS.",
+            "Baumert, Jürgen/Stanat, Petra/Watermann, Rainer (Hg.) (2006): Herkunftsbedingte Disparitäten im Bildungswesen. Differenzielle Bildungsprozesse und Probleme der Verteilungsgerechtigkeit. Wiesbaden: VS Verlag für Sozialwissenschaften.",
+            "Becker, Rolf (2017): Entstehung und Reproduktion dauerhafter Bildungsungleichheiten. In: Ders. (Hg.): Lehrbuch der Bildungssoziologie. 3. Aufl. Wiesbaden: Springer VS, S. 89–150.",
+            "Bourdieu, Pierre/Passeron, Jean-Claude (1971): Die Illusion der Chancengleichheit. Untersuchungen zur Soziologie des Bildungswesens am Beispiel Frankreichs. Stuttgart: Klett.",
+            "Fend, Helmut (2008): Neue Theorie der Schule. Einführung in das Verstehen von Bildungssystemen. 2. Aufl. Wiesbaden: VS Verlag.",
+            "Kultusministerkonferenz (2015): Gesamtstrategie der Kultusministerkonferenz zum Bildungsmonitoring. Berlin: Sekretariat der KMK.",
+            "Maaz, Kai/Baumert, Jürgen/Trautwein, Ulrich (2009): Genese sozialer Ungleichheit im institutionellen Kontext der Schule: Wo entsteht und vergrößert sich soziale Ungleichheit? In: Zeitschrift für Erziehungswissenschaft 12 (Sonderheft 12), S. 11–46.",
+            "Rürup, Matthias (2007): Innovationswege im deutschen Bildungssystem. Die Verbreitung der Idee „Schulautonomie“ im Ländervergleich. Wiesbaden: VS Verlag.",
+            "Solga, Heike/Dombrowski, Rosine (2009): Soziale Ungleichheiten in schulischer und außerschulischer Bildung. Stand der Forschung und Forschungsbedarf. Düsseldorf: Hans-Böckler-Stiftung (Arbeitspapier 171).",
+            "Tillmann, Klaus-Jürgen (2016): Empirische Bildungsforschung in der Kritik. Ein Überblick über Themen und Argumente. In: Baumert, Jürgen/Tillmann, Klaus-Jürgen (Hg.): Empirische Bildungsforschung. Der kritische Blick und die Antwort auf die Kritiker. Wiesbaden: Springer VS, S. 5–49.",
+            "Zymek, Bernd (2009): Prozesse der Internationalisierung und Hierarchisierung im Bildungssystem. In: Zeitschrift für Pädagogik 55 (2), S. 175–193.",
+        ],
+        'after': [('heading', 'Autorenangaben'),
+                  ('para', 'Prof. Dr. Sabine Reuter, Institut für Erziehungswissenschaft, '
+                           'Universität Tübingen.')],
+    },
+]
