@@ -16,9 +16,10 @@ sys.path.insert(0, PDFS)
 from documents import PAPERS  # noqa: E402
 
 # Bars: the for real PDFs (English 0.90, German 0.85) on the dev papers;
-# the held-out ones are reported, and must not fall below the floor they first scored.
+# the held-out ones are reported, and must stay above a floor (0.3.0 scored 0.333 recall
+# on the English ones, 0.5 on the German).
 BARS = {'en': 0.90, 'de': 0.85, 'fr': 0.85, 'es': 0.85}
-HELDOUT_FLOOR = 0.0
+HELDOUT_FLOOR = 0.75
 
 
 def key(text):
