@@ -13,13 +13,21 @@
 ** For the whole document (ibid_pdf_layout_write): the body font size is the
 ** commonest size in the upper halves of pages (footnotes never fill those);
 ** lines repeated at the top or bottom of pages, and lone page numbers there,
-** are running furniture; the smaller-type lines that end a segment and start
-** with the next note number (or go on with the last note) are footnotes; the
-** rest are joined into paragraphs. A paragraph ends after a line that stops
-** short (the next line's first word would have fitted), at a larger gap, a
-** change of type size, a heading, a bullet or caption, a first-line indent,
-** or where lines move back out (the end of a block quote, the next entry of
-** a list with hanging indents). A word hyphenated at a line end is rejoined
+** are running furniture, and so is a page's top line when it stands alone
+** in smaller type well above the rest (a head seen on one page only); the
+** smaller-type lines that end a segment and start with the next note number
+** (or go on with the last note) are footnotes, unless they follow a heading
+** (a numbered reference list in small type); the rest are joined into
+** paragraphs. A paragraph ends after a line that stops short (the next
+** line's first word would have fitted, against the column's edge when no
+** line around reaches further), at a gap wider than the usual leading of
+** its own type size, a change of type size, a heading, a bullet or caption,
+** a first-line indent (not inside a list with hanging indents, whose
+** indented lines go on with the entry, also across a column or page), or
+** where lines move back out (the end of a block quote, the next entry of a
+** list with hanging indents; a one-line entry is told by the indented line
+** after the next one). A column's left edge may be a hanging indent's two
+** edges when the gutter is searched. A word hyphenated at a line end is rejoined
 ** by ibid_clean's rule, from the words of the whole document. The text then
 ** goes through ibid_clean_text() for the normalization every body gets.
 */
@@ -964,6 +972,24 @@ static void start_note(note_writer *writer, ibid_buffer *block, long n, const ch
   ibid_buffer_append(block, text, length);
 }
 
+/* Does a heading name notes ("Notes", "Endnotes", "Anmerkungen", "Notas"),
+** after a section number? */
+static int is_notes_heading(const char *text, size_t length) {
+  static const char *const words[] = {"notes",       "note",     "endnotes", "end notes",
+                                      "anmerkungen", "endnoten", "fußnoten", "notas"};
+  size_t at = 0;
+  while (at < length &&
+         ((text[at] >= '0' && text[at] <= '9') || text[at] == '.' || text[at] == ' '))
+    at++;
+  for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+    size_t n = strlen(words[i]), k = 0;
+    if (length - at < n) continue;
+    while (k < n && ascii_lower(text[at + k]) == words[i][k]) k++;
+    if (k == n && (at + n == length || text[at + n] == ' ' || text[at + n] == ':')) return 1;
+  }
+  return 0;
+}
+
 /* Looks at the lines [first, end) of one segment of a page: the smaller-type
 ** lines at its end, below the top quarter of the page, are footnotes when the
 ** first of them opens a note, or continues the last note when that was on
@@ -985,10 +1011,13 @@ static void take_footnotes(ibid_pdf_layout *layout, size_t page_first, size_t fi
   int whole_page = start == first && first == page_first;
   if (whole_page ? !continues : lines[start].y0 < lines[start].page_height / 4) return;
   /* a numbered list in small type right under its heading ("References") is
-  ** a reference list, not the page's footnotes */
+  ** a reference list, not the page's footnotes (under "Notes" it is notes) */
   size_t above = start;
   while (above > first && lines[above - 1].role == ROLE_RUNNING) above--;
-  if (above > first && !continues && is_heading(&lines[above - 1], body)) return;
+  if (above > first && !continues && is_heading(&lines[above - 1], body) &&
+      !is_notes_heading(layout->text.data + lines[above - 1].text_start,
+                        lines[above - 1].text_length))
+    return;
   size_t label_bytes = 0;
   const char *text = layout->text.data + lines[start].text_start;
   if (!opens_note(writer, note_label(text, lines[start].text_length, &label_bytes)) && !continues)
@@ -1014,7 +1043,6 @@ static int is_heading(const pdf_line *line, double body) {
   if (line->size >= 1.12 * body) return 1;
   return line->bold && line->size >= 0.9 * body && line->text_length < 200;
 }
-
 
 /* The k-th smallest of values[0..count) (count > k); reorders values. */
 static double kth_smallest(double *values, size_t count, size_t k) {
@@ -1059,8 +1087,7 @@ typedef struct leading_table {
   double body_leading;
 } leading_table;
 
-static void leading_table_build(leading_table *table, const ibid_pdf_layout *layout,
-                                double body) {
+static void leading_table_build(leading_table *table, const ibid_pdf_layout *layout, double body) {
   table->count = 0;
   table->body_leading = usual_leading(layout, body);
   for (size_t i = 0; i < layout->line_count && table->count < LEADING_SLOTS; i++) {
@@ -1076,14 +1103,12 @@ static void leading_table_build(leading_table *table, const ibid_pdf_layout *lay
   }
 }
 
-
 static double leading_of(const leading_table *table, double size) {
   double rounded = (double)(long)(size * 4 + 0.5) / 4;
   for (size_t s = 0; s < table->count; s++)
     if (table->size[s] == rounded) return table->leading[s];
   return table->body_leading;
 }
-
 
 /* Sets segment_left/right of each line: the edges of the body lines of its
 ** segment, ignoring the two lines that reach furthest out (a URL or a
@@ -1169,13 +1194,14 @@ static int in_hanging_list(const ibid_pdf_layout *layout, const pdf_line *b, dou
       ** paragraph goes on; indented too, or after a short line, the entry
       ** went on and ended */
       const pdf_line *next = i + 1 <= to ? &lines[i + 1] : NULL;
-      if (next && next->role == ROLE_BODY && in_segment_of(next, l) &&
-          next->size > l->size - 0.3 && next->size < l->size + 0.3) {
+      if (next && next->role == ROLE_BODY && in_segment_of(next, l) && next->size > l->size - 0.3 &&
+          next->size < l->size + 0.3) {
         double next_in = next->x0 - next->segment_left;
         if (next_in > 0.6 * body && next_in < 4 * body)
           hanging++;
         else if (next_in < 0.3 * body)
-          (l->segment_right - l->x1 > next->first_word_width + 0.6 * body) ? hanging++ : paragraph++;
+          (l->segment_right - l->x1 > next->first_word_width + 0.6 * body) ? hanging++
+                                                                           : paragraph++;
       }
     }
     previous = l;
@@ -1250,7 +1276,8 @@ static int starts_block(const ibid_pdf_layout *layout, const pdf_line *before, c
   if (after && in_segment_of(b, after) && in_segment_of(a, b) && b->x0 - a->x0 < 0.3 * body &&
       a->x0 - b->x0 < 0.3 * body && b->x1 >= b->segment_right - 2 * body &&
       after->x0 - b->x0 > 0.6 * body && after->x0 - b->x0 < 4 * body &&
-      after->size > b->size - 0.3 && after->size < b->size + 0.3 && in_hanging_list(layout, after, body))
+      after->size > b->size - 0.3 && after->size < b->size + 0.3 &&
+      in_hanging_list(layout, after, body))
     return 1;
   if (same_segment && b->bottom - a->bottom > 1.3 * leading_of(leadings, a->size)) return 1;
   return 0;
