@@ -7,8 +7,10 @@
 ** (same bottom; a row of small raised digits joins the row it is raised
 ** over), a gutter is searched (a vertical band that most rows do not cross),
 ** and rows become lines: one per row, or a left and a right line per row of a
-** two-column band. Each line keeps its text (raised digits already written
-** as superscripts), box, font size, boldness and reading segment (a run of
+** two-column band. A gap of two ems or more inside a row parts the cells of a
+** table: a tab is written there, and each such row is a block of its own.
+** Each line keeps its text (raised digits already written as superscripts), box, font size,
+*boldness and reading segment (a run of
 ** full-width rows, or one column of a two-column band).
 ** For the whole document (ibid_pdf_layout_write): the body font size is the
 ** commonest size in the upper halves of pages (footnotes never fill those);
@@ -54,6 +56,7 @@ typedef struct pdf_line {
   long page;
   int segment; /* reading segment within the page (see add_page) */
   int bold;
+  int cells; /* a row of table cells (a tab between them) */
   line_role role;
   double segment_left, segment_right; /* set by write() */
 } pdf_line;
@@ -433,7 +436,13 @@ static int emit_line(ibid_pdf_layout *layout, const ibid_pdf_glyph *glyphs, cons
     if (i > first) {
       double gap = w->x0 - words[i - 1].x1;
       int raised = is_raised(&glyphs[w->first], &style) && is_digit(glyphs[w->first].codepoint);
-      if (gap > (raised ? 0.5 : 0.12) * style.size) ibid_buffer_append_char(out, ' ');
+      /* a gap of two ems or more inside a row parts the cells of a table (a
+      ** justified line stretches its spaces far less) */
+      if (gap >= 2 * style.size && !raised) {
+        ibid_buffer_append_char(out, '\t');
+        line->cells = 1;
+      } else if (gap > (raised ? 0.5 : 0.12) * style.size)
+        ibid_buffer_append_char(out, ' ');
     }
     for (size_t g = w->first; g <= w->last; g++) {
       uint32_t c = glyphs[g].codepoint;
@@ -1229,6 +1238,8 @@ static int starts_block(const ibid_pdf_layout *layout, const pdf_line *before, c
                         const leading_table *leadings) {
   int heading_a = is_heading(a, body), heading_b = is_heading(b, body);
   if (heading_a != heading_b) return 1;
+  /* each row of a table is a block of its own, as ibid_clean keeps them */
+  if (a->cells || b->cells) return 1;
   int same_segment = a->page == b->page && a->segment == b->segment;
   /* a heading wrapped over lines (its last line may stand apart from the gutter) */
   if (heading_a)
