@@ -83,7 +83,9 @@ def test_ibid_init_upgrades_a_database_of_an_older_version():
     the documents already there; a new document is then read in its format."""
     db = fresh()
     db.execute("insert into documents(path, raw) values ('old.txt', 'An old text.')")
-    for statement in ('drop trigger documents_ingest', 'drop view bibliography',
+    # (0.1 had no documents_link either; it reads marked_references)
+    for statement in ('drop trigger documents_ingest', 'drop trigger documents_link',
+                      'drop view bibliography',
                       'drop view marked_references',
                       'alter table documents drop column structure',
                       'alter table documents drop column error',
