@@ -21,9 +21,24 @@ SQLITE_EXTENSION_INIT3
 #include "claims.h"
 #include "entities.h"
 #include "events.h"
+#include "layers.h"
 #include "memory.h"
 #include "sentences.h"
 #include "sql_modules.h"
+
+/* What each function keeps per connection: an ICU sentence splitter for the
+** layers, and country names for entities (NULL for the others). */
+typedef struct facts_client {
+  ibid_sentence_splitter *splitter;
+  ibid_regions *regions;
+} facts_client;
+
+/* The layers the fact extractors read: sentences and cites (layers.h). */
+static int build_layers(facts_client *client, const char *text, size_t length,
+                        ibid_layers *layers) {
+  return ibid_layers_build(client->splitter, text, length,
+                           IBID_LAYERS_SENTENCES | IBID_LAYERS_CITES, layers);
+}
 
 /* A number as INTEGER when it is whole, else REAL. */
 static int rows_number(ibid_rows *rows, double value) {
@@ -33,9 +48,13 @@ static int rows_number(ibid_rows *rows, double value) {
 }
 
 static int fill_claims(ibid_rows *rows, const char *text, size_t length, void *client) {
-  ibid_claim *claims;
-  size_t count;
-  if (ibid_find_claims_with(client, text, length, &claims, &count)) return SQLITE_NOMEM;
+  ibid_claim *claims = NULL;
+  size_t count = 0;
+  ibid_layers layers;
+  int failed = build_layers(client, text, length, &layers) ||
+               ibid_find_claims_layers(&layers, &claims, &count);
+  ibid_layers_free(&layers);
+  if (failed) return SQLITE_NOMEM;
   int rc = SQLITE_OK;
   for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
     const ibid_claim *c = &claims[k];
@@ -56,9 +75,14 @@ static int fill_claims(ibid_rows *rows, const char *text, size_t length, void *c
 }
 
 static int fill_entities(ibid_rows *rows, const char *text, size_t length, void *client) {
-  ibid_entity *entities;
-  size_t count;
-  if (ibid_find_entities_in(text, length, client, &entities, &count)) return SQLITE_NOMEM;
+  ibid_entity *entities = NULL;
+  size_t count = 0;
+  ibid_layers layers;
+  int failed =
+      build_layers(client, text, length, &layers) ||
+      ibid_find_entities_layers(&layers, ((facts_client *)client)->regions, &entities, &count);
+  ibid_layers_free(&layers);
+  if (failed) return SQLITE_NOMEM;
   int rc = SQLITE_OK;
   for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
     const ibid_entity *e = &entities[k];
@@ -74,9 +98,13 @@ static int fill_entities(ibid_rows *rows, const char *text, size_t length, void 
 }
 
 static int fill_events(ibid_rows *rows, const char *text, size_t length, void *client) {
-  ibid_event *events;
-  size_t count;
-  if (ibid_find_events_with(client, text, length, &events, &count)) return SQLITE_NOMEM;
+  ibid_event *events = NULL;
+  size_t count = 0;
+  ibid_layers layers;
+  int failed = build_layers(client, text, length, &layers) ||
+               ibid_find_events_layers(&layers, &events, &count);
+  ibid_layers_free(&layers);
+  if (failed) return SQLITE_NOMEM;
   int rc = SQLITE_OK;
   for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
     const ibid_event *e = &events[k];
@@ -91,12 +119,11 @@ static int fill_events(ibid_rows *rows, const char *text, size_t length, void *c
   return rc;
 }
 
-static void splitter_destroy(void *client) {
-  ibid_sentence_splitter_free(client);
-}
-
-static void regions_destroy(void *client) {
-  ibid_regions_free(client);
+static void client_destroy(void *pointer) {
+  facts_client *client = pointer;
+  ibid_sentence_splitter_free(client->splitter);
+  ibid_regions_free(client->regions);
+  ibid_free(client);
 }
 
 int ibid_register_facts(sqlite3 *db) {
@@ -108,17 +135,19 @@ int ibid_register_facts(sqlite3 *db) {
   };
   int rc = SQLITE_OK;
   for (size_t k = 0; k < sizeof(functions) / sizeof(functions[0]) && rc == SQLITE_OK; k++) {
-    /* claims and events number their sentences as ibid_sentences does: each
-    ** keeps its own splitter (one ICU iterator per connection and function) */
-    if (functions[k].fill == fill_entities) {
-      ibid_regions *regions = ibid_regions_new(); /* country names for entities */
-      if (!regions) return SQLITE_NOMEM;
-      rc = ibid_register_table_function(db, &functions[k], regions, regions_destroy);
-      continue;
+    /* each function keeps its own splitter (one ICU iterator per connection
+    ** and function), so claims and events number sentences as ibid_sentences */
+    facts_client *client = ibid_malloc(sizeof(*client));
+    if (!client) return SQLITE_NOMEM;
+    memset(client, 0, sizeof(*client));
+    client->splitter = ibid_sentence_splitter_new();
+    if (client->splitter && functions[k].fill == fill_entities)
+      client->regions = ibid_regions_new(); /* country names for entities */
+    if (!client->splitter || (functions[k].fill == fill_entities && !client->regions)) {
+      client_destroy(client);
+      return SQLITE_NOMEM;
     }
-    ibid_sentence_splitter *splitter = ibid_sentence_splitter_new();
-    if (!splitter) return SQLITE_NOMEM;
-    rc = ibid_register_table_function(db, &functions[k], splitter, splitter_destroy);
+    rc = ibid_register_table_function(db, &functions[k], client, client_destroy);
   }
   return rc;
 }
