@@ -23,21 +23,17 @@ SQLITE_EXTENSION_INIT3
 #include "events.h"
 #include "layers.h"
 #include "memory.h"
-#include "sentences.h"
+#include "sql_layers.h"
 #include "sql_modules.h"
 
-/* What each function keeps per connection: an ICU sentence splitter for the
-** layers, and country names for entities (NULL for the others). */
-typedef struct facts_client {
-  ibid_sentence_splitter *splitter;
-  ibid_regions *regions;
-} facts_client;
-
-/* The layers the fact extractors read: sentences and cites (layers.h). */
-static int build_layers(facts_client *client, const char *text, size_t length,
-                        ibid_layers *layers) {
-  return ibid_layers_build(client->splitter, text, length,
-                           IBID_LAYERS_SENTENCES | IBID_LAYERS_CITES, layers);
+/* The three functions share the findings functions' cache of the last
+** text's layers (sql_layers.c): the corpus trigger calls all seven on the same
+** body in a row, and its sentences, cites, notes and markers are found once. */
+static const ibid_layers *layers_of(ibid_rows *rows, void *client, const char *text,
+                                    size_t length) {
+  const ibid_layers *layers = ibid_layers_cache_get(client, text, length);
+  if (!layers) ibid_rows_error(rows, "out of memory");
+  return layers;
 }
 
 /* A number as INTEGER when it is whole, else REAL. */
@@ -50,11 +46,9 @@ static int rows_number(ibid_rows *rows, double value) {
 static int fill_claims(ibid_rows *rows, const char *text, size_t length, void *client) {
   ibid_claim *claims = NULL;
   size_t count = 0;
-  ibid_layers layers;
-  int failed = build_layers(client, text, length, &layers) ||
-               ibid_find_claims_layers(&layers, &claims, &count);
-  ibid_layers_free(&layers);
-  if (failed) return SQLITE_NOMEM;
+  const ibid_layers *layers = layers_of(rows, client, text, length);
+  if (!layers) return SQLITE_NOMEM;
+  if (ibid_find_claims_layers(layers, &claims, &count)) return SQLITE_NOMEM;
   int rc = SQLITE_OK;
   for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
     const ibid_claim *c = &claims[k];
@@ -77,12 +71,10 @@ static int fill_claims(ibid_rows *rows, const char *text, size_t length, void *c
 static int fill_entities(ibid_rows *rows, const char *text, size_t length, void *client) {
   ibid_entity *entities = NULL;
   size_t count = 0;
-  ibid_layers layers;
-  int failed =
-      build_layers(client, text, length, &layers) ||
-      ibid_find_entities_layers(&layers, ((facts_client *)client)->regions, &entities, &count);
-  ibid_layers_free(&layers);
-  if (failed) return SQLITE_NOMEM;
+  const ibid_layers *layers = layers_of(rows, client, text, length);
+  if (!layers) return SQLITE_NOMEM;
+  ibid_layers_cache *cache = client;
+  if (ibid_find_entities_layers(layers, cache->regions, &entities, &count)) return SQLITE_NOMEM;
   int rc = SQLITE_OK;
   for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
     const ibid_entity *e = &entities[k];
@@ -100,11 +92,9 @@ static int fill_entities(ibid_rows *rows, const char *text, size_t length, void 
 static int fill_events(ibid_rows *rows, const char *text, size_t length, void *client) {
   ibid_event *events = NULL;
   size_t count = 0;
-  ibid_layers layers;
-  int failed = build_layers(client, text, length, &layers) ||
-               ibid_find_events_layers(&layers, &events, &count);
-  ibid_layers_free(&layers);
-  if (failed) return SQLITE_NOMEM;
+  const ibid_layers *layers = layers_of(rows, client, text, length);
+  if (!layers) return SQLITE_NOMEM;
+  if (ibid_find_events_layers(layers, &events, &count)) return SQLITE_NOMEM;
   int rc = SQLITE_OK;
   for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
     const ibid_event *e = &events[k];
@@ -119,35 +109,19 @@ static int fill_events(ibid_rows *rows, const char *text, size_t length, void *c
   return rc;
 }
 
-static void client_destroy(void *pointer) {
-  facts_client *client = pointer;
-  ibid_sentence_splitter_free(client->splitter);
-  ibid_regions_free(client->regions);
-  ibid_free(client);
-}
-
-int ibid_register_facts(sqlite3 *db) {
+int ibid_register_facts_with(sqlite3 *db, ibid_layers_cache *cache) {
   static const ibid_table_function functions[] = {
       {"ibid_claims", "n, sentence, value, unit, start, length, \"check\", expected", 8,
        fill_claims},
       {"ibid_entities", "n, kind, value, text, start, length", 6, fill_entities},
       {"ibid_events", "n, date, sentence, start, length, relative", 6, fill_events},
   };
+  size_t count = sizeof(functions) / sizeof(functions[0]);
   int rc = SQLITE_OK;
-  for (size_t k = 0; k < sizeof(functions) / sizeof(functions[0]) && rc == SQLITE_OK; k++) {
-    /* each function keeps its own splitter (one ICU iterator per connection
-    ** and function), so claims and events number sentences as ibid_sentences */
-    facts_client *client = ibid_malloc(sizeof(*client));
-    if (!client) return SQLITE_NOMEM;
-    memset(client, 0, sizeof(*client));
-    client->splitter = ibid_sentence_splitter_new();
-    if (client->splitter && functions[k].fill == fill_entities)
-      client->regions = ibid_regions_new(); /* country names for entities */
-    if (!client->splitter || (functions[k].fill == fill_entities && !client->regions)) {
-      client_destroy(client);
-      return SQLITE_NOMEM;
-    }
-    rc = ibid_register_table_function(db, &functions[k], client, client_destroy);
-  }
+  size_t k = 0;
+  for (; k < count && rc == SQLITE_OK; k++)
+    rc = ibid_register_table_function(db, &functions[k], cache, ibid_layers_cache_release);
+  /* A failed registration already released its share; release the rest. */
+  for (; k < count; k++) ibid_layers_cache_release(cache);
   return rc;
 }
