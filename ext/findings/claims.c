@@ -130,11 +130,12 @@ static int number_word_value(const char *word, size_t n) {
                                      "eleven",  "twelve",    "thirteen", "fourteen", "fifteen",
                                      "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
   char lower[16];
-  if (n >= sizeof(lower)) return 0;
+  if (n == 0 || n >= sizeof(lower)) return 0;
   for (size_t i = 0; i < n; i++)
     lower[i] = (char)(ibid_is_upper(word[i]) ? word[i] - 'A' + 'a' : word[i]);
   for (int i = 0; i < 20; i++)
-    if (strlen(list[i]) == n && memcmp(list[i], lower, n) == 0) return i + 1;
+    if (list[i][0] == lower[0] && strlen(list[i]) == n && memcmp(list[i], lower, n) == 0)
+      return i + 1;
   return 0;
 }
 

@@ -249,12 +249,13 @@ static int small_number(const char *word, size_t n) {
   static const char *const list[] = {"one",   "two",   "three", "four", "five",   "six",
                                      "seven", "eight", "nine",  "ten",  "eleven", "twelve"};
   char lower[8];
-  if (n >= sizeof(lower)) return 0;
+  if (n == 0 || n >= sizeof(lower)) return 0;
   for (size_t k = 0; k < n; k++)
     lower[k] = (char)(ibid_is_upper(word[k]) ? word[k] - 'A' + 'a' : word[k]);
   if (n == 1 && lower[0] == 'a') return 1;
   for (int k = 0; k < 12; k++)
-    if (strlen(list[k]) == n && memcmp(list[k], lower, n) == 0) return k + 1;
+    if (list[k][0] == lower[0] && strlen(list[k]) == n && memcmp(list[k], lower, n) == 0)
+      return k + 1;
   return 0;
 }
 

@@ -2438,9 +2438,9 @@ static int conclusion_cue(const char *s) {
                                       "establishes",
                                       "call into question",
                                       "calls into question"};
-  /* Every subject starts with "t": test them only at words starting so. */
+  /* Every subject starts with "th": test them only at words starting so. */
   for (const char *hit = s; (hit = strchr(hit, 't')) != NULL; hit++) {
-    if (hit != s && hit[-1] != ' ') continue;
+    if ((hit != s && hit[-1] != ' ') || hit[1] != 'h') continue; /* all begin "th" */
     for (size_t i = 0; i < COUNT(subjects); i++) {
       if (strncmp(hit, subjects[i], strlen(subjects[i])) != 0) continue;
       const char *after = hit + strlen(subjects[i]);
