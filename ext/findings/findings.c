@@ -97,10 +97,10 @@ static char lower(char c) {
 
 /* Case-insensitive ASCII prefix test of text[at..end). */
 static int starts_with(const char *text, size_t at, size_t end, const char *prefix) {
-  size_t n = strlen(prefix);
-  if (end - at < n) return 0;
-  for (size_t i = 0; i < n; i++)
-    if (lower(text[at + i]) != lower(prefix[i])) return 0;
+  /* compares as it goes: most calls fail on the first byte */
+  size_t i = 0;
+  for (; prefix[i]; i++)
+    if (at + i >= end || lower(text[at + i]) != lower(prefix[i])) return 0;
   return 1;
 }
 
@@ -2397,7 +2397,7 @@ static int conclusion_cue(const char *s) {
   for (int again = 1; again;) {
     again = 0;
     for (size_t i = 0; i < COUNT(openers); i++)
-      if (strncmp(s, openers[i], strlen(openers[i])) == 0) {
+      if (s[0] == openers[i][0] && strncmp(s, openers[i], strlen(openers[i])) == 0) {
         s += strlen(openers[i]);
         again = 1;
       }
@@ -2407,7 +2407,9 @@ static int conclusion_cue(const char *s) {
       "in summary",   "this suggests that", "we conclude", "we also conclude",
       "we find that", "our findings",       "our results", "our analysis"};
   for (size_t i = 0; i < COUNT(strong_openers); i++)
-    if (strncmp(s, strong_openers[i], strlen(strong_openers[i])) == 0) return 2;
+    if (s[0] == strong_openers[i][0] &&
+        strncmp(s, strong_openers[i], strlen(strong_openers[i])) == 0)
+      return 2;
   if ((strncmp(s, "it can ", 7) == 0 || strncmp(s, "it may ", 7) == 0 ||
        strncmp(s, "one can ", 8) == 0) &&
       has_phrase(s, " concluded"))
