@@ -737,6 +737,11 @@ int ibid_find_claims(const char *text, size_t length, ibid_claim **claims, size_
 }
 
 int ibid_find_claims_layers(const ibid_layers *layers, ibid_claim **claims, size_t *count) {
+  return ibid_find_claims_progress(layers, NULL, claims, count);
+}
+
+int ibid_find_claims_progress(const ibid_layers *layers, ibid_progress *progress,
+                              ibid_claim **claims, size_t *count) {
   *claims = NULL;
   *count = 0;
   claim_list list = {0};
@@ -747,7 +752,12 @@ int ibid_find_claims_layers(const ibid_layers *layers, ibid_claim **claims, size
   scan s = {text, length, ibid_numbers_dot_groups_thousands(text, length), citations,
             citation_count};
   int failed = 0;
+  size_t counted = 0; /* bytes of the scan counted on progress */
   for (size_t i = 0; i < length && !failed;) {
+    if (i >= counted + 4096) { /* every few thousand bytes: cheap, and soon enough to stop */
+      if (ibid_progress_step(progress, i - counted)) break;
+      counted = i;
+    }
     char c = text[i];
     int boundary =
         i == 0 ||
@@ -765,9 +775,9 @@ int ibid_find_claims_layers(const ibid_layers *layers, ibid_claim **claims, size
       i++;
     }
   }
-  if (failed) {
+  if (failed || ibid_progress_stopped(progress)) {
     ibid_free(list.items);
-    return -1;
+    return failed ? -1 : 1;
   }
   for (size_t k = 0; k < list.count; k++) {
     size_t start, end;

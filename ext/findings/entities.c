@@ -44,6 +44,7 @@
 
 #include "memory.h"
 #include "numbers.h"
+#include "progress.h"
 
 const char *ibid_entity_kind_name(ibid_entity_kind kind) {
   switch (kind) {
@@ -104,6 +105,7 @@ typedef struct finder {
   struct word_stat *stats; /* see collect_word_stats */
   size_t stat_capacity;
   struct word_lists *lists; /* see word_in_list; NULL: scan the lists */
+  ibid_progress *progress;  /* counts the bytes scanned; may stop the scan (NULL: never) */
 } finder;
 
 /* Copies bytes into value collapsing white space, cut at a character boundary. */
@@ -1402,7 +1404,12 @@ static int collect_word_stats(finder *f) {
   if (!f->stats) return -1;
   memset(f->stats, 0, capacity * sizeof(word_stat));
   f->stat_capacity = capacity;
+  size_t counted = 0; /* bytes counted on progress (the pass reads the text twice) */
   for (size_t i = 0; i < f->length;) {
+    if (i >= counted + 4096) {
+      if (ibid_progress_step(f->progress, 2 * (i - counted))) return 0;
+      counted = i;
+    }
     if (!ibid_is_alpha(f->text[i]) || (i > 0 && ibid_is_alpha(f->text[i - 1]))) {
       i++;
       continue;
@@ -1654,6 +1661,11 @@ int ibid_find_entities_in(const char *text, size_t length, const ibid_regions *r
 
 int ibid_find_entities_layers(const ibid_layers *layers, const ibid_regions *regions,
                               ibid_entity **entities, size_t *count) {
+  return ibid_find_entities_progress(layers, regions, NULL, entities, count);
+}
+
+int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *regions,
+                                ibid_progress *progress, ibid_entity **entities, size_t *count) {
   *entities = NULL;
   *count = 0;
   const char *text = layers->text;
@@ -1664,6 +1676,7 @@ int ibid_find_entities_layers(const ibid_layers *layers, const ibid_regions *reg
   f->text = text;
   f->length = length;
   f->layers = layers;
+  f->progress = progress;
   f->citations = layers->cite_spans;
   f->citation_count = layers->cite_span_count;
   f->regions = regions;
@@ -1672,7 +1685,12 @@ int ibid_find_entities_layers(const ibid_layers *layers, const ibid_regions *reg
   if (collect_word_stats(f)) f->failed = 1;
   collect_acronyms(f);
   size_t definition = 0;
+  size_t counted = 0; /* bytes of the scan counted on progress */
   for (size_t i = 0; i < length && !f->failed;) {
+    if (i >= counted + 4096) { /* every few thousand bytes: cheap, and soon enough to stop */
+      if (ibid_progress_step(f->progress, i - counted)) break;
+      counted = i;
+    }
     char c = text[i];
     int boundary = i == 0 || !(ibid_is_alpha(text[i - 1]) || ibid_is_digit(text[i - 1]) ||
                                text[i - 1] == '/' || text[i - 1] == '.' || text[i - 1] == '-' ||
@@ -1700,13 +1718,15 @@ int ibid_find_entities_layers(const ibid_layers *layers, const ibid_regions *reg
       i += n ? n : 1;
     }
   }
-  if (!f->failed && resolve_resolution_years(f)) f->failed = 1;
+  int stopped = ibid_progress_stopped(progress);
+  if (!f->failed && !stopped && resolve_resolution_years(f)) f->failed = 1;
   ibid_free(f->stats);
   ibid_free(f->lists);
-  if (f->failed) {
+  if (f->failed || stopped) {
+    int rc = f->failed ? -1 : 1;
     ibid_free(f->items);
     ibid_free(f);
-    return -1;
+    return rc;
   }
   *entities = f->items;
   *count = f->count;

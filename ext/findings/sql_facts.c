@@ -48,7 +48,9 @@ static int fill_claims(ibid_rows *rows, const char *text, size_t length, void *c
   size_t count = 0;
   const ibid_layers *layers = layers_of(rows, client, text, length);
   if (!layers) return SQLITE_NOMEM;
-  if (ibid_find_claims_layers(layers, &claims, &count)) return SQLITE_NOMEM;
+  int failed = ibid_find_claims_progress(layers, ibid_rows_progress(rows), &claims, &count);
+  if (failed > 0) return SQLITE_INTERRUPT; /* sqlite3_interrupt() or a progress handler */
+  if (failed) return SQLITE_NOMEM;
   int rc = SQLITE_OK;
   for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
     const ibid_claim *c = &claims[k];
@@ -74,7 +76,10 @@ static int fill_entities(ibid_rows *rows, const char *text, size_t length, void 
   const ibid_layers *layers = layers_of(rows, client, text, length);
   if (!layers) return SQLITE_NOMEM;
   ibid_layers_cache *cache = client;
-  if (ibid_find_entities_layers(layers, cache->regions, &entities, &count)) return SQLITE_NOMEM;
+  int failed = ibid_find_entities_progress(layers, cache->regions, ibid_rows_progress(rows),
+                                           &entities, &count);
+  if (failed > 0) return SQLITE_INTERRUPT; /* sqlite3_interrupt() or a progress handler */
+  if (failed) return SQLITE_NOMEM;
   int rc = SQLITE_OK;
   for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
     const ibid_entity *e = &entities[k];
@@ -94,7 +99,9 @@ static int fill_events(ibid_rows *rows, const char *text, size_t length, void *c
   size_t count = 0;
   const ibid_layers *layers = layers_of(rows, client, text, length);
   if (!layers) return SQLITE_NOMEM;
-  if (ibid_find_events_layers(layers, &events, &count)) return SQLITE_NOMEM;
+  int failed = ibid_find_events_progress(layers, ibid_rows_progress(rows), &events, &count);
+  if (failed > 0) return SQLITE_INTERRUPT; /* sqlite3_interrupt() or a progress handler */
+  if (failed) return SQLITE_NOMEM;
   int rc = SQLITE_OK;
   for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
     const ibid_event *e = &events[k];
