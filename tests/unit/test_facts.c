@@ -105,6 +105,17 @@ static void test_claims(void) {
                                         count == 3 && claims[2].check == IBID_CLAIM_CONSISTENT &&
                                         claims[2].expected == 50);
   ibid_free(claims);
+  /* The whole first: "Of (the) Y ..., X ..., (a rate of) Z%". */
+  const char whole_first[] =
+      "Of the 31 requests sent, 22 were executed, a rate of 61%. Of 44 "
+      "requests, 41 were granted (93%). Of the 120 districts, 45% were "
+      "in Ghana and 55% in Malawi.";
+  CHECK("claims_whole_first",
+        ibid_find_claims(TEXT(whole_first), &claims, &count) == 0 && count == 7 &&
+            claims[1].check == IBID_CLAIM_INCONSISTENT && claims[1].expected == 71 &&
+            claims[3].check == IBID_CLAIM_CONSISTENT && claims[3].expected == 93.2 &&
+            claims[5].check == IBID_CLAIM_UNCHECKED && claims[6].check == IBID_CLAIM_CONSISTENT);
+  ibid_free(claims);
   CHECK("claims_empty", ibid_find_claims("", 0, &claims, &count) == 0 && count == 0);
   ibid_free(claims);
 }
