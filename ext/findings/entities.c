@@ -1416,8 +1416,9 @@ static int collect_word_stats(finder *f) {
     }
     size_t n = 0;
     while (i + n < f->length && ibid_is_alpha(f->text[i + n])) n++;
-    word_stat *s = stat_slot(f, word_hash(f->text + i, n));
-    s->hash = word_hash(f->text + i, n);
+    uint64_t hash = word_hash(f->text + i, n);
+    word_stat *s = stat_slot(f, hash);
+    s->hash = hash;
     if (ibid_is_upper(f->text[i]))
       s->capitalised++;
     else
