@@ -47,6 +47,16 @@ static inline int ibid_progress_step(ibid_progress *progress, size_t work) {
   return progress->stopped;
 }
 
+/* Checks now, whatever the countdown says: for a caller that waits rather
+** than works (the PDF reader's parent polling its child), every so often. */
+static inline int ibid_progress_poll(ibid_progress *progress) {
+  if (!progress) return 0;
+  if (!progress->stopped && progress->check && progress->check(progress->context))
+    progress->stopped = 1;
+  progress->countdown = IBID_PROGRESS_INTERVAL;
+  return progress->stopped;
+}
+
 /* Has the caller been told to stop? */
 static inline int ibid_progress_stopped(const ibid_progress *progress) {
   return progress && progress->stopped;

@@ -303,6 +303,11 @@ int ibid_pdf_convert(const char *bytes, size_t length, ibid_document *document) 
   int rc = layout ? 0 : -1;
   int read = pages < IBID_PDF_MAX_PAGES ? pages : IBID_PDF_MAX_PAGES;
   for (int i = 0; i < read && rc == 0; i++) {
+    /* a page is the unit poppler cannot be stopped inside of */
+    if (ibid_progress_step(document->progress, IBID_PROGRESS_INTERVAL / 16)) {
+      rc = -1; /* interrupted */
+      break;
+    }
     PopplerPage *page = poppler_document_get_page(pdf, i);
     if (!page) continue;
     rc = add_page(page, layout);
@@ -458,10 +463,16 @@ static double monotonic_seconds(void) {
   return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
 }
 
+/* How often the parent asks whether the caller was interrupted while it
+** waits for the child (ibid_progress_poll), in milliseconds. */
+#define INTERRUPT_POLL_MS 50
+
 typedef struct reader {
   int fd;
   double deadline; /* 0: none */
   int timed_out;
+  ibid_progress *progress; /* the caller's, or NULL */
+  int interrupted;         /* progress said stop: the child is killed */
 } reader;
 
 /* Reads exactly `length` bytes (into `out`, or `into` when given); 0, or -1
@@ -478,13 +489,21 @@ static int read_exactly(reader *r, ibid_buffer *out, char *into, uint64_t length
       }
       wait_ms = left > 1e6 ? 1000000000 : (int)(left * 1000.0) + 1;
     }
+    int watched = r->progress && r->progress->check;
+    if (watched && (wait_ms < 0 || wait_ms > INTERRUPT_POLL_MS)) wait_ms = INTERRUPT_POLL_MS;
     struct pollfd p = {.fd = r->fd, .events = POLLIN, .revents = 0};
     int ready = poll(&p, 1, wait_ms);
     if (ready < 0) {
       if (errno == EINTR) continue;
       return -1;
     }
-    if (ready == 0) continue; /* the deadline check above decides */
+    if (ready == 0) { /* the deadline check above decides; an interrupt, here */
+      if (watched && ibid_progress_poll(r->progress)) {
+        r->interrupted = 1;
+        return -1;
+      }
+      continue;
+    }
     size_t want = length < sizeof(chunk) ? (size_t)length : sizeof(chunk);
     ssize_t n = read(r->fd, into ? into : chunk, want);
     if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
@@ -496,6 +515,10 @@ static int read_exactly(reader *r, ibid_buffer *out, char *into, uint64_t length
       if (out->failed) return -1;
     }
     length -= (uint64_t)n;
+    if (ibid_progress_step(r->progress, (size_t)n)) {
+      r->interrupted = 1;
+      return -1;
+    }
   }
   return 0;
 }
@@ -568,7 +591,9 @@ int ibid_pdf_convert_limited(const char *bytes, size_t length, const ibid_pdf_li
   close(fds[1]);
   reader r = {.fd = fds[0],
               .deadline = limits->seconds > 0 ? monotonic_seconds() + limits->seconds : 0,
-              .timed_out = 0};
+              .timed_out = 0,
+              .progress = document->progress,
+              .interrupted = 0};
   int received = receive(&r, document);
   close(fds[0]);
   int killed = 0;
@@ -594,7 +619,7 @@ int ibid_pdf_convert_limited(const char *bytes, size_t length, const ibid_pdf_li
   document->meta_members = 0;
   document->reference_count = 0;
   document->pending_space = document->pending_break = 0;
-  if (received < 0) return -1;
+  if (received < 0 || r.interrupted) return -1; /* out of memory, or interrupted */
   if (waited < 0) { /* reaped elsewhere (SIGCHLD ignored): the status is lost */
     ibid_document_fail(document, pdf_errors[killed ? PDF_TIME_LIMIT : PDF_LOST]);
     return 0;
