@@ -463,7 +463,7 @@ void ibid_xml_span_end(const ibid_xml_walker *walker, const ibid_xml_span *span,
 
 /* ----- notes -------------------------------------------------------------- */
 
-/* A note number as printed: 1 to 999, digits only. */
+/* A note number as printed: 1 to 9999 (IBID_NOTE_NUMBER_MAX), digits only. */
 static int note_label_number(const char *label) {
   if (!label) return 0;
   while (*label == ' ' || *label == '\t' || *label == '\n' || *label == '[' || *label == '(')
@@ -471,7 +471,7 @@ static int note_label_number(const char *label) {
   int number = 0, digits = 0;
   while (*label >= '0' && *label <= '9') {
     number = number * 10 + (*label - '0');
-    if (++digits > 3) return 0;
+    if (++digits > 4) return 0;
     label++;
   }
   while (*label == ' ' || *label == '\t' || *label == '\n' || *label == ']' || *label == ')' ||

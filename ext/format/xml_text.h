@@ -129,7 +129,7 @@ void ibid_xml_write_joined(ibid_xml_walker *walker, const xmlNode *node);
 ** written one after another, separated by " | ". */
 void ibid_xml_write_row(ibid_xml_walker *walker, const xmlNode *row, const char *const *cell_names);
 
-/* Adds a note; its number is `label` when that is a number from 1 to 999,
+/* Adds a note; its number is `label` when that is a number from 1 to 9999,
 ** else one more than the previous note's. */
 void ibid_xml_add_note(ibid_xml_walker *walker, const xmlNode *node, const char *id,
                        const char *label);
