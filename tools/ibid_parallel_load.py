@@ -17,7 +17,7 @@ the same size and was not modified after it was added is skipped; a changed file
 its document; files ibid_format() does not recognize are skipped. -j 1 loads directly into
 corpus.db, no shards. Prints one progress line per merged chunk and a summary.
 
-From Python (e.g. `ibid load -j N`):
+From Python (`ibid load -j N` does the same in C: cli/load_parallel.c):
 
     import ibid_parallel_load
     summary = ibid_parallel_load.load('papers/', 'corpus.db', jobs=4)
