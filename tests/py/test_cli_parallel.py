@@ -86,3 +86,54 @@ def test_ctrl_c_during_j2_keeps_a_prefix_and_resumes():
         assert_same(single, database)
         print('  Ctrl-C at -j 2 after %d of %d documents; the second run made the -j 1 corpus'
               % (len(paths), len(every)))
+
+
+def processes_with(argument):
+    """Live (not zombie) processes whose command line holds argument."""
+    found = []
+    for pid in os.listdir('/proc'):
+        if not pid.isdigit():
+            continue
+        try:
+            with open('/proc/%s/cmdline' % pid, 'rb') as f:
+                cmdline = f.read().split(b'\0')
+            with open('/proc/%s/stat' % pid) as f:
+                state = f.read().rsplit(')', 1)[1].split()[0]
+        except OSError:
+            continue
+        if argument.encode() in cmdline and state != 'Z':
+            found.append(int(pid))
+    return found
+
+
+def test_kill_9_during_j2_leaves_whole_documents_and_resumes():
+    """SIGKILL to the command: the merge under way is rolled back, the workers die with it
+    (PR_SET_PDEATHSIG), the database holds whole documents only, and a second run makes
+    the corpus a -j 1 load gives."""
+    import time
+    with tempfile.TemporaryDirectory() as directory:
+        folder = make_folder(directory, 60)
+        single = os.path.join(directory, 'single.db')
+        assert ibid('load', folder, '--db', single).returncode == 0
+        database = os.path.join(directory, 'k.db')
+        process = subprocess.Popen([IBID, 'load', folder, '-j', '2', '--db', database],
+                                   stderr=subprocess.PIPE, text=True)
+        assert 'files to load' in process.stderr.readline()
+        process.stderr.readline()  # the first document done
+        process.kill()
+        process.wait(timeout=60)
+        process.stderr.close()
+        for _ in range(100):  # the kernel ends the workers as their parent dies
+            if not processes_with(database):
+                break
+            time.sleep(0.05)
+        assert not processes_with(database), 'workers outlived the command'
+        db = sqlite3.connect(database)
+        loaded = db.execute('select count(*) from documents').fetchone()[0]
+        whole = db.execute('select count(*) from documents d where exists '
+                           '(select 1 from blocks b where b.document_id = d.id)').fetchone()[0]
+        db.close()
+        assert whole == loaded, (loaded, whole)
+        again = ibid('load', folder, '-j', '2', '--db', database)
+        assert again.returncode == 0, again.stderr
+        assert_same(single, database)
