@@ -53,6 +53,7 @@ int ibid_pdf_convert_limited(const char *bytes, size_t length, const ibid_pdf_li
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
@@ -425,10 +426,19 @@ static void child_close_descriptors(int keep) {
 }
 
 static void child_run(const char *bytes, size_t length, const ibid_pdf_limits *limits, int fd) {
-  static const int crash_signals[] = {SIGSEGV, SIGBUS,  SIGABRT, SIGFPE,  SIGILL,
-                                      SIGTRAP, SIGXCPU, SIGINT,  SIGTERM, SIGPIPE};
+  static const int crash_signals[] = {SIGSEGV, SIGBUS,  SIGABRT, SIGFPE, SIGILL,
+                                      SIGTRAP, SIGXCPU, SIGTERM, SIGPIPE};
   for (size_t i = 0; i < sizeof(crash_signals) / sizeof(crash_signals[0]); i++)
     signal(crash_signals[i], SIG_DFL);
+  /* Ctrl-C at a terminal reaches every process of the foreground group, this
+  ** reader too: the caller decides (`ibid load` finishes the document, a shell
+  ** interrupts the statement, and the parent then kills the reader), so the
+  ** reader ignores it rather than leave a loaded document with an error. */
+  signal(SIGINT, SIG_IGN);
+  signal(SIGQUIT, SIG_IGN);
+#ifdef PR_SET_PDEATHSIG
+  prctl(PR_SET_PDEATHSIG, SIGKILL); /* never outlives the thread that waits for it */
+#endif
   sigset_t all;
   sigemptyset(&all);
   sigprocmask(SIG_SETMASK, &all, NULL);

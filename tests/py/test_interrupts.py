@@ -153,3 +153,26 @@ def test_pdf_child_is_killed_when_the_caller_is_interrupted():
     assert not [s for s in children if s.startswith(('Z', 'T'))], children
     # and the next PDF reads
     assert db.execute("select ibid_convert(?) ->> 'pages'", (raw,)).fetchone() == (10,)
+
+
+def test_pdf_reader_ignores_a_terminal_ctrl_c():
+    """Ctrl-C at a terminal signals the whole foreground process group, the PDF reader's
+    child too. It ignores SIGINT: the caller decides (ibid load finishes the document, a
+    shell interrupts the statement and the parent kills the child), so no document is
+    loaded with 'PDF reading interrupted' and then skipped as loaded by the next run.
+    The test hook raises SIGINT in the child before it reads."""
+    import json, subprocess, sys
+    script = '''
+import sys, os, json; sys.path.insert(0, %r)
+from ibidtest import connect
+db = connect()
+raw = open(%r, 'rb').read()
+os.environ['IBID_PDF_TEST_SIGNAL'] = '2'
+print(json.dumps(json.loads(db.execute('SELECT ibid_convert(?)', (raw,)).fetchone()[0]).get('error')))
+''' % (os.path.dirname(os.path.abspath(__file__)), os.path.join(ROOT, 'tests', 'formats', 'pdf', 'footnoted.pdf'))
+    db = connect()
+    if db.execute("select ibid_convert(x'255044462d312e340a') ->> 'error' like '%not built in%'").fetchone()[0]:
+        return
+    result = subprocess.run([sys.executable, '-c', script], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert json.loads(result.stdout.strip().splitlines()[-1]) is None, result.stdout
