@@ -2,7 +2,9 @@
 ** load_parallel.c -- `ibid load -j N`: a folder loaded on N cores, one writer.
 **
 ** HOW IT WORKS. The queue (paths in path order, from cli/ibid.c) is cut into
-** contiguous chunks of about equal bytes, 4 per worker. N worker processes
+** contiguous chunks, 4 per worker, in rounds of one chunk per worker whose
+** sizes in bytes fall 4:3:2:1 (the last shards, whose merge nothing overlaps,
+** are small). N worker processes
 ** are forked; worker w takes chunks w, w+N, w+2N ... and loads each into a
 ** shard database of its own (the extension's ingest trigger, every extractor;
 ** one savepoint per file, so one bad file does not stop the chunk; no FTS5
@@ -299,7 +301,7 @@ static void read_worker(worker *w, chunk *chunks, int chunk_count, int jobs, con
 
 int ibid_cli_load_parallel(sqlite3 *db, const char *db_path, char **paths, const double *sizes,
                            ibid_cli_load_state *s, int jobs) {
-  /* The chunks: contiguous, about equal bytes. */
+  /* The chunks: contiguous, in rounds of falling size. */
   int chunk_count = jobs * CHUNKS_PER_JOB < s->total ? jobs * CHUNKS_PER_JOB : s->total;
   if (jobs > chunk_count) jobs = chunk_count;
   chunk *chunks = sqlite3_malloc64(sizeof(chunk) * (size_t)chunk_count);
@@ -310,8 +312,13 @@ int ibid_cli_load_parallel(sqlite3 *db, const char *db_path, char **paths, const
     sqlite3_free(workers);
     return 1;
   }
-  double total_bytes = 0, done_bytes = 0;
+  /* Rounds of `jobs` chunks, each round smaller than the one before (weights
+  ** R, R-1, ... 1): the last shards, whose merge nothing overlaps, are small. */
+  double total_bytes = 0, done_bytes = 0, weight_sum = 0, weight_done = 0;
   for (int i = 0; i < s->total; i++) total_bytes += sizes[i] > 1 ? sizes[i] : 1;
+  int rounds = (chunk_count + jobs - 1) / jobs;
+  for (int k = 0; k < chunk_count; k++) weight_sum += rounds - k / jobs;
+  weight_done = rounds;
   int made = 0;
   chunks[0].first = 0;
   chunks[0].count = 0;
@@ -320,8 +327,9 @@ int ibid_cli_load_parallel(sqlite3 *db, const char *db_path, char **paths, const
     done_bytes += sizes[i] > 1 ? sizes[i] : 1;
     int left_files = s->total - i - 1, left_chunks = chunk_count - made - 1;
     if (left_chunks > 0 &&
-        (done_bytes >= total_bytes * (made + 1) / chunk_count || left_files <= left_chunks)) {
+        (done_bytes >= total_bytes * weight_done / weight_sum || left_files <= left_chunks)) {
       made++;
+      weight_done += rounds - made / jobs;
       chunks[made].first = i + 1;
       chunks[made].count = 0;
     }
