@@ -394,20 +394,6 @@ BEGIN
     abstract = meta ->> '$.abstract'
   WHERE id = new.id;
 
-  INSERT INTO blocks(document_id, n, kind, level, start, length, text)
-    SELECT new.id, b.n, b.kind, b.level, b.start, b.length, b.text
-    FROM documents d, ibid_blocks(d.body) b WHERE d.id = new.id;
-  INSERT INTO sentences(document_id, n, block, start, length, text)
-    SELECT new.id, s.n, s.block, s.start, s.length, s.text
-    FROM documents d, ibid_sentences(d.body) s WHERE d.id = new.id;
-
-  -- Citations: notes, markers, author-year cites, references.
-  INSERT INTO notes(document_id, n, label, kind, start, length, text, ibid_of, locator)
-    SELECT new.id, x.n, x.label, x.kind, x.start, x.length, x.text, x.ibid_of, x.locator
-    FROM documents d, ibid_notes(d.body) x WHERE d.id = new.id;
-  INSERT INTO markers(document_id, n, marker, start, length, note_start)
-    SELECT new.id, x.n, x.marker, x.start, x.length, x.note_start
-    FROM documents d, ibid_markers(d.body) x WHERE d.id = new.id;
   -- References the format gives field by field (JATS, TEI) are taken as
   -- given, first, so that what follows reads them from the indexed refs
   -- table instead of parsing structure again for every row.
@@ -421,28 +407,14 @@ BEGIN
                  row_number() OVER (PARTITION BY note ORDER BY start) AS item
           FROM marked_references WHERE document_id = new.id AND csl IS NOT NULL) g
     WHERE d.id = new.id;
-  INSERT INTO cites(document_id, n, group_n, authors, year, suffix, locator, prefix, narrative,
-                    start, length, problem)
-    SELECT new.id, x.n, x.group_n, x.authors, x.year, x.suffix, x.locator, x.prefix, x.narrative,
-           x.start, x.length, x.problem
-    FROM documents d, ibid_cites(d.body) x
-    WHERE d.id = new.id
-      -- "(2015)" inside a reference the format gives field by field is that
-      -- reference's year, not a citation in the running text.
-      AND NOT EXISTS (SELECT 1 FROM refs g
-                      WHERE g.document_id = new.id
-                        AND x.start < g.start + g.length AND x.start + x.length > g.start);
-  -- ibid_references parses the rest of the text (its SELECT sees only the
-  -- structured rows above: SQLite reads it whole before inserting).
-  INSERT INTO refs(document_id, note, item, start, length, text, csl, resolves_to,
-                   resolves_item, locator, work_key)
-    SELECT new.id, x.note, x.item, x.start, x.length, x.text, x.csl, x.resolves_to,
-           x.resolves_item, x.locator, x.work_key
-    FROM documents d, ibid_references(d.body) x
-    WHERE d.id = new.id
-      AND NOT EXISTS (SELECT 1 FROM refs g
-                      WHERE g.document_id = new.id
-                        AND x.start < g.start + g.length AND x.start + x.length > g.start);
+  -- Everything else the body holds, from one analysis of it, layer by
+  -- layer (ext/corpus/sql_ingest.c): blocks, sentences, notes, markers,
+  -- cites, refs, cases, questions, findings, evidence, claims, entities and
+  -- events, each exactly the rows of its table-valued function on the body
+  -- (ibid_blocks(body), ...), except that an author-year cite or a parsed
+  -- reference overlapping a reference the format gave is left out: "(2015)"
+  -- inside such a reference is its year, not a citation in the running text.
+  SELECT count(*) FROM ibid_ingest(new.id);
   -- Link targets (HTML <a href>, JATS ext-link, TEI ref) inside a reference
   -- are its URL, unless the reference states one.
   UPDATE refs SET csl = json_set(refs.csl, '$.URL', link.url)
@@ -458,30 +430,6 @@ BEGIN
   INSERT INTO documents_to_link(document_id) VALUES (new.id);
   DELETE FROM documents_to_link WHERE document_id = new.id;
 
-  -- Case-study findings and facts.
-  INSERT INTO cases(document_id, n, name, heading, start, length, case_key)
-    SELECT new.id, x.n, x.name, x.heading, x.start, x.length, x.case_key
-    FROM documents d, ibid_cases(d.body) x WHERE d.id = new.id;
-  INSERT INTO questions(document_id, n, label, text, start, length)
-    SELECT new.id, x.n, x.label, x.text, x.start, x.length
-    FROM documents d, ibid_questions(d.body) x WHERE d.id = new.id;
-  INSERT INTO findings(document_id, n, "case", question, finding, source, polarity, start, length,
-                       case_key)
-    SELECT new.id, x.n, x."case", x.question, x.finding, x.source, x.polarity, x.start, x.length,
-           x.case_key
-    FROM documents d, ibid_findings(d.body) x WHERE d.id = new.id;
-  INSERT INTO evidence(document_id, finding, citation_start, citation_length, kind, cite)
-    SELECT new.id, x.finding, x.citation_start, x.citation_length, x.kind, x.cite
-    FROM documents d, ibid_evidence(d.body) x WHERE d.id = new.id;
-  INSERT INTO claims(document_id, n, sentence, value, unit, start, length, "check", expected)
-    SELECT new.id, x.n, x.sentence, x.value, x.unit, x.start, x.length, x."check", x.expected
-    FROM documents d, ibid_claims(d.body) x WHERE d.id = new.id;
-  INSERT INTO entities(document_id, n, kind, value, text, start, length)
-    SELECT new.id, x.n, x.kind, x.value, x.text, x.start, x.length
-    FROM documents d, ibid_entities(d.body) x WHERE d.id = new.id;
-  INSERT INTO events(document_id, n, date, sentence, start, length, relative)
-    SELECT new.id, x.n, x.date, x.sentence, x.start, x.length, x.relative
-    FROM documents d, ibid_events(d.body) x WHERE d.id = new.id;
 END;
 
 DROP TRIGGER IF EXISTS documents_remove;

@@ -32,10 +32,7 @@ static int rows_number(ibid_rows *rows, double value) {
   return ibid_rows_double(rows, value);
 }
 
-static int fill_claims(ibid_rows *rows, const char *text, size_t length, void *client) {
-  ibid_claim *claims;
-  size_t count;
-  if (ibid_find_claims_with(client, text, length, &claims, &count)) return SQLITE_NOMEM;
+int ibid_rows_add_claims(ibid_rows *rows, const ibid_claim *claims, size_t count) {
   int rc = SQLITE_OK;
   for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
     const ibid_claim *c = &claims[k];
@@ -51,14 +48,19 @@ static int fill_claims(ibid_rows *rows, const char *text, size_t length, void *c
       rc = check ? ibid_rows_text(rows, check, strlen(check)) : ibid_rows_null(rows);
     if (rc == SQLITE_OK) rc = check ? rows_number(rows, c->expected) : ibid_rows_null(rows);
   }
+  return rc;
+}
+
+static int fill_claims(ibid_rows *rows, const char *text, size_t length, void *client) {
+  ibid_claim *claims;
+  size_t count;
+  if (ibid_find_claims_with(client, text, length, &claims, &count)) return SQLITE_NOMEM;
+  int rc = ibid_rows_add_claims(rows, claims, count);
   ibid_free(claims);
   return rc;
 }
 
-static int fill_entities(ibid_rows *rows, const char *text, size_t length, void *client) {
-  ibid_entity *entities;
-  size_t count;
-  if (ibid_find_entities_in(text, length, client, &entities, &count)) return SQLITE_NOMEM;
+int ibid_rows_add_entities(ibid_rows *rows, const ibid_entity *entities, size_t count) {
   int rc = SQLITE_OK;
   for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
     const ibid_entity *e = &entities[k];
@@ -69,14 +71,19 @@ static int fill_entities(ibid_rows *rows, const char *text, size_t length, void 
     if (rc == SQLITE_OK) rc = ibid_rows_slice(rows, e->start, e->length);
     if (rc == SQLITE_OK) rc = ibid_rows_span(rows, e->start, e->length);
   }
+  return rc;
+}
+
+static int fill_entities(ibid_rows *rows, const char *text, size_t length, void *client) {
+  ibid_entity *entities;
+  size_t count;
+  if (ibid_find_entities_in(text, length, client, &entities, &count)) return SQLITE_NOMEM;
+  int rc = ibid_rows_add_entities(rows, entities, count);
   ibid_free(entities);
   return rc;
 }
 
-static int fill_events(ibid_rows *rows, const char *text, size_t length, void *client) {
-  ibid_event *events;
-  size_t count;
-  if (ibid_find_events_with(client, text, length, &events, &count)) return SQLITE_NOMEM;
+int ibid_rows_add_events(ibid_rows *rows, const ibid_event *events, size_t count) {
   int rc = SQLITE_OK;
   for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
     const ibid_event *e = &events[k];
@@ -87,6 +94,14 @@ static int fill_events(ibid_rows *rows, const char *text, size_t length, void *c
     if (rc == SQLITE_OK) rc = ibid_rows_span(rows, e->start, e->length);
     if (rc == SQLITE_OK) rc = ibid_rows_int(rows, e->relative);
   }
+  return rc;
+}
+
+static int fill_events(ibid_rows *rows, const char *text, size_t length, void *client) {
+  ibid_event *events;
+  size_t count;
+  if (ibid_find_events_with(client, text, length, &events, &count)) return SQLITE_NOMEM;
+  int rc = ibid_rows_add_events(rows, events, count);
   ibid_free(events);
   return rc;
 }

@@ -89,10 +89,8 @@ static int analyse(ibid_rows *rows, findings_cache *cache, const char *text, siz
   return SQLITE_OK;
 }
 
-static int fill_cases(ibid_rows *rows, const char *text, size_t length, void *client) {
-  ibid_findings scratch, *analysis = 0;
-  int owned = 0;
-  int rc = analyse(rows, client, text, length, &analysis, &scratch, &owned);
+int ibid_rows_add_cases(ibid_rows *rows, const ibid_findings *analysis) {
+  int rc = SQLITE_OK;
   for (size_t i = 0; rc == SQLITE_OK && i < analysis->case_count; i++) {
     const ibid_case *c = &analysis->cases[i];
     rc = ibid_rows_int(rows, (int64_t)i + 1);
@@ -101,14 +99,20 @@ static int fill_cases(ibid_rows *rows, const char *text, size_t length, void *cl
     if (rc == SQLITE_OK) rc = ibid_rows_slice(rows, c->heading_start, c->heading_length);
     if (rc == SQLITE_OK) rc = ibid_rows_span(rows, c->start, c->length);
   }
+  return rc;
+}
+
+static int fill_cases(ibid_rows *rows, const char *text, size_t length, void *client) {
+  ibid_findings scratch, *analysis = 0;
+  int owned = 0;
+  int rc = analyse(rows, client, text, length, &analysis, &scratch, &owned);
+  if (rc == SQLITE_OK) rc = ibid_rows_add_cases(rows, analysis);
   if (owned) ibid_findings_free(analysis);
   return rc;
 }
 
-static int fill_questions(ibid_rows *rows, const char *text, size_t length, void *client) {
-  ibid_findings scratch, *analysis = 0;
-  int owned = 0;
-  int rc = analyse(rows, client, text, length, &analysis, &scratch, &owned);
+int ibid_rows_add_questions(ibid_rows *rows, const ibid_findings *analysis) {
+  int rc = SQLITE_OK;
   for (size_t i = 0; rc == SQLITE_OK && i < analysis->question_count; i++) {
     const ibid_question *q = &analysis->questions[i];
     rc = ibid_rows_int(rows, (int64_t)i + 1);
@@ -116,14 +120,20 @@ static int fill_questions(ibid_rows *rows, const char *text, size_t length, void
     if (rc == SQLITE_OK) rc = ibid_rows_text(rows, q->text, strlen(q->text));
     if (rc == SQLITE_OK) rc = ibid_rows_span(rows, q->start, q->length);
   }
+  return rc;
+}
+
+static int fill_questions(ibid_rows *rows, const char *text, size_t length, void *client) {
+  ibid_findings scratch, *analysis = 0;
+  int owned = 0;
+  int rc = analyse(rows, client, text, length, &analysis, &scratch, &owned);
+  if (rc == SQLITE_OK) rc = ibid_rows_add_questions(rows, analysis);
   if (owned) ibid_findings_free(analysis);
   return rc;
 }
 
-static int fill_findings(ibid_rows *rows, const char *text, size_t length, void *client) {
-  ibid_findings scratch, *analysis = 0;
-  int owned = 0;
-  int rc = analyse(rows, client, text, length, &analysis, &scratch, &owned);
+int ibid_rows_add_findings(ibid_rows *rows, const ibid_findings *analysis) {
+  int rc = SQLITE_OK;
   for (size_t i = 0; rc == SQLITE_OK && i < analysis->finding_count; i++) {
     const ibid_finding *f = &analysis->findings[i];
     const char *source = ibid_finding_source_name(f->source),
@@ -140,14 +150,20 @@ static int fill_findings(ibid_rows *rows, const char *text, size_t length, void 
     if (rc == SQLITE_OK) rc = ibid_rows_text(rows, polarity, strlen(polarity));
     if (rc == SQLITE_OK) rc = ibid_rows_span(rows, f->start, f->length);
   }
+  return rc;
+}
+
+static int fill_findings(ibid_rows *rows, const char *text, size_t length, void *client) {
+  ibid_findings scratch, *analysis = 0;
+  int owned = 0;
+  int rc = analyse(rows, client, text, length, &analysis, &scratch, &owned);
+  if (rc == SQLITE_OK) rc = ibid_rows_add_findings(rows, analysis);
   if (owned) ibid_findings_free(analysis);
   return rc;
 }
 
-static int fill_evidence(ibid_rows *rows, const char *text, size_t length, void *client) {
-  ibid_findings scratch, *analysis = 0;
-  int owned = 0;
-  int rc = analyse(rows, client, text, length, &analysis, &scratch, &owned);
+int ibid_rows_add_evidence(ibid_rows *rows, const ibid_findings *analysis) {
+  int rc = SQLITE_OK;
   for (size_t i = 0; rc == SQLITE_OK && i < analysis->evidence_count; i++) {
     const ibid_evidence *e = &analysis->evidence[i];
     const char *kind = e->is_marker ? "marker" : "cite";
@@ -157,6 +173,14 @@ static int fill_evidence(ibid_rows *rows, const char *text, size_t length, void 
     if (rc == SQLITE_OK)
       rc = e->cite ? ibid_rows_int(rows, (int64_t)e->cite) : ibid_rows_null(rows);
   }
+  return rc;
+}
+
+static int fill_evidence(ibid_rows *rows, const char *text, size_t length, void *client) {
+  ibid_findings scratch, *analysis = 0;
+  int owned = 0;
+  int rc = analyse(rows, client, text, length, &analysis, &scratch, &owned);
+  if (rc == SQLITE_OK) rc = ibid_rows_add_evidence(rows, analysis);
   if (owned) ibid_findings_free(analysis);
   return rc;
 }
