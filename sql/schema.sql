@@ -357,79 +357,12 @@ END;
 DROP TRIGGER IF EXISTS documents_ingest;
 CREATE TRIGGER documents_ingest AFTER INSERT ON documents
 BEGIN
-  -- The format: body is the text every extractor reads; structure keeps what
-  -- the format states outright. A document that cannot be read still loads,
-  -- with the reason in `error`, so one bad file does not stop a folder.
-  UPDATE documents SET structure = ibid_convert(raw) WHERE id = new.id;
-  UPDATE documents SET
-    format = structure ->> '$.format',
-    body = nullif(structure ->> '$.body', ''),
-    error = coalesce(error, structure ->> '$.error',
-                     CASE WHEN raw IS NULL THEN 'no content: raw is NULL'
-                          WHEN length(raw) = 0 THEN 'no content: raw is empty' END),
-    structure = nullif(json_remove(structure, '$.body', '$.format'), '{}')
-  WHERE id = new.id;
-  -- Metadata from the text (for plain text the raw text: its line breaks
-  -- still mark where a title ends), overridden by what the format states.
-  UPDATE documents SET meta =
-    CASE WHEN structure -> '$.meta' IS NULL
-         THEN ibid_meta(CASE WHEN format = 'text' AND structure ->> '$.recoded' IS NULL
-                             THEN raw ELSE body END)
-         ELSE json_patch(coalesce(ibid_meta(body), '{}'), structure -> '$.meta') END
-  WHERE id = new.id;
-  -- A PDF's creation date is when the file was made: a date the text itself
-  -- states is the better publication date.
-  UPDATE documents SET meta = json_set(meta, '$.issued', ibid_meta(body) -> '$.issued')
-  WHERE id = new.id AND format = 'pdf' AND ibid_meta(body) -> '$.issued' IS NOT NULL;
-  UPDATE documents SET
-    type = meta ->> '$.type',
-    title = meta ->> '$.title',
-    authors = (SELECT group_concat(trim(coalesce(value ->> '$.given', '') || ' ' ||
-                                        coalesce(value ->> '$.family', value ->> '$.literal', ''))
-                                   , '; ')
-               FROM json_each(meta, '$.author')),
-    year = meta ->> '$.issued.date-parts[0][0]',
-    container = meta ->> '$."container-title"',
-    doi = meta ->> '$.DOI',
-    abstract = meta ->> '$.abstract'
-  WHERE id = new.id;
-
-  -- References the format gives field by field (JATS, TEI) are taken as
-  -- given, first, so that what follows reads them from the indexed refs
-  -- table instead of parsing structure again for every row.
-  -- (numbered in a subquery of its own: a window over rows that carried the
-  -- body would copy the whole body into the sorter once per reference)
-  INSERT INTO refs(document_id, note, item, start, length, text, csl, resolves_to, locator, work_key)
-    SELECT new.id, g.note, g.item, g.start, g.length, substr(d.body, g.start, g.length), g.csl,
-           NULL, NULL, ibid_work_key(g.csl)
-    FROM documents d,
-         (SELECT note, start, length, csl,
-                 row_number() OVER (PARTITION BY note ORDER BY start) AS item
-          FROM marked_references WHERE document_id = new.id AND csl IS NOT NULL) g
-    WHERE d.id = new.id;
-  -- Everything else the body holds, from one analysis of it, layer by
-  -- layer (ext/corpus/sql_ingest.c): blocks, sentences, notes, markers,
-  -- cites, refs, cases, questions, findings, evidence, claims, entities and
-  -- events, each exactly the rows of its table-valued function on the body
-  -- (ibid_blocks(body), ...), except that an author-year cite or a parsed
-  -- reference overlapping a reference the format gave is left out: "(2015)"
-  -- inside such a reference is its year, not a citation in the running text.
+  -- The steps are in sql/ingest.sql: the format (body, structure, error), the
+  -- metadata, the references the format gives field by field, one analysis
+  -- of the body written to every derived table, link URLs, then the
+  -- documents_link trigger below (fulltext, works, citations). ibid_ingest
+  -- runs them one by one, each freeing its memory as soon as it is done.
   SELECT count(*) FROM ibid_ingest(new.id);
-  -- Link targets (HTML <a href>, JATS ext-link, TEI ref) inside a reference
-  -- are its URL, unless the reference states one.
-  UPDATE refs SET csl = json_set(refs.csl, '$.URL', link.url)
-  -- (LIMIT -1 keeps the links one materialized list, not parsed again per row)
-  FROM (SELECT start, url FROM marked_references
-        WHERE document_id = new.id AND csl IS NULL AND url IS NOT NULL LIMIT -1) link
-  WHERE refs.document_id = new.id AND refs.csl IS NOT NULL AND refs.csl ->> '$.URL' IS NULL
-    AND link.start >= refs.start AND link.start < refs.start + refs.length;
-
-  -- Everything that depends on the corpus and not only on this document:
-  -- the fulltext rowids, the document's own work, the works it cites and the
-  -- citations (the documents_link trigger; sql/merge.sql runs the same).
-  INSERT INTO documents_to_link(document_id) VALUES (new.id);
-  DELETE FROM documents_to_link WHERE document_id = new.id;
-
 END;
 
 DROP TRIGGER IF EXISTS documents_remove;

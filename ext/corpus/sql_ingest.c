@@ -52,7 +52,13 @@ SQLITE_EXTENSION_INIT3
 
 #include "csl.h"
 #include "ingest.h"
+#include "ingest_sql.h"
 #include "memory.h"
+
+/* Where sql/ingest.sql hands over to the analysis. */
+#define ANALYSIS_MARK "\n-- @analysis\n"
+/* Most statements either part of sql/ingest.sql may hold. */
+#define MAX_STEPS 16
 
 /* The tables ibid_ingest writes, in order, with the columns of the
 ** table-valued function whose rows they get (the same names in the table). */
@@ -106,6 +112,9 @@ typedef struct ingest_vtab {
   sqlite3_stmt *body;       /* SELECT body FROM documents WHERE id = ?1 */
   sqlite3_stmt *structured; /* the refs the format gave, already in refs */
   sqlite3_stmt *insert[OUT_COUNT];
+  sqlite3_stmt *before[MAX_STEPS]; /* sql/ingest.sql up to the analysis */
+  sqlite3_stmt *after[MAX_STEPS];  /* and after it */
+  int before_count, after_count;
   ibid_sentence_splitter *splitter;
   ibid_regions *regions;
   ibid_csl_folder *folder;
@@ -171,6 +180,9 @@ static void release_all(ingest_vtab *vtab) {
   sqlite3_finalize(vtab->body);
   sqlite3_finalize(vtab->structured);
   for (int i = 0; i < OUT_COUNT; i++) sqlite3_finalize(vtab->insert[i]);
+  for (int i = 0; i < vtab->before_count; i++) sqlite3_finalize(vtab->before[i]);
+  for (int i = 0; i < vtab->after_count; i++) sqlite3_finalize(vtab->after[i]);
+  vtab->before_count = vtab->after_count = 0;
   ibid_sentence_splitter_free(vtab->splitter);
   ibid_regions_free(vtab->regions);
   ibid_csl_folder_close(vtab->folder);
@@ -182,9 +194,46 @@ static void release_all(ingest_vtab *vtab) {
   vtab->ready = 0;
 }
 
+/* Prepares the statements of sql[0..length) into steps (comments and white
+** space between them skipped). */
+static int prepare_steps(ingest_vtab *vtab, const char *sql, size_t length, sqlite3_stmt **steps,
+                         int *count) {
+  const char *at = sql, *end = sql + length;
+  while (at < end) {
+    sqlite3_stmt *statement = 0;
+    const char *tail = 0;
+    int rc = sqlite3_prepare_v3(vtab->db, at, (int)(end - at), SQLITE_PREPARE_PERSISTENT,
+                                &statement, &tail);
+    if (rc != SQLITE_OK) {
+      vtab_error(vtab, "ibid_ingest: sql/ingest.sql: %s (run SELECT ibid_init() first)",
+                 sqlite3_errmsg(vtab->db));
+      return rc;
+    }
+    if (!statement) break; /* only comments left */
+    if (*count == MAX_STEPS) {
+      sqlite3_finalize(statement);
+      vtab_error(vtab, "%s", "ibid_ingest: internal error: too many steps in sql/ingest.sql");
+      return SQLITE_ERROR;
+    }
+    steps[(*count)++] = statement;
+    at = tail;
+  }
+  return SQLITE_OK;
+}
+
 static int make_ready(ingest_vtab *vtab) {
   if (vtab->ready) return SQLITE_OK;
-  int rc = prepare(vtab, "SELECT body FROM main.documents WHERE id = ?1", &vtab->body);
+  const char *mark = strstr(ibid_ingest_sql, ANALYSIS_MARK);
+  if (!mark) {
+    vtab_error(vtab, "%s", "ibid_ingest: internal error: sql/ingest.sql has no analysis mark");
+    return SQLITE_ERROR;
+  }
+  int rc = prepare_steps(vtab, ibid_ingest_sql, (size_t)(mark - ibid_ingest_sql), vtab->before,
+                         &vtab->before_count);
+  if (rc == SQLITE_OK)
+    rc = prepare_steps(vtab, mark, strlen(mark), vtab->after, &vtab->after_count);
+  if (rc == SQLITE_OK)
+    rc = prepare(vtab, "SELECT body FROM main.documents WHERE id = ?1", &vtab->body);
   if (rc == SQLITE_OK)
     rc = prepare(vtab,
                  "SELECT start, length FROM main.refs WHERE document_id = ?1"
@@ -388,9 +437,34 @@ static int ingest_body(ingest_run *run, const char *text, size_t length) {
   return rc;
 }
 
+/* Runs steps with ?1 bound to the document, each reset at once: whatever it
+** read (the raw file, the body, JSON) is freed before the next runs. */
+static int run_steps(ingest_vtab *vtab, sqlite3_stmt **steps, int count, sqlite3_int64 document) {
+  int rc = SQLITE_OK;
+  for (int i = 0; i < count && rc == SQLITE_OK; i++) {
+    rc = sqlite3_bind_int64(steps[i], 1, document);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(steps[i])) == SQLITE_ROW) rc = SQLITE_OK;
+    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    if (rc != SQLITE_OK && rc != SQLITE_INTERRUPT && rc != SQLITE_NOMEM)
+      vtab_error(vtab, "ibid_ingest: %s", sqlite3_errmsg(vtab->db));
+    sqlite3_reset(steps[i]);
+  }
+  return rc;
+}
+
+/* sql/ingest.sql around the analysis of the body. */
+static int analyse_document(ingest_vtab *vtab, ingest_cursor *cursor);
+
 static int ingest_document(ingest_vtab *vtab, ingest_cursor *cursor) {
   int rc = make_ready(vtab);
-  if (rc != SQLITE_OK) return rc;
+  if (rc == SQLITE_OK) rc = run_steps(vtab, vtab->before, vtab->before_count, cursor->document);
+  if (rc == SQLITE_OK) rc = analyse_document(vtab, cursor);
+  if (rc == SQLITE_OK) rc = run_steps(vtab, vtab->after, vtab->after_count, cursor->document);
+  return rc;
+}
+
+static int analyse_document(ingest_vtab *vtab, ingest_cursor *cursor) {
+  int rc = SQLITE_OK;
   sqlite3_stmt *body = vtab->body;
   rc = sqlite3_bind_int64(body, 1, cursor->document);
   if (rc == SQLITE_OK) rc = sqlite3_step(body);

@@ -118,7 +118,8 @@ def test_ibid_ingest_reports_its_rows_and_refuses_a_second_run():
     # ibid_ingest on a document with no derived rows yet writes them and says how many
     for table in TABLES:
         db.execute('delete from %s where document_id = ?' % table, (document_id,))
-    db.execute('delete from refs where document_id = ?', (document_id,))
+    for table in ('refs', 'citations', 'fulltext', 'blocks_fulltext'):
+        db.execute('delete from %s where document_id = ?' % table, (document_id,))
     rows = dict(db.execute('select layer, rows from ibid_ingest(?)', (document_id,)).fetchall())
     assert list(rows) == ['blocks', 'sentences', 'notes', 'markers', 'cites', 'refs', 'cases',
                           'questions', 'findings', 'evidence', 'claims', 'entities', 'events']
