@@ -15,41 +15,47 @@
 -- Each statement must be one a trigger could run on the document: the same
 -- tables, unqualified; ?1 is new.id.
 
+-- A statement that returns a row hands its first column to the next
+-- statement as ?2 (no copy): what the old trigger wrote into the row and read
+-- back is passed on instead, so the row (raw file and body) is rewritten twice,
+-- not five times.
+--
 -- The format: body is the text every extractor reads; structure keeps what
 -- the format states outright. A document that cannot be read still loads,
 -- with the reason in `error`, so one bad file does not stop a folder.
-UPDATE documents SET structure = ibid_convert(raw) WHERE id = ?1;
+SELECT ibid_convert(raw) FROM documents WHERE id = ?1;
 UPDATE documents SET
-  format = structure ->> '$.format',
-  body = nullif(structure ->> '$.body', ''),
-  error = coalesce(error, structure ->> '$.error',
+  format = ?2 ->> '$.format',
+  body = nullif(?2 ->> '$.body', ''),
+  error = coalesce(error, ?2 ->> '$.error',
                    CASE WHEN raw IS NULL THEN 'no content: raw is NULL'
                         WHEN length(raw) = 0 THEN 'no content: raw is empty' END),
-  structure = nullif(json_remove(structure, '$.body', '$.format'), '{}')
+  structure = nullif(json_remove(?2, '$.body', '$.format'), '{}')
 WHERE id = ?1;
 -- Metadata from the text (for plain text the raw text: its line breaks
 -- still mark where a title ends), overridden by what the format states.
-UPDATE documents SET meta =
-  CASE WHEN structure -> '$.meta' IS NULL
-       THEN ibid_meta(CASE WHEN format = 'text' AND structure ->> '$.recoded' IS NULL
-                           THEN raw ELSE body END)
-       ELSE json_patch(coalesce(ibid_meta(body), '{}'), structure -> '$.meta') END
-WHERE id = ?1;
+SELECT CASE WHEN structure -> '$.meta' IS NULL
+            THEN ibid_meta(CASE WHEN format = 'text' AND structure ->> '$.recoded' IS NULL
+                                THEN raw ELSE body END)
+            ELSE json_patch(coalesce(ibid_meta(body), '{}'), structure -> '$.meta') END
+FROM documents WHERE id = ?1;
 -- A PDF's creation date is when the file was made: a date the text itself
 -- states is the better publication date.
-UPDATE documents SET meta = json_set(meta, '$.issued', ibid_meta(body) -> '$.issued')
-WHERE id = ?1 AND format = 'pdf' AND ibid_meta(body) -> '$.issued' IS NOT NULL;
+SELECT CASE WHEN format = 'pdf' AND ibid_meta(body) -> '$.issued' IS NOT NULL
+            THEN json_set(?2, '$.issued', ibid_meta(body) -> '$.issued') ELSE ?2 END
+FROM documents WHERE id = ?1;
 UPDATE documents SET
-  type = meta ->> '$.type',
-  title = meta ->> '$.title',
+  meta = ?2,
+  type = ?2 ->> '$.type',
+  title = ?2 ->> '$.title',
   authors = (SELECT group_concat(trim(coalesce(value ->> '$.given', '') || ' ' ||
                                       coalesce(value ->> '$.family', value ->> '$.literal', ''))
                                  , '; ')
-             FROM json_each(meta, '$.author')),
-  year = meta ->> '$.issued.date-parts[0][0]',
-  container = meta ->> '$."container-title"',
-  doi = meta ->> '$.DOI',
-  abstract = meta ->> '$.abstract'
+             FROM json_each(?2, '$.author')),
+  year = ?2 ->> '$.issued.date-parts[0][0]',
+  container = ?2 ->> '$."container-title"',
+  doi = ?2 ->> '$.DOI',
+  abstract = ?2 ->> '$.abstract'
 WHERE id = ?1;
 
 -- References the format gives field by field (JATS, TEI) are taken as

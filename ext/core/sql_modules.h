@@ -48,12 +48,15 @@ struct ibid_entity;
 struct ibid_event;
 struct ibid_csl_folder;
 
-int ibid_rows_add_blocks(ibid_rows *rows, const struct ibid_block *blocks, size_t count);
-int ibid_rows_add_sentences(ibid_rows *rows, const struct ibid_sentence *sentences, size_t count);
+/* Those taking [from, to) give the rows of items from .. to - 1 (n = index + 1), so that a
+** long layer can be written in slices. */
+int ibid_rows_add_blocks(ibid_rows *rows, const struct ibid_block *blocks, size_t from, size_t to);
+int ibid_rows_add_sentences(ibid_rows *rows, const struct ibid_sentence *sentences, size_t from,
+                            size_t to);
 int ibid_rows_add_notes(ibid_rows *rows, const struct ibid_note *notes, size_t count);
 int ibid_rows_add_markers(ibid_rows *rows, const struct ibid_note *notes,
                           const struct ibid_marker *markers, size_t count);
-int ibid_rows_add_cites(ibid_rows *rows, const struct ibid_cite *cites, size_t count);
+int ibid_rows_add_cites(ibid_rows *rows, const struct ibid_cite *cites, size_t from, size_t to);
 /* ibid_references of text, from its notes (ibid_find_notes); folder may be NULL (no work keys). */
 int ibid_rows_add_references(ibid_rows *rows, struct ibid_csl_folder *folder, const char *text,
                              size_t length, const struct ibid_note *notes, size_t note_count);
@@ -61,8 +64,9 @@ int ibid_rows_add_cases(ibid_rows *rows, const struct ibid_findings *analysis);
 int ibid_rows_add_questions(ibid_rows *rows, const struct ibid_findings *analysis);
 int ibid_rows_add_findings(ibid_rows *rows, const struct ibid_findings *analysis);
 int ibid_rows_add_evidence(ibid_rows *rows, const struct ibid_findings *analysis);
-int ibid_rows_add_claims(ibid_rows *rows, const struct ibid_claim *claims, size_t count);
-int ibid_rows_add_entities(ibid_rows *rows, const struct ibid_entity *entities, size_t count);
-int ibid_rows_add_events(ibid_rows *rows, const struct ibid_event *events, size_t count);
+int ibid_rows_add_claims(ibid_rows *rows, const struct ibid_claim *claims, size_t from, size_t to);
+int ibid_rows_add_entities(ibid_rows *rows, const struct ibid_entity *entities, size_t from,
+                           size_t to);
+int ibid_rows_add_events(ibid_rows *rows, const struct ibid_event *events, size_t from, size_t to);
 
 #endif

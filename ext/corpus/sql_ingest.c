@@ -101,6 +101,9 @@ static const struct {
     {"events", "n, date, sentence, start, length, relative", 6},
 };
 
+/* Items whose rows are built and written at a time (long layers). */
+#define SLICE 1024
+
 /* Columns of cites and refs holding start and length (for the overlap rule). */
 #define CITES_START_COLUMN 8
 #define REFS_START_COLUMN 2
@@ -303,7 +306,7 @@ static int write_rows(ingest_run *run, int out, int skip_column) {
   sqlite3_clear_bindings(insert);
   if (rc != SQLITE_OK && rc != SQLITE_INTERRUPT && rc != SQLITE_NOMEM)
     vtab_error(run->vtab, "ibid_ingest: %s", sqlite3_errmsg(run->vtab->db));
-  ibid_rows_clear(rows, out + 1 < OUT_COUNT ? outputs[out + 1].column_count : 1);
+  ibid_rows_clear(rows, outputs[out].column_count);
   return rc;
 }
 
@@ -371,84 +374,129 @@ static int ingest_body(ingest_run *run, const char *text, size_t length) {
 
 #define LAYER(layer, name) \
   if (rc == SQLITE_OK) rc = analysis_rc(run, ibid_analysis_compute(a, layer), name)
-#define ROWS(call) \
-  if (rc == SQLITE_OK) rc = (call)
-#define WRITE(out, skip) \
-  if (rc == SQLITE_OK) rc = write_rows(run, out, skip)
+/* the rows of table `out` built by `call` at once */
+#define ROWS(out, call, skip)                             \
+  if (rc == SQLITE_OK) {                                  \
+    ibid_rows_clear(rows, outputs[out].column_count);     \
+    rc = (call);                                          \
+    if (rc == SQLITE_OK) rc = write_rows(run, out, skip); \
+  }
+/* the rows of items [from, to) built and written SLICE items at a time, so
+** that a long layer never has all its rows at once beside its items */
+#define SLICED(out, count, call, skip)                                      \
+  if (rc == SQLITE_OK) ibid_rows_clear(rows, outputs[out].column_count);    \
+  for (size_t from = 0, to; rc == SQLITE_OK && from < (count); from = to) { \
+    to = (count)-from > SLICE ? from + SLICE : (count);                     \
+    rc = (call);                                                            \
+    if (rc == SQLITE_OK) rc = write_rows(run, out, skip);                   \
+  }
 
   LAYER(IBID_LAYER_BLOCKS, "blocks");
-  ROWS(ibid_rows_add_blocks(rows, a->blocks, a->block_count));
-  WRITE(OUT_BLOCKS, -1);
+  SLICED(OUT_BLOCKS, a->block_count, ibid_rows_add_blocks(rows, a->blocks, from, to), -1);
   ibid_analysis_release(a, IBID_LAYER_BLOCKS);
 
   LAYER(IBID_LAYER_SENTENCES, "sentences");
-  ROWS(ibid_rows_add_sentences(rows, a->sentences, a->sentence_count));
-  WRITE(OUT_SENTENCES, -1);
+  SLICED(OUT_SENTENCES, a->sentence_count, ibid_rows_add_sentences(rows, a->sentences, from, to),
+         -1);
   ibid_analysis_release(a, IBID_LAYER_SENTENCES);
 
   LAYER(IBID_LAYER_NOTES, "notes");
-  ROWS(ibid_rows_add_notes(rows, a->notes, a->note_count));
-  WRITE(OUT_NOTES, -1);
+  ROWS(OUT_NOTES, ibid_rows_add_notes(rows, a->notes, a->note_count), -1);
   LAYER(IBID_LAYER_MARKERS, "markers");
-  ROWS(ibid_rows_add_markers(rows, a->notes, a->markers, a->marker_count));
-  WRITE(OUT_MARKERS, -1);
+  ROWS(OUT_MARKERS, ibid_rows_add_markers(rows, a->notes, a->markers, a->marker_count), -1);
   ibid_analysis_release(a, IBID_LAYER_MARKERS);
 
   LAYER(IBID_LAYER_CITES, "cites");
-  ROWS(ibid_rows_add_cites(rows, a->cites, a->cite_count));
-  WRITE(OUT_CITES, CITES_START_COLUMN);
+  SLICED(OUT_CITES, a->cite_count, ibid_rows_add_cites(rows, a->cites, from, to),
+         CITES_START_COLUMN);
   ibid_analysis_release(a, IBID_LAYER_CITES);
 
   /* references from the same notes */
-  ROWS(ibid_rows_add_references(rows, vtab->folder, text, length, a->notes, a->note_count));
-  WRITE(OUT_REFS, REFS_START_COLUMN);
+  ROWS(OUT_REFS,
+       ibid_rows_add_references(rows, vtab->folder, text, length, a->notes, a->note_count),
+       REFS_START_COLUMN);
   ibid_analysis_release(a, IBID_LAYER_NOTES);
 
   LAYER(IBID_LAYER_FINDINGS, "findings");
-  ROWS(ibid_rows_add_cases(rows, &a->findings));
-  WRITE(OUT_CASES, -1);
-  ROWS(ibid_rows_add_questions(rows, &a->findings));
-  WRITE(OUT_QUESTIONS, -1);
-  ROWS(ibid_rows_add_findings(rows, &a->findings));
-  WRITE(OUT_FINDINGS, -1);
-  ROWS(ibid_rows_add_evidence(rows, &a->findings));
-  WRITE(OUT_EVIDENCE, -1);
+  ROWS(OUT_CASES, ibid_rows_add_cases(rows, &a->findings), -1);
+  ROWS(OUT_QUESTIONS, ibid_rows_add_questions(rows, &a->findings), -1);
+  ROWS(OUT_FINDINGS, ibid_rows_add_findings(rows, &a->findings), -1);
+  ROWS(OUT_EVIDENCE, ibid_rows_add_evidence(rows, &a->findings), -1);
   ibid_analysis_release(a, IBID_LAYER_FINDINGS);
 
   LAYER(IBID_LAYER_CLAIMS, "claims");
-  ROWS(ibid_rows_add_claims(rows, a->claims, a->claim_count));
-  WRITE(OUT_CLAIMS, -1);
+  SLICED(OUT_CLAIMS, a->claim_count, ibid_rows_add_claims(rows, a->claims, from, to), -1);
   ibid_analysis_release(a, IBID_LAYER_CLAIMS);
 
   LAYER(IBID_LAYER_ENTITIES, "entities");
-  ROWS(ibid_rows_add_entities(rows, a->entities, a->entity_count));
-  WRITE(OUT_ENTITIES, -1);
+  SLICED(OUT_ENTITIES, a->entity_count, ibid_rows_add_entities(rows, a->entities, from, to), -1);
   ibid_analysis_release(a, IBID_LAYER_ENTITIES);
 
   LAYER(IBID_LAYER_EVENTS, "events");
-  ROWS(ibid_rows_add_events(rows, a->events, a->event_count));
-  WRITE(OUT_EVENTS, -1);
+  SLICED(OUT_EVENTS, a->event_count, ibid_rows_add_events(rows, a->events, from, to), -1);
 
 #undef LAYER
 #undef ROWS
-#undef WRITE
+#undef SLICED
   ibid_analysis_free(a);
   if (ibid_progress_stopped(ibid_rows_progress(rows))) rc = SQLITE_INTERRUPT;
   return rc;
 }
 
-/* Runs steps with ?1 bound to the document, each reset at once: whatever it
-** read (the raw file, the body, JSON) is freed before the next runs. */
+/* Binds the first column of the row `from` holds as parameter 2 of `to`,
+** without a copy (`from` is reset only after `to` has run). */
+static int hand_over(sqlite3_stmt *from, sqlite3_stmt *to) {
+  if (sqlite3_bind_parameter_count(to) < 2) return SQLITE_OK;
+  switch (sqlite3_column_type(from, 0)) {
+    case SQLITE_INTEGER:
+      return sqlite3_bind_int64(to, 2, sqlite3_column_int64(from, 0));
+    case SQLITE_FLOAT:
+      return sqlite3_bind_double(to, 2, sqlite3_column_double(from, 0));
+    case SQLITE_TEXT: {
+      const unsigned char *text = sqlite3_column_text(from, 0);
+      if (!text) return SQLITE_NOMEM;
+      return sqlite3_bind_text64(to, 2, (const char *)text,
+                                 (sqlite3_uint64)sqlite3_column_bytes(from, 0), SQLITE_STATIC,
+                                 SQLITE_UTF8);
+    }
+    case SQLITE_BLOB:
+      return sqlite3_bind_blob64(to, 2, sqlite3_column_blob(from, 0),
+                                 (sqlite3_uint64)sqlite3_column_bytes(from, 0), SQLITE_STATIC);
+    default:
+      return sqlite3_bind_null(to, 2);
+  }
+}
+
+/* Runs steps with ?1 bound to the document. A step that returns a row hands
+** it to the next as ?2 and stays on that row, with the steps before it in
+** the chain (the row may be the value they handed over), until a step of the
+** chain returns none: then all of them are reset, and whatever they read (the
+** raw file, the body, JSON) is freed before the next step runs. Messages are
+** the statements' own, as the trigger's were. */
 static int run_steps(ingest_vtab *vtab, sqlite3_stmt **steps, int count, sqlite3_int64 document) {
   int rc = SQLITE_OK;
+  int chain = 0; /* steps[chain .. i) are on their rows */
   for (int i = 0; i < count && rc == SQLITE_OK; i++) {
     rc = sqlite3_bind_int64(steps[i], 1, document);
-    while (rc == SQLITE_OK && (rc = sqlite3_step(steps[i])) == SQLITE_ROW) rc = SQLITE_OK;
+    if (rc == SQLITE_OK) {
+      if (chain < i)
+        rc = hand_over(steps[i - 1], steps[i]);
+      else if (sqlite3_bind_parameter_count(steps[i]) >= 2)
+        rc = sqlite3_bind_null(steps[i], 2);
+    }
+    if (rc == SQLITE_OK) rc = sqlite3_step(steps[i]);
+    if (rc == SQLITE_ROW) {
+      rc = SQLITE_OK;
+      continue;
+    }
     if (rc == SQLITE_DONE) rc = SQLITE_OK;
     if (rc != SQLITE_OK && rc != SQLITE_INTERRUPT && rc != SQLITE_NOMEM)
-      vtab_error(vtab, "ibid_ingest: %s", sqlite3_errmsg(vtab->db));
-    sqlite3_reset(steps[i]);
+      vtab_error(vtab, "%s", sqlite3_errmsg(vtab->db));
+    for (int k = i; k >= chain; k--) sqlite3_reset(steps[k]); /* the consumer first */
+    chain = i + 1;
   }
+  for (int k = count - 1; k >= chain; k--) sqlite3_reset(steps[k]);
+  for (int k = 0; k < count; k++) sqlite3_clear_bindings(steps[k]);
   return rc;
 }
 

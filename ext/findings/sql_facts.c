@@ -32,9 +32,9 @@ static int rows_number(ibid_rows *rows, double value) {
   return ibid_rows_double(rows, value);
 }
 
-int ibid_rows_add_claims(ibid_rows *rows, const ibid_claim *claims, size_t count) {
+int ibid_rows_add_claims(ibid_rows *rows, const ibid_claim *claims, size_t from, size_t to) {
   int rc = SQLITE_OK;
-  for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
+  for (size_t k = from; k < to && rc == SQLITE_OK; k++) {
     const ibid_claim *c = &claims[k];
     const char *check = ibid_claim_check_name(c->check);
     rc = ibid_rows_int(rows, (int64_t)k + 1);
@@ -55,14 +55,14 @@ static int fill_claims(ibid_rows *rows, const char *text, size_t length, void *c
   ibid_claim *claims;
   size_t count;
   if (ibid_find_claims_with(client, text, length, &claims, &count)) return SQLITE_NOMEM;
-  int rc = ibid_rows_add_claims(rows, claims, count);
+  int rc = ibid_rows_add_claims(rows, claims, 0, count);
   ibid_free(claims);
   return rc;
 }
 
-int ibid_rows_add_entities(ibid_rows *rows, const ibid_entity *entities, size_t count) {
+int ibid_rows_add_entities(ibid_rows *rows, const ibid_entity *entities, size_t from, size_t to) {
   int rc = SQLITE_OK;
-  for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
+  for (size_t k = from; k < to && rc == SQLITE_OK; k++) {
     const ibid_entity *e = &entities[k];
     const char *kind = ibid_entity_kind_name(e->kind);
     rc = ibid_rows_int(rows, (int64_t)k + 1);
@@ -78,14 +78,14 @@ static int fill_entities(ibid_rows *rows, const char *text, size_t length, void 
   ibid_entity *entities;
   size_t count;
   if (ibid_find_entities_in(text, length, client, &entities, &count)) return SQLITE_NOMEM;
-  int rc = ibid_rows_add_entities(rows, entities, count);
+  int rc = ibid_rows_add_entities(rows, entities, 0, count);
   ibid_free(entities);
   return rc;
 }
 
-int ibid_rows_add_events(ibid_rows *rows, const ibid_event *events, size_t count) {
+int ibid_rows_add_events(ibid_rows *rows, const ibid_event *events, size_t from, size_t to) {
   int rc = SQLITE_OK;
-  for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
+  for (size_t k = from; k < to && rc == SQLITE_OK; k++) {
     const ibid_event *e = &events[k];
     rc = ibid_rows_int(rows, (int64_t)k + 1);
     if (rc == SQLITE_OK) rc = ibid_rows_text(rows, e->date, strlen(e->date));
@@ -101,7 +101,7 @@ static int fill_events(ibid_rows *rows, const char *text, size_t length, void *c
   ibid_event *events;
   size_t count;
   if (ibid_find_events_with(client, text, length, &events, &count)) return SQLITE_NOMEM;
-  int rc = ibid_rows_add_events(rows, events, count);
+  int rc = ibid_rows_add_events(rows, events, 0, count);
   ibid_free(events);
   return rc;
 }

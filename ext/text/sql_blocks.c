@@ -17,9 +17,9 @@ SQLITE_EXTENSION_INIT3
 #include "memory.h"
 #include "sql_modules.h"
 
-int ibid_rows_add_blocks(ibid_rows *rows, const ibid_block *blocks, size_t count) {
+int ibid_rows_add_blocks(ibid_rows *rows, const ibid_block *blocks, size_t from, size_t to) {
   int rc = SQLITE_OK;
-  for (size_t i = 0; i < count && rc == SQLITE_OK; i++) {
+  for (size_t i = from; i < to && rc == SQLITE_OK; i++) {
     const char *kind = ibid_block_kind_name(blocks[i].kind);
     rc = ibid_rows_int(rows, (int64_t)(i + 1));
     if (rc == SQLITE_OK) rc = ibid_rows_text(rows, kind, strlen(kind));
@@ -35,7 +35,7 @@ static int fill_blocks(ibid_rows *rows, const char *text, size_t length, void *c
   ibid_block *blocks = NULL;
   size_t count = 0;
   if (ibid_find_blocks(text, length, &blocks, &count)) return SQLITE_NOMEM;
-  int rc = ibid_rows_add_blocks(rows, blocks, count);
+  int rc = ibid_rows_add_blocks(rows, blocks, 0, count);
   ibid_free(blocks);
   return rc;
 }
