@@ -15,15 +15,18 @@
 **
 ** HOW IT WORKS
 ** A bit per layer says whether it is there. Computing a layer first computes
-** what it reads: markers read the notes (ibid_find_markers takes the note
-** list, so the notes are found once for notes, markers and references).
-** Sentences, claims and events use the caller's one sentence splitter (one
-** ICU iterator per connection); findings and entities the caller's country
+** what it reads. The lower layers -- sentences, author-year cites, notes and
+** their markers -- are one ibid_layers (ext/findings/layers.h), built once:
+** the sentences table is written from its sentences, and claims, events,
+** entities and the case-study findings read the same sentences and cite
+** spans instead of splitting and scanning the text again; the references
+** read its notes. Sentences use the caller's one sentence splitter (one ICU
+** iterator per connection); findings and entities the caller's country
 ** names. The progress of the caller is checked between layers and counted
 ** by the parsers that take it (findings), so an interrupt stops the analysis
 ** at the next layer at the latest. Each layer is exactly what the layer's
-** own function returns for the same text (ibid_blocks, ibid_notes ...): the
-** same parser, called the same way.
+** own table-valued function returns for the same text (ibid_blocks,
+** ibid_notes ...): the same parsers on the same layers.
 */
 #include "ingest.h"
 
@@ -47,35 +50,31 @@ ibid_analysis_status ibid_analysis_compute(ibid_analysis *a, ibid_layer layer) {
   if (has(a, layer)) return IBID_ANALYSIS_OK;
   /* a stop asked for during the layer before ends the analysis here */
   if (ibid_progress_step(a->tools.progress, 1)) return IBID_ANALYSIS_INTERRUPTED;
+  if (layer > IBID_LAYER_LOWER && layer < IBID_LAYER_COUNT) {
+    ibid_analysis_status status = ibid_analysis_compute(a, IBID_LAYER_LOWER);
+    if (status != IBID_ANALYSIS_OK) return status;
+  }
   const char *text = a->text;
   size_t length = a->length;
   int failed = 0;
   switch (layer) {
     case IBID_LAYER_BLOCKS:
       failed = ibid_find_blocks(text, length, &a->blocks, &a->block_count);
+      if (failed) {
+        a->blocks = 0;
+        a->block_count = 0;
+      }
       break;
-    case IBID_LAYER_SENTENCES:
-      if (!a->tools.splitter) return IBID_ANALYSIS_ICU;
-      failed =
-          ibid_split_sentences(a->tools.splitter, text, length, &a->sentences, &a->sentence_count);
-      if (failed == -2) return IBID_ANALYSIS_ICU;
-      break;
-    case IBID_LAYER_NOTES:
-      failed = ibid_find_notes(text, length, &a->notes, &a->note_count);
-      break;
-    case IBID_LAYER_MARKERS: {
-      ibid_analysis_status status = ibid_analysis_compute(a, IBID_LAYER_NOTES);
-      if (status != IBID_ANALYSIS_OK) return status;
-      failed =
-          ibid_find_markers(text, length, a->notes, a->note_count, &a->markers, &a->marker_count);
-      break;
-    }
-    case IBID_LAYER_CITES:
-      failed = ibid_find_cites(text, length, &a->cites, &a->cite_count);
+    case IBID_LAYER_LOWER:
+      failed = ibid_layers_build(a->tools.splitter, text, length, IBID_LAYERS_ALL, &a->lower);
+      if (failed) {
+        ibid_layers_free(&a->lower);
+        memset(&a->lower, 0, sizeof(a->lower));
+      }
       break;
     case IBID_LAYER_FINDINGS: {
-      int rc = ibid_find_findings_progress(text, length, a->tools.regions, a->tools.progress,
-                                           &a->findings);
+      int rc =
+          ibid_find_findings_layers(&a->lower, a->tools.regions, a->tools.progress, &a->findings);
       if (rc != 0) {
         ibid_findings_free(&a->findings);
         memset(&a->findings, 0, sizeof(a->findings));
@@ -84,16 +83,14 @@ ibid_analysis_status ibid_analysis_compute(ibid_analysis *a, ibid_layer layer) {
       break;
     }
     case IBID_LAYER_CLAIMS:
-      if (!a->tools.splitter) return IBID_ANALYSIS_ICU;
-      failed = ibid_find_claims_with(a->tools.splitter, text, length, &a->claims, &a->claim_count);
+      failed = ibid_find_claims_layers(&a->lower, &a->claims, &a->claim_count);
       break;
     case IBID_LAYER_ENTITIES:
       failed =
-          ibid_find_entities_in(text, length, a->tools.regions, &a->entities, &a->entity_count);
+          ibid_find_entities_layers(&a->lower, a->tools.regions, &a->entities, &a->entity_count);
       break;
     case IBID_LAYER_EVENTS:
-      if (!a->tools.splitter) return IBID_ANALYSIS_ICU;
-      failed = ibid_find_events_with(a->tools.splitter, text, length, &a->events, &a->event_count);
+      failed = ibid_find_events_layers(&a->lower, &a->events, &a->event_count);
       break;
     default:
       return IBID_ANALYSIS_OK;
@@ -112,25 +109,9 @@ void ibid_analysis_release(ibid_analysis *a, ibid_layer layer) {
       a->blocks = 0;
       a->block_count = 0;
       break;
-    case IBID_LAYER_SENTENCES:
-      ibid_free(a->sentences);
-      a->sentences = 0;
-      a->sentence_count = 0;
-      break;
-    case IBID_LAYER_NOTES:
-      ibid_free(a->notes);
-      a->notes = 0;
-      a->note_count = 0;
-      break;
-    case IBID_LAYER_MARKERS:
-      ibid_free(a->markers);
-      a->markers = 0;
-      a->marker_count = 0;
-      break;
-    case IBID_LAYER_CITES:
-      ibid_free_cites(a->cites, a->cite_count);
-      a->cites = 0;
-      a->cite_count = 0;
+    case IBID_LAYER_LOWER:
+      if (has(a, IBID_LAYER_LOWER)) ibid_layers_free(&a->lower);
+      memset(&a->lower, 0, sizeof(a->lower));
       break;
     case IBID_LAYER_FINDINGS:
       if (has(a, IBID_LAYER_FINDINGS)) ibid_findings_free(&a->findings);

@@ -15,6 +15,7 @@
 #include "entities.h"
 #include "events.h"
 #include "findings.h"
+#include "layers.h"
 #include "markers.h"
 #include "notes.h"
 #include "progress.h"
@@ -24,20 +25,17 @@
 /* The layers, in the order ibid_ingest writes them. */
 typedef enum ibid_layer {
   IBID_LAYER_BLOCKS = 0,
-  IBID_LAYER_SENTENCES,
-  IBID_LAYER_NOTES,
-  IBID_LAYER_MARKERS, /* needs notes */
-  IBID_LAYER_CITES,
-  IBID_LAYER_FINDINGS, /* cases, questions, findings, evidence: one analysis */
-  IBID_LAYER_CLAIMS,
-  IBID_LAYER_ENTITIES,
-  IBID_LAYER_EVENTS,
+  IBID_LAYER_LOWER,    /* sentences, cites, notes and markers: ibid_layers (layers.h), once */
+  IBID_LAYER_FINDINGS, /* cases, questions, findings, evidence: one analysis, on the lower */
+  IBID_LAYER_CLAIMS,   /* on the lower layers */
+  IBID_LAYER_ENTITIES, /* on the lower layers */
+  IBID_LAYER_EVENTS,   /* on the lower layers */
   IBID_LAYER_COUNT
 } ibid_layer;
 
 /* What the analysis borrows from its caller (made once per connection). */
 typedef struct ibid_analysis_tools {
-  ibid_sentence_splitter *splitter; /* required for sentences, claims and events */
+  ibid_sentence_splitter *splitter; /* the one ICU sentence iterator; NULL: one per call */
   const ibid_regions *regions;      /* country names for findings and entities; may be NULL */
   ibid_progress *progress;          /* interrupts (progress.h); may be NULL */
 } ibid_analysis_tools;
@@ -49,14 +47,7 @@ typedef struct ibid_analysis {
   unsigned done; /* bit per layer: computed (and not yet released) */
   ibid_block *blocks;
   size_t block_count;
-  ibid_sentence *sentences;
-  size_t sentence_count;
-  ibid_note *notes;
-  size_t note_count;
-  ibid_marker *markers;
-  size_t marker_count;
-  ibid_cite *cites;
-  size_t cite_count;
+  ibid_layers lower; /* sentences, cites, notes, markers (and their derived views) */
   ibid_findings findings;
   ibid_claim *claims;
   size_t claim_count;
@@ -76,7 +67,9 @@ typedef enum ibid_analysis_status {
 /* Starts the analysis of text (nothing is computed yet). */
 void ibid_analysis_start(ibid_analysis *analysis, const char *text, size_t length,
                          const ibid_analysis_tools *tools);
-/* Computes `layer` (and the layers it needs) unless it is there already. */
+/* Computes `layer` (and the layers it needs) unless it is there already.
+** Releasing the lower layers while a layer that reads them is still to be
+** computed makes them again: release them last. */
 ibid_analysis_status ibid_analysis_compute(ibid_analysis *analysis, ibid_layer layer);
 /* Frees one layer (computing it again later makes it anew). */
 void ibid_analysis_release(ibid_analysis *analysis, ibid_layer layer);

@@ -395,27 +395,20 @@ static int ingest_body(ingest_run *run, const char *text, size_t length) {
   SLICED(OUT_BLOCKS, a->block_count, ibid_rows_add_blocks(rows, a->blocks, from, to), -1);
   ibid_analysis_release(a, IBID_LAYER_BLOCKS);
 
-  LAYER(IBID_LAYER_SENTENCES, "sentences");
-  SLICED(OUT_SENTENCES, a->sentence_count, ibid_rows_add_sentences(rows, a->sentences, from, to),
-         -1);
-  ibid_analysis_release(a, IBID_LAYER_SENTENCES);
-
-  LAYER(IBID_LAYER_NOTES, "notes");
-  ROWS(OUT_NOTES, ibid_rows_add_notes(rows, a->notes, a->note_count), -1);
-  LAYER(IBID_LAYER_MARKERS, "markers");
-  ROWS(OUT_MARKERS, ibid_rows_add_markers(rows, a->notes, a->markers, a->marker_count), -1);
-  ibid_analysis_release(a, IBID_LAYER_MARKERS);
-
-  LAYER(IBID_LAYER_CITES, "cites");
-  SLICED(OUT_CITES, a->cite_count, ibid_rows_add_cites(rows, a->cites, from, to),
+  /* sentences, cites, notes and markers: the lower layers, built once */
+  LAYER(IBID_LAYER_LOWER, "sentences");
+  ibid_layers *lower = &a->lower;
+  SLICED(OUT_SENTENCES, lower->sentence_count,
+         ibid_rows_add_sentences(rows, lower->sentences, from, to), -1);
+  ROWS(OUT_NOTES, ibid_rows_add_notes(rows, lower->notes, lower->note_count), -1);
+  ROWS(OUT_MARKERS, ibid_rows_add_markers(rows, lower->notes, lower->markers, lower->marker_count),
+       -1);
+  SLICED(OUT_CITES, lower->cite_count, ibid_rows_add_cites(rows, lower->cites, from, to),
          CITES_START_COLUMN);
-  ibid_analysis_release(a, IBID_LAYER_CITES);
-
   /* references from the same notes */
   ROWS(OUT_REFS,
-       ibid_rows_add_references(rows, vtab->folder, text, length, a->notes, a->note_count),
+       ibid_rows_add_references(rows, vtab->folder, text, length, lower->notes, lower->note_count),
        REFS_START_COLUMN);
-  ibid_analysis_release(a, IBID_LAYER_NOTES);
 
   LAYER(IBID_LAYER_FINDINGS, "findings");
   ROWS(OUT_CASES, ibid_rows_add_cases(rows, &a->findings), -1);
@@ -434,6 +427,8 @@ static int ingest_body(ingest_run *run, const char *text, size_t length) {
 
   LAYER(IBID_LAYER_EVENTS, "events");
   SLICED(OUT_EVENTS, a->event_count, ibid_rows_add_events(rows, a->events, from, to), -1);
+  ibid_analysis_release(a, IBID_LAYER_EVENTS);
+  ibid_analysis_release(a, IBID_LAYER_LOWER);
 
 #undef LAYER
 #undef ROWS

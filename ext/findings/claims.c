@@ -257,7 +257,14 @@ static int is_excluded_number(const scan *s, size_t start, size_t end, double va
   const char *text = s->text;
   size_t length = s->length;
   if (end < length && (ibid_is_alpha(text[end]) || text[end] == '/')) return 1; /* 2nd, 2005a */
-  if (end < length && text[end] == ':') return 1;                               /* 2015: 120 */
+  if (end + 3 <= length && text[end] == ' ' && /* "4 th edn": a superscript ordinal in PDF text */
+      ((text[end + 1] == 't' && text[end + 2] == 'h') ||
+       (text[end + 1] == 's' && text[end + 2] == 't') ||
+       (text[end + 1] == 'n' && text[end + 2] == 'd') ||
+       (text[end + 1] == 'r' && text[end + 2] == 'd')) &&
+      (end + 3 == length || !ibid_is_alpha(text[end + 3])))
+    return 1;
+  if (end < length && text[end] == ':') return 1; /* 2015: 120 */
   if (end + 1 < length && text[end] == '.' && ibid_is_digit(text[end + 1])) return 1;
   if (!grouped && end - start == 4 && value >= 1500 && value <= 2099) return 1; /* a year */
   if (start > 0 && text[start - 1] == '(' && end < length && text[end] == ')') return 1;
@@ -715,21 +722,27 @@ static void check_shares(const scan *s, ibid_claim *claims, size_t count, size_t
 }
 
 int ibid_find_claims(const char *text, size_t length, ibid_claim **claims, size_t *count) {
-  return ibid_find_claims_with(NULL, text, length, claims, count);
+  ibid_layers layers;
+  int rc =
+      ibid_layers_build(NULL, text, length, IBID_LAYERS_SENTENCES | IBID_LAYERS_CITES, &layers);
+  if (rc == 0)
+    rc = ibid_find_claims_layers(&layers, claims, count);
+  else {
+    *claims = NULL;
+    *count = 0;
+  }
+  ibid_layers_free(&layers);
+  return rc;
 }
 
-int ibid_find_claims_with(struct ibid_sentence_splitter *splitter, const char *text, size_t length,
-                          ibid_claim **claims, size_t *count) {
+int ibid_find_claims_layers(const ibid_layers *layers, ibid_claim **claims, size_t *count) {
   *claims = NULL;
   *count = 0;
   claim_list list = {0};
-  size_t *sentences = NULL, sentence_count = 0, *citations = NULL, citation_count = 0;
-  int numbered = 0;
-  if (ibid_layer_sentences(splitter, text, length, &sentences, &sentence_count, &numbered) ||
-      ibid_citation_parentheses(text, length, &citations, &citation_count)) {
-    ibid_free(sentences);
-    return -1;
-  }
+  const char *text = layers->text;
+  size_t length = layers->length;
+  const size_t *sentences = layers->sentence_starts, *citations = layers->cite_spans;
+  size_t sentence_count = layers->sentence_count, citation_count = layers->cite_span_count;
   scan s = {text, length, ibid_numbers_dot_groups_thousands(text, length), citations,
             citation_count};
   int failed = 0;
@@ -753,16 +766,13 @@ int ibid_find_claims_with(struct ibid_sentence_splitter *splitter, const char *t
   }
   if (failed) {
     ibid_free(list.items);
-    ibid_free(sentences);
-    ibid_free(citations);
     return -1;
   }
   for (size_t k = 0; k < list.count; k++) {
     size_t start, end;
     ibid_sentence_at(sentences, sentence_count, length, list.items[k].start, &start, &end);
     while (end > start && ibid_is_space(text[end - 1])) end--;
-    list.items[k].sentence =
-        numbered ? ibid_sentence_number(sentences, sentence_count, list.items[k].start) : 0;
+    list.items[k].sentence = ibid_sentence_number(sentences, sentence_count, list.items[k].start);
     /* The checks read the whole sentence: where a line or block break cut it
     ** (the part before does not end in . ? !), the part before belongs to it. */
     size_t index = ibid_sentence_number(sentences, sentence_count, list.items[k].start);
@@ -808,8 +818,6 @@ int ibid_find_claims_with(struct ibid_sentence_splitter *splitter, const char *t
   }
   for (size_t k = 0; k < list.count; k++)
     if (strcmp(list.items[k].unit, "%") == 0) check_shares(&s, list.items, list.count, k);
-  ibid_free(sentences);
-  ibid_free(citations);
   *claims = list.items;
   *count = list.count;
   return 0;

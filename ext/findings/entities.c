@@ -94,7 +94,8 @@ typedef struct finder {
   acronym acronyms[MAX_ACRONYMS];
   size_t acronym_count;
   short acronym_slots[2 * MAX_ACRONYMS]; /* hash table: index + 1, 0 = empty */
-  const size_t *citations;
+  const ibid_layers *layers;
+  const size_t *citations; /* the layers' cite spans */
   size_t citation_count;
   size_t treaty_end; /* end of the last treaty name seen */
   char treaty[IBID_ENTITY_VALUE_SIZE];
@@ -1219,13 +1220,10 @@ static int sentence_says_adopted(const finder *f, size_t start, size_t end) {
 
 /* Gives every "S/RES/N" the year stated at one of its mentions. */
 static int resolve_resolution_years(finder *f) {
-  size_t *sentences = NULL, sentence_count = 0;
-  if (ibid_simple_sentences(f->text, f->length, &sentences, &sentence_count)) return -1;
+  const size_t *sentences = f->layers->sentence_starts;
+  size_t sentence_count = f->layers->sentence_count;
   short *years = ibid_malloc(10000 * sizeof(short));
-  if (!years) {
-    ibid_free(sentences);
-    return -1;
-  }
+  if (!years) return -1;
   memset(years, 0, 10000 * sizeof(short));
   for (int pass = 0; pass < 2; pass++) {
     for (size_t k = 0; k < f->count; k++) {
@@ -1261,7 +1259,6 @@ static int resolve_resolution_years(finder *f) {
     }
   }
   ibid_free(years);
-  ibid_free(sentences);
   return 0;
 }
 
@@ -1571,19 +1568,33 @@ int ibid_find_entities(const char *text, size_t length, ibid_entity **entities, 
 
 int ibid_find_entities_in(const char *text, size_t length, const ibid_regions *regions,
                           ibid_entity **entities, size_t *count) {
+  ibid_layers layers;
+  int rc =
+      ibid_layers_build(NULL, text, length, IBID_LAYERS_SENTENCES | IBID_LAYERS_CITES, &layers);
+  if (rc == 0)
+    rc = ibid_find_entities_layers(&layers, regions, entities, count);
+  else {
+    *entities = NULL;
+    *count = 0;
+  }
+  ibid_layers_free(&layers);
+  return rc;
+}
+
+int ibid_find_entities_layers(const ibid_layers *layers, const ibid_regions *regions,
+                              ibid_entity **entities, size_t *count) {
   *entities = NULL;
   *count = 0;
+  const char *text = layers->text;
+  size_t length = layers->length;
   finder *f = ibid_malloc(sizeof(finder));
   if (!f) return -1;
   memset(f, 0, sizeof(*f));
   f->text = text;
   f->length = length;
-  size_t *citations = NULL;
-  if (ibid_citation_parentheses(text, length, &citations, &f->citation_count)) {
-    ibid_free(f);
-    return -1;
-  }
-  f->citations = citations;
+  f->layers = layers;
+  f->citations = layers->cite_spans;
+  f->citation_count = layers->cite_span_count;
   f->regions = regions;
   if (collect_word_stats(f)) f->failed = 1;
   collect_acronyms(f);
@@ -1617,7 +1628,6 @@ int ibid_find_entities_in(const char *text, size_t length, const ibid_regions *r
     }
   }
   if (!f->failed && resolve_resolution_years(f)) f->failed = 1;
-  ibid_free(citations);
   ibid_free(f->stats);
   if (f->failed) {
     ibid_free(f->items);

@@ -21,9 +21,20 @@ SQLITE_EXTENSION_INIT3
 #include "claims.h"
 #include "entities.h"
 #include "events.h"
+#include "layers.h"
 #include "memory.h"
-#include "sentences.h"
+#include "sql_layers.h"
 #include "sql_modules.h"
+
+/* The three functions share the findings functions' cache of the last
+** text's layers (sql_layers.c): the corpus trigger calls all seven on the same
+** body in a row, and its sentences, cites, notes and markers are found once. */
+static const ibid_layers *layers_of(ibid_rows *rows, void *client, const char *text,
+                                    size_t length) {
+  const ibid_layers *layers = ibid_layers_cache_get(client, text, length);
+  if (!layers) ibid_rows_error(rows, "out of memory");
+  return layers;
+}
 
 /* A number as INTEGER when it is whole, else REAL. */
 static int rows_number(ibid_rows *rows, double value) {
@@ -52,9 +63,11 @@ int ibid_rows_add_claims(ibid_rows *rows, const ibid_claim *claims, size_t from,
 }
 
 static int fill_claims(ibid_rows *rows, const char *text, size_t length, void *client) {
-  ibid_claim *claims;
-  size_t count;
-  if (ibid_find_claims_with(client, text, length, &claims, &count)) return SQLITE_NOMEM;
+  ibid_claim *claims = NULL;
+  size_t count = 0;
+  const ibid_layers *layers = layers_of(rows, client, text, length);
+  if (!layers) return SQLITE_NOMEM;
+  if (ibid_find_claims_layers(layers, &claims, &count)) return SQLITE_NOMEM;
   int rc = ibid_rows_add_claims(rows, claims, 0, count);
   ibid_free(claims);
   return rc;
@@ -75,9 +88,12 @@ int ibid_rows_add_entities(ibid_rows *rows, const ibid_entity *entities, size_t 
 }
 
 static int fill_entities(ibid_rows *rows, const char *text, size_t length, void *client) {
-  ibid_entity *entities;
-  size_t count;
-  if (ibid_find_entities_in(text, length, client, &entities, &count)) return SQLITE_NOMEM;
+  ibid_entity *entities = NULL;
+  size_t count = 0;
+  const ibid_layers *layers = layers_of(rows, client, text, length);
+  if (!layers) return SQLITE_NOMEM;
+  ibid_layers_cache *cache = client;
+  if (ibid_find_entities_layers(layers, cache->regions, &entities, &count)) return SQLITE_NOMEM;
   int rc = ibid_rows_add_entities(rows, entities, 0, count);
   ibid_free(entities);
   return rc;
@@ -98,42 +114,29 @@ int ibid_rows_add_events(ibid_rows *rows, const ibid_event *events, size_t from,
 }
 
 static int fill_events(ibid_rows *rows, const char *text, size_t length, void *client) {
-  ibid_event *events;
-  size_t count;
-  if (ibid_find_events_with(client, text, length, &events, &count)) return SQLITE_NOMEM;
+  ibid_event *events = NULL;
+  size_t count = 0;
+  const ibid_layers *layers = layers_of(rows, client, text, length);
+  if (!layers) return SQLITE_NOMEM;
+  if (ibid_find_events_layers(layers, &events, &count)) return SQLITE_NOMEM;
   int rc = ibid_rows_add_events(rows, events, 0, count);
   ibid_free(events);
   return rc;
 }
 
-static void splitter_destroy(void *client) {
-  ibid_sentence_splitter_free(client);
-}
-
-static void regions_destroy(void *client) {
-  ibid_regions_free(client);
-}
-
-int ibid_register_facts(sqlite3 *db) {
+int ibid_register_facts_with(sqlite3 *db, ibid_layers_cache *cache) {
   static const ibid_table_function functions[] = {
       {"ibid_claims", "n, sentence, value, unit, start, length, \"check\", expected", 8,
        fill_claims},
       {"ibid_entities", "n, kind, value, text, start, length", 6, fill_entities},
       {"ibid_events", "n, date, sentence, start, length, relative", 6, fill_events},
   };
+  size_t count = sizeof(functions) / sizeof(functions[0]);
   int rc = SQLITE_OK;
-  for (size_t k = 0; k < sizeof(functions) / sizeof(functions[0]) && rc == SQLITE_OK; k++) {
-    /* claims and events number their sentences as ibid_sentences does: each
-    ** keeps its own splitter (one ICU iterator per connection and function) */
-    if (functions[k].fill == fill_entities) {
-      ibid_regions *regions = ibid_regions_new(); /* country names for entities */
-      if (!regions) return SQLITE_NOMEM;
-      rc = ibid_register_table_function(db, &functions[k], regions, regions_destroy);
-      continue;
-    }
-    ibid_sentence_splitter *splitter = ibid_sentence_splitter_new();
-    if (!splitter) return SQLITE_NOMEM;
-    rc = ibid_register_table_function(db, &functions[k], splitter, splitter_destroy);
-  }
+  size_t k = 0;
+  for (; k < count && rc == SQLITE_OK; k++)
+    rc = ibid_register_table_function(db, &functions[k], cache, ibid_layers_cache_release);
+  /* A failed registration already released its share; release the rest. */
+  for (; k < count; k++) ibid_layers_cache_release(cache);
   return rc;
 }

@@ -1,4 +1,5 @@
-/* test_facts.c -- unit tests of ext/findings/numbers.c, ext/findings/claims.c, ext/findings/entities.c, ext/findings/events.c. */
+/* test_facts.c -- unit tests of ext/findings/layers.c, ext/findings/numbers.c,
+ * ext/findings/claims.c, ext/findings/entities.c, ext/findings/events.c. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,17 +34,37 @@ static void test_numbers(void) {
   CHECK("numbers_month", ibid_month_of_word(TEXT("March")) == 3 &&
                              ibid_month_of_word(TEXT("Sept")) == 9 &&
                              ibid_month_of_word(TEXT("Marching")) == 0);
-  size_t *starts, count;
+  /* The shared layers (layers.h): the splitter of ibid_sentences, the cite
+  ** spans of ibid_cites, sentence numbers as the `sentences` table has them. */
+  ibid_layers layers;
   const char text[] = "He met Mr. Smith on 1 May. Then e.g. nothing. Was it? Yes.";
-  CHECK("sentences_split", ibid_simple_sentences(TEXT(text), &starts, &count) == 0 && count == 4 &&
-                               starts[1] == 27 && starts[2] == 46 && starts[3] == 54);
-  ibid_free(starts);
-  size_t *spans;
-  const char cited[] = "As argued (Wegner, 2015: 120) in (from January to March 2005) and (1999).";
-  CHECK("citation_parentheses",
-        ibid_citation_parentheses(TEXT(cited), &spans, &count) == 0 && count == 2 &&
-            spans[0] == 10 && ibid_in_spans(spans, count, 12) && !ibid_in_spans(spans, count, 40));
-  ibid_free(spans);
+  CHECK("layers_sentences", ibid_layers_build(NULL, TEXT(text), IBID_LAYERS_ALL, &layers) == 0 &&
+                                layers.sentence_count == 4 && layers.sentence_starts[1] == 27 &&
+                                layers.sentence_starts[2] == 46 &&
+                                layers.sentence_starts[3] == 54 &&
+                                ibid_layers_sentence_number(&layers, 30) == 2 &&
+                                ibid_layers_sentence_number(&layers, 0) == 1);
+  size_t start = 0, end = 0;
+  ibid_layers_sentence_at(&layers, 50, &start, &end);
+  CHECK("layers_sentence_at", start == 46 && end == 54);
+  ibid_layers_free(&layers);
+  const char cited[] =
+      "As argued (Wegner, 2015: 120; Brown 2010) in (from January to March 2005), Smith (1999) "
+      "and ( ).";
+  CHECK("layers_cite_spans",
+        ibid_layers_build(NULL, TEXT(cited), IBID_LAYERS_CITES, &layers) == 0 &&
+            layers.cite_count == 4 && layers.cite_span_count == 2 && layers.cite_spans[0] == 10 &&
+            layers.cite_spans[1] == 41 && layers.cite_span_first[0] == 0 &&
+            layers.cite_spans[2] == 81 && layers.cite_spans[3] == 87 &&
+            layers.cite_span_first[1] == 2 && ibid_layers_cite_span_at(&layers, 12) == 0 &&
+            ibid_layers_cite_span_at(&layers, 50) == -1 &&
+            ibid_in_spans(layers.cite_spans, layers.cite_span_count, 84) &&
+            !ibid_in_spans(layers.cite_spans, layers.cite_span_count, 77));
+  ibid_layers_free(&layers);
+  CHECK("layers_empty", ibid_layers_build(NULL, "", 0, IBID_LAYERS_ALL, &layers) == 0 &&
+                            layers.sentence_count == 0 && layers.cite_count == 0 &&
+                            layers.note_count == 0 && ibid_layers_sentence_number(&layers, 0) == 0);
+  ibid_layers_free(&layers);
 }
 
 static void test_claims(void) {
