@@ -4,7 +4,8 @@
 -- bound to the document's id (the file is compiled into the extension). At
 -- the line "-- @analysis" it analyses the body and writes blocks, sentences,
 -- notes, markers, cites, refs, cases, questions, findings, evidence, claims,
--- entities and events, each layer computed once (ext/corpus/ingest.c).
+-- entities and events, each layer computed once (ext/corpus/ingest.c). The
+-- steps after "-- @link" are the linking, which ibid_link(id) runs alone.
 --
 -- Why not the trigger's own statements: SQLite keeps the registers of a
 -- trigger program (every copy of the raw file, the body, the converted JSON a
@@ -90,8 +91,153 @@ FROM (SELECT start, url FROM marked_references
 WHERE refs.document_id = ?1 AND refs.csl IS NOT NULL AND refs.csl ->> '$.URL' IS NULL
   AND link.start >= refs.start AND link.start < refs.start + refs.length;
 
--- Everything that depends on the corpus and not only on this document:
--- the fulltext rowids, the document's own work, the works it cites and the
--- citations (the documents_link trigger; sql/merge.sql runs the same).
-INSERT INTO documents_to_link(document_id) VALUES (?1);
-DELETE FROM documents_to_link WHERE document_id = ?1;
+-- @link
+-- Everything that depends on the corpus and not only on this document: its
+-- fulltext rowid range (above every rowid in use), the work the document is
+-- (with its DOI or title when the corpus knows one), the works its
+-- references and cites name (a cite "Smith 2015" takes the work of that
+-- family and year when the corpus knows exactly one) and the citations.
+-- ibid_ingest runs these steps after the ones above; sql/merge.sql runs them
+-- for every merged document in load order, through the documents_link
+-- trigger (ibid_link(id)), so that a merged corpus is linked exactly as a
+-- sequential load of the same files.
+
+INSERT INTO blocks_fulltext(document_id, first, last)
+  SELECT ?1, base + min(b.n), base + max(b.n)
+  FROM (SELECT coalesce((SELECT max(rowid) FROM fulltext), 0) AS base), blocks b
+  WHERE b.document_id = ?1 HAVING count(*) > 0;
+INSERT INTO fulltext(rowid, text, document_id, block)
+  SELECT r.first - min_n.n + b.n, b.text, ?1, b.n
+  FROM blocks_fulltext r, blocks b,
+       (SELECT min(n) AS n FROM blocks WHERE document_id = ?1) min_n
+  WHERE r.document_id = ?1 AND b.document_id = ?1;
+
+-- The document's own work: the work with its DOI or its key (keys leave
+-- the year out when there is a title, so two pages of one article that
+-- disagree on the year agree on the key), or, when one side names no
+-- author, the work with the same title words (three words at least);
+-- failing all that, a new work of its own.
+-- (chosen first, then written only when it changes: the row holds the raw
+-- file and the body, and rewriting it copies both)
+SELECT (
+  SELECT id FROM (
+    SELECT w.id, 0 AS preference FROM works w
+    WHERE w.key = (SELECT coalesce(ibid_work_key(meta), 'document:' || path)
+                   FROM documents WHERE id = ?1)
+    UNION ALL
+    SELECT w.id, 1 FROM works w
+    WHERE w.doi = (SELECT doi FROM documents WHERE id = ?1)
+    UNION ALL
+    SELECT w.id, 2 FROM works w, (SELECT ibid_work_key(meta) AS key FROM documents
+                                  WHERE id = ?1) k
+    WHERE w.key_title = substr(substr(k.key, instr(k.key, ':') + 1),
+                               instr(substr(k.key, instr(k.key, ':') + 1), ':') + 1)
+      AND (w.key_family = '' OR k.key LIKE ':%')
+      AND length(w.key_title) - length(replace(w.key_title, '-', '')) >= 2)
+  ORDER BY preference, id LIMIT 1);
+UPDATE documents SET work_id = ?2 WHERE id = ?1 AND (?2 IS NOT NULL OR work_id IS NOT NULL);
+INSERT INTO works(key, title, authors, year, doi, csl)
+  SELECT coalesce(ibid_work_key(d.meta), 'document:' || d.path), d.title,
+         (SELECT group_concat(coalesce(value ->> '$.family', value ->> '$.literal'), '; ')
+          FROM json_each(d.meta, '$.author')),
+         d.year, d.doi, d.meta
+  FROM documents d WHERE d.id = ?1 AND d.work_id IS NULL
+ON CONFLICT(key) DO NOTHING;
+UPDATE documents SET work_id = (SELECT w.id FROM works w
+                                WHERE w.key = coalesce(ibid_work_key(documents.meta),
+                                                       'document:' || documents.path))
+WHERE id = ?1 AND work_id IS NULL;
+
+-- The works they cite: one row per work key, whichever document cites it.
+INSERT INTO works(key, title, authors, year, doi, csl)
+  SELECT r.work_key, r.csl ->> '$.title',
+         (SELECT group_concat(coalesce(value ->> '$.family', value ->> '$.literal'), '; ')
+          FROM json_each(r.csl, '$.author')),
+         r.csl ->> '$.issued.date-parts[0][0]', r.csl ->> '$.DOI', r.csl
+  FROM refs r WHERE r.document_id = ?1 AND r.work_key IS NOT NULL AND r.resolves_to IS NULL
+ON CONFLICT(key) DO NOTHING;
+UPDATE refs SET work_id = (SELECT w.id FROM works w WHERE w.key = refs.work_key)
+WHERE document_id = ?1 AND work_key IS NOT NULL;
+-- An author-year cite names a work by author and year only: first the entry
+-- of the document's own reference list with that first author and year (a
+-- suffix "2014b" picks the entry that prints it), else the work of that
+-- family and year when the corpus knows exactly one, else its own
+-- "family:year:" work -- one per suffix, so "2014a" and "2014b" stay two.
+-- "(Tan, in press)": the entry of that author marked in press or forthcoming.
+UPDATE cites SET work_id = (
+    SELECT r.work_id
+    FROM refs r JOIN works w ON w.id = r.work_id,
+         (SELECT ibid_work_key(json_object(
+                   'author', json_array(json_object('literal', cites.authors)))) AS key) k
+    WHERE r.document_id = ?1 AND r.note IS NULL
+      AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1)
+      AND (instr(lower(r.text), 'in press') > 0 OR instr(lower(r.text), 'forthcoming') > 0)
+    ORDER BY r.item LIMIT 1)
+WHERE document_id = ?1 AND year IS NULL AND authors IS NOT NULL AND problem IS NULL;
+-- MLA "(Mamdani 45)": the one entry of that author in the document's list.
+UPDATE cites SET work_id = (
+    SELECT min(r.work_id)
+    FROM refs r JOIN works w ON w.id = r.work_id,
+         (SELECT ibid_work_key(json_object(
+                   'author', json_array(json_object('literal', cites.authors)))) AS key) k
+    WHERE r.document_id = ?1 AND r.note IS NULL
+      AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1)
+    HAVING count(*) = 1)
+WHERE document_id = ?1 AND year IS NULL AND work_id IS NULL AND locator IS NOT NULL
+  AND authors IS NOT NULL AND problem IS NULL;
+UPDATE cites SET work_id = (
+    SELECT r.work_id
+    FROM refs r JOIN works w ON w.id = r.work_id,
+         (SELECT ibid_work_key(json_object(
+                   'author', json_array(json_object('literal', cites.authors)),
+                   'issued', json_object('date-parts', json_array(json_array(cites.year)))))
+                 AS key) k
+    WHERE r.document_id = ?1 AND r.note IS NULL
+      AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
+      AND (coalesce(cites.suffix, '') = '' OR instr(r.text, cites.year || cites.suffix) > 0)
+    ORDER BY r.item LIMIT 1)
+WHERE document_id = ?1 AND year IS NOT NULL AND problem IS NULL;
+UPDATE cites SET work_id = (
+    SELECT w.id
+    FROM (SELECT ibid_work_key(json_object(
+                   'author', json_array(json_object('literal', cites.authors)),
+                   'issued', json_object('date-parts', json_array(json_array(cites.year)))))
+                 AS key) k,
+         works w
+    WHERE w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
+    GROUP BY w.key_family HAVING count(*) = 1)
+WHERE document_id = ?1 AND year IS NOT NULL AND problem IS NULL AND work_id IS NULL
+  AND coalesce(suffix, '') = '';
+INSERT INTO works(key, authors, year)
+  SELECT key, authors, year FROM (
+    SELECT ibid_work_key(json_object('author', json_array(json_object('literal', c.authors)),
+                                     'issued', json_object('date-parts', json_array(json_array(c.year)))))
+           || coalesce(c.suffix, '') AS key, c.authors, c.year
+    FROM cites c WHERE c.document_id = ?1 AND c.work_id IS NULL AND c.year IS NOT NULL
+      AND c.problem IS NULL)
+  WHERE key IS NOT NULL
+ON CONFLICT(key) DO NOTHING;
+UPDATE cites SET work_id = (
+    SELECT w.id FROM works w
+    WHERE w.key = ibid_work_key(json_object('author', json_array(json_object('literal', cites.authors)),
+                                            'issued', json_object('date-parts', json_array(json_array(cites.year)))))
+                  || coalesce(cites.suffix, ''))
+WHERE document_id = ?1 AND work_id IS NULL AND year IS NOT NULL AND problem IS NULL;
+INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
+  SELECT ?1, work_id, CASE WHEN note IS NULL THEN 'bibliography' ELSE 'note' END, note,
+         locator, start, length
+  FROM refs WHERE document_id = ?1 AND work_id IS NOT NULL;
+INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
+  SELECT ?1, work_id, 'cite', n, locator, start, length
+  FROM cites WHERE document_id = ?1 AND work_id IS NOT NULL;
+-- "[12]", "[7, 8]", superscript "¹²" or glued "before.12" in the text: the work of entry 12
+-- of the numbered list.
+INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
+  SELECT ?1, work_id, 'marker', NULL, NULL, start, length FROM (
+    SELECT l.entry, l.start, l.length,
+           (SELECT r.work_id FROM refs r
+            WHERE r.document_id = ?1 AND r.work_id IS NOT NULL
+              AND r.start < l.entry_start + l.entry_length AND r.start + r.length > l.entry_start
+            ORDER BY r.start LIMIT 1) AS work_id
+    FROM documents d, ibid_reference_links(d.body) l WHERE d.id = ?1)
+  WHERE work_id IS NOT NULL;

@@ -207,151 +207,17 @@ CREATE VIEW marked_references AS
 -- is (with its DOI or title when the corpus knows one), the works its
 -- references and cites name (a cite "Smith 2015" takes the work of that
 -- family and year when the corpus knows exactly one) and the citations.
--- documents_ingest runs it for each new document by inserting the document's
--- id into documents_to_link (and deleting it again); sql/merge.sql runs it
--- for every merged document in load order, so that a merged corpus is linked
--- exactly as a sequential load of the same files.
+-- The steps are the end of sql/ingest.sql (after "-- @link"): ibid_ingest
+-- runs them for each new document, and inserting an id here runs them through
+-- ibid_link(id), as sql/merge.sql does for every merged document in load
+-- order, so that a merged corpus is linked exactly as a sequential load of
+-- the same files.
 CREATE TABLE IF NOT EXISTS documents_to_link(document_id INTEGER PRIMARY KEY);
 DROP TRIGGER IF EXISTS documents_link;
 CREATE TRIGGER documents_link AFTER INSERT ON documents_to_link
 BEGIN
-  INSERT INTO blocks_fulltext(document_id, first, last)
-    SELECT new.document_id, base + min(b.n), base + max(b.n)
-    FROM (SELECT coalesce((SELECT max(rowid) FROM fulltext), 0) AS base), blocks b
-    WHERE b.document_id = new.document_id HAVING count(*) > 0;
-  INSERT INTO fulltext(rowid, text, document_id, block)
-    SELECT r.first - min_n.n + b.n, b.text, new.document_id, b.n
-    FROM blocks_fulltext r, blocks b,
-         (SELECT min(n) AS n FROM blocks WHERE document_id = new.document_id) min_n
-    WHERE r.document_id = new.document_id AND b.document_id = new.document_id;
-
-  -- The document's own work: the work with its DOI or its key (keys leave
-  -- the year out when there is a title, so two pages of one article that
-  -- disagree on the year agree on the key), or, when one side names no
-  -- author, the work with the same title words (three words at least);
-  -- failing all that, a new work of its own.
-  UPDATE documents SET work_id = (
-    SELECT id FROM (
-      SELECT w.id, 0 AS preference FROM works w
-      WHERE w.key = (SELECT coalesce(ibid_work_key(meta), 'document:' || path)
-                     FROM documents WHERE id = new.document_id)
-      UNION ALL
-      SELECT w.id, 1 FROM works w
-      WHERE w.doi = (SELECT doi FROM documents WHERE id = new.document_id)
-      UNION ALL
-      SELECT w.id, 2 FROM works w, (SELECT ibid_work_key(meta) AS key FROM documents
-                                    WHERE id = new.document_id) k
-      WHERE w.key_title = substr(substr(k.key, instr(k.key, ':') + 1),
-                                 instr(substr(k.key, instr(k.key, ':') + 1), ':') + 1)
-        AND (w.key_family = '' OR k.key LIKE ':%')
-        AND length(w.key_title) - length(replace(w.key_title, '-', '')) >= 2)
-    ORDER BY preference, id LIMIT 1)
-  WHERE id = new.document_id;
-  INSERT INTO works(key, title, authors, year, doi, csl)
-    SELECT coalesce(ibid_work_key(d.meta), 'document:' || d.path), d.title,
-           (SELECT group_concat(coalesce(value ->> '$.family', value ->> '$.literal'), '; ')
-            FROM json_each(d.meta, '$.author')),
-           d.year, d.doi, d.meta
-    FROM documents d WHERE d.id = new.document_id AND d.work_id IS NULL
-  ON CONFLICT(key) DO NOTHING;
-  UPDATE documents SET work_id = (SELECT w.id FROM works w
-                                  WHERE w.key = coalesce(ibid_work_key(documents.meta),
-                                                         'document:' || documents.path))
-  WHERE id = new.document_id AND work_id IS NULL;
-
-  -- The works they cite: one row per work key, whichever document cites it.
-  INSERT INTO works(key, title, authors, year, doi, csl)
-    SELECT r.work_key, r.csl ->> '$.title',
-           (SELECT group_concat(coalesce(value ->> '$.family', value ->> '$.literal'), '; ')
-            FROM json_each(r.csl, '$.author')),
-           r.csl ->> '$.issued.date-parts[0][0]', r.csl ->> '$.DOI', r.csl
-    FROM refs r WHERE r.document_id = new.document_id AND r.work_key IS NOT NULL AND r.resolves_to IS NULL
-  ON CONFLICT(key) DO NOTHING;
-  UPDATE refs SET work_id = (SELECT w.id FROM works w WHERE w.key = refs.work_key)
-  WHERE document_id = new.document_id AND work_key IS NOT NULL;
-  -- An author-year cite names a work by author and year only: first the entry
-  -- of the document's own reference list with that first author and year (a
-  -- suffix "2014b" picks the entry that prints it), else the work of that
-  -- family and year when the corpus knows exactly one, else its own
-  -- "family:year:" work -- one per suffix, so "2014a" and "2014b" stay two.
-  -- "(Tan, in press)": the entry of that author marked in press or forthcoming.
-  UPDATE cites SET work_id = (
-      SELECT r.work_id
-      FROM refs r JOIN works w ON w.id = r.work_id,
-           (SELECT ibid_work_key(json_object(
-                     'author', json_array(json_object('literal', cites.authors)))) AS key) k
-      WHERE r.document_id = new.document_id AND r.note IS NULL
-        AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1)
-        AND (instr(lower(r.text), 'in press') > 0 OR instr(lower(r.text), 'forthcoming') > 0)
-      ORDER BY r.item LIMIT 1)
-  WHERE document_id = new.document_id AND year IS NULL AND authors IS NOT NULL AND problem IS NULL;
-  -- MLA "(Mamdani 45)": the one entry of that author in the document's list.
-  UPDATE cites SET work_id = (
-      SELECT min(r.work_id)
-      FROM refs r JOIN works w ON w.id = r.work_id,
-           (SELECT ibid_work_key(json_object(
-                     'author', json_array(json_object('literal', cites.authors)))) AS key) k
-      WHERE r.document_id = new.document_id AND r.note IS NULL
-        AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1)
-      HAVING count(*) = 1)
-  WHERE document_id = new.document_id AND year IS NULL AND work_id IS NULL AND locator IS NOT NULL
-    AND authors IS NOT NULL AND problem IS NULL;
-  UPDATE cites SET work_id = (
-      SELECT r.work_id
-      FROM refs r JOIN works w ON w.id = r.work_id,
-           (SELECT ibid_work_key(json_object(
-                     'author', json_array(json_object('literal', cites.authors)),
-                     'issued', json_object('date-parts', json_array(json_array(cites.year)))))
-                   AS key) k
-      WHERE r.document_id = new.document_id AND r.note IS NULL
-        AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
-        AND (coalesce(cites.suffix, '') = '' OR instr(r.text, cites.year || cites.suffix) > 0)
-      ORDER BY r.item LIMIT 1)
-  WHERE document_id = new.document_id AND year IS NOT NULL AND problem IS NULL;
-  UPDATE cites SET work_id = (
-      SELECT w.id
-      FROM (SELECT ibid_work_key(json_object(
-                     'author', json_array(json_object('literal', cites.authors)),
-                     'issued', json_object('date-parts', json_array(json_array(cites.year)))))
-                   AS key) k,
-           works w
-      WHERE w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
-      GROUP BY w.key_family HAVING count(*) = 1)
-  WHERE document_id = new.document_id AND year IS NOT NULL AND problem IS NULL AND work_id IS NULL
-    AND coalesce(suffix, '') = '';
-  INSERT INTO works(key, authors, year)
-    SELECT key, authors, year FROM (
-      SELECT ibid_work_key(json_object('author', json_array(json_object('literal', c.authors)),
-                                       'issued', json_object('date-parts', json_array(json_array(c.year)))))
-             || coalesce(c.suffix, '') AS key, c.authors, c.year
-      FROM cites c WHERE c.document_id = new.document_id AND c.work_id IS NULL AND c.year IS NOT NULL
-        AND c.problem IS NULL)
-    WHERE key IS NOT NULL
-  ON CONFLICT(key) DO NOTHING;
-  UPDATE cites SET work_id = (
-      SELECT w.id FROM works w
-      WHERE w.key = ibid_work_key(json_object('author', json_array(json_object('literal', cites.authors)),
-                                              'issued', json_object('date-parts', json_array(json_array(cites.year)))))
-                    || coalesce(cites.suffix, ''))
-  WHERE document_id = new.document_id AND work_id IS NULL AND year IS NOT NULL AND problem IS NULL;
-  INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
-    SELECT new.document_id, work_id, CASE WHEN note IS NULL THEN 'bibliography' ELSE 'note' END, note,
-           locator, start, length
-    FROM refs WHERE document_id = new.document_id AND work_id IS NOT NULL;
-  INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
-    SELECT new.document_id, work_id, 'cite', n, locator, start, length
-    FROM cites WHERE document_id = new.document_id AND work_id IS NOT NULL;
-  -- "[12]", "[7, 8]", superscript "¹²" or glued "before.12" in the text: the work of entry 12
-  -- of the numbered list.
-  INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
-    SELECT new.document_id, work_id, 'marker', NULL, NULL, start, length FROM (
-      SELECT l.entry, l.start, l.length,
-             (SELECT r.work_id FROM refs r
-              WHERE r.document_id = new.document_id AND r.work_id IS NOT NULL
-                AND r.start < l.entry_start + l.entry_length AND r.start + r.length > l.entry_start
-              ORDER BY r.start LIMIT 1) AS work_id
-      FROM documents d, ibid_reference_links(d.body) l WHERE d.id = new.document_id)
-    WHERE work_id IS NOT NULL;
+  -- The linking steps of sql/ingest.sql (after "-- @link"), one by one.
+  SELECT count(*) FROM ibid_link(new.document_id);
 END;
 
 DROP TRIGGER IF EXISTS documents_ingest;
@@ -359,8 +225,8 @@ CREATE TRIGGER documents_ingest AFTER INSERT ON documents
 BEGIN
   -- The steps are in sql/ingest.sql: the format (body, structure, error), the
   -- metadata, the references the format gives field by field, one analysis
-  -- of the body written to every derived table, link URLs, then the
-  -- documents_link trigger below (fulltext, works, citations). ibid_ingest
+  -- of the body written to every derived table, link URLs, then the linking
+  -- (fulltext, works, citations; what documents_link runs). ibid_ingest
   -- runs them one by one, each freeing its memory as soon as it is done.
   SELECT count(*) FROM ibid_ingest(new.id);
 END;

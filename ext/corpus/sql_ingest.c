@@ -55,10 +55,12 @@ SQLITE_EXTENSION_INIT3
 #include "ingest_sql.h"
 #include "memory.h"
 
-/* Where sql/ingest.sql hands over to the analysis. */
+/* Where sql/ingest.sql hands over to the analysis, and where the linking
+** (what ibid_link runs alone) begins. */
 #define ANALYSIS_MARK "\n-- @analysis\n"
-/* Most statements either part of sql/ingest.sql may hold. */
-#define MAX_STEPS 16
+#define LINK_MARK "\n-- @link\n"
+/* Most statements one part of sql/ingest.sql may hold. */
+#define MAX_STEPS 32
 
 /* The tables ibid_ingest writes, in order, with the columns of the
 ** table-valued function whose rows they get (the same names in the table). */
@@ -116,8 +118,10 @@ typedef struct ingest_vtab {
   sqlite3_stmt *structured; /* the refs the format gave, already in refs */
   sqlite3_stmt *insert[OUT_COUNT];
   sqlite3_stmt *before[MAX_STEPS]; /* sql/ingest.sql up to the analysis */
-  sqlite3_stmt *after[MAX_STEPS];  /* and after it */
-  int before_count, after_count;
+  sqlite3_stmt *after[MAX_STEPS];  /* and after it, up to the linking */
+  sqlite3_stmt *link[MAX_STEPS];   /* the linking */
+  int before_count, after_count, link_count;
+  int link_only; /* ibid_link: the linking steps alone */
   ibid_sentence_splitter *splitter;
   ibid_regions *regions;
   ibid_csl_folder *folder;
@@ -185,7 +189,8 @@ static void release_all(ingest_vtab *vtab) {
   for (int i = 0; i < OUT_COUNT; i++) sqlite3_finalize(vtab->insert[i]);
   for (int i = 0; i < vtab->before_count; i++) sqlite3_finalize(vtab->before[i]);
   for (int i = 0; i < vtab->after_count; i++) sqlite3_finalize(vtab->after[i]);
-  vtab->before_count = vtab->after_count = 0;
+  for (int i = 0; i < vtab->link_count; i++) sqlite3_finalize(vtab->link[i]);
+  vtab->before_count = vtab->after_count = vtab->link_count = 0;
   ibid_sentence_splitter_free(vtab->splitter);
   ibid_regions_free(vtab->regions);
   ibid_csl_folder_close(vtab->folder);
@@ -227,14 +232,25 @@ static int prepare_steps(ingest_vtab *vtab, const char *sql, size_t length, sqli
 static int make_ready(ingest_vtab *vtab) {
   if (vtab->ready) return SQLITE_OK;
   const char *mark = strstr(ibid_ingest_sql, ANALYSIS_MARK);
-  if (!mark) {
-    vtab_error(vtab, "%s", "ibid_ingest: internal error: sql/ingest.sql has no analysis mark");
+  const char *link = mark ? strstr(mark, LINK_MARK) : 0;
+  if (!link) {
+    vtab_error(vtab, "%s", "ibid_ingest: internal error: sql/ingest.sql lacks its marks");
     return SQLITE_ERROR;
   }
-  int rc = prepare_steps(vtab, ibid_ingest_sql, (size_t)(mark - ibid_ingest_sql), vtab->before,
-                         &vtab->before_count);
+  int rc = prepare_steps(vtab, link, strlen(link), vtab->link, &vtab->link_count);
+  if (vtab->link_only) {
+    if (rc != SQLITE_OK) {
+      release_all(vtab);
+      return rc;
+    }
+    vtab->ready = 1;
+    return SQLITE_OK;
+  }
   if (rc == SQLITE_OK)
-    rc = prepare_steps(vtab, mark, strlen(mark), vtab->after, &vtab->after_count);
+    rc = prepare_steps(vtab, ibid_ingest_sql, (size_t)(mark - ibid_ingest_sql), vtab->before,
+                       &vtab->before_count);
+  if (rc == SQLITE_OK)
+    rc = prepare_steps(vtab, mark, (size_t)(link - mark), vtab->after, &vtab->after_count);
   if (rc == SQLITE_OK)
     rc = prepare(vtab, "SELECT body FROM main.documents WHERE id = ?1", &vtab->body);
   if (rc == SQLITE_OK)
@@ -500,9 +516,12 @@ static int analyse_document(ingest_vtab *vtab, ingest_cursor *cursor);
 
 static int ingest_document(ingest_vtab *vtab, ingest_cursor *cursor) {
   int rc = make_ready(vtab);
-  if (rc == SQLITE_OK) rc = run_steps(vtab, vtab->before, vtab->before_count, cursor->document);
-  if (rc == SQLITE_OK) rc = analyse_document(vtab, cursor);
-  if (rc == SQLITE_OK) rc = run_steps(vtab, vtab->after, vtab->after_count, cursor->document);
+  if (rc == SQLITE_OK && !vtab->link_only) {
+    rc = run_steps(vtab, vtab->before, vtab->before_count, cursor->document);
+    if (rc == SQLITE_OK) rc = analyse_document(vtab, cursor);
+    if (rc == SQLITE_OK) rc = run_steps(vtab, vtab->after, vtab->after_count, cursor->document);
+  }
+  if (rc == SQLITE_OK) rc = run_steps(vtab, vtab->link, vtab->link_count, cursor->document);
   return rc;
 }
 
@@ -562,7 +581,6 @@ static int analyse_document(ingest_vtab *vtab, ingest_cursor *cursor) {
 
 static int ingest_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
                           sqlite3_vtab **vtab_out, char **error) {
-  (void)aux;
   (void)argc;
   (void)argv;
   int rc = sqlite3_declare_vtab(db, "CREATE TABLE x(layer, rows, document_id HIDDEN)");
@@ -575,6 +593,7 @@ static int ingest_connect(sqlite3 *db, void *aux, int argc, const char *const *a
   if (!vtab) return SQLITE_NOMEM;
   memset(vtab, 0, sizeof(*vtab));
   vtab->db = db;
+  vtab->link_only = *(const int *)aux;
   *vtab_out = &vtab->base;
   return SQLITE_OK;
 }
@@ -631,7 +650,7 @@ static int ingest_filter(sqlite3_vtab_cursor *base, int index_number, const char
       vtab_error(vtab, "ibid_ingest: %s", sqlite3_errstr(rc));
     return rc;
   }
-  cursor->row_count = OUT_COUNT;
+  cursor->row_count = vtab->link_only ? 0 : OUT_COUNT;
   return SQLITE_OK;
 }
 
@@ -678,5 +697,9 @@ static const sqlite3_module ingest_module = {
 };
 
 int ibid_register_ingest(sqlite3 *db) {
-  return sqlite3_create_module_v2(db, "ibid_ingest", &ingest_module, 0, 0);
+  static const int ingest = 0, link = 1; /* which steps: read only */
+  int rc = sqlite3_create_module_v2(db, "ibid_ingest", &ingest_module, (void *)&ingest, 0);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_module_v2(db, "ibid_link", &ingest_module, (void *)&link, 0);
+  return rc;
 }
