@@ -634,13 +634,16 @@ static int ingest_filter(sqlite3_vtab_cursor *base, int index_number, const char
   ingest_vtab *vtab = (ingest_vtab *)base->pVtab;
   memset(cursor->counts, 0, sizeof(cursor->counts));
   cursor->row = cursor->row_count = 0;
+  const char *name = vtab->link_only ? "ibid_link" : "ibid_ingest";
   if (index_number != 1 || argc < 1) {
-    vtab_error(vtab, "%s", "ibid_ingest: missing argument (call it as ibid_ingest(document_id))");
+    sqlite3_free(vtab->base.zErrMsg);
+    vtab->base.zErrMsg =
+        sqlite3_mprintf("%s: missing argument (call it as %s(document_id))", name, name);
     return SQLITE_ERROR;
   }
   if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return SQLITE_OK;
   if (sqlite3_value_numeric_type(argv[0]) != SQLITE_INTEGER) {
-    vtab_error(vtab, "%s", "ibid_ingest: document_id must be an integer");
+    vtab_error(vtab, "%s: document_id must be an integer", name);
     return SQLITE_ERROR;
   }
   cursor->document = sqlite3_value_int64(argv[0]);

@@ -185,3 +185,50 @@ def test_statements_are_finalized_when_the_connection_closes():
              'select count(*) from cites;'], capture_output=True, text=True)
         assert result.returncode == 0 and result.stdout.split()[-1] == '1', result
         assert 'unable to close' not in result.stderr, result.stderr
+
+
+def test_missing_or_wrong_arguments_are_clear_errors():
+    db = connect()
+    db.execute('select ibid_init()')
+    for name in ('ibid_ingest', 'ibid_link'):
+        for sql, words in (('select * from %s', 'missing argument'),
+                           ("select * from %s('x')", 'integer'),
+                           ('select * from %s(1.5)', 'integer')):
+            try:
+                db.execute(sql % name).fetchall()
+                assert False, sql % name
+            except Exception as error:
+                assert words in str(error) and name in str(error), error
+
+
+def test_ibid_link_links_a_document_as_the_ingest_does():
+    """sql/merge.sql's path: the document's rows copied, then documents_to_link (ibid_link)."""
+    text = ('A Title\n\nAs shown by Roe (2019), it works.\n\nReferences\n\n'
+            'Roe, A. (2019). A study of things. Journal of Studies, 4(2), 1-20.\n')
+    one = connect()
+    one.execute('select ibid_init()')
+    one.execute("insert into documents(path, raw) values ('a.txt', ?)", (text,))
+    two = connect()
+    two.execute('select ibid_init()')
+    two.execute('drop trigger documents_ingest')
+    two.execute("insert into documents(path, raw) values ('a.txt', ?)", (text,))
+    # everything but the linking, by hand: the steps before '-- @link' are ibid_ingest's own
+    for table in ('documents', 'blocks', 'sentences', 'notes', 'markers', 'cites', 'refs', 'cases',
+                  'questions', 'findings', 'evidence', 'claims', 'entities', 'events'):
+        columns = [c[1] for c in one.execute('pragma table_info(%s)' % table)
+                   if c[1] not in ('work_id', 'key_family', 'key_title')]
+        rows = one.execute('select %s from %s' % (', '.join('"%s"' % c for c in columns),
+                                                   table)).fetchall()
+        two.execute('delete from %s' % table)
+        two.executemany('insert into %s(%s) values (%s)' % (
+            table, ', '.join('"%s"' % c for c in columns), ', '.join('?' * len(columns))), rows)
+    assert two.execute('select count(*) from citations').fetchone()[0] == 0
+    two.execute('insert into documents_to_link values (1)')
+    two.execute('delete from documents_to_link')
+    for sql in ('select document_id, work_id, via, note, locator, start, length from citations',
+                'select id, key, title, authors, year, doi, citekey from works',
+                'select rowid, text, document_id, block from fulltext',
+                'select id, work_id from documents', 'select work_id from cites',
+                'select work_id from refs'):
+        assert one.execute(sql).fetchall() == two.execute(sql).fetchall(), sql
+    assert one.execute('select count(*) from citations').fetchone()[0] > 0
