@@ -23,7 +23,8 @@
 ** read its notes. Sentences use the caller's one sentence splitter (one ICU
 ** iterator per connection); findings and entities the caller's country
 ** names. The progress of the caller is checked between layers and counted
-** by the parsers that take it (findings), so an interrupt stops the analysis
+** by the parsers that take it (findings, claims, entities, events), so an interrupt stops the
+*analysis
 ** at the next layer at the latest. Each layer is exactly what the layer's
 ** own table-valued function returns for the same text (ibid_blocks,
 ** ibid_notes ...): the same parsers on the same layers.
@@ -83,18 +84,19 @@ ibid_analysis_status ibid_analysis_compute(ibid_analysis *a, ibid_layer layer) {
       break;
     }
     case IBID_LAYER_CLAIMS:
-      failed = ibid_find_claims_layers(&a->lower, &a->claims, &a->claim_count);
+      failed = ibid_find_claims_progress(&a->lower, a->tools.progress, &a->claims, &a->claim_count);
       break;
     case IBID_LAYER_ENTITIES:
-      failed =
-          ibid_find_entities_layers(&a->lower, a->tools.regions, &a->entities, &a->entity_count);
+      failed = ibid_find_entities_progress(&a->lower, a->tools.regions, a->tools.progress,
+                                           &a->entities, &a->entity_count);
       break;
     case IBID_LAYER_EVENTS:
-      failed = ibid_find_events_layers(&a->lower, &a->events, &a->event_count);
+      failed = ibid_find_events_progress(&a->lower, a->tools.progress, &a->events, &a->event_count);
       break;
     default:
       return IBID_ANALYSIS_OK;
   }
+  if (failed > 0) return IBID_ANALYSIS_INTERRUPTED; /* claims, entities, events */
   if (failed) return IBID_ANALYSIS_NO_MEMORY;
   a->done |= 1u << layer;
   /* the parsers that take no progress count their input as the work done */

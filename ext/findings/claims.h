@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "layers.h"
+#include "progress.h"
 
 #define IBID_CLAIM_UNIT_SIZE 96
 
@@ -32,6 +33,10 @@ typedef struct ibid_claim {
 ** IBID_LAYERS_CITES). Returns 0 with *claims (free with ibid_free; may be
 ** NULL when *count is 0), or -1 when out of memory. */
 int ibid_find_claims_layers(const ibid_layers *layers, ibid_claim **claims, size_t *count);
+/* The same, counting its work on progress (ext/core/progress.h; may be NULL):
+** returns 1, with no claims, when progress says stop. */
+int ibid_find_claims_progress(const ibid_layers *layers, ibid_progress *progress,
+                              ibid_claim **claims, size_t *count);
 /* The same for a bare text: builds its layers for the call. */
 int ibid_find_claims(const char *text, size_t length, ibid_claim **claims, size_t *count);
 

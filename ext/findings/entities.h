@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "layers.h"
+#include "progress.h"
 #include "regions.h"
 
 #define IBID_ENTITY_VALUE_SIZE 160
@@ -44,6 +45,10 @@ int ibid_find_entities_in(const char *text, size_t length, const ibid_regions *r
 ** spans): what the corpus ingest calls, the layers built once. */
 int ibid_find_entities_layers(const ibid_layers *layers, const ibid_regions *regions,
                               ibid_entity **entities, size_t *count);
+/* The same, counting its work on progress (ext/core/progress.h; may be NULL):
+** returns 1, with no entities, when progress says stop. */
+int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *regions,
+                                ibid_progress *progress, ibid_entity **entities, size_t *count);
 
 /* 'un_resolution', 'un_document', 'icc_record', 'treaty_article',
 ** 'au_document', 'treaty', 'court_decision', 'situation', 'organization',

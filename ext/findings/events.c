@@ -249,12 +249,13 @@ static int small_number(const char *word, size_t n) {
   static const char *const list[] = {"one",   "two",   "three", "four", "five",   "six",
                                      "seven", "eight", "nine",  "ten",  "eleven", "twelve"};
   char lower[8];
-  if (n >= sizeof(lower)) return 0;
+  if (n == 0 || n >= sizeof(lower)) return 0;
   for (size_t k = 0; k < n; k++)
     lower[k] = (char)(ibid_is_upper(word[k]) ? word[k] - 'A' + 'a' : word[k]);
   if (n == 1 && lower[0] == 'a') return 1;
   for (int k = 0; k < 12; k++)
-    if (strlen(list[k]) == n && memcmp(list[k], lower, n) == 0) return k + 1;
+    if (list[k][0] == lower[0] && strlen(list[k]) == n && memcmp(list[k], lower, n) == 0)
+      return k + 1;
   return 0;
 }
 
@@ -427,6 +428,11 @@ int ibid_find_events(const char *text, size_t length, ibid_event **events, size_
 }
 
 int ibid_find_events_layers(const ibid_layers *layers, ibid_event **events, size_t *count) {
+  return ibid_find_events_progress(layers, NULL, events, count);
+}
+
+int ibid_find_events_progress(const ibid_layers *layers, ibid_progress *progress,
+                              ibid_event **events, size_t *count) {
   *events = NULL;
   *count = 0;
   event_scan s;
@@ -440,7 +446,12 @@ int ibid_find_events_layers(const ibid_layers *layers, ibid_event **events, size
   s.sentence_count = layers->sentence_count;
   s.sentences = sentences;
   size_t citation = 0; /* index of the next citation span */
+  size_t counted = 0;  /* bytes of the scan counted on progress */
   for (size_t i = 0; i < length && !s.failed;) {
+    if (i >= counted + 4096) { /* every few thousand bytes: cheap, and soon enough to stop */
+      if (ibid_progress_step(progress, i - counted)) break;
+      counted = i;
+    }
     while (citation < citation_count && citations[2 * citation + 1] <= i) citation++;
     if (citation < citation_count && citations[2 * citation] <= i) {
       i = citations[2 * citation + 1];
@@ -474,9 +485,9 @@ int ibid_find_events_layers(const ibid_layers *layers, ibid_event **events, size
       i += n ? n : 1;
     }
   }
-  if (s.failed) {
+  if (s.failed || ibid_progress_stopped(progress)) {
     ibid_free(s.items);
-    return -1;
+    return s.failed ? -1 : 1;
   }
   for (size_t k = 0; k < s.count; k++) {
     size_t start, end;

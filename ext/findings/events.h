@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "layers.h"
+#include "progress.h"
 
 typedef struct ibid_event {
   char date[11];                          /* "2005-03-31", "2011-02" or "2014" */
@@ -24,6 +25,10 @@ typedef struct ibid_event {
 ** IBID_LAYERS_CITES). Returns 0 with *events (free with ibid_free; may be
 ** NULL when *count is 0), or -1 when out of memory. */
 int ibid_find_events_layers(const ibid_layers *layers, ibid_event **events, size_t *count);
+/* The same, counting its work on progress (ext/core/progress.h; may be NULL):
+** returns 1, with no events, when progress says stop. */
+int ibid_find_events_progress(const ibid_layers *layers, ibid_progress *progress,
+                              ibid_event **events, size_t *count);
 /* The same for a bare text: builds its layers for the call. */
 int ibid_find_events(const char *text, size_t length, ibid_event **events, size_t *count);
 

@@ -97,10 +97,10 @@ static char lower(char c) {
 
 /* Case-insensitive ASCII prefix test of text[at..end). */
 static int starts_with(const char *text, size_t at, size_t end, const char *prefix) {
-  size_t n = strlen(prefix);
-  if (end - at < n) return 0;
-  for (size_t i = 0; i < n; i++)
-    if (lower(text[at + i]) != lower(prefix[i])) return 0;
+  /* compares as it goes: most calls fail on the first byte */
+  size_t i = 0;
+  for (; prefix[i]; i++)
+    if (at + i >= end || lower(text[at + i]) != lower(prefix[i])) return 0;
   return 1;
 }
 
@@ -2400,7 +2400,7 @@ static int conclusion_cue(const char *s) {
   for (int again = 1; again;) {
     again = 0;
     for (size_t i = 0; i < COUNT(openers); i++)
-      if (strncmp(s, openers[i], strlen(openers[i])) == 0) {
+      if (s[0] == openers[i][0] && strncmp(s, openers[i], strlen(openers[i])) == 0) {
         s += strlen(openers[i]);
         again = 1;
       }
@@ -2410,7 +2410,9 @@ static int conclusion_cue(const char *s) {
       "in summary",   "this suggests that", "we conclude", "we also conclude",
       "we find that", "our findings",       "our results", "our analysis"};
   for (size_t i = 0; i < COUNT(strong_openers); i++)
-    if (strncmp(s, strong_openers[i], strlen(strong_openers[i])) == 0) return 2;
+    if (s[0] == strong_openers[i][0] &&
+        strncmp(s, strong_openers[i], strlen(strong_openers[i])) == 0)
+      return 2;
   if ((strncmp(s, "it can ", 7) == 0 || strncmp(s, "it may ", 7) == 0 ||
        strncmp(s, "one can ", 8) == 0) &&
       has_phrase(s, " concluded"))
@@ -2441,9 +2443,9 @@ static int conclusion_cue(const char *s) {
                                       "establishes",
                                       "call into question",
                                       "calls into question"};
-  /* Every subject starts with "t": test them only at words starting so. */
+  /* Every subject starts with "th": test them only at words starting so. */
   for (const char *hit = s; (hit = strchr(hit, 't')) != NULL; hit++) {
-    if (hit != s && hit[-1] != ' ') continue;
+    if ((hit != s && hit[-1] != ' ') || hit[1] != 'h') continue; /* all begin "th" */
     for (size_t i = 0; i < COUNT(subjects); i++) {
       if (strncmp(hit, subjects[i], strlen(subjects[i])) != 0) continue;
       const char *after = hit + strlen(subjects[i]);

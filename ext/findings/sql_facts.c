@@ -67,7 +67,9 @@ static int fill_claims(ibid_rows *rows, const char *text, size_t length, void *c
   size_t count = 0;
   const ibid_layers *layers = layers_of(rows, client, text, length);
   if (!layers) return SQLITE_NOMEM;
-  if (ibid_find_claims_layers(layers, &claims, &count)) return SQLITE_NOMEM;
+  int failed = ibid_find_claims_progress(layers, ibid_rows_progress(rows), &claims, &count);
+  if (failed > 0) return SQLITE_INTERRUPT; /* sqlite3_interrupt() or a progress handler */
+  if (failed) return SQLITE_NOMEM;
   int rc = ibid_rows_add_claims(rows, claims, 0, count);
   ibid_free(claims);
   return rc;
@@ -93,7 +95,10 @@ static int fill_entities(ibid_rows *rows, const char *text, size_t length, void 
   const ibid_layers *layers = layers_of(rows, client, text, length);
   if (!layers) return SQLITE_NOMEM;
   ibid_layers_cache *cache = client;
-  if (ibid_find_entities_layers(layers, cache->regions, &entities, &count)) return SQLITE_NOMEM;
+  int failed = ibid_find_entities_progress(layers, cache->regions, ibid_rows_progress(rows),
+                                           &entities, &count);
+  if (failed > 0) return SQLITE_INTERRUPT; /* sqlite3_interrupt() or a progress handler */
+  if (failed) return SQLITE_NOMEM;
   int rc = ibid_rows_add_entities(rows, entities, 0, count);
   ibid_free(entities);
   return rc;
@@ -118,7 +123,9 @@ static int fill_events(ibid_rows *rows, const char *text, size_t length, void *c
   size_t count = 0;
   const ibid_layers *layers = layers_of(rows, client, text, length);
   if (!layers) return SQLITE_NOMEM;
-  if (ibid_find_events_layers(layers, &events, &count)) return SQLITE_NOMEM;
+  int failed = ibid_find_events_progress(layers, ibid_rows_progress(rows), &events, &count);
+  if (failed > 0) return SQLITE_INTERRUPT; /* sqlite3_interrupt() or a progress handler */
+  if (failed) return SQLITE_NOMEM;
   int rc = ibid_rows_add_events(rows, events, 0, count);
   ibid_free(events);
   return rc;
