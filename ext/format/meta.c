@@ -210,10 +210,11 @@ static int meta_is_digit(char c) {
 
 /* Case-insensitive ASCII prefix test of text[at..end). */
 static int meta_starts_with(const meta_state *state, size_t at, size_t end, const char *prefix) {
-  size_t n = strlen(prefix);
-  if (end - at < n) return 0;
-  for (size_t i = 0; i < n; i++)
-    if (meta_lower(state->text[at + i]) != meta_lower(prefix[i])) return 0;
+  /* No strlen: most calls fail at the first byte (it is called at every
+  ** position of a line, for every label). */
+  size_t available = end - at;
+  for (size_t i = 0; prefix[i]; i++)
+    if (i >= available || meta_lower(state->text[at + i]) != meta_lower(prefix[i])) return 0;
   return 1;
 }
 

@@ -66,8 +66,19 @@ static size_t decode_lenient(const char *text, size_t length, size_t offset, uin
 }
 
 size_t ibid_utf8_to_utf16(const char *text, size_t length, UChar *out) {
+  const unsigned char *bytes = (const unsigned char *)text;
   size_t units = 0;
   for (size_t i = 0; i < length;) {
+    if (bytes[i] < 0x80) { /* ASCII, eight bytes at a time when it lasts */
+      uint64_t word;
+      while (i + 8 <= length && (memcpy(&word, bytes + i, 8), !(word & 0x8080808080808080ULL))) {
+        for (size_t k = 0; k < 8; k++) out[units + k] = bytes[i + k];
+        units += 8;
+        i += 8;
+      }
+      if (i < length && bytes[i] < 0x80) out[units++] = bytes[i++];
+      continue;
+    }
     uint32_t codepoint;
     i += decode_lenient(text, length, i, &codepoint);
     if (codepoint >= 0x10000) {
@@ -90,6 +101,11 @@ void ibid_utf16_cursor_init(ibid_utf16_cursor *cursor, const char *text, size_t 
 size_t ibid_utf16_cursor_seek(ibid_utf16_cursor *cursor, size_t unit) {
   if (unit < cursor->unit) cursor->byte = cursor->unit = 0;
   while (cursor->unit < unit && cursor->byte < cursor->length) {
+    if ((unsigned char)cursor->text[cursor->byte] < 0x80) {
+      cursor->byte++;
+      cursor->unit++;
+      continue;
+    }
     uint32_t codepoint;
     cursor->byte += decode_lenient(cursor->text, cursor->length, cursor->byte, &codepoint);
     cursor->unit += codepoint >= 0x10000 ? 2 : 1;
