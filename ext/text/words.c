@@ -283,9 +283,79 @@ static int emit_segment(ibid_word_tokenizer *tokenizer, ibid_utf16_cursor *curso
   return 0;
 }
 
-int ibid_tokenize_words(ibid_word_tokenizer *tokenizer, const char *text, size_t length,
-                        ibid_word_callback callback, void *context) {
-  if (length == 0) return 0;
+/* ----- ASCII stretches without ICU ---------------------------------------- */
+
+/* Word-break classes of ASCII bytes under ICU's root rules (UAX #29 as CLDR
+** tailors it: '@' is a letter, ':' is not MidLetter). */
+enum { WB_OTHER, WB_LETTER, WB_NUMERIC, WB_EXTEND_NUM_LET, WB_MID_NUM_LET, WB_MID_NUM };
+
+static int ascii_class(unsigned char c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '@') return WB_LETTER;
+  if (c >= '0' && c <= '9') return WB_NUMERIC;
+  if (c == '_') return WB_EXTEND_NUM_LET;
+  if (c == '.' || c == '\'') return WB_MID_NUM_LET; /* MidNumLet and Single_Quote alike */
+  if (c == ',' || c == ';') return WB_MID_NUM;
+  return WB_OTHER;
+}
+
+/* White space that ICU always breaks before and after when an ASCII
+** non-space character is on the other side: CR, LF, VT, FF (WB3a, WB3b),
+** space (WB3d joins spaces only) and tab (Other). */
+static int is_ascii_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/*
+** The segments of an all-ASCII run p[0..n) that has white space (or the text's
+** ends) on both sides, as ICU's word iterator cuts them, and emits those ICU
+** gives a word status (letters, numbers): WB5 and WB8-10 join letters and
+** digits, WB6/7 join letters across one '.' or '\'' between letters, WB11/12
+** digits across one '.', '\'', ',' or ';' between digits, WB13a/b join '_'
+** to letters, digits and '_'. Everything else breaks (WB999), and a lone
+** '_' or punctuation mark is no word. tests/unit/test_words.c checks this
+** against ICU itself.
+*/
+static int emit_ascii_run(ibid_word_tokenizer *tokenizer, ibid_utf16_cursor *cursor,
+                          const unsigned char *p, size_t n, int32_t first_unit,
+                          ibid_word_callback callback, void *context) {
+  size_t i = 0;
+  while (i < n) {
+    size_t start = i;
+    int a = ascii_class(p[i]);
+    if (a != WB_LETTER && a != WB_NUMERIC && a != WB_EXTEND_NUM_LET) {
+      i++;
+      continue;
+    }
+    for (;;) { /* i: the last character of the segment so far */
+      if (i + 1 >= n) break;
+      int b = ascii_class(p[i + 1]);
+      if (b == WB_LETTER || b == WB_NUMERIC) {
+        if (a == WB_OTHER) break;
+      } else if (b == WB_EXTEND_NUM_LET) {
+        /* a is a letter, a digit or '_' here */
+      } else if ((b == WB_MID_NUM_LET && (a == WB_LETTER || a == WB_NUMERIC)) ||
+                 (b == WB_MID_NUM && a == WB_NUMERIC)) {
+        if (i + 2 >= n || ascii_class(p[i + 2]) != a) break;
+        i++; /* the middle character; the next iteration takes the one after */
+        b = a;
+      } else {
+        break;
+      }
+      i++;
+      a = b;
+    }
+    i++;
+    if (i - start == 1 && a == WB_EXTEND_NUM_LET) continue; /* a lone '_' */
+    int rc = emit_segment(tokenizer, cursor, first_unit + (int32_t)start, first_unit + (int32_t)i,
+                          callback, context);
+    if (rc) return rc;
+  }
+  return 0;
+}
+
+/* Converts text to UTF-16 into tokenizer->units and sets the iterator on it;
+** returns the unit count or -1/-2. */
+static int32_t set_units(ibid_word_tokenizer *tokenizer, const char *text, size_t length) {
   if (length > INT32_MAX) return -2; /* ICU indexes with int32_t */
   if (length > tokenizer->units_capacity) {
     UChar *grown = ibid_realloc(tokenizer->units, length * sizeof(UChar));
@@ -296,7 +366,84 @@ int ibid_tokenize_words(ibid_word_tokenizer *tokenizer, const char *text, size_t
   int32_t count = (int32_t)ibid_utf8_to_utf16(text, length, tokenizer->units);
   UErrorCode status = U_ZERO_ERROR;
   ubrk_setText(tokenizer->iterator, tokenizer->units, count, &status);
-  if (U_FAILURE(status)) return -2;
+  return U_FAILURE(status) ? -2 : count;
+}
+
+static void unset_units(ibid_word_tokenizer *tokenizer) {
+  /* Detach the text so the iterator holds no pointer into a buffer we may grow. */
+  UErrorCode status = U_ZERO_ERROR;
+  ubrk_setText(tokenizer->iterator, 0, 0, &status);
+}
+
+/*
+** The text is read as runs of non-space characters between ASCII white space.
+** An all-ASCII run (most of them) is cut by emit_ascii_run, without ICU; a
+** run with any other character goes to the ICU iterator, from the last
+** boundary at or before its start to the first at or after its end, so
+** that its context (a combining mark after a space, a non-ASCII space before
+** one) is ICU's to judge. Positions between runs are always boundaries, and
+** the spaces between them are never words, so the words are those of one ICU
+** pass over the whole text.
+*/
+int ibid_tokenize_words(ibid_word_tokenizer *tokenizer, const char *text, size_t length,
+                        ibid_word_callback callback, void *context) {
+  if (length == 0) return 0;
+  int32_t count = set_units(tokenizer, text, length);
+  if (count < 0) return count;
+  const unsigned char *bytes = (const unsigned char *)text;
+  ibid_utf16_cursor cursor;
+  ibid_utf16_cursor_init(&cursor, text, length);
+  int rc = 0;
+  size_t byte = 0;  /* a boundary, or white space after one */
+  int32_t unit = 0; /* its UTF-16 index */
+  while (rc == 0) {
+    while (byte < length && is_ascii_space(bytes[byte])) byte++, unit++;
+    if (byte >= length) break;
+    size_t run_start = byte;
+    int32_t run_unit = unit;
+    int ascii = 1;
+    while (byte < length && !is_ascii_space(bytes[byte])) {
+      if (bytes[byte] < 0x80) {
+        byte++, unit++;
+        continue;
+      }
+      uint32_t codepoint;
+      ascii = 0;
+      byte += decode_lenient(text, length, byte, &codepoint);
+      unit += codepoint >= 0x10000 ? 2 : 1;
+    }
+    if (ascii) {
+      rc = emit_ascii_run(tokenizer, &cursor, bytes + run_start, byte - run_start, run_unit,
+                          callback, context);
+      continue;
+    }
+    int32_t previous = ubrk_preceding(tokenizer->iterator, run_unit + 1);
+    if (previous == UBRK_DONE) previous = 0;
+    int32_t next = previous;
+    while (rc == 0 && next < unit) {
+      next = ubrk_next(tokenizer->iterator);
+      if (next == UBRK_DONE) {
+        next = count;
+        break;
+      }
+      if (ubrk_getRuleStatus(tokenizer->iterator) >= UBRK_WORD_NONE_LIMIT)
+        rc = emit_segment(tokenizer, &cursor, previous, next, callback, context);
+      previous = next;
+    }
+    if (next > unit) { /* ICU's segment ran on into the white space after the run */
+      unit = next;
+      byte = ibid_utf16_cursor_seek(&cursor, (size_t)next);
+    }
+  }
+  unset_units(tokenizer);
+  return rc;
+}
+
+int ibid_tokenize_words_icu(ibid_word_tokenizer *tokenizer, const char *text, size_t length,
+                            ibid_word_callback callback, void *context) {
+  if (length == 0) return 0;
+  int32_t count = set_units(tokenizer, text, length);
+  if (count < 0) return count;
   ibid_utf16_cursor cursor;
   ibid_utf16_cursor_init(&cursor, text, length);
   int rc = 0;
@@ -307,8 +454,6 @@ int ibid_tokenize_words(ibid_word_tokenizer *tokenizer, const char *text, size_t
       rc = emit_segment(tokenizer, &cursor, previous, next, callback, context);
     previous = next;
   }
-  /* Detach the text so the iterator holds no pointer into a buffer we may grow. */
-  status = U_ZERO_ERROR;
-  ubrk_setText(tokenizer->iterator, 0, 0, &status);
+  unset_units(tokenizer);
   return rc;
 }
