@@ -315,9 +315,31 @@ static int is_ascii_space(unsigned char c) {
 ** '_' or punctuation mark is no word. tests/unit/test_words.c checks this
 ** against ICU itself.
 */
-static int emit_ascii_run(ibid_word_tokenizer *tokenizer, ibid_utf16_cursor *cursor,
-                          const unsigned char *p, size_t n, int32_t first_unit,
-                          ibid_word_callback callback, void *context) {
+/* emit_segment for an all-ASCII segment text[start..end): the same pieces
+** (cut at '\''), lower-cased, with byte offsets straight from the text. */
+static int emit_ascii_segment(ibid_word_tokenizer *tokenizer, const char *text, size_t start,
+                              size_t end, ibid_word_callback callback, void *context) {
+  size_t piece_start = start;
+  for (size_t i = start; i <= end; i++) {
+    if (i < end && text[i] != '\'') continue;
+    if (i > piece_start) {
+      size_t length = i - piece_start;
+      if (reserve_word(tokenizer, (int32_t)length + 1)) return -1;
+      for (size_t k = 0; k < length; k++) {
+        char c = text[piece_start + k];
+        tokenizer->word[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      }
+      int rc = callback(context, tokenizer->word, length, piece_start, i);
+      if (rc) return rc;
+    }
+    piece_start = i + 1;
+  }
+  return 0;
+}
+
+static int emit_ascii_run(ibid_word_tokenizer *tokenizer, const char *text, size_t run_start,
+                          size_t n, ibid_word_callback callback, void *context) {
+  const unsigned char *p = (const unsigned char *)text + run_start;
   size_t i = 0;
   while (i < n) {
     size_t start = i;
@@ -346,8 +368,8 @@ static int emit_ascii_run(ibid_word_tokenizer *tokenizer, ibid_utf16_cursor *cur
     }
     i++;
     if (i - start == 1 && a == WB_EXTEND_NUM_LET) continue; /* a lone '_' */
-    int rc = emit_segment(tokenizer, cursor, first_unit + (int32_t)start, first_unit + (int32_t)i,
-                          callback, context);
+    int rc =
+        emit_ascii_segment(tokenizer, text, run_start + start, run_start + i, callback, context);
     if (rc) return rc;
   }
   return 0;
@@ -388,15 +410,17 @@ static void unset_units(ibid_word_tokenizer *tokenizer) {
 int ibid_tokenize_words(ibid_word_tokenizer *tokenizer, const char *text, size_t length,
                         ibid_word_callback callback, void *context) {
   if (length == 0) return 0;
-  int32_t count = set_units(tokenizer, text, length);
-  if (count < 0) return count;
+  if (length > INT32_MAX) return -2; /* ICU indexes with int32_t */
+  int32_t count = -1;                /* UTF-16 units, once the first non-ASCII run needs ICU */
   const unsigned char *bytes = (const unsigned char *)text;
   ibid_utf16_cursor cursor;
   ibid_utf16_cursor_init(&cursor, text, length);
   int rc = 0;
-  size_t byte = 0;  /* a boundary, or white space after one */
+  size_t byte = 0;  /* a boundary */
   int32_t unit = 0; /* its UTF-16 index */
   while (rc == 0) {
+    size_t boundary = byte;
+    int32_t boundary_unit = unit;
     while (byte < length && is_ascii_space(bytes[byte])) byte++, unit++;
     if (byte >= length) break;
     size_t run_start = byte;
@@ -413,10 +437,16 @@ int ibid_tokenize_words(ibid_word_tokenizer *tokenizer, const char *text, size_t
       unit += codepoint >= 0x10000 ? 2 : 1;
     }
     if (ascii) {
-      rc = emit_ascii_run(tokenizer, &cursor, bytes + run_start, byte - run_start, run_unit,
-                          callback, context);
+      rc = emit_ascii_run(tokenizer, text, run_start, byte - run_start, callback, context);
       continue;
     }
+    if (count < 0) {
+      count = set_units(tokenizer, text, length);
+      if (count < 0) return count;
+    }
+    /* ICU's boundaries from here on are at or after the last boundary */
+    cursor.byte = boundary;
+    cursor.unit = (size_t)boundary_unit;
     int32_t previous = ubrk_preceding(tokenizer->iterator, run_unit + 1);
     if (previous == UBRK_DONE) previous = 0;
     int32_t next = previous;
@@ -435,7 +465,7 @@ int ibid_tokenize_words(ibid_word_tokenizer *tokenizer, const char *text, size_t
       byte = ibid_utf16_cursor_seek(&cursor, (size_t)next);
     }
   }
-  unset_units(tokenizer);
+  if (count >= 0) unset_units(tokenizer);
   return rc;
 }
 
