@@ -222,9 +222,10 @@ static int reads_as_prose(const char *text, size_t start, size_t end) {
     if (i != start && !is_space((unsigned char)text[i - 1])) continue;
     if (is_space((unsigned char)text[i])) continue;
     words++;
+    /* only a lowercase word can be one; its first letter picks the candidates */
+    if (!is_lower_ascii((unsigned char)text[i])) continue;
     for (size_t k = 0; k < sizeof(function_words) / sizeof(*function_words); k++)
-      if (has_prefix_nocase(text, end, i, function_words[k]) &&
-          is_lower_ascii((unsigned char)text[i])) {
+      if (function_words[k][0] == text[i] && has_prefix_nocase(text, end, i, function_words[k])) {
         hits++;
         break;
       }
