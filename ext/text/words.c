@@ -1,10 +1,17 @@
 /*
 ** words.c -- words of a text for full-text search (see words.h).
 **
-** HOW IT WORKS: the whole text is converted once to UTF-16 (ICU's encoding)
-** by our own decoder, so that invalid bytes and offsets are handled the same
-** way in both directions. A UBRK_WORD iterator yields segments; segments whose
-** rule status is below UBRK_WORD_NONE_LIMIT (spaces, punctuation) are skipped.
+** HOW IT WORKS: the words are those of ICU's UBRK_WORD iterator: segments
+** whose rule status is below UBRK_WORD_NONE_LIMIT (spaces, punctuation) are
+** skipped. The text is read as runs between ASCII white space; a run of
+** ASCII only (most of them) is cut by ICU's root word rules restated for
+** ASCII (emit_ascii_run), without ICU, and its pieces take their byte
+** offsets straight from the text. Only a run with another character goes to
+** the iterator, from the last boundary at or before it: the text is then
+** converted once to UTF-16 (ICU's encoding) by our own decoder, so that
+** invalid bytes and offsets are handled the same way in both directions.
+** ibid_tokenize_words_icu runs the iterator over everything (the reference
+** the unit test and fuzz_words compare against).
 ** A segment is cut at apostrophes, because UAX #29 glues "d’Ivoire" into one
 ** word and then 'ivoire' alone would never match. Each piece is normalized
 ** NFKD, case-folded, stripped of combining diacritics (only the blocks used by
