@@ -1120,6 +1120,8 @@ static int editor_mark(view v) {
                                       "(comp.",
                                       "(red.",
                                       NULL};
+  /* every mark opens a bracket: most name lists have none */
+  if (!v.n || !memchr(v.s, '(', v.n)) return 0;
   for (size_t k = 0; marks[k]; k++)
     if (contains_ci(v, marks[k])) return 1;
   return 0;
@@ -1399,7 +1401,8 @@ static void document_prefixes(const char *text, const ibid_reftoken *tokens, siz
                               uint8_t *labels) {
   static const char *const doc[] = {"doc", "doc.", "document", NULL};
   for (size_t i = 0; i + 1 < count; i++) {
-    if (!word_in(token_view(text, &tokens[i]), doc)) continue;
+    view t = token_view(text, &tokens[i]);
+    if (t.n < 3 || lower(t.s[0]) != 'd' || !word_in(t, doc)) continue;
     if (!find_symbol(token_view(text, &tokens[i + 1])).n) continue;
     labels[i] = IBID_REFLABEL_OTHER;
     if (i > 0) {
@@ -1547,7 +1550,10 @@ static void editions(const char *text, const ibid_reftoken *tokens, size_t count
                                               NULL};
   for (size_t i = 0; i < count; i++) {
     view t = token_view(text, &tokens[i]);
-    if (!word_in(t, after_ordinal)) continue;
+    /* (every word of the lists starts with a, e or é: most tokens stop here) */
+    char initial = t.n > 1 && t.s[0] == '(' ? lower(t.s[1]) : t.n ? lower(t.s[0]) : 0;
+    if ((initial != 'a' && initial != 'e' && initial != '\xc3') || !word_in(t, after_ordinal))
+      continue;
     /* the ordinal, at most four words back ("7., grundlegend überarb. Aufl.") */
     size_t first = i;
     for (size_t back = i; back > 0 && i - back < 4; back--) {
@@ -1571,7 +1577,7 @@ static void volume_words_before_number(const char *text, const ibid_reftoken *to
   static const char *const words[] = {"bd", "bde", "vol", "vols", "jg", "tome", NULL};
   for (size_t i = 0; i + 1 < count; i++) {
     view t = token_view(text, &tokens[i]);
-    if (!t.n || t.s[t.n - 1] != '.' || !word_in(t, words)) continue;
+    if (t.n < 3 || t.n > 6 || t.s[t.n - 1] != '.' || !word_in(t, words)) continue;
     view number = token_view(text, &tokens[i + 1]);
     size_t digits = 0;
     while (digits < number.n && (is_digit(number.s[digits]) || strchr("IVXivx", number.s[digits])))

@@ -163,6 +163,9 @@ static int is_month(const char *word, size_t length) {
                 {"september", 9}, {"october", 7}, {"november", 8}, {"december", 8}, {"spring", 6},
                 {"summer", 6},    {"autumn", 6},  {"fall", 4},     {"winter", 6}};
   if (length < 3 || length > 9) return 0;
+  /* only words starting with a, d, f, j, m, n, o, s or w can be one */
+  unsigned letter = (unsigned char)word[0] - 'a';
+  if (letter >= 26 || !((1u << letter) & 0x447229u)) return 0;
   for (size_t i = 0; i < sizeof(months) / sizeof(months[0]); i++)
     if (months[i].length == length && months[i].name[0] == word[0] &&
         memcmp(months[i].name, word, length) == 0)
