@@ -808,6 +808,15 @@ static view find_url(view v) {
 
 static view find_doi(view v) {
   view doi = find_token(v, "10.");
+  /* "DOI:http://dx.doi.org/10.1038/467753a": the DOI after the resolver */
+  if (!doi.n) {
+    view link = find_token(v, "doi:http");
+    for (size_t i = 0; i + 8 < link.n; i++)
+      if (memcmp(link.s + i, "doi.org/", 8) == 0) {
+        doi = find_token((view){link.s + i + 8, link.n - i - 8}, "10.");
+        break;
+      }
+  }
   if (doi.n < 7 || !memchr(doi.s, '/', doi.n)) doi.n = 0;
   return doi;
 }
