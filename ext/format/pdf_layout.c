@@ -7,19 +7,29 @@
 ** (same bottom; a row of small raised digits joins the row it is raised
 ** over), a gutter is searched (a vertical band that most rows do not cross),
 ** and rows become lines: one per row, or a left and a right line per row of a
-** two-column band. Each line keeps its text (raised digits already written
-** as superscripts), box, font size, boldness and reading segment (a run of
+** two-column band. A gap of two ems or more inside a row parts the cells of a
+** table: a tab is written there, and each such row is a block of its own.
+** Each line keeps its text (raised digits already written as superscripts), box, font size,
+*boldness and reading segment (a run of
 ** full-width rows, or one column of a two-column band).
 ** For the whole document (ibid_pdf_layout_write): the body font size is the
 ** commonest size in the upper halves of pages (footnotes never fill those);
 ** lines repeated at the top or bottom of pages, and lone page numbers there,
-** are running furniture; the smaller-type lines that end a segment and start
-** with the next note number (or go on with the last note) are footnotes; the
-** rest are joined into paragraphs. A paragraph ends after a line that stops
-** short (the next line's first word would have fitted), at a larger gap, a
-** change of type size, a heading, a bullet or caption, a first-line indent,
-** or where lines move back out (the end of a block quote, the next entry of
-** a list with hanging indents). A word hyphenated at a line end is rejoined
+** are running furniture, and so is a page's top line when it stands alone
+** in smaller type well above the rest (a head seen on one page only); the
+** smaller-type lines that end a segment and start with the next note number
+** (or go on with the last note) are footnotes, unless they follow a heading
+** (a numbered reference list in small type); the rest are joined into
+** paragraphs. A paragraph ends after a line that stops short (the next
+** line's first word would have fitted, against the column's edge when no
+** line around reaches further), at a gap wider than the usual leading of
+** its own type size, a change of type size, a heading, a bullet or caption,
+** a first-line indent (not inside a list with hanging indents, whose
+** indented lines go on with the entry, also across a column or page), or
+** where lines move back out (the end of a block quote, the next entry of a
+** list with hanging indents; a one-line entry is told by the indented line
+** after the next one). A column's left edge may be a hanging indent's two
+** edges when the gutter is searched. A word hyphenated at a line end is rejoined
 ** by ibid_clean's rule, from the words of the whole document. The text then
 ** goes through ibid_clean_text() for the normalization every body gets.
 */
@@ -46,6 +56,7 @@ typedef struct pdf_line {
   long page;
   int segment; /* reading segment within the page (see add_page) */
   int bold;
+  int cells; /* a row of table cells (a tab between them) */
   line_role role;
   double segment_left, segment_right; /* set by write() */
 } pdf_line;
@@ -292,8 +303,10 @@ static int right_column_aligned(const pdf_word *words, const pdf_row *rows, size
   if (n == 0) return 0;
   qsort(starts, n, sizeof(double), by_value);
   size_t best = 0;
-  for (size_t i = 0, j = 0; j < n; j++) { /* the most starts within one em */
-    while (starts[j] - starts[i] > size) i++;
+  /* the most starts within three ems: a column's left edge, and the indent of
+  ** its first lines or of its hanging lines (a reference list) */
+  for (size_t i = 0, j = 0; j < n; j++) {
+    while (starts[j] - starts[i] > 3 * size) i++;
     if (j - i + 1 > best) best = j - i + 1;
   }
   return best * 5 >= n * 3; /* three in five */
@@ -423,7 +436,13 @@ static int emit_line(ibid_pdf_layout *layout, const ibid_pdf_glyph *glyphs, cons
     if (i > first) {
       double gap = w->x0 - words[i - 1].x1;
       int raised = is_raised(&glyphs[w->first], &style) && is_digit(glyphs[w->first].codepoint);
-      if (gap > (raised ? 0.5 : 0.12) * style.size) ibid_buffer_append_char(out, ' ');
+      /* a gap of two ems or more inside a row parts the cells of a table (a
+      ** justified line stretches its spaces far less) */
+      if (gap >= 2 * style.size && !raised) {
+        ibid_buffer_append_char(out, '\t');
+        line->cells = 1;
+      } else if (gap > (raised ? 0.5 : 0.12) * style.size)
+        ibid_buffer_append_char(out, ' ');
     }
     for (size_t g = w->first; g <= w->last; g++) {
       uint32_t c = glyphs[g].codepoint;
@@ -661,6 +680,25 @@ static int mark_running(ibid_pdf_layout *layout, double body) {
     }
     first = end;
   }
+  /* A head seen on one page only (a two-page paper, a journal's name over
+  ** the first page): the top line of a page, alone in smaller type than the
+  ** body, a short line well above the next line of the page. */
+  for (size_t first = 0; first < layout->line_count;) {
+    size_t end = first, top = first;
+    while (end < layout->line_count && lines[end].page == lines[first].page) {
+      if (lines[end].y0 < lines[top].y0) top = end;
+      end++;
+    }
+    const pdf_line *head = &lines[top];
+    double below = 1e300;
+    for (size_t i = first; i < end; i++)
+      if (i != top && lines[i].y0 >= head->y0 && lines[i].y0 - head->y0 < below)
+        below = lines[i].y0 - head->y0;
+    if (head->role == ROLE_BODY && head->size < 0.95 * body && head->text_length < 120 &&
+        head->y0 <= head->page_height / 8 && below > 2.5 * head->size && below < 1e300)
+      lines[top].role = ROLE_RUNNING;
+    first = end;
+  }
   if (count) qsort(candidates, count, sizeof(candidate), by_key);
   for (size_t a = 0; a < count;) {
     size_t b = a;
@@ -682,6 +720,8 @@ static int mark_running(ibid_pdf_layout *layout, double body) {
 }
 
 /* ----- footnotes ------------------------------------------------------------------- */
+
+static int is_heading(const pdf_line *line, double body);
 
 /* The note number a line starts with: superscript digits, or 1-3 digits and a
 ** blank or ". ". Sets *label_bytes to the bytes of label and blank. 0 if none. */
@@ -941,6 +981,24 @@ static void start_note(note_writer *writer, ibid_buffer *block, long n, const ch
   ibid_buffer_append(block, text, length);
 }
 
+/* Does a heading name notes ("Notes", "Endnotes", "Anmerkungen", "Notas"),
+** after a section number? */
+static int is_notes_heading(const char *text, size_t length) {
+  static const char *const words[] = {"notes",       "note",     "endnotes", "end notes",
+                                      "anmerkungen", "endnoten", "fußnoten", "notas"};
+  size_t at = 0;
+  while (at < length &&
+         ((text[at] >= '0' && text[at] <= '9') || text[at] == '.' || text[at] == ' '))
+    at++;
+  for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+    size_t n = strlen(words[i]), k = 0;
+    if (length - at < n) continue;
+    while (k < n && ascii_lower(text[at + k]) == words[i][k]) k++;
+    if (k == n && (at + n == length || text[at + n] == ' ' || text[at + n] == ':')) return 1;
+  }
+  return 0;
+}
+
 /* Looks at the lines [first, end) of one segment of a page: the smaller-type
 ** lines at its end, below the top quarter of the page, are footnotes when the
 ** first of them opens a note, or continues the last note when that was on
@@ -961,6 +1019,14 @@ static void take_footnotes(ibid_pdf_layout *layout, size_t page_first, size_t fi
   ** before (endnotes set small); otherwise notes sit below the page's top quarter. */
   int whole_page = start == first && first == page_first;
   if (whole_page ? !continues : lines[start].y0 < lines[start].page_height / 4) return;
+  /* a numbered list in small type right under its heading ("References") is
+  ** a reference list, not the page's footnotes (under "Notes" it is notes) */
+  size_t above = start;
+  while (above > first && lines[above - 1].role == ROLE_RUNNING) above--;
+  if (above > first && !continues && is_heading(&lines[above - 1], body) &&
+      !is_notes_heading(layout->text.data + lines[above - 1].text_start,
+                        lines[above - 1].text_length))
+    return;
   size_t label_bytes = 0;
   const char *text = layout->text.data + lines[start].text_start;
   if (!opens_note(writer, note_label(text, lines[start].text_length, &label_bytes)) && !continues)
@@ -987,38 +1053,6 @@ static int is_heading(const pdf_line *line, double body) {
   return line->bold && line->size >= 0.9 * body && line->text_length < 200;
 }
 
-static double median(double *values, size_t count) {
-  if (count == 0) return 0;
-  /* insertion into a small sample is enough: callers pass at most 512 values */
-  for (size_t i = 1; i < count; i++) {
-    double v = values[i];
-    size_t j = i;
-    while (j > 0 && values[j - 1] > v) {
-      values[j] = values[j - 1];
-      j--;
-    }
-    values[j] = v;
-  }
-  return values[count / 2];
-}
-
-/* The usual distance between baselines of body lines in one segment. */
-static double usual_leading(const ibid_pdf_layout *layout, double body) {
-  double sample[512];
-  size_t n = 0;
-  for (size_t i = 1; i < layout->line_count && n < 512; i++) {
-    const pdf_line *a = &layout->lines[i - 1], *b = &layout->lines[i];
-    if (a->page != b->page || a->segment != b->segment) continue;
-    if (a->size < body - 0.3 || a->size > body + 0.3 || b->size < body - 0.3 ||
-        b->size > body + 0.3)
-      continue;
-    double d = b->bottom - a->bottom;
-    if (d > 0.5 * body && d < 4 * body) sample[n++] = d;
-  }
-  double leading = median(sample, n);
-  return leading > 0 ? leading : 1.2 * body;
-}
-
 /* The k-th smallest of values[0..count) (count > k); reorders values. */
 static double kth_smallest(double *values, size_t count, size_t k) {
   for (size_t i = 0; i <= k; i++) { /* k is tiny: partial selection sort */
@@ -1030,6 +1064,59 @@ static double kth_smallest(double *values, size_t count, size_t k) {
     values[least] = v;
   }
   return values[k];
+}
+
+/* The usual distance between baselines of consecutive lines of one segment
+** set in type of the given size (the body's, or the smaller type of a
+** reference list), or 1.2 times the size when no two such lines follow. */
+static double usual_leading(const ibid_pdf_layout *layout, double size) {
+  double sample[512];
+  size_t n = 0;
+  for (size_t i = 1; i < layout->line_count && n < 512; i++) {
+    const pdf_line *a = &layout->lines[i - 1], *b = &layout->lines[i];
+    if (a->page != b->page || a->segment != b->segment) continue;
+    if (a->size < size - 0.3 || a->size > size + 0.3 || b->size < size - 0.3 ||
+        b->size > size + 0.3)
+      continue;
+    double d = b->bottom - a->bottom;
+    if (d > 0.5 * size && d < 4 * size) sample[n++] = d;
+  }
+  /* the lower quartile, not the median: in a list with space between its
+  ** entries (or short paragraphs) the wider gaps may be half the sample */
+  double leading = n ? kth_smallest(sample, n, n / 4) : 0;
+  return leading > 0 ? leading : 1.2 * size;
+}
+
+/* The usual leading of each type size of the document (to a quarter point):
+** a paragraph gap is judged against the leading of the lines' own type. */
+enum { LEADING_SLOTS = 16 };
+typedef struct leading_table {
+  double size[LEADING_SLOTS], leading[LEADING_SLOTS];
+  size_t count;
+  double body_leading;
+} leading_table;
+
+static void leading_table_build(leading_table *table, const ibid_pdf_layout *layout, double body) {
+  table->count = 0;
+  table->body_leading = usual_leading(layout, body);
+  for (size_t i = 0; i < layout->line_count && table->count < LEADING_SLOTS; i++) {
+    const pdf_line *line = &layout->lines[i];
+    if (line->role != ROLE_BODY) continue;
+    double size = (double)(long)(line->size * 4 + 0.5) / 4;
+    size_t s = 0;
+    while (s < table->count && table->size[s] != size) s++;
+    if (s < table->count) continue;
+    table->size[s] = size;
+    table->leading[s] = usual_leading(layout, size);
+    table->count++;
+  }
+}
+
+static double leading_of(const leading_table *table, double size) {
+  double rounded = (double)(long)(size * 4 + 0.5) / 4;
+  for (size_t s = 0; s < table->count; s++)
+    if (table->size[s] == rounded) return table->leading[s];
+  return table->body_leading;
 }
 
 /* Sets segment_left/right of each line: the edges of the body lines of its
@@ -1052,6 +1139,14 @@ static void segment_edges(ibid_pdf_layout *layout, double body) {
       }
       end++;
     }
+    if (n == 0) /* no line in body type (a page of the reference list in small
+                ** type): the edges of the segment's other lines */
+      for (size_t i = first; i < end && n < SAMPLE; i++)
+        if (lines[i].role == ROLE_BODY && !is_heading(&lines[i], body)) {
+          lefts[n] = lines[i].x0;
+          rights[n] = -lines[i].x1;
+          n++;
+        }
     size_t k = n >= 8 ? 2 : 0;
     double left = n ? kth_smallest(lefts, n, k) : 0;
     double right = n ? -kth_smallest(rights, n, k) : 0;
@@ -1065,6 +1160,62 @@ static void segment_edges(ibid_pdf_layout *layout, double body) {
 
 static int in_segment_of(const pdf_line *line, const pdf_line *other) {
   return line && other && line->page == other->page && line->segment == other->segment;
+}
+
+/* Is line b among the entries of a list with hanging indents? Around it (up
+** to six lines of its segment and type size before and after), look at each
+** line indented by one to four ems after a line at the left edge: in a list
+** with hanging indents the line before did not end early (the indented line's
+** first word would not have fitted after it: the entry goes on); in text with
+** first-line indents it did (it ended a paragraph). */
+static int in_hanging_list(const ibid_pdf_layout *layout, const pdf_line *b, double body) {
+  const pdf_line *lines = layout->lines;
+  size_t at = (size_t)(b - lines), hanging = 0, paragraph = 0;
+  size_t from = at, to = at; /* the window [from, to] */
+  for (size_t seen = 0; from > 0 && at - from < 40 && seen < 6;) {
+    const pdf_line *l = &lines[from - 1];
+    if (!in_segment_of(l, b)) break;
+    from--;
+    if (l->role == ROLE_BODY && l->size > b->size - 0.3 && l->size < b->size + 0.3) seen++;
+  }
+  for (size_t seen = 0; to + 1 < layout->line_count && to - at < 40 && seen < 6;) {
+    const pdf_line *l = &lines[to + 1];
+    if (!in_segment_of(l, b)) break;
+    to++;
+    if (l->role == ROLE_BODY && l->size > b->size - 0.3 && l->size < b->size + 0.3) seen++;
+  }
+  const pdf_line *previous = NULL;
+  for (size_t i = from; i <= to; i++) {
+    const pdf_line *l = &lines[i];
+    if (l->role != ROLE_BODY || l->size < b->size - 0.3 || l->size > b->size + 0.3 ||
+        is_heading(l, body)) {
+      if (l->role == ROLE_BODY) previous = NULL;
+      continue;
+    }
+    double in = l->x0 - l->segment_left;
+    if (previous && previous->x0 - previous->segment_left < 0.3 * body && in > 0.6 * body &&
+        in < 4 * body) {
+      if (previous->segment_right - previous->x1 > l->first_word_width + 0.6 * body)
+        paragraph++;
+      else
+        hanging++;
+      /* and the line after it: back at the edge after a full line, the
+      ** paragraph goes on; indented too, or after a short line, the entry
+      ** went on and ended */
+      const pdf_line *next = i + 1 <= to ? &lines[i + 1] : NULL;
+      if (next && next->role == ROLE_BODY && in_segment_of(next, l) && next->size > l->size - 0.3 &&
+          next->size < l->size + 0.3) {
+        double next_in = next->x0 - next->segment_left;
+        if (next_in > 0.6 * body && next_in < 4 * body)
+          hanging++;
+        else if (next_in < 0.3 * body)
+          (l->segment_right - l->x1 > next->first_word_width + 0.6 * body) ? hanging++
+                                                                           : paragraph++;
+      }
+    }
+    previous = l;
+  }
+  return hanging >= 2 && hanging > paragraph;
 }
 
 /* Is b indented as the first line of a paragraph: further in than a, the
@@ -1084,9 +1235,11 @@ static int first_line_indent(const pdf_line *a, const pdf_line *b, const pdf_lin
 ** body line before a and `after` the one after b (or NULL). */
 static int starts_block(const ibid_pdf_layout *layout, const pdf_line *before, const pdf_line *a,
                         int a_opens_block, const pdf_line *b, const pdf_line *after, double body,
-                        double leading) {
+                        const leading_table *leadings) {
   int heading_a = is_heading(a, body), heading_b = is_heading(b, body);
   if (heading_a != heading_b) return 1;
+  /* each row of a table is a block of its own, as ibid_clean keeps them */
+  if (a->cells || b->cells) return 1;
   int same_segment = a->page == b->page && a->segment == b->segment;
   /* a heading wrapped over lines (its last line may stand apart from the gutter) */
   if (heading_a)
@@ -1116,13 +1269,28 @@ static int starts_block(const ibid_pdf_layout *layout, const pdf_line *before, c
   if (in_segment_of(before, a)) right = max_double(right, before->x1);
   if (same_segment) right = max_double(right, b->x1);
   right = min_double(right, a->segment_right);
+  /* no line around reaches further (a one-line entry among short lines, the
+  ** last line of a page): the column's edge, unless a is indented as a block
+  ** quote is */
+  if (right <= a->x1 + 0.5 && a->x0 - a->segment_left < 0.6 * body) right = a->segment_right;
   if (right - a->x1 > b->first_word_width + 0.6 * body) return 1;
-  if (first_line_indent(a, b, after, body)) return 1;
+  /* (in a list with hanging indents, an indented line goes on with the entry,
+  ** also at the top of a column or page) */
+  if (first_line_indent(a, b, after, body) && !in_hanging_list(layout, b, body)) return 1;
   /* b further out than a, which did not open its block: the end of a block
   ** quote, or the next entry of a list with hanging indents */
   if (!a_opens_block && (a->x0 - a->segment_left) - (b->x0 - b->segment_left) > 0.6 * body)
     return 1;
-  if (same_segment && b->bottom - a->bottom > 1.45 * leading) return 1;
+  /* b opens an entry of a list with hanging indents: a and b start at one
+  ** left edge, b fills its line and the line after b is indented by one to
+  ** four ems (a one-line entry before it shows no indent of its own) */
+  if (after && in_segment_of(b, after) && in_segment_of(a, b) && b->x0 - a->x0 < 0.3 * body &&
+      a->x0 - b->x0 < 0.3 * body && b->x1 >= b->segment_right - 2 * body &&
+      after->x0 - b->x0 > 0.6 * body && after->x0 - b->x0 < 4 * body &&
+      after->size > b->size - 0.3 && after->size < b->size + 0.3 &&
+      in_hanging_list(layout, after, body))
+    return 1;
+  if (same_segment && b->bottom - a->bottom > 1.3 * leading_of(leadings, a->size)) return 1;
   return 0;
 }
 
@@ -1162,7 +1330,8 @@ int ibid_pdf_layout_write(ibid_pdf_layout *layout, ibid_document *document) {
     block.length = 0;
   }
   segment_edges(layout, body);
-  double leading = usual_leading(layout, body);
+  leading_table leadings;
+  leading_table_build(&leadings, layout, body);
   const pdf_line *before = NULL, *previous = NULL;
   int previous_opens_block = 0;
   for (size_t i = 0; i < layout->line_count; i++) {
@@ -1172,7 +1341,7 @@ int ibid_pdf_layout_write(ibid_pdf_layout *layout, ibid_document *document) {
     for (size_t k = i + 1; k < layout->line_count && !after; k++)
       if (lines[k].role == ROLE_BODY) after = &lines[k];
     int opens = !previous || starts_block(layout, before, previous, previous_opens_block, line,
-                                          after, body, leading);
+                                          after, body, &leadings);
     if (opens) end_block(&out, &block);
     previous_opens_block = opens;
     join_line(&words, &block, layout->text.data + line->text_start, line->text_length);

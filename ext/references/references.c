@@ -476,6 +476,8 @@ static int semicolon_continues(const char *text, size_t segment, size_t end, siz
   size_t j = i + 1;
   while (j < end && is_space((unsigned char)text[j])) j++;
   if (j < end && (is_digit((unsigned char)text[j]) || text[j] == '[')) return 1;
+  /* Vancouver "2013;(10):CD010414": an issue with no volume */
+  if (j + 1 < end && text[j] == '(' && is_digit((unsigned char)text[j + 1])) return 1;
   size_t from = segment;
   while (from < i && is_space((unsigned char)text[from])) from++;
   if (i - from > 40 || has_year(text, from, i) || has_citation_marks(text, from, i)) return 0;

@@ -19,7 +19,7 @@ def normalize(text):
     return ' '.join(re.sub(r"[^0-9a-z']+", ' ', text.lower()).split())
 
 
-def documents(split):
+def documents(split):  # (test_casestudies_pdf.py swaps in its own)
     for name in sorted(os.listdir(FOLDER)):
         if name.endswith('.json'):
             with open(os.path.join(FOLDER, name), encoding='utf-8') as f:
