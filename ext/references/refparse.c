@@ -630,6 +630,10 @@ static void write_date(ibid_json_object *object, const char *key, view v) {
   date_parts d = parse_date(v);
   ibid_json_object_key(object, key);
   if (!d.year) {
+    /* "(n.d.)", "(o. J.)": the words, not their brackets */
+    if (v.n > 2 &&
+        ((v.s[0] == '(' && v.s[v.n - 1] == ')') || (v.s[0] == '[' && v.s[v.n - 1] == ']')))
+      v = (view){v.s + 1, v.n - 2};
     ibid_buffer_append_string(object->buffer, "{\"literal\":");
     ibid_json_string(object->buffer, v.s, v.n);
     ibid_buffer_append_char(object->buffer, '}');
@@ -962,7 +966,7 @@ static int series_container(view container) {
 static const char *choose_type(const fields *f, view whole, int has_symbol) {
   view genre = field(f, IBID_REFLABEL_GENRE), title = field(f, IBID_REFLABEL_TITLE);
   view container = field(f, IBID_REFLABEL_CONTAINER);
-  if (contains_ci(genre, "thesis") || contains_ci(genre, "dissertation") ||
+  if (contains_ci(genre, "thesis") || contains_ci(genre, "diss") || contains_ci(genre, "habil") ||
       whole_contains(f, "phd thesis") || whole_contains(f, "doctoral"))
     return "thesis";
   if (has_versus(title) || has_versus(whole) || whole_contains(f, "judgment") ||
@@ -1689,9 +1693,56 @@ static void in_container_before_editors(const char *text, const ibid_reftoken *t
   }
 }
 
+/* The letters of a "no date" mark ("(n.d.)", "(o. J.)", "s.f.") in lower case, at most
+** two, each after its period; 0 when t is something else. Sets *open, *close
+** when it starts with ( or [, ends with ) or ]. */
+static int no_date_letters(view t, char *letters, size_t *used, int *open, int *close) {
+  for (size_t k = 0; k < t.n; k++) {
+    char c = t.s[k];
+    if (c == '(' || c == '[') {
+      if (k) return 0;
+      *open = 1;
+    } else if (c == ')' || c == ']') {
+      *close = 1;
+    } else if (is_alpha(c)) {
+      if (*used == 2 || *close || k + 1 >= t.n || t.s[k + 1] != '.') return 0;
+      if (*used == 0 && is_upper(c)) return 0; /* "S.D.", "O. J." are initials */
+      letters[(*used)++] = lower(c);
+    } else if (!strchr(".:,;", c)) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* "(n.d.)", "(o. J.)", "(o.J.)", "n.d.", "s.f.": no date, written where the date goes;
+** the date, not a name or a title. The first letter is lower case ("S.D." and "O. J."
+** are initials) and two tokens must be in brackets. */
+static void no_year(const char *text, const ibid_reftoken *tokens, size_t count, uint8_t *labels) {
+  for (size_t i = 0; i < count && i < 40; i++) {
+    char letters[2];
+    size_t used = 0;
+    int open = 0, close = 0;
+    if (!no_date_letters(token_view(text, &tokens[i]), letters, &used, &open, &close) || !used)
+      continue;
+    size_t last = i;
+    if (used == 1 && open && !close && i + 1 < count &&
+        no_date_letters(token_view(text, &tokens[i + 1]), letters, &used, &open, &close) && close)
+      last = i + 1;
+    if (used != 2) continue;
+    int mark = (letters[0] == 'n' && letters[1] == 'd') ||
+               (letters[0] == 'o' && letters[1] == 'j') ||
+               (letters[0] == 's' && (letters[1] == 'd' || letters[1] == 'f'));
+    if (!mark) continue;
+    for (size_t m = i; m <= last; m++) labels[m] = IBID_REFLABEL_DATE;
+    return;
+  }
+}
+
 static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t count,
                           uint8_t *labels) {
   repeated_author(text, tokens, count, labels);
+  no_year(text, tokens, count, labels);
   publisher_before_year(text, tokens, count, labels);
   document_prefixes(text, tokens, count, labels);
   stripped_urls(text, tokens, count, labels);

@@ -173,6 +173,19 @@ static void test_german(void) {
         parsed_contains(chapter, "\"container-title\":\"Handbuch Zivilgesellschaft\""));
   CHECK("refparse de: S. pages", parsed_contains(chapter, "\"page\":\"45-67\""));
   CHECK("refparse de: editors", parsed_contains(chapter, "\"editor\":[{\"family\":\"Krause\""));
+  /* "o. J." / "n.d." / "s.f.": no year, the date's place, not a name or the title */
+  CHECK("refparse de: o. J. is the date",
+        parsed_contains("Wagner, Thomas (o. J.): Stadtentwicklung im Wandel. Berlin: Campus.",
+                        "\"issued\":{\"literal\":\"o. J.\"}"));
+  CHECK("refparse: n.d. is the date, not the title",
+        parsed_contains("Smith, J. (n.d.). A title. Retrieved from http://example.org",
+                        "\"title\":\"A title\""));
+  CHECK("refparse: initials O. J. stay a name",
+        parsed_contains("Simpson, O. J. (1999). A book. London: Penguin.", "\"given\":\"O. J.\""));
+  CHECK("refparse de: Diss. is a thesis",
+        parsed_contains("Braun, Michael (2015): Wahlverhalten in Ostdeutschland. Diss. "
+                        "Universit\xC3\xA4t Mannheim.",
+                        "\"type\":\"thesis\""));
 }
 
 static void test_segments(void) {
