@@ -1716,7 +1716,8 @@ static int no_date_letters(view t, char *letters, size_t *used, int *open, int *
 }
 
 /* "(n.d.)", "(o. J.)", "(o.J.)", "n.d.", "s.f.": no date, written where the date goes;
-** the date, not a name or a title. The first letter is lower case ("S.D." and "O. J."
+** not a name or a title, and no date either (a CSL item without `issued` is undated). The first
+*letter is lower case ("S.D." and "O. J."
 ** are initials) and two tokens must be in brackets. */
 static void no_year(const char *text, const ibid_reftoken *tokens, size_t count, uint8_t *labels) {
   for (size_t i = 0; i < count && i < 40; i++) {
@@ -1734,7 +1735,7 @@ static void no_year(const char *text, const ibid_reftoken *tokens, size_t count,
                (letters[0] == 'o' && letters[1] == 'j') ||
                (letters[0] == 's' && (letters[1] == 'd' || letters[1] == 'f'));
     if (!mark) continue;
-    for (size_t m = i; m <= last; m++) labels[m] = IBID_REFLABEL_DATE;
+    for (size_t m = i; m <= last; m++) labels[m] = IBID_REFLABEL_OTHER;
     return;
   }
 }

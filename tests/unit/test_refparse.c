@@ -173,10 +173,13 @@ static void test_german(void) {
         parsed_contains(chapter, "\"container-title\":\"Handbuch Zivilgesellschaft\""));
   CHECK("refparse de: S. pages", parsed_contains(chapter, "\"page\":\"45-67\""));
   CHECK("refparse de: editors", parsed_contains(chapter, "\"editor\":[{\"family\":\"Krause\""));
-  /* "o. J." / "n.d." / "s.f.": no year, the date's place, not a name or the title */
-  CHECK("refparse de: o. J. is the date",
+  /* "o. J." / "n.d." / "s.f.": no year; not a name, not the title, no date */
+  CHECK("refparse de: o. J. is no name",
         parsed_contains("Wagner, Thomas (o. J.): Stadtentwicklung im Wandel. Berlin: Campus.",
-                        "\"issued\":{\"literal\":\"o. J.\"}"));
+                        "\"author\":[{\"family\":\"Wagner\",\"given\":\"Thomas\"}]"));
+  CHECK("refparse de: o. J. is no date",
+        parsed_lacks("Wagner, Thomas (o. J.): Stadtentwicklung im Wandel. Berlin: Campus.",
+                     "\"issued\""));
   CHECK("refparse: n.d. is the date, not the title",
         parsed_contains("Smith, J. (n.d.). A title. Retrieved from http://example.org",
                         "\"title\":\"A title\""));
