@@ -124,6 +124,11 @@ build/schema_sql.h: sql/schema.sql
 	@mkdir -p build
 	{ echo "/* Generated from sql/schema.sql by make; edit that file. */"; echo "static const char ibid_schema_sql[] ="; sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/  "/' -e 's/$$/\\n"/' $<; echo ";"; } > $@
 
+# sql/merge.sql, compiled into the ibid command (`ibid load -j N` merges with it).
+build/merge_sql.h: sql/merge.sql
+	@mkdir -p build
+	{ echo "/* Generated from sql/merge.sql by make; edit that file. */"; echo "static const char ibid_merge_sql[] ="; sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/  "/' -e 's/$$/\\n"/' $<; echo ";"; } > $@
+
 # Every header is a dependency of every object: simple, and a full rebuild is seconds.
 $(OBJ_DIR)/%.o: ext/%.c $(HEADERS) VERSION
 	@mkdir -p $(dir $@)
@@ -134,7 +139,7 @@ ibid.so: $(SQL_OBJECTS) $(PURE_OBJECTS)
 
 # The ibid command: the extension linked in (sqlite3_auto_extension), so it
 # needs no installed ibid.so; `ibid sql` hands the shell the extension file.
-build/ibid: $(wildcard cli/*.c cli/*.h) $(SQL_OBJECTS) $(PURE_OBJECTS) $(HEADERS)
+build/ibid: $(wildcard cli/*.c cli/*.h) $(SQL_OBJECTS) $(PURE_OBJECTS) $(HEADERS) build/merge_sql.h
 	@mkdir -p build
 	$(CC) $(ALL_CFLAGS) -Icli -o $@ $(wildcard cli/*.c) $(SQL_OBJECTS) $(PURE_OBJECTS) \
 	  $(shell pkg-config --libs sqlite3 2>/dev/null) $(PKG_LIBS)
@@ -220,7 +225,7 @@ fuzz: all
 	@for f in $(FUZZERS); do echo "== $$f ($(FUZZ_SECONDS)s)"; \
 	  mkdir -p build/corpus-$$(basename $$f); \
 	  case $$f in *html) seeds=tests/formats/html;; *xml) seeds="tests/formats/jats tests/formats/tei";; \
-	    *pdf) seeds=tests/formats/pdf;; *growth) seeds="tests/formats/html tests/formats/jats";; *convert) seeds="tests/formats/html tests/formats/jats tests/formats/tei tests/formats/pdf";; \
+	    *pdf) seeds=tests/formats/pdf;; *growth) seeds="tests/formats/html tests/formats/jats";; *convert|*interrupt) seeds="tests/formats/html tests/formats/jats tests/formats/tei tests/formats/pdf";; \
 	    *) seeds=;; esac; \
 	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -timeout=$(FUZZ_TIMEOUT) \
 	      -rss_limit_mb=$(FUZZ_RSS_MB) -malloc_limit_mb=$(FUZZ_RSS_MB) \

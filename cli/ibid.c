@@ -1,7 +1,8 @@
 /*
 ** ibid.c -- the `ibid` command: a corpus database without writing SQL.
 **
-**   ibid load FOLDER [--db FILE]        every file below FOLDER, one document per transaction
+**   ibid load FOLDER [-j N] [--db FILE] every file below FOLDER, one document per transaction;
+**                                       -j N: N worker processes (cli/load_parallel.c)
 **   ibid export [--format csl|bibtex|biblatex|ris] [--all] [-o FILE] [--db FILE]
 **   ibid report [-o FOLDER] [--db FILE]  a static HTML site (cli/report.c)
 **   ibid sql [--db FILE] [sqlite3 options]   the sqlite3 shell with ibid loaded
@@ -53,10 +54,12 @@ static void ibid_cli_on_signal(int signal_number) {
 static const char ibid_cli_usage[] =
     "usage: ibid COMMAND [options]\n"
     "\n"
-    "  ibid load FOLDER [--db FILE]\n"
+    "  ibid load FOLDER [-j N] [--db FILE]\n"
     "      load every file below FOLDER (text, HTML, JATS, TEI, PDF), one document per\n"
     "      transaction; files already loaded unchanged are skipped, so a second run\n"
-    "      goes on where Ctrl-C stopped the first\n"
+    "      goes on where Ctrl-C stopped the first. -j N: N worker processes analyse\n"
+    "      the files (-j all: one per core) and this one merges their work in file\n"
+    "      order, giving the corpus a -j 1 load gives (default: -j 1)\n"
     "  ibid export [--format csl|bibtex|biblatex|ris] [--all] [-o FILE] [--db FILE]\n"
     "      the bibliography (CSL-JSON by default) to FILE or stdout; --all adds the\n"
     "      works known without a title (view incomplete_works)\n"
@@ -100,13 +103,13 @@ int ibid_cli_open(const char *path, int create, sqlite3 **db) {
 
 /* ----- load -------------------------------------------------------------- */
 
-typedef struct load_state {
-  int total, done, loaded, failed, skipped;
-  double bytes, started, printed;
-  int tty;
-} load_state;
+typedef ibid_cli_load_state load_state;
 
-static void load_progress(load_state *s, int last) {
+int ibid_cli_stopping(void) {
+  return ibid_cli_stop != 0;
+}
+
+void ibid_cli_load_progress(load_state *s, int last) {
   double now = ibid_cli_now();
   /* the first document at once, then every second (a terminal: 5 times a second) */
   if (!last && s->done > 1 && now - s->printed < (s->tty ? 0.2 : 1.0)) return;
@@ -119,12 +122,12 @@ static void load_progress(load_state *s, int last) {
 }
 
 /* Prints a line above the progress line. */
-static void load_say(load_state *s, const char *format, const char *a, const char *b) {
+void ibid_cli_load_say(load_state *s, const char *format, const char *a, const char *b) {
   if (s->tty) fputs("\r\033[K", stderr);
   fprintf(stderr, format, a, b);
 }
 
-static int cmd_load(const char *db_path, const char *folder) {
+static int cmd_load(const char *db_path, const char *folder, int jobs) {
   struct stat st;
   if (stat(folder, &st) != 0) {
     fprintf(stderr, "ibid load: %s: %s\n", folder, strerror(errno));
@@ -201,21 +204,27 @@ static int cmd_load(const char *db_path, const char *folder) {
   fprintf(stderr, "ibid: %s: %d files to load, %d already loaded unchanged\n", folder, s.total,
           unchanged);
   s.started = s.printed = ibid_cli_now();
-  for (int i = 0; i < s.total && !ibid_cli_stop; i++) {
+  if (jobs > 1 && s.total > 1 && ibid_cli_load_parallel(db, db_path, paths, sizes, &s, jobs)) {
+    sigaction(SIGINT, &old_int, 0);
+    sigaction(SIGTERM, &old_term, 0);
+    rc = SQLITE_ERROR;
+    goto free_queue;
+  }
+  for (int i = 0; i < s.total && !ibid_cli_stop && (jobs <= 1 || s.total <= 1); i++) {
     sqlite3_exec(db, "BEGIN IMMEDIATE", 0, 0, 0);
     sqlite3_reset(insert);
     sqlite3_bind_text(insert, 1, paths[i], -1, SQLITE_STATIC);
     rc = sqlite3_step(insert);
     if (rc == SQLITE_DONE && sqlite3_changes(db) == 0) {
       sqlite3_exec(db, "ROLLBACK", 0, 0, 0);
-      load_say(&s, "ibid: skipped, format not recognized: %s%s\n", paths[i], "");
+      ibid_cli_load_say(&s, "ibid: skipped, format not recognized: %s%s\n", paths[i], "");
       s.skipped++;
     } else if (rc != SQLITE_DONE) {
-      load_say(&s, "ibid: failed: %s: %s\n", paths[i], sqlite3_errmsg(db));
+      ibid_cli_load_say(&s, "ibid: failed: %s: %s\n", paths[i], sqlite3_errmsg(db));
       sqlite3_exec(db, "ROLLBACK", 0, 0, 0);
       s.failed++;
     } else if (sqlite3_exec(db, "COMMIT", 0, 0, 0) != SQLITE_OK) {
-      load_say(&s, "ibid: failed: %s: %s\n", paths[i], sqlite3_errmsg(db));
+      ibid_cli_load_say(&s, "ibid: failed: %s: %s\n", paths[i], sqlite3_errmsg(db));
       sqlite3_exec(db, "ROLLBACK", 0, 0, 0);
       s.failed++;
     } else {
@@ -224,15 +233,15 @@ static int cmd_load(const char *db_path, const char *folder) {
       sqlite3_reset(error);
       sqlite3_bind_text(error, 1, paths[i], -1, SQLITE_STATIC);
       if (sqlite3_step(error) == SQLITE_ROW && sqlite3_column_type(error, 0) != SQLITE_NULL) {
-        load_say(&s, "ibid: loaded, but: %s: %s\n", paths[i],
-                 (const char *)sqlite3_column_text(error, 0));
+        ibid_cli_load_say(&s, "ibid: loaded, but: %s: %s\n", paths[i],
+                          (const char *)sqlite3_column_text(error, 0));
         s.failed++;
       }
     }
     s.done++;
-    load_progress(&s, 0);
+    ibid_cli_load_progress(&s, 0);
   }
-  load_progress(&s, 1);
+  ibid_cli_load_progress(&s, 1);
   sigaction(SIGINT, &old_int, 0);
   sigaction(SIGTERM, &old_term, 0);
   {
@@ -369,6 +378,17 @@ static int cmd_sql(const char *db_path, int argc, char **argv) {
 
 /* ----- main --------------------------------------------------------------- */
 
+/* -j N: a number from 1 to 1024, or 0 ("all") for every core; -1 when not a number. */
+static int parse_jobs(const char *text) {
+  if (!strcmp(text, "all") || !strcmp(text, "0")) {
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    return cores > 0 ? (int)(cores < 1024 ? cores : 1024) : 1;
+  }
+  char *end = 0;
+  long n = strtol(text, &end, 10);
+  return end && !*end && n >= 1 && n <= 1024 ? (int)n : -1;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
       !strcmp(argv[1], "help")) {
@@ -390,7 +410,7 @@ int main(int argc, char **argv) {
   const char *command = argv[1];
   const char *db_path = getenv("IBID_DB") && *getenv("IBID_DB") ? getenv("IBID_DB") : "ibid.db";
   const char *output = 0, *format = "csl", *folder = 0;
-  int all = 0;
+  int all = 0, jobs = 1;
   /* `sql` passes whatever follows --db on to sqlite3. */
   if (!strcmp(command, "sql")) {
     int i = 2;
@@ -411,6 +431,10 @@ int main(int argc, char **argv) {
       format = argv[++i];
     else if (!strcmp(a, "--all"))
       all = 1;
+    else if ((!strcmp(a, "-j") || !strcmp(a, "--jobs")) && has_value)
+      jobs = parse_jobs(argv[++i]);
+    else if (!strncmp(a, "-j", 2) && a[2])
+      jobs = parse_jobs(a + 2);
     else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
       fputs(ibid_cli_usage, stdout);
       return 0;
@@ -422,11 +446,15 @@ int main(int argc, char **argv) {
     }
   }
   if (!strcmp(command, "load")) {
-    if (!folder) {
-      fprintf(stderr, "ibid load: which folder? ibid load FOLDER [--db FILE]\n");
+    if (jobs < 1) {
+      fprintf(stderr, "ibid load: -j needs a number of processes, 1 or more\n");
       return 2;
     }
-    return cmd_load(db_path, folder);
+    if (!folder) {
+      fprintf(stderr, "ibid load: which folder? ibid load FOLDER [-j N] [--db FILE]\n");
+      return 2;
+    }
+    return cmd_load(db_path, folder, jobs);
   }
   if (folder) {
     fprintf(stderr, "ibid %s: unexpected argument '%s'\n", command, folder);

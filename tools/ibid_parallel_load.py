@@ -17,7 +17,7 @@ the same size and was not modified after it was added is skipped; a changed file
 its document; files ibid_format() does not recognize are skipped. -j 1 loads directly into
 corpus.db, no shards. Prints one progress line per merged chunk and a summary.
 
-From Python (e.g. `ibid load -j N`):
+From Python (`ibid load -j N` does the same in C: cli/load_parallel.c):
 
     import ibid_parallel_load
     summary = ibid_parallel_load.load('papers/', 'corpus.db', jobs=4)
@@ -105,7 +105,7 @@ def load_paths(db, paths):
 
 
 def build_shard(paths, shard_path, extension=EXTENSION, fulltext=True):
-    """Loads paths into a new shard database at shard_path (a scratch file: no journal).
+    """Loads paths into a new shard database at shard_path (a scratch file: its journal in memory).
     With fulltext=False the shard's `fulltext` is a plain table, not an FTS5 index: the
     merge builds the corpus's index from the blocks anyway, so a shard made only to be
     merged need not tokenize its text. Returns (shard_path, loaded, skipped, failed)."""
@@ -113,7 +113,7 @@ def build_shard(paths, shard_path, extension=EXTENSION, fulltext=True):
         os.remove(shard_path)
     db = connect(shard_path, extension)
     try:
-        db.execute('PRAGMA journal_mode = OFF')
+        db.execute('PRAGMA journal_mode = MEMORY')  # savepoints must roll back: not OFF
         db.execute('PRAGMA synchronous = OFF')
         if not fulltext:
             db.execute('CREATE TABLE fulltext(text, document_id, block)')

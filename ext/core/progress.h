@@ -13,6 +13,12 @@
 ** work actually done, which tests compare between inputs of two sizes instead
 ** of timing them.
 **
+** Converters count too: libxml2's SAX events count the bytes it parsed
+** (ext/format/xml_text.h, ibid_xml_watch_parser, which stops the parser), the
+** tree walks count nodes, poppler counts pages, and the parent of the PDF
+** reader's child process, which waits rather than works, asks every 50 ms with
+** ibid_progress_poll (ext/format/pdf.c).
+**
 ** HOW IT WORKS: a countdown; no clock, no thread, no global state. The check
 ** the SQL layer installs (ext/core/sql_table.c, ibid_sql_progress_check) is what
 ** tells an interrupted connection (see there).
@@ -44,6 +50,16 @@ static inline int ibid_progress_step(ibid_progress *progress, size_t work) {
   }
   progress->countdown = IBID_PROGRESS_INTERVAL;
   if (progress->check && progress->check(progress->context)) progress->stopped = 1;
+  return progress->stopped;
+}
+
+/* Checks now, whatever the countdown says: for a caller that waits rather
+** than works (the PDF reader's parent polling its child), every so often. */
+static inline int ibid_progress_poll(ibid_progress *progress) {
+  if (!progress) return 0;
+  if (!progress->stopped && progress->check && progress->check(progress->context))
+    progress->stopped = 1;
+  progress->countdown = IBID_PROGRESS_INTERVAL;
   return progress->stopped;
 }
 

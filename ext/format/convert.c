@@ -343,6 +343,7 @@ int ibid_convert_document_limited(const char *bytes, size_t length, const ibid_p
     if (rc == 0 && format == IBID_FORMAT_TEXT && !document->error && prolog_too_long(bytes, length))
       document->error =
           "XML prolog (declaration, comments, DOCTYPE) longer than 1 MB: read as text";
+    if (rc == 0) ibid_document_check_note_limit(document);
     return rc;
   }
   size_t utf8_length;
@@ -356,5 +357,6 @@ int ibid_convert_document_limited(const char *bytes, size_t length, const ibid_p
                ? convert_utf8(bytes, length, format, limits, document)
                : convert_utf8(utf8, utf8_length, format, limits, document);
   ibid_free(utf8);
+  if (rc == 0) ibid_document_check_note_limit(document);
   return rc;
 }

@@ -46,6 +46,81 @@ void ibid_document_fail(ibid_document *document, const char *message) {
   if (!document->error) document->error = message;
 }
 
+/* ----- the note-number limit ------------------------------------------------- */
+
+const char ibid_note_limit_error[] =
+    "notes numbered past 9999 (the limit of ibid_notes and ibid_markers): notes and markers "
+    "above 9999 were not read";
+
+/* The value of a superscript digit at text[at] (its UTF-8 size in *size), or -1. */
+static int superscript_digit(const char *text, size_t length, size_t at, size_t *size) {
+  const unsigned char *u = (const unsigned char *)text + at;
+  if (at + 1 < length && u[0] == 0xC2 && (u[1] == 0xB9 || u[1] == 0xB2 || u[1] == 0xB3)) {
+    *size = 2;
+    return u[1] == 0xB9 ? 1 : u[1] - 0xB0;
+  }
+  if (at + 2 < length && u[0] == 0xE2 && u[1] == 0x81 &&
+      (u[2] == 0xB0 || (u[2] >= 0xB4 && u[2] <= 0xB9))) {
+    *size = 3;
+    return u[2] - 0xB0;
+  }
+  return -1;
+}
+
+/* A note label or marker at text[at]: "[N]" anywhere, superscript digits
+** anywhere, "N " / "N. " / "N) " at a line start. Its number (capped at
+** 99999) and its end in *end; 0 when none. */
+static long number_at(const char *text, size_t length, size_t at, size_t *end) {
+  long number = 0;
+  size_t i = at, size = 0;
+  int digit;
+  if ((digit = superscript_digit(text, length, i, &size)) >= 0) {
+    while ((digit = superscript_digit(text, length, i, &size)) >= 0) {
+      if (number < 99999) number = number * 10 + digit;
+      i += size;
+    }
+    *end = i;
+    return number;
+  }
+  int bracket = text[i] == '[';
+  if (bracket)
+    i++;
+  else if (at > 0 && text[at - 1] != '\n')
+    return 0;
+  size_t first = i;
+  while (i < length && text[i] >= '0' && text[i] <= '9') {
+    if (number < 99999) number = number * 10 + (text[i] - '0');
+    i++;
+  }
+  if (i == first) return 0;
+  if (bracket) {
+    if (i >= length || text[i] != ']') return 0;
+    i++;
+  } else {
+    if (i < length && (text[i] == '.' || text[i] == ')')) i++;
+    if (i >= length || text[i] != ' ') return 0;
+  }
+  *end = i;
+  return number;
+}
+
+void ibid_document_check_note_limit(ibid_document *document) {
+  const char *text = document->body.data;
+  size_t length = document->body.length;
+  if (document->error || !text) return;
+  int reached = 0;
+  for (size_t at = 0; at < length;) {
+    size_t end = at;
+    long number = number_at(text, length, at, &end);
+    if (number == IBID_NOTE_NUMBER_MAX) reached = 1;
+    if (number > IBID_NOTE_NUMBER_MAX && reached) {
+      ibid_document_fail(document, ibid_note_limit_error);
+      return;
+    }
+    at = end > at ? end : at + 1;
+  }
+}
+
 /* Writes the blank or blank line that is due before new text. */
 static void flush_pending(ibid_document *document) {
   if (document->body.length == 0) {

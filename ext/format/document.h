@@ -124,6 +124,15 @@ void ibid_document_reference(ibid_document *document, size_t start, size_t lengt
 /* Records why the document could not be (fully) read; the first one stays. */
 void ibid_document_fail(ibid_document *document, const char *message);
 
+/* The highest note number ibid_notes and ibid_markers read (ext/citations). */
+#define IBID_NOTE_NUMBER_MAX 9999
+/* The error a document gets when its body numbers notes or markers past
+** IBID_NOTE_NUMBER_MAX: after a label or marker numbered 9999 ("9999 ",
+** "[9999]", superscript), one numbered 10000 or more. */
+extern const char ibid_note_limit_error[];
+/* Sets that error (unless one is set) when the body reaches the limit. */
+void ibid_document_check_note_limit(ibid_document *document);
+
 /*
 ** The JSON object ibid_convert() returns:
 ** {"format":..,"body":..,"meta":{..},"references":[..],"pages":N,"recoded":1,"error":..}

@@ -1974,7 +1974,8 @@ static void no_error(void *context, xmlErrorPtr error) {
   (void)error;
 }
 
-static xmlDocPtr parse(const char *text, size_t length) {
+/* NULL when it could not be parsed, or when progress said stop. */
+static xmlDocPtr parse(const char *text, size_t length, ibid_progress *progress) {
   htmlParserCtxtPtr context = htmlNewParserCtxt();
   if (!context) return NULL;
   if (context->sax) {
@@ -1985,8 +1986,14 @@ static xmlDocPtr parse(const char *text, size_t length) {
   int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                 HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
   int size = length > (size_t)INT_MAX ? INT_MAX : (int)length;
+  ibid_xml_watch watch; /* stops the parser when interrupted (xml_text.h) */
+  ibid_xml_watch_parser(context, &watch, progress);
   xmlDocPtr tree = htmlCtxtReadMemory(context, text, size, NULL, "UTF-8", options);
   htmlFreeParserCtxt(context);
+  if (tree && ibid_progress_stopped(progress)) {
+    xmlFreeDoc(tree);
+    tree = NULL;
+  }
   return tree;
 }
 
@@ -2082,10 +2089,12 @@ int ibid_html_convert(const char *bytes, size_t length, ibid_document *document)
   memset(&state, 0, sizeof(state));
   state.document = document;
   int rc = 0;
-  state.tree = text_length ? parse(text, text_length) : NULL;
+  state.tree = text_length ? parse(text, text_length, document->progress) : NULL;
   if (state.tree) {
     rc = convert_tree(&state);
     xmlFreeDoc(state.tree);
+  } else if (ibid_progress_stopped(document->progress)) {
+    rc = -1; /* interrupted */
   } else if (text_length) {
     ibid_document_fail(document, "the HTML could not be parsed");
   }

@@ -53,6 +53,7 @@ int ibid_pdf_convert_limited(const char *bytes, size_t length, const ibid_pdf_li
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
@@ -303,6 +304,11 @@ int ibid_pdf_convert(const char *bytes, size_t length, ibid_document *document) 
   int rc = layout ? 0 : -1;
   int read = pages < IBID_PDF_MAX_PAGES ? pages : IBID_PDF_MAX_PAGES;
   for (int i = 0; i < read && rc == 0; i++) {
+    /* a page is the unit poppler cannot be stopped inside of */
+    if (ibid_progress_step(document->progress, IBID_PROGRESS_INTERVAL / 16)) {
+      rc = -1; /* interrupted */
+      break;
+    }
     PopplerPage *page = poppler_document_get_page(pdf, i);
     if (!page) continue;
     rc = add_page(page, layout);
@@ -420,10 +426,19 @@ static void child_close_descriptors(int keep) {
 }
 
 static void child_run(const char *bytes, size_t length, const ibid_pdf_limits *limits, int fd) {
-  static const int crash_signals[] = {SIGSEGV, SIGBUS,  SIGABRT, SIGFPE,  SIGILL,
-                                      SIGTRAP, SIGXCPU, SIGINT,  SIGTERM, SIGPIPE};
+  static const int crash_signals[] = {SIGSEGV, SIGBUS,  SIGABRT, SIGFPE, SIGILL,
+                                      SIGTRAP, SIGXCPU, SIGTERM, SIGPIPE};
   for (size_t i = 0; i < sizeof(crash_signals) / sizeof(crash_signals[0]); i++)
     signal(crash_signals[i], SIG_DFL);
+  /* Ctrl-C at a terminal reaches every process of the foreground group, this
+  ** reader too: the caller decides (`ibid load` finishes the document, a shell
+  ** interrupts the statement, and the parent then kills the reader), so the
+  ** reader ignores it rather than leave a loaded document with an error. */
+  signal(SIGINT, SIG_IGN);
+  signal(SIGQUIT, SIG_IGN);
+#ifdef PR_SET_PDEATHSIG
+  prctl(PR_SET_PDEATHSIG, SIGKILL); /* never outlives the thread that waits for it */
+#endif
   sigset_t all;
   sigemptyset(&all);
   sigprocmask(SIG_SETMASK, &all, NULL);
@@ -458,10 +473,16 @@ static double monotonic_seconds(void) {
   return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
 }
 
+/* How often the parent asks whether the caller was interrupted while it
+** waits for the child (ibid_progress_poll), in milliseconds. */
+#define INTERRUPT_POLL_MS 50
+
 typedef struct reader {
   int fd;
   double deadline; /* 0: none */
   int timed_out;
+  ibid_progress *progress; /* the caller's, or NULL */
+  int interrupted;         /* progress said stop: the child is killed */
 } reader;
 
 /* Reads exactly `length` bytes (into `out`, or `into` when given); 0, or -1
@@ -478,13 +499,21 @@ static int read_exactly(reader *r, ibid_buffer *out, char *into, uint64_t length
       }
       wait_ms = left > 1e6 ? 1000000000 : (int)(left * 1000.0) + 1;
     }
+    int watched = r->progress && r->progress->check;
+    if (watched && (wait_ms < 0 || wait_ms > INTERRUPT_POLL_MS)) wait_ms = INTERRUPT_POLL_MS;
     struct pollfd p = {.fd = r->fd, .events = POLLIN, .revents = 0};
     int ready = poll(&p, 1, wait_ms);
     if (ready < 0) {
       if (errno == EINTR) continue;
       return -1;
     }
-    if (ready == 0) continue; /* the deadline check above decides */
+    if (ready == 0) { /* the deadline check above decides; an interrupt, here */
+      if (watched && ibid_progress_poll(r->progress)) {
+        r->interrupted = 1;
+        return -1;
+      }
+      continue;
+    }
     size_t want = length < sizeof(chunk) ? (size_t)length : sizeof(chunk);
     ssize_t n = read(r->fd, into ? into : chunk, want);
     if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
@@ -496,6 +525,10 @@ static int read_exactly(reader *r, ibid_buffer *out, char *into, uint64_t length
       if (out->failed) return -1;
     }
     length -= (uint64_t)n;
+    if (ibid_progress_step(r->progress, (size_t)n)) {
+      r->interrupted = 1;
+      return -1;
+    }
   }
   return 0;
 }
@@ -568,7 +601,9 @@ int ibid_pdf_convert_limited(const char *bytes, size_t length, const ibid_pdf_li
   close(fds[1]);
   reader r = {.fd = fds[0],
               .deadline = limits->seconds > 0 ? monotonic_seconds() + limits->seconds : 0,
-              .timed_out = 0};
+              .timed_out = 0,
+              .progress = document->progress,
+              .interrupted = 0};
   int received = receive(&r, document);
   close(fds[0]);
   int killed = 0;
@@ -594,7 +629,7 @@ int ibid_pdf_convert_limited(const char *bytes, size_t length, const ibid_pdf_li
   document->meta_members = 0;
   document->reference_count = 0;
   document->pending_space = document->pending_break = 0;
-  if (received < 0) return -1;
+  if (received < 0 || r.interrupted) return -1; /* out of memory, or interrupted */
   if (waited < 0) { /* reaped elsewhere (SIGCHLD ignored): the status is lost */
     ibid_document_fail(document, pdf_errors[killed ? PDF_TIME_LIMIT : PDF_LOST]);
     return 0;

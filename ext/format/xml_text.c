@@ -20,14 +20,108 @@
 ** a longer one referenced many times would multiply the input's size. */
 #define MAX_ENTITY_TEXT 8
 
-/* ----- reading ---------------------------------------------------------- */
-
 /* Parser errors are expected on untrusted input and reported through
 ** document->error; libxml2 must not print them. */
 static void ignore_error(void *data, xmlErrorPtr error) {
   (void)data;
   (void)error;
 }
+
+/* ----- interrupting the parser --------------------------------------------- */
+
+/* Counts what the parser read since the last event; stops it when told. */
+static void watch_event(void *user) {
+  xmlParserCtxtPtr context = user;
+  ibid_xml_watch *watch = context->_private;
+  if (!watch || context->inputNr < 1 || !context->inputTab[0]) return;
+  const xmlParserInput *input = context->inputTab[0];
+  unsigned long at = input->consumed;
+  if (input->cur && input->base && input->cur >= input->base)
+    at += (unsigned long)(input->cur - input->base);
+  size_t work = 1;
+  if (at > watch->consumed) {
+    work += (size_t)(at - watch->consumed);
+    watch->consumed = at;
+  }
+  if (ibid_progress_step(watch->progress, work)) xmlStopParser(context);
+}
+
+static void watch_start_element(void *user, const xmlChar *name, const xmlChar **attributes) {
+  ((ibid_xml_watch *)((xmlParserCtxtPtr)user)->_private)
+      ->original.startElement(user, name, attributes);
+  watch_event(user);
+}
+
+static void watch_end_element(void *user, const xmlChar *name) {
+  ((ibid_xml_watch *)((xmlParserCtxtPtr)user)->_private)->original.endElement(user, name);
+  watch_event(user);
+}
+
+static void watch_start_element_ns(void *user, const xmlChar *name, const xmlChar *prefix,
+                                   const xmlChar *uri, int namespace_count,
+                                   const xmlChar **namespaces, int attribute_count, int defaulted,
+                                   const xmlChar **attributes) {
+  ((ibid_xml_watch *)((xmlParserCtxtPtr)user)->_private)
+      ->original.startElementNs(user, name, prefix, uri, namespace_count, namespaces,
+                                attribute_count, defaulted, attributes);
+  watch_event(user);
+}
+
+static void watch_end_element_ns(void *user, const xmlChar *name, const xmlChar *prefix,
+                                 const xmlChar *uri) {
+  ((ibid_xml_watch *)((xmlParserCtxtPtr)user)->_private)
+      ->original.endElementNs(user, name, prefix, uri);
+  watch_event(user);
+}
+
+static void watch_characters(void *user, const xmlChar *text, int length) {
+  ((ibid_xml_watch *)((xmlParserCtxtPtr)user)->_private)->original.characters(user, text, length);
+  watch_event(user);
+}
+
+static void watch_blanks(void *user, const xmlChar *text, int length) {
+  ((ibid_xml_watch *)((xmlParserCtxtPtr)user)->_private)
+      ->original.ignorableWhitespace(user, text, length);
+  watch_event(user);
+}
+
+static void watch_cdata(void *user, const xmlChar *text, int length) {
+  ((ibid_xml_watch *)((xmlParserCtxtPtr)user)->_private)->original.cdataBlock(user, text, length);
+  watch_event(user);
+}
+
+static void watch_comment(void *user, const xmlChar *text) {
+  ((ibid_xml_watch *)((xmlParserCtxtPtr)user)->_private)->original.comment(user, text);
+  watch_event(user);
+}
+
+static void watch_instruction(void *user, const xmlChar *target, const xmlChar *data) {
+  ((ibid_xml_watch *)((xmlParserCtxtPtr)user)->_private)
+      ->original.processingInstruction(user, target, data);
+  watch_event(user);
+}
+
+void ibid_xml_watch_parser(xmlParserCtxtPtr context, ibid_xml_watch *watch,
+                           ibid_progress *progress) {
+  memset(watch, 0, sizeof(*watch));
+  watch->progress = progress;
+  if (!progress || !context || !context->sax) return;
+  xmlSAXHandler *sax = context->sax;
+  watch->original = *sax;
+  context->_private = watch;
+  /* Only the callbacks the parser has: HTML's handler has no Ns ones. */
+  if (sax->startElement) sax->startElement = watch_start_element;
+  if (sax->endElement) sax->endElement = watch_end_element;
+  if (sax->startElementNs) sax->startElementNs = watch_start_element_ns;
+  if (sax->endElementNs) sax->endElementNs = watch_end_element_ns;
+  if (sax->characters) sax->characters = watch_characters;
+  if (sax->ignorableWhitespace) sax->ignorableWhitespace = watch_blanks;
+  if (sax->cdataBlock) sax->cdataBlock = watch_cdata;
+  if (sax->comment) sax->comment = watch_comment;
+  if (sax->processingInstruction) sax->processingInstruction = watch_instruction;
+}
+
+/* ----- reading ---------------------------------------------------------- */
 
 xmlDocPtr ibid_xml_read(const char *bytes, size_t length, ibid_document *document) {
   if (length > INT_MAX) {
@@ -48,9 +142,15 @@ xmlDocPtr ibid_xml_read(const char *bytes, size_t length, ibid_document *documen
   ** XML_PARSE_HUGE: see the header. */
   int options = XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                 XML_PARSE_NOCDATA;
+  ibid_xml_watch watch;
+  ibid_xml_watch_parser(context, &watch, document->progress);
   xmlDocPtr tree = xmlCtxtReadMemory(context, bytes, (int)length, NULL, NULL, options);
   int well_formed = context->wellFormed;
   xmlFreeParserCtxt(context);
+  if (ibid_progress_stopped(document->progress)) { /* interrupted: no partial tree */
+    if (tree) xmlFreeDoc(tree);
+    return NULL;
+  }
   if (!tree || !xmlDocGetRootElement(tree)) {
     if (tree) xmlFreeDoc(tree);
     ibid_document_fail(document, "not well-formed XML: nothing could be read");
@@ -230,13 +330,14 @@ int ibid_xml_convert(const char *bytes, size_t length, ibid_document *document, 
                      void (*write)(ibid_xml_walker *walker, const xmlNode *root)) {
   document->format = format;
   xmlDocPtr tree = ibid_xml_read(bytes, length, document);
-  if (!tree) return ibid_document_failed(document) ? -1 : 0;
+  if (!tree)
+    return ibid_document_failed(document) || ibid_progress_stopped(document->progress) ? -1 : 0;
   ibid_xml_walker walker;
   memset(&walker, 0, sizeof(walker));
   walker.document = document;
   walker.classify = classify;
   write(&walker, xmlDocGetRootElement(tree));
-  int failed = walker.failed;
+  int failed = walker.failed || ibid_progress_stopped(document->progress);
   ibid_xml_walker_free(&walker);
   xmlFreeDoc(tree);
   return failed || ibid_document_failed(document) ? -1 : 0;
@@ -281,6 +382,8 @@ static void write_block(ibid_xml_walker *walker, const xmlNode *node, int joined
 
 void ibid_xml_write_node(ibid_xml_walker *walker, const xmlNode *node) {
   ibid_document *document = walker->document;
+  /* interrupted: the rest of the tree is passed over, and the caller fails */
+  if (ibid_progress_step(document->progress, 1)) return;
   switch (node->type) {
     case XML_TEXT_NODE:
     case XML_CDATA_SECTION_NODE:
@@ -360,7 +463,7 @@ void ibid_xml_span_end(const ibid_xml_walker *walker, const ibid_xml_span *span,
 
 /* ----- notes -------------------------------------------------------------- */
 
-/* A note number as printed: 1 to 999, digits only. */
+/* A note number as printed: 1 to 9999 (IBID_NOTE_NUMBER_MAX), digits only. */
 static int note_label_number(const char *label) {
   if (!label) return 0;
   while (*label == ' ' || *label == '\t' || *label == '\n' || *label == '[' || *label == '(')
@@ -368,7 +471,7 @@ static int note_label_number(const char *label) {
   int number = 0, digits = 0;
   while (*label >= '0' && *label <= '9') {
     number = number * 10 + (*label - '0');
-    if (++digits > 3) return 0;
+    if (++digits > 4) return 0;
     label++;
   }
   while (*label == ' ' || *label == '\t' || *label == '\n' || *label == ']' || *label == ')' ||

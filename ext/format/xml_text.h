@@ -13,6 +13,7 @@
 */
 #ifndef IBID_XML_TEXT_H
 #define IBID_XML_TEXT_H
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <stddef.h>
 
@@ -20,8 +21,28 @@
 #include "document.h"
 
 /* Parses bytes as XML; NULL when nothing could be read (document->error is
-** then set). A document that needed recovery also gets an error message. */
+** then set) or when document->progress said stop (ibid_progress_stopped). A
+** document that needed recovery also gets an error message. */
 xmlDocPtr ibid_xml_read(const char *bytes, size_t length, ibid_document *document);
+
+/*
+** Interrupting libxml2 while it parses (HTML and XML alike): the watch wraps
+** the parser context's SAX callbacks (elements, text, comments) so that each
+** event counts the bytes the parser consumed since the last one as work on
+** `progress`; when progress says stop, xmlStopParser() ends the parse at that
+** event, and the caller drops the partial tree. The context's _private (the
+** field libxml2 leaves to the application) points at the watch. A NULL
+** progress installs nothing. Call after setting the context's options and
+** error handlers, before reading; the watch must outlive the parse.
+*/
+typedef struct ibid_xml_watch {
+  ibid_progress *progress;
+  xmlParserInputPtr input; /* the document's own input (entities push others) */
+  unsigned long consumed;  /* bytes of it counted so far */
+  xmlSAXHandler original;  /* the callbacks wrapped */
+} ibid_xml_watch;
+void ibid_xml_watch_parser(xmlParserCtxtPtr context, ibid_xml_watch *watch,
+                           ibid_progress *progress);
 
 /* 1 when node is an element whose local name (namespace prefix ignored) is name. */
 int ibid_xml_is(const xmlNode *node, const char *name);
@@ -108,7 +129,7 @@ void ibid_xml_write_joined(ibid_xml_walker *walker, const xmlNode *node);
 ** written one after another, separated by " | ". */
 void ibid_xml_write_row(ibid_xml_walker *walker, const xmlNode *row, const char *const *cell_names);
 
-/* Adds a note; its number is `label` when that is a number from 1 to 999,
+/* Adds a note; its number is `label` when that is a number from 1 to 9999,
 ** else one more than the previous note's. */
 void ibid_xml_add_note(ibid_xml_walker *walker, const xmlNode *node, const char *id,
                        const char *label);

@@ -130,3 +130,27 @@ def test_convert_keeps_its_json_subtype():
     assert json.loads(value)['document'] == {'format': 'text', 'body': 'Some text.\n'}, value
     (value,) = db.execute("select json_array(ibid_meta('A Title\n\nBy Ann Smith\n'))").fetchone()
     assert isinstance(json.loads(value)[0], dict), value
+
+
+def test_notes_past_9999_are_reported():
+    """The note-number limit (9999) is said in documents.error when a document reaches it,
+    for plain text and for a JATS article whose notes run past it; below it, nothing."""
+    db = connect()
+    db.execute('select ibid_init()')
+    message = 'notes numbered past 9999'
+    # one note a paragraph: ibid_clean (ext/text/text.c) joins a line "1000 See ..." to the
+    # line before (its list labels have at most 3 digits), which the raw-text tests avoid
+    text = endnotes(10003).replace('To the end.[10003]', 'Near the end.[9999] To the end.[10003]')
+    text = text.replace('\n', '\n\n')
+    notes = ''.join('<fn id="n%d"><label>%d</label><p>See Smith, History (1990), %d.</p></fn>' % (i, i, i)
+                    for i in range(9990, 10004))
+    jats = ('<?xml version="1.0"?><article><body><p>Text.<xref ref-type="fn" rid="n9990">9990</xref></p>'
+            '</body><back><fn-group>%s</fn-group></back></article>' % notes)
+    for path, raw, reported in (('book.txt', text, True), ('short.txt', endnotes(1205).replace('\n', '\n\n'), False),
+                                ('article.xml', jats, True), ('years.txt', '9999 bottles.\n10000 bottles.\n', True)):
+        db.execute('insert into documents(path, raw) values (?, ?)', (path, raw.encode()))
+        error, = db.execute('select error from documents where path = ?', (path,)).fetchone()
+        assert (error is not None and message in error) == reported, (path, error)
+    # what is below the limit is still read
+    assert db.execute("select max(n) from notes join documents d on d.id = document_id "
+                      "where d.path = 'book.txt'").fetchone() == (9999,)
