@@ -1,5 +1,9 @@
 /* bench_findings.c -- throughput of the findings analyser (ext/findings/findings.c)
-** over the corpus repeated to ~20 MB. Usage: build/bench_findings tests/corpus */
+** over the corpus repeated to ~20 MB. Usage: build/bench_findings tests/corpus
+** The layers it reads (sentences, cites, notes, markers: layers.h) are built
+** once per document for every extractor, as the ingest does; their time is
+** reported apart ("ibid_layers_build"), and ibid_find_findings is timed on
+** them. "per doc" rows build the layers of each document too. */
 #include "bench.h"
 #include "findings.h"
 #include "memory.h"
@@ -25,8 +29,15 @@ int main(int argc, char **argv) {
   if (!regions) return 1;
   printf("  (region names built in %.1f ms)\n", (bench_now() - started) * 1000);
   started = bench_now();
-  if (ibid_find_findings_in(text, length, regions, &result)) return 1;
+  ibid_sentence_splitter *splitter = ibid_sentence_splitter_new();
+  ibid_layers layers;
+  if (!splitter || ibid_layers_build(splitter, text, length, IBID_LAYERS_ALL, &layers)) return 1;
+  bench_report("ibid_layers_build", length, bench_now() - started, layers.sentence_count,
+               "sentences");
+  started = bench_now();
+  if (ibid_find_findings_layers(&layers, regions, NULL, &result)) return 1;
   double seconds = bench_now() - started;
+  ibid_layers_free(&layers);
   bench_report("ibid_find_findings", length, seconds, result.finding_count, "findings");
   printf("  (%zu cases, %zu questions, %zu findings, %zu evidence rows)\n", result.case_count,
          result.question_count, result.finding_count, result.evidence_count);
@@ -36,13 +47,16 @@ int main(int argc, char **argv) {
   started = bench_now();
   while (bytes < target)
     for (size_t i = 0; i < count; i++) {
-      if (ibid_find_findings_in(files[i].data, files[i].length, regions, &result)) return 1;
+      if (ibid_layers_build(splitter, files[i].data, files[i].length, IBID_LAYERS_ALL, &layers) ||
+          ibid_find_findings_layers(&layers, regions, NULL, &result))
+        return 1;
       ibid_findings_free(&result);
+      ibid_layers_free(&layers);
       bytes += files[i].length;
       documents++;
     }
   seconds = bench_now() - started;
-  bench_report("ibid_findings per doc", bytes, seconds, documents, "docs");
+  bench_report("layers+findings per doc", bytes, seconds, documents, "docs");
   started = bench_now();
   size_t polarity_items = 0;
   for (size_t at = 0; at + 200 <= length; at += 200, polarity_items++)
@@ -52,5 +66,6 @@ int main(int argc, char **argv) {
   for (size_t i = 0; i < count; i++) free(files[i].data);
   free(text);
   ibid_regions_free(regions);
+  ibid_sentence_splitter_free(splitter);
   return 0;
 }

@@ -54,7 +54,6 @@ static const struct {
     {"references", ibid_register_references},
     {"reference list", ibid_register_reference_list},
     {"findings", ibid_register_findings},
-    {"facts", ibid_register_facts},
     {"convert", ibid_register_convert},
     {"files", ibid_register_files},
     {"export", ibid_register_export},

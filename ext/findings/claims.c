@@ -130,11 +130,12 @@ static int number_word_value(const char *word, size_t n) {
                                      "eleven",  "twelve",    "thirteen", "fourteen", "fifteen",
                                      "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
   char lower[16];
-  if (n >= sizeof(lower)) return 0;
+  if (n == 0 || n >= sizeof(lower)) return 0;
   for (size_t i = 0; i < n; i++)
     lower[i] = (char)(ibid_is_upper(word[i]) ? word[i] - 'A' + 'a' : word[i]);
   for (int i = 0; i < 20; i++)
-    if (strlen(list[i]) == n && memcmp(list[i], lower, n) == 0) return i + 1;
+    if (list[i][0] == lower[0] && strlen(list[i]) == n && memcmp(list[i], lower, n) == 0)
+      return i + 1;
   return 0;
 }
 
@@ -257,7 +258,14 @@ static int is_excluded_number(const scan *s, size_t start, size_t end, double va
   const char *text = s->text;
   size_t length = s->length;
   if (end < length && (ibid_is_alpha(text[end]) || text[end] == '/')) return 1; /* 2nd, 2005a */
-  if (end < length && text[end] == ':') return 1;                               /* 2015: 120 */
+  if (end + 3 <= length && text[end] == ' ' && /* "4 th edn": a superscript ordinal in PDF text */
+      ((text[end + 1] == 't' && text[end + 2] == 'h') ||
+       (text[end + 1] == 's' && text[end + 2] == 't') ||
+       (text[end + 1] == 'n' && text[end + 2] == 'd') ||
+       (text[end + 1] == 'r' && text[end + 2] == 'd')) &&
+      (end + 3 == length || !ibid_is_alpha(text[end + 3])))
+    return 1;
+  if (end < length && text[end] == ':') return 1; /* 2015: 120 */
   if (end + 1 < length && text[end] == '.' && ibid_is_digit(text[end + 1])) return 1;
   if (!grouped && end - start == 4 && value >= 1500 && value <= 2099) return 1; /* a year */
   if (start > 0 && text[start - 1] == '(' && end < length && text[end] == ')') return 1;
@@ -576,6 +584,32 @@ static void set_check(ibid_claim *claim, double expected, double tolerance) {
                                                                 : IBID_CLAIM_INCONSISTENT;
 }
 
+/* The whole first: "Of the 44 requests, 41 were executed (93%)", "Of 120
+** groups surveyed, 84 reported stable cover, a share of 70%": a sentence that
+** opens "Of (the) Y ...," then gives X (not itself a percentage) and, with
+** nothing but words between, the percentage, compared with X / Y. */
+static int check_whole_first(const scan *s, ibid_claim *claim, size_t sentence_start) {
+  const char *t = s->text;
+  if (claim->start - sentence_start > 300 || claim->start - sentence_start < 8 ||
+      memcmp(t + sentence_start, "Of ", 3) != 0)
+    return 0;
+  size_t q = sentence_start + 3;
+  if (memcmp(t + q, "the ", 4) == 0) q += 4;
+  double x, y;
+  size_t end_y = number_at(s, q, &y);
+  if (!end_y || end_y >= claim->start || y <= 0) return 0;
+  size_t comma = end_y;
+  while (comma < claim->start && t[comma] != ',') comma++;
+  if (comma >= claim->start || has_digit(t, end_y, comma)) return 0;
+  size_t p = comma + 1;
+  while (p < claim->start && !ibid_is_digit(t[p])) p++;
+  size_t end_x = p < claim->start ? number_at(s, p, &x) : 0;
+  if (!end_x || end_x >= claim->start || t[end_x] == '%' || x > y) return 0;
+  if (claim->start - end_x > 90 || has_digit(t, end_x, claim->start)) return 0;
+  set_check(claim, x / y * 100, 1.0);
+  return 1;
+}
+
 /* "41 of 44 requests (83%)", "18 of 60 concessions, or 40%", "22 of 31
 ** requests were executed, a rate of 61%", "5 out of 16 teams (45%)": the
 ** percentage is compared with X / Y; consistent within one point (rounding). */
@@ -607,7 +641,8 @@ static int check_ratio(const scan *s, ibid_claim *claim, size_t sentence_start) 
     y_end = end_y;
     p = end_y;
   }
-  if (!best_x || y <= 0 || x > y) return 0;
+  if (!best_x) return check_whole_first(s, claim, sentence_start);
+  if (y <= 0 || x > y) return 0;
   /* Nothing but words between the ratio and its percentage. */
   if (claim->start - y_end > 90 || has_digit(t, y_end, claim->start)) return 0;
   set_check(claim, x / y * 100, 1.0);
@@ -715,25 +750,41 @@ static void check_shares(const scan *s, ibid_claim *claims, size_t count, size_t
 }
 
 int ibid_find_claims(const char *text, size_t length, ibid_claim **claims, size_t *count) {
-  return ibid_find_claims_with(NULL, text, length, claims, count);
+  ibid_layers layers;
+  int rc =
+      ibid_layers_build(NULL, text, length, IBID_LAYERS_SENTENCES | IBID_LAYERS_CITES, &layers);
+  if (rc == 0)
+    rc = ibid_find_claims_layers(&layers, claims, count);
+  else {
+    *claims = NULL;
+    *count = 0;
+  }
+  ibid_layers_free(&layers);
+  return rc;
 }
 
-int ibid_find_claims_with(struct ibid_sentence_splitter *splitter, const char *text, size_t length,
-                          ibid_claim **claims, size_t *count) {
+int ibid_find_claims_layers(const ibid_layers *layers, ibid_claim **claims, size_t *count) {
+  return ibid_find_claims_progress(layers, NULL, claims, count);
+}
+
+int ibid_find_claims_progress(const ibid_layers *layers, ibid_progress *progress,
+                              ibid_claim **claims, size_t *count) {
   *claims = NULL;
   *count = 0;
   claim_list list = {0};
-  size_t *sentences = NULL, sentence_count = 0, *citations = NULL, citation_count = 0;
-  int numbered = 0;
-  if (ibid_layer_sentences(splitter, text, length, &sentences, &sentence_count, &numbered) ||
-      ibid_citation_parentheses(text, length, &citations, &citation_count)) {
-    ibid_free(sentences);
-    return -1;
-  }
+  const char *text = layers->text;
+  size_t length = layers->length;
+  const size_t *sentences = layers->sentence_starts, *citations = layers->cite_spans;
+  size_t sentence_count = layers->sentence_count, citation_count = layers->cite_span_count;
   scan s = {text, length, ibid_numbers_dot_groups_thousands(text, length), citations,
             citation_count};
   int failed = 0;
+  size_t counted = 0; /* bytes of the scan counted on progress */
   for (size_t i = 0; i < length && !failed;) {
+    if (i >= counted + 4096) { /* every few thousand bytes: cheap, and soon enough to stop */
+      if (ibid_progress_step(progress, i - counted)) break;
+      counted = i;
+    }
     char c = text[i];
     int boundary =
         i == 0 ||
@@ -751,18 +802,15 @@ int ibid_find_claims_with(struct ibid_sentence_splitter *splitter, const char *t
       i++;
     }
   }
-  if (failed) {
+  if (failed || ibid_progress_stopped(progress)) {
     ibid_free(list.items);
-    ibid_free(sentences);
-    ibid_free(citations);
-    return -1;
+    return failed ? -1 : 1;
   }
   for (size_t k = 0; k < list.count; k++) {
     size_t start, end;
     ibid_sentence_at(sentences, sentence_count, length, list.items[k].start, &start, &end);
     while (end > start && ibid_is_space(text[end - 1])) end--;
-    list.items[k].sentence =
-        numbered ? ibid_sentence_number(sentences, sentence_count, list.items[k].start) : 0;
+    list.items[k].sentence = ibid_sentence_number(sentences, sentence_count, list.items[k].start);
     /* The checks read the whole sentence: where a line or block break cut it
     ** (the part before does not end in . ? !), the part before belongs to it. */
     size_t index = ibid_sentence_number(sentences, sentence_count, list.items[k].start);
@@ -808,8 +856,6 @@ int ibid_find_claims_with(struct ibid_sentence_splitter *splitter, const char *t
   }
   for (size_t k = 0; k < list.count; k++)
     if (strcmp(list.items[k].unit, "%") == 0) check_shares(&s, list.items, list.count, k);
-  ibid_free(sentences);
-  ibid_free(citations);
   *claims = list.items;
   *count = list.count;
   return 0;

@@ -7,6 +7,9 @@
 #define IBID_CLAIMS_H
 #include <stddef.h>
 
+#include "layers.h"
+#include "progress.h"
+
 #define IBID_CLAIM_UNIT_SIZE 96
 
 typedef enum ibid_claim_check {
@@ -25,13 +28,17 @@ typedef struct ibid_claim {
   double expected; /* what the check computed (valid when check != UNCHECKED) */
 } ibid_claim;
 
-/* Finds the claims of text in order. Returns 0 with *claims (free with
-** ibid_free; may be NULL when *count is 0), or -1 when out of memory. */
+/* Finds the claims of the document whose layers (layers.h) are built, in
+** order; reads its sentences and cite spans (IBID_LAYERS_SENTENCES |
+** IBID_LAYERS_CITES). Returns 0 with *claims (free with ibid_free; may be
+** NULL when *count is 0), or -1 when out of memory. */
+int ibid_find_claims_layers(const ibid_layers *layers, ibid_claim **claims, size_t *count);
+/* The same, counting its work on progress (ext/core/progress.h; may be NULL):
+** returns 1, with no claims, when progress says stop. */
+int ibid_find_claims_progress(const ibid_layers *layers, ibid_progress *progress,
+                              ibid_claim **claims, size_t *count);
+/* The same for a bare text: builds its layers for the call. */
 int ibid_find_claims(const char *text, size_t length, ibid_claim **claims, size_t *count);
-/* The same with a sentence splitter (sentences.h) made once by the caller. */
-struct ibid_sentence_splitter;
-int ibid_find_claims_with(struct ibid_sentence_splitter *splitter, const char *text, size_t length,
-                          ibid_claim **claims, size_t *count);
 
 /* 'consistent', 'inconsistent' or NULL. */
 const char *ibid_claim_check_name(ibid_claim_check check);

@@ -44,6 +44,7 @@
 
 #include "memory.h"
 #include "numbers.h"
+#include "progress.h"
 
 const char *ibid_entity_kind_name(ibid_entity_kind kind) {
   switch (kind) {
@@ -94,7 +95,8 @@ typedef struct finder {
   acronym acronyms[MAX_ACRONYMS];
   size_t acronym_count;
   short acronym_slots[2 * MAX_ACRONYMS]; /* hash table: index + 1, 0 = empty */
-  const size_t *citations;
+  const ibid_layers *layers;
+  const size_t *citations; /* the layers' cite spans */
   size_t citation_count;
   size_t treaty_end; /* end of the last treaty name seen */
   char treaty[IBID_ENTITY_VALUE_SIZE];
@@ -102,6 +104,8 @@ typedef struct finder {
   const ibid_regions *regions;
   struct word_stat *stats; /* see collect_word_stats */
   size_t stat_capacity;
+  struct word_lists *lists; /* see word_in_list; NULL: scan the lists */
+  ibid_progress *progress;  /* counts the bytes scanned; may stop the scan (NULL: never) */
 } finder;
 
 /* Copies bytes into value collapsing white space, cut at a character boundary. */
@@ -178,12 +182,82 @@ static int is_capital_at(const finder *f, size_t i) {
 }
 
 static int word_equals(const finder *f, size_t i, size_t n, const char *word) {
-  return strlen(word) == n && memcmp(f->text + i, word, n) == 0;
+  /* strlen(word) == n && memcmp(...) == 0, stopping at the first difference */
+  const char *text = f->text + i;
+  for (size_t k = 0; k < n; k++)
+    if (word[k] == 0 || word[k] != text[k]) return 0;
+  return word[n] == 0;
+}
+
+/* The word lists the matchers test every word against, as one hash set of
+** (list, word) built while the call runs: a list enters it the first time it
+** is asked, with the first bytes and lengths of its words, so most words are
+** turned away by one bit and the others hash once instead of scanning the
+** list. Owned by the finder (no global state); when full, lists are scanned. */
+#define LIST_SLOTS 2048 /* (list, word) pairs; the lists hold a few hundred */
+#define LIST_KNOWN 128  /* lists */
+typedef struct known_list {
+  const char *const *list;
+  unsigned char first[32]; /* bit per first byte of its words */
+  size_t shortest, longest;
+} known_list;
+typedef struct word_lists {
+  known_list known[LIST_KNOWN]; /* open addressing on the list's address */
+  struct {
+    const char *const *list;
+    const char *word;
+  } slots[LIST_SLOTS];
+  size_t used;
+} word_lists;
+
+static uint32_t list_hash(const char *const *list, const char *word, size_t n) {
+  uint32_t h = 2166136261u ^ (uint32_t)((uintptr_t)list >> 3);
+  for (size_t k = 0; k < n; k++) h = (h ^ (unsigned char)word[k]) * 16777619u;
+  return h;
+}
+
+/* The entry of list in the set (entered now if new), or NULL when the set is
+** full (then the list is scanned). */
+static const known_list *enter_list(word_lists *lists, const char *const *list, size_t count) {
+  size_t at = ((uintptr_t)list >> 3) % LIST_KNOWN;
+  for (size_t probe = 0; probe < LIST_KNOWN; probe++, at = (at + 1) % LIST_KNOWN) {
+    known_list *known = &lists->known[at];
+    if (known->list == list) return known;
+    if (known->list) continue;
+    if (lists->used + count > LIST_SLOTS / 2) return NULL;
+    known->list = list;
+    known->shortest = (size_t)-1;
+    for (size_t k = 0; k < count; k++) {
+      size_t n = strlen(list[k]);
+      unsigned char c = (unsigned char)list[k][0];
+      known->first[c >> 3] |= (unsigned char)(1u << (c & 7));
+      if (n < known->shortest) known->shortest = n;
+      if (n > known->longest) known->longest = n;
+      size_t slot = list_hash(list, list[k], n) % LIST_SLOTS;
+      while (lists->slots[slot].list) slot = (slot + 1) % LIST_SLOTS;
+      lists->slots[slot].list = list;
+      lists->slots[slot].word = list[k];
+      lists->used++;
+    }
+    return known;
+  }
+  return NULL;
 }
 
 static int word_in_list(const finder *f, size_t i, size_t n, const char *const *list,
                         size_t count) {
-  /* The first byte rules out almost every entry before strlen runs. */
+  const known_list *known = f->lists ? enter_list(f->lists, list, count) : NULL;
+  if (known) {
+    unsigned char c = (unsigned char)f->text[i];
+    if (!(known->first[c >> 3] & (1u << (c & 7))) || n < known->shortest || n > known->longest)
+      return 0;
+    size_t slot = list_hash(list, f->text + i, n) % LIST_SLOTS;
+    for (; f->lists->slots[slot].list; slot = (slot + 1) % LIST_SLOTS)
+      if (f->lists->slots[slot].list == list && word_equals(f, i, n, f->lists->slots[slot].word))
+        return 1;
+    return 0;
+  }
+  /* The first byte rules out almost every entry before the rest is compared. */
   for (size_t k = 0; k < count; k++)
     if (list[k][0] == f->text[i] && word_equals(f, i, n, list[k])) return 1;
   return 0;
@@ -1219,13 +1293,10 @@ static int sentence_says_adopted(const finder *f, size_t start, size_t end) {
 
 /* Gives every "S/RES/N" the year stated at one of its mentions. */
 static int resolve_resolution_years(finder *f) {
-  size_t *sentences = NULL, sentence_count = 0;
-  if (ibid_simple_sentences(f->text, f->length, &sentences, &sentence_count)) return -1;
+  const size_t *sentences = f->layers->sentence_starts;
+  size_t sentence_count = f->layers->sentence_count;
   short *years = ibid_malloc(10000 * sizeof(short));
-  if (!years) {
-    ibid_free(sentences);
-    return -1;
-  }
+  if (!years) return -1;
   memset(years, 0, 10000 * sizeof(short));
   for (int pass = 0; pass < 2; pass++) {
     for (size_t k = 0; k < f->count; k++) {
@@ -1261,7 +1332,6 @@ static int resolve_resolution_years(finder *f) {
     }
   }
   ibid_free(years);
-  ibid_free(sentences);
   return 0;
 }
 
@@ -1334,15 +1404,21 @@ static int collect_word_stats(finder *f) {
   if (!f->stats) return -1;
   memset(f->stats, 0, capacity * sizeof(word_stat));
   f->stat_capacity = capacity;
+  size_t counted = 0; /* bytes counted on progress (the pass reads the text twice) */
   for (size_t i = 0; i < f->length;) {
+    if (i >= counted + 4096) {
+      if (ibid_progress_step(f->progress, 2 * (i - counted))) return 0;
+      counted = i;
+    }
     if (!ibid_is_alpha(f->text[i]) || (i > 0 && ibid_is_alpha(f->text[i - 1]))) {
       i++;
       continue;
     }
     size_t n = 0;
     while (i + n < f->length && ibid_is_alpha(f->text[i + n])) n++;
-    word_stat *s = stat_slot(f, word_hash(f->text + i, n));
-    s->hash = word_hash(f->text + i, n);
+    uint64_t hash = word_hash(f->text + i, n);
+    word_stat *s = stat_slot(f, hash);
+    s->hash = hash;
     if (ibid_is_upper(f->text[i]))
       s->capitalised++;
     else
@@ -1571,24 +1647,51 @@ int ibid_find_entities(const char *text, size_t length, ibid_entity **entities, 
 
 int ibid_find_entities_in(const char *text, size_t length, const ibid_regions *regions,
                           ibid_entity **entities, size_t *count) {
+  ibid_layers layers;
+  int rc =
+      ibid_layers_build(NULL, text, length, IBID_LAYERS_SENTENCES | IBID_LAYERS_CITES, &layers);
+  if (rc == 0)
+    rc = ibid_find_entities_layers(&layers, regions, entities, count);
+  else {
+    *entities = NULL;
+    *count = 0;
+  }
+  ibid_layers_free(&layers);
+  return rc;
+}
+
+int ibid_find_entities_layers(const ibid_layers *layers, const ibid_regions *regions,
+                              ibid_entity **entities, size_t *count) {
+  return ibid_find_entities_progress(layers, regions, NULL, entities, count);
+}
+
+int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *regions,
+                                ibid_progress *progress, ibid_entity **entities, size_t *count) {
   *entities = NULL;
   *count = 0;
+  const char *text = layers->text;
+  size_t length = layers->length;
   finder *f = ibid_malloc(sizeof(finder));
   if (!f) return -1;
   memset(f, 0, sizeof(*f));
   f->text = text;
   f->length = length;
-  size_t *citations = NULL;
-  if (ibid_citation_parentheses(text, length, &citations, &f->citation_count)) {
-    ibid_free(f);
-    return -1;
-  }
-  f->citations = citations;
+  f->layers = layers;
+  f->progress = progress;
+  f->citations = layers->cite_spans;
+  f->citation_count = layers->cite_span_count;
   f->regions = regions;
+  f->lists = ibid_malloc(sizeof(word_lists)); /* NULL: the lists are scanned */
+  if (f->lists) memset(f->lists, 0, sizeof(word_lists));
   if (collect_word_stats(f)) f->failed = 1;
   collect_acronyms(f);
   size_t definition = 0;
+  size_t counted = 0; /* bytes of the scan counted on progress */
   for (size_t i = 0; i < length && !f->failed;) {
+    if (i >= counted + 4096) { /* every few thousand bytes: cheap, and soon enough to stop */
+      if (ibid_progress_step(f->progress, i - counted)) break;
+      counted = i;
+    }
     char c = text[i];
     int boundary = i == 0 || !(ibid_is_alpha(text[i - 1]) || ibid_is_digit(text[i - 1]) ||
                                text[i - 1] == '/' || text[i - 1] == '.' || text[i - 1] == '-' ||
@@ -1616,13 +1719,15 @@ int ibid_find_entities_in(const char *text, size_t length, const ibid_regions *r
       i += n ? n : 1;
     }
   }
-  if (!f->failed && resolve_resolution_years(f)) f->failed = 1;
-  ibid_free(citations);
+  int stopped = ibid_progress_stopped(progress);
+  if (!f->failed && !stopped && resolve_resolution_years(f)) f->failed = 1;
   ibid_free(f->stats);
-  if (f->failed) {
+  ibid_free(f->lists);
+  if (f->failed || stopped) {
+    int rc = f->failed ? -1 : 1;
     ibid_free(f->items);
     ibid_free(f);
-    return -1;
+    return rc;
   }
   *entities = f->items;
   *count = f->count;

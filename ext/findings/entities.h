@@ -8,6 +8,8 @@
 #define IBID_ENTITIES_H
 #include <stddef.h>
 
+#include "layers.h"
+#include "progress.h"
 #include "regions.h"
 
 #define IBID_ENTITY_VALUE_SIZE 160
@@ -39,6 +41,14 @@ int ibid_find_entities(const char *text, size_t length, ibid_entity **entities, 
 /* The same with country names known (regions may be NULL: no countries). */
 int ibid_find_entities_in(const char *text, size_t length, const ibid_regions *regions,
                           ibid_entity **entities, size_t *count);
+/* The same on the document's layers (layers.h; reads its sentences and cite
+** spans): what the corpus ingest calls, the layers built once. */
+int ibid_find_entities_layers(const ibid_layers *layers, const ibid_regions *regions,
+                              ibid_entity **entities, size_t *count);
+/* The same, counting its work on progress (ext/core/progress.h; may be NULL):
+** returns 1, with no entities, when progress says stop. */
+int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *regions,
+                                ibid_progress *progress, ibid_entity **entities, size_t *count);
 
 /* 'un_resolution', 'un_document', 'icc_record', 'treaty_article',
 ** 'au_document', 'treaty', 'court_decision', 'situation', 'organization',

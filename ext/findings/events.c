@@ -249,12 +249,13 @@ static int small_number(const char *word, size_t n) {
   static const char *const list[] = {"one",   "two",   "three", "four", "five",   "six",
                                      "seven", "eight", "nine",  "ten",  "eleven", "twelve"};
   char lower[8];
-  if (n >= sizeof(lower)) return 0;
+  if (n == 0 || n >= sizeof(lower)) return 0;
   for (size_t k = 0; k < n; k++)
     lower[k] = (char)(ibid_is_upper(word[k]) ? word[k] - 'A' + 'a' : word[k]);
   if (n == 1 && lower[0] == 'a') return 1;
   for (int k = 0; k < 12; k++)
-    if (strlen(list[k]) == n && memcmp(list[k], lower, n) == 0) return k + 1;
+    if (list[k][0] == lower[0] && strlen(list[k]) == n && memcmp(list[k], lower, n) == 0)
+      return k + 1;
   return 0;
 }
 
@@ -342,6 +343,50 @@ static size_t match_relative(event_scan *s, size_t i) {
   return end;
 }
 
+/* A parenthesis that holds nothing but a date ("(16 April 2016)", "(January
+** 2015)", "(1999)"), or a place or name and a date ("(Atlanta, 15 March
+** 2016)"), dates a source -- its publication -- not an event; the
+** author-year parentheses come from the cite layer. Returns the offset after
+** its ')' when the '(' at i opens one, else 0. Bounded: a date is short. */
+static size_t date_parenthesis_end(const event_scan *s, size_t i) {
+  int year = 0;
+  size_t p = i + 1;
+  /* a place or a source before the date: "(Atlanta, 15 March 2016)" */
+  for (size_t q = p, words = 0; q < s->length && q - i < 60 && words < 4;) {
+    size_t n = ibid_word_length(s->text, s->length, q);
+    if (!n || !ibid_is_upper(s->text[q]) || ibid_month_of_word(s->text + q, n)) break;
+    q += n;
+    words++;
+    if (q + 1 < s->length && s->text[q] == ',' && s->text[q + 1] == ' ') {
+      p = q + 2;
+      break;
+    }
+    if (q >= s->length || s->text[q] != ' ') break;
+    q++;
+  }
+  for (; p < s->length && p - i < 80;) {
+    char c = s->text[p];
+    if (c == ')') return year ? p + 1 : 0;
+    if (ibid_is_digit(c)) {
+      size_t n = count_digits(s, p);
+      if (n == 4)
+        year = 1;
+      else if (n > 2)
+        return 0;
+      p += n;
+    } else if (ibid_is_alpha(c)) {
+      size_t n = ibid_word_length(s->text, s->length, p);
+      if (!ibid_month_of_word(s->text + p, n)) return 0;
+      p += n;
+    } else if (c == ' ' || c == ',' || c == '.' || c == '-') {
+      p++;
+    } else {
+      return 0;
+    }
+  }
+  return 0;
+}
+
 /* ----- the scan ------------------------------------------------------------------- */
 
 static size_t match_date(event_scan *s, size_t i) {
@@ -369,34 +414,55 @@ static size_t match_date(event_scan *s, size_t i) {
 }
 
 int ibid_find_events(const char *text, size_t length, ibid_event **events, size_t *count) {
-  return ibid_find_events_with(NULL, text, length, events, count);
+  ibid_layers layers;
+  int rc =
+      ibid_layers_build(NULL, text, length, IBID_LAYERS_SENTENCES | IBID_LAYERS_CITES, &layers);
+  if (rc == 0)
+    rc = ibid_find_events_layers(&layers, events, count);
+  else {
+    *events = NULL;
+    *count = 0;
+  }
+  ibid_layers_free(&layers);
+  return rc;
 }
 
-int ibid_find_events_with(struct ibid_sentence_splitter *splitter, const char *text, size_t length,
-                          ibid_event **events, size_t *count) {
+int ibid_find_events_layers(const ibid_layers *layers, ibid_event **events, size_t *count) {
+  return ibid_find_events_progress(layers, NULL, events, count);
+}
+
+int ibid_find_events_progress(const ibid_layers *layers, ibid_progress *progress,
+                              ibid_event **events, size_t *count) {
   *events = NULL;
   *count = 0;
   event_scan s;
   memset(&s, 0, sizeof(s));
+  const char *text = layers->text;
+  size_t length = layers->length;
   s.text = text;
   s.length = length;
-  size_t *sentences = NULL, *citations = NULL, citation_count = 0;
-  int numbered = 0;
-  if (ibid_layer_sentences(splitter, text, length, &sentences, &s.sentence_count, &numbered))
-    return -1;
-  if (ibid_citation_parentheses(text, length, &citations, &citation_count)) {
-    ibid_free(sentences);
-    return -1;
-  }
+  const size_t *sentences = layers->sentence_starts, *citations = layers->cite_spans;
+  size_t citation_count = layers->cite_span_count;
+  s.sentence_count = layers->sentence_count;
   s.sentences = sentences;
   size_t citation = 0; /* index of the next citation span */
+  size_t counted = 0;  /* bytes of the scan counted on progress */
   for (size_t i = 0; i < length && !s.failed;) {
+    if (i >= counted + 4096) { /* every few thousand bytes: cheap, and soon enough to stop */
+      if (ibid_progress_step(progress, i - counted)) break;
+      counted = i;
+    }
     while (citation < citation_count && citations[2 * citation + 1] <= i) citation++;
     if (citation < citation_count && citations[2 * citation] <= i) {
       i = citations[2 * citation + 1];
       continue;
     }
     char c = text[i];
+    if (c == '(') {
+      size_t end = date_parenthesis_end(&s, i);
+      i = end ? end : i + 1;
+      continue;
+    }
     char before = i > 0 ? text[i - 1] : ' ';
     /* An en or em dash is a boundary: "31 May–11 June 2010". */
     int after_dash = i >= 3 && (unsigned char)text[i - 3] == 0xE2 &&
@@ -419,11 +485,9 @@ int ibid_find_events_with(struct ibid_sentence_splitter *splitter, const char *t
       i += n ? n : 1;
     }
   }
-  ibid_free(citations);
-  if (s.failed) {
-    ibid_free(sentences);
+  if (s.failed || ibid_progress_stopped(progress)) {
     ibid_free(s.items);
-    return -1;
+    return s.failed ? -1 : 1;
   }
   for (size_t k = 0; k < s.count; k++) {
     size_t start, end;
@@ -431,10 +495,8 @@ int ibid_find_events_with(struct ibid_sentence_splitter *splitter, const char *t
     while (end > start && ibid_is_space(text[end - 1])) end--;
     s.items[k].sentence_start = start;
     s.items[k].sentence_length = end - start;
-    s.items[k].sentence =
-        numbered ? ibid_sentence_number(sentences, s.sentence_count, s.items[k].start) : 0;
+    s.items[k].sentence = ibid_sentence_number(sentences, s.sentence_count, s.items[k].start);
   }
-  ibid_free(sentences);
   *events = s.items;
   *count = s.count;
   return 0;

@@ -48,6 +48,7 @@
 
 #include "buffer.h"
 #include "cites.h"
+#include "layers.h"
 #include "memory.h"
 #include "progress.h"
 #include "utf8.h"
@@ -96,10 +97,10 @@ static char lower(char c) {
 
 /* Case-insensitive ASCII prefix test of text[at..end). */
 static int starts_with(const char *text, size_t at, size_t end, const char *prefix) {
-  size_t n = strlen(prefix);
-  if (end - at < n) return 0;
-  for (size_t i = 0; i < n; i++)
-    if (lower(text[at + i]) != lower(prefix[i])) return 0;
+  /* compares as it goes: most calls fail on the first byte */
+  size_t i = 0;
+  for (; prefix[i]; i++)
+    if (at + i >= end || lower(text[at + i]) != lower(prefix[i])) return 0;
   return 1;
 }
 
@@ -574,6 +575,7 @@ typedef struct sentence {
 typedef struct citation {
   size_t start, end;
   int is_marker;
+  size_t cite; /* the cite group's first cite in the layers, from 1 (0 for a marker) */
 } citation;
 
 typedef struct subsection {
@@ -640,7 +642,8 @@ typedef struct analysis {
   size_t conclusion_start, conclusion_end;
   ibid_findings *out;
   size_t case_capacity, question_capacity, finding_capacity, evidence_capacity;
-  ibid_progress *progress; /* counts the work of the long loops; may be NULL */
+  ibid_progress *progress;   /* counts the work of the long loops; may be NULL */
+  const ibid_layers *layers; /* the document's sentences, cites, notes and markers */
 } analysis;
 
 enum {
@@ -2180,33 +2183,6 @@ static int find_figure_findings(analysis *a) {
 
 /* ----- sentences and paragraphs --------------------------------------------- */
 
-static int is_abbreviation(const char *text, size_t line_start, size_t dot) {
-  static const char *const abbreviations[] = {
-      "al",  "cf",   "pp",    "vs",  "ed",   "eds",  "vol", "no",  "nos",  "op",
-      "cit", "dr",   "mr",    "mrs", "ms",   "prof", "st",  "jr",  "inc",  "co",
-      "art", "para", "paras", "fig", "figs", "ch",   "nn",  "etc", "ibid", "cp"};
-  size_t start = dot;
-  while (start > line_start && is_alpha(text[start - 1])) start--;
-  size_t n = dot - start;
-  if (n == 1) return 1; /* an initial or "e.g." / "i.e." */
-  word w = {start, dot};
-  return n > 0 && word_in(text, w, abbreviations, COUNT(abbreviations));
-}
-
-/* First non-space byte after position p on this line or the next non-blank
-** line that may continue the sentence; 0 when the sentence must end anyway. */
-static char next_visible(const analysis *a, size_t line_index, size_t p) {
-  const line *l = &a->lines[line_index];
-  p = skip_spaces(a->text, p, l->end);
-  if (p < l->end) return a->text[p];
-  for (size_t i = line_index + 1; i < a->line_count; i++) {
-    if (is_blank(&a->lines[i])) continue;
-    if (a->line_flags[i] & (LINE_HEADING | LINE_FIGURE | LINE_BULLET)) return 0;
-    return a->text[a->lines[i].start];
-  }
-  return 0;
-}
-
 static int push_sentence(analysis *a, size_t start, size_t end) {
   if (start >= end) return 0;
   if (grow((void **)&a->sentences, &a->sentence_capacity, a->sentence_count + 1, sizeof(sentence)))
@@ -2217,47 +2193,63 @@ static int push_sentence(analysis *a, size_t start, size_t end) {
   return 0;
 }
 
-static int find_sentences(analysis *a) {
-  size_t open = (size_t)-1, last_end = 0;
-  for (size_t i = 0; i < a->line_count; i++) {
-    const line *l = &a->lines[i];
-    if (is_blank(l)) continue;
-    unsigned char flags = a->line_flags[i];
-    if (flags & (LINE_HEADING | LINE_FIGURE | LINE_BULLET)) {
-      if (open != (size_t)-1 && push_sentence(a, open, last_end)) return -1;
-      open = (size_t)-1;
-      if (flags & (LINE_HEADING | LINE_FIGURE)) continue;
+/* Does text[start, end) end a sentence: . ? ! before closing quotes and
+** brackets? */
+static int ends_sentence(const char *text, size_t start, size_t end) {
+  while (end > start) {
+    char c = text[end - 1];
+    if (c == '"' || c == '\'' || c == ')' || c == ']') {
+      end--;
+    } else if (end - start >= 3 && (memcmp(text + end - 3, "\xE2\x80\x9D", 3) == 0 ||
+                                    memcmp(text + end - 3, "\xE2\x80\x99", 3) == 0)) {
+      end -= 3;
+    } else {
+      return c == '.' || c == '?' || c == '!';
     }
-    for (size_t p = l->start; p < l->end; p++) {
-      char c = a->text[p];
-      if (open == (size_t)-1) {
-        if (is_space(c)) continue;
-        open = p;
-      }
-      if (c != '.' && c != '?' && c != '!') continue;
-      size_t q = p + 1;
-      /* closing quotes and brackets stay with the sentence */
-      while (q < l->end) {
-        if (a->text[q] == '"' || a->text[q] == '\'' || a->text[q] == ')' || a->text[q] == ']') {
-          q++;
-        } else if (l->end - q >= 3 && (memcmp(a->text + q, "\xE2\x80\x9D", 3) == 0 ||
-                                       memcmp(a->text + q, "\xE2\x80\x99", 3) == 0)) {
-          q += 3;
-        } else {
-          break;
-        }
-      }
-      if (q < l->end && !is_space(a->text[q])) continue;
-      if (c == '.' && is_abbreviation(a->text, l->start, p)) continue;
-      char next = next_visible(a, i, q);
-      if (next && is_lower(next)) continue;
-      if (push_sentence(a, open, q)) return -1;
-      open = (size_t)-1;
-      p = q - 1;
-    }
-    last_end = l->end;
   }
-  if (open != (size_t)-1 && push_sentence(a, open, last_end)) return -1;
+  return 0;
+}
+
+/* The sentences of the layers (ext/text/sentences.c, the rows of the
+** `sentences` table), read in prose only: the lines of headings and figures
+** are structure, so a row's part on such a line is dropped ("Abstract" or
+** "6. Conclusion" glued to the first sentence under it), and a bullet line
+** starts a sentence. A row never crosses a block, but PDF text breaks blocks
+** mid-sentence (every line a block when lines are double-spaced): where a
+** row does not end in . ? ! (or the next begins in lowercase) and the next
+** starts a prose line, the next row continues it. A finding's sentence is
+** thus a run of consecutive `sentences` rows. */
+static int find_sentences(analysis *a) {
+  const ibid_layers *layers = a->layers;
+  size_t at_line = 0, open = (size_t)-1, open_end = 0;
+  for (size_t k = 0; k < layers->sentence_count; k++) {
+    size_t start = layers->sentences[k].start, end = start + layers->sentences[k].length;
+    while (at_line + 1 < a->line_count && a->lines[at_line + 1].start <= start) at_line++;
+    for (size_t i = at_line; i < a->line_count && a->lines[i].start < end; i++) {
+      const line *l = &a->lines[i];
+      if (is_blank(l)) continue;
+      size_t piece_start = l->start > start ? l->start : start,
+             piece_end = l->end < end ? l->end : end;
+      if (piece_start >= piece_end) continue;
+      unsigned char flags = a->line_flags[i];
+      if (flags & (LINE_HEADING | LINE_FIGURE)) {
+        if (open != (size_t)-1 && push_sentence(a, open, open_end)) return -1;
+        open = (size_t)-1;
+        continue;
+      }
+      if (open != (size_t)-1 && !(flags & LINE_BULLET) &&
+          (piece_start > start || !ends_sentence(a->text, open, open_end) ||
+           is_lower(a->text[piece_start]))) {
+        open_end = piece_end; /* the same row on its next line, or a row continued */
+        continue;
+      }
+      if (open != (size_t)-1 && push_sentence(a, open, open_end)) return -1;
+      open = piece_start;
+      open_end = piece_end;
+    }
+  }
+  if (open != (size_t)-1 && push_sentence(a, open, open_end)) return -1;
+  (void)ibid_progress_step(a->progress, 1 + layers->sentence_count + a->line_count);
   return 0;
 }
 
@@ -2405,7 +2397,7 @@ static int conclusion_cue(const char *s) {
   for (int again = 1; again;) {
     again = 0;
     for (size_t i = 0; i < COUNT(openers); i++)
-      if (strncmp(s, openers[i], strlen(openers[i])) == 0) {
+      if (s[0] == openers[i][0] && strncmp(s, openers[i], strlen(openers[i])) == 0) {
         s += strlen(openers[i]);
         again = 1;
       }
@@ -2415,7 +2407,9 @@ static int conclusion_cue(const char *s) {
       "in summary",   "this suggests that", "we conclude", "we also conclude",
       "we find that", "our findings",       "our results", "our analysis"};
   for (size_t i = 0; i < COUNT(strong_openers); i++)
-    if (strncmp(s, strong_openers[i], strlen(strong_openers[i])) == 0) return 2;
+    if (s[0] == strong_openers[i][0] &&
+        strncmp(s, strong_openers[i], strlen(strong_openers[i])) == 0)
+      return 2;
   if ((strncmp(s, "it can ", 7) == 0 || strncmp(s, "it may ", 7) == 0 ||
        strncmp(s, "one can ", 8) == 0) &&
       has_phrase(s, " concluded"))
@@ -2446,9 +2440,9 @@ static int conclusion_cue(const char *s) {
                                       "establishes",
                                       "call into question",
                                       "calls into question"};
-  /* Every subject starts with "t": test them only at words starting so. */
+  /* Every subject starts with "th": test them only at words starting so. */
   for (const char *hit = s; (hit = strchr(hit, 't')) != NULL; hit++) {
-    if (hit != s && hit[-1] != ' ') continue;
+    if ((hit != s && hit[-1] != ' ') || hit[1] != 'h') continue; /* all begin "th" */
     for (size_t i = 0; i < COUNT(subjects); i++) {
       if (strncmp(hit, subjects[i], strlen(subjects[i])) != 0) continue;
       const char *after = hit + strlen(subjects[i]);
@@ -2802,79 +2796,32 @@ static int find_conclusions(analysis *a) {
 
 /* ----- 5. citations and evidence ------------------------------------------------ */
 
-/* Is there a standalone year (1500-2099, optional letter suffix) in [start,end)? */
-static int has_year(const char *text, size_t start, size_t end) {
-  for (size_t p = start; p + 4 <= end; p++) {
-    if (!is_digit(text[p]) ||
-        (p > start && (is_digit(text[p - 1]) || text[p - 1] == '/' || is_alpha(text[p - 1]))))
-      continue;
-    size_t q = p;
-    while (q < end && is_digit(text[q])) q++;
-    if (q - p != 4 || (q < end && (text[q] == '/' ||
-                                   (is_alpha(text[q]) && q + 1 < end && is_alpha(text[q + 1])))))
-      continue;
-    int year = (text[p] - '0') * 1000 + (text[p + 1] - '0') * 100 + (text[p + 2] - '0') * 10 +
-               (text[p + 3] - '0');
-    if (year >= 1500 && year <= 2099) return 1;
-  }
-  return 0;
-}
-
-static int push_citation(analysis *a, size_t start, size_t end, int is_marker) {
-  if (grow((void **)&a->citations, &a->citation_capacity, a->citation_count + 1, sizeof(citation)))
-    return -1;
-  a->citations[a->citation_count].start = start;
-  a->citations[a->citation_count].end = end;
-  a->citations[a->citation_count].is_marker = is_marker;
-  a->citation_count++;
-  return 0;
-}
-
+/* The evidence a finding can point at, in text order: the parenthesis of
+** each cite group of the layers (cites.c, the `cites` table) and each note
+** marker (markers.c, the `markers` table). */
 static int find_citations(analysis *a) {
-  const char *t = a->text;
-  for (size_t p = 0; p < a->length; p++) {
-    if (t[p] == '(') {
-      size_t q = p + 1;
-      while (q < a->length && q - p < 300 && t[q] != ')' && t[q] != '(') q++;
-      if (q >= a->length || t[q] != ')') continue;
-      size_t inner = p + 1;
-      while (inner < q && is_space(t[inner])) inner++;
-      /* "(… Moss, 2012)", "(see Smith, 2001)", "(e.g. Smith 2001)" */
-      if (q - inner >= 3 && memcmp(t + inner, "\xE2\x80\xA6", 3) == 0)
-        inner = skip_spaces(t, inner + 3, q);
-      static const char *const leads[] = {"see also ", "see ", "e.g. ", "e.g., ", "cf. ", "also "};
-      for (size_t i = 0; i < COUNT(leads); i++)
-        if (starts_with(t, inner, q, leads[i])) inner = skip_spaces(t, inner + strlen(leads[i]), q);
-      int named = inner < q && is_upper(t[inner]);
-      int bare_year =
-          inner + 4 <= q && is_digit(t[inner]) && (inner + 4 == q || !is_digit(t[inner + 4])) &&
-          (inner + 4 == q || t[inner + 4] == ':' || t[inner + 4] == ',' || is_alpha(t[inner + 4]));
-      if ((named || bare_year) && has_year(t, inner, q)) {
-        if (push_citation(a, p, q + 1, 0)) return -1;
-        p = q;
-      }
-    } else if (t[p] == '[') {
-      size_t q = p + 1;
-      while (q < a->length && is_digit(t[q]) && q - p <= 3) q++;
-      if (q > p + 1 && q < a->length && t[q] == ']' && p > 0 && !is_space(t[p - 1]) &&
-          t[p - 1] != '(') {
-        if (push_citation(a, p, q + 1, 1)) return -1;
-        p = q;
-      }
-    } else if ((unsigned char)t[p] == 0xC2 && p + 1 < a->length &&
-               ((unsigned char)t[p + 1] == 0xB9 || (unsigned char)t[p + 1] == 0xB2 ||
-                (unsigned char)t[p + 1] == 0xB3)) {
-      if (push_citation(a, p, p + 2, 1)) return -1;
-      p++;
-    } else if ((unsigned char)t[p] == 0xE2 && p + 2 < a->length &&
-               (unsigned char)t[p + 1] == 0x81 &&
-               ((unsigned char)t[p + 2] == 0xB0 ||
-                ((unsigned char)t[p + 2] >= 0xB4 && (unsigned char)t[p + 2] <= 0xB9))) {
-      size_t q = p;
-      while (q + 2 < a->length && (unsigned char)t[q] == 0xE2 && (unsigned char)t[q + 1] == 0x81)
-        q += 3;
-      if (push_citation(a, p, q, 1)) return -1;
-      p = q - 1;
+  const ibid_layers *layers = a->layers;
+  size_t total = layers->cite_span_count + layers->marker_count;
+  if (!total) return 0;
+  a->citations = ibid_malloc(total * sizeof(citation));
+  if (!a->citations) return -1;
+  a->citation_capacity = total;
+  size_t c = 0, m = 0;
+  while (c < layers->cite_span_count || m < layers->marker_count) {
+    citation *out = &a->citations[a->citation_count++];
+    if (m >= layers->marker_count ||
+        (c < layers->cite_span_count && layers->cite_spans[2 * c] <= layers->markers[m].start)) {
+      out->start = layers->cite_spans[2 * c];
+      out->end = layers->cite_spans[2 * c + 1];
+      out->is_marker = 0;
+      out->cite = layers->cite_span_first[c] + 1;
+      c++;
+    } else {
+      out->start = layers->markers[m].start;
+      out->end = layers->markers[m].start + layers->markers[m].length;
+      out->is_marker = 1;
+      out->cite = 0;
+      m++;
     }
   }
   return 0;
@@ -2918,7 +2865,7 @@ static int add_evidence(analysis *a, size_t finding, const citation *c, size_t *
   e->start = c->start;
   e->length = c->end - c->start;
   e->is_marker = c->is_marker;
-  e->cite = 0;
+  e->cite = c->cite;
   (*added)++;
   return 0;
 }
@@ -3080,33 +3027,6 @@ static int find_evidence(analysis *a) {
   return 0;
 }
 
-/* Ties each citation parenthesis of the evidence to the citation detector
-** every layer shares (cites.h): the number of its first item, which is the
-** `n` of the corpus table `cites` (its `group_n` gives the other items). */
-static int link_evidence_to_cites(analysis *a) {
-  ibid_findings *out = a->out;
-  if (!out->evidence_count) return 0;
-  ibid_cite *cites = NULL;
-  size_t count = 0;
-  if (ibid_find_cites(a->text, a->length, &cites, &count)) return -1;
-  for (size_t e = 0; e < out->evidence_count; e++) {
-    ibid_evidence *evidence = &out->evidence[e];
-    if (evidence->is_marker) continue;
-    size_t low = 0, high = count;
-    while (low < high) {
-      size_t middle = (low + high) / 2;
-      if (cites[middle].start < evidence->start)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-    if (low < count && cites[low].start + cites[low].length <= evidence->start + evidence->length)
-      evidence->cite = low + 1;
-  }
-  ibid_free_cites(cites, count);
-  return 0;
-}
-
 /* ----- driver ---------------------------------------------------------------------- */
 
 static int compare_findings(const ibid_finding *x, const ibid_finding *y) {
@@ -3222,13 +3142,26 @@ int ibid_find_findings_in(const char *text, size_t length, const ibid_regions *r
 
 int ibid_find_findings_progress(const char *text, size_t length, const ibid_regions *regions,
                                 ibid_progress *progress, ibid_findings *result) {
+  ibid_layers layers;
+  int rc = ibid_layers_build(NULL, text, length, IBID_LAYERS_ALL, &layers);
+  if (rc == 0)
+    rc = ibid_find_findings_layers(&layers, regions, progress, result);
+  else
+    memset(result, 0, sizeof(*result));
+  ibid_layers_free(&layers);
+  return rc;
+}
+
+int ibid_find_findings_layers(const ibid_layers *layers, const ibid_regions *regions,
+                              ibid_progress *progress, ibid_findings *result) {
   memset(result, 0, sizeof(*result));
   analysis a;
   memset(&a, 0, sizeof(a));
   a.regions = regions;
   a.progress = progress;
-  a.text = text ? text : "";
-  a.length = text ? length : 0;
+  a.layers = layers;
+  a.text = layers->text ? layers->text : "";
+  a.length = layers->text ? layers->length : 0;
   a.out = result;
   int rc = split_lines(&a);
   if (rc == 0) {
@@ -3256,7 +3189,6 @@ int ibid_find_findings_progress(const char *text, size_t length, const ibid_regi
   if (rc == 0) rc = find_citations(&a);
   (void)ibid_progress_step(progress, a.length + a.citation_count);
   if (rc == 0) rc = find_evidence(&a);
-  if (rc == 0) rc = link_evidence_to_cites(&a);
   if (rc == 0) rc = find_case_keys(&a);
   free_analysis(&a);
   if (rc == 0 && ibid_progress_stopped(progress)) rc = 1;

@@ -12,6 +12,7 @@
 #define IBID_FINDINGS_H
 #include <stddef.h>
 
+#include "layers.h"
 #include "progress.h"
 #include "regions.h"
 
@@ -59,7 +60,8 @@ typedef struct ibid_evidence {
   size_t finding;       /* index into findings (0-based) */
   size_t start, length; /* the citation parenthesis or note marker */
   int is_marker;        /* 1 for a note marker, 0 for an author-year citation */
-  size_t cite; /* the parenthesis's first item in ibid_find_cites (cites.h), from 1; 0 if none */
+  size_t
+      cite; /* the group's first cite in the layers (the `cites` row n), from 1; 0 for a marker */
 } ibid_evidence;
 
 typedef struct ibid_findings {
@@ -84,6 +86,12 @@ int ibid_find_findings_in(const char *text, size_t length, const ibid_regions *r
 ** returns 1, with a partial *result to free, when progress says stop. */
 int ibid_find_findings_progress(const char *text, size_t length, const ibid_regions *regions,
                                 ibid_progress *progress, ibid_findings *result);
+/* The same on the document's layers (layers.h, built with IBID_LAYERS_ALL):
+** findings read its sentences, and a finding's evidence is a cite group of
+** the layers (ibid_evidence.cite, the `cites` row of its first item) or a
+** note marker. What the corpus ingest calls, the layers built once. */
+int ibid_find_findings_layers(const ibid_layers *layers, const ibid_regions *regions,
+                              ibid_progress *progress, ibid_findings *result);
 void ibid_findings_free(ibid_findings *result);
 
 /* The polarity of a finding's text from a small evaluative lexicon with

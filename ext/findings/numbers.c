@@ -6,8 +6,6 @@
 */
 #include "numbers.h"
 
-#include "sentences.h"
-
 #include <stdint.h>
 #include <string.h>
 
@@ -160,120 +158,7 @@ int ibid_month_of_word(const char *text, size_t word_length) {
   return 0;
 }
 
-/* ----- sentences ---------------------------------------------------------- */
-
-/* Words after which a period does not end a sentence. */
-static int is_abbreviation(const char *word, size_t n) {
-  static const char *const list[] = {
-      "e.g",  "i.e",  "cf",  "al",  "Mr",   "Mrs",  "Ms",  "Dr",   "Prof",   "No",    "no",
-      "Nos",  "vol",  "Vol", "pp",  "p",    "art",  "Art", "arts", "para",   "paras", "ch",
-      "Ch",   "ed",   "eds", "Inc", "Ltd",  "St",   "vs",  "v",    "Jan",    "Feb",   "Mar",
-      "Apr",  "Jun",  "Jul", "Aug", "Sep",  "Sept", "Oct", "Nov",  "Dec",    "Rev",   "Doc",
-      "Res",  "Gen",  "Col", "Sen", "Rep",  "Gov",  "U.S", "U.N",  "UN",     "n.d",   "Ord",
-      "Exec", "Supp", "op",  "cit", "ibid", "Ibid", "fig", "Fig",  "approx", "etc."};
-  if (n == 1 && ibid_is_upper(word[0])) return 1; /* an initial: "M. Cherif" */
-  for (size_t i = 0; i < sizeof(list) / sizeof(list[0]); i++)
-    if (list[i][0] == word[0] && strlen(list[i]) == n && memcmp(list[i], word, n) == 0) return 1;
-  return 0;
-}
-
-/* Bytes of a closing quote or bracket at offset (’ ” " ' ) ]), or 0. */
-static size_t closer_at(const char *text, size_t length, size_t offset) {
-  char c = text[offset];
-  if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
-  if (offset + 2 < length && (unsigned char)c == 0xE2 && (unsigned char)text[offset + 1] == 0x80 &&
-      ((unsigned char)text[offset + 2] == 0x99 || (unsigned char)text[offset + 2] == 0x9D))
-    return 3;
-  return 0;
-}
-
-static size_t opener_at(const char *text, size_t length, size_t offset) {
-  char c = text[offset];
-  if (c == '"' || c == '\'' || c == '(' || c == '[') return 1;
-  if (offset + 2 < length && (unsigned char)c == 0xE2 && (unsigned char)text[offset + 1] == 0x80 &&
-      ((unsigned char)text[offset + 2] == 0x98 || (unsigned char)text[offset + 2] == 0x9C))
-    return 3;
-  return 0;
-}
-
-static int starts_sentence(const char *text, size_t length, size_t offset) {
-  if (offset >= length) return 0;
-  size_t open = opener_at(text, length, offset);
-  if (open && offset + open < length) offset += open;
-  char c = text[offset];
-  if (ibid_is_upper(c) || ibid_is_digit(c)) return 1;
-  if ((unsigned char)c >= 0xC3 && (unsigned char)c <= 0xC5)
-    return 1; /* accented capital, roughly */
-  return 0;
-}
-
-int ibid_simple_sentences(const char *text, size_t length, size_t **starts, size_t *count) {
-  size_t capacity = 64, n = 0;
-  size_t *list = ibid_malloc(capacity * sizeof(size_t));
-  if (!list) return -1;
-  list[n++] = 0;
-  for (size_t i = 0; i < length; i++) {
-    char c = text[i];
-    if (c != '.' && c != '?' && c != '!') continue;
-    size_t after = i + 1;
-    while (after < length && closer_at(text, length, after))
-      after += closer_at(text, length, after);
-    if (after >= length || !ibid_is_space(text[after])) continue;
-    size_t next = ibid_skip_space(text, length, after);
-    if (!starts_sentence(text, length, next)) continue;
-    if (c == '.') {
-      size_t word_end = i, word_start = i;
-      while (word_start > 0 && (ibid_is_alpha(text[word_start - 1]) || text[word_start - 1] == '.'))
-        word_start--;
-      if (word_end > word_start && is_abbreviation(text + word_start, word_end - word_start))
-        continue;
-    }
-    if (n == capacity) {
-      size_t *grown = ibid_realloc(list, capacity * 2 * sizeof(size_t));
-      if (!grown) {
-        ibid_free(list);
-        return -1;
-      }
-      list = grown;
-      capacity *= 2;
-    }
-    list[n++] = next;
-    i = next - 1;
-  }
-  *starts = list;
-  *count = n;
-  return 0;
-}
-
-int ibid_layer_sentences(struct ibid_sentence_splitter *splitter, const char *text, size_t length,
-                         size_t **starts, size_t *count, int *numbered) {
-  *starts = NULL;
-  *count = 0;
-  *numbered = 0;
-  ibid_sentence_splitter *own = splitter ? NULL : ibid_sentence_splitter_new();
-  ibid_sentence *sentences = NULL;
-  size_t sentence_count = 0;
-  int rc = splitter || own ? ibid_split_sentences(splitter ? splitter : own, text, length,
-                                                  &sentences, &sentence_count)
-                           : -2;
-  ibid_sentence_splitter_free(own);
-  if (rc == -1) return -1;
-  if (rc != 0 || sentence_count == 0) {
-    ibid_free(sentences);
-    return ibid_simple_sentences(text, length, starts, count);
-  }
-  size_t *list = ibid_malloc(sentence_count * sizeof(size_t));
-  if (!list) {
-    ibid_free(sentences);
-    return -1;
-  }
-  for (size_t k = 0; k < sentence_count; k++) list[k] = sentences[k].start;
-  ibid_free(sentences);
-  *starts = list;
-  *count = sentence_count;
-  *numbered = 1;
-  return 0;
-}
+/* ----- sentences (the layers' starts: layers.h) ------------------------- */
 
 size_t ibid_sentence_number(const size_t *starts, size_t count, size_t offset) {
   if (count == 0 || offset < starts[0]) return 0;
@@ -300,88 +185,6 @@ void ibid_sentence_at(const size_t *starts, size_t count, size_t length, size_t 
   }
   *start = count ? starts[low] : 0;
   *end = low + 1 < count ? starts[low + 1] : length;
-}
-
-/* ----- citation parentheses ------------------------------------------------ */
-
-/* A year: four digits 1500-2099 not part of a longer number. */
-static int year_at(const char *text, size_t length, size_t offset) {
-  if (digits_at(text, length, offset) != 4) return 0;
-  if (offset > 0 && ibid_is_digit(text[offset - 1])) return 0;
-  int year = (text[offset] - '0') * 1000 + (text[offset + 1] - '0') * 100 +
-             (text[offset + 2] - '0') * 10 + (text[offset + 3] - '0');
-  return year >= 1500 && year <= 2099;
-}
-
-/* Why a parenthesis is a citation: an author-year part (", 2015", ", n.d."),
-** a locator ("2015: 4", "205: 135"), or nothing but a date ("(16 April 2016)",
-** "(1999)", "(January 2015)"). Prose in parentheses has none of these. */
-static int is_citation(const char *text, size_t length, size_t open, size_t close) {
-  size_t words = 0, other_words = 0;
-  int has_year = 0;
-  for (size_t i = open + 1; i < close; i++) {
-    char c = text[i];
-    if (c == ',' && i + 2 < close) {
-      size_t next = ibid_skip_space(text, length, i + 1);
-      if (next < close && year_at(text, length, next)) return 1;
-      if (next + 4 <= close && memcmp(text + next, "n.d.", 4) == 0) return 1;
-      if (next < close && ibid_is_digit(text[next])) {
-        size_t d = next + digits_at(text, length, next);
-        size_t w = ibid_skip_space(text, length, d);
-        if (w < close && ibid_month_of_word(text + w, ibid_word_length(text, length, w))) return 1;
-      }
-    }
-    if (ibid_is_digit(c) && (i == open + 1 || !ibid_is_digit(text[i - 1]))) {
-      size_t d = i + digits_at(text, length, i);
-      if (d + 1 < close && text[d] == ':' && (ibid_is_digit(text[d + 1]) || text[d + 1] == ' '))
-        return 1;
-      if (year_at(text, length, i)) has_year = 1;
-    }
-    if (ibid_is_alpha(c) && (i == open + 1 || !ibid_is_alpha(text[i - 1]))) {
-      size_t n = ibid_word_length(text, length, i);
-      words++;
-      if (!ibid_month_of_word(text + i, n)) other_words++;
-    }
-  }
-  (void)words;
-  return has_year && other_words == 0;
-}
-
-int ibid_citation_parentheses(const char *text, size_t length, size_t **spans, size_t *count) {
-  size_t capacity = 32, n = 0;
-  size_t *list = ibid_malloc(capacity * 2 * sizeof(size_t));
-  if (!list) return -1;
-  /* Only outermost parentheses of at most 400 bytes: a stray '(' must not
-  ** swallow the rest of the document. */
-  size_t open = 0;
-  int depth = 0;
-  for (size_t i = 0; i < length; i++) {
-    char c = text[i];
-    if (c == '(') {
-      if (depth == 0) open = i;
-      depth++;
-    } else if (c == ')' && depth > 0) {
-      depth--;
-      if (depth == 0 && is_citation(text, length, open, i)) {
-        if (n == capacity) {
-          size_t *grown = ibid_realloc(list, capacity * 4 * sizeof(size_t));
-          if (!grown) {
-            ibid_free(list);
-            return -1;
-          }
-          list = grown;
-          capacity *= 2;
-        }
-        list[2 * n] = open;
-        list[2 * n + 1] = i + 1;
-        n++;
-      }
-    }
-    if (depth > 0 && i - open > 400) depth = 0; /* a stray '(': forget it, never rescan */
-  }
-  *spans = list;
-  *count = n;
-  return 0;
 }
 
 int ibid_in_spans(const size_t *spans, size_t count, size_t offset) {

@@ -1,7 +1,8 @@
 /*
 ** numbers.h -- text scanning shared by the fact extractors (claims.c,
 ** entities.c, events.c): reading numbers as the document writes them, month
-** names, a simple sentence splitter and the spans of citation parentheses.
+** names, and searches in the sentence starts and cite spans of the shared
+** layers (layers.h): no extractor splits sentences or finds citations itself.
 **
 ** All functions take (text, length) of valid UTF-8 that may contain NUL bytes
 ** and is not NUL-terminated; offsets are bytes.
@@ -26,23 +27,8 @@ size_t ibid_number_read(const char *text, size_t length, size_t offset, int dot_
 ** "Mar", "Sept"), or 0. */
 int ibid_month_of_word(const char *text, size_t word_length);
 
-/* Sentences found by a simple rule: '.', '?' or '!' (with closing quotes or
-** brackets) + white space + an opening quote or bracket or a capital letter or
-** digit, unless the word before the period is a common abbreviation or an
-** initial. Returns -1 on allocation failure, else 0 with *starts (free with
-** ibid_free) holding the start offset of each sentence in order. */
-int ibid_simple_sentences(const char *text, size_t length, size_t **starts, size_t *count);
-
-/* The sentences of ext/text/sentences.c -- the splitter that fills the corpus
-** table `sentences` -- as start offsets: starts[k] is the start of sentence
-** k + 1 of ibid_sentences(text). When ICU cannot split the text (*numbered is
-** then 0) the simple splitter above stands in. splitter may be NULL (one is
-** made for the call). Returns -1 on allocation failure, else 0. */
-struct ibid_sentence_splitter;
-int ibid_layer_sentences(struct ibid_sentence_splitter *splitter, const char *text, size_t length,
-                         size_t **starts, size_t *count, int *numbered);
-
-/* The number (1-based) of the sentence holding offset given layer starts,
+/* The number (1-based) of the sentence holding offset given the layers'
+** sentence_starts,
 ** 0 when offset lies before the first sentence. */
 size_t ibid_sentence_number(const size_t *starts, size_t count, size_t offset);
 
@@ -50,13 +36,8 @@ size_t ibid_sentence_number(const size_t *starts, size_t count, size_t offset);
 void ibid_sentence_at(const size_t *starts, size_t count, size_t length, size_t offset,
                       size_t *start, size_t *end);
 
-/* Outermost parentheses that are citations: author-year "(Smith, 2015: 120)",
-** a bare date or year "(16 April 2016)", "(1999)", a locator "(2015: 539)".
-** Returns -1 on allocation failure, else 0 with *spans holding count pairs
-** [start, end) (free with ibid_free), sorted and disjoint. */
-int ibid_citation_parentheses(const char *text, size_t length, size_t **spans, size_t *count);
-
-/* 1 if offset lies inside one of the spans (binary search). */
+/* 1 if offset lies inside one of the spans (pairs [start, end), sorted and
+** disjoint, such as the layers' cite_spans; binary search). */
 int ibid_in_spans(const size_t *spans, size_t count, size_t offset);
 
 /* ASCII character classes (bytes >= 0x80 are none of them); inline because

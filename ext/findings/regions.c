@@ -9,7 +9,9 @@
 ** folds every name (lowercase ASCII, diacritics and apostrophes dropped, other
 ** punctuation one space, "the" dropped) and sorts them. A lookup folds the
 ** query the same way and binary-searches; ibid_region_at folds a short window
-** of text once and tries its word ends from the longest down.
+** of text once and narrows the sorted names byte by byte to those that begin
+** with it, keeping the longest that ends at a word end (most words begin no
+** name, and are told so after a byte or two).
 */
 #include "regions.h"
 
@@ -23,6 +25,7 @@
 
 #define NAME_BYTES 64
 #define WINDOW_BYTES 64
+#define SHORT_WINDOW_BYTES 16
 
 typedef struct region_name {
   char name[NAME_BYTES]; /* folded */
@@ -270,11 +273,36 @@ const char *ibid_region_code(const ibid_regions *regions, const char *text, size
   return find_folded(regions, folded);
 }
 
-size_t ibid_region_at(const ibid_regions *regions, const char *text, size_t length, size_t at,
-                      const char **code) {
-  *code = NULL;
-  if (!regions || !regions->count || at >= length) return 0;
-  size_t window = length - at < WINDOW_BYTES ? length - at : WINDOW_BYTES;
+/* The names of [*low, *high) (which share their first `at` folded bytes)
+** narrowed to those whose byte `at` is c. */
+static void narrow(const ibid_regions *r, size_t at, unsigned char c, size_t *low, size_t *high) {
+  size_t lo = *low, hi = *high;
+  while (lo < hi) { /* first name whose byte at is >= c */
+    size_t middle = lo + (hi - lo) / 2;
+    if ((unsigned char)r->names[middle].name[at] < c)
+      lo = middle + 1;
+    else
+      hi = middle;
+  }
+  size_t first = lo;
+  hi = *high;
+  while (lo < hi) { /* first name whose byte at is > c */
+    size_t middle = lo + (hi - lo) / 2;
+    if ((unsigned char)r->names[middle].name[at] <= c)
+      lo = middle + 1;
+    else
+      hi = middle;
+  }
+  *low = first;
+  *high = lo;
+}
+
+/* ibid_region_at on a window of `window` bytes. Sets *exhausted when no name
+** begins with the window's folded text, so that a longer window can find no
+** other name. */
+static size_t region_in_window(const ibid_regions *regions, const char *text, size_t length,
+                               size_t at, size_t window, const char **code, int *exhausted) {
+  *exhausted = 0;
   while (window > 0 && at + window < length && ((unsigned char)text[at + window] & 0xC0) == 0x80)
     window--; /* whole code points only */
   char folded[WINDOW_BYTES + 8];
@@ -282,10 +310,19 @@ size_t ibid_region_at(const ibid_regions *regions, const char *text, size_t leng
   size_t n = fold(text + at, window, folded, sizeof(folded), map);
   size_t skip = 0;
   if (n >= 4 && memcmp(folded, "the ", 4) == 0) skip = 4;
-  /* Word ends, longest first; the name must end at a word end in the text. */
-  for (size_t end = n; end > skip + 1; end--) {
-    if (end < n && folded[end] != ' ') continue;
-    if (folded[end - 1] == ' ') continue;
+  /* The names that begin with folded[skip, end), narrowed one byte at a
+  ** time (they are sorted): a name can only end where some still begin so.
+  ** The longest name that ends at a word end of the text wins. */
+  size_t low = 0, high = regions->count, found = 0;
+  for (size_t end = skip + 1; end <= n; end++) {
+    if (end - skip >= NAME_BYTES) break;
+    narrow(regions, end - 1 - skip, (unsigned char)folded[end - 1], &low, &high);
+    if (low >= high) {
+      *exhausted = 1;
+      break;
+    }
+    if (end <= skip + 1 || (end < n && folded[end] != ' ') || folded[end - 1] == ' ') continue;
+    if (regions->names[low].name[end - skip] != 0) continue; /* the shortest sorts first */
     size_t source_end = at + map[end - 1];
     if (source_end < length) {
       uint32_t c;
@@ -296,12 +333,28 @@ size_t ibid_region_at(const ibid_regions *regions, const char *text, size_t leng
     }
     char saved = folded[end];
     folded[end] = 0;
-    const char *found = find_folded(regions, folded + skip);
+    const char *name_code = find_folded(regions, folded + skip);
     folded[end] = saved;
-    if (found) {
-      *code = found;
-      return source_end - at;
+    if (name_code) {
+      *code = name_code;
+      found = source_end - at;
     }
   }
-  return 0;
+  return found;
+}
+
+size_t ibid_region_at(const ibid_regions *regions, const char *text, size_t length, size_t at,
+                      const char **code) {
+  *code = NULL;
+  if (!regions || !regions->count || at >= length) return 0;
+  size_t window = length - at < WINDOW_BYTES ? length - at : WINDOW_BYTES;
+  /* Most words begin no name: a short window tells, the whole one decides. */
+  int exhausted = 0;
+  if (window > SHORT_WINDOW_BYTES) {
+    size_t found =
+        region_in_window(regions, text, length, at, SHORT_WINDOW_BYTES, code, &exhausted);
+    if (exhausted) return found;
+    *code = NULL;
+  }
+  return region_in_window(regions, text, length, at, window, code, &exhausted);
 }

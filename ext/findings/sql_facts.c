@@ -21,9 +21,20 @@ SQLITE_EXTENSION_INIT3
 #include "claims.h"
 #include "entities.h"
 #include "events.h"
+#include "layers.h"
 #include "memory.h"
-#include "sentences.h"
+#include "sql_layers.h"
 #include "sql_modules.h"
+
+/* The three functions share the findings functions' cache of the last
+** text's layers (sql_layers.c): the corpus trigger calls all seven on the same
+** body in a row, and its sentences, cites, notes and markers are found once. */
+static const ibid_layers *layers_of(ibid_rows *rows, void *client, const char *text,
+                                    size_t length) {
+  const ibid_layers *layers = ibid_layers_cache_get(client, text, length);
+  if (!layers) ibid_rows_error(rows, "out of memory");
+  return layers;
+}
 
 /* A number as INTEGER when it is whole, else REAL. */
 static int rows_number(ibid_rows *rows, double value) {
@@ -33,9 +44,13 @@ static int rows_number(ibid_rows *rows, double value) {
 }
 
 static int fill_claims(ibid_rows *rows, const char *text, size_t length, void *client) {
-  ibid_claim *claims;
-  size_t count;
-  if (ibid_find_claims_with(client, text, length, &claims, &count)) return SQLITE_NOMEM;
+  ibid_claim *claims = NULL;
+  size_t count = 0;
+  const ibid_layers *layers = layers_of(rows, client, text, length);
+  if (!layers) return SQLITE_NOMEM;
+  int failed = ibid_find_claims_progress(layers, ibid_rows_progress(rows), &claims, &count);
+  if (failed > 0) return SQLITE_INTERRUPT; /* sqlite3_interrupt() or a progress handler */
+  if (failed) return SQLITE_NOMEM;
   int rc = SQLITE_OK;
   for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
     const ibid_claim *c = &claims[k];
@@ -56,9 +71,15 @@ static int fill_claims(ibid_rows *rows, const char *text, size_t length, void *c
 }
 
 static int fill_entities(ibid_rows *rows, const char *text, size_t length, void *client) {
-  ibid_entity *entities;
-  size_t count;
-  if (ibid_find_entities_in(text, length, client, &entities, &count)) return SQLITE_NOMEM;
+  ibid_entity *entities = NULL;
+  size_t count = 0;
+  const ibid_layers *layers = layers_of(rows, client, text, length);
+  if (!layers) return SQLITE_NOMEM;
+  ibid_layers_cache *cache = client;
+  int failed = ibid_find_entities_progress(layers, cache->regions, ibid_rows_progress(rows),
+                                           &entities, &count);
+  if (failed > 0) return SQLITE_INTERRUPT; /* sqlite3_interrupt() or a progress handler */
+  if (failed) return SQLITE_NOMEM;
   int rc = SQLITE_OK;
   for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
     const ibid_entity *e = &entities[k];
@@ -74,9 +95,13 @@ static int fill_entities(ibid_rows *rows, const char *text, size_t length, void 
 }
 
 static int fill_events(ibid_rows *rows, const char *text, size_t length, void *client) {
-  ibid_event *events;
-  size_t count;
-  if (ibid_find_events_with(client, text, length, &events, &count)) return SQLITE_NOMEM;
+  ibid_event *events = NULL;
+  size_t count = 0;
+  const ibid_layers *layers = layers_of(rows, client, text, length);
+  if (!layers) return SQLITE_NOMEM;
+  int failed = ibid_find_events_progress(layers, ibid_rows_progress(rows), &events, &count);
+  if (failed > 0) return SQLITE_INTERRUPT; /* sqlite3_interrupt() or a progress handler */
+  if (failed) return SQLITE_NOMEM;
   int rc = SQLITE_OK;
   for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
     const ibid_event *e = &events[k];
@@ -91,34 +116,19 @@ static int fill_events(ibid_rows *rows, const char *text, size_t length, void *c
   return rc;
 }
 
-static void splitter_destroy(void *client) {
-  ibid_sentence_splitter_free(client);
-}
-
-static void regions_destroy(void *client) {
-  ibid_regions_free(client);
-}
-
-int ibid_register_facts(sqlite3 *db) {
+int ibid_register_facts_with(sqlite3 *db, ibid_layers_cache *cache) {
   static const ibid_table_function functions[] = {
       {"ibid_claims", "n, sentence, value, unit, start, length, \"check\", expected", 8,
        fill_claims},
       {"ibid_entities", "n, kind, value, text, start, length", 6, fill_entities},
       {"ibid_events", "n, date, sentence, start, length, relative", 6, fill_events},
   };
+  size_t count = sizeof(functions) / sizeof(functions[0]);
   int rc = SQLITE_OK;
-  for (size_t k = 0; k < sizeof(functions) / sizeof(functions[0]) && rc == SQLITE_OK; k++) {
-    /* claims and events number their sentences as ibid_sentences does: each
-    ** keeps its own splitter (one ICU iterator per connection and function) */
-    if (functions[k].fill == fill_entities) {
-      ibid_regions *regions = ibid_regions_new(); /* country names for entities */
-      if (!regions) return SQLITE_NOMEM;
-      rc = ibid_register_table_function(db, &functions[k], regions, regions_destroy);
-      continue;
-    }
-    ibid_sentence_splitter *splitter = ibid_sentence_splitter_new();
-    if (!splitter) return SQLITE_NOMEM;
-    rc = ibid_register_table_function(db, &functions[k], splitter, splitter_destroy);
-  }
+  size_t k = 0;
+  for (; k < count && rc == SQLITE_OK; k++)
+    rc = ibid_register_table_function(db, &functions[k], cache, ibid_layers_cache_release);
+  /* A failed registration already released its share; release the rest. */
+  for (; k < count; k++) ibid_layers_cache_release(cache);
   return rc;
 }

@@ -19,80 +19,45 @@
 #include "sql_common.h"
 SQLITE_EXTENSION_INIT3
 #include "memory.h"
+#include "sql_layers.h"
 #include "sql_modules.h"
 
 /*
 ** The four functions read one analysis of the text, and the corpus trigger
 ** calls all four on the same body in a row: so each connection keeps the
-** last analysis (and a copy of its text, whatever its size) and reuses it
-** when the next call gets the same text. One entry per connection: it is
-** replaced by the next text analysed and freed with the connection (when its
-** last function is dropped). Memory stays bounded by the largest text in use
-** plus its analysis; an INSERT of a 10 MB body analyses it once, not four
-** times. The cache lives in the functions' client data (no global state).
+** last text's layers and analysis (ext/findings/sql_layers.c) and reuses them
+** when the next call gets the same text. An INSERT of a 10 MB body analyses it
+** once, not four times.
 */
-typedef struct findings_cache {
-  int users;             /* modules sharing this cache; freed when the last goes */
-  ibid_regions *regions; /* country names (read only once built) */
-  char *text;            /* copy of the analysed text, NULL when empty */
-  size_t length;
-  ibid_findings result;
-} findings_cache;
 
-static void cache_clear(findings_cache *cache) {
-  if (cache->text) ibid_findings_free(&cache->result);
-  ibid_free(cache->text);
-  cache->text = 0;
-  cache->length = 0;
-}
-
-static void cache_release(void *pointer) {
-  findings_cache *cache = pointer;
-  if (--cache->users > 0) return;
-  cache_clear(cache);
-  ibid_regions_free(cache->regions);
-  ibid_free(cache);
-}
-
-/* The analysis of text: the cached one, or a new one (then cached, unless the
-** copy cannot be allocated). *owned is set when the caller must free the
-** result. The analysis counts its work on the call's progress, so an
-** interrupt stops it (and nothing partial is cached). */
-static int analyse(ibid_rows *rows, findings_cache *cache, const char *text, size_t length,
-                   ibid_findings **result, ibid_findings *scratch, int *owned) {
-  *owned = 0;
-  if (cache->text && cache->length == length && memcmp(cache->text, text, length) == 0) {
-    *result = &cache->result;
-    return SQLITE_OK;
-  }
-  int rc =
-      ibid_find_findings_progress(text, length, cache->regions, ibid_rows_progress(rows), scratch);
-  if (rc != 0) {
-    ibid_findings_free(scratch);
-    if (rc > 0) return SQLITE_INTERRUPT;
+/* The analysis of text: the cached one, or a new one (then cached). The
+** analysis counts its work on the call's progress, so an interrupt stops it
+** (and nothing partial is cached). */
+static int analyse(ibid_rows *rows, ibid_layers_cache *cache, const char *text, size_t length,
+                   ibid_findings **result) {
+  const ibid_layers *layers = ibid_layers_cache_get(cache, text, length);
+  if (!layers) {
     ibid_rows_error(rows, "out of memory");
     return SQLITE_NOMEM;
   }
-  /* Free the old entry first: two large analyses are never held at once. */
-  cache_clear(cache);
-  char *copy = ibid_malloc(length + 1);
-  if (copy) {
-    memcpy(copy, text, length);
-    cache->text = copy;
-    cache->length = length;
-    cache->result = *scratch;
-    *result = &cache->result;
-  } else {
-    *result = scratch;
-    *owned = 1;
+  if (!cache->has_findings) {
+    int rc = ibid_find_findings_layers(layers, cache->regions, ibid_rows_progress(rows),
+                                       &cache->findings);
+    if (rc != 0) {
+      ibid_findings_free(&cache->findings);
+      if (rc > 0) return SQLITE_INTERRUPT;
+      ibid_rows_error(rows, "out of memory");
+      return SQLITE_NOMEM;
+    }
+    cache->has_findings = 1;
   }
+  *result = &cache->findings;
   return SQLITE_OK;
 }
 
 static int fill_cases(ibid_rows *rows, const char *text, size_t length, void *client) {
-  ibid_findings scratch, *analysis = 0;
-  int owned = 0;
-  int rc = analyse(rows, client, text, length, &analysis, &scratch, &owned);
+  ibid_findings *analysis = 0;
+  int rc = analyse(rows, client, text, length, &analysis);
   for (size_t i = 0; rc == SQLITE_OK && i < analysis->case_count; i++) {
     const ibid_case *c = &analysis->cases[i];
     rc = ibid_rows_int(rows, (int64_t)i + 1);
@@ -101,14 +66,12 @@ static int fill_cases(ibid_rows *rows, const char *text, size_t length, void *cl
     if (rc == SQLITE_OK) rc = ibid_rows_slice(rows, c->heading_start, c->heading_length);
     if (rc == SQLITE_OK) rc = ibid_rows_span(rows, c->start, c->length);
   }
-  if (owned) ibid_findings_free(analysis);
   return rc;
 }
 
 static int fill_questions(ibid_rows *rows, const char *text, size_t length, void *client) {
-  ibid_findings scratch, *analysis = 0;
-  int owned = 0;
-  int rc = analyse(rows, client, text, length, &analysis, &scratch, &owned);
+  ibid_findings *analysis = 0;
+  int rc = analyse(rows, client, text, length, &analysis);
   for (size_t i = 0; rc == SQLITE_OK && i < analysis->question_count; i++) {
     const ibid_question *q = &analysis->questions[i];
     rc = ibid_rows_int(rows, (int64_t)i + 1);
@@ -116,14 +79,12 @@ static int fill_questions(ibid_rows *rows, const char *text, size_t length, void
     if (rc == SQLITE_OK) rc = ibid_rows_text(rows, q->text, strlen(q->text));
     if (rc == SQLITE_OK) rc = ibid_rows_span(rows, q->start, q->length);
   }
-  if (owned) ibid_findings_free(analysis);
   return rc;
 }
 
 static int fill_findings(ibid_rows *rows, const char *text, size_t length, void *client) {
-  ibid_findings scratch, *analysis = 0;
-  int owned = 0;
-  int rc = analyse(rows, client, text, length, &analysis, &scratch, &owned);
+  ibid_findings *analysis = 0;
+  int rc = analyse(rows, client, text, length, &analysis);
   for (size_t i = 0; rc == SQLITE_OK && i < analysis->finding_count; i++) {
     const ibid_finding *f = &analysis->findings[i];
     const char *source = ibid_finding_source_name(f->source),
@@ -140,14 +101,12 @@ static int fill_findings(ibid_rows *rows, const char *text, size_t length, void 
     if (rc == SQLITE_OK) rc = ibid_rows_text(rows, polarity, strlen(polarity));
     if (rc == SQLITE_OK) rc = ibid_rows_span(rows, f->start, f->length);
   }
-  if (owned) ibid_findings_free(analysis);
   return rc;
 }
 
 static int fill_evidence(ibid_rows *rows, const char *text, size_t length, void *client) {
-  ibid_findings scratch, *analysis = 0;
-  int owned = 0;
-  int rc = analyse(rows, client, text, length, &analysis, &scratch, &owned);
+  ibid_findings *analysis = 0;
+  int rc = analyse(rows, client, text, length, &analysis);
   for (size_t i = 0; rc == SQLITE_OK && i < analysis->evidence_count; i++) {
     const ibid_evidence *e = &analysis->evidence[i];
     const char *kind = e->is_marker ? "marker" : "cite";
@@ -157,7 +116,6 @@ static int fill_evidence(ibid_rows *rows, const char *text, size_t length, void 
     if (rc == SQLITE_OK)
       rc = e->cite ? ibid_rows_int(rows, (int64_t)e->cite) : ibid_rows_null(rows);
   }
-  if (owned) ibid_findings_free(analysis);
   return rc;
 }
 
@@ -169,22 +127,21 @@ static const ibid_table_function findings_functions[] = {
     {"ibid_evidence", "finding, citation_start, citation_length, kind, cite", 5, fill_evidence},
 };
 
+/* The four findings functions and the three fact functions (sql_facts.c)
+** share one cache: seven users. */
 int ibid_register_findings(sqlite3 *db) {
-  findings_cache *cache = ibid_malloc(sizeof(*cache));
-  if (!cache) return SQLITE_NOMEM;
-  memset(cache, 0, sizeof(*cache));
-  cache->regions = ibid_regions_new();
-  if (!cache->regions) {
-    ibid_free(cache);
-    return SQLITE_NOMEM;
-  }
   size_t count = sizeof(findings_functions) / sizeof(*findings_functions);
-  cache->users = (int)count;
+  ibid_layers_cache *cache = ibid_layers_cache_new((int)count + 3);
+  if (!cache) return SQLITE_NOMEM;
   int rc = SQLITE_OK;
   size_t i = 0;
   for (; rc == SQLITE_OK && i < count; i++)
-    rc = ibid_register_table_function(db, &findings_functions[i], cache, cache_release);
+    rc = ibid_register_table_function(db, &findings_functions[i], cache, ibid_layers_cache_release);
   /* A failed registration already released its share; release the rest. */
-  for (; i < count; i++) cache_release(cache);
-  return rc;
+  for (; i < count; i++) ibid_layers_cache_release(cache);
+  if (rc != SQLITE_OK) {
+    for (int k = 0; k < 3; k++) ibid_layers_cache_release(cache);
+    return rc;
+  }
+  return ibid_register_facts_with(db, cache);
 }

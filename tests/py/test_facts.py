@@ -141,3 +141,77 @@ def test_output_linear_in_input():
         print('    %s: %d rows, %d bytes at 500 repeats; %d rows, %d bytes at 2000 (ratio %.2f)'
               % (function, small[0], small[1], large[0], large[1], ratio))
         assert ratio < 5, (function, ratio)
+
+
+# ----- one set of layers (ext/findings/layers.h) ---------------------------------------
+
+def test_claims_and_events_number_the_rows_of_sentences():
+    """A claim's and an event's `sentence` is the row of ibid_sentences holding it."""
+    db = connect()
+    for name in ('002', '003'):
+        text = corpus(name)
+        spans = db.execute('SELECT n, start, length FROM ibid_sentences(?)', (text,)).fetchall()
+        by_n = {n: (start, length) for n, start, length in spans}
+        for function in ('ibid_claims', 'ibid_events'):
+            rows = db.execute('SELECT sentence, start FROM %s(?)' % function, (text,)).fetchall()
+            assert rows, (name, function)
+            for sentence, start in rows:
+                first, length = by_n[sentence]
+                following = by_n.get(sentence + 1, (len(text) + 1, 0))[0]
+                assert first <= start < following, (name, function, sentence, start)
+
+
+def test_layers_cache_follows_the_text():
+    """The seven functions share one cache of the last text's layers: interleaved texts
+    give each its own rows."""
+    db = connect()
+    a, b = corpus('002'), corpus('003')
+    alone = {}
+    for text in (a, b):
+        fresh = connect()
+        alone[text] = [fresh.execute('SELECT * FROM %s(?)' % f, (text,)).fetchall()
+                       for f in ('ibid_claims', 'ibid_entities', 'ibid_events', 'ibid_findings')]
+    for text in (a, b, a, b):
+        got = [db.execute('SELECT * FROM %s(?)' % f, (text,)).fetchall()
+               for f in ('ibid_claims', 'ibid_entities', 'ibid_events', 'ibid_findings')]
+        assert got == alone[text]
+
+
+def test_evidence_is_a_row_of_cites():
+    """A finding's evidence 'cite' is the n of the group's first row of ibid_cites, whose
+    span lies inside the evidence's parenthesis."""
+    db = connect()
+    text = corpus('002')
+    cites = {n: (start, length) for n, start, length in
+             db.execute('SELECT n, start, length FROM ibid_cites(?)', (text,))}
+    rows = db.execute("SELECT citation_start, citation_length, cite FROM ibid_evidence(?) "
+                      "WHERE kind = 'cite'", (text,)).fetchall()
+    assert rows
+    for start, length, cite in rows:
+        c_start, c_length = cites[cite]
+        assert start <= c_start and c_start + c_length <= start + length, (start, length, cite)
+
+
+def test_progress_handler_stops_the_fact_extractors():
+    """A progress handler that says stop during the extraction (issue 12) ends it with
+    'interrupted'; the extractors' own counts are checked in tests/unit/test_facts.c."""
+    import sqlite3
+    db = connect()
+    text = corpus('002') * 20
+    for function in ('ibid_claims', 'ibid_entities', 'ibid_events', 'ibid_cases'):
+        db.execute('SELECT count(*) FROM ibid_sentences(?)', ('x',)).fetchall()
+        calls = [0]
+
+        def stop():
+            calls[0] += 1
+            return 1 if calls[0] >= 3 else 0
+        db.set_progress_handler(stop, 1)
+        try:
+            db.execute('SELECT count(*) FROM %s(?)' % function, (text + function,)).fetchall()
+            raise AssertionError('%s was not interrupted' % function)
+        except sqlite3.OperationalError as e:
+            assert 'interrupted' in str(e), str(e)
+        db.set_progress_handler(None, 0)
+        assert calls[0] == 3, (function, calls[0])
+    # and the connection still works, from the same cache
+    assert db.execute('SELECT count(*) FROM ibid_claims(?)', (corpus('002'),)).fetchone()[0] > 0
