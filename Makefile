@@ -44,7 +44,7 @@ LDFLAGS_SO := -shared -Wl,-soname,ibid.so -Wl,-z,now -Wl,-z,relro -Wl,-z,nodelet
 
 SQL_SOURCES := ext/ibid.c $(wildcard ext/*/sql_*.c)
 PURE_SOURCES := $(filter-out $(SQL_SOURCES),$(wildcard ext/*/*.c))
-HEADERS := $(wildcard ext/*/*.h include/*.h) build/schema_sql.h
+HEADERS := $(wildcard ext/*/*.h include/*.h) build/schema_sql.h build/ingest_sql.h
 OBJ_DIR ?= build/obj
 SQL_OBJECTS := $(patsubst ext/%.c,$(OBJ_DIR)/%.o,$(SQL_SOURCES))
 PURE_OBJECTS := $(patsubst ext/%.c,$(OBJ_DIR)/%.o,$(PURE_SOURCES))
@@ -123,6 +123,9 @@ INSTALL_MISSING = \
 build/schema_sql.h: sql/schema.sql
 	@mkdir -p build
 	{ echo "/* Generated from sql/schema.sql by make; edit that file. */"; echo "static const char ibid_schema_sql[] ="; sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/  "/' -e 's/$$/\\n"/' $<; echo ";"; } > $@
+build/ingest_sql.h: sql/ingest.sql
+	@mkdir -p build
+	{ echo "/* Generated from sql/ingest.sql by make; edit that file. */"; echo "static const char ibid_ingest_sql[] ="; sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/  "/' -e 's/$$/\\n"/' $<; echo ";"; } > $@
 
 # sql/merge.sql, compiled into the ibid command (`ibid load -j N` merges with it).
 build/merge_sql.h: sql/merge.sql
@@ -208,7 +211,7 @@ test: all check-test-deps
 # The whole suite against an ASan+UBSan build of the extension and the unit tests.
 ASAN_LIB = $(shell $(CC) -print-file-name=libasan.so)
 SANITIZE_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
-sanitize: all build/schema_sql.h
+sanitize: all build/schema_sql.h build/ingest_sql.h
 	$(MAKE) --no-print-directory build/asan/ibid.so $(patsubst build/%,build/asan/%,$(UNIT_TESTS)) \
 	  OBJ_DIR=build/asan/obj CFLAGS="$(SANITIZE_FLAGS)"
 	IBID_SANITIZE=$(ASAN_LIB) IBID_EXTENSION=./build/asan/ibid IBID_UNIT_DIR=build/asan $(PYTHON) tests/run.py

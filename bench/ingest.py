@@ -9,10 +9,17 @@ seeds again under new paths (IBID_BENCH_DOCUMENTS=N, default 2,000):
      a plain table with an FTS5 index (unicode61, and the ibid tokenizer), documents/s,
      MB/s, the ratio, and peak RSS of each (each measured in a process of its own); ingest
      peak RSS also at N/4, to show whether memory grows with the corpus.
-  2. per stage: each function the ingest trigger calls, timed alone over the seed texts
-     (SELECT count(*) FROM texts, ibid_X(body)), in ms per document, and its share of the
-     ingest's time per document; what is left is the trigger's SQL (row writes, indexes,
-     JSON, work linking).
+     With IBID_BENCH_BASELINE=/path/to/another/ibid (an extension built from another
+     commit), its ingest runs in the same run, side by side, with its own ratio.
+  2. per stage, in ms per document and as a share of the ingest's time per document:
+     ibid_ingest(id), which the trigger calls and which runs every step of loading
+     (sql/ingest.sql: the conversion, the metadata, one analysis of the body written to
+     every table, the linking), timed on stored documents; inside it, each function it
+     runs timed alone over the seed texts (ibid_convert, ibid_meta, ibid_work_key, the
+     FTS5 insert of the blocks, and each extractor as its table-valued function, SELECT
+     count(*) FROM ibid_X(body), whose layers the analysis shares); what is left of
+     ibid_ingest is its SQL (row writes, the document's UPDATEs, work linking, citations),
+     and what is left of the ingest is the INSERT of the row itself and the commits.
   3. every core: `ibid load -j 1` and `ibid load -j <cores>` (build/ibid) over a folder of
      N files, documents/s (wall clock) and the ratio; the two corpora are compared table by
      table (row counts); then the shard and merge costs (tools/ibid_parallel_load.py's
@@ -45,7 +52,7 @@ def cpu_seconds():
 def connect(path):
     db = sqlite3.connect(path)
     db.enable_load_extension(True)
-    db.load_extension(EXTENSION)
+    db.load_extension(os.environ.get('IBID_BENCH_EXTENSION', EXTENSION))
     db.execute('pragma journal_mode = wal')
     return db
 
@@ -86,27 +93,33 @@ def phase_load(kind, n, folder):
 
 
 # In the trigger's order, each on one document's text (:raw, :body, :meta) at a time, as
-# the trigger runs them: ibid_cases, _questions, _findings and _evidence share one analysis
-# of the text (the first call makes it, the next three find it cached).
+# the trigger runs them. The stages marked "in" run inside ibid_ingest (its one analysis
+# shares what they share: the notes once for notes, markers and references; the case-study
+# analysis once for its four tables); they are timed alone as table-valued functions, where
+# ibid_cases, _questions, _findings and _evidence share one cached analysis.
 STAGES = [
-    ('ibid_convert(raw)', "select ibid_convert(:raw)"),
-    ('ibid_meta(raw), ibid_meta(body)', "select ibid_meta(:raw), ibid_meta(:body)"),
-    ('ibid_work_key(meta)', "select ibid_work_key(:meta)"),
-    ('ibid_blocks', "select count(*) from ibid_blocks(:body)"),
-    ('fulltext: FTS5 (ibid tokenizer) of the blocks',
+    ('ibid_ingest(id): every step', None),
+    ('in ibid_convert(raw)', "select ibid_convert(:raw)"),
+    ('in ibid_meta(raw), ibid_meta(body)', "select ibid_meta(:raw), ibid_meta(:body)"),
+    ('in ibid_work_key(meta)', "select ibid_work_key(:meta)"),
+    ('in fulltext: FTS5 (ibid tokenizer) of the blocks',
      "insert into ft(text) select text from ibid_blocks(:body)"),
-    ('ibid_sentences', "select count(*) from ibid_sentences(:body)"),
-    ('ibid_notes', "select count(*) from ibid_notes(:body)"),
-    ('ibid_markers', "select count(*) from ibid_markers(:body)"),
-    ('ibid_cites', "select count(*) from ibid_cites(:body)"),
-    ('ibid_references', "select count(*) from ibid_references(:body)"),
-    ('ibid_cases (the case-study analysis)', "select count(*) from ibid_cases(:body)"),
-    ('ibid_questions (cached analysis)', "select count(*) from ibid_questions(:body)"),
-    ('ibid_findings (cached analysis)', "select count(*) from ibid_findings(:body)"),
-    ('ibid_evidence (cached analysis)', "select count(*) from ibid_evidence(:body)"),
-    ('ibid_claims', "select count(*) from ibid_claims(:body)"),
-    ('ibid_entities', "select count(*) from ibid_entities(:body)"),
-    ('ibid_events', "select count(*) from ibid_events(:body)"),
+    ('in ibid_blocks', "select count(*) from ibid_blocks(:body)"),
+    ('in ibid_sentences', "select count(*) from ibid_sentences(:body)"),
+    ('in ibid_notes', "select count(*) from ibid_notes(:body)"),
+    ('in ibid_markers', "select count(*) from ibid_markers(:body)"),
+    ('in ibid_cites', "select count(*) from ibid_cites(:body)"),
+    ('in ibid_references', "select count(*) from ibid_references(:body)"),
+    # (ibid_cases builds the layers findings, claims, entities and events share --
+    # sentences, cites, notes, markers -- again: in the sum they count twice)
+    ('in ibid_cases (the shared layers, the case-study analysis)',
+     "select count(*) from ibid_cases(:body)"),
+    ('in ibid_questions (cached analysis)', "select count(*) from ibid_questions(:body)"),
+    ('in ibid_findings (cached analysis)', "select count(*) from ibid_findings(:body)"),
+    ('in ibid_evidence (cached analysis)', "select count(*) from ibid_evidence(:body)"),
+    ('in ibid_claims', "select count(*) from ibid_claims(:body)"),
+    ('in ibid_entities', "select count(*) from ibid_entities(:body)"),
+    ('in ibid_events', "select count(*) from ibid_events(:body)"),
 ]
 
 
@@ -114,25 +127,41 @@ def stages(rounds):
     """ms CPU per document of each stage, over `rounds` passes of the seed texts."""
     db = connect(':memory:')
     db.execute("create virtual table ft using fts5(text, tokenize = 'ibid')")
+    # ibid_ingest alone: each round stores the document without the ingest trigger, times
+    # ibid_ingest(id) on it, and deletes it again (neither timed)
+    db.execute('select ibid_init()')
+    db.execute('drop trigger documents_ingest')
     texts = []
     for raw in seeds():
         raw = raw.decode('utf-8')
         body = db.execute("select ibid_convert(?1) ->> '$.body'", (raw,)).fetchone()[0]
-        texts.append({'raw': raw, 'body': body,
+        texts.append({'raw': raw, 'body': body, 'path': 'seed%d' % len(texts),
                       'meta': db.execute('select ibid_meta(?1)', (raw,)).fetchone()[0]})
     spent = [0.0] * len(STAGES)
     for _ in range(rounds):
         for text in texts:
             for i, (_, sql) in enumerate(STAGES):
+                if sql is None:
+                    document = db.execute('insert into documents(path, raw) values (?, ?)',
+                                          (text['path'], text['raw'])).lastrowid
+                    started = time.process_time()
+                    db.execute('select count(*) from ibid_ingest(?)', (document,)).fetchall()
+                    spent[i] += time.process_time() - started
+                    db.execute('delete from documents where id = ?', (document,))
+                    db.commit()
+                    continue
                 started = time.process_time()
                 db.execute(sql, text).fetchall()
                 spent[i] += time.process_time() - started
     return [(name, spent[i] * 1000 / (rounds * len(texts))) for i, (name, _) in enumerate(STAGES)]
 
 
-def child(kind, n, folder):
+def child(kind, n, folder, extension=None):
+    env = dict(os.environ)
+    if extension:
+        env['IBID_BENCH_EXTENSION'] = extension
     result = subprocess.run([sys.executable, __file__, '--phase', kind, str(n), folder],
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, env=env)
     if result.returncode != 0:
         sys.exit(result.stderr)
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -151,33 +180,54 @@ def counts(path):
 
 def main():
     cores = os.cpu_count() or 1
+    baseline_extension = os.environ.get('IBID_BENCH_BASELINE')
+    baseline = None
     with tempfile.TemporaryDirectory() as folder:
         ingest = child('ingest', N, folder)
+        if baseline_extension:
+            os.makedirs(os.path.join(folder, 'baseline'))
+            baseline = child('ingest', N, os.path.join(folder, 'baseline'), baseline_extension)
         floor = child('floor', N, folder)
         floor_ibid = child('floor-ibid', N, folder)
         quarter = child('ingest', max(1, N // 4), folder)
     mb = ingest['size'] / 1e6
     print('(CPU seconds of the loading process; load average %.1f on %d cores)' % (
         os.getloadavg()[0], cores))
-    for name, r in (('corpus ingest', ingest), ('floor: table + FTS5', floor),
-                    ('floor, ibid tokenizer', floor_ibid)):
+    runs = [('corpus ingest', ingest)]
+    if baseline:
+        runs.append(('ingest, baseline', baseline))
+    for name, r in runs + [('floor: table + FTS5', floor), ('floor, ibid tokenizer', floor_ibid)]:
         print('%-24s %8.2f MB %8.3f s %8.1f MB/s %8.0f documents/s  peak RSS %.0f MB' % (
             name, mb, r['cpu'], mb / r['cpu'], N / r['cpu'], r['peak']))
     print('  ingest / floor: %.1fx (%.1fx against the floor with the ibid tokenizer); '
           'peak RSS %.0f MB at %d documents, %.0f MB at %d' % (
               ingest['cpu'] / floor['cpu'], ingest['cpu'] / floor_ibid['cpu'],
               quarter['peak'], max(1, N // 4), ingest['peak'], N))
+    if baseline:
+        print('  baseline (%s) / floor: %.1fx (%.1fx with the ibid tokenizer); this ingest takes '
+              '%.2f of its time; same row counts: %s' % (
+                  baseline_extension, baseline['cpu'] / floor['cpu'],
+                  baseline['cpu'] / floor_ibid['cpu'], ingest['cpu'] / baseline['cpu'],
+                  'yes' if baseline['rows'] == ingest['rows'] else 'NO'))
     print('  rows: ' + ', '.join('%s %d' % kv for kv in ingest['rows'].items()))
 
     per_document = ingest['cpu'] * 1000 / N
     print('per stage, ms per document (ingest: %.2f ms per document):' % per_document)
-    total = 0
-    for name, ms in stages(max(1, min(40, N // 50))):
-        total += ms
-        print('  %-46s %7.3f ms %5.1f%%' % (name, ms, 100 * ms / per_document))
-    print('  %-46s %7.3f ms %5.1f%%' % ('all stages', total, 100 * total / per_document))
-    print('  %-46s %7.3f ms %5.1f%%' % ('the rest: the trigger\'s SQL', per_document - total,
-                                       100 * (per_document - total) / per_document))
+    inside = 0
+    measured = stages(max(1, min(40, N // 50)))
+    ingest_ms = measured[0][1]
+    print('  %-46s %7.3f ms %5.1f%%' % (measured[0][0], ingest_ms, 100 * ingest_ms / per_document))
+    for name, ms in measured[1:]:
+        inside += ms
+        print('    %-44s %7.3f ms %5.1f%%' % (name[3:], ms, 100 * ms / per_document))
+    print('    %-44s %7.3f ms %5.1f%%' % ('(those functions, summed)', inside,
+                                           100 * inside / per_document))
+    print('    %-44s %7.3f ms %5.1f%%' % ('the rest: its SQL (row writes, linking)',
+                                           ingest_ms - inside,
+                                           100 * (ingest_ms - inside) / per_document))
+    print('  %-46s %7.3f ms %5.1f%%' % ('the rest: the INSERT itself, commits',
+                                       per_document - ingest_ms,
+                                       100 * (per_document - ingest_ms) / per_document))
 
     import ibid_parallel_load as parallel
     texts = seeds()

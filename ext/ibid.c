@@ -59,6 +59,7 @@ static const struct {
     {"export", ibid_register_export},
     {"graph", ibid_register_graph},
     {"schema", ibid_register_schema},
+    {"ingest", ibid_register_ingest},
 };
 
 int sqlite3_ibid_init(sqlite3 *db, char **error, const sqlite3_api_routines *api) {

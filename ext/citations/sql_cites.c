@@ -33,13 +33,18 @@ static int add_cite_row(ibid_rows *rows, const ibid_cite *cite, size_t n) {
   return rc;
 }
 
+int ibid_rows_add_cites(ibid_rows *rows, const ibid_cite *cites, size_t from, size_t to) {
+  int rc = SQLITE_OK;
+  for (size_t i = from; i < to && rc == SQLITE_OK; i++) rc = add_cite_row(rows, &cites[i], i + 1);
+  return rc;
+}
+
 static int fill_cites(ibid_rows *rows, const char *text, size_t length, void *client) {
   (void)client;
   ibid_cite *cites;
   size_t count;
   if (ibid_find_cites(text, length, &cites, &count) != 0) return SQLITE_NOMEM;
-  int rc = SQLITE_OK;
-  for (size_t i = 0; i < count && rc == SQLITE_OK; i++) rc = add_cite_row(rows, &cites[i], i + 1);
+  int rc = ibid_rows_add_cites(rows, cites, 0, count);
   ibid_free_cites(cites, count);
   return rc;
 }

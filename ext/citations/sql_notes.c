@@ -33,14 +33,37 @@ static int add_note_row(ibid_rows *rows, const ibid_note *note) {
   return rc;
 }
 
+int ibid_rows_add_notes(ibid_rows *rows, const ibid_note *notes, size_t count) {
+  int rc = SQLITE_OK;
+  for (size_t i = 0; i < count && rc == SQLITE_OK; i++) rc = add_note_row(rows, &notes[i]);
+  return rc;
+}
+
 static int fill_notes(ibid_rows *rows, const char *text, size_t length, void *client) {
   (void)client;
   ibid_note *notes;
   size_t count;
   if (ibid_find_notes(text, length, &notes, &count)) return SQLITE_NOMEM;
-  int rc = SQLITE_OK;
-  for (size_t i = 0; i < count && rc == SQLITE_OK; i++) rc = add_note_row(rows, &notes[i]);
+  int rc = ibid_rows_add_notes(rows, notes, count);
   ibid_free(notes);
+  return rc;
+}
+
+/* Row by row, far-apart marker and note offsets alternate: the byte to
+** character conversion starts from its nearest checkpoint (sql_table.c). */
+int ibid_rows_add_markers(ibid_rows *rows, const ibid_note *notes, const ibid_marker *markers,
+                          size_t marker_count) {
+  int rc = SQLITE_OK;
+  for (size_t i = 0; i < marker_count && rc == SQLITE_OK; i++) {
+    const ibid_marker *marker = &markers[i];
+    rc = ibid_rows_int(rows, marker->n);
+    if (rc == SQLITE_OK) rc = ibid_rows_slice(rows, marker->start, marker->length);
+    if (rc == SQLITE_OK) rc = ibid_rows_span(rows, marker->start, marker->length);
+    if (rc == SQLITE_OK)
+      rc = marker->note >= 0
+               ? ibid_rows_int(rows, ibid_rows_character_index(rows, notes[marker->note].start))
+               : ibid_rows_null(rows);
+  }
   return rc;
 }
 
@@ -55,18 +78,7 @@ static int fill_markers(ibid_rows *rows, const char *text, size_t length, void *
     rc = SQLITE_NOMEM;
     goto done;
   }
-  /* Row by row, far-apart marker and note offsets alternate: the byte to
-  ** character conversion starts from its nearest checkpoint (sql_table.c). */
-  for (size_t i = 0; i < marker_count && rc == SQLITE_OK; i++) {
-    const ibid_marker *marker = &markers[i];
-    rc = ibid_rows_int(rows, marker->n);
-    if (rc == SQLITE_OK) rc = ibid_rows_slice(rows, marker->start, marker->length);
-    if (rc == SQLITE_OK) rc = ibid_rows_span(rows, marker->start, marker->length);
-    if (rc == SQLITE_OK)
-      rc = marker->note >= 0
-               ? ibid_rows_int(rows, ibid_rows_character_index(rows, notes[marker->note].start))
-               : ibid_rows_null(rows);
-  }
+  rc = ibid_rows_add_markers(rows, notes, markers, marker_count);
 done:
   ibid_free(markers);
   ibid_free(notes);

@@ -120,4 +120,28 @@ ibid_progress *ibid_rows_progress(ibid_rows *rows);
 /* Sets the error message of the current call (printf-style). */
 void ibid_rows_error(ibid_rows *rows, const char *format, ...);
 
+/* ----- rows outside a table-valued function ----------------------------- */
+
+/*
+** The same rows, for a caller that writes them itself (ext/corpus/sql_ingest.c):
+** one ibid_rows over `input` (borrowed: it must outlive the rows), filled by the
+** layers' row builders one after another. Character positions keep their
+** checkpoints from layer to layer; the progress checks `db` for interrupts.
+** ibid_rows_clear drops the cells of the last layer and sets the column count
+** of the next; ibid_rows_bind binds the cells of one row, in column order, to
+** parameters first, first+1, ... of a statement (text without a copy: bind,
+** step and reset before the next clear).
+*/
+ibid_rows *ibid_rows_new(sqlite3 *db, const char *input, size_t length, int column_count);
+void ibid_rows_clear(ibid_rows *rows, int column_count);
+size_t ibid_rows_count(const ibid_rows *rows);
+/* Is every row whole (cells a multiple of the column count)? */
+int ibid_rows_complete(const ibid_rows *rows);
+/* An INTEGER cell's value (0 for any other type). */
+int64_t ibid_rows_cell_int(const ibid_rows *rows, size_t row, int column);
+int ibid_rows_bind(const ibid_rows *rows, size_t row, sqlite3_stmt *statement, int first);
+/* The message of ibid_rows_error, handed over (sqlite3_free it), or NULL. */
+char *ibid_rows_take_error(ibid_rows *rows);
+void ibid_rows_free(ibid_rows *rows);
+
 #endif

@@ -229,6 +229,82 @@ static void rows_reset(ibid_rows *rows) {
   rows->column_count = column_count;
 }
 
+/* ----- rows outside a cursor (ext/corpus/sql_ingest.c) ---------------------- */
+
+ibid_rows *ibid_rows_new(sqlite3 *db, const char *input, size_t length, int column_count) {
+  ibid_rows *rows = ibid_malloc(sizeof(*rows));
+  if (!rows) return 0;
+  memset(rows, 0, sizeof(*rows));
+  rows->input = input;
+  rows->input_length = length;
+  rows->column_count = column_count;
+  ibid_sql_probe_start(&rows->probe, db);
+  rows->progress.check = ibid_sql_progress_check;
+  rows->progress.context = &rows->probe;
+  rows->progress.countdown = IBID_PROGRESS_INTERVAL;
+  return rows;
+}
+
+void ibid_rows_clear(ibid_rows *rows, int column_count) {
+  for (size_t i = 0; i < rows->cell_count; i++)
+    if (rows->cells[i].owned) ibid_free((void *)rows->cells[i].value.text);
+  rows->cell_count = 0;
+  if (rows->cell_capacity > 4096) { /* a large layer's cells go with it */
+    ibid_free(rows->cells);
+    rows->cells = 0;
+    rows->cell_capacity = 0;
+  }
+  rows->column_count = column_count;
+}
+
+size_t ibid_rows_count(const ibid_rows *rows) {
+  return rows->column_count ? rows->cell_count / (size_t)rows->column_count : 0;
+}
+
+int ibid_rows_complete(const ibid_rows *rows) {
+  return rows->column_count && rows->cell_count % (size_t)rows->column_count == 0;
+}
+
+int64_t ibid_rows_cell_int(const ibid_rows *rows, size_t row, int column) {
+  const ibid_cell *cell = &rows->cells[row * (size_t)rows->column_count + (size_t)column];
+  return cell->type == SQLITE_INTEGER ? cell->value.integer : 0;
+}
+
+int ibid_rows_bind(const ibid_rows *rows, size_t row, sqlite3_stmt *statement, int first) {
+  const ibid_cell *cells = &rows->cells[row * (size_t)rows->column_count];
+  int rc = SQLITE_OK;
+  for (int k = 0; k < rows->column_count && rc == SQLITE_OK; k++) {
+    const ibid_cell *cell = &cells[k];
+    switch (cell->type) {
+      case SQLITE_INTEGER:
+        rc = sqlite3_bind_int64(statement, first + k, cell->value.integer);
+        break;
+      case SQLITE_FLOAT:
+        rc = sqlite3_bind_double(statement, first + k, cell->value.real);
+        break;
+      case SQLITE_TEXT: /* the cells outlive the step: no copy */
+        rc = sqlite3_bind_text64(statement, first + k, cell->value.text, cell->length,
+                                 SQLITE_STATIC, SQLITE_UTF8);
+        break;
+      default:
+        rc = sqlite3_bind_null(statement, first + k);
+    }
+  }
+  return rc;
+}
+
+char *ibid_rows_take_error(ibid_rows *rows) {
+  char *error = rows->error;
+  rows->error = 0;
+  return error;
+}
+
+void ibid_rows_free(ibid_rows *rows) {
+  if (!rows) return;
+  rows_reset(rows);
+  ibid_free(rows);
+}
+
 /* ----- virtual table methods ---------------------------------------------- */
 
 static int table_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,

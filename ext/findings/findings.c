@@ -1052,7 +1052,10 @@ static int heading_level(const analysis *a, size_t i, size_t *title) {
   while (q < l->end && is_digit(t[q])) {
     size_t digits = q;
     while (q < l->end && is_digit(t[q])) q++;
-    if (q - digits > 2) return level ? level : 0;
+    if (q - digits > 2) { /* "2015 ...": a year, not a section number */
+      *title = p;
+      return level ? level : 0;
+    }
     components++;
     if (q < l->end && t[q] == '.') q++;
     if (q >= l->end || !is_digit(t[q])) break;

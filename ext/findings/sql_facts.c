@@ -43,16 +43,9 @@ static int rows_number(ibid_rows *rows, double value) {
   return ibid_rows_double(rows, value);
 }
 
-static int fill_claims(ibid_rows *rows, const char *text, size_t length, void *client) {
-  ibid_claim *claims = NULL;
-  size_t count = 0;
-  const ibid_layers *layers = layers_of(rows, client, text, length);
-  if (!layers) return SQLITE_NOMEM;
-  int failed = ibid_find_claims_progress(layers, ibid_rows_progress(rows), &claims, &count);
-  if (failed > 0) return SQLITE_INTERRUPT; /* sqlite3_interrupt() or a progress handler */
-  if (failed) return SQLITE_NOMEM;
+int ibid_rows_add_claims(ibid_rows *rows, const ibid_claim *claims, size_t from, size_t to) {
   int rc = SQLITE_OK;
-  for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
+  for (size_t k = from; k < to && rc == SQLITE_OK; k++) {
     const ibid_claim *c = &claims[k];
     const char *check = ibid_claim_check_name(c->check);
     rc = ibid_rows_int(rows, (int64_t)k + 1);
@@ -66,7 +59,33 @@ static int fill_claims(ibid_rows *rows, const char *text, size_t length, void *c
       rc = check ? ibid_rows_text(rows, check, strlen(check)) : ibid_rows_null(rows);
     if (rc == SQLITE_OK) rc = check ? rows_number(rows, c->expected) : ibid_rows_null(rows);
   }
+  return rc;
+}
+
+static int fill_claims(ibid_rows *rows, const char *text, size_t length, void *client) {
+  ibid_claim *claims = NULL;
+  size_t count = 0;
+  const ibid_layers *layers = layers_of(rows, client, text, length);
+  if (!layers) return SQLITE_NOMEM;
+  int failed = ibid_find_claims_progress(layers, ibid_rows_progress(rows), &claims, &count);
+  if (failed > 0) return SQLITE_INTERRUPT; /* sqlite3_interrupt() or a progress handler */
+  if (failed) return SQLITE_NOMEM;
+  int rc = ibid_rows_add_claims(rows, claims, 0, count);
   ibid_free(claims);
+  return rc;
+}
+
+int ibid_rows_add_entities(ibid_rows *rows, const ibid_entity *entities, size_t from, size_t to) {
+  int rc = SQLITE_OK;
+  for (size_t k = from; k < to && rc == SQLITE_OK; k++) {
+    const ibid_entity *e = &entities[k];
+    const char *kind = ibid_entity_kind_name(e->kind);
+    rc = ibid_rows_int(rows, (int64_t)k + 1);
+    if (rc == SQLITE_OK) rc = ibid_rows_text(rows, kind, strlen(kind));
+    if (rc == SQLITE_OK) rc = ibid_rows_text(rows, e->value, strlen(e->value));
+    if (rc == SQLITE_OK) rc = ibid_rows_slice(rows, e->start, e->length);
+    if (rc == SQLITE_OK) rc = ibid_rows_span(rows, e->start, e->length);
+  }
   return rc;
 }
 
@@ -80,17 +99,22 @@ static int fill_entities(ibid_rows *rows, const char *text, size_t length, void 
                                            &entities, &count);
   if (failed > 0) return SQLITE_INTERRUPT; /* sqlite3_interrupt() or a progress handler */
   if (failed) return SQLITE_NOMEM;
-  int rc = SQLITE_OK;
-  for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
-    const ibid_entity *e = &entities[k];
-    const char *kind = ibid_entity_kind_name(e->kind);
-    rc = ibid_rows_int(rows, (int64_t)k + 1);
-    if (rc == SQLITE_OK) rc = ibid_rows_text(rows, kind, strlen(kind));
-    if (rc == SQLITE_OK) rc = ibid_rows_text(rows, e->value, strlen(e->value));
-    if (rc == SQLITE_OK) rc = ibid_rows_slice(rows, e->start, e->length);
-    if (rc == SQLITE_OK) rc = ibid_rows_span(rows, e->start, e->length);
-  }
+  int rc = ibid_rows_add_entities(rows, entities, 0, count);
   ibid_free(entities);
+  return rc;
+}
+
+int ibid_rows_add_events(ibid_rows *rows, const ibid_event *events, size_t from, size_t to) {
+  int rc = SQLITE_OK;
+  for (size_t k = from; k < to && rc == SQLITE_OK; k++) {
+    const ibid_event *e = &events[k];
+    rc = ibid_rows_int(rows, (int64_t)k + 1);
+    if (rc == SQLITE_OK) rc = ibid_rows_text(rows, e->date, strlen(e->date));
+    if (rc == SQLITE_OK)
+      rc = e->sentence ? ibid_rows_int(rows, (int64_t)e->sentence) : ibid_rows_null(rows);
+    if (rc == SQLITE_OK) rc = ibid_rows_span(rows, e->start, e->length);
+    if (rc == SQLITE_OK) rc = ibid_rows_int(rows, e->relative);
+  }
   return rc;
 }
 
@@ -102,16 +126,7 @@ static int fill_events(ibid_rows *rows, const char *text, size_t length, void *c
   int failed = ibid_find_events_progress(layers, ibid_rows_progress(rows), &events, &count);
   if (failed > 0) return SQLITE_INTERRUPT; /* sqlite3_interrupt() or a progress handler */
   if (failed) return SQLITE_NOMEM;
-  int rc = SQLITE_OK;
-  for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
-    const ibid_event *e = &events[k];
-    rc = ibid_rows_int(rows, (int64_t)k + 1);
-    if (rc == SQLITE_OK) rc = ibid_rows_text(rows, e->date, strlen(e->date));
-    if (rc == SQLITE_OK)
-      rc = e->sentence ? ibid_rows_int(rows, (int64_t)e->sentence) : ibid_rows_null(rows);
-    if (rc == SQLITE_OK) rc = ibid_rows_span(rows, e->start, e->length);
-    if (rc == SQLITE_OK) rc = ibid_rows_int(rows, e->relative);
-  }
+  int rc = ibid_rows_add_events(rows, events, 0, count);
   ibid_free(events);
   return rc;
 }

@@ -55,9 +55,8 @@ static int analyse(ibid_rows *rows, ibid_layers_cache *cache, const char *text, 
   return SQLITE_OK;
 }
 
-static int fill_cases(ibid_rows *rows, const char *text, size_t length, void *client) {
-  ibid_findings *analysis = 0;
-  int rc = analyse(rows, client, text, length, &analysis);
+int ibid_rows_add_cases(ibid_rows *rows, const ibid_findings *analysis) {
+  int rc = SQLITE_OK;
   for (size_t i = 0; rc == SQLITE_OK && i < analysis->case_count; i++) {
     const ibid_case *c = &analysis->cases[i];
     rc = ibid_rows_int(rows, (int64_t)i + 1);
@@ -69,9 +68,15 @@ static int fill_cases(ibid_rows *rows, const char *text, size_t length, void *cl
   return rc;
 }
 
-static int fill_questions(ibid_rows *rows, const char *text, size_t length, void *client) {
+static int fill_cases(ibid_rows *rows, const char *text, size_t length, void *client) {
   ibid_findings *analysis = 0;
   int rc = analyse(rows, client, text, length, &analysis);
+  if (rc == SQLITE_OK) rc = ibid_rows_add_cases(rows, analysis);
+  return rc;
+}
+
+int ibid_rows_add_questions(ibid_rows *rows, const ibid_findings *analysis) {
+  int rc = SQLITE_OK;
   for (size_t i = 0; rc == SQLITE_OK && i < analysis->question_count; i++) {
     const ibid_question *q = &analysis->questions[i];
     rc = ibid_rows_int(rows, (int64_t)i + 1);
@@ -82,9 +87,15 @@ static int fill_questions(ibid_rows *rows, const char *text, size_t length, void
   return rc;
 }
 
-static int fill_findings(ibid_rows *rows, const char *text, size_t length, void *client) {
+static int fill_questions(ibid_rows *rows, const char *text, size_t length, void *client) {
   ibid_findings *analysis = 0;
   int rc = analyse(rows, client, text, length, &analysis);
+  if (rc == SQLITE_OK) rc = ibid_rows_add_questions(rows, analysis);
+  return rc;
+}
+
+int ibid_rows_add_findings(ibid_rows *rows, const ibid_findings *analysis) {
+  int rc = SQLITE_OK;
   for (size_t i = 0; rc == SQLITE_OK && i < analysis->finding_count; i++) {
     const ibid_finding *f = &analysis->findings[i];
     const char *source = ibid_finding_source_name(f->source),
@@ -104,9 +115,15 @@ static int fill_findings(ibid_rows *rows, const char *text, size_t length, void 
   return rc;
 }
 
-static int fill_evidence(ibid_rows *rows, const char *text, size_t length, void *client) {
+static int fill_findings(ibid_rows *rows, const char *text, size_t length, void *client) {
   ibid_findings *analysis = 0;
   int rc = analyse(rows, client, text, length, &analysis);
+  if (rc == SQLITE_OK) rc = ibid_rows_add_findings(rows, analysis);
+  return rc;
+}
+
+int ibid_rows_add_evidence(ibid_rows *rows, const ibid_findings *analysis) {
+  int rc = SQLITE_OK;
   for (size_t i = 0; rc == SQLITE_OK && i < analysis->evidence_count; i++) {
     const ibid_evidence *e = &analysis->evidence[i];
     const char *kind = e->is_marker ? "marker" : "cite";
@@ -116,6 +133,13 @@ static int fill_evidence(ibid_rows *rows, const char *text, size_t length, void 
     if (rc == SQLITE_OK)
       rc = e->cite ? ibid_rows_int(rows, (int64_t)e->cite) : ibid_rows_null(rows);
   }
+  return rc;
+}
+
+static int fill_evidence(ibid_rows *rows, const char *text, size_t length, void *client) {
+  ibid_findings *analysis = 0;
+  int rc = analyse(rows, client, text, length, &analysis);
+  if (rc == SQLITE_OK) rc = ibid_rows_add_evidence(rows, analysis);
   return rc;
 }
 

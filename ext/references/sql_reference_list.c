@@ -538,11 +538,9 @@ static int add_bibliography(ibid_rows *rows, reference_list_client *client, cons
   return rc;
 }
 
-static int references_fill(ibid_rows *rows, const char *text, size_t length, void *pointer) {
-  reference_list_client *client = pointer;
-  ibid_note *notes = 0;
-  size_t count = 0;
-  if (ibid_find_notes(text, length, &notes, &count)) return SQLITE_NOMEM;
+int ibid_rows_add_references(ibid_rows *rows, ibid_csl_folder *folder, const char *text,
+                             size_t length, const ibid_note *notes, size_t count) {
+  reference_list_client own = {folder}, *client = &own;
   antecedents seen = {0};
   seen.budget = ibid_resolve_budget(length);
   unsigned char *cited = ibid_malloc(count ? count : 1); /* whether note i gave items */
@@ -555,6 +553,15 @@ static int references_fill(ibid_rows *rows, const char *text, size_t length, voi
   antecedents_free(&seen);
   if (rc == SQLITE_OK) rc = add_bibliography(rows, client, text, length, notes, cited, count);
   ibid_free(cited);
+  return rc;
+}
+
+static int references_fill(ibid_rows *rows, const char *text, size_t length, void *pointer) {
+  reference_list_client *client = pointer;
+  ibid_note *notes = 0;
+  size_t count = 0;
+  if (ibid_find_notes(text, length, &notes, &count)) return SQLITE_NOMEM;
+  int rc = ibid_rows_add_references(rows, client->folder, text, length, notes, count);
   ibid_free(notes);
   return rc;
 }

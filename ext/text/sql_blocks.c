@@ -17,13 +17,9 @@ SQLITE_EXTENSION_INIT3
 #include "memory.h"
 #include "sql_modules.h"
 
-static int fill_blocks(ibid_rows *rows, const char *text, size_t length, void *client) {
-  (void)client;
-  ibid_block *blocks = NULL;
-  size_t count = 0;
-  if (ibid_find_blocks(text, length, &blocks, &count)) return SQLITE_NOMEM;
+int ibid_rows_add_blocks(ibid_rows *rows, const ibid_block *blocks, size_t from, size_t to) {
   int rc = SQLITE_OK;
-  for (size_t i = 0; i < count && rc == SQLITE_OK; i++) {
+  for (size_t i = from; i < to && rc == SQLITE_OK; i++) {
     const char *kind = ibid_block_kind_name(blocks[i].kind);
     rc = ibid_rows_int(rows, (int64_t)(i + 1));
     if (rc == SQLITE_OK) rc = ibid_rows_text(rows, kind, strlen(kind));
@@ -31,6 +27,15 @@ static int fill_blocks(ibid_rows *rows, const char *text, size_t length, void *c
     if (rc == SQLITE_OK) rc = ibid_rows_span(rows, blocks[i].start, blocks[i].length);
     if (rc == SQLITE_OK) rc = ibid_rows_slice(rows, blocks[i].start, blocks[i].length);
   }
+  return rc;
+}
+
+static int fill_blocks(ibid_rows *rows, const char *text, size_t length, void *client) {
+  (void)client;
+  ibid_block *blocks = NULL;
+  size_t count = 0;
+  if (ibid_find_blocks(text, length, &blocks, &count)) return SQLITE_NOMEM;
+  int rc = ibid_rows_add_blocks(rows, blocks, 0, count);
   ibid_free(blocks);
   return rc;
 }

@@ -19,6 +19,18 @@ SQLITE_EXTENSION_INIT3
 #include "sentences.h"
 #include "sql_modules.h"
 
+int ibid_rows_add_sentences(ibid_rows *rows, const ibid_sentence *sentences, size_t from,
+                            size_t to) {
+  int rc = SQLITE_OK;
+  for (size_t i = from; i < to && rc == SQLITE_OK; i++) {
+    rc = ibid_rows_int(rows, (int64_t)i + 1);
+    if (rc == SQLITE_OK) rc = ibid_rows_int(rows, (int64_t)sentences[i].block);
+    if (rc == SQLITE_OK) rc = ibid_rows_span(rows, sentences[i].start, sentences[i].length);
+    if (rc == SQLITE_OK) rc = ibid_rows_slice(rows, sentences[i].start, sentences[i].length);
+  }
+  return rc;
+}
+
 static int sentences_fill(ibid_rows *rows, const char *text, size_t length, void *client) {
   ibid_sentence *sentences = 0;
   size_t count = 0;
@@ -28,13 +40,7 @@ static int sentences_fill(ibid_rows *rows, const char *text, size_t length, void
     ibid_rows_error(rows, "ibid_sentences: ICU sentence iterator failed (text too long?)");
     return SQLITE_ERROR;
   }
-  int rc = SQLITE_OK;
-  for (size_t i = 0; i < count && rc == SQLITE_OK; i++) {
-    rc = ibid_rows_int(rows, (int64_t)i + 1);
-    if (rc == SQLITE_OK) rc = ibid_rows_int(rows, (int64_t)sentences[i].block);
-    if (rc == SQLITE_OK) rc = ibid_rows_span(rows, sentences[i].start, sentences[i].length);
-    if (rc == SQLITE_OK) rc = ibid_rows_slice(rows, sentences[i].start, sentences[i].length);
-  }
+  int rc = ibid_rows_add_sentences(rows, sentences, 0, count);
   ibid_free(sentences);
   return rc;
 }

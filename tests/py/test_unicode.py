@@ -142,7 +142,7 @@ def functions(db):
     scalars = sorted({n for n, a in db.execute('select name, narg from pragma_function_list')
                       if n.startswith('ibid_') and a == 1 and n not in ('ibid_init', 'ibid_version')})
     tables = sorted({n for (n,) in db.execute('select name from pragma_module_list') if n.startswith('ibid_')}
-                    - {'ibid_files'})
+                    - {'ibid_files', 'ibid_ingest', 'ibid_link'})  # a folder; document ids
     return scalars, tables
 
 

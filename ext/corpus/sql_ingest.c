@@ -1,0 +1,708 @@
+/*
+** sql_ingest.c -- ibid_ingest(document_id): one analysis of a document's body,
+** written to the corpus tables in bulk.
+**
+**   SELECT layer, rows FROM ibid_ingest(7);
+**   -- blocks|42
+**   -- sentences|180
+**   -- ...
+**
+** The documents_ingest trigger (sql/schema.sql) runs it once per new
+** document, after the references the format gives field by field (JATS, TEI)
+** are in `refs`. It reads documents.body of that document and writes the
+** document's rows of blocks, sentences, notes, markers, cites, refs, cases,
+** questions, findings, evidence, claims, entities and events: exactly the
+** rows the table-valued functions give for the same body (ibid_blocks(body),
+** ibid_notes(body), ...), in the same order, with the trigger's two rules:
+** an author-year cite, or a parsed reference, that overlaps a reference the
+** format gave is left out (its "(2015)" is that reference's year). One row per
+** table comes back: the layer (table) and how many rows it got. A document
+** with a NULL body gets no rows. It writes into the tables of `main` (where
+** ibid_init() makes them); it is an eponymous table-valued function, not
+** DIRECTONLY, because the trigger calls it, and not INNOCUOUS, because it
+** writes (with PRAGMA trusted_schema=OFF a schema's trigger cannot call it).
+**
+** HOW IT WORKS
+** The analysis is ext/corpus/ingest.c: each layer is computed once, from the
+** text and the layers below it (the notes once, for notes, markers and
+** references; the case-study analysis once, for its four tables), written,
+** and freed before the next is made, so memory holds the body, one layer and
+** its rows, never every extractor's rows at once as the trigger's
+** INSERT ... SELECT FROM ibid_x(body) statements did (SQLite keeps each
+** statement's cursor until the trigger ends). The rows are built by the same
+** row builders the table-valued functions use (ibid_rows_add_*), over one
+** ibid_rows whose byte -> character checkpoints serve every layer, and bound
+** to one prepared INSERT per table without copying their text.
+**
+** The statements live in the virtual table, which SQLite makes once per
+** connection (eponymous) and disconnects when the connection closes, before
+** it checks for unfinalized statements: prepared once, used for every
+** document, finalized with the connection. So are the sentence splitter, the
+** country names and the work-key folder. No global state.
+**
+** Interrupts: the analysis checks between layers and inside the long parsers
+** (ext/core/progress.h); the INSERTs see the interrupt themselves.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "sql_common.h"
+SQLITE_EXTENSION_INIT3
+#include "sql_modules.h"
+
+#include "csl.h"
+#include "ingest.h"
+#include "ingest_sql.h"
+#include "memory.h"
+
+/* Where sql/ingest.sql hands over to the analysis, and where the linking
+** (what ibid_link runs alone) begins. */
+#define ANALYSIS_MARK "\n-- @analysis\n"
+#define LINK_MARK "\n-- @link\n"
+/* Most statements one part of sql/ingest.sql may hold. */
+#define MAX_STEPS 32
+
+/* The tables ibid_ingest writes, in order, with the columns of the
+** table-valued function whose rows they get (the same names in the table). */
+enum {
+  OUT_BLOCKS,
+  OUT_SENTENCES,
+  OUT_NOTES,
+  OUT_MARKERS,
+  OUT_CITES,
+  OUT_REFS,
+  OUT_CASES,
+  OUT_QUESTIONS,
+  OUT_FINDINGS,
+  OUT_EVIDENCE,
+  OUT_CLAIMS,
+  OUT_ENTITIES,
+  OUT_EVENTS,
+  OUT_COUNT
+};
+
+static const struct {
+  const char *table;
+  const char *columns;
+  int column_count;
+} outputs[OUT_COUNT] = {
+    {"blocks", "n, kind, level, start, length, text", 6},
+    {"sentences", "n, block, start, length, text", 5},
+    {"notes", "n, label, kind, start, length, text, ibid_of, locator", 8},
+    {"markers", "n, marker, start, length, note_start", 5},
+    {"cites",
+     "n, group_n, authors, year, suffix, locator, prefix, narrative, start, length, problem", 11},
+    {"refs", "note, item, start, length, text, csl, resolves_to, resolves_item, locator, work_key",
+     10},
+    {"cases", "n, name, case_key, heading, start, length", 6},
+    {"questions", "n, label, text, start, length", 5},
+    {"findings", "n, \"case\", case_key, question, finding, source, polarity, start, length", 9},
+    {"evidence", "finding, citation_start, citation_length, kind, cite", 5},
+    {"claims", "n, sentence, value, unit, start, length, \"check\", expected", 8},
+    {"entities", "n, kind, value, text, start, length", 6},
+    {"events", "n, date, sentence, start, length, relative", 6},
+};
+
+/* Items whose rows are built and written at a time (long layers). */
+#define SLICE 1024
+
+/* Columns of cites and refs holding start and length (for the overlap rule). */
+#define CITES_START_COLUMN 8
+#define REFS_START_COLUMN 2
+
+typedef struct ingest_vtab {
+  sqlite3_vtab base;
+  sqlite3 *db;
+  int ready;                /* the statements and tools are made */
+  sqlite3_stmt *body;       /* SELECT body FROM documents WHERE id = ?1 */
+  sqlite3_stmt *structured; /* the refs the format gave, already in refs */
+  sqlite3_stmt *insert[OUT_COUNT];
+  sqlite3_stmt *before[MAX_STEPS]; /* sql/ingest.sql up to the analysis */
+  sqlite3_stmt *after[MAX_STEPS];  /* and after it, up to the linking */
+  sqlite3_stmt *link[MAX_STEPS];   /* the linking */
+  int before_count, after_count, link_count;
+  int link_only; /* ibid_link: the linking steps alone */
+  ibid_sentence_splitter *splitter;
+  ibid_regions *regions;
+  ibid_csl_folder *folder;
+} ingest_vtab;
+
+typedef struct ingest_cursor {
+  sqlite3_vtab_cursor base; /* must be first */
+  sqlite3_int64 document;
+  sqlite3_int64 counts[OUT_COUNT];
+  int row, row_count;
+} ingest_cursor;
+
+/* A span of a reference the format gave: [start, end) in characters. */
+typedef struct span {
+  double start, end;
+} span;
+
+/* Spans sorted by start, with the largest end up to each: any overlap with
+** [start, end) is found by one binary search. */
+typedef struct span_set {
+  span *spans;
+  double *reach; /* reach[i] = max end of spans[0..i] */
+  size_t count;
+} span_set;
+
+static int span_compare(const void *a, const void *b) {
+  double x = ((const span *)a)->start, y = ((const span *)b)->start;
+  return x < y ? -1 : x > y;
+}
+
+/* Does [start, start + length) overlap a span, as the trigger's
+** "x.start < g.start + g.length AND x.start + x.length > g.start" asks? */
+static int span_set_overlaps(const span_set *set, double start, double length) {
+  if (!set->count) return 0;
+  double end = start + length;
+  /* the last span whose start is below end */
+  size_t low = 0, high = set->count;
+  while (low < high) {
+    size_t middle = (low + high) / 2;
+    if (set->spans[middle].start < end)
+      low = middle + 1;
+    else
+      high = middle;
+  }
+  return low > 0 && set->reach[low - 1] > start;
+}
+
+/* ----- statements ---------------------------------------------------------- */
+
+static void vtab_error(ingest_vtab *vtab, const char *format, const char *detail) {
+  sqlite3_free(vtab->base.zErrMsg);
+  vtab->base.zErrMsg = sqlite3_mprintf(format, detail);
+}
+
+static int prepare(ingest_vtab *vtab, const char *sql, sqlite3_stmt **statement) {
+  int rc = sqlite3_prepare_v3(vtab->db, sql, -1, SQLITE_PREPARE_PERSISTENT, statement, 0);
+  if (rc != SQLITE_OK)
+    vtab_error(vtab, "ibid_ingest: %s (run SELECT ibid_init() first)", sqlite3_errmsg(vtab->db));
+  return rc;
+}
+
+static void release_all(ingest_vtab *vtab) {
+  sqlite3_finalize(vtab->body);
+  sqlite3_finalize(vtab->structured);
+  for (int i = 0; i < OUT_COUNT; i++) sqlite3_finalize(vtab->insert[i]);
+  for (int i = 0; i < vtab->before_count; i++) sqlite3_finalize(vtab->before[i]);
+  for (int i = 0; i < vtab->after_count; i++) sqlite3_finalize(vtab->after[i]);
+  for (int i = 0; i < vtab->link_count; i++) sqlite3_finalize(vtab->link[i]);
+  vtab->before_count = vtab->after_count = vtab->link_count = 0;
+  ibid_sentence_splitter_free(vtab->splitter);
+  ibid_regions_free(vtab->regions);
+  ibid_csl_folder_close(vtab->folder);
+  vtab->body = vtab->structured = 0;
+  memset(vtab->insert, 0, sizeof(vtab->insert));
+  vtab->splitter = 0;
+  vtab->regions = 0;
+  vtab->folder = 0;
+  vtab->ready = 0;
+}
+
+/* Prepares the statements of sql[0..length) into steps (comments and white
+** space between them skipped). */
+static int prepare_steps(ingest_vtab *vtab, const char *sql, size_t length, sqlite3_stmt **steps,
+                         int *count) {
+  const char *at = sql, *end = sql + length;
+  while (at < end) {
+    sqlite3_stmt *statement = 0;
+    const char *tail = 0;
+    int rc = sqlite3_prepare_v3(vtab->db, at, (int)(end - at), SQLITE_PREPARE_PERSISTENT,
+                                &statement, &tail);
+    if (rc != SQLITE_OK) {
+      vtab_error(vtab, "ibid_ingest: sql/ingest.sql: %s (run SELECT ibid_init() first)",
+                 sqlite3_errmsg(vtab->db));
+      return rc;
+    }
+    if (!statement) break; /* only comments left */
+    if (*count == MAX_STEPS) {
+      sqlite3_finalize(statement);
+      vtab_error(vtab, "%s", "ibid_ingest: internal error: too many steps in sql/ingest.sql");
+      return SQLITE_ERROR;
+    }
+    steps[(*count)++] = statement;
+    at = tail;
+  }
+  return SQLITE_OK;
+}
+
+static int make_ready(ingest_vtab *vtab) {
+  if (vtab->ready) return SQLITE_OK;
+  const char *mark = strstr(ibid_ingest_sql, ANALYSIS_MARK);
+  const char *link = mark ? strstr(mark, LINK_MARK) : 0;
+  if (!link) {
+    vtab_error(vtab, "%s", "ibid_ingest: internal error: sql/ingest.sql lacks its marks");
+    return SQLITE_ERROR;
+  }
+  int rc = prepare_steps(vtab, link, strlen(link), vtab->link, &vtab->link_count);
+  if (vtab->link_only) {
+    if (rc != SQLITE_OK) {
+      release_all(vtab);
+      return rc;
+    }
+    vtab->ready = 1;
+    return SQLITE_OK;
+  }
+  if (rc == SQLITE_OK)
+    rc = prepare_steps(vtab, ibid_ingest_sql, (size_t)(mark - ibid_ingest_sql), vtab->before,
+                       &vtab->before_count);
+  if (rc == SQLITE_OK)
+    rc = prepare_steps(vtab, mark, (size_t)(link - mark), vtab->after, &vtab->after_count);
+  if (rc == SQLITE_OK)
+    rc = prepare(vtab, "SELECT body FROM main.documents WHERE id = ?1", &vtab->body);
+  if (rc == SQLITE_OK)
+    rc = prepare(vtab,
+                 "SELECT start, length FROM main.refs WHERE document_id = ?1"
+                 " AND start IS NOT NULL AND length IS NOT NULL",
+                 &vtab->structured);
+  for (int i = 0; i < OUT_COUNT && rc == SQLITE_OK; i++) {
+    sqlite3_str *sql = sqlite3_str_new(vtab->db);
+    sqlite3_str_appendf(sql, "INSERT INTO main.%s(document_id, %s) VALUES (?1", outputs[i].table,
+                        outputs[i].columns);
+    for (int k = 0; k < outputs[i].column_count; k++) sqlite3_str_appendf(sql, ", ?%d", k + 2);
+    sqlite3_str_appendall(sql, ")");
+    char *text = sqlite3_str_finish(sql);
+    if (!text) return SQLITE_NOMEM;
+    rc = prepare(vtab, text, &vtab->insert[i]);
+    sqlite3_free(text);
+  }
+  if (rc != SQLITE_OK) {
+    release_all(vtab);
+    return rc;
+  }
+  vtab->splitter = ibid_sentence_splitter_new();
+  vtab->regions = ibid_regions_new();
+  vtab->folder = ibid_csl_folder_open(); /* NULL when ICU fails: no work keys, as ibid_references */
+  if (!vtab->splitter || !vtab->regions) {
+    release_all(vtab);
+    vtab_error(vtab, "ibid_ingest: %s", "ICU or memory failed");
+    return SQLITE_ERROR;
+  }
+  vtab->ready = 1;
+  return SQLITE_OK;
+}
+
+/* ----- one document --------------------------------------------------------- */
+
+typedef struct ingest_run {
+  ingest_vtab *vtab;
+  ingest_cursor *cursor;
+  ibid_rows *rows;
+  span_set structured;
+} ingest_run;
+
+/* Writes the rows built for table `out`, leaving out those whose span
+** (columns skip_column, skip_column + 1) overlaps a structured reference
+** when skip_column >= 0, then clears them for the next table. */
+static int write_rows(ingest_run *run, int out, int skip_column) {
+  ibid_rows *rows = run->rows;
+  sqlite3_stmt *insert = run->vtab->insert[out];
+  if (!ibid_rows_complete(rows)) {
+    vtab_error(run->vtab, "ibid_ingest: internal error: incomplete row of %s", outputs[out].table);
+    return SQLITE_ERROR;
+  }
+  size_t count = ibid_rows_count(rows);
+  int rc = sqlite3_bind_int64(insert, 1, run->cursor->document);
+  for (size_t r = 0; r < count && rc == SQLITE_OK; r++) {
+    if (skip_column >= 0 &&
+        span_set_overlaps(&run->structured, (double)ibid_rows_cell_int(rows, r, skip_column),
+                          (double)ibid_rows_cell_int(rows, r, skip_column + 1)))
+      continue;
+    rc = ibid_rows_bind(rows, r, insert, 2);
+    if (rc == SQLITE_OK) {
+      rc = sqlite3_step(insert);
+      if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    }
+    sqlite3_reset(insert);
+    if (rc == SQLITE_OK) run->cursor->counts[out]++;
+  }
+  sqlite3_clear_bindings(insert);
+  if (rc != SQLITE_OK && rc != SQLITE_INTERRUPT && rc != SQLITE_NOMEM)
+    vtab_error(run->vtab, "ibid_ingest: %s", sqlite3_errmsg(run->vtab->db));
+  ibid_rows_clear(rows, outputs[out].column_count);
+  return rc;
+}
+
+/* The references the format gave (already in refs): their character spans. */
+static int read_structured(ingest_run *run) {
+  sqlite3_stmt *select = run->vtab->structured;
+  span_set *set = &run->structured;
+  size_t capacity = 0;
+  int rc = sqlite3_bind_int64(select, 1, run->cursor->document);
+  while (rc == SQLITE_OK && (rc = sqlite3_step(select)) == SQLITE_ROW) {
+    rc = SQLITE_OK;
+    if (set->count == capacity) {
+      capacity = capacity ? capacity * 2 : 16;
+      span *spans = ibid_realloc(set->spans, capacity * sizeof(span));
+      if (!spans) {
+        rc = SQLITE_NOMEM;
+        break;
+      }
+      set->spans = spans;
+    }
+    double start = sqlite3_column_double(select, 0);
+    set->spans[set->count].start = start;
+    set->spans[set->count].end = start + sqlite3_column_double(select, 1);
+    set->count++;
+  }
+  if (rc == SQLITE_DONE) rc = SQLITE_OK;
+  if (rc != SQLITE_OK && rc != SQLITE_NOMEM && rc != SQLITE_INTERRUPT)
+    vtab_error(run->vtab, "ibid_ingest: %s", sqlite3_errmsg(run->vtab->db));
+  sqlite3_reset(select);
+  if (rc != SQLITE_OK || !set->count) return rc;
+  qsort(set->spans, set->count, sizeof(span), span_compare);
+  set->reach = ibid_malloc(set->count * sizeof(double));
+  if (!set->reach) return SQLITE_NOMEM;
+  for (size_t i = 0; i < set->count; i++)
+    set->reach[i] =
+        i && set->reach[i - 1] > set->spans[i].end ? set->reach[i - 1] : set->spans[i].end;
+  return SQLITE_OK;
+}
+
+/* An analysis status as an SQLite result code (and message). */
+static int analysis_rc(ingest_run *run, ibid_analysis_status status, const char *layer) {
+  switch (status) {
+    case IBID_ANALYSIS_OK:
+      return SQLITE_OK;
+    case IBID_ANALYSIS_INTERRUPTED:
+      return SQLITE_INTERRUPT;
+    case IBID_ANALYSIS_ICU:
+      vtab_error(run->vtab, "ibid_ingest: %s: ICU sentence iterator failed (text too long?)",
+                 layer);
+      return SQLITE_ERROR;
+    default:
+      return SQLITE_NOMEM;
+  }
+}
+
+/* Builds the rows of each layer and writes them, layer by layer. */
+static int ingest_body(ingest_run *run, const char *text, size_t length) {
+  ingest_vtab *vtab = run->vtab;
+  ibid_rows *rows = run->rows;
+  ibid_analysis analysis;
+  ibid_analysis_tools tools = {vtab->splitter, vtab->regions, ibid_rows_progress(rows)};
+  ibid_analysis_start(&analysis, text, length, &tools);
+  ibid_analysis *a = &analysis;
+  int rc = read_structured(run);
+
+#define LAYER(layer, name) \
+  if (rc == SQLITE_OK) rc = analysis_rc(run, ibid_analysis_compute(a, layer), name)
+/* the rows of table `out` built by `call` at once */
+#define ROWS(out, call, skip)                             \
+  if (rc == SQLITE_OK) {                                  \
+    ibid_rows_clear(rows, outputs[out].column_count);     \
+    rc = (call);                                          \
+    if (rc == SQLITE_OK) rc = write_rows(run, out, skip); \
+  }
+/* the rows of items [from, to) built and written SLICE items at a time, so
+** that a long layer never has all its rows at once beside its items */
+#define SLICED(out, count, call, skip)                                      \
+  if (rc == SQLITE_OK) ibid_rows_clear(rows, outputs[out].column_count);    \
+  for (size_t from = 0, to; rc == SQLITE_OK && from < (count); from = to) { \
+    to = (count)-from > SLICE ? from + SLICE : (count);                     \
+    rc = (call);                                                            \
+    if (rc == SQLITE_OK) rc = write_rows(run, out, skip);                   \
+  }
+
+  LAYER(IBID_LAYER_BLOCKS, "blocks");
+  SLICED(OUT_BLOCKS, a->block_count, ibid_rows_add_blocks(rows, a->blocks, from, to), -1);
+  ibid_analysis_release(a, IBID_LAYER_BLOCKS);
+
+  /* sentences, cites, notes and markers: the lower layers, built once */
+  LAYER(IBID_LAYER_LOWER, "sentences");
+  ibid_layers *lower = &a->lower;
+  SLICED(OUT_SENTENCES, lower->sentence_count,
+         ibid_rows_add_sentences(rows, lower->sentences, from, to), -1);
+  ROWS(OUT_NOTES, ibid_rows_add_notes(rows, lower->notes, lower->note_count), -1);
+  ROWS(OUT_MARKERS, ibid_rows_add_markers(rows, lower->notes, lower->markers, lower->marker_count),
+       -1);
+  SLICED(OUT_CITES, lower->cite_count, ibid_rows_add_cites(rows, lower->cites, from, to),
+         CITES_START_COLUMN);
+  /* references from the same notes */
+  ROWS(OUT_REFS,
+       ibid_rows_add_references(rows, vtab->folder, text, length, lower->notes, lower->note_count),
+       REFS_START_COLUMN);
+
+  LAYER(IBID_LAYER_FINDINGS, "findings");
+  ROWS(OUT_CASES, ibid_rows_add_cases(rows, &a->findings), -1);
+  ROWS(OUT_QUESTIONS, ibid_rows_add_questions(rows, &a->findings), -1);
+  ROWS(OUT_FINDINGS, ibid_rows_add_findings(rows, &a->findings), -1);
+  ROWS(OUT_EVIDENCE, ibid_rows_add_evidence(rows, &a->findings), -1);
+  ibid_analysis_release(a, IBID_LAYER_FINDINGS);
+
+  LAYER(IBID_LAYER_CLAIMS, "claims");
+  SLICED(OUT_CLAIMS, a->claim_count, ibid_rows_add_claims(rows, a->claims, from, to), -1);
+  ibid_analysis_release(a, IBID_LAYER_CLAIMS);
+
+  LAYER(IBID_LAYER_ENTITIES, "entities");
+  SLICED(OUT_ENTITIES, a->entity_count, ibid_rows_add_entities(rows, a->entities, from, to), -1);
+  ibid_analysis_release(a, IBID_LAYER_ENTITIES);
+
+  LAYER(IBID_LAYER_EVENTS, "events");
+  SLICED(OUT_EVENTS, a->event_count, ibid_rows_add_events(rows, a->events, from, to), -1);
+  ibid_analysis_release(a, IBID_LAYER_EVENTS);
+  ibid_analysis_release(a, IBID_LAYER_LOWER);
+
+#undef LAYER
+#undef ROWS
+#undef SLICED
+  ibid_analysis_free(a);
+  if (ibid_progress_stopped(ibid_rows_progress(rows))) rc = SQLITE_INTERRUPT;
+  return rc;
+}
+
+/* Binds the first column of the row `from` holds as parameter 2 of `to`,
+** without a copy (`from` is reset only after `to` has run). */
+static int hand_over(sqlite3_stmt *from, sqlite3_stmt *to) {
+  if (sqlite3_bind_parameter_count(to) < 2) return SQLITE_OK;
+  switch (sqlite3_column_type(from, 0)) {
+    case SQLITE_INTEGER:
+      return sqlite3_bind_int64(to, 2, sqlite3_column_int64(from, 0));
+    case SQLITE_FLOAT:
+      return sqlite3_bind_double(to, 2, sqlite3_column_double(from, 0));
+    case SQLITE_TEXT: {
+      const unsigned char *text = sqlite3_column_text(from, 0);
+      if (!text) return SQLITE_NOMEM;
+      return sqlite3_bind_text64(to, 2, (const char *)text,
+                                 (sqlite3_uint64)sqlite3_column_bytes(from, 0), SQLITE_STATIC,
+                                 SQLITE_UTF8);
+    }
+    case SQLITE_BLOB:
+      return sqlite3_bind_blob64(to, 2, sqlite3_column_blob(from, 0),
+                                 (sqlite3_uint64)sqlite3_column_bytes(from, 0), SQLITE_STATIC);
+    default:
+      return sqlite3_bind_null(to, 2);
+  }
+}
+
+/* Runs steps with ?1 bound to the document. A step that returns a row hands
+** it to the next as ?2 and stays on that row, with the steps before it in
+** the chain (the row may be the value they handed over), until a step of the
+** chain returns none: then all of them are reset, and whatever they read (the
+** raw file, the body, JSON) is freed before the next step runs. Messages are
+** the statements' own, as the trigger's were. */
+static int run_steps(ingest_vtab *vtab, sqlite3_stmt **steps, int count, sqlite3_int64 document) {
+  int rc = SQLITE_OK;
+  int chain = 0; /* steps[chain .. i) are on their rows */
+  for (int i = 0; i < count && rc == SQLITE_OK; i++) {
+    rc = sqlite3_bind_int64(steps[i], 1, document);
+    if (rc == SQLITE_OK) {
+      if (chain < i)
+        rc = hand_over(steps[i - 1], steps[i]);
+      else if (sqlite3_bind_parameter_count(steps[i]) >= 2)
+        rc = sqlite3_bind_null(steps[i], 2);
+    }
+    if (rc == SQLITE_OK) rc = sqlite3_step(steps[i]);
+    if (rc == SQLITE_ROW) {
+      rc = SQLITE_OK;
+      continue;
+    }
+    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    if (rc != SQLITE_OK && rc != SQLITE_INTERRUPT && rc != SQLITE_NOMEM)
+      vtab_error(vtab, "%s", sqlite3_errmsg(vtab->db));
+    for (int k = i; k >= chain; k--) sqlite3_reset(steps[k]); /* the consumer first */
+    chain = i + 1;
+  }
+  for (int k = count - 1; k >= chain; k--) sqlite3_reset(steps[k]);
+  for (int k = 0; k < count; k++) sqlite3_clear_bindings(steps[k]);
+  return rc;
+}
+
+/* sql/ingest.sql around the analysis of the body. */
+static int analyse_document(ingest_vtab *vtab, ingest_cursor *cursor);
+
+static int ingest_document(ingest_vtab *vtab, ingest_cursor *cursor) {
+  int rc = make_ready(vtab);
+  if (rc == SQLITE_OK && !vtab->link_only) {
+    rc = run_steps(vtab, vtab->before, vtab->before_count, cursor->document);
+    if (rc == SQLITE_OK) rc = analyse_document(vtab, cursor);
+    if (rc == SQLITE_OK) rc = run_steps(vtab, vtab->after, vtab->after_count, cursor->document);
+  }
+  if (rc == SQLITE_OK) rc = run_steps(vtab, vtab->link, vtab->link_count, cursor->document);
+  return rc;
+}
+
+static int analyse_document(ingest_vtab *vtab, ingest_cursor *cursor) {
+  int rc = SQLITE_OK;
+  sqlite3_stmt *body = vtab->body;
+  rc = sqlite3_bind_int64(body, 1, cursor->document);
+  if (rc == SQLITE_OK) rc = sqlite3_step(body);
+  if (rc != SQLITE_ROW) { /* no such document: nothing to write */
+    if (rc != SQLITE_DONE && rc != SQLITE_OK) {
+      if (rc != SQLITE_INTERRUPT && rc != SQLITE_NOMEM)
+        vtab_error(vtab, "ibid_ingest: %s", sqlite3_errmsg(vtab->db));
+    } else {
+      rc = SQLITE_OK;
+    }
+    sqlite3_reset(body);
+    return rc;
+  }
+  /* The body stays in the statement's row (no copy) until the reset below. */
+  const char *text;
+  size_t length;
+  char *error = 0;
+  int found = ibid_value_text(sqlite3_column_value(body, 0), "ibid_ingest", &text, &length, &error);
+  if (found < 0) {
+    sqlite3_free(vtab->base.zErrMsg);
+    vtab->base.zErrMsg = error;
+    sqlite3_reset(body);
+    return error ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  rc = SQLITE_OK;
+  if (found > 0) {
+    ingest_run run = {vtab, cursor, 0, {0}};
+    run.rows = ibid_rows_new(vtab->db, text, length, outputs[0].column_count);
+    if (!run.rows) {
+      rc = SQLITE_NOMEM;
+    } else if (ibid_progress_step(ibid_rows_progress(run.rows), length)) {
+      rc = SQLITE_INTERRUPT;
+    } else {
+      rc = ingest_body(&run, text, length);
+    }
+    if (run.rows && rc != SQLITE_OK) {
+      char *message = ibid_rows_take_error(run.rows);
+      if (message) {
+        sqlite3_free(vtab->base.zErrMsg);
+        vtab->base.zErrMsg = message;
+      }
+    }
+    ibid_rows_free(run.rows);
+    ibid_free(run.structured.spans);
+    ibid_free(run.structured.reach);
+  }
+  sqlite3_reset(body);
+  return rc;
+}
+
+/* ----- virtual table methods ------------------------------------------------ */
+
+static int ingest_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
+                          sqlite3_vtab **vtab_out, char **error) {
+  (void)argc;
+  (void)argv;
+  int rc = sqlite3_declare_vtab(db, "CREATE TABLE x(layer, rows, document_id HIDDEN)");
+  if (rc != SQLITE_OK) {
+    sqlite3_free(*error);
+    *error = sqlite3_mprintf("ibid_ingest: %s", sqlite3_errmsg(db));
+    return rc;
+  }
+  ingest_vtab *vtab = sqlite3_malloc64(sizeof(*vtab));
+  if (!vtab) return SQLITE_NOMEM;
+  memset(vtab, 0, sizeof(*vtab));
+  vtab->db = db;
+  vtab->link_only = *(const int *)aux;
+  *vtab_out = &vtab->base;
+  return SQLITE_OK;
+}
+
+static int ingest_disconnect(sqlite3_vtab *base) {
+  ingest_vtab *vtab = (ingest_vtab *)base;
+  release_all(vtab);
+  sqlite3_free(vtab);
+  return SQLITE_OK;
+}
+
+static int ingest_best_index(sqlite3_vtab *base, sqlite3_index_info *info) {
+  (void)base;
+  int bound = ibid_plan_argument(info, 2, 1, OUT_COUNT);
+  if (bound < 0) return SQLITE_CONSTRAINT;
+  info->idxNum = bound;
+  return SQLITE_OK;
+}
+
+static int ingest_open(sqlite3_vtab *base, sqlite3_vtab_cursor **cursor_out) {
+  (void)base;
+  ingest_cursor *cursor = sqlite3_malloc64(sizeof(*cursor));
+  if (!cursor) return SQLITE_NOMEM;
+  memset(cursor, 0, sizeof(*cursor));
+  *cursor_out = &cursor->base;
+  return SQLITE_OK;
+}
+
+static int ingest_close(sqlite3_vtab_cursor *cursor) {
+  sqlite3_free(cursor);
+  return SQLITE_OK;
+}
+
+static int ingest_filter(sqlite3_vtab_cursor *base, int index_number, const char *index_string,
+                         int argc, sqlite3_value **argv) {
+  (void)index_string;
+  ingest_cursor *cursor = (ingest_cursor *)base;
+  ingest_vtab *vtab = (ingest_vtab *)base->pVtab;
+  memset(cursor->counts, 0, sizeof(cursor->counts));
+  cursor->row = cursor->row_count = 0;
+  const char *name = vtab->link_only ? "ibid_link" : "ibid_ingest";
+  if (index_number != 1 || argc < 1) {
+    sqlite3_free(vtab->base.zErrMsg);
+    vtab->base.zErrMsg =
+        sqlite3_mprintf("%s: missing argument (call it as %s(document_id))", name, name);
+    return SQLITE_ERROR;
+  }
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return SQLITE_OK;
+  if (sqlite3_value_numeric_type(argv[0]) != SQLITE_INTEGER) {
+    vtab_error(vtab, "%s: document_id must be an integer", name);
+    return SQLITE_ERROR;
+  }
+  cursor->document = sqlite3_value_int64(argv[0]);
+  int rc = ingest_document(vtab, cursor);
+  if (rc != SQLITE_OK) {
+    if (!vtab->base.zErrMsg && rc != SQLITE_NOMEM)
+      vtab_error(vtab, "ibid_ingest: %s", sqlite3_errstr(rc));
+    return rc;
+  }
+  cursor->row_count = vtab->link_only ? 0 : OUT_COUNT;
+  return SQLITE_OK;
+}
+
+static int ingest_next(sqlite3_vtab_cursor *base) {
+  ((ingest_cursor *)base)->row++;
+  return SQLITE_OK;
+}
+
+static int ingest_eof(sqlite3_vtab_cursor *base) {
+  ingest_cursor *cursor = (ingest_cursor *)base;
+  return cursor->row >= cursor->row_count;
+}
+
+static int ingest_column(sqlite3_vtab_cursor *base, sqlite3_context *context, int column) {
+  ingest_cursor *cursor = (ingest_cursor *)base;
+  if (column == 0)
+    sqlite3_result_text(context, outputs[cursor->row].table, -1, SQLITE_STATIC);
+  else if (column == 1)
+    sqlite3_result_int64(context, cursor->counts[cursor->row]);
+  else
+    sqlite3_result_int64(context, cursor->document);
+  return SQLITE_OK;
+}
+
+static int ingest_rowid(sqlite3_vtab_cursor *base, sqlite_int64 *rowid) {
+  *rowid = ((ingest_cursor *)base)->row + 1;
+  return SQLITE_OK;
+}
+
+static const sqlite3_module ingest_module = {
+    .iVersion = 0,
+    .xCreate = 0, /* eponymous only */
+    .xConnect = ingest_connect,
+    .xBestIndex = ingest_best_index,
+    .xDisconnect = ingest_disconnect,
+    .xDestroy = 0,
+    .xOpen = ingest_open,
+    .xClose = ingest_close,
+    .xFilter = ingest_filter,
+    .xNext = ingest_next,
+    .xEof = ingest_eof,
+    .xColumn = ingest_column,
+    .xRowid = ingest_rowid,
+};
+
+int ibid_register_ingest(sqlite3 *db) {
+  static const int ingest = 0, link = 1; /* which steps: read only */
+  int rc = sqlite3_create_module_v2(db, "ibid_ingest", &ingest_module, (void *)&ingest, 0);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_module_v2(db, "ibid_link", &ingest_module, (void *)&link, 0);
+  return rc;
+}

@@ -1,0 +1,243 @@
+-- ibid ingest steps: what loading one document does, in order. ibid_ingest(id)
+-- (ext/corpus/sql_ingest.c), which the documents_ingest trigger of
+-- sql/schema.sql calls for each new document, runs these statements with ?1
+-- bound to the document's id (the file is compiled into the extension). At
+-- the line "-- @analysis" it analyses the body and writes blocks, sentences,
+-- notes, markers, cites, refs, cases, questions, findings, evidence, claims,
+-- entities and events, each layer computed once (ext/corpus/ingest.c). The
+-- steps after "-- @link" are the linking, which ibid_link(id) runs alone.
+--
+-- Why not the trigger's own statements: SQLite keeps the registers of a
+-- trigger program (every copy of the raw file, the body, the converted JSON a
+-- statement read) until the INSERT that fired it ends. Each statement here is
+-- reset as soon as it has run, so its memory goes with it, and one INSERT
+-- peaks at a small multiple of the document (bench/memory.py).
+--
+-- Each statement must be one a trigger could run on the document: the same
+-- tables, unqualified; ?1 is new.id.
+
+-- A statement that returns a row hands its first column to the next
+-- statement as ?2 (no copy): what the old trigger wrote into the row and read
+-- back is passed on instead, so the row (raw file and body) is rewritten twice,
+-- not five times.
+--
+-- The format: body is the text every extractor reads; structure keeps what
+-- the format states outright. A document that cannot be read still loads,
+-- with the reason in `error`, so one bad file does not stop a folder.
+SELECT ibid_convert(raw) FROM documents WHERE id = ?1;
+UPDATE documents SET
+  format = ?2 ->> '$.format',
+  body = nullif(?2 ->> '$.body', ''),
+  error = coalesce(error, ?2 ->> '$.error',
+                   CASE WHEN raw IS NULL THEN 'no content: raw is NULL'
+                        WHEN length(raw) = 0 THEN 'no content: raw is empty' END),
+  structure = nullif(json_remove(?2, '$.body', '$.format'), '{}')
+WHERE id = ?1;
+-- Metadata from the text (for plain text the raw text: its line breaks
+-- still mark where a title ends), overridden by what the format states.
+SELECT CASE WHEN structure -> '$.meta' IS NULL
+            THEN ibid_meta(CASE WHEN format = 'text' AND structure ->> '$.recoded' IS NULL
+                                THEN raw ELSE body END)
+            ELSE json_patch(coalesce(ibid_meta(body), '{}'), structure -> '$.meta') END
+FROM documents WHERE id = ?1;
+-- A PDF's creation date is when the file was made: a date the text itself
+-- states is the better publication date.
+SELECT CASE WHEN format = 'pdf' AND ibid_meta(body) -> '$.issued' IS NOT NULL
+            THEN json_set(?2, '$.issued', ibid_meta(body) -> '$.issued') ELSE ?2 END
+FROM documents WHERE id = ?1;
+UPDATE documents SET
+  meta = ?2,
+  type = ?2 ->> '$.type',
+  title = ?2 ->> '$.title',
+  authors = (SELECT group_concat(trim(coalesce(value ->> '$.given', '') || ' ' ||
+                                      coalesce(value ->> '$.family', value ->> '$.literal', ''))
+                                 , '; ')
+             FROM json_each(?2, '$.author')),
+  year = ?2 ->> '$.issued.date-parts[0][0]',
+  container = ?2 ->> '$."container-title"',
+  doi = ?2 ->> '$.DOI',
+  abstract = ?2 ->> '$.abstract'
+WHERE id = ?1;
+
+-- References the format gives field by field (JATS, TEI) are taken as
+-- given, first, so that what follows reads them from the indexed refs
+-- table instead of parsing structure again for every row.
+-- (numbered in a subquery of its own: a window over rows that carried the
+-- body would copy the whole body into the sorter once per reference)
+INSERT INTO refs(document_id, note, item, start, length, text, csl, resolves_to, locator, work_key)
+  SELECT ?1, g.note, g.item, g.start, g.length, substr(d.body, g.start, g.length), g.csl,
+         NULL, NULL, ibid_work_key(g.csl)
+  FROM documents d,
+       (SELECT note, start, length, csl,
+               row_number() OVER (PARTITION BY note ORDER BY start) AS item
+        FROM marked_references WHERE document_id = ?1 AND csl IS NOT NULL) g
+  WHERE d.id = ?1;
+
+-- @analysis
+-- Everything else the body holds, from one analysis of it, layer by layer:
+-- blocks, sentences, notes, markers, cites, refs, cases, questions, findings,
+-- evidence, claims, entities and events, each exactly the rows of its
+-- table-valued function on the body (ibid_blocks(body), ...), except that an
+-- author-year cite or a parsed reference overlapping a reference the format
+-- gave (above) is left out: "(2015)" inside such a reference is its year, not
+-- a citation in the running text.
+
+-- Link targets (HTML <a href>, JATS ext-link, TEI ref) inside a reference
+-- are its URL, unless the reference states one.
+UPDATE refs SET csl = json_set(refs.csl, '$.URL', link.url)
+-- (LIMIT -1 keeps the links one materialized list, not parsed again per row)
+FROM (SELECT start, url FROM marked_references
+      WHERE document_id = ?1 AND csl IS NULL AND url IS NOT NULL LIMIT -1) link
+WHERE refs.document_id = ?1 AND refs.csl IS NOT NULL AND refs.csl ->> '$.URL' IS NULL
+  AND link.start >= refs.start AND link.start < refs.start + refs.length;
+
+-- @link
+-- Everything that depends on the corpus and not only on this document: its
+-- fulltext rowid range (above every rowid in use), the work the document is
+-- (with its DOI or title when the corpus knows one), the works its
+-- references and cites name (a cite "Smith 2015" takes the work of that
+-- family and year when the corpus knows exactly one) and the citations.
+-- ibid_ingest runs these steps after the ones above; sql/merge.sql runs them
+-- for every merged document in load order, through the documents_link
+-- trigger (ibid_link(id)), so that a merged corpus is linked exactly as a
+-- sequential load of the same files.
+
+INSERT INTO blocks_fulltext(document_id, first, last)
+  SELECT ?1, base + min(b.n), base + max(b.n)
+  FROM (SELECT coalesce((SELECT max(rowid) FROM fulltext), 0) AS base), blocks b
+  WHERE b.document_id = ?1 HAVING count(*) > 0;
+INSERT INTO fulltext(rowid, text, document_id, block)
+  SELECT r.first - min_n.n + b.n, b.text, ?1, b.n
+  FROM blocks_fulltext r, blocks b,
+       (SELECT min(n) AS n FROM blocks WHERE document_id = ?1) min_n
+  WHERE r.document_id = ?1 AND b.document_id = ?1;
+
+-- The document's own work: the work with its DOI or its key (keys leave
+-- the year out when there is a title, so two pages of one article that
+-- disagree on the year agree on the key), or, when one side names no
+-- author, the work with the same title words (three words at least);
+-- failing all that, a new work of its own.
+-- (chosen first, then written only when it changes: the row holds the raw
+-- file and the body, and rewriting it copies both)
+SELECT (
+  SELECT id FROM (
+    SELECT w.id, 0 AS preference FROM works w
+    WHERE w.key = (SELECT coalesce(ibid_work_key(meta), 'document:' || path)
+                   FROM documents WHERE id = ?1)
+    UNION ALL
+    SELECT w.id, 1 FROM works w
+    WHERE w.doi = (SELECT doi FROM documents WHERE id = ?1)
+    UNION ALL
+    SELECT w.id, 2 FROM works w, (SELECT ibid_work_key(meta) AS key FROM documents
+                                  WHERE id = ?1) k
+    WHERE w.key_title = substr(substr(k.key, instr(k.key, ':') + 1),
+                               instr(substr(k.key, instr(k.key, ':') + 1), ':') + 1)
+      AND (w.key_family = '' OR k.key LIKE ':%')
+      AND length(w.key_title) - length(replace(w.key_title, '-', '')) >= 2)
+  ORDER BY preference, id LIMIT 1);
+UPDATE documents SET work_id = ?2 WHERE id = ?1 AND (?2 IS NOT NULL OR work_id IS NOT NULL);
+INSERT INTO works(key, title, authors, year, doi, csl)
+  SELECT coalesce(ibid_work_key(d.meta), 'document:' || d.path), d.title,
+         (SELECT group_concat(coalesce(value ->> '$.family', value ->> '$.literal'), '; ')
+          FROM json_each(d.meta, '$.author')),
+         d.year, d.doi, d.meta
+  FROM documents d WHERE d.id = ?1 AND d.work_id IS NULL
+ON CONFLICT(key) DO NOTHING;
+UPDATE documents SET work_id = (SELECT w.id FROM works w
+                                WHERE w.key = coalesce(ibid_work_key(documents.meta),
+                                                       'document:' || documents.path))
+WHERE id = ?1 AND work_id IS NULL;
+
+-- The works they cite: one row per work key, whichever document cites it.
+INSERT INTO works(key, title, authors, year, doi, csl)
+  SELECT r.work_key, r.csl ->> '$.title',
+         (SELECT group_concat(coalesce(value ->> '$.family', value ->> '$.literal'), '; ')
+          FROM json_each(r.csl, '$.author')),
+         r.csl ->> '$.issued.date-parts[0][0]', r.csl ->> '$.DOI', r.csl
+  FROM refs r WHERE r.document_id = ?1 AND r.work_key IS NOT NULL AND r.resolves_to IS NULL
+ON CONFLICT(key) DO NOTHING;
+UPDATE refs SET work_id = (SELECT w.id FROM works w WHERE w.key = refs.work_key)
+WHERE document_id = ?1 AND work_key IS NOT NULL;
+-- An author-year cite names a work by author and year only: first the entry
+-- of the document's own reference list with that first author and year (a
+-- suffix "2014b" picks the entry that prints it), else the work of that
+-- family and year when the corpus knows exactly one, else its own
+-- "family:year:" work -- one per suffix, so "2014a" and "2014b" stay two.
+-- "(Tan, in press)": the entry of that author marked in press or forthcoming.
+UPDATE cites SET work_id = (
+    SELECT r.work_id
+    FROM refs r JOIN works w ON w.id = r.work_id,
+         (SELECT ibid_work_key(json_object(
+                   'author', json_array(json_object('literal', cites.authors)))) AS key) k
+    WHERE r.document_id = ?1 AND r.note IS NULL
+      AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1)
+      AND (instr(lower(r.text), 'in press') > 0 OR instr(lower(r.text), 'forthcoming') > 0)
+    ORDER BY r.item LIMIT 1)
+WHERE document_id = ?1 AND year IS NULL AND authors IS NOT NULL AND problem IS NULL;
+-- MLA "(Mamdani 45)": the one entry of that author in the document's list.
+UPDATE cites SET work_id = (
+    SELECT min(r.work_id)
+    FROM refs r JOIN works w ON w.id = r.work_id,
+         (SELECT ibid_work_key(json_object(
+                   'author', json_array(json_object('literal', cites.authors)))) AS key) k
+    WHERE r.document_id = ?1 AND r.note IS NULL
+      AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1)
+    HAVING count(*) = 1)
+WHERE document_id = ?1 AND year IS NULL AND work_id IS NULL AND locator IS NOT NULL
+  AND authors IS NOT NULL AND problem IS NULL;
+UPDATE cites SET work_id = (
+    SELECT r.work_id
+    FROM refs r JOIN works w ON w.id = r.work_id,
+         (SELECT ibid_work_key(json_object(
+                   'author', json_array(json_object('literal', cites.authors)),
+                   'issued', json_object('date-parts', json_array(json_array(cites.year)))))
+                 AS key) k
+    WHERE r.document_id = ?1 AND r.note IS NULL
+      AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
+      AND (coalesce(cites.suffix, '') = '' OR instr(r.text, cites.year || cites.suffix) > 0)
+    ORDER BY r.item LIMIT 1)
+WHERE document_id = ?1 AND year IS NOT NULL AND problem IS NULL;
+UPDATE cites SET work_id = (
+    SELECT w.id
+    FROM (SELECT ibid_work_key(json_object(
+                   'author', json_array(json_object('literal', cites.authors)),
+                   'issued', json_object('date-parts', json_array(json_array(cites.year)))))
+                 AS key) k,
+         works w
+    WHERE w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
+    GROUP BY w.key_family HAVING count(*) = 1)
+WHERE document_id = ?1 AND year IS NOT NULL AND problem IS NULL AND work_id IS NULL
+  AND coalesce(suffix, '') = '';
+INSERT INTO works(key, authors, year)
+  SELECT key, authors, year FROM (
+    SELECT ibid_work_key(json_object('author', json_array(json_object('literal', c.authors)),
+                                     'issued', json_object('date-parts', json_array(json_array(c.year)))))
+           || coalesce(c.suffix, '') AS key, c.authors, c.year
+    FROM cites c WHERE c.document_id = ?1 AND c.work_id IS NULL AND c.year IS NOT NULL
+      AND c.problem IS NULL)
+  WHERE key IS NOT NULL
+ON CONFLICT(key) DO NOTHING;
+UPDATE cites SET work_id = (
+    SELECT w.id FROM works w
+    WHERE w.key = ibid_work_key(json_object('author', json_array(json_object('literal', cites.authors)),
+                                            'issued', json_object('date-parts', json_array(json_array(cites.year)))))
+                  || coalesce(cites.suffix, ''))
+WHERE document_id = ?1 AND work_id IS NULL AND year IS NOT NULL AND problem IS NULL;
+INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
+  SELECT ?1, work_id, CASE WHEN note IS NULL THEN 'bibliography' ELSE 'note' END, note,
+         locator, start, length
+  FROM refs WHERE document_id = ?1 AND work_id IS NOT NULL;
+INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
+  SELECT ?1, work_id, 'cite', n, locator, start, length
+  FROM cites WHERE document_id = ?1 AND work_id IS NOT NULL;
+-- "[12]", "[7, 8]", superscript "¹²" or glued "before.12" in the text: the work of entry 12
+-- of the numbered list.
+INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
+  SELECT ?1, work_id, 'marker', NULL, NULL, start, length FROM (
+    SELECT l.entry, l.start, l.length,
+           (SELECT r.work_id FROM refs r
+            WHERE r.document_id = ?1 AND r.work_id IS NOT NULL
+              AND r.start < l.entry_start + l.entry_length AND r.start + r.length > l.entry_start
+            ORDER BY r.start LIMIT 1) AS work_id
+    FROM documents d, ibid_reference_links(d.body) l WHERE d.id = ?1)
+  WHERE work_id IS NOT NULL;
