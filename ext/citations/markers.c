@@ -158,6 +158,13 @@ static int collect(const char *text, size_t length, const ibid_note *notes, size
       i = notes[zone].start + notes[zone].length;
       continue;
     }
+    /* skip what starts no candidate, up to the next note's label at most */
+    size_t limit =
+        zone < note_count && notes[zone].label_start < length ? notes[zone].label_start : length;
+    while (i < limit && text[i] != '[' && !is_digit(text[i]) && (unsigned char)text[i] != 0xC2 &&
+           (unsigned char)text[i] != 0xE2)
+      i++;
+    if (i >= limit) continue;
     unsigned char c = (unsigned char)text[i];
     if (c == '[' && i + 2 < length && is_digit(text[i + 1]) && text[i + 1] != '0') {
       size_t j = i + 1;

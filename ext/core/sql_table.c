@@ -42,6 +42,7 @@ SQLITE_EXTENSION_INIT3
 
 #include "memory.h"
 #include "progress.h"
+#include "utf8.h"
 
 /* Bytes between two checkpoints of the byte -> character mapping. */
 #define CHECKPOINT_BYTES 512
@@ -184,8 +185,9 @@ int64_t ibid_rows_character_index(ibid_rows *rows, size_t byte_offset) {
   while (rows->cursor_byte < byte_offset) {
     size_t boundary = (rows->cursor_byte / CHECKPOINT_BYTES + 1) * CHECKPOINT_BYTES;
     size_t stop = boundary < byte_offset ? boundary : byte_offset;
-    int64_t characters = rows->cursor_character;
-    for (size_t i = rows->cursor_byte; i < stop; i++) characters += (s[i] & 0xC0) != 0x80;
+    int64_t characters =
+        rows->cursor_character +
+        (int64_t)ibid_utf8_count((const char *)s + rows->cursor_byte, stop - rows->cursor_byte);
     rows->cursor_byte = stop;
     rows->cursor_character = characters;
     if (stop == boundary) checkpoint_add(rows, stop, characters);

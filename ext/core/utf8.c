@@ -3,13 +3,30 @@
 */
 #include "utf8.h"
 
+#include <string.h>
+
+#define ASCII_MASK 0x8080808080808080ULL
+
+/* Index of the first byte at or after i that is not ASCII (or length),
+** reading eight bytes at a time: most text is ASCII between its accents. */
+static size_t skip_ascii(const unsigned char *s, size_t i, size_t length) {
+  while (i + 8 <= length) {
+    uint64_t word;
+    memcpy(&word, s + i, 8);
+    if (word & ASCII_MASK) break;
+    i += 8;
+  }
+  while (i < length && s[i] < 0x80) i++;
+  return i;
+}
+
 int ibid_utf8_valid(const char *text, size_t length, size_t *bad_offset) {
   const unsigned char *s = (const unsigned char *)text;
   size_t i = 0;
   while (i < length) {
     unsigned char c = s[i];
     if (c < 0x80) {
-      i++;
+      i = skip_ascii(s, i + 1, length);
       continue;
     }
     size_t need;
@@ -76,7 +93,15 @@ size_t ibid_utf8_decode_before(const char *text, size_t offset, uint32_t *codepo
 }
 
 size_t ibid_utf8_count(const char *text, size_t length) {
-  size_t count = 0;
-  for (size_t i = 0; i < length; i++) count += ((unsigned char)text[i] & 0xC0) != 0x80;
+  const unsigned char *s = (const unsigned char *)text;
+  size_t count = 0, i = 0;
+  /* eight bytes at a time: a continuation byte has bit 7 set and bit 6 clear */
+  for (; i + 8 <= length; i += 8) {
+    uint64_t word;
+    memcpy(&word, s + i, 8);
+    uint64_t continuation = (word & ~(word << 1) & ASCII_MASK) >> 7; /* 0 or 1 per byte */
+    count += 8 - (size_t)((continuation * 0x0101010101010101ULL) >> 56);
+  }
+  for (; i < length; i++) count += (s[i] & 0xC0) != 0x80;
   return count;
 }

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "memory.h"
+#include "numbers.h"
 
 /* How far a scan for a group's '(' or ')' reaches (cites.c reads no
 ** parenthesis longer than 800 bytes). */
@@ -143,36 +144,14 @@ void ibid_layers_free(ibid_layers *layers) {
 }
 
 size_t ibid_layers_sentence_number(const ibid_layers *layers, size_t offset) {
-  const size_t *starts = layers->sentence_starts;
-  size_t count = layers->sentence_count;
-  if (count == 0 || offset < starts[0]) return 0;
-  size_t low = 0, high = count;
-  while (high - low > 1) {
-    size_t middle = low + (high - low) / 2;
-    if (starts[middle] <= offset)
-      low = middle;
-    else
-      high = middle;
-  }
-  return low + 1;
+  return ibid_sentence_number(layers->sentence_starts, layers->sentence_count, offset);
 }
 
 void ibid_layers_sentence_at(const ibid_layers *layers, size_t offset, size_t *start, size_t *end) {
-  size_t k = ibid_layers_sentence_number(layers, offset);
-  if (k == 0) k = 1;
-  *start = layers->sentence_count ? layers->sentence_starts[k - 1] : 0;
-  *end = k < layers->sentence_count ? layers->sentence_starts[k] : layers->length;
+  ibid_sentence_at(layers->sentence_starts, layers->sentence_count, layers->length, offset, start,
+                   end);
 }
 
 long ibid_layers_cite_span_at(const ibid_layers *layers, size_t offset) {
-  const size_t *spans = layers->cite_spans;
-  size_t low = 0, high = layers->cite_span_count; /* first span that ends after offset */
-  while (low < high) {
-    size_t middle = low + (high - low) / 2;
-    if (spans[2 * middle + 1] <= offset)
-      low = middle + 1;
-    else
-      high = middle;
-  }
-  return low < layers->cite_span_count && spans[2 * low] <= offset ? (long)low : -1;
+  return ibid_span_index(layers->cite_spans, layers->cite_span_count, offset);
 }

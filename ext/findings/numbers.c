@@ -187,7 +187,7 @@ void ibid_sentence_at(const size_t *starts, size_t count, size_t length, size_t 
   *end = low + 1 < count ? starts[low + 1] : length;
 }
 
-int ibid_in_spans(const size_t *spans, size_t count, size_t offset) {
+long ibid_span_index(const size_t *spans, size_t count, size_t offset) {
   size_t low = 0, high = count; /* first span that ends after offset */
   while (low < high) {
     size_t middle = low + (high - low) / 2;
@@ -196,5 +196,9 @@ int ibid_in_spans(const size_t *spans, size_t count, size_t offset) {
     else
       high = middle;
   }
-  return low < count && spans[2 * low] <= offset;
+  return low < count && spans[2 * low] <= offset ? (long)low : -1;
+}
+
+int ibid_in_spans(const size_t *spans, size_t count, size_t offset) {
+  return ibid_span_index(spans, count, offset) >= 0;
 }

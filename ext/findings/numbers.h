@@ -39,6 +39,8 @@ void ibid_sentence_at(const size_t *starts, size_t count, size_t length, size_t 
 /* 1 if offset lies inside one of the spans (pairs [start, end), sorted and
 ** disjoint, such as the layers' cite_spans; binary search). */
 int ibid_in_spans(const size_t *spans, size_t count, size_t offset);
+/* The index of the span holding offset, or -1 (same spans as ibid_in_spans). */
+long ibid_span_index(const size_t *spans, size_t count, size_t offset);
 
 /* ASCII character classes (bytes >= 0x80 are none of them); inline because
 ** every extractor calls them for every byte. */

@@ -210,18 +210,22 @@ static int meta_is_digit(char c) {
 
 /* Case-insensitive ASCII prefix test of text[at..end). */
 static int meta_starts_with(const meta_state *state, size_t at, size_t end, const char *prefix) {
-  size_t n = strlen(prefix);
-  if (end - at < n) return 0;
-  for (size_t i = 0; i < n; i++)
-    if (meta_lower(state->text[at + i]) != meta_lower(prefix[i])) return 0;
+  /* No strlen: most calls fail at the first byte (it is called at every
+  ** position of a line, for every label). */
+  size_t available = end - at;
+  for (size_t i = 0; prefix[i]; i++)
+    if (i >= available || meta_lower(state->text[at + i]) != meta_lower(prefix[i])) return 0;
   return 1;
 }
 
 /* Does the span contain `needle` (case-insensitive ASCII)? */
 static int meta_contains(const meta_state *state, size_t start, size_t end, const char *needle) {
   size_t n = strlen(needle);
+  char first = meta_lower(needle[0]);
   for (size_t at = start; at + n <= end; at++)
-    if (meta_starts_with(state, at, end, needle)) return 1;
+    if ((n == 0 || meta_lower(state->text[at]) == first) &&
+        meta_starts_with(state, at, end, needle))
+      return 1;
   return 0;
 }
 
@@ -451,8 +455,11 @@ static int meta_ends_header(const meta_state *state, size_t i) {
 ** the label stands alone). */
 static const meta_label *meta_match_label(const meta_state *state, size_t i, size_t *value_start) {
   const meta_line *line = &state->lines[i];
+  if (line->start >= line->end) return NULL; /* no label is empty */
+  char first = meta_lower(state->text[line->start]);
   for (size_t k = 0; k < sizeof(meta_labels) / sizeof(meta_labels[0]); k++) {
     const meta_label *label = &meta_labels[k];
+    if (meta_lower(label->text[0]) != first) continue; /* most labels, at once */
     if (!meta_starts_with(state, line->start, line->end, label->text)) continue;
     size_t at = line->start + strlen(label->text);
     if (at == line->end) {
@@ -1086,6 +1093,8 @@ static int meta_citation_line(const meta_state *state, size_t start, size_t end,
     if (at > start && !meta_is_space(state->text[at - 1]) && state->text[at - 1] != ',' &&
         state->text[at - 1] != '(')
       continue;
+    char initial = meta_lower(state->text[at]); /* every word starts with v, i, n or p */
+    if (initial != 'v' && initial != 'i' && initial != 'n' && initial != 'p') continue;
     for (size_t k = 0; words[k].word; k++) {
       if (!meta_starts_with(state, at, end, words[k].word)) continue;
       meta_span number = meta_number_after(state, at + strlen(words[k].word), end);
@@ -1442,8 +1451,12 @@ static void meta_write_span(ibid_buffer *out, const meta_state *state, meta_span
       at = next;
       continue;
     }
-    ibid_buffer_append_char(&text, c);
-    at++;
+    size_t run = at + 1; /* the run of other bytes, appended at once */
+    while (run < end && !meta_is_space(state->text[run]) && state->text[run] != '\n' &&
+           state->text[run] != 0)
+      run++;
+    ibid_buffer_append(&text, state->text + at, run - at);
+    at = run;
   }
   if (text.failed) out->failed = 1;
   ibid_json_string(out, text.data ? text.data : "", text.length);

@@ -222,9 +222,10 @@ static int reads_as_prose(const char *text, size_t start, size_t end) {
     if (i != start && !is_space((unsigned char)text[i - 1])) continue;
     if (is_space((unsigned char)text[i])) continue;
     words++;
+    /* only a lowercase word can be one; its first letter picks the candidates */
+    if (!is_lower_ascii((unsigned char)text[i])) continue;
     for (size_t k = 0; k < sizeof(function_words) / sizeof(*function_words); k++)
-      if (has_prefix_nocase(text, end, i, function_words[k]) &&
-          is_lower_ascii((unsigned char)text[i])) {
+      if (function_words[k][0] == text[i] && has_prefix_nocase(text, end, i, function_words[k])) {
         hits++;
         break;
       }
@@ -411,6 +412,8 @@ static const char *const inner_lead_ins[] = {
 /* Steps over an opening or closing bracket or quotation mark at *i, keeping
 ** *depth; returns 1 when it did. Separators only count at depth 0. */
 static int step_over_bracket(const char *text, size_t end, size_t *i, int *depth) {
+  unsigned char c = (unsigned char)text[*i];
+  if (c != '(' && c != '[' && c != ')' && c != ']' && c != 0xE2) return 0; /* most bytes */
   size_t width;
   if (opener_at(text, end, *i, &width)) {
     (*depth)++;
@@ -437,7 +440,7 @@ static size_t skip_lead_in(const char *text, size_t start, size_t end) {
     /* every inner lead-in starts with ',' or ' ' */
     if (depth == 0 && (text[i] == ',' || text[i] == ' '))
       for (size_t k = 0; k < sizeof(inner_lead_ins) / sizeof(*inner_lead_ins); k++)
-        if (has_prefix_nocase(text, end, i, inner_lead_ins[k])) {
+        if (inner_lead_ins[k][0] == text[i] && has_prefix_nocase(text, end, i, inner_lead_ins[k])) {
           size_t after = i + strlen(inner_lead_ins[k]);
           return is_citation(text, start, i) ? start : after;
         }
@@ -592,9 +595,9 @@ int ibid_split_citations(const char *text, size_t start, size_t length, ibid_cit
   int depth = 0;
   for (size_t i = start; i < end;) {
     if (step_over_bracket(text, end, &i, &depth)) continue;
-    if (depth == 0 &&
-        ((text[i] == ';' && !semicolon_continues(text, segment, end, i)) ||
-         new_citation_sentence(text, end, i) || and_before_citation(text, segment, end, i))) {
+    if (depth == 0 && ((text[i] == ';' && !semicolon_continues(text, segment, end, i)) ||
+                       new_citation_sentence(text, end, i) ||
+                       (text[i] == ',' && and_before_citation(text, segment, end, i)))) {
       size_t cut = text[i] == '.' ? i + 1 : i;
       emit_segment(&list, text, segment, cut);
       segment = text[i] == ',' ? i + 6 : i + 1;
@@ -802,6 +805,12 @@ typedef struct line_span {
   size_t start, end; /* first and one-past-last non-space bytes; start == end when blank */
 } line_span;
 
+/* The end of the line that starts at `line`: its '\n', or length. */
+static size_t line_end(const char *text, size_t line, size_t length) {
+  const char *newline = line < length ? memchr(text + line, '\n', length - line) : NULL;
+  return newline ? (size_t)(newline - text) : (line > length ? line : length);
+}
+
 static line_span trimmed_line(const char *text, size_t line, size_t end) {
   line_span span = {line, end};
   while (span.start < span.end && is_space((unsigned char)text[span.start])) span.start++;
@@ -916,6 +925,14 @@ static int is_roman_page_number(const char *text, line_span line) {
 ** or an upper-case running head with a page number at either end
 ** ("CHAPTER 5. CONCLUSION   194", "88   CHAPTER 4: SEED PREDATION"). */
 static int is_page_furniture(const char *text, line_span line) {
+  /* Without a digit at either end only a line without letters can be
+  ** furniture (a roman number is at most 6 bytes): most lines of a text
+  ** are told at their first letter. */
+  if (line.end - line.start > 6 && line.end > line.start &&
+      !is_digit((unsigned char)text[line.end - 1]) && !is_digit((unsigned char)text[line.start]))
+    for (size_t i = line.start; i < line.end; i++)
+      if (is_lower_ascii((unsigned char)text[i]) || is_upper_ascii((unsigned char)text[i]))
+        return 0;
   size_t letters = 0, lower = 0, digits = 0;
   for (size_t i = line.start; i < line.end; i++) {
     unsigned char c = (unsigned char)text[i];
@@ -1121,7 +1138,9 @@ static unsigned *line_counts_slot(line_counts *table, unsigned long long hash) {
 /* Counts every line of text by line_hash. Returns 0 or -1 when out of memory. */
 static int line_counts_build(line_counts *table, const char *text, size_t length) {
   size_t lines = 1;
-  for (size_t i = 0; i < length; i++) lines += text[i] == '\n';
+  for (const char *at = text, *stop = text + length;
+       (at = memchr(at, '\n', (size_t)(stop - at))) != NULL; at++)
+    lines++;
   size_t size = 16;
   while (size < lines * 2) size *= 2;
   table->hashes = ibid_malloc(size * sizeof(*table->hashes));
@@ -1131,8 +1150,7 @@ static int line_counts_build(line_counts *table, const char *text, size_t length
   memset(table->hashes, 0, size * sizeof(*table->hashes));
   memset(table->counts, 0, size * sizeof(*table->counts));
   for (size_t line = 0; line < length;) {
-    size_t end = line;
-    while (end < length && text[end] != '\n') end++;
+    size_t end = line_end(text, line, length);
     unsigned long long hash = line_hash(text, trimmed_line(text, line, end));
     if (hash) (*line_counts_slot(table, hash))++;
     line = end + 1;
@@ -1429,8 +1447,7 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
   size_t best_first = 0, best_last = 0, best_count = 0;
   size_t run_first = 0, run_last = 0, run_count = 0, gap = 0;
   for (size_t line = 0; line < length;) {
-    size_t end = line;
-    while (end < length && text[end] != '\n') end++;
+    size_t end = line_end(text, line, length);
     line_span span = trimmed_line(text, line, end);
     size_t next = end + 1;
     if (span.start == span.end || is_page_furniture(text, span) ||
@@ -1459,8 +1476,7 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
   if (best_count < 5) return;
   int blank_before = 0;
   for (size_t line = best_first; line < best_last && line < length;) {
-    size_t end = line;
-    while (end < length && text[end] != '\n') end++;
+    size_t end = line_end(text, line, length);
     line_span span = trimmed_line(text, line, end);
     if (span.start == span.end) {
       blank_before = 1;
@@ -1492,8 +1508,7 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
   int inside = 0, blank_before = 0, found = 0;
   size_t first_indent = 0;
   for (size_t line = 0; line < length;) {
-    size_t end = line;
-    while (end < length && text[end] != '\n') end++;
+    size_t end = line_end(text, line, length);
     line_span span = trimmed_line(text, line, end);
     size_t next = end + 1;
     if (is_bibliography_heading(text, span)) {

@@ -55,41 +55,39 @@ static lanes4 splat4(int32_t value) {
 }
 
 /*
-** Row sums without widening shuffles: 16 bytes of a row read as four int32
-** hold sixteen int8 weights, label 4k + j in byte j of lane k
-** (little-endian). (x << (24 - 8 j)) >> 24 sign-extends byte j, so
-** row_sums collects labels j, j + 4, j + 8, j + 12 in part[j], and the last
-** four bytes (labels 16-18 and the zero padding) in tail; emission_row()
-** puts them back in label order once per token.
+** Row sums in int16 lanes: a row's sixteen first int8 weights widen to one
+** vector of sixteen int16, its last eight (ending with labels 16-18 and the
+** zero padding) to a vector of eight; at most IBID_REFTOKENS_MAX_FEATURES rows of weights
+** within +-127 are summed, which int16 holds. emission_row() widens the sums
+** to int32 in the transition scale once per token.
 */
 _Static_assert(IBID_REFMODEL_ROW_STRIDE == 20, "add_row reads rows of 20 weights");
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
-#error "refmodel.c reads the int8 weights of a row as little-endian int32"
-#endif
-typedef uint32_t ulanes4 __attribute__((vector_size(16)));
+_Static_assert(IBID_REFTOKENS_MAX_FEATURES * 127 < 32767, "row sums must fit int16");
+typedef int8_t weights16 __attribute__((vector_size(16)));
+typedef int16_t sums16 __attribute__((vector_size(32)));
+typedef int8_t weights8 __attribute__((vector_size(8)));
+typedef int16_t sums8 __attribute__((vector_size(16)));
 typedef uint8_t bytes4 __attribute__((vector_size(4)));
 
 typedef struct row_sums {
-  lanes4 part[4];
-  int32_t tail[4];
+  sums16 head;
+  sums8 tail; /* lanes 4-7: labels 16-18 and the padding (lanes 0-3 repeat 12-15) */
 } row_sums;
 
 static void add_row(row_sums *sums, const unsigned char *row) {
-  lanes4 chunk;
-  memcpy(&chunk, row, 16);
-  sums->part[0] += (lanes4)((ulanes4)chunk << 24) >> 24;
-  sums->part[1] += (lanes4)((ulanes4)chunk << 16) >> 24;
-  sums->part[2] += (lanes4)((ulanes4)chunk << 8) >> 24;
-  sums->part[3] += chunk >> 24;
-  for (int j = 0; j < 4; j++) sums->tail[j] += (signed char)row[16 + j];
+  weights16 head;
+  weights8 tail;
+  memcpy(&head, row, sizeof(head));
+  memcpy(&tail, row + 12, sizeof(tail)); /* 8 bytes widen in one step, 4 do not */
+  sums->head += __builtin_convertvector(head, sums16);
+  sums->tail += __builtin_convertvector(tail, sums8);
 }
 
 /* Writes the sums of add_row in label order (ROW_STRIDE int32), in the
 ** transition scale. */
 static void emission_row(const row_sums *sums, int32_t *out) {
-  for (int k = 0; k < 4; k++)
-    for (int j = 0; j < 4; j++) out[4 * k + j] = sums->part[j][k] * IBID_REFMODEL_ROW_UNIT;
-  for (int j = 0; j < 4; j++) out[16 + j] = sums->tail[j] * IBID_REFMODEL_ROW_UNIT;
+  for (int l = 0; l < 16; l++) out[l] = sums->head[l] * IBID_REFMODEL_ROW_UNIT;
+  for (int j = 0; j < 4; j++) out[16 + j] = sums->tail[4 + j] * IBID_REFMODEL_ROW_UNIT;
 }
 
 /*
@@ -112,7 +110,7 @@ static void emissions(uint32_t *features, const uint8_t *feature_counts, size_t 
     }
   }
   for (size_t i = 0; i < count; i++) {
-    row_sums sums = {{{0}}, {0}};
+    row_sums sums = {{0}, {0}};
     const uint32_t *f = features + i * F;
     for (size_t k = 0; k < feature_counts[i]; k++)
       if (f[k]) add_row(&sums, row_bytes(f[k]));

@@ -3,7 +3,8 @@
 ** linear-chain model (averaged perceptron) over the hashed token features of
 ** reftokens.h, decoded with Viterbi. Its weights are generated C data
 ** (ext/references/refmodel_weights.c, written by ext/references/model/train_refmodel.c from the
-** public AnyStyle core.xml labels; `make model` rebuilds them).
+** public AnyStyle core.xml and good.xml labels (a fifth of good.xml kept out) and GROBID's
+** citation corpus; `make model` rebuilds them).
 */
 #ifndef IBID_REFMODEL_H
 #define IBID_REFMODEL_H
@@ -48,7 +49,9 @@ enum { IBID_REFMODEL_LABELS(IBID_REFMODEL_ENUM) IBID_REFLABEL_COUNT };
 #define IBID_REFMODEL_ROW_UNIT 256
 
 /* Weight-table size (a power of two); the generated file must agree. */
+#ifndef IBID_REFMODEL_BUCKETS
 #define IBID_REFMODEL_BUCKETS (1u << 18)
+#endif
 
 /* Generated, all in one fixed-point scale: index[3 * bucket ...] is 1 + the
 ** row of the bucket's weights (3 bytes little-endian, 0 when all are zero);

@@ -630,6 +630,10 @@ static void write_date(ibid_json_object *object, const char *key, view v) {
   date_parts d = parse_date(v);
   ibid_json_object_key(object, key);
   if (!d.year) {
+    /* "(n.d.)", "(o. J.)": the words, not their brackets */
+    if (v.n > 2 &&
+        ((v.s[0] == '(' && v.s[v.n - 1] == ')') || (v.s[0] == '[' && v.s[v.n - 1] == ']')))
+      v = (view){v.s + 1, v.n - 2};
     ibid_buffer_append_string(object->buffer, "{\"literal\":");
     ibid_json_string(object->buffer, v.s, v.n);
     ibid_buffer_append_char(object->buffer, '}');
@@ -808,6 +812,15 @@ static view find_url(view v) {
 
 static view find_doi(view v) {
   view doi = find_token(v, "10.");
+  /* "DOI:http://dx.doi.org/10.1038/467753a": the DOI after the resolver */
+  if (!doi.n) {
+    view link = find_token(v, "doi:http");
+    for (size_t i = 0; i + 8 < link.n; i++)
+      if (memcmp(link.s + i, "doi.org/", 8) == 0) {
+        doi = find_token((view){link.s + i + 8, link.n - i - 8}, "10.");
+        break;
+      }
+  }
   if (doi.n < 7 || !memchr(doi.s, '/', doi.n)) doi.n = 0;
   return doi;
 }
@@ -953,7 +966,7 @@ static int series_container(view container) {
 static const char *choose_type(const fields *f, view whole, int has_symbol) {
   view genre = field(f, IBID_REFLABEL_GENRE), title = field(f, IBID_REFLABEL_TITLE);
   view container = field(f, IBID_REFLABEL_CONTAINER);
-  if (contains_ci(genre, "thesis") || contains_ci(genre, "dissertation") ||
+  if (contains_ci(genre, "thesis") || contains_ci(genre, "diss") || contains_ci(genre, "habil") ||
       whole_contains(f, "phd thesis") || whole_contains(f, "doctoral"))
     return "thesis";
   if (has_versus(title) || has_versus(whole) || whole_contains(f, "judgment") ||
@@ -1006,7 +1019,8 @@ static const char *choose_type(const fields *f, view whole, int has_symbol) {
 /* ----- assembling the JSON ------------------------------------------------------- */
 
 static const char *const container_words[] = {"in", "in:", "dans", "en", NULL};
-static const char *const edition_words[] = {"ed", "edn", "edition", "aufl", "éd", "ed.", NULL};
+/* (a German "Aufl." stays: "4. Aufl." is how the edition is written) */
+static const char *const edition_words[] = {"ed", "edn", "edition", "éd", "ed.", NULL};
 static const char *const editor_words[] = {"ed", "eds", "edited", "by", "in", "in:", NULL};
 
 static void write_text(ibid_json_object *object, const char *key, view v) {
@@ -1053,8 +1067,13 @@ static void write_url(ibid_json_object *object, view url, view labelled) {
 }
 
 /* "4 th" (an ordinal split by PDF extraction) is written "4th". */
-static void write_edition(ibid_json_object *object, view v) {
+static void write_edition(ibid_json_object *object, view v, view labelled) {
   if (!v.n) return;
+  /* "3. Aufl." keeps the period of its abbreviation */
+  if (v.n >= 4 && lower(v.s[v.n - 1]) == 'l' && lower(v.s[v.n - 4]) == 'a' &&
+      lower(v.s[v.n - 3]) == 'u' && lower(v.s[v.n - 2]) == 'f' &&
+      v.s + v.n < labelled.s + labelled.n && v.s[v.n] == '.')
+    v.n++;
   size_t digits = 0;
   while (digits < v.n && is_digit(v.s[digits])) digits++;
   if (digits && digits + 3 == v.n && v.s[digits] == ' ') {
@@ -1114,6 +1133,8 @@ static int editor_mark(view v) {
                                       "(comp.",
                                       "(red.",
                                       NULL};
+  /* every mark opens a bracket: most name lists have none */
+  if (!v.n || !memchr(v.s, '(', v.n)) return 0;
   for (size_t k = 0; marks[k]; k++)
     if (contains_ci(v, marks[k])) return 1;
   return 0;
@@ -1176,6 +1197,12 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
     container = genre, genre.n = 0;
   view publisher = trim(f->longest[IBID_REFLABEL_PUBLISHER]);
   view place = trim(f->longest[IBID_REFLABEL_LOCATION]);
+  /* a place abbreviated to one letter keeps its period: "Frankfurt a. M.", "Frankfurt/M." */
+  if (place.n >= 3 && is_alpha(place.s[place.n - 1]) && strchr(" ./", place.s[place.n - 2]) &&
+      place.s + place.n <
+          f->longest[IBID_REFLABEL_LOCATION].s + f->longest[IBID_REFLABEL_LOCATION].n &&
+      place.s[place.n] == '.')
+    place.n++;
   /* A quoted title, then a name and a day ("“Title.” Associated Press, 15 May
   ** 2025"): the name is the periodical or site, not a publisher. */
   if (!container.n && publisher.n && !place.n && f->title_quoted && f->first_date.n &&
@@ -1199,7 +1226,8 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
   else if (f->text[IBID_REFLABEL_VOLUME].length)
     write_volume(&object, field(f, IBID_REFLABEL_VOLUME));
   if (f->text[IBID_REFLABEL_PAGES].length) write_pages(&object, field(f, IBID_REFLABEL_PAGES));
-  write_edition(&object, strip_trailing_words(field(f, IBID_REFLABEL_EDITION), edition_words));
+  write_edition(&object, strip_trailing_words(field(f, IBID_REFLABEL_EDITION), edition_words),
+                field(f, IBID_REFLABEL_EDITION));
   if (f->first_date.n)
     write_date(&object, "issued", f->first_date);
   else if (f->text[IBID_REFLABEL_DATE].length)
@@ -1386,7 +1414,8 @@ static void document_prefixes(const char *text, const ibid_reftoken *tokens, siz
                               uint8_t *labels) {
   static const char *const doc[] = {"doc", "doc.", "document", NULL};
   for (size_t i = 0; i + 1 < count; i++) {
-    if (!word_in(token_view(text, &tokens[i]), doc)) continue;
+    view t = token_view(text, &tokens[i]);
+    if (t.n < 3 || lower(t.s[0]) != 'd' || !word_in(t, doc)) continue;
     if (!find_symbol(token_view(text, &tokens[i + 1])).n) continue;
     labels[i] = IBID_REFLABEL_OTHER;
     if (i > 0) {
@@ -1496,9 +1525,225 @@ static void publisher_before_year(const char *text, const ibid_reftoken *tokens,
   for (size_t i = 0; i < k; i++) labels[i] = IBID_REFLABEL_AUTHOR;
 }
 
+/* Is the token a number that can stand before an edition word: "3.", "2nd",
+** "4th", "2e", "2a", "2.ª", "7.,"? */
+static int edition_ordinal(view t) {
+  while (t.n && strchr(",;", t.s[t.n - 1])) t.n--;
+  if (t.n && t.s[0] == '(') t.s++, t.n--;
+  size_t digits = 0;
+  while (digits < t.n && is_digit(t.s[digits])) digits++;
+  if (!digits || digits > 3) return 0;
+  view rest = {t.s + digits, t.n - digits};
+  if (!rest.n) return 0;
+  static const char *const suffixes[] = {".",  "st",       "nd",        "rd",  "th",
+                                         "e",  "a",        "o",         "ème", "er",
+                                         "re", "\xc2\xaa", ".\xc2\xaa", "th.", NULL};
+  for (size_t k = 0; suffixes[k]; k++)
+    if (strlen(suffixes[k]) == rest.n && memcmp(suffixes[k], rest.s, rest.n) == 0) return 1;
+  return 0;
+}
+
+/*
+** Editions: "3. Aufl.", "7., grundlegend überarb. Aufl.", "2e éd.", "2nd ed.",
+** "2a edición": the ordinal, the words between and the edition word are the
+** edition. A German "Aufl."/"Auflage" is the edition even without an ordinal.
+*/
+static void editions(const char *text, const ibid_reftoken *tokens, size_t count, uint8_t *labels) {
+  static const char *const always[] = {"aufl", "auflage", NULL};
+  static const char *const after_ordinal[] = {"ed",
+                                              "edn",
+                                              "edition",
+                                              "\xc3\xa9"
+                                              "d",
+                                              "\xc3\xa9"
+                                              "dition",
+                                              "edici\xc3\xb3n",
+                                              "aufl",
+                                              "auflage",
+                                              NULL};
+  for (size_t i = 0; i < count; i++) {
+    view t = token_view(text, &tokens[i]);
+    /* (every word of the lists starts with a, e or é: most tokens stop here) */
+    char initial = t.n > 1 && t.s[0] == '(' ? lower(t.s[1]) : t.n ? lower(t.s[0]) : 0;
+    if ((initial != 'a' && initial != 'e' && initial != '\xc3') || !word_in(t, after_ordinal))
+      continue;
+    /* the ordinal, at most four words back ("7., grundlegend überarb. Aufl.") */
+    size_t first = i;
+    for (size_t back = i; back > 0 && i - back < 4; back--) {
+      view w = token_view(text, &tokens[back - 1]);
+      if (edition_ordinal(w)) {
+        first = back - 1;
+        break;
+      }
+      /* the words between are lower-case ("überarb.", "neu", "erw.") */
+      if (!w.n || is_upper(w.s[0]) || is_digit(w.s[0]) || w.s[0] == '(') break;
+    }
+    if (first == i && !word_in(t, always)) continue;
+    for (size_t k = first; k <= i; k++) labels[k] = IBID_REFLABEL_EDITION;
+  }
+}
+
+/* "Bd. 2.", "Vol. 3,", "Jg. 38," after the title: the volume, not a
+** journal ("Theorie des kommunikativen Handelns. Bd. 1. Frankfurt/M."). */
+static void volume_words_before_number(const char *text, const ibid_reftoken *tokens, size_t count,
+                                       uint8_t *labels) {
+  static const char *const words[] = {"bd", "bde", "vol", "vols", "jg", "tome", NULL};
+  for (size_t i = 0; i + 1 < count; i++) {
+    view t = token_view(text, &tokens[i]);
+    if (t.n < 3 || t.n > 6 || t.s[t.n - 1] != '.' || !word_in(t, words)) continue;
+    view number = token_view(text, &tokens[i + 1]);
+    size_t digits = 0;
+    while (digits < number.n && (is_digit(number.s[digits]) || strchr("IVXivx", number.s[digits])))
+      digits++;
+    if (!digits || digits + 1 != number.n || !strchr(".,", number.s[digits])) continue;
+    if (labels[i] == IBID_REFLABEL_VOLUME && labels[i + 1] == IBID_REFLABEL_VOLUME) continue;
+    if (labels[i + 1] != IBID_REFLABEL_VOLUME && labels[i] != IBID_REFLABEL_JOURNAL &&
+        labels[i] != IBID_REFLABEL_CONTAINER && labels[i] != IBID_REFLABEL_TITLE)
+      continue;
+    labels[i] = labels[i + 1] = IBID_REFLABEL_VOLUME;
+  }
+}
+
+/*
+** "Place: Publisher" with the end of the place taken for the publisher
+** ("Frankfurt a. M.: Suhrkamp", "Frankfurt/M.: Suhrkamp" all publisher):
+** publisher tokens up to one ending in ":" within the first three of the run,
+** right after a place or with no place at all, are the place when more
+** publisher tokens follow the colon.
+*/
+static void place_before_colon(const char *text, const ibid_reftoken *tokens, size_t count,
+                               uint8_t *labels) {
+  int has_place = 0;
+  for (size_t i = 0; i < count; i++) has_place |= labels[i] == IBID_REFLABEL_LOCATION;
+  for (size_t i = 0; i < count; i++) {
+    if (labels[i] != IBID_REFLABEL_PUBLISHER) continue;
+    if (i > 0 && labels[i - 1] == IBID_REFLABEL_PUBLISHER) continue;
+    int after_place = i > 0 && labels[i - 1] == IBID_REFLABEL_LOCATION;
+    if (after_place) {
+      view last = token_view(text, &tokens[i - 1]);
+      if (last.n && last.s[last.n - 1] == ':') continue; /* the place ended already */
+    } else if (has_place) {
+      continue;
+    }
+    for (size_t k = i; k < count && k < i + 3 && labels[k] == IBID_REFLABEL_PUBLISHER; k++) {
+      view w = token_view(text, &tokens[k]);
+      if (!w.n || w.s[w.n - 1] != ':') continue;
+      if (k + 1 >= count || labels[k + 1] != IBID_REFLABEL_PUBLISHER) break;
+      for (size_t m = i; m <= k; m++) labels[m] = IBID_REFLABEL_LOCATION;
+      break;
+    }
+    return;
+  }
+  /* the other way round: "Frankfurt a. M.: Campus." all taken for the place,
+     with no publisher anywhere: what follows the colon is the publisher */
+  for (size_t i = 0; i < count; i++)
+    if (labels[i] == IBID_REFLABEL_PUBLISHER) return;
+  for (size_t i = 0; i + 1 < count; i++) {
+    if (labels[i] != IBID_REFLABEL_LOCATION || labels[i + 1] != IBID_REFLABEL_LOCATION) continue;
+    view w = token_view(text, &tokens[i]);
+    if (!w.n || w.s[w.n - 1] != ':') continue;
+    for (size_t k = i + 1; k < count && labels[k] == IBID_REFLABEL_LOCATION; k++)
+      labels[k] = IBID_REFLABEL_PUBLISHER;
+    return;
+  }
+}
+
+/*
+** "Title. In: Names (Hg.): Book title. Place": a second title run right after
+** the editors of a chapter is the book (the container), when nothing else was
+** taken for one.
+*/
+static void title_after_editors(const char *text, const ibid_reftoken *tokens, size_t count,
+                                uint8_t *labels) {
+  (void)text, (void)tokens;
+  for (size_t i = 0; i < count; i++)
+    if (labels[i] == IBID_REFLABEL_JOURNAL || labels[i] == IBID_REFLABEL_CONTAINER) return;
+  size_t i = 0;
+  while (i < count && labels[i] != IBID_REFLABEL_TITLE) i++;
+  while (i < count && labels[i] == IBID_REFLABEL_TITLE) i++;
+  if (i == count || labels[i] != IBID_REFLABEL_EDITOR) return;
+  while (i < count && labels[i] == IBID_REFLABEL_EDITOR) i++;
+  while (i < count && labels[i] == IBID_REFLABEL_TITLE) labels[i++] = IBID_REFLABEL_CONTAINER;
+}
+
+/*
+** "Title. In Book title, ed. Names": the model ran the title on through
+** "In": when a title run holds "In"/"In:" after a token ending a sentence
+** and the editors follow the run, the words from "In" are the container.
+*/
+static void in_container_before_editors(const char *text, const ibid_reftoken *tokens, size_t count,
+                                        uint8_t *labels) {
+  static const char *const in[] = {"in", NULL};
+  for (size_t i = 0; i < count; i++)
+    if (labels[i] == IBID_REFLABEL_JOURNAL || labels[i] == IBID_REFLABEL_CONTAINER) return;
+  size_t start = 0;
+  while (start < count && labels[start] != IBID_REFLABEL_TITLE) start++;
+  size_t end = start;
+  while (end < count && labels[end] == IBID_REFLABEL_TITLE) end++;
+  if (end >= count || labels[end] != IBID_REFLABEL_EDITOR) return;
+  for (size_t i = start + 2; i + 1 < end; i++) {
+    view w = token_view(text, &tokens[i]);
+    if (!w.n || w.s[0] != 'I' || !word_in(w, in)) continue;
+    view before = token_view(text, &tokens[i - 1]);
+    while (before.n && strchr("\"'", before.s[before.n - 1])) before.n--;
+    if (before.n >= 3 && (unsigned char)before.s[before.n - 3] == 0xE2) before.n -= 3;
+    if (!before.n || !strchr(".?!", before.s[before.n - 1])) continue;
+    for (size_t k = i; k < end; k++) labels[k] = IBID_REFLABEL_CONTAINER;
+    return;
+  }
+}
+
+/* The letters of a "no date" mark ("(n.d.)", "(o. J.)", "s.f.") in lower case, at most
+** two, each after its period; 0 when t is something else. Sets *open, *close
+** when it starts with ( or [, ends with ) or ]. */
+static int no_date_letters(view t, char *letters, size_t *used, int *open, int *close) {
+  for (size_t k = 0; k < t.n; k++) {
+    char c = t.s[k];
+    if (c == '(' || c == '[') {
+      if (k) return 0;
+      *open = 1;
+    } else if (c == ')' || c == ']') {
+      *close = 1;
+    } else if (is_alpha(c)) {
+      if (*used == 2 || *close || k + 1 >= t.n || t.s[k + 1] != '.') return 0;
+      if (*used == 0 && is_upper(c)) return 0; /* "S.D.", "O. J." are initials */
+      letters[(*used)++] = lower(c);
+    } else if (!strchr(".:,;", c)) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* "(n.d.)", "(o. J.)", "(o.J.)", "n.d.", "s.f.": no date, written where the date goes;
+** not a name or a title, and no date either (a CSL item without `issued` is undated). The first
+*letter is lower case ("S.D." and "O. J."
+** are initials) and two tokens must be in brackets. */
+static void no_year(const char *text, const ibid_reftoken *tokens, size_t count, uint8_t *labels) {
+  for (size_t i = 0; i < count && i < 40; i++) {
+    char letters[2];
+    size_t used = 0;
+    int open = 0, close = 0;
+    if (!no_date_letters(token_view(text, &tokens[i]), letters, &used, &open, &close) || !used)
+      continue;
+    size_t last = i;
+    if (used == 1 && open && !close && i + 1 < count &&
+        no_date_letters(token_view(text, &tokens[i + 1]), letters, &used, &open, &close) && close)
+      last = i + 1;
+    if (used != 2) continue;
+    int mark = (letters[0] == 'n' && letters[1] == 'd') ||
+               (letters[0] == 'o' && letters[1] == 'j') ||
+               (letters[0] == 's' && (letters[1] == 'd' || letters[1] == 'f'));
+    if (!mark) continue;
+    for (size_t m = i; m <= last; m++) labels[m] = IBID_REFLABEL_OTHER;
+    return;
+  }
+}
+
 static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t count,
                           uint8_t *labels) {
   repeated_author(text, tokens, count, labels);
+  no_year(text, tokens, count, labels);
   publisher_before_year(text, tokens, count, labels);
   document_prefixes(text, tokens, count, labels);
   stripped_urls(text, tokens, count, labels);
@@ -1506,6 +1751,11 @@ static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t 
   quoted_title(text, tokens, count, labels);
   quoted_in(text, tokens, count, labels);
   author_title_boundary(text, tokens, count, labels);
+  editions(text, tokens, count, labels);
+  volume_words_before_number(text, tokens, count, labels);
+  place_before_colon(text, tokens, count, labels);
+  title_after_editors(text, tokens, count, labels);
+  in_container_before_editors(text, tokens, count, labels);
 }
 
 ibid_reference_segment *ibid_reference_segments(const char *text, size_t length, size_t *count,

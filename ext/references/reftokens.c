@@ -3,6 +3,11 @@
 ** reftokens.h). Every feature is a 64-bit FNV-1a hash of a template number
 ** and the hashes of what it looks at, reduced to a bucket of the weight table;
 ** the trainer and the parser call the same code, so they always agree.
+** A token's word is also looked up in small lexicons (edition, volume, page,
+** editor words, publishers', journals', cities', month names in English,
+** German, French and Spanish) whose class is a feature, and the templates that
+** look at a word (as this token's, or a neighbour's) share one block of the
+** table, so that the weights of a word stay in the cache from token to token.
 */
 #include "reftokens.h"
 
@@ -97,7 +102,6 @@ enum {
 
 typedef struct token_facts {
   uint64_t word;   /* lower-cased token without surrounding punctuation */
-  uint64_t raw;    /* the token as written */
   uint64_t shape;  /* character classes, repeats collapsed */
   uint64_t prefix; /* first three bytes of word */
   uint64_t suffix; /* last three bytes of word */
@@ -105,6 +109,7 @@ typedef struct token_facts {
   char first_mark; /* class of the leading punctuation, or 0 */
   char last_mark;  /* class of the trailing punctuation, or 0 */
   uint8_t length_class;
+  uint8_t lexicon; /* LEX_* class of word */
 } token_facts;
 
 /* A punctuation class for the character at text[at]; sets *bytes. 0 for a
@@ -158,11 +163,253 @@ static int is_month(const char *word, size_t length) {
                 {"september", 9}, {"october", 7}, {"november", 8}, {"december", 8}, {"spring", 6},
                 {"summer", 6},    {"autumn", 6},  {"fall", 4},     {"winter", 6}};
   if (length < 3 || length > 9) return 0;
+  /* only words starting with a, d, f, j, m, n, o, s or w can be one */
+  unsigned letter = (unsigned char)word[0] - 'a';
+  if (letter >= 26 || !((1u << letter) & 0x447229u)) return 0;
   for (size_t i = 0; i < sizeof(months) / sizeof(months[0]); i++)
     if (months[i].length == length && months[i].name[0] == word[0] &&
         memcmp(months[i].name, word, length) == 0)
       return 1;
   return 0;
+}
+
+/* Word classes that say which field a word usually belongs to, in English,
+** German, French and Spanish (lower-cased, without surrounding punctuation).
+** The model learns the words it saw; a class carries what it learnt to the
+** words of the same kind it saw rarely or never ("Aufl." like "edn"). */
+enum {
+  LEX_NONE,
+  LEX_EDITION,   /* ed, edn, aufl, auflage, éd, edición */
+  LEX_VOLUME,    /* vol, bd, band, jg, tome */
+  LEX_ISSUE,     /* no, nr, heft, issue, núm */
+  LEX_PAGE,      /* pp, p, s, pages, seiten */
+  LEX_EDITOR,    /* eds, hrsg, hg, dir, coord */
+  LEX_IN,        /* in, dans, en */
+  LEX_PUBLISHER, /* press, verlag, éditions, editorial, university */
+  LEX_PLACE,     /* publishing cities */
+  LEX_JOURNAL,   /* journal, review, zeitschrift, revue, revista */
+  LEX_MONTH,     /* month names of the four languages */
+  LEX_AND,       /* and, und, et, y, e */
+  LEX_GENRE,     /* thesis, dissertation, report, working paper words */
+  LEX_TRANSLATOR /* trans, übers, trad */
+};
+
+typedef struct lexicon_entry {
+  char word[23]; /* in the entry: a search reads no pointer */
+  unsigned char kind;
+} lexicon_entry;
+
+/* Sorted by bytes (strcmp order) for a binary search. */
+static const lexicon_entry lexicon[] = {
+    {"abril", LEX_MONTH},
+    {"academic", LEX_PUBLISHER},
+    {"agosto", LEX_MONTH},
+    {"amsterdam", LEX_PLACE},
+    {"and", LEX_AND},
+    {"annals", LEX_JOURNAL},
+    {"annual", LEX_JOURNAL},
+    {"april", LEX_MONTH},
+    {"arbeitspapier", LEX_GENRE},
+    {"archiv", LEX_JOURNAL},
+    {"aufl", LEX_EDITION},
+    {"auflage", LEX_EDITION},
+    {"august", LEX_MONTH},
+    {"avril", LEX_MONTH},
+    {"bamberg", LEX_PLACE},
+    {"barcelona", LEX_PLACE},
+    {"basel", LEX_PLACE},
+    {"bd", LEX_VOLUME},
+    {"bde", LEX_VOLUME},
+    {"berkeley", LEX_PLACE},
+    {"berlin", LEX_PLACE},
+    {"bern", LEX_PLACE},
+    {"bielefeld", LEX_PLACE},
+    {"blätter", LEX_JOURNAL},
+    {"bonn", LEX_PLACE},
+    {"books", LEX_PUBLISHER},
+    {"boston", LEX_PLACE},
+    {"brussels", LEX_PLACE},
+    {"bruxelles", LEX_PLACE},
+    {"buenos", LEX_PLACE},
+    {"bulletin", LEX_JOURNAL},
+    {"cambridge", LEX_PLACE},
+    {"chicago", LEX_PLACE},
+    {"coord", LEX_EDITOR},
+    {"cuadernos", LEX_JOURNAL},
+    {"dans", LEX_IN},
+    {"december", LEX_MONTH},
+    {"dezember", LEX_MONTH},
+    {"diciembre", LEX_MONTH},
+    {"dir", LEX_EDITOR},
+    {"diskussionspapier", LEX_GENRE},
+    {"dissertation", LEX_GENRE},
+    {"dresden", LEX_PLACE},
+    {"düsseldorf", LEX_PLACE},
+    {"e", LEX_AND},
+    {"ed", LEX_EDITION},
+    {"edición", LEX_EDITION},
+    {"edition", LEX_EDITION},
+    {"editions", LEX_PUBLISHER},
+    {"editor", LEX_EDITOR},
+    {"editorial", LEX_PUBLISHER},
+    {"editors", LEX_EDITOR},
+    {"edn", LEX_EDITION},
+    {"eds", LEX_EDITOR},
+    {"en", LEX_IN},
+    {"enero", LEX_MONTH},
+    {"et", LEX_AND},
+    {"febrero", LEX_MONTH},
+    {"februar", LEX_MONTH},
+    {"february", LEX_MONTH},
+    {"frankfurt", LEX_PLACE},
+    {"freiburg", LEX_PLACE},
+    {"février", LEX_MONTH},
+    {"geneva", LEX_PLACE},
+    {"genève", LEX_PLACE},
+    {"göttingen", LEX_PLACE},
+    {"habilitationsschrift", LEX_GENRE},
+    {"hamburg", LEX_PLACE},
+    {"hannover", LEX_PLACE},
+    {"heft", LEX_ISSUE},
+    {"heidelberg", LEX_PLACE},
+    {"hg", LEX_EDITOR},
+    {"hgg", LEX_EDITOR},
+    {"hrsg", LEX_EDITOR},
+    {"in", LEX_IN},
+    {"issue", LEX_ISSUE},
+    {"jahrbuch", LEX_JOURNAL},
+    {"jahrgang", LEX_VOLUME},
+    {"januar", LEX_MONTH},
+    {"january", LEX_MONTH},
+    {"janvier", LEX_MONTH},
+    {"jg", LEX_VOLUME},
+    {"journal", LEX_JOURNAL},
+    {"juillet", LEX_MONTH},
+    {"juin", LEX_MONTH},
+    {"juli", LEX_MONTH},
+    {"julio", LEX_MONTH},
+    {"july", LEX_MONTH},
+    {"june", LEX_MONTH},
+    {"juni", LEX_MONTH},
+    {"junio", LEX_MONTH},
+    {"konstanz", LEX_PLACE},
+    {"köln", LEX_PLACE},
+    {"leiden", LEX_PLACE},
+    {"leipzig", LEX_PLACE},
+    {"london", LEX_PLACE},
+    {"los", LEX_PLACE},
+    {"lyon", LEX_PLACE},
+    {"madrid", LEX_PLACE},
+    {"mai", LEX_MONTH},
+    {"mainz", LEX_PLACE},
+    {"mannheim", LEX_PLACE},
+    {"march", LEX_MONTH},
+    {"mars", LEX_MONTH},
+    {"marzo", LEX_MONTH},
+    {"masterarbeit", LEX_GENRE},
+    {"mayo", LEX_MONTH},
+    {"mexico", LEX_PLACE},
+    {"milano", LEX_PLACE},
+    {"munich", LEX_PLACE},
+    {"märz", LEX_MONTH},
+    {"münchen", LEX_PLACE},
+    {"münster", LEX_PLACE},
+    {"new", LEX_PLACE},
+    {"no", LEX_ISSUE},
+    {"november", LEX_MONTH},
+    {"novembre", LEX_MONTH},
+    {"noviembre", LEX_MONTH},
+    {"nr", LEX_ISSUE},
+    {"num", LEX_ISSUE},
+    {"n°", LEX_ISSUE},
+    {"núm", LEX_ISSUE},
+    {"número", LEX_ISSUE},
+    {"october", LEX_MONTH},
+    {"octobre", LEX_MONTH},
+    {"octubre", LEX_MONTH},
+    {"oktober", LEX_MONTH},
+    {"opladen", LEX_PLACE},
+    {"oxford", LEX_PLACE},
+    {"p", LEX_PAGE},
+    {"pages", LEX_PAGE},
+    {"paris", LEX_PLACE},
+    {"philadelphia", LEX_PLACE},
+    {"pp", LEX_PAGE},
+    {"press", LEX_PUBLISHER},
+    {"presses", LEX_PUBLISHER},
+    {"princeton", LEX_PLACE},
+    {"proceedings", LEX_JOURNAL},
+    {"publishers", LEX_PUBLISHER},
+    {"publishing", LEX_PUBLISHER},
+    {"quarterly", LEX_JOURNAL},
+    {"report", LEX_GENRE},
+    {"review", LEX_JOURNAL},
+    {"revista", LEX_JOURNAL},
+    {"revue", LEX_JOURNAL},
+    {"rivista", LEX_JOURNAL},
+    {"roma", LEX_PLACE},
+    {"s", LEX_PAGE},
+    {"seiten", LEX_PAGE},
+    {"september", LEX_MONTH},
+    {"septembre", LEX_MONTH},
+    {"septiembre", LEX_MONTH},
+    {"stuttgart", LEX_PLACE},
+    {"suhrkamp", LEX_PUBLISHER},
+    {"thesis", LEX_GENRE},
+    {"thèse", LEX_GENRE},
+    {"tome", LEX_VOLUME},
+    {"trad", LEX_TRANSLATOR},
+    {"trans", LEX_TRANSLATOR},
+    {"translated", LEX_TRANSLATOR},
+    {"tübingen", LEX_PLACE},
+    {"und", LEX_AND},
+    {"universidad", LEX_PUBLISHER},
+    {"universitat", LEX_PUBLISHER},
+    {"university", LEX_PUBLISHER},
+    {"universität", LEX_PUBLISHER},
+    {"université", LEX_PUBLISHER},
+    {"verlag", LEX_PUBLISHER},
+    {"verlagsgesellschaft", LEX_PUBLISHER},
+    {"vierteljahrshefte", LEX_JOURNAL},
+    {"vol", LEX_VOLUME},
+    {"volume", LEX_VOLUME},
+    {"washington", LEX_PLACE},
+    {"weinheim", LEX_PLACE},
+    {"wien", LEX_PLACE},
+    {"wiesbaden", LEX_PLACE},
+    {"working", LEX_GENRE},
+    {"y", LEX_AND},
+    {"york", LEX_PLACE},
+    {"zeitschrift", LEX_JOURNAL},
+    {"zürich", LEX_PLACE},
+    {"éd", LEX_EDITION},
+    {"éditions", LEX_PUBLISHER},
+    {"éds", LEX_EDITOR},
+    {"übers", LEX_TRANSLATOR},
+};
+
+/* The class of a lower-cased word, LEX_NONE when it is in no list. Words
+** ending in "verlag" ("Westdeutscher Verlag", "Campus-Verlag") are publishers. */
+static unsigned lexicon_kind(const char *word, size_t length) {
+  if (length == 0 || length > 22) return LEX_NONE;
+  unsigned char first = (unsigned char)word[0];
+  if (first < 'a' && first != 0xC3 && first != 0xC2) return LEX_NONE; /* digits, marks */
+  size_t low = 0, high = sizeof(lexicon) / sizeof(lexicon[0]);
+  while (low < high) {
+    size_t mid = (low + high) / 2;
+    const unsigned char *w = (const unsigned char *)lexicon[mid].word;
+    /* byte order as strcmp; the entry's NUL sorts before any byte of the word */
+    size_t k = 0;
+    while (k < length && w[k] == (unsigned char)word[k]) k++;
+    int c = k == length ? (w[k] != 0) : (int)w[k] - (int)(unsigned char)word[k];
+    if (c == 0) return lexicon[mid].kind;
+    if (c < 0)
+      low = mid + 1;
+    else
+      high = mid;
+  }
+  if (length > 6 && memcmp(word + length - 6, "verlag", 6) == 0) return LEX_PUBLISHER;
+  return LEX_NONE;
 }
 
 static int contains_year(const char *s, size_t n) {
@@ -183,7 +430,7 @@ static void token_facts_compute(const char *text, const ibid_reftoken *token, to
   const char *s = text + token->start;
   size_t n = token->length, begin = 0, end = n, bytes;
   memset(facts, 0, sizeof(*facts));
-  facts->raw = hash_bytes(FNV_OFFSET, s, n);
+
   /* Strip punctuation on both sides to find the word. */
   while (begin < end && mark_class(s, n, begin, &bytes)) {
     if (!facts->first_mark) facts->first_mark = mark_class(s, n, begin, &bytes);
@@ -271,6 +518,7 @@ static void token_facts_compute(const char *text, const ibid_reftoken *token, to
       break;
     }
   if (is_month(word, word_length)) flags |= FLAG_MONTH;
+  facts->lexicon = (uint8_t)lexicon_kind(word, word_length);
   if (facts->first_mark == '"' || facts->first_mark == '\'') flags |= FLAG_OPENS_QUOTE;
   if (facts->last_mark == '"' || facts->last_mark == '\'') flags |= FLAG_CLOSES_QUOTE;
   for (size_t i = 0; i < n; i++) {
@@ -307,6 +555,22 @@ static void emit(feature_writer *writer, uint64_t hash) {
   hash *= 0xbf58476d1ce4e5b9ULL;
   hash ^= hash >> 32;
   writer->out[writer->count++] = (uint32_t)hash & writer->mask;
+}
+
+/*
+** A feature of a group: the bucket is the group's block of eight (from the
+** hash of the key) plus the slot. The word of a token is looked at by five
+** templates (as this token's word, and as the next, previous, second next and
+** second previous word of its neighbours): in one group their weights sit
+** side by side, so the neighbours find them in the cache the first token
+** brought in, instead of five misses in a table larger than the cache.
+*/
+static void emit_slot(feature_writer *writer, uint64_t key, unsigned slot) {
+  if (writer->count >= FEATURE_ROOM) return;
+  key ^= key >> 29;
+  key *= 0xbf58476d1ce4e5b9ULL;
+  key ^= key >> 32;
+  writer->out[writer->count++] = (((uint32_t)key & writer->mask) & ~7u) | slot;
 }
 
 static uint64_t template_hash(unsigned template_number) {
@@ -363,29 +627,28 @@ static void token_features(feature_writer *w, const token_facts *facts, size_t c
   unsigned next_flags = i + 1 < count ? facts[i + 1].flags : 1u << 20;
   unsigned previous_flags = i > 0 ? facts[i - 1].flags : 1u << 20;
   emit1(w, 1, 1); /* bias */
-  emit1(w, 2, t->word);
-  emit1(w, 3, t->raw);
+  const uint64_t word_group = template_hash(2);
+  emit_slot(w, hash_number(word_group, t->word), 0);
   emit1(w, 4, t->shape);
   emit1(w, 5, t->prefix);
   emit1(w, 6, t->suffix);
   emit1(w, 7, (unsigned char)t->first_mark);
   emit1(w, 8, (unsigned char)t->last_mark);
   emit1(w, 9, t->flags);
-  for (unsigned bit = 0; bit < 15; bit++)
-    if (t->flags & (1u << bit)) emit1(w, 10, bit);
   emit1(w, 11, t->length_class);
   emit1(w, 12, i == 0 ? 0 : i + 1 == count ? 2 : 1);
   emit1(w, 13, count ? i * 8 / count : 0);
-  emit1(w, 14, previous_word);
-  emit1(w, 15, next_word);
-  emit1(w, 16, i > 1 ? facts[i - 2].word : none);
-  emit1(w, 17, i + 2 < count ? facts[i + 2].word : none);
+  emit_slot(w, hash_number(word_group, previous_word), 1);
+  emit_slot(w, hash_number(word_group, next_word), 2);
+  emit_slot(w, hash_number(word_group, i > 1 ? facts[i - 2].word : none), 3);
+  emit_slot(w, hash_number(word_group, i + 2 < count ? facts[i + 2].word : none), 4);
   emit1(w, 18, previous_shape);
   emit1(w, 19, next_shape);
   emit1(w, 20, previous_mark);
   emit2(w, 21, previous_mark, t->shape);
-  emit2(w, 22, previous_word, t->word);
-  emit2(w, 23, t->word, next_word);
+  /* a pair of words: seen from its second word, then from its first */
+  emit_slot(w, hash_number(hash_number(template_hash(22), previous_word), t->word), 0);
+  emit_slot(w, hash_number(hash_number(template_hash(22), t->word), next_word), 1);
   emit1(w, 24, (unsigned)context->in_quote);
   emit1(w, 25, (unsigned)context->paren_depth);
   emit1(w, 26, context->periods > 6 ? 6 : context->periods);
@@ -407,6 +670,14 @@ static void token_features(feature_writer *w, const token_facts *facts, size_t c
         t->flags & (FLAG_CAPITALIZED | FLAG_LOWER | FLAG_HAS_DIGIT));
   emit2(w, 40, previous_word, previous_mark);
   emit2(w, 41, t->word, (unsigned char)t->last_mark);
+  /* word classes: this token's, its neighbours', with punctuation and position */
+  unsigned lex = t->lexicon, previous_lex = i > 0 ? facts[i - 1].lexicon : 63,
+           next_lex = i + 1 < count ? facts[i + 1].lexicon : 63;
+  if (lex) emit2(w, 42, lex, (unsigned char)t->last_mark);
+  if (previous_lex)
+    emit2(w, 43, previous_lex, t->flags & (FLAG_DIGITS | FLAG_CAPITALIZED | FLAG_LOWER));
+  if (next_lex) emit2(w, 44, next_lex, (unsigned char)t->last_mark);
+  if (lex) emit2(w, 45, lex, context->periods > 6 ? 6 : context->periods);
 }
 
 int ibid_reftokens_features(const char *text, const ibid_reftoken *tokens, size_t count,

@@ -18,7 +18,7 @@ typedef struct ibid_reftoken {
 } ibid_reftoken;
 
 /* Most features one token gets (ibid_reftokens_features writes at most this many). */
-#define IBID_REFTOKENS_MAX_FEATURES 48
+#define IBID_REFTOKENS_MAX_FEATURES 56
 
 /*
 ** Splits text into tokens. Returns an array (free with ibid_free) and sets

@@ -58,9 +58,7 @@ static char ascii_lower(char c) {
 }
 
 static size_t character_count(const char *text, size_t start, size_t end) {
-  size_t count = 0;
-  for (size_t i = start; i < end; i++) count += ((unsigned char)text[i] & 0xC0) != 0x80;
-  return count;
+  return end > start ? ibid_utf8_count(text + start, end - start) : 0;
 }
 
 /* Code point at text[offset] of a valid UTF-8 span ending at end. */
@@ -549,6 +547,12 @@ static int mark_repeats(const char *text, const span *spans, size_t count, unsig
   size_t candidate_count = 0;
   for (size_t i = 0; i < count; i++)
     if (repeat_candidate(text, spans[i].start, spans[i].end)) candidates[candidate_count++] = i;
+  size_t *candidate_lines = ibid_malloc((candidate_count ? candidate_count : 1) * sizeof(size_t));
+  if (!candidate_lines) {
+    ibid_free(candidates);
+    return -1;
+  }
+  memcpy(candidate_lines, candidates, candidate_count * sizeof(size_t));
   size_t slots = 16;
   while (slots < 2 * candidate_count) slots *= 2;
   /* slot: the first span with that content and how often it occurs */
@@ -559,6 +563,7 @@ static int mark_repeats(const char *text, const span *spans, size_t count, unsig
   repeat_slot *table = ibid_malloc(slots * sizeof(repeat_slot));
   if (!table) {
     ibid_free(candidates);
+    ibid_free(candidate_lines);
     return -1;
   }
   memset(table, 0, slots * sizeof(repeat_slot));
@@ -576,14 +581,14 @@ static int mark_repeats(const char *text, const span *spans, size_t count, unsig
     candidates[c] = slot; /* from now on: the candidate's slot */
   }
   /* second pass in text order: every copy after the first goes */
-  size_t c = 0;
-  for (size_t i = 0; i < count && c < candidate_count; i++) {
-    if (!repeat_candidate(text, spans[i].start, spans[i].end)) continue;
-    const repeat_slot *entry = &table[candidates[c++]];
+  for (size_t c = 0; c < candidate_count; c++) {
+    size_t i = candidate_lines[c];
+    const repeat_slot *entry = &table[candidates[c]];
     if (entry->occurrences >= 3 && entry->first_plus_one != i + 1) dropped[i] = 1;
   }
   ibid_free(table);
   ibid_free(candidates);
+  ibid_free(candidate_lines);
   return 0;
 }
 
@@ -797,7 +802,10 @@ static int ends_mid_sentence(const char *text, size_t start, size_t end) {
   static const char *const abbreviations[] = {
       "i.e.", "e.g.", "cf.",  "viz.", "vs.",   "v.",   "pp.", "p.",   "No.",    "Art.", "para.",
       "Dr.",  "Mr.",  "Mrs.", "Ms.",  "Prof.", "Vol.", "ed.", "eds.", "trans.", "al."};
-  for (size_t w = 0; w < sizeof(abbreviations) / sizeof(abbreviations[0]); w++) {
+  /* each ends in a period: most lines are told by their last byte */
+  for (size_t w = 0;
+       end > start && text[end - 1] == '.' && w < sizeof(abbreviations) / sizeof(abbreviations[0]);
+       w++) {
     size_t size = strlen(abbreviations[w]);
     if (end - start >= size && !memcmp(text + end - size, abbreviations[w], size) &&
         (end - start == size || text[end - size - 1] == ' ' || text[end - size - 1] == '('))
@@ -1048,7 +1056,11 @@ static void append_collapsed(ibid_buffer *out, const char *text, size_t start, s
   size_t i = start;
   while (i < end) {
     size_t run = i;
-    while (run < end && text[run] != ' ' && text[run] != '\t' && text[run] != '\r') run++;
+    /* a single space between words is copied as it is: one append per
+       stretch of them, not one per word */
+    while (run < end && text[run] != '\t' && text[run] != '\r' &&
+           (text[run] != ' ' || (run + 1 < end && !is_blank_byte(text[run + 1]))))
+      run++;
     ibid_buffer_append(out, text + i, run - i);
     if (run >= end) break;
     size_t gap = run;

@@ -61,4 +61,10 @@ void ibid_word_tokenizer_free(ibid_word_tokenizer *tokenizer);
 int ibid_tokenize_words(ibid_word_tokenizer *tokenizer, const char *text, size_t length,
                         ibid_word_callback callback, void *context);
 
+/* The same words from ICU's iterator alone, every segment of the text: the
+** reference that ibid_tokenize_words (which cuts ASCII runs itself) is
+** tested against. */
+int ibid_tokenize_words_icu(ibid_word_tokenizer *tokenizer, const char *text, size_t length,
+                            ibid_word_callback callback, void *context);
+
 #endif

@@ -57,7 +57,9 @@ def test_j_option_errors():
 
 def test_ctrl_c_during_j2_keeps_a_prefix_and_resumes():
     with tempfile.TemporaryDirectory() as directory:
-        folder = make_folder(directory, 30)
+        # enough files that the signal lands while the workers still load (with
+        # fewer, a fast machine finished before it arrived)
+        folder = make_folder(directory, 240)
         single = os.path.join(directory, 'single.db')
         assert ibid('load', folder, '--db', single).returncode == 0
         database = os.path.join(directory, 'c.db')
@@ -112,7 +114,9 @@ def test_kill_9_during_j2_leaves_whole_documents_and_resumes():
     the corpus a -j 1 load gives."""
     import time
     with tempfile.TemporaryDirectory() as directory:
-        folder = make_folder(directory, 30)
+        # enough files that the signal lands while the workers still load (with
+        # fewer, a fast machine finished before it arrived)
+        folder = make_folder(directory, 240)
         single = os.path.join(directory, 'single.db')
         assert ibid('load', folder, '--db', single).returncode == 0
         database = os.path.join(directory, 'k.db')

@@ -145,6 +145,52 @@ static void test_legal_and_documents(void) {
                         "\"number\":\"ICC-02/05-01/09\""));
 }
 
+/* German conventions: "Bd." volume, "3. Aufl." edition (kept as written), "Frankfurt a.
+** M." a place, "In: Names (Hg.): Book" the container of a chapter, "S." pages. */
+static void test_german(void) {
+  const char *book =
+      "Schmidt, Anna (2004): Stadt und Land. Eine Einf\xC3\xBChrung. Bd. 2. 3. Aufl. "
+      "Frankfurt a. M.: Campus.";
+  CHECK("refparse de: Bd. is the volume", parsed_contains(book, "\"volume\":\"2\""));
+  CHECK("refparse de: Aufl. is the edition", parsed_contains(book, "\"edition\":\"3. Aufl.\""));
+  CHECK("refparse de: place with a. M.",
+        parsed_contains(book, "\"publisher-place\":\"Frankfurt a. M.\""));
+  CHECK("refparse de: publisher", parsed_contains(book, "\"publisher\":\"Campus\""));
+  const char *edition =
+      "Vogel, Karl (1998): Grundlagen der Verwaltung. 7., grundlegend "
+      "\xC3\xBC"
+      "berarb. Aufl. Opladen: Leske + Budrich.";
+  CHECK("refparse de: edition with words between",
+        parsed_contains(edition,
+                        "\"edition\":\"7., grundlegend \xC3\xBC"
+                        "berarb. Aufl.\""));
+  const char *chapter =
+      "Weber, Paul (2011): Vereine im Wandel. In: Krause, Eva/Roth, Jan (Hg.): "
+      "Handbuch Zivilgesellschaft. Wiesbaden: Springer VS, S. 45\xE2\x80\x93"
+      "67.";
+  CHECK("refparse de: chapter title", parsed_contains(chapter, "\"title\":\"Vereine im Wandel\""));
+  CHECK("refparse de: the book after (Hg.) is the container",
+        parsed_contains(chapter, "\"container-title\":\"Handbuch Zivilgesellschaft\""));
+  CHECK("refparse de: S. pages", parsed_contains(chapter, "\"page\":\"45-67\""));
+  CHECK("refparse de: editors", parsed_contains(chapter, "\"editor\":[{\"family\":\"Krause\""));
+  /* "o. J." / "n.d." / "s.f.": no year; not a name, not the title, no date */
+  CHECK("refparse de: o. J. is no name",
+        parsed_contains("Wagner, Thomas (o. J.): Stadtentwicklung im Wandel. Berlin: Campus.",
+                        "\"author\":[{\"family\":\"Wagner\",\"given\":\"Thomas\"}]"));
+  CHECK("refparse de: o. J. is no date",
+        parsed_lacks("Wagner, Thomas (o. J.): Stadtentwicklung im Wandel. Berlin: Campus.",
+                     "\"issued\""));
+  CHECK("refparse: n.d. is the date, not the title",
+        parsed_contains("Smith, J. (n.d.). A title. Retrieved from http://example.org",
+                        "\"title\":\"A title\""));
+  CHECK("refparse: initials O. J. stay a name",
+        parsed_contains("Simpson, O. J. (1999). A book. London: Penguin.", "\"given\":\"O. J.\""));
+  CHECK("refparse de: Diss. is a thesis",
+        parsed_contains("Braun, Michael (2015): Wahlverhalten in Ostdeutschland. Diss. "
+                        "Universit\xC3\xA4t Mannheim.",
+                        "\"type\":\"thesis\""));
+}
+
 static void test_segments(void) {
   const char *text = "Smith, J. (2001). A title. Journal of Things, 12, 45-67.";
   size_t count = 0;
@@ -163,6 +209,7 @@ int main(void) {
   test_pages();
   test_fields();
   test_legal_and_documents();
+  test_german();
   test_segments();
   return check_finish();
 }

@@ -1,4 +1,6 @@
 /* test_words.c -- unit tests of ext/text/words.c (word tokens for FTS5, UTF-16 offsets). */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +28,86 @@ static const char *tokens(ibid_word_tokenizer *tokenizer, const char *text, size
   memset(&c, 0, sizeof(c));
   if (ibid_tokenize_words(tokenizer, text, length, collect, &c)) return "(error)";
   return c.text;
+}
+
+/* ----- property: the ASCII path cuts as ICU does ---------------------------- */
+
+typedef struct long_collected {
+  char text[1 << 16];
+  size_t used;
+} long_collected;
+
+static int collect_long(void *context, const char *word, size_t length, size_t start, size_t end) {
+  long_collected *c = context;
+  int n = snprintf(c->text + c->used, sizeof(c->text) - c->used, "%s%.*s@%zu-%zu",
+                   c->used ? " " : "", (int)length, word, start, end);
+  if (n > 0 && (size_t)n < sizeof(c->text) - c->used) c->used += (size_t)n;
+  return 0;
+}
+
+static uint64_t next_random(uint64_t *state) {
+  *state ^= *state << 13;
+  *state ^= *state >> 7;
+  *state ^= *state << 17;
+  return *state;
+}
+
+/* Random text: mostly ASCII (every byte value, letters, digits, '.', '\'',
+** ',', ';', ':', '_', '@' and spaces weighted up), with characters whose
+** word-break class ICU judges in context: accents, combining marks, joiners,
+** non-ASCII spaces, quotes, CJK, kana, emoji, regional indicators, Hebrew,
+** and bytes that are not UTF-8. */
+static size_t random_text(uint64_t *state, char *out, size_t pieces) {
+  static const char *const others[] = {
+      "\xC3\xA9",         "\xCC\x81",     "\xE2\x80\x8D", "\xC2\xA0",
+      "\xE2\x80\x83",     "\xE3\x80\x80", "\xE2\x80\x99", "\xE2\x80\x9C",
+      "\xE2\x80\x94",     "\xE4\xB8\xAD", "\xE3\x82\xAB", "\xF0\x9F\x98\x80",
+      "\xF0\x9F\x87\xAB", "\xC2\xAD",     "\xEF\xB8\x8F", "\xD7\x90",
+      "\xD7\xB3",         "\xFF",         "\x80",         "\xE2\x80",
+      "\xC2\x85",         "\xE2\x80\xA8", "\xEF\xBC\x8E", "\xD9\xA3",
+      "\xE2\x80\xA4"};
+  static const char common[] = "aZ@09._',;: \t\n\r";
+  size_t length = 0;
+  for (size_t k = 0; k < pieces; k++) {
+    uint64_t r = next_random(state) % 100;
+    if (r < 45) {
+      out[length++] = common[next_random(state) % (sizeof(common) - 1)];
+    } else if (r < 65) {
+      out[length++] = (char)('a' + next_random(state) % 26);
+    } else if (r < 85) {
+      out[length++] = (char)(next_random(state) % 128);
+    } else {
+      const char *o = others[next_random(state) % (sizeof(others) / sizeof(others[0]))];
+      size_t n = strlen(o);
+      memcpy(out + length, o, n);
+      length += n;
+    }
+  }
+  return length;
+}
+
+static void check_same_as_icu(ibid_word_tokenizer *tokenizer) {
+  static long_collected fast, slow;
+  static char text[4 * 1024 + 16];
+  uint64_t state = 0x9E3779B97F4A7C15ULL;
+  int same = 1;
+  size_t cases = 0;
+  for (int round = 0; round < 60000 && same; round++) {
+    size_t pieces = round % 1000 == 999 ? 1000 : 1 + next_random(&state) % 24;
+    size_t length = random_text(&state, text, pieces);
+    fast.used = slow.used = 0;
+    fast.text[0] = slow.text[0] = 0;
+    int a = ibid_tokenize_words(tokenizer, text, length, collect_long, &fast);
+    int b = ibid_tokenize_words_icu(tokenizer, text, length, collect_long, &slow);
+    cases++;
+    if (a != b || strcmp(fast.text, slow.text) != 0) {
+      same = 0;
+      fprintf(stderr, "differs on %zu bytes:", length);
+      for (size_t i = 0; i < length; i++) fprintf(stderr, " %02x", (unsigned char)text[i]);
+      fprintf(stderr, "\n  fast: %s\n  icu:  %s\n", fast.text, slow.text);
+    }
+  }
+  CHECK("words_ascii_path_matches_icu", same && cases == 60000);
 }
 
 int main(void) {
@@ -76,6 +158,9 @@ int main(void) {
   CHECK("utf16_cursor_2", ibid_utf16_cursor_seek(&cursor, 2) == 3);
   CHECK("utf16_cursor_4", ibid_utf16_cursor_seek(&cursor, 4) == 7);
   CHECK("utf16_cursor_back", ibid_utf16_cursor_seek(&cursor, 0) == 0);
+
+  check_same_as_icu(tokenizer);
+  check_same_as_icu(keeping);
 
   ibid_word_tokenizer_free(tokenizer);
   ibid_word_tokenizer_free(keeping);

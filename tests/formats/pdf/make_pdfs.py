@@ -197,12 +197,15 @@ def hyphen_split(word, font, size, room):
     return best
 
 
-def break_lines(tokens, width, hyphenate=True):
+def break_lines(tokens, width, hyphenate=True, rest_width=None):
     """tokens: [(word, font, size, markers)] where markers is a list of note numbers glued
-    after the word. Returns lines, each a list of tokens, greedy fill."""
+    after the word. Returns lines, each a list of tokens, greedy fill; the lines after the
+    first are rest_width wide when given (a hanging or first-line indent)."""
+    first_width = width
     lines, line, used = [], [], 0.0
     queue = list(tokens)
     while queue:
+        width = first_width if not lines or rest_width is None else rest_width
         word, font, size, marks = queue.pop(0)
         w = text_width(word, font, size) + sum(text_width(str(m), font, size * 0.6)
                                                 for m in marks)

@@ -71,31 +71,7 @@ class Layout:
 
 def break_lines(tokens, first_width, rest_width, hyphenate):
     """Greedy fill, the first line first_width wide and the others rest_width."""
-    lines, line, used = [], [], 0.0
-    queue = list(tokens)
-    while queue:
-        width = first_width if not lines else rest_width
-        word, font, size, marks = queue.pop(0)
-        w = P.text_width(word, font, size)
-        space = P.text_width(' ', font, size) if line else 0.0
-        if used + space + w <= width:
-            line.append((word, font, size, marks))
-            used += space + w
-            continue
-        if hyphenate and len(word) >= 7 and line:
-            split = P.hyphen_split(word, font, size, width - used - space)
-            if split:
-                line.append((split[0], font, size, []))
-                queue.insert(0, (split[1], font, size, marks))
-                lines.append(line)
-                line, used = [], 0.0
-                continue
-        if line:
-            lines.append(line)
-        line, used = [(word, font, size, marks)], w
-    if line:
-        lines.append(line)
-    return lines
+    return P.break_lines(tokens, first_width, hyphenate, rest_width)
 
 
 def lay_out(paper):
