@@ -1547,7 +1547,11 @@ static size_t match_untitled_person(finder *f, size_t i) {
                                               "Asia",
                                               "America",
                                               "Online",
-                                              "Magazine"};
+                                              "Magazine",
+                                              "Jurisdiction",
+                                              "Tribunal",
+                                              "Mechanism",
+                                              "Panel"};
       const char *code;
       /* a name word has lowercase letters after its capital: not "ICC", not "Q" */
       int titlecase = n >= 2 && (ibid_is_lower(f->text[at + 1]) || f->text[at + 1] == '\'' ||
@@ -1580,9 +1584,14 @@ static size_t match_untitled_person(finder *f, size_t i) {
   size_t next = ibid_skip_space(f->text, f->length, end);
   if (next == end + 1 && next < f->length && ibid_is_lower(f->text[next])) {
     size_t n = name_word(f, next);
+    /* "be" forms, and past tenses that take no "-ed" */
     static const char *const verbs[] = {
-        "was",   "is",  "had",  "has",    "said", "died", "won",   "became",   "argued", "told",
-        "wrote", "led", "lost", "denied", "be",   "were", "would", "remained", "refused"};
+        "was",     "is",    "had",    "has",   "said",   "died",   "won",     "became", "argued",
+        "told",    "wrote", "led",    "lost",  "denied", "be",     "were",    "would",  "remained",
+        "refused", "began", "took",   "fled",  "met",    "went",   "came",    "sought", "gave",
+        "made",    "ran",   "left",   "held",  "kept",   "fought", "brought", "knew",   "saw",
+        "found",   "spoke", "sent",   "stood", "chose",  "rose",   "fell",    "broke",  "swore",
+        "will",    "could", "should", "may",   "might",  "must",   "did",     "does"};
     verb = word_in_list(f, next, n, verbs, sizeof(verbs) / sizeof(verbs[0])) ||
            (n > 4 && memcmp(f->text + next + n - 2, "ed", 2) == 0);
   }
