@@ -19,7 +19,7 @@ def normalize(text):
     return ' '.join(re.sub(r"[^0-9a-z']+", ' ', text.lower()).split())
 
 
-def documents(split):  # (test_casestudies_pdf.py swaps in its own)
+def documents(split):
     for name in sorted(os.listdir(FOLDER)):
         if name.endswith('.json'):
             with open(os.path.join(FOLDER, name), encoding='utf-8') as f:
@@ -30,13 +30,14 @@ def documents(split):  # (test_casestudies_pdf.py swaps in its own)
                 yield name[:-5], f.read(), gold
 
 
-def score(split, verbose=True):
+def score(split, verbose=True, docs=None):
+    """docs: (name, text, gold) to score instead of the texts of this folder."""
     db = connect()
     totals = dict(cases_gold=[], cases_found=[], questions_gold=[], questions_found=[],
                   findings=0, matched=0, with_case=0, case_gold=0, with_question=0,
                   question_gold=0, foreign_case=0, claims=0, flagged=0, entities=0,
                   entities_found=0)
-    for name, text, gold in documents(split):
+    for name, text, gold in (documents(split) if docs is None else docs):
         keys = {normalize(c['name']): c['key'] for c in gold['cases']}
         gold_keys = set(keys.values())
         cases = db.execute('select name, case_key from ibid_cases(?)', (text,)).fetchall()
@@ -103,8 +104,8 @@ def score(split, verbose=True):
     return totals
 
 
-def report(split):
-    t = score(split)
+def report(split, docs=None):
+    t = score(split, docs=docs)
     cases = prf(t['cases_gold'], t['cases_found'])
     questions = prf(t['questions_gold'], t['questions_found'])
     print_scores('%s case studies: ibid_cases / ibid_questions (by case_key, label)' % split,

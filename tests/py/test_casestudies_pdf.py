@@ -19,7 +19,7 @@ def pdf_documents(split):
             continue
         with open(os.path.join(FOLDER, name), encoding='utf-8') as f:
             gold = json.load(f)
-        if gold['split'] != split.split()[0]:
+        if gold['split'] != split:
             continue
         with open(os.path.join(FOLDER, name[:-5] + '.pdf'), 'rb') as f:
             body, error = db.execute("SELECT j ->> '$.body', j ->> '$.error' FROM "
@@ -28,21 +28,12 @@ def pdf_documents(split):
         yield name[:-5], body, gold
 
 
-def report(split):
-    saved = casestudies.documents
-    casestudies.documents = pdf_documents
-    try:
-        return casestudies.report(split + ' (PDF)')
-    finally:
-        casestudies.documents = saved
-
-
 def test_pdf_case_studies():
     from test_pdf import skip_without_poppler
     if not skip_without_poppler():
         return
     for split in ('dev', 'heldout'):
-        t, cases, questions, ratio = report(split)
+        t, cases, questions, ratio = casestudies.report(split + ' (PDF)', pdf_documents(split))
         assert cases[2] >= 0.9 and questions[2] >= 0.9, (split, cases, questions)
         assert ratio(t['with_case'], t['case_gold']) >= 0.8, split
         assert t['foreign_case'] == 0, split
