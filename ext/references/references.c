@@ -34,6 +34,9 @@
 #include "references.h"
 
 #include <string.h>
+#ifdef IBID_DEBUG_REFS
+#include <stdio.h>
+#endif
 
 #include "legal.h"
 #include "markers.h"
@@ -898,7 +901,11 @@ static int is_bibliography_heading(const char *text, line_span line) {
 
 static int is_closing_heading(const char *text, line_span line) {
   size_t start = skip_section_number(text, line.start, line.end);
-  if (line.end - start > 60) return 0;
+  /* a heading is capitalised and does not wrap: "index trends per year (...),"
+     and "appendix by ..." go on an entry */
+  if (line.end - start > 60 || start >= line.end || !starts_upper(text, line.end, start) ||
+      text[line.end - 1] == '-' || text[line.end - 1] == ',')
+    return 0;
   char folded[96];
   size_t n = folded_line(text, start, line.end, folded, sizeof(folded));
   if (!n) return 0;
@@ -1083,6 +1090,8 @@ static int opens_entry(const char *text, line_span line) {
          (i + 1 >= line.end || text[i] == ',' || !is_lower_ascii((unsigned char)text[i + 1]));
 }
 
+static int leaves_entry_open(const char *text, size_t start, size_t end);
+
 /* A line that may be a heading: short, not ending like a sentence or an
 ** entry fragment, capitalised or numbered. */
 static int looks_like_heading(const char *text, line_span line) {
@@ -1095,6 +1104,9 @@ static int looks_like_heading(const char *text, line_span line) {
     if (text[i] == '.' && text[i + 1] == ' ' && i > start + 2 &&
         !is_space((unsigned char)text[i - 2]))
       return 0;
+  if (leaves_entry_open(text, start, line.end) == 2) return 0; /* "... likelihood for" */
+  for (size_t i = start; i + 3 < line.end; i++) /* "All use subject to https://..." */
+    if (text[i] == ':' && text[i + 1] == '/' && text[i + 2] == '/') return 0;
   return start < line.end && starts_upper(text, line.end, start) &&
          !has_year(text, start, line.end);
 }
@@ -1495,6 +1507,32 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
   }
 }
 
+/* Whether the list goes on after a heading-like line (at `position`): a year
+** on one of the next four non-blank lines, the next label of a numbered list
+** or a sure entry opening with a year within the next eight. Bounded
+** look-ahead, so the scan stays linear. */
+static int list_goes_on(const char *text, size_t length, size_t position, long last_label) {
+  if (year_follows(text, length, position)) return 1;
+  int seen = 0;
+  for (size_t line = position; line < length && seen < 8;) {
+    size_t end = line;
+    while (end < length && text[end] != '\n' && end - line < 1000) end++;
+    line_span span = trimmed_line(text, line, end);
+    size_t next = end;
+    while (next < length && text[next] != '\n') next++;
+    next++;
+    if (span.start < span.end) {
+      seen++;
+      size_t after;
+      long label = entry_label(text, span, &after);
+      if (last_label > 0 && label == last_label + 1) return 1;
+      if (reference_start_line(text, length, span, next)) return 1;
+    }
+    line = next;
+  }
+  return 0;
+}
+
 int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_entry **entries,
                            size_t *count) {
   entry_list list = {0};
@@ -1507,6 +1545,7 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
   }
   int inside = 0, blank_before = 0, found = 0;
   size_t first_indent = 0;
+  long last_label = 0; /* the last label of a numbered list, in sequence */
   for (size_t line = 0; line < length;) {
     size_t end = line_end(text, line, length);
     line_span span = trimmed_line(text, line, end);
@@ -1514,6 +1553,7 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
     if (is_bibliography_heading(text, span)) {
       segment_list(&list, text, lines.lines, lines.count);
       lines.count = 0;
+      last_label = 0;
       inside = found = 1;
       blank_before = 0;
     } else if (!inside) {
@@ -1534,13 +1574,22 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
           (indent > first_indent ||
            (entry_label(text, previous_span, &after_label) >= 0 && after_label == previous->end) ||
            (!blank_before && leaves_entry_open(text, previous->start, previous->end)));
-      if (is_closing_heading(text, span) ||
-          (!wrapped && looks_like_heading(text, span) && !year_follows(text, length, next))) {
+      size_t label_end;
+      long label = entry_label(text, span, &label_end);
+      if ((is_closing_heading(text, span) &&
+           !(previous && leaves_entry_open(text, previous->start, previous->end) == 2)) ||
+          (!wrapped && !(last_label > 0 && label == last_label + 1) &&
+           looks_like_heading(text, span) && !list_goes_on(text, length, next, last_label))) {
+#ifdef IBID_DEBUG_REFS
+        fprintf(stderr, "END AT: %.*s\n", (int)(span.end - span.start), text + span.start);
+#endif
         segment_list(&list, text, lines.lines, lines.count);
         lines.count = 0;
         inside = 0;
       } else {
         if (!lines.count) first_indent = indent;
+        if (label > 0 && (label == last_label + 1 || (last_label == 0 && label <= 3)))
+          last_label = label;
         line_push(&lines, span, indent, blank_before);
         blank_before = 0;
       }
