@@ -973,7 +973,7 @@ static int is_page_furniture(const char *text, line_span line) {
                          : line.start))
       return 1;
   }
-  return lower * 4 < letters &&
+  return lower * 4 < letters && letters >= 3 && /* "L23" is an article number */
          (is_digit((unsigned char)text[line.end - 1]) ||
           is_digit((unsigned char)text[line.start])) &&
          !has_year(text, line.start, line.end);
@@ -1351,6 +1351,30 @@ static int entry_opening_strength(const char *text, line_span line) {
   return 1;
 }
 
+/* A sub-label "b)", "(b)", "b )" opening a line. */
+static int sub_label(const char *text, line_span line) {
+  size_t i = line.start;
+  if (i < line.end && text[i] == '(') i++;
+  if (i + 1 >= line.end || !is_lower_ascii((unsigned char)text[i])) return 0;
+  i++;
+  if (text[i] == ' ') i++;
+  return i + 1 < line.end && text[i] == ')' && text[i + 1] == ' ';
+}
+
+/* Whether the line opens a second reference under the same label: the line
+** before ends with ";" after a number ("Z. Phys. C 46, 93 (1990);",
+** "hep-ph/0603185;"), and this one opens with names, initials or a
+** sub-label ("b) R. Roe, ..."). */
+static int sub_reference_follows(const char *text, const list_line *previous, line_span line) {
+  if (previous->end <= previous->start || text[previous->end - 1] != ';') return 0;
+  int digit = 0;
+  for (size_t i = previous->end - 1; i > previous->start && previous->end - i < 24 && !digit; i--)
+    digit = is_digit((unsigned char)text[i - 1]);
+  if (!digit) return 0;
+  if (sub_label(text, line) || opens_entry(text, line)) return 1;
+  return initial_at(text, line.end, line.start) == line.end; /* "R." wrapped alone */
+}
+
 /* Cuts the lines of one reference list into entries. A numbered list is cut
 ** at its labels in sequence; a list with hanging indents or blank lines
 ** between entries at lines that open an entry at the first-line indent; a
@@ -1405,6 +1429,9 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
       long label = entry_label(text, span, &after);
       starts_new = label > last && label <= last + 2;
       if (starts_new) last = label;
+      /* "[12] A, J. 1 (1990);" then "B, J. 2 (1991)." on the next line: each
+         reference under one label is an entry of its own */
+      if (!starts_new && label < 0 && sub_reference_follows(text, previous, span)) starts_new = 1;
     } else if (indented || blank_separated) {
       starts_new = line->indent <= entry_indent &&
                    (line->blank_before ||
@@ -1507,6 +1534,23 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
   }
 }
 
+/* A bare number after a line ending in a comma, before a line that surely
+** opens an entry, ends that entry ("..., 368," then "1073"): a page number
+** of the layout would sit between two parts of one entry. */
+static int number_closes_entry(const char *text, size_t length, const list_line *previous,
+                               line_span line, size_t next) {
+  if (!previous || text[previous->end - 1] != ',') return 0;
+  for (size_t i = line.start; i < line.end; i++)
+    if (!is_digit((unsigned char)text[i])) return 0;
+  while (next < length) {
+    size_t end = line_end(text, next, length);
+    line_span span = trimmed_line(text, next, end);
+    if (span.start < span.end) return entry_opening_strength(text, span) == 2;
+    next = end + 1;
+  }
+  return 0;
+}
+
 /* Whether the list goes on after a heading-like line (at `position`): a year
 ** on one of the next four non-blank lines, the next label of a numbered list
 ** or a sure entry opening with a year within the next eight. Bounded
@@ -1560,7 +1604,10 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
       /* outside a list: nothing to do */
     } else if (span.start == span.end) {
       blank_before = 1;
-    } else if (is_page_furniture(text, span) || is_repeated_line(&repeated, text, span)) {
+    } else if ((is_page_furniture(text, span) &&
+                !number_closes_entry(text, length, lines.count ? &lines.lines[lines.count - 1] : 0,
+                                     span, next)) ||
+               is_repeated_line(&repeated, text, span)) {
       /* skipped: the entry it interrupts goes on after it */
     } else {
       size_t indent = span.start - line;
