@@ -1268,6 +1268,14 @@ static int leaves_entry_open(const char *text, size_t start, size_t end) {
       "por",   "para", "und", "sowie", "into", "as",  "its", "their"};
   if (end <= start) return 0;
   unsigned char c = (unsigned char)text[end - 1];
+  /* a label alone on its line: "[Ahl78]", "[12]" */
+  if (end - start <= 12 && c == ']' && text[start] == '[') {
+    size_t i = start + 1;
+    while (i < end - 1 && (is_digit((unsigned char)text[i]) || is_upper_ascii((unsigned char)text[i]) ||
+                           is_lower_ascii((unsigned char)text[i]) || text[i] == '+'))
+      i++;
+    if (i == end - 1 && i > start + 1) return 2;
+  }
   if (c == '-' || c == ',' || c == ';' || c == ':' || c == '&' || c == '(' || c == '/') return 2;
   if (is_lower_ascii(c)) {
     size_t word = end;
