@@ -993,6 +993,10 @@ static long entry_label(const char *text, line_span line, size_t *after) {
   if (bracket) {
     if (i >= line.end || text[i] != (bracket == '[' ? ']' : ')')) return -1;
     i++;
+    if (bracket == '[' && i < line.end && starts_upper(text, line.end, i)) { /* "[37]Roe, A." */
+      *after = i;
+      return number;
+    }
   } else if (i < line.end && (text[i] == '.' || text[i] == ')')) {
     i++;
     if (i < line.end && is_digit((unsigned char)text[i])) return -1; /* "1.3" */
