@@ -1301,11 +1301,26 @@ static int leaves_entry_open(const char *text, size_t start, size_t end) {
   return 0;
 }
 
+/* A repeated-author entry whose dash the text lost or misread: "1979. Title",
+** "9 1979. Title" (OCR), ", K. S. Bawa & ..." (the dash before the co-authors). */
+static int lost_dash_opening(const char *text, line_span line) {
+  size_t i = line.start;
+  if (i + 2 < line.end && text[i] == ',' && text[i + 1] == ' ')
+    return initial_at(text, line.end, i + 2) != 0;
+  size_t token = i;
+  while (token < line.end && token - i < 3 && !is_space((unsigned char)text[token])) token++;
+  if (token < line.end && token - i <= 2 && !has_year(text, i, token)) i = token + 1;
+  if (i + 5 > line.end || !has_year(text, i, i + 4)) return 0;
+  i += 4;
+  if (i < line.end && is_lower_ascii((unsigned char)text[i])) i++; /* "1988a" */
+  return i + 1 < line.end && (text[i] == '.' || text[i] == ',') && text[i + 1] == ' ';
+}
+
 /* How surely a line opens an entry: 2 for a label, a repeated-author mark or
 ** "Surname, I." / "I. Surname" / "Surname I.", 1 for other openings of
 ** opens_entry ("Academic Press, London." opens nothing, but reads alike). */
 static int entry_opening_strength(const char *text, line_span line) {
-  if (!opens_entry(text, line)) return 0;
+  if (!opens_entry(text, line)) return lost_dash_opening(text, line) ? 2 : 0;
   size_t after;
   unsigned char c = (unsigned char)text[line.start];
   if (c == '[' || entry_label(text, line, &after) >= 0 || repeated_author_mark(text, line) ||
