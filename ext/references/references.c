@@ -1385,7 +1385,7 @@ static int sub_label(const char *text, line_span line) {
   if (i + 1 >= line.end || !is_lower_ascii((unsigned char)text[i])) return 0;
   i++;
   if (text[i] == ' ') i++;
-  return i + 1 < line.end && text[i] == ')' && text[i + 1] == ' ';
+  return i + 1 < line.end && text[i] == ')' && (text[i + 1] == ' ' || starts_upper(text, line.end, i + 1));
 }
 
 /* Whether the line opens a second reference under the same label: the line
@@ -1580,12 +1580,13 @@ static int number_closes_entry(const char *text, size_t length, const list_line 
 
 /* Whether the list goes on after a heading-like line (at `position`): a year
 ** on one of the next four non-blank lines, the next label of a numbered list
-** or a sure entry opening with a year within the next eight. Bounded
+** within the next twenty or a sure entry opening with a year within the next
+** eight. Bounded
 ** look-ahead, so the scan stays linear. */
 static int list_goes_on(const char *text, size_t length, size_t position, long last_label) {
   if (year_follows(text, length, position)) return 1;
   int seen = 0;
-  for (size_t line = position; line < length && seen < 8;) {
+  for (size_t line = position; line < length && seen < 20 && line - position < 2000;) {
     size_t end = line;
     while (end < length && text[end] != '\n' && end - line < 1000) end++;
     line_span span = trimmed_line(text, line, end);
@@ -1597,7 +1598,7 @@ static int list_goes_on(const char *text, size_t length, size_t position, long l
       size_t after;
       long label = entry_label(text, span, &after);
       if (last_label > 0 && label == last_label + 1) return 1;
-      if (reference_start_line(text, length, span, next)) return 1;
+      if (seen <= 8 && reference_start_line(text, length, span, next)) return 1;
     }
     line = next;
   }
