@@ -949,6 +949,7 @@ static int is_page_furniture(const char *text, line_span line) {
   }
   if (letters == 0) /* "62", "- 62 -"; not "1755." ending a wrapped page range */
     return digits > 0 && digits <= 4 && text[line.end - 1] != '.' && text[line.end - 1] != ',' &&
+           text[line.end - 1] != ';' && text[line.end - 1] != ':' &&
            text[line.end - 1] != ']' && text[line.end - 1] != ')'; /* "[12]" labels */
   if (is_roman_page_number(text, line)) return 1;
   /* "Harlow 15", "15 Harlow": a running head of one or two words and a page number */
@@ -973,6 +974,12 @@ static int is_page_furniture(const char *text, line_span line) {
                          : line.start))
       return 1;
   }
+  /* "4. B. ROE." is an entry in capitals, not a running head */
+  size_t label = line.start;
+  while (label < line.end && is_digit((unsigned char)text[label])) label++;
+  if (label > line.start && label + 1 < line.end && (text[label] == '.' || text[label] == ')') &&
+      text[label + 1] == ' ')
+    return 0;
   return lower * 4 < letters && letters >= 3 && /* "L23" is an article number */
          (is_digit((unsigned char)text[line.end - 1]) ||
           is_digit((unsigned char)text[line.start])) &&
