@@ -1323,6 +1323,21 @@ static int lost_dash_opening(const char *text, line_span line) {
   return i + 1 < line.end && (text[i] == '.' || text[i] == ',') && text[i + 1] == ' ';
 }
 
+/* Initials, then a name that is no abbreviation: "M. C. SAUER, JR.,",
+** "J.-P. Roe and", but not the journal "J. Phys. Chem. 76". */
+static int initials_then_name(const char *text, line_span line) {
+  size_t i = line.start, k;
+  int initials = 0;
+  while ((k = initial_at(text, line.end, i)) != 0) {
+    initials++;
+    i = k;
+    while (i < line.end && text[i] == ' ') i++;
+  }
+  if (!initials || !starts_upper(text, line.end, i)) return 0;
+  while (i < line.end && !is_space((unsigned char)text[i]) && text[i] != ',') i++;
+  return text[i - 1] != '.';
+}
+
 /* How surely a line opens an entry: 2 for a label, a repeated-author mark or
 ** "Surname, I." / "I. Surname" / "Surname I.", 1 for other openings of
 ** opens_entry ("Academic Press, London." opens nothing, but reads alike). */
@@ -1341,6 +1356,7 @@ static int entry_opening_strength(const char *text, line_span line) {
   size_t caps = 0;
   while (i < line.end && is_upper_ascii((unsigned char)text[i]) && caps < 4) i++, caps++;
   if (caps >= 1 && caps <= 3 && i < line.end && (text[i] == ',' || text[i] == ' ')) return 2;
+  if (initials_then_name(text, line)) return 2;
   i = name_then_comma(text, line.start, line.end);
   if (i) {
     while (i < line.end && is_space((unsigned char)text[i])) i++;
@@ -1381,7 +1397,7 @@ static int entry_opening_strength(const char *text, line_span line) {
     }
     return 1;
   }
-  if (starts_upper(text, line.end, line.start) && initial_at(text, line.end, line.start)) return 2;
+  if (initials_then_name(text, line)) return 2;
   return 1;
 }
 
