@@ -804,6 +804,13 @@ static const char *const closing_headings[] = {"appendix",
                                                "tables and figures",
                                                "figures and tables"};
 
+/* Phrases that name a series of papers anywhere in a short heading line. */
+static const char *const series_phrases[] = {
+    "in this series", "in the series", "in dieser reihe", "in der reihe", "dans la m\xc3\xaa"
+                                                                             "me collection",
+    "dans cette collection", "en esta serie", "en la misma serie", "in questa collana",
+    "in questa serie", "paper series"};
+
 typedef struct line_span {
   size_t start, end; /* first and one-past-last non-space bytes; start == end when blank */
 } line_span;
@@ -899,6 +906,8 @@ static int is_bibliography_heading(const char *text, line_span line) {
   return line.end - line.start <= 80 && ibid_is_bibliography_heading(text, line.start, line.end);
 }
 
+static int opens_entry(const char *text, line_span line);
+
 static int is_closing_heading(const char *text, line_span line) {
   size_t start = skip_section_number(text, line.start, line.end);
   /* a heading is capitalised and does not wrap: "index trends per year (...),"
@@ -909,6 +918,11 @@ static int is_closing_heading(const char *text, line_span line) {
   char folded[96];
   size_t n = folded_line(text, start, line.end, folded, sizeof(folded));
   if (!n) return 0;
+  /* a series' list of its other papers: "Bisher in dieser Reihe erschienen",
+     "Titles in this series" */
+  if (!has_year(text, start, line.end) && !opens_entry(text, line))
+    for (size_t k = 0; k < sizeof(series_phrases) / sizeof(*series_phrases); k++)
+      if (strstr(folded, series_phrases[k])) return 1;
   for (size_t k = 0; k < sizeof(closing_headings) / sizeof(*closing_headings); k++) {
     size_t w = strlen(closing_headings[k]);
     if (n >= w && memcmp(folded, closing_headings[k], w) == 0 &&
@@ -1064,6 +1078,21 @@ static size_t initial_at(const char *text, size_t end, size_t i) {
   return i;
 }
 
+/* name_then_comma at the start of a line, when the words before the comma
+** read as a name: no colon ("New York: Norton, 2005.") and no word but an
+** initial ending a sentence ("Sense. Princeton: ... Press, 2009."). */
+static size_t name_opening(const char *text, line_span line) {
+  size_t comma = name_then_comma(text, line.start, line.end);
+  if (!comma) return 0;
+  for (size_t i = line.start; i + 1 < comma; i++) {
+    if (text[i] == ':') return 0;
+    if (text[i] == '.' && text[i + 1] == ' ' && i >= line.start + 2 &&
+        is_lower_ascii((unsigned char)text[i - 1]) && is_lower_ascii((unsigned char)text[i - 2]))
+      return 0;
+  }
+  return comma;
+}
+
 /* A line that begins a new entry: "Surname, ...", "[12] ...", "12. ...",
 ** "[Roe 2010] ...", "— (1998)", "ders.", "Surname JP,", "J. P. Surname,",
 ** "SURNAME J", "Surname (1998)". */
@@ -1073,7 +1102,7 @@ static int opens_entry(const char *text, line_span line) {
   if (c == '[') return 1;
   if (entry_label(text, line, &after) >= 0) return 1;
   if (repeated_author_mark(text, line) || repeated_author_word(text, line)) return 1;
-  if (name_then_comma(text, line.start, line.end) != 0) return 1;
+  if (name_opening(text, line) != 0) return 1;
   if (!starts_upper(text, line.end, line.start)) return 0;
   /* initials first: "J. P. Surname", "J.-P. Surname" */
   size_t i = line.start, initials = 0, k;
@@ -1185,8 +1214,15 @@ static int line_counts_build(line_counts *table, const char *text, size_t length
 ** final period (the lines of an entry repeated in several chapters' lists
 ** have them): a running head or foot. */
 static int is_repeated_line(line_counts *table, const char *text, line_span line) {
-  if (line.start == line.end || text[line.end - 1] == '.' || has_year(text, line.start, line.end))
-    return 0;
+  if (line.start == line.end || text[line.end - 1] == '.') return 0;
+  /* a year only in a running head with a page number: "Working Paper 12/2019   23" */
+  if (has_year(text, line.start, line.end)) {
+    size_t i = line.end;
+    while (i > line.start && is_digit((unsigned char)text[i - 1])) i--;
+    if (i == line.end || line.end - i > 4 || i - line.start < 2 || text[i - 1] != ' ' ||
+        text[i - 2] != ' ')
+      return 0;
+  }
   unsigned long long hash = line_hash(text, line);
   return hash && *line_counts_slot(table, hash) >= 3;
 }
@@ -1357,13 +1393,33 @@ static int entry_opening_strength(const char *text, line_span line) {
   while (i < line.end && is_upper_ascii((unsigned char)text[i]) && caps < 4) i++, caps++;
   if (caps >= 1 && caps <= 3 && i < line.end && (text[i] == ',' || text[i] == ' ')) return 2;
   if (initials_then_name(text, line)) return 2;
-  i = name_then_comma(text, line.start, line.end);
+  i = name_opening(text, line);
   if (i) {
     while (i < line.end && is_space((unsigned char)text[i])) i++;
     /* the rest of a journal or an author list: "Lett., 34, L14801",
        "Cell, 25(1), 29-42", "Kruuk, and D. H. Nussey. 2010", "H. W., 2015" */
     if (i < line.end && is_digit((unsigned char)text[i]) && !has_year(text, i, i + 4 <= line.end ? i + 4 : line.end))
       return 1;
+    /* "Press, 2012.": one word and a year ends a publisher, not a name */
+    size_t space = line.start;
+    while (space < i && !is_space((unsigned char)text[space])) space++;
+    if (space >= i - 1 && has_year(text, i, i + 4 <= line.end ? i + 4 : line.end)) return 1;
+    /* "Anderson, David. Histories", "Peterson, Derek R. Creative", "Stoler, Ann Laura." */
+    if (starts_upper(text, line.end, i)) {
+      size_t w = i;
+      for (int given = 0; given < 3 && w < line.end && starts_upper(text, line.end, w); given++) {
+        size_t word = w;
+        while (w < line.end && !is_space((unsigned char)text[w]) && text[w] != ',' &&
+               text[w] != '.')
+          w++;
+        if (w < line.end && text[w] == '.' && w - word >= 2 &&
+            (w + 1 >= line.end || text[w + 1] == ' '))
+          return 2;
+        if (w < line.end && text[w] == '.') break;
+        while (w < line.end && text[w] == ' ') w++;
+        if (initial_at(text, line.end, w)) return 2;
+      }
+    }
     if (has_prefix_nocase(text, line.end, i, "and ") || has_prefix_nocase(text, line.end, i, "et al") ||
         has_prefix_nocase(text, line.end, i, "& "))
       return 1;
