@@ -1605,6 +1605,7 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
                                line_list *out) {
   size_t best_first = 0, best_last = 0, best_count = 0;
   size_t run_first = 0, run_last = 0, run_count = 0, gap = 0;
+  int open_before = 0;
   for (size_t line = 0; line < length;) {
     size_t end = line_end(text, line, length);
     line_span span = trimmed_line(text, line, end);
@@ -1627,8 +1628,10 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
       gap = 0;
     } else if (run_count) {
       gap++;
-      if (gap <= 3) run_last = next; /* a wrapped line of the entry */
+      /* a wrapped line of the entry: three, or more while the entry is left open */
+      if (gap <= 3 || (gap <= 8 && open_before)) run_last = next;
     }
+    if (span.start < span.end) open_before = leaves_entry_open(text, span.start, span.end) != 0;
     line = next;
   }
   if (run_count > best_count) best_first = run_first, best_last = run_last, best_count = run_count;
