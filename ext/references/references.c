@@ -927,6 +927,7 @@ static int is_closing_heading(const char *text, line_span line) {
     size_t w = strlen(closing_headings[k]);
     if (n >= w && memcmp(folded, closing_headings[k], w) == 0 &&
         (folded[w] == 0 || folded[w] == ' ' || folded[w] == ':' || folded[w] == '-' ||
+         (folded[w] == '.' && folded[w + 1] == ' ') || /* "Annexe. Tableau" */
          (w >= 8 && folded[w] != ','))) /* "Bisher erschienene ...", not "Index, J." */
       return 1;
   }
@@ -1509,7 +1510,9 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
     size_t after;
     line_span span = {lines[i].start, lines[i].end};
     long label = entry_label(text, span, &after);
-    if (label > 0 && (label == last + 1 || (last == 0 && label <= 3))) {
+    /* a numbered list is labelled from its first lines on: the numbered
+       questions of an appendix after the list do not make it one */
+    if (label > 0 && (label == last + 1 || (last == 0 && label <= 3 && i < 3))) {
       sequential++;
       last = label;
     }
@@ -1636,15 +1639,18 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
   }
   if (run_count > best_count) best_first = run_first, best_last = run_last, best_count = run_count;
   if (best_count < 5) return;
-  int blank_before = 0;
+  int blank_before = 0, furniture = 0;
   for (size_t line = best_first; line < best_last && line < length;) {
     size_t end = line_end(text, line, length);
     line_span span = trimmed_line(text, line, end);
     if (span.start == span.end) {
-      blank_before = 1;
+      blank_before = !furniture;
     } else if (!is_page_furniture(text, span) && !is_repeated_line(repeated, text, span)) {
       line_push(out, span, span.start - line, blank_before);
+      blank_before = furniture = 0;
+    } else { /* the blank lines around a page break separate no entries */
       blank_before = 0;
+      furniture = 1;
     }
     line = end + 1;
   }
@@ -1711,7 +1717,8 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
     ibid_free(repeated.counts);
     return -1;
   }
-  int inside = 0, blank_before = 0, found = 0;
+  int inside = 0, blank_before = 0, found = 0, furniture = 0;
+  int blank_seen = 0; /* a blank line since the last line of the list, page break or not */
   size_t first_indent = 0;
   long last_label = 0; /* the last label of a numbered list, in sequence */
   for (size_t line = 0; line < length;) {
@@ -1723,17 +1730,22 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
       lines.count = 0;
       last_label = 0;
       inside = found = 1;
-      blank_before = 0;
+      blank_before = blank_seen = 0;
     } else if (!inside) {
       /* outside a list: nothing to do */
     } else if (span.start == span.end) {
-      blank_before = 1;
+      blank_before = !furniture;
+      blank_seen = 1;
     } else if ((is_page_furniture(text, span) &&
                 !number_closes_entry(text, length, lines.count ? &lines.lines[lines.count - 1] : 0,
                                      span, next)) ||
                is_repeated_line(&repeated, text, span)) {
-      /* skipped: the entry it interrupts goes on after it */
+      /* skipped: the entry it interrupts goes on after it, and the blank
+         lines around a page break separate no entries */
+      blank_before = 0;
+      furniture = 1;
     } else {
+      furniture = 0;
       size_t indent = span.start - line;
       const list_line *previous = lines.count ? &lines.lines[lines.count - 1] : 0;
       /* a line indented under its entry, or after a line that leaves the
@@ -1744,7 +1756,7 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
           previous &&
           (indent > first_indent ||
            (entry_label(text, previous_span, &after_label) >= 0 && after_label == previous->end) ||
-           (!blank_before && leaves_entry_open(text, previous->start, previous->end)));
+           (!blank_seen && leaves_entry_open(text, previous->start, previous->end)));
       size_t label_end;
       long label = entry_label(text, span, &label_end);
       if ((is_closing_heading(text, span) &&
@@ -1762,7 +1774,7 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
         if (label > 0 && (label == last_label + 1 || (last_label == 0 && label <= 3)))
           last_label = label;
         line_push(&lines, span, indent, blank_before);
-        blank_before = 0;
+        blank_before = blank_seen = 0;
       }
     }
     line = next;
