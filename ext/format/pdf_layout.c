@@ -1290,6 +1290,11 @@ static int starts_block(const ibid_pdf_layout *layout, const pdf_line *before, c
       after->size > b->size - 0.3 && after->size < b->size + 0.3 &&
       in_hanging_list(layout, after, body))
     return 1;
+  /* a and b both at the left edge of a list with hanging indents: b is the
+  ** next entry, after an entry of one full line */
+  if (in_segment_of(a, b) && a->x0 - a->segment_left < 0.3 * body &&
+      b->x0 - b->segment_left < 0.3 * body && in_hanging_list(layout, b, body))
+    return 1;
   if (same_segment && b->bottom - a->bottom > 1.3 * leading_of(leadings, a->size)) return 1;
   return 0;
 }
