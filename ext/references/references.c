@@ -995,6 +995,9 @@ static int is_page_furniture(const char *text, line_span line) {
   if (label > line.start && label + 1 < line.end && (text[label] == '.' || text[label] == ')') &&
       text[label + 1] == ' ')
     return 0;
+  size_t tail = line.end;
+  while (tail > line.start && is_digit((unsigned char)text[tail - 1])) tail--;
+  if (line.end - tail > 4) return 0; /* "PMID: 29279909" is no page number */
   return lower * 4 < letters && letters >= 3 && /* "L23" is an article number */
          (is_digit((unsigned char)text[line.end - 1]) ||
           is_digit((unsigned char)text[line.start])) &&
@@ -1390,6 +1393,18 @@ static int entry_opening_strength(const char *text, line_span line) {
   while (i < line.end && !is_space((unsigned char)text[i]) && text[i] != ',' && text[i] != '(') i++;
   while (i < line.end && is_space((unsigned char)text[i])) i++;
   if (i < line.end && text[i] == '(') return 2;
+  /* "Moustafa K. 2016.", "Roe J. P., Lee ...": a surname and initials */
+  if (!initial_at(text, line.end, line.start) && starts_upper(text, line.end, line.start) &&
+      initial_at(text, line.end, i)) {
+    size_t k = i, past;
+    while ((past = initial_at(text, line.end, k)) != 0) {
+      k = past;
+      while (k < line.end && text[k] == ' ') k++;
+    }
+    if (k < line.end && (text[k] == ',' || text[k] == '(' || text[k] == '&' ||
+                         has_year(text, k, k + 5 <= line.end ? k + 5 : line.end)))
+      return 2;
+  }
   size_t caps = 0;
   while (i < line.end && is_upper_ascii((unsigned char)text[i]) && caps < 4) i++, caps++;
   if (caps >= 1 && caps <= 3 && i < line.end && (text[i] == ',' || text[i] == ' ')) return 2;
@@ -1444,7 +1459,11 @@ static int entry_opening_strength(const char *text, line_span line) {
     while (upper < line.end && (is_upper_ascii((unsigned char)text[upper]) || text[upper] == '-' ||
                                 (unsigned char)text[upper] >= 0x80))
       upper++, letters++;
-    if (letters >= 2 && upper < line.end && text[upper] == ',') return 2;
+    /* (not "JK, Rodriguez AR": initials ending a wrapped author list) */
+    if (letters >= 2 && upper < line.end && text[upper] == ',' &&
+        (letters >= 4 || initial_at(text, line.end, i) || !starts_upper(text, line.end, i) ||
+         i + 1 >= line.end || !is_lower_ascii((unsigned char)text[i + 1])))
+      return 2;
     size_t word = i;
     while (word < line.end && !is_space((unsigned char)text[word]) && text[word] != ',') word++;
     while (word < line.end && is_space((unsigned char)text[word])) word++;
