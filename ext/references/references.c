@@ -1574,6 +1574,12 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
       /* "[12] A, J. 1 (1990);" then "B, J. 2 (1991)." on the next line: each
          reference under one label is an entry of its own */
       if (!starts_new && label < 0 && sub_reference_follows(text, previous, span)) starts_new = 1;
+      /* "[2] Roe A 1992 J. Phys. 13 188" then "Roe A 1994 J. Phys. 27 153": a
+         second reference on a line of its own, after one that ended on its page */
+      if (!starts_new && label < 0 && previous->end > previous->start &&
+          is_digit((unsigned char)text[previous->end - 1]) &&
+          entry_opening_strength(text, span) == 2 && has_year(text, span.start, span.end))
+        starts_new = 1;
     } else if (indented || blank_separated) {
       starts_new = line->indent <= entry_indent &&
                    (line->blank_before ||
