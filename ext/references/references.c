@@ -1328,6 +1328,7 @@ static int leaves_entry_open(const char *text, size_t start, size_t end) {
     if (i == end - 1 && i > start + 1) return 2;
   }
   if (c == '-' || c == ',' || c == ';' || c == ':' || c == '&' || c == '(' || c == '/') return 2;
+
   if (is_lower_ascii(c)) {
     size_t word = end;
     while (word > start && is_lower_ascii((unsigned char)text[word - 1])) word--;
@@ -1407,7 +1408,21 @@ static int entry_opening_strength(const char *text, line_span line) {
   }
   size_t caps = 0;
   while (i < line.end && is_upper_ascii((unsigned char)text[i]) && caps < 4) i++, caps++;
-  if (caps >= 1 && caps <= 3 && i < line.end && (text[i] == ',' || text[i] == ' ')) return 2;
+  /* "Smith JP,", "Smith J P (2001)", "Smith J and"; not the journal "Cancer J Clin" */
+  if (caps >= 1 && caps <= 3 && i < line.end &&
+      (text[i] == ',' ||
+       (text[i] == ' ' && !(i + 2 < line.end && starts_upper(text, line.end, i + 1) &&
+                            is_lower_ascii((unsigned char)text[i + 2])))))
+    return 2;
+  /* "WL, Gray JW (2000)": initials ending an author list wrapped from the line before */
+  {
+    size_t k = line.start;
+    while (k < line.end && is_upper_ascii((unsigned char)text[k]) && k - line.start < 4) k++;
+    if (k > line.start && k - line.start <= 3 && k + 2 < line.end && text[k] == ',' &&
+        text[k + 1] == ' ' && starts_upper(text, line.end, k + 2) &&
+        is_lower_ascii((unsigned char)text[k + 3 < line.end ? k + 3 : k]))
+      return 1;
+  }
   if (initials_then_name(text, line)) return 2;
   i = name_opening(text, line);
   if (i) {
@@ -1488,6 +1503,17 @@ static int entry_opening_strength(const char *text, line_span line) {
     return 1;
   }
   if (initials_then_name(text, line)) return 2;
+  return 1;
+}
+
+/* Whether text[start, end) ends on a year in parentheses: "(2004)", "(2004a)". */
+static int ends_on_year(const char *text, size_t start, size_t end) {
+  if (end - start < 7 || text[end - 1] != ')') return 0;
+  size_t k = end - 1;
+  if (is_lower_ascii((unsigned char)text[k - 1])) k--;
+  if (k < start + 5 || text[k - 5] != '(' || !has_year(text, k - 4, k)) return 0;
+  for (size_t i = start; i + 5 < k; i++) /* names only before it, no "J. Phys. A 8, 609" */
+    if (is_digit((unsigned char)text[i]) || text[i] == ':') return 0;
   return 1;
 }
 
@@ -1595,6 +1621,10 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
       /* a line that is only a dash for the repeated author goes on */
       line_span previous_span = {previous->start, previous->end};
       if (repeated_author_mark(text, previous_span) && previous_length <= 6) open = 2;
+      /* "Hurst CD, Fiegler H, Knowles MA (2004)": an entry's first line ending on
+         its year, the title to come ("..., Berlin (2009)" later in an entry ends it) */
+      if (previous->start == entry_start && ends_on_year(text, previous->start, previous->end))
+        open = 2;
       starts_new =
           open < 2 && (strength == 2 || (!open && strength == 1 && short_previous) ||
                        (!open && short_previous && starts_upper(text, line->end, line->start)));
