@@ -1097,6 +1097,24 @@ static size_t name_opening(const char *text, line_span line) {
   return comma;
 }
 
+/* The start of the surname after capitalised name particles opening a line
+** ("De Vries GJ", "Van der Berg A", "Le Moal M"), or line.start. */
+static size_t after_particles(const char *text, line_span line) {
+  static const char *const particles[] = {"de ",  "van ", "von ", "le ",  "la ", "du ",
+                                          "di ",  "da ",  "del ", "der ", "den ", "ter ",
+                                          "dos ", "das ", "des ", "el ",  "al "};
+  size_t i = line.start;
+  for (int words = 0; words < 2; words++) {
+    size_t k = 0, n = sizeof(particles) / sizeof(*particles);
+    while (k < n && !has_prefix_nocase(text, line.end, i, particles[k])) k++;
+    if (k == n) break;
+    size_t past = i + strlen(particles[k]);
+    if (!starts_upper(text, line.end, past)) break;
+    i = past;
+  }
+  return i;
+}
+
 /* A line that begins a new entry: "Surname, ...", "[12] ...", "12. ...",
 ** "[Roe 2010] ...", "— (1998)", "ders.", "Surname JP,", "J. P. Surname,",
 ** "SURNAME J", "Surname (1998)". */
@@ -1122,9 +1140,10 @@ static int opens_entry(const char *text, line_span line) {
   /* a capitalised word, then initials without periods, a year in
      parentheses, or initials with periods: "Smith JP,", "Smith (1998)",
      "Smith J. P.", "SMITH J." */
-  i = line.start;
+  size_t surname = after_particles(text, line);
+  i = surname;
   while (i < line.end && !is_space((unsigned char)text[i]) && text[i] != ',' && text[i] != '(') i++;
-  if (i - line.start < 2 || i >= line.end) return 0;
+  if (i - surname < 2 || i >= line.end) return 0;
   while (i < line.end && is_space((unsigned char)text[i])) i++;
   if (i < line.end && text[i] == '(' && i + 5 < line.end && has_year(text, i + 1, i + 5)) return 1;
   if (initial_at(text, line.end, i)) return 1;
@@ -1389,8 +1408,8 @@ static int entry_opening_strength(const char *text, line_span line) {
   if (c == '[' || entry_label(text, line, &after) >= 0 || repeated_author_mark(text, line) ||
       repeated_author_word(text, line))
     return 2;
-  /* "Smith JP,", "Smith JP (2001)", "Smith (2001)" */
-  size_t i = line.start;
+  /* "Smith JP,", "Smith JP (2001)", "Smith (2001)", "De Vries GJ (2008)" */
+  size_t i = after_particles(text, line);
   while (i < line.end && !is_space((unsigned char)text[i]) && text[i] != ',' && text[i] != '(') i++;
   while (i < line.end && is_space((unsigned char)text[i])) i++;
   if (i < line.end && text[i] == '(') return 2;
