@@ -1450,6 +1450,13 @@ static int entry_opening_strength(const char *text, line_span line) {
        "Cell, 25(1), 29-42", "Kruuk, and D. H. Nussey. 2010", "H. W., 2015" */
     if (i < line.end && is_digit((unsigned char)text[i]) && !has_year(text, i, i + 4 <= line.end ? i + 4 : line.end))
       return 1;
+    size_t only_initials = line.start, past;
+    while ((past = initial_at(text, line.end, only_initials)) != 0) {
+      only_initials = past;
+      while (only_initials < line.end && text[only_initials] == ' ') only_initials++;
+    }
+    if (only_initials > line.start && only_initials < line.end && text[only_initials] == ',')
+      return 1;
     /* "Press, 2012.": one word and a year ends a publisher, not a name */
     size_t space = line.start;
     while (space < i && !is_space((unsigned char)text[space])) space++;
@@ -1473,13 +1480,7 @@ static int entry_opening_strength(const char *text, line_span line) {
     if (has_prefix_nocase(text, line.end, i, "and ") || has_prefix_nocase(text, line.end, i, "et al") ||
         has_prefix_nocase(text, line.end, i, "& "))
       return 1;
-    size_t only_initials = line.start, past;
-    while ((past = initial_at(text, line.end, only_initials)) != 0) {
-      only_initials = past;
-      while (only_initials < line.end && text[only_initials] == ' ') only_initials++;
-    }
-    if (only_initials > line.start && only_initials < line.end && text[only_initials] == ',')
-      return 1;
+
     if (initial_at(text, line.end, i)) return 2;
     /* "Smith, JP", "SMITH, J" */
     size_t k = i;
