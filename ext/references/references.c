@@ -897,7 +897,8 @@ int ibid_is_bibliography_heading(const char *text, size_t start, size_t end) {
   size_t n = folded_line(text, start, end, folded, sizeof(folded));
   if (!n) return 0;
   for (size_t k = 0; k < sizeof(bibliography_headings) / sizeof(*bibliography_headings); k++)
-    if (strcmp(folded, bibliography_headings[k]) == 0) return 1;
+    if (folded[0] == bibliography_headings[k][0] && strcmp(folded, bibliography_headings[k]) == 0)
+      return 1;
   return 0;
 }
 
@@ -1104,6 +1105,10 @@ static size_t after_particles(const char *text, line_span line) {
                                           "di ",  "da ",  "del ", "der ", "den ", "ter ",
                                           "dos ", "das ", "des ", "el ",  "al "};
   size_t i = line.start;
+  if (i >= line.end) return i;
+  /* every particle starts with one of these letters: most lines stop here */
+  unsigned char c = (unsigned char)(text[i] | 0x20);
+  if (c != 'd' && c != 'v' && c != 'l' && c != 't' && c != 'e' && c != 'a') return i;
   for (int words = 0; words < 2; words++) {
     size_t k = 0, n = sizeof(particles) / sizeof(*particles);
     while (k < n && !has_prefix_nocase(text, line.end, i, particles[k])) k++;
@@ -1167,11 +1172,12 @@ static int looks_like_heading(const char *text, line_span line) {
     if (text[i] == '.' && text[i + 1] == ' ' && i > start + 2 &&
         !is_space((unsigned char)text[i - 2]))
       return 0;
-  if (leaves_entry_open(text, start, line.end) == 2) return 0; /* "... likelihood for" */
+  if (start >= line.end || !starts_upper(text, line.end, start) ||
+      has_year(text, start, line.end) || leaves_entry_open(text, start, line.end) == 2)
+    return 0; /* "... likelihood for" */
   for (size_t i = start; i + 3 < line.end; i++) /* "All use subject to https://..." */
     if (text[i] == ':' && text[i + 1] == '/' && text[i + 2] == '/') return 0;
-  return start < line.end && starts_upper(text, line.end, start) &&
-         !has_year(text, start, line.end);
+  return 1;
 }
 
 /* ----- repeated lines (running heads) ----------------------------------------- */
@@ -1709,7 +1715,8 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
       /* a wrapped line of the entry: three, or more while the entry is left open */
       if (gap <= 3 || (gap <= 8 && open_before)) run_last = next;
     }
-    if (span.start < span.end) open_before = leaves_entry_open(text, span.start, span.end) != 0;
+    if (span.start < span.end)
+      open_before = run_count && leaves_entry_open(text, span.start, span.end) != 0;
     line = next;
   }
   if (run_count > best_count) best_first = run_first, best_last = run_last, best_count = run_count;
