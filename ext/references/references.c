@@ -18,10 +18,16 @@
 ** locator, a URL or a document symbol without reading as prose.
 **
 ** A reference list starts at a heading line and ends at a closing heading or
-** at a heading-like line not followed by years; page numbers and running
-** heads inside are skipped; entries start at a line that opens one at the
-** entry indent, or after a blank line unless the line is indented further.
-** Every test looks at a bounded stretch of text, so both scans are linear.
+** at a heading-like line after which the list does not go on (no year in the
+** next four lines, no next label, no sure opening with a year); page numbers
+** and running heads inside are skipped, and the blank lines around them
+** separate nothing; entries start at a line that opens one at the entry
+** indent, or after a blank line unless the line is indented further; a
+** numbered list is cut at its labels, and again at a second reference under
+** one label on a line of its own; a flat list at a line that surely opens an
+** entry (by how names, initials, years and labels sit at its start) after
+** one that closed the entry before. Every test looks at a bounded stretch of
+** text, so both scans are linear.
 **
 ** In-text links to a numbered list (at least three entries labelled in
 ** sequence): one pass before the list reads bracket groups ("[7, 8]"), and,
@@ -34,9 +40,6 @@
 #include "references.h"
 
 #include <string.h>
-#ifdef IBID_DEBUG_REFS
-#include <stdio.h>
-#endif
 
 #include "legal.h"
 #include "markers.h"
@@ -805,11 +808,18 @@ static const char *const closing_headings[] = {"appendix",
                                                "figures and tables"};
 
 /* Phrases that name a series of papers anywhere in a short heading line. */
-static const char *const series_phrases[] = {
-    "in this series", "in the series", "in dieser reihe", "in der reihe", "dans la m\xc3\xaa"
-                                                                             "me collection",
-    "dans cette collection", "en esta serie", "en la misma serie", "in questa collana",
-    "in questa serie", "paper series"};
+static const char *const series_phrases[] = {"in this series",
+                                             "in the series",
+                                             "in dieser reihe",
+                                             "in der reihe",
+                                             "dans la m\xc3\xaa"
+                                             "me collection",
+                                             "dans cette collection",
+                                             "en esta serie",
+                                             "en la misma serie",
+                                             "in questa collana",
+                                             "in questa serie",
+                                             "paper series"};
 
 typedef struct line_span {
   size_t start, end; /* first and one-past-last non-space bytes; start == end when blank */
@@ -965,8 +975,8 @@ static int is_page_furniture(const char *text, line_span line) {
   }
   if (letters == 0) /* "62", "- 62 -"; not "1755." ending a wrapped page range */
     return digits > 0 && digits <= 4 && text[line.end - 1] != '.' && text[line.end - 1] != ',' &&
-           text[line.end - 1] != ';' && text[line.end - 1] != ':' &&
-           text[line.end - 1] != ']' && text[line.end - 1] != ')'; /* "[12]" labels */
+           text[line.end - 1] != ';' && text[line.end - 1] != ':' && text[line.end - 1] != ']' &&
+           text[line.end - 1] != ')'; /* "[12]" labels */
   if (is_roman_page_number(text, line)) return 1;
   /* "Harlow 15", "15 Harlow": a running head of one or two words and a page number */
   if (line.end - line.start <= 30 && digits <= 4 && !has_year(text, line.start, line.end) &&
@@ -998,7 +1008,7 @@ static int is_page_furniture(const char *text, line_span line) {
     return 0;
   size_t tail = line.end;
   while (tail > line.start && is_digit((unsigned char)text[tail - 1])) tail--;
-  if (line.end - tail > 4) return 0; /* "PMID: 29279909" is no page number */
+  if (line.end - tail > 4) return 0;            /* "PMID: 29279909" is no page number */
   return lower * 4 < letters && letters >= 3 && /* "L23" is an article number */
          (is_digit((unsigned char)text[line.end - 1]) ||
           is_digit((unsigned char)text[line.start])) &&
@@ -1101,7 +1111,7 @@ static size_t name_opening(const char *text, line_span line) {
 /* The start of the surname after capitalised name particles opening a line
 ** ("De Vries GJ", "Van der Berg A", "Le Moal M"), or line.start. */
 static size_t after_particles(const char *text, line_span line) {
-  static const char *const particles[] = {"de ",  "van ", "von ", "le ",  "la ", "du ",
+  static const char *const particles[] = {"de ",  "van ", "von ", "le ",  "la ",  "du ",
                                           "di ",  "da ",  "del ", "der ", "den ", "ter ",
                                           "dos ", "das ", "des ", "el ",  "al "};
   size_t i = line.start;
@@ -1174,7 +1184,7 @@ static int looks_like_heading(const char *text, line_span line) {
       return 0;
   if (start >= line.end || !starts_upper(text, line.end, start) ||
       has_year(text, start, line.end) || leaves_entry_open(text, start, line.end) == 2)
-    return 0; /* "... likelihood for" */
+    return 0;                                   /* "... likelihood for" */
   for (size_t i = start; i + 3 < line.end; i++) /* "All use subject to https://..." */
     if (text[i] == ':' && text[i + 1] == '/' && text[i + 2] == '/') return 0;
   return 1;
@@ -1347,8 +1357,9 @@ static int leaves_entry_open(const char *text, size_t start, size_t end) {
   /* a label alone on its line: "[Ahl78]", "[12]" */
   if (end - start <= 12 && c == ']' && text[start] == '[') {
     size_t i = start + 1;
-    while (i < end - 1 && (is_digit((unsigned char)text[i]) || is_upper_ascii((unsigned char)text[i]) ||
-                           is_lower_ascii((unsigned char)text[i]) || text[i] == '+'))
+    while (i < end - 1 &&
+           (is_digit((unsigned char)text[i]) || is_upper_ascii((unsigned char)text[i]) ||
+            is_lower_ascii((unsigned char)text[i]) || text[i] == '+'))
       i++;
     if (i == end - 1 && i > start + 1) return 2;
   }
@@ -1454,7 +1465,8 @@ static int entry_opening_strength(const char *text, line_span line) {
     while (i < line.end && is_space((unsigned char)text[i])) i++;
     /* the rest of a journal or an author list: "Lett., 34, L14801",
        "Cell, 25(1), 29-42", "Kruuk, and D. H. Nussey. 2010", "H. W., 2015" */
-    if (i < line.end && is_digit((unsigned char)text[i]) && !has_year(text, i, i + 4 <= line.end ? i + 4 : line.end))
+    if (i < line.end && is_digit((unsigned char)text[i]) &&
+        !has_year(text, i, i + 4 <= line.end ? i + 4 : line.end))
       return 1;
     size_t only_initials = line.start, past;
     while ((past = initial_at(text, line.end, only_initials)) != 0) {
@@ -1483,8 +1495,8 @@ static int entry_opening_strength(const char *text, line_span line) {
         if (initial_at(text, line.end, w)) return 2;
       }
     }
-    if (has_prefix_nocase(text, line.end, i, "and ") || has_prefix_nocase(text, line.end, i, "et al") ||
-        has_prefix_nocase(text, line.end, i, "& "))
+    if (has_prefix_nocase(text, line.end, i, "and ") ||
+        has_prefix_nocase(text, line.end, i, "et al") || has_prefix_nocase(text, line.end, i, "& "))
       return 1;
 
     if (initial_at(text, line.end, i)) return 2;
@@ -1550,7 +1562,8 @@ static int sub_label(const char *text, line_span line) {
   if (i + 1 >= line.end || !is_lower_ascii((unsigned char)text[i])) return 0;
   i++;
   if (text[i] == ' ') i++;
-  return i + 1 < line.end && text[i] == ')' && (text[i + 1] == ' ' || starts_upper(text, line.end, i + 1));
+  return i + 1 < line.end && text[i] == ')' &&
+         (text[i + 1] == ' ' || starts_upper(text, line.end, i + 1));
 }
 
 /* Whether the line opens a second reference under the same label: the line
@@ -1845,9 +1858,6 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
            !(previous && leaves_entry_open(text, previous->start, previous->end) == 2)) ||
           (!wrapped && !(last_label > 0 && label == last_label + 1) &&
            looks_like_heading(text, span) && !list_goes_on(text, length, next, last_label))) {
-#ifdef IBID_DEBUG_REFS
-        fprintf(stderr, "END AT: %.*s\n", (int)(span.end - span.start), text + span.start);
-#endif
         segment_list(&list, text, lines.lines, lines.count);
         lines.count = 0;
         inside = 0;
