@@ -1390,14 +1390,44 @@ static int leaves_entry_open(const char *text, size_t start, size_t end) {
 static int lost_dash_opening(const char *text, line_span line) {
   size_t i = line.start;
   if (i + 2 < line.end && text[i] == ',' && text[i + 1] == ' ')
-    return initial_at(text, line.end, i + 2) != 0;
+    return initial_at(text, line.end, i + 2) != 0 ? 2 : 0;
   size_t token = i;
+  int junk = 0;
   while (token < line.end && token - i < 3 && !is_space((unsigned char)text[token])) token++;
-  if (token < line.end && token - i <= 2 && !has_year(text, i, token)) i = token + 1;
+  if (token < line.end && token - i <= 2 && !has_year(text, i, token)) i = token + 1, junk = 1;
   if (i + 5 > line.end || !has_year(text, i, i + 4)) return 0;
   i += 4;
   if (i < line.end && is_lower_ascii((unsigned char)text[i])) i++; /* "1988a" */
-  return i + 1 < line.end && (text[i] == '.' || text[i] == ',') && text[i + 1] == ' ';
+  /* a year alone may also go on from the authors on the line before ("Ming
+     Tan and Lei Zheng." then "2011. Title"): less sure than "9 1979." */
+  if (!(i + 1 < line.end && (text[i] == '.' || text[i] == ',') && text[i + 1] == ' ')) return 0;
+  return junk ? 2 : 1;
+}
+
+/* "Eugene Charniak. 2001.", "Dan Klein and Chris Manning. 2003.", "Ming Tan,
+** Lei Zheng, and Shaojun Wang. 2011.": names in their natural order, then
+** the year as a sentence of its own (ACL style). */
+static int names_then_year(const char *text, line_span line) {
+  size_t i = line.start;
+  for (int words = 0; words < 12 && i < line.end; words++) {
+    size_t word = i;
+    if (has_prefix_nocase(text, line.end, i, "and ") && words)
+      i += 4;
+    else if (!starts_upper(text, line.end, i))
+      return 0;
+    else {
+      while (i < line.end && !is_space((unsigned char)text[i])) i++;
+      if (text[i - 1] == '.' && i - word > 2 && is_lower_ascii((unsigned char)text[i - 2])) {
+        while (i < line.end && text[i] == ' ') i++;
+        if (i + 5 > line.end || !has_year(text, i, i + 4)) return 0;
+        i += 4;
+        if (i < line.end && is_lower_ascii((unsigned char)text[i])) i++;
+        return i >= line.end || text[i] == '.';
+      }
+    }
+    while (i < line.end && text[i] == ' ') i++;
+  }
+  return 0;
 }
 
 /* Initials, then a name that is no abbreviation: "M. C. SAUER, JR.,",
@@ -1419,7 +1449,8 @@ static int initials_then_name(const char *text, line_span line) {
 ** "Surname, I." / "I. Surname" / "Surname I.", 1 for other openings of
 ** opens_entry ("Academic Press, London." opens nothing, but reads alike). */
 static int entry_opening_strength(const char *text, line_span line) {
-  if (!opens_entry(text, line)) return lost_dash_opening(text, line) ? 2 : 0;
+  if (names_then_year(text, line)) return 2;
+  if (!opens_entry(text, line)) return lost_dash_opening(text, line);
   size_t after;
   unsigned char c = (unsigned char)text[line.start];
   if (c == '[' || entry_label(text, line, &after) >= 0 || repeated_author_mark(text, line) ||
