@@ -1417,7 +1417,11 @@ static int names_then_year(const char *text, line_span line) {
       return 0;
     else {
       while (i < line.end && !is_space((unsigned char)text[i])) i++;
+      /* a given name first: not "Nakov. 2019." or "Chen, and Yajun Wang. 2013."
+         going on from a name list on the line before */
+      if (!words && text[i - 1] == ',') return 0;
       if (text[i - 1] == '.' && i - word > 2 && is_lower_ascii((unsigned char)text[i - 2])) {
+        if (!words) return 0;
         while (i < line.end && text[i] == ' ') i++;
         if (i + 5 > line.end || !has_year(text, i, i + 4)) return 0;
         i += 4;
