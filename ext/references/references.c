@@ -19,7 +19,7 @@
 **
 ** A reference list starts at a heading line and ends at a closing heading or
 ** at a heading-like line after which the list does not go on (no year in the
-** next four lines, no next label, no sure opening with a year); page numbers
+** next six lines, no next label, no sure opening with a year); page numbers
 ** and running heads inside are skipped, and the blank lines around them
 ** separate nothing; entries start at a line that opens one at the entry
 ** indent, or after a blank line unless the line is indented further; a
@@ -1294,7 +1294,7 @@ static void entry_push(entry_list *list, size_t start, size_t end) {
 ** look-ahead, so the scan stays linear. */
 static int year_follows(const char *text, size_t length, size_t position) {
   int seen = 0;
-  for (size_t line = position; line < length && seen < 4;) {
+  for (size_t line = position; line < length && seen < 6;) {
     size_t end = line;
     while (end < length && text[end] != '\n' && end - line < 1000) end++;
     line_span span = trimmed_line(text, line, end);
@@ -1811,7 +1811,7 @@ static int number_closes_entry(const char *text, size_t length, const list_line 
 }
 
 /* Whether the list goes on after a heading-like line (at `position`): a year
-** on one of the next four non-blank lines, the next label of a numbered list
+** on one of the next six non-blank lines, the next label of a numbered list
 ** within the next twenty or a sure entry opening with a year within the next
 ** eight. Bounded
 ** look-ahead, so the scan stays linear. */
