@@ -1008,7 +1008,9 @@ static int is_page_furniture(const char *text, line_span line) {
     return 0;
   size_t tail = line.end;
   while (tail > line.start && is_digit((unsigned char)text[tail - 1])) tail--;
-  if (line.end - tail > 4) return 0;            /* "PMID: 29279909" is no page number */
+  if (line.end - tail > 4) return 0;                 /* "PMID: 29279909" is no page number */
+  for (size_t i = line.start; i + 2 < line.end; i++) /* "MNRAS, 464, 2796" ends an entry */
+    if (text[i] == ',' && text[i + 1] == ' ' && is_digit((unsigned char)text[i + 2])) return 0;
   return lower * 4 < letters && letters >= 3 && /* "L23" is an article number */
          (is_digit((unsigned char)text[line.end - 1]) ||
           is_digit((unsigned char)text[line.start])) &&
@@ -1364,6 +1366,10 @@ static int leaves_entry_open(const char *text, size_t start, size_t end) {
     if (i == end - 1 && i > start + 1) return 2;
   }
   if (c == '-' || c == ',' || c == ';' || c == ':' || c == '&' || c == '(' || c == '/') return 2;
+  /* an author list cut short: "Smolka, M. N., …" */
+  if (end - start >= 3 && c == 0xA6 && (unsigned char)text[end - 2] == 0x80 &&
+      (unsigned char)text[end - 3] == 0xE2)
+    return 2;
 
   if (is_lower_ascii(c)) {
     size_t word = end;
@@ -1474,6 +1480,7 @@ static int entry_opening_strength(const char *text, line_span line) {
       while (k < line.end && text[k] == ' ') k++;
     }
     if (k < line.end && (text[k] == ',' || text[k] == '(' || text[k] == '&' ||
+                         has_prefix_nocase(text, line.end, k, "et al") ||
                          has_year(text, k, k + 5 <= line.end ? k + 5 : line.end)))
       return 2;
   }
