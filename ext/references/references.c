@@ -1099,8 +1099,21 @@ static size_t initial_at(const char *text, size_t end, size_t i) {
 ** read as a name: no colon ("New York: Norton, 2005.") and no word but an
 ** initial ending a sentence ("Sense. Princeton: ... Press, 2009."). */
 static size_t name_opening(const char *text, line_span line) {
+  /* words of publishers and containers, never a name: "Press, London.",
+     "University Press, 1998),", "Journal A 14:" */
+  static const char *const container_words[] = {"press",      "university",  "universit\xc3\xa4t",
+                                                "society",    "journal",     "conference",
+                                                "series",     "proceedings", "verlag",
+                                                "publishers", "publishing",  "books",
+                                                "review"};
   size_t comma = name_then_comma(text, line.start, line.end);
   if (!comma) return 0;
+  for (size_t k = 0; k < sizeof(container_words) / sizeof(*container_words); k++) {
+    size_t n = strlen(container_words[k]);
+    if (has_prefix_nocase(text, line.end, line.start, container_words[k]) &&
+        (line.start + n >= line.end || text[line.start + n] == ',' || text[line.start + n] == ' '))
+      return 0;
+  }
   for (size_t i = line.start; i + 1 < comma; i++) {
     if (text[i] == ':') return 0;
     if (text[i] == '.' && text[i + 1] == ' ' && i >= line.start + 2 &&
