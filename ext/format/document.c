@@ -315,7 +315,8 @@ void ibid_document_reference(ibid_document *document, size_t start, size_t lengt
   ibid_json_object_end(&object);
 }
 
-char *ibid_document_json(ibid_document *document, size_t *json_length) {
+/* The JSON object, with or without its "format" and "body" members. */
+static char *document_json(ibid_document *document, int with_body, size_t *json_length) {
   ibid_buffer out;
   ibid_buffer_init(&out);
   /* The body always ends with one line end, like ibid_clean() output. */
@@ -324,9 +325,10 @@ char *ibid_document_json(ibid_document *document, size_t *json_length) {
   ibid_json_object object;
   ibid_json_object_begin(&object, &out);
   const char *name = ibid_format_name(document->format);
-  if (name) ibid_json_object_string(&object, "format", name, strlen(name));
-  ibid_json_object_string(&object, "body", document->body.data ? document->body.data : "",
-                          document->body.length);
+  if (name && with_body) ibid_json_object_string(&object, "format", name, strlen(name));
+  if (with_body)
+    ibid_json_object_string(&object, "body", document->body.data ? document->body.data : "",
+                            document->body.length);
   if (document->meta_members) {
     ibid_json_object_key(&object, "meta");
     ibid_buffer_append_char(&out, '{');
@@ -346,4 +348,12 @@ char *ibid_document_json(ibid_document *document, size_t *json_length) {
   ibid_json_object_end(&object);
   if (ibid_document_failed(document)) out.failed = 1;
   return ibid_buffer_take(&out, json_length);
+}
+
+char *ibid_document_json(ibid_document *document, size_t *json_length) {
+  return document_json(document, 1, json_length);
+}
+
+char *ibid_document_structure_json(ibid_document *document, size_t *json_length) {
+  return document_json(document, 0, json_length);
 }
