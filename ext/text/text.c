@@ -723,6 +723,23 @@ static int is_numbered_start(const char *text, size_t start, size_t end) {
   return 0;
 }
 
+/* The number of a line that opens like a note ("1234. ", "1234) ", "1234
+** Author"), up to IBID_NOTE_LABEL_DIGITS digits; 0 when it does not. Such a
+** line with a number of 4 digits is a note only in sequence, right after
+** the note before it (see below): alone, "2000 People ..." is a sentence. */
+#define IBID_NOTE_LABEL_DIGITS 4
+static long note_label(const char *text, size_t start, size_t end) {
+  size_t i = start;
+  long value = 0;
+  while (i < end && is_ascii_digit(text[i]) && i - start < IBID_NOTE_LABEL_DIGITS + 1)
+    value = value * 10 + (text[i++] - '0');
+  if (i == start || i - start > IBID_NOTE_LABEL_DIGITS || i + 1 >= end) return 0;
+  if ((text[i] == '.' || text[i] == ')') && text[i + 1] == ' ') return value;
+  if (text[i] == ' ' && (is_ascii_upper(text[i + 1]) || (unsigned char)text[i + 1] >= 0xC0))
+    return value;
+  return 0;
+}
+
 /* Column gaps: a tab, or three or more spaces, between two words. A tab
 ** counts twice: inside a line it only ever separates columns. */
 static int column_gaps(const char *text, size_t start, size_t end) {
@@ -1156,11 +1173,21 @@ static char *lay_out(const char *text, size_t length, size_t *clean_length) {
       ibid_text_mark_dropped(text, lines, line_count, dropped))
     goto done;
   size_t kept_count = 0;
+  long last_label = 0; /* the last note number a line opened with */
   for (size_t i = 0; i < line_count; i++) {
     characters[i] = character_count(text, lines[i].start, lines[i].end);
     if (lines[i].start < lines[i].end && !dropped[i]) {
       kept[kept_count++] = i;
       opens[i] = (unsigned char)line_opens(text, lines[i].start, lines[i].end);
+      /* notes 1000 to 9999: a 4-digit number opens a note when it follows
+         the note before it (1 to 3 numbers may be lost to a page break) */
+      long label = opens[i] == OPENS_NOTHING || opens[i] == OPENS_NUMBERED
+                       ? note_label(text, lines[i].start, lines[i].end)
+                       : 0;
+      if (label >= 1000 && opens[i] == OPENS_NOTHING && last_label < label &&
+          label <= last_label + 3)
+        opens[i] = OPENS_NUMBERED;
+      if (label && opens[i] == OPENS_NUMBERED) last_label = label;
     }
   }
   text_layout layout = {
