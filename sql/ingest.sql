@@ -181,6 +181,8 @@ INSERT INTO works(key, title, authors, year, doi, csl)
           FROM json_each(r.csl, '$.author')),
          r.csl ->> '$.issued.date-parts[0][0]', r.csl ->> '$.DOI', r.csl
   FROM refs r WHERE r.document_id = ?1 AND r.work_key IS NOT NULL AND r.resolves_to IS NULL
+    -- (a work the corpus has is left as it is: no need to build its row first)
+    AND NOT EXISTS (SELECT 1 FROM works w WHERE w.key = r.work_key)
 ON CONFLICT(key) DO NOTHING;
 UPDATE refs SET work_id = (SELECT w.id FROM works w WHERE w.key = refs.work_key)
 WHERE document_id = ?1 AND work_key IS NOT NULL;
@@ -265,5 +267,7 @@ INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
             WHERE r.document_id = ?1 AND r.work_id IS NOT NULL
               AND r.start < l.entry_start + l.entry_length AND r.start + r.length > l.entry_start
             ORDER BY r.start LIMIT 1) AS work_id
-    FROM documents d, ibid_reference_links(d.body) l WHERE d.id = ?1)
+    FROM documents d, ibid_reference_links(d.body) l WHERE d.id = ?1
+      -- (without a reference that names a work, no link can: the body is not read)
+      AND EXISTS (SELECT 1 FROM refs r WHERE r.document_id = ?1 AND r.work_id IS NOT NULL))
   WHERE work_id IS NOT NULL;

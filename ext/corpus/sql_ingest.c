@@ -107,6 +107,9 @@ static const struct {
 
 /* Items whose rows are built and written at a time (long layers). */
 #define SLICE 1024
+/* Rows one INSERT writes (VALUES (...), (...), ...): one statement run per
+** BATCH rows instead of per row; the rest go one by one. */
+#define BATCH 16
 
 /* Columns of cites and refs holding start and length (for the overlap rule). */
 #define CITES_START_COLUMN 8
@@ -120,9 +123,10 @@ typedef struct ingest_vtab {
   sqlite3_stmt *limits;     /* the connection's PDF limits (ibid_pdf_limits()) */
   sqlite3_stmt *structured; /* the refs the format gave, already in refs */
   sqlite3_stmt *insert[OUT_COUNT];
-  sqlite3_stmt *before[MAX_STEPS]; /* sql/ingest.sql up to the analysis */
-  sqlite3_stmt *after[MAX_STEPS];  /* and after it, up to the linking */
-  sqlite3_stmt *link[MAX_STEPS];   /* the linking */
+  sqlite3_stmt *insert_batch[OUT_COUNT]; /* BATCH rows at once */
+  sqlite3_stmt *before[MAX_STEPS];       /* sql/ingest.sql up to the analysis */
+  sqlite3_stmt *after[MAX_STEPS];        /* and after it, up to the linking */
+  sqlite3_stmt *link[MAX_STEPS];         /* the linking */
   int before_count, after_count, link_count;
   int link_only; /* ibid_link: the linking steps alone */
   ibid_sentence_splitter *splitter;
@@ -191,6 +195,7 @@ static void release_all(ingest_vtab *vtab) {
   sqlite3_finalize(vtab->limits);
   sqlite3_finalize(vtab->structured);
   for (int i = 0; i < OUT_COUNT; i++) sqlite3_finalize(vtab->insert[i]);
+  for (int i = 0; i < OUT_COUNT; i++) sqlite3_finalize(vtab->insert_batch[i]);
   for (int i = 0; i < vtab->before_count; i++) sqlite3_finalize(vtab->before[i]);
   for (int i = 0; i < vtab->after_count; i++) sqlite3_finalize(vtab->after[i]);
   for (int i = 0; i < vtab->link_count; i++) sqlite3_finalize(vtab->link[i]);
@@ -200,6 +205,7 @@ static void release_all(ingest_vtab *vtab) {
   ibid_csl_folder_close(vtab->folder);
   vtab->raw = vtab->limits = vtab->structured = 0;
   memset(vtab->insert, 0, sizeof(vtab->insert));
+  memset(vtab->insert_batch, 0, sizeof(vtab->insert_batch));
   vtab->splitter = 0;
   vtab->regions = 0;
   vtab->folder = 0;
@@ -265,15 +271,22 @@ static int make_ready(ingest_vtab *vtab) {
                  "SELECT start, length FROM main.refs WHERE document_id = ?1"
                  " AND start IS NOT NULL AND length IS NOT NULL",
                  &vtab->structured);
-  for (int i = 0; i < OUT_COUNT && rc == SQLITE_OK; i++) {
+  for (int i = 0; i < 2 * OUT_COUNT && rc == SQLITE_OK; i++) {
+    int out = i % OUT_COUNT, rows = i < OUT_COUNT ? 1 : BATCH, columns = outputs[out].column_count;
     sqlite3_str *sql = sqlite3_str_new(vtab->db);
-    sqlite3_str_appendf(sql, "INSERT INTO main.%s(document_id, %s) VALUES (?1", outputs[i].table,
-                        outputs[i].columns);
-    for (int k = 0; k < outputs[i].column_count; k++) sqlite3_str_appendf(sql, ", ?%d", k + 2);
-    sqlite3_str_appendall(sql, ")");
+    sqlite3_str_appendf(sql, "INSERT INTO main.%s(document_id, %s) VALUES ", outputs[out].table,
+                        outputs[out].columns);
+    for (int r = 0; r < rows; r++) {
+      sqlite3_str_appendall(sql, r ? ", (?1" : "(?1");
+      for (int k = 0; k < columns; k++) sqlite3_str_appendf(sql, ", ?%d", 2 + r * columns + k);
+      sqlite3_str_appendall(sql, ")");
+    }
     char *text = sqlite3_str_finish(sql);
-    if (!text) return SQLITE_NOMEM;
-    rc = prepare(vtab, text, &vtab->insert[i]);
+    if (!text) {
+      rc = SQLITE_NOMEM;
+      break;
+    }
+    rc = prepare(vtab, text, rows == 1 ? &vtab->insert[out] : &vtab->insert_batch[out]);
     sqlite3_free(text);
   }
   if (rc != SQLITE_OK) {
@@ -312,21 +325,42 @@ static int write_rows(ingest_run *run, int out, int skip_column) {
     return SQLITE_ERROR;
   }
   size_t count = ibid_rows_count(rows);
+  sqlite3_stmt *batch = run->vtab->insert_batch[out];
+  int columns = outputs[out].column_count;
+  size_t chosen[BATCH]; /* rows waiting for the batch statement */
+  size_t waiting = 0;
   int rc = sqlite3_bind_int64(insert, 1, run->cursor->document);
-  for (size_t r = 0; r < count && rc == SQLITE_OK; r++) {
-    if (skip_column >= 0 &&
+  if (rc == SQLITE_OK) rc = sqlite3_bind_int64(batch, 1, run->cursor->document);
+  for (size_t r = 0; r <= count && rc == SQLITE_OK; r++) {
+    if (r < count && skip_column >= 0 &&
         span_set_overlaps(&run->structured, (double)ibid_rows_cell_int(rows, r, skip_column),
                           (double)ibid_rows_cell_int(rows, r, skip_column + 1)))
       continue;
-    rc = ibid_rows_bind(rows, r, insert, 2);
-    if (rc == SQLITE_OK) {
-      rc = sqlite3_step(insert);
-      if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    if (r < count) chosen[waiting++] = r;
+    if (waiting == BATCH) { /* BATCH rows in one statement */
+      for (size_t j = 0; j < BATCH && rc == SQLITE_OK; j++)
+        rc = ibid_rows_bind(rows, chosen[j], batch, 2 + (int)j * columns);
+      if (rc == SQLITE_OK) {
+        rc = sqlite3_step(batch);
+        if (rc == SQLITE_DONE) rc = SQLITE_OK;
+      }
+      sqlite3_reset(batch);
+      if (rc == SQLITE_OK) run->cursor->counts[out] += BATCH;
+      waiting = 0;
+    } else if (r == count) { /* the last ones, one by one */
+      for (size_t j = 0; j < waiting && rc == SQLITE_OK; j++) {
+        rc = ibid_rows_bind(rows, chosen[j], insert, 2);
+        if (rc == SQLITE_OK) {
+          rc = sqlite3_step(insert);
+          if (rc == SQLITE_DONE) rc = SQLITE_OK;
+        }
+        sqlite3_reset(insert);
+        if (rc == SQLITE_OK) run->cursor->counts[out]++;
+      }
     }
-    sqlite3_reset(insert);
-    if (rc == SQLITE_OK) run->cursor->counts[out]++;
   }
   sqlite3_clear_bindings(insert);
+  sqlite3_clear_bindings(batch);
   if (rc != SQLITE_OK && rc != SQLITE_INTERRUPT && rc != SQLITE_NOMEM)
     vtab_error(run->vtab, "ibid_ingest: %s", sqlite3_errmsg(run->vtab->db));
   ibid_rows_clear(rows, outputs[out].column_count);
