@@ -415,11 +415,13 @@ END;
 DROP TRIGGER IF EXISTS works_citekey;
 CREATE TRIGGER works_citekey AFTER INSERT ON works WHEN new.citekey IS NULL
 BEGIN
-  UPDATE works SET citekey = ibid_citekey(
-      (SELECT csl FROM work_csl WHERE work_id = new.id),
-      (SELECT group_concat(w.citekey, ' ') FROM works w
-       WHERE w.citekey >= ibid_citekey((SELECT csl FROM work_csl WHERE work_id = new.id))
-         AND w.citekey < ibid_citekey((SELECT csl FROM work_csl WHERE work_id = new.id)) || '{'))
+  -- (each LIMIT 1 keeps its subquery's row made once: the work's CSL and its
+  -- bare key are each computed once, not once per use)
+  UPDATE works SET citekey = (
+      SELECT ibid_citekey(k.csl, (SELECT group_concat(w.citekey, ' ') FROM works w
+                                  WHERE w.citekey >= k.key AND w.citekey < k.key || '{'))
+      FROM (SELECT c.csl, ibid_citekey(c.csl) AS key
+            FROM (SELECT csl FROM work_csl WHERE work_id = new.id LIMIT 1) c LIMIT 1) k)
   WHERE id = new.id;
 END;
 
