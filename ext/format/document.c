@@ -104,10 +104,21 @@ static long number_at(const char *text, size_t length, size_t at, size_t *end) {
   return number;
 }
 
+/* Does text hold "9999", or four superscript nines in a row? Without either,
+** no label or marker is numbered 9999, and the limit cannot be passed. */
+static int holds_9999(const char *text, size_t length) {
+  static const char nines[] = "\xE2\x81\xB9\xE2\x81\xB9\xE2\x81\xB9\xE2\x81\xB9";
+  for (const char *at = text; (at = memchr(at, '9', (size_t)(text + length - at))); at++)
+    if ((size_t)(text + length - at) >= 4 && !memcmp(at, "9999", 4)) return 1;
+  for (const char *at = text; (at = memchr(at, '\xE2', (size_t)(text + length - at))); at++)
+    if ((size_t)(text + length - at) >= 12 && !memcmp(at, nines, 12)) return 1;
+  return 0;
+}
+
 void ibid_document_check_note_limit(ibid_document *document) {
   const char *text = document->body.data;
   size_t length = document->body.length;
-  if (document->error || !text) return;
+  if (document->error || !text || !holds_9999(text, length)) return;
   int reached = 0;
   for (size_t at = 0; at < length;) {
     size_t end = at;
