@@ -119,7 +119,7 @@ static char *copy_string(const char *bytes, size_t length) {
 
 /* Is the code point a letter or digit for word-splitting purposes? Non-ASCII
 ** punctuation blocks (quotes, dashes, bullets, dingbats) are not. */
-static int is_word_codepoint(uint32_t c) {
+static inline int is_word_codepoint(uint32_t c) {
   if (c < 0x80) return is_alpha((char)c) || is_digit((char)c);
   if (c < 0xC0) return 0;                   /* Latin-1 punctuation: § « » · */
   if (c == 0xD7 || c == 0xF7) return 0;     /* × ÷ */
@@ -298,11 +298,21 @@ typedef struct word {
 
 /* Finds the next word at or after *at in [*at, end): letters and digits, with
 ** inner hyphens and apostrophes ("win-win", "UNSC’s"). Returns 0 at the end. */
+/* ibid_utf8_decode with the ASCII case inline (most bytes of a text). */
+static inline size_t decode_at(const char *text, size_t end, size_t p, uint32_t *c) {
+  unsigned char b = (unsigned char)text[p];
+  if (b < 0x80) {
+    *c = b;
+    return 1;
+  }
+  return ibid_utf8_decode(text, end, p, c);
+}
+
 static int next_word(const char *text, size_t end, size_t *at, word *found) {
   size_t p = *at;
   while (p < end) {
     uint32_t c;
-    size_t n = ibid_utf8_decode(text, end, p, &c);
+    size_t n = decode_at(text, end, p, &c);
     if (is_word_codepoint(c)) break;
     p += n;
   }
@@ -313,7 +323,7 @@ static int next_word(const char *text, size_t end, size_t *at, word *found) {
   found->start = p;
   while (p < end) {
     uint32_t c;
-    size_t n = ibid_utf8_decode(text, end, p, &c);
+    size_t n = decode_at(text, end, p, &c);
     if (is_word_codepoint(c)) {
       p += n;
       continue;
@@ -322,7 +332,7 @@ static int next_word(const char *text, size_t end, size_t *at, word *found) {
       size_t q = p + n;
       if (q < end) {
         uint32_t d;
-        ibid_utf8_decode(text, end, q, &d);
+        decode_at(text, end, q, &d);
         if (is_word_codepoint(d)) {
           p = q;
           continue;
@@ -2902,11 +2912,37 @@ static const word_key *sentence_content_words(analysis *a, size_t k, size_t *cou
   return a->sentence_words + a->sentence_word_at[k];
 }
 
-static int compare_postings(const void *x, const void *y) {
-  const posting *p = x, *q = y;
-  int c = memcmp(p->key, q->key, 6);
-  if (c) return c;
-  return (p->offset > q->offset) - (p->offset < q->offset);
+/* A posting as one integer that orders as (key bytes, offset) do. */
+static uint64_t posting_value(const posting *p) {
+  uint64_t v = 0;
+  for (int i = 0; i < 6; i++) v = v << 8 | (unsigned char)p->key[i];
+  return v << 16 | p->offset;
+}
+
+/* Sorts postings by (key, offset): a byte-wise radix sort of their integer
+** values (no comparison calls; equal postings are identical, so the order
+** among them does not matter). Returns -1 when out of memory. */
+static int sort_postings(posting *postings, size_t count) {
+  uint64_t *values = ibid_malloc(2 * count * sizeof(uint64_t));
+  if (!values) return -1;
+  uint64_t *from = values, *to = values + count;
+  for (size_t i = 0; i < count; i++) from[i] = posting_value(&postings[i]);
+  for (int shift = 0; shift < 64; shift += 8) {
+    size_t counts[257] = {0};
+    for (size_t i = 0; i < count; i++) counts[((from[i] >> shift) & 0xFF) + 1]++;
+    if (counts[((from[0] >> shift) & 0xFF) + 1] == count) continue; /* one byte value: in order */
+    for (int b = 0; b < 256; b++) counts[b + 1] += counts[b];
+    for (size_t i = 0; i < count; i++) to[counts[(from[i] >> shift) & 0xFF]++] = from[i];
+    uint64_t *swap = from;
+    from = to;
+    to = swap;
+  }
+  for (size_t i = 0; i < count; i++) {
+    for (int k = 0; k < 6; k++) postings[i].key[k] = (char)(from[i] >> (56 - 8 * k));
+    postings[i].offset = (uint16_t)from[i];
+  }
+  ibid_free(values);
+  return 0;
 }
 
 /* The index of subsection s (see scope_index), or NULL when out of memory. */
@@ -2930,8 +2966,7 @@ static const scope_index *scope_index_of(analysis *a, size_t s) {
       p->offset = (uint16_t)index->count;
     }
   }
-  if (index->posting_count)
-    qsort(index->postings, index->posting_count, sizeof(posting), compare_postings);
+  if (index->posting_count && sort_postings(index->postings, index->posting_count)) return NULL;
   (void)ibid_progress_step(a->progress, 1 + index->count + index->posting_count);
   index->built = 1;
   return index;
