@@ -347,8 +347,12 @@ static int next_word(const char *text, size_t end, size_t *at, word *found) {
 }
 
 static int word_is(const char *text, word w, const char *candidate) {
-  size_t n = strlen(candidate);
-  return w.end - w.start == n && starts_with(text, w.start, w.end, candidate);
+  /* candidate has the word's length and letters (case-insensitively): no
+  ** strlen, the comparison stops at the first difference */
+  size_t n = w.end - w.start;
+  for (size_t i = 0; i < n; i++)
+    if (!candidate[i] || lower(text[w.start + i]) != lower(candidate[i])) return 0;
+  return candidate[n] == 0;
 }
 
 /* The lists below are short and lowercase; comparing first letters first
@@ -369,14 +373,29 @@ static int word_has_stem(const char *text, word w, const char *const *stems, siz
 
 #define COUNT(array) (sizeof(array) / sizeof(*(array)))
 
-static const char *const stopwords[] = {
-    "the",     "and",   "of",     "to",   "in",    "on",    "for",  "from", "by",    "with",
-    "a",       "an",    "is",     "are",  "was",   "were",  "be",   "been", "that",  "this",
-    "its",     "it",    "as",     "at",   "or",    "not",   "no",   "very", "more",  "most",
-    "further", "new",   "only",   "into", "than",  "has",   "have", "had",  "did",   "does",
-    "do",      "their", "they",   "them", "which", "while", "also", "some", "such",  "other",
-    "would",   "could", "should", "may",  "might", "can",   "all",  "any",  "these", "those",
-    "there",   "then",  "both",   "but"};
+/* Function words, grouped by length (a word is compared only with those of
+** its own length). */
+#define MOST_STOPWORDS 24
+static const char *const stopwords[8][MOST_STOPWORDS] = {
+    {NULL},
+    {"a"},
+    {"of", "to", "in", "on", "by", "an", "is", "be", "it", "as", "at", "or", "no", "do"},
+    {"the", "and", "for", "are", "was", "its", "not", "new", "has", "had", "did", "may", "can",
+     "all", "any", "but"},
+    {"from", "with", "were", "been", "that", "this", "very", "more", "most", "only", "into",
+     "than", "have", "does", "they", "them", "also", "some", "such", "then", "both"},
+    {"their", "which", "while", "other", "would", "could", "might", "these", "those", "there"},
+    {"should"},
+    {"further"}};
+
+static int is_stopword(const char *text, word w) {
+  size_t n = w.end - w.start;
+  if (n == 0 || n > 7) return 0;
+  char first = lower(text[w.start]);
+  for (const char *const *s = stopwords[n]; s < stopwords[n] + MOST_STOPWORDS && *s; s++)
+    if ((*s)[0] == first && word_is(text, w, *s)) return 1;
+  return 0;
+}
 
 /* Content words of text[start, end) as 6-byte lowercase keys (a crude stem:
 ** "hindered" ~ "hinder", "deterrence" ~ "deterring"). Returns how many. */
@@ -389,9 +408,7 @@ static size_t content_words(const char *text, size_t start, size_t end, word_key
   size_t count = 0, at = start;
   word w;
   while (count < max && next_word(text, end, &at, &w)) {
-    if (w.end - w.start < 3 || !is_alpha(text[w.start]) ||
-        word_in(text, w, stopwords, COUNT(stopwords)))
-      continue;
+    if (w.end - w.start < 3 || !is_alpha(text[w.start]) || is_stopword(text, w)) continue;
     word_key k;
     memset(&k, 0, sizeof(k));
     for (size_t i = 0; i < 6 && w.start + i < w.end; i++) k.key[i] = lower(text[w.start + i]);
@@ -668,8 +685,8 @@ enum {
 static int split_lines(analysis *a) {
   size_t at = 0;
   while (at <= a->length) {
-    size_t end = at;
-    while (end < a->length && a->text[end] != '\n') end++;
+    const char *newline = memchr(a->text + at, '\n', a->length - at);
+    size_t end = newline ? (size_t)(newline - a->text) : a->length;
     if (grow((void **)&a->lines, &a->line_capacity, a->line_count + 1, sizeof(line))) return -1;
     line *l = &a->lines[a->line_count++];
     l->raw_end = end;
@@ -845,7 +862,8 @@ static size_t previous_nonblank(const analysis *a, size_t i) {
 static size_t case_labels(const analysis *a, const line *l, int *number, size_t *label_end) {
   size_t count = 0;
   for (size_t p = l->start; p < l->end; p++) {
-    if (p > l->start && a->text[p - 1] != ' ') continue;
+    /* a label opens with "Case" (parse_case_label) */
+    if (a->text[p] != 'C' || (p > l->start && a->text[p - 1] != ' ')) continue;
     int value;
     size_t end = parse_case_label(a->text, p, l->end, &value);
     if (!end) continue;
@@ -1460,7 +1478,7 @@ static size_t topic_overlap(const char *text, size_t start, size_t end, const ch
   size_t shared = 0, at = start;
   word h;
   while (next_word(text, end, &at, &h)) {
-    if (h.end - h.start < 4 || word_in(text, h, stopwords, COUNT(stopwords))) continue;
+    if (h.end - h.start < 4 || is_stopword(text, h)) continue;
     size_t qat = 0, qlength = strlen(question);
     word q;
     while (next_word(question, qlength, &qat, &q))
@@ -1691,7 +1709,8 @@ static int parse_figure_header(analysis *a, figure_parse *f, const line *l) {
   size_t positions[16], ends[16], count = 0;
   int numbers[16];
   for (size_t p = l->start; p < l->end && count < 15; p++) {
-    if (p > l->start && a->text[p - 1] != ' ') continue;
+    /* a label opens with "Case" (parse_case_label) */
+    if (a->text[p] != 'C' || (p > l->start && a->text[p - 1] != ' ')) continue;
     int value;
     size_t end = parse_case_label(a->text, p, l->end, &value);
     if (!end) continue;
@@ -2456,6 +2475,10 @@ static int conclusion_cue(const char *s) {
   /* Every subject starts with "th": test them only at words starting so. */
   for (const char *hit = s; (hit = strchr(hit, 't')) != NULL; hit++) {
     if ((hit != s && hit[-1] != ' ') || hit[1] != 'h') continue; /* all begin "th" */
+    /* ... and with "the ", "this " or "these " */
+    if (strncmp(hit, "the ", 4) != 0 && strncmp(hit, "this ", 5) != 0 &&
+        strncmp(hit, "these ", 6) != 0)
+      continue;
     for (size_t i = 0; i < COUNT(subjects); i++) {
       if (strncmp(hit, subjects[i], strlen(subjects[i])) != 0) continue;
       const char *after = hit + strlen(subjects[i]);
