@@ -1121,7 +1121,9 @@ static size_t find_enumerated_cases(const analysis *a, name_span *items, size_t 
   const char *t = a->text;
   size_t count = 0;
   for (size_t p = 0; p < a->length && count < max; p++) {
-    if (t[p] != ':') continue;
+    const char *colon = memchr(t + p, ':', a->length - p);
+    if (!colon) break;
+    p = (size_t)(colon - t);
     size_t q = p + 1;
     while (q < a->length && is_space(t[q])) q++;
     if (q >= a->length || !is_upper(t[q])) continue;
@@ -2405,7 +2407,7 @@ static size_t cue_text(const analysis *a, const sentence *s, char *out, size_t m
   int space = 0;
   for (size_t p = s->start; p < s->end && n + 1 < max; p++) {
     char c = a->text[p];
-    if (is_space(c)) {
+    if ((unsigned char)c <= ' ' && is_space(c)) {
       space = 1;
       continue;
     }
@@ -2472,8 +2474,10 @@ static int conclusion_cue(const char *s) {
                                       "establishes",
                                       "call into question",
                                       "calls into question"};
-  /* Every subject starts with "th": test them only at words starting so. */
-  for (const char *hit = s; (hit = strchr(hit, 't')) != NULL; hit++) {
+  /* Every subject starts with "th": test them only at words starting so,
+  ** and only when the sentence holds what the test below returns on. */
+  int stated = has_phrase(s, " that ") || has_phrase(s, "question");
+  for (const char *hit = s; stated && (hit = strchr(hit, 't')) != NULL; hit++) {
     if ((hit != s && hit[-1] != ' ') || hit[1] != 'h') continue; /* all begin "th" */
     /* ... and with "the ", "this " or "these " */
     if (strncmp(hit, "the ", 4) != 0 && strncmp(hit, "this ", 5) != 0 &&
