@@ -72,6 +72,8 @@ const char *ibid_entity_kind_name(ibid_entity_kind kind) {
       return "country";
     case IBID_ENTITY_ARMED_GROUP:
       return "armed_group";
+    case IBID_ENTITY_PLACE:
+      return "place";
   }
   return NULL;
 }
@@ -898,11 +900,14 @@ static size_t match_person_before_role(finder *f, size_t i) {
 
 static int is_institution_head(const finder *f, size_t i, size_t n) {
   static const char *const list[] = {
-      "Council",     "Court",      "Union",        "Commission",   "Assembly",   "Office",
-      "Coalition",   "Tribunal",   "Organization", "Organisation", "Committee",  "Programme",
-      "Program",     "Institute",  "Agency",       "Watch",        "Center",     "Centre",
-      "Congress",    "Foundation", "Network",      "Association",  "Federation", "Secretariat",
-      "Observatory", "Parliament"};
+      "Council",     "Court",       "Union",        "Commission",   "Assembly",   "Office",
+      "Coalition",   "Tribunal",    "Organization", "Organisation", "Committee",  "Programme",
+      "Program",     "Institute",   "Agency",       "Watch",        "Center",     "Centre",
+      "Congress",    "Foundation",  "Network",      "Association",  "Federation", "Secretariat",
+      "Observatory", "Parliament",  "Ministry",     "University",   "Bank",       "Initiative",
+      "Fund",        "Authority",   "Board",        "Bureau",       "Department", "Society",
+      "Trust",       "Project",     "Alliance",     "Corporation",  "Company",    "Division",
+      "Roundtable",  "Conservancy", "International"};
   return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
 }
 
@@ -1434,6 +1439,26 @@ static const word_stat *stats_of(const finder *f, size_t i, size_t n) {
   return s->hash ? s : NULL;
 }
 
+/* A name word: a capital and then lowercase letters ("Kenyatta", "Mai-Mai",
+** "Sana'a", "Ólafur"), not an acronym ("ICC") or a letter ("Q"). */
+static int is_titlecase(const finder *f, size_t i, size_t n) {
+  return is_capital_at(f, i) && n >= 2 &&
+         (ibid_is_lower(f->text[i + 1]) || f->text[i + 1] == '\'' ||
+          ((unsigned char)f->text[i] >= 0x80 && n >= 3));
+}
+
+/* A people's or a language's adjective: "African", "Congolese", "British",
+** "Eastern" (a name opens with none of them). */
+static int people_adjective(const finder *f, size_t i, size_t n) {
+  static const char *const endings[] = {"ern", "ese", "ish", "can", "ean", "ian", "dan", "ndan"};
+  for (size_t k = 0; k < sizeof(endings) / sizeof(*endings) && n > 5; k++) {
+    size_t e = strlen(endings[k]);
+    if (memcmp(f->text + i + n - e, endings[k], e) == 0) return 1;
+  }
+  return word_equals(f, i, n, "French") || word_equals(f, i, n, "Dutch") ||
+         word_equals(f, i, n, "Arab") || word_equals(f, i, n, "Swiss");
+}
+
 static int is_armed_head(const finder *f, size_t i, size_t n) {
   static const char *const list[] = {"Army",      "Front",   "Forces",   "Movement", "Militia",
                                      "Militias",  "Brigade", "Brigades", "Rebels",   "Guard",
@@ -1454,13 +1479,31 @@ static size_t match_armed_group(finder *f, size_t i) {
     emit(f, IBID_ENTITY_ARMED_GROUP, i, token, NULL);
     return token;
   }
+  /* "Mai-Mai militias", "Seleka rebels": a name word before the group noun,
+  ** not a people's adjective ("Ugandan rebels", "Congolese militias") */
+  size_t word = name_word(f, i);
+  if (word >= 3 && is_titlecase(f, i, word) && !people_adjective(f, i, word)) {
+    size_t next = i + word;
+    static const char *const nouns[] = {"militia", "militias", "rebels", "insurgents"};
+    for (size_t k = 0; k < sizeof(nouns) / sizeof(*nouns); k++) {
+      size_t n = strlen(nouns[k]);
+      if (next + 1 + n <= f->length && t[next] == ' ' && memcmp(t + next + 1, nouns[k], n) == 0 &&
+          (next + 1 + n == f->length || !ibid_is_alpha(t[next + 1 + n]))) {
+        const char *code;
+        if (ibid_region_at(f->regions, t, f->length, i, &code)) return 0;
+        emit(f, IBID_ENTITY_ARMED_GROUP, i, next, NULL);
+        return next;
+      }
+    }
+  }
   size_t at = i, end = 0, words = 0;
-  int head = 0;
+  int head = 0, after_connector = 0;
   while (words < 8) {
     size_t n = name_word(f, at);
     if (!n) break;
     if (is_capital_at(f, at)) {
       if (words == 0 && is_function_capital(f, at, n)) return 0;
+      after_connector = 0;
       words++;
       if (is_armed_head(f, at, n)) {
         head = 1;
@@ -1470,8 +1513,10 @@ static size_t match_armed_group(finder *f, size_t i) {
       }
     } else if (!(head && word_equals(f, at, n, "of") && end == at - 1) &&
                !(word_equals(f, at, n, "for") || word_equals(f, at, n, "of") ||
-                 word_equals(f, at, n, "the"))) {
-      break;
+                 (after_connector && word_equals(f, at, n, "the")))) {
+      break; /* "the" only after "for" or "of": "Front for the Liberation of ..." */
+    } else {
+      after_connector = !word_equals(f, at, n, "the");
     }
     size_t next = ibid_skip_space(f->text, f->length, at + n);
     if (next != at + n + 1) break;
@@ -1491,6 +1536,332 @@ static size_t match_country(finder *f, size_t i) {
   if (!n) return 0;
   emit(f, IBID_ENTITY_COUNTRY, i, i + n, code);
   return i + n;
+}
+
+/* ----- places ------------------------------------------------------------------ */
+
+/* Words that name a part of a text, a period or a thing, never a place or a
+** person ("in Table 2", "in Phase II", "to Protect"). */
+static int is_document_word(const finder *f, size_t i, size_t n) {
+  static const char *const list[] = {
+      "Table",   "Figure", "Section",    "Chapter",  "Part",    "Appendix", "Annex",
+      "Box",     "Phase",  "Round",      "Volume",   "Note",    "Question", "Hypothesis",
+      "Case",    "Study",  "Step",       "Stage",    "Wave",    "Protect",  "Practice",
+      "Theory",  "Annual", "Parliament", "Internet", "English", "Spanish",  "Portuguese",
+      "Swahili", "Arabic", "Islam",      "God"};
+  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+}
+
+/* Nouns that end the name of a place ("Kano State", "Artibonite River",
+** "Virunga National Park"). */
+static int is_place_head(const finder *f, size_t i, size_t n) {
+  static const char *const list[] = {
+      "State",      "Province",  "Region",  "County",       "District", "Governorate",
+      "Prefecture", "Territory", "Oblast",  "Municipality", "River",    "Lake",
+      "Valley",     "Delta",     "Basin",   "Mountains",    "Hills",    "Highlands",
+      "Plateau",    "Island",    "Islands", "Park",         "Reserve",  "Peninsula",
+      "Desert",     "Coast",     "Gulf",    "Sea"};
+  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+}
+
+static int is_compass(const finder *f, size_t i, size_t n) {
+  static const char *const list[] = {
+      "North",   "South", "East",  "West",      "Northern",  "Southern",  "Eastern",  "Western",
+      "Central", "Upper", "Lower", "Northeast", "Northwest", "Southeast", "Southwest"};
+  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+}
+
+/* Continents and oceans: regions larger than the places this kind holds. */
+static int is_continent(const finder *f, size_t i, size_t n) {
+  static const char *const list[] = {
+      "Africa", "Europe",     "Asia",    "America",       "Americas",  "Atlantic", "Pacific",
+      "Arctic", "Antarctica", "Oceania", "Mediterranean", "Caribbean", "Sahel"};
+  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+}
+
+/* A word that may be part of a place's or a person's name: title case, and no
+** institution, armed-group, role, treaty or document word, no people's
+** adjective, no month, never written in lowercase in the text. */
+static int is_name_part(const finder *f, size_t i, size_t n) {
+  if (!is_titlecase(f, i, n) || is_function_capital(f, i, n) || is_institution_head(f, i, n) ||
+      is_armed_head(f, i, n) || is_role(f, i, n) || is_treaty_head(f, i, n) ||
+      is_document_word(f, i, n) || ibid_month_of_word(f->text + i, n) || people_adjective(f, i, n))
+    return 0;
+  const word_stat *s = stats_of(f, i, n);
+  return !(s && s->lowercase);
+}
+
+/* The run of name words at i (at most `most`), ending where the next word
+** is no name word; 0 when the run goes on into a capitalised word that is
+** not one (a longer name) or when there is none. Sets *words. */
+static size_t name_run(const finder *f, size_t i, size_t most, size_t *words) {
+  size_t at = i, end = 0;
+  *words = 0;
+  while (*words < most) {
+    size_t n = name_word(f, at);
+    if (!n) break;
+    if (!is_name_part(f, at, n)) {
+      if (*words && is_capital_at(f, at)) return 0;
+      break;
+    }
+    end = at + n;
+    (*words)++;
+    if (at + n + 1 >= f->length || f->text[at + n] != ' ') break;
+    at = at + n + 1;
+  }
+  if (!*words) return 0;
+  /* "Kony's orders": a possessive is a person's or an organization's */
+  if (end < f->length && (f->text[end] == '\'' || (unsigned char)f->text[end] == 0xE2)) return 0;
+  return end;
+}
+
+/* The word that ends just before i (after one space), as [*start, i - 1). */
+static int previous_word_is(const finder *f, size_t i, const char *const *list, size_t count,
+                            size_t *start) {
+  size_t word_end, word = word_before(f, i, &word_end);
+  if (word >= word_end || i - word_end > 2) return 0;
+  if (start) *start = word;
+  return word_in_list(f, word, word_end - word, list, count);
+}
+
+/* Has the text named a person whose last word is text[i, i + n)? ("Kony"
+** after "Joseph Kony", "Ahmed" after "Datti Ahmed") */
+static int names_a_person(const finder *f, size_t i, size_t n) {
+  for (size_t k = f->count; k-- > 0;) {
+    const ibid_entity *e = &f->items[k];
+    if (e->kind != IBID_ENTITY_PERSON) continue;
+    size_t length = strlen(e->value);
+    if (length > n && memcmp(e->value + length - n, f->text + i, n) == 0 &&
+        e->value[length - n - 1] == ' ')
+      return 1;
+  }
+  return 0;
+}
+
+/* The last entity, when it is a place that ends right before ", " or " and "
+** at i: "Gulu, Kitgum and Pader" (a list of places). */
+static int follows_place(const finder *f, size_t i) {
+  if (!f->count || f->items[f->count - 1].kind != IBID_ENTITY_PLACE) return 0;
+  size_t end = f->items[f->count - 1].start + f->items[f->count - 1].length;
+  if (end >= i || i - end > 6) return 0;
+  const char *between = f->text + end;
+  size_t n = i - end;
+  return (n == 2 && memcmp(between, ", ", 2) == 0) ||
+         (n == 5 && memcmp(between, " and ", 5) == 0) ||
+         (n == 6 && memcmp(between, ", and ", 6) == 0) ||
+         (n == 4 && memcmp(between, " or ", 4) == 0);
+}
+
+static size_t emit_place(finder *f, size_t i, size_t end) {
+  emit(f, IBID_ENTITY_PLACE, i, end, NULL);
+  return end;
+}
+
+/* A place at the capitalised word i:
+**   a city of ICU's time zones ("Kampala", "Port-au-Prince");
+**   a compass word and a name ("North Kivu", "Central Kalimantan");
+**   name words and a place noun ("Kano State", "Virunga National Park"),
+**   "Lake"/"Mount" and a name;
+**   name words after a place noun and "of" ("the counties of Turkana,
+**   Marsabit and Wajir", "the town of Lira"), after a locative preposition
+**   ("in Gulu", "near Goma", "to The Hague"), or after a place in a list.
+** The persons the text has named are not places ("to Kony"). */
+static size_t match_place(finder *f, size_t i, size_t n) {
+  if (!is_titlecase(f, i, n) && !word_equals(f, i, n, "The")) return 0;
+  size_t city = ibid_city_at(f->regions, f->text, f->length, i);
+  if (city) {
+    size_t after = ibid_skip_space(f->text, f->length, i + city);
+    size_t next = after == i + city + 1 ? name_word(f, after) : 0;
+    const word_stat *s = city == n ? stats_of(f, i, n) : NULL;
+    /* not "Santiago Calatrava", "Lima Group", nor a word the text writes in lowercase */
+    if (!(next && is_capital_at(f, after)) && !(s && s->lowercase))
+      return emit_place(f, i, i + city);
+  }
+  size_t words, end;
+  if (is_compass(f, i, n) && i + n + 1 < f->length && f->text[i + n] == ' ') {
+    size_t second = i + n + 1, second_n = name_word(f, second);
+    if (second_n && is_name_part(f, second, second_n) && !is_continent(f, second, second_n) &&
+        !is_compass(f, second, second_n)) {
+      end = second + second_n;
+      size_t after = end + 1;
+      size_t after_n = after < f->length && f->text[end] == ' ' ? name_word(f, after) : 0;
+      if (after_n && is_place_head(f, after, after_n))
+        end = after + after_n;
+      else if (after_n && is_capital_at(f, after))
+        return 0; /* a longer name */
+      return emit_place(f, i, end);
+    }
+  }
+  if ((word_equals(f, i, n, "Lake") || word_equals(f, i, n, "Mount")) && f->text[i + n] == ' ') {
+    end = name_run(f, i + n + 1, 2, &words);
+    if (end) return emit_place(f, i, end);
+  }
+  /* name words and a place noun */
+  end = name_run(f, i, 3, &words);
+  size_t at = i, last = 0;
+  for (size_t k = 0; k < 4 && at < f->length; k++) {
+    size_t w = name_word(f, at);
+    if (!w || !is_capital_at(f, at)) break;
+    if (k > 0 && is_place_head(f, at, w))
+      last = at + w;
+    else if (!(is_name_part(f, at, w) || (k > 0 && word_equals(f, at, w, "National"))))
+      break;
+    if (at + w + 1 >= f->length || f->text[at + w] != ' ') break;
+    at += w + 1;
+  }
+  if (last && !word_equals(f, i, n, "Islamic") && !word_equals(f, i, n, "Member")) {
+    size_t after = ibid_skip_space(f->text, f->length, last);
+    if (!(after == last + 1 && is_capital_at(f, after))) return emit_place(f, i, last);
+  }
+  if (!end) return 0;
+  if (names_a_person(f, i, end - i)) return 0;
+  if (end < f->length &&
+      (ibid_is_digit(f->text[end]) ||
+       (f->text[end] == ' ' && end + 1 < f->length && ibid_is_digit(f->text[end + 1]))))
+    return 0; /* "Kenya 2013", not a place */
+  if (follows_place(f, i)) return emit_place(f, i, end);
+  static const char *const locatives[] = {"in",     "near",    "around",  "to",     "from",
+                                          "at",     "outside", "across",  "via",    "towards",
+                                          "toward", "into",    "between", "through"};
+  size_t before;
+  if (previous_word_is(f, i, locatives, sizeof(locatives) / sizeof(*locatives), &before))
+    return emit_place(f, i, end);
+  static const char *const nouns[] = {
+      "counties",    "county",      "regions",      "region",         "provinces",
+      "province",    "states",      "state",        "districts",      "district",
+      "cities",      "city",        "towns",        "town",           "villages",
+      "village",     "camps",       "camp",         "municipalities", "municipality",
+      "departments", "prefectures", "governorates", "capital",        "port"};
+  static const char *const of[] = {"of"};
+  if (previous_word_is(f, i, of, 1, &before) &&
+      previous_word_is(f, before, nouns, sizeof(nouns) / sizeof(*nouns), NULL))
+    return emit_place(f, i, end);
+  return 0;
+}
+
+/* ----- persons and organizations by their context ------------------------------- */
+
+/* After a name: "and four other commanders", "and two colleagues", "and
+** other student leaders", "and his deputy" -- a person counted among others. */
+static int counted_among_others(const finder *f, size_t end) {
+  size_t at = ibid_skip_space(f->text, f->length, end);
+  if (at != end + 1 || !ibid_word_is(f->text, f->length, at, "and")) return 0;
+  at = ibid_skip_space(f->text, f->length, at + 3);
+  size_t n = name_word(f, at);
+  static const char *const possessives[] = {"his", "her", "their"};
+  if (n && word_in_list(f, at, n, possessives, 3)) return 1;
+  static const char *const counts[] = {"two",   "three", "four",   "five",   "six",
+                                       "seven", "eight", "nine",   "ten",    "several",
+                                       "many",  "some",  "eleven", "twelve", "dozens"};
+  if (n && word_in_list(f, at, n, counts, sizeof(counts) / sizeof(*counts)))
+    at = ibid_skip_space(f->text, f->length, at + n);
+  else if (at < f->length && ibid_is_digit(f->text[at])) {
+    while (at < f->length && ibid_is_digit(f->text[at])) at++;
+    at = ibid_skip_space(f->text, f->length, at);
+  }
+  n = name_word(f, at);
+  static const char *const others[] = {"other",  "others",     "colleagues", "colleague",
+                                       "fellow", "co-authors", "associates", "former"};
+  return n && word_in_list(f, at, n, others, sizeof(others) / sizeof(*others));
+}
+
+/* After a name: an apposition that says who the person is ("Shakil Afridi,
+** a doctor,", "Michael Joseph, then chief executive", "Anders Hultin, one of
+** the founders"), or "of" and an organization ("James Mwangi of Equity
+** Bank", "Cynthia Ong of the local group"). */
+static int described_after(const finder *f, size_t end) {
+  if (end + 2 < f->length && f->text[end] == ',' && f->text[end + 1] == ' ') {
+    size_t at = end + 2, n = name_word(f, at);
+    static const char *const openers[] = {"a",   "an",  "the",    "then",
+                                          "now", "one", "former", "later"};
+    if (n && word_in_list(f, at, n, openers, sizeof(openers) / sizeof(*openers))) {
+      size_t next = ibid_skip_space(f->text, f->length, at + n);
+      return next < f->length && ibid_is_lower(f->text[next]);
+    }
+    return 0;
+  }
+  size_t at = ibid_skip_space(f->text, f->length, end);
+  if (at != end + 1 || !ibid_word_is(f->text, f->length, at, "of")) return 0;
+  at = ibid_skip_space(f->text, f->length, at + 2);
+  if (ibid_word_is(f->text, f->length, at, "the")) return 1;
+  size_t n = name_word(f, at);
+  if (!n || !is_capital_at(f, at)) return 0;
+  /* an organization's name: its head noun within a few words */
+  for (size_t k = 0; k < 4 && n; k++) {
+    if (is_institution_head(f, at, n)) return 1;
+    at = ibid_skip_space(f->text, f->length, at + n);
+    n = is_capital_at(f, at) ? name_word(f, at) : 0;
+  }
+  return 0;
+}
+
+/* Before a capitalised name: a common noun that says it is an organization
+** ("the local group Forever Sabah", "companies such as Academedia"). */
+static int organization_noun_before(const finder *f, size_t i) {
+  static const char *const nouns[] = {"group",        "company",      "firm",    "NGO",
+                                      "organisation", "organization", "charity", "cooperative",
+                                      "bank",         "retailer",     "startup", "operator",
+                                      "insurer",      "conglomerate", "brand"};
+  if (previous_word_is(f, i, nouns, sizeof(nouns) / sizeof(*nouns), NULL)) return 1;
+  /* (static lists: word_in_list knows a list by its address) */
+  static const char *const as_word[] = {"as"}, *const such_word[] = {"such"};
+  size_t as, such;
+  if (!previous_word_is(f, i, as_word, 1, &as) || !previous_word_is(f, as, such_word, 1, &such))
+    return 0;
+  static const char *const plurals[] = {
+      "companies", "firms",     "NGOs",           "organisations", "organizations",
+      "banks",     "operators", "groups",         "charities",     "donors",
+      "retailers", "brands",    "multinationals", "cooperatives"};
+  return previous_word_is(f, such, plurals, sizeof(plurals) / sizeof(*plurals), NULL);
+}
+
+static size_t match_organization_by_context(finder *f, size_t i, size_t n) {
+  if (!is_capital_at(f, i) || !organization_noun_before(f, i)) return 0;
+  size_t end = i, words = 0;
+  for (size_t at = i; words < 3;) {
+    size_t w = name_word(f, at);
+    if (!w || !is_capital_at(f, at) || is_function_capital(f, at, w)) break;
+    end = at + w;
+    words++;
+    if (at + w + 1 >= f->length || f->text[at + w] != ' ') break;
+    at += w + 1;
+  }
+  (void)n;
+  if (!words) return 0;
+  emit(f, IBID_ENTITY_ORGANIZATION, i, end, NULL);
+  return end;
+}
+
+/* An acronym nobody defined whose letters are the initials of an
+** organization or armed group named before ("LRA" after "Lord's Resistance
+** Army"): that entity's kind, the acronym as value. */
+static size_t match_initials(finder *f, size_t i) {
+  size_t n = acronym_token(f, i);
+  if (n < 2 || n > 8 || (i + n < f->length && ibid_is_alpha(f->text[i + n]))) return 0;
+  for (size_t k = 0; k < n; k++)
+    if (!ibid_is_upper(f->text[i + k])) return 0;
+  for (size_t k = f->count; k-- > 0;) {
+    const ibid_entity *e = &f->items[k];
+    if (e->kind != IBID_ENTITY_ORGANIZATION && e->kind != IBID_ENTITY_ARMED_GROUP) continue;
+    /* the initials of the entity's capitalised words */
+    const char *text = f->text + e->start;
+    size_t matched = 0, length = e->length;
+    for (size_t p = 0; p < length && matched <= n; p++)
+      if ((p == 0 || text[p - 1] == ' ') && ibid_is_upper(text[p])) {
+        if (matched == n || text[p] != f->text[i + matched]) {
+          matched = n + 1;
+          break;
+        }
+        matched++;
+      }
+    if (matched == n) {
+      char value[ACRONYM_SIZE];
+      copy_value(value, f->text + i, n);
+      emit(f, e->kind, i, i + n, value);
+      return i + n;
+    }
+  }
+  return 0;
 }
 
 /* A run of two to four capitalised words that is a name by its structure:
@@ -1557,7 +1928,8 @@ static size_t match_untitled_person(finder *f, size_t i) {
       int titlecase = n >= 2 && (ibid_is_lower(f->text[at + 1]) || f->text[at + 1] == '\'' ||
                                  ((unsigned char)f->text[at] >= 0x80 && n >= 3));
       if (!titlecase || is_institution_head(f, at, n) || is_armed_head(f, at, n) ||
-          is_function_capital(f, at, n) || is_role(f, at, n) ||
+          is_function_capital(f, at, n) || is_role(f, at, n) || is_place_head(f, at, n) ||
+          is_document_word(f, at, n) || (at == i && is_compass(f, at, n)) ||
           word_in_list(f, at, n, not_names, sizeof(not_names) / sizeof(not_names[0])) ||
           ibid_region_at(f->regions, f->text, f->length, at, &code))
         return 0;
@@ -1595,7 +1967,11 @@ static size_t match_untitled_person(finder *f, size_t i) {
     verb = word_in_list(f, next, n, verbs, sizeof(verbs) / sizeof(verbs[0])) ||
            (n > 4 && memcmp(f->text + next + n - 2, "ed", 2) == 0);
   }
-  if (!recurs && !verb) return 0;
+  /* "led by Renaud Piarroux", "founded by Kamal Quadir" */
+  static const char *const by[] = {"by"};
+  int after_by = previous_word_is(f, i, by, 1, NULL);
+  if (!recurs && !verb && !after_by && !counted_among_others(f, end) && !described_after(f, end))
+    return 0;
   emit(f, IBID_ENTITY_PERSON, i, end, NULL);
   return end;
 }
@@ -1614,8 +1990,16 @@ static size_t match_word(finder *f, size_t i, size_t *definition) {
              f->text[close + n + 1] == ')'))
       close++;
     if (close + n + 1 < f->length) {
-      /* The defined name may itself end in an institutional noun. */
-      emit(f, IBID_ENTITY_ORGANIZATION, i, close + n + 2, a->letters);
+      /* The defined name may itself end in an institutional noun; one that
+      ** holds an armed group's noun names an armed group ("Democratic
+      ** Forces for the Liberation of Rwanda (FDLR)"). */
+      ibid_entity_kind kind = IBID_ENTITY_ORGANIZATION;
+      for (size_t at = i; at < close;) {
+        size_t w = name_word(f, at);
+        if (w && is_capital_at(f, at) && is_armed_head(f, at, w)) kind = IBID_ENTITY_ARMED_GROUP;
+        at += w ? w : 1;
+      }
+      emit(f, kind, i, close + n + 2, a->letters);
       return close + n + 2;
     }
   }
@@ -1629,7 +2013,9 @@ static size_t match_word(finder *f, size_t i, size_t *definition) {
     size_t word_end, previous = word_before(f, i, &word_end);
     int after_capital = previous < word_end && is_capital_at(f, previous) && i - word_end <= 3;
     if ((end = match_country(f, i))) return end;
-    if (!after_capital && (end = match_untitled_person(f, i))) return end;
+    if (!after_capital &&
+        ((end = match_untitled_person(f, i)) || (end = match_place(f, i, name_word(f, i)))))
+      return end;
     return 0;
   }
   size_t n = name_word(f, i);
@@ -1643,9 +2029,12 @@ static size_t match_word(finder *f, size_t i, size_t *definition) {
   if (is_capital_at(f, i)) {
     size_t word_end, previous = word_before(f, i, &word_end);
     int after_capital = previous < word_end && is_capital_at(f, previous) && i - word_end <= 3;
+    if ((end = match_initials(f, i))) return end;
     if (!after_capital && (end = match_person_before_role(f, i))) return end;
     if ((end = match_armed_group(f, i)) || (end = match_country(f, i))) return end;
-    if (!after_capital && (end = match_untitled_person(f, i))) return end;
+    if (!after_capital && ((end = match_organization_by_context(f, i, n)) ||
+                           (end = match_untitled_person(f, i)) || (end = match_place(f, i, n))))
+      return end;
   }
   return 0;
 }
