@@ -900,14 +900,14 @@ static size_t match_person_before_role(finder *f, size_t i) {
 
 static int is_institution_head(const finder *f, size_t i, size_t n) {
   static const char *const list[] = {
-      "Council",     "Court",       "Union",        "Commission",   "Assembly",   "Office",
-      "Coalition",   "Tribunal",    "Organization", "Organisation", "Committee",  "Programme",
-      "Program",     "Institute",   "Agency",       "Watch",        "Center",     "Centre",
-      "Congress",    "Foundation",  "Network",      "Association",  "Federation", "Secretariat",
-      "Observatory", "Parliament",  "Ministry",     "University",   "Bank",       "Initiative",
-      "Fund",        "Authority",   "Board",        "Bureau",       "Department", "Society",
-      "Trust",       "Project",     "Alliance",     "Corporation",  "Company",    "Division",
-      "Roundtable",  "Conservancy", "International"};
+      "Council",     "Court",       "Union",         "Commission",   "Assembly",   "Office",
+      "Coalition",   "Tribunal",    "Organization",  "Organisation", "Committee",  "Programme",
+      "Program",     "Institute",   "Agency",        "Watch",        "Center",     "Centre",
+      "Congress",    "Foundation",  "Network",       "Association",  "Federation", "Secretariat",
+      "Observatory", "Parliament",  "Ministry",      "University",   "Bank",       "Initiative",
+      "Fund",        "Authority",   "Board",         "Bureau",       "Department", "Society",
+      "Trust",       "Project",     "Alliance",      "Corporation",  "Company",    "Division",
+      "Roundtable",  "Conservancy", "International", "Force"};
   return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
 }
 
@@ -1060,17 +1060,18 @@ static size_t defined_name_start(const finder *f, size_t open, const char *lette
 ** term ("X-ray Absorption Near Edge Structure (XANES)" is not one). */
 static int has_institution_word(const finder *f, size_t start, size_t end) {
   static const char *const list[] = {
-      "council",     "court",      "union",          "commission",   "assembly",    "office",
-      "coalition",   "tribunal",   "organization",   "organisation", "committee",   "programme",
-      "program",     "institute",  "agency",         "watch",        "center",      "centre",
-      "congress",    "foundation", "network",        "association",  "federation",  "secretariat",
-      "observatory", "parliament", "movement",       "army",         "forces",      "front",
-      "party",       "group",      "mission",        "operation",    "fund",        "bank",
-      "service",     "department", "ministry",       "bureau",       "authority",   "board",
-      "conference",  "society",    "league",         "alliance",     "nations",     "police",
-      "university",  "school",     "college",        "chamber",      "panel",       "initiative",
-      "project",     "government", "administration", "reserve",      "corporation", "company",
-      "district",    "council"};
+      "council",     "court",      "union",          "commission",    "assembly",    "office",
+      "coalition",   "tribunal",   "organization",   "organisation",  "committee",   "programme",
+      "program",     "institute",  "agency",         "watch",         "center",      "centre",
+      "congress",    "foundation", "network",        "association",   "federation",  "secretariat",
+      "observatory", "parliament", "movement",       "army",          "forces",      "front",
+      "party",       "group",      "mission",        "operation",     "fund",        "bank",
+      "service",     "department", "ministry",       "bureau",        "authority",   "board",
+      "conference",  "society",    "league",         "alliance",      "nations",     "police",
+      "university",  "school",     "college",        "chamber",       "panel",       "initiative",
+      "project",     "government", "administration", "reserve",       "corporation", "company",
+      "district",    "council",    "roundtable",     "international", "trust",       "conservancy",
+      "division",    "force"};
   for (size_t i = start; i < end; i++) {
     if (!ibid_is_alpha(f->text[i]) || (i > start && ibid_is_alpha(f->text[i - 1]))) continue;
     size_t n = ibid_word_length(f->text, f->length, i);
@@ -1124,7 +1125,9 @@ static size_t name_tail(const finder *f, size_t end) {
   size_t best = end, words = 0;
   at = ibid_skip_space(f->text, f->length, at + (f->text[at] == 'o' ? 2 : 3));
   if (ibid_word_is(f->text, f->length, at, "the")) at = ibid_skip_space(f->text, f->length, at + 3);
-  while (words < 3 && at < f->length) {
+  int after_of = 0; /* "the" only after "of": not "Education and the Agency" */
+  int ands = 0;
+  while (words < 6 && at < f->length) {
     size_t n = name_word(f, at);
     if (!n) {
       n = acronym_token(f, at);
@@ -1133,8 +1136,11 @@ static size_t name_tail(const finder *f, size_t end) {
     if (is_capital_at(f, at) && !is_function_capital(f, at, n)) {
       best = at + n;
       words++;
+      after_of = 0;
     } else if (word_equals(f, at, n, "and") || word_equals(f, at, n, "of") ||
-               word_equals(f, at, n, "the") || word_equals(f, at, n, "to")) {
+               (after_of && word_equals(f, at, n, "the")) || word_equals(f, at, n, "to")) {
+      after_of = word_equals(f, at, n, "of");
+      if (word_equals(f, at, n, "and") && ands++) break; /* one "and": not "... and Partners" */
       if (word_equals(f, at, n, "to")) {
         /* "to Protect" only as the last word */
         size_t next = ibid_skip_space(f->text, f->length, at + n);
@@ -1157,11 +1163,17 @@ static size_t name_tail(const finder *f, size_t end) {
 
 /* A capitalised name ending in an institutional noun at the head word i. */
 static size_t match_institution(finder *f, size_t i, size_t n) {
+  if (n > 2 && f->text[i + n - 2] == '\'' && f->text[i + n - 1] == 's') n -= 2; /* "Union's" */
   if (!is_institution_head(f, i, n)) return 0;
   size_t start = i, words = 1, end = i;
   for (int k = 0; k < 8; k++) {
     size_t word_end, word_start = word_before(f, end, &word_end);
     if (word_start >= word_end || end - word_end > 3) break;
+    if (word_end - word_start == 1 && f->text[word_start] == 's' && word_start >= 2 &&
+        f->text[word_start - 1] == '\'' && ibid_is_alpha(f->text[word_start - 2])) {
+      size_t possessor_end; /* "Uganda People's Defence Force" */
+      word_start = word_before(f, word_start - 1, &possessor_end);
+    }
     size_t w = word_end - word_start;
     if (word_equals(f, word_start, w, "and")) {
       size_t before_end, before = word_before(f, word_start, &before_end);
@@ -1667,7 +1679,14 @@ static size_t emit_place(finder *f, size_t i, size_t end) {
 **   ("in Gulu", "near Goma", "to The Hague"), or after a place in a list.
 ** The persons the text has named are not places ("to Kony"). */
 static size_t match_place(finder *f, size_t i, size_t n) {
-  if (!is_titlecase(f, i, n) && !word_equals(f, i, n, "The")) return 0;
+  if (word_equals(f, i, n, "The")) { /* "to The Hague" */
+    static const char *const to[] = {"to", "in", "at", "from", "near"};
+    size_t words, end = i + n + 1 < f->length ? name_run(f, i + n + 1, 2, &words) : 0;
+    if (end && previous_word_is(f, i, to, sizeof(to) / sizeof(*to), NULL))
+      return emit_place(f, i, end);
+    return 0;
+  }
+  if (!is_titlecase(f, i, n)) return 0;
   size_t city = ibid_city_at(f->regions, f->text, f->length, i);
   if (city) {
     size_t after = ibid_skip_space(f->text, f->length, i + city);
@@ -1720,12 +1739,19 @@ static size_t match_place(finder *f, size_t i, size_t n) {
        (f->text[end] == ' ' && end + 1 < f->length && ibid_is_digit(f->text[end + 1]))))
     return 0; /* "Kenya 2013", not a place */
   if (follows_place(f, i)) return emit_place(f, i, end);
-  static const char *const locatives[] = {"in",     "near",    "around",  "to",     "from",
-                                          "at",     "outside", "across",  "via",    "towards",
-                                          "toward", "into",    "between", "through"};
+  static const char *const locatives[] = {
+      "in",     "near",    "around",  "to",     "from",    "at",      "outside", "across",
+      "via",    "towards", "toward",  "into",   "between", "through", "In",      "Near",
+      "Around", "From",    "Outside", "Across", "Between", "Through"};
   size_t before;
-  if (previous_word_is(f, i, locatives, sizeof(locatives) / sizeof(*locatives), &before))
-    return emit_place(f, i, end);
+  if (previous_word_is(f, i, locatives, sizeof(locatives) / sizeof(*locatives), &before)) {
+    /* "In Riau, ..." opens a sentence; "Partners In Health" is a name */
+    size_t open = before;
+    while (open > 0 && ibid_is_space(f->text[open - 1])) open--;
+    if (ibid_is_lower(f->text[before]) || open == 0 || f->text[open - 1] == '.' ||
+        f->text[open - 1] == '\n' || (before > open && f->text[open] == '\n'))
+      return emit_place(f, i, end);
+  }
   static const char *const nouns[] = {
       "counties",    "county",      "regions",      "region",         "provinces",
       "province",    "states",      "state",        "districts",      "district",
@@ -2011,7 +2037,8 @@ static size_t match_word(finder *f, size_t i, size_t *definition) {
     /* a capital outside ASCII: "Álvaro Uribe", "Éire" */
     if (!is_capital_at(f, i)) return 0;
     size_t word_end, previous = word_before(f, i, &word_end);
-    int after_capital = previous < word_end && is_capital_at(f, previous) && i - word_end <= 3;
+    int after_capital = previous < word_end && is_capital_at(f, previous) && i - word_end <= 3 &&
+                        !is_function_capital(f, previous, word_end - previous);
     if ((end = match_country(f, i))) return end;
     if (!after_capital &&
         ((end = match_untitled_person(f, i)) || (end = match_place(f, i, name_word(f, i)))))
@@ -2028,7 +2055,8 @@ static size_t match_word(finder *f, size_t i, size_t *definition) {
     return end;
   if (is_capital_at(f, i)) {
     size_t word_end, previous = word_before(f, i, &word_end);
-    int after_capital = previous < word_end && is_capital_at(f, previous) && i - word_end <= 3;
+    int after_capital = previous < word_end && is_capital_at(f, previous) && i - word_end <= 3 &&
+                        !is_function_capital(f, previous, word_end - previous);
     if ((end = match_initials(f, i))) return end;
     if (!after_capital && (end = match_person_before_role(f, i))) return end;
     if ((end = match_armed_group(f, i)) || (end = match_country(f, i))) return end;
