@@ -809,15 +809,21 @@ static size_t person_name(const finder *f, size_t i, size_t *word_count) {
 }
 
 static int is_role(const finder *f, size_t i, size_t n) {
-  static const char *const list[] = {
-      "President",  "president",  "Colonel",    "Prosecutor",  "prosecutor",   "Secretary-General",
-      "Ambassador", "ambassador", "Judge",      "judge",       "Commander",    "commander",
-      "Minister",   "minister",   "spokesman",  "spokeswoman", "spokesperson", "leader",
-      "warlord",    "Envoy",      "envoy",      "chief",       "Counsel",      "Director",
-      "director",   "Rapporteur", "rapporteur", "Chairman",    "chairman",     "Chairperson",
-      "Governor",   "King",       "Queen",      "Prince",      "Chancellor",   "Senator",
-      "Registrar",  "Emir",       "Sheikh",     "Captain",     "Lieutenant",   "Marshal",
-      "Brigadier"};
+  static const char *const list[] = {"President",   "president",     "Colonel",
+                                     "Prosecutor",  "prosecutor",    "Secretary-General",
+                                     "Ambassador",  "ambassador",    "Judge",
+                                     "judge",       "Commander",     "commander",
+                                     "Minister",    "minister",      "spokesman",
+                                     "spokeswoman", "spokesperson",  "leader",
+                                     "warlord",     "Envoy",         "envoy",
+                                     "chief",       "Counsel",       "Director",
+                                     "director",    "Rapporteur",    "rapporteur",
+                                     "Chairman",    "chairman",      "Chairperson",
+                                     "Governor",    "King",          "Queen",
+                                     "Prince",      "Chancellor",    "Senator",
+                                     "Registrar",   "Emir",          "Sheikh",
+                                     "Captain",     "Lieutenant",    "Marshal",
+                                     "Brigadier",   "Representative"};
   /* Not "General", "Chief", "Leader", "Major", "Justice": in Title Case
   ** headlines they are ordinary words ("Major Loss to Victims"). */
   return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
@@ -1127,7 +1133,8 @@ static size_t name_tail(const finder *f, size_t end) {
   if (ibid_word_is(f->text, f->length, at, "the")) at = ibid_skip_space(f->text, f->length, at + 3);
   int after_of = 0; /* "the" only after "of": not "Education and the Agency" */
   int ands = 0;
-  while (words < 6 && at < f->length) {
+  size_t most = f->text[end + 1] == 'o' ? 4 : 3; /* "of Palm Oil Producing Countries" */
+  while (words < most && at < f->length) {
     size_t n = name_word(f, at);
     if (!n) {
       n = acronym_token(f, at);
@@ -1196,6 +1203,7 @@ static size_t match_institution(finder *f, size_t i, size_t n) {
     static const char *const documents[] = {"Resolution", "Resolutions", "Report",  "Decision",
                                             "Statement",  "Press",       "Meeting", "Session"};
     size_t w = name_word(f, after);
+    if (word_equals(f, i, n, "University") && word_equals(f, after, w, "Press")) return 0;
     /* "Security Council Resolution 2334" names a document of the organ. */
     if (w && !is_function_capital(f, after, w) &&
         !word_in_list(f, after, w, documents, sizeof(documents) / sizeof(documents[0])))
@@ -1462,7 +1470,7 @@ static int is_titlecase(const finder *f, size_t i, size_t n) {
 /* A people's or a language's adjective: "African", "Congolese", "British",
 ** "Eastern" (a name opens with none of them). */
 static int people_adjective(const finder *f, size_t i, size_t n) {
-  static const char *const endings[] = {"ern", "ese", "ish", "can", "ean", "ian", "dan", "ndan"};
+  static const char *const endings[] = {"ern", "ese", "ish", "can", "ean", "ian", "dan", "ino"};
   for (size_t k = 0; k < sizeof(endings) / sizeof(*endings) && n > 5; k++) {
     size_t e = strlen(endings[k]);
     if (memcmp(f->text + i + n - e, endings[k], e) == 0) return 1;
@@ -1612,6 +1620,8 @@ static size_t name_run(const finder *f, size_t i, size_t most, size_t *words) {
   while (*words < most) {
     size_t n = name_word(f, at);
     if (!n) break;
+    if (n > 2 && f->text[at + n - 2] == '\'' && f->text[at + n - 1] == 's')
+      return 0; /* "Putin's" */
     if (!is_name_part(f, at, n)) {
       if (*words && is_capital_at(f, at)) return 0;
       break;
@@ -1661,7 +1671,8 @@ static int follows_place(const finder *f, size_t i) {
   return (n == 2 && memcmp(between, ", ", 2) == 0) ||
          (n == 5 && memcmp(between, " and ", 5) == 0) ||
          (n == 6 && memcmp(between, ", and ", 6) == 0) ||
-         (n == 4 && memcmp(between, " or ", 4) == 0);
+         (n == 4 && memcmp(between, " or ", 4) == 0) ||
+         (n == 4 && memcmp(between, " to ", 4) == 0); /* "from Mirebalais to Saint-Marc" */
 }
 
 static size_t emit_place(finder *f, size_t i, size_t end) {
@@ -1732,24 +1743,51 @@ static size_t match_place(finder *f, size_t i, size_t n) {
     size_t after = ibid_skip_space(f->text, f->length, last);
     if (!(after == last + 1 && is_capital_at(f, after))) return emit_place(f, i, last);
   }
-  if (!end) return 0;
+  if (!end || (words == 1 && is_continent(f, i, n))) return 0;
   if (names_a_person(f, i, end - i)) return 0;
   if (end < f->length &&
       (ibid_is_digit(f->text[end]) ||
        (f->text[end] == ' ' && end + 1 < f->length && ibid_is_digit(f->text[end + 1]))))
     return 0; /* "Kenya 2013", not a place */
   if (follows_place(f, i)) return emit_place(f, i, end);
-  static const char *const locatives[] = {
-      "in",     "near",    "around",  "to",     "from",    "at",      "outside", "across",
-      "via",    "towards", "toward",  "into",   "between", "through", "In",      "Near",
-      "Around", "From",    "Outside", "Across", "Between", "Through"};
+  /* ("to" and "into" also open verbs and titles: "to Withdraw", "to Kindle") */
+  static const char *const locatives[] = {"in",      "near",   "around",  "from",   "at",
+                                          "outside", "across", "between", "In",     "Near",
+                                          "Around",  "From",   "Outside", "Across", "Between"};
+  /* "Pilling, David" or "Goodwin, Robert E." after "in": an author in a
+  ** reference; "Unsteady Lives: the ..." a title */
+  if (end + 3 < f->length && f->text[end] == ',' && f->text[end + 1] == ' ') {
+    size_t w = name_word(f, end + 2);
+    if (w && is_titlecase(f, end + 2, w) && end + 2 + w < f->length &&
+        (f->text[end + 2 + w] == ',' ||
+         (f->text[end + 2 + w] == ' ' && end + 4 + w < f->length &&
+          ibid_is_upper(f->text[end + 3 + w]) && f->text[end + 4 + w] == '.')))
+      return 0;
+  }
+  if (end < f->length && f->text[end] == ':') return 0;
   size_t before;
   if (previous_word_is(f, i, locatives, sizeof(locatives) / sizeof(*locatives), &before)) {
     /* "In Riau, ..." opens a sentence; "Partners In Health" is a name */
     size_t open = before;
     while (open > 0 && ibid_is_space(f->text[open - 1])) open--;
-    if (ibid_is_lower(f->text[before]) || open == 0 || f->text[open - 1] == '.' ||
-        f->text[open - 1] == '\n' || (before > open && f->text[open] == '\n'))
+    /* "Lives in Conflict", "Decision to Withdraw": a title in title case
+    ** (a capitalised word before the preposition that opens no sentence and
+    ** is no place or country just named) */
+    size_t title_end, title = word_before(f, before, &title_end);
+    int in_title = title < title_end && before - title_end <= 2 &&
+                   is_titlecase(f, title, title_end - title) &&
+                   !is_function_capital(f, title, title_end - title);
+    if (in_title) {
+      size_t stop = title;
+      while (stop > 0 && f->text[stop - 1] == ' ') stop--;
+      if (stop == 0 || f->text[stop - 1] == '.' || f->text[stop - 1] == '\n' ||
+          f->text[stop - 1] == '!' || f->text[stop - 1] == '?')
+        in_title = 0; /* "Camps near Lira": the sentence's first word */
+      if (f->count && f->items[f->count - 1].start + f->items[f->count - 1].length == title_end)
+        in_title = 0;
+    }
+    if (!in_title && (ibid_is_lower(f->text[before]) || open == 0 || f->text[open - 1] == '.' ||
+                      f->text[open - 1] == '\n' || (before > open && f->text[open] == '\n')))
       return emit_place(f, i, end);
   }
   static const char *const nouns[] = {
@@ -1809,7 +1847,10 @@ static int described_after(const finder *f, size_t end) {
   size_t at = ibid_skip_space(f->text, f->length, end);
   if (at != end + 1 || !ibid_word_is(f->text, f->length, at, "of")) return 0;
   at = ibid_skip_space(f->text, f->length, at + 2);
-  if (ibid_word_is(f->text, f->length, at, "the")) return 1;
+  if (ibid_word_is(f->text, f->length, at, "the")) {
+    at = ibid_skip_space(f->text, f->length, at + 3);
+    if (at < f->length && ibid_is_lower(f->text[at])) return 1; /* "of the local group" */
+  }
   size_t n = name_word(f, at);
   if (!n || !is_capital_at(f, at)) return 0;
   /* an organization's name: its head noun within a few words */
@@ -1948,7 +1989,9 @@ static size_t match_untitled_person(finder *f, size_t i) {
                                               "Jurisdiction",
                                               "Tribunal",
                                               "Mechanism",
-                                              "Panel"};
+                                              "Panel",
+                                              "Handbook",
+                                              "Encyclopedia"};
       const char *code;
       /* a name word has lowercase letters after its capital: not "ICC", not "Q" */
       int titlecase = n >= 2 && (ibid_is_lower(f->text[at + 1]) || f->text[at + 1] == '\'' ||
@@ -1993,6 +2036,9 @@ static size_t match_untitled_person(finder *f, size_t i) {
     verb = word_in_list(f, next, n, verbs, sizeof(verbs) / sizeof(verbs[0])) ||
            (n > 4 && memcmp(f->text + next + n - 2, "ed", 2) == 0);
   }
+  /* "the Rome Statue": no person's name follows "the" */
+  static const char *const the[] = {"the", "The"};
+  if (previous_word_is(f, i, the, 2, NULL)) return 0;
   /* "led by Renaud Piarroux", "founded by Kamal Quadir" */
   static const char *const by[] = {"by"};
   int after_by = previous_word_is(f, i, by, 1, NULL);
