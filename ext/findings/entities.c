@@ -1174,6 +1174,12 @@ static size_t match_institution(finder *f, size_t i, size_t n) {
   if (!is_institution_head(f, i, n)) return 0;
   size_t start = i, words = 1, end = i;
   for (int k = 0; k < 8; k++) {
+    size_t amp = end;
+    while (amp > 0 && f->text[amp - 1] == ' ') amp--;
+    if (amp > 1 && f->text[amp - 1] == '&' && f->text[amp - 2] == ' ') {
+      end = amp - 1; /* "Bill & Melinda Gates Foundation" */
+      continue;
+    }
     size_t word_end, word_start = word_before(f, end, &word_end);
     if (word_start >= word_end || end - word_end > 3) break;
     if (word_end - word_start == 1 && f->text[word_start] == 's' && word_start >= 2 &&
@@ -1185,6 +1191,8 @@ static size_t match_institution(finder *f, size_t i, size_t n) {
     if (word_equals(f, word_start, w, "and")) {
       size_t before_end, before = word_before(f, word_start, &before_end);
       if (before >= before_end || !is_capital_at(f, before)) break;
+      /* "Equity Bank and Kenya Commercial Bank" are two */
+      if (is_institution_head(f, before, before_end - before)) break;
       end = word_start;
       continue;
     }
@@ -1384,8 +1392,8 @@ static size_t attach_definition(finder *f, size_t open) {
   if (!a || f->count == 0) return 0;
   ibid_entity *last = &f->items[f->count - 1];
   size_t last_end = last->start + last->length;
-  if (last->kind != IBID_ENTITY_ORGANIZATION || last_end > open || last_end + 6 < open ||
-      last_end < a->name_start)
+  if ((last->kind != IBID_ENTITY_ORGANIZATION && last->kind != IBID_ENTITY_ARMED_GROUP) ||
+      last_end > open || last_end + 6 < open || last_end < a->name_start)
     return 0;
   last->length = open + 1 + n + 1 - last->start;
   copy_value(last->value, a->letters, strlen(a->letters));
@@ -1543,6 +1551,9 @@ static size_t match_armed_group(finder *f, size_t i) {
     at = next;
   }
   if (!head || !end) return 0;
+  /* "Democratic Forces for the Liberation of Rwanda" */
+  size_t tail = name_tail(f, end);
+  if (tail > end) end = tail;
   if (words < 2 &&
       !(word_equals(f, i, end - i, "Janjaweed") || word_equals(f, i, end - i, "Taliban")))
     return 0;
