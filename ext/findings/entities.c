@@ -387,6 +387,10 @@ static size_t match_icc_record(finder *f, size_t i) {
 ** parentheses, "Assembly/AU/Dec.221(XII)", "EX.CL/846(XXV)". */
 static size_t match_au_symbol(finder *f, size_t i) {
   if (!ibid_is_alpha(f->text[i])) return 0;
+  /* the first segment is letters and dots up to a '/': "the" is told at once */
+  size_t first = i;
+  while (first < f->length && ibid_is_alpha(f->text[first])) first++;
+  if (first >= f->length || (f->text[first] != '/' && f->text[first] != '.')) return 0;
   size_t end = symbol_end(f, i);
   const char *t = f->text + i;
   size_t n = end - i;
@@ -479,6 +483,7 @@ static int is_treaty_head(const finder *f, size_t i, size_t n) {
 /* A treaty name at i: "Rome Statute", "UN Charter", "Treaty of Rome",
 ** "Charter of the United Nations". Returns its end (0 if none), value set. */
 static size_t treaty_name(const finder *f, size_t i, char *value) {
+  if (!is_capital_at(f, i)) return 0;
   size_t n = name_word(f, i);
   if (!n || !is_capital_at(f, i)) return 0;
   if (word_equals(f, i, n, "Treaty")) {
@@ -576,6 +581,7 @@ static size_t article_number(const finder *f, size_t i) {
 static size_t match_article(finder *f, size_t i, size_t n) {
   static const char *const singular[] = {"Article", "article", "Art.", "art."};
   static const char *const plural[] = {"Articles", "articles", "Arts.", "arts."};
+  if (f->text[i] != 'A' && f->text[i] != 'a') return 0; /* "Article", "art." */
   int many = word_in_list(f, i, n, plural, 4);
   /* "Art." is a word and a period. */
   if (i + n < f->length && f->text[i + n] == '.') n++;
@@ -1479,10 +1485,10 @@ static int is_titlecase(const finder *f, size_t i, size_t n) {
 ** "Eastern" (a name opens with none of them). */
 static int people_adjective(const finder *f, size_t i, size_t n) {
   static const char *const endings[] = {"ern", "ese", "ish", "can", "ean", "ian", "dan", "ino"};
-  for (size_t k = 0; k < sizeof(endings) / sizeof(*endings) && n > 5; k++) {
-    size_t e = strlen(endings[k]);
-    if (memcmp(f->text + i + n - e, endings[k], e) == 0) return 1;
-  }
+  for (size_t k = 0; k < sizeof(endings) / sizeof(*endings) && n > 5; k++)
+    if (f->text[i + n - 3] == endings[k][0] && f->text[i + n - 2] == endings[k][1] &&
+        f->text[i + n - 1] == endings[k][2])
+      return 1;
   return word_equals(f, i, n, "French") || word_equals(f, i, n, "Dutch") ||
          word_equals(f, i, n, "Arab") || word_equals(f, i, n, "Swiss");
 }
@@ -1510,7 +1516,9 @@ static size_t match_armed_group(finder *f, size_t i) {
   /* "Mai-Mai militias", "Seleka rebels": a name word before the group noun,
   ** not a people's adjective ("Ugandan rebels", "Congolese militias") */
   size_t word = name_word(f, i);
-  if (word >= 3 && is_titlecase(f, i, word) && !people_adjective(f, i, word)) {
+  if (word >= 3 && i + word + 1 < f->length && f->text[i + word] == ' ' &&
+      strchr("mri", f->text[i + word + 1]) && is_titlecase(f, i, word) &&
+      !people_adjective(f, i, word)) {
     size_t next = i + word;
     static const char *const nouns[] = {"militia", "militias", "rebels", "insurgents"};
     for (size_t k = 0; k < sizeof(nouns) / sizeof(*nouns); k++) {

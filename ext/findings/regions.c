@@ -29,7 +29,7 @@
 
 #define NAME_BYTES 64
 #define WINDOW_BYTES 64
-#define SHORT_WINDOW_BYTES 16
+#define SHORT_WINDOW_BYTES 8 /* most words begin no name: told within a few bytes */
 
 typedef struct region_name {
   char name[NAME_BYTES]; /* folded */
