@@ -106,8 +106,11 @@ typedef struct finder {
   const ibid_regions *regions;
   struct word_stat *stats; /* see collect_word_stats */
   size_t stat_capacity;
-  struct word_lists *lists; /* see word_in_list; NULL: scan the lists */
-  ibid_progress *progress;  /* counts the bytes scanned; may stop the scan (NULL: never) */
+  struct word_lists *lists;  /* see word_in_list; NULL: scan the lists */
+  ibid_progress *progress;   /* counts the bytes scanned; may stop the scan (NULL: never) */
+  size_t part_at[4];         /* is_name_part's last answers: offset + 1 (0: none) ... */
+  signed char part_value[4]; /* ... and the answer */
+  unsigned part_next;
 } finder;
 
 /* Copies bytes into value collapsing white space, cut at a character boundary. */
@@ -1621,13 +1624,26 @@ static int is_continent(const finder *f, size_t i, size_t n) {
 /* A word that may be part of a place's or a person's name: title case, and no
 ** institution, armed-group, role, treaty or document word, no people's
 ** adjective, no month, never written in lowercase in the text. */
-static int is_name_part(const finder *f, size_t i, size_t n) {
+static int name_part_of(const finder *f, size_t i, size_t n) {
   if (!is_titlecase(f, i, n) || is_function_capital(f, i, n) || is_institution_head(f, i, n) ||
       is_armed_head(f, i, n) || is_role(f, i, n) || is_treaty_head(f, i, n) ||
       is_document_word(f, i, n) || ibid_month_of_word(f->text + i, n) || people_adjective(f, i, n))
     return 0;
   const word_stat *s = stats_of(f, i, n);
   return !(s && s->lowercase);
+}
+
+/* name_part_of, remembering its last few answers: the place matchers ask
+** about the same words several times (n is always name_word's length). */
+static int is_name_part(const finder *f, size_t i, size_t n) {
+  finder *cache = (finder *)f;
+  for (int k = 0; k < 4; k++)
+    if (cache->part_at[k] == i + 1) return cache->part_value[k];
+  int value = name_part_of(f, i, n);
+  cache->part_at[cache->part_next & 3] = i + 1;
+  cache->part_value[cache->part_next & 3] = (signed char)value;
+  cache->part_next++;
+  return value;
 }
 
 /* The run of name words at i (at most `most`), ending where the next word
@@ -2124,7 +2140,10 @@ static size_t match_word(finder *f, size_t i, size_t *definition) {
                         !is_function_capital(f, previous, word_end - previous);
     if ((end = match_initials(f, i))) return end;
     if (!after_capital && (end = match_person_before_role(f, i))) return end;
-    if ((end = match_armed_group(f, i)) || (end = match_country(f, i))) return end;
+    /* (an ASCII capital already tried match_armed_group above) */
+    if ((!ibid_is_upper(f->text[i]) && (end = match_armed_group(f, i))) ||
+        (end = match_country(f, i)))
+      return end;
     if (!after_capital && ((end = match_organization_by_context(f, i, n)) ||
                            (end = match_untitled_person(f, i)) || (end = match_place(f, i, n))))
       return end;

@@ -39,7 +39,35 @@ typedef struct region_name {
 typedef struct name_table {
   region_name *names; /* sorted by folded name */
   size_t count, capacity;
+  /* the two-letter beginnings of the names ("ke" of "kenya"), a bit per pair
+  ** of ASCII letters: a word whose first two letters begin no name is told
+  ** so before anything is folded */
+  unsigned char pairs[26 * 26 / 8 + 1];
 } name_table;
+
+static void note_pairs(name_table *r) {
+  memset(r->pairs, 0, sizeof(r->pairs));
+  for (size_t k = 0; k < r->count; k++) {
+    const char *name = r->names[k].name;
+    if (name[0] >= 'a' && name[0] <= 'z' && name[1] >= 'a' && name[1] <= 'z') {
+      unsigned pair = (unsigned)(name[0] - 'a') * 26 + (unsigned)(name[1] - 'a');
+      r->pairs[pair >> 3] |= (unsigned char)(1u << (pair & 7));
+    }
+  }
+}
+
+/* 0 when text[at] and text[at + 1] are ASCII letters that begin no name of r
+** (folding keeps ASCII letters, lowercased, so no name can match there). */
+static int may_begin_name(const name_table *r, const char *text, size_t length, size_t at) {
+  if (at + 1 >= length) return 1;
+  char a = text[at], b = text[at + 1];
+  if (a >= 'A' && a <= 'Z') a = (char)(a + 32);
+  if (b >= 'A' && b <= 'Z') b = (char)(b + 32);
+  if (!(a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z')) return 1;
+  if (a == 't' && b == 'h') return 1; /* "The Gambia": "the " is skipped */
+  unsigned pair = (unsigned)(a - 'a') * 26 + (unsigned)(b - 'a');
+  return (r->pairs[pair >> 3] >> (pair & 7)) & 1;
+}
 
 struct ibid_regions {
   name_table countries; /* code: ISO 3166 alpha-2 */
@@ -231,6 +259,7 @@ static int add_cities(ibid_regions *regions) {
   uenum_close(zones);
   if (rc) return -1;
   if (r->count) qsort(r->names, r->count, sizeof(region_name), compare_names);
+  note_pairs(r);
   return 0;
 }
 
@@ -299,6 +328,7 @@ ibid_regions *ibid_regions_new(void) {
     }
   }
   if (r->count) qsort(r->names, r->count, sizeof(region_name), compare_names);
+  note_pairs(r);
   if (add_cities(regions)) goto failed;
   return regions;
 failed:
@@ -408,7 +438,7 @@ static size_t region_in_window(const name_table *regions, const char *text, size
 static size_t name_at(const name_table *regions, const char *text, size_t length, size_t at,
                       const char **code) {
   *code = NULL;
-  if (!regions->count || at >= length) return 0;
+  if (!regions->count || at >= length || !may_begin_name(regions, text, length, at)) return 0;
   size_t window = length - at < WINDOW_BYTES ? length - at : WINDOW_BYTES;
   /* Most words begin no name: a short window tells, the whole one decides. */
   int exhausted = 0;
