@@ -39,34 +39,47 @@ typedef struct region_name {
 typedef struct name_table {
   region_name *names; /* sorted by folded name */
   size_t count, capacity;
-  /* the two-letter beginnings of the names ("ke" of "kenya"), a bit per pair
-  ** of ASCII letters: a word whose first two letters begin no name is told
-  ** so before anything is folded */
+  /* the two- and three-letter beginnings of the names ("ke", "ken" of
+  ** "kenya"), a bit per pair or triple of ASCII letters: a word that begins
+  ** no name is told so before anything is folded */
   unsigned char pairs[26 * 26 / 8 + 1];
+  unsigned char triples[26 * 26 * 26 / 8 + 1];
 } name_table;
+
+static int is_ascii_lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
 
 static void note_pairs(name_table *r) {
   memset(r->pairs, 0, sizeof(r->pairs));
+  memset(r->triples, 0, sizeof(r->triples));
   for (size_t k = 0; k < r->count; k++) {
     const char *name = r->names[k].name;
-    if (name[0] >= 'a' && name[0] <= 'z' && name[1] >= 'a' && name[1] <= 'z') {
-      unsigned pair = (unsigned)(name[0] - 'a') * 26 + (unsigned)(name[1] - 'a');
-      r->pairs[pair >> 3] |= (unsigned char)(1u << (pair & 7));
-    }
+    if (!is_ascii_lower(name[0]) || !is_ascii_lower(name[1])) continue;
+    unsigned pair = (unsigned)(name[0] - 'a') * 26 + (unsigned)(name[1] - 'a');
+    r->pairs[pair >> 3] |= (unsigned char)(1u << (pair & 7));
+    if (!is_ascii_lower(name[2])) continue;
+    unsigned triple = pair * 26 + (unsigned)(name[2] - 'a');
+    r->triples[triple >> 3] |= (unsigned char)(1u << (triple & 7));
   }
 }
 
-/* 0 when text[at] and text[at + 1] are ASCII letters that begin no name of r
-** (folding keeps ASCII letters, lowercased, so no name can match there). */
+/* 0 when the text at `at` opens with two or three ASCII letters that begin
+** no name of r (folding keeps ASCII letters, lowercased, so no name can
+** match there; a name ends at a word end, so a two-letter name cannot match
+** before a third letter). */
 static int may_begin_name(const name_table *r, const char *text, size_t length, size_t at) {
-  if (at + 1 >= length) return 1;
-  char a = text[at], b = text[at + 1];
-  if (a >= 'A' && a <= 'Z') a = (char)(a + 32);
-  if (b >= 'A' && b <= 'Z') b = (char)(b + 32);
-  if (!(a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z')) return 1;
-  if (a == 't' && b == 'h') return 1; /* "The Gambia": "the " is skipped */
-  unsigned pair = (unsigned)(a - 'a') * 26 + (unsigned)(b - 'a');
-  return (r->pairs[pair >> 3] >> (pair & 7)) & 1;
+  char c[3] = {0, 0, 0};
+  for (int k = 0; k < 3 && at + (size_t)k < length; k++) {
+    c[k] = text[at + (size_t)k];
+    if (c[k] >= 'A' && c[k] <= 'Z') c[k] = (char)(c[k] + 32);
+  }
+  if (!is_ascii_lower(c[0]) || !is_ascii_lower(c[1])) return 1;
+  if (c[0] == 't' && c[1] == 'h') return 1; /* "The Gambia": "the " is skipped */
+  unsigned pair = (unsigned)(c[0] - 'a') * 26 + (unsigned)(c[1] - 'a');
+  if (!is_ascii_lower(c[2])) return (r->pairs[pair >> 3] >> (pair & 7)) & 1;
+  unsigned triple = pair * 26 + (unsigned)(c[2] - 'a');
+  return (r->triples[triple >> 3] >> (triple & 7)) & 1;
 }
 
 struct ibid_regions {
