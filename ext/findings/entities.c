@@ -29,12 +29,24 @@
 ** that says the resolution was adopted.
 ** Countries come from ICU's region names (regions.h), as ISO codes. Armed
 ** groups are capitalised runs holding an armed group's noun ("Army",
-** "Forces", "Movement") or a code before "rebels". Persons without a title
-** are told by the structure of names, not by a list: two to four capitalised
-** words, none a country, institution, role or treaty noun, a people's
-** adjective or a word the text also writes in lowercase, whose last word
-** recurs capitalised or which a verb follows. No matcher knows a person or
-** document name: gazetteer data lives in sql/gazetteer.sql.
+** "Forces", "Movement", with "for the Liberation of ..." after it) or a name
+** before "rebels"/"militias". Persons without a title are told by the
+** structure of names and sentences, not by a list: two to four capitalised
+** words, none a country, institution, role, place or treaty noun, a people's
+** adjective or a word the text also writes in lowercase, not after "the",
+** whose last word recurs capitalised, or which a verb follows, or which is
+** counted among others ("Joseph Kony and four other commanders"), described
+** by an apposition ("Betty Bigombe, a former minister,") or by "of" and an
+** organization, or follows "by". Places (cities and sub-national places)
+** are ICU's time-zone exemplar cities (regions.h: ibid_city_at), a compass
+** word and a name ("North Kivu"), name words before a place noun ("Kano
+** State", "Garamba National Park"), and names after "the counties of", after
+** a locative preposition ("near Gulu": not in a title-case title, not a
+** person named before) or after a place in a list ("Gulu, Kitgum and
+** Pader"). Organizations also come from a noun before a name ("the local
+** group X") and from undefined acronyms made of the initials of one the text
+** named ("LRA", "ANC"). No matcher knows a person or document name:
+** gazetteer data lives in sql/gazetteer.sql.
 */
 #include "entities.h"
 
