@@ -118,8 +118,13 @@ typedef struct finder {
   const ibid_regions *regions;
   struct word_stat *stats; /* see collect_word_stats */
   size_t stat_capacity;
-  struct word_lists *lists;  /* see word_in_list; NULL: scan the lists */
-  ibid_progress *progress;   /* counts the bytes scanned; may stop the scan (NULL: never) */
+  struct word_lists *lists; /* see word_in_list; NULL: scan the lists */
+  ibid_progress *progress;  /* counts the bytes scanned; may stop the scan (NULL: never) */
+  struct { /* the initials of the organizations and armed groups named (remember_entity) */
+    char letters[9];
+    ibid_entity_kind kind;
+  } initials[256];
+  size_t initials_used;
   size_t part_at[4];         /* is_name_part's last answers: offset + 1 (0: none) ... */
   signed char part_value[4]; /* ... and the answer */
   unsigned part_next;
@@ -148,6 +153,8 @@ static void copy_value(char *value, const char *bytes, size_t n) {
   value[used] = 0;
 }
 
+static void remember_entity(finder *f, const ibid_entity *e);
+
 static ibid_entity *emit(finder *f, ibid_entity_kind kind, size_t start, size_t end,
                          const char *value) {
   if (f->count == f->capacity) {
@@ -168,6 +175,7 @@ static ibid_entity *emit(finder *f, ibid_entity_kind kind, size_t start, size_t 
     copy_value(entity->value, value, strlen(value));
   else
     copy_value(entity->value, f->text + start, end - start);
+  remember_entity(f, entity);
   return entity;
 }
 
@@ -1430,6 +1438,7 @@ static size_t attach_definition(finder *f, size_t open) {
 typedef struct word_stat {
   uint64_t hash; /* FNV-1a of the lowercased word; 0 = empty slot */
   unsigned capitalised, lowercase;
+  int person_last; /* the last word of a person's name found so far */
 } word_stat;
 
 static uint64_t word_hash(const char *text, size_t n) {
@@ -1696,15 +1705,9 @@ static int previous_word_is(const finder *f, size_t i, const char *const *list, 
 /* Has the text named a person whose last word is text[i, i + n)? ("Kony"
 ** after "Joseph Kony", "Ahmed" after "Datti Ahmed") */
 static int names_a_person(const finder *f, size_t i, size_t n) {
-  for (size_t k = f->count; k-- > 0;) {
-    const ibid_entity *e = &f->items[k];
-    if (e->kind != IBID_ENTITY_PERSON) continue;
-    size_t length = strlen(e->value);
-    if (length > n && memcmp(e->value + length - n, f->text + i, n) == 0 &&
-        e->value[length - n - 1] == ' ')
-      return 1;
-  }
-  return 0;
+  if (memchr(f->text + i, ' ', n)) return 0; /* one word: a surname */
+  const word_stat *s = stats_of(f, i, n);
+  return s && s->person_last;
 }
 
 /* The last entity, when it is a place that ends right before ", " or " and "
@@ -1946,36 +1949,65 @@ static size_t match_organization_by_context(finder *f, size_t i, size_t n) {
   return end;
 }
 
-/* An acronym nobody defined whose letters are the initials of an
+static size_t initials_slot(const finder *f, const char *letters) {
+  size_t h = 5381;
+  for (const char *p = letters; *p; p++) h = h * 33 + (unsigned char)*p;
+  size_t slot = h % 256;
+  while (f->initials[slot].letters[0] && strcmp(f->initials[slot].letters, letters) != 0)
+    slot = (slot + 1) % 256;
+  return slot;
+}
+
+/* Called by emit: a person's last word, and an organization's or armed
+** group's initials (its capitalised words'), are remembered for the rules
+** that ask what the text has named (names_a_person, match_initials) in
+** constant time. */
+static void remember_entity(finder *f, const ibid_entity *e) {
+  const char *text = f->text + e->start;
+  if (e->kind == IBID_ENTITY_PERSON && f->stats) {
+    size_t end = e->length, start = end;
+    while (start > 0 && text[start - 1] != ' ') start--;
+    size_t n = start < end ? name_word(f, e->start + start) : 0;
+    if (n) {
+      uint64_t h = word_hash(text + start, n);
+      word_stat *s = stat_slot(f, h);
+      if (s->hash == h) s->person_last = 1;
+    }
+  }
+  if ((e->kind != IBID_ENTITY_ORGANIZATION && e->kind != IBID_ENTITY_ARMED_GROUP) ||
+      f->initials_used >= 192)
+    return;
+  char letters[9];
+  size_t n = 0;
+  for (size_t p = 0; p < e->length; p++)
+    if ((p == 0 || text[p - 1] == ' ') && ibid_is_upper(text[p])) {
+      if (n == 8) return;
+      letters[n++] = text[p];
+    }
+  if (n < 2) return;
+  letters[n] = 0;
+  size_t slot = initials_slot(f, letters);
+  if (!f->initials[slot].letters[0]) f->initials_used++;
+  memcpy(f->initials[slot].letters, letters, n + 1);
+  f->initials[slot].kind = e->kind;
+}
+
+/* An acronym nobody defined (three letters or more) whose letters are the initials of an
 ** organization or armed group named before ("LRA" after "Lord's Resistance
 ** Army"): that entity's kind, the acronym as value. */
 static size_t match_initials(finder *f, size_t i) {
   size_t n = acronym_token(f, i);
-  if (n < 2 || n > 8 || (i + n < f->length && ibid_is_alpha(f->text[i + n]))) return 0;
-  for (size_t k = 0; k < n; k++)
+  if (n < 3 || n > 8 || (i + n < f->length && ibid_is_alpha(f->text[i + n]))) return 0;
+  char letters[9];
+  for (size_t k = 0; k < n; k++) {
     if (!ibid_is_upper(f->text[i + k])) return 0;
-  for (size_t k = f->count; k-- > 0;) {
-    const ibid_entity *e = &f->items[k];
-    if (e->kind != IBID_ENTITY_ORGANIZATION && e->kind != IBID_ENTITY_ARMED_GROUP) continue;
-    /* the initials of the entity's capitalised words */
-    const char *text = f->text + e->start;
-    size_t matched = 0, length = e->length;
-    for (size_t p = 0; p < length && matched <= n; p++)
-      if ((p == 0 || text[p - 1] == ' ') && ibid_is_upper(text[p])) {
-        if (matched == n || text[p] != f->text[i + matched]) {
-          matched = n + 1;
-          break;
-        }
-        matched++;
-      }
-    if (matched == n) {
-      char value[ACRONYM_SIZE];
-      copy_value(value, f->text + i, n);
-      emit(f, e->kind, i, i + n, value);
-      return i + n;
-    }
+    letters[k] = f->text[i + k];
   }
-  return 0;
+  letters[n] = 0;
+  size_t slot = initials_slot(f, letters);
+  if (!f->initials[slot].letters[0]) return 0;
+  emit(f, f->initials[slot].kind, i, i + n, letters);
+  return i + n;
 }
 
 /* A run of two to four capitalised words that is a name by its structure:
