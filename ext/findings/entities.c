@@ -1437,8 +1437,9 @@ static size_t attach_definition(finder *f, size_t open) {
 ** (common nouns are: "Special Jurisdiction" ... "jurisdiction"). */
 typedef struct word_stat {
   uint64_t hash; /* FNV-1a of the lowercased word; 0 = empty slot */
-  unsigned capitalised, lowercase;
-  int person_last; /* the last word of a person's name found so far */
+  unsigned capitalised : 31;
+  unsigned person_last : 1; /* the last word of a person's name found so far */
+  unsigned lowercase;       /* (16 bytes a word: the table is as large as the text's words) */
 } word_stat;
 
 static uint64_t word_hash(const char *text, size_t n) {
