@@ -1439,7 +1439,7 @@ typedef struct word_stat {
   uint64_t hash; /* FNV-1a of the lowercased word; 0 = empty slot */
   unsigned capitalised : 31;
   unsigned person_last : 1; /* the last word of a person's name found so far */
-  unsigned lowercase;       /* (16 bytes a word: the table is as large as the text's words) */
+  unsigned lowercase;       /* (16 bytes a distinct word: see collect_word_stats) */
 } word_stat;
 
 static uint64_t word_hash(const char *text, size_t n) {
@@ -1458,16 +1458,40 @@ static word_stat *stat_slot(finder *f, uint64_t h) {
     if (f->stats[k].hash == h || f->stats[k].hash == 0) return &f->stats[k];
 }
 
+/* Doubles the table and places every word again (open addressing keeps the
+** table at most half full, so a lookup stops at an empty slot soon). */
+static int grow_word_stats(finder *f) {
+  size_t capacity = f->stat_capacity * 2;
+  word_stat *old = f->stats;
+  size_t old_capacity = f->stat_capacity;
+  f->stats = ibid_malloc(capacity * sizeof(word_stat));
+  if (!f->stats) {
+    f->stats = old;
+    return -1;
+  }
+  memset(f->stats, 0, capacity * sizeof(word_stat));
+  f->stat_capacity = capacity;
+  for (size_t k = 0; k < old_capacity; k++)
+    if (old[k].hash) *stat_slot(f, old[k].hash) = old[k];
+  ibid_free(old);
+  return 0;
+}
+
+/* Counts each distinct word's capitalised and lowercase uses. The table is
+** sized by the distinct words, not by every word of the text: it starts
+** small and doubles when half full, so a long text of few distinct words
+** (most of them) costs a few hundred KB, not 32 bytes a word. */
 static int collect_word_stats(finder *f) {
   size_t words = 0;
   for (size_t i = 0; i < f->length; i++)
     if (ibid_is_alpha(f->text[i]) && (i == 0 || !ibid_is_alpha(f->text[i - 1]))) words++;
   size_t capacity = 64;
-  while (capacity < 2 * words + 2) capacity *= 2;
+  while (capacity < 2 * words + 2 && capacity < 4096) capacity *= 2;
   f->stats = ibid_malloc(capacity * sizeof(word_stat));
   if (!f->stats) return -1;
   memset(f->stats, 0, capacity * sizeof(word_stat));
   f->stat_capacity = capacity;
+  size_t used = 0;
   size_t counted = 0; /* bytes counted on progress (the pass reads the text twice) */
   for (size_t i = 0; i < f->length;) {
     if (i >= counted + 4096) {
@@ -1482,7 +1506,14 @@ static int collect_word_stats(finder *f) {
     while (i + n < f->length && ibid_is_alpha(f->text[i + n])) n++;
     uint64_t hash = word_hash(f->text + i, n);
     word_stat *s = stat_slot(f, hash);
-    s->hash = hash;
+    if (!s->hash) {
+      if (2 * (used + 1) > f->stat_capacity) {
+        if (grow_word_stats(f)) return -1;
+        s = stat_slot(f, hash);
+      }
+      s->hash = hash;
+      used++;
+    }
     if (ibid_is_upper(f->text[i]))
       s->capitalised++;
     else
