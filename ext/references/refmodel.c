@@ -17,13 +17,24 @@ const char *ibid_refmodel_label_name(int label) {
   return label_names[label];
 }
 
+/* Set bits of a 32-bit word (one instruction where the target has it). */
+static uint32_t bit_count(uint32_t x) {
+#ifdef __POPCNT__
+  return (uint32_t)__builtin_popcount(x);
+#else
+  x = x - ((x >> 1) & 0x55555555u);
+  x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+  x = (x + (x >> 4)) & 0x0F0F0F0Fu;
+  return (x * 0x01010101u) >> 24;
+#endif
+}
+
 /* Row number + 1 of a feature bucket's weights, 0 when they are all zero. */
 static uint32_t row_of(uint32_t bucket) {
-  /* One 4-byte load: the generated table is a string literal, so the byte
-  ** after its last entry (the terminating NUL) is part of the array. */
-  uint32_t entry;
-  memcpy(&entry, ibid_refmodel_index + (size_t)bucket * 3, sizeof(entry));
-  return entry & 0xFFFFFFu;
+  uint64_t word = ibid_refmodel_rank[bucket >> 5];
+  uint32_t bits = (uint32_t)word, below = bits & ((1u << (bucket & 31)) - 1);
+  uint32_t row = (uint32_t)(word >> 32) + bit_count(below) + 1;
+  return (bits >> (bucket & 31)) & 1 ? row : 0;
 }
 
 static const unsigned char *row_bytes(uint32_t row) {

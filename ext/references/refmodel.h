@@ -53,11 +53,15 @@ enum { IBID_REFMODEL_LABELS(IBID_REFMODEL_ENUM) IBID_REFLABEL_COUNT };
 #define IBID_REFMODEL_BUCKETS (1u << 18)
 #endif
 
-/* Generated, all in one fixed-point scale: index[3 * bucket ...] is 1 + the
-** row of the bucket's weights (3 bytes little-endian, 0 when all are zero);
-** rows[row * ROW_STRIDE + label] an int8 weight (times ROW_UNIT);
-** transitions[from * COUNT + to]; start[label] (for the first token). */
-extern const unsigned char ibid_refmodel_index[];
+/* Generated, all in one fixed-point scale: rows[row * ROW_STRIDE + label] an
+** int8 weight (times ROW_UNIT), one row for each bucket with a weight that is
+** not (nearly) zero, in bucket order; rank[bucket / 32] says which buckets
+** have one: bit bucket % 32 is set when it has, and the high 32 bits count the
+** rows of the buckets before (so a bucket's row is that count plus the set
+** bits below its own: a table of BUCKETS / 8 bytes, which stays in the cache,
+** where a row number per bucket would not); transitions[from * COUNT + to];
+** start[label] (for the first token). */
+extern const uint64_t ibid_refmodel_rank[];
 extern const unsigned char ibid_refmodel_rows[];
 extern const int32_t ibid_refmodel_transitions[];
 extern const int32_t ibid_refmodel_start[];
