@@ -152,37 +152,10 @@ static lanes4 max4(lanes4 a, lanes4 b) {
 ** win (or tie) for some label l only if
 **   previous[p] + T[p][l] >= previous[q] + T[q][l] for that l,
 ** so p is skipped when previous[p] - previous[q] < min over l of
-** (T[q][l] - T[p][l]) = margins[q][p]. The labeller is usually sure of a
-** token, and then only two or three of the 19 previous labels are left.
-** margins[q] is filled the first time q leads (few labels ever do).
+** (T[q][l] - T[p][l]) (and 0), which the generator wrote in
+** ibid_refmodel_margins. The labeller is usually sure of a token, and then
+** only two or three of the 19 previous labels are left.
 */
-typedef struct viterbi_margins {
-  int32_t of[IBID_REFLABEL_COUNT][IBID_REFLABEL_COUNT];
-  uint8_t ready[IBID_REFLABEL_COUNT];
-} viterbi_margins;
-
-/* The smaller of a and b in every lane (SSE2 has no 32-bit min). */
-static lanes4 min4(lanes4 a, lanes4 b) {
-  lanes4 a_less = a < b;
-  return (a & a_less) | (b & ~a_less);
-}
-
-/* margins[q] in PACK units, from the packed transition rows; the zero padding
-** lanes can only lower a margin, which keeps the pruning exact. */
-static const int32_t *margins_of(viterbi_margins *margins, lanes4 (*from)[LANE_GROUPS], int q) {
-  if (!margins->ready[q]) {
-    for (int p = 0; p < IBID_REFLABEL_COUNT; p++) {
-      lanes4 least = from[q][0] - from[p][0];
-      for (int g = 1; g < LANE_GROUPS; g++) least = min4(least, from[q][g] - from[p][g]);
-      int32_t lowest = least[0];
-      for (int k = 1; k < 4; k++)
-        if (least[k] < lowest) lowest = least[k];
-      margins->of[q][p] = lowest;
-    }
-    margins->ready[q] = 1;
-  }
-  return margins->of[q];
-}
 
 /* The first label with the highest score of a row. */
 static int leading_label(const int32_t *row) {
@@ -206,19 +179,17 @@ static void decode(int32_t *score, uint8_t *back, size_t count, uint8_t *labels)
     for (int l = 4 * (LANE_GROUPS - 1); l < L; l++) tail[l % 4] = t[l] * PACK;
     from[p][LANE_GROUPS - 1] = load4(tail);
   }
-  viterbi_margins margins;
-  memset(margins.ready, 0, sizeof(margins.ready));
   for (int l = 0; l < L; l++) score[l] += ibid_refmodel_start[l];
   int leader = leading_label(score);
   for (size_t i = 1; i < count; i++) {
     const int32_t *previous = score + (i - 1) * S;
     int32_t *current = score + i * S;
-    const int32_t *margin = margins_of(&margins, from, leader);
+    const int32_t *margin = ibid_refmodel_margins + leader * L;
     lanes4 best[LANE_GROUPS];
     lanes4 key = splat4(previous[leader] * PACK + (PACK - 1 - leader));
     for (int g = 0; g < LANE_GROUPS; g++) best[g] = key + from[leader][g];
     for (int p = 0; p < L; p++) {
-      if (p == leader || (previous[p] - previous[leader]) * PACK < margin[p]) continue;
+      if (p == leader || previous[p] - previous[leader] < margin[p]) continue;
       key = splat4(previous[p] * PACK + (PACK - 1 - p));
       for (int g = 0; g < LANE_GROUPS; g++) best[g] = max4(best[g], key + from[p][g]);
     }

@@ -60,11 +60,13 @@ enum { IBID_REFMODEL_LABELS(IBID_REFMODEL_ENUM) IBID_REFLABEL_COUNT };
 ** rows of the buckets before (so a bucket's row is that count plus the set
 ** bits below its own: a table of BUCKETS / 8 bytes, which stays in the cache,
 ** where a row number per bucket would not); transitions[from * COUNT + to];
-** start[label] (for the first token). */
+** start[label] (for the first token); margins[q * COUNT + p] the least of
+** transitions[q][l] - transitions[p][l] over the labels l and 0. */
 extern const uint64_t ibid_refmodel_rank[];
 extern const unsigned char ibid_refmodel_rows[];
 extern const int32_t ibid_refmodel_transitions[];
 extern const int32_t ibid_refmodel_start[];
+extern const int32_t ibid_refmodel_margins[];
 
 /* The training-data name of a label ("author"), or "other". */
 const char *ibid_refmodel_label_name(int label);

@@ -264,8 +264,23 @@ static void write_model(const model *m, const char *path) {
   fprintf(f, "const int32_t ibid_refmodel_start[%d] = {", LABELS);
   for (int i = 0; i < LABELS; i++) fprintf(f, "%ld,", lrintf(m->start[i] * scale));
   fprintf(f, "};\n\nconst int32_t ibid_refmodel_transitions[%d] = {\n", LABELS * LABELS);
-  for (int i = 0; i < LABELS * LABELS; i++)
-    fprintf(f, "%ld,%s", lrintf(m->transitions[i] * scale), i % LABELS == LABELS - 1 ? "\n" : "");
+  long transitions[LABELS * LABELS];
+  for (int i = 0; i < LABELS * LABELS; i++) {
+    transitions[i] = lrintf(m->transitions[i] * scale);
+    fprintf(f, "%ld,%s", transitions[i], i % LABELS == LABELS - 1 ? "\n" : "");
+  }
+  /* margins[q][p]: the least of T[q][l] - T[p][l] over the labels l and 0
+  ** (the Viterbi pruning of refmodel.c: p cannot beat q when it trails by more) */
+  fprintf(f, "};\n\nconst int32_t ibid_refmodel_margins[%d] = {\n", LABELS * LABELS);
+  for (int q = 0; q < LABELS; q++)
+    for (int p = 0; p < LABELS; p++) {
+      long least = 0;
+      for (int l = 0; l < LABELS; l++) {
+        long d = transitions[q * LABELS + l] - transitions[p * LABELS + l];
+        if (d < least) least = d;
+      }
+      fprintf(f, "%ld,%s", least, p == LABELS - 1 ? "\n" : "");
+    }
   fprintf(f,
           "};\n\n/* %u buckets, 32 a word: bit b says whether bucket 32 * word + b has a row, the\n"
           "** high 32 bits count the rows of the buckets before the word */\n"
