@@ -5,6 +5,9 @@
 #include "refmodel.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "memory.h"
 
@@ -29,16 +32,17 @@ static uint32_t bit_count(uint32_t x) {
 #endif
 }
 
-/* Row number + 1 of a feature bucket's weights, 0 when they are all zero. */
-static uint32_t row_of(uint32_t bucket) {
+/* Byte offset in ibid_refmodel_rows of a feature bucket's weights: of row
+** 1 + (rows before its rank word) + (set bits below its own) when its bit is
+** set, else of row 0, the zeros. Branch-free: about one bucket in ten has no
+** row, which a branch would mispredict. */
+static uint32_t row_offset(uint32_t bucket) {
   uint64_t word = ibid_refmodel_rank[bucket >> 5];
-  uint32_t bits = (uint32_t)word, below = bits & ((1u << (bucket & 31)) - 1);
-  uint32_t row = (uint32_t)(word >> 32) + bit_count(below) + 1;
-  return (bits >> (bucket & 31)) & 1 ? row : 0;
-}
-
-static const unsigned char *row_bytes(uint32_t row) {
-  return ibid_refmodel_rows + (size_t)(row - 1) * IBID_REFMODEL_ROW_STRIDE;
+  uint32_t bits = (uint32_t)word, bit = bucket & 31;
+  uint32_t present = (bits >> bit) & 1;
+  /* the set bits up to and including its own: 1 + those below when it is set */
+  uint32_t row = (uint32_t)(word >> 32) + bit_count(bits << (31 - bit));
+  return (row & (0u - present)) * IBID_REFMODEL_ROW_STRIDE;
 }
 
 /* Four lanes of int32 scores: GCC/Clang generic vectors, which become
@@ -74,16 +78,58 @@ static lanes4 splat4(int32_t value) {
 */
 _Static_assert(IBID_REFMODEL_ROW_STRIDE == 20, "add_row reads rows of 20 weights");
 _Static_assert(IBID_REFTOKENS_MAX_FEATURES * 127 < 32767, "row sums must fit int16");
+typedef uint8_t bytes4 __attribute__((vector_size(4)));
+
+#ifdef __SSE2__
+/* x86-64: three vectors of eight int16 (labels 0-7, 8-15, 12-19), widened
+** from int8 by interleaving each byte with its sign (SSE2 has no single
+** sign-extending load, and generic 32-byte vectors spill to the stack). */
+typedef struct row_sums {
+  __m128i low, high, tail; /* tail lanes 4-7: labels 16-18 and the padding */
+} row_sums;
+
+static void row_sums_init(row_sums *sums) {
+  sums->low = sums->high = sums->tail = _mm_setzero_si128();
+}
+
+static void add_row(row_sums *sums, const unsigned char *row) {
+  __m128i head = _mm_loadu_si128((const __m128i *)(const void *)row);
+  __m128i tail = _mm_loadl_epi64((const __m128i *)(const void *)(row + 12));
+  __m128i head_sign = _mm_cmpgt_epi8(_mm_setzero_si128(), head);
+  __m128i tail_sign = _mm_cmpgt_epi8(_mm_setzero_si128(), tail);
+  sums->low = _mm_add_epi16(sums->low, _mm_unpacklo_epi8(head, head_sign));
+  sums->high = _mm_add_epi16(sums->high, _mm_unpackhi_epi8(head, head_sign));
+  sums->tail = _mm_add_epi16(sums->tail, _mm_unpacklo_epi8(tail, tail_sign));
+}
+
+/* Writes the sums of add_row in label order (ROW_STRIDE int32), in the
+** transition scale. */
+static void emission_row(const row_sums *sums, int32_t *out) {
+  _Static_assert(IBID_REFMODEL_ROW_UNIT == 256, "emission_row shifts by 8");
+  /* int16 to int32: each lane into the high half of a 32-bit lane, then an
+  ** arithmetic shift right by 16 - 8 (the shift by 8 multiplies by ROW_UNIT) */
+  __m128i parts[5] = {
+      _mm_unpacklo_epi16(sums->low, sums->low), _mm_unpackhi_epi16(sums->low, sums->low),
+      _mm_unpacklo_epi16(sums->high, sums->high), _mm_unpackhi_epi16(sums->high, sums->high),
+      _mm_unpackhi_epi16(sums->tail, sums->tail)};
+  for (int g = 0; g < 5; g++)
+    _mm_storeu_si128((__m128i *)(void *)(out + 4 * g),
+                     _mm_slli_epi32(_mm_srai_epi32(parts[g], 16), 8));
+}
+#else
 typedef int8_t weights16 __attribute__((vector_size(16)));
 typedef int16_t sums16 __attribute__((vector_size(32)));
 typedef int8_t weights8 __attribute__((vector_size(8)));
 typedef int16_t sums8 __attribute__((vector_size(16)));
-typedef uint8_t bytes4 __attribute__((vector_size(4)));
 
 typedef struct row_sums {
   sums16 head;
   sums8 tail; /* lanes 4-7: labels 16-18 and the padding (lanes 0-3 repeat 12-15) */
 } row_sums;
+
+static void row_sums_init(row_sums *sums) {
+  memset(sums, 0, sizeof(*sums));
+}
 
 static void add_row(row_sums *sums, const unsigned char *row) {
   weights16 head;
@@ -100,31 +146,34 @@ static void emission_row(const row_sums *sums, int32_t *out) {
   for (int l = 0; l < 16; l++) out[l] = sums->head[l] * IBID_REFMODEL_ROW_UNIT;
   for (int j = 0; j < 4; j++) out[16 + j] = sums->tail[4 + j] * IBID_REFMODEL_ROW_UNIT;
 }
+#endif
 
 /*
 ** Emission scores of every token (ROW_STRIDE int32 per token, the padding
 ** lanes 0): the sum of the weight rows of its features.
-** The tables are larger than the cache, so it runs in two passes: the first
-** looks up the row of every feature (independent loads, which the processor
-** overlaps) and prefetches it; the second adds the rows up. Feature buckets
-** are replaced by row numbers in place. (Prefetching the index as well, or
-** interleaving the passes token by token, measured slower.)
+** The rows are larger than the cache, so it runs in two passes: the first
+** looks up the row of every feature in the rank table (which stays cached)
+** and prefetches it; the second adds the rows up, the zero row for a bucket
+** without one, so neither pass branches. Feature buckets are replaced by row
+** offsets in place. (Interleaving the passes token by token measured slower.)
 */
 static void emissions(uint32_t *features, const uint8_t *feature_counts, size_t count,
                       int32_t *out) {
   enum { S = IBID_REFMODEL_ROW_STRIDE, F = IBID_REFTOKENS_MAX_FEATURES };
   for (size_t i = 0; i < count; i++) {
     uint32_t *f = features + i * F;
-    for (size_t k = 0; k < feature_counts[i]; k++) {
-      f[k] = row_of(f[k]);
-      if (f[k]) __builtin_prefetch(row_bytes(f[k]));
+    size_t n = feature_counts[i];
+    for (size_t k = 0; k < n; k++) {
+      f[k] = row_offset(f[k]);
+      __builtin_prefetch(ibid_refmodel_rows + f[k]);
     }
   }
   for (size_t i = 0; i < count; i++) {
-    row_sums sums = {{0}, {0}};
+    row_sums sums;
+    row_sums_init(&sums);
     const uint32_t *f = features + i * F;
-    for (size_t k = 0; k < feature_counts[i]; k++)
-      if (f[k]) add_row(&sums, row_bytes(f[k]));
+    size_t n = feature_counts[i];
+    for (size_t k = 0; k < n; k++) add_row(&sums, ibid_refmodel_rows + f[k]);
     emission_row(&sums, out + i * S);
   }
 }

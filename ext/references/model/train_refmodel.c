@@ -233,7 +233,7 @@ static void write_model(const model *m, const char *path) {
      change almost no decision but cost memory and cache misses. */
   uint64_t *rank = calloc(BUCKETS / 32, sizeof(uint64_t));
   enum { STRIDE = IBID_REFMODEL_ROW_STRIDE };
-  unsigned char *rows = calloc((size_t)BUCKETS * STRIDE, 1);
+  unsigned char *rows = calloc((size_t)(BUCKETS + 1) * STRIDE, 1); /* row 0: zeros */
   size_t row_count = 0;
   for (size_t b = 0; b < BUCKETS; b++) {
     int8_t row[LABELS];
@@ -246,7 +246,7 @@ static void write_model(const model *m, const char *path) {
     }
     if (b % 32 == 0) rank[b / 32] = (uint64_t)row_count << 32; /* rows before the word */
     if (!nonzero) continue;
-    for (int l = 0; l < LABELS; l++) rows[row_count * STRIDE + l] = (unsigned char)row[l];
+    for (int l = 0; l < LABELS; l++) rows[(row_count + 1) * STRIDE + l] = (unsigned char)row[l];
     row_count++;
     rank[b / 32] |= 1ull << (b % 32);
   }
@@ -289,10 +289,10 @@ static void write_model(const model *m, const char *path) {
   for (size_t w = 0; w < BUCKETS / 32; w++)
     fprintf(f, "0x%llx,%s", (unsigned long long)rank[w], w % 8 == 7 ? "\n" : "");
   fprintf(f,
-          "};\n\n/* %zu rows x %d labels, int8 in units of %d */\n"
+          "};\n\n/* a row of zeros, then %zu rows x %d labels, int8 in units of %d */\n"
           "__attribute__((aligned(64))) const unsigned char ibid_refmodel_rows[] =\n",
           row_count, LABELS, IBID_REFMODEL_ROW_UNIT);
-  write_string(f, rows, row_count * STRIDE);
+  write_string(f, rows, (row_count + 1) * STRIDE);
   fprintf(f, ";\n");
   fclose(f);
   fprintf(stderr, "%zu of %u rows written\n", row_count, BUCKETS);
