@@ -41,10 +41,12 @@ static char lower(char c) {
 }
 
 /* Length of the punctuation character (ASCII or a curly quote, guillemet or
-** dash) at the start of v, or 0. `set` lists the ASCII characters allowed. */
+** dash) at the start of v, or 0. `set` lists the ASCII characters allowed:
+** punctuation only (a letter or digit, most first bytes, is never a mark). */
 static size_t leading_mark(view v, const char *set) {
   if (!v.n) return 0;
   unsigned char c = (unsigned char)v.s[0];
+  if (is_alpha((char)c) || is_digit((char)c)) return 0;
   if (c < 0x80) return (c && strchr(set, c)) || is_space_byte((char)c) ? 1 : 0;
   if (c == 0xE2 && v.n >= 3 && (unsigned char)v.s[1] == 0x80) {
     unsigned char c2 = (unsigned char)v.s[2];
@@ -60,6 +62,7 @@ static size_t leading_mark(view v, const char *set) {
 static size_t trailing_mark(view v, const char *set) {
   if (!v.n) return 0;
   unsigned char c = (unsigned char)v.s[v.n - 1];
+  if (is_alpha((char)c) || is_digit((char)c)) return 0;
   if (c < 0x80) return (c && strchr(set, c)) || is_space_byte((char)c) ? 1 : 0;
   size_t start = v.n - 1;
   while (start > 0 && ((unsigned char)v.s[start] & 0xC0) == 0x80) start--;
@@ -74,25 +77,34 @@ static int count_byte(view v, char c) {
   return count;
 }
 
-/* Strips punctuation (the ASCII of `set`, curly quotes, dashes) and spaces
-** from both ends; a bracket only when it is unbalanced inside the view, so
-** "Vol. 3 (2)" keeps its parentheses. Bracket counts are kept up to date as
-** the ends move, so this is linear however many brackets there are. */
-static view trim_set(view v, const char *set) {
-  int round = 0, square = 0;
+/* Brackets opened minus closed in v, round and square. */
+static void count_brackets(view v, int *round, int *square) {
   for (size_t i = 0; i < v.n; i++) {
     char c = v.s[i];
-    round += (c == '(') - (c == ')');
-    square += (c == '[') - (c == ']');
+    *round += (c == '(') - (c == ')');
+    *square += (c == '[') - (c == ']');
   }
+}
+
+/* Strips punctuation (the ASCII of `set`, curly quotes, dashes) and spaces
+** from both ends; a bracket only when it is unbalanced inside the view, so
+** "Vol. 3 (2)" keeps its parentheses. Brackets are counted only when an end
+** is one (most views end in a word), and the counts are kept up to date as
+** the ends move, so this is linear however many brackets there are. */
+static view trim_set(view v, const char *set) {
+  const view whole = v;
+  int round = 0, square = 0, counted = 0;
   for (;;) {
     size_t k = leading_mark(v, set);
-    if (!k && v.n && ((v.s[0] == '(' && round > 0) || (v.s[0] == '[' && square > 0))) {
-      if (v.s[0] == '(')
-        round--;
-      else
-        square--;
-      k = 1;
+    if (!k && v.n && (v.s[0] == '(' || v.s[0] == '[')) {
+      if (!counted) count_brackets(whole, &round, &square), counted = 1;
+      if ((v.s[0] == '(' && round > 0) || (v.s[0] == '[' && square > 0)) {
+        if (v.s[0] == '(')
+          round--;
+        else
+          square--;
+        k = 1;
+      }
     }
     if (!k) break;
     v.s += k, v.n -= k;
@@ -100,12 +112,15 @@ static view trim_set(view v, const char *set) {
   for (;;) {
     size_t k = trailing_mark(v, set);
     char c = v.n ? v.s[v.n - 1] : 0;
-    if (!k && ((c == ')' && round < 0) || (c == ']' && square < 0))) {
-      if (c == ')')
-        round++;
-      else
-        square++;
-      k = 1;
+    if (!k && (c == ')' || c == ']')) {
+      if (!counted) count_brackets(whole, &round, &square), counted = 1;
+      if ((c == ')' && round < 0) || (c == ']' && square < 0)) {
+        if (c == ')')
+          round++;
+        else
+          square++;
+        k = 1;
+      }
     }
     if (!k) break;
     v.n -= k;

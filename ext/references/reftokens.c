@@ -36,6 +36,7 @@ static inline uint64_t hash_number(uint64_t hash, uint64_t value) {
 /* Bytes of the Unicode space characters that separate tokens, besides ASCII. */
 static size_t space_length(const char *text, size_t length, size_t at) {
   unsigned char c = (unsigned char)text[at];
+  if (c > ' ' && c < 0x80) return 0; /* most bytes: printable ASCII */
   if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
   if (c == 0xC2 && at + 1 < length && (unsigned char)text[at + 1] == 0xA0) return 2;
   if (c == 0xE2 && at + 2 < length) {
