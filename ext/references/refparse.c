@@ -1820,8 +1820,10 @@ char *ibid_parse_reference_json(const char *text, size_t length, size_t *json_le
   fields_collect(&f, text, segments, count);
   ibid_buffer_init(&f.lowered);
   ibid_buffer_reserve(&f.lowered, length + 1);
-  for (size_t i = 0; i < length && !f.lowered.failed; i++) f.lowered.data[i] = lower(text[i]);
-  if (!f.lowered.failed) f.lowered.length = length;
+  if (!f.lowered.failed) {
+    for (size_t i = 0; i < length; i++) f.lowered.data[i] = lower(text[i]);
+    f.lowered.length = length;
+  }
   pairs_collect(&f);
   failed |= f.lowered.failed;
   ibid_free(segments);

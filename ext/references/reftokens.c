@@ -61,7 +61,13 @@ ibid_reftoken *ibid_reftokens_split(const char *text, size_t length, size_t *cou
       continue;
     }
     size_t start = at;
-    while (at < length && !space_length(text, length, at)) at++;
+    while (at < length) {
+      unsigned char c = (unsigned char)text[at];
+      if ((c > ' ' && c < 0x80) || !space_length(text, length, at))
+        at++;
+      else
+        break;
+    }
     if (used == capacity) {
       size_t grown = capacity ? capacity * 2 : 32;
       ibid_reftoken *bigger = ibid_realloc(tokens, grown * sizeof(*tokens));
