@@ -20,28 +20,26 @@ const char *ibid_refmodel_label_name(int label) {
   return label_names[label];
 }
 
-/* Set bits of a 32-bit word (one instruction where the target has it). */
-static uint32_t bit_count(uint32_t x) {
-#ifdef __POPCNT__
-  return (uint32_t)__builtin_popcount(x);
-#else
-  x = x - ((x >> 1) & 0x55555555u);
-  x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
-  x = (x + (x >> 4)) & 0x0F0F0F0Fu;
-  return (x * 0x01010101u) >> 24;
-#endif
-}
+/* Set bits of every byte value. */
+static const uint8_t bits_set[256] = {
+#define B2(n) n, n + 1, n + 1, n + 2
+#define B4(n) B2(n), B2(n + 1), B2(n + 1), B2(n + 2)
+#define B6(n) B4(n), B4(n + 1), B4(n + 1), B4(n + 2)
+    B6(0), B6(1), B6(1), B6(2)
+#undef B6
+#undef B4
+#undef B2
+};
 
 /* Byte offset in ibid_refmodel_rows of a feature bucket's weights: of row
-** 1 + (rows before its rank word) + (set bits below its own) when its bit is
-** set, else of row 0, the zeros. Branch-free: about one bucket in ten has no
-** row, which a branch would mispredict. */
+** 1 + (rows before its rank entry) + (set bits below its own) when its bit
+** is set, else of row 0, the zeros. Branch-free: about one bucket in ten has
+** no row, which a branch would mispredict. */
 static uint32_t row_offset(uint32_t bucket) {
-  uint64_t word = ibid_refmodel_rank[bucket >> 5];
-  uint32_t bits = (uint32_t)word, bit = bucket & 31;
-  uint32_t present = (bits >> bit) & 1;
+  uint32_t entry = ibid_refmodel_rank[bucket >> 3], bit = bucket & 7;
+  uint32_t present = (entry >> bit) & 1;
   /* the set bits up to and including its own: 1 + those below when it is set */
-  uint32_t row = (uint32_t)(word >> 32) + bit_count(bits << (31 - bit));
+  uint32_t row = (entry >> 8) + bits_set[(entry << (7 - bit)) & 0xFF];
   return (row & (0u - present)) * IBID_REFMODEL_ROW_STRIDE;
 }
 

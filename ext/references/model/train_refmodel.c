@@ -231,7 +231,7 @@ static void write_model(const model *m, const char *path) {
   /* Rows whose weights all quantise to at most IBID_REFMODEL_PRUNE in size
      are left out (index 0 means "no row"): rare features with tiny weights
      change almost no decision but cost memory and cache misses. */
-  uint64_t *rank = calloc(BUCKETS / 32, sizeof(uint64_t));
+  uint32_t *rank = calloc(BUCKETS / 8, sizeof(uint32_t));
   enum { STRIDE = IBID_REFMODEL_ROW_STRIDE };
   unsigned char *rows = calloc((size_t)(BUCKETS + 1) * STRIDE, 1); /* row 0: zeros */
   size_t row_count = 0;
@@ -244,11 +244,17 @@ static void write_model(const model *m, const char *path) {
       row[l] = (int8_t)v;
       nonzero |= v > IBID_REFMODEL_PRUNE || v < -IBID_REFMODEL_PRUNE;
     }
-    if (b % 32 == 0) rank[b / 32] = (uint64_t)row_count << 32; /* rows before the word */
+    if (b % 8 == 0) { /* rows before the entry */
+      if (row_count >= (1u << 24)) {
+        fprintf(stderr, "too many rows for the rank table\n");
+        exit(2);
+      }
+      rank[b / 8] = (uint32_t)row_count << 8;
+    }
     if (!nonzero) continue;
     for (int l = 0; l < LABELS; l++) rows[(row_count + 1) * STRIDE + l] = (unsigned char)row[l];
     row_count++;
-    rank[b / 32] |= 1ull << (b % 32);
+    rank[b / 8] |= 1u << (b % 8);
   }
   FILE *f = fopen(path, "w");
   if (!f) {
@@ -282,12 +288,12 @@ static void write_model(const model *m, const char *path) {
       fprintf(f, "%ld,%s", least, p == LABELS - 1 ? "\n" : "");
     }
   fprintf(f,
-          "};\n\n/* %u buckets, 32 a word: bit b says whether bucket 32 * word + b has a row, the\n"
-          "** high 32 bits count the rows of the buckets before the word */\n"
-          "const uint64_t ibid_refmodel_rank[%u] = {\n",
-          BUCKETS, BUCKETS / 32);
-  for (size_t w = 0; w < BUCKETS / 32; w++)
-    fprintf(f, "0x%llx,%s", (unsigned long long)rank[w], w % 8 == 7 ? "\n" : "");
+          "};\n\n/* %u buckets, 8 an entry: bit b says whether bucket 8 * entry + b has a row,\n"
+          "** the high 24 bits count the rows of the buckets before the entry */\n"
+          "const uint32_t ibid_refmodel_rank[%u] = {\n",
+          BUCKETS, BUCKETS / 8);
+  for (size_t w = 0; w < BUCKETS / 8; w++)
+    fprintf(f, "0x%x,%s", (unsigned)rank[w], w % 12 == 11 ? "\n" : "");
   fprintf(f,
           "};\n\n/* a row of zeros, then %zu rows x %d labels, int8 in units of %d */\n"
           "__attribute__((aligned(64))) const unsigned char ibid_refmodel_rows[] =\n",
