@@ -204,13 +204,76 @@ static lanes4 max4(lanes4 a, lanes4 b) {
 ** only two or three of the 19 previous labels are left.
 */
 
-/* The first label with the highest score of a row. */
+#ifdef __SSE2__
+static __m128i as_m128i(lanes4 v) {
+  __m128i m;
+  memcpy(&m, &v, sizeof(m));
+  return m;
+}
+
+/* The first label with the highest score of a row: the maximum of the
+** vectors (the padding lane left out), then the first lane equal to it. */
+static int leading_label(const int32_t *row) {
+  _Static_assert(IBID_REFLABEL_COUNT == 19, "leading_label leaves out one padding lane");
+  lanes4 g[LANE_GROUPS];
+  for (int k = 0; k < LANE_GROUPS; k++) g[k] = load4(row + 4 * k);
+  g[4][3] = INT32_MIN;
+  lanes4 top = max4(max4(max4(g[0], g[1]), max4(g[2], g[3])), g[4]);
+  __m128i m = as_m128i(top);
+  m = as_m128i(max4(top, (lanes4)_mm_shuffle_epi32(m, _MM_SHUFFLE(1, 0, 3, 2))));
+  m = as_m128i(max4((lanes4)m, (lanes4)_mm_shuffle_epi32(m, _MM_SHUFFLE(2, 3, 0, 1))));
+  unsigned equal = 0;
+  for (int k = 0; k < LANE_GROUPS; k++)
+    equal |= (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(as_m128i(g[k]), m)))
+             << (4 * k);
+  return __builtin_ctz(equal);
+}
+
+/* The previous labels that may beat the leader (see the pruning above), the
+** leader left out: a bit per label. */
+static unsigned candidates(const int32_t *previous, int leader, const int32_t *margin) {
+  __m128i base = _mm_set1_epi32(previous[leader]);
+  unsigned pruned = 0;
+  for (int k = 0; k < LANE_GROUPS; k++) {
+    __m128i d =
+        _mm_sub_epi32(_mm_loadu_si128((const __m128i *)(const void *)(previous + 4 * k)), base);
+    __m128i m = _mm_loadu_si128((const __m128i *)(const void *)(margin + 4 * k));
+    pruned |= (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmplt_epi32(d, m))) << (4 * k);
+  }
+  return ~pruned & ((1u << IBID_REFLABEL_COUNT) - 1) & ~(1u << leader);
+}
+
+/* Stores the previous label of every label (ROW_STRIDE bytes). */
+static void store_back(uint8_t *back, const lanes4 *from_label) {
+  __m128i low = _mm_packs_epi32(as_m128i(from_label[0]), as_m128i(from_label[1]));
+  __m128i high = _mm_packs_epi32(as_m128i(from_label[2]), as_m128i(from_label[3]));
+  __m128i tail = _mm_packs_epi32(as_m128i(from_label[4]), as_m128i(from_label[4]));
+  _mm_storeu_si128((__m128i *)(void *)back, _mm_packus_epi16(low, high));
+  int32_t last = _mm_cvtsi128_si32(_mm_packus_epi16(tail, tail));
+  memcpy(back + 16, &last, sizeof(last));
+}
+#else
 static int leading_label(const int32_t *row) {
   int best = 0;
   for (int l = 1; l < IBID_REFLABEL_COUNT; l++)
     if (row[l] > row[best]) best = l;
   return best;
 }
+
+static unsigned candidates(const int32_t *previous, int leader, const int32_t *margin) {
+  unsigned mask = 0;
+  for (int p = 0; p < IBID_REFLABEL_COUNT; p++)
+    if (p != leader && previous[p] - previous[leader] >= margin[p]) mask |= 1u << p;
+  return mask;
+}
+
+static void store_back(uint8_t *back, const lanes4 *from_label) {
+  for (int k = 0; k < LANE_GROUPS; k++) {
+    bytes4 narrow = __builtin_convertvector(from_label[k], bytes4);
+    memcpy(back + 4 * k, &narrow, sizeof(narrow));
+  }
+}
+#endif
 
 /* In-place Viterbi over the emission table `score` (ROW_STRIDE per token);
 ** back[] keeps the argmax. Scores are renormalised at every token (only
@@ -231,23 +294,23 @@ static void decode(int32_t *score, uint8_t *back, size_t count, uint8_t *labels)
   for (size_t i = 1; i < count; i++) {
     const int32_t *previous = score + (i - 1) * S;
     int32_t *current = score + i * S;
-    const int32_t *margin = ibid_refmodel_margins + leader * L;
     lanes4 best[LANE_GROUPS];
     lanes4 key = splat4(previous[leader] * PACK + (PACK - 1 - leader));
     for (int g = 0; g < LANE_GROUPS; g++) best[g] = key + from[leader][g];
-    for (int p = 0; p < L; p++) {
-      if (p == leader || previous[p] - previous[leader] < margin[p]) continue;
+    for (unsigned left = candidates(previous, leader, ibid_refmodel_margins + leader * S); left;
+         left &= left - 1) {
+      int p = __builtin_ctz(left);
       key = splat4(previous[p] * PACK + (PACK - 1 - p));
       for (int g = 0; g < LANE_GROUPS; g++) best[g] = max4(best[g], key + from[p][g]);
     }
+    lanes4 from_label[LANE_GROUPS];
     for (int g = 0; g < LANE_GROUPS; g++) {
-      lanes4 from_label = (PACK - 1) - (best[g] & (PACK - 1));
+      from_label[g] = (PACK - 1) - (best[g] & (PACK - 1));
       /* exact division: the low bits were just removed (GCC/Clang shift arithmetically) */
-      lanes4 sum = load4(current + 4 * g) + ((best[g] - ((PACK - 1) - from_label)) >> 5);
+      lanes4 sum = load4(current + 4 * g) + ((best[g] - ((PACK - 1) - from_label[g])) >> 5);
       store4(current + 4 * g, sum);
-      bytes4 narrow = __builtin_convertvector(from_label, bytes4);
-      memcpy(back + i * S + 4 * g, &narrow, sizeof(narrow));
     }
+    store_back(back + i * S, from_label);
     leader = leading_label(current);
     lanes4 top = splat4(current[leader]);
     for (int g = 0; g < LANE_GROUPS; g++) store4(current + 4 * g, load4(current + 4 * g) - top);

@@ -61,8 +61,9 @@ enum { IBID_REFMODEL_LABELS(IBID_REFMODEL_ENUM) IBID_REFLABEL_COUNT };
 ** buckets before (so a bucket's row is 1 + that count + the set bits below
 ** its own: a table of BUCKETS / 2 bytes, where a row number per bucket would
 ** take six times as much cache); transitions[from * COUNT + to];
-** start[label] (for the first token); margins[q * COUNT + p] the least of
-** transitions[q][l] - transitions[p][l] over the labels l and 0. */
+** start[label] (for the first token); margins[q * ROW_STRIDE + p] the least
+** of transitions[q][l] - transitions[p][l] over the labels l and 0 (INT32_MAX
+** in the padding). */
 extern const uint32_t ibid_refmodel_rank[];
 extern const unsigned char ibid_refmodel_rows[];
 extern const int32_t ibid_refmodel_transitions[];

@@ -276,16 +276,18 @@ static void write_model(const model *m, const char *path) {
     fprintf(f, "%ld,%s", transitions[i], i % LABELS == LABELS - 1 ? "\n" : "");
   }
   /* margins[q][p]: the least of T[q][l] - T[p][l] over the labels l and 0
-  ** (the Viterbi pruning of refmodel.c: p cannot beat q when it trails by more) */
-  fprintf(f, "};\n\nconst int32_t ibid_refmodel_margins[%d] = {\n", LABELS * LABELS);
+  ** (the Viterbi pruning of refmodel.c: p cannot beat q when it trails by
+  ** more), rows padded to ROW_STRIDE with INT32_MAX (never a candidate) */
+  fprintf(f, "};\n\nconst int32_t ibid_refmodel_margins[%d] = {\n", LABELS * STRIDE);
   for (int q = 0; q < LABELS; q++)
-    for (int p = 0; p < LABELS; p++) {
+    for (int p = 0; p < STRIDE; p++) {
       long least = 0;
-      for (int l = 0; l < LABELS; l++) {
+      for (int l = 0; l < LABELS && p < LABELS; l++) {
         long d = transitions[q * LABELS + l] - transitions[p * LABELS + l];
         if (d < least) least = d;
       }
-      fprintf(f, "%ld,%s", least, p == LABELS - 1 ? "\n" : "");
+      if (p >= LABELS) least = 2147483647L;
+      fprintf(f, "%ld,%s", least, p == STRIDE - 1 ? "\n" : "");
     }
   fprintf(f,
           "};\n\n/* %u buckets, 8 an entry: bit b says whether bucket 8 * entry + b has a row,\n"
