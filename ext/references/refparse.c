@@ -152,12 +152,12 @@ static int word_in(view w, const char *const *list) {
   if (!w.n) return 0; /* no list has an empty word */
   char first = lower(w.s[0]);
   for (size_t i = 0; list[i]; i++) {
-    if (list[i][0] != first) continue; /* cheap rejection before strlen */
-    size_t n = strlen(list[i]);
-    if (n != w.n) continue;
+    const char *entry = list[i];
+    if (entry[0] != first) continue; /* cheap rejection */
+    /* the same length and bytes: compared up to the entry's NUL (no strlen) */
     size_t k = 1;
-    while (k < n && lower(w.s[k]) == list[i][k]) k++;
-    if (k == n) return 1;
+    while (k < w.n && entry[k] && lower(w.s[k]) == entry[k]) k++;
+    if (k == w.n && !entry[k]) return 1;
   }
   return 0;
 }
@@ -188,8 +188,15 @@ static view strip_trailing_words(view v, const char *const *list) {
 
 static int contains_ci(view v, const char *needle) {
   size_t n = strlen(needle);
+  if (!n) return 1;
+  /* lower(c) == first for c == first, and for its capital when first is a
+  ** lower-case letter; never when first is a capital */
+  char first = needle[0];
+  if (is_upper(first)) return 0;
+  char capital = first >= 'a' && first <= 'z' ? (char)(first - 32) : first;
   for (size_t i = 0; i + n <= v.n; i++) {
-    size_t k = 0;
+    if (v.s[i] != first && v.s[i] != capital) continue;
+    size_t k = 1;
     while (k < n && lower(v.s[i + k]) == needle[k]) k++;
     if (k == n) return 1;
   }
@@ -848,12 +855,16 @@ static view find_doi(view v) {
 ** "Assembly/AU/Dec.221(XII)", "ICC-ASP/8/20"), not a URL or a date.
 */
 static view find_symbol(view v) {
+  /* a symbol has two slashes (most references have none) */
+  const char *slash = v.n ? memchr(v.s, '/', v.n) : NULL;
+  if (!slash || !memchr(slash + 1, '/', (size_t)(v.s + v.n - slash - 1))) return (view){v.s, 0};
   size_t i = 0;
   while (i < v.n) {
     while (i < v.n && is_space_byte(v.s[i])) i++;
     size_t start = i;
     while (i < v.n && !is_space_byte(v.s[i])) i++;
     view w = {v.s + start, i - start};
+    if (count_byte(w, '/') < 2) continue; /* trimming below keeps the slashes */
     while (w.n && strchr("([\"'", w.s[0])) w.s++, w.n--;
     while (w.n && strchr(".,;:\"'", w.s[w.n - 1])) w.n--;
     if (w.n && w.s[w.n - 1] == ')' && count_byte(w, ')') > count_byte(w, '(')) w.n--;
@@ -937,11 +948,15 @@ static const char *find_authority(const fields *f, int legal_case) {
 /* Offset of " v. " or " v " between words (a case name, "Congo v. Belgium"),
 ** or 0. */
 static size_t versus_at(view v) {
-  for (size_t i = 1; i + 3 < v.n; i++)
-    if (is_space_byte(v.s[i - 1]) && v.s[i] == 'v' &&
+  for (size_t i = 1; i + 3 < v.n; i++) {
+    const char *at = memchr(v.s + i, 'v', v.n - 3 - i); /* the next 'v' */
+    if (!at) return 0;
+    i = (size_t)(at - v.s);
+    if (is_space_byte(v.s[i - 1]) &&
         ((v.s[i + 1] == '.' && is_space_byte(v.s[i + 2])) || is_space_byte(v.s[i + 1])) &&
         (is_upper(v.s[i + 2]) || (i + 3 < v.n && is_upper(v.s[i + 3]))))
       return i;
+  }
   return 0;
 }
 
