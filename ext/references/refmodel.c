@@ -20,27 +20,36 @@ const char *ibid_refmodel_label_name(int label) {
   return label_names[label];
 }
 
-/* Set bits of every byte value. */
-static const uint8_t bits_set[256] = {
-#define B2(n) n, n + 1, n + 1, n + 2
-#define B4(n) B2(n), B2(n + 1), B2(n + 1), B2(n + 2)
-#define B6(n) B4(n), B4(n + 1), B4(n + 1), B4(n + 2)
-    B6(0), B6(1), B6(1), B6(2)
-#undef B6
-#undef B4
-#undef B2
-};
+/* rank_in_byte[bit * 256 + byte]: 0 when bit `bit` of `byte` is clear, else
+** the set bits of `byte` up to and including it (so 1 + those below). One
+** load replaces a shift by a variable count, a mask and a bit count. */
+#define RANK_BITS(b)                                                                             \
+  ((b)&1) + ((b) >> 1 & 1) + ((b) >> 2 & 1) + ((b) >> 3 & 1) + ((b) >> 4 & 1) + ((b) >> 5 & 1) + \
+      ((b) >> 6 & 1) + ((b) >> 7 & 1)
+#define RANK(i) (((i)&255) >> ((i) >> 8) & 1) * (RANK_BITS((i)&255 & ((2u << ((i) >> 8)) - 1)))
+#define RANK4(i) RANK(i), RANK(i + 1), RANK(i + 2), RANK(i + 3)
+#define RANK16(i) RANK4(i), RANK4(i + 4), RANK4(i + 8), RANK4(i + 12)
+#define RANK64(i) RANK16(i), RANK16(i + 16), RANK16(i + 32), RANK16(i + 48)
+#define RANK256(i) RANK64(i), RANK64(i + 64), RANK64(i + 128), RANK64(i + 192)
+static const uint8_t rank_in_byte[8 * 256] = {RANK256(0),    RANK256(256),  RANK256(512),
+                                              RANK256(768),  RANK256(1024), RANK256(1280),
+                                              RANK256(1536), RANK256(1792)};
+#undef RANK256
+#undef RANK64
+#undef RANK16
+#undef RANK4
+#undef RANK
+#undef RANK_BITS
 
 /* Byte offset in ibid_refmodel_rows of a feature bucket's weights: of row
 ** 1 + (rows before its rank entry) + (set bits below its own) when its bit
 ** is set, else of row 0, the zeros. Branch-free: about one bucket in ten has
 ** no row, which a branch would mispredict. */
 static uint32_t row_offset(uint32_t bucket) {
-  uint32_t entry = ibid_refmodel_rank[bucket >> 3], bit = bucket & 7;
-  uint32_t present = (entry >> bit) & 1;
-  /* the set bits up to and including its own: 1 + those below when it is set */
-  uint32_t row = (entry >> 8) + bits_set[(entry << (7 - bit)) & 0xFF];
-  return (row & (0u - present)) * IBID_REFMODEL_ROW_STRIDE;
+  uint32_t entry = ibid_refmodel_rank[bucket >> 3];
+  uint32_t rank = rank_in_byte[(bucket & 7) << 8 | (entry & 0xFF)];
+  uint32_t row = (entry >> 8) + rank;
+  return (row & (0u - (rank != 0))) * IBID_REFMODEL_ROW_STRIDE;
 }
 
 /* Four lanes of int32 scores: GCC/Clang generic vectors, which become
