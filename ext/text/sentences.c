@@ -504,6 +504,12 @@ static int split_block(ibid_sentence_splitter *splitter, const char *text, size_
 
 int ibid_split_sentences(ibid_sentence_splitter *splitter, const char *text, size_t length,
                          ibid_sentence **sentences, size_t *count) {
+  return ibid_split_sentences_progress(splitter, text, length, NULL, sentences, count);
+}
+
+int ibid_split_sentences_progress(ibid_sentence_splitter *splitter, const char *text, size_t length,
+                                  ibid_progress *progress, ibid_sentence **sentences,
+                                  size_t *count) {
   *sentences = 0;
   *count = 0;
   ibid_block *blocks = 0;
@@ -514,7 +520,8 @@ int ibid_split_sentences(ibid_sentence_splitter *splitter, const char *text, siz
   for (size_t i = 0; i < block_count && rc == 0; i++) {
     size_t start = blocks[i].start, end = blocks[i].start + blocks[i].length;
     if (end > length || start > end) continue; /* defensive: blocks must lie in the text */
-    rc = split_block(splitter, text, i + 1, start, end, &list);
+    if (ibid_progress_step(progress, end - start + 1)) rc = 1; /* each block's bytes */
+    if (rc == 0) rc = split_block(splitter, text, i + 1, start, end, &list);
   }
   ibid_free(blocks);
   if (rc) {
