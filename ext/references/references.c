@@ -63,6 +63,7 @@ static int is_lower_ascii(unsigned char c) {
 
 /* Uppercase letter, ASCII or a Latin-1/Latin Extended capital. */
 static int starts_upper(const char *text, size_t end, size_t i) {
+  if (i >= end) return 0;
   unsigned char c = (unsigned char)text[i];
   if (c < 0x80) return is_upper_ascii(c);
   uint32_t codepoint;
