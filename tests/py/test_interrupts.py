@@ -225,3 +225,19 @@ def test_the_layers_behind_the_findings_functions_are_interrupted():
     # the connection and the cache work afterwards
     assert db.execute('select expected from ibid_claims(?) where "check" is not null',
                       ('Of the requests, 41 of 44 requests (83%) were executed.',)).fetchone() == (93.2,)
+
+
+def test_the_references_parser_is_interrupted():
+    """ibid_references (and the ingest's refs, which read the same function) count each
+    note's and each list entry's bytes before parsing it: a stop is seen between two
+    references, not after the last of a long document. Counted, not timed."""
+    db = connect()
+    text = corpus('003')  # footnoted: many notes, each a parsed reference
+    text = (text * (SIZE // 2 // len(text) + 1))[:SIZE // 2]
+    sql = 'select count(*) from ibid_references(?)'
+    total = handler_calls(db, sql, text)
+    assert total >= 20, total
+    stopped, calls = interrupted_at_call(db, sql, text)
+    assert stopped and calls <= 11, (stopped, calls)
+    # the connection works afterwards
+    assert db.execute(sql, (corpus('003'),)).fetchone()[0] > 0
