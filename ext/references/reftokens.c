@@ -586,13 +586,12 @@ static void emit2(feature_writer *writer, unsigned template_number, uint64_t a, 
 }
 
 /* What the tokens before this one say: quotes and brackets still open, how
-** many field-ending periods, whether a year was seen. */
+** many field-ending periods, whether a year was seen, whether a chunk opened
+** with "In" (and how many chunks ago). */
 typedef struct running_context {
   int in_quote;
   int paren_depth;
   unsigned periods;
-  unsigned commas;
-  unsigned since_period; /* tokens since the last field-ending period */
   int year_seen;
   int in_chunk;             /* a chunk began with "In", "in:", "dans", "en" */
   unsigned chunks_since_in; /* chunk ends since then, at most 7 */
@@ -611,12 +610,7 @@ static void running_context_advance(running_context *context, const token_facts 
   else if (facts->flags & FLAG_CLOSES_PAREN)
     context->paren_depth = 0;
   /* A period after an initial does not end a field. */
-  context->since_period++;
-  if (facts->last_mark == '.' && !(facts->flags & FLAG_INITIAL)) {
-    context->periods++;
-    context->since_period = 0;
-  }
-  if (facts->last_mark == ',') context->commas++;
+  if (facts->last_mark == '.' && !(facts->flags & FLAG_INITIAL)) context->periods++;
   if (facts->flags & FLAG_YEAR) context->year_seen = 1;
   if (context->at_chunk_start && facts->lexicon == LEX_IN)
     context->in_chunk = 1, context->chunks_since_in = 0;
@@ -716,10 +710,6 @@ static void token_features(feature_writer *w, const token_facts *facts, size_t c
   emit_slot(w, hash_number(hash_number(template_hash(22), t->word), next_word), 1);
   emit1(w, 24, (unsigned)context->in_quote);
   emit1(w, 25, (unsigned)context->paren_depth);
-  emit1(w, 26, context->periods > 6 ? 6 : context->periods);
-  emit1(w, 27, context->commas > 8 ? 8 : context->commas);
-  emit1(w, 28, (unsigned)context->year_seen);
-  emit2(w, 29, context->periods > 6 ? 6 : context->periods, (unsigned)context->year_seen);
   emit2(w, 30, previous_mark, (unsigned char)t->last_mark);
   emit1(w, 31, next_flags);
   emit1(w, 32, previous_flags);
@@ -730,9 +720,6 @@ static void token_features(feature_writer *w, const token_facts *facts, size_t c
   unsigned next_mark = i + 1 < count ? (unsigned char)facts[i + 1].first_mark : 255;
   unsigned next_case = next_flags & (FLAG_CAPITALIZED | FLAG_LOWER | FLAG_HAS_DIGIT);
   emit2(w, 37, (unsigned char)t->last_mark, next_case | (next_mark << 16));
-  emit1(w, 38, context->since_period > 10 ? 10 : context->since_period);
-  emit2(w, 39, context->periods > 6 ? 6 : context->periods,
-        t->flags & (FLAG_CAPITALIZED | FLAG_LOWER | FLAG_HAS_DIGIT));
   emit2(w, 40, previous_word, previous_mark);
   emit2(w, 41, t->word, (unsigned char)t->last_mark);
   /* word classes: this token's, its neighbours', with punctuation and position */

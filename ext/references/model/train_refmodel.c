@@ -188,15 +188,35 @@ static void average(model *m) {
 }
 
 static double accuracy(const model *m, const dataset *data) {
-  size_t right = 0, all = 0;
+  size_t right = 0, all = 0, field_right = 0, field_predicted_wrong = 0, field_missed = 0;
   uint8_t *predicted = malloc(4096);
   for (size_t j = 0; j < data->count; j++) {
     const sequence *s = &data->items[j];
     if (s->count > 4096) continue;
     viterbi(m, s, predicted);
     for (size_t i = 0; i < s->count; i++) right += predicted[i] == s->gold[i], all++;
+    /* fields as the public scorer sees them: all tokens of a label (journal and
+       container-title as one), right when exactly the same tokens */
+    for (int l = 1; l < LABELS; l++) {
+      if (l == IBID_REFLABEL_JOURNAL) continue;
+      int in_gold = 0, in_predicted = 0, same = 1;
+      for (size_t i = 0; i < s->count; i++) {
+        int g = s->gold[i] == IBID_REFLABEL_JOURNAL ? IBID_REFLABEL_CONTAINER : s->gold[i];
+        int p = predicted[i] == IBID_REFLABEL_JOURNAL ? IBID_REFLABEL_CONTAINER : predicted[i];
+        in_gold |= g == l, in_predicted |= p == l;
+        if ((g == l) != (p == l)) same = 0;
+      }
+      if (in_gold && same)
+        field_right++;
+      else {
+        field_predicted_wrong += in_predicted;
+        field_missed += in_gold;
+      }
+    }
   }
   free(predicted);
+  fprintf(stderr, "field F1 %.4f; ",
+          2.0 * field_right / (2.0 * field_right + field_predicted_wrong + field_missed));
   return all ? (double)right / (double)all : 0;
 }
 
