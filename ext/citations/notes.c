@@ -370,13 +370,19 @@ static int collect_candidates(const char *text, size_t length, candidate_list *l
 ** below it (preferring one whose body looks like a note). `latest` holds, per
 ** style and number, that candidate. */
 static int link_candidates(candidate_list *list) {
-  size_t slots = (size_t)STYLE_COUNT * (size_t)(LARGEST_NOTE_NUMBER + 1);
+  /* rows as wide as the largest number read (at most LARGEST_NOTE_NUMBER):
+  ** a short text does not fill a table for every possible number */
+  long largest = 0;
+  for (size_t i = 0; i < list->count; i++)
+    if (list->items[i].n > largest) largest = list->items[i].n;
+  size_t width = (size_t)largest + 1;
+  size_t slots = (size_t)STYLE_COUNT * width;
   long *latest = ibid_malloc(slots * sizeof(long));
   if (!latest) return -1;
   for (size_t i = 0; i < slots; i++) latest[i] = -1;
   for (size_t i = 0; i < list->count; i++) {
     candidate *item = &list->items[i];
-    long *row = latest + (size_t)item->style * (size_t)(LARGEST_NOTE_NUMBER + 1);
+    long *row = latest + (size_t)item->style * width;
     for (long gap = 1; gap <= LARGEST_GAP && item->n - gap >= 1; gap++) {
       long previous = row[item->n - gap];
       if (previous < 0) continue;

@@ -28,6 +28,8 @@ static size_t letter_at(const char *text, size_t length, size_t offset) {
 size_t ibid_word_length(const char *text, size_t length, size_t offset) {
   size_t end = offset;
   while (end < length) {
+    while (end < length && ibid_is_alpha(text[end])) end++; /* ASCII letters: no decoding */
+    if (end >= length || (unsigned char)text[end] < 0x80) break;
     size_t bytes = letter_at(text, length, end);
     if (!bytes) break;
     end += bytes;
@@ -142,6 +144,7 @@ int ibid_month_of_word(const char *text, size_t word_length) {
                                         "may",       "june",     "july",     "august",
                                         "september", "october",  "november", "december"};
   if (word_length < 3 || word_length > 9 || !ibid_is_upper(text[0])) return 0;
+  if (!strchr("JFMASOND", text[0])) return 0; /* no month begins otherwise */
   char lower[10];
   for (size_t i = 0; i < word_length; i++) {
     char c = text[i];

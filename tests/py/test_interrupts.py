@@ -83,6 +83,33 @@ def test_libxml2_parsing_is_interrupted():
         assert db.execute(sql, (raw[:200] if expected == 'html' else raw,)).fetchone()[0] > 0, name
 
 
+def test_ibid_clean_and_the_sentence_split_are_interrupted():
+    """Plain text: ibid_clean (alone, or as ibid_convert reads a text) counts the bytes
+    of each of its passes, and the sentence split (ibid_sentences, and the layers the
+    corpus ingest builds) each block: checks grow with the input, and a stop is seen
+    at once."""
+    db = connect()
+    text = words(SIZE // 2)
+    for sql in ("select length(ibid_clean(?))", "select length(ibid_convert(?) ->> 'body')",
+                "select count(*) from ibid_sentences(?)"):
+        total = handler_calls(db, sql, text)
+        assert total >= 20, (sql, total)
+        stopped, calls = interrupted_at_call(db, sql, text)
+        assert stopped and calls <= 11, (sql, stopped, calls)
+    # the connection works afterwards
+    assert db.execute('select count(*) from ibid_sentences(?)', ('One. Two.',)).fetchone() == (2,)
+    # the corpus ingest of the same text: stopped within its layers too
+    db.execute('select ibid_init()')
+    db.commit()
+    clean = db.execute('select ibid_clean(?)', (text,)).fetchone()[0]
+    stopped, calls = interrupted_at_call(db, "insert into documents(path, raw) values ('a.txt', ?)",
+                                         clean, at=handler_calls(db, 'select length(ibid_clean(?))',
+                                                                 clean) + 5)
+    assert stopped, calls
+    db.rollback()
+    assert db.execute('select count(*) from documents').fetchone() == (0,)
+
+
 def test_interrupted_parse_keeps_no_partial_document():
     """An interrupted conversion is an error, never a shorter body."""
     db = connect()
@@ -176,3 +203,25 @@ print(json.dumps(json.loads(db.execute('SELECT ibid_convert(?)', (raw,)).fetchon
     result = subprocess.run([sys.executable, '-c', script], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr[-2000:]
     assert json.loads(result.stdout.strip().splitlines()[-1]) is None, result.stdout
+
+
+def test_the_layers_behind_the_findings_functions_are_interrupted():
+    """The seven functions over the shared layers (ibid_claims, ibid_entities,
+    ibid_events, ibid_cases, ibid_questions, ibid_findings, ibid_evidence) build the
+    text's sentences, cites, notes and markers once (ext/findings/sql_layers.c); that
+    build counts its work too, so a stop is seen within it, nothing partial is cached,
+    and the next call builds the layers anew. Counted, not timed."""
+    db = connect()
+    base = words(SIZE // 2)
+    for k, name in enumerate(('ibid_claims', 'ibid_entities', 'ibid_events', 'ibid_cases',
+                              'ibid_questions', 'ibid_findings', 'ibid_evidence')):
+        text = base + ' Text %d.' % k  # another text: the cache holds none of its layers
+        sql = 'select count(*) from %s(?)' % name
+        stopped, calls = interrupted_at_call(db, sql, text)
+        assert stopped and calls <= 11, (name, stopped, calls)
+        # a stopped build cached nothing: the next call builds and counts again
+        total = handler_calls(db, sql, text)
+        assert total >= 20, (name, total)
+    # the connection and the cache work afterwards
+    assert db.execute('select expected from ibid_claims(?) where "check" is not null',
+                      ('Of the requests, 41 of 44 requests (83%) were executed.',)).fetchone() == (93.2,)

@@ -254,9 +254,9 @@ static void write_model(const model *m, const char *path) {
   /* Rows whose weights all quantise to at most IBID_REFMODEL_PRUNE in size
      are left out (index 0 means "no row"): rare features with tiny weights
      change almost no decision but cost memory and cache misses. */
-  unsigned char *index = calloc(BUCKETS, 3);
+  uint32_t *rank = calloc(BUCKETS / 8, sizeof(uint32_t));
   enum { STRIDE = IBID_REFMODEL_ROW_STRIDE };
-  unsigned char *rows = calloc((size_t)BUCKETS * STRIDE, 1);
+  unsigned char *rows = calloc((size_t)(BUCKETS + 1) * STRIDE, 1); /* row 0: zeros */
   size_t row_count = 0;
   for (size_t b = 0; b < BUCKETS; b++) {
     int8_t row[LABELS];
@@ -267,12 +267,17 @@ static void write_model(const model *m, const char *path) {
       row[l] = (int8_t)v;
       nonzero |= v > IBID_REFMODEL_PRUNE || v < -IBID_REFMODEL_PRUNE;
     }
+    if (b % 8 == 0) { /* rows before the entry */
+      if (row_count >= (1u << 24)) {
+        fprintf(stderr, "too many rows for the rank table\n");
+        exit(2);
+      }
+      rank[b / 8] = (uint32_t)row_count << 8;
+    }
     if (!nonzero) continue;
-    for (int l = 0; l < LABELS; l++) rows[row_count * STRIDE + l] = (unsigned char)row[l];
+    for (int l = 0; l < LABELS; l++) rows[(row_count + 1) * STRIDE + l] = (unsigned char)row[l];
     row_count++;
-    index[b * 3] = (unsigned char)(row_count & 0xff);
-    index[b * 3 + 1] = (unsigned char)((row_count >> 8) & 0xff);
-    index[b * 3 + 2] = (unsigned char)((row_count >> 16) & 0xff);
+    rank[b / 8] |= 1u << (b % 8);
   }
   FILE *f = fopen(path, "w");
   if (!f) {
@@ -288,22 +293,41 @@ static void write_model(const model *m, const char *path) {
   fprintf(f, "const int32_t ibid_refmodel_start[%d] = {", LABELS);
   for (int i = 0; i < LABELS; i++) fprintf(f, "%ld,", lrintf(m->start[i] * scale));
   fprintf(f, "};\n\nconst int32_t ibid_refmodel_transitions[%d] = {\n", LABELS * LABELS);
-  for (int i = 0; i < LABELS * LABELS; i++)
-    fprintf(f, "%ld,%s", lrintf(m->transitions[i] * scale), i % LABELS == LABELS - 1 ? "\n" : "");
+  long transitions[LABELS * LABELS];
+  for (int i = 0; i < LABELS * LABELS; i++) {
+    transitions[i] = lrintf(m->transitions[i] * scale);
+    fprintf(f, "%ld,%s", transitions[i], i % LABELS == LABELS - 1 ? "\n" : "");
+  }
+  /* margins[q][p]: the least of T[q][l] - T[p][l] over the labels l and 0
+  ** (the Viterbi pruning of refmodel.c: p cannot beat q when it trails by
+  ** more), rows padded to ROW_STRIDE with INT32_MAX (never a candidate) */
+  fprintf(f, "};\n\nconst int32_t ibid_refmodel_margins[%d] = {\n", LABELS * STRIDE);
+  for (int q = 0; q < LABELS; q++)
+    for (int p = 0; p < STRIDE; p++) {
+      long least = 0;
+      for (int l = 0; l < LABELS && p < LABELS; l++) {
+        long d = transitions[q * LABELS + l] - transitions[p * LABELS + l];
+        if (d < least) least = d;
+      }
+      if (p >= LABELS) least = 2147483647L;
+      fprintf(f, "%ld,%s", least, p == STRIDE - 1 ? "\n" : "");
+    }
   fprintf(f,
-          "};\n\n/* %u buckets x 3 bytes: 1 + the row of the bucket, little-endian; 0 = none */\n"
-          "const unsigned char ibid_refmodel_index[] =\n",
-          BUCKETS);
-  write_string(f, index, (size_t)BUCKETS * 3);
+          "};\n\n/* %u buckets, 8 an entry: bit b says whether bucket 8 * entry + b has a row,\n"
+          "** the high 24 bits count the rows of the buckets before the entry */\n"
+          "const uint32_t ibid_refmodel_rank[%u] = {\n",
+          BUCKETS, BUCKETS / 8);
+  for (size_t w = 0; w < BUCKETS / 8; w++)
+    fprintf(f, "0x%x,%s", (unsigned)rank[w], w % 12 == 11 ? "\n" : "");
   fprintf(f,
-          ";\n\n/* %zu rows x %d labels, int8 in units of %d */\n"
+          "};\n\n/* a row of zeros, then %zu rows x %d labels, int8 in units of %d */\n"
           "__attribute__((aligned(64))) const unsigned char ibid_refmodel_rows[] =\n",
           row_count, LABELS, IBID_REFMODEL_ROW_UNIT);
-  write_string(f, rows, row_count * STRIDE);
+  write_string(f, rows, (row_count + 1) * STRIDE);
   fprintf(f, ";\n");
   fclose(f);
   fprintf(stderr, "%zu of %u rows written\n", row_count, BUCKETS);
-  free(index);
+  free(rank);
   free(rows);
 }
 
