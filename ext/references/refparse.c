@@ -145,10 +145,35 @@ static size_t first_word(view v) {
 }
 
 /* Case-insensitive: is the word w (ASCII, without its trailing punctuation) one of list? */
-static int word_in(view w, const char *const *list) {
+/* One of . , : ; ( ) [ ] or the NUL byte. */
+static int word_end_mark(char c) {
+  switch (c) {
+    case '.':
+    case ',':
+    case ':':
+    case ';':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case 0:
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+/* The word of w as word_in compares it: without its trailing punctuation
+** and leading brackets. */
+static view word_core(view w) {
   /* (the NUL byte counts as punctuation, as in strchr) */
-  while (w.n && memchr(".,:;()[]", w.s[w.n - 1], 9)) w.n--;
+  while (w.n && word_end_mark(w.s[w.n - 1])) w.n--;
   while (w.n && (w.s[0] == '(' || w.s[0] == '[' || !w.s[0])) w.s++, w.n--;
+  return w;
+}
+
+static int word_in(view w, const char *const *list) {
+  w = word_core(w);
   if (!w.n) return 0; /* no list has an empty word */
   char first = lower(w.s[0]);
   for (size_t i = 0; list[i]; i++) {
@@ -283,78 +308,44 @@ static view field(const fields *f, int label) {
 
 /* ----- names -------------------------------------------------------------- */
 
-static const char *const institution_words[] = {"university",
-                                                "universidad",
-                                                "université",
-                                                "universität",
-                                                "universitat",
-                                                "instituto",
-                                                "institut",
-                                                "ministerio",
-                                                "ministère",
-                                                "ministerium",
-                                                "bundesministerium",
-                                                "comisión",
-                                                "comité",
-                                                "consejo",
-                                                "conseil",
-                                                "fundación",
-                                                "fondation",
-                                                "stiftung",
-                                                "gobierno",
-                                                "gouvernement",
-                                                "organización",
-                                                "naciones",
-                                                "agencia",
-                                                "agence",
-                                                "institute",
-                                                "institution",
-                                                "organization",
-                                                "organisation",
-                                                "nations",
-                                                "council",
-                                                "committee",
-                                                "commission",
-                                                "court",
-                                                "union",
-                                                "agency",
-                                                "department",
-                                                "ministry",
-                                                "office",
-                                                "government",
-                                                "association",
-                                                "society",
-                                                "group",
-                                                "bank",
-                                                "foundation",
-                                                "centre",
-                                                "center",
-                                                "programme",
-                                                "program",
-                                                "secretariat",
-                                                "assembly",
-                                                "tribunal",
-                                                "watch",
-                                                "network",
-                                                "parliament",
-                                                "board",
-                                                "service",
-                                                "authority",
-                                                "federation",
-                                                "league",
-                                                "chamber",
-                                                "prosecutor",
-                                                "registry",
-                                                "secretary-general",
-                                                "congress",
-                                                "senate",
-                                                "forum",
-                                                "project",
-                                                "initiative",
-                                                "international",
-                                                "coalition",
-                                                "unit",
-                                                NULL};
+/* Words of an institution's name, by their first letter (word_in looks in
+** one list only). */
+static const char *const institution_a[] = {"agencia",  "agence",    "agency", "association",
+                                            "assembly", "authority", NULL};
+static const char *const institution_b[] = {"bundesministerium", "bank", "board", NULL};
+static const char *const institution_c[] = {
+    "comisión", "comité", "consejo", "conseil", "council",  "committee", "commission",
+    "court",    "centre", "center",  "chamber", "congress", "coalition", NULL};
+static const char *const institution_d[] = {"department", NULL};
+static const char *const institution_f[] = {"fundación",  "fondation", "foundation",
+                                            "federation", "forum",     NULL};
+static const char *const institution_g[] = {"gobierno", "gouvernement", "government", "group",
+                                            NULL};
+static const char *const institution_i[] = {
+    "instituto", "institut", "institute", "institution", "initiative", "international", NULL};
+static const char *const institution_l[] = {"league", NULL};
+static const char *const institution_m[] = {"ministerio", "ministère", "ministerium", "ministry",
+                                            NULL};
+static const char *const institution_n[] = {"naciones", "nations", "network", NULL};
+static const char *const institution_o[] = {"organización", "organization", "organisation",
+                                            "office", NULL};
+static const char *const institution_p[] = {"programme",  "program", "parliament",
+                                            "prosecutor", "project", NULL};
+static const char *const institution_r[] = {"registry", NULL};
+static const char *const institution_s[] = {
+    "stiftung", "society", "secretariat", "service", "secretary-general", "senate", NULL};
+static const char *const institution_t[] = {"tribunal", NULL};
+static const char *const institution_u[] = {
+    "university", "universidad", "université", "universität", "universitat", "union", "unit", NULL};
+static const char *const institution_w[] = {"watch", NULL};
+static const char *const institution_none[] = {NULL};
+static const char *const *const institution_words[26] = {
+    institution_a,    institution_b,    institution_c,    institution_d,    institution_none,
+    institution_f,    institution_g,    institution_none, institution_i,    institution_none,
+    institution_none, institution_l,    institution_m,    institution_n,    institution_o,
+    institution_p,    institution_none, institution_r,    institution_s,    institution_t,
+    institution_u,    institution_none, institution_w,    institution_none, institution_none,
+    institution_none};
 
 /* An initial: "C.", "JJ", "J.-P.", "OA" -- one to three capitals with dots/hyphens. */
 static int is_initials_word(view w) {
@@ -398,7 +389,10 @@ static int looks_institutional(view v) {
     while (i < v.n && is_space_byte(v.s[i])) i++;
     size_t start = i;
     while (i < v.n && !is_space_byte(v.s[i])) i++;
-    if (i > start && word_in((view){v.s + start, i - start}, institution_words)) return 1;
+    if (i == start) continue;
+    view w = word_core((view){v.s + start, i - start});
+    char first = w.n ? lower(w.s[0]) : 0;
+    if (first >= 'a' && first <= 'z' && word_in(w, institution_words[first - 'a'])) return 1;
   }
   return 0;
 }

@@ -557,12 +557,21 @@ typedef struct feature_writer {
   uint32_t mask;
 } feature_writer;
 
-FEATURE_INLINE void emit(feature_writer *writer, uint64_t hash) {
-  if (writer->count >= IBID_REFTOKENS_MAX_FEATURES) return;
+/* The bucket of a feature hash: mixed, then cut to the table's size. */
+FEATURE_INLINE uint32_t bucket_of(uint64_t hash, uint32_t mask) {
   hash ^= hash >> 29;
   hash *= 0xbf58476d1ce4e5b9ULL;
   hash ^= hash >> 32;
-  writer->out[writer->count++] = (uint32_t)hash & writer->mask;
+  return (uint32_t)hash & mask;
+}
+
+FEATURE_INLINE void put(feature_writer *writer, uint32_t bucket) {
+  if (writer->count >= IBID_REFTOKENS_MAX_FEATURES) return;
+  writer->out[writer->count++] = bucket;
+}
+
+FEATURE_INLINE void emit(feature_writer *writer, uint64_t hash) {
+  put(writer, bucket_of(hash, writer->mask));
 }
 
 /*
@@ -572,13 +581,15 @@ FEATURE_INLINE void emit(feature_writer *writer, uint64_t hash) {
 ** second previous word of its neighbours): in one group their weights sit
 ** side by side, so the neighbours find them in the cache the first token
 ** brought in, instead of five misses in a table larger than the cache.
+** The block of a key shared by several tokens (a word, a pair of words) is
+** found once: put_slot takes it.
 */
-FEATURE_INLINE void emit_slot(feature_writer *writer, uint64_t key, unsigned slot) {
-  if (writer->count >= IBID_REFTOKENS_MAX_FEATURES) return;
-  key ^= key >> 29;
-  key *= 0xbf58476d1ce4e5b9ULL;
-  key ^= key >> 32;
-  writer->out[writer->count++] = (((uint32_t)key & writer->mask) & ~7u) | slot;
+FEATURE_INLINE uint32_t block_of(uint64_t key, uint32_t mask) {
+  return bucket_of(key, mask) & ~7u;
+}
+
+FEATURE_INLINE void put_slot(feature_writer *writer, uint32_t block, unsigned slot) {
+  put(writer, block | slot);
 }
 
 FEATURE_INLINE uint64_t template_hash(unsigned template_number) {
@@ -640,6 +651,10 @@ typedef struct chunk_facts {
   uint16_t chunks_after;
   uint16_t year_after; /* a later chunk holds a year */
   char end_mark;       /* the last token's trailing mark */
+  /* buckets of the features that are the same for every token of the chunk
+  ** (47, 48, 49 as last token or not, 51, 53 as first token or not) */
+  uint32_t classes_bucket, follows_bucket, follows_last_bucket[2], before_bucket,
+      first_word_bucket[2];
 } chunk_facts;
 
 static int ends_chunk(const token_facts *t) {
@@ -682,21 +697,57 @@ static size_t chunks_compute(const token_facts *facts, size_t count, chunk_facts
   return used;
 }
 
+/* Feature blocks and buckets shared by several tokens, found once per
+** reference: the block of each word, of each pair of neighbouring words, and
+** the buckets of the chunk features. */
+typedef struct shared_buckets {
+  const uint32_t *word; /* per token */
+  const uint32_t *pair; /* [i]: the pair (token i - 1, token i); count + 1 of them */
+  uint32_t none_word;   /* no token there */
+} shared_buckets;
+
+static unsigned chunk_follows(const chunk_facts *c, const chunk_facts *next) {
+  return (next ? next->first_kind : 1u << 30) | (unsigned)(unsigned char)c->end_mark << 16;
+}
+
+static void chunk_buckets(const token_facts *facts, chunk_facts *chunks, size_t chunk_count,
+                          uint32_t mask) {
+  for (size_t k = 0; k < chunk_count; k++) {
+    chunk_facts *c = &chunks[k];
+    const chunk_facts *next = k + 1 < chunk_count ? c + 1 : NULL;
+    const chunk_facts *before = k > 0 ? c - 1 : NULL;
+    unsigned follows = chunk_follows(c, next);
+    c->classes_bucket = bucket_of(hash_number(template_hash(47), c->classes), mask);
+    c->follows_bucket = bucket_of(hash_number(template_hash(48), follows), mask);
+    for (unsigned last = 0; last < 2; last++)
+      c->follows_last_bucket[last] =
+          bucket_of(hash_number(hash_number(template_hash(49), follows), last), mask);
+    c->before_bucket = bucket_of(
+        hash_number(hash_number(template_hash(51),
+                                before ? before->first_kind |
+                                             (unsigned)(unsigned char)before->end_mark << 16
+                                       : 1u << 30),
+                    c->first_kind),
+        mask);
+    for (unsigned first = 0; first < 2; first++)
+      c->first_word_bucket[first] =
+          bucket_of(hash_number(hash_number(template_hash(53), facts[c->start].word), first), mask);
+  }
+}
+
 static void token_features(feature_writer *w, const token_facts *facts, size_t count, size_t i,
                            const running_context *context, const chunk_facts *chunks,
-                           size_t chunk_count, const uint32_t *chunk_of) {
+                           const uint32_t *chunk_of, const shared_buckets *shared) {
   const token_facts *t = &facts[i];
   const uint64_t none = 0x9e3779b97f4a7c15ULL;
   uint64_t previous_word = i > 0 ? facts[i - 1].word : none;
-  uint64_t next_word = i + 1 < count ? facts[i + 1].word : none;
   uint64_t previous_shape = i > 0 ? facts[i - 1].shape : none;
   uint64_t next_shape = i + 1 < count ? facts[i + 1].shape : none;
   unsigned previous_mark = i > 0 ? (unsigned char)facts[i - 1].last_mark : 255;
   unsigned next_flags = i + 1 < count ? facts[i + 1].flags : 1u << 20;
   unsigned previous_flags = i > 0 ? facts[i - 1].flags : 1u << 20;
   emit1(w, 1, 1); /* bias */
-  const uint64_t word_group = template_hash(2);
-  emit_slot(w, hash_number(word_group, t->word), 0);
+  put_slot(w, shared->word[i], 0);
   emit1(w, 4, t->shape);
   emit1(w, 5, t->prefix);
   emit1(w, 6, t->suffix);
@@ -706,17 +757,17 @@ static void token_features(feature_writer *w, const token_facts *facts, size_t c
   emit1(w, 11, t->length_class);
   emit1(w, 12, i == 0 ? 0 : i + 1 == count ? 2 : 1);
   emit1(w, 13, count ? i * 8 / count : 0);
-  emit_slot(w, hash_number(word_group, previous_word), 1);
-  emit_slot(w, hash_number(word_group, next_word), 2);
-  emit_slot(w, hash_number(word_group, i > 1 ? facts[i - 2].word : none), 3);
-  emit_slot(w, hash_number(word_group, i + 2 < count ? facts[i + 2].word : none), 4);
+  put_slot(w, i > 0 ? shared->word[i - 1] : shared->none_word, 1);
+  put_slot(w, i + 1 < count ? shared->word[i + 1] : shared->none_word, 2);
+  put_slot(w, i > 1 ? shared->word[i - 2] : shared->none_word, 3);
+  put_slot(w, i + 2 < count ? shared->word[i + 2] : shared->none_word, 4);
   emit1(w, 18, previous_shape);
   emit1(w, 19, next_shape);
   emit1(w, 20, previous_mark);
   emit2(w, 21, previous_mark, t->shape);
   /* a pair of words: seen from its second word, then from its first */
-  emit_slot(w, hash_number(hash_number(template_hash(22), previous_word), t->word), 0);
-  emit_slot(w, hash_number(hash_number(template_hash(22), t->word), next_word), 1);
+  put_slot(w, shared->pair[i], 0);
+  put_slot(w, shared->pair[i + 1], 1);
   emit1(w, 24, (unsigned)context->in_quote);
   emit1(w, 25, (unsigned)context->paren_depth);
   emit2(w, 30, previous_mark, (unsigned char)t->last_mark);
@@ -741,20 +792,14 @@ static void token_features(feature_writer *w, const token_facts *facts, size_t c
   if (lex) emit2(w, 45, lex, context->periods > 6 ? 6 : context->periods);
   const chunk_facts *c = &chunks[chunk_of[i]];
   size_t left = c->end - 1 - i, length = c->end - c->start;
-  const chunk_facts *next = chunk_of[i] + 1 < chunk_count ? c + 1 : NULL;
-  const chunk_facts *before = chunk_of[i] > 0 ? c - 1 : NULL;
-  unsigned follows = (next ? next->first_kind : 1u << 30) | (unsigned)(unsigned char)c->end_mark
-                                                                << 16;
   emit2(w, 46, left > 7 ? 7 : left, length > 15 ? 15 : length);
-  emit1(w, 47, c->classes);
-  emit1(w, 48, follows);
-  emit2(w, 49, follows, left == 0);
-  emit2(w, 53, facts[c->start].word, i == c->start);
+  put(w, c->classes_bucket);
+  put(w, c->follows_bucket);
+  put(w, c->follows_last_bucket[left == 0]);
+  put(w, c->first_word_bucket[i == c->start]);
   emit2(w, 55, context->in_chunk ? context->chunks_since_in : 15,
         c->first_kind & (FLAG_CAPITALIZED | FLAG_LOWER | FLAG_DIGITS | FLAG_YEAR));
-  emit2(w, 51,
-        before ? before->first_kind | (unsigned)(unsigned char)before->end_mark << 16 : 1u << 30,
-        c->first_kind);
+  put(w, c->before_bucket);
   emit2(w, 52, c->chunks_after > 6 ? 6 : c->chunks_after,
         c->year_after | (unsigned)context->year_seen << 1);
 }
@@ -762,13 +807,26 @@ static void token_features(feature_writer *w, const token_facts *facts, size_t c
 int ibid_reftokens_features(const char *text, const ibid_reftoken *tokens, size_t count,
                             uint32_t buckets, uint32_t *features, uint8_t *feature_counts) {
   if (count == 0) return 0;
-  token_facts *facts =
-      ibid_malloc(count * (sizeof(*facts) + sizeof(chunk_facts) + sizeof(uint32_t)));
+  /* one allocation: facts, chunks, chunk of each token, word and pair blocks */
+  token_facts *facts = ibid_malloc(count * (sizeof(*facts) + sizeof(chunk_facts)) +
+                                   (3 * count + 1) * sizeof(uint32_t));
   if (!facts) return -1;
   chunk_facts *chunks = (chunk_facts *)(facts + count);
   uint32_t *chunk_of = (uint32_t *)(chunks + count);
+  uint32_t *word_blocks = chunk_of + count, *pair_blocks = word_blocks + count;
+  uint32_t mask = buckets - 1;
   for (size_t i = 0; i < count; i++) token_facts_compute(text, &tokens[i], &facts[i]);
   size_t chunk_count = chunks_compute(facts, count, chunks, chunk_of);
+  chunk_buckets(facts, chunks, chunk_count, mask);
+  const uint64_t none = 0x9e3779b97f4a7c15ULL, word_group = template_hash(2);
+  for (size_t i = 0; i < count; i++)
+    word_blocks[i] = block_of(hash_number(word_group, facts[i].word), mask);
+  for (size_t i = 0; i <= count; i++)
+    pair_blocks[i] =
+        block_of(hash_number(hash_number(template_hash(22), i > 0 ? facts[i - 1].word : none),
+                             i < count ? facts[i].word : none),
+                 mask);
+  shared_buckets shared = {word_blocks, pair_blocks, block_of(hash_number(word_group, none), mask)};
   running_context context;
   memset(&context, 0, sizeof(context));
   context.at_chunk_start = 1;
@@ -776,8 +834,8 @@ int ibid_reftokens_features(const char *text, const ibid_reftoken *tokens, size_
     feature_writer writer;
     writer.out = features + i * IBID_REFTOKENS_MAX_FEATURES;
     writer.count = 0;
-    writer.mask = buckets - 1;
-    token_features(&writer, facts, count, i, &context, chunks, chunk_count, chunk_of);
+    writer.mask = mask;
+    token_features(&writer, facts, count, i, &context, chunks, chunk_of, &shared);
     feature_counts[i] = (uint8_t)writer.count;
     running_context_advance(&context, &facts[i]);
   }
