@@ -165,7 +165,7 @@ static int word_end_mark(char c) {
 
 /* The word of w as word_in compares it: without its trailing punctuation
 ** and leading brackets. */
-static view word_core(view w) {
+static inline view word_core(view w) {
   /* (the NUL byte counts as punctuation, as in strchr) */
   while (w.n && word_end_mark(w.s[w.n - 1])) w.n--;
   while (w.n && (w.s[0] == '(' || w.s[0] == '[' || !w.s[0])) w.s++, w.n--;

@@ -395,13 +395,25 @@ static const lexicon_entry lexicon[] = {
     {"übers", LEX_TRANSLATOR},
 };
 
+/* lexicon_start[k]: the first entry whose first byte is at least 'a' + k
+** (k = 26: past 'z'). Regenerate when the lexicon changes; the assertion
+** below holds its size. */
+static const uint16_t lexicon_start[27] = {0,   14,  31,  35,  44,  57,  63,  66,  74,
+                                           76,  91,  93,  98,  113, 123, 129, 140, 141,
+                                           147, 154, 161, 167, 172, 177, 177, 179, 181};
+_Static_assert(sizeof(lexicon) / sizeof(lexicon[0]) == 185,
+               "lexicon changed: regenerate lexicon_start");
+
 /* The class of a lower-cased word, LEX_NONE when it is in no list. Words
 ** ending in "verlag" ("Westdeutscher Verlag", "Campus-Verlag") are publishers. */
 static unsigned lexicon_kind(const char *word, size_t length) {
   if (length == 0 || length > 22) return LEX_NONE;
   unsigned char first = (unsigned char)word[0];
   if (first < 'a' && first != 0xC3 && first != 0xC2) return LEX_NONE; /* digits, marks */
-  size_t low = 0, high = sizeof(lexicon) / sizeof(lexicon[0]);
+  /* only the entries of the same first letter (or all past 'z') */
+  size_t low = first <= 'z' ? lexicon_start[first - 'a'] : lexicon_start[26];
+  size_t high =
+      first <= 'z' ? lexicon_start[first - 'a' + 1] : sizeof(lexicon) / sizeof(lexicon[0]);
   while (low < high) {
     size_t mid = (low + high) / 2;
     const unsigned char *w = (const unsigned char *)lexicon[mid].word;
