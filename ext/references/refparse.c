@@ -1906,6 +1906,8 @@ char *ibid_parse_reference_json(const char *text, size_t length, size_t *json_le
   ibid_free(segments);
   ibid_buffer out;
   ibid_buffer_init(&out);
+  /* (the JSON is rarely longer: one allocation instead of a few) */
+  if (!failed) ibid_buffer_reserve(&out, 2 * length + 256);
   for (int l = 0; l < IBID_REFLABEL_COUNT; l++) failed |= f.text[l].failed;
   if (!failed) {
     book_not_journal(&f);

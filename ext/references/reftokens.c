@@ -716,6 +716,9 @@ typedef struct shared_buckets {
   const uint32_t *word; /* per token */
   const uint32_t *pair; /* [i]: the pair (token i - 1, token i); count + 1 of them */
   uint32_t none_word;   /* no token there */
+  /* features of few values: the bias, the position (first, inner, last),
+  ** inside quotes or not, inside brackets or not */
+  uint32_t bias, position[3], in_quote[2], in_paren[2];
 } shared_buckets;
 
 static unsigned chunk_follows(const chunk_facts *c, const chunk_facts *next) {
@@ -758,7 +761,7 @@ static void token_features(feature_writer *w, const token_facts *facts, size_t c
   unsigned previous_mark = i > 0 ? (unsigned char)facts[i - 1].last_mark : 255;
   unsigned next_flags = i + 1 < count ? facts[i + 1].flags : 1u << 20;
   unsigned previous_flags = i > 0 ? facts[i - 1].flags : 1u << 20;
-  emit1(w, 1, 1); /* bias */
+  put(w, shared->bias);
   put_slot(w, shared->word[i], 0);
   emit1(w, 4, t->shape);
   emit1(w, 5, t->prefix);
@@ -767,7 +770,7 @@ static void token_features(feature_writer *w, const token_facts *facts, size_t c
   emit1(w, 8, (unsigned char)t->last_mark);
   emit1(w, 9, t->flags);
   emit1(w, 11, t->length_class);
-  emit1(w, 12, i == 0 ? 0 : i + 1 == count ? 2 : 1);
+  put(w, shared->position[i == 0 ? 0 : i + 1 == count ? 2 : 1]);
   emit1(w, 13, count ? i * 8 / count : 0);
   put_slot(w, i > 0 ? shared->word[i - 1] : shared->none_word, 1);
   put_slot(w, i + 1 < count ? shared->word[i + 1] : shared->none_word, 2);
@@ -780,8 +783,8 @@ static void token_features(feature_writer *w, const token_facts *facts, size_t c
   /* a pair of words: seen from its second word, then from its first */
   put_slot(w, shared->pair[i], 0);
   put_slot(w, shared->pair[i + 1], 1);
-  emit1(w, 24, (unsigned)context->in_quote);
-  emit1(w, 25, (unsigned)context->paren_depth);
+  put(w, shared->in_quote[context->in_quote]);
+  put(w, shared->in_paren[context->paren_depth]);
   emit2(w, 30, previous_mark, (unsigned char)t->last_mark);
   emit1(w, 31, next_flags);
   emit1(w, 32, previous_flags);
@@ -838,7 +841,16 @@ int ibid_reftokens_features(const char *text, const ibid_reftoken *tokens, size_
         block_of(hash_number(hash_number(template_hash(22), i > 0 ? facts[i - 1].word : none),
                              i < count ? facts[i].word : none),
                  mask);
-  shared_buckets shared = {word_blocks, pair_blocks, block_of(hash_number(word_group, none), mask)};
+  shared_buckets shared;
+  shared.word = word_blocks, shared.pair = pair_blocks;
+  shared.none_word = block_of(hash_number(word_group, none), mask);
+  shared.bias = bucket_of(hash_number(template_hash(1), 1), mask);
+  for (unsigned v = 0; v < 3; v++)
+    shared.position[v] = bucket_of(hash_number(template_hash(12), v), mask);
+  for (unsigned v = 0; v < 2; v++) {
+    shared.in_quote[v] = bucket_of(hash_number(template_hash(24), v), mask);
+    shared.in_paren[v] = bucket_of(hash_number(template_hash(25), v), mask);
+  }
   running_context context;
   memset(&context, 0, sizeof(context));
   context.at_chunk_start = 1;
