@@ -575,6 +575,7 @@ static int particle_family(view c) {
 static void write_names(ibid_json_object *object, const char *key, view raw) {
   ibid_buffer cleaned;
   ibid_buffer_init(&cleaned);
+  ibid_buffer_reserve(&cleaned, raw.n + 16); /* one allocation, mostly */
   clean_name_list(raw, &cleaned);
   view v = trim((view){cleaned.data ? cleaned.data : "", cleaned.length});
   if (!v.n || cleaned.failed) {

@@ -157,27 +157,45 @@ static size_t sequence_length(unsigned char c) {
   return 1;
 }
 
+/* word (of length bytes) is name (of name_length bytes). */
+static inline int same(const char *word, size_t length, const char *name, size_t name_length) {
+  return length == name_length && memcmp(word, name, length) == 0;
+}
+
+/* A month or a season, English, lower-cased: by the first letter, then the
+** few names of that letter. */
 static int is_month(const char *word, size_t length) {
-  /* Lengths are stored so that most words (not 3 to 9 bytes, or no length
-  ** match) are rejected without comparing any bytes. */
-  static const struct {
-    char name[10];
-    unsigned char length;
-  } months[] = {{"jan", 3},       {"feb", 3},     {"mar", 3},      {"apr", 3},      {"may", 3},
-                {"jun", 3},       {"jul", 3},     {"aug", 3},      {"sep", 3},      {"sept", 4},
-                {"oct", 3},       {"nov", 3},     {"dec", 3},      {"january", 7},  {"february", 8},
-                {"march", 5},     {"april", 5},   {"june", 4},     {"july", 4},     {"august", 6},
-                {"september", 9}, {"october", 7}, {"november", 8}, {"december", 8}, {"spring", 6},
-                {"summer", 6},    {"autumn", 6},  {"fall", 4},     {"winter", 6}};
   if (length < 3 || length > 9) return 0;
-  /* only words starting with a, d, f, j, m, n, o, s or w can be one */
-  unsigned letter = (unsigned char)word[0] - 'a';
-  if (letter >= 26 || !((1u << letter) & 0x447229u)) return 0;
-  for (size_t i = 0; i < sizeof(months) / sizeof(months[0]); i++)
-    if (months[i].length == length && months[i].name[0] == word[0] &&
-        memcmp(months[i].name, word, length) == 0)
-      return 1;
-  return 0;
+  switch (word[0]) {
+    case 'j':
+      return same(word, length, "jan", 3) || same(word, length, "jun", 3) ||
+             same(word, length, "jul", 3) || same(word, length, "january", 7) ||
+             same(word, length, "june", 4) || same(word, length, "july", 4);
+    case 'f':
+      return same(word, length, "feb", 3) || same(word, length, "february", 8) ||
+             same(word, length, "fall", 4);
+    case 'm':
+      return same(word, length, "mar", 3) || same(word, length, "may", 3) ||
+             same(word, length, "march", 5);
+    case 'a':
+      return same(word, length, "apr", 3) || same(word, length, "aug", 3) ||
+             same(word, length, "april", 5) || same(word, length, "august", 6) ||
+             same(word, length, "autumn", 6);
+    case 's':
+      return same(word, length, "sep", 3) || same(word, length, "sept", 4) ||
+             same(word, length, "september", 9) || same(word, length, "spring", 6) ||
+             same(word, length, "summer", 6);
+    case 'o':
+      return same(word, length, "oct", 3) || same(word, length, "october", 7);
+    case 'n':
+      return same(word, length, "nov", 3) || same(word, length, "november", 8);
+    case 'd':
+      return same(word, length, "dec", 3) || same(word, length, "december", 8);
+    case 'w':
+      return same(word, length, "winter", 6);
+    default:
+      return 0;
+  }
 }
 
 /* Word classes that say which field a word usually belongs to, in English,
@@ -510,10 +528,11 @@ static void token_facts_compute(const char *text, const ibid_reftoken *token, to
     memcpy(word, s, word_length);
     only_digits = 0;
   }
-  facts->word = hash_bytes(FNV_OFFSET, word, word_length);
-  facts->shape = hash_bytes(FNV_OFFSET, shape, shape_length);
   size_t affix = word_length < 3 ? word_length : 3;
+  /* (the hash of the word goes on from the hash of its prefix) */
   facts->prefix = hash_bytes(FNV_OFFSET, word, affix);
+  facts->word = hash_bytes(facts->prefix, word + affix, word_length - affix);
+  facts->shape = hash_bytes(FNV_OFFSET, shape, shape_length);
   facts->suffix = hash_bytes(FNV_OFFSET, word + word_length - affix, affix);
   facts->length_class = (uint8_t)(word_length > 12 ? 12 : word_length);
   unsigned flags = 0;
