@@ -28,6 +28,12 @@ static size_t letter_at(const char *text, size_t length, size_t offset) {
 size_t ibid_word_length(const char *text, size_t length, size_t offset) {
   size_t end = offset;
   while (end < length) {
+    unsigned char c = (unsigned char)text[end];
+    if (c < 0x80) { /* ASCII (most bytes): a letter is c | 0x20 in 'a'..'z' */
+      if ((unsigned)((c | 0x20) - 'a') >= 26u) break;
+      end++;
+      continue;
+    }
     size_t bytes = letter_at(text, length, end);
     if (!bytes) break;
     end += bytes;
@@ -148,8 +154,10 @@ int ibid_month_of_word(const char *text, size_t word_length) {
     if (!ibid_is_alpha(c)) return 0;
     lower[i] = (char)(ibid_is_upper(c) ? c - 'A' + 'a' : c);
   }
+  static const unsigned char lengths[12] = {7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8};
   for (int m = 0; m < 12; m++) {
-    size_t n = strlen(names[m]);
+    if (names[m][0] != lower[0]) continue; /* every test below compares the first letter */
+    size_t n = lengths[m];
     if (word_length == n && memcmp(lower, names[m], n) == 0) return m + 1;
     /* Abbreviations: the first three letters, and "Sept". */
     if (word_length == 3 && memcmp(lower, names[m], 3) == 0) return m + 1;

@@ -1114,9 +1114,9 @@ static unsigned long long line_hash(const char *text, line_span line) {
   if (end == i || !is_space((unsigned char)text[end - 1])) end = line.end;
   for (; i < end; i++) {
     unsigned char c = (unsigned char)text[i];
-    if (is_space(c)) continue;
-    if (is_upper_ascii(c)) c = (unsigned char)(c - 'A' + 'a');
-    if (is_lower_ascii(c)) letters++;
+    if (c <= ' ' && is_space(c)) continue;
+    if ((unsigned)(c - 'A') < 26u) c = (unsigned char)(c + ('a' - 'A'));
+    letters += (unsigned)(c - 'a') < 26u;
     hash = (hash ^ c) * 1099511628211ULL;
   }
   return letters >= 8 ? hash | 1 : 0;
