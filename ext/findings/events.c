@@ -314,6 +314,12 @@ static int sentence_has_date_after(const event_scan *s, size_t from) {
 }
 
 static size_t match_relative(event_scan *s, size_t i) {
+  /* tried at every word: a word that small_number cannot read ("a", "one"
+  ** .. "twelve": first letters a, e, f, n, o, s, t) is no amount */
+  char first = (char)(s->text[i] | 0x20);
+  if (ibid_is_alpha(s->text[i]) && first != 'a' && first != 'e' && first != 'f' && first != 'n' &&
+      first != 'o' && first != 's' && first != 't')
+    return 0;
   size_t n = ibid_word_length(s->text, s->length, i);
   int amount = small_number(s->text + i, n);
   size_t at = i + n;
