@@ -402,8 +402,10 @@ static int csl_is_stop_word(const char *word, size_t length) {
       "versus", "be",   "it",  "this", "that", "what", "how", "why",  "when", "between", "towards",
       "toward", "upon", "de",  "la",   "le",   "les",  "des", "du",   "der",  "die",     "das",
       "und",    "el",   "los", "y",    "et",   "d",    "l",   "s",    NULL};
+  if (length == 0 || length > 7) return 0; /* the longest is "between" and "towards" */
   for (size_t i = 0; stop[i]; i++)
-    if (strlen(stop[i]) == length && !memcmp(stop[i], word, length)) return 1;
+    if (stop[i][0] == word[0] && strlen(stop[i]) == length && !memcmp(stop[i], word, length))
+      return 1;
   return 0;
 }
 
