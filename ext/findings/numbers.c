@@ -25,11 +25,13 @@ static size_t letter_at(const char *text, size_t length, size_t offset) {
   return bytes;
 }
 
-size_t ibid_word_length(const char *text, size_t length, size_t offset) {
-  size_t end = offset;
+/* ibid_word_length from `end` on, where a non-ASCII character stands (kept
+** out of line, so that the ASCII loop of ibid_word_length saves no registers). */
+__attribute__((noinline)) static size_t word_length_from(const char *text, size_t length,
+                                                         size_t offset, size_t end) {
   while (end < length) {
     unsigned char c = (unsigned char)text[end];
-    if (c < 0x80) { /* ASCII (most bytes): a letter is c | 0x20 in 'a'..'z' */
+    if (c < 0x80) { /* ASCII: a letter is c | 0x20 in 'a'..'z' */
       if ((unsigned)((c | 0x20) - 'a') >= 26u) break;
       end++;
       continue;
@@ -39,6 +41,15 @@ size_t ibid_word_length(const char *text, size_t length, size_t offset) {
     end += bytes;
   }
   return end - offset;
+}
+
+size_t ibid_word_length(const char *text, size_t length, size_t offset) {
+  /* ASCII letters (most words) without a call; c | 0x20 is in 'a'..'z' for
+  ** an ASCII letter only, so the loop stops at the first non-ASCII byte too */
+  size_t end = offset;
+  while (end < length && (unsigned)(((unsigned char)text[end] | 0x20) - 'a') < 26u) end++;
+  if (end >= length || (unsigned char)text[end] < 0x80) return end - offset;
+  return word_length_from(text, length, offset, end);
 }
 
 int ibid_word_is(const char *text, size_t length, size_t offset, const char *word) {
