@@ -15,7 +15,8 @@ import os, sqlite3, sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FUNCTIONS = ['ibid_blocks', 'ibid_sentences', 'ibid_notes', 'ibid_markers', 'ibid_cites',
              'ibid_references', 'ibid_reference_entries', 'ibid_reference_links',
-             'ibid_cases', 'ibid_claims', 'ibid_entities', 'ibid_events']
+             'ibid_cases', 'ibid_questions', 'ibid_findings', 'ibid_claims', 'ibid_entities',
+             'ibid_events']
 SCALARS = ['ibid_convert(:raw)', 'ibid_meta(:raw)', 'ibid_meta(:body)', 'ibid_clean(:raw)']
 
 

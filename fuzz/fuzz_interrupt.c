@@ -4,12 +4,17 @@
 ** that says stop (1 to 256) and how often checks come (every 1 to 256 units of
 ** work); the rest is the document. An interrupted conversion must return -1,
 ** make no check after the one that said stop, and leak nothing (ASan); one
-** that finished first is checked as any document (fuzz_document.h). */
+** that finished first is checked as any document (fuzz_document.h). Plain text
+** stops inside ibid_clean. The body of a finished conversion then goes through
+** the sentence split under the same kind of check: stopped, it returns 1 with
+** no sentences and no check after the stop. */
 #include <stddef.h>
 #include <stdint.h>
 
 #include "convert.h"
 #include "fuzz_document.h"
+#include "memory.h"
+#include "sentences.h"
 
 typedef struct stopper {
   ibid_progress *progress;
@@ -40,6 +45,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (rc != -1 || s.calls != s.stop_at) __builtin_trap();
   } else if (rc == 0) {
     fuzz_check_document(&document);
+    ibid_sentence_splitter *splitter = ibid_sentence_splitter_new();
+    if (splitter && document.body.data) {
+      ibid_progress again = {0};
+      stopper t = {&again, 0, 1 + data[0] / 16, 1 + (size_t)data[1] * 16};
+      again.check = stop_check;
+      again.context = &t;
+      again.countdown = t.every;
+      ibid_sentence *sentences = 0;
+      size_t count = 0;
+      int split = ibid_split_sentences_progress(splitter, document.body.data, document.body.length,
+                                                &again, &sentences, &count);
+      if (again.stopped && (split != 1 || sentences || count || t.calls != t.stop_at))
+        __builtin_trap();
+      ibid_free(sentences);
+    }
+    ibid_sentence_splitter_free(splitter);
   }
   ibid_document_free(&document);
   return 0;

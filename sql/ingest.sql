@@ -17,35 +17,39 @@
 -- tables, unqualified; ?1 is new.id.
 
 -- A statement that returns a row hands its first column to the next
--- statement as ?2 (no copy): what the old trigger wrote into the row and read
--- back is passed on instead, so the row (raw file and body) is rewritten twice,
--- not five times.
+-- statement as ?2 (no copy).
 --
--- The format: body is the text every extractor reads; structure keeps what
--- the format states outright. A document that cannot be read still loads,
--- with the reason in `error`, so one bad file does not stop a folder.
-SELECT ibid_convert(raw) FROM documents WHERE id = ?1;
-UPDATE documents SET
-  format = ?2 ->> '$.format',
-  body = nullif(?2 ->> '$.body', ''),
-  error = coalesce(error, ?2 ->> '$.error',
-                   CASE WHEN raw IS NULL THEN 'no content: raw is NULL'
-                        WHEN length(raw) = 0 THEN 'no content: raw is empty' END),
-  structure = nullif(json_remove(?2, '$.body', '$.format'), '{}')
-WHERE id = ?1;
+-- The format: ibid_ingest reads documents.raw and converts it itself, as
+-- ibid_convert(raw) does (the same converters, under the connection's
+-- ibid_pdf_limits()), and binds the parts of ibid_convert(raw) to the
+-- statements up to "-- @analysis", without copying them:
+--   ?3  ->> '$.format'
+--   ?4  ->> '$.body', NULL when empty: the text every extractor reads
+--   ?5  the structure: the JSON without body and format, NULL when nothing is left
+--   ?6  ->> '$.error'
+--   ?7  the size of raw in bytes, NULL when raw is NULL
+-- (All of it converted once and written in one UPDATE of the row, which
+-- holds the raw file: rewriting the row copies it.)
+--
 -- Metadata from the text (for plain text the raw text: its line breaks
 -- still mark where a title ends), overridden by what the format states.
-SELECT CASE WHEN structure -> '$.meta' IS NULL
-            THEN ibid_meta(CASE WHEN format = 'text' AND structure ->> '$.recoded' IS NULL
-                                THEN raw ELSE body END)
-            ELSE json_patch(coalesce(ibid_meta(body), '{}'), structure -> '$.meta') END
-FROM documents WHERE id = ?1;
+SELECT CASE WHEN ?5 -> '$.meta' IS NULL
+            THEN ibid_meta(CASE WHEN ?3 = 'text' AND ?5 ->> '$.recoded' IS NULL
+                                THEN (SELECT raw FROM documents WHERE id = ?1) ELSE ?4 END)
+            ELSE json_patch(coalesce(ibid_meta(?4), '{}'), ?5 -> '$.meta') END;
 -- A PDF's creation date is when the file was made: a date the text itself
 -- states is the better publication date.
-SELECT CASE WHEN format = 'pdf' AND ibid_meta(body) -> '$.issued' IS NOT NULL
-            THEN json_set(?2, '$.issued', ibid_meta(body) -> '$.issued') ELSE ?2 END
-FROM documents WHERE id = ?1;
+SELECT CASE WHEN ?3 = 'pdf' AND ibid_meta(?4) -> '$.issued' IS NOT NULL
+            THEN json_set(?2, '$.issued', ibid_meta(?4) -> '$.issued') ELSE ?2 END;
+-- The row, once. A document that cannot be read still loads, with the
+-- reason in `error`, so one bad file does not stop a folder.
 UPDATE documents SET
+  format = ?3,
+  body = ?4,
+  error = coalesce(error, ?6,
+                   CASE WHEN ?7 IS NULL THEN 'no content: raw is NULL'
+                        WHEN ?7 = 0 THEN 'no content: raw is empty' END),
+  structure = json(?5),
   meta = ?2,
   type = ?2 ->> '$.type',
   title = ?2 ->> '$.title',
@@ -177,6 +181,8 @@ INSERT INTO works(key, title, authors, year, doi, csl)
           FROM json_each(r.csl, '$.author')),
          r.csl ->> '$.issued.date-parts[0][0]', r.csl ->> '$.DOI', r.csl
   FROM refs r WHERE r.document_id = ?1 AND r.work_key IS NOT NULL AND r.resolves_to IS NULL
+    -- (a work the corpus has is left as it is: no need to build its row first)
+    AND NOT EXISTS (SELECT 1 FROM works w WHERE w.key = r.work_key)
 ON CONFLICT(key) DO NOTHING;
 UPDATE refs SET work_id = (SELECT w.id FROM works w WHERE w.key = refs.work_key)
 WHERE document_id = ?1 AND work_key IS NOT NULL;
@@ -261,5 +267,7 @@ INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
             WHERE r.document_id = ?1 AND r.work_id IS NOT NULL
               AND r.start < l.entry_start + l.entry_length AND r.start + r.length > l.entry_start
             ORDER BY r.start LIMIT 1) AS work_id
-    FROM documents d, ibid_reference_links(d.body) l WHERE d.id = ?1)
+    FROM documents d, ibid_reference_links(d.body) l WHERE d.id = ?1
+      -- (without a reference that names a work, no link can: the body is not read)
+      AND EXISTS (SELECT 1 FROM refs r WHERE r.document_id = ?1 AND r.work_id IS NOT NULL))
   WHERE work_id IS NOT NULL;

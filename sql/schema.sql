@@ -124,8 +124,11 @@ CREATE TABLE IF NOT EXISTS citations(
   locator TEXT,
   start INTEGER, length INTEGER
 );
-CREATE INDEX IF NOT EXISTS citations_document ON citations(document_id);
-CREATE INDEX IF NOT EXISTS citations_work ON citations(work_id);
+-- (citations is read by document and by work through citations_document_work
+-- and citations_work_document below: one-column indexes on either would be
+-- written for every citation and never read; databases made by 0.4 drop them)
+DROP INDEX IF EXISTS citations_document;
+DROP INDEX IF EXISTS citations_work;
 
 CREATE TABLE IF NOT EXISTS cases(
   document_id INTEGER NOT NULL REFERENCES documents(id),
@@ -165,8 +168,8 @@ CREATE TABLE IF NOT EXISTS events(
   start INTEGER, length INTEGER, relative INTEGER
 );
 CREATE INDEX IF NOT EXISTS cases_document ON cases(document_id);
-CREATE INDEX IF NOT EXISTS questions_document ON questions(document_id);
-CREATE INDEX IF NOT EXISTS findings_document ON findings(document_id);
+DROP INDEX IF EXISTS questions_document;  -- questions_document_label below serves
+DROP INDEX IF EXISTS findings_document;   -- findings_document_case below serves
 CREATE INDEX IF NOT EXISTS evidence_document ON evidence(document_id);
 CREATE INDEX IF NOT EXISTS claims_document ON claims(document_id);
 CREATE INDEX IF NOT EXISTS entities_document ON entities(document_id);
@@ -412,11 +415,13 @@ END;
 DROP TRIGGER IF EXISTS works_citekey;
 CREATE TRIGGER works_citekey AFTER INSERT ON works WHEN new.citekey IS NULL
 BEGIN
-  UPDATE works SET citekey = ibid_citekey(
-      (SELECT csl FROM work_csl WHERE work_id = new.id),
-      (SELECT group_concat(w.citekey, ' ') FROM works w
-       WHERE w.citekey >= ibid_citekey((SELECT csl FROM work_csl WHERE work_id = new.id))
-         AND w.citekey < ibid_citekey((SELECT csl FROM work_csl WHERE work_id = new.id)) || '{'))
+  -- (each LIMIT 1 keeps its subquery's row made once: the work's CSL and its
+  -- bare key are each computed once, not once per use)
+  UPDATE works SET citekey = (
+      SELECT ibid_citekey(k.csl, (SELECT group_concat(w.citekey, ' ') FROM works w
+                                  WHERE w.citekey >= k.key AND w.citekey < k.key || '{'))
+      FROM (SELECT c.csl, ibid_citekey(c.csl) AS key
+            FROM (SELECT csl FROM work_csl WHERE work_id = new.id LIMIT 1) c LIMIT 1) k)
   WHERE id = new.id;
 END;
 

@@ -369,52 +369,22 @@ static int collect_candidates(const char *text, size_t length, candidate_list *l
 /* Links every candidate to the latest earlier one of its style numbered just
 ** below it (preferring one whose body looks like a note). `latest` holds, per
 ** style and number, that candidate. */
-/* The `latest` map of link_candidates: (style, number) -> candidate index,
-** open addressing over twice as many slots as candidates (a text has a few
-** hundred candidates, where a table of every style and number would be
-** cleared at 40,000 slots per call). */
-typedef struct latest_map {
-  size_t *keys; /* style * (LARGEST_NOTE_NUMBER + 1) + number, plus 1; 0 = empty */
-  long *values;
-  size_t mask;
-} latest_map;
-
-static long *latest_slot(latest_map *map, int style, long n) {
-  size_t key = (size_t)style * (size_t)(LARGEST_NOTE_NUMBER + 1) + (size_t)n + 1;
-  size_t i = (key * 0x9E3779B97F4A7C15ULL >> 20) & map->mask;
-  while (map->keys[i] && map->keys[i] != key) i = (i + 1) & map->mask;
-  if (!map->keys[i]) {
-    map->keys[i] = key;
-    map->values[i] = -1;
-  }
-  return &map->values[i];
-}
-
-static long latest_get(const latest_map *map, int style, long n) {
-  size_t key = (size_t)style * (size_t)(LARGEST_NOTE_NUMBER + 1) + (size_t)n + 1;
-  size_t i = (key * 0x9E3779B97F4A7C15ULL >> 20) & map->mask;
-  while (map->keys[i]) {
-    if (map->keys[i] == key) return map->values[i];
-    i = (i + 1) & map->mask;
-  }
-  return -1;
-}
-
 static int link_candidates(candidate_list *list) {
-  size_t slots = 16;
-  while (slots < 2 * list->count) slots *= 2;
-  latest_map latest = {ibid_malloc(slots * sizeof(size_t)), ibid_malloc(slots * sizeof(long)),
-                       slots - 1};
-  if (!latest.keys || !latest.values) {
-    ibid_free(latest.keys);
-    ibid_free(latest.values);
-    return -1;
-  }
-  memset(latest.keys, 0, slots * sizeof(size_t));
+  /* rows as wide as the largest number read (at most LARGEST_NOTE_NUMBER):
+  ** a short text does not fill a table for every possible number */
+  long largest = 0;
+  for (size_t i = 0; i < list->count; i++)
+    if (list->items[i].n > largest) largest = list->items[i].n;
+  size_t width = (size_t)largest + 1;
+  size_t slots = (size_t)STYLE_COUNT * width;
+  long *latest = ibid_malloc(slots * sizeof(long));
+  if (!latest) return -1;
+  for (size_t i = 0; i < slots; i++) latest[i] = -1;
   for (size_t i = 0; i < list->count; i++) {
     candidate *item = &list->items[i];
+    long *row = latest + (size_t)item->style * width;
     for (long gap = 1; gap <= LARGEST_GAP && item->n - gap >= 1; gap++) {
-      long previous = latest_get(&latest, item->style, item->n - gap);
+      long previous = row[item->n - gap];
       if (previous < 0) continue;
       item->predecessor = previous;
       item->score = list->items[previous].score + 1;
@@ -422,13 +392,12 @@ static int link_candidates(candidate_list *list) {
     }
     /* A wrapped prose line "3 States have ..." between note 3 and note 4
     ** must not take note 3's place as the predecessor of note 4. */
-    long *kept = latest_slot(&latest, item->style, item->n);
-    if (*kept < 0 || item->note_like || !list->items[*kept].note_like ||
-        list->items[*kept].score < item->score)
-      *kept = (long)i;
+    long kept = row[item->n];
+    if (kept < 0 || item->note_like || !list->items[kept].note_like ||
+        list->items[kept].score < item->score)
+      row[item->n] = (long)i;
   }
-  ibid_free(latest.keys);
-  ibid_free(latest.values);
+  ibid_free(latest);
   return 0;
 }
 

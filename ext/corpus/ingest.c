@@ -67,7 +67,8 @@ ibid_analysis_status ibid_analysis_compute(ibid_analysis *a, ibid_layer layer) {
       }
       break;
     case IBID_LAYER_LOWER:
-      failed = ibid_layers_build(a->tools.splitter, text, length, IBID_LAYERS_ALL, &a->lower);
+      failed = ibid_layers_build_progress(a->tools.splitter, text, length, IBID_LAYERS_ALL,
+                                          a->tools.progress, &a->lower);
       if (failed) {
         ibid_layers_free(&a->lower);
         memset(&a->lower, 0, sizeof(a->lower));

@@ -50,10 +50,12 @@
 SQLITE_EXTENSION_INIT3
 #include "sql_modules.h"
 
+#include "convert.h"
 #include "csl.h"
 #include "ingest.h"
 #include "ingest_sql.h"
 #include "memory.h"
+#include "utf8.h"
 
 /* Where sql/ingest.sql hands over to the analysis, and where the linking
 ** (what ibid_link runs alone) begins. */
@@ -105,6 +107,9 @@ static const struct {
 
 /* Items whose rows are built and written at a time (long layers). */
 #define SLICE 1024
+/* Rows one INSERT writes (VALUES (...), (...), ...): one statement run per
+** BATCH rows instead of per row; the rest go one by one. */
+#define BATCH 16
 
 /* Columns of cites and refs holding start and length (for the overlap rule). */
 #define CITES_START_COLUMN 8
@@ -114,12 +119,14 @@ typedef struct ingest_vtab {
   sqlite3_vtab base;
   sqlite3 *db;
   int ready;                /* the statements and tools are made */
-  sqlite3_stmt *body;       /* SELECT body FROM documents WHERE id = ?1 */
+  sqlite3_stmt *raw;        /* SELECT raw FROM documents WHERE id = ?1 */
+  sqlite3_stmt *limits;     /* the connection's PDF limits (ibid_pdf_limits()) */
   sqlite3_stmt *structured; /* the refs the format gave, already in refs */
   sqlite3_stmt *insert[OUT_COUNT];
-  sqlite3_stmt *before[MAX_STEPS]; /* sql/ingest.sql up to the analysis */
-  sqlite3_stmt *after[MAX_STEPS];  /* and after it, up to the linking */
-  sqlite3_stmt *link[MAX_STEPS];   /* the linking */
+  sqlite3_stmt *insert_batch[OUT_COUNT]; /* BATCH rows at once */
+  sqlite3_stmt *before[MAX_STEPS];       /* sql/ingest.sql up to the analysis */
+  sqlite3_stmt *after[MAX_STEPS];        /* and after it, up to the linking */
+  sqlite3_stmt *link[MAX_STEPS];         /* the linking */
   int before_count, after_count, link_count;
   int link_only; /* ibid_link: the linking steps alone */
   ibid_sentence_splitter *splitter;
@@ -184,9 +191,11 @@ static int prepare(ingest_vtab *vtab, const char *sql, sqlite3_stmt **statement)
 }
 
 static void release_all(ingest_vtab *vtab) {
-  sqlite3_finalize(vtab->body);
+  sqlite3_finalize(vtab->raw);
+  sqlite3_finalize(vtab->limits);
   sqlite3_finalize(vtab->structured);
   for (int i = 0; i < OUT_COUNT; i++) sqlite3_finalize(vtab->insert[i]);
+  for (int i = 0; i < OUT_COUNT; i++) sqlite3_finalize(vtab->insert_batch[i]);
   for (int i = 0; i < vtab->before_count; i++) sqlite3_finalize(vtab->before[i]);
   for (int i = 0; i < vtab->after_count; i++) sqlite3_finalize(vtab->after[i]);
   for (int i = 0; i < vtab->link_count; i++) sqlite3_finalize(vtab->link[i]);
@@ -194,8 +203,9 @@ static void release_all(ingest_vtab *vtab) {
   ibid_sentence_splitter_free(vtab->splitter);
   ibid_regions_free(vtab->regions);
   ibid_csl_folder_close(vtab->folder);
-  vtab->body = vtab->structured = 0;
+  vtab->raw = vtab->limits = vtab->structured = 0;
   memset(vtab->insert, 0, sizeof(vtab->insert));
+  memset(vtab->insert_batch, 0, sizeof(vtab->insert_batch));
   vtab->splitter = 0;
   vtab->regions = 0;
   vtab->folder = 0;
@@ -252,21 +262,31 @@ static int make_ready(ingest_vtab *vtab) {
   if (rc == SQLITE_OK)
     rc = prepare_steps(vtab, mark, (size_t)(link - mark), vtab->after, &vtab->after_count);
   if (rc == SQLITE_OK)
-    rc = prepare(vtab, "SELECT body FROM main.documents WHERE id = ?1", &vtab->body);
+    rc = prepare(vtab, "SELECT raw FROM main.documents WHERE id = ?1", &vtab->raw);
+  if (rc == SQLITE_OK)
+    rc = prepare(vtab, "SELECT ibid_pdf_limits() ->> 'seconds', ibid_pdf_limits() ->> 'megabytes'",
+                 &vtab->limits);
   if (rc == SQLITE_OK)
     rc = prepare(vtab,
                  "SELECT start, length FROM main.refs WHERE document_id = ?1"
                  " AND start IS NOT NULL AND length IS NOT NULL",
                  &vtab->structured);
-  for (int i = 0; i < OUT_COUNT && rc == SQLITE_OK; i++) {
+  for (int i = 0; i < 2 * OUT_COUNT && rc == SQLITE_OK; i++) {
+    int out = i % OUT_COUNT, rows = i < OUT_COUNT ? 1 : BATCH, columns = outputs[out].column_count;
     sqlite3_str *sql = sqlite3_str_new(vtab->db);
-    sqlite3_str_appendf(sql, "INSERT INTO main.%s(document_id, %s) VALUES (?1", outputs[i].table,
-                        outputs[i].columns);
-    for (int k = 0; k < outputs[i].column_count; k++) sqlite3_str_appendf(sql, ", ?%d", k + 2);
-    sqlite3_str_appendall(sql, ")");
+    sqlite3_str_appendf(sql, "INSERT INTO main.%s(document_id, %s) VALUES ", outputs[out].table,
+                        outputs[out].columns);
+    for (int r = 0; r < rows; r++) {
+      sqlite3_str_appendall(sql, r ? ", (?1" : "(?1");
+      for (int k = 0; k < columns; k++) sqlite3_str_appendf(sql, ", ?%d", 2 + r * columns + k);
+      sqlite3_str_appendall(sql, ")");
+    }
     char *text = sqlite3_str_finish(sql);
-    if (!text) return SQLITE_NOMEM;
-    rc = prepare(vtab, text, &vtab->insert[i]);
+    if (!text) {
+      rc = SQLITE_NOMEM;
+      break;
+    }
+    rc = prepare(vtab, text, rows == 1 ? &vtab->insert[out] : &vtab->insert_batch[out]);
     sqlite3_free(text);
   }
   if (rc != SQLITE_OK) {
@@ -305,21 +325,42 @@ static int write_rows(ingest_run *run, int out, int skip_column) {
     return SQLITE_ERROR;
   }
   size_t count = ibid_rows_count(rows);
+  sqlite3_stmt *batch = run->vtab->insert_batch[out];
+  int columns = outputs[out].column_count;
+  size_t chosen[BATCH]; /* rows waiting for the batch statement */
+  size_t waiting = 0;
   int rc = sqlite3_bind_int64(insert, 1, run->cursor->document);
-  for (size_t r = 0; r < count && rc == SQLITE_OK; r++) {
-    if (skip_column >= 0 &&
+  if (rc == SQLITE_OK) rc = sqlite3_bind_int64(batch, 1, run->cursor->document);
+  for (size_t r = 0; r <= count && rc == SQLITE_OK; r++) {
+    if (r < count && skip_column >= 0 &&
         span_set_overlaps(&run->structured, (double)ibid_rows_cell_int(rows, r, skip_column),
                           (double)ibid_rows_cell_int(rows, r, skip_column + 1)))
       continue;
-    rc = ibid_rows_bind(rows, r, insert, 2);
-    if (rc == SQLITE_OK) {
-      rc = sqlite3_step(insert);
-      if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    if (r < count) chosen[waiting++] = r;
+    if (waiting == BATCH) { /* BATCH rows in one statement */
+      for (size_t j = 0; j < BATCH && rc == SQLITE_OK; j++)
+        rc = ibid_rows_bind(rows, chosen[j], batch, 2 + (int)j * columns);
+      if (rc == SQLITE_OK) {
+        rc = sqlite3_step(batch);
+        if (rc == SQLITE_DONE) rc = SQLITE_OK;
+      }
+      sqlite3_reset(batch);
+      if (rc == SQLITE_OK) run->cursor->counts[out] += BATCH;
+      waiting = 0;
+    } else if (r == count) { /* the last ones, one by one */
+      for (size_t j = 0; j < waiting && rc == SQLITE_OK; j++) {
+        rc = ibid_rows_bind(rows, chosen[j], insert, 2);
+        if (rc == SQLITE_OK) {
+          rc = sqlite3_step(insert);
+          if (rc == SQLITE_DONE) rc = SQLITE_OK;
+        }
+        sqlite3_reset(insert);
+        if (rc == SQLITE_OK) run->cursor->counts[out]++;
+      }
     }
-    sqlite3_reset(insert);
-    if (rc == SQLITE_OK) run->cursor->counts[out]++;
   }
   sqlite3_clear_bindings(insert);
+  sqlite3_clear_bindings(batch);
   if (rc != SQLITE_OK && rc != SQLITE_INTERRUPT && rc != SQLITE_NOMEM)
     vtab_error(run->vtab, "ibid_ingest: %s", sqlite3_errmsg(run->vtab->db));
   ibid_rows_clear(rows, outputs[out].column_count);
@@ -478,13 +519,135 @@ static int hand_over(sqlite3_stmt *from, sqlite3_stmt *to) {
   }
 }
 
-/* Runs steps with ?1 bound to the document. A step that returns a row hands
-** it to the next as ?2 and stays on that row, with the steps before it in
+/* The document's raw file converted, as ibid_convert(raw) converts it: the
+** parts sql/ingest.sql reads as ?3 .. ?7 up to "-- @analysis" (see there). */
+typedef struct converted {
+  int found;               /* the document's row is there */
+  int converted;           /* raw was TEXT or BLOB, and was converted */
+  sqlite3_int64 raw_bytes; /* bytes of raw; -1 when NULL */
+  ibid_document document;  /* its body is the text every extractor reads */
+  char *structure;         /* ibid_convert(raw) without body and format; NULL for {} */
+  size_t structure_length;
+} converted;
+
+/* The PDF limits ibid_convert uses on this connection (ibid_pdf_limits()). */
+static int read_limits(ingest_vtab *vtab, ibid_pdf_limits *limits) {
+  sqlite3_stmt *select = vtab->limits;
+  int rc = sqlite3_step(select);
+  if (rc == SQLITE_ROW) {
+    limits->seconds = sqlite3_column_double(select, 0);
+    limits->megabytes = sqlite3_column_double(select, 1);
+    rc = SQLITE_OK;
+  } else if (rc != SQLITE_INTERRUPT && rc != SQLITE_NOMEM) {
+    vtab_error(vtab, "ibid_ingest: %s", sqlite3_errmsg(vtab->db));
+  }
+  sqlite3_reset(select);
+  return rc;
+}
+
+/* Reads documents.raw and converts it (the raw file is freed when this
+** returns: only the document's parts are kept). */
+static int convert_raw(ingest_vtab *vtab, sqlite3_int64 document, converted *c) {
+  ibid_pdf_limits limits = {IBID_PDF_DEFAULT_SECONDS, IBID_PDF_DEFAULT_MEGABYTES};
+  sqlite3_stmt *select = vtab->raw;
+  c->raw_bytes = -1;
+  int rc = read_limits(vtab, &limits);
+  if (rc == SQLITE_OK) rc = sqlite3_bind_int64(select, 1, document);
+  if (rc == SQLITE_OK) rc = sqlite3_step(select);
+  if (rc == SQLITE_DONE) rc = SQLITE_OK; /* no such document: nothing to convert */
+  if (rc != SQLITE_ROW) {
+    if (rc != SQLITE_OK && rc != SQLITE_INTERRUPT && rc != SQLITE_NOMEM && !vtab->base.zErrMsg)
+      vtab_error(vtab, "ibid_ingest: %s", sqlite3_errmsg(vtab->db));
+    sqlite3_reset(select);
+    return rc;
+  }
+  c->found = 1;
+  int type = sqlite3_column_type(select, 0);
+  if (type == SQLITE_NULL) {
+    sqlite3_reset(select);
+    return SQLITE_OK;
+  }
+  if (type != SQLITE_TEXT && type != SQLITE_BLOB) { /* ibid_convert's own message */
+    vtab_error(vtab, "ibid_convert: the document must be TEXT or BLOB, not %s",
+               type == SQLITE_INTEGER ? "an integer" : "a real number");
+    sqlite3_reset(select);
+    return SQLITE_ERROR;
+  }
+  const char *bytes = type == SQLITE_BLOB ? (const char *)sqlite3_column_blob(select, 0)
+                                          : (const char *)sqlite3_column_text(select, 0);
+  size_t length = (size_t)sqlite3_column_bytes(select, 0);
+  if (!bytes) {
+    if (sqlite3_errcode(vtab->db) == SQLITE_NOMEM) {
+      sqlite3_reset(select);
+      return SQLITE_NOMEM;
+    }
+    bytes = "";
+    length = 0;
+  }
+  c->raw_bytes = (sqlite3_int64)length;
+  c->converted = 1;
+  /* as ibid_convert: converters that check it stop when the connection is interrupted */
+  ibid_sql_probe probe;
+  ibid_sql_probe_start(&probe, vtab->db);
+  ibid_progress progress = {
+      .check = ibid_sql_progress_check, .context = &probe, .countdown = IBID_PROGRESS_INTERVAL};
+  c->document.progress = &progress;
+  int failed = ibid_progress_step(&progress, length)
+                   ? -1
+                   : ibid_convert_document_limited(bytes, length, &limits, &c->document);
+  ibid_sql_probe_finish(&probe);
+  c->document.progress = 0;
+  sqlite3_reset(select);
+  if (progress.stopped) return SQLITE_INTERRUPT;
+  if (failed) return SQLITE_NOMEM;
+  c->structure = ibid_document_structure_json(&c->document, &c->structure_length);
+  if (!c->structure) return SQLITE_NOMEM;
+  /* the body is held until the analysis is done: no more than its length */
+  ibid_buffer *body = &c->document.body;
+  if (body->data && body->capacity > body->length + 1) {
+    char *exact = ibid_realloc(body->data, body->length + 1);
+    if (exact) {
+      body->data = exact;
+      body->capacity = body->length + 1;
+    }
+  }
+  if (c->structure_length <= 2) { /* {} */
+    ibid_free(c->structure);
+    c->structure = 0;
+  }
+  return SQLITE_OK;
+}
+
+/* Binds the converted document's parts as ?3 .. ?7 of a step that has them,
+** without copying them. */
+static int bind_converted(sqlite3_stmt *step, const converted *c) {
+  int count = sqlite3_bind_parameter_count(step);
+  const ibid_document *d = &c->document;
+  const char *format = c->converted ? ibid_format_name(d->format) : 0;
+  int rc = SQLITE_OK;
+  if (count >= 3 && format) rc = sqlite3_bind_text(step, 3, format, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK && count >= 4 && c->converted && d->body.length)
+    rc = sqlite3_bind_text64(step, 4, d->body.data, (sqlite3_uint64)d->body.length, SQLITE_STATIC,
+                             SQLITE_UTF8);
+  if (rc == SQLITE_OK && count >= 5 && c->structure)
+    rc = sqlite3_bind_text64(step, 5, c->structure, (sqlite3_uint64)c->structure_length,
+                             SQLITE_STATIC, SQLITE_UTF8);
+  if (rc == SQLITE_OK && count >= 6 && c->converted && d->error)
+    rc = sqlite3_bind_text(step, 6, d->error, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK && count >= 7 && c->raw_bytes >= 0)
+    rc = sqlite3_bind_int64(step, 7, c->raw_bytes);
+  return rc;
+}
+
+/* Runs steps with ?1 bound to the document (and, with c, the converted
+** document's parts as ?3 .. ?7). A step that returns a row hands it to the
+** next as ?2 and stays on that row, with the steps before it in
 ** the chain (the row may be the value they handed over), until a step of the
 ** chain returns none: then all of them are reset, and whatever they read (the
 ** raw file, the body, JSON) is freed before the next step runs. Messages are
 ** the statements' own, as the trigger's were. */
-static int run_steps(ingest_vtab *vtab, sqlite3_stmt **steps, int count, sqlite3_int64 document) {
+static int run_steps(ingest_vtab *vtab, sqlite3_stmt **steps, int count, sqlite3_int64 document,
+                     const converted *c) {
   int rc = SQLITE_OK;
   int chain = 0; /* steps[chain .. i) are on their rows */
   for (int i = 0; i < count && rc == SQLITE_OK; i++) {
@@ -495,6 +658,7 @@ static int run_steps(ingest_vtab *vtab, sqlite3_stmt **steps, int count, sqlite3
       else if (sqlite3_bind_parameter_count(steps[i]) >= 2)
         rc = sqlite3_bind_null(steps[i], 2);
     }
+    if (rc == SQLITE_OK && c) rc = bind_converted(steps[i], c);
     if (rc == SQLITE_OK) rc = sqlite3_step(steps[i]);
     if (rc == SQLITE_ROW) {
       rc = SQLITE_OK;
@@ -511,69 +675,60 @@ static int run_steps(ingest_vtab *vtab, sqlite3_stmt **steps, int count, sqlite3
   return rc;
 }
 
-/* sql/ingest.sql around the analysis of the body. */
-static int analyse_document(ingest_vtab *vtab, ingest_cursor *cursor);
+/* The analysis of the body, written to every derived table. */
+static int analyse_document(ingest_vtab *vtab, ingest_cursor *cursor, const char *text,
+                            size_t length);
 
 static int ingest_document(ingest_vtab *vtab, ingest_cursor *cursor) {
   int rc = make_ready(vtab);
   if (rc == SQLITE_OK && !vtab->link_only) {
-    rc = run_steps(vtab, vtab->before, vtab->before_count, cursor->document);
-    if (rc == SQLITE_OK) rc = analyse_document(vtab, cursor);
-    if (rc == SQLITE_OK) rc = run_steps(vtab, vtab->after, vtab->after_count, cursor->document);
+    converted c;
+    memset(&c, 0, sizeof(c));
+    ibid_document_init(&c.document);
+    rc = convert_raw(vtab, cursor->document, &c);
+    if (rc == SQLITE_OK)
+      rc = run_steps(vtab, vtab->before, vtab->before_count, cursor->document, &c);
+    ibid_free(c.structure);
+    c.structure = 0;
+    /* the body as the row now holds it; the analysis reads it here, not again from the row */
+    if (rc == SQLITE_OK && c.found && c.converted && c.document.body.length)
+      rc = analyse_document(vtab, cursor, c.document.body.data, c.document.body.length);
+    ibid_document_free(&c.document);
+    if (rc == SQLITE_OK) rc = run_steps(vtab, vtab->after, vtab->after_count, cursor->document, 0);
   }
-  if (rc == SQLITE_OK) rc = run_steps(vtab, vtab->link, vtab->link_count, cursor->document);
+  if (rc == SQLITE_OK) rc = run_steps(vtab, vtab->link, vtab->link_count, cursor->document, 0);
   return rc;
 }
 
-static int analyse_document(ingest_vtab *vtab, ingest_cursor *cursor) {
-  int rc = SQLITE_OK;
-  sqlite3_stmt *body = vtab->body;
-  rc = sqlite3_bind_int64(body, 1, cursor->document);
-  if (rc == SQLITE_OK) rc = sqlite3_step(body);
-  if (rc != SQLITE_ROW) { /* no such document: nothing to write */
-    if (rc != SQLITE_DONE && rc != SQLITE_OK) {
-      if (rc != SQLITE_INTERRUPT && rc != SQLITE_NOMEM)
-        vtab_error(vtab, "ibid_ingest: %s", sqlite3_errmsg(vtab->db));
-    } else {
-      rc = SQLITE_OK;
-    }
-    sqlite3_reset(body);
-    return rc;
-  }
-  /* The body stays in the statement's row (no copy) until the reset below. */
-  const char *text;
-  size_t length;
-  char *error = 0;
-  int found = ibid_value_text(sqlite3_column_value(body, 0), "ibid_ingest", &text, &length, &error);
-  if (found < 0) {
+static int analyse_document(ingest_vtab *vtab, ingest_cursor *cursor, const char *text,
+                            size_t length) {
+  size_t bad;
+  if (!ibid_utf8_valid(text, length, &bad)) {
     sqlite3_free(vtab->base.zErrMsg);
-    vtab->base.zErrMsg = error;
-    sqlite3_reset(body);
-    return error ? SQLITE_ERROR : SQLITE_NOMEM;
+    vtab->base.zErrMsg = sqlite3_mprintf("ibid_ingest: invalid UTF-8 at byte %lld (0x%02x)",
+                                         (long long)bad, (unsigned)(unsigned char)text[bad]);
+    return SQLITE_ERROR;
   }
-  rc = SQLITE_OK;
-  if (found > 0) {
-    ingest_run run = {vtab, cursor, 0, {0}};
-    run.rows = ibid_rows_new(vtab->db, text, length, outputs[0].column_count);
-    if (!run.rows) {
-      rc = SQLITE_NOMEM;
-    } else if (ibid_progress_step(ibid_rows_progress(run.rows), length)) {
-      rc = SQLITE_INTERRUPT;
-    } else {
-      rc = ingest_body(&run, text, length);
-    }
-    if (run.rows && rc != SQLITE_OK) {
-      char *message = ibid_rows_take_error(run.rows);
-      if (message) {
-        sqlite3_free(vtab->base.zErrMsg);
-        vtab->base.zErrMsg = message;
-      }
-    }
-    ibid_rows_free(run.rows);
-    ibid_free(run.structured.spans);
-    ibid_free(run.structured.reach);
+  int rc = SQLITE_OK;
+  ingest_run run = {vtab, cursor, 0, {0}};
+  run.rows = ibid_rows_new(vtab->db, text, length, outputs[0].column_count);
+  if (!run.rows) {
+    rc = SQLITE_NOMEM;
+  } else if (ibid_progress_step(ibid_rows_progress(run.rows), length)) {
+    rc = SQLITE_INTERRUPT;
+  } else {
+    rc = ingest_body(&run, text, length);
   }
-  sqlite3_reset(body);
+  if (run.rows && rc != SQLITE_OK) {
+    char *message = ibid_rows_take_error(run.rows);
+    if (message) {
+      sqlite3_free(vtab->base.zErrMsg);
+      vtab->base.zErrMsg = message;
+    }
+  }
+  ibid_rows_free(run.rows);
+  ibid_free(run.structured.spans);
+  ibid_free(run.structured.reach);
   return rc;
 }
 

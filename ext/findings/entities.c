@@ -29,12 +29,24 @@
 ** that says the resolution was adopted.
 ** Countries come from ICU's region names (regions.h), as ISO codes. Armed
 ** groups are capitalised runs holding an armed group's noun ("Army",
-** "Forces", "Movement") or a code before "rebels". Persons without a title
-** are told by the structure of names, not by a list: two to four capitalised
-** words, none a country, institution, role or treaty noun, a people's
-** adjective or a word the text also writes in lowercase, whose last word
-** recurs capitalised or which a verb follows. No matcher knows a person or
-** document name: gazetteer data lives in sql/gazetteer.sql.
+** "Forces", "Movement", with "for the Liberation of ..." after it) or a name
+** before "rebels"/"militias". Persons without a title are told by the
+** structure of names and sentences, not by a list: two to four capitalised
+** words, none a country, institution, role, place or treaty noun, a people's
+** adjective or a word the text also writes in lowercase, not after "the",
+** whose last word recurs capitalised, or which a verb follows, or which is
+** counted among others ("Joseph Kony and four other commanders"), described
+** by an apposition ("Betty Bigombe, a former minister,") or by "of" and an
+** organization, or follows "by". Places (cities and sub-national places)
+** are ICU's time-zone exemplar cities (regions.h: ibid_city_at), a compass
+** word and a name ("North Kivu"), name words before a place noun ("Kano
+** State", "Garamba National Park"), and names after "the counties of", after
+** a locative preposition ("near Gulu": not in a title-case title, not a
+** person named before) or after a place in a list ("Gulu, Kitgum and
+** Pader"). Organizations also come from a noun before a name ("the local
+** group X") and from undefined acronyms made of the initials of one the text
+** named ("LRA", "ANC"). No matcher knows a person or document name:
+** gazetteer data lives in sql/gazetteer.sql.
 */
 #include "entities.h"
 
@@ -72,6 +84,8 @@ const char *ibid_entity_kind_name(ibid_entity_kind kind) {
       return "country";
     case IBID_ENTITY_ARMED_GROUP:
       return "armed_group";
+    case IBID_ENTITY_PLACE:
+      return "place";
   }
   return NULL;
 }
@@ -106,6 +120,14 @@ typedef struct finder {
   size_t stat_capacity;
   struct word_lists *lists; /* see word_in_list; NULL: scan the lists */
   ibid_progress *progress;  /* counts the bytes scanned; may stop the scan (NULL: never) */
+  struct { /* the initials of the organizations and armed groups named (remember_entity) */
+    char letters[9];
+    ibid_entity_kind kind;
+  } initials[256];
+  size_t initials_used;
+  size_t part_at[4];         /* is_name_part's last answers: offset + 1 (0: none) ... */
+  signed char part_value[4]; /* ... and the answer */
+  unsigned part_next;
 } finder;
 
 /* Copies bytes into value collapsing white space, cut at a character boundary. */
@@ -131,6 +153,8 @@ static void copy_value(char *value, const char *bytes, size_t n) {
   value[used] = 0;
 }
 
+static void remember_entity(finder *f, const ibid_entity *e);
+
 static ibid_entity *emit(finder *f, ibid_entity_kind kind, size_t start, size_t end,
                          const char *value) {
   if (f->count == f->capacity) {
@@ -151,6 +175,7 @@ static ibid_entity *emit(finder *f, ibid_entity_kind kind, size_t start, size_t 
     copy_value(entity->value, value, strlen(value));
   else
     copy_value(entity->value, f->text + start, end - start);
+  remember_entity(f, entity);
   return entity;
 }
 
@@ -385,6 +410,10 @@ static size_t match_icc_record(finder *f, size_t i) {
 ** parentheses, "Assembly/AU/Dec.221(XII)", "EX.CL/846(XXV)". */
 static size_t match_au_symbol(finder *f, size_t i) {
   if (!ibid_is_alpha(f->text[i])) return 0;
+  /* the first segment is letters and dots up to a '/': "the" is told at once */
+  size_t first = i;
+  while (first < f->length && ibid_is_alpha(f->text[first])) first++;
+  if (first >= f->length || (f->text[first] != '/' && f->text[first] != '.')) return 0;
   size_t end = symbol_end(f, i);
   const char *t = f->text + i;
   size_t n = end - i;
@@ -477,6 +506,7 @@ static int is_treaty_head(const finder *f, size_t i, size_t n) {
 /* A treaty name at i: "Rome Statute", "UN Charter", "Treaty of Rome",
 ** "Charter of the United Nations". Returns its end (0 if none), value set. */
 static size_t treaty_name(const finder *f, size_t i, char *value) {
+  if (!is_capital_at(f, i)) return 0;
   size_t n = name_word(f, i);
   if (!n || !is_capital_at(f, i)) return 0;
   if (word_equals(f, i, n, "Treaty")) {
@@ -574,6 +604,7 @@ static size_t article_number(const finder *f, size_t i) {
 static size_t match_article(finder *f, size_t i, size_t n) {
   static const char *const singular[] = {"Article", "article", "Art.", "art."};
   static const char *const plural[] = {"Articles", "articles", "Arts.", "arts."};
+  if (f->text[i] != 'A' && f->text[i] != 'a') return 0; /* "Article", "art." */
   int many = word_in_list(f, i, n, plural, 4);
   /* "Art." is a word and a period. */
   if (i + n < f->length && f->text[i + n] == '.') n++;
@@ -807,15 +838,21 @@ static size_t person_name(const finder *f, size_t i, size_t *word_count) {
 }
 
 static int is_role(const finder *f, size_t i, size_t n) {
-  static const char *const list[] = {
-      "President",  "president",  "Colonel",    "Prosecutor",  "prosecutor",   "Secretary-General",
-      "Ambassador", "ambassador", "Judge",      "judge",       "Commander",    "commander",
-      "Minister",   "minister",   "spokesman",  "spokeswoman", "spokesperson", "leader",
-      "warlord",    "Envoy",      "envoy",      "chief",       "Counsel",      "Director",
-      "director",   "Rapporteur", "rapporteur", "Chairman",    "chairman",     "Chairperson",
-      "Governor",   "King",       "Queen",      "Prince",      "Chancellor",   "Senator",
-      "Registrar",  "Emir",       "Sheikh",     "Captain",     "Lieutenant",   "Marshal",
-      "Brigadier"};
+  static const char *const list[] = {"President",   "president",     "Colonel",
+                                     "Prosecutor",  "prosecutor",    "Secretary-General",
+                                     "Ambassador",  "ambassador",    "Judge",
+                                     "judge",       "Commander",     "commander",
+                                     "Minister",    "minister",      "spokesman",
+                                     "spokeswoman", "spokesperson",  "leader",
+                                     "warlord",     "Envoy",         "envoy",
+                                     "chief",       "Counsel",       "Director",
+                                     "director",    "Rapporteur",    "rapporteur",
+                                     "Chairman",    "chairman",      "Chairperson",
+                                     "Governor",    "King",          "Queen",
+                                     "Prince",      "Chancellor",    "Senator",
+                                     "Registrar",   "Emir",          "Sheikh",
+                                     "Captain",     "Lieutenant",    "Marshal",
+                                     "Brigadier",   "Representative"};
   /* Not "General", "Chief", "Leader", "Major", "Justice": in Title Case
   ** headlines they are ordinary words ("Major Loss to Victims"). */
   return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
@@ -898,11 +935,14 @@ static size_t match_person_before_role(finder *f, size_t i) {
 
 static int is_institution_head(const finder *f, size_t i, size_t n) {
   static const char *const list[] = {
-      "Council",     "Court",      "Union",        "Commission",   "Assembly",   "Office",
-      "Coalition",   "Tribunal",   "Organization", "Organisation", "Committee",  "Programme",
-      "Program",     "Institute",  "Agency",       "Watch",        "Center",     "Centre",
-      "Congress",    "Foundation", "Network",      "Association",  "Federation", "Secretariat",
-      "Observatory", "Parliament"};
+      "Council",     "Court",       "Union",         "Commission",   "Assembly",   "Office",
+      "Coalition",   "Tribunal",    "Organization",  "Organisation", "Committee",  "Programme",
+      "Program",     "Institute",   "Agency",        "Watch",        "Center",     "Centre",
+      "Congress",    "Foundation",  "Network",       "Association",  "Federation", "Secretariat",
+      "Observatory", "Parliament",  "Ministry",      "University",   "Bank",       "Initiative",
+      "Fund",        "Authority",   "Board",         "Bureau",       "Department", "Society",
+      "Trust",       "Project",     "Alliance",      "Corporation",  "Company",    "Division",
+      "Roundtable",  "Conservancy", "International", "Force"};
   return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
 }
 
@@ -1055,17 +1095,18 @@ static size_t defined_name_start(const finder *f, size_t open, const char *lette
 ** term ("X-ray Absorption Near Edge Structure (XANES)" is not one). */
 static int has_institution_word(const finder *f, size_t start, size_t end) {
   static const char *const list[] = {
-      "council",     "court",      "union",          "commission",   "assembly",    "office",
-      "coalition",   "tribunal",   "organization",   "organisation", "committee",   "programme",
-      "program",     "institute",  "agency",         "watch",        "center",      "centre",
-      "congress",    "foundation", "network",        "association",  "federation",  "secretariat",
-      "observatory", "parliament", "movement",       "army",         "forces",      "front",
-      "party",       "group",      "mission",        "operation",    "fund",        "bank",
-      "service",     "department", "ministry",       "bureau",       "authority",   "board",
-      "conference",  "society",    "league",         "alliance",     "nations",     "police",
-      "university",  "school",     "college",        "chamber",      "panel",       "initiative",
-      "project",     "government", "administration", "reserve",      "corporation", "company",
-      "district",    "council"};
+      "council",     "court",      "union",          "commission",    "assembly",    "office",
+      "coalition",   "tribunal",   "organization",   "organisation",  "committee",   "programme",
+      "program",     "institute",  "agency",         "watch",         "center",      "centre",
+      "congress",    "foundation", "network",        "association",   "federation",  "secretariat",
+      "observatory", "parliament", "movement",       "army",          "forces",      "front",
+      "party",       "group",      "mission",        "operation",     "fund",        "bank",
+      "service",     "department", "ministry",       "bureau",        "authority",   "board",
+      "conference",  "society",    "league",         "alliance",      "nations",     "police",
+      "university",  "school",     "college",        "chamber",       "panel",       "initiative",
+      "project",     "government", "administration", "reserve",       "corporation", "company",
+      "district",    "council",    "roundtable",     "international", "trust",       "conservancy",
+      "division",    "force"};
   for (size_t i = start; i < end; i++) {
     if (!ibid_is_alpha(f->text[i]) || (i > start && ibid_is_alpha(f->text[i - 1]))) continue;
     size_t n = ibid_word_length(f->text, f->length, i);
@@ -1119,7 +1160,10 @@ static size_t name_tail(const finder *f, size_t end) {
   size_t best = end, words = 0;
   at = ibid_skip_space(f->text, f->length, at + (f->text[at] == 'o' ? 2 : 3));
   if (ibid_word_is(f->text, f->length, at, "the")) at = ibid_skip_space(f->text, f->length, at + 3);
-  while (words < 3 && at < f->length) {
+  int after_of = 0; /* "the" only after "of": not "Education and the Agency" */
+  int ands = 0;
+  size_t most = f->text[end + 1] == 'o' ? 4 : 3; /* "of Palm Oil Producing Countries" */
+  while (words < most && at < f->length) {
     size_t n = name_word(f, at);
     if (!n) {
       n = acronym_token(f, at);
@@ -1128,8 +1172,11 @@ static size_t name_tail(const finder *f, size_t end) {
     if (is_capital_at(f, at) && !is_function_capital(f, at, n)) {
       best = at + n;
       words++;
+      after_of = 0;
     } else if (word_equals(f, at, n, "and") || word_equals(f, at, n, "of") ||
-               word_equals(f, at, n, "the") || word_equals(f, at, n, "to")) {
+               (after_of && word_equals(f, at, n, "the")) || word_equals(f, at, n, "to")) {
+      after_of = word_equals(f, at, n, "of");
+      if (word_equals(f, at, n, "and") && ands++) break; /* one "and": not "... and Partners" */
       if (word_equals(f, at, n, "to")) {
         /* "to Protect" only as the last word */
         size_t next = ibid_skip_space(f->text, f->length, at + n);
@@ -1152,15 +1199,29 @@ static size_t name_tail(const finder *f, size_t end) {
 
 /* A capitalised name ending in an institutional noun at the head word i. */
 static size_t match_institution(finder *f, size_t i, size_t n) {
+  if (n > 2 && f->text[i + n - 2] == '\'' && f->text[i + n - 1] == 's') n -= 2; /* "Union's" */
   if (!is_institution_head(f, i, n)) return 0;
   size_t start = i, words = 1, end = i;
   for (int k = 0; k < 8; k++) {
+    size_t amp = end;
+    while (amp > 0 && f->text[amp - 1] == ' ') amp--;
+    if (amp > 1 && f->text[amp - 1] == '&' && f->text[amp - 2] == ' ') {
+      end = amp - 1; /* "Bill & Melinda Gates Foundation" */
+      continue;
+    }
     size_t word_end, word_start = word_before(f, end, &word_end);
     if (word_start >= word_end || end - word_end > 3) break;
+    if (word_end - word_start == 1 && f->text[word_start] == 's' && word_start >= 2 &&
+        f->text[word_start - 1] == '\'' && ibid_is_alpha(f->text[word_start - 2])) {
+      size_t possessor_end; /* "Uganda People's Defence Force" */
+      word_start = word_before(f, word_start - 1, &possessor_end);
+    }
     size_t w = word_end - word_start;
     if (word_equals(f, word_start, w, "and")) {
       size_t before_end, before = word_before(f, word_start, &before_end);
       if (before >= before_end || !is_capital_at(f, before)) break;
+      /* "Equity Bank and Kenya Commercial Bank" are two */
+      if (is_institution_head(f, before, before_end - before)) break;
       end = word_start;
       continue;
     }
@@ -1179,6 +1240,7 @@ static size_t match_institution(finder *f, size_t i, size_t n) {
     static const char *const documents[] = {"Resolution", "Resolutions", "Report",  "Decision",
                                             "Statement",  "Press",       "Meeting", "Session"};
     size_t w = name_word(f, after);
+    if (word_equals(f, i, n, "University") && word_equals(f, after, w, "Press")) return 0;
     /* "Security Council Resolution 2334" names a document of the organ. */
     if (w && !is_function_capital(f, after, w) &&
         !word_in_list(f, after, w, documents, sizeof(documents) / sizeof(documents[0])))
@@ -1359,8 +1421,8 @@ static size_t attach_definition(finder *f, size_t open) {
   if (!a || f->count == 0) return 0;
   ibid_entity *last = &f->items[f->count - 1];
   size_t last_end = last->start + last->length;
-  if (last->kind != IBID_ENTITY_ORGANIZATION || last_end > open || last_end + 6 < open ||
-      last_end < a->name_start)
+  if ((last->kind != IBID_ENTITY_ORGANIZATION && last->kind != IBID_ENTITY_ARMED_GROUP) ||
+      last_end > open || last_end + 6 < open || last_end < a->name_start)
     return 0;
   last->length = open + 1 + n + 1 - last->start;
   copy_value(last->value, a->letters, strlen(a->letters));
@@ -1375,7 +1437,9 @@ static size_t attach_definition(finder *f, size_t open) {
 ** (common nouns are: "Special Jurisdiction" ... "jurisdiction"). */
 typedef struct word_stat {
   uint64_t hash; /* FNV-1a of the lowercased word; 0 = empty slot */
-  unsigned capitalised, lowercase;
+  unsigned capitalised : 31;
+  unsigned person_last : 1; /* the last word of a person's name found so far */
+  unsigned lowercase;       /* (16 bytes a distinct word: see collect_word_stats) */
 } word_stat;
 
 static uint64_t word_hash(const char *text, size_t n) {
@@ -1394,16 +1458,40 @@ static word_stat *stat_slot(finder *f, uint64_t h) {
     if (f->stats[k].hash == h || f->stats[k].hash == 0) return &f->stats[k];
 }
 
+/* Doubles the table and places every word again (open addressing keeps the
+** table at most half full, so a lookup stops at an empty slot soon). */
+static int grow_word_stats(finder *f) {
+  size_t capacity = f->stat_capacity * 2;
+  word_stat *old = f->stats;
+  size_t old_capacity = f->stat_capacity;
+  f->stats = ibid_malloc(capacity * sizeof(word_stat));
+  if (!f->stats) {
+    f->stats = old;
+    return -1;
+  }
+  memset(f->stats, 0, capacity * sizeof(word_stat));
+  f->stat_capacity = capacity;
+  for (size_t k = 0; k < old_capacity; k++)
+    if (old[k].hash) *stat_slot(f, old[k].hash) = old[k];
+  ibid_free(old);
+  return 0;
+}
+
+/* Counts each distinct word's capitalised and lowercase uses. The table is
+** sized by the distinct words, not by every word of the text: it starts
+** small and doubles when half full, so a long text of few distinct words
+** (most of them) costs a few hundred KB, not 32 bytes a word. */
 static int collect_word_stats(finder *f) {
   size_t words = 0;
   for (size_t i = 0; i < f->length; i++)
     if (ibid_is_alpha(f->text[i]) && (i == 0 || !ibid_is_alpha(f->text[i - 1]))) words++;
   size_t capacity = 64;
-  while (capacity < 2 * words + 2) capacity *= 2;
+  while (capacity < 2 * words + 2 && capacity < 4096) capacity *= 2;
   f->stats = ibid_malloc(capacity * sizeof(word_stat));
   if (!f->stats) return -1;
   memset(f->stats, 0, capacity * sizeof(word_stat));
   f->stat_capacity = capacity;
+  size_t used = 0;
   size_t counted = 0; /* bytes counted on progress (the pass reads the text twice) */
   for (size_t i = 0; i < f->length;) {
     if (i >= counted + 4096) {
@@ -1418,7 +1506,14 @@ static int collect_word_stats(finder *f) {
     while (i + n < f->length && ibid_is_alpha(f->text[i + n])) n++;
     uint64_t hash = word_hash(f->text + i, n);
     word_stat *s = stat_slot(f, hash);
-    s->hash = hash;
+    if (!s->hash) {
+      if (2 * (used + 1) > f->stat_capacity) {
+        if (grow_word_stats(f)) return -1;
+        s = stat_slot(f, hash);
+      }
+      s->hash = hash;
+      used++;
+    }
     if (ibid_is_upper(f->text[i]))
       s->capitalised++;
     else
@@ -1432,6 +1527,26 @@ static const word_stat *stats_of(const finder *f, size_t i, size_t n) {
   if (!f->stats) return NULL;
   word_stat *s = stat_slot((finder *)f, word_hash(f->text + i, n));
   return s->hash ? s : NULL;
+}
+
+/* A name word: a capital and then lowercase letters ("Kenyatta", "Mai-Mai",
+** "Sana'a", "Ólafur"), not an acronym ("ICC") or a letter ("Q"). */
+static int is_titlecase(const finder *f, size_t i, size_t n) {
+  return is_capital_at(f, i) && n >= 2 &&
+         (ibid_is_lower(f->text[i + 1]) || f->text[i + 1] == '\'' ||
+          ((unsigned char)f->text[i] >= 0x80 && n >= 3));
+}
+
+/* A people's or a language's adjective: "African", "Congolese", "British",
+** "Eastern" (a name opens with none of them). */
+static int people_adjective(const finder *f, size_t i, size_t n) {
+  static const char *const endings[] = {"ern", "ese", "ish", "can", "ean", "ian", "dan", "ino"};
+  for (size_t k = 0; k < sizeof(endings) / sizeof(*endings) && n > 5; k++)
+    if (f->text[i + n - 3] == endings[k][0] && f->text[i + n - 2] == endings[k][1] &&
+        f->text[i + n - 1] == endings[k][2])
+      return 1;
+  return word_equals(f, i, n, "French") || word_equals(f, i, n, "Dutch") ||
+         word_equals(f, i, n, "Arab") || word_equals(f, i, n, "Swiss");
 }
 
 static int is_armed_head(const finder *f, size_t i, size_t n) {
@@ -1454,13 +1569,33 @@ static size_t match_armed_group(finder *f, size_t i) {
     emit(f, IBID_ENTITY_ARMED_GROUP, i, token, NULL);
     return token;
   }
+  /* "Mai-Mai militias", "Seleka rebels": a name word before the group noun,
+  ** not a people's adjective ("Ugandan rebels", "Congolese militias") */
+  size_t word = name_word(f, i);
+  if (word >= 3 && i + word + 1 < f->length && f->text[i + word] == ' ' &&
+      strchr("mri", f->text[i + word + 1]) && is_titlecase(f, i, word) &&
+      !people_adjective(f, i, word)) {
+    size_t next = i + word;
+    static const char *const nouns[] = {"militia", "militias", "rebels", "insurgents"};
+    for (size_t k = 0; k < sizeof(nouns) / sizeof(*nouns); k++) {
+      size_t n = strlen(nouns[k]);
+      if (next + 1 + n <= f->length && t[next] == ' ' && memcmp(t + next + 1, nouns[k], n) == 0 &&
+          (next + 1 + n == f->length || !ibid_is_alpha(t[next + 1 + n]))) {
+        const char *code;
+        if (ibid_region_at(f->regions, t, f->length, i, &code)) return 0;
+        emit(f, IBID_ENTITY_ARMED_GROUP, i, next, NULL);
+        return next;
+      }
+    }
+  }
   size_t at = i, end = 0, words = 0;
-  int head = 0;
+  int head = 0, after_connector = 0;
   while (words < 8) {
     size_t n = name_word(f, at);
     if (!n) break;
     if (is_capital_at(f, at)) {
       if (words == 0 && is_function_capital(f, at, n)) return 0;
+      after_connector = 0;
       words++;
       if (is_armed_head(f, at, n)) {
         head = 1;
@@ -1470,14 +1605,19 @@ static size_t match_armed_group(finder *f, size_t i) {
       }
     } else if (!(head && word_equals(f, at, n, "of") && end == at - 1) &&
                !(word_equals(f, at, n, "for") || word_equals(f, at, n, "of") ||
-                 word_equals(f, at, n, "the"))) {
-      break;
+                 (after_connector && word_equals(f, at, n, "the")))) {
+      break; /* "the" only after "for" or "of": "Front for the Liberation of ..." */
+    } else {
+      after_connector = !word_equals(f, at, n, "the");
     }
     size_t next = ibid_skip_space(f->text, f->length, at + n);
     if (next != at + n + 1) break;
     at = next;
   }
   if (!head || !end) return 0;
+  /* "Democratic Forces for the Liberation of Rwanda" */
+  size_t tail = name_tail(f, end);
+  if (tail > end) end = tail;
   if (words < 2 &&
       !(word_equals(f, i, end - i, "Janjaweed") || word_equals(f, i, end - i, "Taliban")))
     return 0;
@@ -1490,6 +1630,415 @@ static size_t match_country(finder *f, size_t i) {
   size_t n = ibid_region_at(f->regions, f->text, f->length, i, &code);
   if (!n) return 0;
   emit(f, IBID_ENTITY_COUNTRY, i, i + n, code);
+  return i + n;
+}
+
+/* ----- places ------------------------------------------------------------------ */
+
+/* Words that name a part of a text, a period or a thing, never a place or a
+** person ("in Table 2", "in Phase II", "to Protect"). */
+static int is_document_word(const finder *f, size_t i, size_t n) {
+  static const char *const list[] = {
+      "Table",   "Figure", "Section",    "Chapter",  "Part",    "Appendix", "Annex",
+      "Box",     "Phase",  "Round",      "Volume",   "Note",    "Question", "Hypothesis",
+      "Case",    "Study",  "Step",       "Stage",    "Wave",    "Protect",  "Practice",
+      "Theory",  "Annual", "Parliament", "Internet", "English", "Spanish",  "Portuguese",
+      "Swahili", "Arabic", "Islam",      "God"};
+  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+}
+
+/* Nouns that end the name of a place ("Kano State", "Artibonite River",
+** "Virunga National Park"). */
+static int is_place_head(const finder *f, size_t i, size_t n) {
+  static const char *const list[] = {
+      "State",      "Province",  "Region",  "County",       "District", "Governorate",
+      "Prefecture", "Territory", "Oblast",  "Municipality", "River",    "Lake",
+      "Valley",     "Delta",     "Basin",   "Mountains",    "Hills",    "Highlands",
+      "Plateau",    "Island",    "Islands", "Park",         "Reserve",  "Peninsula",
+      "Desert",     "Coast",     "Gulf",    "Sea"};
+  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+}
+
+static int is_compass(const finder *f, size_t i, size_t n) {
+  static const char *const list[] = {
+      "North",   "South", "East",  "West",      "Northern",  "Southern",  "Eastern",  "Western",
+      "Central", "Upper", "Lower", "Northeast", "Northwest", "Southeast", "Southwest"};
+  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+}
+
+/* Continents and oceans: regions larger than the places this kind holds. */
+static int is_continent(const finder *f, size_t i, size_t n) {
+  static const char *const list[] = {
+      "Africa", "Europe",     "Asia",    "America",       "Americas",  "Atlantic", "Pacific",
+      "Arctic", "Antarctica", "Oceania", "Mediterranean", "Caribbean", "Sahel"};
+  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+}
+
+/* A word that may be part of a place's or a person's name: title case, and no
+** institution, armed-group, role, treaty or document word, no people's
+** adjective, no month, never written in lowercase in the text. */
+static int name_part_of(const finder *f, size_t i, size_t n) {
+  if (!is_titlecase(f, i, n) || is_function_capital(f, i, n) || is_institution_head(f, i, n) ||
+      is_armed_head(f, i, n) || is_role(f, i, n) || is_treaty_head(f, i, n) ||
+      is_document_word(f, i, n) || ibid_month_of_word(f->text + i, n) || people_adjective(f, i, n))
+    return 0;
+  const word_stat *s = stats_of(f, i, n);
+  return !(s && s->lowercase);
+}
+
+/* name_part_of, remembering its last few answers: the place matchers ask
+** about the same words several times (n is always name_word's length). */
+static int is_name_part(const finder *f, size_t i, size_t n) {
+  finder *cache = (finder *)f;
+  for (int k = 0; k < 4; k++)
+    if (cache->part_at[k] == i + 1) return cache->part_value[k];
+  int value = name_part_of(f, i, n);
+  cache->part_at[cache->part_next & 3] = i + 1;
+  cache->part_value[cache->part_next & 3] = (signed char)value;
+  cache->part_next++;
+  return value;
+}
+
+/* The run of name words at i (at most `most`), ending where the next word
+** is no name word; 0 when the run goes on into a capitalised word that is
+** not one (a longer name) or when there is none. Sets *words. */
+static size_t name_run(const finder *f, size_t i, size_t most, size_t *words) {
+  size_t at = i, end = 0;
+  *words = 0;
+  while (*words < most) {
+    size_t n = name_word(f, at);
+    if (!n) break;
+    if (n > 2 && f->text[at + n - 2] == '\'' && f->text[at + n - 1] == 's')
+      return 0; /* "Putin's" */
+    if (!is_name_part(f, at, n)) {
+      if (*words && is_capital_at(f, at)) return 0;
+      break;
+    }
+    end = at + n;
+    (*words)++;
+    if (at + n + 1 >= f->length || f->text[at + n] != ' ') break;
+    at = at + n + 1;
+  }
+  if (!*words) return 0;
+  /* "Kony's orders": a possessive is a person's or an organization's */
+  if (end < f->length && (f->text[end] == '\'' || (unsigned char)f->text[end] == 0xE2)) return 0;
+  return end;
+}
+
+/* The word that ends just before i (after one space), as [*start, i - 1). */
+static int previous_word_is(const finder *f, size_t i, const char *const *list, size_t count,
+                            size_t *start) {
+  size_t word_end, word = word_before(f, i, &word_end);
+  if (word >= word_end || i - word_end > 2) return 0;
+  if (start) *start = word;
+  return word_in_list(f, word, word_end - word, list, count);
+}
+
+/* Has the text named a person whose last word is text[i, i + n)? ("Kony"
+** after "Joseph Kony", "Ahmed" after "Datti Ahmed") */
+static int names_a_person(const finder *f, size_t i, size_t n) {
+  if (memchr(f->text + i, ' ', n)) return 0; /* one word: a surname */
+  const word_stat *s = stats_of(f, i, n);
+  return s && s->person_last;
+}
+
+/* The last entity, when it is a place that ends right before ", " or " and "
+** at i: "Gulu, Kitgum and Pader" (a list of places). */
+static int follows_place(const finder *f, size_t i) {
+  if (!f->count || f->items[f->count - 1].kind != IBID_ENTITY_PLACE) return 0;
+  size_t end = f->items[f->count - 1].start + f->items[f->count - 1].length;
+  if (end >= i || i - end > 6) return 0;
+  const char *between = f->text + end;
+  size_t n = i - end;
+  return (n == 2 && memcmp(between, ", ", 2) == 0) ||
+         (n == 5 && memcmp(between, " and ", 5) == 0) ||
+         (n == 6 && memcmp(between, ", and ", 6) == 0) ||
+         (n == 4 && memcmp(between, " or ", 4) == 0) ||
+         (n == 4 && memcmp(between, " to ", 4) == 0); /* "from Mirebalais to Saint-Marc" */
+}
+
+static size_t emit_place(finder *f, size_t i, size_t end) {
+  emit(f, IBID_ENTITY_PLACE, i, end, NULL);
+  return end;
+}
+
+/* A place at the capitalised word i:
+**   a city of ICU's time zones ("Kampala", "Port-au-Prince");
+**   a compass word and a name ("North Kivu", "Central Kalimantan");
+**   name words and a place noun ("Kano State", "Virunga National Park"),
+**   "Lake"/"Mount" and a name;
+**   name words after a place noun and "of" ("the counties of Turkana,
+**   Marsabit and Wajir", "the town of Lira"), after a locative preposition
+**   ("in Gulu", "near Goma", "to The Hague"), or after a place in a list.
+** The persons the text has named are not places ("to Kony"). */
+static size_t match_place(finder *f, size_t i, size_t n) {
+  if (word_equals(f, i, n, "The")) { /* "to The Hague" */
+    static const char *const to[] = {"to", "in", "at", "from", "near"};
+    size_t words, end = i + n + 1 < f->length ? name_run(f, i + n + 1, 2, &words) : 0;
+    if (end && previous_word_is(f, i, to, sizeof(to) / sizeof(*to), NULL))
+      return emit_place(f, i, end);
+    return 0;
+  }
+  if (!is_titlecase(f, i, n)) return 0;
+  size_t city = ibid_city_at(f->regions, f->text, f->length, i);
+  if (city) {
+    size_t after = ibid_skip_space(f->text, f->length, i + city);
+    size_t next = after == i + city + 1 ? name_word(f, after) : 0;
+    const word_stat *s = city == n ? stats_of(f, i, n) : NULL;
+    /* not "Santiago Calatrava", "Lima Group", nor a word the text writes in lowercase */
+    if (!(next && is_capital_at(f, after)) && !(s && s->lowercase))
+      return emit_place(f, i, i + city);
+  }
+  size_t words, end;
+  if (is_compass(f, i, n) && i + n + 1 < f->length && f->text[i + n] == ' ') {
+    size_t second = i + n + 1, second_n = name_word(f, second);
+    if (second_n && is_name_part(f, second, second_n) && !is_continent(f, second, second_n) &&
+        !is_compass(f, second, second_n)) {
+      end = second + second_n;
+      size_t after = end + 1;
+      size_t after_n = after < f->length && f->text[end] == ' ' ? name_word(f, after) : 0;
+      if (after_n && is_place_head(f, after, after_n))
+        end = after + after_n;
+      else if (after_n && is_capital_at(f, after))
+        return 0; /* a longer name */
+      return emit_place(f, i, end);
+    }
+  }
+  if ((word_equals(f, i, n, "Lake") || word_equals(f, i, n, "Mount")) && f->text[i + n] == ' ') {
+    end = name_run(f, i + n + 1, 2, &words);
+    if (end) return emit_place(f, i, end);
+  }
+  /* name words and a place noun */
+  end = name_run(f, i, 3, &words);
+  size_t at = i, last = 0;
+  for (size_t k = 0; k < 4 && at < f->length; k++) {
+    size_t w = name_word(f, at);
+    if (!w || !is_capital_at(f, at)) break;
+    if (k > 0 && is_place_head(f, at, w))
+      last = at + w;
+    else if (!(is_name_part(f, at, w) || (k > 0 && word_equals(f, at, w, "National"))))
+      break;
+    if (at + w + 1 >= f->length || f->text[at + w] != ' ') break;
+    at += w + 1;
+  }
+  if (last && !word_equals(f, i, n, "Islamic") && !word_equals(f, i, n, "Member")) {
+    size_t after = ibid_skip_space(f->text, f->length, last);
+    if (!(after == last + 1 && is_capital_at(f, after))) return emit_place(f, i, last);
+  }
+  if (!end || (words == 1 && is_continent(f, i, n))) return 0;
+  if (names_a_person(f, i, end - i)) return 0;
+  if (end < f->length &&
+      (ibid_is_digit(f->text[end]) ||
+       (f->text[end] == ' ' && end + 1 < f->length && ibid_is_digit(f->text[end + 1]))))
+    return 0; /* "Kenya 2013", not a place */
+  if (follows_place(f, i)) return emit_place(f, i, end);
+  /* ("to" and "into" also open verbs and titles: "to Withdraw", "to Kindle") */
+  static const char *const locatives[] = {"in",      "near",   "around",  "from",   "at",
+                                          "outside", "across", "between", "In",     "Near",
+                                          "Around",  "From",   "Outside", "Across", "Between"};
+  /* "Pilling, David" or "Goodwin, Robert E." after "in": an author in a
+  ** reference; "Unsteady Lives: the ..." a title */
+  if (end + 3 < f->length && f->text[end] == ',' && f->text[end + 1] == ' ') {
+    size_t w = name_word(f, end + 2);
+    if (w && is_titlecase(f, end + 2, w) && end + 2 + w < f->length &&
+        (f->text[end + 2 + w] == ',' ||
+         (f->text[end + 2 + w] == ' ' && end + 4 + w < f->length &&
+          ibid_is_upper(f->text[end + 3 + w]) && f->text[end + 4 + w] == '.')))
+      return 0;
+  }
+  if (end < f->length && f->text[end] == ':') return 0;
+  size_t before;
+  if (previous_word_is(f, i, locatives, sizeof(locatives) / sizeof(*locatives), &before)) {
+    /* "In Riau, ..." opens a sentence; "Partners In Health" is a name */
+    size_t open = before;
+    while (open > 0 && ibid_is_space(f->text[open - 1])) open--;
+    /* "Lives in Conflict", "Decision to Withdraw": a title in title case
+    ** (a capitalised word before the preposition that opens no sentence and
+    ** is no place or country just named) */
+    size_t title_end, title = word_before(f, before, &title_end);
+    int in_title = title < title_end && before - title_end <= 2 &&
+                   is_titlecase(f, title, title_end - title) &&
+                   !is_function_capital(f, title, title_end - title);
+    if (in_title) {
+      size_t stop = title;
+      while (stop > 0 && f->text[stop - 1] == ' ') stop--;
+      if (stop == 0 || f->text[stop - 1] == '.' || f->text[stop - 1] == '\n' ||
+          f->text[stop - 1] == '!' || f->text[stop - 1] == '?')
+        in_title = 0; /* "Camps near Lira": the sentence's first word */
+      if (f->count && f->items[f->count - 1].start + f->items[f->count - 1].length == title_end)
+        in_title = 0;
+    }
+    if (!in_title && (ibid_is_lower(f->text[before]) || open == 0 || f->text[open - 1] == '.' ||
+                      f->text[open - 1] == '\n' || (before > open && f->text[open] == '\n')))
+      return emit_place(f, i, end);
+  }
+  static const char *const nouns[] = {
+      "counties",    "county",      "regions",      "region",         "provinces",
+      "province",    "states",      "state",        "districts",      "district",
+      "cities",      "city",        "towns",        "town",           "villages",
+      "village",     "camps",       "camp",         "municipalities", "municipality",
+      "departments", "prefectures", "governorates", "capital",        "port"};
+  static const char *const of[] = {"of"};
+  if (previous_word_is(f, i, of, 1, &before) &&
+      previous_word_is(f, before, nouns, sizeof(nouns) / sizeof(*nouns), NULL))
+    return emit_place(f, i, end);
+  return 0;
+}
+
+/* ----- persons and organizations by their context ------------------------------- */
+
+/* After a name: "and four other commanders", "and two colleagues", "and
+** other student leaders", "and his deputy" -- a person counted among others. */
+static int counted_among_others(const finder *f, size_t end) {
+  size_t at = ibid_skip_space(f->text, f->length, end);
+  if (at != end + 1 || !ibid_word_is(f->text, f->length, at, "and")) return 0;
+  at = ibid_skip_space(f->text, f->length, at + 3);
+  size_t n = name_word(f, at);
+  static const char *const possessives[] = {"his", "her", "their"};
+  if (n && word_in_list(f, at, n, possessives, 3)) return 1;
+  static const char *const counts[] = {"two",   "three", "four",   "five",   "six",
+                                       "seven", "eight", "nine",   "ten",    "several",
+                                       "many",  "some",  "eleven", "twelve", "dozens"};
+  if (n && word_in_list(f, at, n, counts, sizeof(counts) / sizeof(*counts)))
+    at = ibid_skip_space(f->text, f->length, at + n);
+  else if (at < f->length && ibid_is_digit(f->text[at])) {
+    while (at < f->length && ibid_is_digit(f->text[at])) at++;
+    at = ibid_skip_space(f->text, f->length, at);
+  }
+  n = name_word(f, at);
+  static const char *const others[] = {"other",  "others",     "colleagues", "colleague",
+                                       "fellow", "co-authors", "associates", "former"};
+  return n && word_in_list(f, at, n, others, sizeof(others) / sizeof(*others));
+}
+
+/* After a name: an apposition that says who the person is ("Shakil Afridi,
+** a doctor,", "Michael Joseph, then chief executive", "Anders Hultin, one of
+** the founders"), or "of" and an organization ("James Mwangi of Equity
+** Bank", "Cynthia Ong of the local group"). */
+static int described_after(const finder *f, size_t end) {
+  if (end + 2 < f->length && f->text[end] == ',' && f->text[end + 1] == ' ') {
+    size_t at = end + 2, n = name_word(f, at);
+    static const char *const openers[] = {"a",   "an",  "the",    "then",
+                                          "now", "one", "former", "later"};
+    if (n && word_in_list(f, at, n, openers, sizeof(openers) / sizeof(*openers))) {
+      size_t next = ibid_skip_space(f->text, f->length, at + n);
+      return next < f->length && ibid_is_lower(f->text[next]);
+    }
+    return 0;
+  }
+  size_t at = ibid_skip_space(f->text, f->length, end);
+  if (at != end + 1 || !ibid_word_is(f->text, f->length, at, "of")) return 0;
+  at = ibid_skip_space(f->text, f->length, at + 2);
+  if (ibid_word_is(f->text, f->length, at, "the")) {
+    at = ibid_skip_space(f->text, f->length, at + 3);
+    if (at < f->length && ibid_is_lower(f->text[at])) return 1; /* "of the local group" */
+  }
+  size_t n = name_word(f, at);
+  if (!n || !is_capital_at(f, at)) return 0;
+  /* an organization's name: its head noun within a few words */
+  for (size_t k = 0; k < 4 && n; k++) {
+    if (is_institution_head(f, at, n)) return 1;
+    at = ibid_skip_space(f->text, f->length, at + n);
+    n = is_capital_at(f, at) ? name_word(f, at) : 0;
+  }
+  return 0;
+}
+
+/* Before a capitalised name: a common noun that says it is an organization
+** ("the local group Forever Sabah", "companies such as Academedia"). */
+static int organization_noun_before(const finder *f, size_t i) {
+  static const char *const nouns[] = {"group",        "company",      "firm",    "NGO",
+                                      "organisation", "organization", "charity", "cooperative",
+                                      "bank",         "retailer",     "startup", "operator",
+                                      "insurer",      "conglomerate", "brand"};
+  if (previous_word_is(f, i, nouns, sizeof(nouns) / sizeof(*nouns), NULL)) return 1;
+  /* (static lists: word_in_list knows a list by its address) */
+  static const char *const as_word[] = {"as"}, *const such_word[] = {"such"};
+  size_t as, such;
+  if (!previous_word_is(f, i, as_word, 1, &as) || !previous_word_is(f, as, such_word, 1, &such))
+    return 0;
+  static const char *const plurals[] = {
+      "companies", "firms",     "NGOs",           "organisations", "organizations",
+      "banks",     "operators", "groups",         "charities",     "donors",
+      "retailers", "brands",    "multinationals", "cooperatives"};
+  return previous_word_is(f, such, plurals, sizeof(plurals) / sizeof(*plurals), NULL);
+}
+
+static size_t match_organization_by_context(finder *f, size_t i, size_t n) {
+  if (!is_capital_at(f, i) || !organization_noun_before(f, i)) return 0;
+  size_t end = i, words = 0;
+  for (size_t at = i; words < 3;) {
+    size_t w = name_word(f, at);
+    if (!w || !is_capital_at(f, at) || is_function_capital(f, at, w)) break;
+    end = at + w;
+    words++;
+    if (at + w + 1 >= f->length || f->text[at + w] != ' ') break;
+    at += w + 1;
+  }
+  (void)n;
+  if (!words) return 0;
+  emit(f, IBID_ENTITY_ORGANIZATION, i, end, NULL);
+  return end;
+}
+
+static size_t initials_slot(const finder *f, const char *letters) {
+  size_t h = 5381;
+  for (const char *p = letters; *p; p++) h = h * 33 + (unsigned char)*p;
+  size_t slot = h % 256;
+  while (f->initials[slot].letters[0] && strcmp(f->initials[slot].letters, letters) != 0)
+    slot = (slot + 1) % 256;
+  return slot;
+}
+
+/* Called by emit: a person's last word, and an organization's or armed
+** group's initials (its capitalised words'), are remembered for the rules
+** that ask what the text has named (names_a_person, match_initials) in
+** constant time. */
+static void remember_entity(finder *f, const ibid_entity *e) {
+  const char *text = f->text + e->start;
+  if (e->kind == IBID_ENTITY_PERSON && f->stats) {
+    size_t end = e->length, start = end;
+    while (start > 0 && text[start - 1] != ' ') start--;
+    size_t n = start < end ? name_word(f, e->start + start) : 0;
+    if (n) {
+      uint64_t h = word_hash(text + start, n);
+      word_stat *s = stat_slot(f, h);
+      if (s->hash == h) s->person_last = 1;
+    }
+  }
+  if ((e->kind != IBID_ENTITY_ORGANIZATION && e->kind != IBID_ENTITY_ARMED_GROUP) ||
+      f->initials_used >= 192)
+    return;
+  char letters[9];
+  size_t n = 0;
+  for (size_t p = 0; p < e->length; p++)
+    if ((p == 0 || text[p - 1] == ' ') && ibid_is_upper(text[p])) {
+      if (n == 8) return;
+      letters[n++] = text[p];
+    }
+  if (n < 2) return;
+  letters[n] = 0;
+  size_t slot = initials_slot(f, letters);
+  if (!f->initials[slot].letters[0]) f->initials_used++;
+  memcpy(f->initials[slot].letters, letters, n + 1);
+  f->initials[slot].kind = e->kind;
+}
+
+/* An acronym nobody defined (three letters or more) whose letters are the initials of an
+** organization or armed group named before ("LRA" after "Lord's Resistance
+** Army"): that entity's kind, the acronym as value. */
+static size_t match_initials(finder *f, size_t i) {
+  size_t n = acronym_token(f, i);
+  if (n < 3 || n > 8 || (i + n < f->length && ibid_is_alpha(f->text[i + n]))) return 0;
+  char letters[9];
+  for (size_t k = 0; k < n; k++) {
+    if (!ibid_is_upper(f->text[i + k])) return 0;
+    letters[k] = f->text[i + k];
+  }
+  letters[n] = 0;
+  size_t slot = initials_slot(f, letters);
+  if (!f->initials[slot].letters[0]) return 0;
+  emit(f, f->initials[slot].kind, i, i + n, letters);
   return i + n;
 }
 
@@ -1551,13 +2100,16 @@ static size_t match_untitled_person(finder *f, size_t i) {
                                               "Jurisdiction",
                                               "Tribunal",
                                               "Mechanism",
-                                              "Panel"};
+                                              "Panel",
+                                              "Handbook",
+                                              "Encyclopedia"};
       const char *code;
       /* a name word has lowercase letters after its capital: not "ICC", not "Q" */
       int titlecase = n >= 2 && (ibid_is_lower(f->text[at + 1]) || f->text[at + 1] == '\'' ||
                                  ((unsigned char)f->text[at] >= 0x80 && n >= 3));
       if (!titlecase || is_institution_head(f, at, n) || is_armed_head(f, at, n) ||
-          is_function_capital(f, at, n) || is_role(f, at, n) ||
+          is_function_capital(f, at, n) || is_role(f, at, n) || is_place_head(f, at, n) ||
+          is_document_word(f, at, n) || (at == i && is_compass(f, at, n)) ||
           word_in_list(f, at, n, not_names, sizeof(not_names) / sizeof(not_names[0])) ||
           ibid_region_at(f->regions, f->text, f->length, at, &code))
         return 0;
@@ -1595,7 +2147,14 @@ static size_t match_untitled_person(finder *f, size_t i) {
     verb = word_in_list(f, next, n, verbs, sizeof(verbs) / sizeof(verbs[0])) ||
            (n > 4 && memcmp(f->text + next + n - 2, "ed", 2) == 0);
   }
-  if (!recurs && !verb) return 0;
+  /* "the Rome Statue": no person's name follows "the" */
+  static const char *const the[] = {"the", "The"};
+  if (previous_word_is(f, i, the, 2, NULL)) return 0;
+  /* "led by Renaud Piarroux", "founded by Kamal Quadir" */
+  static const char *const by[] = {"by"};
+  int after_by = previous_word_is(f, i, by, 1, NULL);
+  if (!recurs && !verb && !after_by && !counted_among_others(f, end) && !described_after(f, end))
+    return 0;
   emit(f, IBID_ENTITY_PERSON, i, end, NULL);
   return end;
 }
@@ -1614,8 +2173,16 @@ static size_t match_word(finder *f, size_t i, size_t *definition) {
              f->text[close + n + 1] == ')'))
       close++;
     if (close + n + 1 < f->length) {
-      /* The defined name may itself end in an institutional noun. */
-      emit(f, IBID_ENTITY_ORGANIZATION, i, close + n + 2, a->letters);
+      /* The defined name may itself end in an institutional noun; one that
+      ** holds an armed group's noun names an armed group ("Democratic
+      ** Forces for the Liberation of Rwanda (FDLR)"). */
+      ibid_entity_kind kind = IBID_ENTITY_ORGANIZATION;
+      for (size_t at = i; at < close;) {
+        size_t w = name_word(f, at);
+        if (w && is_capital_at(f, at) && is_armed_head(f, at, w)) kind = IBID_ENTITY_ARMED_GROUP;
+        at += w ? w : 1;
+      }
+      emit(f, kind, i, close + n + 2, a->letters);
       return close + n + 2;
     }
   }
@@ -1627,9 +2194,12 @@ static size_t match_word(finder *f, size_t i, size_t *definition) {
     /* a capital outside ASCII: "Álvaro Uribe", "Éire" */
     if (!is_capital_at(f, i)) return 0;
     size_t word_end, previous = word_before(f, i, &word_end);
-    int after_capital = previous < word_end && is_capital_at(f, previous) && i - word_end <= 3;
+    int after_capital = previous < word_end && is_capital_at(f, previous) && i - word_end <= 3 &&
+                        !is_function_capital(f, previous, word_end - previous);
     if ((end = match_country(f, i))) return end;
-    if (!after_capital && (end = match_untitled_person(f, i))) return end;
+    if (!after_capital &&
+        ((end = match_untitled_person(f, i)) || (end = match_place(f, i, name_word(f, i)))))
+      return end;
     return 0;
   }
   size_t n = name_word(f, i);
@@ -1642,10 +2212,17 @@ static size_t match_word(finder *f, size_t i, size_t *definition) {
     return end;
   if (is_capital_at(f, i)) {
     size_t word_end, previous = word_before(f, i, &word_end);
-    int after_capital = previous < word_end && is_capital_at(f, previous) && i - word_end <= 3;
+    int after_capital = previous < word_end && is_capital_at(f, previous) && i - word_end <= 3 &&
+                        !is_function_capital(f, previous, word_end - previous);
+    if ((end = match_initials(f, i))) return end;
     if (!after_capital && (end = match_person_before_role(f, i))) return end;
-    if ((end = match_armed_group(f, i)) || (end = match_country(f, i))) return end;
-    if (!after_capital && (end = match_untitled_person(f, i))) return end;
+    /* (an ASCII capital already tried match_armed_group above) */
+    if ((!ibid_is_upper(f->text[i]) && (end = match_armed_group(f, i))) ||
+        (end = match_country(f, i)))
+      return end;
+    if (!after_capital && ((end = match_organization_by_context(f, i, n)) ||
+                           (end = match_untitled_person(f, i)) || (end = match_place(f, i, n))))
+      return end;
   }
   return 0;
 }

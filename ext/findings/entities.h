@@ -2,7 +2,8 @@
 ** entities.h -- legal and institutional references in research texts: UN
 ** resolutions and documents, ICC records, AU documents, treaties and their
 ** articles, law reports, ICC situations, organizations and named office
-** holders, each with a normalized value.
+** holders, persons, countries, places and armed groups, each with a
+** normalized value.
 */
 #ifndef IBID_ENTITIES_H
 #define IBID_ENTITIES_H
@@ -26,7 +27,8 @@ typedef enum ibid_entity_kind {
   IBID_ENTITY_ORGANIZATION,
   IBID_ENTITY_PERSON,
   IBID_ENTITY_COUNTRY,    /* value: ISO 3166 alpha-2 code */
-  IBID_ENTITY_ARMED_GROUP /* "Lord's Resistance Army", "M23 rebels" */
+  IBID_ENTITY_ARMED_GROUP, /* "Lord's Resistance Army", "M23 rebels" */
+  IBID_ENTITY_PLACE        /* cities and sub-national places: "Kampala", "North Kivu" */
 } ibid_entity_kind;
 
 typedef struct ibid_entity {
@@ -52,7 +54,7 @@ int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *r
 
 /* 'un_resolution', 'un_document', 'icc_record', 'treaty_article',
 ** 'au_document', 'treaty', 'court_decision', 'situation', 'organization',
-** 'person', 'country', 'armed_group'. */
+** 'person', 'country', 'armed_group', 'place'. */
 const char *ibid_entity_kind_name(ibid_entity_kind kind);
 
 #endif

@@ -119,7 +119,7 @@ static char *copy_string(const char *bytes, size_t length) {
 
 /* Is the code point a letter or digit for word-splitting purposes? Non-ASCII
 ** punctuation blocks (quotes, dashes, bullets, dingbats) are not. */
-static int is_word_codepoint(uint32_t c) {
+static inline int is_word_codepoint(uint32_t c) {
   if (c < 0x80) return is_alpha((char)c) || is_digit((char)c);
   if (c < 0xC0) return 0;                   /* Latin-1 punctuation: § « » · */
   if (c == 0xD7 || c == 0xF7) return 0;     /* × ÷ */
@@ -298,11 +298,21 @@ typedef struct word {
 
 /* Finds the next word at or after *at in [*at, end): letters and digits, with
 ** inner hyphens and apostrophes ("win-win", "UNSC’s"). Returns 0 at the end. */
+/* ibid_utf8_decode with the ASCII case inline (most bytes of a text). */
+static inline size_t decode_at(const char *text, size_t end, size_t p, uint32_t *c) {
+  unsigned char b = (unsigned char)text[p];
+  if (b < 0x80) {
+    *c = b;
+    return 1;
+  }
+  return ibid_utf8_decode(text, end, p, c);
+}
+
 static int next_word(const char *text, size_t end, size_t *at, word *found) {
   size_t p = *at;
   while (p < end) {
     uint32_t c;
-    size_t n = ibid_utf8_decode(text, end, p, &c);
+    size_t n = decode_at(text, end, p, &c);
     if (is_word_codepoint(c)) break;
     p += n;
   }
@@ -313,7 +323,7 @@ static int next_word(const char *text, size_t end, size_t *at, word *found) {
   found->start = p;
   while (p < end) {
     uint32_t c;
-    size_t n = ibid_utf8_decode(text, end, p, &c);
+    size_t n = decode_at(text, end, p, &c);
     if (is_word_codepoint(c)) {
       p += n;
       continue;
@@ -322,7 +332,7 @@ static int next_word(const char *text, size_t end, size_t *at, word *found) {
       size_t q = p + n;
       if (q < end) {
         uint32_t d;
-        ibid_utf8_decode(text, end, q, &d);
+        decode_at(text, end, q, &d);
         if (is_word_codepoint(d)) {
           p = q;
           continue;
@@ -337,8 +347,12 @@ static int next_word(const char *text, size_t end, size_t *at, word *found) {
 }
 
 static int word_is(const char *text, word w, const char *candidate) {
-  size_t n = strlen(candidate);
-  return w.end - w.start == n && starts_with(text, w.start, w.end, candidate);
+  /* candidate has the word's length and letters (case-insensitively): no
+  ** strlen, the comparison stops at the first difference */
+  size_t n = w.end - w.start;
+  for (size_t i = 0; i < n; i++)
+    if (!candidate[i] || lower(text[w.start + i]) != lower(candidate[i])) return 0;
+  return candidate[n] == 0;
 }
 
 /* The lists below are short and lowercase; comparing first letters first
@@ -359,14 +373,29 @@ static int word_has_stem(const char *text, word w, const char *const *stems, siz
 
 #define COUNT(array) (sizeof(array) / sizeof(*(array)))
 
-static const char *const stopwords[] = {
-    "the",     "and",   "of",     "to",   "in",    "on",    "for",  "from", "by",    "with",
-    "a",       "an",    "is",     "are",  "was",   "were",  "be",   "been", "that",  "this",
-    "its",     "it",    "as",     "at",   "or",    "not",   "no",   "very", "more",  "most",
-    "further", "new",   "only",   "into", "than",  "has",   "have", "had",  "did",   "does",
-    "do",      "their", "they",   "them", "which", "while", "also", "some", "such",  "other",
-    "would",   "could", "should", "may",  "might", "can",   "all",  "any",  "these", "those",
-    "there",   "then",  "both",   "but"};
+/* Function words, grouped by length (a word is compared only with those of
+** its own length). */
+#define MOST_STOPWORDS 24
+static const char *const stopwords[8][MOST_STOPWORDS] = {
+    {NULL},
+    {"a"},
+    {"of", "to", "in", "on", "by", "an", "is", "be", "it", "as", "at", "or", "no", "do"},
+    {"the", "and", "for", "are", "was", "its", "not", "new", "has", "had", "did", "may", "can",
+     "all", "any", "but"},
+    {"from", "with", "were", "been", "that", "this", "very", "more", "most", "only", "into",
+     "than", "have", "does", "they", "them", "also", "some", "such", "then", "both"},
+    {"their", "which", "while", "other", "would", "could", "might", "these", "those", "there"},
+    {"should"},
+    {"further"}};
+
+static int is_stopword(const char *text, word w) {
+  size_t n = w.end - w.start;
+  if (n == 0 || n > 7) return 0;
+  char first = lower(text[w.start]);
+  for (const char *const *s = stopwords[n]; s < stopwords[n] + MOST_STOPWORDS && *s; s++)
+    if ((*s)[0] == first && word_is(text, w, *s)) return 1;
+  return 0;
+}
 
 /* Content words of text[start, end) as 6-byte lowercase keys (a crude stem:
 ** "hindered" ~ "hinder", "deterrence" ~ "deterring"). Returns how many. */
@@ -379,9 +408,7 @@ static size_t content_words(const char *text, size_t start, size_t end, word_key
   size_t count = 0, at = start;
   word w;
   while (count < max && next_word(text, end, &at, &w)) {
-    if (w.end - w.start < 3 || !is_alpha(text[w.start]) ||
-        word_in(text, w, stopwords, COUNT(stopwords)))
-      continue;
+    if (w.end - w.start < 3 || !is_alpha(text[w.start]) || is_stopword(text, w)) continue;
     word_key k;
     memset(&k, 0, sizeof(k));
     for (size_t i = 0; i < 6 && w.start + i < w.end; i++) k.key[i] = lower(text[w.start + i]);
@@ -658,8 +685,8 @@ enum {
 static int split_lines(analysis *a) {
   size_t at = 0;
   while (at <= a->length) {
-    size_t end = at;
-    while (end < a->length && a->text[end] != '\n') end++;
+    const char *newline = memchr(a->text + at, '\n', a->length - at);
+    size_t end = newline ? (size_t)(newline - a->text) : a->length;
     if (grow((void **)&a->lines, &a->line_capacity, a->line_count + 1, sizeof(line))) return -1;
     line *l = &a->lines[a->line_count++];
     l->raw_end = end;
@@ -835,7 +862,8 @@ static size_t previous_nonblank(const analysis *a, size_t i) {
 static size_t case_labels(const analysis *a, const line *l, int *number, size_t *label_end) {
   size_t count = 0;
   for (size_t p = l->start; p < l->end; p++) {
-    if (p > l->start && a->text[p - 1] != ' ') continue;
+    /* a label opens with "Case" (parse_case_label) */
+    if (a->text[p] != 'C' || (p > l->start && a->text[p - 1] != ' ')) continue;
     int value;
     size_t end = parse_case_label(a->text, p, l->end, &value);
     if (!end) continue;
@@ -1093,7 +1121,9 @@ static size_t find_enumerated_cases(const analysis *a, name_span *items, size_t 
   const char *t = a->text;
   size_t count = 0;
   for (size_t p = 0; p < a->length && count < max; p++) {
-    if (t[p] != ':') continue;
+    const char *colon = memchr(t + p, ':', a->length - p);
+    if (!colon) break;
+    p = (size_t)(colon - t);
     size_t q = p + 1;
     while (q < a->length && is_space(t[q])) q++;
     if (q >= a->length || !is_upper(t[q])) continue;
@@ -1450,7 +1480,7 @@ static size_t topic_overlap(const char *text, size_t start, size_t end, const ch
   size_t shared = 0, at = start;
   word h;
   while (next_word(text, end, &at, &h)) {
-    if (h.end - h.start < 4 || word_in(text, h, stopwords, COUNT(stopwords))) continue;
+    if (h.end - h.start < 4 || is_stopword(text, h)) continue;
     size_t qat = 0, qlength = strlen(question);
     word q;
     while (next_word(question, qlength, &qat, &q))
@@ -1681,7 +1711,8 @@ static int parse_figure_header(analysis *a, figure_parse *f, const line *l) {
   size_t positions[16], ends[16], count = 0;
   int numbers[16];
   for (size_t p = l->start; p < l->end && count < 15; p++) {
-    if (p > l->start && a->text[p - 1] != ' ') continue;
+    /* a label opens with "Case" (parse_case_label) */
+    if (a->text[p] != 'C' || (p > l->start && a->text[p - 1] != ' ')) continue;
     int value;
     size_t end = parse_case_label(a->text, p, l->end, &value);
     if (!end) continue;
@@ -2376,7 +2407,7 @@ static size_t cue_text(const analysis *a, const sentence *s, char *out, size_t m
   int space = 0;
   for (size_t p = s->start; p < s->end && n + 1 < max; p++) {
     char c = a->text[p];
-    if (is_space(c)) {
+    if ((unsigned char)c <= ' ' && is_space(c)) {
       space = 1;
       continue;
     }
@@ -2443,9 +2474,15 @@ static int conclusion_cue(const char *s) {
                                       "establishes",
                                       "call into question",
                                       "calls into question"};
-  /* Every subject starts with "th": test them only at words starting so. */
-  for (const char *hit = s; (hit = strchr(hit, 't')) != NULL; hit++) {
+  /* Every subject starts with "th": test them only at words starting so,
+  ** and only when the sentence holds what the test below returns on. */
+  int stated = has_phrase(s, " that ") || has_phrase(s, "question");
+  for (const char *hit = s; stated && (hit = strchr(hit, 't')) != NULL; hit++) {
     if ((hit != s && hit[-1] != ' ') || hit[1] != 'h') continue; /* all begin "th" */
+    /* ... and with "the ", "this " or "these " */
+    if (strncmp(hit, "the ", 4) != 0 && strncmp(hit, "this ", 5) != 0 &&
+        strncmp(hit, "these ", 6) != 0)
+      continue;
     for (size_t i = 0; i < COUNT(subjects); i++) {
       if (strncmp(hit, subjects[i], strlen(subjects[i])) != 0) continue;
       const char *after = hit + strlen(subjects[i]);
@@ -2902,11 +2939,37 @@ static const word_key *sentence_content_words(analysis *a, size_t k, size_t *cou
   return a->sentence_words + a->sentence_word_at[k];
 }
 
-static int compare_postings(const void *x, const void *y) {
-  const posting *p = x, *q = y;
-  int c = memcmp(p->key, q->key, 6);
-  if (c) return c;
-  return (p->offset > q->offset) - (p->offset < q->offset);
+/* A posting as one integer that orders as (key bytes, offset) do. */
+static uint64_t posting_value(const posting *p) {
+  uint64_t v = 0;
+  for (int i = 0; i < 6; i++) v = v << 8 | (unsigned char)p->key[i];
+  return v << 16 | p->offset;
+}
+
+/* Sorts postings by (key, offset): a byte-wise radix sort of their integer
+** values (no comparison calls; equal postings are identical, so the order
+** among them does not matter). Returns -1 when out of memory. */
+static int sort_postings(posting *postings, size_t count) {
+  uint64_t *values = ibid_malloc(2 * count * sizeof(uint64_t));
+  if (!values) return -1;
+  uint64_t *from = values, *to = values + count;
+  for (size_t i = 0; i < count; i++) from[i] = posting_value(&postings[i]);
+  for (int shift = 0; shift < 64; shift += 8) {
+    size_t counts[257] = {0};
+    for (size_t i = 0; i < count; i++) counts[((from[i] >> shift) & 0xFF) + 1]++;
+    if (counts[((from[0] >> shift) & 0xFF) + 1] == count) continue; /* one byte value: in order */
+    for (int b = 0; b < 256; b++) counts[b + 1] += counts[b];
+    for (size_t i = 0; i < count; i++) to[counts[(from[i] >> shift) & 0xFF]++] = from[i];
+    uint64_t *swap = from;
+    from = to;
+    to = swap;
+  }
+  for (size_t i = 0; i < count; i++) {
+    for (int k = 0; k < 6; k++) postings[i].key[k] = (char)(from[i] >> (56 - 8 * k));
+    postings[i].offset = (uint16_t)from[i];
+  }
+  ibid_free(values);
+  return 0;
 }
 
 /* The index of subsection s (see scope_index), or NULL when out of memory. */
@@ -2930,8 +2993,7 @@ static const scope_index *scope_index_of(analysis *a, size_t s) {
       p->offset = (uint16_t)index->count;
     }
   }
-  if (index->posting_count)
-    qsort(index->postings, index->posting_count, sizeof(posting), compare_postings);
+  if (index->posting_count && sort_postings(index->postings, index->posting_count)) return NULL;
   (void)ibid_progress_step(a->progress, 1 + index->count + index->posting_count);
   index->built = 1;
   return index;

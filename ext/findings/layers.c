@@ -99,6 +99,11 @@ int ibid_layers_derive(ibid_layers *layers) {
 
 int ibid_layers_build(ibid_sentence_splitter *splitter, const char *text, size_t length,
                       unsigned what, ibid_layers *layers) {
+  return ibid_layers_build_progress(splitter, text, length, what, NULL, layers);
+}
+
+int ibid_layers_build_progress(ibid_sentence_splitter *splitter, const char *text, size_t length,
+                               unsigned what, ibid_progress *progress, ibid_layers *layers) {
   memset(layers, 0, sizeof(*layers));
   layers->text = text ? text : "";
   layers->length = text ? length : 0;
@@ -106,12 +111,14 @@ int ibid_layers_build(ibid_sentence_splitter *splitter, const char *text, size_t
   length = layers->length;
   if (what & IBID_LAYERS_SENTENCES) {
     ibid_sentence_splitter *own = splitter ? NULL : ibid_sentence_splitter_new();
-    int rc = splitter || own ? ibid_split_sentences(splitter ? splitter : own, text, length,
-                                                    &layers->sentences, &layers->sentence_count)
-                             : -2;
+    int rc = splitter || own
+                 ? ibid_split_sentences_progress(splitter ? splitter : own, text, length, progress,
+                                                 &layers->sentences, &layers->sentence_count)
+                 : -2;
     ibid_sentence_splitter_free(own);
     if (rc == -1) return -1;
-    if (rc != 0) { /* ICU could not split: no sentences */
+    if (rc == 1) return 1; /* stopped */
+    if (rc != 0) {         /* ICU could not split: no sentences */
       ibid_free(layers->sentences);
       layers->sentences = NULL;
       layers->sentence_count = 0;
@@ -119,10 +126,12 @@ int ibid_layers_build(ibid_sentence_splitter *splitter, const char *text, size_t
     layers->built |= IBID_LAYERS_SENTENCES;
   }
   if (what & IBID_LAYERS_CITES) {
+    if (ibid_progress_step(progress, length)) return 1;
     if (ibid_find_cites(text, length, &layers->cites, &layers->cite_count)) return -1;
     layers->built |= IBID_LAYERS_CITES;
   }
   if (what & IBID_LAYERS_NOTES) {
+    if (ibid_progress_step(progress, length)) return 1;
     if (ibid_find_notes(text, length, &layers->notes, &layers->note_count)) return -1;
     if (ibid_find_markers(text, length, layers->notes, layers->note_count, &layers->markers,
                           &layers->marker_count))

@@ -73,6 +73,11 @@ typedef struct ibid_layers {
 ** also after a failure. */
 int ibid_layers_build(ibid_sentence_splitter *splitter, const char *text, size_t length,
                       unsigned what, ibid_layers *layers);
+/* The same, counting its work on progress (ext/core/progress.h; may be NULL):
+** the sentence split counts each block, the other layers the text's length
+** before they start. Returns 1 when progress says stop (release the layers). */
+int ibid_layers_build_progress(ibid_sentence_splitter *splitter, const char *text, size_t length,
+                               unsigned what, ibid_progress *progress, ibid_layers *layers);
 
 /* Derives sentence_starts and cite_spans from sentences and cites that the
 ** caller filled in itself (arrays owned by the layers: ibid_layers_free frees

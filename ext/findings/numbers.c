@@ -159,6 +159,7 @@ int ibid_month_of_word(const char *text, size_t word_length) {
                                         "may",       "june",     "july",     "august",
                                         "september", "october",  "november", "december"};
   if (word_length < 3 || word_length > 9 || !ibid_is_upper(text[0])) return 0;
+  if (!strchr("JFMASOND", text[0])) return 0; /* no month begins otherwise */
   char lower[10];
   for (size_t i = 0; i < word_length; i++) {
     char c = text[i];

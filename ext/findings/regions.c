@@ -12,11 +12,15 @@
 ** of text once and narrows the sorted names byte by byte to those that begin
 ** with it, keeping the longest that ends at a word end (most words begin no
 ** name, and are told so after a byte or two).
+** A second table, searched the same way (ibid_city_at), holds city names:
+** the exemplar cities of ICU's time-zone IDs (add_cities).
 */
 #include "regions.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/ucal.h>
+#include <unicode/uenum.h>
 #include <unicode/uloc.h>
 #include <unicode/ustring.h>
 
@@ -25,16 +29,62 @@
 
 #define NAME_BYTES 64
 #define WINDOW_BYTES 64
-#define SHORT_WINDOW_BYTES 16
+#define SHORT_WINDOW_BYTES 8 /* most words begin no name: told within a few bytes */
 
 typedef struct region_name {
   char name[NAME_BYTES]; /* folded */
   char code[3];
 } region_name;
 
-struct ibid_regions {
-  region_name *names;
+typedef struct name_table {
+  region_name *names; /* sorted by folded name */
   size_t count, capacity;
+  /* the two- and three-letter beginnings of the names ("ke", "ken" of
+  ** "kenya"), a bit per pair or triple of ASCII letters: a word that begins
+  ** no name is told so before anything is folded */
+  unsigned char pairs[26 * 26 / 8 + 1];
+  unsigned char triples[26 * 26 * 26 / 8 + 1];
+} name_table;
+
+static int is_ascii_lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+
+static void note_pairs(name_table *r) {
+  memset(r->pairs, 0, sizeof(r->pairs));
+  memset(r->triples, 0, sizeof(r->triples));
+  for (size_t k = 0; k < r->count; k++) {
+    const char *name = r->names[k].name;
+    if (!is_ascii_lower(name[0]) || !is_ascii_lower(name[1])) continue;
+    unsigned pair = (unsigned)(name[0] - 'a') * 26 + (unsigned)(name[1] - 'a');
+    r->pairs[pair >> 3] |= (unsigned char)(1u << (pair & 7));
+    if (!is_ascii_lower(name[2])) continue;
+    unsigned triple = pair * 26 + (unsigned)(name[2] - 'a');
+    r->triples[triple >> 3] |= (unsigned char)(1u << (triple & 7));
+  }
+}
+
+/* 0 when the text at `at` opens with two or three ASCII letters that begin
+** no name of r (folding keeps ASCII letters, lowercased, so no name can
+** match there; a name ends at a word end, so a two-letter name cannot match
+** before a third letter). */
+static int may_begin_name(const name_table *r, const char *text, size_t length, size_t at) {
+  char c[3] = {0, 0, 0};
+  for (int k = 0; k < 3 && at + (size_t)k < length; k++) {
+    c[k] = text[at + (size_t)k];
+    if (c[k] >= 'A' && c[k] <= 'Z') c[k] = (char)(c[k] + 32);
+  }
+  if (!is_ascii_lower(c[0]) || !is_ascii_lower(c[1])) return 1;
+  if (c[0] == 't' && c[1] == 'h') return 1; /* "The Gambia": "the " is skipped */
+  unsigned pair = (unsigned)(c[0] - 'a') * 26 + (unsigned)(c[1] - 'a');
+  if (!is_ascii_lower(c[2])) return (r->pairs[pair >> 3] >> (pair & 7)) & 1;
+  unsigned triple = pair * 26 + (unsigned)(c[2] - 'a');
+  return (r->triples[triple >> 3] >> (triple & 7)) & 1;
+}
+
+struct ibid_regions {
+  name_table countries; /* code: ISO 3166 alpha-2 */
+  name_table cities;    /* the exemplar cities of ICU's time zones; code "" */
 };
 
 /* Base letters of U+0100..U+017F (Latin Extended-A). */
@@ -128,7 +178,7 @@ size_t ibid_region_fold(const char *text, size_t length, char *out, size_t capac
   return n;
 }
 
-static int add_name(ibid_regions *r, const char *name, size_t length, const char *code) {
+static int add_name(name_table *r, const char *name, size_t length, const char *code) {
   if (r->count == r->capacity) {
     size_t capacity = r->capacity ? r->capacity * 2 : 1024;
     region_name *grown = ibid_realloc(r->names, capacity * sizeof(region_name));
@@ -139,15 +189,15 @@ static int add_name(ibid_regions *r, const char *name, size_t length, const char
   region_name *entry = &r->names[r->count];
   size_t n = ibid_region_fold(name, length, entry->name, sizeof(entry->name));
   if (n < 2) return 0;
-  memcpy(entry->code, code, 2);
-  entry->code[2] = 0;
+  memcpy(entry->code, code, strlen(code) < 2 ? strlen(code) : 2);
+  entry->code[strlen(code) < 2 ? strlen(code) : 2] = 0;
   r->count++;
   return 0;
 }
 
 /* A name and its short forms: "Myanmar (Burma)" -> also "Myanmar", "Burma";
 ** "Congo - Kinshasa" -> also "Congo-Kinshasa"; "Bosnia & Herzegovina" -> "...and...". */
-static int add_with_forms(ibid_regions *r, const char *name, const char *code) {
+static int add_with_forms(name_table *r, const char *name, const char *code) {
   size_t length = strlen(name);
   if (add_name(r, name, length, code)) return -1;
   const char *open = strchr(name, '(');
@@ -175,10 +225,62 @@ static int compare_names(const void *x, const void *y) {
   return strcmp(((const region_name *)x)->name, ((const region_name *)y)->name);
 }
 
+/* The exemplar cities of ICU's time-zone IDs ("Africa/Kampala" -> "Kampala",
+** "America/Argentina/Buenos_Aires" -> "Buenos Aires"): only the IDs of the
+** continents and oceans (not "Etc/", "US/", legacy "Australia/North"), none
+** that is a country or territory name (those are countries), none of three
+** letters or fewer, and none that is also a common word or a given name
+** (the short list below: a city the text names is told by its name alone). */
+static int add_cities(ibid_regions *regions) {
+  static const char *const areas[] = {"Africa/", "America/", "Asia/",    "Atlantic/",
+                                      "Europe/", "Indian/",  "Pacific/", "Australia/"};
+  static const char *const common[] = {
+      "North",    "South",      "East",     "West",       "Central",    "Easter",     "Midway",
+      "Wake",     "Christmas",  "Resolute", "Phoenix",    "Center",     "Oral",       "Darwin",
+      "Adelaide", "Sydney",     "Sofia",    "Victoria",   "Regina",     "Stanley",    "Hobart",
+      "Lindeman", "Currie",     "Dawson",   "Johnston",   "Chatham",    "Wallis",     "Marengo",
+      "Knox",     "Beulah",     "Vevay",    "Winamac",    "Monticello", "Petersburg", "Virgin",
+      "Canberra", "Queensland", "Tasmania", "Yancowinna", "Truk",       "Yap",        "Norfolk",
+      "Guam",     "Saipan",     "Thule",    "Casey",      "Davis",      "Mawson",     "Palmer"};
+  UErrorCode status = U_ZERO_ERROR;
+  UEnumeration *zones = ucal_openTimeZones(&status);
+  if (U_FAILURE(status) || !zones) return 0; /* no time-zone data: no cities */
+  name_table *r = &regions->cities;
+  const char *id;
+  int32_t id_length;
+  int rc = 0;
+  while (rc == 0 && (status = U_ZERO_ERROR, id = uenum_next(zones, &id_length, &status)) != NULL &&
+         U_SUCCESS(status)) {
+    int area = 0;
+    for (size_t k = 0; k < sizeof(areas) / sizeof(*areas) && !area; k++)
+      area = strncmp(id, areas[k], strlen(areas[k])) == 0;
+    const char *city = strrchr(id, '/');
+    if (!area || !city) continue;
+    /* "America/Argentina/Salta", but not "America/Indiana/Knox" */
+    if (strchr(id, '/') != city && strncmp(id, "America/Argentina/", 18) != 0) continue;
+    char name[NAME_BYTES];
+    size_t n = 0;
+    for (const char *c = city + 1; *c && n + 1 < sizeof(name); c++)
+      name[n++] = *c == '_' ? ' ' : *c;
+    name[n] = 0;
+    if (n <= 3 || ibid_region_code(regions, name, n)) continue;
+    int skip = 0;
+    for (size_t k = 0; k < sizeof(common) / sizeof(*common) && !skip; k++)
+      skip = strcmp(name, common[k]) == 0;
+    if (!skip) rc = add_name(r, name, n, "");
+  }
+  uenum_close(zones);
+  if (rc) return -1;
+  if (r->count) qsort(r->names, r->count, sizeof(region_name), compare_names);
+  note_pairs(r);
+  return 0;
+}
+
 ibid_regions *ibid_regions_new(void) {
-  ibid_regions *r = ibid_malloc(sizeof(*r));
-  if (!r) return NULL;
-  memset(r, 0, sizeof(*r));
+  ibid_regions *regions = ibid_malloc(sizeof(*regions));
+  if (!regions) return NULL;
+  memset(regions, 0, sizeof(*regions));
+  name_table *r = &regions->countries;
   static const char *const languages[] = {"en", "de", "fr", "es"};
   /* Names in common use that ICU does not list. */
   static const char *const aliases[][2] = {
@@ -239,19 +341,22 @@ ibid_regions *ibid_regions_new(void) {
     }
   }
   if (r->count) qsort(r->names, r->count, sizeof(region_name), compare_names);
-  return r;
+  note_pairs(r);
+  if (add_cities(regions)) goto failed;
+  return regions;
 failed:
-  ibid_regions_free(r);
+  ibid_regions_free(regions);
   return NULL;
 }
 
 void ibid_regions_free(ibid_regions *regions) {
   if (!regions) return;
-  ibid_free(regions->names);
+  ibid_free(regions->countries.names);
+  ibid_free(regions->cities.names);
   ibid_free(regions);
 }
 
-static const char *find_folded(const ibid_regions *r, const char *folded) {
+static const char *find_folded(const name_table *r, const char *folded) {
   size_t low = 0, high = r->count;
   while (low < high) {
     size_t middle = (low + high) / 2;
@@ -266,16 +371,16 @@ static const char *find_folded(const ibid_regions *r, const char *folded) {
 }
 
 const char *ibid_region_code(const ibid_regions *regions, const char *text, size_t length) {
-  if (!regions || !regions->count || length == 0 || length > 200) return NULL;
+  if (!regions || !regions->countries.count || length == 0 || length > 200) return NULL;
   char folded[NAME_BYTES];
   size_t n = ibid_region_fold(text, length, folded, sizeof(folded));
   if (n < 2) return NULL;
-  return find_folded(regions, folded);
+  return find_folded(&regions->countries, folded);
 }
 
 /* The names of [*low, *high) (which share their first `at` folded bytes)
 ** narrowed to those whose byte `at` is c. */
-static void narrow(const ibid_regions *r, size_t at, unsigned char c, size_t *low, size_t *high) {
+static void narrow(const name_table *r, size_t at, unsigned char c, size_t *low, size_t *high) {
   size_t lo = *low, hi = *high;
   while (lo < hi) { /* first name whose byte at is >= c */
     size_t middle = lo + (hi - lo) / 2;
@@ -300,7 +405,7 @@ static void narrow(const ibid_regions *r, size_t at, unsigned char c, size_t *lo
 /* ibid_region_at on a window of `window` bytes. Sets *exhausted when no name
 ** begins with the window's folded text, so that a longer window can find no
 ** other name. */
-static size_t region_in_window(const ibid_regions *regions, const char *text, size_t length,
+static size_t region_in_window(const name_table *regions, const char *text, size_t length,
                                size_t at, size_t window, const char **code, int *exhausted) {
   *exhausted = 0;
   while (window > 0 && at + window < length && ((unsigned char)text[at + window] & 0xC0) == 0x80)
@@ -343,10 +448,10 @@ static size_t region_in_window(const ibid_regions *regions, const char *text, si
   return found;
 }
 
-size_t ibid_region_at(const ibid_regions *regions, const char *text, size_t length, size_t at,
+static size_t name_at(const name_table *regions, const char *text, size_t length, size_t at,
                       const char **code) {
   *code = NULL;
-  if (!regions || !regions->count || at >= length) return 0;
+  if (!regions->count || at >= length || !may_begin_name(regions, text, length, at)) return 0;
   size_t window = length - at < WINDOW_BYTES ? length - at : WINDOW_BYTES;
   /* Most words begin no name: a short window tells, the whole one decides. */
   int exhausted = 0;
@@ -357,4 +462,15 @@ size_t ibid_region_at(const ibid_regions *regions, const char *text, size_t leng
     *code = NULL;
   }
   return region_in_window(regions, text, length, at, window, code, &exhausted);
+}
+
+size_t ibid_region_at(const ibid_regions *regions, const char *text, size_t length, size_t at,
+                      const char **code) {
+  *code = NULL;
+  return regions ? name_at(&regions->countries, text, length, at, code) : 0;
+}
+
+size_t ibid_city_at(const ibid_regions *regions, const char *text, size_t length, size_t at) {
+  const char *code;
+  return regions ? name_at(&regions->cities, text, length, at, &code) : 0;
 }

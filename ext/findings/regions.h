@@ -9,6 +9,7 @@
 ** ("Côte" = "cote"), any run of other characters (apostrophes too: "Côte
 ** d'Ivoire" = "cote d ivoire") one space, a leading "the" dropped ("The
 ** Gambia" = "Gambia").
+** The table also holds city names (ibid_city_at), apart from the countries.
 */
 #ifndef IBID_REGIONS_H
 #define IBID_REGIONS_H
@@ -32,5 +33,11 @@ const char *ibid_region_code(const ibid_regions *regions, const char *text, size
 ** returns its length in bytes (0 when none) and sets *code. */
 size_t ibid_region_at(const ibid_regions *regions, const char *text, size_t length, size_t at,
                       const char **code);
+
+/* The longest city name that starts at text[at] and ends at a word end (its
+** length in bytes, 0 when none): the exemplar cities of ICU's time-zone IDs
+** ("Africa/Kampala", "America/Port-au-Prince"), less country names and a
+** few that are also common words or given names ("Phoenix", "Darwin"). */
+size_t ibid_city_at(const ibid_regions *regions, const char *text, size_t length, size_t at);
 
 #endif

@@ -247,7 +247,7 @@ int ibid_text_convert(const char *bytes, size_t length, ibid_document *document)
     document->recoded = 1;
   }
   size_t clean_length;
-  char *clean = ibid_clean_text(bytes, length, &clean_length);
+  char *clean = ibid_clean_text_progress(bytes, length, document->progress, &clean_length);
   ibid_free(recoded);
   if (!clean) return -1;
   ibid_buffer_append(&document->body, clean, clean_length);

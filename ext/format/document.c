@@ -104,10 +104,21 @@ static long number_at(const char *text, size_t length, size_t at, size_t *end) {
   return number;
 }
 
+/* Does text hold "9999", or four superscript nines in a row? Without either,
+** no label or marker is numbered 9999, and the limit cannot be passed. */
+static int holds_9999(const char *text, size_t length) {
+  static const char nines[] = "\xE2\x81\xB9\xE2\x81\xB9\xE2\x81\xB9\xE2\x81\xB9";
+  for (const char *at = text; (at = memchr(at, '9', (size_t)(text + length - at))); at++)
+    if ((size_t)(text + length - at) >= 4 && !memcmp(at, "9999", 4)) return 1;
+  for (const char *at = text; (at = memchr(at, '\xE2', (size_t)(text + length - at))); at++)
+    if ((size_t)(text + length - at) >= 12 && !memcmp(at, nines, 12)) return 1;
+  return 0;
+}
+
 void ibid_document_check_note_limit(ibid_document *document) {
   const char *text = document->body.data;
   size_t length = document->body.length;
-  if (document->error || !text) return;
+  if (document->error || !text || !holds_9999(text, length)) return;
   int reached = 0;
   for (size_t at = 0; at < length;) {
     /* number_at reads a superscript (lead byte 0xC2 or 0xE2), '[' or a digit
@@ -323,7 +334,8 @@ void ibid_document_reference(ibid_document *document, size_t start, size_t lengt
   ibid_json_object_end(&object);
 }
 
-char *ibid_document_json(ibid_document *document, size_t *json_length) {
+/* The JSON object, with or without its "format" and "body" members. */
+static char *document_json(ibid_document *document, int with_body, size_t *json_length) {
   ibid_buffer out;
   ibid_buffer_init(&out);
   /* The body always ends with one line end, like ibid_clean() output. */
@@ -332,9 +344,10 @@ char *ibid_document_json(ibid_document *document, size_t *json_length) {
   ibid_json_object object;
   ibid_json_object_begin(&object, &out);
   const char *name = ibid_format_name(document->format);
-  if (name) ibid_json_object_string(&object, "format", name, strlen(name));
-  ibid_json_object_string(&object, "body", document->body.data ? document->body.data : "",
-                          document->body.length);
+  if (name && with_body) ibid_json_object_string(&object, "format", name, strlen(name));
+  if (with_body)
+    ibid_json_object_string(&object, "body", document->body.data ? document->body.data : "",
+                            document->body.length);
   if (document->meta_members) {
     ibid_json_object_key(&object, "meta");
     ibid_buffer_append_char(&out, '{');
@@ -354,4 +367,12 @@ char *ibid_document_json(ibid_document *document, size_t *json_length) {
   ibid_json_object_end(&object);
   if (ibid_document_failed(document)) out.failed = 1;
   return ibid_buffer_take(&out, json_length);
+}
+
+char *ibid_document_json(ibid_document *document, size_t *json_length) {
+  return document_json(document, 1, json_length);
+}
+
+char *ibid_document_structure_json(ibid_document *document, size_t *json_length) {
+  return document_json(document, 0, json_length);
 }

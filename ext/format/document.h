@@ -140,6 +140,10 @@ void ibid_document_check_note_limit(ibid_document *document);
 ** Returns it from ibid_malloc (NUL-terminated), or NULL when out of memory.
 */
 char *ibid_document_json(ibid_document *document, size_t *json_length);
+/* The same object without "format" and "body" ("{}" when nothing else is
+** there): what documents.structure keeps. Also ends the body with its line
+** end, so document->body is then exactly the "body" ibid_document_json gives. */
+char *ibid_document_structure_json(ibid_document *document, size_t *json_length);
 
 /* 1 when an allocation failed in any of the document's buffers. */
 int ibid_document_failed(const ibid_document *document);

@@ -28,7 +28,8 @@
 ** indented lines go on with the entry, also across a column or page), or
 ** where lines move back out (the end of a block quote, the next entry of a
 ** list with hanging indents; a one-line entry is told by the indented line
-** after the next one). A column's left edge may be a hanging indent's two
+** after the next one, and two lines at such a list's left edge are two
+** entries). A column's left edge may be a hanging indent's two
 ** edges when the gutter is searched. A word hyphenated at a line end is rejoined
 ** by ibid_clean's rule, from the words of the whole document. The text then
 ** goes through ibid_clean_text() for the normalization every body gets.
@@ -1218,6 +1219,19 @@ static int in_hanging_list(const ibid_pdf_layout *layout, const pdf_line *b, dou
   return hanging >= 2 && hanging > paragraph;
 }
 
+/* Is one of the three lines after b in its segment indented by one to four
+** ems? (A cheap test before in_hanging_list, which looks at a wider window.) */
+static int indent_follows(const ibid_pdf_layout *layout, const pdf_line *b, double body) {
+  size_t at = (size_t)(b - layout->lines);
+  for (size_t k = at + 1; k < layout->line_count && k <= at + 3; k++) {
+    const pdf_line *l = &layout->lines[k];
+    if (!in_segment_of(l, b)) break;
+    double in = l->x0 - l->segment_left;
+    if (l->role == ROLE_BODY && in > 0.6 * body && in < 4 * body) return 1;
+  }
+  return 0;
+}
+
 /* Is b indented as the first line of a paragraph: further in than a, the
 ** line after it back out, b itself full? (A hanging indent -- a reference
 ** list -- indents the lines after a full first line instead; a block quote
@@ -1289,6 +1303,12 @@ static int starts_block(const ibid_pdf_layout *layout, const pdf_line *before, c
       after->x0 - b->x0 > 0.6 * body && after->x0 - b->x0 < 4 * body &&
       after->size > b->size - 0.3 && after->size < b->size + 0.3 &&
       in_hanging_list(layout, after, body))
+    return 1;
+  /* a and b both at the left edge of a list with hanging indents: b is the
+  ** next entry, after an entry of one full line */
+  if (in_segment_of(a, b) && a->x0 - a->segment_left < 0.3 * body &&
+      b->x0 - b->segment_left < 0.3 * body && indent_follows(layout, b, body) &&
+      in_hanging_list(layout, b, body))
     return 1;
   if (same_segment && b->bottom - a->bottom > 1.3 * leading_of(leadings, a->size)) return 1;
   return 0;

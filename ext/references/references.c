@@ -18,10 +18,16 @@
 ** locator, a URL or a document symbol without reading as prose.
 **
 ** A reference list starts at a heading line and ends at a closing heading or
-** at a heading-like line not followed by years; page numbers and running
-** heads inside are skipped; entries start at a line that opens one at the
-** entry indent, or after a blank line unless the line is indented further.
-** Every test looks at a bounded stretch of text, so both scans are linear.
+** at a heading-like line after which the list does not go on (no year in the
+** next six lines, no next label, no sure opening with a year); page numbers
+** and running heads inside are skipped, and the blank lines around them
+** separate nothing; entries start at a line that opens one at the entry
+** indent, or after a blank line unless the line is indented further; a
+** numbered list is cut at its labels, and again at a second reference under
+** one label on a line of its own; a flat list at a line that surely opens an
+** entry (by how names, initials, years and labels sit at its start) after
+** one that closed the entry before. Every test looks at a bounded stretch of
+** text, so both scans are linear.
 **
 ** In-text links to a numbered list (at least three entries labelled in
 ** sequence): one pass before the list reads bracket groups ("[7, 8]"), and,
@@ -57,6 +63,7 @@ static int is_lower_ascii(unsigned char c) {
 
 /* Uppercase letter, ASCII or a Latin-1/Latin Extended capital. */
 static int starts_upper(const char *text, size_t end, size_t i) {
+  if (i >= end) return 0;
   unsigned char c = (unsigned char)text[i];
   if (c < 0x80) return is_upper_ascii(c);
   uint32_t codepoint;
@@ -819,6 +826,20 @@ static const char *const closing_headings[] = {"appendix",
                                                "tables and figures",
                                                "figures and tables"};
 
+/* Phrases that name a series of papers anywhere in a short heading line. */
+static const char *const series_phrases[] = {"in this series",
+                                             "in the series",
+                                             "in dieser reihe",
+                                             "in der reihe",
+                                             "dans la m\xc3\xaa"
+                                             "me collection",
+                                             "dans cette collection",
+                                             "en esta serie",
+                                             "en la misma serie",
+                                             "in questa collana",
+                                             "in questa serie",
+                                             "paper series"};
+
 typedef struct line_span {
   size_t start, end; /* first and one-past-last non-space bytes; start == end when blank */
 } line_span;
@@ -905,7 +926,8 @@ int ibid_is_bibliography_heading(const char *text, size_t start, size_t end) {
   size_t n = folded_line(text, start, end, folded, sizeof(folded));
   if (!n) return 0;
   for (size_t k = 0; k < sizeof(bibliography_headings) / sizeof(*bibliography_headings); k++)
-    if (strcmp(folded, bibliography_headings[k]) == 0) return 1;
+    if (folded[0] == bibliography_headings[k][0] && strcmp(folded, bibliography_headings[k]) == 0)
+      return 1;
   return 0;
 }
 
@@ -914,16 +936,28 @@ static int is_bibliography_heading(const char *text, line_span line) {
   return line.end - line.start <= 80 && ibid_is_bibliography_heading(text, line.start, line.end);
 }
 
+static int opens_entry(const char *text, line_span line);
+
 static int is_closing_heading(const char *text, line_span line) {
   size_t start = skip_section_number(text, line.start, line.end);
-  if (line.end - start > 60) return 0;
+  /* a heading is capitalised and does not wrap: "index trends per year (...),"
+     and "appendix by ..." go on an entry */
+  if (line.end - start > 60 || start >= line.end || !starts_upper(text, line.end, start) ||
+      text[line.end - 1] == '-' || text[line.end - 1] == ',')
+    return 0;
   char folded[96];
   size_t n = folded_line(text, start, line.end, folded, sizeof(folded));
   if (!n) return 0;
+  /* a series' list of its other papers: "Bisher in dieser Reihe erschienen",
+     "Titles in this series" */
+  if (!has_year(text, start, line.end) && !opens_entry(text, line))
+    for (size_t k = 0; k < sizeof(series_phrases) / sizeof(*series_phrases); k++)
+      if (strstr(folded, series_phrases[k])) return 1;
   for (size_t k = 0; k < sizeof(closing_headings) / sizeof(*closing_headings); k++) {
     size_t w = strlen(closing_headings[k]);
     if (n >= w && memcmp(folded, closing_headings[k], w) == 0 &&
         (folded[w] == 0 || folded[w] == ' ' || folded[w] == ':' || folded[w] == '-' ||
+         (folded[w] == '.' && folded[w + 1] == ' ') || /* "Annexe. Tableau" */
          (w >= 8 && folded[w] != ','))) /* "Bisher erschienene ...", not "Index, J." */
       return 1;
   }
@@ -960,7 +994,8 @@ static int is_page_furniture(const char *text, line_span line) {
   }
   if (letters == 0) /* "62", "- 62 -"; not "1755." ending a wrapped page range */
     return digits > 0 && digits <= 4 && text[line.end - 1] != '.' && text[line.end - 1] != ',' &&
-           text[line.end - 1] != ']' && text[line.end - 1] != ')'; /* "[12]" labels */
+           text[line.end - 1] != ';' && text[line.end - 1] != ':' && text[line.end - 1] != ']' &&
+           text[line.end - 1] != ')'; /* "[12]" labels */
   if (is_roman_page_number(text, line)) return 1;
   /* "Harlow 15", "15 Harlow": a running head of one or two words and a page number */
   if (line.end - line.start <= 30 && digits <= 4 && !has_year(text, line.start, line.end) &&
@@ -984,7 +1019,18 @@ static int is_page_furniture(const char *text, line_span line) {
                          : line.start))
       return 1;
   }
-  return lower * 4 < letters &&
+  /* "4. B. ROE." is an entry in capitals, not a running head */
+  size_t label = line.start;
+  while (label < line.end && is_digit((unsigned char)text[label])) label++;
+  if (label > line.start && label + 1 < line.end && (text[label] == '.' || text[label] == ')') &&
+      text[label + 1] == ' ')
+    return 0;
+  size_t tail = line.end;
+  while (tail > line.start && is_digit((unsigned char)text[tail - 1])) tail--;
+  if (line.end - tail > 4) return 0;                 /* "PMID: 29279909" is no page number */
+  for (size_t i = line.start; i + 2 < line.end; i++) /* "MNRAS, 464, 2796" ends an entry */
+    if (text[i] == ',' && text[i + 1] == ' ' && is_digit((unsigned char)text[i + 2])) return 0;
+  return lower * 4 < letters && letters >= 3 && /* "L23" is an article number */
          (is_digit((unsigned char)text[line.end - 1]) ||
           is_digit((unsigned char)text[line.start])) &&
          !has_year(text, line.start, line.end);
@@ -1004,6 +1050,10 @@ static long entry_label(const char *text, line_span line, size_t *after) {
   if (bracket) {
     if (i >= line.end || text[i] != (bracket == '[' ? ']' : ')')) return -1;
     i++;
+    if (bracket == '[' && i < line.end && starts_upper(text, line.end, i)) { /* "[37]Roe, A." */
+      *after = i;
+      return number;
+    }
   } else if (i < line.end && (text[i] == '.' || text[i] == ')')) {
     i++;
     if (i < line.end && is_digit((unsigned char)text[i])) return -1; /* "1.3" */
@@ -1064,6 +1114,56 @@ static size_t initial_at(const char *text, size_t end, size_t i) {
   return i;
 }
 
+/* name_then_comma at the start of a line, when the words before the comma
+** read as a name: no colon ("New York: Norton, 2005.") and no word but an
+** initial ending a sentence ("Sense. Princeton: ... Press, 2009."). */
+static size_t name_opening(const char *text, line_span line) {
+  /* words of publishers and containers, never a name: "Press, London.",
+     "University Press, 1998),", "Journal A 14:" */
+  static const char *const container_words[] = {"press",      "university",  "universit\xc3\xa4t",
+                                                "society",    "journal",     "conference",
+                                                "series",     "proceedings", "verlag",
+                                                "publishers", "publishing",  "books",
+                                                "review"};
+  size_t comma = name_then_comma(text, line.start, line.end);
+  if (!comma) return 0;
+  for (size_t k = 0; k < sizeof(container_words) / sizeof(*container_words); k++) {
+    size_t n = strlen(container_words[k]);
+    if (has_prefix_nocase(text, line.end, line.start, container_words[k]) &&
+        (line.start + n >= line.end || text[line.start + n] == ',' || text[line.start + n] == ' '))
+      return 0;
+  }
+  for (size_t i = line.start; i + 1 < comma; i++) {
+    if (text[i] == ':') return 0;
+    if (text[i] == '.' && text[i + 1] == ' ' && i >= line.start + 2 &&
+        is_lower_ascii((unsigned char)text[i - 1]) && is_lower_ascii((unsigned char)text[i - 2]))
+      return 0;
+  }
+  return comma;
+}
+
+/* The start of the surname after capitalised name particles opening a line
+** ("De Vries GJ", "Van der Berg A", "Le Moal M"), or line.start. */
+static size_t after_particles(const char *text, line_span line) {
+  static const char *const particles[] = {"de ",  "van ", "von ", "le ",  "la ",  "du ",
+                                          "di ",  "da ",  "del ", "der ", "den ", "ter ",
+                                          "dos ", "das ", "des ", "el ",  "al "};
+  size_t i = line.start;
+  if (i >= line.end) return i;
+  /* every particle starts with one of these letters: most lines stop here */
+  unsigned char c = (unsigned char)(text[i] | 0x20);
+  if (c != 'd' && c != 'v' && c != 'l' && c != 't' && c != 'e' && c != 'a') return i;
+  for (int words = 0; words < 2; words++) {
+    size_t k = 0, n = sizeof(particles) / sizeof(*particles);
+    while (k < n && !has_prefix_nocase(text, line.end, i, particles[k])) k++;
+    if (k == n) break;
+    size_t past = i + strlen(particles[k]);
+    if (!starts_upper(text, line.end, past)) break;
+    i = past;
+  }
+  return i;
+}
+
 /* A line that begins a new entry: "Surname, ...", "[12] ...", "12. ...",
 ** "[Roe 2010] ...", "— (1998)", "ders.", "Surname JP,", "J. P. Surname,",
 ** "SURNAME J", "Surname (1998)". */
@@ -1073,7 +1173,7 @@ static int opens_entry(const char *text, line_span line) {
   if (c == '[') return 1;
   if (entry_label(text, line, &after) >= 0) return 1;
   if (repeated_author_mark(text, line) || repeated_author_word(text, line)) return 1;
-  if (name_then_comma(text, line.start, line.end) != 0) return 1;
+  if (name_opening(text, line) != 0) return 1;
   if (!starts_upper(text, line.end, line.start)) return 0;
   /* initials first: "J. P. Surname", "J.-P. Surname" */
   size_t i = line.start, initials = 0, k;
@@ -1089,9 +1189,10 @@ static int opens_entry(const char *text, line_span line) {
   /* a capitalised word, then initials without periods, a year in
      parentheses, or initials with periods: "Smith JP,", "Smith (1998)",
      "Smith J. P.", "SMITH J." */
-  i = line.start;
+  size_t surname = after_particles(text, line);
+  i = surname;
   while (i < line.end && !is_space((unsigned char)text[i]) && text[i] != ',' && text[i] != '(') i++;
-  if (i - line.start < 2 || i >= line.end) return 0;
+  if (i - surname < 2 || i >= line.end) return 0;
   while (i < line.end && is_space((unsigned char)text[i])) i++;
   if (i < line.end && text[i] == '(' && i + 5 < line.end && has_year(text, i + 1, i + 5)) return 1;
   if (initial_at(text, line.end, i)) return 1;
@@ -1100,6 +1201,8 @@ static int opens_entry(const char *text, line_span line) {
   return caps >= 1 && caps <= 3 && i < line.end && (text[i] == ',' || text[i] == ' ') &&
          (i + 1 >= line.end || text[i] == ',' || !is_lower_ascii((unsigned char)text[i + 1]));
 }
+
+static int leaves_entry_open(const char *text, size_t start, size_t end);
 
 /* A line that may be a heading: short, not ending like a sentence or an
 ** entry fragment, capitalised or numbered. */
@@ -1113,8 +1216,12 @@ static int looks_like_heading(const char *text, line_span line) {
     if (text[i] == '.' && text[i + 1] == ' ' && i > start + 2 &&
         !is_space((unsigned char)text[i - 2]))
       return 0;
-  return start < line.end && starts_upper(text, line.end, start) &&
-         !has_year(text, start, line.end);
+  if (start >= line.end || !starts_upper(text, line.end, start) ||
+      has_year(text, start, line.end) || leaves_entry_open(text, start, line.end) == 2)
+    return 0;                                   /* "... likelihood for" */
+  for (size_t i = start; i + 3 < line.end; i++) /* "All use subject to https://..." */
+    if (text[i] == ':' && text[i + 1] == '/' && text[i + 2] == '/') return 0;
+  return 1;
 }
 
 /* ----- repeated lines (running heads) ----------------------------------------- */
@@ -1180,8 +1287,15 @@ static int line_counts_build(line_counts *table, const char *text, size_t length
 ** final period (the lines of an entry repeated in several chapters' lists
 ** have them): a running head or foot. */
 static int is_repeated_line(line_counts *table, const char *text, line_span line) {
-  if (line.start == line.end || text[line.end - 1] == '.' || has_year(text, line.start, line.end))
-    return 0;
+  if (line.start == line.end || text[line.end - 1] == '.') return 0;
+  /* a year only in a running head with a page number: "Working Paper 12/2019   23" */
+  if (has_year(text, line.start, line.end)) {
+    size_t i = line.end;
+    while (i > line.start && is_digit((unsigned char)text[i - 1])) i--;
+    if (i == line.end || line.end - i > 4 || i - line.start < 2 || text[i - 1] != ' ' ||
+        text[i - 2] != ' ')
+      return 0;
+  }
   unsigned long long hash = line_hash(text, line);
   return hash && *line_counts_slot(table, hash) >= 3;
 }
@@ -1214,7 +1328,7 @@ static void entry_push(entry_list *list, size_t start, size_t end) {
 ** look-ahead, so the scan stays linear. */
 static int year_follows(const char *text, size_t length, size_t position) {
   int seen = 0;
-  for (size_t line = position; line < length && seen < 4;) {
+  for (size_t line = position; line < length && seen < 6;) {
     size_t end = line;
     while (end < length && text[end] != '\n' && end - line < 1000) end++;
     line_span span = trimmed_line(text, line, end);
@@ -1274,7 +1388,21 @@ static int leaves_entry_open(const char *text, size_t start, size_t end) {
       "por",   "para", "und", "sowie", "into", "as",  "its", "their"};
   if (end <= start) return 0;
   unsigned char c = (unsigned char)text[end - 1];
+  /* a label alone on its line: "[Ahl78]", "[12]" */
+  if (end - start <= 12 && c == ']' && text[start] == '[') {
+    size_t i = start + 1;
+    while (i < end - 1 &&
+           (is_digit((unsigned char)text[i]) || is_upper_ascii((unsigned char)text[i]) ||
+            is_lower_ascii((unsigned char)text[i]) || text[i] == '+'))
+      i++;
+    if (i == end - 1 && i > start + 1) return 2;
+  }
   if (c == '-' || c == ',' || c == ';' || c == ':' || c == '&' || c == '(' || c == '/') return 2;
+  /* an author list cut short: "Smolka, M. N., …" */
+  if (end - start >= 3 && c == 0xA6 && (unsigned char)text[end - 2] == 0x80 &&
+      (unsigned char)text[end - 3] == 0xE2)
+    return 2;
+
   if (is_lower_ascii(c)) {
     size_t word = end;
     while (word > start && is_lower_ascii((unsigned char)text[word - 1])) word--;
@@ -1295,27 +1423,156 @@ static int leaves_entry_open(const char *text, size_t start, size_t end) {
   return 0;
 }
 
+/* A repeated-author entry whose dash the text lost or misread: "1979. Title",
+** "9 1979. Title" (OCR), ", K. S. Bawa & ..." (the dash before the co-authors). */
+static int lost_dash_opening(const char *text, line_span line) {
+  size_t i = line.start;
+  if (i + 2 < line.end && text[i] == ',' && text[i + 1] == ' ')
+    return initial_at(text, line.end, i + 2) != 0 ? 2 : 0;
+  size_t token = i;
+  int junk = 0;
+  while (token < line.end && token - i < 3 && !is_space((unsigned char)text[token])) token++;
+  if (token < line.end && token - i <= 2 && !has_year(text, i, token)) i = token + 1, junk = 1;
+  if (i + 5 > line.end || !has_year(text, i, i + 4)) return 0;
+  i += 4;
+  if (i < line.end && is_lower_ascii((unsigned char)text[i])) i++; /* "1988a" */
+  /* a year alone may also go on from the authors on the line before ("Ming
+     Tan and Lei Zheng." then "2011. Title"): less sure than "9 1979." */
+  if (!(i + 1 < line.end && (text[i] == '.' || text[i] == ',') && text[i + 1] == ' ')) return 0;
+  return junk ? 2 : 1;
+}
+
+/* "Eugene Charniak. 2001.", "Dan Klein and Chris Manning. 2003.", "Ming Tan,
+** Lei Zheng, and Shaojun Wang. 2011.": names in their natural order, then
+** the year as a sentence of its own (ACL style). */
+static int names_then_year(const char *text, line_span line) {
+  size_t i = line.start;
+  for (int words = 0; words < 12 && i < line.end; words++) {
+    size_t word = i;
+    if (has_prefix_nocase(text, line.end, i, "and ") && words)
+      i += 4;
+    else if (!starts_upper(text, line.end, i))
+      return 0;
+    else {
+      while (i < line.end && !is_space((unsigned char)text[i])) i++;
+      /* a given name first: not "Nakov. 2019." or "Chen, and Yajun Wang. 2013."
+         going on from a name list on the line before */
+      if (!words && text[i - 1] == ',') return 0;
+      if (text[i - 1] == '.' && i - word > 2 && is_lower_ascii((unsigned char)text[i - 2])) {
+        if (!words) return 0;
+        while (i < line.end && text[i] == ' ') i++;
+        if (i + 5 > line.end || !has_year(text, i, i + 4)) return 0;
+        i += 4;
+        if (i < line.end && is_lower_ascii((unsigned char)text[i])) i++;
+        return i >= line.end || text[i] == '.';
+      }
+    }
+    while (i < line.end && text[i] == ' ') i++;
+  }
+  return 0;
+}
+
+/* Initials, then a name that is no abbreviation: "M. C. SAUER, JR.,",
+** "J.-P. Roe and", but not the journal "J. Phys. Chem. 76". */
+static int initials_then_name(const char *text, line_span line) {
+  size_t i = line.start, k;
+  int initials = 0;
+  while ((k = initial_at(text, line.end, i)) != 0) {
+    initials++;
+    i = k;
+    while (i < line.end && text[i] == ' ') i++;
+  }
+  if (!initials || !starts_upper(text, line.end, i)) return 0;
+  while (i < line.end && !is_space((unsigned char)text[i]) && text[i] != ',') i++;
+  return text[i - 1] != '.';
+}
+
 /* How surely a line opens an entry: 2 for a label, a repeated-author mark or
 ** "Surname, I." / "I. Surname" / "Surname I.", 1 for other openings of
 ** opens_entry ("Academic Press, London." opens nothing, but reads alike). */
 static int entry_opening_strength(const char *text, line_span line) {
-  if (!opens_entry(text, line)) return 0;
+  if (names_then_year(text, line)) return 2;
+  if (!opens_entry(text, line)) return lost_dash_opening(text, line);
   size_t after;
   unsigned char c = (unsigned char)text[line.start];
   if (c == '[' || entry_label(text, line, &after) >= 0 || repeated_author_mark(text, line) ||
       repeated_author_word(text, line))
     return 2;
-  /* "Smith JP,", "Smith JP (2001)", "Smith (2001)" */
-  size_t i = line.start;
+  /* "Smith JP,", "Smith JP (2001)", "Smith (2001)", "De Vries GJ (2008)" */
+  size_t i = after_particles(text, line);
   while (i < line.end && !is_space((unsigned char)text[i]) && text[i] != ',' && text[i] != '(') i++;
   while (i < line.end && is_space((unsigned char)text[i])) i++;
   if (i < line.end && text[i] == '(') return 2;
+  /* "Moustafa K. 2016.", "Roe J. P., Lee ...": a surname and initials */
+  if (!initial_at(text, line.end, line.start) && starts_upper(text, line.end, line.start) &&
+      initial_at(text, line.end, i)) {
+    size_t k = i, past;
+    while ((past = initial_at(text, line.end, k)) != 0) {
+      k = past;
+      while (k < line.end && text[k] == ' ') k++;
+    }
+    if (k < line.end && (text[k] == ',' || text[k] == '(' || text[k] == '&' ||
+                         has_prefix_nocase(text, line.end, k, "et al") ||
+                         has_year(text, k, k + 5 <= line.end ? k + 5 : line.end)))
+      return 2;
+  }
   size_t caps = 0;
   while (i < line.end && is_upper_ascii((unsigned char)text[i]) && caps < 4) i++, caps++;
-  if (caps >= 1 && caps <= 3 && i < line.end && (text[i] == ',' || text[i] == ' ')) return 2;
-  i = name_then_comma(text, line.start, line.end);
+  /* "Smith JP,", "Smith J P (2001)", "Smith J and"; not the journal "Cancer J Clin" */
+  if (caps >= 1 && caps <= 3 && i < line.end &&
+      (text[i] == ',' ||
+       (text[i] == ' ' && !(i + 2 < line.end && starts_upper(text, line.end, i + 1) &&
+                            is_lower_ascii((unsigned char)text[i + 2])))))
+    return 2;
+  /* "WL, Gray JW (2000)": initials ending an author list wrapped from the line before */
+  {
+    size_t k = line.start;
+    while (k < line.end && is_upper_ascii((unsigned char)text[k]) && k - line.start < 4) k++;
+    if (k > line.start && k - line.start <= 3 && k + 2 < line.end && text[k] == ',' &&
+        text[k + 1] == ' ' && starts_upper(text, line.end, k + 2) &&
+        is_lower_ascii((unsigned char)text[k + 3 < line.end ? k + 3 : k]))
+      return 1;
+  }
+  if (initials_then_name(text, line)) return 2;
+  i = name_opening(text, line);
   if (i) {
     while (i < line.end && is_space((unsigned char)text[i])) i++;
+    /* the rest of a journal or an author list: "Lett., 34, L14801",
+       "Cell, 25(1), 29-42", "Kruuk, and D. H. Nussey. 2010", "H. W., 2015" */
+    if (i < line.end && is_digit((unsigned char)text[i]) &&
+        !has_year(text, i, i + 4 <= line.end ? i + 4 : line.end))
+      return 1;
+    size_t only_initials = line.start, past;
+    while ((past = initial_at(text, line.end, only_initials)) != 0) {
+      only_initials = past;
+      while (only_initials < line.end && text[only_initials] == ' ') only_initials++;
+    }
+    if (only_initials > line.start && only_initials < line.end && text[only_initials] == ',')
+      return 1;
+    /* "Press, 2012.": one word and a year ends a publisher, not a name */
+    size_t space = line.start;
+    while (space < i && !is_space((unsigned char)text[space])) space++;
+    if (space >= i - 1 && has_year(text, i, i + 4 <= line.end ? i + 4 : line.end)) return 1;
+    /* "Anderson, David. Histories", "Peterson, Derek R. Creative", "Stoler, Ann Laura." */
+    if (starts_upper(text, line.end, i)) {
+      size_t w = i;
+      for (int given = 0; given < 3 && w < line.end && starts_upper(text, line.end, w); given++) {
+        size_t word = w;
+        while (w < line.end && !is_space((unsigned char)text[w]) && text[w] != ',' &&
+               text[w] != '.')
+          w++;
+        if (w < line.end && text[w] == '.' && w - word >= 2 &&
+            (w + 1 >= line.end || text[w + 1] == ' '))
+          return 2;
+        if (w < line.end && text[w] == '.') break;
+        while (w < line.end && text[w] == ' ') w++;
+        if (initial_at(text, line.end, w)) return 2;
+      }
+    }
+    if (has_prefix_nocase(text, line.end, i, "and ") ||
+        has_prefix_nocase(text, line.end, i, "et al") || has_prefix_nocase(text, line.end, i, "& "))
+      return 1;
+
     if (initial_at(text, line.end, i)) return 2;
     /* "Smith, JP", "SMITH, J" */
     size_t k = i;
@@ -1329,7 +1586,11 @@ static int entry_opening_strength(const char *text, line_span line) {
     while (upper < line.end && (is_upper_ascii((unsigned char)text[upper]) || text[upper] == '-' ||
                                 (unsigned char)text[upper] >= 0x80))
       upper++, letters++;
-    if (letters >= 2 && upper < line.end && text[upper] == ',') return 2;
+    /* (not "JK, Rodriguez AR": initials ending a wrapped author list) */
+    if (letters >= 2 && upper < line.end && text[upper] == ',' &&
+        (letters >= 4 || initial_at(text, line.end, i) || !starts_upper(text, line.end, i) ||
+         i + 1 >= line.end || !is_lower_ascii((unsigned char)text[i + 1])))
+      return 2;
     size_t word = i;
     while (word < line.end && !is_space((unsigned char)text[word]) && text[word] != ',') word++;
     while (word < line.end && is_space((unsigned char)text[word])) word++;
@@ -1353,8 +1614,44 @@ static int entry_opening_strength(const char *text, line_span line) {
     }
     return 1;
   }
-  if (starts_upper(text, line.end, line.start) && initial_at(text, line.end, line.start)) return 2;
+  if (initials_then_name(text, line)) return 2;
   return 1;
+}
+
+/* Whether text[start, end) ends on a year in parentheses: "(2004)", "(2004a)". */
+static int ends_on_year(const char *text, size_t start, size_t end) {
+  if (end - start < 7 || text[end - 1] != ')') return 0;
+  size_t k = end - 1;
+  if (is_lower_ascii((unsigned char)text[k - 1])) k--;
+  if (k < start + 5 || text[k - 5] != '(' || !has_year(text, k - 4, k)) return 0;
+  for (size_t i = start; i + 5 < k; i++) /* names only before it, no "J. Phys. A 8, 609" */
+    if (is_digit((unsigned char)text[i]) || text[i] == ':') return 0;
+  return 1;
+}
+
+/* A sub-label "b)", "(b)", "b )" opening a line. */
+static int sub_label(const char *text, line_span line) {
+  size_t i = line.start;
+  if (i < line.end && text[i] == '(') i++;
+  if (i + 1 >= line.end || !is_lower_ascii((unsigned char)text[i])) return 0;
+  i++;
+  if (text[i] == ' ') i++;
+  return i + 1 < line.end && text[i] == ')' &&
+         (text[i + 1] == ' ' || starts_upper(text, line.end, i + 1));
+}
+
+/* Whether the line opens a second reference under the same label: the line
+** before ends with ";" after a number ("Z. Phys. C 46, 93 (1990);",
+** "hep-ph/0603185;"), and this one opens with names, initials or a
+** sub-label ("b) R. Roe, ..."). */
+static int sub_reference_follows(const char *text, const list_line *previous, line_span line) {
+  if (previous->end <= previous->start || text[previous->end - 1] != ';') return 0;
+  int digit = 0;
+  for (size_t i = previous->end - 1; i > previous->start && previous->end - i < 24 && !digit; i--)
+    digit = is_digit((unsigned char)text[i - 1]);
+  if (!digit) return 0;
+  if (sub_label(text, line) || opens_entry(text, line)) return 1;
+  return initial_at(text, line.end, line.start) == line.end; /* "R." wrapped alone */
 }
 
 /* Cuts the lines of one reference list into entries. A numbered list is cut
@@ -1371,7 +1668,9 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
     size_t after;
     line_span span = {lines[i].start, lines[i].end};
     long label = entry_label(text, span, &after);
-    if (label > 0 && (label == last + 1 || (last == 0 && label <= 3))) {
+    /* a numbered list is labelled from its first lines on: the numbered
+       questions of an appendix after the list do not make it one */
+    if (label > 0 && (label == last + 1 || (last == 0 && label <= 3 && i < 3))) {
       sequential++;
       last = label;
     }
@@ -1411,6 +1710,15 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
       long label = entry_label(text, span, &after);
       starts_new = label > last && label <= last + 2;
       if (starts_new) last = label;
+      /* "[12] A, J. 1 (1990);" then "B, J. 2 (1991)." on the next line: each
+         reference under one label is an entry of its own */
+      if (!starts_new && label < 0 && sub_reference_follows(text, previous, span)) starts_new = 1;
+      /* "[2] Roe A 1992 J. Phys. 13 188" then "Roe A 1994 J. Phys. 27 153": a
+         second reference on a line of its own, after one that ended on its page */
+      if (!starts_new && label < 0 && previous->end > previous->start &&
+          is_digit((unsigned char)text[previous->end - 1]) &&
+          entry_opening_strength(text, span) == 2 && has_year(text, span.start, span.end))
+        starts_new = 1;
     } else if (indented || blank_separated) {
       starts_new = line->indent <= entry_indent &&
                    (line->blank_before ||
@@ -1426,6 +1734,10 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
       /* a line that is only a dash for the repeated author goes on */
       line_span previous_span = {previous->start, previous->end};
       if (repeated_author_mark(text, previous_span) && previous_length <= 6) open = 2;
+      /* "Hurst CD, Fiegler H, Knowles MA (2004)": an entry's first line ending on
+         its year, the title to come ("..., Berlin (2009)" later in an entry ends it) */
+      if (previous->start == entry_start && ends_on_year(text, previous->start, previous->end))
+        open = 2;
       starts_new =
           open < 2 && (strength == 2 || (!open && strength == 1 && short_previous) ||
                        (!open && short_previous && starts_upper(text, line->end, line->start)));
@@ -1464,6 +1776,7 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
                                line_list *out) {
   size_t best_first = 0, best_last = 0, best_count = 0;
   size_t run_first = 0, run_last = 0, run_count = 0, gap = 0;
+  int open_before = 0;
   for (size_t line = 0; line < length;) {
     size_t end = line_end(text, line, length);
     line_span span = trimmed_line(text, line, end);
@@ -1486,21 +1799,27 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
       gap = 0;
     } else if (run_count) {
       gap++;
-      if (gap <= 3) run_last = next; /* a wrapped line of the entry */
+      /* a wrapped line of the entry: three, or more while the entry is left open */
+      if (gap <= 3 || (gap <= 8 && open_before)) run_last = next;
     }
+    if (span.start < span.end)
+      open_before = run_count && leaves_entry_open(text, span.start, span.end) != 0;
     line = next;
   }
   if (run_count > best_count) best_first = run_first, best_last = run_last, best_count = run_count;
   if (best_count < 5) return;
-  int blank_before = 0;
+  int blank_before = 0, furniture = 0;
   for (size_t line = best_first; line < best_last && line < length;) {
     size_t end = line_end(text, line, length);
     line_span span = trimmed_line(text, line, end);
     if (span.start == span.end) {
-      blank_before = 1;
+      blank_before = !furniture;
     } else if (!is_page_furniture(text, span) && !is_repeated_line(repeated, text, span)) {
       line_push(out, span, span.start - line, blank_before);
+      blank_before = furniture = 0;
+    } else { /* the blank lines around a page break separate no entries */
       blank_before = 0;
+      furniture = 1;
     }
     line = end + 1;
   }
@@ -1513,6 +1832,50 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
   }
 }
 
+/* A bare number after a line ending in a comma, before a line that surely
+** opens an entry, ends that entry ("..., 368," then "1073"): a page number
+** of the layout would sit between two parts of one entry. */
+static int number_closes_entry(const char *text, size_t length, const list_line *previous,
+                               line_span line, size_t next) {
+  if (!previous || text[previous->end - 1] != ',') return 0;
+  for (size_t i = line.start; i < line.end; i++)
+    if (!is_digit((unsigned char)text[i])) return 0;
+  while (next < length) {
+    size_t end = line_end(text, next, length);
+    line_span span = trimmed_line(text, next, end);
+    if (span.start < span.end) return entry_opening_strength(text, span) == 2;
+    next = end + 1;
+  }
+  return 0;
+}
+
+/* Whether the list goes on after a heading-like line (at `position`): a year
+** on one of the next six non-blank lines, the next label of a numbered list
+** within the next twenty or a sure entry opening with a year within the next
+** eight. Bounded
+** look-ahead, so the scan stays linear. */
+static int list_goes_on(const char *text, size_t length, size_t position, long last_label) {
+  if (year_follows(text, length, position)) return 1;
+  int seen = 0;
+  for (size_t line = position; line < length && seen < 20 && line - position < 2000;) {
+    size_t end = line;
+    while (end < length && text[end] != '\n' && end - line < 1000) end++;
+    line_span span = trimmed_line(text, line, end);
+    size_t next = end;
+    while (next < length && text[next] != '\n') next++;
+    next++;
+    if (span.start < span.end) {
+      seen++;
+      size_t after;
+      long label = entry_label(text, span, &after);
+      if (last_label > 0 && label == last_label + 1) return 1;
+      if (seen <= 8 && reference_start_line(text, length, span, next)) return 1;
+    }
+    line = next;
+  }
+  return 0;
+}
+
 int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_entry **entries,
                            size_t *count) {
   entry_list list = {0};
@@ -1523,8 +1886,10 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
     ibid_free(repeated.counts);
     return -1;
   }
-  int inside = 0, blank_before = 0, found = 0;
+  int inside = 0, blank_before = 0, found = 0, furniture = 0;
+  int blank_seen = 0; /* a blank line since the last line of the list, page break or not */
   size_t first_indent = 0;
+  long last_label = 0; /* the last label of a numbered list, in sequence */
   for (size_t line = 0; line < length;) {
     size_t end = line_end(text, line, length);
     line_span span = trimmed_line(text, line, end);
@@ -1532,15 +1897,24 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
     if (is_bibliography_heading(text, span)) {
       segment_list(&list, text, lines.lines, lines.count);
       lines.count = 0;
+      last_label = 0;
       inside = found = 1;
-      blank_before = 0;
+      blank_before = blank_seen = 0;
     } else if (!inside) {
       /* outside a list: nothing to do */
     } else if (span.start == span.end) {
-      blank_before = 1;
-    } else if (is_page_furniture(text, span) || is_repeated_line(&repeated, text, span)) {
-      /* skipped: the entry it interrupts goes on after it */
+      blank_before = !furniture;
+      blank_seen = 1;
+    } else if ((is_page_furniture(text, span) &&
+                !number_closes_entry(text, length, lines.count ? &lines.lines[lines.count - 1] : 0,
+                                     span, next)) ||
+               is_repeated_line(&repeated, text, span)) {
+      /* skipped: the entry it interrupts goes on after it, and the blank
+         lines around a page break separate no entries */
+      blank_before = 0;
+      furniture = 1;
     } else {
+      furniture = 0;
       size_t indent = span.start - line;
       const list_line *previous = lines.count ? &lines.lines[lines.count - 1] : 0;
       /* a line indented under its entry, or after a line that leaves the
@@ -1551,16 +1925,22 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
           previous &&
           (indent > first_indent ||
            (entry_label(text, previous_span, &after_label) >= 0 && after_label == previous->end) ||
-           (!blank_before && leaves_entry_open(text, previous->start, previous->end)));
-      if (is_closing_heading(text, span) ||
-          (!wrapped && looks_like_heading(text, span) && !year_follows(text, length, next))) {
+           (!blank_seen && leaves_entry_open(text, previous->start, previous->end)));
+      size_t label_end;
+      long label = entry_label(text, span, &label_end);
+      if ((is_closing_heading(text, span) &&
+           !(previous && leaves_entry_open(text, previous->start, previous->end) == 2)) ||
+          (!wrapped && !(last_label > 0 && label == last_label + 1) &&
+           looks_like_heading(text, span) && !list_goes_on(text, length, next, last_label))) {
         segment_list(&list, text, lines.lines, lines.count);
         lines.count = 0;
         inside = 0;
       } else {
         if (!lines.count) first_indent = indent;
+        if (label > 0 && (label == last_label + 1 || (last_label == 0 && label <= 3)))
+          last_label = label;
         line_push(&lines, span, indent, blank_before);
-        blank_before = 0;
+        blank_before = blank_seen = 0;
       }
     }
     line = next;

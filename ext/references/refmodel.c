@@ -5,6 +5,9 @@
 #include "refmodel.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "memory.h"
 
@@ -17,17 +20,36 @@ const char *ibid_refmodel_label_name(int label) {
   return label_names[label];
 }
 
-/* Row number + 1 of a feature bucket's weights, 0 when they are all zero. */
-static uint32_t row_of(uint32_t bucket) {
-  /* One 4-byte load: the generated table is a string literal, so the byte
-  ** after its last entry (the terminating NUL) is part of the array. */
-  uint32_t entry;
-  memcpy(&entry, ibid_refmodel_index + (size_t)bucket * 3, sizeof(entry));
-  return entry & 0xFFFFFFu;
-}
+/* rank_in_byte[bit * 256 + byte]: 0 when bit `bit` of `byte` is clear, else
+** the set bits of `byte` up to and including it (so 1 + those below). One
+** load replaces a shift by a variable count, a mask and a bit count. */
+#define RANK_BITS(b)                                                                             \
+  ((b)&1) + ((b) >> 1 & 1) + ((b) >> 2 & 1) + ((b) >> 3 & 1) + ((b) >> 4 & 1) + ((b) >> 5 & 1) + \
+      ((b) >> 6 & 1) + ((b) >> 7 & 1)
+#define RANK(i) (((i)&255) >> ((i) >> 8) & 1) * (RANK_BITS((i)&255 & ((2u << ((i) >> 8)) - 1)))
+#define RANK4(i) RANK(i), RANK(i + 1), RANK(i + 2), RANK(i + 3)
+#define RANK16(i) RANK4(i), RANK4(i + 4), RANK4(i + 8), RANK4(i + 12)
+#define RANK64(i) RANK16(i), RANK16(i + 16), RANK16(i + 32), RANK16(i + 48)
+#define RANK256(i) RANK64(i), RANK64(i + 64), RANK64(i + 128), RANK64(i + 192)
+static const uint8_t rank_in_byte[8 * 256] = {RANK256(0),    RANK256(256),  RANK256(512),
+                                              RANK256(768),  RANK256(1024), RANK256(1280),
+                                              RANK256(1536), RANK256(1792)};
+#undef RANK256
+#undef RANK64
+#undef RANK16
+#undef RANK4
+#undef RANK
+#undef RANK_BITS
 
-static const unsigned char *row_bytes(uint32_t row) {
-  return ibid_refmodel_rows + (size_t)(row - 1) * IBID_REFMODEL_ROW_STRIDE;
+/* Byte offset in ibid_refmodel_rows of a feature bucket's weights: of row
+** 1 + (rows before its rank entry) + (set bits below its own) when its bit
+** is set, else of row 0, the zeros. Branch-free: about one bucket in ten has
+** no row, which a branch would mispredict. */
+static uint32_t row_offset(uint32_t bucket) {
+  uint32_t entry = ibid_refmodel_rank[bucket >> 3];
+  uint32_t rank = rank_in_byte[(bucket & 7) << 8 | (entry & 0xFF)];
+  uint32_t row = (entry >> 8) + rank;
+  return (row & (0u - (rank != 0))) * IBID_REFMODEL_ROW_STRIDE;
 }
 
 /* Four lanes of int32 scores: GCC/Clang generic vectors, which become
@@ -63,16 +85,58 @@ static lanes4 splat4(int32_t value) {
 */
 _Static_assert(IBID_REFMODEL_ROW_STRIDE == 20, "add_row reads rows of 20 weights");
 _Static_assert(IBID_REFTOKENS_MAX_FEATURES * 127 < 32767, "row sums must fit int16");
+typedef uint8_t bytes4 __attribute__((vector_size(4)));
+
+#ifdef __SSE2__
+/* x86-64: three vectors of eight int16 (labels 0-7, 8-15, 12-19), widened
+** from int8 by interleaving each byte with its sign (SSE2 has no single
+** sign-extending load, and generic 32-byte vectors spill to the stack). */
+typedef struct row_sums {
+  __m128i low, high, tail; /* tail lanes 4-7: labels 16-18 and the padding */
+} row_sums;
+
+static void row_sums_init(row_sums *sums) {
+  sums->low = sums->high = sums->tail = _mm_setzero_si128();
+}
+
+static void add_row(row_sums *sums, const unsigned char *row) {
+  __m128i head = _mm_loadu_si128((const __m128i *)(const void *)row);
+  __m128i tail = _mm_loadl_epi64((const __m128i *)(const void *)(row + 12));
+  __m128i head_sign = _mm_cmpgt_epi8(_mm_setzero_si128(), head);
+  __m128i tail_sign = _mm_cmpgt_epi8(_mm_setzero_si128(), tail);
+  sums->low = _mm_add_epi16(sums->low, _mm_unpacklo_epi8(head, head_sign));
+  sums->high = _mm_add_epi16(sums->high, _mm_unpackhi_epi8(head, head_sign));
+  sums->tail = _mm_add_epi16(sums->tail, _mm_unpacklo_epi8(tail, tail_sign));
+}
+
+/* Writes the sums of add_row in label order (ROW_STRIDE int32), in the
+** transition scale. */
+static void emission_row(const row_sums *sums, int32_t *out) {
+  _Static_assert(IBID_REFMODEL_ROW_UNIT == 256, "emission_row shifts by 8");
+  /* int16 to int32: each lane into the high half of a 32-bit lane, then an
+  ** arithmetic shift right by 16 - 8 (the shift by 8 multiplies by ROW_UNIT) */
+  __m128i parts[5] = {
+      _mm_unpacklo_epi16(sums->low, sums->low), _mm_unpackhi_epi16(sums->low, sums->low),
+      _mm_unpacklo_epi16(sums->high, sums->high), _mm_unpackhi_epi16(sums->high, sums->high),
+      _mm_unpackhi_epi16(sums->tail, sums->tail)};
+  for (int g = 0; g < 5; g++)
+    _mm_storeu_si128((__m128i *)(void *)(out + 4 * g),
+                     _mm_slli_epi32(_mm_srai_epi32(parts[g], 16), 8));
+}
+#else
 typedef int8_t weights16 __attribute__((vector_size(16)));
 typedef int16_t sums16 __attribute__((vector_size(32)));
 typedef int8_t weights8 __attribute__((vector_size(8)));
 typedef int16_t sums8 __attribute__((vector_size(16)));
-typedef uint8_t bytes4 __attribute__((vector_size(4)));
 
 typedef struct row_sums {
   sums16 head;
   sums8 tail; /* lanes 4-7: labels 16-18 and the padding (lanes 0-3 repeat 12-15) */
 } row_sums;
+
+static void row_sums_init(row_sums *sums) {
+  memset(sums, 0, sizeof(*sums));
+}
 
 static void add_row(row_sums *sums, const unsigned char *row) {
   weights16 head;
@@ -89,31 +153,34 @@ static void emission_row(const row_sums *sums, int32_t *out) {
   for (int l = 0; l < 16; l++) out[l] = sums->head[l] * IBID_REFMODEL_ROW_UNIT;
   for (int j = 0; j < 4; j++) out[16 + j] = sums->tail[4 + j] * IBID_REFMODEL_ROW_UNIT;
 }
+#endif
 
 /*
 ** Emission scores of every token (ROW_STRIDE int32 per token, the padding
 ** lanes 0): the sum of the weight rows of its features.
-** The tables are larger than the cache, so it runs in two passes: the first
-** looks up the row of every feature (independent loads, which the processor
-** overlaps) and prefetches it; the second adds the rows up. Feature buckets
-** are replaced by row numbers in place. (Prefetching the index as well, or
-** interleaving the passes token by token, measured slower.)
+** The rows are larger than the cache, so it runs in two passes: the first
+** looks up the row of every feature in the rank table (which stays cached)
+** and prefetches it; the second adds the rows up, the zero row for a bucket
+** without one, so neither pass branches. Feature buckets are replaced by row
+** offsets in place. (Interleaving the passes token by token measured slower.)
 */
 static void emissions(uint32_t *features, const uint8_t *feature_counts, size_t count,
                       int32_t *out) {
   enum { S = IBID_REFMODEL_ROW_STRIDE, F = IBID_REFTOKENS_MAX_FEATURES };
   for (size_t i = 0; i < count; i++) {
     uint32_t *f = features + i * F;
-    for (size_t k = 0; k < feature_counts[i]; k++) {
-      f[k] = row_of(f[k]);
-      if (f[k]) __builtin_prefetch(row_bytes(f[k]));
+    size_t n = feature_counts[i];
+    for (size_t k = 0; k < n; k++) {
+      f[k] = row_offset(f[k]);
+      __builtin_prefetch(ibid_refmodel_rows + f[k]);
     }
   }
   for (size_t i = 0; i < count; i++) {
-    row_sums sums = {{0}, {0}};
+    row_sums sums;
+    row_sums_init(&sums);
     const uint32_t *f = features + i * F;
-    for (size_t k = 0; k < feature_counts[i]; k++)
-      if (f[k]) add_row(&sums, row_bytes(f[k]));
+    size_t n = feature_counts[i];
+    for (size_t k = 0; k < n; k++) add_row(&sums, ibid_refmodel_rows + f[k]);
     emission_row(&sums, out + i * S);
   }
 }
@@ -141,45 +208,81 @@ static lanes4 max4(lanes4 a, lanes4 b) {
 ** win (or tie) for some label l only if
 **   previous[p] + T[p][l] >= previous[q] + T[q][l] for that l,
 ** so p is skipped when previous[p] - previous[q] < min over l of
-** (T[q][l] - T[p][l]) = margins[q][p]. The labeller is usually sure of a
-** token, and then only two or three of the 19 previous labels are left.
-** margins[q] is filled the first time q leads (few labels ever do).
+** (T[q][l] - T[p][l]) (and 0), which the generator wrote in
+** ibid_refmodel_margins. The labeller is usually sure of a token, and then
+** only two or three of the 19 previous labels are left.
 */
-typedef struct viterbi_margins {
-  int32_t of[IBID_REFLABEL_COUNT][IBID_REFLABEL_COUNT];
-  uint8_t ready[IBID_REFLABEL_COUNT];
-} viterbi_margins;
 
-/* The smaller of a and b in every lane (SSE2 has no 32-bit min). */
-static lanes4 min4(lanes4 a, lanes4 b) {
-  lanes4 a_less = a < b;
-  return (a & a_less) | (b & ~a_less);
+#ifdef __SSE2__
+static __m128i as_m128i(lanes4 v) {
+  __m128i m;
+  memcpy(&m, &v, sizeof(m));
+  return m;
 }
 
-/* margins[q] in PACK units, from the packed transition rows; the zero padding
-** lanes can only lower a margin, which keeps the pruning exact. */
-static const int32_t *margins_of(viterbi_margins *margins, lanes4 (*from)[LANE_GROUPS], int q) {
-  if (!margins->ready[q]) {
-    for (int p = 0; p < IBID_REFLABEL_COUNT; p++) {
-      lanes4 least = from[q][0] - from[p][0];
-      for (int g = 1; g < LANE_GROUPS; g++) least = min4(least, from[q][g] - from[p][g]);
-      int32_t lowest = least[0];
-      for (int k = 1; k < 4; k++)
-        if (least[k] < lowest) lowest = least[k];
-      margins->of[q][p] = lowest;
-    }
-    margins->ready[q] = 1;
+/* The first label with the highest score of a row: the maximum of the
+** vectors (the padding lane left out), then the first lane equal to it. */
+static int leading_label(const int32_t *row) {
+  _Static_assert(IBID_REFLABEL_COUNT == 19, "leading_label leaves out one padding lane");
+  lanes4 g[LANE_GROUPS];
+  for (int k = 0; k < LANE_GROUPS; k++) g[k] = load4(row + 4 * k);
+  g[4][3] = INT32_MIN;
+  lanes4 top = max4(max4(max4(g[0], g[1]), max4(g[2], g[3])), g[4]);
+  __m128i m = as_m128i(top);
+  m = as_m128i(max4(top, (lanes4)_mm_shuffle_epi32(m, _MM_SHUFFLE(1, 0, 3, 2))));
+  m = as_m128i(max4((lanes4)m, (lanes4)_mm_shuffle_epi32(m, _MM_SHUFFLE(2, 3, 0, 1))));
+  unsigned equal = 0;
+  for (int k = 0; k < LANE_GROUPS; k++)
+    equal |= (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(as_m128i(g[k]), m)))
+             << (4 * k);
+  return __builtin_ctz(equal);
+}
+
+/* The previous labels that may beat the leader (see the pruning above), the
+** leader left out: a bit per label. */
+static unsigned candidates(const int32_t *previous, int leader, const int32_t *margin) {
+  __m128i base = _mm_set1_epi32(previous[leader]);
+  unsigned pruned = 0;
+  for (int k = 0; k < LANE_GROUPS; k++) {
+    __m128i d =
+        _mm_sub_epi32(_mm_loadu_si128((const __m128i *)(const void *)(previous + 4 * k)), base);
+    __m128i m = _mm_loadu_si128((const __m128i *)(const void *)(margin + 4 * k));
+    pruned |= (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmplt_epi32(d, m))) << (4 * k);
   }
-  return margins->of[q];
+  return ~pruned & ((1u << IBID_REFLABEL_COUNT) - 1) & ~(1u << leader);
 }
 
-/* The first label with the highest score of a row. */
+/* Stores the previous label of every label (ROW_STRIDE bytes). */
+static void store_back(uint8_t *back, const lanes4 *from_label) {
+  __m128i low = _mm_packs_epi32(as_m128i(from_label[0]), as_m128i(from_label[1]));
+  __m128i high = _mm_packs_epi32(as_m128i(from_label[2]), as_m128i(from_label[3]));
+  __m128i tail = _mm_packs_epi32(as_m128i(from_label[4]), as_m128i(from_label[4]));
+  _mm_storeu_si128((__m128i *)(void *)back, _mm_packus_epi16(low, high));
+  int32_t last = _mm_cvtsi128_si32(_mm_packus_epi16(tail, tail));
+  memcpy(back + 16, &last, sizeof(last));
+}
+#else
 static int leading_label(const int32_t *row) {
   int best = 0;
   for (int l = 1; l < IBID_REFLABEL_COUNT; l++)
     if (row[l] > row[best]) best = l;
   return best;
 }
+
+static unsigned candidates(const int32_t *previous, int leader, const int32_t *margin) {
+  unsigned mask = 0;
+  for (int p = 0; p < IBID_REFLABEL_COUNT; p++)
+    if (p != leader && previous[p] - previous[leader] >= margin[p]) mask |= 1u << p;
+  return mask;
+}
+
+static void store_back(uint8_t *back, const lanes4 *from_label) {
+  for (int k = 0; k < LANE_GROUPS; k++) {
+    bytes4 narrow = __builtin_convertvector(from_label[k], bytes4);
+    memcpy(back + 4 * k, &narrow, sizeof(narrow));
+  }
+}
+#endif
 
 /* In-place Viterbi over the emission table `score` (ROW_STRIDE per token);
 ** back[] keeps the argmax. Scores are renormalised at every token (only
@@ -195,30 +298,28 @@ static void decode(int32_t *score, uint8_t *back, size_t count, uint8_t *labels)
     for (int l = 4 * (LANE_GROUPS - 1); l < L; l++) tail[l % 4] = t[l] * PACK;
     from[p][LANE_GROUPS - 1] = load4(tail);
   }
-  viterbi_margins margins;
-  memset(margins.ready, 0, sizeof(margins.ready));
   for (int l = 0; l < L; l++) score[l] += ibid_refmodel_start[l];
   int leader = leading_label(score);
   for (size_t i = 1; i < count; i++) {
     const int32_t *previous = score + (i - 1) * S;
     int32_t *current = score + i * S;
-    const int32_t *margin = margins_of(&margins, from, leader);
     lanes4 best[LANE_GROUPS];
     lanes4 key = splat4(previous[leader] * PACK + (PACK - 1 - leader));
     for (int g = 0; g < LANE_GROUPS; g++) best[g] = key + from[leader][g];
-    for (int p = 0; p < L; p++) {
-      if (p == leader || (previous[p] - previous[leader]) * PACK < margin[p]) continue;
+    for (unsigned left = candidates(previous, leader, ibid_refmodel_margins + leader * S); left;
+         left &= left - 1) {
+      int p = __builtin_ctz(left);
       key = splat4(previous[p] * PACK + (PACK - 1 - p));
       for (int g = 0; g < LANE_GROUPS; g++) best[g] = max4(best[g], key + from[p][g]);
     }
+    lanes4 from_label[LANE_GROUPS];
     for (int g = 0; g < LANE_GROUPS; g++) {
-      lanes4 from_label = (PACK - 1) - (best[g] & (PACK - 1));
+      from_label[g] = (PACK - 1) - (best[g] & (PACK - 1));
       /* exact division: the low bits were just removed (GCC/Clang shift arithmetically) */
-      lanes4 sum = load4(current + 4 * g) + ((best[g] - ((PACK - 1) - from_label)) >> 5);
+      lanes4 sum = load4(current + 4 * g) + ((best[g] - ((PACK - 1) - from_label[g])) >> 5);
       store4(current + 4 * g, sum);
-      bytes4 narrow = __builtin_convertvector(from_label, bytes4);
-      memcpy(back + i * S + 4 * g, &narrow, sizeof(narrow));
     }
+    store_back(back + i * S, from_label);
     leader = leading_label(current);
     lanes4 top = splat4(current[leader]);
     for (int g = 0; g < LANE_GROUPS; g++) store4(current + 4 * g, load4(current + 4 * g) - top);

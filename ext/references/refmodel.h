@@ -53,14 +53,22 @@ enum { IBID_REFMODEL_LABELS(IBID_REFMODEL_ENUM) IBID_REFLABEL_COUNT };
 #define IBID_REFMODEL_BUCKETS (1u << 18)
 #endif
 
-/* Generated, all in one fixed-point scale: index[3 * bucket ...] is 1 + the
-** row of the bucket's weights (3 bytes little-endian, 0 when all are zero);
-** rows[row * ROW_STRIDE + label] an int8 weight (times ROW_UNIT);
-** transitions[from * COUNT + to]; start[label] (for the first token). */
-extern const unsigned char ibid_refmodel_index[];
+/* Generated, all in one fixed-point scale: rows[row * ROW_STRIDE + label] an
+** int8 weight (times ROW_UNIT): row 0 all zeros (for the buckets without
+** one), then a row for each bucket with a weight that is not (nearly) zero,
+** in bucket order; rank[bucket / 8] says which buckets have one: bit
+** bucket % 8 is set when it has, and the high 24 bits count the rows of the
+** buckets before (so a bucket's row is 1 + that count + the set bits below
+** its own: a table of BUCKETS / 2 bytes, where a row number per bucket would
+** take six times as much cache); transitions[from * COUNT + to];
+** start[label] (for the first token); margins[q * ROW_STRIDE + p] the least
+** of transitions[q][l] - transitions[p][l] over the labels l and 0 (INT32_MAX
+** in the padding). */
+extern const uint32_t ibid_refmodel_rank[];
 extern const unsigned char ibid_refmodel_rows[];
 extern const int32_t ibid_refmodel_transitions[];
 extern const int32_t ibid_refmodel_start[];
+extern const int32_t ibid_refmodel_margins[];
 
 /* The training-data name of a label ("author"), or "other". */
 const char *ibid_refmodel_label_name(int label);

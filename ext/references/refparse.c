@@ -41,10 +41,12 @@ static char lower(char c) {
 }
 
 /* Length of the punctuation character (ASCII or a curly quote, guillemet or
-** dash) at the start of v, or 0. `set` lists the ASCII characters allowed. */
+** dash) at the start of v, or 0. `set` lists the ASCII characters allowed:
+** punctuation only (a letter or digit, most first bytes, is never a mark). */
 static size_t leading_mark(view v, const char *set) {
   if (!v.n) return 0;
   unsigned char c = (unsigned char)v.s[0];
+  if (is_alpha((char)c) || is_digit((char)c)) return 0;
   if (c < 0x80) return (c && strchr(set, c)) || is_space_byte((char)c) ? 1 : 0;
   if (c == 0xE2 && v.n >= 3 && (unsigned char)v.s[1] == 0x80) {
     unsigned char c2 = (unsigned char)v.s[2];
@@ -60,6 +62,7 @@ static size_t leading_mark(view v, const char *set) {
 static size_t trailing_mark(view v, const char *set) {
   if (!v.n) return 0;
   unsigned char c = (unsigned char)v.s[v.n - 1];
+  if (is_alpha((char)c) || is_digit((char)c)) return 0;
   if (c < 0x80) return (c && strchr(set, c)) || is_space_byte((char)c) ? 1 : 0;
   size_t start = v.n - 1;
   while (start > 0 && ((unsigned char)v.s[start] & 0xC0) == 0x80) start--;
@@ -74,25 +77,34 @@ static int count_byte(view v, char c) {
   return count;
 }
 
-/* Strips punctuation (the ASCII of `set`, curly quotes, dashes) and spaces
-** from both ends; a bracket only when it is unbalanced inside the view, so
-** "Vol. 3 (2)" keeps its parentheses. Bracket counts are kept up to date as
-** the ends move, so this is linear however many brackets there are. */
-static view trim_set(view v, const char *set) {
-  int round = 0, square = 0;
+/* Brackets opened minus closed in v, round and square. */
+static void count_brackets(view v, int *round, int *square) {
   for (size_t i = 0; i < v.n; i++) {
     char c = v.s[i];
-    round += (c == '(') - (c == ')');
-    square += (c == '[') - (c == ']');
+    *round += (c == '(') - (c == ')');
+    *square += (c == '[') - (c == ']');
   }
+}
+
+/* Strips punctuation (the ASCII of `set`, curly quotes, dashes) and spaces
+** from both ends; a bracket only when it is unbalanced inside the view, so
+** "Vol. 3 (2)" keeps its parentheses. Brackets are counted only when an end
+** is one (most views end in a word), and the counts are kept up to date as
+** the ends move, so this is linear however many brackets there are. */
+static view trim_set(view v, const char *set) {
+  const view whole = v;
+  int round = 0, square = 0, counted = 0;
   for (;;) {
     size_t k = leading_mark(v, set);
-    if (!k && v.n && ((v.s[0] == '(' && round > 0) || (v.s[0] == '[' && square > 0))) {
-      if (v.s[0] == '(')
-        round--;
-      else
-        square--;
-      k = 1;
+    if (!k && v.n && (v.s[0] == '(' || v.s[0] == '[')) {
+      if (!counted) count_brackets(whole, &round, &square), counted = 1;
+      if ((v.s[0] == '(' && round > 0) || (v.s[0] == '[' && square > 0)) {
+        if (v.s[0] == '(')
+          round--;
+        else
+          square--;
+        k = 1;
+      }
     }
     if (!k) break;
     v.s += k, v.n -= k;
@@ -100,12 +112,15 @@ static view trim_set(view v, const char *set) {
   for (;;) {
     size_t k = trailing_mark(v, set);
     char c = v.n ? v.s[v.n - 1] : 0;
-    if (!k && ((c == ')' && round < 0) || (c == ']' && square < 0))) {
-      if (c == ')')
-        round++;
-      else
-        square++;
-      k = 1;
+    if (!k && (c == ')' || c == ']')) {
+      if (!counted) count_brackets(whole, &round, &square), counted = 1;
+      if ((c == ')' && round < 0) || (c == ']' && square < 0)) {
+        if (c == ')')
+          round++;
+        else
+          square++;
+        k = 1;
+      }
     }
     if (!k) break;
     v.n -= k;
@@ -137,12 +152,12 @@ static int word_in(view w, const char *const *list) {
   if (!w.n) return 0; /* no list has an empty word */
   char first = lower(w.s[0]);
   for (size_t i = 0; list[i]; i++) {
-    if (list[i][0] != first) continue; /* cheap rejection before strlen */
-    size_t n = strlen(list[i]);
-    if (n != w.n) continue;
+    const char *entry = list[i];
+    if (entry[0] != first) continue; /* cheap rejection */
+    /* the same length and bytes: compared up to the entry's NUL (no strlen) */
     size_t k = 1;
-    while (k < n && lower(w.s[k]) == list[i][k]) k++;
-    if (k == n) return 1;
+    while (k < w.n && entry[k] && lower(w.s[k]) == entry[k]) k++;
+    if (k == w.n && !entry[k]) return 1;
   }
   return 0;
 }
@@ -173,8 +188,15 @@ static view strip_trailing_words(view v, const char *const *list) {
 
 static int contains_ci(view v, const char *needle) {
   size_t n = strlen(needle);
+  if (!n) return 1;
+  /* lower(c) == first for c == first, and for its capital when first is a
+  ** lower-case letter; never when first is a capital */
+  char first = needle[0];
+  if (is_upper(first)) return 0;
+  char capital = first >= 'a' && first <= 'z' ? (char)(first - 32) : first;
   for (size_t i = 0; i + n <= v.n; i++) {
-    size_t k = 0;
+    if (v.s[i] != first && v.s[i] != capital) continue;
+    size_t k = 1;
     while (k < n && lower(v.s[i + k]) == needle[k]) k++;
     if (k == n) return 1;
   }
@@ -833,12 +855,16 @@ static view find_doi(view v) {
 ** "Assembly/AU/Dec.221(XII)", "ICC-ASP/8/20"), not a URL or a date.
 */
 static view find_symbol(view v) {
+  /* a symbol has two slashes (most references have none) */
+  const char *slash = v.n ? memchr(v.s, '/', v.n) : NULL;
+  if (!slash || !memchr(slash + 1, '/', (size_t)(v.s + v.n - slash - 1))) return (view){v.s, 0};
   size_t i = 0;
   while (i < v.n) {
     while (i < v.n && is_space_byte(v.s[i])) i++;
     size_t start = i;
     while (i < v.n && !is_space_byte(v.s[i])) i++;
     view w = {v.s + start, i - start};
+    if (count_byte(w, '/') < 2) continue; /* trimming below keeps the slashes */
     while (w.n && strchr("([\"'", w.s[0])) w.s++, w.n--;
     while (w.n && strchr(".,;:\"'", w.s[w.n - 1])) w.n--;
     if (w.n && w.s[w.n - 1] == ')' && count_byte(w, ')') > count_byte(w, '(')) w.n--;
@@ -922,11 +948,15 @@ static const char *find_authority(const fields *f, int legal_case) {
 /* Offset of " v. " or " v " between words (a case name, "Congo v. Belgium"),
 ** or 0. */
 static size_t versus_at(view v) {
-  for (size_t i = 1; i + 3 < v.n; i++)
-    if (is_space_byte(v.s[i - 1]) && v.s[i] == 'v' &&
+  for (size_t i = 1; i + 3 < v.n; i++) {
+    const char *at = memchr(v.s + i, 'v', v.n - 3 - i); /* the next 'v' */
+    if (!at) return 0;
+    i = (size_t)(at - v.s);
+    if (is_space_byte(v.s[i - 1]) &&
         ((v.s[i + 1] == '.' && is_space_byte(v.s[i + 2])) || is_space_byte(v.s[i + 1])) &&
         (is_upper(v.s[i + 2]) || (i + 3 < v.n && is_upper(v.s[i + 3]))))
       return i;
+  }
   return 0;
 }
 
@@ -1805,8 +1835,10 @@ char *ibid_parse_reference_json(const char *text, size_t length, size_t *json_le
   fields_collect(&f, text, segments, count);
   ibid_buffer_init(&f.lowered);
   ibid_buffer_reserve(&f.lowered, length + 1);
-  for (size_t i = 0; i < length && !f.lowered.failed; i++) f.lowered.data[i] = lower(text[i]);
-  if (!f.lowered.failed) f.lowered.length = length;
+  if (!f.lowered.failed) {
+    for (size_t i = 0; i < length; i++) f.lowered.data[i] = lower(text[i]);
+    f.lowered.length = length;
+  }
   pairs_collect(&f);
   failed |= f.lowered.failed;
   ibid_free(segments);

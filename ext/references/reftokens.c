@@ -28,7 +28,7 @@ static uint64_t hash_bytes(uint64_t hash, const char *bytes, size_t length) {
 
 /* Mixes a 64-bit value into a hash: one multiply-xorshift round (fast, and
 ** well enough spread for a hashed weight table). */
-static uint64_t hash_number(uint64_t hash, uint64_t value) {
+static inline uint64_t hash_number(uint64_t hash, uint64_t value) {
   hash = (hash ^ value) * 0x9E3779B97F4A7C15ULL;
   return hash ^ (hash >> 31);
 }
@@ -36,6 +36,7 @@ static uint64_t hash_number(uint64_t hash, uint64_t value) {
 /* Bytes of the Unicode space characters that separate tokens, besides ASCII. */
 static size_t space_length(const char *text, size_t length, size_t at) {
   unsigned char c = (unsigned char)text[at];
+  if (c > ' ' && c < 0x80) return 0; /* most bytes: printable ASCII */
   if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
   if (c == 0xC2 && at + 1 < length && (unsigned char)text[at + 1] == 0xA0) return 2;
   if (c == 0xE2 && at + 2 < length) {
@@ -60,7 +61,13 @@ ibid_reftoken *ibid_reftokens_split(const char *text, size_t length, size_t *cou
       continue;
     }
     size_t start = at;
-    while (at < length && !space_length(text, length, at)) at++;
+    while (at < length) {
+      unsigned char c = (unsigned char)text[at];
+      if ((c > ' ' && c < 0x80) || !space_length(text, length, at))
+        at++;
+      else
+        break;
+    }
     if (used == capacity) {
       size_t grown = capacity ? capacity * 2 : 32;
       ibid_reftoken *bigger = ibid_realloc(tokens, grown * sizeof(*tokens));
@@ -539,18 +546,19 @@ static void token_facts_compute(const char *text, const ibid_reftoken *token, to
 
 /* ----- features -------------------------------------------------------- */
 
-/* Features are written to a local array with room for every template (so
-** the writer stays in registers), then the first MAX_FEATURES are kept. */
-enum { FEATURE_ROOM = 64 };
+/* Features are written straight to the token's row of the output, the
+** first MAX_FEATURES of them. The emit functions are inlined into
+** token_features, so the count and the mask stay in registers. */
+#define FEATURE_INLINE static inline __attribute__((always_inline))
 
 typedef struct feature_writer {
-  uint32_t out[FEATURE_ROOM];
+  uint32_t *out;
   size_t count;
   uint32_t mask;
 } feature_writer;
 
-static void emit(feature_writer *writer, uint64_t hash) {
-  if (writer->count >= FEATURE_ROOM) return;
+FEATURE_INLINE void emit(feature_writer *writer, uint64_t hash) {
+  if (writer->count >= IBID_REFTOKENS_MAX_FEATURES) return;
   hash ^= hash >> 29;
   hash *= 0xbf58476d1ce4e5b9ULL;
   hash ^= hash >> 32;
@@ -565,23 +573,24 @@ static void emit(feature_writer *writer, uint64_t hash) {
 ** side by side, so the neighbours find them in the cache the first token
 ** brought in, instead of five misses in a table larger than the cache.
 */
-static void emit_slot(feature_writer *writer, uint64_t key, unsigned slot) {
-  if (writer->count >= FEATURE_ROOM) return;
+FEATURE_INLINE void emit_slot(feature_writer *writer, uint64_t key, unsigned slot) {
+  if (writer->count >= IBID_REFTOKENS_MAX_FEATURES) return;
   key ^= key >> 29;
   key *= 0xbf58476d1ce4e5b9ULL;
   key ^= key >> 32;
   writer->out[writer->count++] = (((uint32_t)key & writer->mask) & ~7u) | slot;
 }
 
-static uint64_t template_hash(unsigned template_number) {
+FEATURE_INLINE uint64_t template_hash(unsigned template_number) {
   return (uint64_t)template_number * 0xD6E8FEB86659FD93ULL;
 }
 
-static void emit1(feature_writer *writer, unsigned template_number, uint64_t value) {
+FEATURE_INLINE void emit1(feature_writer *writer, unsigned template_number, uint64_t value) {
   emit(writer, hash_number(template_hash(template_number), value));
 }
 
-static void emit2(feature_writer *writer, unsigned template_number, uint64_t a, uint64_t b) {
+FEATURE_INLINE void emit2(feature_writer *writer, unsigned template_number, uint64_t a,
+                          uint64_t b) {
   emit(writer, hash_number(hash_number(template_hash(template_number), a), b));
 }
 
@@ -690,13 +699,11 @@ int ibid_reftokens_features(const char *text, const ibid_reftoken *tokens, size_
   memset(&context, 0, sizeof(context));
   for (size_t i = 0; i < count; i++) {
     feature_writer writer;
+    writer.out = features + i * IBID_REFTOKENS_MAX_FEATURES;
     writer.count = 0;
     writer.mask = buckets - 1;
     token_features(&writer, facts, count, i, &context);
-    size_t kept =
-        writer.count < IBID_REFTOKENS_MAX_FEATURES ? writer.count : IBID_REFTOKENS_MAX_FEATURES;
-    memcpy(features + i * IBID_REFTOKENS_MAX_FEATURES, writer.out, kept * sizeof(uint32_t));
-    feature_counts[i] = (uint8_t)kept;
+    feature_counts[i] = (uint8_t)writer.count;
     running_context_advance(&context, &facts[i]);
   }
   ibid_free(facts);

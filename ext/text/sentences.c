@@ -415,6 +415,16 @@ static int icu_boundaries(ibid_sentence_splitter *splitter, const char *text, si
   size_t length = block_end - block_start;
   splitter->boundary_count = 0;
   if (length > INT32_MAX) return -2;
+  /* ICU breaks only after a terminal (. ! ? and their non-ASCII forms) or a
+  ** paragraph separator: an ASCII block with no . ! ? has no boundary inside,
+  ** and the (per-character) iteration is skipped. */
+  size_t scan = 0;
+  while (scan < length) {
+    unsigned char c = (unsigned char)text[block_start + scan];
+    if (c >= 0x80 || c == '.' || c == '!' || c == '?') break;
+    scan++;
+  }
+  if (scan == length) return 0;
   if (length > splitter->units_capacity) {
     UChar *grown = ibid_realloc(splitter->units, length * sizeof(UChar));
     if (!grown) return -1;
@@ -440,9 +450,7 @@ static int icu_boundaries(ibid_sentence_splitter *splitter, const char *text, si
     rc = push_offset(&splitter->boundaries, &splitter->boundary_count, &splitter->boundary_capacity,
                      offset);
   }
-  status = U_ZERO_ERROR;
-  ubrk_setText(splitter->iterator, 0, 0, &status);
-  return rc;
+  return rc; /* the iterator lets go of the units when the split ends (ibid_split_sentences) */
 }
 
 static int add_sentence(sentence_list *list, const char *text, size_t block, size_t start,
@@ -504,6 +512,12 @@ static int split_block(ibid_sentence_splitter *splitter, const char *text, size_
 
 int ibid_split_sentences(ibid_sentence_splitter *splitter, const char *text, size_t length,
                          ibid_sentence **sentences, size_t *count) {
+  return ibid_split_sentences_progress(splitter, text, length, NULL, sentences, count);
+}
+
+int ibid_split_sentences_progress(ibid_sentence_splitter *splitter, const char *text, size_t length,
+                                  ibid_progress *progress, ibid_sentence **sentences,
+                                  size_t *count) {
   *sentences = 0;
   *count = 0;
   ibid_block *blocks = 0;
@@ -514,9 +528,12 @@ int ibid_split_sentences(ibid_sentence_splitter *splitter, const char *text, siz
   for (size_t i = 0; i < block_count && rc == 0; i++) {
     size_t start = blocks[i].start, end = blocks[i].start + blocks[i].length;
     if (end > length || start > end) continue; /* defensive: blocks must lie in the text */
-    rc = split_block(splitter, text, i + 1, start, end, &list);
+    if (ibid_progress_step(progress, end - start + 1)) rc = 1; /* each block's bytes */
+    if (rc == 0) rc = split_block(splitter, text, i + 1, start, end, &list);
   }
   ibid_free(blocks);
+  UErrorCode status = U_ZERO_ERROR;
+  ubrk_setText(splitter->iterator, 0, 0, &status);
   if (rc) {
     ibid_free(list.items);
     return rc;

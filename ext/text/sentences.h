@@ -13,6 +13,8 @@
 #define IBID_SENTENCES_H
 #include <stddef.h>
 
+#include "progress.h"
+
 typedef struct ibid_sentence {
   size_t block;  /* 1-based number of the block that holds it */
   size_t start;  /* byte offset of its first character */
@@ -30,6 +32,12 @@ void ibid_sentence_splitter_free(ibid_sentence_splitter *splitter);
 ** memory, -2 on an ICU error (or a block longer than ICU can index). */
 int ibid_split_sentences(ibid_sentence_splitter *splitter, const char *text, size_t length,
                          ibid_sentence **sentences, size_t *count);
+/* The same, counting the bytes of each block split on progress
+** (ext/core/progress.h; may be NULL): returns 1, with no sentences, when
+** progress says stop. */
+int ibid_split_sentences_progress(ibid_sentence_splitter *splitter, const char *text, size_t length,
+                                  ibid_progress *progress, ibid_sentence **sentences,
+                                  size_t *count);
 
 /* Whether `word` (the letters before a period, e.g. "pp" or "e.g") is an
 ** abbreviation after which a sentence does not end. next_is_upper: the next

@@ -34,8 +34,10 @@ int ibid_rows_add_sentences(ibid_rows *rows, const ibid_sentence *sentences, siz
 static int sentences_fill(ibid_rows *rows, const char *text, size_t length, void *client) {
   ibid_sentence *sentences = 0;
   size_t count = 0;
-  int failure = ibid_split_sentences(client, text, length, &sentences, &count);
+  int failure = ibid_split_sentences_progress(client, text, length, ibid_rows_progress(rows),
+                                              &sentences, &count);
   if (failure == -1) return SQLITE_NOMEM;
+  if (failure == 1) return SQLITE_INTERRUPT; /* sqlite3_interrupt() or a progress handler */
   if (failure) {
     ibid_rows_error(rows, "ibid_sentences: ICU sentence iterator failed (text too long?)");
     return SQLITE_ERROR;

@@ -20,7 +20,18 @@ static void clean_function(sqlite3_context *context, int argc, sqlite3_value **a
   size_t length;
   if (ibid_argument_text(context, argv[0], "ibid_clean", &text, &length) <= 0) return;
   size_t clean_length = 0;
-  char *clean = ibid_clean_text(text, length, &clean_length);
+  /* a long text stops when the connection is interrupted */
+  ibid_sql_probe probe;
+  ibid_sql_probe_start(&probe, sqlite3_context_db_handle(context));
+  ibid_progress progress = {
+      .check = ibid_sql_progress_check, .context = &probe, .countdown = IBID_PROGRESS_INTERVAL};
+  char *clean = ibid_clean_text_progress(text, length, &progress, &clean_length);
+  ibid_sql_probe_finish(&probe);
+  if (progress.stopped) {
+    ibid_free(clean);
+    sqlite3_result_error_code(context, SQLITE_INTERRUPT);
+    return;
+  }
   if (!clean) {
     sqlite3_result_error_nomem(context);
     return;

@@ -34,6 +34,7 @@
 #include "buffer.h"
 #include "memory.h"
 #include "pdf_layout.h"
+#include "progress.h"
 #include "utf8.h"
 
 /* ----- small character helpers ------------------------------------------ */
@@ -116,13 +117,16 @@ static size_t skip_soft_line_break(const char *text, size_t length, size_t offse
   return i;
 }
 
-static void map_characters(const char *text, size_t length, ibid_buffer *out) {
+static void map_characters(const char *text, size_t length, ibid_progress *progress,
+                           ibid_buffer *out) {
   ibid_buffer_reserve(out, length);
   size_t i = 0;
   while (i < length) {
     size_t run = i; /* copy plain ASCII runs at once */
     while (run < length && (unsigned char)text[run] >= 0x20 && (unsigned char)text[run] < 0x7F)
       run++;
+    /* the run and the character after it */
+    if (ibid_progress_step(progress, run - i + 1)) return;
     if (run > i) {
       ibid_buffer_append(out, text + i, run - i);
       i = run;
@@ -238,7 +242,8 @@ static int needs_normalizer(const char *text, size_t start, size_t end) {
 ** case), else 0 with the normalized text in out. Works in chunks of about
 ** 32 KB cut at normalization boundaries; only chunks holding a character
 ** that NFC could change (needs_normalizer) go through ICU. */
-static int normalize_nfc(const char *text, size_t length, ibid_buffer *out) {
+static int normalize_nfc(const char *text, size_t length, ibid_progress *progress,
+                         ibid_buffer *out) {
   UErrorCode status = U_ZERO_ERROR;
   const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
   if (U_FAILURE(status)) return 1;
@@ -255,6 +260,7 @@ static int normalize_nfc(const char *text, size_t length, ibid_buffer *out) {
            ((unsigned char)text[end] < 0xC0 || (unsigned char)text[end] >= 0xCC))
       end++;
     while (end < length && ((unsigned char)text[end] & 0xC0) == 0x80) end++; /* whole characters */
+    if (ibid_progress_step(progress, end - chunk)) break;
     if (needs_normalizer(text, chunk, end) && end - chunk < 0x10000000 &&
         !chunk_is_normalized(nfc, text + chunk, end - chunk, &scratch, &scratch_capacity)) {
       if (unchanged) ibid_buffer_reserve(out, length + length / 8);
@@ -723,6 +729,23 @@ static int is_numbered_start(const char *text, size_t start, size_t end) {
   return 0;
 }
 
+/* The number of a line that opens like a note ("1234. ", "1234) ", "1234
+** Author"), up to IBID_NOTE_LABEL_DIGITS digits; 0 when it does not. Such a
+** line with a number of 4 digits is a note only in sequence, right after
+** the note before it (see below): alone, "2000 People ..." is a sentence. */
+#define IBID_NOTE_LABEL_DIGITS 4
+static long note_label(const char *text, size_t start, size_t end) {
+  size_t i = start;
+  long value = 0;
+  while (i < end && is_ascii_digit(text[i]) && i - start < IBID_NOTE_LABEL_DIGITS + 1)
+    value = value * 10 + (text[i++] - '0');
+  if (i == start || i - start > IBID_NOTE_LABEL_DIGITS || i + 1 >= end) return 0;
+  if ((text[i] == '.' || text[i] == ')') && text[i + 1] == ' ') return value;
+  if (text[i] == ' ' && (is_ascii_upper(text[i + 1]) || (unsigned char)text[i + 1] >= 0xC0))
+    return value;
+  return 0;
+}
+
 /* Column gaps: a tab, or three or more spaces, between two words. A tab
 ** counts twice: inside a line it only ever separates columns. */
 static int column_gaps(const char *text, size_t start, size_t end) {
@@ -837,7 +860,8 @@ typedef struct layout {
   int wrapped;                  /* lines are hard-wrapped at about `width` characters */
   int double_spaced;            /* a single blank line separates wrapped lines */
   size_t width;
-  size_t usual_trailing; /* blanks after most lines (PDF extraction leaves one) */
+  size_t usual_trailing;   /* blanks after most lines (PDF extraction leaves one) */
+  ibid_progress *progress; /* counts the bytes of each line joined; may say stop */
 } text_layout;
 
 /* Blank lines between kept lines a < b (dropped lines do not count). */
@@ -1118,6 +1142,7 @@ static int join_lines(const text_layout *layout, const size_t *kept, size_t kept
   int opened = OPENS_NOTHING;
   for (size_t k = 0; k < kept_count; k++) {
     const ibid_text_line *line = &layout->lines[kept[k]];
+    if (ibid_progress_step(layout->progress, line->end - line->start + 1)) return -1;
     int join = 0;
     if (k > 0) {
       size_t blanks = blanks_between(layout, kept[k - 1], kept[k]);
@@ -1138,7 +1163,8 @@ static int join_lines(const text_layout *layout, const size_t *kept, size_t kept
 }
 
 /* Lines -> paragraphs -> output text. */
-static char *lay_out(const char *text, size_t length, size_t *clean_length) {
+static char *lay_out(const char *text, size_t length, ibid_progress *progress,
+                     size_t *clean_length) {
   ibid_text_line *lines = NULL;
   size_t line_count = 0;
   if (ibid_text_split_lines(text, length, &lines, &line_count)) return NULL;
@@ -1156,24 +1182,42 @@ static char *lay_out(const char *text, size_t length, size_t *clean_length) {
       ibid_text_mark_dropped(text, lines, line_count, dropped))
     goto done;
   size_t kept_count = 0;
+  long last_label = 0; /* the last note number a line opened with */
   for (size_t i = 0; i < line_count; i++) {
+    if (ibid_progress_step(progress, lines[i].end - lines[i].start + 1)) goto done;
     characters[i] = character_count(text, lines[i].start, lines[i].end);
     if (lines[i].start < lines[i].end && !dropped[i]) {
       kept[kept_count++] = i;
       opens[i] = (unsigned char)line_opens(text, lines[i].start, lines[i].end);
+      /* notes 1000 to 9999: a 4-digit number opens a note when it follows
+         the note before it (1 to 3 numbers may be lost to a page break) */
+      long label = opens[i] == OPENS_NOTHING || opens[i] == OPENS_NUMBERED
+                       ? note_label(text, lines[i].start, lines[i].end)
+                       : 0;
+      if (label >= 1000 && opens[i] == OPENS_NOTHING && last_label < label &&
+          label <= last_label + 3)
+        opens[i] = OPENS_NUMBERED;
+      if (label && opens[i] == OPENS_NUMBERED) last_label = label;
     }
   }
-  text_layout layout = {
-      .text = text, .lines = lines, .dropped = dropped, .opens = opens, .characters = characters};
+  text_layout layout = {.text = text,
+                        .lines = lines,
+                        .dropped = dropped,
+                        .opens = opens,
+                        .characters = characters,
+                        .progress = progress};
   measure_layout(&layout, kept, kept_count);
   ibid_buffer_reserve(&joined, length);
   if (join_lines(&layout, kept, kept_count, &words, &joined, &blocks)) goto done;
   /* block level: chrome made by joining, and later copies of repeated blocks */
   block_dropped = ibid_malloc(blocks.count ? blocks.count : 1);
   if (!block_dropped) goto done;
-  for (size_t b = 0; b < blocks.count; b++)
-    block_dropped[b] = (unsigned char)ibid_text_is_chrome(
-        joined.data + blocks.items[b].start, blocks.items[b].end - blocks.items[b].start);
+  for (size_t b = 0; b < blocks.count; b++) {
+    size_t size = blocks.items[b].end - blocks.items[b].start;
+    if (ibid_progress_step(progress, size + 1)) goto done;
+    block_dropped[b] =
+        (unsigned char)ibid_text_is_chrome(joined.data + blocks.items[b].start, size);
+  }
   if (mark_repeats(joined.data, blocks.items, blocks.count, block_dropped)) goto done;
   /* compact the kept blocks in place: each moves left, never right, since
      a block and its separator never take more room than before */
@@ -1200,15 +1244,25 @@ done:
 }
 
 char *ibid_clean_text(const char *text, size_t length, size_t *clean_length) {
+  return ibid_clean_text_progress(text, length, NULL, clean_length);
+}
+
+char *ibid_clean_text_progress(const char *text, size_t length, ibid_progress *progress,
+                               size_t *clean_length) {
   ibid_buffer mapped, normalized;
   ibid_buffer_init(&mapped);
   ibid_buffer_init(&normalized);
   if (clean_length) *clean_length = 0;
-  map_characters(text, length, &mapped);
-  if (mapped.failed) return NULL;
+  /* each pass counts the bytes it reads as it goes: characters, NFC
+     chunks, lines laid out, blocks checked for chrome */
+  map_characters(text, length, progress, &mapped);
+  if (mapped.failed || ibid_progress_stopped(progress)) {
+    ibid_buffer_free(&mapped);
+    return NULL;
+  }
   const char *source = mapped.data ? mapped.data : "";
   size_t source_length = mapped.length;
-  if (!normalize_nfc(source, source_length, &normalized)) {
+  if (!normalize_nfc(source, source_length, progress, &normalized)) {
     if (normalized.failed) {
       ibid_buffer_free(&mapped);
       ibid_buffer_free(&normalized);
@@ -1218,7 +1272,9 @@ char *ibid_clean_text(const char *text, size_t length, size_t *clean_length) {
     source_length = normalized.length;
   }
   size_t result_length = 0;
-  char *result = lay_out(source, source_length, &result_length);
+  char *result = ibid_progress_stopped(progress)
+                     ? NULL
+                     : lay_out(source, source_length, progress, &result_length);
   ibid_buffer_free(&mapped);
   ibid_buffer_free(&normalized);
   if (clean_length) *clean_length = result_length;

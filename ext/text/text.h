@@ -15,9 +15,16 @@
 #define IBID_TEXT_H
 #include <stddef.h>
 
+#include "progress.h"
+
 /* Returns the cleaned text (NUL-terminated, from ibid_malloc; *clean_length
 ** is its length), or NULL when out of memory. Empty input gives "". */
 char *ibid_clean_text(const char *text, size_t length, size_t *clean_length);
+/* The same, counting its work (bytes of each pass, of each line laid out) on
+** progress (ext/core/progress.h; may be NULL): returns NULL, with
+** progress->stopped set, when progress says stop. */
+char *ibid_clean_text_progress(const char *text, size_t length, ibid_progress *progress,
+                               size_t *clean_length);
 
 /* One line of a text: [start, end) is its content without leading and
 ** trailing blanks; indent counts the leading blanks (a tab counts 4). */

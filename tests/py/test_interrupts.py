@@ -83,6 +83,33 @@ def test_libxml2_parsing_is_interrupted():
         assert db.execute(sql, (raw[:200] if expected == 'html' else raw,)).fetchone()[0] > 0, name
 
 
+def test_ibid_clean_and_the_sentence_split_are_interrupted():
+    """Plain text: ibid_clean (alone, or as ibid_convert reads a text) counts the bytes
+    of each of its passes, and the sentence split (ibid_sentences, and the layers the
+    corpus ingest builds) each block: checks grow with the input, and a stop is seen
+    at once."""
+    db = connect()
+    text = words(SIZE // 2)
+    for sql in ("select length(ibid_clean(?))", "select length(ibid_convert(?) ->> 'body')",
+                "select count(*) from ibid_sentences(?)"):
+        total = handler_calls(db, sql, text)
+        assert total >= 20, (sql, total)
+        stopped, calls = interrupted_at_call(db, sql, text)
+        assert stopped and calls <= 11, (sql, stopped, calls)
+    # the connection works afterwards
+    assert db.execute('select count(*) from ibid_sentences(?)', ('One. Two.',)).fetchone() == (2,)
+    # the corpus ingest of the same text: stopped within its layers too
+    db.execute('select ibid_init()')
+    db.commit()
+    clean = db.execute('select ibid_clean(?)', (text,)).fetchone()[0]
+    stopped, calls = interrupted_at_call(db, "insert into documents(path, raw) values ('a.txt', ?)",
+                                         clean, at=handler_calls(db, 'select length(ibid_clean(?))',
+                                                                 clean) + 5)
+    assert stopped, calls
+    db.rollback()
+    assert db.execute('select count(*) from documents').fetchone() == (0,)
+
+
 def test_interrupted_parse_keeps_no_partial_document():
     """An interrupted conversion is an error, never a shorter body."""
     db = connect()

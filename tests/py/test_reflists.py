@@ -16,23 +16,26 @@ def squash(text):
 
 def score_document(db, path):
     """(gold, predicted, matched): a predicted entry matches the next unmatched gold entry
-    whose start text it begins with (the gold file lists each entry's first words)."""
+    whose start text it begins with (the gold file lists each entry's first words); a gold
+    line "start ||| end" also gives the entry's last words, which the entry must end with
+    (so a list that runs on into an appendix or a series' list loses its last entry)."""
     with open(path, encoding='utf-8') as f:
         text = f.read()
     with open(path[:-4] + '.gold', encoding='utf-8') as f:
-        gold = [squash(line) for line in f if line.strip()]
+        gold = [tuple(squash(part) for part in (line.split('|||') + [''])[:2])
+                for line in f if line.strip()]
     predicted = [squash(row[0]) for row in
                  db.execute('SELECT text FROM ibid_reference_entries(?)', (text,))]
     matched, used = 0, set()
     for p in predicted:
-        for g, start in enumerate(gold):
-            if g not in used and p.startswith(start):
+        for g, (start, end) in enumerate(gold):
+            if g not in used and p.startswith(start) and p.endswith(end):
                 used.add(g)
                 matched += 1
                 break
         else:
             print('    extra  %s: %s' % (os.path.basename(path), p[:70]))
-    for g, start in enumerate(gold):
+    for g, (start, end) in enumerate(gold):
         if g not in used:
             print('    missed %s: %s' % (os.path.basename(path), start))
     return len(gold), len(predicted), matched
@@ -74,20 +77,30 @@ def test_own_documents():
 
 
 def test_grobid_segmenter():
-    """Entries cut exactly as GROBID's gold cuts them (text equal after squashing spaces)."""
+    """Entries cut exactly as GROBID's gold cuts them (text equal after squashing spaces).
+    GROBID's corpus/ files are split by segmenter_eval.split (CRC-32 of the file name: a
+    quarter held out): the list finder is developed on the dev part only; the held-out part
+    and GROBID's own evaluation/ files are scored only."""
     sys.path.insert(0, REFS)
     import segmenter_eval
     db = connect()
-    rows = []
-    for part in ('corpus', 'evaluation'):
-        paths = sorted(glob.glob(os.path.join(SEGMENTER, part, 'tei', '*.xml')))
-        if not paths:
-            print('  (no GROBID segmenter data at %s: skipped)' % SEGMENTER)
-            return
+    rows, scores = [], {}
+    corpus = sorted(glob.glob(os.path.join(SEGMENTER, 'corpus', 'tei', '*.xml')))
+    evaluation = sorted(glob.glob(os.path.join(SEGMENTER, 'evaluation', 'tei', '*.xml')))
+    if not corpus or not evaluation:
+        print('  (no GROBID segmenter data at %s: skipped)' % SEGMENTER)
+        return
+    parts = [('corpus dev', [p for p in corpus if segmenter_eval.split(p) == 'dev']),
+             ('corpus held-out', [p for p in corpus if segmenter_eval.split(p) == 'heldout']),
+             ('corpus all', corpus), ('evaluation', evaluation)]
+    for name, paths in parts:
         _, (gold, predicted, matched) = segmenter_eval.score(db, paths)
-        rows.append(('%s (%d files)' % (part, len(paths)), gold) + prf(gold, predicted, matched))
+        scores[name] = prf(gold, predicted, matched)
+        rows.append(('%s (%d files)' % (name, len(paths)), gold) + scores[name])
     print_scores('GROBID reference-segmenter gold, exact entries', rows)
-    assert rows[0][4] >= 0.80 and rows[1][4] >= 0.90, rows
+    assert min(scores['corpus dev'][:2]) >= 0.90, scores
+    assert min(scores['corpus held-out'][:2]) >= 0.85, scores
+    assert min(scores['evaluation'][:2]) >= 0.90, scores
 
 
 def test_headings():

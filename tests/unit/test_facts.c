@@ -168,6 +168,25 @@ static void test_entities(void) {
                                            !find_entity(e, n, IBID_ENTITY_PERSON, "Presents Case"));
   ibid_free(e);
   CHECK("entities_empty", ibid_find_entities("", 0, &e, &n) == 0 && n == 0);
+  {
+    /* persons by the structure of the sentence, places (issue 11) */
+    static const char kony[] =
+        "Joseph Kony and four other commanders were charged. Betty Bigombe, a former "
+        "minister, met them near Gulu, Kitgum and Pader, and later in North Kivu.";
+    ibid_entity *k = NULL;
+    size_t kn = 0;
+    int persons = 0, places = 0;
+    if (ibid_find_entities(kony, sizeof(kony) - 1, &k, &kn) == 0)
+      for (size_t j = 0; j < kn; j++) {
+        persons += k[j].kind == IBID_ENTITY_PERSON &&
+                   (!strcmp(k[j].value, "Joseph Kony") || !strcmp(k[j].value, "Betty Bigombe"));
+        places += k[j].kind == IBID_ENTITY_PLACE;
+      }
+    CHECK("entities_untitled_persons", persons == 2);
+    CHECK("entities_places", places == 4);
+    CHECK("entities_place_kind", !strcmp(ibid_entity_kind_name(IBID_ENTITY_PLACE), "place"));
+    ibid_free(k);
+  }
   ibid_free(e);
 }
 

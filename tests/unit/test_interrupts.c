@@ -12,6 +12,8 @@
 #include "convert.h"
 #include "document.h"
 #include "memory.h"
+#include "sentences.h"
+#include "text.h"
 
 typedef struct counter {
   ibid_progress *progress;
@@ -104,13 +106,74 @@ static void test_converters(void) {
       "</article>",
       "jats");
   check_format("jats one text", "<?xml version=\"1.0\"?><article><body><p>",
-               "words and more words in one paragraph, caf\u00e9 ", "</p></body></article>", "jats");
+               "words and more words in one paragraph, caf\u00e9 ", "</p></body></article>",
+               "jats");
   check_format(
       "tei",
       "<?xml version=\"1.0\"?><TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc>"
       "<titleStmt><title>T</title></titleStmt></fileDesc></teiHeader><text><body>",
       "<p>One <hi>short</hi> paragraph.<note place=\"foot\">A note.</note></p>",
       "</body></text></TEI>", "tei");
+  /* plain text: the work is ibid_clean's, pass by pass (characters, NFC chunks
+     with a decomposed "e\u0301" to normalize, lines, blocks) */
+  check_format("text", "A Title\n\n",
+               "One wrapped line of a long paragraph, cafe\xcc\x81 and more, that goes on\n"
+               "to the next line.\n\n",
+               "The end.\n", "text");
+}
+
+/* The sentence split of the layers counts each block: with a check per
+** 4096 bytes, the checks grow with the text, and a stop at check k ends the
+** split there (1, no sentences, nothing leaked). */
+static void test_sentences(void) {
+  size_t length;
+  char *text =
+      repeat("", "One sentence here. Another one, cf. p. 3, follows it.\n\n", 8000, "", &length);
+  ibid_sentence_splitter *splitter = ibid_sentence_splitter_new();
+  CHECK("sentences: splitter", splitter != NULL);
+  if (!splitter) {
+    ibid_free(text);
+    return;
+  }
+  ibid_progress progress = {0};
+  counter c = {&progress, 0, 0, 4096};
+  progress.check = count_check;
+  progress.context = &c;
+  progress.countdown = 4096;
+  ibid_sentence *sentences = 0;
+  size_t count = 0;
+  int rc = ibid_split_sentences_progress(splitter, text, length, &progress, &sentences, &count);
+  CHECK("sentences: split whole", rc == 0 && count == 16000);
+  CHECK("sentences: checks while splitting",
+        c.calls >= (int)(length / 8192) && progress.work >= length / 2);
+  ibid_free(sentences);
+  int total = c.calls, wrong = 0;
+  for (int k = 1; k <= total; k += 1 + total / 20) {
+    ibid_progress stop = {0};
+    counter d = {&stop, 0, k, 4096};
+    stop.check = count_check;
+    stop.context = &d;
+    stop.countdown = 4096;
+    sentences = 0;
+    count = 0;
+    rc = ibid_split_sentences_progress(splitter, text, length, &stop, &sentences, &count);
+    if (rc != 1 || sentences || count || d.calls != k || stop.work > (uint64_t)k * 8192 + 65536)
+      wrong++;
+    ibid_free(sentences);
+  }
+  CHECK("sentences: stops at any check", wrong == 0);
+  /* ibid_clean alone stops too, and says so */
+  ibid_progress stop = {0};
+  counter e = {&stop, 0, 3, 4096};
+  stop.check = count_check;
+  stop.context = &e;
+  stop.countdown = 4096;
+  size_t clean_length = 0;
+  char *clean = ibid_clean_text_progress(text, length, &stop, &clean_length);
+  CHECK("ibid_clean: stops", clean == NULL && stop.stopped && e.calls == 3);
+  ibid_free(clean);
+  ibid_sentence_splitter_free(splitter);
+  ibid_free(text);
 }
 
 static const char *limit_error(const char *body) {
@@ -139,6 +202,7 @@ static void test_note_limit(void) {
 
 int main(void) {
   test_converters();
+  test_sentences();
   test_note_limit();
   return check_finish();
 }

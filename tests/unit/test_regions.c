@@ -33,6 +33,16 @@ static void test_names(const ibid_regions *r) {
   CHECK("region_at_possessive",
         ibid_region_at(r, text, strlen(text), 0, &code) == 12 && strcmp(code, "ZA") == 0);
   CHECK("region_at_mid_word", ibid_region_at(r, "Kenyan", 6, 0, &code) == 0);
+  /* cities: ICU's time-zone exemplar cities, apart from the countries */
+  CHECK("city_at", ibid_city_at(r, "Kampala and", 11, 0) == 7);
+  CHECK("city_at_words", ibid_city_at(r, "Dar es Salaam.", 14, 0) == 13);
+  CHECK("city_at_hyphens", ibid_city_at(r, "Port-au-Prince", 14, 0) == 14);
+  CHECK("city_not_country", ibid_city_at(r, "Singapore", 9, 0) == 0 &&
+                                ibid_region_at(r, "Singapore", 9, 0, &code) == 9);
+  CHECK("city_not_common_word", ibid_city_at(r, "Phoenix", 7, 0) == 0);
+  CHECK("city_not_region", ibid_region_at(r, "Kampala", 7, 0, &code) == 0);
+  CHECK("city_mid_word", ibid_city_at(r, "Limas", 5, 0) == 0);
+  CHECK("city_null_table", ibid_city_at(NULL, "Lima", 4, 0) == 0);
 }
 
 /* Property: any valid UTF-8 folds within its capacity and looks up without
@@ -65,6 +75,7 @@ static void test_random(const ibid_regions *r) {
       const char *code;
       size_t found = ibid_region_at(r, text, n, at, &code);
       if (at + found > n || (found && !code)) ok = 0;
+      if (at + ibid_city_at(r, text, n, at) > n) ok = 0;
     }
   }
   CHECK("region_random_inputs", ok);

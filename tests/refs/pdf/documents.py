@@ -333,3 +333,53 @@ PAPERS += [
                            'Universität Tübingen.')],
     },
 ]
+
+# Dev papers added for the segmentation round of 0.5: a French list headed "Références
+# bibliographiques" with "éd." and "dir." entries and an annex after it, and an English
+# working paper whose list has no heading, followed by a series' list.
+PAPERS += [
+    {
+        'name': 'fr_references_biblio_onecolumn', 'split': 'dev', 'language': 'fr',
+        'title': 'Les juges de proximité et la médiation civile',
+        'layout': 'onecolumn', 'entry_style': 'hanging',
+        'head': 'Droit et société', 'heading': 'Références bibliographiques',
+        'body': BODY_FR, 'repeat': 4,
+        'entries': [
+            "Bonafé-Schmitt, J.-P., La médiation : une justice douce, Paris, Syros, 1992.",
+            "Cadiet, L. (dir.), Dictionnaire de la justice, Paris, Presses universitaires de France, 2004.",
+            "Commaille, J., À quoi nous sert le droit ?, Paris, Gallimard, 2015.",
+            "Guillaume-Hofnung, M., La médiation, 7e éd., Paris, Presses universitaires de France, 2015.",
+            "Guinchard, S. et Chainais, C., Procédure civile. Droit interne et européen du procès civil, 33e éd., Paris, Dalloz, 2016.",
+            "Israël, L., « Question(s) de méthode. Se saisir du droit en sociologue », Droit et société, n° 69-70, 2008, p. 381-395.",
+            "Jeammaud, A. et Serverin, É. (éd.), La justice de proximité en question, Paris, La Documentation française, 2005.",
+            "Milburn, P., La médiation : expériences et compétences, Paris, La Découverte, 2002.",
+            "Vauchez, A. et Willemez, L., La justice face à ses réformateurs (1980-2006). Entreprises de modernisation et logiques de résistances, Paris, Presses universitaires de France, 2007.",
+            "Weller, J.-M., « Le travail administratif des juges », in Commaille, J. et Kaluszynski, M. (dir.), La fonction politique de la justice, Paris, La Découverte, 2007, p. 75-92.",
+        ],
+        'after': [('heading', 'Annexe 1. Liste des entretiens'),
+                  ('para', 'Entretien 1, juge de proximité, Lyon, 14 mars 2018.'),
+                  ('para', 'Entretien 2, greffière, Lyon, 15 mars 2018.'),
+                  ('para', 'Entretien 3, médiateur, Grenoble, 2 mai 2018.')],
+    },
+    {
+        'name': 'en_wp_headless_onecolumn', 'split': 'dev', 'language': 'en',
+        'title': 'Sanctions and the Survival of Autocrats',
+        'layout': 'onecolumn', 'entry_style': 'hanging',
+        'head': 'Working Paper 2022/03', 'heading': None,
+        'body': BODY_EN, 'repeat': 4,
+        'entries': [
+            "Allen, Susan Hannah. 2008. The Domestic Political Costs of Economic Sanctions. Journal of Conflict Resolution 52(6): 916-944.",
+            "Escribà-Folch, Abel, and Joseph Wright. 2010. Dealing with Tyranny: International Sanctions and the Survival of Authoritarian Rulers. International Studies Quarterly 54(2): 335-359.",
+            "Grauvogel, Julia, and Christian von Soest. 2014. Claims to Legitimacy Count: Why Sanctions Fail to Instigate Democratisation in Authoritarian Regimes. European Journal of Political Research 53(4): 635-653.",
+            "Hufbauer, Gary Clyde, Jeffrey J. Schott, Kimberly Ann Elliott, and Barbara Oegg. 2007. Economic Sanctions Reconsidered. 3rd ed. Washington, DC: Peterson Institute for International Economics.",
+            "Kaempfer, William H., and Anton D. Lowenberg. 1988. The Theory of International Economic Sanctions: A Public Choice Approach. American Economic Review 78(4): 786-793.",
+            "Marinov, Nikolay. 2005. Do Economic Sanctions Destabilize Country Leaders? American Journal of Political Science 49(3): 564-576.",
+            "Peksen, Dursun. 2009. Better or Worse? The Effect of Economic Sanctions on Human Rights. Journal of Peace Research 46(1): 59-77.",
+            "Wood, Reed M. 2008. A Hand upon the Throat of the Nation: Economic Sanctions and State Repression, 1976-2001. International Studies Quarterly 52(3): 489-513.",
+        ],
+        'after': [('heading', 'Other Papers in this Series'),
+                  ('para', '2022/02 Hana Novak: Election Monitors and Their Reports.'),
+                  ('para', '2022/01 Peter Sandoval: Courts under Military Rule.'),
+                  ('para', '2021/09 Jin Park: Term Limits in Africa.')],
+    },
+]
