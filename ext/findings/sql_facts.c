@@ -28,11 +28,21 @@ SQLITE_EXTENSION_INIT3
 
 /* The three functions share the findings functions' cache of the last
 ** text's layers (sql_layers.c): the corpus trigger calls all seven on the same
-** body in a row, and its sentences, cites, notes and markers are found once. */
-static const ibid_layers *layers_of(ibid_rows *rows, void *client, const char *text,
-                                    size_t length) {
-  const ibid_layers *layers = ibid_layers_cache_get(client, text, length);
-  if (!layers) ibid_rows_error(rows, "out of memory");
+** body in a row, and its sentences, cites, notes and markers are found once.
+** The build counts its work on the call's progress: NULL with *rc set to
+** SQLITE_INTERRUPT when it was told to stop, SQLITE_NOMEM when out of memory. */
+static const ibid_layers *layers_of(ibid_rows *rows, void *client, const char *text, size_t length,
+                                    int *rc) {
+  int stopped = 0;
+  const ibid_layers *layers =
+      ibid_layers_cache_get(client, text, length, ibid_rows_progress(rows), &stopped);
+  *rc = SQLITE_OK;
+  if (!layers && stopped) {
+    *rc = SQLITE_INTERRUPT; /* sqlite3_interrupt() or a progress handler */
+  } else if (!layers) {
+    *rc = SQLITE_NOMEM;
+    ibid_rows_error(rows, "out of memory");
+  }
   return layers;
 }
 
@@ -65,8 +75,9 @@ int ibid_rows_add_claims(ibid_rows *rows, const ibid_claim *claims, size_t from,
 static int fill_claims(ibid_rows *rows, const char *text, size_t length, void *client) {
   ibid_claim *claims = NULL;
   size_t count = 0;
-  const ibid_layers *layers = layers_of(rows, client, text, length);
-  if (!layers) return SQLITE_NOMEM;
+  int built = SQLITE_OK;
+  const ibid_layers *layers = layers_of(rows, client, text, length, &built);
+  if (!layers) return built;
   int failed = ibid_find_claims_progress(layers, ibid_rows_progress(rows), &claims, &count);
   if (failed > 0) return SQLITE_INTERRUPT; /* sqlite3_interrupt() or a progress handler */
   if (failed) return SQLITE_NOMEM;
@@ -92,8 +103,9 @@ int ibid_rows_add_entities(ibid_rows *rows, const ibid_entity *entities, size_t 
 static int fill_entities(ibid_rows *rows, const char *text, size_t length, void *client) {
   ibid_entity *entities = NULL;
   size_t count = 0;
-  const ibid_layers *layers = layers_of(rows, client, text, length);
-  if (!layers) return SQLITE_NOMEM;
+  int built = SQLITE_OK;
+  const ibid_layers *layers = layers_of(rows, client, text, length, &built);
+  if (!layers) return built;
   ibid_layers_cache *cache = client;
   int failed = ibid_find_entities_progress(layers, cache->regions, ibid_rows_progress(rows),
                                            &entities, &count);
@@ -121,8 +133,9 @@ int ibid_rows_add_events(ibid_rows *rows, const ibid_event *events, size_t from,
 static int fill_events(ibid_rows *rows, const char *text, size_t length, void *client) {
   ibid_event *events = NULL;
   size_t count = 0;
-  const ibid_layers *layers = layers_of(rows, client, text, length);
-  if (!layers) return SQLITE_NOMEM;
+  int built = SQLITE_OK;
+  const ibid_layers *layers = layers_of(rows, client, text, length, &built);
+  if (!layers) return built;
   int failed = ibid_find_events_progress(layers, ibid_rows_progress(rows), &events, &count);
   if (failed > 0) return SQLITE_INTERRUPT; /* sqlite3_interrupt() or a progress handler */
   if (failed) return SQLITE_NOMEM;

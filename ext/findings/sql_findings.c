@@ -35,8 +35,11 @@ SQLITE_EXTENSION_INIT3
 ** (and nothing partial is cached). */
 static int analyse(ibid_rows *rows, ibid_layers_cache *cache, const char *text, size_t length,
                    ibid_findings **result) {
-  const ibid_layers *layers = ibid_layers_cache_get(cache, text, length);
+  int stopped = 0;
+  const ibid_layers *layers =
+      ibid_layers_cache_get(cache, text, length, ibid_rows_progress(rows), &stopped);
   if (!layers) {
+    if (stopped) return SQLITE_INTERRUPT; /* sqlite3_interrupt() or a progress handler */
     ibid_rows_error(rows, "out of memory");
     return SQLITE_NOMEM;
   }

@@ -49,8 +49,9 @@ void ibid_layers_cache_release(void *pointer) {
   ibid_free(cache);
 }
 
-const ibid_layers *ibid_layers_cache_get(ibid_layers_cache *cache, const char *text,
-                                         size_t length) {
+const ibid_layers *ibid_layers_cache_get(ibid_layers_cache *cache, const char *text, size_t length,
+                                         ibid_progress *progress, int *stopped) {
+  if (stopped) *stopped = 0;
   if (cache->text && cache->length == length && memcmp(cache->text, text, length) == 0)
     return &cache->layers;
   cache_clear(cache);
@@ -58,7 +59,10 @@ const ibid_layers *ibid_layers_cache_get(ibid_layers_cache *cache, const char *t
   if (!copy) return NULL;
   memcpy(copy, text, length);
   copy[length] = 0;
-  if (ibid_layers_build(cache->splitter, copy, length, IBID_LAYERS_ALL, &cache->layers)) {
+  int rc = ibid_layers_build_progress(cache->splitter, copy, length, IBID_LAYERS_ALL, progress,
+                                      &cache->layers);
+  if (rc) {
+    if (stopped) *stopped = rc > 0;
     ibid_layers_free(&cache->layers);
     ibid_free(copy);
     return NULL;

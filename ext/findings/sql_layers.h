@@ -11,6 +11,7 @@
 
 #include "findings.h"
 #include "layers.h"
+#include "progress.h"
 #include "regions.h"
 #include "sentences.h"
 
@@ -32,8 +33,11 @@ ibid_layers_cache *ibid_layers_cache_new(int users);
 void ibid_layers_cache_release(void *cache);
 /* The layers of text: the cached ones when the text is the same, else built
 ** anew (replacing the old entry first: two large texts are never held at
-** once). Returns NULL when out of memory. */
-const ibid_layers *ibid_layers_cache_get(ibid_layers_cache *cache, const char *text, size_t length);
+** once), counting the build's work on progress (may be NULL). Returns NULL
+** when out of memory or when progress said stop; then *stopped (may be NULL)
+** is 1 for a stop, 0 for out of memory, and nothing partial is cached. */
+const ibid_layers *ibid_layers_cache_get(ibid_layers_cache *cache, const char *text, size_t length,
+                                         ibid_progress *progress, int *stopped);
 
 /* Registers ibid_claims, ibid_entities and ibid_events on cache, each
 ** releasing one of its users (ext/findings/sql_facts.c; ibid_register_findings

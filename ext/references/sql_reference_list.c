@@ -516,7 +516,13 @@ static int add_bibliography(ibid_rows *rows, reference_list_client *client, cons
   size_t n = 0;
   char *author = 0; /* the previous entry's "author" member, for "—" and "ders." */
   size_t author_length = 0;
+  ibid_progress *progress = ibid_rows_progress(rows);
   for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
+    /* each entry's bytes are work: an interrupt stops a long list between entries */
+    if (ibid_progress_step(progress, entries[k].length + 1)) {
+      rc = SQLITE_INTERRUPT;
+      break;
+    }
     size_t entry_end = entries[k].start + entries[k].length;
     while (n < note_count && notes[n].start + notes[n].length <= entries[k].start) n++;
     if (n < note_count && notes[n].label_start < entry_end && cited[n]) continue;
@@ -564,7 +570,13 @@ int ibid_rows_add_references(ibid_rows *rows, ibid_csl_folder *folder, const cha
   seen.budget = ibid_resolve_budget(length);
   unsigned char *cited = ibid_malloc(count ? count : 1); /* whether note i gave items */
   int rc = cited ? SQLITE_OK : SQLITE_NOMEM;
+  ibid_progress *progress = ibid_rows_progress(rows);
   for (size_t i = 0; i < count && rc == SQLITE_OK; i++) {
+    /* each note's bytes are work: an interrupt stops a long document between notes */
+    if (ibid_progress_step(progress, notes[i].length + 1)) {
+      rc = SQLITE_INTERRUPT;
+      break;
+    }
     size_t items = 0;
     rc = add_note_items(rows, client, text, notes, i, &seen, &items);
     cited[i] = items > 0;

@@ -203,3 +203,41 @@ print(json.dumps(json.loads(db.execute('SELECT ibid_convert(?)', (raw,)).fetchon
     result = subprocess.run([sys.executable, '-c', script], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr[-2000:]
     assert json.loads(result.stdout.strip().splitlines()[-1]) is None, result.stdout
+
+
+def test_the_layers_behind_the_findings_functions_are_interrupted():
+    """The seven functions over the shared layers (ibid_claims, ibid_entities,
+    ibid_events, ibid_cases, ibid_questions, ibid_findings, ibid_evidence) build the
+    text's sentences, cites, notes and markers once (ext/findings/sql_layers.c); that
+    build counts its work too, so a stop is seen within it, nothing partial is cached,
+    and the next call builds the layers anew. Counted, not timed."""
+    db = connect()
+    base = words(SIZE // 2)
+    for k, name in enumerate(('ibid_claims', 'ibid_entities', 'ibid_events', 'ibid_cases',
+                              'ibid_questions', 'ibid_findings', 'ibid_evidence')):
+        text = base + ' Text %d.' % k  # another text: the cache holds none of its layers
+        sql = 'select count(*) from %s(?)' % name
+        stopped, calls = interrupted_at_call(db, sql, text)
+        assert stopped and calls <= 11, (name, stopped, calls)
+        # a stopped build cached nothing: the next call builds and counts again
+        total = handler_calls(db, sql, text)
+        assert total >= 20, (name, total)
+    # the connection and the cache work afterwards
+    assert db.execute('select expected from ibid_claims(?) where "check" is not null',
+                      ('Of the requests, 41 of 44 requests (83%) were executed.',)).fetchone() == (93.2,)
+
+
+def test_the_references_parser_is_interrupted():
+    """ibid_references (and the ingest's refs, which read the same function) count each
+    note's and each list entry's bytes before parsing it: a stop is seen between two
+    references, not after the last of a long document. Counted, not timed."""
+    db = connect()
+    text = corpus('003')  # footnoted: many notes, each a parsed reference
+    text = (text * (SIZE // 2 // len(text) + 1))[:SIZE // 2]
+    sql = 'select count(*) from ibid_references(?)'
+    total = handler_calls(db, sql, text)
+    assert total >= 20, total
+    stopped, calls = interrupted_at_call(db, sql, text)
+    assert stopped and calls <= 11, (stopped, calls)
+    # the connection works afterwards
+    assert db.execute(sql, (corpus('003'),)).fetchone()[0] > 0
