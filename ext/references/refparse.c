@@ -284,6 +284,29 @@ static view field(const fields *f, int label) {
 /* ----- names -------------------------------------------------------------- */
 
 static const char *const institution_words[] = {"university",
+                                                "universidad",
+                                                "université",
+                                                "universität",
+                                                "universitat",
+                                                "instituto",
+                                                "institut",
+                                                "ministerio",
+                                                "ministère",
+                                                "ministerium",
+                                                "bundesministerium",
+                                                "comisión",
+                                                "comité",
+                                                "consejo",
+                                                "conseil",
+                                                "fundación",
+                                                "fondation",
+                                                "stiftung",
+                                                "gobierno",
+                                                "gouvernement",
+                                                "organización",
+                                                "naciones",
+                                                "agencia",
+                                                "agence",
                                                 "institute",
                                                 "institution",
                                                 "organization",
@@ -488,6 +511,22 @@ static const char *const name_noise[] = {
     "in:", "trans",  "transl", "translated", "hrsg",  "hg",     "editor", "editors",
     "éd",  "(eds.)", "dir",    "comp",       "coord", "others", NULL};
 
+/* "Pedro Gómez y Elena Ruiz", "Jean Dupont et Marie Martin": the "and" word
+** at [start, end) of a list of names in natural order (no comma at all)
+** stands between a capitalised word and a capitalised name. */
+static int natural_and(view v, size_t start, size_t end) {
+  if (memchr(v.s, ',', v.n) || start < 2) return 0;
+  size_t before = start - 1;
+  while (before > 0 && is_space_byte(v.s[before])) before--;
+  size_t word = before;
+  while (word > 0 && !is_space_byte(v.s[word - 1])) word--;
+  size_t next = end;
+  while (next < v.n && is_space_byte(v.s[next])) next++;
+  unsigned char first = (unsigned char)v.s[word], after = next < v.n ? (unsigned char)v.s[next] : 0;
+  /* capitals, or a non-ASCII letter ("Élodie") */
+  return (is_upper((char)first) || first >= 0xC3) && (is_upper((char)after) || after >= 0xC3);
+}
+
 /* Removes "et al.", "(eds.)", "edited by", "In:" wherever they stand. */
 static void clean_name_list(view v, ibid_buffer *out) {
   size_t i = 0;
@@ -501,7 +540,8 @@ static void clean_name_list(view v, ibid_buffer *out) {
        Spanish, Italian between inverted names (not "et al.", nor inside
        "Comisión Tripartita y Universidad del Rosario") */
     if ((word_in(core, (const char *const[]){"et", "y", "e", NULL})) && core.n == w.n &&
-        out->length && i < v.n && memchr(out->data, ',', out->length)) {
+        out->length && i < v.n &&
+        (memchr(out->data, ',', out->length) || natural_and(v, start, i))) {
       size_t next = i;
       while (next < v.n && is_space_byte(v.s[next])) next++;
       if (!(next + 2 <= v.n && v.s[next] == 'a' && v.s[next + 1] == 'l')) {
@@ -751,8 +791,30 @@ static void write_pages(ibid_json_object *object, view raw) {
 
 static const char *const volume_words[] = {"vol", "vols", "volume", "v",        "bd",   "band",
                                            "t",   "tome", "jg",     "jahrgang", "vol.", NULL};
-static const char *const issue_words[] = {"no",   "nos", "nr", "number", "issue", "iss",
-                                          "heft", "h",   "n",  "num",    "n°",    NULL};
+static const char *const issue_words[] = {
+    "no", "nos", "nr",  "number", "issue",  "iss",  "heft",      "h",        "n", "num",
+    "n°", "nº",  "núm", "número", "numéro", "fasc", "fascicule", "cuaderno", NULL};
+
+/* A volume number: digits, or a Roman numeral in capitals ("XVII"). */
+static int volume_number(view v) {
+  if (!v.n || v.n > 8) return 0;
+  int digits = 1, roman = 1;
+  for (size_t i = 0; i < v.n; i++) {
+    digits &= is_digit(v.s[i]);
+    roman &= strchr("IVXLCDM", v.s[i]) != NULL && v.s[i] != 0;
+  }
+  return digits || roman;
+}
+
+/* An issue written after a comma: "4", "3-4", "1/2". */
+static int bare_issue(view v) {
+  v = trim(v);
+  while (v.n && strchr(",.;:", v.s[v.n - 1])) v.n--;
+  if (!v.n || v.n > 9 || !is_digit(v.s[0])) return 0;
+  for (size_t i = 0; i < v.n; i++)
+    if (!is_digit(v.s[i]) && v.s[i] != '-' && v.s[i] != '/') return 0;
+  return 1;
+}
 
 static void write_volume(ibid_json_object *object, view raw) {
   view v = strip_leading_words(trim(raw), volume_words);
@@ -769,6 +831,12 @@ static void write_volume(ibid_json_object *object, view raw) {
       split = i;
       break;
     }
+    /* "23, 4": an issue number without its parentheses */
+    if (v.s[i] == ',' && i > 0 && volume_number(trim((view){v.s, i})) &&
+        bare_issue((view){v.s + i + 1, v.n - i - 1})) {
+      split = i;
+      break;
+    }
     if ((i == 0 || is_space_byte(v.s[i - 1]) || v.s[i - 1] == ',') && is_alpha(v.s[i])) {
       size_t n = first_word((view){v.s + i, v.n - i});
       if (word_in((view){v.s + i, n}, issue_words)) {
@@ -779,7 +847,7 @@ static void write_volume(ibid_json_object *object, view raw) {
   }
   view volume = trim((view){v.s, split});
   view rest = {v.s + split, v.n - split};
-  if (rest.n && rest.s[0] == ':') rest.s++, rest.n--;
+  if (rest.n && (rest.s[0] == ':' || rest.s[0] == ',')) rest.s++, rest.n--;
   view issue = strip_leading_words(rest, issue_words);
   /* "(3)", "(3)," -> "3" */
   issue = trim(issue);

@@ -595,15 +595,19 @@ FEATURE_INLINE void emit2(feature_writer *writer, unsigned template_number, uint
 }
 
 /* What the tokens before this one say: quotes and brackets still open, how
-** many field-ending periods, whether a year was seen. */
+** many field-ending periods, whether a year was seen, whether a chunk opened
+** with "In" (and how many chunks ago). */
 typedef struct running_context {
   int in_quote;
   int paren_depth;
   unsigned periods;
-  unsigned commas;
-  unsigned since_period; /* tokens since the last field-ending period */
   int year_seen;
+  int in_chunk;             /* a chunk began with "In", "in:", "dans", "en" */
+  unsigned chunks_since_in; /* chunk ends since then, at most 7 */
+  int at_chunk_start;
 } running_context;
+
+static int ends_chunk(const token_facts *t);
 
 static void running_context_advance(running_context *context, const token_facts *facts) {
   if ((facts->flags & FLAG_OPENS_QUOTE) && !(facts->flags & FLAG_CLOSES_QUOTE))
@@ -615,17 +619,72 @@ static void running_context_advance(running_context *context, const token_facts 
   else if (facts->flags & FLAG_CLOSES_PAREN)
     context->paren_depth = 0;
   /* A period after an initial does not end a field. */
-  context->since_period++;
-  if (facts->last_mark == '.' && !(facts->flags & FLAG_INITIAL)) {
-    context->periods++;
-    context->since_period = 0;
-  }
-  if (facts->last_mark == ',') context->commas++;
+  if (facts->last_mark == '.' && !(facts->flags & FLAG_INITIAL)) context->periods++;
   if (facts->flags & FLAG_YEAR) context->year_seen = 1;
+  if (context->at_chunk_start && facts->lexicon == LEX_IN)
+    context->in_chunk = 1, context->chunks_since_in = 0;
+  context->at_chunk_start = ends_chunk(facts);
+  if (context->at_chunk_start && context->in_chunk && context->chunks_since_in < 7)
+    context->chunks_since_in++;
+}
+
+/* What the chunk of a token looks like: a chunk is a run of tokens up to one
+** ending a field (".", ",", ":", ";", a closing quote or bracket; not the period
+** of an initial). Found in one backward pass, so that a token also sees what
+** comes after it: how many tokens are left in its chunk, how the chunk ends,
+** what the next chunk starts with, which word classes the chunk holds. */
+typedef struct chunk_facts {
+  uint32_t start, end; /* tokens [start, end) */
+  uint32_t first_kind; /* token_kind of the first token */
+  uint16_t classes;    /* bit per LEX_* class of the chunk's words; 14: a year, 15: a digit */
+  uint16_t chunks_after;
+  uint16_t year_after; /* a later chunk holds a year */
+  char end_mark;       /* the last token's trailing mark */
+} chunk_facts;
+
+static int ends_chunk(const token_facts *t) {
+  char m = t->last_mark;
+  if (m == '.') return !(t->flags & FLAG_INITIAL);
+  return m == ',' || m == ':' || m == ';' || (t->flags & (FLAG_CLOSES_QUOTE | FLAG_CLOSES_PAREN));
+}
+
+static unsigned token_kind(const token_facts *t) {
+  return (t->flags & (FLAG_YEAR | FLAG_DIGITS | FLAG_CAPITALIZED | FLAG_LOWER | FLAG_OPENS_QUOTE |
+                      FLAG_OPENS_PAREN | FLAG_URL | FLAG_INITIAL)) |
+         ((unsigned)t->lexicon << 24);
+}
+
+/* Fills chunks (one per chunk, returns their number) and chunk_of (per token). */
+static size_t chunks_compute(const token_facts *facts, size_t count, chunk_facts *chunks,
+                             uint32_t *chunk_of) {
+  size_t used = 0;
+  for (size_t i = 0; i < count; i++) {
+    if (i == 0 || ends_chunk(&facts[i - 1])) {
+      chunk_facts *c = &chunks[used++];
+      memset(c, 0, sizeof(*c));
+      c->start = (uint32_t)i;
+      c->first_kind = token_kind(&facts[i]);
+    }
+    chunk_facts *c = &chunks[used - 1];
+    c->end = (uint32_t)i + 1;
+    c->end_mark = facts[i].last_mark;
+    if (facts[i].lexicon) c->classes |= (uint16_t)(1u << facts[i].lexicon);
+    if (facts[i].flags & FLAG_HAS_DIGIT) c->classes |= 1u << 15;
+    if (facts[i].flags & FLAG_YEAR) c->classes |= 1u << 14;
+    chunk_of[i] = (uint32_t)(used - 1);
+  }
+  int year = 0;
+  for (size_t k = used; k-- > 0;) {
+    chunks[k].chunks_after = (uint16_t)(used - 1 - k);
+    chunks[k].year_after = (uint16_t)year;
+    if (chunks[k].classes & (1u << 14)) year = 1;
+  }
+  return used;
 }
 
 static void token_features(feature_writer *w, const token_facts *facts, size_t count, size_t i,
-                           const running_context *context) {
+                           const running_context *context, const chunk_facts *chunks,
+                           size_t chunk_count, const uint32_t *chunk_of) {
   const token_facts *t = &facts[i];
   const uint64_t none = 0x9e3779b97f4a7c15ULL;
   uint64_t previous_word = i > 0 ? facts[i - 1].word : none;
@@ -660,10 +719,6 @@ static void token_features(feature_writer *w, const token_facts *facts, size_t c
   emit_slot(w, hash_number(hash_number(template_hash(22), t->word), next_word), 1);
   emit1(w, 24, (unsigned)context->in_quote);
   emit1(w, 25, (unsigned)context->paren_depth);
-  emit1(w, 26, context->periods > 6 ? 6 : context->periods);
-  emit1(w, 27, context->commas > 8 ? 8 : context->commas);
-  emit1(w, 28, (unsigned)context->year_seen);
-  emit2(w, 29, context->periods > 6 ? 6 : context->periods, (unsigned)context->year_seen);
   emit2(w, 30, previous_mark, (unsigned char)t->last_mark);
   emit1(w, 31, next_flags);
   emit1(w, 32, previous_flags);
@@ -674,9 +729,6 @@ static void token_features(feature_writer *w, const token_facts *facts, size_t c
   unsigned next_mark = i + 1 < count ? (unsigned char)facts[i + 1].first_mark : 255;
   unsigned next_case = next_flags & (FLAG_CAPITALIZED | FLAG_LOWER | FLAG_HAS_DIGIT);
   emit2(w, 37, (unsigned char)t->last_mark, next_case | (next_mark << 16));
-  emit1(w, 38, context->since_period > 10 ? 10 : context->since_period);
-  emit2(w, 39, context->periods > 6 ? 6 : context->periods,
-        t->flags & (FLAG_CAPITALIZED | FLAG_LOWER | FLAG_HAS_DIGIT));
   emit2(w, 40, previous_word, previous_mark);
   emit2(w, 41, t->word, (unsigned char)t->last_mark);
   /* word classes: this token's, its neighbours', with punctuation and position */
@@ -687,22 +739,45 @@ static void token_features(feature_writer *w, const token_facts *facts, size_t c
     emit2(w, 43, previous_lex, t->flags & (FLAG_DIGITS | FLAG_CAPITALIZED | FLAG_LOWER));
   if (next_lex) emit2(w, 44, next_lex, (unsigned char)t->last_mark);
   if (lex) emit2(w, 45, lex, context->periods > 6 ? 6 : context->periods);
+  const chunk_facts *c = &chunks[chunk_of[i]];
+  size_t left = c->end - 1 - i, length = c->end - c->start;
+  const chunk_facts *next = chunk_of[i] + 1 < chunk_count ? c + 1 : NULL;
+  const chunk_facts *before = chunk_of[i] > 0 ? c - 1 : NULL;
+  unsigned follows = (next ? next->first_kind : 1u << 30) | (unsigned)(unsigned char)c->end_mark
+                                                                << 16;
+  emit2(w, 46, left > 7 ? 7 : left, length > 15 ? 15 : length);
+  emit1(w, 47, c->classes);
+  emit1(w, 48, follows);
+  emit2(w, 49, follows, left == 0);
+  emit2(w, 53, facts[c->start].word, i == c->start);
+  emit2(w, 55, context->in_chunk ? context->chunks_since_in : 15,
+        c->first_kind & (FLAG_CAPITALIZED | FLAG_LOWER | FLAG_DIGITS | FLAG_YEAR));
+  emit2(w, 51,
+        before ? before->first_kind | (unsigned)(unsigned char)before->end_mark << 16 : 1u << 30,
+        c->first_kind);
+  emit2(w, 52, c->chunks_after > 6 ? 6 : c->chunks_after,
+        c->year_after | (unsigned)context->year_seen << 1);
 }
 
 int ibid_reftokens_features(const char *text, const ibid_reftoken *tokens, size_t count,
                             uint32_t buckets, uint32_t *features, uint8_t *feature_counts) {
   if (count == 0) return 0;
-  token_facts *facts = ibid_malloc(count * sizeof(*facts));
+  token_facts *facts =
+      ibid_malloc(count * (sizeof(*facts) + sizeof(chunk_facts) + sizeof(uint32_t)));
   if (!facts) return -1;
+  chunk_facts *chunks = (chunk_facts *)(facts + count);
+  uint32_t *chunk_of = (uint32_t *)(chunks + count);
   for (size_t i = 0; i < count; i++) token_facts_compute(text, &tokens[i], &facts[i]);
+  size_t chunk_count = chunks_compute(facts, count, chunks, chunk_of);
   running_context context;
   memset(&context, 0, sizeof(context));
+  context.at_chunk_start = 1;
   for (size_t i = 0; i < count; i++) {
     feature_writer writer;
     writer.out = features + i * IBID_REFTOKENS_MAX_FEATURES;
     writer.count = 0;
     writer.mask = buckets - 1;
-    token_features(&writer, facts, count, i, &context);
+    token_features(&writer, facts, count, i, &context, chunks, chunk_count, chunk_of);
     feature_counts[i] = (uint8_t)writer.count;
     running_context_advance(&context, &facts[i]);
   }

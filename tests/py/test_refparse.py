@@ -81,7 +81,10 @@ def test_corpus_gold_fields():
     # 0.932 with the model learned from core.xml alone; 0.916 since it also learns from
     # GROBID's citation corpus, which lifts good.xml (0.920 -> 0.930) and GROBID's
     # evaluation set (0.726 -> 0.915): the two public held-out sets outweigh these 51.
-    assert micro[2] >= 0.91, micro
+    # 0.905 since the chunk features (0.4.x), which lift the public held-out sets
+    # (good.xml 0.952 -> 0.957, GROBID evaluation 0.910 -> 0.913, own social-science
+    # held-out 0.968 -> 0.975): again the larger held-out sets outweigh these 51.
+    assert micro[2] >= 0.90, micro
 
 
 def public_score(path, *options):
@@ -131,3 +134,45 @@ def test_basic_contract():
     got = json.loads(db.execute('select ibid_parse_reference(?)', (
         'Smith, John. A Book of Things. London: Penguin, 2001.',)).fetchone()[0])
     assert got['issued'] == {'date-parts': [[2001]]}, got
+
+
+def parse(db, text):
+    return json.loads(db.execute('select ibid_parse_reference(?)', (text,)).fetchone()[0])
+
+
+def families(names):
+    return [n.get('family') or n.get('literal') for n in names or []]
+
+
+def test_conventions():
+    """Conventions of the languages and styles the parser must know (issue 9), on
+    references written for this test: place and publisher after a comma (French), the
+    Spanish issue word, "y"/"et"/"und" between authors, name particles, DOIs written as
+    doi.org URLs, arXiv identifiers, issue numbers without parentheses."""
+    db = connect()
+    got = parse(db, 'Lefort, Claude. 1986. Essais sur le politique. Paris, Seuil.')
+    assert got.get('publisher') == 'Seuil' and got.get('publisher-place') == 'Paris', got
+    got = parse(db, 'Ortega, Lucía. 2012. "Migración y trabajo". Revista Internacional de '
+                    'Sociología, vol. 70, núm. 3, pp. 101-125.')
+    assert (got.get('volume'), got.get('issue'), got.get('page')) == ('70', '3', '101-125'), got
+    got = parse(db, 'Tomás Herrera y Carmen Vidal (2011). Ciudades en transición. Madrid: Alianza.')
+    assert families(got.get('author')) == ['Herrera', 'Vidal'], got
+    got = parse(db, 'Roux, Michel et Anne Girard. 2003. Les villes moyennes. Paris : Armand Colin.')
+    assert families(got.get('author')) == ['Roux', 'Girard'], got
+    got = parse(db, 'Becker, Karl und Eva Lange (1999): Arbeit im Wandel. Opladen: Leske + Budrich.')
+    assert families(got.get('author')) == ['Becker', 'Lange'], got
+    for text, family in (('de Waal, Frans. 2001. The Ape and the Sushi Master. New York: Basic Books.', 'de Waal'),
+                         ('von Hayek, Friedrich A. 1960. The Constitution of Liberty. Chicago: '
+                          'University of Chicago Press.', 'von Hayek'),
+                         ('Van Schaack, Beth. 2011. "Par in Parem Imperium Non Habet." '
+                          'Columbia Journal of Transnational Law 50: 1-60.', 'Van Schaack')):
+        got = parse(db, text)
+        assert families(got.get('author'))[:1] == [family], (text, got)
+    got = parse(db, 'Keller, A. (2018). Trust in local government. Urban Affairs Review, 54(2), '
+                    '233-260. https://doi.org/10.1177/1078087416681234')
+    assert got.get('DOI') == '10.1177/1078087416681234', got
+    got = parse(db, 'Lind, P. and Ota, K. 2021. Sparse attention for long documents. '
+                    'arXiv:2104.05678.')
+    assert got.get('number', '').endswith('2104.05678') and 'page' not in got, got
+    got = parse(db, 'Weber, R. 2006. Pension reform in Europe. Journal of Social Policy 35, 2: 201-220.')
+    assert (got.get('volume'), got.get('issue'), got.get('page')) == ('35', '2', '201-220'), got

@@ -20,6 +20,9 @@
 
 #define LABELS IBID_REFLABEL_COUNT
 #define BUCKETS IBID_REFMODEL_BUCKETS
+#ifndef IBID_REFMODEL_RUNS
+#define IBID_REFMODEL_RUNS 3
+#endif
 #ifndef IBID_REFMODEL_PRUNE
 #define IBID_REFMODEL_PRUNE 2
 #endif
@@ -188,15 +191,35 @@ static void average(model *m) {
 }
 
 static double accuracy(const model *m, const dataset *data) {
-  size_t right = 0, all = 0;
+  size_t right = 0, all = 0, field_right = 0, field_predicted_wrong = 0, field_missed = 0;
   uint8_t *predicted = malloc(4096);
   for (size_t j = 0; j < data->count; j++) {
     const sequence *s = &data->items[j];
     if (s->count > 4096) continue;
     viterbi(m, s, predicted);
     for (size_t i = 0; i < s->count; i++) right += predicted[i] == s->gold[i], all++;
+    /* fields as the public scorer sees them: all tokens of a label (journal and
+       container-title as one), right when exactly the same tokens */
+    for (int l = 1; l < LABELS; l++) {
+      if (l == IBID_REFLABEL_JOURNAL) continue;
+      int in_gold = 0, in_predicted = 0, same = 1;
+      for (size_t i = 0; i < s->count; i++) {
+        int g = s->gold[i] == IBID_REFLABEL_JOURNAL ? IBID_REFLABEL_CONTAINER : s->gold[i];
+        int p = predicted[i] == IBID_REFLABEL_JOURNAL ? IBID_REFLABEL_CONTAINER : predicted[i];
+        in_gold |= g == l, in_predicted |= p == l;
+        if ((g == l) != (p == l)) same = 0;
+      }
+      if (in_gold && same)
+        field_right++;
+      else {
+        field_predicted_wrong += in_predicted;
+        field_missed += in_gold;
+      }
+    }
   }
   free(predicted);
+  fprintf(stderr, "field F1 %.4f; ",
+          2.0 * field_right / (2.0 * field_right + field_predicted_wrong + field_missed));
   return all ? (double)right / (double)all : 0;
 }
 
@@ -308,6 +331,54 @@ static void write_model(const model *m, const char *path) {
   free(rows);
 }
 
+/* One training run from zero weights, visiting the references in an order
+** shuffled from seed; returns the averaged model. */
+static model *train_run(const dataset *train, const dataset *held_out, int epochs,
+                        uint64_t random_state) {
+  model *m = calloc(1, sizeof(model));
+  m->weights = calloc((size_t)BUCKETS * LABELS, sizeof(float));
+  m->totals = calloc((size_t)BUCKETS * LABELS, sizeof(float));
+  m->steps = 1;
+  size_t *order = malloc(train->count * sizeof(size_t));
+  for (size_t i = 0; i < train->count; i++) order[i] = i;
+  uint8_t *predicted = malloc(1 << 16);
+  for (int epoch = 0; epoch < epochs; epoch++) {
+    for (size_t i = train->count; i > 1; i--) {
+      random_state = random_state * 6364136223846793005ULL + 1442695040888963407ULL;
+      size_t j = (size_t)(random_state >> 33) % i, t = order[i - 1];
+      order[i - 1] = order[j], order[j] = t;
+    }
+    size_t mistakes = 0;
+    for (size_t k = 0; k < train->count; k++) {
+      const sequence *s = &train->items[order[k]];
+      if (s->count > (1 << 16)) continue;
+      viterbi(m, s, predicted);
+      if (memcmp(predicted, s->gold, s->count) != 0) {
+        update(m, s, predicted);
+        mistakes++;
+      }
+      m->steps += 1;
+    }
+    if (held_out->count && (epoch % 5 == 4 || epoch + 1 == epochs)) {
+      model averaged = *m;
+      averaged.weights = malloc((size_t)BUCKETS * LABELS * sizeof(float));
+      memcpy(averaged.weights, m->weights, (size_t)BUCKETS * LABELS * sizeof(float));
+      average(&averaged);
+      fprintf(stderr, "epoch %d: %zu sequences wrong, held-out token accuracy %.4f\n", epoch + 1,
+              mistakes, accuracy(&averaged, held_out));
+      free(averaged.weights);
+    } else {
+      fprintf(stderr, "epoch %d: %zu sequences wrong\n", epoch + 1, mistakes);
+    }
+  }
+  average(m);
+  free(m->totals);
+  m->totals = NULL;
+  free(order);
+  free(predicted);
+  return m;
+}
+
 int main(int argc, char **argv) {
   if (argc < 4) {
     fprintf(stderr, "usage: %s TRAINING.txt EPOCHS OUTPUT.c [HELD-OUT.txt]\n", argv[0]);
@@ -317,45 +388,30 @@ int main(int argc, char **argv) {
   read_dataset(argv[1], &train);
   if (argc > 4) read_dataset(argv[4], &held_out);
   int epochs = atoi(argv[2]);
-  model *m = calloc(1, sizeof(model));
-  m->weights = calloc((size_t)BUCKETS * LABELS, sizeof(float));
-  m->totals = calloc((size_t)BUCKETS * LABELS, sizeof(float));
-  m->steps = 1;
-  size_t *order = malloc(train.count * sizeof(size_t));
-  for (size_t i = 0; i < train.count; i++) order[i] = i;
-  uint64_t random_state = 42;
-  uint8_t *predicted = malloc(1 << 16);
-  fprintf(stderr, "%zu training references, %zu held out\n", train.count, held_out.count);
-  for (int epoch = 0; epoch < epochs; epoch++) {
-    for (size_t i = train.count; i > 1; i--) {
-      random_state = random_state * 6364136223846793005ULL + 1442695040888963407ULL;
-      size_t j = (size_t)(random_state >> 33) % i, t = order[i - 1];
-      order[i - 1] = order[j], order[j] = t;
+  uint64_t seed = getenv("SEED") ? strtoull(getenv("SEED"), NULL, 10) : 42;
+  /* RUNS runs from different shuffles, their weights averaged: less
+     dependent on one visiting order (same features, same size) */
+  int runs = getenv("RUNS") ? atoi(getenv("RUNS")) : IBID_REFMODEL_RUNS;
+  fprintf(stderr, "%zu training references, %zu held out, %d runs\n", train.count, held_out.count,
+          runs);
+  model *m = NULL;
+  for (int r = 0; r < runs; r++) {
+    model *one = train_run(&train, &held_out, epochs, seed + 1000003ULL * (uint64_t)r);
+    if (!m) {
+      m = one;
+      continue;
     }
-    size_t mistakes = 0;
-    for (size_t k = 0; k < train.count; k++) {
-      const sequence *s = &train.items[order[k]];
-      if (s->count > (1 << 16)) continue;
-      viterbi(m, s, predicted);
-      if (memcmp(predicted, s->gold, s->count) != 0) {
-        update(m, s, predicted);
-        mistakes++;
-      }
-      m->steps += 1;
-    }
-    if (held_out.count && (epoch % 5 == 4 || epoch + 1 == epochs)) {
-      model averaged = *m;
-      averaged.weights = malloc((size_t)BUCKETS * LABELS * sizeof(float));
-      memcpy(averaged.weights, m->weights, (size_t)BUCKETS * LABELS * sizeof(float));
-      average(&averaged);
-      fprintf(stderr, "epoch %d: %zu sequences wrong, held-out token accuracy %.4f\n", epoch + 1,
-              mistakes, accuracy(&averaged, &held_out));
-      free(averaged.weights);
-    } else {
-      fprintf(stderr, "epoch %d: %zu sequences wrong\n", epoch + 1, mistakes);
-    }
+    for (size_t i = 0; i < (size_t)BUCKETS * LABELS; i++) m->weights[i] += one->weights[i];
+    for (int i = 0; i < LABELS * LABELS; i++) m->transitions[i] += one->transitions[i];
+    for (int i = 0; i < LABELS; i++) m->start[i] += one->start[i];
+    free(one->weights);
+    free(one);
   }
-  average(m);
+  for (size_t i = 0; i < (size_t)BUCKETS * LABELS; i++) m->weights[i] /= (float)runs;
+  for (int i = 0; i < LABELS * LABELS; i++) m->transitions[i] /= (float)runs;
+  for (int i = 0; i < LABELS; i++) m->start[i] /= (float)runs;
+  if (held_out.count && runs > 1)
+    fprintf(stderr, "averaged runs: held-out token accuracy %.4f\n", accuracy(m, &held_out));
   write_model(m, argv[3]);
   return 0;
 }
