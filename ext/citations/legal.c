@@ -109,6 +109,9 @@ static token core(const reader *r, size_t k, int closing) {
 }
 
 static int token_is(const reader *r, size_t k, const char *word) {
+  /* called for most tokens against word lists: the first letter rules most out */
+  const token *raw = &r->tokens[k];
+  if (word[0] && (raw->end <= raw->start || lower(r->text[raw->start]) != lower(word[0]))) return 0;
   token t = core(r, k, 0);
   size_t n = strlen(word);
   if (t.end - t.start != n) return 0;

@@ -106,6 +106,16 @@ static int is_locator_word(const char *text, const word *w) {
   return 0;
 }
 
+/* ibid_utf8_decode, with ASCII (most characters) decoded here. */
+static size_t decode_at(const char *text, size_t end, size_t i, uint32_t *c) {
+  unsigned char b = (unsigned char)text[i];
+  if (b < 0x80) {
+    *c = b;
+    return 1;
+  }
+  return ibid_utf8_decode(text, end, i, c);
+}
+
 /* Splits text[start..end) into words (letters and digits; an apostrophe
 ** between letters stays inside: "Let’s") with what precedes each. */
 static int split_words(const char *text, size_t start, size_t end, word_list *list) {
@@ -114,7 +124,7 @@ static int split_words(const char *text, size_t start, size_t end, word_list *li
   size_t i = start;
   while (i < end && list->count < MOST_WORDS) {
     uint32_t c;
-    size_t size = ibid_utf8_decode(text, end, i, &c);
+    size_t size = decode_at(text, end, i, &c);
     if (!is_word_codepoint(c)) {
       if (is_opening_quote(c) && c != '"') pending |= QUOTE_BEFORE;
       /* a straight quote opens when no word character precedes it */
@@ -127,14 +137,14 @@ static int split_words(const char *text, size_t start, size_t end, word_list *li
     }
     word w = {i, i, pending};
     while (i < end) {
-      size = ibid_utf8_decode(text, end, i, &c);
+      size = decode_at(text, end, i, &c);
       if (is_word_codepoint(c)) {
         i += size;
         continue;
       }
       if ((c == 0x2019 || c == '\'') && i + size < end) {
         uint32_t next;
-        ibid_utf8_decode(text, end, i + size, &next);
+        decode_at(text, end, i + size, &next);
         if (is_word_codepoint(next)) {
           i += size;
           continue;
@@ -144,14 +154,18 @@ static int split_words(const char *text, size_t start, size_t end, word_list *li
     }
     w.end = i;
     uint32_t first;
-    ibid_utf8_decode(text, end, w.start, &first);
-    if (u_isupper((UChar32)first)) w.flags |= CAPITALIZED;
+    decode_at(text, end, w.start, &first);
+    if (first < 0x80 ? first >= 'A' && first <= 'Z' : u_isupper((UChar32)first))
+      w.flags |= CAPITALIZED;
     if (list->count) {
       const word *previous = &list->items[list->count - 1];
-      /* "Smith, A. and Jones, B." or "see Smith": a new citation may start */
-      if (word_is(text, previous, "see") || word_is(text, previous, "and") ||
-          word_is(text, previous, "also") || word_is(text, previous, "cf") ||
-          word_is(text, previous, "in"))
+      /* "Smith, A. and Jones, B." or "see Smith": a new citation may start
+      ** (the first letter picks the words to compare) */
+      char f = lower(text[previous->start]);
+      if ((f == 's' && word_is(text, previous, "see")) ||
+          (f == 'a' && (word_is(text, previous, "and") || word_is(text, previous, "also"))) ||
+          (f == 'c' && word_is(text, previous, "cf")) ||
+          (f == 'i' && word_is(text, previous, "in")))
         w.flags |= CITATION_START;
       if (after_sentence && previous->end - previous->start >= 3 && (w.flags & CAPITALIZED))
         w.flags |= CITATION_START;

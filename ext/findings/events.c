@@ -248,14 +248,16 @@ static int year_has_cue(const event_scan *s, size_t i) {
 static int small_number(const char *word, size_t n) {
   static const char *const list[] = {"one",   "two",   "three", "four", "five",   "six",
                                      "seven", "eight", "nine",  "ten",  "eleven", "twelve"};
+  static const unsigned char lengths[] = {3, 3, 5, 4, 4, 3, 5, 5, 4, 3, 6, 6};
   char lower[8];
   if (n == 0 || n >= sizeof(lower)) return 0;
+  /* called for most words: "a", or 3 to 6 letters, rules out most at once */
+  if (n == 2 || n > 6) return 0;
   for (size_t k = 0; k < n; k++)
     lower[k] = (char)(ibid_is_upper(word[k]) ? word[k] - 'A' + 'a' : word[k]);
-  if (n == 1 && lower[0] == 'a') return 1;
+  if (n == 1) return lower[0] == 'a';
   for (int k = 0; k < 12; k++)
-    if (list[k][0] == lower[0] && strlen(list[k]) == n && memcmp(list[k], lower, n) == 0)
-      return k + 1;
+    if (lengths[k] == n && list[k][0] == lower[0] && memcmp(list[k], lower, n) == 0) return k + 1;
   return 0;
 }
 
@@ -312,6 +314,12 @@ static int sentence_has_date_after(const event_scan *s, size_t from) {
 }
 
 static size_t match_relative(event_scan *s, size_t i) {
+  /* tried at every word: a word that small_number cannot read ("a", "one"
+  ** .. "twelve": first letters a, e, f, n, o, s, t) is no amount */
+  char first = (char)(s->text[i] | 0x20);
+  if (ibid_is_alpha(s->text[i]) && first != 'a' && first != 'e' && first != 'f' && first != 'n' &&
+      first != 'o' && first != 's' && first != 't')
+    return 0;
   size_t n = ibid_word_length(s->text, s->length, i);
   int amount = small_number(s->text + i, n);
   size_t at = i + n;

@@ -25,16 +25,31 @@ static size_t letter_at(const char *text, size_t length, size_t offset) {
   return bytes;
 }
 
-size_t ibid_word_length(const char *text, size_t length, size_t offset) {
-  size_t end = offset;
+/* ibid_word_length from `end` on, where a non-ASCII character stands (kept
+** out of line, so that the ASCII loop of ibid_word_length saves no registers). */
+__attribute__((noinline)) static size_t word_length_from(const char *text, size_t length,
+                                                         size_t offset, size_t end) {
   while (end < length) {
-    while (end < length && ibid_is_alpha(text[end])) end++; /* ASCII letters: no decoding */
-    if (end >= length || (unsigned char)text[end] < 0x80) break;
+    unsigned char c = (unsigned char)text[end];
+    if (c < 0x80) { /* ASCII: a letter is c | 0x20 in 'a'..'z' */
+      if ((unsigned)((c | 0x20) - 'a') >= 26u) break;
+      end++;
+      continue;
+    }
     size_t bytes = letter_at(text, length, end);
     if (!bytes) break;
     end += bytes;
   }
   return end - offset;
+}
+
+size_t ibid_word_length(const char *text, size_t length, size_t offset) {
+  /* ASCII letters (most words) without a call; c | 0x20 is in 'a'..'z' for
+  ** an ASCII letter only, so the loop stops at the first non-ASCII byte too */
+  size_t end = offset;
+  while (end < length && (unsigned)(((unsigned char)text[end] | 0x20) - 'a') < 26u) end++;
+  if (end >= length || (unsigned char)text[end] < 0x80) return end - offset;
+  return word_length_from(text, length, offset, end);
 }
 
 int ibid_word_is(const char *text, size_t length, size_t offset, const char *word) {
@@ -151,8 +166,10 @@ int ibid_month_of_word(const char *text, size_t word_length) {
     if (!ibid_is_alpha(c)) return 0;
     lower[i] = (char)(ibid_is_upper(c) ? c - 'A' + 'a' : c);
   }
+  static const unsigned char lengths[12] = {7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8};
   for (int m = 0; m < 12; m++) {
-    size_t n = strlen(names[m]);
+    if (names[m][0] != lower[0]) continue; /* every test below compares the first letter */
+    size_t n = lengths[m];
     if (word_length == n && memcmp(lower, names[m], n) == 0) return m + 1;
     /* Abbreviations: the first three letters, and "Sept". */
     if (word_length == 3 && memcmp(lower, names[m], 3) == 0) return m + 1;

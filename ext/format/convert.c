@@ -104,8 +104,13 @@ static int prolog_too_long(const char *bytes, size_t length) {
 /* Occurrences of `word` in bytes[0..length), counted up to `enough`. */
 static size_t count_word(const char *bytes, size_t length, const char *word, size_t enough) {
   size_t n = strlen(word), found = 0;
-  for (size_t i = 0; i + n <= length && found < enough; i++)
-    if (bytes[i] == word[0] && memcmp(bytes + i, word, n) == 0) found++;
+  for (size_t i = 0; i + n <= length && found < enough; i++) {
+    /* memchr finds the next first letter (the window is read for every text) */
+    const char *hit = memchr(bytes + i, word[0], length - n + 1 - i);
+    if (!hit) break;
+    i = (size_t)(hit - bytes);
+    if (memcmp(bytes + i, word, n) == 0) found++;
+  }
   return found;
 }
 

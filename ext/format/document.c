@@ -121,6 +121,14 @@ void ibid_document_check_note_limit(ibid_document *document) {
   if (document->error || !text || !holds_9999(text, length)) return;
   int reached = 0;
   for (size_t at = 0; at < length;) {
+    /* number_at reads a superscript (lead byte 0xC2 or 0xE2), '[' or a digit
+    ** starting a line: any other byte is passed over at once */
+    unsigned char c = (unsigned char)text[at];
+    if (c != 0xC2 && c != 0xE2 && c != '[' &&
+        !(c >= '0' && c <= '9' && (at == 0 || text[at - 1] == '\n'))) {
+      at++;
+      continue;
+    }
     size_t end = at;
     long number = number_at(text, length, at, &end);
     if (number == IBID_NOTE_NUMBER_MAX) reached = 1;

@@ -144,8 +144,26 @@ void ibid_csl_item_free(ibid_csl_item *item) {
 
 /* ----- folding ------------------------------------------------------------ */
 
+/*
+** The fold of one character, learned from the transliterator the first time
+** the character is met (see csl_fold_known). Characters in FOLD_TABLE_RANGES
+** only: Latin-1, Latin Extended-A/B, the spacing modifiers, and the general
+** punctuation (curly quotes, dashes), the non-ASCII characters of most titles.
+*/
+enum { FOLD_UNKNOWN, FOLD_KNOWN, FOLD_SLOW };
+typedef struct csl_fold_entry {
+  unsigned char state;  /* FOLD_UNKNOWN, FOLD_KNOWN or FOLD_SLOW */
+  unsigned char length; /* bytes of the fold (FOLD_KNOWN) */
+  char bytes[6];        /* the fold in UTF-8 */
+} csl_fold_entry;
+#define FOLD_LATIN_END 0x300 /* U+0080..U+02FF */
+#define FOLD_PUNCTUATION_START 0x2000
+#define FOLD_PUNCTUATION_END 0x2070 /* U+2000..U+206F */
+#define FOLD_TABLE_SIZE ((FOLD_LATIN_END - 0x80) + (FOLD_PUNCTUATION_END - FOLD_PUNCTUATION_START))
+
 struct ibid_csl_folder {
   UTransliterator *transliterator;
+  csl_fold_entry table[FOLD_TABLE_SIZE];
 };
 
 ibid_csl_folder *ibid_csl_folder_open(void) {
@@ -160,6 +178,7 @@ ibid_csl_folder *ibid_csl_folder_open(void) {
     utrans_close(transliterator);
     return NULL;
   }
+  memset(folder, 0, sizeof(*folder));
   folder->transliterator = transliterator;
   return folder;
 }
@@ -194,20 +213,163 @@ static UChar *csl_transliterate(ibid_csl_folder *folder, UChar *units, int32_t *
   return NULL;
 }
 
+/* ----- folding without the transliterator ------------------------------- */
+
+/* The transliteration of units[0..count) into out (at most capacity units):
+** its length, or -1 when it fails or does not fit. */
+static int32_t csl_transliterate_short(ibid_csl_folder *folder, const UChar *units, int32_t count,
+                                       UChar *out, int32_t capacity) {
+  if (count > capacity) return -1;
+  memcpy(out, units, (size_t)count * sizeof(UChar));
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t length = count, limit = count;
+  utrans_transUChars(folder->transliterator, out, &length, capacity, 0, &limit, &status);
+  return U_SUCCESS(status) && length <= capacity ? length : -1;
+}
+
+/* The table entry of code point c, or NULL when c is outside the table. */
+static csl_fold_entry *csl_fold_entry_of(ibid_csl_folder *folder, uint32_t c) {
+  if (c >= 0x80 && c < FOLD_LATIN_END) return &folder->table[c - 0x80];
+  if (c >= FOLD_PUNCTUATION_START && c < FOLD_PUNCTUATION_END)
+    return &folder->table[(FOLD_LATIN_END - 0x80) + (c - FOLD_PUNCTUATION_START)];
+  return NULL;
+}
+
+/*
+** Learns the fold of code point c (in the table) from the transliterator:
+** the character alone, and in the contexts a title puts it in (between
+** letters of either case, between digits, doubled between a space and a
+** digit). It is FOLD_KNOWN only when each context folds to the folded
+** context around the character's own fold, i.e. when the transliterator's
+** rules treat the character the same wherever it stands among ASCII and
+** other such characters; a fold that does not fit in the entry, or any
+** failure, makes it FOLD_SLOW (strings with it take the transliterator).
+*/
+static void csl_fold_learn(ibid_csl_folder *folder, csl_fold_entry *entry, uint32_t c) {
+  enum { CONTEXTS = 4, CAPACITY = 64 };
+  static const char *const contexts[CONTEXTS][2] = {{"", ""}, {"a", "a"}, {"ZZ", "Zz"}, {" ", "1"}};
+  entry->state = FOLD_SLOW;
+  UChar alone[CAPACITY];
+  int32_t alone_length = 0;
+  for (int k = 0; k < CONTEXTS; k++) {
+    UChar in[16], out[CAPACITY];
+    int32_t n = 0;
+    int doubled = k == 3; /* " cc1": the character twice in a row */
+    for (const char *p = contexts[k][0]; *p; p++) in[n++] = (UChar)*p;
+    in[n++] = (UChar)c;
+    if (doubled) in[n++] = (UChar)c;
+    for (const char *p = contexts[k][1]; *p; p++) in[n++] = (UChar)*p;
+    int32_t produced = csl_transliterate_short(folder, in, n, out, CAPACITY);
+    if (produced < 0) return;
+    if (k == 0) {
+      memcpy(alone, out, (size_t)produced * sizeof(UChar));
+      alone_length = produced;
+      continue;
+    }
+    /* expected: the folded (lower-case) prefix, the fold (twice), the folded suffix */
+    UChar expected[CAPACITY];
+    int32_t e = 0;
+    for (const char *p = contexts[k][0]; *p; p++)
+      expected[e++] = (UChar)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+    for (int times = 0; times < (doubled ? 2 : 1); times++) {
+      if (e + alone_length > CAPACITY) return;
+      memcpy(expected + e, alone, (size_t)alone_length * sizeof(UChar));
+      e += alone_length;
+    }
+    for (const char *p = contexts[k][1]; *p; p++)
+      expected[e++] = (UChar)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+    if (produced != e || memcmp(out, expected, (size_t)e * sizeof(UChar))) return;
+  }
+  char bytes[4 * CAPACITY];
+  int32_t byte_count = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  u_strToUTF8(bytes, (int32_t)sizeof(bytes), &byte_count, alone, alone_length, &status);
+  if (U_FAILURE(status) || byte_count > (int32_t)sizeof(entry->bytes)) return;
+  memcpy(entry->bytes, bytes, (size_t)byte_count);
+  entry->length = (unsigned char)byte_count;
+  entry->state = FOLD_KNOWN;
+}
+
+/*
+** Decodes the character at text[i] when it is in the table (a strict two- or
+** three-byte sequence); returns its byte length, or 0 when it is not.
+*/
+static size_t csl_fold_decode(const unsigned char *text, size_t length, size_t i, uint32_t *c) {
+  unsigned char lead = text[i];
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    if (i + 1 >= length || (text[i + 1] & 0xC0) != 0x80) return 0;
+    *c = ((uint32_t)(lead & 0x1F) << 6) | (text[i + 1] & 0x3F);
+    return 2;
+  }
+  if (lead == 0xE2) {
+    if (i + 2 >= length || (text[i + 1] & 0xC0) != 0x80 || (text[i + 2] & 0xC0) != 0x80) return 0;
+    *c = ((uint32_t)(lead & 0x0F) << 12) | ((uint32_t)(text[i + 1] & 0x3F) << 6) |
+         (text[i + 2] & 0x3F);
+    return 3;
+  }
+  return 0;
+}
+
+/*
+** The fold of text made of ASCII and table characters whose fold is known
+** (the common case: a title with curly quotes, dashes or accented Latin
+** letters), without running the transliterator over it: ASCII lower-cased,
+** every other character replaced by its learned fold. NULL with *slow set
+** when some character needs the transliterator; NULL alone when out of memory.
+*/
+static char *csl_fold_known(ibid_csl_folder *folder, const char *text, size_t length,
+                            size_t *folded_length, int *slow) {
+  const unsigned char *bytes = (const unsigned char *)text;
+  *slow = 1;
+  size_t needed = 0; /* bytes of the fold */
+  for (size_t i = 0; i < length;) {
+    if (bytes[i] < 0x80) {
+      needed++, i++;
+      continue;
+    }
+    uint32_t c;
+    size_t width = csl_fold_decode(bytes, length, i, &c);
+    csl_fold_entry *entry = width ? csl_fold_entry_of(folder, c) : NULL;
+    if (!entry) return NULL;
+    if (entry->state == FOLD_UNKNOWN) csl_fold_learn(folder, entry, c);
+    if (entry->state != FOLD_KNOWN) return NULL;
+    needed += entry->length;
+    i += width;
+  }
+  *slow = 0;
+  char *out = ibid_malloc(needed + 1);
+  if (!out) return NULL;
+  size_t n = 0;
+  for (size_t i = 0; i < length;) {
+    unsigned char b = bytes[i];
+    if (b < 0x80) {
+      out[n++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      i++;
+      continue;
+    }
+    uint32_t c;
+    i += csl_fold_decode(bytes, length, i, &c);
+    const csl_fold_entry *entry = csl_fold_entry_of(folder, c);
+    memcpy(out + n, entry->bytes, entry->length);
+    n += entry->length;
+  }
+  out[n] = 0;
+  if (folded_length) *folded_length = n;
+  return out;
+}
+
 char *ibid_csl_fold(ibid_csl_folder *folder, const char *text, size_t length,
                     size_t *folded_length) {
   if (length > (1 << 24)) length = 1 << 24; /* keys read a few words; cap the work */
-  size_t ascii = 0;
-  while (ascii < length && (unsigned char)text[ascii] < 0x80) ascii++;
-  if (ascii == length) { /* the common case, without the (slow) transliterator */
-    char *out = ibid_malloc(length + 1);
-    if (!out) return NULL;
-    for (size_t i = 0; i < length; i++)
-      out[i] = (text[i] >= 'A' && text[i] <= 'Z') ? (char)(text[i] + 32) : text[i];
-    out[length] = 0;
-    if (folded_length) *folded_length = length;
-    return out;
-  }
+  int slow;
+  char *out = csl_fold_known(folder, text, length, folded_length, &slow);
+  if (out || !slow) return out; /* folded, or out of memory */
+  return ibid_csl_fold_icu(folder, text, length, folded_length);
+}
+
+char *ibid_csl_fold_icu(ibid_csl_folder *folder, const char *text, size_t length,
+                        size_t *folded_length) {
+  if (length > (1 << 24)) length = 1 << 24;
   int32_t capacity = (int32_t)length * 2 + 16, count = 0;
   UChar *units = ibid_malloc((size_t)capacity * sizeof(UChar));
   if (!units) return NULL;
@@ -240,8 +402,10 @@ static int csl_is_stop_word(const char *word, size_t length) {
       "versus", "be",   "it",  "this", "that", "what", "how", "why",  "when", "between", "towards",
       "toward", "upon", "de",  "la",   "le",   "les",  "des", "du",   "der",  "die",     "das",
       "und",    "el",   "los", "y",    "et",   "d",    "l",   "s",    NULL};
+  if (length == 0 || length > 7) return 0; /* the longest is "between" and "towards" */
   for (size_t i = 0; stop[i]; i++)
-    if (strlen(stop[i]) == length && !memcmp(stop[i], word, length)) return 1;
+    if (stop[i][0] == word[0] && strlen(stop[i]) == length && !memcmp(stop[i], word, length))
+      return 1;
   return 0;
 }
 

@@ -54,6 +54,11 @@ void ibid_csl_folder_close(ibid_csl_folder *folder);
 /* The folded text (ibid_malloc, NUL-terminated), NULL when out of memory. */
 char *ibid_csl_fold(ibid_csl_folder *folder, const char *text, size_t length,
                     size_t *folded_length);
+/* The same fold, every character through the transliterator (ibid_csl_fold
+** folds ASCII and the common Latin letters and punctuation without it): the
+** reference the unit test and fuzz_csl compare ibid_csl_fold against. */
+char *ibid_csl_fold_icu(ibid_csl_folder *folder, const char *text, size_t length,
+                        size_t *folded_length);
 
 /*
 ** The work key of a CSL-JSON item. On IBID_CSL_OK, *key is the key

@@ -435,6 +435,18 @@ static int step_over_bracket(const char *text, size_t end, size_t *i, int *depth
   return 0;
 }
 
+/* The bytes the per-byte scans below must look at more closely (a quick
+** test before a call, for speed; the calls themselves decide): */
+/* a bracket or the lead byte of a curly quotation mark (step_over_bracket,
+** opener_at, closer_at) */
+static int may_be_bracket(unsigned char c) {
+  return c == '(' || c == '[' || c == ')' || c == ']' || c == 0xE2;
+}
+/* the second byte of an inner lead-in (", see ", " – see ", " quoted in ", ...) */
+static int may_follow_inner_lead_in(unsigned char c) {
+  return c == ' ' || c == 0xE2 || (c | 0x20) == 'q' || (c | 0x20) == 'c';
+}
+
 /* Drops a lead-in: "See ", "Also see ", or a clause ending in ", see " when
 ** what precedes it is not itself a citation. Only text outside brackets and
 ** quotation marks is searched, and the first match wins, so this is linear. */
@@ -443,9 +455,11 @@ static size_t skip_lead_in(const char *text, size_t start, size_t end) {
     if (has_prefix_nocase(text, end, start, lead_ins[k])) return start + strlen(lead_ins[k]);
   int depth = 0;
   for (size_t i = start; i < end;) {
-    if (step_over_bracket(text, end, &i, &depth)) continue;
+    if (may_be_bracket((unsigned char)text[i]) && step_over_bracket(text, end, &i, &depth))
+      continue;
     /* every inner lead-in starts with ',' or ' ' */
-    if (depth == 0 && (text[i] == ',' || text[i] == ' '))
+    if (depth == 0 && (text[i] == ',' || text[i] == ' ') && i + 1 < end &&
+        may_follow_inner_lead_in((unsigned char)text[i + 1]))
       for (size_t k = 0; k < sizeof(inner_lead_ins) / sizeof(*inner_lead_ins); k++)
         if (inner_lead_ins[k][0] == text[i] && has_prefix_nocase(text, end, i, inner_lead_ins[k])) {
           size_t after = i + strlen(inner_lead_ins[k]);
@@ -563,19 +577,22 @@ static void emit_segment(item_list *list, const char *text, size_t start, size_t
   for (size_t i = start; i <= end;) {
     size_t width;
     int boundary = i == end;
-    if (!boundary && opener_at(text, end, i, &width)) {
-      depth++;
-      i += width;
-      continue;
-    }
-    if (!boundary && depth > 0 && closer_at(text, end, i, &width)) {
-      depth--;
-      i += width;
-      continue;
-    }
-    if (!boundary && !(depth == 0 && sentence_end_at(text, end, i))) {
-      i++;
-      continue;
+    if (!boundary) {
+      unsigned char c = (unsigned char)text[i];
+      if (may_be_bracket(c) && opener_at(text, end, i, &width)) {
+        depth++;
+        i += width;
+        continue;
+      }
+      if (may_be_bracket(c) && depth > 0 && closer_at(text, end, i, &width)) {
+        depth--;
+        i += width;
+        continue;
+      }
+      if (!(depth == 0 && (c == '.' || c == '?' || c == '!') && sentence_end_at(text, end, i))) {
+        i++;
+        continue;
+      }
     }
     size_t cut = boundary ? end : i + 1;
     if (is_prose_sentence(text, sentence, cut)) {
@@ -601,9 +618,10 @@ int ibid_split_citations(const char *text, size_t start, size_t length, ibid_cit
   size_t segment = start;
   int depth = 0;
   for (size_t i = start; i < end;) {
-    if (step_over_bracket(text, end, &i, &depth)) continue;
+    if (may_be_bracket((unsigned char)text[i]) && step_over_bracket(text, end, &i, &depth))
+      continue;
     if (depth == 0 && ((text[i] == ';' && !semicolon_continues(text, segment, end, i)) ||
-                       new_citation_sentence(text, end, i) ||
+                       (text[i] == '.' && new_citation_sentence(text, end, i)) ||
                        (text[i] == ',' && and_before_citation(text, segment, end, i)))) {
       size_t cut = text[i] == '.' ? i + 1 : i;
       emit_segment(&list, text, segment, cut);
@@ -1221,9 +1239,9 @@ static unsigned long long line_hash(const char *text, line_span line) {
   if (end == i || !is_space((unsigned char)text[end - 1])) end = line.end;
   for (; i < end; i++) {
     unsigned char c = (unsigned char)text[i];
-    if (is_space(c)) continue;
-    if (is_upper_ascii(c)) c = (unsigned char)(c - 'A' + 'a');
-    if (is_lower_ascii(c)) letters++;
+    if (c <= ' ' && is_space(c)) continue;
+    if ((unsigned)(c - 'A') < 26u) c = (unsigned char)(c + ('a' - 'A'));
+    letters += (unsigned)(c - 'a') < 26u;
     hash = (hash ^ c) * 1099511628211ULL;
   }
   return letters >= 8 ? hash | 1 : 0;

@@ -25,6 +25,7 @@
 
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
@@ -122,8 +123,26 @@ size_t ibid_utf16_cursor_seek(ibid_utf16_cursor *cursor, size_t unit) {
 
 /* ----- the tokenizer ------------------------------------------------------ */
 
+/* What the runs without ICU know of a character of the table: the Latin-1
+** Supplement, Latin Extended-A and -B, and the general punctuation (curly
+** quotes, dashes), learned the first time the character is met. */
+#define TABLE_LATIN_START 0xA0
+#define TABLE_LATIN_END 0x250
+#define TABLE_PUNCTUATION_START 0x2010
+#define TABLE_PUNCTUATION_END 0x2070
+#define TABLE_SIZE \
+  ((TABLE_LATIN_END - TABLE_LATIN_START) + (TABLE_PUNCTUATION_END - TABLE_PUNCTUATION_START))
+typedef struct words_char {
+  unsigned char known;       /* learned (learn_char) */
+  unsigned char klass;       /* WB_* */
+  unsigned char fold_length; /* bytes of fold */
+  char fold[5];              /* the character folded, when it can be inside a piece */
+} words_char;
+
 struct ibid_word_tokenizer {
   int keep_diacritics;
+  unsigned char ascii_classes[128]; /* WB_* of each ASCII character */
+  words_char table[TABLE_SIZE];
   UBreakIterator *iterator;
   const UNormalizer2 *decompose; /* NFKD: owned by ICU, never closed */
   const UNormalizer2 *compose;   /* NFC */
@@ -135,11 +154,15 @@ struct ibid_word_tokenizer {
   int32_t word_capacity;
 };
 
+static int ascii_class(unsigned char c);
+
 ibid_word_tokenizer *ibid_word_tokenizer_new(int keep_diacritics) {
   ibid_word_tokenizer *tokenizer = ibid_malloc(sizeof(*tokenizer));
   if (!tokenizer) return 0;
   memset(tokenizer, 0, sizeof(*tokenizer));
   tokenizer->keep_diacritics = keep_diacritics;
+  for (int c = 0; c < 128; c++)
+    tokenizer->ascii_classes[c] = (unsigned char)ascii_class((unsigned char)c);
   UErrorCode status = U_ZERO_ERROR;
   tokenizer->iterator = ubrk_open(UBRK_WORD, "", 0, 0, &status);
   if (U_SUCCESS(status)) tokenizer->decompose = unorm2_getNFKDInstance(&status);
@@ -290,11 +313,21 @@ static int emit_segment(ibid_word_tokenizer *tokenizer, ibid_utf16_cursor *curso
   return 0;
 }
 
-/* ----- ASCII stretches without ICU ---------------------------------------- */
+/* ----- runs without ICU --------------------------------------------------- */
 
-/* Word-break classes of ASCII bytes under ICU's root rules (UAX #29 as CLDR
-** tailors it: '@' is a letter, ':' is not MidLetter). */
-enum { WB_OTHER, WB_LETTER, WB_NUMERIC, WB_EXTEND_NUM_LET, WB_MID_NUM_LET, WB_MID_NUM };
+/* Word-break classes under ICU's root rules (UAX #29 as CLDR tailors it: '@'
+** is a letter, ':' is not MidLetter). WB_SLOW: a character these runs do not
+** handle (it sends its run to the ICU iterator). */
+enum {
+  WB_OTHER,
+  WB_LETTER,
+  WB_NUMERIC,
+  WB_EXTEND_NUM_LET,
+  WB_MID_NUM_LET,
+  WB_MID_NUM,
+  WB_MID_LETTER,
+  WB_SLOW
+};
 
 static int ascii_class(unsigned char c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '@') return WB_LETTER;
@@ -309,74 +342,188 @@ static int ascii_class(unsigned char c) {
 ** non-space character is on the other side: CR, LF, VT, FF (WB3a, WB3b),
 ** space (WB3d joins spaces only) and tab (Other). */
 static int is_ascii_space(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+  /* one test: ' ', '\t', '\n', '\v', '\f', '\r' as bits of a mask */
+  return c <= ' ' && ((1ULL << c) & ((1ULL << ' ') | (1ULL << '\t') | (1ULL << '\n') |
+                                     (1ULL << '\v') | (1ULL << '\f') | (1ULL << '\r')));
+}
+
+/* The class of a non-ASCII character of the table (see words_char), from
+** ICU's Word_Break property: letters, numbers, the middle classes and Other
+** as the root rules use them; anything that joins across white space or
+** attaches to its neighbour (Extend, Format, ZWJ, WSegSpace), ExtendNumLet,
+** line separators, the invisible format controls and pictographs is WB_SLOW. */
+static int table_class(UChar32 c) {
+  if ((c >= 0x200B && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) || c >= 0x2060) return WB_SLOW;
+  if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) return WB_SLOW;
+  switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+    case U_WB_ALETTER:
+      return WB_LETTER;
+    case U_WB_NUMERIC:
+      return WB_NUMERIC;
+    case U_WB_MIDNUMLET:
+      return WB_MID_NUM_LET;
+    case U_WB_MIDNUM:
+      return WB_MID_NUM;
+    case U_WB_MIDLETTER:
+      return WB_MID_LETTER;
+    case U_WB_OTHER:
+      return WB_OTHER;
+    default:
+      return WB_SLOW;
+  }
+}
+
+/* The table entry of code point c (a run character other than ASCII), or
+** NULL when c is outside the table. */
+static words_char *table_entry(ibid_word_tokenizer *tokenizer, uint32_t c) {
+  if (c >= TABLE_LATIN_START && c < TABLE_LATIN_END)
+    return &tokenizer->table[c - TABLE_LATIN_START];
+  if (c >= TABLE_PUNCTUATION_START && c < TABLE_PUNCTUATION_END)
+    return &tokenizer->table[(TABLE_LATIN_END - TABLE_LATIN_START) + (c - TABLE_PUNCTUATION_START)];
+  return NULL;
 }
 
 /*
-** The segments of an all-ASCII run p[0..n) that has white space (or the text's
-** ends) on both sides, as ICU's word iterator cuts them, and emits those ICU
-** gives a word status (letters, numbers): WB5 and WB8-10 join letters and
-** digits, WB6/7 join letters across one '.' or '\'' between letters, WB11/12
-** digits across one '.', '\'', ',' or ';' between digits, WB13a/b join '_'
-** to letters, digits and '_'. Everything else breaks (WB999), and a lone
-** '_' or punctuation mark is no word. tests/unit/test_words.c checks this
-** against ICU itself.
+** Learns entry (code point c): its class, and, for a character that can be
+** inside a word piece, its fold: fold_piece of the character alone. The fold
+** of a piece is then the folds of its characters end to end, when each is
+** ASCII or Latin letters U+00C0..U+024F (which never combine with a
+** neighbour under NFC); a character with another fold is WB_SLOW.
 */
-/* emit_segment for an all-ASCII segment text[start..end): the same pieces
-** (cut at '\''), lower-cased, with byte offsets straight from the text. */
-static int emit_ascii_segment(ibid_word_tokenizer *tokenizer, const char *text, size_t start,
-                              size_t end, ibid_word_callback callback, void *context) {
-  size_t piece_start = start;
-  for (size_t i = start; i <= end; i++) {
-    if (i < end && text[i] != '\'') continue;
-    if (i > piece_start) {
-      size_t length = i - piece_start;
-      if (reserve_word(tokenizer, (int32_t)length + 1)) return -1;
-      for (size_t k = 0; k < length; k++) {
-        char c = text[piece_start + k];
-        tokenizer->word[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-      }
-      int rc = callback(context, tokenizer->word, length, piece_start, i);
-      if (rc) return rc;
-    }
-    piece_start = i + 1;
+static int learn_char(ibid_word_tokenizer *tokenizer, words_char *entry, uint32_t c) {
+  entry->known = 1;
+  entry->klass = (unsigned char)table_class((UChar32)c);
+  if (entry->klass == WB_SLOW || entry->klass == WB_OTHER || is_apostrophe((UChar)c)) return 0;
+  UChar unit = (UChar)c;
+  int32_t length = fold_piece(tokenizer, &unit, 1);
+  if (length == -1) {
+    entry->known = 0; /* out of memory: learn it another time */
+    return -1;
   }
+  if (length < 0 || length > (int32_t)sizeof(entry->fold)) {
+    entry->klass = WB_SLOW;
+    return 0;
+  }
+  for (int32_t i = 0; i < length;) {
+    uint32_t folded;
+    i += (int32_t)decode_lenient(tokenizer->word, (size_t)length, (size_t)i, &folded);
+    if (folded >= 0x80 && (folded < 0xC0 || folded > 0x24F || folded == 0xD7 || folded == 0xF7)) {
+      entry->klass = WB_SLOW;
+      return 0;
+    }
+  }
+  memcpy(entry->fold, tokenizer->word, (size_t)length);
+  entry->fold_length = (unsigned char)length;
   return 0;
 }
 
-static int emit_ascii_run(ibid_word_tokenizer *tokenizer, const char *text, size_t run_start,
-                          size_t n, ibid_word_callback callback, void *context) {
-  const unsigned char *p = (const unsigned char *)text + run_start;
-  size_t i = 0;
-  while (i < n) {
-    size_t start = i;
-    int a = ascii_class(p[i]);
+/* The class of the character at text[i], which a run scan found to be ASCII
+** or a learned table character; its byte length in *width. */
+static int char_class(ibid_word_tokenizer *tokenizer, const char *text, size_t length, size_t i,
+                      size_t *width) {
+  unsigned char b = (unsigned char)text[i];
+  if (b < 0x80) {
+    *width = 1;
+    return tokenizer->ascii_classes[b];
+  }
+  uint32_t c;
+  *width = decode_lenient(text, length, i, &c);
+  return table_entry(tokenizer, c)->klass;
+}
+
+/* emit_segment for a segment text[start..end) of ASCII and table characters:
+** the same pieces (cut at apostrophes), folded character by character, with
+** byte offsets straight from the text. */
+static int emit_simple_segment(ibid_word_tokenizer *tokenizer, const char *text, size_t length,
+                               size_t start, size_t end, ibid_word_callback callback,
+                               void *context) {
+  size_t piece_start = start;
+  size_t n = 0; /* bytes of the folded piece so far */
+  if (reserve_word(tokenizer, (int32_t)(3 * (end - start) + 1))) return -1;
+  for (size_t i = start;;) {
+    uint32_t c = 0;
+    size_t width = 1;
+    if (i < end) {
+      unsigned char b = (unsigned char)text[i];
+      if (b < 0x80) {
+        if (b != '\'') {
+          tokenizer->word[n++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+          i++;
+          continue;
+        }
+        c = b;
+      } else {
+        width = decode_lenient(text, length, i, &c);
+        if (!is_apostrophe((UChar)c)) {
+          const words_char *entry = table_entry(tokenizer, c);
+          memcpy(tokenizer->word + n, entry->fold, entry->fold_length);
+          n += entry->fold_length;
+          i += width;
+          continue;
+        }
+      }
+    }
+    /* an apostrophe, or the end: the piece before it */
+    if (n > 0) {
+      int rc = callback(context, tokenizer->word, n, piece_start, i);
+      if (rc) return rc;
+    }
+    if (i >= end) return 0;
+    n = 0;
+    i += width;
+    piece_start = i;
+  }
+}
+
+/*
+** The segments of a run text[run_start..run_end) of ASCII and table
+** characters that has ASCII white space (or the text's ends) on both sides,
+** as ICU's word iterator cuts them, and emits those ICU gives a word status
+** (letters, numbers): WB5 and WB8-10 join letters and digits, WB6/7 join
+** letters across one MidLetter or MidNumLet ('.', '\'', ’) between letters,
+** WB11/12 digits across one MidNum or MidNumLet (',', ';', '.', '\'')
+** between digits, WB13a/b join '_' to letters, digits and '_'. Everything
+** else breaks (WB999), and a lone '_' or punctuation mark is no word. The
+** run's ends are boundaries: the table holds no character that joins white
+** space or its neighbour (Extend, Format, ZWJ, WSegSpace). tests/unit/
+** test_words.c checks this against ICU itself, character by character.
+*/
+static int emit_simple_run(ibid_word_tokenizer *tokenizer, const char *text, size_t length,
+                           size_t run_start, size_t run_end, ibid_word_callback callback,
+                           void *context) {
+  size_t i = run_start;
+  while (i < run_end) {
+    size_t start = i, width;
+    int a = char_class(tokenizer, text, length, i, &width);
     if (a != WB_LETTER && a != WB_NUMERIC && a != WB_EXTEND_NUM_LET) {
-      i++;
+      i += width;
       continue;
     }
-    for (;;) { /* i: the last character of the segment so far */
-      if (i + 1 >= n) break;
-      int b = ascii_class(p[i + 1]);
-      if (b == WB_LETTER || b == WB_NUMERIC) {
-        if (a == WB_OTHER) break;
-      } else if (b == WB_EXTEND_NUM_LET) {
-        /* a is a letter, a digit or '_' here */
+    size_t last = i, last_width = width; /* the last character of the segment so far */
+    for (;;) {
+      size_t next = last + last_width, next_width;
+      if (next >= run_end) break;
+      int b = char_class(tokenizer, text, length, next, &next_width);
+      if (b == WB_LETTER || b == WB_NUMERIC || b == WB_EXTEND_NUM_LET) {
+        /* a is a letter, a digit or '_' here: WB5, WB8-10, WB13a/b */
       } else if ((b == WB_MID_NUM_LET && (a == WB_LETTER || a == WB_NUMERIC)) ||
-                 (b == WB_MID_NUM && a == WB_NUMERIC)) {
-        if (i + 2 >= n || ascii_class(p[i + 2]) != a) break;
-        i++; /* the middle character; the next iteration takes the one after */
+                 (b == WB_MID_NUM && a == WB_NUMERIC) || (b == WB_MID_LETTER && a == WB_LETTER)) {
+        size_t after = next + next_width, after_width;
+        if (after >= run_end || char_class(tokenizer, text, length, after, &after_width) != a)
+          break;
+        next = after; /* the middle character, and the one after it */
+        next_width = after_width;
         b = a;
       } else {
         break;
       }
-      i++;
+      last = next;
+      last_width = next_width;
       a = b;
     }
-    i++;
+    i = last + last_width;
     if (i - start == 1 && a == WB_EXTEND_NUM_LET) continue; /* a lone '_' */
-    int rc =
-        emit_ascii_segment(tokenizer, text, run_start + start, run_start + i, callback, context);
+    int rc = emit_simple_segment(tokenizer, text, length, start, i, callback, context);
     if (rc) return rc;
   }
   return 0;
@@ -432,19 +579,23 @@ int ibid_tokenize_words(ibid_word_tokenizer *tokenizer, const char *text, size_t
     if (byte >= length) break;
     size_t run_start = byte;
     int32_t run_unit = unit;
-    int ascii = 1;
+    int simple = 1; /* ASCII and learned table characters only */
     while (byte < length && !is_ascii_space(bytes[byte])) {
       if (bytes[byte] < 0x80) {
         byte++, unit++;
         continue;
       }
       uint32_t codepoint;
-      ascii = 0;
       byte += decode_lenient(text, length, byte, &codepoint);
       unit += codepoint >= 0x10000 ? 2 : 1;
+      if (simple) {
+        words_char *entry = table_entry(tokenizer, codepoint);
+        if (entry && !entry->known && learn_char(tokenizer, entry, codepoint)) return -1;
+        simple = entry && entry->klass != WB_SLOW;
+      }
     }
-    if (ascii) {
-      rc = emit_ascii_run(tokenizer, text, run_start, byte - run_start, callback, context);
+    if (simple) {
+      rc = emit_simple_run(tokenizer, text, length, run_start, byte, callback, context);
       continue;
     }
     if (count < 0) {

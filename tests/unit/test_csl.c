@@ -129,6 +129,91 @@ static void test_keys(void) {
   CHECK_STRING("key array of items", key_of("[{\"title\":\"Rough Justice\"}]"), "::rough-justice");
 }
 
+/* Appends code point c to out as UTF-8; returns the new length. */
+static size_t put_utf8(char *out, size_t n, unsigned c) {
+  if (c < 0x80) {
+    out[n++] = (char)c;
+  } else if (c < 0x800) {
+    out[n++] = (char)(0xC0 | (c >> 6));
+    out[n++] = (char)(0x80 | (c & 0x3F));
+  } else {
+    out[n++] = (char)(0xE0 | (c >> 12));
+    out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+    out[n++] = (char)(0x80 | (c & 0x3F));
+  }
+  return n;
+}
+
+/* ibid_csl_fold (characters folded from a learned table) equals
+** ibid_csl_fold_icu (all through the transliterator) on text[0..length). */
+static int fold_agrees(ibid_csl_folder *f, const char *text, size_t length) {
+  size_t fast_length = 0, icu_length = 0;
+  char *fast = ibid_csl_fold(f, text, length, &fast_length);
+  char *icu = ibid_csl_fold_icu(f, text, length, &icu_length);
+  int same = fast && icu && fast_length == icu_length && !memcmp(fast, icu, fast_length);
+  if (!same)
+    fprintf(stderr, "fold differs on '%.*s': '%s' vs '%s'\n", (int)length, text,
+            fast ? fast : "(null)", icu ? icu : "(null)");
+  ibid_free(fast);
+  ibid_free(icu);
+  return same;
+}
+
+/* The learned fold gives the transliterator's result: every character of the
+** table in context, then random strings mixing ASCII, table characters, and
+** characters that must take the transliterator (combining marks, Greek, CJK,
+** bad bytes), each with a folder that learns in a different order. */
+static void test_fold_fast_path(void) {
+  ibid_csl_folder *fresh = ibid_csl_folder_open();
+  CHECK("csl second folder opens", fresh != NULL);
+  if (!fresh) return;
+  static const unsigned ranges[][2] = {{0x80, 0x300}, {0x2000, 0x2070}};
+  int all = 1;
+  char text[256];
+  for (size_t r = 0; r < 2; r++)
+    for (unsigned c = ranges[r][0]; c < ranges[r][1]; c++) {
+      size_t n = 0;
+      n = put_utf8(text, n, 'T');
+      n = put_utf8(text, n, c);
+      n = put_utf8(text, n, 'e');
+      n = put_utf8(text, n, ' ');
+      n = put_utf8(text, n, c);
+      n = put_utf8(text, n, c);
+      n = put_utf8(text, n, '.');
+      if (!fold_agrees(fresh, text, n) || !fold_agrees(fresh, text + 1, n - 1)) all = 0;
+    }
+  CHECK("csl fold of each table character in context", all);
+  ibid_csl_folder_close(fresh);
+
+  fresh = ibid_csl_folder_open();
+  if (!fresh) return;
+  static const unsigned others[] = {0x301, 0x3B1, 0x3A3, 0x4E2D, 0x2122, 0xFB01, 0x130, 0x2018};
+  const char *ascii = "aZ 0.,'-\"(:;_Ss";
+  unsigned seed = 12345;
+  all = 1;
+  for (int round = 0; round < 3000 && all; round++) {
+    size_t n = 0, count = 1 + round % 12;
+    for (size_t k = 0; k < count; k++) {
+      seed = seed * 1103515245u + 12345u;
+      unsigned pick = (seed >> 8) % 100, value = seed >> 16;
+      if (pick < 40) {
+        n = put_utf8(text, n, (unsigned char)ascii[value % strlen(ascii)]);
+      } else if (pick < 70) {
+        n = put_utf8(text, n, 0x80 + value % (0x300 - 0x80));
+      } else if (pick < 90) {
+        n = put_utf8(text, n, 0x2000 + value % 0x70);
+      } else if (pick < 97) {
+        n = put_utf8(text, n, others[value % (sizeof(others) / sizeof(others[0]))]);
+      } else {
+        text[n++] = (char)0xE2; /* a sequence cut short */
+      }
+    }
+    if (!fold_agrees(fresh, text, n)) all = 0;
+  }
+  CHECK("csl fold of random mixed strings", all);
+  ibid_csl_folder_close(fresh);
+}
+
 int main(void) {
   folder = ibid_csl_folder_open();
   CHECK("csl folder opens", folder != NULL);
@@ -137,6 +222,7 @@ int main(void) {
   test_bad_json();
   test_edges();
   test_keys();
+  test_fold_fast_path();
   ibid_csl_folder_close(folder);
   return check_finish();
 }

@@ -110,6 +110,102 @@ static void check_same_as_icu(ibid_word_tokenizer *tokenizer) {
   CHECK("words_ascii_path_matches_icu", same && cases == 60000);
 }
 
+/* Appends code point c to out as UTF-8; returns the new length. */
+static size_t put_utf8(char *out, size_t n, unsigned c) {
+  if (c < 0x80) {
+    out[n++] = (char)c;
+  } else if (c < 0x800) {
+    out[n++] = (char)(0xC0 | (c >> 6));
+    out[n++] = (char)(0x80 | (c & 0x3F));
+  } else {
+    out[n++] = (char)(0xE0 | (c >> 12));
+    out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+    out[n++] = (char)(0x80 | (c & 0x3F));
+  }
+  return n;
+}
+
+static int same_words(ibid_word_tokenizer *tokenizer, const char *text, size_t length) {
+  static long_collected fast, slow;
+  fast.used = slow.used = 0;
+  fast.text[0] = slow.text[0] = 0;
+  int a = ibid_tokenize_words(tokenizer, text, length, collect_long, &fast);
+  int b = ibid_tokenize_words_icu(tokenizer, text, length, collect_long, &slow);
+  if (a == b && strcmp(fast.text, slow.text) == 0) return 1;
+  fprintf(stderr, "differs on %zu bytes:", length);
+  for (size_t i = 0; i < length; i++) fprintf(stderr, " %02x", (unsigned char)text[i]);
+  fprintf(stderr, "\n  fast: %s\n  icu:  %s\n", fast.text, slow.text);
+  return 0;
+}
+
+/* ----- property: runs of Latin letters and punctuation cut as ICU does ----- */
+
+/* Every character of the tokenizer's table (Latin-1, Latin Extended-A/B,
+** general punctuation) and its neighbours, in the contexts that decide its
+** word-break class and fold: between letters, digits, '_', itself, an
+** apostrophe, accented letters, at a run's ends. "%" is the character. */
+static void check_table_chars(ibid_word_tokenizer *tokenizer) {
+  static const char *const contexts[] = {"%",
+                                         "a%b",
+                                         "1%2",
+                                         "A%%B",
+                                         "_%_",
+                                         "x%'s",
+                                         "l'%x",
+                                         "%1 %a.",
+                                         "a.%",
+                                         "\xC3\xA9%\xC3\xA9",
+                                         "ab%cd%ef",
+                                         "9,%,9",
+                                         "%\xE2\x80\x99s",
+                                         "(%)",
+                                         "a%.b",
+                                         "\xC3\x9F%1",
+                                         "'%'",
+                                         "a\xC2\xB7%"};
+  static const unsigned ranges[][2] = {{0x80, 0x300}, {0x2000, 0x2070}};
+  int all = 1;
+  char text[64];
+  for (size_t r = 0; r < 2; r++)
+    for (unsigned c = ranges[r][0]; c < ranges[r][1] && all; c++)
+      for (size_t k = 0; k < sizeof(contexts) / sizeof(contexts[0]) && all; k++) {
+        size_t n = 0;
+        for (const char *p = contexts[k]; *p; p++) {
+          if (*p == '%')
+            n = put_utf8(text, n, c);
+          else
+            text[n++] = *p;
+        }
+        all = same_words(tokenizer, text, n);
+      }
+  CHECK("words_table_chars_match_icu", all);
+}
+
+/* Random runs of ASCII and table characters (and a few that are not). */
+static void check_table_random(ibid_word_tokenizer *tokenizer) {
+  static const char common[] = "aZ@09._',;: ";
+  static const unsigned others[] = {0x301, 0x3B1, 0x4E2D, 0x200D, 0xFB01, 0x2019, 0x2018, 0xB7};
+  static char text[512];
+  uint64_t state = 0x2545F4914F6CDD1DULL;
+  int all = 1;
+  for (int round = 0; round < 30000 && all; round++) {
+    size_t n = 0, pieces = 1 + next_random(&state) % 16;
+    for (size_t k = 0; k < pieces; k++) {
+      uint64_t r = next_random(&state) % 100;
+      if (r < 40)
+        text[n++] = common[next_random(&state) % (sizeof(common) - 1)];
+      else if (r < 70)
+        n = put_utf8(text, n, 0xA0 + (unsigned)(next_random(&state) % (0x250 - 0xA0)));
+      else if (r < 92)
+        n = put_utf8(text, n, 0x2010 + (unsigned)(next_random(&state) % 0x60));
+      else
+        n = put_utf8(text, n, others[next_random(&state) % (sizeof(others) / sizeof(others[0]))]);
+    }
+    all = same_words(tokenizer, text, n);
+  }
+  CHECK("words_table_random_match_icu", all);
+}
+
 int main(void) {
   ibid_word_tokenizer *tokenizer = ibid_word_tokenizer_new(0);
   ibid_word_tokenizer *keeping = ibid_word_tokenizer_new(1);
@@ -161,6 +257,19 @@ int main(void) {
 
   check_same_as_icu(tokenizer);
   check_same_as_icu(keeping);
+  /* fresh tokenizers: the table is learned in the order these tests meet it */
+  ibid_word_tokenizer *fresh = ibid_word_tokenizer_new(0),
+                      *fresh_keeping = ibid_word_tokenizer_new(1);
+  CHECK("words_new_fresh", fresh && fresh_keeping);
+  if (fresh && fresh_keeping) {
+    check_table_random(fresh);
+    check_table_random(fresh_keeping);
+    check_table_chars(fresh);
+    check_table_chars(fresh_keeping);
+    check_table_chars(tokenizer);
+  }
+  ibid_word_tokenizer_free(fresh);
+  ibid_word_tokenizer_free(fresh_keeping);
 
   ibid_word_tokenizer_free(tokenizer);
   ibid_word_tokenizer_free(keeping);
