@@ -224,7 +224,8 @@ static int word_equals(const finder *f, size_t i, size_t n, const char *word) {
 typedef struct known_list {
   const char *const *list;
   unsigned char first[32]; /* bit per first byte of its words */
-  size_t shortest, longest;
+  unsigned char last[32];  /* bit per last byte of its words */
+  uint64_t lengths;        /* bit per length of its words (63: 63 or more) */
 } known_list;
 typedef struct word_lists {
   known_list known[LIST_KNOWN]; /* open addressing on the list's address */
@@ -251,13 +252,15 @@ static const known_list *enter_list(word_lists *lists, const char *const *list, 
     if (known->list) continue;
     if (lists->used + count > LIST_SLOTS / 2) return NULL;
     known->list = list;
-    known->shortest = (size_t)-1;
     for (size_t k = 0; k < count; k++) {
       size_t n = strlen(list[k]);
       unsigned char c = (unsigned char)list[k][0];
       known->first[c >> 3] |= (unsigned char)(1u << (c & 7));
-      if (n < known->shortest) known->shortest = n;
-      if (n > known->longest) known->longest = n;
+      if (n) {
+        c = (unsigned char)list[k][n - 1];
+        known->last[c >> 3] |= (unsigned char)(1u << (c & 7));
+      }
+      known->lengths |= 1ull << (n < 63 ? n : 63);
       size_t slot = list_hash(list, list[k], n) % LIST_SLOTS;
       while (lists->slots[slot].list) slot = (slot + 1) % LIST_SLOTS;
       lists->slots[slot].list = list;
@@ -274,8 +277,11 @@ static int word_in_list(const finder *f, size_t i, size_t n, const char *const *
   const known_list *known = f->lists ? enter_list(f->lists, list, count) : NULL;
   if (known) {
     unsigned char c = (unsigned char)f->text[i];
-    if (!(known->first[c >> 3] & (1u << (c & 7))) || n < known->shortest || n > known->longest)
+    if (!(known->first[c >> 3] & (1u << (c & 7))) || !n ||
+        !(known->lengths & (1ull << (n < 63 ? n : 63))))
       return 0;
+    c = (unsigned char)f->text[i + n - 1];
+    if (!(known->last[c >> 3] & (1u << (c & 7)))) return 0;
     size_t slot = list_hash(list, f->text + i, n) % LIST_SLOTS;
     for (; f->lists->slots[slot].list; slot = (slot + 1) % LIST_SLOTS)
       if (f->lists->slots[slot].list == list && word_equals(f, i, n, f->lists->slots[slot].word))
