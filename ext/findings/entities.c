@@ -112,6 +112,7 @@ typedef struct finder {
   const ibid_layers *layers;
   const size_t *citations; /* the layers' cite spans */
   size_t citation_count;
+  size_t citation_cursor; /* see citation_end */
   size_t treaty_end; /* end of the last treaty name seen */
   char treaty[IBID_ENTITY_VALUE_SIZE];
   int several_treaties; /* more than one treaty named so far */
@@ -1405,15 +1406,13 @@ static int resolve_resolution_years(finder *f) {
 
 /* ----- the scan ---------------------------------------------------------------- */
 
-static size_t citation_end(const finder *f, size_t offset) {
-  size_t low = 0, high = f->citation_count;
-  while (low < high) {
-    size_t middle = low + (high - low) / 2;
-    if (f->citations[2 * middle + 1] <= offset)
-      low = middle + 1;
-    else
-      high = middle;
-  }
+/* The end of the citation span holding offset, or 0. The scan asks at
+** offsets that only grow, so a cursor walks the spans (sorted by end) once
+** instead of a binary search a word. */
+static size_t citation_end(finder *f, size_t offset) {
+  size_t low = f->citation_cursor;
+  while (low < f->citation_count && f->citations[2 * low + 1] <= offset) low++;
+  f->citation_cursor = low;
   if (low < f->citation_count && f->citations[2 * low] <= offset) return f->citations[2 * low + 1];
   return 0;
 }
