@@ -129,6 +129,7 @@ typedef struct finder {
   size_t part_at[4];         /* is_name_part's last answers: offset + 1 (0: none) ... */
   signed char part_value[4]; /* ... and the answer */
   unsigned part_next;
+  size_t name_at, name_length; /* name_word's last answer: offset + 1 (0: none), length */
 } finder;
 
 /* Copies bytes into value collapsing white space, cut at a character boundary. */
@@ -184,7 +185,7 @@ static ibid_entity *emit(finder *f, ibid_entity_kind kind, size_t start, size_t 
 
 /* A name word at i: letters with inner hyphens and apostrophes ("Ki-moon",
 ** "al-Rashid", "Pre-Trial"); returns its length. */
-static size_t name_word(const finder *f, size_t i) {
+static size_t name_word_at(const finder *f, size_t i) {
   size_t n = 0;
   for (;;) {
     size_t letters = ibid_word_length(f->text, f->length, i + n);
@@ -197,6 +198,16 @@ static size_t name_word(const finder *f, size_t i) {
       break;
   }
   return n;
+}
+
+/* name_word_at, remembering its last answer: the matchers ask about the
+** same word several times. */
+static size_t name_word(const finder *f, size_t i) {
+  finder *cache = (finder *)f;
+  if (cache->name_at == i + 1) return cache->name_length;
+  cache->name_length = name_word_at(f, i);
+  cache->name_at = i + 1;
+  return cache->name_length;
 }
 
 static int is_capital_at(const finder *f, size_t i) {
