@@ -1498,8 +1498,8 @@ static int grow_word_stats(finder *f) {
 ** small and doubles when half full, so a long text of few distinct words
 ** (most of them) costs a few hundred KB, not 32 bytes a word. */
 static int collect_word_stats(finder *f) {
-  size_t words = 0;
-  for (size_t i = 0; i < f->length; i++)
+  size_t words = 0; /* (2047 words already call for the largest first table) */
+  for (size_t i = 0; i < f->length && words < 2047; i++)
     if (ibid_is_alpha(f->text[i]) && (i == 0 || !ibid_is_alpha(f->text[i - 1]))) words++;
   size_t capacity = 64;
   while (capacity < 2 * words + 2 && capacity < 4096) capacity *= 2;
