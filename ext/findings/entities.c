@@ -130,6 +130,7 @@ typedef struct finder {
   signed char part_value[4]; /* ... and the answer */
   unsigned part_next;
   size_t name_at, name_length; /* name_word's last answer: offset + 1 (0: none), length */
+  size_t name_first;           /* ... and ibid_word_length at the offset */
 } finder;
 
 /* Copies bytes into value collapsing white space, cut at a character boundary. */
@@ -185,11 +186,13 @@ static ibid_entity *emit(finder *f, ibid_entity_kind kind, size_t start, size_t 
 
 /* A name word at i: letters with inner hyphens and apostrophes ("Ki-moon",
 ** "al-Rashid", "Pre-Trial"); returns its length. */
-static size_t name_word_at(const finder *f, size_t i) {
+static size_t name_word_at(const finder *f, size_t i, size_t *first) {
   size_t n = 0;
+  *first = 0;
   for (;;) {
     size_t letters = ibid_word_length(f->text, f->length, i + n);
     if (!letters) break;
+    if (!n) *first = letters;
     n += letters;
     if (i + n + 1 < f->length && (f->text[i + n] == '-' || f->text[i + n] == '\'') &&
         ibid_is_alpha(f->text[i + n + 1]))
@@ -205,7 +208,7 @@ static size_t name_word_at(const finder *f, size_t i) {
 static size_t name_word(const finder *f, size_t i) {
   finder *cache = (finder *)f;
   if (cache->name_at == i + 1) return cache->name_length;
-  cache->name_length = name_word_at(f, i);
+  cache->name_length = name_word_at(f, i, &cache->name_first);
   cache->name_at = i + 1;
   return cache->name_length;
 }
@@ -2317,7 +2320,7 @@ int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *r
     if (end > i) {
       i = end;
     } else {
-      size_t n = ibid_word_length(text, length, i);
+      size_t n = f->name_at == i + 1 ? f->name_first : ibid_word_length(text, length, i);
       i += n ? n : 1;
     }
   }
