@@ -249,12 +249,22 @@ typedef struct word_lists {
     const char *word;
   } slots[LIST_SLOTS];
   size_t used;
+  size_t hash_at, hash_length; /* the last word asked about: offset + 1 (0: none), length */
+  uint32_t hash;               /* ... and its list_word_hash */
 } word_lists;
 
-static uint32_t list_hash(const char *const *list, const char *word, size_t n) {
-  uint32_t h = 2166136261u ^ (uint32_t)((uintptr_t)list >> 3);
+/* The hash of a word alone (the scan asks several lists about one word, so
+** the finder keeps the last one: see word_in_list) ... */
+static uint32_t list_word_hash(const char *word, size_t n) {
+  uint32_t h = 2166136261u;
   for (size_t k = 0; k < n; k++) h = (h ^ (unsigned char)word[k]) * 16777619u;
   return h;
+}
+
+/* ... and of the pair (list, word). */
+static uint32_t list_hash(const char *const *list, uint32_t word_hash) {
+  uint32_t h = word_hash ^ ((uint32_t)((uintptr_t)list >> 3) * 2654435761u);
+  return h ^ (h >> 15);
 }
 
 /* The entry of list in the set (entered now if new), or NULL when the set is
@@ -276,7 +286,7 @@ static const known_list *enter_list(word_lists *lists, const char *const *list, 
         known->last[c >> 3] |= (unsigned char)(1u << (c & 7));
       }
       known->lengths |= 1ull << (n < 63 ? n : 63);
-      size_t slot = list_hash(list, list[k], n) % LIST_SLOTS;
+      size_t slot = list_hash(list, list_word_hash(list[k], n)) % LIST_SLOTS;
       while (lists->slots[slot].list) slot = (slot + 1) % LIST_SLOTS;
       lists->slots[slot].list = list;
       lists->slots[slot].word = list[k];
@@ -297,7 +307,13 @@ static int word_in_list(const finder *f, size_t i, size_t n, const char *const *
       return 0;
     c = (unsigned char)f->text[i + n - 1];
     if (!(known->last[c >> 3] & (1u << (c & 7)))) return 0;
-    size_t slot = list_hash(list, f->text + i, n) % LIST_SLOTS;
+    word_lists *lists = f->lists;
+    if (lists->hash_at != i + 1 || lists->hash_length != n) {
+      lists->hash = list_word_hash(f->text + i, n);
+      lists->hash_at = i + 1;
+      lists->hash_length = n;
+    }
+    size_t slot = list_hash(list, lists->hash) % LIST_SLOTS;
     for (; f->lists->slots[slot].list; slot = (slot + 1) % LIST_SLOTS)
       if (f->lists->slots[slot].list == list && word_equals(f, i, n, f->lists->slots[slot].word))
         return 1;
