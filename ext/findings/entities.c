@@ -113,7 +113,7 @@ typedef struct finder {
   const size_t *citations; /* the layers' cite spans */
   size_t citation_count;
   size_t citation_cursor; /* see citation_end */
-  size_t treaty_end; /* end of the last treaty name seen */
+  size_t treaty_end;      /* end of the last treaty name seen */
   char treaty[IBID_ENTITY_VALUE_SIZE];
   int several_treaties; /* more than one treaty named so far */
   const ibid_regions *regions;
