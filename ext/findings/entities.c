@@ -1151,8 +1151,12 @@ static int has_institution_word(const finder *f, size_t start, size_t end) {
     if (n < sizeof(lower)) {
       for (size_t k = 0; k < n; k++) lower[k] = lower_ascii(f->text[i + k]);
       for (size_t k = 0; k < sizeof(list) / sizeof(list[0]); k++)
-        if (list[k][0] == lower[0] && strlen(list[k]) == n && memcmp(list[k], lower, n) == 0)
-          return 1;
+        if (list[k][0] == lower[0]) { /* strlen(list[k]) == n && memcmp(...) == 0 */
+          const char *word = list[k];
+          size_t same = 0;
+          while (same < n && word[same] == lower[same]) same++;
+          if (same == n && word[n] == 0) return 1;
+        }
     }
     i += n ? n - 1 : 0;
   }
@@ -1161,7 +1165,11 @@ static int has_institution_word(const finder *f, size_t start, size_t end) {
 
 static void collect_acronyms(finder *f) {
   for (size_t i = 0; i + 3 < f->length && f->acronym_count < MAX_ACRONYMS; i++) {
-    if (f->text[i] != '(') continue;
+    if (f->text[i] != '(') {
+      const char *open = memchr(f->text + i, '(', f->length - 3 - i);
+      if (!open) break;
+      i = (size_t)(open - f->text);
+    }
     size_t n = acronym_token(f, i + 1);
     if (!n || i + 1 + n >= f->length || f->text[i + 1 + n] != ')') continue;
     if (ibid_in_spans(f->citations, f->citation_count, i)) continue;
