@@ -112,7 +112,8 @@ typedef struct finder {
   const ibid_layers *layers;
   const size_t *citations; /* the layers' cite spans */
   size_t citation_count;
-  size_t treaty_end; /* end of the last treaty name seen */
+  size_t citation_cursor; /* see citation_end */
+  size_t treaty_end;      /* end of the last treaty name seen */
   char treaty[IBID_ENTITY_VALUE_SIZE];
   int several_treaties; /* more than one treaty named so far */
   const ibid_regions *regions;
@@ -128,6 +129,8 @@ typedef struct finder {
   size_t part_at[4];         /* is_name_part's last answers: offset + 1 (0: none) ... */
   signed char part_value[4]; /* ... and the answer */
   unsigned part_next;
+  size_t name_at, name_length; /* name_word's last answer: offset + 1 (0: none), length */
+  size_t name_first;           /* ... and ibid_word_length at the offset */
 } finder;
 
 /* Copies bytes into value collapsing white space, cut at a character boundary. */
@@ -183,11 +186,13 @@ static ibid_entity *emit(finder *f, ibid_entity_kind kind, size_t start, size_t 
 
 /* A name word at i: letters with inner hyphens and apostrophes ("Ki-moon",
 ** "al-Rashid", "Pre-Trial"); returns its length. */
-static size_t name_word(const finder *f, size_t i) {
+static size_t name_word_at(const finder *f, size_t i, size_t *first) {
   size_t n = 0;
+  *first = 0;
   for (;;) {
     size_t letters = ibid_word_length(f->text, f->length, i + n);
     if (!letters) break;
+    if (!n) *first = letters;
     n += letters;
     if (i + n + 1 < f->length && (f->text[i + n] == '-' || f->text[i + n] == '\'') &&
         ibid_is_alpha(f->text[i + n + 1]))
@@ -196,6 +201,16 @@ static size_t name_word(const finder *f, size_t i) {
       break;
   }
   return n;
+}
+
+/* name_word_at, remembering its last answer: the matchers ask about the
+** same word several times. */
+static size_t name_word(const finder *f, size_t i) {
+  finder *cache = (finder *)f;
+  if (cache->name_at == i + 1) return cache->name_length;
+  cache->name_length = name_word_at(f, i, &cache->name_first);
+  cache->name_at = i + 1;
+  return cache->name_length;
 }
 
 static int is_capital_at(const finder *f, size_t i) {
@@ -224,7 +239,8 @@ static int word_equals(const finder *f, size_t i, size_t n, const char *word) {
 typedef struct known_list {
   const char *const *list;
   unsigned char first[32]; /* bit per first byte of its words */
-  size_t shortest, longest;
+  unsigned char last[32];  /* bit per last byte of its words */
+  uint64_t lengths;        /* bit per length of its words (63: 63 or more) */
 } known_list;
 typedef struct word_lists {
   known_list known[LIST_KNOWN]; /* open addressing on the list's address */
@@ -233,12 +249,22 @@ typedef struct word_lists {
     const char *word;
   } slots[LIST_SLOTS];
   size_t used;
+  size_t hash_at, hash_length; /* the last word asked about: offset + 1 (0: none), length */
+  uint32_t hash;               /* ... and its list_word_hash */
 } word_lists;
 
-static uint32_t list_hash(const char *const *list, const char *word, size_t n) {
-  uint32_t h = 2166136261u ^ (uint32_t)((uintptr_t)list >> 3);
+/* The hash of a word alone (the scan asks several lists about one word, so
+** the finder keeps the last one: see word_in_list) ... */
+static uint32_t list_word_hash(const char *word, size_t n) {
+  uint32_t h = 2166136261u;
   for (size_t k = 0; k < n; k++) h = (h ^ (unsigned char)word[k]) * 16777619u;
   return h;
+}
+
+/* ... and of the pair (list, word). */
+static uint32_t list_hash(const char *const *list, uint32_t word_hash) {
+  uint32_t h = word_hash ^ ((uint32_t)((uintptr_t)list >> 3) * 2654435761u);
+  return h ^ (h >> 15);
 }
 
 /* The entry of list in the set (entered now if new), or NULL when the set is
@@ -251,14 +277,16 @@ static const known_list *enter_list(word_lists *lists, const char *const *list, 
     if (known->list) continue;
     if (lists->used + count > LIST_SLOTS / 2) return NULL;
     known->list = list;
-    known->shortest = (size_t)-1;
     for (size_t k = 0; k < count; k++) {
       size_t n = strlen(list[k]);
       unsigned char c = (unsigned char)list[k][0];
       known->first[c >> 3] |= (unsigned char)(1u << (c & 7));
-      if (n < known->shortest) known->shortest = n;
-      if (n > known->longest) known->longest = n;
-      size_t slot = list_hash(list, list[k], n) % LIST_SLOTS;
+      if (n) {
+        c = (unsigned char)list[k][n - 1];
+        known->last[c >> 3] |= (unsigned char)(1u << (c & 7));
+      }
+      known->lengths |= 1ull << (n < 63 ? n : 63);
+      size_t slot = list_hash(list, list_word_hash(list[k], n)) % LIST_SLOTS;
       while (lists->slots[slot].list) slot = (slot + 1) % LIST_SLOTS;
       lists->slots[slot].list = list;
       lists->slots[slot].word = list[k];
@@ -274,9 +302,18 @@ static int word_in_list(const finder *f, size_t i, size_t n, const char *const *
   const known_list *known = f->lists ? enter_list(f->lists, list, count) : NULL;
   if (known) {
     unsigned char c = (unsigned char)f->text[i];
-    if (!(known->first[c >> 3] & (1u << (c & 7))) || n < known->shortest || n > known->longest)
+    if (!(known->first[c >> 3] & (1u << (c & 7))) || !n ||
+        !(known->lengths & (1ull << (n < 63 ? n : 63))))
       return 0;
-    size_t slot = list_hash(list, f->text + i, n) % LIST_SLOTS;
+    c = (unsigned char)f->text[i + n - 1];
+    if (!(known->last[c >> 3] & (1u << (c & 7)))) return 0;
+    word_lists *lists = f->lists;
+    if (lists->hash_at != i + 1 || lists->hash_length != n) {
+      lists->hash = list_word_hash(f->text + i, n);
+      lists->hash_at = i + 1;
+      lists->hash_length = n;
+    }
+    size_t slot = list_hash(list, lists->hash) % LIST_SLOTS;
     for (; f->lists->slots[slot].list; slot = (slot + 1) % LIST_SLOTS)
       if (f->lists->slots[slot].list == list && word_equals(f, i, n, f->lists->slots[slot].word))
         return 1;
@@ -1114,8 +1151,12 @@ static int has_institution_word(const finder *f, size_t start, size_t end) {
     if (n < sizeof(lower)) {
       for (size_t k = 0; k < n; k++) lower[k] = lower_ascii(f->text[i + k]);
       for (size_t k = 0; k < sizeof(list) / sizeof(list[0]); k++)
-        if (list[k][0] == lower[0] && strlen(list[k]) == n && memcmp(list[k], lower, n) == 0)
-          return 1;
+        if (list[k][0] == lower[0]) { /* strlen(list[k]) == n && memcmp(...) == 0 */
+          const char *word = list[k];
+          size_t same = 0;
+          while (same < n && word[same] == lower[same]) same++;
+          if (same == n && word[n] == 0) return 1;
+        }
     }
     i += n ? n - 1 : 0;
   }
@@ -1124,7 +1165,11 @@ static int has_institution_word(const finder *f, size_t start, size_t end) {
 
 static void collect_acronyms(finder *f) {
   for (size_t i = 0; i + 3 < f->length && f->acronym_count < MAX_ACRONYMS; i++) {
-    if (f->text[i] != '(') continue;
+    if (f->text[i] != '(') {
+      const char *open = memchr(f->text + i, '(', f->length - 3 - i);
+      if (!open) break;
+      i = (size_t)(open - f->text);
+    }
     size_t n = acronym_token(f, i + 1);
     if (!n || i + 1 + n >= f->length || f->text[i + 1 + n] != ')') continue;
     if (ibid_in_spans(f->citations, f->citation_count, i)) continue;
@@ -1399,15 +1444,13 @@ static int resolve_resolution_years(finder *f) {
 
 /* ----- the scan ---------------------------------------------------------------- */
 
-static size_t citation_end(const finder *f, size_t offset) {
-  size_t low = 0, high = f->citation_count;
-  while (low < high) {
-    size_t middle = low + (high - low) / 2;
-    if (f->citations[2 * middle + 1] <= offset)
-      low = middle + 1;
-    else
-      high = middle;
-  }
+/* The end of the citation span holding offset, or 0. The scan asks at
+** offsets that only grow, so a cursor walks the spans (sorted by end) once
+** instead of a binary search a word. */
+static size_t citation_end(finder *f, size_t offset) {
+  size_t low = f->citation_cursor;
+  while (low < f->citation_count && f->citations[2 * low + 1] <= offset) low++;
+  f->citation_cursor = low;
   if (low < f->citation_count && f->citations[2 * low] <= offset) return f->citations[2 * low + 1];
   return 0;
 }
@@ -1482,8 +1525,8 @@ static int grow_word_stats(finder *f) {
 ** small and doubles when half full, so a long text of few distinct words
 ** (most of them) costs a few hundred KB, not 32 bytes a word. */
 static int collect_word_stats(finder *f) {
-  size_t words = 0;
-  for (size_t i = 0; i < f->length; i++)
+  size_t words = 0; /* (2047 words already call for the largest first table) */
+  for (size_t i = 0; i < f->length && words < 2047; i++)
     if (ibid_is_alpha(f->text[i]) && (i == 0 || !ibid_is_alpha(f->text[i - 1]))) words++;
   size_t capacity = 64;
   while (capacity < 2 * words + 2 && capacity < 4096) capacity *= 2;
@@ -2301,7 +2344,7 @@ int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *r
     if (end > i) {
       i = end;
     } else {
-      size_t n = ibid_word_length(text, length, i);
+      size_t n = f->name_at == i + 1 ? f->name_first : ibid_word_length(text, length, i);
       i += n ? n : 1;
     }
   }
