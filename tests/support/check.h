@@ -33,6 +33,22 @@ static int check_failures;
     }                                                                                    \
   } while (0)
 
+/* Appends code point c (below U+10000) to out as UTF-8; returns the new length.
+** For tests that build text character by character. */
+static inline size_t check_put_utf8(char *out, size_t n, unsigned c) {
+  if (c < 0x80) {
+    out[n++] = (char)c;
+  } else if (c < 0x800) {
+    out[n++] = (char)(0xC0 | (c >> 6));
+    out[n++] = (char)(0x80 | (c & 0x3F));
+  } else {
+    out[n++] = (char)(0xE0 | (c >> 12));
+    out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+    out[n++] = (char)(0x80 | (c & 0x3F));
+  }
+  return n;
+}
+
 static int check_finish(void) { return check_failures ? 1 : 0; }
 
 #endif

@@ -129,21 +129,6 @@ static void test_keys(void) {
   CHECK_STRING("key array of items", key_of("[{\"title\":\"Rough Justice\"}]"), "::rough-justice");
 }
 
-/* Appends code point c to out as UTF-8; returns the new length. */
-static size_t put_utf8(char *out, size_t n, unsigned c) {
-  if (c < 0x80) {
-    out[n++] = (char)c;
-  } else if (c < 0x800) {
-    out[n++] = (char)(0xC0 | (c >> 6));
-    out[n++] = (char)(0x80 | (c & 0x3F));
-  } else {
-    out[n++] = (char)(0xE0 | (c >> 12));
-    out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
-    out[n++] = (char)(0x80 | (c & 0x3F));
-  }
-  return n;
-}
-
 /* ibid_csl_fold (characters folded from a learned table) equals
 ** ibid_csl_fold_icu (all through the transliterator) on text[0..length). */
 static int fold_agrees(ibid_csl_folder *f, const char *text, size_t length) {
@@ -173,13 +158,13 @@ static void test_fold_fast_path(void) {
   for (size_t r = 0; r < 2; r++)
     for (unsigned c = ranges[r][0]; c < ranges[r][1]; c++) {
       size_t n = 0;
-      n = put_utf8(text, n, 'T');
-      n = put_utf8(text, n, c);
-      n = put_utf8(text, n, 'e');
-      n = put_utf8(text, n, ' ');
-      n = put_utf8(text, n, c);
-      n = put_utf8(text, n, c);
-      n = put_utf8(text, n, '.');
+      n = check_put_utf8(text, n, 'T');
+      n = check_put_utf8(text, n, c);
+      n = check_put_utf8(text, n, 'e');
+      n = check_put_utf8(text, n, ' ');
+      n = check_put_utf8(text, n, c);
+      n = check_put_utf8(text, n, c);
+      n = check_put_utf8(text, n, '.');
       if (!fold_agrees(fresh, text, n) || !fold_agrees(fresh, text + 1, n - 1)) all = 0;
     }
   CHECK("csl fold of each table character in context", all);
@@ -197,13 +182,13 @@ static void test_fold_fast_path(void) {
       seed = seed * 1103515245u + 12345u;
       unsigned pick = (seed >> 8) % 100, value = seed >> 16;
       if (pick < 40) {
-        n = put_utf8(text, n, (unsigned char)ascii[value % strlen(ascii)]);
+        n = check_put_utf8(text, n, (unsigned char)ascii[value % strlen(ascii)]);
       } else if (pick < 70) {
-        n = put_utf8(text, n, 0x80 + value % (0x300 - 0x80));
+        n = check_put_utf8(text, n, 0x80 + value % (0x300 - 0x80));
       } else if (pick < 90) {
-        n = put_utf8(text, n, 0x2000 + value % 0x70);
+        n = check_put_utf8(text, n, 0x2000 + value % 0x70);
       } else if (pick < 97) {
-        n = put_utf8(text, n, others[value % (sizeof(others) / sizeof(others[0]))]);
+        n = check_put_utf8(text, n, others[value % (sizeof(others) / sizeof(others[0]))]);
       } else {
         text[n++] = (char)0xE2; /* a sequence cut short */
       }

@@ -110,21 +110,6 @@ static void check_same_as_icu(ibid_word_tokenizer *tokenizer) {
   CHECK("words_ascii_path_matches_icu", same && cases == 60000);
 }
 
-/* Appends code point c to out as UTF-8; returns the new length. */
-static size_t put_utf8(char *out, size_t n, unsigned c) {
-  if (c < 0x80) {
-    out[n++] = (char)c;
-  } else if (c < 0x800) {
-    out[n++] = (char)(0xC0 | (c >> 6));
-    out[n++] = (char)(0x80 | (c & 0x3F));
-  } else {
-    out[n++] = (char)(0xE0 | (c >> 12));
-    out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
-    out[n++] = (char)(0x80 | (c & 0x3F));
-  }
-  return n;
-}
-
 static int same_words(ibid_word_tokenizer *tokenizer, const char *text, size_t length) {
   static long_collected fast, slow;
   fast.used = slow.used = 0;
@@ -172,7 +157,7 @@ static void check_table_chars(ibid_word_tokenizer *tokenizer) {
         size_t n = 0;
         for (const char *p = contexts[k]; *p; p++) {
           if (*p == '%')
-            n = put_utf8(text, n, c);
+            n = check_put_utf8(text, n, c);
           else
             text[n++] = *p;
         }
@@ -195,11 +180,12 @@ static void check_table_random(ibid_word_tokenizer *tokenizer) {
       if (r < 40)
         text[n++] = common[next_random(&state) % (sizeof(common) - 1)];
       else if (r < 70)
-        n = put_utf8(text, n, 0xA0 + (unsigned)(next_random(&state) % (0x250 - 0xA0)));
+        n = check_put_utf8(text, n, 0xA0 + (unsigned)(next_random(&state) % (0x250 - 0xA0)));
       else if (r < 92)
-        n = put_utf8(text, n, 0x2010 + (unsigned)(next_random(&state) % 0x60));
+        n = check_put_utf8(text, n, 0x2010 + (unsigned)(next_random(&state) % 0x60));
       else
-        n = put_utf8(text, n, others[next_random(&state) % (sizeof(others) / sizeof(others[0]))]);
+        n = check_put_utf8(text, n,
+                           others[next_random(&state) % (sizeof(others) / sizeof(others[0]))]);
     }
     all = same_words(tokenizer, text, n);
   }
