@@ -1525,20 +1525,16 @@ static int grow_word_stats(finder *f) {
 ** small and doubles when half full, so a long text of few distinct words
 ** (most of them) costs a few hundred KB, not 32 bytes a word. */
 static int collect_word_stats(finder *f) {
-  size_t words = 0; /* (2047 words already call for the largest first table) */
-  for (size_t i = 0; i < f->length && words < 2047; i++)
-    if (ibid_is_alpha(f->text[i]) && (i == 0 || !ibid_is_alpha(f->text[i - 1]))) words++;
-  size_t capacity = 64;
-  while (capacity < 2 * words + 2 && capacity < 4096) capacity *= 2;
+  size_t capacity = 256;
   f->stats = ibid_malloc(capacity * sizeof(word_stat));
   if (!f->stats) return -1;
   memset(f->stats, 0, capacity * sizeof(word_stat));
   f->stat_capacity = capacity;
   size_t used = 0;
-  size_t counted = 0; /* bytes counted on progress (the pass reads the text twice) */
+  size_t counted = 0; /* bytes counted on progress */
   for (size_t i = 0; i < f->length;) {
     if (i >= counted + 4096) {
-      if (ibid_progress_step(f->progress, 2 * (i - counted))) return 0;
+      if (ibid_progress_step(f->progress, i - counted)) return 0;
       counted = i;
     }
     if (!ibid_is_alpha(f->text[i]) || (i > 0 && ibid_is_alpha(f->text[i - 1]))) {

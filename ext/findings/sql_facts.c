@@ -46,6 +46,12 @@ static const ibid_layers *layers_of(ibid_rows *rows, void *client, const char *t
   return layers;
 }
 
+/* What an extractor's result means for SQLite: >0 it was told to stop
+** (sqlite3_interrupt() or a progress handler), <0 out of memory. */
+static int extractor_status(int failed) {
+  return failed > 0 ? SQLITE_INTERRUPT : failed < 0 ? SQLITE_NOMEM : SQLITE_OK;
+}
+
 /* A number as INTEGER when it is whole, else REAL. */
 static int rows_number(ibid_rows *rows, double value) {
   if (value > -9e15 && value < 9e15 && (double)(int64_t)value == value)
@@ -79,8 +85,7 @@ static int fill_claims(ibid_rows *rows, const char *text, size_t length, void *c
   const ibid_layers *layers = layers_of(rows, client, text, length, &built);
   if (!layers) return built;
   int failed = ibid_find_claims_progress(layers, ibid_rows_progress(rows), &claims, &count);
-  if (failed > 0) return SQLITE_INTERRUPT; /* sqlite3_interrupt() or a progress handler */
-  if (failed) return SQLITE_NOMEM;
+  if (failed) return extractor_status(failed);
   int rc = ibid_rows_add_claims(rows, claims, 0, count);
   ibid_free(claims);
   return rc;
@@ -109,8 +114,7 @@ static int fill_entities(ibid_rows *rows, const char *text, size_t length, void 
   ibid_layers_cache *cache = client;
   int failed = ibid_find_entities_progress(layers, cache->regions, ibid_rows_progress(rows),
                                            &entities, &count);
-  if (failed > 0) return SQLITE_INTERRUPT; /* sqlite3_interrupt() or a progress handler */
-  if (failed) return SQLITE_NOMEM;
+  if (failed) return extractor_status(failed);
   int rc = ibid_rows_add_entities(rows, entities, 0, count);
   ibid_free(entities);
   return rc;
@@ -137,8 +141,7 @@ static int fill_events(ibid_rows *rows, const char *text, size_t length, void *c
   const ibid_layers *layers = layers_of(rows, client, text, length, &built);
   if (!layers) return built;
   int failed = ibid_find_events_progress(layers, ibid_rows_progress(rows), &events, &count);
-  if (failed > 0) return SQLITE_INTERRUPT; /* sqlite3_interrupt() or a progress handler */
-  if (failed) return SQLITE_NOMEM;
+  if (failed) return extractor_status(failed);
   int rc = ibid_rows_add_events(rows, events, 0, count);
   ibid_free(events);
   return rc;
