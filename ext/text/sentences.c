@@ -2,10 +2,15 @@
 ** sentences.c -- the sentences of a text, block by block (see sentences.h).
 **
 ** HOW IT WORKS, per block of ibid_find_blocks():
-**  1. The block is converted to UTF-16 with line breaks turned into spaces
-**     (same length, so offsets still line up) and handed to an ICU
-**     UBRK_SENTENCE iterator; its boundaries become byte offsets through a
-**     cursor that walks UTF-8 and UTF-16 in step (linear time).
+**  1. UAX #29's sentence boundaries. When every code point of the block has
+**     a class the rules SB6-SB11 read (no Extend, Format or paragraph
+**     separator: nearly every block of prose), they are computed here in one
+**     pass over the classes (rule_boundaries); the unit test checks them
+**     against ICU's on random text. Otherwise the block is converted to
+**     UTF-16 with line breaks turned into spaces (same length, so offsets
+**     still line up) and handed to an ICU UBRK_SENTENCE iterator; its
+**     boundaries become byte offsets through a cursor that walks UTF-8 and
+**     UTF-16 in step (linear time).
 **  2. Note markers: a terminal . ! or ? followed by optional closing quotes,
 **     then 1-3 digits (ASCII, superscript, or in brackets) and a capital
 **     letter after white space, is a sentence end whose marker belongs to it.
@@ -33,6 +38,11 @@
 
 struct ibid_sentence_splitter {
   UBreakIterator *iterator;
+  int icu_only;                   /* ibid_split_sentences_icu: every block through ICU */
+  unsigned char ascii_class[128]; /* Sentence_Break of each ASCII byte (line breaks: Sp) */
+  unsigned char *classes;         /* the current block's code points: their classes */
+  size_t *starts;                 /* ... and their byte offsets */
+  size_t classes_capacity;
   UChar *units; /* the current block in UTF-16 */
   size_t units_capacity;
   size_t *boundaries; /* candidate boundaries of the current block (byte offsets) */
@@ -47,6 +57,34 @@ typedef struct sentence_list {
   size_t count, capacity;
 } sentence_list;
 
+/* ----- UAX #29 sentence classes -------------------------------------------- */
+
+/* The Sentence_Break classes the rules below read (ICU's U_SB_* values); a
+** code point of any other class (Extend, Format, Sep) sends its block to ICU. */
+enum { SB_SLOW = 255 };
+
+/* The Sentence_Break class of c as the block ICU splits sees it: line breaks
+** (\n \r \v \f U+0085) are spaces there (icu_boundaries). */
+static unsigned char sentence_class(uint32_t c) {
+  if (c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0x85) return U_SB_SP;
+  int value = u_getIntPropertyValue((UChar32)c, UCHAR_SENTENCE_BREAK);
+  switch (value) {
+    case U_SB_OTHER:
+    case U_SB_ATERM:
+    case U_SB_CLOSE:
+    case U_SB_LOWER:
+    case U_SB_NUMERIC:
+    case U_SB_OLETTER:
+    case U_SB_SP:
+    case U_SB_STERM:
+    case U_SB_UPPER:
+    case U_SB_SCONTINUE:
+      return (unsigned char)value;
+    default:
+      return SB_SLOW;
+  }
+}
+
 ibid_sentence_splitter *ibid_sentence_splitter_new(void) {
   ibid_sentence_splitter *splitter = ibid_malloc(sizeof(*splitter));
   if (!splitter) return 0;
@@ -57,6 +95,7 @@ ibid_sentence_splitter *ibid_sentence_splitter_new(void) {
     ibid_sentence_splitter_free(splitter);
     return 0;
   }
+  for (uint32_t c = 0; c < 128; c++) splitter->ascii_class[c] = sentence_class(c);
   return splitter;
 }
 
@@ -66,6 +105,8 @@ void ibid_sentence_splitter_free(ibid_sentence_splitter *splitter) {
   ibid_free(splitter->units);
   ibid_free(splitter->boundaries);
   ibid_free(splitter->markers);
+  ibid_free(splitter->classes);
+  ibid_free(splitter->starts);
   ibid_free(splitter);
 }
 
@@ -409,6 +450,126 @@ static int find_note_markers(ibid_sentence_splitter *splitter, const char *text,
 
 /* ----- splitting one block ------------------------------------------------ */
 
+/* Decodes the code point at text[offset] if it is well-formed UTF-8 (what
+** ICU is handed otherwise differs: ibid_utf8_to_utf16 makes each bad byte a
+** U+FFFD); returns its length, or 0. */
+static size_t decode_strict(const char *text, size_t end, size_t offset, uint32_t *codepoint) {
+  const unsigned char *s = (const unsigned char *)text + offset;
+  size_t available = end - offset, need;
+  uint32_t value, minimum;
+  if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+    need = 2, value = s[0] & 0x1Fu, minimum = 0x80;
+  } else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+    need = 3, value = s[0] & 0x0Fu, minimum = 0x800;
+  } else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+    need = 4, value = s[0] & 0x07u, minimum = 0x10000;
+  } else {
+    return 0;
+  }
+  if (available < need) return 0;
+  for (size_t i = 1; i < need; i++) {
+    if ((s[i] & 0xC0) != 0x80) return 0;
+    value = (value << 6) | (s[i] & 0x3Fu);
+  }
+  if (value < minimum || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return 0;
+  *codepoint = value;
+  return need;
+}
+
+static int is_term_class(unsigned char k) {
+  return k == U_SB_ATERM || k == U_SB_STERM;
+}
+
+/* UAX #29's sentence boundaries inside the block, computed here without ICU
+** when every code point's class is one the rules below read (no Extend,
+** Format or paragraph separator: SB3-SB5 never apply) -- the same boundaries
+** as ICU's iterator gives (tests/unit/test_sentences.c compares both on
+** random text). A boundary may stand only after SATerm Close* Sp*:
+**   SB6  ATerm x Numeric
+**   SB7  (Upper | Lower) ATerm x Upper
+**   SB8  ATerm Close* Sp* x (not OLetter Upper Lower SATerm)* Lower
+**   SB8a SATerm Close* Sp* x (SContinue | SATerm)
+**   SB9  SATerm Close* x (Close | Sp)
+**   SB10 SATerm Close* Sp* x Sp
+**   SB11 SATerm Close* Sp* (break)
+** Returns 0 with the boundaries in splitter->boundaries, 1 when the block
+** needs ICU, -1 when out of memory. */
+static int rule_boundaries(ibid_sentence_splitter *splitter, const char *text, size_t block_start,
+                           size_t block_end) {
+  size_t length = block_end - block_start;
+  if (length > splitter->classes_capacity) {
+    unsigned char *classes = ibid_realloc(splitter->classes, length);
+    if (!classes) return -1;
+    splitter->classes = classes;
+    size_t *starts = ibid_realloc(splitter->starts, length * sizeof(size_t));
+    if (!starts) return -1;
+    splitter->starts = starts;
+    splitter->classes_capacity = length;
+  }
+  unsigned char *classes = splitter->classes;
+  size_t *starts = splitter->starts;
+  size_t n = 0;
+  for (size_t p = block_start; p < block_end;) {
+    unsigned char b = (unsigned char)text[p];
+    unsigned char k;
+    size_t bytes = 1;
+    if (b < 0x80) {
+      k = splitter->ascii_class[b];
+    } else {
+      uint32_t c;
+      bytes = decode_strict(text, block_end, p, &c);
+      if (!bytes) return 1;
+      k = sentence_class(c);
+    }
+    if (k == SB_SLOW) return 1;
+    classes[n] = k;
+    starts[n++] = p;
+    p += bytes;
+  }
+  /* term: the class of the SATerm whose Close* Sp* run we are in (0: none);
+  ** phase: 0 right after it, 1 in its closers, 2 in its spaces */
+  unsigned char term = 0;
+  int phase = 0;
+  size_t term_at = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char k = classes[i];
+    if (term) {
+      int keep = 0;
+      if (k == U_SB_SCONTINUE || is_term_class(k) || k == U_SB_SP) {
+        keep = 1; /* SB8a, SB9, SB10 */
+      } else if (k == U_SB_CLOSE && phase <= 1) {
+        keep = 1; /* SB9 */
+      } else if (term == U_SB_ATERM) {
+        if (phase == 0 && k == U_SB_NUMERIC) {
+          keep = 1; /* SB6 */
+        } else if (phase == 0 && k == U_SB_UPPER && term_at > 0 &&
+                   (classes[term_at - 1] == U_SB_UPPER || classes[term_at - 1] == U_SB_LOWER)) {
+          keep = 1; /* SB7 */
+        } else {    /* SB8 */
+          size_t j = i;
+          while (j < n && classes[j] != U_SB_OLETTER && classes[j] != U_SB_UPPER &&
+                 classes[j] != U_SB_LOWER && !is_term_class(classes[j]))
+            j++;
+          keep = j < n && classes[j] == U_SB_LOWER;
+        }
+      }
+      if (!keep && push_offset(&splitter->boundaries, &splitter->boundary_count,
+                               &splitter->boundary_capacity, starts[i]))
+        return -1;
+    }
+    if (is_term_class(k)) {
+      term = k, phase = 0, term_at = i;
+    } else if (term && k == U_SB_CLOSE && phase <= 1) {
+      phase = 1;
+    } else if (term && k == U_SB_SP) {
+      phase = 2;
+    } else {
+      term = 0;
+    }
+  }
+  return 0;
+}
+
 /* ICU's boundaries inside the block, as byte offsets, into splitter->boundaries. */
 static int icu_boundaries(ibid_sentence_splitter *splitter, const char *text, size_t block_start,
                           size_t block_end) {
@@ -425,6 +586,11 @@ static int icu_boundaries(ibid_sentence_splitter *splitter, const char *text, si
     scan++;
   }
   if (scan == length) return 0;
+  if (!splitter->icu_only) {
+    int rc = rule_boundaries(splitter, text, block_start, block_end);
+    if (rc <= 0) return rc;
+    splitter->boundary_count = 0; /* a class the rules do not read: ICU splits the block */
+  }
   if (length > splitter->units_capacity) {
     UChar *grown = ibid_realloc(splitter->units, length * sizeof(UChar));
     if (!grown) return -1;
@@ -513,6 +679,14 @@ static int split_block(ibid_sentence_splitter *splitter, const char *text, size_
 int ibid_split_sentences(ibid_sentence_splitter *splitter, const char *text, size_t length,
                          ibid_sentence **sentences, size_t *count) {
   return ibid_split_sentences_progress(splitter, text, length, NULL, sentences, count);
+}
+
+int ibid_split_sentences_icu(ibid_sentence_splitter *splitter, const char *text, size_t length,
+                             ibid_sentence **sentences, size_t *count) {
+  splitter->icu_only = 1;
+  int rc = ibid_split_sentences_progress(splitter, text, length, NULL, sentences, count);
+  splitter->icu_only = 0;
+  return rc;
 }
 
 int ibid_split_sentences_progress(ibid_sentence_splitter *splitter, const char *text, size_t length,

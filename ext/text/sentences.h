@@ -39,6 +39,12 @@ int ibid_split_sentences_progress(ibid_sentence_splitter *splitter, const char *
                                   ibid_progress *progress, ibid_sentence **sentences,
                                   size_t *count);
 
+/* The same, with every block through ICU's iterator (ibid_split_sentences
+** computes UAX #29's boundaries itself where the rules it reads suffice):
+** the reference the unit test and fuzz_sentences compare against. */
+int ibid_split_sentences_icu(ibid_sentence_splitter *splitter, const char *text, size_t length,
+                             ibid_sentence **sentences, size_t *count);
+
 /* Whether `word` (the letters before a period, e.g. "pp" or "e.g") is an
 ** abbreviation after which a sentence does not end. next_is_upper: the next
 ** sentence would begin with a capital letter (some abbreviations, like
