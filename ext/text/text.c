@@ -34,6 +34,7 @@
 #include "buffer.h"
 #include "memory.h"
 #include "pdf_layout.h"
+#include "scan.h"
 #include "progress.h"
 #include "utf8.h"
 
@@ -122,7 +123,16 @@ static void map_characters(const char *text, size_t length, ibid_progress *progr
   ibid_buffer_reserve(out, length);
   size_t i = 0;
   while (i < length) {
-    size_t run = i; /* copy plain ASCII runs at once */
+    size_t run = i;                       /* copy plain ASCII runs at once */
+    for (; run + 8 <= length; run += 8) { /* eight bytes at a time (scan.h) */
+      uint64_t word = ibid_scan_load(text + run);
+      uint64_t stop =
+          ibid_scan_below(word, 0x20) | ibid_scan_eq(word, 0x7F) | (word & IBID_SCAN_HIGH);
+      if (stop) {
+        run += ibid_scan_first(stop);
+        break;
+      }
+    }
     while (run < length && (unsigned char)text[run] >= 0x20 && (unsigned char)text[run] < 0x7F)
       run++;
     /* the run and the character after it */
@@ -537,8 +547,9 @@ static int repeat_candidate(const char *text, size_t start, size_t end) {
   for (size_t i = start; i < end; i++) {
     if (text[i] == ' ' && i + 1 < end && text[i + 1] != ' ') words++;
     letters |= is_ascii_letter(text[i]) || (unsigned char)text[i] >= 0xC0;
+    if (words >= 2 && letters) return 1; /* nothing later changes the answer */
   }
-  return words >= 2 && letters;
+  return 0;
 }
 
 typedef struct span {
@@ -746,17 +757,26 @@ static long note_label(const char *text, size_t start, size_t end) {
   return 0;
 }
 
+/* Whether two spaces stand side by side in s[0..n): eight bytes at a time,
+** seven apart, so that every neighbouring pair lies inside one word. */
+static int has_double_space(const char *s, size_t n) {
+  size_t i = 0;
+  for (; i + 8 <= n; i += 7) {
+    uint64_t spaces = ibid_scan_eq(ibid_scan_load(s + i), ' ');
+    if (spaces & (spaces >> 8)) return 1;
+  }
+  for (; i + 1 < n; i++)
+    if (s[i] == ' ' && s[i + 1] == ' ') return 1;
+  return 0;
+}
+
 /* Column gaps: a tab, or three or more spaces, between two words. A tab
 ** counts twice: inside a line it only ever separates columns. */
 static int column_gaps(const char *text, size_t start, size_t end) {
   /* most lines have neither a tab nor two spaces in a row; every pair of
      neighbours holds one byte of every second offset, so look at those only */
-  if (!memchr(text + start, '\t', end - start)) {
-    int pair = 0;
-    for (size_t i = start + 1; i < end && !pair; i += 2)
-      pair = text[i] == ' ' && (text[i - 1] == ' ' || (i + 1 < end && text[i + 1] == ' '));
-    if (!pair) return 0;
-  }
+  if (!memchr(text + start, '\t', end - start) && !has_double_space(text + start, end - start))
+    return 0;
   int gaps = 0;
   for (size_t i = start; i < end; i++) {
     /* fast path: a gap starts with a tab or two spaces */
@@ -1081,7 +1101,18 @@ static void append_collapsed(ibid_buffer *out, const char *text, size_t start, s
   while (i < end) {
     size_t run = i;
     /* a single space between words is copied as it is: one append per
-       stretch of them, not one per word */
+       stretch of them, not one per word; eight bytes at a time, seven apart
+       (a space's neighbour must lie in the same word) */
+    for (; run + 8 <= end; run += 7) {
+      uint64_t word = ibid_scan_load(text + run);
+      uint64_t spaces = ibid_scan_eq(word, ' ');
+      uint64_t breaks = ibid_scan_eq(word, '\t') | ibid_scan_eq(word, '\r');
+      uint64_t stop = (breaks | (spaces & ((spaces | breaks) >> 8))) & 0x0080808080808080ULL;
+      if (stop) {
+        run += ibid_scan_first(stop);
+        break;
+      }
+    }
     while (run < end && text[run] != '\t' && text[run] != '\r' &&
            (text[run] != ' ' || (run + 1 < end && !is_blank_byte(text[run + 1]))))
       run++;
