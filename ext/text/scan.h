@@ -29,6 +29,13 @@ static inline uint64_t ibid_scan_load(const char *p) {
   return word;
 }
 
+static inline void ibid_scan_store(char *p, uint64_t word) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  word = __builtin_bswap64(word);
+#endif
+  memcpy(p, &word, 8);
+}
+
 /* Bytes equal to b. */
 static inline uint64_t ibid_scan_eq(uint64_t word, unsigned char b) {
   uint64_t t = word ^ (IBID_SCAN_ONES * b);

@@ -53,10 +53,10 @@ static int is_ascii_digit(char c) {
   return c >= '0' && c <= '9';
 }
 static int is_ascii_letter(char c) {
-  return is_ascii_lower(c) || is_ascii_upper(c);
+  return (unsigned)(((unsigned char)c | 0x20) - 'a') < 26u; /* without a branch */
 }
 static char ascii_lower(char c) {
-  return is_ascii_upper(c) ? (char)(c + 32) : c;
+  return (char)((unsigned char)c | ((unsigned)((unsigned char)c - 'A') < 26u ? 0x20 : 0));
 }
 
 static size_t character_count(const char *text, size_t start, size_t end) {
@@ -980,7 +980,8 @@ typedef struct word_set {
 } word_set;
 
 static int is_word_byte(char c) {
-  return is_ascii_letter(c) || is_ascii_digit(c) || (unsigned char)c >= 0x80;
+  unsigned char b = (unsigned char)c;
+  return ((unsigned)((b | 0x20) - 'a') < 26u) | ((unsigned)(b - '0') < 10u) | (b >= 0x80);
 }
 
 static uint64_t word_hash(const char *text, size_t start, size_t end) {
