@@ -33,17 +33,16 @@
 
 #include "blocks.h"
 #include "memory.h"
+#include "scan.h"
 #include "utf8.h"
 #include "words.h"
 
 struct ibid_sentence_splitter {
   UBreakIterator *iterator;
   int icu_only;                   /* ibid_split_sentences_icu: every block through ICU */
+  int ascii_slow;                 /* an ASCII byte of a class the rules do not read (none) */
   unsigned char ascii_class[128]; /* Sentence_Break of each ASCII byte (line breaks: Sp) */
-  unsigned char *classes;         /* the current block's code points: their classes */
-  size_t *starts;                 /* ... and their byte offsets */
-  size_t classes_capacity;
-  UChar *units; /* the current block in UTF-16 */
+  UChar *units;                   /* the current block in UTF-16 */
   size_t units_capacity;
   size_t *boundaries; /* candidate boundaries of the current block (byte offsets) */
   size_t boundary_count, boundary_capacity;
@@ -95,7 +94,11 @@ ibid_sentence_splitter *ibid_sentence_splitter_new(void) {
     ibid_sentence_splitter_free(splitter);
     return 0;
   }
-  for (uint32_t c = 0; c < 128; c++) splitter->ascii_class[c] = sentence_class(c);
+  for (uint32_t c = 0; c < 128; c++) {
+    splitter->ascii_class[c] = sentence_class(c);
+    if (splitter->ascii_class[c] == SB_SLOW)
+      splitter->ascii_slow = 1; /* rule_boundaries skips ASCII */
+  }
   return splitter;
 }
 
@@ -105,8 +108,6 @@ void ibid_sentence_splitter_free(ibid_sentence_splitter *splitter) {
   ibid_free(splitter->units);
   ibid_free(splitter->boundaries);
   ibid_free(splitter->markers);
-  ibid_free(splitter->classes);
-  ibid_free(splitter->starts);
   ibid_free(splitter);
 }
 
@@ -438,6 +439,16 @@ static int find_note_markers(ibid_sentence_splitter *splitter, const char *text,
                              size_t block_end) {
   splitter->marker_count = 0;
   for (size_t i = block_start; i < block_end; i++) {
+    for (; i + 8 <= block_end; i += 8) { /* to the next . ! or ? (scan.h) */
+      uint64_t eight = ibid_scan_load(text + i);
+      uint64_t stop =
+          ibid_scan_eq(eight, '.') | ibid_scan_eq(eight, '!') | ibid_scan_eq(eight, '?');
+      if (stop) {
+        i += ibid_scan_first(stop);
+        break;
+      }
+    }
+    if (i >= block_end) break;
     if (text[i] != '.' && text[i] != '!' && text[i] != '?') continue;
     size_t end = note_marker_end(text, block_start, block_end, i);
     if (!end) continue;
@@ -480,6 +491,23 @@ static int is_term_class(unsigned char k) {
   return k == U_SB_ATERM || k == U_SB_STERM;
 }
 
+/* The class of the code point at text[*offset] (advanced past it), or
+** SB_SLOW for one the rules do not read or a byte sequence that is not
+** well-formed UTF-8. */
+static unsigned char class_at(const ibid_sentence_splitter *splitter, const char *text, size_t end,
+                              size_t *offset) {
+  unsigned char b = (unsigned char)text[*offset];
+  if (b < 0x80) {
+    (*offset)++;
+    return splitter->ascii_class[b];
+  }
+  uint32_t c;
+  size_t bytes = decode_strict(text, end, *offset, &c);
+  if (!bytes) return SB_SLOW;
+  *offset += bytes;
+  return sentence_class(c);
+}
+
 /* UAX #29's sentence boundaries inside the block, computed here without ICU
 ** when every code point's class is one the rules below read (no Extend,
 ** Format or paragraph separator: SB3-SB5 never apply) -- the same boundaries
@@ -492,80 +520,82 @@ static int is_term_class(unsigned char k) {
 **   SB9  SATerm Close* x (Close | Sp)
 **   SB10 SATerm Close* Sp* x Sp
 **   SB11 SATerm Close* Sp* (break)
-** Returns 0 with the boundaries in splitter->boundaries, 1 when the block
-** needs ICU, -1 when out of memory. */
+** So only the terminals are looked at, and the few code points around each:
+** the scan skips ASCII bytes other than . ! ? eight at a time, and stops at
+** every non-ASCII code point to check its class. Each terminal's run
+** (Close* Sp*) ends before the next terminal, and the SB8 look-ahead stops
+** at a letter or terminal, so the whole is linear. Returns 0 with the
+** boundaries in splitter->boundaries, 1 when the block needs ICU, -1 when
+** out of memory. */
 static int rule_boundaries(ibid_sentence_splitter *splitter, const char *text, size_t block_start,
                            size_t block_end) {
-  size_t length = block_end - block_start;
-  if (length > splitter->classes_capacity) {
-    unsigned char *classes = ibid_realloc(splitter->classes, length);
-    if (!classes) return -1;
-    splitter->classes = classes;
-    size_t *starts = ibid_realloc(splitter->starts, length * sizeof(size_t));
-    if (!starts) return -1;
-    splitter->starts = starts;
-    splitter->classes_capacity = length;
-  }
-  unsigned char *classes = splitter->classes;
-  size_t *starts = splitter->starts;
-  size_t n = 0;
-  for (size_t p = block_start; p < block_end;) {
-    unsigned char b = (unsigned char)text[p];
-    unsigned char k;
-    size_t bytes = 1;
-    if (b < 0x80) {
-      k = splitter->ascii_class[b];
-    } else {
-      uint32_t c;
-      bytes = decode_strict(text, block_end, p, &c);
-      if (!bytes) return 1;
-      k = sentence_class(c);
-    }
-    if (k == SB_SLOW) return 1;
-    classes[n] = k;
-    starts[n++] = p;
-    p += bytes;
-  }
-  /* term: the class of the SATerm whose Close* Sp* run we are in (0: none);
-  ** phase: 0 right after it, 1 in its closers, 2 in its spaces */
-  unsigned char term = 0;
-  int phase = 0;
-  size_t term_at = 0;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char k = classes[i];
-    if (term) {
-      int keep = 0;
-      if (k == U_SB_SCONTINUE || is_term_class(k) || k == U_SB_SP) {
-        keep = 1; /* SB8a, SB9, SB10 */
-      } else if (k == U_SB_CLOSE && phase <= 1) {
-        keep = 1; /* SB9 */
-      } else if (term == U_SB_ATERM) {
-        if (phase == 0 && k == U_SB_NUMERIC) {
-          keep = 1; /* SB6 */
-        } else if (phase == 0 && k == U_SB_UPPER && term_at > 0 &&
-                   (classes[term_at - 1] == U_SB_UPPER || classes[term_at - 1] == U_SB_LOWER)) {
-          keep = 1; /* SB7 */
-        } else {    /* SB8 */
-          size_t j = i;
-          while (j < n && classes[j] != U_SB_OLETTER && classes[j] != U_SB_UPPER &&
-                 classes[j] != U_SB_LOWER && !is_term_class(classes[j]))
-            j++;
-          keep = j < n && classes[j] == U_SB_LOWER;
-        }
+  size_t p = block_start;
+  while (p < block_end) {
+    for (; p + 8 <= block_end; p += 8) { /* to the next . ! ? or non-ASCII byte (scan.h) */
+      uint64_t eight = ibid_scan_load(text + p);
+      uint64_t stop = ibid_scan_eq(eight, '.') | ibid_scan_eq(eight, '!') |
+                      ibid_scan_eq(eight, '?') | (eight & IBID_SCAN_HIGH);
+      if (stop) {
+        p += ibid_scan_first(stop);
+        break;
       }
-      if (!keep && push_offset(&splitter->boundaries, &splitter->boundary_count,
-                               &splitter->boundary_capacity, starts[i]))
-        return -1;
     }
-    if (is_term_class(k)) {
-      term = k, phase = 0, term_at = i;
-    } else if (term && k == U_SB_CLOSE && phase <= 1) {
-      phase = 1;
-    } else if (term && k == U_SB_SP) {
-      phase = 2;
-    } else {
-      term = 0;
+    while (p < block_end && text[p] != '.' && text[p] != '!' && text[p] != '?' &&
+           (unsigned char)text[p] < 0x80)
+      p++;
+    if (p >= block_end) break;
+    size_t term_start = p;
+    unsigned char term = class_at(splitter, text, block_end, &p);
+    if (term == SB_SLOW) return 1;
+    if (!is_term_class(term)) continue; /* a non-ASCII code point of another class */
+    /* the run Close* Sp* after the terminal */
+    size_t r = p, next = p;
+    int phase = 0; /* 0 right after the terminal, 1 in its closers, 2 in its spaces */
+    unsigned char k = 0;
+    while (r < block_end) {
+      next = r;
+      k = class_at(splitter, text, block_end, &next);
+      if (k == SB_SLOW) return 1;
+      if (k == U_SB_CLOSE && phase <= 1) {
+        phase = 1;
+      } else if (k == U_SB_SP) {
+        phase = 2;
+      } else {
+        break;
+      }
+      r = next;
     }
+    if (r >= block_end) continue; /* no boundary at the block's end */
+    int keep = 0;
+    if (k == U_SB_SCONTINUE || is_term_class(k)) {
+      keep = 1; /* SB8a */
+    } else if (term == U_SB_ATERM) {
+      unsigned char before = 0;
+      if (phase == 0 && term_start > block_start) {
+        uint32_t c;
+        size_t at = term_start - ibid_utf8_decode_before(text, term_start, &c);
+        before = class_at(splitter, text, block_end, &at);
+        if (before == SB_SLOW) return 1;
+      }
+      if (phase == 0 && k == U_SB_NUMERIC) {
+        keep = 1; /* SB6 */
+      } else if (phase == 0 && k == U_SB_UPPER && (before == U_SB_UPPER || before == U_SB_LOWER)) {
+        keep = 1; /* SB7 */
+      } else {    /* SB8 */
+        size_t j = r;
+        unsigned char l = k;
+        while (l != U_SB_OLETTER && l != U_SB_UPPER && l != U_SB_LOWER && !is_term_class(l)) {
+          j = next;
+          if (j >= block_end) break;
+          l = class_at(splitter, text, block_end, &next);
+          if (l == SB_SLOW) return 1;
+        }
+        keep = j < block_end && l == U_SB_LOWER;
+      }
+    }
+    if (!keep && push_offset(&splitter->boundaries, &splitter->boundary_count,
+                             &splitter->boundary_capacity, r))
+      return -1;
   }
   return 0;
 }
@@ -586,7 +616,7 @@ static int icu_boundaries(ibid_sentence_splitter *splitter, const char *text, si
     scan++;
   }
   if (scan == length) return 0;
-  if (!splitter->icu_only) {
+  if (!splitter->icu_only && !splitter->ascii_slow) {
     int rc = rule_boundaries(splitter, text, block_start, block_end);
     if (rc <= 0) return rc;
     splitter->boundary_count = 0; /* a class the rules do not read: ICU splits the block */
