@@ -53,10 +53,10 @@ static int is_ascii_digit(char c) {
   return c >= '0' && c <= '9';
 }
 static int is_ascii_letter(char c) {
-  return (unsigned)(((unsigned char)c | 0x20) - 'a') < 26u; /* without a branch */
+  return is_ascii_lower(c) || is_ascii_upper(c);
 }
 static char ascii_lower(char c) {
-  return (char)((unsigned char)c | ((unsigned)((unsigned char)c - 'A') < 26u ? 0x20 : 0));
+  return is_ascii_upper(c) ? (char)(c + 32) : c;
 }
 
 static size_t character_count(const char *text, size_t start, size_t end) {
@@ -971,23 +971,28 @@ static int should_join(const text_layout *layout, size_t a, size_t b, int opened
 /* ----- step 4: hyphenation -------------------------------------------------- */
 
 /* A set of the words of the text (ASCII lower-cased), built on first use. */
+typedef struct word_entry {
+  size_t start, end; /* start == end: an empty slot */
+  uint64_t hash;     /* word_hash of the word, compared before its bytes */
+} word_entry;
 typedef struct word_set {
   const char *text;
   size_t length;
-  span *words; /* open addressing; start == end means empty */
+  word_entry *words; /* open addressing */
   size_t slots;
   int built, failed;
 } word_set;
 
 static int is_word_byte(char c) {
-  unsigned char b = (unsigned char)c;
-  return ((unsigned)((b | 0x20) - 'a') < 26u) | ((unsigned)(b - '0') < 10u) | (b >= 0x80);
+  return is_ascii_letter(c) || is_ascii_digit(c) || (unsigned char)c >= 0x80;
 }
 
+#define WORD_HASH_START 1469598103934665603ULL
+#define WORD_HASH_STEP(hash, c) (((hash) ^ (unsigned char)ascii_lower(c)) * 1099511628211ULL)
+
 static uint64_t word_hash(const char *text, size_t start, size_t end) {
-  uint64_t hash = 1469598103934665603ULL;
-  for (size_t i = start; i < end; i++)
-    hash = (hash ^ (unsigned char)ascii_lower(text[i])) * 1099511628211ULL;
+  uint64_t hash = WORD_HASH_START;
+  for (size_t i = start; i < end; i++) hash = WORD_HASH_STEP(hash, text[i]);
   return hash;
 }
 
@@ -998,12 +1003,14 @@ static int word_equal(const char *a, size_t a_length, const char *b, size_t b_le
   return 1;
 }
 
-/* Slot of a word (the empty slot where it would go when absent). */
-static size_t word_slot(const word_set *set, const char *word, size_t length) {
-  size_t slot = (size_t)word_hash(word, 0, length) & (set->slots - 1);
+/* Slot of a word whose word_hash is `hash` (the empty slot where it would
+** go when absent). */
+static size_t word_slot(const word_set *set, const char *word, size_t length, uint64_t hash) {
+  size_t slot = (size_t)hash & (set->slots - 1);
   while (set->words[slot].end > set->words[slot].start &&
-         !word_equal(set->text + set->words[slot].start,
-                     set->words[slot].end - set->words[slot].start, word, length))
+         (set->words[slot].hash != hash ||
+          !word_equal(set->text + set->words[slot].start,
+                      set->words[slot].end - set->words[slot].start, word, length)))
     slot = (slot + 1) & (set->slots - 1);
   return slot;
 }
@@ -1011,18 +1018,19 @@ static size_t word_slot(const word_set *set, const char *word, size_t length) {
 /* Doubles the table (a text has far fewer distinct words than bytes). */
 static int word_set_grow(word_set *set) {
   size_t slots = set->slots ? set->slots * 2 : 1024;
-  span *old = set->words;
+  word_entry *old = set->words;
   size_t old_slots = set->slots;
-  set->words = ibid_malloc(slots * sizeof(span));
+  set->words = ibid_malloc(slots * sizeof(word_entry));
   if (!set->words) {
     set->words = old;
     return -1;
   }
-  memset(set->words, 0, slots * sizeof(span));
+  memset(set->words, 0, slots * sizeof(word_entry));
   set->slots = slots;
   for (size_t i = 0; i < old_slots; i++) {
     if (old[i].end == old[i].start) continue;
-    set->words[word_slot(set, set->text + old[i].start, old[i].end - old[i].start)] = old[i];
+    set->words[word_slot(set, set->text + old[i].start, old[i].end - old[i].start, old[i].hash)] =
+        old[i];
   }
   ibid_free(old);
   return 0;
@@ -1044,9 +1052,10 @@ static void word_set_build(word_set *set) {
       continue;
     }
     size_t start = i;
+    uint64_t hash = WORD_HASH_START; /* word_hash, in the same pass */
     while (i < set->length && (is_word_byte(text[i]) || (text[i] == '-' && i + 1 < set->length &&
                                                          is_word_byte(text[i + 1]))))
-      i++;
+      hash = WORD_HASH_STEP(hash, text[i]), i++;
     /* the halves of a word split at a line end are not words of the text */
     size_t after = i;
     if (after < set->length && text[after] == '-') {
@@ -1061,10 +1070,11 @@ static void word_set_build(word_set *set) {
       set->failed = 1;
       return;
     }
-    size_t slot = word_slot(set, text + start, i - start);
+    size_t slot = word_slot(set, text + start, i - start, hash);
     if (set->words[slot].end == set->words[slot].start) {
       set->words[slot].start = start;
       set->words[slot].end = i;
+      set->words[slot].hash = hash;
       used++;
     }
   }
@@ -1073,7 +1083,7 @@ static void word_set_build(word_set *set) {
 static int word_set_has(word_set *set, const char *word, size_t length) {
   if (!set->built) word_set_build(set);
   if (set->failed || length == 0) return 0;
-  size_t slot = word_slot(set, word, length);
+  size_t slot = word_slot(set, word, length, word_hash(word, 0, length));
   return set->words[slot].end > set->words[slot].start;
 }
 
