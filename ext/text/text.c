@@ -392,55 +392,61 @@ static int has_prefix(const char *text, size_t length, const char *prefix) {
 }
 
 int ibid_text_is_chrome(const char *line, size_t length) {
-  /* Whole-line phrases of web pages and repository portals. */
-  static const char *const phrases[] = {"skip to main content",
+  /* Whole-line phrases of web pages and repository portals, grouped by their
+  ** first letter (in their order within a group: the first that matches wins),
+  ** and where each letter's group starts. */
+  static const char *const phrases[] = {"accessibility help",
+                                        "available formats",
+                                        "altmetric attention score",
+                                        "abstract views",
+                                        "accept cookies",
+                                        "article metrics",
+                                        "access through your institution",
+                                        "back to top",
+                                        "cite this",
+                                        "cite this article",
+                                        "copy link",
+                                        "click here",
+                                        "cookie settings",
+                                        "download pdf",
+                                        "export citation",
+                                        "full text views",
+                                        "get access",
+                                        "hide all",
+                                        "loading metrics",
+                                        "loading",
+                                        "log in",
+                                        "metrics",
+                                        "next article",
+                                        "open in new tab",
+                                        "open in new window",
+                                        "open access",
+                                        "print this page",
+                                        "previous article",
+                                        "permissions",
+                                        "return to top",
+                                        "related content",
+                                        "read more here",
+                                        "rights & permissions",
+                                        "skip to main content",
                                         "skip to content",
                                         "skip to navigation",
                                         "skip to search",
-                                        "accessibility help",
-                                        "loading metrics",
-                                        "loading",
-                                        "cite this",
-                                        "cite this article",
                                         "share",
                                         "share this",
                                         "share this article",
                                         "share on facebook",
                                         "share on twitter",
-                                        "print this page",
-                                        "back to top",
-                                        "return to top",
-                                        "view html",
-                                        "view pdf",
-                                        "download pdf",
-                                        "available formats",
-                                        "hide all",
                                         "show all",
-                                        "related content",
-                                        "altmetric attention score",
-                                        "full text views",
-                                        "abstract views",
-                                        "usage data cannot currently be displayed",
-                                        "toggle navigation",
-                                        "open in new tab",
-                                        "open in new window",
-                                        "copy link",
-                                        "read more here",
-                                        "click here",
-                                        "accept cookies",
-                                        "cookie settings",
-                                        "previous article",
-                                        "next article",
                                         "sign in",
-                                        "log in",
-                                        "open access",
-                                        "rights & permissions",
-                                        "article metrics",
-                                        "permissions",
-                                        "metrics",
-                                        "export citation",
-                                        "get access",
-                                        "access through your institution"};
+                                        "toggle navigation",
+                                        "usage data cannot currently be displayed",
+                                        "view html",
+                                        "view pdf"};
+  static const unsigned char phrase_start[27] = {0,  7,  8,  13, 14, 15, 16, 17, 18,
+                                                 18, 18, 18, 21, 22, 23, 26, 29, 29,
+                                                 33, 44, 45, 46, 48, 48, 48, 48, 48};
+
   /* Line openings that are chrome on short lines. */
   static const char *const openings[] = {"send article to ",
                                          "send this article to ",
@@ -465,14 +471,16 @@ int ibid_text_is_chrome(const char *line, size_t length) {
   if (trimmed >= 3 && !memcmp(line + trimmed - 3, "\xE2\x80\xA6", 3)) trimmed -= 3; /* … */
   while (trimmed && line[trimmed - 1] == ' ') trimmed--;
   if (!trimmed || trimmed > 300 || !is_ascii_letter(line[0])) return 0;
-  for (size_t p = 0; p < sizeof(openings) / sizeof(openings[0]); p++)
-    if (has_prefix(line, trimmed, openings[p])) return 1;
+  if (memchr("sptvdwf", ascii_lower(line[0]), 7)) /* the openings' first letters */
+    for (size_t p = 0; p < sizeof(openings) / sizeof(openings[0]); p++)
+      if (has_prefix(line, trimmed, openings[p])) return 1;
   /* one phrase or several in a row ("Skip to main content Accessibility help") */
   size_t at = 0;
   while (at < trimmed) {
     size_t matched = 0;
-    for (size_t p = 0; p < sizeof(phrases) / sizeof(phrases[0]) && !matched; p++) {
-      if (phrases[p][0] != ascii_lower(line[at])) continue;
+    char first = ascii_lower(line[at]);
+    if (!is_ascii_lower(first)) return 0; /* every phrase starts with a letter */
+    for (size_t p = phrase_start[first - 'a']; p < phrase_start[first - 'a' + 1] && !matched; p++) {
       size_t size = strlen(phrases[p]);
       if (has_prefix(line + at, trimmed - at, phrases[p]) &&
           (at + size == trimmed || line[at + size] == ' '))
