@@ -238,6 +238,16 @@ static int chunk_is_normalized(const UNormalizer2 *nfc, const char *text, size_t
 ** shape, none of which decompose or compose. */
 static int needs_normalizer(const char *text, size_t start, size_t end) {
   for (size_t i = start; i < end; i++) {
+    for (; i + 8 <= end; i += 8) { /* to the next byte 0xCC or above (scan.h) */
+      uint64_t eight = ibid_scan_load(text + i);
+      uint64_t stop =
+          eight & ~ibid_scan_below(eight & IBID_SCAN_LOW7, 0xCC - 0x80) & IBID_SCAN_HIGH;
+      if (stop) {
+        i += ibid_scan_first(stop);
+        break;
+      }
+    }
+    if (i >= end) break;
     if ((unsigned char)text[i] < 0xCC) continue;
     uint32_t c = codepoint_at(text, i, end);
     if ((c >= 0x2002 && c <= 0x206F) || (c >= 0x20A0 && c <= 0x20BF) ||
