@@ -722,11 +722,23 @@ int ibid_split_sentences_icu(ibid_sentence_splitter *splitter, const char *text,
 int ibid_split_sentences_progress(ibid_sentence_splitter *splitter, const char *text, size_t length,
                                   ibid_progress *progress, ibid_sentence **sentences,
                                   size_t *count) {
-  *sentences = 0;
-  *count = 0;
   ibid_block *blocks = 0;
   size_t block_count = 0;
+  *sentences = 0;
+  *count = 0;
   if (ibid_find_blocks(text, length, &blocks, &block_count)) return -1;
+  int rc = ibid_split_sentences_in_blocks(splitter, text, length, blocks, block_count, progress,
+                                          sentences, count);
+  ibid_free(blocks);
+  return rc;
+}
+
+int ibid_split_sentences_in_blocks(ibid_sentence_splitter *splitter, const char *text,
+                                   size_t length, const ibid_block *blocks, size_t block_count,
+                                   ibid_progress *progress, ibid_sentence **sentences,
+                                   size_t *count) {
+  *sentences = 0;
+  *count = 0;
   sentence_list list = {0};
   int rc = 0;
   for (size_t i = 0; i < block_count && rc == 0; i++) {
@@ -735,7 +747,6 @@ int ibid_split_sentences_progress(ibid_sentence_splitter *splitter, const char *
     if (ibid_progress_step(progress, end - start + 1)) rc = 1; /* each block's bytes */
     if (rc == 0) rc = split_block(splitter, text, i + 1, start, end, &list);
   }
-  ibid_free(blocks);
   UErrorCode status = U_ZERO_ERROR;
   ubrk_setText(splitter->iterator, 0, 0, &status);
   if (rc) {

@@ -200,6 +200,27 @@ int main(void) {
     CHECK("sentences_rules_as_icu", same);
   }
 
+  /* Split in blocks the caller found: the same sentences. */
+  {
+    const char *blocky = "Title\n\nOne. Two pp. 3. Three.\n\n- a list item. Another one.";
+    ibid_block *blocks = 0;
+    size_t block_count = 0;
+    ibid_sentence *whole = 0, *in_blocks = 0;
+    size_t whole_count = 0, in_count = 0;
+    CHECK("sentences_in_blocks_found",
+          ibid_find_blocks(blocky, strlen(blocky), &blocks, &block_count) == 0);
+    CHECK("sentences_in_blocks_split",
+          ibid_split_sentences(splitter, blocky, strlen(blocky), &whole, &whole_count) == 0 &&
+              ibid_split_sentences_in_blocks(splitter, blocky, strlen(blocky), blocks, block_count,
+                                             NULL, &in_blocks, &in_count) == 0);
+    CHECK("sentences_in_blocks_same",
+          whole_count == in_count && whole_count > 0 &&
+              memcmp(whole, in_blocks, whole_count * sizeof(*whole)) == 0);
+    ibid_free(blocks);
+    ibid_free(whole);
+    ibid_free(in_blocks);
+  }
+
   ibid_sentence_splitter_free(splitter);
   return check_finish();
 }
