@@ -377,6 +377,7 @@ size_t ibid_text_bullet_length(const char *line, size_t length, int *level) {
                  {"*", 1},
                  {"o", 2}};
   for (size_t b = 0; b < sizeof(bullets) / sizeof(bullets[0]); b++) {
+    if (bullets[b].bytes[0] != line[0]) continue; /* the first byte tells most apart */
     size_t size = strlen(bullets[b].bytes);
     if (length <= size || memcmp(line, bullets[b].bytes, size) != 0) continue;
     size_t after = size;
