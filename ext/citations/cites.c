@@ -110,13 +110,9 @@ static int is_lower_ascii(char c) {
 
 /* Case-insensitive ASCII comparison of text[start..end) with word. */
 static int equals_word(const char *text, size_t start, size_t end, const char *word) {
-  if (end == start) return word[0] == 0;
-  char first = text[start];
-  if (first >= 'A' && first <= 'Z') first = (char)(first - 'A' + 'a');
-  if (first != word[0]) return 0; /* the first letter rules out most, before strlen */
   size_t length = strlen(word);
   if (end - start != length) return 0;
-  for (size_t i = 1; i < length; i++) {
+  for (size_t i = 0; i < length; i++) {
     char c = text[start + i];
     if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
     if (c != word[i]) return 0;
