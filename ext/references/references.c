@@ -1283,6 +1283,40 @@ static int line_counts_build(line_counts *table, const char *text, size_t length
   return 0;
 }
 
+/* A line of only the link words a publisher prints after an entry:
+** "CrossRef Medline", "Cross- Ref", "[PubMed] [Google Scholar]", "PMC free
+** article", "Web of Science". It ends the entry before it, on every
+** page, so it is never a running head. */
+static int is_link_line(const char *text, line_span line) {
+  static const char *const words[] = {"crossref", "cross", "ref",   "medline", "med",     "line",
+                                      "pubmed",   "google", "scholar", "pmc",    "free",    "article",
+                                      "full",     "text",   "abstract", "web",   "of",      "science",
+                                      "isi",      "scopus", "cas",     "central", "ads",    "inspire",
+                                      "mathscinet", "zbmath", "link",   "view"};
+  int strong = 0;
+  for (size_t i = line.start; i < line.end;) {
+    while (i < line.end && !is_lower_ascii((unsigned char)text[i]) &&
+           !is_upper_ascii((unsigned char)text[i])) {
+      unsigned char c = (unsigned char)text[i];
+      if (!(is_space(c) || c == '[' || c == ']' || c == '|' || c == ',' || c == ';' || c == '.' ||
+            c == '-' || c == '(' || c == ')'))
+        return 0;
+      i++;
+    }
+    size_t word = i;
+    while (i < line.end && (is_lower_ascii((unsigned char)text[i]) ||
+                            is_upper_ascii((unsigned char)text[i])))
+      i++;
+    if (i == word) break;
+    size_t k = 0, n = sizeof(words) / sizeof(*words);
+    while (k < n && !(strlen(words[k]) == i - word && has_prefix_nocase(text, i, word, words[k])))
+      k++;
+    if (k == n) return 0;
+    strong |= k == 0 || k == 3 || k == 6 || k == 8 || k == 19;
+  }
+  return strong;
+}
+
 /* A line seen three times or more in the document, without a year or a
 ** final period (the lines of an entry repeated in several chapters' lists
 ** have them): a running head or foot. */
@@ -1297,7 +1331,7 @@ static int is_repeated_line(line_counts *table, const char *text, line_span line
       return 0;
   }
   unsigned long long hash = line_hash(text, line);
-  return hash && *line_counts_slot(table, hash) >= 3;
+  return hash && *line_counts_slot(table, hash) >= 3 && !is_link_line(text, line);
 }
 
 typedef struct entry_list {
