@@ -1688,6 +1688,81 @@ static int sub_reference_follows(const char *text, const list_line *previous, li
   return initial_at(text, line.end, line.start) == line.end; /* "R." wrapped alone */
 }
 
+/* Whether text[start, at) ends a reference the way physics lists do: "(1998)",
+** "(2015) 43", "(1998) [hep-ph/9810543]", "201311(R) (2009)". */
+static int ends_reference_unit(const char *text, size_t start, size_t at) {
+  size_t i = at;
+  while (i > start && text[i - 1] == ' ') i--;
+  if (i > start && text[i - 1] == ']') { /* an e-print id in brackets */
+    size_t open = i - 1;
+    while (open > start && text[open] != '[' && i - open < 40) open--;
+    if (text[open] != '[') return 0;
+    i = open;
+    while (i > start && text[i - 1] == ' ') i--;
+  }
+  size_t digits = i;
+  while (digits > start && is_digit((unsigned char)text[digits - 1]) && i - digits < 6) digits--;
+  if (digits < i && digits > start && text[digits - 1] == ' ') { /* "(2015) 43" */
+    i = digits - 1;
+    while (i > start && text[i - 1] == ' ') i--;
+  }
+  if (i < start + 6 || text[i - 1] != ')') return 0;
+  size_t k = i - 1;
+  if (is_lower_ascii((unsigned char)text[k - 1])) k--; /* "(2009a)" */
+  return k >= start + 5 && text[k - 5] == '(' && has_year(text, k - 4, k);
+}
+
+/* Pushes the entry text[start, end) of a numbered list, cut where a label
+** holds several references on one line ("[1] A. Roe, Nature 432, 197 (2004);
+** K. Lee, Nature 445, 896 (2007)."): at a "; " outside brackets after a
+** year in parentheses (and a page or an e-print id), before a capital or
+** "ibid" that opens a part with a year of its own. */
+static void entry_push_cut(entry_list *out, const char *text, size_t start, size_t end,
+                           int numbered) {
+  size_t after = start;
+  line_span first = trimmed_line(text, start, line_end(text, start, end));
+  int labelled = entry_label(text, first, &after) >= 0;
+  if (numbered || labelled) {
+    int depth = 0;
+    for (size_t i = labelled ? after : start; i + 2 < end; i++) {
+      char c = text[i];
+      if (c == '(' || c == '[') depth++;
+      if ((c == ')' || c == ']') && depth > 0) depth--;
+      if ((c != ';' && c != '.') || depth || !is_space((unsigned char)text[i + 1])) continue;
+      size_t next = i + 1;
+      while (next < end && is_space((unsigned char)text[next])) next++;
+      if (next >= end) continue;
+      if (c == '.') {
+        /* "..., arXiv:1107.5760. M. J. Morello et al. (CDF ...), ...": a
+           second reference after one that ended on a number */
+        if (!(is_digit((unsigned char)text[i - 1]) || text[i - 1] == ')')) continue;
+        size_t k = next, past;
+        int initials = 0;
+        while ((past = initial_at(text, end, k)) != 0) {
+          initials++;
+          k = past;
+          while (k < end && text[k] == ' ') k++;
+        }
+        if (!initials || !starts_upper(text, end, k)) continue;
+        while (k < end && !is_space((unsigned char)text[k]) && text[k] != ',') k++;
+        if (text[k - 1] == '.' ||
+            !(text[k] == ',' || has_prefix_nocase(text, end, k, " et al") ||
+              has_prefix_nocase(text, end, k, " and ")))
+          continue;
+      } else {
+        if (!(starts_upper(text, end, next) || has_prefix_nocase(text, end, next, "ibid")))
+          continue;
+        size_t stop = next;
+        while (stop < end && text[stop] != ';' && stop - next < 300) stop++;
+        if (!has_year(text, next, stop) || !ends_reference_unit(text, start, i)) continue;
+      }
+      entry_push(out, start, i + 1);
+      start = next;
+    }
+  }
+  entry_push(out, start, end);
+}
+
 /* Cuts the lines of one reference list into entries. A numbered list is cut
 ** at its labels in sequence; a list with hanging indents or blank lines
 ** between entries at lines that open an entry at the first-line indent; a
@@ -1782,13 +1857,13 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
       if (line->blank_before && !open) starts_new = 1;
     }
     if (starts_new) {
-      entry_push(out, entry_start, entry_end);
+      entry_push_cut(out, text, entry_start, entry_end, numbered);
       entry_start = line->start;
       entry_indent = line->indent;
     }
     entry_end = line->end;
   }
-  entry_push(out, entry_start, entry_end);
+  entry_push_cut(out, text, entry_start, entry_end, numbered);
 }
 
 /* ----- lists without a heading ------------------------------------------------- */
