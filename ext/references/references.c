@@ -202,12 +202,14 @@ static size_t name_then_comma(const char *text, size_t start, size_t end) {
   size_t i = start;
   int words = 0;
   while (i < end && words < 5) {
-    for (size_t k = 0; k < sizeof(name_particles) / sizeof(*name_particles); k++)
-      if (is_lower_ascii((unsigned char)text[i]) &&
-          has_prefix_nocase(text, end, i, name_particles[k])) {
-        i += strlen(name_particles[k]);
-        break;
-      }
+    /* "de ", "van den ": particles before the surname */
+    for (int particles = 0; particles < 3 && i < end && is_lower_ascii((unsigned char)text[i]);
+         particles++) {
+      size_t k = 0, n = sizeof(name_particles) / sizeof(*name_particles);
+      while (k < n && !has_prefix_nocase(text, end, i, name_particles[k])) k++;
+      if (k == n) break;
+      i += strlen(name_particles[k]);
+    }
     if (!starts_upper(text, end, i)) return 0;
     while (i < end && !is_space((unsigned char)text[i]) && text[i] != ',') i++;
     words++;
@@ -1466,7 +1468,9 @@ static int lost_dash_opening(const char *text, line_span line) {
   size_t token = i;
   int junk = 0;
   while (token < line.end && token - i < 3 && !is_space((unsigned char)text[token])) token++;
-  if (token < line.end && token - i <= 2 && !has_year(text, i, token)) i = token + 1, junk = 1;
+  if (token < line.end && token - i <= 2 && !has_year(text, i, token) &&
+      initial_at(text, token, i) != token) /* "C. 2017." ends a wrapped author list */
+    i = token + 1, junk = 1;
   if (i + 5 > line.end || !has_year(text, i, i + 4)) return 0;
   i += 4;
   if (i < line.end && is_lower_ascii((unsigned char)text[i])) i++; /* "1988a" */
@@ -1552,11 +1556,15 @@ static int entry_opening_strength(const char *text, line_span line) {
   }
   size_t caps = 0;
   while (i < line.end && is_upper_ascii((unsigned char)text[i]) && caps < 4) i++, caps++;
-  /* "Smith JP,", "Smith J P (2001)", "Smith J and"; not the journal "Cancer J Clin" */
+  /* "Smith JP,", "Smith J P (2001)", "Smith J and"; not the journal "Cancer J Clin",
+     "PLOS ONE 8:e66212" or "Physiol A 193:99" */
   if (caps >= 1 && caps <= 3 && i < line.end &&
       (text[i] == ',' ||
-       (text[i] == ' ' && !(i + 2 < line.end && starts_upper(text, line.end, i + 1) &&
-                            is_lower_ascii((unsigned char)text[i + 2])))))
+       (text[i] == ' ' &&
+        !(i + 2 < line.end && starts_upper(text, line.end, i + 1) &&
+          is_lower_ascii((unsigned char)text[i + 2])) &&
+        !(i + 1 < line.end && is_digit((unsigned char)text[i + 1]) &&
+          !has_year(text, i + 1, i + 5 <= line.end ? i + 5 : line.end)))))
     return 2;
   /* "WL, Gray JW (2000)": initials ending an author list wrapped from the line before */
   {
