@@ -1510,6 +1510,61 @@ static int names_then_year(const char *text, line_span line) {
   return 0;
 }
 
+/* Names in their natural order, two or more, then the title: "Dan Roe and
+** Thomas G. Lee. Title", "Kaiming He, Xiangyu Zhang, and Jian Sun. Deep",
+** or a list of three or more wrapping at its end ("Dan Roe, Steven Lee, Norman
+** Mu,"). Every name has a given name (or initials) and a surname. */
+static int natural_names(const char *text, line_span line) {
+  size_t i = line.start;
+  int names = 0;
+  while (i < line.end && names < 12) {
+    int tokens = 0, surname = 0;
+    while (i < line.end && tokens < 5) {
+      if (!starts_upper(text, line.end, i)) break;
+      size_t word = i;
+      int lower = 0;
+      while (i < line.end && !is_space((unsigned char)text[i]) && text[i] != ',' &&
+             text[i] != '.') {
+        unsigned char c = (unsigned char)text[i];
+        if (!(is_lower_ascii(c) || is_upper_ascii(c) || c >= 0x80 || c == '-' || c == '\''))
+          return 0; /* "York:", "(2001)" */
+        lower |= is_lower_ascii(c) || c >= 0x80;
+        i++;
+      }
+      int initial = i < line.end && text[i] == '.';
+      if (initial && (i - word > 2 || lower)) {
+        surname = 1; /* "Sun." ends the names */
+        tokens++;
+        break;
+      }
+      if (initial) i++;
+      surname = !initial && lower && i - word >= 2;
+      tokens++;
+      if (i >= line.end || text[i] == ',') break;
+      while (i < line.end && text[i] == ' ') i++;
+      if (has_prefix_nocase(text, line.end, i, "and ") || has_prefix_nocase(text, line.end, i, "& "))
+        break;
+    }
+    if (tokens < 2 || tokens == 5 || !surname) return 0;
+    names++;
+    if (i >= line.end) return 0;
+    if (text[i] == '.') /* the end of the names: a title follows */
+      return names >= 2 && (i + 1 >= line.end || (text[i + 1] == ' ' && i + 2 < line.end &&
+                                                  starts_upper(text, line.end, i + 2)));
+    if (text[i] == ',') {
+      i++;
+      while (i < line.end && text[i] == ' ') i++;
+      if (i >= line.end) return names >= 3;
+    }
+    if (has_prefix_nocase(text, line.end, i, "and "))
+      i += 4;
+    else if (has_prefix_nocase(text, line.end, i, "& "))
+      i += 2;
+    while (i < line.end && text[i] == ' ') i++;
+  }
+  return 0;
+}
+
 /* Initials, then a name that is no abbreviation: "M. C. SAUER, JR.,",
 ** "J.-P. Roe and", but not the journal "J. Phys. Chem. 76". */
 static int initials_then_name(const char *text, line_span line) {
@@ -1529,7 +1584,7 @@ static int initials_then_name(const char *text, line_span line) {
 ** "Surname, I." / "I. Surname" / "Surname I.", 1 for other openings of
 ** opens_entry ("Academic Press, London." opens nothing, but reads alike). */
 static int entry_opening_strength(const char *text, line_span line) {
-  if (names_then_year(text, line)) return 2;
+  if (names_then_year(text, line) || natural_names(text, line)) return 2;
   if (!opens_entry(text, line)) return lost_dash_opening(text, line);
   size_t after;
   unsigned char c = (unsigned char)text[line.start];
