@@ -1169,6 +1169,8 @@ static size_t after_particles(const char *text, line_span line) {
 /* A line that begins a new entry: "Surname, ...", "[12] ...", "12. ...",
 ** "[Roe 2010] ...", "— (1998)", "ders.", "Surname JP,", "J. P. Surname,",
 ** "SURNAME J", "Surname (1998)". */
+static int corporate_opening(const char *text, line_span line);
+
 static int opens_entry(const char *text, line_span line) {
   unsigned char c = line.start < line.end ? (unsigned char)text[line.start] : 0;
   size_t after;
@@ -1177,6 +1179,7 @@ static int opens_entry(const char *text, line_span line) {
   if (repeated_author_mark(text, line) || repeated_author_word(text, line)) return 1;
   if (name_opening(text, line) != 0) return 1;
   if (!starts_upper(text, line.end, line.start)) return 0;
+  if (corporate_opening(text, line)) return 1;
   /* initials first: "J. P. Surname", "J.-P. Surname" */
   size_t i = line.start, initials = 0, k;
   while ((k = initial_at(text, line.end, i)) != 0) {
@@ -1510,6 +1513,73 @@ static int names_then_year(const char *text, line_span line) {
   return 0;
 }
 
+/* A corporate author, then the year: "World Health Organization. 2010.",
+** "European Commission (2015)", "OECD (2019a)", "R Core Team (2013)",
+** "Statistisches Bundesamt (2018):", "Instituto Nacional de Estadística (INE)
+** (2019).", "Banque de France. 2017."; capitalised words with the lowercase
+** words of names of bodies between them, no publisher or journal. */
+static int corporate_opening(const char *text, line_span line) {
+  static const char *const connectors[] = {"of ",  "for ", "and ", "the ", "on ",
+                                           "de ",  "des ", "du ",  "la ",  "le ",
+                                           "del ", "y ",   "et ",  "für ",
+                                           "und ", "der ", "di ",  "per ", "el ",
+                                           "los ", "las ", "in ",  "zur ", "am "};
+  static const char *const containers[] = {"press",     "university", "journal",    "review",
+                                           "verlag",    "publishers", "publishing", "books",
+                                           "proceedings", "conference", "quarterly", "bulletin"};
+  size_t i = line.start, acronym = 0;
+  int capitals = 0, words = 0;
+  while (i < line.end && words < 10) {
+    if (!starts_upper(text, line.end, i)) {
+      size_t k = 0, n = sizeof(connectors) / sizeof(*connectors);
+      while (k < n && !has_prefix_nocase(text, line.end, i, connectors[k])) k++;
+      if (k == n || !capitals || !is_lower_ascii((unsigned char)text[i])) break;
+      i += strlen(connectors[k]);
+      words++;
+      continue;
+    }
+    size_t word = i;
+    while (i < line.end && !is_space((unsigned char)text[i]) && text[i] != ',' &&
+           text[i] != '.' && text[i] != '(' && text[i] != ':')
+      i++;
+    for (size_t k = 0; k < sizeof(containers) / sizeof(*containers); k++)
+      if (i - word >= strlen(containers[k]) &&
+          has_prefix_nocase(text, line.end, word, containers[k]))
+        return 0;
+    for (size_t k = word; k < i; k++)
+      if (is_digit((unsigned char)text[k])) return 0;
+    capitals++, words++;
+    /* one word: an acronym of three capitals or more ("OECD", "WHO"), not
+       a surname or the initials ending an author list ("Nakov. 2019.", "DA.") */
+    if (capitals == 1) {
+      acronym = i - word;
+      for (size_t k = word; k < i; k++)
+        if (!is_upper_ascii((unsigned char)text[k])) acronym = 0;
+    }
+    if (i >= line.end || text[i] != ' ') break;
+    while (i < line.end && text[i] == ' ') i++;
+  }
+  if (!capitals || i >= line.end || (words == 1 && acronym < 3)) return 0;
+  if (text[i] == '(' && i + 1 < line.end && is_upper_ascii((unsigned char)text[i + 1]) &&
+      !has_year(text, i + 1, i + 5 <= line.end ? i + 5 : line.end)) { /* "(WHO)" */
+    size_t k = i + 1;
+    while (k < line.end && k - i < 12 && (is_upper_ascii((unsigned char)text[k]) ||
+                                           is_lower_ascii((unsigned char)text[k]) || text[k] == '-'))
+      k++;
+    if (k >= line.end || text[k] != ')') return 0;
+    i = k + 1;
+    while (i < line.end && text[i] == ' ') i++;
+  }
+  if (i < line.end && text[i] == '(') return i + 5 <= line.end && has_year(text, i + 1, i + 5);
+  if (i + 6 <= line.end && text[i] == '.' && text[i + 1] == ' ' && has_year(text, i + 2, i + 6) &&
+      (words > 1 || acronym >= 4)) {
+    size_t k = i + 6;
+    if (k < line.end && is_lower_ascii((unsigned char)text[k])) k++;
+    return k >= line.end || text[k] == '.' || text[k] == ',' || text[k] == ':';
+  }
+  return 0;
+}
+
 /* Names in their natural order, two or more, then the title: "Dan Roe and
 ** Thomas G. Lee. Title", "Kaiming He, Xiangyu Zhang, and Jian Sun. Deep",
 ** or a list of three or more wrapping at its end ("Dan Roe, Steven Lee, Norman
@@ -1584,7 +1654,8 @@ static int initials_then_name(const char *text, line_span line) {
 ** "Surname, I." / "I. Surname" / "Surname I.", 1 for other openings of
 ** opens_entry ("Academic Press, London." opens nothing, but reads alike). */
 static int entry_opening_strength(const char *text, line_span line) {
-  if (names_then_year(text, line) || natural_names(text, line)) return 2;
+  if (names_then_year(text, line) || natural_names(text, line) || corporate_opening(text, line))
+    return 2;
   if (!opens_entry(text, line)) return lost_dash_opening(text, line);
   size_t after;
   unsigned char c = (unsigned char)text[line.start];
