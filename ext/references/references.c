@@ -1229,6 +1229,26 @@ static int looks_like_heading(const char *text, line_span line) {
   return 1;
 }
 
+/* A caption: "Table I.", "FIG. 5.", "Figure 3:", "Tabelle 2:", "Abb. 4",
+** "Tableau 1 –", a word of figures or tables then a number. */
+static int is_caption(const char *text, line_span line) {
+  static const char *const words[] = {"table ",    "fig. ",  "figure ", "tabelle ", "abb. ",
+                                      "abbildung ", "tab. ", "tableau ", "tabla ",   "figura ",
+                                      "gráfico ",  "chart "};
+  unsigned char c = line.start < line.end ? (unsigned char)(text[line.start] | 0x20) : 0;
+  if (c != 't' && c != 'f' && c != 'a' && c != 'g' && c != 'c') return 0;
+  for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++) {
+    if (!has_prefix_nocase(text, line.end, line.start, words[k])) continue;
+    size_t i = line.start + strlen(words[k]), number = i;
+    while (i < line.end && (is_digit((unsigned char)text[i]) || text[i] == 'I' || text[i] == 'V' ||
+                            text[i] == 'X' || text[i] == '.' || is_upper_ascii((unsigned char)text[i])) &&
+           i - number < 6)
+      i++;
+    return i > number && (i >= line.end || text[i] == ' ' || text[i] == ':' || text[i - 1] == '.');
+  }
+  return 0;
+}
+
 /* ----- repeated lines (running heads) ----------------------------------------- */
 
 /* Hash of a line, lowercased, spaces and a page number at either end left
@@ -1528,13 +1548,23 @@ static int corporate_opening(const char *text, line_span line) {
                                            "verlag",    "publishers", "publishing", "books",
                                            "proceedings", "conference", "quarterly", "bulletin"};
   size_t i = line.start, acronym = 0;
-  int capitals = 0, words = 0;
+  int capitals = 0, words = 0, loose = 0;
   while (i < line.end && words < 10) {
     if (!starts_upper(text, line.end, i)) {
+      if (!capitals || !is_lower_ascii((unsigned char)text[i])) break;
       size_t k = 0, n = sizeof(connectors) / sizeof(*connectors);
       while (k < n && !has_prefix_nocase(text, line.end, i, connectors[k])) k++;
-      if (k == n || !capitals || !is_lower_ascii((unsigned char)text[i])) break;
-      i += strlen(connectors[k]);
+      if (k < n) {
+        i += strlen(connectors[k]);
+      } else { /* an adjective: "Commission européenne", "der gesamtwirtschaftlichen" */
+        size_t word = i;
+        while (i < line.end && (is_lower_ascii((unsigned char)text[i]) ||
+                                (unsigned char)text[i] >= 0x80 || text[i] == '-'))
+          i++;
+        if (++loose > 2 || i - word < 4 || i >= line.end) return 0;
+        if (text[i] != ' ') break;
+        while (i < line.end && text[i] == ' ') i++;
+      }
       words++;
       continue;
     }
@@ -2070,7 +2100,7 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
   while (out->count > 1) {
     list_line *l = &out->lines[out->count - 1];
     line_span span = {l->start, l->end};
-    if (opens_entry(text, span) || !l->blank_before) break;
+    if ((opens_entry(text, span) && !is_caption(text, span)) || !l->blank_before) break;
     out->count--;
   }
 }
@@ -2174,7 +2204,8 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
       if ((is_closing_heading(text, span) &&
            !(previous && leaves_entry_open(text, previous->start, previous->end) == 2)) ||
           (!wrapped && !(last_label > 0 && label == last_label + 1) &&
-           looks_like_heading(text, span) && !list_goes_on(text, length, next, last_label))) {
+           (looks_like_heading(text, span) || is_caption(text, span)) &&
+           !list_goes_on(text, length, next, last_label))) {
         segment_list(&list, text, lines.lines, lines.count);
         lines.count = 0;
         inside = 0;
