@@ -1491,8 +1491,11 @@ static int lost_dash_opening(const char *text, line_span line) {
   size_t token = i;
   int junk = 0;
   while (token < line.end && token - i < 3 && !is_space((unsigned char)text[token])) token++;
-  if (token < line.end && token - i <= 2 && !has_year(text, i, token) &&
-      initial_at(text, token, i) != token) /* "C. 2017." ends a wrapped author list */
+  int letters = 0;
+  for (size_t k = i; k < token; k++)
+    letters |= is_lower_ascii((unsigned char)text[k]) || is_upper_ascii((unsigned char)text[k]);
+  /* not "C. 2017." ending a wrapped author list, nor "en 2018," going on */
+  if (token < line.end && token - i <= 2 && !has_year(text, i, token) && !letters)
     i = token + 1, junk = 1;
   if (i + 5 > line.end || !has_year(text, i, i + 4)) return 0;
   i += 4;
@@ -1549,9 +1552,10 @@ static int corporate_opening(const char *text, line_span line) {
                                            "proceedings", "conference", "quarterly", "bulletin"};
   size_t i = line.start, acronym = 0;
   int capitals = 0, words = 0, loose = 0;
-  while (i < line.end && words < 10) {
+  while (i < line.end && words < 14) {
     if (!starts_upper(text, line.end, i)) {
-      if (!capitals || !is_lower_ascii((unsigned char)text[i])) break;
+      if (!capitals || !(is_lower_ascii((unsigned char)text[i]) || (unsigned char)text[i] >= 0xC3))
+        break;
       size_t k = 0, n = sizeof(connectors) / sizeof(*connectors);
       while (k < n && !has_prefix_nocase(text, line.end, i, connectors[k])) k++;
       if (k < n) {
@@ -1561,7 +1565,7 @@ static int corporate_opening(const char *text, line_span line) {
         while (i < line.end && (is_lower_ascii((unsigned char)text[i]) ||
                                 (unsigned char)text[i] >= 0x80 || text[i] == '-'))
           i++;
-        if (++loose > 2 || i - word < 4 || i >= line.end) return 0;
+        if (++loose > 4 || i - word < 4 || i >= line.end) return 0;
         if (text[i] != ' ') break;
         while (i < line.end && text[i] == ' ') i++;
       }
@@ -1796,7 +1800,15 @@ static int entry_opening_strength(const char *text, line_span line) {
     for (size_t j = 0; j < sizeof(joins) / sizeof(*joins); j++)
       if (has_prefix_nocase(text, line.end, word, joins[j])) return 2;
     size_t limit = i + 80 < line.end ? i + 80 : line.end;
-    if (has_year(text, i, limit)) return 2;
+    /* (not "Vision and Pattern Recognition, pages 1-8, 2011": a venue going on) */
+    if (has_year(text, i, limit)) {
+      size_t w = i;
+      while (w < limit && is_lower_ascii((unsigned char)text[w])) w++;
+      if (w < limit && text[w] == '.') w++;
+      if (!(w > i && w + 1 < limit && text[w] == ' ' && is_digit((unsigned char)text[w + 1]) &&
+            !has_year(text, w + 1, w + 5 <= line.end ? w + 5 : line.end)))
+        return 2;
+    }
     /* "Oren Etzioni, Michele Banko, and": names in natural order, two or more */
     size_t second = name_then_comma(text, i, line.end);
     if (second && second - i <= 30) {
@@ -2011,6 +2023,15 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
          its year, the title to come ("..., Berlin (2009)" later in an entry ends it) */
       if (previous->start == entry_start && ends_on_year(text, previous->start, previous->end))
         open = 2;
+      /* "..., Sanjeev Khudanpur, Wren" then "N. G. Thornton, and ...": an author
+         list wrapped inside a name */
+      if (!open || open == 1) {
+        size_t w = previous->end;
+        while (w > previous->start && !is_space((unsigned char)text[w - 1])) w--;
+        if (w >= previous->start + 2 && text[w - 2] == ',' && starts_upper(text, previous->end, w) &&
+            is_lower_ascii((unsigned char)text[previous->end - 1]) && initials_then_name(text, span))
+          open = 2;
+      }
       starts_new =
           open < 2 && (strength == 2 || (!open && strength == 1 && short_previous) ||
                        (!open && short_previous && starts_upper(text, line->end, line->start)));
