@@ -979,6 +979,16 @@ static int is_roman_page_number(const char *text, line_span line) {
 ** or an upper-case running head with a page number at either end
 ** ("CHAPTER 5. CONCLUSION   194", "88   CHAPTER 4: SEED PREDATION"). */
 static int is_page_furniture(const char *text, line_span line) {
+  /* a download stamp: "This content downloaded from ...", "All use subject to
+     https://about.jstor.org/terms", "... on 08/31/17. For personal use only." */
+  if (line.end - line.start >= 18) {
+    unsigned char c = (unsigned char)text[line.start];
+    if ((c == 'T' && has_prefix_nocase(text, line.end, line.start, "this content downloaded ")) ||
+        (c == 'A' && has_prefix_nocase(text, line.end, line.start, "all use subject to ")) ||
+        (c == 'D' && has_prefix_nocase(text, line.end, line.start, "downloaded from ")) ||
+        has_prefix_nocase(text, line.end, line.end - 18, "personal use only."))
+      return 1;
+  }
   /* Without a digit at either end only a line without letters can be
   ** furniture (a roman number is at most 6 bytes): most lines of a text
   ** are told at their first letter. */
@@ -1928,9 +1938,14 @@ static void entry_push_cut(entry_list *out, const char *text, size_t start, size
       } else {
         if (!(starts_upper(text, end, next) || has_prefix_nocase(text, end, next, "ibid")))
           continue;
-        size_t stop = next;
-        while (stop < end && text[stop] != ';' && stop - next < 300) stop++;
-        if (!has_year(text, next, stop) || !ends_reference_unit(text, start, i)) continue;
+        /* the next part has a year in parentheses of its own: not a report
+           number given for the same paper ("(2006); Fermilab-Pub-06-007, 2006.") */
+        size_t stop = next, year = 0;
+        while (stop < end && text[stop] != ';' && stop - next < 300) {
+          if (text[stop] == '(' && stop + 5 < end && has_year(text, stop + 1, stop + 5)) year = 1;
+          stop++;
+        }
+        if (!year || !ends_reference_unit(text, start, i)) continue;
       }
       entry_push(out, start, i + 1);
       start = next;
@@ -2023,6 +2038,12 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
          its year, the title to come ("..., Berlin (2009)" later in an entry ends it) */
       if (previous->start == entry_start && ends_on_year(text, previous->start, previous->end))
         open = 2;
+      /* "..., 787" then "805.": a page range whose dash was lost, no label */
+      if (is_digit((unsigned char)text[previous->end - 1]) && text[line->end - 1] == '.') {
+        size_t k = line->start;
+        while (k < line->end && is_digit((unsigned char)text[k])) k++;
+        if (k + 1 == line->end) open = 2;
+      }
       /* "..., Sanjeev Khudanpur, Wren" then "N. G. Thornton, and ...": an author
          list wrapped inside a name */
       if (!open || open == 1) {
