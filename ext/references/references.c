@@ -1213,6 +1213,8 @@ static int opens_entry(const char *text, line_span line) {
   if (initial_at(text, line.end, i)) return 1;
   size_t caps = 0;
   while (i < line.end && is_upper_ascii((unsigned char)text[i]) && caps < 4) i++, caps++;
+  if (caps >= 1 && caps <= 3 && i + 1 < line.end && text[i] == ':' && text[i + 1] == ' ')
+    return 1; /* "Ansorge WJ: Title" */
   return caps >= 1 && caps <= 3 && i < line.end && (text[i] == ',' || text[i] == ' ') &&
          (i + 1 >= line.end || text[i] == ',' || !is_lower_ascii((unsigned char)text[i + 1]));
 }
@@ -1729,7 +1731,7 @@ static int entry_opening_strength(const char *text, line_span line) {
   /* "Smith JP,", "Smith J P (2001)", "Smith J and"; not the journal "Cancer J Clin",
      "PLOS ONE 8:e66212" or "Physiol A 193:99" */
   if (caps >= 1 && caps <= 3 && i < line.end &&
-      (text[i] == ',' ||
+      (text[i] == ',' || (text[i] == ':' && i + 1 < line.end && text[i + 1] == ' ') ||
        (text[i] == ' ' &&
         !(i + 2 < line.end && starts_upper(text, line.end, i + 1) &&
           is_lower_ascii((unsigned char)text[i + 2])) &&
