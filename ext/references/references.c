@@ -1970,9 +1970,10 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
     size_t after;
     line_span span = {lines[i].start, lines[i].end};
     long label = entry_label(text, span, &after);
-    /* a numbered list is labelled from its first lines on: the numbered
-       questions of an appendix after the list do not make it one */
-    if (label > 0 && (label == last + 1 || (last == 0 && label <= 3 && i < 3))) {
+    /* a numbered list is labelled from its first lines on (a list going on
+       from the page before may start at "(4)"): the numbered questions of an
+       appendix after the list do not make it one */
+    if (label > 0 && (label == last + 1 || (last == 0 && i < 3))) {
       sequential++;
       last = label;
     }
