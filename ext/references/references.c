@@ -1840,6 +1840,34 @@ static int entry_opening_strength(const char *text, line_span line) {
   return 1;
 }
 
+/* A line of only names and initials, ending on an initial: "Schultz, S.R.,
+** Kitamura, K., Häusser, M..", "Barlow, H.". The title is still to come. */
+static int names_only(const char *text, size_t start, size_t end) {
+  if (end - start < 4 || text[end - 1] != '.') return 0;
+  int surnames = 0;
+  for (size_t i = start; i < end;) {
+    size_t token = i;
+    while (i < end && !is_space((unsigned char)text[i])) i++;
+    size_t k = token;
+    if (i - token == 1 && text[token] == '&') {
+      /* "&" */
+    } else if (i - token == 3 && has_prefix_nocase(text, i, token, "and")) {
+      /* "and" */
+    } else if (initial_at(text, i, token)) { /* "S.R.,", "M..", "J.-P." */
+      while ((k = initial_at(text, i, token)) != 0) token = k;
+      while (token < i && (text[token] == '.' || text[token] == ',' || text[token] == '-' ||
+                           starts_upper(text, i, token)))
+        token++;
+      if (token != i) return 0;
+    } else { /* "Schultz,", "Post-Uiterweer," */
+      if (!starts_upper(text, i, token) || text[i - 1] != ',' || surnames > 30) return 0;
+      surnames++;
+    }
+    while (i < end && is_space((unsigned char)text[i])) i++;
+  }
+  return surnames > 0;
+}
+
 /* Whether text[start, end) ends on a year in parentheses: "(2004)", "(2004a)". */
 static int ends_on_year(const char *text, size_t start, size_t end) {
   if (end - start < 7 || text[end - 1] != ')') return 0;
@@ -2040,6 +2068,9 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
       /* "Hurst CD, Fiegler H, Knowles MA (2004)": an entry's first line ending on
          its year, the title to come ("..., Berlin (2009)" later in an entry ends it) */
       if (previous->start == entry_start && ends_on_year(text, previous->start, previous->end))
+        open = 2;
+      /* "Barlow, H.." then "Redundancy reduction revisited.": the title to come */
+      if (names_only(text, entry_start, previous->end))
         open = 2;
       /* "..., 787" then "805.": a page range whose dash was lost, no label */
       if (is_digit((unsigned char)text[previous->end - 1]) && text[line->end - 1] == '.') {
