@@ -2025,6 +2025,7 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
   int indented = n >= 3 && deeper * 10 >= n && deeper < n;
   int blank_separated = n >= 3 && blanks * 5 >= n;
   size_t entry_start = lines[0].start, entry_end = lines[0].end, entry_indent = lines[0].indent;
+  size_t entries = 0, yearless = 0; /* entries of a flat list so far, and those without a year */
   last = 0;
   if (numbered) {
     size_t after;
@@ -2087,9 +2088,12 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
             is_lower_ascii((unsigned char)text[previous->end - 1]) && initials_then_name(text, span))
           open = 2;
       }
-      starts_new =
-          open < 2 && (strength == 2 || (!open && strength == 1 && short_previous) ||
-                       (!open && short_previous && starts_upper(text, line->end, line->start)));
+      /* a short line ends an entry only when the entry has its year: "Barlow, H..
+         Redundancy reduction revisited." goes on with "Network 2001;12(3)" */
+      int weak = !open && short_previous &&
+                 (strength == 1 || starts_upper(text, line->end, line->start)) &&
+                 (entries < 2 || yearless * 4 > entries || has_year(text, entry_start, entry_end));
+      starts_new = open < 2 && (strength == 2 || weak);
       /* a case, a treaty, a resolution after a closed entry: legal.h */
       if (!starts_new && !open &&
           ibid_legal_entry_opening(text + line->start, line->end - line->start))
@@ -2097,6 +2101,10 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
       if (line->blank_before && !open) starts_new = 1;
     }
     if (starts_new) {
+      if (!numbered && !indented && !blank_separated) {
+        entries++;
+        yearless += !has_year(text, entry_start, entry_end);
+      }
       entry_push_cut(out, text, entry_start, entry_end, numbered);
       entry_start = line->start;
       entry_indent = line->indent;
