@@ -1180,6 +1180,7 @@ static size_t after_particles(const char *text, line_span line) {
 ** "[Roe 2010] ...", "— (1998)", "ders.", "Surname JP,", "J. P. Surname,",
 ** "SURNAME J", "Surname (1998)". */
 static int corporate_opening(const char *text, line_span line);
+static int personal_opening(const char *text, line_span line);
 
 static int opens_entry(const char *text, line_span line) {
   unsigned char c = line.start < line.end ? (unsigned char)text[line.start] : 0;
@@ -1189,7 +1190,12 @@ static int opens_entry(const char *text, line_span line) {
   if (repeated_author_mark(text, line) || repeated_author_word(text, line)) return 1;
   if (name_opening(text, line) != 0) return 1;
   if (!starts_upper(text, line.end, line.start)) return 0;
-  if (corporate_opening(text, line)) return 1;
+  return personal_opening(text, line) || corporate_opening(text, line);
+}
+
+/* The openings of opens_entry that start with a capital, for persons:
+** "J. P. Surname", "Surname JP,", "Surname (1998)", "SMITH J.". */
+static int personal_opening(const char *text, line_span line) {
   /* initials first: "J. P. Surname", "J.-P. Surname" */
   size_t i = line.start, initials = 0, k;
   while ((k = initial_at(text, line.end, i)) != 0) {
@@ -1562,6 +1568,19 @@ static int corporate_opening(const char *text, line_span line) {
   static const char *const containers[] = {"press",     "university", "journal",    "review",
                                            "verlag",    "publishers", "publishing", "books",
                                            "proceedings", "conference", "quarterly", "bulletin"};
+  /* first the cheap test: the first punctuation is "(" before a year, "((WHO)"
+     or ". " before a year: most lines stop here */
+  {
+    size_t k = line.start;
+    while (k < line.end && k - line.start < 120 && text[k] != '(' && text[k] != '.' &&
+           text[k] != ',' && text[k] != ':' && text[k] != ';' && !is_digit((unsigned char)text[k]))
+      k++;
+    if (k + 6 > line.end || k == line.start || text[k - 1] == '.' ||
+        !((text[k] == '(' && (is_upper_ascii((unsigned char)text[k + 1]) ||
+                              has_year(text, k + 1, k + 5))) ||
+          (text[k] == '.' && text[k + 1] == ' ' && has_year(text, k + 2, k + 6))))
+      return 0;
+  }
   size_t i = line.start, acronym = 0;
   int capitals = 0, words = 0, loose = 0;
   while (i < line.end && words < 14) {
@@ -1700,9 +1719,9 @@ static int initials_then_name(const char *text, line_span line) {
 ** "Surname, I." / "I. Surname" / "Surname I.", 1 for other openings of
 ** opens_entry ("Academic Press, London." opens nothing, but reads alike). */
 static int entry_opening_strength(const char *text, line_span line) {
-  if (names_then_year(text, line) || natural_names(text, line) || corporate_opening(text, line))
-    return 2;
+  if (names_then_year(text, line) || natural_names(text, line)) return 2;
   if (!opens_entry(text, line)) return lost_dash_opening(text, line);
+  if (corporate_opening(text, line)) return 2;
   size_t after;
   unsigned char c = (unsigned char)text[line.start];
   if (c == '[' || entry_label(text, line, &after) >= 0 || repeated_author_mark(text, line) ||
@@ -1942,6 +1961,7 @@ static void entry_push_cut(entry_list *out, const char *text, size_t start, size
     int depth = 0;
     for (size_t i = labelled ? after : start; i + 2 < end; i++) {
       char c = text[i];
+      if (c > ']' || (c < '(' && c != ';' && c != '.' && c != '(' && c != ')')) continue;
       if (c == '(' || c == '[') depth++;
       if ((c == ')' || c == ']') && depth > 0) depth--;
       if ((c != ';' && c != '.') || depth || !is_space((unsigned char)text[i + 1])) continue;
