@@ -1952,26 +1952,44 @@ static int ends_reference_unit(const char *text, size_t start, size_t at) {
 ** K. Lee, Nature 445, 896 (2007)."): at a "; " outside brackets after a
 ** year in parentheses (and a page or an e-print id), before a capital or
 ** "ibid" that opens a part with a year of its own. */
+/* Whether text[from, at) leaves a bracket or parenthesis open. */
+static int inside_brackets(const char *text, size_t from, size_t at) {
+  int depth = 0;
+  for (size_t i = from; i < at; i++) {
+    char c = text[i];
+    if (c == '(' || c == '[') depth++;
+    if ((c == ')' || c == ']') && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
 static void entry_push_cut(entry_list *out, const char *text, size_t start, size_t end,
                            int numbered) {
   size_t after = start;
   line_span first = trimmed_line(text, start, line_end(text, start, end));
   int labelled = entry_label(text, first, &after) >= 0;
   if (numbered || labelled) {
-    int depth = 0;
-    for (size_t i = labelled ? after : start; i + 2 < end; i++) {
-      char c = text[i];
-      if (c > ']' || (c < '(' && c != ';' && c != '.' && c != '(' && c != ')')) continue;
-      if (c == '(' || c == '[') depth++;
-      if ((c == ')' || c == ']') && depth > 0) depth--;
-      if ((c != ';' && c != '.') || depth || !is_space((unsigned char)text[i + 1])) continue;
+    size_t from = labelled ? after : start;
+    /* the candidates: every "; " and every ". " after a digit or ")" */
+    const char *semicolon = memchr(text + from, ';', end - from);
+    const char *period = memchr(text + from, '.', end - from);
+    while (semicolon || period) {
+      size_t i;
+      if (semicolon && (!period || semicolon < period)) {
+        i = (size_t)(semicolon - text);
+        semicolon = i + 1 < end ? memchr(text + i + 1, ';', end - i - 1) : NULL;
+      } else {
+        i = (size_t)(period - text);
+        period = i + 1 < end ? memchr(text + i + 1, '.', end - i - 1) : NULL;
+      }
+      if (i + 2 >= end || !is_space((unsigned char)text[i + 1])) continue;
       size_t next = i + 1;
       while (next < end && is_space((unsigned char)text[next])) next++;
       if (next >= end) continue;
-      if (c == '.') {
+      if (text[i] == '.') {
         /* "..., arXiv:1107.5760. M. J. Morello et al. (CDF ...), ...": a
            second reference after one that ended on a number */
-        if (!(is_digit((unsigned char)text[i - 1]) || text[i - 1] == ')')) continue;
+        if (i == from || !(is_digit((unsigned char)text[i - 1]) || text[i - 1] == ')')) continue;
         size_t k = next, past;
         int initials = 0;
         while ((past = initial_at(text, end, k)) != 0) {
@@ -1997,8 +2015,9 @@ static void entry_push_cut(entry_list *out, const char *text, size_t start, size
         }
         if (!year || !ends_reference_unit(text, start, i)) continue;
       }
+      if (inside_brackets(text, from, i)) continue;
       entry_push(out, start, i + 1);
-      start = next;
+      start = from = next;
     }
   }
   entry_push(out, start, end);
