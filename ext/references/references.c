@@ -1106,6 +1106,9 @@ static int repeated_author_mark(const char *text, line_span line) {
 static int repeated_author_word(const char *text, line_span line) {
   static const char *const words[] = {"ders.", "dies.", "dieselbe", "derselbe",
                                       "idem",  "eadem", "id.",      "ibid."};
+  /* every word starts with d, e or i: most lines stop here */
+  unsigned char c = line.start < line.end ? (unsigned char)(text[line.start] | 0x20) : 0;
+  if (c != 'd' && c != 'e' && c != 'i') return 0;
   for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++) {
     size_t n = strlen(words[k]);
     if (has_prefix_nocase(text, line.end, line.start, words[k]) &&
@@ -1139,12 +1142,15 @@ static size_t name_opening(const char *text, line_span line) {
                                                 "review"};
   size_t comma = name_then_comma(text, line.start, line.end);
   if (!comma) return 0;
-  for (size_t k = 0; k < sizeof(container_words) / sizeof(*container_words); k++) {
-    size_t n = strlen(container_words[k]);
-    if (has_prefix_nocase(text, line.end, line.start, container_words[k]) &&
-        (line.start + n >= line.end || text[line.start + n] == ',' || text[line.start + n] == ' '))
-      return 0;
-  }
+  unsigned char first = (unsigned char)(text[line.start] | 0x20);
+  if (strchr("pusjcvbr", first))
+    for (size_t k = 0; k < sizeof(container_words) / sizeof(*container_words); k++) {
+      size_t n = strlen(container_words[k]);
+      if (has_prefix_nocase(text, line.end, line.start, container_words[k]) &&
+          (line.start + n >= line.end || text[line.start + n] == ',' ||
+           text[line.start + n] == ' '))
+        return 0;
+    }
   for (size_t i = line.start; i + 1 < comma; i++) {
     if (text[i] == ':') return 0;
     if (text[i] == '.' && text[i + 1] == ' ' && i >= line.start + 2 &&
@@ -1250,16 +1256,17 @@ static int looks_like_heading(const char *text, line_span line) {
 /* A caption: "Table I.", "FIG. 5.", "Figure 3:", "Tabelle 2:", "Abb. 4",
 ** "Tableau 1 –", a word of figures or tables then a number. */
 static int is_caption(const char *text, line_span line) {
-  static const char *const words[] = {"table ",    "fig. ",  "figure ", "tabelle ", "abb. ",
-                                      "abbildung ", "tab. ", "tableau ", "tabla ",   "figura ",
-                                      "gráfico ",  "chart "};
+  static const char *const words[] = {"table ", "fig. ",      "figure ",  "tabelle ",
+                                      "abb. ",  "abbildung ", "tab. ",    "tableau ",
+                                      "tabla ", "figura ",    "gráfico ", "chart "};
   unsigned char c = line.start < line.end ? (unsigned char)(text[line.start] | 0x20) : 0;
   if (c != 't' && c != 'f' && c != 'a' && c != 'g' && c != 'c') return 0;
   for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++) {
     if (!has_prefix_nocase(text, line.end, line.start, words[k])) continue;
     size_t i = line.start + strlen(words[k]), number = i;
-    while (i < line.end && (is_digit((unsigned char)text[i]) || text[i] == 'I' || text[i] == 'V' ||
-                            text[i] == 'X' || text[i] == '.' || is_upper_ascii((unsigned char)text[i])) &&
+    while (i < line.end &&
+           (is_digit((unsigned char)text[i]) || text[i] == 'I' || text[i] == 'V' ||
+            text[i] == 'X' || text[i] == '.' || is_upper_ascii((unsigned char)text[i])) &&
            i - number < 6)
       i++;
     return i > number && (i >= line.end || text[i] == ' ' || text[i] == ':' || text[i - 1] == '.');
@@ -1271,11 +1278,13 @@ static int is_caption(const char *text, line_span line) {
 
 /* Hash of a line, lowercased, spaces and a page number at either end left
 ** out: running heads repeat on every page with only the page number
-** changing. 0 for lines with fewer than 8 letters (too short to tell). */
+** changing. 0 for lines with fewer than 8 letters (too short to tell) and for
+** lines longer than any head. */
 static unsigned long long line_hash(const char *text, line_span line) {
   unsigned long long hash = 1469598103934665603ULL;
   size_t letters = 0;
   size_t i = line.start, end = line.end;
+  if (end - i > 200) return 0; /* a paragraph, no running head */
   while (i < end && is_digit((unsigned char)text[i])) i++;
   if (i == end || !is_space((unsigned char)text[i])) i = line.start;
   while (end > i && is_digit((unsigned char)text[end - 1])) end--;
@@ -1331,11 +1340,11 @@ static int line_counts_build(line_counts *table, const char *text, size_t length
 ** article", "Web of Science". It ends the entry before it, on every
 ** page, so it is never a running head. */
 static int is_link_line(const char *text, line_span line) {
-  static const char *const words[] = {"crossref", "cross", "ref",   "medline", "med",     "line",
-                                      "pubmed",   "google", "scholar", "pmc",    "free",    "article",
-                                      "full",     "text",   "abstract", "web",   "of",      "science",
-                                      "isi",      "scopus", "cas",     "central", "ads",    "inspire",
-                                      "mathscinet", "zbmath", "link",   "view"};
+  static const char *const words[] = {
+      "crossref", "cross",   "ref",     "medline",    "med",     "line",   "pubmed",
+      "google",   "scholar", "pmc",     "free",       "article", "full",   "text",
+      "abstract", "web",     "of",      "science",    "isi",     "scopus", "cas",
+      "central",  "ads",     "inspire", "mathscinet", "zbmath",  "link",   "view"};
   int strong = 0;
   for (size_t i = line.start; i < line.end;) {
     while (i < line.end && !is_lower_ascii((unsigned char)text[i]) &&
@@ -1347,8 +1356,8 @@ static int is_link_line(const char *text, line_span line) {
       i++;
     }
     size_t word = i;
-    while (i < line.end && (is_lower_ascii((unsigned char)text[i]) ||
-                            is_upper_ascii((unsigned char)text[i])))
+    while (i < line.end &&
+           (is_lower_ascii((unsigned char)text[i]) || is_upper_ascii((unsigned char)text[i])))
       i++;
     if (i == word) break;
     size_t k = 0, n = sizeof(words) / sizeof(*words);
@@ -1560,14 +1569,12 @@ static int names_then_year(const char *text, line_span line) {
 ** (2019).", "Banque de France. 2017."; capitalised words with the lowercase
 ** words of names of bodies between them, no publisher or journal. */
 static int corporate_opening(const char *text, line_span line) {
-  static const char *const connectors[] = {"of ",  "for ", "and ", "the ", "on ",
-                                           "de ",  "des ", "du ",  "la ",  "le ",
-                                           "del ", "y ",   "et ",  "für ",
-                                           "und ", "der ", "di ",  "per ", "el ",
-                                           "los ", "las ", "in ",  "zur ", "am "};
-  static const char *const containers[] = {"press",     "university", "journal",    "review",
-                                           "verlag",    "publishers", "publishing", "books",
-                                           "proceedings", "conference", "quarterly", "bulletin"};
+  static const char *const connectors[] = {
+      "of ", "for ", "and ", "the ", "on ", "de ",  "des ", "du ",  "la ",  "le ", "del ", "y ",
+      "et ", "für ", "und ", "der ", "di ", "per ", "el ",  "los ", "las ", "in ", "zur ", "am "};
+  static const char *const containers[] = {"press",       "university", "journal",    "review",
+                                           "verlag",      "publishers", "publishing", "books",
+                                           "proceedings", "conference", "quarterly",  "bulletin"};
   /* first the cheap test: the first punctuation is "(" before a year, "((WHO)"
      or ". " before a year: most lines stop here */
   {
@@ -1576,8 +1583,8 @@ static int corporate_opening(const char *text, line_span line) {
            text[k] != ',' && text[k] != ':' && text[k] != ';' && !is_digit((unsigned char)text[k]))
       k++;
     if (k + 6 > line.end || k == line.start || text[k - 1] == '.' ||
-        !((text[k] == '(' && (is_upper_ascii((unsigned char)text[k + 1]) ||
-                              has_year(text, k + 1, k + 5))) ||
+        !((text[k] == '(' &&
+           (is_upper_ascii((unsigned char)text[k + 1]) || has_year(text, k + 1, k + 5))) ||
           (text[k] == '.' && text[k + 1] == ' ' && has_year(text, k + 2, k + 6))))
       return 0;
   }
@@ -1604,8 +1611,8 @@ static int corporate_opening(const char *text, line_span line) {
       continue;
     }
     size_t word = i;
-    while (i < line.end && !is_space((unsigned char)text[i]) && text[i] != ',' &&
-           text[i] != '.' && text[i] != '(' && text[i] != ':')
+    while (i < line.end && !is_space((unsigned char)text[i]) && text[i] != ',' && text[i] != '.' &&
+           text[i] != '(' && text[i] != ':')
       i++;
     for (size_t k = 0; k < sizeof(containers) / sizeof(*containers); k++)
       if (i - word >= strlen(containers[k]) &&
@@ -1628,8 +1635,9 @@ static int corporate_opening(const char *text, line_span line) {
   if (text[i] == '(' && i + 1 < line.end && is_upper_ascii((unsigned char)text[i + 1]) &&
       !has_year(text, i + 1, i + 5 <= line.end ? i + 5 : line.end)) { /* "(WHO)" */
     size_t k = i + 1;
-    while (k < line.end && k - i < 12 && (is_upper_ascii((unsigned char)text[k]) ||
-                                           is_lower_ascii((unsigned char)text[k]) || text[k] == '-'))
+    while (k < line.end && k - i < 12 &&
+           (is_upper_ascii((unsigned char)text[k]) || is_lower_ascii((unsigned char)text[k]) ||
+            text[k] == '-'))
       k++;
     if (k >= line.end || text[k] != ')') return 0;
     i = k + 1;
@@ -1677,7 +1685,8 @@ static int natural_names(const char *text, line_span line) {
       tokens++;
       if (i >= line.end || text[i] == ',') break;
       while (i < line.end && text[i] == ' ') i++;
-      if (has_prefix_nocase(text, line.end, i, "and ") || has_prefix_nocase(text, line.end, i, "& "))
+      if (has_prefix_nocase(text, line.end, i, "and ") ||
+          has_prefix_nocase(text, line.end, i, "& "))
         break;
     }
     if (tokens < 2 || tokens == 5 || !surname) return 0;
@@ -1999,9 +2008,8 @@ static void entry_push_cut(entry_list *out, const char *text, size_t start, size
         }
         if (!initials || !starts_upper(text, end, k)) continue;
         while (k < end && !is_space((unsigned char)text[k]) && text[k] != ',') k++;
-        if (text[k - 1] == '.' ||
-            !(text[k] == ',' || has_prefix_nocase(text, end, k, " et al") ||
-              has_prefix_nocase(text, end, k, " and ")))
+        if (text[k - 1] == '.' || !(text[k] == ',' || has_prefix_nocase(text, end, k, " et al") ||
+                                    has_prefix_nocase(text, end, k, " and ")))
           continue;
       } else {
         if (!(starts_upper(text, end, next) || has_prefix_nocase(text, end, next, "ibid")))
@@ -2110,8 +2118,7 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
       if (previous->start == entry_start && ends_on_year(text, previous->start, previous->end))
         open = 2;
       /* "Barlow, H.." then "Redundancy reduction revisited.": the title to come */
-      if (names_only(text, entry_start, previous->end))
-        open = 2;
+      if (names_only(text, entry_start, previous->end)) open = 2;
       /* "..., 787" then "805.": a page range whose dash was lost, no label */
       if (is_digit((unsigned char)text[previous->end - 1]) && text[line->end - 1] == '.') {
         size_t k = line->start;
@@ -2123,8 +2130,10 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
       if (!open || open == 1) {
         size_t w = previous->end;
         while (w > previous->start && !is_space((unsigned char)text[w - 1])) w--;
-        if (w >= previous->start + 2 && text[w - 2] == ',' && starts_upper(text, previous->end, w) &&
-            is_lower_ascii((unsigned char)text[previous->end - 1]) && initials_then_name(text, span))
+        if (w >= previous->start + 2 && text[w - 2] == ',' &&
+            starts_upper(text, previous->end, w) &&
+            is_lower_ascii((unsigned char)text[previous->end - 1]) &&
+            initials_then_name(text, span))
           open = 2;
       }
       /* a short line ends an entry only when the entry has its year: "Barlow, H..
