@@ -2031,6 +2031,24 @@ static void entry_push_cut(entry_list *out, const char *text, size_t start, size
   entry_push(out, start, end);
 }
 
+/* A key in brackets opening a line: "[AH]", "[BFNa]", "[Ahl78]", "[12]",
+** "[Roe+98]": up to 12 letters, digits or "+-." and no space. 2 when it has a
+** letter, 1 for a number, 0 for none. */
+static int bracket_key(const char *text, line_span line) {
+  size_t i = line.start;
+  int letters = 0;
+  if (i >= line.end || text[i] != '[') return 0;
+  for (i++; i < line.end && i - line.start <= 13; i++) {
+    unsigned char c = (unsigned char)text[i];
+    if (c == ']') return i > line.start + 1 ? 1 + letters : 0;
+    letters |= is_upper_ascii(c) || is_lower_ascii(c);
+    if (!(is_digit(c) || is_upper_ascii(c) || is_lower_ascii(c) || c == '+' || c == '-' ||
+          c == '.'))
+      return 0;
+  }
+  return 0;
+}
+
 /* Cuts the lines of one reference list into entries. A numbered list is cut
 ** at its labels in sequence; a list with hanging indents or blank lines
 ** between entries at lines that open an entry at the first-line indent; a
@@ -2039,7 +2057,7 @@ static void entry_push_cut(entry_list *out, const char *text, size_t start, size
 static void segment_list(entry_list *out, const char *text, const list_line *lines, size_t n) {
   if (!n) return;
   long last = 0;
-  size_t sequential = 0, deeper = 0, blanks = 0, min_indent = lines[0].indent;
+  size_t sequential = 0, deeper = 0, blanks = 0, keys = 0, min_indent = lines[0].indent;
   size_t histogram[65] = {0};
   for (size_t i = 0; i < n; i++) {
     size_t after;
@@ -2054,6 +2072,7 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
     }
     if (lines[i].indent < min_indent) min_indent = lines[i].indent;
     if (lines[i].blank_before && i) blanks++;
+    keys += bracket_key(text, span) == 2;
     size_t bytes = lines[i].end - lines[i].start;
     histogram[bytes / 4 < 64 ? bytes / 4 : 64]++;
   }
@@ -2071,6 +2090,8 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
   int numbered = sequential >= 3 && sequential * 8 >= n;
   int indented = n >= 3 && deeper * 10 >= n && deeper < n;
   int blank_separated = n >= 3 && blanks * 5 >= n;
+  /* "[AH] M. Atiyah, ...", "[BFNa] ...": every entry opens with its key */
+  int keyed = !numbered && keys >= 3 && keys * 4 >= n;
   size_t entry_start = lines[0].start, entry_end = lines[0].end, entry_indent = lines[0].indent;
   size_t entries = 0, yearless = 0; /* entries of a flat list so far, and those without a year */
   last = 0;
@@ -2098,6 +2119,10 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
           is_digit((unsigned char)text[previous->end - 1]) &&
           entry_opening_strength(text, span) == 2 && has_year(text, span.start, span.end))
         starts_new = 1;
+    } else if (keyed) {
+      starts_new = bracket_key(text, span) ||
+                   (!leaves_entry_open(text, previous->start, previous->end) &&
+                    entry_opening_strength(text, span) == 2);
     } else if (indented || blank_separated) {
       starts_new = line->indent <= entry_indent &&
                    (line->blank_before ||
