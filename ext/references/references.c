@@ -1151,6 +1151,10 @@ static size_t name_opening(const char *text, line_span line) {
            text[line.start + n] == ' '))
         return 0;
     }
+  /* a place of publication: "Cambridge, MA: MIT Press", "Thousand Oaks, CA:" */
+  if (comma + 4 <= line.end && text[comma] == ' ' && is_upper_ascii((unsigned char)text[comma + 1]) &&
+      is_upper_ascii((unsigned char)text[comma + 2]) && text[comma + 3] == ':')
+    return 0;
   for (size_t i = line.start; i + 1 < comma; i++) {
     if (text[i] == ':') return 0;
     if (text[i] == '.' && text[i + 1] == ' ' && i >= line.start + 2 &&
@@ -1185,13 +1189,31 @@ static size_t after_particles(const char *text, line_span line) {
 /* A line that begins a new entry: "Surname, ...", "[12] ...", "12. ...",
 ** "[Roe 2010] ...", "— (1998)", "ders.", "Surname JP,", "J. P. Surname,",
 ** "SURNAME J", "Surname (1998)". */
+/* A line opening with a bracket opens an entry with a key or label ("[12]",
+** "[Roe 2010]", "[AH]"), not with a note going on from the entry before
+** ("[Available online at ...]", "[Accessed].", "[in Russian]"). */
+static int bracket_opening(const char *text, line_span line) {
+  size_t close = line.start + 1;
+  while (close < line.end && text[close] != ']' && close - line.start < 24) close++;
+  if (close >= line.end || text[close] != ']') return 0;
+  if (is_lower_ascii((unsigned char)text[line.start + 1])) return 0;
+  size_t lower = 0, digits = 0, spaces = 0;
+  for (size_t i = line.start + 1; i < close; i++) {
+    lower += is_lower_ascii((unsigned char)text[i]);
+    digits += is_digit((unsigned char)text[i]);
+    spaces += text[i] == ' ';
+  }
+  /* "[Online]", "[Accessed]": one word of five letters or more, no digit */
+  return !(digits == 0 && spaces == 0 && lower >= 4) && spaces <= 2;
+}
+
 static int corporate_opening(const char *text, line_span line);
 static int personal_opening(const char *text, line_span line);
 
 static int opens_entry(const char *text, line_span line) {
   unsigned char c = line.start < line.end ? (unsigned char)text[line.start] : 0;
   size_t after;
-  if (c == '[') return 1;
+  if (c == '[') return bracket_opening(text, line);
   if (entry_label(text, line, &after) >= 0) return 1;
   if (repeated_author_mark(text, line) || repeated_author_word(text, line)) return 1;
   if (name_opening(text, line) != 0) return 1;
@@ -1721,6 +1743,10 @@ static int initials_then_name(const char *text, line_span line) {
   }
   if (!initials || !starts_upper(text, line.end, i)) return 0;
   while (i < line.end && !is_space((unsigned char)text[i]) && text[i] != ',') i++;
+  /* (not the journal "J. Climate, 13, 2293") */
+  if (i + 2 < line.end && text[i] == ',' && text[i + 1] == ' ' &&
+      is_digit((unsigned char)text[i + 2]))
+    return 0;
   return text[i - 1] != '.';
 }
 
