@@ -989,6 +989,13 @@ static int is_page_furniture(const char *text, line_span line) {
         has_prefix_nocase(text, line.end, line.end - 18, "personal use only."))
       return 1;
   }
+  /* an author's note with an e-mail address: "* h.roe@uni.de", "† on leave" */
+  if (line.end > line.start + 2 &&
+      (text[line.start] == '*' ||
+       ((unsigned char)text[line.start] == 0xE2 && (unsigned char)text[line.start + 1] == 0x80 &&
+        ((unsigned char)text[line.start + 2] == 0xA0 || (unsigned char)text[line.start + 2] == 0xA1))) &&
+      memchr(text + line.start, '@', line.end - line.start))
+    return 1;
   /* Without a digit at either end only a line without letters can be
   ** furniture (a roman number is at most 6 bytes): most lines of a text
   ** are told at their first letter. */
@@ -1249,6 +1256,8 @@ static int personal_opening(const char *text, line_span line) {
   while (i < line.end && is_upper_ascii((unsigned char)text[i]) && caps < 4) i++, caps++;
   if (caps >= 1 && caps <= 3 && i + 1 < line.end && text[i] == ':' && text[i + 1] == ' ')
     return 1; /* "Ansorge WJ: Title" */
+  /* (not "PLOS ONE, 7(2), e31118") */
+  if (i + 2 < line.end && text[i] == ',' && is_digit((unsigned char)text[i + 2])) return 0;
   return caps >= 1 && caps <= 3 && i < line.end && (text[i] == ',' || text[i] == ' ') &&
          (i + 1 >= line.end || text[i] == ',' || !is_lower_ascii((unsigned char)text[i + 1]));
 }
@@ -1785,7 +1794,8 @@ static int entry_opening_strength(const char *text, line_span line) {
   /* "Smith JP,", "Smith J P (2001)", "Smith J and"; not the journal "Cancer J Clin",
      "PLOS ONE 8:e66212" or "Physiol A 193:99" */
   if (caps >= 1 && caps <= 3 && i < line.end &&
-      (text[i] == ',' || (text[i] == ':' && i + 1 < line.end && text[i + 1] == ' ') ||
+      ((text[i] == ',' && !(i + 2 < line.end && is_digit((unsigned char)text[i + 2]))) ||
+       (text[i] == ':' && i + 1 < line.end && text[i + 1] == ' ') ||
        (text[i] == ' ' &&
         !(i + 2 < line.end && starts_upper(text, line.end, i + 1) &&
           is_lower_ascii((unsigned char)text[i + 2])) &&
@@ -2170,6 +2180,19 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
         open = 2;
       /* "Barlow, H.." then "Redundancy reduction revisited.": the title to come */
       if (names_only(text, entry_start, previous->end)) open = 2;
+      /* "In Conference on Computer" then "Vision and Pattern Recognition, 2011.":
+         a title or venue wrapped after "on", "of", "in" and a capitalised word */
+      if (open == 1 && starts_upper(text, previous->end, previous->start)) {
+        size_t w = previous->end;
+        while (w > previous->start && !is_space((unsigned char)text[w - 1])) w--;
+        if (w > previous->start + 4 && starts_upper(text, previous->end, w)) {
+          size_t v = w - 1;
+          while (v > previous->start && !is_space((unsigned char)text[v - 1])) v--;
+          static const char *const joins[] = {"on ", "of ", "in ", "for ", "and ", "the ", "to "};
+          for (size_t j = 0; j < sizeof(joins) / sizeof(*joins); j++)
+            if (strlen(joins[j]) == w - v && memcmp(text + v, joins[j], w - v) == 0) open = 2;
+        }
+      }
       /* "..., 787" then "805.": a page range whose dash was lost, no label */
       if (is_digit((unsigned char)text[previous->end - 1]) && text[line->end - 1] == '.') {
         size_t k = line->start;
