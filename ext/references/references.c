@@ -2130,6 +2130,7 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
   int keyed = !numbered && keys >= 3 && keys * 4 >= n;
   size_t entry_start = lines[0].start, entry_end = lines[0].end, entry_indent = lines[0].indent;
   size_t entries = 0, yearless = 0; /* entries of a flat list so far, and those without a year */
+  size_t entry_line = 0;             /* the line the entry starts on */
   last = 0;
   if (numbered) {
     size_t after;
@@ -2230,9 +2231,34 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
       entry_push_cut(out, text, entry_start, entry_end, numbered);
       entry_start = line->start;
       entry_indent = line->indent;
+      entry_line = i;
     }
     entry_end = line->end;
   }
+  /* after the last entry of a numbered list, once it has ended on its year:
+     "Communicated by H.-T. Yau", "This article was processed by ...", a page
+     number "087003-4" */
+  if (numbered)
+    for (size_t k = entry_line + 1; k < n; k++) {
+      size_t end = lines[k - 1].end;
+      if (text[end - 1] == '.') end--;
+      if (!ends_reference_unit(text, lines[k - 1].start, end) ||
+          has_year(text, lines[k].start, lines[k].end))
+        continue;
+      line_span span = {lines[k].start, lines[k].end};
+      size_t w = span.start;
+      while (w < span.end && !is_space((unsigned char)text[w])) w++;
+      int prose = starts_upper(text, span.end, span.start) && w - span.start >= 3 &&
+                  text[w - 1] != '.' && text[w - 1] != ',' && w + 1 < span.end &&
+                  is_lower_ascii((unsigned char)text[w + 1]);
+      int number = 1;
+      for (size_t j = span.start; j < span.end; j++)
+        number &= is_digit((unsigned char)text[j]) || text[j] == '-';
+      if (prose || number) {
+        entry_end = lines[k - 1].end;
+        break;
+      }
+    }
   entry_push_cut(out, text, entry_start, entry_end, numbered);
 }
 
