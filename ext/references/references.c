@@ -2412,7 +2412,10 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
       blank_seen = 1;
     } else if ((is_page_furniture(text, span) &&
                 !number_closes_entry(text, length, lines.count ? &lines.lines[lines.count - 1] : 0,
-                                     span, next)) ||
+                                     span, next) &&
+                /* "doi:10.1038/s41598-018-24342-" then "x": the end of a broken id */
+                !(lines.count && span.end - span.start <= 3 &&
+                  text[lines.lines[lines.count - 1].end - 1] == '-')) ||
                is_repeated_line(&repeated, text, span)) {
       /* skipped: the entry it interrupts goes on after it, and the blank
          lines around a page break separate no entries */
