@@ -1740,6 +1740,26 @@ static int natural_names(const char *text, line_span line) {
   return 0;
 }
 
+/* Whether text[start, end) is names ending on the year as a sentence of its
+** own, the title still to come: "..., Rob Procter, Geral-\ndine Wong Sak Hoi,
+** and Peter Tolmie. 2016." (no digit or colon before the year: "London:
+** Verso. 2001." ends an entry; at most one lowercase word other than "and"
+** and name particles: "... feature learning. 2011." ends one too). */
+static int names_then_year_end(const char *text, size_t start, size_t end) {
+  if (end - start <= 8 || end - start >= 400 || text[end - 1] != '.' ||
+      !has_year(text, end - 5, end - 1) || text[end - 6] != ' ' || text[end - 7] != '.' ||
+      !is_lower_ascii((unsigned char)text[end - 8]))
+    return 0;
+  size_t k = start, lower = 0;
+  while (k < end - 5 && !is_digit((unsigned char)text[k]) && text[k] != ':') {
+    if (is_lower_ascii((unsigned char)text[k]) && (k == start || is_space((unsigned char)text[k - 1])) &&
+        !has_prefix_nocase(text, end, k, "and ") && after_particles(text, (line_span){k, end}) == k)
+      lower++;
+    k++;
+  }
+  return k == end - 5 && lower <= 1;
+}
+
 /* Initials, then a name that is no abbreviation: "M. C. SAUER, JR.,",
 ** "J.-P. Roe and", but not the journal "J. Phys. Chem. 76". */
 static int initials_then_name(const char *text, line_span line) {
@@ -2179,6 +2199,12 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
          its year, the title to come ("..., Berlin (2009)" later in an entry ends it) */
       if (previous->start == entry_start && ends_on_year(text, previous->start, previous->end))
         open = 2;
+      /* "..., Rob Procter, and Peter Tolmie. 2016." ending the lines of an entry
+         so far: the title to come */
+      size_t label_end;
+      if (names_then_year_end(text, entry_start, previous->end) &&
+          entry_label(text, span, &label_end) < 0)
+        open = 2;
       /* "Barlow, H.." then "Redundancy reduction revisited.": the title to come */
       if (names_only(text, entry_start, previous->end)) open = 2;
       /* "In Conference on Computer" then "Vision and Pattern Recognition, 2011.":
@@ -2433,7 +2459,8 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
           previous &&
           (indent > first_indent ||
            (entry_label(text, previous_span, &after_label) >= 0 && after_label == previous->end) ||
-           (!blank_seen && leaves_entry_open(text, previous->start, previous->end)));
+           (!blank_seen && (leaves_entry_open(text, previous->start, previous->end) ||
+                            names_then_year_end(text, previous->start, previous->end))));
       size_t label_end;
       long label = entry_label(text, span, &label_end);
       if ((is_closing_heading(text, span) &&
