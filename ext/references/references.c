@@ -1597,7 +1597,8 @@ static int names_then_year(const char *text, line_span line) {
 /* A corporate author, then the year: "World Health Organization. 2010.",
 ** "European Commission (2015)", "OECD (2019a)", "R Core Team (2013)",
 ** "Statistisches Bundesamt (2018):", "Instituto Nacional de Estadística (INE)
-** (2019).", "Banque de France. 2017."; capitalised words with the lowercase
+** (2019).", "Banque de France. 2017.", "American Psychological Association.
+** (2020).", "Instituto Nacional de Estadística [INE]. (2019)."; capitalised words with the lowercase
 ** words of names of bodies between them, no publisher or journal. */
 static int corporate_opening(const char *text, line_span line) {
   static const char *const connectors[] = {
@@ -1610,13 +1611,16 @@ static int corporate_opening(const char *text, line_span line) {
      or ". " before a year: most lines stop here */
   {
     size_t k = line.start;
-    while (k < line.end && k - line.start < 120 && text[k] != '(' && text[k] != '.' &&
-           text[k] != ',' && text[k] != ':' && text[k] != ';' && !is_digit((unsigned char)text[k]))
+    while (k < line.end && k - line.start < 120 && text[k] != '(' && text[k] != '[' &&
+           text[k] != '.' && text[k] != ',' && text[k] != ':' && text[k] != ';' &&
+           !is_digit((unsigned char)text[k]))
       k++;
     if (k + 6 > line.end || k == line.start || text[k - 1] == '.' ||
-        !((text[k] == '(' &&
+        !(((text[k] == '(' || text[k] == '[') &&
            (is_upper_ascii((unsigned char)text[k + 1]) || has_year(text, k + 1, k + 5))) ||
-          (text[k] == '.' && text[k + 1] == ' ' && has_year(text, k + 2, k + 6))))
+          (text[k] == '.' && text[k + 1] == ' ' &&
+           (has_year(text, k + 2, k + 6) ||
+            (text[k + 2] == '(' && k + 7 <= line.end && has_year(text, k + 3, k + 7))))))
       return 0;
   }
   size_t i = line.start, acronym = 0;
@@ -1663,18 +1667,23 @@ static int corporate_opening(const char *text, line_span line) {
     while (i < line.end && text[i] == ' ') i++;
   }
   if (!capitals || i >= line.end || (words == 1 && acronym < 3)) return 0;
-  if (text[i] == '(' && i + 1 < line.end && is_upper_ascii((unsigned char)text[i + 1]) &&
-      !has_year(text, i + 1, i + 5 <= line.end ? i + 5 : line.end)) { /* "(WHO)" */
+  if ((text[i] == '(' || text[i] == '[') && i + 1 < line.end &&
+      is_upper_ascii((unsigned char)text[i + 1]) &&
+      !has_year(text, i + 1, i + 5 <= line.end ? i + 5 : line.end)) { /* "(WHO)", "[INE]" */
     size_t k = i + 1;
     while (k < line.end && k - i < 12 &&
            (is_upper_ascii((unsigned char)text[k]) || is_lower_ascii((unsigned char)text[k]) ||
             text[k] == '-'))
       k++;
-    if (k >= line.end || text[k] != ')') return 0;
+    if (k >= line.end || text[k] != (text[i] == '(' ? ')' : ']')) return 0;
     i = k + 1;
     while (i < line.end && text[i] == ' ') i++;
   }
   if (i < line.end && text[i] == '(') return i + 5 <= line.end && has_year(text, i + 1, i + 5);
+  /* APA: "World Health Organization. (2019)." */
+  if (i + 8 <= line.end && text[i] == '.' && text[i + 1] == ' ' && text[i + 2] == '(' &&
+      has_year(text, i + 3, i + 7) && (words > 1 || acronym >= 3))
+    return 1;
   if (i + 6 <= line.end && text[i] == '.' && text[i + 1] == ' ' && has_year(text, i + 2, i + 6) &&
       (words > 1 || acronym >= 4)) {
     size_t k = i + 6;
