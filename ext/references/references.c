@@ -1693,6 +1693,47 @@ static int corporate_opening(const char *text, line_span line) {
   return 0;
 }
 
+/* A body's name, then the title as a new sentence, as Vancouver lists give a
+** corporate author: "World Health Organization. Global report on diabetes.
+** Geneva: WHO; 2016.", "Ministerio de Sanidad. Estrategia ...". Two words or
+** more up to the first period, one of them naming a body. */
+static int body_then_title(const char *text, line_span line) {
+  /* beginnings of words ("Organization", "Organisation", "Ministère") and,
+     after "|", whole words ("Bank", not "Banking") */
+  static const char *const stems[] = {
+      "organi",     "associa",    "commission", "comisi",   "council",    "conseil",
+      "consejo",    "institut",   "minist",     "agenc",    "foundation", "fundaci",
+      "fondation",  "stiftung",   "committee",  "comit",    "programme",  "nations",
+      "authority",  "collaborat", "bundes",     "kommission", "verband",  "parliament",
+      "parlament",  "government", "gobierno",   "gouvernement", "regierung", "secretar",
+      "observator", "consortium", "statisti",   "department", "|bank",    "|banco",
+      "|banque",    "|centre",    "|center",    "|centro",  "|zentrum",   "|fund",
+      "|fondo",     "|union",     "|board",     "|team",    "|network",   "|amt",
+      "|office",    "|bureau",    "|health",    "|service", "|services"};
+  size_t i = line.start, words = 0;
+  if (!starts_upper(text, line.end, i)) return 0;
+  while (i < line.end && i - line.start < 100 && text[i] != '.') {
+    unsigned char c = (unsigned char)text[i];
+    if (c == ',' || c == ':' || c == ';' || c == '(' || is_digit(c)) return 0;
+    if (c == ' ') words++;
+    i++;
+  }
+  if (words < 1 || i + 2 >= line.end || text[i] != '.' || text[i + 1] != ' ' ||
+      !starts_upper(text, line.end, i + 2) || !is_lower_ascii((unsigned char)text[i - 1]))
+    return 0;
+  for (size_t w = line.start; w < i; w++) {
+    if ((w > line.start && text[w - 1] != ' ') || !starts_upper(text, i, w)) continue;
+    size_t end = w;
+    while (end < i && text[end] != ' ') end++;
+    for (size_t k = 0; k < sizeof(stems) / sizeof(*stems); k++) {
+      int whole = stems[k][0] == '|';
+      const char *stem = stems[k] + whole;
+      if (has_prefix_nocase(text, i, w, stem) && (!whole || end - w == strlen(stem))) return 1;
+    }
+  }
+  return 0;
+}
+
 /* Names in their natural order, two or more, then the title: "Dan Roe and
 ** Thomas G. Lee. Title", "Kaiming He, Xiangyu Zhang, and Jian Sun. Deep",
 ** or a list of three or more wrapping at its end ("Dan Roe, Steven Lee, Norman
@@ -2252,6 +2293,13 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
                  (strength == 1 || starts_upper(text, line->end, line->start)) &&
                  (entries < 2 || yearless * 4 > entries || has_year(text, entry_start, entry_end));
       starts_new = open < 2 && (strength == 2 || weak);
+      /* "World Health Organization. Global report ..." after a closed entry */
+      if (!starts_new && !open &&
+          !(previous->start == entry_start && /* "Flanagin A. 2017." then the title */
+            has_year(text, previous->end - (previous_length < 8 ? previous_length : 8),
+                     previous->end)) &&
+          body_then_title(text, span))
+        starts_new = 1;
       /* a case, a treaty, a resolution after a closed entry: legal.h */
       if (!starts_new && !open &&
           ibid_legal_entry_opening(text + line->start, line->end - line->start))
