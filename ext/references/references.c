@@ -18,16 +18,21 @@
 ** locator, a URL or a document symbol without reading as prose.
 **
 ** A reference list starts at a heading line and ends at a closing heading or
-** at a heading-like line after which the list does not go on (no year in the
-** next six lines, no next label, no sure opening with a year); page numbers
-** and running heads inside are skipped, and the blank lines around them
-** separate nothing; entries start at a line that opens one at the entry
-** indent, or after a blank line unless the line is indented further; a
-** numbered list is cut at its labels, and again at a second reference under
-** one label on a line of its own; a flat list at a line that surely opens an
-** entry (by how names, initials, years and labels sit at its start) after
-** one that closed the entry before. Every test looks at a bounded stretch of
-** text, so both scans are linear.
+** at a heading-like line or caption after which the list does not go on (no
+** year in the next six lines, no next label, no sure opening with a year);
+** page numbers, running heads, download stamps and author notes inside are
+** skipped (a line of link words such as "CrossRef Medline" is never a running
+** head), and the blank lines around them separate nothing; entries start at
+** a line that opens one at the entry indent, or after a blank line unless the
+** line is indented further; a numbered list is cut at its labels, and again
+** at a second reference under one label, on a line of its own or inside a
+** line ("(2004); K. Lee, Nature 445, 896 (2007)"), its last entry ending on
+** its year before a note after it; a list keyed in brackets ("[AH]") at its
+** keys; a flat list at a line that surely opens an entry (by how names,
+** initials, years, labels and corporate authors sit at its start) after one
+** that closed the entry before, and at a short line's end only once the
+** entry has its year. Every test looks at a bounded stretch of text, so both
+** scans are linear.
 **
 ** In-text links to a numbered list (at least three entries labelled in
 ** sequence): one pass before the list reads bracket groups ("[7, 8]"), and,
@@ -993,7 +998,8 @@ static int is_page_furniture(const char *text, line_span line) {
   if (line.end > line.start + 2 &&
       (text[line.start] == '*' ||
        ((unsigned char)text[line.start] == 0xE2 && (unsigned char)text[line.start + 1] == 0x80 &&
-        ((unsigned char)text[line.start + 2] == 0xA0 || (unsigned char)text[line.start + 2] == 0xA1))) &&
+        ((unsigned char)text[line.start + 2] == 0xA0 ||
+         (unsigned char)text[line.start + 2] == 0xA1))) &&
       memchr(text + line.start, '@', line.end - line.start))
     return 1;
   /* Without a digit at either end only a line without letters can be
@@ -1159,7 +1165,8 @@ static size_t name_opening(const char *text, line_span line) {
         return 0;
     }
   /* a place of publication: "Cambridge, MA: MIT Press", "Thousand Oaks, CA:" */
-  if (comma + 4 <= line.end && text[comma] == ' ' && is_upper_ascii((unsigned char)text[comma + 1]) &&
+  if (comma + 4 <= line.end && text[comma] == ' ' &&
+      is_upper_ascii((unsigned char)text[comma + 1]) &&
       is_upper_ascii((unsigned char)text[comma + 2]) && text[comma + 3] == ':')
     return 0;
   for (size_t i = line.start; i + 1 < comma; i++) {
@@ -1598,7 +1605,8 @@ static int names_then_year(const char *text, line_span line) {
 ** "European Commission (2015)", "OECD (2019a)", "R Core Team (2013)",
 ** "Statistisches Bundesamt (2018):", "Instituto Nacional de Estadística (INE)
 ** (2019).", "Banque de France. 2017.", "American Psychological Association.
-** (2020).", "Instituto Nacional de Estadística [INE]. (2019)."; capitalised words with the lowercase
+** (2020).", "Instituto Nacional de Estadística [INE]. (2019)."; capitalised words with the
+*lowercase
 ** words of names of bodies between them, no publisher or journal. */
 static int corporate_opening(const char *text, line_span line) {
   static const char *const connectors[] = {
@@ -1701,15 +1709,15 @@ static int body_then_title(const char *text, line_span line) {
   /* beginnings of words ("Organization", "Organisation", "Ministère") and,
      after "|", whole words ("Bank", not "Banking") */
   static const char *const stems[] = {
-      "organi",     "associa",    "commission", "comisi",   "council",    "conseil",
-      "consejo",    "institut",   "minist",     "agenc",    "foundation", "fundaci",
-      "fondation",  "stiftung",   "committee",  "comit",    "programme",  "nations",
-      "authority",  "collaborat", "bundes",     "kommission", "verband",  "parliament",
-      "parlament",  "government", "gobierno",   "gouvernement", "regierung", "secretar",
-      "observator", "consortium", "statisti",   "department", "|bank",    "|banco",
-      "|banque",    "|centre",    "|center",    "|centro",  "|zentrum",   "|fund",
-      "|fondo",     "|union",     "|board",     "|team",    "|network",   "|amt",
-      "|office",    "|bureau",    "|health",    "|service", "|services"};
+      "organi",     "associa",    "commission", "comisi",       "council",    "conseil",
+      "consejo",    "institut",   "minist",     "agenc",        "foundation", "fundaci",
+      "fondation",  "stiftung",   "committee",  "comit",        "programme",  "nations",
+      "authority",  "collaborat", "bundes",     "kommission",   "verband",    "parliament",
+      "parlament",  "government", "gobierno",   "gouvernement", "regierung",  "secretar",
+      "observator", "consortium", "statisti",   "department",   "|bank",      "|banco",
+      "|banque",    "|centre",    "|center",    "|centro",      "|zentrum",   "|fund",
+      "|fondo",     "|union",     "|board",     "|team",        "|network",   "|amt",
+      "|office",    "|bureau",    "|health",    "|service",     "|services"};
   size_t i = line.start, words = 0;
   if (!starts_upper(text, line.end, i)) return 0;
   while (i < line.end && i - line.start < 100 && text[i] != '.') {
@@ -1802,7 +1810,8 @@ static int names_then_year_end(const char *text, size_t start, size_t end) {
     return 0;
   size_t k = start, lower = 0;
   while (k < end - 5 && !is_digit((unsigned char)text[k]) && text[k] != ':') {
-    if (is_lower_ascii((unsigned char)text[k]) && (k == start || is_space((unsigned char)text[k - 1])) &&
+    if (is_lower_ascii((unsigned char)text[k]) &&
+        (k == start || is_space((unsigned char)text[k - 1])) &&
         !has_prefix_nocase(text, end, k, "and ") && after_particles(text, (line_span){k, end}) == k)
       lower++;
     k++;
@@ -2200,7 +2209,7 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
   int keyed = !numbered && keys >= 3 && keys * 4 >= n;
   size_t entry_start = lines[0].start, entry_end = lines[0].end, entry_indent = lines[0].indent;
   size_t entries = 0, yearless = 0; /* entries of a flat list so far, and those without a year */
-  size_t entry_line = 0;             /* the line the entry starts on */
+  size_t entry_line = 0;            /* the line the entry starts on */
   last = 0;
   if (numbered) {
     size_t after;
@@ -2227,9 +2236,9 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
           entry_opening_strength(text, span) == 2 && has_year(text, span.start, span.end))
         starts_new = 1;
     } else if (keyed) {
-      starts_new = bracket_key(text, span) ||
-                   (!leaves_entry_open(text, previous->start, previous->end) &&
-                    entry_opening_strength(text, span) == 2);
+      starts_new =
+          bracket_key(text, span) || (!leaves_entry_open(text, previous->start, previous->end) &&
+                                      entry_opening_strength(text, span) == 2);
     } else if (indented || blank_separated) {
       starts_new = line->indent <= entry_indent &&
                    (line->blank_before ||
