@@ -249,9 +249,11 @@ static int reads_as_prose(const char *text, size_t start, size_t end) {
 
 static int has_year(const char *text, size_t start, size_t end) {
   for (size_t i = start; i + 4 <= end; i++) {
+    /* most bytes are no "1" or "2": one test each */
+    if ((unsigned char)(text[i] - '1') > 1) continue;
     if (i > start && is_digit((unsigned char)text[i - 1])) continue;
-    if (!(text[i] == '1' || text[i] == '2') || !is_digit((unsigned char)text[i + 1]) ||
-        !is_digit((unsigned char)text[i + 2]) || !is_digit((unsigned char)text[i + 3]))
+    if (!is_digit((unsigned char)text[i + 1]) || !is_digit((unsigned char)text[i + 2]) ||
+        !is_digit((unsigned char)text[i + 3]))
       continue;
     if (i + 4 < end && is_digit((unsigned char)text[i + 4])) continue;
     int year = (text[i] - '0') * 1000 + (text[i + 1] - '0') * 100 + (text[i + 2] - '0') * 10 +
@@ -929,6 +931,10 @@ int ibid_is_bibliography_heading(const char *text, size_t start, size_t end) {
   while (start < end && is_space((unsigned char)text[start])) start++;
   while (end > start && is_space((unsigned char)text[end - 1])) end--;
   start = skip_section_number(text, start, end);
+  /* no heading holds a comma, a digit or a parenthesis, which most lines of
+     a list do: they stop here, unfolded */
+  for (size_t i = start; i < end; i++)
+    if (text[i] == ',' || text[i] == '(' || is_digit((unsigned char)text[i])) return 0;
   char folded[96];
   size_t n = folded_line(text, start, end, folded, sizeof(folded));
   if (!n) return 0;
