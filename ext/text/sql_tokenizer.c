@@ -19,13 +19,16 @@
 ** tokenizer interface is the one SQLite 3.40 has. Each tokenizer instance (one
 ** per FTS5 table) owns its ICU word iterator and buffers. Offsets passed to
 ** xToken are byte offsets into the UTF-8 FTS5 handed us, as FTS5 requires for
-** snippet() and highlight().
+** snippet() and highlight(). The all-ASCII runs of a text are cut by
+** tokenizer_fast.h, which hands FTS5 the input bytes themselves when a word
+** needs no folding; the rest goes to words.c, with the same tokens.
 */
 #include <string.h>
 
 #include "sql_common.h"
 SQLITE_EXTENSION_INIT3
 #include "sql_modules.h"
+#include "tokenizer_fast.h"
 #include "words.h"
 
 /* The v1 declarations of sqlite's ext/fts5/fts5.h (not installed by Debian's
@@ -53,7 +56,7 @@ struct ibid_fts5_api {
 #define TOKENIZER_OPTIONS "keep_diacritics"
 
 struct ibid_fts5_tokenizer_instance {
-  ibid_word_tokenizer *words;
+  ibid_fast_tokenizer fast; /* fast.words: words.c's tokenizer */
 };
 
 static int tokenizer_create(void *user_data, const char **arguments, int argument_count,
@@ -72,8 +75,9 @@ static int tokenizer_create(void *user_data, const char **arguments, int argumen
   }
   ibid_fts5_tokenizer_instance *instance = sqlite3_malloc64(sizeof(*instance));
   if (!instance) return SQLITE_NOMEM;
-  instance->words = ibid_word_tokenizer_new(keep_diacritics);
-  if (!instance->words) {
+  memset(instance, 0, sizeof(*instance));
+  instance->fast.words = ibid_word_tokenizer_new(keep_diacritics);
+  if (!instance->fast.words) {
     sqlite3_free(instance);
     return SQLITE_NOMEM;
   }
@@ -83,7 +87,8 @@ static int tokenizer_create(void *user_data, const char **arguments, int argumen
 
 static void tokenizer_delete(ibid_fts5_tokenizer_instance *instance) {
   if (!instance) return;
-  ibid_word_tokenizer_free(instance->words);
+  ibid_word_tokenizer_free(instance->fast.words);
+  ibid_fast_tokenizer_free_buffers(&instance->fast);
   sqlite3_free(instance);
 }
 
@@ -100,10 +105,12 @@ static int forward_token(void *context, const char *word, size_t word_length, si
 
 static int tokenizer_tokenize(ibid_fts5_tokenizer_instance *instance, void *context, int flags,
                               const char *text, int length, ibid_fts5_token_callback callback) {
-  (void)flags; /* documents and queries are tokenized alike */
+  /* Documents and queries are tokenized alike (FTS5_TOKENIZE_QUERY,
+  ** _PREFIX, _DOCUMENT and _AUX want the same tokens; no colocated ones). */
+  (void)flags;
   if (!text || length <= 0) return SQLITE_OK;
   token_sink sink = {context, callback};
-  int rc = ibid_tokenize_words(instance->words, text, (size_t)length, forward_token, &sink);
+  int rc = ibid_tokenize_words_fast(&instance->fast, text, (size_t)length, forward_token, &sink);
   if (rc == -1) return SQLITE_NOMEM;
   if (rc < 0) return SQLITE_ERROR;
   return rc; /* SQLITE_OK, or what xToken returned */
