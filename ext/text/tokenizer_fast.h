@@ -3,8 +3,9 @@
 ** all-ASCII runs cut here, for the FTS5 tokenizer (sql_tokenizer.c).
 **
 ** HOW IT WORKS. The text is read as runs of non-space characters between
-** ASCII white space, as words.c reads it; the ends of a run are found eight
-** bytes at a time (scan.h). A run of ASCII only (most of them) is cut here,
+** ASCII white space, as words.c reads it. The first byte that is not ASCII
+** is looked for ahead, eight bytes at a time (scan.h), so the runs before
+** its own are known to be ASCII only. Such a run (most of them) is cut here,
 ** in one pass of one table lookup per byte, into the pieces words.c's
 ** emit_simple_run and emit_simple_segment give it: letters (and '@'),
 ** digits and '_' join; '.' joins two letters or two digits, ',' and ';' two
@@ -47,20 +48,24 @@
 #define IBID_FAST_MID_NUM 16
 #define IBID_FAST_SPACE 32
 #define IBID_FAST_HIGH 64
-static const unsigned char ibid_fast_classes[128] = {
-    0,  0, 0, 0, 0, 0, 0, 0, 0, 32, 32, 32, 32, 32, 0, 0, /* 0x00 */
-    0,  0, 0, 0, 0, 0, 0, 0, 0, 0,  0,  0,  0,  0,  0, 0, /* 0x10 */
-    32, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0,  0,  16, 0,  8, 0, /* 0x20 */
-    2,  2, 2, 2, 2, 2, 2, 2, 2, 2,  0,  16, 0,  0,  0, 0, /* 0x30 */
-    1,  5, 5, 5, 5, 5, 5, 5, 5, 5,  5,  5,  5,  5,  5, 5, /* 0x40 */
-    5,  5, 5, 5, 5, 5, 5, 5, 5, 5,  5,  0,  0,  0,  0, 3, /* 0x50 */
-    0,  1, 1, 1, 1, 1, 1, 1, 1, 1,  1,  1,  1,  1,  1, 1, /* 0x60 */
-    1,  1, 1, 1, 1, 1, 1, 1, 1, 1,  1,  0,  0,  0,  0, 0, /* 0x70 */
+static const unsigned char ibid_fast_classes[256] = {
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  32, 32, 32, 32, 32, 0,  0,  /* 0x00 */
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  /* 0x10 */
+    32, 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  16, 0,  8,  0,  /* 0x20 */
+    2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  0,  16, 0,  0,  0,  0,  /* 0x30 */
+    1,  5,  5,  5,  5,  5,  5,  5,  5,  5,  5,  5,  5,  5,  5,  5,  /* 0x40 */
+    5,  5,  5,  5,  5,  5,  5,  5,  5,  5,  5,  0,  0,  0,  0,  3,  /* 0x50 */
+    0,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  /* 0x60 */
+    1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  0,  0,  0,  0,  0,  /* 0x70 */
+    64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, /* 0x80 */
+    64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, /* 0x90 */
+    64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, /* 0xA0 */
+    64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, /* 0xB0 */
+    64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, /* 0xC0 */
+    64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, /* 0xD0 */
+    64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, /* 0xE0 */
+    64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, /* 0xF0 */
 };
-
-static inline int ibid_fast_class(unsigned char b) {
-  return b < 0x80 ? ibid_fast_classes[b] : IBID_FAST_HIGH;
-}
 
 /* The tokenizer's state: words.c's tokenizer for the other runs, and the
 ** buffer for pieces with capitals. */
@@ -110,15 +115,16 @@ static inline int ibid_fast_emit(ibid_fast_tokenizer *fast, const char *text, si
   return callback(context, fast->folded, n, start, end);
 }
 
-/* The pieces of an all-ASCII run text[run_start..run_end), as words.c cuts
-** it (see HOW IT WORKS). */
-static inline int ibid_fast_run(ibid_fast_tokenizer *fast, const char *text, size_t run_start,
-                                size_t run_end, ibid_word_callback callback, void *context) {
+/* The pieces of the all-ASCII run at text[i], as words.c cuts it (see HOW
+** IT WORKS); the run ends at white space or at the end of the text, where
+** *end is set. */
+static inline int ibid_fast_run(ibid_fast_tokenizer *fast, const char *text, size_t length,
+                                size_t i, size_t *end, ibid_word_callback callback, void *context) {
   const unsigned char *bytes = (const unsigned char *)text;
-  size_t i = run_start;
-  while (i < run_end) {
+  while (i < length) {
     int k = ibid_fast_classes[bytes[i]];
     if (!(k & IBID_FAST_WORD)) {
+      if (k == IBID_FAST_SPACE) break;
       i++;
       continue;
     }
@@ -129,23 +135,34 @@ static inline int ibid_fast_run(ibid_fast_tokenizer *fast, const char *text, siz
         capitals |= k;
         last = k & IBID_FAST_WORD;
         i++;
-      } while (i < run_end && ((k = ibid_fast_classes[bytes[i]]) & IBID_FAST_WORD));
+      } while (i < length && ((k = ibid_fast_classes[bytes[i]]) & IBID_FAST_WORD));
       /* '.' between two letters or two digits, ',' or ';' between two digits */
-      if (i + 1 >= run_end || last == IBID_FAST_UNDERSCORE) break;
+      if (i + 1 >= length || last == IBID_FAST_UNDERSCORE) break;
       int middle = ibid_fast_classes[bytes[i]];
       if (!(middle & IBID_FAST_MID_NUM_LET) &&
           !((middle & IBID_FAST_MID_NUM) && last == IBID_FAST_NUMERIC))
         break;
       k = ibid_fast_classes[bytes[i + 1]];
       if ((k & IBID_FAST_WORD) != last) break;
-      capitals |= middle;
       i++;
     }
     if (i - start == 1 && last == IBID_FAST_UNDERSCORE) continue; /* a lone '_' */
     int rc = ibid_fast_emit(fast, text, start, i, capitals & IBID_FAST_CAPITAL, callback, context);
     if (rc) return rc;
   }
+  *end = i;
   return 0;
+}
+
+/* The first byte at or after i that is not ASCII, or length. */
+static inline size_t ibid_fast_next_high(const char *text, size_t length, size_t i) {
+  while (i + 8 <= length) {
+    uint64_t high = ibid_scan_load(text + i) & IBID_SCAN_HIGH;
+    if (high) return i + ibid_scan_first(high);
+    i += 8;
+  }
+  while (i < length && (unsigned char)text[i] < 0x80) i++;
+  return i;
 }
 
 /* Hands text[start..end) to ibid_tokenize_words, offsets shifted by start. */
@@ -164,38 +181,27 @@ static inline int ibid_tokenize_words_fast(ibid_fast_tokenizer *fast, const char
   size_t i = 0;
   size_t previous_end = 0; /* end of the last ASCII run: where a chunk would start */
   int pending = 0;         /* a chunk from previous_end is open */
-  while (i < length) {
-    while (i < length && ibid_fast_class(bytes[i]) == IBID_FAST_SPACE) i++;
+  /* The first byte that is not ASCII, and the start of its run: runs that
+  ** start before it are ASCII only. */
+  size_t high = ibid_fast_next_high(text, length, 0), high_run = high;
+  while (high_run > 0 && ibid_fast_classes[bytes[high_run - 1]] != IBID_FAST_SPACE) high_run--;
+  for (;;) {
+    while (i < length && ibid_fast_classes[bytes[i]] == IBID_FAST_SPACE) i++;
     if (i >= length) break;
-    size_t run_start = i;
-    int high = 0;
-    /* to the next white space, eight bytes at a time while no byte is below '!' or high */
-    for (;;) {
-      while (i + 8 <= length) {
-        uint64_t word = ibid_scan_load(text + i);
-        uint64_t stop = ibid_scan_below(word, '!') | (word & IBID_SCAN_HIGH);
-        if (stop) {
-          i += ibid_scan_first(stop);
-          break;
-        }
-        i += 8;
-      }
-      if (i >= length) break;
-      int k = ibid_fast_class(bytes[i]);
-      if (k == IBID_FAST_SPACE) break;
-      if (k == IBID_FAST_HIGH) high = 1;
-      i++;
-    }
-    if (high) {
+    if (i >= high_run) { /* the run of `high`: into the chunk */
       pending = 1;
+      while (i < length && ibid_fast_classes[bytes[i]] != IBID_FAST_SPACE) i++;
+      high = ibid_fast_next_high(text, length, i);
+      for (high_run = high; high_run > i; high_run--)
+        if (ibid_fast_classes[bytes[high_run - 1]] == IBID_FAST_SPACE) break;
       continue;
     }
     if (pending) {
-      int rc = ibid_fast_chunk(fast, text, previous_end, run_start, callback, context);
+      int rc = ibid_fast_chunk(fast, text, previous_end, i, callback, context);
       if (rc) return rc;
       pending = 0;
     }
-    int rc = ibid_fast_run(fast, text, run_start, i, callback, context);
+    int rc = ibid_fast_run(fast, text, length, i, &i, callback, context);
     if (rc) return rc;
     previous_end = i;
   }
