@@ -129,7 +129,12 @@ static const struct {
 /* Items whose rows are built and written at a time (long layers). */
 #define SLICE 1024
 /* Rows one INSERT writes (VALUES (...), (...), ...): one statement run per
-** BATCH rows instead of per row; the rest go one by one. */
+** BATCH rows instead of per row; the rest go one by one. The INSERTs are
+** OR FAIL: a statement of several rows that may abort halfway makes SQLite
+** copy every page it touches to a statement journal first, to undo the rows
+** written before; here a failure ends the ingest, and the INSERT that fired
+** it undoes all of it anyway (that copying was half of what a load wrote to
+** disk, bench/ingest.py). */
 #define BATCH 16
 
 /* Columns of cites and refs holding start and length (for the overlap rule). */
@@ -338,8 +343,8 @@ static int make_ready(ingest_vtab *vtab) {
   for (int i = 0; i < 2 * OUT_COUNT && rc == SQLITE_OK; i++) {
     int out = i % OUT_COUNT, rows = i < OUT_COUNT ? 1 : BATCH, columns = outputs[out].column_count;
     sqlite3_str *sql = sqlite3_str_new(vtab->db);
-    sqlite3_str_appendf(sql, "INSERT INTO main.%s(document_id, %s) VALUES ", outputs[out].table,
-                        outputs[out].columns);
+    sqlite3_str_appendf(sql, "INSERT OR FAIL INTO main.%s(document_id, %s) VALUES ",
+                        outputs[out].table, outputs[out].columns);
     for (int r = 0; r < rows; r++) {
       sqlite3_str_appendall(sql, r ? ", (?1" : "(?1");
       for (int k = 0; k < columns; k++) sqlite3_str_appendf(sql, ", ?%d", 2 + r * columns + k);
