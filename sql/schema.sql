@@ -221,8 +221,9 @@ CREATE VIEW marked_references AS
 -- is (with its DOI or title when the corpus knows one), the works its
 -- references and cites name (a cite "Smith 2015" takes the work of that
 -- family and year when the corpus knows exactly one) and the citations.
--- The steps are the end of sql/ingest.sql (after "-- @link"): ibid_ingest
--- runs them for each new document, and inserting an id here runs them through
+-- The steps are parts of sql/ingest.sql (its top says which): ibid_ingest
+-- runs them for each new document (the work chosen before it writes the
+-- row), and inserting an id here runs them through
 -- ibid_link(id), as sql/merge.sql does for every merged document in load
 -- order, so that a merged corpus is linked exactly as a sequential load of
 -- the same files.
@@ -230,7 +231,7 @@ CREATE TABLE IF NOT EXISTS documents_to_link(document_id INTEGER PRIMARY KEY);
 DROP TRIGGER IF EXISTS documents_link;
 CREATE TRIGGER documents_link AFTER INSERT ON documents_to_link
 BEGIN
-  -- The linking steps of sql/ingest.sql (after "-- @link"), one by one.
+  -- The linking steps of sql/ingest.sql, one by one.
   SELECT count(*) FROM ibid_link(new.document_id);
 END;
 
