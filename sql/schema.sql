@@ -450,7 +450,7 @@ UPDATE works SET citekey = ibid_citekey(
 WHERE citekey IS NULL;
 
 -- @blocks with ids
--- The rest is for a database whose blocks have ids (made by 0.6 or later):
+-- The rest is for a database whose blocks have ids (made after 0.5):
 -- ibid_init runs it only there (ext/corpus/sql_schema.c).
 
 -- The blocks of a document, by n (the rowid is the fulltext rowid).
