@@ -519,10 +519,11 @@ static int ingest_body(ingest_run *run, const char *text, size_t length) {
 
   LAYER(IBID_LAYER_BLOCKS, "blocks");
   SLICED(OUT_BLOCKS, a->block_count, ibid_rows_add_blocks(rows, a->blocks, from, to), -1);
-  ibid_analysis_release(a, IBID_LAYER_BLOCKS);
 
-  /* sentences, cites, notes and markers: the lower layers, built once */
+  /* sentences, cites, notes and markers: the lower layers, built once (the
+  ** sentence split reads the blocks above instead of finding them again) */
   LAYER(IBID_LAYER_LOWER, "sentences");
+  ibid_analysis_release(a, IBID_LAYER_BLOCKS);
   ibid_layers *lower = &a->lower;
   SLICED(OUT_SENTENCES, lower->sentence_count,
          ibid_rows_add_sentences(rows, lower->sentences, from, to), -1);
