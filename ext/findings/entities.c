@@ -90,6 +90,219 @@ const char *ibid_entity_kind_name(ibid_entity_kind kind) {
   return NULL;
 }
 
+/* ----- word lists -------------------------------------------------------------- */
+
+/* The word lists the matchers test words against. Each list is a bit of a
+** mask; one hash table of the lists' distinct words (built per call in the
+** finder: no global state) gives a word's mask with one hash, and a small
+** cache by offset answers the matchers that ask about the same word again. */
+static const char *const function_capitals[] = {
+    "The",      "A",       "An",      "This",    "That",     "These",     "Those",     "In",
+    "On",       "At",      "For",     "By",      "Of",       "And",       "But",       "If",
+    "When",     "While",   "As",      "To",      "From",     "With",      "His",       "Her",
+    "Its",      "Their",   "Our",     "Every",   "Each",     "Both",      "Some",      "Many",
+    "Most",     "Several", "Such",    "Even",    "Also",     "Thus",      "Hence",     "However",
+    "Moreover", "Since",   "After",   "Before",  "Although", "Though",    "Yet",       "So",
+    "Then",     "Other",   "Another", "All",     "Any",      "No",        "Only",      "Under",
+    "Did",      "Does",    "Do",      "What",    "Why",      "How",       "Was",       "Is",
+    "Are",      "Were",    "Has",     "Have",    "Decision", "Report",    "Statement", "Communiqué",
+    "Press",    "Release", "Draft",   "Annual",  "Against",  "Between",   "Within",    "Into",
+    "Over",     "Not",     "Who",     "Which",   "Where",    "Here",      "There",     "First",
+    "Second",   "Third",   "Fourth",  "Finally", "Again",    "Currently", "Indeed"};
+static const char *const resolution_words[] = {
+    "resolution", "Resolution", "resolutions", "Resolutions", "UNSCR", "SCR", "Res."};
+static const char *const treaty_heads[] = {"Statute",     "Protocol", "Convention",
+                                           "Conventions", "Charter",  "Covenant"};
+static const char *const article_words[] = {"Article", "article", "Art.", "art."};
+static const char *const articles_words[] = {"Articles", "articles", "Arts.", "arts."};
+static const char *const particles[] = {"de",  "du",  "van", "von", "bin", "ibn", "da",
+                                        "dos", "del", "der", "le",  "la",  "el",  "al"};
+static const char *const roles[] = {
+    "President",  "president",     "Colonel",    "Prosecutor",  "prosecutor",   "Secretary-General",
+    "Ambassador", "ambassador",    "Judge",      "judge",       "Commander",    "commander",
+    "Minister",   "minister",      "spokesman",  "spokeswoman", "spokesperson", "leader",
+    "warlord",    "Envoy",         "envoy",      "chief",       "Counsel",      "Director",
+    "director",   "Rapporteur",    "rapporteur", "Chairman",    "chairman",     "Chairperson",
+    "Governor",   "King",          "Queen",      "Prince",      "Chancellor",   "Senator",
+    "Registrar",  "Emir",          "Sheikh",     "Captain",     "Lieutenant",   "Marshal",
+    "Brigadier",  "Representative"};
+static const char *const institution_heads[] = {
+    "Council",     "Court",       "Union",         "Commission",   "Assembly",   "Office",
+    "Coalition",   "Tribunal",    "Organization",  "Organisation", "Committee",  "Programme",
+    "Program",     "Institute",   "Agency",        "Watch",        "Center",     "Centre",
+    "Congress",    "Foundation",  "Network",       "Association",  "Federation", "Secretariat",
+    "Observatory", "Parliament",  "Ministry",      "University",   "Bank",       "Initiative",
+    "Fund",        "Authority",   "Board",         "Bureau",       "Department", "Society",
+    "Trust",       "Project",     "Alliance",      "Corporation",  "Company",    "Division",
+    "Roundtable",  "Conservancy", "International", "Force"};
+static const char *const connectors[] = {"of", "the", "and", "for", "to",
+                                         "on", "in",  "de",  "des", "du"};
+static const char *const organ_documents[] = {"Resolution", "Resolutions", "Report",  "Decision",
+                                              "Statement",  "Press",       "Meeting", "Session"};
+static const char *const armed_heads[] = {"Army",      "Front",   "Forces",   "Movement", "Militia",
+                                          "Militias",  "Brigade", "Brigades", "Rebels",   "Guard",
+                                          "Janjaweed", "Taliban", "Shabaab",  "Haram"};
+static const char *const document_words[] = {
+    "Table",   "Figure", "Section",    "Chapter",  "Part",    "Appendix", "Annex",
+    "Box",     "Phase",  "Round",      "Volume",   "Note",    "Question", "Hypothesis",
+    "Case",    "Study",  "Step",       "Stage",    "Wave",    "Protect",  "Practice",
+    "Theory",  "Annual", "Parliament", "Internet", "English", "Spanish",  "Portuguese",
+    "Swahili", "Arabic", "Islam",      "God"};
+static const char *const place_heads[] = {
+    "State",     "Province",  "Region",       "County",    "District", "Governorate", "Prefecture",
+    "Territory", "Oblast",    "Municipality", "River",     "Lake",     "Valley",      "Delta",
+    "Basin",     "Mountains", "Hills",        "Highlands", "Plateau",  "Island",      "Islands",
+    "Park",      "Reserve",   "Peninsula",    "Desert",    "Coast",    "Gulf",        "Sea"};
+static const char *const compass_words[] = {
+    "North",   "South", "East",  "West",      "Northern",  "Southern",  "Eastern",  "Western",
+    "Central", "Upper", "Lower", "Northeast", "Northwest", "Southeast", "Southwest"};
+static const char *const continents[] = {
+    "Africa", "Europe",     "Asia",    "America",       "Americas",  "Atlantic", "Pacific",
+    "Arctic", "Antarctica", "Oceania", "Mediterranean", "Caribbean", "Sahel"};
+static const char *const to_place[] = {"to", "in", "at", "from", "near"};
+static const char *const locatives[] = {"in",      "near",   "around",  "from",   "at",
+                                        "outside", "across", "between", "In",     "Near",
+                                        "Around",  "From",   "Outside", "Across", "Between"};
+static const char *const place_nouns[] = {
+    "counties",    "county",      "regions",      "region",         "provinces",
+    "province",    "states",      "state",        "districts",      "district",
+    "cities",      "city",        "towns",        "town",           "villages",
+    "village",     "camps",       "camp",         "municipalities", "municipality",
+    "departments", "prefectures", "governorates", "capital",        "port"};
+static const char *const of_word[] = {"of"};
+static const char *const possessives[] = {"his", "her", "their"};
+static const char *const counts[] = {"two",   "three", "four",   "five",   "six",
+                                     "seven", "eight", "nine",   "ten",    "several",
+                                     "many",  "some",  "eleven", "twelve", "dozens"};
+static const char *const others[] = {"other",  "others",     "colleagues", "colleague",
+                                     "fellow", "co-authors", "associates", "former"};
+static const char *const openers[] = {"a", "an", "the", "then", "now", "one", "former", "later"};
+static const char *const organization_nouns[] = {
+    "group",        "company",  "firm",        "NGO",          "organisation",
+    "organization", "charity",  "cooperative", "bank",         "retailer",
+    "startup",      "operator", "insurer",     "conglomerate", "brand"};
+static const char *const organization_plurals[] = {
+    "companies", "firms",     "NGOs",           "organisations", "organizations",
+    "banks",     "operators", "groups",         "charities",     "donors",
+    "retailers", "brands",    "multinationals", "cooperatives"};
+static const char *const not_names[] = {"Chamber",
+                                        "Statute",
+                                        "Convention",
+                                        "Protocol",
+                                        "Charter",
+                                        "Act",
+                                        "Law",
+                                        "Treaty",
+                                        "Declaration",
+                                        "Agreement",
+                                        "Accord",
+                                        "Plan",
+                                        "Journal",
+                                        "Review",
+                                        "Studies",
+                                        "Quarterly",
+                                        "Press",
+                                        "Times",
+                                        "News",
+                                        "Daily",
+                                        "Post",
+                                        "Core",
+                                        "Drive",
+                                        "Building",
+                                        "Document",
+                                        "Affairs",
+                                        "Politics",
+                                        "Policy",
+                                        "Relations",
+                                        "Security",
+                                        "Responsibility",
+                                        "Leader",
+                                        "Continues",
+                                        "Africa",
+                                        "Europe",
+                                        "Asia",
+                                        "America",
+                                        "Online",
+                                        "Magazine",
+                                        "Jurisdiction",
+                                        "Tribunal",
+                                        "Mechanism",
+                                        "Panel",
+                                        "Handbook",
+                                        "Encyclopedia"};
+static const char *const verbs[] = {
+    "was",     "is",    "had",    "has",   "said",   "died",   "won",     "became", "argued",
+    "told",    "wrote", "led",    "lost",  "denied", "be",     "were",    "would",  "remained",
+    "refused", "began", "took",   "fled",  "met",    "went",   "came",    "sought", "gave",
+    "made",    "ran",   "left",   "held",  "kept",   "fought", "brought", "knew",   "saw",
+    "found",   "spoke", "sent",   "stood", "chose",  "rose",   "fell",    "broke",  "swore",
+    "will",    "could", "should", "may",   "might",  "must",   "did",     "does"};
+static const char *const the_words[] = {"the", "The"};
+static const char *const by_word[] = {"by"};
+static const char *const as_word[] = {"as"};
+static const char *const such_word[] = {"such"};
+
+#define WORD_LISTS(X)                                                                       \
+  X(FUNCTION_CAPITAL, function_capitals) /* capitals that start sentences, not names */     \
+  X(RESOLUTION, resolution_words)        /* match_resolution */                             \
+  X(TREATY_HEAD, treaty_heads)           /* "Rome Statute" */                               \
+  X(ARTICLE, article_words)              /* match_article */                                \
+  X(ARTICLES, articles_words)                                                               \
+  X(PARTICLE, particles)                 /* "Alex de Waal" */                               \
+  X(ROLE, roles)                         /* "President Omar al-Rashid" */                   \
+  X(INSTITUTION_HEAD, institution_heads) /* "Security Council" */                           \
+  X(CONNECTOR, connectors)               /* skipped by the initials of a defined acronym */ \
+  X(ORGAN_DOCUMENT, organ_documents)     /* "Security Council Resolution 2334" */           \
+  X(ARMED_HEAD, armed_heads)             /* "Lord's Resistance Army" */                     \
+  X(DOCUMENT_WORD, document_words)       /* "in Table 2": no place */                       \
+  X(PLACE_HEAD, place_heads)             /* "Kano State" */                                 \
+  X(COMPASS, compass_words)              /* "North Kivu" */                                 \
+  X(CONTINENT, continents)                                                                  \
+  X(TO_PLACE, to_place)      /* "to The Hague" */                                           \
+  X(LOCATIVE, locatives)     /* "near Gulu" */                                              \
+  X(PLACE_NOUN, place_nouns) /* "the counties of Turkana" */                                \
+  X(OF, of_word)                                                                            \
+  X(POSSESSIVE, possessives) /* counted_among_others */                                     \
+  X(NUMBER_WORD, counts)                                                                    \
+  X(OTHERS, others)                                                                         \
+  X(OPENER, openers)                       /* described_after */                            \
+  X(ORGANIZATION_NOUN, organization_nouns) /* organization_noun_before */                   \
+  X(ORGANIZATION_PLURAL, organization_plurals)                                              \
+  X(AS, as_word)                                                                            \
+  X(SUCH, such_word)                                                                        \
+  X(NOT_NAME, not_names) /* match_untitled_person */                                        \
+  X(VERB, verbs)                                                                            \
+  X(THE, the_words)                                                                         \
+  X(BY, by_word)
+
+enum {
+#define LIST_ID(id, array) LIST_##id,
+  WORD_LISTS(LIST_ID)
+#undef LIST_ID
+      LIST_COUNT
+};
+
+static const struct {
+  const char *const *words;
+  size_t count;
+} word_lists[LIST_COUNT] = {
+#define LIST_ENTRY(id, array) {array, sizeof(array) / sizeof(array[0])},
+    WORD_LISTS(LIST_ENTRY)
+#undef LIST_ENTRY
+};
+
+#define LIST_SIZE(id, array) +sizeof(array) / sizeof(array[0])
+#define LIST_WORD_TOTAL (0 WORD_LISTS(LIST_SIZE)) /* with repeats: the distinct words are fewer */
+#define WORD_SLOTS 2048 /* open addressing on the distinct words, at most half full */
+#define WORD_CACHE 64   /* word_lists_of's last answers, by offset */
+
+/* The hash of a word's bytes (FNV-1a). */
+static uint32_t list_word_hash(const char *word, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t k = 0; k < n; k++) h = (h ^ (unsigned char)word[k]) * 16777619u;
+  return h;
+}
+
 /* ----- state ---------------------------------------------------------------- */
 
 #define ACRONYM_SIZE 24
@@ -99,6 +312,14 @@ typedef struct acronym {
   char letters[ACRONYM_SIZE];
   size_t name_start; /* where the defined name starts */
 } acronym;
+
+#define NAME_CACHE 64
+
+typedef struct list_word {
+  const char *word;
+  uint32_t hash, length;
+  uint64_t lists; /* a bit per LIST_* that holds the word */
+} list_word;
 
 typedef struct finder {
   const char *text;
@@ -119,8 +340,7 @@ typedef struct finder {
   const ibid_regions *regions;
   struct word_stat *stats; /* see collect_word_stats */
   size_t stat_capacity;
-  struct word_lists *lists; /* see word_in_list; NULL: scan the lists */
-  ibid_progress *progress;  /* counts the bytes scanned; may stop the scan (NULL: never) */
+  ibid_progress *progress; /* counts the bytes scanned; may stop the scan (NULL: never) */
   struct { /* the initials of the organizations and armed groups named (remember_entity) */
     char letters[9];
     ibid_entity_kind kind;
@@ -129,8 +349,20 @@ typedef struct finder {
   size_t part_at[4];         /* is_name_part's last answers: offset + 1 (0: none) ... */
   signed char part_value[4]; /* ... and the answer */
   unsigned part_next;
-  size_t name_at, name_length; /* name_word's last answer: offset + 1 (0: none), length */
-  size_t name_first;           /* ... and ibid_word_length at the offset */
+  struct {                /* name_word's last answers, by offset */
+    size_t at;            /* offset + 1 (0: none) */
+    size_t length, first; /* name_word_at's length and ibid_word_length at the offset */
+  } names[NAME_CACHE];
+  /* The words of the lists (build_word_table): a hash table of indexes + 1
+  ** into words (0: empty slot), a bit per first byte and the longest length. */
+  list_word words[LIST_WORD_TOTAL];
+  size_t word_count, word_longest;
+  uint16_t word_index[WORD_SLOTS];
+  uint64_t word_firsts[4];
+  struct {
+    size_t at, length; /* offset + 1 (0: none), length asked */
+    uint64_t lists;
+  } word_cache[WORD_CACHE];
 } finder;
 
 /* Copies bytes into value collapsing white space, cut at a character boundary. */
@@ -184,13 +416,22 @@ static ibid_entity *emit(finder *f, ibid_entity_kind kind, size_t start, size_t 
 
 /* ----- words ------------------------------------------------------------------ */
 
+/* ibid_word_length (ASCII letters and non-ASCII letters) at i, with the
+** ASCII loop inline: most words are ASCII. */
+static inline size_t word_length(const finder *f, size_t i) {
+  size_t end = i;
+  while (end < f->length && (unsigned)(((unsigned char)f->text[end] | 0x20) - 'a') < 26u) end++;
+  if (end >= f->length || (unsigned char)f->text[end] < 0x80) return end - i;
+  return ibid_word_length(f->text, f->length, i);
+}
+
 /* A name word at i: letters with inner hyphens and apostrophes ("Ki-moon",
 ** "al-Rashid", "Pre-Trial"); returns its length. */
 static size_t name_word_at(const finder *f, size_t i, size_t *first) {
   size_t n = 0;
   *first = 0;
   for (;;) {
-    size_t letters = ibid_word_length(f->text, f->length, i + n);
+    size_t letters = word_length(f, i + n);
     if (!letters) break;
     if (!n) *first = letters;
     n += letters;
@@ -203,17 +444,23 @@ static size_t name_word_at(const finder *f, size_t i, size_t *first) {
   return n;
 }
 
-/* name_word_at, remembering its last answer: the matchers ask about the
-** same word several times. */
-static size_t name_word(const finder *f, size_t i) {
-  finder *cache = (finder *)f;
-  if (cache->name_at == i + 1) return cache->name_length;
-  cache->name_length = name_word_at(f, i, &cache->name_first);
-  cache->name_at = i + 1;
-  return cache->name_length;
+/* name_word when its cache does not hold the answer. */
+__attribute__((noinline)) static size_t name_word_miss(finder *f, size_t i) {
+  size_t c = i & (NAME_CACHE - 1);
+  f->names[c].length = name_word_at(f, i, &f->names[c].first);
+  f->names[c].at = i + 1;
+  return f->names[c].length;
 }
 
-static int is_capital_at(const finder *f, size_t i) {
+/* name_word_at, remembering its last answers by offset: the matchers ask
+** about the same words several times. */
+static inline size_t name_word(const finder *f, size_t i) {
+  size_t c = i & (NAME_CACHE - 1);
+  if (f->names[c].at == i + 1) return f->names[c].length;
+  return name_word_miss((finder *)f, i);
+}
+
+static inline __attribute__((always_inline)) int is_capital_at(const finder *f, size_t i) {
   if (i >= f->length) return 0;
   unsigned char c = (unsigned char)f->text[i];
   if (c < 0x80) return ibid_is_upper((char)c);
@@ -229,120 +476,69 @@ static int word_equals(const finder *f, size_t i, size_t n, const char *word) {
   return word[n] == 0;
 }
 
-/* The word lists the matchers test every word against, as one hash set of
-** (list, word) built while the call runs: a list enters it the first time it
-** is asked, with the first bytes and lengths of its words, so most words are
-** turned away by one bit and the others hash once instead of scanning the
-** list. Owned by the finder (no global state); when full, lists are scanned. */
-#define LIST_SLOTS 2048 /* (list, word) pairs; the lists hold a few hundred */
-#define LIST_KNOWN 128  /* lists */
-typedef struct known_list {
-  const char *const *list;
-  unsigned char first[32]; /* bit per first byte of its words */
-  unsigned char last[32];  /* bit per last byte of its words */
-  uint64_t lengths;        /* bit per length of its words (63: 63 or more) */
-} known_list;
-typedef struct word_lists {
-  known_list known[LIST_KNOWN]; /* open addressing on the list's address */
-  struct {
-    const char *const *list;
-    const char *word;
-  } slots[LIST_SLOTS];
-  size_t used;
-  size_t hash_at, hash_length; /* the last word asked about: offset + 1 (0: none), length */
-  uint32_t hash;               /* ... and its list_word_hash */
-} word_lists;
-
-/* The hash of a word alone (the scan asks several lists about one word, so
-** the finder keeps the last one: see word_in_list) ... */
-static uint32_t list_word_hash(const char *word, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t k = 0; k < n; k++) h = (h ^ (unsigned char)word[k]) * 16777619u;
-  return h;
-}
-
-/* ... and of the pair (list, word). */
-static uint32_t list_hash(const char *const *list, uint32_t word_hash) {
-  uint32_t h = word_hash ^ ((uint32_t)((uintptr_t)list >> 3) * 2654435761u);
-  return h ^ (h >> 15);
-}
-
-/* The entry of list in the set (entered now if new), or NULL when the set is
-** full (then the list is scanned). */
-static const known_list *enter_list(word_lists *lists, const char *const *list, size_t count) {
-  size_t at = ((uintptr_t)list >> 3) % LIST_KNOWN;
-  for (size_t probe = 0; probe < LIST_KNOWN; probe++, at = (at + 1) % LIST_KNOWN) {
-    known_list *known = &lists->known[at];
-    if (known->list == list) return known;
-    if (known->list) continue;
-    if (lists->used + count > LIST_SLOTS / 2) return NULL;
-    known->list = list;
-    for (size_t k = 0; k < count; k++) {
-      size_t n = strlen(list[k]);
-      unsigned char c = (unsigned char)list[k][0];
-      known->first[c >> 3] |= (unsigned char)(1u << (c & 7));
-      if (n) {
-        c = (unsigned char)list[k][n - 1];
-        known->last[c >> 3] |= (unsigned char)(1u << (c & 7));
+/* Enters every list's words in the finder's table (see finder.words). */
+static void build_word_table(finder *f) {
+  for (size_t list = 0; list < LIST_COUNT; list++)
+    for (size_t k = 0; k < word_lists[list].count; k++) {
+      const char *word = word_lists[list].words[k];
+      size_t n = strlen(word);
+      uint32_t h = list_word_hash(word, n);
+      size_t slot = h & (WORD_SLOTS - 1);
+      for (; f->word_index[slot]; slot = (slot + 1) & (WORD_SLOTS - 1)) {
+        list_word *w = &f->words[f->word_index[slot] - 1];
+        if (w->hash == h && w->length == n && memcmp(w->word, word, n) == 0) break;
       }
-      known->lengths |= 1ull << (n < 63 ? n : 63);
-      size_t slot = list_hash(list, list_word_hash(list[k], n)) % LIST_SLOTS;
-      while (lists->slots[slot].list) slot = (slot + 1) % LIST_SLOTS;
-      lists->slots[slot].list = list;
-      lists->slots[slot].word = list[k];
-      lists->used++;
+      if (!f->word_index[slot]) {
+        list_word *w = &f->words[f->word_count++];
+        w->word = word;
+        w->hash = h;
+        w->length = (uint32_t)n;
+        w->lists = 0;
+        f->word_index[slot] = (uint16_t)f->word_count;
+        f->word_firsts[(unsigned char)word[0] >> 6] |= 1ull << ((unsigned char)word[0] & 63);
+        if (n > f->word_longest) f->word_longest = n;
+      }
+      f->words[f->word_index[slot] - 1].lists |= 1ull << list;
     }
-    return known;
-  }
-  return NULL;
 }
 
-static int word_in_list(const finder *f, size_t i, size_t n, const char *const *list,
-                        size_t count) {
-  const known_list *known = f->lists ? enter_list(f->lists, list, count) : NULL;
-  if (known) {
-    unsigned char c = (unsigned char)f->text[i];
-    if (!(known->first[c >> 3] & (1u << (c & 7))) || !n ||
-        !(known->lengths & (1ull << (n < 63 ? n : 63))))
-      return 0;
-    c = (unsigned char)f->text[i + n - 1];
-    if (!(known->last[c >> 3] & (1u << (c & 7)))) return 0;
-    word_lists *lists = f->lists;
-    if (lists->hash_at != i + 1 || lists->hash_length != n) {
-      lists->hash = list_word_hash(f->text + i, n);
-      lists->hash_at = i + 1;
-      lists->hash_length = n;
+/* word_lists_of when its cache does not hold the answer: hashes the word. */
+__attribute__((noinline)) static uint64_t word_lists_lookup(finder *f, size_t i, size_t n) {
+  uint64_t lists = 0;
+  unsigned char first = (unsigned char)f->text[i];
+  if (n && n <= f->word_longest && (f->word_firsts[first >> 6] >> (first & 63)) & 1) {
+    uint32_t h = list_word_hash(f->text + i, n);
+    for (size_t slot = h & (WORD_SLOTS - 1); f->word_index[slot];
+         slot = (slot + 1) & (WORD_SLOTS - 1)) {
+      const list_word *w = &f->words[f->word_index[slot] - 1];
+      if (w->hash == h && w->length == n && memcmp(w->word, f->text + i, n) == 0) {
+        lists = w->lists;
+        break;
+      }
     }
-    size_t slot = list_hash(list, lists->hash) % LIST_SLOTS;
-    for (; f->lists->slots[slot].list; slot = (slot + 1) % LIST_SLOTS)
-      if (f->lists->slots[slot].list == list && word_equals(f, i, n, f->lists->slots[slot].word))
-        return 1;
-    return 0;
   }
-  /* The first byte rules out almost every entry before the rest is compared. */
-  for (size_t k = 0; k < count; k++)
-    if (list[k][0] == f->text[i] && word_equals(f, i, n, list[k])) return 1;
-  return 0;
+  size_t c = i & (WORD_CACHE - 1);
+  f->word_cache[c].at = i + 1;
+  f->word_cache[c].length = n;
+  f->word_cache[c].lists = lists;
+  return lists;
+}
+
+/* The lists (a bit per LIST_*) that hold text[i, i + n). */
+static inline uint64_t word_lists_of(const finder *f, size_t i, size_t n) {
+  size_t c = i & (WORD_CACHE - 1);
+  if (f->word_cache[c].at == i + 1 && f->word_cache[c].length == n) return f->word_cache[c].lists;
+  return word_lists_lookup((finder *)f, i, n);
+}
+
+/* 1 if text[i, i + n) is a word of the list LIST_*. */
+static int word_in_list(const finder *f, size_t i, size_t n, int list) {
+  return (int)((word_lists_of(f, i, n) >> list) & 1);
 }
 
 /* Capitalised words that start sentences or titles rather than names. */
 static int is_function_capital(const finder *f, size_t i, size_t n) {
-  static const char *const list[] = {
-      "The",       "A",          "An",        "This",    "That",    "These",    "Those",
-      "In",        "On",         "At",        "For",     "By",      "Of",       "And",
-      "But",       "If",         "When",      "While",   "As",      "To",       "From",
-      "With",      "His",        "Her",       "Its",     "Their",   "Our",      "Every",
-      "Each",      "Both",       "Some",      "Many",    "Most",    "Several",  "Such",
-      "Even",      "Also",       "Thus",      "Hence",   "However", "Moreover", "Since",
-      "After",     "Before",     "Although",  "Though",  "Yet",     "So",       "Then",
-      "Other",     "Another",    "All",       "Any",     "No",      "Only",     "Under",
-      "Did",       "Does",       "Do",        "What",    "Why",     "How",      "Was",
-      "Is",        "Are",        "Were",      "Has",     "Have",    "Decision", "Report",
-      "Statement", "Communiqué", "Press",     "Release", "Draft",   "Annual",   "Against",
-      "Between",   "Within",     "Into",      "Over",    "Not",     "Who",      "Which",
-      "Where",     "Here",       "There",     "First",   "Second",  "Third",    "Fourth",
-      "Finally",   "Again",      "Currently", "Indeed"};
-  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+  return word_in_list(f, i, n, LIST_FUNCTION_CAPITAL);
 }
 
 /* Start of the word that ends at `end` (after skipping white space back to
@@ -501,11 +697,9 @@ static size_t emit_resolution(finder *f, size_t start, size_t number, size_t num
 }
 
 static size_t match_resolution(finder *f, size_t i, size_t n) {
-  static const char *const words[] = {"resolution", "Resolution", "resolutions", "Resolutions",
-                                      "UNSCR",      "SCR",        "Res."};
   if (n == 3 && i + 3 < f->length && f->text[i + 3] == '.' && word_equals(f, i, 3, "Res"))
     n = 4; /* "Res. 1674" */
-  if (!word_in_list(f, i, n, words, sizeof(words) / sizeof(words[0]))) return 0;
+  if (!word_in_list(f, i, n, LIST_RESOLUTION)) return 0;
   size_t number = ibid_skip_space(f->text, f->length, i + n);
   size_t count = digits(f, number);
   if (count < 2 || count > 4 ||
@@ -535,9 +729,7 @@ static size_t match_resolution(finder *f, size_t i, size_t n) {
 /* ----- treaties and articles ---------------------------------------------------- */
 
 static int is_treaty_head(const finder *f, size_t i, size_t n) {
-  static const char *const heads[] = {"Statute",     "Protocol", "Convention",
-                                      "Conventions", "Charter",  "Covenant"};
-  return word_in_list(f, i, n, heads, sizeof(heads) / sizeof(heads[0]));
+  return word_in_list(f, i, n, LIST_TREATY_HEAD);
 }
 
 /* A treaty name at i: "Rome Statute", "UN Charter", "Treaty of Rome",
@@ -639,14 +831,13 @@ static size_t article_number(const finder *f, size_t i) {
 }
 
 static size_t match_article(finder *f, size_t i, size_t n) {
-  static const char *const singular[] = {"Article", "article", "Art.", "art."};
-  static const char *const plural[] = {"Articles", "articles", "Arts.", "arts."};
   if (f->text[i] != 'A' && f->text[i] != 'a') return 0; /* "Article", "art." */
-  int many = word_in_list(f, i, n, plural, 4);
+  int many = word_in_list(f, i, n, LIST_ARTICLES);
   /* "Art." is a word and a period. */
   if (i + n < f->length && f->text[i + n] == '.') n++;
-  if (!many && !word_in_list(f, i, n, singular, 4) && !word_in_list(f, i, n, plural, 4)) return 0;
-  many = many || word_in_list(f, i, n, plural, 4);
+  if (!many && !word_in_list(f, i, n, LIST_ARTICLE) && !word_in_list(f, i, n, LIST_ARTICLES))
+    return 0;
+  many = many || word_in_list(f, i, n, LIST_ARTICLES);
   size_t number = ibid_skip_space(f->text, f->length, i + n);
   size_t end = article_number(f, number);
   if (!end) return 0;
@@ -827,9 +1018,7 @@ static size_t match_report(finder *f, size_t i) {
 /* ----- names ----------------------------------------------------------------- */
 
 static int is_particle(const finder *f, size_t i, size_t n) {
-  static const char *const list[] = {"de",  "du",  "van", "von", "bin", "ibn", "da",
-                                     "dos", "del", "der", "le",  "la",  "el",  "al"};
-  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+  return word_in_list(f, i, n, LIST_PARTICLE);
 }
 
 /* A person's name at i: one to four capitalised words ("Ban Ki-moon",
@@ -875,24 +1064,9 @@ static size_t person_name(const finder *f, size_t i, size_t *word_count) {
 }
 
 static int is_role(const finder *f, size_t i, size_t n) {
-  static const char *const list[] = {"President",   "president",     "Colonel",
-                                     "Prosecutor",  "prosecutor",    "Secretary-General",
-                                     "Ambassador",  "ambassador",    "Judge",
-                                     "judge",       "Commander",     "commander",
-                                     "Minister",    "minister",      "spokesman",
-                                     "spokeswoman", "spokesperson",  "leader",
-                                     "warlord",     "Envoy",         "envoy",
-                                     "chief",       "Counsel",       "Director",
-                                     "director",    "Rapporteur",    "rapporteur",
-                                     "Chairman",    "chairman",      "Chairperson",
-                                     "Governor",    "King",          "Queen",
-                                     "Prince",      "Chancellor",    "Senator",
-                                     "Registrar",   "Emir",          "Sheikh",
-                                     "Captain",     "Lieutenant",    "Marshal",
-                                     "Brigadier",   "Representative"};
   /* Not "General", "Chief", "Leader", "Major", "Justice": in Title Case
   ** headlines they are ordinary words ("Major Loss to Victims"). */
-  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+  return word_in_list(f, i, n, LIST_ROLE);
 }
 
 /* "President Omar al-Rashid", "chief prosecutor, Fatou Bensouda", "Minister
@@ -971,16 +1145,7 @@ static size_t match_person_before_role(finder *f, size_t i) {
 /* ----- organizations ------------------------------------------------------------ */
 
 static int is_institution_head(const finder *f, size_t i, size_t n) {
-  static const char *const list[] = {
-      "Council",     "Court",       "Union",         "Commission",   "Assembly",   "Office",
-      "Coalition",   "Tribunal",    "Organization",  "Organisation", "Committee",  "Programme",
-      "Program",     "Institute",   "Agency",        "Watch",        "Center",     "Centre",
-      "Congress",    "Foundation",  "Network",       "Association",  "Federation", "Secretariat",
-      "Observatory", "Parliament",  "Ministry",      "University",   "Bank",       "Initiative",
-      "Fund",        "Authority",   "Board",         "Bureau",       "Department", "Society",
-      "Trust",       "Project",     "Alliance",      "Corporation",  "Company",    "Division",
-      "Roundtable",  "Conservancy", "International", "Force"};
-  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+  return word_in_list(f, i, n, LIST_INSTITUTION_HEAD);
 }
 
 /* Institutions known by name in this field, with the acronym used as value. */
@@ -1074,9 +1239,7 @@ static size_t before_possessive(const finder *f, size_t end) {
 }
 
 static int is_connector(const finder *f, size_t i, size_t n) {
-  static const char *const list[] = {"of", "the", "and", "for", "to",
-                                     "on", "in",  "de",  "des", "du"};
-  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+  return word_in_list(f, i, n, LIST_CONNECTOR);
 }
 
 static char lower_ascii(char c) {
@@ -1282,13 +1445,10 @@ static size_t match_institution(finder *f, size_t i, size_t n) {
   /* The capitalised run must stop here: "Continental Court Structures" is a title. */
   size_t after = ibid_skip_space(f->text, f->length, name_end);
   if (after == name_end + 1 && is_capital_at(f, after)) {
-    static const char *const documents[] = {"Resolution", "Resolutions", "Report",  "Decision",
-                                            "Statement",  "Press",       "Meeting", "Session"};
     size_t w = name_word(f, after);
     if (word_equals(f, i, n, "University") && word_equals(f, after, w, "Press")) return 0;
     /* "Security Council Resolution 2334" names a document of the organ. */
-    if (w && !is_function_capital(f, after, w) &&
-        !word_in_list(f, after, w, documents, sizeof(documents) / sizeof(documents[0])))
+    if (w && !is_function_capital(f, after, w) && !word_in_list(f, after, w, LIST_ORGAN_DOCUMENT))
       return 0;
   }
   if (words < 2) return 0;
@@ -1589,10 +1749,7 @@ static int people_adjective(const finder *f, size_t i, size_t n) {
 }
 
 static int is_armed_head(const finder *f, size_t i, size_t n) {
-  static const char *const list[] = {"Army",      "Front",   "Forces",   "Movement", "Militia",
-                                     "Militias",  "Brigade", "Brigades", "Rebels",   "Guard",
-                                     "Janjaweed", "Taliban", "Shabaab",  "Haram"};
-  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+  return word_in_list(f, i, n, LIST_ARMED_HEAD);
 }
 
 /* "Lord's Resistance Army", "Allied Democratic Forces", "Revolutionary Armed
@@ -1677,40 +1834,22 @@ static size_t match_country(finder *f, size_t i) {
 /* Words that name a part of a text, a period or a thing, never a place or a
 ** person ("in Table 2", "in Phase II", "to Protect"). */
 static int is_document_word(const finder *f, size_t i, size_t n) {
-  static const char *const list[] = {
-      "Table",   "Figure", "Section",    "Chapter",  "Part",    "Appendix", "Annex",
-      "Box",     "Phase",  "Round",      "Volume",   "Note",    "Question", "Hypothesis",
-      "Case",    "Study",  "Step",       "Stage",    "Wave",    "Protect",  "Practice",
-      "Theory",  "Annual", "Parliament", "Internet", "English", "Spanish",  "Portuguese",
-      "Swahili", "Arabic", "Islam",      "God"};
-  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+  return word_in_list(f, i, n, LIST_DOCUMENT_WORD);
 }
 
 /* Nouns that end the name of a place ("Kano State", "Artibonite River",
 ** "Virunga National Park"). */
 static int is_place_head(const finder *f, size_t i, size_t n) {
-  static const char *const list[] = {
-      "State",      "Province",  "Region",  "County",       "District", "Governorate",
-      "Prefecture", "Territory", "Oblast",  "Municipality", "River",    "Lake",
-      "Valley",     "Delta",     "Basin",   "Mountains",    "Hills",    "Highlands",
-      "Plateau",    "Island",    "Islands", "Park",         "Reserve",  "Peninsula",
-      "Desert",     "Coast",     "Gulf",    "Sea"};
-  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+  return word_in_list(f, i, n, LIST_PLACE_HEAD);
 }
 
 static int is_compass(const finder *f, size_t i, size_t n) {
-  static const char *const list[] = {
-      "North",   "South", "East",  "West",      "Northern",  "Southern",  "Eastern",  "Western",
-      "Central", "Upper", "Lower", "Northeast", "Northwest", "Southeast", "Southwest"};
-  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+  return word_in_list(f, i, n, LIST_COMPASS);
 }
 
 /* Continents and oceans: regions larger than the places this kind holds. */
 static int is_continent(const finder *f, size_t i, size_t n) {
-  static const char *const list[] = {
-      "Africa", "Europe",     "Asia",    "America",       "Americas",  "Atlantic", "Pacific",
-      "Arctic", "Antarctica", "Oceania", "Mediterranean", "Caribbean", "Sahel"};
-  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+  return word_in_list(f, i, n, LIST_CONTINENT);
 }
 
 /* A word that may be part of a place's or a person's name: title case, and no
@@ -1765,12 +1904,11 @@ static size_t name_run(const finder *f, size_t i, size_t most, size_t *words) {
 }
 
 /* The word that ends just before i (after one space), as [*start, i - 1). */
-static int previous_word_is(const finder *f, size_t i, const char *const *list, size_t count,
-                            size_t *start) {
+static int previous_word_is(const finder *f, size_t i, int list, size_t *start) {
   size_t word_end, word = word_before(f, i, &word_end);
   if (word >= word_end || i - word_end > 2) return 0;
   if (start) *start = word;
-  return word_in_list(f, word, word_end - word, list, count);
+  return word_in_list(f, word, word_end - word, list);
 }
 
 /* Has the text named a person whose last word is text[i, i + n)? ("Kony"
@@ -1812,10 +1950,8 @@ static size_t emit_place(finder *f, size_t i, size_t end) {
 ** The persons the text has named are not places ("to Kony"). */
 static size_t match_place(finder *f, size_t i, size_t n) {
   if (word_equals(f, i, n, "The")) { /* "to The Hague" */
-    static const char *const to[] = {"to", "in", "at", "from", "near"};
     size_t words, end = i + n + 1 < f->length ? name_run(f, i + n + 1, 2, &words) : 0;
-    if (end && previous_word_is(f, i, to, sizeof(to) / sizeof(*to), NULL))
-      return emit_place(f, i, end);
+    if (end && previous_word_is(f, i, LIST_TO_PLACE, NULL)) return emit_place(f, i, end);
     return 0;
   }
   if (!is_titlecase(f, i, n)) return 0;
@@ -1872,9 +2008,6 @@ static size_t match_place(finder *f, size_t i, size_t n) {
     return 0; /* "Kenya 2013", not a place */
   if (follows_place(f, i)) return emit_place(f, i, end);
   /* ("to" and "into" also open verbs and titles: "to Withdraw", "to Kindle") */
-  static const char *const locatives[] = {"in",      "near",   "around",  "from",   "at",
-                                          "outside", "across", "between", "In",     "Near",
-                                          "Around",  "From",   "Outside", "Across", "Between"};
   /* "Pilling, David" or "Goodwin, Robert E." after "in": an author in a
   ** reference; "Unsteady Lives: the ..." a title */
   if (end + 3 < f->length && f->text[end] == ',' && f->text[end + 1] == ' ') {
@@ -1887,7 +2020,7 @@ static size_t match_place(finder *f, size_t i, size_t n) {
   }
   if (end < f->length && f->text[end] == ':') return 0;
   size_t before;
-  if (previous_word_is(f, i, locatives, sizeof(locatives) / sizeof(*locatives), &before)) {
+  if (previous_word_is(f, i, LIST_LOCATIVE, &before)) {
     /* "In Riau, ..." opens a sentence; "Partners In Health" is a name */
     size_t open = before;
     while (open > 0 && ibid_is_space(f->text[open - 1])) open--;
@@ -1911,15 +2044,8 @@ static size_t match_place(finder *f, size_t i, size_t n) {
                       f->text[open - 1] == '\n' || (before > open && f->text[open] == '\n')))
       return emit_place(f, i, end);
   }
-  static const char *const nouns[] = {
-      "counties",    "county",      "regions",      "region",         "provinces",
-      "province",    "states",      "state",        "districts",      "district",
-      "cities",      "city",        "towns",        "town",           "villages",
-      "village",     "camps",       "camp",         "municipalities", "municipality",
-      "departments", "prefectures", "governorates", "capital",        "port"};
-  static const char *const of[] = {"of"};
-  if (previous_word_is(f, i, of, 1, &before) &&
-      previous_word_is(f, before, nouns, sizeof(nouns) / sizeof(*nouns), NULL))
+  if (previous_word_is(f, i, LIST_OF, &before) &&
+      previous_word_is(f, before, LIST_PLACE_NOUN, NULL))
     return emit_place(f, i, end);
   return 0;
 }
@@ -1933,21 +2059,15 @@ static int counted_among_others(const finder *f, size_t end) {
   if (at != end + 1 || !ibid_word_is(f->text, f->length, at, "and")) return 0;
   at = ibid_skip_space(f->text, f->length, at + 3);
   size_t n = name_word(f, at);
-  static const char *const possessives[] = {"his", "her", "their"};
-  if (n && word_in_list(f, at, n, possessives, 3)) return 1;
-  static const char *const counts[] = {"two",   "three", "four",   "five",   "six",
-                                       "seven", "eight", "nine",   "ten",    "several",
-                                       "many",  "some",  "eleven", "twelve", "dozens"};
-  if (n && word_in_list(f, at, n, counts, sizeof(counts) / sizeof(*counts)))
+  if (n && word_in_list(f, at, n, LIST_POSSESSIVE)) return 1;
+  if (n && word_in_list(f, at, n, LIST_NUMBER_WORD))
     at = ibid_skip_space(f->text, f->length, at + n);
   else if (at < f->length && ibid_is_digit(f->text[at])) {
     while (at < f->length && ibid_is_digit(f->text[at])) at++;
     at = ibid_skip_space(f->text, f->length, at);
   }
   n = name_word(f, at);
-  static const char *const others[] = {"other",  "others",     "colleagues", "colleague",
-                                       "fellow", "co-authors", "associates", "former"};
-  return n && word_in_list(f, at, n, others, sizeof(others) / sizeof(*others));
+  return n && word_in_list(f, at, n, LIST_OTHERS);
 }
 
 /* After a name: an apposition that says who the person is ("Shakil Afridi,
@@ -1957,9 +2077,7 @@ static int counted_among_others(const finder *f, size_t end) {
 static int described_after(const finder *f, size_t end) {
   if (end + 2 < f->length && f->text[end] == ',' && f->text[end + 1] == ' ') {
     size_t at = end + 2, n = name_word(f, at);
-    static const char *const openers[] = {"a",   "an",  "the",    "then",
-                                          "now", "one", "former", "later"};
-    if (n && word_in_list(f, at, n, openers, sizeof(openers) / sizeof(*openers))) {
+    if (n && word_in_list(f, at, n, LIST_OPENER)) {
       size_t next = ibid_skip_space(f->text, f->length, at + n);
       return next < f->length && ibid_is_lower(f->text[next]);
     }
@@ -1986,21 +2104,10 @@ static int described_after(const finder *f, size_t end) {
 /* Before a capitalised name: a common noun that says it is an organization
 ** ("the local group Forever Sabah", "companies such as Academedia"). */
 static int organization_noun_before(const finder *f, size_t i) {
-  static const char *const nouns[] = {"group",        "company",      "firm",    "NGO",
-                                      "organisation", "organization", "charity", "cooperative",
-                                      "bank",         "retailer",     "startup", "operator",
-                                      "insurer",      "conglomerate", "brand"};
-  if (previous_word_is(f, i, nouns, sizeof(nouns) / sizeof(*nouns), NULL)) return 1;
-  /* (static lists: word_in_list knows a list by its address) */
-  static const char *const as_word[] = {"as"}, *const such_word[] = {"such"};
+  if (previous_word_is(f, i, LIST_ORGANIZATION_NOUN, NULL)) return 1;
   size_t as, such;
-  if (!previous_word_is(f, i, as_word, 1, &as) || !previous_word_is(f, as, such_word, 1, &such))
-    return 0;
-  static const char *const plurals[] = {
-      "companies", "firms",     "NGOs",           "organisations", "organizations",
-      "banks",     "operators", "groups",         "charities",     "donors",
-      "retailers", "brands",    "multinationals", "cooperatives"};
-  return previous_word_is(f, such, plurals, sizeof(plurals) / sizeof(*plurals), NULL);
+  if (!previous_word_is(f, i, LIST_AS, &as) || !previous_word_is(f, as, LIST_SUCH, &such)) return 0;
+  return previous_word_is(f, such, LIST_ORGANIZATION_PLURAL, NULL);
 }
 
 static size_t match_organization_by_context(finder *f, size_t i, size_t n) {
@@ -2097,51 +2204,6 @@ static size_t match_untitled_person(finder *f, size_t i) {
       continue;
     }
     if (is_capital_at(f, at)) {
-      static const char *const not_names[] = {"Chamber",
-                                              "Statute",
-                                              "Convention",
-                                              "Protocol",
-                                              "Charter",
-                                              "Act",
-                                              "Law",
-                                              "Treaty",
-                                              "Declaration",
-                                              "Agreement",
-                                              "Accord",
-                                              "Plan",
-                                              "Journal",
-                                              "Review",
-                                              "Studies",
-                                              "Quarterly",
-                                              "Press",
-                                              "Times",
-                                              "News",
-                                              "Daily",
-                                              "Post",
-                                              "Core",
-                                              "Drive",
-                                              "Building",
-                                              "Document",
-                                              "Affairs",
-                                              "Politics",
-                                              "Policy",
-                                              "Relations",
-                                              "Security",
-                                              "Responsibility",
-                                              "Leader",
-                                              "Continues",
-                                              "Africa",
-                                              "Europe",
-                                              "Asia",
-                                              "America",
-                                              "Online",
-                                              "Magazine",
-                                              "Jurisdiction",
-                                              "Tribunal",
-                                              "Mechanism",
-                                              "Panel",
-                                              "Handbook",
-                                              "Encyclopedia"};
       const char *code;
       /* a name word has lowercase letters after its capital: not "ICC", not "Q" */
       int titlecase = n >= 2 && (ibid_is_lower(f->text[at + 1]) || f->text[at + 1] == '\'' ||
@@ -2149,7 +2211,7 @@ static size_t match_untitled_person(finder *f, size_t i) {
       if (!titlecase || is_institution_head(f, at, n) || is_armed_head(f, at, n) ||
           is_function_capital(f, at, n) || is_role(f, at, n) || is_place_head(f, at, n) ||
           is_document_word(f, at, n) || (at == i && is_compass(f, at, n)) ||
-          word_in_list(f, at, n, not_names, sizeof(not_names) / sizeof(not_names[0])) ||
+          word_in_list(f, at, n, LIST_NOT_NAME) ||
           ibid_region_at(f->regions, f->text, f->length, at, &code))
         return 0;
       const word_stat *s = stats_of(f, at, n);
@@ -2176,22 +2238,13 @@ static size_t match_untitled_person(finder *f, size_t i) {
   if (next == end + 1 && next < f->length && ibid_is_lower(f->text[next])) {
     size_t n = name_word(f, next);
     /* "be" forms, and past tenses that take no "-ed" */
-    static const char *const verbs[] = {
-        "was",     "is",    "had",    "has",   "said",   "died",   "won",     "became", "argued",
-        "told",    "wrote", "led",    "lost",  "denied", "be",     "were",    "would",  "remained",
-        "refused", "began", "took",   "fled",  "met",    "went",   "came",    "sought", "gave",
-        "made",    "ran",   "left",   "held",  "kept",   "fought", "brought", "knew",   "saw",
-        "found",   "spoke", "sent",   "stood", "chose",  "rose",   "fell",    "broke",  "swore",
-        "will",    "could", "should", "may",   "might",  "must",   "did",     "does"};
-    verb = word_in_list(f, next, n, verbs, sizeof(verbs) / sizeof(verbs[0])) ||
+    verb = word_in_list(f, next, n, LIST_VERB) ||
            (n > 4 && memcmp(f->text + next + n - 2, "ed", 2) == 0);
   }
   /* "the Rome Statue": no person's name follows "the" */
-  static const char *const the[] = {"the", "The"};
-  if (previous_word_is(f, i, the, 2, NULL)) return 0;
+  if (previous_word_is(f, i, LIST_THE, NULL)) return 0;
   /* "led by Renaud Piarroux", "founded by Kamal Quadir" */
-  static const char *const by[] = {"by"};
-  int after_by = previous_word_is(f, i, by, 1, NULL);
+  int after_by = previous_word_is(f, i, LIST_BY, NULL);
   if (!recurs && !verb && !after_by && !counted_among_others(f, end) && !described_after(f, end))
     return 0;
   emit(f, IBID_ENTITY_PERSON, i, end, NULL);
@@ -2306,8 +2359,7 @@ int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *r
   f->citations = layers->cite_spans;
   f->citation_count = layers->cite_span_count;
   f->regions = regions;
-  f->lists = ibid_malloc(sizeof(word_lists)); /* NULL: the lists are scanned */
-  if (f->lists) memset(f->lists, 0, sizeof(word_lists));
+  build_word_table(f);
   if (collect_word_stats(f)) f->failed = 1;
   collect_acronyms(f);
   size_t definition = 0;
@@ -2340,14 +2392,15 @@ int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *r
     if (end > i) {
       i = end;
     } else {
-      size_t n = f->name_at == i + 1 ? f->name_first : ibid_word_length(text, length, i);
+      const size_t slot = i & (NAME_CACHE - 1);
+      size_t n =
+          f->names[slot].at == i + 1 ? f->names[slot].first : ibid_word_length(text, length, i);
       i += n ? n : 1;
     }
   }
   int stopped = ibid_progress_stopped(progress);
   if (!f->failed && !stopped && resolve_resolution_years(f)) f->failed = 1;
   ibid_free(f->stats);
-  ibid_free(f->lists);
   if (f->failed || stopped) {
     int rc = f->failed ? -1 : 1;
     ibid_free(f->items);

@@ -44,6 +44,11 @@ typedef struct name_table {
   ** no name is told so before anything is folded */
   unsigned char pairs[26 * 26 / 8 + 1];
   unsigned char triples[26 * 26 * 26 / 8 + 1];
+  /* the hashes of the names' first folded words ("democratic" of
+  ** "democratic republic of the congo"), open addressing (0: empty): the
+  ** text's first word must be one of them (see first_word_known) */
+  uint32_t *firsts;
+  size_t first_mask; /* capacity - 1 (a power of 2) */
 } name_table;
 
 static int is_ascii_lower(char c) {
@@ -137,10 +142,18 @@ static size_t fold(const char *text, size_t length, char *out, size_t capacity, 
   size_t n = 0;
   int pending_space = 0;
   for (size_t p = 0; p < length;) {
-    uint32_t c;
-    size_t width = ibid_utf8_decode(text, length, p, &c);
+    uint32_t c = (unsigned char)text[p];
+    size_t width = 1;
     char letters[3];
-    int k = fold_codepoint(c, letters);
+    int k;
+    if (c < 0x80) { /* ASCII (most text): fold_codepoint's first case, without the calls */
+      if (c >= 'A' && c <= 'Z') c += 32;
+      k = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      letters[0] = (char)c;
+    } else {
+      width = ibid_utf8_decode(text, length, p, &c);
+      k = fold_codepoint(c, letters);
+    }
     if (k == 3) {
       size_t copy = width > 3 ? 3 : width; /* other scripts: compared by their bytes */
       memcpy(letters, text + p, copy);
@@ -176,6 +189,92 @@ size_t ibid_region_fold(const char *text, size_t length, char *out, size_t capac
     n -= 4;
   }
   return n;
+}
+
+/* FNV-1a of a folded word, never 0 (0 marks an empty slot). */
+static uint32_t first_hash(const char *word, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t k = 0; k < n; k++) h = (h ^ (unsigned char)word[k]) * 16777619u;
+  return h ? h : 1;
+}
+
+static int first_known(const name_table *r, uint32_t h) {
+  for (size_t slot = h & r->first_mask; r->firsts[slot]; slot = (slot + 1) & r->first_mask)
+    if (r->firsts[slot] == h) return 1;
+  return 0;
+}
+
+/* Fills r->firsts from the names (after they are all added). */
+static int note_first_words(name_table *r) {
+  size_t capacity = 64;
+  while (capacity < 2 * r->count + 2) capacity *= 2;
+  r->firsts = ibid_malloc(capacity * sizeof(uint32_t));
+  if (!r->firsts) return -1;
+  memset(r->firsts, 0, capacity * sizeof(uint32_t));
+  r->first_mask = capacity - 1;
+  for (size_t k = 0; k < r->count; k++) {
+    const char *name = r->names[k].name;
+    const char *space = strchr(name, ' ');
+    uint32_t h = first_hash(name, space ? (size_t)(space - name) : strlen(name));
+    size_t slot = h & r->first_mask;
+    while (r->firsts[slot] && r->firsts[slot] != h) slot = (slot + 1) & r->first_mask;
+    r->firsts[slot] = h;
+  }
+  return 0;
+}
+
+/* The folded word at text[*p] (after the code points that fold to nothing,
+** as fold skips them), hashed; *p moves past it. Returns its length in
+** folded bytes, 0 when there is none, or NAME_BYTES when it is longer than
+** any name. */
+static size_t folded_word(const char *text, size_t length, size_t *p, uint32_t *hash, char *start) {
+  uint32_t h = 2166136261u;
+  size_t n = 0;
+  while (*p < length) {
+    uint32_t c = (unsigned char)text[*p];
+    size_t width = 1;
+    char letters[3];
+    int k;
+    if (c < 0x80) { /* as in fold */
+      if (c >= 'A' && c <= 'Z') c += 32;
+      k = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      letters[0] = (char)c;
+    } else {
+      width = ibid_utf8_decode(text, length, *p, &c);
+      k = fold_codepoint(c, letters);
+    }
+    if (k == 3) {
+      size_t copy = width > 3 ? 3 : width;
+      memcpy(letters, text + *p, copy);
+      k = (int)copy;
+    }
+    if (k == 0 && n > 0) break; /* the word ends (*p stays at the break) */
+    *p += width;
+    if (k <= 0) continue;
+    for (int i = 0; i < k; i++) {
+      if (n < 3) start[n] = letters[i];
+      h = (h ^ (unsigned char)letters[i]) * 16777619u;
+      n++;
+    }
+    if (n >= NAME_BYTES) return NAME_BYTES;
+  }
+  *hash = h ? h : 1;
+  return n;
+}
+
+/* 0 when no name of r can begin at text[at]: a name that region_in_window
+** finds ends at a word end of the text, so its first folded word is the
+** text's first folded word (the second after "the", which it skips). */
+static int first_word_known(const name_table *r, const char *text, size_t length, size_t at) {
+  size_t p = at;
+  uint32_t h;
+  char start[3];
+  size_t n = folded_word(text, length, &p, &h, start);
+  if (n == 0 || n >= NAME_BYTES) return 0;
+  if (first_known(r, h)) return 1;
+  if (n != 3 || memcmp(start, "the", 3) != 0) return 0;
+  n = folded_word(text, length, &p, &h, start);
+  return n > 0 && n < NAME_BYTES && first_known(r, h);
 }
 
 static int add_name(name_table *r, const char *name, size_t length, const char *code) {
@@ -273,7 +372,7 @@ static int add_cities(ibid_regions *regions) {
   if (rc) return -1;
   if (r->count) qsort(r->names, r->count, sizeof(region_name), compare_names);
   note_pairs(r);
-  return 0;
+  return note_first_words(r);
 }
 
 ibid_regions *ibid_regions_new(void) {
@@ -342,7 +441,7 @@ ibid_regions *ibid_regions_new(void) {
   }
   if (r->count) qsort(r->names, r->count, sizeof(region_name), compare_names);
   note_pairs(r);
-  if (add_cities(regions)) goto failed;
+  if (note_first_words(r) || add_cities(regions)) goto failed;
   return regions;
 failed:
   ibid_regions_free(regions);
@@ -352,7 +451,9 @@ failed:
 void ibid_regions_free(ibid_regions *regions) {
   if (!regions) return;
   ibid_free(regions->countries.names);
+  ibid_free(regions->countries.firsts);
   ibid_free(regions->cities.names);
+  ibid_free(regions->cities.firsts);
   ibid_free(regions);
 }
 
@@ -451,7 +552,9 @@ static size_t region_in_window(const name_table *regions, const char *text, size
 static size_t name_at(const name_table *regions, const char *text, size_t length, size_t at,
                       const char **code) {
   *code = NULL;
-  if (!regions->count || at >= length || !may_begin_name(regions, text, length, at)) return 0;
+  if (!regions->count || at >= length || !may_begin_name(regions, text, length, at) ||
+      !first_word_known(regions, text, length, at))
+    return 0;
   size_t window = length - at < WINDOW_BYTES ? length - at : WINDOW_BYTES;
   /* Most words begin no name: a short window tells, the whole one decides. */
   int exhausted = 0;
