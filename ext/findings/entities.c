@@ -416,11 +416,52 @@ static ibid_entity *emit(finder *f, ibid_entity_kind kind, size_t start, size_t 
 
 /* ----- words ------------------------------------------------------------------ */
 
-/* ibid_word_length (ASCII letters and non-ASCII letters) at i, with the
-** ASCII loop inline: most words are ASCII. */
-static inline size_t word_length(const finder *f, size_t i) {
+/* Eight bytes at a time: on a little-endian machine the bytes of a word
+** read from memory are its lanes in text order, lowest first. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define LANES 1
+#else
+#define LANES 0
+#endif
+#define LANE_ONES 0x0101010101010101ull
+#define LANE_HIGHS 0x8080808080808080ull
+
+static inline uint64_t load_lanes(const char *p) {
+  uint64_t x;
+  memcpy(&x, p, 8);
+  return x;
+}
+
+/* The high bit of each lane of x that holds an ASCII letter: c | 0x20 in
+** 'a'..'z' (the sums stay below 0x100, so no lane carries into the next). */
+static inline uint64_t letter_lanes(uint64_t x) {
+  uint64_t low = (x | 0x20 * LANE_ONES) & 0x7F * LANE_ONES;
+  uint64_t from_a = low + (0x80 - 'a') * LANE_ONES;
+  uint64_t past_z = low + (0x80 - 'z' - 1) * LANE_ONES;
+  return from_a & ~past_z & ~x & LANE_HIGHS;
+}
+
+static inline int is_ascii_letter(char c) {
+  return (unsigned)(((unsigned char)c | 0x20) - 'a') < 26u;
+}
+
+/* The number of ASCII letters from text[i] on. */
+static inline size_t ascii_letters(const char *text, size_t length, size_t i) {
   size_t end = i;
-  while (end < f->length && (unsigned)(((unsigned char)f->text[end] | 0x20) - 'a') < 26u) end++;
+#if LANES
+  for (; end + 8 <= length; end += 8) {
+    uint64_t stops = ~letter_lanes(load_lanes(text + end)) & LANE_HIGHS;
+    if (stops) return end + ((size_t)__builtin_ctzll(stops) >> 3) - i;
+  }
+#endif
+  while (end < length && is_ascii_letter(text[end])) end++;
+  return end - i;
+}
+
+/* ibid_word_length (ASCII letters and non-ASCII letters) at i, with the
+** ASCII part inline: most words are ASCII. */
+static inline size_t word_length(const finder *f, size_t i) {
+  size_t end = i + ascii_letters(f->text, f->length, i);
   if (end >= f->length || (unsigned char)f->text[end] < 0x80) return end - i;
   return ibid_word_length(f->text, f->length, i);
 }
@@ -1645,13 +1686,36 @@ typedef struct word_stat {
   unsigned lowercase;       /* (16 bytes a distinct word: see collect_word_stats) */
 } word_stat;
 
-static uint64_t word_hash(const char *text, size_t n) {
-  uint64_t h = 1469598103934665603ull;
-  for (size_t k = 0; k < n; k++) {
-    char c = text[k];
-    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
-    h = (h ^ (unsigned char)c) * 1099511628211ull;
+/* The hash of text[i, i + n) with A-Z lowercased (bytes | 0x20: that makes
+** no other byte a letter, so only words of letters can hash as one), eight
+** bytes at a time; never 0. */
+static uint64_t word_hash(const finder *f, size_t i, size_t n) {
+  const char *text = f->text + i;
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+  size_t k = 0;
+#if LANES
+  for (; k + 8 <= n; k += 8) {
+    h = (h ^ (load_lanes(text + k) | 0x20 * LANE_ONES)) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
   }
+  if (k < n) { /* the last 1 to 7 bytes as one lane, the rest of it zero */
+    uint64_t lane = 0, mask = (1ull << (8 * (n - k))) - 1;
+    if (i + k + 8 <= f->length)
+      lane = load_lanes(text + k) & mask;
+    else
+      memcpy(&lane, text + k, n - k);
+    h = (h ^ (lane | (0x20 * LANE_ONES & mask))) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
+  }
+#else
+  for (; k < n; k++) {
+    h = (h ^ ((unsigned char)text[k] | 0x20)) * 0x94D049BB133111EBull;
+    h ^= h >> 29;
+  }
+#endif
+  h ^= h >> 32;
+  h *= 0xD6E8FEB86659FD93ull;
+  h ^= h >> 32;
   return h ? h : 1;
 }
 
@@ -1697,13 +1761,12 @@ static int collect_word_stats(finder *f) {
       if (ibid_progress_step(f->progress, i - counted)) return 0;
       counted = i;
     }
-    if (!ibid_is_alpha(f->text[i]) || (i > 0 && ibid_is_alpha(f->text[i - 1]))) {
+    if (!is_ascii_letter(f->text[i])) { /* (a word is read whole: no letter precedes i) */
       i++;
       continue;
     }
-    size_t n = 0;
-    while (i + n < f->length && ibid_is_alpha(f->text[i + n])) n++;
-    uint64_t hash = word_hash(f->text + i, n);
+    size_t n = ascii_letters(f->text, f->length, i);
+    uint64_t hash = word_hash(f, i, n);
     word_stat *s = stat_slot(f, hash);
     if (!s->hash) {
       if (2 * (used + 1) > f->stat_capacity) {
@@ -1724,7 +1787,7 @@ static int collect_word_stats(finder *f) {
 
 static const word_stat *stats_of(const finder *f, size_t i, size_t n) {
   if (!f->stats) return NULL;
-  word_stat *s = stat_slot((finder *)f, word_hash(f->text + i, n));
+  word_stat *s = stat_slot((finder *)f, word_hash(f, i, n));
   return s->hash ? s : NULL;
 }
 
@@ -2147,7 +2210,7 @@ static void remember_entity(finder *f, const ibid_entity *e) {
     while (start > 0 && text[start - 1] != ' ') start--;
     size_t n = start < end ? name_word(f, e->start + start) : 0;
     if (n) {
-      uint64_t h = word_hash(text + start, n);
+      uint64_t h = word_hash(f, e->start + start, n);
       word_stat *s = stat_slot(f, h);
       if (s->hash == h) s->person_last = 1;
     }
