@@ -2341,9 +2341,15 @@ static size_t match_word(finder *f, size_t i, size_t *definition) {
       return close + n + 2;
     }
   }
-  if (ibid_is_upper(f->text[i]) && (end = match_armed_group(f, i))) return end;
-  if ((end = match_un_symbol(f, i)) || (end = match_icc_record(f, i)) ||
-      (end = match_au_symbol(f, i)) || (end = match_report(f, i)) || (end = match_unts(f, i)))
+  /* Each matcher below is tried only where its first test can pass (the
+  ** first byte or the word's lists): most words are tried by few. */
+  char c = f->text[i];
+  int upper = ibid_is_upper(c), digit = ibid_is_digit(c);
+  if (upper && (end = match_armed_group(f, i))) return end;
+  if (((c == 'S' || c == 'A' || c == 'E') && (end = match_un_symbol(f, i))) ||
+      (c == 'I' && (end = match_icc_record(f, i))) || (end = match_au_symbol(f, i)) ||
+      ((c == 'I' || c == '[' || digit) && (end = match_report(f, i))) ||
+      ((c == 'U' || digit) && (end = match_unts(f, i))))
     return end;
   if (!ibid_is_alpha(f->text[i])) {
     /* a capital outside ASCII: "Álvaro Uribe", "Éire" */
@@ -2359,17 +2365,20 @@ static size_t match_word(finder *f, size_t i, size_t *definition) {
   }
   size_t n = name_word(f, i);
   if (!n) return 0;
-  if ((end = match_resolution(f, i, n)) || (end = match_article(f, i, n)) ||
-      (end = match_chapter(f, i, n)) || (end = match_situation(f, i, n)) ||
-      (end = match_treaty(f, i)) || (end = match_united_nations(f, i)) ||
-      (end = match_person_after_role(f, i, n)) || (end = match_institution(f, i, n)) ||
-      (end = match_acronym(f, i)))
+  int capital = upper || is_capital_at(f, i);
+  if (((c == 'r' || c == 'R' || c == 'U' || c == 'S') && (end = match_resolution(f, i, n))) ||
+      ((c == 'A' || c == 'a') && (end = match_article(f, i, n))) ||
+      (c == 'C' && (end = match_chapter(f, i, n))) ||
+      ((c == 's' || c == 'S') && (end = match_situation(f, i, n))) ||
+      (capital && (end = match_treaty(f, i))) || (c == 'U' && (end = match_united_nations(f, i))) ||
+      (word_in_list(f, i, n, LIST_ROLE) && (end = match_person_after_role(f, i, n))) ||
+      (upper && ((end = match_institution(f, i, n)) || (end = match_acronym(f, i)))))
     return end;
-  if (is_capital_at(f, i)) {
+  if (capital) {
     size_t word_end, previous = word_before(f, i, &word_end);
     int after_capital = previous < word_end && is_capital_at(f, previous) && i - word_end <= 3 &&
                         !is_function_capital(f, previous, word_end - previous);
-    if ((end = match_initials(f, i))) return end;
+    if (upper && (end = match_initials(f, i))) return end;
     if (!after_capital && (end = match_person_before_role(f, i))) return end;
     /* (an ASCII capital already tried match_armed_group above) */
     if ((!ibid_is_upper(f->text[i]) && (end = match_armed_group(f, i))) ||
