@@ -509,6 +509,32 @@ static inline __attribute__((always_inline)) int is_capital_at(const finder *f, 
          (unsigned char)f->text[i + 1] <= 0x9E;
 }
 
+/* ibid_skip_space, returning at once when no space is at `at` (most calls). */
+static inline size_t skip_space(const finder *f, size_t at) {
+  if (at < f->length && !ibid_is_space(f->text[at]) && (unsigned char)f->text[at] != 0xC2)
+    return at;
+  return ibid_skip_space(f->text, f->length, at);
+}
+
+/* ibid_month_of_word, after the tests that turn most words away inline: a
+** month is 3 to 9 letters and begins with one of "JFMASOND". */
+static inline int month_of_word(const char *text, size_t n) {
+  if (n < 3 || n > 9) return 0;
+  switch (text[0]) {
+    case 'J':
+    case 'F':
+    case 'M':
+    case 'A':
+    case 'S':
+    case 'O':
+    case 'N':
+    case 'D':
+      return ibid_month_of_word(text, n);
+    default:
+      return 0;
+  }
+}
+
 static int word_equals(const finder *f, size_t i, size_t n, const char *word) {
   /* strlen(word) == n && memcmp(...) == 0, stopping at the first difference */
   const char *text = f->text + i;
@@ -642,7 +668,7 @@ static int year_value_at(const finder *f, size_t i) {
 
 /* " (2005)" right after a symbol: returns its end and the year. */
 static size_t parenthesised_year(const finder *f, size_t end, int *year) {
-  size_t at = ibid_skip_space(f->text, f->length, end);
+  size_t at = skip_space(f, end);
   if (at < f->length && f->text[at] == '(' && (*year = year_value_at(f, at + 1)) != 0 &&
       at + 5 < f->length && f->text[at + 5] == ')')
     return at + 6;
@@ -685,8 +711,7 @@ static size_t match_icc_record(finder *f, size_t i) {
 static size_t match_au_symbol(finder *f, size_t i) {
   if (!ibid_is_alpha(f->text[i])) return 0;
   /* the first segment is letters and dots up to a '/': "the" is told at once */
-  size_t first = i;
-  while (first < f->length && ibid_is_alpha(f->text[first])) first++;
+  size_t first = i + ascii_letters(f->text, f->length, i);
   if (first >= f->length || (f->text[first] != '/' && f->text[first] != '.')) return 0;
   size_t end = symbol_end(f, i);
   const char *t = f->text + i;
@@ -710,16 +735,16 @@ static size_t digits(const finder *f, size_t i) {
 
 /* Year of a date right after "of": "of 31 March 2005", "of 2005". */
 static int year_after_of(const finder *f, size_t end) {
-  size_t at = ibid_skip_space(f->text, f->length, end);
+  size_t at = skip_space(f, end);
   if (!ibid_word_is(f->text, f->length, at, "of")) return 0;
-  at = ibid_skip_space(f->text, f->length, at + 2);
+  at = skip_space(f, at + 2);
   int year = year_value_at(f, at);
   if (year) return year;
   size_t day = digits(f, at);
-  if (day >= 1 && day <= 2) at = ibid_skip_space(f->text, f->length, at + day);
+  if (day >= 1 && day <= 2) at = skip_space(f, at + day);
   size_t month = ibid_word_length(f->text, f->length, at);
-  if (!ibid_month_of_word(f->text + at, month)) return 0;
-  at = ibid_skip_space(f->text, f->length, at + month);
+  if (!month_of_word(f->text + at, month)) return 0;
+  at = skip_space(f, at + month);
   return year_value_at(f, at);
 }
 
@@ -741,7 +766,7 @@ static size_t match_resolution(finder *f, size_t i, size_t n) {
   if (n == 3 && i + 3 < f->length && f->text[i + 3] == '.' && word_equals(f, i, 3, "Res"))
     n = 4; /* "Res. 1674" */
   if (!word_in_list(f, i, n, LIST_RESOLUTION)) return 0;
-  size_t number = ibid_skip_space(f->text, f->length, i + n);
+  size_t number = skip_space(f, i + n);
   size_t count = digits(f, number);
   if (count < 2 || count > 4 ||
       (number + count < f->length &&
@@ -750,14 +775,14 @@ static size_t match_resolution(finder *f, size_t i, size_t n) {
   size_t end = emit_resolution(f, i, number, count);
   /* "resolutions 1970 and 1973" */
   for (;;) {
-    size_t at = ibid_skip_space(f->text, f->length, end);
+    size_t at = skip_space(f, end);
     size_t joiner = 0;
     if (ibid_word_is(f->text, f->length, at, "and"))
       joiner = 3;
     else if (at < f->length && f->text[at] == ',')
       joiner = 1;
     if (!joiner) break;
-    size_t next = ibid_skip_space(f->text, f->length, at + joiner);
+    size_t next = skip_space(f, at + joiner);
     size_t next_count = digits(f, next);
     if (next_count < 3 || next_count > 4 ||
         (next + next_count < f->length && ibid_is_alpha(f->text[next + next_count])))
@@ -780,9 +805,9 @@ static size_t treaty_name(const finder *f, size_t i, char *value) {
   size_t n = name_word(f, i);
   if (!n || !is_capital_at(f, i)) return 0;
   if (word_equals(f, i, n, "Treaty")) {
-    size_t of = ibid_skip_space(f->text, f->length, i + n);
+    size_t of = skip_space(f, i + n);
     if (!ibid_word_is(f->text, f->length, of, "of")) return 0;
-    size_t place = ibid_skip_space(f->text, f->length, of + 2);
+    size_t place = skip_space(f, of + 2);
     size_t place_n = name_word(f, place);
     if (!place_n || !is_capital_at(f, place) || word_equals(f, place, place_n, "the")) return 0;
     copy_value(value, f->text + i, place + place_n - i);
@@ -804,7 +829,7 @@ static size_t treaty_name(const finder *f, size_t i, char *value) {
     return 0;
   }
   if (is_function_capital(f, i, n) || is_treaty_head(f, i, n)) return 0;
-  size_t head = ibid_skip_space(f->text, f->length, i + n);
+  size_t head = skip_space(f, i + n);
   if (head != i + n + 1) return 0; /* a single space: "Rome Statute" */
   size_t head_n = name_word(f, head);
   if (!head_n || !is_treaty_head(f, head, head_n)) return 0;
@@ -828,16 +853,16 @@ static size_t match_treaty(finder *f, size_t i) {
 static size_t match_unts(finder *f, size_t i) {
   const char *t = f->text;
   if (i + 5 < f->length && memcmp(t + i, "UNTS", 4) == 0) {
-    size_t at = ibid_skip_space(t, f->length, i + 4);
+    size_t at = skip_space(f, i + 4);
     if (!ibid_word_is(t, f->length, at, "vol.") && !ibid_word_is(t, f->length, at, "Vol."))
       return 0;
-    at = ibid_skip_space(t, f->length, at + 4);
+    at = skip_space(f, at + 4);
     size_t volume = digits(f, at);
     if (!volume) return 0;
     size_t end = at + volume;
-    size_t no = ibid_skip_space(t, f->length, end);
+    size_t no = skip_space(f, end);
     if (ibid_word_is(t, f->length, no, "no.") || ibid_word_is(t, f->length, no, "No.")) {
-      size_t number = ibid_skip_space(t, f->length, no + 3);
+      size_t number = skip_space(f, no + 3);
       if (digits(f, number)) end = number + digits(f, number);
     }
     emit(f, IBID_ENTITY_TREATY, i, end, NULL);
@@ -845,7 +870,7 @@ static size_t match_unts(finder *f, size_t i) {
   }
   size_t volume = digits(f, i);
   if (!volume) return 0;
-  size_t unts = ibid_skip_space(t, f->length, i + volume);
+  size_t unts = skip_space(f, i + volume);
   if (unts != i + volume + 1 || !ibid_word_is(t, f->length, unts, "UNTS")) return 0;
   size_t page = unts + 5;
   size_t page_n =
@@ -879,7 +904,7 @@ static size_t match_article(finder *f, size_t i, size_t n) {
   if (!many && !word_in_list(f, i, n, LIST_ARTICLE) && !word_in_list(f, i, n, LIST_ARTICLES))
     return 0;
   many = many || word_in_list(f, i, n, LIST_ARTICLES);
-  size_t number = ibid_skip_space(f->text, f->length, i + n);
+  size_t number = skip_space(f, i + n);
   size_t end = article_number(f, number);
   if (!end) return 0;
   char numbers[64];
@@ -910,12 +935,11 @@ static size_t match_article(finder *f, size_t i, size_t n) {
   /* The treaty: "of the Rome Statute" right after, or the last one named
   ** within the preceding few hundred bytes. */
   char treaty[IBID_ENTITY_VALUE_SIZE] = "";
-  size_t of = ibid_skip_space(f->text, f->length, end);
+  size_t of = skip_space(f, end);
   size_t entity_end = end;
   if (ibid_word_is(f->text, f->length, of, "of")) {
-    size_t name = ibid_skip_space(f->text, f->length, of + 2);
-    if (ibid_word_is(f->text, f->length, name, "the"))
-      name = ibid_skip_space(f->text, f->length, name + 3);
+    size_t name = skip_space(f, of + 2);
+    if (ibid_word_is(f->text, f->length, name, "the")) name = skip_space(f, name + 3);
     size_t name_end = treaty_name(f, name, treaty);
     if (name_end) entity_end = name_end;
   }
@@ -936,7 +960,7 @@ static size_t match_article(finder *f, size_t i, size_t n) {
 /* "Chapter VII of the UN Charter", or "Chapter VII" after the Charter was named. */
 static size_t match_chapter(finder *f, size_t i, size_t n) {
   if (!word_equals(f, i, n, "Chapter")) return 0;
-  size_t number = ibid_skip_space(f->text, f->length, i + n);
+  size_t number = skip_space(f, i + n);
   size_t number_n = 0;
   while (number + number_n < f->length && strchr("IVXL0123456789", f->text[number + number_n]) &&
          f->text[number + number_n])
@@ -945,11 +969,10 @@ static size_t match_chapter(finder *f, size_t i, size_t n) {
     return 0;
   char treaty[IBID_ENTITY_VALUE_SIZE] = "";
   size_t end = number + number_n;
-  size_t of = ibid_skip_space(f->text, f->length, end);
+  size_t of = skip_space(f, end);
   if (ibid_word_is(f->text, f->length, of, "of")) {
-    size_t name = ibid_skip_space(f->text, f->length, of + 2);
-    if (ibid_word_is(f->text, f->length, name, "the"))
-      name = ibid_skip_space(f->text, f->length, name + 3);
+    size_t name = skip_space(f, of + 2);
+    if (ibid_word_is(f->text, f->length, name, "the")) name = skip_space(f, name + 3);
     size_t name_end = treaty_name(f, name, treaty);
     if (name_end) end = name_end;
   }
@@ -972,7 +995,7 @@ static size_t match_report(finder *f, size_t i) {
   for (int k = 0; k < 2 && t[i] == 'I'; k++) {
     size_t n = strlen(icj[k]);
     if (i + n <= len && memcmp(t + i, icj[k], n) == 0) {
-      size_t at = ibid_skip_space(t, len, i + n), end = i + n;
+      size_t at = skip_space(f, i + n), end = i + n;
       int year = 0;
       if (at < len && t[at] == '(' && (year = year_value_at(f, at + 1)) && at + 5 < len &&
           t[at + 5] == ')')
@@ -1075,15 +1098,15 @@ static size_t person_name(const finder *f, size_t i, size_t *word_count) {
       /* an initial: "William C. Hubbard" */
       words++;
       end = at + 2;
-      size_t next = ibid_skip_space(f->text, f->length, at + 2);
+      size_t next = skip_space(f, at + 2);
       if (next != at + 3) break;
       at = next;
       continue;
     }
     if (is_capital_at(f, at) || lower_prefix) {
       if (is_function_capital(f, at, n)) break;
-      size_t after_word = ibid_skip_space(f->text, f->length, at + n);
-      if (ibid_month_of_word(f->text + at, n) && after_word < f->length &&
+      size_t after_word = skip_space(f, at + n);
+      if (month_of_word(f->text + at, n) && after_word < f->length &&
           ibid_is_digit(f->text[after_word]))
         break; /* "March 2005", but "Jan Eliasson" */
       words++;
@@ -1093,7 +1116,7 @@ static size_t person_name(const finder *f, size_t i, size_t *word_count) {
     } else {
       break;
     }
-    size_t next = ibid_skip_space(f->text, f->length, at + n);
+    size_t next = skip_space(f, at + n);
     if (next == at + n || next - (at + n) > 3) break; /* punctuation or a gap ends the name */
     at = next;
   }
@@ -1116,7 +1139,7 @@ static size_t match_person_after_role(finder *f, size_t i, size_t n) {
   if (!is_role(f, i, n)) return 0;
   size_t at = i + n;
   int comma = 0;
-  size_t next = ibid_skip_space(f->text, f->length, at);
+  size_t next = skip_space(f, at);
   /* The office may go on: "Minister of State for Humanitarian Affairs". */
   if (ibid_word_is(f->text, f->length, next, "of") ||
       ibid_word_is(f->text, f->length, next, "for") ||
@@ -1131,16 +1154,16 @@ static size_t match_person_after_role(finder *f, size_t i, size_t n) {
         return 0;
       at = scan_at + w;
       words++;
-      size_t after = ibid_skip_space(f->text, f->length, at);
+      size_t after = skip_space(f, at);
       if (after == at) break;
       scan_at = after;
     }
     if (at >= f->length || f->text[at] != ',') return 0;
     comma = 1;
-    next = ibid_skip_space(f->text, f->length, at + 1);
+    next = skip_space(f, at + 1);
   } else if (at < f->length && f->text[at] == ',') {
     comma = 1;
-    next = ibid_skip_space(f->text, f->length, at + 1);
+    next = skip_space(f, at + 1);
   }
   if (next - at > 3 + (size_t)comma) return 0; /* a gap of several lines */
   int lower_prefix = next + 3 < f->length && ibid_is_lower(f->text[next]) &&
@@ -1167,10 +1190,9 @@ static size_t match_person_after_role(finder *f, size_t i, size_t n) {
 static size_t match_person_before_role(finder *f, size_t i) {
   size_t words, end = person_name(f, i, &words);
   if (!end || words < 2 || end + 2 >= f->length || f->text[end] != ',') return 0;
-  size_t at = ibid_skip_space(f->text, f->length, end + 1);
-  if (ibid_word_is(f->text, f->length, at, "the")) at = ibid_skip_space(f->text, f->length, at + 3);
-  if (ibid_word_is(f->text, f->length, at, "former"))
-    at = ibid_skip_space(f->text, f->length, at + 6);
+  size_t at = skip_space(f, end + 1);
+  if (ibid_word_is(f->text, f->length, at, "the")) at = skip_space(f, at + 3);
+  if (ibid_word_is(f->text, f->length, at, "former")) at = skip_space(f, at + 6);
   for (int k = 0; k < 3; k++) {
     size_t n = name_word(f, at);
     if (!n || !is_capital_at(f, at)) return 0;
@@ -1178,7 +1200,7 @@ static size_t match_person_before_role(finder *f, size_t i) {
       emit(f, IBID_ENTITY_PERSON, i, end, NULL);
       return end;
     }
-    at = ibid_skip_space(f->text, f->length, at + n);
+    at = skip_space(f, at + n);
   }
   return 0;
 }
@@ -1402,13 +1424,13 @@ static void drop_entities_from(finder *f, size_t start) {
 /* "Office of the Prosecutor", "for the Responsibility to Protect": the part
 ** of a name after its head noun. */
 static size_t name_tail(const finder *f, size_t end) {
-  size_t at = ibid_skip_space(f->text, f->length, end);
+  size_t at = skip_space(f, end);
   if (at - end != 1) return end;
   if (!ibid_word_is(f->text, f->length, at, "of") && !ibid_word_is(f->text, f->length, at, "for"))
     return end;
   size_t best = end, words = 0;
-  at = ibid_skip_space(f->text, f->length, at + (f->text[at] == 'o' ? 2 : 3));
-  if (ibid_word_is(f->text, f->length, at, "the")) at = ibid_skip_space(f->text, f->length, at + 3);
+  at = skip_space(f, at + (f->text[at] == 'o' ? 2 : 3));
+  if (ibid_word_is(f->text, f->length, at, "the")) at = skip_space(f, at + 3);
   int after_of = 0; /* "the" only after "of": not "Education and the Agency" */
   int ands = 0;
   size_t most = f->text[end + 1] == 'o' ? 4 : 3; /* "of Palm Oil Producing Countries" */
@@ -1428,10 +1450,10 @@ static size_t name_tail(const finder *f, size_t end) {
       if (word_equals(f, at, n, "and") && ands++) break; /* one "and": not "... and Partners" */
       if (word_equals(f, at, n, "to")) {
         /* "to Protect" only as the last word */
-        size_t next = ibid_skip_space(f->text, f->length, at + n);
+        size_t next = skip_space(f, at + n);
         size_t next_n = name_word(f, next);
         if (!next_n || !is_capital_at(f, next)) break;
-        size_t after = ibid_skip_space(f->text, f->length, next + next_n);
+        size_t after = skip_space(f, next + next_n);
         if (after > next + next_n && is_capital_at(f, after)) break;
         best = next + next_n;
         break;
@@ -1439,7 +1461,7 @@ static size_t name_tail(const finder *f, size_t end) {
     } else {
       break;
     }
-    size_t next = ibid_skip_space(f->text, f->length, at + n);
+    size_t next = skip_space(f, at + n);
     if (next - (at + n) != 1 && !(next > at + n && next - (at + n) <= 3)) break;
     at = next;
   }
@@ -1475,7 +1497,7 @@ static size_t match_institution(finder *f, size_t i, size_t n) {
       continue;
     }
     if (!is_capital_at(f, word_start) || is_function_capital(f, word_start, w) ||
-        ibid_month_of_word(f->text + word_start, w))
+        month_of_word(f->text + word_start, w))
       break;
     start = word_start;
     end = word_start;
@@ -1484,7 +1506,7 @@ static size_t match_institution(finder *f, size_t i, size_t n) {
   size_t name_end = name_tail(f, i + n);
   if (name_end > i + n) words++;
   /* The capitalised run must stop here: "Continental Court Structures" is a title. */
-  size_t after = ibid_skip_space(f->text, f->length, name_end);
+  size_t after = skip_space(f, name_end);
   if (after == name_end + 1 && is_capital_at(f, after)) {
     size_t w = name_word(f, after);
     if (word_equals(f, i, n, "University") && word_equals(f, after, w, "Press")) return 0;
@@ -1512,7 +1534,7 @@ static size_t match_institution(finder *f, size_t i, size_t n) {
     const char *rest = strchr(name, ' ') + 1;
     const char *shorter = known_institution(rest);
     if (shorter && ibid_is_lower(name[1])) {
-      start = ibid_skip_space(f->text, f->length, start + (size_t)(rest - name) - 1);
+      start = skip_space(f, start + (size_t)(rest - name) - 1);
       known = shorter;
     }
   }
@@ -1550,22 +1572,21 @@ static size_t match_united_nations(finder *f, size_t i) {
 
 static size_t match_situation(finder *f, size_t i, size_t n) {
   if (!word_equals(f, i, n, "situation") && !word_equals(f, i, n, "Situation")) return 0;
-  size_t at = ibid_skip_space(f->text, f->length, i + n);
+  size_t at = skip_space(f, i + n);
   if (!ibid_word_is(f->text, f->length, at, "in")) return 0;
-  at = ibid_skip_space(f->text, f->length, at + 2);
-  if (ibid_word_is(f->text, f->length, at, "the")) at = ibid_skip_space(f->text, f->length, at + 3);
+  at = skip_space(f, at + 2);
+  if (ibid_word_is(f->text, f->length, at, "the")) at = skip_space(f, at + 3);
   size_t name_start = at, end = 0;
   for (int words = 0; words < 8; words++) {
     size_t w = name_word(f, at);
     if (!w) break;
-    if (is_capital_at(f, at) && !is_function_capital(f, at, w) &&
-        !ibid_month_of_word(f->text + at, w)) {
+    if (is_capital_at(f, at) && !is_function_capital(f, at, w) && !month_of_word(f->text + at, w)) {
       end = at + w;
     } else if (!(end && (word_equals(f, at, w, "of") || word_equals(f, at, w, "the") ||
                          word_equals(f, at, w, "and")))) {
       break;
     }
-    size_t next = ibid_skip_space(f->text, f->length, at + w);
+    size_t next = skip_space(f, at + w);
     if (next == at + w || next - (at + w) > 3) break;
     at = next;
   }
@@ -1585,8 +1606,8 @@ static int last_date_year(const finder *f, size_t start, size_t before) {
   for (size_t i = start; i + 4 <= before; i++) {
     if (!ibid_is_upper(f->text[i]) || (i > start && ibid_is_alpha(f->text[i - 1]))) continue;
     size_t n = ibid_word_length(f->text, f->length, i);
-    if (!ibid_month_of_word(f->text + i, n)) continue;
-    size_t at = ibid_skip_space(f->text, f->length, i + n);
+    if (!month_of_word(f->text + i, n)) continue;
+    size_t at = skip_space(f, i + n);
     int y = at + 4 <= before ? year_value_at(f, at) : 0;
     if (y) year = y;
   }
@@ -1869,7 +1890,7 @@ static size_t match_armed_group(finder *f, size_t i) {
     } else {
       after_connector = !word_equals(f, at, n, "the");
     }
-    size_t next = ibid_skip_space(f->text, f->length, at + n);
+    size_t next = skip_space(f, at + n);
     if (next != at + n + 1) break;
     at = next;
   }
@@ -1921,7 +1942,7 @@ static int is_continent(const finder *f, size_t i, size_t n) {
 static int name_part_of(const finder *f, size_t i, size_t n) {
   if (!is_titlecase(f, i, n) || is_function_capital(f, i, n) || is_institution_head(f, i, n) ||
       is_armed_head(f, i, n) || is_role(f, i, n) || is_treaty_head(f, i, n) ||
-      is_document_word(f, i, n) || ibid_month_of_word(f->text + i, n) || people_adjective(f, i, n))
+      is_document_word(f, i, n) || month_of_word(f->text + i, n) || people_adjective(f, i, n))
     return 0;
   const word_stat *s = stats_of(f, i, n);
   return !(s && s->lowercase);
@@ -2020,7 +2041,7 @@ static size_t match_place(finder *f, size_t i, size_t n) {
   if (!is_titlecase(f, i, n)) return 0;
   size_t city = ibid_city_at(f->regions, f->text, f->length, i);
   if (city) {
-    size_t after = ibid_skip_space(f->text, f->length, i + city);
+    size_t after = skip_space(f, i + city);
     size_t next = after == i + city + 1 ? name_word(f, after) : 0;
     const word_stat *s = city == n ? stats_of(f, i, n) : NULL;
     /* not "Santiago Calatrava", "Lima Group", nor a word the text writes in lowercase */
@@ -2060,7 +2081,7 @@ static size_t match_place(finder *f, size_t i, size_t n) {
     at += w + 1;
   }
   if (last && !word_equals(f, i, n, "Islamic") && !word_equals(f, i, n, "Member")) {
-    size_t after = ibid_skip_space(f->text, f->length, last);
+    size_t after = skip_space(f, last);
     if (!(after == last + 1 && is_capital_at(f, after))) return emit_place(f, i, last);
   }
   if (!end || (words == 1 && is_continent(f, i, n))) return 0;
@@ -2118,16 +2139,16 @@ static size_t match_place(finder *f, size_t i, size_t n) {
 /* After a name: "and four other commanders", "and two colleagues", "and
 ** other student leaders", "and his deputy" -- a person counted among others. */
 static int counted_among_others(const finder *f, size_t end) {
-  size_t at = ibid_skip_space(f->text, f->length, end);
+  size_t at = skip_space(f, end);
   if (at != end + 1 || !ibid_word_is(f->text, f->length, at, "and")) return 0;
-  at = ibid_skip_space(f->text, f->length, at + 3);
+  at = skip_space(f, at + 3);
   size_t n = name_word(f, at);
   if (n && word_in_list(f, at, n, LIST_POSSESSIVE)) return 1;
   if (n && word_in_list(f, at, n, LIST_NUMBER_WORD))
-    at = ibid_skip_space(f->text, f->length, at + n);
+    at = skip_space(f, at + n);
   else if (at < f->length && ibid_is_digit(f->text[at])) {
     while (at < f->length && ibid_is_digit(f->text[at])) at++;
-    at = ibid_skip_space(f->text, f->length, at);
+    at = skip_space(f, at);
   }
   n = name_word(f, at);
   return n && word_in_list(f, at, n, LIST_OTHERS);
@@ -2141,16 +2162,16 @@ static int described_after(const finder *f, size_t end) {
   if (end + 2 < f->length && f->text[end] == ',' && f->text[end + 1] == ' ') {
     size_t at = end + 2, n = name_word(f, at);
     if (n && word_in_list(f, at, n, LIST_OPENER)) {
-      size_t next = ibid_skip_space(f->text, f->length, at + n);
+      size_t next = skip_space(f, at + n);
       return next < f->length && ibid_is_lower(f->text[next]);
     }
     return 0;
   }
-  size_t at = ibid_skip_space(f->text, f->length, end);
+  size_t at = skip_space(f, end);
   if (at != end + 1 || !ibid_word_is(f->text, f->length, at, "of")) return 0;
-  at = ibid_skip_space(f->text, f->length, at + 2);
+  at = skip_space(f, at + 2);
   if (ibid_word_is(f->text, f->length, at, "the")) {
-    at = ibid_skip_space(f->text, f->length, at + 3);
+    at = skip_space(f, at + 3);
     if (at < f->length && ibid_is_lower(f->text[at])) return 1; /* "of the local group" */
   }
   size_t n = name_word(f, at);
@@ -2158,7 +2179,7 @@ static int described_after(const finder *f, size_t end) {
   /* an organization's name: its head noun within a few words */
   for (size_t k = 0; k < 4 && n; k++) {
     if (is_institution_head(f, at, n)) return 1;
-    at = ibid_skip_space(f->text, f->length, at + n);
+    at = skip_space(f, at + n);
     n = is_capital_at(f, at) ? name_word(f, at) : 0;
   }
   return 0;
@@ -2297,7 +2318,7 @@ static size_t match_untitled_person(finder *f, size_t i) {
   const word_stat *s = stats_of(f, last, last_n);
   int recurs = s && s->capitalised >= 2;
   int verb = 0;
-  size_t next = ibid_skip_space(f->text, f->length, end);
+  size_t next = skip_space(f, end);
   if (next == end + 1 && next < f->length && ibid_is_lower(f->text[next])) {
     size_t n = name_word(f, next);
     /* "be" forms, and past tenses that take no "-ed" */

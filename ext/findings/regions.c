@@ -136,13 +136,29 @@ static int fold_codepoint(uint32_t c, char out[3]) {
   return 0;
 }
 
-/* Folds text[0, length); map (optional) receives, for each output byte, the
-** end in text of the code point that produced it. */
-static size_t fold(const char *text, size_t length, char *out, size_t capacity, size_t *map) {
-  size_t n = 0;
-  int pending_space = 0;
-  for (size_t p = 0; p < length;) {
-    uint32_t c = (unsigned char)text[p];
+/* A fold in progress (see fold_until): text[0, length) folded into out
+** (capacity bytes with the NUL), map (optional) receiving, for each output
+** byte, the end in text of the code point that produced it. */
+typedef struct folder {
+  const char *text;
+  size_t length;
+  char *out;
+  size_t capacity;
+  size_t *map;
+  size_t p, n; /* bytes of text read, bytes of out written */
+  int pending_space, done;
+} folder;
+
+/* Folds on until out holds at least `want` bytes or the text (or out) is
+** done: a prefix folded so far is the prefix of the whole fold, so a reader
+** can stop early. */
+static void fold_until(folder *s, size_t want) {
+  while (!s->done && s->n < want) {
+    if (s->p >= s->length) {
+      s->done = 1;
+      break;
+    }
+    uint32_t c = (unsigned char)s->text[s->p];
     size_t width = 1;
     char letters[3];
     int k;
@@ -151,34 +167,46 @@ static size_t fold(const char *text, size_t length, char *out, size_t capacity, 
       k = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
       letters[0] = (char)c;
     } else {
-      width = ibid_utf8_decode(text, length, p, &c);
+      width = ibid_utf8_decode(s->text, s->length, s->p, &c);
       k = fold_codepoint(c, letters);
     }
     if (k == 3) {
       size_t copy = width > 3 ? 3 : width; /* other scripts: compared by their bytes */
-      memcpy(letters, text + p, copy);
+      memcpy(letters, s->text + s->p, copy);
       k = (int)copy;
     }
-    p += width;
+    s->p += width;
     if (k < 0) continue;
     if (k == 0) {
-      pending_space = n > 0;
+      s->pending_space = s->n > 0;
       continue;
     }
-    if (pending_space) {
-      if (n + 1 >= capacity) break;
-      if (map) map[n] = p - width;
-      out[n++] = ' ';
-      pending_space = 0;
+    if (s->pending_space) {
+      if (s->n + 1 >= s->capacity) {
+        s->done = 1;
+        break;
+      }
+      if (s->map) s->map[s->n] = s->p - width;
+      s->out[s->n++] = ' ';
+      s->pending_space = 0;
     }
-    if (n + (size_t)k >= capacity) break;
+    if (s->n + (size_t)k >= s->capacity) {
+      s->done = 1;
+      break;
+    }
     for (int i = 0; i < k; i++) {
-      if (map) map[n] = p;
-      out[n++] = letters[i];
+      if (s->map) s->map[s->n] = s->p;
+      s->out[s->n++] = letters[i];
     }
   }
-  out[n] = 0;
-  return n;
+}
+
+/* Folds text[0, length) (see fold_until); returns the folded length. */
+static size_t fold(const char *text, size_t length, char *out, size_t capacity, size_t *map) {
+  folder s = {text, length, out, capacity, map, 0, 0, 0, 0};
+  fold_until(&s, (size_t)-1);
+  out[s.n] = 0;
+  return s.n;
 }
 
 size_t ibid_region_fold(const char *text, size_t length, char *out, size_t capacity) {
@@ -513,14 +541,19 @@ static size_t region_in_window(const name_table *regions, const char *text, size
     window--; /* whole code points only */
   char folded[WINDOW_BYTES + 8];
   size_t map[WINDOW_BYTES + 8];
-  size_t n = fold(text + at, window, folded, sizeof(folded), map);
+  /* folded as far as the loop reads it: most windows are exhausted early */
+  folder s = {text + at, window, folded, sizeof(folded), map, 0, 0, 0, 0};
+  fold_until(&s, 4);
   size_t skip = 0;
-  if (n >= 4 && memcmp(folded, "the ", 4) == 0) skip = 4;
+  if (s.n >= 4 && memcmp(folded, "the ", 4) == 0) skip = 4;
   /* The names that begin with folded[skip, end), narrowed one byte at a
   ** time (they are sorted): a name can only end where some still begin so.
   ** The longest name that ends at a word end of the text wins. */
   size_t low = 0, high = regions->count, found = 0;
-  for (size_t end = skip + 1; end <= n; end++) {
+  for (size_t end = skip + 1;; end++) {
+    fold_until(&s, end + 1); /* folded[end] is known, or s.n is the whole fold's */
+    size_t n = s.n;
+    if (end > n) break;
     if (end - skip >= NAME_BYTES) break;
     narrow(regions, end - 1 - skip, (unsigned char)folded[end - 1], &low, &high);
     if (low >= high) {
