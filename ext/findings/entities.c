@@ -50,6 +50,7 @@
 */
 #include "entities.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -327,7 +328,6 @@ typedef struct finder {
   ibid_entity *items;
   size_t count, capacity;
   int failed;
-  acronym acronyms[MAX_ACRONYMS];
   size_t acronym_count;
   short acronym_slots[2 * MAX_ACRONYMS]; /* hash table: index + 1, 0 = empty */
   const ibid_layers *layers;
@@ -355,14 +355,17 @@ typedef struct finder {
   } names[NAME_CACHE];
   /* The words of the lists (build_word_table): a hash table of indexes + 1
   ** into words (0: empty slot), a bit per first byte and the longest length. */
-  list_word words[LIST_WORD_TOTAL];
   size_t word_count, word_longest;
+  size_t person_at, person_end, person_words; /* person_name's last answer (offset + 1) */
   uint16_t word_index[WORD_SLOTS];
   uint64_t word_firsts[4];
   struct {
     size_t at, length; /* offset + 1 (0: none), length asked */
     uint64_t lists;
   } word_cache[WORD_CACHE];
+  /* Filled before they are read (acronym_count, word_count): not zeroed. */
+  acronym acronyms[MAX_ACRONYMS];
+  list_word words[LIST_WORD_TOTAL];
 } finder;
 
 /* Copies bytes into value collapsing white space, cut at a character boundary. */
@@ -1088,7 +1091,7 @@ static int is_particle(const finder *f, size_t i, size_t n) {
 /* A person's name at i: one to four capitalised words ("Ban Ki-moon",
 ** "Omar al-Rashid", "Alex de Waal"). Returns its end, 0 if none or if the
 ** capitalised run goes on (a title in Title Case, not a name). */
-static size_t person_name(const finder *f, size_t i, size_t *word_count) {
+static size_t person_name_at(const finder *f, size_t i, size_t *word_count) {
   size_t at = i, end = 0, words = 0;
   while (words < 5) {
     size_t n = name_word(f, at);
@@ -1125,6 +1128,18 @@ static size_t person_name(const finder *f, size_t i, size_t *word_count) {
   /* A capitalised word right after the name: a headline in Title Case. */
   if (end + 1 < f->length && f->text[end] == ' ' && is_capital_at(f, end + 1)) return 0;
   return end;
+}
+
+/* person_name_at, remembering its last answer: the matchers of a capitalised
+** word ask it about the same offset one after the other. */
+static size_t person_name(const finder *f, size_t i, size_t *word_count) {
+  finder *cache = (finder *)f;
+  if (cache->person_at != i + 1) {
+    cache->person_end = person_name_at(f, i, &cache->person_words);
+    cache->person_at = i + 1;
+  }
+  *word_count = cache->person_words;
+  return cache->person_end;
 }
 
 static int is_role(const finder *f, size_t i, size_t n) {
@@ -2444,7 +2459,7 @@ int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *r
   size_t length = layers->length;
   finder *f = ibid_malloc(sizeof(finder));
   if (!f) return -1;
-  memset(f, 0, sizeof(*f));
+  memset(f, 0, offsetof(finder, acronyms)); /* (the arrays after it need no zeros) */
   f->text = text;
   f->length = length;
   f->layers = layers;
