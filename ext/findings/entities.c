@@ -297,13 +297,6 @@ static const struct {
 #define WORD_SLOTS 2048 /* open addressing on the distinct words, at most half full */
 #define WORD_CACHE 64   /* word_lists_of's last answers, by offset */
 
-/* The hash of a word's bytes (FNV-1a). */
-static uint32_t list_word_hash(const char *word, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t k = 0; k < n; k++) h = (h ^ (unsigned char)word[k]) * 16777619u;
-  return h;
-}
-
 /* ----- state ---------------------------------------------------------------- */
 
 #define ACRONYM_SIZE 24
@@ -318,6 +311,7 @@ typedef struct acronym {
 
 typedef struct list_word {
   const char *word;
+  uint64_t head; /* its first 8 bytes (see head_lane) */
   uint32_t hash, length;
   uint64_t lists; /* a bit per LIST_* that holds the word */
 } list_word;
@@ -547,20 +541,40 @@ static int word_equals(const finder *f, size_t i, size_t n, const char *word) {
 }
 
 /* Enters every list's words in the finder's table (see finder.words). */
+/* The first bytes of p[0, n) (at most 8) as a lane, zero past n; `readable`
+** bytes may be read from p. Words compare and hash by it. */
+static inline uint64_t head_lane(const char *p, size_t n, size_t readable) {
+  uint64_t x = 0;
+#if LANES
+  if (readable >= 8) return n >= 8 ? load_lanes(p) : load_lanes(p) & ((1ull << (8 * n)) - 1);
+#endif
+  (void)readable;
+  memcpy(&x, p, n < 8 ? n : 8);
+  return x;
+}
+
+static inline uint32_t head_hash(uint64_t head, size_t n) {
+  return (uint32_t)(((head ^ n) * 0x9E3779B97F4A7C15ull) >> 32);
+}
+
+static inline int same_word(const list_word *w, uint64_t head, const char *text, size_t n) {
+  return w->head == head && w->length == n && (n <= 8 || memcmp(w->word + 8, text + 8, n - 8) == 0);
+}
+
 static void build_word_table(finder *f) {
   for (size_t list = 0; list < LIST_COUNT; list++)
     for (size_t k = 0; k < word_lists[list].count; k++) {
       const char *word = word_lists[list].words[k];
       size_t n = strlen(word);
-      uint32_t h = list_word_hash(word, n);
+      uint64_t head = head_lane(word, n, 0);
+      uint32_t h = head_hash(head, n);
       size_t slot = h & (WORD_SLOTS - 1);
-      for (; f->word_index[slot]; slot = (slot + 1) & (WORD_SLOTS - 1)) {
-        list_word *w = &f->words[f->word_index[slot] - 1];
-        if (w->hash == h && w->length == n && memcmp(w->word, word, n) == 0) break;
-      }
+      for (; f->word_index[slot]; slot = (slot + 1) & (WORD_SLOTS - 1))
+        if (same_word(&f->words[f->word_index[slot] - 1], head, word, n)) break;
       if (!f->word_index[slot]) {
         list_word *w = &f->words[f->word_count++];
         w->word = word;
+        w->head = head;
         w->hash = h;
         w->length = (uint32_t)n;
         w->lists = 0;
@@ -577,11 +591,12 @@ __attribute__((noinline)) static uint64_t word_lists_lookup(finder *f, size_t i,
   uint64_t lists = 0;
   unsigned char first = (unsigned char)f->text[i];
   if (n && n <= f->word_longest && (f->word_firsts[first >> 6] >> (first & 63)) & 1) {
-    uint32_t h = list_word_hash(f->text + i, n);
+    uint64_t head = head_lane(f->text + i, n, f->length - i);
+    uint32_t h = head_hash(head, n);
     for (size_t slot = h & (WORD_SLOTS - 1); f->word_index[slot];
          slot = (slot + 1) & (WORD_SLOTS - 1)) {
       const list_word *w = &f->words[f->word_index[slot] - 1];
-      if (w->hash == h && w->length == n && memcmp(w->word, f->text + i, n) == 0) {
+      if (w->hash == h && same_word(w, head, f->text + i, n)) {
         lists = w->lists;
         break;
       }
