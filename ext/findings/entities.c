@@ -2365,6 +2365,23 @@ static size_t match_untitled_person(finder *f, size_t i) {
   return end;
 }
 
+/* The scan's byte classes: SCAN_JOINS, a byte after which no word starts
+** (letters, digits, '/', '.', '-' and non-ASCII bytes: "S/2014", "al-",
+** "É"); SCAN_STARTS, a byte a matcher may start at (letters, digits, '[',
+** '('; a non-ASCII capital is tested apart). */
+#define SCAN_JOINS 1
+#define SCAN_STARTS 2
+static const unsigned char scan_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 0,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 0, 0, 0, 0,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 static size_t match_word(finder *f, size_t i, size_t *definition) {
   size_t end;
   /* A name that an acronym in parentheses defines, "Justice and Equality
@@ -2493,11 +2510,10 @@ int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *r
       counted = i;
     }
     char c = text[i];
-    int boundary = i == 0 || !(ibid_is_alpha(text[i - 1]) || ibid_is_digit(text[i - 1]) ||
-                               text[i - 1] == '/' || text[i - 1] == '.' || text[i - 1] == '-' ||
-                               ((unsigned char)text[i - 1] & 0x80));
+    int boundary = i == 0 || !(scan_class[(unsigned char)text[i - 1]] & SCAN_JOINS);
     if (!boundary ||
-        !(ibid_is_alpha(c) || ibid_is_digit(c) || c == '[' || c == '(' || is_capital_at(f, i))) {
+        !((scan_class[(unsigned char)c] & SCAN_STARTS) ||
+          ((unsigned char)c >= 0xC3 && (unsigned char)c <= 0xC5 && is_capital_at(f, i)))) {
       i++;
       continue;
     }

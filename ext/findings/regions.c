@@ -260,17 +260,22 @@ static size_t folded_word(const char *text, size_t length, size_t *p, uint32_t *
   size_t n = 0;
   while (*p < length) {
     uint32_t c = (unsigned char)text[*p];
-    size_t width = 1;
-    char letters[3];
-    int k;
-    if (c < 0x80) { /* as in fold */
+    if (c < 0x80) { /* ASCII, as fold_codepoint folds it */
       if (c >= 'A' && c <= 'Z') c += 32;
-      k = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-      letters[0] = (char)c;
-    } else {
-      width = ibid_utf8_decode(text, length, *p, &c);
-      k = fold_codepoint(c, letters);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        if (n < 3) start[n] = (char)c;
+        h = (h ^ c) * 16777619u;
+        (*p)++;
+        if (++n >= NAME_BYTES) return NAME_BYTES;
+        continue;
+      }
+      if (n > 0) break; /* the word ends (*p stays at the break) */
+      (*p)++;
+      continue;
     }
+    char letters[3];
+    size_t width = ibid_utf8_decode(text, length, *p, &c);
+    int k = fold_codepoint(c, letters);
     if (k == 3) {
       size_t copy = width > 3 ? 3 : width;
       memcpy(letters, text + *p, copy);
