@@ -1740,34 +1740,64 @@ typedef struct word_stat {
 /* The hash of text[i, i + n) with A-Z lowercased (bytes | 0x20: that makes
 ** no other byte a letter, so only words of letters can hash as one), eight
 ** bytes at a time; never 0. */
+#define WORD_HASH_SEED 0x9E3779B97F4A7C15ull
+
+static inline uint64_t hash_lane(uint64_t h, uint64_t lane) {
+  h = (h ^ lane) * 0xBF58476D1CE4E5B9ull;
+  return h ^ (h >> 31);
+}
+
+static inline uint64_t hash_end(uint64_t h, size_t n) {
+  h ^= n;
+  h ^= h >> 32;
+  h *= 0xD6E8FEB86659FD93ull;
+  h ^= h >> 32;
+  return h ? h : 1;
+}
+
 static uint64_t word_hash(const finder *f, size_t i, size_t n) {
   const char *text = f->text + i;
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+  uint64_t h = WORD_HASH_SEED;
   size_t k = 0;
 #if LANES
-  for (; k + 8 <= n; k += 8) {
-    h = (h ^ (load_lanes(text + k) | 0x20 * LANE_ONES)) * 0xBF58476D1CE4E5B9ull;
-    h ^= h >> 31;
-  }
+  for (; k + 8 <= n; k += 8) h = hash_lane(h, load_lanes(text + k) | 0x20 * LANE_ONES);
   if (k < n) { /* the last 1 to 7 bytes as one lane, the rest of it zero */
     uint64_t lane = 0, mask = (1ull << (8 * (n - k))) - 1;
     if (i + k + 8 <= f->length)
       lane = load_lanes(text + k) & mask;
     else
       memcpy(&lane, text + k, n - k);
-    h = (h ^ (lane | (0x20 * LANE_ONES & mask))) * 0xBF58476D1CE4E5B9ull;
-    h ^= h >> 31;
+    h = hash_lane(h, lane | (0x20 * LANE_ONES & mask));
   }
 #else
-  for (; k < n; k++) {
-    h = (h ^ ((unsigned char)text[k] | 0x20)) * 0x94D049BB133111EBull;
-    h ^= h >> 29;
+  for (; k < n; k++) h = hash_lane(h, (unsigned char)text[k] | 0x20);
+#endif
+  return hash_end(h, n);
+}
+
+/* The ASCII letters from text[i] on: their number in *n and their
+** word_hash, read in one pass. */
+static uint64_t letters_hash(const finder *f, size_t i, size_t *n) {
+#if LANES
+  uint64_t h = WORD_HASH_SEED;
+  for (size_t k = i; k + 8 <= f->length; k += 8) {
+    uint64_t x = load_lanes(f->text + k);
+    uint64_t stops = ~letter_lanes(x) & LANE_HIGHS;
+    if (!stops) {
+      h = hash_lane(h, x | 0x20 * LANE_ONES);
+      continue;
+    }
+    size_t r = (size_t)__builtin_ctzll(stops) >> 3;
+    if (r) {
+      uint64_t mask = (1ull << (8 * r)) - 1;
+      h = hash_lane(h, (x & mask) | (0x20 * LANE_ONES & mask));
+    }
+    *n = k + r - i;
+    return hash_end(h, *n);
   }
 #endif
-  h ^= h >> 32;
-  h *= 0xD6E8FEB86659FD93ull;
-  h ^= h >> 32;
-  return h ? h : 1;
+  *n = ascii_letters(f->text, f->length, i); /* the last bytes of the text */
+  return word_hash(f, i, *n);
 }
 
 static word_stat *stat_slot(finder *f, uint64_t h) {
@@ -1800,7 +1830,8 @@ static int grow_word_stats(finder *f) {
 ** small and doubles when half full, so a long text of few distinct words
 ** (most of them) costs a few hundred KB, not 32 bytes a word. */
 static int collect_word_stats(finder *f) {
-  size_t capacity = 256;
+  size_t capacity = 256; /* up to 4096 (64 KB) by the text's length: a few doublings saved */
+  while (capacity < 4096 && capacity * 8 < f->length) capacity *= 2;
   f->stats = ibid_malloc(capacity * sizeof(word_stat));
   if (!f->stats) return -1;
   memset(f->stats, 0, capacity * sizeof(word_stat));
@@ -1816,8 +1847,8 @@ static int collect_word_stats(finder *f) {
       i++;
       continue;
     }
-    size_t n = ascii_letters(f->text, f->length, i);
-    uint64_t hash = word_hash(f, i, n);
+    size_t n;
+    uint64_t hash = letters_hash(f, i, &n);
     word_stat *s = stat_slot(f, hash);
     if (!s->hash) {
       if (2 * (used + 1) > f->stat_capacity) {
