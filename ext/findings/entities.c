@@ -346,6 +346,7 @@ typedef struct finder {
   struct {                /* name_word's last answers, by offset */
     size_t at;            /* offset + 1 (0: none) */
     size_t length, first; /* name_word_at's length and ibid_word_length at the offset */
+    size_t ascii;         /* ... and the ASCII letters there */
   } names[NAME_CACHE];
   /* The words of the lists (build_word_table): a hash table of indexes + 1
   ** into words (0: empty slot), a bit per first byte and the longest length. */
@@ -457,19 +458,22 @@ static inline size_t ascii_letters(const char *text, size_t length, size_t i) {
 
 /* ibid_word_length (ASCII letters and non-ASCII letters) at i, with the
 ** ASCII part inline: most words are ASCII. */
-static inline size_t word_length(const finder *f, size_t i) {
-  size_t end = i + ascii_letters(f->text, f->length, i);
+static inline size_t word_length(const finder *f, size_t i, size_t *ascii) {
+  *ascii = ascii_letters(f->text, f->length, i);
+  size_t end = i + *ascii;
   if (end >= f->length || (unsigned char)f->text[end] < 0x80) return end - i;
   return ibid_word_length(f->text, f->length, i);
 }
 
 /* A name word at i: letters with inner hyphens and apostrophes ("Ki-moon",
 ** "al-Rashid", "Pre-Trial"); returns its length. */
-static size_t name_word_at(const finder *f, size_t i, size_t *first) {
-  size_t n = 0;
+static size_t name_word_at(const finder *f, size_t i, size_t *first, size_t *ascii) {
+  size_t n = 0, letters_ascii;
   *first = 0;
+  *ascii = 0;
   for (;;) {
-    size_t letters = word_length(f, i + n);
+    size_t letters = word_length(f, i + n, &letters_ascii);
+    if (!n) *ascii = letters_ascii;
     if (!letters) break;
     if (!n) *first = letters;
     n += letters;
@@ -485,7 +489,7 @@ static size_t name_word_at(const finder *f, size_t i, size_t *first) {
 /* name_word when its cache does not hold the answer. */
 __attribute__((noinline)) static size_t name_word_miss(finder *f, size_t i) {
   size_t c = i & (NAME_CACHE - 1);
-  f->names[c].length = name_word_at(f, i, &f->names[c].first);
+  f->names[c].length = name_word_at(f, i, &f->names[c].first, &f->names[c].ascii);
   f->names[c].at = i + 1;
   return f->names[c].length;
 }
@@ -729,7 +733,8 @@ static size_t match_icc_record(finder *f, size_t i) {
 static size_t match_au_symbol(finder *f, size_t i) {
   if (!ibid_is_alpha(f->text[i])) return 0;
   /* the first segment is letters and dots up to a '/': "the" is told at once */
-  size_t first = i + ascii_letters(f->text, f->length, i);
+  name_word(f, i); /* (the scan asks it next: its ASCII letters serve here) */
+  size_t first = i + f->names[i & (NAME_CACHE - 1)].ascii;
   if (first >= f->length || (f->text[first] != '/' && f->text[first] != '.')) return 0;
   size_t end = symbol_end(f, i);
   const char *t = f->text + i;
