@@ -518,22 +518,42 @@ static inline size_t skip_space(const finder *f, size_t at) {
 }
 
 /* ibid_month_of_word, after the tests that turn most words away inline: a
-** month is 3 to 9 letters and begins with one of "JFMASOND". */
+** month is 3 to 9 letters that begin as a month's name ("Jan", "Feb", "Mar",
+** "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"; c | 0x20
+** lowercases a letter and makes no other byte one). */
 static inline int month_of_word(const char *text, size_t n) {
   if (n < 3 || n > 9) return 0;
+  char b = (char)(text[1] | 0x20), c = (char)(text[2] | 0x20);
+  int may;
   switch (text[0]) {
     case 'J':
+      may = (b == 'a' && c == 'n') || (b == 'u' && (c == 'n' || c == 'l'));
+      break;
     case 'F':
+      may = b == 'e' && c == 'b';
+      break;
     case 'M':
+      may = b == 'a' && (c == 'r' || c == 'y');
+      break;
     case 'A':
+      may = (b == 'p' && c == 'r') || (b == 'u' && c == 'g');
+      break;
     case 'S':
+      may = b == 'e' && c == 'p';
+      break;
     case 'O':
+      may = b == 'c' && c == 't';
+      break;
     case 'N':
+      may = b == 'o' && c == 'v';
+      break;
     case 'D':
-      return ibid_month_of_word(text, n);
+      may = b == 'e' && c == 'c';
+      break;
     default:
-      return 0;
+      may = 0;
   }
+  return may ? ibid_month_of_word(text, n) : 0;
 }
 
 static int word_equals(const finder *f, size_t i, size_t n, const char *word) {

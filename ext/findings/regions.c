@@ -556,7 +556,7 @@ static size_t region_in_window(const name_table *regions, const char *text, size
   ** The longest name that ends at a word end of the text wins. */
   size_t low = 0, high = regions->count, found = 0;
   for (size_t end = skip + 1;; end++) {
-    fold_until(&s, end + 1); /* folded[end] is known, or s.n is the whole fold's */
+    if (s.n < end + 1) fold_until(&s, end + 1); /* folded[end] known, or s.n is the whole fold's */
     size_t n = s.n;
     if (end > n) break;
     if (end - skip >= NAME_BYTES) break;
