@@ -352,6 +352,7 @@ typedef struct finder {
   ** into words (0: empty slot), a bit per first byte and the longest length. */
   size_t word_count, word_longest;
   size_t person_at, person_end, person_words; /* person_name's last answer (offset + 1) */
+  size_t acronym_at, acronym_length;          /* acronym_token's */
   uint16_t word_index[WORD_SLOTS];
   uint64_t word_firsts[4];
   struct {
@@ -1292,7 +1293,7 @@ static const char *known_institution(const char *name) {
                                          {"UN Human Rights Council", "HRC"},
                                          {"NATO", "NATO"}};
   for (size_t k = 0; k < sizeof(table) / sizeof(table[0]); k++)
-    if (strcmp(name, table[k][0]) == 0) return table[k][1];
+    if (name[0] == table[k][0][0] && strcmp(name, table[k][0]) == 0) return table[k][1];
   return NULL;
 }
 
@@ -1326,7 +1327,7 @@ static void remember_acronym(finder *f, const char *letters, size_t n, size_t st
 /* An acronym token at i: letters, '/', '-' and '&', starting with a capital
 ** and holding at least two capitals and no digit ("UNSC", "SLM/A",
 ** "CoI-Yemen"). Returns its length, 0 if none. */
-static size_t acronym_token(const finder *f, size_t i) {
+static size_t acronym_token_at(const finder *f, size_t i) {
   if (!ibid_is_upper(f->text[i])) return 0;
   size_t n = 0, capitals = 0;
   while (i + n < f->length) {
@@ -1345,6 +1346,18 @@ static size_t acronym_token(const finder *f, size_t i) {
   for (size_t k = 0; k < n; k++) lower += ibid_is_lower(f->text[i + k]);
   if (lower > capitals && !memchr(f->text + i, '-', n)) return 0;
   return n;
+}
+
+/* acronym_token_at, remembering its last answer (match_acronym and then
+** match_initials ask about the same capital). */
+static size_t acronym_token(const finder *f, size_t i) {
+  if (!ibid_is_upper(f->text[i])) return 0;
+  finder *cache = (finder *)f;
+  if (cache->acronym_at != i + 1) {
+    cache->acronym_length = acronym_token_at(f, i);
+    cache->acronym_at = i + 1;
+  }
+  return cache->acronym_length;
 }
 
 /* Skips a possessive "’s" / "'s" that ends just before `end`. */
