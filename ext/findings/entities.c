@@ -2578,14 +2578,20 @@ int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *r
       if (ibid_progress_step(f->progress, i - counted)) break;
       counted = i;
     }
-    char c = text[i];
-    int boundary = i == 0 || !(scan_class[(unsigned char)text[i - 1]] & SCAN_JOINS);
-    if (!boundary ||
-        !((scan_class[(unsigned char)c] & SCAN_STARTS) ||
-          ((unsigned char)c >= 0xC3 && (unsigned char)c <= 0xC5 && is_capital_at(f, i)))) {
-      i++;
-      continue;
+    /* on to the next byte a matcher may start at (a word start), at most
+    ** to the next progress count */
+    size_t limit = counted + 4096 < length ? counted + 4096 : length;
+    unsigned char before = i == 0 ? 0 : scan_class[(unsigned char)text[i - 1]];
+    for (; i < limit; i++) {
+      unsigned char here = scan_class[(unsigned char)text[i]];
+      if (!(before & SCAN_JOINS) &&
+          ((here & SCAN_STARTS) || ((unsigned char)text[i] >= 0xC3 &&
+                                    (unsigned char)text[i] <= 0xC5 && is_capital_at(f, i))))
+        break;
+      before = here;
     }
+    if (i >= limit) continue;
+    char c = text[i];
     size_t skip = citation_end(f, i);
     if (skip) {
       i = skip;
