@@ -1952,8 +1952,9 @@ static size_t match_armed_group(finder *f, size_t i) {
   ** not a people's adjective ("Ugandan rebels", "Congolese militias") */
   size_t word = name_word(f, i);
   if (word >= 3 && i + word + 1 < f->length && f->text[i + word] == ' ' &&
-      strchr("mri", f->text[i + word + 1]) && is_titlecase(f, i, word) &&
-      !people_adjective(f, i, word)) {
+      (f->text[i + word + 1] == 'm' || f->text[i + word + 1] == 'r' ||
+       f->text[i + word + 1] == 'i') &&
+      is_titlecase(f, i, word) && !people_adjective(f, i, word)) {
     size_t next = i + word;
     static const char *const nouns[] = {"militia", "militias", "rebels", "insurgents"};
     for (size_t k = 0; k < sizeof(nouns) / sizeof(*nouns); k++) {
@@ -2039,9 +2040,11 @@ static int is_continent(const finder *f, size_t i, size_t n) {
 ** institution, armed-group, role, treaty or document word, no people's
 ** adjective, no month, never written in lowercase in the text. */
 static int name_part_of(const finder *f, size_t i, size_t n) {
-  if (!is_titlecase(f, i, n) || is_function_capital(f, i, n) || is_institution_head(f, i, n) ||
-      is_armed_head(f, i, n) || is_role(f, i, n) || is_treaty_head(f, i, n) ||
-      is_document_word(f, i, n) || month_of_word(f->text + i, n) || people_adjective(f, i, n))
+  const uint64_t not_parts = 1ull << LIST_FUNCTION_CAPITAL | 1ull << LIST_INSTITUTION_HEAD |
+                             1ull << LIST_ARMED_HEAD | 1ull << LIST_ROLE |
+                             1ull << LIST_TREATY_HEAD | 1ull << LIST_DOCUMENT_WORD;
+  if (!is_titlecase(f, i, n) || (word_lists_of(f, i, n) & not_parts) ||
+      month_of_word(f->text + i, n) || people_adjective(f, i, n))
     return 0;
   const word_stat *s = stats_of(f, i, n);
   return !(s && s->lowercase);
