@@ -518,6 +518,9 @@ static inline __attribute__((always_inline)) int is_capital_at(const finder *f, 
 static inline size_t skip_space(const finder *f, size_t at) {
   if (at < f->length && !ibid_is_space(f->text[at]) && (unsigned char)f->text[at] != 0xC2)
     return at;
+  if (at + 1 < f->length && f->text[at] == ' ' && !ibid_is_space(f->text[at + 1]) &&
+      (unsigned char)f->text[at + 1] != 0xC2)
+    return at + 1; /* one space (the most common gap) */
   return ibid_skip_space(f->text, f->length, at);
 }
 
