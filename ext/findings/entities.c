@@ -656,16 +656,34 @@ static int is_function_capital(const finder *f, size_t i, size_t n) {
   return word_in_list(f, i, n, LIST_FUNCTION_CAPITAL);
 }
 
+/* Byte classes: SCAN_JOINS, a byte after which no word starts (letters,
+** digits, '/', '.', '-' and non-ASCII bytes: "S/2014", "al-", "É");
+** SCAN_STARTS, a byte a matcher may start at (letters, digits, '[', '(';
+** a non-ASCII capital is tested apart); WORD_BACK, a byte word_before
+** reads back over (letters, '-', non-ASCII bytes). */
+#define SCAN_JOINS 1
+#define SCAN_STARTS 2
+#define WORD_BACK 4
+static const unsigned char scan_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 5, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 0,
+    0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 2, 0, 0, 0, 0,
+    0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0,
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+};
+
 /* Start of the word that ends at `end` (after skipping white space back to
 ** it), or end when the previous token is not a word. */
 static size_t word_before(const finder *f, size_t end, size_t *word_end) {
   size_t i = end;
   while (i > 0 && ibid_is_space(f->text[i - 1])) i--;
   *word_end = i;
-  while (i > 0 && (ibid_is_alpha(f->text[i - 1]) || f->text[i - 1] == '-' ||
-                   ((unsigned char)f->text[i - 1] >= 0x80 &&
-                    !((unsigned char)f->text[i - 1] == 0x99 && i >= 3 &&
-                      (unsigned char)f->text[i - 3] == 0xE2))))
+  while (i > 0 && (scan_class[(unsigned char)f->text[i - 1]] & WORD_BACK) &&
+         !((unsigned char)f->text[i - 1] == 0x99 && i >= 3 &&
+           (unsigned char)f->text[i - 3] == 0xE2)) /* not past a "’" */
     i--;
   while (i < *word_end && ((unsigned char)f->text[i] & 0xC0) == 0x80) i++;
   while (i < *word_end && f->text[i] == '-') i++;
@@ -2462,23 +2480,6 @@ static size_t match_untitled_person(finder *f, size_t i) {
   emit(f, IBID_ENTITY_PERSON, i, end, NULL);
   return end;
 }
-
-/* The scan's byte classes: SCAN_JOINS, a byte after which no word starts
-** (letters, digits, '/', '.', '-' and non-ASCII bytes: "S/2014", "al-",
-** "É"); SCAN_STARTS, a byte a matcher may start at (letters, digits, '[',
-** '('; a non-ASCII capital is tested apart). */
-#define SCAN_JOINS 1
-#define SCAN_STARTS 2
-static const unsigned char scan_class[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 0,
-    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 0, 0, 0, 0,
-    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-};
 
 static size_t match_word(finder *f, size_t i, size_t *definition) {
   size_t end;
