@@ -349,12 +349,12 @@ typedef struct finder {
     size_t ascii;         /* ... and the ASCII letters there */
   } names[NAME_CACHE];
   /* The words of the lists (build_word_table): a hash table of indexes + 1
-  ** into words (0: empty slot), a bit per first byte and the longest length. */
+  ** into words (0: empty slot), the lengths by first byte and the longest. */
   size_t word_count, word_longest;
   size_t person_at, person_end, person_words; /* person_name's last answer (offset + 1) */
   size_t acronym_at, acronym_length;          /* acronym_token's */
   uint16_t word_index[WORD_SLOTS];
-  uint64_t word_firsts[4];
+  uint32_t word_shapes[256]; /* by first byte: a bit per length (1 to 31) of its words */
   struct {
     size_t at, length; /* offset + 1 (0: none), length asked */
     uint64_t lists;
@@ -609,7 +609,7 @@ static void build_word_table(finder *f) {
         w->length = (uint32_t)n;
         w->lists = 0;
         f->word_index[slot] = (uint16_t)f->word_count;
-        f->word_firsts[(unsigned char)word[0] >> 6] |= 1ull << ((unsigned char)word[0] & 63);
+        f->word_shapes[(unsigned char)word[0]] |= 1u << (n < 31 ? n : 31);
         if (n > f->word_longest) f->word_longest = n;
       }
       f->words[f->word_index[slot] - 1].lists |= 1ull << list;
@@ -620,7 +620,7 @@ static void build_word_table(finder *f) {
 __attribute__((noinline)) static uint64_t word_lists_lookup(finder *f, size_t i, size_t n) {
   uint64_t lists = 0;
   unsigned char first = (unsigned char)f->text[i];
-  if (n && n <= f->word_longest && (f->word_firsts[first >> 6] >> (first & 63)) & 1) {
+  if (n && n <= f->word_longest && (f->word_shapes[first] >> (n < 31 ? n : 31)) & 1) {
     uint64_t head = head_lane(f->text + i, n, f->length - i);
     uint32_t h = head_hash(head, n);
     for (size_t slot = h & (WORD_SLOTS - 1); f->word_index[slot];
