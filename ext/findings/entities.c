@@ -1909,10 +1909,11 @@ static int collect_word_stats(finder *f) {
       if (ibid_progress_step(f->progress, i - counted)) return 0;
       counted = i;
     }
-    if (!is_ascii_letter(f->text[i])) { /* (a word is read whole: no letter precedes i) */
-      i++;
-      continue;
-    }
+    /* on to the next letter, at most to the next progress count (a word is
+    ** read whole, so no letter precedes it) */
+    size_t limit = counted + 4096 < f->length ? counted + 4096 : f->length;
+    while (i < limit && !is_ascii_letter(f->text[i])) i++;
+    if (i >= limit) continue;
     size_t n;
     uint64_t hash = letters_hash(f, i, &n);
     word_stat *s = stat_slot(f, hash);
@@ -1928,7 +1929,7 @@ static int collect_word_stats(finder *f) {
       s->capitalised++;
     else
       s->lowercase++;
-    i += n;
+    i += n + 1; /* (the byte after a word is no letter) */
   }
   return 0;
 }
