@@ -11,7 +11,10 @@
 ** query the same way and binary-searches; ibid_region_at folds a short window
 ** of text once and narrows the sorted names byte by byte to those that begin
 ** with it, keeping the longest that ends at a word end (most words begin no
-** name, and are told so after a byte or two).
+** name, and are told so after a byte or two). Before any of that, the
+** text's first folded word (the second after "the") must be the first word
+** of some name (a hash set of them): a name ends at a word end, so no other
+** word can begin one; the window is folded only as far as the narrowing reads.
 ** A second table, searched the same way (ibid_city_at), holds city names:
 ** the exemplar cities of ICU's time-zone IDs (add_cities).
 */
