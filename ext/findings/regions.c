@@ -51,7 +51,8 @@ typedef struct name_table {
   ** "democratic republic of the congo"), open addressing (0: empty): the
   ** text's first word must be one of them (see first_word_known) */
   uint32_t *firsts;
-  size_t first_mask; /* capacity - 1 (a power of 2) */
+  size_t first_mask;  /* capacity - 1 (a power of 2) */
+  size_t starts[257]; /* starts[c]: the names whose first byte is below c (sorted: an index) */
 } name_table;
 
 static int is_ascii_lower(char c) {
@@ -237,6 +238,10 @@ static int first_known(const name_table *r, uint32_t h) {
 
 /* Fills r->firsts from the names (after they are all added). */
 static int note_first_words(name_table *r) {
+  for (size_t c = 0, k = 0; c <= 256; c++) {
+    while (k < r->count && (unsigned char)r->names[k].name[0] < c) k++;
+    r->starts[c] = k;
+  }
   size_t capacity = 64;
   while (capacity < 2 * r->count + 2) capacity *= 2;
   r->firsts = ibid_malloc(capacity * sizeof(uint32_t));
@@ -519,6 +524,19 @@ const char *ibid_region_code(const ibid_regions *regions, const char *text, size
 ** narrowed to those whose byte `at` is c. */
 static void narrow(const name_table *r, size_t at, unsigned char c, size_t *low, size_t *high) {
   size_t lo = *low, hi = *high;
+  if (at == 0 && lo == 0 && hi == r->count) { /* all the names: by their first byte */
+    *low = r->starts[c];
+    *high = r->starts[c + 1];
+    return;
+  }
+  if (hi - lo <= 8) { /* a few names: read in order */
+    while (lo < hi && (unsigned char)r->names[lo].name[at] < c) lo++;
+    size_t first = lo;
+    while (lo < hi && (unsigned char)r->names[lo].name[at] == c) lo++;
+    *low = first;
+    *high = lo;
+    return;
+  }
   while (lo < hi) { /* first name whose byte at is >= c */
     size_t middle = lo + (hi - lo) / 2;
     if ((unsigned char)r->names[middle].name[at] < c)
