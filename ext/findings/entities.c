@@ -315,6 +315,7 @@ typedef struct acronym {
 } acronym;
 
 #define NAME_CACHE 64
+#define REGION_CACHE 16
 
 typedef struct list_word {
   const char *word;
@@ -360,6 +361,10 @@ typedef struct finder {
   size_t word_count, word_longest;
   size_t person_at, person_end, person_words; /* person_name's last answer (offset + 1) */
   size_t acronym_at, acronym_length;          /* acronym_token's */
+  struct {                                    /* region_at's answers, by offset */
+    size_t at, length;
+    const char *code;
+  } region_cache[REGION_CACHE];
   uint16_t word_index[WORD_SLOTS];
   uint32_t word_shapes[256]; /* by first byte: a bit per length (1 to 31) of its words */
   struct {
@@ -568,6 +573,20 @@ static inline int month_of_word(const char *text, size_t n) {
       may = 0;
   }
   return may ? ibid_month_of_word(text, n) : 0;
+}
+
+/* ibid_region_at, remembering its answers by offset: a capitalised word is
+** asked about as a name's part and again as a word of its own. */
+static size_t region_at(const finder *f, size_t at, const char **code) {
+  finder *cache = (finder *)f;
+  size_t c = at & (REGION_CACHE - 1);
+  if (cache->region_cache[c].at != at + 1) {
+    cache->region_cache[c].length =
+        ibid_region_at(f->regions, f->text, f->length, at, &cache->region_cache[c].code);
+    cache->region_cache[c].at = at + 1;
+  }
+  *code = cache->region_cache[c].code;
+  return cache->region_cache[c].length;
 }
 
 /* text[i, i + n) is word. Inline: every call names a literal, so the length
@@ -2014,7 +2033,7 @@ static size_t match_armed_group(finder *f, size_t i) {
       if (next + 1 + n <= f->length && t[next] == ' ' && memcmp(t + next + 1, nouns[k], n) == 0 &&
           (next + 1 + n == f->length || !ibid_is_alpha(t[next + 1 + n]))) {
         const char *code;
-        if (ibid_region_at(f->regions, t, f->length, i, &code)) return 0;
+        if (region_at(f, i, &code)) return 0;
         emit(f, IBID_ENTITY_ARMED_GROUP, i, next, NULL);
         return next;
       }
@@ -2059,7 +2078,7 @@ static size_t match_armed_group(finder *f, size_t i) {
 
 static size_t match_country(finder *f, size_t i) {
   const char *code;
-  size_t n = ibid_region_at(f->regions, f->text, f->length, i, &code);
+  size_t n = region_at(f, i, &code);
   if (!n) return 0;
   emit(f, IBID_ENTITY_COUNTRY, i, i + n, code);
   return i + n;
@@ -2449,8 +2468,7 @@ static size_t match_untitled_person(finder *f, size_t i) {
       if (!titlecase || is_institution_head(f, at, n) || is_armed_head(f, at, n) ||
           is_function_capital(f, at, n) || is_role(f, at, n) || is_place_head(f, at, n) ||
           is_document_word(f, at, n) || (at == i && is_compass(f, at, n)) ||
-          word_in_list(f, at, n, LIST_NOT_NAME) ||
-          ibid_region_at(f->regions, f->text, f->length, at, &code))
+          word_in_list(f, at, n, LIST_NOT_NAME) || region_at(f, at, &code))
         return 0;
       const word_stat *s = stats_of(f, at, n);
       if (s && s->lowercase) return 0;
