@@ -367,6 +367,7 @@ typedef struct finder {
   } region_cache[REGION_CACHE];
   uint16_t word_index[WORD_SLOTS];
   uint32_t word_shapes[256]; /* by first byte: a bit per length (1 to 31) of its words */
+  uint32_t role_shapes[256]; /* the same of the roles' words (match_word asks every word) */
   struct {
     size_t at, length; /* offset + 1 (0: none), length asked */
     uint64_t lists;
@@ -639,6 +640,7 @@ static void build_word_table(finder *f) {
         if (n > f->word_longest) f->word_longest = n;
       }
       f->words[f->word_index[slot] - 1].lists |= 1ull << list;
+      if (list == LIST_ROLE) f->role_shapes[(unsigned char)word[0]] |= 1u << (n < 31 ? n : 31);
     }
 }
 
@@ -2564,7 +2566,8 @@ static size_t match_word(finder *f, size_t i, size_t *definition) {
       (c == 'C' && (end = match_chapter(f, i, n))) ||
       ((c == 's' || c == 'S') && (end = match_situation(f, i, n))) ||
       (capital && (end = match_treaty(f, i))) || (c == 'U' && (end = match_united_nations(f, i))) ||
-      (word_in_list(f, i, n, LIST_ROLE) && (end = match_person_after_role(f, i, n))) ||
+      ((f->role_shapes[(unsigned char)c] >> (n < 31 ? n : 31) & 1) &&
+       word_in_list(f, i, n, LIST_ROLE) && (end = match_person_after_role(f, i, n))) ||
       (upper && ((end = match_institution(f, i, n)) || (end = match_acronym(f, i)))))
     return end;
   if (capital) {
