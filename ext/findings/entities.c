@@ -2561,10 +2561,13 @@ static size_t match_word(finder *f, size_t i, size_t *definition) {
   size_t n = name_word(f, i);
   if (!n) return 0;
   int capital = upper || is_capital_at(f, i);
-  if (((c == 'r' || c == 'R' || c == 'U' || c == 'S') && (end = match_resolution(f, i, n))) ||
-      ((c == 'A' || c == 'a') && (end = match_article(f, i, n))) ||
-      (c == 'C' && (end = match_chapter(f, i, n))) ||
-      ((c == 's' || c == 'S') && (end = match_situation(f, i, n))) ||
+  /* (the lengths of "resolution(s)", "UNSCR", "SCR", "Res"; "Art(s)", "Article(s)") */
+  if (((c == 'r' || c == 'R' || c == 'U' || c == 'S') && (n == 3 || n == 5 || n == 10 || n == 11) &&
+       (end = match_resolution(f, i, n))) ||
+      ((c == 'A' || c == 'a') && (n == 3 || n == 4 || n == 7 || n == 8) && f->text[i + 1] == 'r' &&
+       (end = match_article(f, i, n))) ||
+      (c == 'C' && n == 7 && (end = match_chapter(f, i, n))) ||
+      ((c == 's' || c == 'S') && n == 9 && (end = match_situation(f, i, n))) ||
       (capital && (end = match_treaty(f, i))) || (c == 'U' && (end = match_united_nations(f, i))) ||
       ((f->role_shapes[(unsigned char)c] >> (n < 31 ? n : 31) & 1) &&
        word_in_list(f, i, n, LIST_ROLE) && (end = match_person_after_role(f, i, n))) ||
