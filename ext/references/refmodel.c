@@ -334,21 +334,22 @@ static void decode(int32_t *score, uint8_t *back, size_t count, uint8_t *labels)
 int ibid_refmodel_label(const char *text, const ibid_reftoken *tokens, size_t count,
                         uint8_t *labels) {
   if (count == 0) return 0;
-  uint32_t *features = ibid_malloc(count * IBID_REFTOKENS_MAX_FEATURES * sizeof(uint32_t));
-  uint8_t *feature_counts = ibid_malloc(count);
-  int32_t *score = ibid_malloc(count * IBID_REFMODEL_ROW_STRIDE * sizeof(int32_t));
-  uint8_t *back = ibid_malloc(count * IBID_REFMODEL_ROW_STRIDE);
+  /* one block: scores, features, back pointers, feature counts (in that
+  ** order, so that every part is aligned for its type) */
+  enum { S = IBID_REFMODEL_ROW_STRIDE, F = IBID_REFTOKENS_MAX_FEATURES };
+  char *block = ibid_malloc(count * (S * sizeof(int32_t) + F * sizeof(uint32_t) + S + 1));
+  if (!block) return -1;
+  int32_t *score = (int32_t *)(void *)block;
+  uint32_t *features = (uint32_t *)(void *)(score + count * S);
+  uint8_t *back = (uint8_t *)(features + count * F);
+  uint8_t *feature_counts = back + count * S;
   int rc = -1;
-  if (features && feature_counts && score && back &&
-      ibid_reftokens_features(text, tokens, count, IBID_REFMODEL_BUCKETS, features,
+  if (ibid_reftokens_features(text, tokens, count, IBID_REFMODEL_BUCKETS, features,
                               feature_counts) == 0) {
     emissions(features, feature_counts, count, score);
     decode(score, back, count, labels);
     rc = 0;
   }
-  ibid_free(features);
-  ibid_free(feature_counts);
-  ibid_free(score);
-  ibid_free(back);
+  ibid_free(block);
   return rc;
 }

@@ -51,9 +51,19 @@ static size_t space_length(const char *text, size_t length, size_t at) {
 }
 
 ibid_reftoken *ibid_reftokens_split(const char *text, size_t length, size_t *count, int *failed) {
+  /* tokens are at least a byte apart: at most (length + 1) / 2 of them;
+  ** sized once for a reference, grown only for long texts */
   ibid_reftoken *tokens = NULL;
   size_t used = 0, capacity = 0, at = 0;
   *count = 0;
+  if (length <= 4096) {
+    capacity = length / 2 + 1;
+    tokens = ibid_malloc(capacity * sizeof(*tokens));
+    if (!tokens) {
+      *failed = 1;
+      return NULL;
+    }
+  }
   while (at < length) {
     size_t space = space_length(text, length, at);
     if (space) {
@@ -82,6 +92,10 @@ ibid_reftoken *ibid_reftokens_split(const char *text, size_t length, size_t *cou
     tokens[used].start = start;
     tokens[used].length = at - start;
     used++;
+  }
+  if (!used) {
+    ibid_free(tokens);
+    return NULL;
   }
   *count = used;
   return tokens;
