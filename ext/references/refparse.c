@@ -1866,6 +1866,14 @@ static void no_year(const char *text, const ibid_reftoken *tokens, size_t count,
                (letters[0] == 's' && (letters[1] == 'd' || letters[1] == 'f'));
     if (!mark) continue;
     for (size_t m = i; m <= last; m++) labels[m] = IBID_REFLABEL_OTHER;
+    /* the title follows where the date goes: a note there, with no title
+    ** anywhere, is the title (up to its period) */
+    for (size_t m = 0; m < count; m++)
+      if (labels[m] == IBID_REFLABEL_TITLE) return;
+    for (size_t m = last + 1; m < count && labels[m] == IBID_REFLABEL_NOTE; m++) {
+      labels[m] = IBID_REFLABEL_TITLE;
+      if (text[tokens[m].start + tokens[m].length - 1] == '.') break;
+    }
     return;
   }
 }
