@@ -137,6 +137,11 @@ static int split_words(const char *text, size_t start, size_t end, word_list *li
     }
     word w = {i, i, pending};
     while (i < end) {
+      unsigned char b = (unsigned char)text[i];
+      if ((unsigned)((b | 0x20) - 'a') < 26u || (unsigned)(b - '0') < 10u) {
+        i++; /* an ASCII letter or digit: a word character, no decoding */
+        continue;
+      }
       size = decode_at(text, end, i, &c);
       if (is_word_codepoint(c)) {
         i += size;

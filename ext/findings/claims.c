@@ -129,19 +129,23 @@ static int number_word_value(const char *word, size_t n) {
                                      "six",     "seven",     "eight",    "nine",     "ten",
                                      "eleven",  "twelve",    "thirteen", "fourteen", "fifteen",
                                      "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
-  static const unsigned char lengths[] = {3, 3, 5, 4, 4, 3, 5, 5, 4, 3,
-                                          6, 6, 8, 8, 7, 7, 9, 8, 8, 6};
-  char lower[16];
   /* called for every word: the length (3 to 9) and the first letter (e, f,
   ** n, o, s, t) rule out most at once */
   if (n < 3 || n > 9) return 0;
   char first = (char)(ibid_is_upper(word[0]) ? word[0] - 'A' + 'a' : word[0]);
   if (first != 'e' && first != 'f' && first != 'n' && first != 'o' && first != 's' && first != 't')
     return 0;
-  for (size_t i = 0; i < n; i++)
-    lower[i] = (char)(ibid_is_upper(word[i]) ? word[i] - 'A' + 'a' : word[i]);
-  for (int i = 0; i < 20; i++)
-    if (lengths[i] == n && list[i][0] == lower[0] && memcmp(list[i], lower, n) == 0) return i + 1;
+  /* the entries of each length (bit i: list[i]), tried in list order */
+  static const uint32_t of_length[10] = {0x00000, 0x00000, 0x00000, 0x00223, 0x00118,
+                                         0x000C4, 0x80C00, 0x0C000, 0x63000, 0x10000};
+  for (uint32_t entries = of_length[n]; entries; entries &= entries - 1) {
+    int i = __builtin_ctz(entries);
+    if (list[i][0] != first) continue; /* the rest compared in place */
+    size_t k = 1;
+    while (k < n && list[i][k] == (char)(ibid_is_upper(word[k]) ? word[k] - 'A' + 'a' : word[k]))
+      k++;
+    if (k == n) return i + 1;
+  }
   return 0;
 }
 

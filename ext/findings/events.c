@@ -248,16 +248,23 @@ static int year_has_cue(const event_scan *s, size_t i) {
 static int small_number(const char *word, size_t n) {
   static const char *const list[] = {"one",   "two",   "three", "four", "five",   "six",
                                      "seven", "eight", "nine",  "ten",  "eleven", "twelve"};
-  static const unsigned char lengths[] = {3, 3, 5, 4, 4, 3, 5, 5, 4, 3, 6, 6};
-  char lower[8];
-  if (n == 0 || n >= sizeof(lower)) return 0;
-  /* called for most words: "a", or 3 to 6 letters, rules out most at once */
-  if (n == 2 || n > 6) return 0;
-  for (size_t k = 0; k < n; k++)
-    lower[k] = (char)(ibid_is_upper(word[k]) ? word[k] - 'A' + 'a' : word[k]);
-  if (n == 1) return lower[0] == 'a';
-  for (int k = 0; k < 12; k++)
-    if (lengths[k] == n && list[k][0] == lower[0] && memcmp(list[k], lower, n) == 0) return k + 1;
+  /* called for most words: "a", or 3 to 6 letters, rules out most at once,
+  ** then the first letter; the rest is compared in place */
+  if (n == 0 || n == 2 || n > 6) return 0;
+  char first = (char)(ibid_is_upper(word[0]) ? word[0] - 'A' + 'a' : word[0]);
+  if (n == 1) return first == 'a';
+  if (first != 'o' && first != 't' && first != 'f' && first != 's' && first != 'e' && first != 'n')
+    return 0;
+  /* the entries of each length (bit k: list[k]), tried in list order */
+  static const uint32_t of_length[7] = {0x000, 0x000, 0x000, 0x223, 0x118, 0x0C4, 0xC00};
+  for (uint32_t entries = of_length[n]; entries; entries &= entries - 1) {
+    int k = __builtin_ctz(entries);
+    if (list[k][0] != first) continue;
+    size_t j = 1;
+    while (j < n && list[k][j] == (char)(ibid_is_upper(word[j]) ? word[j] - 'A' + 'a' : word[j]))
+      j++;
+    if (j == n) return k + 1;
+  }
   return 0;
 }
 

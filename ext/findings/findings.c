@@ -51,6 +51,7 @@
 #include "layers.h"
 #include "memory.h"
 #include "progress.h"
+#include "scan.h"
 #include "utf8.h"
 
 /* Bounds that keep pathological inputs linear. */
@@ -2403,17 +2404,36 @@ static size_t subsection_before(const analysis *a, size_t offset) {
 /* Lowercase, whitespace-collapsed ASCII copy of a sentence's opening, enough
 ** to test the cue phrases. */
 static size_t cue_text(const analysis *a, const sentence *s, char *out, size_t max) {
-  size_t n = 0;
+  const unsigned char *text = (const unsigned char *)a->text;
+  size_t n = 0, limit = max ? max - 1 : 0; /* room for the terminating NUL */
   int space = 0;
-  for (size_t p = s->start; p < s->end && n + 1 < max; p++) {
-    char c = a->text[p];
-    if ((unsigned char)c <= ' ' && is_space(c)) {
+  for (size_t p = s->start, end = s->end; p < end && n < limit; p++) {
+    /* eight bytes at a time (scan.h) while they hold no control character
+    ** and only single spaces between other characters: then each byte is
+    ** copied as it is, lower-cased */
+    while (!space && p + 8 <= end && n + 8 <= limit) {
+      uint64_t eight = ibid_scan_load((const char *)text + p);
+      uint64_t spaces = ibid_scan_eq(eight, ' ');
+      if (ibid_scan_below(eight, ' ') || (spaces & (spaces >> 8)) || (spaces >> 63) ||
+          (n == 0 && (spaces & 0x80)))
+        break;
+      eight |= (ibid_scan_below(eight, 'Z' + 1) & ~ibid_scan_below(eight, 'A')) >> 2;
+      ibid_scan_store(out + n, eight);
+      n += 8;
+      p += 8;
+    }
+    if (p >= end || n >= limit) break;
+    unsigned char c = text[p];
+    if (c <= ' ' && is_space((char)c)) {
       space = 1;
       continue;
     }
-    if (space && n) out[n++] = ' ';
+    if (space && n) {
+      out[n++] = ' ';
+      if (n >= limit) break;
+    }
     space = 0;
-    if (n + 1 < max) out[n++] = lower(c);
+    out[n++] = (char)(c | ((unsigned)(c - 'A') < 26u ? 0x20 : 0)); /* ASCII lower case */
   }
   out[n] = 0;
   return n;

@@ -104,6 +104,12 @@ int ibid_layers_build(ibid_sentence_splitter *splitter, const char *text, size_t
 
 int ibid_layers_build_progress(ibid_sentence_splitter *splitter, const char *text, size_t length,
                                unsigned what, ibid_progress *progress, ibid_layers *layers) {
+  return ibid_layers_build_in_blocks(splitter, text, length, NULL, 0, what, progress, layers);
+}
+
+int ibid_layers_build_in_blocks(ibid_sentence_splitter *splitter, const char *text, size_t length,
+                                const ibid_block *blocks, size_t block_count, unsigned what,
+                                ibid_progress *progress, ibid_layers *layers) {
   memset(layers, 0, sizeof(*layers));
   layers->text = text ? text : "";
   layers->length = text ? length : 0;
@@ -111,10 +117,13 @@ int ibid_layers_build_progress(ibid_sentence_splitter *splitter, const char *tex
   length = layers->length;
   if (what & IBID_LAYERS_SENTENCES) {
     ibid_sentence_splitter *own = splitter ? NULL : ibid_sentence_splitter_new();
-    int rc = splitter || own
-                 ? ibid_split_sentences_progress(splitter ? splitter : own, text, length, progress,
-                                                 &layers->sentences, &layers->sentence_count)
-                 : -2;
+    ibid_sentence_splitter *use = splitter ? splitter : own;
+    int rc = !use ? -2
+             : blocks
+                 ? ibid_split_sentences_in_blocks(use, text, length, blocks, block_count, progress,
+                                                  &layers->sentences, &layers->sentence_count)
+                 : ibid_split_sentences_progress(use, text, length, progress, &layers->sentences,
+                                                 &layers->sentence_count);
     ibid_sentence_splitter_free(own);
     if (rc == -1) return -1;
     if (rc == 1) return 1; /* stopped */

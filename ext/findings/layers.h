@@ -79,6 +79,13 @@ int ibid_layers_build(ibid_sentence_splitter *splitter, const char *text, size_t
 int ibid_layers_build_progress(ibid_sentence_splitter *splitter, const char *text, size_t length,
                                unsigned what, ibid_progress *progress, ibid_layers *layers);
 
+/* The same, splitting the sentences in the blocks of ibid_find_blocks(text,
+** length) that the caller has found already (NULL: found here), so that an
+** ingest writing the blocks finds them once. */
+int ibid_layers_build_in_blocks(ibid_sentence_splitter *splitter, const char *text, size_t length,
+                                const ibid_block *blocks, size_t block_count, unsigned what,
+                                ibid_progress *progress, ibid_layers *layers);
+
 /* Derives sentence_starts and cite_spans from sentences and cites that the
 ** caller filled in itself (arrays owned by the layers: ibid_layers_free frees
 ** them). Returns -1 when out of memory. ibid_layers_build calls it. */

@@ -594,6 +594,31 @@ static void running_key(const char *text, size_t length, char *key, size_t size)
   key[k] = 0;
 }
 
+/* A key of only the link words publishers print after a reference ("crossref
+** medline", "[pubmed] [google scholar]"): it repeats at page feet inside a
+** reference list, but belongs to the entry above it. */
+static int link_words_key(const char *key) {
+  static const char *const words[] = {"crossref", "cross-",  "ref",      "medline", "med-",
+                                      "line",     "pubmed",  "google",   "scholar", "pmc",
+                                      "free",     "article", "abstract", "full",    "text",
+                                      "web",      "of",      "science",  "isi",     "scopus"};
+  int strong = 0;
+  for (const char *p = key; *p;) {
+    while (*p == ' ' || *p == '[' || *p == ']' || *p == '|' || *p == ',' || *p == '.') p++;
+    if (!*p) break;
+    size_t n = 0;
+    while (p[n] && p[n] != ' ' && p[n] != '[' && p[n] != ']' && p[n] != '|' && p[n] != ',' &&
+           p[n] != '.')
+      n++;
+    size_t k = 0, count = sizeof(words) / sizeof(*words);
+    while (k < count && !(strlen(words[k]) == n && memcmp(words[k], p, n) == 0)) k++;
+    if (k == count) return 0;
+    strong |= k == 0 || k == 3 || k == 6 || k == 8;
+    p += n;
+  }
+  return strong;
+}
+
 static int by_key(const void *a, const void *b) {
   const candidate *x = a, *y = b;
   if (x->bottom != y->bottom) return x->bottom - y->bottom;
@@ -710,7 +735,8 @@ static int mark_running(ibid_pdf_layout *layout, double body) {
       last_page = lines[candidates[b].line].page;
       b++;
     }
-    if (pages >= 2 && pages * 4 >= layout->pages && candidates[a].key[0])
+    if (pages >= 2 && pages * 4 >= layout->pages && candidates[a].key[0] &&
+        !link_words_key(candidates[a].key))
       for (size_t k = a; k < b; k++) /* not a title in large type that the head repeats */
         if (lines[candidates[k].line].size < 1.12 * body)
           lines[candidates[k].line].role = ROLE_RUNNING;

@@ -18,16 +18,21 @@
 ** locator, a URL or a document symbol without reading as prose.
 **
 ** A reference list starts at a heading line and ends at a closing heading or
-** at a heading-like line after which the list does not go on (no year in the
-** next six lines, no next label, no sure opening with a year); page numbers
-** and running heads inside are skipped, and the blank lines around them
-** separate nothing; entries start at a line that opens one at the entry
-** indent, or after a blank line unless the line is indented further; a
-** numbered list is cut at its labels, and again at a second reference under
-** one label on a line of its own; a flat list at a line that surely opens an
-** entry (by how names, initials, years and labels sit at its start) after
-** one that closed the entry before. Every test looks at a bounded stretch of
-** text, so both scans are linear.
+** at a heading-like line or caption after which the list does not go on (no
+** year in the next six lines, no next label, no sure opening with a year);
+** page numbers, running heads, download stamps and author notes inside are
+** skipped (a line of link words such as "CrossRef Medline" is never a running
+** head), and the blank lines around them separate nothing; entries start at
+** a line that opens one at the entry indent, or after a blank line unless the
+** line is indented further; a numbered list is cut at its labels, and again
+** at a second reference under one label, on a line of its own or inside a
+** line ("(2004); K. Lee, Nature 445, 896 (2007)"), its last entry ending on
+** its year before a note after it; a list keyed in brackets ("[AH]") at its
+** keys; a flat list at a line that surely opens an entry (by how names,
+** initials, years, labels and corporate authors sit at its start) after one
+** that closed the entry before, and at a short line's end only once the
+** entry has its year. Every test looks at a bounded stretch of text, so both
+** scans are linear.
 **
 ** In-text links to a numbered list (at least three entries labelled in
 ** sequence): one pass before the list reads bracket groups ("[7, 8]"), and,
@@ -202,12 +207,14 @@ static size_t name_then_comma(const char *text, size_t start, size_t end) {
   size_t i = start;
   int words = 0;
   while (i < end && words < 5) {
-    for (size_t k = 0; k < sizeof(name_particles) / sizeof(*name_particles); k++)
-      if (is_lower_ascii((unsigned char)text[i]) &&
-          has_prefix_nocase(text, end, i, name_particles[k])) {
-        i += strlen(name_particles[k]);
-        break;
-      }
+    /* "de ", "van den ": particles before the surname */
+    for (int particles = 0; particles < 3 && i < end && is_lower_ascii((unsigned char)text[i]);
+         particles++) {
+      size_t k = 0, n = sizeof(name_particles) / sizeof(*name_particles);
+      while (k < n && !has_prefix_nocase(text, end, i, name_particles[k])) k++;
+      if (k == n) break;
+      i += strlen(name_particles[k]);
+    }
     if (!starts_upper(text, end, i)) return 0;
     while (i < end && !is_space((unsigned char)text[i]) && text[i] != ',') i++;
     words++;
@@ -242,9 +249,11 @@ static int reads_as_prose(const char *text, size_t start, size_t end) {
 
 static int has_year(const char *text, size_t start, size_t end) {
   for (size_t i = start; i + 4 <= end; i++) {
+    /* most bytes are no "1" or "2": one test each */
+    if ((unsigned char)(text[i] - '1') > 1) continue;
     if (i > start && is_digit((unsigned char)text[i - 1])) continue;
-    if (!(text[i] == '1' || text[i] == '2') || !is_digit((unsigned char)text[i + 1]) ||
-        !is_digit((unsigned char)text[i + 2]) || !is_digit((unsigned char)text[i + 3]))
+    if (!is_digit((unsigned char)text[i + 1]) || !is_digit((unsigned char)text[i + 2]) ||
+        !is_digit((unsigned char)text[i + 3]))
       continue;
     if (i + 4 < end && is_digit((unsigned char)text[i + 4])) continue;
     int year = (text[i] - '0') * 1000 + (text[i + 1] - '0') * 100 + (text[i + 2] - '0') * 10 +
@@ -922,6 +931,10 @@ int ibid_is_bibliography_heading(const char *text, size_t start, size_t end) {
   while (start < end && is_space((unsigned char)text[start])) start++;
   while (end > start && is_space((unsigned char)text[end - 1])) end--;
   start = skip_section_number(text, start, end);
+  /* no heading holds a comma, a digit or a parenthesis, which most lines of
+     a list do: they stop here, unfolded */
+  for (size_t i = start; i < end; i++)
+    if (text[i] == ',' || text[i] == '(' || is_digit((unsigned char)text[i])) return 0;
   char folded[96];
   size_t n = folded_line(text, start, end, folded, sizeof(folded));
   if (!n) return 0;
@@ -977,6 +990,24 @@ static int is_roman_page_number(const char *text, line_span line) {
 ** or an upper-case running head with a page number at either end
 ** ("CHAPTER 5. CONCLUSION   194", "88   CHAPTER 4: SEED PREDATION"). */
 static int is_page_furniture(const char *text, line_span line) {
+  /* a download stamp: "This content downloaded from ...", "All use subject to
+     https://about.jstor.org/terms", "... on 08/31/17. For personal use only." */
+  if (line.end - line.start >= 18) {
+    unsigned char c = (unsigned char)text[line.start];
+    if ((c == 'T' && has_prefix_nocase(text, line.end, line.start, "this content downloaded ")) ||
+        (c == 'A' && has_prefix_nocase(text, line.end, line.start, "all use subject to ")) ||
+        (c == 'D' && has_prefix_nocase(text, line.end, line.start, "downloaded from ")) ||
+        has_prefix_nocase(text, line.end, line.end - 18, "personal use only."))
+      return 1;
+  }
+  /* an author's note with an e-mail address: "* h.roe@uni.de", "† on leave" */
+  if (line.end > line.start + 2 &&
+      (text[line.start] == '*' ||
+       ((unsigned char)text[line.start] == 0xE2 && (unsigned char)text[line.start + 1] == 0x80 &&
+        ((unsigned char)text[line.start + 2] == 0xA0 ||
+         (unsigned char)text[line.start + 2] == 0xA1))) &&
+      memchr(text + line.start, '@', line.end - line.start))
+    return 1;
   /* Without a digit at either end only a line without letters can be
   ** furniture (a roman number is at most 6 bytes): most lines of a text
   ** are told at their first letter. */
@@ -1094,6 +1125,9 @@ static int repeated_author_mark(const char *text, line_span line) {
 static int repeated_author_word(const char *text, line_span line) {
   static const char *const words[] = {"ders.", "dies.", "dieselbe", "derselbe",
                                       "idem",  "eadem", "id.",      "ibid."};
+  /* every word starts with d, e or i: most lines stop here */
+  unsigned char c = line.start < line.end ? (unsigned char)(text[line.start] | 0x20) : 0;
+  if (c != 'd' && c != 'e' && c != 'i') return 0;
   for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++) {
     size_t n = strlen(words[k]);
     if (has_prefix_nocase(text, line.end, line.start, words[k]) &&
@@ -1127,12 +1161,20 @@ static size_t name_opening(const char *text, line_span line) {
                                                 "review"};
   size_t comma = name_then_comma(text, line.start, line.end);
   if (!comma) return 0;
-  for (size_t k = 0; k < sizeof(container_words) / sizeof(*container_words); k++) {
-    size_t n = strlen(container_words[k]);
-    if (has_prefix_nocase(text, line.end, line.start, container_words[k]) &&
-        (line.start + n >= line.end || text[line.start + n] == ',' || text[line.start + n] == ' '))
-      return 0;
-  }
+  unsigned char first = (unsigned char)(text[line.start] | 0x20);
+  if (strchr("pusjcvbr", first))
+    for (size_t k = 0; k < sizeof(container_words) / sizeof(*container_words); k++) {
+      size_t n = strlen(container_words[k]);
+      if (has_prefix_nocase(text, line.end, line.start, container_words[k]) &&
+          (line.start + n >= line.end || text[line.start + n] == ',' ||
+           text[line.start + n] == ' '))
+        return 0;
+    }
+  /* a place of publication: "Cambridge, MA: MIT Press", "Thousand Oaks, CA:" */
+  if (comma + 4 <= line.end && text[comma] == ' ' &&
+      is_upper_ascii((unsigned char)text[comma + 1]) &&
+      is_upper_ascii((unsigned char)text[comma + 2]) && text[comma + 3] == ':')
+    return 0;
   for (size_t i = line.start; i + 1 < comma; i++) {
     if (text[i] == ':') return 0;
     if (text[i] == '.' && text[i + 1] == ' ' && i >= line.start + 2 &&
@@ -1167,14 +1209,41 @@ static size_t after_particles(const char *text, line_span line) {
 /* A line that begins a new entry: "Surname, ...", "[12] ...", "12. ...",
 ** "[Roe 2010] ...", "— (1998)", "ders.", "Surname JP,", "J. P. Surname,",
 ** "SURNAME J", "Surname (1998)". */
+/* A line opening with a bracket opens an entry with a key or label ("[12]",
+** "[Roe 2010]", "[AH]"), not with a note going on from the entry before
+** ("[Available online at ...]", "[Accessed].", "[in Russian]"). */
+static int bracket_opening(const char *text, line_span line) {
+  size_t close = line.start + 1;
+  while (close < line.end && text[close] != ']' && close - line.start < 24) close++;
+  if (close >= line.end || text[close] != ']') return 0;
+  if (is_lower_ascii((unsigned char)text[line.start + 1])) return 0;
+  size_t lower = 0, digits = 0, spaces = 0;
+  for (size_t i = line.start + 1; i < close; i++) {
+    lower += is_lower_ascii((unsigned char)text[i]);
+    digits += is_digit((unsigned char)text[i]);
+    spaces += text[i] == ' ';
+  }
+  /* "[Online]", "[Accessed]": one word of five letters or more, no digit */
+  return !(digits == 0 && spaces == 0 && lower >= 4) && spaces <= 2;
+}
+
+static int corporate_opening(const char *text, line_span line);
+static int personal_opening(const char *text, line_span line);
+
 static int opens_entry(const char *text, line_span line) {
   unsigned char c = line.start < line.end ? (unsigned char)text[line.start] : 0;
   size_t after;
-  if (c == '[') return 1;
+  if (c == '[') return bracket_opening(text, line);
   if (entry_label(text, line, &after) >= 0) return 1;
   if (repeated_author_mark(text, line) || repeated_author_word(text, line)) return 1;
   if (name_opening(text, line) != 0) return 1;
   if (!starts_upper(text, line.end, line.start)) return 0;
+  return personal_opening(text, line) || corporate_opening(text, line);
+}
+
+/* The openings of opens_entry that start with a capital, for persons:
+** "J. P. Surname", "Surname JP,", "Surname (1998)", "SMITH J.". */
+static int personal_opening(const char *text, line_span line) {
   /* initials first: "J. P. Surname", "J.-P. Surname" */
   size_t i = line.start, initials = 0, k;
   while ((k = initial_at(text, line.end, i)) != 0) {
@@ -1198,6 +1267,10 @@ static int opens_entry(const char *text, line_span line) {
   if (initial_at(text, line.end, i)) return 1;
   size_t caps = 0;
   while (i < line.end && is_upper_ascii((unsigned char)text[i]) && caps < 4) i++, caps++;
+  if (caps >= 1 && caps <= 3 && i + 1 < line.end && text[i] == ':' && text[i + 1] == ' ')
+    return 1; /* "Ansorge WJ: Title" */
+  /* (not "PLOS ONE, 7(2), e31118") */
+  if (i + 2 < line.end && text[i] == ',' && is_digit((unsigned char)text[i + 2])) return 0;
   return caps >= 1 && caps <= 3 && i < line.end && (text[i] == ',' || text[i] == ' ') &&
          (i + 1 >= line.end || text[i] == ',' || !is_lower_ascii((unsigned char)text[i + 1]));
 }
@@ -1224,15 +1297,38 @@ static int looks_like_heading(const char *text, line_span line) {
   return 1;
 }
 
+/* A caption: "Table I.", "FIG. 5.", "Figure 3:", "Tabelle 2:", "Abb. 4",
+** "Tableau 1 –", a word of figures or tables then a number. */
+static int is_caption(const char *text, line_span line) {
+  static const char *const words[] = {"table ", "fig. ",      "figure ",  "tabelle ",
+                                      "abb. ",  "abbildung ", "tab. ",    "tableau ",
+                                      "tabla ", "figura ",    "gráfico ", "chart "};
+  unsigned char c = line.start < line.end ? (unsigned char)(text[line.start] | 0x20) : 0;
+  if (c != 't' && c != 'f' && c != 'a' && c != 'g' && c != 'c') return 0;
+  for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++) {
+    if (!has_prefix_nocase(text, line.end, line.start, words[k])) continue;
+    size_t i = line.start + strlen(words[k]), number = i;
+    while (i < line.end &&
+           (is_digit((unsigned char)text[i]) || text[i] == 'I' || text[i] == 'V' ||
+            text[i] == 'X' || text[i] == '.' || is_upper_ascii((unsigned char)text[i])) &&
+           i - number < 6)
+      i++;
+    return i > number && (i >= line.end || text[i] == ' ' || text[i] == ':' || text[i - 1] == '.');
+  }
+  return 0;
+}
+
 /* ----- repeated lines (running heads) ----------------------------------------- */
 
 /* Hash of a line, lowercased, spaces and a page number at either end left
 ** out: running heads repeat on every page with only the page number
-** changing. 0 for lines with fewer than 8 letters (too short to tell). */
+** changing. 0 for lines with fewer than 8 letters (too short to tell) and for
+** lines longer than any head. */
 static unsigned long long line_hash(const char *text, line_span line) {
   unsigned long long hash = 1469598103934665603ULL;
   size_t letters = 0;
   size_t i = line.start, end = line.end;
+  if (end - i > 200) return 0; /* a paragraph, no running head */
   while (i < end && is_digit((unsigned char)text[i])) i++;
   if (i == end || !is_space((unsigned char)text[i])) i = line.start;
   while (end > i && is_digit((unsigned char)text[end - 1])) end--;
@@ -1283,6 +1379,40 @@ static int line_counts_build(line_counts *table, const char *text, size_t length
   return 0;
 }
 
+/* A line of only the link words a publisher prints after an entry:
+** "CrossRef Medline", "Cross- Ref", "[PubMed] [Google Scholar]", "PMC free
+** article", "Web of Science". It ends the entry before it, on every
+** page, so it is never a running head. */
+static int is_link_line(const char *text, line_span line) {
+  static const char *const words[] = {
+      "crossref", "cross",   "ref",     "medline",    "med",     "line",   "pubmed",
+      "google",   "scholar", "pmc",     "free",       "article", "full",   "text",
+      "abstract", "web",     "of",      "science",    "isi",     "scopus", "cas",
+      "central",  "ads",     "inspire", "mathscinet", "zbmath",  "link",   "view"};
+  int strong = 0;
+  for (size_t i = line.start; i < line.end;) {
+    while (i < line.end && !is_lower_ascii((unsigned char)text[i]) &&
+           !is_upper_ascii((unsigned char)text[i])) {
+      unsigned char c = (unsigned char)text[i];
+      if (!(is_space(c) || c == '[' || c == ']' || c == '|' || c == ',' || c == ';' || c == '.' ||
+            c == '-' || c == '(' || c == ')'))
+        return 0;
+      i++;
+    }
+    size_t word = i;
+    while (i < line.end &&
+           (is_lower_ascii((unsigned char)text[i]) || is_upper_ascii((unsigned char)text[i])))
+      i++;
+    if (i == word) break;
+    size_t k = 0, n = sizeof(words) / sizeof(*words);
+    while (k < n && !(strlen(words[k]) == i - word && has_prefix_nocase(text, i, word, words[k])))
+      k++;
+    if (k == n) return 0;
+    strong |= k == 0 || k == 3 || k == 6 || k == 8 || k == 19;
+  }
+  return strong;
+}
+
 /* A line seen three times or more in the document, without a year or a
 ** final period (the lines of an entry repeated in several chapters' lists
 ** have them): a running head or foot. */
@@ -1297,7 +1427,7 @@ static int is_repeated_line(line_counts *table, const char *text, line_span line
       return 0;
   }
   unsigned long long hash = line_hash(text, line);
-  return hash && *line_counts_slot(table, hash) >= 3;
+  return hash && *line_counts_slot(table, hash) >= 3 && !is_link_line(text, line);
 }
 
 typedef struct entry_list {
@@ -1432,7 +1562,12 @@ static int lost_dash_opening(const char *text, line_span line) {
   size_t token = i;
   int junk = 0;
   while (token < line.end && token - i < 3 && !is_space((unsigned char)text[token])) token++;
-  if (token < line.end && token - i <= 2 && !has_year(text, i, token)) i = token + 1, junk = 1;
+  int letters = 0;
+  for (size_t k = i; k < token; k++)
+    letters |= is_lower_ascii((unsigned char)text[k]) || is_upper_ascii((unsigned char)text[k]);
+  /* not "C. 2017." ending a wrapped author list, nor "en 2018," going on */
+  if (token < line.end && token - i <= 2 && !has_year(text, i, token) && !letters)
+    i = token + 1, junk = 1;
   if (i + 5 > line.end || !has_year(text, i, i + 4)) return 0;
   i += 4;
   if (i < line.end && is_lower_ascii((unsigned char)text[i])) i++; /* "1988a" */
@@ -1472,6 +1607,224 @@ static int names_then_year(const char *text, line_span line) {
   return 0;
 }
 
+/* A corporate author, then the year: "World Health Organization. 2010.",
+** "European Commission (2015)", "OECD (2019a)", "R Core Team (2013)",
+** "Statistisches Bundesamt (2018):", "Instituto Nacional de Estadística (INE)
+** (2019).", "Banque de France. 2017.", "American Psychological Association.
+** (2020).", "Instituto Nacional de Estadística [INE]. (2019)."; capitalised words with the
+*lowercase
+** words of names of bodies between them, no publisher or journal. */
+static int corporate_opening(const char *text, line_span line) {
+  static const char *const connectors[] = {
+      "of ", "for ", "and ", "the ", "on ", "de ",  "des ", "du ",  "la ",  "le ", "del ", "y ",
+      "et ", "für ", "und ", "der ", "di ", "per ", "el ",  "los ", "las ", "in ", "zur ", "am "};
+  static const char *const containers[] = {"press",       "university", "journal",    "review",
+                                           "verlag",      "publishers", "publishing", "books",
+                                           "proceedings", "conference", "quarterly",  "bulletin"};
+  /* first the cheap test: the first punctuation is "(" before a year, "((WHO)"
+     or ". " before a year: most lines stop here */
+  {
+    size_t k = line.start;
+    while (k < line.end && k - line.start < 120 && text[k] != '(' && text[k] != '[' &&
+           text[k] != '.' && text[k] != ',' && text[k] != ':' && text[k] != ';' &&
+           !is_digit((unsigned char)text[k]))
+      k++;
+    if (k + 6 > line.end || k == line.start || text[k - 1] == '.' ||
+        !(((text[k] == '(' || text[k] == '[') &&
+           (is_upper_ascii((unsigned char)text[k + 1]) || has_year(text, k + 1, k + 5))) ||
+          (text[k] == '.' && text[k + 1] == ' ' &&
+           (has_year(text, k + 2, k + 6) ||
+            (text[k + 2] == '(' && k + 7 <= line.end && has_year(text, k + 3, k + 7))))))
+      return 0;
+  }
+  size_t i = line.start, acronym = 0;
+  int capitals = 0, words = 0, loose = 0;
+  while (i < line.end && words < 14) {
+    if (!starts_upper(text, line.end, i)) {
+      if (!capitals || !(is_lower_ascii((unsigned char)text[i]) || (unsigned char)text[i] >= 0xC3))
+        break;
+      size_t k = 0, n = sizeof(connectors) / sizeof(*connectors);
+      while (k < n && !has_prefix_nocase(text, line.end, i, connectors[k])) k++;
+      if (k < n) {
+        i += strlen(connectors[k]);
+      } else { /* an adjective: "Commission européenne", "der gesamtwirtschaftlichen" */
+        size_t word = i;
+        while (i < line.end && (is_lower_ascii((unsigned char)text[i]) ||
+                                (unsigned char)text[i] >= 0x80 || text[i] == '-'))
+          i++;
+        if (++loose > 4 || i - word < 4 || i >= line.end) return 0;
+        if (text[i] != ' ') break;
+        while (i < line.end && text[i] == ' ') i++;
+      }
+      words++;
+      continue;
+    }
+    size_t word = i;
+    while (i < line.end && !is_space((unsigned char)text[i]) && text[i] != ',' && text[i] != '.' &&
+           text[i] != '(' && text[i] != ':')
+      i++;
+    for (size_t k = 0; k < sizeof(containers) / sizeof(*containers); k++)
+      if (i - word >= strlen(containers[k]) &&
+          has_prefix_nocase(text, line.end, word, containers[k]))
+        return 0;
+    for (size_t k = word; k < i; k++)
+      if (is_digit((unsigned char)text[k])) return 0;
+    capitals++, words++;
+    /* one word: an acronym of three capitals or more ("OECD", "WHO"), not
+       a surname or the initials ending an author list ("Nakov. 2019.", "DA.") */
+    if (capitals == 1) {
+      acronym = i - word;
+      for (size_t k = word; k < i; k++)
+        if (!is_upper_ascii((unsigned char)text[k])) acronym = 0;
+    }
+    if (i >= line.end || text[i] != ' ') break;
+    while (i < line.end && text[i] == ' ') i++;
+  }
+  if (!capitals || i >= line.end || (words == 1 && acronym < 3)) return 0;
+  if ((text[i] == '(' || text[i] == '[') && i + 1 < line.end &&
+      is_upper_ascii((unsigned char)text[i + 1]) &&
+      !has_year(text, i + 1, i + 5 <= line.end ? i + 5 : line.end)) { /* "(WHO)", "[INE]" */
+    size_t k = i + 1;
+    while (k < line.end && k - i < 12 &&
+           (is_upper_ascii((unsigned char)text[k]) || is_lower_ascii((unsigned char)text[k]) ||
+            text[k] == '-'))
+      k++;
+    if (k >= line.end || text[k] != (text[i] == '(' ? ')' : ']')) return 0;
+    i = k + 1;
+    while (i < line.end && text[i] == ' ') i++;
+  }
+  if (i < line.end && text[i] == '(') return i + 5 <= line.end && has_year(text, i + 1, i + 5);
+  /* APA: "World Health Organization. (2019)." */
+  if (i + 8 <= line.end && text[i] == '.' && text[i + 1] == ' ' && text[i + 2] == '(' &&
+      has_year(text, i + 3, i + 7) && (words > 1 || acronym >= 3))
+    return 1;
+  if (i + 6 <= line.end && text[i] == '.' && text[i + 1] == ' ' && has_year(text, i + 2, i + 6) &&
+      (words > 1 || acronym >= 4)) {
+    size_t k = i + 6;
+    if (k < line.end && is_lower_ascii((unsigned char)text[k])) k++;
+    return k >= line.end || text[k] == '.' || text[k] == ',' || text[k] == ':';
+  }
+  return 0;
+}
+
+/* A body's name, then the title as a new sentence, as Vancouver lists give a
+** corporate author: "World Health Organization. Global report on diabetes.
+** Geneva: WHO; 2016.", "Ministerio de Sanidad. Estrategia ...". Two words or
+** more up to the first period, one of them naming a body. */
+static int body_then_title(const char *text, line_span line) {
+  /* beginnings of words ("Organization", "Organisation", "Ministère") and,
+     after "|", whole words ("Bank", not "Banking") */
+  static const char *const stems[] = {
+      "organi",     "associa",    "commission", "comisi",       "council",    "conseil",
+      "consejo",    "institut",   "minist",     "agenc",        "foundation", "fundaci",
+      "fondation",  "stiftung",   "committee",  "comit",        "programme",  "nations",
+      "authority",  "collaborat", "bundes",     "kommission",   "verband",    "parliament",
+      "parlament",  "government", "gobierno",   "gouvernement", "regierung",  "secretar",
+      "observator", "consortium", "statisti",   "department",   "|bank",      "|banco",
+      "|banque",    "|centre",    "|center",    "|centro",      "|zentrum",   "|fund",
+      "|fondo",     "|union",     "|board",     "|team",        "|network",   "|amt",
+      "|office",    "|bureau",    "|health",    "|service",     "|services"};
+  size_t i = line.start, words = 0;
+  if (!starts_upper(text, line.end, i)) return 0;
+  while (i < line.end && i - line.start < 100 && text[i] != '.') {
+    unsigned char c = (unsigned char)text[i];
+    if (c == ',' || c == ':' || c == ';' || c == '(' || is_digit(c)) return 0;
+    if (c == ' ') words++;
+    i++;
+  }
+  if (words < 1 || i + 2 >= line.end || text[i] != '.' || text[i + 1] != ' ' ||
+      !starts_upper(text, line.end, i + 2) || !is_lower_ascii((unsigned char)text[i - 1]))
+    return 0;
+  for (size_t w = line.start; w < i; w++) {
+    if ((w > line.start && text[w - 1] != ' ') || !starts_upper(text, i, w)) continue;
+    size_t end = w;
+    while (end < i && text[end] != ' ') end++;
+    for (size_t k = 0; k < sizeof(stems) / sizeof(*stems); k++) {
+      int whole = stems[k][0] == '|';
+      const char *stem = stems[k] + whole;
+      if (has_prefix_nocase(text, i, w, stem) && (!whole || end - w == strlen(stem))) return 1;
+    }
+  }
+  return 0;
+}
+
+/* Names in their natural order, two or more, then the title: "Dan Roe and
+** Thomas G. Lee. Title", "Kaiming He, Xiangyu Zhang, and Jian Sun. Deep",
+** or a list of three or more wrapping at its end ("Dan Roe, Steven Lee, Norman
+** Mu,"). Every name has a given name (or initials) and a surname. */
+static int natural_names(const char *text, line_span line) {
+  size_t i = line.start;
+  int names = 0;
+  while (i < line.end && names < 12) {
+    int tokens = 0, surname = 0;
+    while (i < line.end && tokens < 5) {
+      if (!starts_upper(text, line.end, i)) break;
+      size_t word = i;
+      int lower = 0;
+      while (i < line.end && !is_space((unsigned char)text[i]) && text[i] != ',' &&
+             text[i] != '.') {
+        unsigned char c = (unsigned char)text[i];
+        if (!(is_lower_ascii(c) || is_upper_ascii(c) || c >= 0x80 || c == '-' || c == '\''))
+          return 0; /* "York:", "(2001)" */
+        lower |= is_lower_ascii(c) || c >= 0x80;
+        i++;
+      }
+      int initial = i < line.end && text[i] == '.';
+      if (initial && (i - word > 2 || lower)) {
+        surname = 1; /* "Sun." ends the names */
+        tokens++;
+        break;
+      }
+      if (initial) i++;
+      surname = !initial && lower && i - word >= 2;
+      tokens++;
+      if (i >= line.end || text[i] == ',') break;
+      while (i < line.end && text[i] == ' ') i++;
+      if (has_prefix_nocase(text, line.end, i, "and ") ||
+          has_prefix_nocase(text, line.end, i, "& "))
+        break;
+    }
+    if (tokens < 2 || tokens == 5 || !surname) return 0;
+    names++;
+    if (i >= line.end) return 0;
+    if (text[i] == '.') /* the end of the names: a title follows */
+      return names >= 2 && (i + 1 >= line.end || (text[i + 1] == ' ' && i + 2 < line.end &&
+                                                  starts_upper(text, line.end, i + 2)));
+    if (text[i] == ',') {
+      i++;
+      while (i < line.end && text[i] == ' ') i++;
+      if (i >= line.end) return names >= 3;
+    }
+    if (has_prefix_nocase(text, line.end, i, "and "))
+      i += 4;
+    else if (has_prefix_nocase(text, line.end, i, "& "))
+      i += 2;
+    while (i < line.end && text[i] == ' ') i++;
+  }
+  return 0;
+}
+
+/* Whether text[start, end) is names ending on the year as a sentence of its
+** own, the title still to come: "..., Rob Procter, Geral-\ndine Wong Sak Hoi,
+** and Peter Tolmie. 2016." (no digit or colon before the year: "London:
+** Verso. 2001." ends an entry; at most one lowercase word other than "and"
+** and name particles: "... feature learning. 2011." ends one too). */
+static int names_then_year_end(const char *text, size_t start, size_t end) {
+  if (end - start <= 8 || end - start >= 400 || text[end - 1] != '.' ||
+      !has_year(text, end - 5, end - 1) || text[end - 6] != ' ' || text[end - 7] != '.' ||
+      !is_lower_ascii((unsigned char)text[end - 8]))
+    return 0;
+  size_t k = start, lower = 0;
+  while (k < end - 5 && !is_digit((unsigned char)text[k]) && text[k] != ':') {
+    if (is_lower_ascii((unsigned char)text[k]) &&
+        (k == start || is_space((unsigned char)text[k - 1])) &&
+        !has_prefix_nocase(text, end, k, "and ") && after_particles(text, (line_span){k, end}) == k)
+      lower++;
+    k++;
+  }
+  return k == end - 5 && lower <= 1;
+}
+
 /* Initials, then a name that is no abbreviation: "M. C. SAUER, JR.,",
 ** "J.-P. Roe and", but not the journal "J. Phys. Chem. 76". */
 static int initials_then_name(const char *text, line_span line) {
@@ -1484,6 +1837,10 @@ static int initials_then_name(const char *text, line_span line) {
   }
   if (!initials || !starts_upper(text, line.end, i)) return 0;
   while (i < line.end && !is_space((unsigned char)text[i]) && text[i] != ',') i++;
+  /* (not the journal "J. Climate, 13, 2293") */
+  if (i + 2 < line.end && text[i] == ',' && text[i + 1] == ' ' &&
+      is_digit((unsigned char)text[i + 2]))
+    return 0;
   return text[i - 1] != '.';
 }
 
@@ -1491,8 +1848,9 @@ static int initials_then_name(const char *text, line_span line) {
 ** "Surname, I." / "I. Surname" / "Surname I.", 1 for other openings of
 ** opens_entry ("Academic Press, London." opens nothing, but reads alike). */
 static int entry_opening_strength(const char *text, line_span line) {
-  if (names_then_year(text, line)) return 2;
+  if (names_then_year(text, line) || natural_names(text, line)) return 2;
   if (!opens_entry(text, line)) return lost_dash_opening(text, line);
+  if (corporate_opening(text, line)) return 2;
   size_t after;
   unsigned char c = (unsigned char)text[line.start];
   if (c == '[' || entry_label(text, line, &after) >= 0 || repeated_author_mark(text, line) ||
@@ -1518,11 +1876,16 @@ static int entry_opening_strength(const char *text, line_span line) {
   }
   size_t caps = 0;
   while (i < line.end && is_upper_ascii((unsigned char)text[i]) && caps < 4) i++, caps++;
-  /* "Smith JP,", "Smith J P (2001)", "Smith J and"; not the journal "Cancer J Clin" */
+  /* "Smith JP,", "Smith J P (2001)", "Smith J and"; not the journal "Cancer J Clin",
+     "PLOS ONE 8:e66212" or "Physiol A 193:99" */
   if (caps >= 1 && caps <= 3 && i < line.end &&
-      (text[i] == ',' ||
-       (text[i] == ' ' && !(i + 2 < line.end && starts_upper(text, line.end, i + 1) &&
-                            is_lower_ascii((unsigned char)text[i + 2])))))
+      ((text[i] == ',' && !(i + 2 < line.end && is_digit((unsigned char)text[i + 2]))) ||
+       (text[i] == ':' && i + 1 < line.end && text[i + 1] == ' ') ||
+       (text[i] == ' ' &&
+        !(i + 2 < line.end && starts_upper(text, line.end, i + 1) &&
+          is_lower_ascii((unsigned char)text[i + 2])) &&
+        !(i + 1 < line.end && is_digit((unsigned char)text[i + 1]) &&
+          !has_year(text, i + 1, i + 5 <= line.end ? i + 5 : line.end)))))
     return 2;
   /* "WL, Gray JW (2000)": initials ending an author list wrapped from the line before */
   {
@@ -1598,7 +1961,15 @@ static int entry_opening_strength(const char *text, line_span line) {
     for (size_t j = 0; j < sizeof(joins) / sizeof(*joins); j++)
       if (has_prefix_nocase(text, line.end, word, joins[j])) return 2;
     size_t limit = i + 80 < line.end ? i + 80 : line.end;
-    if (has_year(text, i, limit)) return 2;
+    /* (not "Vision and Pattern Recognition, pages 1-8, 2011": a venue going on) */
+    if (has_year(text, i, limit)) {
+      size_t w = i;
+      while (w < limit && is_lower_ascii((unsigned char)text[w])) w++;
+      if (w < limit && text[w] == '.') w++;
+      if (!(w > i && w + 1 < limit && text[w] == ' ' && is_digit((unsigned char)text[w + 1]) &&
+            !has_year(text, w + 1, w + 5 <= line.end ? w + 5 : line.end)))
+        return 2;
+    }
     /* "Oren Etzioni, Michele Banko, and": names in natural order, two or more */
     size_t second = name_then_comma(text, i, line.end);
     if (second && second - i <= 30) {
@@ -1616,6 +1987,34 @@ static int entry_opening_strength(const char *text, line_span line) {
   }
   if (initials_then_name(text, line)) return 2;
   return 1;
+}
+
+/* A line of only names and initials, ending on an initial: "Schultz, S.R.,
+** Kitamura, K., Häusser, M..", "Barlow, H.". The title is still to come. */
+static int names_only(const char *text, size_t start, size_t end) {
+  if (end - start < 4 || text[end - 1] != '.') return 0;
+  int surnames = 0;
+  for (size_t i = start; i < end;) {
+    size_t token = i;
+    while (i < end && !is_space((unsigned char)text[i])) i++;
+    size_t k = token;
+    if (i - token == 1 && text[token] == '&') {
+      /* "&" */
+    } else if (i - token == 3 && has_prefix_nocase(text, i, token, "and")) {
+      /* "and" */
+    } else if (initial_at(text, i, token)) { /* "S.R.,", "M..", "J.-P." */
+      while ((k = initial_at(text, i, token)) != 0) token = k;
+      while (token < i && (text[token] == '.' || text[token] == ',' || text[token] == '-' ||
+                           starts_upper(text, i, token)))
+        token++;
+      if (token != i) return 0;
+    } else { /* "Schultz,", "Post-Uiterweer," */
+      if (!starts_upper(text, i, token) || text[i - 1] != ',' || surnames > 30) return 0;
+      surnames++;
+    }
+    while (i < end && is_space((unsigned char)text[i])) i++;
+  }
+  return surnames > 0;
 }
 
 /* Whether text[start, end) ends on a year in parentheses: "(2004)", "(2004a)". */
@@ -1654,6 +2053,123 @@ static int sub_reference_follows(const char *text, const list_line *previous, li
   return initial_at(text, line.end, line.start) == line.end; /* "R." wrapped alone */
 }
 
+/* Whether text[start, at) ends a reference the way physics lists do: "(1998)",
+** "(2015) 43", "(1998) [hep-ph/9810543]", "201311(R) (2009)". */
+static int ends_reference_unit(const char *text, size_t start, size_t at) {
+  size_t i = at;
+  while (i > start && text[i - 1] == ' ') i--;
+  if (i > start && text[i - 1] == ']') { /* an e-print id in brackets */
+    size_t open = i - 1;
+    while (open > start && text[open] != '[' && i - open < 40) open--;
+    if (text[open] != '[') return 0;
+    i = open;
+    while (i > start && text[i - 1] == ' ') i--;
+  }
+  size_t digits = i;
+  while (digits > start && is_digit((unsigned char)text[digits - 1]) && i - digits < 6) digits--;
+  if (digits < i && digits > start && text[digits - 1] == ' ') { /* "(2015) 43" */
+    i = digits - 1;
+    while (i > start && text[i - 1] == ' ') i--;
+  }
+  if (i < start + 6 || text[i - 1] != ')') return 0;
+  size_t k = i - 1;
+  if (is_lower_ascii((unsigned char)text[k - 1])) k--; /* "(2009a)" */
+  return k >= start + 5 && text[k - 5] == '(' && has_year(text, k - 4, k);
+}
+
+/* Pushes the entry text[start, end) of a numbered list, cut where a label
+** holds several references on one line ("[1] A. Roe, Nature 432, 197 (2004);
+** K. Lee, Nature 445, 896 (2007)."): at a "; " outside brackets after a
+** year in parentheses (and a page or an e-print id), before a capital or
+** "ibid" that opens a part with a year of its own. */
+/* Whether text[from, at) leaves a bracket or parenthesis open. */
+static int inside_brackets(const char *text, size_t from, size_t at) {
+  int depth = 0;
+  for (size_t i = from; i < at; i++) {
+    char c = text[i];
+    if (c == '(' || c == '[') depth++;
+    if ((c == ')' || c == ']') && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+static void entry_push_cut(entry_list *out, const char *text, size_t start, size_t end,
+                           int numbered) {
+  size_t after = start;
+  line_span first = trimmed_line(text, start, line_end(text, start, end));
+  int labelled = entry_label(text, first, &after) >= 0;
+  if (numbered || labelled) {
+    size_t from = labelled ? after : start;
+    /* the candidates: every "; " and every ". " after a digit or ")" */
+    const char *semicolon = memchr(text + from, ';', end - from);
+    const char *period = memchr(text + from, '.', end - from);
+    while (semicolon || period) {
+      size_t i;
+      if (semicolon && (!period || semicolon < period)) {
+        i = (size_t)(semicolon - text);
+        semicolon = i + 1 < end ? memchr(text + i + 1, ';', end - i - 1) : NULL;
+      } else {
+        i = (size_t)(period - text);
+        period = i + 1 < end ? memchr(text + i + 1, '.', end - i - 1) : NULL;
+      }
+      if (i + 2 >= end || !is_space((unsigned char)text[i + 1])) continue;
+      size_t next = i + 1;
+      while (next < end && is_space((unsigned char)text[next])) next++;
+      if (next >= end) continue;
+      if (text[i] == '.') {
+        /* "..., arXiv:1107.5760. M. J. Morello et al. (CDF ...), ...": a
+           second reference after one that ended on a number */
+        if (i == from || !(is_digit((unsigned char)text[i - 1]) || text[i - 1] == ')')) continue;
+        size_t k = next, past;
+        int initials = 0;
+        while ((past = initial_at(text, end, k)) != 0) {
+          initials++;
+          k = past;
+          while (k < end && text[k] == ' ') k++;
+        }
+        if (!initials || !starts_upper(text, end, k)) continue;
+        while (k < end && !is_space((unsigned char)text[k]) && text[k] != ',') k++;
+        if (text[k - 1] == '.' || !(text[k] == ',' || has_prefix_nocase(text, end, k, " et al") ||
+                                    has_prefix_nocase(text, end, k, " and ")))
+          continue;
+      } else {
+        if (!(starts_upper(text, end, next) || has_prefix_nocase(text, end, next, "ibid")))
+          continue;
+        /* the next part has a year in parentheses of its own: not a report
+           number given for the same paper ("(2006); Fermilab-Pub-06-007, 2006.") */
+        size_t stop = next, year = 0;
+        while (stop < end && text[stop] != ';' && stop - next < 300) {
+          if (text[stop] == '(' && stop + 5 < end && has_year(text, stop + 1, stop + 5)) year = 1;
+          stop++;
+        }
+        if (!year || !ends_reference_unit(text, start, i)) continue;
+      }
+      if (inside_brackets(text, from, i)) continue;
+      entry_push(out, start, i + 1);
+      start = from = next;
+    }
+  }
+  entry_push(out, start, end);
+}
+
+/* A key in brackets opening a line: "[AH]", "[BFNa]", "[Ahl78]", "[12]",
+** "[Roe+98]": up to 12 letters, digits or "+-." and no space. 2 when it has a
+** letter, 1 for a number, 0 for none. */
+static int bracket_key(const char *text, line_span line) {
+  size_t i = line.start;
+  int letters = 0;
+  if (i >= line.end || text[i] != '[') return 0;
+  for (i++; i < line.end && i - line.start <= 13; i++) {
+    unsigned char c = (unsigned char)text[i];
+    if (c == ']') return i > line.start + 1 ? 1 + letters : 0;
+    letters |= is_upper_ascii(c) || is_lower_ascii(c);
+    if (!(is_digit(c) || is_upper_ascii(c) || is_lower_ascii(c) || c == '+' || c == '-' ||
+          c == '.'))
+      return 0;
+  }
+  return 0;
+}
+
 /* Cuts the lines of one reference list into entries. A numbered list is cut
 ** at its labels in sequence; a list with hanging indents or blank lines
 ** between entries at lines that open an entry at the first-line indent; a
@@ -1662,20 +2178,22 @@ static int sub_reference_follows(const char *text, const list_line *previous, li
 static void segment_list(entry_list *out, const char *text, const list_line *lines, size_t n) {
   if (!n) return;
   long last = 0;
-  size_t sequential = 0, deeper = 0, blanks = 0, min_indent = lines[0].indent;
+  size_t sequential = 0, deeper = 0, blanks = 0, keys = 0, min_indent = lines[0].indent;
   size_t histogram[65] = {0};
   for (size_t i = 0; i < n; i++) {
     size_t after;
     line_span span = {lines[i].start, lines[i].end};
     long label = entry_label(text, span, &after);
-    /* a numbered list is labelled from its first lines on: the numbered
-       questions of an appendix after the list do not make it one */
-    if (label > 0 && (label == last + 1 || (last == 0 && label <= 3 && i < 3))) {
+    /* a numbered list is labelled from its first lines on (a list going on
+       from the page before may start at "(4)"): the numbered questions of an
+       appendix after the list do not make it one */
+    if (label > 0 && (label == last + 1 || (last == 0 && i < 3))) {
       sequential++;
       last = label;
     }
     if (lines[i].indent < min_indent) min_indent = lines[i].indent;
     if (lines[i].blank_before && i) blanks++;
+    keys += bracket_key(text, span) == 2;
     size_t bytes = lines[i].end - lines[i].start;
     histogram[bytes / 4 < 64 ? bytes / 4 : 64]++;
   }
@@ -1693,7 +2211,11 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
   int numbered = sequential >= 3 && sequential * 8 >= n;
   int indented = n >= 3 && deeper * 10 >= n && deeper < n;
   int blank_separated = n >= 3 && blanks * 5 >= n;
+  /* "[AH] M. Atiyah, ...", "[BFNa] ...": every entry opens with its key */
+  int keyed = !numbered && keys >= 3 && keys * 4 >= n;
   size_t entry_start = lines[0].start, entry_end = lines[0].end, entry_indent = lines[0].indent;
+  size_t entries = 0, yearless = 0; /* entries of a flat list so far, and those without a year */
+  size_t entry_line = 0;            /* the line the entry starts on */
   last = 0;
   if (numbered) {
     size_t after;
@@ -1719,6 +2241,10 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
           is_digit((unsigned char)text[previous->end - 1]) &&
           entry_opening_strength(text, span) == 2 && has_year(text, span.start, span.end))
         starts_new = 1;
+    } else if (keyed) {
+      starts_new =
+          bracket_key(text, span) || (!leaves_entry_open(text, previous->start, previous->end) &&
+                                      entry_opening_strength(text, span) == 2);
     } else if (indented || blank_separated) {
       starts_new = line->indent <= entry_indent &&
                    (line->blank_before ||
@@ -1738,9 +2264,57 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
          its year, the title to come ("..., Berlin (2009)" later in an entry ends it) */
       if (previous->start == entry_start && ends_on_year(text, previous->start, previous->end))
         open = 2;
-      starts_new =
-          open < 2 && (strength == 2 || (!open && strength == 1 && short_previous) ||
-                       (!open && short_previous && starts_upper(text, line->end, line->start)));
+      /* "..., Rob Procter, and Peter Tolmie. 2016." ending the lines of an entry
+         so far: the title to come */
+      size_t label_end;
+      if (names_then_year_end(text, entry_start, previous->end) &&
+          entry_label(text, span, &label_end) < 0)
+        open = 2;
+      /* "Barlow, H.." then "Redundancy reduction revisited.": the title to come */
+      if (names_only(text, entry_start, previous->end)) open = 2;
+      /* "In Conference on Computer" then "Vision and Pattern Recognition, 2011.":
+         a title or venue wrapped after "on", "of", "in" and a capitalised word */
+      if (open == 1 && starts_upper(text, previous->end, previous->start)) {
+        size_t w = previous->end;
+        while (w > previous->start && !is_space((unsigned char)text[w - 1])) w--;
+        if (w > previous->start + 4 && starts_upper(text, previous->end, w)) {
+          size_t v = w - 1;
+          while (v > previous->start && !is_space((unsigned char)text[v - 1])) v--;
+          static const char *const joins[] = {"on ", "of ", "in ", "for ", "and ", "the ", "to "};
+          for (size_t j = 0; j < sizeof(joins) / sizeof(*joins); j++)
+            if (strlen(joins[j]) == w - v && memcmp(text + v, joins[j], w - v) == 0) open = 2;
+        }
+      }
+      /* "..., 787" then "805.": a page range whose dash was lost, no label */
+      if (is_digit((unsigned char)text[previous->end - 1]) && text[line->end - 1] == '.') {
+        size_t k = line->start;
+        while (k < line->end && is_digit((unsigned char)text[k])) k++;
+        if (k + 1 == line->end) open = 2;
+      }
+      /* "..., Sanjeev Khudanpur, Wren" then "N. G. Thornton, and ...": an author
+         list wrapped inside a name */
+      if (!open || open == 1) {
+        size_t w = previous->end;
+        while (w > previous->start && !is_space((unsigned char)text[w - 1])) w--;
+        if (w >= previous->start + 2 && text[w - 2] == ',' &&
+            starts_upper(text, previous->end, w) &&
+            is_lower_ascii((unsigned char)text[previous->end - 1]) &&
+            initials_then_name(text, span))
+          open = 2;
+      }
+      /* a short line ends an entry only when the entry has its year: "Barlow, H..
+         Redundancy reduction revisited." goes on with "Network 2001;12(3)" */
+      int weak = !open && short_previous &&
+                 (strength == 1 || starts_upper(text, line->end, line->start)) &&
+                 (entries < 2 || yearless * 4 > entries || has_year(text, entry_start, entry_end));
+      starts_new = open < 2 && (strength == 2 || weak);
+      /* "World Health Organization. Global report ..." after a closed entry */
+      if (!starts_new && !open &&
+          !(previous->start == entry_start && /* "Flanagin A. 2017." then the title */
+            has_year(text, previous->end - (previous_length < 8 ? previous_length : 8),
+                     previous->end)) &&
+          body_then_title(text, span))
+        starts_new = 1;
       /* a case, a treaty, a resolution after a closed entry: legal.h */
       if (!starts_new && !open &&
           ibid_legal_entry_opening(text + line->start, line->end - line->start))
@@ -1748,13 +2322,42 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
       if (line->blank_before && !open) starts_new = 1;
     }
     if (starts_new) {
-      entry_push(out, entry_start, entry_end);
+      if (!numbered && !indented && !blank_separated) {
+        entries++;
+        yearless += !has_year(text, entry_start, entry_end);
+      }
+      entry_push_cut(out, text, entry_start, entry_end, numbered);
       entry_start = line->start;
       entry_indent = line->indent;
+      entry_line = i;
     }
     entry_end = line->end;
   }
-  entry_push(out, entry_start, entry_end);
+  /* after the last entry of a numbered list, once it has ended on its year:
+     "Communicated by H.-T. Yau", "This article was processed by ...", a page
+     number "087003-4" */
+  if (numbered)
+    for (size_t k = entry_line + 1; k < n; k++) {
+      size_t end = lines[k - 1].end;
+      if (text[end - 1] == '.') end--;
+      if (!ends_reference_unit(text, lines[k - 1].start, end) ||
+          has_year(text, lines[k].start, lines[k].end))
+        continue;
+      line_span span = {lines[k].start, lines[k].end};
+      size_t w = span.start;
+      while (w < span.end && !is_space((unsigned char)text[w])) w++;
+      int prose = starts_upper(text, span.end, span.start) && w - span.start >= 3 &&
+                  text[w - 1] != '.' && text[w - 1] != ',' && w + 1 < span.end &&
+                  is_lower_ascii((unsigned char)text[w + 1]);
+      int number = 1;
+      for (size_t j = span.start; j < span.end; j++)
+        number &= is_digit((unsigned char)text[j]) || text[j] == '-';
+      if (prose || number) {
+        entry_end = lines[k - 1].end;
+        break;
+      }
+    }
+  entry_push_cut(out, text, entry_start, entry_end, numbered);
 }
 
 /* ----- lists without a heading ------------------------------------------------- */
@@ -1827,7 +2430,7 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
   while (out->count > 1) {
     list_line *l = &out->lines[out->count - 1];
     line_span span = {l->start, l->end};
-    if (opens_entry(text, span) || !l->blank_before) break;
+    if ((opens_entry(text, span) && !is_caption(text, span)) || !l->blank_before) break;
     out->count--;
   }
 }
@@ -1907,7 +2510,10 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
       blank_seen = 1;
     } else if ((is_page_furniture(text, span) &&
                 !number_closes_entry(text, length, lines.count ? &lines.lines[lines.count - 1] : 0,
-                                     span, next)) ||
+                                     span, next) &&
+                /* "doi:10.1038/s41598-018-24342-" then "x": the end of a broken id */
+                !(lines.count && span.end - span.start <= 3 &&
+                  text[lines.lines[lines.count - 1].end - 1] == '-')) ||
                is_repeated_line(&repeated, text, span)) {
       /* skipped: the entry it interrupts goes on after it, and the blank
          lines around a page break separate no entries */
@@ -1925,13 +2531,15 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
           previous &&
           (indent > first_indent ||
            (entry_label(text, previous_span, &after_label) >= 0 && after_label == previous->end) ||
-           (!blank_seen && leaves_entry_open(text, previous->start, previous->end)));
+           (!blank_seen && (leaves_entry_open(text, previous->start, previous->end) ||
+                            names_then_year_end(text, previous->start, previous->end))));
       size_t label_end;
       long label = entry_label(text, span, &label_end);
       if ((is_closing_heading(text, span) &&
            !(previous && leaves_entry_open(text, previous->start, previous->end) == 2)) ||
           (!wrapped && !(last_label > 0 && label == last_label + 1) &&
-           looks_like_heading(text, span) && !list_goes_on(text, length, next, last_label))) {
+           (looks_like_heading(text, span) || is_caption(text, span)) &&
+           !list_goes_on(text, length, next, last_label))) {
         segment_list(&list, text, lines.lines, lines.count);
         lines.count = 0;
         inside = 0;

@@ -2,10 +2,15 @@
 ** sentences.c -- the sentences of a text, block by block (see sentences.h).
 **
 ** HOW IT WORKS, per block of ibid_find_blocks():
-**  1. The block is converted to UTF-16 with line breaks turned into spaces
-**     (same length, so offsets still line up) and handed to an ICU
-**     UBRK_SENTENCE iterator; its boundaries become byte offsets through a
-**     cursor that walks UTF-8 and UTF-16 in step (linear time).
+**  1. UAX #29's sentence boundaries. When every code point of the block has
+**     a class the rules SB6-SB11 read (no Extend, Format or paragraph
+**     separator: nearly every block of prose), they are computed here in one
+**     pass over the classes (rule_boundaries); the unit test checks them
+**     against ICU's on random text. Otherwise the block is converted to
+**     UTF-16 with line breaks turned into spaces (same length, so offsets
+**     still line up) and handed to an ICU UBRK_SENTENCE iterator; its
+**     boundaries become byte offsets through a cursor that walks UTF-8 and
+**     UTF-16 in step (linear time).
 **  2. Note markers: a terminal . ! or ? followed by optional closing quotes,
 **     then 1-3 digits (ASCII, superscript, or in brackets) and a capital
 **     letter after white space, is a sentence end whose marker belongs to it.
@@ -28,12 +33,16 @@
 
 #include "blocks.h"
 #include "memory.h"
+#include "scan.h"
 #include "utf8.h"
 #include "words.h"
 
 struct ibid_sentence_splitter {
   UBreakIterator *iterator;
-  UChar *units; /* the current block in UTF-16 */
+  int icu_only;                   /* ibid_split_sentences_icu: every block through ICU */
+  int ascii_slow;                 /* an ASCII byte of a class the rules do not read (none) */
+  unsigned char ascii_class[128]; /* Sentence_Break of each ASCII byte (line breaks: Sp) */
+  UChar *units;                   /* the current block in UTF-16 */
   size_t units_capacity;
   size_t *boundaries; /* candidate boundaries of the current block (byte offsets) */
   size_t boundary_count, boundary_capacity;
@@ -47,6 +56,34 @@ typedef struct sentence_list {
   size_t count, capacity;
 } sentence_list;
 
+/* ----- UAX #29 sentence classes -------------------------------------------- */
+
+/* The Sentence_Break classes the rules below read (ICU's U_SB_* values); a
+** code point of any other class (Extend, Format, Sep) sends its block to ICU. */
+enum { SB_SLOW = 255 };
+
+/* The Sentence_Break class of c as the block ICU splits sees it: line breaks
+** (\n \r \v \f U+0085) are spaces there (icu_boundaries). */
+static unsigned char sentence_class(uint32_t c) {
+  if (c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0x85) return U_SB_SP;
+  int value = u_getIntPropertyValue((UChar32)c, UCHAR_SENTENCE_BREAK);
+  switch (value) {
+    case U_SB_OTHER:
+    case U_SB_ATERM:
+    case U_SB_CLOSE:
+    case U_SB_LOWER:
+    case U_SB_NUMERIC:
+    case U_SB_OLETTER:
+    case U_SB_SP:
+    case U_SB_STERM:
+    case U_SB_UPPER:
+    case U_SB_SCONTINUE:
+      return (unsigned char)value;
+    default:
+      return SB_SLOW;
+  }
+}
+
 ibid_sentence_splitter *ibid_sentence_splitter_new(void) {
   ibid_sentence_splitter *splitter = ibid_malloc(sizeof(*splitter));
   if (!splitter) return 0;
@@ -56,6 +93,11 @@ ibid_sentence_splitter *ibid_sentence_splitter_new(void) {
   if (U_FAILURE(status)) {
     ibid_sentence_splitter_free(splitter);
     return 0;
+  }
+  for (uint32_t c = 0; c < 128; c++) {
+    splitter->ascii_class[c] = sentence_class(c);
+    if (splitter->ascii_class[c] == SB_SLOW)
+      splitter->ascii_slow = 1; /* rule_boundaries skips ASCII */
   }
   return splitter;
 }
@@ -397,6 +439,16 @@ static int find_note_markers(ibid_sentence_splitter *splitter, const char *text,
                              size_t block_end) {
   splitter->marker_count = 0;
   for (size_t i = block_start; i < block_end; i++) {
+    for (; i + 8 <= block_end; i += 8) { /* to the next . ! or ? (scan.h) */
+      uint64_t eight = ibid_scan_load(text + i);
+      uint64_t stop =
+          ibid_scan_eq(eight, '.') | ibid_scan_eq(eight, '!') | ibid_scan_eq(eight, '?');
+      if (stop) {
+        i += ibid_scan_first(stop);
+        break;
+      }
+    }
+    if (i >= block_end) break;
     if (text[i] != '.' && text[i] != '!' && text[i] != '?') continue;
     size_t end = note_marker_end(text, block_start, block_end, i);
     if (!end) continue;
@@ -408,6 +460,145 @@ static int find_note_markers(ibid_sentence_splitter *splitter, const char *text,
 }
 
 /* ----- splitting one block ------------------------------------------------ */
+
+/* Decodes the code point at text[offset] if it is well-formed UTF-8 (what
+** ICU is handed otherwise differs: ibid_utf8_to_utf16 makes each bad byte a
+** U+FFFD); returns its length, or 0. */
+static size_t decode_strict(const char *text, size_t end, size_t offset, uint32_t *codepoint) {
+  const unsigned char *s = (const unsigned char *)text + offset;
+  size_t available = end - offset, need;
+  uint32_t value, minimum;
+  if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+    need = 2, value = s[0] & 0x1Fu, minimum = 0x80;
+  } else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+    need = 3, value = s[0] & 0x0Fu, minimum = 0x800;
+  } else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+    need = 4, value = s[0] & 0x07u, minimum = 0x10000;
+  } else {
+    return 0;
+  }
+  if (available < need) return 0;
+  for (size_t i = 1; i < need; i++) {
+    if ((s[i] & 0xC0) != 0x80) return 0;
+    value = (value << 6) | (s[i] & 0x3Fu);
+  }
+  if (value < minimum || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return 0;
+  *codepoint = value;
+  return need;
+}
+
+static int is_term_class(unsigned char k) {
+  return k == U_SB_ATERM || k == U_SB_STERM;
+}
+
+/* The class of the code point at text[*offset] (advanced past it), or
+** SB_SLOW for one the rules do not read or a byte sequence that is not
+** well-formed UTF-8. */
+static unsigned char class_at(const ibid_sentence_splitter *splitter, const char *text, size_t end,
+                              size_t *offset) {
+  unsigned char b = (unsigned char)text[*offset];
+  if (b < 0x80) {
+    (*offset)++;
+    return splitter->ascii_class[b];
+  }
+  uint32_t c;
+  size_t bytes = decode_strict(text, end, *offset, &c);
+  if (!bytes) return SB_SLOW;
+  *offset += bytes;
+  return sentence_class(c);
+}
+
+/* UAX #29's sentence boundaries inside the block, computed here without ICU
+** when every code point's class is one the rules below read (no Extend,
+** Format or paragraph separator: SB3-SB5 never apply) -- the same boundaries
+** as ICU's iterator gives (tests/unit/test_sentences.c compares both on
+** random text). A boundary may stand only after SATerm Close* Sp*:
+**   SB6  ATerm x Numeric
+**   SB7  (Upper | Lower) ATerm x Upper
+**   SB8  ATerm Close* Sp* x (not OLetter Upper Lower SATerm)* Lower
+**   SB8a SATerm Close* Sp* x (SContinue | SATerm)
+**   SB9  SATerm Close* x (Close | Sp)
+**   SB10 SATerm Close* Sp* x Sp
+**   SB11 SATerm Close* Sp* (break)
+** So only the terminals are looked at, and the few code points around each:
+** the scan skips ASCII bytes other than . ! ? eight at a time, and stops at
+** every non-ASCII code point to check its class. Each terminal's run
+** (Close* Sp*) ends before the next terminal, and the SB8 look-ahead stops
+** at a letter or terminal, so the whole is linear. Returns 0 with the
+** boundaries in splitter->boundaries, 1 when the block needs ICU, -1 when
+** out of memory. */
+static int rule_boundaries(ibid_sentence_splitter *splitter, const char *text, size_t block_start,
+                           size_t block_end) {
+  size_t p = block_start;
+  while (p < block_end) {
+    for (; p + 8 <= block_end; p += 8) { /* to the next . ! ? or non-ASCII byte (scan.h) */
+      uint64_t eight = ibid_scan_load(text + p);
+      uint64_t stop = ibid_scan_eq(eight, '.') | ibid_scan_eq(eight, '!') |
+                      ibid_scan_eq(eight, '?') | (eight & IBID_SCAN_HIGH);
+      if (stop) {
+        p += ibid_scan_first(stop);
+        break;
+      }
+    }
+    while (p < block_end && text[p] != '.' && text[p] != '!' && text[p] != '?' &&
+           (unsigned char)text[p] < 0x80)
+      p++;
+    if (p >= block_end) break;
+    size_t term_start = p;
+    unsigned char term = class_at(splitter, text, block_end, &p);
+    if (term == SB_SLOW) return 1;
+    if (!is_term_class(term)) continue; /* a non-ASCII code point of another class */
+    /* the run Close* Sp* after the terminal */
+    size_t r = p, next = p;
+    int phase = 0; /* 0 right after the terminal, 1 in its closers, 2 in its spaces */
+    unsigned char k = 0;
+    while (r < block_end) {
+      next = r;
+      k = class_at(splitter, text, block_end, &next);
+      if (k == SB_SLOW) return 1;
+      if (k == U_SB_CLOSE && phase <= 1) {
+        phase = 1;
+      } else if (k == U_SB_SP) {
+        phase = 2;
+      } else {
+        break;
+      }
+      r = next;
+    }
+    if (r >= block_end) continue; /* no boundary at the block's end */
+    int keep = 0;
+    if (k == U_SB_SCONTINUE || is_term_class(k)) {
+      keep = 1; /* SB8a */
+    } else if (term == U_SB_ATERM) {
+      unsigned char before = 0;
+      if (phase == 0 && term_start > block_start) {
+        uint32_t c;
+        size_t at = term_start - ibid_utf8_decode_before(text, term_start, &c);
+        before = class_at(splitter, text, block_end, &at);
+        if (before == SB_SLOW) return 1;
+      }
+      if (phase == 0 && k == U_SB_NUMERIC) {
+        keep = 1; /* SB6 */
+      } else if (phase == 0 && k == U_SB_UPPER && (before == U_SB_UPPER || before == U_SB_LOWER)) {
+        keep = 1; /* SB7 */
+      } else {    /* SB8 */
+        size_t j = r;
+        unsigned char l = k;
+        while (l != U_SB_OLETTER && l != U_SB_UPPER && l != U_SB_LOWER && !is_term_class(l)) {
+          j = next;
+          if (j >= block_end) break;
+          l = class_at(splitter, text, block_end, &next);
+          if (l == SB_SLOW) return 1;
+        }
+        keep = j < block_end && l == U_SB_LOWER;
+      }
+    }
+    if (!keep && push_offset(&splitter->boundaries, &splitter->boundary_count,
+                             &splitter->boundary_capacity, r))
+      return -1;
+  }
+  return 0;
+}
 
 /* ICU's boundaries inside the block, as byte offsets, into splitter->boundaries. */
 static int icu_boundaries(ibid_sentence_splitter *splitter, const char *text, size_t block_start,
@@ -425,6 +616,11 @@ static int icu_boundaries(ibid_sentence_splitter *splitter, const char *text, si
     scan++;
   }
   if (scan == length) return 0;
+  if (!splitter->icu_only && !splitter->ascii_slow) {
+    int rc = rule_boundaries(splitter, text, block_start, block_end);
+    if (rc <= 0) return rc;
+    splitter->boundary_count = 0; /* a class the rules do not read: ICU splits the block */
+  }
   if (length > splitter->units_capacity) {
     UChar *grown = ibid_realloc(splitter->units, length * sizeof(UChar));
     if (!grown) return -1;
@@ -515,14 +711,34 @@ int ibid_split_sentences(ibid_sentence_splitter *splitter, const char *text, siz
   return ibid_split_sentences_progress(splitter, text, length, NULL, sentences, count);
 }
 
+int ibid_split_sentences_icu(ibid_sentence_splitter *splitter, const char *text, size_t length,
+                             ibid_sentence **sentences, size_t *count) {
+  splitter->icu_only = 1;
+  int rc = ibid_split_sentences_progress(splitter, text, length, NULL, sentences, count);
+  splitter->icu_only = 0;
+  return rc;
+}
+
 int ibid_split_sentences_progress(ibid_sentence_splitter *splitter, const char *text, size_t length,
                                   ibid_progress *progress, ibid_sentence **sentences,
                                   size_t *count) {
-  *sentences = 0;
-  *count = 0;
   ibid_block *blocks = 0;
   size_t block_count = 0;
+  *sentences = 0;
+  *count = 0;
   if (ibid_find_blocks(text, length, &blocks, &block_count)) return -1;
+  int rc = ibid_split_sentences_in_blocks(splitter, text, length, blocks, block_count, progress,
+                                          sentences, count);
+  ibid_free(blocks);
+  return rc;
+}
+
+int ibid_split_sentences_in_blocks(ibid_sentence_splitter *splitter, const char *text,
+                                   size_t length, const ibid_block *blocks, size_t block_count,
+                                   ibid_progress *progress, ibid_sentence **sentences,
+                                   size_t *count) {
+  *sentences = 0;
+  *count = 0;
   sentence_list list = {0};
   int rc = 0;
   for (size_t i = 0; i < block_count && rc == 0; i++) {
@@ -531,7 +747,6 @@ int ibid_split_sentences_progress(ibid_sentence_splitter *splitter, const char *
     if (ibid_progress_step(progress, end - start + 1)) rc = 1; /* each block's bytes */
     if (rc == 0) rc = split_block(splitter, text, i + 1, start, end, &list);
   }
-  ibid_free(blocks);
   UErrorCode status = U_ZERO_ERROR;
   ubrk_setText(splitter->iterator, 0, 0, &status);
   if (rc) {

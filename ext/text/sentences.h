@@ -13,6 +13,7 @@
 #define IBID_SENTENCES_H
 #include <stddef.h>
 
+#include "blocks.h"
 #include "progress.h"
 
 typedef struct ibid_sentence {
@@ -38,6 +39,19 @@ int ibid_split_sentences(ibid_sentence_splitter *splitter, const char *text, siz
 int ibid_split_sentences_progress(ibid_sentence_splitter *splitter, const char *text, size_t length,
                                   ibid_progress *progress, ibid_sentence **sentences,
                                   size_t *count);
+
+/* The same, on the blocks of ibid_find_blocks(text, length) that the caller
+** has already found (an ingest that writes the blocks too finds them once). */
+int ibid_split_sentences_in_blocks(ibid_sentence_splitter *splitter, const char *text,
+                                   size_t length, const ibid_block *blocks, size_t block_count,
+                                   ibid_progress *progress, ibid_sentence **sentences,
+                                   size_t *count);
+
+/* The same, with every block through ICU's iterator (ibid_split_sentences
+** computes UAX #29's boundaries itself where the rules it reads suffice):
+** the reference the unit test and fuzz_sentences compare against. */
+int ibid_split_sentences_icu(ibid_sentence_splitter *splitter, const char *text, size_t length,
+                             ibid_sentence **sentences, size_t *count);
 
 /* Whether `word` (the letters before a period, e.g. "pp" or "e.g") is an
 ** abbreviation after which a sentence does not end. next_is_upper: the next

@@ -34,6 +34,7 @@
 #include "buffer.h"
 #include "memory.h"
 #include "pdf_layout.h"
+#include "scan.h"
 #include "progress.h"
 #include "utf8.h"
 
@@ -122,7 +123,16 @@ static void map_characters(const char *text, size_t length, ibid_progress *progr
   ibid_buffer_reserve(out, length);
   size_t i = 0;
   while (i < length) {
-    size_t run = i; /* copy plain ASCII runs at once */
+    size_t run = i;                       /* copy plain ASCII runs at once */
+    for (; run + 8 <= length; run += 8) { /* eight bytes at a time (scan.h) */
+      uint64_t word = ibid_scan_load(text + run);
+      uint64_t stop =
+          ibid_scan_below(word, 0x20) | ibid_scan_eq(word, 0x7F) | (word & IBID_SCAN_HIGH);
+      if (stop) {
+        run += ibid_scan_first(stop);
+        break;
+      }
+    }
     while (run < length && (unsigned char)text[run] >= 0x20 && (unsigned char)text[run] < 0x7F)
       run++;
     /* the run and the character after it */
@@ -228,6 +238,16 @@ static int chunk_is_normalized(const UNormalizer2 *nfc, const char *text, size_t
 ** shape, none of which decompose or compose. */
 static int needs_normalizer(const char *text, size_t start, size_t end) {
   for (size_t i = start; i < end; i++) {
+    for (; i + 8 <= end; i += 8) { /* to the next byte 0xCC or above (scan.h) */
+      uint64_t eight = ibid_scan_load(text + i);
+      uint64_t stop =
+          eight & ~ibid_scan_below(eight & IBID_SCAN_LOW7, 0xCC - 0x80) & IBID_SCAN_HIGH;
+      if (stop) {
+        i += ibid_scan_first(stop);
+        break;
+      }
+    }
+    if (i >= end) break;
     if ((unsigned char)text[i] < 0xCC) continue;
     uint32_t c = codepoint_at(text, i, end);
     if ((c >= 0x2002 && c <= 0x206F) || (c >= 0x20A0 && c <= 0x20BF) ||
@@ -357,6 +377,7 @@ size_t ibid_text_bullet_length(const char *line, size_t length, int *level) {
                  {"*", 1},
                  {"o", 2}};
   for (size_t b = 0; b < sizeof(bullets) / sizeof(bullets[0]); b++) {
+    if (bullets[b].bytes[0] != line[0]) continue; /* the first byte tells most apart */
     size_t size = strlen(bullets[b].bytes);
     if (length <= size || memcmp(line, bullets[b].bytes, size) != 0) continue;
     size_t after = size;
@@ -382,55 +403,61 @@ static int has_prefix(const char *text, size_t length, const char *prefix) {
 }
 
 int ibid_text_is_chrome(const char *line, size_t length) {
-  /* Whole-line phrases of web pages and repository portals. */
-  static const char *const phrases[] = {"skip to main content",
+  /* Whole-line phrases of web pages and repository portals, grouped by their
+  ** first letter (in their order within a group: the first that matches wins),
+  ** and where each letter's group starts. */
+  static const char *const phrases[] = {"accessibility help",
+                                        "available formats",
+                                        "altmetric attention score",
+                                        "abstract views",
+                                        "accept cookies",
+                                        "article metrics",
+                                        "access through your institution",
+                                        "back to top",
+                                        "cite this",
+                                        "cite this article",
+                                        "copy link",
+                                        "click here",
+                                        "cookie settings",
+                                        "download pdf",
+                                        "export citation",
+                                        "full text views",
+                                        "get access",
+                                        "hide all",
+                                        "loading metrics",
+                                        "loading",
+                                        "log in",
+                                        "metrics",
+                                        "next article",
+                                        "open in new tab",
+                                        "open in new window",
+                                        "open access",
+                                        "print this page",
+                                        "previous article",
+                                        "permissions",
+                                        "return to top",
+                                        "related content",
+                                        "read more here",
+                                        "rights & permissions",
+                                        "skip to main content",
                                         "skip to content",
                                         "skip to navigation",
                                         "skip to search",
-                                        "accessibility help",
-                                        "loading metrics",
-                                        "loading",
-                                        "cite this",
-                                        "cite this article",
                                         "share",
                                         "share this",
                                         "share this article",
                                         "share on facebook",
                                         "share on twitter",
-                                        "print this page",
-                                        "back to top",
-                                        "return to top",
-                                        "view html",
-                                        "view pdf",
-                                        "download pdf",
-                                        "available formats",
-                                        "hide all",
                                         "show all",
-                                        "related content",
-                                        "altmetric attention score",
-                                        "full text views",
-                                        "abstract views",
-                                        "usage data cannot currently be displayed",
-                                        "toggle navigation",
-                                        "open in new tab",
-                                        "open in new window",
-                                        "copy link",
-                                        "read more here",
-                                        "click here",
-                                        "accept cookies",
-                                        "cookie settings",
-                                        "previous article",
-                                        "next article",
                                         "sign in",
-                                        "log in",
-                                        "open access",
-                                        "rights & permissions",
-                                        "article metrics",
-                                        "permissions",
-                                        "metrics",
-                                        "export citation",
-                                        "get access",
-                                        "access through your institution"};
+                                        "toggle navigation",
+                                        "usage data cannot currently be displayed",
+                                        "view html",
+                                        "view pdf"};
+  static const unsigned char phrase_start[27] = {0,  7,  8,  13, 14, 15, 16, 17, 18,
+                                                 18, 18, 18, 21, 22, 23, 26, 29, 29,
+                                                 33, 44, 45, 46, 48, 48, 48, 48, 48};
+
   /* Line openings that are chrome on short lines. */
   static const char *const openings[] = {"send article to ",
                                          "send this article to ",
@@ -455,14 +482,16 @@ int ibid_text_is_chrome(const char *line, size_t length) {
   if (trimmed >= 3 && !memcmp(line + trimmed - 3, "\xE2\x80\xA6", 3)) trimmed -= 3; /* … */
   while (trimmed && line[trimmed - 1] == ' ') trimmed--;
   if (!trimmed || trimmed > 300 || !is_ascii_letter(line[0])) return 0;
-  for (size_t p = 0; p < sizeof(openings) / sizeof(openings[0]); p++)
-    if (has_prefix(line, trimmed, openings[p])) return 1;
+  if (memchr("sptvdwf", ascii_lower(line[0]), 7)) /* the openings' first letters */
+    for (size_t p = 0; p < sizeof(openings) / sizeof(openings[0]); p++)
+      if (has_prefix(line, trimmed, openings[p])) return 1;
   /* one phrase or several in a row ("Skip to main content Accessibility help") */
   size_t at = 0;
   while (at < trimmed) {
     size_t matched = 0;
-    for (size_t p = 0; p < sizeof(phrases) / sizeof(phrases[0]) && !matched; p++) {
-      if (phrases[p][0] != ascii_lower(line[at])) continue;
+    char first = ascii_lower(line[at]);
+    if (!is_ascii_lower(first)) return 0; /* every phrase starts with a letter */
+    for (size_t p = phrase_start[first - 'a']; p < phrase_start[first - 'a' + 1] && !matched; p++) {
       size_t size = strlen(phrases[p]);
       if (has_prefix(line + at, trimmed - at, phrases[p]) &&
           (at + size == trimmed || line[at + size] == ' '))
@@ -537,8 +566,9 @@ static int repeat_candidate(const char *text, size_t start, size_t end) {
   for (size_t i = start; i < end; i++) {
     if (text[i] == ' ' && i + 1 < end && text[i + 1] != ' ') words++;
     letters |= is_ascii_letter(text[i]) || (unsigned char)text[i] >= 0xC0;
+    if (words >= 2 && letters) return 1; /* nothing later changes the answer */
   }
-  return words >= 2 && letters;
+  return 0;
 }
 
 typedef struct span {
@@ -746,17 +776,26 @@ static long note_label(const char *text, size_t start, size_t end) {
   return 0;
 }
 
+/* Whether two spaces stand side by side in s[0..n): eight bytes at a time,
+** seven apart, so that every neighbouring pair lies inside one word. */
+static int has_double_space(const char *s, size_t n) {
+  size_t i = 0;
+  for (; i + 8 <= n; i += 7) {
+    uint64_t spaces = ibid_scan_eq(ibid_scan_load(s + i), ' ');
+    if (spaces & (spaces >> 8)) return 1;
+  }
+  for (; i + 1 < n; i++)
+    if (s[i] == ' ' && s[i + 1] == ' ') return 1;
+  return 0;
+}
+
 /* Column gaps: a tab, or three or more spaces, between two words. A tab
 ** counts twice: inside a line it only ever separates columns. */
 static int column_gaps(const char *text, size_t start, size_t end) {
   /* most lines have neither a tab nor two spaces in a row; every pair of
      neighbours holds one byte of every second offset, so look at those only */
-  if (!memchr(text + start, '\t', end - start)) {
-    int pair = 0;
-    for (size_t i = start + 1; i < end && !pair; i += 2)
-      pair = text[i] == ' ' && (text[i - 1] == ' ' || (i + 1 < end && text[i + 1] == ' '));
-    if (!pair) return 0;
-  }
+  if (!memchr(text + start, '\t', end - start) && !has_double_space(text + start, end - start))
+    return 0;
   int gaps = 0;
   for (size_t i = start; i < end; i++) {
     /* fast path: a gap starts with a tab or two spaces */
@@ -951,10 +990,14 @@ static int should_join(const text_layout *layout, size_t a, size_t b, int opened
 /* ----- step 4: hyphenation -------------------------------------------------- */
 
 /* A set of the words of the text (ASCII lower-cased), built on first use. */
+typedef struct word_entry {
+  size_t start, end; /* start == end: an empty slot */
+  uint64_t hash;     /* word_hash of the word, compared before its bytes */
+} word_entry;
 typedef struct word_set {
   const char *text;
   size_t length;
-  span *words; /* open addressing; start == end means empty */
+  word_entry *words; /* open addressing */
   size_t slots;
   int built, failed;
 } word_set;
@@ -963,10 +1006,12 @@ static int is_word_byte(char c) {
   return is_ascii_letter(c) || is_ascii_digit(c) || (unsigned char)c >= 0x80;
 }
 
+#define WORD_HASH_START 1469598103934665603ULL
+#define WORD_HASH_STEP(hash, c) (((hash) ^ (unsigned char)ascii_lower(c)) * 1099511628211ULL)
+
 static uint64_t word_hash(const char *text, size_t start, size_t end) {
-  uint64_t hash = 1469598103934665603ULL;
-  for (size_t i = start; i < end; i++)
-    hash = (hash ^ (unsigned char)ascii_lower(text[i])) * 1099511628211ULL;
+  uint64_t hash = WORD_HASH_START;
+  for (size_t i = start; i < end; i++) hash = WORD_HASH_STEP(hash, text[i]);
   return hash;
 }
 
@@ -977,12 +1022,14 @@ static int word_equal(const char *a, size_t a_length, const char *b, size_t b_le
   return 1;
 }
 
-/* Slot of a word (the empty slot where it would go when absent). */
-static size_t word_slot(const word_set *set, const char *word, size_t length) {
-  size_t slot = (size_t)word_hash(word, 0, length) & (set->slots - 1);
+/* Slot of a word whose word_hash is `hash` (the empty slot where it would
+** go when absent). */
+static size_t word_slot(const word_set *set, const char *word, size_t length, uint64_t hash) {
+  size_t slot = (size_t)hash & (set->slots - 1);
   while (set->words[slot].end > set->words[slot].start &&
-         !word_equal(set->text + set->words[slot].start,
-                     set->words[slot].end - set->words[slot].start, word, length))
+         (set->words[slot].hash != hash ||
+          !word_equal(set->text + set->words[slot].start,
+                      set->words[slot].end - set->words[slot].start, word, length)))
     slot = (slot + 1) & (set->slots - 1);
   return slot;
 }
@@ -990,18 +1037,19 @@ static size_t word_slot(const word_set *set, const char *word, size_t length) {
 /* Doubles the table (a text has far fewer distinct words than bytes). */
 static int word_set_grow(word_set *set) {
   size_t slots = set->slots ? set->slots * 2 : 1024;
-  span *old = set->words;
+  word_entry *old = set->words;
   size_t old_slots = set->slots;
-  set->words = ibid_malloc(slots * sizeof(span));
+  set->words = ibid_malloc(slots * sizeof(word_entry));
   if (!set->words) {
     set->words = old;
     return -1;
   }
-  memset(set->words, 0, slots * sizeof(span));
+  memset(set->words, 0, slots * sizeof(word_entry));
   set->slots = slots;
   for (size_t i = 0; i < old_slots; i++) {
     if (old[i].end == old[i].start) continue;
-    set->words[word_slot(set, set->text + old[i].start, old[i].end - old[i].start)] = old[i];
+    set->words[word_slot(set, set->text + old[i].start, old[i].end - old[i].start, old[i].hash)] =
+        old[i];
   }
   ibid_free(old);
   return 0;
@@ -1023,9 +1071,10 @@ static void word_set_build(word_set *set) {
       continue;
     }
     size_t start = i;
+    uint64_t hash = WORD_HASH_START; /* word_hash, in the same pass */
     while (i < set->length && (is_word_byte(text[i]) || (text[i] == '-' && i + 1 < set->length &&
                                                          is_word_byte(text[i + 1]))))
-      i++;
+      hash = WORD_HASH_STEP(hash, text[i]), i++;
     /* the halves of a word split at a line end are not words of the text */
     size_t after = i;
     if (after < set->length && text[after] == '-') {
@@ -1040,10 +1089,11 @@ static void word_set_build(word_set *set) {
       set->failed = 1;
       return;
     }
-    size_t slot = word_slot(set, text + start, i - start);
+    size_t slot = word_slot(set, text + start, i - start, hash);
     if (set->words[slot].end == set->words[slot].start) {
       set->words[slot].start = start;
       set->words[slot].end = i;
+      set->words[slot].hash = hash;
       used++;
     }
   }
@@ -1052,7 +1102,7 @@ static void word_set_build(word_set *set) {
 static int word_set_has(word_set *set, const char *word, size_t length) {
   if (!set->built) word_set_build(set);
   if (set->failed || length == 0) return 0;
-  size_t slot = word_slot(set, word, length);
+  size_t slot = word_slot(set, word, length, word_hash(word, 0, length));
   return set->words[slot].end > set->words[slot].start;
 }
 
@@ -1081,7 +1131,18 @@ static void append_collapsed(ibid_buffer *out, const char *text, size_t start, s
   while (i < end) {
     size_t run = i;
     /* a single space between words is copied as it is: one append per
-       stretch of them, not one per word */
+       stretch of them, not one per word; eight bytes at a time, seven apart
+       (a space's neighbour must lie in the same word) */
+    for (; run + 8 <= end; run += 7) {
+      uint64_t word = ibid_scan_load(text + run);
+      uint64_t spaces = ibid_scan_eq(word, ' ');
+      uint64_t breaks = ibid_scan_eq(word, '\t') | ibid_scan_eq(word, '\r');
+      uint64_t stop = (breaks | (spaces & ((spaces | breaks) >> 8))) & 0x0080808080808080ULL;
+      if (stop) {
+        run += ibid_scan_first(stop);
+        break;
+      }
+    }
     while (run < end && text[run] != '\t' && text[run] != '\r' &&
            (text[run] != ' ' || (run + 1 < end && !is_blank_byte(text[run + 1]))))
       run++;

@@ -1,4 +1,5 @@
 /* test_sentences.c -- unit tests of ext/text/sentences.c (sentence splitting). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,6 +118,108 @@ int main(void) {
   CHECK("abbreviation_et_al", ibid_sentence_abbreviation("al", 2, "et", 2, 0));
   CHECK("abbreviation_word", !ibid_sentence_abbreviation("court", 5, "", 0, 1));
   CHECK("abbreviation_url", !ibid_sentence_abbreviation("www.icc", 7, "", 0, 1));
+
+  /* The rules computed without ICU give ICU's sentences: random text over
+  ** characters of every class the rules read (and some they send to ICU:
+  ** a soft hyphen, a combining accent, U+2028), split both ways. */
+  {
+    static const char *const pieces[] = {"a",
+                                         "b",
+                                         "A",
+                                         "Z",
+                                         "1",
+                                         "0",
+                                         ".",
+                                         "!",
+                                         "?",
+                                         ",",
+                                         ";",
+                                         ":",
+                                         "-",
+                                         " ",
+                                         "\t",
+                                         "\n",
+                                         "\"",
+                                         "'",
+                                         "(",
+                                         ")",
+                                         "[",
+                                         "]",
+                                         "#",
+                                         "\xC3\xA9",
+                                         "\xC3\x89",
+                                         "\xE2\x80\x99",
+                                         "\xE2\x80\x9C",
+                                         "\xE2\x80\x9D",
+                                         "\xE2\x80\x94",
+                                         "\xE2\x80\xA6",
+                                         "\xC2\xA0",
+                                         "\xD7\x90",
+                                         "\xE3\x80\x82",
+                                         "\xC2\xB9",
+                                         "\xE2\x80\xA4",
+                                         "\xEF\xBC\x8E",
+                                         "\r",
+                                         "\xC2\xAD",
+                                         "\xCC\x81",
+                                         "\xE2\x80\xA8",
+                                         "\xC2\xAB",
+                                         "\xC2\xBB",
+                                         "\xF0\x9D\x90\x80",
+                                         "Ibid",
+                                         "pp",
+                                         "U.S",
+                                         "etc",
+                                         " 12 "};
+    size_t piece_count = sizeof(pieces) / sizeof(pieces[0]);
+    unsigned long state = 12345;
+    int same = 1;
+    for (int round = 0; round < 20000 && same; round++) {
+      char buffer[512];
+      size_t length = 0;
+      state = state * 6364136223846793005UL + 1442695040888963407UL;
+      size_t alphabet = 4 + (size_t)(state >> 33) % piece_count;
+      int n = 1 + (int)((state >> 40) % 30);
+      for (int i = 0; i < n; i++) {
+        state = state * 6364136223846793005UL + 1442695040888963407UL;
+        const char *piece = pieces[(size_t)(state >> 33) % alphabet];
+        size_t piece_length = strlen(piece);
+        memcpy(buffer + length, piece, piece_length);
+        length += piece_length;
+      }
+      ibid_sentence *ours = 0, *icu = 0;
+      size_t our_count = 0, icu_count = 0;
+      int rc = ibid_split_sentences(splitter, buffer, length, &ours, &our_count);
+      int icu_rc = ibid_split_sentences_icu(splitter, buffer, length, &icu, &icu_count);
+      same = rc == icu_rc && our_count == icu_count &&
+             (our_count == 0 || memcmp(ours, icu, our_count * sizeof(*ours)) == 0);
+      if (!same) fprintf(stderr, "differs from ICU: [%.*s]\n", (int)length, buffer);
+      ibid_free(ours);
+      ibid_free(icu);
+    }
+    CHECK("sentences_rules_as_icu", same);
+  }
+
+  /* Split in blocks the caller found: the same sentences. */
+  {
+    const char *blocky = "Title\n\nOne. Two pp. 3. Three.\n\n- a list item. Another one.";
+    ibid_block *blocks = 0;
+    size_t block_count = 0;
+    ibid_sentence *whole = 0, *in_blocks = 0;
+    size_t whole_count = 0, in_count = 0;
+    CHECK("sentences_in_blocks_found",
+          ibid_find_blocks(blocky, strlen(blocky), &blocks, &block_count) == 0);
+    CHECK("sentences_in_blocks_split",
+          ibid_split_sentences(splitter, blocky, strlen(blocky), &whole, &whole_count) == 0 &&
+              ibid_split_sentences_in_blocks(splitter, blocky, strlen(blocky), blocks, block_count,
+                                             NULL, &in_blocks, &in_count) == 0);
+    CHECK("sentences_in_blocks_same",
+          whole_count == in_count && whole_count > 0 &&
+              memcmp(whole, in_blocks, whole_count * sizeof(*whole)) == 0);
+    ibid_free(blocks);
+    ibid_free(whole);
+    ibid_free(in_blocks);
+  }
 
   ibid_sentence_splitter_free(splitter);
   return check_finish();
