@@ -7,8 +7,9 @@ seeds again under new paths (IBID_BENCH_DOCUMENTS=N, default 2,000):
   1. ingest vs floor, side by side in one run: `INSERT INTO documents` (every extractor,
      every table, one transaction per 500 documents) against the same texts inserted into
      a plain table with an FTS5 index (unicode61, and the ibid tokenizer), documents/s,
-     MB/s, the ratio, and peak RSS of each (each measured in a process of its own); ingest
-     peak RSS also at N/4, to show whether memory grows with the corpus.
+     MB/s, the ratio, peak RSS and the database file's size per document of each (each
+     measured in a process of its own); ingest peak RSS also at N/4, to show whether
+     memory grows with the corpus.
      With IBID_BENCH_BASELINE=/path/to/another/ibid (an extension built from another
      commit), its ingest runs in the same run, side by side, with its own ratio.
   2. per stage, in ms per document and as a share of the ingest's time per document:
@@ -87,9 +88,12 @@ def phase_load(kind, n, folder):
     if kind == 'ingest':
         rows = {t: db.execute('select count(*) from %s' % t).fetchone()[0]
                 for t in ('documents', 'blocks', 'sentences', 'notes', 'refs', 'works')}
+    db.execute('pragma wal_checkpoint(truncate)')  # (not timed) the database file, whole
+    stored = os.path.getsize(os.path.join(folder, kind + '.db'))
     db.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({'seconds': seconds, 'cpu': cpu, 'size': size, 'peak': peak, 'rows': rows}))
+    print(json.dumps({'seconds': seconds, 'cpu': cpu, 'size': size, 'peak': peak, 'rows': rows,
+                      'stored': stored}))
 
 
 # In the trigger's order, each on one document's text (:raw, :body, :meta) at a time, as
@@ -197,8 +201,9 @@ def main():
     if baseline:
         runs.append(('ingest, baseline', baseline))
     for name, r in runs + [('floor: table + FTS5', floor), ('floor, ibid tokenizer', floor_ibid)]:
-        print('%-24s %8.2f MB %8.3f s %8.1f MB/s %8.0f documents/s  peak RSS %.0f MB' % (
-            name, mb, r['cpu'], mb / r['cpu'], N / r['cpu'], r['peak']))
+        print('%-24s %8.2f MB %8.3f s %8.1f MB/s %8.0f documents/s  peak RSS %.0f MB  %.0f KB '
+              'database/document' % (name, mb, r['cpu'], mb / r['cpu'], N / r['cpu'], r['peak'],
+                                     r['stored'] / 1024 / N))
     print('  ingest / floor: %.1fx (%.1fx against the floor with the ibid tokenizer); '
           'peak RSS %.0f MB at %d documents, %.0f MB at %d' % (
               ingest['cpu'] / floor['cpu'], ingest['cpu'] / floor_ibid['cpu'],

@@ -1,11 +1,20 @@
 -- ibid ingest steps: what loading one document does, in order. ibid_ingest(id)
 -- (ext/corpus/sql_ingest.c), which the documents_ingest trigger of
 -- sql/schema.sql calls for each new document, runs these statements with ?1
--- bound to the document's id (the file is compiled into the extension). At
--- the line "-- @analysis" it analyses the body and writes blocks, sentences,
--- notes, markers, cites, refs, cases, questions, findings, evidence, claims,
--- entities and events, each layer computed once (ext/corpus/ingest.c). The
--- steps after "-- @link" are the linking, which ibid_link(id) runs alone.
+-- bound to the document's id (the file is compiled into the extension).
+--
+-- The file is in parts, each beginning at a line "-- @name". ibid_ingest runs
+--   the first part, @work and @row (the metadata, the document's own work,
+--     the row written once),
+--   the analysis: it analyses the body and writes blocks, sentences, notes,
+--     markers, cites, refs, cases, questions, findings, evidence, claims,
+--     entities and events, each layer computed once (ext/corpus/ingest.c),
+--   @analysis (what the analysis's rows complete),
+--   @fulltext (or @fulltext without ids, on a database made by 0.5 or before,
+--     whose blocks have no ids) and @cited: the linking.
+-- ibid_link(id) runs the linking of a document already stored (sql/merge.sql):
+--   @fulltext (or @fulltext without ids), @own work, @work, @own work row,
+--   @cited.
 --
 -- Why not the trigger's own statements: SQLite keeps the registers of a
 -- trigger program (every copy of the raw file, the body, the converted JSON a
@@ -16,8 +25,10 @@
 -- Each statement must be one a trigger could run on the document: the same
 -- tables, unqualified; ?1 is new.id.
 
--- A statement that returns a row hands its first column to the next
--- statement as ?2 (no copy).
+-- A statement that returns a row hands its columns to the next statement
+-- (no copy): the first as ?2, the second as ?8, the third as ?9. A statement
+-- that writes hands on what it was handed, when the next statement takes
+-- ?2 or more.
 --
 -- The format: ibid_ingest reads documents.raw and converts it itself, as
 -- ibid_convert(raw) does (the same converters, under the connection's
@@ -29,7 +40,8 @@
 --   ?6  ->> '$.error'
 --   ?7  the size of raw in bytes, NULL when raw is NULL
 -- (All of it converted once and written in one UPDATE of the row, which
--- holds the raw file: rewriting the row copies it.)
+-- holds the raw file: rewriting the row copies it. The document's work is
+-- chosen, or made, before that UPDATE, so that it is written with the row.)
 --
 -- Metadata from the text (for plain text the raw text: its line breaks
 -- still mark where a title ends), overridden by what the format states.
@@ -41,8 +53,42 @@ SELECT CASE WHEN ?5 -> '$.meta' IS NULL
 -- states is the better publication date.
 SELECT CASE WHEN ?3 = 'pdf' AND ibid_meta(?4) -> '$.issued' IS NOT NULL
             THEN json_set(?2, '$.issued', ibid_meta(?4) -> '$.issued') ELSE ?2 END;
--- The row, once. A document that cannot be read still loads, with the
--- reason in `error`, so one bad file does not stop a folder.
+
+-- @work
+-- The document's own work, from its metadata (?2), before the row is
+-- written: the work with its DOI or its key (keys leave the year out when
+-- there is a title, so two pages of one article that disagree on the year
+-- agree on the key), or, when one side names no author, the work with the
+-- same title words (three words at least); failing all that, a new work of
+-- its own, made here. Hands on the metadata (?2), the document's work key
+-- (?8) and the work chosen (?9, NULL when it was made here).
+-- (each LIMIT 1 keeps its subquery's row made once: the key is computed once)
+SELECT ?2, k.key, (
+  SELECT id FROM (
+    SELECT w.id, 0 AS preference FROM works w WHERE w.key = k.key
+    UNION ALL
+    SELECT w.id, 1 FROM works w WHERE w.doi = ?2 ->> '$.DOI'
+    UNION ALL
+    SELECT w.id, 2 FROM works w
+    WHERE w.key_title = substr(substr(k.meta_key, instr(k.meta_key, ':') + 1),
+                               instr(substr(k.meta_key, instr(k.meta_key, ':') + 1), ':') + 1)
+      AND (w.key_family = '' OR k.meta_key LIKE ':%')
+      AND length(w.key_title) - length(replace(w.key_title, '-', '')) >= 2)
+  ORDER BY preference, id LIMIT 1)
+FROM (SELECT coalesce(m.meta_key, 'document:' || (SELECT path FROM documents WHERE id = ?1))
+               AS key, m.meta_key
+      FROM (SELECT ibid_work_key(?2) AS meta_key LIMIT 1) m LIMIT 1) k;
+INSERT INTO works(key, title, authors, year, doi, csl)
+  SELECT ?8, ?2 ->> '$.title',
+         (SELECT group_concat(coalesce(value ->> '$.family', value ->> '$.literal'), '; ')
+          FROM json_each(?2, '$.author')),
+         ?2 ->> '$.issued.date-parts[0][0]', ?2 ->> '$.DOI', ?2
+  WHERE ?9 IS NULL AND ?8 IS NOT NULL
+ON CONFLICT(key) DO NOTHING;
+
+-- @row
+-- The row, once, with its work. A document that cannot be read still
+-- loads, with the reason in `error`, so one bad file does not stop a folder.
 UPDATE documents SET
   format = ?3,
   body = ?4,
@@ -60,7 +106,8 @@ UPDATE documents SET
   year = ?2 ->> '$.issued.date-parts[0][0]',
   container = ?2 ->> '$."container-title"',
   doi = ?2 ->> '$.DOI',
-  abstract = ?2 ->> '$.abstract'
+  abstract = ?2 ->> '$.abstract',
+  work_id = coalesce(?9, (SELECT id FROM works WHERE key = ?8))
 WHERE id = ?1;
 
 -- References the format gives field by field (JATS, TEI) are taken as
@@ -95,17 +142,28 @@ FROM (SELECT start, url FROM marked_references
 WHERE refs.document_id = ?1 AND refs.csl IS NOT NULL AND refs.csl ->> '$.URL' IS NULL
   AND link.start >= refs.start AND link.start < refs.start + refs.length;
 
--- @link
+-- @fulltext
 -- Everything that depends on the corpus and not only on this document: its
--- fulltext rowid range (above every rowid in use), the work the document is
--- (with its DOI or title when the corpus knows one), the works its
--- references and cites name (a cite "Smith 2015" takes the work of that
--- family and year when the corpus knows exactly one) and the citations.
--- ibid_ingest runs these steps after the ones above; sql/merge.sql runs them
--- for every merged document in load order, through the documents_link
--- trigger (ibid_link(id)), so that a merged corpus is linked exactly as a
--- sequential load of the same files.
+-- fulltext rows, the work the document is (@work above; ibid_link: @own
+-- work), the works its references and cites name (a cite "Smith 2015" takes
+-- the work of that family and year when the corpus knows exactly one) and
+-- the citations. ibid_ingest runs these steps after the ones above;
+-- sql/merge.sql runs them for every merged document in load order, through
+-- the documents_link trigger (ibid_link(id)), so that a merged corpus is
+-- linked exactly as a sequential load of the same files.
+--
+-- The fulltext rows: the blocks' ids (consecutive, above every id in use,
+-- given as they were written) are their rowids; `fulltext` reads the text
+-- from the blocks, so only the index is written.
+INSERT INTO blocks_fulltext(document_id, first, last)
+  SELECT ?1, min(id), max(id) FROM blocks WHERE document_id = ?1 HAVING count(*) > 0;
+INSERT INTO fulltext(rowid, text, document_id, block)
+  SELECT id, text, document_id, n FROM blocks WHERE document_id = ?1;
 
+-- @fulltext without ids
+-- The same on a database made by 0.5 or before (blocks WITHOUT ROWID, and a
+-- fulltext that holds its own copy of the text): the document's range of
+-- rowids, above every rowid in use.
 INSERT INTO blocks_fulltext(document_id, first, last)
   SELECT ?1, base + min(b.n), base + max(b.n)
   FROM (SELECT coalesce((SELECT max(rowid) FROM fulltext), 0) AS base), blocks b
@@ -116,42 +174,17 @@ INSERT INTO fulltext(rowid, text, document_id, block)
        (SELECT min(n) AS n FROM blocks WHERE document_id = ?1) min_n
   WHERE r.document_id = ?1 AND b.document_id = ?1;
 
--- The document's own work: the work with its DOI or its key (keys leave
--- the year out when there is a title, so two pages of one article that
--- disagree on the year agree on the key), or, when one side names no
--- author, the work with the same title words (three words at least);
--- failing all that, a new work of its own.
--- (chosen first, then written only when it changes: the row holds the raw
--- file and the body, and rewriting it copies both)
-SELECT (
-  SELECT id FROM (
-    SELECT w.id, 0 AS preference FROM works w
-    WHERE w.key = (SELECT coalesce(ibid_work_key(meta), 'document:' || path)
-                   FROM documents WHERE id = ?1)
-    UNION ALL
-    SELECT w.id, 1 FROM works w
-    WHERE w.doi = (SELECT doi FROM documents WHERE id = ?1)
-    UNION ALL
-    SELECT w.id, 2 FROM works w, (SELECT ibid_work_key(meta) AS key FROM documents
-                                  WHERE id = ?1) k
-    WHERE w.key_title = substr(substr(k.key, instr(k.key, ':') + 1),
-                               instr(substr(k.key, instr(k.key, ':') + 1), ':') + 1)
-      AND (w.key_family = '' OR k.key LIKE ':%')
-      AND length(w.key_title) - length(replace(w.key_title, '-', '')) >= 2)
-  ORDER BY preference, id LIMIT 1);
-UPDATE documents SET work_id = ?2 WHERE id = ?1 AND (?2 IS NOT NULL OR work_id IS NOT NULL);
-INSERT INTO works(key, title, authors, year, doi, csl)
-  SELECT coalesce(ibid_work_key(d.meta), 'document:' || d.path), d.title,
-         (SELECT group_concat(coalesce(value ->> '$.family', value ->> '$.literal'), '; ')
-          FROM json_each(d.meta, '$.author')),
-         d.year, d.doi, d.meta
-  FROM documents d WHERE d.id = ?1 AND d.work_id IS NULL
-ON CONFLICT(key) DO NOTHING;
-UPDATE documents SET work_id = (SELECT w.id FROM works w
-                                WHERE w.key = coalesce(ibid_work_key(documents.meta),
-                                                       'document:' || documents.path))
-WHERE id = ?1 AND work_id IS NULL;
+-- @own work
+-- ibid_link: the document's metadata, for @work (which chooses or makes its
+-- work, as when it was ingested) ...
+SELECT meta FROM documents WHERE id = ?1;
 
+-- @own work row
+-- ... and the work written to the row (only when it changes).
+UPDATE documents SET work_id = coalesce(?9, (SELECT id FROM works WHERE key = ?8))
+WHERE id = ?1 AND work_id IS NOT coalesce(?9, (SELECT id FROM works WHERE key = ?8));
+
+-- @cited
 -- A reference the format gives field by field (JATS, TEI) that is an
 -- Ibid. or short form (its note has ibid_of) stands for the full citation
 -- of that note, as ibid_references' rows do: the item naming its author,

@@ -33,9 +33,13 @@
 --     first document (in load order) that names a work gives its row, title,
 --     authors, year, DOI and CSL; later ones add nothing (ON CONFLICT DO
 --     NOTHING).
---   * fulltext (and blocks_fulltext, its rowid ranges) is filled from the
---     copied blocks with the ingest trigger's own statements, per document in
---     load order, so the rowids are those of a sequential load.
+--   * the copied blocks take new ids (their fulltext rowids) as they are
+--     inserted, in load order, consecutive per document above every id in
+--     use, as a sequential load gives them; fulltext (which reads its text
+--     from the blocks) and blocks_fulltext (its rowid ranges) are then filled
+--     with the ingest trigger's own statements, per document in load order.
+--     (Into a corpus made by 0.5 or before, whose blocks have no ids, those
+--     statements give the rowids as that layout does.)
 -- The linking and fulltext statements are not copied here: the merge runs
 -- the schema's own documents_link trigger, as the ingest trigger does, and
 -- tests/py/test_scale.py compares every table of a merged corpus with a
@@ -74,6 +78,7 @@ INSERT INTO main.documents(id, path, raw, format, body, error, structure, type, 
          d.authors, d.year, d.container, d.doi, d.abstract, d.meta, NULL, d.added
   FROM shard.documents d JOIN temp.ibid_merge_map m ON m.old_id = d.id ORDER BY m.new_id;
 
+-- (no id: each block takes the next one, in this order, as when it was loaded)
 INSERT INTO main.blocks(document_id, n, kind, level, start, length, text)
   SELECT m.new_id, x.n, x.kind, x.level, x.start, x.length, x.text
   FROM shard.blocks x JOIN temp.ibid_merge_map m ON m.old_id = x.document_id

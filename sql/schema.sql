@@ -58,11 +58,18 @@ CREATE TABLE IF NOT EXISTS documents(
 );
 CREATE INDEX IF NOT EXISTS documents_work ON documents(work_id);
 
+-- A block's `id` is its rowid in `fulltext`, which indexes blocks.text
+-- without a copy of it (an external-content FTS5 table, below). A document's
+-- blocks take consecutive ids, above every id in use, in the order of n;
+-- blocks_document finds them by document. (Databases made by 0.5 and before
+-- keep their layout: blocks WITHOUT ROWID, keyed by (document_id, n), and
+-- `fulltext` holding its own copy of the text; ibid_init and the ingest tell
+-- them apart by blocks' `id` column and write each as it is.)
 CREATE TABLE IF NOT EXISTS blocks(
   document_id INTEGER NOT NULL REFERENCES documents(id),
   n INTEGER NOT NULL, kind TEXT, level INTEGER, start INTEGER, length INTEGER, text TEXT,
-  PRIMARY KEY(document_id, n)
-) WITHOUT ROWID;
+  id INTEGER PRIMARY KEY       -- the block's fulltext rowid
+);
 
 CREATE TABLE IF NOT EXISTS sentences(
   document_id INTEGER NOT NULL REFERENCES documents(id),
@@ -72,11 +79,15 @@ CREATE TABLE IF NOT EXISTS sentences(
 
 -- Full text of every block. A document's blocks take one range of rowids,
 -- first..last in blocks_fulltext, above every rowid before them: any id, any
--- number of blocks, deleted by range rather than by a scan. (Databases made
--- by 0.2 used rowid = document_id * 16777216 + block; their documents have
--- no blocks_fulltext row and are deleted by that formula.)
+-- number of blocks, deleted by range rather than by a scan. The index reads
+-- its text from the blocks (content = the view fulltext_blocks, created
+-- below, rowid = blocks.id): the text is stored once. (Databases made by 0.5
+-- and before keep a `fulltext` with a copy of the text; those made by 0.2
+-- used rowid = document_id * 16777216 + block; their documents have no
+-- blocks_fulltext row and are deleted by that formula.)
 CREATE VIRTUAL TABLE IF NOT EXISTS fulltext
-  USING fts5(text, document_id UNINDEXED, block UNINDEXED, tokenize = 'ibid');
+  USING fts5(text, document_id UNINDEXED, block UNINDEXED, tokenize = 'ibid',
+             content = 'fulltext_blocks', content_rowid = 'id');
 CREATE TABLE IF NOT EXISTS blocks_fulltext(
   document_id INTEGER PRIMARY KEY REFERENCES documents(id),
   first INTEGER NOT NULL, last INTEGER NOT NULL
@@ -210,8 +221,9 @@ CREATE VIEW marked_references AS
 -- is (with its DOI or title when the corpus knows one), the works its
 -- references and cites name (a cite "Smith 2015" takes the work of that
 -- family and year when the corpus knows exactly one) and the citations.
--- The steps are the end of sql/ingest.sql (after "-- @link"): ibid_ingest
--- runs them for each new document, and inserting an id here runs them through
+-- The steps are parts of sql/ingest.sql (its top says which): ibid_ingest
+-- runs them for each new document (the work chosen before it writes the
+-- row), and inserting an id here runs them through
 -- ibid_link(id), as sql/merge.sql does for every merged document in load
 -- order, so that a merged corpus is linked exactly as a sequential load of
 -- the same files.
@@ -219,7 +231,7 @@ CREATE TABLE IF NOT EXISTS documents_to_link(document_id INTEGER PRIMARY KEY);
 DROP TRIGGER IF EXISTS documents_link;
 CREATE TRIGGER documents_link AFTER INSERT ON documents_to_link
 BEGIN
-  -- The linking steps of sql/ingest.sql (after "-- @link"), one by one.
+  -- The linking steps of sql/ingest.sql, one by one.
   SELECT count(*) FROM ibid_link(new.document_id);
 END;
 
@@ -246,17 +258,21 @@ BEGIN
                UNION SELECT old.work_id)
     AND NOT EXISTS (SELECT 1 FROM citations c WHERE c.work_id = works.id AND c.document_id <> old.id)
     AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.work_id = works.id);
-  DELETE FROM blocks WHERE document_id = old.id;
-  DELETE FROM sentences WHERE document_id = old.id;
+  -- The full text first, while the blocks it reads its text from are there:
+  -- deleting from an external-content FTS5 table reads the row's old values
+  -- from its content to take them out of the index.
   DELETE FROM fulltext
   WHERE rowid BETWEEN (SELECT first FROM blocks_fulltext WHERE document_id = old.id)
                   AND (SELECT last FROM blocks_fulltext WHERE document_id = old.id);
-  DELETE FROM fulltext  -- a document loaded by 0.2
+  DELETE FROM fulltext  -- a document loaded by 0.2 (it has blocks, but no range)
   WHERE old.id BETWEEN 1 AND 549755813887
     AND rowid BETWEEN old.id * 16777216 AND old.id * 16777216 + 16777215
     AND document_id = old.id
-    AND NOT EXISTS (SELECT 1 FROM blocks_fulltext WHERE document_id = old.id);
+    AND NOT EXISTS (SELECT 1 FROM blocks_fulltext WHERE document_id = old.id)
+    AND EXISTS (SELECT 1 FROM blocks WHERE document_id = old.id);
   DELETE FROM blocks_fulltext WHERE document_id = old.id;
+  DELETE FROM blocks WHERE document_id = old.id;
+  DELETE FROM sentences WHERE document_id = old.id;
   DELETE FROM notes WHERE document_id = old.id;
   DELETE FROM markers WHERE document_id = old.id;
   DELETE FROM cites WHERE document_id = old.id;
@@ -432,3 +448,14 @@ UPDATE works SET citekey = ibid_citekey(
      WHERE w.citekey >= ibid_citekey((SELECT csl FROM work_csl WHERE work_id = works.id))
        AND w.citekey < ibid_citekey((SELECT csl FROM work_csl WHERE work_id = works.id)) || '{'))
 WHERE citekey IS NULL;
+
+-- @blocks with ids
+-- The rest is for a database whose blocks have ids (made after 0.5):
+-- ibid_init runs it only there (ext/corpus/sql_schema.c).
+
+-- The blocks of a document, by n (the rowid is the fulltext rowid).
+CREATE UNIQUE INDEX IF NOT EXISTS blocks_document ON blocks(document_id, n);
+
+-- What `fulltext` indexes: its content table (the FTS5 columns by name).
+DROP VIEW IF EXISTS fulltext_blocks;
+CREATE VIEW fulltext_blocks AS SELECT id, text, document_id, n AS block FROM blocks;

@@ -67,8 +67,11 @@ ibid_analysis_status ibid_analysis_compute(ibid_analysis *a, ibid_layer layer) {
       }
       break;
     case IBID_LAYER_LOWER:
-      failed = ibid_layers_build_progress(a->tools.splitter, text, length, IBID_LAYERS_ALL,
-                                          a->tools.progress, &a->lower);
+      /* the blocks the caller found already (the ingest writes them first) are
+      ** not found again by the sentence split */
+      failed = ibid_layers_build_in_blocks(
+          a->tools.splitter, text, length, has(a, IBID_LAYER_BLOCKS) ? a->blocks : NULL,
+          a->block_count, IBID_LAYERS_ALL, a->tools.progress, &a->lower);
       if (failed) {
         ibid_layers_free(&a->lower);
         memset(&a->lower, 0, sizeof(a->lower));

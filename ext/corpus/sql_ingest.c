@@ -57,10 +57,31 @@ SQLITE_EXTENSION_INIT3
 #include "memory.h"
 #include "utf8.h"
 
-/* Where sql/ingest.sql hands over to the analysis, and where the linking
-** (what ibid_link runs alone) begins. */
-#define ANALYSIS_MARK "\n-- @analysis\n"
-#define LINK_MARK "\n-- @link\n"
+/* The parts of sql/ingest.sql, each beginning at a line "-- @name" (the
+** first at the top of the file): which run when is said there. */
+enum {
+  PART_META,
+  PART_WORK,
+  PART_ROW,
+  PART_ANALYSIS,
+  PART_FULLTEXT,
+  PART_FULLTEXT_WITHOUT_IDS,
+  PART_OWN_WORK,
+  PART_OWN_WORK_ROW,
+  PART_CITED,
+  PART_COUNT
+};
+static const char *const part_marks[PART_COUNT] = {
+    0,
+    "\n-- @work\n",
+    "\n-- @row\n",
+    "\n-- @analysis\n",
+    "\n-- @fulltext\n",
+    "\n-- @fulltext without ids\n",
+    "\n-- @own work\n",
+    "\n-- @own work row\n",
+    "\n-- @cited\n",
+};
 /* Most statements one part of sql/ingest.sql may hold. */
 #define MAX_STEPS 32
 
@@ -108,7 +129,12 @@ static const struct {
 /* Items whose rows are built and written at a time (long layers). */
 #define SLICE 1024
 /* Rows one INSERT writes (VALUES (...), (...), ...): one statement run per
-** BATCH rows instead of per row; the rest go one by one. */
+** BATCH rows instead of per row; the rest go one by one. The INSERTs are
+** OR FAIL: a statement of several rows that may abort halfway makes SQLite
+** copy every page it touches to a statement journal first, to undo the rows
+** written before; here a failure ends the ingest, and the INSERT that fired
+** it undoes all of it anyway (that copying was half of what a load wrote to
+** disk, bench/ingest.py). */
 #define BATCH 16
 
 /* Columns of cites and refs holding start and length (for the overlap rule). */
@@ -239,15 +265,57 @@ static int prepare_steps(ingest_vtab *vtab, const char *sql, size_t length, sqli
   return SQLITE_OK;
 }
 
+/* Prepares the statements of the parts of sql/ingest.sql named in `parts`
+** (PART_COUNT ends the list) into steps, in that order. */
+static int prepare_parts(ingest_vtab *vtab, const char *const *starts, const int *parts,
+                         sqlite3_stmt **steps, int *count) {
+  int rc = SQLITE_OK;
+  for (int i = 0; parts[i] != PART_COUNT && rc == SQLITE_OK; i++) {
+    const char *start = starts[parts[i]];
+    const char *end = parts[i] + 1 < PART_COUNT ? starts[parts[i] + 1]
+                                                : ibid_ingest_sql + strlen(ibid_ingest_sql);
+    rc = prepare_steps(vtab, start, (size_t)(end - start), steps, count);
+  }
+  return rc;
+}
+
+/* Does main.blocks have ids (the fulltext rowids)? A database made by 0.5 or
+** before has blocks WITHOUT ROWID, and a fulltext with its own copy. */
+static int blocks_have_ids(ingest_vtab *vtab, int *found) {
+  sqlite3_stmt *statement = 0;
+  int rc = prepare(vtab,
+                   "SELECT 1 FROM pragma_table_info('blocks', 'main')"
+                   " WHERE name = 'id' AND pk = 1",
+                   &statement);
+  if (rc == SQLITE_OK) rc = sqlite3_step(statement);
+  *found = rc == SQLITE_ROW;
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE) rc = SQLITE_OK;
+  sqlite3_finalize(statement);
+  return rc;
+}
+
 static int make_ready(ingest_vtab *vtab) {
   if (vtab->ready) return SQLITE_OK;
-  const char *mark = strstr(ibid_ingest_sql, ANALYSIS_MARK);
-  const char *link = mark ? strstr(mark, LINK_MARK) : 0;
-  if (!link) {
-    vtab_error(vtab, "%s", "ibid_ingest: internal error: sql/ingest.sql lacks its marks");
-    return SQLITE_ERROR;
+  const char *starts[PART_COUNT];
+  starts[PART_META] = ibid_ingest_sql;
+  for (int i = 1; i < PART_COUNT; i++) {
+    starts[i] = strstr(starts[i - 1], part_marks[i]);
+    if (!starts[i]) {
+      vtab_error(vtab, "%s", "ibid_ingest: internal error: sql/ingest.sql lacks its marks");
+      return SQLITE_ERROR;
+    }
   }
-  int rc = prepare_steps(vtab, link, strlen(link), vtab->link, &vtab->link_count);
+  int with_ids = 0;
+  int rc = blocks_have_ids(vtab, &with_ids);
+  int fulltext = with_ids ? PART_FULLTEXT : PART_FULLTEXT_WITHOUT_IDS;
+  /* the linking: ibid_link chooses the document's work too, which ibid_ingest
+  ** did before it wrote the row */
+  const int link_parts[] = {fulltext, PART_CITED, PART_COUNT};
+  const int link_only_parts[] = {fulltext,          PART_OWN_WORK, PART_WORK,
+                                 PART_OWN_WORK_ROW, PART_CITED,    PART_COUNT};
+  if (rc == SQLITE_OK)
+    rc = prepare_parts(vtab, starts, vtab->link_only ? link_only_parts : link_parts, vtab->link,
+                       &vtab->link_count);
   if (vtab->link_only) {
     if (rc != SQLITE_OK) {
       release_all(vtab);
@@ -256,11 +324,12 @@ static int make_ready(ingest_vtab *vtab) {
     vtab->ready = 1;
     return SQLITE_OK;
   }
+  const int before_parts[] = {PART_META, PART_WORK, PART_ROW, PART_COUNT};
+  const int after_parts[] = {PART_ANALYSIS, PART_COUNT};
   if (rc == SQLITE_OK)
-    rc = prepare_steps(vtab, ibid_ingest_sql, (size_t)(mark - ibid_ingest_sql), vtab->before,
-                       &vtab->before_count);
+    rc = prepare_parts(vtab, starts, before_parts, vtab->before, &vtab->before_count);
   if (rc == SQLITE_OK)
-    rc = prepare_steps(vtab, mark, (size_t)(link - mark), vtab->after, &vtab->after_count);
+    rc = prepare_parts(vtab, starts, after_parts, vtab->after, &vtab->after_count);
   if (rc == SQLITE_OK)
     rc = prepare(vtab, "SELECT raw FROM main.documents WHERE id = ?1", &vtab->raw);
   if (rc == SQLITE_OK)
@@ -274,8 +343,8 @@ static int make_ready(ingest_vtab *vtab) {
   for (int i = 0; i < 2 * OUT_COUNT && rc == SQLITE_OK; i++) {
     int out = i % OUT_COUNT, rows = i < OUT_COUNT ? 1 : BATCH, columns = outputs[out].column_count;
     sqlite3_str *sql = sqlite3_str_new(vtab->db);
-    sqlite3_str_appendf(sql, "INSERT INTO main.%s(document_id, %s) VALUES ", outputs[out].table,
-                        outputs[out].columns);
+    sqlite3_str_appendf(sql, "INSERT OR FAIL INTO main.%s(document_id, %s) VALUES ",
+                        outputs[out].table, outputs[out].columns);
     for (int r = 0; r < rows; r++) {
       sqlite3_str_appendall(sql, r ? ", (?1" : "(?1");
       for (int k = 0; k < columns; k++) sqlite3_str_appendf(sql, ", ?%d", 2 + r * columns + k);
@@ -450,10 +519,11 @@ static int ingest_body(ingest_run *run, const char *text, size_t length) {
 
   LAYER(IBID_LAYER_BLOCKS, "blocks");
   SLICED(OUT_BLOCKS, a->block_count, ibid_rows_add_blocks(rows, a->blocks, from, to), -1);
-  ibid_analysis_release(a, IBID_LAYER_BLOCKS);
 
-  /* sentences, cites, notes and markers: the lower layers, built once */
+  /* sentences, cites, notes and markers: the lower layers, built once (the
+  ** sentence split reads the blocks above instead of finding them again) */
   LAYER(IBID_LAYER_LOWER, "sentences");
+  ibid_analysis_release(a, IBID_LAYER_BLOCKS);
   ibid_layers *lower = &a->lower;
   SLICED(OUT_SENTENCES, lower->sentence_count,
          ibid_rows_add_sentences(rows, lower->sentences, from, to), -1);
@@ -495,28 +565,39 @@ static int ingest_body(ingest_run *run, const char *text, size_t length) {
   return rc;
 }
 
-/* Binds the first column of the row `from` holds as parameter 2 of `to`,
-** without a copy (`from` is reset only after `to` has run). */
-static int hand_over(sqlite3_stmt *from, sqlite3_stmt *to) {
-  if (sqlite3_bind_parameter_count(to) < 2) return SQLITE_OK;
-  switch (sqlite3_column_type(from, 0)) {
+/* Binds column `column` of the row `from` holds as parameter `index` of
+** `to`, without a copy (`from` is reset only after `to` has run). */
+static int hand_over_value(sqlite3_stmt *from, int column, sqlite3_stmt *to, int index) {
+  switch (sqlite3_column_type(from, column)) {
     case SQLITE_INTEGER:
-      return sqlite3_bind_int64(to, 2, sqlite3_column_int64(from, 0));
+      return sqlite3_bind_int64(to, index, sqlite3_column_int64(from, column));
     case SQLITE_FLOAT:
-      return sqlite3_bind_double(to, 2, sqlite3_column_double(from, 0));
+      return sqlite3_bind_double(to, index, sqlite3_column_double(from, column));
     case SQLITE_TEXT: {
-      const unsigned char *text = sqlite3_column_text(from, 0);
+      const unsigned char *text = sqlite3_column_text(from, column);
       if (!text) return SQLITE_NOMEM;
-      return sqlite3_bind_text64(to, 2, (const char *)text,
-                                 (sqlite3_uint64)sqlite3_column_bytes(from, 0), SQLITE_STATIC,
+      return sqlite3_bind_text64(to, index, (const char *)text,
+                                 (sqlite3_uint64)sqlite3_column_bytes(from, column), SQLITE_STATIC,
                                  SQLITE_UTF8);
     }
     case SQLITE_BLOB:
-      return sqlite3_bind_blob64(to, 2, sqlite3_column_blob(from, 0),
-                                 (sqlite3_uint64)sqlite3_column_bytes(from, 0), SQLITE_STATIC);
+      return sqlite3_bind_blob64(to, index, sqlite3_column_blob(from, column),
+                                 (sqlite3_uint64)sqlite3_column_bytes(from, column), SQLITE_STATIC);
     default:
-      return sqlite3_bind_null(to, 2);
+      return sqlite3_bind_null(to, index);
   }
+}
+
+/* Binds the columns of the row `from` holds to `to`: the first as ?2, the
+** second as ?8, the third as ?9 (?3 .. ?7 are the converted document's). */
+static int hand_over(sqlite3_stmt *from, sqlite3_stmt *to) {
+  int parameters = sqlite3_bind_parameter_count(to), columns = sqlite3_column_count(from);
+  int rc = SQLITE_OK;
+  for (int column = 0; column < columns && column < 3 && rc == SQLITE_OK; column++) {
+    int index = column ? 7 + column : 2;
+    if (index <= parameters) rc = hand_over_value(from, column, to, index);
+  }
+  return rc;
 }
 
 /* The document's raw file converted, as ibid_convert(raw) converts it: the
@@ -641,20 +722,23 @@ static int bind_converted(sqlite3_stmt *step, const converted *c) {
 
 /* Runs steps with ?1 bound to the document (and, with c, the converted
 ** document's parts as ?3 .. ?7). A step that returns a row hands it to the
-** next as ?2 and stays on that row, with the steps before it in
-** the chain (the row may be the value they handed over), until a step of the
-** chain returns none: then all of them are reset, and whatever they read (the
-** raw file, the body, JSON) is freed before the next step runs. Messages are
-** the statements' own, as the trigger's were. */
+** next (hand_over) and stays on that row, with the steps before it in the
+** chain (the row may be the values they handed over); a step that writes
+** and returns no row hands on what it was handed, when the next step takes
+** ?2 or more. The chain ends at any other step that returns no row: then all
+** of its steps are reset, and whatever they read (the raw file, the body,
+** JSON) is freed before the next step runs. Messages are the statements'
+** own, as the trigger's were. */
 static int run_steps(ingest_vtab *vtab, sqlite3_stmt **steps, int count, sqlite3_int64 document,
                      const converted *c) {
   int rc = SQLITE_OK;
-  int chain = 0; /* steps[chain .. i) are on their rows */
+  int chain = 0;   /* steps[chain .. i) are on their rows, or wrote */
+  int source = -1; /* the last of them that returned a row: what step i is handed */
   for (int i = 0; i < count && rc == SQLITE_OK; i++) {
     rc = sqlite3_bind_int64(steps[i], 1, document);
     if (rc == SQLITE_OK) {
-      if (chain < i)
-        rc = hand_over(steps[i - 1], steps[i]);
+      if (source >= 0)
+        rc = hand_over(steps[source], steps[i]);
       else if (sqlite3_bind_parameter_count(steps[i]) >= 2)
         rc = sqlite3_bind_null(steps[i], 2);
     }
@@ -662,13 +746,18 @@ static int run_steps(ingest_vtab *vtab, sqlite3_stmt **steps, int count, sqlite3
     if (rc == SQLITE_OK) rc = sqlite3_step(steps[i]);
     if (rc == SQLITE_ROW) {
       rc = SQLITE_OK;
+      source = i;
       continue;
     }
     if (rc == SQLITE_DONE) rc = SQLITE_OK;
     if (rc != SQLITE_OK && rc != SQLITE_INTERRUPT && rc != SQLITE_NOMEM)
       vtab_error(vtab, "%s", sqlite3_errmsg(vtab->db));
+    if (rc == SQLITE_OK && source >= 0 && !sqlite3_stmt_readonly(steps[i]) && i + 1 < count &&
+        sqlite3_bind_parameter_count(steps[i + 1]) >= 2)
+      continue; /* a write in the chain: the next step is handed what it was */
     for (int k = i; k >= chain; k--) sqlite3_reset(steps[k]); /* the consumer first */
     chain = i + 1;
+    source = -1;
   }
   for (int k = count - 1; k >= chain; k--) sqlite3_reset(steps[k]);
   for (int k = 0; k < count; k++) sqlite3_clear_bindings(steps[k]);

@@ -8,7 +8,16 @@
 ** ibid_init changes the schema of the connection it runs on, so it is
 ** SQLITE_DIRECTONLY: it cannot be smuggled into a view or trigger of an
 ** untrusted database file.
+**
+** A database keeps the layout it was made with. The part of sql/schema.sql
+** after "-- @blocks with ids" (the index and the view of the blocks that
+** `fulltext` reads its text from) runs only on a database whose `blocks` has
+** an `id` column; one made by 0.5 or before (blocks WITHOUT ROWID, fulltext
+** with its own copy of the text) is left as it is, and ingested as it is
+** (ext/corpus/sql_ingest.c).
 */
+#include <string.h>
+
 #include "sql_common.h"
 SQLITE_EXTENSION_INIT3
 
@@ -66,6 +75,41 @@ static int add_missing_columns(sqlite3 *db, char **error) {
   return SQLITE_OK;
 }
 
+/* Where the part of the schema for a database whose blocks have ids begins. */
+#define BLOCKS_WITH_IDS_MARK "\n-- @blocks with ids\n"
+
+static int blocks_have_ids(sqlite3 *db, int *found) {
+  sqlite3_stmt *statement;
+  int rc = sqlite3_prepare_v2(db,
+                              "SELECT 1 FROM pragma_table_info('blocks', 'main')"
+                              " WHERE name = 'id' AND pk = 1",
+                              -1, &statement, 0);
+  if (rc != SQLITE_OK) return rc;
+  rc = sqlite3_step(statement);
+  *found = rc == SQLITE_ROW;
+  rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+  sqlite3_finalize(statement);
+  return rc;
+}
+
+/* Runs sql/schema.sql: all of it on a database whose blocks have ids (a new
+** one gets them from CREATE TABLE), the part before the mark on an older one. */
+static int run_schema(sqlite3 *db, char **error) {
+  const char *mark = strstr(ibid_schema_sql, BLOCKS_WITH_IDS_MARK);
+  if (!mark) {
+    *error = sqlite3_mprintf("internal error: sql/schema.sql lacks its mark");
+    return SQLITE_ERROR;
+  }
+  char *common = sqlite3_mprintf("%.*s", (int)(mark - ibid_schema_sql), ibid_schema_sql);
+  if (!common) return SQLITE_NOMEM;
+  int rc = sqlite3_exec(db, common, 0, 0, error);
+  sqlite3_free(common);
+  int with_ids = 0;
+  if (rc == SQLITE_OK) rc = blocks_have_ids(db, &with_ids);
+  if (rc == SQLITE_OK && with_ids) rc = sqlite3_exec(db, mark, 0, 0, error);
+  return rc;
+}
+
 static void report_failure(sqlite3_context *context, sqlite3 *db, char *error) {
   char *message = sqlite3_mprintf("ibid_init: %s", error ? error : sqlite3_errmsg(db));
   sqlite3_result_error(context, message ? message : "ibid_init: out of memory", -1);
@@ -90,7 +134,7 @@ static void init_function(sqlite3_context *context, int argc, sqlite3_value **ar
     return;
   }
   rc = add_missing_columns(db, &error);
-  if (rc == SQLITE_OK) rc = sqlite3_exec(db, ibid_schema_sql, 0, 0, &error);
+  if (rc == SQLITE_OK) rc = run_schema(db, &error);
   if (rc != SQLITE_OK) {
     report_failure(context, db, error);
     sqlite3_exec(db, own ? "ROLLBACK" : "ROLLBACK TO ibid_init; RELEASE ibid_init", 0, 0, 0);

@@ -47,9 +47,17 @@
 ** group X") and from undefined acronyms made of the initials of one the text
 ** named ("LRA", "ANC"). No matcher knows a person or document name:
 ** gazetteer data lives in sql/gazetteer.sql.
+** Speed: the scan jumps from word start to word start (a byte class table);
+** each matcher is tried only where its first test can pass (its first byte,
+** or the word's lists); a word's lists are one mask from one hash table of
+** all the lists' words (word_lists_of); the answers the matchers ask for
+** again (a name word at an offset, a word's lists, a person's name, an
+** acronym) are remembered by offset; ASCII letters are read eight bytes at a
+** time. None of it changes an answer.
 */
 #include "entities.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -90,6 +98,212 @@ const char *ibid_entity_kind_name(ibid_entity_kind kind) {
   return NULL;
 }
 
+/* ----- word lists -------------------------------------------------------------- */
+
+/* The word lists the matchers test words against. Each list is a bit of a
+** mask; one hash table of the lists' distinct words (built per call in the
+** finder: no global state) gives a word's mask with one hash, and a small
+** cache by offset answers the matchers that ask about the same word again. */
+static const char *const function_capitals[] = {
+    "The",      "A",       "An",      "This",    "That",     "These",     "Those",     "In",
+    "On",       "At",      "For",     "By",      "Of",       "And",       "But",       "If",
+    "When",     "While",   "As",      "To",      "From",     "With",      "His",       "Her",
+    "Its",      "Their",   "Our",     "Every",   "Each",     "Both",      "Some",      "Many",
+    "Most",     "Several", "Such",    "Even",    "Also",     "Thus",      "Hence",     "However",
+    "Moreover", "Since",   "After",   "Before",  "Although", "Though",    "Yet",       "So",
+    "Then",     "Other",   "Another", "All",     "Any",      "No",        "Only",      "Under",
+    "Did",      "Does",    "Do",      "What",    "Why",      "How",       "Was",       "Is",
+    "Are",      "Were",    "Has",     "Have",    "Decision", "Report",    "Statement", "Communiqué",
+    "Press",    "Release", "Draft",   "Annual",  "Against",  "Between",   "Within",    "Into",
+    "Over",     "Not",     "Who",     "Which",   "Where",    "Here",      "There",     "First",
+    "Second",   "Third",   "Fourth",  "Finally", "Again",    "Currently", "Indeed"};
+static const char *const resolution_words[] = {
+    "resolution", "Resolution", "resolutions", "Resolutions", "UNSCR", "SCR", "Res."};
+static const char *const treaty_heads[] = {"Statute",     "Protocol", "Convention",
+                                           "Conventions", "Charter",  "Covenant"};
+static const char *const article_words[] = {"Article", "article", "Art.", "art."};
+static const char *const articles_words[] = {"Articles", "articles", "Arts.", "arts."};
+static const char *const particles[] = {"de",  "du",  "van", "von", "bin", "ibn", "da",
+                                        "dos", "del", "der", "le",  "la",  "el",  "al"};
+static const char *const roles[] = {
+    "President",  "president",     "Colonel",    "Prosecutor",  "prosecutor",   "Secretary-General",
+    "Ambassador", "ambassador",    "Judge",      "judge",       "Commander",    "commander",
+    "Minister",   "minister",      "spokesman",  "spokeswoman", "spokesperson", "leader",
+    "warlord",    "Envoy",         "envoy",      "chief",       "Counsel",      "Director",
+    "director",   "Rapporteur",    "rapporteur", "Chairman",    "chairman",     "Chairperson",
+    "Governor",   "King",          "Queen",      "Prince",      "Chancellor",   "Senator",
+    "Registrar",  "Emir",          "Sheikh",     "Captain",     "Lieutenant",   "Marshal",
+    "Brigadier",  "Representative"};
+static const char *const institution_heads[] = {
+    "Council",     "Court",       "Union",         "Commission",   "Assembly",   "Office",
+    "Coalition",   "Tribunal",    "Organization",  "Organisation", "Committee",  "Programme",
+    "Program",     "Institute",   "Agency",        "Watch",        "Center",     "Centre",
+    "Congress",    "Foundation",  "Network",       "Association",  "Federation", "Secretariat",
+    "Observatory", "Parliament",  "Ministry",      "University",   "Bank",       "Initiative",
+    "Fund",        "Authority",   "Board",         "Bureau",       "Department", "Society",
+    "Trust",       "Project",     "Alliance",      "Corporation",  "Company",    "Division",
+    "Roundtable",  "Conservancy", "International", "Force"};
+static const char *const connectors[] = {"of", "the", "and", "for", "to",
+                                         "on", "in",  "de",  "des", "du"};
+static const char *const organ_documents[] = {"Resolution", "Resolutions", "Report",  "Decision",
+                                              "Statement",  "Press",       "Meeting", "Session"};
+static const char *const armed_heads[] = {"Army",      "Front",   "Forces",   "Movement", "Militia",
+                                          "Militias",  "Brigade", "Brigades", "Rebels",   "Guard",
+                                          "Janjaweed", "Taliban", "Shabaab",  "Haram"};
+static const char *const document_words[] = {
+    "Table",   "Figure", "Section",    "Chapter",  "Part",    "Appendix", "Annex",
+    "Box",     "Phase",  "Round",      "Volume",   "Note",    "Question", "Hypothesis",
+    "Case",    "Study",  "Step",       "Stage",    "Wave",    "Protect",  "Practice",
+    "Theory",  "Annual", "Parliament", "Internet", "English", "Spanish",  "Portuguese",
+    "Swahili", "Arabic", "Islam",      "God"};
+static const char *const place_heads[] = {
+    "State",     "Province",  "Region",       "County",    "District", "Governorate", "Prefecture",
+    "Territory", "Oblast",    "Municipality", "River",     "Lake",     "Valley",      "Delta",
+    "Basin",     "Mountains", "Hills",        "Highlands", "Plateau",  "Island",      "Islands",
+    "Park",      "Reserve",   "Peninsula",    "Desert",    "Coast",    "Gulf",        "Sea"};
+static const char *const compass_words[] = {
+    "North",   "South", "East",  "West",      "Northern",  "Southern",  "Eastern",  "Western",
+    "Central", "Upper", "Lower", "Northeast", "Northwest", "Southeast", "Southwest"};
+static const char *const continents[] = {
+    "Africa", "Europe",     "Asia",    "America",       "Americas",  "Atlantic", "Pacific",
+    "Arctic", "Antarctica", "Oceania", "Mediterranean", "Caribbean", "Sahel"};
+static const char *const to_place[] = {"to", "in", "at", "from", "near"};
+static const char *const locatives[] = {"in",      "near",   "around",  "from",   "at",
+                                        "outside", "across", "between", "In",     "Near",
+                                        "Around",  "From",   "Outside", "Across", "Between"};
+static const char *const place_nouns[] = {
+    "counties",    "county",      "regions",      "region",         "provinces",
+    "province",    "states",      "state",        "districts",      "district",
+    "cities",      "city",        "towns",        "town",           "villages",
+    "village",     "camps",       "camp",         "municipalities", "municipality",
+    "departments", "prefectures", "governorates", "capital",        "port"};
+static const char *const of_word[] = {"of"};
+static const char *const possessives[] = {"his", "her", "their"};
+static const char *const counts[] = {"two",   "three", "four",   "five",   "six",
+                                     "seven", "eight", "nine",   "ten",    "several",
+                                     "many",  "some",  "eleven", "twelve", "dozens"};
+static const char *const others[] = {"other",  "others",     "colleagues", "colleague",
+                                     "fellow", "co-authors", "associates", "former"};
+static const char *const openers[] = {"a", "an", "the", "then", "now", "one", "former", "later"};
+static const char *const organization_nouns[] = {
+    "group",        "company",  "firm",        "NGO",          "organisation",
+    "organization", "charity",  "cooperative", "bank",         "retailer",
+    "startup",      "operator", "insurer",     "conglomerate", "brand"};
+static const char *const organization_plurals[] = {
+    "companies", "firms",     "NGOs",           "organisations", "organizations",
+    "banks",     "operators", "groups",         "charities",     "donors",
+    "retailers", "brands",    "multinationals", "cooperatives"};
+static const char *const not_names[] = {"Chamber",
+                                        "Statute",
+                                        "Convention",
+                                        "Protocol",
+                                        "Charter",
+                                        "Act",
+                                        "Law",
+                                        "Treaty",
+                                        "Declaration",
+                                        "Agreement",
+                                        "Accord",
+                                        "Plan",
+                                        "Journal",
+                                        "Review",
+                                        "Studies",
+                                        "Quarterly",
+                                        "Press",
+                                        "Times",
+                                        "News",
+                                        "Daily",
+                                        "Post",
+                                        "Core",
+                                        "Drive",
+                                        "Building",
+                                        "Document",
+                                        "Affairs",
+                                        "Politics",
+                                        "Policy",
+                                        "Relations",
+                                        "Security",
+                                        "Responsibility",
+                                        "Leader",
+                                        "Continues",
+                                        "Africa",
+                                        "Europe",
+                                        "Asia",
+                                        "America",
+                                        "Online",
+                                        "Magazine",
+                                        "Jurisdiction",
+                                        "Tribunal",
+                                        "Mechanism",
+                                        "Panel",
+                                        "Handbook",
+                                        "Encyclopedia"};
+static const char *const verbs[] = {
+    "was",     "is",    "had",    "has",   "said",   "died",   "won",     "became", "argued",
+    "told",    "wrote", "led",    "lost",  "denied", "be",     "were",    "would",  "remained",
+    "refused", "began", "took",   "fled",  "met",    "went",   "came",    "sought", "gave",
+    "made",    "ran",   "left",   "held",  "kept",   "fought", "brought", "knew",   "saw",
+    "found",   "spoke", "sent",   "stood", "chose",  "rose",   "fell",    "broke",  "swore",
+    "will",    "could", "should", "may",   "might",  "must",   "did",     "does"};
+static const char *const the_words[] = {"the", "The"};
+static const char *const by_word[] = {"by"};
+static const char *const as_word[] = {"as"};
+static const char *const such_word[] = {"such"};
+
+#define WORD_LISTS(X)                                                                       \
+  X(FUNCTION_CAPITAL, function_capitals) /* capitals that start sentences, not names */     \
+  X(RESOLUTION, resolution_words)        /* match_resolution */                             \
+  X(TREATY_HEAD, treaty_heads)           /* "Rome Statute" */                               \
+  X(ARTICLE, article_words)              /* match_article */                                \
+  X(ARTICLES, articles_words)                                                               \
+  X(PARTICLE, particles)                 /* "Alex de Waal" */                               \
+  X(ROLE, roles)                         /* "President Omar al-Rashid" */                   \
+  X(INSTITUTION_HEAD, institution_heads) /* "Security Council" */                           \
+  X(CONNECTOR, connectors)               /* skipped by the initials of a defined acronym */ \
+  X(ORGAN_DOCUMENT, organ_documents)     /* "Security Council Resolution 2334" */           \
+  X(ARMED_HEAD, armed_heads)             /* "Lord's Resistance Army" */                     \
+  X(DOCUMENT_WORD, document_words)       /* "in Table 2": no place */                       \
+  X(PLACE_HEAD, place_heads)             /* "Kano State" */                                 \
+  X(COMPASS, compass_words)              /* "North Kivu" */                                 \
+  X(CONTINENT, continents)                                                                  \
+  X(TO_PLACE, to_place)      /* "to The Hague" */                                           \
+  X(LOCATIVE, locatives)     /* "near Gulu" */                                              \
+  X(PLACE_NOUN, place_nouns) /* "the counties of Turkana" */                                \
+  X(OF, of_word)                                                                            \
+  X(POSSESSIVE, possessives) /* counted_among_others */                                     \
+  X(NUMBER_WORD, counts)                                                                    \
+  X(OTHERS, others)                                                                         \
+  X(OPENER, openers)                       /* described_after */                            \
+  X(ORGANIZATION_NOUN, organization_nouns) /* organization_noun_before */                   \
+  X(ORGANIZATION_PLURAL, organization_plurals)                                              \
+  X(AS, as_word)                                                                            \
+  X(SUCH, such_word)                                                                        \
+  X(NOT_NAME, not_names) /* match_untitled_person */                                        \
+  X(VERB, verbs)                                                                            \
+  X(THE, the_words)                                                                         \
+  X(BY, by_word)
+
+enum {
+#define LIST_ID(id, array) LIST_##id,
+  WORD_LISTS(LIST_ID)
+#undef LIST_ID
+      LIST_COUNT
+};
+
+static const struct {
+  const char *const *words;
+  size_t count;
+} word_lists[LIST_COUNT] = {
+#define LIST_ENTRY(id, array) {array, sizeof(array) / sizeof(array[0])},
+    WORD_LISTS(LIST_ENTRY)
+#undef LIST_ENTRY
+};
+
+#define LIST_SIZE(id, array) +sizeof(array) / sizeof(array[0])
+#define LIST_WORD_TOTAL (0 WORD_LISTS(LIST_SIZE)) /* with repeats: the distinct words are fewer */
+#define WORD_SLOTS 2048 /* open addressing on the distinct words, at most half full */
+#define WORD_CACHE 64   /* word_lists_of's last answers, by offset */
+
 /* ----- state ---------------------------------------------------------------- */
 
 #define ACRONYM_SIZE 24
@@ -100,13 +314,22 @@ typedef struct acronym {
   size_t name_start; /* where the defined name starts */
 } acronym;
 
+#define NAME_CACHE 64
+#define REGION_CACHE 16
+
+typedef struct list_word {
+  const char *word;
+  uint64_t head; /* its first 8 bytes (see head_lane) */
+  uint32_t hash, length;
+  uint64_t lists; /* a bit per LIST_* that holds the word */
+} list_word;
+
 typedef struct finder {
   const char *text;
   size_t length;
   ibid_entity *items;
   size_t count, capacity;
   int failed;
-  acronym acronyms[MAX_ACRONYMS];
   size_t acronym_count;
   short acronym_slots[2 * MAX_ACRONYMS]; /* hash table: index + 1, 0 = empty */
   const ibid_layers *layers;
@@ -119,8 +342,7 @@ typedef struct finder {
   const ibid_regions *regions;
   struct word_stat *stats; /* see collect_word_stats */
   size_t stat_capacity;
-  struct word_lists *lists; /* see word_in_list; NULL: scan the lists */
-  ibid_progress *progress;  /* counts the bytes scanned; may stop the scan (NULL: never) */
+  ibid_progress *progress; /* counts the bytes scanned; may stop the scan (NULL: never) */
   struct { /* the initials of the organizations and armed groups named (remember_entity) */
     char letters[9];
     ibid_entity_kind kind;
@@ -129,8 +351,30 @@ typedef struct finder {
   size_t part_at[4];         /* is_name_part's last answers: offset + 1 (0: none) ... */
   signed char part_value[4]; /* ... and the answer */
   unsigned part_next;
-  size_t name_at, name_length; /* name_word's last answer: offset + 1 (0: none), length */
-  size_t name_first;           /* ... and ibid_word_length at the offset */
+  struct {                /* name_word's last answers, by offset */
+    size_t at;            /* offset + 1 (0: none) */
+    size_t length, first; /* name_word_at's length and ibid_word_length at the offset */
+    size_t ascii;         /* ... and the ASCII letters there */
+  } names[NAME_CACHE];
+  /* The words of the lists (build_word_table): a hash table of indexes + 1
+  ** into words (0: empty slot), the lengths by first byte and the longest. */
+  size_t word_count, word_longest;
+  size_t person_at, person_end, person_words; /* person_name's last answer (offset + 1) */
+  size_t acronym_at, acronym_length;          /* acronym_token's */
+  struct {                                    /* region_at's answers, by offset */
+    size_t at, length;
+    const char *code;
+  } region_cache[REGION_CACHE];
+  uint16_t word_index[WORD_SLOTS];
+  uint32_t word_shapes[256]; /* by first byte: a bit per length (1 to 31) of its words */
+  uint32_t role_shapes[256]; /* the same of the roles' words (match_word asks every word) */
+  struct {
+    size_t at, length; /* offset + 1 (0: none), length asked */
+    uint64_t lists;
+  } word_cache[WORD_CACHE];
+  /* Filled before they are read (acronym_count, word_count): not zeroed. */
+  acronym acronyms[MAX_ACRONYMS];
+  list_word words[LIST_WORD_TOTAL];
 } finder;
 
 /* Copies bytes into value collapsing white space, cut at a character boundary. */
@@ -161,7 +405,10 @@ static void remember_entity(finder *f, const ibid_entity *e);
 static ibid_entity *emit(finder *f, ibid_entity_kind kind, size_t start, size_t end,
                          const char *value) {
   if (f->count == f->capacity) {
-    size_t capacity = f->capacity ? f->capacity * 2 : 64;
+    /* the first size by the text's length (about an entity in 150 bytes
+    ** of research text: a grown array is copied), 64 to 4096 */
+    size_t first = f->length / 64 < 64 ? 64 : f->length / 64 > 4096 ? 4096 : f->length / 64;
+    size_t capacity = f->capacity ? f->capacity * 2 : first;
     ibid_entity *grown = ibid_realloc(f->items, capacity * sizeof(ibid_entity));
     if (!grown) {
       f->failed = 1;
@@ -184,13 +431,66 @@ static ibid_entity *emit(finder *f, ibid_entity_kind kind, size_t start, size_t 
 
 /* ----- words ------------------------------------------------------------------ */
 
+/* Eight bytes at a time: on a little-endian machine the bytes of a word
+** read from memory are its lanes in text order, lowest first. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define LANES 1
+#else
+#define LANES 0
+#endif
+#define LANE_ONES 0x0101010101010101ull
+#define LANE_HIGHS 0x8080808080808080ull
+
+static inline uint64_t load_lanes(const char *p) {
+  uint64_t x;
+  memcpy(&x, p, 8);
+  return x;
+}
+
+/* The high bit of each lane of x that holds an ASCII letter: c | 0x20 in
+** 'a'..'z' (the sums stay below 0x100, so no lane carries into the next). */
+static inline uint64_t letter_lanes(uint64_t x) {
+  uint64_t low = (x | 0x20 * LANE_ONES) & 0x7F * LANE_ONES;
+  uint64_t from_a = low + (0x80 - 'a') * LANE_ONES;
+  uint64_t past_z = low + (0x80 - 'z' - 1) * LANE_ONES;
+  return from_a & ~past_z & ~x & LANE_HIGHS;
+}
+
+static inline int is_ascii_letter(char c) {
+  return (unsigned)(((unsigned char)c | 0x20) - 'a') < 26u;
+}
+
+/* The number of ASCII letters from text[i] on. */
+static inline size_t ascii_letters(const char *text, size_t length, size_t i) {
+  size_t end = i;
+#if LANES
+  for (; end + 8 <= length; end += 8) {
+    uint64_t stops = ~letter_lanes(load_lanes(text + end)) & LANE_HIGHS;
+    if (stops) return end + ((size_t)__builtin_ctzll(stops) >> 3) - i;
+  }
+#endif
+  while (end < length && is_ascii_letter(text[end])) end++;
+  return end - i;
+}
+
+/* ibid_word_length (ASCII letters and non-ASCII letters) at i, with the
+** ASCII part inline: most words are ASCII. */
+static inline size_t word_length(const finder *f, size_t i, size_t *ascii) {
+  *ascii = ascii_letters(f->text, f->length, i);
+  size_t end = i + *ascii;
+  if (end >= f->length || (unsigned char)f->text[end] < 0x80) return end - i;
+  return ibid_word_length(f->text, f->length, i);
+}
+
 /* A name word at i: letters with inner hyphens and apostrophes ("Ki-moon",
 ** "al-Rashid", "Pre-Trial"); returns its length. */
-static size_t name_word_at(const finder *f, size_t i, size_t *first) {
-  size_t n = 0;
+static size_t name_word_at(const finder *f, size_t i, size_t *first, size_t *ascii) {
+  size_t n = 0, letters_ascii;
   *first = 0;
+  *ascii = 0;
   for (;;) {
-    size_t letters = ibid_word_length(f->text, f->length, i + n);
+    size_t letters = word_length(f, i + n, &letters_ascii);
+    if (!n) *ascii = letters_ascii;
     if (!letters) break;
     if (!n) *first = letters;
     n += letters;
@@ -203,17 +503,23 @@ static size_t name_word_at(const finder *f, size_t i, size_t *first) {
   return n;
 }
 
-/* name_word_at, remembering its last answer: the matchers ask about the
-** same word several times. */
-static size_t name_word(const finder *f, size_t i) {
-  finder *cache = (finder *)f;
-  if (cache->name_at == i + 1) return cache->name_length;
-  cache->name_length = name_word_at(f, i, &cache->name_first);
-  cache->name_at = i + 1;
-  return cache->name_length;
+/* name_word when its cache does not hold the answer. */
+__attribute__((noinline)) static size_t name_word_miss(finder *f, size_t i) {
+  size_t c = i & (NAME_CACHE - 1);
+  f->names[c].length = name_word_at(f, i, &f->names[c].first, &f->names[c].ascii);
+  f->names[c].at = i + 1;
+  return f->names[c].length;
 }
 
-static int is_capital_at(const finder *f, size_t i) {
+/* name_word_at, remembering its last answers by offset: the matchers ask
+** about the same words several times. */
+static inline size_t name_word(const finder *f, size_t i) {
+  size_t c = i & (NAME_CACHE - 1);
+  if (f->names[c].at == i + 1) return f->names[c].length;
+  return name_word_miss((finder *)f, i);
+}
+
+static inline __attribute__((always_inline)) int is_capital_at(const finder *f, size_t i) {
   if (i >= f->length) return 0;
   unsigned char c = (unsigned char)f->text[i];
   if (c < 0x80) return ibid_is_upper((char)c);
@@ -221,129 +527,181 @@ static int is_capital_at(const finder *f, size_t i) {
          (unsigned char)f->text[i + 1] <= 0x9E;
 }
 
-static int word_equals(const finder *f, size_t i, size_t n, const char *word) {
-  /* strlen(word) == n && memcmp(...) == 0, stopping at the first difference */
-  const char *text = f->text + i;
-  for (size_t k = 0; k < n; k++)
-    if (word[k] == 0 || word[k] != text[k]) return 0;
-  return word[n] == 0;
+/* ibid_skip_space, returning at once when no space is at `at` (most calls). */
+static inline size_t skip_space(const finder *f, size_t at) {
+  if (at < f->length && !ibid_is_space(f->text[at]) && (unsigned char)f->text[at] != 0xC2)
+    return at;
+  if (at + 1 < f->length && f->text[at] == ' ' && !ibid_is_space(f->text[at + 1]) &&
+      (unsigned char)f->text[at + 1] != 0xC2)
+    return at + 1; /* one space (the most common gap) */
+  return ibid_skip_space(f->text, f->length, at);
 }
 
-/* The word lists the matchers test every word against, as one hash set of
-** (list, word) built while the call runs: a list enters it the first time it
-** is asked, with the first bytes and lengths of its words, so most words are
-** turned away by one bit and the others hash once instead of scanning the
-** list. Owned by the finder (no global state); when full, lists are scanned. */
-#define LIST_SLOTS 2048 /* (list, word) pairs; the lists hold a few hundred */
-#define LIST_KNOWN 128  /* lists */
-typedef struct known_list {
-  const char *const *list;
-  unsigned char first[32]; /* bit per first byte of its words */
-  unsigned char last[32];  /* bit per last byte of its words */
-  uint64_t lengths;        /* bit per length of its words (63: 63 or more) */
-} known_list;
-typedef struct word_lists {
-  known_list known[LIST_KNOWN]; /* open addressing on the list's address */
-  struct {
-    const char *const *list;
-    const char *word;
-  } slots[LIST_SLOTS];
-  size_t used;
-  size_t hash_at, hash_length; /* the last word asked about: offset + 1 (0: none), length */
-  uint32_t hash;               /* ... and its list_word_hash */
-} word_lists;
-
-/* The hash of a word alone (the scan asks several lists about one word, so
-** the finder keeps the last one: see word_in_list) ... */
-static uint32_t list_word_hash(const char *word, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t k = 0; k < n; k++) h = (h ^ (unsigned char)word[k]) * 16777619u;
-  return h;
+/* ibid_month_of_word, after the tests that turn most words away inline: a
+** month is 3 to 9 letters that begin as a month's name ("Jan", "Feb", "Mar",
+** "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"; c | 0x20
+** lowercases a letter and makes no other byte one). */
+static inline int month_of_word(const char *text, size_t n) {
+  if (n < 3 || n > 9) return 0;
+  char b = (char)(text[1] | 0x20), c = (char)(text[2] | 0x20);
+  int may;
+  switch (text[0]) {
+    case 'J':
+      may = (b == 'a' && c == 'n') || (b == 'u' && (c == 'n' || c == 'l'));
+      break;
+    case 'F':
+      may = b == 'e' && c == 'b';
+      break;
+    case 'M':
+      may = b == 'a' && (c == 'r' || c == 'y');
+      break;
+    case 'A':
+      may = (b == 'p' && c == 'r') || (b == 'u' && c == 'g');
+      break;
+    case 'S':
+      may = b == 'e' && c == 'p';
+      break;
+    case 'O':
+      may = b == 'c' && c == 't';
+      break;
+    case 'N':
+      may = b == 'o' && c == 'v';
+      break;
+    case 'D':
+      may = b == 'e' && c == 'c';
+      break;
+    default:
+      may = 0;
+  }
+  return may ? ibid_month_of_word(text, n) : 0;
 }
 
-/* ... and of the pair (list, word). */
-static uint32_t list_hash(const char *const *list, uint32_t word_hash) {
-  uint32_t h = word_hash ^ ((uint32_t)((uintptr_t)list >> 3) * 2654435761u);
-  return h ^ (h >> 15);
+/* ibid_region_at, remembering its answers by offset: a capitalised word is
+** asked about as a name's part and again as a word of its own. */
+static size_t region_at(const finder *f, size_t at, const char **code) {
+  finder *cache = (finder *)f;
+  size_t c = at & (REGION_CACHE - 1);
+  if (cache->region_cache[c].at != at + 1) {
+    cache->region_cache[c].length =
+        ibid_region_at(f->regions, f->text, f->length, at, &cache->region_cache[c].code);
+    cache->region_cache[c].at = at + 1;
+  }
+  *code = cache->region_cache[c].code;
+  return cache->region_cache[c].length;
 }
 
-/* The entry of list in the set (entered now if new), or NULL when the set is
-** full (then the list is scanned). */
-static const known_list *enter_list(word_lists *lists, const char *const *list, size_t count) {
-  size_t at = ((uintptr_t)list >> 3) % LIST_KNOWN;
-  for (size_t probe = 0; probe < LIST_KNOWN; probe++, at = (at + 1) % LIST_KNOWN) {
-    known_list *known = &lists->known[at];
-    if (known->list == list) return known;
-    if (known->list) continue;
-    if (lists->used + count > LIST_SLOTS / 2) return NULL;
-    known->list = list;
-    for (size_t k = 0; k < count; k++) {
-      size_t n = strlen(list[k]);
-      unsigned char c = (unsigned char)list[k][0];
-      known->first[c >> 3] |= (unsigned char)(1u << (c & 7));
-      if (n) {
-        c = (unsigned char)list[k][n - 1];
-        known->last[c >> 3] |= (unsigned char)(1u << (c & 7));
+/* text[i, i + n) is word. Inline: every call names a literal, so the length
+** test is a constant and the compare a few loads. */
+static inline __attribute__((always_inline)) int word_equals(const finder *f, size_t i, size_t n,
+                                                             const char *word) {
+  return strlen(word) == n && memcmp(f->text + i, word, n) == 0;
+}
+
+/* Enters every list's words in the finder's table (see finder.words). */
+/* The first bytes of p[0, n) (at most 8) as a lane, zero past n; `readable`
+** bytes may be read from p. Words compare and hash by it. */
+static inline uint64_t head_lane(const char *p, size_t n, size_t readable) {
+  uint64_t x = 0;
+#if LANES
+  if (readable >= 8) return n >= 8 ? load_lanes(p) : load_lanes(p) & ((1ull << (8 * n)) - 1);
+#endif
+  (void)readable;
+  memcpy(&x, p, n < 8 ? n : 8);
+  return x;
+}
+
+static inline uint32_t head_hash(uint64_t head, size_t n) {
+  return (uint32_t)(((head ^ n) * 0x9E3779B97F4A7C15ull) >> 32);
+}
+
+static inline int same_word(const list_word *w, uint64_t head, const char *text, size_t n) {
+  return w->head == head && w->length == n && (n <= 8 || memcmp(w->word + 8, text + 8, n - 8) == 0);
+}
+
+static void build_word_table(finder *f) {
+  for (size_t list = 0; list < LIST_COUNT; list++)
+    for (size_t k = 0; k < word_lists[list].count; k++) {
+      const char *word = word_lists[list].words[k];
+      size_t n = strlen(word);
+      uint64_t head = head_lane(word, n, 0);
+      uint32_t h = head_hash(head, n);
+      size_t slot = h & (WORD_SLOTS - 1);
+      for (; f->word_index[slot]; slot = (slot + 1) & (WORD_SLOTS - 1))
+        if (same_word(&f->words[f->word_index[slot] - 1], head, word, n)) break;
+      if (!f->word_index[slot]) {
+        list_word *w = &f->words[f->word_count++];
+        w->word = word;
+        w->head = head;
+        w->hash = h;
+        w->length = (uint32_t)n;
+        w->lists = 0;
+        f->word_index[slot] = (uint16_t)f->word_count;
+        f->word_shapes[(unsigned char)word[0]] |= 1u << (n < 31 ? n : 31);
+        if (n > f->word_longest) f->word_longest = n;
       }
-      known->lengths |= 1ull << (n < 63 ? n : 63);
-      size_t slot = list_hash(list, list_word_hash(list[k], n)) % LIST_SLOTS;
-      while (lists->slots[slot].list) slot = (slot + 1) % LIST_SLOTS;
-      lists->slots[slot].list = list;
-      lists->slots[slot].word = list[k];
-      lists->used++;
+      f->words[f->word_index[slot] - 1].lists |= 1ull << list;
+      if (list == LIST_ROLE) f->role_shapes[(unsigned char)word[0]] |= 1u << (n < 31 ? n : 31);
     }
-    return known;
-  }
-  return NULL;
 }
 
-static int word_in_list(const finder *f, size_t i, size_t n, const char *const *list,
-                        size_t count) {
-  const known_list *known = f->lists ? enter_list(f->lists, list, count) : NULL;
-  if (known) {
-    unsigned char c = (unsigned char)f->text[i];
-    if (!(known->first[c >> 3] & (1u << (c & 7))) || !n ||
-        !(known->lengths & (1ull << (n < 63 ? n : 63))))
-      return 0;
-    c = (unsigned char)f->text[i + n - 1];
-    if (!(known->last[c >> 3] & (1u << (c & 7)))) return 0;
-    word_lists *lists = f->lists;
-    if (lists->hash_at != i + 1 || lists->hash_length != n) {
-      lists->hash = list_word_hash(f->text + i, n);
-      lists->hash_at = i + 1;
-      lists->hash_length = n;
+/* word_lists_of when its cache does not hold the answer: hashes the word. */
+__attribute__((noinline)) static uint64_t word_lists_lookup(finder *f, size_t i, size_t n) {
+  uint64_t lists = 0;
+  unsigned char first = (unsigned char)f->text[i];
+  if (n && n <= f->word_longest && (f->word_shapes[first] >> (n < 31 ? n : 31)) & 1) {
+    uint64_t head = head_lane(f->text + i, n, f->length - i);
+    uint32_t h = head_hash(head, n);
+    for (size_t slot = h & (WORD_SLOTS - 1); f->word_index[slot];
+         slot = (slot + 1) & (WORD_SLOTS - 1)) {
+      const list_word *w = &f->words[f->word_index[slot] - 1];
+      if (w->hash == h && same_word(w, head, f->text + i, n)) {
+        lists = w->lists;
+        break;
+      }
     }
-    size_t slot = list_hash(list, lists->hash) % LIST_SLOTS;
-    for (; f->lists->slots[slot].list; slot = (slot + 1) % LIST_SLOTS)
-      if (f->lists->slots[slot].list == list && word_equals(f, i, n, f->lists->slots[slot].word))
-        return 1;
-    return 0;
   }
-  /* The first byte rules out almost every entry before the rest is compared. */
-  for (size_t k = 0; k < count; k++)
-    if (list[k][0] == f->text[i] && word_equals(f, i, n, list[k])) return 1;
-  return 0;
+  size_t c = i & (WORD_CACHE - 1);
+  f->word_cache[c].at = i + 1;
+  f->word_cache[c].length = n;
+  f->word_cache[c].lists = lists;
+  return lists;
+}
+
+/* The lists (a bit per LIST_*) that hold text[i, i + n). */
+static inline uint64_t word_lists_of(const finder *f, size_t i, size_t n) {
+  size_t c = i & (WORD_CACHE - 1);
+  if (f->word_cache[c].at == i + 1 && f->word_cache[c].length == n) return f->word_cache[c].lists;
+  return word_lists_lookup((finder *)f, i, n);
+}
+
+/* 1 if text[i, i + n) is a word of the list LIST_*. */
+static int word_in_list(const finder *f, size_t i, size_t n, int list) {
+  return (int)((word_lists_of(f, i, n) >> list) & 1);
 }
 
 /* Capitalised words that start sentences or titles rather than names. */
 static int is_function_capital(const finder *f, size_t i, size_t n) {
-  static const char *const list[] = {
-      "The",       "A",          "An",        "This",    "That",    "These",    "Those",
-      "In",        "On",         "At",        "For",     "By",      "Of",       "And",
-      "But",       "If",         "When",      "While",   "As",      "To",       "From",
-      "With",      "His",        "Her",       "Its",     "Their",   "Our",      "Every",
-      "Each",      "Both",       "Some",      "Many",    "Most",    "Several",  "Such",
-      "Even",      "Also",       "Thus",      "Hence",   "However", "Moreover", "Since",
-      "After",     "Before",     "Although",  "Though",  "Yet",     "So",       "Then",
-      "Other",     "Another",    "All",       "Any",     "No",      "Only",     "Under",
-      "Did",       "Does",       "Do",        "What",    "Why",     "How",      "Was",
-      "Is",        "Are",        "Were",      "Has",     "Have",    "Decision", "Report",
-      "Statement", "Communiqué", "Press",     "Release", "Draft",   "Annual",   "Against",
-      "Between",   "Within",     "Into",      "Over",    "Not",     "Who",      "Which",
-      "Where",     "Here",       "There",     "First",   "Second",  "Third",    "Fourth",
-      "Finally",   "Again",      "Currently", "Indeed"};
-  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+  return word_in_list(f, i, n, LIST_FUNCTION_CAPITAL);
 }
+
+/* Byte classes: SCAN_JOINS, a byte after which no word starts (letters,
+** digits, '/', '.', '-' and non-ASCII bytes: "S/2014", "al-", "É");
+** SCAN_STARTS, a byte a matcher may start at (letters, digits, '[', '(';
+** a non-ASCII capital is tested apart); WORD_BACK, a byte word_before
+** reads back over (letters, '-', non-ASCII bytes). */
+#define SCAN_JOINS 1
+#define SCAN_STARTS 2
+#define WORD_BACK 4
+static const unsigned char scan_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 5, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 0,
+    0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 2, 0, 0, 0, 0,
+    0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0,
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+};
 
 /* Start of the word that ends at `end` (after skipping white space back to
 ** it), or end when the previous token is not a word. */
@@ -351,10 +709,9 @@ static size_t word_before(const finder *f, size_t end, size_t *word_end) {
   size_t i = end;
   while (i > 0 && ibid_is_space(f->text[i - 1])) i--;
   *word_end = i;
-  while (i > 0 && (ibid_is_alpha(f->text[i - 1]) || f->text[i - 1] == '-' ||
-                   ((unsigned char)f->text[i - 1] >= 0x80 &&
-                    !((unsigned char)f->text[i - 1] == 0x99 && i >= 3 &&
-                      (unsigned char)f->text[i - 3] == 0xE2))))
+  while (i > 0 && (scan_class[(unsigned char)f->text[i - 1]] & WORD_BACK) &&
+         !((unsigned char)f->text[i - 1] == 0x99 && i >= 3 &&
+           (unsigned char)f->text[i - 3] == 0xE2)) /* not past a "’" */
     i--;
   while (i < *word_end && ((unsigned char)f->text[i] & 0xC0) == 0x80) i++;
   while (i < *word_end && f->text[i] == '-') i++;
@@ -405,7 +762,7 @@ static int year_value_at(const finder *f, size_t i) {
 
 /* " (2005)" right after a symbol: returns its end and the year. */
 static size_t parenthesised_year(const finder *f, size_t end, int *year) {
-  size_t at = ibid_skip_space(f->text, f->length, end);
+  size_t at = skip_space(f, end);
   if (at < f->length && f->text[at] == '(' && (*year = year_value_at(f, at + 1)) != 0 &&
       at + 5 < f->length && f->text[at + 5] == ')')
     return at + 6;
@@ -448,8 +805,8 @@ static size_t match_icc_record(finder *f, size_t i) {
 static size_t match_au_symbol(finder *f, size_t i) {
   if (!ibid_is_alpha(f->text[i])) return 0;
   /* the first segment is letters and dots up to a '/': "the" is told at once */
-  size_t first = i;
-  while (first < f->length && ibid_is_alpha(f->text[first])) first++;
+  name_word(f, i); /* (the scan asks it next: its ASCII letters serve here) */
+  size_t first = i + f->names[i & (NAME_CACHE - 1)].ascii;
   if (first >= f->length || (f->text[first] != '/' && f->text[first] != '.')) return 0;
   size_t end = symbol_end(f, i);
   const char *t = f->text + i;
@@ -473,16 +830,16 @@ static size_t digits(const finder *f, size_t i) {
 
 /* Year of a date right after "of": "of 31 March 2005", "of 2005". */
 static int year_after_of(const finder *f, size_t end) {
-  size_t at = ibid_skip_space(f->text, f->length, end);
+  size_t at = skip_space(f, end);
   if (!ibid_word_is(f->text, f->length, at, "of")) return 0;
-  at = ibid_skip_space(f->text, f->length, at + 2);
+  at = skip_space(f, at + 2);
   int year = year_value_at(f, at);
   if (year) return year;
   size_t day = digits(f, at);
-  if (day >= 1 && day <= 2) at = ibid_skip_space(f->text, f->length, at + day);
+  if (day >= 1 && day <= 2) at = skip_space(f, at + day);
   size_t month = ibid_word_length(f->text, f->length, at);
-  if (!ibid_month_of_word(f->text + at, month)) return 0;
-  at = ibid_skip_space(f->text, f->length, at + month);
+  if (!month_of_word(f->text + at, month)) return 0;
+  at = skip_space(f, at + month);
   return year_value_at(f, at);
 }
 
@@ -501,12 +858,10 @@ static size_t emit_resolution(finder *f, size_t start, size_t number, size_t num
 }
 
 static size_t match_resolution(finder *f, size_t i, size_t n) {
-  static const char *const words[] = {"resolution", "Resolution", "resolutions", "Resolutions",
-                                      "UNSCR",      "SCR",        "Res."};
   if (n == 3 && i + 3 < f->length && f->text[i + 3] == '.' && word_equals(f, i, 3, "Res"))
     n = 4; /* "Res. 1674" */
-  if (!word_in_list(f, i, n, words, sizeof(words) / sizeof(words[0]))) return 0;
-  size_t number = ibid_skip_space(f->text, f->length, i + n);
+  if (!word_in_list(f, i, n, LIST_RESOLUTION)) return 0;
+  size_t number = skip_space(f, i + n);
   size_t count = digits(f, number);
   if (count < 2 || count > 4 ||
       (number + count < f->length &&
@@ -515,14 +870,14 @@ static size_t match_resolution(finder *f, size_t i, size_t n) {
   size_t end = emit_resolution(f, i, number, count);
   /* "resolutions 1970 and 1973" */
   for (;;) {
-    size_t at = ibid_skip_space(f->text, f->length, end);
+    size_t at = skip_space(f, end);
     size_t joiner = 0;
     if (ibid_word_is(f->text, f->length, at, "and"))
       joiner = 3;
     else if (at < f->length && f->text[at] == ',')
       joiner = 1;
     if (!joiner) break;
-    size_t next = ibid_skip_space(f->text, f->length, at + joiner);
+    size_t next = skip_space(f, at + joiner);
     size_t next_count = digits(f, next);
     if (next_count < 3 || next_count > 4 ||
         (next + next_count < f->length && ibid_is_alpha(f->text[next + next_count])))
@@ -535,9 +890,7 @@ static size_t match_resolution(finder *f, size_t i, size_t n) {
 /* ----- treaties and articles ---------------------------------------------------- */
 
 static int is_treaty_head(const finder *f, size_t i, size_t n) {
-  static const char *const heads[] = {"Statute",     "Protocol", "Convention",
-                                      "Conventions", "Charter",  "Covenant"};
-  return word_in_list(f, i, n, heads, sizeof(heads) / sizeof(heads[0]));
+  return word_in_list(f, i, n, LIST_TREATY_HEAD);
 }
 
 /* A treaty name at i: "Rome Statute", "UN Charter", "Treaty of Rome",
@@ -547,9 +900,9 @@ static size_t treaty_name(const finder *f, size_t i, char *value) {
   size_t n = name_word(f, i);
   if (!n || !is_capital_at(f, i)) return 0;
   if (word_equals(f, i, n, "Treaty")) {
-    size_t of = ibid_skip_space(f->text, f->length, i + n);
+    size_t of = skip_space(f, i + n);
     if (!ibid_word_is(f->text, f->length, of, "of")) return 0;
-    size_t place = ibid_skip_space(f->text, f->length, of + 2);
+    size_t place = skip_space(f, of + 2);
     size_t place_n = name_word(f, place);
     if (!place_n || !is_capital_at(f, place) || word_equals(f, place, place_n, "the")) return 0;
     copy_value(value, f->text + i, place + place_n - i);
@@ -571,7 +924,7 @@ static size_t treaty_name(const finder *f, size_t i, char *value) {
     return 0;
   }
   if (is_function_capital(f, i, n) || is_treaty_head(f, i, n)) return 0;
-  size_t head = ibid_skip_space(f->text, f->length, i + n);
+  size_t head = skip_space(f, i + n);
   if (head != i + n + 1) return 0; /* a single space: "Rome Statute" */
   size_t head_n = name_word(f, head);
   if (!head_n || !is_treaty_head(f, head, head_n)) return 0;
@@ -595,16 +948,16 @@ static size_t match_treaty(finder *f, size_t i) {
 static size_t match_unts(finder *f, size_t i) {
   const char *t = f->text;
   if (i + 5 < f->length && memcmp(t + i, "UNTS", 4) == 0) {
-    size_t at = ibid_skip_space(t, f->length, i + 4);
+    size_t at = skip_space(f, i + 4);
     if (!ibid_word_is(t, f->length, at, "vol.") && !ibid_word_is(t, f->length, at, "Vol."))
       return 0;
-    at = ibid_skip_space(t, f->length, at + 4);
+    at = skip_space(f, at + 4);
     size_t volume = digits(f, at);
     if (!volume) return 0;
     size_t end = at + volume;
-    size_t no = ibid_skip_space(t, f->length, end);
+    size_t no = skip_space(f, end);
     if (ibid_word_is(t, f->length, no, "no.") || ibid_word_is(t, f->length, no, "No.")) {
-      size_t number = ibid_skip_space(t, f->length, no + 3);
+      size_t number = skip_space(f, no + 3);
       if (digits(f, number)) end = number + digits(f, number);
     }
     emit(f, IBID_ENTITY_TREATY, i, end, NULL);
@@ -612,7 +965,7 @@ static size_t match_unts(finder *f, size_t i) {
   }
   size_t volume = digits(f, i);
   if (!volume) return 0;
-  size_t unts = ibid_skip_space(t, f->length, i + volume);
+  size_t unts = skip_space(f, i + volume);
   if (unts != i + volume + 1 || !ibid_word_is(t, f->length, unts, "UNTS")) return 0;
   size_t page = unts + 5;
   size_t page_n =
@@ -639,15 +992,14 @@ static size_t article_number(const finder *f, size_t i) {
 }
 
 static size_t match_article(finder *f, size_t i, size_t n) {
-  static const char *const singular[] = {"Article", "article", "Art.", "art."};
-  static const char *const plural[] = {"Articles", "articles", "Arts.", "arts."};
   if (f->text[i] != 'A' && f->text[i] != 'a') return 0; /* "Article", "art." */
-  int many = word_in_list(f, i, n, plural, 4);
+  int many = word_in_list(f, i, n, LIST_ARTICLES);
   /* "Art." is a word and a period. */
   if (i + n < f->length && f->text[i + n] == '.') n++;
-  if (!many && !word_in_list(f, i, n, singular, 4) && !word_in_list(f, i, n, plural, 4)) return 0;
-  many = many || word_in_list(f, i, n, plural, 4);
-  size_t number = ibid_skip_space(f->text, f->length, i + n);
+  if (!many && !word_in_list(f, i, n, LIST_ARTICLE) && !word_in_list(f, i, n, LIST_ARTICLES))
+    return 0;
+  many = many || word_in_list(f, i, n, LIST_ARTICLES);
+  size_t number = skip_space(f, i + n);
   size_t end = article_number(f, number);
   if (!end) return 0;
   char numbers[64];
@@ -678,12 +1030,11 @@ static size_t match_article(finder *f, size_t i, size_t n) {
   /* The treaty: "of the Rome Statute" right after, or the last one named
   ** within the preceding few hundred bytes. */
   char treaty[IBID_ENTITY_VALUE_SIZE] = "";
-  size_t of = ibid_skip_space(f->text, f->length, end);
+  size_t of = skip_space(f, end);
   size_t entity_end = end;
   if (ibid_word_is(f->text, f->length, of, "of")) {
-    size_t name = ibid_skip_space(f->text, f->length, of + 2);
-    if (ibid_word_is(f->text, f->length, name, "the"))
-      name = ibid_skip_space(f->text, f->length, name + 3);
+    size_t name = skip_space(f, of + 2);
+    if (ibid_word_is(f->text, f->length, name, "the")) name = skip_space(f, name + 3);
     size_t name_end = treaty_name(f, name, treaty);
     if (name_end) entity_end = name_end;
   }
@@ -704,7 +1055,7 @@ static size_t match_article(finder *f, size_t i, size_t n) {
 /* "Chapter VII of the UN Charter", or "Chapter VII" after the Charter was named. */
 static size_t match_chapter(finder *f, size_t i, size_t n) {
   if (!word_equals(f, i, n, "Chapter")) return 0;
-  size_t number = ibid_skip_space(f->text, f->length, i + n);
+  size_t number = skip_space(f, i + n);
   size_t number_n = 0;
   while (number + number_n < f->length && strchr("IVXL0123456789", f->text[number + number_n]) &&
          f->text[number + number_n])
@@ -713,11 +1064,10 @@ static size_t match_chapter(finder *f, size_t i, size_t n) {
     return 0;
   char treaty[IBID_ENTITY_VALUE_SIZE] = "";
   size_t end = number + number_n;
-  size_t of = ibid_skip_space(f->text, f->length, end);
+  size_t of = skip_space(f, end);
   if (ibid_word_is(f->text, f->length, of, "of")) {
-    size_t name = ibid_skip_space(f->text, f->length, of + 2);
-    if (ibid_word_is(f->text, f->length, name, "the"))
-      name = ibid_skip_space(f->text, f->length, name + 3);
+    size_t name = skip_space(f, of + 2);
+    if (ibid_word_is(f->text, f->length, name, "the")) name = skip_space(f, name + 3);
     size_t name_end = treaty_name(f, name, treaty);
     if (name_end) end = name_end;
   }
@@ -740,7 +1090,7 @@ static size_t match_report(finder *f, size_t i) {
   for (int k = 0; k < 2 && t[i] == 'I'; k++) {
     size_t n = strlen(icj[k]);
     if (i + n <= len && memcmp(t + i, icj[k], n) == 0) {
-      size_t at = ibid_skip_space(t, len, i + n), end = i + n;
+      size_t at = skip_space(f, i + n), end = i + n;
       int year = 0;
       if (at < len && t[at] == '(' && (year = year_value_at(f, at + 1)) && at + 5 < len &&
           t[at + 5] == ')')
@@ -827,15 +1177,13 @@ static size_t match_report(finder *f, size_t i) {
 /* ----- names ----------------------------------------------------------------- */
 
 static int is_particle(const finder *f, size_t i, size_t n) {
-  static const char *const list[] = {"de",  "du",  "van", "von", "bin", "ibn", "da",
-                                     "dos", "del", "der", "le",  "la",  "el",  "al"};
-  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+  return word_in_list(f, i, n, LIST_PARTICLE);
 }
 
 /* A person's name at i: one to four capitalised words ("Ban Ki-moon",
 ** "Omar al-Rashid", "Alex de Waal"). Returns its end, 0 if none or if the
 ** capitalised run goes on (a title in Title Case, not a name). */
-static size_t person_name(const finder *f, size_t i, size_t *word_count) {
+static size_t person_name_at(const finder *f, size_t i, size_t *word_count) {
   size_t at = i, end = 0, words = 0;
   while (words < 5) {
     size_t n = name_word(f, at);
@@ -845,15 +1193,15 @@ static size_t person_name(const finder *f, size_t i, size_t *word_count) {
       /* an initial: "William C. Hubbard" */
       words++;
       end = at + 2;
-      size_t next = ibid_skip_space(f->text, f->length, at + 2);
+      size_t next = skip_space(f, at + 2);
       if (next != at + 3) break;
       at = next;
       continue;
     }
     if (is_capital_at(f, at) || lower_prefix) {
       if (is_function_capital(f, at, n)) break;
-      size_t after_word = ibid_skip_space(f->text, f->length, at + n);
-      if (ibid_month_of_word(f->text + at, n) && after_word < f->length &&
+      size_t after_word = skip_space(f, at + n);
+      if (month_of_word(f->text + at, n) && after_word < f->length &&
           ibid_is_digit(f->text[after_word]))
         break; /* "March 2005", but "Jan Eliasson" */
       words++;
@@ -863,7 +1211,7 @@ static size_t person_name(const finder *f, size_t i, size_t *word_count) {
     } else {
       break;
     }
-    size_t next = ibid_skip_space(f->text, f->length, at + n);
+    size_t next = skip_space(f, at + n);
     if (next == at + n || next - (at + n) > 3) break; /* punctuation or a gap ends the name */
     at = next;
   }
@@ -874,25 +1222,22 @@ static size_t person_name(const finder *f, size_t i, size_t *word_count) {
   return end;
 }
 
+/* person_name_at, remembering its last answer: the matchers of a capitalised
+** word ask it about the same offset one after the other. */
+static size_t person_name(const finder *f, size_t i, size_t *word_count) {
+  finder *cache = (finder *)f;
+  if (cache->person_at != i + 1) {
+    cache->person_end = person_name_at(f, i, &cache->person_words);
+    cache->person_at = i + 1;
+  }
+  *word_count = cache->person_words;
+  return cache->person_end;
+}
+
 static int is_role(const finder *f, size_t i, size_t n) {
-  static const char *const list[] = {"President",   "president",     "Colonel",
-                                     "Prosecutor",  "prosecutor",    "Secretary-General",
-                                     "Ambassador",  "ambassador",    "Judge",
-                                     "judge",       "Commander",     "commander",
-                                     "Minister",    "minister",      "spokesman",
-                                     "spokeswoman", "spokesperson",  "leader",
-                                     "warlord",     "Envoy",         "envoy",
-                                     "chief",       "Counsel",       "Director",
-                                     "director",    "Rapporteur",    "rapporteur",
-                                     "Chairman",    "chairman",      "Chairperson",
-                                     "Governor",    "King",          "Queen",
-                                     "Prince",      "Chancellor",    "Senator",
-                                     "Registrar",   "Emir",          "Sheikh",
-                                     "Captain",     "Lieutenant",    "Marshal",
-                                     "Brigadier",   "Representative"};
   /* Not "General", "Chief", "Leader", "Major", "Justice": in Title Case
   ** headlines they are ordinary words ("Major Loss to Victims"). */
-  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+  return word_in_list(f, i, n, LIST_ROLE);
 }
 
 /* "President Omar al-Rashid", "chief prosecutor, Fatou Bensouda", "Minister
@@ -901,7 +1246,7 @@ static size_t match_person_after_role(finder *f, size_t i, size_t n) {
   if (!is_role(f, i, n)) return 0;
   size_t at = i + n;
   int comma = 0;
-  size_t next = ibid_skip_space(f->text, f->length, at);
+  size_t next = skip_space(f, at);
   /* The office may go on: "Minister of State for Humanitarian Affairs". */
   if (ibid_word_is(f->text, f->length, next, "of") ||
       ibid_word_is(f->text, f->length, next, "for") ||
@@ -916,16 +1261,16 @@ static size_t match_person_after_role(finder *f, size_t i, size_t n) {
         return 0;
       at = scan_at + w;
       words++;
-      size_t after = ibid_skip_space(f->text, f->length, at);
+      size_t after = skip_space(f, at);
       if (after == at) break;
       scan_at = after;
     }
     if (at >= f->length || f->text[at] != ',') return 0;
     comma = 1;
-    next = ibid_skip_space(f->text, f->length, at + 1);
+    next = skip_space(f, at + 1);
   } else if (at < f->length && f->text[at] == ',') {
     comma = 1;
-    next = ibid_skip_space(f->text, f->length, at + 1);
+    next = skip_space(f, at + 1);
   }
   if (next - at > 3 + (size_t)comma) return 0; /* a gap of several lines */
   int lower_prefix = next + 3 < f->length && ibid_is_lower(f->text[next]) &&
@@ -952,10 +1297,9 @@ static size_t match_person_after_role(finder *f, size_t i, size_t n) {
 static size_t match_person_before_role(finder *f, size_t i) {
   size_t words, end = person_name(f, i, &words);
   if (!end || words < 2 || end + 2 >= f->length || f->text[end] != ',') return 0;
-  size_t at = ibid_skip_space(f->text, f->length, end + 1);
-  if (ibid_word_is(f->text, f->length, at, "the")) at = ibid_skip_space(f->text, f->length, at + 3);
-  if (ibid_word_is(f->text, f->length, at, "former"))
-    at = ibid_skip_space(f->text, f->length, at + 6);
+  size_t at = skip_space(f, end + 1);
+  if (ibid_word_is(f->text, f->length, at, "the")) at = skip_space(f, at + 3);
+  if (ibid_word_is(f->text, f->length, at, "former")) at = skip_space(f, at + 6);
   for (int k = 0; k < 3; k++) {
     size_t n = name_word(f, at);
     if (!n || !is_capital_at(f, at)) return 0;
@@ -963,7 +1307,7 @@ static size_t match_person_before_role(finder *f, size_t i) {
       emit(f, IBID_ENTITY_PERSON, i, end, NULL);
       return end;
     }
-    at = ibid_skip_space(f->text, f->length, at + n);
+    at = skip_space(f, at + n);
   }
   return 0;
 }
@@ -971,16 +1315,7 @@ static size_t match_person_before_role(finder *f, size_t i) {
 /* ----- organizations ------------------------------------------------------------ */
 
 static int is_institution_head(const finder *f, size_t i, size_t n) {
-  static const char *const list[] = {
-      "Council",     "Court",       "Union",         "Commission",   "Assembly",   "Office",
-      "Coalition",   "Tribunal",    "Organization",  "Organisation", "Committee",  "Programme",
-      "Program",     "Institute",   "Agency",        "Watch",        "Center",     "Centre",
-      "Congress",    "Foundation",  "Network",       "Association",  "Federation", "Secretariat",
-      "Observatory", "Parliament",  "Ministry",      "University",   "Bank",       "Initiative",
-      "Fund",        "Authority",   "Board",         "Bureau",       "Department", "Society",
-      "Trust",       "Project",     "Alliance",      "Corporation",  "Company",    "Division",
-      "Roundtable",  "Conservancy", "International", "Force"};
-  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+  return word_in_list(f, i, n, LIST_INSTITUTION_HEAD);
 }
 
 /* Institutions known by name in this field, with the acronym used as value. */
@@ -1009,7 +1344,7 @@ static const char *known_institution(const char *name) {
                                          {"UN Human Rights Council", "HRC"},
                                          {"NATO", "NATO"}};
   for (size_t k = 0; k < sizeof(table) / sizeof(table[0]); k++)
-    if (strcmp(name, table[k][0]) == 0) return table[k][1];
+    if (name[0] == table[k][0][0] && strcmp(name, table[k][0]) == 0) return table[k][1];
   return NULL;
 }
 
@@ -1043,7 +1378,7 @@ static void remember_acronym(finder *f, const char *letters, size_t n, size_t st
 /* An acronym token at i: letters, '/', '-' and '&', starting with a capital
 ** and holding at least two capitals and no digit ("UNSC", "SLM/A",
 ** "CoI-Yemen"). Returns its length, 0 if none. */
-static size_t acronym_token(const finder *f, size_t i) {
+static size_t acronym_token_at(const finder *f, size_t i) {
   if (!ibid_is_upper(f->text[i])) return 0;
   size_t n = 0, capitals = 0;
   while (i + n < f->length) {
@@ -1064,6 +1399,18 @@ static size_t acronym_token(const finder *f, size_t i) {
   return n;
 }
 
+/* acronym_token_at, remembering its last answer (match_acronym and then
+** match_initials ask about the same capital). */
+static size_t acronym_token(const finder *f, size_t i) {
+  if (!ibid_is_upper(f->text[i])) return 0;
+  finder *cache = (finder *)f;
+  if (cache->acronym_at != i + 1) {
+    cache->acronym_length = acronym_token_at(f, i);
+    cache->acronym_at = i + 1;
+  }
+  return cache->acronym_length;
+}
+
 /* Skips a possessive "’s" / "'s" that ends just before `end`. */
 static size_t before_possessive(const finder *f, size_t end) {
   if (end >= 2 && f->text[end - 1] == 's' && f->text[end - 2] == '\'') return end - 2;
@@ -1074,9 +1421,7 @@ static size_t before_possessive(const finder *f, size_t end) {
 }
 
 static int is_connector(const finder *f, size_t i, size_t n) {
-  static const char *const list[] = {"of", "the", "and", "for", "to",
-                                     "on", "in",  "de",  "des", "du"};
-  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+  return word_in_list(f, i, n, LIST_CONNECTOR);
 }
 
 static char lower_ascii(char c) {
@@ -1198,13 +1543,13 @@ static void drop_entities_from(finder *f, size_t start) {
 /* "Office of the Prosecutor", "for the Responsibility to Protect": the part
 ** of a name after its head noun. */
 static size_t name_tail(const finder *f, size_t end) {
-  size_t at = ibid_skip_space(f->text, f->length, end);
+  size_t at = skip_space(f, end);
   if (at - end != 1) return end;
   if (!ibid_word_is(f->text, f->length, at, "of") && !ibid_word_is(f->text, f->length, at, "for"))
     return end;
   size_t best = end, words = 0;
-  at = ibid_skip_space(f->text, f->length, at + (f->text[at] == 'o' ? 2 : 3));
-  if (ibid_word_is(f->text, f->length, at, "the")) at = ibid_skip_space(f->text, f->length, at + 3);
+  at = skip_space(f, at + (f->text[at] == 'o' ? 2 : 3));
+  if (ibid_word_is(f->text, f->length, at, "the")) at = skip_space(f, at + 3);
   int after_of = 0; /* "the" only after "of": not "Education and the Agency" */
   int ands = 0;
   size_t most = f->text[end + 1] == 'o' ? 4 : 3; /* "of Palm Oil Producing Countries" */
@@ -1224,10 +1569,10 @@ static size_t name_tail(const finder *f, size_t end) {
       if (word_equals(f, at, n, "and") && ands++) break; /* one "and": not "... and Partners" */
       if (word_equals(f, at, n, "to")) {
         /* "to Protect" only as the last word */
-        size_t next = ibid_skip_space(f->text, f->length, at + n);
+        size_t next = skip_space(f, at + n);
         size_t next_n = name_word(f, next);
         if (!next_n || !is_capital_at(f, next)) break;
-        size_t after = ibid_skip_space(f->text, f->length, next + next_n);
+        size_t after = skip_space(f, next + next_n);
         if (after > next + next_n && is_capital_at(f, after)) break;
         best = next + next_n;
         break;
@@ -1235,7 +1580,7 @@ static size_t name_tail(const finder *f, size_t end) {
     } else {
       break;
     }
-    size_t next = ibid_skip_space(f->text, f->length, at + n);
+    size_t next = skip_space(f, at + n);
     if (next - (at + n) != 1 && !(next > at + n && next - (at + n) <= 3)) break;
     at = next;
   }
@@ -1271,7 +1616,7 @@ static size_t match_institution(finder *f, size_t i, size_t n) {
       continue;
     }
     if (!is_capital_at(f, word_start) || is_function_capital(f, word_start, w) ||
-        ibid_month_of_word(f->text + word_start, w))
+        month_of_word(f->text + word_start, w))
       break;
     start = word_start;
     end = word_start;
@@ -1280,15 +1625,12 @@ static size_t match_institution(finder *f, size_t i, size_t n) {
   size_t name_end = name_tail(f, i + n);
   if (name_end > i + n) words++;
   /* The capitalised run must stop here: "Continental Court Structures" is a title. */
-  size_t after = ibid_skip_space(f->text, f->length, name_end);
+  size_t after = skip_space(f, name_end);
   if (after == name_end + 1 && is_capital_at(f, after)) {
-    static const char *const documents[] = {"Resolution", "Resolutions", "Report",  "Decision",
-                                            "Statement",  "Press",       "Meeting", "Session"};
     size_t w = name_word(f, after);
     if (word_equals(f, i, n, "University") && word_equals(f, after, w, "Press")) return 0;
     /* "Security Council Resolution 2334" names a document of the organ. */
-    if (w && !is_function_capital(f, after, w) &&
-        !word_in_list(f, after, w, documents, sizeof(documents) / sizeof(documents[0])))
+    if (w && !is_function_capital(f, after, w) && !word_in_list(f, after, w, LIST_ORGAN_DOCUMENT))
       return 0;
   }
   if (words < 2) return 0;
@@ -1311,7 +1653,7 @@ static size_t match_institution(finder *f, size_t i, size_t n) {
     const char *rest = strchr(name, ' ') + 1;
     const char *shorter = known_institution(rest);
     if (shorter && ibid_is_lower(name[1])) {
-      start = ibid_skip_space(f->text, f->length, start + (size_t)(rest - name) - 1);
+      start = skip_space(f, start + (size_t)(rest - name) - 1);
       known = shorter;
     }
   }
@@ -1349,22 +1691,21 @@ static size_t match_united_nations(finder *f, size_t i) {
 
 static size_t match_situation(finder *f, size_t i, size_t n) {
   if (!word_equals(f, i, n, "situation") && !word_equals(f, i, n, "Situation")) return 0;
-  size_t at = ibid_skip_space(f->text, f->length, i + n);
+  size_t at = skip_space(f, i + n);
   if (!ibid_word_is(f->text, f->length, at, "in")) return 0;
-  at = ibid_skip_space(f->text, f->length, at + 2);
-  if (ibid_word_is(f->text, f->length, at, "the")) at = ibid_skip_space(f->text, f->length, at + 3);
+  at = skip_space(f, at + 2);
+  if (ibid_word_is(f->text, f->length, at, "the")) at = skip_space(f, at + 3);
   size_t name_start = at, end = 0;
   for (int words = 0; words < 8; words++) {
     size_t w = name_word(f, at);
     if (!w) break;
-    if (is_capital_at(f, at) && !is_function_capital(f, at, w) &&
-        !ibid_month_of_word(f->text + at, w)) {
+    if (is_capital_at(f, at) && !is_function_capital(f, at, w) && !month_of_word(f->text + at, w)) {
       end = at + w;
     } else if (!(end && (word_equals(f, at, w, "of") || word_equals(f, at, w, "the") ||
                          word_equals(f, at, w, "and")))) {
       break;
     }
-    size_t next = ibid_skip_space(f->text, f->length, at + w);
+    size_t next = skip_space(f, at + w);
     if (next == at + w || next - (at + w) > 3) break;
     at = next;
   }
@@ -1384,8 +1725,8 @@ static int last_date_year(const finder *f, size_t start, size_t before) {
   for (size_t i = start; i + 4 <= before; i++) {
     if (!ibid_is_upper(f->text[i]) || (i > start && ibid_is_alpha(f->text[i - 1]))) continue;
     size_t n = ibid_word_length(f->text, f->length, i);
-    if (!ibid_month_of_word(f->text + i, n)) continue;
-    size_t at = ibid_skip_space(f->text, f->length, i + n);
+    if (!month_of_word(f->text + i, n)) continue;
+    size_t at = skip_space(f, i + n);
     int y = at + 4 <= before ? year_value_at(f, at) : 0;
     if (y) year = y;
   }
@@ -1402,6 +1743,11 @@ static int sentence_says_adopted(const finder *f, size_t start, size_t end) {
 static int resolve_resolution_years(finder *f) {
   const size_t *sentences = f->layers->sentence_starts;
   size_t sentence_count = f->layers->sentence_count;
+  size_t first = 0;
+  while (first < f->count && (f->items[first].kind != IBID_ENTITY_UN_RESOLUTION ||
+                              strncmp(f->items[first].value, "S/RES/", 6) != 0))
+    first++;
+  if (first == f->count) return 0; /* no resolution: nothing to resolve */
   short *years = ibid_malloc(10000 * sizeof(short));
   if (!years) return -1;
   memset(years, 0, 10000 * sizeof(short));
@@ -1485,14 +1831,67 @@ typedef struct word_stat {
   unsigned lowercase;       /* (16 bytes a distinct word: see collect_word_stats) */
 } word_stat;
 
-static uint64_t word_hash(const char *text, size_t n) {
-  uint64_t h = 1469598103934665603ull;
-  for (size_t k = 0; k < n; k++) {
-    char c = text[k];
-    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
-    h = (h ^ (unsigned char)c) * 1099511628211ull;
-  }
+/* The hash of text[i, i + n) with A-Z lowercased (bytes | 0x20: that makes
+** no other byte a letter, so only words of letters can hash as one), eight
+** bytes at a time; never 0. */
+#define WORD_HASH_SEED 0x9E3779B97F4A7C15ull
+
+static inline uint64_t hash_lane(uint64_t h, uint64_t lane) {
+  h = (h ^ lane) * 0xBF58476D1CE4E5B9ull;
+  return h ^ (h >> 31);
+}
+
+static inline uint64_t hash_end(uint64_t h, size_t n) {
+  h ^= n;
+  h ^= h >> 32;
+  h *= 0xD6E8FEB86659FD93ull;
+  h ^= h >> 32;
   return h ? h : 1;
+}
+
+static uint64_t word_hash(const finder *f, size_t i, size_t n) {
+  const char *text = f->text + i;
+  uint64_t h = WORD_HASH_SEED;
+  size_t k = 0;
+#if LANES
+  for (; k + 8 <= n; k += 8) h = hash_lane(h, load_lanes(text + k) | 0x20 * LANE_ONES);
+  if (k < n) { /* the last 1 to 7 bytes as one lane, the rest of it zero */
+    uint64_t lane = 0, mask = (1ull << (8 * (n - k))) - 1;
+    if (i + k + 8 <= f->length)
+      lane = load_lanes(text + k) & mask;
+    else
+      memcpy(&lane, text + k, n - k);
+    h = hash_lane(h, lane | (0x20 * LANE_ONES & mask));
+  }
+#else
+  for (; k < n; k++) h = hash_lane(h, (unsigned char)text[k] | 0x20);
+#endif
+  return hash_end(h, n);
+}
+
+/* The ASCII letters from text[i] on: their number in *n and their
+** word_hash, read in one pass. */
+static uint64_t letters_hash(const finder *f, size_t i, size_t *n) {
+#if LANES
+  uint64_t h = WORD_HASH_SEED;
+  for (size_t k = i; k + 8 <= f->length; k += 8) {
+    uint64_t x = load_lanes(f->text + k);
+    uint64_t stops = ~letter_lanes(x) & LANE_HIGHS;
+    if (!stops) {
+      h = hash_lane(h, x | 0x20 * LANE_ONES);
+      continue;
+    }
+    size_t r = (size_t)__builtin_ctzll(stops) >> 3;
+    if (r) {
+      uint64_t mask = (1ull << (8 * r)) - 1;
+      h = hash_lane(h, (x & mask) | (0x20 * LANE_ONES & mask));
+    }
+    *n = k + r - i;
+    return hash_end(h, *n);
+  }
+#endif
+  *n = ascii_letters(f->text, f->length, i); /* the last bytes of the text */
+  return word_hash(f, i, *n);
 }
 
 static word_stat *stat_slot(finder *f, uint64_t h) {
@@ -1525,7 +1924,8 @@ static int grow_word_stats(finder *f) {
 ** small and doubles when half full, so a long text of few distinct words
 ** (most of them) costs a few hundred KB, not 32 bytes a word. */
 static int collect_word_stats(finder *f) {
-  size_t capacity = 256;
+  size_t capacity = 256; /* up to 4096 (64 KB) by the text's length: a few doublings saved */
+  while (capacity < 4096 && capacity * 8 < f->length) capacity *= 2;
   f->stats = ibid_malloc(capacity * sizeof(word_stat));
   if (!f->stats) return -1;
   memset(f->stats, 0, capacity * sizeof(word_stat));
@@ -1537,13 +1937,13 @@ static int collect_word_stats(finder *f) {
       if (ibid_progress_step(f->progress, i - counted)) return 0;
       counted = i;
     }
-    if (!ibid_is_alpha(f->text[i]) || (i > 0 && ibid_is_alpha(f->text[i - 1]))) {
-      i++;
-      continue;
-    }
-    size_t n = 0;
-    while (i + n < f->length && ibid_is_alpha(f->text[i + n])) n++;
-    uint64_t hash = word_hash(f->text + i, n);
+    /* on to the next letter, at most to the next progress count (a word is
+    ** read whole, so no letter precedes it) */
+    size_t limit = counted + 4096 < f->length ? counted + 4096 : f->length;
+    while (i < limit && !is_ascii_letter(f->text[i])) i++;
+    if (i >= limit) continue;
+    size_t n;
+    uint64_t hash = letters_hash(f, i, &n);
     word_stat *s = stat_slot(f, hash);
     if (!s->hash) {
       if (2 * (used + 1) > f->stat_capacity) {
@@ -1557,14 +1957,14 @@ static int collect_word_stats(finder *f) {
       s->capitalised++;
     else
       s->lowercase++;
-    i += n;
+    i += n + 1; /* (the byte after a word is no letter) */
   }
   return 0;
 }
 
 static const word_stat *stats_of(const finder *f, size_t i, size_t n) {
   if (!f->stats) return NULL;
-  word_stat *s = stat_slot((finder *)f, word_hash(f->text + i, n));
+  word_stat *s = stat_slot((finder *)f, word_hash(f, i, n));
   return s->hash ? s : NULL;
 }
 
@@ -1579,20 +1979,33 @@ static int is_titlecase(const finder *f, size_t i, size_t n) {
 /* A people's or a language's adjective: "African", "Congolese", "British",
 ** "Eastern" (a name opens with none of them). */
 static int people_adjective(const finder *f, size_t i, size_t n) {
-  static const char *const endings[] = {"ern", "ese", "ish", "can", "ean", "ian", "dan", "ino"};
-  for (size_t k = 0; k < sizeof(endings) / sizeof(*endings) && n > 5; k++)
-    if (f->text[i + n - 3] == endings[k][0] && f->text[i + n - 2] == endings[k][1] &&
-        f->text[i + n - 1] == endings[k][2])
-      return 1;
+  if (n > 5) { /* "-ern", "-ese", "-ish", "-can", "-ean", "-ian", "-dan", "-ino" */
+    const char *e = f->text + i + n - 3;
+    switch (e[2]) {
+      case 'n':
+        if ((e[0] == 'e' && e[1] == 'r') ||
+            (e[1] == 'a' && (e[0] == 'c' || e[0] == 'e' || e[0] == 'i' || e[0] == 'd')))
+          return 1;
+        break;
+      case 'e':
+        if (e[0] == 'e' && e[1] == 's') return 1;
+        break;
+      case 'h':
+        if (e[0] == 'i' && e[1] == 's') return 1;
+        break;
+      case 'o':
+        if (e[0] == 'i' && e[1] == 'n') return 1;
+        break;
+      default:
+        break;
+    }
+  }
   return word_equals(f, i, n, "French") || word_equals(f, i, n, "Dutch") ||
          word_equals(f, i, n, "Arab") || word_equals(f, i, n, "Swiss");
 }
 
 static int is_armed_head(const finder *f, size_t i, size_t n) {
-  static const char *const list[] = {"Army",      "Front",   "Forces",   "Movement", "Militia",
-                                     "Militias",  "Brigade", "Brigades", "Rebels",   "Guard",
-                                     "Janjaweed", "Taliban", "Shabaab",  "Haram"};
-  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+  return word_in_list(f, i, n, LIST_ARMED_HEAD);
 }
 
 /* "Lord's Resistance Army", "Allied Democratic Forces", "Revolutionary Armed
@@ -1612,8 +2025,9 @@ static size_t match_armed_group(finder *f, size_t i) {
   ** not a people's adjective ("Ugandan rebels", "Congolese militias") */
   size_t word = name_word(f, i);
   if (word >= 3 && i + word + 1 < f->length && f->text[i + word] == ' ' &&
-      strchr("mri", f->text[i + word + 1]) && is_titlecase(f, i, word) &&
-      !people_adjective(f, i, word)) {
+      (f->text[i + word + 1] == 'm' || f->text[i + word + 1] == 'r' ||
+       f->text[i + word + 1] == 'i') &&
+      is_titlecase(f, i, word) && !people_adjective(f, i, word)) {
     size_t next = i + word;
     static const char *const nouns[] = {"militia", "militias", "rebels", "insurgents"};
     for (size_t k = 0; k < sizeof(nouns) / sizeof(*nouns); k++) {
@@ -1621,7 +2035,7 @@ static size_t match_armed_group(finder *f, size_t i) {
       if (next + 1 + n <= f->length && t[next] == ' ' && memcmp(t + next + 1, nouns[k], n) == 0 &&
           (next + 1 + n == f->length || !ibid_is_alpha(t[next + 1 + n]))) {
         const char *code;
-        if (ibid_region_at(f->regions, t, f->length, i, &code)) return 0;
+        if (region_at(f, i, &code)) return 0;
         emit(f, IBID_ENTITY_ARMED_GROUP, i, next, NULL);
         return next;
       }
@@ -1649,7 +2063,7 @@ static size_t match_armed_group(finder *f, size_t i) {
     } else {
       after_connector = !word_equals(f, at, n, "the");
     }
-    size_t next = ibid_skip_space(f->text, f->length, at + n);
+    size_t next = skip_space(f, at + n);
     if (next != at + n + 1) break;
     at = next;
   }
@@ -1666,7 +2080,7 @@ static size_t match_armed_group(finder *f, size_t i) {
 
 static size_t match_country(finder *f, size_t i) {
   const char *code;
-  size_t n = ibid_region_at(f->regions, f->text, f->length, i, &code);
+  size_t n = region_at(f, i, &code);
   if (!n) return 0;
   emit(f, IBID_ENTITY_COUNTRY, i, i + n, code);
   return i + n;
@@ -1677,49 +2091,33 @@ static size_t match_country(finder *f, size_t i) {
 /* Words that name a part of a text, a period or a thing, never a place or a
 ** person ("in Table 2", "in Phase II", "to Protect"). */
 static int is_document_word(const finder *f, size_t i, size_t n) {
-  static const char *const list[] = {
-      "Table",   "Figure", "Section",    "Chapter",  "Part",    "Appendix", "Annex",
-      "Box",     "Phase",  "Round",      "Volume",   "Note",    "Question", "Hypothesis",
-      "Case",    "Study",  "Step",       "Stage",    "Wave",    "Protect",  "Practice",
-      "Theory",  "Annual", "Parliament", "Internet", "English", "Spanish",  "Portuguese",
-      "Swahili", "Arabic", "Islam",      "God"};
-  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+  return word_in_list(f, i, n, LIST_DOCUMENT_WORD);
 }
 
 /* Nouns that end the name of a place ("Kano State", "Artibonite River",
 ** "Virunga National Park"). */
 static int is_place_head(const finder *f, size_t i, size_t n) {
-  static const char *const list[] = {
-      "State",      "Province",  "Region",  "County",       "District", "Governorate",
-      "Prefecture", "Territory", "Oblast",  "Municipality", "River",    "Lake",
-      "Valley",     "Delta",     "Basin",   "Mountains",    "Hills",    "Highlands",
-      "Plateau",    "Island",    "Islands", "Park",         "Reserve",  "Peninsula",
-      "Desert",     "Coast",     "Gulf",    "Sea"};
-  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+  return word_in_list(f, i, n, LIST_PLACE_HEAD);
 }
 
 static int is_compass(const finder *f, size_t i, size_t n) {
-  static const char *const list[] = {
-      "North",   "South", "East",  "West",      "Northern",  "Southern",  "Eastern",  "Western",
-      "Central", "Upper", "Lower", "Northeast", "Northwest", "Southeast", "Southwest"};
-  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+  return word_in_list(f, i, n, LIST_COMPASS);
 }
 
 /* Continents and oceans: regions larger than the places this kind holds. */
 static int is_continent(const finder *f, size_t i, size_t n) {
-  static const char *const list[] = {
-      "Africa", "Europe",     "Asia",    "America",       "Americas",  "Atlantic", "Pacific",
-      "Arctic", "Antarctica", "Oceania", "Mediterranean", "Caribbean", "Sahel"};
-  return word_in_list(f, i, n, list, sizeof(list) / sizeof(list[0]));
+  return word_in_list(f, i, n, LIST_CONTINENT);
 }
 
 /* A word that may be part of a place's or a person's name: title case, and no
 ** institution, armed-group, role, treaty or document word, no people's
 ** adjective, no month, never written in lowercase in the text. */
 static int name_part_of(const finder *f, size_t i, size_t n) {
-  if (!is_titlecase(f, i, n) || is_function_capital(f, i, n) || is_institution_head(f, i, n) ||
-      is_armed_head(f, i, n) || is_role(f, i, n) || is_treaty_head(f, i, n) ||
-      is_document_word(f, i, n) || ibid_month_of_word(f->text + i, n) || people_adjective(f, i, n))
+  const uint64_t not_parts = 1ull << LIST_FUNCTION_CAPITAL | 1ull << LIST_INSTITUTION_HEAD |
+                             1ull << LIST_ARMED_HEAD | 1ull << LIST_ROLE |
+                             1ull << LIST_TREATY_HEAD | 1ull << LIST_DOCUMENT_WORD;
+  if (!is_titlecase(f, i, n) || (word_lists_of(f, i, n) & not_parts) ||
+      month_of_word(f->text + i, n) || people_adjective(f, i, n))
     return 0;
   const word_stat *s = stats_of(f, i, n);
   return !(s && s->lowercase);
@@ -1765,12 +2163,11 @@ static size_t name_run(const finder *f, size_t i, size_t most, size_t *words) {
 }
 
 /* The word that ends just before i (after one space), as [*start, i - 1). */
-static int previous_word_is(const finder *f, size_t i, const char *const *list, size_t count,
-                            size_t *start) {
+static int previous_word_is(const finder *f, size_t i, int list, size_t *start) {
   size_t word_end, word = word_before(f, i, &word_end);
   if (word >= word_end || i - word_end > 2) return 0;
   if (start) *start = word;
-  return word_in_list(f, word, word_end - word, list, count);
+  return word_in_list(f, word, word_end - word, list);
 }
 
 /* Has the text named a person whose last word is text[i, i + n)? ("Kony"
@@ -1812,16 +2209,14 @@ static size_t emit_place(finder *f, size_t i, size_t end) {
 ** The persons the text has named are not places ("to Kony"). */
 static size_t match_place(finder *f, size_t i, size_t n) {
   if (word_equals(f, i, n, "The")) { /* "to The Hague" */
-    static const char *const to[] = {"to", "in", "at", "from", "near"};
     size_t words, end = i + n + 1 < f->length ? name_run(f, i + n + 1, 2, &words) : 0;
-    if (end && previous_word_is(f, i, to, sizeof(to) / sizeof(*to), NULL))
-      return emit_place(f, i, end);
+    if (end && previous_word_is(f, i, LIST_TO_PLACE, NULL)) return emit_place(f, i, end);
     return 0;
   }
   if (!is_titlecase(f, i, n)) return 0;
   size_t city = ibid_city_at(f->regions, f->text, f->length, i);
   if (city) {
-    size_t after = ibid_skip_space(f->text, f->length, i + city);
+    size_t after = skip_space(f, i + city);
     size_t next = after == i + city + 1 ? name_word(f, after) : 0;
     const word_stat *s = city == n ? stats_of(f, i, n) : NULL;
     /* not "Santiago Calatrava", "Lima Group", nor a word the text writes in lowercase */
@@ -1861,7 +2256,7 @@ static size_t match_place(finder *f, size_t i, size_t n) {
     at += w + 1;
   }
   if (last && !word_equals(f, i, n, "Islamic") && !word_equals(f, i, n, "Member")) {
-    size_t after = ibid_skip_space(f->text, f->length, last);
+    size_t after = skip_space(f, last);
     if (!(after == last + 1 && is_capital_at(f, after))) return emit_place(f, i, last);
   }
   if (!end || (words == 1 && is_continent(f, i, n))) return 0;
@@ -1872,9 +2267,6 @@ static size_t match_place(finder *f, size_t i, size_t n) {
     return 0; /* "Kenya 2013", not a place */
   if (follows_place(f, i)) return emit_place(f, i, end);
   /* ("to" and "into" also open verbs and titles: "to Withdraw", "to Kindle") */
-  static const char *const locatives[] = {"in",      "near",   "around",  "from",   "at",
-                                          "outside", "across", "between", "In",     "Near",
-                                          "Around",  "From",   "Outside", "Across", "Between"};
   /* "Pilling, David" or "Goodwin, Robert E." after "in": an author in a
   ** reference; "Unsteady Lives: the ..." a title */
   if (end + 3 < f->length && f->text[end] == ',' && f->text[end + 1] == ' ') {
@@ -1887,7 +2279,7 @@ static size_t match_place(finder *f, size_t i, size_t n) {
   }
   if (end < f->length && f->text[end] == ':') return 0;
   size_t before;
-  if (previous_word_is(f, i, locatives, sizeof(locatives) / sizeof(*locatives), &before)) {
+  if (previous_word_is(f, i, LIST_LOCATIVE, &before)) {
     /* "In Riau, ..." opens a sentence; "Partners In Health" is a name */
     size_t open = before;
     while (open > 0 && ibid_is_space(f->text[open - 1])) open--;
@@ -1911,15 +2303,8 @@ static size_t match_place(finder *f, size_t i, size_t n) {
                       f->text[open - 1] == '\n' || (before > open && f->text[open] == '\n')))
       return emit_place(f, i, end);
   }
-  static const char *const nouns[] = {
-      "counties",    "county",      "regions",      "region",         "provinces",
-      "province",    "states",      "state",        "districts",      "district",
-      "cities",      "city",        "towns",        "town",           "villages",
-      "village",     "camps",       "camp",         "municipalities", "municipality",
-      "departments", "prefectures", "governorates", "capital",        "port"};
-  static const char *const of[] = {"of"};
-  if (previous_word_is(f, i, of, 1, &before) &&
-      previous_word_is(f, before, nouns, sizeof(nouns) / sizeof(*nouns), NULL))
+  if (previous_word_is(f, i, LIST_OF, &before) &&
+      previous_word_is(f, before, LIST_PLACE_NOUN, NULL))
     return emit_place(f, i, end);
   return 0;
 }
@@ -1929,25 +2314,19 @@ static size_t match_place(finder *f, size_t i, size_t n) {
 /* After a name: "and four other commanders", "and two colleagues", "and
 ** other student leaders", "and his deputy" -- a person counted among others. */
 static int counted_among_others(const finder *f, size_t end) {
-  size_t at = ibid_skip_space(f->text, f->length, end);
+  size_t at = skip_space(f, end);
   if (at != end + 1 || !ibid_word_is(f->text, f->length, at, "and")) return 0;
-  at = ibid_skip_space(f->text, f->length, at + 3);
+  at = skip_space(f, at + 3);
   size_t n = name_word(f, at);
-  static const char *const possessives[] = {"his", "her", "their"};
-  if (n && word_in_list(f, at, n, possessives, 3)) return 1;
-  static const char *const counts[] = {"two",   "three", "four",   "five",   "six",
-                                       "seven", "eight", "nine",   "ten",    "several",
-                                       "many",  "some",  "eleven", "twelve", "dozens"};
-  if (n && word_in_list(f, at, n, counts, sizeof(counts) / sizeof(*counts)))
-    at = ibid_skip_space(f->text, f->length, at + n);
+  if (n && word_in_list(f, at, n, LIST_POSSESSIVE)) return 1;
+  if (n && word_in_list(f, at, n, LIST_NUMBER_WORD))
+    at = skip_space(f, at + n);
   else if (at < f->length && ibid_is_digit(f->text[at])) {
     while (at < f->length && ibid_is_digit(f->text[at])) at++;
-    at = ibid_skip_space(f->text, f->length, at);
+    at = skip_space(f, at);
   }
   n = name_word(f, at);
-  static const char *const others[] = {"other",  "others",     "colleagues", "colleague",
-                                       "fellow", "co-authors", "associates", "former"};
-  return n && word_in_list(f, at, n, others, sizeof(others) / sizeof(*others));
+  return n && word_in_list(f, at, n, LIST_OTHERS);
 }
 
 /* After a name: an apposition that says who the person is ("Shakil Afridi,
@@ -1957,19 +2336,17 @@ static int counted_among_others(const finder *f, size_t end) {
 static int described_after(const finder *f, size_t end) {
   if (end + 2 < f->length && f->text[end] == ',' && f->text[end + 1] == ' ') {
     size_t at = end + 2, n = name_word(f, at);
-    static const char *const openers[] = {"a",   "an",  "the",    "then",
-                                          "now", "one", "former", "later"};
-    if (n && word_in_list(f, at, n, openers, sizeof(openers) / sizeof(*openers))) {
-      size_t next = ibid_skip_space(f->text, f->length, at + n);
+    if (n && word_in_list(f, at, n, LIST_OPENER)) {
+      size_t next = skip_space(f, at + n);
       return next < f->length && ibid_is_lower(f->text[next]);
     }
     return 0;
   }
-  size_t at = ibid_skip_space(f->text, f->length, end);
+  size_t at = skip_space(f, end);
   if (at != end + 1 || !ibid_word_is(f->text, f->length, at, "of")) return 0;
-  at = ibid_skip_space(f->text, f->length, at + 2);
+  at = skip_space(f, at + 2);
   if (ibid_word_is(f->text, f->length, at, "the")) {
-    at = ibid_skip_space(f->text, f->length, at + 3);
+    at = skip_space(f, at + 3);
     if (at < f->length && ibid_is_lower(f->text[at])) return 1; /* "of the local group" */
   }
   size_t n = name_word(f, at);
@@ -1977,7 +2354,7 @@ static int described_after(const finder *f, size_t end) {
   /* an organization's name: its head noun within a few words */
   for (size_t k = 0; k < 4 && n; k++) {
     if (is_institution_head(f, at, n)) return 1;
-    at = ibid_skip_space(f->text, f->length, at + n);
+    at = skip_space(f, at + n);
     n = is_capital_at(f, at) ? name_word(f, at) : 0;
   }
   return 0;
@@ -1986,21 +2363,10 @@ static int described_after(const finder *f, size_t end) {
 /* Before a capitalised name: a common noun that says it is an organization
 ** ("the local group Forever Sabah", "companies such as Academedia"). */
 static int organization_noun_before(const finder *f, size_t i) {
-  static const char *const nouns[] = {"group",        "company",      "firm",    "NGO",
-                                      "organisation", "organization", "charity", "cooperative",
-                                      "bank",         "retailer",     "startup", "operator",
-                                      "insurer",      "conglomerate", "brand"};
-  if (previous_word_is(f, i, nouns, sizeof(nouns) / sizeof(*nouns), NULL)) return 1;
-  /* (static lists: word_in_list knows a list by its address) */
-  static const char *const as_word[] = {"as"}, *const such_word[] = {"such"};
+  if (previous_word_is(f, i, LIST_ORGANIZATION_NOUN, NULL)) return 1;
   size_t as, such;
-  if (!previous_word_is(f, i, as_word, 1, &as) || !previous_word_is(f, as, such_word, 1, &such))
-    return 0;
-  static const char *const plurals[] = {
-      "companies", "firms",     "NGOs",           "organisations", "organizations",
-      "banks",     "operators", "groups",         "charities",     "donors",
-      "retailers", "brands",    "multinationals", "cooperatives"};
-  return previous_word_is(f, such, plurals, sizeof(plurals) / sizeof(*plurals), NULL);
+  if (!previous_word_is(f, i, LIST_AS, &as) || !previous_word_is(f, as, LIST_SUCH, &such)) return 0;
+  return previous_word_is(f, such, LIST_ORGANIZATION_PLURAL, NULL);
 }
 
 static size_t match_organization_by_context(finder *f, size_t i, size_t n) {
@@ -2040,7 +2406,7 @@ static void remember_entity(finder *f, const ibid_entity *e) {
     while (start > 0 && text[start - 1] != ' ') start--;
     size_t n = start < end ? name_word(f, e->start + start) : 0;
     if (n) {
-      uint64_t h = word_hash(text + start, n);
+      uint64_t h = word_hash(f, e->start + start, n);
       word_stat *s = stat_slot(f, h);
       if (s->hash == h) s->person_last = 1;
     }
@@ -2097,51 +2463,6 @@ static size_t match_untitled_person(finder *f, size_t i) {
       continue;
     }
     if (is_capital_at(f, at)) {
-      static const char *const not_names[] = {"Chamber",
-                                              "Statute",
-                                              "Convention",
-                                              "Protocol",
-                                              "Charter",
-                                              "Act",
-                                              "Law",
-                                              "Treaty",
-                                              "Declaration",
-                                              "Agreement",
-                                              "Accord",
-                                              "Plan",
-                                              "Journal",
-                                              "Review",
-                                              "Studies",
-                                              "Quarterly",
-                                              "Press",
-                                              "Times",
-                                              "News",
-                                              "Daily",
-                                              "Post",
-                                              "Core",
-                                              "Drive",
-                                              "Building",
-                                              "Document",
-                                              "Affairs",
-                                              "Politics",
-                                              "Policy",
-                                              "Relations",
-                                              "Security",
-                                              "Responsibility",
-                                              "Leader",
-                                              "Continues",
-                                              "Africa",
-                                              "Europe",
-                                              "Asia",
-                                              "America",
-                                              "Online",
-                                              "Magazine",
-                                              "Jurisdiction",
-                                              "Tribunal",
-                                              "Mechanism",
-                                              "Panel",
-                                              "Handbook",
-                                              "Encyclopedia"};
       const char *code;
       /* a name word has lowercase letters after its capital: not "ICC", not "Q" */
       int titlecase = n >= 2 && (ibid_is_lower(f->text[at + 1]) || f->text[at + 1] == '\'' ||
@@ -2149,8 +2470,7 @@ static size_t match_untitled_person(finder *f, size_t i) {
       if (!titlecase || is_institution_head(f, at, n) || is_armed_head(f, at, n) ||
           is_function_capital(f, at, n) || is_role(f, at, n) || is_place_head(f, at, n) ||
           is_document_word(f, at, n) || (at == i && is_compass(f, at, n)) ||
-          word_in_list(f, at, n, not_names, sizeof(not_names) / sizeof(not_names[0])) ||
-          ibid_region_at(f->regions, f->text, f->length, at, &code))
+          word_in_list(f, at, n, LIST_NOT_NAME) || region_at(f, at, &code))
         return 0;
       const word_stat *s = stats_of(f, at, n);
       if (s && s->lowercase) return 0;
@@ -2172,26 +2492,17 @@ static size_t match_untitled_person(finder *f, size_t i) {
   const word_stat *s = stats_of(f, last, last_n);
   int recurs = s && s->capitalised >= 2;
   int verb = 0;
-  size_t next = ibid_skip_space(f->text, f->length, end);
+  size_t next = skip_space(f, end);
   if (next == end + 1 && next < f->length && ibid_is_lower(f->text[next])) {
     size_t n = name_word(f, next);
     /* "be" forms, and past tenses that take no "-ed" */
-    static const char *const verbs[] = {
-        "was",     "is",    "had",    "has",   "said",   "died",   "won",     "became", "argued",
-        "told",    "wrote", "led",    "lost",  "denied", "be",     "were",    "would",  "remained",
-        "refused", "began", "took",   "fled",  "met",    "went",   "came",    "sought", "gave",
-        "made",    "ran",   "left",   "held",  "kept",   "fought", "brought", "knew",   "saw",
-        "found",   "spoke", "sent",   "stood", "chose",  "rose",   "fell",    "broke",  "swore",
-        "will",    "could", "should", "may",   "might",  "must",   "did",     "does"};
-    verb = word_in_list(f, next, n, verbs, sizeof(verbs) / sizeof(verbs[0])) ||
+    verb = word_in_list(f, next, n, LIST_VERB) ||
            (n > 4 && memcmp(f->text + next + n - 2, "ed", 2) == 0);
   }
   /* "the Rome Statue": no person's name follows "the" */
-  static const char *const the[] = {"the", "The"};
-  if (previous_word_is(f, i, the, 2, NULL)) return 0;
+  if (previous_word_is(f, i, LIST_THE, NULL)) return 0;
   /* "led by Renaud Piarroux", "founded by Kamal Quadir" */
-  static const char *const by[] = {"by"};
-  int after_by = previous_word_is(f, i, by, 1, NULL);
+  int after_by = previous_word_is(f, i, LIST_BY, NULL);
   if (!recurs && !verb && !after_by && !counted_among_others(f, end) && !described_after(f, end))
     return 0;
   emit(f, IBID_ENTITY_PERSON, i, end, NULL);
@@ -2225,9 +2536,15 @@ static size_t match_word(finder *f, size_t i, size_t *definition) {
       return close + n + 2;
     }
   }
-  if (ibid_is_upper(f->text[i]) && (end = match_armed_group(f, i))) return end;
-  if ((end = match_un_symbol(f, i)) || (end = match_icc_record(f, i)) ||
-      (end = match_au_symbol(f, i)) || (end = match_report(f, i)) || (end = match_unts(f, i)))
+  /* Each matcher below is tried only where its first test can pass (the
+  ** first byte or the word's lists): most words are tried by few. */
+  char c = f->text[i];
+  int upper = ibid_is_upper(c), digit = ibid_is_digit(c);
+  if (upper && (end = match_armed_group(f, i))) return end;
+  if (((c == 'S' || c == 'A' || c == 'E') && (end = match_un_symbol(f, i))) ||
+      (c == 'I' && (end = match_icc_record(f, i))) || (end = match_au_symbol(f, i)) ||
+      ((c == 'I' || c == '[' || digit) && (end = match_report(f, i))) ||
+      ((c == 'U' || digit) && (end = match_unts(f, i))))
     return end;
   if (!ibid_is_alpha(f->text[i])) {
     /* a capital outside ASCII: "Álvaro Uribe", "Éire" */
@@ -2243,17 +2560,24 @@ static size_t match_word(finder *f, size_t i, size_t *definition) {
   }
   size_t n = name_word(f, i);
   if (!n) return 0;
-  if ((end = match_resolution(f, i, n)) || (end = match_article(f, i, n)) ||
-      (end = match_chapter(f, i, n)) || (end = match_situation(f, i, n)) ||
-      (end = match_treaty(f, i)) || (end = match_united_nations(f, i)) ||
-      (end = match_person_after_role(f, i, n)) || (end = match_institution(f, i, n)) ||
-      (end = match_acronym(f, i)))
+  int capital = upper || is_capital_at(f, i);
+  /* (the lengths of "resolution(s)", "UNSCR", "SCR", "Res"; "Art(s)", "Article(s)") */
+  if (((c == 'r' || c == 'R' || c == 'U' || c == 'S') && (n == 3 || n == 5 || n == 10 || n == 11) &&
+       (end = match_resolution(f, i, n))) ||
+      ((c == 'A' || c == 'a') && (n == 3 || n == 4 || n == 7 || n == 8) && f->text[i + 1] == 'r' &&
+       (end = match_article(f, i, n))) ||
+      (c == 'C' && n == 7 && (end = match_chapter(f, i, n))) ||
+      ((c == 's' || c == 'S') && n == 9 && (end = match_situation(f, i, n))) ||
+      (capital && (end = match_treaty(f, i))) || (c == 'U' && (end = match_united_nations(f, i))) ||
+      ((f->role_shapes[(unsigned char)c] >> (n < 31 ? n : 31) & 1) &&
+       word_in_list(f, i, n, LIST_ROLE) && (end = match_person_after_role(f, i, n))) ||
+      (upper && ((end = match_institution(f, i, n)) || (end = match_acronym(f, i)))))
     return end;
-  if (is_capital_at(f, i)) {
+  if (capital) {
     size_t word_end, previous = word_before(f, i, &word_end);
     int after_capital = previous < word_end && is_capital_at(f, previous) && i - word_end <= 3 &&
                         !is_function_capital(f, previous, word_end - previous);
-    if ((end = match_initials(f, i))) return end;
+    if (upper && (end = match_initials(f, i))) return end;
     if (!after_capital && (end = match_person_before_role(f, i))) return end;
     /* (an ASCII capital already tried match_armed_group above) */
     if ((!ibid_is_upper(f->text[i]) && (end = match_armed_group(f, i))) ||
@@ -2298,7 +2622,7 @@ int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *r
   size_t length = layers->length;
   finder *f = ibid_malloc(sizeof(finder));
   if (!f) return -1;
-  memset(f, 0, sizeof(*f));
+  memset(f, 0, offsetof(finder, acronyms)); /* (the arrays after it need no zeros) */
   f->text = text;
   f->length = length;
   f->layers = layers;
@@ -2306,8 +2630,7 @@ int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *r
   f->citations = layers->cite_spans;
   f->citation_count = layers->cite_span_count;
   f->regions = regions;
-  f->lists = ibid_malloc(sizeof(word_lists)); /* NULL: the lists are scanned */
-  if (f->lists) memset(f->lists, 0, sizeof(word_lists));
+  build_word_table(f);
   if (collect_word_stats(f)) f->failed = 1;
   collect_acronyms(f);
   size_t definition = 0;
@@ -2317,15 +2640,20 @@ int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *r
       if (ibid_progress_step(f->progress, i - counted)) break;
       counted = i;
     }
-    char c = text[i];
-    int boundary = i == 0 || !(ibid_is_alpha(text[i - 1]) || ibid_is_digit(text[i - 1]) ||
-                               text[i - 1] == '/' || text[i - 1] == '.' || text[i - 1] == '-' ||
-                               ((unsigned char)text[i - 1] & 0x80));
-    if (!boundary ||
-        !(ibid_is_alpha(c) || ibid_is_digit(c) || c == '[' || c == '(' || is_capital_at(f, i))) {
-      i++;
-      continue;
+    /* on to the next byte a matcher may start at (a word start), at most
+    ** to the next progress count */
+    size_t limit = counted + 4096 < length ? counted + 4096 : length;
+    unsigned char before = i == 0 ? 0 : scan_class[(unsigned char)text[i - 1]];
+    for (; i < limit; i++) {
+      unsigned char here = scan_class[(unsigned char)text[i]];
+      if (!(before & SCAN_JOINS) &&
+          ((here & SCAN_STARTS) || ((unsigned char)text[i] >= 0xC3 &&
+                                    (unsigned char)text[i] <= 0xC5 && is_capital_at(f, i))))
+        break;
+      before = here;
     }
+    if (i >= limit) continue;
+    char c = text[i];
     size_t skip = citation_end(f, i);
     if (skip) {
       i = skip;
@@ -2340,14 +2668,15 @@ int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *r
     if (end > i) {
       i = end;
     } else {
-      size_t n = f->name_at == i + 1 ? f->name_first : ibid_word_length(text, length, i);
+      const size_t slot = i & (NAME_CACHE - 1);
+      size_t n =
+          f->names[slot].at == i + 1 ? f->names[slot].first : ibid_word_length(text, length, i);
       i += n ? n : 1;
     }
   }
   int stopped = ibid_progress_stopped(progress);
   if (!f->failed && !stopped && resolve_resolution_years(f)) f->failed = 1;
   ibid_free(f->stats);
-  ibid_free(f->lists);
   if (f->failed || stopped) {
     int rc = f->failed ? -1 : 1;
     ibid_free(f->items);

@@ -11,7 +11,10 @@
 ** query the same way and binary-searches; ibid_region_at folds a short window
 ** of text once and narrows the sorted names byte by byte to those that begin
 ** with it, keeping the longest that ends at a word end (most words begin no
-** name, and are told so after a byte or two).
+** name, and are told so after a byte or two). Before any of that, the
+** text's first folded word (the second after "the") must be the first word
+** of some name (a hash set of them): a name ends at a word end, so no other
+** word can begin one; the window is folded only as far as the narrowing reads.
 ** A second table, searched the same way (ibid_city_at), holds city names:
 ** the exemplar cities of ICU's time-zone IDs (add_cities).
 */
@@ -44,6 +47,12 @@ typedef struct name_table {
   ** no name is told so before anything is folded */
   unsigned char pairs[26 * 26 / 8 + 1];
   unsigned char triples[26 * 26 * 26 / 8 + 1];
+  /* the hashes of the names' first folded words ("democratic" of
+  ** "democratic republic of the congo"), open addressing (0: empty): the
+  ** text's first word must be one of them (see first_word_known) */
+  uint32_t *firsts;
+  size_t first_mask;  /* capacity - 1 (a power of 2) */
+  size_t starts[257]; /* starts[c]: the names whose first byte is below c (sorted: an index) */
 } name_table;
 
 static int is_ascii_lower(char c) {
@@ -131,41 +140,77 @@ static int fold_codepoint(uint32_t c, char out[3]) {
   return 0;
 }
 
-/* Folds text[0, length); map (optional) receives, for each output byte, the
-** end in text of the code point that produced it. */
-static size_t fold(const char *text, size_t length, char *out, size_t capacity, size_t *map) {
-  size_t n = 0;
-  int pending_space = 0;
-  for (size_t p = 0; p < length;) {
-    uint32_t c;
-    size_t width = ibid_utf8_decode(text, length, p, &c);
+/* A fold in progress (see fold_until): text[0, length) folded into out
+** (capacity bytes with the NUL), map (optional) receiving, for each output
+** byte, the end in text of the code point that produced it. */
+typedef struct folder {
+  const char *text;
+  size_t length;
+  char *out;
+  size_t capacity;
+  size_t *map;
+  size_t p, n; /* bytes of text read, bytes of out written */
+  int pending_space, done;
+} folder;
+
+/* Folds on until out holds at least `want` bytes or the text (or out) is
+** done: a prefix folded so far is the prefix of the whole fold, so a reader
+** can stop early. */
+static void fold_until(folder *s, size_t want) {
+  while (!s->done && s->n < want) {
+    if (s->p >= s->length) {
+      s->done = 1;
+      break;
+    }
+    uint32_t c = (unsigned char)s->text[s->p];
+    size_t width = 1;
     char letters[3];
-    int k = fold_codepoint(c, letters);
+    int k;
+    if (c < 0x80) { /* ASCII (most text): fold_codepoint's first case, without the calls */
+      if (c >= 'A' && c <= 'Z') c += 32;
+      k = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      letters[0] = (char)c;
+    } else {
+      width = ibid_utf8_decode(s->text, s->length, s->p, &c);
+      k = fold_codepoint(c, letters);
+    }
     if (k == 3) {
       size_t copy = width > 3 ? 3 : width; /* other scripts: compared by their bytes */
-      memcpy(letters, text + p, copy);
+      memcpy(letters, s->text + s->p, copy);
       k = (int)copy;
     }
-    p += width;
+    s->p += width;
     if (k < 0) continue;
     if (k == 0) {
-      pending_space = n > 0;
+      s->pending_space = s->n > 0;
       continue;
     }
-    if (pending_space) {
-      if (n + 1 >= capacity) break;
-      if (map) map[n] = p - width;
-      out[n++] = ' ';
-      pending_space = 0;
+    if (s->pending_space) {
+      if (s->n + 1 >= s->capacity) {
+        s->done = 1;
+        break;
+      }
+      if (s->map) s->map[s->n] = s->p - width;
+      s->out[s->n++] = ' ';
+      s->pending_space = 0;
     }
-    if (n + (size_t)k >= capacity) break;
+    if (s->n + (size_t)k >= s->capacity) {
+      s->done = 1;
+      break;
+    }
     for (int i = 0; i < k; i++) {
-      if (map) map[n] = p;
-      out[n++] = letters[i];
+      if (s->map) s->map[s->n] = s->p;
+      s->out[s->n++] = letters[i];
     }
   }
-  out[n] = 0;
-  return n;
+}
+
+/* Folds text[0, length) (see fold_until); returns the folded length. */
+static size_t fold(const char *text, size_t length, char *out, size_t capacity, size_t *map) {
+  folder s = {text, length, out, capacity, map, 0, 0, 0, 0};
+  fold_until(&s, (size_t)-1);
+  out[s.n] = 0;
+  return s.n;
 }
 
 size_t ibid_region_fold(const char *text, size_t length, char *out, size_t capacity) {
@@ -176,6 +221,101 @@ size_t ibid_region_fold(const char *text, size_t length, char *out, size_t capac
     n -= 4;
   }
   return n;
+}
+
+/* FNV-1a of a folded word, never 0 (0 marks an empty slot). */
+static uint32_t first_hash(const char *word, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t k = 0; k < n; k++) h = (h ^ (unsigned char)word[k]) * 16777619u;
+  return h ? h : 1;
+}
+
+static int first_known(const name_table *r, uint32_t h) {
+  for (size_t slot = h & r->first_mask; r->firsts[slot]; slot = (slot + 1) & r->first_mask)
+    if (r->firsts[slot] == h) return 1;
+  return 0;
+}
+
+/* Fills r->firsts from the names (after they are all added). */
+static int note_first_words(name_table *r) {
+  for (size_t c = 0, k = 0; c <= 256; c++) {
+    while (k < r->count && (unsigned char)r->names[k].name[0] < c) k++;
+    r->starts[c] = k;
+  }
+  size_t capacity = 64;
+  while (capacity < 2 * r->count + 2) capacity *= 2;
+  r->firsts = ibid_malloc(capacity * sizeof(uint32_t));
+  if (!r->firsts) return -1;
+  memset(r->firsts, 0, capacity * sizeof(uint32_t));
+  r->first_mask = capacity - 1;
+  for (size_t k = 0; k < r->count; k++) {
+    const char *name = r->names[k].name;
+    const char *space = strchr(name, ' ');
+    uint32_t h = first_hash(name, space ? (size_t)(space - name) : strlen(name));
+    size_t slot = h & r->first_mask;
+    while (r->firsts[slot] && r->firsts[slot] != h) slot = (slot + 1) & r->first_mask;
+    r->firsts[slot] = h;
+  }
+  return 0;
+}
+
+/* The folded word at text[*p] (after the code points that fold to nothing,
+** as fold skips them), hashed; *p moves past it. Returns its length in
+** folded bytes, 0 when there is none, or NAME_BYTES when it is longer than
+** any name. */
+static size_t folded_word(const char *text, size_t length, size_t *p, uint32_t *hash, char *start) {
+  uint32_t h = 2166136261u;
+  size_t n = 0;
+  while (*p < length) {
+    uint32_t c = (unsigned char)text[*p];
+    if (c < 0x80) { /* ASCII, as fold_codepoint folds it */
+      if (c >= 'A' && c <= 'Z') c += 32;
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        if (n < 3) start[n] = (char)c;
+        h = (h ^ c) * 16777619u;
+        (*p)++;
+        if (++n >= NAME_BYTES) return NAME_BYTES;
+        continue;
+      }
+      if (n > 0) break; /* the word ends (*p stays at the break) */
+      (*p)++;
+      continue;
+    }
+    char letters[3];
+    size_t width = ibid_utf8_decode(text, length, *p, &c);
+    int k = fold_codepoint(c, letters);
+    if (k == 3) {
+      size_t copy = width > 3 ? 3 : width;
+      memcpy(letters, text + *p, copy);
+      k = (int)copy;
+    }
+    if (k == 0 && n > 0) break; /* the word ends (*p stays at the break) */
+    *p += width;
+    if (k <= 0) continue;
+    for (int i = 0; i < k; i++) {
+      if (n < 3) start[n] = letters[i];
+      h = (h ^ (unsigned char)letters[i]) * 16777619u;
+      n++;
+    }
+    if (n >= NAME_BYTES) return NAME_BYTES;
+  }
+  *hash = h ? h : 1;
+  return n;
+}
+
+/* 0 when no name of r can begin at text[at]: a name that region_in_window
+** finds ends at a word end of the text, so its first folded word is the
+** text's first folded word (the second after "the", which it skips). */
+static int first_word_known(const name_table *r, const char *text, size_t length, size_t at) {
+  size_t p = at;
+  uint32_t h;
+  char start[3];
+  size_t n = folded_word(text, length, &p, &h, start);
+  if (n == 0 || n >= NAME_BYTES) return 0;
+  if (first_known(r, h)) return 1;
+  if (n != 3 || memcmp(start, "the", 3) != 0) return 0;
+  n = folded_word(text, length, &p, &h, start);
+  return n > 0 && n < NAME_BYTES && first_known(r, h);
 }
 
 static int add_name(name_table *r, const char *name, size_t length, const char *code) {
@@ -273,7 +413,7 @@ static int add_cities(ibid_regions *regions) {
   if (rc) return -1;
   if (r->count) qsort(r->names, r->count, sizeof(region_name), compare_names);
   note_pairs(r);
-  return 0;
+  return note_first_words(r);
 }
 
 ibid_regions *ibid_regions_new(void) {
@@ -342,7 +482,7 @@ ibid_regions *ibid_regions_new(void) {
   }
   if (r->count) qsort(r->names, r->count, sizeof(region_name), compare_names);
   note_pairs(r);
-  if (add_cities(regions)) goto failed;
+  if (note_first_words(r) || add_cities(regions)) goto failed;
   return regions;
 failed:
   ibid_regions_free(regions);
@@ -352,7 +492,9 @@ failed:
 void ibid_regions_free(ibid_regions *regions) {
   if (!regions) return;
   ibid_free(regions->countries.names);
+  ibid_free(regions->countries.firsts);
   ibid_free(regions->cities.names);
+  ibid_free(regions->cities.firsts);
   ibid_free(regions);
 }
 
@@ -382,6 +524,19 @@ const char *ibid_region_code(const ibid_regions *regions, const char *text, size
 ** narrowed to those whose byte `at` is c. */
 static void narrow(const name_table *r, size_t at, unsigned char c, size_t *low, size_t *high) {
   size_t lo = *low, hi = *high;
+  if (at == 0 && lo == 0 && hi == r->count) { /* all the names: by their first byte */
+    *low = r->starts[c];
+    *high = r->starts[c + 1];
+    return;
+  }
+  if (hi - lo <= 8) { /* a few names: read in order */
+    while (lo < hi && (unsigned char)r->names[lo].name[at] < c) lo++;
+    size_t first = lo;
+    while (lo < hi && (unsigned char)r->names[lo].name[at] == c) lo++;
+    *low = first;
+    *high = lo;
+    return;
+  }
   while (lo < hi) { /* first name whose byte at is >= c */
     size_t middle = lo + (hi - lo) / 2;
     if ((unsigned char)r->names[middle].name[at] < c)
@@ -412,14 +567,19 @@ static size_t region_in_window(const name_table *regions, const char *text, size
     window--; /* whole code points only */
   char folded[WINDOW_BYTES + 8];
   size_t map[WINDOW_BYTES + 8];
-  size_t n = fold(text + at, window, folded, sizeof(folded), map);
+  /* folded as far as the loop reads it: most windows are exhausted early */
+  folder s = {text + at, window, folded, sizeof(folded), map, 0, 0, 0, 0};
+  fold_until(&s, 4);
   size_t skip = 0;
-  if (n >= 4 && memcmp(folded, "the ", 4) == 0) skip = 4;
+  if (s.n >= 4 && memcmp(folded, "the ", 4) == 0) skip = 4;
   /* The names that begin with folded[skip, end), narrowed one byte at a
   ** time (they are sorted): a name can only end where some still begin so.
   ** The longest name that ends at a word end of the text wins. */
   size_t low = 0, high = regions->count, found = 0;
-  for (size_t end = skip + 1; end <= n; end++) {
+  for (size_t end = skip + 1;; end++) {
+    if (s.n < end + 1) fold_until(&s, end + 1); /* folded[end] known, or s.n is the whole fold's */
+    size_t n = s.n;
+    if (end > n) break;
     if (end - skip >= NAME_BYTES) break;
     narrow(regions, end - 1 - skip, (unsigned char)folded[end - 1], &low, &high);
     if (low >= high) {
@@ -451,7 +611,9 @@ static size_t region_in_window(const name_table *regions, const char *text, size
 static size_t name_at(const name_table *regions, const char *text, size_t length, size_t at,
                       const char **code) {
   *code = NULL;
-  if (!regions->count || at >= length || !may_begin_name(regions, text, length, at)) return 0;
+  if (!regions->count || at >= length || !may_begin_name(regions, text, length, at) ||
+      !first_word_known(regions, text, length, at))
+    return 0;
   size_t window = length - at < WINDOW_BYTES ? length - at : WINDOW_BYTES;
   /* Most words begin no name: a short window tells, the whole one decides. */
   int exhausted = 0;

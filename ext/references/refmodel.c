@@ -77,14 +77,15 @@ static lanes4 splat4(int32_t value) {
 }
 
 /*
-** Row sums in int16 lanes: a row's sixteen first int8 weights widen to one
-** vector of sixteen int16, its last eight (ending with labels 16-18 and the
-** zero padding) to a vector of eight; at most IBID_REFTOKENS_MAX_FEATURES rows of weights
-** within +-127 are summed, which int16 holds. emission_row() widens the sums
+** Row sums in int16 lanes: a row's sixteen first weights (stored plus 128,
+** 0-255) widen to one vector of sixteen int16, its last eight (ending with
+** labels 16-18 and the zero padding) to a vector of eight; at most
+** IBID_REFTOKENS_MAX_FEATURES rows of bytes up to 255 are summed, which int16 holds. emission_row()
+*widens the sums
 ** to int32 in the transition scale once per token.
 */
 _Static_assert(IBID_REFMODEL_ROW_STRIDE == 20, "add_row reads rows of 20 weights");
-_Static_assert(IBID_REFTOKENS_MAX_FEATURES * 127 < 32767, "row sums must fit int16");
+_Static_assert(IBID_REFTOKENS_MAX_FEATURES * 255 < 32767, "row sums must fit int16");
 typedef uint8_t bytes4 __attribute__((vector_size(4)));
 
 #ifdef __SSE2__
@@ -99,34 +100,37 @@ static void row_sums_init(row_sums *sums) {
   sums->low = sums->high = sums->tail = _mm_setzero_si128();
 }
 
+/* The weights are stored plus 128 (refmodel.h): they widen by interleaving
+** with zeros, and emission_row takes the 128 of each row off once. */
 static void add_row(row_sums *sums, const unsigned char *row) {
   __m128i head = _mm_loadu_si128((const __m128i *)(const void *)row);
   __m128i tail = _mm_loadl_epi64((const __m128i *)(const void *)(row + 12));
-  __m128i head_sign = _mm_cmpgt_epi8(_mm_setzero_si128(), head);
-  __m128i tail_sign = _mm_cmpgt_epi8(_mm_setzero_si128(), tail);
-  sums->low = _mm_add_epi16(sums->low, _mm_unpacklo_epi8(head, head_sign));
-  sums->high = _mm_add_epi16(sums->high, _mm_unpackhi_epi8(head, head_sign));
-  sums->tail = _mm_add_epi16(sums->tail, _mm_unpacklo_epi8(tail, tail_sign));
+  __m128i zero = _mm_setzero_si128();
+  sums->low = _mm_add_epi16(sums->low, _mm_unpacklo_epi8(head, zero));
+  sums->high = _mm_add_epi16(sums->high, _mm_unpackhi_epi8(head, zero));
+  sums->tail = _mm_add_epi16(sums->tail, _mm_unpacklo_epi8(tail, zero));
 }
 
-/* Writes the sums of add_row in label order (ROW_STRIDE int32), in the
-** transition scale. */
-static void emission_row(const row_sums *sums, int32_t *out) {
+/* Writes the sums of add_row over `rows` rows in label order (ROW_STRIDE
+** int32), in the transition scale. */
+static void emission_row(const row_sums *sums, size_t rows, int32_t *out) {
   _Static_assert(IBID_REFMODEL_ROW_UNIT == 256, "emission_row shifts by 8");
+  __m128i bias = _mm_set1_epi16((short)(128 * rows));
+  __m128i low = _mm_sub_epi16(sums->low, bias), high = _mm_sub_epi16(sums->high, bias),
+          tail = _mm_sub_epi16(sums->tail, bias);
   /* int16 to int32: each lane into the high half of a 32-bit lane, then an
   ** arithmetic shift right by 16 - 8 (the shift by 8 multiplies by ROW_UNIT) */
-  __m128i parts[5] = {
-      _mm_unpacklo_epi16(sums->low, sums->low), _mm_unpackhi_epi16(sums->low, sums->low),
-      _mm_unpacklo_epi16(sums->high, sums->high), _mm_unpackhi_epi16(sums->high, sums->high),
-      _mm_unpackhi_epi16(sums->tail, sums->tail)};
+  __m128i parts[5] = {_mm_unpacklo_epi16(low, low), _mm_unpackhi_epi16(low, low),
+                      _mm_unpacklo_epi16(high, high), _mm_unpackhi_epi16(high, high),
+                      _mm_unpackhi_epi16(tail, tail)};
   for (int g = 0; g < 5; g++)
     _mm_storeu_si128((__m128i *)(void *)(out + 4 * g),
                      _mm_slli_epi32(_mm_srai_epi32(parts[g], 16), 8));
 }
 #else
-typedef int8_t weights16 __attribute__((vector_size(16)));
+typedef uint8_t weights16 __attribute__((vector_size(16)));
 typedef int16_t sums16 __attribute__((vector_size(32)));
-typedef int8_t weights8 __attribute__((vector_size(8)));
+typedef uint8_t weights8 __attribute__((vector_size(8)));
 typedef int16_t sums8 __attribute__((vector_size(16)));
 
 typedef struct row_sums {
@@ -149,9 +153,10 @@ static void add_row(row_sums *sums, const unsigned char *row) {
 
 /* Writes the sums of add_row in label order (ROW_STRIDE int32), in the
 ** transition scale. */
-static void emission_row(const row_sums *sums, int32_t *out) {
-  for (int l = 0; l < 16; l++) out[l] = sums->head[l] * IBID_REFMODEL_ROW_UNIT;
-  for (int j = 0; j < 4; j++) out[16 + j] = sums->tail[4 + j] * IBID_REFMODEL_ROW_UNIT;
+static void emission_row(const row_sums *sums, size_t rows, int32_t *out) {
+  int32_t bias = 128 * (int32_t)rows; /* the weights are stored plus 128 */
+  for (int l = 0; l < 16; l++) out[l] = (sums->head[l] - bias) * IBID_REFMODEL_ROW_UNIT;
+  for (int j = 0; j < 4; j++) out[16 + j] = (sums->tail[4 + j] - bias) * IBID_REFMODEL_ROW_UNIT;
 }
 #endif
 
@@ -181,7 +186,7 @@ static void emissions(uint32_t *features, const uint8_t *feature_counts, size_t 
     const uint32_t *f = features + i * F;
     size_t n = feature_counts[i];
     for (size_t k = 0; k < n; k++) add_row(&sums, ibid_refmodel_rows + f[k]);
-    emission_row(&sums, out + i * S);
+    emission_row(&sums, n, out + i * S);
   }
 }
 
@@ -334,21 +339,22 @@ static void decode(int32_t *score, uint8_t *back, size_t count, uint8_t *labels)
 int ibid_refmodel_label(const char *text, const ibid_reftoken *tokens, size_t count,
                         uint8_t *labels) {
   if (count == 0) return 0;
-  uint32_t *features = ibid_malloc(count * IBID_REFTOKENS_MAX_FEATURES * sizeof(uint32_t));
-  uint8_t *feature_counts = ibid_malloc(count);
-  int32_t *score = ibid_malloc(count * IBID_REFMODEL_ROW_STRIDE * sizeof(int32_t));
-  uint8_t *back = ibid_malloc(count * IBID_REFMODEL_ROW_STRIDE);
+  /* one block: scores, features, back pointers, feature counts (in that
+  ** order, so that every part is aligned for its type) */
+  enum { S = IBID_REFMODEL_ROW_STRIDE, F = IBID_REFTOKENS_MAX_FEATURES };
+  char *block = ibid_malloc(count * (S * sizeof(int32_t) + F * sizeof(uint32_t) + S + 1));
+  if (!block) return -1;
+  int32_t *score = (int32_t *)(void *)block;
+  uint32_t *features = (uint32_t *)(void *)(score + count * S);
+  uint8_t *back = (uint8_t *)(features + count * F);
+  uint8_t *feature_counts = back + count * S;
   int rc = -1;
-  if (features && feature_counts && score && back &&
-      ibid_reftokens_features(text, tokens, count, IBID_REFMODEL_BUCKETS, features,
+  if (ibid_reftokens_features(text, tokens, count, IBID_REFMODEL_BUCKETS, features,
                               feature_counts) == 0) {
     emissions(features, feature_counts, count, score);
     decode(score, back, count, labels);
     rc = 0;
   }
-  ibid_free(features);
-  ibid_free(feature_counts);
-  ibid_free(score);
-  ibid_free(back);
+  ibid_free(block);
   return rc;
 }

@@ -54,7 +54,9 @@ enum { IBID_REFMODEL_LABELS(IBID_REFMODEL_ENUM) IBID_REFLABEL_COUNT };
 #endif
 
 /* Generated, all in one fixed-point scale: rows[row * ROW_STRIDE + label] an
-** int8 weight (times ROW_UNIT): row 0 all zeros (for the buckets without
+** int8 weight (times ROW_UNIT) plus 128, as an unsigned byte (so that it
+** widens without a sign; the labeller takes the 128s off once per token): row
+** 0 all zeros (for the buckets without
 ** one), then a row for each bucket with a weight that is not (nearly) zero,
 ** in bucket order; rank[bucket / 8] says which buckets have one: bit
 ** bucket % 8 is set when it has, and the high 24 bits count the rows of the

@@ -219,6 +219,16 @@ static int contains_ci(view v, const char *needle) {
   char first = needle[0];
   if (is_upper(first)) return 0;
   char capital = first >= 'a' && first <= 'z' ? (char)(first - 32) : first;
+  if (first >= 'a' && first <= 'z') {
+    /* c | 0x20 is first only for first and its capital: one compare a byte */
+    for (size_t i = 0; i + n <= v.n; i++) {
+      if ((v.s[i] | 0x20) != first) continue;
+      size_t k = 1;
+      while (k < n && lower(v.s[i + k]) == needle[k]) k++;
+      if (k == n) return 1;
+    }
+    return 0;
+  }
   for (size_t i = 0; i + n <= v.n; i++) {
     if (v.s[i] != first && v.s[i] != capital) continue;
     size_t k = 1;
@@ -230,9 +240,15 @@ static int contains_ci(view v, const char *needle) {
 
 /* ----- the labelled fields ---------------------------------------------- */
 
+/* Bytes in the one block of fields_collect, NUL-terminated. */
+typedef struct label_text {
+  char *data;
+  size_t length;
+} label_text;
+
 typedef struct fields {
-  ibid_buffer text[IBID_REFLABEL_COUNT]; /* segments of each label, joined by a space */
-  ibid_buffer lowered;                   /* the whole reference, ASCII lower-cased */
+  label_text text[IBID_REFLABEL_COUNT]; /* segments of each label, joined by a space */
+  label_text lowered;                   /* the whole reference, ASCII lower-cased */
   uint64_t pairs[8]; /* a bit per hashed pair of adjacent bytes of `lowered` (see pair_bit) */
   view first_date;   /* the first date segment: the date of issue */
   view longest[IBID_REFLABEL_COUNT]; /* the longest segment of each label */
@@ -245,8 +261,26 @@ typedef struct date_parts {
 } date_parts;
 static date_parts parse_date(view v);
 
-static void fields_collect(fields *f, const char *text, const ibid_reference_segment *segments,
-                           size_t count) {
+/*
+** Fills f from the segments: the text of each label and the lower-cased
+** reference all sit in one block (*block, free with ibid_free): a label's
+** segments joined by spaces never take more than their bytes and a space
+** each. Returns 0, or -1 when memory ran out.
+*/
+static int fields_collect(fields *f, const char *text, size_t length,
+                          const ibid_reference_segment *segments, size_t count, char **block) {
+  size_t need[IBID_REFLABEL_COUNT] = {0}, total = length + 1;
+  for (size_t i = 0; i < count; i++) need[segments[i].label] += segments[i].length + 1;
+  for (int l = 0; l < IBID_REFLABEL_COUNT; l++) total += need[l];
+  char *at = *block = ibid_malloc(total);
+  if (!at) return -1;
+  f->lowered.data = at;
+  for (size_t i = 0; i < length; i++) at[i] = lower(text[i]);
+  at[length] = 0;
+  f->lowered.length = length;
+  at += length + 1;
+  for (int l = 0; l < IBID_REFLABEL_COUNT; l++)
+    if (need[l]) f->text[l].data = at, at += need[l];
   for (size_t i = 0; i < count; i++) {
     if (segments[i].label == IBID_REFLABEL_TITLE && !f->text[IBID_REFLABEL_TITLE].length)
       f->title_quoted = opening_quote((view){text + segments[i].start, segments[i].length}) != 0;
@@ -264,10 +298,13 @@ static void fields_collect(fields *f, const char *text, const ibid_reference_seg
         f->first_date = date;
       }
     }
-    ibid_buffer *b = &f->text[segments[i].label];
-    if (b->length) ibid_buffer_append_char(b, ' ');
-    ibid_buffer_append(b, text + segments[i].start, segments[i].length);
+    label_text *b = &f->text[segments[i].label];
+    if (b->length) b->data[b->length++] = ' ';
+    memcpy(b->data + b->length, text + segments[i].start, segments[i].length);
+    b->length += segments[i].length;
+    b->data[b->length] = 0;
   }
+  return 0;
 }
 
 /* The bit of fields.pairs for the adjacent bytes a, b. */
@@ -1190,7 +1227,7 @@ static void book_not_journal(fields *f) {
   if (!f->text[IBID_REFLABEL_TITLE].length && f->text[IBID_REFLABEL_CONTAINER].length &&
       !f->text[IBID_REFLABEL_EDITOR].length && !f->text[IBID_REFLABEL_JOURNAL].length &&
       editor_mark(field(f, IBID_REFLABEL_AUTHOR))) {
-    ibid_buffer swap = f->text[IBID_REFLABEL_TITLE];
+    label_text swap = f->text[IBID_REFLABEL_TITLE];
     f->text[IBID_REFLABEL_TITLE] = f->text[IBID_REFLABEL_CONTAINER];
     f->text[IBID_REFLABEL_CONTAINER] = swap;
     view longest = f->longest[IBID_REFLABEL_TITLE];
@@ -1202,7 +1239,7 @@ static void book_not_journal(fields *f) {
       f->text[IBID_REFLABEL_CONTAINER].length || !f->text[IBID_REFLABEL_PUBLISHER].length ||
       !f->text[IBID_REFLABEL_LOCATION].length)
     return;
-  ibid_buffer swap = f->text[IBID_REFLABEL_TITLE];
+  label_text swap = f->text[IBID_REFLABEL_TITLE];
   f->text[IBID_REFLABEL_TITLE] = f->text[IBID_REFLABEL_JOURNAL];
   f->text[IBID_REFLABEL_JOURNAL] = swap;
   view longest = f->longest[IBID_REFLABEL_TITLE];
@@ -1829,6 +1866,14 @@ static void no_year(const char *text, const ibid_reftoken *tokens, size_t count,
                (letters[0] == 's' && (letters[1] == 'd' || letters[1] == 'f'));
     if (!mark) continue;
     for (size_t m = i; m <= last; m++) labels[m] = IBID_REFLABEL_OTHER;
+    /* the title follows where the date goes: a note there, with no title
+    ** anywhere, is the title (up to its period) */
+    for (size_t m = 0; m < count; m++)
+      if (labels[m] == IBID_REFLABEL_TITLE) return;
+    for (size_t m = last + 1; m < count && labels[m] == IBID_REFLABEL_NOTE; m++) {
+      labels[m] = IBID_REFLABEL_TITLE;
+      if (text[tokens[m].start + tokens[m].length - 1] == '.') break;
+    }
     return;
   }
 }
@@ -1858,11 +1903,11 @@ ibid_reference_segment *ibid_reference_segments(const char *text, size_t length,
   size_t token_count;
   ibid_reftoken *tokens = ibid_reftokens_split(text, length, &token_count, failed);
   if (!tokens) return NULL;
-  uint8_t *labels = ibid_malloc(token_count);
-  ibid_reference_segment *segments = ibid_malloc(token_count * sizeof(*segments));
-  if (!labels || !segments || ibid_refmodel_label(text, tokens, token_count, labels) != 0) {
+  /* one block: the segments (returned), then the labels */
+  ibid_reference_segment *segments = ibid_malloc(token_count * (sizeof(*segments) + 1));
+  uint8_t *labels = segments ? (uint8_t *)(segments + token_count) : NULL;
+  if (!segments || ibid_refmodel_label(text, tokens, token_count, labels) != 0) {
     ibid_free(tokens);
-    ibid_free(labels);
     ibid_free(segments);
     *failed = 1;
     return NULL;
@@ -1881,7 +1926,6 @@ ibid_reference_segment *ibid_reference_segments(const char *text, size_t length,
     used++;
   }
   ibid_free(tokens);
-  ibid_free(labels);
   *count = used;
   return segments;
 }
@@ -1894,29 +1938,19 @@ char *ibid_parse_reference_json(const char *text, size_t length, size_t *json_le
   if (failed) return NULL;
   fields f;
   memset(&f, 0, sizeof(f));
-  for (int l = 0; l < IBID_REFLABEL_COUNT; l++) ibid_buffer_init(&f.text[l]);
-  fields_collect(&f, text, segments, count);
-  ibid_buffer_init(&f.lowered);
-  ibid_buffer_reserve(&f.lowered, length + 1);
-  if (!f.lowered.failed) {
-    for (size_t i = 0; i < length; i++) f.lowered.data[i] = lower(text[i]);
-    f.lowered.length = length;
-  }
-  pairs_collect(&f);
-  failed |= f.lowered.failed;
+  char *block = NULL;
+  failed = fields_collect(&f, text, length, segments, count, &block) != 0;
   ibid_free(segments);
+  if (failed) return NULL;
+  pairs_collect(&f);
   ibid_buffer out;
   ibid_buffer_init(&out);
   /* (the JSON is rarely longer: one allocation instead of a few) */
-  if (!failed) ibid_buffer_reserve(&out, 2 * length + 256);
-  for (int l = 0; l < IBID_REFLABEL_COUNT; l++) failed |= f.text[l].failed;
-  if (!failed) {
-    book_not_journal(&f);
-    write_json(&out, text, length, &f, count);
-  }
-  for (int l = 0; l < IBID_REFLABEL_COUNT; l++) ibid_buffer_free(&f.text[l]);
-  ibid_buffer_free(&f.lowered);
-  if (failed || out.failed) {
+  ibid_buffer_reserve(&out, 2 * length + 256);
+  book_not_journal(&f);
+  write_json(&out, text, length, &f, count);
+  ibid_free(block);
+  if (out.failed) {
     ibid_buffer_free(&out);
     return NULL;
   }

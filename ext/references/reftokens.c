@@ -8,6 +8,12 @@
 ** German, French and Spanish) whose class is a feature, and the templates that
 ** look at a word (as this token's, or a neighbour's) share one block of the
 ** table, so that the weights of a word stay in the cache from token to token.
+** A word seen often in the training data also has a learned class, the field
+** it mostly belongs to (refmodel_lexicon.c, counted by `make model`): with its
+** marks and the previous word's class it carries what the training data says
+** of a word ("Processes" is a journal word) to the words around it; the
+** trainer gives each training reference the classes counted without it, as a
+** new reference meets them.
 */
 #include "reftokens.h"
 
@@ -51,9 +57,19 @@ static size_t space_length(const char *text, size_t length, size_t at) {
 }
 
 ibid_reftoken *ibid_reftokens_split(const char *text, size_t length, size_t *count, int *failed) {
+  /* tokens are at least a byte apart: at most (length + 1) / 2 of them;
+  ** sized once for a reference, grown only for long texts */
   ibid_reftoken *tokens = NULL;
   size_t used = 0, capacity = 0, at = 0;
   *count = 0;
+  if (length <= 4096) {
+    capacity = length / 2 + 1;
+    tokens = ibid_malloc(capacity * sizeof(*tokens));
+    if (!tokens) {
+      *failed = 1;
+      return NULL;
+    }
+  }
   while (at < length) {
     size_t space = space_length(text, length, at);
     if (space) {
@@ -82,6 +98,10 @@ ibid_reftoken *ibid_reftokens_split(const char *text, size_t length, size_t *cou
     tokens[used].start = start;
     tokens[used].length = at - start;
     used++;
+  }
+  if (!used) {
+    ibid_free(tokens);
+    return NULL;
   }
   *count = used;
   return tokens;
@@ -117,6 +137,7 @@ typedef struct token_facts {
   char last_mark;  /* class of the trailing punctuation, or 0 */
   uint8_t length_class;
   uint8_t lexicon; /* LEX_* class of word */
+  uint8_t learned; /* class of word in the learned lexicon, 0 when none */
 } token_facts;
 
 /* A punctuation class for the character at text[at]; sets *bytes. 0 for a
@@ -463,7 +484,20 @@ static int contains_year(const char *s, size_t n) {
   return 0;
 }
 
-static void token_facts_compute(const char *text, const ibid_reftoken *token, token_facts *facts) {
+/* The class of a word hash in the learned lexicon (see reftokens.h): one or
+** two probes of a table that stays in the cache. */
+static uint8_t learned_class(uint64_t word) {
+  uint32_t size = ibid_reflexicon_size, h = IBID_REFLEXICON_SLOT(word, size);
+  uint32_t want = IBID_REFLEXICON_ENTRY(word, 0);
+  for (uint32_t entry; (entry = ibid_reflexicon_table[h]) != 0; h = (h + 1) & (size - 1))
+    if ((entry & ~63u) == want) return (uint8_t)(entry & 63u);
+  return 0;
+}
+
+/* (inlined into both callers: most of its facts are used by one of them only) */
+static inline __attribute__((always_inline)) void token_facts_compute(const char *text,
+                                                                      const ibid_reftoken *token,
+                                                                      token_facts *facts) {
   const char *s = text + token->start;
   size_t n = token->length, begin = 0, end = n, bytes;
   memset(facts, 0, sizeof(*facts));
@@ -532,6 +566,7 @@ static void token_facts_compute(const char *text, const ibid_reftoken *token, to
   /* (the hash of the word goes on from the hash of its prefix) */
   facts->prefix = hash_bytes(FNV_OFFSET, word, affix);
   facts->word = hash_bytes(facts->prefix, word + affix, word_length - affix);
+  facts->learned = learned_class(facts->word);
   facts->shape = hash_bytes(FNV_OFFSET, shape, shape_length);
   facts->suffix = hash_bytes(FNV_OFFSET, word + word_length - affix, affix);
   facts->length_class = (uint8_t)(word_length > 12 ? 12 : word_length);
@@ -679,13 +714,14 @@ typedef struct chunk_facts {
   uint32_t start, end; /* tokens [start, end) */
   uint32_t first_kind; /* token_kind of the first token */
   uint16_t classes;    /* bit per LEX_* class of the chunk's words; 14: a year, 15: a digit */
+  uint32_t learned;    /* bit per label that a word of the chunk surely belongs to */
   uint16_t chunks_after;
   uint16_t year_after; /* a later chunk holds a year */
   char end_mark;       /* the last token's trailing mark */
   /* buckets of the features that are the same for every token of the chunk
   ** (47, 48, 49 as last token or not, 51, 53 as first token or not) */
   uint32_t classes_bucket, follows_bucket, follows_last_bucket[2], before_bucket,
-      first_word_bucket[2];
+      first_word_bucket[2], learned_bucket[2], learned_around_bucket;
 } chunk_facts;
 
 static int ends_chunk(const token_facts *t) {
@@ -717,6 +753,7 @@ static size_t chunks_compute(const token_facts *facts, size_t count, chunk_facts
     if (facts[i].lexicon) c->classes |= (uint16_t)(1u << facts[i].lexicon);
     if (facts[i].flags & FLAG_HAS_DIGIT) c->classes |= 1u << 15;
     if (facts[i].flags & FLAG_YEAR) c->classes |= 1u << 14;
+    if (facts[i].learned && !(facts[i].learned & 1)) c->learned |= 1u << (facts[i].learned >> 1);
     chunk_of[i] = (uint32_t)(used - 1);
   }
   int year = 0;
@@ -762,6 +799,14 @@ static void chunk_buckets(const token_facts *facts, chunk_facts *chunks, size_t 
                                              (unsigned)(unsigned char)before->end_mark << 16
                                        : 1u << 30),
                     c->first_kind),
+        mask);
+    for (unsigned first = 0; first < 2; first++)
+      c->learned_bucket[first] =
+          bucket_of(hash_number(hash_number(template_hash(60), c->learned), first), mask);
+    c->learned_around_bucket = bucket_of(
+        hash_number(hash_number(hash_number(template_hash(61), before ? before->learned : 1u << 31),
+                                c->learned),
+                    next ? next->learned : 1u << 31),
         mask);
     for (unsigned first = 0; first < 2; first++)
       c->first_word_bucket[first] =
@@ -836,10 +881,31 @@ static void token_features(feature_writer *w, const token_facts *facts, size_t c
   put(w, c->before_bucket);
   emit2(w, 52, c->chunks_after > 6 ? 6 : c->chunks_after,
         c->year_after | (unsigned)context->year_seen << 1);
+  /* the learned word classes: the chunk's, around it, the token's with its marks */
+
+  unsigned previous_learned = i > 0 ? facts[i - 1].learned : 255;
+  emit2(w, 62, t->learned, (unsigned char)t->last_mark | (previous_mark << 8));
+  emit2(w, 63, t->learned, previous_learned);
+}
+
+void ibid_reftokens_words(const char *text, const ibid_reftoken *tokens, size_t count,
+                          uint64_t *words) {
+  for (size_t i = 0; i < count; i++) {
+    token_facts facts;
+    token_facts_compute(text, &tokens[i], &facts);
+    words[i] = facts.word;
+  }
 }
 
 int ibid_reftokens_features(const char *text, const ibid_reftoken *tokens, size_t count,
                             uint32_t buckets, uint32_t *features, uint8_t *feature_counts) {
+  return ibid_reftokens_features_learned(text, tokens, count, buckets, NULL, features,
+                                         feature_counts);
+}
+
+int ibid_reftokens_features_learned(const char *text, const ibid_reftoken *tokens, size_t count,
+                                    uint32_t buckets, const uint8_t *learned, uint32_t *features,
+                                    uint8_t *feature_counts) {
   if (count == 0) return 0;
   /* one allocation: facts, chunks, chunk of each token, word and pair blocks */
   token_facts *facts = ibid_malloc(count * (sizeof(*facts) + sizeof(chunk_facts)) +
@@ -849,7 +915,10 @@ int ibid_reftokens_features(const char *text, const ibid_reftoken *tokens, size_
   uint32_t *chunk_of = (uint32_t *)(chunks + count);
   uint32_t *word_blocks = chunk_of + count, *pair_blocks = word_blocks + count;
   uint32_t mask = buckets - 1;
-  for (size_t i = 0; i < count; i++) token_facts_compute(text, &tokens[i], &facts[i]);
+  for (size_t i = 0; i < count; i++) {
+    token_facts_compute(text, &tokens[i], &facts[i]);
+    if (learned) facts[i].learned = learned[i];
+  }
   size_t chunk_count = chunks_compute(facts, count, chunks, chunk_of);
   chunk_buckets(facts, chunks, chunk_count, mask);
   const uint64_t none = 0x9e3779b97f4a7c15ULL, word_group = template_hash(2);

@@ -18,7 +18,7 @@ def snapshot(db, document_id):
     rows = {}
     for table in DERIVED:
         columns = [c[1] for c in db.execute('pragma table_info(%s)' % table)
-                   if c[1] not in ('document_id', 'work_id')]
+                   if c[1] not in ('document_id', 'work_id', 'id')]  # (blocks.id: the fulltext rowid)
         rows[table] = sorted(db.execute('select %s from %s where document_id = ?'
                                         % (', '.join('"%s"' % c for c in columns), table),
                                         (document_id,)).fetchall(), key=repr)

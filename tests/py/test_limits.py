@@ -103,9 +103,11 @@ def test_any_document_id_loads_searches_and_deletes():
 
 
 def test_documents_of_a_0_2_database_still_delete():
-    """0.2 numbered fulltext rows id * 16777216 + block, with no blocks_fulltext row."""
+    """0.2 numbered fulltext rows id * 16777216 + block, with no blocks_fulltext row (in the
+    layout of 0.2 to 0.5, which such a database keeps: tests/py/test_storage.py)."""
+    from test_storage import make_0_5
     db = connect()
-    db.execute('select ibid_init()')
+    make_0_5(db)
     text = corpus('002')
     db.execute("insert into documents(id, path, raw) values (7, 'old.txt', ?)", (text,))
     db.execute("insert into documents(id, path, raw) values (8, 'new.txt', ?)", (text,))

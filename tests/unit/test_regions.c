@@ -43,6 +43,20 @@ static void test_names(const ibid_regions *r) {
   CHECK("city_not_region", ibid_region_at(r, "Kampala", 7, 0, &code) == 0);
   CHECK("city_mid_word", ibid_city_at(r, "Limas", 5, 0) == 0);
   CHECK("city_null_table", ibid_city_at(NULL, "Lima", 4, 0) == 0);
+  /* the first word decides whether a name can begin (the second after "the") */
+  text = "The Gambia, then";
+  CHECK("region_at_the",
+        ibid_region_at(r, text, strlen(text), 0, &code) == 10 && strcmp(code, "GM") == 0);
+  text = "Democratic Republic of the Congo.";
+  CHECK("region_at_long_name",
+        ibid_region_at(r, text, strlen(text), 0, &code) == 32 && strcmp(code, "CD") == 0);
+  text = "(C\xC3\xB4te d'Ivoire)";
+  CHECK("region_at_after_punctuation",
+        ibid_region_at(r, text, strlen(text), 0, &code) == 15 && strcmp(code, "CI") == 0);
+  text = "Democratic values";
+  CHECK("region_at_first_word_only", ibid_region_at(r, text, strlen(text), 0, &code) == 0);
+  text = "The Government";
+  CHECK("region_at_the_no_name", ibid_region_at(r, text, strlen(text), 0, &code) == 0);
 }
 
 /* Property: any valid UTF-8 folds within its capacity and looks up without

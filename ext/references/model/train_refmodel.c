@@ -4,6 +4,8 @@
 ** Viterbi-decoded, and writes the weights as C source (ext/references/refmodel_weights.c).
 **
 ** Usage: train_refmodel TRAINING.txt EPOCHS OUTPUT.c [HELD-OUT.txt]
+**        train_refmodel --lexicon TRAINING.txt LEXICON.c  (the learned word classes of
+**        reftokens.h, written first: the features of the training use them)
 ** TRAINING.txt comes from ext/references/model/anystyle_to_training.py: "label<TAB>segment"
 ** lines, an empty line after each reference. With HELD-OUT.txt the token
 ** accuracy on it is printed after every epoch (to choose EPOCHS).
@@ -48,9 +50,102 @@ static int label_number(const char *name) {
   return 0;
 }
 
+/* The learned lexicon while training: the labels of each word counted per
+** fold of the training references (a reference's fold from the hash of its
+** text, so that the copies of a reference read twice share it). A training
+** reference gets the classes counted without its own fold, as a reference
+** never seen gets them at run time. */
+enum { FOLDS = 5 };
+typedef struct word_count {
+  uint64_t word;
+  uint32_t counts[FOLDS][LABELS];
+} word_count;
+
+typedef struct lexicon_table {
+  word_count *slots;
+  size_t used, capacity;
+} lexicon_table;
+
+static lexicon_table trainer_lexicon; /* the trainer's only global: filled once */
+
+/* Least occurrences of a word in the training data for the lexicon. */
+#ifndef IBID_REFLEXICON_MIN
+#define IBID_REFLEXICON_MIN 3
+#endif
+
+static size_t slot_of(const lexicon_table *t, uint64_t word) {
+  size_t h = (size_t)(word * 0x9E3779B97F4A7C15ULL >> 20) & (t->capacity - 1);
+  while (t->slots[h].word && t->slots[h].word != word) h = (h + 1) & (t->capacity - 1);
+  return h;
+}
+
+/* The class of reftokens.h from label counts, 0 when none. */
+static uint8_t class_of(const uint32_t *counts) {
+  uint32_t total = 0;
+  int best = 0;
+  for (int l = 0; l < LABELS; l++) {
+    total += counts[l];
+    if (counts[l] > counts[best]) best = l;
+  }
+  if (total < IBID_REFLEXICON_MIN || 2 * counts[best] <= total) return 0;
+  return (uint8_t)(2 * best + 1 + (10 * counts[best] >= 9 * total));
+}
+
+/* The class of a word counted without fold `fold` (FOLDS: with all). */
+static uint8_t learned_without(uint64_t word, int fold) {
+  const lexicon_table *t = &trainer_lexicon;
+  if (!t->capacity) return 0;
+  size_t h = slot_of(t, word);
+  if (t->slots[h].word != word) return 0;
+  uint32_t counts[LABELS] = {0};
+  for (int k = 0; k < FOLDS; k++)
+    if (k != fold)
+      for (int l = 0; l < LABELS; l++) counts[l] += t->slots[h].counts[k][l];
+  return class_of(counts);
+}
+
+static int fold_of(const char *text, size_t length) {
+  uint64_t h = 1469598103934665603ULL;
+  for (size_t i = 0; i < length; i++) h = (h ^ (unsigned char)text[i]) * 1099511628211ULL;
+  return (int)(h % FOLDS);
+}
+
+/* Counts the labels of the words of one reference (once per word and reference). */
+static void count_words(const char *text, size_t length, const size_t *ends,
+                        const uint8_t *segment_labels, size_t segments) {
+  int failed = 0;
+  size_t count;
+  ibid_reftoken *tokens = ibid_reftokens_split(text, length, &count, &failed);
+  if (!tokens) return;
+  uint64_t *words = malloc(count * sizeof(uint64_t));
+  ibid_reftokens_words(text, tokens, count, words);
+  int fold = fold_of(text, length);
+  lexicon_table *t = &trainer_lexicon;
+  size_t segment = 0;
+  for (size_t i = 0; i < count; i++) {
+    while (segment + 1 < segments && tokens[i].start >= ends[segment]) segment++;
+    int repeated = words[i] == 0;
+    for (size_t k = 0; k < i && !repeated; k++) repeated = words[k] == words[i];
+    if (repeated) continue;
+    if (t->used * 2 >= t->capacity) {
+      lexicon_table bigger = {calloc(t->capacity ? t->capacity * 2 : 1 << 16, sizeof(word_count)),
+                              t->used, t->capacity ? t->capacity * 2 : 1 << 16};
+      for (size_t k = 0; k < t->capacity; k++)
+        if (t->slots[k].word) bigger.slots[slot_of(&bigger, t->slots[k].word)] = t->slots[k];
+      free(t->slots);
+      *t = bigger;
+    }
+    size_t h = slot_of(t, words[i]);
+    if (!t->slots[h].word) t->slots[h].word = words[i], t->used++;
+    t->slots[h].counts[fold][segment_labels[segment]]++;
+  }
+  free(words);
+  free(tokens);
+}
+
 /* Turns one reference (segments with labels) into a token sequence. */
 static void add_sequence(dataset *data, const char *text, size_t length, const size_t *ends,
-                         const uint8_t *segment_labels, size_t segments) {
+                         const uint8_t *segment_labels, size_t segments, int held_out) {
   int failed = 0;
   size_t count;
   ibid_reftoken *tokens = ibid_reftokens_split(text, length, &count, &failed);
@@ -65,7 +160,15 @@ static void add_sequence(dataset *data, const char *text, size_t length, const s
     while (segment + 1 < segments && tokens[i].start >= ends[segment]) segment++;
     s.gold[i] = segment_labels[segment];
   }
-  ibid_reftokens_features(text, tokens, count, BUCKETS, s.features, s.feature_counts);
+  uint64_t *words = malloc(count * sizeof(uint64_t));
+  uint8_t *learned = malloc(count);
+  ibid_reftokens_words(text, tokens, count, words);
+  int fold = held_out ? FOLDS : fold_of(text, length);
+  for (size_t i = 0; i < count; i++) learned[i] = learned_without(words[i], fold);
+  ibid_reftokens_features_learned(text, tokens, count, BUCKETS, learned, s.features,
+                                  s.feature_counts);
+  free(words);
+  free(learned);
   free(tokens);
   if (data->count == data->capacity) {
     data->capacity = data->capacity ? data->capacity * 2 : 1024;
@@ -74,7 +177,7 @@ static void add_sequence(dataset *data, const char *text, size_t length, const s
   data->items[data->count++] = s;
 }
 
-static void read_dataset(const char *path, dataset *data) {
+static void read_dataset(const char *path, dataset *data, int counting) {
   FILE *f = fopen(path, "r");
   if (!f) {
     perror(path);
@@ -85,13 +188,15 @@ static void read_dataset(const char *path, dataset *data) {
   size_t ends[512];
   uint8_t labels[512];
   size_t length = 0, segments = 0;
-  memset(data, 0, sizeof(*data));
+  if (data) memset(data, 0, sizeof(*data));
   while (fgets(line, sizeof(line), f)) {
     size_t n = strlen(line);
     while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
     char *tab = strchr(line, '\t');
     if (!n || !tab) {
-      if (segments) add_sequence(data, text, length, ends, labels, segments);
+      if (segments && counting == 1) count_words(text, length, ends, labels, segments);
+      if (segments && counting != 1)
+        add_sequence(data, text, length, ends, labels, segments, counting == 2);
       length = segments = 0;
       continue;
     }
@@ -104,7 +209,9 @@ static void read_dataset(const char *path, dataset *data) {
     ends[segments] = length;
     labels[segments++] = (uint8_t)label_number(line);
   }
-  if (segments) add_sequence(data, text, length, ends, labels, segments);
+  if (segments && counting == 1) count_words(text, length, ends, labels, segments);
+  if (segments && counting != 1)
+    add_sequence(data, text, length, ends, labels, segments, counting == 2);
   fclose(f);
 }
 
@@ -256,7 +363,9 @@ static void write_model(const model *m, const char *path) {
      change almost no decision but cost memory and cache misses. */
   uint32_t *rank = calloc(BUCKETS / 8, sizeof(uint32_t));
   enum { STRIDE = IBID_REFMODEL_ROW_STRIDE };
-  unsigned char *rows = calloc((size_t)(BUCKETS + 1) * STRIDE, 1); /* row 0: zeros */
+  /* stored as weight + 128 (refmodel.h): row 0 and the padding are zeros */
+  unsigned char *rows = malloc((size_t)(BUCKETS + 1) * STRIDE);
+  memset(rows, 128, (size_t)(BUCKETS + 1) * STRIDE);
   size_t row_count = 0;
   for (size_t b = 0; b < BUCKETS; b++) {
     int8_t row[LABELS];
@@ -275,7 +384,8 @@ static void write_model(const model *m, const char *path) {
       rank[b / 8] = (uint32_t)row_count << 8;
     }
     if (!nonzero) continue;
-    for (int l = 0; l < LABELS; l++) rows[(row_count + 1) * STRIDE + l] = (unsigned char)row[l];
+    for (int l = 0; l < LABELS; l++)
+      rows[(row_count + 1) * STRIDE + l] = (unsigned char)(row[l] + 128);
     row_count++;
     rank[b / 8] |= 1u << (b % 8);
   }
@@ -320,7 +430,7 @@ static void write_model(const model *m, const char *path) {
   for (size_t w = 0; w < BUCKETS / 8; w++)
     fprintf(f, "0x%x,%s", (unsigned)rank[w], w % 12 == 11 ? "\n" : "");
   fprintf(f,
-          "};\n\n/* a row of zeros, then %zu rows x %d labels, int8 in units of %d */\n"
+          "};\n\n/* a row of zeros, then %zu rows x %d labels, int8 in units of %d, + 128 */\n"
           "__attribute__((aligned(64))) const unsigned char ibid_refmodel_rows[] =\n",
           row_count, LABELS, IBID_REFMODEL_ROW_UNIT);
   write_string(f, rows, (row_count + 1) * STRIDE);
@@ -379,14 +489,66 @@ static model *train_run(const dataset *train, const dataset *held_out, int epoch
   return m;
 }
 
+/* ----- the learned lexicon -------------------------------------------- */
+
+static int by_word(const void *a, const void *b) {
+  uint64_t x = ((const word_count *)a)->word, y = ((const word_count *)b)->word;
+  return x < y ? -1 : x > y;
+}
+
+/* Writes the words of the training data with a class (counted over all of
+** it) as the table of refmodel_lexicon.c (see reftokens.h), filled in the
+** order of the words' hashes so that the same data gives the same bytes. */
+static void write_lexicon(const char *path) {
+  lexicon_table *t = &trainer_lexicon;
+  size_t kept = 0;
+  for (size_t k = 0; k < t->capacity; k++) {
+    if (!t->slots[k].word) continue;
+    uint8_t c = learned_without(t->slots[k].word, FOLDS);
+    if (c) t->slots[kept].word = t->slots[k].word, t->slots[kept++].counts[0][0] = c;
+  }
+  qsort(t->slots, kept, sizeof(word_count), by_word);
+  uint32_t size = 1;
+  while (size < 2 * kept) size *= 2;
+  uint32_t *table = calloc(size, sizeof(uint32_t));
+  for (size_t k = 0; k < kept; k++) {
+    uint32_t h = IBID_REFLEXICON_SLOT(t->slots[k].word, size);
+    while (table[h]) h = (h + 1) & (size - 1);
+    table[h] = IBID_REFLEXICON_ENTRY(t->slots[k].word, t->slots[k].counts[0][0]);
+  }
+  FILE *out = fopen(path, "w");
+  if (!out) {
+    perror(path);
+    exit(2);
+  }
+  fprintf(out,
+          "/* Generated by ext/references/model/train_refmodel.c (make model) from the\n"
+          "** training data of the reference labeller: %zu words. Do not edit. */\n"
+          "#include \"reftokens.h\"\n\n",
+          kept);
+  fprintf(out, "const uint32_t ibid_reflexicon_size = %u;\n\n", size);
+  fprintf(out, "const uint32_t ibid_reflexicon_table[%u] = {\n", size);
+  for (uint32_t k = 0; k < size; k++) fprintf(out, "0x%x,%s", table[k], k % 12 == 11 ? "\n" : "");
+  fprintf(out, "};\n");
+  fclose(out);
+  fprintf(stderr, "%zu of %zu words in the lexicon\n", kept, t->used);
+  free(table);
+}
+
 int main(int argc, char **argv) {
+  if (argc == 4 && strcmp(argv[1], "--lexicon") == 0) {
+    read_dataset(argv[2], NULL, 1);
+    write_lexicon(argv[3]);
+    return 0;
+  }
   if (argc < 4) {
     fprintf(stderr, "usage: %s TRAINING.txt EPOCHS OUTPUT.c [HELD-OUT.txt]\n", argv[0]);
     return 2;
   }
   dataset train, held_out = {0};
-  read_dataset(argv[1], &train);
-  if (argc > 4) read_dataset(argv[4], &held_out);
+  read_dataset(argv[1], NULL, 1); /* the word counts first */
+  read_dataset(argv[1], &train, 0);
+  if (argc > 4) read_dataset(argv[4], &held_out, 2);
   int epochs = atoi(argv[2]);
   uint64_t seed = getenv("SEED") ? strtoull(getenv("SEED"), NULL, 10) : 42;
   /* RUNS runs from different shuffles, their weights averaged: less
