@@ -99,13 +99,6 @@ static int same_on_files(ibid_fast_tokenizer *fast, const char *folder, size_t *
 
 /* ----- random texts --------------------------------------------------------- */
 
-static uint64_t next_random(uint64_t *state) {
-  *state ^= *state << 13;
-  *state ^= *state >> 7;
-  *state ^= *state << 17;
-  return *state;
-}
-
 static size_t random_text(uint64_t *state, char *out, size_t pieces) {
   static const char *const others[] = {
       "\xC3\xA9",         "\xC3\x89",     "\xCC\x81",     "\xE2\x80\x8D",
@@ -118,25 +111,9 @@ static size_t random_text(uint64_t *state, char *out, size_t pieces) {
       "\xE2\x80\xA4",     "\xEF\xAC\x81", "\xC3\x9F",     "\xCE\x86",
       "\xE0\xB8\x81",     "\xE2\x80\x8B", "\xE2\x81\xA0"};
   static const char common[] = "aZQ@09._',;: \t\n\r\v\f-";
-  size_t length = 0;
-  for (size_t k = 0; k < pieces; k++) {
-    uint64_t r = next_random(state) % 100;
-    if (r < 40) {
-      out[length++] = common[next_random(state) % (sizeof(common) - 1)];
-    } else if (r < 60) {
-      out[length++] = (char)('a' + next_random(state) % 26);
-    } else if (r < 70) {
-      out[length++] = (char)('A' + next_random(state) % 26);
-    } else if (r < 88) {
-      out[length++] = (char)(next_random(state) % 128);
-    } else {
-      const char *o = others[next_random(state) % (sizeof(others) / sizeof(others[0]))];
-      size_t n = strlen(o);
-      memcpy(out + length, o, n);
-      length += n;
-    }
-  }
-  return length;
+  static const check_text_mix mix = {
+      common, 40, 20, 10, 18, others, sizeof(others) / sizeof(others[0])};
+  return check_random_text(state, &mix, out, pieces);
 }
 
 static void check_random(ibid_fast_tokenizer *fast, const char *name) {
@@ -145,7 +122,7 @@ static void check_random(ibid_fast_tokenizer *fast, const char *name) {
   int ok = 1;
   int rounds = 0;
   for (; rounds < 40000 && ok; rounds++) {
-    size_t pieces = rounds % 500 == 499 ? 2000 : 1 + next_random(&state) % 40;
+    size_t pieces = rounds % 500 == 499 ? 2000 : 1 + check_next_random(&state) % 40;
     size_t length = random_text(&state, text, pieces);
     ok = same(fast, text, length, 0) && same(fast, text, length, 1 + rounds % 5);
   }

@@ -45,13 +45,6 @@ static int collect_long(void *context, const char *word, size_t length, size_t s
   return 0;
 }
 
-static uint64_t next_random(uint64_t *state) {
-  *state ^= *state << 13;
-  *state ^= *state >> 7;
-  *state ^= *state << 17;
-  return *state;
-}
-
 /* Random text: mostly ASCII (every byte value, letters, digits, '.', '\'',
 ** ',', ';', ':', '_', '@' and spaces weighted up), with characters whose
 ** word-break class ICU judges in context: accents, combining marks, joiners,
@@ -67,23 +60,9 @@ static size_t random_text(uint64_t *state, char *out, size_t pieces) {
       "\xC2\x85",         "\xE2\x80\xA8", "\xEF\xBC\x8E", "\xD9\xA3",
       "\xE2\x80\xA4"};
   static const char common[] = "aZ@09._',;: \t\n\r";
-  size_t length = 0;
-  for (size_t k = 0; k < pieces; k++) {
-    uint64_t r = next_random(state) % 100;
-    if (r < 45) {
-      out[length++] = common[next_random(state) % (sizeof(common) - 1)];
-    } else if (r < 65) {
-      out[length++] = (char)('a' + next_random(state) % 26);
-    } else if (r < 85) {
-      out[length++] = (char)(next_random(state) % 128);
-    } else {
-      const char *o = others[next_random(state) % (sizeof(others) / sizeof(others[0]))];
-      size_t n = strlen(o);
-      memcpy(out + length, o, n);
-      length += n;
-    }
-  }
-  return length;
+  static const check_text_mix mix = {
+      common, 45, 20, 0, 20, others, sizeof(others) / sizeof(others[0])};
+  return check_random_text(state, &mix, out, pieces);
 }
 
 static void check_same_as_icu(ibid_word_tokenizer *tokenizer) {
@@ -93,7 +72,7 @@ static void check_same_as_icu(ibid_word_tokenizer *tokenizer) {
   int same = 1;
   size_t cases = 0;
   for (int round = 0; round < 60000 && same; round++) {
-    size_t pieces = round % 1000 == 999 ? 1000 : 1 + next_random(&state) % 24;
+    size_t pieces = round % 1000 == 999 ? 1000 : 1 + check_next_random(&state) % 24;
     size_t length = random_text(&state, text, pieces);
     fast.used = slow.used = 0;
     fast.text[0] = slow.text[0] = 0;
@@ -174,18 +153,18 @@ static void check_table_random(ibid_word_tokenizer *tokenizer) {
   uint64_t state = 0x2545F4914F6CDD1DULL;
   int all = 1;
   for (int round = 0; round < 30000 && all; round++) {
-    size_t n = 0, pieces = 1 + next_random(&state) % 16;
+    size_t n = 0, pieces = 1 + check_next_random(&state) % 16;
     for (size_t k = 0; k < pieces; k++) {
-      uint64_t r = next_random(&state) % 100;
+      uint64_t r = check_next_random(&state) % 100;
       if (r < 40)
-        text[n++] = common[next_random(&state) % (sizeof(common) - 1)];
+        text[n++] = common[check_next_random(&state) % (sizeof(common) - 1)];
       else if (r < 70)
-        n = check_put_utf8(text, n, 0xA0 + (unsigned)(next_random(&state) % (0x250 - 0xA0)));
+        n = check_put_utf8(text, n, 0xA0 + (unsigned)(check_next_random(&state) % (0x250 - 0xA0)));
       else if (r < 92)
-        n = check_put_utf8(text, n, 0x2010 + (unsigned)(next_random(&state) % 0x60));
+        n = check_put_utf8(text, n, 0x2010 + (unsigned)(check_next_random(&state) % 0x60));
       else
-        n = check_put_utf8(text, n,
-                           others[next_random(&state) % (sizeof(others) / sizeof(others[0]))]);
+        n = check_put_utf8(
+            text, n, others[check_next_random(&state) % (sizeof(others) / sizeof(others[0]))]);
     }
     all = same_words(tokenizer, text, n);
   }
