@@ -178,7 +178,7 @@ int main(void) {
       char buffer[512];
       size_t length = 0;
       state = state * 6364136223846793005UL + 1442695040888963407UL;
-      size_t alphabet = 4 + (size_t)(state >> 33) % piece_count;
+      size_t alphabet = 4 + (size_t)(state >> 33) % (piece_count - 3); /* at most all pieces */
       int n = 1 + (int)((state >> 40) % 30);
       for (int i = 0; i < n; i++) {
         state = state * 6364136223846793005UL + 1442695040888963407UL;
