@@ -294,6 +294,24 @@ static int blocks_have_ids(ingest_vtab *vtab, int *found) {
   return rc;
 }
 
+/* Is main a shard (a share of the files that sql/merge.sql will add to a
+** corpus: `ibid load -j`, tools/ibid_parallel_load.py, tools/ibid_dask.py)?
+** Its builders make `fulltext` a plain table. The merge runs the linking
+** steps again against the merged corpus and copies none of what they wrote
+** in the shard, so a shard's ingest leaves them out. */
+static int main_is_shard(ingest_vtab *vtab, int *found) {
+  sqlite3_stmt *statement = 0;
+  int rc = prepare(vtab,
+                   "SELECT 1 FROM main.sqlite_schema WHERE name = 'fulltext' AND type = 'table'"
+                   " AND sql NOT LIKE 'CREATE VIRTUAL%'",
+                   &statement);
+  if (rc == SQLITE_OK) rc = sqlite3_step(statement);
+  *found = rc == SQLITE_ROW;
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE) rc = SQLITE_OK;
+  sqlite3_finalize(statement);
+  return rc;
+}
+
 static int make_ready(ingest_vtab *vtab) {
   if (vtab->ready) return SQLITE_OK;
   const char *starts[PART_COUNT];
@@ -310,12 +328,18 @@ static int make_ready(ingest_vtab *vtab) {
   int fulltext = with_ids ? PART_FULLTEXT : PART_FULLTEXT_WITHOUT_IDS;
   /* the linking: ibid_link chooses the document's work too, which ibid_ingest
   ** did before it wrote the row */
+  int shard = 0;
+  if (rc == SQLITE_OK && !vtab->link_only) rc = main_is_shard(vtab, &shard);
   const int link_parts[] = {fulltext, PART_CITED, PART_COUNT};
+  const int shard_link_parts[] = {PART_COUNT}; /* the merge links */
   const int link_only_parts[] = {fulltext,          PART_OWN_WORK, PART_WORK,
                                  PART_OWN_WORK_ROW, PART_CITED,    PART_COUNT};
   if (rc == SQLITE_OK)
-    rc = prepare_parts(vtab, starts, vtab->link_only ? link_only_parts : link_parts, vtab->link,
-                       &vtab->link_count);
+    rc = prepare_parts(vtab, starts,
+                       vtab->link_only ? link_only_parts
+                       : shard         ? shard_link_parts
+                                       : link_parts,
+                       vtab->link, &vtab->link_count);
   if (vtab->link_only) {
     if (rc != SQLITE_OK) {
       release_all(vtab);
