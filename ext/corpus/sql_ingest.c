@@ -279,14 +279,10 @@ static int prepare_parts(ingest_vtab *vtab, const char *const *starts, const int
   return rc;
 }
 
-/* Does main.blocks have ids (the fulltext rowids)? A database made by 0.5 or
-** before has blocks WITHOUT ROWID, and a fulltext with its own copy. */
-static int blocks_have_ids(ingest_vtab *vtab, int *found) {
+/* Does the query `sql` give a row? (A question about main's layout.) */
+static int query_has_row(ingest_vtab *vtab, const char *sql, int *found) {
   sqlite3_stmt *statement = 0;
-  int rc = prepare(vtab,
-                   "SELECT 1 FROM pragma_table_info('blocks', 'main')"
-                   " WHERE name = 'id' AND pk = 1",
-                   &statement);
+  int rc = prepare(vtab, sql, &statement);
   if (rc == SQLITE_OK) rc = sqlite3_step(statement);
   *found = rc == SQLITE_ROW;
   if (rc == SQLITE_ROW || rc == SQLITE_DONE) rc = SQLITE_OK;
@@ -294,23 +290,19 @@ static int blocks_have_ids(ingest_vtab *vtab, int *found) {
   return rc;
 }
 
+/* Does main.blocks have ids (the fulltext rowids)? A database made by 0.5 or
+** before has blocks WITHOUT ROWID, and a fulltext with its own copy. */
+static const char blocks_have_ids[] =
+    "SELECT 1 FROM pragma_table_info('blocks', 'main') WHERE name = 'id' AND pk = 1";
+
 /* Is main a shard (a share of the files that sql/merge.sql will add to a
 ** corpus: `ibid load -j`, tools/ibid_parallel_load.py, tools/ibid_dask.py)?
 ** Its builders make `fulltext` a plain table. The merge runs the linking
 ** steps again against the merged corpus and copies none of what they wrote
 ** in the shard, so a shard's ingest leaves them out. */
-static int main_is_shard(ingest_vtab *vtab, int *found) {
-  sqlite3_stmt *statement = 0;
-  int rc = prepare(vtab,
-                   "SELECT 1 FROM main.sqlite_schema WHERE name = 'fulltext' AND type = 'table'"
-                   " AND sql NOT LIKE 'CREATE VIRTUAL%'",
-                   &statement);
-  if (rc == SQLITE_OK) rc = sqlite3_step(statement);
-  *found = rc == SQLITE_ROW;
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE) rc = SQLITE_OK;
-  sqlite3_finalize(statement);
-  return rc;
-}
+static const char main_is_shard[] =
+    "SELECT 1 FROM main.sqlite_schema WHERE name = 'fulltext' AND type = 'table'"
+    " AND sql NOT LIKE 'CREATE VIRTUAL%'";
 
 static int make_ready(ingest_vtab *vtab) {
   if (vtab->ready) return SQLITE_OK;
@@ -324,12 +316,12 @@ static int make_ready(ingest_vtab *vtab) {
     }
   }
   int with_ids = 0;
-  int rc = blocks_have_ids(vtab, &with_ids);
+  int rc = query_has_row(vtab, blocks_have_ids, &with_ids);
   int fulltext = with_ids ? PART_FULLTEXT : PART_FULLTEXT_WITHOUT_IDS;
   /* the linking: ibid_link chooses the document's work too, which ibid_ingest
   ** did before it wrote the row */
   int shard = 0;
-  if (rc == SQLITE_OK && !vtab->link_only) rc = main_is_shard(vtab, &shard);
+  if (rc == SQLITE_OK && !vtab->link_only) rc = query_has_row(vtab, main_is_shard, &shard);
   const int link_parts[] = {fulltext, PART_CITED, PART_COUNT};
   const int shard_link_parts[] = {PART_COUNT}; /* the merge links */
   const int link_only_parts[] = {fulltext,          PART_OWN_WORK, PART_WORK,
