@@ -55,23 +55,45 @@ def test_j_option_errors():
     assert 'ibid load FOLDER [-j N]' in ibid('--help').stdout
 
 
+def interrupted_load(directory, copies):
+    """`ibid load -j 2` of a folder of `copies` files, Ctrl-C after its first progress
+    line; (folder, database, progress line, the rest of stderr, the process), or None
+    when that first line already counted every file (the workers were done before
+    the parent first reported: the signal could not land during the load)."""
+    folder = make_folder(directory, copies)
+    database = os.path.join(directory, 'c.db')
+    process = subprocess.Popen([IBID, 'load', folder, '-j', '2', '--db', database],
+                               stderr=subprocess.PIPE, text=True)
+    first = process.stderr.readline()
+    assert 'files to load' in first, first
+    progress = process.stderr.readline()  # after the first document a worker finished
+    assert progress.startswith('ibid: '), progress
+    process.send_signal(signal.SIGINT)  # the parent alone: it passes it on to the workers
+    rest = process.stderr.read()
+    process.wait(timeout=300)
+    done, total = progress.split()[1].split('/')
+    if done == total:
+        shutil.rmtree(folder)
+        for name in os.listdir(directory):
+            if name.startswith('c.db'):
+                os.remove(os.path.join(directory, name))
+        return None
+    return folder, database, progress, rest, process
+
+
 def test_ctrl_c_during_j2_keeps_a_prefix_and_resumes():
     with tempfile.TemporaryDirectory() as directory:
-        # enough files that the signal lands while the workers still load (with
-        # fewer, a fast machine finished before it arrived)
-        folder = make_folder(directory, 240)
+        # enough files that the signal lands while the workers still load: with
+        # fewer, a fast machine finished before it arrived; and when the parent's
+        # first progress line already counts every file, again with more files
+        for copies in (240, 960, 2400):
+            run = interrupted_load(directory, copies)
+            if run:
+                break
+        assert run, 'every load had finished before its first progress line'
+        folder, database, progress, rest, process = run
         single = os.path.join(directory, 'single.db')
         assert ibid('load', folder, '--db', single).returncode == 0
-        database = os.path.join(directory, 'c.db')
-        process = subprocess.Popen([IBID, 'load', folder, '-j', '2', '--db', database],
-                                   stderr=subprocess.PIPE, text=True)
-        first = process.stderr.readline()
-        assert 'files to load' in first, first
-        progress = process.stderr.readline()  # after the first document a worker finished
-        assert progress.startswith('ibid: '), progress
-        process.send_signal(signal.SIGINT)  # the parent alone: it passes it on to the workers
-        rest = process.stderr.read()
-        process.wait(timeout=300)
         assert process.returncode == 130, (process.returncode, rest)
         assert 'interrupted:' in rest and 'run the same command again' in rest, rest
         db = sqlite3.connect(database)
