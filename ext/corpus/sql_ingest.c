@@ -129,13 +129,16 @@ static const struct {
 /* Items whose rows are built and written at a time (long layers). */
 #define SLICE 1024
 /* Rows one INSERT writes (VALUES (...), (...), ...): one statement run per
-** BATCH rows instead of per row; the rest go one by one. The INSERTs are
+** BATCH rows instead of per row; the rest in as few runs as their count has
+** bits (a statement for each power of two up to BATCH, each prepared when
+** first used): every run of a statement costs more than a row. The INSERTs are
 ** OR FAIL: a statement of several rows that may abort halfway makes SQLite
 ** copy every page it touches to a statement journal first, to undo the rows
 ** written before; here a failure ends the ingest, and the INSERT that fired
 ** it undoes all of it anyway (that copying was half of what a load wrote to
 ** disk, bench/ingest.py). */
-#define BATCH 16
+#define BATCH_SIZES 7 /* 1, 2, 4 ... 64 rows */
+#define BATCH (1 << (BATCH_SIZES - 1))
 
 /* Columns of cites and refs holding start and length (for the overlap rule). */
 #define CITES_START_COLUMN 8
@@ -148,11 +151,10 @@ typedef struct ingest_vtab {
   sqlite3_stmt *raw;        /* SELECT raw FROM documents WHERE id = ?1 */
   sqlite3_stmt *limits;     /* the connection's PDF limits (ibid_pdf_limits()) */
   sqlite3_stmt *structured; /* the refs the format gave, already in refs */
-  sqlite3_stmt *insert[OUT_COUNT];
-  sqlite3_stmt *insert_batch[OUT_COUNT]; /* BATCH rows at once */
-  sqlite3_stmt *before[MAX_STEPS];       /* sql/ingest.sql up to the analysis */
-  sqlite3_stmt *after[MAX_STEPS];        /* and after it, up to the linking */
-  sqlite3_stmt *link[MAX_STEPS];         /* the linking */
+  sqlite3_stmt *insert[OUT_COUNT][BATCH_SIZES]; /* [k]: 2^k rows at once; NULL until used */
+  sqlite3_stmt *before[MAX_STEPS];              /* sql/ingest.sql up to the analysis */
+  sqlite3_stmt *after[MAX_STEPS];               /* and after it, up to the linking */
+  sqlite3_stmt *link[MAX_STEPS];                /* the linking */
   int before_count, after_count, link_count;
   int link_only; /* ibid_link: the linking steps alone */
   ibid_sentence_splitter *splitter;
@@ -220,8 +222,8 @@ static void release_all(ingest_vtab *vtab) {
   sqlite3_finalize(vtab->raw);
   sqlite3_finalize(vtab->limits);
   sqlite3_finalize(vtab->structured);
-  for (int i = 0; i < OUT_COUNT; i++) sqlite3_finalize(vtab->insert[i]);
-  for (int i = 0; i < OUT_COUNT; i++) sqlite3_finalize(vtab->insert_batch[i]);
+  for (int i = 0; i < OUT_COUNT; i++)
+    for (int k = 0; k < BATCH_SIZES; k++) sqlite3_finalize(vtab->insert[i][k]);
   for (int i = 0; i < vtab->before_count; i++) sqlite3_finalize(vtab->before[i]);
   for (int i = 0; i < vtab->after_count; i++) sqlite3_finalize(vtab->after[i]);
   for (int i = 0; i < vtab->link_count; i++) sqlite3_finalize(vtab->link[i]);
@@ -231,7 +233,6 @@ static void release_all(ingest_vtab *vtab) {
   ibid_csl_folder_close(vtab->folder);
   vtab->raw = vtab->limits = vtab->structured = 0;
   memset(vtab->insert, 0, sizeof(vtab->insert));
-  memset(vtab->insert_batch, 0, sizeof(vtab->insert_batch));
   vtab->splitter = 0;
   vtab->regions = 0;
   vtab->folder = 0;
@@ -356,24 +357,6 @@ static int make_ready(ingest_vtab *vtab) {
                  "SELECT start, length FROM main.refs WHERE document_id = ?1"
                  " AND start IS NOT NULL AND length IS NOT NULL",
                  &vtab->structured);
-  for (int i = 0; i < 2 * OUT_COUNT && rc == SQLITE_OK; i++) {
-    int out = i % OUT_COUNT, rows = i < OUT_COUNT ? 1 : BATCH, columns = outputs[out].column_count;
-    sqlite3_str *sql = sqlite3_str_new(vtab->db);
-    sqlite3_str_appendf(sql, "INSERT OR FAIL INTO main.%s(document_id, %s) VALUES ",
-                        outputs[out].table, outputs[out].columns);
-    for (int r = 0; r < rows; r++) {
-      sqlite3_str_appendall(sql, r ? ", (?1" : "(?1");
-      for (int k = 0; k < columns; k++) sqlite3_str_appendf(sql, ", ?%d", 2 + r * columns + k);
-      sqlite3_str_appendall(sql, ")");
-    }
-    char *text = sqlite3_str_finish(sql);
-    if (!text) {
-      rc = SQLITE_NOMEM;
-      break;
-    }
-    rc = prepare(vtab, text, rows == 1 ? &vtab->insert[out] : &vtab->insert_batch[out]);
-    sqlite3_free(text);
-  }
   if (rc != SQLITE_OK) {
     release_all(vtab);
     return rc;
@@ -399,54 +382,83 @@ typedef struct ingest_run {
   span_set structured;
 } ingest_run;
 
+/* The INSERT of 2^size rows into table `out`, prepared when first asked for. */
+static sqlite3_stmt *insert_statement(ingest_vtab *vtab, int out, int size) {
+  if (vtab->insert[out][size]) return vtab->insert[out][size];
+  int rows = 1 << size, columns = outputs[out].column_count;
+  sqlite3_str *sql = sqlite3_str_new(vtab->db);
+  sqlite3_str_appendf(sql, "INSERT OR FAIL INTO main.%s(document_id, %s) VALUES ",
+                      outputs[out].table, outputs[out].columns);
+  for (int r = 0; r < rows; r++) {
+    sqlite3_str_appendall(sql, r ? ", (?1" : "(?1");
+    for (int k = 0; k < columns; k++) sqlite3_str_appendf(sql, ", ?%d", 2 + r * columns + k);
+    sqlite3_str_appendall(sql, ")");
+  }
+  char *text = sqlite3_str_finish(sql);
+  if (!text) return 0;
+  sqlite3_stmt *statement = 0;
+  if (prepare(vtab, text, &statement) == SQLITE_OK) vtab->insert[out][size] = statement;
+  sqlite3_free(text);
+  return statement;
+}
+
+/* Writes the rows chosen[0 .. count) of table `out`: as few statement runs as
+** count has bits, the largest first (count <= BATCH). `used` gets a bit for each
+** statement run. */
+static int write_chosen(ingest_run *run, int out, const size_t *chosen, size_t count,
+                        unsigned *used) {
+  ingest_vtab *vtab = run->vtab;
+  int columns = outputs[out].column_count, rc = SQLITE_OK;
+  size_t done = 0;
+  for (int size = BATCH_SIZES - 1; size >= 0 && rc == SQLITE_OK; size--) {
+    size_t rows = (size_t)1 << size;
+    if (count - done < rows) continue;
+    sqlite3_stmt *insert = insert_statement(vtab, out, size);
+    if (!insert) return vtab->base.zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
+    *used |= 1u << size;
+    rc = sqlite3_bind_int64(insert, 1, run->cursor->document);
+    for (size_t j = 0; j < rows && rc == SQLITE_OK; j++)
+      rc = ibid_rows_bind(run->rows, chosen[done + j], insert, 2 + (int)j * columns);
+    if (rc == SQLITE_OK) {
+      rc = sqlite3_step(insert);
+      if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    }
+    sqlite3_reset(insert);
+    if (rc == SQLITE_OK) run->cursor->counts[out] += (sqlite3_int64)rows;
+    done += rows;
+  }
+  return rc;
+}
+
 /* Writes the rows built for table `out`, leaving out those whose span
 ** (columns skip_column, skip_column + 1) overlaps a structured reference
 ** when skip_column >= 0, then clears them for the next table. */
 static int write_rows(ingest_run *run, int out, int skip_column) {
   ibid_rows *rows = run->rows;
-  sqlite3_stmt *insert = run->vtab->insert[out];
   if (!ibid_rows_complete(rows)) {
     vtab_error(run->vtab, "ibid_ingest: internal error: incomplete row of %s", outputs[out].table);
     return SQLITE_ERROR;
   }
   size_t count = ibid_rows_count(rows);
-  sqlite3_stmt *batch = run->vtab->insert_batch[out];
-  int columns = outputs[out].column_count;
-  size_t chosen[BATCH]; /* rows waiting for the batch statement */
+  size_t chosen[BATCH]; /* rows waiting for their statement */
   size_t waiting = 0;
-  int rc = sqlite3_bind_int64(insert, 1, run->cursor->document);
-  if (rc == SQLITE_OK) rc = sqlite3_bind_int64(batch, 1, run->cursor->document);
-  for (size_t r = 0; r <= count && rc == SQLITE_OK; r++) {
-    if (r < count && skip_column >= 0 &&
+  unsigned used = 0; /* the statements run (bit k: 2^k rows) */
+  int rc = SQLITE_OK;
+  for (size_t r = 0; r < count && rc == SQLITE_OK; r++) {
+    if (skip_column >= 0 &&
         span_set_overlaps(&run->structured, (double)ibid_rows_cell_int(rows, r, skip_column),
                           (double)ibid_rows_cell_int(rows, r, skip_column + 1)))
       continue;
-    if (r < count) chosen[waiting++] = r;
-    if (waiting == BATCH) { /* BATCH rows in one statement */
-      for (size_t j = 0; j < BATCH && rc == SQLITE_OK; j++)
-        rc = ibid_rows_bind(rows, chosen[j], batch, 2 + (int)j * columns);
-      if (rc == SQLITE_OK) {
-        rc = sqlite3_step(batch);
-        if (rc == SQLITE_DONE) rc = SQLITE_OK;
-      }
-      sqlite3_reset(batch);
-      if (rc == SQLITE_OK) run->cursor->counts[out] += BATCH;
+    chosen[waiting++] = r;
+    if (waiting == BATCH) {
+      rc = write_chosen(run, out, chosen, waiting, &used);
       waiting = 0;
-    } else if (r == count) { /* the last ones, one by one */
-      for (size_t j = 0; j < waiting && rc == SQLITE_OK; j++) {
-        rc = ibid_rows_bind(rows, chosen[j], insert, 2);
-        if (rc == SQLITE_OK) {
-          rc = sqlite3_step(insert);
-          if (rc == SQLITE_DONE) rc = SQLITE_OK;
-        }
-        sqlite3_reset(insert);
-        if (rc == SQLITE_OK) run->cursor->counts[out]++;
-      }
     }
   }
-  sqlite3_clear_bindings(insert);
-  sqlite3_clear_bindings(batch);
-  if (rc != SQLITE_OK && rc != SQLITE_INTERRUPT && rc != SQLITE_NOMEM)
+  if (rc == SQLITE_OK && waiting) rc = write_chosen(run, out, chosen, waiting, &used);
+  for (int size = 0; size < BATCH_SIZES; size++)
+    if (used & (1u << size)) sqlite3_clear_bindings(run->vtab->insert[out][size]);
+  if (rc != SQLITE_OK && rc != SQLITE_INTERRUPT && rc != SQLITE_NOMEM && !run->vtab->base.zErrMsg)
     vtab_error(run->vtab, "ibid_ingest: %s", sqlite3_errmsg(run->vtab->db));
   ibid_rows_clear(rows, outputs[out].column_count);
   return rc;
