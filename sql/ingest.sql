@@ -246,29 +246,25 @@ UPDATE cites SET work_id = (
     HAVING count(*) = 1)
 WHERE document_id = ?1 AND year IS NULL AND work_id IS NULL AND locator IS NOT NULL
   AND authors IS NOT NULL AND problem IS NULL;
+-- (one statement for both: the cite's key is computed once, LIMIT 1 keeping
+-- its row made once; the corpus's work is asked for only when the list has none)
 UPDATE cites SET work_id = (
-    SELECT r.work_id
-    FROM refs r JOIN works w ON w.id = r.work_id,
-         (SELECT ibid_work_key(json_object(
-                   'author', json_array(json_object('literal', cites.authors)),
-                   'issued', json_object('date-parts', json_array(json_array(cites.year)))))
-                 AS key) k
-    WHERE r.document_id = ?1 AND r.note IS NULL
-      AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
-      AND (coalesce(cites.suffix, '') = '' OR instr(r.text, cites.year || cites.suffix) > 0)
-    ORDER BY r.item LIMIT 1)
-WHERE document_id = ?1 AND year IS NOT NULL AND problem IS NULL;
-UPDATE cites SET work_id = (
-    SELECT w.id
+    SELECT coalesce(
+      (SELECT r.work_id
+       FROM refs r JOIN works w ON w.id = r.work_id
+       WHERE r.document_id = ?1 AND r.note IS NULL
+         AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
+         AND (coalesce(cites.suffix, '') = '' OR instr(r.text, cites.year || cites.suffix) > 0)
+       ORDER BY r.item LIMIT 1),
+      (SELECT max(w.id) FROM works w
+       WHERE coalesce(cites.suffix, '') = ''
+         AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
+       HAVING count(*) = 1))
     FROM (SELECT ibid_work_key(json_object(
                    'author', json_array(json_object('literal', cites.authors)),
                    'issued', json_object('date-parts', json_array(json_array(cites.year)))))
-                 AS key) k,
-         works w
-    WHERE w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
-    GROUP BY w.key_family HAVING count(*) = 1)
-WHERE document_id = ?1 AND year IS NOT NULL AND problem IS NULL AND work_id IS NULL
-  AND coalesce(suffix, '') = '';
+                 AS key LIMIT 1) k)
+WHERE document_id = ?1 AND year IS NOT NULL AND problem IS NULL;
 INSERT INTO works(key, authors, year)
   SELECT key, authors, year FROM (
     SELECT ibid_work_key(json_object('author', json_array(json_object('literal', c.authors)),
