@@ -225,7 +225,9 @@ WHERE document_id = ?1 AND work_key IS NOT NULL;
 -- family and year when the corpus knows exactly one, else its own
 -- "family:year:" work -- one per suffix, so "2014a" and "2014b" stay two.
 -- "(Tan, in press)": the entry of that author marked in press or forthcoming.
-UPDATE cites SET work_id = (
+-- (A list entry is looked for only when the list has one with a work: the
+-- EXISTS is constant, asked once, so a document without one sorts nothing.)
+UPDATE cites SET work_id = CASE WHEN EXISTS (SELECT 1 FROM refs WHERE document_id = ?1 AND note IS NULL AND work_id IS NOT NULL) THEN (
     SELECT r.work_id
     FROM refs r JOIN works w ON w.id = r.work_id,
          (SELECT ibid_work_key(json_object(
@@ -233,29 +235,29 @@ UPDATE cites SET work_id = (
     WHERE r.document_id = ?1 AND r.note IS NULL
       AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1)
       AND (instr(lower(r.text), 'in press') > 0 OR instr(lower(r.text), 'forthcoming') > 0)
-    ORDER BY r.item LIMIT 1)
+    ORDER BY r.item LIMIT 1) END
 WHERE document_id = ?1 AND year IS NULL AND authors IS NOT NULL AND problem IS NULL;
 -- MLA "(Mamdani 45)": the one entry of that author in the document's list.
-UPDATE cites SET work_id = (
+UPDATE cites SET work_id = CASE WHEN EXISTS (SELECT 1 FROM refs WHERE document_id = ?1 AND note IS NULL AND work_id IS NOT NULL) THEN (
     SELECT min(r.work_id)
     FROM refs r JOIN works w ON w.id = r.work_id,
          (SELECT ibid_work_key(json_object(
                    'author', json_array(json_object('literal', cites.authors)))) AS key) k
     WHERE r.document_id = ?1 AND r.note IS NULL
       AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1)
-    HAVING count(*) = 1)
+    HAVING count(*) = 1) END
 WHERE document_id = ?1 AND year IS NULL AND work_id IS NULL AND locator IS NOT NULL
   AND authors IS NOT NULL AND problem IS NULL;
 -- (one statement for both: the cite's key is computed once, LIMIT 1 keeping
 -- its row made once; the corpus's work is asked for only when the list has none)
 UPDATE cites SET work_id = (
     SELECT coalesce(
-      (SELECT r.work_id
+      CASE WHEN EXISTS (SELECT 1 FROM refs WHERE document_id = ?1 AND note IS NULL AND work_id IS NOT NULL) THEN (SELECT r.work_id
        FROM refs r JOIN works w ON w.id = r.work_id
        WHERE r.document_id = ?1 AND r.note IS NULL
          AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
          AND (coalesce(cites.suffix, '') = '' OR instr(r.text, cites.year || cites.suffix) > 0)
-       ORDER BY r.item LIMIT 1),
+       ORDER BY r.item LIMIT 1) END,
       (SELECT max(w.id) FROM works w
        WHERE coalesce(cites.suffix, '') = ''
          AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
