@@ -10,7 +10,8 @@
 ** substr(input, start, length) is the span in every SQL client.
 **
 ** Memory: a cursor holds one copy of its argument (the sqlite3_value_dup that
-** also serves the hidden column; slices point into it) and its rows, and
+** also serves the hidden column; slices point into it) and its rows (the
+** copies of short texts in shared chunks, one allocation for many), and
 ** frees both as soon as xEof reports the end (SQLite keeps the cursors of a
 ** trigger's statements open until the trigger ends: one INSERT would hold
 ** every extractor's rows at once otherwise).
@@ -46,6 +47,16 @@ SQLITE_EXTENSION_INIT3
 
 /* Bytes between two checkpoints of the byte -> character mapping. */
 #define CHECKPOINT_BYTES 512
+/* The copies ibid_rows_text makes of short texts share chunks of this many
+** bytes (one allocation for many cells, all freed at once with the cells);
+** a text of TEXT_CHUNK_BYTES / 8 or more is allocated on its own. */
+#define TEXT_CHUNK_BYTES 16384
+
+typedef struct text_chunk {
+  struct text_chunk *next; /* the chunk filled before */
+  size_t used;
+  char bytes[];
+} text_chunk;
 
 typedef struct ibid_cell {
   int type;      /* SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT or SQLITE_NULL */
@@ -64,6 +75,7 @@ struct ibid_rows {
   int column_count;
   ibid_cell *cells;
   size_t cell_count, cell_capacity;
+  text_chunk *chunks; /* the copies of short texts, the newest chunk first */
   size_t cursor_byte; /* incremental byte -> character conversion */
   int64_t cursor_character;
   int64_t *checkpoints; /* [k]: characters before byte k * CHECKPOINT_BYTES */
@@ -128,8 +140,32 @@ int ibid_rows_null(ibid_rows *rows) {
   return rows_push(rows, cell);
 }
 
+static void chunks_free(text_chunk *chunk) {
+  while (chunk) {
+    text_chunk *next = chunk->next;
+    ibid_free(chunk);
+    chunk = next;
+  }
+}
+
 int ibid_rows_text(ibid_rows *rows, const char *bytes, size_t length) {
   if (!bytes) return ibid_rows_null(rows);
+  if (length < TEXT_CHUNK_BYTES / 8) {
+    text_chunk *chunk = rows->chunks;
+    if (!chunk || TEXT_CHUNK_BYTES - chunk->used < length + 1) {
+      chunk = ibid_malloc(sizeof(text_chunk) + TEXT_CHUNK_BYTES);
+      if (!chunk) return SQLITE_NOMEM;
+      chunk->next = rows->chunks;
+      chunk->used = 0;
+      rows->chunks = chunk;
+    }
+    char *copy = chunk->bytes + chunk->used;
+    memcpy(copy, bytes, length);
+    copy[length] = 0;
+    chunk->used += length + 1;
+    ibid_cell cell = {.type = SQLITE_TEXT, .length = length, .value.text = copy};
+    return rows_push(rows, cell);
+  }
   char *copy = ibid_malloc(length + 1);
   if (!copy) return SQLITE_NOMEM;
   memcpy(copy, bytes, length);
@@ -223,6 +259,7 @@ static void rows_reset(ibid_rows *rows) {
   for (size_t i = 0; i < rows->cell_count; i++)
     if (rows->cells[i].owned) ibid_free((void *)rows->cells[i].value.text);
   ibid_free(rows->cells);
+  chunks_free(rows->chunks);
   ibid_free(rows->checkpoints);
   ibid_sql_probe_finish(&rows->probe);
   sqlite3_free(rows->error);
@@ -251,6 +288,11 @@ void ibid_rows_clear(ibid_rows *rows, int column_count) {
   for (size_t i = 0; i < rows->cell_count; i++)
     if (rows->cells[i].owned) ibid_free((void *)rows->cells[i].value.text);
   rows->cell_count = 0;
+  if (rows->chunks) { /* the newest chunk is kept for the next layer's texts */
+    chunks_free(rows->chunks->next);
+    rows->chunks->next = 0;
+    rows->chunks->used = 0;
+  }
   if (rows->cell_capacity > 4096) { /* a large layer's cells go with it */
     ibid_free(rows->cells);
     rows->cells = 0;
