@@ -796,6 +796,10 @@ int ibid_find_claims_progress(const ibid_layers *layers, ibid_progress *progress
       counted = i;
     }
     char c = text[i];
+    if (!ibid_is_digit(c) && !ibid_is_alpha(c)) { /* (most spaces and punctuation) */
+      i++;
+      continue;
+    }
     int boundary =
         i == 0 ||
         !(ibid_is_alpha(text[i - 1]) || ibid_is_digit(text[i - 1]) || text[i - 1] == '.' ||
