@@ -309,11 +309,22 @@ static inline size_t decode_at(const char *text, size_t end, size_t p, uint32_t 
   return ibid_utf8_decode(text, end, p, c);
 }
 
+/* An ASCII letter or digit (is_word_codepoint of an ASCII byte). */
+static inline int is_ascii_word_byte(unsigned char b) {
+  return (unsigned)((b | 0x20) - 'a') < 26u || (unsigned)(b - '0') < 10u;
+}
+
 static int next_word(const char *text, size_t end, size_t *at, word *found) {
   size_t p = *at;
   while (p < end) {
+    unsigned char b = (unsigned char)text[p];
+    if (b < 0x80) { /* (most bytes: no decoding) */
+      if (is_ascii_word_byte(b)) break;
+      p++;
+      continue;
+    }
     uint32_t c;
-    size_t n = decode_at(text, end, p, &c);
+    size_t n = ibid_utf8_decode(text, end, p, &c);
     if (is_word_codepoint(c)) break;
     p += n;
   }
@@ -323,6 +334,10 @@ static int next_word(const char *text, size_t end, size_t *at, word *found) {
   }
   found->start = p;
   while (p < end) {
+    if (is_ascii_word_byte((unsigned char)text[p])) { /* (most bytes of a word) */
+      p++;
+      continue;
+    }
     uint32_t c;
     size_t n = decode_at(text, end, p, &c);
     if (is_word_codepoint(c)) {
@@ -374,6 +389,21 @@ static int word_has_stem(const char *text, word w, const char *const *stems, siz
 
 #define COUNT(array) (sizeof(array) / sizeof(*(array)))
 
+/* The first letters of a lowercase list (bit k: 'a' + k; bit 26: any other
+** byte), so that a word no entry can match is ruled out by one test. */
+static uint32_t first_letters(const char *const *list, size_t count) {
+  uint32_t mask = 0;
+  for (size_t i = 0; i < count; i++)
+    mask |= is_lower(list[i][0]) ? 1u << (list[i][0] - 'a') : 1u << 26;
+  return mask;
+}
+
+/* Could an entry of a list of these first letters begin like the word? */
+static inline int may_begin(const char *text, word w, uint32_t firsts) {
+  char first = lower(text[w.start]);
+  return ((is_lower(first) ? firsts >> (first - 'a') : firsts >> 26) & 1) != 0;
+}
+
 /* Function words, grouped by length (a word is compared only with those of
 ** its own length). */
 #define MOST_STOPWORDS 24
@@ -389,10 +419,16 @@ static const char *const stopwords[8][MOST_STOPWORDS] = {
     {"should"},
     {"further"}};
 
+/* The first letters of stopwords[n] (bit k: 'a' + k), so that most words
+** are ruled out by one test. Keep in step with the table above. */
+static const uint32_t stopword_firsts[8] = {0x0000000, 0x0000001, 0x008610B, 0x04831AF,
+                                            0x06C51AB, 0x0485004, 0x0040000, 0x0000020};
+
 static int is_stopword(const char *text, word w) {
   size_t n = w.end - w.start;
   if (n == 0 || n > 7) return 0;
   char first = lower(text[w.start]);
+  if (!is_lower(first) || !((stopword_firsts[n] >> (first - 'a')) & 1)) return 0;
   for (const char *const *s = stopwords[n]; s < stopwords[n] + MOST_STOPWORDS && *s; s++)
     if ((*s)[0] == first && word_is(text, w, *s)) return 1;
   return 0;
@@ -489,28 +525,43 @@ ibid_polarity ibid_text_polarity(const char *text, size_t length) {
   int positive = 0, negative = 0, scope = 0, limiting_scope = 0;
   size_t at = 0, previous_end = 0;
   word w;
+  /* the lists' first letters: most words begin like no entry of a list */
+  const uint32_t mixed = first_letters(mixed_words, COUNT(mixed_words)),
+                 intention = first_letters(intention_stems, COUNT(intention_stems)),
+                 negatives = first_letters(negative_stems, COUNT(negative_stems)),
+                 positives = first_letters(positive_stems, COUNT(positive_stems)) |
+                             first_letters(positive_words, COUNT(positive_words)),
+                 outcomes = first_letters(outcome_words, COUNT(outcome_words)),
+                 limitings = first_letters(limiting_stems, COUNT(limiting_stems));
   while (next_word(text, length, &at, &w)) {
     if (clause_break(text, previous_end, w.start)) scope = limiting_scope = 0;
     previous_end = w.end;
-    if (word_in(text, w, mixed_words, COUNT(mixed_words))) return IBID_POLARITY_MIXED;
-    if (word_has_stem(text, w, intention_stems, COUNT(intention_stems))) return IBID_POLARITY_NONE;
+    if (may_begin(text, w, mixed) && word_in(text, w, mixed_words, COUNT(mixed_words)))
+      return IBID_POLARITY_MIXED;
+    if (may_begin(text, w, intention) &&
+        word_has_stem(text, w, intention_stems, COUNT(intention_stems)))
+      return IBID_POLARITY_NONE;
     if (is_negator(text, w)) {
       scope = 4;
       continue;
     }
     int sign = 0;
-    if (word_has_stem(text, w, negative_stems, COUNT(negative_stems))) {
+    if (may_begin(text, w, negatives) &&
+        word_has_stem(text, w, negative_stems, COUNT(negative_stems))) {
       sign = -1;
-    } else if (word_has_stem(text, w, positive_stems, COUNT(positive_stems)) ||
-               word_in(text, w, positive_words, COUNT(positive_words))) {
+    } else if (may_begin(text, w, positives) &&
+               (word_has_stem(text, w, positive_stems, COUNT(positive_stems)) ||
+                word_in(text, w, positive_words, COUNT(positive_words)))) {
       sign = 1;
-    } else if (scope > 0 && word_in(text, w, outcome_words, COUNT(outcome_words))) {
+    } else if (scope > 0 && may_begin(text, w, outcomes) &&
+               word_in(text, w, outcome_words, COUNT(outcome_words))) {
       sign = 1; /* flipped below: "no measurable effect" */
     } else if (word_is(text, w, "question") && w.start >= 5 &&
                starts_with(text, w.start - 5, w.end, "into ")) {
       sign = -1; /* "call into question" */
     }
-    int limiting = word_has_stem(text, w, limiting_stems, COUNT(limiting_stems));
+    int limiting = may_begin(text, w, limitings) &&
+                   word_has_stem(text, w, limiting_stems, COUNT(limiting_stems));
     if (sign && scope > 0) {
       sign = -sign;
     } else if (sign > 0 && limiting_scope > 0) {
@@ -2504,7 +2555,9 @@ static int conclusion_cue(const char *s) {
         strncmp(hit, "these ", 6) != 0)
       continue;
     for (size_t i = 0; i < COUNT(subjects); i++) {
-      if (strncmp(hit, subjects[i], strlen(subjects[i])) != 0) continue;
+      /* (hit holds at least "the ", so hit[4] is readable; every subject is
+      ** longer, so a different fifth byte rules it out) */
+      if (hit[4] != subjects[i][4] || strncmp(hit, subjects[i], strlen(subjects[i])) != 0) continue;
       const char *after = hit + strlen(subjects[i]);
       if (strncmp(after, "also ", 5) == 0)
         after += 5;
