@@ -334,7 +334,17 @@ static int next_word(const char *text, size_t end, size_t *at, word *found) {
   }
   found->start = p;
   while (p < end) {
-    if (is_ascii_word_byte((unsigned char)text[p])) { /* (most bytes of a word) */
+    if (p + 8 <= end) { /* eight bytes at a time through ASCII letters and digits */
+      uint64_t eight = ibid_scan_load(text + p), folded = eight | IBID_SCAN_ONES * 0x20;
+      uint64_t word_bytes = (ibid_scan_below(folded, 'z' + 1) & ~ibid_scan_below(folded, 'a')) |
+                            (ibid_scan_below(eight, '9' + 1) & ~ibid_scan_below(eight, '0'));
+      uint64_t stops = ~word_bytes & IBID_SCAN_HIGH;
+      if (!stops) {
+        p += 8;
+        continue;
+      }
+      p += ibid_scan_first(stops); /* (no ASCII letter or digit) */
+    } else if (is_ascii_word_byte((unsigned char)text[p])) {
       p++;
       continue;
     }
@@ -3027,7 +3037,9 @@ static int sort_postings(posting *postings, size_t count) {
   if (!values) return -1;
   uint64_t *from = values, *to = values + count;
   for (size_t i = 0; i < count; i++) from[i] = posting_value(&postings[i]);
-  for (int shift = 0; shift < 64; shift += 8) {
+  /* (from the key's bytes on: the postings come in order of their offsets,
+  ** and each pass keeps the order of equal bytes) */
+  for (int shift = 16; shift < 64; shift += 8) {
     size_t counts[257] = {0};
     for (size_t i = 0; i < count; i++) counts[((from[i] >> shift) & 0xFF) + 1]++;
     if (counts[((from[0] >> shift) & 0xFF) + 1] == count) continue; /* one byte value: in order */
