@@ -164,10 +164,24 @@ static size_t bullet_length(const char *text, size_t at, size_t end, int *check)
                                        "*",
                                        "o"};
   *check = 0;
+  if (at >= end) return 0;
+  switch ((unsigned char)text[at]) { /* the first bytes of the marks above */
+    case 0xC2:
+    case 0xC3:
+    case 0xE2:
+    case 0xEF:
+    case '-':
+    case '*':
+    case 'o':
+      break;
+    default:
+      return 0;
+  }
   for (int pass = 0; pass < 2; pass++) {
     const char *const *set = pass == 0 ? checks : others;
     size_t count = pass == 0 ? sizeof(checks) / sizeof(*checks) : sizeof(others) / sizeof(*others);
     for (size_t i = 0; i < count; i++) {
+      if (set[i][0] != text[at]) continue;
       size_t n = strlen(set[i]);
       if (end - at > n && memcmp(text + at, set[i], n) == 0 &&
           (text[at + n] == ' ' || text[at + n] == '\t')) {
@@ -194,6 +208,18 @@ static size_t parse_label(const char *text, size_t at, size_t end, char label[16
                     {"sub-question ", "SQ"}};
   const char *prefix = NULL;
   size_t p = at;
+  /* every form below begins with r, h, q, p or s (either case) */
+  if (at >= end) return 0;
+  switch (lower(text[at])) {
+    case 'r':
+    case 'h':
+    case 'q':
+    case 'p':
+    case 's':
+      break;
+    default:
+      return 0;
+  }
   for (size_t i = 0; i < sizeof(long_forms) / sizeof(*long_forms); i++)
     if (starts_with(text, at, end, long_forms[i].word) && is_upper(text[at])) {
       prefix = long_forms[i].prefix;
@@ -461,7 +487,10 @@ static size_t content_words(const char *text, size_t start, size_t end, word_key
     for (size_t i = 0; i < 6 && w.start + i < w.end; i++) k.key[i] = lower(text[w.start + i]);
     int duplicate = 0;
     for (size_t i = 0; i < count; i++)
-      if (memcmp(keys[i].key, k.key, 6) == 0) duplicate = 1;
+      if (memcmp(keys[i].key, k.key, 6) == 0) {
+        duplicate = 1;
+        break;
+      }
     if (!duplicate) keys[count++] = k;
   }
   return count;
@@ -925,7 +954,10 @@ static size_t case_labels(const analysis *a, const line *l, int *number, size_t 
   size_t count = 0;
   for (size_t p = l->start; p < l->end; p++) {
     /* a label opens with "Case" (parse_case_label) */
-    if (a->text[p] != 'C' || (p > l->start && a->text[p - 1] != ' ')) continue;
+    const char *c = memchr(a->text + p, 'C', l->end - p);
+    if (!c) break;
+    p = (size_t)(c - a->text);
+    if (p > l->start && a->text[p - 1] != ' ') continue;
     int value;
     size_t end = parse_case_label(a->text, p, l->end, &value);
     if (!end) continue;
@@ -1434,7 +1466,10 @@ static void append_joined(ibid_buffer *buffer, const char *text, size_t start, s
       if (!hyphen_join) ibid_buffer_append_char(buffer, ' ');
     }
     pending_space = 0;
-    ibid_buffer_append_char(buffer, c);
+    size_t run = p + 1; /* the non-space bytes from p on, appended at once */
+    while (run < end && !is_space(text[run])) run++;
+    ibid_buffer_append(buffer, text + p, run - p);
+    p = run - 1;
   }
 }
 
@@ -2596,7 +2631,15 @@ static int conclusion_cue(const char *s) {
 
 /* Matches phrase (lowercase, single spaces) at text[p] ignoring case; any run
 ** of white space in the text matches a space. Returns the end, or 0. */
-static size_t match_phrase(const char *t, size_t p, size_t end, const char *phrase) {
+static size_t match_phrase_from(const char *t, size_t p, size_t end, const char *phrase);
+
+/* (inline: most calls fail on the first byte, without a call) */
+static inline size_t match_phrase(const char *t, size_t p, size_t end, const char *phrase) {
+  if (*phrase && *phrase != ' ' && (p >= end || lower(t[p]) != *phrase)) return 0;
+  return match_phrase_from(t, p, end, phrase);
+}
+
+static size_t match_phrase_from(const char *t, size_t p, size_t end, const char *phrase) {
   for (const char *c = phrase; *c; c++) {
     if (p >= end) return 0;
     if (*c == ' ') {
