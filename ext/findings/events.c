@@ -437,6 +437,8 @@ static size_t match_date(event_scan *s, size_t i, size_t n) {
     add_event(s, d, i, end, 0);
     return end;
   }
+  /* (small_number reads no word of 2 or more than 6 letters: no amount) */
+  if (n == 2 || n > 6) return 0;
   return match_relative(s, i, n);
 }
 
