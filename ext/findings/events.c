@@ -433,7 +433,8 @@ static size_t match_date(event_scan *s, size_t i, size_t n) {
     if ((end = match_relative(s, i, n))) return end;
     return 0;
   }
-  if (ibid_is_upper(c) && (end = month_year_of_length(s, i, n, &d))) {
+  /* (ibid_month_of_word reads words of 3 to 9 letters only) */
+  if (ibid_is_upper(c) && n >= 3 && n <= 9 && (end = month_year_of_length(s, i, n, &d))) {
     add_event(s, d, i, end, 0);
     return end;
   }

@@ -539,8 +539,8 @@ static const char *const mixed_words[] = {"mixed", "ambivalent", "ambiguous"};
 static const char *const intention_stems[] = {"rationale", "goal",   "aim",      "purpose",
                                               "motivat",   "intend", "intention"};
 
-static int is_negator(const char *text, word w) {
-  if (word_in(text, w, negators, COUNT(negators))) return 1;
+static int is_negator(const char *text, word w, uint32_t firsts) {
+  if (may_begin(text, w, firsts) && word_in(text, w, negators, COUNT(negators))) return 1;
   size_t n = w.end - w.start;
   if (n >= 3 && lower(text[w.end - 1]) == 't' && lower(text[w.end - 3]) == 'n' &&
       text[w.end - 2] == '\'')
@@ -571,7 +571,8 @@ ibid_polarity ibid_text_polarity(const char *text, size_t length) {
                  positives = first_letters(positive_stems, COUNT(positive_stems)) |
                              first_letters(positive_words, COUNT(positive_words)),
                  outcomes = first_letters(outcome_words, COUNT(outcome_words)),
-                 limitings = first_letters(limiting_stems, COUNT(limiting_stems));
+                 limitings = first_letters(limiting_stems, COUNT(limiting_stems)),
+                 negating = first_letters(negators, COUNT(negators));
   while (next_word(text, length, &at, &w)) {
     if (clause_break(text, previous_end, w.start)) scope = limiting_scope = 0;
     previous_end = w.end;
@@ -580,7 +581,7 @@ ibid_polarity ibid_text_polarity(const char *text, size_t length) {
     if (may_begin(text, w, intention) &&
         word_has_stem(text, w, intention_stems, COUNT(intention_stems)))
       return IBID_POLARITY_NONE;
-    if (is_negator(text, w)) {
+    if (is_negator(text, w, negating)) {
       scope = 4;
       continue;
     }
