@@ -25,10 +25,9 @@ static size_t letter_at(const char *text, size_t length, size_t offset) {
   return bytes;
 }
 
-/* ibid_word_length from `end` on, where a non-ASCII character stands (kept
-** out of line, so that the ASCII loop of ibid_word_length saves no registers). */
-__attribute__((noinline)) static size_t word_length_from(const char *text, size_t length,
-                                                         size_t offset, size_t end) {
+/* ibid_word_length from `end` on, where a non-ASCII character stands (out
+** of line: the inline ASCII part in numbers.h stays small). */
+size_t ibid_word_length_from(const char *text, size_t length, size_t offset, size_t end) {
   while (end < length) {
     unsigned char c = (unsigned char)text[end];
     if (c < 0x80) { /* ASCII: a letter is c | 0x20 in 'a'..'z' */
@@ -52,37 +51,6 @@ __attribute__((noinline)) static size_t word_length_from(const char *text, size_
 #endif
 #define LANE_ONES 0x0101010101010101ull
 #define LANE_HIGHS 0x8080808080808080ull
-
-/* The high bit of each lane of x that holds no ASCII letter (c | 0x20 in
-** 'a'..'z'; the sums stay below 0x100, so no lane carries into the next). */
-static inline uint64_t non_letter_lanes(uint64_t x) {
-  uint64_t low = (x | 0x20 * LANE_ONES) & 0x7F * LANE_ONES;
-  uint64_t from_a = low + (0x80 - 'a') * LANE_ONES;
-  uint64_t past_z = low + (0x80 - 'z' - 1) * LANE_ONES;
-  return ~(from_a & ~past_z & ~x) & LANE_HIGHS;
-}
-
-size_t ibid_word_length(const char *text, size_t length, size_t offset) {
-  /* ASCII letters (most words) without a call, eight bytes at a time; c |
-  ** 0x20 is in 'a'..'z' for an ASCII letter only, so the loop stops at the
-  ** first non-ASCII byte too */
-  size_t end = offset;
-#if LANES
-  for (; end + 8 <= length; end += 8) {
-    uint64_t x;
-    memcpy(&x, text + end, 8);
-    uint64_t stops = non_letter_lanes(x);
-    if (stops) {
-      end += (size_t)__builtin_ctzll(stops) >> 3;
-      if ((unsigned char)text[end] < 0x80) return end - offset;
-      return word_length_from(text, length, offset, end);
-    }
-  }
-#endif
-  while (end < length && (unsigned)(((unsigned char)text[end] | 0x20) - 'a') < 26u) end++;
-  if (end >= length || (unsigned char)text[end] < 0x80) return end - offset;
-  return word_length_from(text, length, offset, end);
-}
 
 int ibid_word_is(const char *text, size_t length, size_t offset, const char *word) {
   size_t n = strlen(word);
