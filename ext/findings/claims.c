@@ -713,7 +713,9 @@ static void check_factor(const scan *s, ibid_claim *claim, size_t sentence_start
   for (size_t i = 0; i < sizeof(factors) / sizeof(*factors); i++) {
     size_t n = strlen(factors[i].word);
     for (size_t p = from; p + n < claim->start; p++) {
-      if (memcmp(t + p, factors[i].word, n) != 0 || (p > 0 && ibid_is_alpha(t[p - 1]))) continue;
+      if (t[p] != factors[i].word[0] || memcmp(t + p, factors[i].word, n) != 0 ||
+          (p > 0 && ibid_is_alpha(t[p - 1])))
+        continue;
       size_t q = p + n;
       if (q + 6 > claim->start || memcmp(t + q, " from ", 6) != 0) continue;
       double a;
@@ -796,6 +798,10 @@ int ibid_find_claims_progress(const ibid_layers *layers, ibid_progress *progress
       counted = i;
     }
     char c = text[i];
+    if (!ibid_is_digit(c) && !ibid_is_alpha(c)) { /* (most spaces and punctuation) */
+      i++;
+      continue;
+    }
     int boundary =
         i == 0 ||
         !(ibid_is_alpha(text[i - 1]) || ibid_is_digit(text[i - 1]) || text[i - 1] == '.' ||

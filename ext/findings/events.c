@@ -113,9 +113,9 @@ static int year_at(const event_scan *s, size_t i) {
   return year;
 }
 
-/* A month word at i ("March", "Jan."): returns the month, sets *end. */
-static int month_at(const event_scan *s, size_t i, size_t *end) {
-  size_t n = ibid_word_length(s->text, s->length, i);
+/* A month word at i ("March", "Jan.") of n letters (ibid_word_length):
+** returns the month, sets *end. */
+static int month_of_length(const event_scan *s, size_t i, size_t n, size_t *end) {
   int month = ibid_month_of_word(s->text + i, n);
   if (!month) return 0;
   /* Abbreviations need their period, except "May" and the four-letter "June"/"July". */
@@ -129,6 +129,11 @@ static int month_at(const event_scan *s, size_t i, size_t *end) {
   }
   *end = i + n;
   return month;
+}
+
+/* month_of_length, measuring the word. */
+static int month_at(const event_scan *s, size_t i, size_t *end) {
+  return month_of_length(s, i, ibid_word_length(s->text, s->length, i), end);
 }
 
 /* A dash between range ends: '-', '–' or " to ". Returns its length. */
@@ -145,10 +150,12 @@ static size_t range_joiner(const event_scan *s, size_t i) {
 /* "Month YYYY" or "D Month YYYY" at i; the year found after a range
 ** "31 May–11 June 2010". Returns the end (0 if none). */
 static size_t day_month_year(const event_scan *s, size_t i, date *d);
+static size_t month_year(const event_scan *s, size_t i, date *d);
 
-static size_t month_year(const event_scan *s, size_t i, date *d) {
+/* month_year where the word at i has n letters (ibid_word_length). */
+static size_t month_year_of_length(const event_scan *s, size_t i, size_t n, date *d) {
   size_t end;
-  int month = month_at(s, i, &end);
+  int month = month_of_length(s, i, n, &end);
   if (!month) return 0;
   size_t at = ibid_skip_space(s->text, s->length, end);
   /* "March 31, 2005" */
@@ -180,6 +187,10 @@ static size_t month_year(const event_scan *s, size_t i, date *d) {
     }
   }
   return 0;
+}
+
+static size_t month_year(const event_scan *s, size_t i, date *d) {
+  return month_year_of_length(s, i, ibid_word_length(s->text, s->length, i), d);
 }
 
 static size_t day_month_year(const event_scan *s, size_t i, date *d) {
@@ -320,14 +331,14 @@ static int sentence_has_date_after(const event_scan *s, size_t from) {
   return 0;
 }
 
-static size_t match_relative(event_scan *s, size_t i) {
+/* (n: the letters of the word at i, ibid_word_length) */
+static size_t match_relative(event_scan *s, size_t i, size_t n) {
   /* tried at every word: a word that small_number cannot read ("a", "one"
   ** .. "twelve": first letters a, e, f, n, o, s, t) is no amount */
   char first = (char)(s->text[i] | 0x20);
   if (ibid_is_alpha(s->text[i]) && first != 'a' && first != 'e' && first != 'f' && first != 'n' &&
       first != 'o' && first != 's' && first != 't')
     return 0;
-  size_t n = ibid_word_length(s->text, s->length, i);
   int amount = small_number(s->text + i, n);
   size_t at = i + n;
   if (!amount && n == 0) {
@@ -404,7 +415,8 @@ static size_t date_parenthesis_end(const event_scan *s, size_t i) {
 
 /* ----- the scan ------------------------------------------------------------------- */
 
-static size_t match_date(event_scan *s, size_t i) {
+/* (n: the letters of the word at i, ibid_word_length) */
+static size_t match_date(event_scan *s, size_t i, size_t n) {
   date d;
   size_t end;
   char c = s->text[i];
@@ -418,14 +430,17 @@ static size_t match_date(event_scan *s, size_t i) {
       if (year_has_cue(s, i)) add_event(s, (date){year, 0, 0}, i, i + 4, 0);
       return i + 4;
     }
-    if ((end = match_relative(s, i))) return end;
+    if ((end = match_relative(s, i, n))) return end;
     return 0;
   }
-  if (ibid_is_upper(c) && (end = month_year(s, i, &d))) {
+  /* (ibid_month_of_word reads words of 3 to 9 letters only) */
+  if (ibid_is_upper(c) && n >= 3 && n <= 9 && (end = month_year_of_length(s, i, n, &d))) {
     add_event(s, d, i, end, 0);
     return end;
   }
-  return match_relative(s, i);
+  /* (small_number reads no word of 2 or more than 6 letters: no amount) */
+  if (n == 2 || n > 6) return 0;
+  return match_relative(s, i, n);
 }
 
 int ibid_find_events(const char *text, size_t length, ibid_event **events, size_t *count) {
@@ -478,6 +493,10 @@ int ibid_find_events_progress(const ibid_layers *layers, ibid_progress *progress
       i = end ? end : i + 1;
       continue;
     }
+    if (!(ibid_is_alpha(c) || ibid_is_digit(c))) {
+      i++;
+      continue;
+    }
     char before = i > 0 ? text[i - 1] : ' ';
     /* An en or em dash is a boundary: "31 May–11 June 2010". */
     int after_dash = i >= 3 && (unsigned char)text[i - 3] == 0xE2 &&
@@ -487,15 +506,16 @@ int ibid_find_events_progress(const ibid_layers *layers, ibid_progress *progress
         after_dash || !(ibid_is_alpha(before) || ibid_is_digit(before) || before == '.' ||
                         before == '/' || before == ',' || ((unsigned char)before & 0x80) ||
                         (before == '-' && !(i >= 4 && memcmp(text + i - 4, "mid-", 4) == 0)));
-    if (!boundary || !(ibid_is_alpha(c) || ibid_is_digit(c))) {
+    if (!boundary) {
       i++;
       continue;
     }
-    size_t end = match_date(&s, i);
+    /* (a digit is no letter: no word) */
+    size_t n = ibid_is_digit(c) ? 0 : ibid_word_length(text, length, i);
+    size_t end = match_date(&s, i, n);
     if (end > i) {
       i = end;
     } else {
-      size_t n = ibid_word_length(text, length, i);
       if (!n) n = count_digits(&s, i);
       i += n ? n : 1;
     }

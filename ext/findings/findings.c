@@ -164,10 +164,24 @@ static size_t bullet_length(const char *text, size_t at, size_t end, int *check)
                                        "*",
                                        "o"};
   *check = 0;
+  if (at >= end) return 0;
+  switch ((unsigned char)text[at]) { /* the first bytes of the marks above */
+    case 0xC2:
+    case 0xC3:
+    case 0xE2:
+    case 0xEF:
+    case '-':
+    case '*':
+    case 'o':
+      break;
+    default:
+      return 0;
+  }
   for (int pass = 0; pass < 2; pass++) {
     const char *const *set = pass == 0 ? checks : others;
     size_t count = pass == 0 ? sizeof(checks) / sizeof(*checks) : sizeof(others) / sizeof(*others);
     for (size_t i = 0; i < count; i++) {
+      if (set[i][0] != text[at]) continue;
       size_t n = strlen(set[i]);
       if (end - at > n && memcmp(text + at, set[i], n) == 0 &&
           (text[at + n] == ' ' || text[at + n] == '\t')) {
@@ -194,6 +208,18 @@ static size_t parse_label(const char *text, size_t at, size_t end, char label[16
                     {"sub-question ", "SQ"}};
   const char *prefix = NULL;
   size_t p = at;
+  /* every form below begins with r, h, q, p or s (either case) */
+  if (at >= end) return 0;
+  switch (lower(text[at])) {
+    case 'r':
+    case 'h':
+    case 'q':
+    case 'p':
+    case 's':
+      break;
+    default:
+      return 0;
+  }
   for (size_t i = 0; i < sizeof(long_forms) / sizeof(*long_forms); i++)
     if (starts_with(text, at, end, long_forms[i].word) && is_upper(text[at])) {
       prefix = long_forms[i].prefix;
@@ -309,11 +335,22 @@ static inline size_t decode_at(const char *text, size_t end, size_t p, uint32_t 
   return ibid_utf8_decode(text, end, p, c);
 }
 
+/* An ASCII letter or digit (is_word_codepoint of an ASCII byte). */
+static inline int is_ascii_word_byte(unsigned char b) {
+  return (unsigned)((b | 0x20) - 'a') < 26u || (unsigned)(b - '0') < 10u;
+}
+
 static int next_word(const char *text, size_t end, size_t *at, word *found) {
   size_t p = *at;
   while (p < end) {
+    unsigned char b = (unsigned char)text[p];
+    if (b < 0x80) { /* (most bytes: no decoding) */
+      if (is_ascii_word_byte(b)) break;
+      p++;
+      continue;
+    }
     uint32_t c;
-    size_t n = decode_at(text, end, p, &c);
+    size_t n = ibid_utf8_decode(text, end, p, &c);
     if (is_word_codepoint(c)) break;
     p += n;
   }
@@ -323,6 +360,20 @@ static int next_word(const char *text, size_t end, size_t *at, word *found) {
   }
   found->start = p;
   while (p < end) {
+    if (p + 8 <= end) { /* eight bytes at a time through ASCII letters and digits */
+      uint64_t eight = ibid_scan_load(text + p), folded = eight | IBID_SCAN_ONES * 0x20;
+      uint64_t word_bytes = (ibid_scan_below(folded, 'z' + 1) & ~ibid_scan_below(folded, 'a')) |
+                            (ibid_scan_below(eight, '9' + 1) & ~ibid_scan_below(eight, '0'));
+      uint64_t stops = ~word_bytes & IBID_SCAN_HIGH;
+      if (!stops) {
+        p += 8;
+        continue;
+      }
+      p += ibid_scan_first(stops); /* (no ASCII letter or digit) */
+    } else if (is_ascii_word_byte((unsigned char)text[p])) {
+      p++;
+      continue;
+    }
     uint32_t c;
     size_t n = decode_at(text, end, p, &c);
     if (is_word_codepoint(c)) {
@@ -374,6 +425,21 @@ static int word_has_stem(const char *text, word w, const char *const *stems, siz
 
 #define COUNT(array) (sizeof(array) / sizeof(*(array)))
 
+/* The first letters of a lowercase list (bit k: 'a' + k; bit 26: any other
+** byte), so that a word no entry can match is ruled out by one test. */
+static uint32_t first_letters(const char *const *list, size_t count) {
+  uint32_t mask = 0;
+  for (size_t i = 0; i < count; i++)
+    mask |= is_lower(list[i][0]) ? 1u << (list[i][0] - 'a') : 1u << 26;
+  return mask;
+}
+
+/* Could an entry of a list of these first letters begin like the word? */
+static inline int may_begin(const char *text, word w, uint32_t firsts) {
+  char first = lower(text[w.start]);
+  return ((is_lower(first) ? firsts >> (first - 'a') : firsts >> 26) & 1) != 0;
+}
+
 /* Function words, grouped by length (a word is compared only with those of
 ** its own length). */
 #define MOST_STOPWORDS 24
@@ -389,10 +455,16 @@ static const char *const stopwords[8][MOST_STOPWORDS] = {
     {"should"},
     {"further"}};
 
+/* The first letters of stopwords[n] (bit k: 'a' + k), so that most words
+** are ruled out by one test. Keep in step with the table above. */
+static const uint32_t stopword_firsts[8] = {0x0000000, 0x0000001, 0x008610B, 0x04831AF,
+                                            0x06C51AB, 0x0485004, 0x0040000, 0x0000020};
+
 static int is_stopword(const char *text, word w) {
   size_t n = w.end - w.start;
   if (n == 0 || n > 7) return 0;
   char first = lower(text[w.start]);
+  if (!is_lower(first) || !((stopword_firsts[n] >> (first - 'a')) & 1)) return 0;
   for (const char *const *s = stopwords[n]; s < stopwords[n] + MOST_STOPWORDS && *s; s++)
     if ((*s)[0] == first && word_is(text, w, *s)) return 1;
   return 0;
@@ -415,7 +487,10 @@ static size_t content_words(const char *text, size_t start, size_t end, word_key
     for (size_t i = 0; i < 6 && w.start + i < w.end; i++) k.key[i] = lower(text[w.start + i]);
     int duplicate = 0;
     for (size_t i = 0; i < count; i++)
-      if (memcmp(keys[i].key, k.key, 6) == 0) duplicate = 1;
+      if (memcmp(keys[i].key, k.key, 6) == 0) {
+        duplicate = 1;
+        break;
+      }
     if (!duplicate) keys[count++] = k;
   }
   return count;
@@ -464,8 +539,8 @@ static const char *const mixed_words[] = {"mixed", "ambivalent", "ambiguous"};
 static const char *const intention_stems[] = {"rationale", "goal",   "aim",      "purpose",
                                               "motivat",   "intend", "intention"};
 
-static int is_negator(const char *text, word w) {
-  if (word_in(text, w, negators, COUNT(negators))) return 1;
+static int is_negator(const char *text, word w, uint32_t firsts) {
+  if (may_begin(text, w, firsts) && word_in(text, w, negators, COUNT(negators))) return 1;
   size_t n = w.end - w.start;
   if (n >= 3 && lower(text[w.end - 1]) == 't' && lower(text[w.end - 3]) == 'n' &&
       text[w.end - 2] == '\'')
@@ -489,28 +564,44 @@ ibid_polarity ibid_text_polarity(const char *text, size_t length) {
   int positive = 0, negative = 0, scope = 0, limiting_scope = 0;
   size_t at = 0, previous_end = 0;
   word w;
+  /* the lists' first letters: most words begin like no entry of a list */
+  const uint32_t mixed = first_letters(mixed_words, COUNT(mixed_words)),
+                 intention = first_letters(intention_stems, COUNT(intention_stems)),
+                 negatives = first_letters(negative_stems, COUNT(negative_stems)),
+                 positives = first_letters(positive_stems, COUNT(positive_stems)) |
+                             first_letters(positive_words, COUNT(positive_words)),
+                 outcomes = first_letters(outcome_words, COUNT(outcome_words)),
+                 limitings = first_letters(limiting_stems, COUNT(limiting_stems)),
+                 negating = first_letters(negators, COUNT(negators));
   while (next_word(text, length, &at, &w)) {
     if (clause_break(text, previous_end, w.start)) scope = limiting_scope = 0;
     previous_end = w.end;
-    if (word_in(text, w, mixed_words, COUNT(mixed_words))) return IBID_POLARITY_MIXED;
-    if (word_has_stem(text, w, intention_stems, COUNT(intention_stems))) return IBID_POLARITY_NONE;
-    if (is_negator(text, w)) {
+    if (may_begin(text, w, mixed) && word_in(text, w, mixed_words, COUNT(mixed_words)))
+      return IBID_POLARITY_MIXED;
+    if (may_begin(text, w, intention) &&
+        word_has_stem(text, w, intention_stems, COUNT(intention_stems)))
+      return IBID_POLARITY_NONE;
+    if (is_negator(text, w, negating)) {
       scope = 4;
       continue;
     }
     int sign = 0;
-    if (word_has_stem(text, w, negative_stems, COUNT(negative_stems))) {
+    if (may_begin(text, w, negatives) &&
+        word_has_stem(text, w, negative_stems, COUNT(negative_stems))) {
       sign = -1;
-    } else if (word_has_stem(text, w, positive_stems, COUNT(positive_stems)) ||
-               word_in(text, w, positive_words, COUNT(positive_words))) {
+    } else if (may_begin(text, w, positives) &&
+               (word_has_stem(text, w, positive_stems, COUNT(positive_stems)) ||
+                word_in(text, w, positive_words, COUNT(positive_words)))) {
       sign = 1;
-    } else if (scope > 0 && word_in(text, w, outcome_words, COUNT(outcome_words))) {
+    } else if (scope > 0 && may_begin(text, w, outcomes) &&
+               word_in(text, w, outcome_words, COUNT(outcome_words))) {
       sign = 1; /* flipped below: "no measurable effect" */
     } else if (word_is(text, w, "question") && w.start >= 5 &&
                starts_with(text, w.start - 5, w.end, "into ")) {
       sign = -1; /* "call into question" */
     }
-    int limiting = word_has_stem(text, w, limiting_stems, COUNT(limiting_stems));
+    int limiting = may_begin(text, w, limitings) &&
+                   word_has_stem(text, w, limiting_stems, COUNT(limiting_stems));
     if (sign && scope > 0) {
       sign = -sign;
     } else if (sign > 0 && limiting_scope > 0) {
@@ -864,7 +955,10 @@ static size_t case_labels(const analysis *a, const line *l, int *number, size_t 
   size_t count = 0;
   for (size_t p = l->start; p < l->end; p++) {
     /* a label opens with "Case" (parse_case_label) */
-    if (a->text[p] != 'C' || (p > l->start && a->text[p - 1] != ' ')) continue;
+    const char *c = memchr(a->text + p, 'C', l->end - p);
+    if (!c) break;
+    p = (size_t)(c - a->text);
+    if (p > l->start && a->text[p - 1] != ' ') continue;
     int value;
     size_t end = parse_case_label(a->text, p, l->end, &value);
     if (!end) continue;
@@ -1373,7 +1467,10 @@ static void append_joined(ibid_buffer *buffer, const char *text, size_t start, s
       if (!hyphen_join) ibid_buffer_append_char(buffer, ' ');
     }
     pending_space = 0;
-    ibid_buffer_append_char(buffer, c);
+    size_t run = p + 1; /* the non-space bytes from p on, appended at once */
+    while (run < end && !is_space(text[run])) run++;
+    ibid_buffer_append(buffer, text + p, run - p);
+    p = run - 1;
   }
 }
 
@@ -2504,7 +2601,9 @@ static int conclusion_cue(const char *s) {
         strncmp(hit, "these ", 6) != 0)
       continue;
     for (size_t i = 0; i < COUNT(subjects); i++) {
-      if (strncmp(hit, subjects[i], strlen(subjects[i])) != 0) continue;
+      /* (hit holds at least "the ", so hit[4] is readable; every subject is
+      ** longer, so a different fifth byte rules it out) */
+      if (hit[4] != subjects[i][4] || strncmp(hit, subjects[i], strlen(subjects[i])) != 0) continue;
       const char *after = hit + strlen(subjects[i]);
       if (strncmp(after, "also ", 5) == 0)
         after += 5;
@@ -2533,7 +2632,15 @@ static int conclusion_cue(const char *s) {
 
 /* Matches phrase (lowercase, single spaces) at text[p] ignoring case; any run
 ** of white space in the text matches a space. Returns the end, or 0. */
-static size_t match_phrase(const char *t, size_t p, size_t end, const char *phrase) {
+static size_t match_phrase_from(const char *t, size_t p, size_t end, const char *phrase);
+
+/* (inline: most calls fail on the first byte, without a call) */
+static inline size_t match_phrase(const char *t, size_t p, size_t end, const char *phrase) {
+  if (*phrase && *phrase != ' ' && (p >= end || lower(t[p]) != *phrase)) return 0;
+  return match_phrase_from(t, p, end, phrase);
+}
+
+static size_t match_phrase_from(const char *t, size_t p, size_t end, const char *phrase) {
   for (const char *c = phrase; *c; c++) {
     if (p >= end) return 0;
     if (*c == ' ') {
@@ -2974,7 +3081,9 @@ static int sort_postings(posting *postings, size_t count) {
   if (!values) return -1;
   uint64_t *from = values, *to = values + count;
   for (size_t i = 0; i < count; i++) from[i] = posting_value(&postings[i]);
-  for (int shift = 0; shift < 64; shift += 8) {
+  /* (from the key's bytes on: the postings come in order of their offsets,
+  ** and each pass keeps the order of equal bytes) */
+  for (int shift = 16; shift < 64; shift += 8) {
     size_t counts[257] = {0};
     for (size_t i = 0; i < count; i++) counts[((from[i] >> shift) & 0xFF) + 1]++;
     if (counts[((from[0] >> shift) & 0xFF) + 1] == count) continue; /* one byte value: in order */

@@ -25,10 +25,9 @@ static size_t letter_at(const char *text, size_t length, size_t offset) {
   return bytes;
 }
 
-/* ibid_word_length from `end` on, where a non-ASCII character stands (kept
-** out of line, so that the ASCII loop of ibid_word_length saves no registers). */
-__attribute__((noinline)) static size_t word_length_from(const char *text, size_t length,
-                                                         size_t offset, size_t end) {
+/* ibid_word_length from `end` on, where a non-ASCII character stands (out
+** of line: the inline ASCII part in numbers.h stays small). */
+size_t ibid_word_length_from(const char *text, size_t length, size_t offset, size_t end) {
   while (end < length) {
     unsigned char c = (unsigned char)text[end];
     if (c < 0x80) { /* ASCII: a letter is c | 0x20 in 'a'..'z' */
@@ -43,14 +42,15 @@ __attribute__((noinline)) static size_t word_length_from(const char *text, size_
   return end - offset;
 }
 
-size_t ibid_word_length(const char *text, size_t length, size_t offset) {
-  /* ASCII letters (most words) without a call; c | 0x20 is in 'a'..'z' for
-  ** an ASCII letter only, so the loop stops at the first non-ASCII byte too */
-  size_t end = offset;
-  while (end < length && (unsigned)(((unsigned char)text[end] | 0x20) - 'a') < 26u) end++;
-  if (end >= length || (unsigned char)text[end] < 0x80) return end - offset;
-  return word_length_from(text, length, offset, end);
-}
+/* Eight bytes at a time: on a little-endian machine the bytes of a word
+** read from memory are its lanes in text order, lowest first. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define LANES 1
+#else
+#define LANES 0
+#endif
+#define LANE_ONES 0x0101010101010101ull
+#define LANE_HIGHS 0x8080808080808080ull
 
 int ibid_word_is(const char *text, size_t length, size_t offset, const char *word) {
   size_t n = strlen(word);
@@ -100,9 +100,30 @@ static int group_at(const char *text, size_t length, size_t offset, char separat
   return offset < length && text[offset] == separator && digits_at(text, length, offset + 1) == 3;
 }
 
+/* The high bit of each lane of x that holds an ASCII digit. */
+static inline uint64_t digit_lanes(uint64_t x) {
+  uint64_t low = x & 0x7F * LANE_ONES;
+  uint64_t from_0 = low + (0x80 - '0') * LANE_ONES;
+  uint64_t past_9 = low + (0x80 - '9' - 1) * LANE_ONES;
+  return from_0 & ~past_9 & ~x & LANE_HIGHS;
+}
+
 int ibid_numbers_dot_groups_thousands(const char *text, size_t length) {
   size_t dot_groups = 0, comma_groups = 0;
   for (size_t i = 0; i < length; i++) {
+#if LANES
+    /* on to the next digit, eight bytes at a time */
+    for (; i + 8 <= length; i += 8) {
+      uint64_t x;
+      memcpy(&x, text + i, 8);
+      uint64_t digits = digit_lanes(x);
+      if (digits) {
+        i += (size_t)__builtin_ctzll(digits) >> 3;
+        break;
+      }
+    }
+    if (i >= length) break;
+#endif
     if (!ibid_is_digit(text[i]) || (i > 0 && (ibid_is_digit(text[i - 1]) || text[i - 1] == '.' ||
                                               text[i - 1] == ',' || ibid_is_alpha(text[i - 1]))))
       continue;
@@ -159,7 +180,19 @@ int ibid_month_of_word(const char *text, size_t word_length) {
                                         "may",       "june",     "july",     "august",
                                         "september", "october",  "november", "december"};
   if (word_length < 3 || word_length > 9 || !ibid_is_upper(text[0])) return 0;
-  if (!strchr("JFMASOND", text[0])) return 0; /* no month begins otherwise */
+  switch (text[0]) { /* no month begins otherwise */
+    case 'J':
+    case 'F':
+    case 'M':
+    case 'A':
+    case 'S':
+    case 'O':
+    case 'N':
+    case 'D':
+      break;
+    default:
+      return 0;
+  }
   char lower[10];
   for (size_t i = 0; i < word_length; i++) {
     char c = text[i];

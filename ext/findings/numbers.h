@@ -10,6 +10,8 @@
 #ifndef IBID_NUMBERS_H
 #define IBID_NUMBERS_H
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 /* 1 if the whole text groups thousands with dots ("3.300", "104.254"): such
 ** groups occur at least twice and no comma groups thousands ("75,065"). */
@@ -60,8 +62,37 @@ static inline int ibid_is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-/* Length of the word (ASCII letters, and any non-ASCII bytes) at offset. */
-size_t ibid_word_length(const char *text, size_t length, size_t offset);
+/* ibid_word_length from `end` on (offset <= end), where a non-ASCII byte
+** stands. */
+size_t ibid_word_length_from(const char *text, size_t length, size_t offset, size_t end);
+
+/* Length of the word (ASCII letters, and non-ASCII letters) at offset. Inline:
+** the extractors ask it for every word. The ASCII letters are read eight bytes
+** at a time (on a little-endian machine the bytes read from memory are the
+** lanes in text order, lowest first; c | 0x20 is in 'a'..'z' for an ASCII
+** letter only, and the sums below stay within each lane); a non-ASCII byte
+** goes on out of line. */
+static inline size_t ibid_word_length(const char *text, size_t length, size_t offset) {
+  size_t end = offset;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  for (; end + 8 <= length; end += 8) {
+    uint64_t x;
+    memcpy(&x, text + end, 8);
+    uint64_t low = (x | 0x20 * ones) & 0x7F * ones;
+    uint64_t letters = (low + (0x80 - 'a') * ones) & ~(low + (0x80 - 'z' - 1) * ones) & ~x;
+    uint64_t stops = ~letters & highs;
+    if (stops) {
+      end += (size_t)__builtin_ctzll(stops) >> 3;
+      if ((unsigned char)text[end] < 0x80) return end - offset;
+      return ibid_word_length_from(text, length, offset, end);
+    }
+  }
+#endif
+  while (end < length && (unsigned)(((unsigned char)text[end] | 0x20) - 'a') < 26u) end++;
+  if (end >= length || (unsigned char)text[end] < 0x80) return end - offset;
+  return ibid_word_length_from(text, length, offset, end);
+}
 
 /* 1 if text[offset..offset+n) equals word (case-sensitive) and is not followed
 ** by a letter or digit. */
