@@ -20,38 +20,6 @@ const char *ibid_refmodel_label_name(int label) {
   return label_names[label];
 }
 
-/* rank_in_byte[bit * 256 + byte]: 0 when bit `bit` of `byte` is clear, else
-** the set bits of `byte` up to and including it (so 1 + those below). One
-** load replaces a shift by a variable count, a mask and a bit count. */
-#define RANK_BITS(b)                                                                             \
-  ((b)&1) + ((b) >> 1 & 1) + ((b) >> 2 & 1) + ((b) >> 3 & 1) + ((b) >> 4 & 1) + ((b) >> 5 & 1) + \
-      ((b) >> 6 & 1) + ((b) >> 7 & 1)
-#define RANK(i) (((i)&255) >> ((i) >> 8) & 1) * (RANK_BITS((i)&255 & ((2u << ((i) >> 8)) - 1)))
-#define RANK4(i) RANK(i), RANK(i + 1), RANK(i + 2), RANK(i + 3)
-#define RANK16(i) RANK4(i), RANK4(i + 4), RANK4(i + 8), RANK4(i + 12)
-#define RANK64(i) RANK16(i), RANK16(i + 16), RANK16(i + 32), RANK16(i + 48)
-#define RANK256(i) RANK64(i), RANK64(i + 64), RANK64(i + 128), RANK64(i + 192)
-static const uint8_t rank_in_byte[8 * 256] = {RANK256(0),    RANK256(256),  RANK256(512),
-                                              RANK256(768),  RANK256(1024), RANK256(1280),
-                                              RANK256(1536), RANK256(1792)};
-#undef RANK256
-#undef RANK64
-#undef RANK16
-#undef RANK4
-#undef RANK
-#undef RANK_BITS
-
-/* Byte offset in ibid_refmodel_rows of a feature bucket's weights: of row
-** 1 + (rows before its rank entry) + (set bits below its own) when its bit
-** is set, else of row 0, the zeros. Branch-free: about one bucket in ten has
-** no row, which a branch would mispredict. */
-static uint32_t row_offset(uint32_t bucket) {
-  uint32_t entry = ibid_refmodel_rank[bucket >> 3];
-  uint32_t rank = rank_in_byte[(bucket & 7) << 8 | (entry & 0xFF)];
-  uint32_t row = (entry >> 8) + rank;
-  return (row & (0u - (rank != 0))) * IBID_REFMODEL_ROW_STRIDE;
-}
-
 /* Four lanes of int32 scores: GCC/Clang generic vectors, which become
 ** SSE2/NEON instructions (or plain scalar code elsewhere). The row sums and
 ** the Viterbi step are most of the labeller's instructions, and -O2 does not
@@ -163,23 +131,15 @@ static void emission_row(const row_sums *sums, size_t rows, int32_t *out) {
 /*
 ** Emission scores of every token (ROW_STRIDE int32 per token, the padding
 ** lanes 0): the sum of the weight rows of its features.
-** The rows are larger than the cache, so it runs in two passes: the first
-** looks up the row of every feature in the rank table (which stays cached)
-** and prefetches it; the second adds the rows up, the zero row for a bucket
-** without one, so neither pass branches. Feature buckets are replaced by row
-** offsets in place. (Interleaving the passes token by token measured slower.)
+** The rows are larger than the cache, so it runs in two passes: the features
+** come as row offsets, their rows prefetched as they were found
+** (ibid_reftokens_feature_rows); this pass adds the rows up, the zero row for
+** a bucket without one, so that it does not branch. (Interleaving the passes
+** token by token measured slower.)
 */
-static void emissions(uint32_t *features, const uint8_t *feature_counts, size_t count,
+static void emissions(const uint32_t *features, const uint8_t *feature_counts, size_t count,
                       int32_t *out) {
   enum { S = IBID_REFMODEL_ROW_STRIDE, F = IBID_REFTOKENS_MAX_FEATURES };
-  for (size_t i = 0; i < count; i++) {
-    uint32_t *f = features + i * F;
-    size_t n = feature_counts[i];
-    for (size_t k = 0; k < n; k++) {
-      f[k] = row_offset(f[k]);
-      __builtin_prefetch(ibid_refmodel_rows + f[k]);
-    }
-  }
   for (size_t i = 0; i < count; i++) {
     row_sums sums;
     row_sums_init(&sums);
@@ -349,8 +309,9 @@ int ibid_refmodel_label(const char *text, const ibid_reftoken *tokens, size_t co
   uint8_t *back = (uint8_t *)(features + count * F);
   uint8_t *feature_counts = back + count * S;
   int rc = -1;
-  if (ibid_reftokens_features(text, tokens, count, IBID_REFMODEL_BUCKETS, features,
-                              feature_counts) == 0) {
+  ibid_reftokens_rows map = {ibid_refmodel_rank, ibid_refmodel_rows};
+  if (ibid_reftokens_feature_rows(text, tokens, count, IBID_REFMODEL_BUCKETS, &map, features,
+                                  feature_counts) == 0) {
     emissions(features, feature_counts, count, score);
     decode(score, back, count, labels);
     rc = 0;

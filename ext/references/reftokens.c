@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "memory.h"
+#include "refmodel.h" /* (IBID_REFMODEL_ROW_STRIDE only: the trainer links no weights) */
 
 #define FNV_OFFSET 1469598103934665603ULL
 #define FNV_PRIME 1099511628211ULL
@@ -494,6 +495,15 @@ static uint8_t learned_class(uint64_t word) {
   return 0;
 }
 
+/* What token_facts_compute notes of an ASCII mark byte (0 for the others). */
+enum { SEEN_OPENS = 1, SEEN_CLOSES = 2, SEEN_PERIOD = 4 };
+static inline unsigned seen_bits(unsigned char c) {
+  return c == '(' || c == '['   ? SEEN_OPENS
+         : c == ')' || c == ']' ? SEEN_CLOSES
+         : c == '.'             ? SEEN_PERIOD
+                                : 0;
+}
+
 /* (inlined into both callers: most of its facts are used by one of them only) */
 static inline __attribute__((always_inline)) void token_facts_compute(const char *text,
                                                                       const ibid_reftoken *token,
@@ -521,18 +531,29 @@ static inline __attribute__((always_inline)) void token_facts_compute(const char
   int token_digits = 0; /* anywhere in the token, punctuation included */
   char shape[16];
   size_t shape_length = 0;
+  /* bytes seen anywhere in the token (every byte, as the loop steps by
+  ** characters: the ASCII bytes inside a broken UTF-8 sequence too) */
+  unsigned seen = 0;
   for (size_t i = 0; i < n;) {
     unsigned char c = (unsigned char)s[i];
-    size_t step = sequence_length(c);
-    if (i + step > n) step = n - i;
     char cls;
-    if (c >= 'A' && c <= 'Z') {
-      cls = 'X';
-    } else if (c >= 'a' && c <= 'z') {
-      cls = 'x';
-    } else if (c >= '0' && c <= '9') {
-      cls = 'd';
+    size_t step = 1;
+    if (c < 0x80) { /* most characters: one byte, itself a word byte */
+      if (c >= 'a' && c <= 'z') {
+        cls = 'x';
+      } else if (c >= 'A' && c <= 'Z') {
+        cls = 'X';
+      } else if (c >= '0' && c <= '9') {
+        cls = 'd';
+      } else {
+        seen |= seen_bits(c);
+        cls = c == '\'' || c == '`' ? '\'' : (char)c;
+        if (!cls) cls = 'x';
+      }
     } else {
+      step = sequence_length(c);
+      if (i + step > n) step = n - i;
+      for (size_t k = 1; k < step; k++) seen |= seen_bits((unsigned char)s[i + k]);
       cls = mark_class(s, n, i, &bytes);
       if (!cls) cls = 'x'; /* other non-ASCII: almost always a letter */
     }
@@ -549,9 +570,13 @@ static inline __attribute__((always_inline)) void token_facts_compute(const char
         if (cls == '-' && digits && i + step < end && s[i + step] >= '0' && s[i + step] <= '9')
           dash_between_digits = 1;
       }
-      for (size_t k = 0; k < step && word_length < sizeof(word); k++) {
-        char b = s[i + k];
-        word[word_length++] = (b >= 'A' && b <= 'Z') ? (char)(b + 32) : b;
+      if (step == 1) {
+        if (word_length < sizeof(word)) word[word_length++] = cls == 'X' ? (char)(c + 32) : (char)c;
+      } else {
+        for (size_t k = 0; k < step && word_length < sizeof(word); k++) {
+          char b = s[i + k];
+          word[word_length++] = (b >= 'A' && b <= 'Z') ? (char)(b + 32) : b;
+        }
       }
     }
     i += step;
@@ -582,22 +607,22 @@ static inline __attribute__((always_inline)) void token_facts_compute(const char
   if (end > begin && s[begin] >= 'a' && s[begin] <= 'z') flags |= FLAG_LOWER;
   if ((n >= 4 && memcmp(s, "http", 4) == 0) || (n >= 4 && memcmp(s, "www.", 4) == 0))
     flags |= FLAG_URL;
-  for (size_t i = 0; i + 3 < n; i++)
-    if ((s[i] == '1' && s[i + 1] == '0' && s[i + 2] == '.' && i + 7 < n && s[i + 3] >= '0' &&
-         s[i + 3] <= '9') ||
-        (i == 0 && (s[0] == 'd' || s[0] == 'D') && (s[1] == 'o' || s[1] == 'O') &&
-         (s[2] == 'i' || s[2] == 'I') && s[3] == ':')) {
-      flags |= FLAG_DOI;
-      break;
-    }
+  /* (a DOI needs a period, or "doi:" first) */
+  if ((seen & SEEN_PERIOD) || (n >= 4 && (s[0] == 'd' || s[0] == 'D')))
+    for (size_t i = 0; i + 3 < n; i++)
+      if ((s[i] == '1' && s[i + 1] == '0' && s[i + 2] == '.' && i + 7 < n && s[i + 3] >= '0' &&
+           s[i + 3] <= '9') ||
+          (i == 0 && (s[0] == 'd' || s[0] == 'D') && (s[1] == 'o' || s[1] == 'O') &&
+           (s[2] == 'i' || s[2] == 'I') && s[3] == ':')) {
+        flags |= FLAG_DOI;
+        break;
+      }
   if (is_month(word, word_length)) flags |= FLAG_MONTH;
   facts->lexicon = (uint8_t)lexicon_kind(word, word_length);
   if (facts->first_mark == '"' || facts->first_mark == '\'') flags |= FLAG_OPENS_QUOTE;
   if (facts->last_mark == '"' || facts->last_mark == '\'') flags |= FLAG_CLOSES_QUOTE;
-  for (size_t i = 0; i < n; i++) {
-    if (s[i] == '(' || s[i] == '[') flags |= FLAG_OPENS_PAREN;
-    if (s[i] == ')' || s[i] == ']') flags |= FLAG_CLOSES_PAREN;
-  }
+  if (seen & SEEN_OPENS) flags |= FLAG_OPENS_PAREN;
+  if (seen & SEEN_CLOSES) flags |= FLAG_CLOSES_PAREN;
   /* A closing quote before trailing punctuation (“Title,” or "Title".) */
   if (n >= 2) {
     for (size_t i = n > 4 ? n - 4 : 0; i < n; i++) {
@@ -621,7 +646,32 @@ typedef struct feature_writer {
   uint32_t *out;
   size_t count;
   uint32_t mask;
+  int to_rows; /* map buckets to weight rows (the labeller): a constant where inlined */
+  /* the fields of ibid_reftokens_rows, copied */
+  const uint32_t *rank;
+  const unsigned char *rows;
 } feature_writer;
+
+/* rank_in_byte[bit * 256 + byte]: 0 when bit `bit` of `byte` is clear, else
+** the set bits of `byte` up to and including it (so 1 + those below). One
+** load replaces a shift by a variable count, a mask and a bit count. */
+#define RANK_BITS(b)                                                                             \
+  ((b)&1) + ((b) >> 1 & 1) + ((b) >> 2 & 1) + ((b) >> 3 & 1) + ((b) >> 4 & 1) + ((b) >> 5 & 1) + \
+      ((b) >> 6 & 1) + ((b) >> 7 & 1)
+#define RANK(i) (((i)&255) >> ((i) >> 8) & 1) * (RANK_BITS((i)&255 & ((2u << ((i) >> 8)) - 1)))
+#define RANK4(i) RANK(i), RANK(i + 1), RANK(i + 2), RANK(i + 3)
+#define RANK16(i) RANK4(i), RANK4(i + 4), RANK4(i + 8), RANK4(i + 12)
+#define RANK64(i) RANK16(i), RANK16(i + 16), RANK16(i + 32), RANK16(i + 48)
+#define RANK256(i) RANK64(i), RANK64(i + 64), RANK64(i + 128), RANK64(i + 192)
+static const uint8_t rank_in_byte[8 * 256] = {RANK256(0),    RANK256(256),  RANK256(512),
+                                              RANK256(768),  RANK256(1024), RANK256(1280),
+                                              RANK256(1536), RANK256(1792)};
+#undef RANK256
+#undef RANK64
+#undef RANK16
+#undef RANK4
+#undef RANK
+#undef RANK_BITS
 
 /* The bucket of a feature hash: mixed, then cut to the table's size. */
 FEATURE_INLINE uint32_t bucket_of(uint64_t hash, uint32_t mask) {
@@ -631,8 +681,25 @@ FEATURE_INLINE uint32_t bucket_of(uint64_t hash, uint32_t mask) {
   return (uint32_t)hash & mask;
 }
 
+/* The byte offset in map->rows of a bucket's weight row (see
+** ibid_reftokens_rows): of row 1 + (rows before its rank entry) + (set bits
+** below its own) when its bit is set, else of row 0, the zeros. Branch-free:
+** about one bucket in ten has no row, which a branch would mispredict. */
+FEATURE_INLINE uint32_t row_offset(const feature_writer *writer, uint32_t bucket) {
+  uint32_t entry = writer->rank[bucket >> 3];
+  uint32_t rank = rank_in_byte[(bucket & 7) << 8 | (entry & 0xFF)];
+  uint32_t row = (entry >> 8) + rank;
+  return (row & (0u - (rank != 0))) * IBID_REFMODEL_ROW_STRIDE;
+}
+
+/* (token_features writes at most 47 features, fewer than MAX_FEATURES: no
+** bound to check) */
+_Static_assert(47 <= IBID_REFTOKENS_MAX_FEATURES, "token_features writes up to 47 features");
 FEATURE_INLINE void put(feature_writer *writer, uint32_t bucket) {
-  if (writer->count >= IBID_REFTOKENS_MAX_FEATURES) return;
+  if (writer->to_rows) {
+    bucket = row_offset(writer, bucket);
+    __builtin_prefetch(writer->rows + bucket);
+  }
   writer->out[writer->count++] = bucket;
 }
 
@@ -814,9 +881,10 @@ static void chunk_buckets(const token_facts *facts, chunk_facts *chunks, size_t 
   }
 }
 
-static void token_features(feature_writer *w, const token_facts *facts, size_t count, size_t i,
-                           const running_context *context, const chunk_facts *chunks,
-                           const uint32_t *chunk_of, const shared_buckets *shared) {
+FEATURE_INLINE void token_features(feature_writer *w, const token_facts *facts, size_t count,
+                                   size_t i, const running_context *context,
+                                   const chunk_facts *chunks, const uint32_t *chunk_of,
+                                   const shared_buckets *shared) {
   const token_facts *t = &facts[i];
   const uint64_t none = 0x9e3779b97f4a7c15ULL;
   uint64_t previous_word = i > 0 ? facts[i - 1].word : none;
@@ -903,9 +971,11 @@ int ibid_reftokens_features(const char *text, const ibid_reftoken *tokens, size_
                                          feature_counts);
 }
 
-int ibid_reftokens_features_learned(const char *text, const ibid_reftoken *tokens, size_t count,
-                                    uint32_t buckets, const uint8_t *learned, uint32_t *features,
-                                    uint8_t *feature_counts) {
+/* Both entry points: inlined twice, so that `rows` is a constant in each. */
+FEATURE_INLINE int features_write(const char *text, const ibid_reftoken *tokens, size_t count,
+                                  uint32_t buckets, const uint8_t *learned,
+                                  const ibid_reftokens_rows *rows, uint32_t *features,
+                                  uint8_t *feature_counts) {
   if (count == 0) return 0;
   /* one allocation: facts, chunks, chunk of each token, word and pair blocks */
   token_facts *facts = ibid_malloc(count * (sizeof(*facts) + sizeof(chunk_facts)) +
@@ -947,10 +1017,28 @@ int ibid_reftokens_features_learned(const char *text, const ibid_reftoken *token
     writer.out = features + i * IBID_REFTOKENS_MAX_FEATURES;
     writer.count = 0;
     writer.mask = mask;
+    writer.to_rows = rows != NULL;
+    if (rows) {
+      writer.rank = rows->rank, writer.rows = rows->rows;
+    } else {
+      writer.rank = NULL, writer.rows = NULL;
+    }
     token_features(&writer, facts, count, i, &context, chunks, chunk_of, &shared);
     feature_counts[i] = (uint8_t)writer.count;
     running_context_advance(&context, &facts[i]);
   }
   ibid_free(facts);
   return 0;
+}
+
+int ibid_reftokens_features_learned(const char *text, const ibid_reftoken *tokens, size_t count,
+                                    uint32_t buckets, const uint8_t *learned, uint32_t *features,
+                                    uint8_t *feature_counts) {
+  return features_write(text, tokens, count, buckets, learned, NULL, features, feature_counts);
+}
+
+int ibid_reftokens_feature_rows(const char *text, const ibid_reftoken *tokens, size_t count,
+                                uint32_t buckets, const ibid_reftokens_rows *rows,
+                                uint32_t *features, uint8_t *feature_counts) {
+  return features_write(text, tokens, count, buckets, NULL, rows, features, feature_counts);
 }

@@ -65,4 +65,22 @@ int ibid_reftokens_features_learned(const char *text, const ibid_reftoken *token
                                     uint32_t buckets, const uint8_t *learned, uint32_t *features,
                                     uint8_t *feature_counts);
 
+/*
+** For the labeller (refmodel.c): the features of ibid_reftokens_features,
+** each written as the byte offset of its weight row in `rows` (and that row
+** prefetched) instead of its bucket. The weight table is compressed (see
+** refmodel.h): rank[bucket / 8] has bit bucket % 8 set when the bucket has a
+** row and counts in its high 24 bits the rows of the buckets before; a row is
+** IBID_REFMODEL_ROW_STRIDE bytes, and a bucket without a row gets row 0.
+** The tables are passed in, so that the trainer links without the weights.
+*/
+typedef struct ibid_reftokens_rows {
+  const uint32_t *rank;      /* ibid_refmodel_rank */
+  const unsigned char *rows; /* ibid_refmodel_rows */
+} ibid_reftokens_rows;
+
+int ibid_reftokens_feature_rows(const char *text, const ibid_reftoken *tokens, size_t count,
+                                uint32_t buckets, const ibid_reftokens_rows *rows,
+                                uint32_t *features, uint8_t *feature_counts);
+
 #endif
