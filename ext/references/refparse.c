@@ -261,6 +261,11 @@ typedef struct date_parts {
 } date_parts;
 static date_parts parse_date(view v);
 
+/* The bit of fields.pairs for the adjacent bytes a, b. */
+static unsigned pair_bit(char a, char b) {
+  return ((unsigned char)a * 33u + (unsigned char)b) & 511u;
+}
+
 /*
 ** Fills f from the segments: the text of each label and the lower-cased
 ** reference all sit in one block (*block, free with ibid_free): a label's
@@ -275,7 +280,13 @@ static int fields_collect(fields *f, const char *text, size_t length,
   char *at = *block = ibid_malloc(total);
   if (!at) return -1;
   f->lowered.data = at;
-  for (size_t i = 0; i < length; i++) at[i] = lower(text[i]);
+  /* lower-cased, and the pairs of adjacent bytes noted (see pair_bit) */
+  if (length) at[0] = lower(text[0]);
+  for (size_t i = 1; i < length; i++) {
+    at[i] = lower(text[i]);
+    unsigned bit = pair_bit(at[i - 1], at[i]);
+    f->pairs[bit / 64] |= (uint64_t)1 << (bit % 64);
+  }
   at[length] = 0;
   f->lowered.length = length;
   at += length + 1;
@@ -305,18 +316,6 @@ static int fields_collect(fields *f, const char *text, size_t length,
     b->data[b->length] = 0;
   }
   return 0;
-}
-
-/* The bit of fields.pairs for the adjacent bytes a, b. */
-static unsigned pair_bit(char a, char b) {
-  return ((unsigned char)a * 33u + (unsigned char)b) & 511u;
-}
-
-static void pairs_collect(fields *f) {
-  for (size_t i = 0; i + 1 < f->lowered.length; i++) {
-    unsigned bit = pair_bit(f->lowered.data[i], f->lowered.data[i + 1]);
-    f->pairs[bit / 64] |= (uint64_t)1 << (bit % 64);
-  }
 }
 
 /* Does the whole reference contain `needle` (lower-case ASCII)? It is asked
@@ -1088,6 +1087,8 @@ static int series_container(view container) {
   static const char *const series[] = {
       "working paper",  "occasional paper", "discussion paper", "policy paper",
       "research paper", "policy brief",     "briefing paper",   NULL};
+  /* (each holds "paper" or "brief": most containers are ruled out by two searches) */
+  if (!contains_ci(container, "paper") && !contains_ci(container, "brief")) return 0;
   for (size_t i = 0; series[i]; i++)
     if (contains_ci(container, series[i])) return 1;
   return 0;
@@ -1383,7 +1384,8 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
   if (!doi.n && !url.n && whole_contains(f, "10.")) doi = find_doi(whole);
   write_text(&object, "DOI", doi);
   /* an arXiv identifier is the number of the preprint */
-  if (!symbol.n && !report_number.n) symbol = find_arxiv(whole);
+  /* (`lowered` is `whole` lower-cased: without "arxiv" there, find_arxiv finds nothing) */
+  if (!symbol.n && !report_number.n && whole_contains(f, "arxiv")) symbol = find_arxiv(whole);
   write_text(&object, "number", symbol);
   const char *authority = symbol.n ? symbol_authority(symbol) : NULL;
   /* (only looked for when it is written: the court markers are some twenty searches) */
@@ -1838,7 +1840,7 @@ static int no_date_letters(view t, char *letters, size_t *used, int *open, int *
       if (*used == 2 || *close || k + 1 >= t.n || t.s[k + 1] != '.') return 0;
       if (*used == 0 && is_upper(c)) return 0; /* "S.D.", "O. J." are initials */
       letters[(*used)++] = lower(c);
-    } else if (!strchr(".:,;", c)) {
+    } else if (c != '.' && c != ':' && c != ',' && c != ';' && c) { /* (strchr's set, NUL too) */
       return 0;
     }
   }
@@ -1942,7 +1944,6 @@ char *ibid_parse_reference_json(const char *text, size_t length, size_t *json_le
   failed = fields_collect(&f, text, length, segments, count, &block) != 0;
   ibid_free(segments);
   if (failed) return NULL;
-  pairs_collect(&f);
   ibid_buffer out;
   ibid_buffer_init(&out);
   /* (the JSON is rarely longer: one allocation instead of a few) */

@@ -246,7 +246,7 @@ typedef struct lexicon_entry {
   unsigned char kind;
 } lexicon_entry;
 
-/* Sorted by bytes (strcmp order) for a binary search. */
+/* Sorted by bytes (strcmp order). */
 static const lexicon_entry lexicon[] = {
     {"abril", LEX_MONTH},
     {"academic", LEX_PUBLISHER},
@@ -435,37 +435,65 @@ static const lexicon_entry lexicon[] = {
     {"übers", LEX_TRANSLATOR},
 };
 
-/* lexicon_start[k]: the first entry whose first byte is at least 'a' + k
-** (k = 26: past 'z'). Regenerate when the lexicon changes; the assertion
-** below holds its size. */
-static const uint16_t lexicon_start[27] = {0,   14,  31,  35,  44,  57,  63,  66,  74,
-                                           76,  91,  93,  98,  113, 123, 129, 140, 141,
-                                           147, 154, 161, 167, 172, 177, 177, 179, 181};
+/* lexicon_slots: an open-addressing table of the lexicon by the hash of the
+** word (token_facts.word, FNV-1a of its bytes): entry index + 1 at the first
+** free slot from lexicon_slot(hash), 0 in the free slots. Regenerate when the
+** lexicon changes (insert the entries in order; a lookup compares the word,
+** so a stale table finds too little, never a wrong class):
+**   for i, w in enumerate(words): j = slot(fnv1a64(w)); while t[j]: j = (j+1) % 512; t[j] = i+1 */
+enum { LEXICON_SLOTS = 512 };
+static const uint8_t lexicon_slots[LEXICON_SLOTS] = {
+    20,  44,  35,  0,   0,   0,   0,   158, 144, 48,  0,   40,  0,   0,   115, 0,   0,   0,   182,
+    24,  0,   30,  0,   0,   71,  42,  76,  114, 0,   0,   0,   0,   107, 0,   66,  0,   0,   0,
+    0,   0,   0,   0,   0,   162, 172, 0,   0,   0,   0,   0,   0,   0,   0,   97,  0,   11,  0,
+    0,   86,  43,  34,  25,  52,  10,  58,  65,  147, 0,   46,  0,   102, 121, 184, 0,   0,   0,
+    2,   53,  174, 0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   59,  0,   0,   5,   0,   0,
+    0,   109, 0,   0,   0,   1,   0,   22,  37,  152, 181, 0,   62,  23,  0,   0,   0,   0,   0,
+    55,  18,  106, 148, 0,   0,   0,   0,   0,   120, 0,   26,  0,   0,   0,   0,   100, 149, 96,
+    0,   160, 98,  83,  0,   0,   0,   156, 0,   0,   0,   0,   170, 0,   0,   0,   127, 0,   0,
+    0,   7,   0,   0,   0,   92,  0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    33,  93,  0,   0,   0,   0,   0,   0,   0,   0,   168, 0,   0,   69,  183, 0,   0,   21,  139,
+    0,   0,   0,   0,   145, 0,   0,   0,   0,   0,   49,  124, 0,   0,   0,   0,   63,  0,   0,
+    0,   0,   0,   0,   108, 179, 0,   0,   70,  0,   0,   16,  0,   177, 0,   137, 0,   0,   112,
+    0,   0,   0,   0,   0,   32,  17,  0,   0,   0,   74,  0,   0,   80,  0,   0,   0,   0,   60,
+    41,  157, 167, 123, 180, 0,   8,   134, 0,   0,   0,   27,  0,   0,   0,   0,   0,   0,   50,
+    0,   0,   141, 0,   0,   0,   143, 0,   175, 0,   57,  64,  4,   61,  131, 105, 0,   79,  176,
+    0,   0,   77,  0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   138, 95,  159, 0,
+    0,   0,   0,   0,   128, 0,   0,   0,   0,   0,   0,   0,   0,   0,   31,  0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   81,  130, 153, 87,  0,   29,  0,   99,  0,   125, 0,   146, 0,
+    132, 15,  51,  0,   122, 0,   164, 0,   0,   0,   142, 126, 0,   0,   0,   0,   0,   0,   0,
+    0,   88,  173, 0,   84,  178, 166, 89,  45,  154, 0,   0,   0,   0,   0,   0,   0,   110, 0,
+    0,   0,   13,  151, 0,   0,   67,  0,   0,   0,   47,  101, 0,   0,   0,   104, 68,  9,   155,
+    36,  0,   0,   0,   0,   0,   0,   0,   0,   150, 0,   0,   169, 0,   0,   0,   0,   129, 0,
+    0,   14,  90,  0,   0,   0,   0,   103, 161, 56,  0,   0,   0,   0,   0,   0,   3,   6,   0,
+    0,   39,  91,  19,  119, 165, 0,   0,   0,   0,   0,   185, 0,   0,   0,   72,  0,   136, 0,
+    0,   0,   28,  54,  0,   133, 85,  0,   0,   140, 0,   0,   117, 118, 73,  75,  111, 113, 0,
+    0,   0,   0,   78,  94,  0,   0,   82,  0,   0,   0,   135, 0,   0,   0,   0,   0,   0,   0,
+    38,  171, 0,   163, 0,   0,   0,   0,   0,   0,   0,   12,  0,   0,   0,   0,   116, 0,
+};
 _Static_assert(sizeof(lexicon) / sizeof(lexicon[0]) == 185,
-               "lexicon changed: regenerate lexicon_start");
+               "lexicon changed: regenerate lexicon_slots");
 
-/* The class of a lower-cased word, LEX_NONE when it is in no list. Words
-** ending in "verlag" ("Westdeutscher Verlag", "Campus-Verlag") are publishers. */
-static unsigned lexicon_kind(const char *word, size_t length) {
+static uint32_t lexicon_slot(uint64_t hash) {
+  return (uint32_t)(hash ^ (hash >> 29)) & (LEXICON_SLOTS - 1);
+}
+
+/* The class of a lower-cased word (hash: its FNV-1a hash), LEX_NONE when it
+** is in no list. Words ending in "verlag" ("Westdeutscher Verlag",
+** "Campus-Verlag") are publishers. */
+static unsigned lexicon_kind(uint64_t hash, const char *word, size_t length) {
   if (length == 0 || length > 22) return LEX_NONE;
   unsigned char first = (unsigned char)word[0];
   if (first < 'a' && first != 0xC3 && first != 0xC2) return LEX_NONE; /* digits, marks */
-  /* only the entries of the same first letter (or all past 'z') */
-  size_t low = first <= 'z' ? lexicon_start[first - 'a'] : lexicon_start[26];
-  size_t high =
-      first <= 'z' ? lexicon_start[first - 'a' + 1] : sizeof(lexicon) / sizeof(lexicon[0]);
-  while (low < high) {
-    size_t mid = (low + high) / 2;
-    const unsigned char *w = (const unsigned char *)lexicon[mid].word;
-    /* byte order as strcmp; the entry's NUL sorts before any byte of the word */
-    size_t k = 0;
-    while (k < length && w[k] == (unsigned char)word[k]) k++;
-    int c = k == length ? (w[k] != 0) : (int)w[k] - (int)(unsigned char)word[k];
-    if (c == 0) return lexicon[mid].kind;
-    if (c < 0)
-      low = mid + 1;
-    else
-      high = mid;
+  /* An entry is matched by its word followed by NUL bytes (its padding, as a
+  ** byte-wise comparison sees it): trailing NULs are left out, and hashed without. */
+  size_t n = length;
+  while (n && !word[n - 1]) n--;
+  if (n != length) hash = hash_bytes(FNV_OFFSET, word, n);
+  for (uint32_t j = lexicon_slot(hash); lexicon_slots[j]; j = (j + 1) & (LEXICON_SLOTS - 1)) {
+    const lexicon_entry *entry = &lexicon[lexicon_slots[j] - 1];
+    /* (entry->word holds 23 bytes, NUL-padded: word[n] is inside) */
+    if (memcmp(entry->word, word, n) == 0 && entry->word[n] == 0) return entry->kind;
   }
   if (length > 6 && memcmp(word + length - 6, "verlag", 6) == 0) return LEX_PUBLISHER;
   return LEX_NONE;
@@ -618,7 +646,7 @@ static inline __attribute__((always_inline)) void token_facts_compute(const char
         break;
       }
   if (is_month(word, word_length)) flags |= FLAG_MONTH;
-  facts->lexicon = (uint8_t)lexicon_kind(word, word_length);
+  facts->lexicon = (uint8_t)lexicon_kind(facts->word, word, word_length);
   if (facts->first_mark == '"' || facts->first_mark == '\'') flags |= FLAG_OPENS_QUOTE;
   if (facts->last_mark == '"' || facts->last_mark == '\'') flags |= FLAG_CLOSES_QUOTE;
   if (seen & SEEN_OPENS) flags |= FLAG_OPENS_PAREN;
