@@ -238,6 +238,111 @@ static int contains_ci(view v, const char *needle) {
   return 0;
 }
 
+/* ----- JSON output -------------------------------------------------------- */
+
+/* The bytes of ibid_json_string and ibid_json_object_* (buffer.h), written
+** straight into the buffer: one reserve a string instead of one an append. */
+
+/* What ibid_json_string writes for bytes[0..length): quotes and escapes. */
+static size_t json_string_size(const char *bytes, size_t length) {
+  size_t size = length + 2;
+  for (size_t i = 0; i < length; i++) {
+    unsigned char c = (unsigned char)bytes[i];
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    size += c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' ? 1 : 5;
+  }
+  return size;
+}
+
+/* Writes it at o (room checked by the caller); returns the end. */
+static char *json_string_put(char *o, const char *bytes, size_t length) {
+  static const char hex[] = "0123456789abcdef";
+  *o++ = '"';
+  for (size_t i = 0; i < length; i++) {
+    unsigned char c = (unsigned char)bytes[i];
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      *o++ = (char)c;
+      continue;
+    }
+    *o++ = '\\';
+    switch (c) {
+      case '"':
+      case '\\':
+        *o++ = (char)c;
+        break;
+      case '\n':
+        *o++ = 'n';
+        break;
+      case '\r':
+        *o++ = 'r';
+        break;
+      case '\t':
+        *o++ = 't';
+        break;
+      default:
+        *o++ = 'u', *o++ = '0', *o++ = '0', *o++ = hex[c >> 4], *o++ = hex[c & 15];
+    }
+  }
+  *o++ = '"';
+  return o;
+}
+
+/* Room for `extra` more bytes (and the NUL): 0 after a failure, as
+** ibid_buffer_reserve; most often there is room already. */
+static inline int json_room(ibid_buffer *out, size_t extra) {
+  if (!out->failed && out->length + extra + 1 <= out->capacity) return 1;
+  return ibid_buffer_reserve(out, extra);
+}
+
+static inline void json_end(ibid_buffer *out, char *o) {
+  out->length = (size_t)(o - out->data);
+  out->data[out->length] = 0;
+}
+
+/* ibid_json_string */
+static void json_string(ibid_buffer *out, const char *bytes, size_t length) {
+  /* six bytes a byte at most; counted exactly when that might not fit */
+  if (!json_room(out, length > 1024 || out->length + 6 * length + 3 > out->capacity
+                          ? json_string_size(bytes, length)
+                          : 6 * length + 2))
+    return;
+  json_end(out, json_string_put(out->data + out->length, bytes, length));
+}
+
+/* ibid_buffer_append of a string literal */
+#define json_literal(out, literal) ibid_buffer_append((out), (literal), sizeof(literal) - 1)
+
+static inline void json_char(ibid_buffer *out, char c) {
+  if (!json_room(out, 1)) return;
+  out->data[out->length++] = c;
+  out->data[out->length] = 0;
+}
+
+/* ibid_buffer_append_int: the decimal digits, a minus first when negative */
+static void json_int(ibid_buffer *out, long long value) {
+  char digits[24], *end = digits + sizeof(digits), *at = end;
+  unsigned long long magnitude =
+      value < 0 ? 0ull - (unsigned long long)value : (unsigned long long)value;
+  do *--at = (char)('0' + magnitude % 10);
+  while (magnitude /= 10);
+  if (value < 0) *--at = '-';
+  ibid_buffer_append(out, at, (size_t)(end - at));
+}
+
+/* ibid_json_object_key */
+static void json_key(ibid_json_object *object, const char *key) {
+  if (object->members++) json_char(object->buffer, ',');
+  json_string(object->buffer, key, strlen(key));
+  json_char(object->buffer, ':');
+}
+
+/* ibid_json_object_string */
+static void json_member(ibid_json_object *object, const char *key, const char *bytes,
+                        size_t length) {
+  json_key(object, key);
+  json_string(object->buffer, bytes, length);
+}
+
 /* ----- the labelled fields ---------------------------------------------- */
 
 /* Bytes in the one block of fields_collect, NUL-terminated. */
@@ -439,16 +544,17 @@ typedef struct name_writer {
 } name_writer;
 
 static void name_begin(name_writer *w) {
-  ibid_buffer_append_string(w->out, w->names++ ? ",{" : "{");
+  if (w->names++) json_char(w->out, ',');
+  json_char(w->out, '{');
 }
 
 static void write_literal(name_writer *w, view v) {
   v = trim(v);
   if (!v.n) return;
   name_begin(w);
-  ibid_buffer_append_string(w->out, "\"literal\":");
-  ibid_json_string(w->out, v.s, v.n);
-  ibid_buffer_append_char(w->out, '}');
+  json_literal(w->out, "\"literal\":");
+  json_string(w->out, v.s, v.n);
+  json_char(w->out, '}');
 }
 
 static void write_family_given(name_writer *w, view family, view given) {
@@ -460,13 +566,13 @@ static void write_family_given(name_writer *w, view family, view given) {
   if (!family.n && !given.n) return;
   if (!family.n) family = given, given.n = 0;
   name_begin(w);
-  ibid_buffer_append_string(w->out, "\"family\":");
-  ibid_json_string(w->out, family.s, family.n);
+  json_literal(w->out, "\"family\":");
+  json_string(w->out, family.s, family.n);
   if (given.n) {
-    ibid_buffer_append_string(w->out, ",\"given\":");
-    ibid_json_string(w->out, given.s, given.n);
+    json_literal(w->out, ",\"given\":");
+    json_string(w->out, given.s, given.n);
   }
-  ibid_buffer_append_char(w->out, '}');
+  json_char(w->out, '}');
 }
 
 /* One name in natural order ("W. E. Howard", "Pérez-Higueras JJ", "Heidegger M."). */
@@ -618,8 +724,8 @@ static void write_names(ibid_json_object *object, const char *key, view raw) {
     ibid_buffer_free(&cleaned);
     return;
   }
-  ibid_json_object_key(object, key);
-  ibid_buffer_append_char(object->buffer, '[');
+  json_key(object, key);
+  json_char(object->buffer, '[');
   name_writer w = {object->buffer, 0};
   view chunks[MAX_CHUNKS];
   size_t count = split_names(v, chunks);
@@ -646,7 +752,7 @@ static void write_names(ibid_json_object *object, const char *key, view raw) {
       }
     }
   }
-  ibid_buffer_append_char(object->buffer, ']');
+  json_char(object->buffer, ']');
   ibid_buffer_free(&cleaned);
 }
 
@@ -721,28 +827,28 @@ static void write_date(ibid_json_object *object, const char *key, view v) {
   v = trim(v);
   if (!v.n) return;
   date_parts d = parse_date(v);
-  ibid_json_object_key(object, key);
+  json_key(object, key);
   if (!d.year) {
     /* "(n.d.)", "(o. J.)": the words, not their brackets */
     if (v.n > 2 &&
         ((v.s[0] == '(' && v.s[v.n - 1] == ')') || (v.s[0] == '[' && v.s[v.n - 1] == ']')))
       v = (view){v.s + 1, v.n - 2};
-    ibid_buffer_append_string(object->buffer, "{\"literal\":");
-    ibid_json_string(object->buffer, v.s, v.n);
-    ibid_buffer_append_char(object->buffer, '}');
+    json_literal(object->buffer, "{\"literal\":");
+    json_string(object->buffer, v.s, v.n);
+    json_char(object->buffer, '}');
     return;
   }
-  ibid_buffer_append_string(object->buffer, "{\"date-parts\":[[");
-  ibid_buffer_append_int(object->buffer, d.year);
+  json_literal(object->buffer, "{\"date-parts\":[[");
+  json_int(object->buffer, d.year);
   if (d.month) {
-    ibid_buffer_append_char(object->buffer, ',');
-    ibid_buffer_append_int(object->buffer, d.month);
+    json_char(object->buffer, ',');
+    json_int(object->buffer, d.month);
   }
   if (d.day) {
-    ibid_buffer_append_char(object->buffer, ',');
-    ibid_buffer_append_int(object->buffer, d.day);
+    json_char(object->buffer, ',');
+    json_int(object->buffer, d.day);
   }
-  ibid_buffer_append_string(object->buffer, "]]}");
+  json_literal(object->buffer, "]]}");
 }
 
 /* ----- pages --------------------------------------------------------------- */
@@ -812,8 +918,8 @@ static void write_pages(ibid_json_object *object, view raw) {
     }
   }
   if (!pages.failed && pages.length) {
-    ibid_json_object_string(object, "page", pages.data, pages.length);
-    if (ambiguous) ibid_json_object_string(object, "page-repair", "ambiguous", 9);
+    json_member(object, "page", pages.data, pages.length);
+    if (ambiguous) json_member(object, "page-repair", "ambiguous", 9);
   }
   ibid_buffer_free(&pages);
 }
@@ -886,8 +992,8 @@ static void write_volume(ibid_json_object *object, view raw) {
   if (issue.n >= 2 && issue.s[0] == '(' && issue.s[issue.n - 1] == ')' &&
       !memchr(issue.s + 1, '(', issue.n - 2))
     issue = trim((view){issue.s + 1, issue.n - 2});
-  if (volume.n) ibid_json_object_string(object, "volume", volume.s, volume.n);
-  if (issue.n) ibid_json_object_string(object, "issue", issue.s, issue.n);
+  if (volume.n) json_member(object, "volume", volume.s, volume.n);
+  if (issue.n) json_member(object, "issue", issue.s, issue.n);
 }
 
 /* ----- URL and DOI ---------------------------------------------------------- */
@@ -1155,7 +1261,7 @@ static const char *const edition_words[] = {"ed", "edn", "edition", "éd", "ed."
 static const char *const editor_words[] = {"ed", "eds", "edited", "by", "in", "in:", NULL};
 
 static void write_text(ibid_json_object *object, const char *key, view v) {
-  if (v.n) ibid_json_object_string(object, key, v.s, v.n);
+  if (v.n) json_member(object, key, v.s, v.n);
 }
 
 /*
@@ -1193,7 +1299,7 @@ static void write_url(ibid_json_object *object, view url, view labelled) {
     at = next.s + first_word((view){next.s, (size_t)(field_end - next.s)});
   }
   while (joined.length && strchr(".-_", joined.data[joined.length - 1])) joined.length--;
-  if (!joined.failed) ibid_json_object_string(object, "URL", joined.data, joined.length);
+  if (!joined.failed) json_member(object, "URL", joined.data, joined.length);
   ibid_buffer_free(&joined);
 }
 
@@ -1211,10 +1317,10 @@ static void write_edition(ibid_json_object *object, view v, view labelled) {
     char joined[16];
     memcpy(joined, v.s, digits);
     memcpy(joined + digits, v.s + digits + 1, 2);
-    ibid_json_object_string(object, "edition", joined, digits + 2);
+    json_member(object, "edition", joined, digits + 2);
     return;
   }
-  ibid_json_object_string(object, "edition", v.s, v.n);
+  json_member(object, "edition", v.s, v.n);
 }
 
 /* No title, a "journal", and a publisher with its place ("Philosophical
@@ -1302,7 +1408,7 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
   }
   view symbol = find_symbol(whole);
   const char *type = choose_type(f, whole, symbol.n > 0);
-  ibid_json_object_string(&object, "type", type, strlen(type));
+  json_member(&object, "type", type, strlen(type));
   int legal_case = strcmp(type, "legal_case") == 0;
   view name = legal_case ? case_name(whole, f) : (view){text, 0};
   /* A case is named by its parties: no author. */
@@ -1392,7 +1498,7 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
   if (!authority && (legal_case || strcmp(type, "document") == 0))
     authority = find_authority(f, legal_case);
   if (authority && (legal_case || strcmp(type, "document") == 0))
-    ibid_json_object_string(&object, "authority", authority, strlen(authority));
+    json_member(&object, "authority", authority, strlen(authority));
   write_text(&object, "genre", genre);
   /* "Available at:", "Retrieved from" alone only announced a URL. */
   static const char *const announce[] = {"available", "at",  "retrieved", "from", "online",

@@ -72,18 +72,22 @@ ibid_reftoken *ibid_reftokens_split(const char *text, size_t length, size_t *cou
     }
   }
   while (at < length) {
-    size_t space = space_length(text, length, at);
+    unsigned char c = (unsigned char)text[at];
+    if (c == ' ') {
+      at++;
+      continue;
+    }
+    size_t space = c > ' ' && c < 0x80 ? 0 : space_length(text, length, at);
     if (space) {
       at += space;
       continue;
     }
-    size_t start = at;
-    while (at < length) {
-      unsigned char c = (unsigned char)text[at];
-      if ((c > ' ' && c < 0x80) || !space_length(text, length, at))
-        at++;
-      else
-        break;
+    size_t start = at++; /* (not a space) */
+    for (;;) {
+      /* printable ASCII, 0x21-0x7F, in a tight loop: most of the bytes */
+      while (at < length && (unsigned char)((unsigned char)text[at] - 0x21) < 0x5F) at++;
+      if (at >= length || text[at] == ' ' || space_length(text, length, at)) break;
+      at++;
     }
     if (used == capacity) {
       size_t grown = capacity ? capacity * 2 : 32;
@@ -493,7 +497,8 @@ static unsigned lexicon_kind(uint64_t hash, const char *word, size_t length) {
   for (uint32_t j = lexicon_slot(hash); lexicon_slots[j]; j = (j + 1) & (LEXICON_SLOTS - 1)) {
     const lexicon_entry *entry = &lexicon[lexicon_slots[j] - 1];
     /* (entry->word holds 23 bytes, NUL-padded: word[n] is inside) */
-    if (memcmp(entry->word, word, n) == 0 && entry->word[n] == 0) return entry->kind;
+    if (entry->word[0] == word[0] && entry->word[n] == 0 && memcmp(entry->word, word, n) == 0)
+      return entry->kind;
   }
   if (length > 6 && memcmp(word + length - 6, "verlag", 6) == 0) return LEX_PUBLISHER;
   return LEX_NONE;
