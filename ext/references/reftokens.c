@@ -718,8 +718,8 @@ FEATURE_INLINE uint32_t bucket_of(uint64_t hash, uint32_t mask) {
 ** ibid_reftokens_rows): of row 1 + (rows before its rank entry) + (set bits
 ** below its own) when its bit is set, else of row 0, the zeros. Branch-free:
 ** about one bucket in ten has no row, which a branch would mispredict. */
-FEATURE_INLINE uint32_t row_offset(const feature_writer *writer, uint32_t bucket) {
-  uint32_t entry = writer->rank[bucket >> 3];
+FEATURE_INLINE uint32_t row_offset(const uint32_t *rank_table, uint32_t bucket) {
+  uint32_t entry = rank_table[bucket >> 3];
   uint32_t rank = rank_in_byte[(bucket & 7) << 8 | (entry & 0xFF)];
   uint32_t row = (entry >> 8) + rank;
   return (row & (0u - (rank != 0))) * IBID_REFMODEL_ROW_STRIDE;
@@ -730,10 +730,17 @@ FEATURE_INLINE uint32_t row_offset(const feature_writer *writer, uint32_t bucket
 _Static_assert(47 <= IBID_REFTOKENS_MAX_FEATURES, "token_features writes up to 47 features");
 FEATURE_INLINE void put(feature_writer *writer, uint32_t bucket) {
   if (writer->to_rows) {
-    bucket = row_offset(writer, bucket);
+    bucket = row_offset(writer->rank, bucket);
     __builtin_prefetch(writer->rows + bucket);
   }
   writer->out[writer->count++] = bucket;
+}
+
+/* A feature found once for several tokens: already a row offset when the
+** writer maps to rows (see map_shared). */
+FEATURE_INLINE void put_shared(feature_writer *writer, uint32_t bucket_or_row) {
+  if (writer->to_rows) __builtin_prefetch(writer->rows + bucket_or_row);
+  writer->out[writer->count++] = bucket_or_row;
 }
 
 FEATURE_INLINE void emit(feature_writer *writer, uint64_t hash) {
@@ -814,14 +821,14 @@ typedef struct chunk_facts {
   uint32_t start, end; /* tokens [start, end) */
   uint32_t first_kind; /* token_kind of the first token */
   uint16_t classes;    /* bit per LEX_* class of the chunk's words; 14: a year, 15: a digit */
-  uint32_t learned;    /* bit per label that a word of the chunk surely belongs to */
   uint16_t chunks_after;
   uint16_t year_after; /* a later chunk holds a year */
   char end_mark;       /* the last token's trailing mark */
   /* buckets of the features that are the same for every token of the chunk
-  ** (47, 48, 49 as last token or not, 51, 53 as first token or not) */
+  ** (47, 48, 49 as last token or not, 51, 53 as first token or not); their
+  ** row offsets when the features are mapped to rows */
   uint32_t classes_bucket, follows_bucket, follows_last_bucket[2], before_bucket,
-      first_word_bucket[2], learned_bucket[2], learned_around_bucket;
+      first_word_bucket[2];
 } chunk_facts;
 
 static int ends_chunk(const token_facts *t) {
@@ -853,7 +860,6 @@ static size_t chunks_compute(const token_facts *facts, size_t count, chunk_facts
     if (facts[i].lexicon) c->classes |= (uint16_t)(1u << facts[i].lexicon);
     if (facts[i].flags & FLAG_HAS_DIGIT) c->classes |= 1u << 15;
     if (facts[i].flags & FLAG_YEAR) c->classes |= 1u << 14;
-    if (facts[i].learned && !(facts[i].learned & 1)) c->learned |= 1u << (facts[i].learned >> 1);
     chunk_of[i] = (uint32_t)(used - 1);
   }
   int year = 0;
@@ -873,7 +879,8 @@ typedef struct shared_buckets {
   const uint32_t *pair; /* [i]: the pair (token i - 1, token i); count + 1 of them */
   uint32_t none_word;   /* no token there */
   /* features of few values: the bias, the position (first, inner, last),
-  ** inside quotes or not, inside brackets or not */
+  ** inside quotes or not, inside brackets or not (row offsets when the
+  ** features are mapped to rows) */
   uint32_t bias, position[3], in_quote[2], in_paren[2];
 } shared_buckets;
 
@@ -881,8 +888,14 @@ static unsigned chunk_follows(const chunk_facts *c, const chunk_facts *next) {
   return (next ? next->first_kind : 1u << 30) | (unsigned)(unsigned char)c->end_mark << 16;
 }
 
+/* The row of a shared bucket when features are mapped to rows (rank: the
+** rank table), else the bucket. */
+static uint32_t map_shared(const uint32_t *rank, uint32_t bucket) {
+  return rank ? row_offset(rank, bucket) : bucket;
+}
+
 static void chunk_buckets(const token_facts *facts, chunk_facts *chunks, size_t chunk_count,
-                          uint32_t mask) {
+                          uint32_t mask, const uint32_t *rank) {
   for (size_t k = 0; k < chunk_count; k++) {
     chunk_facts *c = &chunks[k];
     const chunk_facts *next = k + 1 < chunk_count ? c + 1 : NULL;
@@ -901,16 +914,17 @@ static void chunk_buckets(const token_facts *facts, chunk_facts *chunks, size_t 
                     c->first_kind),
         mask);
     for (unsigned first = 0; first < 2; first++)
-      c->learned_bucket[first] =
-          bucket_of(hash_number(hash_number(template_hash(60), c->learned), first), mask);
-    c->learned_around_bucket = bucket_of(
-        hash_number(hash_number(hash_number(template_hash(61), before ? before->learned : 1u << 31),
-                                c->learned),
-                    next ? next->learned : 1u << 31),
-        mask);
-    for (unsigned first = 0; first < 2; first++)
       c->first_word_bucket[first] =
           bucket_of(hash_number(hash_number(template_hash(53), facts[c->start].word), first), mask);
+    if (rank) {
+      c->classes_bucket = map_shared(rank, c->classes_bucket);
+      c->follows_bucket = map_shared(rank, c->follows_bucket);
+      c->before_bucket = map_shared(rank, c->before_bucket);
+      for (int k2 = 0; k2 < 2; k2++) {
+        c->follows_last_bucket[k2] = map_shared(rank, c->follows_last_bucket[k2]);
+        c->first_word_bucket[k2] = map_shared(rank, c->first_word_bucket[k2]);
+      }
+    }
   }
 }
 
@@ -926,7 +940,7 @@ FEATURE_INLINE void token_features(feature_writer *w, const token_facts *facts, 
   unsigned previous_mark = i > 0 ? (unsigned char)facts[i - 1].last_mark : 255;
   unsigned next_flags = i + 1 < count ? facts[i + 1].flags : 1u << 20;
   unsigned previous_flags = i > 0 ? facts[i - 1].flags : 1u << 20;
-  put(w, shared->bias);
+  put_shared(w, shared->bias);
   put_slot(w, shared->word[i], 0);
   emit1(w, 4, t->shape);
   emit1(w, 5, t->prefix);
@@ -935,7 +949,7 @@ FEATURE_INLINE void token_features(feature_writer *w, const token_facts *facts, 
   emit1(w, 8, (unsigned char)t->last_mark);
   emit1(w, 9, t->flags);
   emit1(w, 11, t->length_class);
-  put(w, shared->position[i == 0 ? 0 : i + 1 == count ? 2 : 1]);
+  put_shared(w, shared->position[i == 0 ? 0 : i + 1 == count ? 2 : 1]);
   emit1(w, 13, count ? i * 8 / count : 0);
   put_slot(w, i > 0 ? shared->word[i - 1] : shared->none_word, 1);
   put_slot(w, i + 1 < count ? shared->word[i + 1] : shared->none_word, 2);
@@ -948,8 +962,8 @@ FEATURE_INLINE void token_features(feature_writer *w, const token_facts *facts, 
   /* a pair of words: seen from its second word, then from its first */
   put_slot(w, shared->pair[i], 0);
   put_slot(w, shared->pair[i + 1], 1);
-  put(w, shared->in_quote[context->in_quote]);
-  put(w, shared->in_paren[context->paren_depth]);
+  put_shared(w, shared->in_quote[context->in_quote]);
+  put_shared(w, shared->in_paren[context->paren_depth]);
   emit2(w, 30, previous_mark, (unsigned char)t->last_mark);
   emit1(w, 31, next_flags);
   emit1(w, 32, previous_flags);
@@ -973,13 +987,13 @@ FEATURE_INLINE void token_features(feature_writer *w, const token_facts *facts, 
   const chunk_facts *c = &chunks[chunk_of[i]];
   size_t left = c->end - 1 - i, length = c->end - c->start;
   emit2(w, 46, left > 7 ? 7 : left, length > 15 ? 15 : length);
-  put(w, c->classes_bucket);
-  put(w, c->follows_bucket);
-  put(w, c->follows_last_bucket[left == 0]);
-  put(w, c->first_word_bucket[i == c->start]);
+  put_shared(w, c->classes_bucket);
+  put_shared(w, c->follows_bucket);
+  put_shared(w, c->follows_last_bucket[left == 0]);
+  put_shared(w, c->first_word_bucket[i == c->start]);
   emit2(w, 55, context->in_chunk ? context->chunks_since_in : 15,
         c->first_kind & (FLAG_CAPITALIZED | FLAG_LOWER | FLAG_DIGITS | FLAG_YEAR));
-  put(w, c->before_bucket);
+  put_shared(w, c->before_bucket);
   emit2(w, 52, c->chunks_after > 6 ? 6 : c->chunks_after,
         c->year_after | (unsigned)context->year_seen << 1);
   /* the learned word classes: the chunk's, around it, the token's with its marks */
@@ -1023,7 +1037,8 @@ FEATURE_INLINE int features_write(const char *text, const ibid_reftoken *tokens,
     if (learned) facts[i].learned = learned[i];
   }
   size_t chunk_count = chunks_compute(facts, count, chunks, chunk_of);
-  chunk_buckets(facts, chunks, chunk_count, mask);
+  const uint32_t *rank = rows ? rows->rank : NULL;
+  chunk_buckets(facts, chunks, chunk_count, mask, rank);
   const uint64_t none = 0x9e3779b97f4a7c15ULL, word_group = template_hash(2);
   for (size_t i = 0; i < count; i++)
     word_blocks[i] = block_of(hash_number(word_group, facts[i].word), mask);
@@ -1035,12 +1050,12 @@ FEATURE_INLINE int features_write(const char *text, const ibid_reftoken *tokens,
   shared_buckets shared;
   shared.word = word_blocks, shared.pair = pair_blocks;
   shared.none_word = block_of(hash_number(word_group, none), mask);
-  shared.bias = bucket_of(hash_number(template_hash(1), 1), mask);
+  shared.bias = map_shared(rank, bucket_of(hash_number(template_hash(1), 1), mask));
   for (unsigned v = 0; v < 3; v++)
-    shared.position[v] = bucket_of(hash_number(template_hash(12), v), mask);
+    shared.position[v] = map_shared(rank, bucket_of(hash_number(template_hash(12), v), mask));
   for (unsigned v = 0; v < 2; v++) {
-    shared.in_quote[v] = bucket_of(hash_number(template_hash(24), v), mask);
-    shared.in_paren[v] = bucket_of(hash_number(template_hash(25), v), mask);
+    shared.in_quote[v] = map_shared(rank, bucket_of(hash_number(template_hash(24), v), mask));
+    shared.in_paren[v] = map_shared(rank, bucket_of(hash_number(template_hash(25), v), mask));
   }
   running_context context;
   memset(&context, 0, sizeof(context));
