@@ -354,8 +354,8 @@ typedef struct label_text {
 typedef struct fields {
   label_text text[IBID_REFLABEL_COUNT]; /* segments of each label, joined by a space */
   label_text lowered;                   /* the whole reference, ASCII lower-cased */
-  uint64_t pairs[8]; /* a bit per hashed pair of adjacent bytes of `lowered` (see pair_bit) */
-  view first_date;   /* the first date segment: the date of issue */
+  uint8_t pairs[512]; /* 1 for each hashed pair of adjacent bytes of `lowered` (see pair_bit) */
+  view first_date;    /* the first date segment: the date of issue */
   view longest[IBID_REFLABEL_COUNT]; /* the longest segment of each label */
   int title_quoted;                  /* the title was in quotation marks */
 } fields;
@@ -366,7 +366,7 @@ typedef struct date_parts {
 } date_parts;
 static date_parts parse_date(view v);
 
-/* The bit of fields.pairs for the adjacent bytes a, b. */
+/* The entry of fields.pairs for the adjacent bytes a, b. */
 static unsigned pair_bit(char a, char b) {
   return ((unsigned char)a * 33u + (unsigned char)b) & 511u;
 }
@@ -389,8 +389,7 @@ static int fields_collect(fields *f, const char *text, size_t length,
   if (length) at[0] = lower(text[0]);
   for (size_t i = 1; i < length; i++) {
     at[i] = lower(text[i]);
-    unsigned bit = pair_bit(at[i - 1], at[i]);
-    f->pairs[bit / 64] |= (uint64_t)1 << (bit % 64);
+    f->pairs[pair_bit(at[i - 1], at[i])] = 1; /* (a store, not a read and a write) */
   }
   at[length] = 0;
   f->lowered.length = length;
@@ -429,8 +428,7 @@ static int fields_collect(fields *f, const char *text, size_t length,
 static int whole_contains(const fields *f, const char *needle) {
   size_t n = strlen(needle), length = f->lowered.length;
   for (size_t i = 0; i + 1 < n; i++) {
-    unsigned bit = pair_bit(needle[i], needle[i + 1]);
-    if (!(f->pairs[bit / 64] >> (bit % 64) & 1)) return 0;
+    if (!f->pairs[pair_bit(needle[i], needle[i + 1])]) return 0;
   }
   const char *s = f->lowered.data, *at = s;
   while (length && (size_t)(s + length - at) >= n) {

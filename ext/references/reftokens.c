@@ -528,6 +528,10 @@ static uint8_t learned_class(uint64_t word) {
   return 0;
 }
 
+static inline int is_ascii_alnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 /* What token_facts_compute notes of an ASCII mark byte (0 for the others). */
 enum { SEEN_OPENS = 1, SEEN_CLOSES = 2, SEEN_PERIOD = 4 };
 static inline unsigned seen_bits(unsigned char c) {
@@ -546,11 +550,14 @@ static inline __attribute__((always_inline)) void token_facts_compute(const char
   memset(facts, 0, sizeof(*facts));
 
   /* Strip punctuation on both sides to find the word. */
-  while (begin < end && mark_class(s, n, begin, &bytes)) {
-    if (!facts->first_mark) facts->first_mark = mark_class(s, n, begin, &bytes);
+  /* (an ASCII letter or digit, the most common ends, is no mark: not looked up) */
+  while (begin < end && !is_ascii_alnum((unsigned char)s[begin])) {
+    char mark = mark_class(s, n, begin, &bytes);
+    if (!mark) break;
+    if (!facts->first_mark) facts->first_mark = mark;
     begin += bytes;
   }
-  while (end > begin) {
+  while (end > begin && !is_ascii_alnum((unsigned char)s[end - 1])) {
     size_t back = end - 1;
     while (back > begin && ((unsigned char)s[back] & 0xC0) == 0x80) back--;
     char mark = mark_class(s, n, back, &bytes);
