@@ -316,19 +316,22 @@ static void decode(int32_t *score, uint8_t *back, size_t count, uint8_t *labels)
 int ibid_refmodel_label(const char *text, const ibid_reftoken *tokens, size_t count,
                         uint8_t *labels) {
   if (count == 0) return 0;
-  /* one block: scores, features, back pointers, feature counts (in that
-  ** order, so that every part is aligned for its type) */
+  /* one block: the features' working memory, scores, features, back
+  ** pointers, feature counts (in that order, so that every part is aligned
+  ** for its type) */
   enum { S = IBID_REFMODEL_ROW_STRIDE, F = IBID_REFTOKENS_MAX_FEATURES };
-  char *block = ibid_malloc(count * (S * sizeof(int32_t) + F * sizeof(uint32_t) + S + 1));
+  size_t scratch_bytes = (ibid_reftokens_scratch_bytes(count) + 7) / 8 * 8;
+  char *block =
+      ibid_malloc(scratch_bytes + count * (S * sizeof(int32_t) + F * sizeof(uint32_t) + S + 1));
   if (!block) return -1;
-  int32_t *score = (int32_t *)(void *)block;
+  int32_t *score = (int32_t *)(void *)(block + scratch_bytes);
   uint32_t *features = (uint32_t *)(void *)(score + count * S);
   uint8_t *back = (uint8_t *)(features + count * F);
   uint8_t *feature_counts = back + count * S;
   int rc = -1;
   ibid_reftokens_rows map = {ibid_refmodel_rank, ibid_refmodel_rows};
   if (ibid_reftokens_feature_rows(text, tokens, count, IBID_REFMODEL_BUCKETS, &map, features,
-                                  feature_counts) == 0) {
+                                  feature_counts, block) == 0) {
     emissions(features, feature_counts, count, score);
     decode(score, back, count, labels);
     rc = 0;

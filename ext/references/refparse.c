@@ -373,16 +373,18 @@ static unsigned pair_bit(char a, char b) {
 
 /*
 ** Fills f from the segments: the text of each label and the lower-cased
-** reference all sit in one block (*block, free with ibid_free): a label's
-** segments joined by spaces never take more than their bytes and a space
-** each. Returns 0, or -1 when memory ran out.
+** reference all sit in one block (`room`, the caller's, when given; else
+** allocated as *block, free with ibid_free): a label's segments joined by
+** spaces never take more than their bytes and a space each. Returns 0, or
+** -1 when memory ran out.
 */
 static int fields_collect(fields *f, const char *text, size_t length,
-                          const ibid_reference_segment *segments, size_t count, char **block) {
+                          const ibid_reference_segment *segments, size_t count, char **block,
+                          char *room) {
   size_t need[IBID_REFLABEL_COUNT] = {0}, total = length + 1;
   for (size_t i = 0; i < count; i++) need[segments[i].label] += segments[i].length + 1;
   for (int l = 0; l < IBID_REFLABEL_COUNT; l++) total += need[l];
-  char *at = *block = ibid_malloc(total);
+  char *at = room ? room : (*block = ibid_malloc(total));
   if (!at) return -1;
   f->lowered.data = at;
   /* lower-cased, and the pairs of adjacent bytes noted (see pair_bit) */
@@ -2002,18 +2004,31 @@ static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t 
   in_container_before_editors(text, tokens, count, labels);
 }
 
-ibid_reference_segment *ibid_reference_segments(const char *text, size_t length, size_t *count,
-                                                int *failed) {
+/* ibid_reference_segments with `extra` more bytes at the end of the block
+** (*extra_at: 8-byte aligned), for the caller's own use. */
+static ibid_reference_segment *segments_with(const char *text, size_t length, size_t *count,
+                                             int *failed, size_t extra, char **extra_at) {
   *count = 0;
   length = parsed_length(text, length);
-  size_t token_count;
-  ibid_reftoken *tokens = ibid_reftokens_split(text, length, &token_count, failed);
-  if (!tokens) return NULL;
-  /* one block: the segments (returned), then the labels */
-  ibid_reference_segment *segments = ibid_malloc(token_count * (sizeof(*segments) + 1));
-  uint8_t *labels = segments ? (uint8_t *)(segments + token_count) : NULL;
-  if (!segments || ibid_refmodel_label(text, tokens, token_count, labels) != 0) {
-    ibid_free(tokens);
+  /* one block: the segments (returned), the tokens, the labels; room for
+  ** the most tokens there can be (a byte apart), as many segments */
+  size_t capacity = length / 2 + 1;
+  size_t labels_at = capacity * (sizeof(ibid_reference_segment) + sizeof(ibid_reftoken));
+  size_t extra_start = (labels_at + capacity + 7) / 8 * 8;
+  ibid_reference_segment *segments = ibid_malloc(extra_start + extra);
+  if (!segments) {
+    *failed = 1;
+    return NULL;
+  }
+  ibid_reftoken *tokens = (ibid_reftoken *)(void *)(segments + capacity);
+  uint8_t *labels = (uint8_t *)segments + labels_at;
+  if (extra_at) *extra_at = (char *)segments + extra_start;
+  size_t token_count = ibid_reftokens_split_into(text, length, tokens);
+  if (!token_count) {
+    ibid_free(segments);
+    return NULL;
+  }
+  if (ibid_refmodel_label(text, tokens, token_count, labels) != 0) {
     ibid_free(segments);
     *failed = 1;
     return NULL;
@@ -2026,28 +2041,40 @@ ibid_reference_segment *ibid_reference_segments(const char *text, size_t length,
       segments[used - 1].length = end - segments[used - 1].start;
       continue;
     }
+    /* (segment `used` ends before token i starts: used <= i) */
     segments[used].label = labels[i];
     segments[used].start = tokens[i].start;
     segments[used].length = tokens[i].length;
     used++;
   }
-  ibid_free(tokens);
   *count = used;
   return segments;
+}
+
+ibid_reference_segment *ibid_reference_segments(const char *text, size_t length, size_t *count,
+                                                int *failed) {
+  return segments_with(text, length, count, failed, 0, NULL);
 }
 
 char *ibid_parse_reference_json(const char *text, size_t length, size_t *json_length) {
   int failed = 0;
   size_t count = 0;
   length = parsed_length(text, length);
-  ibid_reference_segment *segments = ibid_reference_segments(text, length, &count, &failed);
+  /* the fields' text in the segments' block: the lower-cased reference
+  ** (length + 1), the segments of each label joined (their bytes, at most
+  ** length, and a byte each, at most one a token: length / 2 + 1) */
+  char *room = NULL;
+  ibid_reference_segment *segments =
+      segments_with(text, length, &count, &failed, 2 * length + length / 2 + 2, &room);
   if (failed) return NULL;
   fields f;
   memset(&f, 0, sizeof(f));
-  char *block = NULL;
-  failed = fields_collect(&f, text, length, segments, count, &block) != 0;
-  ibid_free(segments);
-  if (failed) return NULL;
+  char *block = NULL; /* (allocated when there is no segment, and so no room) */
+  failed = fields_collect(&f, text, length, segments, count, &block, segments ? room : NULL) != 0;
+  if (failed) {
+    ibid_free(segments);
+    return NULL;
+  }
   ibid_buffer out;
   ibid_buffer_init(&out);
   /* (the JSON is rarely longer: one allocation instead of a few) */
@@ -2055,6 +2082,7 @@ char *ibid_parse_reference_json(const char *text, size_t length, size_t *json_le
   book_not_journal(&f);
   write_json(&out, text, length, &f, count);
   ibid_free(block);
+  ibid_free(segments);
   if (out.failed) {
     ibid_buffer_free(&out);
     return NULL;

@@ -57,20 +57,8 @@ static size_t space_length(const char *text, size_t length, size_t at) {
   return 0;
 }
 
-ibid_reftoken *ibid_reftokens_split(const char *text, size_t length, size_t *count, int *failed) {
-  /* tokens are at least a byte apart: at most (length + 1) / 2 of them;
-  ** sized once for a reference, grown only for long texts */
-  ibid_reftoken *tokens = NULL;
-  size_t used = 0, capacity = 0, at = 0;
-  *count = 0;
-  if (length <= 4096) {
-    capacity = length / 2 + 1;
-    tokens = ibid_malloc(capacity * sizeof(*tokens));
-    if (!tokens) {
-      *failed = 1;
-      return NULL;
-    }
-  }
+size_t ibid_reftokens_split_into(const char *text, size_t length, ibid_reftoken *tokens) {
+  size_t used = 0, at = 0;
   while (at < length) {
     unsigned char c = (unsigned char)text[at];
     if (c == ' ') {
@@ -89,21 +77,27 @@ ibid_reftoken *ibid_reftokens_split(const char *text, size_t length, size_t *cou
       if (at >= length || text[at] == ' ' || space_length(text, length, at)) break;
       at++;
     }
-    if (used == capacity) {
-      size_t grown = capacity ? capacity * 2 : 32;
-      ibid_reftoken *bigger = ibid_realloc(tokens, grown * sizeof(*tokens));
-      if (!bigger) {
-        ibid_free(tokens);
-        *failed = 1;
-        return NULL;
-      }
-      tokens = bigger;
-      capacity = grown;
+    if (tokens) {
+      tokens[used].start = start;
+      tokens[used].length = at - start;
     }
-    tokens[used].start = start;
-    tokens[used].length = at - start;
     used++;
   }
+  return used;
+}
+
+ibid_reftoken *ibid_reftokens_split(const char *text, size_t length, size_t *count, int *failed) {
+  /* tokens are at least a byte apart: at most (length + 1) / 2 of them, the
+  ** room of a reference; a long text's tokens are counted first */
+  *count = 0;
+  size_t capacity = length <= 4096 ? length / 2 + 1 : ibid_reftokens_split_into(text, length, NULL);
+  if (!capacity) return NULL;
+  ibid_reftoken *tokens = ibid_malloc(capacity * sizeof(*tokens));
+  if (!tokens) {
+    *failed = 1;
+    return NULL;
+  }
+  size_t used = ibid_reftokens_split_into(text, length, tokens);
   if (!used) {
     ibid_free(tokens);
     return NULL;
@@ -1029,11 +1023,11 @@ int ibid_reftokens_features(const char *text, const ibid_reftoken *tokens, size_
 FEATURE_INLINE int features_write(const char *text, const ibid_reftoken *tokens, size_t count,
                                   uint32_t buckets, const uint8_t *learned,
                                   const ibid_reftokens_rows *rows, uint32_t *features,
-                                  uint8_t *feature_counts) {
+                                  uint8_t *feature_counts, void *scratch) {
   if (count == 0) return 0;
-  /* one allocation: facts, chunks, chunk of each token, word and pair blocks */
-  token_facts *facts = ibid_malloc(count * (sizeof(*facts) + sizeof(chunk_facts)) +
-                                   (3 * count + 1) * sizeof(uint32_t));
+  /* one block: facts, chunks, chunk of each token, word and pair blocks (the
+  ** caller's, or allocated here) */
+  token_facts *facts = scratch ? scratch : ibid_malloc(ibid_reftokens_scratch_bytes(count));
   if (!facts) return -1;
   chunk_facts *chunks = (chunk_facts *)(facts + count);
   uint32_t *chunk_of = (uint32_t *)(chunks + count);
@@ -1082,18 +1076,24 @@ FEATURE_INLINE int features_write(const char *text, const ibid_reftoken *tokens,
     feature_counts[i] = (uint8_t)writer.count;
     running_context_advance(&context, &facts[i]);
   }
-  ibid_free(facts);
+  if (!scratch) ibid_free(facts);
   return 0;
+}
+
+size_t ibid_reftokens_scratch_bytes(size_t count) {
+  return count * (sizeof(token_facts) + sizeof(chunk_facts)) + (3 * count + 1) * sizeof(uint32_t);
 }
 
 int ibid_reftokens_features_learned(const char *text, const ibid_reftoken *tokens, size_t count,
                                     uint32_t buckets, const uint8_t *learned, uint32_t *features,
                                     uint8_t *feature_counts) {
-  return features_write(text, tokens, count, buckets, learned, NULL, features, feature_counts);
+  return features_write(text, tokens, count, buckets, learned, NULL, features, feature_counts,
+                        NULL);
 }
 
 int ibid_reftokens_feature_rows(const char *text, const ibid_reftoken *tokens, size_t count,
                                 uint32_t buckets, const ibid_reftokens_rows *rows,
-                                uint32_t *features, uint8_t *feature_counts) {
-  return features_write(text, tokens, count, buckets, NULL, rows, features, feature_counts);
+                                uint32_t *features, uint8_t *feature_counts, void *scratch) {
+  return features_write(text, tokens, count, buckets, NULL, rows, features, feature_counts,
+                        scratch);
 }

@@ -27,6 +27,10 @@ typedef struct ibid_reftoken {
 */
 ibid_reftoken *ibid_reftokens_split(const char *text, size_t length, size_t *count, int *failed);
 
+/* The same into tokens, which has room for length / 2 + 1 of them (the most
+** there can be); returns their number. With tokens NULL, only counts them. */
+size_t ibid_reftokens_split_into(const char *text, size_t length, ibid_reftoken *tokens);
+
 /*
 ** Writes the hashed features of every token: token i gets its features (values
 ** in [0, buckets), buckets a power of two) in
@@ -81,6 +85,10 @@ typedef struct ibid_reftokens_rows {
 
 int ibid_reftokens_feature_rows(const char *text, const ibid_reftoken *tokens, size_t count,
                                 uint32_t buckets, const ibid_reftokens_rows *rows,
-                                uint32_t *features, uint8_t *feature_counts);
+                                uint32_t *features, uint8_t *feature_counts, void *scratch);
+
+/* Bytes of working memory the features of `count` tokens take: `scratch` of
+** ibid_reftokens_feature_rows, 8-byte aligned (NULL: allocated there). */
+size_t ibid_reftokens_scratch_bytes(size_t count);
 
 #endif
