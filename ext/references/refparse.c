@@ -388,10 +388,13 @@ static int fields_collect(fields *f, const char *text, size_t length,
   if (!at) return -1;
   f->lowered.data = at;
   /* lower-cased, and the pairs of adjacent bytes noted (see pair_bit) */
-  if (length) at[0] = lower(text[0]);
+  char previous = length ? lower(text[0]) : 0;
+  if (length) at[0] = previous;
   for (size_t i = 1; i < length; i++) {
-    at[i] = lower(text[i]);
-    f->pairs[pair_bit(at[i - 1], at[i])] = 1; /* (a store, not a read and a write) */
+    char c = lower(text[i]);
+    at[i] = c;
+    f->pairs[pair_bit(previous, c)] = 1; /* (a store, not a read and a write) */
+    previous = c;
   }
   at[length] = 0;
   f->lowered.length = length;
@@ -650,6 +653,27 @@ static const char *const name_noise[] = {
 /* "Pedro Gómez y Elena Ruiz", "Jean Dupont et Marie Martin": the "and" word
 ** at [start, end) of a list of names in natural order (no comma at all)
 ** stands between a capitalised word and a capitalised name. */
+/* Whether a word starting with c (as word_core leaves it) may be in
+** name_noise: the first bytes of its entries, lower-cased. */
+static int name_noise_first(char c) {
+  switch (lower(c)) {
+    case 'a':
+    case 'b':
+    case 'c':
+    case 'd':
+    case 'e':
+    case 'h':
+    case 'i':
+    case 'o':
+    case 't':
+    case '(':
+    case '\xc3':
+      return 1;
+    default:
+      return 0;
+  }
+}
+
 static int natural_and(view v, size_t start, size_t end) {
   if (memchr(v.s, ',', v.n) || start < 2) return 0;
   size_t before = start - 1;
@@ -686,7 +710,8 @@ static void clean_name_list(view v, ibid_buffer *out) {
         continue;
       }
     }
-    if (!word_in(core, name_noise)) {
+    view noise = word_core(core);
+    if (!noise.n || !name_noise_first(noise.s[0]) || !word_in(core, name_noise)) {
       if (out->length) ibid_buffer_append_char(out, ' ');
       ibid_buffer_append(out, w.s, w.n);
     } else if (w.n && w.s[w.n - 1] == ',' && out->length) {
