@@ -20,38 +20,6 @@ const char *ibid_refmodel_label_name(int label) {
   return label_names[label];
 }
 
-/* rank_in_byte[bit * 256 + byte]: 0 when bit `bit` of `byte` is clear, else
-** the set bits of `byte` up to and including it (so 1 + those below). One
-** load replaces a shift by a variable count, a mask and a bit count. */
-#define RANK_BITS(b)                                                                             \
-  ((b)&1) + ((b) >> 1 & 1) + ((b) >> 2 & 1) + ((b) >> 3 & 1) + ((b) >> 4 & 1) + ((b) >> 5 & 1) + \
-      ((b) >> 6 & 1) + ((b) >> 7 & 1)
-#define RANK(i) (((i)&255) >> ((i) >> 8) & 1) * (RANK_BITS((i)&255 & ((2u << ((i) >> 8)) - 1)))
-#define RANK4(i) RANK(i), RANK(i + 1), RANK(i + 2), RANK(i + 3)
-#define RANK16(i) RANK4(i), RANK4(i + 4), RANK4(i + 8), RANK4(i + 12)
-#define RANK64(i) RANK16(i), RANK16(i + 16), RANK16(i + 32), RANK16(i + 48)
-#define RANK256(i) RANK64(i), RANK64(i + 64), RANK64(i + 128), RANK64(i + 192)
-static const uint8_t rank_in_byte[8 * 256] = {RANK256(0),    RANK256(256),  RANK256(512),
-                                              RANK256(768),  RANK256(1024), RANK256(1280),
-                                              RANK256(1536), RANK256(1792)};
-#undef RANK256
-#undef RANK64
-#undef RANK16
-#undef RANK4
-#undef RANK
-#undef RANK_BITS
-
-/* Byte offset in ibid_refmodel_rows of a feature bucket's weights: of row
-** 1 + (rows before its rank entry) + (set bits below its own) when its bit
-** is set, else of row 0, the zeros. Branch-free: about one bucket in ten has
-** no row, which a branch would mispredict. */
-static uint32_t row_offset(uint32_t bucket) {
-  uint32_t entry = ibid_refmodel_rank[bucket >> 3];
-  uint32_t rank = rank_in_byte[(bucket & 7) << 8 | (entry & 0xFF)];
-  uint32_t row = (entry >> 8) + rank;
-  return (row & (0u - (rank != 0))) * IBID_REFMODEL_ROW_STRIDE;
-}
-
 /* Four lanes of int32 scores: GCC/Clang generic vectors, which become
 ** SSE2/NEON instructions (or plain scalar code elsewhere). The row sums and
 ** the Viterbi step are most of the labeller's instructions, and -O2 does not
@@ -89,34 +57,24 @@ _Static_assert(IBID_REFTOKENS_MAX_FEATURES * 255 < 32767, "row sums must fit int
 typedef uint8_t bytes4 __attribute__((vector_size(4)));
 
 #ifdef __SSE2__
-/* x86-64: three vectors of eight int16 (labels 0-7, 8-15, 12-19), widened
-** from int8 by interleaving each byte with its sign (SSE2 has no single
-** sign-extending load, and generic 32-byte vectors spill to the stack). */
+/* x86-64: a row's sixteen first weights are summed as eight 16-bit lanes
+** (each the weight of an even label plus 256 times the next one's, wrapping)
+** and, shifted right by 8, as the odd labels alone: the even labels' sums
+** come out of the two at the end, exactly (a sum fits 16 bits), for fewer
+** instructions a row than widening each byte. The last eight bytes (ending
+** with labels 16-18 and the zero padding) widen by interleaving with zeros. */
 typedef struct row_sums {
-  __m128i low, high, tail; /* tail lanes 4-7: labels 16-18 and the padding */
+  __m128i all, odd, tail; /* tail lanes 4-7: labels 16-18 and the padding */
 } row_sums;
-
-static void row_sums_init(row_sums *sums) {
-  sums->low = sums->high = sums->tail = _mm_setzero_si128();
-}
-
-/* The weights are stored plus 128 (refmodel.h): they widen by interleaving
-** with zeros, and emission_row takes the 128 of each row off once. */
-static void add_row(row_sums *sums, const unsigned char *row) {
-  __m128i head = _mm_loadu_si128((const __m128i *)(const void *)row);
-  __m128i tail = _mm_loadl_epi64((const __m128i *)(const void *)(row + 12));
-  __m128i zero = _mm_setzero_si128();
-  sums->low = _mm_add_epi16(sums->low, _mm_unpacklo_epi8(head, zero));
-  sums->high = _mm_add_epi16(sums->high, _mm_unpackhi_epi8(head, zero));
-  sums->tail = _mm_add_epi16(sums->tail, _mm_unpacklo_epi8(tail, zero));
-}
 
 /* Writes the sums of add_row over `rows` rows in label order (ROW_STRIDE
 ** int32), in the transition scale. */
 static void emission_row(const row_sums *sums, size_t rows, int32_t *out) {
   _Static_assert(IBID_REFMODEL_ROW_UNIT == 256, "emission_row shifts by 8");
+  __m128i even = _mm_sub_epi16(sums->all, _mm_slli_epi16(sums->odd, 8));
   __m128i bias = _mm_set1_epi16((short)(128 * rows));
-  __m128i low = _mm_sub_epi16(sums->low, bias), high = _mm_sub_epi16(sums->high, bias),
+  __m128i low = _mm_sub_epi16(_mm_unpacklo_epi16(even, sums->odd), bias),
+          high = _mm_sub_epi16(_mm_unpackhi_epi16(even, sums->odd), bias),
           tail = _mm_sub_epi16(sums->tail, bias);
   /* int16 to int32: each lane into the high half of a 32-bit lane, then an
   ** arithmetic shift right by 16 - 8 (the shift by 8 multiplies by ROW_UNIT) */
@@ -163,29 +121,48 @@ static void emission_row(const row_sums *sums, size_t rows, int32_t *out) {
 /*
 ** Emission scores of every token (ROW_STRIDE int32 per token, the padding
 ** lanes 0): the sum of the weight rows of its features.
-** The rows are larger than the cache, so it runs in two passes: the first
-** looks up the row of every feature in the rank table (which stays cached)
-** and prefetches it; the second adds the rows up, the zero row for a bucket
-** without one, so neither pass branches. Feature buckets are replaced by row
-** offsets in place. (Interleaving the passes token by token measured slower.)
+** The rows are larger than the cache, so it runs in two passes: the features
+** come as row offsets, their rows prefetched as they were found
+** (ibid_reftokens_feature_rows); this pass adds the rows up, the zero row for
+** a bucket without one, so that it does not branch. (Interleaving the passes
+** token by token measured slower.)
 */
-static void emissions(uint32_t *features, const uint8_t *feature_counts, size_t count,
+static void emissions(const uint32_t *features, const uint8_t *feature_counts, size_t count,
                       int32_t *out) {
   enum { S = IBID_REFMODEL_ROW_STRIDE, F = IBID_REFTOKENS_MAX_FEATURES };
   for (size_t i = 0; i < count; i++) {
-    uint32_t *f = features + i * F;
-    size_t n = feature_counts[i];
-    for (size_t k = 0; k < n; k++) {
-      f[k] = row_offset(f[k]);
-      __builtin_prefetch(ibid_refmodel_rows + f[k]);
-    }
-  }
-  for (size_t i = 0; i < count; i++) {
-    row_sums sums;
-    row_sums_init(&sums);
     const uint32_t *f = features + i * F;
     size_t n = feature_counts[i];
+#ifdef __SSE2__
+    /* (two rows at a time, added together first: GCC copies each sum after
+    ** its add, a copy for two rows instead of one) */
+    __m128i all = _mm_setzero_si128(), odd = all, tail = all, zero = all;
+    size_t k = 0;
+    for (; k + 1 < n; k += 2) {
+      const unsigned char *a = ibid_refmodel_rows + f[k], *b = ibid_refmodel_rows + f[k + 1];
+      __m128i head_a = _mm_loadu_si128((const __m128i *)(const void *)a);
+      __m128i head_b = _mm_loadu_si128((const __m128i *)(const void *)b);
+      __m128i tail_a = _mm_loadl_epi64((const __m128i *)(const void *)(a + 12));
+      __m128i tail_b = _mm_loadl_epi64((const __m128i *)(const void *)(b + 12));
+      all = _mm_add_epi16(all, _mm_add_epi16(head_a, head_b));
+      odd = _mm_add_epi16(odd, _mm_add_epi16(_mm_srli_epi16(head_a, 8), _mm_srli_epi16(head_b, 8)));
+      tail = _mm_add_epi16(
+          tail, _mm_add_epi16(_mm_unpacklo_epi8(tail_a, zero), _mm_unpacklo_epi8(tail_b, zero)));
+    }
+    if (k < n) {
+      const unsigned char *a = ibid_refmodel_rows + f[k];
+      __m128i head_a = _mm_loadu_si128((const __m128i *)(const void *)a);
+      all = _mm_add_epi16(all, head_a);
+      odd = _mm_add_epi16(odd, _mm_srli_epi16(head_a, 8));
+      tail = _mm_add_epi16(
+          tail, _mm_unpacklo_epi8(_mm_loadl_epi64((const __m128i *)(const void *)(a + 12)), zero));
+    }
+    row_sums sums = {all, odd, tail};
+#else
+    row_sums sums;
+    row_sums_init(&sums);
     for (size_t k = 0; k < n; k++) add_row(&sums, ibid_refmodel_rows + f[k]);
+#endif
     emission_row(&sums, n, out + i * S);
   }
 }
@@ -339,18 +316,22 @@ static void decode(int32_t *score, uint8_t *back, size_t count, uint8_t *labels)
 int ibid_refmodel_label(const char *text, const ibid_reftoken *tokens, size_t count,
                         uint8_t *labels) {
   if (count == 0) return 0;
-  /* one block: scores, features, back pointers, feature counts (in that
-  ** order, so that every part is aligned for its type) */
+  /* one block: the features' working memory, scores, features, back
+  ** pointers, feature counts (in that order, so that every part is aligned
+  ** for its type) */
   enum { S = IBID_REFMODEL_ROW_STRIDE, F = IBID_REFTOKENS_MAX_FEATURES };
-  char *block = ibid_malloc(count * (S * sizeof(int32_t) + F * sizeof(uint32_t) + S + 1));
+  size_t scratch_bytes = (ibid_reftokens_scratch_bytes(count) + 7) / 8 * 8;
+  char *block =
+      ibid_malloc(scratch_bytes + count * (S * sizeof(int32_t) + F * sizeof(uint32_t) + S + 1));
   if (!block) return -1;
-  int32_t *score = (int32_t *)(void *)block;
+  int32_t *score = (int32_t *)(void *)(block + scratch_bytes);
   uint32_t *features = (uint32_t *)(void *)(score + count * S);
   uint8_t *back = (uint8_t *)(features + count * F);
   uint8_t *feature_counts = back + count * S;
   int rc = -1;
-  if (ibid_reftokens_features(text, tokens, count, IBID_REFMODEL_BUCKETS, features,
-                              feature_counts) == 0) {
+  ibid_reftokens_rows map = {ibid_refmodel_rank, ibid_refmodel_rows};
+  if (ibid_reftokens_feature_rows(text, tokens, count, IBID_REFMODEL_BUCKETS, &map, features,
+                                  feature_counts, block) == 0) {
     emissions(features, feature_counts, count, score);
     decode(score, back, count, labels);
     rc = 0;

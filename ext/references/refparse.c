@@ -238,6 +238,111 @@ static int contains_ci(view v, const char *needle) {
   return 0;
 }
 
+/* ----- JSON output -------------------------------------------------------- */
+
+/* The bytes of ibid_json_string and ibid_json_object_* (buffer.h), written
+** straight into the buffer: one reserve a string instead of one an append. */
+
+/* What ibid_json_string writes for bytes[0..length): quotes and escapes. */
+static size_t json_string_size(const char *bytes, size_t length) {
+  size_t size = length + 2;
+  for (size_t i = 0; i < length; i++) {
+    unsigned char c = (unsigned char)bytes[i];
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    size += c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' ? 1 : 5;
+  }
+  return size;
+}
+
+/* Writes it at o (room checked by the caller); returns the end. */
+static char *json_string_put(char *o, const char *bytes, size_t length) {
+  static const char hex[] = "0123456789abcdef";
+  *o++ = '"';
+  for (size_t i = 0; i < length; i++) {
+    unsigned char c = (unsigned char)bytes[i];
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      *o++ = (char)c;
+      continue;
+    }
+    *o++ = '\\';
+    switch (c) {
+      case '"':
+      case '\\':
+        *o++ = (char)c;
+        break;
+      case '\n':
+        *o++ = 'n';
+        break;
+      case '\r':
+        *o++ = 'r';
+        break;
+      case '\t':
+        *o++ = 't';
+        break;
+      default:
+        *o++ = 'u', *o++ = '0', *o++ = '0', *o++ = hex[c >> 4], *o++ = hex[c & 15];
+    }
+  }
+  *o++ = '"';
+  return o;
+}
+
+/* Room for `extra` more bytes (and the NUL): 0 after a failure, as
+** ibid_buffer_reserve; most often there is room already. */
+static inline int json_room(ibid_buffer *out, size_t extra) {
+  if (!out->failed && out->length + extra + 1 <= out->capacity) return 1;
+  return ibid_buffer_reserve(out, extra);
+}
+
+static inline void json_end(ibid_buffer *out, char *o) {
+  out->length = (size_t)(o - out->data);
+  out->data[out->length] = 0;
+}
+
+/* ibid_json_string */
+static void json_string(ibid_buffer *out, const char *bytes, size_t length) {
+  /* six bytes a byte at most; counted exactly when that might not fit */
+  if (!json_room(out, length > 1024 || out->length + 6 * length + 3 > out->capacity
+                          ? json_string_size(bytes, length)
+                          : 6 * length + 2))
+    return;
+  json_end(out, json_string_put(out->data + out->length, bytes, length));
+}
+
+/* ibid_buffer_append of a string literal */
+#define json_literal(out, literal) ibid_buffer_append((out), (literal), sizeof(literal) - 1)
+
+static inline void json_char(ibid_buffer *out, char c) {
+  if (!json_room(out, 1)) return;
+  out->data[out->length++] = c;
+  out->data[out->length] = 0;
+}
+
+/* ibid_buffer_append_int: the decimal digits, a minus first when negative */
+static void json_int(ibid_buffer *out, long long value) {
+  char digits[24], *end = digits + sizeof(digits), *at = end;
+  unsigned long long magnitude =
+      value < 0 ? 0ull - (unsigned long long)value : (unsigned long long)value;
+  do *--at = (char)('0' + magnitude % 10);
+  while (magnitude /= 10);
+  if (value < 0) *--at = '-';
+  ibid_buffer_append(out, at, (size_t)(end - at));
+}
+
+/* ibid_json_object_key */
+static void json_key(ibid_json_object *object, const char *key) {
+  if (object->members++) json_char(object->buffer, ',');
+  json_string(object->buffer, key, strlen(key));
+  json_char(object->buffer, ':');
+}
+
+/* ibid_json_object_string */
+static void json_member(ibid_json_object *object, const char *key, const char *bytes,
+                        size_t length) {
+  json_key(object, key);
+  json_string(object->buffer, bytes, length);
+}
+
 /* ----- the labelled fields ---------------------------------------------- */
 
 /* Bytes in the one block of fields_collect, NUL-terminated. */
@@ -249,8 +354,8 @@ typedef struct label_text {
 typedef struct fields {
   label_text text[IBID_REFLABEL_COUNT]; /* segments of each label, joined by a space */
   label_text lowered;                   /* the whole reference, ASCII lower-cased */
-  uint64_t pairs[8]; /* a bit per hashed pair of adjacent bytes of `lowered` (see pair_bit) */
-  view first_date;   /* the first date segment: the date of issue */
+  uint8_t pairs[512]; /* 1 for each hashed pair of adjacent bytes of `lowered` (see pair_bit) */
+  view first_date;    /* the first date segment: the date of issue */
   view longest[IBID_REFLABEL_COUNT]; /* the longest segment of each label */
   int title_quoted;                  /* the title was in quotation marks */
 } fields;
@@ -261,21 +366,36 @@ typedef struct date_parts {
 } date_parts;
 static date_parts parse_date(view v);
 
+/* The entry of fields.pairs for the adjacent bytes a, b. */
+static unsigned pair_bit(char a, char b) {
+  return ((unsigned char)a * 33u + (unsigned char)b) & 511u;
+}
+
 /*
 ** Fills f from the segments: the text of each label and the lower-cased
-** reference all sit in one block (*block, free with ibid_free): a label's
-** segments joined by spaces never take more than their bytes and a space
-** each. Returns 0, or -1 when memory ran out.
+** reference all sit in one block (`room`, the caller's, when given; else
+** allocated as *block, free with ibid_free): a label's segments joined by
+** spaces never take more than their bytes and a space each. Returns 0, or
+** -1 when memory ran out.
 */
 static int fields_collect(fields *f, const char *text, size_t length,
-                          const ibid_reference_segment *segments, size_t count, char **block) {
+                          const ibid_reference_segment *segments, size_t count, char **block,
+                          char *room) {
   size_t need[IBID_REFLABEL_COUNT] = {0}, total = length + 1;
   for (size_t i = 0; i < count; i++) need[segments[i].label] += segments[i].length + 1;
   for (int l = 0; l < IBID_REFLABEL_COUNT; l++) total += need[l];
-  char *at = *block = ibid_malloc(total);
+  char *at = room ? room : (*block = ibid_malloc(total));
   if (!at) return -1;
   f->lowered.data = at;
-  for (size_t i = 0; i < length; i++) at[i] = lower(text[i]);
+  /* lower-cased, and the pairs of adjacent bytes noted (see pair_bit) */
+  char previous = length ? lower(text[0]) : 0;
+  if (length) at[0] = previous;
+  for (size_t i = 1; i < length; i++) {
+    char c = lower(text[i]);
+    at[i] = c;
+    f->pairs[pair_bit(previous, c)] = 1; /* (a store, not a read and a write) */
+    previous = c;
+  }
   at[length] = 0;
   f->lowered.length = length;
   at += length + 1;
@@ -307,26 +427,13 @@ static int fields_collect(fields *f, const char *text, size_t length,
   return 0;
 }
 
-/* The bit of fields.pairs for the adjacent bytes a, b. */
-static unsigned pair_bit(char a, char b) {
-  return ((unsigned char)a * 33u + (unsigned char)b) & 511u;
-}
-
-static void pairs_collect(fields *f) {
-  for (size_t i = 0; i + 1 < f->lowered.length; i++) {
-    unsigned bit = pair_bit(f->lowered.data[i], f->lowered.data[i + 1]);
-    f->pairs[bit / 64] |= (uint64_t)1 << (bit % 64);
-  }
-}
-
 /* Does the whole reference contain `needle` (lower-case ASCII)? It is asked
 ** for some forty needles per reference; most are ruled out at once because a
 ** pair of their adjacent bytes never occurs in the text. */
 static int whole_contains(const fields *f, const char *needle) {
   size_t n = strlen(needle), length = f->lowered.length;
   for (size_t i = 0; i + 1 < n; i++) {
-    unsigned bit = pair_bit(needle[i], needle[i + 1]);
-    if (!(f->pairs[bit / 64] >> (bit % 64) & 1)) return 0;
+    if (!f->pairs[pair_bit(needle[i], needle[i + 1])]) return 0;
   }
   const char *s = f->lowered.data, *at = s;
   while (length && (size_t)(s + length - at) >= n) {
@@ -440,16 +547,17 @@ typedef struct name_writer {
 } name_writer;
 
 static void name_begin(name_writer *w) {
-  ibid_buffer_append_string(w->out, w->names++ ? ",{" : "{");
+  if (w->names++) json_char(w->out, ',');
+  json_char(w->out, '{');
 }
 
 static void write_literal(name_writer *w, view v) {
   v = trim(v);
   if (!v.n) return;
   name_begin(w);
-  ibid_buffer_append_string(w->out, "\"literal\":");
-  ibid_json_string(w->out, v.s, v.n);
-  ibid_buffer_append_char(w->out, '}');
+  json_literal(w->out, "\"literal\":");
+  json_string(w->out, v.s, v.n);
+  json_char(w->out, '}');
 }
 
 static void write_family_given(name_writer *w, view family, view given) {
@@ -461,13 +569,13 @@ static void write_family_given(name_writer *w, view family, view given) {
   if (!family.n && !given.n) return;
   if (!family.n) family = given, given.n = 0;
   name_begin(w);
-  ibid_buffer_append_string(w->out, "\"family\":");
-  ibid_json_string(w->out, family.s, family.n);
+  json_literal(w->out, "\"family\":");
+  json_string(w->out, family.s, family.n);
   if (given.n) {
-    ibid_buffer_append_string(w->out, ",\"given\":");
-    ibid_json_string(w->out, given.s, given.n);
+    json_literal(w->out, ",\"given\":");
+    json_string(w->out, given.s, given.n);
   }
-  ibid_buffer_append_char(w->out, '}');
+  json_char(w->out, '}');
 }
 
 /* One name in natural order ("W. E. Howard", "Pérez-Higueras JJ", "Heidegger M."). */
@@ -545,6 +653,27 @@ static const char *const name_noise[] = {
 /* "Pedro Gómez y Elena Ruiz", "Jean Dupont et Marie Martin": the "and" word
 ** at [start, end) of a list of names in natural order (no comma at all)
 ** stands between a capitalised word and a capitalised name. */
+/* Whether a word starting with c (as word_core leaves it) may be in
+** name_noise: the first bytes of its entries, lower-cased. */
+static int name_noise_first(char c) {
+  switch (lower(c)) {
+    case 'a':
+    case 'b':
+    case 'c':
+    case 'd':
+    case 'e':
+    case 'h':
+    case 'i':
+    case 'o':
+    case 't':
+    case '(':
+    case '\xc3':
+      return 1;
+    default:
+      return 0;
+  }
+}
+
 static int natural_and(view v, size_t start, size_t end) {
   if (memchr(v.s, ',', v.n) || start < 2) return 0;
   size_t before = start - 1;
@@ -581,7 +710,8 @@ static void clean_name_list(view v, ibid_buffer *out) {
         continue;
       }
     }
-    if (!word_in(core, name_noise)) {
+    view noise = word_core(core);
+    if (!noise.n || !name_noise_first(noise.s[0]) || !word_in(core, name_noise)) {
       if (out->length) ibid_buffer_append_char(out, ' ');
       ibid_buffer_append(out, w.s, w.n);
     } else if (w.n && w.s[w.n - 1] == ',' && out->length) {
@@ -619,8 +749,8 @@ static void write_names(ibid_json_object *object, const char *key, view raw) {
     ibid_buffer_free(&cleaned);
     return;
   }
-  ibid_json_object_key(object, key);
-  ibid_buffer_append_char(object->buffer, '[');
+  json_key(object, key);
+  json_char(object->buffer, '[');
   name_writer w = {object->buffer, 0};
   view chunks[MAX_CHUNKS];
   size_t count = split_names(v, chunks);
@@ -647,7 +777,7 @@ static void write_names(ibid_json_object *object, const char *key, view raw) {
       }
     }
   }
-  ibid_buffer_append_char(object->buffer, ']');
+  json_char(object->buffer, ']');
   ibid_buffer_free(&cleaned);
 }
 
@@ -722,28 +852,28 @@ static void write_date(ibid_json_object *object, const char *key, view v) {
   v = trim(v);
   if (!v.n) return;
   date_parts d = parse_date(v);
-  ibid_json_object_key(object, key);
+  json_key(object, key);
   if (!d.year) {
     /* "(n.d.)", "(o. J.)": the words, not their brackets */
     if (v.n > 2 &&
         ((v.s[0] == '(' && v.s[v.n - 1] == ')') || (v.s[0] == '[' && v.s[v.n - 1] == ']')))
       v = (view){v.s + 1, v.n - 2};
-    ibid_buffer_append_string(object->buffer, "{\"literal\":");
-    ibid_json_string(object->buffer, v.s, v.n);
-    ibid_buffer_append_char(object->buffer, '}');
+    json_literal(object->buffer, "{\"literal\":");
+    json_string(object->buffer, v.s, v.n);
+    json_char(object->buffer, '}');
     return;
   }
-  ibid_buffer_append_string(object->buffer, "{\"date-parts\":[[");
-  ibid_buffer_append_int(object->buffer, d.year);
+  json_literal(object->buffer, "{\"date-parts\":[[");
+  json_int(object->buffer, d.year);
   if (d.month) {
-    ibid_buffer_append_char(object->buffer, ',');
-    ibid_buffer_append_int(object->buffer, d.month);
+    json_char(object->buffer, ',');
+    json_int(object->buffer, d.month);
   }
   if (d.day) {
-    ibid_buffer_append_char(object->buffer, ',');
-    ibid_buffer_append_int(object->buffer, d.day);
+    json_char(object->buffer, ',');
+    json_int(object->buffer, d.day);
   }
-  ibid_buffer_append_string(object->buffer, "]]}");
+  json_literal(object->buffer, "]]}");
 }
 
 /* ----- pages --------------------------------------------------------------- */
@@ -813,8 +943,8 @@ static void write_pages(ibid_json_object *object, view raw) {
     }
   }
   if (!pages.failed && pages.length) {
-    ibid_json_object_string(object, "page", pages.data, pages.length);
-    if (ambiguous) ibid_json_object_string(object, "page-repair", "ambiguous", 9);
+    json_member(object, "page", pages.data, pages.length);
+    if (ambiguous) json_member(object, "page-repair", "ambiguous", 9);
   }
   ibid_buffer_free(&pages);
 }
@@ -887,8 +1017,8 @@ static void write_volume(ibid_json_object *object, view raw) {
   if (issue.n >= 2 && issue.s[0] == '(' && issue.s[issue.n - 1] == ')' &&
       !memchr(issue.s + 1, '(', issue.n - 2))
     issue = trim((view){issue.s + 1, issue.n - 2});
-  if (volume.n) ibid_json_object_string(object, "volume", volume.s, volume.n);
-  if (issue.n) ibid_json_object_string(object, "issue", issue.s, issue.n);
+  if (volume.n) json_member(object, "volume", volume.s, volume.n);
+  if (issue.n) json_member(object, "issue", issue.s, issue.n);
 }
 
 /* ----- URL and DOI ---------------------------------------------------------- */
@@ -1088,6 +1218,8 @@ static int series_container(view container) {
   static const char *const series[] = {
       "working paper",  "occasional paper", "discussion paper", "policy paper",
       "research paper", "policy brief",     "briefing paper",   NULL};
+  /* (each holds "paper" or "brief": most containers are ruled out by two searches) */
+  if (!contains_ci(container, "paper") && !contains_ci(container, "brief")) return 0;
   for (size_t i = 0; series[i]; i++)
     if (contains_ci(container, series[i])) return 1;
   return 0;
@@ -1154,7 +1286,7 @@ static const char *const edition_words[] = {"ed", "edn", "edition", "éd", "ed."
 static const char *const editor_words[] = {"ed", "eds", "edited", "by", "in", "in:", NULL};
 
 static void write_text(ibid_json_object *object, const char *key, view v) {
-  if (v.n) ibid_json_object_string(object, key, v.s, v.n);
+  if (v.n) json_member(object, key, v.s, v.n);
 }
 
 /*
@@ -1192,7 +1324,7 @@ static void write_url(ibid_json_object *object, view url, view labelled) {
     at = next.s + first_word((view){next.s, (size_t)(field_end - next.s)});
   }
   while (joined.length && strchr(".-_", joined.data[joined.length - 1])) joined.length--;
-  if (!joined.failed) ibid_json_object_string(object, "URL", joined.data, joined.length);
+  if (!joined.failed) json_member(object, "URL", joined.data, joined.length);
   ibid_buffer_free(&joined);
 }
 
@@ -1210,10 +1342,10 @@ static void write_edition(ibid_json_object *object, view v, view labelled) {
     char joined[16];
     memcpy(joined, v.s, digits);
     memcpy(joined + digits, v.s + digits + 1, 2);
-    ibid_json_object_string(object, "edition", joined, digits + 2);
+    json_member(object, "edition", joined, digits + 2);
     return;
   }
-  ibid_json_object_string(object, "edition", v.s, v.n);
+  json_member(object, "edition", v.s, v.n);
 }
 
 /* No title, a "journal", and a publisher with its place ("Philosophical
@@ -1301,7 +1433,7 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
   }
   view symbol = find_symbol(whole);
   const char *type = choose_type(f, whole, symbol.n > 0);
-  ibid_json_object_string(&object, "type", type, strlen(type));
+  json_member(&object, "type", type, strlen(type));
   int legal_case = strcmp(type, "legal_case") == 0;
   view name = legal_case ? case_name(whole, f) : (view){text, 0};
   /* A case is named by its parties: no author. */
@@ -1383,14 +1515,15 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
   if (!doi.n && !url.n && whole_contains(f, "10.")) doi = find_doi(whole);
   write_text(&object, "DOI", doi);
   /* an arXiv identifier is the number of the preprint */
-  if (!symbol.n && !report_number.n) symbol = find_arxiv(whole);
+  /* (`lowered` is `whole` lower-cased: without "arxiv" there, find_arxiv finds nothing) */
+  if (!symbol.n && !report_number.n && whole_contains(f, "arxiv")) symbol = find_arxiv(whole);
   write_text(&object, "number", symbol);
   const char *authority = symbol.n ? symbol_authority(symbol) : NULL;
   /* (only looked for when it is written: the court markers are some twenty searches) */
   if (!authority && (legal_case || strcmp(type, "document") == 0))
     authority = find_authority(f, legal_case);
   if (authority && (legal_case || strcmp(type, "document") == 0))
-    ibid_json_object_string(&object, "authority", authority, strlen(authority));
+    json_member(&object, "authority", authority, strlen(authority));
   write_text(&object, "genre", genre);
   /* "Available at:", "Retrieved from" alone only announced a URL. */
   static const char *const announce[] = {"available", "at",  "retrieved", "from", "online",
@@ -1838,7 +1971,7 @@ static int no_date_letters(view t, char *letters, size_t *used, int *open, int *
       if (*used == 2 || *close || k + 1 >= t.n || t.s[k + 1] != '.') return 0;
       if (*used == 0 && is_upper(c)) return 0; /* "S.D.", "O. J." are initials */
       letters[(*used)++] = lower(c);
-    } else if (!strchr(".:,;", c)) {
+    } else if (c != '.' && c != ':' && c != ',' && c != ';' && c) { /* (strchr's set, NUL too) */
       return 0;
     }
   }
@@ -1896,18 +2029,31 @@ static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t 
   in_container_before_editors(text, tokens, count, labels);
 }
 
-ibid_reference_segment *ibid_reference_segments(const char *text, size_t length, size_t *count,
-                                                int *failed) {
+/* ibid_reference_segments with `extra` more bytes at the end of the block
+** (*extra_at: 8-byte aligned), for the caller's own use. */
+static ibid_reference_segment *segments_with(const char *text, size_t length, size_t *count,
+                                             int *failed, size_t extra, char **extra_at) {
   *count = 0;
   length = parsed_length(text, length);
-  size_t token_count;
-  ibid_reftoken *tokens = ibid_reftokens_split(text, length, &token_count, failed);
-  if (!tokens) return NULL;
-  /* one block: the segments (returned), then the labels */
-  ibid_reference_segment *segments = ibid_malloc(token_count * (sizeof(*segments) + 1));
-  uint8_t *labels = segments ? (uint8_t *)(segments + token_count) : NULL;
-  if (!segments || ibid_refmodel_label(text, tokens, token_count, labels) != 0) {
-    ibid_free(tokens);
+  /* one block: the segments (returned), the tokens, the labels; room for
+  ** the most tokens there can be (a byte apart), as many segments */
+  size_t capacity = length / 2 + 1;
+  size_t labels_at = capacity * (sizeof(ibid_reference_segment) + sizeof(ibid_reftoken));
+  size_t extra_start = (labels_at + capacity + 7) / 8 * 8;
+  ibid_reference_segment *segments = ibid_malloc(extra_start + extra);
+  if (!segments) {
+    *failed = 1;
+    return NULL;
+  }
+  ibid_reftoken *tokens = (ibid_reftoken *)(void *)(segments + capacity);
+  uint8_t *labels = (uint8_t *)segments + labels_at;
+  if (extra_at) *extra_at = (char *)segments + extra_start;
+  size_t token_count = ibid_reftokens_split_into(text, length, tokens);
+  if (!token_count) {
+    ibid_free(segments);
+    return NULL;
+  }
+  if (ibid_refmodel_label(text, tokens, token_count, labels) != 0) {
     ibid_free(segments);
     *failed = 1;
     return NULL;
@@ -1920,29 +2066,40 @@ ibid_reference_segment *ibid_reference_segments(const char *text, size_t length,
       segments[used - 1].length = end - segments[used - 1].start;
       continue;
     }
+    /* (segment `used` ends before token i starts: used <= i) */
     segments[used].label = labels[i];
     segments[used].start = tokens[i].start;
     segments[used].length = tokens[i].length;
     used++;
   }
-  ibid_free(tokens);
   *count = used;
   return segments;
+}
+
+ibid_reference_segment *ibid_reference_segments(const char *text, size_t length, size_t *count,
+                                                int *failed) {
+  return segments_with(text, length, count, failed, 0, NULL);
 }
 
 char *ibid_parse_reference_json(const char *text, size_t length, size_t *json_length) {
   int failed = 0;
   size_t count = 0;
   length = parsed_length(text, length);
-  ibid_reference_segment *segments = ibid_reference_segments(text, length, &count, &failed);
+  /* the fields' text in the segments' block: the lower-cased reference
+  ** (length + 1), the segments of each label joined (their bytes, at most
+  ** length, and a byte each, at most one a token: length / 2 + 1) */
+  char *room = NULL;
+  ibid_reference_segment *segments =
+      segments_with(text, length, &count, &failed, 2 * length + length / 2 + 2, &room);
   if (failed) return NULL;
   fields f;
   memset(&f, 0, sizeof(f));
-  char *block = NULL;
-  failed = fields_collect(&f, text, length, segments, count, &block) != 0;
-  ibid_free(segments);
-  if (failed) return NULL;
-  pairs_collect(&f);
+  char *block = NULL; /* (allocated when there is no segment, and so no room) */
+  failed = fields_collect(&f, text, length, segments, count, &block, segments ? room : NULL) != 0;
+  if (failed) {
+    ibid_free(segments);
+    return NULL;
+  }
   ibid_buffer out;
   ibid_buffer_init(&out);
   /* (the JSON is rarely longer: one allocation instead of a few) */
@@ -1950,6 +2107,7 @@ char *ibid_parse_reference_json(const char *text, size_t length, size_t *json_le
   book_not_journal(&f);
   write_json(&out, text, length, &f, count);
   ibid_free(block);
+  ibid_free(segments);
   if (out.failed) {
     ibid_buffer_free(&out);
     return NULL;

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "memory.h"
+#include "refmodel.h" /* (IBID_REFMODEL_ROW_STRIDE only: the trainer links no weights) */
 
 #define FNV_OFFSET 1469598103934665603ULL
 #define FNV_PRIME 1099511628211ULL
@@ -56,49 +57,47 @@ static size_t space_length(const char *text, size_t length, size_t at) {
   return 0;
 }
 
-ibid_reftoken *ibid_reftokens_split(const char *text, size_t length, size_t *count, int *failed) {
-  /* tokens are at least a byte apart: at most (length + 1) / 2 of them;
-  ** sized once for a reference, grown only for long texts */
-  ibid_reftoken *tokens = NULL;
-  size_t used = 0, capacity = 0, at = 0;
-  *count = 0;
-  if (length <= 4096) {
-    capacity = length / 2 + 1;
-    tokens = ibid_malloc(capacity * sizeof(*tokens));
-    if (!tokens) {
-      *failed = 1;
-      return NULL;
-    }
-  }
+size_t ibid_reftokens_split_into(const char *text, size_t length, ibid_reftoken *tokens) {
+  size_t used = 0, at = 0;
   while (at < length) {
-    size_t space = space_length(text, length, at);
+    unsigned char c = (unsigned char)text[at];
+    if (c == ' ') {
+      at++;
+      continue;
+    }
+    size_t space = c > ' ' && c < 0x80 ? 0 : space_length(text, length, at);
     if (space) {
       at += space;
       continue;
     }
-    size_t start = at;
-    while (at < length) {
-      unsigned char c = (unsigned char)text[at];
-      if ((c > ' ' && c < 0x80) || !space_length(text, length, at))
-        at++;
-      else
-        break;
+    size_t start = at++; /* (not a space) */
+    for (;;) {
+      /* printable ASCII, 0x21-0x7F, in a tight loop: most of the bytes */
+      while (at < length && (unsigned char)((unsigned char)text[at] - 0x21) < 0x5F) at++;
+      if (at >= length || text[at] == ' ' || space_length(text, length, at)) break;
+      at++;
     }
-    if (used == capacity) {
-      size_t grown = capacity ? capacity * 2 : 32;
-      ibid_reftoken *bigger = ibid_realloc(tokens, grown * sizeof(*tokens));
-      if (!bigger) {
-        ibid_free(tokens);
-        *failed = 1;
-        return NULL;
-      }
-      tokens = bigger;
-      capacity = grown;
+    if (tokens) {
+      tokens[used].start = start;
+      tokens[used].length = at - start;
     }
-    tokens[used].start = start;
-    tokens[used].length = at - start;
     used++;
   }
+  return used;
+}
+
+ibid_reftoken *ibid_reftokens_split(const char *text, size_t length, size_t *count, int *failed) {
+  /* tokens are at least a byte apart: at most (length + 1) / 2 of them, the
+  ** room of a reference; a long text's tokens are counted first */
+  *count = 0;
+  size_t capacity = length <= 4096 ? length / 2 + 1 : ibid_reftokens_split_into(text, length, NULL);
+  if (!capacity) return NULL;
+  ibid_reftoken *tokens = ibid_malloc(capacity * sizeof(*tokens));
+  if (!tokens) {
+    *failed = 1;
+    return NULL;
+  }
+  size_t used = ibid_reftokens_split_into(text, length, tokens);
   if (!used) {
     ibid_free(tokens);
     return NULL;
@@ -245,7 +244,7 @@ typedef struct lexicon_entry {
   unsigned char kind;
 } lexicon_entry;
 
-/* Sorted by bytes (strcmp order) for a binary search. */
+/* Sorted by bytes (strcmp order). */
 static const lexicon_entry lexicon[] = {
     {"abril", LEX_MONTH},
     {"academic", LEX_PUBLISHER},
@@ -434,37 +433,66 @@ static const lexicon_entry lexicon[] = {
     {"übers", LEX_TRANSLATOR},
 };
 
-/* lexicon_start[k]: the first entry whose first byte is at least 'a' + k
-** (k = 26: past 'z'). Regenerate when the lexicon changes; the assertion
-** below holds its size. */
-static const uint16_t lexicon_start[27] = {0,   14,  31,  35,  44,  57,  63,  66,  74,
-                                           76,  91,  93,  98,  113, 123, 129, 140, 141,
-                                           147, 154, 161, 167, 172, 177, 177, 179, 181};
+/* lexicon_slots: an open-addressing table of the lexicon by the hash of the
+** word (token_facts.word, FNV-1a of its bytes): entry index + 1 at the first
+** free slot from lexicon_slot(hash), 0 in the free slots. Regenerate when the
+** lexicon changes (insert the entries in order; a lookup compares the word,
+** so a stale table finds too little, never a wrong class):
+**   for i, w in enumerate(words): j = slot(fnv1a64(w)); while t[j]: j = (j+1) % 512; t[j] = i+1 */
+enum { LEXICON_SLOTS = 512 };
+static const uint8_t lexicon_slots[LEXICON_SLOTS] = {
+    20,  44,  35,  0,   0,   0,   0,   158, 144, 48,  0,   40,  0,   0,   115, 0,   0,   0,   182,
+    24,  0,   30,  0,   0,   71,  42,  76,  114, 0,   0,   0,   0,   107, 0,   66,  0,   0,   0,
+    0,   0,   0,   0,   0,   162, 172, 0,   0,   0,   0,   0,   0,   0,   0,   97,  0,   11,  0,
+    0,   86,  43,  34,  25,  52,  10,  58,  65,  147, 0,   46,  0,   102, 121, 184, 0,   0,   0,
+    2,   53,  174, 0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   59,  0,   0,   5,   0,   0,
+    0,   109, 0,   0,   0,   1,   0,   22,  37,  152, 181, 0,   62,  23,  0,   0,   0,   0,   0,
+    55,  18,  106, 148, 0,   0,   0,   0,   0,   120, 0,   26,  0,   0,   0,   0,   100, 149, 96,
+    0,   160, 98,  83,  0,   0,   0,   156, 0,   0,   0,   0,   170, 0,   0,   0,   127, 0,   0,
+    0,   7,   0,   0,   0,   92,  0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    33,  93,  0,   0,   0,   0,   0,   0,   0,   0,   168, 0,   0,   69,  183, 0,   0,   21,  139,
+    0,   0,   0,   0,   145, 0,   0,   0,   0,   0,   49,  124, 0,   0,   0,   0,   63,  0,   0,
+    0,   0,   0,   0,   108, 179, 0,   0,   70,  0,   0,   16,  0,   177, 0,   137, 0,   0,   112,
+    0,   0,   0,   0,   0,   32,  17,  0,   0,   0,   74,  0,   0,   80,  0,   0,   0,   0,   60,
+    41,  157, 167, 123, 180, 0,   8,   134, 0,   0,   0,   27,  0,   0,   0,   0,   0,   0,   50,
+    0,   0,   141, 0,   0,   0,   143, 0,   175, 0,   57,  64,  4,   61,  131, 105, 0,   79,  176,
+    0,   0,   77,  0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   138, 95,  159, 0,
+    0,   0,   0,   0,   128, 0,   0,   0,   0,   0,   0,   0,   0,   0,   31,  0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   81,  130, 153, 87,  0,   29,  0,   99,  0,   125, 0,   146, 0,
+    132, 15,  51,  0,   122, 0,   164, 0,   0,   0,   142, 126, 0,   0,   0,   0,   0,   0,   0,
+    0,   88,  173, 0,   84,  178, 166, 89,  45,  154, 0,   0,   0,   0,   0,   0,   0,   110, 0,
+    0,   0,   13,  151, 0,   0,   67,  0,   0,   0,   47,  101, 0,   0,   0,   104, 68,  9,   155,
+    36,  0,   0,   0,   0,   0,   0,   0,   0,   150, 0,   0,   169, 0,   0,   0,   0,   129, 0,
+    0,   14,  90,  0,   0,   0,   0,   103, 161, 56,  0,   0,   0,   0,   0,   0,   3,   6,   0,
+    0,   39,  91,  19,  119, 165, 0,   0,   0,   0,   0,   185, 0,   0,   0,   72,  0,   136, 0,
+    0,   0,   28,  54,  0,   133, 85,  0,   0,   140, 0,   0,   117, 118, 73,  75,  111, 113, 0,
+    0,   0,   0,   78,  94,  0,   0,   82,  0,   0,   0,   135, 0,   0,   0,   0,   0,   0,   0,
+    38,  171, 0,   163, 0,   0,   0,   0,   0,   0,   0,   12,  0,   0,   0,   0,   116, 0,
+};
 _Static_assert(sizeof(lexicon) / sizeof(lexicon[0]) == 185,
-               "lexicon changed: regenerate lexicon_start");
+               "lexicon changed: regenerate lexicon_slots");
 
-/* The class of a lower-cased word, LEX_NONE when it is in no list. Words
-** ending in "verlag" ("Westdeutscher Verlag", "Campus-Verlag") are publishers. */
-static unsigned lexicon_kind(const char *word, size_t length) {
+static uint32_t lexicon_slot(uint64_t hash) {
+  return (uint32_t)(hash ^ (hash >> 29)) & (LEXICON_SLOTS - 1);
+}
+
+/* The class of a lower-cased word (hash: its FNV-1a hash), LEX_NONE when it
+** is in no list. Words ending in "verlag" ("Westdeutscher Verlag",
+** "Campus-Verlag") are publishers. */
+static unsigned lexicon_kind(uint64_t hash, const char *word, size_t length) {
   if (length == 0 || length > 22) return LEX_NONE;
   unsigned char first = (unsigned char)word[0];
   if (first < 'a' && first != 0xC3 && first != 0xC2) return LEX_NONE; /* digits, marks */
-  /* only the entries of the same first letter (or all past 'z') */
-  size_t low = first <= 'z' ? lexicon_start[first - 'a'] : lexicon_start[26];
-  size_t high =
-      first <= 'z' ? lexicon_start[first - 'a' + 1] : sizeof(lexicon) / sizeof(lexicon[0]);
-  while (low < high) {
-    size_t mid = (low + high) / 2;
-    const unsigned char *w = (const unsigned char *)lexicon[mid].word;
-    /* byte order as strcmp; the entry's NUL sorts before any byte of the word */
-    size_t k = 0;
-    while (k < length && w[k] == (unsigned char)word[k]) k++;
-    int c = k == length ? (w[k] != 0) : (int)w[k] - (int)(unsigned char)word[k];
-    if (c == 0) return lexicon[mid].kind;
-    if (c < 0)
-      low = mid + 1;
-    else
-      high = mid;
+  /* An entry is matched by its word followed by NUL bytes (its padding, as a
+  ** byte-wise comparison sees it): trailing NULs are left out, and hashed without. */
+  size_t n = length;
+  while (n && !word[n - 1]) n--;
+  if (n != length) hash = hash_bytes(FNV_OFFSET, word, n);
+  for (uint32_t j = lexicon_slot(hash); lexicon_slots[j]; j = (j + 1) & (LEXICON_SLOTS - 1)) {
+    const lexicon_entry *entry = &lexicon[lexicon_slots[j] - 1];
+    /* (entry->word holds 23 bytes, NUL-padded: word[n] is inside) */
+    if (entry->word[0] == word[0] && entry->word[n] == 0 && memcmp(entry->word, word, n) == 0)
+      return entry->kind;
   }
   if (length > 6 && memcmp(word + length - 6, "verlag", 6) == 0) return LEX_PUBLISHER;
   return LEX_NONE;
@@ -494,6 +522,19 @@ static uint8_t learned_class(uint64_t word) {
   return 0;
 }
 
+static inline int is_ascii_alnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* What token_facts_compute notes of an ASCII mark byte (0 for the others). */
+enum { SEEN_OPENS = 1, SEEN_CLOSES = 2, SEEN_PERIOD = 4 };
+static inline unsigned seen_bits(unsigned char c) {
+  return c == '(' || c == '['   ? SEEN_OPENS
+         : c == ')' || c == ']' ? SEEN_CLOSES
+         : c == '.'             ? SEEN_PERIOD
+                                : 0;
+}
+
 /* (inlined into both callers: most of its facts are used by one of them only) */
 static inline __attribute__((always_inline)) void token_facts_compute(const char *text,
                                                                       const ibid_reftoken *token,
@@ -503,11 +544,14 @@ static inline __attribute__((always_inline)) void token_facts_compute(const char
   memset(facts, 0, sizeof(*facts));
 
   /* Strip punctuation on both sides to find the word. */
-  while (begin < end && mark_class(s, n, begin, &bytes)) {
-    if (!facts->first_mark) facts->first_mark = mark_class(s, n, begin, &bytes);
+  /* (an ASCII letter or digit, the most common ends, is no mark: not looked up) */
+  while (begin < end && !is_ascii_alnum((unsigned char)s[begin])) {
+    char mark = mark_class(s, n, begin, &bytes);
+    if (!mark) break;
+    if (!facts->first_mark) facts->first_mark = mark;
     begin += bytes;
   }
-  while (end > begin) {
+  while (end > begin && !is_ascii_alnum((unsigned char)s[end - 1])) {
     size_t back = end - 1;
     while (back > begin && ((unsigned char)s[back] & 0xC0) == 0x80) back--;
     char mark = mark_class(s, n, back, &bytes);
@@ -521,18 +565,29 @@ static inline __attribute__((always_inline)) void token_facts_compute(const char
   int token_digits = 0; /* anywhere in the token, punctuation included */
   char shape[16];
   size_t shape_length = 0;
+  /* bytes seen anywhere in the token (every byte, as the loop steps by
+  ** characters: the ASCII bytes inside a broken UTF-8 sequence too) */
+  unsigned seen = 0;
   for (size_t i = 0; i < n;) {
     unsigned char c = (unsigned char)s[i];
-    size_t step = sequence_length(c);
-    if (i + step > n) step = n - i;
     char cls;
-    if (c >= 'A' && c <= 'Z') {
-      cls = 'X';
-    } else if (c >= 'a' && c <= 'z') {
-      cls = 'x';
-    } else if (c >= '0' && c <= '9') {
-      cls = 'd';
+    size_t step = 1;
+    if (c < 0x80) { /* most characters: one byte, itself a word byte */
+      if (c >= 'a' && c <= 'z') {
+        cls = 'x';
+      } else if (c >= 'A' && c <= 'Z') {
+        cls = 'X';
+      } else if (c >= '0' && c <= '9') {
+        cls = 'd';
+      } else {
+        seen |= seen_bits(c);
+        cls = c == '\'' || c == '`' ? '\'' : (char)c;
+        if (!cls) cls = 'x';
+      }
     } else {
+      step = sequence_length(c);
+      if (i + step > n) step = n - i;
+      for (size_t k = 1; k < step; k++) seen |= seen_bits((unsigned char)s[i + k]);
       cls = mark_class(s, n, i, &bytes);
       if (!cls) cls = 'x'; /* other non-ASCII: almost always a letter */
     }
@@ -549,9 +604,13 @@ static inline __attribute__((always_inline)) void token_facts_compute(const char
         if (cls == '-' && digits && i + step < end && s[i + step] >= '0' && s[i + step] <= '9')
           dash_between_digits = 1;
       }
-      for (size_t k = 0; k < step && word_length < sizeof(word); k++) {
-        char b = s[i + k];
-        word[word_length++] = (b >= 'A' && b <= 'Z') ? (char)(b + 32) : b;
+      if (step == 1) {
+        if (word_length < sizeof(word)) word[word_length++] = cls == 'X' ? (char)(c + 32) : (char)c;
+      } else {
+        for (size_t k = 0; k < step && word_length < sizeof(word); k++) {
+          char b = s[i + k];
+          word[word_length++] = (b >= 'A' && b <= 'Z') ? (char)(b + 32) : b;
+        }
       }
     }
     i += step;
@@ -582,22 +641,22 @@ static inline __attribute__((always_inline)) void token_facts_compute(const char
   if (end > begin && s[begin] >= 'a' && s[begin] <= 'z') flags |= FLAG_LOWER;
   if ((n >= 4 && memcmp(s, "http", 4) == 0) || (n >= 4 && memcmp(s, "www.", 4) == 0))
     flags |= FLAG_URL;
-  for (size_t i = 0; i + 3 < n; i++)
-    if ((s[i] == '1' && s[i + 1] == '0' && s[i + 2] == '.' && i + 7 < n && s[i + 3] >= '0' &&
-         s[i + 3] <= '9') ||
-        (i == 0 && (s[0] == 'd' || s[0] == 'D') && (s[1] == 'o' || s[1] == 'O') &&
-         (s[2] == 'i' || s[2] == 'I') && s[3] == ':')) {
-      flags |= FLAG_DOI;
-      break;
-    }
+  /* (a DOI needs a period, or "doi:" first) */
+  if ((seen & SEEN_PERIOD) || (n >= 4 && (s[0] == 'd' || s[0] == 'D')))
+    for (size_t i = 0; i + 3 < n; i++)
+      if ((s[i] == '1' && s[i + 1] == '0' && s[i + 2] == '.' && i + 7 < n && s[i + 3] >= '0' &&
+           s[i + 3] <= '9') ||
+          (i == 0 && (s[0] == 'd' || s[0] == 'D') && (s[1] == 'o' || s[1] == 'O') &&
+           (s[2] == 'i' || s[2] == 'I') && s[3] == ':')) {
+        flags |= FLAG_DOI;
+        break;
+      }
   if (is_month(word, word_length)) flags |= FLAG_MONTH;
-  facts->lexicon = (uint8_t)lexicon_kind(word, word_length);
+  facts->lexicon = (uint8_t)lexicon_kind(facts->word, word, word_length);
   if (facts->first_mark == '"' || facts->first_mark == '\'') flags |= FLAG_OPENS_QUOTE;
   if (facts->last_mark == '"' || facts->last_mark == '\'') flags |= FLAG_CLOSES_QUOTE;
-  for (size_t i = 0; i < n; i++) {
-    if (s[i] == '(' || s[i] == '[') flags |= FLAG_OPENS_PAREN;
-    if (s[i] == ')' || s[i] == ']') flags |= FLAG_CLOSES_PAREN;
-  }
+  if (seen & SEEN_OPENS) flags |= FLAG_OPENS_PAREN;
+  if (seen & SEEN_CLOSES) flags |= FLAG_CLOSES_PAREN;
   /* A closing quote before trailing punctuation (“Title,” or "Title".) */
   if (n >= 2) {
     for (size_t i = n > 4 ? n - 4 : 0; i < n; i++) {
@@ -621,7 +680,32 @@ typedef struct feature_writer {
   uint32_t *out;
   size_t count;
   uint32_t mask;
+  int to_rows; /* map buckets to weight rows (the labeller): a constant where inlined */
+  /* the fields of ibid_reftokens_rows, copied */
+  const uint32_t *rank;
+  const unsigned char *rows;
 } feature_writer;
+
+/* rank_in_byte[bit * 256 + byte]: 0 when bit `bit` of `byte` is clear, else
+** the set bits of `byte` up to and including it (so 1 + those below). One
+** load replaces a shift by a variable count, a mask and a bit count. */
+#define RANK_BITS(b)                                                                             \
+  ((b)&1) + ((b) >> 1 & 1) + ((b) >> 2 & 1) + ((b) >> 3 & 1) + ((b) >> 4 & 1) + ((b) >> 5 & 1) + \
+      ((b) >> 6 & 1) + ((b) >> 7 & 1)
+#define RANK(i) (((i)&255) >> ((i) >> 8) & 1) * (RANK_BITS((i)&255 & ((2u << ((i) >> 8)) - 1)))
+#define RANK4(i) RANK(i), RANK(i + 1), RANK(i + 2), RANK(i + 3)
+#define RANK16(i) RANK4(i), RANK4(i + 4), RANK4(i + 8), RANK4(i + 12)
+#define RANK64(i) RANK16(i), RANK16(i + 16), RANK16(i + 32), RANK16(i + 48)
+#define RANK256(i) RANK64(i), RANK64(i + 64), RANK64(i + 128), RANK64(i + 192)
+static const uint8_t rank_in_byte[8 * 256] = {RANK256(0),    RANK256(256),  RANK256(512),
+                                              RANK256(768),  RANK256(1024), RANK256(1280),
+                                              RANK256(1536), RANK256(1792)};
+#undef RANK256
+#undef RANK64
+#undef RANK16
+#undef RANK4
+#undef RANK
+#undef RANK_BITS
 
 /* The bucket of a feature hash: mixed, then cut to the table's size. */
 FEATURE_INLINE uint32_t bucket_of(uint64_t hash, uint32_t mask) {
@@ -631,9 +715,33 @@ FEATURE_INLINE uint32_t bucket_of(uint64_t hash, uint32_t mask) {
   return (uint32_t)hash & mask;
 }
 
+/* The byte offset in map->rows of a bucket's weight row (see
+** ibid_reftokens_rows): of row 1 + (rows before its rank entry) + (set bits
+** below its own) when its bit is set, else of row 0, the zeros. Branch-free:
+** about one bucket in ten has no row, which a branch would mispredict. */
+FEATURE_INLINE uint32_t row_offset(const uint32_t *rank_table, uint32_t bucket) {
+  uint32_t entry = rank_table[bucket >> 3];
+  uint32_t rank = rank_in_byte[(bucket & 7) << 8 | (entry & 0xFF)];
+  uint32_t row = (entry >> 8) + rank;
+  return (row & (0u - (rank != 0))) * IBID_REFMODEL_ROW_STRIDE;
+}
+
+/* (token_features writes at most 47 features, fewer than MAX_FEATURES: no
+** bound to check) */
+_Static_assert(47 <= IBID_REFTOKENS_MAX_FEATURES, "token_features writes up to 47 features");
 FEATURE_INLINE void put(feature_writer *writer, uint32_t bucket) {
-  if (writer->count >= IBID_REFTOKENS_MAX_FEATURES) return;
+  if (writer->to_rows) {
+    bucket = row_offset(writer->rank, bucket);
+    __builtin_prefetch(writer->rows + bucket);
+  }
   writer->out[writer->count++] = bucket;
+}
+
+/* A feature found once for several tokens: already a row offset when the
+** writer maps to rows (see map_shared). */
+FEATURE_INLINE void put_shared(feature_writer *writer, uint32_t bucket_or_row) {
+  if (writer->to_rows) __builtin_prefetch(writer->rows + bucket_or_row);
+  writer->out[writer->count++] = bucket_or_row;
 }
 
 FEATURE_INLINE void emit(feature_writer *writer, uint64_t hash) {
@@ -714,14 +822,14 @@ typedef struct chunk_facts {
   uint32_t start, end; /* tokens [start, end) */
   uint32_t first_kind; /* token_kind of the first token */
   uint16_t classes;    /* bit per LEX_* class of the chunk's words; 14: a year, 15: a digit */
-  uint32_t learned;    /* bit per label that a word of the chunk surely belongs to */
   uint16_t chunks_after;
   uint16_t year_after; /* a later chunk holds a year */
   char end_mark;       /* the last token's trailing mark */
   /* buckets of the features that are the same for every token of the chunk
-  ** (47, 48, 49 as last token or not, 51, 53 as first token or not) */
+  ** (47, 48, 49 as last token or not, 51, 53 as first token or not); their
+  ** row offsets when the features are mapped to rows */
   uint32_t classes_bucket, follows_bucket, follows_last_bucket[2], before_bucket,
-      first_word_bucket[2], learned_bucket[2], learned_around_bucket;
+      first_word_bucket[2];
 } chunk_facts;
 
 static int ends_chunk(const token_facts *t) {
@@ -753,7 +861,6 @@ static size_t chunks_compute(const token_facts *facts, size_t count, chunk_facts
     if (facts[i].lexicon) c->classes |= (uint16_t)(1u << facts[i].lexicon);
     if (facts[i].flags & FLAG_HAS_DIGIT) c->classes |= 1u << 15;
     if (facts[i].flags & FLAG_YEAR) c->classes |= 1u << 14;
-    if (facts[i].learned && !(facts[i].learned & 1)) c->learned |= 1u << (facts[i].learned >> 1);
     chunk_of[i] = (uint32_t)(used - 1);
   }
   int year = 0;
@@ -773,7 +880,8 @@ typedef struct shared_buckets {
   const uint32_t *pair; /* [i]: the pair (token i - 1, token i); count + 1 of them */
   uint32_t none_word;   /* no token there */
   /* features of few values: the bias, the position (first, inner, last),
-  ** inside quotes or not, inside brackets or not */
+  ** inside quotes or not, inside brackets or not (row offsets when the
+  ** features are mapped to rows) */
   uint32_t bias, position[3], in_quote[2], in_paren[2];
 } shared_buckets;
 
@@ -781,8 +889,14 @@ static unsigned chunk_follows(const chunk_facts *c, const chunk_facts *next) {
   return (next ? next->first_kind : 1u << 30) | (unsigned)(unsigned char)c->end_mark << 16;
 }
 
+/* The row of a shared bucket when features are mapped to rows (rank: the
+** rank table), else the bucket. */
+static uint32_t map_shared(const uint32_t *rank, uint32_t bucket) {
+  return rank ? row_offset(rank, bucket) : bucket;
+}
+
 static void chunk_buckets(const token_facts *facts, chunk_facts *chunks, size_t chunk_count,
-                          uint32_t mask) {
+                          uint32_t mask, const uint32_t *rank) {
   for (size_t k = 0; k < chunk_count; k++) {
     chunk_facts *c = &chunks[k];
     const chunk_facts *next = k + 1 < chunk_count ? c + 1 : NULL;
@@ -801,22 +915,24 @@ static void chunk_buckets(const token_facts *facts, chunk_facts *chunks, size_t 
                     c->first_kind),
         mask);
     for (unsigned first = 0; first < 2; first++)
-      c->learned_bucket[first] =
-          bucket_of(hash_number(hash_number(template_hash(60), c->learned), first), mask);
-    c->learned_around_bucket = bucket_of(
-        hash_number(hash_number(hash_number(template_hash(61), before ? before->learned : 1u << 31),
-                                c->learned),
-                    next ? next->learned : 1u << 31),
-        mask);
-    for (unsigned first = 0; first < 2; first++)
       c->first_word_bucket[first] =
           bucket_of(hash_number(hash_number(template_hash(53), facts[c->start].word), first), mask);
+    if (rank) {
+      c->classes_bucket = map_shared(rank, c->classes_bucket);
+      c->follows_bucket = map_shared(rank, c->follows_bucket);
+      c->before_bucket = map_shared(rank, c->before_bucket);
+      for (int k2 = 0; k2 < 2; k2++) {
+        c->follows_last_bucket[k2] = map_shared(rank, c->follows_last_bucket[k2]);
+        c->first_word_bucket[k2] = map_shared(rank, c->first_word_bucket[k2]);
+      }
+    }
   }
 }
 
-static void token_features(feature_writer *w, const token_facts *facts, size_t count, size_t i,
-                           const running_context *context, const chunk_facts *chunks,
-                           const uint32_t *chunk_of, const shared_buckets *shared) {
+FEATURE_INLINE void token_features(feature_writer *w, const token_facts *facts, size_t count,
+                                   size_t i, const running_context *context,
+                                   const chunk_facts *chunks, const uint32_t *chunk_of,
+                                   const shared_buckets *shared) {
   const token_facts *t = &facts[i];
   const uint64_t none = 0x9e3779b97f4a7c15ULL;
   uint64_t previous_word = i > 0 ? facts[i - 1].word : none;
@@ -825,7 +941,7 @@ static void token_features(feature_writer *w, const token_facts *facts, size_t c
   unsigned previous_mark = i > 0 ? (unsigned char)facts[i - 1].last_mark : 255;
   unsigned next_flags = i + 1 < count ? facts[i + 1].flags : 1u << 20;
   unsigned previous_flags = i > 0 ? facts[i - 1].flags : 1u << 20;
-  put(w, shared->bias);
+  put_shared(w, shared->bias);
   put_slot(w, shared->word[i], 0);
   emit1(w, 4, t->shape);
   emit1(w, 5, t->prefix);
@@ -834,7 +950,7 @@ static void token_features(feature_writer *w, const token_facts *facts, size_t c
   emit1(w, 8, (unsigned char)t->last_mark);
   emit1(w, 9, t->flags);
   emit1(w, 11, t->length_class);
-  put(w, shared->position[i == 0 ? 0 : i + 1 == count ? 2 : 1]);
+  put_shared(w, shared->position[i == 0 ? 0 : i + 1 == count ? 2 : 1]);
   emit1(w, 13, count ? i * 8 / count : 0);
   put_slot(w, i > 0 ? shared->word[i - 1] : shared->none_word, 1);
   put_slot(w, i + 1 < count ? shared->word[i + 1] : shared->none_word, 2);
@@ -847,8 +963,8 @@ static void token_features(feature_writer *w, const token_facts *facts, size_t c
   /* a pair of words: seen from its second word, then from its first */
   put_slot(w, shared->pair[i], 0);
   put_slot(w, shared->pair[i + 1], 1);
-  put(w, shared->in_quote[context->in_quote]);
-  put(w, shared->in_paren[context->paren_depth]);
+  put_shared(w, shared->in_quote[context->in_quote]);
+  put_shared(w, shared->in_paren[context->paren_depth]);
   emit2(w, 30, previous_mark, (unsigned char)t->last_mark);
   emit1(w, 31, next_flags);
   emit1(w, 32, previous_flags);
@@ -872,13 +988,13 @@ static void token_features(feature_writer *w, const token_facts *facts, size_t c
   const chunk_facts *c = &chunks[chunk_of[i]];
   size_t left = c->end - 1 - i, length = c->end - c->start;
   emit2(w, 46, left > 7 ? 7 : left, length > 15 ? 15 : length);
-  put(w, c->classes_bucket);
-  put(w, c->follows_bucket);
-  put(w, c->follows_last_bucket[left == 0]);
-  put(w, c->first_word_bucket[i == c->start]);
+  put_shared(w, c->classes_bucket);
+  put_shared(w, c->follows_bucket);
+  put_shared(w, c->follows_last_bucket[left == 0]);
+  put_shared(w, c->first_word_bucket[i == c->start]);
   emit2(w, 55, context->in_chunk ? context->chunks_since_in : 15,
         c->first_kind & (FLAG_CAPITALIZED | FLAG_LOWER | FLAG_DIGITS | FLAG_YEAR));
-  put(w, c->before_bucket);
+  put_shared(w, c->before_bucket);
   emit2(w, 52, c->chunks_after > 6 ? 6 : c->chunks_after,
         c->year_after | (unsigned)context->year_seen << 1);
   /* the learned word classes: the chunk's, around it, the token's with its marks */
@@ -903,13 +1019,15 @@ int ibid_reftokens_features(const char *text, const ibid_reftoken *tokens, size_
                                          feature_counts);
 }
 
-int ibid_reftokens_features_learned(const char *text, const ibid_reftoken *tokens, size_t count,
-                                    uint32_t buckets, const uint8_t *learned, uint32_t *features,
-                                    uint8_t *feature_counts) {
+/* Both entry points: inlined twice, so that `rows` is a constant in each. */
+FEATURE_INLINE int features_write(const char *text, const ibid_reftoken *tokens, size_t count,
+                                  uint32_t buckets, const uint8_t *learned,
+                                  const ibid_reftokens_rows *rows, uint32_t *features,
+                                  uint8_t *feature_counts, void *scratch) {
   if (count == 0) return 0;
-  /* one allocation: facts, chunks, chunk of each token, word and pair blocks */
-  token_facts *facts = ibid_malloc(count * (sizeof(*facts) + sizeof(chunk_facts)) +
-                                   (3 * count + 1) * sizeof(uint32_t));
+  /* one block: facts, chunks, chunk of each token, word and pair blocks (the
+  ** caller's, or allocated here) */
+  token_facts *facts = scratch ? scratch : ibid_malloc(ibid_reftokens_scratch_bytes(count));
   if (!facts) return -1;
   chunk_facts *chunks = (chunk_facts *)(facts + count);
   uint32_t *chunk_of = (uint32_t *)(chunks + count);
@@ -920,7 +1038,8 @@ int ibid_reftokens_features_learned(const char *text, const ibid_reftoken *token
     if (learned) facts[i].learned = learned[i];
   }
   size_t chunk_count = chunks_compute(facts, count, chunks, chunk_of);
-  chunk_buckets(facts, chunks, chunk_count, mask);
+  const uint32_t *rank = rows ? rows->rank : NULL;
+  chunk_buckets(facts, chunks, chunk_count, mask, rank);
   const uint64_t none = 0x9e3779b97f4a7c15ULL, word_group = template_hash(2);
   for (size_t i = 0; i < count; i++)
     word_blocks[i] = block_of(hash_number(word_group, facts[i].word), mask);
@@ -932,12 +1051,12 @@ int ibid_reftokens_features_learned(const char *text, const ibid_reftoken *token
   shared_buckets shared;
   shared.word = word_blocks, shared.pair = pair_blocks;
   shared.none_word = block_of(hash_number(word_group, none), mask);
-  shared.bias = bucket_of(hash_number(template_hash(1), 1), mask);
+  shared.bias = map_shared(rank, bucket_of(hash_number(template_hash(1), 1), mask));
   for (unsigned v = 0; v < 3; v++)
-    shared.position[v] = bucket_of(hash_number(template_hash(12), v), mask);
+    shared.position[v] = map_shared(rank, bucket_of(hash_number(template_hash(12), v), mask));
   for (unsigned v = 0; v < 2; v++) {
-    shared.in_quote[v] = bucket_of(hash_number(template_hash(24), v), mask);
-    shared.in_paren[v] = bucket_of(hash_number(template_hash(25), v), mask);
+    shared.in_quote[v] = map_shared(rank, bucket_of(hash_number(template_hash(24), v), mask));
+    shared.in_paren[v] = map_shared(rank, bucket_of(hash_number(template_hash(25), v), mask));
   }
   running_context context;
   memset(&context, 0, sizeof(context));
@@ -947,10 +1066,34 @@ int ibid_reftokens_features_learned(const char *text, const ibid_reftoken *token
     writer.out = features + i * IBID_REFTOKENS_MAX_FEATURES;
     writer.count = 0;
     writer.mask = mask;
+    writer.to_rows = rows != NULL;
+    if (rows) {
+      writer.rank = rows->rank, writer.rows = rows->rows;
+    } else {
+      writer.rank = NULL, writer.rows = NULL;
+    }
     token_features(&writer, facts, count, i, &context, chunks, chunk_of, &shared);
     feature_counts[i] = (uint8_t)writer.count;
     running_context_advance(&context, &facts[i]);
   }
-  ibid_free(facts);
+  if (!scratch) ibid_free(facts);
   return 0;
+}
+
+size_t ibid_reftokens_scratch_bytes(size_t count) {
+  return count * (sizeof(token_facts) + sizeof(chunk_facts)) + (3 * count + 1) * sizeof(uint32_t);
+}
+
+int ibid_reftokens_features_learned(const char *text, const ibid_reftoken *tokens, size_t count,
+                                    uint32_t buckets, const uint8_t *learned, uint32_t *features,
+                                    uint8_t *feature_counts) {
+  return features_write(text, tokens, count, buckets, learned, NULL, features, feature_counts,
+                        NULL);
+}
+
+int ibid_reftokens_feature_rows(const char *text, const ibid_reftoken *tokens, size_t count,
+                                uint32_t buckets, const ibid_reftokens_rows *rows,
+                                uint32_t *features, uint8_t *feature_counts, void *scratch) {
+  return features_write(text, tokens, count, buckets, NULL, rows, features, feature_counts,
+                        scratch);
 }

@@ -27,6 +27,10 @@ typedef struct ibid_reftoken {
 */
 ibid_reftoken *ibid_reftokens_split(const char *text, size_t length, size_t *count, int *failed);
 
+/* The same into tokens, which has room for length / 2 + 1 of them (the most
+** there can be); returns their number. With tokens NULL, only counts them. */
+size_t ibid_reftokens_split_into(const char *text, size_t length, ibid_reftoken *tokens);
+
 /*
 ** Writes the hashed features of every token: token i gets its features (values
 ** in [0, buckets), buckets a power of two) in
@@ -64,5 +68,27 @@ int ibid_reftokens_features(const char *text, const ibid_reftoken *tokens, size_
 int ibid_reftokens_features_learned(const char *text, const ibid_reftoken *tokens, size_t count,
                                     uint32_t buckets, const uint8_t *learned, uint32_t *features,
                                     uint8_t *feature_counts);
+
+/*
+** For the labeller (refmodel.c): the features of ibid_reftokens_features,
+** each written as the byte offset of its weight row in `rows` (and that row
+** prefetched) instead of its bucket. The weight table is compressed (see
+** refmodel.h): rank[bucket / 8] has bit bucket % 8 set when the bucket has a
+** row and counts in its high 24 bits the rows of the buckets before; a row is
+** IBID_REFMODEL_ROW_STRIDE bytes, and a bucket without a row gets row 0.
+** The tables are passed in, so that the trainer links without the weights.
+*/
+typedef struct ibid_reftokens_rows {
+  const uint32_t *rank;      /* ibid_refmodel_rank */
+  const unsigned char *rows; /* ibid_refmodel_rows */
+} ibid_reftokens_rows;
+
+int ibid_reftokens_feature_rows(const char *text, const ibid_reftoken *tokens, size_t count,
+                                uint32_t buckets, const ibid_reftokens_rows *rows,
+                                uint32_t *features, uint8_t *feature_counts, void *scratch);
+
+/* Bytes of working memory the features of `count` tokens take: `scratch` of
+** ibid_reftokens_feature_rows, 8-byte aligned (NULL: allocated there). */
+size_t ibid_reftokens_scratch_bytes(size_t count);
 
 #endif
