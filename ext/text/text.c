@@ -989,7 +989,9 @@ static int should_join(const text_layout *layout, size_t a, size_t b, int opened
 
 /* ----- step 4: hyphenation -------------------------------------------------- */
 
-/* A set of the words of the text (ASCII lower-cased), built on first use. */
+/* A set of the words of the text (ASCII lower-cased), built when asked more
+** than WORD_SET_SEARCHES questions: the first ones are answered by reading
+** the text (word_set_search), which costs less than hashing every word. */
 typedef struct word_entry {
   size_t start, end; /* start == end: an empty slot */
   uint64_t hash;     /* word_hash of the word, compared before its bytes */
@@ -1000,6 +1002,7 @@ typedef struct word_set {
   word_entry *words; /* open addressing */
   size_t slots;
   int built, failed;
+  int searches; /* questions answered by word_set_search */
 } word_set;
 
 static int is_word_byte(char c) {
@@ -1099,7 +1102,81 @@ static void word_set_build(word_set *set) {
   }
 }
 
+/* Whether a word of the text (as word_set_build reads them) ends at `end`
+** and was split at a line end: a hyphen, blanks, then a line break. */
+static int split_after_word(const word_set *set, size_t end) {
+  const char *text = set->text;
+  if (end >= set->length || text[end] != '-') return 0;
+  size_t after = end + 1;
+  while (after < set->length && (text[after] == ' ' || text[after] == '\t')) after++;
+  return after < set->length && text[after] == '\n';
+}
+
+/* Is text[p..p + length) one of the words word_set_build stores, equal to
+** `word` (a word's shape, ASCII case ignored)? */
+static int word_at(const word_set *set, const char *word, size_t length, size_t p) {
+  const char *text = set->text;
+  size_t n = set->length, end = p + length;
+  for (size_t k = 0; k < length; k++)
+    if (ascii_lower(text[p + k]) != ascii_lower(word[k])) return 0;
+  /* a whole word: not inside a longer one */
+  if (p > 0 &&
+      (is_word_byte(text[p - 1]) || (text[p - 1] == '-' && p >= 2 && is_word_byte(text[p - 2]))))
+    return 0;
+  if (end < n &&
+      (is_word_byte(text[end]) || (text[end] == '-' && end + 1 < n && is_word_byte(text[end + 1]))))
+    return 0;
+  /* neither half of a word split at a line end: not this one, nor the word before */
+  if (split_after_word(set, end)) return 0;
+  size_t before = p;
+  while (before > 0 && !is_word_byte(text[before - 1])) before--;
+  return before == 0 || !split_after_word(set, before);
+}
+
+/* How rare a byte is in English text (ASCII lower case): the higher the
+** rarer, so that a search for a word looks for its rarest letter. */
+static int byte_rarity(char c) {
+  static const char by_frequency[] = "etaoinshrdlcumwfgypbvkjxqz";
+  if ((unsigned char)c >= 0x80 || is_ascii_digit(c)) return 20;
+  const char *at = memchr(by_frequency, ascii_lower(c), 26);
+  return at ? (int)(at - by_frequency) : 0;
+}
+
+/* word_set_has by reading the text: cheaper than building the set for the
+** few questions most texts ask (the answer is the same). */
+static int word_set_search(const word_set *set, const char *word, size_t length) {
+  /* the shape of a stored word: word bytes, and hyphens between them */
+  if (length < 2 || length > set->length || !is_word_byte(word[0])) return 0;
+  for (size_t k = 1; k < length; k++)
+    if (!is_word_byte(word[k]) && !(word[k] == '-' && k + 1 < length && is_word_byte(word[k + 1])))
+      return 0;
+  size_t j = 0; /* the rarest byte of the word is looked for, in either case */
+  for (size_t k = 1; k < length; k++)
+    if (byte_rarity(word[k]) > byte_rarity(word[j])) j = k;
+  char lower = ascii_lower(word[j]);
+  char upper = is_ascii_lower(lower) ? (char)(lower - 32) : lower;
+  const char *text = set->text, *limit = set->text + set->length - length + j + 1;
+  const char *a = memchr(text + j, lower, (size_t)(limit - (text + j)));
+  const char *b = upper != lower ? memchr(text + j, upper, (size_t)(limit - (text + j))) : NULL;
+  while (a || b) {
+    const char *hit = !b || (a && a < b) ? a : b;
+    if (word_at(set, word, length, (size_t)(hit - text) - j)) return 1;
+    if (hit == a)
+      a = memchr(a + 1, lower, (size_t)(limit - (a + 1)));
+    else
+      b = memchr(b + 1, upper, (size_t)(limit - (b + 1)));
+  }
+  return 0;
+}
+
+/* Questions answered by reading the text before the set is built. */
+#define WORD_SET_SEARCHES 16
+
 static int word_set_has(word_set *set, const char *word, size_t length) {
+  if (!set->built && set->searches < WORD_SET_SEARCHES) {
+    set->searches++;
+    return word_set_search(set, word, length);
+  }
   if (!set->built) word_set_build(set);
   if (set->failed || length == 0) return 0;
   size_t slot = word_slot(set, word, length, word_hash(word, 0, length));
