@@ -110,14 +110,14 @@ static int is_lower_ascii(char c) {
 
 /* Case-insensitive ASCII comparison of text[start..end) with word. */
 static int equals_word(const char *text, size_t start, size_t end, const char *word) {
-  size_t length = strlen(word);
-  if (end - start != length) return 0;
+  /* no strlen: a mismatch mostly shows at the first byte */
+  size_t length = end - start;
   for (size_t i = 0; i < length; i++) {
     char c = text[start + i];
     if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-    if (c != word[i]) return 0;
+    if (!word[i] || c != word[i]) return 0;
   }
-  return 1;
+  return word[length] == 0;
 }
 
 static int in_word_list(const char *text, size_t start, size_t end, const char *const *list) {

@@ -80,8 +80,11 @@ static int is_word_codepoint(uint32_t c) {
   return u_isalnum((UChar32)c) != 0;
 }
 
-/* Does the word text[start..end) equal `ascii` without regard to case? */
-static int word_is(const char *text, const word *w, const char *ascii) {
+/* Does the word text[start..end) equal `ascii` without regard to case?
+** (Inlined: `ascii` is a constant at most calls, and its first letter
+** decides most of them.) */
+static inline __attribute__((always_inline)) int word_is(const char *text, const word *w,
+                                                         const char *ascii) {
   /* called for every word against word lists: the first byte decides most */
   size_t n = w->end - w->start;
   if (n == 0 || lower(text[w->start]) != ascii[0]) return 0;

@@ -155,6 +155,12 @@ static int superscript_digit(uint32_t c) {
 
 static size_t skip_spaces(const char *text, size_t offset, size_t end) {
   while (offset < end) {
+    unsigned char b = (unsigned char)text[offset];
+    if (b < 0x80) { /* ASCII: no decoding */
+      if (b != ' ' && (b < 0x09 || b > 0x0D)) break;
+      offset++;
+      continue;
+    }
     uint32_t c;
     size_t n = ibid_utf8_decode(text, end, offset, &c);
     if (!is_space_codepoint(c)) break;
@@ -165,6 +171,12 @@ static size_t skip_spaces(const char *text, size_t offset, size_t end) {
 
 static size_t skip_spaces_back(const char *text, size_t offset, size_t start) {
   while (offset > start) {
+    unsigned char b = (unsigned char)text[offset - 1];
+    if (b < 0x80) { /* ASCII: no decoding */
+      if (b != ' ' && (b < 0x09 || b > 0x0D)) break;
+      offset--;
+      continue;
+    }
     uint32_t c;
     size_t n = ibid_utf8_decode_before(text, offset, &c);
     if (!is_space_codepoint(c)) break;
@@ -205,6 +217,12 @@ static int starts_sentence(const char *text, size_t offset, size_t end) {
 static size_t word_start(const char *text, size_t end, size_t start) {
   size_t floor = end - start > 64 ? end - 64 : start;
   while (end > floor) {
+    unsigned char b = (unsigned char)text[end - 1];
+    if (b < 0x80) { /* ASCII: no decoding */
+      if (b != '.' && !((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) break;
+      end--;
+      continue;
+    }
     uint32_t c;
     size_t n = ibid_utf8_decode_before(text, end, &c);
     if (c != '.' && !u_isalpha((UChar32)c)) break;

@@ -858,34 +858,48 @@ static int ends_sentence(const char *text, size_t start, size_t end) {
   return i - start >= 3 && !memcmp(text + i - 3, "\xE2\x80\xA6", 3); /* … */
 }
 
+/* A word of a list with its length (no strlen per comparison). */
+typedef struct sized_word {
+  const char *bytes;
+  size_t length;
+} sized_word;
+#define SIZED(word) \
+  { word, sizeof(word) - 1 }
+
 /* The line stops mid-sentence: a comma, an opening bracket, or a function word. */
 static int ends_mid_sentence(const char *text, size_t start, size_t end) {
   /* abbreviations whose period does not end a sentence */
-  static const char *const abbreviations[] = {
-      "i.e.", "e.g.", "cf.",  "viz.", "vs.",   "v.",   "pp.", "p.",   "No.",    "Art.", "para.",
-      "Dr.",  "Mr.",  "Mrs.", "Ms.",  "Prof.", "Vol.", "ed.", "eds.", "trans.", "al."};
+  static const sized_word abbreviations[] = {
+      SIZED("i.e."), SIZED("e.g."),   SIZED("cf."), SIZED("viz."),  SIZED("vs."),   SIZED("v."),
+      SIZED("pp."),  SIZED("p."),     SIZED("No."), SIZED("Art."),  SIZED("para."), SIZED("Dr."),
+      SIZED("Mr."),  SIZED("Mrs."),   SIZED("Ms."), SIZED("Prof."), SIZED("Vol."),  SIZED("ed."),
+      SIZED("eds."), SIZED("trans."), SIZED("al.")};
   /* each ends in a period: most lines are told by their last byte */
   for (size_t w = 0;
        end > start && text[end - 1] == '.' && w < sizeof(abbreviations) / sizeof(abbreviations[0]);
        w++) {
-    size_t size = strlen(abbreviations[w]);
-    if (end - start >= size && !memcmp(text + end - size, abbreviations[w], size) &&
+    size_t size = abbreviations[w].length;
+    if (end - start >= size && !memcmp(text + end - size, abbreviations[w].bytes, size) &&
         (end - start == size || text[end - size - 1] == ' ' || text[end - size - 1] == '('))
       return 1;
   }
-  static const char *const function_words[] = {
-      "a",    "an",   "the",   "of",  "and",   "or",      "to",    "in",    "on",     "for",
-      "with", "by",   "from",  "at",  "as",    "that",    "which", "who",   "is",     "are",
-      "was",  "were", "be",    "its", "their", "his",     "her",   "nor",   "but",    "into",
-      "than", "this", "these", "not", "under", "between", "such",  "whose", "whether"};
+  static const sized_word function_words[] = {
+      SIZED("a"),       SIZED("an"),    SIZED("the"),   SIZED("of"),     SIZED("and"),
+      SIZED("or"),      SIZED("to"),    SIZED("in"),    SIZED("on"),     SIZED("for"),
+      SIZED("with"),    SIZED("by"),    SIZED("from"),  SIZED("at"),     SIZED("as"),
+      SIZED("that"),    SIZED("which"), SIZED("who"),   SIZED("is"),     SIZED("are"),
+      SIZED("was"),     SIZED("were"),  SIZED("be"),    SIZED("its"),    SIZED("their"),
+      SIZED("his"),     SIZED("her"),   SIZED("nor"),   SIZED("but"),    SIZED("into"),
+      SIZED("than"),    SIZED("this"),  SIZED("these"), SIZED("not"),    SIZED("under"),
+      SIZED("between"), SIZED("such"),  SIZED("whose"), SIZED("whether")};
   char last = text[end - 1];
   if (last == ',' || last == ';' || last == '(' || last == '&') return 1;
   size_t word = end;
   while (word > start && is_ascii_lower(text[word - 1])) word--;
   if (word > start && text[word - 1] != ' ') return 0;
   for (size_t w = 0; w < sizeof(function_words) / sizeof(function_words[0]); w++)
-    if (strlen(function_words[w]) == end - word &&
-        !memcmp(text + word, function_words[w], end - word))
+    if (function_words[w].length == end - word &&
+        !memcmp(text + word, function_words[w].bytes, end - word))
       return 1;
   return 0;
 }
