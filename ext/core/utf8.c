@@ -110,6 +110,23 @@ static uint64_t continuation_bits(uint64_t word) {
 size_t ibid_utf8_count(const char *text, size_t length) {
   const unsigned char *s = (const unsigned char *)text;
   size_t continuations = 0, i = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (length >= 8 && length <= 255) {
+    /* most calls: a short span, at most 255 continuation bytes, so one
+    ** multiplication adds up the lanes; the last bytes are the eight that
+    ** end the span, without those already counted */
+    uint64_t lanes = 0, word;
+    for (; i + 8 <= length; i += 8) {
+      memcpy(&word, s + i, 8);
+      lanes += continuation_bits(word);
+    }
+    if (i < length) {
+      memcpy(&word, s + length - 8, 8);
+      lanes += continuation_bits(word & (~0ULL << (8 * (8 - (length - i)))));
+    }
+    return length - (size_t)((lanes * 0x0101010101010101ULL) >> 56);
+  }
+#endif
   /* eight bytes at a time, the bytes' counts summed per byte lane (at most
   ** 255 words, so no lane overflows), then added up across the lanes */
   while (i + 8 <= length) {
