@@ -110,21 +110,49 @@ static int is_lower_ascii(char c) {
 
 /* Case-insensitive ASCII comparison of text[start..end) with word. */
 static int equals_word(const char *text, size_t start, size_t end, const char *word) {
-  size_t length = strlen(word);
-  if (end - start != length) return 0;
+  /* no strlen: a mismatch mostly shows at the first byte */
+  size_t length = end - start;
   for (size_t i = 0; i < length; i++) {
     char c = text[start + i];
     if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-    if (c != word[i]) return 0;
+    if (!word[i] || c != word[i]) return 0;
   }
-  return 1;
+  return word[length] == 0;
 }
 
-static int in_word_list(const char *text, size_t start, size_t end, const char *const *list) {
-  for (; *list; list++)
-    if (equals_word(text, start, end, *list)) return 1;
+/* Compares text[start..end), ASCII lower-cased, with word: <0, 0 or >0 in
+** the order of their bytes (unsigned), a prefix first. */
+static int compare_word(const char *text, size_t start, size_t end, const char *word) {
+  size_t length = end - start;
+  for (size_t i = 0;; i++) {
+    unsigned char w = (unsigned char)word[i];
+    if (i == length) return w ? -1 : 0;
+    if (!w) return 1;
+    unsigned char c = (unsigned char)text[start + i];
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c - 'A' + 'a');
+    if (c != w) return c < w ? -1 : 1;
+  }
+}
+
+/* Is text[start..end) one of the `count` words of list (sorted by their
+** bytes, NULL after the last)? Halves the list at each step. */
+static int in_word_list(const char *text, size_t start, size_t end, const char *const *list,
+                        size_t count) {
+  size_t low = 0, high = count;
+  while (low < high) {
+    size_t middle = low + (high - low) / 2;
+    int order = compare_word(text, start, end, list[middle]);
+    if (order == 0) return 1;
+    if (order < 0)
+      high = middle;
+    else
+      low = middle + 1;
+  }
   return 0;
 }
+
+/* The words of a NULL-terminated list, for in_word_list. */
+#define WORDS(list) list, sizeof(list) / sizeof(list[0]) - 1
 
 /* Does text[position..end) begin with word (ASCII, case-insensitive)? */
 static int starts_with(const char *text, size_t position, size_t end, const char *word) {
@@ -134,73 +162,73 @@ static int starts_with(const char *text, size_t position, size_t end, const char
 
 /* ----- word lists (general English / bibliographic vocabulary) ----------- */
 
+/* Each list is sorted by its bytes (in_word_list searches it by halves). */
+
 /* Lower-case words that may sit inside a personal or corporate author name. */
 static const char *const name_connectors[] = {
-    "and", "&",   "et",  "al.",   "al", "de", "van", "von", "der", "den", "du",
-    "da",  "di",  "del", "della", "le", "la", "ten", "ter", "dos", "das", "y",
-    "e",   "und", "of",  "the",   "to", "at", "for", "on",  "in",  NULL};
+    "&",   "al",  "al.", "and", "at", "da",  "das", "de",  "del", "della", "den",
+    "der", "di",  "dos", "du",  "e",  "et",  "for", "in",  "la",  "le",    "of",
+    "on",  "ten", "ter", "the", "to", "und", "van", "von", "y",   NULL};
 
 /* Lower-case particles a surname may start with ("de Waal", "van der Wilt"). */
-static const char *const name_particles[] = {"de",  "van", "von", "der",   "den", "du",
-                                             "da",  "di",  "del", "della", "le",  "la",
-                                             "ten", "ter", "dos", "das",   NULL};
+static const char *const name_particles[] = {"da",  "das", "de",  "del", "della", "den",
+                                             "der", "di",  "dos", "du",  "la",    "le",
+                                             "ten", "ter", "van", "von", NULL};
 
 static const char *const month_names[] = {
-    "january", "february", "march",    "april", "may",  "june", "july", "august", "september",
-    "october", "november", "december", "jan.",  "feb.", "mar.", "apr.", "jun.",   "jul.",
-    "aug.",    "sep.",     "sept.",    "oct.",  "nov.", "dec.", NULL};
+    "apr.",     "april", "aug.",    "august", "dec.",  "december",  "feb.",  "february", "jan.",
+    "january",  "jul.",  "july",    "jun.",   "june",  "mar.",      "march", "may",      "nov.",
+    "november", "oct.",  "october", "sep.",   "sept.", "september", NULL};
 
 /* Words that name a document, a part of one or a publisher, never an author:
 ** "(Article 13, 2005)", "(Resolution 1593)", "(Oxford University Press, 2005)". */
 static const char *const document_words[] = {
-    "article",    "articles", "art.",    "resolution", "resolutions", "section",
-    "sections",   "chapter",  "table",   "figure",     "fig.",        "vol.",
-    "volume",     "no.",      "statute", "act",        "paragraph",   "para.",
-    "paras.",     "annex",    "rule",    "rules",      "part",        "protocol",
-    "convention", "treaty",   "charter", "press",      "publishing",  "publishers",
-    "online",     "page",     "pages",   "p.",         "pp.",         NULL};
+    "act",        "annex",       "art.",   "article",  "articles",   "chapter",
+    "charter",    "convention",  "fig.",   "figure",   "no.",        "online",
+    "p.",         "page",        "pages",  "para.",    "paragraph",  "paras.",
+    "part",       "pp.",         "press",  "protocol", "publishers", "publishing",
+    "resolution", "resolutions", "rule",   "rules",    "section",    "sections",
+    "statute",    "table",       "treaty", "vol.",     "volume",     NULL};
 
 /* Capitalized words that start sentences or clauses rather than names:
 ** "As Smith (2010) shows" names Smith, not "As Smith". */
 static const char *const function_words[] = {
-    "the",      "a",       "an",      "in",       "as",        "according",   "see",
-    "but",      "and",     "while",   "since",    "for",       "following",   "like",
-    "unlike",   "both",    "whereas", "although", "though",    "thus",        "however",
-    "moreover", "also",    "here",    "this",     "that",      "these",       "those",
-    "when",     "where",   "if",      "then",     "so",        "yet",         "or",
-    "nor",      "on",      "at",      "by",       "with",      "from",        "to",
-    "of",       "even",    "only",    "indeed",   "similarly", "likewise",    "recently",
-    "earlier",  "later",   "some",    "many",     "most",      "other",       "others",
-    "it",       "we",      "they",    "he",       "she",       "our",         "their",
-    "his",      "her",     "its",     "i",        "after",     "before",      "during",
-    "under",    "between", "among",   "per",      "via",       "because",     "therefore",
-    "hence",    "finally", "first",   "second",   "third",     "furthermore", "notably",
-    "instead",  "whether", "what",    "which",    "who",       "how",         "why",
-    "all",      "each",    "every",   "no",       "not",       "there",       "cf.",
-    "e.g.",     "i.e.",    "eg",      "ie",       NULL};
+    "a",       "according", "after",  "all",       "also",    "although",  "among",       "an",
+    "and",     "as",        "at",     "because",   "before",  "between",   "both",        "but",
+    "by",      "cf.",       "during", "e.g.",      "each",    "earlier",   "eg",          "even",
+    "every",   "finally",   "first",  "following", "for",     "from",      "furthermore", "he",
+    "hence",   "her",       "here",   "his",       "how",     "however",   "i",           "i.e.",
+    "ie",      "if",        "in",     "indeed",    "instead", "it",        "its",         "later",
+    "like",    "likewise",  "many",   "moreover",  "most",    "no",        "nor",         "not",
+    "notably", "of",        "on",     "only",      "or",      "other",     "others",      "our",
+    "per",     "recently",  "second", "see",       "she",     "similarly", "since",       "so",
+    "some",    "that",      "the",    "their",     "then",    "there",     "therefore",   "these",
+    "they",    "third",     "this",   "those",     "though",  "thus",      "to",          "under",
+    "unlike",  "via",       "we",     "what",      "when",    "where",     "whereas",     "whether",
+    "which",   "while",     "who",    "why",       "with",    "yet",       NULL};
 
 /* Words of publication titles and legal instruments: a year in parentheses
 ** after them dates the document ("Law Review (1956)", "Rome Statute (1998)"). */
 static const char *const publication_words[] = {
-    "journal",    "review",     "quarterly",    "reports",  "report",      "law",      "studies",
-    "press",      "university", "encyclopedia", "handbook", "proceedings", "bulletin", "yearbook",
-    "gazette",    "series",     "edition",      "ed.",      "eds.",        "magazine", "times",
-    "news",       "post",       "tribune",      "sons",     "verlag",      "books",    "publishing",
-    "publishers", "conference", "symposium",    "workshop", NULL};
+    "books",      "bulletin",    "conference", "ed.",        "edition",   "eds.",   "encyclopedia",
+    "gazette",    "handbook",    "journal",    "law",        "magazine",  "news",   "post",
+    "press",      "proceedings", "publishers", "publishing", "quarterly", "report", "reports",
+    "review",     "series",      "sons",       "studies",    "symposium", "times",  "tribune",
+    "university", "verlag",      "workshop",   "yearbook",   NULL};
 
 /* Last words of the names of laws and instruments: "the Glass-Owen Bill (1913)"
 ** dates a bill, it cites no one. Checked on the last word only ("Bill Clinton"). */
 static const char *const instrument_words[] = {
-    "bill",       "act",        "statute",    "treaty",    "convention",   "protocol",
-    "charter",    "resolution", "agreement",  "accord",    "accords",      "declaration",
-    "code",       "directive",  "regulation", "amendment", "constitution", "covenant",
-    "principles", "guidelines", "strategy",   "plan",      "program",      "programme",
-    "summit",     "war",        "crisis",     "election",  "elections",    NULL};
+    "accord",      "accords",   "act",          "agreement",  "amendment",  "bill",
+    "charter",     "code",      "constitution", "convention", "covenant",   "crisis",
+    "declaration", "directive", "election",     "elections",  "guidelines", "plan",
+    "principles",  "program",   "programme",    "protocol",   "regulation", "resolution",
+    "statute",     "strategy",  "summit",       "treaty",     "war",        NULL};
 
 /* Words after "(year)," that continue a reference, not a sentence. */
 static const char *const reference_continuations[] = {
-    "p",        "pp",        "p.",     "pp.",  "available", "vol", "vol.", "no",    "no.", "at",
-    "accessed", "retrieved", "online", "http", "https",     "www", "para", "para.", NULL};
+    "accessed", "at",    "available", "http", "https",     "no",  "no.",  "online", "p", "p.",
+    "para",     "para.", "pp",        "pp.",  "retrieved", "vol", "vol.", "www",    NULL};
 
 /* Prefixes of an item, longest first so "see also" wins over "see". */
 static const char *const prefix_phrases[] = {"see, for example,",
@@ -246,9 +274,9 @@ static const char *const prefix_phrases[] = {"see, for example,",
 
 /* Words that open a locator written without ":" ("p. 5", "paras 3-4"). */
 static const char *const locator_words[] = {
-    "p.",    "pp.",     "p",    "pp",    "at",   "para.", "paras.", "para",       "paras", "ch.",
-    "chap.", "chapter", "n.",   "nn.",   "note", "fn.",   "s.",     "ss.",        "sec.",  "art.",
-    "vol.",  "col.",    "fig.", "table", "§",    "§§",    "esp.",   "especially", NULL};
+    "art.", "at",  "ch.",  "chap.", "chapter", "col.", "esp.",  "especially", "fig.",   "fn.",
+    "n.",   "nn.", "note", "p",     "p.",      "para", "para.", "paras",      "paras.", "pp",
+    "pp.",  "s.",  "sec.", "ss.",   "table",   "vol.", "§",     "§§",         NULL};
 
 /* ----- the result list ----------------------------------------------------- */
 
@@ -394,7 +422,7 @@ static size_t locator_word_at(const char *text, size_t position, size_t end) {
   while (word_end < end && !white_space_at(text, end, word_end) && !is_digit(text[word_end]))
     word_end++;
   if (word_end == position || word_end >= end) return 0;
-  return in_word_list(text, position, word_end, locator_words) ? word_end - position : 0;
+  return in_word_list(text, position, word_end, WORDS(locator_words)) ? word_end - position : 0;
 }
 
 /* Where a locator starting at position ends: before ", <year>", before
@@ -554,7 +582,7 @@ static size_t without_comma(const char *text, size_t start, size_t end) {
 static int author_start_ok(const char *text, size_t position, size_t end) {
   if (is_upper_at(text, end, position)) return 1;
   size_t word_end = word_end_at(text, position, end);
-  if (!in_word_list(text, position, word_end, name_particles)) return 0;
+  if (!in_word_list(text, position, word_end, WORDS(name_particles))) return 0;
   size_t next = skip_white_space(text, word_end, end);
   return next > word_end && is_upper_at(text, end, next);
 }
@@ -583,19 +611,19 @@ static int authors_ok(const char *text, size_t start, size_t end, int comma_befo
     size_t bare = without_comma(text, word_start, word_stop);
     if (text[word_start] == '[' && word_start + 1 < bare) word_start++; /* "[WHO]" */
     words++;
-    if (in_word_list(text, word_start, bare, document_words)) return 0;
+    if (in_word_list(text, word_start, bare, WORDS(document_words))) return 0;
     for (size_t k = word_start; k < bare; k++)
       if (is_digit(text[k])) return 0; /* "F2", "Q1": statistics and labels, not names */
     if (!is_upper_at(text, end, word_start) &&
-        !in_word_list(text, word_start, bare, name_connectors))
+        !in_word_list(text, word_start, bare, WORDS(name_connectors)))
       lower_words++;
     last_start = word_start, last_end = bare;
     cursor = skip_white_space(text, word_stop, end);
   }
   if (words > MAXIMUM_AUTHOR_WORDS) return 0;
   if (lower_words > (comma_before_year ? 3u : 0u)) return 0;
-  if (in_word_list(text, last_start, last_end, month_names) ||
-      in_word_list(text, last_start, last_end, instrument_words))
+  if (in_word_list(text, last_start, last_end, WORDS(month_names)) ||
+      in_word_list(text, last_start, last_end, WORDS(instrument_words)))
     return 0;
   /* The last word is a name, or the "al." of "et al.". */
   return is_upper_at(text, end, last_start) || equals_word(text, last_start, last_end, "al.") ||
@@ -807,24 +835,24 @@ static int name_before(const char *text, size_t open, size_t *name_start, size_t
     if (words == 0) {
       word_end -= possessive_length(text, word_start, word_end);
       end = word_end;
-      if (in_word_list(text, word_start, word_end, instrument_words)) return 0;
+      if (in_word_list(text, word_start, word_end, WORDS(instrument_words))) return 0;
       if (is_initial(text, word_start, word_end)) {
         *reference = 1; /* "Smith, P. (2015)." opens a reference-list entry */
         return 0;
       }
     }
     size_t bare = words > 0 ? without_comma(text, word_start, word_end) : word_end;
-    if (in_word_list(text, word_start, bare, publication_words) ||
-        in_word_list(text, word_start, bare, document_words)) {
+    if (in_word_list(text, word_start, bare, WORDS(publication_words)) ||
+        in_word_list(text, word_start, bare, WORDS(document_words))) {
       *reference = 1;
       return 0;
     }
     if (is_upper_at(text, bare, word_start) &&
-        (in_word_list(text, word_start, bare, function_words) ||
-         in_word_list(text, word_start, bare, month_names)))
+        (in_word_list(text, word_start, bare, WORDS(function_words)) ||
+         in_word_list(text, word_start, bare, WORDS(month_names))))
       break;
     int connector =
-        in_word_list(text, word_start, bare, name_connectors) &&
+        in_word_list(text, word_start, bare, WORDS(name_connectors)) &&
         !equals_word(text, word_start, bare, "of") && !equals_word(text, word_start, bare, "the") &&
         !equals_word(text, word_start, bare, "to") && !equals_word(text, word_start, bare, "at") &&
         !equals_word(text, word_start, bare, "for") && !equals_word(text, word_start, bare, "on") &&
@@ -885,7 +913,7 @@ static int reference_follows(const char *text, size_t length, size_t close) {
   while (word_end < length && (is_letter_at(text, length, word_end) || text[word_end] == '.') &&
          word_end - cursor < 16)
     word_end++;
-  return word_end > cursor && in_word_list(text, cursor, word_end, reference_continuations);
+  return word_end > cursor && in_word_list(text, cursor, word_end, WORDS(reference_continuations));
 }
 
 /* ----- one parenthesis ------------------------------------------------------ */
@@ -1211,7 +1239,9 @@ static void find_author_page(emit_context *context, size_t sorted, mla_list *mla
       size_t e = w;
       while (e < name_end && text[e] != ' ') e++;
       if (!(is_upper_at(text, name_end, w) || equals_word(text, w, e, "and"))) ok = 0;
-      if (in_word_list(text, w, e, document_words) || in_word_list(text, w, e, month_names)) ok = 0;
+      if (in_word_list(text, w, e, WORDS(document_words)) ||
+          in_word_list(text, w, e, WORDS(month_names)))
+        ok = 0;
       for (size_t k = w; k < e; k++)
         if (is_digit(text[k]) || text[k] == ',' || text[k] == '.' || text[k] == ':') ok = 0;
       words++;

@@ -108,7 +108,10 @@ static token core(const reader *r, size_t k, int closing) {
   return t;
 }
 
-static int token_is(const reader *r, size_t k, const char *word) {
+/* Inlined: the word is a constant at every call, so its first letter and
+** its length are too (most calls are decided by the first letter). */
+static inline __attribute__((always_inline)) int token_is(const reader *r, size_t k,
+                                                          const char *word) {
   /* called for most tokens against word lists: the first letter rules most out */
   const token *raw = &r->tokens[k];
   if (word[0] && (raw->end <= raw->start || lower(r->text[raw->start]) != lower(word[0]))) return 0;
@@ -217,9 +220,12 @@ static int month_of(const reader *r, size_t k) {
        "oktober", "november", "dezember"}};
   token t = core(r, k, 0);
   while (t.start < t.end && r->text[t.start] == '(') t.start++;
-  for (size_t set = 0; set < 4; set++)
+  /* every name has 3 to 9 bytes and starts with a lower-case letter */
+  char first = t.end - t.start >= 3 && t.end - t.start <= 9 ? lower(r->text[t.start]) : 0;
+  for (size_t set = 0; set < 4 && first; set++)
     for (int m = 0; m < 12; m++) {
       const char *name = names[set][m];
+      if (name[0] != first) continue;
       size_t n = strlen(name);
       if (t.end - t.start != n) continue;
       size_t i = 0;
@@ -878,6 +884,7 @@ static size_t signal_length(const char *text, size_t length) {
   for (int again = 1; again;) {
     again = 0;
     for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++) {
+      if (total >= length || lower(text[total]) != signals[i][0]) continue;
       size_t n = strlen(signals[i]), j = 0;
       if (length - total <= n) continue;
       while (j < n && lower(text[total + j]) == signals[i][j]) j++;

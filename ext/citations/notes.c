@@ -113,10 +113,10 @@ static size_t read_number(const char *text, size_t position, size_t end, long *v
 
 /* Case-insensitive test that text[position..end) starts with word (ASCII). */
 static int starts_with_word(const char *text, size_t position, size_t end, const char *word) {
-  size_t n = strlen(word);
-  if (end - position < n) return 0;
-  for (size_t i = 0; i < n; i++)
-    if (lower(text[position + i]) != word[i]) return 0;
+  /* no strlen: most words differ at the first byte */
+  size_t available = end - position;
+  for (size_t i = 0; word[i]; i++)
+    if (i >= available || lower(text[position + i]) != word[i]) return 0;
   return 1;
 }
 

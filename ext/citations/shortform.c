@@ -57,7 +57,19 @@ typedef struct word {
 typedef struct word_list {
   word *items;
   size_t count, capacity;
+  int borrowed; /* items is the caller's storage: copied, not freed, on growth */
 } word_list;
+
+/* ASCII letters and digits: the word bytes split_words reads without decoding. */
+static const unsigned char ascii_word_byte[128] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+    ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1,
+    ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
+    ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+    ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
 
 static int is_digit(char c) {
   return c >= '0' && c <= '9';
@@ -80,8 +92,11 @@ static int is_word_codepoint(uint32_t c) {
   return u_isalnum((UChar32)c) != 0;
 }
 
-/* Does the word text[start..end) equal `ascii` without regard to case? */
-static int word_is(const char *text, const word *w, const char *ascii) {
+/* Does the word text[start..end) equal `ascii` without regard to case?
+** (Inlined: `ascii` is a constant at most calls, and its first letter
+** decides most of them.) */
+static inline __attribute__((always_inline)) int word_is(const char *text, const word *w,
+                                                         const char *ascii) {
   /* called for every word against word lists: the first byte decides most */
   size_t n = w->end - w->start;
   if (n == 0 || lower(text[w->start]) != ascii[0]) return 0;
@@ -123,6 +138,15 @@ static int split_words(const char *text, size_t start, size_t end, word_list *li
   int pending = CITATION_START, after_sentence = 0;
   size_t i = start;
   while (i < end && list->count < MOST_WORDS) {
+    unsigned char b = (unsigned char)text[i];
+    if (b < 0x80 && !ascii_word_byte[b]) { /* ASCII punctuation and space, no decoding */
+      if (b == '"' && (i == start || is_space(text[i - 1]))) pending |= QUOTE_BEFORE;
+      if (b == ',' || b == ':') pending |= COMMA_BEFORE;
+      if (b == ';') pending |= CITATION_START;
+      if (b == '.' || b == '?' || b == '!') after_sentence = 1;
+      i++;
+      continue;
+    }
     uint32_t c;
     size_t size = decode_at(text, end, i, &c);
     if (!is_word_codepoint(c)) {
@@ -137,8 +161,8 @@ static int split_words(const char *text, size_t start, size_t end, word_list *li
     }
     word w = {i, i, pending};
     while (i < end) {
-      unsigned char b = (unsigned char)text[i];
-      if ((unsigned)((b | 0x20) - 'a') < 26u || (unsigned)(b - '0') < 10u) {
+      b = (unsigned char)text[i];
+      if (b < 0x80 && ascii_word_byte[b]) {
         i++; /* an ASCII letter or digit: a word character, no decoding */
         continue;
       }
@@ -177,10 +201,12 @@ static int split_words(const char *text, size_t start, size_t end, word_list *li
     }
     if (list->count == list->capacity) {
       size_t capacity = list->capacity ? list->capacity * 2 : 64;
-      word *items = ibid_realloc(list->items, capacity * sizeof(word));
+      word *items = ibid_realloc(list->borrowed ? NULL : list->items, capacity * sizeof(word));
       if (!items) return -1;
+      if (list->borrowed) memcpy(items, list->items, list->count * sizeof(word));
       list->items = items;
       list->capacity = capacity;
+      list->borrowed = 0;
     }
     list->items[list->count++] = w;
     pending = 0;
@@ -252,6 +278,7 @@ size_t ibid_read_locator(const char *text, size_t position, size_t end) {
   }
   size_t prefix_end = i;
   for (size_t k = 0; k < sizeof(prefixes) / sizeof(prefixes[0]); k++) {
+    if (i >= end || lower(text[i]) != prefixes[k][0]) continue; /* the first byte, at once */
     size_t n = strlen(prefixes[k]);
     if (end - i < n) continue;
     size_t j = 0;
@@ -825,10 +852,12 @@ size_t ibid_resolve_budget(size_t length) {
 
 int ibid_resolve_citation(const char *text, size_t start, size_t end, const ibid_note *notes,
                           size_t index, size_t *budget, ibid_back_reference *out) {
-  resolver r = {text, notes, budget, {0}, {0}};
+  /* the words of most citations fit on the stack: no allocation per call */
+  word words[64], earlier[64];
+  resolver r = {text, notes, budget, {words, 0, 64, 1}, {earlier, 0, 64, 1}};
   int rc = resolve(&r, start, end, index, out);
-  ibid_free(r.words.items);
-  ibid_free(r.earlier.items);
+  if (!r.words.borrowed) ibid_free(r.words.items);
+  if (!r.earlier.borrowed) ibid_free(r.earlier.items);
   return rc;
 }
 

@@ -53,7 +53,9 @@ int ibid_buffer_reserve(ibid_buffer *buffer, size_t extra) {
 }
 
 void ibid_buffer_append(ibid_buffer *buffer, const char *bytes, size_t length) {
-  if (!ibid_buffer_reserve(buffer, length)) return;
+  if (buffer->failed) return;
+  if (buffer->length + length + 1 > buffer->capacity && !ibid_buffer_reserve(buffer, length))
+    return;
   if (length) memcpy(buffer->data + buffer->length, bytes, length);
   buffer->length += length;
   buffer->data[buffer->length] = 0;
@@ -64,6 +66,11 @@ void ibid_buffer_append_string(ibid_buffer *buffer, const char *string) {
 }
 
 void ibid_buffer_append_char(ibid_buffer *buffer, char c) {
+  if (!buffer->failed && buffer->length + 2 <= buffer->capacity) {
+    buffer->data[buffer->length++] = c;
+    buffer->data[buffer->length] = 0;
+    return;
+  }
   ibid_buffer_append(buffer, &c, 1);
 }
 
@@ -98,11 +105,32 @@ void ibid_buffer_append_int(ibid_buffer *buffer, long long value) {
   ibid_buffer_append(buffer, digits, (size_t)length);
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGH 0x8080808080808080ULL
+#define LOW7 0x7F7F7F7F7F7F7F7FULL
+
+/* Nonzero when one of eight bytes is a control character, '"' or '\\'
+** (each test marks bit 7 of a byte; no carry crosses a byte). */
+static uint64_t needs_escape(uint64_t word) {
+  uint64_t quote = word ^ (ONES * '"'), backslash = word ^ (ONES * '\\');
+  uint64_t control = ~(((word & LOW7) + ONES * (0x80 - 0x20)) | word);
+  uint64_t is_quote = ~(((quote & LOW7) + LOW7) | quote);
+  uint64_t is_backslash = ~(((backslash & LOW7) + LOW7) | backslash);
+  return (control | is_quote | is_backslash) & HIGH;
+}
+
 void ibid_json_string(ibid_buffer *buffer, const char *bytes, size_t length) {
   static const char hex[] = "0123456789abcdef";
   ibid_buffer_append_char(buffer, '"');
   size_t run = 0; /* start of the pending run of bytes that need no escape */
   for (size_t i = 0; i < length; i++) {
+    /* to the next byte that needs an escape, eight bytes at a time */
+    for (; i + 8 <= length; i += 8) {
+      uint64_t word;
+      memcpy(&word, bytes + i, 8);
+      if (needs_escape(word)) break;
+    }
+    if (i >= length) break;
     unsigned char c = (unsigned char)bytes[i];
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     ibid_buffer_append(buffer, bytes + run, i - run);

@@ -156,6 +156,17 @@ static size_t json_closing_quote(const char *text, size_t open, size_t length) {
 /* Decodes the string whose opening quote is at parser->at into the arena;
 ** sets *offset and *length. The decoded text is never longer than the source
 ** (an escape of 6 bytes yields at most 4), so one reservation suffices. */
+/* Nonzero when one of eight bytes is a backslash or a control character
+** (bit 7 of such a byte set; no carry crosses a byte). */
+static uint64_t json_escape_or_control(uint64_t word) {
+  const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL,
+                 low7 = 0x7F7F7F7F7F7F7F7FULL;
+  uint64_t backslash = word ^ (ones * '\\');
+  uint64_t is_backslash = ~(((backslash & low7) + low7) | backslash);
+  uint64_t control = ~(((word & low7) + ones * (0x80 - 0x20)) | word);
+  return (is_backslash | control) & high;
+}
+
 static int json_string(json_parser *parser, size_t *offset, size_t *length) {
   size_t end = json_closing_quote(parser->text, parser->at, parser->length);
   if (end >= parser->length)
@@ -167,6 +178,11 @@ static int json_string(json_parser *parser, size_t *offset, size_t *length) {
   while (parser->at < end) {
     /* Most strings have no escape: copy each run of plain bytes at once. */
     size_t run = parser->at;
+    for (; run + 8 <= end; run += 8) { /* eight bytes at a time to a '\\' or control */
+      uint64_t word;
+      memcpy(&word, parser->text + run, 8);
+      if (json_escape_or_control(word)) break;
+    }
     while (run < end && parser->text[run] != '\\' && (unsigned char)parser->text[run] >= 0x20)
       run++;
     memcpy(document->strings + document->strings_length, parser->text + parser->at,

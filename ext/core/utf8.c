@@ -10,6 +10,15 @@
 /* Index of the first byte at or after i that is not ASCII (or length),
 ** reading eight bytes at a time: most text is ASCII between its accents. */
 static size_t skip_ascii(const unsigned char *s, size_t i, size_t length) {
+  while (i + 32 <= length) {
+    uint64_t a, b, c, d;
+    memcpy(&a, s + i, 8);
+    memcpy(&b, s + i + 8, 8);
+    memcpy(&c, s + i + 16, 8);
+    memcpy(&d, s + i + 24, 8);
+    if ((a | b | c | d) & ASCII_MASK) break;
+    i += 32;
+  }
   while (i + 8 <= length) {
     uint64_t word;
     memcpy(&word, s + i, 8);
@@ -92,16 +101,68 @@ size_t ibid_utf8_decode_before(const char *text, size_t offset, uint32_t *codepo
   return offset - start;
 }
 
+/* Continuation bytes (bit 7 set, bit 6 clear) of eight bytes: 1 in the low
+** bit of each such byte, 0 elsewhere (no bit crosses a byte). */
+static uint64_t continuation_bits(uint64_t word) {
+  return (word & ~(word << 1) & ASCII_MASK) >> 7;
+}
+
 size_t ibid_utf8_count(const char *text, size_t length) {
   const unsigned char *s = (const unsigned char *)text;
-  size_t count = 0, i = 0;
-  /* eight bytes at a time: a continuation byte has bit 7 set and bit 6 clear */
-  for (; i + 8 <= length; i += 8) {
-    uint64_t word;
-    memcpy(&word, s + i, 8);
-    uint64_t continuation = (word & ~(word << 1) & ASCII_MASK) >> 7; /* 0 or 1 per byte */
-    count += 8 - (size_t)((continuation * 0x0101010101010101ULL) >> 56);
+  size_t continuations = 0, i = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (length >= 8 && length <= 255) {
+    /* most calls: a short span, at most 255 continuation bytes, so one
+    ** multiplication adds up the lanes; the last bytes are the eight that
+    ** end the span, without those already counted */
+    uint64_t lanes = 0, word;
+    for (; i + 8 <= length; i += 8) {
+      memcpy(&word, s + i, 8);
+      lanes += continuation_bits(word);
+    }
+    if (i < length) {
+      memcpy(&word, s + length - 8, 8);
+      lanes += continuation_bits(word & (~0ULL << (8 * (8 - (length - i)))));
+    }
+    return length - (size_t)((lanes * 0x0101010101010101ULL) >> 56);
   }
-  for (; i < length; i++) count += (s[i] & 0xC0) != 0x80;
-  return count;
+#endif
+  /* eight bytes at a time, the bytes' counts summed per byte lane (at most
+  ** 255 words, so no lane overflows), then added up across the lanes */
+  while (i + 8 <= length) {
+    uint64_t lanes = 0;
+    size_t words = (length - i) / 8;
+    if (words > 255) words = 255;
+    const unsigned char *at = s + i, *stop = at + 8 * words;
+    for (; at + 32 <= stop; at += 32) {
+      uint64_t a, b, c, d;
+      memcpy(&a, at, 8);
+      memcpy(&b, at + 8, 8);
+      memcpy(&c, at + 16, 8);
+      memcpy(&d, at + 24, 8);
+      lanes +=
+          continuation_bits(a) + continuation_bits(b) + continuation_bits(c) + continuation_bits(d);
+    }
+    for (; at < stop; at += 8) {
+      uint64_t word;
+      memcpy(&word, at, 8);
+      lanes += continuation_bits(word);
+    }
+    i += 8 * words;
+    uint64_t pairs = (lanes & 0x00FF00FF00FF00FFULL) + ((lanes >> 8) & 0x00FF00FF00FF00FFULL);
+    continuations += (size_t)((pairs * 0x0001000100010001ULL) >> 48);
+  }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (i < length && length >= 8) {
+    /* the last bytes: the eight that end the text, without those counted */
+    uint64_t word;
+    memcpy(&word, s + length - 8, 8);
+    word &= ~0ULL << (8 * (8 - (length - i)));
+    uint64_t bits = continuation_bits(word);
+    continuations += (size_t)((bits * 0x0101010101010101ULL) >> 56);
+    i = length;
+  }
+#endif
+  for (; i < length; i++) continuations += (s[i] & 0xC0) == 0x80;
+  return length - continuations;
 }

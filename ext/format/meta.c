@@ -42,9 +42,15 @@ typedef struct meta_span {
   size_t start, length; /* length 0: absent */
 } meta_span;
 
+typedef struct meta_label meta_label;
+
 typedef struct meta_line {
   size_t start, end; /* trimmed, bullet stripped */
   int bullet;
+  /* meta_match_label's answer, kept after its first call for the line */
+  int label_known;
+  const meta_label *label;
+  size_t label_value;
 } meta_line;
 
 typedef struct meta_date {
@@ -97,11 +103,11 @@ enum {
   LABEL_BOOK = 4     /* a container that is a book: the item is a chapter */
 };
 
-typedef struct meta_label {
+struct meta_label {
   const char *text;
   meta_field field;
   int flags;
-} meta_label;
+};
 
 /* Longer labels first: the first match wins ("Issue number" before "Issue"). */
 static const meta_label meta_labels[] = {
@@ -288,7 +294,7 @@ static int meta_split_lines(meta_state *state, size_t window) {
       if (!lines) return -1;
       state->lines = lines;
     }
-    state->lines[state->line_count++] = (meta_line){start, end, bullet};
+    state->lines[state->line_count++] = (meta_line){start, end, bullet, 0, NULL, 0};
     at = next;
   }
   return 0;
@@ -433,15 +439,18 @@ static int meta_is_chrome(const meta_state *state, size_t i) {
 
 /* A references or notes heading, or the first note: the header is over. */
 static int meta_ends_header(const meta_state *state, size_t i) {
-  static const char *const headings[] = {"references",       "bibliography", "notes",
-                                         "endnotes",         "footnotes",    "works cited",
-                                         "literature cited", "sources",      NULL};
+  static const struct {
+    const char *text;
+    size_t length;
+  } headings[] = {{"references", 10},       {"bibliography", 12}, {"notes", 5},
+                  {"endnotes", 8},          {"footnotes", 9},     {"works cited", 11},
+                  {"literature cited", 16}, {"sources", 7}};
   const meta_line *line = &state->lines[i];
   size_t end = line->end;
   if (end > line->start && state->text[end - 1] == ':') end--;
-  for (size_t k = 0; headings[k]; k++)
-    if (end - line->start == strlen(headings[k]) &&
-        meta_starts_with(state, line->start, end, headings[k]))
+  for (size_t k = 0; k < sizeof(headings) / sizeof(headings[0]); k++)
+    if (end - line->start == headings[k].length &&
+        meta_starts_with(state, line->start, end, headings[k].text))
       return 1;
   size_t at = line->start;
   if (meta_starts_with(state, at, end, "[1]")) return 1;
@@ -453,7 +462,21 @@ static int meta_ends_header(const meta_state *state, size_t i) {
 
 /* Matches a label at the start of line i; sets *value_start (== line end when
 ** the label stands alone). */
+static const meta_label *meta_find_label(const meta_state *state, size_t i, size_t *value_start);
+
+/* The label of line i (see meta_find_label), found once per line: the
+** passes over the header ask about the same lines again and again. */
 static const meta_label *meta_match_label(const meta_state *state, size_t i, size_t *value_start) {
+  meta_line *line = &state->lines[i];
+  if (!line->label_known) {
+    line->label_known = 1;
+    line->label = meta_find_label(state, i, &line->label_value);
+  }
+  if (line->label) *value_start = line->label_value;
+  return line->label;
+}
+
+static const meta_label *meta_find_label(const meta_state *state, size_t i, size_t *value_start) {
   const meta_line *line = &state->lines[i];
   if (line->start >= line->end) return NULL; /* no label is empty */
   char first = meta_lower(state->text[line->start]);

@@ -144,6 +144,7 @@ static int is_section_name(const char *text, size_t start, size_t end) {
   size_t length = end - start;
   while (length && (text[start + length - 1] == ':' || text[start + length - 1] == '.')) length--;
   for (size_t n = 0; n < sizeof(names) / sizeof(names[0]); n++) {
+    if (!length || (text[start] | 0x20) != names[n][0]) continue; /* the first byte, at once */
     size_t size = strlen(names[n]);
     if (size != length) continue;
     size_t k = 0;

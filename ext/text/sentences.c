@@ -155,6 +155,12 @@ static int superscript_digit(uint32_t c) {
 
 static size_t skip_spaces(const char *text, size_t offset, size_t end) {
   while (offset < end) {
+    unsigned char b = (unsigned char)text[offset];
+    if (b < 0x80) { /* ASCII: no decoding */
+      if (b != ' ' && (b < 0x09 || b > 0x0D)) break;
+      offset++;
+      continue;
+    }
     uint32_t c;
     size_t n = ibid_utf8_decode(text, end, offset, &c);
     if (!is_space_codepoint(c)) break;
@@ -165,6 +171,12 @@ static size_t skip_spaces(const char *text, size_t offset, size_t end) {
 
 static size_t skip_spaces_back(const char *text, size_t offset, size_t start) {
   while (offset > start) {
+    unsigned char b = (unsigned char)text[offset - 1];
+    if (b < 0x80) { /* ASCII: no decoding */
+      if (b != ' ' && (b < 0x09 || b > 0x0D)) break;
+      offset--;
+      continue;
+    }
     uint32_t c;
     size_t n = ibid_utf8_decode_before(text, offset, &c);
     if (!is_space_codepoint(c)) break;
@@ -205,6 +217,12 @@ static int starts_sentence(const char *text, size_t offset, size_t end) {
 static size_t word_start(const char *text, size_t end, size_t start) {
   size_t floor = end - start > 64 ? end - 64 : start;
   while (end > floor) {
+    unsigned char b = (unsigned char)text[end - 1];
+    if (b < 0x80) { /* ASCII: no decoding */
+      if (b != '.' && !((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) break;
+      end--;
+      continue;
+    }
     uint32_t c;
     size_t n = ibid_utf8_decode_before(text, end, &c);
     if (c != '.' && !u_isalpha((UChar32)c)) break;
@@ -215,7 +233,8 @@ static size_t word_start(const char *text, size_t end, size_t start) {
 
 /* ----- abbreviations ------------------------------------------------------ */
 
-/* A word with its length, so that lookups compare lengths before bytes. */
+/* A word with its length, so that lookups compare lengths before bytes.
+** Each list below is sorted by length, then by bytes (in_list halves it). */
 typedef struct abbreviation_word {
   const char *text;
   size_t length;
@@ -225,36 +244,47 @@ typedef struct abbreviation_word {
 
 /* Never end a sentence: they announce a number, a name or a quotation. */
 static const abbreviation_word always_abbreviations[] = {
-    WORD("p"),    WORD("pp"),   WORD("n"),    WORD("nn"),     WORD("s"),     WORD("ss"),
-    WORD("v"),    WORD("vs"),   WORD("c"),    WORD("cf"),     WORD("Cf"),    WORD("vol"),
-    WORD("Vol"),  WORD("vols"), WORD("Vols"), WORD("no"),     WORD("No"),    WORD("nos"),
-    WORD("Nos"),  WORD("Nr"),   WORD("nr"),   WORD("Art"),    WORD("art"),   WORD("Arts"),
-    WORD("arts"), WORD("para"), WORD("Para"), WORD("paras"),  WORD("Paras"), WORD("ch"),
-    WORD("Ch"),   WORD("chap"), WORD("Chap"), WORD("sec"),    WORD("Sec"),   WORD("fn"),
-    WORD("fns"),  WORD("Dr"),   WORD("Mr"),   WORD("Mrs"),    WORD("Ms"),    WORD("Mme"),
-    WORD("Prof"), WORD("St"),   WORD("Sr"),   WORD("Doc"),    WORD("Res"),   WORD("Rev"),
-    WORD("Supp"), WORD("Hon"),  WORD("Gen"),  WORD("Col"),    WORD("Lt"),    WORD("Capt"),
-    WORD("Sgt"),  WORD("Gov"),  WORD("Sen"),  WORD("Rep"),    WORD("Pres"),  WORD("Amb"),
-    WORD("fig"),  WORD("Fig"),  WORD("figs"), WORD("Figs"),   WORD("eq"),    WORD("approx"),
-    WORD("ca"),   WORD("viz"),  WORD("esp"),  WORD("incl"),   WORD("op"),    WORD("loc"),
-    WORD("cl"),   WORD("pt"),   WORD("Pt"),   WORD("sch"),    WORD("Sch"),   WORD("Cmd"),
-    WORD("Cmnd"), WORD("Ord"),  WORD("Sess"), WORD("Assemb"), WORD("Exec"),  WORD("Jur"),
-    WORD("Intl"), WORD("Dept"), WORD("Govt"),
+    WORD("c"),     WORD("n"),      WORD("p"),      WORD("s"),    WORD("v"),    WORD("Cf"),
+    WORD("Ch"),    WORD("Dr"),     WORD("Lt"),     WORD("Mr"),   WORD("Ms"),   WORD("No"),
+    WORD("Nr"),    WORD("Pt"),     WORD("Sr"),     WORD("St"),   WORD("ca"),   WORD("cf"),
+    WORD("ch"),    WORD("cl"),     WORD("eq"),     WORD("fn"),   WORD("nn"),   WORD("no"),
+    WORD("nr"),    WORD("op"),     WORD("pp"),     WORD("pt"),   WORD("ss"),   WORD("vs"),
+    WORD("Amb"),   WORD("Art"),    WORD("Cmd"),    WORD("Col"),  WORD("Doc"),  WORD("Fig"),
+    WORD("Gen"),   WORD("Gov"),    WORD("Hon"),    WORD("Jur"),  WORD("Mme"),  WORD("Mrs"),
+    WORD("Nos"),   WORD("Ord"),    WORD("Rep"),    WORD("Res"),  WORD("Rev"),  WORD("Sch"),
+    WORD("Sec"),   WORD("Sen"),    WORD("Sgt"),    WORD("Vol"),  WORD("art"),  WORD("esp"),
+    WORD("fig"),   WORD("fns"),    WORD("loc"),    WORD("nos"),  WORD("sch"),  WORD("sec"),
+    WORD("viz"),   WORD("vol"),    WORD("Arts"),   WORD("Capt"), WORD("Chap"), WORD("Cmnd"),
+    WORD("Dept"),  WORD("Exec"),   WORD("Figs"),   WORD("Govt"), WORD("Intl"), WORD("Para"),
+    WORD("Pres"),  WORD("Prof"),   WORD("Sess"),   WORD("Supp"), WORD("Vols"), WORD("arts"),
+    WORD("chap"),  WORD("figs"),   WORD("incl"),   WORD("para"), WORD("vols"), WORD("Paras"),
+    WORD("paras"), WORD("Assemb"), WORD("approx"),
 };
 
 /* End a sentence only when a capital letter follows. */
 static const abbreviation_word conditional_abbreviations[] = {
-    WORD("etc"), WORD("Ibid"), WORD("ibid"), WORD("Id"),  WORD("id"),   WORD("ed"),   WORD("eds"),
-    WORD("edn"), WORD("Inc"),  WORD("Ltd"),  WORD("Co"),  WORD("Corp"), WORD("Jr"),   WORD("Bros"),
-    WORD("Jan"), WORD("Feb"),  WORD("Mar"),  WORD("Apr"), WORD("Jun"),  WORD("Jul"),  WORD("Aug"),
-    WORD("Sep"), WORD("Sept"), WORD("Oct"),  WORD("Nov"), WORD("Dec"),  WORD("repr"), WORD("trans"),
+    WORD("Co"),   WORD("Id"),   WORD("Jr"),   WORD("ed"),    WORD("id"),   WORD("Apr"),
+    WORD("Aug"),  WORD("Dec"),  WORD("Feb"),  WORD("Inc"),   WORD("Jan"),  WORD("Jul"),
+    WORD("Jun"),  WORD("Ltd"),  WORD("Mar"),  WORD("Nov"),   WORD("Oct"),  WORD("Sep"),
+    WORD("edn"),  WORD("eds"),  WORD("etc"),  WORD("Bros"),  WORD("Corp"), WORD("Ibid"),
+    WORD("Sept"), WORD("ibid"), WORD("repr"), WORD("trans"),
 };
 
+/* Is word one of the list's? The lists are sorted by length, then by bytes:
+** the search halves the list at each step. */
 static int in_list(const char *word, size_t length, const abbreviation_word *list, size_t count) {
-  for (size_t i = 0; i < count; i++)
-    if (list[i].length == length && list[i].text[0] == word[0] &&
-        memcmp(list[i].text, word, length) == 0)
-      return 1;
+  size_t low = 0, high = count;
+  while (low < high) {
+    size_t middle = low + (high - low) / 2;
+    int order = list[middle].length < length   ? -1
+                : list[middle].length > length ? 1
+                                               : memcmp(list[middle].text, word, length);
+    if (order == 0) return 1;
+    if (order < 0)
+      low = middle + 1;
+    else
+      high = middle;
+  }
   return 0;
 }
 

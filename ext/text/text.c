@@ -858,34 +858,48 @@ static int ends_sentence(const char *text, size_t start, size_t end) {
   return i - start >= 3 && !memcmp(text + i - 3, "\xE2\x80\xA6", 3); /* … */
 }
 
+/* A word of a list with its length (no strlen per comparison). */
+typedef struct sized_word {
+  const char *bytes;
+  size_t length;
+} sized_word;
+#define SIZED(word) \
+  { word, sizeof(word) - 1 }
+
 /* The line stops mid-sentence: a comma, an opening bracket, or a function word. */
 static int ends_mid_sentence(const char *text, size_t start, size_t end) {
   /* abbreviations whose period does not end a sentence */
-  static const char *const abbreviations[] = {
-      "i.e.", "e.g.", "cf.",  "viz.", "vs.",   "v.",   "pp.", "p.",   "No.",    "Art.", "para.",
-      "Dr.",  "Mr.",  "Mrs.", "Ms.",  "Prof.", "Vol.", "ed.", "eds.", "trans.", "al."};
+  static const sized_word abbreviations[] = {
+      SIZED("i.e."), SIZED("e.g."),   SIZED("cf."), SIZED("viz."),  SIZED("vs."),   SIZED("v."),
+      SIZED("pp."),  SIZED("p."),     SIZED("No."), SIZED("Art."),  SIZED("para."), SIZED("Dr."),
+      SIZED("Mr."),  SIZED("Mrs."),   SIZED("Ms."), SIZED("Prof."), SIZED("Vol."),  SIZED("ed."),
+      SIZED("eds."), SIZED("trans."), SIZED("al.")};
   /* each ends in a period: most lines are told by their last byte */
   for (size_t w = 0;
        end > start && text[end - 1] == '.' && w < sizeof(abbreviations) / sizeof(abbreviations[0]);
        w++) {
-    size_t size = strlen(abbreviations[w]);
-    if (end - start >= size && !memcmp(text + end - size, abbreviations[w], size) &&
+    size_t size = abbreviations[w].length;
+    if (end - start >= size && !memcmp(text + end - size, abbreviations[w].bytes, size) &&
         (end - start == size || text[end - size - 1] == ' ' || text[end - size - 1] == '('))
       return 1;
   }
-  static const char *const function_words[] = {
-      "a",    "an",   "the",   "of",  "and",   "or",      "to",    "in",    "on",     "for",
-      "with", "by",   "from",  "at",  "as",    "that",    "which", "who",   "is",     "are",
-      "was",  "were", "be",    "its", "their", "his",     "her",   "nor",   "but",    "into",
-      "than", "this", "these", "not", "under", "between", "such",  "whose", "whether"};
+  static const sized_word function_words[] = {
+      SIZED("a"),       SIZED("an"),    SIZED("the"),   SIZED("of"),     SIZED("and"),
+      SIZED("or"),      SIZED("to"),    SIZED("in"),    SIZED("on"),     SIZED("for"),
+      SIZED("with"),    SIZED("by"),    SIZED("from"),  SIZED("at"),     SIZED("as"),
+      SIZED("that"),    SIZED("which"), SIZED("who"),   SIZED("is"),     SIZED("are"),
+      SIZED("was"),     SIZED("were"),  SIZED("be"),    SIZED("its"),    SIZED("their"),
+      SIZED("his"),     SIZED("her"),   SIZED("nor"),   SIZED("but"),    SIZED("into"),
+      SIZED("than"),    SIZED("this"),  SIZED("these"), SIZED("not"),    SIZED("under"),
+      SIZED("between"), SIZED("such"),  SIZED("whose"), SIZED("whether")};
   char last = text[end - 1];
   if (last == ',' || last == ';' || last == '(' || last == '&') return 1;
   size_t word = end;
   while (word > start && is_ascii_lower(text[word - 1])) word--;
   if (word > start && text[word - 1] != ' ') return 0;
   for (size_t w = 0; w < sizeof(function_words) / sizeof(function_words[0]); w++)
-    if (strlen(function_words[w]) == end - word &&
-        !memcmp(text + word, function_words[w], end - word))
+    if (function_words[w].length == end - word &&
+        !memcmp(text + word, function_words[w].bytes, end - word))
       return 1;
   return 0;
 }
@@ -989,7 +1003,9 @@ static int should_join(const text_layout *layout, size_t a, size_t b, int opened
 
 /* ----- step 4: hyphenation -------------------------------------------------- */
 
-/* A set of the words of the text (ASCII lower-cased), built on first use. */
+/* A set of the words of the text (ASCII lower-cased), built when asked more
+** than WORD_SET_SEARCHES questions: the first ones are answered by reading
+** the text (word_set_search), which costs less than hashing every word. */
 typedef struct word_entry {
   size_t start, end; /* start == end: an empty slot */
   uint64_t hash;     /* word_hash of the word, compared before its bytes */
@@ -1000,6 +1016,7 @@ typedef struct word_set {
   word_entry *words; /* open addressing */
   size_t slots;
   int built, failed;
+  int searches; /* questions answered by word_set_search */
 } word_set;
 
 static int is_word_byte(char c) {
@@ -1099,7 +1116,81 @@ static void word_set_build(word_set *set) {
   }
 }
 
+/* Whether a word of the text (as word_set_build reads them) ends at `end`
+** and was split at a line end: a hyphen, blanks, then a line break. */
+static int split_after_word(const word_set *set, size_t end) {
+  const char *text = set->text;
+  if (end >= set->length || text[end] != '-') return 0;
+  size_t after = end + 1;
+  while (after < set->length && (text[after] == ' ' || text[after] == '\t')) after++;
+  return after < set->length && text[after] == '\n';
+}
+
+/* Is text[p..p + length) one of the words word_set_build stores, equal to
+** `word` (a word's shape, ASCII case ignored)? */
+static int word_at(const word_set *set, const char *word, size_t length, size_t p) {
+  const char *text = set->text;
+  size_t n = set->length, end = p + length;
+  for (size_t k = 0; k < length; k++)
+    if (ascii_lower(text[p + k]) != ascii_lower(word[k])) return 0;
+  /* a whole word: not inside a longer one */
+  if (p > 0 &&
+      (is_word_byte(text[p - 1]) || (text[p - 1] == '-' && p >= 2 && is_word_byte(text[p - 2]))))
+    return 0;
+  if (end < n &&
+      (is_word_byte(text[end]) || (text[end] == '-' && end + 1 < n && is_word_byte(text[end + 1]))))
+    return 0;
+  /* neither half of a word split at a line end: not this one, nor the word before */
+  if (split_after_word(set, end)) return 0;
+  size_t before = p;
+  while (before > 0 && !is_word_byte(text[before - 1])) before--;
+  return before == 0 || !split_after_word(set, before);
+}
+
+/* How rare a byte is in English text (ASCII lower case): the higher the
+** rarer, so that a search for a word looks for its rarest letter. */
+static int byte_rarity(char c) {
+  static const char by_frequency[] = "etaoinshrdlcumwfgypbvkjxqz";
+  if ((unsigned char)c >= 0x80 || is_ascii_digit(c)) return 20;
+  const char *at = memchr(by_frequency, ascii_lower(c), 26);
+  return at ? (int)(at - by_frequency) : 0;
+}
+
+/* word_set_has by reading the text: cheaper than building the set for the
+** few questions most texts ask (the answer is the same). */
+static int word_set_search(const word_set *set, const char *word, size_t length) {
+  /* the shape of a stored word: word bytes, and hyphens between them */
+  if (length < 2 || length > set->length || !is_word_byte(word[0])) return 0;
+  for (size_t k = 1; k < length; k++)
+    if (!is_word_byte(word[k]) && !(word[k] == '-' && k + 1 < length && is_word_byte(word[k + 1])))
+      return 0;
+  size_t j = 0; /* the rarest byte of the word is looked for, in either case */
+  for (size_t k = 1; k < length; k++)
+    if (byte_rarity(word[k]) > byte_rarity(word[j])) j = k;
+  char lower = ascii_lower(word[j]);
+  char upper = is_ascii_lower(lower) ? (char)(lower - 32) : lower;
+  const char *text = set->text, *limit = set->text + set->length - length + j + 1;
+  const char *a = memchr(text + j, lower, (size_t)(limit - (text + j)));
+  const char *b = upper != lower ? memchr(text + j, upper, (size_t)(limit - (text + j))) : NULL;
+  while (a || b) {
+    const char *hit = !b || (a && a < b) ? a : b;
+    if (word_at(set, word, length, (size_t)(hit - text) - j)) return 1;
+    if (hit == a)
+      a = memchr(a + 1, lower, (size_t)(limit - (a + 1)));
+    else
+      b = memchr(b + 1, upper, (size_t)(limit - (b + 1)));
+  }
+  return 0;
+}
+
+/* Questions answered by reading the text before the set is built. */
+#define WORD_SET_SEARCHES 16
+
 static int word_set_has(word_set *set, const char *word, size_t length) {
+  if (!set->built && set->searches < WORD_SET_SEARCHES) {
+    set->searches++;
+    return word_set_search(set, word, length);
+  }
   if (!set->built) word_set_build(set);
   if (set->failed || length == 0) return 0;
   size_t slot = word_slot(set, word, length, word_hash(word, 0, length));

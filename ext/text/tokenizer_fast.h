@@ -6,7 +6,8 @@
 ** ASCII white space, as words.c reads it. The first byte that is not ASCII
 ** is looked for ahead, eight bytes at a time (scan.h), so the runs before
 ** its own are known to be ASCII only. Such a run (most of them) is cut here,
-** in one pass of one table lookup per byte, into the pieces words.c's
+** in one pass of one table lookup per byte (the lower-case letters after a
+** letter or '@' are skipped eight bytes at a time), into the pieces words.c's
 ** emit_simple_run and emit_simple_segment give it: letters (and '@'),
 ** digits and '_' join; '.' joins two letters or two digits, ',' and ';' two
 ** digits; a lone '_' is no word. words.c also joins two letters or digits
@@ -115,6 +116,20 @@ static inline int ibid_fast_emit(ibid_fast_tokenizer *fast, const char *text, si
   return callback(context, fast->folded, n, start, end);
 }
 
+/* The first byte at or after i that is not a lower-case ASCII letter, read
+** eight bytes at a time; the last bytes (fewer than eight) are left to the
+** caller's loop, which reads them one at a time. */
+static inline size_t ibid_fast_skip_lower(const char *text, size_t length, size_t i) {
+  while (i + 8 <= length) {
+    uint64_t word = ibid_scan_load(text + i);
+    uint64_t other =
+        (ibid_scan_below(word, 'a') | ~ibid_scan_below(word, 'z' + 1)) & IBID_SCAN_HIGH;
+    if (other) return i + ibid_scan_first(other);
+    i += 8;
+  }
+  return i;
+}
+
 /* The pieces of the all-ASCII run at text[i], as words.c cuts it (see HOW
 ** IT WORKS); the run ends at white space or at the end of the text, where
 ** *end is set. */
@@ -135,6 +150,9 @@ static inline int ibid_fast_run(ibid_fast_tokenizer *fast, const char *text, siz
         capitals |= k;
         last = k & IBID_FAST_WORD;
         i++;
+        /* after a lower-case letter, the lower-case letters that follow
+           (class 1, nothing to record) eight at a time */
+        if (k == IBID_FAST_LETTER) i = ibid_fast_skip_lower(text, length, i);
       } while (i < length && ((k = ibid_fast_classes[bytes[i]]) & IBID_FAST_WORD));
       /* '.' between two letters or two digits, ',' or ';' between two digits */
       if (i + 1 >= length || last == IBID_FAST_UNDERSCORE) break;
