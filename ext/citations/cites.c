@@ -541,6 +541,11 @@ static int read_years(const char *text, size_t position, size_t end, year_list *
 ** phrase must be followed by white space. */
 static size_t prefix_at(const char *text, size_t position, size_t end, size_t *phrase_end) {
   for (const char *const *phrase = prefix_phrases; *phrase; phrase++) {
+    /* the first byte first: starts_with compares it again */
+    if (position >= end) break;
+    char first = text[position];
+    if (first >= 'A' && first <= 'Z') first = (char)(first - 'A' + 'a');
+    if (first != (*phrase)[0]) continue;
     size_t length = strlen(*phrase);
     if (!starts_with(text, position, end, *phrase)) continue;
     size_t after = position + length;
@@ -1133,7 +1138,10 @@ static int heading_line(const char *text, size_t start, size_t end) {
   while (start < end && (text[start] == ' ' || text[start] == '\t')) start++;
   while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\r'))
     end--;
+  /* every heading starts with a capital (its lower-case letter below) */
+  if (start >= end || text[start] < 'A' || text[start] > 'Z') return 0;
   for (size_t k = 0; headings[k]; k++) {
+    if ((text[start] | 0x20) != headings[k][0]) continue;
     size_t n = strlen(headings[k]);
     if (end - start != n) continue;
     size_t i = 0;

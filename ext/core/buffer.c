@@ -52,10 +52,8 @@ int ibid_buffer_reserve(ibid_buffer *buffer, size_t extra) {
   return 1;
 }
 
-void ibid_buffer_append(ibid_buffer *buffer, const char *bytes, size_t length) {
-  if (buffer->failed) return;
-  if (buffer->length + length + 1 > buffer->capacity && !ibid_buffer_reserve(buffer, length))
-    return;
+void ibid_buffer_append_slow(ibid_buffer *buffer, const char *bytes, size_t length) {
+  if (!ibid_buffer_reserve(buffer, length)) return;
   if (length) memcpy(buffer->data + buffer->length, bytes, length);
   buffer->length += length;
   buffer->data[buffer->length] = 0;
@@ -63,15 +61,6 @@ void ibid_buffer_append(ibid_buffer *buffer, const char *bytes, size_t length) {
 
 void ibid_buffer_append_string(ibid_buffer *buffer, const char *string) {
   ibid_buffer_append(buffer, string, strlen(string));
-}
-
-void ibid_buffer_append_char(ibid_buffer *buffer, char c) {
-  if (!buffer->failed && buffer->length + 2 <= buffer->capacity) {
-    buffer->data[buffer->length++] = c;
-    buffer->data[buffer->length] = 0;
-    return;
-  }
-  ibid_buffer_append(buffer, &c, 1);
 }
 
 void ibid_buffer_append_codepoint(ibid_buffer *buffer, uint32_t codepoint) {

@@ -9,6 +9,7 @@
 #define IBID_BUFFER_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct ibid_buffer {
   char *data;
@@ -22,9 +23,30 @@ void ibid_buffer_free(ibid_buffer *buffer);
 /* Hands the contents to the caller (free with ibid_free); the buffer is reset. */
 char *ibid_buffer_take(ibid_buffer *buffer, size_t *length);
 int ibid_buffer_reserve(ibid_buffer *buffer, size_t extra);
-void ibid_buffer_append(ibid_buffer *buffer, const char *bytes, size_t length);
+/* The append that grows the buffer (the inline functions below call it
+** when the bytes do not fit). */
+void ibid_buffer_append_slow(ibid_buffer *buffer, const char *bytes, size_t length);
 void ibid_buffer_append_string(ibid_buffer *buffer, const char *string);
-void ibid_buffer_append_char(ibid_buffer *buffer, char c);
+
+/* Appends bytes; inline, so that an append that fits costs a copy. */
+static inline void ibid_buffer_append(ibid_buffer *buffer, const char *bytes, size_t length) {
+  if (!buffer->failed && buffer->length + length < buffer->capacity) {
+    if (length) memcpy(buffer->data + buffer->length, bytes, length);
+    buffer->length += length;
+    buffer->data[buffer->length] = 0;
+    return;
+  }
+  ibid_buffer_append_slow(buffer, bytes, length);
+}
+
+static inline void ibid_buffer_append_char(ibid_buffer *buffer, char c) {
+  if (!buffer->failed && buffer->length + 1 < buffer->capacity) {
+    buffer->data[buffer->length++] = c;
+    buffer->data[buffer->length] = 0;
+    return;
+  }
+  ibid_buffer_append_slow(buffer, &c, 1);
+}
 void ibid_buffer_append_codepoint(ibid_buffer *buffer, uint32_t codepoint);
 void ibid_buffer_append_int(ibid_buffer *buffer, long long value);
 

@@ -377,7 +377,14 @@ ibid_json_status ibid_json_parse(const char *text, size_t length, ibid_json_docu
   error->offset = 0;
   error->message = NULL;
   json_parser parser = {text, length, 0, document, error, IBID_JSON_OK};
-  if (!json_reserve_strings(&parser, 1)) return parser.status;
+  /* room for what most inputs need, at once: the decoded strings are about
+  ** as long as the text, and a node takes a few bytes of it at least */
+  size_t nodes = length / 16 + 16;
+  if (nodes > 4096) nodes = 4096;
+  document->nodes = ibid_malloc(nodes * sizeof(ibid_json_node));
+  if (document->nodes) document->node_capacity = nodes;
+  if (!json_reserve_strings(&parser, length < ((size_t)1 << 20) ? length + 16 : 1))
+    return parser.status;
   document->strings[document->strings_length++] = 0;    /* offset 0: the empty string */
   if (json_value(&parser, 0) < 0) return parser.status; /* the root is depth 0 */
   json_skip_space(&parser);

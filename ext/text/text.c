@@ -378,7 +378,7 @@ size_t ibid_text_bullet_length(const char *line, size_t length, int *level) {
                  {"o", 2}};
   for (size_t b = 0; b < sizeof(bullets) / sizeof(bullets[0]); b++) {
     if (bullets[b].bytes[0] != line[0]) continue; /* the first byte tells most apart */
-    size_t size = strlen(bullets[b].bytes);
+    size_t size = bullets[b].bytes[1] ? bullets[b].bytes[2] ? 3 : 2 : 1; /* 1 to 3 bytes */
     if (length <= size || memcmp(line, bullets[b].bytes, size) != 0) continue;
     size_t after = size;
     while (after < length && (line[after] == ' ' || line[after] == '\t')) after++;
@@ -484,7 +484,8 @@ int ibid_text_is_chrome(const char *line, size_t length) {
   if (!trimmed || trimmed > 300 || !is_ascii_letter(line[0])) return 0;
   if (memchr("sptvdwf", ascii_lower(line[0]), 7)) /* the openings' first letters */
     for (size_t p = 0; p < sizeof(openings) / sizeof(openings[0]); p++)
-      if (has_prefix(line, trimmed, openings[p])) return 1;
+      if (openings[p][0] == ascii_lower(line[0]) && has_prefix(line, trimmed, openings[p]))
+        return 1;
   /* one phrase or several in a row ("Skip to main content Accessibility help") */
   size_t at = 0;
   while (at < trimmed) {
