@@ -967,6 +967,8 @@ static int is_closing_heading(const char *text, line_span line) {
     for (size_t k = 0; k < sizeof(series_phrases) / sizeof(*series_phrases); k++)
       if (strstr(folded, series_phrases[k])) return 1;
   for (size_t k = 0; k < sizeof(closing_headings) / sizeof(*closing_headings); k++) {
+    /* (most headings are told by their first byte, without strlen and memcmp) */
+    if (closing_headings[k][0] && closing_headings[k][0] != folded[0]) continue;
     size_t w = strlen(closing_headings[k]);
     if (n >= w && memcmp(folded, closing_headings[k], w) == 0 &&
         (folded[w] == 0 || folded[w] == ' ' || folded[w] == ':' || folded[w] == '-' ||
@@ -1058,7 +1060,10 @@ static int is_page_furniture(const char *text, line_span line) {
     return 0;
   size_t tail = line.end;
   while (tail > line.start && is_digit((unsigned char)text[tail - 1])) tail--;
-  if (line.end - tail > 4) return 0;                 /* "PMID: 29279909" is no page number */
+  if (line.end - tail > 4) return 0; /* "PMID: 29279909" is no page number */
+  /* (the test of the return below first: a line of lower-case words is no
+  ** running head, without a look for a volume) */
+  if (!(lower * 4 < letters && letters >= 3)) return 0;
   for (size_t i = line.start; i + 2 < line.end; i++) /* "MNRAS, 464, 2796" ends an entry */
     if (text[i] == ',' && text[i + 1] == ' ' && is_digit((unsigned char)text[i + 2])) return 0;
   return lower * 4 < letters && letters >= 3 && /* "L23" is an article number */

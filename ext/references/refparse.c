@@ -259,6 +259,21 @@ static char *json_string_put(char *o, const char *bytes, size_t length) {
   static const char hex[] = "0123456789abcdef";
   *o++ = '"';
   for (size_t i = 0; i < length; i++) {
+    /* eight bytes at a time while none needs an escape (no byte below 0x20,
+    ** no quote, no backslash: the word tests are exact for "any byte") */
+    while (i + 8 <= length) {
+      uint64_t w;
+      memcpy(&w, bytes + i, 8);
+      const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+      uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+      if ((((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
+           ((backslash - ones) & ~backslash)) &
+          highs)
+        break;
+      memcpy(o, &w, 8);
+      o += 8, i += 8;
+    }
+    if (i >= length) break;
     unsigned char c = (unsigned char)bytes[i];
     if (c >= 0x20 && c != '"' && c != '\\') {
       *o++ = (char)c;
@@ -1729,6 +1744,9 @@ static void quoted_in(const char *text, const ibid_reftoken *tokens, size_t coun
   static const char *const verbs[] = {"quoted", "cited", NULL};
   static const char *const in[] = {"in", "by", NULL};
   for (size_t i = 0; i + 2 < count && i < 12; i++) {
+    /* (the verbs start with q or c: other words are not looked up) */
+    view core = word_core(token_view(text, &tokens[i]));
+    if (!core.n || (lower(core.s[0]) != 'q' && lower(core.s[0]) != 'c')) continue;
     if (!word_in(token_view(text, &tokens[i]), verbs)) continue;
     if (!word_in(token_view(text, &tokens[i + 1]), in)) continue;
     size_t first = 0;
