@@ -498,6 +498,17 @@ static unsigned lexicon_kind(uint64_t hash, const char *word, size_t length) {
   return LEX_NONE;
 }
 
+size_t ibid_reftokens_lexicon_misses(void) {
+  size_t misses = 0;
+  for (size_t i = 0; i < sizeof(lexicon) / sizeof(lexicon[0]); i++) {
+    size_t n = strlen(lexicon[i].word);
+    if (lexicon_kind(hash_bytes(FNV_OFFSET, lexicon[i].word, n), lexicon[i].word, n) !=
+        lexicon[i].kind)
+      misses++;
+  }
+  return misses;
+}
+
 static int contains_year(const char *s, size_t n) {
   for (size_t i = 0; i + 4 <= n; i++) {
     if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') continue;

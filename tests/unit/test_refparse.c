@@ -40,6 +40,8 @@ static void test_tokens(void) {
   ibid_free(tokens);
   tokens = ibid_reftokens_split("", 0, &count, &failed);
   CHECK("refparse tokens: empty", tokens == NULL && count == 0 && !failed);
+  CHECK("refparse lexicon: every word found by its hash table",
+        ibid_reftokens_lexicon_misses() == 0);
 }
 
 static void test_empty_and_odd(void) {
