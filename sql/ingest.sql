@@ -28,6 +28,8 @@
 -- A statement holding the line "  -- @with cites" (or "  -- @with refs")
 -- does nothing for a document without rows of that table: ibid_ingest leaves
 -- it out when the analysis wrote none (and, for refs, the format gave none).
+-- One holding "  -- @with structure" reads marked_references only, and is
+-- left out when the conversion gave no structure (documents.structure NULL).
 
 -- A statement that returns a row hands its columns to the next statement
 -- (no copy): the first as ?2, the second as ?8, the third as ?9. A statement
@@ -120,6 +122,7 @@ WHERE id = ?1;
 -- (numbered in a subquery of its own: a window over rows that carried the
 -- body would copy the whole body into the sorter once per reference)
 INSERT INTO refs(document_id, note, item, start, length, text, csl, resolves_to, locator, work_key)
+  -- @with structure
   SELECT ?1, g.note, g.item, g.start, g.length, substr(d.body, g.start, g.length), g.csl,
          NULL, NULL, ibid_work_key(g.csl)
   FROM documents d,
@@ -141,6 +144,7 @@ INSERT INTO refs(document_id, note, item, start, length, text, csl, resolves_to,
 -- are its URL, unless the reference states one.
 UPDATE refs SET csl = json_set(refs.csl, '$.URL', link.url)
   -- @with refs
+  -- @with structure
 -- (LIMIT -1 keeps the links one materialized list, not parsed again per row)
 FROM (SELECT start, url FROM marked_references
       WHERE document_id = ?1 AND csl IS NULL AND url IS NOT NULL LIMIT -1) link
@@ -199,6 +203,7 @@ WHERE id = ?1 AND work_id IS NOT coalesce(?9, (SELECT id FROM works WHERE key = 
 UPDATE refs SET resolves_to = a.note, resolves_item = a.item, csl = a.csl,
                 work_key = a.work_key, locator = a.locator
   -- @with refs
+  -- @with structure
 FROM (SELECT n.n, r.note, r.item, r.csl, r.work_key, n.locator,
              row_number() OVER (PARTITION BY n.n ORDER BY
                coalesce(instr(s.text, r.csl ->> '$.author[0].family'), 0) = 0, r.item) AS rank

@@ -87,8 +87,10 @@ static const char *const part_marks[PART_COUNT] = {
 
 /* A statement of sql/ingest.sql holding the line "-- @with cites" (or refs)
 ** does nothing for a document without rows in that table: ibid_ingest leaves
-** it out when the analysis wrote none and (refs) the format gave none. */
-enum { NEEDS_CITES = 1, NEEDS_REFS = 2 };
+** it out when the analysis wrote none and (refs) the format gave none; one
+** holding "-- @with structure" does nothing when the conversion left no
+** structure (documents.structure is NULL: no marked references). */
+enum { NEEDS_CITES = 1, NEEDS_REFS = 2, NEEDS_STRUCTURE = 4 };
 
 /* The tables ibid_ingest writes, in order, with the columns of the
 ** table-valued function whose rows they get (the same names in the table). */
@@ -270,7 +272,8 @@ static int prepare_steps(ingest_vtab *vtab, const char *sql, size_t length, sqli
     }
     const char *text = sqlite3_sql(statement);
     needs[*count] = (strstr(text, "\n  -- @with cites\n") ? NEEDS_CITES : 0) |
-                    (strstr(text, "\n  -- @with refs\n") ? NEEDS_REFS : 0);
+                    (strstr(text, "\n  -- @with refs\n") ? NEEDS_REFS : 0) |
+                    (strstr(text, "\n  -- @with structure\n") ? NEEDS_STRUCTURE : 0);
     steps[(*count)++] = statement;
     at = tail;
   }
@@ -824,8 +827,9 @@ static int ingest_document(ingest_vtab *vtab, ingest_cursor *cursor) {
     memset(&c, 0, sizeof(c));
     ibid_document_init(&c.document);
     rc = convert_raw(vtab, cursor->document, &c);
+    if (!c.structure) absent |= NEEDS_STRUCTURE; /* the row's structure is json(NULL) */
     if (rc == SQLITE_OK)
-      rc = run_steps(vtab, vtab->before, vtab->before_needs, vtab->before_count, 0,
+      rc = run_steps(vtab, vtab->before, vtab->before_needs, vtab->before_count, absent,
                      cursor->document, &c);
     ibid_free(c.structure);
     c.structure = 0;
@@ -833,7 +837,7 @@ static int ingest_document(ingest_vtab *vtab, ingest_cursor *cursor) {
     if (rc == SQLITE_OK && c.found && c.converted && c.document.body.length)
       rc = analyse_document(vtab, cursor, c.document.body.data, c.document.body.length);
     ibid_document_free(&c.document);
-    /* the steps that need cites or refs, when the document has none */
+    /* the steps that need cites or refs, when the document has none, or its structure */
     if (cursor->analysed) {
       if (!cursor->counts[OUT_CITES]) absent |= NEEDS_CITES;
       if (!cursor->counts[OUT_REFS] && !cursor->refs_given) absent |= NEEDS_REFS;
