@@ -32,12 +32,16 @@
 ** statement's cursor until the trigger ends). The rows are built by the same
 ** row builders the table-valued functions use (ibid_rows_add_*), over one
 ** ibid_rows whose byte -> character checkpoints serve every layer, and bound
-** to one prepared INSERT per table without copying their text.
+** without copying their text to a table's prepared INSERTs of 64, 32 ... 1
+** rows (a layer's rows in as few statement runs as their count has bits).
+** The linking steps of sql/ingest.sql that a document cannot need (marked
+** "-- @with cites", "-- @with refs", "-- @with structure" there: the document
+** has no such rows) are left out.
 **
 ** The statements live in the virtual table, which SQLite makes once per
 ** connection (eponymous) and disconnects when the connection closes, before
-** it checks for unfinalized statements: prepared once, used for every
-** document, finalized with the connection. So are the sentence splitter, the
+** it checks for unfinalized statements: prepared once (an INSERT when first
+** used), used for every document, finalized with the connection. So are the sentence splitter, the
 ** country names and the work-key folder. No global state.
 **
 ** Interrupts: the analysis checks between layers and inside the long parsers
