@@ -24,6 +24,12 @@
 --
 -- Each statement must be one a trigger could run on the document: the same
 -- tables, unqualified; ?1 is new.id.
+--
+-- A statement holding the line "  -- @with cites" (or "  -- @with refs")
+-- does nothing for a document without rows of that table: ibid_ingest leaves
+-- it out when the analysis wrote none (and, for refs, the format gave none).
+-- One holding "  -- @with structure" reads marked_references only, and is
+-- left out when the conversion gave no structure (documents.structure NULL).
 
 -- A statement that returns a row hands its columns to the next statement
 -- (no copy): the first as ?2, the second as ?8, the third as ?9. A statement
@@ -116,6 +122,7 @@ WHERE id = ?1;
 -- (numbered in a subquery of its own: a window over rows that carried the
 -- body would copy the whole body into the sorter once per reference)
 INSERT INTO refs(document_id, note, item, start, length, text, csl, resolves_to, locator, work_key)
+  -- @with structure
   SELECT ?1, g.note, g.item, g.start, g.length, substr(d.body, g.start, g.length), g.csl,
          NULL, NULL, ibid_work_key(g.csl)
   FROM documents d,
@@ -136,6 +143,8 @@ INSERT INTO refs(document_id, note, item, start, length, text, csl, resolves_to,
 -- Link targets (HTML <a href>, JATS ext-link, TEI ref) inside a reference
 -- are its URL, unless the reference states one.
 UPDATE refs SET csl = json_set(refs.csl, '$.URL', link.url)
+  -- @with refs
+  -- @with structure
 -- (LIMIT -1 keeps the links one materialized list, not parsed again per row)
 FROM (SELECT start, url FROM marked_references
       WHERE document_id = ?1 AND csl IS NULL AND url IS NOT NULL LIMIT -1) link
@@ -193,6 +202,8 @@ WHERE id = ?1 AND work_id IS NOT coalesce(?9, (SELECT id FROM works WHERE key = 
 -- is constant, so other documents stay linear.)
 UPDATE refs SET resolves_to = a.note, resolves_item = a.item, csl = a.csl,
                 work_key = a.work_key, locator = a.locator
+  -- @with refs
+  -- @with structure
 FROM (SELECT n.n, r.note, r.item, r.csl, r.work_key, n.locator,
              row_number() OVER (PARTITION BY n.n ORDER BY
                coalesce(instr(s.text, r.csl ->> '$.author[0].family'), 0) = 0, r.item) AS rank
@@ -209,6 +220,7 @@ WHERE refs.document_id = ?1 AND refs.note = a.n AND refs.item = 1
 
 -- The works they cite: one row per work key, whichever document cites it.
 INSERT INTO works(key, title, authors, year, doi, csl)
+  -- @with refs
   SELECT r.work_key, r.csl ->> '$.title',
          (SELECT group_concat(coalesce(value ->> '$.family', value ->> '$.literal'), '; ')
           FROM json_each(r.csl, '$.author')),
@@ -218,6 +230,7 @@ INSERT INTO works(key, title, authors, year, doi, csl)
     AND NOT EXISTS (SELECT 1 FROM works w WHERE w.key = r.work_key)
 ON CONFLICT(key) DO NOTHING;
 UPDATE refs SET work_id = (SELECT w.id FROM works w WHERE w.key = refs.work_key)
+  -- @with refs
 WHERE document_id = ?1 AND work_key IS NOT NULL;
 -- An author-year cite names a work by author and year only: first the entry
 -- of the document's own reference list with that first author and year (a
@@ -227,7 +240,10 @@ WHERE document_id = ?1 AND work_key IS NOT NULL;
 -- "(Tan, in press)": the entry of that author marked in press or forthcoming.
 -- (A list entry is looked for only when the list has one with a work: the
 -- EXISTS is constant, asked once, so a document without one sorts nothing.)
-UPDATE cites SET work_id = CASE WHEN EXISTS (SELECT 1 FROM refs WHERE document_id = ?1 AND note IS NULL AND work_id IS NOT NULL) THEN (
+UPDATE cites SET work_id = CASE
+  -- @with cites
+  WHEN EXISTS (SELECT 1 FROM refs WHERE document_id = ?1 AND note IS NULL AND work_id IS NOT NULL)
+  THEN (
     SELECT r.work_id
     FROM refs r JOIN works w ON w.id = r.work_id,
          (SELECT ibid_work_key(json_object(
@@ -238,7 +254,10 @@ UPDATE cites SET work_id = CASE WHEN EXISTS (SELECT 1 FROM refs WHERE document_i
     ORDER BY r.item LIMIT 1) END
 WHERE document_id = ?1 AND year IS NULL AND authors IS NOT NULL AND problem IS NULL;
 -- MLA "(Mamdani 45)": the one entry of that author in the document's list.
-UPDATE cites SET work_id = CASE WHEN EXISTS (SELECT 1 FROM refs WHERE document_id = ?1 AND note IS NULL AND work_id IS NOT NULL) THEN (
+UPDATE cites SET work_id = CASE
+  -- @with cites
+  WHEN EXISTS (SELECT 1 FROM refs WHERE document_id = ?1 AND note IS NULL AND work_id IS NOT NULL)
+  THEN (
     SELECT min(r.work_id)
     FROM refs r JOIN works w ON w.id = r.work_id,
          (SELECT ibid_work_key(json_object(
@@ -251,8 +270,11 @@ WHERE document_id = ?1 AND year IS NULL AND work_id IS NULL AND locator IS NOT N
 -- (one statement for both: the cite's key is computed once, LIMIT 1 keeping
 -- its row made once; the corpus's work is asked for only when the list has none)
 UPDATE cites SET work_id = (
+  -- @with cites
     SELECT coalesce(
-      CASE WHEN EXISTS (SELECT 1 FROM refs WHERE document_id = ?1 AND note IS NULL AND work_id IS NOT NULL) THEN (SELECT r.work_id
+      CASE WHEN EXISTS (SELECT 1 FROM refs WHERE document_id = ?1 AND note IS NULL
+                                             AND work_id IS NOT NULL)
+      THEN (SELECT r.work_id
        FROM refs r JOIN works w ON w.id = r.work_id
        WHERE r.document_id = ?1 AND r.note IS NULL
          AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
@@ -268,6 +290,7 @@ UPDATE cites SET work_id = (
                  AS key LIMIT 1) k)
 WHERE document_id = ?1 AND year IS NOT NULL AND problem IS NULL;
 INSERT INTO works(key, authors, year)
+  -- @with cites
   SELECT key, authors, year FROM (
     SELECT ibid_work_key(json_object('author', json_array(json_object('literal', c.authors)),
                                      'issued', json_object('date-parts', json_array(json_array(c.year)))))
@@ -277,21 +300,25 @@ INSERT INTO works(key, authors, year)
   WHERE key IS NOT NULL
 ON CONFLICT(key) DO NOTHING;
 UPDATE cites SET work_id = (
+  -- @with cites
     SELECT w.id FROM works w
     WHERE w.key = ibid_work_key(json_object('author', json_array(json_object('literal', cites.authors)),
                                             'issued', json_object('date-parts', json_array(json_array(cites.year)))))
                   || coalesce(cites.suffix, ''))
 WHERE document_id = ?1 AND work_id IS NULL AND year IS NOT NULL AND problem IS NULL;
 INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
+  -- @with refs
   SELECT ?1, work_id, CASE WHEN note IS NULL THEN 'bibliography' ELSE 'note' END, note,
          locator, start, length
   FROM refs WHERE document_id = ?1 AND work_id IS NOT NULL;
 INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
+  -- @with cites
   SELECT ?1, work_id, 'cite', n, locator, start, length
   FROM cites WHERE document_id = ?1 AND work_id IS NOT NULL;
 -- "[12]", "[7, 8]", superscript "¹²" or glued "before.12" in the text: the work of entry 12
 -- of the numbered list.
 INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
+  -- @with refs
   SELECT ?1, work_id, 'marker', NULL, NULL, start, length FROM (
     SELECT l.entry, l.start, l.length,
            (SELECT r.work_id FROM refs r

@@ -32,12 +32,16 @@
 ** statement's cursor until the trigger ends). The rows are built by the same
 ** row builders the table-valued functions use (ibid_rows_add_*), over one
 ** ibid_rows whose byte -> character checkpoints serve every layer, and bound
-** to one prepared INSERT per table without copying their text.
+** without copying their text to a table's prepared INSERTs of 64, 32 ... 1
+** rows (a layer's rows in as few statement runs as their count has bits).
+** The linking steps of sql/ingest.sql that a document cannot need (marked
+** "-- @with cites", "-- @with refs", "-- @with structure" there: the document
+** has no such rows) are left out.
 **
 ** The statements live in the virtual table, which SQLite makes once per
 ** connection (eponymous) and disconnects when the connection closes, before
-** it checks for unfinalized statements: prepared once, used for every
-** document, finalized with the connection. So are the sentence splitter, the
+** it checks for unfinalized statements: prepared once (an INSERT when first
+** used), used for every document, finalized with the connection. So are the sentence splitter, the
 ** country names and the work-key folder. No global state.
 **
 ** Interrupts: the analysis checks between layers and inside the long parsers
@@ -84,6 +88,13 @@ static const char *const part_marks[PART_COUNT] = {
 };
 /* Most statements one part of sql/ingest.sql may hold. */
 #define MAX_STEPS 32
+
+/* A statement of sql/ingest.sql holding the line "-- @with cites" (or refs)
+** does nothing for a document without rows in that table: ibid_ingest leaves
+** it out when the analysis wrote none and (refs) the format gave none; one
+** holding "-- @with structure" does nothing when the conversion left no
+** structure (documents.structure is NULL: no marked references). */
+enum { NEEDS_CITES = 1, NEEDS_REFS = 2, NEEDS_STRUCTURE = 4 };
 
 /* The tables ibid_ingest writes, in order, with the columns of the
 ** table-valued function whose rows they get (the same names in the table). */
@@ -156,6 +167,7 @@ typedef struct ingest_vtab {
   sqlite3_stmt *after[MAX_STEPS];               /* and after it, up to the linking */
   sqlite3_stmt *link[MAX_STEPS];                /* the linking */
   int before_count, after_count, link_count;
+  unsigned before_needs[MAX_STEPS], after_needs[MAX_STEPS], link_needs[MAX_STEPS]; /* NEEDS_* */
   int link_only; /* ibid_link: the linking steps alone */
   ibid_sentence_splitter *splitter;
   ibid_regions *regions;
@@ -167,6 +179,8 @@ typedef struct ingest_cursor {
   sqlite3_int64 document;
   sqlite3_int64 counts[OUT_COUNT];
   int row, row_count;
+  int analysed;             /* the analysis ran: counts are the rows it wrote */
+  sqlite3_int64 refs_given; /* rows of refs the document had before it (the format's) */
 } ingest_cursor;
 
 /* A span of a reference the format gave: [start, end) in characters. */
@@ -242,7 +256,7 @@ static void release_all(ingest_vtab *vtab) {
 /* Prepares the statements of sql[0..length) into steps (comments and white
 ** space between them skipped). */
 static int prepare_steps(ingest_vtab *vtab, const char *sql, size_t length, sqlite3_stmt **steps,
-                         int *count) {
+                         unsigned *needs, int *count) {
   const char *at = sql, *end = sql + length;
   while (at < end) {
     sqlite3_stmt *statement = 0;
@@ -260,6 +274,10 @@ static int prepare_steps(ingest_vtab *vtab, const char *sql, size_t length, sqli
       vtab_error(vtab, "%s", "ibid_ingest: internal error: too many steps in sql/ingest.sql");
       return SQLITE_ERROR;
     }
+    const char *text = sqlite3_sql(statement);
+    needs[*count] = (strstr(text, "\n  -- @with cites\n") ? NEEDS_CITES : 0) |
+                    (strstr(text, "\n  -- @with refs\n") ? NEEDS_REFS : 0) |
+                    (strstr(text, "\n  -- @with structure\n") ? NEEDS_STRUCTURE : 0);
     steps[(*count)++] = statement;
     at = tail;
   }
@@ -269,13 +287,13 @@ static int prepare_steps(ingest_vtab *vtab, const char *sql, size_t length, sqli
 /* Prepares the statements of the parts of sql/ingest.sql named in `parts`
 ** (PART_COUNT ends the list) into steps, in that order. */
 static int prepare_parts(ingest_vtab *vtab, const char *const *starts, const int *parts,
-                         sqlite3_stmt **steps, int *count) {
+                         sqlite3_stmt **steps, unsigned *needs, int *count) {
   int rc = SQLITE_OK;
   for (int i = 0; parts[i] != PART_COUNT && rc == SQLITE_OK; i++) {
     const char *start = starts[parts[i]];
     const char *end = parts[i] + 1 < PART_COUNT ? starts[parts[i] + 1]
                                                 : ibid_ingest_sql + strlen(ibid_ingest_sql);
-    rc = prepare_steps(vtab, start, (size_t)(end - start), steps, count);
+    rc = prepare_steps(vtab, start, (size_t)(end - start), steps, needs, count);
   }
   return rc;
 }
@@ -332,7 +350,7 @@ static int make_ready(ingest_vtab *vtab) {
                        vtab->link_only ? link_only_parts
                        : shard         ? shard_link_parts
                                        : link_parts,
-                       vtab->link, &vtab->link_count);
+                       vtab->link, vtab->link_needs, &vtab->link_count);
   if (vtab->link_only) {
     if (rc != SQLITE_OK) {
       release_all(vtab);
@@ -344,18 +362,18 @@ static int make_ready(ingest_vtab *vtab) {
   const int before_parts[] = {PART_META, PART_WORK, PART_ROW, PART_COUNT};
   const int after_parts[] = {PART_ANALYSIS, PART_COUNT};
   if (rc == SQLITE_OK)
-    rc = prepare_parts(vtab, starts, before_parts, vtab->before, &vtab->before_count);
+    rc = prepare_parts(vtab, starts, before_parts, vtab->before, vtab->before_needs,
+                       &vtab->before_count);
   if (rc == SQLITE_OK)
-    rc = prepare_parts(vtab, starts, after_parts, vtab->after, &vtab->after_count);
+    rc = prepare_parts(vtab, starts, after_parts, vtab->after, vtab->after_needs,
+                       &vtab->after_count);
   if (rc == SQLITE_OK)
     rc = prepare(vtab, "SELECT raw FROM main.documents WHERE id = ?1", &vtab->raw);
   if (rc == SQLITE_OK)
     rc = prepare(vtab, "SELECT ibid_pdf_limits() ->> 'seconds', ibid_pdf_limits() ->> 'megabytes'",
                  &vtab->limits);
   if (rc == SQLITE_OK)
-    rc = prepare(vtab,
-                 "SELECT start, length FROM main.refs WHERE document_id = ?1"
-                 " AND start IS NOT NULL AND length IS NOT NULL",
+    rc = prepare(vtab, "SELECT start, length FROM main.refs WHERE document_id = ?1",
                  &vtab->structured);
   if (rc != SQLITE_OK) {
     release_all(vtab);
@@ -472,6 +490,10 @@ static int read_structured(ingest_run *run) {
   int rc = sqlite3_bind_int64(select, 1, run->cursor->document);
   while (rc == SQLITE_OK && (rc = sqlite3_step(select)) == SQLITE_ROW) {
     rc = SQLITE_OK;
+    run->cursor->refs_given++;
+    if (sqlite3_column_type(select, 0) == SQLITE_NULL ||
+        sqlite3_column_type(select, 1) == SQLITE_NULL)
+      continue; /* no span */
     if (set->count == capacity) {
       capacity = capacity ? capacity * 2 : 16;
       span *spans = ibid_realloc(set->spans, capacity * sizeof(span));
@@ -757,12 +779,17 @@ static int bind_converted(sqlite3_stmt *step, const converted *c) {
 ** of its steps are reset, and whatever they read (the raw file, the body,
 ** JSON) is freed before the next step runs. Messages are the statements'
 ** own, as the trigger's were. */
-static int run_steps(ingest_vtab *vtab, sqlite3_stmt **steps, int count, sqlite3_int64 document,
-                     const converted *c) {
+static int run_steps(ingest_vtab *vtab, sqlite3_stmt **steps, const unsigned *needs, int count,
+                     unsigned absent, sqlite3_int64 document, const converted *c) {
   int rc = SQLITE_OK;
   int chain = 0;   /* steps[chain .. i) are on their rows, or wrote */
   int source = -1; /* the last of them that returned a row: what step i is handed */
   for (int i = 0; i < count && rc == SQLITE_OK; i++) {
+    if ((needs[i] & absent) && source < 0) { /* nothing to do: as if it had run */
+      for (int k = i - 1; k >= chain; k--) sqlite3_reset(steps[k]);
+      chain = i + 1;
+      continue;
+    }
     rc = sqlite3_bind_int64(steps[i], 1, document);
     if (rc == SQLITE_OK) {
       if (source >= 0)
@@ -798,22 +825,34 @@ static int analyse_document(ingest_vtab *vtab, ingest_cursor *cursor, const char
 
 static int ingest_document(ingest_vtab *vtab, ingest_cursor *cursor) {
   int rc = make_ready(vtab);
+  unsigned absent = 0; /* NEEDS_* the document has no rows for (ibid_link: none known) */
   if (rc == SQLITE_OK && !vtab->link_only) {
     converted c;
     memset(&c, 0, sizeof(c));
     ibid_document_init(&c.document);
     rc = convert_raw(vtab, cursor->document, &c);
+    if (!c.structure) absent |= NEEDS_STRUCTURE; /* the row's structure is json(NULL) */
     if (rc == SQLITE_OK)
-      rc = run_steps(vtab, vtab->before, vtab->before_count, cursor->document, &c);
+      rc = run_steps(vtab, vtab->before, vtab->before_needs, vtab->before_count, absent,
+                     cursor->document, &c);
     ibid_free(c.structure);
     c.structure = 0;
     /* the body as the row now holds it; the analysis reads it here, not again from the row */
     if (rc == SQLITE_OK && c.found && c.converted && c.document.body.length)
       rc = analyse_document(vtab, cursor, c.document.body.data, c.document.body.length);
     ibid_document_free(&c.document);
-    if (rc == SQLITE_OK) rc = run_steps(vtab, vtab->after, vtab->after_count, cursor->document, 0);
+    /* the steps that need cites or refs, when the document has none, or its structure */
+    if (cursor->analysed) {
+      if (!cursor->counts[OUT_CITES]) absent |= NEEDS_CITES;
+      if (!cursor->counts[OUT_REFS] && !cursor->refs_given) absent |= NEEDS_REFS;
+    }
+    if (rc == SQLITE_OK)
+      rc = run_steps(vtab, vtab->after, vtab->after_needs, vtab->after_count, absent,
+                     cursor->document, 0);
   }
-  if (rc == SQLITE_OK) rc = run_steps(vtab, vtab->link, vtab->link_count, cursor->document, 0);
+  if (rc == SQLITE_OK)
+    rc = run_steps(vtab, vtab->link, vtab->link_needs, vtab->link_count, absent, cursor->document,
+                   0);
   return rc;
 }
 
@@ -835,6 +874,7 @@ static int analyse_document(ingest_vtab *vtab, ingest_cursor *cursor, const char
     rc = SQLITE_INTERRUPT;
   } else {
     rc = ingest_body(&run, text, length);
+    if (rc == SQLITE_OK) cursor->analysed = 1;
   }
   if (run.rows && rc != SQLITE_OK) {
     char *message = ibid_rows_take_error(run.rows);
@@ -906,6 +946,8 @@ static int ingest_filter(sqlite3_vtab_cursor *base, int index_number, const char
   ingest_vtab *vtab = (ingest_vtab *)base->pVtab;
   memset(cursor->counts, 0, sizeof(cursor->counts));
   cursor->row = cursor->row_count = 0;
+  cursor->analysed = 0;
+  cursor->refs_given = 0;
   const char *name = vtab->link_only ? "ibid_link" : "ibid_ingest";
   if (index_number != 1 || argc < 1) {
     sqlite3_free(vtab->base.zErrMsg);
