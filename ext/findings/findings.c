@@ -340,7 +340,8 @@ static inline int is_ascii_word_byte(unsigned char b) {
   return (unsigned)((b | 0x20) - 'a') < 26u || (unsigned)(b - '0') < 10u;
 }
 
-static int next_word(const char *text, size_t end, size_t *at, word *found) {
+static inline __attribute__((always_inline)) int next_word(const char *text, size_t end, size_t *at,
+                                                           word *found) {
   size_t p = *at;
   while (p < end) {
     unsigned char b = (unsigned char)text[p];
