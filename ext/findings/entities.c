@@ -52,7 +52,8 @@
 ** or the word's lists); a word's lists are one mask from one hash table of
 ** all the lists' words (word_lists_of); the answers the matchers ask for
 ** again (a name word at an offset, a word's lists, a person's name, an
-** acronym) are remembered by offset; ASCII letters are read eight bytes at a
+** acronym, the word before an offset) are remembered by offset; ASCII letters are read eight bytes
+*at a
 ** time. None of it changes an answer.
 */
 #include "entities.h"
@@ -372,6 +373,7 @@ typedef struct finder {
     size_t at, length; /* offset + 1 (0: none), length asked */
     uint64_t lists;
   } word_cache[WORD_CACHE];
+  size_t before_at, before_start, before_end; /* word_before's last answer (end + 1) */
   /* Filled before they are read (acronym_count, word_count): not zeroed. */
   acronym acronyms[MAX_ACRONYMS];
   list_word words[LIST_WORD_TOTAL];
@@ -705,7 +707,7 @@ static const unsigned char scan_class[256] = {
 
 /* Start of the word that ends at `end` (after skipping white space back to
 ** it), or end when the previous token is not a word. */
-static size_t word_before(const finder *f, size_t end, size_t *word_end) {
+static size_t word_before_at(const finder *f, size_t end, size_t *word_end) {
   size_t i = end;
   while (i > 0 && ibid_is_space(f->text[i - 1])) i--;
   *word_end = i;
@@ -716,6 +718,18 @@ static size_t word_before(const finder *f, size_t end, size_t *word_end) {
   while (i < *word_end && ((unsigned char)f->text[i] & 0xC0) == 0x80) i++;
   while (i < *word_end && f->text[i] == '-') i++;
   return i;
+}
+
+/* word_before_at, remembering its last answer: the matchers of one word ask
+** it again. */
+static size_t word_before(const finder *f, size_t end, size_t *word_end) {
+  finder *cache = (finder *)f;
+  if (cache->before_at != end + 1) {
+    cache->before_start = word_before_at(f, end, &cache->before_end);
+    cache->before_at = end + 1;
+  }
+  *word_end = cache->before_end;
+  return cache->before_start;
 }
 
 /* ----- symbols ------------------------------------------------------------------ */

@@ -34,7 +34,7 @@
 **     A concluding sentence is argued by its paragraph; a figure finding by
 **     the sentences of its case's question subsection that share content
 **     words with it (two, or one for a one-word finding). Each subsection's
-**     first sentences are indexed once (their content words, sorted), and a
+**     first sentences are indexed once (their content words, hashed), and a
 **     finding looks its own words up there: the work is the finding's words
 **     and their occurrences, not cells x sentences.
 ** The long loops count their work on an optional ibid_progress (progress.h),
@@ -340,7 +340,8 @@ static inline int is_ascii_word_byte(unsigned char b) {
   return (unsigned)((b | 0x20) - 'a') < 26u || (unsigned)(b - '0') < 10u;
 }
 
-static int next_word(const char *text, size_t end, size_t *at, word *found) {
+static inline __attribute__((always_inline)) int next_word(const char *text, size_t end, size_t *at,
+                                                           word *found) {
   size_t p = *at;
   while (p < end) {
     unsigned char b = (unsigned char)text[p];
@@ -705,7 +706,7 @@ typedef struct subsection {
 } subsection;
 
 /* The content words of a question subsection's first sentences (at most
-** MAX_SENTENCES_PER_FIGURE_FINDING), sorted by word: a figure finding looks
+** MAX_SENTENCES_PER_FIGURE_FINDING), hashed by word: a figure finding looks
 ** its own words up here instead of reading every sentence of the subsection. */
 typedef struct posting {
   char key[6];     /* a word_key */
@@ -714,10 +715,16 @@ typedef struct posting {
 
 typedef struct scope_index {
   int built;
-  size_t first; /* the subsection's first sentence */
-  size_t count; /* its sentences indexed */
-  posting *postings;
+  size_t first;      /* the subsection's first sentence */
+  size_t count;      /* its sentences indexed */
+  posting *postings; /* in order of their offsets */
   size_t posting_count;
+  /* A hash table of the keys: heads[slot] is the index + 1 of a key's first
+  ** posting (0: an empty slot), next[k] the index + 1 of the posting after
+  ** posting k with its key (0: none), so a key's postings are read in order
+  ** of their offsets. One allocation: heads, then next. */
+  uint32_t *heads, *next;
+  size_t head_mask;
 } scope_index;
 
 typedef struct figure_region {
@@ -3067,37 +3074,39 @@ static const word_key *sentence_content_words(analysis *a, size_t k, size_t *cou
 }
 
 /* A posting as one integer that orders as (key bytes, offset) do. */
-static uint64_t posting_value(const posting *p) {
+static size_t key_slot(const char key[6], size_t mask) {
   uint64_t v = 0;
-  for (int i = 0; i < 6; i++) v = v << 8 | (unsigned char)p->key[i];
-  return v << 16 | p->offset;
+  memcpy(&v, key, 6);
+  return (size_t)((v * 0x9E3779B97F4A7C15ull) >> 40) & mask;
 }
 
-/* Sorts postings by (key, offset): a byte-wise radix sort of their integer
-** values (no comparison calls; equal postings are identical, so the order
-** among them does not matter). Returns -1 when out of memory. */
-static int sort_postings(posting *postings, size_t count) {
-  uint64_t *values = ibid_malloc(2 * count * sizeof(uint64_t));
-  if (!values) return -1;
-  uint64_t *from = values, *to = values + count;
-  for (size_t i = 0; i < count; i++) from[i] = posting_value(&postings[i]);
-  /* (from the key's bytes on: the postings come in order of their offsets,
-  ** and each pass keeps the order of equal bytes) */
-  for (int shift = 16; shift < 64; shift += 8) {
-    size_t counts[257] = {0};
-    for (size_t i = 0; i < count; i++) counts[((from[i] >> shift) & 0xFF) + 1]++;
-    if (counts[((from[0] >> shift) & 0xFF) + 1] == count) continue; /* one byte value: in order */
-    for (int b = 0; b < 256; b++) counts[b + 1] += counts[b];
-    for (size_t i = 0; i < count; i++) to[counts[(from[i] >> shift) & 0xFF]++] = from[i];
-    uint64_t *swap = from;
-    from = to;
-    to = swap;
+/* Fills the index's hash table (see scope_index). Returns -1 when out of memory. */
+static int index_postings(scope_index *index) {
+  size_t count = index->posting_count, slots = 16;
+  while (slots < 2 * count) slots *= 2;
+  index->heads = ibid_malloc((slots + count) * sizeof(uint32_t));
+  if (!index->heads) return -1;
+  memset(index->heads, 0, slots * sizeof(uint32_t));
+  index->next = index->heads + slots;
+  index->head_mask = slots - 1;
+  /* from the last posting back, each put before those of its key already in */
+  for (size_t k = count; k-- > 0;) {
+    const char *key = index->postings[k].key;
+    size_t slot = key_slot(key, index->head_mask);
+    while (index->heads[slot] && memcmp(index->postings[index->heads[slot] - 1].key, key, 6) != 0)
+      slot = (slot + 1) & index->head_mask;
+    index->next[k] = index->heads[slot];
+    index->heads[slot] = (uint32_t)(k + 1);
   }
-  for (size_t i = 0; i < count; i++) {
-    for (int k = 0; k < 6; k++) postings[i].key[k] = (char)(from[i] >> (56 - 8 * k));
-    postings[i].offset = (uint16_t)from[i];
-  }
-  ibid_free(values);
+  return 0;
+}
+
+/* The index + 1 of the first posting of key (0: none). */
+static uint32_t first_posting(const scope_index *index, const char key[6]) {
+  if (!index->heads) return 0;
+  size_t slot = key_slot(key, index->head_mask);
+  for (; index->heads[slot]; slot = (slot + 1) & index->head_mask)
+    if (memcmp(index->postings[index->heads[slot] - 1].key, key, 6) == 0) return index->heads[slot];
   return 0;
 }
 
@@ -3122,7 +3131,7 @@ static const scope_index *scope_index_of(analysis *a, size_t s) {
       p->offset = (uint16_t)index->count;
     }
   }
-  if (index->posting_count && sort_postings(index->postings, index->posting_count)) return NULL;
+  if (index->posting_count && index_postings(index)) return NULL;
   (void)ibid_progress_step(a->progress, 1 + index->count + index->posting_count);
   index->built = 1;
   return index;
@@ -3143,19 +3152,9 @@ static int figure_evidence(analysis *a, size_t f, const scope_index *index, size
   uint16_t touched[MAX_SENTENCES_PER_FIGURE_FINDING], matched[MAX_SENTENCES_PER_FIGURE_FINDING];
   size_t touched_count = 0, matched_count = 0, work = 0;
   for (size_t i = 0; i < key_count; i++) {
-    size_t low = 0, high = index->posting_count;
-    while (low < high) {
-      size_t middle = (low + high) / 2;
-      if (memcmp(index->postings[middle].key, keys[i].key, 6) < 0)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-    for (size_t p = low;
-         p < index->posting_count && memcmp(index->postings[p].key, keys[i].key, 6) == 0 &&
-         index->postings[p].offset < examined;
-         p++, work++) {
-      uint16_t offset = index->postings[p].offset;
+    for (uint32_t p = first_posting(index, keys[i].key);
+         p && index->postings[p - 1].offset < examined; p = index->next[p - 1], work++) {
+      uint16_t offset = index->postings[p - 1].offset;
       if (hits[offset] == 0) touched[touched_count++] = offset;
       if (++hits[offset] == needed) matched[matched_count++] = offset;
     }
@@ -3266,8 +3265,10 @@ static void free_analysis(analysis *a) {
   ibid_free(a->sentence_words);
   ibid_free(a->sentence_word_at);
   ibid_free(a->sentence_word_count);
-  for (size_t i = 0; a->scope_indexes && i < a->subsection_count; i++)
+  for (size_t i = 0; a->scope_indexes && i < a->subsection_count; i++) {
     ibid_free(a->scope_indexes[i].postings);
+    ibid_free(a->scope_indexes[i].heads);
+  }
   ibid_free(a->scope_indexes);
   ibid_free(a->citations);
 }
