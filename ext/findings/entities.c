@@ -1764,7 +1764,16 @@ static int resolve_resolution_years(finder *f) {
   if (first == f->count) return 0; /* no resolution: nothing to resolve */
   short *years = ibid_malloc(10000 * sizeof(short));
   if (!years) return -1;
-  memset(years, 0, 10000 * sizeof(short));
+  /* only the numbers the mentions hold are read or written: those are
+  ** zeroed, not the whole table */
+  for (size_t k = first; k < f->count; k++) {
+    const ibid_entity *e = &f->items[k];
+    if (e->kind != IBID_ENTITY_UN_RESOLUTION || strncmp(e->value, "S/RES/", 6) != 0) continue;
+    int number = 0, digits_seen = 0;
+    for (const char *p = e->value + 6; *p >= '0' && *p <= '9' && digits_seen < 4; p++)
+      number = number * 10 + (*p - '0'), digits_seen++;
+    years[number] = 0;
+  }
   for (int pass = 0; pass < 2; pass++) {
     for (size_t k = 0; k < f->count; k++) {
       ibid_entity *e = &f->items[k];
@@ -1914,6 +1923,13 @@ static word_stat *stat_slot(finder *f, uint64_t h) {
     if (f->stats[k].hash == h || f->stats[k].hash == 0) return &f->stats[k];
 }
 
+/* Marks every slot empty: only a slot's hash is read before the slot is
+** taken (collect_word_stats sets the counts then), so only the hashes are
+** written, half the table's bytes. */
+static void clear_word_stats(word_stat *stats, size_t capacity) {
+  for (size_t k = 0; k < capacity; k++) stats[k].hash = 0;
+}
+
 /* Doubles the table and places every word again (open addressing keeps the
 ** table at most half full, so a lookup stops at an empty slot soon). */
 static int grow_word_stats(finder *f) {
@@ -1925,7 +1941,7 @@ static int grow_word_stats(finder *f) {
     f->stats = old;
     return -1;
   }
-  memset(f->stats, 0, capacity * sizeof(word_stat));
+  clear_word_stats(f->stats, capacity);
   f->stat_capacity = capacity;
   for (size_t k = 0; k < old_capacity; k++)
     if (old[k].hash) *stat_slot(f, old[k].hash) = old[k];
@@ -1942,7 +1958,7 @@ static int collect_word_stats(finder *f) {
   while (capacity < 4096 && capacity * 8 < f->length) capacity *= 2;
   f->stats = ibid_malloc(capacity * sizeof(word_stat));
   if (!f->stats) return -1;
-  memset(f->stats, 0, capacity * sizeof(word_stat));
+  clear_word_stats(f->stats, capacity);
   f->stat_capacity = capacity;
   size_t used = 0;
   size_t counted = 0; /* bytes counted on progress */
@@ -1965,6 +1981,9 @@ static int collect_word_stats(finder *f) {
         s = stat_slot(f, hash);
       }
       s->hash = hash;
+      s->capitalised = 0;
+      s->person_last = 0;
+      s->lowercase = 0;
       used++;
     }
     if (ibid_is_upper(f->text[i]))
