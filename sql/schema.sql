@@ -88,15 +88,6 @@ CREATE TABLE IF NOT EXISTS sentences(
 CREATE VIRTUAL TABLE IF NOT EXISTS fulltext
   USING fts5(text, document_id UNINDEXED, block UNINDEXED, tokenize = 'ibid',
              content = 'fulltext_blocks', content_rowid = 'id');
--- FTS5 writes a document's terms as a small segment of their own when its
--- INSERT ends and merges segments as they pile up: merging 16 at a time
--- instead of FTS5's 4 (automerge) rewrites each term fewer times, about 1.3M
--- fewer instructions a loaded document, for a few more segments a query reads
--- (`INSERT INTO fulltext(fulltext) VALUES ('optimize')` after a load merges
--- them all). Set once: a value the user chose is kept.
-INSERT INTO fulltext(fulltext, rank)
-  SELECT 'automerge', 16
-  WHERE NOT EXISTS (SELECT 1 FROM fulltext_config WHERE k = 'automerge');
 CREATE TABLE IF NOT EXISTS blocks_fulltext(
   document_id INTEGER PRIMARY KEY REFERENCES documents(id),
   first INTEGER NOT NULL, last INTEGER NOT NULL
