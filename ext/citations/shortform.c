@@ -785,7 +785,49 @@ typedef struct resolver {
   const ibid_note *notes;
   size_t *budget;
   word_list words, earlier;
+  /* ibid_resolve_short_forms: the words of each earlier note, split once
+  ** (from its citation end, fixed once the note is resolved) and kept in
+  ** `pool`: note j's are pool[first[j] - 1 ..][0..counts[j]), first[j] == 0
+  ** while not split. NULL for ibid_resolve_citation. */
+  size_t *first, *counts;
+  word_list pool;
 } resolver;
+
+/* Keeps `words` as the words of notes[j] (from its citation end). */
+static int keep_words(resolver *r, size_t j, const word_list *words) {
+  size_t n = words->count;
+  if (r->pool.count + n > r->pool.capacity) {
+    size_t capacity = r->pool.capacity ? r->pool.capacity : 1024;
+    while (capacity < r->pool.count + n) capacity *= 2;
+    word *items = ibid_realloc(r->pool.items, capacity * sizeof(word));
+    if (!items) return -1;
+    r->pool.items = items;
+    r->pool.capacity = capacity;
+  }
+  if (n) memcpy(r->pool.items + r->pool.count, words->items, n * sizeof(word));
+  r->first[j] = r->pool.count + 1;
+  r->counts[j] = n;
+  r->pool.count += n;
+  return 0;
+}
+
+/* The words of notes[j] from `from` to `to` (its citation end to its end),
+** split at most once per resolver run when it keeps a cache. */
+static int earlier_words(resolver *r, size_t j, size_t from, size_t to, word_list *out) {
+  if (!r->first) {
+    if (split_words(r->text, from, to, &r->earlier)) return -1;
+    *out = r->earlier;
+    return 0;
+  }
+  if (!r->first[j]) {
+    if (split_words(r->text, from, to, &r->earlier)) return -1;
+    if (keep_words(r, j, &r->earlier)) return -1;
+  }
+  out->items = r->pool.items + (r->first[j] - 1);
+  out->count = out->capacity = r->counts[j];
+  out->borrowed = 1;
+  return 0;
+}
 
 /* The resolver proper (see shortform.h), with word lists kept by the caller. */
 static int resolve(resolver *r, size_t start, size_t end, size_t index, ibid_back_reference *out) {
@@ -821,8 +863,9 @@ static int resolve(resolver *r, size_t start, size_t end, size_t index, ibid_bac
       *r->budget -= to - from;
       searched += to - from;
       if (!contains(text + from, to - from, text + key->start, key->end - key->start)) continue;
-      if (split_words(text, from, to, &r->earlier)) return -1;
-      if (matches_full_citation(text, &found, &r->words, &r->earlier)) {
+      word_list earlier;
+      if (earlier_words(r, j, from, to, &earlier)) return -1;
+      if (matches_full_citation(text, &found, &r->words, &earlier)) {
         antecedent = notes[j].n;
         break;
       }
@@ -854,7 +897,7 @@ int ibid_resolve_citation(const char *text, size_t start, size_t end, const ibid
                           size_t index, size_t *budget, ibid_back_reference *out) {
   /* the words of most citations fit on the stack: no allocation per call */
   word words[64], earlier[64];
-  resolver r = {text, notes, budget, {words, 0, 64, 1}, {earlier, 0, 64, 1}};
+  resolver r = {text, notes, budget, {words, 0, 64, 1}, {earlier, 0, 64, 1}, 0, 0, {0}};
   int rc = resolve(&r, start, end, index, out);
   if (!r.words.borrowed) ibid_free(r.words.items);
   if (!r.earlier.borrowed) ibid_free(r.earlier.items);
@@ -863,7 +906,11 @@ int ibid_resolve_citation(const char *text, size_t start, size_t end, const ibid
 
 int ibid_resolve_short_forms(const char *text, size_t length, ibid_note *notes, size_t count) {
   size_t budget = ibid_resolve_budget(length);
-  resolver r = {text, notes, &budget, {0}, {0}};
+  resolver r = {text, notes, &budget, {0}, {0}, 0, 0, {0}};
+  r.first = ibid_malloc((count ? count : 1) * 2 * sizeof(size_t));
+  if (!r.first) return -1;
+  memset(r.first, 0, (count ? count : 1) * sizeof(size_t));
+  r.counts = r.first + (count ? count : 1);
   int rc = 0;
   for (size_t i = 0; i < count && rc == 0; i++) {
     ibid_note *note = &notes[i];
@@ -894,6 +941,12 @@ int ibid_resolve_short_forms(const char *text, size_t length, ibid_note *notes, 
       note->citation_end = found.end;
       note->last_target = found.note;
     }
+    /* the words resolve read are the note's words from its citation end
+    ** when that is its start: what a later short form's search reads */
+    if (note->citation_end <= note->start && keep_words(&r, i, &r.words)) {
+      rc = -1;
+      break;
+    }
     /* a later citation after a ';' is what an Ibid. in the next note means */
     size_t semicolon = last_semicolon(text, note->citation_end, end);
     if (semicolon) {
@@ -912,5 +965,7 @@ int ibid_resolve_short_forms(const char *text, size_t length, ibid_note *notes, 
   }
   ibid_free(r.words.items);
   ibid_free(r.earlier.items);
+  ibid_free(r.pool.items);
+  ibid_free(r.first);
   return rc;
 }
