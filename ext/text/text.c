@@ -123,7 +123,16 @@ static void map_characters(const char *text, size_t length, ibid_progress *progr
   ibid_buffer_reserve(out, length);
   size_t i = 0;
   while (i < length) {
-    size_t run = i;                       /* copy plain ASCII runs at once */
+    size_t run = i; /* copy plain ASCII runs at once */
+#ifdef __SSE2__
+    for (; run + 16 <= length; run += 16) { /* sixteen bytes at a time (scan.h) */
+      unsigned stop = ibid_scan16_not_printable(ibid_scan16_load(text + run));
+      if (stop) {
+        run += (size_t)__builtin_ctz(stop);
+        break;
+      }
+    }
+#endif
     for (; run + 8 <= length; run += 8) { /* eight bytes at a time (scan.h) */
       uint64_t word = ibid_scan_load(text + run);
       uint64_t stop =
@@ -238,6 +247,15 @@ static int chunk_is_normalized(const UNormalizer2 *nfc, const char *text, size_t
 ** shape, none of which decompose or compose. */
 static int needs_normalizer(const char *text, size_t start, size_t end) {
   for (size_t i = start; i < end; i++) {
+#ifdef __SSE2__
+    for (; i + 16 <= end; i += 16) { /* sixteen bytes at a time (scan.h) */
+      unsigned stop = ibid_scan16_at_least(ibid_scan16_load(text + i), 0xCC);
+      if (stop) {
+        i += (size_t)__builtin_ctz(stop);
+        break;
+      }
+    }
+#endif
     for (; i + 8 <= end; i += 8) { /* to the next byte 0xCC or above (scan.h) */
       uint64_t eight = ibid_scan_load(text + i);
       uint64_t stop =
@@ -781,6 +799,12 @@ static long note_label(const char *text, size_t start, size_t end) {
 ** seven apart, so that every neighbouring pair lies inside one word. */
 static int has_double_space(const char *s, size_t n) {
   size_t i = 0;
+#ifdef __SSE2__
+  for (; i + 16 <= n; i += 15) { /* sixteen bytes, fifteen apart (scan.h) */
+    unsigned spaces = ibid_scan16_eq(ibid_scan16_load(s + i), ' ');
+    if (spaces & (spaces >> 1)) return 1;
+  }
+#endif
   for (; i + 8 <= n; i += 7) {
     uint64_t spaces = ibid_scan_eq(ibid_scan_load(s + i), ' ');
     if (spaces & (spaces >> 8)) return 1;
