@@ -21,7 +21,9 @@
 ** The search looks back at most LOOKBACK notes and SEARCH_BYTES bytes of them
 ** per short form, and all searches together read at most WORK_PER_BYTE times
 ** the text: time stays linear whatever the input (past the budget, short
-** forms are left unresolved).
+** forms are left unresolved). Within one ibid_resolve_short_forms run each
+** earlier note is split into words once (from its citation end, fixed once
+** the note is resolved) and its words are kept for the later searches.
 */
 #include "shortform.h"
 
@@ -60,16 +62,34 @@ typedef struct word_list {
   int borrowed; /* items is the caller's storage: copied, not freed, on growth */
 } word_list;
 
-/* ASCII letters and digits: the word bytes split_words reads without decoding. */
-static const unsigned char ascii_word_byte[128] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-    ['8'] = 1, ['9'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
-    ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
-    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1,
-    ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
-    ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
-    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
-    ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
+/* Byte classes split_words reads without decoding: ASCII letters and digits
+** (WORD), the punctuation it notes, other ASCII (BLANK: spaces and the rest),
+** and HIGH, a byte of a non-ASCII character (decoded). */
+enum byte_class { BLANK = 0, WORD, STRAIGHT_QUOTE, COMMA, SEMICOLON, SENTENCE_END, HIGH };
+#define HIGH8(b)                                                                              \
+  [b] = HIGH, [b + 1] = HIGH, [b + 2] = HIGH, [b + 3] = HIGH, [b + 4] = HIGH, [b + 5] = HIGH, \
+  [b + 6] = HIGH, [b + 7] = HIGH
+#define HIGH32(b) HIGH8(b), HIGH8(b + 8), HIGH8(b + 16), HIGH8(b + 24)
+static const unsigned char byte_classes[256] = {
+    ['0'] = WORD,         ['1'] = WORD,      ['2'] = WORD,           ['3'] = WORD,
+    ['4'] = WORD,         ['5'] = WORD,      ['6'] = WORD,           ['7'] = WORD,
+    ['8'] = WORD,         ['9'] = WORD,      ['A'] = WORD,           ['B'] = WORD,
+    ['C'] = WORD,         ['D'] = WORD,      ['E'] = WORD,           ['F'] = WORD,
+    ['G'] = WORD,         ['H'] = WORD,      ['I'] = WORD,           ['J'] = WORD,
+    ['K'] = WORD,         ['L'] = WORD,      ['M'] = WORD,           ['N'] = WORD,
+    ['O'] = WORD,         ['P'] = WORD,      ['Q'] = WORD,           ['R'] = WORD,
+    ['S'] = WORD,         ['T'] = WORD,      ['U'] = WORD,           ['V'] = WORD,
+    ['W'] = WORD,         ['X'] = WORD,      ['Y'] = WORD,           ['Z'] = WORD,
+    ['a'] = WORD,         ['b'] = WORD,      ['c'] = WORD,           ['d'] = WORD,
+    ['e'] = WORD,         ['f'] = WORD,      ['g'] = WORD,           ['h'] = WORD,
+    ['i'] = WORD,         ['j'] = WORD,      ['k'] = WORD,           ['l'] = WORD,
+    ['m'] = WORD,         ['n'] = WORD,      ['o'] = WORD,           ['p'] = WORD,
+    ['q'] = WORD,         ['r'] = WORD,      ['s'] = WORD,           ['t'] = WORD,
+    ['u'] = WORD,         ['v'] = WORD,      ['w'] = WORD,           ['x'] = WORD,
+    ['y'] = WORD,         ['z'] = WORD,      ['"'] = STRAIGHT_QUOTE, [','] = COMMA,
+    [':'] = COMMA,        [';'] = SEMICOLON, ['.'] = SENTENCE_END,   ['?'] = SENTENCE_END,
+    ['!'] = SENTENCE_END, HIGH32(0x80),      HIGH32(0xA0),           HIGH32(0xC0),
+    HIGH32(0xE0)};
 
 static int is_digit(char c) {
   return c >= '0' && c <= '9';
@@ -139,13 +159,28 @@ static int split_words(const char *text, size_t start, size_t end, word_list *li
   size_t i = start;
   while (i < end && list->count < MOST_WORDS) {
     unsigned char b = (unsigned char)text[i];
-    if (b < 0x80 && !ascii_word_byte[b]) { /* ASCII punctuation and space, no decoding */
-      if (b == '"' && (i == start || is_space(text[i - 1]))) pending |= QUOTE_BEFORE;
-      if (b == ',' || b == ':') pending |= COMMA_BEFORE;
-      if (b == ';') pending |= CITATION_START;
-      if (b == '.' || b == '?' || b == '!') after_sentence = 1;
-      i++;
-      continue;
+    switch (byte_classes[b]) { /* ASCII punctuation and space, no decoding */
+      case BLANK:
+        i++;
+        continue;
+      case STRAIGHT_QUOTE:
+        if (i == start || is_space(text[i - 1])) pending |= QUOTE_BEFORE;
+        i++;
+        continue;
+      case COMMA:
+        pending |= COMMA_BEFORE;
+        i++;
+        continue;
+      case SEMICOLON:
+        pending |= CITATION_START;
+        i++;
+        continue;
+      case SENTENCE_END:
+        after_sentence = 1;
+        i++;
+        continue;
+      default:
+        break;
     }
     uint32_t c;
     size_t size = decode_at(text, end, i, &c);
@@ -161,11 +196,9 @@ static int split_words(const char *text, size_t start, size_t end, word_list *li
     }
     word w = {i, i, pending};
     while (i < end) {
-      b = (unsigned char)text[i];
-      if (b < 0x80 && ascii_word_byte[b]) {
-        i++; /* an ASCII letter or digit: a word character, no decoding */
-        continue;
-      }
+      /* ASCII letters and digits: word characters, no decoding */
+      while (i < end && byte_classes[(unsigned char)text[i]] == WORD) i++;
+      if (i >= end) break;
       size = decode_at(text, end, i, &c);
       if (is_word_codepoint(c)) {
         i += size;
