@@ -548,15 +548,14 @@ int ibid_text_is_page_number(const char *line, size_t length) {
 /* Hash of the text with blank runs counted as one space. */
 static uint64_t collapsed_hash(const char *text, size_t start, size_t end) {
   uint64_t hash = 1469598103934665603ULL;
-  int blank = 0;
-  for (size_t i = start; i < end; i++) {
-    if (is_blank_byte(text[i])) {
-      blank = 1;
-      continue;
-    }
-    if (blank) hash = (hash ^ ' ') * 1099511628211ULL;
-    blank = 0;
-    hash = (hash ^ (unsigned char)text[i]) * 1099511628211ULL;
+  size_t i = start;
+  while (i < end) {
+    /* a run of other bytes, then a run of blanks: one space when more follows */
+    for (; i < end && !is_blank_byte(text[i]); i++)
+      hash = (hash ^ (unsigned char)text[i]) * 1099511628211ULL;
+    if (i >= end) break;
+    while (i < end && is_blank_byte(text[i])) i++;
+    if (i < end) hash = (hash ^ ' ') * 1099511628211ULL;
   }
   return hash;
 }
