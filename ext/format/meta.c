@@ -228,6 +228,12 @@ static int meta_starts_with(const meta_state *state, size_t at, size_t end, cons
 static int meta_contains(const meta_state *state, size_t start, size_t end, const char *needle) {
   size_t n = strlen(needle);
   char first = meta_lower(needle[0]);
+  if (n && first >= 'a' && first <= 'z') {
+    /* a letter: the byte in either case (c | 0x20 folds only A-Z onto a-z) */
+    for (size_t at = start; at + n <= end; at++)
+      if ((state->text[at] | 0x20) == first && meta_starts_with(state, at, end, needle)) return 1;
+    return 0;
+  }
   for (size_t at = start; at + n <= end; at++)
     if ((n == 0 || meta_lower(state->text[at]) == first) &&
         meta_starts_with(state, at, end, needle))
