@@ -21,7 +21,9 @@
 ** The search looks back at most LOOKBACK notes and SEARCH_BYTES bytes of them
 ** per short form, and all searches together read at most WORK_PER_BYTE times
 ** the text: time stays linear whatever the input (past the budget, short
-** forms are left unresolved).
+** forms are left unresolved). Within one ibid_resolve_short_forms run each
+** earlier note is split into words once (from its citation end, fixed once
+** the note is resolved) and its words are kept for the later searches.
 */
 #include "shortform.h"
 
@@ -60,16 +62,34 @@ typedef struct word_list {
   int borrowed; /* items is the caller's storage: copied, not freed, on growth */
 } word_list;
 
-/* ASCII letters and digits: the word bytes split_words reads without decoding. */
-static const unsigned char ascii_word_byte[128] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-    ['8'] = 1, ['9'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
-    ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
-    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1,
-    ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
-    ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
-    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
-    ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
+/* Byte classes split_words reads without decoding: ASCII letters and digits
+** (WORD), the punctuation it notes, other ASCII (BLANK: spaces and the rest),
+** and HIGH, a byte of a non-ASCII character (decoded). */
+enum byte_class { BLANK = 0, WORD, STRAIGHT_QUOTE, COMMA, SEMICOLON, SENTENCE_END, HIGH };
+#define HIGH8(b)                                                                              \
+  [b] = HIGH, [b + 1] = HIGH, [b + 2] = HIGH, [b + 3] = HIGH, [b + 4] = HIGH, [b + 5] = HIGH, \
+  [b + 6] = HIGH, [b + 7] = HIGH
+#define HIGH32(b) HIGH8(b), HIGH8(b + 8), HIGH8(b + 16), HIGH8(b + 24)
+static const unsigned char byte_classes[256] = {
+    ['0'] = WORD,         ['1'] = WORD,      ['2'] = WORD,           ['3'] = WORD,
+    ['4'] = WORD,         ['5'] = WORD,      ['6'] = WORD,           ['7'] = WORD,
+    ['8'] = WORD,         ['9'] = WORD,      ['A'] = WORD,           ['B'] = WORD,
+    ['C'] = WORD,         ['D'] = WORD,      ['E'] = WORD,           ['F'] = WORD,
+    ['G'] = WORD,         ['H'] = WORD,      ['I'] = WORD,           ['J'] = WORD,
+    ['K'] = WORD,         ['L'] = WORD,      ['M'] = WORD,           ['N'] = WORD,
+    ['O'] = WORD,         ['P'] = WORD,      ['Q'] = WORD,           ['R'] = WORD,
+    ['S'] = WORD,         ['T'] = WORD,      ['U'] = WORD,           ['V'] = WORD,
+    ['W'] = WORD,         ['X'] = WORD,      ['Y'] = WORD,           ['Z'] = WORD,
+    ['a'] = WORD,         ['b'] = WORD,      ['c'] = WORD,           ['d'] = WORD,
+    ['e'] = WORD,         ['f'] = WORD,      ['g'] = WORD,           ['h'] = WORD,
+    ['i'] = WORD,         ['j'] = WORD,      ['k'] = WORD,           ['l'] = WORD,
+    ['m'] = WORD,         ['n'] = WORD,      ['o'] = WORD,           ['p'] = WORD,
+    ['q'] = WORD,         ['r'] = WORD,      ['s'] = WORD,           ['t'] = WORD,
+    ['u'] = WORD,         ['v'] = WORD,      ['w'] = WORD,           ['x'] = WORD,
+    ['y'] = WORD,         ['z'] = WORD,      ['"'] = STRAIGHT_QUOTE, [','] = COMMA,
+    [':'] = COMMA,        [';'] = SEMICOLON, ['.'] = SENTENCE_END,   ['?'] = SENTENCE_END,
+    ['!'] = SENTENCE_END, HIGH32(0x80),      HIGH32(0xA0),           HIGH32(0xC0),
+    HIGH32(0xE0)};
 
 static int is_digit(char c) {
   return c >= '0' && c <= '9';
@@ -139,13 +159,28 @@ static int split_words(const char *text, size_t start, size_t end, word_list *li
   size_t i = start;
   while (i < end && list->count < MOST_WORDS) {
     unsigned char b = (unsigned char)text[i];
-    if (b < 0x80 && !ascii_word_byte[b]) { /* ASCII punctuation and space, no decoding */
-      if (b == '"' && (i == start || is_space(text[i - 1]))) pending |= QUOTE_BEFORE;
-      if (b == ',' || b == ':') pending |= COMMA_BEFORE;
-      if (b == ';') pending |= CITATION_START;
-      if (b == '.' || b == '?' || b == '!') after_sentence = 1;
-      i++;
-      continue;
+    switch (byte_classes[b]) { /* ASCII punctuation and space, no decoding */
+      case BLANK:
+        i++;
+        continue;
+      case STRAIGHT_QUOTE:
+        if (i == start || is_space(text[i - 1])) pending |= QUOTE_BEFORE;
+        i++;
+        continue;
+      case COMMA:
+        pending |= COMMA_BEFORE;
+        i++;
+        continue;
+      case SEMICOLON:
+        pending |= CITATION_START;
+        i++;
+        continue;
+      case SENTENCE_END:
+        after_sentence = 1;
+        i++;
+        continue;
+      default:
+        break;
     }
     uint32_t c;
     size_t size = decode_at(text, end, i, &c);
@@ -161,11 +196,9 @@ static int split_words(const char *text, size_t start, size_t end, word_list *li
     }
     word w = {i, i, pending};
     while (i < end) {
-      b = (unsigned char)text[i];
-      if (b < 0x80 && ascii_word_byte[b]) {
-        i++; /* an ASCII letter or digit: a word character, no decoding */
-        continue;
-      }
+      /* ASCII letters and digits: word characters, no decoding */
+      while (i < end && byte_classes[(unsigned char)text[i]] == WORD) i++;
+      if (i >= end) break;
       size = decode_at(text, end, i, &c);
       if (is_word_codepoint(c)) {
         i += size;
@@ -785,7 +818,49 @@ typedef struct resolver {
   const ibid_note *notes;
   size_t *budget;
   word_list words, earlier;
+  /* ibid_resolve_short_forms: the words of each earlier note, split once
+  ** (from its citation end, fixed once the note is resolved) and kept in
+  ** `pool`: note j's are pool[first[j] - 1 ..][0..counts[j]), first[j] == 0
+  ** while not split. NULL for ibid_resolve_citation. */
+  size_t *first, *counts;
+  word_list pool;
 } resolver;
+
+/* Keeps `words` as the words of notes[j] (from its citation end). */
+static int keep_words(resolver *r, size_t j, const word_list *words) {
+  size_t n = words->count;
+  if (r->pool.count + n > r->pool.capacity) {
+    size_t capacity = r->pool.capacity ? r->pool.capacity : 1024;
+    while (capacity < r->pool.count + n) capacity *= 2;
+    word *items = ibid_realloc(r->pool.items, capacity * sizeof(word));
+    if (!items) return -1;
+    r->pool.items = items;
+    r->pool.capacity = capacity;
+  }
+  if (n) memcpy(r->pool.items + r->pool.count, words->items, n * sizeof(word));
+  r->first[j] = r->pool.count + 1;
+  r->counts[j] = n;
+  r->pool.count += n;
+  return 0;
+}
+
+/* The words of notes[j] from `from` to `to` (its citation end to its end),
+** split at most once per resolver run when it keeps a cache. */
+static int earlier_words(resolver *r, size_t j, size_t from, size_t to, word_list *out) {
+  if (!r->first) {
+    if (split_words(r->text, from, to, &r->earlier)) return -1;
+    *out = r->earlier;
+    return 0;
+  }
+  if (!r->first[j]) {
+    if (split_words(r->text, from, to, &r->earlier)) return -1;
+    if (keep_words(r, j, &r->earlier)) return -1;
+  }
+  out->items = r->pool.items + (r->first[j] - 1);
+  out->count = out->capacity = r->counts[j];
+  out->borrowed = 1;
+  return 0;
+}
 
 /* The resolver proper (see shortform.h), with word lists kept by the caller. */
 static int resolve(resolver *r, size_t start, size_t end, size_t index, ibid_back_reference *out) {
@@ -821,8 +896,9 @@ static int resolve(resolver *r, size_t start, size_t end, size_t index, ibid_bac
       *r->budget -= to - from;
       searched += to - from;
       if (!contains(text + from, to - from, text + key->start, key->end - key->start)) continue;
-      if (split_words(text, from, to, &r->earlier)) return -1;
-      if (matches_full_citation(text, &found, &r->words, &r->earlier)) {
+      word_list earlier;
+      if (earlier_words(r, j, from, to, &earlier)) return -1;
+      if (matches_full_citation(text, &found, &r->words, &earlier)) {
         antecedent = notes[j].n;
         break;
       }
@@ -854,7 +930,7 @@ int ibid_resolve_citation(const char *text, size_t start, size_t end, const ibid
                           size_t index, size_t *budget, ibid_back_reference *out) {
   /* the words of most citations fit on the stack: no allocation per call */
   word words[64], earlier[64];
-  resolver r = {text, notes, budget, {words, 0, 64, 1}, {earlier, 0, 64, 1}};
+  resolver r = {text, notes, budget, {words, 0, 64, 1}, {earlier, 0, 64, 1}, 0, 0, {0}};
   int rc = resolve(&r, start, end, index, out);
   if (!r.words.borrowed) ibid_free(r.words.items);
   if (!r.earlier.borrowed) ibid_free(r.earlier.items);
@@ -863,7 +939,11 @@ int ibid_resolve_citation(const char *text, size_t start, size_t end, const ibid
 
 int ibid_resolve_short_forms(const char *text, size_t length, ibid_note *notes, size_t count) {
   size_t budget = ibid_resolve_budget(length);
-  resolver r = {text, notes, &budget, {0}, {0}};
+  resolver r = {text, notes, &budget, {0}, {0}, 0, 0, {0}};
+  r.first = ibid_malloc((count ? count : 1) * 2 * sizeof(size_t));
+  if (!r.first) return -1;
+  memset(r.first, 0, (count ? count : 1) * sizeof(size_t));
+  r.counts = r.first + (count ? count : 1);
   int rc = 0;
   for (size_t i = 0; i < count && rc == 0; i++) {
     ibid_note *note = &notes[i];
@@ -894,6 +974,12 @@ int ibid_resolve_short_forms(const char *text, size_t length, ibid_note *notes, 
       note->citation_end = found.end;
       note->last_target = found.note;
     }
+    /* the words resolve read are the note's words from its citation end
+    ** when that is its start: what a later short form's search reads */
+    if (note->citation_end <= note->start && keep_words(&r, i, &r.words)) {
+      rc = -1;
+      break;
+    }
     /* a later citation after a ';' is what an Ibid. in the next note means */
     size_t semicolon = last_semicolon(text, note->citation_end, end);
     if (semicolon) {
@@ -912,5 +998,7 @@ int ibid_resolve_short_forms(const char *text, size_t length, ibid_note *notes, 
   }
   ibid_free(r.words.items);
   ibid_free(r.earlier.items);
+  ibid_free(r.pool.items);
+  ibid_free(r.first);
   return rc;
 }

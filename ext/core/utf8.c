@@ -4,6 +4,9 @@
 #include "utf8.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define ASCII_MASK 0x8080808080808080ULL
 
@@ -110,6 +113,33 @@ static uint64_t continuation_bits(uint64_t word) {
 size_t ibid_utf8_count(const char *text, size_t length) {
   const unsigned char *s = (const unsigned char *)text;
   size_t continuations = 0, i = 0;
+#ifdef __SSE2__
+  if (length >= 16) {
+    /* sixteen bytes at a time: a continuation byte (0x80-0xBF) is, as a
+    ** signed byte, below -64; each lane counts its own (at most 255 blocks
+    ** before the lanes are summed), the last bytes are the sixteen that end
+    ** the text, without those already counted */
+    const __m128i below = _mm_set1_epi8(-64), zero = _mm_setzero_si128();
+    while (i + 16 <= length) {
+      size_t blocks = (length - i) / 16;
+      if (blocks > 255) blocks = 255;
+      __m128i lanes = zero;
+      for (size_t b = 0; b < blocks; b++, i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        lanes = _mm_sub_epi8(lanes, _mm_cmplt_epi8(v, below));
+      }
+      __m128i sums = _mm_sad_epu8(lanes, zero);
+      continuations += (size_t)_mm_extract_epi16(sums, 0) + (size_t)_mm_extract_epi16(sums, 4);
+    }
+    if (i < length) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + length - 16));
+      unsigned mask = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, below));
+      mask >>= 16 - (length - i);
+      continuations += (size_t)__builtin_popcount(mask);
+    }
+    return length - continuations;
+  }
+#endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   if (length >= 8 && length <= 255) {
     /* most calls: a short span, at most 255 continuation bytes, so one

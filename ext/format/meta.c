@@ -192,7 +192,38 @@ typedef struct meta_state {
   size_t abstract_end;       /* first line after the abstract (0: none) */
   int container_is_book;     /* the container came from "Book title" / "Host publication" */
   int capital_names;         /* accept "KURT MILLS": the title is in mixed case */
+  /* meta_labels by first letter (a-z, then 26: any other), in table order:
+  ** bucket b is label_order[label_start[b] .. label_start[b + 1]) */
+  unsigned char label_order[sizeof(meta_labels) / sizeof(meta_labels[0])];
+  unsigned char label_start[28];
 } meta_state;
+_Static_assert(sizeof(meta_labels) / sizeof(meta_labels[0]) < 256, "label indexes fit a byte");
+
+/* The bucket of meta_find_label's first byte (already lower case). */
+static size_t meta_label_bucket(char lowered) {
+  return lowered >= 'a' && lowered <= 'z' ? (size_t)(lowered - 'a') : 26;
+}
+
+static char meta_lower(char c);
+
+/* Fills state->label_order and label_start (a counting sort: table order
+** stays within a bucket). */
+static void meta_index_labels(meta_state *state) {
+  size_t count = sizeof(meta_labels) / sizeof(meta_labels[0]);
+  size_t sizes[27] = {0};
+  for (size_t k = 0; k < count; k++) sizes[meta_label_bucket(meta_lower(meta_labels[k].text[0]))]++;
+  size_t at = 0;
+  for (size_t b = 0; b < 27; b++) {
+    state->label_start[b] = (unsigned char)at;
+    at += sizes[b];
+  }
+  state->label_start[27] = (unsigned char)at;
+  size_t fill[27];
+  for (size_t b = 0; b < 27; b++) fill[b] = state->label_start[b];
+  for (size_t k = 0; k < count; k++)
+    state->label_order[fill[meta_label_bucket(meta_lower(meta_labels[k].text[0]))]++] =
+        (unsigned char)k;
+}
 
 /* ----- characters ---------------------------------------------------------- */
 
@@ -228,6 +259,12 @@ static int meta_starts_with(const meta_state *state, size_t at, size_t end, cons
 static int meta_contains(const meta_state *state, size_t start, size_t end, const char *needle) {
   size_t n = strlen(needle);
   char first = meta_lower(needle[0]);
+  if (n && first >= 'a' && first <= 'z') {
+    /* a letter: the byte in either case (c | 0x20 folds only A-Z onto a-z) */
+    for (size_t at = start; at + n <= end; at++)
+      if ((state->text[at] | 0x20) == first && meta_starts_with(state, at, end, needle)) return 1;
+    return 0;
+  }
   for (size_t at = start; at + n <= end; at++)
     if ((n == 0 || meta_lower(state->text[at]) == first) &&
         meta_starts_with(state, at, end, needle))
@@ -480,9 +517,10 @@ static const meta_label *meta_find_label(const meta_state *state, size_t i, size
   const meta_line *line = &state->lines[i];
   if (line->start >= line->end) return NULL; /* no label is empty */
   char first = meta_lower(state->text[line->start]);
-  for (size_t k = 0; k < sizeof(meta_labels) / sizeof(meta_labels[0]); k++) {
-    const meta_label *label = &meta_labels[k];
-    if (meta_lower(label->text[0]) != first) continue; /* most labels, at once */
+  size_t bucket = meta_label_bucket(first); /* the labels that open with that letter */
+  for (size_t o = state->label_start[bucket]; o < state->label_start[bucket + 1]; o++) {
+    const meta_label *label = &meta_labels[state->label_order[o]];
+    if (meta_lower(label->text[0]) != first) continue; /* bucket 26: other bytes */
     if (!meta_starts_with(state, line->start, line->end, label->text)) continue;
     size_t at = line->start + strlen(label->text);
     if (at == line->end) {
@@ -1563,6 +1601,7 @@ char *ibid_meta_json(const char *text, size_t length, size_t *json_length) {
   memset(state, 0, sizeof(*state));
   state->text = text;
   state->length = length;
+  meta_index_labels(state);
   size_t window = length < IBID_META_WINDOW ? length : IBID_META_WINDOW;
   /* never cut a UTF-8 sequence in two */
   while (window < length && window > 0 && ((unsigned char)text[window] & 0xC0) == 0x80) window--;

@@ -9,12 +9,19 @@
 ** into the next byte). The lowest set bit is the first byte in text order
 ** (ibid_scan_first). Callers handle the last bytes (fewer than eight) one
 ** at a time, so the result is the same as the plain loop's.
+** Where SSE2 is there (every x86-64), the ibid_scan16_* helpers look at
+** sixteen bytes at once first: each returns a 16-bit mask, bit k set when
+** byte k is in the class; the word-at-a-time loops then take the rest.
 */
 #ifndef IBID_SCAN_H
 #define IBID_SCAN_H
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define IBID_SCAN_ONES 0x0101010101010101ULL
 #define IBID_SCAN_HIGH 0x8080808080808080ULL
@@ -52,5 +59,42 @@ static inline uint64_t ibid_scan_below(uint64_t word, unsigned char n) {
 static inline size_t ibid_scan_first(uint64_t mask) {
   return (size_t)__builtin_ctzll(mask) >> 3;
 }
+
+#ifdef __SSE2__
+static inline __m128i ibid_scan16_load(const char *p) {
+  return _mm_loadu_si128((const __m128i *)(const void *)p);
+}
+
+/* Bytes equal to b. */
+static inline unsigned ibid_scan16_eq(__m128i v, unsigned char b) {
+  return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)b)));
+}
+
+/* Bytes below 0x20, DEL (0x7F) or 0x80 and above: all but printable ASCII. */
+static inline unsigned ibid_scan16_not_printable(__m128i v) {
+  /* signed: bytes 0x80 and above are negative, so below 0x20 too */
+  __m128i low = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
+  __m128i del = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F));
+  return (unsigned)_mm_movemask_epi8(_mm_or_si128(low, del));
+}
+
+/* Sentence terminals: '.', '!' and '?'. */
+static inline unsigned ibid_scan16_terminal(__m128i v) {
+  __m128i t = _mm_or_si128(
+      _mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')), _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))));
+  return (unsigned)_mm_movemask_epi8(t);
+}
+
+/* Bytes 0x80 and above. */
+static inline unsigned ibid_scan16_high(__m128i v) {
+  return (unsigned)_mm_movemask_epi8(v);
+}
+
+/* Bytes n and above (unsigned). */
+static inline unsigned ibid_scan16_at_least(__m128i v, unsigned char n) {
+  return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8((char)n)), v));
+}
+#endif
 
 #endif

@@ -469,6 +469,15 @@ static int find_note_markers(ibid_sentence_splitter *splitter, const char *text,
                              size_t block_end) {
   splitter->marker_count = 0;
   for (size_t i = block_start; i < block_end; i++) {
+#ifdef __SSE2__
+    for (; i + 16 <= block_end; i += 16) { /* sixteen bytes at a time (scan.h) */
+      unsigned stop = ibid_scan16_terminal(ibid_scan16_load(text + i));
+      if (stop) {
+        i += (size_t)__builtin_ctz(stop);
+        break;
+      }
+    }
+#endif
     for (; i + 8 <= block_end; i += 8) { /* to the next . ! or ? (scan.h) */
       uint64_t eight = ibid_scan_load(text + i);
       uint64_t stop =
@@ -561,6 +570,16 @@ static int rule_boundaries(ibid_sentence_splitter *splitter, const char *text, s
                            size_t block_end) {
   size_t p = block_start;
   while (p < block_end) {
+#ifdef __SSE2__
+    for (; p + 16 <= block_end; p += 16) { /* sixteen bytes at a time (scan.h) */
+      __m128i v = ibid_scan16_load(text + p);
+      unsigned stop = ibid_scan16_terminal(v) | ibid_scan16_high(v);
+      if (stop) {
+        p += (size_t)__builtin_ctz(stop);
+        break;
+      }
+    }
+#endif
     for (; p + 8 <= block_end; p += 8) { /* to the next . ! ? or non-ASCII byte (scan.h) */
       uint64_t eight = ibid_scan_load(text + p);
       uint64_t stop = ibid_scan_eq(eight, '.') | ibid_scan_eq(eight, '!') |
@@ -640,6 +659,16 @@ static int icu_boundaries(ibid_sentence_splitter *splitter, const char *text, si
   ** paragraph separator: an ASCII block with no . ! ? has no boundary inside,
   ** and the (per-character) iteration is skipped. */
   size_t scan = 0;
+#ifdef __SSE2__
+  for (; scan + 16 <= length; scan += 16) { /* sixteen bytes at a time (scan.h) */
+    __m128i v = ibid_scan16_load(text + block_start + scan);
+    unsigned stop = ibid_scan16_terminal(v) | ibid_scan16_high(v);
+    if (stop) {
+      scan += (size_t)__builtin_ctz(stop);
+      break;
+    }
+  }
+#endif
   while (scan < length) {
     unsigned char c = (unsigned char)text[block_start + scan];
     if (c >= 0x80 || c == '.' || c == '!' || c == '?') break;

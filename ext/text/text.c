@@ -123,7 +123,16 @@ static void map_characters(const char *text, size_t length, ibid_progress *progr
   ibid_buffer_reserve(out, length);
   size_t i = 0;
   while (i < length) {
-    size_t run = i;                       /* copy plain ASCII runs at once */
+    size_t run = i; /* copy plain ASCII runs at once */
+#ifdef __SSE2__
+    for (; run + 16 <= length; run += 16) { /* sixteen bytes at a time (scan.h) */
+      unsigned stop = ibid_scan16_not_printable(ibid_scan16_load(text + run));
+      if (stop) {
+        run += (size_t)__builtin_ctz(stop);
+        break;
+      }
+    }
+#endif
     for (; run + 8 <= length; run += 8) { /* eight bytes at a time (scan.h) */
       uint64_t word = ibid_scan_load(text + run);
       uint64_t stop =
@@ -238,6 +247,15 @@ static int chunk_is_normalized(const UNormalizer2 *nfc, const char *text, size_t
 ** shape, none of which decompose or compose. */
 static int needs_normalizer(const char *text, size_t start, size_t end) {
   for (size_t i = start; i < end; i++) {
+#ifdef __SSE2__
+    for (; i + 16 <= end; i += 16) { /* sixteen bytes at a time (scan.h) */
+      unsigned stop = ibid_scan16_at_least(ibid_scan16_load(text + i), 0xCC);
+      if (stop) {
+        i += (size_t)__builtin_ctz(stop);
+        break;
+      }
+    }
+#endif
     for (; i + 8 <= end; i += 8) { /* to the next byte 0xCC or above (scan.h) */
       uint64_t eight = ibid_scan_load(text + i);
       uint64_t stop =
@@ -530,15 +548,14 @@ int ibid_text_is_page_number(const char *line, size_t length) {
 /* Hash of the text with blank runs counted as one space. */
 static uint64_t collapsed_hash(const char *text, size_t start, size_t end) {
   uint64_t hash = 1469598103934665603ULL;
-  int blank = 0;
-  for (size_t i = start; i < end; i++) {
-    if (is_blank_byte(text[i])) {
-      blank = 1;
-      continue;
-    }
-    if (blank) hash = (hash ^ ' ') * 1099511628211ULL;
-    blank = 0;
-    hash = (hash ^ (unsigned char)text[i]) * 1099511628211ULL;
+  size_t i = start;
+  while (i < end) {
+    /* a run of other bytes, then a run of blanks: one space when more follows */
+    for (; i < end && !is_blank_byte(text[i]); i++)
+      hash = (hash ^ (unsigned char)text[i]) * 1099511628211ULL;
+    if (i >= end) break;
+    while (i < end && is_blank_byte(text[i])) i++;
+    if (i < end) hash = (hash ^ ' ') * 1099511628211ULL;
   }
   return hash;
 }
@@ -781,6 +798,12 @@ static long note_label(const char *text, size_t start, size_t end) {
 ** seven apart, so that every neighbouring pair lies inside one word. */
 static int has_double_space(const char *s, size_t n) {
   size_t i = 0;
+#ifdef __SSE2__
+  for (; i + 16 <= n; i += 15) { /* sixteen bytes, fifteen apart (scan.h) */
+    unsigned spaces = ibid_scan16_eq(ibid_scan16_load(s + i), ' ');
+    if (spaces & (spaces >> 1)) return 1;
+  }
+#endif
   for (; i + 8 <= n; i += 7) {
     uint64_t spaces = ibid_scan_eq(ibid_scan_load(s + i), ' ');
     if (spaces & (spaces >> 8)) return 1;
