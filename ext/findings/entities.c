@@ -433,31 +433,6 @@ static ibid_entity *emit(finder *f, ibid_entity_kind kind, size_t start, size_t 
 
 /* ----- words ------------------------------------------------------------------ */
 
-/* Eight bytes at a time: on a little-endian machine the bytes of a word
-** read from memory are its lanes in text order, lowest first. */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define LANES 1
-#else
-#define LANES 0
-#endif
-#define LANE_ONES 0x0101010101010101ull
-#define LANE_HIGHS 0x8080808080808080ull
-
-static inline uint64_t load_lanes(const char *p) {
-  uint64_t x;
-  memcpy(&x, p, 8);
-  return x;
-}
-
-/* The high bit of each lane of x that holds an ASCII letter: c | 0x20 in
-** 'a'..'z' (the sums stay below 0x100, so no lane carries into the next). */
-static inline uint64_t letter_lanes(uint64_t x) {
-  uint64_t low = (x | 0x20 * LANE_ONES) & 0x7F * LANE_ONES;
-  uint64_t from_a = low + (0x80 - 'a') * LANE_ONES;
-  uint64_t past_z = low + (0x80 - 'z' - 1) * LANE_ONES;
-  return from_a & ~past_z & ~x & LANE_HIGHS;
-}
-
 static inline int is_ascii_letter(char c) {
   return (unsigned)(((unsigned char)c | 0x20) - 'a') < 26u;
 }
@@ -465,9 +440,9 @@ static inline int is_ascii_letter(char c) {
 /* The number of ASCII letters from text[i] on. */
 static inline size_t ascii_letters(const char *text, size_t length, size_t i) {
   size_t end = i;
-#if LANES
+#if IBID_LANES
   for (; end + 8 <= length; end += 8) {
-    uint64_t stops = ~letter_lanes(load_lanes(text + end)) & LANE_HIGHS;
+    uint64_t stops = ~ibid_letter_lanes(ibid_load_lanes(text + end)) & IBID_LANE_HIGHS;
     if (stops) return end + ((size_t)__builtin_ctzll(stops) >> 3) - i;
   }
 #endif
@@ -604,8 +579,9 @@ static inline __attribute__((always_inline)) int word_equals(const finder *f, si
 ** bytes may be read from p. Words compare and hash by it. */
 static inline uint64_t head_lane(const char *p, size_t n, size_t readable) {
   uint64_t x = 0;
-#if LANES
-  if (readable >= 8) return n >= 8 ? load_lanes(p) : load_lanes(p) & ((1ull << (8 * n)) - 1);
+#if IBID_LANES
+  if (readable >= 8)
+    return n >= 8 ? ibid_load_lanes(p) : ibid_load_lanes(p) & ((1ull << (8 * n)) - 1);
 #endif
   (void)readable;
   memcpy(&x, p, n < 8 ? n : 8);
@@ -1876,15 +1852,15 @@ static uint64_t word_hash(const finder *f, size_t i, size_t n) {
   const char *text = f->text + i;
   uint64_t h = WORD_HASH_SEED;
   size_t k = 0;
-#if LANES
-  for (; k + 8 <= n; k += 8) h = hash_lane(h, load_lanes(text + k) | 0x20 * LANE_ONES);
+#if IBID_LANES
+  for (; k + 8 <= n; k += 8) h = hash_lane(h, ibid_load_lanes(text + k) | 0x20 * IBID_LANE_ONES);
   if (k < n) { /* the last 1 to 7 bytes as one lane, the rest of it zero */
     uint64_t lane = 0, mask = (1ull << (8 * (n - k))) - 1;
     if (i + k + 8 <= f->length)
-      lane = load_lanes(text + k) & mask;
+      lane = ibid_load_lanes(text + k) & mask;
     else
       memcpy(&lane, text + k, n - k);
-    h = hash_lane(h, lane | (0x20 * LANE_ONES & mask));
+    h = hash_lane(h, lane | (0x20 * IBID_LANE_ONES & mask));
   }
 #else
   for (; k < n; k++) h = hash_lane(h, (unsigned char)text[k] | 0x20);
@@ -1895,19 +1871,19 @@ static uint64_t word_hash(const finder *f, size_t i, size_t n) {
 /* The ASCII letters from text[i] on: their number in *n and their
 ** word_hash, read in one pass. */
 static uint64_t letters_hash(const finder *f, size_t i, size_t *n) {
-#if LANES
+#if IBID_LANES
   uint64_t h = WORD_HASH_SEED;
   for (size_t k = i; k + 8 <= f->length; k += 8) {
-    uint64_t x = load_lanes(f->text + k);
-    uint64_t stops = ~letter_lanes(x) & LANE_HIGHS;
+    uint64_t x = ibid_load_lanes(f->text + k);
+    uint64_t stops = ~ibid_letter_lanes(x) & IBID_LANE_HIGHS;
     if (!stops) {
-      h = hash_lane(h, x | 0x20 * LANE_ONES);
+      h = hash_lane(h, x | 0x20 * IBID_LANE_ONES);
       continue;
     }
     size_t r = (size_t)__builtin_ctzll(stops) >> 3;
     if (r) {
       uint64_t mask = (1ull << (8 * r)) - 1;
-      h = hash_lane(h, (x & mask) | (0x20 * LANE_ONES & mask));
+      h = hash_lane(h, (x & mask) | (0x20 * IBID_LANE_ONES & mask));
     }
     *n = k + r - i;
     return hash_end(h, *n);

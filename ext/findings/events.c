@@ -415,23 +415,6 @@ static size_t date_parenthesis_end(const event_scan *s, size_t i) {
 
 /* ----- the scan ------------------------------------------------------------------- */
 
-/* The capitals months begin with. */
-static int is_month_initial(char c) {
-  switch (c) {
-    case 'J':
-    case 'F':
-    case 'M':
-    case 'A':
-    case 'S':
-    case 'O':
-    case 'N':
-    case 'D':
-      return 1;
-    default:
-      return 0;
-  }
-}
-
 /* (n: the letters of the word at i, ibid_word_length) */
 static size_t match_date(event_scan *s, size_t i, size_t n) {
   date d;
@@ -452,7 +435,7 @@ static size_t match_date(event_scan *s, size_t i, size_t n) {
   }
   /* (ibid_month_of_word reads words of 3 to 9 letters only, with a month's
   ** capital) */
-  if (n >= 3 && n <= 9 && is_month_initial(c) && (end = month_year_of_length(s, i, n, &d))) {
+  if (n >= 3 && n <= 9 && ibid_is_month_initial(c) && (end = month_year_of_length(s, i, n, &d))) {
     add_event(s, d, i, end, 0);
     return end;
   }

@@ -42,16 +42,6 @@ size_t ibid_word_length_from(const char *text, size_t length, size_t offset, siz
   return end - offset;
 }
 
-/* Eight bytes at a time: on a little-endian machine the bytes of a word
-** read from memory are its lanes in text order, lowest first. */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define LANES 1
-#else
-#define LANES 0
-#endif
-#define LANE_ONES 0x0101010101010101ull
-#define LANE_HIGHS 0x8080808080808080ull
-
 int ibid_word_is(const char *text, size_t length, size_t offset, const char *word) {
   size_t n = strlen(word);
   if (offset + n > length || memcmp(text + offset, word, n) != 0) return 0;
@@ -102,16 +92,16 @@ static int group_at(const char *text, size_t length, size_t offset, char separat
 
 /* The high bit of each lane of x that holds an ASCII digit. */
 static inline uint64_t digit_lanes(uint64_t x) {
-  uint64_t low = x & 0x7F * LANE_ONES;
-  uint64_t from_0 = low + (0x80 - '0') * LANE_ONES;
-  uint64_t past_9 = low + (0x80 - '9' - 1) * LANE_ONES;
-  return from_0 & ~past_9 & ~x & LANE_HIGHS;
+  uint64_t low = x & 0x7F * IBID_LANE_ONES;
+  uint64_t from_0 = low + (0x80 - '0') * IBID_LANE_ONES;
+  uint64_t past_9 = low + (0x80 - '9' - 1) * IBID_LANE_ONES;
+  return from_0 & ~past_9 & ~x & IBID_LANE_HIGHS;
 }
 
 int ibid_numbers_dot_groups_thousands(const char *text, size_t length) {
   size_t dot_groups = 0, comma_groups = 0;
   for (size_t i = 0; i < length; i++) {
-#if LANES
+#if IBID_LANES
     /* on to the next digit, eight bytes at a time */
     for (; i + 8 <= length; i += 8) {
       uint64_t x;
@@ -180,19 +170,7 @@ int ibid_month_of_word(const char *text, size_t word_length) {
                                         "may",       "june",     "july",     "august",
                                         "september", "october",  "november", "december"};
   if (word_length < 3 || word_length > 9 || !ibid_is_upper(text[0])) return 0;
-  switch (text[0]) { /* no month begins otherwise */
-    case 'J':
-    case 'F':
-    case 'M':
-    case 'A':
-    case 'S':
-    case 'O':
-    case 'N':
-    case 'D':
-      break;
-    default:
-      return 0;
-  }
+  if (!ibid_is_month_initial(text[0])) return 0; /* no month begins otherwise */
   char lower[10];
   for (size_t i = 0; i < word_length; i++) {
     char c = text[i];

@@ -66,22 +66,58 @@ static inline int ibid_is_space(char c) {
 ** stands. */
 size_t ibid_word_length_from(const char *text, size_t length, size_t offset, size_t end);
 
+/* Eight bytes at a time: on a little-endian machine the bytes of a word read
+** from memory are its lanes in text order, lowest first. IBID_LANES is 0
+** elsewhere, and the scans below read byte by byte. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define IBID_LANES 1
+#else
+#define IBID_LANES 0
+#endif
+#define IBID_LANE_ONES 0x0101010101010101ull
+#define IBID_LANE_HIGHS 0x8080808080808080ull
+
+/* The eight bytes at p as lanes (p needs 8 readable bytes). */
+static inline uint64_t ibid_load_lanes(const char *p) {
+  uint64_t x;
+  memcpy(&x, p, 8);
+  return x;
+}
+
+/* The high bit of each lane of x that holds an ASCII letter: c | 0x20 is in
+** 'a'..'z' for an ASCII letter only, and the sums stay within each lane. */
+static inline uint64_t ibid_letter_lanes(uint64_t x) {
+  uint64_t low = (x | 0x20 * IBID_LANE_ONES) & 0x7F * IBID_LANE_ONES;
+  uint64_t from_a = low + (0x80 - 'a') * IBID_LANE_ONES;
+  uint64_t past_z = low + (0x80 - 'z' - 1) * IBID_LANE_ONES;
+  return from_a & ~past_z & ~x & IBID_LANE_HIGHS;
+}
+
+/* 1 if c is a capital a month name can begin with (January ... December). */
+static inline int ibid_is_month_initial(char c) {
+  switch (c) {
+    case 'J':
+    case 'F':
+    case 'M':
+    case 'A':
+    case 'S':
+    case 'O':
+    case 'N':
+    case 'D':
+      return 1;
+    default:
+      return 0;
+  }
+}
+
 /* Length of the word (ASCII letters, and non-ASCII letters) at offset. Inline:
 ** the extractors ask it for every word. The ASCII letters are read eight bytes
-** at a time (on a little-endian machine the bytes read from memory are the
-** lanes in text order, lowest first; c | 0x20 is in 'a'..'z' for an ASCII
-** letter only, and the sums below stay within each lane); a non-ASCII byte
-** goes on out of line. */
+** at a time; a non-ASCII byte goes on out of line. */
 static inline size_t ibid_word_length(const char *text, size_t length, size_t offset) {
   size_t end = offset;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+#if IBID_LANES
   for (; end + 8 <= length; end += 8) {
-    uint64_t x;
-    memcpy(&x, text + end, 8);
-    uint64_t low = (x | 0x20 * ones) & 0x7F * ones;
-    uint64_t letters = (low + (0x80 - 'a') * ones) & ~(low + (0x80 - 'z' - 1) * ones) & ~x;
-    uint64_t stops = ~letters & highs;
+    uint64_t stops = ~ibid_letter_lanes(ibid_load_lanes(text + end)) & IBID_LANE_HIGHS;
     if (stops) {
       end += (size_t)__builtin_ctzll(stops) >> 3;
       if ((unsigned char)text[end] < 0x80) return end - offset;
