@@ -378,7 +378,12 @@ static int has_strong_marks(const char *text, size_t start, size_t end) {
   return 0;
 }
 
-static int is_citation(const char *text, size_t start, size_t end) {
+/* Whether text[start, end) is a citation. *form is set to the form
+** emit_citation gives it (back_reference_form, then SHORT for a full form
+** that is_short_form accepts) once both are known, else left at -1, so that
+** the caller need not compute them again. */
+static int is_citation_form(const char *text, size_t start, size_t end, int *form) {
+  *form = -1;
   if (end <= start) return 0;
   /* "ders., Title, Place 2012": the same author as the citation before */
   if ((has_prefix_nocase(text, end, start, "ders.") ||
@@ -388,8 +393,16 @@ static int is_citation(const char *text, size_t start, size_t end) {
       has_year(text, start, end))
     return 1;
 
-  if (back_reference_form(text, start, end) != IBID_CITATION_FULL) return 1;
-  if (is_short_form(text, start, end)) return 1;
+  ibid_citation_form back = back_reference_form(text, start, end);
+  if (back != IBID_CITATION_FULL) {
+    *form = (int)back;
+    return 1;
+  }
+  if (is_short_form(text, start, end)) {
+    *form = (int)IBID_CITATION_SHORT;
+    return 1;
+  }
+  *form = (int)IBID_CITATION_FULL; /* (is_short_form below gives the same 0) */
   if (reads_as_prose(text, start, end)) {
     /* prose that opens with a citation ("Name, 'Title', Journal (2001) have argued")
        still counts when it holds the marks of one */
@@ -407,6 +420,11 @@ static int is_citation(const char *text, size_t start, size_t end) {
   /* a case, treaty, resolution or UN document, read field by field */
   ibid_legal legal;
   return end - start < 600 && ibid_parse_legal(text + start, end - start, &legal);
+}
+
+static int is_citation(const char *text, size_t start, size_t end) {
+  int form;
+  return is_citation_form(text, start, end, &form);
 }
 
 /* ----- segmentation --------------------------------------------------------- */
@@ -528,21 +546,34 @@ static size_t first_sentence_end(const char *text, size_t start, size_t end) {
   return end;
 }
 
-static void emit_citation(item_list *list, const char *text, size_t start, size_t end) {
+/* emit_citation once the lead-in is off: start is where skip_lead_in left
+** the trimmed text, end its trimmed end. */
+static void emit_citation_after_lead_in(item_list *list, const char *text, size_t start,
+                                        size_t end) {
   trim(text, &start, &end);
-  start = skip_lead_in(text, start, end);
-  trim(text, &start, &end);
-  if (!is_citation(text, start, end)) {
+  int known;
+  if (!is_citation_form(text, start, end, &known)) {
     /* A citation followed by commentary: keep the first sentence if it is one. */
     size_t sentence = first_sentence_end(text, start, end);
     if (sentence >= end || reads_as_prose(text, start, sentence) ||
         !has_year(text, start, sentence) || !has_citation_marks(text, start, sentence))
       return;
     end = sentence;
+    known = -1;
   }
-  ibid_citation_form form = back_reference_form(text, start, end);
-  if (form == IBID_CITATION_FULL && is_short_form(text, start, end)) form = IBID_CITATION_SHORT;
+  ibid_citation_form form;
+  if (known >= 0) {
+    form = (ibid_citation_form)known;
+  } else {
+    form = back_reference_form(text, start, end);
+    if (form == IBID_CITATION_FULL && is_short_form(text, start, end)) form = IBID_CITATION_SHORT;
+  }
   item_push(list, start, end - start, form);
+}
+
+static void emit_citation(item_list *list, const char *text, size_t start, size_t end) {
+  trim(text, &start, &end);
+  emit_citation_after_lead_in(list, text, skip_lead_in(text, start, end), end);
 }
 
 /* Sentence end at a period, "?" or "!" outside brackets and quotation marks:
@@ -569,10 +600,15 @@ static int is_citation_sentence_start(const char *text, size_t start, size_t end
          (has_citation_marks(text, start, end) || has_year(text, start, end));
 }
 
-/* The sentence reads as commentary once its lead-in ("For the theory, see") is off. */
-static int is_prose_sentence(const char *text, size_t start, size_t end) {
+/* The sentence reads as commentary once its lead-in ("For the theory, see") is off.
+** Sets *after_lead_in and *trimmed_end to where the lead-in ends and the trimmed
+** end (what emit_citation would compute for the same sentence). */
+static int is_prose_sentence(const char *text, size_t start, size_t end, size_t *after_lead_in,
+                             size_t *trimmed_end) {
   trim(text, &start, &end);
   start = skip_lead_in(text, start, end);
+  *after_lead_in = start;
+  *trimmed_end = end;
   return reads_as_prose(text, start, end) && !is_citation_sentence_start(text, start, end);
 }
 
@@ -582,7 +618,8 @@ static int is_prose_sentence(const char *text, size_t start, size_t end) {
 ** sentence is one citation as before. */
 static void emit_segment(item_list *list, const char *text, size_t start, size_t end) {
   size_t sentence = start, run = start;
-  int depth = 0, found_prose = 0;
+  size_t after_lead_in = start, trimmed_end = end;
+  int depth = 0, found_prose = 0, sentences = 0;
   for (size_t i = start; i <= end;) {
     size_t width;
     int boundary = i == end;
@@ -604,7 +641,8 @@ static void emit_segment(item_list *list, const char *text, size_t start, size_t
       }
     }
     size_t cut = boundary ? end : i + 1;
-    if (is_prose_sentence(text, sentence, cut)) {
+    sentences++;
+    if (is_prose_sentence(text, sentence, cut, &after_lead_in, &trimmed_end)) {
       if (run < sentence) emit_citation(list, text, run, sentence);
       run = cut;
       found_prose = 1;
@@ -613,7 +651,10 @@ static void emit_segment(item_list *list, const char *text, size_t start, size_t
     if (boundary) break;
     i = cut;
   }
-  if (!found_prose) {
+  if (!found_prose && sentences == 1) {
+    /* one sentence, start..end: its lead-in is known already */
+    emit_citation_after_lead_in(list, text, after_lead_in, trimmed_end);
+  } else if (!found_prose) {
     emit_citation(list, text, start, end);
   } else if (run < end) {
     emit_citation(list, text, run, end);
