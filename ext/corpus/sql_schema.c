@@ -78,18 +78,23 @@ static int add_missing_columns(sqlite3 *db, char **error) {
 /* Where the part of the schema for a database whose blocks have ids begins. */
 #define BLOCKS_WITH_IDS_MARK "\n-- @blocks with ids\n"
 
-static int blocks_have_ids(sqlite3 *db, int *found) {
+/* Whether the query gives a row (*found). */
+static int has_row(sqlite3 *db, const char *sql, int *found) {
   sqlite3_stmt *statement;
-  int rc = sqlite3_prepare_v2(db,
-                              "SELECT 1 FROM pragma_table_info('blocks', 'main')"
-                              " WHERE name = 'id' AND pk = 1",
-                              -1, &statement, 0);
+  int rc = sqlite3_prepare_v2(db, sql, -1, &statement, 0);
   if (rc != SQLITE_OK) return rc;
   rc = sqlite3_step(statement);
   *found = rc == SQLITE_ROW;
   rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
   sqlite3_finalize(statement);
   return rc;
+}
+
+static int blocks_have_ids(sqlite3 *db, int *found) {
+  return has_row(db,
+                 "SELECT 1 FROM pragma_table_info('blocks', 'main')"
+                 " WHERE name = 'id' AND pk = 1",
+                 found);
 }
 
 /* FTS5 writes a document's terms as a small segment of their own when its
@@ -100,16 +105,11 @@ static int blocks_have_ids(sqlite3 *db, int *found) {
 ** that is an FTS5 table (a shard's is a plain table, tools/
 ** ibid_parallel_load.py): a value set before is kept. */
 static int set_automerge(sqlite3 *db, char **error) {
-  sqlite3_stmt *statement;
-  int rc = sqlite3_prepare_v2(db,
-                              "SELECT 1 FROM main.sqlite_master"
-                              " WHERE type = 'table' AND name = 'fulltext_config'",
-                              -1, &statement, 0);
-  if (rc != SQLITE_OK) return rc;
-  rc = sqlite3_step(statement);
-  int fts5 = rc == SQLITE_ROW;
-  rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
-  sqlite3_finalize(statement);
+  int fts5 = 0;
+  int rc = has_row(db,
+                   "SELECT 1 FROM main.sqlite_master"
+                   " WHERE type = 'table' AND name = 'fulltext_config'",
+                   &fts5);
   if (rc != SQLITE_OK || !fts5) return rc;
   return sqlite3_exec(db,
                       "INSERT INTO main.fulltext(fulltext, rank) SELECT 'automerge', 16"

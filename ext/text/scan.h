@@ -23,6 +23,15 @@
 #include <emmintrin.h>
 #endif
 
+/* A word of a word list with its length, so that a lookup compares lengths
+** before bytes and calls no strlen per entry (text.c, sentences.c). */
+typedef struct ibid_sized_word {
+  const char *bytes;
+  size_t length;
+} ibid_sized_word;
+#define IBID_SIZED_WORD(literal) \
+  { literal, sizeof(literal) - 1 }
+
 #define IBID_SCAN_ONES 0x0101010101010101ULL
 #define IBID_SCAN_HIGH 0x8080808080808080ULL
 #define IBID_SCAN_LOW7 0x7F7F7F7F7F7F7F7FULL

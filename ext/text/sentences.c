@@ -233,17 +233,11 @@ static size_t word_start(const char *text, size_t end, size_t start) {
 
 /* ----- abbreviations ------------------------------------------------------ */
 
-/* A word with its length, so that lookups compare lengths before bytes.
-** Each list below is sorted by length, then by bytes (in_list halves it). */
-typedef struct abbreviation_word {
-  const char *text;
-  size_t length;
-} abbreviation_word;
-#define WORD(literal) \
-  { literal, sizeof(literal) - 1 }
+/* Each list below is sorted by length, then by bytes (in_list halves it). */
+#define WORD(literal) IBID_SIZED_WORD(literal)
 
 /* Never end a sentence: they announce a number, a name or a quotation. */
-static const abbreviation_word always_abbreviations[] = {
+static const ibid_sized_word always_abbreviations[] = {
     WORD("c"),     WORD("n"),      WORD("p"),      WORD("s"),    WORD("v"),    WORD("Cf"),
     WORD("Ch"),    WORD("Dr"),     WORD("Lt"),     WORD("Mr"),   WORD("Ms"),   WORD("No"),
     WORD("Nr"),    WORD("Pt"),     WORD("Sr"),     WORD("St"),   WORD("ca"),   WORD("cf"),
@@ -262,7 +256,7 @@ static const abbreviation_word always_abbreviations[] = {
 };
 
 /* End a sentence only when a capital letter follows. */
-static const abbreviation_word conditional_abbreviations[] = {
+static const ibid_sized_word conditional_abbreviations[] = {
     WORD("Co"),   WORD("Id"),   WORD("Jr"),   WORD("ed"),    WORD("id"),   WORD("Apr"),
     WORD("Aug"),  WORD("Dec"),  WORD("Feb"),  WORD("Inc"),   WORD("Jan"),  WORD("Jul"),
     WORD("Jun"),  WORD("Ltd"),  WORD("Mar"),  WORD("Nov"),   WORD("Oct"),  WORD("Sep"),
@@ -272,13 +266,13 @@ static const abbreviation_word conditional_abbreviations[] = {
 
 /* Is word one of the list's? The lists are sorted by length, then by bytes:
 ** the search halves the list at each step. */
-static int in_list(const char *word, size_t length, const abbreviation_word *list, size_t count) {
+static int in_list(const char *word, size_t length, const ibid_sized_word *list, size_t count) {
   size_t low = 0, high = count;
   while (low < high) {
     size_t middle = low + (high - low) / 2;
     int order = list[middle].length < length   ? -1
                 : list[middle].length > length ? 1
-                                               : memcmp(list[middle].text, word, length);
+                                               : memcmp(list[middle].bytes, word, length);
     if (order == 0) return 1;
     if (order < 0)
       low = middle + 1;

@@ -882,18 +882,12 @@ static int ends_sentence(const char *text, size_t start, size_t end) {
   return i - start >= 3 && !memcmp(text + i - 3, "\xE2\x80\xA6", 3); /* … */
 }
 
-/* A word of a list with its length (no strlen per comparison). */
-typedef struct sized_word {
-  const char *bytes;
-  size_t length;
-} sized_word;
-#define SIZED(word) \
-  { word, sizeof(word) - 1 }
+#define SIZED(word) IBID_SIZED_WORD(word)
 
 /* The line stops mid-sentence: a comma, an opening bracket, or a function word. */
 static int ends_mid_sentence(const char *text, size_t start, size_t end) {
   /* abbreviations whose period does not end a sentence */
-  static const sized_word abbreviations[] = {
+  static const ibid_sized_word abbreviations[] = {
       SIZED("i.e."), SIZED("e.g."),   SIZED("cf."), SIZED("viz."),  SIZED("vs."),   SIZED("v."),
       SIZED("pp."),  SIZED("p."),     SIZED("No."), SIZED("Art."),  SIZED("para."), SIZED("Dr."),
       SIZED("Mr."),  SIZED("Mrs."),   SIZED("Ms."), SIZED("Prof."), SIZED("Vol."),  SIZED("ed."),
@@ -907,7 +901,7 @@ static int ends_mid_sentence(const char *text, size_t start, size_t end) {
         (end - start == size || text[end - size - 1] == ' ' || text[end - size - 1] == '('))
       return 1;
   }
-  static const sized_word function_words[] = {
+  static const ibid_sized_word function_words[] = {
       SIZED("a"),       SIZED("an"),    SIZED("the"),   SIZED("of"),     SIZED("and"),
       SIZED("or"),      SIZED("to"),    SIZED("in"),    SIZED("on"),     SIZED("for"),
       SIZED("with"),    SIZED("by"),    SIZED("from"),  SIZED("at"),     SIZED("as"),
