@@ -442,7 +442,7 @@ static inline size_t ascii_letters(const char *text, size_t length, size_t i) {
   size_t end = i;
 #if IBID_LANES
   for (; end + 8 <= length; end += 8) {
-    uint64_t stops = ~ibid_letter_lanes(ibid_load_lanes(text + end)) & IBID_LANE_HIGHS;
+    uint64_t stops = ~ibid_letter_lanes(ibid_scan_load(text + end)) & IBID_SCAN_HIGH;
     if (stops) return end + ((size_t)__builtin_ctzll(stops) >> 3) - i;
   }
 #endif
@@ -581,7 +581,7 @@ static inline uint64_t head_lane(const char *p, size_t n, size_t readable) {
   uint64_t x = 0;
 #if IBID_LANES
   if (readable >= 8)
-    return n >= 8 ? ibid_load_lanes(p) : ibid_load_lanes(p) & ((1ull << (8 * n)) - 1);
+    return n >= 8 ? ibid_scan_load(p) : ibid_scan_load(p) & ((1ull << (8 * n)) - 1);
 #endif
   (void)readable;
   memcpy(&x, p, n < 8 ? n : 8);
@@ -1853,14 +1853,14 @@ static uint64_t word_hash(const finder *f, size_t i, size_t n) {
   uint64_t h = WORD_HASH_SEED;
   size_t k = 0;
 #if IBID_LANES
-  for (; k + 8 <= n; k += 8) h = hash_lane(h, ibid_load_lanes(text + k) | 0x20 * IBID_LANE_ONES);
+  for (; k + 8 <= n; k += 8) h = hash_lane(h, ibid_scan_load(text + k) | 0x20 * IBID_SCAN_ONES);
   if (k < n) { /* the last 1 to 7 bytes as one lane, the rest of it zero */
     uint64_t lane = 0, mask = (1ull << (8 * (n - k))) - 1;
     if (i + k + 8 <= f->length)
-      lane = ibid_load_lanes(text + k) & mask;
+      lane = ibid_scan_load(text + k) & mask;
     else
       memcpy(&lane, text + k, n - k);
-    h = hash_lane(h, lane | (0x20 * IBID_LANE_ONES & mask));
+    h = hash_lane(h, lane | (0x20 * IBID_SCAN_ONES & mask));
   }
 #else
   for (; k < n; k++) h = hash_lane(h, (unsigned char)text[k] | 0x20);
@@ -1874,16 +1874,16 @@ static uint64_t letters_hash(const finder *f, size_t i, size_t *n) {
 #if IBID_LANES
   uint64_t h = WORD_HASH_SEED;
   for (size_t k = i; k + 8 <= f->length; k += 8) {
-    uint64_t x = ibid_load_lanes(f->text + k);
-    uint64_t stops = ~ibid_letter_lanes(x) & IBID_LANE_HIGHS;
+    uint64_t x = ibid_scan_load(f->text + k);
+    uint64_t stops = ~ibid_letter_lanes(x) & IBID_SCAN_HIGH;
     if (!stops) {
-      h = hash_lane(h, x | 0x20 * IBID_LANE_ONES);
+      h = hash_lane(h, x | 0x20 * IBID_SCAN_ONES);
       continue;
     }
     size_t r = (size_t)__builtin_ctzll(stops) >> 3;
     if (r) {
       uint64_t mask = (1ull << (8 * r)) - 1;
-      h = hash_lane(h, (x & mask) | (0x20 * IBID_LANE_ONES & mask));
+      h = hash_lane(h, (x & mask) | (0x20 * IBID_SCAN_ONES & mask));
     }
     *n = k + r - i;
     return hash_end(h, *n);

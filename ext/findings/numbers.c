@@ -92,10 +92,10 @@ static int group_at(const char *text, size_t length, size_t offset, char separat
 
 /* The high bit of each lane of x that holds an ASCII digit. */
 static inline uint64_t digit_lanes(uint64_t x) {
-  uint64_t low = x & 0x7F * IBID_LANE_ONES;
-  uint64_t from_0 = low + (0x80 - '0') * IBID_LANE_ONES;
-  uint64_t past_9 = low + (0x80 - '9' - 1) * IBID_LANE_ONES;
-  return from_0 & ~past_9 & ~x & IBID_LANE_HIGHS;
+  uint64_t low = x & 0x7F * IBID_SCAN_ONES;
+  uint64_t from_0 = low + (0x80 - '0') * IBID_SCAN_ONES;
+  uint64_t past_9 = low + (0x80 - '9' - 1) * IBID_SCAN_ONES;
+  return from_0 & ~past_9 & ~x & IBID_SCAN_HIGH;
 }
 
 int ibid_numbers_dot_groups_thousands(const char *text, size_t length) {

@@ -13,6 +13,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "scan.h" /* the lanes: ibid_scan_load, IBID_SCAN_ONES, IBID_SCAN_HIGH */
+
 /* 1 if the whole text groups thousands with dots ("3.300", "104.254"): such
 ** groups occur at least twice and no comma groups thousands ("75,065"). */
 int ibid_numbers_dot_groups_thousands(const char *text, size_t length);
@@ -74,23 +76,14 @@ size_t ibid_word_length_from(const char *text, size_t length, size_t offset, siz
 #else
 #define IBID_LANES 0
 #endif
-#define IBID_LANE_ONES 0x0101010101010101ull
-#define IBID_LANE_HIGHS 0x8080808080808080ull
-
-/* The eight bytes at p as lanes (p needs 8 readable bytes). */
-static inline uint64_t ibid_load_lanes(const char *p) {
-  uint64_t x;
-  memcpy(&x, p, 8);
-  return x;
-}
 
 /* The high bit of each lane of x that holds an ASCII letter: c | 0x20 is in
 ** 'a'..'z' for an ASCII letter only, and the sums stay within each lane. */
 static inline uint64_t ibid_letter_lanes(uint64_t x) {
-  uint64_t low = (x | 0x20 * IBID_LANE_ONES) & 0x7F * IBID_LANE_ONES;
-  uint64_t from_a = low + (0x80 - 'a') * IBID_LANE_ONES;
-  uint64_t past_z = low + (0x80 - 'z' - 1) * IBID_LANE_ONES;
-  return from_a & ~past_z & ~x & IBID_LANE_HIGHS;
+  uint64_t low = (x | 0x20 * IBID_SCAN_ONES) & 0x7F * IBID_SCAN_ONES;
+  uint64_t from_a = low + (0x80 - 'a') * IBID_SCAN_ONES;
+  uint64_t past_z = low + (0x80 - 'z' - 1) * IBID_SCAN_ONES;
+  return from_a & ~past_z & ~x & IBID_SCAN_HIGH;
 }
 
 /* 1 if c is a capital a month name can begin with (January ... December). */
@@ -117,7 +110,7 @@ static inline size_t ibid_word_length(const char *text, size_t length, size_t of
   size_t end = offset;
 #if IBID_LANES
   for (; end + 8 <= length; end += 8) {
-    uint64_t stops = ~ibid_letter_lanes(ibid_load_lanes(text + end)) & IBID_LANE_HIGHS;
+    uint64_t stops = ~ibid_letter_lanes(ibid_scan_load(text + end)) & IBID_SCAN_HIGH;
     if (stops) {
       end += (size_t)__builtin_ctzll(stops) >> 3;
       if ((unsigned char)text[end] < 0x80) return end - offset;
