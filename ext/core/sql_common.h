@@ -140,6 +140,10 @@ int ibid_rows_complete(const ibid_rows *rows);
 /* An INTEGER cell's value (0 for any other type). */
 int64_t ibid_rows_cell_int(const ibid_rows *rows, size_t row, int column);
 int ibid_rows_bind(const ibid_rows *rows, size_t row, sqlite3_stmt *statement, int first);
+/* Cell (row, column) as the result of an xColumn call; text without a copy
+** (the rows must outlive the statement's run: step and reset before the next
+** clear). */
+void ibid_rows_result(const ibid_rows *rows, size_t row, int column, sqlite3_context *context);
 /* The message of ibid_rows_error, handed over (sqlite3_free it), or NULL. */
 char *ibid_rows_take_error(ibid_rows *rows);
 void ibid_rows_free(ibid_rows *rows);

@@ -337,6 +337,23 @@ int ibid_rows_bind(const ibid_rows *rows, size_t row, sqlite3_stmt *statement, i
   return rc;
 }
 
+void ibid_rows_result(const ibid_rows *rows, size_t row, int column, sqlite3_context *context) {
+  const ibid_cell *cell = &rows->cells[row * (size_t)rows->column_count + (size_t)column];
+  switch (cell->type) {
+    case SQLITE_INTEGER:
+      sqlite3_result_int64(context, cell->value.integer);
+      break;
+    case SQLITE_FLOAT:
+      sqlite3_result_double(context, cell->value.real);
+      break;
+    case SQLITE_TEXT: /* the cells outlive the statement's run: no copy */
+      sqlite3_result_text64(context, cell->value.text, cell->length, SQLITE_STATIC, SQLITE_UTF8);
+      break;
+    default:
+      sqlite3_result_null(context);
+  }
+}
+
 char *ibid_rows_take_error(ibid_rows *rows) {
   char *error = rows->error;
   rows->error = 0;
