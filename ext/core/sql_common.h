@@ -125,8 +125,8 @@ void ibid_rows_error(ibid_rows *rows, const char *format, ...);
 /*
 ** The same rows, for a caller that writes them itself (ext/corpus/sql_ingest.c):
 ** one ibid_rows over `input` (borrowed: it must outlive the rows), filled by the
-** layers' row builders one after another. Character positions keep their
-** checkpoints from layer to layer; the progress checks `db` for interrupts.
+** layers' row builders one after another. The byte -> character map of the
+** input serves every layer; the progress checks `db` for interrupts.
 ** ibid_rows_clear drops the cells of the last layer and sets the column count
 ** of the next; ibid_rows_bind binds the cells of one row, in column order, to
 ** parameters first, first+1, ... of a statement (text without a copy: bind,
