@@ -108,23 +108,37 @@ typedef struct table_cursor {
 
 /* ----- row building ----------------------------------------------------- */
 
-static int rows_push(ibid_rows *rows, ibid_cell cell) {
+/* rows_push when a progress check is due or the cells are full. */
+static __attribute__((noinline)) int rows_push_slow(ibid_rows *rows, const ibid_cell *cell) {
   if (ibid_progress_step(&rows->progress, 1)) {
-    if (cell.owned) ibid_free((void *)cell.value.text);
+    if (cell->owned) ibid_free((void *)cell->value.text);
     return SQLITE_INTERRUPT;
   }
   if (rows->cell_count == rows->cell_capacity) {
     size_t capacity = rows->cell_capacity ? rows->cell_capacity * 2 : 64;
     ibid_cell *cells = ibid_realloc(rows->cells, capacity * sizeof(ibid_cell));
     if (!cells) {
-      if (cell.owned) ibid_free((void *)cell.value.text);
+      if (cell->owned) ibid_free((void *)cell->value.text);
       return SQLITE_NOMEM;
     }
     rows->cells = cells;
     rows->cell_capacity = capacity;
   }
-  rows->cells[rows->cell_count++] = cell;
+  rows->cells[rows->cell_count++] = *cell;
   return SQLITE_OK;
+}
+
+/* Adds a cell, one unit of work (ibid_progress_step(&rows->progress, 1),
+** inline while no check is due and the cells have room). */
+static inline int rows_push(ibid_rows *rows, ibid_cell cell) {
+  ibid_progress *progress = &rows->progress;
+  if (progress->countdown > 1 && !progress->stopped && rows->cell_count < rows->cell_capacity) {
+    progress->countdown--;
+    progress->work++;
+    rows->cells[rows->cell_count++] = cell;
+    return SQLITE_OK;
+  }
+  return rows_push_slow(rows, &cell);
 }
 
 int ibid_rows_int(ibid_rows *rows, int64_t value) {
