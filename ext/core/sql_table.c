@@ -79,6 +79,7 @@ struct ibid_rows {
   int column_count;
   ibid_cell *cells;
   size_t cell_count, cell_capacity;
+  size_t owned_count; /* cells holding owned text (freed with them) */
   text_chunk *chunks; /* the copies of short texts, the newest chunk first */
   uint32_t *map;    /* [k]: characters before byte k * MAP_BLOCK; NULL until a position is asked */
   size_t map_count; /* input_length / MAP_BLOCK + 1 */
@@ -192,7 +193,9 @@ int ibid_rows_text(ibid_rows *rows, const char *bytes, size_t length) {
 int ibid_rows_text_owned(ibid_rows *rows, char *bytes, size_t length) {
   if (!bytes) return ibid_rows_null(rows);
   ibid_cell cell = {.type = SQLITE_TEXT, .owned = 1, .length = length, .value.text = bytes};
-  return rows_push(rows, cell);
+  int rc = rows_push(rows, cell);
+  if (rc == SQLITE_OK) rows->owned_count++;
+  return rc;
 }
 
 int ibid_rows_slice(ibid_rows *rows, size_t start, size_t length) {
@@ -277,8 +280,9 @@ void ibid_rows_error(ibid_rows *rows, const char *format, ...) {
 }
 
 static void rows_reset(ibid_rows *rows) {
-  for (size_t i = 0; i < rows->cell_count; i++)
+  for (size_t i = 0; rows->owned_count && i < rows->cell_count; i++)
     if (rows->cells[i].owned) ibid_free((void *)rows->cells[i].value.text);
+  rows->owned_count = 0;
   ibid_free(rows->cells);
   chunks_free(rows->chunks);
   ibid_free(rows->map);
@@ -306,8 +310,9 @@ ibid_rows *ibid_rows_new(sqlite3 *db, const char *input, size_t length, int colu
 }
 
 void ibid_rows_clear(ibid_rows *rows, int column_count) {
-  for (size_t i = 0; i < rows->cell_count; i++)
+  for (size_t i = 0; rows->owned_count && i < rows->cell_count; i++)
     if (rows->cells[i].owned) ibid_free((void *)rows->cells[i].value.text);
+  rows->owned_count = 0;
   rows->cell_count = 0;
   if (rows->chunks) { /* the newest chunk is kept for the next layer's texts */
     chunks_free(rows->chunks->next);
