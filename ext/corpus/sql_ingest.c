@@ -1023,9 +1023,9 @@ static int ingest_column(sqlite3_vtab_cursor *base, sqlite3_context *context, in
     sqlite3_result_text(context, outputs[cursor->row].table, -1, SQLITE_STATIC);
   else if (column == 1)
     sqlite3_result_int64(context, cursor->counts[cursor->row]);
-  else
+  else if (column == 2)
     sqlite3_result_int64(context, cursor->document);
-  return SQLITE_OK;
+  return SQLITE_OK; /* pending, c0 ... c10: NULL */
 }
 
 static int ingest_rowid(sqlite3_vtab_cursor *base, sqlite_int64 *rowid) {
