@@ -125,8 +125,8 @@ void ibid_rows_error(ibid_rows *rows, const char *format, ...);
 /*
 ** The same rows, for a caller that writes them itself (ext/corpus/sql_ingest.c):
 ** one ibid_rows over `input` (borrowed: it must outlive the rows), filled by the
-** layers' row builders one after another. Character positions keep their
-** checkpoints from layer to layer; the progress checks `db` for interrupts.
+** layers' row builders one after another. The byte -> character map of the
+** input serves every layer; the progress checks `db` for interrupts.
 ** ibid_rows_clear drops the cells of the last layer and sets the column count
 ** of the next; ibid_rows_bind binds the cells of one row, in column order, to
 ** parameters first, first+1, ... of a statement (text without a copy: bind,
@@ -140,6 +140,10 @@ int ibid_rows_complete(const ibid_rows *rows);
 /* An INTEGER cell's value (0 for any other type). */
 int64_t ibid_rows_cell_int(const ibid_rows *rows, size_t row, int column);
 int ibid_rows_bind(const ibid_rows *rows, size_t row, sqlite3_stmt *statement, int first);
+/* Cell (row, column) as the result of an xColumn call; text without a copy
+** (the rows must outlive the statement's run: step and reset before the next
+** clear). */
+void ibid_rows_result(const ibid_rows *rows, size_t row, int column, sqlite3_context *context);
 /* The message of ibid_rows_error, handed over (sqlite3_free it), or NULL. */
 char *ibid_rows_take_error(ibid_rows *rows);
 void ibid_rows_free(ibid_rows *rows);

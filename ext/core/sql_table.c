@@ -16,12 +16,13 @@
 ** trigger's statements open until the trigger ends: one INSERT would hold
 ** every extractor's rows at once otherwise).
 **
-** Character positions: ibid_rows_character_index counts code points
-** incrementally from the last position asked for, and records a checkpoint
-** (characters before byte k * CHECKPOINT_BYTES) each time the count crosses
-** one; a position behind the last, or far ahead within what is counted,
-** starts from the nearest checkpoint. Any order of spans thus costs at most
-** CHECKPOINT_BYTES bytes of counting per position (amortized O(1) in order).
+** Character positions: the first ibid_rows_character_index of a call maps
+** the whole input once, sixteen bytes at a time: the characters before each
+** MAP_BLOCK-byte block (4 bytes per block). A position is then its block's
+** count plus the characters of the block before it: the bytes themselves
+** when the block holds MAP_BLOCK characters (no multi-byte character: most
+** blocks of most texts), else counted (fewer than MAP_BLOCK bytes). Any order
+** of spans costs the same, O(1) per position.
 **
 ** Interrupts: the rows carry an ibid_progress (ext/core/progress.h) whose check is
 ** ibid_sql_progress_check (ext/core/sql_common.c); every cell and every counted
@@ -37,6 +38,9 @@
 */
 #include <stdarg.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "sql_common.h"
 SQLITE_EXTENSION_INIT3
@@ -45,8 +49,8 @@ SQLITE_EXTENSION_INIT3
 #include "progress.h"
 #include "utf8.h"
 
-/* Bytes between two checkpoints of the byte -> character mapping. */
-#define CHECKPOINT_BYTES 512
+/* Bytes of a block of the byte -> character map. */
+#define MAP_BLOCK 64
 /* The copies ibid_rows_text makes of short texts share chunks of this many
 ** bytes (one allocation for many cells, all freed at once with the cells);
 ** a text of TEXT_CHUNK_BYTES / 8 or more is allocated on its own. */
@@ -75,11 +79,10 @@ struct ibid_rows {
   int column_count;
   ibid_cell *cells;
   size_t cell_count, cell_capacity;
+  size_t owned_count; /* cells holding owned text (freed with them) */
   text_chunk *chunks; /* the copies of short texts, the newest chunk first */
-  size_t cursor_byte; /* incremental byte -> character conversion */
-  int64_t cursor_character;
-  int64_t *checkpoints; /* [k]: characters before byte k * CHECKPOINT_BYTES */
-  size_t checkpoint_count, checkpoint_capacity;
+  uint32_t *map;    /* [k]: characters before byte k * MAP_BLOCK; NULL until a position is asked */
+  size_t map_count; /* input_length / MAP_BLOCK + 1 */
   ibid_progress progress;
   ibid_sql_probe probe; /* what progress.check asks */
   char *error;          /* sqlite3_mprintf message set by ibid_rows_error */
@@ -106,23 +109,37 @@ typedef struct table_cursor {
 
 /* ----- row building ----------------------------------------------------- */
 
-static int rows_push(ibid_rows *rows, ibid_cell cell) {
+/* rows_push when a progress check is due or the cells are full. */
+static __attribute__((noinline)) int rows_push_slow(ibid_rows *rows, const ibid_cell *cell) {
   if (ibid_progress_step(&rows->progress, 1)) {
-    if (cell.owned) ibid_free((void *)cell.value.text);
+    if (cell->owned) ibid_free((void *)cell->value.text);
     return SQLITE_INTERRUPT;
   }
   if (rows->cell_count == rows->cell_capacity) {
     size_t capacity = rows->cell_capacity ? rows->cell_capacity * 2 : 64;
     ibid_cell *cells = ibid_realloc(rows->cells, capacity * sizeof(ibid_cell));
     if (!cells) {
-      if (cell.owned) ibid_free((void *)cell.value.text);
+      if (cell->owned) ibid_free((void *)cell->value.text);
       return SQLITE_NOMEM;
     }
     rows->cells = cells;
     rows->cell_capacity = capacity;
   }
-  rows->cells[rows->cell_count++] = cell;
+  rows->cells[rows->cell_count++] = *cell;
   return SQLITE_OK;
+}
+
+/* Adds a cell, one unit of work (ibid_progress_step(&rows->progress, 1),
+** inline while no check is due and the cells have room). */
+static inline int rows_push(ibid_rows *rows, ibid_cell cell) {
+  ibid_progress *progress = &rows->progress;
+  if (progress->countdown > 1 && !progress->stopped && rows->cell_count < rows->cell_capacity) {
+    progress->countdown--;
+    progress->work++;
+    rows->cells[rows->cell_count++] = cell;
+    return SQLITE_OK;
+  }
+  return rows_push_slow(rows, &cell);
 }
 
 int ibid_rows_int(ibid_rows *rows, int64_t value) {
@@ -176,7 +193,9 @@ int ibid_rows_text(ibid_rows *rows, const char *bytes, size_t length) {
 int ibid_rows_text_owned(ibid_rows *rows, char *bytes, size_t length) {
   if (!bytes) return ibid_rows_null(rows);
   ibid_cell cell = {.type = SQLITE_TEXT, .owned = 1, .length = length, .value.text = bytes};
-  return rows_push(rows, cell);
+  int rc = rows_push(rows, cell);
+  if (rc == SQLITE_OK) rows->owned_count++;
+  return rc;
 }
 
 int ibid_rows_slice(ibid_rows *rows, size_t start, size_t length) {
@@ -186,51 +205,56 @@ int ibid_rows_slice(ibid_rows *rows, size_t start, size_t length) {
   return rows_push(rows, cell);
 }
 
-/* Records the checkpoint at byte `byte` (a multiple of CHECKPOINT_BYTES) when
-** it is the next one; without memory for it, positions are only slower. */
-static void checkpoint_add(ibid_rows *rows, size_t byte, int64_t characters) {
-  if (byte / CHECKPOINT_BYTES != rows->checkpoint_count) return;
-  if (rows->checkpoint_count == rows->checkpoint_capacity) {
-    size_t capacity = rows->checkpoint_capacity ? rows->checkpoint_capacity * 2 : 64;
-    int64_t *checkpoints = ibid_realloc(rows->checkpoints, capacity * sizeof(int64_t));
-    if (!checkpoints) return;
-    rows->checkpoints = checkpoints;
-    rows->checkpoint_capacity = capacity;
+/* Continuation bytes (0x80-0xBF) of bytes[0 .. MAP_BLOCK). */
+static size_t block_continuations(const unsigned char *bytes) {
+#ifdef __SSE2__
+  /* as a signed byte, a continuation byte is below -64 */
+  const __m128i below = _mm_set1_epi8(-64), zero = _mm_setzero_si128();
+  __m128i lanes = zero;
+  for (int i = 0; i < MAP_BLOCK; i += 16)
+    lanes = _mm_sub_epi8(
+        lanes, _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)(bytes + i)), below));
+  __m128i sums = _mm_sad_epu8(lanes, zero);
+  return (size_t)_mm_extract_epi16(sums, 0) + (size_t)_mm_extract_epi16(sums, 4);
+#else
+  size_t count = 0;
+  for (int i = 0; i < MAP_BLOCK; i++) count += (bytes[i] & 0xC0) == 0x80;
+  return count;
+#endif
+}
+
+/* Maps the input (see the top of this file); without memory, positions are
+** counted from the start instead (slower, the same). */
+static void map_input(ibid_rows *rows) {
+  size_t count = rows->input_length / MAP_BLOCK + 1;
+  uint32_t *map = ibid_malloc(count * sizeof(uint32_t));
+  if (!map) return;
+  const unsigned char *s = (const unsigned char *)rows->input;
+  uint32_t characters = 0; /* inputs are shorter than 2^31 bytes (SQLite's limit) */
+  map[0] = 0;
+  for (size_t k = 1; k < count; k++) {
+    characters += (uint32_t)(MAP_BLOCK - block_continuations(s + (k - 1) * MAP_BLOCK));
+    map[k] = characters;
   }
-  rows->checkpoints[rows->checkpoint_count++] = characters;
+  rows->map = map;
+  rows->map_count = count;
+  /* counted as work only: a stop is seen by the next cell */
+  (void)ibid_progress_step(&rows->progress, rows->input_length);
 }
 
 int64_t ibid_rows_character_index(ibid_rows *rows, size_t byte_offset) {
   if (byte_offset > rows->input_length) byte_offset = rows->input_length;
-  if (rows->checkpoint_count == 0) checkpoint_add(rows, 0, 0);
-  if (byte_offset < rows->cursor_byte || byte_offset - rows->cursor_byte > CHECKPOINT_BYTES) {
-    /* start from the nearest checkpoint at or before the offset, if better */
-    size_t k = byte_offset / CHECKPOINT_BYTES;
-    if (k >= rows->checkpoint_count) k = rows->checkpoint_count ? rows->checkpoint_count - 1 : 0;
-    size_t at = k * CHECKPOINT_BYTES;
-    if (rows->checkpoint_count && (byte_offset < rows->cursor_byte || at > rows->cursor_byte)) {
-      rows->cursor_byte = at;
-      rows->cursor_character = rows->checkpoints[k];
-    } else if (byte_offset < rows->cursor_byte) {
-      rows->cursor_byte = 0;
-      rows->cursor_character = 0;
-    }
+  if (!rows->map) map_input(rows);
+  if (!rows->map) return (int64_t)ibid_utf8_count(rows->input, byte_offset) + 1;
+  size_t k = byte_offset / MAP_BLOCK, rest = byte_offset % MAP_BLOCK;
+  int64_t characters = rows->map[k];
+  if (rest) {
+    if (k + 1 < rows->map_count && rows->map[k + 1] - rows->map[k] == MAP_BLOCK)
+      characters += (int64_t)rest; /* one byte per character */
+    else
+      characters += (int64_t)ibid_utf8_count(rows->input + k * MAP_BLOCK, rest);
   }
-  const unsigned char *s = (const unsigned char *)rows->input;
-  size_t scanned = byte_offset - rows->cursor_byte;
-  while (rows->cursor_byte < byte_offset) {
-    size_t boundary = (rows->cursor_byte / CHECKPOINT_BYTES + 1) * CHECKPOINT_BYTES;
-    size_t stop = boundary < byte_offset ? boundary : byte_offset;
-    int64_t characters =
-        rows->cursor_character +
-        (int64_t)ibid_utf8_count((const char *)s + rows->cursor_byte, stop - rows->cursor_byte);
-    rows->cursor_byte = stop;
-    rows->cursor_character = characters;
-    if (stop == boundary) checkpoint_add(rows, stop, characters);
-  }
-  /* counted as work only: a stop is seen by the next cell */
-  (void)ibid_progress_step(&rows->progress, scanned);
-  return rows->cursor_character + 1;
+  return characters + 1;
 }
 
 ibid_progress *ibid_rows_progress(ibid_rows *rows) {
@@ -256,11 +280,12 @@ void ibid_rows_error(ibid_rows *rows, const char *format, ...) {
 }
 
 static void rows_reset(ibid_rows *rows) {
-  for (size_t i = 0; i < rows->cell_count; i++)
+  for (size_t i = 0; rows->owned_count && i < rows->cell_count; i++)
     if (rows->cells[i].owned) ibid_free((void *)rows->cells[i].value.text);
+  rows->owned_count = 0;
   ibid_free(rows->cells);
   chunks_free(rows->chunks);
-  ibid_free(rows->checkpoints);
+  ibid_free(rows->map);
   ibid_sql_probe_finish(&rows->probe);
   sqlite3_free(rows->error);
   int column_count = rows->column_count;
@@ -285,8 +310,9 @@ ibid_rows *ibid_rows_new(sqlite3 *db, const char *input, size_t length, int colu
 }
 
 void ibid_rows_clear(ibid_rows *rows, int column_count) {
-  for (size_t i = 0; i < rows->cell_count; i++)
+  for (size_t i = 0; rows->owned_count && i < rows->cell_count; i++)
     if (rows->cells[i].owned) ibid_free((void *)rows->cells[i].value.text);
+  rows->owned_count = 0;
   rows->cell_count = 0;
   if (rows->chunks) { /* the newest chunk is kept for the next layer's texts */
     chunks_free(rows->chunks->next);
@@ -335,6 +361,23 @@ int ibid_rows_bind(const ibid_rows *rows, size_t row, sqlite3_stmt *statement, i
     }
   }
   return rc;
+}
+
+void ibid_rows_result(const ibid_rows *rows, size_t row, int column, sqlite3_context *context) {
+  const ibid_cell *cell = &rows->cells[row * (size_t)rows->column_count + (size_t)column];
+  switch (cell->type) {
+    case SQLITE_INTEGER:
+      sqlite3_result_int64(context, cell->value.integer);
+      break;
+    case SQLITE_FLOAT:
+      sqlite3_result_double(context, cell->value.real);
+      break;
+    case SQLITE_TEXT: /* the cells outlive the statement's run: no copy */
+      sqlite3_result_text64(context, cell->value.text, cell->length, SQLITE_STATIC, SQLITE_UTF8);
+      break;
+    default:
+      sqlite3_result_null(context);
+  }
 }
 
 char *ibid_rows_take_error(ibid_rows *rows) {
@@ -446,9 +489,9 @@ static int table_filter(sqlite3_vtab_cursor *base, int index_number, const char 
     ibid_rows_error(&cursor->rows, "%s: internal error: incomplete row", module->definition.name);
     rc = SQLITE_ERROR;
   }
-  ibid_free(cursor->rows.checkpoints); /* spans are all made */
-  cursor->rows.checkpoints = 0;
-  cursor->rows.checkpoint_count = cursor->rows.checkpoint_capacity = 0;
+  ibid_free(cursor->rows.map); /* spans are all made */
+  cursor->rows.map = 0;
+  cursor->rows.map_count = 0;
   ibid_sql_probe_finish(&cursor->rows.probe);
   if (rc != SQLITE_OK) {
     sqlite3_free(vtab->base.zErrMsg);

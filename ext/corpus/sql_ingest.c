@@ -31,9 +31,10 @@
 ** INSERT ... SELECT FROM ibid_x(body) statements did (SQLite keeps each
 ** statement's cursor until the trigger ends). The rows are built by the same
 ** row builders the table-valued functions use (ibid_rows_add_*), over one
-** ibid_rows whose byte -> character checkpoints serve every layer, and bound
-** without copying their text to a table's prepared INSERTs of 64, 32 ... 1
-** rows (a layer's rows in as few statement runs as their count has bits).
+** ibid_rows whose byte -> character checkpoints serve every layer, and
+** handed to SQLite without copying their text, as the result rows of this
+** virtual table that one prepared INSERT ... SELECT per table reads (see
+** PENDING_COLUMN below).
 ** The linking steps of sql/ingest.sql that a document cannot need (marked
 ** "-- @with cites", "-- @with refs", "-- @with structure" there: the document
 ** has no such rows) are left out.
@@ -139,17 +140,38 @@ static const struct {
 
 /* Items whose rows are built and written at a time (long layers). */
 #define SLICE 1024
-/* Rows one INSERT writes (VALUES (...), (...), ...): one statement run per
-** BATCH rows instead of per row; the rest in as few runs as their count has
-** bits (a statement for each power of two up to BATCH, each prepared when
-** first used): every run of a statement costs more than a row. The INSERTs are
-** OR FAIL: a statement of several rows that may abort halfway makes SQLite
-** copy every page it touches to a statement journal first, to undo the rows
-** written before; here a failure ends the ingest, and the INSERT that fired
-** it undoes all of it anyway (that copying was half of what a load wrote to
-** disk, bench/ingest.py). */
-#define BATCH_SIZES 7 /* 1, 2, 4 ... 64 rows */
-#define BATCH (1 << (BATCH_SIZES - 1))
+
+/* The rows built for a table reach SQLite as the result rows of this virtual
+** table, one INSERT ... SELECT per table and slice (insert_statement):
+**   INSERT OR FAIL INTO main.blocks(document_id, n, kind, ...)
+**     SELECT ?1, c0, c1, ... FROM main.ibid_link WHERE pending = ?2
+** with ?2 the rows, bound with sqlite3_bind_pointer as type pending_type (SQL
+** cannot make such a value: from SQL, `pending` is only an error). A cursor
+** given them (xFilter, plan 2) returns the rows' cells as hidden columns c0,
+** c1, ... without copying their text, instead of thousands of
+** sqlite3_bind_* calls per document (each takes the connection's mutex).
+** They are read through ibid_link's table (the same module), not
+** ibid_ingest's: a prepared statement holds the virtual table it reads, and
+** ibid_ingest's table finalizes its statements only when the connection
+** closes and disconnects it, which it would never do while they held it.
+** The INSERTs are OR FAIL: a statement of several rows that may abort
+** halfway makes SQLite copy every page it touches to a statement journal
+** first, to undo the rows written before; here a failure ends the ingest, and
+** the INSERT that fired it undoes all of it anyway (that copying was half of
+** what a load wrote to disk, bench/ingest.py). */
+#define PENDING_COLUMN 3    /* the hidden column the rows are handed through */
+#define FIRST_CELL_COLUMN 4 /* c0 */
+#define MAX_CELLS 11        /* c0 .. c10: the most columns a table gets (cites) */
+static const char pending_type[] = "ibid_ingest_rows";
+
+/* The rows of one INSERT: rows' rows chosen[0 .. count), or its first count
+** rows when chosen is NULL. */
+typedef struct pending_rows {
+  const ibid_rows *rows;
+  const size_t *chosen;
+  size_t count;
+  int columns; /* the rows' column count */
+} pending_rows;
 
 /* Columns of cites and refs holding start and length (for the overlap rule). */
 #define CITES_START_COLUMN 8
@@ -158,14 +180,14 @@ static const struct {
 typedef struct ingest_vtab {
   sqlite3_vtab base;
   sqlite3 *db;
-  int ready;                /* the statements and tools are made */
-  sqlite3_stmt *raw;        /* SELECT raw FROM documents WHERE id = ?1 */
-  sqlite3_stmt *limits;     /* the connection's PDF limits (ibid_pdf_limits()) */
-  sqlite3_stmt *structured; /* the refs the format gave, already in refs */
-  sqlite3_stmt *insert[OUT_COUNT][BATCH_SIZES]; /* [k]: 2^k rows at once; NULL until used */
-  sqlite3_stmt *before[MAX_STEPS];              /* sql/ingest.sql up to the analysis */
-  sqlite3_stmt *after[MAX_STEPS];               /* and after it, up to the linking */
-  sqlite3_stmt *link[MAX_STEPS];                /* the linking */
+  int ready;                       /* the statements and tools are made */
+  sqlite3_stmt *raw;               /* SELECT raw FROM documents WHERE id = ?1 */
+  sqlite3_stmt *limits;            /* the connection's PDF limits (ibid_pdf_limits()) */
+  sqlite3_stmt *structured;        /* the refs the format gave, already in refs */
+  sqlite3_stmt *insert[OUT_COUNT]; /* the rows of each table; NULL until used */
+  sqlite3_stmt *before[MAX_STEPS]; /* sql/ingest.sql up to the analysis */
+  sqlite3_stmt *after[MAX_STEPS];  /* and after it, up to the linking */
+  sqlite3_stmt *link[MAX_STEPS];   /* the linking */
   int before_count, after_count, link_count;
   unsigned before_needs[MAX_STEPS], after_needs[MAX_STEPS], link_needs[MAX_STEPS]; /* NEEDS_* */
   int link_only; /* ibid_link: the linking steps alone */
@@ -178,9 +200,10 @@ typedef struct ingest_cursor {
   sqlite3_vtab_cursor base; /* must be first */
   sqlite3_int64 document;
   sqlite3_int64 counts[OUT_COUNT];
-  int row, row_count;
-  int analysed;             /* the analysis ran: counts are the rows it wrote */
-  sqlite3_int64 refs_given; /* rows of refs the document had before it (the format's) */
+  size_t row, row_count;
+  const pending_rows *pending; /* plan 2: the rows an INSERT of the ingest reads */
+  int analysed;                /* the analysis ran: counts are the rows it wrote */
+  sqlite3_int64 refs_given;    /* rows of refs the document had before it (the format's) */
 } ingest_cursor;
 
 /* A span of a reference the format gave: [start, end) in characters. */
@@ -236,8 +259,7 @@ static void release_all(ingest_vtab *vtab) {
   sqlite3_finalize(vtab->raw);
   sqlite3_finalize(vtab->limits);
   sqlite3_finalize(vtab->structured);
-  for (int i = 0; i < OUT_COUNT; i++)
-    for (int k = 0; k < BATCH_SIZES; k++) sqlite3_finalize(vtab->insert[i][k]);
+  for (int i = 0; i < OUT_COUNT; i++) sqlite3_finalize(vtab->insert[i]);
   for (int i = 0; i < vtab->before_count; i++) sqlite3_finalize(vtab->before[i]);
   for (int i = 0; i < vtab->after_count; i++) sqlite3_finalize(vtab->after[i]);
   for (int i = 0; i < vtab->link_count; i++) sqlite3_finalize(vtab->link[i]);
@@ -400,52 +422,21 @@ typedef struct ingest_run {
   span_set structured;
 } ingest_run;
 
-/* The INSERT of 2^size rows into table `out`, prepared when first asked for. */
-static sqlite3_stmt *insert_statement(ingest_vtab *vtab, int out, int size) {
-  if (vtab->insert[out][size]) return vtab->insert[out][size];
-  int rows = 1 << size, columns = outputs[out].column_count;
+/* The INSERT of the rows of table `out` (see PENDING_COLUMN), prepared when
+** first asked for. */
+static sqlite3_stmt *insert_statement(ingest_vtab *vtab, int out) {
+  if (vtab->insert[out]) return vtab->insert[out];
   sqlite3_str *sql = sqlite3_str_new(vtab->db);
-  sqlite3_str_appendf(sql, "INSERT OR FAIL INTO main.%s(document_id, %s) VALUES ",
+  sqlite3_str_appendf(sql, "INSERT OR FAIL INTO main.%s(document_id, %s) SELECT ?1",
                       outputs[out].table, outputs[out].columns);
-  for (int r = 0; r < rows; r++) {
-    sqlite3_str_appendall(sql, r ? ", (?1" : "(?1");
-    for (int k = 0; k < columns; k++) sqlite3_str_appendf(sql, ", ?%d", 2 + r * columns + k);
-    sqlite3_str_appendall(sql, ")");
-  }
+  for (int k = 0; k < outputs[out].column_count; k++) sqlite3_str_appendf(sql, ", c%d", k);
+  sqlite3_str_appendall(sql, " FROM main.ibid_link WHERE pending = ?2");
   char *text = sqlite3_str_finish(sql);
   if (!text) return 0;
   sqlite3_stmt *statement = 0;
-  if (prepare(vtab, text, &statement) == SQLITE_OK) vtab->insert[out][size] = statement;
+  if (prepare(vtab, text, &statement) == SQLITE_OK) vtab->insert[out] = statement;
   sqlite3_free(text);
   return statement;
-}
-
-/* Writes the rows chosen[0 .. count) of table `out`: as few statement runs as
-** count has bits, the largest first (count <= BATCH). `used` gets a bit for each
-** statement run. */
-static int write_chosen(ingest_run *run, int out, const size_t *chosen, size_t count,
-                        unsigned *used) {
-  ingest_vtab *vtab = run->vtab;
-  int columns = outputs[out].column_count, rc = SQLITE_OK;
-  size_t done = 0;
-  for (int size = BATCH_SIZES - 1; size >= 0 && rc == SQLITE_OK; size--) {
-    size_t rows = (size_t)1 << size;
-    if (count - done < rows) continue;
-    sqlite3_stmt *insert = insert_statement(vtab, out, size);
-    if (!insert) return vtab->base.zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
-    *used |= 1u << size;
-    rc = sqlite3_bind_int64(insert, 1, run->cursor->document);
-    for (size_t j = 0; j < rows && rc == SQLITE_OK; j++)
-      rc = ibid_rows_bind(run->rows, chosen[done + j], insert, 2 + (int)j * columns);
-    if (rc == SQLITE_OK) {
-      rc = sqlite3_step(insert);
-      if (rc == SQLITE_DONE) rc = SQLITE_OK;
-    }
-    sqlite3_reset(insert);
-    if (rc == SQLITE_OK) run->cursor->counts[out] += (sqlite3_int64)rows;
-    done += rows;
-  }
-  return rc;
 }
 
 /* Writes the rows built for table `out`, leaving out those whose span
@@ -457,25 +448,40 @@ static int write_rows(ingest_run *run, int out, int skip_column) {
     vtab_error(run->vtab, "ibid_ingest: internal error: incomplete row of %s", outputs[out].table);
     return SQLITE_ERROR;
   }
-  size_t count = ibid_rows_count(rows);
-  size_t chosen[BATCH]; /* rows waiting for their statement */
-  size_t waiting = 0;
-  unsigned used = 0; /* the statements run (bit k: 2^k rows) */
   int rc = SQLITE_OK;
-  for (size_t r = 0; r < count && rc == SQLITE_OK; r++) {
-    if (skip_column >= 0 &&
-        span_set_overlaps(&run->structured, (double)ibid_rows_cell_int(rows, r, skip_column),
-                          (double)ibid_rows_cell_int(rows, r, skip_column + 1)))
-      continue;
-    chosen[waiting++] = r;
-    if (waiting == BATCH) {
-      rc = write_chosen(run, out, chosen, waiting, &used);
-      waiting = 0;
+  size_t count = ibid_rows_count(rows);
+  pending_rows pending = {rows, 0, count, outputs[out].column_count};
+  size_t *chosen = 0;
+  if (skip_column >= 0 && run->structured.count && count) {
+    chosen = ibid_malloc(count * sizeof(size_t));
+    if (!chosen) {
+      rc = SQLITE_NOMEM;
+    } else {
+      pending.chosen = chosen;
+      pending.count = 0;
+      for (size_t r = 0; r < count; r++)
+        if (!span_set_overlaps(&run->structured, (double)ibid_rows_cell_int(rows, r, skip_column),
+                               (double)ibid_rows_cell_int(rows, r, skip_column + 1)))
+          chosen[pending.count++] = r;
     }
   }
-  if (rc == SQLITE_OK && waiting) rc = write_chosen(run, out, chosen, waiting, &used);
-  for (int size = 0; size < BATCH_SIZES; size++)
-    if (used & (1u << size)) sqlite3_clear_bindings(run->vtab->insert[out][size]);
+  if (rc == SQLITE_OK && pending.count) {
+    sqlite3_stmt *insert = insert_statement(run->vtab, out);
+    if (!insert) {
+      rc = run->vtab->base.zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
+    } else {
+      rc = sqlite3_bind_int64(insert, 1, run->cursor->document);
+      if (rc == SQLITE_OK) rc = sqlite3_bind_pointer(insert, 2, &pending, pending_type, 0);
+      if (rc == SQLITE_OK) {
+        rc = sqlite3_step(insert);
+        if (rc == SQLITE_DONE) rc = SQLITE_OK;
+      }
+      sqlite3_reset(insert);
+      sqlite3_clear_bindings(insert); /* the pointer to `pending` goes with it */
+      if (rc == SQLITE_OK) run->cursor->counts[out] += (sqlite3_int64)pending.count;
+    }
+  }
+  ibid_free(chosen);
   if (rc != SQLITE_OK && rc != SQLITE_INTERRUPT && rc != SQLITE_NOMEM && !run->vtab->base.zErrMsg)
     vtab_error(run->vtab, "ibid_ingest: %s", sqlite3_errmsg(run->vtab->db));
   ibid_rows_clear(rows, outputs[out].column_count);
@@ -895,7 +901,10 @@ static int ingest_connect(sqlite3 *db, void *aux, int argc, const char *const *a
                           sqlite3_vtab **vtab_out, char **error) {
   (void)argc;
   (void)argv;
-  int rc = sqlite3_declare_vtab(db, "CREATE TABLE x(layer, rows, document_id HIDDEN)");
+  int rc = sqlite3_declare_vtab(db,
+                                "CREATE TABLE x(layer, rows, document_id HIDDEN, pending HIDDEN,"
+                                " c0 HIDDEN, c1 HIDDEN, c2 HIDDEN, c3 HIDDEN, c4 HIDDEN, c5 HIDDEN,"
+                                " c6 HIDDEN, c7 HIDDEN, c8 HIDDEN, c9 HIDDEN, c10 HIDDEN)");
   if (rc != SQLITE_OK) {
     sqlite3_free(*error);
     *error = sqlite3_mprintf("ibid_ingest: %s", sqlite3_errmsg(db));
@@ -919,6 +928,12 @@ static int ingest_disconnect(sqlite3_vtab *base) {
 
 static int ingest_best_index(sqlite3_vtab *base, sqlite3_index_info *info) {
   (void)base;
+  int pending = ibid_plan_argument(info, PENDING_COLUMN, 1, SLICE);
+  if (pending < 0) return SQLITE_CONSTRAINT;
+  if (pending > 0) { /* an INSERT of the ingest's rows */
+    info->idxNum = 2;
+    return SQLITE_OK;
+  }
   int bound = ibid_plan_argument(info, 2, 1, OUT_COUNT);
   if (bound < 0) return SQLITE_CONSTRAINT;
   info->idxNum = bound;
@@ -948,7 +963,20 @@ static int ingest_filter(sqlite3_vtab_cursor *base, int index_number, const char
   cursor->row = cursor->row_count = 0;
   cursor->analysed = 0;
   cursor->refs_given = 0;
+  cursor->pending = 0;
   const char *name = vtab->link_only ? "ibid_link" : "ibid_ingest";
+  if (index_number == 2 && argc >= 1) { /* the rows of write_rows, or nothing SQL can give */
+    cursor->pending = sqlite3_value_pointer(argv[0], pending_type);
+    if (!cursor->pending || cursor->pending->columns > MAX_CELLS) {
+      cursor->pending = 0;
+      sqlite3_free(vtab->base.zErrMsg);
+      vtab->base.zErrMsg =
+          sqlite3_mprintf("%s: one argument only (call it as %s(document_id))", name, name);
+      return SQLITE_ERROR;
+    }
+    cursor->row_count = cursor->pending->count;
+    return SQLITE_OK;
+  }
   if (index_number != 1 || argc < 1) {
     sqlite3_free(vtab->base.zErrMsg);
     vtab->base.zErrMsg =
@@ -983,17 +1011,25 @@ static int ingest_eof(sqlite3_vtab_cursor *base) {
 
 static int ingest_column(sqlite3_vtab_cursor *base, sqlite3_context *context, int column) {
   ingest_cursor *cursor = (ingest_cursor *)base;
+  const pending_rows *pending = cursor->pending;
+  if (pending) {
+    int cell = column - FIRST_CELL_COLUMN;
+    if (cell >= 0 && cell < pending->columns)
+      ibid_rows_result(pending->rows, pending->chosen ? pending->chosen[cursor->row] : cursor->row,
+                       cell, context);
+    return SQLITE_OK; /* NULL otherwise */
+  }
   if (column == 0)
     sqlite3_result_text(context, outputs[cursor->row].table, -1, SQLITE_STATIC);
   else if (column == 1)
     sqlite3_result_int64(context, cursor->counts[cursor->row]);
-  else
+  else if (column == 2)
     sqlite3_result_int64(context, cursor->document);
-  return SQLITE_OK;
+  return SQLITE_OK; /* pending, c0 ... c10: NULL */
 }
 
 static int ingest_rowid(sqlite3_vtab_cursor *base, sqlite_int64 *rowid) {
-  *rowid = ((ingest_cursor *)base)->row + 1;
+  *rowid = (sqlite_int64)((ingest_cursor *)base)->row + 1;
   return SQLITE_OK;
 }
 
