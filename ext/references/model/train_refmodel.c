@@ -423,14 +423,14 @@ static void write_model(const model *m, const char *path) {
       fprintf(f, "%ld,%s", least, p == STRIDE - 1 ? "\n" : "");
     }
   /* the same for the transitions between two bare words (refmodel.h:
-  ** a change between two text fields costs IBID_REFMODEL_BARE_PENALTY more) */
+  ** a change between two of IBID_REFMODEL_BARE_LABELS costs IBID_REFMODEL_BARE_PENALTY more) */
   fprintf(f, "};\n\nconst int32_t ibid_refmodel_bare_margins[%d] = {\n", LABELS * STRIDE);
   long bare[LABELS * LABELS];
   for (int p = 0; p < LABELS; p++)
     for (int l = 0; l < LABELS; l++)
       bare[p * LABELS + l] =
           transitions[p * LABELS + l] -
-          (l != p && (IBID_REFMODEL_TEXT_LABELS >> l & 1) && (IBID_REFMODEL_TEXT_LABELS >> p & 1)
+          (l != p && (IBID_REFMODEL_BARE_LABELS >> l & 1) && (IBID_REFMODEL_BARE_LABELS >> p & 1)
                ? IBID_REFMODEL_BARE_PENALTY
                : 0);
   for (int q = 0; q < LABELS; q++)
