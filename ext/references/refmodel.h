@@ -109,6 +109,8 @@ static inline int ibid_refmodel_bare(const char *text, const ibid_reftoken *toke
   }
   int first_letter =
       ((first | 0x20) >= 'a' && (first | 0x20) <= 'z') || (first >= 0xC3 && first <= 0xD3);
+  /* a short abbreviation may open a field: "Occasional Paper No. 209", "Journal Vol. 3" */
+  if (b->length <= 5 && text[b->start + b->length - 1] == '.') return 0;
   return last_letter && first_letter;
 }
 
