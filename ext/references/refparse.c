@@ -2115,6 +2115,22 @@ static void in_names_container(const char *text, const ibid_reftoken *tokens, si
   for (size_t k = start; k < end; k++) labels[k] = IBID_REFLABEL_CONTAINER;
 }
 
+/* "Gibbon D., Mertins I., Moore R.K. (Eds) Handbook ...": an editor mark
+** right after the names heading the reference belongs to them (write_json
+** then makes them the editors), not to the title. */
+static void editor_mark_after_names(const char *text, const ibid_reftoken *tokens, size_t count,
+                                    uint8_t *labels) {
+  size_t i = 0;
+  while (i < count && labels[i] == IBID_REFLABEL_CITATION_NUMBER) i++;
+  if (i == count || labels[i] != IBID_REFLABEL_AUTHOR) return;
+  while (i < count && labels[i] == IBID_REFLABEL_AUTHOR) i++;
+  if (i == count || labels[i] == IBID_REFLABEL_EDITOR) return;
+  view t = token_view(text, &tokens[i]);
+  if (t.n < 4 || t.s[0] != '(' || !editor_mark(t)) return;
+  if (!memchr(t.s, ')', t.n)) return;
+  labels[i] = IBID_REFLABEL_AUTHOR;
+}
+
 static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t count,
                           uint8_t *labels) {
   repeated_author(text, tokens, count, labels);
@@ -2132,6 +2148,7 @@ static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t 
   title_after_editors(text, tokens, count, labels);
   in_container_before_editors(text, tokens, count, labels);
   page_count(text, tokens, count, labels);
+  editor_mark_after_names(text, tokens, count, labels);
   title_before_place(text, tokens, count, labels);
   in_names_container(text, tokens, count, labels);
 }
