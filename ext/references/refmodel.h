@@ -1,7 +1,8 @@
 /*
 ** refmodel.h -- the learned sequence labeller of reference strings: a
 ** linear-chain model (averaged perceptron) over the hashed token features of
-** reftokens.h, decoded with Viterbi. Its weights are generated C data
+** reftokens.h, decoded with Viterbi (a change of field between two bare
+** words costs IBID_REFMODEL_BARE_PENALTY more, see below). Its weights are generated C data
 ** (ext/references/refmodel_weights.c, written by ext/references/model/train_refmodel.c from the
 ** public AnyStyle core.xml and good.xml labels (a fifth of good.xml kept out) and GROBID's
 ** citation corpus; `make model` rebuilds them).
