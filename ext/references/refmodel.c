@@ -176,7 +176,7 @@ static void emissions(const uint32_t *features, const uint8_t *feature_counts, s
 ** (48 weights of at most 32000 per token plus a transition), far from overflowing
 ** after the multiplication.
 */
-enum { PACK = 32 };
+enum { PACK = IBID_REFMODEL_PACK };
 _Static_assert((int)IBID_REFLABEL_COUNT < (int)PACK, "labels must fit the packed Viterbi argmax");
 
 /* The larger of a and b in every lane (SSE2 has no 32-bit max). */
@@ -269,30 +269,27 @@ static void store_back(uint8_t *back, const lanes4 *from_label) {
 /* In-place Viterbi over the emission table `score` (ROW_STRIDE per token);
 ** back[] keeps the argmax. Scores are renormalised at every token (only
 ** differences matter), so the 32-bit sums stay small however long the input. */
-static void decode(int32_t *score, uint8_t *back, size_t count, uint8_t *labels) {
+static void decode(int32_t *score, uint8_t *back, size_t count, const uint8_t *bare,
+                   uint8_t *labels) {
   enum { L = IBID_REFLABEL_COUNT, S = IBID_REFMODEL_ROW_STRIDE };
-  /* from[p]: the transitions out of label p, times PACK, padding lanes 0 */
-  lanes4 from[L][LANE_GROUPS];
-  for (int p = 0; p < L; p++) {
-    const int32_t *t = ibid_refmodel_transitions + p * L;
-    for (int g = 0; g + 1 < LANE_GROUPS; g++) from[p][g] = load4(t + 4 * g) * PACK;
-    int32_t tail[4] = {0}; /* the last labels, then the zero padding */
-    for (int l = 4 * (LANE_GROUPS - 1); l < L; l++) tail[l % 4] = t[l] * PACK;
-    from[p][LANE_GROUPS - 1] = load4(tail);
-  }
   for (int l = 0; l < L; l++) score[l] += ibid_refmodel_start[l];
   int leader = leading_label(score);
   for (size_t i = 1; i < count; i++) {
     const int32_t *previous = score + (i - 1) * S;
     int32_t *current = score + i * S;
     lanes4 best[LANE_GROUPS];
+    /* the transitions out of each label, times PACK (see refmodel.h) */
+    const int32_t *from = ibid_refmodel_steps + (bare[i] ? L * S : 0);
     lanes4 key = splat4(previous[leader] * PACK + (PACK - 1 - leader));
-    for (int g = 0; g < LANE_GROUPS; g++) best[g] = key + from[leader][g];
-    for (unsigned left = candidates(previous, leader, ibid_refmodel_margins + leader * S); left;
-         left &= left - 1) {
+    for (int g = 0; g < LANE_GROUPS; g++) best[g] = key + load4(from + leader * S + 4 * g);
+    unsigned left =
+        candidates(previous, leader,
+                   (bare[i] ? ibid_refmodel_bare_margins : ibid_refmodel_margins) + leader * S);
+    for (; left; left &= left - 1) {
       int p = __builtin_ctz(left);
       key = splat4(previous[p] * PACK + (PACK - 1 - p));
-      for (int g = 0; g < LANE_GROUPS; g++) best[g] = max4(best[g], key + from[p][g]);
+      for (int g = 0; g < LANE_GROUPS; g++)
+        best[g] = max4(best[g], key + load4(from + p * S + 4 * g));
     }
     lanes4 from_label[LANE_GROUPS];
     for (int g = 0; g < LANE_GROUPS; g++) {
@@ -333,7 +330,10 @@ int ibid_refmodel_label(const char *text, const ibid_reftoken *tokens, size_t co
   if (ibid_reftokens_feature_rows(text, tokens, count, IBID_REFMODEL_BUCKETS, &map, features,
                                   feature_counts, block) == 0) {
     emissions(features, feature_counts, count, score);
-    decode(score, back, count, labels);
+    /* (the feature counts are no longer needed: their bytes say which tokens are bare) */
+    for (size_t i = 0; i < count; i++)
+      feature_counts[i] = (uint8_t)ibid_refmodel_bare(text, tokens, i);
+    decode(score, back, count, feature_counts, labels);
     rc = 0;
   }
   ibid_free(block);

@@ -927,7 +927,7 @@ static int repair_page_range(view digits, ibid_buffer *out) {
 static void write_pages(ibid_json_object *object, view raw) {
   view v = trim(raw);
   int plural = v.n >= 2 && lower(v.s[0]) == 'p' && lower(v.s[1]) == 'p';
-  v = strip_leading_words(v, page_words);
+  v = strip_trailing_words(strip_leading_words(v, page_words), page_words);
   /* "pp.3-28", "p.12": the abbreviation glued to the number. */
   if (v.n >= 2 && lower(v.s[0]) == 'p') {
     size_t k = 1;
@@ -2029,6 +2029,108 @@ static void no_year(const char *text, const ibid_reftoken *tokens, size_t count,
   }
 }
 
+/* "342 p.", "199 S.", "250 pp.": the number of pages of a book, written
+** number first, is the pages, not a volume (the model often splits it). */
+static void page_count(const char *text, const ibid_reftoken *tokens, size_t count,
+                       uint8_t *labels) {
+  static const char *const words[] = {"p", "pp", "s", "pages", "seiten", NULL};
+  for (size_t i = 1; i < count; i++) {
+    if (labels[i] != IBID_REFLABEL_PAGES || labels[i - 1] != IBID_REFLABEL_VOLUME) continue;
+    view w = token_view(text, &tokens[i]);
+    if (w.n > 7 || !word_in(w, words)) continue;
+    /* "3 p. 45": the volume, then the page */
+    if (i + 1 < count && is_digit(text[tokens[i + 1].start])) continue;
+    view number = token_view(text, &tokens[i - 1]);
+    size_t digits = 0;
+    while (digits < number.n && is_digit(number.s[digits])) digits++;
+    if (!digits || digits != number.n) continue;
+    if (i >= 2 && labels[i - 2] == IBID_REFLABEL_VOLUME) continue;
+    labels[i - 1] = IBID_REFLABEL_PAGES;
+  }
+}
+
+/* No title anywhere, and a publisher run right before the place ("Peasant
+** Society and Culture, Chicago, 1956", "World Press Trends. Paris: World
+** Association ..."): before the place comes the title of the book; a
+** publisher follows its place. The run is the first after the names and the
+** date. */
+static void title_before_place(const char *text, const ibid_reftoken *tokens, size_t count,
+                               uint8_t *labels) {
+  (void)text, (void)tokens;
+  for (size_t i = 0; i < count; i++)
+    if (labels[i] == IBID_REFLABEL_TITLE || labels[i] == IBID_REFLABEL_JOURNAL ||
+        labels[i] == IBID_REFLABEL_CONTAINER)
+      return;
+  size_t i = 0;
+  while (i < count &&
+         (labels[i] == IBID_REFLABEL_AUTHOR || labels[i] == IBID_REFLABEL_EDITOR ||
+          labels[i] == IBID_REFLABEL_DATE || labels[i] == IBID_REFLABEL_CITATION_NUMBER ||
+          labels[i] == IBID_REFLABEL_OTHER))
+    i++;
+  size_t start = i;
+  while (i < count && labels[i] == IBID_REFLABEL_PUBLISHER) i++;
+  if (i == start || i == count || labels[i] != IBID_REFLABEL_LOCATION) return;
+  for (size_t k = start; k < i; k++) labels[k] = IBID_REFLABEL_TITLE;
+}
+
+/* "In Repères (pp. 63-104)", "In: Passard et al. 2003": a run taken for the
+** editors that opens with "In" and has no editor mark ("eds.", "(Hg.)") is
+** the book it is in, when nothing else was taken for one. */
+static void in_names_container(const char *text, const ibid_reftoken *tokens, size_t count,
+                               uint8_t *labels) {
+  static const char *const in[] = {"in", "in:", NULL};
+  static const char *const marks[] = {"ed",
+                                      "eds",
+                                      "hrsg",
+                                      "hg",
+                                      "\xc3\xa9"
+                                      "d",
+                                      "\xc3\xa9"
+                                      "ds",
+                                      "dir",
+                                      "coord",
+                                      "comp",
+                                      "edited",
+                                      "by",
+                                      NULL};
+  size_t start = 0;
+  for (size_t i = 0; i < count; i++) {
+    if (labels[i] == IBID_REFLABEL_JOURNAL || labels[i] == IBID_REFLABEL_CONTAINER) return;
+  }
+  while (start < count && labels[start] != IBID_REFLABEL_EDITOR) start++;
+  if (start == count || !word_in(token_view(text, &tokens[start]), in)) return;
+  size_t end = start;
+  while (end < count && labels[end] == IBID_REFLABEL_EDITOR) end++;
+  /* one word after "In" (and "et al."): a name list has more */
+  static const char *const et_al[] = {"et", "al", "al.", NULL};
+  size_t words = 0;
+  for (size_t k = start + 1; k < end; k++) {
+    view w = token_view(text, &tokens[k]);
+    if (word_in(w, marks) || memchr(w.s, '(', w.n)) return;
+    if (!word_in(w, et_al) && trim(w).n) words++;
+  }
+  if (words != 1) return;
+  for (size_t k = end; k < count; k++)
+    if (labels[k] == IBID_REFLABEL_EDITOR) return;
+  for (size_t k = start; k < end; k++) labels[k] = IBID_REFLABEL_CONTAINER;
+}
+
+/* "Gibbon D., Mertins I., Moore R.K. (Eds) Handbook ...": an editor mark
+** right after the names heading the reference belongs to them (write_json
+** then makes them the editors), not to the title. */
+static void editor_mark_after_names(const char *text, const ibid_reftoken *tokens, size_t count,
+                                    uint8_t *labels) {
+  size_t i = 0;
+  while (i < count && labels[i] == IBID_REFLABEL_CITATION_NUMBER) i++;
+  if (i == count || labels[i] != IBID_REFLABEL_AUTHOR) return;
+  while (i < count && labels[i] == IBID_REFLABEL_AUTHOR) i++;
+  if (i == count || labels[i] == IBID_REFLABEL_EDITOR) return;
+  view t = token_view(text, &tokens[i]);
+  if (t.n < 4 || t.s[0] != '(' || !editor_mark(t)) return;
+  if (!memchr(t.s, ')', t.n)) return;
+  labels[i] = IBID_REFLABEL_AUTHOR;
+}
+
 static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t count,
                           uint8_t *labels) {
   repeated_author(text, tokens, count, labels);
@@ -2045,6 +2147,10 @@ static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t 
   place_before_colon(text, tokens, count, labels);
   title_after_editors(text, tokens, count, labels);
   in_container_before_editors(text, tokens, count, labels);
+  page_count(text, tokens, count, labels);
+  editor_mark_after_names(text, tokens, count, labels);
+  title_before_place(text, tokens, count, labels);
+  in_names_container(text, tokens, count, labels);
 }
 
 /* ibid_reference_segments with `extra` more bytes at the end of the block

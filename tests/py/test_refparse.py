@@ -114,8 +114,9 @@ def test_anystyle_good():
     for line in lines:
         if line.startswith(('micro', 'title', 'author', 'issued', 'container', 'page')):
             print('    ' + line)
-    # 0.925 on this fifth with the 0.3.0 model (which learnt from core.xml and GROBID only)
-    assert f1 >= 0.945, f1
+    # 0.925 on this fifth with the 0.3.0 model (which learnt from core.xml and GROBID only);
+    # 0.957 in 0.7.0, 0.962 with the bare-word penalty of the decoder (refmodel.h)
+    assert f1 >= 0.955, f1
 
 
 def test_social_science():

@@ -422,6 +422,36 @@ static void write_model(const model *m, const char *path) {
       if (p >= LABELS) least = 2147483647L;
       fprintf(f, "%ld,%s", least, p == STRIDE - 1 ? "\n" : "");
     }
+  /* the same for the transitions between two bare words (refmodel.h:
+  ** a change between two of IBID_REFMODEL_BARE_LABELS costs IBID_REFMODEL_BARE_PENALTY more) */
+  fprintf(f, "};\n\nconst int32_t ibid_refmodel_bare_margins[%d] = {\n", LABELS * STRIDE);
+  long bare[LABELS * LABELS];
+  for (int p = 0; p < LABELS; p++)
+    for (int l = 0; l < LABELS; l++)
+      bare[p * LABELS + l] =
+          transitions[p * LABELS + l] -
+          (l != p && (IBID_REFMODEL_BARE_LABELS >> l & 1) && (IBID_REFMODEL_BARE_LABELS >> p & 1)
+               ? IBID_REFMODEL_BARE_PENALTY
+               : 0);
+  for (int q = 0; q < LABELS; q++)
+    for (int p = 0; p < STRIDE; p++) {
+      long least = 0;
+      for (int l = 0; l < LABELS && p < LABELS; l++) {
+        long d = bare[q * LABELS + l] - bare[p * LABELS + l];
+        if (d < least) least = d;
+      }
+      if (p >= LABELS) least = 2147483647L;
+      fprintf(f, "%ld,%s", least, p == STRIDE - 1 ? "\n" : "");
+    }
+  /* the Viterbi steps of refmodel.c: both tables (after any token, after a
+  ** bare word) times IBID_REFMODEL_PACK, rows padded to ROW_STRIDE with 0 */
+  fprintf(f, "};\n\nconst int32_t ibid_refmodel_steps[%d] = {\n", 2 * LABELS * STRIDE);
+  for (int k = 0; k < 2; k++)
+    for (int p = 0; p < LABELS; p++)
+      for (int l = 0; l < STRIDE; l++)
+        fprintf(f, "%ld,%s",
+                l < LABELS ? (k ? bare : transitions)[p * LABELS + l] * IBID_REFMODEL_PACK : 0L,
+                l == STRIDE - 1 ? "\n" : "");
   fprintf(f,
           "};\n\n/* %u buckets, 8 an entry: bit b says whether bucket 8 * entry + b has a row,\n"
           "** the high 24 bits count the rows of the buckets before the entry */\n"
