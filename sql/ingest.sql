@@ -30,6 +30,8 @@
 -- it out when the analysis wrote none (and, for refs, the format gave none).
 -- One holding "  -- @with structure" reads marked_references only, and is
 -- left out when the conversion gave no structure (documents.structure NULL).
+-- One holding "  -- @with links" reads ibid_reference_links(body), and is
+-- left out when the analysis found no row of it (ibid_link runs it always).
 
 -- A statement that returns a row hands its columns to the next statement
 -- (no copy): the first as ?2, the second as ?8, the third as ?9. A statement
@@ -317,8 +319,11 @@ INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
   FROM cites WHERE document_id = ?1 AND work_id IS NOT NULL;
 -- "[12]", "[7, 8]", superscript "¹²" or glued "before.12" in the text: the work of entry 12
 -- of the numbered list.
+-- (ibid_ingest leaves it out when the analysis, which cut the same list,
+-- found no such number: the body is not searched again)
 INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
   -- @with refs
+  -- @with links
   SELECT ?1, work_id, 'marker', NULL, NULL, start, length FROM (
     SELECT l.entry, l.start, l.length,
            (SELECT r.work_id FROM refs r

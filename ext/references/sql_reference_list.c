@@ -506,11 +506,8 @@ static char *with_previous_author(char *csl, size_t *length, const char *author,
 ** title. Journal 3, 2009." is kept as an entry). Both lists are in text
 ** order, so one merge walk suffices. */
 static int add_bibliography(ibid_rows *rows, reference_list_client *client, const char *text,
-                            size_t length, const ibid_note *notes, const unsigned char *cited,
-                            size_t note_count) {
-  ibid_bibliography_entry *entries = 0;
-  size_t count = 0;
-  if (ibid_find_bibliography(text, length, &entries, &count)) return SQLITE_NOMEM;
+                            const ibid_bibliography_entry *entries, size_t count,
+                            const ibid_note *notes, const unsigned char *cited, size_t note_count) {
   int rc = SQLITE_OK;
   long item = 0;
   size_t n = 0;
@@ -559,12 +556,12 @@ static int add_bibliography(ibid_rows *rows, reference_list_client *client, cons
     ibid_free(csl);
   }
   ibid_free(author);
-  ibid_free(entries);
   return rc;
 }
 
 int ibid_rows_add_references(ibid_rows *rows, ibid_csl_folder *folder, const char *text,
-                             size_t length, const ibid_note *notes, size_t count) {
+                             size_t length, const ibid_note *notes, size_t count,
+                             size_t *link_count) {
   reference_list_client own = {folder}, *client = &own;
   antecedents seen = {0};
   seen.budget = ibid_resolve_budget(length);
@@ -582,7 +579,21 @@ int ibid_rows_add_references(ibid_rows *rows, ibid_csl_folder *folder, const cha
     cited[i] = items > 0;
   }
   antecedents_free(&seen);
-  if (rc == SQLITE_OK) rc = add_bibliography(rows, client, text, length, notes, cited, count);
+  ibid_bibliography_entry *entries = 0;
+  size_t entry_count = 0;
+  if (rc == SQLITE_OK && ibid_find_bibliography(text, length, &entries, &entry_count))
+    rc = SQLITE_NOMEM;
+  if (rc == SQLITE_OK)
+    rc = add_bibliography(rows, client, text, entries, entry_count, notes, cited, count);
+  if (rc == SQLITE_OK && link_count) {
+    /* the numbered in-text citations, from the same list and notes */
+    ibid_reference_link *links = 0;
+    if (ibid_find_reference_links_in(text, length, entries, entry_count, notes, count, 1, &links,
+                                     link_count))
+      rc = SQLITE_NOMEM;
+    ibid_free(links);
+  }
+  ibid_free(entries);
   ibid_free(cited);
   return rc;
 }
@@ -592,7 +603,7 @@ static int references_fill(ibid_rows *rows, const char *text, size_t length, voi
   ibid_note *notes = 0;
   size_t count = 0;
   if (ibid_find_notes(text, length, &notes, &count)) return SQLITE_NOMEM;
-  int rc = ibid_rows_add_references(rows, client->folder, text, length, notes, count);
+  int rc = ibid_rows_add_references(rows, client->folder, text, length, notes, count, NULL);
   ibid_free(notes);
   return rc;
 }
