@@ -13,6 +13,7 @@
 */
 #include "csl.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
@@ -137,7 +138,20 @@ static size_t csl_scan_space(const char *text, size_t length, size_t at) {
 ** when it is not one the scan reads: unterminated or holding a control
 ** character (the text has no backslash: no escapes). */
 static size_t csl_scan_string(const char *text, size_t length, size_t at) {
-  for (size_t i = at + 1; i < length; i++) {
+  size_t i = at + 1;
+  /* eight bytes at a time to the first quote or control character (bit 7 of
+  ** such a byte set; no carry crosses a byte) */
+  const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL,
+                 low7 = 0x7F7F7F7F7F7F7F7FULL;
+  for (; i + 8 <= length; i += 8) {
+    uint64_t word;
+    memcpy(&word, text + i, 8);
+    uint64_t quote = word ^ (ones * '"');
+    uint64_t is_quote = ~(((quote & low7) + low7) | quote);
+    uint64_t control = ~(((word & low7) + ones * (0x80 - 0x20)) | word);
+    if ((is_quote | control) & high) break;
+  }
+  for (; i < length; i++) {
     unsigned char c = (unsigned char)text[i];
     if (c == '"') return i + 1;
     if (c < 0x20) return 0;
@@ -270,6 +284,7 @@ static int csl_scan(const char *json, size_t length, ibid_csl_item *item, ibid_c
   /* the root object's members, each checked once; the first of each name kept */
   enum { AUTHOR, EDITOR, TITLE, DOI, ISSUED, WANTED };
   static const char *const wanted[WANTED] = {"author", "editor", "title", "DOI", "issued"};
+  static const size_t wanted_length[WANTED] = {6, 6, 5, 3, 6};
   size_t member[WANTED];
   for (int k = 0; k < WANTED; k++) member[k] = CSL_NONE;
   size_t at = csl_scan_space(json, length, 0);
@@ -290,7 +305,7 @@ static int csl_scan(const char *json, size_t length, ibid_csl_item *item, ibid_c
       at = csl_scan_value(json, length, at + 1, 1, &value);
       if (!at) return 0;
       for (int k = 0; k < WANTED; k++)
-        if (member[k] == CSL_NONE && strlen(wanted[k]) == key_length &&
+        if (member[k] == CSL_NONE && wanted_length[k] == key_length &&
             memcmp(json + key, wanted[k], key_length) == 0)
           member[k] = value;
       at = csl_scan_space(json, length, at);
