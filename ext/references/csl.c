@@ -707,7 +707,13 @@ ibid_csl_status ibid_csl_work_key(ibid_csl_folder *folder, const char *json, siz
     csl_append_folded(folder, &out, item.literal, 1, 1);
   size_t name_length = out.length;
   ibid_buffer_append_char(&out, ':');
-  if (!has_title && item.year) ibid_buffer_append_int(&out, item.year);
+  if (!has_title && item.year >= 1000 && item.year <= 9999) { /* (csl_year_in's: always) */
+    char digits[4] = {(char)('0' + item.year / 1000), (char)('0' + item.year / 100 % 10),
+                      (char)('0' + item.year / 10 % 10), (char)('0' + item.year % 10)};
+    ibid_buffer_append(&out, digits, 4);
+  } else if (!has_title && item.year) {
+    ibid_buffer_append_int(&out, item.year);
+  }
   ibid_buffer_append_char(&out, ':');
   size_t title_start = out.length;
   if (has_title) csl_append_folded(folder, &out, item.title, CSL_TITLE_WORDS, 1);
