@@ -23,7 +23,9 @@
 ** from ibid_find_bibliography; an entry that is also a note which gave
 ** citation items is left out, so a numbered endnote list under a
 ** "References" heading is not listed twice. Every full citation is parsed
-** once.
+** once, and its work key made once: its Ibid. and short forms take both.
+** For ibid_ingest, the numbered in-text citations (ibid_reference_links)
+** are counted from the same list and notes (ibid_find_reference_links_in).
 */
 #include <string.h>
 
