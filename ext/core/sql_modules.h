@@ -57,9 +57,11 @@ int ibid_rows_add_notes(ibid_rows *rows, const struct ibid_note *notes, size_t c
 int ibid_rows_add_markers(ibid_rows *rows, const struct ibid_note *notes,
                           const struct ibid_marker *markers, size_t count);
 int ibid_rows_add_cites(ibid_rows *rows, const struct ibid_cite *cites, size_t from, size_t to);
-/* ibid_references of text, from its notes (ibid_find_notes); folder may be NULL (no work keys). */
+/* ibid_references of text, from its notes (ibid_find_notes); folder may be NULL (no work keys).
+** With link_count, how many rows ibid_reference_links(text) has, from the same list and notes. */
 int ibid_rows_add_references(ibid_rows *rows, struct ibid_csl_folder *folder, const char *text,
-                             size_t length, const struct ibid_note *notes, size_t note_count);
+                             size_t length, const struct ibid_note *notes, size_t note_count,
+                             size_t *link_count);
 int ibid_rows_add_cases(ibid_rows *rows, const struct ibid_findings *analysis);
 int ibid_rows_add_questions(ibid_rows *rows, const struct ibid_findings *analysis);
 int ibid_rows_add_findings(ibid_rows *rows, const struct ibid_findings *analysis);

@@ -94,8 +94,10 @@ static const char *const part_marks[PART_COUNT] = {
 ** does nothing for a document without rows in that table: ibid_ingest leaves
 ** it out when the analysis wrote none and (refs) the format gave none; one
 ** holding "-- @with structure" does nothing when the conversion left no
-** structure (documents.structure is NULL: no marked references). */
-enum { NEEDS_CITES = 1, NEEDS_REFS = 2, NEEDS_STRUCTURE = 4 };
+** structure (documents.structure is NULL: no marked references); one holding
+** "-- @with links" when the analysis found no numbered in-text citation
+** (ibid_reference_links of the body has no row). */
+enum { NEEDS_CITES = 1, NEEDS_REFS = 2, NEEDS_STRUCTURE = 4, NEEDS_LINKS = 8 };
 
 /* The tables ibid_ingest writes, in order, with the columns of the
 ** table-valued function whose rows they get (the same names in the table). */
@@ -204,6 +206,7 @@ typedef struct ingest_cursor {
   const pending_rows *pending; /* plan 2: the rows an INSERT of the ingest reads */
   int analysed;                /* the analysis ran: counts are the rows it wrote */
   sqlite3_int64 refs_given;    /* rows of refs the document had before it (the format's) */
+  size_t links;                /* rows of ibid_reference_links(body), found with the refs */
 } ingest_cursor;
 
 /* A span of a reference the format gave: [start, end) in characters. */
@@ -299,7 +302,8 @@ static int prepare_steps(ingest_vtab *vtab, const char *sql, size_t length, sqli
     const char *text = sqlite3_sql(statement);
     needs[*count] = (strstr(text, "\n  -- @with cites\n") ? NEEDS_CITES : 0) |
                     (strstr(text, "\n  -- @with refs\n") ? NEEDS_REFS : 0) |
-                    (strstr(text, "\n  -- @with structure\n") ? NEEDS_STRUCTURE : 0);
+                    (strstr(text, "\n  -- @with structure\n") ? NEEDS_STRUCTURE : 0) |
+                    (strstr(text, "\n  -- @with links\n") ? NEEDS_LINKS : 0);
     steps[(*count)++] = statement;
     at = tail;
   }
@@ -590,7 +594,8 @@ static int ingest_body(ingest_run *run, const char *text, size_t length) {
          CITES_START_COLUMN);
   /* references from the same notes */
   ROWS(OUT_REFS,
-       ibid_rows_add_references(rows, vtab->folder, text, length, lower->notes, lower->note_count),
+       ibid_rows_add_references(rows, vtab->folder, text, length, lower->notes, lower->note_count,
+                                &run->cursor->links),
        REFS_START_COLUMN);
 
   LAYER(IBID_LAYER_FINDINGS, "findings");
@@ -851,6 +856,7 @@ static int ingest_document(ingest_vtab *vtab, ingest_cursor *cursor) {
     if (cursor->analysed) {
       if (!cursor->counts[OUT_CITES]) absent |= NEEDS_CITES;
       if (!cursor->counts[OUT_REFS] && !cursor->refs_given) absent |= NEEDS_REFS;
+      if (!cursor->links) absent |= NEEDS_LINKS;
     }
     if (rc == SQLITE_OK)
       rc = run_steps(vtab, vtab->after, vtab->after_needs, vtab->after_count, absent,
@@ -964,6 +970,7 @@ static int ingest_filter(sqlite3_vtab_cursor *base, int index_number, const char
   cursor->analysed = 0;
   cursor->refs_given = 0;
   cursor->pending = 0;
+  cursor->links = 0;
   const char *name = vtab->link_only ? "ibid_link" : "ibid_ingest";
   if (index_number == 2 && argc >= 1) { /* the rows of write_rows, or nothing SQL can give */
     cursor->pending = sqlite3_value_pointer(argv[0], pending_type);

@@ -5,9 +5,15 @@
 ** into a tree; the reader picks the item object and copies the few fields the
 ** key needs. The key folds the name and the title through an ICU
 ** transliterator and keeps their first significant words.
+** The common case -- an object without a backslash anywhere, as the reference
+** parser writes it -- is read in one pass over the text instead (csl_scan:
+** every value checked as the tree parser checks it, the fields' spans kept,
+** nothing built); anything else it leaves to the tree, so both readers give
+** the same item for every text.
 */
 #include "csl.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
@@ -114,8 +120,237 @@ static long csl_item_object(const ibid_json_document *document) {
   return object >= 0 && csl_kind(document, object) == IBID_JSON_OBJECT ? object : -1;
 }
 
+/* ----- the one-pass reader ------------------------------------------------ */
+
+/* Nesting csl_scan follows; deeper texts are left to the tree parser. */
+#define CSL_SCAN_DEPTH 16
+/* No value (an offset). */
+#define CSL_NONE ((size_t)-1)
+
+static size_t csl_scan_space(const char *text, size_t length, size_t at) {
+  while (at < length &&
+         (text[at] == ' ' || text[at] == '\t' || text[at] == '\n' || text[at] == '\r'))
+    at++;
+  return at;
+}
+
+/* The end of the string opening at text[at] (past its closing quote), or 0
+** when it is not one the scan reads: unterminated or holding a control
+** character (the text has no backslash: no escapes). */
+static size_t csl_scan_string(const char *text, size_t length, size_t at) {
+  size_t i = at + 1;
+  /* eight bytes at a time to the first quote or control character (bit 7 of
+  ** such a byte set; no carry crosses a byte) */
+  const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL,
+                 low7 = 0x7F7F7F7F7F7F7F7FULL;
+  for (; i + 8 <= length; i += 8) {
+    uint64_t word;
+    memcpy(&word, text + i, 8);
+    uint64_t quote = word ^ (ones * '"');
+    uint64_t is_quote = ~(((quote & low7) + low7) | quote);
+    uint64_t control = ~(((word & low7) + ones * (0x80 - 0x20)) | word);
+    if ((is_quote | control) & high) break;
+  }
+  for (; i < length; i++) {
+    unsigned char c = (unsigned char)text[i];
+    if (c == '"') return i + 1;
+    if (c < 0x20) return 0;
+  }
+  return 0;
+}
+
+static size_t csl_scan_digits(const char *text, size_t length, size_t at) {
+  while (at < length && text[at] >= '0' && text[at] <= '9') at++;
+  return at;
+}
+
+/* The end of the number at text[at] as the tree parser reads one, or 0. */
+static size_t csl_scan_number(const char *text, size_t length, size_t at) {
+  if (text[at] == '-') at++;
+  size_t digits = at;
+  at = csl_scan_digits(text, length, at);
+  if (at == digits || (at - digits > 1 && text[digits] == '0')) return 0;
+  if (at < length && text[at] == '.') {
+    size_t fraction = at + 1;
+    at = csl_scan_digits(text, length, fraction);
+    if (at == fraction) return 0;
+  }
+  if (at < length && (text[at] | 0x20) == 'e') {
+    at++;
+    if (at < length && (text[at] == '+' || text[at] == '-')) at++;
+    size_t exponent = at;
+    at = csl_scan_digits(text, length, exponent);
+    if (at == exponent) return 0;
+  }
+  return at;
+}
+
+/* The end of the value at text[at] (white space before it skipped), checked
+** all through; 0 when it is not JSON or not one the scan reads. *start is
+** where the value begins. */
+static size_t csl_scan_value(const char *text, size_t length, size_t at, int depth, size_t *start) {
+  at = csl_scan_space(text, length, at);
+  *start = at;
+  if (at >= length) return 0;
+  char c = text[at];
+  if (c == '"') return csl_scan_string(text, length, at);
+  if (c == '-' || (c >= '0' && c <= '9')) return csl_scan_number(text, length, at);
+  if (c == 't' || c == 'f' || c == 'n') {
+    const char *word = c == 't' ? "true" : c == 'f' ? "false" : "null";
+    size_t n = strlen(word);
+    return length - at >= n && memcmp(text + at, word, n) == 0 ? at + n : 0;
+  }
+  if ((c != '{' && c != '[') || depth >= CSL_SCAN_DEPTH) return 0;
+  char close = c == '{' ? '}' : ']';
+  at = csl_scan_space(text, length, at + 1);
+  if (at < length && text[at] == close) return at + 1;
+  for (;;) {
+    if (c == '{') {
+      if (at >= length || text[at] != '"') return 0;
+      at = csl_scan_string(text, length, at);
+      if (!at) return 0;
+      at = csl_scan_space(text, length, at);
+      if (at >= length || text[at] != ':') return 0;
+      at++;
+    }
+    size_t ignored;
+    at = csl_scan_value(text, length, at, depth + 1, &ignored);
+    if (!at) return 0;
+    at = csl_scan_space(text, length, at);
+    if (at >= length) return 0;
+    if (text[at] == close) return at + 1;
+    if (text[at] != ',') return 0;
+    at = csl_scan_space(text, length, at + 1);
+  }
+}
+
+/* In text already checked: the value of the first member `name` of the
+** object at text[at], or CSL_NONE when there is none or text[at] is no
+** object. */
+static size_t csl_scan_member(const char *text, size_t length, size_t at, const char *name) {
+  if (at == CSL_NONE || text[at] != '{') return CSL_NONE;
+  size_t name_length = strlen(name);
+  at = csl_scan_space(text, length, at + 1);
+  while (at < length && text[at] == '"') {
+    size_t key_end = csl_scan_string(text, length, at);
+    int found = key_end - at - 2 == name_length && memcmp(text + at + 1, name, name_length) == 0;
+    size_t value;
+    size_t end = csl_scan_value(text, length, csl_scan_space(text, length, key_end) + 1, 1, &value);
+    if (found) return value;
+    at = csl_scan_space(text, length, csl_scan_space(text, length, end) + 1);
+  }
+  return CSL_NONE;
+}
+
+/* In text already checked: the first element of the array at text[at] when
+** it opens with `open` ('{', '[', or 0 for any value), else CSL_NONE. */
+static size_t csl_scan_first(const char *text, size_t length, size_t at, char open) {
+  if (at == CSL_NONE || text[at] != '[') return CSL_NONE;
+  at = csl_scan_space(text, length, at + 1);
+  if (text[at] == ']' || (open && text[at] != open)) return CSL_NONE;
+  return at;
+}
+
+/* A copy of the string at text[at] (NULL when it is no string); *failed set
+** when out of memory. */
+static char *csl_scan_copy(const char *text, size_t length, size_t at, int *failed) {
+  if (at == CSL_NONE || text[at] != '"') return NULL;
+  size_t end = csl_scan_string(text, length, at);
+  char *copy = ibid_malloc(end - at - 1);
+  if (!copy) {
+    *failed = 1;
+    return NULL;
+  }
+  memcpy(copy, text + at + 1, end - at - 2);
+  copy[end - at - 2] = 0;
+  return copy;
+}
+
+/* The year in the number or string at text[at], as csl_value_year. */
+static int csl_scan_year(const char *text, size_t length, size_t at) {
+  if (at == CSL_NONE) return 0;
+  if (text[at] == '"')
+    return csl_year_in(text + at + 1, csl_scan_string(text, length, at) - at - 2);
+  if (text[at] == '-' || (text[at] >= '0' && text[at] <= '9'))
+    return csl_year_in(text + at, csl_scan_number(text, length, at) - at);
+  return 0;
+}
+
+/* The item of json[0..length) as ibid_csl_read gives it, when the text is an
+** object without a backslash (no escapes to decode), nested at most
+** CSL_SCAN_DEPTH deep: 1 (status set), else 0 and nothing done. */
+static int csl_scan(const char *json, size_t length, ibid_csl_item *item, ibid_csl_status *status) {
+  if (memchr(json, '\\', length)) return 0;
+  /* the root object's members, each checked once; the first of each name kept */
+  enum { AUTHOR, EDITOR, TITLE, DOI, ISSUED, WANTED };
+  static const char *const wanted[WANTED] = {"author", "editor", "title", "DOI", "issued"};
+  static const size_t wanted_length[WANTED] = {6, 6, 5, 3, 6};
+  size_t member[WANTED];
+  for (int k = 0; k < WANTED; k++) member[k] = CSL_NONE;
+  size_t at = csl_scan_space(json, length, 0);
+  if (at >= length || json[at] != '{') return 0;
+  at = csl_scan_space(json, length, at + 1);
+  if (at < length && json[at] == '}') {
+    at++;
+  } else {
+    for (;;) {
+      if (at >= length || json[at] != '"') return 0;
+      size_t key = at + 1;
+      at = csl_scan_string(json, length, at);
+      if (!at) return 0;
+      size_t key_length = at - 1 - key;
+      at = csl_scan_space(json, length, at);
+      if (at >= length || json[at] != ':') return 0;
+      size_t value;
+      at = csl_scan_value(json, length, at + 1, 1, &value);
+      if (!at) return 0;
+      for (int k = 0; k < WANTED; k++)
+        if (member[k] == CSL_NONE && wanted_length[k] == key_length &&
+            memcmp(json + key, wanted[k], key_length) == 0)
+          member[k] = value;
+      at = csl_scan_space(json, length, at);
+      if (at >= length) return 0;
+      if (json[at] == '}') {
+        at++;
+        break;
+      }
+      if (json[at] != ',') return 0;
+      at = csl_scan_space(json, length, at + 1);
+    }
+  }
+  if (csl_scan_space(json, length, at) != length) return 0;
+  int failed = 0;
+  for (size_t r = 0; r < 2 && !item->family && !item->literal; r++) {
+    size_t name = csl_scan_first(json, length, member[r == 0 ? AUTHOR : EDITOR], '{');
+    if (name == CSL_NONE) continue;
+    item->family =
+        csl_scan_copy(json, length, csl_scan_member(json, length, name, "family"), &failed);
+    if (!item->family)
+      item->literal =
+          csl_scan_copy(json, length, csl_scan_member(json, length, name, "literal"), &failed);
+  }
+  item->title = csl_scan_copy(json, length, member[TITLE], &failed);
+  item->doi = csl_scan_copy(json, length, member[DOI], &failed);
+  size_t issued = member[ISSUED];
+  if (issued != CSL_NONE && json[issued] != '{') {
+    item->year = csl_scan_year(json, length, issued);
+  } else if (issued != CSL_NONE) {
+    size_t first =
+        csl_scan_first(json, length, csl_scan_member(json, length, issued, "date-parts"), '[');
+    item->year = csl_scan_year(json, length, csl_scan_first(json, length, first, 0));
+    if (!item->year)
+      item->year = csl_scan_year(json, length, csl_scan_member(json, length, issued, "raw"));
+    if (!item->year)
+      item->year = csl_scan_year(json, length, csl_scan_member(json, length, issued, "literal"));
+  }
+  *status = failed ? IBID_CSL_NO_MEMORY : IBID_CSL_OK;
+  return 1;
+}
+
 ibid_csl_status ibid_csl_read(const char *json, size_t length, ibid_csl_item *item) {
   memset(item, 0, sizeof(*item));
+  ibid_csl_status scanned;
+  if (csl_scan(json, length, item, &scanned)) return scanned;
   ibid_json_document document;
   ibid_json_status parsed = ibid_json_parse(json, length, &document, NULL);
   ibid_csl_status status = parsed == IBID_JSON_OK          ? IBID_CSL_OK
@@ -472,7 +707,13 @@ ibid_csl_status ibid_csl_work_key(ibid_csl_folder *folder, const char *json, siz
     csl_append_folded(folder, &out, item.literal, 1, 1);
   size_t name_length = out.length;
   ibid_buffer_append_char(&out, ':');
-  if (!has_title && item.year) ibid_buffer_append_int(&out, item.year);
+  if (!has_title && item.year >= 1000 && item.year <= 9999) { /* (csl_year_in's: always) */
+    char digits[4] = {(char)('0' + item.year / 1000), (char)('0' + item.year / 100 % 10),
+                      (char)('0' + item.year / 10 % 10), (char)('0' + item.year % 10)};
+    ibid_buffer_append(&out, digits, 4);
+  } else if (!has_title && item.year) {
+    ibid_buffer_append_int(&out, item.year);
+  }
   ibid_buffer_append_char(&out, ':');
   size_t title_start = out.length;
   if (has_title) csl_append_folded(folder, &out, item.title, CSL_TITLE_WORDS, 1);

@@ -2830,18 +2830,20 @@ static int headed_list(const char *text, size_t offset) {
   return end > start && end - start <= 80 && ibid_is_bibliography_heading(text, start, end);
 }
 
-/* Marks the numbers of the notes of text that lie outside [list_start,
-** list_end) -- a numbered list read as endnotes is no note. */
-static int mark_notes(const char *text, size_t length, size_t list_start, size_t list_end,
-                      unsigned char *taken) {
-  ibid_note *notes = 0;
-  size_t note_count = 0;
-  if (ibid_find_notes(text, length, &notes, &note_count)) return -1;
+/* Marks the numbers of the notes of text (ibid_find_notes, unless given)
+** that lie outside [list_start, list_end) -- a numbered list read as
+** endnotes is no note. */
+static int mark_notes(const char *text, size_t length, const ibid_note *given, size_t given_count,
+                      int notes_given, size_t list_start, size_t list_end, unsigned char *taken) {
+  ibid_note *found = 0;
+  size_t note_count = given_count;
+  if (!notes_given && ibid_find_notes(text, length, &found, &note_count)) return -1;
+  const ibid_note *notes = notes_given ? given : found;
   for (size_t k = 0; k < note_count; k++) {
     if (notes[k].label_start >= list_start && notes[k].label_start < list_end) continue;
     if (notes[k].n >= 1 && notes[k].n <= IBID_MAX_LABEL) taken[notes[k].n] = 1;
   }
-  ibid_free(notes);
+  ibid_free(found);
   return 0;
 }
 
@@ -2852,11 +2854,20 @@ int ibid_find_reference_links(const char *text, size_t length, ibid_reference_li
   ibid_bibliography_entry *entries = 0;
   size_t entry_count = 0;
   if (ibid_find_bibliography(text, length, &entries, &entry_count)) return -1;
+  int rc =
+      ibid_find_reference_links_in(text, length, entries, entry_count, NULL, 0, 0, links, count);
+  ibid_free(entries);
+  return rc;
+}
+
+int ibid_find_reference_links_in(const char *text, size_t length,
+                                 const ibid_bibliography_entry *entries, size_t entry_count,
+                                 const ibid_note *notes, size_t note_count, int notes_given,
+                                 ibid_reference_link **links, size_t *count) {
+  *links = 0;
+  *count = 0;
   long *entry_of = ibid_malloc((IBID_MAX_LABEL + 1) * sizeof(long));
-  if (!entry_of) {
-    ibid_free(entries);
-    return -1;
-  }
+  if (!entry_of) return -1;
   for (long n = 0; n <= IBID_MAX_LABEL; n++) entry_of[n] = -1;
   long last = 0, max_label = 0;
   size_t sequential = 0, list_start = length, list_end = 0;
@@ -2879,11 +2890,11 @@ int ibid_find_reference_links(const char *text, size_t length, ibid_reference_li
   unsigned char *taken = 0;
   if (sequential >= 3 && headed_list(text, list_start)) {
     taken = ibid_malloc(IBID_MAX_LABEL + 1);
-    if (!taken || (memset(taken, 0, IBID_MAX_LABEL + 1),
-                   mark_notes(text, length, list_start, list_end, taken))) {
+    if (!taken ||
+        (memset(taken, 0, IBID_MAX_LABEL + 1),
+         mark_notes(text, length, notes, note_count, notes_given, list_start, list_end, taken))) {
       ibid_free(taken);
       ibid_free(entry_of);
-      ibid_free(entries);
       return -1;
     }
   }
@@ -2901,7 +2912,6 @@ int ibid_find_reference_links(const char *text, size_t length, ibid_reference_li
   }
   ibid_free(taken);
   ibid_free(entry_of);
-  ibid_free(entries);
   if (out.failed) {
     ibid_free(out.links);
     return -1;

@@ -96,5 +96,13 @@ typedef struct ibid_reference_link {
 ** memory; *links is freed with ibid_free. */
 int ibid_find_reference_links(const char *text, size_t length, ibid_reference_link **links,
                               size_t *count);
+/* The same from what the caller found already: the entries
+** ibid_find_bibliography gives for text and, when notes_given, the notes
+** ibid_find_notes gives (else they are found when needed). */
+struct ibid_note;
+int ibid_find_reference_links_in(const char *text, size_t length,
+                                 const ibid_bibliography_entry *entries, size_t entry_count,
+                                 const struct ibid_note *notes, size_t note_count, int notes_given,
+                                 ibid_reference_link **links, size_t *count);
 
 #endif

@@ -23,7 +23,9 @@
 ** from ibid_find_bibliography; an entry that is also a note which gave
 ** citation items is left out, so a numbered endnote list under a
 ** "References" heading is not listed twice. Every full citation is parsed
-** once.
+** once, and its work key made once: its Ibid. and short forms take both.
+** For ibid_ingest, the numbered in-text citations (ibid_reference_links)
+** are counted from the same list and notes (ibid_find_reference_links_in).
 */
 #include <string.h>
 
@@ -51,6 +53,8 @@ typedef struct antecedent {
   size_t start, end; /* its text */
   char *csl;         /* its CSL-JSON (owned) */
   size_t csl_length;
+  char *key; /* ibid_work_key of csl (owned), NULL when none: Ibid. rows take it as it is */
+  size_t key_length;
   unsigned long long title_keys[IBID_TITLE_KEYS]; /* ibid_title_keys of its text */
   int title_words;
 } antecedent;
@@ -64,12 +68,14 @@ typedef struct antecedents {
 } antecedents;
 
 static int antecedents_push(antecedents *seen, long note, long item, char *csl, size_t csl_length,
-                            const char *text, size_t start, size_t end) {
+                            char *key, size_t key_length, const char *text, size_t start,
+                            size_t end) {
   if (seen->count == seen->capacity) {
     size_t capacity = seen->capacity ? seen->capacity * 2 : 32;
     antecedent *list = ibid_realloc(seen->list, capacity * sizeof(*list));
     if (!list) {
       ibid_free(csl);
+      ibid_free(key);
       return SQLITE_NOMEM;
     }
     seen->list = list;
@@ -81,6 +87,8 @@ static int antecedents_push(antecedents *seen, long note, long item, char *csl, 
   seen->list[seen->count].end = end;
   seen->list[seen->count].csl = csl;
   seen->list[seen->count].csl_length = csl_length;
+  seen->list[seen->count].key = key;
+  seen->list[seen->count].key_length = key_length;
   seen->list[seen->count].title_words =
       ibid_title_keys(text, start, end, seen->list[seen->count].title_keys);
   seen->count++;
@@ -139,7 +147,10 @@ static long antecedents_find_title(const antecedents *seen, const char *text, si
 }
 
 static void antecedents_free(antecedents *seen) {
-  for (size_t i = 0; i < seen->count; i++) ibid_free(seen->list[i].csl);
+  for (size_t i = 0; i < seen->count; i++) {
+    ibid_free(seen->list[i].csl);
+    ibid_free(seen->list[i].key);
+  }
   ibid_free(seen->list);
 }
 
@@ -263,19 +274,26 @@ static char *parse_full_citation(const char *text, size_t start, size_t length, 
   return ibid_parse_reference_json(text + start, length, csl_length);
 }
 
-static int add_key(ibid_rows *rows, reference_list_client *client, const char *csl, size_t length) {
+/* The work key of csl (ibid_malloc), NULL when it has none (or no folder);
+** *rc set to SQLITE_NOMEM when out of memory. */
+static char *work_key(reference_list_client *client, const char *csl, size_t length,
+                      size_t *key_length, int *rc) {
   char *key = 0;
-  size_t key_length = 0;
-  if (!csl || !client->folder) return ibid_rows_null(rows);
-  ibid_csl_status status = ibid_csl_work_key(client->folder, csl, length, &key, &key_length);
-  if (status == IBID_CSL_NO_MEMORY) return SQLITE_NOMEM;
-  if (status != IBID_CSL_OK || !key) return ibid_rows_null(rows);
-  return ibid_rows_text_owned(rows, key, key_length);
+  *key_length = 0;
+  if (!csl || !client->folder) return NULL;
+  ibid_csl_status status = ibid_csl_work_key(client->folder, csl, length, &key, key_length);
+  if (status == IBID_CSL_NO_MEMORY) *rc = SQLITE_NOMEM;
+  if (status != IBID_CSL_OK) {
+    ibid_free(key);
+    return NULL;
+  }
+  return key;
 }
 
-/* One output row. csl is borrowed; resolves_to 0 means NULL. */
-static int add_row(ibid_rows *rows, reference_list_client *client, long note, long item,
-                   size_t start, size_t length, const char *csl, size_t csl_length,
+/* One output row. csl and key (its work key, NULL when none) are borrowed;
+** resolves_to 0 means NULL. */
+static int add_row(ibid_rows *rows, long note, long item, size_t start, size_t length,
+                   const char *csl, size_t csl_length, const char *key, size_t key_length,
                    long resolves_to, long resolves_item, size_t locator_start,
                    size_t locator_length) {
   int rc = note ? ibid_rows_int(rows, note) : ibid_rows_null(rows);
@@ -289,7 +307,7 @@ static int add_row(ibid_rows *rows, reference_list_client *client, long note, lo
   if (rc == SQLITE_OK)
     rc = locator_length ? ibid_rows_slice(rows, locator_start, locator_length)
                         : ibid_rows_null(rows);
-  if (rc == SQLITE_OK) rc = add_key(rows, client, csl, csl_length);
+  if (rc == SQLITE_OK) rc = ibid_rows_text(rows, key, key_length);
   return rc;
 }
 
@@ -385,15 +403,19 @@ static int add_note_items(ibid_rows *rows, reference_list_client *client, const 
         rc = SQLITE_NOMEM;
         break;
       }
-      rc = add_row(rows, client, note->n, (long)k + 1, item->start, item->length, csl, csl_length,
-                   0, 0, locator_start, locator_length);
+      size_t key_length;
+      char *key = work_key(client, csl, csl_length, &key_length, &rc);
+      if (rc == SQLITE_OK)
+        rc = add_row(rows, note->n, (long)k + 1, item->start, item->length, csl, csl_length, key,
+                     key_length, 0, 0, locator_start, locator_length);
       seen->last_target = note->n;
       seen->last_item = (long)k + 1;
       if (rc == SQLITE_OK) {
-        rc = antecedents_push(seen, note->n, (long)k + 1, csl, csl_length, text, item->start,
-                              item_end);
+        rc = antecedents_push(seen, note->n, (long)k + 1, csl, csl_length, key, key_length, text,
+                              item->start, item_end);
       } else {
         ibid_free(csl);
+        ibid_free(key);
       }
       continue;
     }
@@ -408,9 +430,9 @@ static int add_note_items(ibid_rows *rows, reference_list_client *client, const 
     }
     const antecedent *full =
         resolves_to && resolves_item ? antecedents_find(seen, resolves_to, resolves_item) : 0;
-    rc = add_row(rows, client, note->n, (long)k + 1, item->start, item->length,
-                 full ? full->csl : 0, full ? full->csl_length : 0, resolves_to, resolves_item,
-                 locator_start, locator_length);
+    rc = add_row(rows, note->n, (long)k + 1, item->start, item->length, full ? full->csl : 0,
+                 full ? full->csl_length : 0, full ? full->key : 0, full ? full->key_length : 0,
+                 resolves_to, resolves_item, locator_start, locator_length);
   }
   ibid_free(items);
   return rc;
@@ -506,11 +528,8 @@ static char *with_previous_author(char *csl, size_t *length, const char *author,
 ** title. Journal 3, 2009." is kept as an entry). Both lists are in text
 ** order, so one merge walk suffices. */
 static int add_bibliography(ibid_rows *rows, reference_list_client *client, const char *text,
-                            size_t length, const ibid_note *notes, const unsigned char *cited,
-                            size_t note_count) {
-  ibid_bibliography_entry *entries = 0;
-  size_t count = 0;
-  if (ibid_find_bibliography(text, length, &entries, &count)) return SQLITE_NOMEM;
+                            const ibid_bibliography_entry *entries, size_t count,
+                            const ibid_note *notes, const unsigned char *cited, size_t note_count) {
   int rc = SQLITE_OK;
   long item = 0;
   size_t n = 0;
@@ -554,17 +573,21 @@ static int add_bibliography(ibid_rows *rows, reference_list_client *client, cons
       author = copy;
       author_length = member_end - member_start;
     }
-    rc = add_row(rows, client, 0, item, entries[k].start, entries[k].length, csl, csl_length, 0, 0,
-                 0, 0);
+    size_t key_length;
+    char *key = work_key(client, csl, csl_length, &key_length, &rc);
+    if (rc == SQLITE_OK)
+      rc = add_row(rows, 0, item, entries[k].start, entries[k].length, csl, csl_length, key,
+                   key_length, 0, 0, 0, 0);
+    ibid_free(key);
     ibid_free(csl);
   }
   ibid_free(author);
-  ibid_free(entries);
   return rc;
 }
 
 int ibid_rows_add_references(ibid_rows *rows, ibid_csl_folder *folder, const char *text,
-                             size_t length, const ibid_note *notes, size_t count) {
+                             size_t length, const ibid_note *notes, size_t count,
+                             size_t *link_count) {
   reference_list_client own = {folder}, *client = &own;
   antecedents seen = {0};
   seen.budget = ibid_resolve_budget(length);
@@ -582,7 +605,21 @@ int ibid_rows_add_references(ibid_rows *rows, ibid_csl_folder *folder, const cha
     cited[i] = items > 0;
   }
   antecedents_free(&seen);
-  if (rc == SQLITE_OK) rc = add_bibliography(rows, client, text, length, notes, cited, count);
+  ibid_bibliography_entry *entries = 0;
+  size_t entry_count = 0;
+  if (rc == SQLITE_OK && ibid_find_bibliography(text, length, &entries, &entry_count))
+    rc = SQLITE_NOMEM;
+  if (rc == SQLITE_OK)
+    rc = add_bibliography(rows, client, text, entries, entry_count, notes, cited, count);
+  if (rc == SQLITE_OK && link_count) {
+    /* the numbered in-text citations, from the same list and notes */
+    ibid_reference_link *links = 0;
+    if (ibid_find_reference_links_in(text, length, entries, entry_count, notes, count, 1, &links,
+                                     link_count))
+      rc = SQLITE_NOMEM;
+    ibid_free(links);
+  }
+  ibid_free(entries);
   ibid_free(cited);
   return rc;
 }
@@ -592,7 +629,7 @@ static int references_fill(ibid_rows *rows, const char *text, size_t length, voi
   ibid_note *notes = 0;
   size_t count = 0;
   if (ibid_find_notes(text, length, &notes, &count)) return SQLITE_NOMEM;
-  int rc = ibid_rows_add_references(rows, client->folder, text, length, notes, count);
+  int rc = ibid_rows_add_references(rows, client->folder, text, length, notes, count, NULL);
   ibid_free(notes);
   return rc;
 }
