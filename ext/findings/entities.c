@@ -2518,8 +2518,11 @@ static size_t match_untitled_person(finder *f, size_t i) {
   return end;
 }
 
-static size_t match_word(finder *f, size_t i, size_t *definition) {
+/* (*advance: when no matcher matches, the letters of the word at i, 0 when
+** the caller measures them) */
+static size_t match_word(finder *f, size_t i, size_t *definition, size_t *advance) {
   size_t end;
+  *advance = 0;
   /* A name that an acronym in parentheses defines, "Justice and Equality
   ** Movement (JEM)", is one organization. */
   while (*definition < f->acronym_count && f->acronyms[*definition].name_start < i) (*definition)++;
@@ -2548,6 +2551,27 @@ static size_t match_word(finder *f, size_t i, size_t *definition) {
   /* Each matcher below is tried only where its first test can pass (the
   ** first byte or the word's lists): most words are tried by few. */
   char c = f->text[i];
+  if (ibid_is_lower(c)) {
+    /* A lowercase word (most words) that ASCII letters make and an ASCII
+    ** byte other than '/', '.', '-' and '\'' ends: its ASCII letters are
+    ** its name_word and its ibid_word_length, and no symbol starts at it
+    ** (match_au_symbol), so it is measured without name_word. Only the
+    ** matchers of lowercase words below are tried. */
+    size_t n = ascii_letters(f->text, f->length, i);
+    unsigned char after = i + n < f->length ? (unsigned char)f->text[i + n] : 0;
+    if (after < 0x80 && after != '/' && after != '.' && after != '-' && after != '\'') {
+      if (((c == 'r' && (n == 3 || n == 5 || n == 10 || n == 11) &&
+            (end = match_resolution(f, i, n))) ||
+           (c == 'a' && (n == 3 || n == 4 || n == 7 || n == 8) && f->text[i + 1] == 'r' &&
+            (end = match_article(f, i, n))) ||
+           (c == 's' && n == 9 && (end = match_situation(f, i, n))) ||
+           ((f->role_shapes[(unsigned char)c] >> (n < 31 ? n : 31) & 1) &&
+            word_in_list(f, i, n, LIST_ROLE) && (end = match_person_after_role(f, i, n)))))
+        return end;
+      *advance = n;
+      return 0;
+    }
+  }
   int upper = ibid_is_upper(c), digit = ibid_is_digit(c);
   if (upper && (end = match_armed_group(f, i))) return end;
   if (((c == 'S' || c == 'A' || c == 'E') && (end = match_un_symbol(f, i))) ||
@@ -2673,9 +2697,11 @@ int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *r
       i = end ? end : i + 1;
       continue;
     }
-    size_t end = match_word(f, i, &definition);
+    size_t advance, end = match_word(f, i, &definition, &advance);
     if (end > i) {
       i = end;
+    } else if (advance) {
+      i += advance;
     } else {
       const size_t slot = i & (NAME_CACHE - 1);
       size_t n =

@@ -415,6 +415,21 @@ static size_t date_parenthesis_end(const event_scan *s, size_t i) {
 
 /* ----- the scan ------------------------------------------------------------------- */
 
+/* Byte classes of the scan: SCAN_WORD, an ASCII letter or digit; SCAN_STOP,
+** a byte the scan stops at (a letter, a digit or '('). */
+#define SCAN_WORD 1
+#define SCAN_STOP 2
+static const unsigned char scan_classes[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 0,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
 /* (n: the letters of the word at i, ibid_word_length) */
 static size_t match_date(event_scan *s, size_t i, size_t n) {
   date d;
@@ -494,8 +509,15 @@ int ibid_find_events_progress(const ibid_layers *layers, ibid_progress *progress
       i = end ? end : i + 1;
       continue;
     }
+    /* the bytes up to the next citation or progress count, whichever first */
+    size_t limit = counted + 4096 < length ? counted + 4096 : length;
+    if (citation < citation_count && citations[2 * citation] < limit)
+      limit = citations[2 * citation];
     if (!(ibid_is_alpha(c) || ibid_is_digit(c))) {
-      i++;
+      /* no date starts at a space or punctuation: on to the next letter,
+      ** digit or '(' */
+      for (i++; i < limit && !(scan_classes[(unsigned char)text[i]] & SCAN_STOP); i++) {
+      }
       continue;
     }
     char before = i > 0 ? text[i - 1] : ' ';
@@ -508,7 +530,10 @@ int ibid_find_events_progress(const ibid_layers *layers, ibid_progress *progress
                         before == '/' || before == ',' || ((unsigned char)before & 0x80) ||
                         (before == '-' && !(i >= 4 && memcmp(text + i - 4, "mid-", 4) == 0)));
     if (!boundary) {
-      i++;
+      /* the letters and digits after it follow a letter or digit: no
+      ** boundary either */
+      for (i++; i < limit && (scan_classes[(unsigned char)text[i]] & SCAN_WORD); i++) {
+      }
       continue;
     }
     /* (a digit is no letter: no word) */
