@@ -480,19 +480,21 @@ typedef struct word_key {
 static size_t content_words(const char *text, size_t start, size_t end, word_key *keys,
                             size_t max) {
   size_t count = 0, at = start;
+  uint64_t seen[MAX_CELL_WORDS]; /* the keys so far, as integers (zero past the sixth byte) */
+  if (max > MAX_CELL_WORDS) max = MAX_CELL_WORDS;
   word w;
   while (count < max && next_word(text, end, &at, &w)) {
     if (w.end - w.start < 3 || !is_alpha(text[w.start]) || is_stopword(text, w)) continue;
-    word_key k;
-    memset(&k, 0, sizeof(k));
-    for (size_t i = 0; i < 6 && w.start + i < w.end; i++) k.key[i] = lower(text[w.start + i]);
-    int duplicate = 0;
-    for (size_t i = 0; i < count; i++)
-      if (memcmp(keys[i].key, k.key, 6) == 0) {
-        duplicate = 1;
-        break;
-      }
-    if (!duplicate) keys[count++] = k;
+    /* the first six bytes, A-Z lowercased in each byte at once (scan.h) */
+    uint64_t key = 0;
+    memcpy(&key, text + w.start, w.end - w.start < 6 ? w.end - w.start : 6);
+    key |= (ibid_scan_below(key, 'Z' + 1) & ~ibid_scan_below(key, 'A')) >> 2;
+    size_t i = 0;
+    while (i < count && seen[i] != key) i++;
+    if (i < count) continue; /* a duplicate */
+    seen[count] = key;
+    memcpy(keys[count].key, &key, 6);
+    count++;
   }
   return count;
 }
