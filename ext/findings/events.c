@@ -339,18 +339,22 @@ static size_t match_relative(event_scan *s, size_t i, size_t n) {
   if (ibid_is_alpha(s->text[i]) && first != 'a' && first != 'e' && first != 'f' && first != 'n' &&
       first != 'o' && first != 's' && first != 't')
     return 0;
-  int amount = small_number(s->text + i, n);
+  /* the amount's end: a word's, or one or two digits' */
   size_t at = i + n;
-  if (!amount && n == 0) {
+  if (n == 0) {
     size_t d = count_digits(s, i);
-    if (d >= 1 && d <= 2) {
-      amount = number_at(s, i, d);
-      at = i + d;
-    }
+    if (d < 1 || d > 2) return 0;
+    at = i + d;
   }
-  if (!amount || at >= s->length || !ibid_is_space(s->text[at])) return 0;
+  if (at >= s->length || !ibid_is_space(s->text[at])) return 0;
   size_t unit_start = ibid_skip_space(s->text, s->length, at);
   if (unit_start - at > 4) return 0;
+  /* a unit ("day", "week", "month", "year") must follow before the amount
+  ** is read (most words are followed by none) */
+  char u = unit_start < s->length ? s->text[unit_start] : 0;
+  if (u != 'd' && u != 'w' && u != 'm' && u != 'y') return 0;
+  int amount = n ? small_number(s->text + i, n) : number_at(s, i, at - i);
+  if (!amount) return 0;
   size_t unit_n = ibid_word_length(s->text, s->length, unit_start);
   const char *unit_word = s->text + unit_start;
   char unit = 0;
