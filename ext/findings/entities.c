@@ -483,6 +483,15 @@ static size_t name_word_at(const finder *f, size_t i, size_t *first, size_t *asc
 /* name_word when its cache does not hold the answer. */
 __attribute__((noinline)) static size_t name_word_miss(finder *f, size_t i) {
   size_t c = i & (NAME_CACHE - 1);
+  /* most words: ASCII letters and then an ASCII byte that joins no further
+  ** letters (name_word_at's first step, and its last) */
+  size_t ascii = ascii_letters(f->text, f->length, i), end = i + ascii;
+  if (end >= f->length ||
+      ((unsigned char)f->text[end] < 0x80 && f->text[end] != '-' && f->text[end] != '\'')) {
+    f->names[c].length = f->names[c].first = f->names[c].ascii = ascii;
+    f->names[c].at = i + 1;
+    return ascii;
+  }
   f->names[c].length = name_word_at(f, i, &f->names[c].first, &f->names[c].ascii);
   f->names[c].at = i + 1;
   return f->names[c].length;
