@@ -779,6 +779,24 @@ int ibid_find_claims_layers(const ibid_layers *layers, ibid_claim **claims, size
   return ibid_find_claims_progress(layers, NULL, claims, count);
 }
 
+/* Byte classes of the scan: SCAN_DIGIT, SCAN_ALPHA (ASCII); SCAN_JOINS, a
+** byte after which no number or number word starts (letters, digits, '.',
+** ',', '/', '-', '[', '$' and non-ASCII bytes: "3.5", "S/2014"; after a
+** currency sign a number starts all the same, see currency_before). */
+#define SCAN_DIGIT 1
+#define SCAN_ALPHA 2
+#define SCAN_JOINS 4
+static const unsigned char scan_classes[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0, 0,
+    0, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 4, 0, 0, 0, 0,
+    0, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 0, 0, 0, 0, 0,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+};
+
 int ibid_find_claims_progress(const ibid_layers *layers, ibid_progress *progress,
                               ibid_claim **claims, size_t *count) {
   *claims = NULL;
@@ -797,22 +815,18 @@ int ibid_find_claims_progress(const ibid_layers *layers, ibid_progress *progress
       if (ibid_progress_step(progress, i - counted)) break;
       counted = i;
     }
-    char c = text[i];
-    if (!ibid_is_digit(c) && !ibid_is_alpha(c)) { /* (most spaces and punctuation) */
+    unsigned char k = scan_classes[(unsigned char)text[i]];
+    if (!(k & (SCAN_DIGIT | SCAN_ALPHA))) { /* (most spaces and punctuation) */
       i++;
       continue;
     }
-    int boundary =
-        i == 0 ||
-        !(ibid_is_alpha(text[i - 1]) || ibid_is_digit(text[i - 1]) || text[i - 1] == '.' ||
-          text[i - 1] == ',' || text[i - 1] == '/' || text[i - 1] == '-' || text[i - 1] == '[' ||
-          text[i - 1] == '$' || ((unsigned char)text[i - 1] & 0x80)) ||
-        currency_before(text, i) != NULL;
-    if (ibid_is_digit(c) && boundary) {
+    int boundary = i == 0 || !(scan_classes[(unsigned char)text[i - 1]] & SCAN_JOINS) ||
+                   currency_before(text, i) != NULL;
+    if ((k & SCAN_DIGIT) && boundary) {
       i = scan_digits(&list, &s, i, &failed);
-    } else if (ibid_is_digit(c)) {
+    } else if (k & SCAN_DIGIT) {
       while (i < length && (ibid_is_digit(text[i]) || text[i] == '.' || text[i] == ',')) i++;
-    } else if (ibid_is_alpha(c) && boundary) {
+    } else if (boundary) {
       i = scan_number_word(&list, &s, i, &failed);
     } else {
       i++;
