@@ -419,19 +419,25 @@ static size_t date_parenthesis_end(const event_scan *s, size_t i) {
 
 /* ----- the scan ------------------------------------------------------------------- */
 
-/* Byte classes of the scan: SCAN_WORD, an ASCII letter or digit; SCAN_STOP,
-** a byte the scan stops at (a letter, a digit or '('). */
+/* Byte classes of the scan: SCAN_WORD, an ASCII letter or digit (SCAN_DIGIT
+** a digit); SCAN_STOP, a byte the scan stops at (a letter, a digit or '(');
+** SCAN_JOINS, a byte after which no word starts (a letter, a digit, '.',
+** '/', ',' or a non-ASCII byte); SCAN_HYPHEN, '-'. */
 #define SCAN_WORD 1
 #define SCAN_STOP 2
+#define SCAN_JOINS 4
+#define SCAN_HYPHEN 8
+#define SCAN_DIGIT 16
 static const unsigned char scan_classes[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 0,
-    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
-    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 4, 8, 4, 4, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23,
+    0, 0, 0, 0, 0, 0, 0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,  7,  7,  7,  7,  7,  7,  7,  7,  7,
+    7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,  7,  7,  7,  7,  7,  7,  7,  7,  7,
+    7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 4, 4, 4, 4, 4, 4, 4, 4,  4,  4,  4,  4,  4,  4,  4,  4,  4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,  4,  4,  4,  4,  4,  4,  4,  4,  4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,  4,  4,  4,  4,  4,  4,  4,  4,  4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,  4,  4,  4,  4,  4,  4,  4,  4,  4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,  4,  4,  4,  4,
 };
 
 /* (n: the letters of the word at i, ibid_word_length) */
@@ -508,6 +514,7 @@ int ibid_find_events_progress(const ibid_layers *layers, ibid_progress *progress
       continue;
     }
     char c = text[i];
+    unsigned char k = scan_classes[(unsigned char)c];
     if (c == '(') {
       size_t end = date_parenthesis_end(&s, i);
       i = end ? end : i + 1;
@@ -517,22 +524,24 @@ int ibid_find_events_progress(const ibid_layers *layers, ibid_progress *progress
     size_t limit = counted + 4096 < length ? counted + 4096 : length;
     if (citation < citation_count && citations[2 * citation] < limit)
       limit = citations[2 * citation];
-    if (!(ibid_is_alpha(c) || ibid_is_digit(c))) {
+    if (!(k & SCAN_WORD)) {
       /* no date starts at a space or punctuation: on to the next letter,
       ** digit or '(' */
       for (i++; i < limit && !(scan_classes[(unsigned char)text[i]] & SCAN_STOP); i++) {
       }
       continue;
     }
-    char before = i > 0 ? text[i - 1] : ' ';
-    /* An en or em dash is a boundary: "31 May–11 June 2010". */
-    int after_dash = i >= 3 && (unsigned char)text[i - 3] == 0xE2 &&
-                     (unsigned char)text[i - 2] == 0x80 &&
-                     ((unsigned char)before == 0x93 || (unsigned char)before == 0x94);
-    int boundary =
-        after_dash || !(ibid_is_alpha(before) || ibid_is_digit(before) || before == '.' ||
-                        before == '/' || before == ',' || ((unsigned char)before & 0x80) ||
-                        (before == '-' && !(i >= 4 && memcmp(text + i - 4, "mid-", 4) == 0)));
+    /* A word starts after no letter, digit, '.', '/', ',' or non-ASCII
+    ** byte, and after a '-' only in "mid-"; an en or em dash is a boundary:
+    ** "31 May–11 June 2010". */
+    unsigned char before = i > 0 ? scan_classes[(unsigned char)text[i - 1]] : 0;
+    int boundary = 1;
+    if (before & SCAN_HYPHEN)
+      boundary = i >= 4 && memcmp(text + i - 4, "mid-", 4) == 0;
+    else if (before & SCAN_JOINS)
+      boundary = i >= 3 && (unsigned char)text[i - 3] == 0xE2 &&
+                 (unsigned char)text[i - 2] == 0x80 &&
+                 ((unsigned char)text[i - 1] == 0x93 || (unsigned char)text[i - 1] == 0x94);
     if (!boundary) {
       /* the letters and digits after it follow a letter or digit: no
       ** boundary either */
@@ -541,7 +550,7 @@ int ibid_find_events_progress(const ibid_layers *layers, ibid_progress *progress
       continue;
     }
     /* (a digit is no letter: no word) */
-    size_t n = ibid_is_digit(c) ? 0 : ibid_word_length(text, length, i);
+    size_t n = (k & SCAN_DIGIT) ? 0 : ibid_word_length(text, length, i);
     size_t end = match_date(&s, i, n);
     if (end > i) {
       i = end;
