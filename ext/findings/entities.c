@@ -49,12 +49,13 @@
 ** gazetteer data lives in sql/gazetteer.sql.
 ** Speed: the scan jumps from word start to word start (a byte class table);
 ** each matcher is tried only where its first test can pass (its first byte,
-** or the word's lists); a word's lists are one mask from one hash table of
-** all the lists' words (word_lists_of); the answers the matchers ask for
-** again (a name word at an offset, a word's lists, a person's name, an
-** acronym, the word before an offset) are remembered by offset; ASCII letters are read eight bytes
-*at a
-** time. None of it changes an answer.
+** or the word's lists), and a lowercase word of ASCII letters (most words)
+** is measured by its letters alone and tried by the few matchers of
+** lowercase words; a word's lists are one mask from one hash table of all
+** the lists' words (word_lists_of); the answers the matchers ask for again
+** (a name word at an offset, a word's lists, a person's name, an acronym,
+** the word before an offset) are remembered by offset; ASCII letters are
+** read eight bytes at a time. None of it changes an answer.
 */
 #include "entities.h"
 
