@@ -503,15 +503,23 @@ int ibid_find_events_progress(const ibid_layers *layers, ibid_progress *progress
   s.sentences = sentences;
   size_t citation = 0; /* index of the next citation span */
   size_t counted = 0;  /* bytes of the scan counted on progress */
+  /* the next progress count or citation, whichever first: before it no
+  ** step is due and no citation starts, so those tests wait for it */
+  size_t limit = 0;
   for (size_t i = 0; i < length && !s.failed;) {
-    if (i >= counted + 4096) { /* every few thousand bytes: cheap, and soon enough to stop */
-      if (ibid_progress_step(progress, i - counted)) break;
-      counted = i;
-    }
-    while (citation < citation_count && citations[2 * citation + 1] <= i) citation++;
-    if (citation < citation_count && citations[2 * citation] <= i) {
-      i = citations[2 * citation + 1];
-      continue;
+    if (i >= limit) {
+      if (i >= counted + 4096) { /* every few thousand bytes: cheap, and soon enough to stop */
+        if (ibid_progress_step(progress, i - counted)) break;
+        counted = i;
+      }
+      while (citation < citation_count && citations[2 * citation + 1] <= i) citation++;
+      if (citation < citation_count && citations[2 * citation] <= i) {
+        i = citations[2 * citation + 1];
+        continue;
+      }
+      limit = counted + 4096 < length ? counted + 4096 : length;
+      if (citation < citation_count && citations[2 * citation] < limit)
+        limit = citations[2 * citation];
     }
     char c = text[i];
     unsigned char k = scan_classes[(unsigned char)c];
@@ -520,10 +528,6 @@ int ibid_find_events_progress(const ibid_layers *layers, ibid_progress *progress
       i = end ? end : i + 1;
       continue;
     }
-    /* the bytes up to the next citation or progress count, whichever first */
-    size_t limit = counted + 4096 < length ? counted + 4096 : length;
-    if (citation < citation_count && citations[2 * citation] < limit)
-      limit = citations[2 * citation];
     if (!(k & SCAN_WORD)) {
       /* no date starts at a space or punctuation: on to the next letter,
       ** digit or '(' */
