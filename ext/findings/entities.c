@@ -2677,15 +2677,19 @@ int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *r
   if (collect_word_stats(f)) f->failed = 1;
   collect_acronyms(f);
   size_t definition = 0;
-  size_t counted = 0; /* bytes of the scan counted on progress */
+  size_t counted = 0;   /* bytes of the scan counted on progress */
+  size_t limit = 0;     /* the next progress count: no step is due before it */
+  size_t next_cite = 0; /* no citation starts before it (see citation_end) */
   for (size_t i = 0; i < length && !f->failed;) {
-    if (i >= counted + 4096) { /* every few thousand bytes: cheap, and soon enough to stop */
-      if (ibid_progress_step(f->progress, i - counted)) break;
-      counted = i;
+    if (i >= limit) {
+      if (i >= counted + 4096) { /* every few thousand bytes: cheap, and soon enough to stop */
+        if (ibid_progress_step(f->progress, i - counted)) break;
+        counted = i;
+      }
+      limit = counted + 4096 < length ? counted + 4096 : length;
     }
     /* on to the next byte a matcher may start at (a word start), at most
     ** to the next progress count */
-    size_t limit = counted + 4096 < length ? counted + 4096 : length;
     unsigned char before = i == 0 ? 0 : scan_class[(unsigned char)text[i - 1]];
     for (; i < limit; i++) {
       unsigned char here = scan_class[(unsigned char)text[i]];
@@ -2697,10 +2701,14 @@ int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *r
     }
     if (i >= limit) continue;
     char c = text[i];
-    size_t skip = citation_end(f, i);
-    if (skip) {
-      i = skip;
-      continue;
+    if (i >= next_cite) {
+      size_t skip = citation_end(f, i);
+      if (skip) {
+        i = skip;
+        continue;
+      }
+      next_cite =
+          f->citation_cursor < f->citation_count ? f->citations[2 * f->citation_cursor] : length;
     }
     if (c == '(') {
       size_t end = attach_definition(f, i);
