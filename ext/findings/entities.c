@@ -1948,14 +1948,17 @@ static int collect_word_stats(finder *f) {
   f->stat_capacity = capacity;
   size_t used = 0;
   size_t counted = 0; /* bytes counted on progress */
+  size_t limit = 0;   /* the next progress count: no step is due before it */
   for (size_t i = 0; i < f->length;) {
-    if (i >= counted + 4096) {
-      if (ibid_progress_step(f->progress, i - counted)) return 0;
-      counted = i;
+    if (i >= limit) {
+      if (i >= counted + 4096) {
+        if (ibid_progress_step(f->progress, i - counted)) return 0;
+        counted = i;
+      }
+      limit = counted + 4096 < f->length ? counted + 4096 : f->length;
     }
     /* on to the next letter, at most to the next progress count (a word is
     ** read whole, so no letter precedes it) */
-    size_t limit = counted + 4096 < f->length ? counted + 4096 : f->length;
     while (i < limit && !is_ascii_letter(f->text[i])) i++;
     if (i >= limit) continue;
     size_t n;
