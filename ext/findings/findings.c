@@ -426,6 +426,26 @@ static int word_has_stem(const char *text, word w, const char *const *stems, siz
 
 #define COUNT(array) (sizeof(array) / sizeof(*(array)))
 
+/* For each first letter of a lowercase list of at most 32 entries (a-z; 26:
+** any other byte), a bit per entry that begins with it: word_has_stem_in
+** then compares a word with those entries only. */
+static void letter_entries(const char *const *list, size_t count, uint32_t entries[27]) {
+  memset(entries, 0, 27 * sizeof(uint32_t));
+  for (size_t i = 0; i < count && i < 32; i++)
+    entries[is_lower(list[i][0]) ? list[i][0] - 'a' : 26] |= 1u << i;
+}
+
+/* word_has_stem over the entries letter_entries gives for the word's first letter. */
+static int word_has_stem_in(const char *text, word w, const char *const *stems,
+                            const uint32_t entries[27]) {
+  char first = lower(text[w.start]);
+  for (uint32_t e = entries[is_lower(first) ? first - 'a' : 26]; e; e &= e - 1) {
+    const char *stem = stems[__builtin_ctz(e)];
+    if (stem[0] == first && starts_with(text, w.start, w.end, stem)) return 1;
+  }
+  return 0;
+}
+
 /* The first letters of a lowercase list (bit k: 'a' + k; bit 26: any other
 ** byte), so that a word no entry can match is ruled out by one test. */
 static uint32_t first_letters(const char *const *list, size_t count) {
@@ -576,6 +596,11 @@ ibid_polarity ibid_text_polarity(const char *text, size_t length) {
                  outcomes = first_letters(outcome_words, COUNT(outcome_words)),
                  limitings = first_letters(limiting_stems, COUNT(limiting_stems)),
                  negating = first_letters(negators, COUNT(negators));
+  _Static_assert(COUNT(negative_stems) <= 32 && COUNT(positive_stems) <= 32,
+                 "letter_entries takes at most 32 entries");
+  uint32_t negative_entries[27], positive_entries[27];
+  letter_entries(negative_stems, COUNT(negative_stems), negative_entries);
+  letter_entries(positive_stems, COUNT(positive_stems), positive_entries);
   while (next_word(text, length, &at, &w)) {
     if (clause_break(text, previous_end, w.start)) scope = limiting_scope = 0;
     previous_end = w.end;
@@ -590,10 +615,10 @@ ibid_polarity ibid_text_polarity(const char *text, size_t length) {
     }
     int sign = 0;
     if (may_begin(text, w, negatives) &&
-        word_has_stem(text, w, negative_stems, COUNT(negative_stems))) {
+        word_has_stem_in(text, w, negative_stems, negative_entries)) {
       sign = -1;
     } else if (may_begin(text, w, positives) &&
-               (word_has_stem(text, w, positive_stems, COUNT(positive_stems)) ||
+               (word_has_stem_in(text, w, positive_stems, positive_entries) ||
                 word_in(text, w, positive_words, COUNT(positive_words)))) {
       sign = 1;
     } else if (scope > 0 && may_begin(text, w, outcomes) &&
