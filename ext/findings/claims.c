@@ -133,12 +133,15 @@ static int number_word_value(const char *word, size_t n) {
   ** n, o, s, t) rule out most at once */
   if (n < 3 || n > 9) return 0;
   char first = (char)(ibid_is_upper(word[0]) ? word[0] - 'A' + 'a' : word[0]);
-  if (first != 'e' && first != 'f' && first != 'n' && first != 'o' && first != 's' && first != 't')
-    return 0;
-  /* the entries of each length (bit i: list[i]), tried in list order */
+  if (!ibid_is_lower(first)) return 0;
+  /* the entries of each length and of each first letter (bit i: list[i]),
+  ** tried in list order */
   static const uint32_t of_length[10] = {0x00000, 0x00000, 0x00000, 0x00223, 0x00118,
                                          0x000C4, 0x80C00, 0x0C000, 0x63000, 0x10000};
-  for (uint32_t entries = of_length[n]; entries; entries &= entries - 1) {
+  static const uint32_t of_first[26] = {['e' - 'a'] = 0x20480, ['f' - 'a'] = 0x06018,
+                                        ['n' - 'a'] = 0x40100, ['o' - 'a'] = 0x00001,
+                                        ['s' - 'a'] = 0x18060, ['t' - 'a'] = 0x81A06};
+  for (uint32_t entries = of_length[n] & of_first[first - 'a']; entries; entries &= entries - 1) {
     int i = __builtin_ctz(entries);
     if (list[i][0] != first) continue; /* the rest compared in place */
     size_t k = 1;
