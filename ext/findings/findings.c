@@ -501,6 +501,7 @@ static size_t content_words(const char *text, size_t start, size_t end, word_key
                             size_t max) {
   size_t count = 0, at = start;
   uint64_t seen[MAX_CELL_WORDS]; /* the keys so far, as integers (zero past the sixth byte) */
+  uint64_t hashed = 0;
   if (max > MAX_CELL_WORDS) max = MAX_CELL_WORDS;
   word w;
   while (count < max && next_word(text, end, &at, &w)) {
@@ -509,9 +510,14 @@ static size_t content_words(const char *text, size_t start, size_t end, word_key
     uint64_t key = 0;
     memcpy(&key, text + w.start, w.end - w.start < 6 ? w.end - w.start : 6);
     key |= (ibid_scan_below(key, 'Z' + 1) & ~ibid_scan_below(key, 'A')) >> 2;
-    size_t i = 0;
-    while (i < count && seen[i] != key) i++;
-    if (i < count) continue; /* a duplicate */
+    /* a bit per key hashed to 0-63: a key whose bit is clear is new */
+    uint64_t bit = 1ull << ((key * 0x9E3779B97F4A7C15ull) >> 58);
+    if (hashed & bit) {
+      size_t i = 0;
+      while (i < count && seen[i] != key) i++;
+      if (i < count) continue; /* a duplicate */
+    }
+    hashed |= bit;
     seen[count] = key;
     memcpy(keys[count].key, &key, 6);
     count++;
