@@ -133,12 +133,15 @@ static int number_word_value(const char *word, size_t n) {
   ** n, o, s, t) rule out most at once */
   if (n < 3 || n > 9) return 0;
   char first = (char)(ibid_is_upper(word[0]) ? word[0] - 'A' + 'a' : word[0]);
-  if (first != 'e' && first != 'f' && first != 'n' && first != 'o' && first != 's' && first != 't')
-    return 0;
-  /* the entries of each length (bit i: list[i]), tried in list order */
+  if (!ibid_is_lower(first)) return 0;
+  /* the entries of each length and of each first letter (bit i: list[i]),
+  ** tried in list order */
   static const uint32_t of_length[10] = {0x00000, 0x00000, 0x00000, 0x00223, 0x00118,
                                          0x000C4, 0x80C00, 0x0C000, 0x63000, 0x10000};
-  for (uint32_t entries = of_length[n]; entries; entries &= entries - 1) {
+  static const uint32_t of_first[26] = {['e' - 'a'] = 0x20480, ['f' - 'a'] = 0x06018,
+                                        ['n' - 'a'] = 0x40100, ['o' - 'a'] = 0x00001,
+                                        ['s' - 'a'] = 0x18060, ['t' - 'a'] = 0x81A06};
+  for (uint32_t entries = of_length[n] & of_first[first - 'a']; entries; entries &= entries - 1) {
     int i = __builtin_ctz(entries);
     if (list[i][0] != first) continue; /* the rest compared in place */
     size_t k = 1;
@@ -779,6 +782,24 @@ int ibid_find_claims_layers(const ibid_layers *layers, ibid_claim **claims, size
   return ibid_find_claims_progress(layers, NULL, claims, count);
 }
 
+/* Byte classes of the scan: SCAN_DIGIT, SCAN_ALPHA (ASCII); SCAN_JOINS, a
+** byte after which no number or number word starts (letters, digits, '.',
+** ',', '/', '-', '[', '$' and non-ASCII bytes: "3.5", "S/2014"; after a
+** currency sign a number starts all the same, see currency_before). */
+#define SCAN_DIGIT 1
+#define SCAN_ALPHA 2
+#define SCAN_JOINS 4
+static const unsigned char scan_classes[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0, 0,
+    0, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 4, 0, 0, 0, 0,
+    0, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 0, 0, 0, 0, 0,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+};
+
 int ibid_find_claims_progress(const ibid_layers *layers, ibid_progress *progress,
                               ibid_claim **claims, size_t *count) {
   *claims = NULL;
@@ -797,22 +818,18 @@ int ibid_find_claims_progress(const ibid_layers *layers, ibid_progress *progress
       if (ibid_progress_step(progress, i - counted)) break;
       counted = i;
     }
-    char c = text[i];
-    if (!ibid_is_digit(c) && !ibid_is_alpha(c)) { /* (most spaces and punctuation) */
+    unsigned char k = scan_classes[(unsigned char)text[i]];
+    if (!(k & (SCAN_DIGIT | SCAN_ALPHA))) { /* (most spaces and punctuation) */
       i++;
       continue;
     }
-    int boundary =
-        i == 0 ||
-        !(ibid_is_alpha(text[i - 1]) || ibid_is_digit(text[i - 1]) || text[i - 1] == '.' ||
-          text[i - 1] == ',' || text[i - 1] == '/' || text[i - 1] == '-' || text[i - 1] == '[' ||
-          text[i - 1] == '$' || ((unsigned char)text[i - 1] & 0x80)) ||
-        currency_before(text, i) != NULL;
-    if (ibid_is_digit(c) && boundary) {
+    int boundary = i == 0 || !(scan_classes[(unsigned char)text[i - 1]] & SCAN_JOINS) ||
+                   currency_before(text, i) != NULL;
+    if ((k & SCAN_DIGIT) && boundary) {
       i = scan_digits(&list, &s, i, &failed);
-    } else if (ibid_is_digit(c)) {
+    } else if (k & SCAN_DIGIT) {
       while (i < length && (ibid_is_digit(text[i]) || text[i] == '.' || text[i] == ',')) i++;
-    } else if (ibid_is_alpha(c) && boundary) {
+    } else if (boundary) {
       i = scan_number_word(&list, &s, i, &failed);
     } else {
       i++;

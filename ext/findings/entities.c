@@ -49,12 +49,13 @@
 ** gazetteer data lives in sql/gazetteer.sql.
 ** Speed: the scan jumps from word start to word start (a byte class table);
 ** each matcher is tried only where its first test can pass (its first byte,
-** or the word's lists); a word's lists are one mask from one hash table of
-** all the lists' words (word_lists_of); the answers the matchers ask for
-** again (a name word at an offset, a word's lists, a person's name, an
-** acronym, the word before an offset) are remembered by offset; ASCII letters are read eight bytes
-*at a
-** time. None of it changes an answer.
+** or the word's lists), and a lowercase word of ASCII letters (most words)
+** is measured by its letters alone and tried by the few matchers of
+** lowercase words; a word's lists are one mask from one hash table of all
+** the lists' words (word_lists_of); the answers the matchers ask for again
+** (a name word at an offset, a word's lists, a person's name, an acronym,
+** the word before an offset) are remembered by offset; ASCII letters are
+** read eight bytes at a time. None of it changes an answer.
 */
 #include "entities.h"
 
@@ -483,6 +484,15 @@ static size_t name_word_at(const finder *f, size_t i, size_t *first, size_t *asc
 /* name_word when its cache does not hold the answer. */
 __attribute__((noinline)) static size_t name_word_miss(finder *f, size_t i) {
   size_t c = i & (NAME_CACHE - 1);
+  /* most words: ASCII letters and then an ASCII byte that joins no further
+  ** letters (name_word_at's first step, and its last) */
+  size_t ascii = ascii_letters(f->text, f->length, i), end = i + ascii;
+  if (end >= f->length ||
+      ((unsigned char)f->text[end] < 0x80 && f->text[end] != '-' && f->text[end] != '\'')) {
+    f->names[c].length = f->names[c].first = f->names[c].ascii = ascii;
+    f->names[c].at = i + 1;
+    return ascii;
+  }
   f->names[c].length = name_word_at(f, i, &f->names[c].first, &f->names[c].ascii);
   f->names[c].at = i + 1;
   return f->names[c].length;
@@ -1938,14 +1948,17 @@ static int collect_word_stats(finder *f) {
   f->stat_capacity = capacity;
   size_t used = 0;
   size_t counted = 0; /* bytes counted on progress */
+  size_t limit = 0;   /* the next progress count: no step is due before it */
   for (size_t i = 0; i < f->length;) {
-    if (i >= counted + 4096) {
-      if (ibid_progress_step(f->progress, i - counted)) return 0;
-      counted = i;
+    if (i >= limit) {
+      if (i >= counted + 4096) {
+        if (ibid_progress_step(f->progress, i - counted)) return 0;
+        counted = i;
+      }
+      limit = counted + 4096 < f->length ? counted + 4096 : f->length;
     }
     /* on to the next letter, at most to the next progress count (a word is
     ** read whole, so no letter precedes it) */
-    size_t limit = counted + 4096 < f->length ? counted + 4096 : f->length;
     while (i < limit && !is_ascii_letter(f->text[i])) i++;
     if (i >= limit) continue;
     size_t n;
@@ -2518,8 +2531,11 @@ static size_t match_untitled_person(finder *f, size_t i) {
   return end;
 }
 
-static size_t match_word(finder *f, size_t i, size_t *definition) {
+/* (*advance: when no matcher matches, the letters of the word at i, 0 when
+** the caller measures them) */
+static size_t match_word(finder *f, size_t i, size_t *definition, size_t *advance) {
   size_t end;
+  *advance = 0;
   /* A name that an acronym in parentheses defines, "Justice and Equality
   ** Movement (JEM)", is one organization. */
   while (*definition < f->acronym_count && f->acronyms[*definition].name_start < i) (*definition)++;
@@ -2548,6 +2564,27 @@ static size_t match_word(finder *f, size_t i, size_t *definition) {
   /* Each matcher below is tried only where its first test can pass (the
   ** first byte or the word's lists): most words are tried by few. */
   char c = f->text[i];
+  if (ibid_is_lower(c)) {
+    /* A lowercase word (most words) that ASCII letters make and an ASCII
+    ** byte other than '/', '.', '-' and '\'' ends: its ASCII letters are
+    ** its name_word and its ibid_word_length, and no symbol starts at it
+    ** (match_au_symbol), so it is measured without name_word. Only the
+    ** matchers of lowercase words below are tried. */
+    size_t n = ascii_letters(f->text, f->length, i);
+    unsigned char after = i + n < f->length ? (unsigned char)f->text[i + n] : 0;
+    if (after < 0x80 && after != '/' && after != '.' && after != '-' && after != '\'') {
+      if (((c == 'r' && (n == 3 || n == 5 || n == 10 || n == 11) &&
+            (end = match_resolution(f, i, n))) ||
+           (c == 'a' && (n == 3 || n == 4 || n == 7 || n == 8) && f->text[i + 1] == 'r' &&
+            (end = match_article(f, i, n))) ||
+           (c == 's' && n == 9 && (end = match_situation(f, i, n))) ||
+           ((f->role_shapes[(unsigned char)c] >> (n < 31 ? n : 31) & 1) &&
+            word_in_list(f, i, n, LIST_ROLE) && (end = match_person_after_role(f, i, n)))))
+        return end;
+      *advance = n;
+      return 0;
+    }
+  }
   int upper = ibid_is_upper(c), digit = ibid_is_digit(c);
   if (upper && (end = match_armed_group(f, i))) return end;
   if (((c == 'S' || c == 'A' || c == 'E') && (end = match_un_symbol(f, i))) ||
@@ -2643,15 +2680,19 @@ int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *r
   if (collect_word_stats(f)) f->failed = 1;
   collect_acronyms(f);
   size_t definition = 0;
-  size_t counted = 0; /* bytes of the scan counted on progress */
+  size_t counted = 0;   /* bytes of the scan counted on progress */
+  size_t limit = 0;     /* the next progress count: no step is due before it */
+  size_t next_cite = 0; /* no citation starts before it (see citation_end) */
   for (size_t i = 0; i < length && !f->failed;) {
-    if (i >= counted + 4096) { /* every few thousand bytes: cheap, and soon enough to stop */
-      if (ibid_progress_step(f->progress, i - counted)) break;
-      counted = i;
+    if (i >= limit) {
+      if (i >= counted + 4096) { /* every few thousand bytes: cheap, and soon enough to stop */
+        if (ibid_progress_step(f->progress, i - counted)) break;
+        counted = i;
+      }
+      limit = counted + 4096 < length ? counted + 4096 : length;
     }
     /* on to the next byte a matcher may start at (a word start), at most
     ** to the next progress count */
-    size_t limit = counted + 4096 < length ? counted + 4096 : length;
     unsigned char before = i == 0 ? 0 : scan_class[(unsigned char)text[i - 1]];
     for (; i < limit; i++) {
       unsigned char here = scan_class[(unsigned char)text[i]];
@@ -2663,19 +2704,25 @@ int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *r
     }
     if (i >= limit) continue;
     char c = text[i];
-    size_t skip = citation_end(f, i);
-    if (skip) {
-      i = skip;
-      continue;
+    if (i >= next_cite) {
+      size_t skip = citation_end(f, i);
+      if (skip) {
+        i = skip;
+        continue;
+      }
+      next_cite =
+          f->citation_cursor < f->citation_count ? f->citations[2 * f->citation_cursor] : length;
     }
     if (c == '(') {
       size_t end = attach_definition(f, i);
       i = end ? end : i + 1;
       continue;
     }
-    size_t end = match_word(f, i, &definition);
+    size_t advance, end = match_word(f, i, &definition, &advance);
     if (end > i) {
       i = end;
+    } else if (advance) {
+      i += advance;
     } else {
       const size_t slot = i & (NAME_CACHE - 1);
       size_t n =

@@ -339,18 +339,22 @@ static size_t match_relative(event_scan *s, size_t i, size_t n) {
   if (ibid_is_alpha(s->text[i]) && first != 'a' && first != 'e' && first != 'f' && first != 'n' &&
       first != 'o' && first != 's' && first != 't')
     return 0;
-  int amount = small_number(s->text + i, n);
+  /* the amount's end: a word's, or one or two digits' */
   size_t at = i + n;
-  if (!amount && n == 0) {
+  if (n == 0) {
     size_t d = count_digits(s, i);
-    if (d >= 1 && d <= 2) {
-      amount = number_at(s, i, d);
-      at = i + d;
-    }
+    if (d < 1 || d > 2) return 0;
+    at = i + d;
   }
-  if (!amount || at >= s->length || !ibid_is_space(s->text[at])) return 0;
+  if (at >= s->length || !ibid_is_space(s->text[at])) return 0;
   size_t unit_start = ibid_skip_space(s->text, s->length, at);
   if (unit_start - at > 4) return 0;
+  /* a unit ("day", "week", "month", "year") must follow before the amount
+  ** is read (most words are followed by none) */
+  char u = unit_start < s->length ? s->text[unit_start] : 0;
+  if (u != 'd' && u != 'w' && u != 'm' && u != 'y') return 0;
+  int amount = n ? small_number(s->text + i, n) : number_at(s, i, at - i);
+  if (!amount) return 0;
   size_t unit_n = ibid_word_length(s->text, s->length, unit_start);
   const char *unit_word = s->text + unit_start;
   char unit = 0;
@@ -415,6 +419,27 @@ static size_t date_parenthesis_end(const event_scan *s, size_t i) {
 
 /* ----- the scan ------------------------------------------------------------------- */
 
+/* Byte classes of the scan: SCAN_WORD, an ASCII letter or digit (SCAN_DIGIT
+** a digit); SCAN_STOP, a byte the scan stops at (a letter, a digit or '(');
+** SCAN_JOINS, a byte after which no word starts (a letter, a digit, '.',
+** '/', ',' or a non-ASCII byte); SCAN_HYPHEN, '-'. */
+#define SCAN_WORD 1
+#define SCAN_STOP 2
+#define SCAN_JOINS 4
+#define SCAN_HYPHEN 8
+#define SCAN_DIGIT 16
+static const unsigned char scan_classes[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 4, 8, 4, 4, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23,
+    0, 0, 0, 0, 0, 0, 0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,  7,  7,  7,  7,  7,  7,  7,  7,  7,
+    7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,  7,  7,  7,  7,  7,  7,  7,  7,  7,
+    7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 4, 4, 4, 4, 4, 4, 4, 4,  4,  4,  4,  4,  4,  4,  4,  4,  4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,  4,  4,  4,  4,  4,  4,  4,  4,  4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,  4,  4,  4,  4,  4,  4,  4,  4,  4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,  4,  4,  4,  4,  4,  4,  4,  4,  4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,  4,  4,  4,  4,
+};
+
 /* (n: the letters of the word at i, ibid_word_length) */
 static size_t match_date(event_scan *s, size_t i, size_t n) {
   date d;
@@ -478,41 +503,58 @@ int ibid_find_events_progress(const ibid_layers *layers, ibid_progress *progress
   s.sentences = sentences;
   size_t citation = 0; /* index of the next citation span */
   size_t counted = 0;  /* bytes of the scan counted on progress */
+  /* the next progress count or citation, whichever first: before it no
+  ** step is due and no citation starts, so those tests wait for it */
+  size_t limit = 0;
   for (size_t i = 0; i < length && !s.failed;) {
-    if (i >= counted + 4096) { /* every few thousand bytes: cheap, and soon enough to stop */
-      if (ibid_progress_step(progress, i - counted)) break;
-      counted = i;
-    }
-    while (citation < citation_count && citations[2 * citation + 1] <= i) citation++;
-    if (citation < citation_count && citations[2 * citation] <= i) {
-      i = citations[2 * citation + 1];
-      continue;
+    if (i >= limit) {
+      if (i >= counted + 4096) { /* every few thousand bytes: cheap, and soon enough to stop */
+        if (ibid_progress_step(progress, i - counted)) break;
+        counted = i;
+      }
+      while (citation < citation_count && citations[2 * citation + 1] <= i) citation++;
+      if (citation < citation_count && citations[2 * citation] <= i) {
+        i = citations[2 * citation + 1];
+        continue;
+      }
+      limit = counted + 4096 < length ? counted + 4096 : length;
+      if (citation < citation_count && citations[2 * citation] < limit)
+        limit = citations[2 * citation];
     }
     char c = text[i];
+    unsigned char k = scan_classes[(unsigned char)c];
     if (c == '(') {
       size_t end = date_parenthesis_end(&s, i);
       i = end ? end : i + 1;
       continue;
     }
-    if (!(ibid_is_alpha(c) || ibid_is_digit(c))) {
-      i++;
+    if (!(k & SCAN_WORD)) {
+      /* no date starts at a space or punctuation: on to the next letter,
+      ** digit or '(' */
+      for (i++; i < limit && !(scan_classes[(unsigned char)text[i]] & SCAN_STOP); i++) {
+      }
       continue;
     }
-    char before = i > 0 ? text[i - 1] : ' ';
-    /* An en or em dash is a boundary: "31 May–11 June 2010". */
-    int after_dash = i >= 3 && (unsigned char)text[i - 3] == 0xE2 &&
-                     (unsigned char)text[i - 2] == 0x80 &&
-                     ((unsigned char)before == 0x93 || (unsigned char)before == 0x94);
-    int boundary =
-        after_dash || !(ibid_is_alpha(before) || ibid_is_digit(before) || before == '.' ||
-                        before == '/' || before == ',' || ((unsigned char)before & 0x80) ||
-                        (before == '-' && !(i >= 4 && memcmp(text + i - 4, "mid-", 4) == 0)));
+    /* A word starts after no letter, digit, '.', '/', ',' or non-ASCII
+    ** byte, and after a '-' only in "mid-"; an en or em dash is a boundary:
+    ** "31 May–11 June 2010". */
+    unsigned char before = i > 0 ? scan_classes[(unsigned char)text[i - 1]] : 0;
+    int boundary = 1;
+    if (before & SCAN_HYPHEN)
+      boundary = i >= 4 && memcmp(text + i - 4, "mid-", 4) == 0;
+    else if (before & SCAN_JOINS)
+      boundary = i >= 3 && (unsigned char)text[i - 3] == 0xE2 &&
+                 (unsigned char)text[i - 2] == 0x80 &&
+                 ((unsigned char)text[i - 1] == 0x93 || (unsigned char)text[i - 1] == 0x94);
     if (!boundary) {
-      i++;
+      /* the letters and digits after it follow a letter or digit: no
+      ** boundary either */
+      for (i++; i < limit && (scan_classes[(unsigned char)text[i]] & SCAN_WORD); i++) {
+      }
       continue;
     }
     /* (a digit is no letter: no word) */
-    size_t n = ibid_is_digit(c) ? 0 : ibid_word_length(text, length, i);
+    size_t n = (k & SCAN_DIGIT) ? 0 : ibid_word_length(text, length, i);
     size_t end = match_date(&s, i, n);
     if (end > i) {
       i = end;

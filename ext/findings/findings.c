@@ -426,6 +426,26 @@ static int word_has_stem(const char *text, word w, const char *const *stems, siz
 
 #define COUNT(array) (sizeof(array) / sizeof(*(array)))
 
+/* For each first letter of a lowercase list of at most 32 entries (a-z; 26:
+** any other byte), a bit per entry that begins with it: word_has_stem_in
+** then compares a word with those entries only. */
+static void letter_entries(const char *const *list, size_t count, uint32_t entries[27]) {
+  memset(entries, 0, 27 * sizeof(uint32_t));
+  for (size_t i = 0; i < count && i < 32; i++)
+    entries[is_lower(list[i][0]) ? list[i][0] - 'a' : 26] |= 1u << i;
+}
+
+/* word_has_stem over the entries letter_entries gives for the word's first letter. */
+static int word_has_stem_in(const char *text, word w, const char *const *stems,
+                            const uint32_t entries[27]) {
+  char first = lower(text[w.start]);
+  for (uint32_t e = entries[is_lower(first) ? first - 'a' : 26]; e; e &= e - 1) {
+    const char *stem = stems[__builtin_ctz(e)];
+    if (stem[0] == first && starts_with(text, w.start, w.end, stem)) return 1;
+  }
+  return 0;
+}
+
 /* The first letters of a lowercase list (bit k: 'a' + k; bit 26: any other
 ** byte), so that a word no entry can match is ruled out by one test. */
 static uint32_t first_letters(const char *const *list, size_t count) {
@@ -480,19 +500,27 @@ typedef struct word_key {
 static size_t content_words(const char *text, size_t start, size_t end, word_key *keys,
                             size_t max) {
   size_t count = 0, at = start;
+  uint64_t seen[MAX_CELL_WORDS]; /* the keys so far, as integers (zero past the sixth byte) */
+  uint64_t hashed = 0;
+  if (max > MAX_CELL_WORDS) max = MAX_CELL_WORDS;
   word w;
   while (count < max && next_word(text, end, &at, &w)) {
     if (w.end - w.start < 3 || !is_alpha(text[w.start]) || is_stopword(text, w)) continue;
-    word_key k;
-    memset(&k, 0, sizeof(k));
-    for (size_t i = 0; i < 6 && w.start + i < w.end; i++) k.key[i] = lower(text[w.start + i]);
-    int duplicate = 0;
-    for (size_t i = 0; i < count; i++)
-      if (memcmp(keys[i].key, k.key, 6) == 0) {
-        duplicate = 1;
-        break;
-      }
-    if (!duplicate) keys[count++] = k;
+    /* the first six bytes, A-Z lowercased in each byte at once (scan.h) */
+    uint64_t key = 0;
+    memcpy(&key, text + w.start, w.end - w.start < 6 ? w.end - w.start : 6);
+    key |= (ibid_scan_below(key, 'Z' + 1) & ~ibid_scan_below(key, 'A')) >> 2;
+    /* a bit per key hashed to 0-63: a key whose bit is clear is new */
+    uint64_t bit = 1ull << ((key * 0x9E3779B97F4A7C15ull) >> 58);
+    if (hashed & bit) {
+      size_t i = 0;
+      while (i < count && seen[i] != key) i++;
+      if (i < count) continue; /* a duplicate */
+    }
+    hashed |= bit;
+    seen[count] = key;
+    memcpy(keys[count].key, &key, 6);
+    count++;
   }
   return count;
 }
@@ -574,6 +602,11 @@ ibid_polarity ibid_text_polarity(const char *text, size_t length) {
                  outcomes = first_letters(outcome_words, COUNT(outcome_words)),
                  limitings = first_letters(limiting_stems, COUNT(limiting_stems)),
                  negating = first_letters(negators, COUNT(negators));
+  _Static_assert(COUNT(negative_stems) <= 32 && COUNT(positive_stems) <= 32,
+                 "letter_entries takes at most 32 entries");
+  uint32_t negative_entries[27], positive_entries[27];
+  letter_entries(negative_stems, COUNT(negative_stems), negative_entries);
+  letter_entries(positive_stems, COUNT(positive_stems), positive_entries);
   while (next_word(text, length, &at, &w)) {
     if (clause_break(text, previous_end, w.start)) scope = limiting_scope = 0;
     previous_end = w.end;
@@ -588,10 +621,10 @@ ibid_polarity ibid_text_polarity(const char *text, size_t length) {
     }
     int sign = 0;
     if (may_begin(text, w, negatives) &&
-        word_has_stem(text, w, negative_stems, COUNT(negative_stems))) {
+        word_has_stem_in(text, w, negative_stems, negative_entries)) {
       sign = -1;
     } else if (may_begin(text, w, positives) &&
-               (word_has_stem(text, w, positive_stems, COUNT(positive_stems)) ||
+               (word_has_stem_in(text, w, positive_stems, positive_entries) ||
                 word_in(text, w, positive_words, COUNT(positive_words)))) {
       sign = 1;
     } else if (scope > 0 && may_begin(text, w, outcomes) &&

@@ -14,7 +14,10 @@
 ** name, and are told so after a byte or two). Before any of that, the
 ** text's first folded word (the second after "the") must be the first word
 ** of some name (a hash set of them): a name ends at a word end, so no other
-** word can begin one; the window is folded only as far as the narrowing reads.
+** word can begin one; and, unless that word is a name of its own, the
+** text's first two folded words must be the first two of some name (the same
+** set holds a hash of each name's first two words); the window is folded
+** only as far as the narrowing reads.
 ** A second table, searched the same way (ibid_city_at), holds city names:
 ** the exemplar cities of ICU's time-zone IDs (add_cities).
 */
@@ -230,6 +233,16 @@ static uint32_t first_hash(const char *word, size_t n) {
   return h ? h : 1;
 }
 
+/* The hash of a name's first two folded words (second 0: a name of one
+** word), kept in the same set as the first words (a hash that collides
+** with another only lets a text through to the full search); never 0. */
+static uint32_t pair_hash(uint32_t first, uint32_t second) {
+  uint32_t h = ((first ^ 0x5BD1E995u) * 0x9E3779B1u) ^ second;
+  h = (h ^ (h >> 15)) * 0x2C1B3C6Du;
+  h ^= h >> 13;
+  return h ? h : 1;
+}
+
 static int first_known(const name_table *r, uint32_t h) {
   for (size_t slot = h & r->first_mask; r->firsts[slot]; slot = (slot + 1) & r->first_mask)
     if (r->firsts[slot] == h) return 1;
@@ -243,7 +256,7 @@ static int note_first_words(name_table *r) {
     r->starts[c] = k;
   }
   size_t capacity = 64;
-  while (capacity < 2 * r->count + 2) capacity *= 2;
+  while (capacity < 4 * r->count + 2) capacity *= 2; /* two hashes a name, at most half full */
   r->firsts = ibid_malloc(capacity * sizeof(uint32_t));
   if (!r->firsts) return -1;
   memset(r->firsts, 0, capacity * sizeof(uint32_t));
@@ -251,10 +264,17 @@ static int note_first_words(name_table *r) {
   for (size_t k = 0; k < r->count; k++) {
     const char *name = r->names[k].name;
     const char *space = strchr(name, ' ');
-    uint32_t h = first_hash(name, space ? (size_t)(space - name) : strlen(name));
-    size_t slot = h & r->first_mask;
-    while (r->firsts[slot] && r->firsts[slot] != h) slot = (slot + 1) & r->first_mask;
-    r->firsts[slot] = h;
+    uint32_t first = first_hash(name, space ? (size_t)(space - name) : strlen(name)), second = 0;
+    if (space) {
+      const char *next = strchr(space + 1, ' ');
+      second = first_hash(space + 1, next ? (size_t)(next - space - 1) : strlen(space + 1));
+    }
+    uint32_t hashes[2] = {first, pair_hash(first, second)};
+    for (int h = 0; h < 2; h++) {
+      size_t slot = hashes[h] & r->first_mask;
+      while (r->firsts[slot] && r->firsts[slot] != hashes[h]) slot = (slot + 1) & r->first_mask;
+      r->firsts[slot] = hashes[h];
+    }
   }
   return 0;
 }
@@ -312,10 +332,17 @@ static int first_word_known(const name_table *r, const char *text, size_t length
   char start[3];
   size_t n = folded_word(text, length, &p, &h, start);
   if (n == 0 || n >= NAME_BYTES) return 0;
-  if (first_known(r, h)) return 1;
-  if (n != 3 || memcmp(start, "the", 3) != 0) return 0;
-  n = folded_word(text, length, &p, &h, start);
-  return n > 0 && n < NAME_BYTES && first_known(r, h);
+  if (!first_known(r, h)) {
+    if (n != 3 || memcmp(start, "the", 3) != 0) return 0;
+    n = folded_word(text, length, &p, &h, start);
+    if (n == 0 || n >= NAME_BYTES || !first_known(r, h)) return 0;
+  }
+  /* The first word is a name's first word: a name of it alone, or one of
+  ** two words or more whose first two are the text's next two. */
+  if (first_known(r, pair_hash(h, 0))) return 1;
+  uint32_t second;
+  n = folded_word(text, length, &p, &second, start);
+  return n > 0 && n < NAME_BYTES && first_known(r, pair_hash(h, second));
 }
 
 static int add_name(name_table *r, const char *name, size_t length, const char *code) {
