@@ -49,12 +49,14 @@
 #include "legal.h"
 #include "markers.h"
 #include "memory.h"
+#include "scan.h"
 #include "utf8.h"
 
 /* ----- small character tests ------------------------------------------------ */
 
 static int is_space(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  /* ' ', '\t', '\n', '\v', '\f', '\r' as bits of a mask: one test */
+  return c <= ' ' && ((0x100003E00ULL >> c) & 1);
 }
 static int is_digit(unsigned char c) {
   return c >= '0' && c <= '9';
@@ -65,6 +67,31 @@ static int is_upper_ascii(unsigned char c) {
 static int is_lower_ascii(unsigned char c) {
   return c >= 'a' && c <= 'z';
 }
+
+#ifdef __SSE2__
+/* The per-byte scans below look at sixteen bytes at once first (scan.h): a
+** mask of the bytes where their loop bodies can do anything; the bytes
+** between are stepped over, as the loop would step over them one by one. */
+
+/* Bit k set when byte k of v is in first..last (ASCII; signed compares, so
+** bytes 0x80 and above are in no range). */
+static unsigned byte_range(__m128i v, char first, char last) {
+  __m128i in = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)(first - 1))),
+                             _mm_cmplt_epi8(v, _mm_set1_epi8((char)(last + 1))));
+  return (unsigned)_mm_movemask_epi8(in);
+}
+
+/* is_space of each byte of v. */
+static unsigned space_mask(__m128i v) {
+  return ibid_scan16_eq(v, ' ') | byte_range(v, '\t', '\r');
+}
+
+/* may_be_bracket of each byte of v. */
+static unsigned bracket_mask(__m128i v) {
+  return ibid_scan16_eq(v, '(') | ibid_scan16_eq(v, '[') | ibid_scan16_eq(v, ')') |
+         ibid_scan16_eq(v, ']') | ibid_scan16_eq(v, 0xE2);
+}
+#endif
 
 /* Uppercase letter, ASCII or a Latin-1/Latin Extended capital. */
 static int starts_upper(const char *text, size_t end, size_t i) {
@@ -184,7 +211,22 @@ static ibid_citation_form back_reference_form(const char *text, size_t start, si
         (start + n >= end || !is_lower_ascii((unsigned char)text[start + n])))
       return IBID_CITATION_IBID;
   }
-  for (size_t i = start; i < end && i < start + 200; i++) {
+  size_t limit = end < start + 200 ? end : start + 200;
+  for (size_t i = start; i < limit; i++) {
+#ifdef __SSE2__
+    if (i != start && i + 16 <= limit) { /* to a word starting with one of the bytes below */
+      __m128i v = ibid_scan16_load(text + i), folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+      unsigned stops =
+          space_mask(ibid_scan16_load(text + i - 1)) &
+          (ibid_scan16_eq(folded, 'o') | ibid_scan16_eq(folded, 's') | ibid_scan16_eq(folded, 'a') |
+           ibid_scan16_eq(folded, 'l') | ibid_scan16_eq(v, '('));
+      if (!stops) {
+        i += 15;
+        continue;
+      }
+      i += (size_t)__builtin_ctz(stops);
+    }
+#endif
     if (i != start && !is_space((unsigned char)text[i - 1])) continue;
     unsigned char c = (unsigned char)text[i];
     if (is_upper_ascii(c)) c = (unsigned char)(c - 'A' + 'a');
@@ -233,6 +275,17 @@ static int reads_as_prose(const char *text, size_t start, size_t end) {
       "which ", "who ",  "not ", "but ", "it ",   "they ", "this ", "would ", "been "};
   int words = 0, hits = 0;
   for (size_t i = start; i < end; i++) {
+#ifdef __SSE2__
+    if (i != start && i + 16 <= end) { /* to the next word start */
+      unsigned stops = space_mask(ibid_scan16_load(text + i - 1)) &
+                       ~space_mask(ibid_scan16_load(text + i)) & 0xFFFFu;
+      if (!stops) {
+        i += 15;
+        continue;
+      }
+      i += (size_t)__builtin_ctz(stops);
+    }
+#endif
     if (i != start && !is_space((unsigned char)text[i - 1])) continue;
     if (is_space((unsigned char)text[i])) continue;
     words++;
@@ -247,9 +300,28 @@ static int reads_as_prose(const char *text, size_t start, size_t end) {
   return words >= 6 && hits * 8 >= words;
 }
 
+#ifdef __SSE2__
+/* Bit k set when text[k] is '1' or '2' (sixteen bytes). */
+static unsigned one_or_two(const char *text) {
+  __m128i v = ibid_scan16_load(text);
+  return ibid_scan16_eq(v, '1') | ibid_scan16_eq(v, '2');
+}
+#endif
+
 static int has_year(const char *text, size_t start, size_t end) {
   for (size_t i = start; i + 4 <= end; i++) {
-    /* most bytes are no "1" or "2": one test each */
+#ifdef __SSE2__
+    /* most bytes are no "1" or "2": sixteen at a time to the next one */
+    if (i + 16 <= end) {
+      unsigned ones = one_or_two(text + i);
+      if (!ones) {
+        i += 15;
+        continue;
+      }
+      i += (size_t)__builtin_ctz(ones);
+      if (i + 4 > end) break;
+    }
+#endif
     if ((unsigned char)(text[i] - '1') > 1) continue;
     if (i > start && is_digit((unsigned char)text[i - 1])) continue;
     if (!is_digit((unsigned char)text[i + 1]) || !is_digit((unsigned char)text[i + 2]) ||
@@ -482,6 +554,21 @@ static size_t skip_lead_in(const char *text, size_t start, size_t end) {
     if (has_prefix_nocase(text, end, start, lead_ins[k])) return start + strlen(lead_ins[k]);
   int depth = 0;
   for (size_t i = start; i < end;) {
+#ifdef __SSE2__
+    if (i + 17 <= end) { /* to a bracket, or ',' or ' ' before a byte an inner lead-in has */
+      __m128i v = ibid_scan16_load(text + i), next = ibid_scan16_load(text + i + 1);
+      unsigned follow = ibid_scan16_eq(next, ' ') | ibid_scan16_eq(next, 0xE2) |
+                        ibid_scan16_eq(_mm_or_si128(next, _mm_set1_epi8(0x20)), 'q') |
+                        ibid_scan16_eq(_mm_or_si128(next, _mm_set1_epi8(0x20)), 'c');
+      unsigned stops =
+          bracket_mask(v) | ((ibid_scan16_eq(v, ',') | ibid_scan16_eq(v, ' ')) & follow);
+      if (!stops) {
+        i += 16;
+        continue;
+      }
+      i += (size_t)__builtin_ctz(stops);
+    }
+#endif
     if (may_be_bracket((unsigned char)text[i]) && step_over_bracket(text, end, &i, &depth))
       continue;
     /* every inner lead-in starts with ',' or ' ' */
@@ -621,6 +708,17 @@ static void emit_segment(item_list *list, const char *text, size_t start, size_t
   size_t after_lead_in = start, trimmed_end = end;
   int depth = 0, found_prose = 0, sentences = 0;
   for (size_t i = start; i <= end;) {
+#ifdef __SSE2__
+    if (i + 16 <= end) { /* to a bracket or a sentence end */
+      __m128i v = ibid_scan16_load(text + i);
+      unsigned stops = bracket_mask(v) | ibid_scan16_terminal(v);
+      if (!stops) {
+        i += 16;
+        continue;
+      }
+      i += (size_t)__builtin_ctz(stops);
+    }
+#endif
     size_t width;
     int boundary = i == end;
     if (!boundary) {
@@ -668,6 +766,18 @@ int ibid_split_citations(const char *text, size_t start, size_t length, ibid_cit
   size_t segment = start;
   int depth = 0;
   for (size_t i = start; i < end;) {
+#ifdef __SSE2__
+    if (i + 16 <= end) { /* to a bracket, ';', '.' or ',' */
+      __m128i v = ibid_scan16_load(text + i);
+      unsigned stops = bracket_mask(v) | ibid_scan16_eq(v, ';') | ibid_scan16_eq(v, '.') |
+                       ibid_scan16_eq(v, ',');
+      if (!stops) {
+        i += 16;
+        continue;
+      }
+      i += (size_t)__builtin_ctz(stops);
+    }
+#endif
     if (may_be_bracket((unsigned char)text[i]) && step_over_bracket(text, end, &i, &depth))
       continue;
     if (depth == 0 && ((text[i] == ';' && !semicolon_continues(text, segment, end, i)) ||
@@ -1060,8 +1170,18 @@ static int is_page_furniture(const char *text, line_span line) {
       if (is_lower_ascii((unsigned char)text[i]) || is_upper_ascii((unsigned char)text[i]))
         return 0;
   size_t letters = 0, lower = 0, digits = 0;
-  for (size_t i = line.start; i < line.end; i++) {
-    unsigned char c = (unsigned char)text[i];
+  size_t at = line.start;
+#ifdef __SSE2__
+  for (; at + 16 <= line.end; at += 16) { /* (signed bytes: 0x80 and above are in no range) */
+    __m128i v = ibid_scan16_load(text + at);
+    unsigned low = byte_range(v, 'a', 'z'), up = byte_range(v, 'A', 'Z');
+    digits += (size_t)__builtin_popcount(byte_range(v, '0', '9'));
+    lower += (size_t)__builtin_popcount(low);
+    letters += (size_t)__builtin_popcount(low | up);
+  }
+#endif
+  for (; at < line.end; at++) {
+    unsigned char c = (unsigned char)text[at];
     if (is_digit(c)) digits++;
     if (is_lower_ascii(c)) lower++;
     if (is_lower_ascii(c) || is_upper_ascii(c)) letters++;
