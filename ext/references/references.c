@@ -1486,6 +1486,20 @@ static int is_caption(const char *text, line_span line) {
 
 /* ----- repeated lines (running heads) ----------------------------------------- */
 
+/* The part of a line that line_hash reads: a page number at either end left
+** out. 0 for lines longer than any head. */
+static int line_region(const char *text, line_span line, size_t *from, size_t *to) {
+  size_t i = line.start, end = line.end;
+  if (end - i > 200) return 0; /* a paragraph, no running head */
+  while (i < end && is_digit((unsigned char)text[i])) i++;
+  if (i == end || !is_space((unsigned char)text[i])) i = line.start;
+  while (end > i && is_digit((unsigned char)text[end - 1])) end--;
+  if (end == i || !is_space((unsigned char)text[end - 1])) end = line.end;
+  *from = i;
+  *to = end;
+  return 1;
+}
+
 /* Hash of a line, lowercased, spaces and a page number at either end left
 ** out: running heads repeat on every page with only the page number
 ** changing. 0 for lines with fewer than 8 letters (too short to tell) and for
@@ -1493,12 +1507,8 @@ static int is_caption(const char *text, line_span line) {
 static unsigned long long line_hash(const char *text, line_span line) {
   unsigned long long hash = 1469598103934665603ULL;
   size_t letters = 0;
-  size_t i = line.start, end = line.end;
-  if (end - i > 200) return 0; /* a paragraph, no running head */
-  while (i < end && is_digit((unsigned char)text[i])) i++;
-  if (i == end || !is_space((unsigned char)text[i])) i = line.start;
-  while (end > i && is_digit((unsigned char)text[end - 1])) end--;
-  if (end == i || !is_space((unsigned char)text[end - 1])) end = line.end;
+  size_t i, end;
+  if (!line_region(text, line, &i, &end)) return 0;
   for (; i < end; i++) {
     unsigned char c = (unsigned char)text[i];
     if (c <= ' ' && is_space(c)) continue;
@@ -1509,20 +1519,79 @@ static unsigned long long line_hash(const char *text, line_span line) {
   return letters >= 8 ? hash | 1 : 0;
 }
 
+/* The shape of a line: a summary of the bytes line_hash reads (those that
+** are no space, lowercased: how many, how many letters, their sum), read
+** sixteen bytes at a time; 0 exactly where line_hash is 0. Lines with one
+** hash have one shape. */
+static unsigned long long line_shape(const char *text, line_span line) {
+  size_t i, end;
+  if (!line_region(text, line, &i, &end)) return 0;
+  unsigned long long bytes = 0, letters = 0, sum = 0;
+#ifdef __SSE2__
+  for (; i + 16 <= end; i += 16) { /* (signed compares: bytes 0x80 and above are in no range) */
+    __m128i v = ibid_scan16_load(text + i);
+    __m128i space = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                                 _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('\t' - 1)),
+                                               _mm_cmplt_epi8(v, _mm_set1_epi8('\r' + 1))));
+    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                  _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+    __m128i lower = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
+                                  _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
+    __m128i folded =
+        _mm_andnot_si128(space, _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+    __m128i sums = _mm_sad_epu8(folded, _mm_setzero_si128());
+    bytes += 16 - (unsigned long long)__builtin_popcount((unsigned)_mm_movemask_epi8(space));
+    letters += (unsigned long long)__builtin_popcount(
+        (unsigned)_mm_movemask_epi8(_mm_or_si128(upper, lower)));
+    sum += (unsigned)_mm_cvtsi128_si32(sums) + (unsigned)_mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
+  }
+#endif
+  for (; i < end; i++) {
+    unsigned char c = (unsigned char)text[i];
+    if (c <= ' ' && is_space(c)) continue;
+    if ((unsigned)(c - 'A') < 26u) c = (unsigned char)(c + ('a' - 'A'));
+    letters += (unsigned)(c - 'a') < 26u;
+    bytes++;
+    sum += c;
+  }
+  if (letters < 8) return 0;
+  return ((bytes << 40) ^ (letters << 32) ^ sum) * 0x9E3779B97F4A7C15ULL | 1;
+}
+
+/* Lines counted by line_hash, for is_repeated_line. Only lines whose shape
+** is seen three times or more are hashed (most lines of a text have a shape
+** of their own): a hash seen three times has a shape seen three times. */
 typedef struct line_counts {
-  unsigned long long *hashes; /* open addressing, 0 = empty */
-  unsigned *counts;
+  unsigned long long *hashes, *shapes; /* open addressing, 0 = empty */
+  unsigned *counts, *shape_counts;
   size_t mask;
 } line_counts;
 
-static unsigned *line_counts_slot(line_counts *table, unsigned long long hash) {
-  size_t i = (size_t)(hash >> 7) & table->mask;
-  while (table->hashes[i] && table->hashes[i] != hash) i = (i + 1) & table->mask;
-  table->hashes[i] = hash;
-  return &table->counts[i];
+static unsigned *counts_slot(unsigned long long *keys, unsigned *counts, size_t mask,
+                             unsigned long long key) {
+  size_t i = (size_t)(key >> 7) & mask;
+  while (keys[i] && keys[i] != key) i = (i + 1) & mask;
+  keys[i] = key;
+  return &counts[i];
 }
 
-/* Counts every line of text by line_hash. Returns 0 or -1 when out of memory. */
+static unsigned *line_counts_slot(line_counts *table, unsigned long long hash) {
+  return counts_slot(table->hashes, table->counts, table->mask, hash);
+}
+
+static unsigned *shape_counts_slot(line_counts *table, unsigned long long shape) {
+  return counts_slot(table->shapes, table->shape_counts, table->mask, shape);
+}
+
+static void line_counts_free(line_counts *table) {
+  ibid_free(table->hashes);
+  ibid_free(table->counts);
+  ibid_free(table->shapes);
+  ibid_free(table->shape_counts);
+}
+
+/* Counts the lines of text by shape, then those of a shape seen three
+** times or more by line_hash. Returns 0 or -1 when out of memory. */
 static int line_counts_build(line_counts *table, const char *text, size_t length) {
   size_t lines = 1;
   for (const char *at = text, *stop = text + length;
@@ -1532,16 +1601,39 @@ static int line_counts_build(line_counts *table, const char *text, size_t length
   while (size < lines * 2) size *= 2;
   table->hashes = ibid_malloc(size * sizeof(*table->hashes));
   table->counts = ibid_malloc(size * sizeof(*table->counts));
+  table->shapes = ibid_malloc(size * sizeof(*table->shapes));
+  table->shape_counts = ibid_malloc(size * sizeof(*table->shape_counts));
   table->mask = size - 1;
-  if (!table->hashes || !table->counts) return -1;
+  if (!table->hashes || !table->counts || !table->shapes || !table->shape_counts) return -1;
   memset(table->hashes, 0, size * sizeof(*table->hashes));
   memset(table->counts, 0, size * sizeof(*table->counts));
+  memset(table->shapes, 0, size * sizeof(*table->shapes));
+  memset(table->shape_counts, 0, size * sizeof(*table->shape_counts));
+  /* the lines with a shape, kept for the second pass */
+  typedef struct shaped_line {
+    line_span span;
+    unsigned long long shape;
+  } shaped_line;
+  shaped_line *shaped = ibid_malloc(lines * sizeof(*shaped));
+  if (!shaped) return -1;
+  size_t shaped_count = 0, repeated = 0; /* repeated: lines of a shape seen before */
   for (size_t line = 0; line < length;) {
     size_t end = line_end(text, line, length);
-    unsigned long long hash = line_hash(text, trimmed_line(text, line, end));
-    if (hash) (*line_counts_slot(table, hash))++;
+    line_span span = trimmed_line(text, line, end);
+    unsigned long long shape = line_shape(text, span);
+    if (shape) {
+      if ((*shape_counts_slot(table, shape))++) repeated++;
+      shaped[shaped_count].span = span;
+      shaped[shaped_count++].shape = shape;
+    }
     line = end + 1;
   }
+  for (size_t k = 0; k < shaped_count && repeated; k++) {
+    if (*shape_counts_slot(table, shaped[k].shape) < 3) continue;
+    unsigned long long hash = line_hash(text, shaped[k].span);
+    if (hash) (*line_counts_slot(table, hash))++;
+  }
+  ibid_free(shaped);
   return 0;
 }
 
@@ -1592,6 +1684,8 @@ static int is_repeated_line(line_counts *table, const char *text, line_span line
         text[i - 2] != ' ')
       return 0;
   }
+  unsigned long long shape = line_shape(text, line); /* 0 where the hash is */
+  if (!shape || *shape_counts_slot(table, shape) < 3) return 0;
   unsigned long long hash = line_hash(text, line);
   return hash && *line_counts_slot(table, hash) >= 3 && !is_link_line(text, line);
 }
@@ -2651,8 +2745,7 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
   line_list lines = {0};
   line_counts repeated = {0};
   if (line_counts_build(&repeated, text, length)) {
-    ibid_free(repeated.hashes);
-    ibid_free(repeated.counts);
+    line_counts_free(&repeated);
     return -1;
   }
   int inside = 0, blank_before = 0, found = 0, furniture = 0;
@@ -2726,8 +2819,7 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
     segment_list(&list, text, lines.lines, lines.count);
   }
   ibid_free(lines.lines);
-  ibid_free(repeated.hashes);
-  ibid_free(repeated.counts);
+  line_counts_free(&repeated);
   if (list.failed || lines.failed) {
     ibid_free(list.entries);
     return -1;
