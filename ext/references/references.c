@@ -456,8 +456,9 @@ static int has_strong_marks(const char *text, size_t start, size_t end) {
 /* Whether text[start, end) is a citation. *form is set to the form
 ** emit_citation gives it (back_reference_form, then SHORT for a full form
 ** that is_short_form accepts) once both are known, else left at -1, so that
-** the caller need not compute them again. */
-static int is_citation_form(const char *text, size_t start, size_t end, int *form) {
+** the caller need not compute them again. prose is reads_as_prose of the
+** same span when the caller knows it, else -1. */
+static int is_citation_form(const char *text, size_t start, size_t end, int *form, int prose) {
   *form = -1;
   if (end <= start) return 0;
   /* "ders., Title, Place 2012": the same author as the citation before */
@@ -478,7 +479,7 @@ static int is_citation_form(const char *text, size_t start, size_t end, int *for
     return 1;
   }
   *form = (int)IBID_CITATION_FULL; /* (is_short_form below gives the same 0) */
-  if (reads_as_prose(text, start, end)) {
+  if (prose < 0 ? reads_as_prose(text, start, end) : prose) {
     /* prose that opens with a citation ("Name, 'Title', Journal (2001) have argued")
        still counts when it holds the marks of one */
     return name_then_comma(text, start, end) &&
@@ -499,7 +500,7 @@ static int is_citation_form(const char *text, size_t start, size_t end, int *for
 
 static int is_citation(const char *text, size_t start, size_t end) {
   int form;
-  return is_citation_form(text, start, end, &form);
+  return is_citation_form(text, start, end, &form, -1);
 }
 
 /* ----- segmentation --------------------------------------------------------- */
@@ -638,11 +639,13 @@ static size_t first_sentence_end(const char *text, size_t start, size_t end) {
 
 /* emit_citation once the lead-in is off: start is where skip_lead_in left
 ** the trimmed text, end its trimmed end. */
-static void emit_citation_after_lead_in(item_list *list, const char *text, size_t start,
-                                        size_t end) {
+static void emit_citation_after_lead_in(item_list *list, const char *text, size_t start, size_t end,
+                                        int prose) {
+  size_t given_start = start, given_end = end;
   trim(text, &start, &end);
+  if (start != given_start || end != given_end) prose = -1; /* known for the given span only */
   int known;
-  if (!is_citation_form(text, start, end, &known)) {
+  if (!is_citation_form(text, start, end, &known, prose)) {
     /* A citation followed by commentary: keep the first sentence if it is one. */
     size_t sentence = first_sentence_end(text, start, end);
     if (sentence >= end || reads_as_prose(text, start, sentence) ||
@@ -663,7 +666,7 @@ static void emit_citation_after_lead_in(item_list *list, const char *text, size_
 
 static void emit_citation(item_list *list, const char *text, size_t start, size_t end) {
   trim(text, &start, &end);
-  emit_citation_after_lead_in(list, text, skip_lead_in(text, start, end), end);
+  emit_citation_after_lead_in(list, text, skip_lead_in(text, start, end), end, -1);
 }
 
 /* Sentence end at a period, "?" or "!" outside brackets and quotation marks:
@@ -692,14 +695,16 @@ static int is_citation_sentence_start(const char *text, size_t start, size_t end
 
 /* The sentence reads as commentary once its lead-in ("For the theory, see") is off.
 ** Sets *after_lead_in and *trimmed_end to where the lead-in ends and the trimmed
-** end (what emit_citation would compute for the same sentence). */
+** end (what emit_citation would compute for the same sentence), and *prose to
+** reads_as_prose of that span. */
 static int is_prose_sentence(const char *text, size_t start, size_t end, size_t *after_lead_in,
-                             size_t *trimmed_end) {
+                             size_t *trimmed_end, int *prose) {
   trim(text, &start, &end);
   start = skip_lead_in(text, start, end);
   *after_lead_in = start;
   *trimmed_end = end;
-  return reads_as_prose(text, start, end) && !is_citation_sentence_start(text, start, end);
+  *prose = reads_as_prose(text, start, end);
+  return *prose && !is_citation_sentence_start(text, start, end);
 }
 
 /* A segment mixing commentary and citations ("Citation. Prose sentence.
@@ -709,7 +714,7 @@ static int is_prose_sentence(const char *text, size_t start, size_t end, size_t 
 static void emit_segment(item_list *list, const char *text, size_t start, size_t end) {
   size_t sentence = start, run = start;
   size_t after_lead_in = start, trimmed_end = end;
-  int depth = 0, found_prose = 0, sentences = 0;
+  int depth = 0, found_prose = 0, sentences = 0, prose = -1; /* prose: of the last sentence */
   for (size_t i = start; i <= end;) {
 #ifdef __SSE2__
     if (i + 16 <= end) { /* to a bracket or a sentence end */
@@ -743,7 +748,7 @@ static void emit_segment(item_list *list, const char *text, size_t start, size_t
     }
     size_t cut = boundary ? end : i + 1;
     sentences++;
-    if (is_prose_sentence(text, sentence, cut, &after_lead_in, &trimmed_end)) {
+    if (is_prose_sentence(text, sentence, cut, &after_lead_in, &trimmed_end, &prose)) {
       if (run < sentence) emit_citation(list, text, run, sentence);
       run = cut;
       found_prose = 1;
@@ -754,7 +759,7 @@ static void emit_segment(item_list *list, const char *text, size_t start, size_t
   }
   if (!found_prose && sentences == 1) {
     /* one sentence, start..end: its lead-in is known already */
-    emit_citation_after_lead_in(list, text, after_lead_in, trimmed_end);
+    emit_citation_after_lead_in(list, text, after_lead_in, trimmed_end, prose);
   } else if (!found_prose) {
     emit_citation(list, text, start, end);
   } else if (run < end) {
