@@ -554,8 +554,11 @@ static int may_follow_inner_lead_in(unsigned char c) {
 ** what precedes it is not itself a citation. Only text outside brackets and
 ** quotation marks is searched, and the first match wins, so this is linear. */
 static size_t skip_lead_in(const char *text, size_t start, size_t end) {
-  for (size_t k = 0; k < sizeof(lead_ins) / sizeof(*lead_ins); k++)
-    if (has_prefix_nocase(text, end, start, lead_ins[k])) return start + strlen(lead_ins[k]);
+  unsigned char first = start < end ? (unsigned char)text[start] : 0;
+  if (is_upper_ascii(first)) first = (unsigned char)(first - 'A' + 'a');
+  if (first && memchr("scqva", first, 5)) /* the lead-ins' first letters */
+    for (size_t k = 0; k < sizeof(lead_ins) / sizeof(*lead_ins); k++)
+      if (has_prefix_nocase(text, end, start, lead_ins[k])) return start + strlen(lead_ins[k]);
   int depth = 0;
   for (size_t i = start; i < end;) {
 #ifdef __SSE2__
