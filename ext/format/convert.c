@@ -96,7 +96,7 @@ static int looks_binary(const char *bytes, size_t length) {
         (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v));
     unsigned allowed = ibid_scan16_eq(v, '\t') | ibid_scan16_eq(v, '\n') | ibid_scan16_eq(v, '\r') |
                        ibid_scan16_eq(v, '\f');
-    controls += (size_t)__builtin_popcount(below & ~allowed);
+    controls += (size_t)ibid_scan_count16(below & ~allowed);
   }
 #endif
   for (; i < length; i++) {

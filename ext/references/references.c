@@ -1186,9 +1186,9 @@ static int is_page_furniture(const char *text, line_span line) {
   for (; at + 16 <= line.end; at += 16) { /* (signed bytes: 0x80 and above are in no range) */
     __m128i v = ibid_scan16_load(text + at);
     unsigned low = byte_range(v, 'a', 'z'), up = byte_range(v, 'A', 'Z');
-    digits += (size_t)__builtin_popcount(byte_range(v, '0', '9'));
-    lower += (size_t)__builtin_popcount(low);
-    letters += (size_t)__builtin_popcount(low | up);
+    digits += (size_t)ibid_scan_count16(byte_range(v, '0', '9'));
+    lower += (size_t)ibid_scan_count16(low);
+    letters += (size_t)ibid_scan_count16(low | up);
   }
 #endif
   for (; at < line.end; at++) {
@@ -1551,8 +1551,8 @@ static unsigned long long line_shape(const char *text, line_span line) {
     __m128i folded =
         _mm_andnot_si128(space, _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
     __m128i sums = _mm_sad_epu8(folded, _mm_setzero_si128());
-    bytes += 16 - (unsigned long long)__builtin_popcount((unsigned)_mm_movemask_epi8(space));
-    letters += (unsigned long long)__builtin_popcount(
+    bytes += 16 - (unsigned long long)ibid_scan_count16((unsigned)_mm_movemask_epi8(space));
+    letters += (unsigned long long)ibid_scan_count16(
         (unsigned)_mm_movemask_epi8(_mm_or_si128(upper, lower)));
     sum += (unsigned)_mm_cvtsi128_si32(sums) + (unsigned)_mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
   }

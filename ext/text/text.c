@@ -573,7 +573,7 @@ static uint64_t collapsed_shape(const char *text, size_t start, size_t end) {
                                  _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
                                               _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
     __m128i sums = _mm_sad_epu8(_mm_andnot_si128(blank, v), _mm_setzero_si128());
-    bytes += 16 - (uint64_t)__builtin_popcount((unsigned)_mm_movemask_epi8(blank));
+    bytes += 16 - (uint64_t)ibid_scan_count16((unsigned)_mm_movemask_epi8(blank));
     sum += (unsigned)_mm_cvtsi128_si32(sums) + (unsigned)_mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
   }
 #endif
