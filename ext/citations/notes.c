@@ -27,6 +27,7 @@
 #include <unicode/uchar.h>
 
 #include "memory.h"
+#include "scan.h"
 #include "shortform.h"
 #include "utf8.h"
 
@@ -233,6 +234,23 @@ static int read_label(const char *text, size_t line_start, size_t line_end, cand
 
 /* Is text[start..end) a table row: cells separated by wide gaps? */
 static int looks_like_table_row(const char *text, size_t start, size_t end) {
+  /* a gap needs a tab or three spaces in a row, which most lines do not
+     have: sixteen bytes at a time (scan.h), fourteen apart, so that three in
+     a row are in one window, then the last bytes one at a time */
+  size_t at = start;
+  int blank = 0;
+#ifdef __SSE2__
+  for (; at + 16 <= end && !blank; at += 14) {
+    __m128i v = ibid_scan16_load(text + at);
+    unsigned spaces = ibid_scan16_eq(v, ' ');
+    blank = ibid_scan16_eq(v, '\t') || (spaces & (spaces >> 1) & (spaces >> 2));
+  }
+  if (at > start + 2) at -= 2; /* a window's last two bytes begin the rest */
+#endif
+  for (size_t k = at; k < end && !blank; k++)
+    blank = text[k] == '\t' ||
+            (k + 2 < end && text[k] == ' ' && text[k + 1] == ' ' && text[k + 2] == ' ');
+  if (!blank) return 0;
   int gaps = 0, run = 0;
   for (size_t i = start; i < end; i++) {
     if (text[i] == '\t' || text[i] == ' ') {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "memory.h"
+#include "scan.h"
 #include "text.h"
 #include "utf8.h"
 
@@ -85,8 +86,20 @@ static size_t skip_prolog(const char *bytes, size_t length, size_t *doctype) {
 
 /* Bytes that plain text does not hold: NULs, or many C0 controls. */
 static int looks_binary(const char *bytes, size_t length) {
-  size_t controls = 0;
-  for (size_t i = 0; i < length; i++) {
+  size_t controls = 0, i = 0;
+#ifdef __SSE2__
+  /* sixteen bytes at a time (scan.h): a zero anywhere, or the count */
+  for (; i + 16 <= length; i += 16) {
+    __m128i v = ibid_scan16_load(bytes + i);
+    if (ibid_scan16_eq(v, 0)) return 1;
+    unsigned below =
+        (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v));
+    unsigned allowed = ibid_scan16_eq(v, '\t') | ibid_scan16_eq(v, '\n') | ibid_scan16_eq(v, '\r') |
+                       ibid_scan16_eq(v, '\f');
+    controls += (size_t)ibid_scan_count16(below & ~allowed);
+  }
+#endif
+  for (; i < length; i++) {
     unsigned char c = (unsigned char)bytes[i];
     if (c == 0) return 1;
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') controls++;
@@ -103,8 +116,19 @@ static int prolog_too_long(const char *bytes, size_t length) {
 
 /* Occurrences of `word` in bytes[0..length), counted up to `enough`. */
 static size_t count_word(const char *bytes, size_t length, const char *word, size_t enough) {
-  size_t n = strlen(word), found = 0;
-  for (size_t i = 0; i + n <= length && found < enough; i++) {
+  size_t n = strlen(word), found = 0, start = 0;
+#ifdef __SSE2__
+  /* the places of the word's first two bytes, sixteen at a time (scan.h) */
+  for (; start + 17 <= length && found < enough; start += 16) {
+    unsigned places = ibid_scan16_eq(ibid_scan16_load(bytes + start), (unsigned char)word[0]) &
+                      ibid_scan16_eq(ibid_scan16_load(bytes + start + 1), (unsigned char)word[1]);
+    for (; places && found < enough; places &= places - 1) {
+      size_t at = start + (size_t)__builtin_ctz(places);
+      if (at + n <= length && memcmp(bytes + at, word, n) == 0) found++;
+    }
+  }
+#endif
+  for (size_t i = start; i + n <= length && found < enough; i++) {
     /* memchr finds the next first letter (the window is read for every text) */
     const char *hit = memchr(bytes + i, word[0], length - n + 1 - i);
     if (!hit) break;
@@ -170,8 +194,9 @@ static int looks_like_headerless_pdf(const char *bytes, size_t length, size_t wi
 static ibid_format detect_format(const char *bytes, size_t length) {
   size_t head = length < DETECT_WINDOW ? length : DETECT_WINDOW;
   /* PDF readers accept the header anywhere in the first kilobyte. */
-  for (size_t i = 0; i + 5 <= head && i < 1024; i++)
-    if (memcmp(bytes + i, "%PDF-", 5) == 0) return IBID_FORMAT_PDF;
+  size_t starts = head < 5 ? 0 : head - 4 < 1024 ? head - 4 : 1024; /* where it may start */
+  for (const char *at = bytes; (at = memchr(at, '%', starts - (size_t)(at - bytes))) != NULL; at++)
+    if (memcmp(at, "%PDF-", 5) == 0) return IBID_FORMAT_PDF;
   if (looks_like_headerless_pdf(bytes, length, head)) return IBID_FORMAT_PDF;
   /* cut inside a content stream: its operators at the top, the objects further on */
   if ((count_word(bytes, head, "endstream", 1) || count_word(bytes, head, ") Tj", 2) == 2) &&

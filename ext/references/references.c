@@ -49,12 +49,14 @@
 #include "legal.h"
 #include "markers.h"
 #include "memory.h"
+#include "scan.h"
 #include "utf8.h"
 
 /* ----- small character tests ------------------------------------------------ */
 
 static int is_space(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  /* ' ', '\t', '\n', '\v', '\f', '\r' as bits of a mask: one test */
+  return c <= ' ' && ((0x100003E00ULL >> c) & 1);
 }
 static int is_digit(unsigned char c) {
   return c >= '0' && c <= '9';
@@ -65,6 +67,31 @@ static int is_upper_ascii(unsigned char c) {
 static int is_lower_ascii(unsigned char c) {
   return c >= 'a' && c <= 'z';
 }
+
+#ifdef __SSE2__
+/* The per-byte scans below look at sixteen bytes at once first (scan.h): a
+** mask of the bytes where their loop bodies can do anything; the bytes
+** between are stepped over, as the loop would step over them one by one. */
+
+/* Bit k set when byte k of v is in first..last (ASCII; signed compares, so
+** bytes 0x80 and above are in no range). */
+static unsigned byte_range(__m128i v, char first, char last) {
+  __m128i in = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)(first - 1))),
+                             _mm_cmplt_epi8(v, _mm_set1_epi8((char)(last + 1))));
+  return (unsigned)_mm_movemask_epi8(in);
+}
+
+/* is_space of each byte of v. */
+static unsigned space_mask(__m128i v) {
+  return ibid_scan16_eq(v, ' ') | byte_range(v, '\t', '\r');
+}
+
+/* may_be_bracket of each byte of v. */
+static unsigned bracket_mask(__m128i v) {
+  return ibid_scan16_eq(v, '(') | ibid_scan16_eq(v, '[') | ibid_scan16_eq(v, ')') |
+         ibid_scan16_eq(v, ']') | ibid_scan16_eq(v, 0xE2);
+}
+#endif
 
 /* Uppercase letter, ASCII or a Latin-1/Latin Extended capital. */
 static int starts_upper(const char *text, size_t end, size_t i) {
@@ -184,7 +211,22 @@ static ibid_citation_form back_reference_form(const char *text, size_t start, si
         (start + n >= end || !is_lower_ascii((unsigned char)text[start + n])))
       return IBID_CITATION_IBID;
   }
-  for (size_t i = start; i < end && i < start + 200; i++) {
+  size_t limit = end < start + 200 ? end : start + 200;
+  for (size_t i = start; i < limit; i++) {
+#ifdef __SSE2__
+    if (i != start && i + 16 <= limit) { /* to a word starting with one of the bytes below */
+      __m128i v = ibid_scan16_load(text + i), folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+      unsigned stops =
+          space_mask(ibid_scan16_load(text + i - 1)) &
+          (ibid_scan16_eq(folded, 'o') | ibid_scan16_eq(folded, 's') | ibid_scan16_eq(folded, 'a') |
+           ibid_scan16_eq(folded, 'l') | ibid_scan16_eq(v, '('));
+      if (!stops) {
+        i += 15;
+        continue;
+      }
+      i += (size_t)__builtin_ctz(stops);
+    }
+#endif
     if (i != start && !is_space((unsigned char)text[i - 1])) continue;
     unsigned char c = (unsigned char)text[i];
     if (is_upper_ascii(c)) c = (unsigned char)(c - 'A' + 'a');
@@ -228,18 +270,32 @@ static size_t name_then_comma(const char *text, size_t start, size_t end) {
 /* Counts the words of the segment and how many are lowercase function words:
 ** prose has many ("had", "the", "that"), a citation few. */
 static int reads_as_prose(const char *text, size_t start, size_t end) {
+  /* by first letter; starts[c - 'a'] .. starts[c - 'a' + 1] are those of c */
   static const char *const function_words[] = {
-      "the ",   "that ", "had ", "has ", "have ", "was ",  "were ", "is ",    "are ",
-      "which ", "who ",  "not ", "but ", "it ",   "they ", "this ", "would ", "been "};
+      "are ", "but ",  "been ", "had ",  "has ", "have ", "is ",    "it ",  "not ",
+      "the ", "that ", "they ", "this ", "was ", "were ", "which ", "who ", "would "};
+  static const unsigned char starts[27] = {0, 1, 3, 3, 3, 3, 3,  3,  6,  8,  8,  8,  8, 8,
+                                           9, 9, 9, 9, 9, 9, 13, 13, 13, 18, 18, 18, 18};
   int words = 0, hits = 0;
   for (size_t i = start; i < end; i++) {
+#ifdef __SSE2__
+    if (i != start && i + 16 <= end) { /* to the next word start */
+      unsigned stops = space_mask(ibid_scan16_load(text + i - 1)) &
+                       ~space_mask(ibid_scan16_load(text + i)) & 0xFFFFu;
+      if (!stops) {
+        i += 15;
+        continue;
+      }
+      i += (size_t)__builtin_ctz(stops);
+    }
+#endif
     if (i != start && !is_space((unsigned char)text[i - 1])) continue;
     if (is_space((unsigned char)text[i])) continue;
     words++;
     /* only a lowercase word can be one; its first letter picks the candidates */
     if (!is_lower_ascii((unsigned char)text[i])) continue;
-    for (size_t k = 0; k < sizeof(function_words) / sizeof(*function_words); k++)
-      if (function_words[k][0] == text[i] && has_prefix_nocase(text, end, i, function_words[k])) {
+    for (size_t k = starts[text[i] - 'a']; k < starts[text[i] - 'a' + 1]; k++)
+      if (has_prefix_nocase(text, end, i + 1, function_words[k] + 1)) {
         hits++;
         break;
       }
@@ -247,9 +303,28 @@ static int reads_as_prose(const char *text, size_t start, size_t end) {
   return words >= 6 && hits * 8 >= words;
 }
 
+#ifdef __SSE2__
+/* Bit k set when text[k] is '1' or '2' (sixteen bytes). */
+static unsigned one_or_two(const char *text) {
+  __m128i v = ibid_scan16_load(text);
+  return ibid_scan16_eq(v, '1') | ibid_scan16_eq(v, '2');
+}
+#endif
+
 static int has_year(const char *text, size_t start, size_t end) {
   for (size_t i = start; i + 4 <= end; i++) {
-    /* most bytes are no "1" or "2": one test each */
+#ifdef __SSE2__
+    /* most bytes are no "1" or "2": sixteen at a time to the next one */
+    if (i + 16 <= end) {
+      unsigned ones = one_or_two(text + i);
+      if (!ones) {
+        i += 15;
+        continue;
+      }
+      i += (size_t)__builtin_ctz(ones);
+      if (i + 4 > end) break;
+    }
+#endif
     if ((unsigned char)(text[i] - '1') > 1) continue;
     if (i > start && is_digit((unsigned char)text[i - 1])) continue;
     if (!is_digit((unsigned char)text[i + 1]) || !is_digit((unsigned char)text[i + 2]) ||
@@ -381,8 +456,9 @@ static int has_strong_marks(const char *text, size_t start, size_t end) {
 /* Whether text[start, end) is a citation. *form is set to the form
 ** emit_citation gives it (back_reference_form, then SHORT for a full form
 ** that is_short_form accepts) once both are known, else left at -1, so that
-** the caller need not compute them again. */
-static int is_citation_form(const char *text, size_t start, size_t end, int *form) {
+** the caller need not compute them again. prose is reads_as_prose of the
+** same span when the caller knows it, else -1. */
+static int is_citation_form(const char *text, size_t start, size_t end, int *form, int prose) {
   *form = -1;
   if (end <= start) return 0;
   /* "ders., Title, Place 2012": the same author as the citation before */
@@ -403,7 +479,7 @@ static int is_citation_form(const char *text, size_t start, size_t end, int *for
     return 1;
   }
   *form = (int)IBID_CITATION_FULL; /* (is_short_form below gives the same 0) */
-  if (reads_as_prose(text, start, end)) {
+  if (prose < 0 ? reads_as_prose(text, start, end) : prose) {
     /* prose that opens with a citation ("Name, 'Title', Journal (2001) have argued")
        still counts when it holds the marks of one */
     return name_then_comma(text, start, end) &&
@@ -424,7 +500,7 @@ static int is_citation_form(const char *text, size_t start, size_t end, int *for
 
 static int is_citation(const char *text, size_t start, size_t end) {
   int form;
-  return is_citation_form(text, start, end, &form);
+  return is_citation_form(text, start, end, &form, -1);
 }
 
 /* ----- segmentation --------------------------------------------------------- */
@@ -478,10 +554,28 @@ static int may_follow_inner_lead_in(unsigned char c) {
 ** what precedes it is not itself a citation. Only text outside brackets and
 ** quotation marks is searched, and the first match wins, so this is linear. */
 static size_t skip_lead_in(const char *text, size_t start, size_t end) {
-  for (size_t k = 0; k < sizeof(lead_ins) / sizeof(*lead_ins); k++)
-    if (has_prefix_nocase(text, end, start, lead_ins[k])) return start + strlen(lead_ins[k]);
+  unsigned char first = start < end ? (unsigned char)text[start] : 0;
+  if (is_upper_ascii(first)) first = (unsigned char)(first - 'A' + 'a');
+  if (first && memchr("scqva", first, 5)) /* the lead-ins' first letters */
+    for (size_t k = 0; k < sizeof(lead_ins) / sizeof(*lead_ins); k++)
+      if (has_prefix_nocase(text, end, start, lead_ins[k])) return start + strlen(lead_ins[k]);
   int depth = 0;
   for (size_t i = start; i < end;) {
+#ifdef __SSE2__
+    if (i + 17 <= end) { /* to a bracket, or ',' or ' ' before a byte an inner lead-in has */
+      __m128i v = ibid_scan16_load(text + i), next = ibid_scan16_load(text + i + 1);
+      unsigned follow = ibid_scan16_eq(next, ' ') | ibid_scan16_eq(next, 0xE2) |
+                        ibid_scan16_eq(_mm_or_si128(next, _mm_set1_epi8(0x20)), 'q') |
+                        ibid_scan16_eq(_mm_or_si128(next, _mm_set1_epi8(0x20)), 'c');
+      unsigned stops =
+          bracket_mask(v) | ((ibid_scan16_eq(v, ',') | ibid_scan16_eq(v, ' ')) & follow);
+      if (!stops) {
+        i += 16;
+        continue;
+      }
+      i += (size_t)__builtin_ctz(stops);
+    }
+#endif
     if (may_be_bracket((unsigned char)text[i]) && step_over_bracket(text, end, &i, &depth))
       continue;
     /* every inner lead-in starts with ',' or ' ' */
@@ -548,11 +642,13 @@ static size_t first_sentence_end(const char *text, size_t start, size_t end) {
 
 /* emit_citation once the lead-in is off: start is where skip_lead_in left
 ** the trimmed text, end its trimmed end. */
-static void emit_citation_after_lead_in(item_list *list, const char *text, size_t start,
-                                        size_t end) {
+static void emit_citation_after_lead_in(item_list *list, const char *text, size_t start, size_t end,
+                                        int prose) {
+  size_t given_start = start, given_end = end;
   trim(text, &start, &end);
+  if (start != given_start || end != given_end) prose = -1; /* known for the given span only */
   int known;
-  if (!is_citation_form(text, start, end, &known)) {
+  if (!is_citation_form(text, start, end, &known, prose)) {
     /* A citation followed by commentary: keep the first sentence if it is one. */
     size_t sentence = first_sentence_end(text, start, end);
     if (sentence >= end || reads_as_prose(text, start, sentence) ||
@@ -573,7 +669,7 @@ static void emit_citation_after_lead_in(item_list *list, const char *text, size_
 
 static void emit_citation(item_list *list, const char *text, size_t start, size_t end) {
   trim(text, &start, &end);
-  emit_citation_after_lead_in(list, text, skip_lead_in(text, start, end), end);
+  emit_citation_after_lead_in(list, text, skip_lead_in(text, start, end), end, -1);
 }
 
 /* Sentence end at a period, "?" or "!" outside brackets and quotation marks:
@@ -602,14 +698,16 @@ static int is_citation_sentence_start(const char *text, size_t start, size_t end
 
 /* The sentence reads as commentary once its lead-in ("For the theory, see") is off.
 ** Sets *after_lead_in and *trimmed_end to where the lead-in ends and the trimmed
-** end (what emit_citation would compute for the same sentence). */
+** end (what emit_citation would compute for the same sentence), and *prose to
+** reads_as_prose of that span. */
 static int is_prose_sentence(const char *text, size_t start, size_t end, size_t *after_lead_in,
-                             size_t *trimmed_end) {
+                             size_t *trimmed_end, int *prose) {
   trim(text, &start, &end);
   start = skip_lead_in(text, start, end);
   *after_lead_in = start;
   *trimmed_end = end;
-  return reads_as_prose(text, start, end) && !is_citation_sentence_start(text, start, end);
+  *prose = reads_as_prose(text, start, end);
+  return *prose && !is_citation_sentence_start(text, start, end);
 }
 
 /* A segment mixing commentary and citations ("Citation. Prose sentence.
@@ -619,8 +717,19 @@ static int is_prose_sentence(const char *text, size_t start, size_t end, size_t 
 static void emit_segment(item_list *list, const char *text, size_t start, size_t end) {
   size_t sentence = start, run = start;
   size_t after_lead_in = start, trimmed_end = end;
-  int depth = 0, found_prose = 0, sentences = 0;
+  int depth = 0, found_prose = 0, sentences = 0, prose = -1; /* prose: of the last sentence */
   for (size_t i = start; i <= end;) {
+#ifdef __SSE2__
+    if (i + 16 <= end) { /* to a bracket or a sentence end */
+      __m128i v = ibid_scan16_load(text + i);
+      unsigned stops = bracket_mask(v) | ibid_scan16_terminal(v);
+      if (!stops) {
+        i += 16;
+        continue;
+      }
+      i += (size_t)__builtin_ctz(stops);
+    }
+#endif
     size_t width;
     int boundary = i == end;
     if (!boundary) {
@@ -642,7 +751,7 @@ static void emit_segment(item_list *list, const char *text, size_t start, size_t
     }
     size_t cut = boundary ? end : i + 1;
     sentences++;
-    if (is_prose_sentence(text, sentence, cut, &after_lead_in, &trimmed_end)) {
+    if (is_prose_sentence(text, sentence, cut, &after_lead_in, &trimmed_end, &prose)) {
       if (run < sentence) emit_citation(list, text, run, sentence);
       run = cut;
       found_prose = 1;
@@ -653,7 +762,7 @@ static void emit_segment(item_list *list, const char *text, size_t start, size_t
   }
   if (!found_prose && sentences == 1) {
     /* one sentence, start..end: its lead-in is known already */
-    emit_citation_after_lead_in(list, text, after_lead_in, trimmed_end);
+    emit_citation_after_lead_in(list, text, after_lead_in, trimmed_end, prose);
   } else if (!found_prose) {
     emit_citation(list, text, start, end);
   } else if (run < end) {
@@ -668,6 +777,18 @@ int ibid_split_citations(const char *text, size_t start, size_t length, ibid_cit
   size_t segment = start;
   int depth = 0;
   for (size_t i = start; i < end;) {
+#ifdef __SSE2__
+    if (i + 16 <= end) { /* to a bracket, ';', '.' or ',' */
+      __m128i v = ibid_scan16_load(text + i);
+      unsigned stops = bracket_mask(v) | ibid_scan16_eq(v, ';') | ibid_scan16_eq(v, '.') |
+                       ibid_scan16_eq(v, ',');
+      if (!stops) {
+        i += 16;
+        continue;
+      }
+      i += (size_t)__builtin_ctz(stops);
+    }
+#endif
     if (may_be_bracket((unsigned char)text[i]) && step_over_bracket(text, end, &i, &depth))
       continue;
     if (depth == 0 && ((text[i] == ';' && !semicolon_continues(text, segment, end, i)) ||
@@ -1060,8 +1181,18 @@ static int is_page_furniture(const char *text, line_span line) {
       if (is_lower_ascii((unsigned char)text[i]) || is_upper_ascii((unsigned char)text[i]))
         return 0;
   size_t letters = 0, lower = 0, digits = 0;
-  for (size_t i = line.start; i < line.end; i++) {
-    unsigned char c = (unsigned char)text[i];
+  size_t at = line.start;
+#ifdef __SSE2__
+  for (; at + 16 <= line.end; at += 16) { /* (signed bytes: 0x80 and above are in no range) */
+    __m128i v = ibid_scan16_load(text + at);
+    unsigned low = byte_range(v, 'a', 'z'), up = byte_range(v, 'A', 'Z');
+    digits += (size_t)ibid_scan_count16(byte_range(v, '0', '9'));
+    lower += (size_t)ibid_scan_count16(low);
+    letters += (size_t)ibid_scan_count16(low | up);
+  }
+#endif
+  for (; at < line.end; at++) {
+    unsigned char c = (unsigned char)text[at];
     if (is_digit(c)) digits++;
     if (is_lower_ascii(c)) lower++;
     if (is_lower_ascii(c) || is_upper_ascii(c)) letters++;
@@ -1366,6 +1497,20 @@ static int is_caption(const char *text, line_span line) {
 
 /* ----- repeated lines (running heads) ----------------------------------------- */
 
+/* The part of a line that line_hash reads: a page number at either end left
+** out. 0 for lines longer than any head. */
+static int line_region(const char *text, line_span line, size_t *from, size_t *to) {
+  size_t i = line.start, end = line.end;
+  if (end - i > 200) return 0; /* a paragraph, no running head */
+  while (i < end && is_digit((unsigned char)text[i])) i++;
+  if (i == end || !is_space((unsigned char)text[i])) i = line.start;
+  while (end > i && is_digit((unsigned char)text[end - 1])) end--;
+  if (end == i || !is_space((unsigned char)text[end - 1])) end = line.end;
+  *from = i;
+  *to = end;
+  return 1;
+}
+
 /* Hash of a line, lowercased, spaces and a page number at either end left
 ** out: running heads repeat on every page with only the page number
 ** changing. 0 for lines with fewer than 8 letters (too short to tell) and for
@@ -1373,12 +1518,8 @@ static int is_caption(const char *text, line_span line) {
 static unsigned long long line_hash(const char *text, line_span line) {
   unsigned long long hash = 1469598103934665603ULL;
   size_t letters = 0;
-  size_t i = line.start, end = line.end;
-  if (end - i > 200) return 0; /* a paragraph, no running head */
-  while (i < end && is_digit((unsigned char)text[i])) i++;
-  if (i == end || !is_space((unsigned char)text[i])) i = line.start;
-  while (end > i && is_digit((unsigned char)text[end - 1])) end--;
-  if (end == i || !is_space((unsigned char)text[end - 1])) end = line.end;
+  size_t i, end;
+  if (!line_region(text, line, &i, &end)) return 0;
   for (; i < end; i++) {
     unsigned char c = (unsigned char)text[i];
     if (c <= ' ' && is_space(c)) continue;
@@ -1389,20 +1530,79 @@ static unsigned long long line_hash(const char *text, line_span line) {
   return letters >= 8 ? hash | 1 : 0;
 }
 
+/* The shape of a line: a summary of the bytes line_hash reads (those that
+** are no space, lowercased: how many, how many letters, their sum), read
+** sixteen bytes at a time; 0 exactly where line_hash is 0. Lines with one
+** hash have one shape. */
+static unsigned long long line_shape(const char *text, line_span line) {
+  size_t i, end;
+  if (!line_region(text, line, &i, &end)) return 0;
+  unsigned long long bytes = 0, letters = 0, sum = 0;
+#ifdef __SSE2__
+  for (; i + 16 <= end; i += 16) { /* (signed compares: bytes 0x80 and above are in no range) */
+    __m128i v = ibid_scan16_load(text + i);
+    __m128i space = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                                 _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('\t' - 1)),
+                                               _mm_cmplt_epi8(v, _mm_set1_epi8('\r' + 1))));
+    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                  _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+    __m128i lower = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
+                                  _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
+    __m128i folded =
+        _mm_andnot_si128(space, _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+    __m128i sums = _mm_sad_epu8(folded, _mm_setzero_si128());
+    bytes += 16 - (unsigned long long)ibid_scan_count16((unsigned)_mm_movemask_epi8(space));
+    letters += (unsigned long long)ibid_scan_count16(
+        (unsigned)_mm_movemask_epi8(_mm_or_si128(upper, lower)));
+    sum += (unsigned)_mm_cvtsi128_si32(sums) + (unsigned)_mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
+  }
+#endif
+  for (; i < end; i++) {
+    unsigned char c = (unsigned char)text[i];
+    if (c <= ' ' && is_space(c)) continue;
+    if ((unsigned)(c - 'A') < 26u) c = (unsigned char)(c + ('a' - 'A'));
+    letters += (unsigned)(c - 'a') < 26u;
+    bytes++;
+    sum += c;
+  }
+  if (letters < 8) return 0;
+  return ((bytes << 40) ^ (letters << 32) ^ sum) * 0x9E3779B97F4A7C15ULL | 1;
+}
+
+/* Lines counted by line_hash, for is_repeated_line. Only lines whose shape
+** is seen three times or more are hashed (most lines of a text have a shape
+** of their own): a hash seen three times has a shape seen three times. */
 typedef struct line_counts {
-  unsigned long long *hashes; /* open addressing, 0 = empty */
-  unsigned *counts;
+  unsigned long long *hashes, *shapes; /* open addressing, 0 = empty */
+  unsigned *counts, *shape_counts;
   size_t mask;
 } line_counts;
 
-static unsigned *line_counts_slot(line_counts *table, unsigned long long hash) {
-  size_t i = (size_t)(hash >> 7) & table->mask;
-  while (table->hashes[i] && table->hashes[i] != hash) i = (i + 1) & table->mask;
-  table->hashes[i] = hash;
-  return &table->counts[i];
+static unsigned *counts_slot(unsigned long long *keys, unsigned *counts, size_t mask,
+                             unsigned long long key) {
+  size_t i = (size_t)(key >> 7) & mask;
+  while (keys[i] && keys[i] != key) i = (i + 1) & mask;
+  keys[i] = key;
+  return &counts[i];
 }
 
-/* Counts every line of text by line_hash. Returns 0 or -1 when out of memory. */
+static unsigned *line_counts_slot(line_counts *table, unsigned long long hash) {
+  return counts_slot(table->hashes, table->counts, table->mask, hash);
+}
+
+static unsigned *shape_counts_slot(line_counts *table, unsigned long long shape) {
+  return counts_slot(table->shapes, table->shape_counts, table->mask, shape);
+}
+
+static void line_counts_free(line_counts *table) {
+  ibid_free(table->hashes);
+  ibid_free(table->counts);
+  ibid_free(table->shapes);
+  ibid_free(table->shape_counts);
+}
+
+/* Counts the lines of text by shape, then those of a shape seen three
+** times or more by line_hash. Returns 0 or -1 when out of memory. */
 static int line_counts_build(line_counts *table, const char *text, size_t length) {
   size_t lines = 1;
   for (const char *at = text, *stop = text + length;
@@ -1412,16 +1612,39 @@ static int line_counts_build(line_counts *table, const char *text, size_t length
   while (size < lines * 2) size *= 2;
   table->hashes = ibid_malloc(size * sizeof(*table->hashes));
   table->counts = ibid_malloc(size * sizeof(*table->counts));
+  table->shapes = ibid_malloc(size * sizeof(*table->shapes));
+  table->shape_counts = ibid_malloc(size * sizeof(*table->shape_counts));
   table->mask = size - 1;
-  if (!table->hashes || !table->counts) return -1;
+  if (!table->hashes || !table->counts || !table->shapes || !table->shape_counts) return -1;
   memset(table->hashes, 0, size * sizeof(*table->hashes));
   memset(table->counts, 0, size * sizeof(*table->counts));
+  memset(table->shapes, 0, size * sizeof(*table->shapes));
+  memset(table->shape_counts, 0, size * sizeof(*table->shape_counts));
+  /* the lines with a shape, kept for the second pass */
+  typedef struct shaped_line {
+    line_span span;
+    unsigned long long shape;
+  } shaped_line;
+  shaped_line *shaped = ibid_malloc(lines * sizeof(*shaped));
+  if (!shaped) return -1;
+  size_t shaped_count = 0, repeated = 0; /* repeated: lines of a shape seen before */
   for (size_t line = 0; line < length;) {
     size_t end = line_end(text, line, length);
-    unsigned long long hash = line_hash(text, trimmed_line(text, line, end));
-    if (hash) (*line_counts_slot(table, hash))++;
+    line_span span = trimmed_line(text, line, end);
+    unsigned long long shape = line_shape(text, span);
+    if (shape) {
+      if ((*shape_counts_slot(table, shape))++) repeated++;
+      shaped[shaped_count].span = span;
+      shaped[shaped_count++].shape = shape;
+    }
     line = end + 1;
   }
+  for (size_t k = 0; k < shaped_count && repeated; k++) {
+    if (*shape_counts_slot(table, shaped[k].shape) < 3) continue;
+    unsigned long long hash = line_hash(text, shaped[k].span);
+    if (hash) (*line_counts_slot(table, hash))++;
+  }
+  ibid_free(shaped);
   return 0;
 }
 
@@ -1472,6 +1695,8 @@ static int is_repeated_line(line_counts *table, const char *text, line_span line
         text[i - 2] != ' ')
       return 0;
   }
+  unsigned long long shape = line_shape(text, line); /* 0 where the hash is */
+  if (!shape || *shape_counts_slot(table, shape) < 3) return 0;
   unsigned long long hash = line_hash(text, line);
   return hash && *line_counts_slot(table, hash) >= 3 && !is_link_line(text, line);
 }
@@ -2531,8 +2756,7 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
   line_list lines = {0};
   line_counts repeated = {0};
   if (line_counts_build(&repeated, text, length)) {
-    ibid_free(repeated.hashes);
-    ibid_free(repeated.counts);
+    line_counts_free(&repeated);
     return -1;
   }
   int inside = 0, blank_before = 0, found = 0, furniture = 0;
@@ -2606,8 +2830,7 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
     segment_list(&list, text, lines.lines, lines.count);
   }
   ibid_free(lines.lines);
-  ibid_free(repeated.hashes);
-  ibid_free(repeated.counts);
+  line_counts_free(&repeated);
   if (list.failed || lines.failed) {
     ibid_free(list.entries);
     return -1;

@@ -69,6 +69,16 @@ static inline size_t ibid_scan_first(uint64_t mask) {
   return (size_t)__builtin_ctzll(mask) >> 3;
 }
 
+/* The set bits of a 16-bit mask (an ibid_scan16_* result): what
+** __builtin_popcount gives, without the libgcc call it becomes where the
+** target has no popcnt instruction (x86-64's baseline has none). */
+static inline unsigned ibid_scan_count16(unsigned mask) {
+  mask = mask - ((mask >> 1) & 0x5555u);
+  mask = (mask & 0x3333u) + ((mask >> 2) & 0x3333u);
+  mask = (mask + (mask >> 4)) & 0x0F0Fu;
+  return (mask + (mask >> 8)) & 0x1Fu;
+}
+
 #ifdef __SSE2__
 static inline __m128i ibid_scan16_load(const char *p) {
   return _mm_loadu_si128((const __m128i *)(const void *)p);

@@ -152,6 +152,13 @@ int main(void) {
   size_t before = files;
   CHECK("fast_same_on_formats", same_on_files(&fast, "tests/formats", &files) && files > before);
   CHECK("fast_same_on_formats_keeping", same_on_files(&keeping, "tests/formats", &files));
+  /* the public evaluation data, when it is there (../shared/eval) */
+  size_t shared = 0;
+  DIR *eval = opendir("../shared/eval");
+  if (eval) {
+    closedir(eval);
+    CHECK("fast_same_on_shared_eval", same_on_files(&fast, "../shared/eval", &shared));
+  }
   check_random(&fast, "fast_same_on_random_texts");
   check_random(&keeping, "fast_same_on_random_texts_keeping");
 
