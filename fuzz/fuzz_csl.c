@@ -1,5 +1,6 @@
 /* fuzz_csl.c -- libFuzzer target for the CSL-JSON reader and work keys
-** (ext/references/csl.c): any valid UTF-8, JSON or not, without crash, leak or hang. */
+** (ext/references/csl.c): any valid UTF-8, JSON or not, without crash, leak or hang;
+** the one-pass reader gives the item the JSON tree gives. */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -7,6 +8,10 @@
 #include "csl.h"
 #include "memory.h"
 #include "utf8.h"
+
+static int same_text(const char *a, const char *b) {
+  return a == b || (a && b && !strcmp(a, b));
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static ibid_csl_folder *folder; /* opened once: ICU setup costs milliseconds */
@@ -23,9 +28,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     ibid_free(icu);
   }
   if (!ibid_utf8_valid(text, size, &bad)) return 0;
-  ibid_csl_item item;
-  ibid_csl_read(text, size, &item);
+  /* the one-pass reader and the tree reader give the same item */
+  ibid_csl_item item, tree;
+  ibid_csl_status read = ibid_csl_read(text, size, &item);
+  ibid_csl_status read_tree = ibid_csl_read_tree(text, size, &tree);
+  if (read == IBID_CSL_OK && read_tree == IBID_CSL_OK &&
+      (!same_text(item.family, tree.family) || !same_text(item.literal, tree.literal) ||
+       !same_text(item.title, tree.title) || !same_text(item.doi, tree.doi) ||
+       item.year != tree.year))
+    __builtin_trap();
+  if ((read == IBID_CSL_BAD_JSON) != (read_tree == IBID_CSL_BAD_JSON)) __builtin_trap();
   ibid_csl_item_free(&item);
+  ibid_csl_item_free(&tree);
   if (!folder) folder = ibid_csl_folder_open();
   if (!folder) return 0;
   char *key = NULL;

@@ -351,6 +351,11 @@ ibid_csl_status ibid_csl_read(const char *json, size_t length, ibid_csl_item *it
   memset(item, 0, sizeof(*item));
   ibid_csl_status scanned;
   if (csl_scan(json, length, item, &scanned)) return scanned;
+  return ibid_csl_read_tree(json, length, item);
+}
+
+ibid_csl_status ibid_csl_read_tree(const char *json, size_t length, ibid_csl_item *item) {
+  memset(item, 0, sizeof(*item));
   ibid_json_document document;
   ibid_json_status parsed = ibid_json_parse(json, length, &document, NULL);
   ibid_csl_status status = parsed == IBID_JSON_OK          ? IBID_CSL_OK

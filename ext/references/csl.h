@@ -44,6 +44,10 @@ typedef enum ibid_csl_status {
 ** object gives an empty item. Free with ibid_csl_item_free (also after errors).
 */
 ibid_csl_status ibid_csl_read(const char *json, size_t length, ibid_csl_item *item);
+/* The same item read through the JSON tree only (ibid_csl_read reads the
+** common case, an object without a backslash, in one pass instead): the
+** reference the unit test and fuzz_csl compare ibid_csl_read against. */
+ibid_csl_status ibid_csl_read_tree(const char *json, size_t length, ibid_csl_item *item);
 void ibid_csl_item_free(ibid_csl_item *item);
 
 /* Folds text to lowercase ASCII through an ICU transliterator. Open once per

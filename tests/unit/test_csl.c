@@ -199,6 +199,52 @@ static void test_fold_fast_path(void) {
   ibid_csl_folder_close(fresh);
 }
 
+static int same_text(const char *a, const char *b) {
+  return a == b || (a && b && !strcmp(a, b));
+}
+
+/* ibid_csl_read's one-pass reader gives the item the JSON tree gives: on
+** objects as the reference parser writes them, on duplicate and nested
+** members, numbers of every shape, and on texts that are not JSON. */
+static void test_one_pass_reader(void) {
+  static const char *const texts[] = {
+      "{\"type\":\"book\",\"title\":\"A "
+      "Title\",\"author\":[{\"family\":\"Mills\",\"given\":\"K\"}],"
+      "\"issued\":{\"date-parts\":[[2018,1,2]]},\"DOI\":\"10.1/x\"}",
+      "{\"title\":\"First\",\"title\":\"Second\",\"author\":[{\"literal\":\"UN\"}]}",
+      "{\"editor\":[{\"family\":\"de Waal\"}],\"issued\":{\"raw\":\"c. 1998\"}}",
+      "{\"issued\":{\"literal\":\"1887\"},\"title\":null,\"DOI\":7}",
+      "{\"issued\":\"2001\",\"x\":[1,-2.5e3,{\"a\":[[],{}]},true,false,null]}",
+      "{\"issued\":2003}",
+      "[{\"title\":\"In an array\"},{\"title\":\"second\"}]",
+      "{\"author\":[],\"editor\":[{\"literal\":\"Editors\"}]}",
+      "{\"title\":\"x\",}",
+      "{\"title\":\"x\"} trailing",
+      "{\"title\":01}",
+      "{\"title\":\"tab\tinside\"}",
+      "  {  \"title\" : \"spaced\" , \"issued\" : { \"date-parts\" : [ [ \"1999\" ] ] } }  ",
+      "{}",
+      "",
+      "{\"a\":[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]}",
+  };
+  int all = 1;
+  for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+    ibid_csl_item item, tree;
+    size_t n = strlen(texts[i]);
+    ibid_csl_status read = ibid_csl_read(texts[i], n, &item);
+    ibid_csl_status read_tree = ibid_csl_read_tree(texts[i], n, &tree);
+    if (read != read_tree || !same_text(item.family, tree.family) ||
+        !same_text(item.literal, tree.literal) || !same_text(item.title, tree.title) ||
+        !same_text(item.doi, tree.doi) || item.year != tree.year) {
+      fprintf(stderr, "  one-pass and tree readers differ on: %s\n", texts[i]);
+      all = 0;
+    }
+    ibid_csl_item_free(&item);
+    ibid_csl_item_free(&tree);
+  }
+  CHECK("csl one-pass reader agrees with the tree reader", all);
+}
+
 int main(void) {
   folder = ibid_csl_folder_open();
   CHECK("csl folder opens", folder != NULL);
@@ -208,6 +254,7 @@ int main(void) {
   test_edges();
   test_keys();
   test_fold_fast_path();
+  test_one_pass_reader();
   ibid_csl_folder_close(folder);
   return check_finish();
 }
