@@ -363,8 +363,9 @@ int ibid_rows_bind(const ibid_rows *rows, size_t row, sqlite3_stmt *statement, i
   return rc;
 }
 
-void ibid_rows_result(const ibid_rows *rows, size_t row, int column, sqlite3_context *context) {
-  const ibid_cell *cell = &rows->cells[row * (size_t)rows->column_count + (size_t)column];
+/* One cell as a result; text with `text_destructor` (SQLITE_STATIC: no copy). */
+static void result_cell(const ibid_cell *cell, sqlite3_context *context,
+                        sqlite3_destructor_type text_destructor) {
   switch (cell->type) {
     case SQLITE_INTEGER:
       sqlite3_result_int64(context, cell->value.integer);
@@ -372,12 +373,18 @@ void ibid_rows_result(const ibid_rows *rows, size_t row, int column, sqlite3_con
     case SQLITE_FLOAT:
       sqlite3_result_double(context, cell->value.real);
       break;
-    case SQLITE_TEXT: /* the cells outlive the statement's run: no copy */
-      sqlite3_result_text64(context, cell->value.text, cell->length, SQLITE_STATIC, SQLITE_UTF8);
+    case SQLITE_TEXT:
+      sqlite3_result_text64(context, cell->value.text, cell->length, text_destructor, SQLITE_UTF8);
       break;
     default:
       sqlite3_result_null(context);
   }
+}
+
+void ibid_rows_result(const ibid_rows *rows, size_t row, int column, sqlite3_context *context) {
+  /* the cells outlive the statement's run: no copy */
+  result_cell(&rows->cells[row * (size_t)rows->column_count + (size_t)column], context,
+              SQLITE_STATIC);
 }
 
 char *ibid_rows_take_error(ibid_rows *rows) {
@@ -528,20 +535,8 @@ static int table_column(sqlite3_vtab_cursor *base, sqlite3_context *context, int
     if (cursor->argument) sqlite3_result_value(context, cursor->argument);
     return SQLITE_OK;
   }
-  const ibid_cell *cell = &cursor->rows.cells[cursor->row * (size_t)column_count + (size_t)column];
-  switch (cell->type) {
-    case SQLITE_INTEGER:
-      sqlite3_result_int64(context, cell->value.integer);
-      break;
-    case SQLITE_FLOAT:
-      sqlite3_result_double(context, cell->value.real);
-      break;
-    case SQLITE_TEXT:
-      sqlite3_result_text64(context, cell->value.text, cell->length, SQLITE_TRANSIENT, SQLITE_UTF8);
-      break;
-    default:
-      sqlite3_result_null(context);
-  }
+  result_cell(&cursor->rows.cells[cursor->row * (size_t)column_count + (size_t)column], context,
+              SQLITE_TRANSIENT);
   return SQLITE_OK;
 }
 

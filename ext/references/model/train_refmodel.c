@@ -353,6 +353,24 @@ static void write_string(FILE *f, const unsigned char *bytes, size_t n) {
   fputs("\"", f);
 }
 
+/* margins[q][p]: the least of table[q][l] - table[p][l] over the labels l
+** and 0 (the Viterbi pruning of refmodel.c: p cannot beat q when it trails by
+** more), rows padded to IBID_REFMODEL_ROW_STRIDE with INT32_MAX (never a
+** candidate). */
+static void write_margins(FILE *f, const long *table) {
+  enum { STRIDE = IBID_REFMODEL_ROW_STRIDE };
+  for (int q = 0; q < LABELS; q++)
+    for (int p = 0; p < STRIDE; p++) {
+      long least = 0;
+      for (int l = 0; l < LABELS && p < LABELS; l++) {
+        long d = table[q * LABELS + l] - table[p * LABELS + l];
+        if (d < least) least = d;
+      }
+      if (p >= LABELS) least = 2147483647L;
+      fprintf(f, "%ld,%s", least, p == STRIDE - 1 ? "\n" : "");
+    }
+}
+
 static void write_model(const model *m, const char *path) {
   float largest = 0;
   for (size_t i = 0; i < (size_t)BUCKETS * LABELS; i++)
@@ -412,16 +430,7 @@ static void write_model(const model *m, const char *path) {
   ** (the Viterbi pruning of refmodel.c: p cannot beat q when it trails by
   ** more), rows padded to ROW_STRIDE with INT32_MAX (never a candidate) */
   fprintf(f, "};\n\nconst int32_t ibid_refmodel_margins[%d] = {\n", LABELS * STRIDE);
-  for (int q = 0; q < LABELS; q++)
-    for (int p = 0; p < STRIDE; p++) {
-      long least = 0;
-      for (int l = 0; l < LABELS && p < LABELS; l++) {
-        long d = transitions[q * LABELS + l] - transitions[p * LABELS + l];
-        if (d < least) least = d;
-      }
-      if (p >= LABELS) least = 2147483647L;
-      fprintf(f, "%ld,%s", least, p == STRIDE - 1 ? "\n" : "");
-    }
+  write_margins(f, transitions);
   /* the same for the transitions between two bare words (refmodel.h:
   ** a change between two of IBID_REFMODEL_BARE_LABELS costs IBID_REFMODEL_BARE_PENALTY more) */
   fprintf(f, "};\n\nconst int32_t ibid_refmodel_bare_margins[%d] = {\n", LABELS * STRIDE);
@@ -433,16 +442,7 @@ static void write_model(const model *m, const char *path) {
           (l != p && (IBID_REFMODEL_BARE_LABELS >> l & 1) && (IBID_REFMODEL_BARE_LABELS >> p & 1)
                ? IBID_REFMODEL_BARE_PENALTY
                : 0);
-  for (int q = 0; q < LABELS; q++)
-    for (int p = 0; p < STRIDE; p++) {
-      long least = 0;
-      for (int l = 0; l < LABELS && p < LABELS; l++) {
-        long d = bare[q * LABELS + l] - bare[p * LABELS + l];
-        if (d < least) least = d;
-      }
-      if (p >= LABELS) least = 2147483647L;
-      fprintf(f, "%ld,%s", least, p == STRIDE - 1 ? "\n" : "");
-    }
+  write_margins(f, bare);
   /* the Viterbi steps of refmodel.c: both tables (after any token, after a
   ** bare word) times IBID_REFMODEL_PACK, rows padded to ROW_STRIDE with 0 */
   fprintf(f, "};\n\nconst int32_t ibid_refmodel_steps[%d] = {\n", 2 * LABELS * STRIDE);
