@@ -128,9 +128,8 @@ void ibid_rows_error(ibid_rows *rows, const char *format, ...);
 ** layers' row builders one after another. The byte -> character map of the
 ** input serves every layer; the progress checks `db` for interrupts.
 ** ibid_rows_clear drops the cells of the last layer and sets the column count
-** of the next; ibid_rows_bind binds the cells of one row, in column order, to
-** parameters first, first+1, ... of a statement (text without a copy: bind,
-** step and reset before the next clear).
+** of the next; ibid_rows_result hands a cell to SQLite as the result of an
+** xColumn call (the ingest's INSERT ... SELECT reads them so).
 */
 ibid_rows *ibid_rows_new(sqlite3 *db, const char *input, size_t length, int column_count);
 void ibid_rows_clear(ibid_rows *rows, int column_count);
@@ -139,7 +138,6 @@ size_t ibid_rows_count(const ibid_rows *rows);
 int ibid_rows_complete(const ibid_rows *rows);
 /* An INTEGER cell's value (0 for any other type). */
 int64_t ibid_rows_cell_int(const ibid_rows *rows, size_t row, int column);
-int ibid_rows_bind(const ibid_rows *rows, size_t row, sqlite3_stmt *statement, int first);
 /* Cell (row, column) as the result of an xColumn call; text without a copy
 ** (the rows must outlive the statement's run: step and reset before the next
 ** clear). */

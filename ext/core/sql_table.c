@@ -340,29 +340,6 @@ int64_t ibid_rows_cell_int(const ibid_rows *rows, size_t row, int column) {
   return cell->type == SQLITE_INTEGER ? cell->value.integer : 0;
 }
 
-int ibid_rows_bind(const ibid_rows *rows, size_t row, sqlite3_stmt *statement, int first) {
-  const ibid_cell *cells = &rows->cells[row * (size_t)rows->column_count];
-  int rc = SQLITE_OK;
-  for (int k = 0; k < rows->column_count && rc == SQLITE_OK; k++) {
-    const ibid_cell *cell = &cells[k];
-    switch (cell->type) {
-      case SQLITE_INTEGER:
-        rc = sqlite3_bind_int64(statement, first + k, cell->value.integer);
-        break;
-      case SQLITE_FLOAT:
-        rc = sqlite3_bind_double(statement, first + k, cell->value.real);
-        break;
-      case SQLITE_TEXT: /* the cells outlive the step: no copy */
-        rc = sqlite3_bind_text64(statement, first + k, cell->value.text, cell->length,
-                                 SQLITE_STATIC, SQLITE_UTF8);
-        break;
-      default:
-        rc = sqlite3_bind_null(statement, first + k);
-    }
-  }
-  return rc;
-}
-
 /* One cell as a result; text with `text_destructor` (SQLITE_STATIC: no copy). */
 static void result_cell(const ibid_cell *cell, sqlite3_context *context,
                         sqlite3_destructor_type text_destructor) {

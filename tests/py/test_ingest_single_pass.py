@@ -7,7 +7,7 @@ derived table, row by row and in rowid order, with the rows of the same table-va
 functions on the stored body, under the trigger's rules (a cite or parsed reference that
 overlaps a reference the format gave is left out).
 """
-import glob, os
+import glob, os, sqlite3
 from ibidtest import ROOT, connect, corpus
 
 # table -> (its columns as the function gives them, the function's SELECT on :body)
@@ -141,6 +141,26 @@ def test_ibid_ingest_reports_its_rows_and_refuses_a_second_run():
     except Exception as error:
         assert 'integer' in str(error)
 
+
+
+def test_ibid_ingest_hidden_columns_hand_rows_only_to_its_own_inserts():
+    """docs/corpus.md: pending and c0 .. c10 are NULL in the rows of a call; SQL cannot give
+    pending a value (only the ingest's own INSERTs can), nor a second argument."""
+    db = connect()
+    db.execute('select ibid_init()')
+    db.execute("insert into documents(path, raw) values ('a.txt', 'Title\n\nText (Smith, 2015).\n')")
+    document_id = db.execute('select id from documents').fetchone()[0]
+    db.execute('delete from documents where id = ?', (document_id,))
+    assert db.execute('select count(*), count(pending), count(c0), count(c10) '
+                      'from ibid_link(?)', (document_id,)).fetchone() == (0, 0, 0, 0)
+    rows = db.execute('select pending, c0, c10 from ibid_ingest(12345)').fetchall()
+    assert rows and all(row == (None, None, None) for row in rows)
+    for sql in ('select * from ibid_ingest(1, 2)', "select * from ibid_link where pending = 'x'"):
+        try:
+            db.execute(sql).fetchall()
+            assert False, sql
+        except sqlite3.Error as error:
+            assert 'one argument only' in str(error), error
 
 def test_ibid_ingest_without_a_corpus_says_so():
     db = connect()
