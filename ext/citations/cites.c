@@ -1146,7 +1146,7 @@ static int heading_line(const char *text, size_t start, size_t end) {
     if (end - start != n) continue;
     size_t i = 0;
     while (i < n && (text[start + i] | 0x20) == headings[k][i]) i++;
-    if (i == n && text[start] >= 'A' && text[start] <= 'Z') return 1;
+    if (i == n) return 1;
   }
   return 0;
 }

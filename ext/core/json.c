@@ -153,9 +153,6 @@ static size_t json_closing_quote(const char *text, size_t open, size_t length) {
   return length;
 }
 
-/* Decodes the string whose opening quote is at parser->at into the arena;
-** sets *offset and *length. The decoded text is never longer than the source
-** (an escape of 6 bytes yields at most 4), so one reservation suffices. */
 /* Nonzero when one of eight bytes is a backslash or a control character
 ** (bit 7 of such a byte set; no carry crosses a byte). */
 static uint64_t json_escape_or_control(uint64_t word) {
@@ -167,6 +164,9 @@ static uint64_t json_escape_or_control(uint64_t word) {
   return (is_backslash | control) & high;
 }
 
+/* Decodes the string whose opening quote is at parser->at into the arena;
+** sets *offset and *length. The decoded text is never longer than the source
+** (an escape of 6 bytes yields at most 4), so one reservation suffices. */
 static int json_string(json_parser *parser, size_t *offset, size_t *length) {
   size_t end = json_closing_quote(parser->text, parser->at, parser->length);
   if (end >= parser->length)

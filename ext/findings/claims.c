@@ -142,8 +142,7 @@ static int number_word_value(const char *word, size_t n) {
                                         ['n' - 'a'] = 0x40100, ['o' - 'a'] = 0x00001,
                                         ['s' - 'a'] = 0x18060, ['t' - 'a'] = 0x81A06};
   for (uint32_t entries = of_length[n] & of_first[first - 'a']; entries; entries &= entries - 1) {
-    int i = __builtin_ctz(entries);
-    if (list[i][0] != first) continue; /* the rest compared in place */
+    int i = __builtin_ctz(entries); /* its first letter is `first`: the rest compared in place */
     size_t k = 1;
     while (k < n && list[i][k] == (char)(ibid_is_upper(word[k]) ? word[k] - 'A' + 'a' : word[k]))
       k++;

@@ -524,43 +524,9 @@ static inline size_t skip_space(const finder *f, size_t at) {
   return ibid_skip_space(f->text, f->length, at);
 }
 
-/* ibid_month_of_word, after the tests that turn most words away inline: a
-** month is 3 to 9 letters that begin as a month's name ("Jan", "Feb", "Mar",
-** "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"; c | 0x20
-** lowercases a letter and makes no other byte one). */
+/* ibid_month_of_word, after the test that turns most words away inline. */
 static inline int month_of_word(const char *text, size_t n) {
-  if (n < 3 || n > 9) return 0;
-  char b = (char)(text[1] | 0x20), c = (char)(text[2] | 0x20);
-  int may;
-  switch (text[0]) {
-    case 'J':
-      may = (b == 'a' && c == 'n') || (b == 'u' && (c == 'n' || c == 'l'));
-      break;
-    case 'F':
-      may = b == 'e' && c == 'b';
-      break;
-    case 'M':
-      may = b == 'a' && (c == 'r' || c == 'y');
-      break;
-    case 'A':
-      may = (b == 'p' && c == 'r') || (b == 'u' && c == 'g');
-      break;
-    case 'S':
-      may = b == 'e' && c == 'p';
-      break;
-    case 'O':
-      may = b == 'c' && c == 't';
-      break;
-    case 'N':
-      may = b == 'o' && c == 'v';
-      break;
-    case 'D':
-      may = b == 'e' && c == 'c';
-      break;
-    default:
-      may = 0;
-  }
-  return may ? ibid_month_of_word(text, n) : 0;
+  return ibid_may_be_month(text, n) ? ibid_month_of_word(text, n) : 0;
 }
 
 /* ibid_region_at, remembering its answers by offset: a capitalised word is

@@ -169,41 +169,7 @@ int ibid_month_of_word(const char *text, size_t word_length) {
   static const char *const names[12] = {"january",   "february", "march",    "april",
                                         "may",       "june",     "july",     "august",
                                         "september", "october",  "november", "december"};
-  if (word_length < 3 || word_length > 9 || !ibid_is_upper(text[0])) return 0;
-  /* Every month, and each abbreviation, begins with a month's first three
-  ** letters: those tell most capitalised words apart at once (a byte | 0x20
-  ** lowercases a letter and makes no other byte one). */
-  char b = (char)(text[1] | 0x20), t = (char)(text[2] | 0x20);
-  int may;
-  switch (text[0]) {
-    case 'J':
-      may = (b == 'a' && t == 'n') || (b == 'u' && (t == 'n' || t == 'l'));
-      break;
-    case 'F':
-      may = b == 'e' && t == 'b';
-      break;
-    case 'M':
-      may = b == 'a' && (t == 'r' || t == 'y');
-      break;
-    case 'A':
-      may = (b == 'p' && t == 'r') || (b == 'u' && t == 'g');
-      break;
-    case 'S':
-      may = b == 'e' && t == 'p';
-      break;
-    case 'O':
-      may = b == 'c' && t == 't';
-      break;
-    case 'N':
-      may = b == 'o' && t == 'v';
-      break;
-    case 'D':
-      may = b == 'e' && t == 'c';
-      break;
-    default:
-      may = 0; /* no month begins otherwise */
-  }
-  if (!may) return 0;
+  if (!ibid_may_be_month(text, word_length)) return 0;
   char lower[10];
   for (size_t i = 0; i < word_length; i++) {
     char c = text[i];

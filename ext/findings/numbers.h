@@ -103,6 +103,34 @@ static inline int ibid_is_month_initial(char c) {
   }
 }
 
+/* Does a word of n bytes begin as a month's name does ("Jan", "Feb", "Mar",
+** "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")? Every month
+** and each abbreviation does: the test that turns most capitalised words away
+** before ibid_month_of_word reads them (c | 0x20 lowercases a letter and
+** makes no other byte one). */
+static inline int ibid_may_be_month(const char *text, size_t n) {
+  if (n < 3 || n > 9 || !ibid_is_month_initial(text[0])) return 0;
+  char b = (char)(text[1] | 0x20), c = (char)(text[2] | 0x20);
+  switch (text[0]) {
+    case 'J':
+      return (b == 'a' && c == 'n') || (b == 'u' && (c == 'n' || c == 'l'));
+    case 'F':
+      return b == 'e' && c == 'b';
+    case 'M':
+      return b == 'a' && (c == 'r' || c == 'y');
+    case 'A':
+      return (b == 'p' && c == 'r') || (b == 'u' && c == 'g');
+    case 'S':
+      return b == 'e' && c == 'p';
+    case 'O':
+      return b == 'c' && c == 't';
+    case 'N':
+      return b == 'o' && c == 'v';
+    default: /* 'D' */
+      return b == 'e' && c == 'c';
+  }
+}
+
 /* Length of the word (ASCII letters, and non-ASCII letters) at offset. Inline:
 ** the extractors ask it for every word. The ASCII letters are read eight bytes
 ** at a time; a non-ASCII byte goes on out of line. */

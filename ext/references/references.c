@@ -280,8 +280,8 @@ static int reads_as_prose(const char *text, size_t start, size_t end) {
   for (size_t i = start; i < end; i++) {
 #ifdef __SSE2__
     if (i != start && i + 16 <= end) { /* to the next word start */
-      unsigned stops = space_mask(ibid_scan16_load(text + i - 1)) &
-                       ~space_mask(ibid_scan16_load(text + i)) & 0xFFFFu;
+      unsigned stops =
+          space_mask(ibid_scan16_load(text + i - 1)) & ~space_mask(ibid_scan16_load(text + i));
       if (!stops) {
         i += 15;
         continue;
@@ -1233,15 +1233,14 @@ static int is_page_furniture(const char *text, line_span line) {
   size_t tail = line.end;
   while (tail > line.start && is_digit((unsigned char)text[tail - 1])) tail--;
   if (line.end - tail > 4) return 0; /* "PMID: 29279909" is no page number */
-  /* (the test of the return below first: a line of lower-case words is no
-  ** running head, without a look for a volume) */
+  /* a line of mostly lower-case words is no running head (told before the
+  ** look for a volume) */
   if (!(lower * 4 < letters && letters >= 3)) return 0;
   for (size_t i = line.start; i + 2 < line.end; i++) /* "MNRAS, 464, 2796" ends an entry */
     if (text[i] == ',' && text[i + 1] == ' ' && is_digit((unsigned char)text[i + 2])) return 0;
-  return lower * 4 < letters && letters >= 3 && /* "L23" is an article number */
-         (is_digit((unsigned char)text[line.end - 1]) ||
-          is_digit((unsigned char)text[line.start])) &&
-         !has_year(text, line.start, line.end);
+  return /* "L23" is an article number */
+      (is_digit((unsigned char)text[line.end - 1]) || is_digit((unsigned char)text[line.start])) &&
+      !has_year(text, line.start, line.end);
 }
 
 /* The number of an entry label at the start of a line: "[12]", "12.", "12)",

@@ -665,9 +665,6 @@ static const char *const name_noise[] = {
     "in:", "trans",  "transl", "translated", "hrsg",  "hg",     "editor", "editors",
     "éd",  "(eds.)", "dir",    "comp",       "coord", "others", NULL};
 
-/* "Pedro Gómez y Elena Ruiz", "Jean Dupont et Marie Martin": the "and" word
-** at [start, end) of a list of names in natural order (no comma at all)
-** stands between a capitalised word and a capitalised name. */
 /* Whether a word starting with c (as word_core leaves it) may be in
 ** name_noise: the first bytes of its entries, lower-cased. */
 static int name_noise_first(char c) {
@@ -689,6 +686,9 @@ static int name_noise_first(char c) {
   }
 }
 
+/* "Pedro Gómez y Elena Ruiz", "Jean Dupont et Marie Martin": the "and" word
+** at [start, end) of a list of names in natural order (no comma at all)
+** stands between a capitalised word and a capitalised name. */
 static int natural_and(view v, size_t start, size_t end) {
   if (memchr(v.s, ',', v.n) || start < 2) return 0;
   size_t before = start - 1;
@@ -2154,7 +2154,8 @@ static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t 
 }
 
 /* ibid_reference_segments with `extra` more bytes at the end of the block
-** (*extra_at: 8-byte aligned), for the caller's own use. */
+** (*extra_at: 8-byte aligned, set when segments are returned), for the
+** caller's own use. */
 static ibid_reference_segment *segments_with(const char *text, size_t length, size_t *count,
                                              int *failed, size_t extra, char **extra_at) {
   *count = 0;
@@ -2171,7 +2172,6 @@ static ibid_reference_segment *segments_with(const char *text, size_t length, si
   }
   ibid_reftoken *tokens = (ibid_reftoken *)(void *)(segments + capacity);
   uint8_t *labels = (uint8_t *)segments + labels_at;
-  if (extra_at) *extra_at = (char *)segments + extra_start;
   size_t token_count = ibid_reftokens_split_into(text, length, tokens);
   if (!token_count) {
     ibid_free(segments);
@@ -2197,6 +2197,7 @@ static ibid_reference_segment *segments_with(const char *text, size_t length, si
     used++;
   }
   *count = used;
+  if (extra_at) *extra_at = (char *)segments + extra_start; /* set only with the segments */
   return segments;
 }
 

@@ -1008,8 +1008,7 @@ FEATURE_INLINE void token_features(feature_writer *w, const token_facts *facts, 
   put_shared(w, c->before_bucket);
   emit2(w, 52, c->chunks_after > 6 ? 6 : c->chunks_after,
         c->year_after | (unsigned)context->year_seen << 1);
-  /* the learned word classes: the chunk's, around it, the token's with its marks */
-
+  /* the learned word classes: the token's with its marks, and the previous token's */
   unsigned previous_learned = i > 0 ? facts[i - 1].learned : 255;
   emit2(w, 62, t->learned, (unsigned char)t->last_mark | (previous_mark << 8));
   emit2(w, 63, t->learned, previous_learned);

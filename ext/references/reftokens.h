@@ -55,13 +55,13 @@ size_t ibid_reftokens_split_into(const char *text, size_t length, ibid_reftoken 
 extern const uint32_t ibid_reflexicon_size;
 extern const uint32_t ibid_reflexicon_table[];
 
-/* The hash of each token's word (lower-cased, without its punctuation), as
-** the lexicon keys it. */
 /* How many words of the lexicon the lookup table (lexicon_slots, written out
 ** by hand) fails to find with their class: 0 unless the lexicon changed and
 ** the table was not regenerated (a unit test checks it). */
 size_t ibid_reftokens_lexicon_misses(void);
 
+/* The hash of each token's word (lower-cased, without its punctuation), as
+** the lexicon keys it. */
 void ibid_reftokens_words(const char *text, const ibid_reftoken *tokens, size_t count,
                           uint64_t *words);
 

@@ -1,6 +1,6 @@
 /*
-** scan.h -- byte classes of eight bytes at a time, for the scanning loops of
-** the text layer (text.c) and the citations layer (markers.c).
+** scan.h -- byte classes of eight (or sixteen) bytes at a time, for the
+** scanning loops of the text, citations, references and format layers.
 **
 ** HOW IT WORKS. Eight bytes are loaded as one little-endian 64-bit word
 ** (memcpy, so any alignment), and each helper returns a mask with the high
@@ -11,7 +11,8 @@
 ** at a time, so the result is the same as the plain loop's.
 ** Where SSE2 is there (every x86-64), the ibid_scan16_* helpers look at
 ** sixteen bytes at once first: each returns a 16-bit mask, bit k set when
-** byte k is in the class; the word-at-a-time loops then take the rest.
+** byte k is in the class; the rest is taken word at a time or, in most
+** callers, byte by byte.
 */
 #ifndef IBID_SCAN_H
 #define IBID_SCAN_H

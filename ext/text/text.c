@@ -631,8 +631,8 @@ static int mark_repeats(const char *text, const span *spans, size_t count, unsig
   memcpy(candidate_lines, candidates, candidate_count * sizeof(size_t));
   size_t slots = 16;
   while (slots < 2 * candidate_count) slots *= 2;
-  /* shapes first (collapsed_shape): only a candidate whose shape three
-  ** candidates have can have two copies; the others stay out of the table */
+  /* shapes first (collapsed_shape): only a candidate whose shape occurs
+  ** three times can occur three times; the others stay out of the table */
   uint64_t *shapes = ibid_malloc(2 * slots * sizeof(uint64_t)); /* keys, then counts */
   if (!shapes) {
     ibid_free(candidates);

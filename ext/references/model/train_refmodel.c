@@ -426,9 +426,7 @@ static void write_model(const model *m, const char *path) {
     transitions[i] = lrintf(m->transitions[i] * scale);
     fprintf(f, "%ld,%s", transitions[i], i % LABELS == LABELS - 1 ? "\n" : "");
   }
-  /* margins[q][p]: the least of T[q][l] - T[p][l] over the labels l and 0
-  ** (the Viterbi pruning of refmodel.c: p cannot beat q when it trails by
-  ** more), rows padded to ROW_STRIDE with INT32_MAX (never a candidate) */
+  /* the margins of the Viterbi pruning (write_margins) */
   fprintf(f, "};\n\nconst int32_t ibid_refmodel_margins[%d] = {\n", LABELS * STRIDE);
   write_margins(f, transitions);
   /* the same for the transitions between two bare words (refmodel.h:
