@@ -186,7 +186,9 @@ typedef struct pending_rows {
 ** sql/ingest.sql (marked "-- @with unlinked refs" there), run on the rows
 ** before they are written instead of on the table after, and the
 ** refs_work_identifiers trigger of sql/schema.sql fired for the rows whose
-** CSL may hold a DOI or URL (the only ones its WHEN lets through). */
+** CSL holds a DOI or URL (the only ones its WHEN lets through), in order.
+** (c9 is compared as CAST(c9 AS TEXT): a column of ibid_link has no type,
+** and SQLite would scan the whole key index to compare works.key with it.) */
 enum { LINKED_WORKS, LINKED_INSERT, LINKED_IDENTIFIERS, LINKED_COUNT };
 static const char *const linked_sql[LINKED_COUNT] = {
     /* the same columns, rows and order as sql/ingest.sql's INSERT INTO works
@@ -197,12 +199,12 @@ static const char *const linked_sql[LINKED_COUNT] = {
     " FROM json_each(c5, '$.author')),"
     " c5 ->> '$.issued.date-parts[0][0]', c5 ->> '$.DOI', c5"
     " FROM main.ibid_link WHERE pending = ?2 AND c9 IS NOT NULL AND c6 IS NULL"
-    " AND NOT EXISTS (SELECT 1 FROM main.works w WHERE w.key = c9)"
+    " AND NOT EXISTS (SELECT 1 FROM main.works w WHERE w.key = CAST(c9 AS TEXT))"
     " ON CONFLICT(key) DO NOTHING",
     "INSERT OR FAIL INTO main.refs(document_id, note, item, start, length, text, csl,"
     " resolves_to, resolves_item, locator, work_key, work_id)"
     " SELECT ?1, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9,"
-    " (SELECT w.id FROM main.works w WHERE w.key = c9)"
+    " (SELECT w.id FROM main.works w WHERE w.key = CAST(c9 AS TEXT))"
     " FROM main.ibid_link WHERE pending = ?2",
     "UPDATE main.refs SET work_id = work_id"
     " WHERE document_id = ?1 AND work_id IS NOT NULL AND resolves_to IS NULL"
@@ -521,8 +523,8 @@ static int holds(const char *bytes, size_t length, const char *word) {
 ** that step's INSERT INTO works, which the steps before it in the linking
 ** cannot change for such a document), then the rows, each with the work of
 ** its work key; the refs_work_identifiers trigger, which that step's UPDATE
-** fired for each row, is fired by an UPDATE of the same rows in the same order
-** when a row's CSL may name a DOI or URL (its WHEN is false for the rest).
+** fired for each row, is fired by an UPDATE of the rows it lets through, in
+** the same order, when a row's CSL may name a DOI or URL (else it lets none).
 ** Saves rewriting every row after it was written. */
 static int write_linked_refs(ingest_run *run, const pending_rows *pending) {
   ingest_vtab *vtab = run->vtab;
@@ -534,19 +536,20 @@ static int write_linked_refs(ingest_run *run, const pending_rows *pending) {
   if (rc == SQLITE_OK) rc = step_pending(run, insert, pending);
   if (rc != SQLITE_OK) return rc;
   run->cursor->refs_linked = 1;
-  /* "DOI" or "URL" (or an escape that could spell either) in a row that the
-  ** trigger's WHEN may let through */
+  /* a "DOI" or "URL" member (or an escape that could spell either) in a row
+  ** the trigger's WHEN may let through (resolves_to, c6, is NULL where its
+  ** cell's integer is 0: add_row) */
   const ibid_rows *rows = pending->rows;
   int identified = 0;
   for (size_t r = 0; r < pending->count && !identified; r++) {
     size_t row = pending->chosen ? pending->chosen[r] : r, csl_length, key_length;
     const char *csl = ibid_rows_cell_text(rows, row, 5, &csl_length);
-    if (!csl || ibid_rows_cell_text(rows, row, 9, &key_length) == 0 ||
-        ibid_rows_cell_int(rows, row, 6))
-      continue;
-    identified = holds(csl, csl_length, "DOI") || holds(csl, csl_length, "URL") ||
-                 holds(csl, csl_length, "\\u");
+    identified = csl && ibid_rows_cell_text(rows, row, 9, &key_length) &&
+                 !ibid_rows_cell_int(rows, row, 6) &&
+                 (holds(csl, csl_length, "\"DOI\"") || holds(csl, csl_length, "\"URL\"") ||
+                  holds(csl, csl_length, "\\u"));
   }
+  /* (one UPDATE of the document's rows: a statement per row costs more) */
   if (identified) rc = step_pending(run, identifiers, pending);
   return rc;
 }
