@@ -329,7 +329,9 @@ INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
 -- "[12]", "[7, 8]", superscript "¹²" or glued "before.12" in the text: the work of entry 12
 -- of the numbered list.
 -- (ibid_ingest leaves it out when the analysis, which cut the same list,
--- found no such number: the body is not searched again)
+-- found no such number, and otherwise runs it after the other steps from the
+-- numbers the analysis found, write_markers in ext/corpus/sql_ingest.c: the
+-- body is not searched again. It stays the last step.)
 INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
   -- @with refs
   -- @with links

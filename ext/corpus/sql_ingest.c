@@ -60,6 +60,7 @@ SQLITE_EXTENSION_INIT3
 #include "ingest.h"
 #include "ingest_sql.h"
 #include "memory.h"
+#include "references.h"
 #include "utf8.h"
 
 /* The parts of sql/ingest.sql, each beginning at a line "-- @name" (the
@@ -189,7 +190,7 @@ typedef struct pending_rows {
 ** CSL holds a DOI or URL (the only ones its WHEN lets through), in order.
 ** (c9 is compared as CAST(c9 AS TEXT): a column of ibid_link has no type,
 ** and SQLite would scan the whole key index to compare works.key with it.) */
-enum { LINKED_WORKS, LINKED_INSERT, LINKED_IDENTIFIERS, LINKED_COUNT };
+enum { LINKED_WORKS, LINKED_INSERT, LINKED_IDENTIFIERS, LINKED_MARKERS, LINKED_COUNT };
 static const char *const linked_sql[LINKED_COUNT] = {
     /* the same columns, rows and order as sql/ingest.sql's INSERT INTO works
     ** of the refs (refs.csl is c5, resolves_to c6, work_key c9) */
@@ -209,6 +210,19 @@ static const char *const linked_sql[LINKED_COUNT] = {
     "UPDATE main.refs SET work_id = work_id"
     " WHERE document_id = ?1 AND work_id IS NOT NULL AND resolves_to IS NULL"
     " AND (csl ->> '$.DOI' IS NOT NULL OR csl ->> '$.URL' IS NOT NULL)",
+    /* sql/ingest.sql's last step, the citations of numbered in-text citations,
+    ** from the links the analysis found (entry, start, length, entry_start,
+    ** entry_length: c0 .. c4) instead of ibid_reference_links(body) */
+    "INSERT INTO main.citations(document_id, work_id, via, note, locator, start, length)"
+    " SELECT ?1, work_id, 'marker', NULL, NULL, start, length FROM ("
+    " SELECT l.c0 AS entry, l.c1 AS start, l.c2 AS length,"
+    " (SELECT r.work_id FROM main.refs r"
+    " WHERE r.document_id = ?1 AND r.work_id IS NOT NULL"
+    " AND r.start < l.c3 + l.c4 AND r.start + r.length > l.c3"
+    " ORDER BY r.start LIMIT 1) AS work_id"
+    " FROM main.ibid_link l WHERE l.pending = ?2"
+    " AND EXISTS (SELECT 1 FROM main.refs r WHERE r.document_id = ?1 AND r.work_id IS NOT NULL))"
+    " WHERE work_id IS NOT NULL",
 };
 
 /* Columns of cites and refs holding start and length (for the overlap rule). */
@@ -245,8 +259,9 @@ typedef struct ingest_cursor {
   int analysed;                /* the analysis ran: counts are the rows it wrote */
   sqlite3_int64 refs_given;    /* rows of refs the document had before it (the format's) */
   size_t links;                /* rows of ibid_reference_links(body), found with the refs */
-  int may_link_refs;           /* the refs may be linked as they are written (write_linked_refs) */
-  int refs_linked;             /* they were: the "-- @with unlinked refs" steps are left out */
+  ibid_rows *link_rows; /* and those rows (LINKED_MARKERS reads them), when the ingest links */
+  int may_link_refs;    /* the refs may be linked as they are written (write_linked_refs) */
+  int refs_linked;      /* they were: the "-- @with unlinked refs" steps are left out */
 } ingest_cursor;
 
 /* A span of a reference the format gave: [start, end) in characters. */
@@ -489,8 +504,9 @@ static sqlite3_stmt *insert_statement(ingest_vtab *vtab, int out) {
 
 /* Runs `statement` (one of linked_sql) with ?1 the document and ?2, when
 ** it has one, the rows `pending`. */
-static int step_pending(ingest_run *run, sqlite3_stmt *statement, const pending_rows *pending) {
-  int rc = sqlite3_bind_int64(statement, 1, run->cursor->document);
+static int step_pending(sqlite3_stmt *statement, sqlite3_int64 document,
+                        const pending_rows *pending) {
+  int rc = sqlite3_bind_int64(statement, 1, document);
   if (rc == SQLITE_OK && sqlite3_bind_parameter_count(statement) >= 2)
     rc = sqlite3_bind_pointer(statement, 2, (void *)pending, pending_type, 0);
   if (rc == SQLITE_OK) {
@@ -532,8 +548,8 @@ static int write_linked_refs(ingest_run *run, const pending_rows *pending) {
   sqlite3_stmt *insert = works ? linked_statement(vtab, LINKED_INSERT) : 0;
   sqlite3_stmt *identifiers = insert ? linked_statement(vtab, LINKED_IDENTIFIERS) : 0;
   if (!identifiers) return vtab->base.zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
-  int rc = step_pending(run, works, pending);
-  if (rc == SQLITE_OK) rc = step_pending(run, insert, pending);
+  int rc = step_pending(works, run->cursor->document, pending);
+  if (rc == SQLITE_OK) rc = step_pending(insert, run->cursor->document, pending);
   if (rc != SQLITE_OK) return rc;
   run->cursor->refs_linked = 1;
   /* a "DOI" or "URL" member (or an escape that could spell either) in a row
@@ -550,7 +566,42 @@ static int write_linked_refs(ingest_run *run, const pending_rows *pending) {
                   holds(csl, csl_length, "\\u"));
   }
   /* (one UPDATE of the document's rows: a statement per row costs more) */
-  if (identified) rc = step_pending(run, identifiers, pending);
+  if (identified) rc = step_pending(identifiers, run->cursor->document, pending);
+  return rc;
+}
+
+/* Keeps the rows of ibid_reference_links(text) the analysis found, links[0
+** .. count), for write_markers: entry, start, length, entry_start,
+** entry_length (the spans in characters, as the function gives them). */
+static int keep_links(ingest_run *run, const char *text, size_t length,
+                      const ibid_reference_link *links, size_t count) {
+  ibid_rows *kept = ibid_rows_new(run->vtab->db, text, length, 5);
+  if (!kept) return SQLITE_NOMEM;
+  int rc = SQLITE_OK;
+  for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
+    rc = ibid_rows_int(kept, links[k].label);
+    if (rc == SQLITE_OK) rc = ibid_rows_span(kept, links[k].start, links[k].length);
+    if (rc == SQLITE_OK) rc = ibid_rows_span(kept, links[k].entry_start, links[k].entry_length);
+  }
+  if (rc != SQLITE_OK) {
+    ibid_rows_free(kept);
+    return rc;
+  }
+  /* (its cells are integers: nothing in it reads the text once it is freed) */
+  run->cursor->link_rows = kept;
+  return SQLITE_OK;
+}
+
+/* The last linking step of sql/ingest.sql (marked "-- @with links"), which
+** is left out then, from the links keep_links kept instead of reading the
+** body again: the citations of the numbered in-text citations. */
+static int write_markers(ingest_vtab *vtab, ingest_cursor *cursor) {
+  sqlite3_stmt *markers = linked_statement(vtab, LINKED_MARKERS);
+  if (!markers) return vtab->base.zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
+  pending_rows pending = {cursor->link_rows, 0, ibid_rows_count(cursor->link_rows), 5};
+  int rc = step_pending(markers, cursor->document, &pending);
+  if (rc != SQLITE_OK && rc != SQLITE_INTERRUPT && rc != SQLITE_NOMEM && !vtab->base.zErrMsg)
+    vtab_error(vtab, "ibid_ingest: %s", sqlite3_errmsg(vtab->db));
   return rc;
 }
 
@@ -707,11 +758,16 @@ static int ingest_body(ingest_run *run, const char *text, size_t length) {
        -1);
   SLICED(OUT_CITES, lower->cite_count, ibid_rows_add_cites(rows, lower->cites, from, to),
          CITES_START_COLUMN);
-  /* references from the same notes */
+  /* references from the same notes, and the numbered in-text citations
+  ** (kept for write_markers, unless the document is not linked here) */
+  ibid_reference_link *links = 0;
   ROWS(OUT_REFS,
        ibid_rows_add_references(rows, vtab->folder, text, length, lower->notes, lower->note_count,
-                                &run->cursor->links),
+                                &links, &run->cursor->links),
        REFS_START_COLUMN);
+  if (rc == SQLITE_OK && links && run->cursor->links && !vtab->shard)
+    rc = keep_links(run, text, length, links, run->cursor->links);
+  ibid_free(links);
 
   LAYER(IBID_LAYER_FINDINGS, "findings");
   ROWS(OUT_CASES, ibid_rows_add_cases(rows, &a->findings), -1);
@@ -973,7 +1029,7 @@ static int ingest_document(ingest_vtab *vtab, ingest_cursor *cursor) {
     if (cursor->analysed) {
       if (!cursor->counts[OUT_CITES]) absent |= NEEDS_CITES;
       if (!cursor->counts[OUT_REFS] && !cursor->refs_given) absent |= NEEDS_REFS;
-      if (!cursor->links) absent |= NEEDS_LINKS;
+      if (!cursor->links || cursor->link_rows) absent |= NEEDS_LINKS; /* see write_markers */
     }
     if (cursor->refs_linked) absent |= NEEDS_UNLINKED_REFS;
     if (rc == SQLITE_OK)
@@ -983,6 +1039,11 @@ static int ingest_document(ingest_vtab *vtab, ingest_cursor *cursor) {
   if (rc == SQLITE_OK)
     rc = run_steps(vtab, vtab->link, vtab->link_needs, vtab->link_count, absent, cursor->document,
                    0);
+  /* the step left out for it, the last, when the document has refs */
+  if (rc == SQLITE_OK && cursor->link_rows && !(absent & NEEDS_REFS))
+    rc = write_markers(vtab, cursor);
+  ibid_rows_free(cursor->link_rows);
+  cursor->link_rows = 0;
   return rc;
 }
 
