@@ -37,7 +37,13 @@
 ** PENDING_COLUMN below).
 ** The linking steps of sql/ingest.sql that a document cannot need (marked
 ** "-- @with cites", "-- @with refs", "-- @with structure" there: the document
-** has no such rows) are left out.
+** has no such rows) are left out. Two are done from the analysis's own rows
+** instead, with the same statements on those rows, so that nothing is
+** rewritten or read again: the works of the refs and their work_id, as the
+** refs are written, when no reference the format gave is there to change
+** them first (write_linked_refs; "-- @with unlinked refs"), and the citations
+** of numbered in-text citations from the links the analysis found, last
+** (write_markers; "-- @with links"). ibid_link runs every step as written.
 **
 ** The statements live in the virtual table, which SQLite makes once per
 ** connection (eponymous) and disconnects when the connection closes, before
