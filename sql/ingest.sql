@@ -32,6 +32,8 @@
 -- left out when the conversion gave no structure (documents.structure NULL).
 -- One holding "  -- @with links" reads ibid_reference_links(body), and is
 -- left out when the analysis found no row of it (ibid_link runs it always).
+-- One holding "  -- @with unlinked refs" is left out when ibid_ingest
+-- linked the refs as it wrote them (ibid_link runs it always).
 
 -- A statement that returns a row hands its columns to the next statement
 -- (no copy): the first as ?2, the second as ?8, the third as ?9. A statement
@@ -221,8 +223,12 @@ WHERE refs.document_id = ?1 AND refs.note = a.n AND refs.item = 1
   AND refs.resolves_to IS NULL AND a.rank = 1;
 
 -- The works they cite: one row per work key, whichever document cites it.
+-- (ibid_ingest does this step and the next as it writes the refs of a
+-- document without references the format gave, and leaves them out then:
+-- write_linked_refs in ext/corpus/sql_ingest.c)
 INSERT INTO works(key, title, authors, year, doi, csl)
   -- @with refs
+  -- @with unlinked refs
   SELECT r.work_key, r.csl ->> '$.title',
          (SELECT group_concat(coalesce(value ->> '$.family', value ->> '$.literal'), '; ')
           FROM json_each(r.csl, '$.author')),
@@ -233,6 +239,7 @@ INSERT INTO works(key, title, authors, year, doi, csl)
 ON CONFLICT(key) DO NOTHING;
 UPDATE refs SET work_id = (SELECT w.id FROM works w WHERE w.key = refs.work_key)
   -- @with refs
+  -- @with unlinked refs
 WHERE document_id = ?1 AND work_key IS NOT NULL;
 -- An author-year cite names a work by author and year only: first the entry
 -- of the document's own reference list with that first author and year (a
@@ -322,7 +329,9 @@ INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
 -- "[12]", "[7, 8]", superscript "¹²" or glued "before.12" in the text: the work of entry 12
 -- of the numbered list.
 -- (ibid_ingest leaves it out when the analysis, which cut the same list,
--- found no such number: the body is not searched again)
+-- found no such number, and otherwise runs it after the other steps from the
+-- numbers the analysis found, write_markers in ext/corpus/sql_ingest.c: the
+-- body is not searched again. It stays the last step.)
 INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
   -- @with refs
   -- @with links

@@ -138,6 +138,8 @@ size_t ibid_rows_count(const ibid_rows *rows);
 int ibid_rows_complete(const ibid_rows *rows);
 /* An INTEGER cell's value (0 for any other type). */
 int64_t ibid_rows_cell_int(const ibid_rows *rows, size_t row, int column);
+/* A TEXT cell's bytes and length (NULL for any other type). */
+const char *ibid_rows_cell_text(const ibid_rows *rows, size_t row, int column, size_t *length);
 /* Cell (row, column) as the result of an xColumn call; text without a copy
 ** (the rows must outlive the statement's run: step and reset before the next
 ** clear). */

@@ -58,10 +58,12 @@ int ibid_rows_add_markers(ibid_rows *rows, const struct ibid_note *notes,
                           const struct ibid_marker *markers, size_t count);
 int ibid_rows_add_cites(ibid_rows *rows, const struct ibid_cite *cites, size_t from, size_t to);
 /* ibid_references of text, from its notes (ibid_find_notes); folder may be NULL (no work keys).
-** With link_count, how many rows ibid_reference_links(text) has, from the same list and notes. */
+** With link_count, how many rows ibid_reference_links(text) has, from the same list and notes,
+** and with links too, those rows (ibid_find_reference_links; the caller frees them). */
+struct ibid_reference_link;
 int ibid_rows_add_references(ibid_rows *rows, struct ibid_csl_folder *folder, const char *text,
                              size_t length, const struct ibid_note *notes, size_t note_count,
-                             size_t *link_count);
+                             struct ibid_reference_link **links, size_t *link_count);
 int ibid_rows_add_cases(ibid_rows *rows, const struct ibid_findings *analysis);
 int ibid_rows_add_questions(ibid_rows *rows, const struct ibid_findings *analysis);
 int ibid_rows_add_findings(ibid_rows *rows, const struct ibid_findings *analysis);

@@ -340,6 +340,12 @@ int64_t ibid_rows_cell_int(const ibid_rows *rows, size_t row, int column) {
   return cell->type == SQLITE_INTEGER ? cell->value.integer : 0;
 }
 
+const char *ibid_rows_cell_text(const ibid_rows *rows, size_t row, int column, size_t *length) {
+  const ibid_cell *cell = &rows->cells[row * (size_t)rows->column_count + (size_t)column];
+  *length = cell->type == SQLITE_TEXT ? cell->length : 0;
+  return cell->type == SQLITE_TEXT ? cell->value.text : 0;
+}
+
 /* One cell as a result; text with `text_destructor` (SQLITE_STATIC: no copy). */
 static void result_cell(const ibid_cell *cell, sqlite3_context *context,
                         sqlite3_destructor_type text_destructor) {

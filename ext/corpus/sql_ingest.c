@@ -37,7 +37,13 @@
 ** PENDING_COLUMN below).
 ** The linking steps of sql/ingest.sql that a document cannot need (marked
 ** "-- @with cites", "-- @with refs", "-- @with structure" there: the document
-** has no such rows) are left out.
+** has no such rows) are left out. Two are done from the analysis's own rows
+** instead, with the same statements on those rows, so that nothing is
+** rewritten or read again: the works of the refs and their work_id, as the
+** refs are written, when no reference the format gave is there to change
+** them first (write_linked_refs; "-- @with unlinked refs"), and the citations
+** of numbered in-text citations from the links the analysis found, last
+** (write_markers; "-- @with links"). ibid_link runs every step as written.
 **
 ** The statements live in the virtual table, which SQLite makes once per
 ** connection (eponymous) and disconnects when the connection closes, before
@@ -60,6 +66,7 @@ SQLITE_EXTENSION_INIT3
 #include "ingest.h"
 #include "ingest_sql.h"
 #include "memory.h"
+#include "references.h"
 #include "utf8.h"
 
 /* The parts of sql/ingest.sql, each beginning at a line "-- @name" (the
@@ -97,7 +104,13 @@ static const char *const part_marks[PART_COUNT] = {
 ** structure (documents.structure is NULL: no marked references); one holding
 ** "-- @with links" when the analysis found no numbered in-text citation
 ** (ibid_reference_links of the body has no row). */
-enum { NEEDS_CITES = 1, NEEDS_REFS = 2, NEEDS_STRUCTURE = 4, NEEDS_LINKS = 8 };
+enum {
+  NEEDS_CITES = 1,
+  NEEDS_REFS = 2,
+  NEEDS_STRUCTURE = 4,
+  NEEDS_LINKS = 8,
+  NEEDS_UNLINKED_REFS = 16 /* "-- @with unlinked refs": see write_linked_refs */
+};
 
 /* The tables ibid_ingest writes, in order, with the columns of the
 ** table-valued function whose rows they get (the same names in the table). */
@@ -175,6 +188,49 @@ typedef struct pending_rows {
   int columns; /* the rows' column count */
 } pending_rows;
 
+/* The refs of a document, linked as they are written (write_linked_refs):
+** its steps "The works they cite" and "UPDATE refs SET work_id" of
+** sql/ingest.sql (marked "-- @with unlinked refs" there), run on the rows
+** before they are written instead of on the table after, and the
+** refs_work_identifiers trigger of sql/schema.sql fired for the rows whose
+** CSL holds a DOI or URL (the only ones its WHEN lets through), in order.
+** (c9 is compared as CAST(c9 AS TEXT): a column of ibid_link has no type,
+** and SQLite would scan the whole key index to compare works.key with it.) */
+enum { LINKED_WORKS, LINKED_INSERT, LINKED_IDENTIFIERS, LINKED_MARKERS, LINKED_COUNT };
+static const char *const linked_sql[LINKED_COUNT] = {
+    /* the same columns, rows and order as sql/ingest.sql's INSERT INTO works
+    ** of the refs (refs.csl is c5, resolves_to c6, work_key c9) */
+    "INSERT INTO main.works(key, title, authors, year, doi, csl)"
+    " SELECT c9, c5 ->> '$.title',"
+    " (SELECT group_concat(coalesce(value ->> '$.family', value ->> '$.literal'), '; ')"
+    " FROM json_each(c5, '$.author')),"
+    " c5 ->> '$.issued.date-parts[0][0]', c5 ->> '$.DOI', c5"
+    " FROM main.ibid_link WHERE pending = ?2 AND c9 IS NOT NULL AND c6 IS NULL"
+    " AND NOT EXISTS (SELECT 1 FROM main.works w WHERE w.key = CAST(c9 AS TEXT))"
+    " ON CONFLICT(key) DO NOTHING",
+    "INSERT OR FAIL INTO main.refs(document_id, note, item, start, length, text, csl,"
+    " resolves_to, resolves_item, locator, work_key, work_id)"
+    " SELECT ?1, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9,"
+    " (SELECT w.id FROM main.works w WHERE w.key = CAST(c9 AS TEXT))"
+    " FROM main.ibid_link WHERE pending = ?2",
+    "UPDATE main.refs SET work_id = work_id"
+    " WHERE document_id = ?1 AND work_id IS NOT NULL AND resolves_to IS NULL"
+    " AND (csl ->> '$.DOI' IS NOT NULL OR csl ->> '$.URL' IS NOT NULL)",
+    /* sql/ingest.sql's last step, the citations of numbered in-text citations,
+    ** from the links the analysis found (entry, start, length, entry_start,
+    ** entry_length: c0 .. c4) instead of ibid_reference_links(body) */
+    "INSERT INTO main.citations(document_id, work_id, via, note, locator, start, length)"
+    " SELECT ?1, work_id, 'marker', NULL, NULL, start, length FROM ("
+    " SELECT l.c0 AS entry, l.c1 AS start, l.c2 AS length,"
+    " (SELECT r.work_id FROM main.refs r"
+    " WHERE r.document_id = ?1 AND r.work_id IS NOT NULL"
+    " AND r.start < l.c3 + l.c4 AND r.start + r.length > l.c3"
+    " ORDER BY r.start LIMIT 1) AS work_id"
+    " FROM main.ibid_link l WHERE l.pending = ?2"
+    " AND EXISTS (SELECT 1 FROM main.refs r WHERE r.document_id = ?1 AND r.work_id IS NOT NULL))"
+    " WHERE work_id IS NOT NULL",
+};
+
 /* Columns of cites and refs holding start and length (for the overlap rule). */
 #define CITES_START_COLUMN 8
 #define REFS_START_COLUMN 2
@@ -182,17 +238,19 @@ typedef struct pending_rows {
 typedef struct ingest_vtab {
   sqlite3_vtab base;
   sqlite3 *db;
-  int ready;                       /* the statements and tools are made */
-  sqlite3_stmt *raw;               /* SELECT raw FROM documents WHERE id = ?1 */
-  sqlite3_stmt *limits;            /* the connection's PDF limits (ibid_pdf_limits()) */
-  sqlite3_stmt *structured;        /* the refs the format gave, already in refs */
-  sqlite3_stmt *insert[OUT_COUNT]; /* the rows of each table; NULL until used */
-  sqlite3_stmt *before[MAX_STEPS]; /* sql/ingest.sql up to the analysis */
-  sqlite3_stmt *after[MAX_STEPS];  /* and after it, up to the linking */
-  sqlite3_stmt *link[MAX_STEPS];   /* the linking */
+  int ready;                          /* the statements and tools are made */
+  sqlite3_stmt *raw;                  /* SELECT raw FROM documents WHERE id = ?1 */
+  sqlite3_stmt *limits;               /* the connection's PDF limits (ibid_pdf_limits()) */
+  sqlite3_stmt *structured;           /* the refs the format gave, already in refs */
+  sqlite3_stmt *insert[OUT_COUNT];    /* the rows of each table; NULL until used */
+  sqlite3_stmt *linked[LINKED_COUNT]; /* write_linked_refs's statements; NULL until used */
+  sqlite3_stmt *before[MAX_STEPS];    /* sql/ingest.sql up to the analysis */
+  sqlite3_stmt *after[MAX_STEPS];     /* and after it, up to the linking */
+  sqlite3_stmt *link[MAX_STEPS];      /* the linking */
   int before_count, after_count, link_count;
   unsigned before_needs[MAX_STEPS], after_needs[MAX_STEPS], link_needs[MAX_STEPS]; /* NEEDS_* */
   int link_only; /* ibid_link: the linking steps alone */
+  int shard;     /* main is a shard: no linking (see main_is_shard) */
   ibid_sentence_splitter *splitter;
   ibid_regions *regions;
   ibid_csl_folder *folder;
@@ -207,6 +265,9 @@ typedef struct ingest_cursor {
   int analysed;                /* the analysis ran: counts are the rows it wrote */
   sqlite3_int64 refs_given;    /* rows of refs the document had before it (the format's) */
   size_t links;                /* rows of ibid_reference_links(body), found with the refs */
+  ibid_rows *link_rows; /* and those rows (LINKED_MARKERS reads them), when the ingest links */
+  int may_link_refs;    /* the refs may be linked as they are written (write_linked_refs) */
+  int refs_linked;      /* they were: the "-- @with unlinked refs" steps are left out */
 } ingest_cursor;
 
 /* A span of a reference the format gave: [start, end) in characters. */
@@ -263,6 +324,7 @@ static void release_all(ingest_vtab *vtab) {
   sqlite3_finalize(vtab->limits);
   sqlite3_finalize(vtab->structured);
   for (int i = 0; i < OUT_COUNT; i++) sqlite3_finalize(vtab->insert[i]);
+  for (int i = 0; i < LINKED_COUNT; i++) sqlite3_finalize(vtab->linked[i]);
   for (int i = 0; i < vtab->before_count; i++) sqlite3_finalize(vtab->before[i]);
   for (int i = 0; i < vtab->after_count; i++) sqlite3_finalize(vtab->after[i]);
   for (int i = 0; i < vtab->link_count; i++) sqlite3_finalize(vtab->link[i]);
@@ -272,6 +334,7 @@ static void release_all(ingest_vtab *vtab) {
   ibid_csl_folder_close(vtab->folder);
   vtab->raw = vtab->limits = vtab->structured = 0;
   memset(vtab->insert, 0, sizeof(vtab->insert));
+  memset(vtab->linked, 0, sizeof(vtab->linked));
   vtab->splitter = 0;
   vtab->regions = 0;
   vtab->folder = 0;
@@ -303,7 +366,8 @@ static int prepare_steps(ingest_vtab *vtab, const char *sql, size_t length, sqli
     needs[*count] = (strstr(text, "\n  -- @with cites\n") ? NEEDS_CITES : 0) |
                     (strstr(text, "\n  -- @with refs\n") ? NEEDS_REFS : 0) |
                     (strstr(text, "\n  -- @with structure\n") ? NEEDS_STRUCTURE : 0) |
-                    (strstr(text, "\n  -- @with links\n") ? NEEDS_LINKS : 0);
+                    (strstr(text, "\n  -- @with links\n") ? NEEDS_LINKS : 0) |
+                    (strstr(text, "\n  -- @with unlinked refs\n") ? NEEDS_UNLINKED_REFS : 0);
     steps[(*count)++] = statement;
     at = tail;
   }
@@ -367,6 +431,7 @@ static int make_ready(ingest_vtab *vtab) {
   ** did before it wrote the row */
   int shard = 0;
   if (rc == SQLITE_OK && !vtab->link_only) rc = query_has_row(vtab, main_is_shard, &shard);
+  vtab->shard = shard;
   const int link_parts[] = {fulltext, PART_CITED, PART_COUNT};
   const int shard_link_parts[] = {PART_COUNT}; /* the merge links */
   const int link_only_parts[] = {fulltext,          PART_OWN_WORK, PART_WORK,
@@ -443,6 +508,109 @@ static sqlite3_stmt *insert_statement(ingest_vtab *vtab, int out) {
   return statement;
 }
 
+/* Runs `statement` (one of linked_sql) with ?1 the document and ?2, when
+** it has one, the rows `pending`. */
+static int step_pending(sqlite3_stmt *statement, sqlite3_int64 document,
+                        const pending_rows *pending) {
+  int rc = sqlite3_bind_int64(statement, 1, document);
+  if (rc == SQLITE_OK && sqlite3_bind_parameter_count(statement) >= 2)
+    rc = sqlite3_bind_pointer(statement, 2, (void *)pending, pending_type, 0);
+  if (rc == SQLITE_OK) {
+    rc = sqlite3_step(statement);
+    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+  }
+  sqlite3_reset(statement);
+  sqlite3_clear_bindings(statement); /* the pointer to `pending` goes with it */
+  return rc;
+}
+
+/* Linked statement `which` (linked_sql), prepared when first asked for. */
+static sqlite3_stmt *linked_statement(ingest_vtab *vtab, int which) {
+  if (!vtab->linked[which]) prepare(vtab, linked_sql[which], &vtab->linked[which]);
+  return vtab->linked[which];
+}
+
+/* Does the bytes[0..length) hold `word`? */
+static int holds(const char *bytes, size_t length, const char *word) {
+  size_t size = strlen(word);
+  for (size_t i = 0; i + size <= length; i++)
+    if (bytes[i] == word[0] && memcmp(bytes + i, word, size) == 0) return 1;
+  return 0;
+}
+
+/* Writes the refs of a document whose refs table had none (no reference
+** the format gave) with their work_id, as the linking steps marked "-- @with
+** unlinked refs" in sql/ingest.sql would set it afterwards, which are then
+** left out: the works they name first (the same rows, in the same order, as
+** that step's INSERT INTO works, which the steps before it in the linking
+** cannot change for such a document), then the rows, each with the work of
+** its work key; the refs_work_identifiers trigger, which that step's UPDATE
+** fired for each row, is fired by an UPDATE of the rows it lets through, in
+** the same order, when a row's CSL may name a DOI or URL (else it lets none).
+** Saves rewriting every row after it was written. */
+static int write_linked_refs(ingest_run *run, const pending_rows *pending) {
+  ingest_vtab *vtab = run->vtab;
+  sqlite3_stmt *works = linked_statement(vtab, LINKED_WORKS);
+  sqlite3_stmt *insert = works ? linked_statement(vtab, LINKED_INSERT) : 0;
+  sqlite3_stmt *identifiers = insert ? linked_statement(vtab, LINKED_IDENTIFIERS) : 0;
+  if (!identifiers) return vtab->base.zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
+  int rc = step_pending(works, run->cursor->document, pending);
+  if (rc == SQLITE_OK) rc = step_pending(insert, run->cursor->document, pending);
+  if (rc != SQLITE_OK) return rc;
+  run->cursor->refs_linked = 1;
+  /* a "DOI" or "URL" member (or an escape that could spell either) in a row
+  ** the trigger's WHEN may let through (resolves_to, c6, is NULL where its
+  ** cell's integer is 0: add_row) */
+  const ibid_rows *rows = pending->rows;
+  int identified = 0;
+  for (size_t r = 0; r < pending->count && !identified; r++) {
+    size_t row = pending->chosen ? pending->chosen[r] : r, csl_length, key_length;
+    const char *csl = ibid_rows_cell_text(rows, row, 5, &csl_length);
+    identified = csl && ibid_rows_cell_text(rows, row, 9, &key_length) &&
+                 !ibid_rows_cell_int(rows, row, 6) &&
+                 (holds(csl, csl_length, "\"DOI\"") || holds(csl, csl_length, "\"URL\"") ||
+                  holds(csl, csl_length, "\\u"));
+  }
+  /* (one UPDATE of the document's rows: a statement per row costs more) */
+  if (identified) rc = step_pending(identifiers, run->cursor->document, pending);
+  return rc;
+}
+
+/* Keeps the rows of ibid_reference_links(text) the analysis found, links[0
+** .. count), for write_markers: entry, start, length, entry_start,
+** entry_length (the spans in characters, as the function gives them). */
+static int keep_links(ingest_run *run, const char *text, size_t length,
+                      const ibid_reference_link *links, size_t count) {
+  ibid_rows *kept = ibid_rows_new(run->vtab->db, text, length, 5);
+  if (!kept) return SQLITE_NOMEM;
+  int rc = SQLITE_OK;
+  for (size_t k = 0; k < count && rc == SQLITE_OK; k++) {
+    rc = ibid_rows_int(kept, links[k].label);
+    if (rc == SQLITE_OK) rc = ibid_rows_span(kept, links[k].start, links[k].length);
+    if (rc == SQLITE_OK) rc = ibid_rows_span(kept, links[k].entry_start, links[k].entry_length);
+  }
+  if (rc != SQLITE_OK) {
+    ibid_rows_free(kept);
+    return rc;
+  }
+  /* (its cells are integers: nothing in it reads the text once it is freed) */
+  run->cursor->link_rows = kept;
+  return SQLITE_OK;
+}
+
+/* The last linking step of sql/ingest.sql (marked "-- @with links"), which
+** is left out then, from the links keep_links kept instead of reading the
+** body again: the citations of the numbered in-text citations. */
+static int write_markers(ingest_vtab *vtab, ingest_cursor *cursor) {
+  sqlite3_stmt *markers = linked_statement(vtab, LINKED_MARKERS);
+  if (!markers) return vtab->base.zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
+  pending_rows pending = {cursor->link_rows, 0, ibid_rows_count(cursor->link_rows), 5};
+  int rc = step_pending(markers, cursor->document, &pending);
+  if (rc != SQLITE_OK && rc != SQLITE_INTERRUPT && rc != SQLITE_NOMEM && !vtab->base.zErrMsg)
+    vtab_error(vtab, "ibid_ingest: %s", sqlite3_errmsg(vtab->db));
+  return rc;
+}
+
 /* Writes the rows built for table `out`, leaving out those whose span
 ** (columns skip_column, skip_column + 1) overlaps a structured reference
 ** when skip_column >= 0, then clears them for the next table. */
@@ -469,7 +637,11 @@ static int write_rows(ingest_run *run, int out, int skip_column) {
           chosen[pending.count++] = r;
     }
   }
-  if (rc == SQLITE_OK && pending.count) {
+  if (rc == SQLITE_OK && pending.count && out == OUT_REFS && run->cursor->may_link_refs &&
+      !run->cursor->refs_given) {
+    rc = write_linked_refs(run, &pending);
+    if (rc == SQLITE_OK) run->cursor->counts[out] += (sqlite3_int64)pending.count;
+  } else if (rc == SQLITE_OK && pending.count) {
     sqlite3_stmt *insert = insert_statement(run->vtab, out);
     if (!insert) {
       rc = run->vtab->base.zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
@@ -592,11 +764,16 @@ static int ingest_body(ingest_run *run, const char *text, size_t length) {
        -1);
   SLICED(OUT_CITES, lower->cite_count, ibid_rows_add_cites(rows, lower->cites, from, to),
          CITES_START_COLUMN);
-  /* references from the same notes */
+  /* references from the same notes, and the numbered in-text citations
+  ** (kept for write_markers, unless the document is not linked here) */
+  ibid_reference_link *links = 0;
   ROWS(OUT_REFS,
        ibid_rows_add_references(rows, vtab->folder, text, length, lower->notes, lower->note_count,
-                                &run->cursor->links),
+                                &links, &run->cursor->links),
        REFS_START_COLUMN);
+  if (rc == SQLITE_OK && links && run->cursor->links && !vtab->shard)
+    rc = keep_links(run, text, length, links, run->cursor->links);
+  ibid_free(links);
 
   LAYER(IBID_LAYER_FINDINGS, "findings");
   ROWS(OUT_CASES, ibid_rows_add_cases(rows, &a->findings), -1);
@@ -843,6 +1020,8 @@ static int ingest_document(ingest_vtab *vtab, ingest_cursor *cursor) {
     ibid_document_init(&c.document);
     rc = convert_raw(vtab, cursor->document, &c);
     if (!c.structure) absent |= NEEDS_STRUCTURE; /* the row's structure is json(NULL) */
+    /* nothing the format gave can change the refs before they are linked */
+    cursor->may_link_refs = !c.structure && !vtab->shard;
     if (rc == SQLITE_OK)
       rc = run_steps(vtab, vtab->before, vtab->before_needs, vtab->before_count, absent,
                      cursor->document, &c);
@@ -856,8 +1035,9 @@ static int ingest_document(ingest_vtab *vtab, ingest_cursor *cursor) {
     if (cursor->analysed) {
       if (!cursor->counts[OUT_CITES]) absent |= NEEDS_CITES;
       if (!cursor->counts[OUT_REFS] && !cursor->refs_given) absent |= NEEDS_REFS;
-      if (!cursor->links) absent |= NEEDS_LINKS;
+      if (!cursor->links || cursor->link_rows) absent |= NEEDS_LINKS; /* see write_markers */
     }
+    if (cursor->refs_linked) absent |= NEEDS_UNLINKED_REFS;
     if (rc == SQLITE_OK)
       rc = run_steps(vtab, vtab->after, vtab->after_needs, vtab->after_count, absent,
                      cursor->document, 0);
@@ -865,6 +1045,11 @@ static int ingest_document(ingest_vtab *vtab, ingest_cursor *cursor) {
   if (rc == SQLITE_OK)
     rc = run_steps(vtab, vtab->link, vtab->link_needs, vtab->link_count, absent, cursor->document,
                    0);
+  /* the step left out for it, the last, when the document has refs */
+  if (rc == SQLITE_OK && cursor->link_rows && !(absent & NEEDS_REFS))
+    rc = write_markers(vtab, cursor);
+  ibid_rows_free(cursor->link_rows);
+  cursor->link_rows = 0;
   return rc;
 }
 
@@ -971,6 +1156,7 @@ static int ingest_filter(sqlite3_vtab_cursor *base, int index_number, const char
   cursor->refs_given = 0;
   cursor->pending = 0;
   cursor->links = 0;
+  cursor->may_link_refs = cursor->refs_linked = 0;
   const char *name = vtab->link_only ? "ibid_link" : "ibid_ingest";
   if (index_number == 2 && argc >= 1) { /* the rows of write_rows, or nothing SQL can give */
     cursor->pending = sqlite3_value_pointer(argv[0], pending_type);

@@ -25,7 +25,7 @@
 ** "References" heading is not listed twice. Every full citation is parsed
 ** once, and its work key made once: its Ibid. and short forms take both.
 ** For ibid_ingest, the numbered in-text citations (ibid_reference_links)
-** are counted from the same list and notes (ibid_find_reference_links_in).
+** are found from the same list and notes (ibid_find_reference_links_in).
 */
 #include <string.h>
 
@@ -587,7 +587,7 @@ static int add_bibliography(ibid_rows *rows, reference_list_client *client, cons
 
 int ibid_rows_add_references(ibid_rows *rows, ibid_csl_folder *folder, const char *text,
                              size_t length, const ibid_note *notes, size_t count,
-                             size_t *link_count) {
+                             ibid_reference_link **links_out, size_t *link_count) {
   reference_list_client own = {folder}, *client = &own;
   antecedents seen = {0};
   seen.budget = ibid_resolve_budget(length);
@@ -617,7 +617,10 @@ int ibid_rows_add_references(ibid_rows *rows, ibid_csl_folder *folder, const cha
     if (ibid_find_reference_links_in(text, length, entries, entry_count, notes, count, 1, &links,
                                      link_count))
       rc = SQLITE_NOMEM;
-    ibid_free(links);
+    if (links_out && rc == SQLITE_OK)
+      *links_out = links;
+    else
+      ibid_free(links);
   }
   ibid_free(entries);
   ibid_free(cited);
@@ -629,7 +632,7 @@ static int references_fill(ibid_rows *rows, const char *text, size_t length, voi
   ibid_note *notes = 0;
   size_t count = 0;
   if (ibid_find_notes(text, length, &notes, &count)) return SQLITE_NOMEM;
-  int rc = ibid_rows_add_references(rows, client->folder, text, length, notes, count, NULL);
+  int rc = ibid_rows_add_references(rows, client->folder, text, length, notes, count, NULL, NULL);
   ibid_free(notes);
   return rc;
 }

@@ -254,6 +254,27 @@ def test_ibid_link_links_a_document_as_the_ingest_does():
     assert one.execute('select count(*) from citations').fetchone()[0] > 0
 
 
+def test_a_later_reference_gives_its_work_the_doi_and_url_it_lacks():
+    """refs_work_identifiers, as the ingest links references while writing them."""
+    entry = 'Roe, A. (2019). A study of things. Journal of Studies, 4(2), 1-20.'
+    first = 'A Title\n\nAs shown by Roe (2019), it works.\n\nReferences\n\n%s\n' % entry
+    second = ('Another Title\n\nAs Roe (2019) shows, it works.\n\nReferences\n\n'
+              '%s https://doi.org/10.1234/abcd\n\n'
+              'Lee, B. (2020). Other things. Journal of Studies, 5(1), 2-30.\n' % entry)
+    db = connect()
+    db.execute('select ibid_init()')
+    db.execute("insert into documents(path, raw) values ('a.txt', ?)", (first,))
+    row = db.execute("select doi, csl ->> '$.URL' from works where key = 'roe::study-things'")
+    assert row.fetchone() == (None, None)
+    db.execute("insert into documents(path, raw) values ('b.txt', ?)", (second,))
+    work = db.execute("select id, doi, csl ->> '$.DOI', csl ->> '$.URL' from works "
+                      "where key = 'roe::study-things'").fetchone()
+    assert work[1:] == ('10.1234/abcd', '10.1234/abcd', 'https://doi.org/10.1234/abcd')
+    # every reference of both documents names its work
+    assert db.execute('select count(*) from refs where work_id = ?', (work[0],)).fetchone()[0] == 2
+    assert db.execute('select count(*) from refs where work_id is null').fetchone()[0] == 0
+
+
 def test_property_random_documents_load_as_the_functions_read_them():
     """Property: for any text -- here lines of the sample documents shuffled and cut, with
     code points from the whole range spliced in (deterministic seed) -- every table holds
