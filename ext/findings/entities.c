@@ -344,6 +344,9 @@ typedef struct finder {
   const ibid_regions *regions;
   struct word_stat *stats; /* see collect_word_stats */
   size_t stat_capacity;
+  /* A bit per byte: the word starts the scan must visit (collect_word_stats
+  ** marks them; NULL: visit every word start). */
+  uint64_t *starts;
   ibid_progress *progress; /* counts the bytes scanned; may stop the scan (NULL: never) */
   struct { /* the initials of the organizations and armed groups named (remember_entity) */
     char letters[9];
@@ -370,6 +373,7 @@ typedef struct finder {
   uint16_t word_index[WORD_SLOTS];
   uint32_t word_shapes[256]; /* by first byte: a bit per length (1 to 31) of its words */
   uint32_t role_shapes[256]; /* the same of the roles' words (match_word asks every word) */
+  uint32_t visit_shapes[256]; /* role_shapes and the other lowercase matchers' (passed_over) */
   struct {
     size_t at, length; /* offset + 1 (0: none), length asked */
     uint64_t lists;
@@ -596,6 +600,10 @@ static void build_word_table(finder *f) {
       f->words[f->word_index[slot] - 1].lists |= 1ull << list;
       if (list == LIST_ROLE) f->role_shapes[(unsigned char)word[0]] |= 1u << (n < 31 ? n : 31);
     }
+  for (size_t c = 0; c < 256; c++) f->visit_shapes[c] = f->role_shapes[c];
+  /* "resolution(s)" (and any r-word of 3 or 5 letters), "situation" */
+  f->visit_shapes['r'] |= 1u << 3 | 1u << 5 | 1u << 10 | 1u << 11;
+  f->visit_shapes['s'] |= 1u << 9;
 }
 
 /* word_lists_of when its cache does not hold the answer: hashes the word. */
@@ -1901,10 +1909,33 @@ static int grow_word_stats(finder *f) {
   return 0;
 }
 
+/* The lowercase ASCII word text[i, i + n), at a word start, is one that
+** match_word only measures and passes over: an ASCII byte other than '/',
+** '.', '-' and '\'' ends it, and no matcher of lowercase words can start at
+** it (its first letter and length are no resolution, article, situation or
+** role word's: visit_shapes; "ar..." for the articles). */
+static inline int passed_over(const finder *f, size_t i, size_t n) {
+  unsigned char c = (unsigned char)f->text[i];
+  unsigned char after = i + n < f->length ? (unsigned char)f->text[i + n] : 0;
+  if (after >= 0x80 || after == '/' || after == '.' || after == '-' || after == '\'') return 0;
+  size_t k = n < 31 ? n : 31;
+  if ((f->visit_shapes[c] >> k) & 1) return 0;
+  return !(c == 'a' && ((0x198u >> k) & 1) && f->text[i + 1] == 'r'); /* 3, 4, 7, 8 */
+}
+
+static inline void mark_start(finder *f, size_t i) {
+  f->starts[i >> 6] |= 1ull << (i & 63);
+}
+
 /* Counts each distinct word's capitalised and lowercase uses. The table is
 ** sized by the distinct words, not by every word of the text: it starts
 ** small and doubles when half full, so a long text of few distinct words
-** (most of them) costs a few hundred KB, not 32 bytes a word. */
+** (most of them) costs a few hundred KB, not 32 bytes a word.
+** The same pass marks in f->starts the word starts the scan must visit:
+** every start (a letter, digit, '[' or '(' or a non-ASCII lead byte that
+** may be a capital, after a byte that joins no word) but the lowercase
+** words that match_word passes over (passed_over); the scan goes from one
+** marked start to the next. */
 static int collect_word_stats(finder *f) {
   size_t capacity = 256; /* up to 4096 (64 KB) by the text's length: a few doublings saved */
   while (capacity < 4096 && capacity * 8 < f->length) capacity *= 2;
@@ -1912,20 +1943,35 @@ static int collect_word_stats(finder *f) {
   if (!f->stats) return -1;
   clear_word_stats(f->stats, capacity);
   f->stat_capacity = capacity;
+  /* (without it the scan visits every word start: the same entities) */
+  size_t start_words = f->length / 64 + 1;
+  f->starts = ibid_malloc(start_words * sizeof(uint64_t));
+  if (f->starts) memset(f->starts, 0, start_words * sizeof(uint64_t));
+  const char *text = f->text;
   size_t used = 0;
   size_t counted = 0; /* bytes counted on progress */
   size_t limit = 0;   /* the next progress count: no step is due before it */
   for (size_t i = 0; i < f->length;) {
     if (i >= limit) {
       if (i >= counted + 4096) {
-        if (ibid_progress_step(f->progress, i - counted)) return 0;
+        if (ibid_progress_step(f->progress, i - counted)) {
+          ibid_free(f->starts); /* (stopped: the scan stops too) */
+          f->starts = NULL;
+          return 0;
+        }
         counted = i;
       }
       limit = counted + 4096 < f->length ? counted + 4096 : f->length;
     }
     /* on to the next letter, at most to the next progress count (a word is
-    ** read whole, so no letter precedes it) */
-    while (i < limit && !is_ascii_letter(f->text[i])) i++;
+    ** read whole, so no letter precedes it); the starts on the way marked */
+    while (i < limit && !is_ascii_letter(text[i])) {
+      unsigned char b = (unsigned char)text[i];
+      if (((scan_class[b] & SCAN_STARTS) || (b >= 0xC3 && b <= 0xC5)) && f->starts &&
+          (i == 0 || !(scan_class[(unsigned char)text[i - 1]] & SCAN_JOINS)))
+        mark_start(f, i);
+      i++;
+    }
     if (i >= limit) continue;
     size_t n;
     uint64_t hash = letters_hash(f, i, &n);
@@ -1941,13 +1987,28 @@ static int collect_word_stats(finder *f) {
       s->lowercase = 0;
       used++;
     }
-    if (ibid_is_upper(f->text[i]))
+    int start = f->starts && (i == 0 || !(scan_class[(unsigned char)text[i - 1]] & SCAN_JOINS));
+    if (ibid_is_upper(text[i])) {
       s->capitalised++;
-    else
+      if (start) mark_start(f, i);
+    } else {
       s->lowercase++;
+      if (start && !passed_over(f, i, n)) mark_start(f, i);
+    }
     i += n + 1; /* (the byte after a word is no letter) */
   }
   return 0;
+}
+
+/* The first marked start at or after i (f->length when none). */
+static size_t next_start(const finder *f, size_t i) {
+  size_t w = i >> 6, words = f->length / 64 + 1;
+  uint64_t bits = f->starts[w] & (~0ull << (i & 63));
+  while (!bits) {
+    if (++w >= words) return f->length;
+    bits = f->starts[w];
+  }
+  return (w << 6) + (size_t)__builtin_ctzll(bits);
 }
 
 static const word_stat *stats_of(const finder *f, size_t i, size_t n) {
@@ -2657,6 +2718,20 @@ int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *r
       }
       limit = counted + 4096 < length ? counted + 4096 : length;
     }
+    /* on to the next marked start (collect_word_stats): the lowercase words
+    ** before it match_word would only pass over. Not past the next citation
+    ** (a start in it is skipped with it) nor a defined name's start. */
+    if (f->starts && i < next_cite) {
+      size_t target = next_start(f, i);
+      if (target > next_cite) target = next_cite;
+      while (definition < f->acronym_count && f->acronyms[definition].name_start < i) definition++;
+      if (definition < f->acronym_count && f->acronyms[definition].name_start < target)
+        target = f->acronyms[definition].name_start;
+      if (target > i) {
+        i = target;
+        if (i >= limit) continue;
+      }
+    }
     /* on to the next byte a matcher may start at (a word start), at most
     ** to the next progress count */
     unsigned char before = i == 0 ? 0 : scan_class[(unsigned char)text[i - 1]];
@@ -2699,6 +2774,7 @@ int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *r
   int stopped = ibid_progress_stopped(progress);
   if (!f->failed && !stopped && resolve_resolution_years(f)) f->failed = 1;
   ibid_free(f->stats);
+  ibid_free(f->starts);
   if (f->failed || stopped) {
     int rc = f->failed ? -1 : 1;
     ibid_free(f->items);
