@@ -317,6 +317,7 @@ typedef struct acronym {
 } acronym;
 
 #define NAME_CACHE 64
+#define MAX_ARMED_HEADS 512
 #define REGION_CACHE 16
 
 typedef struct list_word {
@@ -374,6 +375,13 @@ typedef struct finder {
   uint32_t word_shapes[256]; /* by first byte: a bit per length (1 to 31) of its words */
   uint32_t role_shapes[256]; /* the same of the roles' words (match_word asks every word) */
   uint32_t visit_shapes[256]; /* role_shapes and the other lowercase matchers' (passed_over) */
+  uint32_t armed_shapes[256]; /* the same of the armed groups' head nouns */
+  /* The capitalised words that are an armed group's head noun, in text
+  ** order, each with the start of the run of bytes no RUN_BREAK cuts that
+  ** holds it (collect_word_stats; see armed_heads_near): armed_count of them
+  ** in armed[] when armed_ready. */
+  int armed_ready;
+  size_t armed_count, armed_cursor;
   struct {
     size_t at, length; /* offset + 1 (0: none), length asked */
     uint64_t lists;
@@ -382,6 +390,9 @@ typedef struct finder {
   /* Filled before they are read (acronym_count, word_count): not zeroed. */
   acronym acronyms[MAX_ACRONYMS];
   list_word words[LIST_WORD_TOTAL];
+  struct {
+    size_t at, run; /* the word's offset; where its run of bytes starts */
+  } armed[MAX_ARMED_HEADS];
 } finder;
 
 /* Copies bytes into value collapsing white space, cut at a character boundary. */
@@ -599,6 +610,8 @@ static void build_word_table(finder *f) {
       }
       f->words[f->word_index[slot] - 1].lists |= 1ull << list;
       if (list == LIST_ROLE) f->role_shapes[(unsigned char)word[0]] |= 1u << (n < 31 ? n : 31);
+      if (list == LIST_ARMED_HEAD)
+        f->armed_shapes[(unsigned char)word[0]] |= 1u << (n < 31 ? n : 31);
     }
   for (size_t c = 0; c < 256; c++) f->visit_shapes[c] = f->role_shapes[c];
   /* "resolution(s)" (and any r-word of 3 or 5 letters), "situation" */
@@ -650,15 +663,18 @@ static int is_function_capital(const finder *f, size_t i, size_t n) {
 ** digits, '/', '.', '-' and non-ASCII bytes: "S/2014", "al-", "É");
 ** SCAN_STARTS, a byte a matcher may start at (letters, digits, '[', '(';
 ** a non-ASCII capital is tested apart); WORD_BACK, a byte word_before
-** reads back over (letters, '-', non-ASCII bytes). */
+** reads back over (letters, '-', non-ASCII bytes); RUN_BREAK, a byte no
+** run of name words crosses (all but letters, '-', '\'', non-ASCII bytes
+** and white space: see armed_heads_near). */
 #define SCAN_JOINS 1
 #define SCAN_STARTS 2
 #define WORD_BACK 4
+#define RUN_BREAK 8
 static const unsigned char scan_class[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 5, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 0,
-    0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 2, 0, 0, 0, 0,
-    0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0,
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 0, 0, 8, 0, 0, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+    0, 8, 8, 8, 8, 8, 8, 0, 10, 8, 8, 8, 8, 5, 9, 9, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 8, 8, 8, 8, 8, 8,
+    8, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 10, 8, 8, 8, 8,
+    8, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 8, 8, 8, 8, 8,
     5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
     5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
     5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
@@ -1923,6 +1939,8 @@ static inline int passed_over(const finder *f, size_t i, size_t n) {
   return !(c == 'a' && ((0x198u >> k) & 1) && f->text[i + 1] == 'r'); /* 3, 4, 7, 8 */
 }
 
+static int is_armed_head(const finder *f, size_t i, size_t n);
+
 static inline void mark_start(finder *f, size_t i) {
   f->starts[i >> 6] |= 1ull << (i & 63);
 }
@@ -1948,6 +1966,8 @@ static int collect_word_stats(finder *f) {
   f->starts = ibid_malloc(start_words * sizeof(uint64_t));
   if (f->starts) memset(f->starts, 0, start_words * sizeof(uint64_t));
   const char *text = f->text;
+  size_t run = 0;     /* where the run of bytes no RUN_BREAK cuts starts */
+  int armed_room = 1; /* all the armed groups' head nouns fit in f->armed */
   size_t used = 0;
   size_t counted = 0; /* bytes counted on progress */
   size_t limit = 0;   /* the next progress count: no step is due before it */
@@ -1967,6 +1987,7 @@ static int collect_word_stats(finder *f) {
     ** read whole, so no letter precedes it); the starts on the way marked */
     while (i < limit && !is_ascii_letter(text[i])) {
       unsigned char b = (unsigned char)text[i];
+      if (scan_class[b] & RUN_BREAK) run = i + 1;
       if (((scan_class[b] & SCAN_STARTS) || (b >= 0xC3 && b <= 0xC5)) && f->starts &&
           (i == 0 || !(scan_class[(unsigned char)text[i - 1]] & SCAN_JOINS)))
         mark_start(f, i);
@@ -1991,13 +2012,36 @@ static int collect_word_stats(finder *f) {
     if (ibid_is_upper(text[i])) {
       s->capitalised++;
       if (start) mark_start(f, i);
+      if ((f->armed_shapes[(unsigned char)text[i]] >> (n < 31 ? n : 31) & 1) &&
+          is_armed_head(f, i, n)) {
+        if (f->armed_count == MAX_ARMED_HEADS) armed_room = 0;
+        if (armed_room) {
+          f->armed[f->armed_count].at = i;
+          f->armed[f->armed_count++].run = run;
+        }
+      }
     } else {
       s->lowercase++;
       if (start && !passed_over(f, i, n)) mark_start(f, i);
     }
+    if (i + n < f->length && (scan_class[(unsigned char)text[i + n]] & RUN_BREAK)) run = i + n + 1;
     i += n + 1; /* (the byte after a word is no letter) */
   }
+  f->armed_ready = armed_room;
   return 0;
+}
+
+/* 0 when no armed group's head noun is among the words a run of name words
+** from i can reach (match_armed_group): the run crosses only letters, '-',
+** '\'', non-ASCII bytes and single white space, so a head it reads lies in
+** the same run of bytes no RUN_BREAK cuts, at or after i. */
+static int armed_heads_near(finder *f, size_t i) {
+  if (!f->armed_ready) return 1;
+  size_t k = f->armed_cursor;
+  if (k > 0 && f->armed[k - 1].at >= i) k = 0; /* (asked about an earlier offset) */
+  while (k < f->armed_count && f->armed[k].at < i) k++;
+  f->armed_cursor = k;
+  return k < f->armed_count && f->armed[k].run <= i;
 }
 
 /* The first marked start at or after i (f->length when none). */
@@ -2090,6 +2134,7 @@ static size_t match_armed_group(finder *f, size_t i) {
       }
     }
   }
+  if (!armed_heads_near(f, i)) return 0; /* (the run below would find no head) */
   size_t at = i, end = 0, words = 0;
   int head = 0, after_connector = 0;
   while (words < 8) {
