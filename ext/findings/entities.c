@@ -376,6 +376,7 @@ typedef struct finder {
   uint32_t role_shapes[256]; /* the same of the roles' words (match_word asks every word) */
   uint32_t visit_shapes[256]; /* role_shapes and the other lowercase matchers' (passed_over) */
   uint32_t armed_shapes[256]; /* the same of the armed groups' head nouns */
+  uint64_t treaty_initials;   /* a bit per first byte - 'A' of the treaties' head nouns */
   /* The capitalised words that are an armed group's head noun, in text
   ** order, each with the start of the run of bytes no RUN_BREAK cuts that
   ** holds it (collect_word_stats; see armed_heads_near): armed_count of them
@@ -612,6 +613,7 @@ static void build_word_table(finder *f) {
       if (list == LIST_ROLE) f->role_shapes[(unsigned char)word[0]] |= 1u << (n < 31 ? n : 31);
       if (list == LIST_ARMED_HEAD)
         f->armed_shapes[(unsigned char)word[0]] |= 1u << (n < 31 ? n : 31);
+      if (list == LIST_TREATY_HEAD) f->treaty_initials |= 1ull << (word[0] - 'A');
     }
   for (size_t c = 0; c < 256; c++) f->visit_shapes[c] = f->role_shapes[c];
   /* "resolution(s)" (and any r-word of 3 or 5 letters), "situation" */
@@ -916,6 +918,8 @@ static size_t treaty_name(const finder *f, size_t i, char *value) {
   if (is_function_capital(f, i, n) || is_treaty_head(f, i, n)) return 0;
   size_t head = skip_space(f, i + n);
   if (head != i + n + 1) return 0; /* a single space: "Rome Statute" */
+  unsigned initial = (unsigned)((unsigned char)f->text[head] - 'A');
+  if (initial >= 64 || !((f->treaty_initials >> initial) & 1)) return 0; /* (no head noun) */
   size_t head_n = name_word(f, head);
   if (!head_n || !is_treaty_head(f, head, head_n)) return 0;
   copy_value(value, f->text + i, head + head_n - i);
@@ -1370,6 +1374,24 @@ static void remember_acronym(finder *f, const char *letters, size_t n, size_t st
 ** "CoI-Yemen"). Returns its length, 0 if none. */
 static size_t acronym_token_at(const finder *f, size_t i) {
   if (!ibid_is_upper(f->text[i])) return 0;
+#if IBID_LANES
+  /* Most capitals: ASCII letters that one capital opens and a byte other
+  ** than '/', '-' and '&' ends ("Kampala "): the token below, with fewer
+  ** than two capitals. Read eight bytes at a time. */
+  for (size_t k = i, capitals = 0; k + 8 <= f->length; k += 8) {
+    uint64_t x = ibid_scan_load(f->text + k);
+    uint64_t letters = ibid_letter_lanes(x), stops = ~letters & IBID_SCAN_HIGH;
+    uint64_t upper = letters & ~(x << 2); /* (0x20 clear: a capital) */
+    if (stops) upper &= (1ull << ((size_t)__builtin_ctzll(stops) & ~(size_t)7)) - 1;
+    if (upper) capitals += (upper & (upper - 1)) ? 2 : 1;
+    if (capitals >= 2) break;
+    if (stops) {
+      char c = f->text[k + ((size_t)__builtin_ctzll(stops) >> 3)];
+      if (c != '/' && c != '-' && c != '&') return 0;
+      break;
+    }
+  }
+#endif
   size_t n = 0, capitals = 0;
   while (i + n < f->length) {
     char c = f->text[i + n];
@@ -2337,7 +2359,6 @@ static size_t match_place(finder *f, size_t i, size_t n) {
     if (end) return emit_place(f, i, end);
   }
   /* name words and a place noun */
-  end = name_run(f, i, 3, &words);
   size_t at = i, last = 0;
   for (size_t k = 0; k < 4 && at < f->length; k++) {
     size_t w = name_word(f, at);
@@ -2353,6 +2374,14 @@ static size_t match_place(finder *f, size_t i, size_t n) {
     size_t after = skip_space(f, last);
     if (!(after == last + 1 && is_capital_at(f, after))) return emit_place(f, i, last);
   }
+  /* The run of name words is a place only after a place in a list, a
+  ** locative or "<place noun> of" (below): none, no place. */
+  size_t before;
+  if (!follows_place(f, i) && !previous_word_is(f, i, LIST_LOCATIVE, NULL) &&
+      !(previous_word_is(f, i, LIST_OF, &before) &&
+        previous_word_is(f, before, LIST_PLACE_NOUN, NULL)))
+    return 0;
+  end = name_run(f, i, 3, &words);
   if (!end || (words == 1 && is_continent(f, i, n))) return 0;
   if (names_a_person(f, i, end - i)) return 0;
   if (end < f->length &&
@@ -2372,7 +2401,6 @@ static size_t match_place(finder *f, size_t i, size_t n) {
       return 0;
   }
   if (end < f->length && f->text[end] == ':') return 0;
-  size_t before;
   if (previous_word_is(f, i, LIST_LOCATIVE, &before)) {
     /* "In Riau, ..." opens a sentence; "Partners In Health" is a name */
     size_t open = before;
