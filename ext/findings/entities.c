@@ -667,20 +667,23 @@ static int is_function_capital(const finder *f, size_t i, size_t n) {
 ** a non-ASCII capital is tested apart); WORD_BACK, a byte word_before
 ** reads back over (letters, '-', non-ASCII bytes); RUN_BREAK, a byte no
 ** run of name words crosses (all but letters, '-', '\'', non-ASCII bytes
-** and white space: see armed_heads_near). */
+** and white space: see armed_heads_near); PASS_STOP, a byte after which
+** match_word does not pass over a lowercase word (non-ASCII bytes, '/', '.',
+** '-', '\''). */
 #define SCAN_JOINS 1
 #define SCAN_STARTS 2
 #define WORD_BACK 4
 #define RUN_BREAK 8
+#define PASS_STOP 16
 static const unsigned char scan_class[256] = {
     8, 8, 8, 8, 8, 8, 8, 8, 8, 0, 0, 8, 0, 0, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
-    0, 8, 8, 8, 8, 8, 8, 0, 10, 8, 8, 8, 8, 5, 9, 9, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 8, 8, 8, 8, 8, 8,
+    0, 8, 8, 8, 8, 8, 8, 16, 10, 8, 8, 8, 8, 21, 25, 25, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 8, 8, 8, 8, 8, 8,
     8, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 10, 8, 8, 8, 8,
     8, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 8, 8, 8, 8, 8,
-    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
-    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
-    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
-    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+    21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21,
+    21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21,
+    21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21,
+    21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21,
 };
 
 /* Start of the word that ends at `end` (after skipping white space back to
@@ -1854,7 +1857,7 @@ typedef struct word_stat {
 
 /* The hash of text[i, i + n) with A-Z lowercased (bytes | 0x20: that makes
 ** no other byte a letter, so only words of letters can hash as one), eight
-** bytes at a time; never 0. */
+** bytes at a time (a word of eight bytes or fewer: short_hash); never 0. */
 #define WORD_HASH_SEED 0x9E3779B97F4A7C15ull
 
 static inline uint64_t hash_lane(uint64_t h, uint64_t lane) {
@@ -1870,10 +1873,32 @@ static inline uint64_t hash_end(uint64_t h, size_t n) {
   return h ? h : 1;
 }
 
+/* A word of one to eight bytes: its one lane (bytes | 0x20, zero past the
+** word) mixed alone -- a bijection, so no two such words share a hash, and
+** never 0 (no such lane is 0). */
+static inline uint64_t short_hash(uint64_t lane) {
+  uint64_t h = lane * 0x9E3779B97F4A7C15ull;
+  return h ^ (h >> 32);
+}
+
 static uint64_t word_hash(const finder *f, size_t i, size_t n) {
   const char *text = f->text + i;
   uint64_t h = WORD_HASH_SEED;
   size_t k = 0;
+  if (n && n <= 8) {
+    uint64_t lane = 0;
+#if IBID_LANES
+    uint64_t mask = n == 8 ? ~0ull : (1ull << (8 * n)) - 1;
+    if (i + 8 <= f->length)
+      lane = ibid_scan_load(text) & mask;
+    else
+      memcpy(&lane, text, n);
+    lane |= 0x20 * IBID_SCAN_ONES & mask;
+#else
+    for (; k < n; k++) lane |= (uint64_t)((unsigned char)text[k] | 0x20) << (8 * k);
+#endif
+    return short_hash(lane);
+  }
 #if IBID_LANES
   for (; k + 8 <= n; k += 8) h = hash_lane(h, ibid_scan_load(text + k) | 0x20 * IBID_SCAN_ONES);
   if (k < n) { /* the last 1 to 7 bytes as one lane, the rest of it zero */
@@ -1894,20 +1919,20 @@ static uint64_t word_hash(const finder *f, size_t i, size_t n) {
 ** word_hash, read in one pass. */
 static uint64_t letters_hash(const finder *f, size_t i, size_t *n) {
 #if IBID_LANES
-  uint64_t h = WORD_HASH_SEED;
+  uint64_t h = WORD_HASH_SEED, first = 0;
   for (size_t k = i; k + 8 <= f->length; k += 8) {
     uint64_t x = ibid_scan_load(f->text + k);
     uint64_t stops = ~ibid_letter_lanes(x) & IBID_SCAN_HIGH;
     if (!stops) {
+      if (k == i) first = x | 0x20 * IBID_SCAN_ONES;
       h = hash_lane(h, x | 0x20 * IBID_SCAN_ONES);
       continue;
     }
     size_t r = (size_t)__builtin_ctzll(stops) >> 3;
-    if (r) {
-      uint64_t mask = (1ull << (8 * r)) - 1;
-      h = hash_lane(h, (x & mask) | (0x20 * IBID_SCAN_ONES & mask));
-    }
+    uint64_t mask = (1ull << (8 * r)) - 1, lane = (x & mask) | (0x20 * IBID_SCAN_ONES & mask);
     *n = k + r - i;
+    if (*n && *n <= 8) return short_hash(k == i ? lane : first); /* (as word_hash) */
+    if (r) h = hash_lane(h, lane);
     return hash_end(h, *n);
   }
 #endif
@@ -1954,8 +1979,7 @@ static int grow_word_stats(finder *f) {
 ** role word's: visit_shapes; "ar..." for the articles). */
 static inline int passed_over(const finder *f, size_t i, size_t n) {
   unsigned char c = (unsigned char)f->text[i];
-  unsigned char after = i + n < f->length ? (unsigned char)f->text[i + n] : 0;
-  if (after >= 0x80 || after == '/' || after == '.' || after == '-' || after == '\'') return 0;
+  if (i + n < f->length && (scan_class[(unsigned char)f->text[i + n]] & PASS_STOP)) return 0;
   size_t k = n < 31 ? n : 31;
   if ((f->visit_shapes[c] >> k) & 1) return 0;
   return !(c == 'a' && ((0x198u >> k) & 1) && f->text[i + 1] == 'r'); /* 3, 4, 7, 8 */
@@ -1986,8 +2010,10 @@ static int collect_word_stats(finder *f) {
   /* (without it the scan visits every word start: the same entities) */
   size_t start_words = f->length / 64 + 1;
   f->starts = ibid_malloc(start_words * sizeof(uint64_t));
-  if (f->starts) memset(f->starts, 0, start_words * sizeof(uint64_t));
+  uint64_t *starts = f->starts;
+  if (starts) memset(starts, 0, start_words * sizeof(uint64_t));
   const char *text = f->text;
+  unsigned before = 0; /* scan_class of the byte before i (none at 0) */
   size_t run = 0;     /* where the run of bytes no RUN_BREAK cuts starts */
   int armed_room = 1; /* all the armed groups' head nouns fit in f->armed */
   size_t used = 0;
@@ -2009,10 +2035,11 @@ static int collect_word_stats(finder *f) {
     ** read whole, so no letter precedes it); the starts on the way marked */
     while (i < limit && !is_ascii_letter(text[i])) {
       unsigned char b = (unsigned char)text[i];
-      if (scan_class[b] & RUN_BREAK) run = i + 1;
-      if (((scan_class[b] & SCAN_STARTS) || (b >= 0xC3 && b <= 0xC5)) && f->starts &&
-          (i == 0 || !(scan_class[(unsigned char)text[i - 1]] & SCAN_JOINS)))
+      unsigned here = scan_class[b];
+      if (here & RUN_BREAK) run = i + 1;
+      if (((here & SCAN_STARTS) || (b >= 0xC3 && b <= 0xC5)) && starts && !(before & SCAN_JOINS))
         mark_start(f, i);
+      before = here;
       i++;
     }
     if (i >= limit) continue;
@@ -2030,7 +2057,7 @@ static int collect_word_stats(finder *f) {
       s->lowercase = 0;
       used++;
     }
-    int start = f->starts && (i == 0 || !(scan_class[(unsigned char)text[i - 1]] & SCAN_JOINS));
+    int start = starts && !(before & SCAN_JOINS);
     if (ibid_is_upper(text[i])) {
       s->capitalised++;
       if (start) mark_start(f, i);
@@ -2046,7 +2073,8 @@ static int collect_word_stats(finder *f) {
       s->lowercase++;
       if (start && !passed_over(f, i, n)) mark_start(f, i);
     }
-    if (i + n < f->length && (scan_class[(unsigned char)text[i + n]] & RUN_BREAK)) run = i + n + 1;
+    before = i + n < f->length ? scan_class[(unsigned char)text[i + n]] : 0;
+    if (before & RUN_BREAK) run = i + n + 1;
     i += n + 1; /* (the byte after a word is no letter) */
   }
   f->armed_ready = armed_room;
