@@ -972,7 +972,9 @@ static size_t match_unts(finder *f, size_t i) {
   size_t volume = digits(f, i);
   if (!volume) return 0;
   size_t unts = skip_space(f, i + volume);
-  if (unts != i + volume + 1 || !ibid_word_is(t, f->length, unts, "UNTS")) return 0;
+  if (unts != i + volume + 1 || (unts < f->length && t[unts] != 'U') ||
+      !ibid_word_is(t, f->length, unts, "UNTS"))
+    return 0;
   size_t page = unts + 5;
   size_t page_n =
       page < f->length ? (ibid_is_digit(t[page]) ? digits(f, page) : name_word(f, page)) : 0;
@@ -1093,7 +1095,8 @@ static size_t match_report(finder *f, size_t i) {
   size_t len = f->length;
   /* ICJ Reports (2012) */
   static const char *const icj[] = {"ICJ Reports", "I.C.J. Reports"};
-  for (int k = 0; k < 2 && t[i] == 'I'; k++) {
+  for (int k = 0; k < 2 && t[i] == 'I' && i + 1 < len; k++) {
+    if (t[i + 1] != icj[k][1]) continue; /* (most words: "In", "It") */
     size_t n = strlen(icj[k]);
     if (i + n <= len && memcmp(t + i, icj[k], n) == 0) {
       size_t at = skip_space(f, i + n), end = i + n;
@@ -1160,6 +1163,7 @@ static size_t match_report(finder *f, size_t i) {
     static const char *const reporters[] = {"F. Supp.", "F.2d",   "F.3d",     "F.4th",
                                             "U.S.",     "S. Ct.", "F. App'x", "L. Ed."};
     for (size_t k = 0; k < sizeof(reporters) / sizeof(reporters[0]); k++) {
+      if (t[at + 1] != reporters[k][0]) continue; /* (most numbers: a year) */
       size_t n = strlen(reporters[k]);
       if (at + 1 + n > len || memcmp(t + at + 1, reporters[k], n) != 0) continue;
       size_t end = at + 1 + n;
