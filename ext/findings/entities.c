@@ -47,15 +47,20 @@
 ** group X") and from undefined acronyms made of the initials of one the text
 ** named ("LRA", "ANC"). No matcher knows a person or document name:
 ** gazetteer data lives in sql/gazetteer.sql.
-** Speed: the scan jumps from word start to word start (a byte class table);
-** each matcher is tried only where its first test can pass (its first byte,
-** or the word's lists), and a lowercase word of ASCII letters (most words)
-** is measured by its letters alone and tried by the few matchers of
-** lowercase words; a word's lists are one mask from one hash table of all
-** the lists' words (word_lists_of); the answers the matchers ask for again
-** (a name word at an offset, a word's lists, a person's name, an acronym,
-** the word before an offset) are remembered by offset; ASCII letters are
-** read eight bytes at a time. None of it changes an answer.
+** Speed: one pass over the words before the scan (collect_word_stats)
+** counts them and marks the word starts the scan must visit: every start
+** but the lowercase words of ASCII letters that no matcher of lowercase
+** words can start at (most words), so the scan jumps from one marked start
+** to the next (a bitmap); the same pass lists the armed groups' head nouns,
+** so match_armed_group reads no run of name words that can reach none.
+** Each matcher is tried only where its first test can pass (its first
+** byte, or the word's lists), and match_place reads a run of name words
+** only where its context can make it a place; a word's lists are one mask
+** from one hash table of all the lists' words (word_lists_of); the answers
+** the matchers ask for again (a name word at an offset, a word's lists, a
+** person's name, an acronym, the word before an offset) are remembered by
+** offset; ASCII letters are read eight bytes at a time. None of it changes
+** an answer.
 */
 #include "entities.h"
 
@@ -372,8 +377,8 @@ typedef struct finder {
     const char *code;
   } region_cache[REGION_CACHE];
   uint16_t word_index[WORD_SLOTS];
-  uint32_t word_shapes[256]; /* by first byte: a bit per length (1 to 31) of its words */
-  uint32_t role_shapes[256]; /* the same of the roles' words (match_word asks every word) */
+  uint32_t word_shapes[256];  /* by first byte: a bit per length (1 to 31) of its words */
+  uint32_t role_shapes[256];  /* the same of the roles' words (match_word asks every word) */
   uint32_t visit_shapes[256]; /* role_shapes and the other lowercase matchers' (passed_over) */
   uint32_t armed_shapes[256]; /* the same of the armed groups' head nouns */
   uint64_t treaty_initials;   /* a bit per first byte - 'A' of the treaties' head nouns */
@@ -685,14 +690,22 @@ static int is_function_capital(const finder *f, size_t i, size_t n) {
 #define RUN_BREAK 8
 #define PASS_STOP 16
 static const unsigned char scan_class[256] = {
-    8, 8, 8, 8, 8, 8, 8, 8, 8, 0, 0, 8, 0, 0, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
-    0, 8, 8, 8, 8, 8, 8, 16, 10, 8, 8, 8, 8, 21, 25, 25, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 8, 8, 8, 8, 8, 8,
-    8, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 10, 8, 8, 8, 8,
-    8, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 8, 8, 8, 8, 8,
-    21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21,
-    21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21,
-    21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21,
-    21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21,
+    8,  8,  8,  8,  8,  8,  8,  8,  8,  0,  0,  8,  0,  0,  8,  8,  /* 00 */
+    8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  /* 10 */
+    0,  8,  8,  8,  8,  8,  8,  16, 10, 8,  8,  8,  8,  21, 25, 25, /* 20 */
+    11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 8,  8,  8,  8,  8,  8,  /* 30 */
+    8,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  /* 40 */
+    7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  10, 8,  8,  8,  8,  /* 50 */
+    8,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  /* 60 */
+    7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  8,  8,  8,  8,  8,  /* 70 */
+    21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, /* 80 */
+    21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, /* 90 */
+    21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, /* A0 */
+    21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, /* B0 */
+    21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, /* C0 */
+    21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, /* D0 */
+    21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, /* E0 */
+    21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, /* F0 */
 };
 
 /* Start of the word that ends at `end` (after skipping white space back to
@@ -2027,8 +2040,8 @@ static int collect_word_stats(finder *f) {
   if (starts) memset(starts, 0, start_words * sizeof(uint64_t));
   const char *text = f->text;
   unsigned before = 0; /* scan_class of the byte before i (none at 0) */
-  size_t run = 0;     /* where the run of bytes no RUN_BREAK cuts starts */
-  int armed_room = 1; /* all the armed groups' head nouns fit in f->armed */
+  size_t run = 0;      /* where the run of bytes no RUN_BREAK cuts starts */
+  int armed_room = 1;  /* all the armed groups' head nouns fit in f->armed */
   size_t used = 0;
   size_t counted = 0; /* bytes counted on progress */
   size_t limit = 0;   /* the next progress count: no step is due before it */
