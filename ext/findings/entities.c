@@ -377,11 +377,13 @@ typedef struct finder {
     const char *code;
   } region_cache[REGION_CACHE];
   uint16_t word_index[WORD_SLOTS];
-  uint32_t word_shapes[256];  /* by first byte: a bit per length (1 to 31) of its words */
-  uint32_t role_shapes[256];  /* the same of the roles' words (match_word asks every word) */
-  uint32_t visit_shapes[256]; /* role_shapes and the other lowercase matchers' (passed_over) */
-  uint32_t armed_shapes[256]; /* the same of the armed groups' head nouns */
-  uint64_t treaty_initials;   /* a bit per first byte - 'A' of the treaties' head nouns */
+  uint32_t word_shapes[256];     /* by first byte: a bit per length (1 to 31) of its words */
+  uint32_t role_shapes[256];     /* the same of the roles' words (match_word asks every word) */
+  uint32_t visit_shapes[256];    /* role_shapes and the other lowercase matchers' (passed_over) */
+  uint32_t armed_shapes[256];    /* the same of the armed groups' head nouns */
+  uint64_t treaty_initials;      /* a bit per first byte - 'A' of the treaties' head nouns */
+  uint32_t particle_initials[4]; /* by length (1 to 3): a bit per first letter of a particle */
+  uint32_t particle_firsts;      /* the same, of any length */
   /* The capitalised words that are an armed group's head noun, in text
   ** order, each with the start of the run of bytes no RUN_BREAK cuts that
   ** holds it (collect_word_stats; see armed_heads_near): armed_count of them
@@ -628,6 +630,10 @@ static void build_word_table(finder *f) {
       if (list == LIST_ARMED_HEAD)
         f->armed_shapes[(unsigned char)word[0]] |= 1u << (n < 31 ? n : 31);
       if (list == LIST_TREATY_HEAD) f->treaty_initials |= 1ull << (word[0] - 'A');
+      if (list == LIST_PARTICLE && ibid_is_lower(word[0])) {
+        f->particle_firsts |= 1u << (word[0] - 'a');
+        if (n < 4) f->particle_initials[n] |= 1u << (word[0] - 'a');
+      }
     }
   for (size_t c = 0; c < 256; c++) f->visit_shapes[c] = f->role_shapes[c];
   /* "resolution(s)" (and any r-word of 3 or 5 letters), "situation" */
@@ -689,6 +695,8 @@ static int is_function_capital(const finder *f, size_t i, size_t n) {
 #define WORD_BACK 4
 #define RUN_BREAK 8
 #define PASS_STOP 16
+#define LETTER_CLASS (SCAN_JOINS | SCAN_STARTS | WORD_BACK) /* an ASCII letter's, and no other's \
+                                                             */
 static const unsigned char scan_class[256] = {
     8,  8,  8,  8,  8,  8,  8,  8,  8,  0,  0,  8,  0,  0,  8,  8,  /* 00 */
     8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  /* 10 */
@@ -825,6 +833,8 @@ static size_t match_au_symbol(finder *f, size_t i) {
   name_word(f, i); /* (the scan asks it next: its ASCII letters serve here) */
   size_t first = i + f->names[i & (NAME_CACHE - 1)].ascii;
   if (first >= f->length || (f->text[first] != '/' && f->text[first] != '.')) return 0;
+  if (f->text[first] == '.' && (first + 1 >= f->length || !is_symbol_byte(f->text[first + 1])))
+    return 0; /* "Uganda. ": the token ends at the dot, no '/' in it */
   size_t end = symbol_end(f, i);
   const char *t = f->text + i;
   size_t n = end - i;
@@ -952,7 +962,20 @@ static size_t treaty_name(const finder *f, size_t i, char *value) {
   return head + head_n;
 }
 
+/* 0 when treaty_name at i finds none, told by its first steps: no
+** "Treaty", "UN" or "Charter" (no 'T', 'U', 'C'), and after the word no
+** single space and a head noun's first letter. */
+static inline int may_name_treaty(const finder *f, size_t i) {
+  char c = f->text[i];
+  if (c == 'T' || c == 'U' || c == 'C') return 1;
+  size_t n = name_word(f, i), head = skip_space(f, i + n);
+  if (!n || head != i + n + 1) return 0;
+  unsigned initial = (unsigned)((unsigned char)f->text[head] - 'A');
+  return initial < 64 && ((f->treaty_initials >> initial) & 1);
+}
+
 static size_t match_treaty(finder *f, size_t i) {
+  if (!may_name_treaty(f, i)) return 0;
   char value[IBID_ENTITY_VALUE_SIZE];
   size_t end = treaty_name(f, i, value);
   if (!end) return 0;
@@ -1103,6 +1126,16 @@ static size_t match_chapter(finder *f, size_t i, size_t n) {
 
 /* ----- law reports ------------------------------------------------------------- */
 
+/* 0 when match_report finds nothing at i, told by the byte after its
+** first: "IC" or "I." for "ICJ Reports", a space after a number. */
+static inline int may_be_report(const finder *f, size_t i) {
+  const char *t = f->text;
+  if (t[i] == 'I') return i + 1 < f->length && (t[i + 1] == 'C' || t[i + 1] == '.');
+  if (t[i] == '[') return 1;
+  size_t at = i + digits(f, i);
+  return at < f->length && t[at] == ' ';
+}
+
 static size_t match_report(finder *f, size_t i) {
   const char *t = f->text;
   size_t len = f->length;
@@ -1200,6 +1233,9 @@ static size_t match_report(finder *f, size_t i) {
 /* ----- names ----------------------------------------------------------------- */
 
 static int is_particle(const finder *f, size_t i, size_t n) {
+  /* (most words after a name are none: told by their first letter and length) */
+  unsigned c = (unsigned)((unsigned char)f->text[i] - 'a');
+  if (n < 4 && c < 26 && !((f->particle_initials[n] >> c) & 1)) return 0;
   return word_in_list(f, i, n, LIST_PARTICLE);
 }
 
@@ -1209,6 +1245,12 @@ static int is_particle(const finder *f, size_t i, size_t n) {
 static size_t person_name_at(const finder *f, size_t i, size_t *word_count) {
   size_t at = i, end = 0, words = 0;
   while (words < 5) {
+    /* a lowercase word no particle begins as, and no "al-": the name ends
+    ** (told before the word is measured: most words after a name) */
+    unsigned lower = at < f->length ? (unsigned)((unsigned char)f->text[at] - 'a') : 26;
+    if (lower < 26 && !((f->particle_firsts >> lower) & 1) &&
+        !(at + 2 < f->length && f->text[at + 2] == '-'))
+      break;
     size_t n = name_word(f, at);
     if (!n) break;
     int lower_prefix = ibid_is_lower(f->text[at]) && n > 3 && f->text[at + 2] == '-';
@@ -1317,9 +1359,16 @@ static size_t match_person_after_role(finder *f, size_t i, size_t n) {
 
 /* "Abdel Raheem Mohammad Hussein, the former Minister", "Mr. Ben Kioko,
 ** Legal Counsel". Called at a capitalised word that follows no capital. */
-static size_t match_person_before_role(finder *f, size_t i) {
+static size_t person_before_role_at(finder *f, size_t i, size_t end);
+
+static inline size_t match_person_before_role(finder *f, size_t i) {
   size_t words, end = person_name(f, i, &words);
   if (!end || words < 2 || end + 2 >= f->length || f->text[end] != ',') return 0;
+  return person_before_role_at(f, i, end);
+}
+
+/* match_person_before_role after the name text[i, end) and its comma. */
+static size_t person_before_role_at(finder *f, size_t i, size_t end) {
   size_t at = skip_space(f, end + 1);
   if (ibid_word_is(f->text, f->length, at, "the")) at = skip_space(f, at + 3);
   if (ibid_word_is(f->text, f->length, at, "former")) at = skip_space(f, at + 6);
@@ -1403,24 +1452,6 @@ static void remember_acronym(finder *f, const char *letters, size_t n, size_t st
 ** "CoI-Yemen"). Returns its length, 0 if none. */
 static size_t acronym_token_at(const finder *f, size_t i) {
   if (!ibid_is_upper(f->text[i])) return 0;
-#if IBID_LANES
-  /* Most capitals: ASCII letters that one capital opens and a byte other
-  ** than '/', '-' and '&' ends ("Kampala "): the token below, with fewer
-  ** than two capitals. Read eight bytes at a time. */
-  for (size_t k = i, capitals = 0; k + 8 <= f->length; k += 8) {
-    uint64_t x = ibid_scan_load(f->text + k);
-    uint64_t letters = ibid_letter_lanes(x), stops = ~letters & IBID_SCAN_HIGH;
-    uint64_t upper = letters & ~(x << 2); /* (0x20 clear: a capital) */
-    if (stops) upper &= (1ull << ((size_t)__builtin_ctzll(stops) & ~(size_t)7)) - 1;
-    if (upper) capitals += (upper & (upper - 1)) ? 2 : 1;
-    if (capitals >= 2) break;
-    if (stops) {
-      char c = f->text[k + ((size_t)__builtin_ctzll(stops) >> 3)];
-      if (c != '/' && c != '-' && c != '&') return 0;
-      break;
-    }
-  }
-#endif
   size_t n = 0, capitals = 0;
   while (i + n < f->length) {
     char c = f->text[i + n];
@@ -1442,10 +1473,29 @@ static size_t acronym_token_at(const finder *f, size_t i) {
 
 /* acronym_token_at, remembering its last answer (match_acronym and then
 ** match_initials ask about the same capital). */
-static size_t acronym_token(const finder *f, size_t i) {
+static inline size_t acronym_token(const finder *f, size_t i) {
   if (!ibid_is_upper(f->text[i])) return 0;
   finder *cache = (finder *)f;
   if (cache->acronym_at != i + 1) {
+#if IBID_LANES
+    /* Most capitals: ASCII letters that one capital opens and a byte other
+    ** than '/', '-' and '&' ends within eight bytes ("Kampala "): a token of
+    ** fewer than two capitals. */
+    if (i + 8 <= f->length) {
+      uint64_t x = ibid_scan_load(f->text + i);
+      uint64_t letters = ibid_letter_lanes(x), stops = ~letters & IBID_SCAN_HIGH;
+      if (stops) {
+        size_t r = (size_t)__builtin_ctzll(stops) >> 3;
+        uint64_t upper = letters & ~(x << 2) & ((1ull << (8 * r)) - 1); /* (0x20 clear) */
+        char c = f->text[i + r];
+        if (!(upper & (upper - 1)) && c != '/' && c != '-' && c != '&') {
+          cache->acronym_length = 0;
+          cache->acronym_at = i + 1;
+          return 0;
+        }
+      }
+    }
+#endif
     cache->acronym_length = acronym_token_at(f, i);
     cache->acronym_at = i + 1;
   }
@@ -1629,9 +1679,16 @@ static size_t name_tail(const finder *f, size_t end) {
 }
 
 /* A capitalised name ending in an institutional noun at the head word i. */
-static size_t match_institution(finder *f, size_t i, size_t n) {
+static size_t institution_at(finder *f, size_t i, size_t n);
+
+static inline size_t match_institution(finder *f, size_t i, size_t n) {
   if (n > 2 && f->text[i + n - 2] == '\'' && f->text[i + n - 1] == 's') n -= 2; /* "Union's" */
   if (!is_institution_head(f, i, n)) return 0;
+  return institution_at(f, i, n);
+}
+
+/* match_institution at its head noun, text[i, i + n). */
+static size_t institution_at(finder *f, size_t i, size_t n) {
   size_t start = i, words = 1, end = i;
   for (int k = 0; k < 8; k++) {
     size_t amp = end;
@@ -1945,6 +2002,16 @@ static uint64_t word_hash(const finder *f, size_t i, size_t n) {
 ** word_hash, read in one pass. */
 static uint64_t letters_hash(const finder *f, size_t i, size_t *n) {
 #if IBID_LANES
+  if (i + 8 <= f->length) { /* most words: fewer than eight letters */
+    uint64_t x = ibid_scan_load(f->text + i);
+    uint64_t stops = ~ibid_letter_lanes(x) & IBID_SCAN_HIGH;
+    if (stops) {
+      size_t r = (size_t)__builtin_ctzll(stops) >> 3;
+      uint64_t mask = (1ull << (8 * r)) - 1;
+      *n = r;
+      if (r) return short_hash((x & mask) | (0x20 * IBID_SCAN_ONES & mask));
+    }
+  }
   uint64_t h = WORD_HASH_SEED, first = 0;
   for (size_t k = i; k + 8 <= f->length; k += 8) {
     uint64_t x = ibid_scan_load(f->text + k);
@@ -2059,14 +2126,14 @@ static int collect_word_stats(finder *f) {
     }
     /* on to the next letter, at most to the next progress count (a word is
     ** read whole, so no letter precedes it); the starts on the way marked */
-    while (i < limit && !is_ascii_letter(text[i])) {
+    for (; i < limit; i++) {
       unsigned char b = (unsigned char)text[i];
       unsigned here = scan_class[b];
+      if (here == LETTER_CLASS) break;
       if (here & RUN_BREAK) run = i + 1;
       if (((here & SCAN_STARTS) || (b >= 0xC3 && b <= 0xC5)) && starts && !(before & SCAN_JOINS))
         mark_start(f, i);
       before = here;
-      i++;
     }
     if (i >= limit) continue;
     size_t n;
@@ -2180,7 +2247,24 @@ static int is_armed_head(const finder *f, size_t i, size_t n) {
 /* "Lord's Resistance Army", "Allied Democratic Forces", "Revolutionary Armed
 ** Forces of Colombia", "M23 rebels" (the token): a capitalised run holding an
 ** armed group's head noun (and "of <Name>" after it). */
-static size_t match_armed_group(finder *f, size_t i) {
+static size_t armed_group_at(finder *f, size_t i);
+
+/* 0 when armed_group_at finds none, told by its first tests: no second
+** capital or digit after the first ("M23"), no name word before " m...",
+** " r..." or " i..." ("Seleka rebels"), no head noun in reach. */
+static inline size_t match_armed_group(finder *f, size_t i) {
+  const char *t = f->text;
+  if (!armed_heads_near(f, i) &&
+      !(i + 1 < f->length && (ibid_is_upper(t[i + 1]) || ibid_is_digit(t[i + 1])))) {
+    size_t word = name_word(f, i);
+    if (!(word >= 3 && i + word + 1 < f->length && t[i + word] == ' ' &&
+          (t[i + word + 1] == 'm' || t[i + word + 1] == 'r' || t[i + word + 1] == 'i')))
+      return 0;
+  }
+  return armed_group_at(f, i);
+}
+
+static size_t armed_group_at(finder *f, size_t i) {
   const char *t = f->text;
   /* "M23", "FDLR-FOCA": letters and digits followed by "rebels"/"militia" */
   size_t token = i;
@@ -2340,6 +2424,14 @@ static int previous_word_is(const finder *f, size_t i, int list, size_t *start) 
   return word_in_list(f, word, word_end - word, list);
 }
 
+/* The lists of that word (0 when there is none), its start in *start. */
+static uint64_t previous_word_lists(const finder *f, size_t i, size_t *start) {
+  size_t word_end, word = word_before(f, i, &word_end);
+  if (word >= word_end || i - word_end > 2) return 0;
+  *start = word;
+  return word_lists_of(f, word, word_end - word);
+}
+
 /* Has the text named a person whose last word is text[i, i + n)? ("Kony"
 ** after "Joseph Kony", "Ahmed" after "Datti Ahmed") */
 static int names_a_person(const finder *f, size_t i, size_t n) {
@@ -2412,9 +2504,10 @@ static size_t match_place(finder *f, size_t i, size_t n) {
     end = name_run(f, i + n + 1, 2, &words);
     if (end) return emit_place(f, i, end);
   }
-  /* name words and a place noun */
+  /* name words and a place noun (a capital after one space, or none) */
   size_t at = i, last = 0;
-  for (size_t k = 0; k < 4 && at < f->length; k++) {
+  int more = i + n + 1 < f->length && f->text[i + n] == ' ' && is_capital_at(f, i + n + 1);
+  for (size_t k = 0; more && k < 4 && at < f->length; k++) {
     size_t w = name_word(f, at);
     if (!w || !is_capital_at(f, at)) break;
     if (k > 0 && is_place_head(f, at, w))
@@ -2430,11 +2523,10 @@ static size_t match_place(finder *f, size_t i, size_t n) {
   }
   /* The run of name words is a place only after a place in a list, a
   ** locative or "<place noun> of" (below): none, no place. */
-  size_t before;
-  if (!follows_place(f, i) && !previous_word_is(f, i, LIST_LOCATIVE, NULL) &&
-      !(previous_word_is(f, i, LIST_OF, &before) &&
-        previous_word_is(f, before, LIST_PLACE_NOUN, NULL)))
-    return 0;
+  size_t before = 0;
+  uint64_t previous = previous_word_lists(f, i, &before);
+  int of_place = ((previous >> LIST_OF) & 1) && previous_word_is(f, before, LIST_PLACE_NOUN, NULL);
+  if (!follows_place(f, i) && !((previous >> LIST_LOCATIVE) & 1) && !of_place) return 0;
   end = name_run(f, i, 3, &words);
   if (!end || (words == 1 && is_continent(f, i, n))) return 0;
   if (names_a_person(f, i, end - i)) return 0;
@@ -2455,7 +2547,7 @@ static size_t match_place(finder *f, size_t i, size_t n) {
       return 0;
   }
   if (end < f->length && f->text[end] == ':') return 0;
-  if (previous_word_is(f, i, LIST_LOCATIVE, &before)) {
+  if ((previous >> LIST_LOCATIVE) & 1) {
     /* "In Riau, ..." opens a sentence; "Partners In Health" is a name */
     size_t open = before;
     while (open > 0 && ibid_is_space(f->text[open - 1])) open--;
@@ -2479,9 +2571,7 @@ static size_t match_place(finder *f, size_t i, size_t n) {
                       f->text[open - 1] == '\n' || (before > open && f->text[open] == '\n')))
       return emit_place(f, i, end);
   }
-  if (previous_word_is(f, i, LIST_OF, &before) &&
-      previous_word_is(f, before, LIST_PLACE_NOUN, NULL))
-    return emit_place(f, i, end);
+  if (of_place) return emit_place(f, i, end);
   return 0;
 }
 
@@ -2539,9 +2629,10 @@ static int described_after(const finder *f, size_t end) {
 /* Before a capitalised name: a common noun that says it is an organization
 ** ("the local group Forever Sabah", "companies such as Academedia"). */
 static int organization_noun_before(const finder *f, size_t i) {
-  if (previous_word_is(f, i, LIST_ORGANIZATION_NOUN, NULL)) return 1;
-  size_t as, such;
-  if (!previous_word_is(f, i, LIST_AS, &as) || !previous_word_is(f, as, LIST_SUCH, &such)) return 0;
+  size_t as = 0, such;
+  uint64_t previous = previous_word_lists(f, i, &as); /* (one look at the word before) */
+  if ((previous >> LIST_ORGANIZATION_NOUN) & 1) return 1;
+  if (!((previous >> LIST_AS) & 1) || !previous_word_is(f, as, LIST_SUCH, &such)) return 0;
   return previous_word_is(f, such, LIST_ORGANIZATION_PLURAL, NULL);
 }
 
@@ -2627,10 +2718,17 @@ static size_t match_initials(finder *f, size_t i) {
 ** no word a country, institution or armed-group noun or ever written in
 ** lowercase, and either its last word recurs capitalised elsewhere or a verb
 ** follows it ("Joseph Kony was", "Álvaro Uribe opposed"). */
-static size_t match_untitled_person(finder *f, size_t i) {
+static size_t untitled_person_at(finder *f, size_t i, size_t end);
+
+static inline size_t match_untitled_person(finder *f, size_t i) {
   size_t words;
   size_t end = person_name(f, i, &words);
   if (!end || words < 2) return 0;
+  return untitled_person_at(f, i, end);
+}
+
+/* match_untitled_person on the name of two words or more text[i, end). */
+static size_t untitled_person_at(finder *f, size_t i, size_t end) {
   size_t at = i, last = i, last_n = 0;
   while (at < end) {
     size_t n = name_word(f, at);
@@ -2743,7 +2841,7 @@ static size_t match_word(finder *f, size_t i, size_t *definition, size_t *advanc
   if (upper && (end = match_armed_group(f, i))) return end;
   if (((c == 'S' || c == 'A' || c == 'E') && (end = match_un_symbol(f, i))) ||
       (c == 'I' && (end = match_icc_record(f, i))) || (end = match_au_symbol(f, i)) ||
-      ((c == 'I' || c == '[' || digit) && (end = match_report(f, i))) ||
+      ((c == 'I' || c == '[' || digit) && may_be_report(f, i) && (end = match_report(f, i))) ||
       ((c == 'U' || digit) && (end = match_unts(f, i))))
     return end;
   if (!ibid_is_alpha(f->text[i])) {
