@@ -695,8 +695,9 @@ static int is_function_capital(const finder *f, size_t i, size_t n) {
 #define WORD_BACK 4
 #define RUN_BREAK 8
 #define PASS_STOP 16
-#define LETTER_CLASS (SCAN_JOINS | SCAN_STARTS | WORD_BACK) /* an ASCII letter's, and no other's \
-                                                             */
+#define LETTER_CLASS                                                          \
+  (SCAN_JOINS | SCAN_STARTS | WORD_BACK) /* an ASCII letter's, and no other's \
+                                          */
 static const unsigned char scan_class[256] = {
     8,  8,  8,  8,  8,  8,  8,  8,  8,  0,  0,  8,  0,  0,  8,  8,  /* 00 */
     8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  /* 10 */
@@ -2839,7 +2840,8 @@ static size_t match_word(finder *f, size_t i, size_t *definition, size_t *advanc
   }
   int upper = ibid_is_upper(c), digit = ibid_is_digit(c);
   if (upper && (end = match_armed_group(f, i))) return end;
-  if (((c == 'S' || c == 'A' || c == 'E') && (end = match_un_symbol(f, i))) ||
+  if (((c == 'S' || c == 'A' || c == 'E') && i + 1 < f->length && f->text[i + 1] == '/' &&
+       (end = match_un_symbol(f, i))) ||
       (c == 'I' && (end = match_icc_record(f, i))) || (end = match_au_symbol(f, i)) ||
       ((c == 'I' || c == '[' || digit) && may_be_report(f, i) && (end = match_report(f, i))) ||
       ((c == 'U' || digit) && (end = match_unts(f, i))))
