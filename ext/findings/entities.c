@@ -47,15 +47,20 @@
 ** group X") and from undefined acronyms made of the initials of one the text
 ** named ("LRA", "ANC"). No matcher knows a person or document name:
 ** gazetteer data lives in sql/gazetteer.sql.
-** Speed: the scan jumps from word start to word start (a byte class table);
-** each matcher is tried only where its first test can pass (its first byte,
-** or the word's lists), and a lowercase word of ASCII letters (most words)
-** is measured by its letters alone and tried by the few matchers of
-** lowercase words; a word's lists are one mask from one hash table of all
-** the lists' words (word_lists_of); the answers the matchers ask for again
-** (a name word at an offset, a word's lists, a person's name, an acronym,
-** the word before an offset) are remembered by offset; ASCII letters are
-** read eight bytes at a time. None of it changes an answer.
+** Speed: one pass over the words before the scan (collect_word_stats)
+** counts them and marks the word starts the scan must visit: every start
+** but the lowercase words of ASCII letters that no matcher of lowercase
+** words can start at (most words), so the scan jumps from one marked start
+** to the next (a bitmap); the same pass lists the armed groups' head nouns,
+** so match_armed_group reads no run of name words that can reach none.
+** Each matcher is tried only where its first test can pass (its first
+** byte, or the word's lists), and match_place reads a run of name words
+** only where its context can make it a place; a word's lists are one mask
+** from one hash table of all the lists' words (word_lists_of); the answers
+** the matchers ask for again (a name word at an offset, a word's lists, a
+** person's name, an acronym, the word before an offset) are remembered by
+** offset; ASCII letters are read eight bytes at a time. None of it changes
+** an answer.
 */
 #include "entities.h"
 
@@ -317,6 +322,7 @@ typedef struct acronym {
 } acronym;
 
 #define NAME_CACHE 64
+#define MAX_ARMED_HEADS 512
 #define REGION_CACHE 16
 
 typedef struct list_word {
@@ -344,6 +350,9 @@ typedef struct finder {
   const ibid_regions *regions;
   struct word_stat *stats; /* see collect_word_stats */
   size_t stat_capacity;
+  /* A bit per byte: the word starts the scan must visit (collect_word_stats
+  ** marks them; NULL: visit every word start). */
+  uint64_t *starts;
   ibid_progress *progress; /* counts the bytes scanned; may stop the scan (NULL: never) */
   struct { /* the initials of the organizations and armed groups named (remember_entity) */
     char letters[9];
@@ -368,8 +377,19 @@ typedef struct finder {
     const char *code;
   } region_cache[REGION_CACHE];
   uint16_t word_index[WORD_SLOTS];
-  uint32_t word_shapes[256]; /* by first byte: a bit per length (1 to 31) of its words */
-  uint32_t role_shapes[256]; /* the same of the roles' words (match_word asks every word) */
+  uint32_t word_shapes[256];     /* by first byte: a bit per length (1 to 31) of its words */
+  uint32_t role_shapes[256];     /* the same of the roles' words (match_word asks every word) */
+  uint32_t visit_shapes[256];    /* role_shapes and the other lowercase matchers' (passed_over) */
+  uint32_t armed_shapes[256];    /* the same of the armed groups' head nouns */
+  uint64_t treaty_initials;      /* a bit per first byte - 'A' of the treaties' head nouns */
+  uint32_t particle_initials[4]; /* by length (1 to 3): a bit per first letter of a particle */
+  uint32_t particle_firsts;      /* the same, of any length */
+  /* The capitalised words that are an armed group's head noun, in text
+  ** order, each with the start of the run of bytes no RUN_BREAK cuts that
+  ** holds it (collect_word_stats; see armed_heads_near): armed_count of them
+  ** in armed[] when armed_ready. */
+  int armed_ready;
+  size_t armed_count, armed_cursor;
   struct {
     size_t at, length; /* offset + 1 (0: none), length asked */
     uint64_t lists;
@@ -378,12 +398,24 @@ typedef struct finder {
   /* Filled before they are read (acronym_count, word_count): not zeroed. */
   acronym acronyms[MAX_ACRONYMS];
   list_word words[LIST_WORD_TOTAL];
+  struct {
+    size_t at, run; /* the word's offset; where its run of bytes starts */
+  } armed[MAX_ARMED_HEADS];
 } finder;
 
 /* Copies bytes into value collapsing white space, cut at a character boundary. */
 static void copy_value(char *value, const char *bytes, size_t n) {
   size_t used = 0;
-  for (size_t i = 0; i < n && used + 1 < IBID_ENTITY_VALUE_SIZE; i++) {
+  size_t i = 0;
+#if IBID_LANES
+  /* eight bytes at a time while none is below '!' (no white space) */
+  for (; i + 8 <= n && used + 8 < IBID_ENTITY_VALUE_SIZE; i += 8, used += 8) {
+    uint64_t x = ibid_scan_load(bytes + i);
+    if (ibid_scan_below(x, '!')) break;
+    ibid_scan_store(value + used, x);
+  }
+#endif
+  for (; i < n && used + 1 < IBID_ENTITY_VALUE_SIZE; i++) {
     char c = bytes[i];
     if (ibid_is_space(c)) {
       if (used > 0 && value[used - 1] != ' ') value[used++] = ' ';
@@ -595,7 +627,18 @@ static void build_word_table(finder *f) {
       }
       f->words[f->word_index[slot] - 1].lists |= 1ull << list;
       if (list == LIST_ROLE) f->role_shapes[(unsigned char)word[0]] |= 1u << (n < 31 ? n : 31);
+      if (list == LIST_ARMED_HEAD)
+        f->armed_shapes[(unsigned char)word[0]] |= 1u << (n < 31 ? n : 31);
+      if (list == LIST_TREATY_HEAD) f->treaty_initials |= 1ull << (word[0] - 'A');
+      if (list == LIST_PARTICLE && ibid_is_lower(word[0])) {
+        f->particle_firsts |= 1u << (word[0] - 'a');
+        if (n < 4) f->particle_initials[n] |= 1u << (word[0] - 'a');
+      }
     }
+  for (size_t c = 0; c < 256; c++) f->visit_shapes[c] = f->role_shapes[c];
+  /* "resolution(s)" (and any r-word of 3 or 5 letters), "situation" */
+  f->visit_shapes['r'] |= 1u << 3 | 1u << 5 | 1u << 10 | 1u << 11;
+  f->visit_shapes['s'] |= 1u << 9;
 }
 
 /* word_lists_of when its cache does not hold the answer: hashes the word. */
@@ -642,19 +685,36 @@ static int is_function_capital(const finder *f, size_t i, size_t n) {
 ** digits, '/', '.', '-' and non-ASCII bytes: "S/2014", "al-", "É");
 ** SCAN_STARTS, a byte a matcher may start at (letters, digits, '[', '(';
 ** a non-ASCII capital is tested apart); WORD_BACK, a byte word_before
-** reads back over (letters, '-', non-ASCII bytes). */
+** reads back over (letters, '-', non-ASCII bytes); RUN_BREAK, a byte no
+** run of name words crosses (all but letters, '-', '\'', non-ASCII bytes
+** and white space: see armed_heads_near); PASS_STOP, a byte after which
+** match_word does not pass over a lowercase word (non-ASCII bytes, '/', '.',
+** '-', '\''). */
 #define SCAN_JOINS 1
 #define SCAN_STARTS 2
 #define WORD_BACK 4
+#define RUN_BREAK 8
+#define PASS_STOP 16
+#define LETTER_CLASS                                                          \
+  (SCAN_JOINS | SCAN_STARTS | WORD_BACK) /* an ASCII letter's, and no other's \
+                                          */
 static const unsigned char scan_class[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 5, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 0,
-    0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 2, 0, 0, 0, 0,
-    0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0,
-    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
-    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
-    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
-    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+    8,  8,  8,  8,  8,  8,  8,  8,  8,  0,  0,  8,  0,  0,  8,  8,  /* 00 */
+    8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  /* 10 */
+    0,  8,  8,  8,  8,  8,  8,  16, 10, 8,  8,  8,  8,  21, 25, 25, /* 20 */
+    11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 8,  8,  8,  8,  8,  8,  /* 30 */
+    8,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  /* 40 */
+    7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  10, 8,  8,  8,  8,  /* 50 */
+    8,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  /* 60 */
+    7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  8,  8,  8,  8,  8,  /* 70 */
+    21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, /* 80 */
+    21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, /* 90 */
+    21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, /* A0 */
+    21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, /* B0 */
+    21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, /* C0 */
+    21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, /* D0 */
+    21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, /* E0 */
+    21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, /* F0 */
 };
 
 /* Start of the word that ends at `end` (after skipping white space back to
@@ -774,6 +834,8 @@ static size_t match_au_symbol(finder *f, size_t i) {
   name_word(f, i); /* (the scan asks it next: its ASCII letters serve here) */
   size_t first = i + f->names[i & (NAME_CACHE - 1)].ascii;
   if (first >= f->length || (f->text[first] != '/' && f->text[first] != '.')) return 0;
+  if (f->text[first] == '.' && (first + 1 >= f->length || !is_symbol_byte(f->text[first + 1])))
+    return 0; /* "Uganda. ": the token ends at the dot, no '/' in it */
   size_t end = symbol_end(f, i);
   const char *t = f->text + i;
   size_t n = end - i;
@@ -892,6 +954,8 @@ static size_t treaty_name(const finder *f, size_t i, char *value) {
   if (is_function_capital(f, i, n) || is_treaty_head(f, i, n)) return 0;
   size_t head = skip_space(f, i + n);
   if (head != i + n + 1) return 0; /* a single space: "Rome Statute" */
+  unsigned initial = (unsigned)((unsigned char)f->text[head] - 'A');
+  if (initial >= 64 || !((f->treaty_initials >> initial) & 1)) return 0; /* (no head noun) */
   size_t head_n = name_word(f, head);
   if (!head_n || !is_treaty_head(f, head, head_n)) return 0;
   copy_value(value, f->text + i, head + head_n - i);
@@ -899,7 +963,20 @@ static size_t treaty_name(const finder *f, size_t i, char *value) {
   return head + head_n;
 }
 
+/* 0 when treaty_name at i finds none, told by its first steps: no
+** "Treaty", "UN" or "Charter" (no 'T', 'U', 'C'), and after the word no
+** single space and a head noun's first letter. */
+static inline int may_name_treaty(const finder *f, size_t i) {
+  char c = f->text[i];
+  if (c == 'T' || c == 'U' || c == 'C') return 1;
+  size_t n = name_word(f, i), head = skip_space(f, i + n);
+  if (!n || head != i + n + 1) return 0;
+  unsigned initial = (unsigned)((unsigned char)f->text[head] - 'A');
+  return initial < 64 && ((f->treaty_initials >> initial) & 1);
+}
+
 static size_t match_treaty(finder *f, size_t i) {
+  if (!may_name_treaty(f, i)) return 0;
   char value[IBID_ENTITY_VALUE_SIZE];
   size_t end = treaty_name(f, i, value);
   if (!end) return 0;
@@ -932,7 +1009,9 @@ static size_t match_unts(finder *f, size_t i) {
   size_t volume = digits(f, i);
   if (!volume) return 0;
   size_t unts = skip_space(f, i + volume);
-  if (unts != i + volume + 1 || !ibid_word_is(t, f->length, unts, "UNTS")) return 0;
+  if (unts != i + volume + 1 || (unts < f->length && t[unts] != 'U') ||
+      !ibid_word_is(t, f->length, unts, "UNTS"))
+    return 0;
   size_t page = unts + 5;
   size_t page_n =
       page < f->length ? (ibid_is_digit(t[page]) ? digits(f, page) : name_word(f, page)) : 0;
@@ -1048,12 +1127,23 @@ static size_t match_chapter(finder *f, size_t i, size_t n) {
 
 /* ----- law reports ------------------------------------------------------------- */
 
+/* 0 when match_report finds nothing at i, told by the byte after its
+** first: "IC" or "I." for "ICJ Reports", a space after a number. */
+static inline int may_be_report(const finder *f, size_t i) {
+  const char *t = f->text;
+  if (t[i] == 'I') return i + 1 < f->length && (t[i + 1] == 'C' || t[i + 1] == '.');
+  if (t[i] == '[') return 1;
+  size_t at = i + digits(f, i);
+  return at < f->length && t[at] == ' ';
+}
+
 static size_t match_report(finder *f, size_t i) {
   const char *t = f->text;
   size_t len = f->length;
   /* ICJ Reports (2012) */
   static const char *const icj[] = {"ICJ Reports", "I.C.J. Reports"};
-  for (int k = 0; k < 2 && t[i] == 'I'; k++) {
+  for (int k = 0; k < 2 && t[i] == 'I' && i + 1 < len; k++) {
+    if (t[i + 1] != icj[k][1]) continue; /* (most words: "In", "It") */
     size_t n = strlen(icj[k]);
     if (i + n <= len && memcmp(t + i, icj[k], n) == 0) {
       size_t at = skip_space(f, i + n), end = i + n;
@@ -1120,6 +1210,7 @@ static size_t match_report(finder *f, size_t i) {
     static const char *const reporters[] = {"F. Supp.", "F.2d",   "F.3d",     "F.4th",
                                             "U.S.",     "S. Ct.", "F. App'x", "L. Ed."};
     for (size_t k = 0; k < sizeof(reporters) / sizeof(reporters[0]); k++) {
+      if (t[at + 1] != reporters[k][0]) continue; /* (most numbers: a year) */
       size_t n = strlen(reporters[k]);
       if (at + 1 + n > len || memcmp(t + at + 1, reporters[k], n) != 0) continue;
       size_t end = at + 1 + n;
@@ -1143,6 +1234,9 @@ static size_t match_report(finder *f, size_t i) {
 /* ----- names ----------------------------------------------------------------- */
 
 static int is_particle(const finder *f, size_t i, size_t n) {
+  /* (most words after a name are none: told by their first letter and length) */
+  unsigned c = (unsigned)((unsigned char)f->text[i] - 'a');
+  if (n < 4 && c < 26 && !((f->particle_initials[n] >> c) & 1)) return 0;
   return word_in_list(f, i, n, LIST_PARTICLE);
 }
 
@@ -1152,6 +1246,12 @@ static int is_particle(const finder *f, size_t i, size_t n) {
 static size_t person_name_at(const finder *f, size_t i, size_t *word_count) {
   size_t at = i, end = 0, words = 0;
   while (words < 5) {
+    /* a lowercase word no particle begins as, and no "al-": the name ends
+    ** (told before the word is measured: most words after a name) */
+    unsigned lower = at < f->length ? (unsigned)((unsigned char)f->text[at] - 'a') : 26;
+    if (lower < 26 && !((f->particle_firsts >> lower) & 1) &&
+        !(at + 2 < f->length && f->text[at + 2] == '-'))
+      break;
     size_t n = name_word(f, at);
     if (!n) break;
     int lower_prefix = ibid_is_lower(f->text[at]) && n > 3 && f->text[at + 2] == '-';
@@ -1167,8 +1267,8 @@ static size_t person_name_at(const finder *f, size_t i, size_t *word_count) {
     if (is_capital_at(f, at) || lower_prefix) {
       if (is_function_capital(f, at, n)) break;
       size_t after_word = skip_space(f, at + n);
-      if (month_of_word(f->text + at, n) && after_word < f->length &&
-          ibid_is_digit(f->text[after_word]))
+      if (after_word < f->length && ibid_is_digit(f->text[after_word]) &&
+          month_of_word(f->text + at, n))
         break; /* "March 2005", but "Jan Eliasson" */
       words++;
       end = at + n;
@@ -1260,9 +1360,16 @@ static size_t match_person_after_role(finder *f, size_t i, size_t n) {
 
 /* "Abdel Raheem Mohammad Hussein, the former Minister", "Mr. Ben Kioko,
 ** Legal Counsel". Called at a capitalised word that follows no capital. */
-static size_t match_person_before_role(finder *f, size_t i) {
+static size_t person_before_role_at(finder *f, size_t i, size_t end);
+
+static inline size_t match_person_before_role(finder *f, size_t i) {
   size_t words, end = person_name(f, i, &words);
   if (!end || words < 2 || end + 2 >= f->length || f->text[end] != ',') return 0;
+  return person_before_role_at(f, i, end);
+}
+
+/* match_person_before_role after the name text[i, end) and its comma. */
+static size_t person_before_role_at(finder *f, size_t i, size_t end) {
   size_t at = skip_space(f, end + 1);
   if (ibid_word_is(f->text, f->length, at, "the")) at = skip_space(f, at + 3);
   if (ibid_word_is(f->text, f->length, at, "former")) at = skip_space(f, at + 6);
@@ -1367,10 +1474,29 @@ static size_t acronym_token_at(const finder *f, size_t i) {
 
 /* acronym_token_at, remembering its last answer (match_acronym and then
 ** match_initials ask about the same capital). */
-static size_t acronym_token(const finder *f, size_t i) {
+static inline size_t acronym_token(const finder *f, size_t i) {
   if (!ibid_is_upper(f->text[i])) return 0;
   finder *cache = (finder *)f;
   if (cache->acronym_at != i + 1) {
+#if IBID_LANES
+    /* Most capitals: ASCII letters that one capital opens and a byte other
+    ** than '/', '-' and '&' ends within eight bytes ("Kampala "): a token of
+    ** fewer than two capitals. */
+    if (i + 8 <= f->length) {
+      uint64_t x = ibid_scan_load(f->text + i);
+      uint64_t letters = ibid_letter_lanes(x), stops = ~letters & IBID_SCAN_HIGH;
+      if (stops) {
+        size_t r = (size_t)__builtin_ctzll(stops) >> 3;
+        uint64_t upper = letters & ~(x << 2) & ((1ull << (8 * r)) - 1); /* (0x20 clear) */
+        char c = f->text[i + r];
+        if (!(upper & (upper - 1)) && c != '/' && c != '-' && c != '&') {
+          cache->acronym_length = 0;
+          cache->acronym_at = i + 1;
+          return 0;
+        }
+      }
+    }
+#endif
     cache->acronym_length = acronym_token_at(f, i);
     cache->acronym_at = i + 1;
   }
@@ -1554,9 +1680,16 @@ static size_t name_tail(const finder *f, size_t end) {
 }
 
 /* A capitalised name ending in an institutional noun at the head word i. */
-static size_t match_institution(finder *f, size_t i, size_t n) {
+static size_t institution_at(finder *f, size_t i, size_t n);
+
+static inline size_t match_institution(finder *f, size_t i, size_t n) {
   if (n > 2 && f->text[i + n - 2] == '\'' && f->text[i + n - 1] == 's') n -= 2; /* "Union's" */
   if (!is_institution_head(f, i, n)) return 0;
+  return institution_at(f, i, n);
+}
+
+/* match_institution at its head noun, text[i, i + n). */
+static size_t institution_at(finder *f, size_t i, size_t n) {
   size_t start = i, words = 1, end = i;
   for (int k = 0; k < 8; k++) {
     size_t amp = end;
@@ -1808,7 +1941,7 @@ typedef struct word_stat {
 
 /* The hash of text[i, i + n) with A-Z lowercased (bytes | 0x20: that makes
 ** no other byte a letter, so only words of letters can hash as one), eight
-** bytes at a time; never 0. */
+** bytes at a time (a word of eight bytes or fewer: short_hash); never 0. */
 #define WORD_HASH_SEED 0x9E3779B97F4A7C15ull
 
 static inline uint64_t hash_lane(uint64_t h, uint64_t lane) {
@@ -1824,10 +1957,32 @@ static inline uint64_t hash_end(uint64_t h, size_t n) {
   return h ? h : 1;
 }
 
+/* A word of one to eight bytes: its one lane (bytes | 0x20, zero past the
+** word) mixed alone -- a bijection, so no two such words share a hash, and
+** never 0 (no such lane is 0). */
+static inline uint64_t short_hash(uint64_t lane) {
+  uint64_t h = lane * 0x9E3779B97F4A7C15ull;
+  return h ^ (h >> 32);
+}
+
 static uint64_t word_hash(const finder *f, size_t i, size_t n) {
   const char *text = f->text + i;
   uint64_t h = WORD_HASH_SEED;
   size_t k = 0;
+  if (n && n <= 8) {
+    uint64_t lane = 0;
+#if IBID_LANES
+    uint64_t mask = n == 8 ? ~0ull : (1ull << (8 * n)) - 1;
+    if (i + 8 <= f->length)
+      lane = ibid_scan_load(text) & mask;
+    else
+      memcpy(&lane, text, n);
+    lane |= 0x20 * IBID_SCAN_ONES & mask;
+#else
+    for (; k < n; k++) lane |= (uint64_t)((unsigned char)text[k] | 0x20) << (8 * k);
+#endif
+    return short_hash(lane);
+  }
 #if IBID_LANES
   for (; k + 8 <= n; k += 8) h = hash_lane(h, ibid_scan_load(text + k) | 0x20 * IBID_SCAN_ONES);
   if (k < n) { /* the last 1 to 7 bytes as one lane, the rest of it zero */
@@ -1848,20 +2003,30 @@ static uint64_t word_hash(const finder *f, size_t i, size_t n) {
 ** word_hash, read in one pass. */
 static uint64_t letters_hash(const finder *f, size_t i, size_t *n) {
 #if IBID_LANES
-  uint64_t h = WORD_HASH_SEED;
+  if (i + 8 <= f->length) { /* most words: fewer than eight letters */
+    uint64_t x = ibid_scan_load(f->text + i);
+    uint64_t stops = ~ibid_letter_lanes(x) & IBID_SCAN_HIGH;
+    if (stops) {
+      size_t r = (size_t)__builtin_ctzll(stops) >> 3;
+      uint64_t mask = (1ull << (8 * r)) - 1;
+      *n = r;
+      if (r) return short_hash((x & mask) | (0x20 * IBID_SCAN_ONES & mask));
+    }
+  }
+  uint64_t h = WORD_HASH_SEED, first = 0;
   for (size_t k = i; k + 8 <= f->length; k += 8) {
     uint64_t x = ibid_scan_load(f->text + k);
     uint64_t stops = ~ibid_letter_lanes(x) & IBID_SCAN_HIGH;
     if (!stops) {
+      if (k == i) first = x | 0x20 * IBID_SCAN_ONES;
       h = hash_lane(h, x | 0x20 * IBID_SCAN_ONES);
       continue;
     }
     size_t r = (size_t)__builtin_ctzll(stops) >> 3;
-    if (r) {
-      uint64_t mask = (1ull << (8 * r)) - 1;
-      h = hash_lane(h, (x & mask) | (0x20 * IBID_SCAN_ONES & mask));
-    }
+    uint64_t mask = (1ull << (8 * r)) - 1, lane = (x & mask) | (0x20 * IBID_SCAN_ONES & mask);
     *n = k + r - i;
+    if (*n && *n <= 8) return short_hash(k == i ? lane : first); /* (as word_hash) */
+    if (r) h = hash_lane(h, lane);
     return hash_end(h, *n);
   }
 #endif
@@ -1901,10 +2066,34 @@ static int grow_word_stats(finder *f) {
   return 0;
 }
 
+/* The lowercase ASCII word text[i, i + n), at a word start, is one that
+** match_word only measures and passes over: an ASCII byte other than '/',
+** '.', '-' and '\'' ends it, and no matcher of lowercase words can start at
+** it (its first letter and length are no resolution, article, situation or
+** role word's: visit_shapes; "ar..." for the articles). */
+static inline int passed_over(const finder *f, size_t i, size_t n) {
+  unsigned char c = (unsigned char)f->text[i];
+  if (i + n < f->length && (scan_class[(unsigned char)f->text[i + n]] & PASS_STOP)) return 0;
+  size_t k = n < 31 ? n : 31;
+  if ((f->visit_shapes[c] >> k) & 1) return 0;
+  return !(c == 'a' && ((0x198u >> k) & 1) && f->text[i + 1] == 'r'); /* 3, 4, 7, 8 */
+}
+
+static int is_armed_head(const finder *f, size_t i, size_t n);
+
+static inline void mark_start(finder *f, size_t i) {
+  f->starts[i >> 6] |= 1ull << (i & 63);
+}
+
 /* Counts each distinct word's capitalised and lowercase uses. The table is
 ** sized by the distinct words, not by every word of the text: it starts
 ** small and doubles when half full, so a long text of few distinct words
-** (most of them) costs a few hundred KB, not 32 bytes a word. */
+** (most of them) costs a few hundred KB, not 32 bytes a word.
+** The same pass marks in f->starts the word starts the scan must visit:
+** every start (a letter, digit, '[' or '(' or a non-ASCII lead byte that
+** may be a capital, after a byte that joins no word) but the lowercase
+** words that match_word passes over (passed_over); the scan goes from one
+** marked start to the next. */
 static int collect_word_stats(finder *f) {
   size_t capacity = 256; /* up to 4096 (64 KB) by the text's length: a few doublings saved */
   while (capacity < 4096 && capacity * 8 < f->length) capacity *= 2;
@@ -1912,20 +2101,41 @@ static int collect_word_stats(finder *f) {
   if (!f->stats) return -1;
   clear_word_stats(f->stats, capacity);
   f->stat_capacity = capacity;
+  /* (without it the scan visits every word start: the same entities) */
+  size_t start_words = f->length / 64 + 1;
+  f->starts = ibid_malloc(start_words * sizeof(uint64_t));
+  uint64_t *starts = f->starts;
+  if (starts) memset(starts, 0, start_words * sizeof(uint64_t));
+  const char *text = f->text;
+  unsigned before = 0; /* scan_class of the byte before i (none at 0) */
+  size_t run = 0;      /* where the run of bytes no RUN_BREAK cuts starts */
+  int armed_room = 1;  /* all the armed groups' head nouns fit in f->armed */
   size_t used = 0;
   size_t counted = 0; /* bytes counted on progress */
   size_t limit = 0;   /* the next progress count: no step is due before it */
   for (size_t i = 0; i < f->length;) {
     if (i >= limit) {
       if (i >= counted + 4096) {
-        if (ibid_progress_step(f->progress, i - counted)) return 0;
+        if (ibid_progress_step(f->progress, i - counted)) {
+          ibid_free(f->starts); /* (stopped: the scan stops too) */
+          f->starts = NULL;
+          return 0;
+        }
         counted = i;
       }
       limit = counted + 4096 < f->length ? counted + 4096 : f->length;
     }
     /* on to the next letter, at most to the next progress count (a word is
-    ** read whole, so no letter precedes it) */
-    while (i < limit && !is_ascii_letter(f->text[i])) i++;
+    ** read whole, so no letter precedes it); the starts on the way marked */
+    for (; i < limit; i++) {
+      unsigned char b = (unsigned char)text[i];
+      unsigned here = scan_class[b];
+      if (here == LETTER_CLASS) break;
+      if (here & RUN_BREAK) run = i + 1;
+      if (((here & SCAN_STARTS) || (b >= 0xC3 && b <= 0xC5)) && starts && !(before & SCAN_JOINS))
+        mark_start(f, i);
+      before = here;
+    }
     if (i >= limit) continue;
     size_t n;
     uint64_t hash = letters_hash(f, i, &n);
@@ -1941,13 +2151,52 @@ static int collect_word_stats(finder *f) {
       s->lowercase = 0;
       used++;
     }
-    if (ibid_is_upper(f->text[i]))
+    int start = starts && !(before & SCAN_JOINS);
+    if (ibid_is_upper(text[i])) {
       s->capitalised++;
-    else
+      if (start) mark_start(f, i);
+      if ((f->armed_shapes[(unsigned char)text[i]] >> (n < 31 ? n : 31) & 1) &&
+          is_armed_head(f, i, n)) {
+        if (f->armed_count == MAX_ARMED_HEADS) armed_room = 0;
+        if (armed_room) {
+          f->armed[f->armed_count].at = i;
+          f->armed[f->armed_count++].run = run;
+        }
+      }
+    } else {
       s->lowercase++;
+      if (start && !passed_over(f, i, n)) mark_start(f, i);
+    }
+    before = i + n < f->length ? scan_class[(unsigned char)text[i + n]] : 0;
+    if (before & RUN_BREAK) run = i + n + 1;
     i += n + 1; /* (the byte after a word is no letter) */
   }
+  f->armed_ready = armed_room;
   return 0;
+}
+
+/* 0 when no armed group's head noun is among the words a run of name words
+** from i can reach (match_armed_group): the run crosses only letters, '-',
+** '\'', non-ASCII bytes and single white space, so a head it reads lies in
+** the same run of bytes no RUN_BREAK cuts, at or after i. */
+static int armed_heads_near(finder *f, size_t i) {
+  if (!f->armed_ready) return 1;
+  size_t k = f->armed_cursor;
+  if (k > 0 && f->armed[k - 1].at >= i) k = 0; /* (asked about an earlier offset) */
+  while (k < f->armed_count && f->armed[k].at < i) k++;
+  f->armed_cursor = k;
+  return k < f->armed_count && f->armed[k].run <= i;
+}
+
+/* The first marked start at or after i (f->length when none). */
+static size_t next_start(const finder *f, size_t i) {
+  size_t w = i >> 6, words = f->length / 64 + 1;
+  uint64_t bits = f->starts[w] & (~0ull << (i & 63));
+  while (!bits) {
+    if (++w >= words) return f->length;
+    bits = f->starts[w];
+  }
+  return (w << 6) + (size_t)__builtin_ctzll(bits);
 }
 
 static const word_stat *stats_of(const finder *f, size_t i, size_t n) {
@@ -1999,7 +2248,24 @@ static int is_armed_head(const finder *f, size_t i, size_t n) {
 /* "Lord's Resistance Army", "Allied Democratic Forces", "Revolutionary Armed
 ** Forces of Colombia", "M23 rebels" (the token): a capitalised run holding an
 ** armed group's head noun (and "of <Name>" after it). */
-static size_t match_armed_group(finder *f, size_t i) {
+static size_t armed_group_at(finder *f, size_t i);
+
+/* 0 when armed_group_at finds none, told by its first tests: no second
+** capital or digit after the first ("M23"), no name word before " m...",
+** " r..." or " i..." ("Seleka rebels"), no head noun in reach. */
+static inline size_t match_armed_group(finder *f, size_t i) {
+  const char *t = f->text;
+  if (!armed_heads_near(f, i) &&
+      !(i + 1 < f->length && (ibid_is_upper(t[i + 1]) || ibid_is_digit(t[i + 1])))) {
+    size_t word = name_word(f, i);
+    if (!(word >= 3 && i + word + 1 < f->length && t[i + word] == ' ' &&
+          (t[i + word + 1] == 'm' || t[i + word + 1] == 'r' || t[i + word + 1] == 'i')))
+      return 0;
+  }
+  return armed_group_at(f, i);
+}
+
+static size_t armed_group_at(finder *f, size_t i) {
   const char *t = f->text;
   /* "M23", "FDLR-FOCA": letters and digits followed by "rebels"/"militia" */
   size_t token = i;
@@ -2029,6 +2295,7 @@ static size_t match_armed_group(finder *f, size_t i) {
       }
     }
   }
+  if (!armed_heads_near(f, i)) return 0; /* (the run below would find no head) */
   size_t at = i, end = 0, words = 0;
   int head = 0, after_connector = 0;
   while (words < 8) {
@@ -2158,6 +2425,14 @@ static int previous_word_is(const finder *f, size_t i, int list, size_t *start) 
   return word_in_list(f, word, word_end - word, list);
 }
 
+/* The lists of that word (0 when there is none), its start in *start. */
+static uint64_t previous_word_lists(const finder *f, size_t i, size_t *start) {
+  size_t word_end, word = word_before(f, i, &word_end);
+  if (word >= word_end || i - word_end > 2) return 0;
+  *start = word;
+  return word_lists_of(f, word, word_end - word);
+}
+
 /* Has the text named a person whose last word is text[i, i + n)? ("Kony"
 ** after "Joseph Kony", "Ahmed" after "Datti Ahmed") */
 static int names_a_person(const finder *f, size_t i, size_t n) {
@@ -2230,10 +2505,10 @@ static size_t match_place(finder *f, size_t i, size_t n) {
     end = name_run(f, i + n + 1, 2, &words);
     if (end) return emit_place(f, i, end);
   }
-  /* name words and a place noun */
-  end = name_run(f, i, 3, &words);
+  /* name words and a place noun (a capital after one space, or none) */
   size_t at = i, last = 0;
-  for (size_t k = 0; k < 4 && at < f->length; k++) {
+  int more = i + n + 1 < f->length && f->text[i + n] == ' ' && is_capital_at(f, i + n + 1);
+  for (size_t k = 0; more && k < 4 && at < f->length; k++) {
     size_t w = name_word(f, at);
     if (!w || !is_capital_at(f, at)) break;
     if (k > 0 && is_place_head(f, at, w))
@@ -2247,6 +2522,13 @@ static size_t match_place(finder *f, size_t i, size_t n) {
     size_t after = skip_space(f, last);
     if (!(after == last + 1 && is_capital_at(f, after))) return emit_place(f, i, last);
   }
+  /* The run of name words is a place only after a place in a list, a
+  ** locative or "<place noun> of" (below): none, no place. */
+  size_t before = 0;
+  uint64_t previous = previous_word_lists(f, i, &before);
+  int of_place = ((previous >> LIST_OF) & 1) && previous_word_is(f, before, LIST_PLACE_NOUN, NULL);
+  if (!follows_place(f, i) && !((previous >> LIST_LOCATIVE) & 1) && !of_place) return 0;
+  end = name_run(f, i, 3, &words);
   if (!end || (words == 1 && is_continent(f, i, n))) return 0;
   if (names_a_person(f, i, end - i)) return 0;
   if (end < f->length &&
@@ -2266,8 +2548,7 @@ static size_t match_place(finder *f, size_t i, size_t n) {
       return 0;
   }
   if (end < f->length && f->text[end] == ':') return 0;
-  size_t before;
-  if (previous_word_is(f, i, LIST_LOCATIVE, &before)) {
+  if ((previous >> LIST_LOCATIVE) & 1) {
     /* "In Riau, ..." opens a sentence; "Partners In Health" is a name */
     size_t open = before;
     while (open > 0 && ibid_is_space(f->text[open - 1])) open--;
@@ -2291,9 +2572,7 @@ static size_t match_place(finder *f, size_t i, size_t n) {
                       f->text[open - 1] == '\n' || (before > open && f->text[open] == '\n')))
       return emit_place(f, i, end);
   }
-  if (previous_word_is(f, i, LIST_OF, &before) &&
-      previous_word_is(f, before, LIST_PLACE_NOUN, NULL))
-    return emit_place(f, i, end);
+  if (of_place) return emit_place(f, i, end);
   return 0;
 }
 
@@ -2351,9 +2630,10 @@ static int described_after(const finder *f, size_t end) {
 /* Before a capitalised name: a common noun that says it is an organization
 ** ("the local group Forever Sabah", "companies such as Academedia"). */
 static int organization_noun_before(const finder *f, size_t i) {
-  if (previous_word_is(f, i, LIST_ORGANIZATION_NOUN, NULL)) return 1;
-  size_t as, such;
-  if (!previous_word_is(f, i, LIST_AS, &as) || !previous_word_is(f, as, LIST_SUCH, &such)) return 0;
+  size_t as = 0, such;
+  uint64_t previous = previous_word_lists(f, i, &as); /* (one look at the word before) */
+  if ((previous >> LIST_ORGANIZATION_NOUN) & 1) return 1;
+  if (!((previous >> LIST_AS) & 1) || !previous_word_is(f, as, LIST_SUCH, &such)) return 0;
   return previous_word_is(f, such, LIST_ORGANIZATION_PLURAL, NULL);
 }
 
@@ -2439,10 +2719,17 @@ static size_t match_initials(finder *f, size_t i) {
 ** no word a country, institution or armed-group noun or ever written in
 ** lowercase, and either its last word recurs capitalised elsewhere or a verb
 ** follows it ("Joseph Kony was", "Álvaro Uribe opposed"). */
-static size_t match_untitled_person(finder *f, size_t i) {
+static size_t untitled_person_at(finder *f, size_t i, size_t end);
+
+static inline size_t match_untitled_person(finder *f, size_t i) {
   size_t words;
   size_t end = person_name(f, i, &words);
   if (!end || words < 2) return 0;
+  return untitled_person_at(f, i, end);
+}
+
+/* match_untitled_person on the name of two words or more text[i, end). */
+static size_t untitled_person_at(finder *f, size_t i, size_t end) {
   size_t at = i, last = i, last_n = 0;
   while (at < end) {
     size_t n = name_word(f, at);
@@ -2553,9 +2840,10 @@ static size_t match_word(finder *f, size_t i, size_t *definition, size_t *advanc
   }
   int upper = ibid_is_upper(c), digit = ibid_is_digit(c);
   if (upper && (end = match_armed_group(f, i))) return end;
-  if (((c == 'S' || c == 'A' || c == 'E') && (end = match_un_symbol(f, i))) ||
+  if (((c == 'S' || c == 'A' || c == 'E') && i + 1 < f->length && f->text[i + 1] == '/' &&
+       (end = match_un_symbol(f, i))) ||
       (c == 'I' && (end = match_icc_record(f, i))) || (end = match_au_symbol(f, i)) ||
-      ((c == 'I' || c == '[' || digit) && (end = match_report(f, i))) ||
+      ((c == 'I' || c == '[' || digit) && may_be_report(f, i) && (end = match_report(f, i))) ||
       ((c == 'U' || digit) && (end = match_unts(f, i))))
     return end;
   if (!ibid_is_alpha(f->text[i])) {
@@ -2657,6 +2945,20 @@ int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *r
       }
       limit = counted + 4096 < length ? counted + 4096 : length;
     }
+    /* on to the next marked start (collect_word_stats): the lowercase words
+    ** before it match_word would only pass over. Not past the next citation
+    ** (a start in it is skipped with it) nor a defined name's start. */
+    if (f->starts && i < next_cite) {
+      size_t target = next_start(f, i);
+      if (target > next_cite) target = next_cite;
+      while (definition < f->acronym_count && f->acronyms[definition].name_start < i) definition++;
+      if (definition < f->acronym_count && f->acronyms[definition].name_start < target)
+        target = f->acronyms[definition].name_start;
+      if (target > i) {
+        i = target;
+        if (i >= limit) continue;
+      }
+    }
     /* on to the next byte a matcher may start at (a word start), at most
     ** to the next progress count */
     unsigned char before = i == 0 ? 0 : scan_class[(unsigned char)text[i - 1]];
@@ -2699,6 +3001,7 @@ int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *r
   int stopped = ibid_progress_stopped(progress);
   if (!f->failed && !stopped && resolve_resolution_years(f)) f->failed = 1;
   ibid_free(f->stats);
+  ibid_free(f->starts);
   if (f->failed || stopped) {
     int rc = f->failed ? -1 : 1;
     ibid_free(f->items);
