@@ -818,8 +818,10 @@ int ibid_find_claims_progress(const ibid_layers *layers, ibid_progress *progress
       counted = i;
     }
     unsigned char k = scan_classes[(unsigned char)text[i]];
-    if (!(k & (SCAN_DIGIT | SCAN_ALPHA))) { /* (most spaces and punctuation) */
-      i++;
+    if (!(k & (SCAN_DIGIT | SCAN_ALPHA))) { /* spaces and punctuation: on to the next */
+      for (i++; i < length && !(scan_classes[(unsigned char)text[i]] & (SCAN_DIGIT | SCAN_ALPHA));
+           i++) {
+      }
       continue;
     }
     int boundary = i == 0 || !(scan_classes[(unsigned char)text[i - 1]] & SCAN_JOINS) ||
@@ -831,7 +833,9 @@ int ibid_find_claims_progress(const ibid_layers *layers, ibid_progress *progress
     } else if (boundary) {
       i = scan_number_word(&list, &s, i, &failed);
     } else {
-      i++;
+      /* the letters after it follow a letter: no boundary either */
+      for (i++; i < length && ibid_is_alpha(text[i]); i++) {
+      }
     }
   }
   if (failed || ibid_progress_stopped(progress)) {

@@ -42,7 +42,12 @@ typedef struct event_scan {
   date last; /* the last absolute date, year 0 before the first */
   const size_t *sentences;
   size_t sentence_count;
+  /* the first "later" at or after later_from (NO_LATER: none), and where the
+  ** white space right before it begins (see may_be_relative) */
+  size_t later_from, later_at, later_space;
 } event_scan;
+
+#define NO_LATER ((size_t)-1)
 
 /* Writes "YYYY", "YYYY-MM" or "YYYY-MM-DD" (year 0-9999, month 1-12, day 1-31). */
 static void format_date(char *out, date d) {
@@ -331,8 +336,48 @@ static int sentence_has_date_after(const event_scan *s, size_t from) {
   return 0;
 }
 
+/* Could a relative date ("two months later") begin at i? Its "later" is the
+** first one at or after i (no amount or unit holds one), and only white space
+** (ibid_skip_space's) stands between it and the unit, which ends at most 16
+** bytes after i: an amount of at most six letters or two digits, at most four
+** bytes of space, a unit of at most six letters. So a word whose next "later"
+** has other bytes than white space more than 16 bytes after it begins none.
+** The next "later", and the white space before it, are found once for all
+** the words before it: the test costs a comparison at most words. */
+static int may_be_relative(event_scan *s, size_t i) {
+  if (i < s->later_from || (s->later_at != NO_LATER && i > s->later_at)) {
+    const char *text = s->text;
+    size_t p = i;
+    s->later_from = i;
+    s->later_at = NO_LATER;
+    while (p + 5 <= s->length) {
+      const char *l = memchr(text + p, 'l', s->length - 4 - p);
+      if (!l) break;
+      p = (size_t)(l - text);
+      if (memcmp(l + 1, "ater", 4) == 0) {
+        s->later_at = p;
+        break;
+      }
+      p++;
+    }
+    if (s->later_at == NO_LATER) return 0;
+    size_t w = s->later_at; /* back over the white space, as ibid_skip_space reads it */
+    while (w > 0) {
+      if (ibid_is_space(text[w - 1]))
+        w--;
+      else if (w >= 2 && (unsigned char)text[w - 2] == 0xC2 && (unsigned char)text[w - 1] == 0xA0)
+        w -= 2;
+      else
+        break;
+    }
+    s->later_space = w;
+  }
+  return s->later_at != NO_LATER && s->later_space <= i + 16;
+}
+
 /* (n: the letters of the word at i, ibid_word_length) */
 static size_t match_relative(event_scan *s, size_t i, size_t n) {
+  if (!may_be_relative(s, i)) return 0;
   /* tried at every word: a word that small_number cannot read ("a", "one"
   ** .. "twelve": first letters a, e, f, n, o, s, t) is no amount */
   char first = (char)(s->text[i] | 0x20);
@@ -506,6 +551,8 @@ int ibid_find_events_progress(const ibid_layers *layers, ibid_progress *progress
   /* the next progress count or citation, whichever first: before it no
   ** step is due and no citation starts, so those tests wait for it */
   size_t limit = 0;
+  s.later_from = NO_LATER; /* (nothing searched yet) */
+  s.later_at = NO_LATER;
   for (size_t i = 0; i < length && !s.failed;) {
     if (i >= limit) {
       if (i >= counted + 4096) { /* every few thousand bytes: cheap, and soon enough to stop */
@@ -549,6 +596,14 @@ int ibid_find_events_progress(const ibid_layers *layers, ibid_progress *progress
     if (!boundary) {
       /* the letters and digits after it follow a letter or digit: no
       ** boundary either */
+      for (i++; i < limit && (scan_classes[(unsigned char)text[i]] & SCAN_WORD); i++) {
+      }
+      continue;
+    }
+    /* A word that cannot begin a month's name nor a relative date (most
+    ** words) begins no date: on past its letters and digits, as the word and
+    ** the letters or digits after it would be passed below. */
+    if (!(k & SCAN_DIGIT) && !ibid_is_month_initial(c) && !may_be_relative(&s, i)) {
       for (i++; i < limit && (scan_classes[(unsigned char)text[i]] & SCAN_WORD); i++) {
       }
       continue;
