@@ -799,6 +799,66 @@ static const unsigned char scan_classes[256] = {
     4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
 };
 
+/* The first ASCII digit at or after i, before stop (stop when none): sixteen
+** bytes at a time. */
+static size_t next_digit(const char *text, size_t i, size_t stop) {
+#ifdef __SSE2__
+  for (; i + 16 <= stop; i += 16) {
+    __m128i v = ibid_scan16_load(text + i);
+    unsigned digits = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+        _mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))));
+    if (digits) return i + (size_t)__builtin_ctz(digits);
+  }
+#endif
+  while (i < stop && !ibid_is_digit(text[i])) i++;
+  return i;
+}
+
+/* Where a number word with a scale ("two million") may begin, from `from` on:
+** its scale is the first "million", "billion" or "thousand" at or after it,
+** or a later one; only white space (ibid_skip_space's) stands between the
+** word and the scale, and a number word has at most nine letters. So none
+** begins before the white space before that scale, less nine bytes. Sets
+** *at to the scale; returns the text's length (and sets *at to it) when no
+** scale word follows. */
+static size_t number_word_floor(const char *text, size_t length, size_t from, size_t *at) {
+  size_t scale = length;
+  for (size_t p = from + 2; p + 5 <= length;) { /* "million", "billion": "llion" at 2 */
+    const char *l = memchr(text + p, 'l', length - 4 - p);
+    if (!l) break;
+    p = (size_t)(l - text);
+    if (memcmp(l, "llion", 5) == 0 && text[p - 1] == 'i' &&
+        (text[p - 2] == 'm' || text[p - 2] == 'b')) {
+      scale = p - 2;
+      break;
+    }
+    p++;
+  }
+  for (size_t p = from + 3; p + 5 <= length && p < scale + 3;) { /* "thousand": 'u' at 3 */
+    const char *u = memchr(text + p, 'u', length - 4 - p);
+    if (!u) break;
+    p = (size_t)(u - text);
+    if (p >= scale + 3) break;
+    if (memcmp(text + p - 3, "thousand", 8) == 0) {
+      scale = p - 3;
+      break;
+    }
+    p++;
+  }
+  *at = scale;
+  if (scale == length) return length;
+  size_t w = scale; /* back over the white space */
+  while (w > 0) {
+    if (ibid_is_space(text[w - 1]))
+      w--;
+    else if (w >= 2 && (unsigned char)text[w - 2] == 0xC2 && (unsigned char)text[w - 1] == 0xA0)
+      w -= 2;
+    else
+      break;
+  }
+  return w > 9 ? w - 9 : 0;
+}
+
 int ibid_find_claims_progress(const ibid_layers *layers, ibid_progress *progress,
                               ibid_claim **claims, size_t *count) {
   *claims = NULL;
@@ -812,12 +872,25 @@ int ibid_find_claims_progress(const ibid_layers *layers, ibid_progress *progress
             citation_count};
   int failed = 0;
   size_t counted = 0; /* bytes of the scan counted on progress */
+  /* no number word begins before `floor`, nor uses a scale before `scale` */
+  size_t scale, floor = number_word_floor(text, length, 0, &scale);
   for (size_t i = 0; i < length && !failed;) {
     if (i >= counted + 4096) { /* every few thousand bytes: cheap, and soon enough to stop */
       if (ibid_progress_step(progress, i - counted)) break;
       counted = i;
     }
     unsigned char k = scan_classes[(unsigned char)text[i]];
+    if (!(k & SCAN_DIGIT)) {
+      /* Only digits are read before the floor: on to the next one. The scan
+      ** stops at no byte in between that it would read (it passes letters
+      ** and punctuation by), and it reads a byte the same wherever it
+      ** comes from (the byte before tells a boundary). */
+      if (i > scale) floor = number_word_floor(text, length, i, &scale);
+      if (i < floor) {
+        i = next_digit(text, i, floor);
+        continue;
+      }
+    }
     if (!(k & (SCAN_DIGIT | SCAN_ALPHA))) { /* spaces and punctuation: on to the next */
       for (i++; i < length && !(scan_classes[(unsigned char)text[i]] & (SCAN_DIGIT | SCAN_ALPHA));
            i++) {

@@ -375,6 +375,26 @@ static int may_be_relative(event_scan *s, size_t i) {
   return s->later_at != NO_LATER && s->later_space <= i + 16;
 }
 
+/* The first byte at or after i, before stop, that is a digit, '(' or a
+** capital (stop when none): sixteen bytes at a time. Every date begins at
+** one, but for a relative date. */
+static size_t next_date_byte(const char *text, size_t i, size_t stop) {
+#ifdef __SSE2__
+  for (; i + 16 <= stop; i += 16) {
+    __m128i v = ibid_scan16_load(text + i);
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                  _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+    __m128i capital = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                    _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+    __m128i paren = _mm_cmpeq_epi8(v, _mm_set1_epi8('('));
+    unsigned found = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(digit, capital), paren));
+    if (found) return i + (size_t)__builtin_ctz(found);
+  }
+#endif
+  while (i < stop && !ibid_is_digit(text[i]) && !ibid_is_upper(text[i]) && text[i] != '(') i++;
+  return i;
+}
+
 /* (n: the letters of the word at i, ibid_word_length) */
 static size_t match_relative(event_scan *s, size_t i, size_t n) {
   if (!may_be_relative(s, i)) return 0;
@@ -604,8 +624,14 @@ int ibid_find_events_progress(const ibid_layers *layers, ibid_progress *progress
     ** words) begins no date: on past its letters and digits, as the word and
     ** the letters or digits after it would be passed below. */
     if (!(k & SCAN_DIGIT) && !ibid_is_month_initial(c) && !may_be_relative(&s, i)) {
-      for (i++; i < limit && (scan_classes[(unsigned char)text[i]] & SCAN_WORD); i++) {
-      }
+      /* ... nor do the words after it before the next digit, '(' or
+      ** capital, nor those more than 16 bytes before the white space before
+      ** the next "later" (may_be_relative): on to the first of these. The
+      ** scan reads a byte the same wherever it comes from (the bytes before
+      ** tell a boundary), and what lies between is passed by. */
+      size_t stop = limit;
+      if (s.later_at != NO_LATER && s.later_space - 16 < stop) stop = s.later_space - 16;
+      i = next_date_byte(text, i + 1, stop);
       continue;
     }
     /* (a digit is no letter: no word) */
