@@ -2953,12 +2953,70 @@ static int find_list_findings(analysis *a) {
   return 0;
 }
 
+/* Does text[p, end) hold "that" or "question" (ASCII letters in any case)
+** at p? */
+static int that_or_question_at(const char *text, size_t p, size_t end) {
+  if ((text[p] | 0x20) == 't')
+    return p + 4 <= end && (text[p + 1] | 0x20) == 'h' && (text[p + 2] | 0x20) == 'a' &&
+           (text[p + 3] | 0x20) == 't';
+  if (p + 8 > end || (text[p] | 0x20) != 'q') return 0;
+  static const char rest[] = "uestion";
+  for (size_t i = 0; i < 7; i++)
+    if ((text[p + 1 + i] | 0x20) != rest[i]) return 0;
+  return 1;
+}
+
+/* Can conclusion_cue find a cue in the cue_text of text[start, end)? Only
+** when that begins with a letter a cue, or an opener before one, begins with
+** (f h i m o s t w), or holds " that " or "question" (then the text holds
+** "that" or "question", in any case: cue_text lowercases ASCII letters and
+** changes no other byte but white space): most sentences are ruled out
+** without their cue_text, sixteen bytes at a time (a "th" or "qu" first). */
+static int may_hold_cue(const char *text, size_t start, size_t end) {
+  size_t p = start;
+  while (p < end && is_space(text[p])) p++;
+  if (p >= end) return 0;
+  switch (text[p] | 0x20) {
+    case 'f':
+    case 'h':
+    case 'i':
+    case 'm':
+    case 'o':
+    case 's':
+    case 't':
+    case 'w':
+      return 1;
+    default:
+      break;
+  }
+#ifdef __SSE2__
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  for (; p + 17 <= end; p += 16) {
+    __m128i v = _mm_or_si128(ibid_scan16_load(text + p), case_bit);
+    __m128i w = _mm_or_si128(ibid_scan16_load(text + p + 1), case_bit);
+    __m128i th =
+        _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('t')), _mm_cmpeq_epi8(w, _mm_set1_epi8('h')));
+    __m128i qu =
+        _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('q')), _mm_cmpeq_epi8(w, _mm_set1_epi8('u')));
+    for (unsigned found = (unsigned)_mm_movemask_epi8(_mm_or_si128(th, qu)); found;
+         found &= found - 1)
+      if (that_or_question_at(text, p + (size_t)__builtin_ctz(found), end)) return 1;
+  }
+#endif
+  for (; p < end; p++)
+    if (that_or_question_at(text, p, end)) return 1;
+  return 0;
+}
+
 static int find_conclusions(analysis *a) {
   char buffer[400];
   for (size_t k = 0; k < a->sentence_count; k++) {
     const sentence *s = &a->sentences[k];
-    cue_text(a, s, buffer, sizeof(buffer));
-    int cue = conclusion_cue(buffer);
+    int cue = 0;
+    if (may_hold_cue(a->text, s->start, s->end)) {
+      cue_text(a, s, buffer, sizeof(buffer));
+      cue = conclusion_cue(buffer);
+    }
     long c = case_at(a, s->start);
     int in_conclusion = s->start >= a->conclusion_start && s->start < a->conclusion_end;
     int in_abstract = s->start >= a->abstract_start && s->start < a->abstract_end;
