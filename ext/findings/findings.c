@@ -589,24 +589,45 @@ static int clause_break(const char *text, size_t from, size_t to) {
   return 0;
 }
 
+/* The lists' first letters (first_letters, letter_entries): most words begin
+** like no entry of a list. Made once per document (a findings analysis
+** reads the polarity of each of its findings). */
+typedef struct polarity_lists {
+  uint32_t mixed, intention, negatives, positives, outcomes, limitings, negating;
+  uint32_t negative_entries[27], positive_entries[27];
+} polarity_lists;
+
+static void polarity_lists_make(polarity_lists *l) {
+  l->mixed = first_letters(mixed_words, COUNT(mixed_words));
+  l->intention = first_letters(intention_stems, COUNT(intention_stems));
+  l->negatives = first_letters(negative_stems, COUNT(negative_stems));
+  l->positives = first_letters(positive_stems, COUNT(positive_stems)) |
+                 first_letters(positive_words, COUNT(positive_words));
+  l->outcomes = first_letters(outcome_words, COUNT(outcome_words));
+  l->limitings = first_letters(limiting_stems, COUNT(limiting_stems));
+  l->negating = first_letters(negators, COUNT(negators));
+  _Static_assert(COUNT(negative_stems) <= 32 && COUNT(positive_stems) <= 32,
+                 "letter_entries takes at most 32 entries");
+  letter_entries(negative_stems, COUNT(negative_stems), l->negative_entries);
+  letter_entries(positive_stems, COUNT(positive_stems), l->positive_entries);
+}
+
+static ibid_polarity polarity_with(const polarity_lists *l, const char *text, size_t length);
+
 ibid_polarity ibid_text_polarity(const char *text, size_t length) {
+  polarity_lists l;
+  polarity_lists_make(&l);
+  return polarity_with(&l, text, length);
+}
+
+static ibid_polarity polarity_with(const polarity_lists *l, const char *text, size_t length) {
   int positive = 0, negative = 0, scope = 0, limiting_scope = 0;
   size_t at = 0, previous_end = 0;
   word w;
-  /* the lists' first letters: most words begin like no entry of a list */
-  const uint32_t mixed = first_letters(mixed_words, COUNT(mixed_words)),
-                 intention = first_letters(intention_stems, COUNT(intention_stems)),
-                 negatives = first_letters(negative_stems, COUNT(negative_stems)),
-                 positives = first_letters(positive_stems, COUNT(positive_stems)) |
-                             first_letters(positive_words, COUNT(positive_words)),
-                 outcomes = first_letters(outcome_words, COUNT(outcome_words)),
-                 limitings = first_letters(limiting_stems, COUNT(limiting_stems)),
-                 negating = first_letters(negators, COUNT(negators));
-  _Static_assert(COUNT(negative_stems) <= 32 && COUNT(positive_stems) <= 32,
-                 "letter_entries takes at most 32 entries");
-  uint32_t negative_entries[27], positive_entries[27];
-  letter_entries(negative_stems, COUNT(negative_stems), negative_entries);
-  letter_entries(positive_stems, COUNT(positive_stems), positive_entries);
+  const uint32_t mixed = l->mixed, intention = l->intention, negatives = l->negatives,
+                 positives = l->positives, outcomes = l->outcomes, limitings = l->limitings,
+                 negating = l->negating;
+  const uint32_t *negative_entries = l->negative_entries, *positive_entries = l->positive_entries;
   while (next_word(text, length, &at, &w)) {
     if (clause_break(text, previous_end, w.start)) scope = limiting_scope = 0;
     previous_end = w.end;
@@ -767,6 +788,7 @@ typedef struct figure_region {
 typedef struct analysis {
   const char *text;
   size_t length;
+  polarity_lists polarity; /* (made once, for the polarity of each finding) */
   line *lines;
   size_t line_count, line_capacity;
   unsigned char *line_flags; /* LINE_* bits */
@@ -2323,7 +2345,8 @@ static int emit_figure(analysis *a, const figure_region *region, figure_parse *f
       ibid_free(name);
       return -1;
     }
-    ibid_polarity polarity = bullet->check ? IBID_POLARITY_POSITIVE : ibid_text_polarity(text, n);
+    ibid_polarity polarity =
+        bullet->check ? IBID_POLARITY_POSITIVE : polarity_with(&a->polarity, text, n);
     size_t end = bullet->head_end > bullet->start ? bullet->head_end : bullet->start;
     if (add_finding(a, name, case_index, f->rows[bullet->row].label, text, IBID_FINDING_FIGURE,
                     polarity, bullet->start, end - bullet->start))
@@ -2944,7 +2967,7 @@ static int find_list_findings(analysis *a) {
         return -1;
       }
       ibid_polarity polarity =
-          check ? IBID_POLARITY_POSITIVE : ibid_text_polarity(text, strlen(text));
+          check ? IBID_POLARITY_POSITIVE : polarity_with(&a->polarity, text, strlen(text));
       if (add_finding(a, name, (long)c, NULL, text, IBID_FINDING_LIST, polarity, start,
                       end - start))
         return -1;
@@ -3050,7 +3073,7 @@ static int find_conclusions(analysis *a) {
       ibid_free(name);
       return -1;
     }
-    ibid_polarity polarity = ibid_text_polarity(text, strlen(text));
+    ibid_polarity polarity = polarity_with(&a->polarity, text, strlen(text));
     if (add_finding(a, name, name ? c : -1, question, text,
                     in_abstract ? IBID_FINDING_ABSTRACT : IBID_FINDING_CONCLUSION, polarity,
                     s->start, s->end - s->start))
@@ -3449,6 +3472,7 @@ int ibid_find_findings_layers(const ibid_layers *layers, const ibid_regions *reg
   a.text = layers->text ? layers->text : "";
   a.length = layers->text ? layers->length : 0;
   a.out = result;
+  polarity_lists_make(&a.polarity);
   int rc = split_lines(&a);
   if (rc == 0) {
     measure_lines(&a);
