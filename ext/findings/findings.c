@@ -2990,27 +2990,29 @@ static int that_or_question_at(const char *text, size_t p, size_t end) {
 }
 
 /* Can conclusion_cue find a cue in the cue_text of text[start, end)? Only
-** when that begins with a letter a cue, or an opener before one, begins with
-** (f h i m o s t w), or holds " that " or "question" (then the text holds
-** "that" or "question", in any case: cue_text lowercases ASCII letters and
-** changes no other byte but white space): most sentences are ruled out
-** without their cue_text, sixteen bytes at a time (a "th" or "qu" first). */
+** when that begins with the first word of a cue, or of an opener before one
+** ("first", "in", "this", "hence", ...: cue_first_words), or holds " that "
+** or "question" (then the text holds "that" or "question", in any case:
+** cue_text lowercases ASCII letters and changes no other byte but white
+** space). Most sentences are ruled out without their cue_text, sixteen bytes
+** at a time (a "th" or "qu" first). */
 static int may_hold_cue(const char *text, size_t start, size_t end) {
   size_t p = start;
   while (p < end && is_space(text[p])) p++;
   if (p >= end) return 0;
-  switch (text[p] | 0x20) {
-    case 'f':
-    case 'h':
-    case 'i':
-    case 'm':
-    case 'o':
-    case 's':
-    case 't':
-    case 'w':
-      return 1;
-    default:
-      break;
+  /* the first words of conclusion_cue's openers and of the cues it finds
+  ** without " that " or "question" (keep in step) */
+  static const char *const cue_first_words[] = {
+      "first", "second", "third", "finally", "in",  "moreover", "overall", "together", "taken",
+      "thus",  "to",     "this",  "we",      "our", "it",       "one",     "hence"};
+  size_t n = 0;
+  while (p + n < end && n < 9 && is_alpha(text[p + n])) n++;
+  for (size_t i = 0; i < COUNT(cue_first_words); i++) {
+    const char *w = cue_first_words[i];
+    if (w[0] != lower(text[p])) continue;
+    size_t k = 1;
+    while (k < n && w[k] == lower(text[p + k])) k++;
+    if (k == n && w[n] == 0) return 1;
   }
 #ifdef __SSE2__
   const __m128i case_bit = _mm_set1_epi8(0x20);
