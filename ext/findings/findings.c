@@ -2857,6 +2857,11 @@ static int case_or_question_cue(const analysis *a, const sentence *s, int per_ca
                                 long *case_index, char label[16]) {
   const char *t = a->text;
   size_t p = s->start, end = s->end;
+  if (!per_case && !a->out->question_count) { /* (question_reference finds no declared question) */
+    label[0] = 0;
+    *case_index = -1;
+    return 0;
+  }
   static const char *const connectives[] = {
       "first, ",    "second, ",      "third, ",       "finally, ", "moreover, ", "similarly, ",
       "likewise, ", "by contrast, ", "in contrast, ", "lastly, ",  "fourth, "};
