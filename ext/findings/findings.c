@@ -491,25 +491,61 @@ static int is_stopword(const char *text, word w) {
   return 0;
 }
 
+/* The stopwords as 8-byte integers (their bytes, zeros after them) in a
+** small open-addressing table, made once per document: a word of at most
+** seven bytes, lowercased the same way, is a stopword when the table holds
+** it (what is_stopword tells, in one lookup: the word's bytes are never
+** zero, so equal integers are equal words). */
+#define STOP_SLOTS 128
+typedef struct stop_table {
+  uint64_t slots[STOP_SLOTS];
+} stop_table;
+
+static size_t stop_slot(uint64_t key) {
+  return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 57); /* 0 .. STOP_SLOTS - 1 */
+}
+
+static void stop_table_make(stop_table *t) {
+  memset(t, 0, sizeof(*t));
+  for (size_t n = 1; n < 8; n++)
+    for (size_t i = 0; i < MOST_STOPWORDS && stopwords[n][i]; i++) {
+      uint64_t key = 0;
+      memcpy(&key, stopwords[n][i], n);
+      size_t slot = stop_slot(key);
+      while (t->slots[slot]) slot = (slot + 1) & (STOP_SLOTS - 1);
+      t->slots[slot] = key;
+    }
+}
+
+static int is_stop_key(const stop_table *t, uint64_t key) {
+  for (size_t slot = stop_slot(key); t->slots[slot]; slot = (slot + 1) & (STOP_SLOTS - 1))
+    if (t->slots[slot] == key) return 1;
+  return 0;
+}
+
 /* Content words of text[start, end) as 6-byte lowercase keys (a crude stem:
 ** "hindered" ~ "hinder", "deterrence" ~ "deterring"). Returns how many. */
 typedef struct word_key {
   char key[6];
 } word_key;
 
-static size_t content_words(const char *text, size_t start, size_t end, word_key *keys,
-                            size_t max) {
+static size_t content_words(const stop_table *stops, const char *text, size_t start, size_t end,
+                            word_key *keys, size_t max) {
   size_t count = 0, at = start;
   uint64_t seen[MAX_CELL_WORDS]; /* the keys so far, as integers (zero past the sixth byte) */
   uint64_t hashed = 0;
   if (max > MAX_CELL_WORDS) max = MAX_CELL_WORDS;
   word w;
   while (count < max && next_word(text, end, &at, &w)) {
-    if (w.end - w.start < 3 || !is_alpha(text[w.start]) || is_stopword(text, w)) continue;
-    /* the first six bytes, A-Z lowercased in each byte at once (scan.h) */
-    uint64_t key = 0;
-    memcpy(&key, text + w.start, w.end - w.start < 6 ? w.end - w.start : 6);
-    key |= (ibid_scan_below(key, 'Z' + 1) & ~ibid_scan_below(key, 'A')) >> 2;
+    size_t n = w.end - w.start;
+    if (n < 3 || !is_alpha(text[w.start])) continue;
+    /* the first eight bytes, A-Z lowercased in each byte at once (scan.h) */
+    uint64_t bytes = 0;
+    memcpy(&bytes, text + w.start, n < 8 ? n : 8);
+    bytes |= (ibid_scan_below(bytes, 'Z' + 1) & ~ibid_scan_below(bytes, 'A')) >> 2;
+    if (n < 8 && is_stop_key(stops, bytes)) continue;
+    uint64_t key = 0; /* the first six */
+    memcpy(&key, &bytes, 6);
     /* a bit per key hashed to 0-63: a key whose bit is clear is new */
     uint64_t bit = 1ull << ((key * 0x9E3779B97F4A7C15ull) >> 58);
     if (hashed & bit) {
@@ -789,6 +825,7 @@ typedef struct analysis {
   const char *text;
   size_t length;
   polarity_lists polarity; /* (made once, for the polarity of each finding) */
+  stop_table stops;        /* (made once, for content_words) */
   line *lines;
   size_t line_count, line_capacity;
   unsigned char *line_flags; /* LINE_* bits */
@@ -1832,10 +1869,11 @@ typedef struct figure_parse {
   size_t column_count;
   char *figure_case; /* the case of a one-column figure (owned) */
   long figure_case_index;
-  int has_structure; /* a row label or a case header was seen */
-  int space_table;   /* the header's cells were separated by runs of spaces */
-  int line_cells;    /* the header named one case per line: so do the rows' cells */
-  size_t next_cell;  /* with line_cells: the column of the row's next line */
+  int has_structure;       /* a row label or a case header was seen */
+  int space_table;         /* the header's cells were separated by runs of spaces */
+  int line_cells;          /* the header named one case per line: so do the rows' cells */
+  size_t next_cell;        /* with line_cells: the column of the row's next line */
+  const stop_table *stops; /* the analysis's */
 } figure_parse;
 
 /* Does the joined text end in a word that needs a continuation? */
@@ -1957,8 +1995,8 @@ static void extend_bullet(figure_parse *f, size_t b, const char *text, size_t st
   }
   if (own_line && bullet->text.length < 400) { /* a cell's head is short; bounds the rescans */
     bullet->head_end = end;
-    bullet->head_count =
-        content_words(bullet->text.data, 0, bullet->text.length, bullet->head, MAX_CELL_WORDS);
+    bullet->head_count = content_words(f->stops, bullet->text.data, 0, bullet->text.length,
+                                       bullet->head, MAX_CELL_WORDS);
   }
   forget_dangling(f, b);
   /* A handful of open cells per row is plenty; the bound keeps rows linear. */
@@ -2117,6 +2155,7 @@ static int parse_table_line(analysis *a, figure_parse *f, const cell_span *cells
 }
 
 static int parse_figure(analysis *a, const figure_region *region, figure_parse *f) {
+  f->stops = &a->stops;
   f->dangling = ibid_malloc((region->end_line - region->first_line + 1) * sizeof(size_t));
   if (!f->dangling) return -1;
   int previous_blank = 0, header_done = 0;
@@ -3180,7 +3219,7 @@ static const word_key *sentence_content_words(analysis *a, size_t k, size_t *cou
   if (a->sentence_word_count[k] == (size_t)-1) {
     const sentence *s = &a->sentences[k];
     word_key words[MAX_CELL_WORDS];
-    size_t n = content_words(a->text, s->start, s->end, words, MAX_CELL_WORDS);
+    size_t n = content_words(&a->stops, a->text, s->start, s->end, words, MAX_CELL_WORDS);
     if (grow((void **)&a->sentence_words, &a->sentence_words_capacity,
              a->sentence_words_count + n + 1, sizeof(word_key)))
       return NULL;
@@ -3328,7 +3367,8 @@ static int find_evidence(analysis *a) {
       if (strcmp(a->subsections[s].label, finding->question) == 0) scope = s;
     if (scope == (size_t)-1) continue;
     word_key keys[MAX_CELL_WORDS];
-    size_t key_count = content_words(finding->text, 0, strlen(finding->text), keys, MAX_CELL_WORDS);
+    size_t key_count =
+        content_words(&a->stops, finding->text, 0, strlen(finding->text), keys, MAX_CELL_WORDS);
     if (!key_count) continue;
     const scope_index *index = scope_index_of(a, scope);
     if (!index) return -1;
@@ -3480,6 +3520,7 @@ int ibid_find_findings_layers(const ibid_layers *layers, const ibid_regions *reg
   a.length = layers->text ? layers->length : 0;
   a.out = result;
   polarity_lists_make(&a.polarity);
+  stop_table_make(&a.stops);
   int rc = split_lines(&a);
   if (rc == 0) {
     measure_lines(&a);
