@@ -3039,7 +3039,7 @@ static int that_or_question_at(const char *text, size_t p, size_t end) {
 ** or "question" (then the text holds "that" or "question", in any case:
 ** cue_text lowercases ASCII letters and changes no other byte but white
 ** space). Most sentences are ruled out without their cue_text, sixteen bytes
-** at a time (a "th" or "qu" first). */
+** at a time (a "tha" or "qu" first). */
 static int may_hold_cue(const char *text, size_t start, size_t end) {
   size_t p = start;
   while (p < end && is_space(text[p])) p++;
@@ -3060,14 +3060,16 @@ static int may_hold_cue(const char *text, size_t start, size_t end) {
   }
 #ifdef __SSE2__
   const __m128i case_bit = _mm_set1_epi8(0x20);
-  for (; p + 17 <= end; p += 16) {
+  for (; p + 18 <= end; p += 16) {
     __m128i v = _mm_or_si128(ibid_scan16_load(text + p), case_bit);
     __m128i w = _mm_or_si128(ibid_scan16_load(text + p + 1), case_bit);
-    __m128i th =
-        _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('t')), _mm_cmpeq_epi8(w, _mm_set1_epi8('h')));
+    __m128i x = _mm_or_si128(ibid_scan16_load(text + p + 2), case_bit);
+    __m128i tha = _mm_and_si128(
+        _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('t')), _mm_cmpeq_epi8(w, _mm_set1_epi8('h'))),
+        _mm_cmpeq_epi8(x, _mm_set1_epi8('a')));
     __m128i qu =
         _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('q')), _mm_cmpeq_epi8(w, _mm_set1_epi8('u')));
-    for (unsigned found = (unsigned)_mm_movemask_epi8(_mm_or_si128(th, qu)); found;
+    for (unsigned found = (unsigned)_mm_movemask_epi8(_mm_or_si128(tha, qu)); found;
          found &= found - 1)
       if (that_or_question_at(text, p + (size_t)__builtin_ctz(found), end)) return 1;
   }
