@@ -3,13 +3,15 @@
 **
 ** HOW IT WORKS
 ** One pass finds every number written with digits (and "two million"-style
-** number words with a scale). A number is NOT a claim when it is a year, a day
-** of a month, a note or list label at the start of a line, an enumerator
-** "(2)", a locator ("p. 12", "2015: 120"), a document number ("resolution
-** 1593", "Article 16", "Figure 2"), or inside a citation parenthesis. The
-** document's digit grouping is detected once for the whole text ("3.300" is
-** 3300 where dots group thousands). The unit is the short noun phrase after
-** the number, up to a preposition or punctuation ("per month" is kept).
+** number words with a scale): it goes from digit to digit, sixteen bytes at a
+** time, and reads the words only just before a scale word. A number is NOT a
+** claim when it is a year, a day of a month, a note or list label at the
+** start of a line, an enumerator "(2)", a locator ("p. 12", "2015: 120"), a
+** document number ("resolution 1593", "Article 16", "Figure 2"), or inside a
+** citation parenthesis. The document's digit grouping is detected once for
+** the whole text ("3.300" is 3300 where dots group thousands). The unit is
+** the short noun phrase after the number, up to a preposition or
+** punctuation ("per month" is kept).
 **
 ** Checks, within one sentence (or the one before it for the two values):
 ** - a percentage near "increase"/"decrease"/... versus the change computed
@@ -814,37 +816,40 @@ static size_t next_digit(const char *text, size_t i, size_t stop) {
   return i;
 }
 
+/* Is a scale word ("million", "billion", "thousand") at text[s]? */
+static int scale_word_at(const char *text, size_t length, size_t s) {
+  return (s + 7 <= length &&
+          (memcmp(text + s, "million", 7) == 0 || memcmp(text + s, "billion", 7) == 0)) ||
+         (s + 8 <= length && memcmp(text + s, "thousand", 8) == 0);
+}
+
 /* Where a number word with a scale ("two million") may begin, from `from` on:
 ** its scale is the first "million", "billion" or "thousand" at or after it,
 ** or a later one; only white space (ibid_skip_space's) stands between the
 ** word and the scale, and a number word has at most nine letters. So none
 ** begins before the white space before that scale, less nine bytes. Sets
 ** *at to the scale; returns the text's length (and sets *at to it) when no
-** scale word follows. */
+** scale word follows. The scale words are found by their third and fourth
+** bytes ("ll", "ou"), sixteen bytes at a time. */
 static size_t number_word_floor(const char *text, size_t length, size_t from, size_t *at) {
-  size_t scale = length;
-  for (size_t p = from + 2; p + 5 <= length;) { /* "million", "billion": "llion" at 2 */
-    const char *l = memchr(text + p, 'l', length - 4 - p);
-    if (!l) break;
-    p = (size_t)(l - text);
-    if (memcmp(l, "llion", 5) == 0 && text[p - 1] == 'i' &&
-        (text[p - 2] == 'm' || text[p - 2] == 'b')) {
-      scale = p - 2;
-      break;
-    }
-    p++;
+  size_t scale = length, p = from + 2;
+#ifdef __SSE2__
+  for (; p + 17 <= length && scale == length; p += 16) {
+    __m128i v = ibid_scan16_load(text + p), w = ibid_scan16_load(text + p + 1);
+    __m128i ll =
+        _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('l')), _mm_cmpeq_epi8(w, _mm_set1_epi8('l')));
+    __m128i ou =
+        _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('o')), _mm_cmpeq_epi8(w, _mm_set1_epi8('u')));
+    for (unsigned found = (unsigned)_mm_movemask_epi8(_mm_or_si128(ll, ou)); found;
+         found &= found - 1)
+      if (scale_word_at(text, length, p + (size_t)__builtin_ctz(found) - 2)) {
+        scale = p + (size_t)__builtin_ctz(found) - 2;
+        break;
+      }
   }
-  for (size_t p = from + 3; p + 5 <= length && p < scale + 3;) { /* "thousand": 'u' at 3 */
-    const char *u = memchr(text + p, 'u', length - 4 - p);
-    if (!u) break;
-    p = (size_t)(u - text);
-    if (p >= scale + 3) break;
-    if (memcmp(text + p - 3, "thousand", 8) == 0) {
-      scale = p - 3;
-      break;
-    }
-    p++;
-  }
+#endif
+  for (; scale == length && p < length; p++)
+    if (scale_word_at(text, length, p - 2)) scale = p - 2;
   *at = scale;
   if (scale == length) return length;
   size_t w = scale; /* back over the white space */

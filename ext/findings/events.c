@@ -16,6 +16,9 @@
 **                                                          offset allows; skipped
 **                                                          when the sentence gives
 **                                                          an absolute date after it.
+** The pass goes from one byte a date can begin at (a digit, '(' or a
+** capital) to the next, sixteen bytes at a time, and tries a word as the
+** amount of a relative date only a few bytes before a "later".
 ** Year ranges "2003-04", "2011-2015" are periods, not dated events. Dates in
 ** a note list outside parentheses ("adopted 3 February 2009") are kept: they
 ** date the documents' adoption; dates in parentheses there are publication

@@ -28,7 +28,9 @@
 **     concluded that", "In sum", "The article finds that", "the case studies
 **     suggest that"); "Hence," and "In short," count only inside case and
 **     conclusion sections, where they close an argument. Sentences of an
-**     "Abstract" paragraph are source 'abstract'.
+**     "Abstract" paragraph are source 'abstract'. A sentence whose first
+**     word begins no cue, and that holds no "that" nor "question", is ruled
+**     out before it is lowercased for the cue phrases.
 **  5. Evidence: citations found by a small local detector (a parenthesis
 **     with a capitalised name and a year; "[12]" and superscript markers).
 **     A concluding sentence is argued by its paragraph; a figure finding by
