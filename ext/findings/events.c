@@ -17,8 +17,8 @@
 **                                                          when the sentence gives
 **                                                          an absolute date after it.
 ** The pass goes from one byte a date can begin at (a digit, '(' or a
-** capital) to the next, sixteen bytes at a time, and tries a word as the
-** amount of a relative date only a few bytes before a "later".
+** month's capital) to the next, sixteen bytes at a time, and tries a word
+** as the amount of a relative date only a few bytes before a "later".
 ** Year ranges "2003-04", "2011-2015" are periods, not dated events. Dates in
 ** a note list outside parentheses ("adopted 3 February 2009") are kept: they
 ** date the documents' adoption; dates in parentheses there are publication
@@ -379,22 +379,29 @@ static int may_be_relative(event_scan *s, size_t i) {
 }
 
 /* The first byte at or after i, before stop, that is a digit, '(' or a
-** capital (stop when none): sixteen bytes at a time. Every date begins at
-** one, but for a relative date. */
+** capital a month's name begins with (stop when none): sixteen bytes at a
+** time. Every date begins at one, but for a relative date. */
 static size_t next_date_byte(const char *text, size_t i, size_t stop) {
 #ifdef __SSE2__
   for (; i + 16 <= stop; i += 16) {
     __m128i v = ibid_scan16_load(text + i);
     __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
                                   _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
-    __m128i capital = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
-                                    _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+    __m128i capital = _mm_cmpeq_epi8(v, _mm_set1_epi8('J'));
+    capital = _mm_or_si128(capital, _mm_cmpeq_epi8(v, _mm_set1_epi8('F')));
+    capital = _mm_or_si128(capital, _mm_cmpeq_epi8(v, _mm_set1_epi8('M')));
+    capital = _mm_or_si128(capital, _mm_cmpeq_epi8(v, _mm_set1_epi8('A')));
+    capital = _mm_or_si128(capital, _mm_cmpeq_epi8(v, _mm_set1_epi8('S')));
+    capital = _mm_or_si128(capital, _mm_cmpeq_epi8(v, _mm_set1_epi8('O')));
+    capital = _mm_or_si128(capital, _mm_cmpeq_epi8(v, _mm_set1_epi8('N')));
+    capital = _mm_or_si128(capital, _mm_cmpeq_epi8(v, _mm_set1_epi8('D')));
     __m128i paren = _mm_cmpeq_epi8(v, _mm_set1_epi8('('));
     unsigned found = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(digit, capital), paren));
     if (found) return i + (size_t)__builtin_ctz(found);
   }
 #endif
-  while (i < stop && !ibid_is_digit(text[i]) && !ibid_is_upper(text[i]) && text[i] != '(') i++;
+  while (i < stop && !ibid_is_digit(text[i]) && !ibid_is_month_initial(text[i]) && text[i] != '(')
+    i++;
   return i;
 }
 
@@ -624,10 +631,9 @@ int ibid_find_events_progress(const ibid_layers *layers, ibid_progress *progress
       continue;
     }
     /* A word that cannot begin a month's name nor a relative date (most
-    ** words) begins no date: on past its letters and digits, as the word and
-    ** the letters or digits after it would be passed below. */
+    ** words) begins no date ... */
     if (!(k & SCAN_DIGIT) && !ibid_is_month_initial(c) && !may_be_relative(&s, i)) {
-      /* ... nor do the words after it before the next digit, '(' or
+      /* ... nor do the words after it before the next digit, '(' or month's
       ** capital, nor those more than 16 bytes before the white space before
       ** the next "later" (may_be_relative): on to the first of these. The
       ** scan reads a byte the same wherever it comes from (the bytes before
