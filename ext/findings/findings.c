@@ -2665,8 +2665,8 @@ static int conclusion_cue(const char *s) {
     if (s[0] == strong_openers[i][0] &&
         strncmp(s, strong_openers[i], strlen(strong_openers[i])) == 0)
       return 2;
-  if ((strncmp(s, "it can ", 7) == 0 || strncmp(s, "it may ", 7) == 0 ||
-       strncmp(s, "one can ", 8) == 0) &&
+  if (((s[0] == 'i' && (strncmp(s, "it can ", 7) == 0 || strncmp(s, "it may ", 7) == 0)) ||
+       (s[0] == 'o' && strncmp(s, "one can ", 8) == 0)) &&
       has_phrase(s, " concluded"))
     return 2;
   static const char *const subjects[] = {
@@ -2701,9 +2701,9 @@ static int conclusion_cue(const char *s) {
   for (const char *hit = s; stated && (hit = strchr(hit, 't')) != NULL; hit++) {
     if ((hit != s && hit[-1] != ' ') || hit[1] != 'h') continue; /* all begin "th" */
     /* ... and with "the ", "this " or "these " */
-    if (strncmp(hit, "the ", 4) != 0 && strncmp(hit, "this ", 5) != 0 &&
-        strncmp(hit, "these ", 6) != 0)
-      continue;
+    if (!(hit[2] == 'e' && hit[3] == ' ') && !(hit[2] == 'i' && hit[3] == 's' && hit[4] == ' ') &&
+        !(hit[2] == 'e' && hit[3] == 's' && hit[4] == 'e' && hit[5] == ' '))
+      continue; /* (compared as far as they agree: no byte after a NUL is read) */
     for (size_t i = 0; i < COUNT(subjects); i++) {
       /* (hit holds at least "the ", so hit[4] is readable; every subject is
       ** longer, so a different fifth byte rules it out) */
@@ -2725,10 +2725,13 @@ static int conclusion_cue(const char *s) {
     }
   }
   /* "It is reasonable to argue, therefore, that ..." */
-  if ((strncmp(s, "it ", 3) == 0 || strncmp(s, "we ", 3) == 0 || strncmp(s, "one ", 4) == 0) &&
+  if (((s[0] == 'i' && strncmp(s, "it ", 3) == 0) || (s[0] == 'w' && strncmp(s, "we ", 3) == 0) ||
+       (s[0] == 'o' && strncmp(s, "one ", 4) == 0)) &&
       has_phrase(s, ", therefore, that "))
     return 2;
-  if (strncmp(s, "hence, ", 7) == 0 || strncmp(s, "in short, ", 10) == 0) return 1;
+  if ((s[0] == 'h' && strncmp(s, "hence, ", 7) == 0) ||
+      (s[0] == 'i' && strncmp(s, "in short, ", 10) == 0))
+    return 1;
   return 0;
 }
 
