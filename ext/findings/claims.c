@@ -3,13 +3,15 @@
 **
 ** HOW IT WORKS
 ** One pass finds every number written with digits (and "two million"-style
-** number words with a scale). A number is NOT a claim when it is a year, a day
-** of a month, a note or list label at the start of a line, an enumerator
-** "(2)", a locator ("p. 12", "2015: 120"), a document number ("resolution
-** 1593", "Article 16", "Figure 2"), or inside a citation parenthesis. The
-** document's digit grouping is detected once for the whole text ("3.300" is
-** 3300 where dots group thousands). The unit is the short noun phrase after
-** the number, up to a preposition or punctuation ("per month" is kept).
+** number words with a scale): it goes from digit to digit, sixteen bytes at a
+** time, and reads the words only just before a scale word. A number is NOT a
+** claim when it is a year, a day of a month, a note or list label at the
+** start of a line, an enumerator "(2)", a locator ("p. 12", "2015: 120"), a
+** document number ("resolution 1593", "Article 16", "Figure 2"), or inside a
+** citation parenthesis. The document's digit grouping is detected once for
+** the whole text ("3.300" is 3300 where dots group thousands). The unit is
+** the short noun phrase after the number, up to a preposition or
+** punctuation ("per month" is kept).
 **
 ** Checks, within one sentence (or the one before it for the two values):
 ** - a percentage near "increase"/"decrease"/... versus the change computed
@@ -799,6 +801,69 @@ static const unsigned char scan_classes[256] = {
     4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
 };
 
+/* The first ASCII digit at or after i, before stop (stop when none): sixteen
+** bytes at a time. */
+static size_t next_digit(const char *text, size_t i, size_t stop) {
+#ifdef __SSE2__
+  for (; i + 16 <= stop; i += 16) {
+    __m128i v = ibid_scan16_load(text + i);
+    unsigned digits = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+        _mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))));
+    if (digits) return i + (size_t)__builtin_ctz(digits);
+  }
+#endif
+  while (i < stop && !ibid_is_digit(text[i])) i++;
+  return i;
+}
+
+/* Is a scale word ("million", "billion", "thousand") at text[s]? */
+static int scale_word_at(const char *text, size_t length, size_t s) {
+  return (s + 7 <= length &&
+          (memcmp(text + s, "million", 7) == 0 || memcmp(text + s, "billion", 7) == 0)) ||
+         (s + 8 <= length && memcmp(text + s, "thousand", 8) == 0);
+}
+
+/* Where a number word with a scale ("two million") may begin, from `from` on:
+** its scale is the first "million", "billion" or "thousand" at or after it,
+** or a later one; only white space (ibid_skip_space's) stands between the
+** word and the scale, and a number word has at most nine letters. So none
+** begins before the white space before that scale, less nine bytes. Sets
+** *at to the scale; returns the text's length (and sets *at to it) when no
+** scale word follows. The scale words are found by their third and fourth
+** bytes ("ll", "ou"), sixteen bytes at a time. */
+static size_t number_word_floor(const char *text, size_t length, size_t from, size_t *at) {
+  size_t scale = length, p = from + 2;
+#ifdef __SSE2__
+  for (; p + 17 <= length && scale == length; p += 16) {
+    __m128i v = ibid_scan16_load(text + p), w = ibid_scan16_load(text + p + 1);
+    __m128i ll =
+        _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('l')), _mm_cmpeq_epi8(w, _mm_set1_epi8('l')));
+    __m128i ou =
+        _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('o')), _mm_cmpeq_epi8(w, _mm_set1_epi8('u')));
+    for (unsigned found = (unsigned)_mm_movemask_epi8(_mm_or_si128(ll, ou)); found;
+         found &= found - 1)
+      if (scale_word_at(text, length, p + (size_t)__builtin_ctz(found) - 2)) {
+        scale = p + (size_t)__builtin_ctz(found) - 2;
+        break;
+      }
+  }
+#endif
+  for (; scale == length && p < length; p++)
+    if (scale_word_at(text, length, p - 2)) scale = p - 2;
+  *at = scale;
+  if (scale == length) return length;
+  size_t w = scale; /* back over the white space */
+  while (w > 0) {
+    if (ibid_is_space(text[w - 1]))
+      w--;
+    else if (w >= 2 && (unsigned char)text[w - 2] == 0xC2 && (unsigned char)text[w - 1] == 0xA0)
+      w -= 2;
+    else
+      break;
+  }
+  return w > 9 ? w - 9 : 0;
+}
+
 int ibid_find_claims_progress(const ibid_layers *layers, ibid_progress *progress,
                               ibid_claim **claims, size_t *count) {
   *claims = NULL;
@@ -812,14 +877,29 @@ int ibid_find_claims_progress(const ibid_layers *layers, ibid_progress *progress
             citation_count};
   int failed = 0;
   size_t counted = 0; /* bytes of the scan counted on progress */
+  /* no number word begins before `floor`, nor uses a scale before `scale` */
+  size_t scale, floor = number_word_floor(text, length, 0, &scale);
   for (size_t i = 0; i < length && !failed;) {
     if (i >= counted + 4096) { /* every few thousand bytes: cheap, and soon enough to stop */
       if (ibid_progress_step(progress, i - counted)) break;
       counted = i;
     }
     unsigned char k = scan_classes[(unsigned char)text[i]];
-    if (!(k & (SCAN_DIGIT | SCAN_ALPHA))) { /* (most spaces and punctuation) */
-      i++;
+    if (!(k & SCAN_DIGIT)) {
+      /* Only digits are read before the floor: on to the next one. The scan
+      ** stops at no byte in between that it would read (it passes letters
+      ** and punctuation by), and it reads a byte the same wherever it
+      ** comes from (the byte before tells a boundary). */
+      if (i > scale) floor = number_word_floor(text, length, i, &scale);
+      if (i < floor) {
+        i = next_digit(text, i, floor);
+        continue;
+      }
+    }
+    if (!(k & (SCAN_DIGIT | SCAN_ALPHA))) { /* spaces and punctuation: on to the next */
+      for (i++; i < length && !(scan_classes[(unsigned char)text[i]] & (SCAN_DIGIT | SCAN_ALPHA));
+           i++) {
+      }
       continue;
     }
     int boundary = i == 0 || !(scan_classes[(unsigned char)text[i - 1]] & SCAN_JOINS) ||
@@ -831,7 +911,9 @@ int ibid_find_claims_progress(const ibid_layers *layers, ibid_progress *progress
     } else if (boundary) {
       i = scan_number_word(&list, &s, i, &failed);
     } else {
-      i++;
+      /* the letters after it follow a letter: no boundary either */
+      for (i++; i < length && ibid_is_alpha(text[i]); i++) {
+      }
     }
   }
   if (failed || ibid_progress_stopped(progress)) {

@@ -16,6 +16,9 @@
 **                                                          offset allows; skipped
 **                                                          when the sentence gives
 **                                                          an absolute date after it.
+** The pass goes from one byte a date can begin at (a digit, '(' or a
+** month's capital) to the next, sixteen bytes at a time, and tries a word
+** as the amount of a relative date only a few bytes before a "later".
 ** Year ranges "2003-04", "2011-2015" are periods, not dated events. Dates in
 ** a note list outside parentheses ("adopted 3 February 2009") are kept: they
 ** date the documents' adoption; dates in parentheses there are publication
@@ -42,7 +45,12 @@ typedef struct event_scan {
   date last; /* the last absolute date, year 0 before the first */
   const size_t *sentences;
   size_t sentence_count;
+  /* the first "later" at or after later_from (NO_LATER: none), and where the
+  ** white space right before it begins (see may_be_relative) */
+  size_t later_from, later_at, later_space;
 } event_scan;
+
+#define NO_LATER ((size_t)-1)
 
 /* Writes "YYYY", "YYYY-MM" or "YYYY-MM-DD" (year 0-9999, month 1-12, day 1-31). */
 static void format_date(char *out, date d) {
@@ -331,8 +339,75 @@ static int sentence_has_date_after(const event_scan *s, size_t from) {
   return 0;
 }
 
+/* Could a relative date ("two months later") begin at i? Its "later" is the
+** first one at or after i (no amount or unit holds one), and only white space
+** (ibid_skip_space's) stands between it and the unit, which ends at most 16
+** bytes after i: an amount of at most six letters or two digits, at most four
+** bytes of space, a unit of at most six letters. So a word whose next "later"
+** has other bytes than white space more than 16 bytes after it begins none.
+** The next "later", and the white space before it, are found once for all
+** the words before it: the test costs a comparison at most words. */
+static int may_be_relative(event_scan *s, size_t i) {
+  if (i < s->later_from || (s->later_at != NO_LATER && i > s->later_at)) {
+    const char *text = s->text;
+    size_t p = i;
+    s->later_from = i;
+    s->later_at = NO_LATER;
+    while (p + 5 <= s->length) {
+      const char *l = memchr(text + p, 'l', s->length - 4 - p);
+      if (!l) break;
+      p = (size_t)(l - text);
+      if (memcmp(l + 1, "ater", 4) == 0) {
+        s->later_at = p;
+        break;
+      }
+      p++;
+    }
+    if (s->later_at == NO_LATER) return 0;
+    size_t w = s->later_at; /* back over the white space, as ibid_skip_space reads it */
+    while (w > 0) {
+      if (ibid_is_space(text[w - 1]))
+        w--;
+      else if (w >= 2 && (unsigned char)text[w - 2] == 0xC2 && (unsigned char)text[w - 1] == 0xA0)
+        w -= 2;
+      else
+        break;
+    }
+    s->later_space = w;
+  }
+  return s->later_at != NO_LATER && s->later_space <= i + 16;
+}
+
+/* The first byte at or after i, before stop, that is a digit, '(' or a
+** capital a month's name begins with (stop when none): sixteen bytes at a
+** time. Every date begins at one, but for a relative date. */
+static size_t next_date_byte(const char *text, size_t i, size_t stop) {
+#ifdef __SSE2__
+  for (; i + 16 <= stop; i += 16) {
+    __m128i v = ibid_scan16_load(text + i);
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                  _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+    __m128i capital = _mm_cmpeq_epi8(v, _mm_set1_epi8('J'));
+    capital = _mm_or_si128(capital, _mm_cmpeq_epi8(v, _mm_set1_epi8('F')));
+    capital = _mm_or_si128(capital, _mm_cmpeq_epi8(v, _mm_set1_epi8('M')));
+    capital = _mm_or_si128(capital, _mm_cmpeq_epi8(v, _mm_set1_epi8('A')));
+    capital = _mm_or_si128(capital, _mm_cmpeq_epi8(v, _mm_set1_epi8('S')));
+    capital = _mm_or_si128(capital, _mm_cmpeq_epi8(v, _mm_set1_epi8('O')));
+    capital = _mm_or_si128(capital, _mm_cmpeq_epi8(v, _mm_set1_epi8('N')));
+    capital = _mm_or_si128(capital, _mm_cmpeq_epi8(v, _mm_set1_epi8('D')));
+    __m128i paren = _mm_cmpeq_epi8(v, _mm_set1_epi8('('));
+    unsigned found = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(digit, capital), paren));
+    if (found) return i + (size_t)__builtin_ctz(found);
+  }
+#endif
+  while (i < stop && !ibid_is_digit(text[i]) && !ibid_is_month_initial(text[i]) && text[i] != '(')
+    i++;
+  return i;
+}
+
 /* (n: the letters of the word at i, ibid_word_length) */
 static size_t match_relative(event_scan *s, size_t i, size_t n) {
+  if (!may_be_relative(s, i)) return 0;
   /* tried at every word: a word that small_number cannot read ("a", "one"
   ** .. "twelve": first letters a, e, f, n, o, s, t) is no amount */
   char first = (char)(s->text[i] | 0x20);
@@ -506,6 +581,8 @@ int ibid_find_events_progress(const ibid_layers *layers, ibid_progress *progress
   /* the next progress count or citation, whichever first: before it no
   ** step is due and no citation starts, so those tests wait for it */
   size_t limit = 0;
+  s.later_from = NO_LATER; /* (nothing searched yet) */
+  s.later_at = NO_LATER;
   for (size_t i = 0; i < length && !s.failed;) {
     if (i >= limit) {
       if (i >= counted + 4096) { /* every few thousand bytes: cheap, and soon enough to stop */
@@ -551,6 +628,19 @@ int ibid_find_events_progress(const ibid_layers *layers, ibid_progress *progress
       ** boundary either */
       for (i++; i < limit && (scan_classes[(unsigned char)text[i]] & SCAN_WORD); i++) {
       }
+      continue;
+    }
+    /* A word that cannot begin a month's name nor a relative date (most
+    ** words) begins no date ... */
+    if (!(k & SCAN_DIGIT) && !ibid_is_month_initial(c) && !may_be_relative(&s, i)) {
+      /* ... nor do the words after it before the next digit, '(' or month's
+      ** capital, nor those more than 16 bytes before the white space before
+      ** the next "later" (may_be_relative): on to the first of these. The
+      ** scan reads a byte the same wherever it comes from (the bytes before
+      ** tell a boundary), and what lies between is passed by. */
+      size_t stop = limit;
+      if (s.later_at != NO_LATER && s.later_space - 16 < stop) stop = s.later_space - 16;
+      i = next_date_byte(text, i + 1, stop);
       continue;
     }
     /* (a digit is no letter: no word) */

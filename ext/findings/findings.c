@@ -28,7 +28,9 @@
 **     concluded that", "In sum", "The article finds that", "the case studies
 **     suggest that"); "Hence," and "In short," count only inside case and
 **     conclusion sections, where they close an argument. Sentences of an
-**     "Abstract" paragraph are source 'abstract'.
+**     "Abstract" paragraph are source 'abstract'. A sentence whose first
+**     word begins no cue, and that holds no "that" nor "question", is ruled
+**     out before it is lowercased for the cue phrases.
 **  5. Evidence: citations found by a small local detector (a parenthesis
 **     with a capitalised name and a year; "[12]" and superscript markers).
 **     A concluding sentence is argued by its paragraph; a figure finding by
@@ -491,25 +493,61 @@ static int is_stopword(const char *text, word w) {
   return 0;
 }
 
+/* The stopwords as 8-byte integers (their bytes, zeros after them) in a
+** small open-addressing table, made once per document: a word of at most
+** seven bytes, lowercased the same way, is a stopword when the table holds
+** it (what is_stopword tells, in one lookup: the word's bytes are never
+** zero, so equal integers are equal words). */
+#define STOP_SLOTS 128
+typedef struct stop_table {
+  uint64_t slots[STOP_SLOTS];
+} stop_table;
+
+static size_t stop_slot(uint64_t key) {
+  return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 57); /* 0 .. STOP_SLOTS - 1 */
+}
+
+static void stop_table_make(stop_table *t) {
+  memset(t, 0, sizeof(*t));
+  for (size_t n = 1; n < 8; n++)
+    for (size_t i = 0; i < MOST_STOPWORDS && stopwords[n][i]; i++) {
+      uint64_t key = 0;
+      memcpy(&key, stopwords[n][i], n);
+      size_t slot = stop_slot(key);
+      while (t->slots[slot]) slot = (slot + 1) & (STOP_SLOTS - 1);
+      t->slots[slot] = key;
+    }
+}
+
+static int is_stop_key(const stop_table *t, uint64_t key) {
+  for (size_t slot = stop_slot(key); t->slots[slot]; slot = (slot + 1) & (STOP_SLOTS - 1))
+    if (t->slots[slot] == key) return 1;
+  return 0;
+}
+
 /* Content words of text[start, end) as 6-byte lowercase keys (a crude stem:
 ** "hindered" ~ "hinder", "deterrence" ~ "deterring"). Returns how many. */
 typedef struct word_key {
   char key[6];
 } word_key;
 
-static size_t content_words(const char *text, size_t start, size_t end, word_key *keys,
-                            size_t max) {
+static size_t content_words(const stop_table *stops, const char *text, size_t start, size_t end,
+                            word_key *keys, size_t max) {
   size_t count = 0, at = start;
   uint64_t seen[MAX_CELL_WORDS]; /* the keys so far, as integers (zero past the sixth byte) */
   uint64_t hashed = 0;
   if (max > MAX_CELL_WORDS) max = MAX_CELL_WORDS;
   word w;
   while (count < max && next_word(text, end, &at, &w)) {
-    if (w.end - w.start < 3 || !is_alpha(text[w.start]) || is_stopword(text, w)) continue;
-    /* the first six bytes, A-Z lowercased in each byte at once (scan.h) */
-    uint64_t key = 0;
-    memcpy(&key, text + w.start, w.end - w.start < 6 ? w.end - w.start : 6);
-    key |= (ibid_scan_below(key, 'Z' + 1) & ~ibid_scan_below(key, 'A')) >> 2;
+    size_t n = w.end - w.start;
+    if (n < 3 || !is_alpha(text[w.start])) continue;
+    /* the first eight bytes, A-Z lowercased in each byte at once (scan.h) */
+    uint64_t bytes = 0;
+    memcpy(&bytes, text + w.start, n < 8 ? n : 8);
+    bytes |= (ibid_scan_below(bytes, 'Z' + 1) & ~ibid_scan_below(bytes, 'A')) >> 2;
+    if (n < 8 && is_stop_key(stops, bytes)) continue;
+    uint64_t key = 0; /* the first six */
+    memcpy(&key, &bytes, 6);
     /* a bit per key hashed to 0-63: a key whose bit is clear is new */
     uint64_t bit = 1ull << ((key * 0x9E3779B97F4A7C15ull) >> 58);
     if (hashed & bit) {
@@ -589,24 +627,45 @@ static int clause_break(const char *text, size_t from, size_t to) {
   return 0;
 }
 
+/* The lists' first letters (first_letters, letter_entries): most words begin
+** like no entry of a list. Made once per document (a findings analysis
+** reads the polarity of each of its findings). */
+typedef struct polarity_lists {
+  uint32_t mixed, intention, negatives, positives, outcomes, limitings, negating;
+  uint32_t negative_entries[27], positive_entries[27];
+} polarity_lists;
+
+static void polarity_lists_make(polarity_lists *l) {
+  l->mixed = first_letters(mixed_words, COUNT(mixed_words));
+  l->intention = first_letters(intention_stems, COUNT(intention_stems));
+  l->negatives = first_letters(negative_stems, COUNT(negative_stems));
+  l->positives = first_letters(positive_stems, COUNT(positive_stems)) |
+                 first_letters(positive_words, COUNT(positive_words));
+  l->outcomes = first_letters(outcome_words, COUNT(outcome_words));
+  l->limitings = first_letters(limiting_stems, COUNT(limiting_stems));
+  l->negating = first_letters(negators, COUNT(negators));
+  _Static_assert(COUNT(negative_stems) <= 32 && COUNT(positive_stems) <= 32,
+                 "letter_entries takes at most 32 entries");
+  letter_entries(negative_stems, COUNT(negative_stems), l->negative_entries);
+  letter_entries(positive_stems, COUNT(positive_stems), l->positive_entries);
+}
+
+static ibid_polarity polarity_with(const polarity_lists *l, const char *text, size_t length);
+
 ibid_polarity ibid_text_polarity(const char *text, size_t length) {
+  polarity_lists l;
+  polarity_lists_make(&l);
+  return polarity_with(&l, text, length);
+}
+
+static ibid_polarity polarity_with(const polarity_lists *l, const char *text, size_t length) {
   int positive = 0, negative = 0, scope = 0, limiting_scope = 0;
   size_t at = 0, previous_end = 0;
   word w;
-  /* the lists' first letters: most words begin like no entry of a list */
-  const uint32_t mixed = first_letters(mixed_words, COUNT(mixed_words)),
-                 intention = first_letters(intention_stems, COUNT(intention_stems)),
-                 negatives = first_letters(negative_stems, COUNT(negative_stems)),
-                 positives = first_letters(positive_stems, COUNT(positive_stems)) |
-                             first_letters(positive_words, COUNT(positive_words)),
-                 outcomes = first_letters(outcome_words, COUNT(outcome_words)),
-                 limitings = first_letters(limiting_stems, COUNT(limiting_stems)),
-                 negating = first_letters(negators, COUNT(negators));
-  _Static_assert(COUNT(negative_stems) <= 32 && COUNT(positive_stems) <= 32,
-                 "letter_entries takes at most 32 entries");
-  uint32_t negative_entries[27], positive_entries[27];
-  letter_entries(negative_stems, COUNT(negative_stems), negative_entries);
-  letter_entries(positive_stems, COUNT(positive_stems), positive_entries);
+  const uint32_t mixed = l->mixed, intention = l->intention, negatives = l->negatives,
+                 positives = l->positives, outcomes = l->outcomes, limitings = l->limitings,
+                 negating = l->negating;
+  const uint32_t *negative_entries = l->negative_entries, *positive_entries = l->positive_entries;
   while (next_word(text, length, &at, &w)) {
     if (clause_break(text, previous_end, w.start)) scope = limiting_scope = 0;
     previous_end = w.end;
@@ -767,6 +826,8 @@ typedef struct figure_region {
 typedef struct analysis {
   const char *text;
   size_t length;
+  polarity_lists polarity; /* (made once, for the polarity of each finding) */
+  stop_table stops;        /* (made once, for content_words) */
   line *lines;
   size_t line_count, line_capacity;
   unsigned char *line_flags; /* LINE_* bits */
@@ -1810,10 +1871,11 @@ typedef struct figure_parse {
   size_t column_count;
   char *figure_case; /* the case of a one-column figure (owned) */
   long figure_case_index;
-  int has_structure; /* a row label or a case header was seen */
-  int space_table;   /* the header's cells were separated by runs of spaces */
-  int line_cells;    /* the header named one case per line: so do the rows' cells */
-  size_t next_cell;  /* with line_cells: the column of the row's next line */
+  int has_structure;       /* a row label or a case header was seen */
+  int space_table;         /* the header's cells were separated by runs of spaces */
+  int line_cells;          /* the header named one case per line: so do the rows' cells */
+  size_t next_cell;        /* with line_cells: the column of the row's next line */
+  const stop_table *stops; /* the analysis's */
 } figure_parse;
 
 /* Does the joined text end in a word that needs a continuation? */
@@ -1935,8 +1997,8 @@ static void extend_bullet(figure_parse *f, size_t b, const char *text, size_t st
   }
   if (own_line && bullet->text.length < 400) { /* a cell's head is short; bounds the rescans */
     bullet->head_end = end;
-    bullet->head_count =
-        content_words(bullet->text.data, 0, bullet->text.length, bullet->head, MAX_CELL_WORDS);
+    bullet->head_count = content_words(f->stops, bullet->text.data, 0, bullet->text.length,
+                                       bullet->head, MAX_CELL_WORDS);
   }
   forget_dangling(f, b);
   /* A handful of open cells per row is plenty; the bound keeps rows linear. */
@@ -2095,6 +2157,7 @@ static int parse_table_line(analysis *a, figure_parse *f, const cell_span *cells
 }
 
 static int parse_figure(analysis *a, const figure_region *region, figure_parse *f) {
+  f->stops = &a->stops;
   f->dangling = ibid_malloc((region->end_line - region->first_line + 1) * sizeof(size_t));
   if (!f->dangling) return -1;
   int previous_blank = 0, header_done = 0;
@@ -2323,7 +2386,8 @@ static int emit_figure(analysis *a, const figure_region *region, figure_parse *f
       ibid_free(name);
       return -1;
     }
-    ibid_polarity polarity = bullet->check ? IBID_POLARITY_POSITIVE : ibid_text_polarity(text, n);
+    ibid_polarity polarity =
+        bullet->check ? IBID_POLARITY_POSITIVE : polarity_with(&a->polarity, text, n);
     size_t end = bullet->head_end > bullet->start ? bullet->head_end : bullet->start;
     if (add_finding(a, name, case_index, f->rows[bullet->row].label, text, IBID_FINDING_FIGURE,
                     polarity, bullet->start, end - bullet->start))
@@ -2601,8 +2665,8 @@ static int conclusion_cue(const char *s) {
     if (s[0] == strong_openers[i][0] &&
         strncmp(s, strong_openers[i], strlen(strong_openers[i])) == 0)
       return 2;
-  if ((strncmp(s, "it can ", 7) == 0 || strncmp(s, "it may ", 7) == 0 ||
-       strncmp(s, "one can ", 8) == 0) &&
+  if (((s[0] == 'i' && (strncmp(s, "it can ", 7) == 0 || strncmp(s, "it may ", 7) == 0)) ||
+       (s[0] == 'o' && strncmp(s, "one can ", 8) == 0)) &&
       has_phrase(s, " concluded"))
     return 2;
   static const char *const subjects[] = {
@@ -2637,9 +2701,9 @@ static int conclusion_cue(const char *s) {
   for (const char *hit = s; stated && (hit = strchr(hit, 't')) != NULL; hit++) {
     if ((hit != s && hit[-1] != ' ') || hit[1] != 'h') continue; /* all begin "th" */
     /* ... and with "the ", "this " or "these " */
-    if (strncmp(hit, "the ", 4) != 0 && strncmp(hit, "this ", 5) != 0 &&
-        strncmp(hit, "these ", 6) != 0)
-      continue;
+    if (!(hit[2] == 'e' && hit[3] == ' ') && !(hit[2] == 'i' && hit[3] == 's' && hit[4] == ' ') &&
+        !(hit[2] == 'e' && hit[3] == 's' && hit[4] == 'e' && hit[5] == ' '))
+      continue; /* (compared as far as they agree: no byte after a NUL is read) */
     for (size_t i = 0; i < COUNT(subjects); i++) {
       /* (hit holds at least "the ", so hit[4] is readable; every subject is
       ** longer, so a different fifth byte rules it out) */
@@ -2661,10 +2725,13 @@ static int conclusion_cue(const char *s) {
     }
   }
   /* "It is reasonable to argue, therefore, that ..." */
-  if ((strncmp(s, "it ", 3) == 0 || strncmp(s, "we ", 3) == 0 || strncmp(s, "one ", 4) == 0) &&
+  if (((s[0] == 'i' && strncmp(s, "it ", 3) == 0) || (s[0] == 'w' && strncmp(s, "we ", 3) == 0) ||
+       (s[0] == 'o' && strncmp(s, "one ", 4) == 0)) &&
       has_phrase(s, ", therefore, that "))
     return 2;
-  if (strncmp(s, "hence, ", 7) == 0 || strncmp(s, "in short, ", 10) == 0) return 1;
+  if ((s[0] == 'h' && strncmp(s, "hence, ", 7) == 0) ||
+      (s[0] == 'i' && strncmp(s, "in short, ", 10) == 0))
+    return 1;
   return 0;
 }
 
@@ -2834,6 +2901,11 @@ static int case_or_question_cue(const analysis *a, const sentence *s, int per_ca
                                 long *case_index, char label[16]) {
   const char *t = a->text;
   size_t p = s->start, end = s->end;
+  if (!per_case && !a->out->question_count) { /* (question_reference finds no declared question) */
+    label[0] = 0;
+    *case_index = -1;
+    return 0;
+  }
   static const char *const connectives[] = {
       "first, ",    "second, ",      "third, ",       "finally, ", "moreover, ", "similarly, ",
       "likewise, ", "by contrast, ", "in contrast, ", "lastly, ",  "fourth, "};
@@ -2944,7 +3016,7 @@ static int find_list_findings(analysis *a) {
         return -1;
       }
       ibid_polarity polarity =
-          check ? IBID_POLARITY_POSITIVE : ibid_text_polarity(text, strlen(text));
+          check ? IBID_POLARITY_POSITIVE : polarity_with(&a->polarity, text, strlen(text));
       if (add_finding(a, name, (long)c, NULL, text, IBID_FINDING_LIST, polarity, start,
                       end - start))
         return -1;
@@ -2953,12 +3025,74 @@ static int find_list_findings(analysis *a) {
   return 0;
 }
 
+/* Does text[p, end) hold "that" or "question" (ASCII letters in any case)
+** at p? */
+static int that_or_question_at(const char *text, size_t p, size_t end) {
+  if ((text[p] | 0x20) == 't')
+    return p + 4 <= end && (text[p + 1] | 0x20) == 'h' && (text[p + 2] | 0x20) == 'a' &&
+           (text[p + 3] | 0x20) == 't';
+  if (p + 8 > end || (text[p] | 0x20) != 'q') return 0;
+  static const char rest[] = "uestion";
+  for (size_t i = 0; i < 7; i++)
+    if ((text[p + 1 + i] | 0x20) != rest[i]) return 0;
+  return 1;
+}
+
+/* Can conclusion_cue find a cue in the cue_text of text[start, end)? Only
+** when that begins with the first word of a cue, or of an opener before one
+** ("first", "in", "this", "hence", ...: cue_first_words), or holds " that "
+** or "question" (then the text holds "that" or "question", in any case:
+** cue_text lowercases ASCII letters and changes no other byte but white
+** space). Most sentences are ruled out without their cue_text, sixteen bytes
+** at a time (a "tha" or "qu" first). */
+static int may_hold_cue(const char *text, size_t start, size_t end) {
+  size_t p = start;
+  while (p < end && is_space(text[p])) p++;
+  if (p >= end) return 0;
+  /* the first words of conclusion_cue's openers and of the cues it finds
+  ** without " that " or "question" (keep in step) */
+  static const char *const cue_first_words[] = {
+      "first", "second", "third", "finally", "in",  "moreover", "overall", "together", "taken",
+      "thus",  "to",     "this",  "we",      "our", "it",       "one",     "hence"};
+  size_t n = 0;
+  while (p + n < end && n < 9 && is_alpha(text[p + n])) n++;
+  for (size_t i = 0; i < COUNT(cue_first_words); i++) {
+    const char *w = cue_first_words[i];
+    if (w[0] != lower(text[p])) continue;
+    size_t k = 1;
+    while (k < n && w[k] == lower(text[p + k])) k++;
+    if (k == n && w[n] == 0) return 1;
+  }
+#ifdef __SSE2__
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  for (; p + 18 <= end; p += 16) {
+    __m128i v = _mm_or_si128(ibid_scan16_load(text + p), case_bit);
+    __m128i w = _mm_or_si128(ibid_scan16_load(text + p + 1), case_bit);
+    __m128i x = _mm_or_si128(ibid_scan16_load(text + p + 2), case_bit);
+    __m128i tha = _mm_and_si128(
+        _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('t')), _mm_cmpeq_epi8(w, _mm_set1_epi8('h'))),
+        _mm_cmpeq_epi8(x, _mm_set1_epi8('a')));
+    __m128i qu =
+        _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('q')), _mm_cmpeq_epi8(w, _mm_set1_epi8('u')));
+    for (unsigned found = (unsigned)_mm_movemask_epi8(_mm_or_si128(tha, qu)); found;
+         found &= found - 1)
+      if (that_or_question_at(text, p + (size_t)__builtin_ctz(found), end)) return 1;
+  }
+#endif
+  for (; p < end; p++)
+    if (that_or_question_at(text, p, end)) return 1;
+  return 0;
+}
+
 static int find_conclusions(analysis *a) {
   char buffer[400];
   for (size_t k = 0; k < a->sentence_count; k++) {
     const sentence *s = &a->sentences[k];
-    cue_text(a, s, buffer, sizeof(buffer));
-    int cue = conclusion_cue(buffer);
+    int cue = 0;
+    if (may_hold_cue(a->text, s->start, s->end)) {
+      cue_text(a, s, buffer, sizeof(buffer));
+      cue = conclusion_cue(buffer);
+    }
     long c = case_at(a, s->start);
     int in_conclusion = s->start >= a->conclusion_start && s->start < a->conclusion_end;
     int in_abstract = s->start >= a->abstract_start && s->start < a->abstract_end;
@@ -2992,7 +3126,7 @@ static int find_conclusions(analysis *a) {
       ibid_free(name);
       return -1;
     }
-    ibid_polarity polarity = ibid_text_polarity(text, strlen(text));
+    ibid_polarity polarity = polarity_with(&a->polarity, text, strlen(text));
     if (add_finding(a, name, name ? c : -1, question, text,
                     in_abstract ? IBID_FINDING_ABSTRACT : IBID_FINDING_CONCLUSION, polarity,
                     s->start, s->end - s->start))
@@ -3092,7 +3226,7 @@ static const word_key *sentence_content_words(analysis *a, size_t k, size_t *cou
   if (a->sentence_word_count[k] == (size_t)-1) {
     const sentence *s = &a->sentences[k];
     word_key words[MAX_CELL_WORDS];
-    size_t n = content_words(a->text, s->start, s->end, words, MAX_CELL_WORDS);
+    size_t n = content_words(&a->stops, a->text, s->start, s->end, words, MAX_CELL_WORDS);
     if (grow((void **)&a->sentence_words, &a->sentence_words_capacity,
              a->sentence_words_count + n + 1, sizeof(word_key)))
       return NULL;
@@ -3240,7 +3374,8 @@ static int find_evidence(analysis *a) {
       if (strcmp(a->subsections[s].label, finding->question) == 0) scope = s;
     if (scope == (size_t)-1) continue;
     word_key keys[MAX_CELL_WORDS];
-    size_t key_count = content_words(finding->text, 0, strlen(finding->text), keys, MAX_CELL_WORDS);
+    size_t key_count =
+        content_words(&a->stops, finding->text, 0, strlen(finding->text), keys, MAX_CELL_WORDS);
     if (!key_count) continue;
     const scope_index *index = scope_index_of(a, scope);
     if (!index) return -1;
@@ -3391,6 +3526,8 @@ int ibid_find_findings_layers(const ibid_layers *layers, const ibid_regions *reg
   a.text = layers->text ? layers->text : "";
   a.length = layers->text ? layers->length : 0;
   a.out = result;
+  polarity_lists_make(&a.polarity);
+  stop_table_make(&a.stops);
   int rc = split_lines(&a);
   if (rc == 0) {
     measure_lines(&a);

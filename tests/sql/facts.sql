@@ -27,3 +27,6 @@ SELECT 'facts_24', (SELECT group_concat(value || ' ' || unit, ';') FROM ibid_cla
 SELECT 'facts_25', (SELECT group_concat(value, ';') FROM ibid_entities('Security Council Resolution 2334 (2016) and UNSC Res. 1674.') WHERE kind = 'un_resolution') = 'S/RES/2334 (2016);S/RES/1674';
 SELECT 'facts_26', (SELECT value FROM ibid_entities('articles 12 and 13 of the Rome Statute') WHERE kind = 'treaty_article') = 'Rome Statute arts. 12, 13';
 SELECT 'facts_27', (SELECT count(*) FROM ibid_entities('‘ICC Prosecutor Presents Case Against the Minister’') WHERE kind = 'person') = 0;
+SELECT 'facts_28', (SELECT group_concat(date || ' ' || relative, ';') FROM ibid_events('It met in May 2004. Four months                              later it acted.')) = '2004-05 0;2004-09 1';
+SELECT 'facts_29', (SELECT group_concat(date || ' ' || relative, ';') FROM ibid_events('It met in May 2004. Two years' || char(160, 160) || 'later, it acted.')) = '2004-05 0;2006 1';
+SELECT 'facts_30', (SELECT group_concat(value || ' ' || unit, ';') FROM ibid_claims('They moved two  million people, then three thousand more; 12 ships and seventeen' || char(10) || 'billion dollars.')) = '2000000 people;3000 more;12 ships;17000000000 dollars';
