@@ -17,7 +17,10 @@
 ** word can begin one; and, unless that word is a name of its own, the
 ** text's first two folded words must be the first two of some name (the same
 ** set holds a hash of each name's first two words); the window is folded
-** only as far as the narrowing reads.
+** only as far as the narrowing reads. A text that opens with an ASCII word
+** of eight letters or fewer is told first, with no folding, whether that
+** word is a name's first word: the names' first words of that kind are kept
+** as 64-bit lanes (their bytes) in a set of their own.
 ** A second table, searched the same way (ibid_city_at), holds city names:
 ** the exemplar cities of ICU's time-zone IDs (add_cities).
 */
@@ -31,11 +34,11 @@
 #include <unicode/ustring.h>
 
 #include "memory.h"
+#include "scan.h"
 #include "utf8.h"
 
 #define NAME_BYTES 64
 #define WINDOW_BYTES 64
-#define SHORT_WINDOW_BYTES 8 /* most words begin no name: told within a few bytes */
 
 typedef struct region_name {
   char name[NAME_BYTES]; /* folded */
@@ -54,7 +57,12 @@ typedef struct name_table {
   ** "democratic republic of the congo"), open addressing (0: empty): the
   ** text's first word must be one of them (see first_word_known) */
   uint32_t *firsts;
-  size_t first_mask;  /* capacity - 1 (a power of 2) */
+  size_t first_mask; /* capacity - 1 (a power of 2) */
+  /* the names' first folded words of one to eight letters a-z, each as a
+  ** lane (its bytes, zero past it), open addressing (0: empty): an ASCII
+  ** word the text writes is looked up at once (see short_word_known) */
+  uint64_t *lanes;
+  size_t lane_mask;   /* capacity - 1 (a power of 2) */
   size_t starts[257]; /* starts[c]: the names whose first byte is below c (sorted: an index) */
 } name_table;
 
@@ -249,7 +257,26 @@ static int first_known(const name_table *r, uint32_t h) {
   return 0;
 }
 
-/* Fills r->firsts from the names (after they are all added). */
+static size_t lane_slot(const name_table *r, uint64_t lane) {
+  return (size_t)((lane * 0x9E3779B97F4A7C15ull) >> 40) & r->lane_mask;
+}
+
+/* Enters word[0, n) in r->lanes when it is one to eight letters a-z. */
+static int add_lane(name_table *r, const char *word, size_t n) {
+  if (n == 0 || n > 8) return 0;
+  char bytes[8] = {0};
+  for (size_t k = 0; k < n; k++) {
+    if (!is_ascii_lower(word[k])) return 0;
+    bytes[k] = word[k];
+  }
+  uint64_t lane = ibid_scan_load(bytes); /* as short_word_unknown reads it */
+  size_t slot = lane_slot(r, lane);
+  while (r->lanes[slot] && r->lanes[slot] != lane) slot = (slot + 1) & r->lane_mask;
+  r->lanes[slot] = lane;
+  return 0;
+}
+
+/* Fills r->firsts and r->lanes from the names (after they are all added). */
 static int note_first_words(name_table *r) {
   for (size_t c = 0, k = 0; c <= 256; c++) {
     while (k < r->count && (unsigned char)r->names[k].name[0] < c) k++;
@@ -261,6 +288,12 @@ static int note_first_words(name_table *r) {
   if (!r->firsts) return -1;
   memset(r->firsts, 0, capacity * sizeof(uint32_t));
   r->first_mask = capacity - 1;
+  size_t lane_capacity = 64;
+  while (lane_capacity < 2 * r->count + 2) lane_capacity *= 2; /* at most half full */
+  r->lanes = ibid_malloc(lane_capacity * sizeof(uint64_t));
+  if (!r->lanes) return -1;
+  memset(r->lanes, 0, lane_capacity * sizeof(uint64_t));
+  r->lane_mask = lane_capacity - 1;
   for (size_t k = 0; k < r->count; k++) {
     const char *name = r->names[k].name;
     const char *space = strchr(name, ' ');
@@ -269,6 +302,8 @@ static int note_first_words(name_table *r) {
       const char *next = strchr(space + 1, ' ');
       second = first_hash(space + 1, next ? (size_t)(next - space - 1) : strlen(space + 1));
     }
+    size_t first_length = space ? (size_t)(space - name) : strlen(name);
+    if (add_lane(r, name, first_length)) return -1;
     uint32_t hashes[2] = {first, pair_hash(first, second)};
     for (int h = 0; h < 2; h++) {
       size_t slot = hashes[h] & r->first_mask;
@@ -343,6 +378,34 @@ static int first_word_known(const name_table *r, const char *text, size_t length
   uint32_t second;
   n = folded_word(text, length, &p, &second, start);
   return n > 0 && n < NAME_BYTES && first_known(r, pair_hash(h, second));
+}
+
+/* 1 when the text at `at` opens with an ASCII word of one to eight letters
+** (then an ASCII byte that is no letter or digit, or the text's end) that
+** is neither "the" nor the first folded word of a name of r: that word is
+** the text's first folded word, so no name begins there (see
+** first_word_known). 0 when it is, or when the text opens otherwise. */
+static int short_word_unknown(const name_table *r, const char *text, size_t length, size_t at) {
+  char bytes[9] = {0};
+  const char *p = text + at;
+  if (length - at < 9) { /* (at < length) */
+    memcpy(bytes, p, length - at);
+    p = bytes; /* NULs after the end: no letter, no digit */
+  }
+  uint64_t lower = ibid_scan_load(p) | IBID_SCAN_ONES * 0x20;
+  uint64_t other =
+      ~(ibid_scan_below(lower, 'z' + 1) & ~ibid_scan_below(lower, 'a')) & IBID_SCAN_HIGH;
+  size_t n = other ? ibid_scan_first(other) : 8;
+  if (n == 0) return 0;
+  unsigned char after = (unsigned char)p[n];
+  if (after >= 0x80 || (after >= '0' && after <= '9') || is_ascii_lower((char)(after | 0x20)))
+    return 0; /* (a letter after eight) */
+  uint64_t lane = n == 8 ? lower : lower & ((1ull << (8 * n)) - 1);
+  static const char the[8] = "the"; /* "The Gambia": the second word decides */
+  if (lane == ibid_scan_load(the)) return 0;
+  for (size_t slot = lane_slot(r, lane); r->lanes[slot]; slot = (slot + 1) & r->lane_mask)
+    if (r->lanes[slot] == lane) return 0;
+  return 1;
 }
 
 static int add_name(name_table *r, const char *name, size_t length, const char *code) {
@@ -520,8 +583,10 @@ void ibid_regions_free(ibid_regions *regions) {
   if (!regions) return;
   ibid_free(regions->countries.names);
   ibid_free(regions->countries.firsts);
+  ibid_free(regions->countries.lanes);
   ibid_free(regions->cities.names);
   ibid_free(regions->cities.firsts);
+  ibid_free(regions->cities.lanes);
   ibid_free(regions);
 }
 
@@ -638,18 +703,11 @@ static size_t region_in_window(const name_table *regions, const char *text, size
 static size_t name_at(const name_table *regions, const char *text, size_t length, size_t at,
                       const char **code) {
   *code = NULL;
-  if (!regions->count || at >= length || !may_begin_name(regions, text, length, at) ||
-      !first_word_known(regions, text, length, at))
+  if (!regions->count || at >= length || short_word_unknown(regions, text, length, at) ||
+      !may_begin_name(regions, text, length, at) || !first_word_known(regions, text, length, at))
     return 0;
   size_t window = length - at < WINDOW_BYTES ? length - at : WINDOW_BYTES;
-  /* Most words begin no name: a short window tells, the whole one decides. */
   int exhausted = 0;
-  if (window > SHORT_WINDOW_BYTES) {
-    size_t found =
-        region_in_window(regions, text, length, at, SHORT_WINDOW_BYTES, code, &exhausted);
-    if (exhausted) return found;
-    *code = NULL;
-  }
   return region_in_window(regions, text, length, at, window, code, &exhausted);
 }
 
