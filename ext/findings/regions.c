@@ -173,6 +173,22 @@ static void fold_until(folder *s, size_t want) {
       s->done = 1;
       break;
     }
+    if (!s->pending_space) { /* a run of ASCII letters and digits (most text), as below */
+      size_t limit = s->capacity - 1 < want ? s->capacity - 1 : want;
+      size_t p = s->p, n = s->n;
+      while (n < limit && p < s->length) {
+        unsigned char b = (unsigned char)s->text[p];
+        if (b >= 'A' && b <= 'Z') b += 32;
+        if (!((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'))) break;
+        p++;
+        if (s->map) s->map[n] = p;
+        s->out[n++] = (char)b;
+      }
+      int moved = n != s->n;
+      s->p = p;
+      s->n = n;
+      if (moved) continue; /* (the loop's tests again) */
+    }
     uint32_t c = (unsigned char)s->text[s->p];
     size_t width = 1;
     char letters[3];
@@ -606,6 +622,8 @@ static const char *find_folded(const name_table *r, const char *folded) {
 
 const char *ibid_region_code(const ibid_regions *regions, const char *text, size_t length) {
   if (!regions || !regions->countries.count || length == 0 || length > 200) return NULL;
+  /* the name's first word is the text's first folded word */
+  if (short_word_unknown(&regions->countries, text, length, 0)) return NULL;
   char folded[NAME_BYTES];
   size_t n = ibid_region_fold(text, length, folded, sizeof(folded));
   if (n < 2) return NULL;
