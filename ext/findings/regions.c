@@ -687,7 +687,8 @@ static size_t region_in_window(const name_table *regions, const char *text, size
   ** The longest name that ends at a word end of the text wins. */
   size_t low = 0, high = regions->count, found = 0;
   for (size_t end = skip + 1;; end++) {
-    if (s.n < end + 1) fold_until(&s, end + 1); /* folded[end] known, or s.n is the whole fold's */
+    if (s.n < end + 1)
+      fold_until(&s, end + 8); /* folded[end] known (and a few more), or s.n is the whole fold's */
     size_t n = s.n;
     if (end > n) break;
     if (end - skip >= NAME_BYTES) break;
@@ -706,10 +707,15 @@ static size_t region_in_window(const name_table *regions, const char *text, size
       int k = fold_codepoint(c, letters);
       if (k > 0) continue; /* mid-word */
     }
-    char saved = folded[end];
-    folded[end] = 0;
-    const char *name_code = find_folded(regions, folded + skip);
-    folded[end] = saved;
+    /* names[low] is folded[skip, end): its code, unless another name is the
+    ** same (then the search's, as ibid_region_code finds it) */
+    const char *name_code = regions->names[low].code;
+    if (low + 1 < high && regions->names[low + 1].name[end - skip] == 0) {
+      char saved = folded[end];
+      folded[end] = 0;
+      name_code = find_folded(regions, folded + skip);
+      folded[end] = saved;
+    }
     if (name_code) {
       *code = name_code;
       found = source_end - at;
