@@ -401,7 +401,8 @@ static int first_word_known(const name_table *r, const char *text, size_t length
 ** is neither "the" nor the first folded word of a name of r: that word is
 ** the text's first folded word, so no name begins there (see
 ** first_word_known). 0 when it is, or when the text opens otherwise. */
-static int short_word_unknown(const name_table *r, const char *text, size_t length, size_t at) {
+static inline int short_word_unknown(const name_table *r, const char *text, size_t length,
+                                     size_t at) {
   char bytes[9] = {0};
   const char *p = text + at;
   if (length - at < 9) { /* (at < length) */
@@ -724,11 +725,11 @@ static size_t region_in_window(const name_table *regions, const char *text, size
   return found;
 }
 
+/* (at < length and regions->count > 0: the callers have told) */
 static size_t name_at(const name_table *regions, const char *text, size_t length, size_t at,
                       const char **code) {
   *code = NULL;
-  if (!regions->count || at >= length || short_word_unknown(regions, text, length, at) ||
-      !may_begin_name(regions, text, length, at) || !first_word_known(regions, text, length, at))
+  if (!may_begin_name(regions, text, length, at) || !first_word_known(regions, text, length, at))
     return 0;
   size_t window = length - at < WINDOW_BYTES ? length - at : WINDOW_BYTES;
   int exhausted = 0;
@@ -738,10 +739,17 @@ static size_t name_at(const name_table *regions, const char *text, size_t length
 size_t ibid_region_at(const ibid_regions *regions, const char *text, size_t length, size_t at,
                       const char **code) {
   *code = NULL;
-  return regions ? name_at(&regions->countries, text, length, at, code) : 0;
+  /* (most words are told here, before name_at's calls) */
+  if (!regions || !regions->countries.count || at >= length ||
+      short_word_unknown(&regions->countries, text, length, at))
+    return 0;
+  return name_at(&regions->countries, text, length, at, code);
 }
 
 size_t ibid_city_at(const ibid_regions *regions, const char *text, size_t length, size_t at) {
   const char *code;
-  return regions ? name_at(&regions->cities, text, length, at, &code) : 0;
+  if (!regions || !regions->cities.count || at >= length ||
+      short_word_unknown(&regions->cities, text, length, at))
+    return 0;
+  return name_at(&regions->cities, text, length, at, &code);
 }
