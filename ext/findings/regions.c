@@ -20,7 +20,8 @@
 ** only as far as the narrowing reads. A text that opens with an ASCII word
 ** of eight letters or fewer is told first, with no folding, whether that
 ** word is a name's first word: the names' first words of that kind are kept
-** as 64-bit lanes (their bytes) in a set of their own.
+** as 64-bit lanes (their bytes) in a set of their own (ibid_region_code
+** asks it too: a name equal to the text begins with the text's first word).
 ** A second table, searched the same way (ibid_city_at), holds city names:
 ** the exemplar cities of ICU's time-zone IDs (add_cities).
 */
