@@ -368,6 +368,9 @@ size_t ibid_text_bullet_length(const char *line, size_t length, int *level) {
   if (first != 0xE2 && first != 0xC2 && first != 0xC3 && first != '-' && first != '*' &&
       first != 'o')
     return 0;
+  /* '-', '*' and 'o' are bullets of one byte, and no other bullet starts
+     with them: one not followed by a blank is none (most such lines) */
+  if (first < 0x80 && (length < 2 || (line[1] != ' ' && line[1] != '\t'))) return 0;
   static const struct {
     const char *bytes;
     int level;
@@ -410,6 +413,16 @@ size_t ibid_text_bullet_length(const char *line, size_t length, int *level) {
     return after;
   }
   return 0;
+}
+
+/* ibid_text_bullet_length, with its test of the first byte made here: most
+** lines leave without a call. */
+static inline size_t bullet_length(const char *line, size_t length, int *level) {
+  unsigned char first = length ? (unsigned char)line[0] : 0;
+  if (first != 0xE2 && first != 0xC2 && first != 0xC3 && first != '-' && first != '*' &&
+      first != 'o')
+    return 0;
+  return ibid_text_bullet_length(line, length, level);
 }
 
 /* Case-insensitive ASCII prefix test. */
@@ -491,7 +504,7 @@ int ibid_text_is_chrome(const char *line, size_t length) {
                                          "find out more about the kindle personal document"};
   while (length && (*line == '*' || *line == ' ')) line++, length--; /* "* Views captured" */
   int level;
-  size_t bullet = ibid_text_bullet_length(line, length, &level);
+  size_t bullet = bullet_length(line, length, &level);
   line += bullet, length -= bullet;
   size_t trimmed = length;
   while (trimmed && (line[trimmed - 1] == '.' || line[trimmed - 1] == ':' ||
@@ -600,7 +613,7 @@ static int collapsed_equal(const char *text, size_t a, size_t a_end, size_t b, s
 ** starting in lower case (wrapped fragments of tables do), with a letter. */
 static int repeat_candidate(const char *text, size_t start, size_t end) {
   if (end - start > 160 || end <= start) return 0;
-  if (ibid_text_bullet_length(text + start, end - start, NULL)) return 0;
+  if (bullet_length(text + start, end - start, NULL)) return 0;
   if (starts_lowercase(text, start, end)) return 0;
   int words = 1, letters = 0;
   for (size_t i = start; i < end; i++) {
@@ -780,6 +793,14 @@ static int is_label(const char *text, size_t start, size_t end) {
         text[i + 1] == ' ')
       return 1;
   }
+  /* the words' first letters: a, c, h, l, p, q, s (most lines start with another) */
+  unsigned letter = (unsigned)(unsigned char)ascii_lower(text[start]) - 'a';
+  if (letter >= 26 ||
+      !((1u << ('a' - 'a') | 1u << ('c' - 'a') | 1u << ('h' - 'a') | 1u << ('l' - 'a') |
+         1u << ('p' - 'a') | 1u << ('q' - 'a') | 1u << ('s' - 'a')) >>
+            letter &
+        1u))
+    return 0;
   for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
     if (ascii_lower(text[start]) != words[w][0] || !has_prefix(text + start, end - start, words[w]))
       continue;
@@ -883,13 +904,13 @@ static int column_gaps(const char *text, size_t start, size_t end) {
 
 /* A bullet at the start, or after a short row label ("Q2 § Very limited"). */
 static int opens_bullet(const char *text, size_t start, size_t end) {
-  if (ibid_text_bullet_length(text + start, end - start, NULL)) return 1;
+  if (bullet_length(text + start, end - start, NULL)) return 1;
   size_t label = word_length(text, start, end);
   if (label == 0 || label > 3 || start + label + 1 >= end) return 0;
   size_t after = start + label;
   while (after < end && (text[after] == ' ' || text[after] == '\t')) after++;
   return after < end && (unsigned char)text[after] >= 0x80 &&
-         ibid_text_bullet_length(text + after, end - after, NULL) > 0;
+         bullet_length(text + after, end - after, NULL) > 0;
 }
 
 static int line_opens(const char *text, size_t start, size_t end) {
