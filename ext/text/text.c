@@ -905,7 +905,10 @@ static int column_gaps(const char *text, size_t start, size_t end) {
 /* A bullet at the start, or after a short row label ("Q2 § Very limited"). */
 static int opens_bullet(const char *text, size_t start, size_t end) {
   if (bullet_length(text + start, end - start, NULL)) return 1;
-  size_t label = word_length(text, start, end);
+  size_t label = 0; /* the first word's length, counted up to 4: more is no label */
+  while (label < 4 && start + label < end && text[start + label] != ' ' &&
+         text[start + label] != '\t')
+    label++;
   if (label == 0 || label > 3 || start + label + 1 >= end) return 0;
   size_t after = start + label;
   while (after < end && (text[after] == ' ' || text[after] == '\t')) after++;
@@ -1310,7 +1313,21 @@ static void append_collapsed(ibid_buffer *out, const char *text, size_t start, s
     size_t run = i;
     /* a single space between words is copied as it is: one append per
        stretch of them, not one per word; eight bytes at a time, seven apart
-       (a space's neighbour must lie in the same word) */
+       (a space's neighbour must lie in the same word); sixteen bytes,
+       fifteen apart, first where SSE2 is there */
+#ifdef __SSE2__
+    for (; run + 16 <= end; run += 15) {
+      __m128i v = ibid_scan16_load(text + run);
+      unsigned spaces = ibid_scan16_eq(v, ' ');
+      unsigned breaks = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+          _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+      unsigned stop = (breaks | (spaces & ((spaces | breaks) >> 1))) & 0x7FFFu;
+      if (stop) {
+        run += (size_t)__builtin_ctz(stop);
+        goto found;
+      }
+    }
+#endif
     for (; run + 8 <= end; run += 7) {
       uint64_t word = ibid_scan_load(text + run);
       uint64_t spaces = ibid_scan_eq(word, ' ');
@@ -1321,6 +1338,9 @@ static void append_collapsed(ibid_buffer *out, const char *text, size_t start, s
         break;
       }
     }
+#ifdef __SSE2__
+  found:
+#endif
     while (run < end && text[run] != '\t' && text[run] != '\r' &&
            (text[run] != ' ' || (run + 1 < end && !is_blank_byte(text[run + 1]))))
       run++;
