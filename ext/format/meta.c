@@ -307,7 +307,7 @@ static size_t meta_bullet_width(const meta_state *state, size_t at, size_t end) 
   size_t width;
   uint32_t c = meta_char_at(state, at, &width);
   int is_bullet = c == '-' || c == '*';
-  for (size_t i = 0; i < sizeof(bullets) / sizeof(bullets[0]); i++)
+  for (size_t i = 0; c >= 0x80 && i < sizeof(bullets) / sizeof(bullets[0]); i++) /* none ASCII */
     if (c == bullets[i]) is_bullet = 1;
   if (!is_bullet || at + width >= end || !meta_is_space(state->text[at + width])) return 0;
   return width;
@@ -498,12 +498,12 @@ static int meta_ends_header(const meta_state *state, size_t i) {
   const meta_line *line = &state->lines[i];
   size_t end = line->end;
   if (end > line->start && state->text[end - 1] == ':') end--;
-  for (size_t k = 0; k < sizeof(headings) / sizeof(headings[0]); k++)
-    if (end - line->start == headings[k].length &&
+  for (size_t k = 0; end - line->start <= 16 && k < sizeof(headings) / sizeof(headings[0]); k++)
+    if (end - line->start == headings[k].length && /* 16 at most */
         meta_starts_with(state, line->start, end, headings[k].text))
       return 1;
   size_t at = line->start;
-  if (meta_starts_with(state, at, end, "[1]")) return 1;
+  if (end - at >= 3 && state->text[at] == '[' && meta_starts_with(state, at, end, "[1]")) return 1;
   return end - at > 2 && state->text[at] == '1' && state->text[at + 1] == ' ' &&
          meta_is_upper_at(state, at + 2, end) && meta_word_count(state, at, end) > 6;
 }
@@ -1169,7 +1169,9 @@ static void meta_citation_word(const meta_state *state, size_t end, size_t at,
   } words[] = {{"volume", 0}, {"vol.", 0}, {"issue", 1}, {"no.", 1},
                {"pages", 2},  {"pp.", 2},  {NULL, 0}};
   for (size_t k = 0; words[k].word; k++) {
-    if (!meta_starts_with(state, at, end, words[k].word)) continue;
+    if ((state->text[at] | 0x20) != words[k].word[0] ||
+        !meta_starts_with(state, at, end, words[k].word))
+      continue;
     meta_span number = meta_number_after(state, at + strlen(words[k].word), end);
     meta_span *slot = words[k].part == 0   ? &citation->volume
                       : words[k].part == 1 ? &citation->issue
