@@ -513,7 +513,11 @@ int ibid_text_is_chrome(const char *line, size_t length) {
   if (trimmed >= 3 && !memcmp(line + trimmed - 3, "\xE2\x80\xA6", 3)) trimmed -= 3; /* … */
   while (trimmed && line[trimmed - 1] == ' ') trimmed--;
   if (!trimmed || trimmed > 300 || !is_ascii_letter(line[0])) return 0;
-  if (memchr("sptvdwf", ascii_lower(line[0]), 7)) /* the openings' first letters */
+  unsigned letter = (unsigned)(ascii_lower(line[0]) - 'a'); /* a letter (above) */
+  if ((1u << ('s' - 'a') | 1u << ('p' - 'a') | 1u << ('t' - 'a') | 1u << ('v' - 'a') |
+       1u << ('d' - 'a') | 1u << ('w' - 'a') | 1u << ('f' - 'a')) >>
+          letter &
+      1u) /* the openings' first letters */
     for (size_t p = 0; p < sizeof(openings) / sizeof(openings[0]); p++)
       if (openings[p][0] == ascii_lower(line[0]) && has_prefix(line, trimmed, openings[p]))
         return 1;
@@ -984,11 +988,14 @@ static int ends_mid_sentence(const char *text, size_t start, size_t end) {
       SIZED("between"), SIZED("such"),  SIZED("whose"), SIZED("whether")};
   char last = text[end - 1];
   if (last == ',' || last == ';' || last == '(' || last == '&') return 1;
+  /* the last word, when it is lower case and of 1 to 7 letters (as every
+     function word): no need to walk further back */
   size_t word = end;
-  while (word > start && is_ascii_lower(text[word - 1])) word--;
+  while (word > start && end - word < 8 && is_ascii_lower(text[word - 1])) word--;
+  if (word == end || end - word == 8) return 0;
   if (word > start && text[word - 1] != ' ') return 0;
   for (size_t w = 0; w < sizeof(function_words) / sizeof(function_words[0]); w++)
-    if (function_words[w].length == end - word &&
+    if (function_words[w].length == end - word && function_words[w].bytes[0] == text[word] &&
         !memcmp(text + word, function_words[w].bytes, end - word))
       return 1;
   return 0;
