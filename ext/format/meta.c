@@ -369,6 +369,19 @@ static size_t meta_word_count(const meta_state *state, size_t start, size_t end)
   return words;
 }
 
+/* Does the span hold at least `count` words (as meta_word_count counts
+** them)? It stops reading at the count'th word. */
+static int meta_has_words(const meta_state *state, size_t start, size_t end, size_t count) {
+  size_t words = 0;
+  int in_word = 0;
+  for (size_t at = start; at < end; at++) {
+    int space = meta_is_space(state->text[at]) || state->text[at] == '\n';
+    if (!space && !in_word && ++words >= count) return 1;
+    in_word = !space;
+  }
+  return words >= count;
+}
+
 static char meta_last_char(const meta_state *state, size_t i) {
   return meta_blank(state, i) ? 0 : state->text[state->lines[i].end - 1];
 }
@@ -505,7 +518,7 @@ static int meta_ends_header(const meta_state *state, size_t i) {
   size_t at = line->start;
   if (end - at >= 3 && state->text[at] == '[' && meta_starts_with(state, at, end, "[1]")) return 1;
   return end - at > 2 && state->text[at] == '1' && state->text[at + 1] == ' ' &&
-         meta_is_upper_at(state, at + 2, end) && meta_word_count(state, at, end) > 6;
+         meta_is_upper_at(state, at + 2, end) && meta_has_words(state, at, end, 7);
 }
 
 /* ----- labels ---------------------------------------------------------------- */
@@ -759,7 +772,7 @@ static void meta_add_keywords(meta_state *state, size_t start, size_t end) {
 /* A short list line: a keyword, a subject. */
 static int meta_is_short_item(const meta_state *state, size_t i) {
   return !meta_blank(state, i) && meta_line_length(state, i) <= 80 &&
-         meta_word_count(state, state->lines[i].start, state->lines[i].end) <= 8 &&
+         !meta_has_words(state, state->lines[i].start, state->lines[i].end, 9) &&
          meta_last_char(state, i) != '.';
 }
 
@@ -1062,7 +1075,7 @@ static size_t meta_take_label(meta_state *state, size_t i, const meta_label *lab
     case FIELD_ABSTRACT:
       if (value == end) return i; /* a heading: handled by meta_find_abstract */
       /* "Abstract  iv" is a table-of-contents line, not an abstract */
-      if (meta_word_count(state, value, end) >= META_MIN_ABSTRACT_WORDS)
+      if (meta_has_words(state, value, end, META_MIN_ABSTRACT_WORDS))
         meta_set(state, FIELD_ABSTRACT, value, end);
       break;
     case FIELD_DOI:
@@ -1216,7 +1229,7 @@ static int meta_citation_line(const meta_state *state, size_t start, size_t end,
   while (stop > start && (meta_is_space(state->text[stop - 1]) || state->text[stop - 1] == ','))
     stop--;
   if (stop > start && meta_is_upper_at(state, start, stop) &&
-      meta_word_count(state, start, stop) <= 12 && !memchr(state->text + start, '.', stop - start))
+      !meta_has_words(state, start, stop, 13) && !memchr(state->text + start, '.', stop - start))
     citation->container = meta_span_of(start, stop);
   return 1;
 }
@@ -1366,7 +1379,7 @@ static void meta_find_title(meta_state *state) {
 
 /* A line that is only a date: "March 3, 2021", "3 March 2021". */
 static int meta_is_date_line(const meta_state *state, size_t start, size_t end) {
-  if (end - start > 40 || meta_word_count(state, start, end) > 5) return 0;
+  if (end - start > 40 || meta_has_words(state, start, end, 6)) return 0;
   meta_date date = meta_parse_date(state, start, end);
   return date.year && date.month;
 }
@@ -1419,7 +1432,7 @@ static void meta_find_authors(meta_state *state) {
 /* Heading-like line that ends an abstract: short, no sentence punctuation. */
 static int meta_is_heading(const meta_state *state, size_t i) {
   return meta_line_length(state, i) <= 60 && !meta_ends_sentence(state, i) &&
-         meta_word_count(state, state->lines[i].start, state->lines[i].end) <= 8 &&
+         !meta_has_words(state, state->lines[i].start, state->lines[i].end, 9) &&
          meta_last_char(state, i) != ',' && meta_last_char(state, i) != '-';
 }
 
@@ -1438,7 +1451,7 @@ static size_t meta_block_end(const meta_state *state, size_t i) {
 /* Prose: a line that ends a sentence and has at least eight words. */
 static int meta_is_prose(const meta_state *state, size_t i) {
   return meta_ends_sentence(state, i) &&
-         meta_word_count(state, state->lines[i].start, state->lines[i].end) >= 8;
+         meta_has_words(state, state->lines[i].start, state->lines[i].end, 8);
 }
 
 static void meta_find_abstract(meta_state *state) {
@@ -1453,7 +1466,7 @@ static void meta_find_abstract(meta_state *state) {
     if (first >= state->header_end) return;
     size_t end = meta_block_end(state, first);
     size_t start = state->lines[first].start, stop = state->lines[end - 1].end;
-    if (meta_word_count(state, start, stop) < META_MIN_ABSTRACT_WORDS) continue;
+    if (!meta_has_words(state, start, stop, META_MIN_ABSTRACT_WORDS)) continue;
     meta_set(state, FIELD_ABSTRACT, start, stop);
     state->abstract_end = end;
     return;
