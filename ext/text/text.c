@@ -760,7 +760,16 @@ static size_t word_length(const char *text, size_t start, size_t end) {
 
 /* "Figure 2.", "Fig. 3", "Table 1:", "Chart IV" */
 static int is_caption(const char *text, size_t start, size_t end) {
-  if (!memchr("FTCGMBEPD", text[start], 9) || end - start < 5) return 0;
+  /* the labels' first letters, upper case: F, T, C, G, M, B, E, P, D */
+  unsigned letter = (unsigned)(unsigned char)text[start] - 'A';
+  if (letter >= 26 ||
+      !((1u << ('F' - 'A') | 1u << ('T' - 'A') | 1u << ('C' - 'A') | 1u << ('G' - 'A') |
+         1u << ('M' - 'A') | 1u << ('B' - 'A') | 1u << ('E' - 'A') | 1u << ('P' - 'A') |
+         1u << ('D' - 'A')) >>
+            letter &
+        1u) ||
+      end - start < 5)
+    return 0;
   static const char *const labels[] = {"figure ",  "fig. ",  "fig ",    "table ",
                                        "chart ",   "graph ", "map ",    "box ",
                                        "exhibit ", "plate ", "diagram "};
