@@ -30,6 +30,7 @@
 
 #include "buffer.h"
 #include "memory.h"
+#include "scan.h"
 #include "utf8.h"
 
 #define META_MAX_NAMES 32
@@ -260,8 +261,20 @@ static int meta_contains(const meta_state *state, size_t start, size_t end, cons
   size_t n = strlen(needle);
   char first = meta_lower(needle[0]);
   if (n && first >= 'a' && first <= 'z') {
-    /* a letter: the byte in either case (c | 0x20 folds only A-Z onto a-z) */
-    for (size_t at = start; at + n <= end; at++)
+    /* a letter: the byte in either case (c | 0x20 folds only A-Z onto a-z);
+       eight bytes at a time (scan.h), then the last ones one by one */
+    size_t at = start;
+    for (; at + 8 <= end && at + n <= end; at += 8) {
+      uint64_t hits = ibid_scan_eq(ibid_scan_load(state->text + at) | (IBID_SCAN_ONES * 0x20),
+                                   (unsigned char)first);
+      while (hits) {
+        size_t hit = at + ibid_scan_first(hits);
+        if (hit + n > end) break;
+        if (meta_starts_with(state, hit, end, needle)) return 1;
+        hits &= hits - 1;
+      }
+    }
+    for (; at + n <= end; at++)
       if ((state->text[at] | 0x20) == first && meta_starts_with(state, at, end, needle)) return 1;
     return 0;
   }
@@ -294,7 +307,7 @@ static size_t meta_bullet_width(const meta_state *state, size_t at, size_t end) 
   size_t width;
   uint32_t c = meta_char_at(state, at, &width);
   int is_bullet = c == '-' || c == '*';
-  for (size_t i = 0; i < sizeof(bullets) / sizeof(bullets[0]); i++)
+  for (size_t i = 0; c >= 0x80 && i < sizeof(bullets) / sizeof(bullets[0]); i++) /* none ASCII */
     if (c == bullets[i]) is_bullet = 1;
   if (!is_bullet || at + width >= end || !meta_is_space(state->text[at + width])) return 0;
   return width;
@@ -354,6 +367,19 @@ static size_t meta_word_count(const meta_state *state, size_t start, size_t end)
     in_word = !space;
   }
   return words;
+}
+
+/* Does the span hold at least `count` words (as meta_word_count counts
+** them)? It stops reading at the count'th word. */
+static int meta_has_words(const meta_state *state, size_t start, size_t end, size_t count) {
+  size_t words = 0;
+  int in_word = 0;
+  for (size_t at = start; at < end; at++) {
+    int space = meta_is_space(state->text[at]) || state->text[at] == '\n';
+    if (!space && !in_word && ++words >= count) return 1;
+    in_word = !space;
+  }
+  return words >= count;
 }
 
 static char meta_last_char(const meta_state *state, size_t i) {
@@ -485,14 +511,14 @@ static int meta_ends_header(const meta_state *state, size_t i) {
   const meta_line *line = &state->lines[i];
   size_t end = line->end;
   if (end > line->start && state->text[end - 1] == ':') end--;
-  for (size_t k = 0; k < sizeof(headings) / sizeof(headings[0]); k++)
-    if (end - line->start == headings[k].length &&
+  for (size_t k = 0; end - line->start <= 16 && k < sizeof(headings) / sizeof(headings[0]); k++)
+    if (end - line->start == headings[k].length && /* 16 at most */
         meta_starts_with(state, line->start, end, headings[k].text))
       return 1;
   size_t at = line->start;
-  if (meta_starts_with(state, at, end, "[1]")) return 1;
+  if (end - at >= 3 && state->text[at] == '[' && meta_starts_with(state, at, end, "[1]")) return 1;
   return end - at > 2 && state->text[at] == '1' && state->text[at + 1] == ' ' &&
-         meta_is_upper_at(state, at + 2, end) && meta_word_count(state, at, end) > 6;
+         meta_is_upper_at(state, at + 2, end) && meta_has_words(state, at, end, 7);
 }
 
 /* ----- labels ---------------------------------------------------------------- */
@@ -746,7 +772,7 @@ static void meta_add_keywords(meta_state *state, size_t start, size_t end) {
 /* A short list line: a keyword, a subject. */
 static int meta_is_short_item(const meta_state *state, size_t i) {
   return !meta_blank(state, i) && meta_line_length(state, i) <= 80 &&
-         meta_word_count(state, state->lines[i].start, state->lines[i].end) <= 8 &&
+         !meta_has_words(state, state->lines[i].start, state->lines[i].end, 9) &&
          meta_last_char(state, i) != '.';
 }
 
@@ -1049,7 +1075,7 @@ static size_t meta_take_label(meta_state *state, size_t i, const meta_label *lab
     case FIELD_ABSTRACT:
       if (value == end) return i; /* a heading: handled by meta_find_abstract */
       /* "Abstract  iv" is a table-of-contents line, not an abstract */
-      if (meta_word_count(state, value, end) >= META_MIN_ABSTRACT_WORDS)
+      if (meta_has_words(state, value, end, META_MIN_ABSTRACT_WORDS))
         meta_set(state, FIELD_ABSTRACT, value, end);
       break;
     case FIELD_DOI:
@@ -1139,35 +1165,63 @@ static meta_span meta_number_after(const meta_state *state, size_t at, size_t en
   return meta_span_of(at, stop);
 }
 
-static int meta_citation_line(const meta_state *state, size_t start, size_t end,
-                              meta_citation *citation) {
+/* Does a word start at text[at] (of a line that starts at start)? */
+static int meta_citation_word_start(const meta_state *state, size_t start, size_t at) {
+  return at == start || meta_is_space(state->text[at - 1]) || state->text[at - 1] == ',' ||
+         state->text[at - 1] == '(';
+}
+
+/* The part word ("Volume", "pp.") that may start at text[at], a word's
+** start, with its number, into citation; first is the offset of the first
+** part found. */
+static void meta_citation_word(const meta_state *state, size_t end, size_t at,
+                               meta_citation *citation, size_t *first, int *found) {
   static const struct {
     const char *word;
     int part; /* 0 volume, 1 issue, 2 page */
   } words[] = {{"volume", 0}, {"vol.", 0}, {"issue", 1}, {"no.", 1},
                {"pages", 2},  {"pp.", 2},  {NULL, 0}};
+  for (size_t k = 0; words[k].word; k++) {
+    if ((state->text[at] | 0x20) != words[k].word[0] ||
+        !meta_starts_with(state, at, end, words[k].word))
+      continue;
+    meta_span number = meta_number_after(state, at + strlen(words[k].word), end);
+    meta_span *slot = words[k].part == 0   ? &citation->volume
+                      : words[k].part == 1 ? &citation->issue
+                                           : &citation->page;
+    if (!number.length || slot->length) continue;
+    *slot = number;
+    (*found)++;
+    if (at < *first) *first = at;
+    break;
+  }
+}
+
+static int meta_citation_line(const meta_state *state, size_t start, size_t end,
+                              meta_citation *citation) {
   memset(citation, 0, sizeof(*citation));
   if (end - start > 300) return 0;
   size_t first = end;
   int found = 0;
-  for (size_t at = start; at < end; at++) {
-    if (at > start && !meta_is_space(state->text[at - 1]) && state->text[at - 1] != ',' &&
-        state->text[at - 1] != '(')
-      continue;
-    char initial = meta_lower(state->text[at]); /* every word starts with v, i, n or p */
-    if (initial != 'v' && initial != 'i' && initial != 'n' && initial != 'p') continue;
-    for (size_t k = 0; words[k].word; k++) {
-      if (!meta_starts_with(state, at, end, words[k].word)) continue;
-      meta_span number = meta_number_after(state, at + strlen(words[k].word), end);
-      meta_span *slot = words[k].part == 0   ? &citation->volume
-                        : words[k].part == 1 ? &citation->issue
-                                             : &citation->page;
-      if (!number.length || slot->length) continue;
-      *slot = number;
-      found++;
-      if (at < first) first = at;
-      break;
+  /* every word starts with v, i, n or p (c | 0x20 folds only A-Z onto a-z
+     among the bytes that become one of them): eight bytes at a time (scan.h),
+     in text order, then the last ones one by one */
+  size_t at = start;
+  for (; at + 8 <= end; at += 8) {
+    uint64_t word = ibid_scan_load(state->text + at) | (IBID_SCAN_ONES * 0x20);
+    uint64_t hits = ibid_scan_eq(word, 'v') | ibid_scan_eq(word, 'i') | ibid_scan_eq(word, 'n') |
+                    ibid_scan_eq(word, 'p');
+    for (; hits; hits &= hits - 1) {
+      size_t hit = at + ibid_scan_first(hits);
+      if (meta_citation_word_start(state, start, hit))
+        meta_citation_word(state, end, hit, citation, &first, &found);
     }
+  }
+  for (; at < end; at++) {
+    char initial = (char)(state->text[at] | 0x20);
+    if ((initial == 'v' || initial == 'i' || initial == 'n' || initial == 'p') &&
+        meta_citation_word_start(state, start, at))
+      meta_citation_word(state, end, at, citation, &first, &found);
   }
   if (found < 2) return 0;
   /* The journal: what precedes the first part, when it reads as a name */
@@ -1175,7 +1229,7 @@ static int meta_citation_line(const meta_state *state, size_t start, size_t end,
   while (stop > start && (meta_is_space(state->text[stop - 1]) || state->text[stop - 1] == ','))
     stop--;
   if (stop > start && meta_is_upper_at(state, start, stop) &&
-      meta_word_count(state, start, stop) <= 12 && !memchr(state->text + start, '.', stop - start))
+      !meta_has_words(state, start, stop, 13) && !memchr(state->text + start, '.', stop - start))
     citation->container = meta_span_of(start, stop);
   return 1;
 }
@@ -1325,7 +1379,7 @@ static void meta_find_title(meta_state *state) {
 
 /* A line that is only a date: "March 3, 2021", "3 March 2021". */
 static int meta_is_date_line(const meta_state *state, size_t start, size_t end) {
-  if (end - start > 40 || meta_word_count(state, start, end) > 5) return 0;
+  if (end - start > 40 || meta_has_words(state, start, end, 6)) return 0;
   meta_date date = meta_parse_date(state, start, end);
   return date.year && date.month;
 }
@@ -1378,7 +1432,7 @@ static void meta_find_authors(meta_state *state) {
 /* Heading-like line that ends an abstract: short, no sentence punctuation. */
 static int meta_is_heading(const meta_state *state, size_t i) {
   return meta_line_length(state, i) <= 60 && !meta_ends_sentence(state, i) &&
-         meta_word_count(state, state->lines[i].start, state->lines[i].end) <= 8 &&
+         !meta_has_words(state, state->lines[i].start, state->lines[i].end, 9) &&
          meta_last_char(state, i) != ',' && meta_last_char(state, i) != '-';
 }
 
@@ -1397,7 +1451,7 @@ static size_t meta_block_end(const meta_state *state, size_t i) {
 /* Prose: a line that ends a sentence and has at least eight words. */
 static int meta_is_prose(const meta_state *state, size_t i) {
   return meta_ends_sentence(state, i) &&
-         meta_word_count(state, state->lines[i].start, state->lines[i].end) >= 8;
+         meta_has_words(state, state->lines[i].start, state->lines[i].end, 8);
 }
 
 static void meta_find_abstract(meta_state *state) {
@@ -1412,7 +1466,7 @@ static void meta_find_abstract(meta_state *state) {
     if (first >= state->header_end) return;
     size_t end = meta_block_end(state, first);
     size_t start = state->lines[first].start, stop = state->lines[end - 1].end;
-    if (meta_word_count(state, start, stop) < META_MIN_ABSTRACT_WORDS) continue;
+    if (!meta_has_words(state, start, stop, META_MIN_ABSTRACT_WORDS)) continue;
     meta_set(state, FIELD_ABSTRACT, start, stop);
     state->abstract_end = end;
     return;

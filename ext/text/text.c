@@ -368,6 +368,9 @@ size_t ibid_text_bullet_length(const char *line, size_t length, int *level) {
   if (first != 0xE2 && first != 0xC2 && first != 0xC3 && first != '-' && first != '*' &&
       first != 'o')
     return 0;
+  /* '-', '*' and 'o' are bullets of one byte, and no other bullet starts
+     with them: one not followed by a blank is none (most such lines) */
+  if (first < 0x80 && (length < 2 || (line[1] != ' ' && line[1] != '\t'))) return 0;
   static const struct {
     const char *bytes;
     int level;
@@ -410,6 +413,16 @@ size_t ibid_text_bullet_length(const char *line, size_t length, int *level) {
     return after;
   }
   return 0;
+}
+
+/* ibid_text_bullet_length, with its test of the first byte made here: most
+** lines leave without a call. */
+static inline size_t bullet_length(const char *line, size_t length, int *level) {
+  unsigned char first = length ? (unsigned char)line[0] : 0;
+  if (first != 0xE2 && first != 0xC2 && first != 0xC3 && first != '-' && first != '*' &&
+      first != 'o')
+    return 0;
+  return ibid_text_bullet_length(line, length, level);
 }
 
 /* Case-insensitive ASCII prefix test. */
@@ -491,7 +504,7 @@ int ibid_text_is_chrome(const char *line, size_t length) {
                                          "find out more about the kindle personal document"};
   while (length && (*line == '*' || *line == ' ')) line++, length--; /* "* Views captured" */
   int level;
-  size_t bullet = ibid_text_bullet_length(line, length, &level);
+  size_t bullet = bullet_length(line, length, &level);
   line += bullet, length -= bullet;
   size_t trimmed = length;
   while (trimmed && (line[trimmed - 1] == '.' || line[trimmed - 1] == ':' ||
@@ -500,7 +513,11 @@ int ibid_text_is_chrome(const char *line, size_t length) {
   if (trimmed >= 3 && !memcmp(line + trimmed - 3, "\xE2\x80\xA6", 3)) trimmed -= 3; /* … */
   while (trimmed && line[trimmed - 1] == ' ') trimmed--;
   if (!trimmed || trimmed > 300 || !is_ascii_letter(line[0])) return 0;
-  if (memchr("sptvdwf", ascii_lower(line[0]), 7)) /* the openings' first letters */
+  unsigned letter = (unsigned)(ascii_lower(line[0]) - 'a'); /* a letter (above) */
+  if ((1u << ('s' - 'a') | 1u << ('p' - 'a') | 1u << ('t' - 'a') | 1u << ('v' - 'a') |
+       1u << ('d' - 'a') | 1u << ('w' - 'a') | 1u << ('f' - 'a')) >>
+          letter &
+      1u) /* the openings' first letters */
     for (size_t p = 0; p < sizeof(openings) / sizeof(openings[0]); p++)
       if (openings[p][0] == ascii_lower(line[0]) && has_prefix(line, trimmed, openings[p]))
         return 1;
@@ -600,7 +617,7 @@ static int collapsed_equal(const char *text, size_t a, size_t a_end, size_t b, s
 ** starting in lower case (wrapped fragments of tables do), with a letter. */
 static int repeat_candidate(const char *text, size_t start, size_t end) {
   if (end - start > 160 || end <= start) return 0;
-  if (ibid_text_bullet_length(text + start, end - start, NULL)) return 0;
+  if (bullet_length(text + start, end - start, NULL)) return 0;
   if (starts_lowercase(text, start, end)) return 0;
   int words = 1, letters = 0;
   for (size_t i = start; i < end; i++) {
@@ -743,7 +760,16 @@ static size_t word_length(const char *text, size_t start, size_t end) {
 
 /* "Figure 2.", "Fig. 3", "Table 1:", "Chart IV" */
 static int is_caption(const char *text, size_t start, size_t end) {
-  if (!memchr("FTCGMBEPD", text[start], 9) || end - start < 5) return 0;
+  /* the labels' first letters, upper case: F, T, C, G, M, B, E, P, D */
+  unsigned letter = (unsigned)(unsigned char)text[start] - 'A';
+  if (letter >= 26 ||
+      !((1u << ('F' - 'A') | 1u << ('T' - 'A') | 1u << ('C' - 'A') | 1u << ('G' - 'A') |
+         1u << ('M' - 'A') | 1u << ('B' - 'A') | 1u << ('E' - 'A') | 1u << ('P' - 'A') |
+         1u << ('D' - 'A')) >>
+            letter &
+        1u) ||
+      end - start < 5)
+    return 0;
   static const char *const labels[] = {"figure ",  "fig. ",  "fig ",    "table ",
                                        "chart ",   "graph ", "map ",    "box ",
                                        "exhibit ", "plate ", "diagram "};
@@ -780,6 +806,14 @@ static int is_label(const char *text, size_t start, size_t end) {
         text[i + 1] == ' ')
       return 1;
   }
+  /* the words' first letters: a, c, h, l, p, q, s (most lines start with another) */
+  unsigned letter = (unsigned)(unsigned char)ascii_lower(text[start]) - 'a';
+  if (letter >= 26 ||
+      !((1u << ('a' - 'a') | 1u << ('c' - 'a') | 1u << ('h' - 'a') | 1u << ('l' - 'a') |
+         1u << ('p' - 'a') | 1u << ('q' - 'a') | 1u << ('s' - 'a')) >>
+            letter &
+        1u))
+    return 0;
   for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
     if (ascii_lower(text[start]) != words[w][0] || !has_prefix(text + start, end - start, words[w]))
       continue;
@@ -883,13 +917,16 @@ static int column_gaps(const char *text, size_t start, size_t end) {
 
 /* A bullet at the start, or after a short row label ("Q2 § Very limited"). */
 static int opens_bullet(const char *text, size_t start, size_t end) {
-  if (ibid_text_bullet_length(text + start, end - start, NULL)) return 1;
-  size_t label = word_length(text, start, end);
+  if (bullet_length(text + start, end - start, NULL)) return 1;
+  size_t label = 0; /* the first word's length, counted up to 4: more is no label */
+  while (label < 4 && start + label < end && text[start + label] != ' ' &&
+         text[start + label] != '\t')
+    label++;
   if (label == 0 || label > 3 || start + label + 1 >= end) return 0;
   size_t after = start + label;
   while (after < end && (text[after] == ' ' || text[after] == '\t')) after++;
   return after < end && (unsigned char)text[after] >= 0x80 &&
-         ibid_text_bullet_length(text + after, end - after, NULL) > 0;
+         bullet_length(text + after, end - after, NULL) > 0;
 }
 
 static int line_opens(const char *text, size_t start, size_t end) {
@@ -960,11 +997,14 @@ static int ends_mid_sentence(const char *text, size_t start, size_t end) {
       SIZED("between"), SIZED("such"),  SIZED("whose"), SIZED("whether")};
   char last = text[end - 1];
   if (last == ',' || last == ';' || last == '(' || last == '&') return 1;
+  /* the last word, when it is lower case and of 1 to 7 letters (as every
+     function word): no need to walk further back */
   size_t word = end;
-  while (word > start && is_ascii_lower(text[word - 1])) word--;
+  while (word > start && end - word < 8 && is_ascii_lower(text[word - 1])) word--;
+  if (word == end || end - word == 8) return 0;
   if (word > start && text[word - 1] != ' ') return 0;
   for (size_t w = 0; w < sizeof(function_words) / sizeof(function_words[0]); w++)
-    if (function_words[w].length == end - word &&
+    if (function_words[w].length == end - word && function_words[w].bytes[0] == text[word] &&
         !memcmp(text + word, function_words[w].bytes, end - word))
       return 1;
   return 0;
@@ -1289,7 +1329,21 @@ static void append_collapsed(ibid_buffer *out, const char *text, size_t start, s
     size_t run = i;
     /* a single space between words is copied as it is: one append per
        stretch of them, not one per word; eight bytes at a time, seven apart
-       (a space's neighbour must lie in the same word) */
+       (a space's neighbour must lie in the same word); sixteen bytes,
+       fifteen apart, first where SSE2 is there */
+#ifdef __SSE2__
+    for (; run + 16 <= end; run += 15) {
+      __m128i v = ibid_scan16_load(text + run);
+      unsigned spaces = ibid_scan16_eq(v, ' ');
+      unsigned breaks = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+          _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+      unsigned stop = (breaks | (spaces & ((spaces | breaks) >> 1))) & 0x7FFFu;
+      if (stop) {
+        run += (size_t)__builtin_ctz(stop);
+        goto found;
+      }
+    }
+#endif
     for (; run + 8 <= end; run += 7) {
       uint64_t word = ibid_scan_load(text + run);
       uint64_t spaces = ibid_scan_eq(word, ' ');
@@ -1300,6 +1354,9 @@ static void append_collapsed(ibid_buffer *out, const char *text, size_t start, s
         break;
       }
     }
+#ifdef __SSE2__
+  found:
+#endif
     while (run < end && text[run] != '\t' && text[run] != '\r' &&
            (text[run] != ' ' || (run + 1 < end && !is_blank_byte(text[run + 1]))))
       run++;
