@@ -35,6 +35,7 @@
 
 #include "legal.h"
 #include "memory.h"
+#include "scan.h"
 #include "utf8.h"
 
 #define LOOKBACK 1000      /* earlier notes searched for an antecedent */
@@ -166,6 +167,27 @@ static size_t decode_at(const char *text, size_t end, size_t i, uint32_t *c) {
   return ibid_utf8_decode(text, end, i, c);
 }
 
+/* Where the run of ASCII letters and digits from text[i] ends (at most end):
+** sixteen bytes at a time (scan.h) while they are there, then byte by byte. */
+static size_t ascii_word_end(const char *text, size_t i, size_t end) {
+#ifdef __SSE2__
+  while (i + 16 <= end) {
+    __m128i v = ibid_scan16_load(text + i);
+    /* signed compares: bytes 0x80 and above are negative, in neither range */
+    __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                   _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                  _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+    unsigned other = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) & 0xFFFFu;
+    if (other) return i + (size_t)__builtin_ctz(other);
+    i += 16;
+  }
+#endif
+  while (i < end && byte_classes[(unsigned char)text[i]] == WORD) i++;
+  return i;
+}
+
 /* Splits text[start..end) into words (letters and digits; an apostrophe
 ** between letters stays inside: "Let’s") with what precedes each, at most
 ** `most` words (a word's flags depend only on what precedes it: the first
@@ -214,7 +236,7 @@ static int split_words(const char *text, size_t start, size_t end, size_t most, 
     word w = {i, i, pending};
     while (i < end) {
       /* ASCII letters and digits: word characters, no decoding */
-      while (i < end && byte_classes[(unsigned char)text[i]] == WORD) i++;
+      i = ascii_word_end(text, i, end);
       if (i >= end) break;
       size = decode_at(text, end, i, &c);
       if (is_word_codepoint(c)) {
