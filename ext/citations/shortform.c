@@ -221,9 +221,11 @@ static int split_words(const char *text, size_t start, size_t end, size_t most, 
       default:
         break;
     }
-    uint32_t c;
-    size_t size = decode_at(text, end, i, &c);
-    if (!is_word_codepoint(c)) {
+    /* here an ASCII letter or digit (a word, no decoding) or a HIGH byte */
+    uint32_t c = b;
+    size_t size = 1;
+    if (byte_classes[b] == HIGH) size = ibid_utf8_decode(text, end, i, &c);
+    if (byte_classes[b] == HIGH && !is_word_codepoint(c)) {
       if (is_opening_quote(c) && c != '"') pending |= QUOTE_BEFORE;
       /* a straight quote opens when no word character precedes it */
       if (c == '"' && (i == start || is_space(text[i - 1]))) pending |= QUOTE_BEFORE;
@@ -238,6 +240,8 @@ static int split_words(const char *text, size_t start, size_t end, size_t most, 
       /* ASCII letters and digits: word characters, no decoding */
       i = ascii_word_end(text, i, end);
       if (i >= end) break;
+      /* other ASCII ends the word, but for an apostrophe between letters */
+      if ((unsigned char)text[i] < 0x80 && text[i] != '\'') break;
       size = decode_at(text, end, i, &c);
       if (is_word_codepoint(c)) {
         i += size;
