@@ -591,13 +591,14 @@ static void read_first_citation(const char *text, size_t start, size_t end, cons
   while (lead < words->count && lead < 4 && is_signal_word(text, &words->items[lead])) lead++;
   if (lead >= words->count) return;
   const word *first = &words->items[lead];
-  /* Ibid. / Id. */
-  if (word_is(text, first, "ibid") || word_is(text, first, "ibidem") ||
-      word_is(text, first, "ibíd") || word_is(text, first, "ibídem") ||
-      word_is(text, first, "ebd") || word_is(text, first, "ebenda") ||
-      word_is(text, first, "idem") || word_is(text, first, "ibd") ||
-      ((word_is(text, first, "id") || word_is(text, first, "ib")) && first->end < end &&
-       (text[first->end] == '.' || text[first->end] == ','))) {
+  /* Ibid. / Id. (all start with 'i' or 'e') */
+  if (starts_with_one_of(text, first, LETTER('i') | LETTER('e')) &&
+      (word_is(text, first, "ibid") || word_is(text, first, "ibidem") ||
+       word_is(text, first, "ibíd") || word_is(text, first, "ibídem") ||
+       word_is(text, first, "ebd") || word_is(text, first, "ebenda") ||
+       word_is(text, first, "idem") || word_is(text, first, "ibd") ||
+       ((word_is(text, first, "id") || word_is(text, first, "ib")) && first->end < end &&
+        (text[first->end] == '.' || text[first->end] == ',')))) {
     out->kind = CITATION_IBID;
     read_tail(text, first->end, end, out);
     return;
