@@ -973,7 +973,10 @@ static void handle_parenthesis(emit_context *context, size_t open, size_t close)
   item items[MAXIMUM_ITEMS];
   size_t count = 0, segment_start = inner_start;
   for (size_t cursor = inner_start; cursor <= inner_end && count < MAXIMUM_ITEMS; cursor++) {
-    if (cursor < inner_end && text[cursor] != ';') continue;
+    if (cursor < inner_end) { /* to the next ';', or the end */
+      const char *semicolon = memchr(text + cursor, ';', inner_end - cursor);
+      cursor = semicolon ? (size_t)(semicolon - text) : inner_end;
+    }
     size_t item_start = segment_start;
     while (count < MAXIMUM_ITEMS) {
       parse_item(text, item_start, cursor, &items[count]);

@@ -932,6 +932,15 @@ static int parse(const char *text, size_t length, ibid_legal *out, char *symbol,
   }
   /* every legal citation has a number: most text is rejected here */
   size_t digit = 0;
+#ifdef __SSE2__
+  /* sixteen bytes at a time (scan.h); signed compares leave out bytes 0x80 and above */
+  for (; digit + 16 <= length; digit += 16) {
+    __m128i v = ibid_scan16_load(text + digit);
+    unsigned digits = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+        _mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))));
+    if (digits) break;
+  }
+#endif
   while (digit < length && !is_digit(text[digit])) digit++;
   if (digit == length) return 0;
   reader r;

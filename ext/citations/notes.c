@@ -129,6 +129,9 @@ static int starts_like_date_or_quantity(const char *text, size_t position, size_
       "august",  "september", "october", "november", "december", "jan ", "feb ",
       "mar ",    "apr ",      "jun ",    "jul ",     "aug ",     "sep ", "sept ",
       "oct ",    "nov ",      "dec ",    "per cent", "percent",  "%"};
+  /* the first byte turns most bodies away */
+  char first = position < end ? lower(text[position]) : 0;
+  if (!first || !strchr("jfmasondp%", first)) return 0;
   for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
     if (!starts_with_word(text, position, end, words[i])) continue;
     size_t after = position + strlen(words[i]);
@@ -159,6 +162,9 @@ static int starts_with_lowercase_note_word(const char *text, size_t position, si
       "von ", "der ", "da ", "di ", "le ", "la ", "al-", "el-", "d'", "d’", "ten ", "ter ",
       /* German, French, Spanish, Italian signals and Ibid.: "vgl.", "ebd." */
       "vgl.", "ebd", "ebenda", "siehe ", "s. ", "voir ", "vid.", "cfr.", "véase ", "ibíd"};
+  /* the first byte turns most bodies away */
+  char first = position < end ? lower(text[position]) : 0;
+  if (!first || !strchr("iscedovlat", first)) return 0;
   for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
     if (starts_with_word(text, position, end, words[i])) return 1;
   return 0;

@@ -24,6 +24,8 @@
 ** forms are left unresolved). Within one ibid_resolve_short_forms run each
 ** earlier note is split into words once (from its citation end, fixed once
 ** the note is resolved) and its words are kept for the later searches.
+** The first citation is read from a note's first FIRST_WORDS words only:
+** a longer note is split whole when a search first needs it.
 */
 #include "shortform.h"
 
@@ -33,12 +35,14 @@
 
 #include "legal.h"
 #include "memory.h"
+#include "scan.h"
 #include "utf8.h"
 
 #define LOOKBACK 1000      /* earlier notes searched for an antecedent */
 #define SEARCH_BYTES 65536 /* bytes of earlier notes one short form reads */
 #define WORK_PER_BYTE 32   /* bytes all searches read, per byte of text */
 #define MOST_WORDS 400     /* words of one note looked at */
+#define FIRST_WORDS 64     /* words the first citation is read from (it reads at most 51) */
 #define TITLE_WORDS 6      /* short-title words compared */
 #define AUTHOR_WORDS 5     /* words an author part may have */
 #define AUTHOR_ZONE 8      /* author words sit this close to a citation start */
@@ -125,6 +129,14 @@ static inline __attribute__((always_inline)) int word_is(const char *text, const
   return ascii[n] == 0;
 }
 
+/* A set of ASCII letters, lower case, as bits: what a word list's words
+** start with, so that most words are turned away by their first byte. */
+#define LETTER(c) (1u << ((c) - 'a'))
+static int starts_with_one_of(const char *text, const word *w, uint32_t letters) {
+  char c = lower(text[w->start]);
+  return w->end > w->start && c >= 'a' && c <= 'z' && (letters >> (c - 'a') & 1);
+}
+
 static int same_word(const char *text, const word *a, const word *b) {
   size_t n = a->end - a->start;
   if (b->end - b->start != n) return 0;
@@ -136,6 +148,10 @@ static int same_word(const char *text, const word *a, const word *b) {
 static int is_locator_word(const char *text, const word *w) {
   static const char *const words[] = {"p",  "pp",   "pg",  "at", "para", "paras", "n", "nn", "fn",
                                       "ch", "chap", "col", "s",  "ss",   "vol",   "f", "ff"};
+  if (!starts_with_one_of(text, w,
+                          LETTER('p') | LETTER('a') | LETTER('n') | LETTER('f') | LETTER('c') |
+                              LETTER('s') | LETTER('v')))
+    return 0;
   for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
     if (word_is(text, w, words[i])) return 1;
   return 0;
@@ -151,13 +167,36 @@ static size_t decode_at(const char *text, size_t end, size_t i, uint32_t *c) {
   return ibid_utf8_decode(text, end, i, c);
 }
 
+/* Where the run of ASCII letters and digits from text[i] ends (at most end):
+** sixteen bytes at a time (scan.h) while they are there, then byte by byte. */
+static size_t ascii_word_end(const char *text, size_t i, size_t end) {
+#ifdef __SSE2__
+  while (i + 16 <= end) {
+    __m128i v = ibid_scan16_load(text + i);
+    /* signed compares: bytes 0x80 and above are negative, in neither range */
+    __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                   _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                  _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+    unsigned other = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) & 0xFFFFu;
+    if (other) return i + (size_t)__builtin_ctz(other);
+    i += 16;
+  }
+#endif
+  while (i < end && byte_classes[(unsigned char)text[i]] == WORD) i++;
+  return i;
+}
+
 /* Splits text[start..end) into words (letters and digits; an apostrophe
-** between letters stays inside: "Let’s") with what precedes each. */
-static int split_words(const char *text, size_t start, size_t end, word_list *list) {
+** between letters stays inside: "Let’s") with what precedes each, at most
+** `most` words (a word's flags depend only on what precedes it: the first
+** n words of a split are the same whatever `most`). */
+static int split_words(const char *text, size_t start, size_t end, size_t most, word_list *list) {
   list->count = 0;
   int pending = CITATION_START, after_sentence = 0;
   size_t i = start;
-  while (i < end && list->count < MOST_WORDS) {
+  while (i < end && list->count < most) {
     unsigned char b = (unsigned char)text[i];
     switch (byte_classes[b]) { /* ASCII punctuation and space, no decoding */
       case BLANK:
@@ -182,9 +221,11 @@ static int split_words(const char *text, size_t start, size_t end, word_list *li
       default:
         break;
     }
-    uint32_t c;
-    size_t size = decode_at(text, end, i, &c);
-    if (!is_word_codepoint(c)) {
+    /* here an ASCII letter or digit (a word, no decoding) or a HIGH byte */
+    uint32_t c = b;
+    size_t size = 1;
+    if (byte_classes[b] == HIGH) size = ibid_utf8_decode(text, end, i, &c);
+    if (byte_classes[b] == HIGH && !is_word_codepoint(c)) {
       if (is_opening_quote(c) && c != '"') pending |= QUOTE_BEFORE;
       /* a straight quote opens when no word character precedes it */
       if (c == '"' && (i == start || is_space(text[i - 1]))) pending |= QUOTE_BEFORE;
@@ -197,8 +238,10 @@ static int split_words(const char *text, size_t start, size_t end, word_list *li
     word w = {i, i, pending};
     while (i < end) {
       /* ASCII letters and digits: word characters, no decoding */
-      while (i < end && byte_classes[(unsigned char)text[i]] == WORD) i++;
+      i = ascii_word_end(text, i, end);
       if (i >= end) break;
+      /* other ASCII ends the word, but for an apostrophe between letters */
+      if ((unsigned char)text[i] < 0x80 && text[i] != '\'') break;
       size = decode_at(text, end, i, &c);
       if (is_word_codepoint(c)) {
         i += size;
@@ -310,7 +353,11 @@ size_t ibid_read_locator(const char *text, size_t position, size_t end) {
       return close + 1 - position;
   }
   size_t prefix_end = i;
-  for (size_t k = 0; k < sizeof(prefixes) / sizeof(prefixes[0]); k++) {
+  /* the first bytes the prefixes start with: most text starts with none */
+  char f = i < end ? lower(text[i]) : 0;
+  int prefixed = f == 'p' || f == 'n' || f == 'f' || f == 'c' || f == 's' || f == 'r' || f == 'a' ||
+                 f == '\xc2';
+  for (size_t k = 0; prefixed && k < sizeof(prefixes) / sizeof(prefixes[0]); k++) {
     if (i >= end || lower(text[i]) != prefixes[k][0]) continue; /* the first byte, at once */
     size_t n = strlen(prefixes[k]);
     if (end - i < n) continue;
@@ -432,8 +479,9 @@ static long number_value(const char *text, const word *w) {
 }
 
 static int is_note_word(const char *text, const word *w) {
-  return word_is(text, w, "note") || word_is(text, w, "notes") || word_is(text, w, "n") ||
-         word_is(text, w, "nn") || word_is(text, w, "fn") || word_is(text, w, "fns");
+  return starts_with_one_of(text, w, LETTER('n') | LETTER('f')) &&
+         (word_is(text, w, "note") || word_is(text, w, "notes") || word_is(text, w, "n") ||
+          word_is(text, w, "nn") || word_is(text, w, "fn") || word_is(text, w, "fns"));
 }
 
 /* Is there an opening parenthesis between two words? */
@@ -525,6 +573,10 @@ static int is_signal_word(const char *text, const word *w) {
   static const char *const signals[] = {"see",    "also", "cf",   "but",   "compare", "e",      "g",
                                         "contra", "vgl",  "auch", "siehe", "voir",    "aussi",  "s",
                                         "hierzu", "vid",  "cfr",  "véase", "ver",     "también"};
+  if (!starts_with_one_of(text, w,
+                          LETTER('s') | LETTER('a') | LETTER('c') | LETTER('b') | LETTER('e') |
+                              LETTER('g') | LETTER('v') | LETTER('h') | LETTER('t')))
+    return 0;
   for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++)
     if (word_is(text, w, signals[i])) return 1;
   return 0;
@@ -539,20 +591,21 @@ static void read_first_citation(const char *text, size_t start, size_t end, cons
   while (lead < words->count && lead < 4 && is_signal_word(text, &words->items[lead])) lead++;
   if (lead >= words->count) return;
   const word *first = &words->items[lead];
-  /* Ibid. / Id. */
-  if (word_is(text, first, "ibid") || word_is(text, first, "ibidem") ||
-      word_is(text, first, "ibíd") || word_is(text, first, "ibídem") ||
-      word_is(text, first, "ebd") || word_is(text, first, "ebenda") ||
-      word_is(text, first, "idem") || word_is(text, first, "ibd") ||
-      ((word_is(text, first, "id") || word_is(text, first, "ib")) && first->end < end &&
-       (text[first->end] == '.' || text[first->end] == ','))) {
+  /* Ibid. / Id. (all start with 'i' or 'e') */
+  if (starts_with_one_of(text, first, LETTER('i') | LETTER('e')) &&
+      (word_is(text, first, "ibid") || word_is(text, first, "ibidem") ||
+       word_is(text, first, "ibíd") || word_is(text, first, "ibídem") ||
+       word_is(text, first, "ebd") || word_is(text, first, "ebenda") ||
+       word_is(text, first, "idem") || word_is(text, first, "ibd") ||
+       ((word_is(text, first, "id") || word_is(text, first, "ib")) && first->end < end &&
+        (text[first->end] == '.' || text[first->end] == ',')))) {
     out->kind = CITATION_IBID;
     read_tail(text, first->end, end, out);
     return;
   }
   /* the first citation's words: up to a ';' */
   size_t limit = lead + 1;
-  while (limit < words->count) {
+  while (limit < words->count && limit < lead + 12) { /* (only the first 12 are read) */
     int semicolon = 0;
     for (size_t p = words->items[limit - 1].end; p < words->items[limit].start; p++)
       semicolon |= text[p] == ';';
@@ -560,8 +613,7 @@ static void read_first_citation(const char *text, size_t start, size_t end, cons
     limit++;
   }
   size_t after = 0;
-  long number =
-      explicit_note_number(text, end, words, lead, limit < lead + 12 ? limit : lead + 12, &after);
+  long number = explicit_note_number(text, end, words, lead, limit, &after);
   if (number > 0) {
     out->kind = CITATION_NOTE_NUMBER;
     out->note_number = number;
@@ -694,6 +746,10 @@ static int continues_as_full_citation(const char *text, const word_list *words, 
 static int is_article(const char *text, const word *w) {
   static const char *const articles[] = {"the", "a",   "an", "der", "die", "das", "le",
                                          "la",  "les", "l",  "el",  "los", "il",  "lo"};
+  if (!starts_with_one_of(
+          text, w,
+          LETTER('t') | LETTER('a') | LETTER('d') | LETTER('l') | LETTER('e') | LETTER('i')))
+    return 0;
   for (size_t i = 0; i < sizeof(articles) / sizeof(articles[0]); i++)
     if (word_is(text, w, articles[i])) return 1;
   return 0;
@@ -767,6 +823,8 @@ static long resolved_number(const ibid_note *note) {
 static size_t last_semicolon(const char *text, size_t from, size_t end) {
   size_t found = 0;
   int depth = 0;
+  /* most notes hold no ';' at all: one memchr says so */
+  if (from >= end || !memchr(text + from, ';', end - from)) return 0;
   for (size_t p = from; p < end; p++) {
     char c = text[p];
     if (c == '(' || c == '[') depth++;
@@ -848,12 +906,12 @@ static int keep_words(resolver *r, size_t j, const word_list *words) {
 ** split at most once per resolver run when it keeps a cache. */
 static int earlier_words(resolver *r, size_t j, size_t from, size_t to, word_list *out) {
   if (!r->first) {
-    if (split_words(r->text, from, to, &r->earlier)) return -1;
+    if (split_words(r->text, from, to, MOST_WORDS, &r->earlier)) return -1;
     *out = r->earlier;
     return 0;
   }
   if (!r->first[j]) {
-    if (split_words(r->text, from, to, &r->earlier)) return -1;
+    if (split_words(r->text, from, to, MOST_WORDS, &r->earlier)) return -1;
     if (keep_words(r, j, &r->earlier)) return -1;
   }
   out->items = r->pool.items + (r->first[j] - 1);
@@ -869,7 +927,8 @@ static int resolve(resolver *r, size_t start, size_t end, size_t index, ibid_bac
   const ibid_note *note = &notes[index];
   memset(out, 0, sizeof(*out));
   out->end = start;
-  if (split_words(text, start, end, &r->words)) return -1;
+  /* read_first_citation looks at the first FIRST_WORDS words at most */
+  if (split_words(text, start, end, FIRST_WORDS, &r->words)) return -1;
   citation found;
   read_first_citation(text, start, end, &r->words, &found);
   if (found.kind == CITATION_FULL) return 0;
@@ -975,8 +1034,10 @@ int ibid_resolve_short_forms(const char *text, size_t length, ibid_note *notes, 
       note->last_target = found.note;
     }
     /* the words resolve read are the note's words from its citation end
-    ** when that is its start: what a later short form's search reads */
-    if (note->citation_end <= note->start && keep_words(&r, i, &r.words)) {
+    ** when that is its start: what a later short form's search reads (when
+    ** they are all of them; else a search splits the note when it needs to) */
+    if (note->citation_end <= note->start && r.words.count < FIRST_WORDS &&
+        keep_words(&r, i, &r.words)) {
       rc = -1;
       break;
     }
