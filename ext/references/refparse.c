@@ -2131,6 +2131,70 @@ static void editor_mark_after_names(const char *text, const ibid_reftoken *token
   labels[i] = IBID_REFLABEL_AUTHOR;
 }
 
+/* Letters in t before a final period ("Hypothesis." 10, "lucifugus</italic>."
+** 9, markup left out), 0 when t does not end with one. */
+static size_t letters_before_period(view t) {
+  if (t.n < 2 || t.s[t.n - 1] != '.') return 0;
+  size_t letters = 0;
+  int tag = 0;
+  for (size_t k = 0; k + 1 < t.n; k++) {
+    char c = t.s[k];
+    if (c == '<') tag = 1;
+    if (!tag && (is_alpha(c) || (unsigned char)c >= 0x80)) letters++;
+    if (c == '>') tag = 0;
+  }
+  return letters;
+}
+
+/* Does the token end with a letter (or a closing markup tag after one)? */
+static int ends_letter(view t) {
+  while (t.n && t.s[t.n - 1] == '>') {
+    while (t.n && t.s[t.n - 1] != '<') t.n--;
+    if (t.n) t.n--;
+  }
+  return t.n &&
+         (is_alpha(t.s[t.n - 1]) || ((unsigned char)t.s[t.n - 1] >= 0x80 && !trailing_mark(t, "")));
+}
+
+/*
+** The title ends with a sentence, the journal follows ("Are Dictatorships
+** Returning? ... Hypothesis. Contemporary Politics 16"): when the model put
+** the boundary between two words with no mark between them, it belongs
+** after the word ending with a period just past it ("Hypothesis." goes back to
+** the title) or just before it ("HIV-1 Reverse Transcription. Cold Spring
+** Harb." gives "Cold Spring" to the journal).
+*/
+static void title_journal_boundary(const char *text, const ibid_reftoken *tokens, size_t count,
+                                   uint8_t *labels) {
+  for (size_t i = 1; i + 1 < count; i++) {
+    if (labels[i - 1] != IBID_REFLABEL_TITLE ||
+        (labels[i] != IBID_REFLABEL_JOURNAL && labels[i] != IBID_REFLABEL_CONTAINER))
+      continue;
+    int journal = labels[i];
+    if (!ends_letter(token_view(text, &tokens[i - 1]))) return;
+    /* forward: the first word of the journal ends the sentence */
+    for (size_t j = i; j < i + 2 && j + 1 < count && labels[j + 1] == journal; j++) {
+      view t = token_view(text, &tokens[j]);
+      if (letters_before_period(t) >= 5 && is_upper(text[tokens[j + 1].start])) {
+        for (size_t k = i; k <= j; k++) labels[k] = IBID_REFLABEL_TITLE;
+        return;
+      }
+      if (!ends_letter(t)) break;
+    }
+    /* backward: a title word just before ends the sentence */
+    for (size_t k = i - 1; k > 0 && k + 3 > i; k--) {
+      view t = token_view(text, &tokens[k - 1]);
+      if (labels[k - 1] != IBID_REFLABEL_TITLE) break;
+      if (letters_before_period(t) >= 5 && is_upper(text[tokens[k].start])) {
+        for (size_t m = k; m < i; m++) labels[m] = (uint8_t)journal;
+        return;
+      }
+      if (!ends_letter(t)) break;
+    }
+    return;
+  }
+}
+
 static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t count,
                           uint8_t *labels) {
   repeated_author(text, tokens, count, labels);
@@ -2140,6 +2204,7 @@ static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t 
   stripped_urls(text, tokens, count, labels);
   day_before_month(text, tokens, count, labels);
   quoted_title(text, tokens, count, labels);
+  title_journal_boundary(text, tokens, count, labels);
   quoted_in(text, tokens, count, labels);
   author_title_boundary(text, tokens, count, labels);
   editions(text, tokens, count, labels);
