@@ -2195,6 +2195,43 @@ static void title_journal_boundary(const char *text, const ibid_reftoken *tokens
   }
 }
 
+/*
+** "Place: Publisher" around a place run ending with ":" that the publisher
+** follows: a publisher run of one or two words ending with "," just before
+** it is a first place ("Manchester, New York: Manchester University Press"),
+** and a place run right after that publisher is more of the publisher ("Paris:
+** Presses Universitaires de France, Quadrige").
+*/
+static void place_colon_publisher(const char *text, const ibid_reftoken *tokens, size_t count,
+                                  uint8_t *labels) {
+  for (size_t i = 0; i + 1 < count; i++) {
+    if (labels[i] != IBID_REFLABEL_LOCATION || labels[i + 1] != IBID_REFLABEL_PUBLISHER) continue;
+    view colon = token_view(text, &tokens[i]);
+    if (!colon.n || colon.s[colon.n - 1] != ':') continue;
+    size_t start = i;
+    while (start > 0 && labels[start - 1] == IBID_REFLABEL_LOCATION) start--;
+    size_t first = start;
+    while (first > 0 && start - first < 3 && labels[first - 1] == IBID_REFLABEL_PUBLISHER) first--;
+    if (first < start && start - first <= 2 &&
+        (first == 0 || labels[first - 1] != IBID_REFLABEL_PUBLISHER)) {
+      view last = token_view(text, &tokens[start - 1]);
+      if (last.n && last.s[last.n - 1] == ',')
+        for (size_t k = first; k < start; k++) labels[k] = IBID_REFLABEL_LOCATION;
+    }
+    size_t end = i + 1;
+    while (end < count && labels[end] == IBID_REFLABEL_PUBLISHER) end++;
+    view after = token_view(text, &tokens[end - 1]);
+    if (end < count && labels[end] == IBID_REFLABEL_LOCATION && after.n &&
+        after.s[after.n - 1] == ',') {
+      size_t stop = end;
+      while (stop < count && labels[stop] == IBID_REFLABEL_LOCATION) stop++;
+      if (stop - end <= 2)
+        for (size_t k = end; k < stop; k++) labels[k] = IBID_REFLABEL_PUBLISHER;
+    }
+    return;
+  }
+}
+
 static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t count,
                           uint8_t *labels) {
   repeated_author(text, tokens, count, labels);
@@ -2210,6 +2247,7 @@ static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t 
   editions(text, tokens, count, labels);
   volume_words_before_number(text, tokens, count, labels);
   place_before_colon(text, tokens, count, labels);
+  place_colon_publisher(text, tokens, count, labels);
   title_after_editors(text, tokens, count, labels);
   in_container_before_editors(text, tokens, count, labels);
   page_count(text, tokens, count, labels);
