@@ -2156,13 +2156,28 @@ static int ends_letter(view t) {
          (is_alpha(t.s[t.n - 1]) || ((unsigned char)t.s[t.n - 1] >= 0x80 && !trailing_mark(t, "")));
 }
 
+/* Is a markup tag ("<italic>", left in by the copy) opened in the title run
+** that ends before token i and not closed there? */
+static int open_markup(const char *text, const ibid_reftoken *tokens, const uint8_t *labels,
+                       size_t i) {
+  int open = 0;
+  for (size_t k = i; k > 0 && labels[k - 1] == IBID_REFLABEL_TITLE; k--) {
+    view t = token_view(text, &tokens[k - 1]);
+    for (const char *c = memchr(t.s, '<', t.n); c;
+         c = memchr(c + 1, '<', (size_t)(t.s + t.n - c - 1)))
+      open += c + 1 < t.s + t.n && c[1] == '/' ? -1 : 1;
+  }
+  return open > 0;
+}
+
 /*
 ** The title ends with a sentence, the journal follows ("Are Dictatorships
 ** Returning? ... Hypothesis. Contemporary Politics 16"): when the model put
 ** the boundary between two words with no mark between them, it belongs
 ** after the word ending with a period just past it ("Hypothesis." goes back to
 ** the title) or just before it ("HIV-1 Reverse Transcription. Cold Spring
-** Harb." gives "Cold Spring" to the journal).
+** Harb." gives "Cold Spring" to the journal); the same when the title run
+** leaves markup open ("<italic>M. | lucifugus</italic>. Journal of ...").
 */
 static void title_journal_boundary(const char *text, const ibid_reftoken *tokens, size_t count,
                                    uint8_t *labels) {
@@ -2171,7 +2186,8 @@ static void title_journal_boundary(const char *text, const ibid_reftoken *tokens
         (labels[i] != IBID_REFLABEL_JOURNAL && labels[i] != IBID_REFLABEL_CONTAINER))
       continue;
     int journal = labels[i];
-    if (!ends_letter(token_view(text, &tokens[i - 1]))) return;
+    if (!ends_letter(token_view(text, &tokens[i - 1])) && !open_markup(text, tokens, labels, i))
+      return;
     /* forward: the first word of the journal ends the sentence */
     for (size_t j = i; j < i + 2 && j + 1 < count && labels[j + 1] == journal; j++) {
       view t = token_view(text, &tokens[j]);
