@@ -2212,6 +2212,30 @@ static void title_journal_boundary(const char *text, const ibid_reftoken *tokens
 }
 
 /*
+** "Title, School of Civil Engineering, University": a publisher run that
+** starts between two bare words of the title ("School of Civil | Engineering")
+** starts after the comma or period up to three words before.
+*/
+static void title_publisher_boundary(const char *text, const ibid_reftoken *tokens, size_t count,
+                                     uint8_t *labels) {
+  for (size_t i = 1; i < count; i++) {
+    if (labels[i - 1] != IBID_REFLABEL_TITLE || labels[i] != IBID_REFLABEL_PUBLISHER) continue;
+    if (!ibid_refmodel_bare(text, tokens, i)) return;
+    for (size_t k = i - 1; k > 1 && k + 3 >= i; k--) {
+      view t = token_view(text, &tokens[k - 1]);
+      if (labels[k - 1] != IBID_REFLABEL_TITLE) return;
+      if (t.n > 2 && (t.s[t.n - 1] == ',' || t.s[t.n - 1] == '.') &&
+          is_upper(text[tokens[k].start])) {
+        for (size_t m = k; m < i; m++) labels[m] = IBID_REFLABEL_PUBLISHER;
+        return;
+      }
+      if (!ends_letter(t)) return;
+    }
+    return;
+  }
+}
+
+/*
 ** "Place: Publisher" around a place run ending with ":" that the publisher
 ** follows: a publisher run of one or two words ending with "," just before
 ** it is a first place ("Manchester, New York: Manchester University Press"),
@@ -2258,6 +2282,7 @@ static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t 
   day_before_month(text, tokens, count, labels);
   quoted_title(text, tokens, count, labels);
   title_journal_boundary(text, tokens, count, labels);
+  title_publisher_boundary(text, tokens, count, labels);
   quoted_in(text, tokens, count, labels);
   author_title_boundary(text, tokens, count, labels);
   editions(text, tokens, count, labels);
