@@ -2272,6 +2272,28 @@ static void place_colon_publisher(const char *text, const ibid_reftoken *tokens,
   }
 }
 
+/* "Schramm and Stjerna (eds.), Martin Luther, the Bible and ...": the
+** editor mark ends the names heading the reference; names-labelled words
+** after it, before the title, are the title's. */
+static void names_end_at_editor_mark(const char *text, const ibid_reftoken *tokens, size_t count,
+                                     uint8_t *labels) {
+  size_t i = 0;
+  while (i < count && labels[i] == IBID_REFLABEL_CITATION_NUMBER) i++;
+  if (i == count || (labels[i] != IBID_REFLABEL_AUTHOR && labels[i] != IBID_REFLABEL_EDITOR))
+    return;
+  int names = labels[i];
+  size_t end = i;
+  while (end < count && labels[end] == names) end++;
+  if (end == count || labels[end] != IBID_REFLABEL_TITLE) return;
+  for (size_t k = i + 1; k + 1 < end; k++) {
+    view t = token_view(text, &tokens[k]);
+    if (t.n < 4 || t.s[0] != '(' || (t.s[t.n - 1] != ',' && t.s[t.n - 1] != '.') || !editor_mark(t))
+      continue;
+    for (size_t m = k + 1; m < end; m++) labels[m] = IBID_REFLABEL_TITLE;
+    return;
+  }
+}
+
 static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t count,
                           uint8_t *labels) {
   repeated_author(text, tokens, count, labels);
@@ -2293,6 +2315,7 @@ static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t 
   in_container_before_editors(text, tokens, count, labels);
   page_count(text, tokens, count, labels);
   editor_mark_after_names(text, tokens, count, labels);
+  names_end_at_editor_mark(text, tokens, count, labels);
   title_before_place(text, tokens, count, labels);
   in_names_container(text, tokens, count, labels);
 }
