@@ -2294,6 +2294,30 @@ static void names_end_at_editor_mark(const char *text, const ibid_reftoken *toke
   }
 }
 
+/* "Akhromeyev, Sergei and Georgi Kornienko. Glazami ...": the last name,
+** after "and", ends the author list at its period; author-labelled words
+** after it, before the title, are the title's. */
+static void names_end_after_last(const char *text, const ibid_reftoken *tokens, size_t count,
+                                 uint8_t *labels) {
+  static const char *const and_words[] = {"and", "und", "&", "et", "y", NULL};
+  size_t i = 0;
+  while (i < count && labels[i] == IBID_REFLABEL_CITATION_NUMBER) i++;
+  size_t end = i;
+  while (end < count && labels[end] == IBID_REFLABEL_AUTHOR) end++;
+  if (end == i || end == count || labels[end] != IBID_REFLABEL_TITLE) return;
+  size_t k = i + 1;
+  while (k < end && !word_in(token_view(text, &tokens[k]), and_words)) k++;
+  /* the name after "and": two or three words, the last ending with a period */
+  for (size_t j = k + 2; j < end && j <= k + 3; j++) {
+    view t = token_view(text, &tokens[j]);
+    if (t.n && t.s[t.n - 1] == ',') return;
+    if (letters_before_period(t) < 2) continue;
+    if (j + 1 < end && is_upper(text[tokens[j + 1].start]))
+      for (size_t m = j + 1; m < end; m++) labels[m] = IBID_REFLABEL_TITLE;
+    return;
+  }
+}
+
 static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t count,
                           uint8_t *labels) {
   repeated_author(text, tokens, count, labels);
@@ -2316,6 +2340,7 @@ static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t 
   page_count(text, tokens, count, labels);
   editor_mark_after_names(text, tokens, count, labels);
   names_end_at_editor_mark(text, tokens, count, labels);
+  names_end_after_last(text, tokens, count, labels);
   title_before_place(text, tokens, count, labels);
   in_names_container(text, tokens, count, labels);
 }
