@@ -2318,6 +2318,43 @@ static void names_end_after_last(const char *text, const ibid_reftoken *tokens, 
   }
 }
 
+/* "Daedalus 111, no. 1 January 1, 1982": the number after an issue word
+** ending the volume run is the issue, not the day of the date after it. */
+static void issue_after_issue_word(const char *text, const ibid_reftoken *tokens, size_t count,
+                                   uint8_t *labels) {
+  for (size_t i = 1; i < count; i++) {
+    if (labels[i] != IBID_REFLABEL_DATE || labels[i - 1] != IBID_REFLABEL_VOLUME) continue;
+    view t = token_view(text, &tokens[i]);
+    while (t.n && strchr(",.;:", t.s[t.n - 1])) t.n--;
+    if (!t.n || t.n > 4) continue;
+    int digits = 1;
+    for (size_t k = 0; k < t.n; k++) digits &= is_digit(t.s[k]);
+    if (!digits || !word_in(token_view(text, &tokens[i - 1]), issue_words)) continue;
+    labels[i] = IBID_REFLABEL_VOLUME;
+  }
+}
+
+/* "The Earth Observation Handbook: Special Edition for Rio+20.": a title
+** run ending with a colon goes on with its subtitle, which the model took
+** for a note, up to the subtitle's period. */
+static void subtitle_after_colon(const char *text, const ibid_reftoken *tokens, size_t count,
+                                 uint8_t *labels) {
+  for (size_t i = 1; i < count; i++) {
+    if (labels[i] != IBID_REFLABEL_NOTE || labels[i - 1] != IBID_REFLABEL_TITLE) continue;
+    view colon = token_view(text, &tokens[i - 1]);
+    if (!colon.n || colon.s[colon.n - 1] != ':') return;
+    size_t end = i;
+    while (end < count && labels[end] == IBID_REFLABEL_NOTE) {
+      view t = token_view(text, &tokens[end++]);
+      if (t.n && t.s[t.n - 1] == '.') break;
+    }
+    view last = token_view(text, &tokens[end - 1]);
+    if (!last.n || last.s[last.n - 1] != '.') return;
+    for (size_t k = i; k < end; k++) labels[k] = IBID_REFLABEL_TITLE;
+    return;
+  }
+}
+
 static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t count,
                           uint8_t *labels) {
   repeated_author(text, tokens, count, labels);
@@ -2341,6 +2378,8 @@ static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t 
   editor_mark_after_names(text, tokens, count, labels);
   names_end_at_editor_mark(text, tokens, count, labels);
   names_end_after_last(text, tokens, count, labels);
+  issue_after_issue_word(text, tokens, count, labels);
+  subtitle_after_colon(text, tokens, count, labels);
   title_before_place(text, tokens, count, labels);
   in_names_container(text, tokens, count, labels);
 }
