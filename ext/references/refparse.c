@@ -2355,6 +2355,49 @@ static void subtitle_after_colon(const char *text, const ibid_reftoken *tokens, 
   }
 }
 
+/* Is t a capitalised word or a small joining word of a journal's name? */
+static int journal_name_word(view t) {
+  static const char *const joining[] = {"and", "of", "the", "in", "for", "on", "&", NULL};
+  while (t.n && strchr(",.:;", t.s[t.n - 1])) t.n--;
+  if (!t.n) return 0;
+  return is_upper(t.s[0]) || word_in(t, joining);
+}
+
+/*
+** "Title: Hydrological Processes, v. 28(4)", "A Reply, Past and Present, n°
+** 49": with no journal anywhere, a title run that the volume follows ends with
+** the journal: its last part after a colon, period or comma, of one to five
+** capitalised words, when the volume starts with a number, "v." or an issue
+** word (a book's "Vol. 2" does not).
+*/
+static void journal_before_volume(const char *text, const ibid_reftoken *tokens, size_t count,
+                                  uint8_t *labels) {
+  for (size_t i = 0; i < count; i++)
+    if (labels[i] == IBID_REFLABEL_JOURNAL || labels[i] == IBID_REFLABEL_CONTAINER ||
+        labels[i] == IBID_REFLABEL_PUBLISHER || labels[i] == IBID_REFLABEL_EDITOR)
+      return;
+  size_t end = 0;
+  while (end < count && labels[end] != IBID_REFLABEL_TITLE) end++;
+  size_t start = end;
+  while (end < count && labels[end] == IBID_REFLABEL_TITLE) end++;
+  if (end == count || end - start < 4 || labels[end] != IBID_REFLABEL_VOLUME) return;
+  view volume = token_view(text, &tokens[end]);
+  static const char *const v_words[] = {"v", NULL};
+  if (!is_digit(volume.s[0]) && !word_in(volume, v_words) && !word_in(volume, issue_words)) return;
+  view last = token_view(text, &tokens[end - 1]);
+  if (!last.n || last.s[last.n - 1] != ',') return;
+  for (size_t k = end - 1; k > start && end - k <= 5; k--) {
+    view t = token_view(text, &tokens[k - 1]);
+    if (t.n && strchr(".:,", t.s[t.n - 1])) {
+      if (k - start < 3 || !is_upper(text[tokens[k].start])) return;
+      for (size_t m = k; m < end; m++)
+        if (!journal_name_word(token_view(text, &tokens[m]))) return;
+      for (size_t m = k; m < end; m++) labels[m] = IBID_REFLABEL_JOURNAL;
+      return;
+    }
+  }
+}
+
 static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t count,
                           uint8_t *labels) {
   repeated_author(text, tokens, count, labels);
@@ -2380,6 +2423,7 @@ static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t 
   names_end_after_last(text, tokens, count, labels);
   issue_after_issue_word(text, tokens, count, labels);
   subtitle_after_colon(text, tokens, count, labels);
+  journal_before_volume(text, tokens, count, labels);
   title_before_place(text, tokens, count, labels);
   in_names_container(text, tokens, count, labels);
 }
