@@ -2398,6 +2398,26 @@ static void journal_before_volume(const char *text, const ibid_reftoken *tokens,
   }
 }
 
+/* "Journal of a Trip to the Hebrides with Samuel Johnson, (ed.) R. W.
+** Chapman": an editor run that goes on from a title word with no mark between
+** and has its mark "(ed.)" before the names: the words before the mark are the
+** title's. */
+static void editors_after_mark(const char *text, const ibid_reftoken *tokens, size_t count,
+                               uint8_t *labels) {
+  for (size_t i = 1; i < count; i++) {
+    if (labels[i] != IBID_REFLABEL_EDITOR || labels[i - 1] != IBID_REFLABEL_TITLE) continue;
+    if (!ibid_refmodel_bare(text, tokens, i)) return;
+    for (size_t k = i + 1; k + 1 < count && k < i + 6 && labels[k] == IBID_REFLABEL_EDITOR; k++) {
+      view t = token_view(text, &tokens[k]);
+      if (t.n < 4 || t.s[0] != '(' || t.s[t.n - 1] != ')' || !editor_mark(t)) continue;
+      if (labels[k + 1] != IBID_REFLABEL_EDITOR) return;
+      for (size_t m = i; m < k; m++) labels[m] = IBID_REFLABEL_TITLE;
+      return;
+    }
+    return;
+  }
+}
+
 static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t count,
                           uint8_t *labels) {
   repeated_author(text, tokens, count, labels);
@@ -2424,6 +2444,7 @@ static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t 
   issue_after_issue_word(text, tokens, count, labels);
   subtitle_after_colon(text, tokens, count, labels);
   journal_before_volume(text, tokens, count, labels);
+  editors_after_mark(text, tokens, count, labels);
   title_before_place(text, tokens, count, labels);
   in_names_container(text, tokens, count, labels);
 }
