@@ -2131,6 +2131,17 @@ static void editor_mark_after_names(const char *text, const ibid_reftoken *token
   labels[i] = IBID_REFLABEL_AUTHOR;
 }
 
+/* Which fields meet: follows[a] has bit b set where a token of label b
+** follows one of label a (a != b). The boundary rules below look for one
+** such meeting each and run only where it occurs: one pass over the labels
+** instead of one per rule. */
+static void label_meetings(const uint8_t *labels, size_t count, uint32_t *follows) {
+  memset(follows, 0, IBID_REFLABEL_COUNT * sizeof(*follows));
+  for (size_t i = 1; i < count; i++)
+    if (labels[i] != labels[i - 1]) follows[labels[i - 1]] |= 1u << labels[i];
+}
+#define MEET(a, b) (follows[IBID_REFLABEL_##a] >> IBID_REFLABEL_##b & 1u)
+
 /* Letters in t before a final period ("Hypothesis." 10, "lucifugus</italic>."
 ** 9, markup left out), 0 when t does not end with one. */
 static size_t letters_before_period(view t) {
@@ -2179,21 +2190,24 @@ static int open_markup(const char *text, const ibid_reftoken *tokens, const uint
 ** Harb." gives "Cold Spring" to the journal); the same when the title run
 ** leaves markup open ("<italic>M. | lucifugus</italic>. Journal of ...").
 */
-static void title_journal_boundary(const char *text, const ibid_reftoken *tokens, size_t count,
-                                   uint8_t *labels) {
+static int title_journal_boundary(const char *text, const ibid_reftoken *tokens, size_t count,
+                                  uint8_t *labels) {
   for (size_t i = 1; i + 1 < count; i++) {
     if (labels[i - 1] != IBID_REFLABEL_TITLE ||
         (labels[i] != IBID_REFLABEL_JOURNAL && labels[i] != IBID_REFLABEL_CONTAINER))
       continue;
     int journal = labels[i];
-    if (!ends_letter(token_view(text, &tokens[i - 1])) && !open_markup(text, tokens, labels, i))
-      return;
+    const char *first = text + tokens[0].start;
+    size_t span = tokens[count - 1].start + tokens[count - 1].length - tokens[0].start;
+    if (!ends_letter(token_view(text, &tokens[i - 1])) &&
+        (!memchr(first, '<', span) || !open_markup(text, tokens, labels, i)))
+      return 0;
     /* forward: the first word of the journal ends the sentence */
     for (size_t j = i; j < i + 2 && j + 1 < count && labels[j + 1] == journal; j++) {
       view t = token_view(text, &tokens[j]);
       if (letters_before_period(t) >= 5 && is_upper(text[tokens[j + 1].start])) {
         for (size_t k = i; k <= j; k++) labels[k] = IBID_REFLABEL_TITLE;
-        return;
+        return 1;
       }
       if (!ends_letter(t)) break;
     }
@@ -2203,12 +2217,13 @@ static void title_journal_boundary(const char *text, const ibid_reftoken *tokens
       if (labels[k - 1] != IBID_REFLABEL_TITLE) break;
       if (letters_before_period(t) >= 5 && is_upper(text[tokens[k].start])) {
         for (size_t m = k; m < i; m++) labels[m] = (uint8_t)journal;
-        return;
+        return 1;
       }
       if (!ends_letter(t)) break;
     }
-    return;
+    return 0;
   }
+  return 0;
 }
 
 /*
@@ -2216,23 +2231,24 @@ static void title_journal_boundary(const char *text, const ibid_reftoken *tokens
 ** starts between two bare words of the title ("School of Civil | Engineering")
 ** starts after the comma or period up to three words before.
 */
-static void title_publisher_boundary(const char *text, const ibid_reftoken *tokens, size_t count,
-                                     uint8_t *labels) {
+static int title_publisher_boundary(const char *text, const ibid_reftoken *tokens, size_t count,
+                                    uint8_t *labels) {
   for (size_t i = 1; i < count; i++) {
     if (labels[i - 1] != IBID_REFLABEL_TITLE || labels[i] != IBID_REFLABEL_PUBLISHER) continue;
-    if (!ibid_refmodel_bare(text, tokens, i)) return;
+    if (!ibid_refmodel_bare(text, tokens, i)) return 0;
     for (size_t k = i - 1; k > 1 && k + 3 >= i; k--) {
       view t = token_view(text, &tokens[k - 1]);
-      if (labels[k - 1] != IBID_REFLABEL_TITLE) return;
+      if (labels[k - 1] != IBID_REFLABEL_TITLE) return 0;
       if (t.n > 2 && (t.s[t.n - 1] == ',' || t.s[t.n - 1] == '.') &&
           is_upper(text[tokens[k].start])) {
         for (size_t m = k; m < i; m++) labels[m] = IBID_REFLABEL_PUBLISHER;
-        return;
+        return 1;
       }
-      if (!ends_letter(t)) return;
+      if (!ends_letter(t)) return 0;
     }
-    return;
+    return 0;
   }
+  return 0;
 }
 
 /*
@@ -2242,8 +2258,8 @@ static void title_publisher_boundary(const char *text, const ibid_reftoken *toke
 ** and a place run right after that publisher is more of the publisher ("Paris:
 ** Presses Universitaires de France, Quadrige").
 */
-static void place_colon_publisher(const char *text, const ibid_reftoken *tokens, size_t count,
-                                  uint8_t *labels) {
+static int place_colon_publisher(const char *text, const ibid_reftoken *tokens, size_t count,
+                                 uint8_t *labels) {
   for (size_t i = 0; i + 1 < count; i++) {
     if (labels[i] != IBID_REFLABEL_LOCATION || labels[i + 1] != IBID_REFLABEL_PUBLISHER) continue;
     view colon = token_view(text, &tokens[i]);
@@ -2268,60 +2284,67 @@ static void place_colon_publisher(const char *text, const ibid_reftoken *tokens,
       if (stop - end <= 2)
         for (size_t k = end; k < stop; k++) labels[k] = IBID_REFLABEL_PUBLISHER;
     }
-    return;
+    return 1; /* (labels may have changed) */
   }
+  return 0;
 }
 
 /* "Schramm and Stjerna (eds.), Martin Luther, the Bible and ...": the
 ** editor mark ends the names heading the reference; names-labelled words
 ** after it, before the title, are the title's. */
-static void names_end_at_editor_mark(const char *text, const ibid_reftoken *tokens, size_t count,
-                                     uint8_t *labels) {
+static int names_end_at_editor_mark(const char *text, const ibid_reftoken *tokens, size_t count,
+                                    uint8_t *labels) {
   size_t i = 0;
   while (i < count && labels[i] == IBID_REFLABEL_CITATION_NUMBER) i++;
   if (i == count || (labels[i] != IBID_REFLABEL_AUTHOR && labels[i] != IBID_REFLABEL_EDITOR))
-    return;
+    return 0;
   int names = labels[i];
   size_t end = i;
   while (end < count && labels[end] == names) end++;
-  if (end == count || labels[end] != IBID_REFLABEL_TITLE) return;
+  if (end == count || labels[end] != IBID_REFLABEL_TITLE) return 0;
   for (size_t k = i + 1; k + 1 < end; k++) {
     view t = token_view(text, &tokens[k]);
     if (t.n < 4 || t.s[0] != '(' || (t.s[t.n - 1] != ',' && t.s[t.n - 1] != '.') || !editor_mark(t))
       continue;
     for (size_t m = k + 1; m < end; m++) labels[m] = IBID_REFLABEL_TITLE;
-    return;
+    return 1;
   }
+  return 0;
 }
 
 /* "Akhromeyev, Sergei and Georgi Kornienko. Glazami ...": the last name,
 ** after "and", ends the author list at its period; author-labelled words
 ** after it, before the title, are the title's. */
-static void names_end_after_last(const char *text, const ibid_reftoken *tokens, size_t count,
-                                 uint8_t *labels) {
+static int names_end_after_last(const char *text, const ibid_reftoken *tokens, size_t count,
+                                uint8_t *labels) {
   static const char *const and_words[] = {"and", "und", "&", "et", "y", NULL};
   size_t i = 0;
   while (i < count && labels[i] == IBID_REFLABEL_CITATION_NUMBER) i++;
   size_t end = i;
   while (end < count && labels[end] == IBID_REFLABEL_AUTHOR) end++;
-  if (end == i || end == count || labels[end] != IBID_REFLABEL_TITLE) return;
+  if (end == i || end == count || labels[end] != IBID_REFLABEL_TITLE) return 0;
   size_t k = i + 1;
-  while (k < end && !word_in(token_view(text, &tokens[k]), and_words)) k++;
+  /* (the words start with a, u, &, e or y: the others are not looked up) */
+  while (k < end && (!strchr("aueyAUEY&", text[tokens[k].start]) ||
+                     !word_in(token_view(text, &tokens[k]), and_words)))
+    k++;
   /* the name after "and": two or three words, the last ending with a period */
   for (size_t j = k + 2; j < end && j <= k + 3; j++) {
     view t = token_view(text, &tokens[j]);
-    if (t.n && t.s[t.n - 1] == ',') return;
+    if (t.n && t.s[t.n - 1] == ',') return 0;
     if (letters_before_period(t) < 2) continue;
     if (j + 1 < end && is_upper(text[tokens[j + 1].start]))
       for (size_t m = j + 1; m < end; m++) labels[m] = IBID_REFLABEL_TITLE;
-    return;
+    return 1;
   }
+  return 0;
 }
 
 /* "Daedalus 111, no. 1 January 1, 1982": the number after an issue word
 ** ending the volume run is the issue, not the day of the date after it. */
-static void issue_after_issue_word(const char *text, const ibid_reftoken *tokens, size_t count,
-                                   uint8_t *labels) {
+static int issue_after_issue_word(const char *text, const ibid_reftoken *tokens, size_t count,
+                                  uint8_t *labels) {
+  int changed = 0;
   for (size_t i = 1; i < count; i++) {
     if (labels[i] != IBID_REFLABEL_DATE || labels[i - 1] != IBID_REFLABEL_VOLUME) continue;
     view t = token_view(text, &tokens[i]);
@@ -2331,28 +2354,31 @@ static void issue_after_issue_word(const char *text, const ibid_reftoken *tokens
     for (size_t k = 0; k < t.n; k++) digits &= is_digit(t.s[k]);
     if (!digits || !word_in(token_view(text, &tokens[i - 1]), issue_words)) continue;
     labels[i] = IBID_REFLABEL_VOLUME;
+    changed = 1;
   }
+  return changed;
 }
 
 /* "The Earth Observation Handbook: Special Edition for Rio+20.": a title
 ** run ending with a colon goes on with its subtitle, which the model took
 ** for a note, up to the subtitle's period. */
-static void subtitle_after_colon(const char *text, const ibid_reftoken *tokens, size_t count,
-                                 uint8_t *labels) {
+static int subtitle_after_colon(const char *text, const ibid_reftoken *tokens, size_t count,
+                                uint8_t *labels) {
   for (size_t i = 1; i < count; i++) {
     if (labels[i] != IBID_REFLABEL_NOTE || labels[i - 1] != IBID_REFLABEL_TITLE) continue;
     view colon = token_view(text, &tokens[i - 1]);
-    if (!colon.n || colon.s[colon.n - 1] != ':') return;
+    if (!colon.n || colon.s[colon.n - 1] != ':') return 0;
     size_t end = i;
     while (end < count && labels[end] == IBID_REFLABEL_NOTE) {
       view t = token_view(text, &tokens[end++]);
       if (t.n && t.s[t.n - 1] == '.') break;
     }
     view last = token_view(text, &tokens[end - 1]);
-    if (!last.n || last.s[last.n - 1] != '.') return;
+    if (!last.n || last.s[last.n - 1] != '.') return 0;
     for (size_t k = i; k < end; k++) labels[k] = IBID_REFLABEL_TITLE;
-    return;
+    return 1;
   }
+  return 0;
 }
 
 /* Is t a capitalised word or a small joining word of a journal's name? */
@@ -2370,52 +2396,55 @@ static int journal_name_word(view t) {
 ** capitalised words, when the volume starts with a number, "v." or an issue
 ** word (a book's "Vol. 2" does not).
 */
-static void journal_before_volume(const char *text, const ibid_reftoken *tokens, size_t count,
-                                  uint8_t *labels) {
+static int journal_before_volume(const char *text, const ibid_reftoken *tokens, size_t count,
+                                 uint8_t *labels) {
   for (size_t i = 0; i < count; i++)
     if (labels[i] == IBID_REFLABEL_JOURNAL || labels[i] == IBID_REFLABEL_CONTAINER ||
         labels[i] == IBID_REFLABEL_PUBLISHER || labels[i] == IBID_REFLABEL_EDITOR)
-      return;
+      return 0;
   size_t end = 0;
   while (end < count && labels[end] != IBID_REFLABEL_TITLE) end++;
   size_t start = end;
   while (end < count && labels[end] == IBID_REFLABEL_TITLE) end++;
-  if (end == count || end - start < 4 || labels[end] != IBID_REFLABEL_VOLUME) return;
+  if (end == count || end - start < 4 || labels[end] != IBID_REFLABEL_VOLUME) return 0;
   view volume = token_view(text, &tokens[end]);
   static const char *const v_words[] = {"v", NULL};
-  if (!is_digit(volume.s[0]) && !word_in(volume, v_words) && !word_in(volume, issue_words)) return;
+  if (!is_digit(volume.s[0]) && !word_in(volume, v_words) && !word_in(volume, issue_words))
+    return 0;
   view last = token_view(text, &tokens[end - 1]);
-  if (!last.n || last.s[last.n - 1] != ',') return;
+  if (!last.n || last.s[last.n - 1] != ',') return 0;
   for (size_t k = end - 1; k > start && end - k <= 5; k--) {
     view t = token_view(text, &tokens[k - 1]);
     if (t.n && strchr(".:,", t.s[t.n - 1])) {
-      if (k - start < 3 || !is_upper(text[tokens[k].start])) return;
+      if (k - start < 3 || !is_upper(text[tokens[k].start])) return 0;
       for (size_t m = k; m < end; m++)
-        if (!journal_name_word(token_view(text, &tokens[m]))) return;
+        if (!journal_name_word(token_view(text, &tokens[m]))) return 0;
       for (size_t m = k; m < end; m++) labels[m] = IBID_REFLABEL_JOURNAL;
-      return;
+      return 1;
     }
   }
+  return 0;
 }
 
 /* "Journal of a Trip to the Hebrides with Samuel Johnson, (ed.) R. W.
 ** Chapman": an editor run that goes on from a title word with no mark between
 ** and has its mark "(ed.)" before the names: the words before the mark are the
 ** title's. */
-static void editors_after_mark(const char *text, const ibid_reftoken *tokens, size_t count,
-                               uint8_t *labels) {
+static int editors_after_mark(const char *text, const ibid_reftoken *tokens, size_t count,
+                              uint8_t *labels) {
   for (size_t i = 1; i < count; i++) {
     if (labels[i] != IBID_REFLABEL_EDITOR || labels[i - 1] != IBID_REFLABEL_TITLE) continue;
-    if (!ibid_refmodel_bare(text, tokens, i)) return;
+    if (!ibid_refmodel_bare(text, tokens, i)) return 0;
     for (size_t k = i + 1; k + 1 < count && k < i + 6 && labels[k] == IBID_REFLABEL_EDITOR; k++) {
       view t = token_view(text, &tokens[k]);
       if (t.n < 4 || t.s[0] != '(' || t.s[t.n - 1] != ')' || !editor_mark(t)) continue;
-      if (labels[k + 1] != IBID_REFLABEL_EDITOR) return;
+      if (labels[k + 1] != IBID_REFLABEL_EDITOR) return 0;
       for (size_t m = i; m < k; m++) labels[m] = IBID_REFLABEL_TITLE;
-      return;
+      return 1;
     }
-    return;
+    return 0;
   }
+  return 0;
 }
 
 static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t count,
@@ -2427,26 +2456,39 @@ static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t 
   stripped_urls(text, tokens, count, labels);
   day_before_month(text, tokens, count, labels);
   quoted_title(text, tokens, count, labels);
-  title_journal_boundary(text, tokens, count, labels);
-  title_publisher_boundary(text, tokens, count, labels);
   quoted_in(text, tokens, count, labels);
   author_title_boundary(text, tokens, count, labels);
   editions(text, tokens, count, labels);
   volume_words_before_number(text, tokens, count, labels);
   place_before_colon(text, tokens, count, labels);
-  place_colon_publisher(text, tokens, count, labels);
   title_after_editors(text, tokens, count, labels);
   in_container_before_editors(text, tokens, count, labels);
   page_count(text, tokens, count, labels);
   editor_mark_after_names(text, tokens, count, labels);
-  names_end_at_editor_mark(text, tokens, count, labels);
-  names_end_after_last(text, tokens, count, labels);
-  issue_after_issue_word(text, tokens, count, labels);
-  subtitle_after_colon(text, tokens, count, labels);
-  journal_before_volume(text, tokens, count, labels);
-  editors_after_mark(text, tokens, count, labels);
   title_before_place(text, tokens, count, labels);
   in_names_container(text, tokens, count, labels);
+  /* The boundary rules, each only where the two fields it looks at meet. */
+  uint32_t follows[IBID_REFLABEL_COUNT];
+  label_meetings(labels, count, follows);
+  if ((MEET(TITLE, JOURNAL) || MEET(TITLE, CONTAINER)) &&
+      title_journal_boundary(text, tokens, count, labels))
+    label_meetings(labels, count, follows);
+  if (MEET(TITLE, PUBLISHER) && title_publisher_boundary(text, tokens, count, labels))
+    label_meetings(labels, count, follows);
+  if (MEET(LOCATION, PUBLISHER) && place_colon_publisher(text, tokens, count, labels))
+    label_meetings(labels, count, follows);
+  if ((MEET(AUTHOR, TITLE) || MEET(EDITOR, TITLE)) &&
+      names_end_at_editor_mark(text, tokens, count, labels))
+    label_meetings(labels, count, follows);
+  if (MEET(AUTHOR, TITLE) && names_end_after_last(text, tokens, count, labels))
+    label_meetings(labels, count, follows);
+  if (MEET(VOLUME, DATE) && issue_after_issue_word(text, tokens, count, labels))
+    label_meetings(labels, count, follows);
+  if (MEET(TITLE, NOTE) && subtitle_after_colon(text, tokens, count, labels))
+    label_meetings(labels, count, follows);
+  if (MEET(TITLE, VOLUME) && journal_before_volume(text, tokens, count, labels))
+    label_meetings(labels, count, follows);
+  if (MEET(TITLE, EDITOR)) editors_after_mark(text, tokens, count, labels);
 }
 
 /* ibid_reference_segments with `extra` more bytes at the end of the block
