@@ -702,9 +702,20 @@ static int natural_and(view v, size_t start, size_t end) {
   return (is_upper((char)first) || first >= 0xC3) && (is_upper((char)after) || after >= 0xC3);
 }
 
+/* "Drake AL", "Leufkens HG", "Tsingou E": one to three capitals right after
+** a family name (a word that no mark ends, not itself a noise word) are
+** its initials, not "al", "Hg." or "e" ("SMITH J, ET AL" stays noise). */
+static int capital_initials(view core, view previous) {
+  if (!core.n || core.n > 3 || !previous.n || strchr(",.;:", previous.s[previous.n - 1])) return 0;
+  for (size_t k = 0; k < core.n; k++)
+    if (!is_upper(core.s[k])) return 0;
+  return !word_in(previous, name_noise);
+}
+
 /* Removes "et al.", "(eds.)", "edited by", "In:" wherever they stand. */
 static void clean_name_list(view v, ibid_buffer *out) {
   size_t i = 0;
+  view previous = {v.s, 0};
   while (i < v.n) {
     size_t start = i;
     while (i < v.n && !is_space_byte(v.s[i])) i++;
@@ -714,7 +725,8 @@ static void clean_name_list(view v, ibid_buffer *out) {
     /* "Blanchard, Marie et Duval", "García, L. y Torres": "and" in French,
        Spanish, Italian between inverted names (not "et al.", nor inside
        "Comisión Tripartita y Universidad del Rosario") */
-    if ((word_in(core, (const char *const[]){"et", "y", "e", NULL})) && core.n == w.n &&
+    if (core.n && !is_upper(core.s[0]) &&
+        (word_in(core, (const char *const[]){"et", "y", "e", NULL})) && core.n == w.n &&
         out->length && i < v.n &&
         (memchr(out->data, ',', out->length) || natural_and(v, start, i))) {
       size_t next = i;
@@ -726,12 +738,14 @@ static void clean_name_list(view v, ibid_buffer *out) {
       }
     }
     view noise = word_core(core);
-    if (!noise.n || !name_noise_first(noise.s[0]) || !word_in(core, name_noise)) {
+    if (!noise.n || !name_noise_first(noise.s[0]) || !word_in(core, name_noise) ||
+        capital_initials(core, previous)) {
       if (out->length) ibid_buffer_append_char(out, ' ');
       ibid_buffer_append(out, w.s, w.n);
     } else if (w.n && w.s[w.n - 1] == ',' && out->length) {
       ibid_buffer_append_char(out, ',');
     }
+    previous = w;
     while (i < v.n && is_space_byte(v.s[i])) i++;
   }
 }
