@@ -702,9 +702,20 @@ static int natural_and(view v, size_t start, size_t end) {
   return (is_upper((char)first) || first >= 0xC3) && (is_upper((char)after) || after >= 0xC3);
 }
 
+/* "Drake AL", "Leufkens HG", "Tsingou E": one to three capitals right after
+** a family name (a word that no mark ends, not itself a noise word) are
+** its initials, not "al", "Hg." or "e" ("SMITH J, ET AL" stays noise). */
+static int capital_initials(view core, view previous) {
+  if (!core.n || core.n > 3 || !previous.n || strchr(",.;:", previous.s[previous.n - 1])) return 0;
+  for (size_t k = 0; k < core.n; k++)
+    if (!is_upper(core.s[k])) return 0;
+  return !word_in(previous, name_noise);
+}
+
 /* Removes "et al.", "(eds.)", "edited by", "In:" wherever they stand. */
 static void clean_name_list(view v, ibid_buffer *out) {
   size_t i = 0;
+  view previous = {v.s, 0};
   while (i < v.n) {
     size_t start = i;
     while (i < v.n && !is_space_byte(v.s[i])) i++;
@@ -714,7 +725,8 @@ static void clean_name_list(view v, ibid_buffer *out) {
     /* "Blanchard, Marie et Duval", "García, L. y Torres": "and" in French,
        Spanish, Italian between inverted names (not "et al.", nor inside
        "Comisión Tripartita y Universidad del Rosario") */
-    if ((word_in(core, (const char *const[]){"et", "y", "e", NULL})) && core.n == w.n &&
+    if (core.n && !is_upper(core.s[0]) &&
+        (word_in(core, (const char *const[]){"et", "y", "e", NULL})) && core.n == w.n &&
         out->length && i < v.n &&
         (memchr(out->data, ',', out->length) || natural_and(v, start, i))) {
       size_t next = i;
@@ -726,12 +738,14 @@ static void clean_name_list(view v, ibid_buffer *out) {
       }
     }
     view noise = word_core(core);
-    if (!noise.n || !name_noise_first(noise.s[0]) || !word_in(core, name_noise)) {
+    if (!noise.n || !name_noise_first(noise.s[0]) || !word_in(core, name_noise) ||
+        capital_initials(core, previous)) {
       if (out->length) ibid_buffer_append_char(out, ' ');
       ibid_buffer_append(out, w.s, w.n);
     } else if (w.n && w.s[w.n - 1] == ',' && out->length) {
       ibid_buffer_append_char(out, ',');
     }
+    previous = w;
     while (i < v.n && is_space_byte(v.s[i])) i++;
   }
 }
@@ -2131,6 +2145,322 @@ static void editor_mark_after_names(const char *text, const ibid_reftoken *token
   labels[i] = IBID_REFLABEL_AUTHOR;
 }
 
+/* Which fields meet: follows[a] has bit b set where a token of label b
+** follows one of label a (a != b). The boundary rules below look for one
+** such meeting each and run only where it occurs: one pass over the labels
+** instead of one per rule. */
+static void label_meetings(const uint8_t *labels, size_t count, uint32_t *follows) {
+  memset(follows, 0, IBID_REFLABEL_COUNT * sizeof(*follows));
+  for (size_t i = 1; i < count; i++)
+    if (labels[i] != labels[i - 1]) follows[labels[i - 1]] |= 1u << labels[i];
+}
+#define MEET(a, b) (follows[IBID_REFLABEL_##a] >> IBID_REFLABEL_##b & 1u)
+
+/* Letters in t before a final period ("Hypothesis." 10, "lucifugus</italic>."
+** 9, markup left out), 0 when t does not end with one. */
+static size_t letters_before_period(view t) {
+  if (t.n < 2 || t.s[t.n - 1] != '.') return 0;
+  size_t letters = 0;
+  int tag = 0;
+  for (size_t k = 0; k + 1 < t.n; k++) {
+    char c = t.s[k];
+    if (c == '<') tag = 1;
+    if (!tag && (is_alpha(c) || (unsigned char)c >= 0x80)) letters++;
+    if (c == '>') tag = 0;
+  }
+  return letters;
+}
+
+/* Does the token end with a letter (or a closing markup tag after one)? */
+static int ends_letter(view t) {
+  while (t.n && t.s[t.n - 1] == '>') {
+    while (t.n && t.s[t.n - 1] != '<') t.n--;
+    if (t.n) t.n--;
+  }
+  return t.n &&
+         (is_alpha(t.s[t.n - 1]) || ((unsigned char)t.s[t.n - 1] >= 0x80 && !trailing_mark(t, "")));
+}
+
+/* Is a markup tag ("<italic>", left in by the copy) opened in the title run
+** that ends before token i and not closed there? */
+static int open_markup(const char *text, const ibid_reftoken *tokens, const uint8_t *labels,
+                       size_t i) {
+  int open = 0;
+  for (size_t k = i; k > 0 && labels[k - 1] == IBID_REFLABEL_TITLE; k--) {
+    view t = token_view(text, &tokens[k - 1]);
+    for (const char *c = memchr(t.s, '<', t.n); c;
+         c = memchr(c + 1, '<', (size_t)(t.s + t.n - c - 1)))
+      open += c + 1 < t.s + t.n && c[1] == '/' ? -1 : 1;
+  }
+  return open > 0;
+}
+
+/*
+** The title ends with a sentence, the journal follows ("Are Dictatorships
+** Returning? ... Hypothesis. Contemporary Politics 16"): when the model put
+** the boundary between two words with no mark between them, it belongs
+** after the word ending with a period just past it ("Hypothesis." goes back to
+** the title) or just before it ("HIV-1 Reverse Transcription. Cold Spring
+** Harb." gives "Cold Spring" to the journal); the same when the title run
+** leaves markup open ("<italic>M. | lucifugus</italic>. Journal of ...").
+*/
+static int title_journal_boundary(const char *text, const ibid_reftoken *tokens, size_t count,
+                                  uint8_t *labels) {
+  for (size_t i = 1; i + 1 < count; i++) {
+    if (labels[i - 1] != IBID_REFLABEL_TITLE ||
+        (labels[i] != IBID_REFLABEL_JOURNAL && labels[i] != IBID_REFLABEL_CONTAINER))
+      continue;
+    int journal = labels[i];
+    const char *first = text + tokens[0].start;
+    size_t span = tokens[count - 1].start + tokens[count - 1].length - tokens[0].start;
+    if (!ends_letter(token_view(text, &tokens[i - 1])) &&
+        (!memchr(first, '<', span) || !open_markup(text, tokens, labels, i)))
+      return 0;
+    /* forward: the first word of the journal ends the sentence */
+    for (size_t j = i; j < i + 2 && j + 1 < count && labels[j + 1] == journal; j++) {
+      view t = token_view(text, &tokens[j]);
+      if (letters_before_period(t) >= 5 && is_upper(text[tokens[j + 1].start])) {
+        for (size_t k = i; k <= j; k++) labels[k] = IBID_REFLABEL_TITLE;
+        return 1;
+      }
+      if (!ends_letter(t)) break;
+    }
+    /* backward: a title word just before ends the sentence */
+    for (size_t k = i - 1; k > 0 && k + 3 > i; k--) {
+      view t = token_view(text, &tokens[k - 1]);
+      if (labels[k - 1] != IBID_REFLABEL_TITLE) break;
+      if (letters_before_period(t) >= 5 && is_upper(text[tokens[k].start])) {
+        for (size_t m = k; m < i; m++) labels[m] = (uint8_t)journal;
+        return 1;
+      }
+      if (!ends_letter(t)) break;
+    }
+    return 0;
+  }
+  return 0;
+}
+
+/*
+** "Title, School of Civil Engineering, University": a publisher run that
+** starts between two bare words of the title ("School of Civil | Engineering")
+** starts after the comma or period up to three words before.
+*/
+static int title_publisher_boundary(const char *text, const ibid_reftoken *tokens, size_t count,
+                                    uint8_t *labels) {
+  for (size_t i = 1; i < count; i++) {
+    if (labels[i - 1] != IBID_REFLABEL_TITLE || labels[i] != IBID_REFLABEL_PUBLISHER) continue;
+    if (!ibid_refmodel_bare(text, tokens, i)) return 0;
+    for (size_t k = i - 1; k > 1 && k + 3 >= i; k--) {
+      view t = token_view(text, &tokens[k - 1]);
+      if (labels[k - 1] != IBID_REFLABEL_TITLE) return 0;
+      if (t.n > 2 && (t.s[t.n - 1] == ',' || t.s[t.n - 1] == '.') &&
+          is_upper(text[tokens[k].start])) {
+        for (size_t m = k; m < i; m++) labels[m] = IBID_REFLABEL_PUBLISHER;
+        return 1;
+      }
+      if (!ends_letter(t)) return 0;
+    }
+    return 0;
+  }
+  return 0;
+}
+
+/*
+** "Place: Publisher" around a place run ending with ":" that the publisher
+** follows: a publisher run of one or two words ending with "," just before
+** it is a first place ("Manchester, New York: Manchester University Press"),
+** and a place run right after that publisher is more of the publisher ("Paris:
+** Presses Universitaires de France, Quadrige").
+*/
+static int place_colon_publisher(const char *text, const ibid_reftoken *tokens, size_t count,
+                                 uint8_t *labels) {
+  for (size_t i = 0; i + 1 < count; i++) {
+    if (labels[i] != IBID_REFLABEL_LOCATION || labels[i + 1] != IBID_REFLABEL_PUBLISHER) continue;
+    view colon = token_view(text, &tokens[i]);
+    if (!colon.n || colon.s[colon.n - 1] != ':') continue;
+    size_t start = i;
+    while (start > 0 && labels[start - 1] == IBID_REFLABEL_LOCATION) start--;
+    size_t first = start;
+    while (first > 0 && start - first < 3 && labels[first - 1] == IBID_REFLABEL_PUBLISHER) first--;
+    if (first < start && start - first <= 2 &&
+        (first == 0 || labels[first - 1] != IBID_REFLABEL_PUBLISHER)) {
+      view last = token_view(text, &tokens[start - 1]);
+      if (last.n && last.s[last.n - 1] == ',')
+        for (size_t k = first; k < start; k++) labels[k] = IBID_REFLABEL_LOCATION;
+    }
+    size_t end = i + 1;
+    while (end < count && labels[end] == IBID_REFLABEL_PUBLISHER) end++;
+    view after = token_view(text, &tokens[end - 1]);
+    if (end < count && labels[end] == IBID_REFLABEL_LOCATION && after.n &&
+        after.s[after.n - 1] == ',') {
+      size_t stop = end;
+      while (stop < count && labels[stop] == IBID_REFLABEL_LOCATION) stop++;
+      if (stop - end <= 2)
+        for (size_t k = end; k < stop; k++) labels[k] = IBID_REFLABEL_PUBLISHER;
+    }
+    return 1; /* (labels may have changed) */
+  }
+  return 0;
+}
+
+/* "Schramm and Stjerna (eds.), Martin Luther, the Bible and ...": the
+** editor mark ends the names heading the reference; names-labelled words
+** after it, before the title, are the title's. */
+static int names_end_at_editor_mark(const char *text, const ibid_reftoken *tokens, size_t count,
+                                    uint8_t *labels) {
+  size_t i = 0;
+  while (i < count && labels[i] == IBID_REFLABEL_CITATION_NUMBER) i++;
+  if (i == count || (labels[i] != IBID_REFLABEL_AUTHOR && labels[i] != IBID_REFLABEL_EDITOR))
+    return 0;
+  int names = labels[i];
+  size_t end = i;
+  while (end < count && labels[end] == names) end++;
+  if (end == count || labels[end] != IBID_REFLABEL_TITLE) return 0;
+  for (size_t k = i + 1; k + 1 < end; k++) {
+    view t = token_view(text, &tokens[k]);
+    if (t.n < 4 || t.s[0] != '(' || (t.s[t.n - 1] != ',' && t.s[t.n - 1] != '.') || !editor_mark(t))
+      continue;
+    for (size_t m = k + 1; m < end; m++) labels[m] = IBID_REFLABEL_TITLE;
+    return 1;
+  }
+  return 0;
+}
+
+/* "Akhromeyev, Sergei and Georgi Kornienko. Glazami ...": the last name,
+** after "and", ends the author list at its period; author-labelled words
+** after it, before the title, are the title's. */
+static int names_end_after_last(const char *text, const ibid_reftoken *tokens, size_t count,
+                                uint8_t *labels) {
+  static const char *const and_words[] = {"and", "und", "&", "et", "y", NULL};
+  size_t i = 0;
+  while (i < count && labels[i] == IBID_REFLABEL_CITATION_NUMBER) i++;
+  size_t end = i;
+  while (end < count && labels[end] == IBID_REFLABEL_AUTHOR) end++;
+  if (end == i || end == count || labels[end] != IBID_REFLABEL_TITLE) return 0;
+  size_t k = i + 1;
+  /* (the words start with a, u, &, e or y: the others are not looked up) */
+  while (k < end && (!strchr("aueyAUEY&", text[tokens[k].start]) ||
+                     !word_in(token_view(text, &tokens[k]), and_words)))
+    k++;
+  /* the name after "and": two or three words, the last ending with a period */
+  for (size_t j = k + 2; j < end && j <= k + 3; j++) {
+    view t = token_view(text, &tokens[j]);
+    if (t.n && t.s[t.n - 1] == ',') return 0;
+    if (letters_before_period(t) < 2) continue;
+    if (j + 1 < end && is_upper(text[tokens[j + 1].start]))
+      for (size_t m = j + 1; m < end; m++) labels[m] = IBID_REFLABEL_TITLE;
+    return 1;
+  }
+  return 0;
+}
+
+/* "Daedalus 111, no. 1 January 1, 1982": the number after an issue word
+** ending the volume run is the issue, not the day of the date after it. */
+static int issue_after_issue_word(const char *text, const ibid_reftoken *tokens, size_t count,
+                                  uint8_t *labels) {
+  int changed = 0;
+  for (size_t i = 1; i < count; i++) {
+    if (labels[i] != IBID_REFLABEL_DATE || labels[i - 1] != IBID_REFLABEL_VOLUME) continue;
+    view t = token_view(text, &tokens[i]);
+    while (t.n && strchr(",.;:", t.s[t.n - 1])) t.n--;
+    if (!t.n || t.n > 4) continue;
+    int digits = 1;
+    for (size_t k = 0; k < t.n; k++) digits &= is_digit(t.s[k]);
+    if (!digits || !word_in(token_view(text, &tokens[i - 1]), issue_words)) continue;
+    labels[i] = IBID_REFLABEL_VOLUME;
+    changed = 1;
+  }
+  return changed;
+}
+
+/* "The Earth Observation Handbook: Special Edition for Rio+20.": a title
+** run ending with a colon goes on with its subtitle, which the model took
+** for a note, up to the subtitle's period. */
+static int subtitle_after_colon(const char *text, const ibid_reftoken *tokens, size_t count,
+                                uint8_t *labels) {
+  for (size_t i = 1; i < count; i++) {
+    if (labels[i] != IBID_REFLABEL_NOTE || labels[i - 1] != IBID_REFLABEL_TITLE) continue;
+    view colon = token_view(text, &tokens[i - 1]);
+    if (!colon.n || colon.s[colon.n - 1] != ':') return 0;
+    size_t end = i;
+    while (end < count && labels[end] == IBID_REFLABEL_NOTE) {
+      view t = token_view(text, &tokens[end++]);
+      if (t.n && t.s[t.n - 1] == '.') break;
+    }
+    view last = token_view(text, &tokens[end - 1]);
+    if (!last.n || last.s[last.n - 1] != '.') return 0;
+    for (size_t k = i; k < end; k++) labels[k] = IBID_REFLABEL_TITLE;
+    return 1;
+  }
+  return 0;
+}
+
+/* Is t a capitalised word or a small joining word of a journal's name? */
+static int journal_name_word(view t) {
+  static const char *const joining[] = {"and", "of", "the", "in", "for", "on", "&", NULL};
+  while (t.n && strchr(",.:;", t.s[t.n - 1])) t.n--;
+  if (!t.n) return 0;
+  return is_upper(t.s[0]) || word_in(t, joining);
+}
+
+/*
+** "Title: Hydrological Processes, v. 28(4)", "A Reply, Past and Present, n°
+** 49": with no journal anywhere, a title run that the volume follows ends with
+** the journal: its last part after a colon, period or comma, of one to five
+** capitalised words, when the volume starts with a number, "v." or an issue
+** word (a book's "Vol. 2" does not).
+*/
+static int journal_before_volume(const char *text, const ibid_reftoken *tokens, size_t count,
+                                 uint8_t *labels) {
+  for (size_t i = 0; i < count; i++)
+    if (labels[i] == IBID_REFLABEL_JOURNAL || labels[i] == IBID_REFLABEL_CONTAINER ||
+        labels[i] == IBID_REFLABEL_PUBLISHER || labels[i] == IBID_REFLABEL_EDITOR)
+      return 0;
+  size_t end = 0;
+  while (end < count && labels[end] != IBID_REFLABEL_TITLE) end++;
+  size_t start = end;
+  while (end < count && labels[end] == IBID_REFLABEL_TITLE) end++;
+  if (end == count || end - start < 4 || labels[end] != IBID_REFLABEL_VOLUME) return 0;
+  view volume = token_view(text, &tokens[end]);
+  static const char *const v_words[] = {"v", NULL};
+  if (!is_digit(volume.s[0]) && !word_in(volume, v_words) && !word_in(volume, issue_words))
+    return 0;
+  view last = token_view(text, &tokens[end - 1]);
+  if (!last.n || last.s[last.n - 1] != ',') return 0;
+  for (size_t k = end - 1; k > start && end - k <= 5; k--) {
+    view t = token_view(text, &tokens[k - 1]);
+    if (t.n && strchr(".:,", t.s[t.n - 1])) {
+      if (k - start < 3 || !is_upper(text[tokens[k].start])) return 0;
+      for (size_t m = k; m < end; m++)
+        if (!journal_name_word(token_view(text, &tokens[m]))) return 0;
+      for (size_t m = k; m < end; m++) labels[m] = IBID_REFLABEL_JOURNAL;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* "Journal of a Trip to the Hebrides with Samuel Johnson, (ed.) R. W.
+** Chapman": an editor run that goes on from a title word with no mark between
+** and has its mark "(ed.)" before the names: the words before the mark are the
+** title's. */
+static int editors_after_mark(const char *text, const ibid_reftoken *tokens, size_t count,
+                              uint8_t *labels) {
+  for (size_t i = 1; i < count; i++) {
+    if (labels[i] != IBID_REFLABEL_EDITOR || labels[i - 1] != IBID_REFLABEL_TITLE) continue;
+    if (!ibid_refmodel_bare(text, tokens, i)) return 0;
+    for (size_t k = i + 1; k + 1 < count && k < i + 6 && labels[k] == IBID_REFLABEL_EDITOR; k++) {
+      view t = token_view(text, &tokens[k]);
+      if (t.n < 4 || t.s[0] != '(' || t.s[t.n - 1] != ')' || !editor_mark(t)) continue;
+      if (labels[k + 1] != IBID_REFLABEL_EDITOR) return 0;
+      for (size_t m = i; m < k; m++) labels[m] = IBID_REFLABEL_TITLE;
+      return 1;
+    }
+    return 0;
+  }
+  return 0;
+}
+
 static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t count,
                           uint8_t *labels) {
   repeated_author(text, tokens, count, labels);
@@ -2151,6 +2481,28 @@ static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t 
   editor_mark_after_names(text, tokens, count, labels);
   title_before_place(text, tokens, count, labels);
   in_names_container(text, tokens, count, labels);
+  /* The boundary rules, each only where the two fields it looks at meet. */
+  uint32_t follows[IBID_REFLABEL_COUNT];
+  label_meetings(labels, count, follows);
+  if ((MEET(TITLE, JOURNAL) || MEET(TITLE, CONTAINER)) &&
+      title_journal_boundary(text, tokens, count, labels))
+    label_meetings(labels, count, follows);
+  if (MEET(TITLE, PUBLISHER) && title_publisher_boundary(text, tokens, count, labels))
+    label_meetings(labels, count, follows);
+  if (MEET(LOCATION, PUBLISHER) && place_colon_publisher(text, tokens, count, labels))
+    label_meetings(labels, count, follows);
+  if ((MEET(AUTHOR, TITLE) || MEET(EDITOR, TITLE)) &&
+      names_end_at_editor_mark(text, tokens, count, labels))
+    label_meetings(labels, count, follows);
+  if (MEET(AUTHOR, TITLE) && names_end_after_last(text, tokens, count, labels))
+    label_meetings(labels, count, follows);
+  if (MEET(VOLUME, DATE) && issue_after_issue_word(text, tokens, count, labels))
+    label_meetings(labels, count, follows);
+  if (MEET(TITLE, NOTE) && subtitle_after_colon(text, tokens, count, labels))
+    label_meetings(labels, count, follows);
+  if (MEET(TITLE, VOLUME) && journal_before_volume(text, tokens, count, labels))
+    label_meetings(labels, count, follows);
+  if (MEET(TITLE, EDITOR)) editors_after_mark(text, tokens, count, labels);
 }
 
 /* ibid_reference_segments with `extra` more bytes at the end of the block

@@ -178,3 +178,10 @@ def test_conventions():
     assert got.get('number', '').endswith('2104.05678') and 'page' not in got, got
     got = parse(db, 'Weber, R. 2006. Pension reform in Europe. Journal of Social Policy 35, 2: 201-220.')
     assert (got.get('volume'), got.get('issue'), got.get('page')) == ('35', '2', '201-220'), got
+    # the number after "no." is the issue, not the day of the date that follows (MLA, Chicago)
+    got = parse(db, 'Klein, Hans, "Reform and Revolt," Central European History, vol. 26, no. 4, '
+                    'June 1993, pp. 301-330.')
+    assert (got.get('volume'), got.get('issue'), got.get('page')) == ('26', '4', '301-330'), got
+    assert got['issued']['date-parts'] == [[1993, 6]], got
+    got = parse(db, 'Fischer, Anna, "Cities in the Late Empire," Historical Journal 54, no. 3 March 1, 2011')
+    assert (got.get('volume'), got.get('issue')) == ('54', '3'), got
