@@ -852,15 +852,7 @@ static size_t number_word_floor(const char *text, size_t length, size_t from, si
     if (scale_word_at(text, length, p - 2)) scale = p - 2;
   *at = scale;
   if (scale == length) return length;
-  size_t w = scale; /* back over the white space */
-  while (w > 0) {
-    if (ibid_is_space(text[w - 1]))
-      w--;
-    else if (w >= 2 && (unsigned char)text[w - 2] == 0xC2 && (unsigned char)text[w - 1] == 0xA0)
-      w -= 2;
-    else
-      break;
-  }
+  size_t w = ibid_skip_space_back(text, scale); /* back over the white space */
   return w > 9 ? w - 9 : 0;
 }
 

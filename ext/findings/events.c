@@ -364,16 +364,7 @@ static int may_be_relative(event_scan *s, size_t i) {
       p++;
     }
     if (s->later_at == NO_LATER) return 0;
-    size_t w = s->later_at; /* back over the white space, as ibid_skip_space reads it */
-    while (w > 0) {
-      if (ibid_is_space(text[w - 1]))
-        w--;
-      else if (w >= 2 && (unsigned char)text[w - 2] == 0xC2 && (unsigned char)text[w - 1] == 0xA0)
-        w -= 2;
-      else
-        break;
-    }
-    s->later_space = w;
+    s->later_space = ibid_skip_space_back(text, s->later_at); /* back over the white space */
   }
   return s->later_at != NO_LATER && s->later_space <= i + 16;
 }

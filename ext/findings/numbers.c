@@ -64,6 +64,19 @@ size_t ibid_skip_space(const char *text, size_t length, size_t offset) {
   return offset;
 }
 
+size_t ibid_skip_space_back(const char *text, size_t end) {
+  while (end > 0) {
+    if (ibid_is_space(text[end - 1]))
+      end--;
+    else if (end >= 2 && (unsigned char)text[end - 2] == 0xC2 &&
+             (unsigned char)text[end - 1] == 0xA0)
+      end -= 2; /* no-break space */
+    else
+      break;
+  }
+  return end;
+}
+
 size_t ibid_previous_word(const char *text, size_t end, size_t *word_end) {
   size_t i = end;
   while (i > 0 && (ibid_is_space(text[i - 1]) || text[i - 1] == ',')) i--;

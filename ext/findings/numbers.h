@@ -158,6 +158,10 @@ int ibid_word_is(const char *text, size_t length, size_t offset, const char *wor
 /* Offset after the white space at offset. */
 size_t ibid_skip_space(const char *text, size_t length, size_t offset);
 
+/* Offset of the start of the white space that ends at `end` (the same white
+** space as ibid_skip_space reads: ASCII and the no-break space), end when none. */
+size_t ibid_skip_space_back(const char *text, size_t end);
+
 /* Offset of the start of the word that ends at or before `end` (skipping white
 ** space and the punctuation in `skip`), or end when there is none. */
 size_t ibid_previous_word(const char *text, size_t end, size_t *word_end);
