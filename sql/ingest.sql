@@ -15,6 +15,8 @@
 -- ibid_link(id) runs the linking of a document already stored (sql/merge.sql):
 --   @fulltext (or @fulltext without ids), @own work, @work, @own work row,
 --   @cited.
+-- The last part, @linked refs, holds ibid_ingest's own statements for the
+-- steps of @cited it runs on the analysis's rows (said there).
 --
 -- Why not the trigger's own statements: SQLite keeps the registers of a
 -- trigger program (every copy of the raw file, the body, the converted JSON a
@@ -344,4 +346,44 @@ INSERT INTO citations(document_id, work_id, via, note, locator, start, length)
     FROM documents d, ibid_reference_links(d.body) l WHERE d.id = ?1
       -- (without a reference that names a work, no link can: the body is not read)
       AND EXISTS (SELECT 1 FROM refs r WHERE r.document_id = ?1 AND r.work_id IS NOT NULL))
+  WHERE work_id IS NOT NULL;
+
+-- @linked refs
+-- Not steps: ibid_ingest's own statements for what it links from the rows
+-- of its analysis before they are written (write_linked_refs and
+-- write_markers in ext/corpus/sql_ingest.c), in this order: the works of
+-- the refs, the refs with their work_id, the refs_work_identifiers trigger
+-- fired, the citations of numbered in-text citations. Each does what the
+-- step of @cited it stands for does (keep them together), reading the
+-- pending rows of main.ibid_link (?2) instead of a table: the refs' columns
+-- c0 .. c9 (note, item, start, length, text, csl, resolves_to,
+-- resolves_item, locator, work_key), the links' c0 .. c4 (entry, start,
+-- length, entry_start, entry_length). c9 is compared as CAST(c9 AS TEXT): a
+-- column of ibid_link has no type, and SQLite would scan the whole key
+-- index to compare works.key with it.
+INSERT INTO main.works(key, title, authors, year, doi, csl)
+  SELECT c9, c5 ->> '$.title',
+         (SELECT group_concat(coalesce(value ->> '$.family', value ->> '$.literal'), '; ')
+          FROM json_each(c5, '$.author')),
+         c5 ->> '$.issued.date-parts[0][0]', c5 ->> '$.DOI', c5
+  FROM main.ibid_link WHERE pending = ?2 AND c9 IS NOT NULL AND c6 IS NULL
+    AND NOT EXISTS (SELECT 1 FROM main.works w WHERE w.key = CAST(c9 AS TEXT))
+  ON CONFLICT(key) DO NOTHING;
+INSERT OR FAIL INTO main.refs(document_id, note, item, start, length, text, csl,
+                              resolves_to, resolves_item, locator, work_key, work_id)
+  SELECT ?1, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9,
+         (SELECT w.id FROM main.works w WHERE w.key = CAST(c9 AS TEXT))
+  FROM main.ibid_link WHERE pending = ?2;
+UPDATE main.refs SET work_id = work_id
+WHERE document_id = ?1 AND work_id IS NOT NULL AND resolves_to IS NULL
+  AND (csl ->> '$.DOI' IS NOT NULL OR csl ->> '$.URL' IS NOT NULL);
+INSERT INTO main.citations(document_id, work_id, via, note, locator, start, length)
+  SELECT ?1, work_id, 'marker', NULL, NULL, start, length FROM (
+    SELECT l.c0 AS entry, l.c1 AS start, l.c2 AS length,
+           (SELECT r.work_id FROM main.refs r
+            WHERE r.document_id = ?1 AND r.work_id IS NOT NULL
+              AND r.start < l.c3 + l.c4 AND r.start + r.length > l.c3
+            ORDER BY r.start LIMIT 1) AS work_id
+    FROM main.ibid_link l WHERE l.pending = ?2
+      AND EXISTS (SELECT 1 FROM main.refs r WHERE r.document_id = ?1 AND r.work_id IS NOT NULL))
   WHERE work_id IS NOT NULL;

@@ -81,6 +81,7 @@ enum {
   PART_OWN_WORK,
   PART_OWN_WORK_ROW,
   PART_CITED,
+  PART_LINKED_REFS,
   PART_COUNT
 };
 static const char *const part_marks[PART_COUNT] = {
@@ -93,6 +94,7 @@ static const char *const part_marks[PART_COUNT] = {
     "\n-- @own work\n",
     "\n-- @own work row\n",
     "\n-- @cited\n",
+    "\n-- @linked refs\n",
 };
 /* Most statements one part of sql/ingest.sql may hold. */
 #define MAX_STEPS 32
@@ -194,42 +196,9 @@ typedef struct pending_rows {
 ** before they are written instead of on the table after, and the
 ** refs_work_identifiers trigger of sql/schema.sql fired for the rows whose
 ** CSL holds a DOI or URL (the only ones its WHEN lets through), in order.
-** (c9 is compared as CAST(c9 AS TEXT): a column of ibid_link has no type,
-** and SQLite would scan the whole key index to compare works.key with it.) */
+** Their statements are the part @linked refs of sql/ingest.sql, in the order
+** of this enum. */
 enum { LINKED_WORKS, LINKED_INSERT, LINKED_IDENTIFIERS, LINKED_MARKERS, LINKED_COUNT };
-static const char *const linked_sql[LINKED_COUNT] = {
-    /* the same columns, rows and order as sql/ingest.sql's INSERT INTO works
-    ** of the refs (refs.csl is c5, resolves_to c6, work_key c9) */
-    "INSERT INTO main.works(key, title, authors, year, doi, csl)"
-    " SELECT c9, c5 ->> '$.title',"
-    " (SELECT group_concat(coalesce(value ->> '$.family', value ->> '$.literal'), '; ')"
-    " FROM json_each(c5, '$.author')),"
-    " c5 ->> '$.issued.date-parts[0][0]', c5 ->> '$.DOI', c5"
-    " FROM main.ibid_link WHERE pending = ?2 AND c9 IS NOT NULL AND c6 IS NULL"
-    " AND NOT EXISTS (SELECT 1 FROM main.works w WHERE w.key = CAST(c9 AS TEXT))"
-    " ON CONFLICT(key) DO NOTHING",
-    "INSERT OR FAIL INTO main.refs(document_id, note, item, start, length, text, csl,"
-    " resolves_to, resolves_item, locator, work_key, work_id)"
-    " SELECT ?1, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9,"
-    " (SELECT w.id FROM main.works w WHERE w.key = CAST(c9 AS TEXT))"
-    " FROM main.ibid_link WHERE pending = ?2",
-    "UPDATE main.refs SET work_id = work_id"
-    " WHERE document_id = ?1 AND work_id IS NOT NULL AND resolves_to IS NULL"
-    " AND (csl ->> '$.DOI' IS NOT NULL OR csl ->> '$.URL' IS NOT NULL)",
-    /* sql/ingest.sql's last step, the citations of numbered in-text citations,
-    ** from the links the analysis found (entry, start, length, entry_start,
-    ** entry_length: c0 .. c4) instead of ibid_reference_links(body) */
-    "INSERT INTO main.citations(document_id, work_id, via, note, locator, start, length)"
-    " SELECT ?1, work_id, 'marker', NULL, NULL, start, length FROM ("
-    " SELECT l.c0 AS entry, l.c1 AS start, l.c2 AS length,"
-    " (SELECT r.work_id FROM main.refs r"
-    " WHERE r.document_id = ?1 AND r.work_id IS NOT NULL"
-    " AND r.start < l.c3 + l.c4 AND r.start + r.length > l.c3"
-    " ORDER BY r.start LIMIT 1) AS work_id"
-    " FROM main.ibid_link l WHERE l.pending = ?2"
-    " AND EXISTS (SELECT 1 FROM main.refs r WHERE r.document_id = ?1 AND r.work_id IS NOT NULL))"
-    " WHERE work_id IS NOT NULL",
-};
 
 /* Columns of cites and refs holding start and length (for the overlap rule). */
 #define CITES_START_COLUMN 8
@@ -508,7 +477,7 @@ static sqlite3_stmt *insert_statement(ingest_vtab *vtab, int out) {
   return statement;
 }
 
-/* Runs `statement` (one of linked_sql) with ?1 the document and ?2, when
+/* Runs `statement` (one of @linked refs) with ?1 the document and ?2, when
 ** it has one, the rows `pending`. */
 static int step_pending(sqlite3_stmt *statement, sqlite3_int64 document,
                         const pending_rows *pending) {
@@ -524,9 +493,25 @@ static int step_pending(sqlite3_stmt *statement, sqlite3_int64 document,
   return rc;
 }
 
-/* Linked statement `which` (linked_sql), prepared when first asked for. */
+/* Linked statement `which` (the part @linked refs of sql/ingest.sql), the
+** part's statements prepared when one is first asked for; NULL on error. */
 static sqlite3_stmt *linked_statement(ingest_vtab *vtab, int which) {
-  if (!vtab->linked[which]) prepare(vtab, linked_sql[which], &vtab->linked[which]);
+  if (!vtab->linked[0]) {
+    const char *start = strstr(ibid_ingest_sql, part_marks[PART_LINKED_REFS]);
+    sqlite3_stmt *steps[MAX_STEPS];
+    unsigned needs[MAX_STEPS];
+    int count = 0;
+    int rc = start ? prepare_steps(vtab, start, strlen(start), steps, needs, &count) : SQLITE_ERROR;
+    if (rc == SQLITE_OK && count != LINKED_COUNT) {
+      vtab_error(vtab, "%s", "ibid_ingest: internal error: sql/ingest.sql's @linked refs");
+      rc = SQLITE_ERROR;
+    }
+    if (rc != SQLITE_OK) {
+      for (int i = 0; i < count; i++) sqlite3_finalize(steps[i]);
+      return 0;
+    }
+    memcpy(vtab->linked, steps, sizeof(vtab->linked));
+  }
   return vtab->linked[which];
 }
 
