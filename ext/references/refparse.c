@@ -2157,7 +2157,8 @@ static void label_meetings(const uint8_t *labels, size_t count, uint32_t *follow
 #define MEET(a, b) (follows[IBID_REFLABEL_##a] >> IBID_REFLABEL_##b & 1u)
 
 /* Letters in t before a final period ("Hypothesis." 10, "lucifugus</italic>."
-** 9, markup left out), 0 when t does not end with one. */
+** 9, markup left out; a character outside ASCII counts once), 0 when t does
+** not end with one. */
 static size_t letters_before_period(view t) {
   if (t.n < 2 || t.s[t.n - 1] != '.') return 0;
   size_t letters = 0;
@@ -2165,7 +2166,7 @@ static size_t letters_before_period(view t) {
   for (size_t k = 0; k + 1 < t.n; k++) {
     char c = t.s[k];
     if (c == '<') tag = 1;
-    if (!tag && (is_alpha(c) || (unsigned char)c >= 0x80)) letters++;
+    if (!tag && (is_alpha(c) || (unsigned char)c >= 0xC0)) letters++; /* a character's first byte */
     if (c == '>') tag = 0;
   }
   return letters;
@@ -2211,12 +2212,9 @@ static int title_journal_boundary(const char *text, const ibid_reftoken *tokens,
         (labels[i] != IBID_REFLABEL_JOURNAL && labels[i] != IBID_REFLABEL_CONTAINER))
       continue;
     int journal = labels[i];
-    const char *first = text + tokens[0].start;
-    size_t span = tokens[count - 1].start + tokens[count - 1].length - tokens[0].start;
-    if (!ends_letter(token_view(text, &tokens[i - 1])) &&
-        (!memchr(first, '<', span) || !open_markup(text, tokens, labels, i)))
+    if (!ends_letter(token_view(text, &tokens[i - 1])) && !open_markup(text, tokens, labels, i))
       return 0;
-    /* forward: the first word of the journal ends the sentence */
+    /* forward: the first or second word of the journal ends the sentence */
     for (size_t j = i; j < i + 2 && j + 1 < count && labels[j + 1] == journal; j++) {
       view t = token_view(text, &tokens[j]);
       if (letters_before_period(t) >= 5 && is_upper(text[tokens[j + 1].start])) {
@@ -2282,8 +2280,7 @@ static int place_colon_publisher(const char *text, const ibid_reftoken *tokens, 
     while (start > 0 && labels[start - 1] == IBID_REFLABEL_LOCATION) start--;
     size_t first = start;
     while (first > 0 && start - first < 3 && labels[first - 1] == IBID_REFLABEL_PUBLISHER) first--;
-    if (first < start && start - first <= 2 &&
-        (first == 0 || labels[first - 1] != IBID_REFLABEL_PUBLISHER)) {
+    if (first < start && start - first <= 2) { /* one or two words (the loop stops at three) */
       view last = token_view(text, &tokens[start - 1]);
       if (last.n && last.s[last.n - 1] == ',')
         for (size_t k = first; k < start; k++) labels[k] = IBID_REFLABEL_LOCATION;
@@ -2398,9 +2395,7 @@ static int subtitle_after_colon(const char *text, const ibid_reftoken *tokens, s
 /* Is t a capitalised word or a small joining word of a journal's name? */
 static int journal_name_word(view t) {
   static const char *const joining[] = {"and", "of", "the", "in", "for", "on", "&", NULL};
-  while (t.n && strchr(",.:;", t.s[t.n - 1])) t.n--;
-  if (!t.n) return 0;
-  return is_upper(t.s[0]) || word_in(t, joining);
+  return t.n && (is_upper(t.s[0]) || word_in(t, joining)); /* (word_in strips the marks) */
 }
 
 /*
