@@ -921,6 +921,14 @@ static int is_treaty_head(const finder *f, size_t i, size_t n) {
   return word_in_list(f, i, n, LIST_TREATY_HEAD);
 }
 
+/* Can a treaty's head noun ("Statute", "Convention") begin at `head`? By its
+** first letter (treaty_initials); 0 at the end of the text. */
+static inline int treaty_head_initial(const finder *f, size_t head) {
+  if (head >= f->length) return 0;
+  unsigned initial = (unsigned)((unsigned char)f->text[head] - 'A');
+  return initial < 64 && ((f->treaty_initials >> initial) & 1);
+}
+
 /* A treaty name at i: "Rome Statute", "UN Charter", "Treaty of Rome",
 ** "Charter of the United Nations". Returns its end (0 if none), value set. */
 static size_t treaty_name(const finder *f, size_t i, char *value) {
@@ -953,9 +961,8 @@ static size_t treaty_name(const finder *f, size_t i, char *value) {
   }
   if (is_function_capital(f, i, n) || is_treaty_head(f, i, n)) return 0;
   size_t head = skip_space(f, i + n);
-  if (head != i + n + 1) return 0; /* a single space: "Rome Statute" */
-  unsigned initial = (unsigned)((unsigned char)f->text[head] - 'A');
-  if (initial >= 64 || !((f->treaty_initials >> initial) & 1)) return 0; /* (no head noun) */
+  if (head != i + n + 1) return 0;             /* a single space: "Rome Statute" */
+  if (!treaty_head_initial(f, head)) return 0; /* (no head noun) */
   size_t head_n = name_word(f, head);
   if (!head_n || !is_treaty_head(f, head, head_n)) return 0;
   copy_value(value, f->text + i, head + head_n - i);
@@ -970,9 +977,7 @@ static inline int may_name_treaty(const finder *f, size_t i) {
   char c = f->text[i];
   if (c == 'T' || c == 'U' || c == 'C') return 1;
   size_t n = name_word(f, i), head = skip_space(f, i + n);
-  if (!n || head != i + n + 1) return 0;
-  unsigned initial = (unsigned)((unsigned char)f->text[head] - 'A');
-  return initial < 64 && ((f->treaty_initials >> initial) & 1);
+  return n && head == i + n + 1 && treaty_head_initial(f, head);
 }
 
 static size_t match_treaty(finder *f, size_t i) {
@@ -2501,7 +2506,8 @@ static size_t match_place(finder *f, size_t i, size_t n) {
       return emit_place(f, i, end);
     }
   }
-  if ((word_equals(f, i, n, "Lake") || word_equals(f, i, n, "Mount")) && f->text[i + n] == ' ') {
+  if ((word_equals(f, i, n, "Lake") || word_equals(f, i, n, "Mount")) && i + n < f->length &&
+      f->text[i + n] == ' ') {
     end = name_run(f, i + n + 1, 2, &words);
     if (end) return emit_place(f, i, end);
   }
