@@ -226,8 +226,9 @@ WHERE refs.document_id = ?1 AND refs.note = a.n AND refs.item = 1
 
 -- The works they cite: one row per work key, whichever document cites it.
 -- (ibid_ingest does this step and the next as it writes the refs of a
--- document without references the format gave, and leaves them out then:
--- write_linked_refs in ext/corpus/sql_ingest.c)
+-- document whose conversion gave no structure (so no reference the format
+-- gave), outside a shard, and leaves them out then: write_linked_refs in
+-- ext/corpus/sql_ingest.c, with the statements of @linked refs)
 INSERT INTO works(key, title, authors, year, doi, csl)
   -- @with refs
   -- @with unlinked refs

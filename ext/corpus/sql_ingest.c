@@ -477,8 +477,8 @@ static sqlite3_stmt *insert_statement(ingest_vtab *vtab, int out) {
   return statement;
 }
 
-/* Runs `statement` (one of @linked refs) with ?1 the document and ?2, when
-** it has one, the rows `pending`. */
+/* Runs `statement` (a table's INSERT of rows, or one of @linked refs) with
+** ?1 the document and ?2, when it has one, the rows `pending`. */
 static int step_pending(sqlite3_stmt *statement, sqlite3_int64 document,
                         const pending_rows *pending) {
   int rc = sqlite3_bind_int64(statement, 1, document);
@@ -631,14 +631,7 @@ static int write_rows(ingest_run *run, int out, int skip_column) {
     if (!insert) {
       rc = run->vtab->base.zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
     } else {
-      rc = sqlite3_bind_int64(insert, 1, run->cursor->document);
-      if (rc == SQLITE_OK) rc = sqlite3_bind_pointer(insert, 2, &pending, pending_type, 0);
-      if (rc == SQLITE_OK) {
-        rc = sqlite3_step(insert);
-        if (rc == SQLITE_DONE) rc = SQLITE_OK;
-      }
-      sqlite3_reset(insert);
-      sqlite3_clear_bindings(insert); /* the pointer to `pending` goes with it */
+      rc = step_pending(insert, run->cursor->document, &pending);
       if (rc == SQLITE_OK) run->cursor->counts[out] += (sqlite3_int64)pending.count;
     }
   }
