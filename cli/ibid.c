@@ -395,6 +395,12 @@ int main(int argc, char **argv) {
     fputs(ibid_cli_usage, argc < 2 ? stderr : stdout);
     return argc < 2 ? 2 : 0;
   }
+  /* A statement journal (the pages a statement changes that were there before it, kept
+  ** to undo the statement) goes to a temporary file once it passes 64 KB, SQLite's
+  ** default. Merging a shard (`load -j`) journals some MB per statement: kept in memory
+  ** up to 64 MB instead (this process's own setting, made before SQLite starts), it is
+  ** not written to disk at all (docs/scale.md). */
+  sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 64 << 20);
   sqlite3_auto_extension((void (*)(void))sqlite3_ibid_init);
   if (!strcmp(argv[1], "--version")) {
     sqlite3 *db;
