@@ -157,6 +157,11 @@ def load(folder, db_path, jobs=None, extension=EXTENSION, progress=None):
         db.execute('PRAGMA cache_size = -65536')  # 64 MB: the writer's indexes stay in memory
         db.execute('SELECT ibid_init()')
         if jobs == 1 or len(files) < 2:
+            # One transaction, a savepoint per file: SQLite copies the pages a file's INSERT
+            # changes that an earlier file changed first to the savepoint's journal, a
+            # temporary file past 64 KB; in memory, it is the pages of one file at most
+            # (a few hundred KB), released with the savepoint (docs/scale.md).
+            db.execute('PRAGMA temp_store = MEMORY')
             loaded, skipped, failed = load_paths(db, [p for p, _ in files])
             summary.update(loaded=loaded, skipped=skipped, failed=failed)
         else:
