@@ -848,12 +848,20 @@ static size_t match_icc_record(finder *f, size_t i) {
 
 /* AU-style symbols: slash-separated segments and a session number in
 ** parentheses, "Assembly/AU/Dec.221(XII)", "EX.CL/846(XXV)". */
-static size_t match_au_symbol(finder *f, size_t i) {
+static size_t au_symbol_at(finder *f, size_t i, size_t first);
+
+/* (inline: most words are told by their first byte after the letters) */
+static inline size_t match_au_symbol(finder *f, size_t i) {
   if (!ibid_is_alpha(f->text[i])) return 0;
   /* the first segment is letters and dots up to a '/': "the" is told at once */
   name_word(f, i); /* (the scan asks it next: its ASCII letters serve here) */
   size_t first = i + f->names[i & (NAME_CACHE - 1)].ascii;
   if (first >= f->length || (f->text[first] != '/' && f->text[first] != '.')) return 0;
+  return au_symbol_at(f, i, first);
+}
+
+/* match_au_symbol once a '/' or '.' follows the first letters (at first). */
+__attribute__((noinline)) static size_t au_symbol_at(finder *f, size_t i, size_t first) {
   if (f->text[first] == '.' && (first + 1 >= f->length || !is_symbol_byte(f->text[first + 1])))
     return 0; /* "Uganda. ": the token ends at the dot, no '/' in it */
   size_t end = symbol_end(f, i);
