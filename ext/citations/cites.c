@@ -473,10 +473,11 @@ static size_t take_locator(const char *text, size_t position, size_t end, year_e
 
 /*
 ** Parses "2015: 136-138, 2016", "2011a, b", "2010, p. 5" from position (which
-** must hold a year token) to end. Returns 0 when position holds no year.
+** must hold a year token) to end into years, which must be all zeros (parse_item
+** clears the item; a call that returns 0 leaves years as it was). Returns 0
+** when position holds no year.
 */
 static int read_years(const char *text, size_t position, size_t end, year_list *years) {
-  memset(years, 0, sizeof(*years));
   year_entry entry;
   size_t cursor = read_year(text, position, end, &entry);
   if (!cursor) return 0;
