@@ -63,8 +63,10 @@ static int is_white_code_point(uint32_t c) {
 }
 
 /* Byte length of the white-space character at position, 0 if none. */
-static size_t white_space_at(const char *text, size_t end, size_t position) {
+static inline size_t white_space_at(const char *text, size_t end, size_t position) {
   if (position >= end) return 0;
+  unsigned char b = (unsigned char)text[position];
+  if (b < 0x80) return b == ' ' || (b >= '\t' && b <= '\r'); /* (ASCII: no decoding) */
   size_t size;
   uint32_t c = code_point_at(text, end, position, &size);
   return is_white_code_point(c) ? size : 0;
@@ -79,6 +81,12 @@ static size_t skip_white_space(const char *text, size_t position, size_t end) {
 /* Moves end back over white space, not before start. */
 static size_t trim_end(const char *text, size_t start, size_t end) {
   while (end > start) {
+    unsigned char b = (unsigned char)text[end - 1];
+    if (b < 0x80) { /* (ASCII: no decoding) */
+      if (b != ' ' && (b < '\t' || b > '\r')) break;
+      end--;
+      continue;
+    }
     uint32_t c;
     size_t size = ibid_utf8_decode_before(text, end, &c);
     if (!is_white_code_point(c)) break;
@@ -473,10 +481,11 @@ static size_t take_locator(const char *text, size_t position, size_t end, year_e
 
 /*
 ** Parses "2015: 136-138, 2016", "2011a, b", "2010, p. 5" from position (which
-** must hold a year token) to end. Returns 0 when position holds no year.
+** must hold a year token) to end into years, which must be all zeros (parse_item
+** clears the item; a call that returns 0 leaves years as it was). Returns 0
+** when position holds no year.
 */
 static int read_years(const char *text, size_t position, size_t end, year_list *years) {
-  memset(years, 0, sizeof(*years));
   year_entry entry;
   size_t cursor = read_year(text, position, end, &entry);
   if (!cursor) return 0;

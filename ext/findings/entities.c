@@ -332,6 +332,22 @@ typedef struct list_word {
   uint64_t lists; /* a bit per LIST_* that holds the word */
 } list_word;
 
+/* The words of the lists, entered once (build_word_table) and then only
+** read: a hash table of indexes + 1 into words (0: empty slot), the lengths
+** by first byte and the longest, and the shapes the matchers test first. */
+struct ibid_entity_lexicon {
+  size_t word_count, word_longest;
+  uint16_t word_index[WORD_SLOTS];
+  uint32_t word_shapes[256];     /* by first byte: a bit per length (1 to 31) of its words */
+  uint32_t role_shapes[256];     /* the same of the roles' words (match_word asks every word) */
+  uint32_t visit_shapes[256];    /* role_shapes and the other lowercase matchers' (passed_over) */
+  uint32_t armed_shapes[256];    /* the same of the armed groups' head nouns */
+  uint64_t treaty_initials;      /* a bit per first byte - 'A' of the treaties' head nouns */
+  uint32_t particle_initials[4]; /* by length (1 to 3): a bit per first letter of a particle */
+  uint32_t particle_firsts;      /* the same, of any length */
+  list_word words[LIST_WORD_TOTAL];
+};
+
 typedef struct finder {
   const char *text;
   size_t length;
@@ -367,23 +383,14 @@ typedef struct finder {
     size_t length, first; /* name_word_at's length and ibid_word_length at the offset */
     size_t ascii;         /* ... and the ASCII letters there */
   } names[NAME_CACHE];
-  /* The words of the lists (build_word_table): a hash table of indexes + 1
-  ** into words (0: empty slot), the lengths by first byte and the longest. */
-  size_t word_count, word_longest;
+  const ibid_entity_lexicon *lexicon; /* the lists' words (see ibid_entity_lexicon) */
+  ibid_entity_lexicon *own_lexicon;   /* built for this text alone (no regions' one), or NULL */
   size_t person_at, person_end, person_words; /* person_name's last answer (offset + 1) */
   size_t acronym_at, acronym_length;          /* acronym_token's */
   struct {                                    /* region_at's answers, by offset */
     size_t at, length;
     const char *code;
   } region_cache[REGION_CACHE];
-  uint16_t word_index[WORD_SLOTS];
-  uint32_t word_shapes[256];     /* by first byte: a bit per length (1 to 31) of its words */
-  uint32_t role_shapes[256];     /* the same of the roles' words (match_word asks every word) */
-  uint32_t visit_shapes[256];    /* role_shapes and the other lowercase matchers' (passed_over) */
-  uint32_t armed_shapes[256];    /* the same of the armed groups' head nouns */
-  uint64_t treaty_initials;      /* a bit per first byte - 'A' of the treaties' head nouns */
-  uint32_t particle_initials[4]; /* by length (1 to 3): a bit per first letter of a particle */
-  uint32_t particle_firsts;      /* the same, of any length */
   /* The capitalised words that are an armed group's head noun, in text
   ** order, each with the start of the run of bytes no RUN_BREAK cuts that
   ** holds it (collect_word_stats; see armed_heads_near): armed_count of them
@@ -397,7 +404,6 @@ typedef struct finder {
   size_t before_at, before_start, before_end; /* word_before's last answer (end + 1) */
   /* Filled before they are read (acronym_count, word_count): not zeroed. */
   acronym acronyms[MAX_ACRONYMS];
-  list_word words[LIST_WORD_TOTAL];
   struct {
     size_t at, run; /* the word's offset; where its run of bytes starts */
   } armed[MAX_ARMED_HEADS];
@@ -582,7 +588,6 @@ static inline __attribute__((always_inline)) int word_equals(const finder *f, si
   return strlen(word) == n && memcmp(f->text + i, word, n) == 0;
 }
 
-/* Enters every list's words in the finder's table (see finder.words). */
 /* The first bytes of p[0, n) (at most 8) as a lane, zero past n; `readable`
 ** bytes may be read from p. Words compare and hash by it. */
 static inline uint64_t head_lane(const char *p, size_t n, size_t readable) {
@@ -604,7 +609,8 @@ static inline int same_word(const list_word *w, uint64_t head, const char *text,
   return w->head == head && w->length == n && (n <= 8 || memcmp(w->word + 8, text + 8, n - 8) == 0);
 }
 
-static void build_word_table(finder *f) {
+/* Enters every list's words in the lexicon (zeroed before). */
+static void build_word_table(ibid_entity_lexicon *lexicon) {
   for (size_t list = 0; list < LIST_COUNT; list++)
     for (size_t k = 0; k < word_lists[list].count; k++) {
       const char *word = word_lists[list].words[k];
@@ -612,45 +618,59 @@ static void build_word_table(finder *f) {
       uint64_t head = head_lane(word, n, 0);
       uint32_t h = head_hash(head, n);
       size_t slot = h & (WORD_SLOTS - 1);
-      for (; f->word_index[slot]; slot = (slot + 1) & (WORD_SLOTS - 1))
-        if (same_word(&f->words[f->word_index[slot] - 1], head, word, n)) break;
-      if (!f->word_index[slot]) {
-        list_word *w = &f->words[f->word_count++];
+      for (; lexicon->word_index[slot]; slot = (slot + 1) & (WORD_SLOTS - 1))
+        if (same_word(&lexicon->words[lexicon->word_index[slot] - 1], head, word, n)) break;
+      if (!lexicon->word_index[slot]) {
+        list_word *w = &lexicon->words[lexicon->word_count++];
         w->word = word;
         w->head = head;
         w->hash = h;
         w->length = (uint32_t)n;
         w->lists = 0;
-        f->word_index[slot] = (uint16_t)f->word_count;
-        f->word_shapes[(unsigned char)word[0]] |= 1u << (n < 31 ? n : 31);
-        if (n > f->word_longest) f->word_longest = n;
+        lexicon->word_index[slot] = (uint16_t)lexicon->word_count;
+        lexicon->word_shapes[(unsigned char)word[0]] |= 1u << (n < 31 ? n : 31);
+        if (n > lexicon->word_longest) lexicon->word_longest = n;
       }
-      f->words[f->word_index[slot] - 1].lists |= 1ull << list;
-      if (list == LIST_ROLE) f->role_shapes[(unsigned char)word[0]] |= 1u << (n < 31 ? n : 31);
+      lexicon->words[lexicon->word_index[slot] - 1].lists |= 1ull << list;
+      if (list == LIST_ROLE)
+        lexicon->role_shapes[(unsigned char)word[0]] |= 1u << (n < 31 ? n : 31);
       if (list == LIST_ARMED_HEAD)
-        f->armed_shapes[(unsigned char)word[0]] |= 1u << (n < 31 ? n : 31);
-      if (list == LIST_TREATY_HEAD) f->treaty_initials |= 1ull << (word[0] - 'A');
+        lexicon->armed_shapes[(unsigned char)word[0]] |= 1u << (n < 31 ? n : 31);
+      if (list == LIST_TREATY_HEAD) lexicon->treaty_initials |= 1ull << (word[0] - 'A');
       if (list == LIST_PARTICLE && ibid_is_lower(word[0])) {
-        f->particle_firsts |= 1u << (word[0] - 'a');
-        if (n < 4) f->particle_initials[n] |= 1u << (word[0] - 'a');
+        lexicon->particle_firsts |= 1u << (word[0] - 'a');
+        if (n < 4) lexicon->particle_initials[n] |= 1u << (word[0] - 'a');
       }
     }
-  for (size_t c = 0; c < 256; c++) f->visit_shapes[c] = f->role_shapes[c];
+  for (size_t c = 0; c < 256; c++) lexicon->visit_shapes[c] = lexicon->role_shapes[c];
   /* "resolution(s)" (and any r-word of 3 or 5 letters), "situation" */
-  f->visit_shapes['r'] |= 1u << 3 | 1u << 5 | 1u << 10 | 1u << 11;
-  f->visit_shapes['s'] |= 1u << 9;
+  lexicon->visit_shapes['r'] |= 1u << 3 | 1u << 5 | 1u << 10 | 1u << 11;
+  lexicon->visit_shapes['s'] |= 1u << 9;
+}
+
+ibid_entity_lexicon *ibid_entity_lexicon_new(void) {
+  ibid_entity_lexicon *lexicon = ibid_malloc(sizeof(*lexicon));
+  if (!lexicon) return NULL;
+  memset(lexicon, 0, offsetof(ibid_entity_lexicon, words)); /* (words: filled before read) */
+  build_word_table(lexicon);
+  return lexicon;
+}
+
+void ibid_entity_lexicon_free(ibid_entity_lexicon *lexicon) {
+  ibid_free(lexicon);
 }
 
 /* word_lists_of when its cache does not hold the answer: hashes the word. */
 __attribute__((noinline)) static uint64_t word_lists_lookup(finder *f, size_t i, size_t n) {
   uint64_t lists = 0;
   unsigned char first = (unsigned char)f->text[i];
-  if (n && n <= f->word_longest && (f->word_shapes[first] >> (n < 31 ? n : 31)) & 1) {
+  if (n && n <= f->lexicon->word_longest &&
+      (f->lexicon->word_shapes[first] >> (n < 31 ? n : 31)) & 1) {
     uint64_t head = head_lane(f->text + i, n, f->length - i);
     uint32_t h = head_hash(head, n);
-    for (size_t slot = h & (WORD_SLOTS - 1); f->word_index[slot];
+    for (size_t slot = h & (WORD_SLOTS - 1); f->lexicon->word_index[slot];
          slot = (slot + 1) & (WORD_SLOTS - 1)) {
-      const list_word *w = &f->words[f->word_index[slot] - 1];
+      const list_word *w = &f->lexicon->words[f->lexicon->word_index[slot] - 1];
       if (w->hash == h && same_word(w, head, f->text + i, n)) {
         lists = w->lists;
         break;
@@ -828,12 +848,20 @@ static size_t match_icc_record(finder *f, size_t i) {
 
 /* AU-style symbols: slash-separated segments and a session number in
 ** parentheses, "Assembly/AU/Dec.221(XII)", "EX.CL/846(XXV)". */
-static size_t match_au_symbol(finder *f, size_t i) {
+static size_t au_symbol_at(finder *f, size_t i, size_t first);
+
+/* (inline: most words are told by their first byte after the letters) */
+static inline size_t match_au_symbol(finder *f, size_t i) {
   if (!ibid_is_alpha(f->text[i])) return 0;
   /* the first segment is letters and dots up to a '/': "the" is told at once */
   name_word(f, i); /* (the scan asks it next: its ASCII letters serve here) */
   size_t first = i + f->names[i & (NAME_CACHE - 1)].ascii;
   if (first >= f->length || (f->text[first] != '/' && f->text[first] != '.')) return 0;
+  return au_symbol_at(f, i, first);
+}
+
+/* match_au_symbol once a '/' or '.' follows the first letters (at first). */
+__attribute__((noinline)) static size_t au_symbol_at(finder *f, size_t i, size_t first) {
   if (f->text[first] == '.' && (first + 1 >= f->length || !is_symbol_byte(f->text[first + 1])))
     return 0; /* "Uganda. ": the token ends at the dot, no '/' in it */
   size_t end = symbol_end(f, i);
@@ -926,7 +954,7 @@ static int is_treaty_head(const finder *f, size_t i, size_t n) {
 static inline int treaty_head_initial(const finder *f, size_t head) {
   if (head >= f->length) return 0;
   unsigned initial = (unsigned)((unsigned char)f->text[head] - 'A');
-  return initial < 64 && ((f->treaty_initials >> initial) & 1);
+  return initial < 64 && ((f->lexicon->treaty_initials >> initial) & 1);
 }
 
 /* A treaty name at i: "Rome Statute", "UN Charter", "Treaty of Rome",
@@ -1241,7 +1269,7 @@ static size_t match_report(finder *f, size_t i) {
 static int is_particle(const finder *f, size_t i, size_t n) {
   /* (most words after a name are none: told by their first letter and length) */
   unsigned c = (unsigned)((unsigned char)f->text[i] - 'a');
-  if (n < 4 && c < 26 && !((f->particle_initials[n] >> c) & 1)) return 0;
+  if (n < 4 && c < 26 && !((f->lexicon->particle_initials[n] >> c) & 1)) return 0;
   return word_in_list(f, i, n, LIST_PARTICLE);
 }
 
@@ -1254,7 +1282,7 @@ static size_t person_name_at(const finder *f, size_t i, size_t *word_count) {
     /* a lowercase word no particle begins as, and no "al-": the name ends
     ** (told before the word is measured: most words after a name) */
     unsigned lower = at < f->length ? (unsigned)((unsigned char)f->text[at] - 'a') : 26;
-    if (lower < 26 && !((f->particle_firsts >> lower) & 1) &&
+    if (lower < 26 && !((f->lexicon->particle_firsts >> lower) & 1) &&
         !(at + 2 < f->length && f->text[at + 2] == '-'))
       break;
     size_t n = name_word(f, at);
@@ -2080,7 +2108,7 @@ static inline int passed_over(const finder *f, size_t i, size_t n) {
   unsigned char c = (unsigned char)f->text[i];
   if (i + n < f->length && (scan_class[(unsigned char)f->text[i + n]] & PASS_STOP)) return 0;
   size_t k = n < 31 ? n : 31;
-  if ((f->visit_shapes[c] >> k) & 1) return 0;
+  if ((f->lexicon->visit_shapes[c] >> k) & 1) return 0;
   return !(c == 'a' && ((0x198u >> k) & 1) && f->text[i + 1] == 'r'); /* 3, 4, 7, 8 */
 }
 
@@ -2160,7 +2188,7 @@ static int collect_word_stats(finder *f) {
     if (ibid_is_upper(text[i])) {
       s->capitalised++;
       if (start) mark_start(f, i);
-      if ((f->armed_shapes[(unsigned char)text[i]] >> (n < 31 ? n : 31) & 1) &&
+      if ((f->lexicon->armed_shapes[(unsigned char)text[i]] >> (n < 31 ? n : 31) & 1) &&
           is_armed_head(f, i, n)) {
         if (f->armed_count == MAX_ARMED_HEADS) armed_room = 0;
         if (armed_room) {
@@ -2837,7 +2865,7 @@ static size_t match_word(finder *f, size_t i, size_t *definition, size_t *advanc
            (c == 'a' && (n == 3 || n == 4 || n == 7 || n == 8) && f->text[i + 1] == 'r' &&
             (end = match_article(f, i, n))) ||
            (c == 's' && n == 9 && (end = match_situation(f, i, n))) ||
-           ((f->role_shapes[(unsigned char)c] >> (n < 31 ? n : 31) & 1) &&
+           ((f->lexicon->role_shapes[(unsigned char)c] >> (n < 31 ? n : 31) & 1) &&
             word_in_list(f, i, n, LIST_ROLE) && (end = match_person_after_role(f, i, n)))))
         return end;
       *advance = n;
@@ -2875,7 +2903,7 @@ static size_t match_word(finder *f, size_t i, size_t *definition, size_t *advanc
       (c == 'C' && n == 7 && (end = match_chapter(f, i, n))) ||
       ((c == 's' || c == 'S') && n == 9 && (end = match_situation(f, i, n))) ||
       (capital && (end = match_treaty(f, i))) || (c == 'U' && (end = match_united_nations(f, i))) ||
-      ((f->role_shapes[(unsigned char)c] >> (n < 31 ? n : 31) & 1) &&
+      ((f->lexicon->role_shapes[(unsigned char)c] >> (n < 31 ? n : 31) & 1) &&
        word_in_list(f, i, n, LIST_ROLE) && (end = match_person_after_role(f, i, n))) ||
       (upper && ((end = match_institution(f, i, n)) || (end = match_acronym(f, i)))))
     return end;
@@ -2936,7 +2964,14 @@ int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *r
   f->citations = layers->cite_spans;
   f->citation_count = layers->cite_span_count;
   f->regions = regions;
-  build_word_table(f);
+  f->lexicon = ibid_regions_entity_lexicon(regions);
+  if (!f->lexicon) { /* (no regions: the lists' words entered for this text) */
+    f->lexicon = f->own_lexicon = ibid_entity_lexicon_new();
+    if (!f->lexicon) {
+      ibid_free(f);
+      return -1;
+    }
+  }
   if (collect_word_stats(f)) f->failed = 1;
   collect_acronyms(f);
   size_t definition = 0;
@@ -3008,6 +3043,7 @@ int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *r
   if (!f->failed && !stopped && resolve_resolution_years(f)) f->failed = 1;
   ibid_free(f->stats);
   ibid_free(f->starts);
+  ibid_entity_lexicon_free(f->own_lexicon);
   if (f->failed || stopped) {
     int rc = f->failed ? -1 : 1;
     ibid_free(f->items);

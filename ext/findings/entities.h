@@ -26,7 +26,7 @@ typedef enum ibid_entity_kind {
   IBID_ENTITY_SITUATION,
   IBID_ENTITY_ORGANIZATION,
   IBID_ENTITY_PERSON,
-  IBID_ENTITY_COUNTRY,    /* value: ISO 3166 alpha-2 code */
+  IBID_ENTITY_COUNTRY,     /* value: ISO 3166 alpha-2 code */
   IBID_ENTITY_ARMED_GROUP, /* "Lord's Resistance Army", "M23 rebels" */
   IBID_ENTITY_PLACE        /* cities and sub-national places: "Kampala", "North Kivu" */
 } ibid_entity_kind;
@@ -51,6 +51,14 @@ int ibid_find_entities_layers(const ibid_layers *layers, const ibid_regions *reg
 ** returns 1, with no entities, when progress says stop. */
 int ibid_find_entities_progress(const ibid_layers *layers, const ibid_regions *regions,
                                 ibid_progress *progress, ibid_entity **entities, size_t *count);
+
+/* The word lists of the finder, entered in a table once and then only read
+** (so one serves any number of threads). ibid_regions_new builds one with
+** the regions (ibid_regions_entity_lexicon), so that the finder, given the
+** regions, does not enter the words again for each text; without regions
+** it builds its own. NULL when out of memory. */
+ibid_entity_lexicon *ibid_entity_lexicon_new(void);
+void ibid_entity_lexicon_free(ibid_entity_lexicon *lexicon);
 
 /* 'un_resolution', 'un_document', 'icc_record', 'treaty_article',
 ** 'au_document', 'treaty', 'court_decision', 'situation', 'organization',

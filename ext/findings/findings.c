@@ -543,7 +543,13 @@ static size_t content_words(const stop_table *stops, const char *text, size_t st
     if (n < 3 || !is_alpha(text[w.start])) continue;
     /* the first eight bytes, A-Z lowercased in each byte at once (scan.h) */
     uint64_t bytes = 0;
-    memcpy(&bytes, text + w.start, n < 8 ? n : 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (w.start + 8 <= end) { /* (most words: one load, the bytes past the word masked off) */
+      memcpy(&bytes, text + w.start, 8);
+      if (n < 8) bytes &= (1ull << (8 * n)) - 1;
+    } else
+#endif
+      memcpy(&bytes, text + w.start, n < 8 ? n : 8);
     bytes |= (ibid_scan_below(bytes, 'Z' + 1) & ~ibid_scan_below(bytes, 'A')) >> 2;
     if (n < 8 && is_stop_key(stops, bytes)) continue;
     uint64_t key = 0; /* the first six */
@@ -1371,14 +1377,45 @@ static size_t find_enumerated_cases(const analysis *a, name_span *items, size_t 
 }
 
 /* Do two names agree: equal when folded, or naming the same country? */
-static int same_name(const analysis *a, const char *x, size_t x_length, const char *y,
-                     size_t y_length) {
-  char fx[64], fy[64];
-  size_t nx = ibid_region_fold(x, x_length, fx, sizeof(fx));
-  size_t ny = ibid_region_fold(y, y_length, fy, sizeof(fy));
-  if (nx && nx == ny && memcmp(fx, fy, nx) == 0) return 1;
-  const char *cx = ibid_region_code(a->regions, x, x_length);
-  const char *cy = cx ? ibid_region_code(a->regions, y, y_length) : NULL;
+/* A name, folded (ibid_region_fold) and its region code looked up each at
+** most once, when first needed: a name compared with several others is
+** folded once. */
+typedef struct name_form {
+  const char *text;
+  size_t length;
+  size_t n; /* the folded length; (size_t)-1: not folded yet */
+  char folded[64];
+  int coded; /* code looked up */
+  const char *code;
+} name_form;
+
+static void name_form_set(name_form *f, const char *text, size_t length) {
+  f->text = text;
+  f->length = length;
+  f->n = (size_t)-1;
+  f->coded = 0;
+  f->code = NULL;
+}
+
+static void name_form_fold(name_form *f) {
+  if (f->n == (size_t)-1) f->n = ibid_region_fold(f->text, f->length, f->folded, sizeof(f->folded));
+}
+
+static const char *name_form_code(const analysis *a, name_form *f) {
+  if (!f->coded) {
+    f->code = ibid_region_code(a->regions, f->text, f->length);
+    f->coded = 1;
+  }
+  return f->code;
+}
+
+/* Same folded name, or names of the same country. */
+static int same_form(const analysis *a, name_form *x, name_form *y) {
+  name_form_fold(x);
+  name_form_fold(y);
+  if (x->n && x->n == y->n && memcmp(x->folded, y->folded, x->n) == 0) return 1;
+  const char *cx = name_form_code(a, x);
+  const char *cy = cx ? name_form_code(a, y) : NULL;
   return cx && cy && strcmp(cx, cy) == 0;
 }
 
@@ -1386,7 +1423,8 @@ typedef struct case_candidate {
   size_t line;
   int level;
   size_t name_start, name_end;
-  int confirmed; /* "The case of" or an announced item */
+  int confirmed;  /* "The case of" or an announced item */
+  name_form form; /* of its name */
 } case_candidate;
 
 /* The head of a heading's title: the name before ':' or a dash. */
@@ -1426,6 +1464,9 @@ static int find_structure_cases(analysis *a) {
   ibid_findings *out = a->out;
   name_span items[MAX_ENUMERATED];
   size_t item_count = find_enumerated_cases(a, items, MAX_ENUMERATED);
+  name_form item_forms[MAX_ENUMERATED];
+  for (size_t k = 0; k < item_count; k++)
+    name_form_set(&item_forms[k], a->text + items[k].start, items[k].end - items[k].start);
   case_candidate *candidates = NULL;
   size_t candidate_count = 0, candidate_capacity = 0;
   size_t per_level[10] = {0}, confirmed_per_level[10] = {0};
@@ -1437,19 +1478,18 @@ static int find_structure_cases(analysis *a) {
     int named_case;
     if (!heading_case_name(a, title, a->lines[i].end, &name_start, &name_end, &named_case))
       continue;
+    name_form form;
+    name_form_set(&form, a->text + name_start, name_end - name_start);
     int announced = 0;
     for (size_t k = 0; k < item_count && !announced; k++)
-      announced = same_name(a, a->text + name_start, name_end - name_start,
-                            a->text + items[k].start, items[k].end - items[k].start);
-    int region = ibid_region_code(a->regions, a->text + name_start, name_end - name_start) != NULL;
+      announced = same_form(a, &form, &item_forms[k]);
+    int region = name_form_code(a, &form) != NULL;
     if (!region && !named_case && !announced) continue;
     /* A case is headed once: later lines naming it (a table's header cells
     ** one per line, a running head) are not its section. */
     int repeated = 0;
     for (size_t k = 0; k < candidate_count && !repeated; k++)
-      repeated = same_name(a, a->text + name_start, name_end - name_start,
-                           a->text + candidates[k].name_start,
-                           candidates[k].name_end - candidates[k].name_start);
+      repeated = same_form(a, &form, &candidates[k].form);
     if (repeated) continue;
     if (grow((void **)&candidates, &candidate_capacity, candidate_count + 1,
              sizeof(case_candidate))) {
@@ -1462,6 +1502,7 @@ static int find_structure_cases(analysis *a) {
     c->name_start = name_start;
     c->name_end = name_end;
     c->confirmed = named_case || announced;
+    c->form = form;
     per_level[level]++;
     confirmed_per_level[level] += (size_t)c->confirmed;
   }
@@ -2071,9 +2112,12 @@ static size_t space_cells(const char *text, const line *l, cell_span *cells, siz
 /* The case whose name text[start, end) is (folded, or the same country), or -1. */
 static long case_named(const analysis *a, size_t start, size_t end) {
   if (end <= start || end - start > 80) return -1;
+  name_form form, other;
+  name_form_set(&form, a->text + start, end - start);
   for (size_t c = 0; c < a->out->case_count; c++) {
     const char *name = a->out->cases[c].name;
-    if (same_name(a, a->text + start, end - start, name, strlen(name))) return (long)c;
+    name_form_set(&other, name, strlen(name));
+    if (same_form(a, &form, &other)) return (long)c;
   }
   return -1;
 }

@@ -34,6 +34,7 @@
 #include <unicode/uloc.h>
 #include <unicode/ustring.h>
 
+#include "entities.h"
 #include "memory.h"
 #include "scan.h"
 #include "utf8.h"
@@ -104,8 +105,9 @@ static int may_begin_name(const name_table *r, const char *text, size_t length, 
 }
 
 struct ibid_regions {
-  name_table countries; /* code: ISO 3166 alpha-2 */
-  name_table cities;    /* the exemplar cities of ICU's time zones; code "" */
+  name_table countries;         /* code: ISO 3166 alpha-2 */
+  name_table cities;            /* the exemplar cities of ICU's time zones; code "" */
+  ibid_entity_lexicon *lexicon; /* the entity finder's word lists (entities.h) */
 };
 
 /* Base letters of U+0100..U+017F (Latin Extended-A). */
@@ -591,6 +593,8 @@ ibid_regions *ibid_regions_new(void) {
   if (r->count) qsort(r->names, r->count, sizeof(region_name), compare_names);
   note_pairs(r);
   if (note_first_words(r) || add_cities(regions)) goto failed;
+  regions->lexicon = ibid_entity_lexicon_new();
+  if (!regions->lexicon) goto failed;
   return regions;
 failed:
   ibid_regions_free(regions);
@@ -605,7 +609,12 @@ void ibid_regions_free(ibid_regions *regions) {
   ibid_free(regions->cities.names);
   ibid_free(regions->cities.firsts);
   ibid_free(regions->cities.lanes);
+  ibid_entity_lexicon_free(regions->lexicon);
   ibid_free(regions);
+}
+
+const ibid_entity_lexicon *ibid_regions_entity_lexicon(const ibid_regions *regions) {
+  return regions ? regions->lexicon : NULL;
 }
 
 static const char *find_folded(const name_table *r, const char *folded) {

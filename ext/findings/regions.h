@@ -9,13 +9,16 @@
 ** ("Côte" = "cote"), any run of other characters (apostrophes too: "Côte
 ** d'Ivoire" = "cote d ivoire") one space, a leading "the" dropped ("The
 ** Gambia" = "Gambia").
-** The table also holds city names (ibid_city_at), apart from the countries.
+** The table also holds city names (ibid_city_at), apart from the countries,
+** and the entity finder's word lists (ibid_regions_entity_lexicon), so that
+** a connection enters those once too.
 */
 #ifndef IBID_REGIONS_H
 #define IBID_REGIONS_H
 #include <stddef.h>
 
 typedef struct ibid_regions ibid_regions;
+typedef struct ibid_entity_lexicon ibid_entity_lexicon; /* (entities.h) */
 
 /* NULL when out of memory. Without ICU region data the table is empty. */
 ibid_regions *ibid_regions_new(void);
@@ -39,5 +42,9 @@ size_t ibid_region_at(const ibid_regions *regions, const char *text, size_t leng
 ** ("Africa/Kampala", "America/Port-au-Prince"), less country names and a
 ** few that are also common words or given names ("Phoenix", "Darwin"). */
 size_t ibid_city_at(const ibid_regions *regions, const char *text, size_t length, size_t at);
+
+/* The entity finder's word lists (entities.h), built with the regions;
+** NULL when regions is NULL. */
+const ibid_entity_lexicon *ibid_regions_entity_lexicon(const ibid_regions *regions);
 
 #endif

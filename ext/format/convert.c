@@ -275,9 +275,16 @@ int ibid_text_convert(const char *bytes, size_t length, ibid_document *document)
   char *clean = ibid_clean_text_progress(bytes, length, document->progress, &clean_length);
   ibid_free(recoded);
   if (!clean) return -1;
-  ibid_buffer_append(&document->body, clean, clean_length);
   document->body_characters = ibid_utf8_count(clean, clean_length);
-  ibid_free(clean);
+  ibid_buffer *body = &document->body;
+  if (!body->data && !body->failed) { /* (an empty body takes the clean text: no copy) */
+    body->data = clean;
+    body->length = clean_length;
+    body->capacity = clean_length + 1; /* (NUL-terminated: at least this was allocated) */
+  } else {
+    ibid_buffer_append(body, clean, clean_length);
+    ibid_free(clean);
+  }
   return ibid_document_failed(document) ? -1 : 0;
 }
 

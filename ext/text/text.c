@@ -317,10 +317,9 @@ static int normalize_nfc(const char *text, size_t length, ibid_progress *progres
 /* ----- step 2: lines ---------------------------------------------------- */
 
 int ibid_text_split_lines(const char *text, size_t length, ibid_text_line **lines, size_t *count) {
-  size_t capacity = 1, used = 0; /* one line more than line breaks: no regrowth */
-  for (const char *at = text; length && (at = memchr(at, '\n', (size_t)(text + length - at))); at++)
-    capacity++;
-  if (capacity > (1u << 20)) capacity = 1u << 20; /* long runs of blank lines are not stored */
+  /* a line in 32 bytes or fewer for most texts (the list grows when there
+     are more): the text is read once, not counted first */
+  size_t capacity = length / 32 + 16, used = 0;
   ibid_text_line *list = ibid_malloc(capacity * sizeof(*list));
   if (!list) return -1;
   size_t start = 0;
