@@ -635,17 +635,19 @@ char *ibid_csl_fold_icu(ibid_csl_folder *folder, const char *text, size_t length
 
 /* ----- the key --------------------------------------------------------- */
 
+/* The stop words by length, run together: "a", "y", ... then "an", "of", ... */
 static int csl_is_stop_word(const char *word, size_t length) {
-  static const char *const stop[] = {
-      "a",      "an",   "the", "of",   "and",  "in",   "on",  "to",   "for",  "at",      "by",
-      "with",   "from", "as",  "is",   "are",  "or",   "its", "into", "via",  "about",   "vs",
-      "versus", "be",   "it",  "this", "that", "what", "how", "why",  "when", "between", "towards",
-      "toward", "upon", "de",  "la",   "le",   "les",  "des", "du",   "der",  "die",     "das",
-      "und",    "el",   "los", "y",    "et",   "d",    "l",   "s",    NULL};
+  static const char *const by_length[8] = {"",
+                                           "aydls",
+                                           "anofinontoatbyasisorbeitdelaleeletduvs",
+                                           "theandforareitsviahowwhylesdesderdiedasundlos",
+                                           "withfromintothisthatwhatwhenupon",
+                                           "about",
+                                           "versustoward",
+                                           "betweentowards"};
   if (length == 0 || length > 7) return 0; /* the longest is "between" and "towards" */
-  for (size_t i = 0; stop[i]; i++)
-    if (stop[i][0] == word[0] && strlen(stop[i]) == length && !memcmp(stop[i], word, length))
-      return 1;
+  for (const char *stop = by_length[length]; *stop; stop += length)
+    if (stop[0] == word[0] && !memcmp(stop, word, length)) return 1;
   return 0;
 }
 
