@@ -128,7 +128,8 @@ static long csl_item_object(const ibid_json_document *document) {
 #define CSL_NONE ((size_t)-1)
 
 static size_t csl_scan_space(const char *text, size_t length, size_t at) {
-  while (at < length &&
+  /* (the four are below '!': most bytes are ruled out by one comparison) */
+  while (at < length && (unsigned char)text[at] <= ' ' &&
          (text[at] == ' ' || text[at] == '\t' || text[at] == '\n' || text[at] == '\r'))
     at++;
   return at;
@@ -551,16 +552,13 @@ static size_t csl_fold_decode(const unsigned char *text, size_t length, size_t i
 }
 
 /*
-** The fold of text made of ASCII and table characters whose fold is known
-** (the common case: a title with curly quotes, dashes or accented Latin
-** letters), without running the transliterator over it: ASCII lower-cased,
-** every other character replaced by its learned fold. NULL with *slow set
-** when some character needs the transliterator; NULL alone when out of memory.
+** The bytes of the fold of text made of ASCII and table characters whose
+** fold is known (the common case: a title with curly quotes, dashes or
+** accented Latin letters), learning the characters met for the first time;
+** -1 when some character needs the transliterator.
 */
-static char *csl_fold_known(ibid_csl_folder *folder, const char *text, size_t length,
-                            size_t *folded_length, int *slow) {
+static long csl_fold_known_length(ibid_csl_folder *folder, const char *text, size_t length) {
   const unsigned char *bytes = (const unsigned char *)text;
-  *slow = 1;
   size_t needed = 0; /* bytes of the fold */
   for (size_t i = 0; i < length;) {
     if (bytes[i] < 0x80) {
@@ -570,15 +568,21 @@ static char *csl_fold_known(ibid_csl_folder *folder, const char *text, size_t le
     uint32_t c;
     size_t width = csl_fold_decode(bytes, length, i, &c);
     csl_fold_entry *entry = width ? csl_fold_entry_of(folder, c) : NULL;
-    if (!entry) return NULL;
+    if (!entry) return -1;
     if (entry->state == FOLD_UNKNOWN) csl_fold_learn(folder, entry, c);
-    if (entry->state != FOLD_KNOWN) return NULL;
+    if (entry->state != FOLD_KNOWN) return -1;
     needed += entry->length;
     i += width;
   }
-  *slow = 0;
-  char *out = ibid_malloc(needed + 1);
-  if (!out) return NULL;
+  return (long)needed;
+}
+
+/* Writes the fold of text (csl_fold_known_length of it not -1) to out,
+** ASCII lower-cased, every other character replaced by its learned fold,
+** and a NUL; returns its length. */
+static size_t csl_fold_known_write(ibid_csl_folder *folder, const char *text, size_t length,
+                                   char *out) {
+  const unsigned char *bytes = (const unsigned char *)text;
   size_t n = 0;
   for (size_t i = 0; i < length;) {
     unsigned char b = bytes[i];
@@ -594,6 +598,22 @@ static char *csl_fold_known(ibid_csl_folder *folder, const char *text, size_t le
     n += entry->length;
   }
   out[n] = 0;
+  return n;
+}
+
+/*
+** The fold of text without running the transliterator over it
+** (csl_fold_known_length, csl_fold_known_write). NULL with *slow set when
+** some character needs the transliterator; NULL alone when out of memory.
+*/
+static char *csl_fold_known(ibid_csl_folder *folder, const char *text, size_t length,
+                            size_t *folded_length, int *slow) {
+  long needed = csl_fold_known_length(folder, text, length);
+  *slow = needed < 0;
+  if (needed < 0) return NULL;
+  char *out = ibid_malloc((size_t)needed + 1);
+  if (!out) return NULL;
+  size_t n = csl_fold_known_write(folder, text, length, out);
   if (folded_length) *folded_length = n;
   return out;
 }
@@ -656,42 +676,76 @@ static int csl_is_word_byte(char c) {
 }
 
 /*
-** Appends up to `limit` words of folded text to out, joined by '-'.
+** Appends up to `limit` words of folded text to out, joined by '-', the
+** text given a byte at a time (csl_words_add, then csl_words_end).
 ** Apostrophes are removed first so "court's" and "courts" agree; stop words
-** are skipped when skip_stop_words is set. Returns how many were appended.
+** are skipped when skip_stop_words is set.
 */
-static int csl_append_words(ibid_buffer *out, const char *folded, size_t length, int limit,
-                            int skip_stop_words) {
+typedef struct csl_words {
+  ibid_buffer *out;
+  int limit, skip_stop_words, appended;
+  size_t word_length;
   char word[128];
-  size_t word_length = 0;
-  int appended = 0;
-  for (size_t i = 0; i <= length && appended < limit; i++) {
-    char c = i < length ? folded[i] : ' ';
-    if (c == '\'') continue;
-    if (csl_is_word_byte(c)) {
-      if (word_length < sizeof(word)) word[word_length++] = c;
-      continue;
-    }
-    if (!word_length) continue;
-    if (!skip_stop_words || !csl_is_stop_word(word, word_length)) {
-      if (appended++) ibid_buffer_append_char(out, '-');
-      ibid_buffer_append(out, word, word_length);
-    }
-    word_length = 0;
+} csl_words;
+
+/* One byte of the folded text; 0 once `limit` words are appended (the bytes
+** after change nothing). */
+static inline __attribute__((always_inline)) int csl_words_add(csl_words *w, char c) {
+  if (w->appended >= w->limit) return 0;
+  if (c == '\'') return 1;
+  if (csl_is_word_byte(c)) {
+    if (w->word_length < sizeof(w->word)) w->word[w->word_length++] = c;
+    return 1;
   }
-  return appended;
+  if (!w->word_length) return 1;
+  if (!w->skip_stop_words || !csl_is_stop_word(w->word, w->word_length)) {
+    if (w->appended++) ibid_buffer_append_char(w->out, '-');
+    ibid_buffer_append(w->out, w->word, w->word_length);
+  }
+  w->word_length = 0;
+  return 1;
+}
+
+/* The end of the text: its last word. */
+static void csl_words_end(csl_words *w) {
+  csl_words_add(w, ' ');
 }
 
 static void csl_append_folded(ibid_csl_folder *folder, ibid_buffer *out, const char *text,
                               int limit, int skip_stop_words) {
   if (!text) return;
-  size_t length;
-  char *folded = ibid_csl_fold(folder, text, strlen(text), &length);
+  csl_words words;
+  words.out = out, words.limit = limit, words.skip_stop_words = skip_stop_words;
+  words.appended = 0, words.word_length = 0;
+  size_t length = strlen(text);
+  if (length > (1 << 24)) length = 1 << 24; /* (as ibid_csl_fold) */
+  if (csl_fold_known_length(folder, text, length) >= 0) {
+    /* the fold of csl_fold_known_write, a byte at a time, up to the last word wanted */
+    const unsigned char *bytes = (const unsigned char *)text;
+    for (size_t i = 0; i < length;) {
+      unsigned char b = bytes[i];
+      if (b < 0x80) {
+        if (!csl_words_add(&words, (char)(b >= 'A' && b <= 'Z' ? b + 32 : b))) return;
+        i++;
+        continue;
+      }
+      uint32_t c;
+      i += csl_fold_decode(bytes, length, i, &c);
+      const csl_fold_entry *entry = csl_fold_entry_of(folder, c);
+      for (size_t k = 0; k < entry->length; k++)
+        if (!csl_words_add(&words, entry->bytes[k])) return;
+    }
+    csl_words_end(&words);
+    return;
+  }
+  char *folded = ibid_csl_fold(folder, text, length, &length);
   if (!folded) {
     out->failed = 1;
     return;
   }
-  csl_append_words(out, folded, length, limit, skip_stop_words);
+  for (size_t i = 0; i < length; i++)
+    if (!csl_words_add(&words, folded[i])) break;
+  csl_words_end(&words);
   ibid_free(folded);
 }
 
