@@ -21,6 +21,7 @@
 #include "buffer.h"
 #include "json.h"
 #include "memory.h"
+#include "scan.h"
 
 #define CSL_TITLE_WORDS 5
 
@@ -140,17 +141,15 @@ static size_t csl_scan_space(const char *text, size_t length, size_t at) {
 ** character (the text has no backslash: no escapes). */
 static size_t csl_scan_string(const char *text, size_t length, size_t at) {
   size_t i = at + 1;
-  /* eight bytes at a time to the first quote or control character (bit 7 of
-  ** such a byte set; no carry crosses a byte) */
-  const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL,
-                 low7 = 0x7F7F7F7F7F7F7F7FULL;
+  /* eight bytes at a time (scan.h) to the first quote or control character,
+  ** which ends the string or fails it */
   for (; i + 8 <= length; i += 8) {
-    uint64_t word;
-    memcpy(&word, text + i, 8);
-    uint64_t quote = word ^ (ones * '"');
-    uint64_t is_quote = ~(((quote & low7) + low7) | quote);
-    uint64_t control = ~(((word & low7) + ones * (0x80 - 0x20)) | word);
-    if ((is_quote | control) & high) break;
+    uint64_t word = ibid_scan_load(text + i);
+    uint64_t stop = ibid_scan_eq(word, '"') | ibid_scan_below(word, 0x20);
+    if (stop) {
+      i += ibid_scan_first(stop);
+      return text[i] == '"' ? i + 1 : 0;
+    }
   }
   for (; i < length; i++) {
     unsigned char c = (unsigned char)text[i];
