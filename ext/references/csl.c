@@ -6,10 +6,11 @@
 ** key needs. The key folds the name and the title through an ICU
 ** transliterator and keeps their first significant words.
 ** The common case -- an object without a backslash anywhere, as the reference
-** parser writes it -- is read in one pass over the text instead (csl_scan:
-** every value checked as the tree parser checks it, the fields' spans kept,
-** nothing built); anything else it leaves to the tree, so both readers give
-** the same item for every text.
+** parser writes it -- is read in one pass over the text instead
+** (csl_scan_values: every value checked as the tree parser checks it, the
+** fields' spans kept, nothing built; the key reads the name and the title
+** where they are, ibid_csl_read copies them); anything else it leaves to the
+** tree, so both readers give the same item for every text.
 */
 #include "csl.h"
 
@@ -276,10 +277,29 @@ static int csl_scan_year(const char *text, size_t length, size_t at) {
   return 0;
 }
 
-/* The item of json[0..length) as ibid_csl_read gives it, when the text is an
-** object without a backslash (no escapes to decode), nested at most
-** CSL_SCAN_DEPTH deep: 1 (status set), else 0 and nothing done. */
-static int csl_scan(const char *json, size_t length, ibid_csl_item *item, ibid_csl_status *status) {
+/* What csl_scan reads of an item: the offsets of its string values (their
+** opening quote; CSL_NONE when there is none) and its year. */
+typedef struct csl_scanned {
+  size_t family, literal, title, doi;
+  int year;
+} csl_scanned;
+
+/* text[at] when it opens a string, else CSL_NONE. */
+static size_t csl_scan_string_at(const char *text, size_t at) {
+  return at != CSL_NONE && text[at] == '"' ? at : CSL_NONE;
+}
+
+/* The text of the string opening at text[at] (no escapes: csl_scan reads
+** only texts without a backslash), and its length. */
+static const char *csl_scan_text(const char *text, size_t length, size_t at, size_t *bytes) {
+  *bytes = csl_scan_string(text, length, at) - at - 2;
+  return text + at + 1;
+}
+
+/* What the item of json[0..length) holds, when the text is an object without
+** a backslash (no escapes to decode), nested at most CSL_SCAN_DEPTH deep:
+** 1 (*found set), else 0. */
+static int csl_scan_values(const char *json, size_t length, csl_scanned *found) {
   if (memchr(json, '\\', length)) return 0;
   /* the root object's members, each checked once; the first of each name kept */
   enum { AUTHOR, EDITOR, TITLE, DOI, ISSUED, WANTED };
@@ -319,30 +339,43 @@ static int csl_scan(const char *json, size_t length, ibid_csl_item *item, ibid_c
     }
   }
   if (csl_scan_space(json, length, at) != length) return 0;
-  int failed = 0;
-  for (size_t r = 0; r < 2 && !item->family && !item->literal; r++) {
+  found->family = found->literal = CSL_NONE;
+  for (size_t r = 0; r < 2 && found->family == CSL_NONE && found->literal == CSL_NONE; r++) {
     size_t name = csl_scan_first(json, length, member[r == 0 ? AUTHOR : EDITOR], '{');
     if (name == CSL_NONE) continue;
-    item->family =
-        csl_scan_copy(json, length, csl_scan_member(json, length, name, "family"), &failed);
-    if (!item->family)
-      item->literal =
-          csl_scan_copy(json, length, csl_scan_member(json, length, name, "literal"), &failed);
+    found->family = csl_scan_string_at(json, csl_scan_member(json, length, name, "family"));
+    if (found->family == CSL_NONE)
+      found->literal = csl_scan_string_at(json, csl_scan_member(json, length, name, "literal"));
   }
-  item->title = csl_scan_copy(json, length, member[TITLE], &failed);
-  item->doi = csl_scan_copy(json, length, member[DOI], &failed);
+  found->title = csl_scan_string_at(json, member[TITLE]);
+  found->doi = csl_scan_string_at(json, member[DOI]);
+  found->year = 0;
   size_t issued = member[ISSUED];
   if (issued != CSL_NONE && json[issued] != '{') {
-    item->year = csl_scan_year(json, length, issued);
+    found->year = csl_scan_year(json, length, issued);
   } else if (issued != CSL_NONE) {
     size_t first =
         csl_scan_first(json, length, csl_scan_member(json, length, issued, "date-parts"), '[');
-    item->year = csl_scan_year(json, length, csl_scan_first(json, length, first, 0));
-    if (!item->year)
-      item->year = csl_scan_year(json, length, csl_scan_member(json, length, issued, "raw"));
-    if (!item->year)
-      item->year = csl_scan_year(json, length, csl_scan_member(json, length, issued, "literal"));
+    found->year = csl_scan_year(json, length, csl_scan_first(json, length, first, 0));
+    if (!found->year)
+      found->year = csl_scan_year(json, length, csl_scan_member(json, length, issued, "raw"));
+    if (!found->year)
+      found->year = csl_scan_year(json, length, csl_scan_member(json, length, issued, "literal"));
   }
+  return 1;
+}
+
+/* The item of json[0..length) as ibid_csl_read gives it, when csl_scan_values
+** reads it: 1 (status set), else 0 and nothing done. */
+static int csl_scan(const char *json, size_t length, ibid_csl_item *item, ibid_csl_status *status) {
+  csl_scanned found;
+  if (!csl_scan_values(json, length, &found)) return 0;
+  int failed = 0;
+  item->family = csl_scan_copy(json, length, found.family, &failed);
+  item->literal = csl_scan_copy(json, length, found.literal, &failed);
+  item->title = csl_scan_copy(json, length, found.title, &failed);
+  item->doi = csl_scan_copy(json, length, found.doi, &failed);
+  item->year = found.year;
   *status = failed ? IBID_CSL_NO_MEMORY : IBID_CSL_OK;
   return 1;
 }
@@ -711,12 +744,10 @@ static void csl_words_end(csl_words *w) {
 }
 
 static void csl_append_folded(ibid_csl_folder *folder, ibid_buffer *out, const char *text,
-                              int limit, int skip_stop_words) {
-  if (!text) return;
+                              size_t length, int limit, int skip_stop_words) {
   csl_words words;
   words.out = out, words.limit = limit, words.skip_stop_words = skip_stop_words;
   words.appended = 0, words.word_length = 0;
-  size_t length = strlen(text);
   if (length > (1 << 24)) length = 1 << 24; /* (as ibid_csl_fold) */
   if (csl_fold_known_length(folder, text, length) >= 0) {
     /* the fold of csl_fold_known_write, a byte at a time, up to the last word wanted */
@@ -748,41 +779,61 @@ static void csl_append_folded(ibid_csl_folder *folder, ibid_buffer *out, const c
   ibid_free(folded);
 }
 
-ibid_csl_status ibid_csl_work_key(ibid_csl_folder *folder, const char *json, size_t length,
-                                  char **key, size_t *key_length) {
-  *key = NULL;
-  if (key_length) *key_length = 0;
-  ibid_csl_item item;
-  ibid_csl_status status = ibid_csl_read(json, length, &item);
-  int has_title = item.title && item.title[0];
-  if (status != IBID_CSL_OK || (!has_title && !item.family && !item.literal)) {
-    ibid_csl_item_free(&item);
-    return status;
-  }
+/* The key of a name (family, else literal; NULL when none) and title (NULL
+** when none) and year, as ibid_csl_work_key gives it. */
+static ibid_csl_status csl_key(ibid_csl_folder *folder, const char *family, size_t family_length,
+                               const char *literal, size_t literal_length, const char *title,
+                               size_t title_length, int year, char **key, size_t *key_length) {
+  int has_title = title && title_length;
+  if (!has_title && !family && !literal) return IBID_CSL_OK;
   ibid_buffer out;
   ibid_buffer_init(&out);
-  if (item.family)
-    csl_append_folded(folder, &out, item.family, 16, 0);
-  else
-    csl_append_folded(folder, &out, item.literal, 1, 1);
+  if (family)
+    csl_append_folded(folder, &out, family, family_length, 16, 0);
+  else if (literal)
+    csl_append_folded(folder, &out, literal, literal_length, 1, 1);
   size_t name_length = out.length;
   ibid_buffer_append_char(&out, ':');
-  if (!has_title && item.year >= 1000 && item.year <= 9999) { /* (csl_year_in's: always) */
-    char digits[4] = {(char)('0' + item.year / 1000), (char)('0' + item.year / 100 % 10),
-                      (char)('0' + item.year / 10 % 10), (char)('0' + item.year % 10)};
+  if (!has_title && year >= 1000 && year <= 9999) { /* (csl_year_in's: always) */
+    char digits[4] = {(char)('0' + year / 1000), (char)('0' + year / 100 % 10),
+                      (char)('0' + year / 10 % 10), (char)('0' + year % 10)};
     ibid_buffer_append(&out, digits, 4);
-  } else if (!has_title && item.year) {
-    ibid_buffer_append_int(&out, item.year);
+  } else if (!has_title && year) {
+    ibid_buffer_append_int(&out, year);
   }
   ibid_buffer_append_char(&out, ':');
   size_t title_start = out.length;
-  if (has_title) csl_append_folded(folder, &out, item.title, CSL_TITLE_WORDS, 1);
+  if (has_title) csl_append_folded(folder, &out, title, title_length, CSL_TITLE_WORDS, 1);
   int empty = !name_length && out.length == title_start; /* "::" would match everything */
-  ibid_csl_item_free(&item);
   if (empty && !out.failed) {
     ibid_buffer_free(&out);
     return IBID_CSL_OK;
   }
   *key = ibid_buffer_take(&out, key_length);
   return *key ? IBID_CSL_OK : IBID_CSL_NO_MEMORY;
+}
+
+ibid_csl_status ibid_csl_work_key(ibid_csl_folder *folder, const char *json, size_t length,
+                                  char **key, size_t *key_length) {
+  *key = NULL;
+  if (key_length) *key_length = 0;
+  /* the scan's strings read where they are (ibid_csl_read would copy them) */
+  csl_scanned found;
+  if (csl_scan_values(json, length, &found)) {
+    const char *text[3] = {NULL, NULL, NULL};
+    size_t bytes[3] = {0, 0, 0};
+    size_t at[3] = {found.family, found.literal, found.title};
+    for (int k = 0; k < 3; k++)
+      if (at[k] != CSL_NONE) text[k] = csl_scan_text(json, length, at[k], &bytes[k]);
+    return csl_key(folder, text[0], bytes[0], text[1], bytes[1], text[2], bytes[2], found.year, key,
+                   key_length);
+  }
+  ibid_csl_item item;
+  ibid_csl_status status = ibid_csl_read_tree(json, length, &item);
+  if (status == IBID_CSL_OK)
+    status = csl_key(folder, item.family, item.family ? strlen(item.family) : 0, item.literal,
+                     item.literal ? strlen(item.literal) : 0, item.title,
+                     item.title ? strlen(item.title) : 0, item.year, key, key_length);
+  ibid_csl_item_free(&item);
+  return status;
 }
