@@ -6,10 +6,11 @@
 ** key needs. The key folds the name and the title through an ICU
 ** transliterator and keeps their first significant words.
 ** The common case -- an object without a backslash anywhere, as the reference
-** parser writes it -- is read in one pass over the text instead (csl_scan:
-** every value checked as the tree parser checks it, the fields' spans kept,
-** nothing built); anything else it leaves to the tree, so both readers give
-** the same item for every text.
+** parser writes it -- is read in one pass over the text instead
+** (csl_scan_values: every value checked as the tree parser checks it, the
+** fields' spans kept, nothing built; the key reads the name and the title
+** where they are, ibid_csl_read copies them); anything else it leaves to the
+** tree, so both readers give the same item for every text.
 */
 #include "csl.h"
 
@@ -21,6 +22,7 @@
 #include "buffer.h"
 #include "json.h"
 #include "memory.h"
+#include "scan.h"
 
 #define CSL_TITLE_WORDS 5
 
@@ -128,7 +130,8 @@ static long csl_item_object(const ibid_json_document *document) {
 #define CSL_NONE ((size_t)-1)
 
 static size_t csl_scan_space(const char *text, size_t length, size_t at) {
-  while (at < length &&
+  /* (the four are below '!': most bytes are ruled out by one comparison) */
+  while (at < length && (unsigned char)text[at] <= ' ' &&
          (text[at] == ' ' || text[at] == '\t' || text[at] == '\n' || text[at] == '\r'))
     at++;
   return at;
@@ -139,17 +142,15 @@ static size_t csl_scan_space(const char *text, size_t length, size_t at) {
 ** character (the text has no backslash: no escapes). */
 static size_t csl_scan_string(const char *text, size_t length, size_t at) {
   size_t i = at + 1;
-  /* eight bytes at a time to the first quote or control character (bit 7 of
-  ** such a byte set; no carry crosses a byte) */
-  const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL,
-                 low7 = 0x7F7F7F7F7F7F7F7FULL;
+  /* eight bytes at a time (scan.h) to the first quote or control character,
+  ** which ends the string or fails it */
   for (; i + 8 <= length; i += 8) {
-    uint64_t word;
-    memcpy(&word, text + i, 8);
-    uint64_t quote = word ^ (ones * '"');
-    uint64_t is_quote = ~(((quote & low7) + low7) | quote);
-    uint64_t control = ~(((word & low7) + ones * (0x80 - 0x20)) | word);
-    if ((is_quote | control) & high) break;
+    uint64_t word = ibid_scan_load(text + i);
+    uint64_t stop = ibid_scan_eq(word, '"') | ibid_scan_below(word, 0x20);
+    if (stop) {
+      i += ibid_scan_first(stop);
+      return text[i] == '"' ? i + 1 : 0;
+    }
   }
   for (; i < length; i++) {
     unsigned char c = (unsigned char)text[i];
@@ -276,10 +277,29 @@ static int csl_scan_year(const char *text, size_t length, size_t at) {
   return 0;
 }
 
-/* The item of json[0..length) as ibid_csl_read gives it, when the text is an
-** object without a backslash (no escapes to decode), nested at most
-** CSL_SCAN_DEPTH deep: 1 (status set), else 0 and nothing done. */
-static int csl_scan(const char *json, size_t length, ibid_csl_item *item, ibid_csl_status *status) {
+/* What csl_scan reads of an item: the offsets of its string values (their
+** opening quote; CSL_NONE when there is none) and its year. */
+typedef struct csl_scanned {
+  size_t family, literal, title, doi;
+  int year;
+} csl_scanned;
+
+/* text[at] when it opens a string, else CSL_NONE. */
+static size_t csl_scan_string_at(const char *text, size_t at) {
+  return at != CSL_NONE && text[at] == '"' ? at : CSL_NONE;
+}
+
+/* The text of the string opening at text[at] (no escapes: csl_scan reads
+** only texts without a backslash), and its length. */
+static const char *csl_scan_text(const char *text, size_t length, size_t at, size_t *bytes) {
+  *bytes = csl_scan_string(text, length, at) - at - 2;
+  return text + at + 1;
+}
+
+/* What the item of json[0..length) holds, when the text is an object without
+** a backslash (no escapes to decode), nested at most CSL_SCAN_DEPTH deep:
+** 1 (*found set), else 0. */
+static int csl_scan_values(const char *json, size_t length, csl_scanned *found) {
   if (memchr(json, '\\', length)) return 0;
   /* the root object's members, each checked once; the first of each name kept */
   enum { AUTHOR, EDITOR, TITLE, DOI, ISSUED, WANTED };
@@ -319,30 +339,43 @@ static int csl_scan(const char *json, size_t length, ibid_csl_item *item, ibid_c
     }
   }
   if (csl_scan_space(json, length, at) != length) return 0;
-  int failed = 0;
-  for (size_t r = 0; r < 2 && !item->family && !item->literal; r++) {
+  found->family = found->literal = CSL_NONE;
+  for (size_t r = 0; r < 2 && found->family == CSL_NONE && found->literal == CSL_NONE; r++) {
     size_t name = csl_scan_first(json, length, member[r == 0 ? AUTHOR : EDITOR], '{');
     if (name == CSL_NONE) continue;
-    item->family =
-        csl_scan_copy(json, length, csl_scan_member(json, length, name, "family"), &failed);
-    if (!item->family)
-      item->literal =
-          csl_scan_copy(json, length, csl_scan_member(json, length, name, "literal"), &failed);
+    found->family = csl_scan_string_at(json, csl_scan_member(json, length, name, "family"));
+    if (found->family == CSL_NONE)
+      found->literal = csl_scan_string_at(json, csl_scan_member(json, length, name, "literal"));
   }
-  item->title = csl_scan_copy(json, length, member[TITLE], &failed);
-  item->doi = csl_scan_copy(json, length, member[DOI], &failed);
+  found->title = csl_scan_string_at(json, member[TITLE]);
+  found->doi = csl_scan_string_at(json, member[DOI]);
+  found->year = 0;
   size_t issued = member[ISSUED];
   if (issued != CSL_NONE && json[issued] != '{') {
-    item->year = csl_scan_year(json, length, issued);
+    found->year = csl_scan_year(json, length, issued);
   } else if (issued != CSL_NONE) {
     size_t first =
         csl_scan_first(json, length, csl_scan_member(json, length, issued, "date-parts"), '[');
-    item->year = csl_scan_year(json, length, csl_scan_first(json, length, first, 0));
-    if (!item->year)
-      item->year = csl_scan_year(json, length, csl_scan_member(json, length, issued, "raw"));
-    if (!item->year)
-      item->year = csl_scan_year(json, length, csl_scan_member(json, length, issued, "literal"));
+    found->year = csl_scan_year(json, length, csl_scan_first(json, length, first, 0));
+    if (!found->year)
+      found->year = csl_scan_year(json, length, csl_scan_member(json, length, issued, "raw"));
+    if (!found->year)
+      found->year = csl_scan_year(json, length, csl_scan_member(json, length, issued, "literal"));
   }
+  return 1;
+}
+
+/* The item of json[0..length) as ibid_csl_read gives it, when csl_scan_values
+** reads it: 1 (status set), else 0 and nothing done. */
+static int csl_scan(const char *json, size_t length, ibid_csl_item *item, ibid_csl_status *status) {
+  csl_scanned found;
+  if (!csl_scan_values(json, length, &found)) return 0;
+  int failed = 0;
+  item->family = csl_scan_copy(json, length, found.family, &failed);
+  item->literal = csl_scan_copy(json, length, found.literal, &failed);
+  item->title = csl_scan_copy(json, length, found.title, &failed);
+  item->doi = csl_scan_copy(json, length, found.doi, &failed);
+  item->year = found.year;
   *status = failed ? IBID_CSL_NO_MEMORY : IBID_CSL_OK;
   return 1;
 }
@@ -551,16 +584,13 @@ static size_t csl_fold_decode(const unsigned char *text, size_t length, size_t i
 }
 
 /*
-** The fold of text made of ASCII and table characters whose fold is known
-** (the common case: a title with curly quotes, dashes or accented Latin
-** letters), without running the transliterator over it: ASCII lower-cased,
-** every other character replaced by its learned fold. NULL with *slow set
-** when some character needs the transliterator; NULL alone when out of memory.
+** The bytes of the fold of text made of ASCII and table characters whose
+** fold is known (the common case: a title with curly quotes, dashes or
+** accented Latin letters), learning the characters met for the first time;
+** -1 when some character needs the transliterator.
 */
-static char *csl_fold_known(ibid_csl_folder *folder, const char *text, size_t length,
-                            size_t *folded_length, int *slow) {
+static long csl_fold_known_length(ibid_csl_folder *folder, const char *text, size_t length) {
   const unsigned char *bytes = (const unsigned char *)text;
-  *slow = 1;
   size_t needed = 0; /* bytes of the fold */
   for (size_t i = 0; i < length;) {
     if (bytes[i] < 0x80) {
@@ -570,15 +600,21 @@ static char *csl_fold_known(ibid_csl_folder *folder, const char *text, size_t le
     uint32_t c;
     size_t width = csl_fold_decode(bytes, length, i, &c);
     csl_fold_entry *entry = width ? csl_fold_entry_of(folder, c) : NULL;
-    if (!entry) return NULL;
+    if (!entry) return -1;
     if (entry->state == FOLD_UNKNOWN) csl_fold_learn(folder, entry, c);
-    if (entry->state != FOLD_KNOWN) return NULL;
+    if (entry->state != FOLD_KNOWN) return -1;
     needed += entry->length;
     i += width;
   }
-  *slow = 0;
-  char *out = ibid_malloc(needed + 1);
-  if (!out) return NULL;
+  return (long)needed;
+}
+
+/* Writes the fold of text (csl_fold_known_length of it not -1) to out,
+** ASCII lower-cased, every other character replaced by its learned fold,
+** and a NUL; returns its length. */
+static size_t csl_fold_known_write(ibid_csl_folder *folder, const char *text, size_t length,
+                                   char *out) {
+  const unsigned char *bytes = (const unsigned char *)text;
   size_t n = 0;
   for (size_t i = 0; i < length;) {
     unsigned char b = bytes[i];
@@ -594,6 +630,22 @@ static char *csl_fold_known(ibid_csl_folder *folder, const char *text, size_t le
     n += entry->length;
   }
   out[n] = 0;
+  return n;
+}
+
+/*
+** The fold of text without running the transliterator over it
+** (csl_fold_known_length, csl_fold_known_write). NULL with *slow set when
+** some character needs the transliterator; NULL alone when out of memory.
+*/
+static char *csl_fold_known(ibid_csl_folder *folder, const char *text, size_t length,
+                            size_t *folded_length, int *slow) {
+  long needed = csl_fold_known_length(folder, text, length);
+  *slow = needed < 0;
+  if (needed < 0) return NULL;
+  char *out = ibid_malloc((size_t)needed + 1);
+  if (!out) return NULL;
+  size_t n = csl_fold_known_write(folder, text, length, out);
   if (folded_length) *folded_length = n;
   return out;
 }
@@ -635,17 +687,19 @@ char *ibid_csl_fold_icu(ibid_csl_folder *folder, const char *text, size_t length
 
 /* ----- the key --------------------------------------------------------- */
 
+/* The stop words by length, run together: "a", "y", ... then "an", "of", ... */
 static int csl_is_stop_word(const char *word, size_t length) {
-  static const char *const stop[] = {
-      "a",      "an",   "the", "of",   "and",  "in",   "on",  "to",   "for",  "at",      "by",
-      "with",   "from", "as",  "is",   "are",  "or",   "its", "into", "via",  "about",   "vs",
-      "versus", "be",   "it",  "this", "that", "what", "how", "why",  "when", "between", "towards",
-      "toward", "upon", "de",  "la",   "le",   "les",  "des", "du",   "der",  "die",     "das",
-      "und",    "el",   "los", "y",    "et",   "d",    "l",   "s",    NULL};
+  static const char *const by_length[8] = {"",
+                                           "aydls",
+                                           "anofinontoatbyasisorbeitdelaleeletduvs",
+                                           "theandforareitsviahowwhylesdesderdiedasundlos",
+                                           "withfromintothisthatwhatwhenupon",
+                                           "about",
+                                           "versustoward",
+                                           "betweentowards"};
   if (length == 0 || length > 7) return 0; /* the longest is "between" and "towards" */
-  for (size_t i = 0; stop[i]; i++)
-    if (stop[i][0] == word[0] && strlen(stop[i]) == length && !memcmp(stop[i], word, length))
-      return 1;
+  for (const char *stop = by_length[length]; *stop; stop += length)
+    if (stop[0] == word[0] && !memcmp(stop, word, length)) return 1;
   return 0;
 }
 
@@ -654,80 +708,132 @@ static int csl_is_word_byte(char c) {
 }
 
 /*
-** Appends up to `limit` words of folded text to out, joined by '-'.
+** Appends up to `limit` words of folded text to out, joined by '-', the
+** text given a byte at a time (csl_words_add, then csl_words_end).
 ** Apostrophes are removed first so "court's" and "courts" agree; stop words
-** are skipped when skip_stop_words is set. Returns how many were appended.
+** are skipped when skip_stop_words is set.
 */
-static int csl_append_words(ibid_buffer *out, const char *folded, size_t length, int limit,
-                            int skip_stop_words) {
+typedef struct csl_words {
+  ibid_buffer *out;
+  int limit, skip_stop_words, appended;
+  size_t word_length;
   char word[128];
-  size_t word_length = 0;
-  int appended = 0;
-  for (size_t i = 0; i <= length && appended < limit; i++) {
-    char c = i < length ? folded[i] : ' ';
-    if (c == '\'') continue;
-    if (csl_is_word_byte(c)) {
-      if (word_length < sizeof(word)) word[word_length++] = c;
-      continue;
-    }
-    if (!word_length) continue;
-    if (!skip_stop_words || !csl_is_stop_word(word, word_length)) {
-      if (appended++) ibid_buffer_append_char(out, '-');
-      ibid_buffer_append(out, word, word_length);
-    }
-    word_length = 0;
+} csl_words;
+
+/* One byte of the folded text; 0 once `limit` words are appended (the bytes
+** after change nothing). */
+static inline __attribute__((always_inline)) int csl_words_add(csl_words *w, char c) {
+  if (w->appended >= w->limit) return 0;
+  if (c == '\'') return 1;
+  if (csl_is_word_byte(c)) {
+    if (w->word_length < sizeof(w->word)) w->word[w->word_length++] = c;
+    return 1;
   }
-  return appended;
+  if (!w->word_length) return 1;
+  if (!w->skip_stop_words || !csl_is_stop_word(w->word, w->word_length)) {
+    if (w->appended++) ibid_buffer_append_char(w->out, '-');
+    ibid_buffer_append(w->out, w->word, w->word_length);
+  }
+  w->word_length = 0;
+  return 1;
+}
+
+/* The end of the text: its last word. */
+static void csl_words_end(csl_words *w) {
+  csl_words_add(w, ' ');
 }
 
 static void csl_append_folded(ibid_csl_folder *folder, ibid_buffer *out, const char *text,
-                              int limit, int skip_stop_words) {
-  if (!text) return;
-  size_t length;
-  char *folded = ibid_csl_fold(folder, text, strlen(text), &length);
+                              size_t length, int limit, int skip_stop_words) {
+  csl_words words;
+  words.out = out, words.limit = limit, words.skip_stop_words = skip_stop_words;
+  words.appended = 0, words.word_length = 0;
+  if (length > (1 << 24)) length = 1 << 24; /* (as ibid_csl_fold) */
+  if (csl_fold_known_length(folder, text, length) >= 0) {
+    /* the fold of csl_fold_known_write, a byte at a time, up to the last word wanted */
+    const unsigned char *bytes = (const unsigned char *)text;
+    for (size_t i = 0; i < length;) {
+      unsigned char b = bytes[i];
+      if (b < 0x80) {
+        if (!csl_words_add(&words, (char)(b >= 'A' && b <= 'Z' ? b + 32 : b))) return;
+        i++;
+        continue;
+      }
+      uint32_t c;
+      i += csl_fold_decode(bytes, length, i, &c);
+      const csl_fold_entry *entry = csl_fold_entry_of(folder, c);
+      for (size_t k = 0; k < entry->length; k++)
+        if (!csl_words_add(&words, entry->bytes[k])) return;
+    }
+    csl_words_end(&words);
+    return;
+  }
+  char *folded = ibid_csl_fold(folder, text, length, &length);
   if (!folded) {
     out->failed = 1;
     return;
   }
-  csl_append_words(out, folded, length, limit, skip_stop_words);
+  for (size_t i = 0; i < length; i++)
+    if (!csl_words_add(&words, folded[i])) break;
+  csl_words_end(&words);
   ibid_free(folded);
 }
 
-ibid_csl_status ibid_csl_work_key(ibid_csl_folder *folder, const char *json, size_t length,
-                                  char **key, size_t *key_length) {
-  *key = NULL;
-  if (key_length) *key_length = 0;
-  ibid_csl_item item;
-  ibid_csl_status status = ibid_csl_read(json, length, &item);
-  int has_title = item.title && item.title[0];
-  if (status != IBID_CSL_OK || (!has_title && !item.family && !item.literal)) {
-    ibid_csl_item_free(&item);
-    return status;
-  }
+/* The key of a name (family, else literal; NULL when none) and title (NULL
+** when none) and year, as ibid_csl_work_key gives it. */
+static ibid_csl_status csl_key(ibid_csl_folder *folder, const char *family, size_t family_length,
+                               const char *literal, size_t literal_length, const char *title,
+                               size_t title_length, int year, char **key, size_t *key_length) {
+  int has_title = title && title_length;
+  if (!has_title && !family && !literal) return IBID_CSL_OK;
   ibid_buffer out;
   ibid_buffer_init(&out);
-  if (item.family)
-    csl_append_folded(folder, &out, item.family, 16, 0);
-  else
-    csl_append_folded(folder, &out, item.literal, 1, 1);
+  if (family)
+    csl_append_folded(folder, &out, family, family_length, 16, 0);
+  else if (literal)
+    csl_append_folded(folder, &out, literal, literal_length, 1, 1);
   size_t name_length = out.length;
   ibid_buffer_append_char(&out, ':');
-  if (!has_title && item.year >= 1000 && item.year <= 9999) { /* (csl_year_in's: always) */
-    char digits[4] = {(char)('0' + item.year / 1000), (char)('0' + item.year / 100 % 10),
-                      (char)('0' + item.year / 10 % 10), (char)('0' + item.year % 10)};
+  if (!has_title && year >= 1000 && year <= 9999) { /* (csl_year_in's: always) */
+    char digits[4] = {(char)('0' + year / 1000), (char)('0' + year / 100 % 10),
+                      (char)('0' + year / 10 % 10), (char)('0' + year % 10)};
     ibid_buffer_append(&out, digits, 4);
-  } else if (!has_title && item.year) {
-    ibid_buffer_append_int(&out, item.year);
+  } else if (!has_title && year) {
+    ibid_buffer_append_int(&out, year);
   }
   ibid_buffer_append_char(&out, ':');
   size_t title_start = out.length;
-  if (has_title) csl_append_folded(folder, &out, item.title, CSL_TITLE_WORDS, 1);
+  if (has_title) csl_append_folded(folder, &out, title, title_length, CSL_TITLE_WORDS, 1);
   int empty = !name_length && out.length == title_start; /* "::" would match everything */
-  ibid_csl_item_free(&item);
   if (empty && !out.failed) {
     ibid_buffer_free(&out);
     return IBID_CSL_OK;
   }
   *key = ibid_buffer_take(&out, key_length);
   return *key ? IBID_CSL_OK : IBID_CSL_NO_MEMORY;
+}
+
+ibid_csl_status ibid_csl_work_key(ibid_csl_folder *folder, const char *json, size_t length,
+                                  char **key, size_t *key_length) {
+  *key = NULL;
+  if (key_length) *key_length = 0;
+  /* the scan's strings read where they are (ibid_csl_read would copy them) */
+  csl_scanned found;
+  if (csl_scan_values(json, length, &found)) {
+    const char *text[3] = {NULL, NULL, NULL};
+    size_t bytes[3] = {0, 0, 0};
+    size_t at[3] = {found.family, found.literal, found.title};
+    for (int k = 0; k < 3; k++)
+      if (at[k] != CSL_NONE) text[k] = csl_scan_text(json, length, at[k], &bytes[k]);
+    return csl_key(folder, text[0], bytes[0], text[1], bytes[1], text[2], bytes[2], found.year, key,
+                   key_length);
+  }
+  ibid_csl_item item;
+  ibid_csl_status status = ibid_csl_read_tree(json, length, &item);
+  if (status == IBID_CSL_OK)
+    status = csl_key(folder, item.family, item.family ? strlen(item.family) : 0, item.literal,
+                     item.literal ? strlen(item.literal) : 0, item.title,
+                     item.title ? strlen(item.title) : 0, item.year, key, key_length);
+  ibid_csl_item_free(&item);
+  return status;
 }

@@ -138,6 +138,32 @@ static void emissions(const uint32_t *features, const uint8_t *feature_counts, s
     ** its add, a copy for two rows instead of one) */
     __m128i all = _mm_setzero_si128(), odd = all, tail = all, zero = all;
     size_t k = 0;
+    /* (four rows a turn, then two: the sums are the same in any order) */
+    for (; k + 3 < n; k += 4) {
+      const unsigned char *a = ibid_refmodel_rows + f[k], *b = ibid_refmodel_rows + f[k + 1],
+                          *c = ibid_refmodel_rows + f[k + 2], *d = ibid_refmodel_rows + f[k + 3];
+      __m128i head_a = _mm_loadu_si128((const __m128i *)(const void *)a);
+      __m128i head_b = _mm_loadu_si128((const __m128i *)(const void *)b);
+      __m128i head_c = _mm_loadu_si128((const __m128i *)(const void *)c);
+      __m128i head_d = _mm_loadu_si128((const __m128i *)(const void *)d);
+      __m128i tail_ab =
+          _mm_unpacklo_epi64(_mm_loadl_epi64((const __m128i *)(const void *)(a + 12)),
+                             _mm_loadl_epi64((const __m128i *)(const void *)(b + 12)));
+      __m128i tail_cd =
+          _mm_unpacklo_epi64(_mm_loadl_epi64((const __m128i *)(const void *)(c + 12)),
+                             _mm_loadl_epi64((const __m128i *)(const void *)(d + 12)));
+      all = _mm_add_epi16(
+          all, _mm_add_epi16(_mm_add_epi16(head_a, head_b), _mm_add_epi16(head_c, head_d)));
+      odd = _mm_add_epi16(
+          odd, _mm_add_epi16(_mm_add_epi16(_mm_srli_epi16(head_a, 8), _mm_srli_epi16(head_b, 8)),
+                             _mm_add_epi16(_mm_srli_epi16(head_c, 8), _mm_srli_epi16(head_d, 8))));
+      /* the tails of a and b side by side, then of c and d: their low bytes
+      ** widen with zeros, and the high half of each pair adds to the low */
+      __m128i wide = _mm_add_epi16(
+          _mm_add_epi16(_mm_unpacklo_epi8(tail_ab, zero), _mm_unpackhi_epi8(tail_ab, zero)),
+          _mm_add_epi16(_mm_unpacklo_epi8(tail_cd, zero), _mm_unpackhi_epi8(tail_cd, zero)));
+      tail = _mm_add_epi16(tail, wide);
+    }
     for (; k + 1 < n; k += 2) {
       const unsigned char *a = ibid_refmodel_rows + f[k], *b = ibid_refmodel_rows + f[k + 1];
       __m128i head_a = _mm_loadu_si128((const __m128i *)(const void *)a);
@@ -202,21 +228,24 @@ static __m128i as_m128i(lanes4 v) {
   return m;
 }
 
-/* The first label with the highest score of a row: the maximum of the
-** vectors (the padding lane left out), then the first lane equal to it. */
-static int leading_label(const int32_t *row) {
-  _Static_assert(IBID_REFLABEL_COUNT == 19, "leading_label leaves out one padding lane");
-  lanes4 g[LANE_GROUPS];
-  for (int k = 0; k < LANE_GROUPS; k++) g[k] = load4(row + 4 * k);
-  g[4][3] = INT32_MIN;
-  lanes4 top = max4(max4(max4(g[0], g[1]), max4(g[2], g[3])), g[4]);
+/* The first label with the highest score of a row (given as its vectors):
+** the maximum of the vectors (the padding lane left out), then the first lane
+** equal to it. */
+static int leading_of(const lanes4 *groups) {
+  _Static_assert(IBID_REFLABEL_COUNT == 19, "leading_of leaves out one padding lane");
+  _Static_assert(LANE_GROUPS == 5, "leading_of reads five vectors");
+  lanes4 last = groups[4];
+  last[3] = INT32_MIN;
+  lanes4 top = max4(max4(max4(groups[0], groups[1]), max4(groups[2], groups[3])), last);
   __m128i m = as_m128i(top);
   m = as_m128i(max4(top, (lanes4)_mm_shuffle_epi32(m, _MM_SHUFFLE(1, 0, 3, 2))));
   m = as_m128i(max4((lanes4)m, (lanes4)_mm_shuffle_epi32(m, _MM_SHUFFLE(2, 3, 0, 1))));
-  unsigned equal = 0;
-  for (int k = 0; k < LANE_GROUPS; k++)
-    equal |= (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(as_m128i(g[k]), m)))
-             << (4 * k);
+#define EQUAL_LANES(v) \
+  ((unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(as_m128i(v), m))))
+  unsigned equal = EQUAL_LANES(groups[0]) | EQUAL_LANES(groups[1]) << 4 |
+                   EQUAL_LANES(groups[2]) << 8 | EQUAL_LANES(groups[3]) << 12 |
+                   EQUAL_LANES(last) << 16;
+#undef EQUAL_LANES
   return __builtin_ctz(equal);
 }
 
@@ -244,7 +273,9 @@ static void store_back(uint8_t *back, const lanes4 *from_label) {
   memcpy(back + 16, &last, sizeof(last));
 }
 #else
-static int leading_label(const int32_t *row) {
+static int leading_of(const lanes4 *groups) {
+  int32_t row[IBID_REFMODEL_ROW_STRIDE];
+  for (int k = 0; k < LANE_GROUPS; k++) store4(row + 4 * k, groups[k]);
   int best = 0;
   for (int l = 1; l < IBID_REFLABEL_COUNT; l++)
     if (row[l] > row[best]) best = l;
@@ -265,6 +296,13 @@ static void store_back(uint8_t *back, const lanes4 *from_label) {
   }
 }
 #endif
+
+/* The first label with the highest score of a row. */
+static int leading_label(const int32_t *row) {
+  lanes4 groups[LANE_GROUPS];
+  for (int k = 0; k < LANE_GROUPS; k++) groups[k] = load4(row + 4 * k);
+  return leading_of(groups);
+}
 
 /* In-place Viterbi over the emission table `score` (ROW_STRIDE per token);
 ** back[] keeps the argmax. Scores are renormalised at every token (only
@@ -291,17 +329,16 @@ static void decode(int32_t *score, uint8_t *back, size_t count, const uint8_t *b
       for (int g = 0; g < LANE_GROUPS; g++)
         best[g] = max4(best[g], key + load4(from + p * S + 4 * g));
     }
-    lanes4 from_label[LANE_GROUPS];
+    lanes4 from_label[LANE_GROUPS], sum[LANE_GROUPS];
     for (int g = 0; g < LANE_GROUPS; g++) {
       from_label[g] = (PACK - 1) - (best[g] & (PACK - 1));
       /* exact division: the low bits were just removed (GCC/Clang shift arithmetically) */
-      lanes4 sum = load4(current + 4 * g) + ((best[g] - ((PACK - 1) - from_label[g])) >> 5);
-      store4(current + 4 * g, sum);
+      sum[g] = load4(current + 4 * g) + ((best[g] - ((PACK - 1) - from_label[g])) >> 5);
     }
     store_back(back + i * S, from_label);
-    leader = leading_label(current);
-    lanes4 top = splat4(current[leader]);
-    for (int g = 0; g < LANE_GROUPS; g++) store4(current + 4 * g, load4(current + 4 * g) - top);
+    leader = leading_of(sum);
+    lanes4 top = splat4(sum[leader >> 2][leader & 3]);
+    for (int g = 0; g < LANE_GROUPS; g++) store4(current + 4 * g, sum[g] - top);
   }
   int best = leading_label(score + (count - 1) * S);
   for (size_t i = count; i-- > 0;) {

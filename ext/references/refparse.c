@@ -11,6 +11,9 @@
 #include "refparse.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "buffer.h"
 #include "memory.h"
@@ -402,16 +405,23 @@ static int fields_collect(fields *f, const char *text, size_t length,
   char *at = room ? room : (*block = ibid_malloc(total));
   if (!at) return -1;
   f->lowered.data = at;
-  /* lower-cased, and the pairs of adjacent bytes noted (see pair_bit) */
-  char previous = length ? lower(text[0]) : 0;
-  if (length) at[0] = previous;
-  for (size_t i = 1; i < length; i++) {
-    char c = lower(text[i]);
-    at[i] = c;
-    f->pairs[pair_bit(previous, c)] = 1; /* (a store, not a read and a write) */
-    previous = c;
+  /* lower-cased (sixteen bytes at a time where SSE2 is there: a signed
+  ** compare leaves out the bytes 0x80 and above, as lower does), then the
+  ** pairs of adjacent bytes noted (see pair_bit) */
+  size_t k = 0;
+#ifdef __SSE2__
+  for (; k + 16 <= length; k += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + k));
+    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                  _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+    v = _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(32)));
+    _mm_storeu_si128((__m128i *)(void *)(at + k), v);
   }
+#endif
+  for (; k < length; k++) at[k] = lower(text[k]);
   at[length] = 0;
+  for (k = 1; k < length; k++)
+    f->pairs[pair_bit(at[k - 1], at[k])] = 1; /* (a store, not a read and a write) */
   f->lowered.length = length;
   at += length + 1;
   for (int l = 0; l < IBID_REFLABEL_COUNT; l++)

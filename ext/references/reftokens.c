@@ -695,6 +695,7 @@ typedef struct feature_writer {
   /* the fields of ibid_reftokens_rows, copied */
   const uint32_t *rank;
   const unsigned char *rows;
+  struct feature_memo *memo; /* when mapping to rows: the rows of the features of few values */
 } feature_writer;
 
 /* rank_in_byte[bit * 256 + byte]: 0 when bit `bit` of `byte` is clear, else
@@ -788,6 +789,77 @@ FEATURE_INLINE void emit1(feature_writer *writer, unsigned template_number, uint
 FEATURE_INLINE void emit2(feature_writer *writer, unsigned template_number, uint64_t a,
                           uint64_t b) {
   emit(writer, hash_number(hash_number(template_hash(template_number), a), b));
+}
+
+/*
+** Features of few values (a mark, a length class, a position), when mapped
+** to rows: the row of each value is found the first time a token of the
+** reference has it, and the tokens after take it from here (the same row:
+** the feature's hash depends on the value alone). A slot per value of each
+** such template, MEMO_UNKNOWN until found; every reference starts with none
+** found. The trainer (buckets, not rows) finds every feature each time.
+*/
+enum {
+  MARK_CODES = 16,                                        /* the marks of mark_codes */
+  MEMO_FIRST_MARK = 0,                                    /* 7: the first mark */
+  MEMO_LAST_MARK = MEMO_FIRST_MARK + MARK_CODES,          /* 8: the last mark */
+  MEMO_PREVIOUS_MARK = MEMO_LAST_MARK + MARK_CODES,       /* 20: the previous token's */
+  MEMO_LENGTH = MEMO_PREVIOUS_MARK + MARK_CODES,          /* 11: the length class, 0-12 */
+  MEMO_EIGHTH = MEMO_LENGTH + 16,                         /* 13: the eighth of the reference */
+  MEMO_QUOTE_MARK = MEMO_EIGHTH + 8,                      /* 35: in quotes, the last mark */
+  MEMO_MARKS = MEMO_QUOTE_MARK + 2 * MARK_CODES,          /* 30: previous and last mark */
+  MEMO_CHUNK_LEFT = MEMO_MARKS + MARK_CODES * MARK_CODES, /* 46: 8 x 16 */
+  MEMO_CHUNKS_AFTER = MEMO_CHUNK_LEFT + 8 * 16,           /* 52: 7 x 4 */
+  MEMO_SLOTS = MEMO_CHUNKS_AFTER + 7 * 4
+};
+
+#define MEMO_UNKNOWN UINT32_MAX /* (no row offset: they are below 2^32 - 20) */
+typedef struct feature_memo {
+  uint32_t row[MEMO_SLOTS]; /* MEMO_UNKNOWN until found */
+} feature_memo;
+
+/* 1 + the code of the common marks (and 255, no token there), 0 for the
+** others: the features of a mark of another code are found each time. */
+static const uint8_t mark_codes[256] = {
+    [0] = 1,   [','] = 2,  ['.'] = 3,  [':'] = 4,  [';'] = 5,  ['"'] = 6,  ['\''] = 7, ['-'] = 8,
+    ['('] = 9, [')'] = 10, ['['] = 11, [']'] = 12, ['?'] = 13, ['/'] = 14, ['!'] = 15, [255] = 16};
+_Static_assert(MARK_CODES == 16, "mark_codes has 16 codes");
+
+/* Writes the feature of memo slot `slot` when its row is known: 1, else 0. */
+FEATURE_INLINE int memo_put(feature_writer *writer, unsigned slot) {
+  uint32_t row = writer->memo->row[slot];
+  if (row == MEMO_UNKNOWN) return 0;
+  put_shared(writer, row);
+  return 1;
+}
+
+/* Writes the feature `hash` of memo slot `slot`, its row now known. */
+FEATURE_INLINE void memo_learn(feature_writer *writer, unsigned slot, uint64_t hash) {
+  uint32_t row = row_offset(writer->rank, bucket_of(hash, writer->mask));
+  writer->memo->row[slot] = row;
+  put_shared(writer, row);
+}
+
+/* emit1 and emit2 of a feature with a memo slot (`code`: 1 + its index in
+** the template's slots from `base`, 0 for a value without one); the hash is
+** found only when the row is not known. */
+FEATURE_INLINE void emit1_few(feature_writer *writer, unsigned template_number, unsigned base,
+                              unsigned code, uint64_t value) {
+  if (!writer->to_rows || !code) {
+    emit1(writer, template_number, value);
+  } else if (!memo_put(writer, base + code - 1)) {
+    memo_learn(writer, base + code - 1, hash_number(template_hash(template_number), value));
+  }
+}
+
+FEATURE_INLINE void emit2_few(feature_writer *writer, unsigned template_number, unsigned base,
+                              unsigned code, uint64_t a, uint64_t b) {
+  if (!writer->to_rows || !code) {
+    emit2(writer, template_number, a, b);
+  } else if (!memo_put(writer, base + code - 1)) {
+    memo_learn(writer, base + code - 1,
+               hash_number(hash_number(template_hash(template_number), a), b));
+  }
 }
 
 /* What the tokens before this one say: quotes and brackets still open, how
@@ -957,31 +1029,38 @@ FEATURE_INLINE void token_features(feature_writer *w, const token_facts *facts, 
   emit1(w, 4, t->shape);
   emit1(w, 5, t->prefix);
   emit1(w, 6, t->suffix);
-  emit1(w, 7, (unsigned char)t->first_mark);
-  emit1(w, 8, (unsigned char)t->last_mark);
+  unsigned first_code = mark_codes[(unsigned char)t->first_mark],
+           last_code = mark_codes[(unsigned char)t->last_mark];
+  emit1_few(w, 7, MEMO_FIRST_MARK, first_code, (unsigned char)t->first_mark);
+  emit1_few(w, 8, MEMO_LAST_MARK, last_code, (unsigned char)t->last_mark);
   emit1(w, 9, t->flags);
-  emit1(w, 11, t->length_class);
+  emit1_few(w, 11, MEMO_LENGTH, t->length_class + 1u, t->length_class);
   put_shared(w, shared->position[i == 0 ? 0 : i + 1 == count ? 2 : 1]);
-  emit1(w, 13, count ? i * 8 / count : 0);
+  emit1_few(w, 13, MEMO_EIGHTH, (unsigned)(i * 8 / count) + 1u, i * 8 / count);
   put_slot(w, i > 0 ? shared->word[i - 1] : shared->none_word, 1);
   put_slot(w, i + 1 < count ? shared->word[i + 1] : shared->none_word, 2);
   put_slot(w, i > 1 ? shared->word[i - 2] : shared->none_word, 3);
   put_slot(w, i + 2 < count ? shared->word[i + 2] : shared->none_word, 4);
   emit1(w, 18, previous_shape);
   emit1(w, 19, next_shape);
-  emit1(w, 20, previous_mark);
+  unsigned previous_code = mark_codes[previous_mark];
+  emit1_few(w, 20, MEMO_PREVIOUS_MARK, previous_code, previous_mark);
   emit2(w, 21, previous_mark, t->shape);
   /* a pair of words: seen from its second word, then from its first */
   put_slot(w, shared->pair[i], 0);
   put_slot(w, shared->pair[i + 1], 1);
   put_shared(w, shared->in_quote[context->in_quote]);
   put_shared(w, shared->in_paren[context->paren_depth]);
-  emit2(w, 30, previous_mark, (unsigned char)t->last_mark);
+  emit2_few(w, 30, MEMO_MARKS,
+            previous_code && last_code ? (previous_code - 1) * MARK_CODES + last_code : 0,
+            previous_mark, (unsigned char)t->last_mark);
   emit1(w, 31, next_flags);
   emit1(w, 32, previous_flags);
   emit2(w, 33, previous_mark, t->flags & (FLAG_CAPITALIZED | FLAG_LOWER | FLAG_HAS_DIGIT));
   emit2(w, 34, t->shape, next_shape);
-  emit2(w, 35, (unsigned)context->in_quote, (unsigned char)t->last_mark);
+  emit2_few(w, 35, MEMO_QUOTE_MARK,
+            last_code ? (unsigned)context->in_quote * MARK_CODES + last_code : 0,
+            (unsigned)context->in_quote, (unsigned char)t->last_mark);
   emit2(w, 36, i > 0 ? facts[i - 1].shape : none, t->word);
   unsigned next_mark = i + 1 < count ? (unsigned char)facts[i + 1].first_mark : 255;
   unsigned next_case = next_flags & (FLAG_CAPITALIZED | FLAG_LOWER | FLAG_HAS_DIGIT);
@@ -998,7 +1077,9 @@ FEATURE_INLINE void token_features(feature_writer *w, const token_facts *facts, 
   if (lex) emit2(w, 45, lex, context->periods > 6 ? 6 : context->periods);
   const chunk_facts *c = &chunks[chunk_of[i]];
   size_t left = c->end - 1 - i, length = c->end - c->start;
-  emit2(w, 46, left > 7 ? 7 : left, length > 15 ? 15 : length);
+  size_t left_class = left > 7 ? 7 : left, length_class = length > 15 ? 15 : length;
+  emit2_few(w, 46, MEMO_CHUNK_LEFT, (unsigned)(left_class * 16 + length_class) + 1u, left_class,
+            length_class);
   put_shared(w, c->classes_bucket);
   put_shared(w, c->follows_bucket);
   put_shared(w, c->follows_last_bucket[left == 0]);
@@ -1006,8 +1087,9 @@ FEATURE_INLINE void token_features(feature_writer *w, const token_facts *facts, 
   emit2(w, 55, context->in_chunk ? context->chunks_since_in : 15,
         c->first_kind & (FLAG_CAPITALIZED | FLAG_LOWER | FLAG_DIGITS | FLAG_YEAR));
   put_shared(w, c->before_bucket);
-  emit2(w, 52, c->chunks_after > 6 ? 6 : c->chunks_after,
-        c->year_after | (unsigned)context->year_seen << 1);
+  unsigned chunks_after = c->chunks_after > 6 ? 6 : c->chunks_after,
+           year = c->year_after | (unsigned)context->year_seen << 1;
+  emit2_few(w, 52, MEMO_CHUNKS_AFTER, chunks_after * 4 + year + 1u, chunks_after, year);
   /* the learned word classes: the token's with its marks, and the previous token's */
   unsigned previous_learned = i > 0 ? facts[i - 1].learned : 255;
   emit2(w, 62, t->learned, (unsigned char)t->last_mark | (previous_mark << 8));
@@ -1071,6 +1153,8 @@ FEATURE_INLINE int features_write(const char *text, const ibid_reftoken *tokens,
   running_context context;
   memset(&context, 0, sizeof(context));
   context.at_chunk_start = 1;
+  feature_memo memo;
+  if (rows) memset(memo.row, 0xFF, sizeof(memo.row));
   for (size_t i = 0; i < count; i++) {
     feature_writer writer;
     writer.out = features + i * IBID_REFTOKENS_MAX_FEATURES;
@@ -1078,9 +1162,9 @@ FEATURE_INLINE int features_write(const char *text, const ibid_reftoken *tokens,
     writer.mask = mask;
     writer.to_rows = rows != NULL;
     if (rows) {
-      writer.rank = rows->rank, writer.rows = rows->rows;
+      writer.rank = rows->rank, writer.rows = rows->rows, writer.memo = &memo;
     } else {
-      writer.rank = NULL, writer.rows = NULL;
+      writer.rank = NULL, writer.rows = NULL, writer.memo = NULL;
     }
     token_features(&writer, facts, count, i, &context, chunks, chunk_of, &shared);
     feature_counts[i] = (uint8_t)writer.count;
