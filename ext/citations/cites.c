@@ -58,15 +58,20 @@ static uint32_t code_point_at(const char *text, size_t end, size_t position, siz
   return code_point;
 }
 
+/* ASCII white space: ' ' and '\t' .. '\r' (ICU's White_Space adds none below 0x80). */
+static inline int is_ascii_white(uint32_t c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 static int is_white_code_point(uint32_t c) {
-  return c == ' ' || (c >= '\t' && c <= '\r') || u_isUWhiteSpace((UChar32)c);
+  return is_ascii_white(c) || u_isUWhiteSpace((UChar32)c);
 }
 
 /* Byte length of the white-space character at position, 0 if none. */
 static inline size_t white_space_at(const char *text, size_t end, size_t position) {
   if (position >= end) return 0;
   unsigned char b = (unsigned char)text[position];
-  if (b < 0x80) return b == ' ' || (b >= '\t' && b <= '\r'); /* (ASCII: no decoding) */
+  if (b < 0x80) return is_ascii_white(b); /* (ASCII: no decoding) */
   size_t size;
   uint32_t c = code_point_at(text, end, position, &size);
   return is_white_code_point(c) ? size : 0;
@@ -83,7 +88,7 @@ static size_t trim_end(const char *text, size_t start, size_t end) {
   while (end > start) {
     unsigned char b = (unsigned char)text[end - 1];
     if (b < 0x80) { /* (ASCII: no decoding) */
-      if (b != ' ' && (b < '\t' || b > '\r')) break;
+      if (!is_ascii_white(b)) break;
       end--;
       continue;
     }

@@ -31,6 +31,17 @@ char *ibid_buffer_take(ibid_buffer *buffer, size_t *length) {
   return data;
 }
 
+int ibid_buffer_adopt(ibid_buffer *buffer, char *data, size_t length) {
+  if (buffer->data || buffer->failed) {
+    ibid_free(data);
+    return 0;
+  }
+  buffer->data = data;
+  buffer->length = length;
+  buffer->capacity = length + 1; /* (what the caller states was allocated, at least) */
+  return 1;
+}
+
 int ibid_buffer_reserve(ibid_buffer *buffer, size_t extra) {
   if (buffer->failed) return 0;
   if (buffer->length + extra + 1 <= buffer->capacity) return 1;

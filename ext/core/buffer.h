@@ -23,6 +23,11 @@ void ibid_buffer_free(ibid_buffer *buffer);
 /* Hands the contents to the caller (free with ibid_free); the buffer is reset. */
 char *ibid_buffer_take(ibid_buffer *buffer, size_t *length);
 int ibid_buffer_reserve(ibid_buffer *buffer, size_t extra);
+/* Makes `data` (from ibid_malloc, NUL-terminated at `length`: at least
+** length + 1 bytes allocated) the contents of an empty buffer, without a
+** copy; the buffer owns it from then on. Returns 0, and frees `data`, when
+** the buffer is not empty or has failed (nothing is appended then). */
+int ibid_buffer_adopt(ibid_buffer *buffer, char *data, size_t length);
 /* The append that grows the buffer (the inline functions below call it
 ** when the bytes do not fit). */
 void ibid_buffer_append_slow(ibid_buffer *buffer, const char *bytes, size_t length);

@@ -277,10 +277,8 @@ int ibid_text_convert(const char *bytes, size_t length, ibid_document *document)
   if (!clean) return -1;
   document->body_characters = ibid_utf8_count(clean, clean_length);
   ibid_buffer *body = &document->body;
-  if (!body->data && !body->failed) { /* (an empty body takes the clean text: no copy) */
-    body->data = clean;
-    body->length = clean_length;
-    body->capacity = clean_length + 1; /* (NUL-terminated: at least this was allocated) */
+  if (!body->data && !body->failed) { /* an empty body takes the clean text: no copy */
+    ibid_buffer_adopt(body, clean, clean_length);
   } else {
     ibid_buffer_append(body, clean, clean_length);
     ibid_free(clean);

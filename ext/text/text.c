@@ -318,8 +318,11 @@ static int normalize_nfc(const char *text, size_t length, ibid_progress *progres
 
 int ibid_text_split_lines(const char *text, size_t length, ibid_text_line **lines, size_t *count) {
   /* a line in 32 bytes or fewer for most texts (the list grows when there
-     are more): the text is read once, not counted first */
+     are more): the text is read once, not counted first. The first guess is
+     capped at 65,536 lines (2 MB), so that a huge text of few lines does not
+     take a list as large as itself before its first line is read. */
   size_t capacity = length / 32 + 16, used = 0;
+  if (capacity > 65536) capacity = 65536;
   ibid_text_line *list = ibid_malloc(capacity * sizeof(*list));
   if (!list) return -1;
   size_t start = 0;
