@@ -1357,6 +1357,41 @@ static void write_url(ibid_json_object *object, view url, view labelled) {
   ibid_buffer_free(&joined);
 }
 
+/*
+** Writes the DOI. PDF extraction breaks a DOI after a slash or a hyphen
+** ("10.1021/ es0519278", "10.5194/npg- 19-227-2012") or before a slash
+** ("10.1093/molbev /msu300"): while the DOI ends with "/" and the next word
+** of `within` (the text the DOI was found in) starts with a letter or digit,
+** ends with "-" and the next word starts with a digit, or the next word
+** starts with "/" and a letter or digit, that word is glued back.
+*/
+static void write_doi(ibid_json_object *object, view doi, view within) {
+  if (!doi.n) return;
+  const char *end = within.s + within.n, *at = doi.s + doi.n;
+  char last = doi.s[doi.n - 1];
+  view next = {at, 0};
+  if (at < end && is_space_byte(*at)) {
+    while (at < end && is_space_byte(*at)) at++;
+    next = (view){at, (size_t)(end - at)};
+    next.n = first_word(next);
+    while (next.n && strchr(".,;", next.s[next.n - 1])) next.n--;
+  }
+  int glued = next.n && ((last == '/' && (is_alpha(next.s[0]) || is_digit(next.s[0]))) ||
+                         (last == '-' && is_digit(next.s[0])) ||
+                         (next.s[0] == '/' && next.n > 1 &&
+                          (is_alpha(next.s[1]) || is_digit(next.s[1]))));
+  if (!glued) {
+    write_text(object, "DOI", doi);
+    return;
+  }
+  ibid_buffer joined;
+  ibid_buffer_init(&joined);
+  ibid_buffer_append(&joined, doi.s, doi.n);
+  ibid_buffer_append(&joined, next.s, next.n);
+  if (!joined.failed) json_member(object, "DOI", joined.data, joined.length);
+  ibid_buffer_free(&joined);
+}
+
 /* "4 th" (an ordinal split by PDF extraction) is written "4th". */
 static void write_edition(ibid_json_object *object, view v, view labelled) {
   if (!v.n) return;
@@ -1526,23 +1561,24 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
   write_text(&object, "publisher", publisher);
   write_text(&object, "publisher-place", place);
   /* A stripped URL ("available at: {}") gives no URL: find_url needs "http"/"www.". */
-  view url = find_url(field(f, IBID_REFLABEL_URL));
+  view url_in = field(f, IBID_REFLABEL_URL), url = find_url(url_in);
   if (!url.n && !f->text[IBID_REFLABEL_DOI].length &&
       (whole_contains(f, "http") || whole_contains(f, "www.")))
-    url = find_url(whole);
-  view doi = find_doi(field(f, IBID_REFLABEL_DOI));
+    url_in = whole, url = find_url(whole);
+  view doi_in = field(f, IBID_REFLABEL_DOI), doi = find_doi(doi_in);
   /* "https://doi.org/10.1000/xyz" is a DOI written as a link: the DOI holds it */
   if (!doi.n && url.n && contains_ci(url, "doi.org/")) {
     for (size_t i = 0; i + 8 < url.n; i++)
       if (lower(url.s[i]) == 'd' && lower(url.s[i + 1]) == 'o' && lower(url.s[i + 2]) == 'i' &&
           url.s[i + 3] == '.' && lower(url.s[i + 4]) == 'o' && url.s[i + 7] == '/') {
         doi = find_doi((view){url.s + i + 8, url.n - i - 8});
+        doi_in = url_in;
         break;
       }
   }
   write_url(&object, url, field(f, IBID_REFLABEL_URL));
-  if (!doi.n && !url.n && whole_contains(f, "10.")) doi = find_doi(whole);
-  write_text(&object, "DOI", doi);
+  if (!doi.n && !url.n && whole_contains(f, "10.")) doi_in = whole, doi = find_doi(whole);
+  write_doi(&object, doi, doi_in);
   /* an arXiv identifier is the number of the preprint */
   /* (`lowered` is `whole` lower-cased: without "arxiv" there, find_arxiv finds nothing) */
   if (!symbol.n && !report_number.n && whole_contains(f, "arxiv")) symbol = find_arxiv(whole);

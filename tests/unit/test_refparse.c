@@ -116,6 +116,14 @@ static void test_fields(void) {
         parsed_contains("Smith, J. (2004). A study of water. Environ. Sci. Technol. 38, 1-9. "
                         "http://dx.doi.org/10.1021/ es030360x",
                         "\"URL\":\"http://dx.doi.org/10.1021/es030360x\""));
+  CHECK("refparse: DOI broken by PDF extraction is joined",
+        parsed_contains("Smith, J. (2004). A study of water. Environ. Sci. Technol. 38, 1-9. "
+                        "http://dx.doi.org/10.1021/ es030360x",
+                        "\"DOI\":\"10.1021/es030360x\""));
+  CHECK("refparse: DOI broken before a slash is joined",
+        parsed_contains("Nguyen, L. (2015). IQ-TREE. Mol. Biol. Evol. 32: 268-274. "
+                        "doi: 10.1093/molbev /msu300.",
+                        "\"DOI\":\"10.1093/molbev/msu300\""));
   CHECK("refparse: DOI", parsed_contains("Nolan, D. (2010). Computing. The American Statistician, "
                                          "64, 97-107. doi:10.1198/tast.2010.09132",
                                          "\"DOI\":\"10.1198/tast.2010.09132\""));
