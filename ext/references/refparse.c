@@ -1468,6 +1468,8 @@ static int editor_mark(view v) {
 
 /* "arXiv:1012.3344", "arXiv:hep-th/0603057", "arXiv 1012.3344v2": the identifier
 ** with its prefix, or an empty view. */
+static view find_bare_arxiv(view v);
+
 static view find_arxiv(view whole) {
   for (size_t i = 0; i + 6 < whole.n; i++) {
     if (lower(whole.s[i]) != 'a' || lower(whole.s[i + 1]) != 'r' || lower(whole.s[i + 2]) != 'x' ||
@@ -1582,6 +1584,8 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
   /* an arXiv identifier is the number of the preprint */
   /* (`lowered` is `whole` lower-cased: without "arxiv" there, find_arxiv finds nothing) */
   if (!symbol.n && !report_number.n && whole_contains(f, "arxiv")) symbol = find_arxiv(whole);
+  if (!symbol.n && !report_number.n && f->text[IBID_REFLABEL_NOTE].length)
+    symbol = find_bare_arxiv(field(f, IBID_REFLABEL_NOTE));
   write_text(&object, "number", symbol);
   const char *authority = symbol.n ? symbol_authority(symbol) : NULL;
   /* (only looked for when it is written: the court markers are some twenty searches) */
@@ -2099,6 +2103,76 @@ static void page_count(const char *text, const ibid_reftoken *tokens, size_t cou
   }
 }
 
+/* Length of the arXiv identifier that v is, or 0: "0908.1724", "1503.02641v2"
+** (a year from 07 and a month, a period, four or five digits, a version) or
+** "astro-ph/9805201", "math.AG/0101234" (an archive, a slash, seven digits). */
+static size_t arxiv_id(view v) {
+  size_t i = 0;
+  while (i < v.n && is_digit(v.s[i])) i++;
+  if (i == 4 && v.n > 5 && v.s[4] == '.') {
+    int month = (v.s[2] - '0') * 10 + (v.s[3] - '0');
+    if (v.s[0] == '0' && v.s[1] < '7') return 0;
+    if (month < 1 || month > 12) return 0;
+    size_t j = 5;
+    while (j < v.n && is_digit(v.s[j])) j++;
+    if (j - 5 < 4 || j - 5 > 5) return 0;
+    if (j < v.n && v.s[j] == 'v') {
+      size_t k = j + 1;
+      while (k < v.n && is_digit(v.s[k])) k++;
+      if (k > j + 1) j = k;
+    }
+    return j;
+  }
+  if (i) return 0;
+  while (i < v.n && (is_alpha(v.s[i]) || v.s[i] == '-' || v.s[i] == '.')) i++;
+  if (i < 4 || i >= v.n || v.s[i] != '/' || !is_alpha(v.s[0])) return 0;
+  size_t j = i + 1;
+  while (j < v.n && is_digit(v.s[j])) j++;
+  return j - i - 1 == 7 ? j : 0;
+}
+
+/* An arXiv identifier the model took for pages or a volume ("Astrophys. J.
+** 517, 565 (1999), astro-ph/9812133", "Phys. Rev. Lett. 105 (2010) 050502,
+** [0908.1724]", "1112 .5166" split by PDF extraction) is the preprint's
+** number: a note, never pages. */
+static void arxiv_not_pages(const char *text, const ibid_reftoken *tokens, size_t count,
+                            uint8_t *labels) {
+  for (size_t i = 0; i < count; i++) {
+    if (labels[i] != IBID_REFLABEL_PAGES && labels[i] != IBID_REFLABEL_VOLUME) continue;
+    view t = trim_set(token_view(text, &tokens[i]), "[(,;.)]");
+    if (t.n < 9 && i + 1 < count && t.n == 4 &&
+        (labels[i + 1] == IBID_REFLABEL_PAGES || labels[i + 1] == IBID_REFLABEL_VOLUME) &&
+        text[tokens[i + 1].start] == '.' && tokens[i + 1].length >= 5) {
+      /* "1112 .5166": the two halves of one identifier */
+      char joined[16];
+      view next = token_view(text, &tokens[i + 1]);
+      while (next.n && strchr(".,;)]", next.s[next.n - 1])) next.n--;
+      if (next.n > sizeof(joined) - 4) continue;
+      memcpy(joined, t.s, 4);
+      memcpy(joined + 4, next.s, next.n);
+      view both = {joined, 4 + next.n};
+      if (arxiv_id(both) == both.n)
+        labels[i] = labels[i + 1] = IBID_REFLABEL_NOTE;
+      continue;
+    }
+    if (t.n >= 9 && arxiv_id(t) == t.n) labels[i] = IBID_REFLABEL_NOTE;
+  }
+}
+
+/* The first arXiv identifier in v, written alone ("astro-ph/9805201",
+** "[0908.1724]"), or an empty view. */
+static view find_bare_arxiv(view v) {
+  size_t i = 0;
+  while (i < v.n) {
+    while (i < v.n && is_space_byte(v.s[i])) i++;
+    view w = {v.s + i, first_word((view){v.s + i, v.n - i})};
+    i += w.n;
+    w = trim_set(w, "[(,;.)]");
+    if (w.n >= 9 && arxiv_id(w) == w.n) return w;
+  }
+  return (view){v.s, 0};
+}
+
 /* No title anywhere, and a publisher run right before the place ("Peasant
 ** Society and Culture, Chicago, 1956", "World Press Trends. Paris: World
 ** Association ..."): before the place comes the title of the book; a
@@ -2509,6 +2583,7 @@ static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t 
   title_after_editors(text, tokens, count, labels);
   in_container_before_editors(text, tokens, count, labels);
   page_count(text, tokens, count, labels);
+  arxiv_not_pages(text, tokens, count, labels);
   editor_mark_after_names(text, tokens, count, labels);
   title_before_place(text, tokens, count, labels);
   in_names_container(text, tokens, count, labels);

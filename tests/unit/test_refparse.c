@@ -120,6 +120,16 @@ static void test_fields(void) {
         parsed_contains("Smith, J. (2004). A study of water. Environ. Sci. Technol. 38, 1-9. "
                         "http://dx.doi.org/10.1021/ es030360x",
                         "\"DOI\":\"10.1021/es030360x\""));
+  CHECK("refparse: arXiv id is the number, not pages",
+        parsed_contains("A. G. Riess et al., Astron. J. 116, 1009 (1998), astro-ph/9805201.",
+                        "\"page\":\"1009\""));
+  CHECK("refparse: bracketed arXiv id is the number",
+        parsed_contains("B. Swingle, Entanglement Entropy and the Fermi Surface, Phys. Rev. "
+                        "Lett. 105 (2010) 050502, [0908.1724].",
+                        "\"number\":\"0908.1724\""));
+  CHECK("refparse: arXiv id split by PDF extraction is not pages",
+        parsed_contains("M. Ackermann et al., Phys. Rev. Lett. 115, 231301 (2015), 1503 .02641.",
+                        "\"page\":\"231301\""));
   CHECK("refparse: DOI broken before a slash is joined",
         parsed_contains("Nguyen, L. (2015). IQ-TREE. Mol. Biol. Evol. 32: 268-274. "
                         "doi: 10.1093/molbev /msu300.",
