@@ -1549,6 +1549,21 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
     while (report_number.n && strchr(",.;:", report_number.s[report_number.n - 1]))
       report_number.n--;
   }
+  /* A report's genre ending in its number ("Working Paper No. 123"): the
+  ** number apart; "Report No." without it once the number is taken. */
+  if (strcmp(type, "report") == 0 && genre.n && !symbol.n) {
+    if (!report_number.n && !f->text[IBID_REFLABEL_VOLUME].length) {
+      size_t i = genre.n;
+      while (i > 0 && !is_space_byte(genre.s[i - 1])) i--;
+      view last = {genre.s + i, genre.n - i}, before = trim((view){genre.s, i});
+      while (last.n && strchr(".,;:", last.s[last.n - 1])) last.n--;
+      view kind = strip_trailing_words(before, issue_words);
+      if (last.n && is_digit(last.s[0]) && kind.n && kind.n < before.n)
+        report_number = last, genre = kind;
+    } else if (report_number.n) {
+      genre = strip_trailing_words(genre, issue_words);
+    }
+  }
   if (report_number.n)
     write_text(&object, "number", report_number);
   else if (f->text[IBID_REFLABEL_VOLUME].length)

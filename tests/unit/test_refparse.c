@@ -130,6 +130,14 @@ static void test_fields(void) {
   CHECK("refparse: arXiv id split by PDF extraction is not pages",
         parsed_contains("M. Ackermann et al., Phys. Rev. Lett. 115, 231301 (2015), 1503 .02641.",
                         "\"page\":\"231301\""));
+  CHECK("refparse: a working paper's number apart from its genre",
+        parsed_contains("Smith, John (2012). Poverty in cities. Working Paper No. 123, National "
+                        "Bureau of Economic Research, Cambridge, MA.",
+                        "\"number\":\"123\""));
+  CHECK("refparse: a report's genre without its number word",
+        parsed_contains("World Bank (2018). Poverty and Shared Prosperity 2018. Report No. 12345. "
+                        "Washington, DC: World Bank.",
+                        "\"genre\":\"Report\""));
   CHECK("refparse: DOI broken before a slash is joined",
         parsed_contains("Nguyen, L. (2015). IQ-TREE. Mol. Biol. Evol. 32: 268-274. "
                         "doi: 10.1093/molbev /msu300.",
