@@ -1531,6 +1531,31 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
           f->longest[IBID_REFLABEL_LOCATION].s + f->longest[IBID_REFLABEL_LOCATION].n &&
       place.s[place.n] == '.')
     place.n++;
+  /* "Georg Thieme Verlag Stuttgart", "Carl Hanser Verlag München": a German
+  ** publisher's name ends with "Verlag"; one or two capitalised words after
+  ** it are its town. */
+  if (!place.n && publisher.n > 8 && contains_ci(publisher, "verlag ")) {
+    /* (after another word: "Verlag Barbara Budrich" is a name) */
+    for (size_t i = 1; i + 7 < publisher.n; i++) {
+      if (!is_space_byte(publisher.s[i - 1]) || lower(publisher.s[i]) != 'v' ||
+          memcmp(publisher.s + i + 1, "erlag ", 6) != 0)
+        continue;
+      view town = trim((view){publisher.s + i + 7, publisher.n - i - 7});
+      int words = 0, ok = 1;
+      for (size_t k = 0; k < town.n && ok; k++) {
+        if (k && !is_space_byte(town.s[k - 1])) continue;
+        if (is_space_byte(town.s[k])) continue;
+        words++;
+        ok = is_upper(town.s[k]) || (unsigned char)town.s[k] >= 0xC3;
+      }
+      for (size_t k = 0; k < town.n && ok; k++) ok = !is_digit(town.s[k]) && town.s[k] != ',';
+      if (ok && words >= 1 && words <= 2) {
+        place = town;
+        publisher.n = i + 6;
+      }
+      break;
+    }
+  }
   /* A quoted title, then a name and a day ("“Title.” Associated Press, 15 May
   ** 2025"): the name is the periodical or site, not a publisher. */
   if (!container.n && publisher.n && !place.n && f->title_quoted && f->first_date.n &&

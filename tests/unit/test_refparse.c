@@ -138,6 +138,9 @@ static void test_fields(void) {
         parsed_contains("World Bank (2018). Poverty and Shared Prosperity 2018. Report No. 12345. "
                         "Washington, DC: World Bank.",
                         "\"genre\":\"Report\""));
+  CHECK("refparse: the town after a German publisher's \"Verlag\" is its place",
+        parsed_contains("Wagner, H. (1971). Lackkunstharze. Carl Hanser Verlag M\xC3\xBCnchen.",
+                        "\"publisher\":\"Carl Hanser Verlag\",\"publisher-place\":\"M"));
   CHECK("refparse: DOI broken before a slash is joined",
         parsed_contains("Nguyen, L. (2015). IQ-TREE. Mol. Biol. Evol. 32: 268-274. "
                         "doi: 10.1093/molbev /msu300.",
