@@ -2179,7 +2179,19 @@ static void arxiv_not_pages(const char *text, const ibid_reftoken *tokens, size_
                             uint8_t *labels) {
   for (size_t i = 0; i < count; i++) {
     if (labels[i] != IBID_REFLABEL_PAGES && labels[i] != IBID_REFLABEL_VOLUME) continue;
-    view t = trim_set(token_view(text, &tokens[i]), "[(,;.)]");
+    /* (most tokens fail at once: an identifier is four digits and a period or
+    ** space, or a word with a slash) */
+    view raw = token_view(text, &tokens[i]);
+    size_t skip = raw.n && (raw.s[0] == '[' || raw.s[0] == '(');
+    if (raw.n < skip + 4) continue;
+    if (is_digit(raw.s[skip])) {
+      if (!is_digit(raw.s[skip + 1]) || !is_digit(raw.s[skip + 2]) || !is_digit(raw.s[skip + 3]))
+        continue;
+      if (raw.n > skip + 4 && raw.s[skip + 4] != '.' && raw.s[skip + 4] != ',') continue;
+    } else if (!is_alpha(raw.s[skip]) || !memchr(raw.s, '/', raw.n)) {
+      continue;
+    }
+    view t = trim_set(raw, "[(,;.)]");
     if (t.n < 9 && i + 1 < count && t.n == 4 &&
         (labels[i + 1] == IBID_REFLABEL_PAGES || labels[i + 1] == IBID_REFLABEL_VOLUME) &&
         text[tokens[i + 1].start] == '.' && tokens[i + 1].length >= 5) {
