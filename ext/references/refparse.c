@@ -907,8 +907,9 @@ static void write_date(ibid_json_object *object, const char *key, view v) {
 
 /* ----- pages --------------------------------------------------------------- */
 
-static const char *const page_words[] = {"pp", "p",  "pages", "page",  "pgs", "pg",
-                                         "s",  "at", "para",  "paras", NULL};
+static const char *const page_words[] = {"pp", "p",     "pages",  "page", "pgs",  "pg",
+                                         "s",  "seite", "seiten", "pág",  "págs", "pag",
+                                         "at", "para",  "paras",  NULL};
 
 /*
 ** A page range whose dash was lost in copying ("pp. 443469"): a split of the
@@ -1376,10 +1377,10 @@ static void write_doi(ibid_json_object *object, view doi, view within) {
     next.n = first_word(next);
     while (next.n && strchr(".,;", next.s[next.n - 1])) next.n--;
   }
-  int glued = next.n && ((last == '/' && (is_alpha(next.s[0]) || is_digit(next.s[0]))) ||
-                         (last == '-' && is_digit(next.s[0])) ||
-                         (next.s[0] == '/' && next.n > 1 &&
-                          (is_alpha(next.s[1]) || is_digit(next.s[1]))));
+  int glued =
+      next.n && ((last == '/' && (is_alpha(next.s[0]) || is_digit(next.s[0]))) ||
+                 (last == '-' && is_digit(next.s[0])) ||
+                 (next.s[0] == '/' && next.n > 1 && (is_alpha(next.s[1]) || is_digit(next.s[1]))));
   if (!glued) {
     write_text(object, "DOI", doi);
     return;
@@ -2203,8 +2204,7 @@ static void arxiv_not_pages(const char *text, const ibid_reftoken *tokens, size_
       memcpy(joined, t.s, 4);
       memcpy(joined + 4, next.s, next.n);
       view both = {joined, 4 + next.n};
-      if (arxiv_id(both) == both.n)
-        labels[i] = labels[i + 1] = IBID_REFLABEL_NOTE;
+      if (arxiv_id(both) == both.n) labels[i] = labels[i + 1] = IBID_REFLABEL_NOTE;
       continue;
     }
     if (t.n >= 9 && arxiv_id(t) == t.n) labels[i] = IBID_REFLABEL_NOTE;
