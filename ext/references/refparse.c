@@ -5,7 +5,9 @@
 ** title, the journal and so on; everything here is deterministic clean-up of
 ** those runs: punctuation and field words ("pp.", "In:", "eds.") stripped,
 ** names split into family/given, dates to date-parts, volume and issue
-** separated, lost page-range dashes repaired, URL/DOI normalised, document
+** separated, lost page-range dashes repaired, URL/DOI normalised (a DOI or
+** URL broken by PDF extraction glued back), arXiv identifiers kept out of the
+** pages (the number), a report's number taken from its genre, document
 ** symbols and courts found, and the CSL type chosen from what was found.
 */
 #include "refparse.h"
@@ -2245,7 +2247,25 @@ static void title_before_place(const char *text, const ibid_reftoken *tokens, si
     i++;
   size_t start = i;
   while (i < count && labels[i] == IBID_REFLABEL_PUBLISHER) i++;
-  if (i == start || i == count || labels[i] != IBID_REFLABEL_LOCATION) return;
+  if (i == start) {
+    /* A place run holding the title before its last comma ("(eds.), 2007,
+    ** Transcendental Heidegger, Stanford: Stanford University Press"): the
+    ** place is the one word or two after the comma, ending with a colon and
+    ** not a state's abbreviation ("New York, NY:"). */
+    while (i < count && labels[i] == IBID_REFLABEL_LOCATION) i++;
+    if (i - start < 3 || i == count) return;
+    view last = token_view(text, &tokens[i - 1]);
+    if (last.s[last.n - 1] != ':') return;
+    size_t after = i - 1;
+    while (after > start && text[tokens[after - 1].start + tokens[after - 1].length - 1] != ',')
+      after--;
+    if (after < start + 2 || i - after > 2) return;
+    view place = token_view(text, &tokens[after]);
+    if (!is_upper(place.s[0]) || (i - after == 1 && place.n <= 4 && is_upper(place.s[1]))) return;
+    for (size_t k = start; k < after; k++) labels[k] = IBID_REFLABEL_TITLE;
+    return;
+  }
+  if (i == count || labels[i] != IBID_REFLABEL_LOCATION) return;
   for (size_t k = start; k < i; k++) labels[k] = IBID_REFLABEL_TITLE;
 }
 

@@ -141,6 +141,10 @@ static void test_fields(void) {
   CHECK("refparse: the town after a German publisher's \"Verlag\" is its place",
         parsed_contains("Wagner, H. (1971). Lackkunstharze. Carl Hanser Verlag M\xC3\xBCnchen.",
                         "\"publisher\":\"Carl Hanser Verlag\",\"publisher-place\":\"M"));
+  CHECK("refparse: a place run keeps the title before its last comma",
+        parsed_lacks("Crowell, S. and Malpas, J. (eds.), 2007, Transcendental Heidegger, "
+                     "Stanford: Stanford University Press.",
+                     "\"publisher-place\":\"Transcendental"));
   CHECK("refparse: DOI broken before a slash is joined",
         parsed_contains("Nguyen, L. (2015). IQ-TREE. Mol. Biol. Evol. 32: 268-274. "
                         "doi: 10.1093/molbev /msu300.",
