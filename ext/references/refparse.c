@@ -2387,6 +2387,24 @@ static int open_markup(const char *text, const ibid_reftoken *tokens, const uint
 ** Harb." gives "Cold Spring" to the journal); the same when the title run
 ** leaves markup open ("<italic>M. | lucifugus</italic>. Journal of ...").
 */
+/* Does title token `last` end with a letter and a closing quote ("the
+** ‘Democratic Rollback’"), the title run not starting with a quote: a quoted
+** phrase inside the title, which does not end it. */
+static int inner_quote_closes(const char *text, const ibid_reftoken *tokens, const uint8_t *labels,
+                              size_t last) {
+  view t = token_view(text, &tokens[last]);
+  size_t mark = 0;
+  if (t.n >= 3 && (unsigned char)t.s[t.n - 3] == 0xE2 && (unsigned char)t.s[t.n - 2] == 0x80 &&
+      ((unsigned char)t.s[t.n - 1] == 0x99 || (unsigned char)t.s[t.n - 1] == 0x9D))
+    mark = 3;
+  else if (t.n >= 1 && (t.s[t.n - 1] == '"' || t.s[t.n - 1] == '\''))
+    mark = 1;
+  if (!mark || t.n <= mark || !is_alpha(t.s[t.n - mark - 1])) return 0;
+  size_t first = last;
+  while (first > 0 && labels[first - 1] == IBID_REFLABEL_TITLE) first--;
+  return first < last && !opening_quote(token_view(text, &tokens[first]));
+}
+
 static int title_journal_boundary(const char *text, const ibid_reftoken *tokens, size_t count,
                                   uint8_t *labels) {
   for (size_t i = 1; i + 1 < count; i++) {
@@ -2394,7 +2412,8 @@ static int title_journal_boundary(const char *text, const ibid_reftoken *tokens,
         (labels[i] != IBID_REFLABEL_JOURNAL && labels[i] != IBID_REFLABEL_CONTAINER))
       continue;
     int journal = labels[i];
-    if (!ends_letter(token_view(text, &tokens[i - 1])) && !open_markup(text, tokens, labels, i))
+    if (!ends_letter(token_view(text, &tokens[i - 1])) && !open_markup(text, tokens, labels, i) &&
+        !inner_quote_closes(text, tokens, labels, i - 1))
       return 0;
     /* forward: the first or second word of the journal ends the sentence */
     for (size_t j = i; j < i + 2 && j + 1 < count && labels[j + 1] == journal; j++) {

@@ -145,6 +145,12 @@ static void test_fields(void) {
         parsed_lacks("Crowell, S. and Malpas, J. (eds.), 2007, Transcendental Heidegger, "
                      "Stanford: Stanford University Press.",
                      "\"publisher-place\":\"Transcendental"));
+  CHECK("refparse: a quoted phrase inside the title does not end it",
+        parsed_contains("Merkel, Wolfgang. 2010a. Are Dictatorships Returning? Revisiting the "
+                        "\xE2\x80\x98"
+                        "Democratic Rollback\xE2\x80\x99 Hypothesis. Contemporary "
+                        "Politics 16: 17-31.",
+                        "\"container-title\":\"Contemporary Politics\""));
   CHECK("refparse: DOI broken before a slash is joined",
         parsed_contains("Nguyen, L. (2015). IQ-TREE. Mol. Biol. Evol. 32: 268-274. "
                         "doi: 10.1093/molbev /msu300.",
