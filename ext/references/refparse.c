@@ -2261,7 +2261,9 @@ static void title_before_place(const char *text, const ibid_reftoken *tokens, si
       after--;
     if (after < start + 2 || i - after > 2) return;
     view place = token_view(text, &tokens[after]);
-    if (!is_upper(place.s[0]) || (i - after == 1 && place.n <= 4 && is_upper(place.s[1]))) return;
+    if (!is_upper(place.s[0]) ||
+        (i - after == 1 && place.n >= 2 && place.n <= 4 && is_upper(place.s[1])))
+      return;
     for (size_t k = start; k < after; k++) labels[k] = IBID_REFLABEL_TITLE;
     return;
   }
