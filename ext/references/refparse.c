@@ -5,7 +5,9 @@
 ** title, the journal and so on; everything here is deterministic clean-up of
 ** those runs: punctuation and field words ("pp.", "In:", "eds.") stripped,
 ** names split into family/given, dates to date-parts, volume and issue
-** separated, lost page-range dashes repaired, URL/DOI normalised, document
+** separated, lost page-range dashes repaired, URL/DOI normalised (a DOI or
+** URL broken by PDF extraction glued back), arXiv identifiers kept out of the
+** pages (the number), a report's number taken from its genre, document
 ** symbols and courts found, and the CSL type chosen from what was found.
 */
 #include "refparse.h"
@@ -917,8 +919,9 @@ static void write_date(ibid_json_object *object, const char *key, view v) {
 
 /* ----- pages --------------------------------------------------------------- */
 
-static const char *const page_words[] = {"pp", "p",  "pages", "page",  "pgs", "pg",
-                                         "s",  "at", "para",  "paras", NULL};
+static const char *const page_words[] = {"pp", "p",     "pages",  "page", "pgs",  "pg",
+                                         "s",  "seite", "seiten", "pág",  "págs", "pag",
+                                         "at", "para",  "paras",  NULL};
 
 /*
 ** A page range whose dash was lost in copying ("pp. 443469"): a split of the
@@ -1367,6 +1370,41 @@ static void write_url(ibid_json_object *object, view url, view labelled) {
   ibid_buffer_free(&joined);
 }
 
+/*
+** Writes the DOI. PDF extraction breaks a DOI after a slash or a hyphen
+** ("10.1021/ es0519278", "10.5194/npg- 19-227-2012") or before a slash
+** ("10.1093/molbev /msu300"): while the DOI ends with "/" and the next word
+** of `within` (the text the DOI was found in) starts with a letter or digit,
+** ends with "-" and the next word starts with a digit, or the next word
+** starts with "/" and a letter or digit, that word is glued back.
+*/
+static void write_doi(ibid_json_object *object, view doi, view within) {
+  if (!doi.n) return;
+  const char *end = within.s + within.n, *at = doi.s + doi.n;
+  char last = doi.s[doi.n - 1];
+  view next = {at, 0};
+  if (at < end && is_space_byte(*at)) {
+    while (at < end && is_space_byte(*at)) at++;
+    next = (view){at, (size_t)(end - at)};
+    next.n = first_word(next);
+    while (next.n && strchr(".,;", next.s[next.n - 1])) next.n--;
+  }
+  int glued =
+      next.n && ((last == '/' && (is_alpha(next.s[0]) || is_digit(next.s[0]))) ||
+                 (last == '-' && is_digit(next.s[0])) ||
+                 (next.s[0] == '/' && next.n > 1 && (is_alpha(next.s[1]) || is_digit(next.s[1]))));
+  if (!glued) {
+    write_text(object, "DOI", doi);
+    return;
+  }
+  ibid_buffer joined;
+  ibid_buffer_init(&joined);
+  ibid_buffer_append(&joined, doi.s, doi.n);
+  ibid_buffer_append(&joined, next.s, next.n);
+  if (!joined.failed) json_member(object, "DOI", joined.data, joined.length);
+  ibid_buffer_free(&joined);
+}
+
 /* "4 th" (an ordinal split by PDF extraction) is written "4th". */
 static void write_edition(ibid_json_object *object, view v, view labelled) {
   if (!v.n) return;
@@ -1443,6 +1481,8 @@ static int editor_mark(view v) {
 
 /* "arXiv:1012.3344", "arXiv:hep-th/0603057", "arXiv 1012.3344v2": the identifier
 ** with its prefix, or an empty view. */
+static view find_bare_arxiv(view v);
+
 static view find_arxiv(view whole) {
   for (size_t i = 0; i + 6 < whole.n; i++) {
     if (lower(whole.s[i]) != 'a' || lower(whole.s[i + 1]) != 'r' || lower(whole.s[i + 2]) != 'x' ||
@@ -1504,6 +1544,31 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
           f->longest[IBID_REFLABEL_LOCATION].s + f->longest[IBID_REFLABEL_LOCATION].n &&
       place.s[place.n] == '.')
     place.n++;
+  /* "Georg Thieme Verlag Stuttgart", "Carl Hanser Verlag München": a German
+  ** publisher's name ends with "Verlag"; one or two capitalised words after
+  ** it are its town. */
+  if (!place.n && publisher.n > 8 && contains_ci(publisher, "verlag ")) {
+    /* (after another word: "Verlag Barbara Budrich" is a name) */
+    for (size_t i = 1; i + 7 < publisher.n; i++) {
+      if (!is_space_byte(publisher.s[i - 1]) || lower(publisher.s[i]) != 'v' ||
+          memcmp(publisher.s + i + 1, "erlag ", 6) != 0)
+        continue;
+      view town = trim((view){publisher.s + i + 7, publisher.n - i - 7});
+      int words = 0, ok = 1;
+      for (size_t k = 0; k < town.n && ok; k++) {
+        if (k && !is_space_byte(town.s[k - 1])) continue;
+        if (is_space_byte(town.s[k])) continue;
+        words++;
+        ok = is_upper(town.s[k]) || (unsigned char)town.s[k] >= 0xC3;
+      }
+      for (size_t k = 0; k < town.n && ok; k++) ok = !is_digit(town.s[k]) && town.s[k] != ',';
+      if (ok && words >= 1 && words <= 2) {
+        place = town;
+        publisher.n = i + 6;
+      }
+      break;
+    }
+  }
   /* A quoted title, then a name and a day ("“Title.” Associated Press, 15 May
   ** 2025"): the name is the periodical or site, not a publisher. */
   if (!container.n && publisher.n && !place.n && f->title_quoted && f->first_date.n &&
@@ -1522,6 +1587,21 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
     while (report_number.n && strchr(",.;:", report_number.s[report_number.n - 1]))
       report_number.n--;
   }
+  /* A report's genre ending in its number ("Working Paper No. 123"): the
+  ** number apart; "Report No." without it once the number is taken. */
+  if (strcmp(type, "report") == 0 && genre.n && !symbol.n) {
+    if (!report_number.n && !f->text[IBID_REFLABEL_VOLUME].length) {
+      size_t i = genre.n;
+      while (i > 0 && !is_space_byte(genre.s[i - 1])) i--;
+      view last = {genre.s + i, genre.n - i}, before = trim((view){genre.s, i});
+      while (last.n && strchr(".,;:", last.s[last.n - 1])) last.n--;
+      view kind = strip_trailing_words(before, issue_words);
+      if (last.n && is_digit(last.s[0]) && kind.n && kind.n < before.n)
+        report_number = last, genre = kind;
+    } else if (report_number.n) {
+      genre = strip_trailing_words(genre, issue_words);
+    }
+  }
   if (report_number.n)
     write_text(&object, "number", report_number);
   else if (f->text[IBID_REFLABEL_VOLUME].length)
@@ -1536,26 +1616,29 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
   write_text(&object, "publisher", publisher);
   write_text(&object, "publisher-place", place);
   /* A stripped URL ("available at: {}") gives no URL: find_url needs "http"/"www.". */
-  view url = find_url(field(f, IBID_REFLABEL_URL));
+  view url_in = field(f, IBID_REFLABEL_URL), url = find_url(url_in);
   if (!url.n && !f->text[IBID_REFLABEL_DOI].length &&
       (whole_contains(f, "http") || whole_contains(f, "www.")))
-    url = find_url(whole);
-  view doi = find_doi(field(f, IBID_REFLABEL_DOI));
+    url_in = whole, url = find_url(whole);
+  view doi_in = field(f, IBID_REFLABEL_DOI), doi = find_doi(doi_in);
   /* "https://doi.org/10.1000/xyz" is a DOI written as a link: the DOI holds it */
   if (!doi.n && url.n && contains_ci(url, "doi.org/")) {
     for (size_t i = 0; i + 8 < url.n; i++)
       if (lower(url.s[i]) == 'd' && lower(url.s[i + 1]) == 'o' && lower(url.s[i + 2]) == 'i' &&
           url.s[i + 3] == '.' && lower(url.s[i + 4]) == 'o' && url.s[i + 7] == '/') {
         doi = find_doi((view){url.s + i + 8, url.n - i - 8});
+        doi_in = url_in;
         break;
       }
   }
   write_url(&object, url, field(f, IBID_REFLABEL_URL));
-  if (!doi.n && !url.n && whole_contains(f, "10.")) doi = find_doi(whole);
-  write_text(&object, "DOI", doi);
+  if (!doi.n && !url.n && whole_contains(f, "10.")) doi_in = whole, doi = find_doi(whole);
+  write_doi(&object, doi, doi_in);
   /* an arXiv identifier is the number of the preprint */
   /* (`lowered` is `whole` lower-cased: without "arxiv" there, find_arxiv finds nothing) */
   if (!symbol.n && !report_number.n && whole_contains(f, "arxiv")) symbol = find_arxiv(whole);
+  if (!symbol.n && !report_number.n && f->text[IBID_REFLABEL_NOTE].length)
+    symbol = find_bare_arxiv(field(f, IBID_REFLABEL_NOTE));
   write_text(&object, "number", symbol);
   const char *authority = symbol.n ? symbol_authority(symbol) : NULL;
   /* (only looked for when it is written: the court markers are some twenty searches) */
@@ -2073,6 +2156,87 @@ static void page_count(const char *text, const ibid_reftoken *tokens, size_t cou
   }
 }
 
+/* Length of the arXiv identifier that v is, or 0: "0908.1724", "1503.02641v2"
+** (a year from 07 and a month, a period, four or five digits, a version) or
+** "astro-ph/9805201", "math.AG/0101234" (an archive, a slash, seven digits). */
+static size_t arxiv_id(view v) {
+  size_t i = 0;
+  while (i < v.n && is_digit(v.s[i])) i++;
+  if (i == 4 && v.n > 5 && v.s[4] == '.') {
+    int month = (v.s[2] - '0') * 10 + (v.s[3] - '0');
+    if (v.s[0] == '0' && v.s[1] < '7') return 0;
+    if (month < 1 || month > 12) return 0;
+    size_t j = 5;
+    while (j < v.n && is_digit(v.s[j])) j++;
+    if (j - 5 < 4 || j - 5 > 5) return 0;
+    if (j < v.n && v.s[j] == 'v') {
+      size_t k = j + 1;
+      while (k < v.n && is_digit(v.s[k])) k++;
+      if (k > j + 1) j = k;
+    }
+    return j;
+  }
+  if (i) return 0;
+  while (i < v.n && (is_alpha(v.s[i]) || v.s[i] == '-' || v.s[i] == '.')) i++;
+  if (i < 4 || i >= v.n || v.s[i] != '/' || !is_alpha(v.s[0])) return 0;
+  size_t j = i + 1;
+  while (j < v.n && is_digit(v.s[j])) j++;
+  return j - i - 1 == 7 ? j : 0;
+}
+
+/* An arXiv identifier the model took for pages or a volume ("Astrophys. J.
+** 517, 565 (1999), astro-ph/9812133", "Phys. Rev. Lett. 105 (2010) 050502,
+** [0908.1724]", "1112 .5166" split by PDF extraction) is the preprint's
+** number: a note, never pages. */
+static void arxiv_not_pages(const char *text, const ibid_reftoken *tokens, size_t count,
+                            uint8_t *labels) {
+  for (size_t i = 0; i < count; i++) {
+    if (labels[i] != IBID_REFLABEL_PAGES && labels[i] != IBID_REFLABEL_VOLUME) continue;
+    /* (most tokens fail at once: an identifier is four digits and a period or
+    ** space, or a word with a slash) */
+    view raw = token_view(text, &tokens[i]);
+    size_t skip = raw.n && (raw.s[0] == '[' || raw.s[0] == '(');
+    if (raw.n < skip + 4) continue;
+    if (is_digit(raw.s[skip])) {
+      if (!is_digit(raw.s[skip + 1]) || !is_digit(raw.s[skip + 2]) || !is_digit(raw.s[skip + 3]))
+        continue;
+      if (raw.n > skip + 4 && raw.s[skip + 4] != '.' && raw.s[skip + 4] != ',') continue;
+    } else if (!is_alpha(raw.s[skip]) || !memchr(raw.s, '/', raw.n)) {
+      continue;
+    }
+    view t = trim_set(raw, "[(,;.)]");
+    if (t.n < 9 && i + 1 < count && t.n == 4 &&
+        (labels[i + 1] == IBID_REFLABEL_PAGES || labels[i + 1] == IBID_REFLABEL_VOLUME) &&
+        text[tokens[i + 1].start] == '.' && tokens[i + 1].length >= 5) {
+      /* "1112 .5166": the two halves of one identifier */
+      char joined[16];
+      view next = token_view(text, &tokens[i + 1]);
+      while (next.n && strchr(".,;)]", next.s[next.n - 1])) next.n--;
+      if (next.n > sizeof(joined) - 4) continue;
+      memcpy(joined, t.s, 4);
+      memcpy(joined + 4, next.s, next.n);
+      view both = {joined, 4 + next.n};
+      if (arxiv_id(both) == both.n) labels[i] = labels[i + 1] = IBID_REFLABEL_NOTE;
+      continue;
+    }
+    if (t.n >= 9 && arxiv_id(t) == t.n) labels[i] = IBID_REFLABEL_NOTE;
+  }
+}
+
+/* The first arXiv identifier in v, written alone ("astro-ph/9805201",
+** "[0908.1724]"), or an empty view. */
+static view find_bare_arxiv(view v) {
+  size_t i = 0;
+  while (i < v.n) {
+    while (i < v.n && is_space_byte(v.s[i])) i++;
+    view w = {v.s + i, first_word((view){v.s + i, v.n - i})};
+    i += w.n;
+    w = trim_set(w, "[(,;.)]");
+    if (w.n >= 9 && arxiv_id(w) == w.n) return w;
+  }
+  return (view){v.s, 0};
+}
+
 /* No title anywhere, and a publisher run right before the place ("Peasant
 ** Society and Culture, Chicago, 1956", "World Press Trends. Paris: World
 ** Association ..."): before the place comes the title of the book; a
@@ -2093,7 +2257,27 @@ static void title_before_place(const char *text, const ibid_reftoken *tokens, si
     i++;
   size_t start = i;
   while (i < count && labels[i] == IBID_REFLABEL_PUBLISHER) i++;
-  if (i == start || i == count || labels[i] != IBID_REFLABEL_LOCATION) return;
+  if (i == start) {
+    /* A place run holding the title before its last comma ("(eds.), 2007,
+    ** Transcendental Heidegger, Stanford: Stanford University Press"): the
+    ** place is the one word or two after the comma, ending with a colon and
+    ** not a state's abbreviation ("New York, NY:"). */
+    while (i < count && labels[i] == IBID_REFLABEL_LOCATION) i++;
+    if (i - start < 3 || i == count) return;
+    view last = token_view(text, &tokens[i - 1]);
+    if (last.s[last.n - 1] != ':') return;
+    size_t after = i - 1;
+    while (after > start && text[tokens[after - 1].start + tokens[after - 1].length - 1] != ',')
+      after--;
+    if (after < start + 2 || i - after > 2) return;
+    view place = token_view(text, &tokens[after]);
+    if (!is_upper(place.s[0]) ||
+        (i - after == 1 && place.n >= 2 && place.n <= 4 && is_upper(place.s[1])))
+      return;
+    for (size_t k = start; k < after; k++) labels[k] = IBID_REFLABEL_TITLE;
+    return;
+  }
+  if (i == count || labels[i] != IBID_REFLABEL_LOCATION) return;
   for (size_t k = start; k < i; k++) labels[k] = IBID_REFLABEL_TITLE;
 }
 
@@ -2215,6 +2399,24 @@ static int open_markup(const char *text, const ibid_reftoken *tokens, const uint
 ** Harb." gives "Cold Spring" to the journal); the same when the title run
 ** leaves markup open ("<italic>M. | lucifugus</italic>. Journal of ...").
 */
+/* Does title token `last` end with a letter and a closing quote ("the
+** ‘Democratic Rollback’"), the title run not starting with a quote: a quoted
+** phrase inside the title, which does not end it. */
+static int inner_quote_closes(const char *text, const ibid_reftoken *tokens, const uint8_t *labels,
+                              size_t last) {
+  view t = token_view(text, &tokens[last]);
+  size_t mark = 0;
+  if (t.n >= 3 && (unsigned char)t.s[t.n - 3] == 0xE2 && (unsigned char)t.s[t.n - 2] == 0x80 &&
+      ((unsigned char)t.s[t.n - 1] == 0x99 || (unsigned char)t.s[t.n - 1] == 0x9D))
+    mark = 3;
+  else if (t.n >= 1 && (t.s[t.n - 1] == '"' || t.s[t.n - 1] == '\''))
+    mark = 1;
+  if (!mark || t.n <= mark || !is_alpha(t.s[t.n - mark - 1])) return 0;
+  size_t first = last;
+  while (first > 0 && labels[first - 1] == IBID_REFLABEL_TITLE) first--;
+  return first < last && !opening_quote(token_view(text, &tokens[first]));
+}
+
 static int title_journal_boundary(const char *text, const ibid_reftoken *tokens, size_t count,
                                   uint8_t *labels) {
   for (size_t i = 1; i + 1 < count; i++) {
@@ -2222,7 +2424,8 @@ static int title_journal_boundary(const char *text, const ibid_reftoken *tokens,
         (labels[i] != IBID_REFLABEL_JOURNAL && labels[i] != IBID_REFLABEL_CONTAINER))
       continue;
     int journal = labels[i];
-    if (!ends_letter(token_view(text, &tokens[i - 1])) && !open_markup(text, tokens, labels, i))
+    if (!ends_letter(token_view(text, &tokens[i - 1])) && !open_markup(text, tokens, labels, i) &&
+        !inner_quote_closes(text, tokens, labels, i - 1))
       return 0;
     /* forward: the first or second word of the journal ends the sentence */
     for (size_t j = i; j < i + 2 && j + 1 < count && labels[j + 1] == journal; j++) {
@@ -2483,6 +2686,7 @@ static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t 
   title_after_editors(text, tokens, count, labels);
   in_container_before_editors(text, tokens, count, labels);
   page_count(text, tokens, count, labels);
+  arxiv_not_pages(text, tokens, count, labels);
   editor_mark_after_names(text, tokens, count, labels);
   title_before_place(text, tokens, count, labels);
   in_names_container(text, tokens, count, labels);

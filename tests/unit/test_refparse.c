@@ -116,6 +116,45 @@ static void test_fields(void) {
         parsed_contains("Smith, J. (2004). A study of water. Environ. Sci. Technol. 38, 1-9. "
                         "http://dx.doi.org/10.1021/ es030360x",
                         "\"URL\":\"http://dx.doi.org/10.1021/es030360x\""));
+  CHECK("refparse: DOI broken by PDF extraction is joined",
+        parsed_contains("Smith, J. (2004). A study of water. Environ. Sci. Technol. 38, 1-9. "
+                        "http://dx.doi.org/10.1021/ es030360x",
+                        "\"DOI\":\"10.1021/es030360x\""));
+  CHECK("refparse: arXiv id is the number, not pages",
+        parsed_contains("A. G. Riess et al., Astron. J. 116, 1009 (1998), astro-ph/9805201.",
+                        "\"page\":\"1009\""));
+  CHECK("refparse: bracketed arXiv id is the number",
+        parsed_contains("B. Swingle, Entanglement Entropy and the Fermi Surface, Phys. Rev. "
+                        "Lett. 105 (2010) 050502, [0908.1724].",
+                        "\"number\":\"0908.1724\""));
+  CHECK("refparse: arXiv id split by PDF extraction is not pages",
+        parsed_contains("M. Ackermann et al., Phys. Rev. Lett. 115, 231301 (2015), 1503 .02641.",
+                        "\"page\":\"231301\""));
+  CHECK("refparse: a working paper's number apart from its genre",
+        parsed_contains("Smith, John (2012). Poverty in cities. Working Paper No. 123, National "
+                        "Bureau of Economic Research, Cambridge, MA.",
+                        "\"number\":\"123\""));
+  CHECK("refparse: a report's genre without its number word",
+        parsed_contains("World Bank (2018). Poverty and Shared Prosperity 2018. Report No. 12345. "
+                        "Washington, DC: World Bank.",
+                        "\"genre\":\"Report\""));
+  CHECK("refparse: the town after a German publisher's \"Verlag\" is its place",
+        parsed_contains("Wagner, H. (1971). Lackkunstharze. Carl Hanser Verlag M\xC3\xBCnchen.",
+                        "\"publisher\":\"Carl Hanser Verlag\",\"publisher-place\":\"M"));
+  CHECK("refparse: a place run keeps the title before its last comma",
+        parsed_lacks("Crowell, S. and Malpas, J. (eds.), 2007, Transcendental Heidegger, "
+                     "Stanford: Stanford University Press.",
+                     "\"publisher-place\":\"Transcendental"));
+  CHECK("refparse: a quoted phrase inside the title does not end it",
+        parsed_contains("Merkel, Wolfgang. 2010a. Are Dictatorships Returning? Revisiting the "
+                        "\xE2\x80\x98"
+                        "Democratic Rollback\xE2\x80\x99 Hypothesis. Contemporary "
+                        "Politics 16: 17-31.",
+                        "\"container-title\":\"Contemporary Politics\""));
+  CHECK("refparse: DOI broken before a slash is joined",
+        parsed_contains("Nguyen, L. (2015). IQ-TREE. Mol. Biol. Evol. 32: 268-274. "
+                        "doi: 10.1093/molbev /msu300.",
+                        "\"DOI\":\"10.1093/molbev/msu300\""));
   CHECK("refparse: DOI", parsed_contains("Nolan, D. (2010). Computing. The American Statistician, "
                                          "64, 97-107. doi:10.1198/tast.2010.09132",
                                          "\"DOI\":\"10.1198/tast.2010.09132\""));
