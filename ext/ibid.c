@@ -9,7 +9,7 @@
 ** per file (the sql_ files wrap the plain-C parsers beside them); this file only
 ** checks the SQLite version and calls each module's registration in turn.
 **
-**   SELECT ibid_version();   -- '0.9.0 (formats: text html jats tei pdf)'
+**   SELECT ibid_version();   -- '0.10.0 (formats: text html jats tei pdf)'
 */
 #include "sql_common.h"
 SQLITE_EXTENSION_INIT1
