@@ -1150,6 +1150,32 @@ static int is_roman_page_number(const char *text, line_span line) {
   return 1;
 }
 
+/* A line ending on a page count: "Page 18 of 24", "Seite 3 von 12", "Página
+** 4 de 9", "page 2 sur 7", after a running head or alone. */
+static int ends_on_page_count(const char *text, line_span line) {
+  static const char *const pages[] = {"page ", "seite ", "p\xc3\xa1gina ", "pagina "};
+  static const char *const ofs[] = {"of ", "von ", "de ", "sur ", "di "};
+  size_t i = line.end;
+  while (i > line.start && is_digit((unsigned char)text[i - 1])) i--;
+  if (i == line.end || line.end - i > 4 || i < line.start + 9 || text[i - 1] != ' ') return 0;
+  size_t of = i - 1;
+  while (of > line.start && is_lower_ascii((unsigned char)text[of - 1])) of--;
+  size_t k = 0, n = sizeof(ofs) / sizeof(*ofs);
+  while (k < n && !(strlen(ofs[k]) == i - of && memcmp(text + of, ofs[k], i - of) == 0)) k++;
+  if (k == n || of < line.start + 2 || text[of - 1] != ' ') return 0;
+  size_t number = of - 1;
+  while (number > line.start && is_digit((unsigned char)text[number - 1])) number--;
+  if (number == of - 1 || of - 1 - number > 4 || number == line.start || text[number - 1] != ' ')
+    return 0;
+  for (k = 0; k < sizeof(pages) / sizeof(*pages); k++) {
+    size_t w = strlen(pages[k]);
+    if (number >= line.start + w && has_prefix_nocase(text, number, number - w, pages[k]) &&
+        (number - w == line.start || is_space((unsigned char)text[number - w - 1])))
+      return 1;
+  }
+  return 0;
+}
+
 /* Page furniture inside a list: a bare page number ("62", "- 62 -", "xii")
 ** or an upper-case running head with a page number at either end
 ** ("CHAPTER 5. CONCLUSION   194", "88   CHAPTER 4: SEED PREDATION"). */
@@ -1164,6 +1190,9 @@ static int is_page_furniture(const char *text, line_span line) {
         has_prefix_nocase(text, line.end, line.end - 18, "personal use only."))
       return 1;
   }
+  if (line.end - line.start >= 9 && is_digit((unsigned char)text[line.end - 1]) &&
+      ends_on_page_count(text, line))
+    return 1;
   /* an author's note with an e-mail address: "* h.roe@uni.de", "† on leave" */
   if (line.end > line.start + 2 &&
       (text[line.start] == '*' ||
@@ -1600,8 +1629,8 @@ static void line_counts_free(line_counts *table) {
   ibid_free(table->shape_counts);
 }
 
-/* Counts the lines of text by shape, then those of a shape seen three
-** times or more by line_hash. Returns 0 or -1 when out of memory. */
+/* Counts the lines of text by shape, then those of a shape seen twice or
+** more by line_hash. Returns 0 or -1 when out of memory. */
 static int line_counts_build(line_counts *table, const char *text, size_t length) {
   size_t lines = 1;
   for (const char *at = text, *stop = text + length;
@@ -1639,7 +1668,7 @@ static int line_counts_build(line_counts *table, const char *text, size_t length
     line = end + 1;
   }
   for (size_t k = 0; k < shaped_count && repeated; k++) {
-    if (*shape_counts_slot(table, shaped[k].shape) < 3) continue;
+    if (*shape_counts_slot(table, shaped[k].shape) < 2) continue;
     unsigned long long hash = line_hash(text, shaped[k].span);
     if (hash) (*line_counts_slot(table, hash))++;
   }
@@ -1681,9 +1710,27 @@ static int is_link_line(const char *text, line_span line) {
   return strong;
 }
 
-/* A line seen three times or more in the document, without a year or a
-** final period (the lines of an entry repeated in several chapters' lists
-** have them): a running head or foot. */
+/* Whether the line has a page number set off from its words by a gap of
+** two spaces or more, at its end or its start ("Roe: A Title      24",
+** "32      A JOURNAL"): how a running head is laid out, never a line of an
+** entry. */
+static int gapped_page_number(const char *text, line_span line) {
+  size_t i = line.end;
+  while (i > line.start && is_digit((unsigned char)text[i - 1])) i--;
+  if (i < line.end && line.end - i <= 4 && i >= line.start + 3 && text[i - 1] == ' ' &&
+      text[i - 2] == ' ')
+    return 1;
+  i = line.start;
+  while (i < line.end && is_digit((unsigned char)text[i])) i++;
+  return i > line.start && i - line.start <= 4 && i + 3 <= line.end && text[i] == ' ' &&
+         text[i + 1] == ' ';
+}
+
+/* A line seen three times or more in the document, or twice with a page
+** number set off by a gap (gapped_page_number: a short document prints its
+** running head on two pages, or once on the title page without the number),
+** without a year or a final period (the lines of an entry repeated in
+** several chapters' lists have them): a running head or foot. */
 static int is_repeated_line(line_counts *table, const char *text, line_span line) {
   if (line.start == line.end || text[line.end - 1] == '.') return 0;
   /* a year only in a running head with a page number: "Working Paper 12/2019   23" */
@@ -1695,9 +1742,12 @@ static int is_repeated_line(line_counts *table, const char *text, line_span line
       return 0;
   }
   unsigned long long shape = line_shape(text, line); /* 0 where the hash is */
-  if (!shape || *shape_counts_slot(table, shape) < 3) return 0;
+  if (!shape || *shape_counts_slot(table, shape) < 2) return 0;
   unsigned long long hash = line_hash(text, line);
-  return hash && *line_counts_slot(table, hash) >= 3 && !is_link_line(text, line);
+  if (!hash) return 0;
+  unsigned seen = *line_counts_slot(table, hash);
+  return (seen >= 3 || (seen == 2 && gapped_page_number(text, line))) &&
+         !is_link_line(text, line);
 }
 
 typedef struct entry_list {
@@ -2186,7 +2236,9 @@ static int entry_opening_strength(const char *text, line_span line) {
     size_t space = line.start;
     while (space < i && !is_space((unsigned char)text[space])) space++;
     if (space >= i - 1 && has_year(text, i, i + 4 <= line.end ? i + 4 : line.end)) return 1;
-    /* "Anderson, David. Histories", "Peterson, Derek R. Creative", "Stoler, Ann Laura." */
+    /* "Anderson, David. Histories", "Peterson, Derek R. Creative", "Stoler, Ann Laura.
+       Along": the title after the names (not "Research, London." ending a line, the
+       end of a publisher's name and place) */
     if (starts_upper(text, line.end, i)) {
       size_t w = i;
       for (int given = 0; given < 3 && w < line.end && starts_upper(text, line.end, w); given++) {
@@ -2196,7 +2248,7 @@ static int entry_opening_strength(const char *text, line_span line) {
           w++;
         if (w < line.end && text[w] == '.' && w - word >= 2 &&
             (w + 1 >= line.end || text[w + 1] == ' '))
-          return 2;
+          return w + 1 >= line.end && given == 0 ? 1 : 2;
         if (w < line.end && text[w] == '.') break;
         while (w < line.end && text[w] == ' ') w++;
         if (initial_at(text, line.end, w)) return 2;
