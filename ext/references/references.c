@@ -2232,8 +2232,13 @@ static int entry_opening_strength(const char *text, line_span line) {
     }
     if (only_initials > line.start && only_initials < line.end && text[only_initials] == ',')
       return 1;
-    /* "Press, 2012.": one word and a year ends a publisher, not a name */
+    /* "Press, 2012.", "de la FNSP, 1982.": one word (after lowercase words) and a
+       year ends a publisher, not a name */
     size_t space = line.start;
+    while (space < i && is_lower_ascii((unsigned char)text[space])) {
+      while (space < i && !is_space((unsigned char)text[space])) space++;
+      while (space < i && is_space((unsigned char)text[space])) space++;
+    }
     while (space < i && !is_space((unsigned char)text[space])) space++;
     if (space >= i - 1 && has_year(text, i, i + 4 <= line.end ? i + 4 : line.end)) return 1;
     /* "Anderson, David. Histories", "Peterson, Derek R. Creative", "Stoler, Ann Laura.
@@ -2607,6 +2612,23 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
             if (strlen(joins[j]) == w - v && memcmp(text + v, joins[j], w - v) == 0) open = 2;
         }
       }
+      /* "..., en MUÑOZ" then "MACHADO, S. (dir.): Tratado": an editor's name cut at
+         the line end after "in", "en", "In:", "dans" */
+      if (open < 2) {
+        size_t w = previous->end;
+        while (w > previous->start && !is_space((unsigned char)text[w - 1])) w--;
+        unsigned char z = (unsigned char)text[previous->end - 1];
+        if (w > previous->start + 2 && starts_upper(text, previous->end, w) &&
+            (is_lower_ascii(z) || is_upper_ascii(z) || z >= 0x80)) {
+          size_t v = w;
+          while (v > previous->start && is_space((unsigned char)text[v - 1])) v--;
+          size_t u = v;
+          while (u > previous->start && !is_space((unsigned char)text[u - 1])) u--;
+          static const char *const intros[] = {"in", "en", "In", "En", "In:", "in:", "dans"};
+          for (size_t j = 0; j < sizeof(intros) / sizeof(*intros); j++)
+            if (strlen(intros[j]) == v - u && memcmp(text + u, intros[j], v - u) == 0) open = 2;
+        }
+      }
       /* "..., 787" then "805.": a page range whose dash was lost, no label */
       if (is_digit((unsigned char)text[previous->end - 1]) && text[line->end - 1] == '.') {
         size_t k = line->start;
@@ -2682,6 +2704,89 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
   entry_push_cut(out, text, entry_start, entry_end, numbered);
 }
 
+/* ----- where a list ends, and its sub-headings ------------------------------------ */
+
+/* An author's note after the list: up to four capitalised names, then "is",
+** "are", "est", "ist", "es", "è", "was", "war" and a lowercase word ("Jane
+** Roe is professor ...", "Jean-Baptiste Roe est maître de conférences ..."). */
+static int author_note_line(const char *text, line_span line) {
+  static const char *const verbs[] = {"is ", "are ", "est ", "ist ", "es ", "was ", "war ",
+                                      "\xc3\xa8 "};
+  size_t i = line.start;
+  int names = 0;
+  while (i < line.end && names < 5 && starts_upper(text, line.end, i)) {
+    while (i < line.end && !is_space((unsigned char)text[i])) {
+      unsigned char c = (unsigned char)text[i];
+      if (c == ',' || c == '.' || c == '(' || c == ':' || is_digit(c)) return 0;
+      i++;
+    }
+    names++;
+    while (i < line.end && text[i] == ' ') i++;
+  }
+  if (names < 2 || names > 4) return 0;
+  for (size_t k = 0; k < sizeof(verbs) / sizeof(*verbs); k++) {
+    size_t n = strlen(verbs[k]);
+    if (i + n < line.end && memcmp(text + i, verbs[k], n) == 0)
+      return is_lower_ascii((unsigned char)text[i + n]);
+  }
+  return 0;
+}
+
+/* An article's history printed after the list: "Received 12 March 2007;
+** accepted ...", "Fecha de recepción: 12 de marzo de 2021", "Eingegangen am
+** 3.5.2019", "Reçu le 4 mai 2020": the phrase, then a digit on the line. */
+static int article_history_line(const char *text, line_span line) {
+  static const char *const phrases[] = {
+      "received ",         "manuscript received", "submitted ",  "recibido",
+      "fecha de recepci",  "eingegangen",         "eingereicht", "re\xc3\xa7u le",
+      "manuscrit re\xc3\xa7u", "article history"};
+  unsigned char c = line.start < line.end ? (unsigned char)(text[line.start] | 0x20) : 0;
+  if (c != 'r' && c != 'm' && c != 's' && c != 'f' && c != 'e' && c != 'a') return 0;
+  for (size_t k = 0; k < sizeof(phrases) / sizeof(*phrases); k++)
+    if (has_prefix_nocase(text, line.end, line.start, phrases[k])) {
+      for (size_t i = line.start; i < line.end && i - line.start < 80; i++)
+        if (is_digit((unsigned char)text[i])) return 1;
+      return 0;
+    }
+  return 0;
+}
+
+/* A line after which the list does not go on, whatever follows: an article's
+** history, or an author's note after a blank line or an entry's final period
+** (not "Mediterranean Sea are linked to ...", a title wrapped inside an entry). */
+static int ends_list(const char *text, line_span line, int after_break) {
+  return article_history_line(text, line) || (after_break && author_note_line(text, line));
+}
+
+/* The first non-blank line at or after `line`; start == end when none. */
+static line_span next_nonblank(const char *text, size_t length, size_t line) {
+  for (int seen = 0; line < length && seen < 4; seen++) {
+    size_t end = line_end(text, line, length);
+    line_span span = trimmed_line(text, line, end);
+    if (span.start < span.end) return span;
+    line = end + 1;
+  }
+  return (line_span){length, length};
+}
+
+/* A sub-heading inside a list ("Sources imprimées", "Gedruckte Quellen",
+** "Primary sources"): after a blank line, a short capitalised line of at most
+** six words without digits that opens no entry, before a line that surely
+** opens one. */
+static int list_subheading(const char *text, size_t length, line_span line, size_t next) {
+  if (line.end - line.start > 60 || !looks_like_heading(text, line) || opens_entry(text, line) ||
+      is_caption(text, line))
+    return 0;
+  size_t words = 1;
+  for (size_t i = line.start; i < line.end; i++) {
+    if (is_digit((unsigned char)text[i])) return 0;
+    words += text[i] == ' ' && text[i + 1] != ' ';
+  }
+  if (words > 6) return 0;
+  line_span after = next_nonblank(text, length, next);
+  return after.start < after.end && entry_opening_strength(text, after) == 2;
+}
+
 /* ----- lists without a heading ------------------------------------------------- */
 
 /* A line that opens a reference: a sure opening with a year on it or on the
@@ -2701,7 +2806,7 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
                                line_list *out) {
   size_t best_first = 0, best_last = 0, best_count = 0;
   size_t run_first = 0, run_last = 0, run_count = 0, gap = 0;
-  int open_before = 0;
+  int open_before = 0, blank = 1; /* blank: the line before is blank or ends on a period */
   for (size_t line = 0; line < length;) {
     size_t end = line_end(text, line, length);
     line_span span = trimmed_line(text, line, end);
@@ -2709,7 +2814,7 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
     if (span.start == span.end || is_page_furniture(text, span) ||
         is_repeated_line(repeated, text, span)) {
       /* neutral */
-    } else if (is_closing_heading(text, span) || gap > 5) {
+    } else if (is_closing_heading(text, span) || ends_list(text, span, blank) || gap > 5) {
       if (run_count > best_count)
         best_first = run_first, best_last = run_last, best_count = run_count;
       run_count = 0;
@@ -2729,6 +2834,7 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
     }
     if (span.start < span.end)
       open_before = run_count && leaves_entry_open(text, span.start, span.end) != 0;
+    blank = span.start == span.end || (span.end > span.start && text[span.end - 1] == '.');
     line = next;
   }
   if (run_count > best_count) best_first = run_first, best_last = run_last, best_count = run_count;
@@ -2856,7 +2962,9 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
                             names_then_year_end(text, previous->start, previous->end))));
       size_t label_end;
       long label = entry_label(text, span, &label_end);
-      if ((is_closing_heading(text, span) &&
+      if (((is_closing_heading(text, span) ||
+            ends_list(text, span,
+                      blank_seen || (previous && text[previous->end - 1] == '.'))) &&
            !(previous && leaves_entry_open(text, previous->start, previous->end) == 2)) ||
           (!wrapped && !(last_label > 0 && label == last_label + 1) &&
            (looks_like_heading(text, span) || is_caption(text, span)) &&
@@ -2864,6 +2972,11 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
         segment_list(&list, text, lines.lines, lines.count);
         lines.count = 0;
         inside = 0;
+      } else if ((blank_seen || !lines.count) && !wrapped &&
+                 !(previous && leaves_entry_open(text, previous->start, previous->end) == 2) &&
+                 list_subheading(text, length, span, next)) {
+        /* left out; the line after it starts an entry */
+        blank_before = 1;
       } else {
         if (!lines.count) first_indent = indent;
         if (label > 0 && (label == last_label + 1 || (last_label == 0 && label <= 3)))
