@@ -243,7 +243,8 @@ static ibid_citation_form back_reference_form(const char *text, size_t start, si
 ** list opens the citation. Returns the offset just after the comma, or 0. */
 static const char *const name_particles[] = {"du ",  "de ",  "da ",  "di ",    "van ", "von ",
                                              "der ", "den ", "del ", "della ", "le ",  "la ",
-                                             "ter ", "al-",  "el-",  "bin ",   "ibn "};
+                                             "ter ", "al-",  "el-",  "bin ",   "ibn ",
+                                             "vom ", "zu "};
 
 static size_t name_then_comma(const char *text, size_t start, size_t end) {
   size_t i = start;
@@ -1125,9 +1126,22 @@ static int is_closing_heading(const char *text, line_span line) {
   if (!n) return 0;
   /* a series' list of its other papers: "Bisher in dieser Reihe erschienen",
      "Titles in this series" */
-  if (!has_year(text, start, line.end) && !opens_entry(text, line))
+  if (!has_year(text, start, line.end) && !opens_entry(text, line)) {
     for (size_t k = 0; k < sizeof(series_phrases) / sizeof(*series_phrases); k++)
       if (strstr(folded, series_phrases[k])) return 1;
+    /* "Recent IZA Discussion Papers", "Weitere Arbeitspapiere des Instituts": a
+       series named in a heading of its own, not a wrapped line ending an entry */
+    static const char *const series[] = {"working papers", "discussion papers",
+                                         "arbeitspapiere", "diskussionspapiere",
+                                         "documents de travail", "documentos de trabajo"};
+    if (text[line.end - 1] != '.')
+      for (size_t k = 0; k < sizeof(series) / sizeof(*series); k++)
+        if (strstr(folded, series[k])) return 1;
+  }
+  /* endnotes after the list: the heading alone ("Notes", "Notas", "Note") */
+  static const char *const notes[] = {"notes", "notas", "note", "noten", "fu\xc3\x9fnoten"};
+  for (size_t k = 0; k < sizeof(notes) / sizeof(*notes); k++)
+    if (strcmp(folded, notes[k]) == 0) return 1;
   for (size_t k = 0; k < sizeof(closing_headings) / sizeof(*closing_headings); k++) {
     /* (most headings are told by their first byte, without strlen and memcmp) */
     if (closing_headings[k][0] && closing_headings[k][0] != folded[0]) continue;
@@ -1394,12 +1408,13 @@ static size_t name_opening(const char *text, line_span line) {
 static size_t after_particles(const char *text, line_span line) {
   static const char *const particles[] = {"de ",  "van ", "von ", "le ",  "la ",  "du ",
                                           "di ",  "da ",  "del ", "der ", "den ", "ter ",
-                                          "dos ", "das ", "des ", "el ",  "al "};
+                                          "dos ", "das ", "des ", "el ",  "al ",  "vom ",
+                                          "zu "};
   size_t i = line.start;
   if (i >= line.end) return i;
   /* every particle starts with one of these letters: most lines stop here */
   unsigned char c = (unsigned char)(text[i] | 0x20);
-  if (c != 'd' && c != 'v' && c != 'l' && c != 't' && c != 'e' && c != 'a') return i;
+  if (c != 'd' && c != 'v' && c != 'l' && c != 't' && c != 'e' && c != 'a' && c != 'z') return i;
   for (int words = 0; words < 2; words++) {
     size_t k = 0, n = sizeof(particles) / sizeof(*particles);
     while (k < n && !has_prefix_nocase(text, line.end, i, particles[k])) k++;
@@ -2881,12 +2896,13 @@ static int number_closes_entry(const char *text, size_t length, const list_line 
 }
 
 /* Whether the list goes on after a heading-like line (at `position`): a year
-** on one of the next six non-blank lines, the next label of a numbered list
+** on one of the next six non-blank lines (when `years`: not after a caption,
+** whose table has years in its rows), the next label of a numbered list
 ** within the next twenty or a sure entry opening with a year within the next
-** eight. Bounded
-** look-ahead, so the scan stays linear. */
-static int list_goes_on(const char *text, size_t length, size_t position, long last_label) {
-  if (year_follows(text, length, position)) return 1;
+** eight. Bounded look-ahead, so the scan stays linear. */
+static int list_goes_on(const char *text, size_t length, size_t position, long last_label,
+                        int years) {
+  if (years && year_follows(text, length, position)) return 1;
   int seen = 0;
   for (size_t line = position; line < length && seen < 20 && line - position < 2000;) {
     size_t end = line;
@@ -2967,8 +2983,8 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
                       blank_seen || (previous && text[previous->end - 1] == '.'))) &&
            !(previous && leaves_entry_open(text, previous->start, previous->end) == 2)) ||
           (!wrapped && !(last_label > 0 && label == last_label + 1) &&
-           (looks_like_heading(text, span) || is_caption(text, span)) &&
-           !list_goes_on(text, length, next, last_label))) {
+           ((looks_like_heading(text, span) && !list_goes_on(text, length, next, last_label, 1)) ||
+            (is_caption(text, span) && !list_goes_on(text, length, next, last_label, 0))))) {
         segment_list(&list, text, lines.lines, lines.count);
         lines.count = 0;
         inside = 0;
