@@ -2264,8 +2264,10 @@ static int entry_opening_strength(const char *text, line_span line) {
       for (int given = 0; given < 3 && w < line.end && starts_upper(text, line.end, w); given++) {
         size_t word = w;
         while (w < line.end && !is_space((unsigned char)text[w]) && text[w] != ',' &&
-               text[w] != '.')
+               text[w] != '.' && text[w] != ':')
           w++;
+        /* "Weinheim, Basel: Beltz.": places, then the publisher */
+        if (w < line.end && text[w] == ':') return 1;
         if (w < line.end && text[w] == '.' && w - word >= 2 &&
             (w + 1 >= line.end || text[w + 1] == ' '))
           return w + 1 >= line.end && given == 0 ? 1 : 2;
