@@ -2514,6 +2514,46 @@ static int bracket_key(const char *text, line_span line) {
   return 0;
 }
 
+/* How a line's label is written: "[12]" 1, "(12)" 2, "12." 3, "12)" 4, "12 " 5
+** ("3 May 2017." wrapped in a list labelled "[1]", "[2]" is no label); 0 for
+** none. */
+static int label_style(const char *text, line_span line) {
+  size_t after;
+  if (entry_label(text, line, &after) < 0) return 0;
+  if (text[line.start] == '[') return 1;
+  if (text[line.start] == '(') return 2;
+  size_t i = line.start;
+  while (i < line.end && is_digit((unsigned char)text[i])) i++;
+  return i < line.end && text[i] == '.' ? 3 : i < line.end && text[i] == ')' ? 4 : 5;
+}
+
+/* The offset of the label "[label]" inside text[from, end) where a line
+** holds the end of one entry and the start of the next ("... 3 May 2017. [2]
+** Santos R, ..."): after a period (or a closing bracket or digit) and a space,
+** before a space and a capital. 0 when there is none. */
+static size_t inline_label(const char *text, size_t from, size_t end, long label) {
+  char digits[24], want[24];
+  int n = 0, d = 0;
+  if (label <= 0) return 0;
+  for (long k = label; k > 0 && d < 20; k /= 10) digits[d++] = (char)('0' + k % 10);
+  want[n++] = '[';
+  while (d > 0) want[n++] = digits[--d];
+  want[n++] = ']';
+  want[n++] = ' ';
+  for (const char *at = text + from; (size_t)(at - text) + (size_t)n < end;) {
+    at = memchr(at, '[', end - (size_t)(at - text));
+    if (!at) return 0;
+    size_t i = (size_t)(at - text);
+    if (i >= from + 3 && i + (size_t)n < end && memcmp(at, want, (size_t)n) == 0 &&
+        text[i - 1] == ' ' &&
+        (text[i - 2] == '.' || text[i - 2] == ')' || is_digit((unsigned char)text[i - 2])) &&
+        starts_upper(text, end, i + (size_t)n))
+      return i;
+    at++;
+  }
+  return 0;
+}
+
 /* Cuts the lines of one reference list into entries. A numbered list is cut
 ** at its labels in sequence; a list with hanging indents or blank lines
 ** between entries at lines that open an entry at the first-line indent; a
@@ -2524,6 +2564,7 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
   long last = 0;
   size_t sequential = 0, deeper = 0, blanks = 0, keys = 0, min_indent = lines[0].indent;
   size_t histogram[65] = {0};
+  int bracketed = 0; /* the first label is in brackets: "[1]" */
   for (size_t i = 0; i < n; i++) {
     size_t after;
     line_span span = {lines[i].start, lines[i].end};
@@ -2532,9 +2573,13 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
        from the page before may start at "(4)"): the numbered questions of an
        appendix after the list do not make it one */
     if (label > 0 && (label == last + 1 || (last == 0 && i < 3))) {
+      if (!last) bracketed = text[lines[i].start] == '[';
       sequential++;
       last = label;
     }
+    /* labels in brackets inside a line go on the sequence too */
+    if (last > 0 && bracketed)
+      while (inline_label(text, lines[i].start, lines[i].end, last + 1)) sequential++, last++;
     if (lines[i].indent < min_indent) min_indent = lines[i].indent;
     if (lines[i].blank_before && i) blanks++;
     keys += bracket_key(text, span) == 2;
@@ -2561,11 +2606,12 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
   size_t entries = 0, yearless = 0; /* entries of a flat list so far, and those without a year */
   size_t entry_line = 0;            /* the line the entry starts on */
   last = 0;
+  int style = 0; /* label_style of the labels seen so far */
   if (numbered) {
     size_t after;
     line_span span = {lines[0].start, lines[0].end};
     long label = entry_label(text, span, &after);
-    if (label > 0) last = label;
+    if (label > 0) last = label, style = label_style(text, span);
   }
   for (size_t i = 1; i < n; i++) {
     const list_line *line = &lines[i], *previous = &lines[i - 1];
@@ -2574,8 +2620,9 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
     if (numbered) {
       size_t after;
       long label = entry_label(text, span, &after);
-      starts_new = label > last && label <= last + 2;
-      if (starts_new) last = label;
+      int line_style = label_style(text, span);
+      starts_new = label > last && label <= last + 2 && (!style || line_style == style);
+      if (starts_new) last = label, style = line_style;
       /* "[12] A, J. 1 (1990);" then "B, J. 2 (1991)." on the next line: each
          reference under one label is an entry of its own */
       if (!starts_new && label < 0 && sub_reference_follows(text, previous, span)) starts_new = 1;
@@ -2691,6 +2738,19 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
       entry_start = line->start;
       entry_indent = line->indent;
       entry_line = i;
+    }
+    /* "[1] ... updated" then "3 May 2017. [2] Santos R, ...": the next label inside
+       a line of a list labelled in brackets cuts it there */
+    if (numbered && text[entry_start] == '[') {
+      size_t at;
+      while ((at = inline_label(text, entry_start > line->start ? entry_start : line->start,
+                                line->end, last + 1)) != 0) {
+        size_t cut = at;
+        while (cut > entry_start && is_space((unsigned char)text[cut - 1])) cut--;
+        entry_push_cut(out, text, entry_start, cut, numbered);
+        entry_start = at;
+        last++;
+      }
     }
     entry_end = line->end;
   }
