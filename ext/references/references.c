@@ -1207,6 +1207,23 @@ static int is_page_furniture(const char *text, line_span line) {
   if (line.end - line.start >= 9 && is_digit((unsigned char)text[line.end - 1]) &&
       ends_on_page_count(text, line))
     return 1;
+  /* a journal's foot of fields between bars with the page number at an end:
+     "Revista X | Vol. 78 | Núm. 2 | 2020 | 14", "14 | Journal | 2020" */
+  if (line.end - line.start >= 9 && (is_digit((unsigned char)text[line.end - 1]) ||
+                                     is_digit((unsigned char)text[line.start]))) {
+    size_t bars = 0;
+    const char *at = text + line.start, *stop = text + line.end;
+    while ((at = memchr(at, '|', (size_t)(stop - at))) != NULL) {
+      bars += at > text + line.start && at[-1] == ' ' && at + 1 < stop && at[1] == ' ';
+      at++;
+    }
+    size_t i = line.end, j = line.start;
+    while (i > line.start && is_digit((unsigned char)text[i - 1])) i--;
+    while (j < line.end && is_digit((unsigned char)text[j])) j++;
+    if (bars >= 2 && ((line.end - i <= 4 && i >= line.start + 2 && text[i - 2] == '|') ||
+                      (j - line.start <= 4 && j + 1 < line.end && text[j + 1] == '|')))
+      return 1;
+  }
   /* an author's note with an e-mail address: "* h.roe@uni.de", "† on leave" */
   if (line.end > line.start + 2 &&
       (text[line.start] == '*' ||
