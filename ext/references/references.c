@@ -1352,7 +1352,10 @@ static int repeated_author_mark(const char *text, line_span line) {
   if (!marks) return 0;
   if (i >= line.end) return marks >= 2;
   unsigned char c = (unsigned char)text[i];
-  if (marks == 1 && text[line.start] == '-' && !(c == ',' || c == '.')) return 0; /* "-1" */
+  /* not "-1"; "- (2012):" is a dash the text shortened */
+  if (marks == 1 && text[line.start] == '-' && !(c == ',' || c == '.') &&
+      !(c == ' ' && i + 6 < line.end && text[i + 1] == '(' && has_year(text, i + 2, i + 6)))
+    return 0;
   return c == ',' || c == '.' || c == ' ' || c == '&' || c == '(' || c == ':' || c == ';' ||
          c == '~';
 }
@@ -3013,13 +3016,14 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
   }
   int inside = 0, blank_before = 0, found = 0, furniture = 0;
   int blank_seen = 0; /* a blank line since the last line of the list, page break or not */
+  int toc_before = 0; /* the line before reads as a numbered line of a table of contents */
   size_t first_indent = 0;
   long last_label = 0; /* the last label of a numbered list, in sequence */
   for (size_t line = 0; line < length;) {
     size_t end = line_end(text, line, length);
     line_span span = trimmed_line(text, line, end);
     size_t next = end + 1;
-    if (is_bibliography_heading(text, span)) {
+    if (is_bibliography_heading(text, span) && !(toc_before && !inside)) {
       segment_list(&list, text, lines.lines, lines.count);
       lines.count = 0;
       last_label = 0;
@@ -3080,6 +3084,11 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
         blank_before = blank_seen = 0;
       }
     }
+    /* a table of contents whose page numbers were lost: a numbered section's
+       title ("3 Ergebnisse") right above the heading, no blank line between */
+    toc_before = span.start < span.end && span.end - span.start <= 60 &&
+                 skip_section_number(text, span.start, span.end) > span.start &&
+                 looks_like_heading(text, span);
     line = next;
   }
   segment_list(&list, text, lines.lines, lines.count);
