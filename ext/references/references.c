@@ -1504,6 +1504,15 @@ static int personal_opening(const char *text, line_span line) {
   if (i - surname < 2 || i >= line.end) return 0;
   while (i < line.end && is_space((unsigned char)text[i])) i++;
   if (i < line.end && text[i] == '(' && i + 5 < line.end && has_year(text, i + 1, i + 5)) return 1;
+  /* "SCHWARTZ (O.), 1990", "Bourdieu (P.)," "PASSERON (J.-C.)": initials in parentheses */
+  if (i + 3 < line.end && text[i] == '(' && initial_at(text, line.end, i + 1)) {
+    size_t j = i + 1, past;
+    while ((past = initial_at(text, line.end, j)) != 0) {
+      j = past;
+      while (j < line.end && text[j] == ' ') j++;
+    }
+    if (j < line.end && text[j] == ')') return 1;
+  }
   if (initial_at(text, line.end, i)) return 1;
   size_t caps = 0;
   while (i < line.end && is_upper_ascii((unsigned char)text[i]) && caps < 4) i++, caps++;
@@ -2274,8 +2283,14 @@ static int entry_opening_strength(const char *text, line_span line) {
       while (space < i && !is_space((unsigned char)text[space])) space++;
       while (space < i && is_space((unsigned char)text[space])) space++;
     }
-    while (space < i && !is_space((unsigned char)text[space])) space++;
-    if (space >= i - 1 && has_year(text, i, i + 4 <= line.end ? i + 4 : line.end)) return 1;
+    size_t first_word = space, capitals = 0;
+    while (space < i && !is_space((unsigned char)text[space]))
+      capitals += is_upper_ascii((unsigned char)text[space++]);
+    /* (not "INSEE, 2019," "COLLECTIF, 2010,": a body or a surname in capitals
+       opening the line) */
+    if (space >= i - 1 && has_year(text, i, i + 4 <= line.end ? i + 4 : line.end) &&
+        !(first_word == line.start && capitals >= 3 && capitals + 1 == space - first_word))
+      return 1;
     /* "Anderson, David. Histories", "Peterson, Derek R. Creative", "Stoler, Ann Laura.
        Along": the title after the names (not "Research, London." ending a line, the
        end of a publisher's name and place) */
