@@ -1201,7 +1201,15 @@ static int is_page_furniture(const char *text, line_span line) {
     if ((c == 'T' && has_prefix_nocase(text, line.end, line.start, "this content downloaded ")) ||
         (c == 'A' && has_prefix_nocase(text, line.end, line.start, "all use subject to ")) ||
         (c == 'D' && has_prefix_nocase(text, line.end, line.start, "downloaded from ")) ||
+        (c == 'E' && has_prefix_nocase(text, line.end, line.start, "electronic copy available at")) ||
         has_prefix_nocase(text, line.end, line.end - 18, "personal use only."))
+      return 1;
+    /* a publisher's notice: "This article is protected by copyright. All rights
+       reserved.", "© 2019 Elsevier Ltd. All rights reserved." */
+    size_t n = line.end - line.start;
+    if (n <= 100 && n >= 20 &&
+        (has_prefix_nocase(text, line.end, line.end - 20, "all rights reserved.") ||
+         has_prefix_nocase(text, line.end, line.end - 19, "all rights reserved")))
       return 1;
   }
   if (line.end - line.start >= 9 && is_digit((unsigned char)text[line.end - 1]) &&
