@@ -865,13 +865,16 @@ static const char *const bibliography_headings[] = {
     "notes and references", "bibliography and references", "sources cited", "works consulted",
     "references and bibliography", "bibliographical references", "sources and literature",
     "literature references", "cited references", "literature list", "sources and references",
-    "cited works", "bibliography and sources", "sources and bibliography",
+    "cited works", "bibliography and sources", "sources and bibliography", "secondary sources",
+    "secondary literature", "printed sources", "published sources", "archival sources",
     /* German */
     "literatur", "literaturverzeichnis", "literaturliste", "literaturangaben", "literaturhinweise",
     "quellen", "quellenverzeichnis", "quellen und literatur", "quellen- und literaturverzeichnis",
     "literatur- und quellenverzeichnis", "literatur und quellen", "verwendete literatur",
     "zitierte literatur", "bibliografie", "quellenangaben", "literatur und quellenverzeichnis",
-    "quellen und literaturverzeichnis",
+    "quellen und literaturverzeichnis", "prim\xc3\xa4rliteratur", "sekund\xc3\xa4rliteratur",
+    "prim\xc3\xa4rquellen", "sekund\xc3\xa4rquellen", "gedruckte quellen", "ungedruckte quellen",
+    "quellen und darstellungen",
     /* French */
     "bibliographie",
     "r\xc3\xa9"
@@ -888,7 +891,8 @@ static const char *const bibliography_headings[] = {
     "f\xc3\xa9"
     "rences cit\xc3\xa9"
     "es",
-    "sources et bibliographie", "references bibliographiques",
+    "sources et bibliographie", "references bibliographiques", "sources imprim\xc3\xa9"
+                                                                 "es",
     /* Spanish, Portuguese */
     "bibliograf\xc3\xad"
     "a",
@@ -2309,8 +2313,19 @@ static int entry_opening_strength(const char *text, line_span line) {
         while (w < line.end && !is_space((unsigned char)text[w]) && text[w] != ',' &&
                text[w] != '.' && text[w] != ':')
           w++;
-        /* "Weinheim, Basel: Beltz.": places, then the publisher */
-        if (w < line.end && text[w] == ':') return 1;
+        /* "Weinheim, Basel: Beltz.": places, then a publisher of a few words and no
+           year (not "Breuel, Birgit: Treuhand intern. Tagebuch, Berlin 1993.") */
+        if (w < line.end && text[w] == ':') {
+          size_t words = 0;
+          for (size_t j = w + 1; j < line.end; j++)
+            words += is_space((unsigned char)text[j - 1]) && !is_space((unsigned char)text[j]);
+          if (words <= 4 && !has_year(text, w, line.end)) return 1;
+          if (words > 4) return 2; /* "Rohwedder, Detlev Karsten: Brief an alle ..." */
+          break;
+        }
+        /* "Fischer, Wolfram/Hax, Herbert": authors joined by slashes */
+        for (size_t j = word + 1; j + 1 < w; j++)
+          if (text[j] == '/' && starts_upper(text, w + 1, j + 1)) return 2;
         if (w < line.end && text[w] == '.' && w - word >= 2 &&
             (w + 1 >= line.end || text[w + 1] == ' '))
           return w + 1 >= line.end && given == 0 ? 1 : 2;

@@ -109,9 +109,10 @@ def test_headings():
            'Quellen- und Literaturverzeichnis', 'Bibliographie', 'Références', 'RÉFÉRENCES',
            'Références bibliographiques', 'Bibliografía', 'Referencias', 'Bibliografia',
            'Riferimenti', 'Works Cited', 'Literature Cited', 'Notes and References', 'Sources',
-           'IV. Bibliography', 'R E F E R E N C E S', '4.2 Literatur:']
+           'IV. Bibliography', 'R E F E R E N C E S', '4.2 Literatur:', 'Sekundärliteratur',
+           'Primärliteratur', 'Sources imprimées', 'Secondary sources']
     no = ['8. Literature ........ 27', 'References to the Court', 'Literature review',
-          'Sources of growth', 'Referencing styles']
+          'Sources of growth', 'Referencing styles', 'Literaturverzeichnis 31']
     for heading in yes:
         text = 'Intro.\n\n%s\n\nRoe, Ann (2001): Ein Buch. Berlin: Verlag.\n' % heading
         got = db.execute('SELECT count(*) FROM ibid_reference_entries(?)', (text,)).fetchone()[0]
