@@ -2998,6 +2998,33 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
   }
 }
 
+/* A bare page number: "17", "- 17 -", "xii". */
+static int furniture_is_number(const char *text, line_span line) {
+  if (is_roman_page_number(text, line)) return 1;
+  for (size_t i = line.start; i < line.end; i++)
+    if (!is_digit((unsigned char)text[i]) && text[i] != '-' && text[i] != ' ') return 0;
+  return line.end > line.start;
+}
+
+/* The running head of the next page, on the line after its page number:
+** short, no year, no final period or comma, opening no entry, in capitals
+** or title case ("RETURN MIGRATION AND ENTREPRENEURSHIP", "Kwame Mensah"). */
+static int running_head_after_number(const char *text, line_span line) {
+  if (line.end - line.start > 70 || has_year(text, line.start, line.end) ||
+      opens_entry(text, line) || !starts_upper(text, line.end, line.start) ||
+      is_closing_heading(text, line)) /* "Appendix A" opening a page */
+    return 0;
+  unsigned char last = (unsigned char)text[line.end - 1];
+  if (last == '.' || last == ',' || last == ';' || last == ':' || last == '-') return 0;
+  size_t words = 0, capitalised = 0;
+  for (size_t i = line.start; i < line.end; i++)
+    if (i == line.start || (is_space((unsigned char)text[i - 1]) && !is_space((unsigned char)text[i]))) {
+      words++;
+      capitalised += starts_upper(text, line.end, i) || is_digit((unsigned char)text[i]);
+    }
+  return capitalised * 2 >= words;
+}
+
 /* A bare number after a line ending in a comma, before a line that surely
 ** opens an entry, ends that entry ("..., 368," then "1073"): a page number
 ** of the layout would sit between two parts of one entry. */
@@ -3055,6 +3082,7 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
   int inside = 0, blank_before = 0, found = 0, furniture = 0;
   int blank_seen = 0; /* a blank line since the last line of the list, page break or not */
   int toc_before = 0; /* the line before reads as a numbered line of a table of contents */
+  int page_number_before = 0; /* the last line of the list read was a bare page number */
   size_t first_indent = 0;
   long last_label = 0; /* the last label of a numbered list, in sequence */
   for (size_t line = 0; line < length;) {
@@ -3078,12 +3106,15 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
                 /* "doi:10.1038/s41598-018-24342-" then "x": the end of a broken id */
                 !(lines.count && span.end - span.start <= 3 &&
                   text[lines.lines[lines.count - 1].end - 1] == '-')) ||
-               is_repeated_line(&repeated, text, span)) {
+               is_repeated_line(&repeated, text, span) ||
+               (page_number_before && running_head_after_number(text, span))) {
       /* skipped: the entry it interrupts goes on after it, and the blank
          lines around a page break separate no entries */
       blank_before = 0;
+      page_number_before = furniture_is_number(text, span);
       furniture = 1;
     } else {
+      page_number_before = 0;
       furniture = 0;
       size_t indent = span.start - line;
       const list_line *previous = lines.count ? &lines.lines[lines.count - 1] : 0;
