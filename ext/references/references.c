@@ -1388,6 +1388,28 @@ static int repeated_author_word(const char *text, line_span line) {
   return 0;
 }
 
+/* A word for an unknown or collective author, then the year within a few
+** bytes: "o. V. (2019)", "N.N. (1950)", "VV. AA. (2005)", "AA.VV. (2010)",
+** "Anon. 1998", "Anonymous (2001)", "Anónimo (1998)". */
+static int anonymous_author(const char *text, line_span line) {
+  static const char *const words[] = {"o. v.",  "o.v.",      "n.n.",     "n. n.",
+                                      "vv.aa.", "vv. aa.",   "aa.vv.",   "aa. vv.",
+                                      "anon.",  "anonymous", "anonymus", "anonym",
+                                      "an\xc3\xb3nimo", "anonyme"};
+  unsigned char c = line.start < line.end ? (unsigned char)(text[line.start] | 0x20) : 0;
+  if (c != 'o' && c != 'n' && c != 'v' && c != 'a') return 0;
+  for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++) {
+    size_t n = strlen(words[k]);
+    if (!has_prefix_nocase(text, line.end, line.start, words[k])) continue;
+    size_t i = line.start + n;
+    if (i < line.end && (is_lower_ascii((unsigned char)text[i]) || is_upper_ascii((unsigned char)text[i])))
+      continue;
+    size_t stop = i + 12 < line.end ? i + 12 : line.end;
+    return has_year(text, i, stop);
+  }
+  return 0;
+}
+
 /* An initial: a capital then ".", optionally "-X." ("J.", "J.-P."). Returns
 ** the offset past it or 0. */
 static size_t initial_at(const char *text, size_t end, size_t i) {
@@ -1487,7 +1509,9 @@ static int opens_entry(const char *text, line_span line) {
   size_t after;
   if (c == '[') return bracket_opening(text, line);
   if (entry_label(text, line, &after) >= 0) return 1;
-  if (repeated_author_mark(text, line) || repeated_author_word(text, line)) return 1;
+  if (repeated_author_mark(text, line) || repeated_author_word(text, line) ||
+      anonymous_author(text, line))
+    return 1;
   if (name_opening(text, line) != 0) return 1;
   if (!starts_upper(text, line.end, line.start)) return 0;
   return personal_opening(text, line) || corporate_opening(text, line);
@@ -2230,7 +2254,7 @@ static int entry_opening_strength(const char *text, line_span line) {
   size_t after;
   unsigned char c = (unsigned char)text[line.start];
   if (c == '[' || entry_label(text, line, &after) >= 0 || repeated_author_mark(text, line) ||
-      repeated_author_word(text, line))
+      repeated_author_word(text, line) || anonymous_author(text, line))
     return 2;
   /* "Smith JP,", "Smith JP (2001)", "Smith (2001)", "De Vries GJ (2008)" */
   size_t i = after_particles(text, line);

@@ -135,6 +135,32 @@ def test_repeated_author_takes_previous():
         assert json.loads(csl)['author'][0]['family'] == 'Kessler', csl
 
 
+def test_entry_openings():
+    """Each of these lines opens an entry of its own between two closed entries of a flat
+    list: anonymous and collective authors, corporate bodies, name particles, small capitals."""
+    db = connect()
+    openings = ['VV. AA. (2005). El trabajo en España. Madrid: Foessa.',
+                'AA.VV. (2010), Il lavoro, il Mulino, Bologna.',
+                'o. V. (2019): Die Lage der Kommunen. Berlin: Difu.',
+                'N.N. (1950): Bericht. Bonn.',
+                'Bundesministerium für Arbeit und Soziales (BMAS) (2021): Lebenslagen. Berlin.',
+                'de Vries, J. (1994). The industrious revolution. JEH, 54(2), 249-270.',
+                'vom Brocke, B. (1980): Hochschulpolitik. Stuttgart: Klett.',
+                'Le Galès, P. (2002). European Cities. Oxford: Oxford University Press.',
+                'UNHCR (2020). Global Trends. Geneva: UNHCR.',
+                'SCHWARTZ (O.), 1990, Le monde privé des ouvriers, Paris, PUF.',
+                'INSEE, 2019, Tableaux de l\'économie française, Paris, Insee.',
+                'Ídem (2003): Otro título. Madrid: Alianza.',
+                'ÁLVAREZ JUNCO, José (2001): Mater dolorosa. Madrid: Taurus.',
+                '- (2012): Verwaltungsreformen. Wiesbaden: VS Verlag.',
+                'Fischer, Wolfram/Hax, Herbert (Hg.): Treuhandanstalt. Das Unmögliche wagen']
+    for line in openings:
+        text = ('References\n\nRoe, Ann (2001): Erster Titel. Berlin: Verlag.\n%s\n'
+                'Lee, Bo (2003): Dritter Titel. Berlin: Verlag.\n' % line)
+        got = db.execute('SELECT count(*) FROM ibid_reference_entries(?)', (text,)).fetchone()[0]
+        assert got == 3, (line, got)
+
+
 def test_entries_robust():
     """Property: on arbitrary text the entries are in order, inside the text, and not empty."""
     import random
