@@ -17,17 +17,26 @@
 ** name followed by a comma, or with a quoted title, or it holds a year, a page
 ** locator, a URL or a document symbol without reading as prose.
 **
-** A reference list starts at a heading line and ends at a closing heading or
-** at a heading-like line or caption after which the list does not go on (no
-** year in the next six lines, no next label, no sure opening with a year);
-** page numbers, running heads, download stamps and author notes inside are
-** skipped (a line of link words such as "CrossRef Medline" is never a running
-** head), and the blank lines around them separate nothing; entries start at
+** A reference list starts at a heading line (not one right under a numbered
+** section's title: a table of contents without page numbers) and ends at a
+** closing heading ("Appendix", "Notes", a series' list of papers), an
+** author's note or an article's history ("Received ..."), or at a
+** heading-like line or caption after which the list does not go on (no year
+** in the next six lines, or for a caption no year counted, no next label, no
+** sure opening with a year); a sub-heading inside ("Sources imprimées") is
+** left out; page numbers, running heads (seen three times, or twice with a
+** page number set off by a gap, or on the line after a page number), page
+** counts, journal feet between bars, download stamps, publishers' notices and
+** author notes inside are skipped (a line of link words such as "CrossRef
+** Medline" is never a running head), and the blank lines around them separate
+** nothing; entries start at
 ** a line that opens one at the entry indent, or after a blank line unless the
 ** line is indented further; a numbered list is cut at its labels, and again
 ** at a second reference under one label, on a line of its own or inside a
 ** line ("(2004); K. Lee, Nature 445, 896 (2007)"), its last entry ending on
-** its year before a note after it; a list keyed in brackets ("[AH]") at its
+** its year before a note after it, and at the next "[12]" inside a line
+** ("... 2014. [3] Huang L, ..."), a label written otherwise ("3 May 2017.")
+** starting nothing; a list keyed in brackets ("[AH]") at its
 ** keys; a flat list at a line that surely opens an entry (by how names,
 ** initials, years, labels and corporate authors sit at its start) after one
 ** that closed the entry before, and at a short line's end only once the
