@@ -250,10 +250,9 @@ static ibid_citation_form back_reference_form(const char *text, size_t start, si
 
 /* "Surname," or "Surname and Surname," or "Surname Surname," at start: a name
 ** list opens the citation. Returns the offset just after the comma, or 0. */
-static const char *const name_particles[] = {"du ",  "de ",  "da ",  "di ",    "van ", "von ",
-                                             "der ", "den ", "del ", "della ", "le ",  "la ",
-                                             "ter ", "al-",  "el-",  "bin ",   "ibn ",
-                                             "vom ", "zu "};
+static const char *const name_particles[] = {
+    "du ", "de ", "da ",  "di ", "van ", "von ", "der ", "den ", "del ", "della ",
+    "le ", "la ", "ter ", "al-", "el-",  "bin ", "ibn ", "vom ", "zu "};
 
 static size_t name_then_comma(const char *text, size_t start, size_t end) {
   size_t i = start;
@@ -900,8 +899,9 @@ static const char *const bibliography_headings[] = {
     "f\xc3\xa9"
     "rences cit\xc3\xa9"
     "es",
-    "sources et bibliographie", "references bibliographiques", "sources imprim\xc3\xa9"
-                                                                 "es",
+    "sources et bibliographie", "references bibliographiques",
+    "sources imprim\xc3\xa9"
+    "es",
     /* Spanish, Portuguese */
     "bibliograf\xc3\xad"
     "a",
@@ -1144,8 +1144,8 @@ static int is_closing_heading(const char *text, line_span line) {
       if (strstr(folded, series_phrases[k])) return 1;
     /* "Recent IZA Discussion Papers", "Weitere Arbeitspapiere des Instituts": a
        series named in a heading of its own, not a wrapped line ending an entry */
-    static const char *const series[] = {"working papers", "discussion papers",
-                                         "arbeitspapiere", "diskussionspapiere",
+    static const char *const series[] = {"working papers",       "discussion papers",
+                                         "arbeitspapiere",       "diskussionspapiere",
                                          "documents de travail", "documentos de trabajo"};
     if (text[line.end - 1] != '.')
       for (size_t k = 0; k < sizeof(series) / sizeof(*series); k++)
@@ -1214,7 +1214,8 @@ static int is_page_furniture(const char *text, line_span line) {
     if ((c == 'T' && has_prefix_nocase(text, line.end, line.start, "this content downloaded ")) ||
         (c == 'A' && has_prefix_nocase(text, line.end, line.start, "all use subject to ")) ||
         (c == 'D' && has_prefix_nocase(text, line.end, line.start, "downloaded from ")) ||
-        (c == 'E' && has_prefix_nocase(text, line.end, line.start, "electronic copy available at")) ||
+        (c == 'E' &&
+         has_prefix_nocase(text, line.end, line.start, "electronic copy available at")) ||
         has_prefix_nocase(text, line.end, line.end - 18, "personal use only."))
       return 1;
     /* a publisher's notice: "This article is protected by copyright. All rights
@@ -1230,8 +1231,8 @@ static int is_page_furniture(const char *text, line_span line) {
     return 1;
   /* a journal's foot of fields between bars with the page number at an end:
      "Revista X | Vol. 78 | Núm. 2 | 2020 | 14", "14 | Journal | 2020" */
-  if (line.end - line.start >= 9 && (is_digit((unsigned char)text[line.end - 1]) ||
-                                     is_digit((unsigned char)text[line.start]))) {
+  if (line.end - line.start >= 9 &&
+      (is_digit((unsigned char)text[line.end - 1]) || is_digit((unsigned char)text[line.start]))) {
     size_t bars = 0;
     const char *at = text + line.start, *stop = text + line.end;
     while ((at = memchr(at, '|', (size_t)(stop - at))) != NULL) {
@@ -1401,17 +1402,17 @@ static int repeated_author_word(const char *text, line_span line) {
 ** bytes: "o. V. (2019)", "N.N. (1950)", "VV. AA. (2005)", "AA.VV. (2010)",
 ** "Anon. 1998", "Anonymous (2001)", "Anónimo (1998)". */
 static int anonymous_author(const char *text, line_span line) {
-  static const char *const words[] = {"o. v.",  "o.v.",      "n.n.",     "n. n.",
-                                      "vv.aa.", "vv. aa.",   "aa.vv.",   "aa. vv.",
-                                      "anon.",  "anonymous", "anonymus", "anonym",
-                                      "an\xc3\xb3nimo", "anonyme"};
+  static const char *const words[] = {"o. v.",    "o.v.",   "n.n.",           "n. n.",  "vv.aa.",
+                                      "vv. aa.",  "aa.vv.", "aa. vv.",        "anon.",  "anonymous",
+                                      "anonymus", "anonym", "an\xc3\xb3nimo", "anonyme"};
   unsigned char c = line.start < line.end ? (unsigned char)(text[line.start] | 0x20) : 0;
   if (c != 'o' && c != 'n' && c != 'v' && c != 'a') return 0;
   for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++) {
     size_t n = strlen(words[k]);
     if (!has_prefix_nocase(text, line.end, line.start, words[k])) continue;
     size_t i = line.start + n;
-    if (i < line.end && (is_lower_ascii((unsigned char)text[i]) || is_upper_ascii((unsigned char)text[i])))
+    if (i < line.end &&
+        (is_lower_ascii((unsigned char)text[i]) || is_upper_ascii((unsigned char)text[i])))
       continue;
     size_t stop = i + 12 < line.end ? i + 12 : line.end;
     return has_year(text, i, stop);
@@ -1469,10 +1470,9 @@ static size_t name_opening(const char *text, line_span line) {
 /* The start of the surname after capitalised name particles opening a line
 ** ("De Vries GJ", "Van der Berg A", "Le Moal M"), or line.start. */
 static size_t after_particles(const char *text, line_span line) {
-  static const char *const particles[] = {"de ",  "van ", "von ", "le ",  "la ",  "du ",
-                                          "di ",  "da ",  "del ", "der ", "den ", "ter ",
-                                          "dos ", "das ", "des ", "el ",  "al ",  "vom ",
-                                          "zu "};
+  static const char *const particles[] = {"de ",  "van ", "von ", "le ",  "la ",  "du ",  "di ",
+                                          "da ",  "del ", "der ", "den ", "ter ", "dos ", "das ",
+                                          "des ", "el ",  "al ",  "vom ", "zu "};
   size_t i = line.start;
   if (i >= line.end) return i;
   /* every particle starts with one of these letters: most lines stop here */
@@ -1835,8 +1835,7 @@ static int is_repeated_line(line_counts *table, const char *text, line_span line
   unsigned long long hash = line_hash(text, line);
   if (!hash) return 0;
   unsigned seen = *line_counts_slot(table, hash);
-  return (seen >= 3 || (seen == 2 && gapped_page_number(text, line))) &&
-         !is_link_line(text, line);
+  return (seen >= 3 || (seen == 2 && gapped_page_number(text, line))) && !is_link_line(text, line);
 }
 
 typedef struct entry_list {
@@ -2878,8 +2877,8 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
 ** "are", "est", "ist", "es", "è", "was", "war" and a lowercase word ("Jane
 ** Roe is professor ...", "Jean-Baptiste Roe est maître de conférences ..."). */
 static int author_note_line(const char *text, line_span line) {
-  static const char *const verbs[] = {"is ", "are ", "est ", "ist ", "es ", "was ", "war ",
-                                      "\xc3\xa8 "};
+  static const char *const verbs[] = {"is ", "are ", "est ", "ist ",
+                                      "es ", "was ", "war ", "\xc3\xa8 "};
   size_t i = line.start;
   int names = 0;
   while (i < line.end && names < 5 && starts_upper(text, line.end, i)) {
@@ -2905,9 +2904,10 @@ static int author_note_line(const char *text, line_span line) {
 ** 3.5.2019", "Reçu le 4 mai 2020": the phrase, then a digit on the line. */
 static int article_history_line(const char *text, line_span line) {
   static const char *const phrases[] = {
-      "received ",         "manuscript received", "submitted ",  "recibido",
-      "fecha de recepci",  "eingegangen",         "eingereicht", "re\xc3\xa7u le",
-      "manuscrit re\xc3\xa7u", "article history"};
+      "received ",      "manuscript received", "submitted ",
+      "recibido",       "fecha de recepci",    "eingegangen",
+      "eingereicht",    "re\xc3\xa7u le",      "manuscrit re\xc3\xa7u",
+      "article history"};
   unsigned char c = line.start < line.end ? (unsigned char)(text[line.start] | 0x20) : 0;
   if (c != 'r' && c != 'm' && c != 's' && c != 'f' && c != 'e' && c != 'a') return 0;
   for (size_t k = 0; k < sizeof(phrases) / sizeof(*phrases); k++)
@@ -3051,7 +3051,8 @@ static int running_head_after_number(const char *text, line_span line) {
   if (last == '.' || last == ',' || last == ';' || last == ':' || last == '-') return 0;
   size_t words = 0, capitalised = 0;
   for (size_t i = line.start; i < line.end; i++)
-    if (i == line.start || (is_space((unsigned char)text[i - 1]) && !is_space((unsigned char)text[i]))) {
+    if (i == line.start ||
+        (is_space((unsigned char)text[i - 1]) && !is_space((unsigned char)text[i]))) {
       words++;
       capitalised += starts_upper(text, line.end, i) || is_digit((unsigned char)text[i]);
     }
@@ -3113,8 +3114,8 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
     return -1;
   }
   int inside = 0, blank_before = 0, found = 0, furniture = 0;
-  int blank_seen = 0; /* a blank line since the last line of the list, page break or not */
-  int toc_before = 0; /* the line before reads as a numbered line of a table of contents */
+  int blank_seen = 0;         /* a blank line since the last line of the list, page break or not */
+  int toc_before = 0;         /* the line before reads as a numbered line of a table of contents */
   int page_number_before = 0; /* the last line of the list read was a bare page number */
   size_t first_indent = 0;
   long last_label = 0; /* the last label of a numbered list, in sequence */
@@ -3164,8 +3165,7 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
       size_t label_end;
       long label = entry_label(text, span, &label_end);
       if (((is_closing_heading(text, span) ||
-            ends_list(text, span,
-                      blank_seen || (previous && text[previous->end - 1] == '.'))) &&
+            ends_list(text, span, blank_seen || (previous && text[previous->end - 1] == '.'))) &&
            !(previous && leaves_entry_open(text, previous->start, previous->end) == 2)) ||
           (!wrapped && !(last_label > 0 && label == last_label + 1) &&
            ((looks_like_heading(text, span) && !list_goes_on(text, length, next, last_label, 1)) ||
