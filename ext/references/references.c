@@ -2649,6 +2649,8 @@ static size_t inline_label(const char *text, size_t from, size_t end, long label
 ** between entries at lines that open an entry at the first-line indent; a
 ** flat list (PDF text with the indents lost) at lines that open an entry after
 ** a line that closed one, or after a short last line. */
+static int case_opening(const char *text, line_span line);
+
 static void segment_list(entry_list *out, const char *text, const list_line *lines, size_t n) {
   if (!n) return;
   long last = 0;
@@ -2730,7 +2732,8 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
       starts_new = line->indent <= entry_indent &&
                    (line->blank_before ||
                     ((opens_entry(text, span) ||
-                      ibid_legal_entry_opening(text + span.start, span.end - span.start)) &&
+                      ibid_legal_entry_opening(text + span.start, span.end - span.start) ||
+                      case_opening(text, span)) &&
                      !(indented && leaves_entry_open(text, previous->start, previous->end) == 2 &&
                        line->indent > min_indent)));
     } else {
@@ -2815,9 +2818,17 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
         starts_new = 1;
       /* a case, a treaty, a resolution after a closed entry: legal.h */
       if (!starts_new && !open &&
-          ibid_legal_entry_opening(text + line->start, line->end - line->start))
+          (ibid_legal_entry_opening(text + line->start, line->end - line->start) ||
+           case_opening(text, span)))
         starts_new = 1;
       if (line->blank_before && !open) starts_new = 1;
+      /* "... New Zealand Law Review" then "265.": a page wrapped alone, no label */
+      if (!line->blank_before && starts_new) {
+        size_t k = line->start;
+        while (k < line->end && is_digit((unsigned char)text[k])) k++;
+        if (k > line->start && (k == line->end || (k + 1 == line->end && text[k] == '.')))
+          starts_new = 0;
+      }
     }
     if (starts_new) {
       if (!numbered && !indented && !blank_separated) {
@@ -2872,6 +2883,33 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
 }
 
 /* ----- where a list ends, and its sub-headings ------------------------------------ */
+
+/* Legal material that legal.h's test does not take: a case named with a party
+** in parentheses ("R (Daly) v Secretary of State ...", "R (on the application
+** of X) v Y") or a statute by its short title ("Human Rights Act 1998.",
+** "Senior Courts Act 1981, s 31."). */
+static int case_opening(const char *text, line_span line) {
+  if (!starts_upper(text, line.end, line.start)) return 0;
+  size_t limit = line.end - line.start < 120 ? line.end : line.start + 120;
+  size_t i = line.start;
+  /* capitalised words, then "Act" and a year */
+  for (int words = 0; words < 8 && i < limit && starts_upper(text, limit, i); words++) {
+    size_t word = i;
+    while (i < limit && !is_space((unsigned char)text[i]) && text[i] != ',') i++;
+    if (words && i - word == 3 && memcmp(text + word, "Act", 3) == 0) {
+      if (i < limit && text[i] == ',') i++;
+      while (i < limit && text[i] == ' ') i++;
+      return i + 4 <= limit && has_year(text, i, i + 4);
+    }
+    while (i < limit && text[i] == ' ') i++;
+  }
+  i = line.start;
+  while (i < limit && text[i] != '(' && text[i] != ',' && text[i] != '[') i++;
+  if (i >= limit || text[i] != '(' || i - line.start > 40) return 0;
+  while (i < limit && text[i] != ')') i++;
+  return i + 4 < limit && text[i + 1] == ' ' && text[i + 2] == 'v' &&
+         (text[i + 3] == ' ' || (text[i + 3] == '.' && i + 4 < limit && text[i + 4] == ' '));
+}
 
 /* An author's note after the list: up to four capitalised names, then "is",
 ** "are", "est", "ist", "es", "è", "was", "war" and a lowercase word ("Jane
@@ -2952,7 +2990,14 @@ static int list_subheading(const char *text, size_t length, line_span line, size
   }
   if (words > 6) return 0;
   line_span after = next_nonblank(text, length, next);
-  return after.start < after.end && entry_opening_strength(text, after) == 2;
+  if (after.start >= after.end) return 0;
+  if (entry_opening_strength(text, after) == 2 || case_opening(text, after) ||
+      ibid_legal_entry_opening(text + after.start, after.end - after.start))
+    return 1;
+  /* "Legislation", a blank line, "Human Rights Act 1998.": a heading set off by
+     blank lines before a line with a year */
+  line_span first = trimmed_line(text, next, line_end(text, next, length));
+  return next < length && first.start == first.end && has_year(text, after.start, after.end);
 }
 
 /* ----- lists without a heading ------------------------------------------------- */
