@@ -1594,11 +1594,33 @@ static int looks_like_heading(const char *text, line_span line) {
 /* A caption: "Table I.", "FIG. 5.", "Figure 3:", "Tabelle 2:", "Abb. 4",
 ** "Tableau 1 –", a word of figures or tables then a number. */
 static int is_caption(const char *text, line_span line) {
-  static const char *const words[] = {"table ", "fig. ",      "figure ",  "tabelle ",
-                                      "abb. ",  "abbildung ", "tab. ",    "tableau ",
-                                      "tabla ", "figura ",    "gráfico ", "chart "};
+  static const char *const words[] = {"table ",
+                                      "fig. ",
+                                      "figure ",
+                                      "tabelle ",
+                                      "abb. ",
+                                      "abbildung ",
+                                      "tab. ",
+                                      "tableau ",
+                                      "tabla ",
+                                      "figura ",
+                                      "gráfico ",
+                                      "chart ",
+                                      "cuadro ",
+                                      "graphique ",
+                                      "schaubild ",
+                                      "grafik ",
+                                      "diagramm ",
+                                      "darstellung ",
+                                      "\xc3\x9c"
+                                      "bersicht ",
+                                      "exhibit ",
+                                      "tavola ",
+                                      "grafico "};
   unsigned char c = line.start < line.end ? (unsigned char)(text[line.start] | 0x20) : 0;
-  if (c != 't' && c != 'f' && c != 'a' && c != 'g' && c != 'c') return 0;
+  if (c != 't' && c != 'f' && c != 'a' && c != 'g' && c != 'c' && c != 's' && c != 'd' &&
+      c != 'e' && c != 0xE3)
+    return 0;
   for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++) {
     if (!has_prefix_nocase(text, line.end, line.start, words[k])) continue;
     size_t i = line.start + strlen(words[k]), number = i;
