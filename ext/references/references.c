@@ -1177,6 +1177,40 @@ static int is_roman_page_number(const char *text, line_span line) {
   return 1;
 }
 
+/* A page number at either end of a line set off from its words by three spaces
+** or more, the words (at most 60 bytes) mostly capitalised and no sentence
+** among them: how a running head is laid out in text taken from a PDF. */
+static int wide_gap_page_number(const char *text, line_span line) {
+  size_t from = line.start, to = line.end, i = line.end;
+  while (i > line.start && is_digit((unsigned char)text[i - 1])) i--;
+  if (i < line.end && line.end - i <= 4 && i >= line.start + 4 && text[i - 1] == ' ' &&
+      text[i - 2] == ' ' && text[i - 3] == ' ') {
+    to = i;
+  } else {
+    i = line.start;
+    while (i < line.end && is_digit((unsigned char)text[i])) i++;
+    if (!(i > line.start && i - line.start <= 4 && i + 4 <= line.end && text[i] == ' ' &&
+          text[i + 1] == ' ' && text[i + 2] == ' '))
+      return 0;
+    from = i;
+  }
+  while (from < to && is_space((unsigned char)text[from])) from++;
+  while (to > from && is_space((unsigned char)text[to - 1])) to--;
+  if (to <= from || to - from > 60) return 0;
+  size_t words = 0, capitalised = 0;
+  for (size_t k = from; k < to; k++) {
+    if (text[k] == '.' && k + 2 < to && text[k + 1] == ' ' &&
+        is_lower_ascii((unsigned char)text[k + 2]))
+      return 0;
+    if (k == from || (is_space((unsigned char)text[k - 1]) && !is_space((unsigned char)text[k]))) {
+      words++;
+      capitalised +=
+          starts_upper(text, to, k) || is_digit((unsigned char)text[k]) || text[k] == '(';
+    }
+  }
+  return words >= 1 && capitalised * 2 >= words;
+}
+
 /* A line ending on a page count: "Page 18 of 24", "Seite 3 von 12", "Página
 ** 4 de 9", "page 2 sur 7", after a running head or alone. */
 static int ends_on_page_count(const char *text, line_span line) {
@@ -1306,6 +1340,9 @@ static int is_page_furniture(const char *text, line_span line) {
                          : line.start))
       return 1;
   }
+  /* a running head set off from its page number by a wide gap, its words mostly
+     capitalised: "96                    ZNR 44 (2022)", "Roe: Title of the Paper     24" */
+  if (wide_gap_page_number(text, line)) return 1;
   /* "4. B. ROE." is an entry in capitals, not a running head */
   size_t label = line.start;
   while (label < line.end && is_digit((unsigned char)text[label])) label++;
@@ -2673,6 +2710,57 @@ static size_t inline_label(const char *text, size_t from, size_t end, long label
 ** a line that closed one, or after a short last line. */
 static int case_opening(const char *text, line_span line);
 
+/* The number of words of text[start, end). */
+static size_t words_in(const char *text, size_t start, size_t end) {
+  size_t words = 0;
+  for (size_t i = start; i < end; i++)
+    words +=
+        !is_space((unsigned char)text[i]) && (i == start || is_space((unsigned char)text[i - 1]));
+  return words;
+}
+
+/* Whether text[start, end) ends the way an entry of a humanities list ends:
+** on a place and a year ("Berlin 1908.", "Frankfurt a. M./Berlin 1993.",
+** "Cambridge (Mass.) 1996.": a capitalised word ending on a letter, or a
+** closing parenthesis, a space, a year, a period; not "PMLR, 2019." nor
+** "Roe, J. 2016.") or on its pages (", S. 1-20."). */
+static int place_year_end(const char *text, size_t start, size_t end) {
+  if (end - start < 8 || text[end - 1] != '.') return 0;
+  {
+    size_t k = end - 1;
+    while (k > start && (is_digit((unsigned char)text[k - 1]) || text[k - 1] == '-')) k--;
+    /* (German "S." only: English lists give the publisher after the pages, and
+       "S. 2009." ends an author list) */
+    if (k < end - 1 && k >= start + 5 && is_digit((unsigned char)text[k]) &&
+        memcmp(text + k - 5, ", S. ", 5) == 0 &&
+        (end - 1 - k <= 3 || memchr(text + k, '-', end - 1 - k)))
+      return 1;
+  }
+  if (!has_year(text, end - 5, end - 1) || text[end - 6] != ' ') return 0;
+  size_t word = end - 6;
+  unsigned char last = (unsigned char)text[word - 1];
+  if (last == ')') return 1;
+  if (!(is_lower_ascii(last) || is_upper_ascii(last) || last >= 0x80)) return 0;
+  /* not a month: "09-15 Jun 2019.", "im Mai 1998." */
+  static const char *const months[] = {
+      "jan",    "feb",     "mar",         "apr",    "may",       "jun",     "jul",      "aug",
+      "sep",    "sept",    "oct",         "nov",    "dec",       "january", "february", "march",
+      "april",  "june",    "july",        "august", "september", "october", "november", "december",
+      "januar", "februar", "m\xc3\xa4rz", "mai",    "juni",      "juli",    "oktober",  "dezember"};
+  {
+    size_t w = end - 6;
+    while (w > start && !is_space((unsigned char)text[w - 1])) w--;
+    for (size_t k = 0; k < sizeof(months) / sizeof(*months); k++)
+      if (strlen(months[k]) == end - 6 - w && has_prefix_nocase(text, end - 6, w, months[k]))
+        return 0;
+  }
+  while (word > start && !is_space((unsigned char)text[word - 1])) word--;
+  if (!starts_upper(text, end - 6, word)) return 0;
+  for (size_t k = word; k < end - 6; k++)
+    if (is_digit((unsigned char)text[k])) return 0;
+  return 1;
+}
+
 static void segment_list(entry_list *out, const char *text, const list_line *lines, size_t n) {
   if (!n) return;
   long last = 0;
@@ -2837,6 +2925,16 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
             has_year(text, previous->end - (previous_length < 8 ? previous_length : 8),
                      previous->end)) &&
           body_then_title(text, span))
+        starts_new = 1;
+      /* "..., Berlin 1908." then "Verhandlungen des 34. Deutschen Juristentages, ...":
+         an entry ended on its place and year, as humanities lists end them; a
+         capitalised line after it opens the next, with or without an author */
+      if (!starts_new && !open &&
+          (previous->start != entry_start || words_in(text, previous->start, previous->end) >= 5) &&
+          place_year_end(text, previous->start, previous->end) &&
+          starts_upper(text, line->end, line->start) &&
+          !(line->end - line->start > 3 && text[line->start + 1] == '.' &&
+            text[line->start + 2] == ' ' && is_digit((unsigned char)text[line->start + 3])))
         starts_new = 1;
       /* a case, a treaty, a resolution after a closed entry: legal.h */
       if (!starts_new && !open &&
