@@ -1255,7 +1255,8 @@ static int is_page_furniture(const char *text, line_span line) {
     /* a publisher's notice: "This article is protected by copyright. All rights
        reserved.", "© 2019 Elsevier Ltd. All rights reserved." */
     size_t n = line.end - line.start;
-    if (n <= 100 && n >= 20 &&
+    unsigned char z = (unsigned char)text[line.end - 1];
+    if (n <= 100 && n >= 20 && (z == '.' || z == 'd' || z == 'D') &&
         (has_prefix_nocase(text, line.end, line.end - 20, "all rights reserved.") ||
          has_prefix_nocase(text, line.end, line.end - 19, "all rights reserved")))
       return 1;
@@ -3147,7 +3148,9 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
     if (span.start == span.end || is_page_furniture(text, span) ||
         is_repeated_line(repeated, text, span)) {
       /* neutral */
-    } else if (is_closing_heading(text, span) || ends_list(text, span, blank) || gap > 5) {
+    } else if ((run_count && (is_closing_heading(text, span) || ends_list(text, span, blank))) ||
+               gap > 5) {
+      /* (with no run going, a closing line changes nothing: gap is 0 then) */
       if (run_count > best_count)
         best_first = run_first, best_last = run_last, best_count = run_count;
       run_count = 0;
@@ -3353,7 +3356,7 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
     }
     /* a table of contents whose page numbers were lost: a numbered section's
        title ("3 Ergebnisse") right above the heading, no blank line between */
-    toc_before = span.start < span.end && span.end - span.start <= 60 &&
+    toc_before = !inside && span.start < span.end && span.end - span.start <= 60 &&
                  skip_section_number(text, span.start, span.end) > span.start &&
                  looks_like_heading(text, span);
     line = next;
