@@ -17,10 +17,11 @@
 ** name followed by a comma, or with a quoted title, or it holds a year, a page
 ** locator, a URL or a document symbol without reading as prose.
 **
-** A reference list starts at a heading line (not one right under a numbered
-** section's title: a table of contents without page numbers) and ends at a
-** closing heading ("Appendix", "Notes", a series' list of papers), an
-** author's note or an article's history ("Received ..."), or at a
+** A reference list starts at a heading line (not one right under two numbered
+** sections' titles or more: a table of contents without page numbers) and
+** ends at a closing heading ("Appendix", "Notes", a series' list of papers),
+** an author's note ("X is professor of ...") or an article's history
+** ("Received 12 March 2007"), or at a
 ** heading-like line or caption after which the list does not go on (no year
 ** in the next six lines, or for a caption no year counted, no next label, no
 ** sure opening with a year); a sub-heading inside ("Sources imprimées") is
@@ -3058,10 +3059,145 @@ static int author_note_line(const char *text, line_span line) {
   return 0;
 }
 
+/* Months' names and their abbreviations (lowercase; "may" and "mai" serve as
+** both), English, German, French, Spanish, Italian. */
+static const char *const month_names[] = {"jan",
+                                          "feb",
+                                          "mar",
+                                          "apr",
+                                          "may",
+                                          "jun",
+                                          "jul",
+                                          "aug",
+                                          "sep",
+                                          "sept",
+                                          "oct",
+                                          "nov",
+                                          "dec",
+                                          "january",
+                                          "february",
+                                          "march",
+                                          "april",
+                                          "june",
+                                          "july",
+                                          "august",
+                                          "september",
+                                          "october",
+                                          "november",
+                                          "december",
+                                          "januar",
+                                          "februar",
+                                          "m\xc3\xa4rz",
+                                          "mai",
+                                          "juni",
+                                          "juli",
+                                          "oktober",
+                                          "dezember",
+                                          "janvier",
+                                          "f\xc3\xa9vrier",
+                                          "mars",
+                                          "avril",
+                                          "juin",
+                                          "juillet",
+                                          "ao\xc3\xbbt",
+                                          "septembre",
+                                          "octobre",
+                                          "novembre",
+                                          "d\xc3\xa9"
+                                          "cembre",
+                                          "enero",
+                                          "febrero",
+                                          "marzo",
+                                          "abril",
+                                          "mayo",
+                                          "junio",
+                                          "julio",
+                                          "agosto",
+                                          "septiembre",
+                                          "setiembre",
+                                          "octubre",
+                                          "noviembre",
+                                          "diciembre",
+                                          "gennaio",
+                                          "febbraio",
+                                          "aprile",
+                                          "maggio",
+                                          "giugno",
+                                          "luglio",
+                                          "settembre",
+                                          "ottobre",
+                                          "dicembre"};
+
+/* Whether the word text[start, end) names a month ("March", "Mar.", "März",
+** "marzo", "août"). */
+static int is_month_word(const char *text, size_t start, size_t end) {
+  if (end > start && text[end - 1] == '.') end--;
+  if (end - start < 3 || end - start > 11) return 0;
+  for (size_t k = 0; k < sizeof(month_names) / sizeof(*month_names); k++)
+    if (strlen(month_names[k]) == end - start &&
+        has_prefix_nocase(text, end, start, month_names[k]))
+      return 1;
+  return 0;
+}
+
+/* Whether the word text[start, end) is a date in figures: "3.5.2019",
+** "03/05/2019" (day or month of one or two digits, then a four-digit year). */
+static int is_numeric_date(const char *text, size_t start, size_t end) {
+  size_t i = start;
+  for (int part = 0; part < 2; part++) {
+    size_t digits = i;
+    while (i < end && is_digit((unsigned char)text[i])) i++;
+    if (i == digits || i - digits > 2 || i >= end || (text[i] != '.' && text[i] != '/')) return 0;
+    i++;
+  }
+  while (end > i && (text[end - 1] == '.' || text[end - 1] == ',' || text[end - 1] == ';')) end--;
+  return end - i == 4 && has_year(text, i, end);
+}
+
+/* Whether one of the first eight words from `from` on is a month's name or a
+** date in figures ("Received 12 March 2007", "Eingegangen am 3.5.2019"); with
+** `directly`, only numbers and short lowercase words before it ("on 12 March",
+** "ón: 12 de marzo"; not "to Econometrica, March 2021"). */
+static int date_follows(const char *text, size_t from, size_t end, int directly) {
+  size_t i = from;
+  for (int words = 0; words < 8; words++) {
+    while (i < end && is_space((unsigned char)text[i])) i++;
+    size_t word = i;
+    while (i < end && !is_space((unsigned char)text[i])) i++;
+    if (word == i) return 0;
+    size_t stop = i;
+    while (stop > word && (text[stop - 1] == ',' || text[stop - 1] == ';' || text[stop - 1] == ':'))
+      stop--;
+    if (is_month_word(text, word, stop) || is_numeric_date(text, word, stop)) return 1;
+    if (directly && !is_digit((unsigned char)text[word]) &&
+        !(stop - word <= 3 && !starts_upper(text, stop, word)))
+      return 0;
+  }
+  return 0;
+}
+
+/* Whether the line names an acceptance ("accepted", "accepté", "aceptado",
+** "angenommen", "accettato"). */
+static int names_acceptance(const char *text, line_span line) {
+  static const char *const words[] = {"accepted", "accept\xc3\xa9", "aceptado", "angenommen",
+                                      "accettato"};
+  for (size_t i = line.start; i < line.end; i++) {
+    unsigned char c = (unsigned char)(text[i] | 0x20);
+    if (c != 'a') continue;
+    for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++)
+      if (has_prefix_nocase(text, line.end, i, words[k])) return 1;
+  }
+  return 0;
+}
+
 /* An article's history printed after the list: "Received 12 March 2007;
 ** accepted ...", "Fecha de recepción: 12 de marzo de 2021", "Eingegangen am
-** 3.5.2019", "Reçu le 4 mai 2020": the phrase, then a digit on the line. */
-static int article_history_line(const char *text, line_span line) {
+** 3.5.2019", "Reçu le 4 mai 2020": the phrase, then a date (a month's name or
+** a date in figures) within eight words, or an acceptance and a digit on the
+** line, after a blank line or a page's end (after_blank); else the date right
+** after the phrase. Not "Submitted to Econometrica, 2021." (an entry's last
+** line). */
+static int article_history_line(const char *text, line_span line, int after_blank) {
   static const char *const phrases[] = {
       "received ",      "manuscript received", "submitted ",
       "recibido",       "fecha de recepci",    "eingegangen",
@@ -3071,18 +3207,24 @@ static int article_history_line(const char *text, line_span line) {
   if (c != 'r' && c != 'm' && c != 's' && c != 'f' && c != 'e' && c != 'a') return 0;
   for (size_t k = 0; k < sizeof(phrases) / sizeof(*phrases); k++)
     if (has_prefix_nocase(text, line.end, line.start, phrases[k])) {
-      for (size_t i = line.start; i < line.end && i - line.start < 80; i++)
-        if (is_digit((unsigned char)text[i])) return 1;
-      return 0;
+      int digit = 0;
+      for (size_t i = line.start; i < line.end && i - line.start < 80 && !digit; i++)
+        digit = is_digit((unsigned char)text[i]);
+      size_t after = line.start + strlen(phrases[k]);
+      return digit && (date_follows(text, after, line.end, !after_blank) ||
+                       (after_blank && names_acceptance(text, line)));
     }
   return 0;
 }
 
 /* A line after which the list does not go on, whatever follows: an article's
-** history, or an author's note after a blank line or an entry's final period
-** (not "Mediterranean Sea are linked to ...", a title wrapped inside an entry). */
-static int ends_list(const char *text, line_span line, int after_break) {
-  return article_history_line(text, line) || (after_break && author_note_line(text, line));
+** history (article_history_line: more surely after a blank line or a page's
+** end, after_blank), or an author's note after a blank line or an entry's
+** final period (after_break; not "Mediterranean Sea are linked to ...", a
+** title wrapped inside an entry). */
+static int ends_list(const char *text, line_span line, int after_break, int after_blank) {
+  return article_history_line(text, line, after_blank) ||
+         (after_break && author_note_line(text, line));
 }
 
 /* The first non-blank line at or after `line`; start == end when none. */
@@ -3141,14 +3283,17 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
   size_t best_first = 0, best_last = 0, best_count = 0;
   size_t run_first = 0, run_last = 0, run_count = 0, gap = 0;
   int open_before = 0, blank = 1; /* blank: the line before is blank or ends on a period */
+  int empty = 1;                  /* the line before is blank or page furniture */
   for (size_t line = 0; line < length;) {
     size_t end = line_end(text, line, length);
     line_span span = trimmed_line(text, line, end);
     size_t next = end + 1;
-    if (span.start == span.end || is_page_furniture(text, span) ||
-        is_repeated_line(repeated, text, span)) {
-      /* neutral */
-    } else if ((run_count && (is_closing_heading(text, span) || ends_list(text, span, blank))) ||
+    int neutral = span.start == span.end || is_page_furniture(text, span) ||
+                  is_repeated_line(repeated, text, span);
+    if (neutral) {
+      /* blank, or page furniture */
+    } else if ((run_count &&
+                (is_closing_heading(text, span) || ends_list(text, span, blank, empty))) ||
                gap > 5) {
       /* (with no run going, a closing line changes nothing: gap is 0 then) */
       if (run_count > best_count)
@@ -3171,6 +3316,7 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
     if (span.start < span.end)
       open_before = run_count && leaves_entry_open(text, span.start, span.end) != 0;
     blank = span.start == span.end || (span.end > span.start && text[span.end - 1] == '.');
+    empty = neutral;
     line = next;
   }
   if (run_count > best_count) best_first = run_first, best_last = run_last, best_count = run_count;
@@ -3272,6 +3418,16 @@ static int list_goes_on(const char *text, size_t length, size_t position, long l
   return 0;
 }
 
+/* A numbered section's title as a table of contents prints it ("3 Ergebnisse",
+** "2.1 Data"): at most 60 bytes, the number followed by one space, then a
+** heading. */
+static int toc_line(const char *text, line_span line) {
+  if (line.end - line.start > 60) return 0;
+  size_t words = skip_section_number(text, line.start, line.end);
+  return words > line.start + 1 && !is_space((unsigned char)text[words - 2]) &&
+         looks_like_heading(text, line);
+}
+
 int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_entry **entries,
                            size_t *count) {
   entry_list list = {0};
@@ -3282,8 +3438,9 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
     return -1;
   }
   int inside = 0, blank_before = 0, found = 0, furniture = 0;
-  int blank_seen = 0;         /* a blank line since the last line of the list, page break or not */
-  int toc_before = 0;         /* the line before reads as a numbered line of a table of contents */
+  int blank_seen = 0; /* a blank line since the last line of the list, page break or not */
+  int toc_before = 0; /* the two lines before read as numbered lines of a table of contents */
+  int toc_run = 0;    /* how many lines in a row up to here read as such lines */
   int page_number_before = 0; /* the last line of the list read was a bare page number */
   size_t first_indent = 0;
   long last_label = 0; /* the last label of a numbered list, in sequence */
@@ -3316,6 +3473,7 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
       page_number_before = furniture_is_number(text, span);
       furniture = 1;
     } else {
+      int after_page = furniture; /* page furniture since the last line of the list */
       page_number_before = 0;
       furniture = 0;
       size_t indent = span.start - line;
@@ -3333,7 +3491,8 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
       size_t label_end;
       long label = entry_label(text, span, &label_end);
       if (((is_closing_heading(text, span) ||
-            ends_list(text, span, blank_seen || (previous && text[previous->end - 1] == '.'))) &&
+            ends_list(text, span, blank_seen || (previous && text[previous->end - 1] == '.'),
+                      blank_seen || after_page)) &&
            !(previous && leaves_entry_open(text, previous->start, previous->end) == 2)) ||
           (!wrapped && !(last_label > 0 && label == last_label + 1) &&
            ((looks_like_heading(text, span) && !list_goes_on(text, length, next, last_label, 1)) ||
@@ -3354,11 +3513,16 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
         blank_before = blank_seen = 0;
       }
     }
-    /* a table of contents whose page numbers were lost: a numbered section's
-       title ("3 Ergebnisse") right above the heading, no blank line between */
-    toc_before = !inside && span.start < span.end && span.end - span.start <= 60 &&
-                 skip_section_number(text, span.start, span.end) > span.start &&
-                 looks_like_heading(text, span);
+    /* a table of contents whose page numbers were lost: two numbered sections'
+       titles or more ("2 Forschungsstand", "3 Ergebnisse") right above the
+       heading, no blank line between; not a running head at a page's top, its
+       page number set off by a gap ("24      JOURNAL OF ECONOMIC HISTORY"), nor
+       a single section's title ("2 Theoretical Background") */
+    toc_run = !inside && span.start < span.end && toc_line(text, span) &&
+                      !is_repeated_line(&repeated, text, span)
+                  ? toc_run + 1
+                  : 0;
+    toc_before = toc_run >= 2;
     line = next;
   }
   segment_list(&list, text, lines.lines, lines.count);

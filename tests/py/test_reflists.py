@@ -280,3 +280,45 @@ def test_links_robust():
                 'SELECT start, length, entry_start, style FROM ibid_reference_links(?)', (text,)):
             assert 1 <= start and start + length <= len(text) + 1, (text, start, length)
             assert start + length <= entry_start and style in ('bracket', 'superscript'), text
+
+
+def entry_count(db, text):
+    return db.execute('SELECT count(*) FROM ibid_reference_entries(?)', (text,)).fetchone()[0]
+
+
+THREE = ('Smith, J. (2001). Trade and growth. Journal of Economics, 12, 1-20.\n'
+         'Jones, K. (2003). Migration and wages. Economic Journal, 113, 45-67.\n'
+         'Brown, L. (2005). Institutions. Oxford: Oxford University Press.\n')
+
+
+def test_table_of_contents_guard():
+    """A heading under two numbered sections' titles or more (a table of contents without
+    page numbers) opens no list; a running head at a page's top with its page number set off
+    by a gap, or one section's title, above the heading does not stop it."""
+    db = connect()
+    assert entry_count(db, 'We conclude here.\n\n24      JOURNAL OF ECONOMIC HISTORY\n'
+                           'References\n' + THREE) == 3
+    assert entry_count(db, 'and so we end the discussion of the model here.\n'
+                           '2 Theoretical Background\nReferences\n' + THREE) == 3
+    assert entry_count(db, 'Contents\n\n1 Introduction\n2 Data\n3 Results\nReferences\n\n'
+                           '1 Introduction\n\nThe model did not converge in the end.\n') == 0
+
+
+def test_article_history_ends_list():
+    """An article's history after the list ends it: a date after the phrase, or an
+    acceptance, after a blank line; a date right after the phrase otherwise. An entry's
+    last line 'Submitted to Econometrica, 2021.' ends nothing."""
+    db = connect()
+    text = ('References\n\nSmith, J. and Jones, K. (2020). Learning to segment references.\n'
+            'Submitted to Econometrica, 2021.\n'
+            'Brown, L. (2005). Institutions. Oxford: Oxford University Press.\n'
+            'Green, M. (2010). Markets. Journal of Economics, 12, 1-20.\n')
+    assert entry_count(db, text) == 3
+    for history in ('Received 12 March 2007; accepted 3 May 2007', 'Eingegangen am 3.5.2019',
+                    'Fecha de recepción: 12 de marzo de 2021', 'Submitted 2019; accepted 2020.'):
+        text = ('References\n\n' + THREE + '\n' + history + '\n\n'
+                'Roe, A. (2001). Appendix. Oxford: Oxford University Press.\n')
+        assert entry_count(db, text) == 3, history
+    text = 'References\n\n' + THREE + 'Received March 12, 2007; revised March 12, 2007;\n' + \
+        'Roe, A. (2001). Appendix. Oxford: Oxford University Press.\n'
+    assert entry_count(db, text) == 3
