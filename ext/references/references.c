@@ -3033,9 +3033,80 @@ static int case_opening(const char *text, line_span line) {
          (text[i + 3] == ' ' || (text[i + 3] == '.' && i + 4 < limit && text[i + 4] == ' '));
 }
 
-/* An author's note after the list: up to four capitalised names, then "is",
-** "are", "est", "ist", "es", "è", "was", "war" and a lowercase word ("Jane
-** Roe is professor ...", "Jean-Baptiste Roe est maître de conférences ..."). */
+/* Lowercase letter, ASCII or a Latin-1/Latin Extended small letter ("élève"). */
+static int starts_lower(const char *text, size_t end, size_t i) {
+  if (i >= end) return 0;
+  unsigned char c = (unsigned char)text[i];
+  if (c < 0x80) return is_lower_ascii(c);
+  uint32_t codepoint;
+  ibid_utf8_decode(text, end, i, &codepoint);
+  return (codepoint >= 0xDF && codepoint <= 0xFF && codepoint != 0xF7) ||
+         (codepoint >= 0x100 && codepoint <= 0x17F && (codepoint % 2) == 1);
+}
+
+/* Whether the word at text[i] names an academic's post ("professor",
+** "Professorin", "maître de conférences", "ricercatrice", "investigadora",
+** "lecturer", "researcher", "doctorant", "élève", ...): its first letters,
+** any case. */
+static int role_word_at(const char *text, size_t end, size_t i) {
+  static const char *const roles[] = {"professor",
+                                      "profesor",
+                                      "professeur",
+                                      "prof.",
+                                      "lecturer",
+                                      "ma\xc3\xaetre",
+                                      "researcher",
+                                      "research ",
+                                      "fellow",
+                                      "investigador",
+                                      "ricercat",
+                                      "chercheu",
+                                      "charg\xc3\xa9",
+                                      "dozent",
+                                      "docent",
+                                      "doktorand",
+                                      "doctorant",
+                                      "doctoral",
+                                      "dottorand",
+                                      "phd",
+                                      "ph.d",
+                                      "postdoc",
+                                      "post-doc",
+                                      "student",
+                                      "\xc3\xa9tudiant",
+                                      "\xc3\xa9l\xc3\xa8ve",
+                                      "estudiante",
+                                      "wissenschaftlich",
+                                      "mitarbeiter",
+                                      "director",
+                                      "directeur",
+                                      "directrice",
+                                      "direttore",
+                                      "direktor",
+                                      "assistant",
+                                      "associate",
+                                      "catedr",
+                                      "emerit",
+                                      "economist",
+                                      "historian",
+                                      "historien",
+                                      "historiker",
+                                      "sociologist",
+                                      "sociologue",
+                                      "senior"};
+  unsigned char c = (unsigned char)text[i];
+  if (is_upper_ascii(c)) c = (unsigned char)(c - 'A' + 'a');
+  for (size_t k = 0; k < sizeof(roles) / sizeof(*roles); k++)
+    if ((unsigned char)roles[k][0] == c && has_prefix_nocase(text, end, i, roles[k])) return 1;
+  return 0;
+}
+
+/* An author's note after the list: two to four capitalised names, then "is",
+** "are", "est", "ist", "es", "è", "was", "war", a lowercase word or a post,
+** and a post within the first four words ("Jane Roe is professor ...",
+** "Jean-Baptiste Roe est maître de conférences ...", "Hans Roe ist Professor
+** ..."); never a line with a year or a parenthesis (a title: "Machine
+** Learning is everywhere (2020).", "Die Geschichte ist nicht zu Ende."). */
 static int author_note_line(const char *text, line_span line) {
   static const char *const verbs[] = {"is ", "are ", "est ", "ist ",
                                       "es ", "was ", "war ", "\xc3\xa8 "};
@@ -3051,10 +3122,18 @@ static int author_note_line(const char *text, line_span line) {
     while (i < line.end && text[i] == ' ') i++;
   }
   if (names < 2 || names > 4) return 0;
-  for (size_t k = 0; k < sizeof(verbs) / sizeof(*verbs); k++) {
-    size_t n = strlen(verbs[k]);
-    if (i + n < line.end && memcmp(text + i, verbs[k], n) == 0)
-      return is_lower_ascii((unsigned char)text[i + n]);
+  size_t k = 0, n = sizeof(verbs) / sizeof(*verbs);
+  while (k < n &&
+         !(i + strlen(verbs[k]) < line.end && memcmp(text + i, verbs[k], strlen(verbs[k])) == 0))
+    k++;
+  if (k == n) return 0;
+  i += strlen(verbs[k]);
+  if (!starts_lower(text, line.end, i) && !role_word_at(text, line.end, i)) return 0;
+  if (memchr(text + i, '(', line.end - i) || has_year(text, line.start, line.end)) return 0;
+  for (int words = 0; words < 4 && i < line.end; words++) {
+    if (role_word_at(text, line.end, i)) return 1;
+    while (i < line.end && !is_space((unsigned char)text[i])) i++;
+    while (i < line.end && is_space((unsigned char)text[i])) i++;
   }
   return 0;
 }

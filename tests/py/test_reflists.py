@@ -322,3 +322,25 @@ def test_article_history_ends_list():
     text = 'References\n\n' + THREE + 'Received March 12, 2007; revised March 12, 2007;\n' + \
         'Roe, A. (2001). Appendix. Oxford: Oxford University Press.\n'
     assert entry_count(db, text) == 3
+
+
+def test_author_note_ends_list():
+    """An author's note after the list ends it: names, a verb and a post within a few words
+    ('ist Professor', 'est élève'); a title with the same shape ('Die Geschichte ist nicht zu
+    Ende.', 'Machine Learning is everywhere (2020).') is an entry."""
+    db = connect()
+    text = ('Literatur\n\nMüller, Hans (1990).\nDie Geschichte ist nicht zu Ende. Berlin: Suhrkamp.\n'
+            'Schmidt, Karl (1995). Arbeit und Staat. München: Beck.\n'
+            'Weber, Max (1922). Wirtschaft und Gesellschaft. Tübingen: Mohr.\n')
+    assert entry_count(db, text) == 4
+    text = ('References\n\nSmith, J. (2019). Why Machine Learning is hard. Journal of X, 3, 1-20.\n\n'
+            'Machine Learning is everywhere (2020). Report of the Royal Society. London.\n\n'
+            'Jones, K. (2020). Trade. Journal of X, 3, 1-20.\n'
+            'Brown, L. (2005). Institutions. Oxford: Oxford University Press.\n')
+    assert entry_count(db, text) == 4
+    for note in ('Hans Müller ist Professor für Soziologie an der Universität Bonn.',
+                 'Marie Dupont est élève de l\'École normale supérieure.',
+                 'Jane Roe is an associate professor of history at the University of Leeds.',
+                 'Ana García es investigadora en la Universidad de Granada.'):
+        text = 'References\n\n' + THREE + '\n' + note + '\nRoe, A. (2001). Appendix. Oxford: Clarendon.\n'
+        assert entry_count(db, text) == 3, note
