@@ -1128,6 +1128,8 @@ static int is_bibliography_heading(const char *text, line_span line) {
 
 static int opens_entry(const char *text, line_span line);
 
+/* A heading after which a reference list does not go on: 1; 2 for a series'
+** name that ends the list only where the list does not go on after it. */
 static int is_closing_heading(const char *text, line_span line) {
   size_t start = skip_section_number(text, line.start, line.end);
   /* a heading is capitalised and does not wrap: "index trends per year (...),"
@@ -1144,13 +1146,22 @@ static int is_closing_heading(const char *text, line_span line) {
     for (size_t k = 0; k < sizeof(series_phrases) / sizeof(*series_phrases); k++)
       if (strstr(folded, series_phrases[k])) return 1;
     /* "Recent IZA Discussion Papers", "Weitere Arbeitspapiere des Instituts": a
-       series named in a heading of its own, not a wrapped line ending an entry */
+       series named in a heading of its own, not a wrapped line ending an entry;
+       surely so without a digit and with the name at the start or the end, else
+       (2) only where the list does not go on ("IZA Discussion Papers No. 12345"
+       inside an entry) */
     static const char *const series[] = {"working papers",       "discussion papers",
                                          "arbeitspapiere",       "diskussionspapiere",
                                          "documents de travail", "documentos de trabajo"};
     if (text[line.end - 1] != '.')
-      for (size_t k = 0; k < sizeof(series) / sizeof(*series); k++)
-        if (strstr(folded, series[k])) return 1;
+      for (size_t k = 0; k < sizeof(series) / sizeof(*series); k++) {
+        const char *at = strstr(folded, series[k]);
+        if (!at) continue;
+        int digit = 0;
+        for (size_t i = start; i < line.end && !digit; i++)
+          digit = is_digit((unsigned char)text[i]);
+        return !digit && (at == folded || (size_t)(at - folded) + strlen(series[k]) == n) ? 1 : 2;
+      }
   }
   /* endnotes after the list: the heading alone ("Notes", "Notas", "Note") */
   static const char *const notes[] = {"notes", "notas", "note", "noten", "fu\xc3\x9fnoten"};
@@ -3342,6 +3353,17 @@ static int list_subheading(const char *text, size_t length, line_span line, size
   return next < length && first.start == first.end && has_year(text, after.start, after.end);
 }
 
+static int list_goes_on(const char *text, size_t length, size_t position, long last_label,
+                        int years);
+
+/* A closing heading (is_closing_heading), a series' name only where the list
+** does not go on after it (next: the line after). */
+static int closing_line(const char *text, size_t length, line_span line, size_t next,
+                        long last_label) {
+  int closing = is_closing_heading(text, line);
+  return closing == 1 || (closing == 2 && !list_goes_on(text, length, next, last_label, 1));
+}
+
 /* ----- lists without a heading ------------------------------------------------- */
 
 /* A line that opens a reference: a sure opening with a year on it or on the
@@ -3371,8 +3393,8 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
                   is_repeated_line(repeated, text, span);
     if (neutral) {
       /* blank, or page furniture */
-    } else if ((run_count &&
-                (is_closing_heading(text, span) || ends_list(text, span, blank, empty))) ||
+    } else if ((run_count && (closing_line(text, length, span, next, 0) ||
+                              ends_list(text, span, blank, empty))) ||
                gap > 5) {
       /* (with no run going, a closing line changes nothing: gap is 0 then) */
       if (run_count > best_count)
@@ -3569,7 +3591,7 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
                             names_then_year_end(text, previous->start, previous->end))));
       size_t label_end;
       long label = entry_label(text, span, &label_end);
-      if (((is_closing_heading(text, span) ||
+      if (((closing_line(text, length, span, next, last_label) ||
             ends_list(text, span, blank_seen || (previous && text[previous->end - 1] == '.'),
                       blank_seen || after_page)) &&
            !(previous && leaves_entry_open(text, previous->start, previous->end) == 2)) ||

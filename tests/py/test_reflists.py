@@ -344,3 +344,20 @@ def test_author_note_ends_list():
                  'Ana García es investigadora en la Universidad de Granada.'):
         text = 'References\n\n' + THREE + '\n' + note + '\nRoe, A. (2001). Appendix. Oxford: Clarendon.\n'
         assert entry_count(db, text) == 3, note
+
+
+def test_series_name_inside_list():
+    """A series' name with a number inside an entry ('IZA Discussion Papers No. 12345')
+    does not end the list that goes on after it; 'Recent Working Papers' after the
+    list still ends it."""
+    db = connect()
+    text = ('References\n\nSmith, J. (2019). Migration and wages.\nIZA Discussion Papers No. 12345\n'
+            'Jones, K. (2020). Trade. Journal of X, 3, 1-20.\n'
+            'Brown, L. (2005). Institutions. Oxford: Oxford University Press.\n')
+    entries = [r[0] for r in db.execute('SELECT text FROM ibid_reference_entries(?)', (text,))]
+    assert entries[0].startswith('Smith') and entries[-1].startswith('Brown'), entries
+    assert any(e.startswith('Jones') for e in entries), entries
+    text = ('References\n\n' + THREE + '\nRecent Working Papers\n\n'
+            '15020 Lindqvist, R. and Okafor, D.: Apprenticeships and Youth Unemployment, 2022.\n'
+            '15019 Berg, H.: Part-time Work and Pensions, 2022.\n')
+    assert entry_count(db, text) == 3
