@@ -1190,8 +1190,9 @@ static int is_roman_page_number(const char *text, line_span line) {
 }
 
 /* A page number at either end of a line set off from its words by three spaces
-** or more, the words (at most 60 bytes) mostly capitalised and no sentence
-** among them: how a running head is laid out in text taken from a PDF. */
+** or more, the words (at most 60 bytes) mostly capitalised and no sentence,
+** initial or final period among them, opening no entry: how a running head is
+** laid out in text taken from a PDF. */
 static int wide_gap_page_number(const char *text, line_span line) {
   size_t from = line.start, to = line.end, i = line.end;
   while (i > line.start && is_digit((unsigned char)text[i - 1])) i--;
@@ -1209,11 +1210,19 @@ static int wide_gap_page_number(const char *text, line_span line) {
   while (from < to && is_space((unsigned char)text[from])) from++;
   while (to > from && is_space((unsigned char)text[to - 1])) to--;
   if (to <= from || to - from > 60) return 0;
+  /* an entry printed with a wide gap after its label ("1   Smith J, Roe K.
+     Gene Therapy. Lancet 2001;357:1-5.", "1   Abbott, A. (1988) The System of
+     Professions"): it opens an entry, holds an initial or ends on a period */
+  if (text[to - 1] == '.' || opens_entry(text, (line_span){from, to})) return 0;
   size_t words = 0, capitalised = 0;
   for (size_t k = from; k < to; k++) {
     if (text[k] == '.' && k + 2 < to && text[k + 1] == ' ' &&
         is_lower_ascii((unsigned char)text[k + 2]))
       return 0;
+    if (text[k] == '.' && k + 1 < to && text[k + 1] == ' ' && k > from &&
+        is_upper_ascii((unsigned char)text[k - 1]) &&
+        (k - 1 == from || is_space((unsigned char)text[k - 2])))
+      return 0; /* "A. " */
     if (k == from || (is_space((unsigned char)text[k - 1]) && !is_space((unsigned char)text[k]))) {
       words++;
       capitalised +=

@@ -361,3 +361,20 @@ def test_series_name_inside_list():
             '15020 Lindqvist, R. and Okafor, D.: Apprenticeships and Youth Unemployment, 2022.\n'
             '15019 Berg, H.: Part-time Work and Pensions, 2022.\n')
     assert entry_count(db, text) == 3
+
+
+def test_wide_gap_after_label():
+    """A numbered entry printed with a wide gap after its label is no running head: its
+    text stays in the list."""
+    db = connect()
+    for text in ('References\n\n1   Smith J, Roe K. Gene Therapy. Lancet 2001;357:1-5.\n'
+                 '2   Doe A. Cell Biology. Nature 2003;421:12-19.\n'
+                 '3   Lee B, Kim C. Stem Cells. Cell 2005;120:33-40.\n',
+                 'References\n\n1   Abbott, A. (1988) The System of Professions\n'
+                 '    Chicago: University of Chicago Press.\n'
+                 '2   Becker, G. (1964) Human Capital\n    New York: Columbia University Press.\n'
+                 '3   Coleman, J. (1990) Foundations of Social Theory\n'
+                 '    Cambridge: Harvard University Press.\n'):
+        joined = ' '.join(r[0] for r in db.execute('SELECT text FROM ibid_reference_entries(?)', (text,)))
+        for line in text.split('\n')[2:]:
+            assert line.strip() in joined, (line, joined)
