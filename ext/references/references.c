@@ -2408,13 +2408,18 @@ static int entry_opening_strength(const char *text, line_span line) {
       while (space < i && !is_space((unsigned char)text[space])) space++;
       while (space < i && is_space((unsigned char)text[space])) space++;
     }
-    size_t first_word = space, capitals = 0;
-    while (space < i && !is_space((unsigned char)text[space]))
-      capitals += is_upper_ascii((unsigned char)text[space++]);
-    /* (not "INSEE, 2019," "COLLECTIF, 2010,": a body or a surname in capitals
-       opening the line) */
+    /* (capitals and letters counted by code point: "MINISTÈRE,") */
+    size_t first_word = space, capitals = 0, characters = 0;
+    while (space < i && !is_space((unsigned char)text[space])) {
+      uint32_t codepoint;
+      capitals += starts_upper(text, i, space) != 0;
+      characters++;
+      space += ibid_utf8_decode(text, i, space, &codepoint);
+    }
+    /* (not "INSEE, 2019," "COLLECTIF, 2010," "MINISTÈRE, 2019,": a body or a
+       surname in capitals opening the line) */
     if (space >= i - 1 && has_year(text, i, i + 4 <= line.end ? i + 4 : line.end) &&
-        !(first_word == line.start && capitals >= 3 && capitals + 1 == space - first_word))
+        !(first_word == line.start && capitals >= 3 && capitals + 1 == characters))
       return 1;
     /* "Anderson, David. Histories", "Peterson, Derek R. Creative", "Stoler, Ann Laura.
        Along": the title after the names (not "Research, London." ending a line, the

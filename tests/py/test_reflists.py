@@ -378,3 +378,16 @@ def test_wide_gap_after_label():
         joined = ' '.join(r[0] for r in db.execute('SELECT text FROM ibid_reference_entries(?)', (text,)))
         for line in text.split('\n')[2:]:
             assert line.strip() in joined, (line, joined)
+
+
+def test_capitals_opening_counted_by_code_point():
+    """A body or a surname in capitals opening the line is an author with non-ASCII capitals
+    too ('MINISTÈRE, 2019,' as 'INSEE, 2019,')."""
+    db = connect()
+    for line in ('INSEE, 2019, Tableaux de l\'économie française, Paris, Insee.',
+                 'MINISTÈRE, 2019, Repères et références statistiques, Paris, DEPP.',
+                 'ÉTAT, 2001, Rapport, Paris, La Documentation française.'):
+        text = ('Bibliographie\n\nBOURDIEU, P., 1979, La distinction, Paris, Minuit.\n'
+                'CASTEL, R., 1995, Les métamorphoses, Paris, Fayard\n%s\n'
+                'DUBET, F., 2002, Le déclin, Paris, Seuil.\n' % line)
+        assert entry_count(db, text) == 4, line
