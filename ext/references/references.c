@@ -1189,24 +1189,37 @@ static int is_roman_page_number(const char *text, line_span line) {
   return 1;
 }
 
+/* Whether the line has a page number (one to four digits) at its end or its
+** start, set off from the rest of the line by `gap` spaces or more ("Roe: A
+** Title      24", "32      A JOURNAL"); *rest is the line without the number. */
+static int page_number_gap(const char *text, line_span line, size_t gap, line_span *rest) {
+  size_t i = line.end;
+  while (i > line.start && is_digit((unsigned char)text[i - 1])) i--;
+  if (i < line.end && line.end - i <= 4 && i >= line.start + gap + 1) {
+    size_t k = 1;
+    while (k <= gap && text[i - k] == ' ') k++;
+    if (k > gap) {
+      *rest = (line_span){line.start, i};
+      return 1;
+    }
+  }
+  i = line.start;
+  while (i < line.end && is_digit((unsigned char)text[i])) i++;
+  if (!(i > line.start && i - line.start <= 4 && i + gap + 1 <= line.end)) return 0;
+  for (size_t k = 0; k < gap; k++)
+    if (text[i + k] != ' ') return 0;
+  *rest = (line_span){i, line.end};
+  return 1;
+}
+
 /* A page number at either end of a line set off from its words by three spaces
 ** or more, the words (at most 60 bytes) mostly capitalised and no sentence,
 ** initial or final period among them, opening no entry: how a running head is
 ** laid out in text taken from a PDF. */
 static int wide_gap_page_number(const char *text, line_span line) {
-  size_t from = line.start, to = line.end, i = line.end;
-  while (i > line.start && is_digit((unsigned char)text[i - 1])) i--;
-  if (i < line.end && line.end - i <= 4 && i >= line.start + 4 && text[i - 1] == ' ' &&
-      text[i - 2] == ' ' && text[i - 3] == ' ') {
-    to = i;
-  } else {
-    i = line.start;
-    while (i < line.end && is_digit((unsigned char)text[i])) i++;
-    if (!(i > line.start && i - line.start <= 4 && i + 4 <= line.end && text[i] == ' ' &&
-          text[i + 1] == ' ' && text[i + 2] == ' '))
-      return 0;
-    from = i;
-  }
+  line_span rest;
+  if (!page_number_gap(text, line, 3, &rest)) return 0;
+  size_t from = rest.start, to = rest.end;
   while (from < to && is_space((unsigned char)text[from])) from++;
   while (to > from && is_space((unsigned char)text[to - 1])) to--;
   if (to <= from || to - from > 60) return 0;
@@ -1885,15 +1898,8 @@ static int is_link_line(const char *text, line_span line) {
 ** "32      A JOURNAL"): how a running head is laid out, never a line of an
 ** entry. */
 static int gapped_page_number(const char *text, line_span line) {
-  size_t i = line.end;
-  while (i > line.start && is_digit((unsigned char)text[i - 1])) i--;
-  if (i < line.end && line.end - i <= 4 && i >= line.start + 3 && text[i - 1] == ' ' &&
-      text[i - 2] == ' ')
-    return 1;
-  i = line.start;
-  while (i < line.end && is_digit((unsigned char)text[i])) i++;
-  return i > line.start && i - line.start <= 4 && i + 3 <= line.end && text[i] == ' ' &&
-         text[i + 1] == ' ';
+  line_span rest;
+  return page_number_gap(text, line, 2, &rest);
 }
 
 /* A line seen three times or more in the document, or twice with a page
