@@ -1418,9 +1418,11 @@ static long entry_label(const char *text, line_span line, size_t *after) {
   } else if (i < line.end && (text[i] == '.' || text[i] == ')')) {
     i++;
     if (i < line.end && is_digit((unsigned char)text[i])) return -1; /* "1.3" */
-  } else if (!(i + 1 < line.end && is_space((unsigned char)text[i]) &&
-               starts_upper(text, line.end, i + 1))) {
-    return -1;
+  } else {
+    /* "12 Roe", or a label set off by a wide gap: "1   Abbott, A." */
+    size_t k = i;
+    while (k < line.end && k - i < 6 && is_space((unsigned char)text[k])) k++;
+    if (k == i || !starts_upper(text, line.end, k)) return -1;
   }
   if (i < line.end && !is_space((unsigned char)text[i]) && text[i] != '.') return -1;
   *after = i;

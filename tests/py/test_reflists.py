@@ -365,7 +365,7 @@ def test_series_name_inside_list():
 
 def test_wide_gap_after_label():
     """A numbered entry printed with a wide gap after its label is no running head: its
-    text stays in the list."""
+    text stays in the list, and the list is cut at those labels."""
     db = connect()
     for text in ('References\n\n1   Smith J, Roe K. Gene Therapy. Lancet 2001;357:1-5.\n'
                  '2   Doe A. Cell Biology. Nature 2003;421:12-19.\n'
@@ -378,6 +378,7 @@ def test_wide_gap_after_label():
         joined = ' '.join(r[0] for r in db.execute('SELECT text FROM ibid_reference_entries(?)', (text,)))
         for line in text.split('\n')[2:]:
             assert line.strip() in joined, (line, joined)
+        assert entry_count(db, text) == 3, text
 
 
 def test_capitals_opening_counted_by_code_point():
