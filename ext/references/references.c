@@ -1398,7 +1398,8 @@ static int is_page_furniture(const char *text, line_span line) {
 }
 
 /* The number of an entry label at the start of a line: "[12]", "12.", "12)",
-** "(12)", "12 " before a capital; -1 if none. *after is the offset past it. */
+** "(12)", "12 " (or up to six spaces) before a capital; -1 if none. *after is
+** the offset past it. */
 static long entry_label(const char *text, line_span line, size_t *after) {
   size_t i = line.start;
   int bracket = 0;
