@@ -17,17 +17,27 @@
 ** name followed by a comma, or with a quoted title, or it holds a year, a page
 ** locator, a URL or a document symbol without reading as prose.
 **
-** A reference list starts at a heading line and ends at a closing heading or
-** at a heading-like line or caption after which the list does not go on (no
-** year in the next six lines, no next label, no sure opening with a year);
-** page numbers, running heads, download stamps and author notes inside are
-** skipped (a line of link words such as "CrossRef Medline" is never a running
-** head), and the blank lines around them separate nothing; entries start at
+** A reference list starts at a heading line (not one right under two numbered
+** sections' titles or more: a table of contents without page numbers) and
+** ends at a closing heading ("Appendix", "Notes", a series' list of papers),
+** an author's note ("X is professor of ...") or an article's history
+** ("Received 12 March 2007"), or at a
+** heading-like line or caption after which the list does not go on (no year
+** in the next six lines, or for a caption no year counted, no next label, no
+** sure opening with a year); a sub-heading inside ("Sources imprimées") is
+** left out; page numbers, running heads (seen three times, or twice with a
+** page number set off by a gap, or on the line after a page number), page
+** counts, journal feet between bars, download stamps, publishers' notices and
+** author notes inside are skipped (a line of link words such as "CrossRef
+** Medline" is never a running head), and the blank lines around them separate
+** nothing; entries start at
 ** a line that opens one at the entry indent, or after a blank line unless the
 ** line is indented further; a numbered list is cut at its labels, and again
 ** at a second reference under one label, on a line of its own or inside a
 ** line ("(2004); K. Lee, Nature 445, 896 (2007)"), its last entry ending on
-** its year before a note after it; a list keyed in brackets ("[AH]") at its
+** its year before a note after it, and at the next "[12]" inside a line
+** ("... 2014. [3] Huang L, ..."), a label written otherwise ("3 May 2017.")
+** starting nothing; a list keyed in brackets ("[AH]") at its
 ** keys; a flat list at a line that surely opens an entry (by how names,
 ** initials, years, labels and corporate authors sit at its start) after one
 ** that closed the entry before, and at a short line's end only once the
@@ -241,9 +251,9 @@ static ibid_citation_form back_reference_form(const char *text, size_t start, si
 
 /* "Surname," or "Surname and Surname," or "Surname Surname," at start: a name
 ** list opens the citation. Returns the offset just after the comma, or 0. */
-static const char *const name_particles[] = {"du ",  "de ",  "da ",  "di ",    "van ", "von ",
-                                             "der ", "den ", "del ", "della ", "le ",  "la ",
-                                             "ter ", "al-",  "el-",  "bin ",   "ibn "};
+static const char *const name_particles[] = {
+    "du ", "de ", "da ",  "di ", "van ", "von ", "der ", "den ", "del ", "della ",
+    "le ", "la ", "ter ", "al-", "el-",  "bin ", "ibn ", "vom ", "zu "};
 
 static size_t name_then_comma(const char *text, size_t start, size_t end) {
   size_t i = start;
@@ -864,13 +874,16 @@ static const char *const bibliography_headings[] = {
     "notes and references", "bibliography and references", "sources cited", "works consulted",
     "references and bibliography", "bibliographical references", "sources and literature",
     "literature references", "cited references", "literature list", "sources and references",
-    "cited works", "bibliography and sources", "sources and bibliography",
+    "cited works", "bibliography and sources", "sources and bibliography", "secondary sources",
+    "secondary literature", "printed sources", "published sources", "archival sources",
     /* German */
     "literatur", "literaturverzeichnis", "literaturliste", "literaturangaben", "literaturhinweise",
     "quellen", "quellenverzeichnis", "quellen und literatur", "quellen- und literaturverzeichnis",
     "literatur- und quellenverzeichnis", "literatur und quellen", "verwendete literatur",
     "zitierte literatur", "bibliografie", "quellenangaben", "literatur und quellenverzeichnis",
-    "quellen und literaturverzeichnis",
+    "quellen und literaturverzeichnis", "prim\xc3\xa4rliteratur", "sekund\xc3\xa4rliteratur",
+    "prim\xc3\xa4rquellen", "sekund\xc3\xa4rquellen", "gedruckte quellen", "ungedruckte quellen",
+    "quellen und darstellungen",
     /* French */
     "bibliographie",
     "r\xc3\xa9"
@@ -888,6 +901,8 @@ static const char *const bibliography_headings[] = {
     "rences cit\xc3\xa9"
     "es",
     "sources et bibliographie", "references bibliographiques",
+    "sources imprim\xc3\xa9"
+    "es",
     /* Spanish, Portuguese */
     "bibliograf\xc3\xad"
     "a",
@@ -1113,6 +1128,8 @@ static int is_bibliography_heading(const char *text, line_span line) {
 
 static int opens_entry(const char *text, line_span line);
 
+/* A heading after which a reference list does not go on: 1; 2 for a series'
+** name that ends the list only where the list does not go on after it. */
 static int is_closing_heading(const char *text, line_span line) {
   size_t start = skip_section_number(text, line.start, line.end);
   /* a heading is capitalised and does not wrap: "index trends per year (...),"
@@ -1125,9 +1142,31 @@ static int is_closing_heading(const char *text, line_span line) {
   if (!n) return 0;
   /* a series' list of its other papers: "Bisher in dieser Reihe erschienen",
      "Titles in this series" */
-  if (!has_year(text, start, line.end) && !opens_entry(text, line))
+  if (!has_year(text, start, line.end) && !opens_entry(text, line)) {
     for (size_t k = 0; k < sizeof(series_phrases) / sizeof(*series_phrases); k++)
       if (strstr(folded, series_phrases[k])) return 1;
+    /* "Recent IZA Discussion Papers", "Weitere Arbeitspapiere des Instituts": a
+       series named in a heading of its own, not a wrapped line ending an entry;
+       surely so without a digit and with the name at the start or the end, else
+       (2) only where the list does not go on ("IZA Discussion Papers No. 12345"
+       inside an entry) */
+    static const char *const series[] = {"working papers",       "discussion papers",
+                                         "arbeitspapiere",       "diskussionspapiere",
+                                         "documents de travail", "documentos de trabajo"};
+    if (text[line.end - 1] != '.')
+      for (size_t k = 0; k < sizeof(series) / sizeof(*series); k++) {
+        const char *at = strstr(folded, series[k]);
+        if (!at) continue;
+        int digit = 0;
+        for (size_t i = start; i < line.end && !digit; i++)
+          digit = is_digit((unsigned char)text[i]);
+        return !digit && (at == folded || (size_t)(at - folded) + strlen(series[k]) == n) ? 1 : 2;
+      }
+  }
+  /* endnotes after the list: the heading alone ("Notes", "Notas", "Note") */
+  static const char *const notes[] = {"notes", "notas", "note", "noten", "fu\xc3\x9fnoten"};
+  for (size_t k = 0; k < sizeof(notes) / sizeof(*notes); k++)
+    if (strcmp(folded, notes[k]) == 0) return 1;
   for (size_t k = 0; k < sizeof(closing_headings) / sizeof(*closing_headings); k++) {
     /* (most headings are told by their first byte, without strlen and memcmp) */
     if (closing_headings[k][0] && closing_headings[k][0] != folded[0]) continue;
@@ -1150,6 +1189,88 @@ static int is_roman_page_number(const char *text, line_span line) {
   return 1;
 }
 
+/* Whether the line has a page number (one to four digits) at its end or its
+** start, set off from the rest of the line by `gap` spaces or more ("Roe: A
+** Title      24", "32      A JOURNAL"); *rest is the line without the number. */
+static int page_number_gap(const char *text, line_span line, size_t gap, line_span *rest) {
+  size_t i = line.end;
+  while (i > line.start && is_digit((unsigned char)text[i - 1])) i--;
+  if (i < line.end && line.end - i <= 4 && i >= line.start + gap + 1) {
+    size_t k = 1;
+    while (k <= gap && text[i - k] == ' ') k++;
+    if (k > gap) {
+      *rest = (line_span){line.start, i};
+      return 1;
+    }
+  }
+  i = line.start;
+  while (i < line.end && is_digit((unsigned char)text[i])) i++;
+  if (!(i > line.start && i - line.start <= 4 && i + gap + 1 <= line.end)) return 0;
+  for (size_t k = 0; k < gap; k++)
+    if (text[i + k] != ' ') return 0;
+  *rest = (line_span){i, line.end};
+  return 1;
+}
+
+/* A page number at either end of a line set off from its words by three spaces
+** or more, the words (at most 60 bytes) mostly capitalised and no sentence,
+** initial or final period among them, opening no entry: how a running head is
+** laid out in text taken from a PDF. */
+static int wide_gap_page_number(const char *text, line_span line) {
+  line_span rest;
+  if (!page_number_gap(text, line, 3, &rest)) return 0;
+  size_t from = rest.start, to = rest.end;
+  while (from < to && is_space((unsigned char)text[from])) from++;
+  while (to > from && is_space((unsigned char)text[to - 1])) to--;
+  if (to <= from || to - from > 60) return 0;
+  /* an entry printed with a wide gap after its label ("1   Smith J, Roe K.
+     Gene Therapy. Lancet 2001;357:1-5.", "1   Abbott, A. (1988) The System of
+     Professions"): it opens an entry, holds an initial or ends on a period */
+  if (text[to - 1] == '.' || opens_entry(text, (line_span){from, to})) return 0;
+  size_t words = 0, capitalised = 0;
+  for (size_t k = from; k < to; k++) {
+    if (text[k] == '.' && k + 2 < to && text[k + 1] == ' ' &&
+        is_lower_ascii((unsigned char)text[k + 2]))
+      return 0;
+    if (text[k] == '.' && k + 1 < to && text[k + 1] == ' ' && k > from &&
+        is_upper_ascii((unsigned char)text[k - 1]) &&
+        (k - 1 == from || is_space((unsigned char)text[k - 2])))
+      return 0; /* "A. " */
+    if (k == from || (is_space((unsigned char)text[k - 1]) && !is_space((unsigned char)text[k]))) {
+      words++;
+      capitalised +=
+          starts_upper(text, to, k) || is_digit((unsigned char)text[k]) || text[k] == '(';
+    }
+  }
+  return words >= 1 && capitalised * 2 >= words;
+}
+
+/* A line ending on a page count: "Page 18 of 24", "Seite 3 von 12", "Página
+** 4 de 9", "page 2 sur 7", after a running head or alone. */
+static int ends_on_page_count(const char *text, line_span line) {
+  static const char *const pages[] = {"page ", "seite ", "p\xc3\xa1gina ", "pagina "};
+  static const char *const ofs[] = {"of ", "von ", "de ", "sur ", "di "};
+  size_t i = line.end;
+  while (i > line.start && is_digit((unsigned char)text[i - 1])) i--;
+  if (i == line.end || line.end - i > 4 || i < line.start + 9 || text[i - 1] != ' ') return 0;
+  size_t of = i - 1;
+  while (of > line.start && is_lower_ascii((unsigned char)text[of - 1])) of--;
+  size_t k = 0, n = sizeof(ofs) / sizeof(*ofs);
+  while (k < n && !(strlen(ofs[k]) == i - of && memcmp(text + of, ofs[k], i - of) == 0)) k++;
+  if (k == n || of < line.start + 2 || text[of - 1] != ' ') return 0;
+  size_t number = of - 1;
+  while (number > line.start && is_digit((unsigned char)text[number - 1])) number--;
+  if (number == of - 1 || of - 1 - number > 4 || number == line.start || text[number - 1] != ' ')
+    return 0;
+  for (k = 0; k < sizeof(pages) / sizeof(*pages); k++) {
+    size_t w = strlen(pages[k]);
+    if (number >= line.start + w && has_prefix_nocase(text, number, number - w, pages[k]) &&
+        (number - w == line.start || is_space((unsigned char)text[number - w - 1])))
+      return 1;
+  }
+  return 0;
+}
+
 /* Page furniture inside a list: a bare page number ("62", "- 62 -", "xii")
 ** or an upper-case running head with a page number at either end
 ** ("CHAPTER 5. CONCLUSION   194", "88   CHAPTER 4: SEED PREDATION"). */
@@ -1161,7 +1282,37 @@ static int is_page_furniture(const char *text, line_span line) {
     if ((c == 'T' && has_prefix_nocase(text, line.end, line.start, "this content downloaded ")) ||
         (c == 'A' && has_prefix_nocase(text, line.end, line.start, "all use subject to ")) ||
         (c == 'D' && has_prefix_nocase(text, line.end, line.start, "downloaded from ")) ||
+        (c == 'E' &&
+         has_prefix_nocase(text, line.end, line.start, "electronic copy available at")) ||
         has_prefix_nocase(text, line.end, line.end - 18, "personal use only."))
+      return 1;
+    /* a publisher's notice: "This article is protected by copyright. All rights
+       reserved.", "© 2019 Elsevier Ltd. All rights reserved." */
+    size_t n = line.end - line.start;
+    unsigned char z = (unsigned char)text[line.end - 1];
+    if (n <= 100 && n >= 20 && (z == '.' || z == 'd' || z == 'D') &&
+        (has_prefix_nocase(text, line.end, line.end - 20, "all rights reserved.") ||
+         has_prefix_nocase(text, line.end, line.end - 19, "all rights reserved")))
+      return 1;
+  }
+  if (line.end - line.start >= 9 && is_digit((unsigned char)text[line.end - 1]) &&
+      ends_on_page_count(text, line))
+    return 1;
+  /* a journal's foot of fields between bars with the page number at an end:
+     "Revista X | Vol. 78 | Núm. 2 | 2020 | 14", "14 | Journal | 2020" */
+  if (line.end - line.start >= 9 &&
+      (is_digit((unsigned char)text[line.end - 1]) || is_digit((unsigned char)text[line.start]))) {
+    size_t bars = 0;
+    const char *at = text + line.start, *stop = text + line.end;
+    while ((at = memchr(at, '|', (size_t)(stop - at))) != NULL) {
+      bars += at > text + line.start && at[-1] == ' ' && at + 1 < stop && at[1] == ' ';
+      at++;
+    }
+    size_t i = line.end, j = line.start;
+    while (i > line.start && is_digit((unsigned char)text[i - 1])) i--;
+    while (j < line.end && is_digit((unsigned char)text[j])) j++;
+    if (bars >= 2 && ((line.end - i <= 4 && i >= line.start + 2 && text[i - 2] == '|') ||
+                      (j - line.start <= 4 && j + 1 < line.end && text[j + 1] == '|')))
       return 1;
   }
   /* an author's note with an e-mail address: "* h.roe@uni.de", "† on leave" */
@@ -1224,6 +1375,9 @@ static int is_page_furniture(const char *text, line_span line) {
                          : line.start))
       return 1;
   }
+  /* a running head set off from its page number by a wide gap, its words mostly
+     capitalised: "96                    ZNR 44 (2022)", "Roe: Title of the Paper     24" */
+  if (wide_gap_page_number(text, line)) return 1;
   /* "4. B. ROE." is an entry in capitals, not a running head */
   size_t label = line.start;
   while (label < line.end && is_digit((unsigned char)text[label])) label++;
@@ -1244,7 +1398,8 @@ static int is_page_furniture(const char *text, line_span line) {
 }
 
 /* The number of an entry label at the start of a line: "[12]", "12.", "12)",
-** "(12)", "12 " before a capital; -1 if none. *after is the offset past it. */
+** "(12)", "12 " (or up to six spaces) before a capital; -1 if none. *after is
+** the offset past it. */
 static long entry_label(const char *text, line_span line, size_t *after) {
   size_t i = line.start;
   int bracket = 0;
@@ -1264,9 +1419,11 @@ static long entry_label(const char *text, line_span line, size_t *after) {
   } else if (i < line.end && (text[i] == '.' || text[i] == ')')) {
     i++;
     if (i < line.end && is_digit((unsigned char)text[i])) return -1; /* "1.3" */
-  } else if (!(i + 1 < line.end && is_space((unsigned char)text[i]) &&
-               starts_upper(text, line.end, i + 1))) {
-    return -1;
+  } else {
+    /* "12 Roe", or a label set off by a wide gap: "1   Abbott, A." */
+    size_t k = i;
+    while (k < line.end && k - i < 6 && is_space((unsigned char)text[k])) k++;
+    if (k == i || !starts_upper(text, line.end, k)) return -1;
   }
   if (i < line.end && !is_space((unsigned char)text[i]) && text[i] != '.') return -1;
   *after = i;
@@ -1292,7 +1449,10 @@ static int repeated_author_mark(const char *text, line_span line) {
   if (!marks) return 0;
   if (i >= line.end) return marks >= 2;
   unsigned char c = (unsigned char)text[i];
-  if (marks == 1 && text[line.start] == '-' && !(c == ',' || c == '.')) return 0; /* "-1" */
+  /* not "-1"; "- (2012):" is a dash the text shortened */
+  if (marks == 1 && text[line.start] == '-' && !(c == ',' || c == '.') &&
+      !(c == ' ' && i + 6 < line.end && text[i + 1] == '(' && has_year(text, i + 2, i + 6)))
+    return 0;
   return c == ',' || c == '.' || c == ' ' || c == '&' || c == '(' || c == ':' || c == ';' ||
          c == '~';
 }
@@ -1309,6 +1469,28 @@ static int repeated_author_word(const char *text, line_span line) {
     if (has_prefix_nocase(text, line.end, line.start, words[k]) &&
         (line.start + n >= line.end || !is_lower_ascii((unsigned char)text[line.start + n])))
       return 1;
+  }
+  return 0;
+}
+
+/* A word for an unknown or collective author, then the year within a few
+** bytes: "o. V. (2019)", "N.N. (1950)", "VV. AA. (2005)", "AA.VV. (2010)",
+** "Anon. 1998", "Anonymous (2001)", "Anónimo (1998)". */
+static int anonymous_author(const char *text, line_span line) {
+  static const char *const words[] = {"o. v.",    "o.v.",   "n.n.",           "n. n.",  "vv.aa.",
+                                      "vv. aa.",  "aa.vv.", "aa. vv.",        "anon.",  "anonymous",
+                                      "anonymus", "anonym", "an\xc3\xb3nimo", "anonyme"};
+  unsigned char c = line.start < line.end ? (unsigned char)(text[line.start] | 0x20) : 0;
+  if (c != 'o' && c != 'n' && c != 'v' && c != 'a') return 0;
+  for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++) {
+    size_t n = strlen(words[k]);
+    if (!has_prefix_nocase(text, line.end, line.start, words[k])) continue;
+    size_t i = line.start + n;
+    if (i < line.end &&
+        (is_lower_ascii((unsigned char)text[i]) || is_upper_ascii((unsigned char)text[i])))
+      continue;
+    size_t stop = i + 12 < line.end ? i + 12 : line.end;
+    return has_year(text, i, stop);
   }
   return 0;
 }
@@ -1363,14 +1545,14 @@ static size_t name_opening(const char *text, line_span line) {
 /* The start of the surname after capitalised name particles opening a line
 ** ("De Vries GJ", "Van der Berg A", "Le Moal M"), or line.start. */
 static size_t after_particles(const char *text, line_span line) {
-  static const char *const particles[] = {"de ",  "van ", "von ", "le ",  "la ",  "du ",
-                                          "di ",  "da ",  "del ", "der ", "den ", "ter ",
-                                          "dos ", "das ", "des ", "el ",  "al "};
+  static const char *const particles[] = {"de ",  "van ", "von ", "le ",  "la ",  "du ",  "di ",
+                                          "da ",  "del ", "der ", "den ", "ter ", "dos ", "das ",
+                                          "des ", "el ",  "al ",  "vom ", "zu "};
   size_t i = line.start;
   if (i >= line.end) return i;
   /* every particle starts with one of these letters: most lines stop here */
   unsigned char c = (unsigned char)(text[i] | 0x20);
-  if (c != 'd' && c != 'v' && c != 'l' && c != 't' && c != 'e' && c != 'a') return i;
+  if (c != 'd' && c != 'v' && c != 'l' && c != 't' && c != 'e' && c != 'a' && c != 'z') return i;
   for (int words = 0; words < 2; words++) {
     size_t k = 0, n = sizeof(particles) / sizeof(*particles);
     while (k < n && !has_prefix_nocase(text, line.end, i, particles[k])) k++;
@@ -1411,7 +1593,9 @@ static int opens_entry(const char *text, line_span line) {
   size_t after;
   if (c == '[') return bracket_opening(text, line);
   if (entry_label(text, line, &after) >= 0) return 1;
-  if (repeated_author_mark(text, line) || repeated_author_word(text, line)) return 1;
+  if (repeated_author_mark(text, line) || repeated_author_word(text, line) ||
+      anonymous_author(text, line))
+    return 1;
   if (name_opening(text, line) != 0) return 1;
   if (!starts_upper(text, line.end, line.start)) return 0;
   return personal_opening(text, line) || corporate_opening(text, line);
@@ -1440,6 +1624,15 @@ static int personal_opening(const char *text, line_span line) {
   if (i - surname < 2 || i >= line.end) return 0;
   while (i < line.end && is_space((unsigned char)text[i])) i++;
   if (i < line.end && text[i] == '(' && i + 5 < line.end && has_year(text, i + 1, i + 5)) return 1;
+  /* "SCHWARTZ (O.), 1990", "Bourdieu (P.)," "PASSERON (J.-C.)": initials in parentheses */
+  if (i + 3 < line.end && text[i] == '(' && initial_at(text, line.end, i + 1)) {
+    size_t j = i + 1, past;
+    while ((past = initial_at(text, line.end, j)) != 0) {
+      j = past;
+      while (j < line.end && text[j] == ' ') j++;
+    }
+    if (j < line.end && text[j] == ')') return 1;
+  }
   if (initial_at(text, line.end, i)) return 1;
   size_t caps = 0;
   while (i < line.end && is_upper_ascii((unsigned char)text[i]) && caps < 4) i++, caps++;
@@ -1476,11 +1669,33 @@ static int looks_like_heading(const char *text, line_span line) {
 /* A caption: "Table I.", "FIG. 5.", "Figure 3:", "Tabelle 2:", "Abb. 4",
 ** "Tableau 1 –", a word of figures or tables then a number. */
 static int is_caption(const char *text, line_span line) {
-  static const char *const words[] = {"table ", "fig. ",      "figure ",  "tabelle ",
-                                      "abb. ",  "abbildung ", "tab. ",    "tableau ",
-                                      "tabla ", "figura ",    "gráfico ", "chart "};
+  static const char *const words[] = {"table ",
+                                      "fig. ",
+                                      "figure ",
+                                      "tabelle ",
+                                      "abb. ",
+                                      "abbildung ",
+                                      "tab. ",
+                                      "tableau ",
+                                      "tabla ",
+                                      "figura ",
+                                      "gráfico ",
+                                      "chart ",
+                                      "cuadro ",
+                                      "graphique ",
+                                      "schaubild ",
+                                      "grafik ",
+                                      "diagramm ",
+                                      "darstellung ",
+                                      "\xc3\x9c"
+                                      "bersicht ",
+                                      "exhibit ",
+                                      "tavola ",
+                                      "grafico "};
   unsigned char c = line.start < line.end ? (unsigned char)(text[line.start] | 0x20) : 0;
-  if (c != 't' && c != 'f' && c != 'a' && c != 'g' && c != 'c') return 0;
+  if (c != 't' && c != 'f' && c != 'a' && c != 'g' && c != 'c' && c != 's' && c != 'd' &&
+      c != 'e' && c != 0xE3)
+    return 0;
   for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++) {
     if (!has_prefix_nocase(text, line.end, line.start, words[k])) continue;
     size_t i = line.start + strlen(words[k]), number = i;
@@ -1600,8 +1815,8 @@ static void line_counts_free(line_counts *table) {
   ibid_free(table->shape_counts);
 }
 
-/* Counts the lines of text by shape, then those of a shape seen three
-** times or more by line_hash. Returns 0 or -1 when out of memory. */
+/* Counts the lines of text by shape, then those of a shape seen twice or
+** more by line_hash. Returns 0 or -1 when out of memory. */
 static int line_counts_build(line_counts *table, const char *text, size_t length) {
   size_t lines = 1;
   for (const char *at = text, *stop = text + length;
@@ -1639,7 +1854,7 @@ static int line_counts_build(line_counts *table, const char *text, size_t length
     line = end + 1;
   }
   for (size_t k = 0; k < shaped_count && repeated; k++) {
-    if (*shape_counts_slot(table, shaped[k].shape) < 3) continue;
+    if (*shape_counts_slot(table, shaped[k].shape) < 2) continue;
     unsigned long long hash = line_hash(text, shaped[k].span);
     if (hash) (*line_counts_slot(table, hash))++;
   }
@@ -1681,9 +1896,20 @@ static int is_link_line(const char *text, line_span line) {
   return strong;
 }
 
-/* A line seen three times or more in the document, without a year or a
-** final period (the lines of an entry repeated in several chapters' lists
-** have them): a running head or foot. */
+/* Whether the line has a page number set off from its words by a gap of
+** two spaces or more, at its end or its start ("Roe: A Title      24",
+** "32      A JOURNAL"): how a running head is laid out, never a line of an
+** entry. */
+static int gapped_page_number(const char *text, line_span line) {
+  line_span rest;
+  return page_number_gap(text, line, 2, &rest);
+}
+
+/* A line seen three times or more in the document, or twice with a page
+** number set off by a gap (gapped_page_number: a short document prints its
+** running head on two pages, or once on the title page without the number),
+** without a year or a final period (the lines of an entry repeated in
+** several chapters' lists have them): a running head or foot. */
 static int is_repeated_line(line_counts *table, const char *text, line_span line) {
   if (line.start == line.end || text[line.end - 1] == '.') return 0;
   /* a year only in a running head with a page number: "Working Paper 12/2019   23" */
@@ -1695,9 +1921,11 @@ static int is_repeated_line(line_counts *table, const char *text, line_span line
       return 0;
   }
   unsigned long long shape = line_shape(text, line); /* 0 where the hash is */
-  if (!shape || *shape_counts_slot(table, shape) < 3) return 0;
+  if (!shape || *shape_counts_slot(table, shape) < 2) return 0;
   unsigned long long hash = line_hash(text, line);
-  return hash && *line_counts_slot(table, hash) >= 3 && !is_link_line(text, line);
+  if (!hash) return 0;
+  unsigned seen = *line_counts_slot(table, hash);
+  return (seen >= 3 || (seen == 2 && gapped_page_number(text, line))) && !is_link_line(text, line);
 }
 
 typedef struct entry_list {
@@ -2124,7 +2352,7 @@ static int entry_opening_strength(const char *text, line_span line) {
   size_t after;
   unsigned char c = (unsigned char)text[line.start];
   if (c == '[' || entry_label(text, line, &after) >= 0 || repeated_author_mark(text, line) ||
-      repeated_author_word(text, line))
+      repeated_author_word(text, line) || anonymous_author(text, line))
     return 2;
   /* "Smith JP,", "Smith JP (2001)", "Smith (2001)", "De Vries GJ (2008)" */
   size_t i = after_particles(text, line);
@@ -2182,21 +2410,52 @@ static int entry_opening_strength(const char *text, line_span line) {
     }
     if (only_initials > line.start && only_initials < line.end && text[only_initials] == ',')
       return 1;
-    /* "Press, 2012.": one word and a year ends a publisher, not a name */
+    /* "Press, 2012.", "de la FNSP, 1982.": one word (after lowercase words) and a
+       year ends a publisher, not a name */
     size_t space = line.start;
-    while (space < i && !is_space((unsigned char)text[space])) space++;
-    if (space >= i - 1 && has_year(text, i, i + 4 <= line.end ? i + 4 : line.end)) return 1;
-    /* "Anderson, David. Histories", "Peterson, Derek R. Creative", "Stoler, Ann Laura." */
+    while (space < i && is_lower_ascii((unsigned char)text[space])) {
+      while (space < i && !is_space((unsigned char)text[space])) space++;
+      while (space < i && is_space((unsigned char)text[space])) space++;
+    }
+    /* (capitals and letters counted by code point: "MINISTÈRE,") */
+    size_t first_word = space, capitals = 0, characters = 0;
+    while (space < i && !is_space((unsigned char)text[space])) {
+      uint32_t codepoint;
+      capitals += starts_upper(text, i, space) != 0;
+      characters++;
+      space += ibid_utf8_decode(text, i, space, &codepoint);
+    }
+    /* (not "INSEE, 2019," "COLLECTIF, 2010," "MINISTÈRE, 2019,": a body or a
+       surname in capitals opening the line) */
+    if (space >= i - 1 && has_year(text, i, i + 4 <= line.end ? i + 4 : line.end) &&
+        !(first_word == line.start && capitals >= 3 && capitals + 1 == characters))
+      return 1;
+    /* "Anderson, David. Histories", "Peterson, Derek R. Creative", "Stoler, Ann Laura.
+       Along": the title after the names (not "Research, London." ending a line, the
+       end of a publisher's name and place) */
     if (starts_upper(text, line.end, i)) {
       size_t w = i;
       for (int given = 0; given < 3 && w < line.end && starts_upper(text, line.end, w); given++) {
         size_t word = w;
         while (w < line.end && !is_space((unsigned char)text[w]) && text[w] != ',' &&
-               text[w] != '.')
+               text[w] != '.' && text[w] != ':')
           w++;
+        /* "Weinheim, Basel: Beltz.": places, then a publisher of a few words and no
+           year (not "Breuel, Birgit: Treuhand intern. Tagebuch, Berlin 1993.") */
+        if (w < line.end && text[w] == ':') {
+          size_t words = 0;
+          for (size_t j = w + 1; j < line.end; j++)
+            words += is_space((unsigned char)text[j - 1]) && !is_space((unsigned char)text[j]);
+          if (words <= 4 && !has_year(text, w, line.end)) return 1;
+          if (words > 4) return 2; /* "Rohwedder, Detlev Karsten: Brief an alle ..." */
+          break;
+        }
+        /* "Fischer, Wolfram/Hax, Herbert": authors joined by slashes */
+        for (size_t j = word + 1; j + 1 < w; j++)
+          if (text[j] == '/' && starts_upper(text, w + 1, j + 1)) return 2;
         if (w < line.end && text[w] == '.' && w - word >= 2 &&
             (w + 1 >= line.end || text[w + 1] == ' '))
-          return 2;
+          return w + 1 >= line.end && given == 0 ? 1 : 2;
         if (w < line.end && text[w] == '.') break;
         while (w < line.end && text[w] == ' ') w++;
         if (initial_at(text, line.end, w)) return 2;
@@ -2440,16 +2699,110 @@ static int bracket_key(const char *text, line_span line) {
   return 0;
 }
 
+/* How a line's label is written: "[12]" 1, "(12)" 2, "12." 3, "12)" 4, "12 " 5
+** ("3 May 2017." wrapped in a list labelled "[1]", "[2]" is no label); 0 for
+** none. */
+static int label_style(const char *text, line_span line) {
+  size_t after;
+  if (entry_label(text, line, &after) < 0) return 0;
+  if (text[line.start] == '[') return 1;
+  if (text[line.start] == '(') return 2;
+  size_t i = line.start;
+  while (i < line.end && is_digit((unsigned char)text[i])) i++;
+  return i < line.end && text[i] == '.' ? 3 : i < line.end && text[i] == ')' ? 4 : 5;
+}
+
+/* The offset of the label "[label]" inside text[from, end) where a line
+** holds the end of one entry and the start of the next ("... 3 May 2017. [2]
+** Santos R, ..."): after a period (or a closing bracket or digit) and a space,
+** before a space and a capital. 0 when there is none. */
+static size_t inline_label(const char *text, size_t from, size_t end, long label) {
+  char digits[24], want[24];
+  int n = 0, d = 0;
+  if (label <= 0) return 0;
+  for (long k = label; k > 0 && d < 20; k /= 10) digits[d++] = (char)('0' + k % 10);
+  want[n++] = '[';
+  while (d > 0) want[n++] = digits[--d];
+  want[n++] = ']';
+  want[n++] = ' ';
+  for (const char *at = text + from; (size_t)(at - text) + (size_t)n < end;) {
+    at = memchr(at, '[', end - (size_t)(at - text));
+    if (!at) return 0;
+    size_t i = (size_t)(at - text);
+    if (i >= from + 3 && i + (size_t)n < end && memcmp(at, want, (size_t)n) == 0 &&
+        text[i - 1] == ' ' &&
+        (text[i - 2] == '.' || text[i - 2] == ')' || is_digit((unsigned char)text[i - 2])) &&
+        starts_upper(text, end, i + (size_t)n))
+      return i;
+    at++;
+  }
+  return 0;
+}
+
 /* Cuts the lines of one reference list into entries. A numbered list is cut
 ** at its labels in sequence; a list with hanging indents or blank lines
 ** between entries at lines that open an entry at the first-line indent; a
 ** flat list (PDF text with the indents lost) at lines that open an entry after
 ** a line that closed one, or after a short last line. */
+static int case_opening(const char *text, line_span line);
+
+/* The number of words of text[start, end). */
+static size_t words_in(const char *text, size_t start, size_t end) {
+  size_t words = 0;
+  for (size_t i = start; i < end; i++)
+    words +=
+        !is_space((unsigned char)text[i]) && (i == start || is_space((unsigned char)text[i - 1]));
+  return words;
+}
+
+/* Whether text[start, end) ends the way an entry of a humanities list ends:
+** on a place and a year ("Berlin 1908.", "Frankfurt a. M./Berlin 1993.",
+** "Cambridge (Mass.) 1996.": a capitalised word ending on a letter, or a
+** closing parenthesis, a space, a year, a period; not "PMLR, 2019." nor
+** "Roe, J. 2016.") or on its pages (", S. 1-20."). */
+static int place_year_end(const char *text, size_t start, size_t end) {
+  if (end - start < 8 || text[end - 1] != '.') return 0;
+  {
+    size_t k = end - 1;
+    while (k > start && (is_digit((unsigned char)text[k - 1]) || text[k - 1] == '-')) k--;
+    /* (German "S." only: English lists give the publisher after the pages, and
+       "S. 2009." ends an author list) */
+    if (k < end - 1 && k >= start + 5 && is_digit((unsigned char)text[k]) &&
+        memcmp(text + k - 5, ", S. ", 5) == 0 &&
+        (end - 1 - k <= 3 || memchr(text + k, '-', end - 1 - k)))
+      return 1;
+  }
+  if (!has_year(text, end - 5, end - 1) || text[end - 6] != ' ') return 0;
+  size_t word = end - 6;
+  unsigned char last = (unsigned char)text[word - 1];
+  if (last == ')') return 1;
+  if (!(is_lower_ascii(last) || is_upper_ascii(last) || last >= 0x80)) return 0;
+  /* not a month: "09-15 Jun 2019.", "im Mai 1998." */
+  static const char *const months[] = {
+      "jan",    "feb",     "mar",         "apr",    "may",       "jun",     "jul",      "aug",
+      "sep",    "sept",    "oct",         "nov",    "dec",       "january", "february", "march",
+      "april",  "june",    "july",        "august", "september", "october", "november", "december",
+      "januar", "februar", "m\xc3\xa4rz", "mai",    "juni",      "juli",    "oktober",  "dezember"};
+  {
+    size_t w = end - 6;
+    while (w > start && !is_space((unsigned char)text[w - 1])) w--;
+    for (size_t k = 0; k < sizeof(months) / sizeof(*months); k++)
+      if (strlen(months[k]) == end - 6 - w && has_prefix_nocase(text, end - 6, w, months[k]))
+        return 0;
+  }
+  while (word > start && !is_space((unsigned char)text[word - 1])) word--;
+  if (!starts_upper(text, end - 6, word)) return 0;
+  for (size_t k = word; k < end - 6; k++)
+    if (is_digit((unsigned char)text[k])) return 0;
+  return 1;
+}
+
 static void segment_list(entry_list *out, const char *text, const list_line *lines, size_t n) {
   if (!n) return;
   long last = 0;
   size_t sequential = 0, deeper = 0, blanks = 0, keys = 0, min_indent = lines[0].indent;
   size_t histogram[65] = {0};
+  int bracketed = 0; /* the first label is in brackets: "[1]" */
   for (size_t i = 0; i < n; i++) {
     size_t after;
     line_span span = {lines[i].start, lines[i].end};
@@ -2458,9 +2811,13 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
        from the page before may start at "(4)"): the numbered questions of an
        appendix after the list do not make it one */
     if (label > 0 && (label == last + 1 || (last == 0 && i < 3))) {
+      if (!last) bracketed = text[lines[i].start] == '[';
       sequential++;
       last = label;
     }
+    /* labels in brackets inside a line go on the sequence too */
+    if (last > 0 && bracketed)
+      while (inline_label(text, lines[i].start, lines[i].end, last + 1)) sequential++, last++;
     if (lines[i].indent < min_indent) min_indent = lines[i].indent;
     if (lines[i].blank_before && i) blanks++;
     keys += bracket_key(text, span) == 2;
@@ -2487,11 +2844,12 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
   size_t entries = 0, yearless = 0; /* entries of a flat list so far, and those without a year */
   size_t entry_line = 0;            /* the line the entry starts on */
   last = 0;
+  int style = 0; /* label_style of the labels seen so far */
   if (numbered) {
     size_t after;
     line_span span = {lines[0].start, lines[0].end};
     long label = entry_label(text, span, &after);
-    if (label > 0) last = label;
+    if (label > 0) last = label, style = label_style(text, span);
   }
   for (size_t i = 1; i < n; i++) {
     const list_line *line = &lines[i], *previous = &lines[i - 1];
@@ -2500,8 +2858,9 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
     if (numbered) {
       size_t after;
       long label = entry_label(text, span, &after);
-      starts_new = label > last && label <= last + 2;
-      if (starts_new) last = label;
+      int line_style = label_style(text, span);
+      starts_new = label > last && label <= last + 2 && (!style || line_style == style);
+      if (starts_new) last = label, style = line_style;
       /* "[12] A, J. 1 (1990);" then "B, J. 2 (1991)." on the next line: each
          reference under one label is an entry of its own */
       if (!starts_new && label < 0 && sub_reference_follows(text, previous, span)) starts_new = 1;
@@ -2519,7 +2878,8 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
       starts_new = line->indent <= entry_indent &&
                    (line->blank_before ||
                     ((opens_entry(text, span) ||
-                      ibid_legal_entry_opening(text + span.start, span.end - span.start)) &&
+                      ibid_legal_entry_opening(text + span.start, span.end - span.start) ||
+                      case_opening(text, span)) &&
                      !(indented && leaves_entry_open(text, previous->start, previous->end) == 2 &&
                        line->indent > min_indent)));
     } else {
@@ -2555,6 +2915,23 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
             if (strlen(joins[j]) == w - v && memcmp(text + v, joins[j], w - v) == 0) open = 2;
         }
       }
+      /* "..., en MUÑOZ" then "MACHADO, S. (dir.): Tratado": an editor's name cut at
+         the line end after "in", "en", "In:", "dans" */
+      if (open < 2) {
+        size_t w = previous->end;
+        while (w > previous->start && !is_space((unsigned char)text[w - 1])) w--;
+        unsigned char z = (unsigned char)text[previous->end - 1];
+        if (w > previous->start + 2 && starts_upper(text, previous->end, w) &&
+            (is_lower_ascii(z) || is_upper_ascii(z) || z >= 0x80)) {
+          size_t v = w;
+          while (v > previous->start && is_space((unsigned char)text[v - 1])) v--;
+          size_t u = v;
+          while (u > previous->start && !is_space((unsigned char)text[u - 1])) u--;
+          static const char *const intros[] = {"in", "en", "In", "En", "In:", "in:", "dans"};
+          for (size_t j = 0; j < sizeof(intros) / sizeof(*intros); j++)
+            if (strlen(intros[j]) == v - u && memcmp(text + u, intros[j], v - u) == 0) open = 2;
+        }
+      }
       /* "..., 787" then "805.": a page range whose dash was lost, no label */
       if (is_digit((unsigned char)text[previous->end - 1]) && text[line->end - 1] == '.') {
         size_t k = line->start;
@@ -2585,11 +2962,29 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
                      previous->end)) &&
           body_then_title(text, span))
         starts_new = 1;
+      /* "..., Berlin 1908." then "Verhandlungen des 34. Deutschen Juristentages, ...":
+         an entry ended on its place and year, as humanities lists end them; a
+         capitalised line after it opens the next, with or without an author */
+      if (!starts_new && !open &&
+          (previous->start != entry_start || words_in(text, previous->start, previous->end) >= 5) &&
+          place_year_end(text, previous->start, previous->end) &&
+          starts_upper(text, line->end, line->start) &&
+          !(line->end - line->start > 3 && text[line->start + 1] == '.' &&
+            text[line->start + 2] == ' ' && is_digit((unsigned char)text[line->start + 3])))
+        starts_new = 1;
       /* a case, a treaty, a resolution after a closed entry: legal.h */
       if (!starts_new && !open &&
-          ibid_legal_entry_opening(text + line->start, line->end - line->start))
+          (ibid_legal_entry_opening(text + line->start, line->end - line->start) ||
+           case_opening(text, span)))
         starts_new = 1;
       if (line->blank_before && !open) starts_new = 1;
+      /* "... New Zealand Law Review" then "265.": a page wrapped alone, no label */
+      if (!line->blank_before && starts_new) {
+        size_t k = line->start;
+        while (k < line->end && is_digit((unsigned char)text[k])) k++;
+        if (k > line->start && (k == line->end || (k + 1 == line->end && text[k] == '.')))
+          starts_new = 0;
+      }
     }
     if (starts_new) {
       if (!numbered && !indented && !blank_separated) {
@@ -2600,6 +2995,19 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
       entry_start = line->start;
       entry_indent = line->indent;
       entry_line = i;
+    }
+    /* "[1] ... updated" then "3 May 2017. [2] Santos R, ...": the next label inside
+       a line of a list labelled in brackets cuts it there */
+    if (numbered && text[entry_start] == '[') {
+      size_t at;
+      while ((at = inline_label(text, entry_start > line->start ? entry_start : line->start,
+                                line->end, last + 1)) != 0) {
+        size_t cut = at;
+        while (cut > entry_start && is_space((unsigned char)text[cut - 1])) cut--;
+        entry_push_cut(out, text, entry_start, cut, numbered);
+        entry_start = at;
+        last++;
+      }
     }
     entry_end = line->end;
   }
@@ -2630,6 +3038,355 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
   entry_push_cut(out, text, entry_start, entry_end, numbered);
 }
 
+/* ----- where a list ends, and its sub-headings ------------------------------------ */
+
+/* Legal material that legal.h's test does not take: a case named with a party
+** in parentheses ("R (Daly) v Secretary of State ...", "R (on the application
+** of X) v Y") or a statute by its short title ("Human Rights Act 1998.",
+** "Senior Courts Act 1981, s 31."). */
+static int case_opening(const char *text, line_span line) {
+  if (!starts_upper(text, line.end, line.start)) return 0;
+  size_t limit = line.end - line.start < 120 ? line.end : line.start + 120;
+  size_t i = line.start;
+  /* capitalised words, then "Act" and a year */
+  for (int words = 0; words < 8 && i < limit && starts_upper(text, limit, i); words++) {
+    size_t word = i;
+    while (i < limit && !is_space((unsigned char)text[i]) && text[i] != ',') i++;
+    if (words && i - word == 3 && memcmp(text + word, "Act", 3) == 0) {
+      if (i < limit && text[i] == ',') i++;
+      while (i < limit && text[i] == ' ') i++;
+      return i + 4 <= limit && has_year(text, i, i + 4);
+    }
+    while (i < limit && text[i] == ' ') i++;
+  }
+  i = line.start;
+  while (i < limit && text[i] != '(' && text[i] != ',' && text[i] != '[') i++;
+  if (i >= limit || text[i] != '(' || i - line.start > 40) return 0;
+  while (i < limit && text[i] != ')') i++;
+  return i + 4 < limit && text[i + 1] == ' ' && text[i + 2] == 'v' &&
+         (text[i + 3] == ' ' || (text[i + 3] == '.' && i + 4 < limit && text[i + 4] == ' '));
+}
+
+/* Lowercase letter, ASCII or a Latin-1/Latin Extended small letter ("élève"). */
+static int starts_lower(const char *text, size_t end, size_t i) {
+  if (i >= end) return 0;
+  unsigned char c = (unsigned char)text[i];
+  if (c < 0x80) return is_lower_ascii(c);
+  uint32_t codepoint;
+  ibid_utf8_decode(text, end, i, &codepoint);
+  return (codepoint >= 0xDF && codepoint <= 0xFF && codepoint != 0xF7) ||
+         (codepoint >= 0x100 && codepoint <= 0x17F && (codepoint % 2) == 1);
+}
+
+/* Whether the word at text[i] names an academic's post ("professor",
+** "Professorin", "maître de conférences", "ricercatrice", "investigadora",
+** "lecturer", "researcher", "doctorant", "élève", ...): its first letters,
+** any case. */
+static int role_word_at(const char *text, size_t end, size_t i) {
+  static const char *const roles[] = {"professor",
+                                      "profesor",
+                                      "professeur",
+                                      "prof.",
+                                      "lecturer",
+                                      "ma\xc3\xaetre",
+                                      "researcher",
+                                      "research ",
+                                      "fellow",
+                                      "investigador",
+                                      "ricercat",
+                                      "chercheu",
+                                      "charg\xc3\xa9",
+                                      "dozent",
+                                      "docent",
+                                      "doktorand",
+                                      "doctorant",
+                                      "doctoral",
+                                      "dottorand",
+                                      "phd",
+                                      "ph.d",
+                                      "postdoc",
+                                      "post-doc",
+                                      "student",
+                                      "\xc3\xa9tudiant",
+                                      "\xc3\xa9l\xc3\xa8ve",
+                                      "estudiante",
+                                      "wissenschaftlich",
+                                      "mitarbeiter",
+                                      "director",
+                                      "directeur",
+                                      "directrice",
+                                      "direttore",
+                                      "direktor",
+                                      "assistant",
+                                      "associate",
+                                      "catedr",
+                                      "emerit",
+                                      "economist",
+                                      "historian",
+                                      "historien",
+                                      "historiker",
+                                      "sociologist",
+                                      "sociologue",
+                                      "senior"};
+  unsigned char c = (unsigned char)text[i];
+  if (is_upper_ascii(c)) c = (unsigned char)(c - 'A' + 'a');
+  for (size_t k = 0; k < sizeof(roles) / sizeof(*roles); k++)
+    if ((unsigned char)roles[k][0] == c && has_prefix_nocase(text, end, i, roles[k])) return 1;
+  return 0;
+}
+
+/* An author's note after the list: two to four capitalised names, then "is",
+** "are", "est", "ist", "es", "è", "was", "war", a lowercase word or a post,
+** and a post within the first four words ("Jane Roe is professor ...",
+** "Jean-Baptiste Roe est maître de conférences ...", "Hans Roe ist Professor
+** ..."); never a line with a year or a parenthesis (a title: "Machine
+** Learning is everywhere (2020).", "Die Geschichte ist nicht zu Ende."). */
+static int author_note_line(const char *text, line_span line) {
+  static const char *const verbs[] = {"is ", "are ", "est ", "ist ",
+                                      "es ", "was ", "war ", "\xc3\xa8 "};
+  size_t i = line.start;
+  int names = 0;
+  while (i < line.end && names < 5 && starts_upper(text, line.end, i)) {
+    while (i < line.end && !is_space((unsigned char)text[i])) {
+      unsigned char c = (unsigned char)text[i];
+      if (c == ',' || c == '.' || c == '(' || c == ':' || is_digit(c)) return 0;
+      i++;
+    }
+    names++;
+    while (i < line.end && text[i] == ' ') i++;
+  }
+  if (names < 2 || names > 4) return 0;
+  size_t k = 0, n = sizeof(verbs) / sizeof(*verbs);
+  while (k < n &&
+         !(i + strlen(verbs[k]) < line.end && memcmp(text + i, verbs[k], strlen(verbs[k])) == 0))
+    k++;
+  if (k == n) return 0;
+  i += strlen(verbs[k]);
+  if (!starts_lower(text, line.end, i) && !role_word_at(text, line.end, i)) return 0;
+  if (memchr(text + i, '(', line.end - i) || has_year(text, line.start, line.end)) return 0;
+  for (int words = 0; words < 4 && i < line.end; words++) {
+    if (role_word_at(text, line.end, i)) return 1;
+    while (i < line.end && !is_space((unsigned char)text[i])) i++;
+    while (i < line.end && is_space((unsigned char)text[i])) i++;
+  }
+  return 0;
+}
+
+/* Months' names and their abbreviations (lowercase; "may" and "mai" serve as
+** both), English, German, French, Spanish, Italian. */
+static const char *const month_names[] = {"jan",
+                                          "feb",
+                                          "mar",
+                                          "apr",
+                                          "may",
+                                          "jun",
+                                          "jul",
+                                          "aug",
+                                          "sep",
+                                          "sept",
+                                          "oct",
+                                          "nov",
+                                          "dec",
+                                          "january",
+                                          "february",
+                                          "march",
+                                          "april",
+                                          "june",
+                                          "july",
+                                          "august",
+                                          "september",
+                                          "october",
+                                          "november",
+                                          "december",
+                                          "januar",
+                                          "februar",
+                                          "m\xc3\xa4rz",
+                                          "mai",
+                                          "juni",
+                                          "juli",
+                                          "oktober",
+                                          "dezember",
+                                          "janvier",
+                                          "f\xc3\xa9vrier",
+                                          "mars",
+                                          "avril",
+                                          "juin",
+                                          "juillet",
+                                          "ao\xc3\xbbt",
+                                          "septembre",
+                                          "octobre",
+                                          "novembre",
+                                          "d\xc3\xa9"
+                                          "cembre",
+                                          "enero",
+                                          "febrero",
+                                          "marzo",
+                                          "abril",
+                                          "mayo",
+                                          "junio",
+                                          "julio",
+                                          "agosto",
+                                          "septiembre",
+                                          "setiembre",
+                                          "octubre",
+                                          "noviembre",
+                                          "diciembre",
+                                          "gennaio",
+                                          "febbraio",
+                                          "aprile",
+                                          "maggio",
+                                          "giugno",
+                                          "luglio",
+                                          "settembre",
+                                          "ottobre",
+                                          "dicembre"};
+
+/* Whether the word text[start, end) names a month ("March", "Mar.", "März",
+** "marzo", "août"). */
+static int is_month_word(const char *text, size_t start, size_t end) {
+  if (end > start && text[end - 1] == '.') end--;
+  if (end - start < 3 || end - start > 11) return 0;
+  for (size_t k = 0; k < sizeof(month_names) / sizeof(*month_names); k++)
+    if (strlen(month_names[k]) == end - start &&
+        has_prefix_nocase(text, end, start, month_names[k]))
+      return 1;
+  return 0;
+}
+
+/* Whether the word text[start, end) is a date in figures: "3.5.2019",
+** "03/05/2019" (day or month of one or two digits, then a four-digit year). */
+static int is_numeric_date(const char *text, size_t start, size_t end) {
+  size_t i = start;
+  for (int part = 0; part < 2; part++) {
+    size_t digits = i;
+    while (i < end && is_digit((unsigned char)text[i])) i++;
+    if (i == digits || i - digits > 2 || i >= end || (text[i] != '.' && text[i] != '/')) return 0;
+    i++;
+  }
+  while (end > i && (text[end - 1] == '.' || text[end - 1] == ',' || text[end - 1] == ';')) end--;
+  return end - i == 4 && has_year(text, i, end);
+}
+
+/* Whether one of the first eight words from `from` on is a month's name or a
+** date in figures ("Received 12 March 2007", "Eingegangen am 3.5.2019"); with
+** `directly`, only numbers and short lowercase words before it ("on 12 March",
+** "ón: 12 de marzo"; not "to Econometrica, March 2021"). */
+static int date_follows(const char *text, size_t from, size_t end, int directly) {
+  size_t i = from;
+  for (int words = 0; words < 8; words++) {
+    while (i < end && is_space((unsigned char)text[i])) i++;
+    size_t word = i;
+    while (i < end && !is_space((unsigned char)text[i])) i++;
+    if (word == i) return 0;
+    size_t stop = i;
+    while (stop > word && (text[stop - 1] == ',' || text[stop - 1] == ';' || text[stop - 1] == ':'))
+      stop--;
+    if (is_month_word(text, word, stop) || is_numeric_date(text, word, stop)) return 1;
+    if (directly && !is_digit((unsigned char)text[word]) &&
+        !(stop - word <= 3 && !starts_upper(text, stop, word)))
+      return 0;
+  }
+  return 0;
+}
+
+/* Whether the line names an acceptance ("accepted", "accepté", "aceptado",
+** "angenommen", "accettato"). */
+static int names_acceptance(const char *text, line_span line) {
+  static const char *const words[] = {"accepted", "accept\xc3\xa9", "aceptado", "angenommen",
+                                      "accettato"};
+  for (size_t i = line.start; i < line.end; i++) {
+    unsigned char c = (unsigned char)(text[i] | 0x20);
+    if (c != 'a') continue;
+    for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++)
+      if (has_prefix_nocase(text, line.end, i, words[k])) return 1;
+  }
+  return 0;
+}
+
+/* An article's history printed after the list: "Received 12 March 2007;
+** accepted ...", "Fecha de recepción: 12 de marzo de 2021", "Eingegangen am
+** 3.5.2019", "Reçu le 4 mai 2020": the phrase, then a date (a month's name or
+** a date in figures) within eight words, or an acceptance and a digit on the
+** line, after a blank line or a page's end (after_blank); else the date right
+** after the phrase. Not "Submitted to Econometrica, 2021." (an entry's last
+** line). */
+static int article_history_line(const char *text, line_span line, int after_blank) {
+  static const char *const phrases[] = {
+      "received ",      "manuscript received", "submitted ",
+      "recibido",       "fecha de recepci",    "eingegangen",
+      "eingereicht",    "re\xc3\xa7u le",      "manuscrit re\xc3\xa7u",
+      "article history"};
+  unsigned char c = line.start < line.end ? (unsigned char)(text[line.start] | 0x20) : 0;
+  if (c != 'r' && c != 'm' && c != 's' && c != 'f' && c != 'e' && c != 'a') return 0;
+  for (size_t k = 0; k < sizeof(phrases) / sizeof(*phrases); k++)
+    if (has_prefix_nocase(text, line.end, line.start, phrases[k])) {
+      int digit = 0;
+      for (size_t i = line.start; i < line.end && i - line.start < 80 && !digit; i++)
+        digit = is_digit((unsigned char)text[i]);
+      size_t after = line.start + strlen(phrases[k]);
+      return digit && (date_follows(text, after, line.end, !after_blank) ||
+                       (after_blank && names_acceptance(text, line)));
+    }
+  return 0;
+}
+
+/* A line after which the list does not go on, whatever follows: an article's
+** history (article_history_line: more surely after a blank line or a page's
+** end, after_blank), or an author's note after a blank line or an entry's
+** final period (after_break; not "Mediterranean Sea are linked to ...", a
+** title wrapped inside an entry). */
+static int ends_list(const char *text, line_span line, int after_break, int after_blank) {
+  return article_history_line(text, line, after_blank) ||
+         (after_break && author_note_line(text, line));
+}
+
+/* The first non-blank line at or after `line`; start == end when none. */
+static line_span next_nonblank(const char *text, size_t length, size_t line) {
+  for (int seen = 0; line < length && seen < 4; seen++) {
+    size_t end = line_end(text, line, length);
+    line_span span = trimmed_line(text, line, end);
+    if (span.start < span.end) return span;
+    line = end + 1;
+  }
+  return (line_span){length, length};
+}
+
+/* A sub-heading inside a list ("Sources imprimées", "Gedruckte Quellen",
+** "Primary sources"): after a blank line, a short capitalised line of at most
+** six words without digits that opens no entry, before a line that surely
+** opens one. */
+static int list_subheading(const char *text, size_t length, line_span line, size_t next) {
+  if (line.end - line.start > 60 || !looks_like_heading(text, line) || opens_entry(text, line) ||
+      is_caption(text, line))
+    return 0;
+  size_t words = 1;
+  for (size_t i = line.start; i < line.end; i++) {
+    if (is_digit((unsigned char)text[i])) return 0;
+    words += text[i] == ' ' && text[i + 1] != ' ';
+  }
+  if (words > 6) return 0;
+  line_span after = next_nonblank(text, length, next);
+  if (after.start >= after.end) return 0;
+  if (entry_opening_strength(text, after) == 2 || case_opening(text, after) ||
+      ibid_legal_entry_opening(text + after.start, after.end - after.start))
+    return 1;
+  /* "Legislation", a blank line, "Human Rights Act 1998.": a heading set off by
+     blank lines before a line with a year */
+  line_span first = trimmed_line(text, next, line_end(text, next, length));
+  return next < length && first.start == first.end && has_year(text, after.start, after.end);
+}
+
+static int list_goes_on(const char *text, size_t length, size_t position, long last_label,
+                        int years);
+
+/* A closing heading (is_closing_heading), a series' name only where the list
+** does not go on after it (next: the line after). */
+static int closing_line(const char *text, size_t length, line_span line, size_t next,
+                        long last_label) {
+  int closing = is_closing_heading(text, line);
+  return closing == 1 || (closing == 2 && !list_goes_on(text, length, next, last_label, 1));
+}
+
 /* ----- lists without a heading ------------------------------------------------- */
 
 /* A line that opens a reference: a sure opening with a year on it or on the
@@ -2649,15 +3406,20 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
                                line_list *out) {
   size_t best_first = 0, best_last = 0, best_count = 0;
   size_t run_first = 0, run_last = 0, run_count = 0, gap = 0;
-  int open_before = 0;
+  int open_before = 0, blank = 1; /* blank: the line before is blank or ends on a period */
+  int empty = 1;                  /* the line before is blank or page furniture */
   for (size_t line = 0; line < length;) {
     size_t end = line_end(text, line, length);
     line_span span = trimmed_line(text, line, end);
     size_t next = end + 1;
-    if (span.start == span.end || is_page_furniture(text, span) ||
-        is_repeated_line(repeated, text, span)) {
-      /* neutral */
-    } else if (is_closing_heading(text, span) || gap > 5) {
+    int neutral = span.start == span.end || is_page_furniture(text, span) ||
+                  is_repeated_line(repeated, text, span);
+    if (neutral) {
+      /* blank, or page furniture */
+    } else if ((run_count && (closing_line(text, length, span, next, 0) ||
+                              ends_list(text, span, blank, empty))) ||
+               gap > 5) {
+      /* (with no run going, a closing line changes nothing: gap is 0 then) */
       if (run_count > best_count)
         best_first = run_first, best_last = run_last, best_count = run_count;
       run_count = 0;
@@ -2677,6 +3439,8 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
     }
     if (span.start < span.end)
       open_before = run_count && leaves_entry_open(text, span.start, span.end) != 0;
+    blank = span.start == span.end || (span.end > span.start && text[span.end - 1] == '.');
+    empty = neutral;
     line = next;
   }
   if (run_count > best_count) best_first = run_first, best_last = run_last, best_count = run_count;
@@ -2705,6 +3469,34 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
   }
 }
 
+/* A bare page number: "17", "- 17 -", "xii". */
+static int furniture_is_number(const char *text, line_span line) {
+  if (is_roman_page_number(text, line)) return 1;
+  for (size_t i = line.start; i < line.end; i++)
+    if (!is_digit((unsigned char)text[i]) && text[i] != '-' && text[i] != ' ') return 0;
+  return line.end > line.start;
+}
+
+/* The running head of the next page, on the line after its page number:
+** short, no year, no final period or comma, opening no entry, in capitals
+** or title case ("RETURN MIGRATION AND ENTREPRENEURSHIP", "Kwame Mensah"). */
+static int running_head_after_number(const char *text, line_span line) {
+  if (line.end - line.start > 70 || has_year(text, line.start, line.end) ||
+      opens_entry(text, line) || !starts_upper(text, line.end, line.start) ||
+      is_closing_heading(text, line)) /* "Appendix A" opening a page */
+    return 0;
+  unsigned char last = (unsigned char)text[line.end - 1];
+  if (last == '.' || last == ',' || last == ';' || last == ':' || last == '-') return 0;
+  size_t words = 0, capitalised = 0;
+  for (size_t i = line.start; i < line.end; i++)
+    if (i == line.start ||
+        (is_space((unsigned char)text[i - 1]) && !is_space((unsigned char)text[i]))) {
+      words++;
+      capitalised += starts_upper(text, line.end, i) || is_digit((unsigned char)text[i]);
+    }
+  return capitalised * 2 >= words;
+}
+
 /* A bare number after a line ending in a comma, before a line that surely
 ** opens an entry, ends that entry ("..., 368," then "1073"): a page number
 ** of the layout would sit between two parts of one entry. */
@@ -2723,12 +3515,13 @@ static int number_closes_entry(const char *text, size_t length, const list_line 
 }
 
 /* Whether the list goes on after a heading-like line (at `position`): a year
-** on one of the next six non-blank lines, the next label of a numbered list
+** on one of the next six non-blank lines (when `years`: not after a caption,
+** whose table has years in its rows), the next label of a numbered list
 ** within the next twenty or a sure entry opening with a year within the next
-** eight. Bounded
-** look-ahead, so the scan stays linear. */
-static int list_goes_on(const char *text, size_t length, size_t position, long last_label) {
-  if (year_follows(text, length, position)) return 1;
+** eight. Bounded look-ahead, so the scan stays linear. */
+static int list_goes_on(const char *text, size_t length, size_t position, long last_label,
+                        int years) {
+  if (years && year_follows(text, length, position)) return 1;
   int seen = 0;
   for (size_t line = position; line < length && seen < 20 && line - position < 2000;) {
     size_t end = line;
@@ -2749,6 +3542,16 @@ static int list_goes_on(const char *text, size_t length, size_t position, long l
   return 0;
 }
 
+/* A numbered section's title as a table of contents prints it ("3 Ergebnisse",
+** "2.1 Data"): at most 60 bytes, the number followed by one space, then a
+** heading. */
+static int toc_line(const char *text, line_span line) {
+  if (line.end - line.start > 60) return 0;
+  size_t words = skip_section_number(text, line.start, line.end);
+  return words > line.start + 1 && !is_space((unsigned char)text[words - 2]) &&
+         looks_like_heading(text, line);
+}
+
 int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_entry **entries,
                            size_t *count) {
   entry_list list = {0};
@@ -2760,13 +3563,16 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
   }
   int inside = 0, blank_before = 0, found = 0, furniture = 0;
   int blank_seen = 0; /* a blank line since the last line of the list, page break or not */
+  int toc_before = 0; /* the two lines before read as numbered lines of a table of contents */
+  int toc_run = 0;    /* how many lines in a row up to here read as such lines */
+  int page_number_before = 0; /* the last line of the list read was a bare page number */
   size_t first_indent = 0;
   long last_label = 0; /* the last label of a numbered list, in sequence */
   for (size_t line = 0; line < length;) {
     size_t end = line_end(text, line, length);
     line_span span = trimmed_line(text, line, end);
     size_t next = end + 1;
-    if (is_bibliography_heading(text, span)) {
+    if (is_bibliography_heading(text, span) && !(toc_before && !inside)) {
       segment_list(&list, text, lines.lines, lines.count);
       lines.count = 0;
       last_label = 0;
@@ -2783,12 +3589,16 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
                 /* "doi:10.1038/s41598-018-24342-" then "x": the end of a broken id */
                 !(lines.count && span.end - span.start <= 3 &&
                   text[lines.lines[lines.count - 1].end - 1] == '-')) ||
-               is_repeated_line(&repeated, text, span)) {
+               is_repeated_line(&repeated, text, span) ||
+               (page_number_before && running_head_after_number(text, span))) {
       /* skipped: the entry it interrupts goes on after it, and the blank
          lines around a page break separate no entries */
       blank_before = 0;
+      page_number_before = furniture_is_number(text, span);
       furniture = 1;
     } else {
+      int after_page = furniture; /* page furniture since the last line of the list */
+      page_number_before = 0;
       furniture = 0;
       size_t indent = span.start - line;
       const list_line *previous = lines.count ? &lines.lines[lines.count - 1] : 0;
@@ -2804,14 +3614,21 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
                             names_then_year_end(text, previous->start, previous->end))));
       size_t label_end;
       long label = entry_label(text, span, &label_end);
-      if ((is_closing_heading(text, span) &&
+      if (((closing_line(text, length, span, next, last_label) ||
+            ends_list(text, span, blank_seen || (previous && text[previous->end - 1] == '.'),
+                      blank_seen || after_page)) &&
            !(previous && leaves_entry_open(text, previous->start, previous->end) == 2)) ||
           (!wrapped && !(last_label > 0 && label == last_label + 1) &&
-           (looks_like_heading(text, span) || is_caption(text, span)) &&
-           !list_goes_on(text, length, next, last_label))) {
+           ((looks_like_heading(text, span) && !list_goes_on(text, length, next, last_label, 1)) ||
+            (is_caption(text, span) && !list_goes_on(text, length, next, last_label, 0))))) {
         segment_list(&list, text, lines.lines, lines.count);
         lines.count = 0;
         inside = 0;
+      } else if ((blank_seen || !lines.count) && !wrapped &&
+                 !(previous && leaves_entry_open(text, previous->start, previous->end) == 2) &&
+                 list_subheading(text, length, span, next)) {
+        /* left out; the line after it starts an entry */
+        blank_before = 1;
       } else {
         if (!lines.count) first_indent = indent;
         if (label > 0 && (label == last_label + 1 || (last_label == 0 && label <= 3)))
@@ -2820,6 +3637,16 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
         blank_before = blank_seen = 0;
       }
     }
+    /* a table of contents whose page numbers were lost: two numbered sections'
+       titles or more ("2 Forschungsstand", "3 Ergebnisse") right above the
+       heading, no blank line between; not a running head at a page's top, its
+       page number set off by a gap ("24      JOURNAL OF ECONOMIC HISTORY"), nor
+       a single section's title ("2 Theoretical Background") */
+    toc_run = !inside && span.start < span.end && toc_line(text, span) &&
+                      !is_repeated_line(&repeated, text, span)
+                  ? toc_run + 1
+                  : 0;
+    toc_before = toc_run >= 2;
     line = next;
   }
   segment_list(&list, text, lines.lines, lines.count);

@@ -109,9 +109,10 @@ def test_headings():
            'Quellen- und Literaturverzeichnis', 'Bibliographie', 'Références', 'RÉFÉRENCES',
            'Références bibliographiques', 'Bibliografía', 'Referencias', 'Bibliografia',
            'Riferimenti', 'Works Cited', 'Literature Cited', 'Notes and References', 'Sources',
-           'IV. Bibliography', 'R E F E R E N C E S', '4.2 Literatur:']
+           'IV. Bibliography', 'R E F E R E N C E S', '4.2 Literatur:', 'Sekundärliteratur',
+           'Primärliteratur', 'Sources imprimées', 'Secondary sources']
     no = ['8. Literature ........ 27', 'References to the Court', 'Literature review',
-          'Sources of growth', 'Referencing styles']
+          'Sources of growth', 'Referencing styles', 'Literaturverzeichnis 31']
     for heading in yes:
         text = 'Intro.\n\n%s\n\nRoe, Ann (2001): Ein Buch. Berlin: Verlag.\n' % heading
         got = db.execute('SELECT count(*) FROM ibid_reference_entries(?)', (text,)).fetchone()[0]
@@ -132,6 +133,32 @@ def test_repeated_author_takes_previous():
     assert len(rows) == 3, rows
     for (csl,) in rows:
         assert json.loads(csl)['author'][0]['family'] == 'Kessler', csl
+
+
+def test_entry_openings():
+    """Each of these lines opens an entry of its own between two closed entries of a flat
+    list: anonymous and collective authors, corporate bodies, name particles, small capitals."""
+    db = connect()
+    openings = ['VV. AA. (2005). El trabajo en España. Madrid: Foessa.',
+                'AA.VV. (2010), Il lavoro, il Mulino, Bologna.',
+                'o. V. (2019): Die Lage der Kommunen. Berlin: Difu.',
+                'N.N. (1950): Bericht. Bonn.',
+                'Bundesministerium für Arbeit und Soziales (BMAS) (2021): Lebenslagen. Berlin.',
+                'de Vries, J. (1994). The industrious revolution. JEH, 54(2), 249-270.',
+                'vom Brocke, B. (1980): Hochschulpolitik. Stuttgart: Klett.',
+                'Le Galès, P. (2002). European Cities. Oxford: Oxford University Press.',
+                'UNHCR (2020). Global Trends. Geneva: UNHCR.',
+                'SCHWARTZ (O.), 1990, Le monde privé des ouvriers, Paris, PUF.',
+                'INSEE, 2019, Tableaux de l\'économie française, Paris, Insee.',
+                'Ídem (2003): Otro título. Madrid: Alianza.',
+                'ÁLVAREZ JUNCO, José (2001): Mater dolorosa. Madrid: Taurus.',
+                '- (2012): Verwaltungsreformen. Wiesbaden: VS Verlag.',
+                'Fischer, Wolfram/Hax, Herbert (Hg.): Treuhandanstalt. Das Unmögliche wagen']
+    for line in openings:
+        text = ('References\n\nRoe, Ann (2001): Erster Titel. Berlin: Verlag.\n%s\n'
+                'Lee, Bo (2003): Dritter Titel. Berlin: Verlag.\n' % line)
+        got = db.execute('SELECT count(*) FROM ibid_reference_entries(?)', (text,)).fetchone()[0]
+        assert got == 3, (line, got)
 
 
 def test_entries_robust():
@@ -253,3 +280,115 @@ def test_links_robust():
                 'SELECT start, length, entry_start, style FROM ibid_reference_links(?)', (text,)):
             assert 1 <= start and start + length <= len(text) + 1, (text, start, length)
             assert start + length <= entry_start and style in ('bracket', 'superscript'), text
+
+
+def entry_count(db, text):
+    return db.execute('SELECT count(*) FROM ibid_reference_entries(?)', (text,)).fetchone()[0]
+
+
+THREE = ('Smith, J. (2001). Trade and growth. Journal of Economics, 12, 1-20.\n'
+         'Jones, K. (2003). Migration and wages. Economic Journal, 113, 45-67.\n'
+         'Brown, L. (2005). Institutions. Oxford: Oxford University Press.\n')
+
+
+def test_table_of_contents_guard():
+    """A heading under two numbered sections' titles or more (a table of contents without
+    page numbers) opens no list; a running head at a page's top with its page number set off
+    by a gap, or one section's title, above the heading does not stop it."""
+    db = connect()
+    assert entry_count(db, 'We conclude here.\n\n24      JOURNAL OF ECONOMIC HISTORY\n'
+                           'References\n' + THREE) == 3
+    assert entry_count(db, 'and so we end the discussion of the model here.\n'
+                           '2 Theoretical Background\nReferences\n' + THREE) == 3
+    assert entry_count(db, 'Contents\n\n1 Introduction\n2 Data\n3 Results\nReferences\n\n'
+                           '1 Introduction\n\nThe model did not converge in the end.\n') == 0
+
+
+def test_article_history_ends_list():
+    """An article's history after the list ends it: a date after the phrase, or an
+    acceptance, after a blank line; a date right after the phrase otherwise. An entry's
+    last line 'Submitted to Econometrica, 2021.' ends nothing."""
+    db = connect()
+    text = ('References\n\nSmith, J. and Jones, K. (2020). Learning to segment references.\n'
+            'Submitted to Econometrica, 2021.\n'
+            'Brown, L. (2005). Institutions. Oxford: Oxford University Press.\n'
+            'Green, M. (2010). Markets. Journal of Economics, 12, 1-20.\n')
+    assert entry_count(db, text) == 3
+    for history in ('Received 12 March 2007; accepted 3 May 2007', 'Eingegangen am 3.5.2019',
+                    'Fecha de recepción: 12 de marzo de 2021', 'Submitted 2019; accepted 2020.'):
+        text = ('References\n\n' + THREE + '\n' + history + '\n\n'
+                'Roe, A. (2001). Appendix. Oxford: Oxford University Press.\n')
+        assert entry_count(db, text) == 3, history
+    text = 'References\n\n' + THREE + 'Received March 12, 2007; revised March 12, 2007;\n' + \
+        'Roe, A. (2001). Appendix. Oxford: Oxford University Press.\n'
+    assert entry_count(db, text) == 3
+
+
+def test_author_note_ends_list():
+    """An author's note after the list ends it: names, a verb and a post within a few words
+    ('ist Professor', 'est élève'); a title with the same shape ('Die Geschichte ist nicht zu
+    Ende.', 'Machine Learning is everywhere (2020).') is an entry."""
+    db = connect()
+    text = ('Literatur\n\nMüller, Hans (1990).\nDie Geschichte ist nicht zu Ende. Berlin: Suhrkamp.\n'
+            'Schmidt, Karl (1995). Arbeit und Staat. München: Beck.\n'
+            'Weber, Max (1922). Wirtschaft und Gesellschaft. Tübingen: Mohr.\n')
+    assert entry_count(db, text) == 4
+    text = ('References\n\nSmith, J. (2019). Why Machine Learning is hard. Journal of X, 3, 1-20.\n\n'
+            'Machine Learning is everywhere (2020). Report of the Royal Society. London.\n\n'
+            'Jones, K. (2020). Trade. Journal of X, 3, 1-20.\n'
+            'Brown, L. (2005). Institutions. Oxford: Oxford University Press.\n')
+    assert entry_count(db, text) == 4
+    for note in ('Hans Müller ist Professor für Soziologie an der Universität Bonn.',
+                 'Marie Dupont est élève de l\'École normale supérieure.',
+                 'Jane Roe is an associate professor of history at the University of Leeds.',
+                 'Ana García es investigadora en la Universidad de Granada.'):
+        text = 'References\n\n' + THREE + '\n' + note + '\nRoe, A. (2001). Appendix. Oxford: Clarendon.\n'
+        assert entry_count(db, text) == 3, note
+
+
+def test_series_name_inside_list():
+    """A series' name with a number inside an entry ('IZA Discussion Papers No. 12345')
+    does not end the list that goes on after it; 'Recent Working Papers' after the
+    list still ends it."""
+    db = connect()
+    text = ('References\n\nSmith, J. (2019). Migration and wages.\nIZA Discussion Papers No. 12345\n'
+            'Jones, K. (2020). Trade. Journal of X, 3, 1-20.\n'
+            'Brown, L. (2005). Institutions. Oxford: Oxford University Press.\n')
+    entries = [r[0] for r in db.execute('SELECT text FROM ibid_reference_entries(?)', (text,))]
+    assert entries[0].startswith('Smith') and entries[-1].startswith('Brown'), entries
+    assert any(e.startswith('Jones') for e in entries), entries
+    text = ('References\n\n' + THREE + '\nRecent Working Papers\n\n'
+            '15020 Lindqvist, R. and Okafor, D.: Apprenticeships and Youth Unemployment, 2022.\n'
+            '15019 Berg, H.: Part-time Work and Pensions, 2022.\n')
+    assert entry_count(db, text) == 3
+
+
+def test_wide_gap_after_label():
+    """A numbered entry printed with a wide gap after its label is no running head: its
+    text stays in the list, and the list is cut at those labels."""
+    db = connect()
+    for text in ('References\n\n1   Smith J, Roe K. Gene Therapy. Lancet 2001;357:1-5.\n'
+                 '2   Doe A. Cell Biology. Nature 2003;421:12-19.\n'
+                 '3   Lee B, Kim C. Stem Cells. Cell 2005;120:33-40.\n',
+                 'References\n\n1   Abbott, A. (1988) The System of Professions\n'
+                 '    Chicago: University of Chicago Press.\n'
+                 '2   Becker, G. (1964) Human Capital\n    New York: Columbia University Press.\n'
+                 '3   Coleman, J. (1990) Foundations of Social Theory\n'
+                 '    Cambridge: Harvard University Press.\n'):
+        joined = ' '.join(r[0] for r in db.execute('SELECT text FROM ibid_reference_entries(?)', (text,)))
+        for line in text.split('\n')[2:]:
+            assert line.strip() in joined, (line, joined)
+        assert entry_count(db, text) == 3, text
+
+
+def test_capitals_opening_counted_by_code_point():
+    """A body or a surname in capitals opening the line is an author with non-ASCII capitals
+    too ('MINISTÈRE, 2019,' as 'INSEE, 2019,')."""
+    db = connect()
+    for line in ('INSEE, 2019, Tableaux de l\'économie française, Paris, Insee.',
+                 'MINISTÈRE, 2019, Repères et références statistiques, Paris, DEPP.',
+                 'ÉTAT, 2001, Rapport, Paris, La Documentation française.'):
+        text = ('Bibliographie\n\nBOURDIEU, P., 1979, La distinction, Paris, Minuit.\n'
+                'CASTEL, R., 1995, Les métamorphoses, Paris, Fayard\n%s\n'
+                'DUBET, F., 2002, Le déclin, Paris, Seuil.\n' % line)
+        assert entry_count(db, text) == 4, line
