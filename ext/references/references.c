@@ -55,6 +55,7 @@
 #include "references.h"
 
 #include <string.h>
+#include <unicode/uchar.h>
 
 #include "legal.h"
 #include "markers.h"
@@ -103,15 +104,15 @@ static unsigned bracket_mask(__m128i v) {
 }
 #endif
 
-/* Uppercase letter, ASCII or a Latin-1/Latin Extended capital. */
+/* The character at i is an upper-case (or title-case) letter: ASCII by its
+** byte, any other by ICU ("É", "Ł", "Ž", "Ω"). */
 static int starts_upper(const char *text, size_t end, size_t i) {
   if (i >= end) return 0;
   unsigned char c = (unsigned char)text[i];
   if (c < 0x80) return is_upper_ascii(c);
   uint32_t codepoint;
   ibid_utf8_decode(text, end, i, &codepoint);
-  return (codepoint >= 0xC0 && codepoint <= 0xDE && codepoint != 0xD7) ||
-         (codepoint >= 0x100 && codepoint <= 0x17F && (codepoint % 2) == 0);
+  return u_isupper((UChar32)codepoint) || u_istitle((UChar32)codepoint);
 }
 
 /* Whether text[i..end) starts with word (lowercase ASCII), ignoring case.
@@ -3067,15 +3068,15 @@ static int case_opening(const char *text, line_span line) {
          (text[i + 3] == ' ' || (text[i + 3] == '.' && i + 4 < limit && text[i + 4] == ' '));
 }
 
-/* Lowercase letter, ASCII or a Latin-1/Latin Extended small letter ("élève"). */
+/* The character at i is a lower-case letter: ASCII by its byte, any other by
+** ICU ("élève", "łódź"). */
 static int starts_lower(const char *text, size_t end, size_t i) {
   if (i >= end) return 0;
   unsigned char c = (unsigned char)text[i];
   if (c < 0x80) return is_lower_ascii(c);
   uint32_t codepoint;
   ibid_utf8_decode(text, end, i, &codepoint);
-  return (codepoint >= 0xDF && codepoint <= 0xFF && codepoint != 0xF7) ||
-         (codepoint >= 0x100 && codepoint <= 0x17F && (codepoint % 2) == 1);
+  return u_islower((UChar32)codepoint);
 }
 
 /* Whether the word at text[i] names an academic's post ("professor",

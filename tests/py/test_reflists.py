@@ -381,6 +381,19 @@ def test_wide_gap_after_label():
         assert entry_count(db, text) == 3, text
 
 
+def test_capitals_outside_latin1_open_entries():
+    """A surname whose capital lies outside Latin-1 with an odd code point ('Ł' U+0141,
+    'Ż' U+017B, 'Ň' U+0147) or in another script opens an entry as 'Abel' does: capitals
+    are told by ICU, not by a range of code points."""
+    db = connect()
+    for name in ('Łukasiewicz, J.', 'Żukowski, M.', 'Ňachová, E.', 'Ωmega, A.', 'Щукин, В.'):
+        text = ('Some text here.\n\nReferences\n\n'
+                'Abel, K. (1999). A study of things. Journal of Stuff 3: 1-20.\n'
+                '%s (2001). Another study of things. Warsaw:\n  PWN.\n'
+                'Zeller, T. (2005). Final things. Berlin: Springer.\n' % name)
+        assert entry_count(db, text) == 3, name
+
+
 def test_capitals_opening_counted_by_code_point():
     """A body or a surname in capitals opening the line is an author with non-ASCII capitals
     too ('MINISTÈRE, 2019,' as 'INSEE, 2019,')."""
