@@ -2046,8 +2046,7 @@ static int leaves_entry_open(const char *text, size_t start, size_t end) {
     uint32_t codepoint;
     if ((c & 0xC0) != 0x80) return 0;
     ibid_utf8_decode_before(text, end, &codepoint);
-    return (codepoint >= 0xDF && codepoint <= 0xFF && codepoint != 0xF7) ||
-           (codepoint >= 0x100 && codepoint <= 0x17F && (codepoint % 2) == 1);
+    return u_islower((UChar32)codepoint); /* a line ending in a small letter ("… für Ökonomie") */
   }
   return 0;
 }
