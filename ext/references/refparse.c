@@ -2242,9 +2242,7 @@ static view find_bare_arxiv(view v) {
 ** Association ..."): before the place comes the title of the book; a
 ** publisher follows its place. The run is the first after the names and the
 ** date. */
-static void title_before_place(const char *text, const ibid_reftoken *tokens, size_t count,
-                               uint8_t *labels) {
-  (void)text, (void)tokens;
+static void title_before_place(size_t count, uint8_t *labels) {
   for (size_t i = 0; i < count; i++)
     if (labels[i] == IBID_REFLABEL_TITLE || labels[i] == IBID_REFLABEL_JOURNAL ||
         labels[i] == IBID_REFLABEL_CONTAINER)
@@ -2257,27 +2255,7 @@ static void title_before_place(const char *text, const ibid_reftoken *tokens, si
     i++;
   size_t start = i;
   while (i < count && labels[i] == IBID_REFLABEL_PUBLISHER) i++;
-  if (i == start) {
-    /* A place run holding the title before its last comma ("(eds.), 2007,
-    ** Transcendental Heidegger, Stanford: Stanford University Press"): the
-    ** place is the one word or two after the comma, ending with a colon and
-    ** not a state's abbreviation ("New York, NY:"). */
-    while (i < count && labels[i] == IBID_REFLABEL_LOCATION) i++;
-    if (i - start < 3 || i == count) return;
-    view last = token_view(text, &tokens[i - 1]);
-    if (last.s[last.n - 1] != ':') return;
-    size_t after = i - 1;
-    while (after > start && text[tokens[after - 1].start + tokens[after - 1].length - 1] != ',')
-      after--;
-    if (after < start + 2 || i - after > 2) return;
-    view place = token_view(text, &tokens[after]);
-    if (!is_upper(place.s[0]) ||
-        (i - after == 1 && place.n >= 2 && place.n <= 4 && is_upper(place.s[1])))
-      return;
-    for (size_t k = start; k < after; k++) labels[k] = IBID_REFLABEL_TITLE;
-    return;
-  }
-  if (i == count || labels[i] != IBID_REFLABEL_LOCATION) return;
+  if (i == start || i == count || labels[i] != IBID_REFLABEL_LOCATION) return;
   for (size_t k = start; k < i; k++) labels[k] = IBID_REFLABEL_TITLE;
 }
 
@@ -2688,7 +2666,7 @@ static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t 
   page_count(text, tokens, count, labels);
   arxiv_not_pages(text, tokens, count, labels);
   editor_mark_after_names(text, tokens, count, labels);
-  title_before_place(text, tokens, count, labels);
+  title_before_place(count, labels);
   in_names_container(text, tokens, count, labels);
   /* The boundary rules, each only where the two fields it looks at meet. */
   uint32_t follows[IBID_REFLABEL_COUNT];

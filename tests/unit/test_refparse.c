@@ -244,6 +244,29 @@ static void test_segments(void) {
   CHECK_STRING("refparse label names", ibid_reference_label_name(IBID_REFLABEL_PAGES), "pages");
 }
 
+/* Inputs a review found misparsed; each check states the right output. */
+static void test_review_mends(void) {
+  /* no title: a place with a comma stays one place */
+  CHECK("refparse mend: place with a state stays whole",
+        parsed_contains("Smith, J. 1990. Upper Saddle River, New Jersey: Prentice Hall.",
+                        "\"publisher-place\":\"Upper Saddle River, New Jersey\""));
+  CHECK("refparse mend: place with a state is not a title",
+        parsed_lacks("Smith, J. 1990. Chapel Hill, N.C.: University of North Carolina Press.",
+                     "\"title\""));
+  CHECK("refparse mend: place with an abbreviated state is not a title",
+        parsed_lacks("Smith, J. 1990. San Francisco, Calif.: Jossey-Bass.", "\"title\""));
+  CHECK("refparse mend: place with a country stays whole",
+        parsed_contains("Smith, J. 1990. Rio de Janeiro, Brazil: Editora Fiocruz.",
+                        "\"publisher-place\":\"Rio de Janeiro, Brazil\""));
+  CHECK("refparse mend: Ann Arbor, Mich. is not a title",
+        parsed_lacks("Smith, J. 1990. Ann Arbor, Mich.: University of Michigan Press.",
+                     "\"title\""));
+  CHECK("refparse mend: names are not a title",
+        parsed_lacks("Nr. 15/2019  Raabe, Jonas/Ortmann, Kai: Rentenniveau und "
+                     "Erwerbsverl\xC3\xA4ufe.",
+                     "\"title\":\"Raabe"));
+}
+
 int main(void) {
   test_tokens();
   test_empty_and_odd();
@@ -252,5 +275,6 @@ int main(void) {
   test_legal_and_documents();
   test_german();
   test_segments();
+  test_review_mends();
   return check_finish();
 }
