@@ -1065,6 +1065,24 @@ static void write_volume(ibid_json_object *object, view raw) {
 
 /* ----- URL and DOI ---------------------------------------------------------- */
 
+/* The length of `w` without the punctuation that ends it (".,;:>)]\"'"),
+** keeping a closing bracket opened in `opened` (the text the token goes on
+** from) or in `w` itself. */
+static size_t trim_closing(view w, view opened) {
+  int round = count_byte(opened, '(') - count_byte(opened, ')') + count_byte(w, '(') -
+              count_byte(w, ')');
+  int square = count_byte(opened, '[') - count_byte(opened, ']') + count_byte(w, '[') -
+               count_byte(w, ']');
+  while (w.n && w.s[w.n - 1] && strchr(".,;:>)]\"'", w.s[w.n - 1])) {
+    char c = w.s[w.n - 1];
+    if ((c == ')' && round >= 0) || (c == ']' && square >= 0)) break;
+    if (c == ')') round++;
+    if (c == ']') square++;
+    w.n--;
+  }
+  return w.n;
+}
+
 /* The first token of v that starts with `prefix` (case-insensitive), trimmed. */
 static view find_token(view v, const char *prefix) {
   size_t n = strlen(prefix);
@@ -1080,16 +1098,7 @@ static view find_token(view v, const char *prefix) {
       while (m < n && lower(w.s[k + m]) == prefix[m]) m++;
       if (m == n) {
         view found = {w.s + k, w.n - k};
-        int round = count_byte(found, '(') - count_byte(found, ')');
-        int square = count_byte(found, '[') - count_byte(found, ']');
-        while (found.n && found.s[found.n - 1] && strchr(".,;:>)]\"'", found.s[found.n - 1])) {
-          /* Keep a closing bracket that the URL itself opened. */
-          char c = found.s[found.n - 1];
-          if ((c == ')' && round >= 0) || (c == ']' && square >= 0)) break;
-          if (c == ')') round++;
-          if (c == ']') square++;
-          found.n--;
-        }
+        found.n = trim_closing(found, (view){found.s, 0});
         return found;
       }
     }
@@ -1376,23 +1385,25 @@ static void write_url(ibid_json_object *object, view url, view labelled) {
 ** ("10.1093/molbev /msu300"): while the DOI ends with "/" and the next word
 ** of `within` (the text the DOI was found in) starts with a letter or digit,
 ** ends with "-" and the next word starts with a digit, or the next word
-** starts with "/" and a letter or digit, that word is glued back.
+** starts with "/" and a letter or digit (the DOI not ending in "/"), that
+** word is glued back, without the closing punctuation find_token trims
+** (trim_closing). The DOI and the word must lie inside `within`.
 */
 static void write_doi(ibid_json_object *object, view doi, view within) {
   if (!doi.n) return;
   const char *end = within.s + within.n, *at = doi.s + doi.n;
   char last = doi.s[doi.n - 1];
   view next = {at, 0};
-  if (at < end && is_space_byte(*at)) {
+  if (doi.s >= within.s && at < end && is_space_byte(*at)) {
     while (at < end && is_space_byte(*at)) at++;
     next = (view){at, (size_t)(end - at)};
     next.n = first_word(next);
-    while (next.n && strchr(".,;", next.s[next.n - 1])) next.n--;
+    next.n = trim_closing(next, doi);
   }
-  int glued =
-      next.n && ((last == '/' && (is_alpha(next.s[0]) || is_digit(next.s[0]))) ||
-                 (last == '-' && is_digit(next.s[0])) ||
-                 (next.s[0] == '/' && next.n > 1 && (is_alpha(next.s[1]) || is_digit(next.s[1]))));
+  int glued = next.n && ((last == '/' && (is_alpha(next.s[0]) || is_digit(next.s[0]))) ||
+                         (last == '-' && is_digit(next.s[0])) ||
+                         (last != '/' && next.s[0] == '/' && next.n > 1 &&
+                          (is_alpha(next.s[1]) || is_digit(next.s[1]))));
   if (!glued) {
     write_text(object, "DOI", doi);
     return;

@@ -265,6 +265,12 @@ static void test_review_mends(void) {
         parsed_lacks("Nr. 15/2019  Raabe, Jonas/Ortmann, Kai: Rentenniveau und "
                      "Erwerbsverl\xC3\xA4ufe.",
                      "\"title\":\"Raabe"));
+  /* a glued DOI ends where the DOI does */
+  CHECK("refparse mend: glued DOI drops the closing bracket",
+        parsed_contains("Smith, A. (2006). Water. Nature 1, 1-2 (doi:10.1021/ es0519278).",
+                        "\"DOI\":\"10.1021/es0519278\"}"));
+  CHECK("refparse mend: a DOI ending in a slash takes no second slash",
+        parsed_lacks("Smith, A. (2006). Water. Nature 1, 1-2. doi:10.1021/ /x", "//x"));
 }
 
 int main(void) {
