@@ -13,6 +13,7 @@
 #include "refparse.h"
 
 #include <string.h>
+#include <unicode/uchar.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -21,6 +22,7 @@
 #include "memory.h"
 #include "refmodel.h"
 #include "reftokens.h"
+#include "utf8.h"
 
 /* ----- small text views -------------------------------------------------- */
 
@@ -1490,10 +1492,36 @@ static int editor_mark(view v) {
   return 0;
 }
 
-/* "arXiv:1012.3344", "arXiv:hep-th/0603057", "arXiv 1012.3344v2": the identifier
-** with its prefix, or an empty view. */
 static view find_bare_arxiv(view v);
 
+/* A word of a town's name after "Verlag": an upper-case letter, then a
+** lower-case one, no capital further on but after "-" or "/"
+** ("Baden-Baden", "Frankfurt/Main"; not "GmbH", "AG", "DTV"), and not a
+** function word ("Für Sozialwissenschaften" is part of the name). */
+static int town_word(view w) {
+  static const char *const function_words[] = {
+      "f\xC3\xBCr", "und", "and", "of", "the", "for", "de", "del", "der", "des", "die", "das",
+      "du",          "la",  "le",  "et", "zu",  "im",  "am", "an",  "in",  "von", "van", NULL};
+  for (size_t k = 0; function_words[k]; k++) {
+    size_t n = strlen(function_words[k]);
+    if (w.n == n && lower(w.s[0]) == function_words[k][0] &&
+        memcmp(w.s + 1, function_words[k] + 1, n - 1) == 0)
+      return 0;
+  }
+  uint32_t previous = 0;
+  for (size_t k = 0, index = 0; k < w.n; index++) {
+    uint32_t c = 0;
+    k += ibid_utf8_decode(w.s, w.n, k, &c);
+    if (index == 0 && !u_isupper((UChar32)c)) return 0;
+    if (index == 1 && !u_islower((UChar32)c)) return 0;
+    if (index > 1 && u_isupper((UChar32)c) && previous != '-' && previous != '/') return 0;
+    previous = c;
+  }
+  return w.n >= 2;
+}
+
+/* "arXiv:1012.3344", "arXiv:hep-th/0603057", "arXiv 1012.3344v2": the identifier
+** with its prefix, or an empty view. */
 static view find_arxiv(view whole) {
   for (size_t i = 0; i + 6 < whole.n; i++) {
     if (lower(whole.s[i]) != 'a' || lower(whole.s[i + 1]) != 'r' || lower(whole.s[i + 2]) != 'x' ||
@@ -1557,7 +1585,7 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
     place.n++;
   /* "Georg Thieme Verlag Stuttgart", "Carl Hanser Verlag München": a German
   ** publisher's name ends with "Verlag"; one or two capitalised words after
-  ** it are its town. */
+  ** it (town_word) are its town. */
   if (!place.n && publisher.n > 8 && contains_ci(publisher, "verlag ")) {
     /* (after another word: "Verlag Barbara Budrich" is a name) */
     for (size_t i = 1; i + 7 < publisher.n; i++) {
@@ -1565,12 +1593,19 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
           memcmp(publisher.s + i + 1, "erlag ", 6) != 0)
         continue;
       view town = trim((view){publisher.s + i + 7, publisher.n - i - 7});
-      int words = 0, ok = 1;
-      for (size_t k = 0; k < town.n && ok; k++) {
-        if (k && !is_space_byte(town.s[k - 1])) continue;
-        if (is_space_byte(town.s[k])) continue;
+      /* the word before "Verlag" ends in a letter ("American Literary
+      ** History, Verlag Stuttgart" is no publisher's name) */
+      size_t before = i - 1;
+      while (before && is_space_byte(publisher.s[before - 1])) before--;
+      uint32_t c = 0;
+      int ok = before && (ibid_utf8_decode_before(publisher.s, before, &c), u_isalpha((UChar32)c));
+      int words = 0;
+      for (size_t k = 0; k < town.n && ok;) {
+        view w = {town.s + k, first_word((view){town.s + k, town.n - k})};
+        ok = town_word(w);
         words++;
-        ok = is_upper(town.s[k]) || (unsigned char)town.s[k] >= 0xC3;
+        k += w.n;
+        while (k < town.n && is_space_byte(town.s[k])) k++;
       }
       for (size_t k = 0; k < town.n && ok; k++) ok = !is_digit(town.s[k]) && town.s[k] != ',';
       if (ok && words >= 1 && words <= 2) {
@@ -2379,15 +2414,6 @@ static int open_markup(const char *text, const ibid_reftoken *tokens, const uint
   return open > 0;
 }
 
-/*
-** The title ends with a sentence, the journal follows ("Are Dictatorships
-** Returning? ... Hypothesis. Contemporary Politics 16"): when the model put
-** the boundary between two words with no mark between them, it belongs
-** after the word ending with a period just past it ("Hypothesis." goes back to
-** the title) or just before it ("HIV-1 Reverse Transcription. Cold Spring
-** Harb." gives "Cold Spring" to the journal); the same when the title run
-** leaves markup open ("<italic>M. | lucifugus</italic>. Journal of ...").
-*/
 /* Does title token `last` end with a letter and a closing quote ("the
 ** ‘Democratic Rollback’"), the title run not starting with a quote: a quoted
 ** phrase inside the title, which does not end it. */
@@ -2406,6 +2432,15 @@ static int inner_quote_closes(const char *text, const ibid_reftoken *tokens, con
   return first < last && !opening_quote(token_view(text, &tokens[first]));
 }
 
+/*
+** The title ends with a sentence, the journal follows ("Are Dictatorships
+** Returning? ... Hypothesis. Contemporary Politics 16"): when the model put
+** the boundary between two words with no mark between them, it belongs
+** after the word ending with a period just past it ("Hypothesis." goes back to
+** the title) or just before it ("HIV-1 Reverse Transcription. Cold Spring
+** Harb." gives "Cold Spring" to the journal); the same when the title run
+** leaves markup open ("<italic>M. | lucifugus</italic>. Journal of ...").
+*/
 static int title_journal_boundary(const char *text, const ibid_reftoken *tokens, size_t count,
                                   uint8_t *labels) {
   for (size_t i = 1; i + 1 < count; i++) {

@@ -271,6 +271,22 @@ static void test_review_mends(void) {
                         "\"DOI\":\"10.1021/es0519278\"}"));
   CHECK("refparse mend: a DOI ending in a slash takes no second slash",
         parsed_lacks("Smith, A. (2006). Water. Nature 1, 1-2. doi:10.1021/ /x", "//x"));
+  /* after "Verlag" only a town's capitalised words are its place */
+  static const char *const not_towns[] = {
+      "Meyer, K. (2010). Die Stadt. Springer Verlag GmbH.",
+      "Meyer, K. (2010). Die Stadt. Springer Verlag AG.",
+      "Meyer, K. (2010). Die Stadt. Franz Steiner Verlag KG.",
+      "Meyer, K. (2010). Die Stadt. Deutscher Taschenbuch Verlag DTV.",
+      "Meyer, K. (2010). Die Stadt. VS Verlag F\xC3\xBCr Sozialwissenschaften.",
+      "Meyer, K. (2010). Die Stadt. American Literary History, Verlag Stuttgart.",
+      "Meyer, K. (2010). Die Stadt. Nomos Verlag \xC3\xA4rzte.",
+      NULL};
+  for (size_t k = 0; not_towns[k]; k++)
+    CHECK("refparse mend: no place after Verlag",
+          parsed_lacks(not_towns[k], "\"publisher-place\""));
+  CHECK("refparse mend: a hyphenated town after Verlag",
+        parsed_contains("Meyer, K. (2010). Die Stadt. Nomos Verlag Baden-Baden.",
+                        "\"publisher\":\"Nomos Verlag\",\"publisher-place\":\"Baden-Baden\""));
 }
 
 int main(void) {
