@@ -1492,7 +1492,7 @@ static int editor_mark(view v) {
   return 0;
 }
 
-static view find_bare_arxiv(view v);
+static view find_bare_arxiv(view v, char *joined);
 
 /* A word of a town's name after "Verlag": an upper-case letter, then a
 ** lower-case one, no capital further on but after "-" or "/"
@@ -1683,8 +1683,9 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
   /* an arXiv identifier is the number of the preprint */
   /* (`lowered` is `whole` lower-cased: without "arxiv" there, find_arxiv finds nothing) */
   if (!symbol.n && !report_number.n && whole_contains(f, "arxiv")) symbol = find_arxiv(whole);
+  char arxiv_joined[16];
   if (!symbol.n && !report_number.n && f->text[IBID_REFLABEL_NOTE].length)
-    symbol = find_bare_arxiv(field(f, IBID_REFLABEL_NOTE));
+    symbol = find_bare_arxiv(field(f, IBID_REFLABEL_NOTE), arxiv_joined);
   write_text(&object, "number", symbol);
   const char *authority = symbol.n ? symbol_authority(symbol) : NULL;
   /* (only looked for when it is written: the court markers are some twenty searches) */
@@ -2203,18 +2204,19 @@ static void page_count(const char *text, const ibid_reftoken *tokens, size_t cou
 }
 
 /* Length of the arXiv identifier that v is, or 0: "0908.1724", "1503.02641v2"
-** (a year from 07 and a month, a period, four or five digits, a version) or
-** "astro-ph/9805201", "math.AG/0101234" (an archive, a slash, seven digits). */
+** (a year and a month from 0704, a period, four digits up to 1412 and five
+** from 1501, a version) or "astro-ph/9805201", "math.AG/0101234" (an
+** archive, a slash, seven digits). */
 static size_t arxiv_id(view v) {
   size_t i = 0;
   while (i < v.n && is_digit(v.s[i])) i++;
   if (i == 4 && v.n > 5 && v.s[4] == '.') {
+    int year = (v.s[0] - '0') * 10 + (v.s[1] - '0');
     int month = (v.s[2] - '0') * 10 + (v.s[3] - '0');
-    if (v.s[0] == '0' && v.s[1] < '7') return 0;
-    if (month < 1 || month > 12) return 0;
+    if (month < 1 || month > 12 || year * 100 + month < 704) return 0;
     size_t j = 5;
     while (j < v.n && is_digit(v.s[j])) j++;
-    if (j - 5 < 4 || j - 5 > 5) return 0;
+    if (j - 5 != (year < 15 ? 4u : 5u)) return 0;
     if (j < v.n && v.s[j] == 'v') {
       size_t k = j + 1;
       while (k < v.n && is_digit(v.s[k])) k++;
@@ -2228,6 +2230,32 @@ static size_t arxiv_id(view v) {
   size_t j = i + 1;
   while (j < v.n && is_digit(v.s[j])) j++;
   return j - i - 1 == 7 ? j : 0;
+}
+
+/* "1112 .5166": an identifier PDF extraction split before its period, as
+** `first` (four digits) and `second` (the next token, from the period; its
+** closing punctuation dropped); joined into `joined` (16 bytes), or an
+** empty view when the two are not one identifier. */
+static view split_arxiv(view first, view second, char *joined) {
+  while (second.n && strchr(".,;)]", second.s[second.n - 1])) second.n--;
+  if (first.n != 4 || second.n < 5 || second.n > 12 || second.s[0] != '.')
+    return (view){joined, 0};
+  memcpy(joined, first.s, 4);
+  memcpy(joined + 4, second.s, second.n);
+  view both = {joined, 4 + second.n};
+  if (arxiv_id(both) != both.n) both.n = 0;
+  return both;
+}
+
+/* Does the word introduce pages ("pp.", "p.", "S.", "pág.")? */
+static int page_word(view w) {
+  static const char *const words[] = {"p.", "pp.", "s.", "p\xC3\xA1g.", "pg.", "pgs.", NULL};
+  for (size_t k = 0; words[k]; k++) {
+    size_t n = strlen(words[k]);
+    if (w.n == n && lower(w.s[0]) == words[k][0] && memcmp(w.s + 1, words[k] + 1, n - 1) == 0)
+      return 1;
+  }
+  return 0;
 }
 
 /* An arXiv identifier the model took for pages or a volume ("Astrophys. J.
@@ -2250,19 +2278,14 @@ static void arxiv_not_pages(const char *text, const ibid_reftoken *tokens, size_
     } else if (!is_alpha(raw.s[skip]) || !memchr(raw.s, '/', raw.n)) {
       continue;
     }
+    /* "pp. 1203.1210" are pages */
+    if (i && page_word(token_view(text, &tokens[i - 1]))) continue;
     view t = trim_set(raw, "[(,;.)]");
-    if (t.n < 9 && i + 1 < count && t.n == 4 &&
-        (labels[i + 1] == IBID_REFLABEL_PAGES || labels[i + 1] == IBID_REFLABEL_VOLUME) &&
-        text[tokens[i + 1].start] == '.' && tokens[i + 1].length >= 5) {
-      /* "1112 .5166": the two halves of one identifier */
+    if (t.n == 4 && i + 1 < count &&
+        (labels[i + 1] == IBID_REFLABEL_PAGES || labels[i + 1] == IBID_REFLABEL_VOLUME)) {
       char joined[16];
-      view next = token_view(text, &tokens[i + 1]);
-      while (next.n && strchr(".,;)]", next.s[next.n - 1])) next.n--;
-      if (next.n > sizeof(joined) - 4) continue;
-      memcpy(joined, t.s, 4);
-      memcpy(joined + 4, next.s, next.n);
-      view both = {joined, 4 + next.n};
-      if (arxiv_id(both) == both.n) labels[i] = labels[i + 1] = IBID_REFLABEL_NOTE;
+      if (split_arxiv(t, token_view(text, &tokens[i + 1]), joined).n)
+        labels[i] = labels[i + 1] = IBID_REFLABEL_NOTE;
       continue;
     }
     if (t.n >= 9 && arxiv_id(t) == t.n) labels[i] = IBID_REFLABEL_NOTE;
@@ -2270,15 +2293,27 @@ static void arxiv_not_pages(const char *text, const ibid_reftoken *tokens, size_
 }
 
 /* The first arXiv identifier in v, written alone ("astro-ph/9805201",
-** "[0908.1724]"), or an empty view. */
-static view find_bare_arxiv(view v) {
+** "[0908.1724]", "1503 .02641" split before its period and joined in
+** `joined`, 16 bytes), not after a page word, or an empty view. */
+static view find_bare_arxiv(view v, char *joined) {
   size_t i = 0;
+  view previous = {v.s, 0};
   while (i < v.n) {
     while (i < v.n && is_space_byte(v.s[i])) i++;
-    view w = {v.s + i, first_word((view){v.s + i, v.n - i})};
-    i += w.n;
-    w = trim_set(w, "[(,;.)]");
+    view raw = {v.s + i, first_word((view){v.s + i, v.n - i})};
+    i += raw.n;
+    view w = trim_set(raw, "[(,;.)]");
+    int after_page_word = page_word(previous);
+    previous = raw;
+    if (after_page_word) continue;
     if (w.n >= 9 && arxiv_id(w) == w.n) return w;
+    if (w.n == 4) {
+      size_t j = i;
+      while (j < v.n && is_space_byte(v.s[j])) j++;
+      view both =
+          split_arxiv(w, (view){v.s + j, first_word((view){v.s + j, v.n - j})}, joined);
+      if (both.n) return both;
+    }
   }
   return (view){v.s, 0};
 }

@@ -287,6 +287,18 @@ static void test_review_mends(void) {
   CHECK("refparse mend: a hyphenated town after Verlag",
         parsed_contains("Meyer, K. (2010). Die Stadt. Nomos Verlag Baden-Baden.",
                         "\"publisher\":\"Nomos Verlag\",\"publisher-place\":\"Baden-Baden\""));
+  /* pages are not arXiv identifiers; a split identifier is the number */
+  CHECK("refparse mend: pages after pp. are not an arXiv id",
+        parsed_contains("Smith, J. (2010). Water. Nature 12, pp. 1203.1210.",
+                        "\"page\":\"1203.1210\""));
+  CHECK("refparse mend: 1503 takes five digits after the period",
+        parsed_contains("Smith, J. (2010). Water. Nature 12, 1503.1510.",
+                        "\"page\":\"1503.1510\""));
+  CHECK("refparse mend: no arXiv id before 0704",
+        parsed_lacks("X, Phys. Rev. Lett. 105 (2010) 050502, 0703.1724.", "\"number\""));
+  CHECK("refparse mend: an arXiv id split before its period is the number",
+        parsed_contains("M. Ackermann et al., Phys. Rev. D 91, 1503 .02641.",
+                        "\"number\":\"1503.02641\""));
 }
 
 int main(void) {
