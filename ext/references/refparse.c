@@ -1071,10 +1071,10 @@ static void write_volume(ibid_json_object *object, view raw) {
 ** keeping a closing bracket opened in `opened` (the text the token goes on
 ** from) or in `w` itself. */
 static size_t trim_closing(view w, view opened) {
-  int round = count_byte(opened, '(') - count_byte(opened, ')') + count_byte(w, '(') -
-              count_byte(w, ')');
-  int square = count_byte(opened, '[') - count_byte(opened, ']') + count_byte(w, '[') -
-               count_byte(w, ']');
+  int round =
+      count_byte(opened, '(') - count_byte(opened, ')') + count_byte(w, '(') - count_byte(w, ')');
+  int square =
+      count_byte(opened, '[') - count_byte(opened, ']') + count_byte(w, '[') - count_byte(w, ']');
   while (w.n && w.s[w.n - 1] && strchr(".,;:>)]\"'", w.s[w.n - 1])) {
     char c = w.s[w.n - 1];
     if ((c == ')' && round >= 0) || (c == ']' && square >= 0)) break;
@@ -1501,7 +1501,7 @@ static view find_bare_arxiv(view v, char *joined);
 static int town_word(view w) {
   static const char *const function_words[] = {
       "f\xC3\xBCr", "und", "and", "of", "the", "for", "de", "del", "der", "des", "die", "das",
-      "du",          "la",  "le",  "et", "zu",  "im",  "am", "an",  "in",  "von", "van", NULL};
+      "du",         "la",  "le",  "et", "zu",  "im",  "am", "an",  "in",  "von", "van", NULL};
   for (size_t k = 0; function_words[k]; k++) {
     size_t n = strlen(function_words[k]);
     if (w.n == n && lower(w.s[0]) == function_words[k][0] &&
@@ -2238,8 +2238,7 @@ static size_t arxiv_id(view v) {
 ** empty view when the two are not one identifier. */
 static view split_arxiv(view first, view second, char *joined) {
   while (second.n && strchr(".,;)]", second.s[second.n - 1])) second.n--;
-  if (first.n != 4 || second.n < 5 || second.n > 12 || second.s[0] != '.')
-    return (view){joined, 0};
+  if (first.n != 4 || second.n < 5 || second.n > 12 || second.s[0] != '.') return (view){joined, 0};
   memcpy(joined, first.s, 4);
   memcpy(joined + 4, second.s, second.n);
   view both = {joined, 4 + second.n};
@@ -2310,8 +2309,7 @@ static view find_bare_arxiv(view v, char *joined) {
     if (w.n == 4) {
       size_t j = i;
       while (j < v.n && is_space_byte(v.s[j])) j++;
-      view both =
-          split_arxiv(w, (view){v.s + j, first_word((view){v.s + j, v.n - j})}, joined);
+      view both = split_arxiv(w, (view){v.s + j, first_word((view){v.s + j, v.n - j})}, joined);
       if (both.n) return both;
     }
   }

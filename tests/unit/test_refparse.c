@@ -258,9 +258,9 @@ static void test_review_mends(void) {
   CHECK("refparse mend: place with a country stays whole",
         parsed_contains("Smith, J. 1990. Rio de Janeiro, Brazil: Editora Fiocruz.",
                         "\"publisher-place\":\"Rio de Janeiro, Brazil\""));
-  CHECK("refparse mend: Ann Arbor, Mich. is not a title",
-        parsed_lacks("Smith, J. 1990. Ann Arbor, Mich.: University of Michigan Press.",
-                     "\"title\""));
+  CHECK(
+      "refparse mend: Ann Arbor, Mich. is not a title",
+      parsed_lacks("Smith, J. 1990. Ann Arbor, Mich.: University of Michigan Press.", "\"title\""));
   CHECK("refparse mend: names are not a title",
         parsed_lacks("Nr. 15/2019  Raabe, Jonas/Ortmann, Kai: Rentenniveau und "
                      "Erwerbsverl\xC3\xA4ufe.",
@@ -291,9 +291,9 @@ static void test_review_mends(void) {
   CHECK("refparse mend: pages after pp. are not an arXiv id",
         parsed_contains("Smith, J. (2010). Water. Nature 12, pp. 1203.1210.",
                         "\"page\":\"1203.1210\""));
-  CHECK("refparse mend: 1503 takes five digits after the period",
-        parsed_contains("Smith, J. (2010). Water. Nature 12, 1503.1510.",
-                        "\"page\":\"1503.1510\""));
+  CHECK(
+      "refparse mend: 1503 takes five digits after the period",
+      parsed_contains("Smith, J. (2010). Water. Nature 12, 1503.1510.", "\"page\":\"1503.1510\""));
   CHECK("refparse mend: no arXiv id before 0704",
         parsed_lacks("X, Phys. Rev. Lett. 105 (2010) 050502, 0703.1724.", "\"number\""));
   CHECK("refparse mend: an arXiv id split before its period is the number",
