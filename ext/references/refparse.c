@@ -13,6 +13,7 @@
 #include "refparse.h"
 
 #include <string.h>
+#include <unicode/uchar.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -21,6 +22,7 @@
 #include "memory.h"
 #include "refmodel.h"
 #include "reftokens.h"
+#include "utf8.h"
 
 /* ----- small text views -------------------------------------------------- */
 
@@ -1065,6 +1067,24 @@ static void write_volume(ibid_json_object *object, view raw) {
 
 /* ----- URL and DOI ---------------------------------------------------------- */
 
+/* The length of `w` without the punctuation that ends it (".,;:>)]\"'"),
+** keeping a closing bracket opened in `opened` (the text the token goes on
+** from) or in `w` itself. */
+static size_t trim_closing(view w, view opened) {
+  int round =
+      count_byte(opened, '(') - count_byte(opened, ')') + count_byte(w, '(') - count_byte(w, ')');
+  int square =
+      count_byte(opened, '[') - count_byte(opened, ']') + count_byte(w, '[') - count_byte(w, ']');
+  while (w.n && w.s[w.n - 1] && strchr(".,;:>)]\"'", w.s[w.n - 1])) {
+    char c = w.s[w.n - 1];
+    if ((c == ')' && round >= 0) || (c == ']' && square >= 0)) break;
+    if (c == ')') round++;
+    if (c == ']') square++;
+    w.n--;
+  }
+  return w.n;
+}
+
 /* The first token of v that starts with `prefix` (case-insensitive), trimmed. */
 static view find_token(view v, const char *prefix) {
   size_t n = strlen(prefix);
@@ -1080,16 +1100,7 @@ static view find_token(view v, const char *prefix) {
       while (m < n && lower(w.s[k + m]) == prefix[m]) m++;
       if (m == n) {
         view found = {w.s + k, w.n - k};
-        int round = count_byte(found, '(') - count_byte(found, ')');
-        int square = count_byte(found, '[') - count_byte(found, ']');
-        while (found.n && found.s[found.n - 1] && strchr(".,;:>)]\"'", found.s[found.n - 1])) {
-          /* Keep a closing bracket that the URL itself opened. */
-          char c = found.s[found.n - 1];
-          if ((c == ')' && round >= 0) || (c == ']' && square >= 0)) break;
-          if (c == ')') round++;
-          if (c == ']') square++;
-          found.n--;
-        }
+        found.n = trim_closing(found, (view){found.s, 0});
         return found;
       }
     }
@@ -1376,23 +1387,25 @@ static void write_url(ibid_json_object *object, view url, view labelled) {
 ** ("10.1093/molbev /msu300"): while the DOI ends with "/" and the next word
 ** of `within` (the text the DOI was found in) starts with a letter or digit,
 ** ends with "-" and the next word starts with a digit, or the next word
-** starts with "/" and a letter or digit, that word is glued back.
+** starts with "/" and a letter or digit (the DOI not ending in "/"), that
+** word is glued back, without the closing punctuation find_token trims
+** (trim_closing). The DOI and the word must lie inside `within`.
 */
 static void write_doi(ibid_json_object *object, view doi, view within) {
   if (!doi.n) return;
   const char *end = within.s + within.n, *at = doi.s + doi.n;
   char last = doi.s[doi.n - 1];
   view next = {at, 0};
-  if (at < end && is_space_byte(*at)) {
+  if (doi.s >= within.s && at < end && is_space_byte(*at)) {
     while (at < end && is_space_byte(*at)) at++;
     next = (view){at, (size_t)(end - at)};
     next.n = first_word(next);
-    while (next.n && strchr(".,;", next.s[next.n - 1])) next.n--;
+    next.n = trim_closing(next, doi);
   }
-  int glued =
-      next.n && ((last == '/' && (is_alpha(next.s[0]) || is_digit(next.s[0]))) ||
-                 (last == '-' && is_digit(next.s[0])) ||
-                 (next.s[0] == '/' && next.n > 1 && (is_alpha(next.s[1]) || is_digit(next.s[1]))));
+  int glued = next.n && ((last == '/' && (is_alpha(next.s[0]) || is_digit(next.s[0]))) ||
+                         (last == '-' && is_digit(next.s[0])) ||
+                         (last != '/' && next.s[0] == '/' && next.n > 1 &&
+                          (is_alpha(next.s[1]) || is_digit(next.s[1]))));
   if (!glued) {
     write_text(object, "DOI", doi);
     return;
@@ -1479,10 +1492,36 @@ static int editor_mark(view v) {
   return 0;
 }
 
+static view find_bare_arxiv(view v, char *joined);
+
+/* A word of a town's name after "Verlag": an upper-case letter, then a
+** lower-case one, no capital further on but after "-" or "/"
+** ("Baden-Baden", "Frankfurt/Main"; not "GmbH", "AG", "DTV"), and not a
+** function word ("Für Sozialwissenschaften" is part of the name). */
+static int town_word(view w) {
+  static const char *const function_words[] = {
+      "f\xC3\xBCr", "und", "and", "of", "the", "for", "de", "del", "der", "des", "die", "das",
+      "du",         "la",  "le",  "et", "zu",  "im",  "am", "an",  "in",  "von", "van", NULL};
+  for (size_t k = 0; function_words[k]; k++) {
+    size_t n = strlen(function_words[k]);
+    if (w.n == n && lower(w.s[0]) == function_words[k][0] &&
+        memcmp(w.s + 1, function_words[k] + 1, n - 1) == 0)
+      return 0;
+  }
+  uint32_t previous = 0;
+  for (size_t k = 0, index = 0; k < w.n; index++) {
+    uint32_t c = 0;
+    k += ibid_utf8_decode(w.s, w.n, k, &c);
+    if (index == 0 && !u_isupper((UChar32)c)) return 0;
+    if (index == 1 && !u_islower((UChar32)c)) return 0;
+    if (index > 1 && u_isupper((UChar32)c) && previous != '-' && previous != '/') return 0;
+    previous = c;
+  }
+  return w.n >= 2;
+}
+
 /* "arXiv:1012.3344", "arXiv:hep-th/0603057", "arXiv 1012.3344v2": the identifier
 ** with its prefix, or an empty view. */
-static view find_bare_arxiv(view v);
-
 static view find_arxiv(view whole) {
   for (size_t i = 0; i + 6 < whole.n; i++) {
     if (lower(whole.s[i]) != 'a' || lower(whole.s[i + 1]) != 'r' || lower(whole.s[i + 2]) != 'x' ||
@@ -1546,7 +1585,7 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
     place.n++;
   /* "Georg Thieme Verlag Stuttgart", "Carl Hanser Verlag München": a German
   ** publisher's name ends with "Verlag"; one or two capitalised words after
-  ** it are its town. */
+  ** it (town_word) are its town. */
   if (!place.n && publisher.n > 8 && contains_ci(publisher, "verlag ")) {
     /* (after another word: "Verlag Barbara Budrich" is a name) */
     for (size_t i = 1; i + 7 < publisher.n; i++) {
@@ -1554,12 +1593,19 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
           memcmp(publisher.s + i + 1, "erlag ", 6) != 0)
         continue;
       view town = trim((view){publisher.s + i + 7, publisher.n - i - 7});
-      int words = 0, ok = 1;
-      for (size_t k = 0; k < town.n && ok; k++) {
-        if (k && !is_space_byte(town.s[k - 1])) continue;
-        if (is_space_byte(town.s[k])) continue;
+      /* the word before "Verlag" ends in a letter ("American Literary
+      ** History, Verlag Stuttgart" is no publisher's name) */
+      size_t before = i - 1;
+      while (before && is_space_byte(publisher.s[before - 1])) before--;
+      uint32_t c = 0;
+      int ok = before && (ibid_utf8_decode_before(publisher.s, before, &c), u_isalpha((UChar32)c));
+      int words = 0;
+      for (size_t k = 0; k < town.n && ok;) {
+        view w = {town.s + k, first_word((view){town.s + k, town.n - k})};
+        ok = town_word(w);
         words++;
-        ok = is_upper(town.s[k]) || (unsigned char)town.s[k] >= 0xC3;
+        k += w.n;
+        while (k < town.n && is_space_byte(town.s[k])) k++;
       }
       for (size_t k = 0; k < town.n && ok; k++) ok = !is_digit(town.s[k]) && town.s[k] != ',';
       if (ok && words >= 1 && words <= 2) {
@@ -1637,8 +1683,9 @@ static void write_json(ibid_buffer *out, const char *text, size_t length, const 
   /* an arXiv identifier is the number of the preprint */
   /* (`lowered` is `whole` lower-cased: without "arxiv" there, find_arxiv finds nothing) */
   if (!symbol.n && !report_number.n && whole_contains(f, "arxiv")) symbol = find_arxiv(whole);
+  char arxiv_joined[16];
   if (!symbol.n && !report_number.n && f->text[IBID_REFLABEL_NOTE].length)
-    symbol = find_bare_arxiv(field(f, IBID_REFLABEL_NOTE));
+    symbol = find_bare_arxiv(field(f, IBID_REFLABEL_NOTE), arxiv_joined);
   write_text(&object, "number", symbol);
   const char *authority = symbol.n ? symbol_authority(symbol) : NULL;
   /* (only looked for when it is written: the court markers are some twenty searches) */
@@ -2157,18 +2204,19 @@ static void page_count(const char *text, const ibid_reftoken *tokens, size_t cou
 }
 
 /* Length of the arXiv identifier that v is, or 0: "0908.1724", "1503.02641v2"
-** (a year from 07 and a month, a period, four or five digits, a version) or
-** "astro-ph/9805201", "math.AG/0101234" (an archive, a slash, seven digits). */
+** (a year and a month from 0704, a period, four digits up to 1412 and five
+** from 1501, a version) or "astro-ph/9805201", "math.AG/0101234" (an
+** archive, a slash, seven digits). */
 static size_t arxiv_id(view v) {
   size_t i = 0;
   while (i < v.n && is_digit(v.s[i])) i++;
   if (i == 4 && v.n > 5 && v.s[4] == '.') {
+    int year = (v.s[0] - '0') * 10 + (v.s[1] - '0');
     int month = (v.s[2] - '0') * 10 + (v.s[3] - '0');
-    if (v.s[0] == '0' && v.s[1] < '7') return 0;
-    if (month < 1 || month > 12) return 0;
+    if (month < 1 || month > 12 || year * 100 + month < 704) return 0;
     size_t j = 5;
     while (j < v.n && is_digit(v.s[j])) j++;
-    if (j - 5 < 4 || j - 5 > 5) return 0;
+    if (j - 5 != (year < 15 ? 4u : 5u)) return 0;
     if (j < v.n && v.s[j] == 'v') {
       size_t k = j + 1;
       while (k < v.n && is_digit(v.s[k])) k++;
@@ -2182,6 +2230,31 @@ static size_t arxiv_id(view v) {
   size_t j = i + 1;
   while (j < v.n && is_digit(v.s[j])) j++;
   return j - i - 1 == 7 ? j : 0;
+}
+
+/* "1112 .5166": an identifier PDF extraction split before its period, as
+** `first` (four digits) and `second` (the next token, from the period; its
+** closing punctuation dropped); joined into `joined` (16 bytes), or an
+** empty view when the two are not one identifier. */
+static view split_arxiv(view first, view second, char *joined) {
+  while (second.n && strchr(".,;)]", second.s[second.n - 1])) second.n--;
+  if (first.n != 4 || second.n < 5 || second.n > 12 || second.s[0] != '.') return (view){joined, 0};
+  memcpy(joined, first.s, 4);
+  memcpy(joined + 4, second.s, second.n);
+  view both = {joined, 4 + second.n};
+  if (arxiv_id(both) != both.n) both.n = 0;
+  return both;
+}
+
+/* Does the word introduce pages ("pp.", "p.", "S.", "pág.")? */
+static int page_word(view w) {
+  static const char *const words[] = {"p.", "pp.", "s.", "p\xC3\xA1g.", "pg.", "pgs.", NULL};
+  for (size_t k = 0; words[k]; k++) {
+    size_t n = strlen(words[k]);
+    if (w.n == n && lower(w.s[0]) == words[k][0] && memcmp(w.s + 1, words[k] + 1, n - 1) == 0)
+      return 1;
+  }
+  return 0;
 }
 
 /* An arXiv identifier the model took for pages or a volume ("Astrophys. J.
@@ -2204,19 +2277,14 @@ static void arxiv_not_pages(const char *text, const ibid_reftoken *tokens, size_
     } else if (!is_alpha(raw.s[skip]) || !memchr(raw.s, '/', raw.n)) {
       continue;
     }
+    /* "pp. 1203.1210" are pages */
+    if (i && page_word(token_view(text, &tokens[i - 1]))) continue;
     view t = trim_set(raw, "[(,;.)]");
-    if (t.n < 9 && i + 1 < count && t.n == 4 &&
-        (labels[i + 1] == IBID_REFLABEL_PAGES || labels[i + 1] == IBID_REFLABEL_VOLUME) &&
-        text[tokens[i + 1].start] == '.' && tokens[i + 1].length >= 5) {
-      /* "1112 .5166": the two halves of one identifier */
+    if (t.n == 4 && i + 1 < count &&
+        (labels[i + 1] == IBID_REFLABEL_PAGES || labels[i + 1] == IBID_REFLABEL_VOLUME)) {
       char joined[16];
-      view next = token_view(text, &tokens[i + 1]);
-      while (next.n && strchr(".,;)]", next.s[next.n - 1])) next.n--;
-      if (next.n > sizeof(joined) - 4) continue;
-      memcpy(joined, t.s, 4);
-      memcpy(joined + 4, next.s, next.n);
-      view both = {joined, 4 + next.n};
-      if (arxiv_id(both) == both.n) labels[i] = labels[i + 1] = IBID_REFLABEL_NOTE;
+      if (split_arxiv(t, token_view(text, &tokens[i + 1]), joined).n)
+        labels[i] = labels[i + 1] = IBID_REFLABEL_NOTE;
       continue;
     }
     if (t.n >= 9 && arxiv_id(t) == t.n) labels[i] = IBID_REFLABEL_NOTE;
@@ -2224,15 +2292,26 @@ static void arxiv_not_pages(const char *text, const ibid_reftoken *tokens, size_
 }
 
 /* The first arXiv identifier in v, written alone ("astro-ph/9805201",
-** "[0908.1724]"), or an empty view. */
-static view find_bare_arxiv(view v) {
+** "[0908.1724]", "1503 .02641" split before its period and joined in
+** `joined`, 16 bytes), not after a page word, or an empty view. */
+static view find_bare_arxiv(view v, char *joined) {
   size_t i = 0;
+  view previous = {v.s, 0};
   while (i < v.n) {
     while (i < v.n && is_space_byte(v.s[i])) i++;
-    view w = {v.s + i, first_word((view){v.s + i, v.n - i})};
-    i += w.n;
-    w = trim_set(w, "[(,;.)]");
+    view raw = {v.s + i, first_word((view){v.s + i, v.n - i})};
+    i += raw.n;
+    view w = trim_set(raw, "[(,;.)]");
+    int after_page_word = page_word(previous);
+    previous = raw;
+    if (after_page_word) continue;
     if (w.n >= 9 && arxiv_id(w) == w.n) return w;
+    if (w.n == 4) {
+      size_t j = i;
+      while (j < v.n && is_space_byte(v.s[j])) j++;
+      view both = split_arxiv(w, (view){v.s + j, first_word((view){v.s + j, v.n - j})}, joined);
+      if (both.n) return both;
+    }
   }
   return (view){v.s, 0};
 }
@@ -2242,9 +2321,7 @@ static view find_bare_arxiv(view v) {
 ** Association ..."): before the place comes the title of the book; a
 ** publisher follows its place. The run is the first after the names and the
 ** date. */
-static void title_before_place(const char *text, const ibid_reftoken *tokens, size_t count,
-                               uint8_t *labels) {
-  (void)text, (void)tokens;
+static void title_before_place(size_t count, uint8_t *labels) {
   for (size_t i = 0; i < count; i++)
     if (labels[i] == IBID_REFLABEL_TITLE || labels[i] == IBID_REFLABEL_JOURNAL ||
         labels[i] == IBID_REFLABEL_CONTAINER)
@@ -2257,27 +2334,7 @@ static void title_before_place(const char *text, const ibid_reftoken *tokens, si
     i++;
   size_t start = i;
   while (i < count && labels[i] == IBID_REFLABEL_PUBLISHER) i++;
-  if (i == start) {
-    /* A place run holding the title before its last comma ("(eds.), 2007,
-    ** Transcendental Heidegger, Stanford: Stanford University Press"): the
-    ** place is the one word or two after the comma, ending with a colon and
-    ** not a state's abbreviation ("New York, NY:"). */
-    while (i < count && labels[i] == IBID_REFLABEL_LOCATION) i++;
-    if (i - start < 3 || i == count) return;
-    view last = token_view(text, &tokens[i - 1]);
-    if (last.s[last.n - 1] != ':') return;
-    size_t after = i - 1;
-    while (after > start && text[tokens[after - 1].start + tokens[after - 1].length - 1] != ',')
-      after--;
-    if (after < start + 2 || i - after > 2) return;
-    view place = token_view(text, &tokens[after]);
-    if (!is_upper(place.s[0]) ||
-        (i - after == 1 && place.n >= 2 && place.n <= 4 && is_upper(place.s[1])))
-      return;
-    for (size_t k = start; k < after; k++) labels[k] = IBID_REFLABEL_TITLE;
-    return;
-  }
-  if (i == count || labels[i] != IBID_REFLABEL_LOCATION) return;
+  if (i == start || i == count || labels[i] != IBID_REFLABEL_LOCATION) return;
   for (size_t k = start; k < i; k++) labels[k] = IBID_REFLABEL_TITLE;
 }
 
@@ -2390,15 +2447,6 @@ static int open_markup(const char *text, const ibid_reftoken *tokens, const uint
   return open > 0;
 }
 
-/*
-** The title ends with a sentence, the journal follows ("Are Dictatorships
-** Returning? ... Hypothesis. Contemporary Politics 16"): when the model put
-** the boundary between two words with no mark between them, it belongs
-** after the word ending with a period just past it ("Hypothesis." goes back to
-** the title) or just before it ("HIV-1 Reverse Transcription. Cold Spring
-** Harb." gives "Cold Spring" to the journal); the same when the title run
-** leaves markup open ("<italic>M. | lucifugus</italic>. Journal of ...").
-*/
 /* Does title token `last` end with a letter and a closing quote ("the
 ** ‘Democratic Rollback’"), the title run not starting with a quote: a quoted
 ** phrase inside the title, which does not end it. */
@@ -2417,6 +2465,15 @@ static int inner_quote_closes(const char *text, const ibid_reftoken *tokens, con
   return first < last && !opening_quote(token_view(text, &tokens[first]));
 }
 
+/*
+** The title ends with a sentence, the journal follows ("Are Dictatorships
+** Returning? ... Hypothesis. Contemporary Politics 16"): when the model put
+** the boundary between two words with no mark between them, it belongs
+** after the word ending with a period just past it ("Hypothesis." goes back to
+** the title) or just before it ("HIV-1 Reverse Transcription. Cold Spring
+** Harb." gives "Cold Spring" to the journal); the same when the title run
+** leaves markup open ("<italic>M. | lucifugus</italic>. Journal of ...").
+*/
 static int title_journal_boundary(const char *text, const ibid_reftoken *tokens, size_t count,
                                   uint8_t *labels) {
   for (size_t i = 1; i + 1 < count; i++) {
@@ -2688,7 +2745,7 @@ static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t 
   page_count(text, tokens, count, labels);
   arxiv_not_pages(text, tokens, count, labels);
   editor_mark_after_names(text, tokens, count, labels);
-  title_before_place(text, tokens, count, labels);
+  title_before_place(count, labels);
   in_names_container(text, tokens, count, labels);
   /* The boundary rules, each only where the two fields it looks at meet. */
   uint32_t follows[IBID_REFLABEL_COUNT];

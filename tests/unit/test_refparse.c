@@ -244,6 +244,63 @@ static void test_segments(void) {
   CHECK_STRING("refparse label names", ibid_reference_label_name(IBID_REFLABEL_PAGES), "pages");
 }
 
+/* Inputs a review found misparsed; each check states the right output. */
+static void test_review_mends(void) {
+  /* no title: a place with a comma stays one place */
+  CHECK("refparse mend: place with a state stays whole",
+        parsed_contains("Smith, J. 1990. Upper Saddle River, New Jersey: Prentice Hall.",
+                        "\"publisher-place\":\"Upper Saddle River, New Jersey\""));
+  CHECK("refparse mend: place with a state is not a title",
+        parsed_lacks("Smith, J. 1990. Chapel Hill, N.C.: University of North Carolina Press.",
+                     "\"title\""));
+  CHECK("refparse mend: place with an abbreviated state is not a title",
+        parsed_lacks("Smith, J. 1990. San Francisco, Calif.: Jossey-Bass.", "\"title\""));
+  CHECK("refparse mend: place with a country stays whole",
+        parsed_contains("Smith, J. 1990. Rio de Janeiro, Brazil: Editora Fiocruz.",
+                        "\"publisher-place\":\"Rio de Janeiro, Brazil\""));
+  CHECK(
+      "refparse mend: Ann Arbor, Mich. is not a title",
+      parsed_lacks("Smith, J. 1990. Ann Arbor, Mich.: University of Michigan Press.", "\"title\""));
+  CHECK("refparse mend: names are not a title",
+        parsed_lacks("Nr. 15/2019  Raabe, Jonas/Ortmann, Kai: Rentenniveau und "
+                     "Erwerbsverl\xC3\xA4ufe.",
+                     "\"title\":\"Raabe"));
+  /* a glued DOI ends where the DOI does */
+  CHECK("refparse mend: glued DOI drops the closing bracket",
+        parsed_contains("Smith, A. (2006). Water. Nature 1, 1-2 (doi:10.1021/ es0519278).",
+                        "\"DOI\":\"10.1021/es0519278\"}"));
+  CHECK("refparse mend: a DOI ending in a slash takes no second slash",
+        parsed_lacks("Smith, A. (2006). Water. Nature 1, 1-2. doi:10.1021/ /x", "//x"));
+  /* after "Verlag" only a town's capitalised words are its place */
+  static const char *const not_towns[] = {
+      "Meyer, K. (2010). Die Stadt. Springer Verlag GmbH.",
+      "Meyer, K. (2010). Die Stadt. Springer Verlag AG.",
+      "Meyer, K. (2010). Die Stadt. Franz Steiner Verlag KG.",
+      "Meyer, K. (2010). Die Stadt. Deutscher Taschenbuch Verlag DTV.",
+      "Meyer, K. (2010). Die Stadt. VS Verlag F\xC3\xBCr Sozialwissenschaften.",
+      "Meyer, K. (2010). Die Stadt. American Literary History, Verlag Stuttgart.",
+      "Meyer, K. (2010). Die Stadt. Nomos Verlag \xC3\xA4rzte.",
+      NULL};
+  for (size_t k = 0; not_towns[k]; k++)
+    CHECK("refparse mend: no place after Verlag",
+          parsed_lacks(not_towns[k], "\"publisher-place\""));
+  CHECK("refparse mend: a hyphenated town after Verlag",
+        parsed_contains("Meyer, K. (2010). Die Stadt. Nomos Verlag Baden-Baden.",
+                        "\"publisher\":\"Nomos Verlag\",\"publisher-place\":\"Baden-Baden\""));
+  /* pages are not arXiv identifiers; a split identifier is the number */
+  CHECK("refparse mend: pages after pp. are not an arXiv id",
+        parsed_contains("Smith, J. (2010). Water. Nature 12, pp. 1203.1210.",
+                        "\"page\":\"1203.1210\""));
+  CHECK(
+      "refparse mend: 1503 takes five digits after the period",
+      parsed_contains("Smith, J. (2010). Water. Nature 12, 1503.1510.", "\"page\":\"1503.1510\""));
+  CHECK("refparse mend: no arXiv id before 0704",
+        parsed_lacks("X, Phys. Rev. Lett. 105 (2010) 050502, 0703.1724.", "\"number\""));
+  CHECK("refparse mend: an arXiv id split before its period is the number",
+        parsed_contains("M. Ackermann et al., Phys. Rev. D 91, 1503 .02641.",
+                        "\"number\":\"1503.02641\""));
+}
+
 int main(void) {
   test_tokens();
   test_empty_and_odd();
@@ -252,5 +309,6 @@ int main(void) {
   test_legal_and_documents();
   test_german();
   test_segments();
+  test_review_mends();
   return check_finish();
 }
