@@ -327,7 +327,7 @@ typedef struct acronym {
 
 typedef struct list_word {
   const char *word;
-  uint64_t head; /* its first 8 bytes (see head_lane) */
+  uint64_t head; /* its first 8 bytes (ibid_scan_head, scan.h): words compare and hash by it */
   uint32_t hash, length;
   uint64_t lists; /* a bit per LIST_* that holds the word */
 } list_word;
@@ -588,19 +588,6 @@ static inline __attribute__((always_inline)) int word_equals(const finder *f, si
   return strlen(word) == n && memcmp(f->text + i, word, n) == 0;
 }
 
-/* The first bytes of p[0, n) (at most 8) as a lane, zero past n; `readable`
-** bytes may be read from p. Words compare and hash by it. */
-static inline uint64_t head_lane(const char *p, size_t n, size_t readable) {
-  uint64_t x = 0;
-#if IBID_LANES
-  if (readable >= 8)
-    return n >= 8 ? ibid_scan_load(p) : ibid_scan_load(p) & ((1ull << (8 * n)) - 1);
-#endif
-  (void)readable;
-  memcpy(&x, p, n < 8 ? n : 8);
-  return x;
-}
-
 static inline uint32_t head_hash(uint64_t head, size_t n) {
   return (uint32_t)(((head ^ n) * 0x9E3779B97F4A7C15ull) >> 32);
 }
@@ -615,7 +602,7 @@ static void build_word_table(ibid_entity_lexicon *lexicon) {
     for (size_t k = 0; k < word_lists[list].count; k++) {
       const char *word = word_lists[list].words[k];
       size_t n = strlen(word);
-      uint64_t head = head_lane(word, n, 0);
+      uint64_t head = ibid_scan_head(word, n, 0);
       uint32_t h = head_hash(head, n);
       size_t slot = h & (WORD_SLOTS - 1);
       for (; lexicon->word_index[slot]; slot = (slot + 1) & (WORD_SLOTS - 1))
@@ -666,7 +653,7 @@ __attribute__((noinline)) static uint64_t word_lists_lookup(finder *f, size_t i,
   unsigned char first = (unsigned char)f->text[i];
   if (n && n <= f->lexicon->word_longest &&
       (f->lexicon->word_shapes[first] >> (n < 31 ? n : 31)) & 1) {
-    uint64_t head = head_lane(f->text + i, n, f->length - i);
+    uint64_t head = ibid_scan_head(f->text + i, n, f->length - i);
     uint32_t h = head_hash(head, n);
     for (size_t slot = h & (WORD_SLOTS - 1); f->lexicon->word_index[slot];
          slot = (slot + 1) & (WORD_SLOTS - 1)) {

@@ -542,14 +542,7 @@ static size_t content_words(const stop_table *stops, const char *text, size_t st
     size_t n = w.end - w.start;
     if (n < 3 || !is_alpha(text[w.start])) continue;
     /* the first eight bytes, A-Z lowercased in each byte at once (scan.h) */
-    uint64_t bytes = 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    if (w.start + 8 <= end) { /* (most words: one load, the bytes past the word masked off) */
-      memcpy(&bytes, text + w.start, 8);
-      if (n < 8) bytes &= (1ull << (8 * n)) - 1;
-    } else
-#endif
-      memcpy(&bytes, text + w.start, n < 8 ? n : 8);
+    uint64_t bytes = ibid_scan_head(text + w.start, n, end - w.start);
     bytes |= (ibid_scan_below(bytes, 'Z' + 1) & ~ibid_scan_below(bytes, 'A')) >> 2;
     if (n < 8 && is_stop_key(stops, bytes)) continue;
     uint64_t key = 0; /* the first six */

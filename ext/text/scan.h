@@ -46,6 +46,24 @@ static inline uint64_t ibid_scan_load(const char *p) {
   return word;
 }
 
+/* The first min(n, 8) bytes at p as one word, the bytes past them zero, in
+** memory order (a word list's key of a word's head: findings.c, entities.c).
+** Where 8 bytes are readable at p (readable >= 8) and the machine is
+** little-endian, one load and a mask; else a copy of the bytes themselves,
+** which gives the same word. */
+static inline uint64_t ibid_scan_head(const char *p, size_t n, size_t readable) {
+  uint64_t x = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (readable >= 8) {
+    memcpy(&x, p, 8);
+    return n >= 8 ? x : x & ((1ull << (8 * n)) - 1);
+  }
+#endif
+  (void)readable;
+  memcpy(&x, p, n < 8 ? n : 8);
+  return x;
+}
+
 static inline void ibid_scan_store(char *p, uint64_t word) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
   word = __builtin_bswap64(word);
