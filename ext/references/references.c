@@ -104,15 +104,25 @@ static unsigned bracket_mask(__m128i v) {
 }
 #endif
 
-/* The character at i is an upper-case (or title-case) letter: ASCII by its
-** byte, any other by ICU ("É", "Ł", "Ž", "Ω"). */
-static int starts_upper(const char *text, size_t end, size_t i) {
+/* The case of the character at i: 1 for an upper-case (or title-case)
+** letter, -1 for a lower-case one, 0 for anything else or the end. ASCII by
+** its byte, any other by ICU ("É", "Ł", "Ž", "Ω"; "élève", "łódź"). */
+static int letter_case_at(const char *text, size_t end, size_t i) {
   if (i >= end) return 0;
   unsigned char c = (unsigned char)text[i];
-  if (c < 0x80) return is_upper_ascii(c);
+  if (c < 0x80) return is_upper_ascii(c) ? 1 : is_lower_ascii(c) ? -1 : 0;
   uint32_t codepoint;
   ibid_utf8_decode(text, end, i, &codepoint);
-  return u_isupper((UChar32)codepoint) || u_istitle((UChar32)codepoint);
+  if (u_isupper((UChar32)codepoint) || u_istitle((UChar32)codepoint)) return 1;
+  return u_islower((UChar32)codepoint) ? -1 : 0;
+}
+
+static int starts_upper(const char *text, size_t end, size_t i) {
+  return letter_case_at(text, end, i) > 0;
+}
+
+static int starts_lower(const char *text, size_t end, size_t i) {
+  return letter_case_at(text, end, i) < 0;
 }
 
 /* Whether text[i..end) starts with word (lowercase ASCII), ignoring case.
@@ -3065,17 +3075,6 @@ static int case_opening(const char *text, line_span line) {
   while (i < limit && text[i] != ')') i++;
   return i + 4 < limit && text[i + 1] == ' ' && text[i + 2] == 'v' &&
          (text[i + 3] == ' ' || (text[i + 3] == '.' && i + 4 < limit && text[i + 4] == ' '));
-}
-
-/* The character at i is a lower-case letter: ASCII by its byte, any other by
-** ICU ("élève", "łódź"). */
-static int starts_lower(const char *text, size_t end, size_t i) {
-  if (i >= end) return 0;
-  unsigned char c = (unsigned char)text[i];
-  if (c < 0x80) return is_lower_ascii(c);
-  uint32_t codepoint;
-  ibid_utf8_decode(text, end, i, &codepoint);
-  return u_islower((UChar32)codepoint);
 }
 
 /* Whether the word at text[i] names an academic's post ("professor",
