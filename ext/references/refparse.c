@@ -2726,6 +2726,27 @@ static int editors_after_mark(const char *text, const ibid_reftoken *tokens, siz
   return 0;
 }
 
+/* The rules that move the boundary between two fields, in the order they run:
+** each is tried only where field `to` follows field `from` somewhere (or
+** `or_to` follows `or_from`; the same pair again when there is no second),
+** and returns 1 when it changed a label. */
+typedef struct boundary_rule {
+  uint8_t from, to, or_from, or_to;
+  int (*rule)(const char *text, const ibid_reftoken *tokens, size_t count, uint8_t *labels);
+} boundary_rule;
+#define L(field) IBID_REFLABEL_##field
+static const boundary_rule boundary_rules[] = {
+    {L(TITLE), L(JOURNAL), L(TITLE), L(CONTAINER), title_journal_boundary},
+    {L(TITLE), L(PUBLISHER), L(TITLE), L(PUBLISHER), title_publisher_boundary},
+    {L(LOCATION), L(PUBLISHER), L(LOCATION), L(PUBLISHER), place_colon_publisher},
+    {L(AUTHOR), L(TITLE), L(EDITOR), L(TITLE), names_end_at_editor_mark},
+    {L(AUTHOR), L(TITLE), L(AUTHOR), L(TITLE), names_end_after_last},
+    {L(VOLUME), L(DATE), L(VOLUME), L(DATE), issue_after_issue_word},
+    {L(TITLE), L(NOTE), L(TITLE), L(NOTE), subtitle_after_colon},
+    {L(TITLE), L(VOLUME), L(TITLE), L(VOLUME), journal_before_volume},
+};
+#undef L
+
 static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t count,
                           uint8_t *labels) {
   repeated_author(text, tokens, count, labels);
@@ -2747,27 +2768,15 @@ static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t 
   editor_mark_after_names(text, tokens, count, labels);
   title_before_place(count, labels);
   in_names_container(text, tokens, count, labels);
-  /* The boundary rules, each only where the two fields it looks at meet. */
+  /* The boundary rules, each only where the two fields it looks at meet
+  ** (boundary_rules); after a rule moved a boundary, the meetings again. */
   uint32_t follows[IBID_REFLABEL_COUNT];
   label_meetings(labels, count, follows);
-  if ((MEET(TITLE, JOURNAL) || MEET(TITLE, CONTAINER)) &&
-      title_journal_boundary(text, tokens, count, labels))
-    label_meetings(labels, count, follows);
-  if (MEET(TITLE, PUBLISHER) && title_publisher_boundary(text, tokens, count, labels))
-    label_meetings(labels, count, follows);
-  if (MEET(LOCATION, PUBLISHER) && place_colon_publisher(text, tokens, count, labels))
-    label_meetings(labels, count, follows);
-  if ((MEET(AUTHOR, TITLE) || MEET(EDITOR, TITLE)) &&
-      names_end_at_editor_mark(text, tokens, count, labels))
-    label_meetings(labels, count, follows);
-  if (MEET(AUTHOR, TITLE) && names_end_after_last(text, tokens, count, labels))
-    label_meetings(labels, count, follows);
-  if (MEET(VOLUME, DATE) && issue_after_issue_word(text, tokens, count, labels))
-    label_meetings(labels, count, follows);
-  if (MEET(TITLE, NOTE) && subtitle_after_colon(text, tokens, count, labels))
-    label_meetings(labels, count, follows);
-  if (MEET(TITLE, VOLUME) && journal_before_volume(text, tokens, count, labels))
-    label_meetings(labels, count, follows);
+  for (size_t r = 0; r < sizeof(boundary_rules) / sizeof(*boundary_rules); r++) {
+    const boundary_rule *b = &boundary_rules[r];
+    int meet = (follows[b->from] >> b->to & 1u) || (follows[b->or_from] >> b->or_to & 1u);
+    if (meet && b->rule(text, tokens, count, labels)) label_meetings(labels, count, follows);
+  }
   if (MEET(TITLE, EDITOR)) editors_after_mark(text, tokens, count, labels);
 }
 
