@@ -1185,8 +1185,14 @@ static int is_closing_heading(const char *text, line_span line) {
     if (n >= w && memcmp(folded, closing_headings[k], w) == 0 &&
         (folded[w] == 0 || folded[w] == ' ' || folded[w] == ':' || folded[w] == '-' ||
          (folded[w] == '.' && folded[w + 1] == ' ') || /* "Annexe. Tableau" */
-         (w >= 8 && folded[w] != ','))) /* "Bisher erschienene ...", not "Index, J." */
+         (w >= 8 && folded[w] != ','))) { /* "Bisher erschienene ...", not "Index, J." */
+      /* "Working Papers 7712, Minneapolis.": a series' number ending an
+         entry's last line, not the heading of a series' list */
+      if (text[line.end - 1] == '.' && strstr(closing_headings[k], "pap"))
+        for (size_t i = start; i < line.end; i++)
+          if (is_digit((unsigned char)text[i])) return 0;
       return 1;
+    }
   }
   return 0;
 }
@@ -1278,6 +1284,30 @@ static int ends_on_page_count(const char *text, line_span line) {
     if (number >= line.start + w && has_prefix_nocase(text, number, number - w, pages[k]) &&
         (number - w == line.start || is_space((unsigned char)text[number - w - 1])))
       return 1;
+  }
+  return 0;
+}
+
+/* Whether a short line names a series of papers or reports, whose number
+** follows ("Working Papers 7712", "Discussion Paper 12", "Technical Report
+** 45", "Arbeitspapier 3"): a word of such a series' name in it, any case. */
+static int names_paper_series(const char *text, line_span line) {
+  static const char *const words[] = {"paper",
+                                      "report",
+                                      "series",
+                                      "bulletin",
+                                      "memorandum",
+                                      "arbeitspapier",
+                                      "diskussionspapier",
+                                      "bericht",
+                                      "heft",
+                                      "document",
+                                      "cahier",
+                                      "documento"};
+  for (size_t i = line.start; i < line.end; i++) {
+    if (i > line.start && !is_space((unsigned char)text[i - 1])) continue;
+    for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++)
+      if (has_prefix_nocase(text, line.end, i, words[k])) return 1;
   }
   return 0;
 }
@@ -1379,7 +1409,7 @@ static int is_page_furniture(const char *text, line_span line) {
       if (!is_space(c) && !is_digit(c) && !is_lower_ascii(c) && !is_upper_ascii(c) && c < 0x80)
         other++;
     }
-    if (numbers == 1 && words >= 1 && words <= 2 && other == 0 &&
+    if (numbers == 1 && words >= 1 && words <= 2 && other == 0 && !names_paper_series(text, line) &&
         starts_upper(text, line.end,
                      is_digit((unsigned char)text[line.start])
                          ? skip_section_number(text, line.start, line.end)
@@ -1592,6 +1622,8 @@ static int bracket_opening(const char *text, line_span line) {
     digits += is_digit((unsigned char)text[i]);
     spaces += text[i] == ' ';
   }
+  /* "[1932] AC 562": a law report's year under a case's name, no label */
+  if (close == line.start + 5 && digits == 4 && has_year(text, line.start + 1, close)) return 0;
   /* "[Online]", "[Accessed]": one word of five letters or more, no digit */
   return !(digits == 0 && spaces == 0 && lower >= 4) && spaces <= 2;
 }
@@ -1715,7 +1747,10 @@ static int is_caption(const char *text, line_span line) {
             text[i] == 'X' || text[i] == '.' || is_upper_ascii((unsigned char)text[i])) &&
            i - number < 6)
       i++;
-    return i > number && (i >= line.end || text[i] == ' ' || text[i] == ':' || text[i - 1] == '.');
+    /* "Table 3 in perspective", "Darstellung 3 der Verwaltung": a lower-case
+       word after the number goes on a title or a sentence */
+    return i > number && (i >= line.end || text[i] == ':' || text[i - 1] == '.' ||
+                          (text[i] == ' ' && !starts_lower(text, line.end, i + 1)));
   }
   return 0;
 }
@@ -3339,6 +3374,13 @@ static int ends_list(const char *text, line_span line, int after_break, int afte
          (after_break && author_note_line(text, line));
 }
 
+/* Whether the line that starts at `line` is blank or past the text's end. */
+static int blank_line_at(const char *text, size_t length, size_t line) {
+  if (line >= length) return 1;
+  line_span span = trimmed_line(text, line, line_end(text, line, length));
+  return span.start == span.end;
+}
+
 /* The first non-blank line at or after `line`; start == end when none. */
 static line_span next_nonblank(const char *text, size_t length, size_t line) {
   for (int seen = 0; line < length && seen < 4; seen++) {
@@ -3364,8 +3406,20 @@ static int list_subheading(const char *text, size_t length, line_span line, size
     words += text[i] == ' ' && text[i + 1] != ' ';
   }
   if (words > 6) return 0;
+  /* "Donoghue v Stevenson", a case's name on a line of its own */
+  for (size_t i = line.start; i + 3 < line.end; i++)
+    if (text[i] == ' ' && text[i + 1] == 'v' &&
+        (text[i + 2] == ' ' || (text[i + 2] == '.' && text[i + 3] == ' ')))
+      return 0;
   line_span after = next_nonblank(text, length, next);
   if (after.start >= after.end) return 0;
+  /* the next line right under it goes on it: "[1932] AC 562 (HL).", "(2019).
+     World Development Report", "and Place, 10(2)" */
+  if (after.start < line_end(text, next, length) &&
+      (starts_lower(text, after.end, after.start) ||
+       ((text[after.start] == '(' || text[after.start] == '[') &&
+        has_year(text, after.start, after.start + 6 < after.end ? after.start + 6 : after.end))))
+    return 0;
   if (entry_opening_strength(text, after) == 2 || case_opening(text, after) ||
       ibid_legal_entry_opening(text + after.start, after.end - after.start))
     return 1;
@@ -3478,8 +3532,12 @@ static int furniture_is_number(const char *text, line_span line) {
 
 /* The running head of the next page, on the line after its page number:
 ** short, no year, no final period or comma, opening no entry, in capitals
-** or title case ("RETURN MIGRATION AND ENTREPRENEURSHIP", "Kwame Mensah"). */
-static int running_head_after_number(const char *text, line_span line) {
+** or title case ("RETURN MIGRATION AND ENTREPRENEURSHIP", "Kwame Mensah");
+** one in title case set off by a blank line after it (or the text's end),
+** as a head stands in a block of its own, not "Economic History Review"
+** going on an entry's title on the next page with the next entry under it
+** (next: the line after). */
+static int running_head_after_number(const char *text, size_t length, line_span line, size_t next) {
   if (line.end - line.start > 70 || has_year(text, line.start, line.end) ||
       opens_entry(text, line) || !starts_upper(text, line.end, line.start) ||
       is_closing_heading(text, line)) /* "Appendix A" opening a page */
@@ -3493,7 +3551,10 @@ static int running_head_after_number(const char *text, line_span line) {
       words++;
       capitalised += starts_upper(text, line.end, i) || is_digit((unsigned char)text[i]);
     }
-  return capitalised * 2 >= words;
+  if (capitalised * 2 < words) return 0;
+  int lower = 0;
+  for (size_t i = line.start; i < line.end && !lower; i++) lower = starts_lower(text, line.end, i);
+  return !lower || blank_line_at(text, length, next);
 }
 
 /* A bare number after a line ending in a comma, before a line that surely
@@ -3589,7 +3650,7 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
                 !(lines.count && span.end - span.start <= 3 &&
                   text[lines.lines[lines.count - 1].end - 1] == '-')) ||
                is_repeated_line(&repeated, text, span) ||
-               (page_number_before && running_head_after_number(text, span))) {
+               (page_number_before && running_head_after_number(text, length, span, next))) {
       /* skipped: the entry it interrupts goes on after it, and the blank
          lines around a page break separate no entries */
       blank_before = 0;
@@ -3623,7 +3684,12 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
         segment_list(&list, text, lines.lines, lines.count);
         lines.count = 0;
         inside = 0;
-      } else if ((blank_seen || !lines.count) && !wrapped &&
+      } else if ((!lines.count ||
+                  /* at a page's top, a sub-heading stands in a block of its own:
+                     not "Economic History Review" going on the last entry's
+                     title, the next entry right under it */
+                  (blank_seen && (!after_page || blank_line_at(text, length, next)))) &&
+                 !wrapped &&
                  !(previous && leaves_entry_open(text, previous->start, previous->end) == 2) &&
                  list_subheading(text, length, span, next)) {
         /* left out; the line after it starts an entry */

@@ -161,6 +161,38 @@ def test_entry_openings():
         assert got == 3, (line, got)
 
 
+def test_entry_lines_kept():
+    """Lines of an entry that look like something else stay in it: a series' number
+    ("Working Papers 7712"), a case's name on a line of its own, a title opening with a
+    caption word ("Table 3 in perspective"), a title-case line after a page number with
+    the next entry right under it."""
+    db = connect()
+    head = ('References\n\nArrow, K. (1962). The economic implications of learning by doing. '
+            'Review of\nEconomic Studies, 29(3), 155-173.\n')
+    cases = [
+        (head + 'Baker, M. (1977). Wage dynamics and the business cycle. Cowles Foundation\n'
+         'Working Papers 7712\nCole, H. (2001). Firms and growth. NBER Working Paper 8123.\n'
+         'Dunn, K. (1985). Inflation expectations. Federal Reserve Bank of Minneapolis\n'
+         'Working Papers 7712, Minneapolis.\nEvans, P. (2008). Growth. Economic Journal, 118, 1-20.\n',
+         5, ['Working Papers 7712', 'Working Papers 7712, Minneapolis.', '1-20.']),
+        ('Bibliography\n\nCases\n\nDonoghue v Stevenson\n[1932] AC 562 (HL).\n\n'
+         'Caparo Industries plc v Dickman [1990] 2 AC 605.\n\nBooks\n\n'
+         'Hickman, T., Public Law after the Human Rights Act (Hart Publishing 2010).\n',
+         3, ['Stevenson [1932] AC 562 (HL).', '2 AC 605.', '(Hart Publishing 2010).']),
+        (head + 'Cole, H. (2001). Firms and growth in Europe, Journal of Growth, 1, 1-9.\n'
+         'Dunn, K. (2005). Growth.\nTable 3 in perspective: a reply. Journal of Growth, 2, 1-9.\n',
+         None, ['a reply. Journal of Growth, 2, 1-9.']),
+        (head + 'Evans, P. (2008). Growth and convergence in the long run. Handbook of Growth.\n'
+         '\n18\n\nEconomic History Review\nFox, L. (2010). Title. Journal, 1, 1-2.\n',
+         3, ['Handbook of Growth. 18 Economic History Review', '1, 1-2.']),
+    ]
+    for text, count, ends in cases:
+        got = [squash(t) for (t,) in db.execute('SELECT text FROM ibid_reference_entries(?)', (text,))]
+        assert count is None or len(got) == count, got
+        for end in ends:
+            assert any(g.endswith(end) for g in got), (end, got)
+
+
 def test_entries_robust():
     """Property: on arbitrary text the entries are in order, inside the text, and not empty."""
     import random
