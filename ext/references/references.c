@@ -24,9 +24,14 @@
 ** ("Received 12 March 2007"), or at a
 ** heading-like line or caption after which the list does not go on (no year
 ** in the next six lines, or for a caption no year counted, no next label, no
-** sure opening with a year); a sub-heading inside ("Sources imprimées") is
-** left out; page numbers, running heads (seen three times, or twice with a
-** page number set off by a gap, or on the line after a page number), page
+** sure opening with a year); a sub-heading inside ("Sources imprimées", or
+** by its name whatever follows: "Table of Cases", "Rechtsprechung",
+** "Doctrine", "Legislación"; not a case's name on its own line, nor a line
+** the next line goes on, nor at a page's top without a blank line after it)
+** is left out, and the entries under it do not make the list one separated
+** by blank lines; page numbers, running heads (seen three times, or twice
+** with a page number set off by a gap, or on the line after a page number,
+** in title case only with a blank line after it), page
 ** counts, journal feet between bars, download stamps, publishers' notices and
 ** author notes inside are skipped (a line of link words such as "CrossRef
 ** Medline" is never a running head), and the blank lines around them separate
@@ -39,10 +44,12 @@
 ** ("... 2014. [3] Huang L, ..."), a label written otherwise ("3 May 2017.")
 ** starting nothing; a list keyed in brackets ("[AH]") at its
 ** keys; a flat list at a line that surely opens an entry (by how names,
-** initials, years, labels and corporate authors sit at its start) after one
-** that closed the entry before, and at a short line's end only once the
-** entry has its year. Every test looks at a bounded stretch of text, so both
-** scans are linear.
+** initials, years, labels and corporate authors sit at its start, or a
+** case, a statute or a decision: "Whaling in the Antarctic (Australia v.
+** Japan)", "STC 45/1989, de 20 de febrero", "Ley 39/2015") after one that
+** closed the entry before, not at a law review's "EJIL (2005) 907." after
+** a volume, and at a short line's end only once the entry has its year.
+** Every test looks at a bounded stretch of text, so both scans are linear.
 **
 ** In-text links to a numbered list (at least three entries labelled in
 ** sequence): one pass before the list reads bracket groups ("[7, 8]"), and,
@@ -2021,7 +2028,7 @@ static int year_follows(const char *text, size_t length, size_t position) {
 typedef struct list_line {
   size_t start, end; /* trimmed */
   size_t indent;     /* bytes of leading space */
-  int blank_before;
+  int blank_before;  /* 1 after a blank line, 2 under a sub-heading, else 0 */
 } list_line;
 
 typedef struct line_list {
@@ -2055,11 +2062,14 @@ static void line_push(line_list *list, line_span span, size_t indent, int blank_
 ** wraps there, but "CrossRef Medline" ends an entry too), else 0. */
 static int leaves_entry_open(const char *text, size_t start, size_t end) {
   static const char *const joining_words[] = {
-      "and",   "und",  "et",  "y",     "e",    "in",  "of",  "the",  "for", "on",  "to",
-      "a",     "an",   "de",  "la",    "le",   "les", "des", "du",   "der", "die", "das",
-      "den",   "von",  "van", "with",  "from", "zur", "zum", "im",   "am",  "en",  "del",
-      "della", "di",   "or",  "by",    "at",   "auf", "for", "pour", "par", "sur", "con",
-      "por",   "para", "und", "sowie", "into", "as",  "its", "their"};
+      "and", "und", "et", "y", "e", "in", "of", "the", "for", "on", "to", "a", "an", "de", "la",
+      "le", "les", "des", "du", "der", "die", "das", "den", "von", "van", "with", "from", "zur",
+      "zum", "im", "am", "en", "del", "della", "di", "or", "by", "at", "auf", "for", "pour", "par",
+      "sur", "con", "por", "para", "und", "sowie", "into", "as", "its", "their",
+      /* German, French, Spanish, Italian prepositions and articles: "in der
+         Fassung vom" then "11. Oktober 2006" */
+      "vom", "dem", "mit", "bei", "nach", "aus", "au", "aux", "dans", "sous", "avec", "el", "los",
+      "las", "sobre", "nel", "nella", "per", "dei"};
   if (end <= start) return 0;
   unsigned char c = (unsigned char)text[end - 1];
   /* a label alone on its line: "[Ahl78]", "[12]" */
@@ -2390,6 +2400,15 @@ static int initials_then_name(const char *text, line_span line) {
 /* How surely a line opens an entry: 2 for a label, a repeated-author mark or
 ** "Surname, I." / "I. Surname" / "Surname I.", 1 for other openings of
 ** opens_entry ("Academic Press, London." opens nothing, but reads alike). */
+/* Whether text[start, end) is an editor's abbreviation: "Hrsg.", "Hg.",
+** "Ed.", "Eds.", "Dir.", "Coord." (any case). */
+static int is_editor_word(const char *text, size_t start, size_t end) {
+  static const char *const words[] = {"hrsg.", "hg.", "ed.", "eds.", "dir.", "coord.", "éd."};
+  for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++)
+    if (strlen(words[k]) == end - start && has_prefix_nocase(text, end, start, words[k])) return 1;
+  return 0;
+}
+
 static int entry_opening_strength(const char *text, line_span line) {
   if (names_then_year(text, line) || natural_names(text, line)) return 2;
   if (!opens_entry(text, line)) return lost_dash_opening(text, line);
@@ -2495,6 +2514,10 @@ static int entry_opening_strength(const char *text, line_span line) {
           if (words > 4) return 2; /* "Rohwedder, Detlev Karsten: Brief an alle ..." */
           break;
         }
+        /* "Vertrauen, Hrsg. Jan van Deth": a title's last word, then the editors
+           (not a name and its given name) */
+        if (given == 0 && w < line.end && text[w] == '.' && is_editor_word(text, word, w + 1))
+          return 1;
         /* "Fischer, Wolfram/Hax, Herbert": authors joined by slashes */
         for (size_t j = word + 1; j + 1 < w; j++)
           if (text[j] == '/' && starts_upper(text, w + 1, j + 1)) return 2;
@@ -2842,6 +2865,27 @@ static int place_year_end(const char *text, size_t start, size_t end) {
   return 1;
 }
 
+/* A line that is only a journal's name, a year in parentheses and a page:
+** "EJIL (2005) 907.", "Journal of International Criminal Justice (2007)
+** 159.", the rest of a law review's citation ("5 ... (2007) 159"). */
+static int journal_year_page(const char *text, line_span line) {
+  size_t i = line.start;
+  if (line.end - line.start > 80 || !starts_upper(text, line.end, i)) return 0;
+  while (i < line.end && text[i] != '(') i++;
+  if (i + 7 > line.end || i == line.start || text[i - 1] != ' ' || text[i + 5] != ')' ||
+      !has_year(text, i + 1, i + 5))
+    return 0;
+  for (size_t k = line.start; k < i; k++)
+    if (is_digit((unsigned char)text[k]) || text[k] == ',') return 0;
+  i += 6;
+  if (i >= line.end || text[i] != ' ') return 0;
+  i++;
+  size_t digits = i;
+  while (i < line.end && (is_digit((unsigned char)text[i]) || text[i] == '-')) i++;
+  if (i == digits || !is_digit((unsigned char)text[digits])) return 0;
+  return i == line.end || (i + 1 == line.end && (text[i] == '.' || text[i] == ','));
+}
+
 static void segment_list(entry_list *out, const char *text, const list_line *lines, size_t n) {
   if (!n) return;
   long last = 0;
@@ -2864,7 +2908,7 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
     if (last > 0 && bracketed)
       while (inline_label(text, lines[i].start, lines[i].end, last + 1)) sequential++, last++;
     if (lines[i].indent < min_indent) min_indent = lines[i].indent;
-    if (lines[i].blank_before && i) blanks++;
+    if (lines[i].blank_before == 1 && i) blanks++; /* (not 2: under a sub-heading) */
     keys += bracket_key(text, span) == 2;
     size_t bytes = lines[i].end - lines[i].start;
     histogram[bytes / 4 < 64 ? bytes / 4 : 64]++;
@@ -3023,6 +3067,11 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
            case_opening(text, span)))
         starts_new = 1;
       if (line->blank_before && !open) starts_new = 1;
+      /* "..., 16" then "EJIL (2005) 907.": a law journal's volume, then its name,
+         year and first page, as law reviews cite an article */
+      if (!line->blank_before && starts_new && is_digit((unsigned char)text[previous->end - 1]) &&
+          journal_year_page(text, span))
+        starts_new = 0;
       /* "... New Zealand Law Review" then "265.": a page wrapped alone, no label */
       if (!line->blank_before && starts_new) {
         size_t k = line->start;
@@ -3093,6 +3142,51 @@ static int case_opening(const char *text, line_span line) {
   if (!starts_upper(text, line.end, line.start)) return 0;
   size_t limit = line.end - line.start < 120 ? line.end : line.start + 120;
   size_t i = line.start;
+  /* a decision or an enactment by its number or date, the usual Spanish, French
+     and European way: "STC 45/1989, de 20 de febrero", "STS de 15 de octubre de
+     2020", "Ley 39/2015, de 1 de octubre", "Real Decreto 203/2021", "Directiva
+     2006/123/CE": up to three capitalised words, then a number with a slash and
+     a year, or an abbreviation in capitals and "de" and a day */
+  {
+    size_t k = i, words = 0, capitals = 0;
+    while (words < 3 && k < limit && starts_upper(text, limit, k)) {
+      size_t word = k, upper = 0, letters = 0;
+      while (k < limit && !is_space((unsigned char)text[k])) {
+        upper += is_upper_ascii((unsigned char)text[k]);
+        letters += is_upper_ascii((unsigned char)text[k]) || is_lower_ascii((unsigned char)text[k]);
+        k++;
+      }
+      if (text[k - 1] == ',' || text[k - 1] == '.') break;
+      if (!words)
+        capitals = upper == letters && letters >= 2 && letters <= 6 && k - word == letters;
+      words++;
+      while (k < limit && text[k] == ' ') k++;
+    }
+    if (words && k < limit && is_digit((unsigned char)text[k])) {
+      size_t d = k;
+      while (d < limit && is_digit((unsigned char)text[d])) d++;
+      if (d - k <= 4 && d + 4 < limit && text[d] == '/' &&
+          (has_year(text, d + 1, d + 5) || has_year(text, k, d)))
+        return 1;
+    }
+    if (words == 1 && capitals && k + 5 < limit && memcmp(text + k, "de ", 3) == 0 &&
+        is_digit((unsigned char)text[k + 3]))
+      return 1;
+  }
+  /* a case before an international court by its name, the parties after it in
+     parentheses: "Whaling in the Antarctic (Australia v. Japan: ...)",
+     "Military and Paramilitary Activities in and against Nicaragua (Nicaragua
+     v. United States of" */
+  {
+    size_t open = i;
+    while (open < limit && text[open] != '(' && text[open] != ',' && text[open] != '.') open++;
+    if (open < limit && text[open] == '(' && open > i + 8 && starts_upper(text, limit, open + 1)) {
+      for (size_t k = open + 1; k + 3 < limit && text[k] != ')'; k++)
+        if (text[k] == ' ' && text[k + 1] == 'v' &&
+            (text[k + 2] == ' ' || (text[k + 2] == '.' && text[k + 3] == ' ')))
+          return 1;
+    }
+  }
   /* capitalised words, then "Act" and a year */
   for (int words = 0; words < 8 && i < limit && starts_upper(text, limit, i); words++) {
     size_t word = i;
@@ -3392,6 +3486,57 @@ static line_span next_nonblank(const char *text, size_t length, size_t line) {
   return (line_span){length, length};
 }
 
+/* The names of the parts of a bibliography in law and the humanities, the
+** whole line (folded_line): kinds of sources, as "Table of Cases", "Primary
+** Sources", "Rechtsprechung", "Doctrine" and "Legislación" divide a list. */
+static int is_subheading_name(const char *text, line_span line) {
+  static const char *const names[] = {
+      /* English */
+      "cases", "table of cases", "list of cases", "case law", "cited cases", "judgments",
+      "decisions", "court decisions", "legislation", "table of legislation", "statutes",
+      "table of statutes", "legislation and regulations", "treaties", "treaties and conventions",
+      "treaties and other instruments", "international instruments", "other instruments",
+      "legal instruments", "official documents", "official publications", "government documents",
+      "un documents", "parliamentary materials", "reports", "books", "articles",
+      "books and articles", "books and chapters", "journal articles", "articles and chapters",
+      "monographs", "book chapters", "chapters in books", "edited volumes", "newspapers",
+      "newspaper articles", "websites", "online sources", "internet sources", "other sources",
+      "archives", "archival material", "manuscripts", "primary sources", "unpublished sources",
+      "primary literature", "secondary works", "theses", "dissertations", "data sources",
+      "datasets", "software",
+      /* German */
+      "rechtsprechung", "entscheidungen", "gerichtsentscheidungen", "gesetze",
+      "gesetze und verordnungen", "rechtsquellen", "normen", "materialien", "gesetzesmaterialien",
+      "amtliche dokumente", "dokumente", "monographien", "aufs\xc3\xa4tze",
+      "zeitschriftenaufs\xc3\xa4tze", "sammelb\xc3\xa4nde", "archivalien", "archivquellen",
+      "zeitungen", "internetquellen", "online-quellen", "sonstige quellen", "darstellungen",
+      /* French */
+      "jurisprudence", "doctrine", "l\xc3\xa9gislation", "textes", "textes l\xc3\xa9gislatifs",
+      "textes officiels", "ouvrages", "ouvrages g\xc3\xa9n\xc3\xa9raux",
+      "ouvrages sp\xc3\xa9"
+      "cialis\xc3\xa9s",
+      "articles et chapitres", "th\xc3\xa8ses", "rapports", "documents officiels",
+      "sources primaires", "sources secondaires", "sitographie", "webographie",
+      /* Spanish, Portuguese, Italian */
+      "jurisprudencia", "legislaci\xc3\xb3n", "doctrina", "normativa", "libros",
+      "art\xc3\xad"
+      "culos",
+      "documentos", "fuentes primarias", "fuentes secundarias",
+      "hemerograf\xc3\xad"
+      "a",
+      "archivos", "informes", "legisla\xc3\xa7\xc3\xa3o",
+      "jurisprud\xc3\xaa"
+      "ncia",
+      "giurisprudenza", "legislazione", "dottrina"};
+  char folded[96];
+  size_t start = skip_section_number(text, line.start, line.end);
+  size_t n = folded_line(text, start, line.end, folded, sizeof(folded));
+  if (!n) return 0;
+  for (size_t k = 0; k < sizeof(names) / sizeof(*names); k++)
+    if (folded[0] == names[k][0] && strcmp(folded, names[k]) == 0) return 1;
+  return 0;
+}
+
 /* A sub-heading inside a list ("Sources imprimées", "Gedruckte Quellen",
 ** "Primary sources"): after a blank line, a short capitalised line of at most
 ** six words without digits that opens no entry, before a line that surely
@@ -3413,6 +3558,7 @@ static int list_subheading(const char *text, size_t length, line_span line, size
       return 0;
   line_span after = next_nonblank(text, length, next);
   if (after.start >= after.end) return 0;
+  int named = is_subheading_name(text, line);
   /* the next line right under it goes on it: "[1932] AC 562 (HL).", "(2019).
      World Development Report", "and Place, 10(2)" */
   if (after.start < line_end(text, next, length) &&
@@ -3420,7 +3566,7 @@ static int list_subheading(const char *text, size_t length, line_span line, size
        ((text[after.start] == '(' || text[after.start] == '[') &&
         has_year(text, after.start, after.start + 6 < after.end ? after.start + 6 : after.end))))
     return 0;
-  if (entry_opening_strength(text, after) == 2 || case_opening(text, after) ||
+  if (named || entry_opening_strength(text, after) == 2 || case_opening(text, after) ||
       ibid_legal_entry_opening(text + after.start, after.end - after.start))
     return 1;
   /* "Legislation", a blank line, "Human Rights Act 1998.": a heading set off by
@@ -3622,7 +3768,8 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
     return -1;
   }
   int inside = 0, blank_before = 0, found = 0, furniture = 0;
-  int blank_seen = 0; /* a blank line since the last line of the list, page break or not */
+  int subheading_before = 0; /* a sub-heading since the last line of the list */
+  int blank_seen = 0;        /* a blank line since the last line of the list, page break or not */
   int toc_before = 0; /* the two lines before read as numbered lines of a table of contents */
   int toc_run = 0;    /* how many lines in a row up to here read as such lines */
   int page_number_before = 0; /* the last line of the list read was a bare page number */
@@ -3637,7 +3784,7 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
       lines.count = 0;
       last_label = 0;
       inside = found = 1;
-      blank_before = blank_seen = 0;
+      blank_before = blank_seen = subheading_before = 0;
     } else if (!inside) {
       /* outside a list: nothing to do */
     } else if (span.start == span.end) {
@@ -3693,13 +3840,13 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
                  !(previous && leaves_entry_open(text, previous->start, previous->end) == 2) &&
                  list_subheading(text, length, span, next)) {
         /* left out; the line after it starts an entry */
-        blank_before = 1;
+        subheading_before = 1;
       } else {
         if (!lines.count) first_indent = indent;
         if (label > 0 && (label == last_label + 1 || (last_label == 0 && label <= 3)))
           last_label = label;
-        line_push(&lines, span, indent, blank_before);
-        blank_before = blank_seen = 0;
+        line_push(&lines, span, indent, subheading_before ? 2 : blank_before);
+        blank_before = blank_seen = subheading_before = 0;
       }
     }
     /* a table of contents whose page numbers were lost: two numbered sections'
