@@ -1396,10 +1396,16 @@ static int is_page_furniture(const char *text, line_span line) {
     if (is_lower_ascii(c)) lower++;
     if (is_lower_ascii(c) || is_upper_ascii(c)) letters++;
   }
-  if (letters == 0) /* "62", "- 62 -"; not "1755." ending a wrapped page range */
-    return digits > 0 && digits <= 4 && text[line.end - 1] != '.' && text[line.end - 1] != ',' &&
-           text[line.end - 1] != ';' && text[line.end - 1] != ':' && text[line.end - 1] != ']' &&
-           text[line.end - 1] != ')'; /* "[12]" labels */
+  if (letters == 0) { /* "62", "- 62 -"; not "1755." ending a wrapped page range */
+    /* one number: not "63 – 74" (a page range) or "2/98" (a report's number) */
+    size_t groups = 0;
+    for (size_t i = line.start; i < line.end; i++)
+      groups += is_digit((unsigned char)text[i]) &&
+                (i == line.start || !is_digit((unsigned char)text[i - 1]));
+    return digits > 0 && digits <= 4 && groups == 1 && text[line.end - 1] != '.' &&
+           text[line.end - 1] != ',' && text[line.end - 1] != ';' && text[line.end - 1] != ':' &&
+           text[line.end - 1] != ']' && text[line.end - 1] != ')'; /* "[12]" labels */
+  }
   if (is_roman_page_number(text, line)) return 1;
   /* "Harlow 15", "15 Harlow": a running head of one or two words and a page number */
   if (line.end - line.start <= 30 && digits <= 4 && !has_year(text, line.start, line.end) &&
@@ -1688,6 +1694,9 @@ static int personal_opening(const char *text, line_span line) {
   while (i < line.end && is_upper_ascii((unsigned char)text[i]) && caps < 4) i++, caps++;
   if (caps >= 1 && caps <= 3 && i + 1 < line.end && text[i] == ':' && text[i + 1] == ' ')
     return 1; /* "Ansorge WJ: Title" */
+  if (caps >= 2 && caps <= 3 && i + 3 < line.end && text[i] == '.' && text[i + 1] == ' ' &&
+      is_upper_ascii((unsigned char)text[i + 2]) && is_lower_ascii((unsigned char)text[i + 3]))
+    return 1; /* "Hammond GR. Lesions": a single author, Vancouver style */
   /* (not "PLOS ONE, 7(2), e31118") */
   if (i + 2 < line.end && text[i] == ',' && is_digit((unsigned char)text[i + 2])) return 0;
   return caps >= 1 && caps <= 3 && i < line.end && (text[i] == ',' || text[i] == ' ') &&
@@ -2081,7 +2090,16 @@ static int leaves_entry_open(const char *text, size_t start, size_t end) {
       i++;
     if (i == end - 1 && i > start + 1) return 2;
   }
-  if (c == '-' || c == ',' || c == ';' || c == ':' || c == '&' || c == '(' || c == '/') return 2;
+  if (c == '/') { /* not a URL's last slash: "http://cccbdb.nist.gov/" */
+    size_t word = end;
+    while (word > start && !is_space((unsigned char)text[word - 1])) word--;
+    const char *scheme = memchr(text + word, ':', end - word);
+    if (!(scheme && scheme + 2 < text + end && scheme[1] == '/' && scheme[2] == '/') &&
+        !has_prefix_nocase(text, end, word, "www."))
+      return 2;
+    return 0;
+  }
+  if (c == '-' || c == ',' || c == ';' || c == ':' || c == '&' || c == '(') return 2;
   /* an author list cut short: "Smolka, M. N., …" */
   if (end - start >= 3 && c == 0xA6 && (unsigned char)text[end - 2] == 0x80 &&
       (unsigned char)text[end - 3] == 0xE2)
@@ -2442,6 +2460,9 @@ static int entry_opening_strength(const char *text, line_span line) {
      "PLOS ONE 8:e66212" or "Physiol A 193:99" */
   if (caps >= 1 && caps <= 3 && i < line.end &&
       ((text[i] == ',' && !(i + 2 < line.end && is_digit((unsigned char)text[i + 2]))) ||
+       /* "Hammond GR. Lesions of": a single author, Vancouver style */
+       (caps >= 2 && text[i] == '.' && i + 3 < line.end && text[i + 1] == ' ' &&
+        is_upper_ascii((unsigned char)text[i + 2]) && is_lower_ascii((unsigned char)text[i + 3])) ||
        (text[i] == ':' && i + 1 < line.end && text[i + 1] == ' ') ||
        (text[i] == ' ' &&
         !(i + 2 < line.end && starts_upper(text, line.end, i + 1) &&
@@ -2949,6 +2970,9 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
       long label = entry_label(text, span, &after);
       int line_style = label_style(text, span);
       starts_new = label > last && label <= last + 2 && (!style || line_style == style);
+      /* "...;63(3):903-" then "10." then "9. Hernández": a page range's end, not
+         a label skipping one */
+      if (starts_new && label == last + 2 && text[previous->end - 1] == '-') starts_new = 0;
       if (starts_new) last = label, style = line_style;
       /* "[12] A, J. 1 (1990);" then "B, J. 2 (1991)." on the next line: each
          reference under one label is an entry of its own */
@@ -3717,7 +3741,7 @@ static int number_closes_entry(const char *text, size_t length, const list_line 
     if (span.start < span.end) return entry_opening_strength(text, span) == 2;
     next = end + 1;
   }
-  return 0;
+  return 1; /* the text's end: "..., Science, 321," then "669" ends the list */
 }
 
 /* Whether the list goes on after a heading-like line (at `position`): a year
