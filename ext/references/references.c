@@ -39,11 +39,14 @@
 ** a line that opens one at the entry indent, or after a blank line unless the
 ** line is indented further; a numbered list is cut at its labels, and again
 ** at a second reference under one label, on a line of its own or inside a
-** line ("(2004); K. Lee, Nature 445, 896 (2007)"), its last entry ending on
-** its year before a note after it, and at the next "[12]" inside a line
-** ("... 2014. [3] Huang L, ..."), a label written otherwise ("3 May 2017.")
-** starting nothing; a list keyed in brackets ("[AH]") at its
-** keys; a flat list at a line that surely opens an entry (by how names,
+** line ("(2004); K. Lee, Nature 445, 896 (2007)"; not "(1971); The ...",
+** the same authors' next paper), its last entry ending on its year before a
+** note after it, a footnote set among its entries ("12 Even this ...") left
+** out, and at the next "[12]" inside a line ("... 2014. [3] Huang L, ..."),
+** a label written otherwise ("3 May 2017.") or two ahead after a hyphen
+** ("903-" then "10.") starting nothing; a list keyed in brackets ("[AH]")
+** at its keys; the last entry of either ending before the authors'
+** addresses ("School of Mathematics, ..., GA 30332-0160"); a flat list at a line that surely opens an entry (by how names,
 ** initials, years, labels and corporate authors sit at its start, or a
 ** case, a statute or a decision: "Whaling in the Antarctic (Australia v.
 ** Japan)", "STC 45/1989, de 20 de febrero", "Ley 39/2015") after one that
@@ -2700,6 +2703,51 @@ static int ends_reference_unit(const char *text, size_t start, size_t at) {
 ** K. Lee, Nature 445, 896 (2007)."): at a "; " outside brackets after a
 ** year in parentheses (and a page or an e-print id), before a capital or
 ** "ibid" that opens a part with a year of its own. */
+/* An address of an author's institution: in its first 80 bytes a word that
+** names one ("University", "Institute", "School of", "Department", ...),
+** and a postal code (four digits or more) or an e-mail address on the line;
+** no year. */
+static int address_line(const char *text, line_span line) {
+  static const char *const words[] = {"universit", "institut", "school of", "department",
+                                      "dept. of",  "faculty",  "laborato",  "fakult\xc3\xa4t"};
+  if (has_year(text, line.start, line.end)) return 0;
+  int named = 0;
+  for (size_t i = line.start; !named && i < line.end && i - line.start < 80;) {
+    for (size_t k = 0; k < sizeof(words) / sizeof(*words) && !named; k++)
+      named = has_prefix_nocase(text, line.end, i, words[k]);
+    while (i < line.end && !is_space((unsigned char)text[i])) i++;
+    while (i < line.end && is_space((unsigned char)text[i])) i++;
+  }
+  if (!named) return 0;
+  size_t digits = 0;
+  for (size_t k = line.start; k < line.end; k++) {
+    if (text[k] == '@') return 1;
+    digits = is_digit((unsigned char)text[k]) ? digits + 1 : 0;
+    if (digits >= 4) return 1;
+  }
+  return 0;
+}
+
+/* A footnote's first line: its number, then a sentence ("12 Even this
+** number can be further reduced ..."), no year. */
+static int footnote_line(const char *text, line_span line) {
+  size_t i = line.start;
+  while (i < line.end && is_digit((unsigned char)text[i]) && i - line.start < 3) i++;
+  if (i == line.start || i + 1 >= line.end || text[i] != ' ' ||
+      !starts_upper(text, line.end, i + 1) || has_year(text, line.start, line.end))
+    return 0;
+  size_t w = ++i;
+  while (w < line.end && !is_space((unsigned char)text[w])) w++;
+  return w - i >= 3 && text[w - 1] != '.' && text[w - 1] != ',' && w + 1 < line.end &&
+         is_lower_ascii((unsigned char)text[w + 1]) && is_lower_ascii((unsigned char)text[w - 1]);
+}
+
+/* Whether an English article opens a title at text[i]: "The ", "A ", "An ". */
+static int title_word_at(const char *text, size_t end, size_t i) {
+  return has_prefix_nocase(text, end, i, "the ") || has_prefix_nocase(text, end, i, "a ") ||
+         has_prefix_nocase(text, end, i, "an ");
+}
+
 /* Whether text[from, at) leaves a bracket or parenthesis open. */
 static int inside_brackets(const char *text, size_t from, size_t at) {
   int depth = 0;
@@ -2753,6 +2801,9 @@ static void entry_push_cut(entry_list *out, const char *text, size_t start, size
       } else {
         if (!(starts_upper(text, end, next) || has_prefix_nocase(text, end, next, "ibid")))
           continue;
+        /* "(1971); The four-dimensionality of space ...": the same authors' next
+           paper, its title first */
+        if (title_word_at(text, end, next)) continue;
         /* the next part has a year in parentheses of its own: not a report
            number given for the same paper ("(2006); Fermilab-Pub-06-007, 2006.") */
         size_t stop = next, year = 0;
@@ -2954,7 +3005,8 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
   size_t entries = 0, yearless = 0; /* entries of a flat list so far, and those without a year */
   size_t entry_line = 0;            /* the line the entry starts on */
   last = 0;
-  int style = 0; /* label_style of the labels seen so far */
+  int style = 0;    /* label_style of the labels seen so far */
+  int footnote = 0; /* the lines since entry_start are a footnote, left out */
   if (numbered) {
     size_t after;
     line_span span = {lines[0].start, lines[0].end};
@@ -2980,7 +3032,10 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
       /* "[2] Roe A 1992 J. Phys. 13 188" then "Roe A 1994 J. Phys. 27 153": a
          second reference on a line of its own, after one that ended on its page */
       if (!starts_new && label < 0 && previous->end > previous->start &&
-          is_digit((unsigned char)text[previous->end - 1]) &&
+          (is_digit((unsigned char)text[previous->end - 1]) ||
+           /* "J. Chem. Soc. 3163 (1931)." then "H. WEIL. Beilstein, 43, 2605 (1910)." */
+           ends_reference_unit(text, previous->start,
+                               previous->end - (text[previous->end - 1] == '.'))) &&
           entry_opening_strength(text, span) == 2 && has_year(text, span.start, span.end))
         starts_new = 1;
     } else if (keyed) {
@@ -3104,12 +3159,23 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
           starts_new = 0;
       }
     }
+    /* "... 257, 481 (2014)." then "12 Even this number can be ...": a footnote
+       of the page set among a numbered list's entries, after one that ended
+       on its year, is no part of it (up to the next label) */
+    if (numbered && !starts_new && !footnote && footnote_line(text, span) &&
+        ends_reference_unit(text, previous->start,
+                            previous->end - (text[previous->end - 1] == '.'))) {
+      entry_push_cut(out, text, entry_start, entry_end, numbered);
+      footnote = 1;
+      entry_start = line->start;
+    }
     if (starts_new) {
       if (!numbered && !indented && !blank_separated) {
         entries++;
         yearless += !has_year(text, entry_start, entry_end);
       }
-      entry_push_cut(out, text, entry_start, entry_end, numbered);
+      if (!footnote) entry_push_cut(out, text, entry_start, entry_end, numbered);
+      footnote = 0;
       entry_start = line->start;
       entry_indent = line->indent;
       entry_line = i;
@@ -3142,9 +3208,11 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
       line_span span = {lines[k].start, lines[k].end};
       size_t w = span.start;
       while (w < span.end && !is_space((unsigned char)text[w])) w++;
-      int prose = starts_upper(text, span.end, span.start) && w - span.start >= 3 &&
-                  text[w - 1] != '.' && text[w - 1] != ',' && w + 1 < span.end &&
-                  is_lower_ascii((unsigned char)text[w + 1]);
+      /* (or a footnote, its number first: "12 Even this number can be ...") */
+      int prose =
+          (starts_upper(text, span.end, span.start) && w - span.start >= 3 && text[w - 1] != '.' &&
+           text[w - 1] != ',' && w + 1 < span.end && is_lower_ascii((unsigned char)text[w + 1])) ||
+          footnote_line(text, span);
       int number = 1;
       for (size_t j = span.start; j < span.end; j++)
         number &= is_digit((unsigned char)text[j]) || text[j] == '-';
@@ -3153,7 +3221,17 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
         break;
       }
     }
-  entry_push_cut(out, text, entry_start, entry_end, numbered);
+  /* after the last entry of a numbered or keyed list: the authors' addresses
+     of a mathematics paper ("School of Mathematics, Georgia Institute of
+     Technology, Atlanta, GA 30332-0160, USA", "M.F.: National Research
+     University ..., Moscow 119048") */
+  if (numbered || keyed)
+    for (size_t k = entry_line + 1; k < n; k++)
+      if (address_line(text, (line_span){lines[k].start, lines[k].end})) {
+        if (lines[k - 1].end <= entry_end) entry_end = lines[k - 1].end;
+        break;
+      }
+  if (!footnote) entry_push_cut(out, text, entry_start, entry_end, numbered);
 }
 
 /* ----- where a list ends, and its sub-headings ------------------------------------ */
