@@ -46,7 +46,8 @@
 ** a label written otherwise ("3 May 2017.") or two ahead after a hyphen
 ** ("903-" then "10.") starting nothing; a list keyed in brackets ("[AH]")
 ** at its keys; the last entry of either ending before the authors'
-** addresses ("School of Mathematics, ..., GA 30332-0160"); a flat list at a line that surely opens an entry (by how names,
+** addresses ("School of Mathematics, ..., GA 30332-0160"); a flat list at a line that surely opens
+*an entry (by how names,
 ** initials, years, labels and corporate authors sit at its start, or a
 ** case, a statute or a decision: "Whaling in the Antarctic (Australia v.
 ** Japan)", "STC 45/1989, de 20 de febrero", "Ley 39/2015") after one that
@@ -1405,9 +1406,11 @@ static int is_page_furniture(const char *text, line_span line) {
     for (size_t i = line.start; i < line.end; i++)
       groups += is_digit((unsigned char)text[i]) &&
                 (i == line.start || !is_digit((unsigned char)text[i - 1]));
-    return digits > 0 && digits <= 4 && groups == 1 && text[line.end - 1] != '.' &&
-           text[line.end - 1] != ',' && text[line.end - 1] != ';' && text[line.end - 1] != ':' &&
-           text[line.end - 1] != ']' && text[line.end - 1] != ')'; /* "[12]" labels */
+    /* (not "[4] ´", a label and a stray accent) */
+    return digits > 0 && digits <= 4 && groups == 1 && text[line.start] != '[' &&
+           text[line.end - 1] != '.' && text[line.end - 1] != ',' && text[line.end - 1] != ';' &&
+           text[line.end - 1] != ':' && text[line.end - 1] != ']' &&
+           text[line.end - 1] != ')'; /* "[12]" labels */
   }
   if (is_roman_page_number(text, line)) return 1;
   /* "Harlow 15", "15 Harlow": a running head of one or two words and a page number */
@@ -2103,6 +2106,8 @@ static int leaves_entry_open(const char *text, size_t start, size_t end) {
     return 0;
   }
   if (c == '-' || c == ',' || c == ';' || c == ':' || c == '&' || c == '(') return 2;
+  /* "Wiley, New" then "York, NY. 1970.": a place's name wrapped */
+  if (c == 'w' && end - start >= 4 && memcmp(text + end - 4, " New", 4) == 0) return 2;
   /* an author list cut short: "Smolka, M. N., …" */
   if (end - start >= 3 && c == 0xA6 && (unsigned char)text[end - 2] == 0x80 &&
       (unsigned char)text[end - 3] == 0xE2)
@@ -2728,6 +2733,21 @@ static int address_line(const char *text, line_span line) {
   return 0;
 }
 
+/* Whether text[start, end) ends on a page range: "717-718", "1086–90". */
+static int page_range_end(const char *text, size_t start, size_t end) {
+  size_t i = end, digits = 0;
+  while (i > start && is_digit((unsigned char)text[i - 1])) i--, digits++;
+  if (!digits || digits > 5 || i == start) return 0;
+  size_t dash = i;
+  if (text[i - 1] == '-')
+    i--;
+  else if (i >= start + 3 && (unsigned char)text[i - 3] == 0xE2 &&
+           (unsigned char)text[i - 2] == 0x80 && (unsigned char)text[i - 1] == 0x93)
+    i -= 3; /* "–" */
+  if (i == dash || i == start || !is_digit((unsigned char)text[i - 1])) return 0;
+  return 1;
+}
+
 /* A footnote's first line: its number, then a sentence ("12 Even this
 ** number can be further reduced ..."), no year. */
 static int footnote_line(const char *text, line_span line) {
@@ -3054,6 +3074,13 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
       size_t previous_length = previous->end - previous->start;
       int open = leaves_entry_open(text, previous->start, previous->end);
       int strength = entry_opening_strength(text, span);
+      /* "Nature 166 (1950): 717-718," then "Armbruster, Peter (1985).": a page
+         range ends the entry, whatever the comma after it says, before names
+         and a year */
+      if (open == 2 && strength == 2 && text[previous->end - 1] == ',' &&
+          page_range_end(text, previous->start, previous->end - 1) &&
+          has_year(text, entry_start, previous->end) && has_year(text, span.start, span.end))
+        open = 0;
       int short_previous = previous_length * 4 < full * 3;
       /* a line that is only a dash for the repeated author goes on */
       line_span previous_span = {previous->start, previous->end};

@@ -223,6 +223,16 @@ def test_list_details():
          'dilogarithm function, Springer, Berlin, 2007, pp. 3-65.\nSchool of Mathematics, Georgia '
          'Institute of Technology, Atlanta, GA 30332-0160, USA\n',
          ['(2010), 233-289.', '(2010), 510-600.', 'pp. 3-65.']),
+        ('References\n[3] C. Misner, K. Thorne, and J. Wheeler, Gravitation\n(Freeman, San Francisco, 1972).\n'
+         '[4] \u00b4\nE. Flanagan and S. Hughes, "The basics of gravitational wave theory," New J. Phys.\n'
+         '7, 204 (2005).\n[5] T. Rothman and S. Boughn, "Aspects of Graviton Detection: Emission by Atomic\n'
+         'Hydrogen," Found. Phys. 36, 1801 (2006).\n',
+         ['1972).', '7, 204 (2005).', '36, 1801 (2006).']),
+        ('References\nAnon. (1950). "Names of chemical elements." Nature 166 (1950): 717-718,\n'
+         'Armbruster, Peter (1985). "On the production of heavy elements by cold fusion." Annual\n'
+         'Review of Nuclear and Particle Science 35: 135-194.\n'
+         'Hart, E. J. and Anbar, M. (1970). The hydrated electron. Wiley, New\nYork, NY. p. 39.\n',
+         ['717-718,', '35: 135-194.', 'New York, NY. p. 39.']),
     ]
     for text, ends in cases:
         got = [squash(t) for (t,) in db.execute('SELECT text FROM ibid_reference_entries(?)', (text,))]
