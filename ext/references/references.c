@@ -3122,7 +3122,10 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
           while (v > previous->start && is_space((unsigned char)text[v - 1])) v--;
           size_t u = v;
           while (u > previous->start && !is_space((unsigned char)text[u - 1])) u--;
-          static const char *const intros[] = {"in", "en", "In", "En", "In:", "in:", "dans"};
+          /* (or a translator's, an editor's: "bearb. von Anton" then "Golecki,
+             Boppard", "translated by Maria" then "Jolas, Beacon Press") */
+          static const char *const intros[] = {
+              "in", "en", "In", "En", "In:", "in:", "dans", "von", "by", "par", "por"};
           for (size_t j = 0; j < sizeof(intros) / sizeof(*intros); j++)
             if (strlen(intros[j]) == v - u && memcmp(text + u, intros[j], v - u) == 0) open = 2;
         }
@@ -3296,6 +3299,10 @@ static int case_opening(const char *text, line_span line) {
       while (d < limit && is_digit((unsigned char)text[d])) d++;
       if (d - k <= 4 && d + 4 < limit && text[d] == '/' &&
           (has_year(text, d + 1, d + 5) || has_year(text, k, d)))
+        return 1;
+      /* an archive's call number: "CO 323/1034/5, Colonial Office: ..." */
+      if (words == 1 && capitals && d < limit && text[d] == '/' && d + 1 < limit &&
+          is_digit((unsigned char)text[d + 1]))
         return 1;
     }
     if (words == 1 && capitals && k + 5 < limit && memcmp(text + k, "de ", 3) == 0 &&
