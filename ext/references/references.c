@@ -2934,6 +2934,8 @@ static int place_year_end(const char *text, size_t start, size_t end) {
   }
   if (!has_year(text, end - 5, end - 1) || text[end - 6] != ' ') return 0;
   size_t word = end - 6;
+  /* "Paris, La Découverte, 2001.": a publisher, a comma and the year */
+  if (word > start + 2 && text[word - 1] == ',') word--;
   unsigned char last = (unsigned char)text[word - 1];
   if (last == ')') return 1;
   if (!(is_lower_ascii(last) || is_upper_ascii(last) || last >= 0x80)) return 0;
@@ -2950,9 +2952,10 @@ static int place_year_end(const char *text, size_t start, size_t end) {
       if (strlen(months[k]) == end - 6 - w && has_prefix_nocase(text, end - 6, w, months[k]))
         return 0;
   }
+  size_t stop = word;
   while (word > start && !is_space((unsigned char)text[word - 1])) word--;
-  if (!starts_upper(text, end - 6, word)) return 0;
-  for (size_t k = word; k < end - 6; k++)
+  if (!starts_upper(text, stop, word)) return 0;
+  for (size_t k = word; k < stop; k++)
     if (is_digit((unsigned char)text[k])) return 0;
   return 1;
 }
@@ -3063,13 +3066,16 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
           bracket_key(text, span) || (!leaves_entry_open(text, previous->start, previous->end) &&
                                       entry_opening_strength(text, span) == 2);
     } else if (indented || blank_separated) {
+      int open = leaves_entry_open(text, previous->start, previous->end);
       starts_new = line->indent <= entry_indent &&
                    (line->blank_before ||
                     ((opens_entry(text, span) ||
                       ibid_legal_entry_opening(text + span.start, span.end - span.start) ||
                       case_opening(text, span)) &&
-                     !(indented && leaves_entry_open(text, previous->start, previous->end) == 2 &&
-                       line->indent > min_indent)));
+                     !(indented && open == 2 && line->indent > min_indent)) ||
+                    /* back at the entry indent after a hanging line that closed
+                       the entry: "Ngũgĩ wa Thiong'o. Decolonising the Mind." */
+                    (indented && previous->indent > line->indent && open != 2));
     } else {
       size_t previous_length = previous->end - previous->start;
       int open = leaves_entry_open(text, previous->start, previous->end);
@@ -3304,6 +3310,12 @@ static int case_opening(const char *text, line_span line) {
       if (words == 1 && capitals && d < limit && text[d] == '/' && d + 1 < limit &&
           is_digit((unsigned char)text[d + 1]))
         return 1;
+    }
+    /* a French archive's call number: "F/7/13518 : Police générale" */
+    if (words == 1 && is_upper_ascii((unsigned char)text[i])) {
+      size_t c = i;
+      while (c < limit && is_upper_ascii((unsigned char)text[c]) && c - i < 3) c++;
+      if (c + 1 < limit && text[c] == '/' && is_digit((unsigned char)text[c + 1])) return 1;
     }
     if (words == 1 && capitals && k + 5 < limit && memcmp(text + k, "de ", 3) == 0 &&
         is_digit((unsigned char)text[k + 3]))
@@ -3683,7 +3695,8 @@ static int list_subheading(const char *text, size_t length, line_span line, size
     return 0;
   size_t words = 1;
   for (size_t i = line.start; i < line.end; i++) {
-    if (is_digit((unsigned char)text[i])) return 0;
+    /* (nor "Archives nationales (AN)", a repository's name over its call numbers) */
+    if (is_digit((unsigned char)text[i]) || text[i] == '(') return 0;
     words += text[i] == ' ' && text[i + 1] != ' ';
   }
   if (words > 6) return 0;
