@@ -2145,8 +2145,11 @@ static int lost_dash_opening(const char *text, line_span line) {
   for (size_t k = i; k < token; k++)
     letters |= is_lower_ascii((unsigned char)text[k]) || is_upper_ascii((unsigned char)text[k]);
   /* not "C. 2017." ending a wrapped author list, nor "en 2018," going on */
-  if (token < line.end && token - i <= 2 && !has_year(text, i, token) && !letters)
+  if (token < line.end && token - i <= 2 && !has_year(text, i, token) && !letters) {
     i = token + 1, junk = 1;
+    /* "9 . 1990a.": the dash misread, a period set apart */
+    if (i + 1 < line.end && text[i] == '.' && text[i + 1] == ' ') i += 2;
+  }
   if (i + 5 > line.end || !has_year(text, i, i + 4)) return 0;
   i += 4;
   if (i < line.end && is_lower_ascii((unsigned char)text[i])) i++; /* "1988a" */
