@@ -20,7 +20,8 @@
 ** A reference list starts at a heading line (not one right under two numbered
 ** sections' titles or more: a table of contents without page numbers) and
 ** ends at a closing heading ("Appendix", "Notes", a series' list of papers),
-** an author's note ("X is professor of ...") or an article's history
+** an author's note ("X is professor of ..."), a run-in abstract, key words
+** or publisher's note ("Zusammenfassung: ...") or an article's history
 ** ("Received 12 March 2007"), or at a
 ** heading-like line or caption after which the list does not go on (no year
 ** in the next six lines, or for a caption no year counted, no next label, no
@@ -29,9 +30,10 @@
 ** "Doctrine", "Legislación"; not a case's name on its own line, nor a line
 ** the next line goes on, nor at a page's top without a blank line after it)
 ** is left out, and the entries under it do not make the list one separated
-** by blank lines; page numbers, running heads (seen three times, or twice
-** with a page number set off by a gap, or on the line after a page number,
-** in title case only with a blank line after it), page
+** by blank lines; page numbers, running heads (seen three times, with a
+** year only with a page number or in a block of its own, or twice with a
+** page number set off by a gap, or on the line after a page number, in title
+** case only with a blank line after it), page
 ** counts, journal feet between bars, download stamps, publishers' notices and
 ** author notes inside are skipped (a line of link words such as "CrossRef
 ** Medline" is never a running head), and the blank lines around them separate
@@ -1978,10 +1980,12 @@ static int gapped_page_number(const char *text, line_span line) {
 ** running head on two pages, or once on the title page without the number),
 ** without a year or a final period (the lines of an entry repeated in
 ** several chapters' lists have them): a running head or foot. */
-static int is_repeated_line(line_counts *table, const char *text, line_span line) {
+static int is_repeated_line(line_counts *table, const char *text, line_span line, int alone) {
   if (line.start == line.end || text[line.end - 1] == '.') return 0;
-  /* a year only in a running head with a page number: "Working Paper 12/2019   23" */
-  if (has_year(text, line.start, line.end)) {
+  /* a year only in a running head with a page number: "Working Paper 12/2019   23",
+     or in a block of its own (alone: blank lines before and after it, as no
+     line inside an entry stands): "Leviathan, 49. Jg., 2/2021" */
+  if (!alone && has_year(text, line.start, line.end)) {
     size_t i = line.end;
     while (i > line.start && is_digit((unsigned char)text[i - 1])) i--;
     if (i == line.end || line.end - i > 4 || i - line.start < 2 || text[i - 1] != ' ' ||
@@ -2587,8 +2591,17 @@ static int entry_opening_strength(const char *text, line_span line) {
     while (word < line.end && !is_space((unsigned char)text[word]) && text[word] != ',') word++;
     while (word < line.end && is_space((unsigned char)text[word])) word++;
     static const char *const joins[] = {"and ", "und ", "et ", "y ", "e ", "& ", "("};
+    /* (surely so with a year in the first 60 bytes or an author list going on
+       to the next line; not "Profil, Entstehung und Perspektiven der
+       Protestbewegung in Deutschland.", a subtitle) */
     for (size_t j = 0; j < sizeof(joins) / sizeof(*joins); j++)
-      if (has_prefix_nocase(text, line.end, word, joins[j])) return 2;
+      if (has_prefix_nocase(text, line.end, word, joins[j]))
+        return has_year(text, line.start,
+                        line.end - line.start > 60 ? line.start + 60 : line.end) ||
+                       leaves_entry_open(text, line.start, line.end) == 2 ||
+                       line.end - line.start <= 60
+                   ? 2
+                   : 1;
     size_t limit = i + 80 < line.end ? i + 80 : line.end;
     /* (not "Vision and Pattern Recognition, pages 1-8, 2011": a venue going on) */
     if (has_year(text, i, limit)) {
@@ -3078,7 +3091,8 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
                      !(indented && open == 2 && line->indent > min_indent)) ||
                     /* back at the entry indent after a hanging line that closed
                        the entry: "Ngũgĩ wa Thiong'o. Decolonising the Mind." */
-                    (indented && previous->indent > line->indent && open != 2));
+                    (indented && previous->indent > entry_indent && line->indent == entry_indent &&
+                     open != 2));
     } else {
       size_t previous_length = previous->end - previous->start;
       int open = leaves_entry_open(text, previous->start, previous->end);
@@ -3609,14 +3623,42 @@ static int article_history_line(const char *text, line_span line, int after_blan
   return 0;
 }
 
+/* A run-in heading after which the list does not go on: an abstract or key
+** words printed after the list ("Zusammenfassung: Der Beitrag ...",
+** "Abstract: ...", "Keywords: ..."), a publisher's notice ("Publisher's
+** Note Springer Nature remains neutral ..."). */
+static int run_in_closing(const char *text, line_span line) {
+  static const char *const heads[] = {"publisher's note",
+                                      "publisher\xe2\x80\x99s note",
+                                      "zusammenfassung:",
+                                      "abstract:",
+                                      "summary:",
+                                      "r\xc3\xa9sum\xc3\xa9 :",
+                                      "r\xc3\xa9sum\xc3\xa9:",
+                                      "resumen:",
+                                      "riassunto:",
+                                      "keywords:",
+                                      "key words:",
+                                      "schl\xc3\xbcsselw\xc3\xb6rter:",
+                                      "schlagw\xc3\xb6rter:",
+                                      "mots-cl\xc3\xa9s",
+                                      "palabras clave:"};
+  unsigned char c = line.start < line.end ? (unsigned char)(text[line.start] | 0x20) : 0;
+  if (c != 'p' && c != 'z' && c != 'a' && c != 's' && c != 'r' && c != 'k' && c != 'm') return 0;
+  for (size_t k = 0; k < sizeof(heads) / sizeof(*heads); k++)
+    if (has_prefix_nocase(text, line.end, line.start, heads[k])) return 1;
+  return 0;
+}
+
 /* A line after which the list does not go on, whatever follows: an article's
 ** history (article_history_line: more surely after a blank line or a page's
-** end, after_blank), or an author's note after a blank line or an entry's
-** final period (after_break; not "Mediterranean Sea are linked to ...", a
-** title wrapped inside an entry). */
+** end, after_blank), or an author's note or a run-in heading
+** (run_in_closing) after a blank line or an entry's final period
+** (after_break; not "Mediterranean Sea are linked to ...", a title wrapped
+** inside an entry). */
 static int ends_list(const char *text, line_span line, int after_break, int after_blank) {
   return article_history_line(text, line, after_blank) ||
-         (after_break && author_note_line(text, line));
+         (after_break && (author_note_line(text, line) || run_in_closing(text, line)));
 }
 
 /* Whether the line that starts at `line` is blank or past the text's end. */
@@ -3764,7 +3806,7 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
     line_span span = trimmed_line(text, line, end);
     size_t next = end + 1;
     int neutral = span.start == span.end || is_page_furniture(text, span) ||
-                  is_repeated_line(repeated, text, span);
+                  is_repeated_line(repeated, text, span, 0);
     if (neutral) {
       /* blank, or page furniture */
     } else if ((run_count && (closing_line(text, length, span, next, 0) ||
@@ -3802,7 +3844,7 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
     line_span span = trimmed_line(text, line, end);
     if (span.start == span.end) {
       blank_before = !furniture;
-    } else if (!is_page_furniture(text, span) && !is_repeated_line(repeated, text, span)) {
+    } else if (!is_page_furniture(text, span) && !is_repeated_line(repeated, text, span, 0)) {
       line_push(out, span, span.start - line, blank_before);
       blank_before = furniture = 0;
     } else { /* the blank lines around a page break separate no entries */
@@ -3925,6 +3967,7 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
   int toc_before = 0; /* the two lines before read as numbered lines of a table of contents */
   int toc_run = 0;    /* how many lines in a row up to here read as such lines */
   int page_number_before = 0; /* the last line of the list read was a bare page number */
+  int last_blank = 1;         /* the line before is blank (or there is none) */
   size_t first_indent = 0;
   long last_label = 0; /* the last label of a numbered list, in sequence */
   for (size_t line = 0; line < length;) {
@@ -3948,7 +3991,8 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
                 /* "doi:10.1038/s41598-018-24342-" then "x": the end of a broken id */
                 !(lines.count && span.end - span.start <= 3 &&
                   text[lines.lines[lines.count - 1].end - 1] == '-')) ||
-               is_repeated_line(&repeated, text, span) ||
+               is_repeated_line(&repeated, text, span,
+                                last_blank && blank_line_at(text, length, next)) ||
                (page_number_before && running_head_after_number(text, length, span, next))) {
       /* skipped: the entry it interrupts goes on after it, and the blank
          lines around a page break separate no entries */
@@ -4007,10 +4051,11 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
        page number set off by a gap ("24      JOURNAL OF ECONOMIC HISTORY"), nor
        a single section's title ("2 Theoretical Background") */
     toc_run = !inside && span.start < span.end && toc_line(text, span) &&
-                      !is_repeated_line(&repeated, text, span)
+                      !is_repeated_line(&repeated, text, span, 0)
                   ? toc_run + 1
                   : 0;
     toc_before = toc_run >= 2;
+    last_blank = span.start == span.end;
     line = next;
   }
   segment_list(&list, text, lines.lines, lines.count);
