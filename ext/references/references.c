@@ -1158,12 +1158,29 @@ static int is_closing_heading(const char *text, line_span line) {
   size_t start = skip_section_number(text, line.start, line.end);
   /* a heading is capitalised and does not wrap: "index trends per year (...),"
      and "appendix by ..." go on an entry */
-  if (line.end - start > 60 || start >= line.end || !starts_upper(text, line.end, start) ||
+  if (line.end - start > 90 || start >= line.end || !starts_upper(text, line.end, start) ||
       text[line.end - 1] == '-' || text[line.end - 1] == ',')
     return 0;
   char folded[96];
   size_t n = folded_line(text, start, line.end, folded, sizeof(folded));
   if (!n) return 0;
+  /* longer than 60 bytes only an appendix with its title after a period or a
+     colon: "Annexe. Évolution du nombre de licenciements économiques, 2010-2020",
+     "Appendix B: ..." */
+  if (line.end - start > 60) {
+    static const char *const appendices[] = {"appendix", "annex",           "annexe",   "anhang",
+                                             "anexo",    "ap\xc3\xa9ndice", "appendice"};
+    for (size_t k = 0; k < sizeof(appendices) / sizeof(*appendices); k++) {
+      size_t w = strlen(appendices[k]);
+      if (n <= w || memcmp(folded, appendices[k], w) != 0) continue;
+      if (folded[w] == ' ' && w + 2 < n && folded[w + 2] != ' ' && folded[w + 2] != '.' &&
+          folded[w + 2] != ':')
+        continue;
+      size_t at = folded[w] == ' ' ? w + 2 : w; /* "Appendix B:" */
+      if (folded[at] == '.' || folded[at] == ':') return 1;
+    }
+    return 0;
+  }
   /* a series' list of its other papers: "Bisher in dieser Reihe erschienen",
      "Titles in this series" */
   if (!has_year(text, start, line.end) && !opens_entry(text, line)) {
@@ -2947,6 +2964,16 @@ static int place_year_end(const char *text, size_t start, size_t end) {
         memcmp(text + k - 5, ", S. ", 5) == 0 &&
         (end - 1 - k <= 3 || memchr(text + k, '-', end - 1 - k)))
       return 1;
+    /* "S. 117–157.": the range's dash an en dash */
+    k = end - 1;
+    while (k > start && is_digit((unsigned char)text[k - 1])) k--;
+    if (k < end - 1 && k >= start + 4 && (unsigned char)text[k - 1] == 0x93 &&
+        (unsigned char)text[k - 2] == 0x80 && (unsigned char)text[k - 3] == 0xE2) {
+      k -= 3;
+      size_t first = k;
+      while (k > start && is_digit((unsigned char)text[k - 1])) k--;
+      if (k < first && k >= start + 5 && memcmp(text + k - 5, ", S. ", 5) == 0) return 1;
+    }
   }
   if (!has_year(text, end - 5, end - 1) || text[end - 6] != ' ') return 0;
   size_t word = end - 6;
@@ -3293,10 +3320,44 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
 ** in parentheses ("R (Daly) v Secretary of State ...", "R (on the application
 ** of X) v Y") or a statute by its short title ("Human Rights Act 1998.",
 ** "Senior Courts Act 1981, s 31."). */
+static int is_month_word(const char *text, size_t start, size_t end);
+static int is_numeric_date(const char *text, size_t start, size_t end);
+
+/* A decision by its court's abbreviations and its date, as French and German
+** lists cite them: "Cass. soc., 1er février 2011, n° 10-30.045", "Cass. civ.
+** 3e, 9 décembre 2009", "CA Paris, 12 mai 2010", "BGH, Urt. v. 12.3.2015":
+** up to four short words ending on "." or "," (the first capitalised), then
+** a day and a month's name and a year, or a date in figures. */
+static int court_date_opening(const char *text, line_span line) {
+  size_t i = line.start, limit = line.end - line.start < 80 ? line.end : line.start + 80;
+  for (int words = 0; words < 5 && i < limit; words++) {
+    size_t word = i;
+    while (i < limit && !is_space((unsigned char)text[i])) i++;
+    if (words && is_digit((unsigned char)text[word])) {
+      if (is_numeric_date(text, word, i)) return 1;
+      size_t d = word;
+      while (d < i && is_digit((unsigned char)text[d])) d++;
+      if (d - word <= 2 && (d == i || has_prefix_nocase(text, i, d, "er") || text[d] == '.')) {
+        size_t month = i;
+        while (month < limit && text[month] == ' ') month++;
+        size_t month_end = month;
+        while (month_end < limit && !is_space((unsigned char)text[month_end])) month_end++;
+        return is_month_word(text, month, month_end) && month_end + 5 <= limit &&
+               has_year(text, month_end + 1, month_end + 5);
+      }
+    }
+    if (i - word > 8 || (text[i - 1] != '.' && text[i - 1] != ',')) return 0;
+    if (!words && !starts_upper(text, i, word)) return 0;
+    while (i < limit && text[i] == ' ') i++;
+  }
+  return 0;
+}
+
 static int case_opening(const char *text, line_span line) {
   if (!starts_upper(text, line.end, line.start)) return 0;
   size_t limit = line.end - line.start < 120 ? line.end : line.start + 120;
   size_t i = line.start;
+  if (court_date_opening(text, line)) return 1;
   /* a decision or an enactment by its number or date, the usual Spanish, French
      and European way: "STC 45/1989, de 20 de febrero", "STS de 15 de octubre de
      2020", "Ley 39/2015, de 1 de octubre", "Real Decreto 203/2021", "Directiva
