@@ -52,7 +52,8 @@
 *an entry (by how names,
 ** initials, years, labels and corporate authors sit at its start, or a
 ** case, a statute or a decision: "Whaling in the Antarctic (Australia v.
-** Japan)", "STC 45/1989, de 20 de febrero", "Ley 39/2015") after one that
+** Japan)", "STC 45/1989, de 20 de febrero", "Ley 39/2015", "Cass. soc., 1er
+** février 2011", an archive's call number "CO 323/1034/5") after one that
 ** closed the entry before, not at a law review's "EJIL (2005) 907." after
 ** a volume, and at a short line's end only once the entry has its year.
 ** Every test looks at a bounded stretch of text, so both scans are linear.

@@ -153,7 +153,14 @@ def test_entry_openings():
                 'Ídem (2003): Otro título. Madrid: Alianza.',
                 'ÁLVAREZ JUNCO, José (2001): Mater dolorosa. Madrid: Taurus.',
                 '- (2012): Verwaltungsreformen. Wiesbaden: VS Verlag.',
-                'Fischer, Wolfram/Hax, Herbert (Hg.): Treuhandanstalt. Das Unmögliche wagen']
+                'Fischer, Wolfram/Hax, Herbert (Hg.): Treuhandanstalt. Das Unmögliche wagen',
+                'STC 45/1989, de 20 de febrero (BOE núm. 52, de 2 de marzo de 1989).',
+                'STS de 15 de octubre de 2020 (rec. 1652/2019), ECLI:ES:TS:2020:3345.',
+                'Ley 39/2015, de 1 de octubre, del Procedimiento Administrativo Común.',
+                'Cass. soc., 21 novembre 2018, n° 17-16.766.',
+                'Whaling in the Antarctic (Australia v. Japan), Judgment, ICJ Reports 2014, p. 226.',
+                'CO 323/1034/5, Colonial Office: General Correspondence, Labour Conditions, 1929.',
+                'Hammond GR. Lesions of the reticular formation. Physiol Behav 10: 239-43, 1973.']
     for line in openings:
         text = ('References\n\nRoe, Ann (2001): Erster Titel. Berlin: Verlag.\n%s\n'
                 'Lee, Bo (2003): Dritter Titel. Berlin: Verlag.\n' % line)
