@@ -3226,6 +3226,19 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
           (ibid_legal_entry_opening(text + line->start, line->end - line->start) ||
            case_opening(text, span)))
         starts_new = 1;
+      /* after a case or a treaty ended on its date, report or page ("..., Judgment,
+         10 December 1998.", "ICJ Reports 1996, p. 226."), any capitalised line
+         opens the next: "Accordance with International Law of the Unilateral
+         Declaration ..., Advisory Opinion" */
+      if (!starts_new && !open && previous_length >= 2 && text[previous->end - 1] == '.' &&
+          is_digit((unsigned char)text[previous->end - 2]) &&
+          starts_upper(text, line->end, line->start)) {
+        line_span first =
+            trimmed_line(text, entry_start, line_end(text, entry_start, previous->end));
+        if (ibid_legal_entry_opening(text + first.start, first.end - first.start) ||
+            case_opening(text, first))
+          starts_new = 1;
+      }
       if (line->blank_before && !open) starts_new = 1;
       /* "..., 16" then "EJIL (2005) 907.": a law journal's volume, then its name,
          year and first page, as law reviews cite an article */
