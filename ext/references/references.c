@@ -3810,11 +3810,14 @@ static int is_subheading_name(const char *text, line_span line) {
 ** six words without digits that opens no entry, before a line that surely
 ** opens one. */
 static int list_subheading(const char *text, size_t length, line_span line, size_t next) {
-  if (line.end - line.start > 60 || !looks_like_heading(text, line) || opens_entry(text, line) ||
-      is_caption(text, line))
+  /* (a named one may be numbered: "I. Cases", "B. Rechtsprechung", "2. Books") */
+  int named = is_subheading_name(text, line);
+  if (line.end - line.start > 60 || !looks_like_heading(text, line) ||
+      (!named && opens_entry(text, line)) || is_caption(text, line))
     return 0;
   size_t words = 1;
-  for (size_t i = line.start; i < line.end; i++) {
+  for (size_t i = named ? skip_section_number(text, line.start, line.end) : line.start;
+       i < line.end; i++) {
     /* (nor "Archives nationales (AN)", a repository's name over its call numbers) */
     if (is_digit((unsigned char)text[i]) || text[i] == '(') return 0;
     words += text[i] == ' ' && text[i + 1] != ' ';
@@ -3827,7 +3830,6 @@ static int list_subheading(const char *text, size_t length, line_span line, size
       return 0;
   line_span after = next_nonblank(text, length, next);
   if (after.start >= after.end) return 0;
-  int named = is_subheading_name(text, line);
   /* the next line right under it goes on it: "[1932] AC 562 (HL).", "(2019).
      World Development Report", "and Place, 10(2)" */
   if (after.start < line_end(text, next, length) &&

@@ -248,6 +248,22 @@ def test_list_details():
             assert g.endswith(end), (end, got)
 
 
+def test_named_subheadings():
+    """The parts of a law bibliography, numbered or not, are left out, and so the entries
+    under them are cut as one list's."""
+    db = connect()
+    text = ('Bibliography\n\nI. Cases\n\nHirsi Jamaa and Others v. Italy, ECtHR (Grand Chamber), '
+            'Appl. No. 27765/09, 23 February 2012.\n\nII. Treaties\n\nConvention Relating to the '
+            'Status of Refugees, 28 July 1951, 189 UNTS 137.\n\nB. Rechtsprechung\n\nBVerfG, '
+            'Urteil vom 15. Dezember 1983 – 1 BvR 209/83 –, BVerfGE 65, 1.\n\nGesetze\n\n'
+            'Grundgesetz für die Bundesrepublik Deutschland vom 23. Mai 1949 (BGBl. S. 1).\n\n'
+            'Doctrine\n\nChapus (R.), Droit administratif général, t. 1, 15e éd., Paris, '
+            'Montchrestien, 2001.\n\nJurisprudencia\n\nSTC 45/1989, de 20 de febrero.\n')
+    got = [squash(t) for (t,) in db.execute('SELECT text FROM ibid_reference_entries(?)', (text,))]
+    assert [g.split()[0] for g in got] == ['Hirsi', 'Convention', 'BVerfG,', 'Grundgesetz',
+                                           'Chapus', 'STC'], got
+
+
 def test_entries_robust():
     """Property: on arbitrary text the entries are in order, inside the text, and not empty."""
     import random
