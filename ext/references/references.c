@@ -21,7 +21,8 @@
 ** sections' titles or more: a table of contents without page numbers) and
 ** ends at a closing heading ("Appendix", "Notes", a series' list of papers),
 ** an author's note ("X is professor of ..."), a run-in abstract, key words
-** or publisher's note ("Zusammenfassung: ...") or an article's history
+** or publisher's note ("Zusammenfassung: ...") after which the list does not
+** go on, or an article's history
 ** ("Received 12 March 2007"), or at a
 ** heading-like line or caption after which the list does not go on (no year
 ** in the next six lines, or for a caption no year counted, no next label, no
@@ -3727,13 +3728,12 @@ static int run_in_closing(const char *text, line_span line) {
 
 /* A line after which the list does not go on, whatever follows: an article's
 ** history (article_history_line: more surely after a blank line or a page's
-** end, after_blank), or an author's note or a run-in heading
-** (run_in_closing) after a blank line or an entry's final period
-** (after_break; not "Mediterranean Sea are linked to ...", a title wrapped
-** inside an entry). */
+** end, after_blank), or an author's note after a blank line or an entry's
+** final period (after_break; not "Mediterranean Sea are linked to ...", a
+** title wrapped inside an entry). */
 static int ends_list(const char *text, line_span line, int after_break, int after_blank) {
   return article_history_line(text, line, after_blank) ||
-         (after_break && (author_note_line(text, line) || run_in_closing(text, line)));
+         (after_break && author_note_line(text, line));
 }
 
 /* Whether the line that starts at `line` is blank or past the text's end. */
@@ -4094,9 +4094,12 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
                             names_then_year_end(text, previous->start, previous->end))));
       size_t label_end;
       long label = entry_label(text, span, &label_end);
+      int after_break = blank_seen || (previous && text[previous->end - 1] == '.');
       if (((closing_line(text, length, span, next, last_label) ||
-            ends_list(text, span, blank_seen || (previous && text[previous->end - 1] == '.'),
-                      blank_seen || after_page)) &&
+            ends_list(text, span, after_break, blank_seen || after_page) ||
+            /* (not an annotated list's "Summary: ..." under each entry) */
+            (after_break && run_in_closing(text, span) &&
+             !list_goes_on(text, length, next, last_label, 0))) &&
            !(previous && leaves_entry_open(text, previous->start, previous->end) == 2)) ||
           (!wrapped && !(last_label > 0 && label == last_label + 1) &&
            ((looks_like_heading(text, span) && !list_goes_on(text, length, next, last_label, 1)) ||

@@ -192,6 +192,12 @@ def test_entry_lines_kept():
         (head + 'Evans, P. (2008). Growth and convergence in the long run. Handbook of Growth.\n'
          '\n18\n\nEconomic History Review\nFox, L. (2010). Title. Journal, 1, 1-2.\n',
          3, ['Handbook of Growth. 18 Economic History Review', '1, 1-2.']),
+        # an annotated list: "Summary: ..." under each entry ends nothing
+        ('References\n\nRoe, A. (2001). A study of trust. Journal of Trust, 3, 1-20.\n'
+         'Summary: The author surveys trust in twelve countries.\n'
+         'Lee, B. (2003). Trust again. Journal of Trust, 5, 2-30.\nSummary: A replication.\n'
+         'Kim, C. (2005). Trust and voting. Electoral Studies, 9, 3-40.\n',
+         3, ['twelve countries.', 'A replication.', '9, 3-40.']),
     ]
     for text, count, ends in cases:
         got = [squash(t) for (t,) in db.execute('SELECT text FROM ibid_reference_entries(?)', (text,))]
