@@ -49,12 +49,12 @@
 ** a label written otherwise ("3 May 2017.") or two ahead after a hyphen
 ** ("903-" then "10.") starting nothing; a list keyed in brackets ("[AH]")
 ** at its keys; the last entry of either ending before the authors'
-** addresses ("School of Mathematics, ..., GA 30332-0160"); a flat list at a line that surely opens
-*an entry (by how names,
-** initials, years, labels and corporate authors sit at its start, or a
-** case, a statute or a decision: "Whaling in the Antarctic (Australia v.
-** Japan)", "STC 45/1989, de 20 de febrero", "Ley 39/2015", "Cass. soc., 1er
-** février 2011", an archive's call number "CO 323/1034/5") after one that
+** addresses ("School of Mathematics, ..., GA 30332-0160"); a flat list at a
+** line that surely opens an entry (by how names, initials, years, labels and
+** corporate authors sit at its start, or a case, a statute or a decision:
+** "Whaling in the Antarctic (Australia v. Japan)", "STC 45/1989, de 20 de
+** febrero", "Ley 39/2015", "Cass. soc., 1er février 2011", an archive's call
+** number "CO 323/1034/5") after one that
 ** closed the entry before, not at a law review's "EJIL (2005) 907." after
 ** a volume, and at a short line's end only once the entry has its year.
 ** Every test looks at a bounded stretch of text, so both scans are linear.
@@ -2449,18 +2449,25 @@ static int initials_then_name(const char *text, line_span line) {
   return text[i - 1] != '.';
 }
 
-/* How surely a line opens an entry: 2 for a label, a repeated-author mark or
-** "Surname, I." / "I. Surname" / "Surname I.", 1 for other openings of
-** opens_entry ("Academic Press, London." opens nothing, but reads alike). */
 /* Whether text[start, end) is an editor's abbreviation: "Hrsg.", "Hg.",
 ** "Ed.", "Eds.", "Dir.", "Coord." (any case). */
 static int is_editor_word(const char *text, size_t start, size_t end) {
-  static const char *const words[] = {"hrsg.", "hg.", "ed.", "eds.", "dir.", "coord.", "éd."};
+  static const char *const words[] = {"hrsg.",
+                                      "hg.",
+                                      "ed.",
+                                      "eds.",
+                                      "dir.",
+                                      "coord.",
+                                      "\xc3\xa9"
+                                      "d."};
   for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++)
     if (strlen(words[k]) == end - start && has_prefix_nocase(text, end, start, words[k])) return 1;
   return 0;
 }
 
+/* How surely a line opens an entry: 2 for a label, a repeated-author mark or
+** "Surname, I." / "I. Surname" / "Surname I.", 1 for other openings of
+** opens_entry ("Academic Press, London." opens nothing, but reads alike). */
 static int entry_opening_strength(const char *text, line_span line) {
   if (names_then_year(text, line) || natural_names(text, line)) return 2;
   if (!opens_entry(text, line)) return lost_dash_opening(text, line);
@@ -2738,11 +2745,6 @@ static int ends_reference_unit(const char *text, size_t start, size_t at) {
   return k >= start + 5 && text[k - 5] == '(' && has_year(text, k - 4, k);
 }
 
-/* Pushes the entry text[start, end) of a numbered list, cut where a label
-** holds several references on one line ("[1] A. Roe, Nature 432, 197 (2004);
-** K. Lee, Nature 445, 896 (2007)."): at a "; " outside brackets after a
-** year in parentheses (and a page or an e-print id), before a capital or
-** "ibid" that opens a part with a year of its own. */
 /* An address of an author's institution: in its first 80 bytes a word that
 ** names one ("University", "Institute", "School of", "Department", ...),
 ** and a postal code (four digits or more) or an e-mail address on the line;
@@ -2803,6 +2805,11 @@ static int title_word_at(const char *text, size_t end, size_t i) {
          has_prefix_nocase(text, end, i, "an ");
 }
 
+/* Pushes the entry text[start, end) of a numbered list, cut where a label
+** holds several references on one line ("[1] A. Roe, Nature 432, 197 (2004);
+** K. Lee, Nature 445, 896 (2007)."): at a "; " outside brackets after a
+** year in parentheses (and a page or an e-print id), before a capital or
+** "ibid" that opens a part with a year of its own. */
 /* Whether text[from, at) leaves a bracket or parenthesis open. */
 static int inside_brackets(const char *text, size_t from, size_t at) {
   int depth = 0;
