@@ -3338,10 +3338,6 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
 
 /* ----- where a list ends, and its sub-headings ------------------------------------ */
 
-/* Legal material that legal.h's test does not take: a case named with a party
-** in parentheses ("R (Daly) v Secretary of State ...", "R (on the application
-** of X) v Y") or a statute by its short title ("Human Rights Act 1998.",
-** "Senior Courts Act 1981, s 31."). */
 static int is_month_word(const char *text, size_t start, size_t end);
 static int is_numeric_date(const char *text, size_t start, size_t end);
 
@@ -3375,6 +3371,14 @@ static int court_date_opening(const char *text, line_span line) {
   return 0;
 }
 
+/* Legal material that legal.h's test does not take: a decision by its court
+** and date (court_date_opening), a decision or an enactment by its number
+** ("STC 45/1989", "Ley 39/2015"), an archive's call number ("CO 323/1034/5",
+** "F/7/13518"), a case before an international court with its parties in
+** parentheses ("Whaling in the Antarctic (Australia v. Japan)"), a case named
+** with a party in parentheses ("R (Daly) v Secretary of State ...", "R (on
+** the application of X) v Y") or a statute by its short title ("Human Rights
+** Act 1998.", "Senior Courts Act 1981, s 31."). */
 static int case_opening(const char *text, line_span line) {
   if (!starts_upper(text, line.end, line.start)) return 0;
   size_t limit = line.end - line.start < 120 ? line.end : line.start + 120;
@@ -3814,8 +3818,10 @@ static int is_subheading_name(const char *text, line_span line) {
 
 /* A sub-heading inside a list ("Sources imprimées", "Gedruckte Quellen",
 ** "Primary sources"): after a blank line, a short capitalised line of at most
-** six words without digits that opens no entry, before a line that surely
-** opens one. */
+** six words without digits or parentheses that opens no entry, before a line
+** that surely opens one; or, before any line, one named as a part of a
+** bibliography (is_subheading_name), numbered or not ("I. Cases"); never a
+** case's name, nor a line the line right under it goes on. */
 static int list_subheading(const char *text, size_t length, line_span line, size_t next) {
   /* (a named one may be numbered: "I. Cases", "B. Rechtsprechung", "2. Books") */
   int named = is_subheading_name(text, line);
