@@ -1752,6 +1752,8 @@ static int looks_like_heading(const char *text, line_span line) {
   return 1;
 }
 
+static int page_range_end(const char *text, size_t start, size_t end);
+
 /* A caption: "Table I.", "FIG. 5.", "Figure 3:", "Tabelle 2:", "Abb. 4",
 ** "Tableau 1 –", a word of figures or tables then a number. */
 static int is_caption(const char *text, line_span line) {
@@ -1791,7 +1793,12 @@ static int is_caption(const char *text, line_span line) {
            i - number < 6)
       i++;
     /* "Table 3 in perspective", "Darstellung 3 der Verwaltung": a lower-case
-       word after the number goes on a title or a sentence */
+       word after the number goes on a title or a sentence; "Abbildung 4: Zur
+       Methode. Zeitschrift für Soziologie, 34, 1-20.", a title ending on a
+       journal's pages, is an entry's line too */
+    if (line.end - line.start > 12 &&
+        page_range_end(text, line.start, line.end - (text[line.end - 1] == '.')))
+      return 0;
     return i > number && (i >= line.end || text[i] == ':' || text[i - 1] == '.' ||
                           (text[i] == ' ' && !starts_lower(text, line.end, i + 1)));
   }

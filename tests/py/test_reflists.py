@@ -192,6 +192,8 @@ def test_entry_lines_kept():
         (head + 'Evans, P. (2008). Growth and convergence in the long run. Handbook of Growth.\n'
          '\n18\n\nEconomic History Review\nFox, L. (2010). Title. Journal, 1, 1-2.\n',
          3, ['Handbook of Growth. 18 Economic History Review', '1, 1-2.']),
+        (head + 'Dunn, K. (2005). Growth.\nAbbildung 4: Zur Methode. Zeitschrift für Soziologie, '
+         '34, 1-20.\n', None, ['Soziologie, 34, 1-20.']),
         # an annotated list: "Summary: ..." under each entry ends nothing
         ('References\n\nRoe, A. (2001). A study of trust. Journal of Trust, 3, 1-20.\n'
          'Summary: The author surveys trust in twelve countries.\n'
