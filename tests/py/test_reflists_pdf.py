@@ -6,7 +6,7 @@ NULL) are compared with the papers' entries.
 (A numbered list is read like endnotes, so its entries are the refs of those notes.)
 A row matches an entry when their letters and digits agree (case, spaces, hyphens and
 punctuation aside): the entry was found and cut at both ends. The dev papers may be looked at
-while changing the finder; the held-out ones are scored only. Figures are printed per paper,
+while changing the finder; the held-out ones are scored only (their missed and extra entries are not printed). Figures are printed per paper,
 per language and per split."""
 import os, re, sys
 from ibidtest import connect, print_scores, ROOT
@@ -45,6 +45,7 @@ def score_paper(db, paper):
         '(SELECT n FROM notes WHERE document_id = refs.document_id AND kind = \'endnote\')) '
         'ORDER BY start', (doc_id,))]
     gold = [key(e) for e in paper['entries']]
+    show = paper['split'] == 'dev'  # a held-out paper's errors stay unseen: its totals only
     matched, used = 0, set()
     for p in predicted:
         k = entry_key(p)
@@ -54,9 +55,10 @@ def score_paper(db, paper):
                 matched += 1
                 break
         else:
-            print('    extra  %s: %s' % (paper['name'], ' '.join(p.split())[:90]))
+            if show:
+                print('    extra  %s: %s' % (paper['name'], ' '.join(p.split())[:90]))
     for g, entry in enumerate(paper['entries']):
-        if g not in used:
+        if g not in used and show:
             print('    missed %s: %s' % (paper['name'], entry[:90]))
     return len(gold), len(predicted), matched
 

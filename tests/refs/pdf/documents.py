@@ -383,3 +383,404 @@ PAPERS += [
                   ('para', '2021/09 Jin Park: Term Limits in Africa.')],
     },
 ]
+
+# Papers laid out as real ones are (tests/formats/pdf/make_realpdfs.py): a repository cover
+# page, footnotes at the page feet (also on the list's pages, one on its heading), running
+# heads that alternate, kerned TJ text without space characters, fi/fl ligatures, URLs and
+# DOIs broken across lines, endnotes before the list. Written in 0.11; the held-out ones
+# were scored once before any rule changed (README).
+BODY_DE2 = [
+    "Die Frage, wie sich soziale Ungleichheit über den Lebensverlauf hinweg verfestigt, "
+    "gehört zu den klassischen Themen der Soziologie. Der vorliegende Beitrag untersucht "
+    "sie mit Daten des Sozio-oekonomischen Panels (Esser 1999; Mayer 2009).",
+    "Im ersten Schritt werden die theoretischen Überlegungen zur Kumulation von Vor- und "
+    "Nachteilen dargestellt, im zweiten die Daten, die Stichprobe und die verwendeten "
+    "Verfahren beschrieben. Abschließend werden die Befunde im Licht der Forschung diskutiert.",
+    "Als abhängige Variable dient das Haushaltsnettoeinkommen, das nach der modifizierten "
+    "OECD-Skala bedarfsgewichtet wird. Kontrolliert werden Alter, Geschlecht, Bildung und "
+    "Erwerbsstatus der befragten Personen (vgl. Diekmann 2007: 45).",
+    "Die Befunde zeigen, dass frühe Erwerbsunterbrechungen auch Jahrzehnte später mit "
+    "geringeren Einkommen einhergehen. Der Zusammenhang ist für Frauen deutlich stärker "
+    "als für Männer und bleibt auch unter Kontrolle der Bildung bestehen.",
+]
+
+BODY_EN2 = [
+    "Research on political participation has long debated whether civic skills or "
+    "social networks explain why some citizens take part in politics while others "
+    "abstain. This article returns to that debate with panel data (Verba et al. 1995).",
+    "We first outline the theoretical argument and derive three hypotheses, then describe "
+    "the data, the measures and the estimation strategy, and finally present and discuss "
+    "the results in the light of earlier work on mobilization.",
+    "Participation is measured by an additive index of seven activities, from contacting "
+    "an official to joining a demonstration. The index follows the established practice "
+    "of comparative survey research (van Deth 2014, 352).",
+    "The findings suggest that networks matter more than skills once prior participation "
+    "is held constant. The effect is strongest among younger respondents and among those "
+    "who moved to a new place of residence during the panel.",
+]
+
+NOTES_DE = [
+    "Die Daten wurden vom Deutschen Institut für Wirtschaftsforschung (DIW) bereitgestellt; "
+    "für Hinweise danke ich zwei anonymen Gutachtern.",
+    "Vgl. hierzu ausführlich die Beiträge in Berger und Vester (1998), insbesondere S. 12–34.",
+    "Auf eine Darstellung der vollständigen Modelle wird aus Platzgründen verzichtet; "
+    "sie sind auf Anfrage erhältlich.",
+    "Dieser Befund deckt sich mit den Ergebnissen früherer Untersuchungen für "
+    "Westdeutschland.",
+    "Zur Konstruktion des Index siehe den Anhang, Tabelle A1.",
+    "Die Gewichtung folgt den Empfehlungen der Projektgruppe; ungewichtete Ergebnisse "
+    "weichen nur geringfügig ab.",
+]
+
+NOTES_EN = [
+    "We thank the participants of the workshop in Mannheim for their comments on an "
+    "earlier version of this article.",
+    "See Brady, Verba and Schlozman (1995, 273) for the original definition of civic skills.",
+    "The full models are reported in the online appendix.",
+    "Respondents who left the panel after the first wave are excluded; including them does "
+    "not change the results.",
+    "All variables are coded so that higher values mean more participation.",
+    "The same pattern holds when the index is split into its institutional and its "
+    "non-institutional part.",
+]
+
+PAPERS += [
+    {
+        'name': 'de_ssoar_kzfss_wp', 'split': 'dev', 'language': 'de',
+        'title': 'Kumulative Benachteiligung im Lebensverlauf',
+        'layout': 'onecolumn', 'entry_style': 'hanging', 'heading': 'Literatur',
+        'head': '', 'body': BODY_DE2, 'paragraphs': 22,
+        'real': {'cover': 'de', 'authors': 'Hofmann, Stefanie; Brandt, Matthias',
+                 'kind': 'Arbeitspapier / working paper',
+                 'citation': 'Hofmann, S., & Brandt, M. (2018). Kumulative Benachteiligung im '
+                             'Lebensverlauf (Arbeitspapiere / Mannheimer Zentrum für Europäische '
+                             'Sozialforschung, 171). Mannheim: Mannheimer Zentrum für Europäische '
+                             'Sozialforschung -MZES-. https://nbn-resolving.org/urn:nbn:de:0168-ssoar-57104-3',
+                 'urn': 'urn:nbn:de:0168-ssoar-57104-3',
+                 'notes': NOTES_DE, 'heads': ('Stefanie Hofmann und Matthias Brandt',
+                                              'Kumulative Benachteiligung'),
+                 'numbers': 'top', 'first_page': 1,
+                 'sections': ['1 Einleitung', '2 Theorie und Hypothesen', '3 Daten und Methode']},
+        'entries': [
+            "Becker, Rolf, und Wolfgang Lauterbach, 2016: Bildung als Privileg. Erklärungen und Befunde zu den Ursachen der Bildungsungleichheit. 5. Aufl. Wiesbaden: Springer VS.",
+            "Blossfeld, Hans-Peter, und Sonja Drobnic, 2001: Careers of Couples in Contemporary Society. Oxford: Oxford University Press.",
+            "Dannefer, Dale, 2003: Cumulative Advantage/Disadvantage and the Life Course: Cross-Fertilizing Age and Social Science Theory. The Journals of Gerontology Series B 58: 327-337.",
+            "Diekmann, Andreas, 2007: Empirische Sozialforschung. Grundlagen, Methoden, Anwendungen. 18. Aufl. Reinbek bei Hamburg: Rowohlt.",
+            "DiPrete, Thomas A., und Gregory M. Eirich, 2006: Cumulative Advantage as a Mechanism for Inequality: A Review of Theoretical and Empirical Developments. Annual Review of Sociology 32: 271-297.",
+            "Esser, Hartmut, 1999: Soziologie. Spezielle Grundlagen. Band 1: Situationslogik und Handeln. Frankfurt a.M.: Campus.",
+            "Esser, Hartmut, 2000: Soziologie. Spezielle Grundlagen. Band 4: Opportunitäten und Restriktionen. Frankfurt a.M.: Campus.",
+            "Hillmert, Steffen, 2011: Occupational Mobility and Developments of Inequality along the Life Course. European Societies 13: 401-423.",
+            "Kohli, Martin, 1985: Die Institutionalisierung des Lebenslaufs. Historische Befunde und theoretische Argumente. Kölner Zeitschrift für Soziologie und Sozialpsychologie 37: 1-29.",
+            "Mayer, Karl Ulrich, 2009: New Directions in Life Course Research. Annual Review of Sociology 35: 413-433.",
+            "Merton, Robert K., 1968: The Matthew Effect in Science. Science 159: 56-63.",
+            "Statistisches Bundesamt, 2017: Datenreport 2016. Ein Sozialbericht für die Bundesrepublik Deutschland. Bonn: Bundeszentrale für politische Bildung.",
+            "von Rosenbladt, Bernhard, und Frauke Bilger, 2008: Weiterbildungsbeteiligung in Deutschland. Eckdaten zum BSW-AES 2007. München: TNS Infratest Sozialforschung.",
+        ],
+        'after': [('heading', 'Bisher erschienen'),
+                  ('para', 'Nr. 170 Keller, Julia: Familiengründung und Erwerbsverläufe von Frauen in Ost- und Westdeutschland. 2017.'),
+                  ('para', 'Nr. 169 Weber, Tobias; Lang, Anna: Wahlbeteiligung und soziale Lage. 2017.'),
+                  ('para', 'Nr. 168 Schulz, Peter: Bildungsexpansion und Statuserwerb. 2016.')],
+    },
+    {
+        'name': 'de_zfs_article', 'split': 'dev', 'language': 'de',
+        'title': 'Risiko, Individualisierung und Vertrauen in Institutionen',
+        'layout': 'onecolumn', 'entry_style': 'hanging', 'heading': '7 Literatur',
+        'head': '', 'body': BODY_DE2[1:] + BODY_DE2[:1], 'paragraphs': 23,
+        'real': {'cover': 'de', 'authors': 'Krüger, Anja',
+                 'citation': 'Krüger, A. (2015). Risiko, Individualisierung und Vertrauen in '
+                             'Institutionen. Zeitschrift für Soziologie, 44(2), 101-119. '
+                             'https://doi.org/10.1515/zfsoz-2015-0203',
+                 'urn': 'urn:nbn:de:0168-ssoar-66420-1',
+                 'notes': NOTES_DE[2:] + NOTES_DE[:2],
+                 'heading_note': 'Alle Internetquellen wurden zuletzt am 3. März 2015 abgerufen.',
+                 'heads': ('Anja Krüger', 'Risiko, Individualisierung und Vertrauen'),
+                 'numbers': 'foot', 'first_page': 101,
+                 'sections': ['1 Einleitung', '2 Forschungsstand', '3 Daten']},
+        'entries': [
+            "Beck, U. (1986): Risikogesellschaft. Auf dem Weg in eine andere Moderne. Frankfurt/M.: Suhrkamp.",
+            "Beck, U./Beck-Gernsheim, E. (1994): Individualisierung in modernen Gesellschaften – Perspektiven und Kontroversen einer subjektorientierten Soziologie. In: Beck, U./Beck-Gernsheim, E. (Hrsg.): Riskante Freiheiten. Frankfurt/M.: Suhrkamp, S. 10–39.",
+            "Berger, P. A./Vester, M. (Hrsg.) (1998): Alte Ungleichheiten – Neue Spaltungen. Opladen: Leske + Budrich.",
+            "Endreß, M. (2002): Vertrauen. Bielefeld: transcript.",
+            "Gabriel, O. W. (1999): Integration durch Institutionenvertrauen? Struktur und Entwicklung des Verhältnisses der Bevölkerung zum Parteienstaat und zum Rechtsstaat im vereinigten Deutschland. In: Friedrichs, J./Jagodzinski, W. (Hrsg.): Soziale Integration. Sonderheft 39 der Kölner Zeitschrift für Soziologie und Sozialpsychologie. Opladen: Westdeutscher Verlag, S. 199–235.",
+            "Giddens, A. (1995): Konsequenzen der Moderne. Frankfurt/M.: Suhrkamp.",
+            "ders. (1997): Jenseits von Links und Rechts. Die Zukunft radikaler Demokratie. Frankfurt/M.: Suhrkamp.",
+            "Kaufmann, F.-X. (1973): Sicherheit als soziologisches und sozialpolitisches Problem. 2. Aufl. Stuttgart: Enke.",
+            "Luhmann, N. (1968): Vertrauen. Ein Mechanismus der Reduktion sozialer Komplexität. Stuttgart: Enke.",
+            "Nollmann, G. (2004): Leben wir in einer Risikogesellschaft? In: Zeitschrift für Soziologie 33 (3), S. 190–209.",
+            "Nowotny, H. (1989): Eigenzeit. Entstehung und Strukturierung eines Zeitgefühls. Frankfurt/M.: Suhrkamp.",
+            "dies. (2005): Unersättliche Neugier. Innovation in einer fragilen Zukunft. Berlin: Kulturverlag Kadmos.",
+            "Zapf, W./Habich, R. (Hrsg.) (1996): Wohlfahrtsentwicklung im vereinten Deutschland. Sozialstruktur, sozialer Wandel und Lebensqualität. Berlin: edition sigma.",
+        ],
+        'after': [('heading', 'Anhang'),
+                  ('para', 'Tabelle A1: Verteilung der Vertrauensindikatoren nach Erhebungswelle (Anteile in Prozent)'),
+                  ('para', 'Welle 1: 42,1 / 37,5 / 20,4; Welle 2: 39,8 / 38,0 / 22,2'),
+                  ('heading', 'Zu den Autoren'),
+                  ('para', 'Anja Krüger, geb. 1979 in Kassel. Studium der Soziologie in Bielefeld. '
+                           'Wissenschaftliche Mitarbeiterin am Institut für Soziologie der '
+                           'Universität Göttingen. Forschungsschwerpunkte: Sozialstrukturanalyse, '
+                           'Vertrauensforschung.')],
+    },
+    {
+        'name': 'de_word_report', 'split': 'dev', 'language': 'de',
+        'title': 'Pflege im ländlichen Raum. Bericht zur Versorgungslage',
+        'layout': 'onecolumn', 'entry_style': 'hanging', 'heading': 'Literaturverzeichnis',
+        'head': '', 'body': BODY_DE, 'paragraphs': 12,
+        'real': {'cover': None, 'creator': 'Microsoft® Word für Microsoft 365',
+                 'notes': NOTES_DE[1:4], 'entry_size': 10,
+                 'heads': ('Pflege im ländlichen Raum', 'Pflege im ländlichen Raum'),
+                 'numbers': 'foot', 'first_page': 1,
+                 'sections': ['1. Ausgangslage', '2. Vorgehen', '3. Ergebnisse', '4. Fazit']},
+        'entries': [
+            "Bundesministerium für Familie, Senioren, Frauen und Jugend (Hrsg.) (2016): Siebter Altenbericht. Sorge und Mitverantwortung in der Kommune – Aufbau und Sicherung zukunftsfähiger Gemeinschaften. Berlin.",
+            "Bundesministerium für Gesundheit (2020): Pflegeversicherung. Zahlen und Fakten. Online verfügbar unter https://www.bundesgesundheitsministerium.de/themen/pflege/pflegeversicherung-zahlen-und-fakten.html (Zugriff am 14.05.2020).",
+            "Geyer, Johannes/Schulz, Erika (2014): Who cares? Die Bedeutung der informellen Pflege durch Erwerbstätige in Deutschland. In: DIW Wochenbericht 81 (14), S. 294–301.",
+            "Hämel, Kerstin/Schaeffer, Doris (2013): Who Cares? Fachkräftemangel in der Pflege. In: Zeitschrift für Sozialreform 59 (4), S. 413–431.",
+            "Klie, Thomas (2014): Wen kümmern die Alten? Auf dem Weg in eine sorgende Gemeinschaft. München: Pattloch.",
+            "Rothgang, Heinz/Müller, Rolf/Unger, Rainer (2012): Themenreport „Pflege 2030“. Was ist zu erwarten – was ist zu tun? Gütersloh: Bertelsmann Stiftung.",
+            "Rothgang, Heinz/Müller, Rolf (2018): Pflegereport 2018. Schriftenreihe zur Gesundheitsanalyse, Band 12. Berlin: BARMER.",
+            "Statistisches Bundesamt (2018): Pflegestatistik 2017. Pflege im Rahmen der Pflegeversicherung. Deutschlandergebnisse. Wiesbaden. https://www.destatis.de/DE/Themen/Gesellschaft-Umwelt/Gesundheit/Pflege/Publikationen/Downloads-Pflege/pflege-deutschlandergebnisse-5224001179004.pdf (Zugriff am 02.03.2020).",
+            "Statistisches Bundesamt (2019): Bevölkerung im Wandel. Annahmen und Ergebnisse der 14. koordinierten Bevölkerungsvorausberechnung. Wiesbaden.",
+            "Wingenfeld, Klaus/Büscher, Andreas/Gansweid, Barbara (2011): Das neue Begutachtungsassessment zur Feststellung von Pflegebedürftigkeit. Bielefeld/Münster: Institut für Pflegewissenschaft.",
+            "Zich, Karsten/Tisch, Thorsten (2017): Faktencheck Pflege: Pflegeinfrastruktur. Die pflegerische Versorgung im Regionalvergleich. Gütersloh: Bertelsmann Stiftung. https://doi.org/10.11586/2017023",
+        ],
+        'after': [('heading', 'Tabellenverzeichnis'),
+                  ('para', 'Tabelle 1: Pflegebedürftige nach Versorgungsart, 2017 ........ 7'),
+                  ('para', 'Tabelle 2: Ambulante Dienste je 10.000 Einwohner nach Kreistyp ........ 9'),
+                  ('para', 'Tabelle 3: Erwartete Zahl der Pflegebedürftigen bis 2030 ........ 12')],
+    },
+    {
+        'name': 'de_quellen_particles', 'split': 'dev', 'language': 'de',
+        'title': 'Parteien und Verbände in der frühen Bundesrepublik',
+        'layout': 'twocolumn', 'entry_style': 'hanging',
+        'heading': 'Quellen- und Literaturverzeichnis',
+        'head': '', 'body': BODY_DE2, 'paragraphs': 16,
+        'real': {'cover': None, 'heads': ('Politische Vierteljahresschrift', 'Jan Hollmann'),
+                 'numbers': 'top', 'first_page': 212},
+        'entries': [
+            "Abelshauser, Werner, 2004: Deutsche Wirtschaftsgeschichte seit 1945. München: C. H. Beck.",
+            "Alemann, Ulrich von, 1987: Organisierte Interessen in der Bundesrepublik. Opladen: Leske + Budrich.",
+            "de Swaan, Abram, 1993: Der sorgende Staat. Wohlfahrt, Gesundheit und Bildung in Europa und den USA der Neuzeit. Frankfurt a.M.: Campus.",
+            "Eschenburg, Theodor, 1955: Herrschaft der Verbände? Stuttgart: Deutsche Verlags-Anstalt.",
+            "–, 1963: Zur politischen Praxis in der Bundesrepublik. Kritische Betrachtungen 1957-1961. München: Piper.",
+            "Lehmbruch, Gerhard, 1998: Parteienwettbewerb im Bundesstaat. Regelsysteme und Spannungslagen im Institutionengefüge der Bundesrepublik Deutschland. 2. Aufl. Opladen: Westdeutscher Verlag.",
+            "Stöss, Richard (Hrsg.), 1983: Parteien-Handbuch. Die Parteien der Bundesrepublik Deutschland 1945-1980. Opladen: Westdeutscher Verlag.",
+            "van Deth, Jan W., 2014: A Conceptual Map of Political Participation. Acta Politica 49: 349-367.",
+            "von Beyme, Klaus, 1980: Interessengruppen in der Demokratie. 5. Aufl. München: Piper.",
+            "–, 2000: Parteien im Wandel. Von den Volksparteien zu den professionalisierten Wählerparteien. Wiesbaden: Westdeutscher Verlag.",
+            "Weber, Jürgen, 1977: Die Interessengruppen im politischen System der Bundesrepublik Deutschland. Stuttgart: Kohlhammer.",
+            "Wiesenthal, Helmut, 1993: Akteurkompetenz im Organisationsdilemma. Grundprobleme strategisch ambitionierter Mitgliederverbände und zwei Techniken ihrer Überwindung. Berliner Journal für Soziologie 3: 3-18.",
+        ],
+        'after': [('heading', 'Zu den Autoren'),
+                  ('para', 'Dr. Jan Hollmann ist wissenschaftlicher Mitarbeiter am Institut für '
+                           'Politikwissenschaft der Universität Münster. Er forscht zur '
+                           'Geschichte der Interessenverbände.')],
+    },
+    {
+        'name': 'en_apa_doi_cover', 'split': 'dev', 'language': 'en',
+        'title': 'Networks, Skills, and Political Participation over Time',
+        'layout': 'onecolumn', 'entry_style': 'hanging', 'heading': 'References',
+        'head': '', 'body': BODY_EN2, 'paragraphs': 13,
+        'real': {'cover': 'en', 'authors': 'Miller, Rachel; Osei, Daniel',
+                 'citation': 'Miller, R., & Osei, D. (2020). Networks, skills, and political '
+                             'participation over time. Political Behavior, 42(3), 655-681. '
+                             'https://doi.org/10.1007/s11109-019-09512-6',
+                 'urn': 'urn:nbn:de:0168-ssoar-70214-8', 'notes': NOTES_EN,
+                 'heads': ('R. Miller and D. Osei', 'Networks and participation'),
+                 'numbers': 'top', 'first_page': 655,
+                 'sections': ['Introduction', 'Theory and Hypotheses', 'Data and Methods']},
+        'entries': [
+            "Brady, H. E., Verba, S., & Schlozman, K. L. (1995). Beyond SES: A resource model of political participation. American Political Science Review, 89(2), 271–294. https://doi.org/10.2307/2082425",
+            "Campbell, D. E. (2013). Social networks and political participation. Annual Review of Political Science, 16, 33–48. https://doi.org/10.1146/annurev-polisci-033011-201728",
+            "Dalton, R. J. (2017). The participation gap: Social status and political inequality. Oxford University Press.",
+            "Gallego, A. (2015). Unequal political participation worldwide. Cambridge University Press. https://doi.org/10.1017/CBO9781139151726",
+            "Klofstad, C. A. (2011). Civic talk: Peers, politics, and the future of democracy. Temple University Press.",
+            "McClurg, S. D. (2003). Social networks and political participation: The role of social interaction in explaining political participation. Political Research Quarterly, 56(4), 449–464.",
+            "Quintelier, E., & van Deth, J. W. (2014). Supporting democracy: Political participation and political attitudes. Exploring causality using panel data. Political Studies, 62(1_suppl), 153–171. https://doi.org/10.1111/1467-9248.12097",
+            "Rosenstone, S. J., & Hansen, J. M. (1993). Mobilization, participation, and democracy in America. Macmillan.",
+            "Schlozman, K. L., Verba, S., & Brady, H. E. (2012). The unheavenly chorus: Unequal political voice and the broken promise of American democracy. Princeton University Press.",
+            "Theocharis, Y., & van Deth, J. W. (2018). The continuous expansion of citizen participation: A new taxonomy. European Political Science Review, 10(1), 139–163. https://doi.org/10.1017/S1755773916000230",
+            "Verba, S., Schlozman, K. L., & Brady, H. E. (1995). Voice and equality: Civic voluntarism in American politics. Harvard University Press.",
+            "World Values Survey Association. (2015). World Values Survey Wave 6 2010–2014 official aggregate (Version 20150418) [Data set]. JD Systems Institute.",
+        ],
+        'after': [('heading', 'Appendix'),
+                  ('para', 'Table A1 lists the seven activities of the participation index with '
+                           'their shares in each wave. Table A2 gives the full models.')],
+    },
+    {
+        'name': 'en_chicago_endnotes', 'split': 'dev', 'language': 'en',
+        'title': 'Fiscal Capacity and the Making of Welfare States',
+        'layout': 'onecolumn', 'entry_style': 'hanging', 'heading': 'References',
+        'head': '', 'body': BODY_EN, 'paragraphs': 16,
+        'real': {'cover': None,
+                 'heads': ('Comparative Politics Working Papers', 'Fiscal Capacity and Welfare'),
+                 'numbers': 'foot', 'first_page': 1,
+                 'endnotes': [
+                     "On the distinction between extractive and administrative capacity see also Tilly (1990, 45–52).",
+                     "The coding rules are described in the online appendix; the data are available from the author.",
+                     "This follows the convention of the literature on the fiscal state, although other thresholds give similar results.",
+                     "Esping-Andersen (1990) makes a related argument about decommodification.",
+                 ]},
+        'entries': [
+            "Besley, Timothy, and Torsten Persson. 2011. Pillars of Prosperity: The Political Economics of Development Clusters. Princeton, NJ: Princeton University Press.",
+            "Esping-Andersen, Gøsta. 1990. The Three Worlds of Welfare Capitalism. Princeton, NJ: Princeton University Press.",
+            "———. 1999. Social Foundations of Postindustrial Economies. Oxford: Oxford University Press.",
+            "Huber, Evelyne, and John D. Stephens. 2001. Development and Crisis of the Welfare State: Parties and Policies in Global Markets. Chicago: University of Chicago Press.",
+            "Kato, Junko. 2003. Regressive Taxation and the Welfare State: Path Dependence and Policy Diffusion. Cambridge: Cambridge University Press.",
+            "Levi, Margaret. 1988. Of Rule and Revenue. Berkeley: University of California Press.",
+            "Lindert, Peter H. 2004. Growing Public: Social Spending and Economic Growth since the Eighteenth Century. Vol. 1. Cambridge: Cambridge University Press.",
+            "Scheve, Kenneth, and David Stasavage. 2016. Taxing the Rich: A History of Fiscal Fairness in the United States and Europe. Princeton, NJ: Princeton University Press.",
+            "Steinmo, Sven. 1993. Taxation and Democracy: Swedish, British, and American Approaches to Financing the Modern State. New Haven, CT: Yale University Press.",
+            "Tilly, Charles. 1990. Coercion, Capital, and European States, AD 990–1990. Cambridge, MA: Basil Blackwell.",
+            "———. 2007. Democracy. Cambridge: Cambridge University Press.",
+        ],
+        'after': [('heading', 'About the Author'),
+                  ('para', 'Laura Bennett is Assistant Professor of Political Science at the '
+                           'University of Toronto. Her research examines the historical '
+                           'origins of taxation and social policy.')],
+    },
+    # held out: scored once before any rule changed, and at the end
+    {
+        'name': 'de_ssoar_literaturverzeichnis', 'split': 'heldout', 'language': 'de',
+        'title': 'Ehrenamtliches Engagement und soziale Integration von Zugewanderten',
+        'layout': 'onecolumn', 'entry_style': 'hanging', 'heading': 'Literaturverzeichnis',
+        'head': '', 'body': BODY_DE2[2:] + BODY_DE2[:2], 'paragraphs': 10,
+        'real': {'cover': 'de', 'authors': 'Yilmaz, Deniz; Schäfer, Carolin',
+                 'citation': 'Yilmaz, D., & Schäfer, C. (2019). Ehrenamtliches Engagement und '
+                             'soziale Integration von Zugewanderten. Soziale Welt, 70(1), 33-58. '
+                             'https://doi.org/10.5771/0038-6073-2019-1-33',
+                 'urn': 'urn:nbn:de:0168-ssoar-61830-2', 'notes': NOTES_DE[3:] + NOTES_DE[:3],
+                 'heading_note': 'Alle Internetquellen wurden zuletzt am 10. Januar 2019 geprüft.',
+                 'heads': ('Deniz Yilmaz und Carolin Schäfer', 'Engagement und Integration'),
+                 'numbers': 'top', 'first_page': 33,
+                 'sections': ['1. Einleitung', '2. Forschungsstand', '3. Daten und Methoden']},
+        'entries': [
+            "Alscher, M./Dathe, D./Priller, E./Speth, R. (2009): Bericht zur Lage und zu den Perspektiven des bürgerschaftlichen Engagements in Deutschland. Berlin: Bundesministerium für Familie, Senioren, Frauen und Jugend.",
+            "Braun, S. (2011): Ehrenamtliches und freiwilliges Engagement im Sport. Sportbezogene Sonderauswertung der Freiwilligensurveys von 1999, 2004 und 2009. Köln: Sportverlag Strauß.",
+            "Esser, H. (2001): Integration und ethnische Schichtung. Arbeitspapiere Nr. 40. Mannheim: Mannheimer Zentrum für Europäische Sozialforschung.",
+            "ders. (2009): Pluralisierung oder Assimilation? Effekte der multiplen Inklusion auf die Integration von Migranten. In: Zeitschrift für Soziologie 38 (5), S. 358–378.",
+            "Gensicke, T./Geiss, S. (2010): Hauptbericht des Freiwilligensurveys 2009. Zivilgesellschaft, soziales Kapital und freiwilliges Engagement in Deutschland 1999 – 2004 – 2009. München: TNS Infratest Sozialforschung.",
+            "Halm, D./Sauer, M. (2007): Bürgerschaftliches Engagement von Türkinnen und Türken in Deutschland. Wiesbaden: VS Verlag für Sozialwissenschaften.",
+            "Kalter, F. (Hrsg.) (2008): Migration und Integration. Sonderheft 48 der Kölner Zeitschrift für Soziologie und Sozialpsychologie. Wiesbaden: VS Verlag für Sozialwissenschaften.",
+            "Putnam, R. D. (2000): Bowling Alone. The Collapse and Revival of American Community. New York: Simon & Schuster.",
+            "Sachverständigenrat deutscher Stiftungen für Integration und Migration (2016): Viele Götter, ein Staat: Religiöse Vielfalt und Teilhabe im Einwanderungsland. Jahresgutachten 2016. Berlin: SVR.",
+            "Simonson, J./Vogel, C./Tesch-Römer, C. (Hrsg.) (2017): Freiwilliges Engagement in Deutschland. Der Deutsche Freiwilligensurvey 2014. Wiesbaden: Springer VS. https://doi.org/10.1007/978-3-658-12644-5",
+            "van Deth, J. W. (2001): Soziale und politische Beteiligung: Alternativen, Ergänzungen oder Zwillinge? In: Koch, A./Wasmer, M./Schmidt, P. (Hrsg.): Politische Partizipation in der Bundesrepublik Deutschland. Opladen: Leske + Budrich, S. 195–219.",
+            "Vogel, C./Simonson, J./Tesch-Römer, C. (2017): Freiwilliges Engagement und informelle Unterstützungsleistungen von Personen mit Migrationshintergrund. In: Simonson, J./Vogel, C./Tesch-Römer, C. (Hrsg.): Freiwilliges Engagement in Deutschland. Wiesbaden: Springer VS, S. 601–634.",
+        ],
+        'after': [('heading', 'Zu den Autorinnen'),
+                  ('para', 'Deniz Yilmaz ist wissenschaftliche Mitarbeiterin am Deutschen '
+                           'Zentrum für Integrations- und Migrationsforschung (DeZIM), Berlin.'),
+                  ('para', 'Carolin Schäfer ist Professorin für Soziologie an der Universität '
+                           'Osnabrück.')],
+    },
+    {
+        'name': 'de_twocol_dashes', 'split': 'heldout', 'language': 'de',
+        'title': 'Wahlbeteiligung und Nichtwahl in deutschen Großstädten',
+        'layout': 'twocolumn', 'entry_style': 'hanging', 'heading': 'Literatur',
+        'head': '', 'body': BODY_DE, 'paragraphs': 15,
+        'real': {'cover': None, 'heads': ('Zeitschrift für Parlamentsfragen', 'Tim Reuter'),
+                 'numbers': 'top', 'first_page': 488},
+        'entries': [
+            "Arzheimer, Kai, 2002: Politikverdrossenheit. Bedeutung, Verwendung und empirische Relevanz eines politikwissenschaftlichen Begriffes. Wiesbaden: Westdeutscher Verlag.",
+            "Caballero, Claudio, 2014: Nichtwahl. S. 437-488 in: Jürgen W. Falter und Harald Schoen (Hg.), Handbuch Wahlforschung. 2. Aufl. Wiesbaden: Springer VS.",
+            "Falter, Jürgen W., und Siegfried Schumann, 1993: Nichtwahl und Protestwahl: Zwei Seiten einer Medaille. Aus Politik und Zeitgeschichte 43: 36-49.",
+            "Kleinhenz, Thomas, 1995: Die Nichtwähler. Ursachen der sinkenden Wahlbeteiligung in Deutschland. Opladen: Westdeutscher Verlag.",
+            "Schäfer, Armin, 2015: Der Verlust politischer Gleichheit. Warum die sinkende Wahlbeteiligung der Demokratie schadet. Frankfurt a.M.: Campus.",
+            "–, 2012: Beeinflusst die sinkende Wahlbeteiligung das Wahlergebnis? Eine Analyse kleinräumiger Wahldaten in deutschen Großstädten. Politische Vierteljahresschrift 53: 240-264.",
+            "Schäfer, Armin, Robert Vehrkamp und Jérémie Felix Gagné, 2013: Prekäre Wahlen. Milieus und soziale Selektivität der Wahlbeteiligung bei der Bundestagswahl 2013. Gütersloh: Bertelsmann Stiftung.",
+            "Steinbrecher, Markus, Sandra Huber und Hans Rattinger, 2007: Turnout in Germany. Citizen Participation in State, Federal, and European Elections since 1979. Baden-Baden: Nomos.",
+            "Statistisches Bundesamt, 2018: Wahl zum 19. Deutschen Bundestag am 24. September 2017. Heft 4: Wahlbeteiligung und Stimmabgabe der Männer und Frauen nach Altersgruppen. Wiesbaden.",
+            "von Alemann, Ulrich, Philipp Erbentraut und Jens Walther, 2018: Das Parteiensystem der Bundesrepublik Deutschland. 5. Aufl. Wiesbaden: Springer VS.",
+            "Westle, Bettina, 2013: Wahlbeteiligung. S. 283-301 in: Oscar W. Gabriel und Bettina Westle (Hg.), Wählerverhalten in der Demokratie. Baden-Baden: Nomos.",
+        ],
+        'after': [('heading', 'Anhang'),
+                  ('para', 'Tabelle A1: Wahlbeteiligung in den Stimmbezirken nach Arbeitslosenquote, 28 Großstädte, Bundestagswahl 2017.')],
+    },
+    {
+        'name': 'de_wp_numbered_literatur', 'split': 'heldout', 'language': 'de',
+        'title': 'Arbeitszeitwünsche von Beschäftigten in Teilzeit',
+        'layout': 'onecolumn', 'entry_style': 'hanging', 'heading': '6 Literatur',
+        'head': '', 'body': BODY_DE2, 'paragraphs': 23,
+        'real': {'cover': None, 'creator': 'Microsoft® Word 2016', 'entry_size': 10,
+                 'notes': NOTES_DE,
+                 'heads': ('Discussion Paper SP I 2019-102', 'Discussion Paper SP I 2019-102'),
+                 'numbers': 'foot', 'first_page': 1,
+                 'sections': ['1 Einleitung', '2 Stand der Forschung', '3 Daten']},
+        'entries': [
+            "Allmendinger, J./Haarbrücker, J. (2017): Lebensentwürfe heute. Wie junge Frauen und Männer in Deutschland leben wollen. WZB Discussion Paper P 2017-002. Berlin: Wissenschaftszentrum Berlin für Sozialforschung.",
+            "Bundesagentur für Arbeit (2019): Beschäftigungsstatistik. Sozialversicherungspflichtig Beschäftigte nach Arbeitszeit. Nürnberg.",
+            "Holst, E./Wieber, A. (2014): Bei der Erwerbstätigkeit der Frauen liegt Ostdeutschland vorn. In: DIW Wochenbericht 81 (40), S. 967–975.",
+            "Holst, E. (2007): Arbeitszeitwünsche von Frauen und Männern. In: Wirtschaftsdienst 87 (3), S. 192–196.",
+            "Klenner, C./Lott, Y. (2016): Arbeitszeitoptionen im Lebensverlauf. Bedingungen und Barrieren ihrer Nutzung im Betrieb. WSI Working Paper Nr. 204. Düsseldorf: Hans-Böckler-Stiftung.",
+            "Pfau-Effinger, B. (2000): Kultur und Frauenerwerbstätigkeit in Europa. Theorie und Empirie des internationalen Vergleichs. Opladen: Leske + Budrich.",
+            "dies. (2004): Development of Culture, Welfare States and Women's Employment in Europe. Aldershot: Ashgate.",
+            "Seifert, H. (Hrsg.) (2005): Flexible Zeiten in der Arbeitswelt. Frankfurt a. M./New York: Campus.",
+            "Wanger, S. (2015): Frauen und Männer am Arbeitsmarkt: Traditionelle Erwerbs- und Arbeitszeitmuster sind nach wie vor verbreitet. IAB-Kurzbericht 4/2015. Nürnberg: Institut für Arbeitsmarkt- und Berufsforschung. http://doku.iab.de/kurzber/2015/kb0415.pdf",
+            "Wotschack, P. (2019): Dauerhaft in Teilzeit? Die Bedeutung betrieblicher Arbeitszeitpolitik. In: Zeitschrift für Soziologie 48 (2), S. 120–138.",
+        ],
+        'after': [('heading', 'Bisher erschienen in dieser Reihe'),
+                  ('para', 'SP I 2019-101 Berger, Lena: Befristete Beschäftigung und Familiengründung.'),
+                  ('para', 'SP I 2018-104 Nowak, Jan; Richter, Eva: Mindestlohn und Arbeitszeit.'),
+                  ('para', 'SP I 2018-103 Ahmadi, Sara: Qualifikation und Anerkennung ausländischer Abschlüsse.')],
+    },
+    {
+        'name': 'en_apa_word', 'split': 'heldout', 'language': 'en',
+        'title': 'Trust in Science during Public Health Crises',
+        'layout': 'onecolumn', 'entry_style': 'hanging', 'heading': 'References',
+        'head': '', 'body': BODY_EN2[1:] + BODY_EN2[:1], 'paragraphs': 14,
+        'real': {'cover': None, 'creator': 'Microsoft® Word for Microsoft 365', 'entry_size': 10,
+                 'notes': NOTES_EN[2:],
+                 'heads': ('TRUST IN SCIENCE', 'TRUST IN SCIENCE'),
+                 'numbers': 'foot', 'first_page': 1,
+                 'sections': ['Method', 'Results', 'Discussion', 'Limitations']},
+        'entries': [
+            "Achterberg, P., de Koster, W., & van der Waal, J. (2017). A science confidence gap: Education, trust in scientific methods, and trust in scientific institutions in the United States, 2014. Public Understanding of Science, 26(6), 704–720. https://doi.org/10.1177/0963662515617367",
+            "Bromme, R., Mede, N. G., Thomm, E., Kremer, B., & Ziegler, R. (2022). An anchor in troubled times: Trust in science before and within the COVID-19 pandemic. PLOS ONE, 17(2), Article e0262823. https://doi.org/10.1371/journal.pone.0262823",
+            "Funk, C., Hefferon, M., Kennedy, B., & Johnson, C. (2019). Trust and mistrust in Americans' views of scientific experts. Pew Research Center.",
+            "Gauchat, G. (2012). Politicization of science in the public sphere: A study of public trust in the United States, 1974 to 2010. American Sociological Review, 77(2), 167–187. https://doi.org/10.1177/0003122412438225",
+            "Hendriks, F., Kienhues, D., & Bromme, R. (2016). Trust in science and the science of trust. In B. Blöbaum (Ed.), Trust and communication in a digitized world (pp. 143–159). Springer.",
+            "Nisbet, M. C., & Scheufele, D. A. (2009). What's next for science communication? Promising directions and lingering distractions. American Journal of Botany, 96(10), 1767–1778.",
+            "Rutjens, B. T., Heine, S. J., Sutton, R. M., & van Harreveld, F. (2018). Attitudes towards science. Advances in Experimental Social Psychology, 57, 125–165.",
+            "Wellcome Trust. (2019). Wellcome Global Monitor 2018: How does the world feel about science and health? https://wellcome.org/reports/wellcome-global-monitor/2018",
+            "Wissenschaft im Dialog. (2020). Wissenschaftsbarometer 2020. https://www.wissenschaft-im-dialog.de/projekte/wissenschaftsbarometer/",
+        ],
+        'after': [('heading', 'Author Biographies'),
+                  ('para', 'Hannah Clarke is a Research Fellow at the Centre for Science '
+                           'Communication, University of Leeds.'),
+                  ('para', 'Martin Vogt is Professor of Communication Science at the '
+                           'University of Münster.')],
+    },
+    {
+        'name': 'en_chicago_cover', 'split': 'heldout', 'language': 'en',
+        'title': 'Land, Labor, and Rebellion in Colonial Bengal',
+        'layout': 'onecolumn', 'entry_style': 'hanging', 'heading': 'Works Cited',
+        'head': '', 'body': BODY_EN, 'paragraphs': 16,
+        'real': {'cover': 'en', 'authors': 'Sen, Arjun',
+                 'citation': 'Sen, A. (2016). Land, labor, and rebellion in colonial Bengal. '
+                             'Historical Social Research, 41(4), 210-236. '
+                             'https://doi.org/10.12759/hsr.41.2016.4.210-236',
+                 'urn': 'urn:nbn:de:0168-ssoar-49901-2',
+                 'heads': ('Historical Social Research 41 (2016) 4', 'Arjun Sen'),
+                 'numbers': 'top', 'first_page': 210,
+                 'endnotes': [
+                     "The district records are held in the West Bengal State Archives; see Guha (1983, 12–18) for their history.",
+                     "All translations from Bengali are my own.",
+                     "On the Permanent Settlement see Bose (1993), chapter 2.",
+                 ]},
+        'entries': [
+            "Bayly, C. A. 1988. Indian Society and the Making of the British Empire. Cambridge: Cambridge University Press.",
+            "Bose, Sugata. 1993. Peasant Labour and Colonial Capital: Rural Bengal since 1770. Cambridge: Cambridge University Press.",
+            "Chatterjee, Partha. 1993. The Nation and Its Fragments: Colonial and Postcolonial Histories. Princeton, NJ: Princeton University Press.",
+            "Guha, Ranajit. 1983. Elementary Aspects of Peasant Insurgency in Colonial India. Delhi: Oxford University Press.",
+            "———. 1997. Dominance without Hegemony: History and Power in Colonial India. Cambridge, MA: Harvard University Press.",
+            "Scott, James C. 1976. The Moral Economy of the Peasant: Rebellion and Subsistence in Southeast Asia. New Haven, CT: Yale University Press.",
+            "———. 1985. Weapons of the Weak: Everyday Forms of Peasant Resistance. New Haven, CT: Yale University Press.",
+            "Sen, Sunil. 1972. Agrarian Struggle in Bengal, 1946–47. New Delhi: People's Publishing House.",
+            "Washbrook, David. 1981. Law, State and Agrarian Society in Colonial India. Modern Asian Studies 15 (3): 649–721.",
+            "Wolf, Eric R. 1969. Peasant Wars of the Twentieth Century. New York: Harper & Row.",
+        ],
+        'after': [('heading', 'Appendix: Archival Sources'),
+                  ('para', 'West Bengal State Archives, Kolkata: Board of Revenue Proceedings, 1855–1860.'),
+                  ('para', 'British Library, London: India Office Records, Judicial Department.')],
+    },
+]
