@@ -790,6 +790,7 @@ typedef struct note_writer {
   ibid_buffer *notes;
   long last;      /* number of the last note, 0 before the first */
   long last_page; /* the page it was on */
+  double size;    /* type size of the notes taken last */
 } note_writer;
 
 /* ----- words hyphenated at a line end ------------------------------------------------ */
@@ -1026,6 +1027,11 @@ static int is_notes_heading(const char *text, size_t length) {
   return 0;
 }
 
+/* Do two type sizes agree (within 4%, the rounding of sizes by writers)? */
+static int same_size(double a, double b) {
+  return a > 0 && b > 0 && a <= 1.04 * b && b <= 1.04 * a;
+}
+
 /* Looks at the lines [first, end) of one segment of a page: the smaller-type
 ** lines at its end, below the top quarter of the page, are footnotes when the
 ** first of them opens a note, or continues the last note when that was on
@@ -1034,14 +1040,22 @@ static void take_footnotes(ibid_pdf_layout *layout, size_t page_first, size_t fi
                            double body, const word_set *words, note_writer *writer,
                            ibid_buffer *block) {
   pdf_line *lines = layout->lines;
+  /* footnotes are set in one size: the run of lines at the foot in the size of
+  ** the last one (a list in a larger small type above them is not notes) */
+  size_t last = end;
+  while (last > first && lines[last - 1].role == ROLE_RUNNING) last--;
+  if (last == first) return;
+  double foot = lines[last - 1].size;
   size_t start = end;
   while (start > first && (lines[start - 1].role == ROLE_RUNNING ||
-                           (lines[start - 1].size < 0.93 * body && lines[start - 1].size > 0)))
+                           (lines[start - 1].size < 0.93 * body && lines[start - 1].size > 0 &&
+                            same_size(lines[start - 1].size, foot))))
     start--;
   while (start < end && lines[start].role == ROLE_RUNNING) start++;
   if (start >= end) return; /* nothing small */
   long page = lines[start].page;
-  int continues = writer->last > 0 && page - writer->last_page <= 1;
+  /* a note goes on at the next page's foot in the size of the notes before */
+  int continues = writer->last > 0 && page - writer->last_page <= 1 && same_size(foot, writer->size);
   /* A page all in small type holds notes only when they go on from the page
   ** before (endnotes set small); otherwise notes sit below the page's top quarter. */
   int whole_page = start == first && first == page_first;
@@ -1071,6 +1085,7 @@ static void take_footnotes(ibid_pdf_layout *layout, size_t page_first, size_t fi
       join_line(words, block, text, line->text_length);
   }
   writer->last_page = page;
+  writer->size = foot;
 }
 
 /* ----- paragraphs -------------------------------------------------------------------- */
@@ -1356,7 +1371,7 @@ int ibid_pdf_layout_write(ibid_pdf_layout *layout, ibid_document *document) {
   ibid_buffer_init(&notes);
   ibid_buffer_init(&block);
   ibid_buffer_init(&out);
-  note_writer writer = {&notes, 0, 0};
+  note_writer writer = {&notes, 0, 0, 0};
   word_set words;
   word_set_build(&words, layout);
   pdf_line *lines = layout->lines;
