@@ -1205,22 +1205,23 @@ static int in_segment_of(const pdf_line *line, const pdf_line *other) {
 }
 
 /* Is line b among the entries of a list with hanging indents? Around it (up
-** to six lines of its segment and type size before and after), look at each
+** to `reach` lines of its segment and type size before and after), look at each
 ** line indented by one to four ems after a line at the left edge: in a list
 ** with hanging indents the line before did not end early (the indented line's
 ** first word would not have fitted after it: the entry goes on); in text with
 ** first-line indents it did (it ended a paragraph). */
-static int in_hanging_list(const ibid_pdf_layout *layout, const pdf_line *b, double body) {
+static int in_hanging_list(const ibid_pdf_layout *layout, const pdf_line *b, double body,
+                           size_t reach) {
   const pdf_line *lines = layout->lines;
   size_t at = (size_t)(b - lines), hanging = 0, paragraph = 0;
   size_t from = at, to = at; /* the window [from, to] */
-  for (size_t seen = 0; from > 0 && at - from < 40 && seen < 6;) {
+  for (size_t seen = 0; from > 0 && at - from < 40 && seen < reach;) {
     const pdf_line *l = &lines[from - 1];
     if (!in_segment_of(l, b)) break;
     from--;
     if (l->role == ROLE_BODY && l->size > b->size - 0.3 && l->size < b->size + 0.3) seen++;
   }
-  for (size_t seen = 0; to + 1 < layout->line_count && to - at < 40 && seen < 6;) {
+  for (size_t seen = 0; to + 1 < layout->line_count && to - at < 40 && seen < reach;) {
     const pdf_line *l = &lines[to + 1];
     if (!in_segment_of(l, b)) break;
     to++;
@@ -1269,6 +1270,27 @@ static int indent_follows(const ibid_pdf_layout *layout, const pdf_line *b, doub
     if (!in_segment_of(l, b)) break;
     double in = l->x0 - l->segment_left;
     if (l->role == ROLE_BODY && in > 0.6 * body && in < 4 * body) return 1;
+  }
+  return 0;
+}
+
+/* Is a line near b indented by one to four ems (up to six body lines of b's
+** segment and type size before or after it, not past a heading)? */
+static int indent_near(const ibid_pdf_layout *layout, const pdf_line *b, double body) {
+  const pdf_line *lines = layout->lines;
+  size_t at = (size_t)(b - lines);
+  for (int forward = 0; forward < 2; forward++) {
+    size_t k = at, seen = 0;
+    while (seen < 6 && (forward ? k + 1 < layout->line_count : k > 0)) {
+      k = forward ? k + 1 : k - 1;
+      const pdf_line *l = &lines[k];
+      if (!in_segment_of(l, b)) break;
+      if (l->role != ROLE_BODY) continue;
+      if (is_heading(l, body) || l->size < b->size - 0.3 || l->size > b->size + 0.3) break;
+      seen++;
+      double in = l->x0 - l->segment_left;
+      if (in > 0.6 * body && in < 4 * body) return 1;
+    }
   }
   return 0;
 }
@@ -1331,7 +1353,7 @@ static int starts_block(const ibid_pdf_layout *layout, const pdf_line *before, c
   if (right - a->x1 > b->first_word_width + 0.6 * body) return 1;
   /* (in a list with hanging indents, an indented line goes on with the entry,
   ** also at the top of a column or page) */
-  if (first_line_indent(a, b, after, body) && !in_hanging_list(layout, b, body)) return 1;
+  if (first_line_indent(a, b, after, body) && !in_hanging_list(layout, b, body, 6)) return 1;
   /* b further out than a, which did not open its block: the end of a block
   ** quote, or the next entry of a list with hanging indents */
   if (!a_opens_block && (a->x0 - a->segment_left) - (b->x0 - b->segment_left) > 0.6 * body)
@@ -1343,14 +1365,22 @@ static int starts_block(const ibid_pdf_layout *layout, const pdf_line *before, c
       a->x0 - b->x0 < 0.3 * body && b->x1 >= b->segment_right - 2 * body &&
       after->x0 - b->x0 > 0.6 * body && after->x0 - b->x0 < 4 * body &&
       after->size > b->size - 0.3 && after->size < b->size + 0.3 &&
-      in_hanging_list(layout, after, body))
+      in_hanging_list(layout, after, body, 6))
     return 1;
   /* a and b both at the left edge of a list with hanging indents: b is the
-  ** next entry, after an entry of one full line */
-  if (in_segment_of(a, b) && a->x0 - a->segment_left < 0.3 * body &&
-      b->x0 - b->segment_left < 0.3 * body && indent_follows(layout, b, body) &&
-      in_hanging_list(layout, b, body))
-    return 1;
+  ** next entry, after an entry of one full line (also where a ends one
+  ** column or page and b starts the next: the list is seen on either side) */
+  if (a->x0 - a->segment_left < 0.3 * body && b->x0 - b->segment_left < 0.3 * body &&
+      b->size > a->size - 0.3 && b->size < a->size + 0.3) {
+    if (in_segment_of(a, b) && indent_follows(layout, b, body) &&
+        in_hanging_list(layout, b, body, 6))
+      return 1;
+    if (in_segment_of(a, b) ? indent_near(layout, b, body)
+                            : indent_near(layout, a, body) || indent_near(layout, b, body))
+      if (in_hanging_list(layout, b, body, 12) ||
+          (!in_segment_of(a, b) && in_hanging_list(layout, a, body, 12)))
+        return 1;
+  }
   if (same_segment && b->bottom - a->bottom > 1.3 * leading_of(leadings, a->size)) return 1;
   return 0;
 }
