@@ -1021,7 +1021,17 @@ static const char *const closing_headings[] = {"appendix",
                                                "supporting information",
                                                "online appendix",
                                                "tables and figures",
-                                               "figures and tables"};
+                                               "figures and tables",
+                                               /* journals' back matter, lists of tables */
+                                               "supplementary data",
+                                               "supplementary materials",
+                                               "funding",
+                                               "conflict of interest",
+                                               "conflicts of interest",
+                                               "declaration of conflicting interests",
+                                               "data availability",
+                                               "tabellenverzeichnis",
+                                               "abbildungsverzeichnis"};
 
 /* Phrases that name a series of papers anywhere in a short heading line. */
 static const char *const series_phrases[] = {"in this series",
