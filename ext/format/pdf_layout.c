@@ -1295,6 +1295,26 @@ static int indent_near(const ibid_pdf_layout *layout, const pdf_line *b, double 
   return 0;
 }
 
+/* Does b's segment open with lines of b's type size at its left edge that go
+** on with a list with hanging indents from the segment before (a page of
+** one-line entries after a page break shows no indent of its own)? */
+static int list_goes_on(const ibid_pdf_layout *layout, const pdf_line *b, double body) {
+  const pdf_line *lines = layout->lines;
+  size_t k = (size_t)(b - lines);
+  while (k > 0 && in_segment_of(&lines[k - 1], b)) {
+    const pdf_line *l = &lines[--k];
+    if (l->role != ROLE_BODY) continue;
+    if (is_heading(l, body) || l->size < b->size - 0.3 || l->size > b->size + 0.3 ||
+        l->x0 - l->segment_left > 4 * body)
+      return 0;
+  }
+  while (k > 0 && lines[k - 1].role != ROLE_BODY) k--;
+  if (k == 0) return 0;
+  const pdf_line *p = &lines[k - 1];
+  return p->size > b->size - 0.3 && p->size < b->size + 0.3 && !is_heading(p, body) &&
+         in_hanging_list(layout, p, body, 12);
+}
+
 /* Is b indented as the first line of a paragraph: further in than a, the
 ** line after it back out, b itself full? (A hanging indent -- a reference
 ** list -- indents the lines after a full first line instead; a block quote
@@ -1380,6 +1400,7 @@ static int starts_block(const ibid_pdf_layout *layout, const pdf_line *before, c
       if (in_hanging_list(layout, b, body, 12) ||
           (!in_segment_of(a, b) && in_hanging_list(layout, a, body, 12)))
         return 1;
+    if (list_goes_on(layout, b, body)) return 1;
   }
   if (same_segment && b->bottom - a->bottom > 1.3 * leading_of(leadings, a->size)) return 1;
   return 0;

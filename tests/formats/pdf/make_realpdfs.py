@@ -22,7 +22,10 @@ Keys of a real paper (besides make_refpdfs.py's): 'real': {'cover': language of 
 footnote on the list's heading, 'heads': (even head, odd head), 'numbers': 'top' or 'foot',
 'first_page': the number of the paper's first page, 'entry_size', 'sections': headings
 put before every fourth body paragraph, 'endnotes': texts of a "Notes" section before the
-list}. Deterministic: the same sources give the same bytes.
+list; Word's and publishers' ways: 'body_size', 'spacing' (1.5 lines), 'entry_leading',
+'hang' (a hanging indent of 1.25 cm), 'entry_gap' (6 pt after each entry),
+'justify_entries', 'page_label' ("Seite %(n)d von %(of)d"), 'download_line' (a
+publisher's "Brought to you by ... Download Date" stamp at every page's foot)}. Deterministic: the same sources give the same bytes.
 """
 import os
 
@@ -322,14 +325,18 @@ def lay_out_real(paper):
         if notes and j % 2 == 1:
             number += 1
             note = (number, notes[(number - 1) % len(notes)])
-        layout.block(text, first_indent=12 if j % 4 else 0, note=note)
+        body_size = real.get('body_size', 10)
+        layout.block(text, size=body_size, leading=round(body_size * real.get('spacing', 1.2), 2),
+                     first_indent=12 if j % 4 else 0, note=note)
     if real.get('endnotes'):
         layout.block('Notes', 'F2', 11, 15, justify=False, space_before=8)
         for n, text in enumerate(real['endnotes'], 1):
             layout.block(text, size=9, leading=11, first_indent=14, rest_indent=14,
                          label='%d.' % n, justify=False)
     size = real.get('entry_size', 9)
-    leading = size + 2
+    leading = real.get('entry_leading', size + 2)
+    hang, gap = real.get('hang', 14), real.get('entry_gap', 0)
+    justify = real.get('justify_entries', False)
     if paper['heading']:
         note = None
         if real.get('heading_note'):
@@ -340,7 +347,8 @@ def lay_out_real(paper):
     for n, entry in enumerate(paper['entries'], 1):
         style = paper['entry_style']
         if style == 'hanging':
-            layout.block(entry, size=size, leading=leading, rest_indent=14, justify=False)
+            layout.block(entry, size=size, leading=leading, rest_indent=hang, justify=justify,
+                         space_before=gap)
         elif style == 'numbered':
             layout.block(entry, size=size, leading=leading, first_indent=18, rest_indent=18,
                          label=paper.get('number_style', '[%d]') % n, justify=False)
@@ -377,6 +385,13 @@ def lay_out_real(paper):
                 furniture.append(show_line_tj([head], (P.PAGE_WIDTH - head.width()) / 2,
                                               P.PAGE_HEIGHT - 50))
             furniture.append(show_line_tj([num], (P.PAGE_WIDTH - num.width()) / 2, 40))
+        if real.get('page_label'):  # a Word footer: "Seite 3 von 12", "- 3 -"
+            furniture.pop()
+            label = P.Run(real['page_label'] % {'n': number, 'of': len(layout.pages)}, 'F1', 9)
+            furniture.append(show_line_tj([label], (P.PAGE_WIDTH - label.width()) / 2, 40))
+        if real.get('download_line'):  # a publisher's stamp at the foot of every page
+            stamp = P.Run(real['download_line'], 'F3', 6.5)
+            furniture.append(show_line_tj([stamp], (P.PAGE_WIDTH - stamp.width()) / 2, 22))
         streams.append(b''.join(furniture + page + draw_foot(foot)))
     pdf = P.Pdf()
     resources = add_real_fonts(pdf)
