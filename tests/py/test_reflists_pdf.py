@@ -3,7 +3,8 @@ tests/formats/pdf/make_refpdfs.py from tests/refs/pdf/documents.py) are loaded i
 `documents` as a user loads a folder, and the `refs` rows of the reference list (note IS
 NULL) are compared with the papers' entries.
 
-(A numbered list is read like endnotes, so its entries are the refs of those notes.)
+(A numbered list is read like endnotes, so its entries are the refs of those notes; in
+an author-year paper the refs of its endnotes are no list entries.)
 A row matches an entry when their letters and digits agree (case, spaces, hyphens and
 punctuation aside): the entry was found and cut at both ends. The dev papers may be looked at
 while changing the finder; the held-out ones are scored only (their missed and extra entries are not printed). Figures are printed per paper,
@@ -40,10 +41,13 @@ def score_paper(db, paper):
     assert error is None, (paper['name'], error)
     # the list's entries: refs outside notes, and those of a numbered list that
     # ibid reads like endnotes (one ref per numbered entry, `note` its number)
+    # a numbered list's entries may come as the refs of endnotes; an author-year
+    # paper's endnotes ("Notes" before the list) are notes, and what they cite is no entry
+    numbered = paper['entry_style'] == 'numbered'
     predicted = [t for t, in db.execute(
-        'SELECT text FROM refs WHERE document_id = ? AND (note IS NULL OR note IN '
-        '(SELECT n FROM notes WHERE document_id = refs.document_id AND kind = \'endnote\')) '
-        'ORDER BY start', (doc_id,))]
+        'SELECT text FROM refs WHERE document_id = ? AND (note IS NULL OR (? AND note IN '
+        '(SELECT n FROM notes WHERE document_id = refs.document_id AND kind = \'endnote\'))) '
+        'ORDER BY start', (doc_id, numbered))]
     gold = [key(e) for e in paper['entries']]
     show = paper['split'] == 'dev'  # a held-out paper's errors stay unseen: its totals only
     matched, used = 0, set()
