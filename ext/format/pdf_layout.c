@@ -14,12 +14,18 @@
 ** full-width rows, or one column of a two-column band).
 ** For the whole document (ibid_pdf_layout_write): the body font size is the
 ** commonest size in the upper halves of pages (footnotes never fill those);
-** lines repeated at the top or bottom of pages, and lone page numbers there,
-** are running furniture, and so is a page's top line when it stands alone
-** in smaller type well above the rest (a head seen on one page only); the
-** smaller-type lines that end a segment and start with the next note number
-** (or go on with the last note) are footnotes, unless they follow a heading
-** (a numbered reference list in small type); the rest are joined into
+** lines repeated at the top or bottom of pages, and lone page numbers there
+** (among a page's three highest or lowest lines), are running furniture, and
+** so is a page's top line when it stands alone in smaller type well above the
+** rest (a head seen on one page only), and a page's highest or lowest line
+** with a page number at one end set apart by a wide gap (a head naming the
+** section, different on each page); footnotes are set in one size: the run
+** of smaller-type lines that ends a segment in the size of its last line,
+** when it starts with the next note number (or goes on with the last note,
+** in the size of the notes before), unless it follows a heading (a numbered
+** reference list in small type) -- a list in a larger small type above the
+** notes stays text, and lines in a yet smaller type beneath them (a first
+** page's copyright and DOI) are furniture; the rest are joined into
 ** paragraphs. A paragraph ends after a line that stops short (the next
 ** line's first word would have fitted, against the column's edge when no
 ** line around reaches further), at a gap wider than the usual leading of
@@ -29,10 +35,12 @@
 ** where lines move back out (the end of a block quote, the next entry of a
 ** list with hanging indents; a one-line entry is told by the indented line
 ** after the next one, and two lines at such a list's left edge are two
-** entries). A column's left edge may be a hanging indent's two
-** edges when the gutter is searched. A word hyphenated at a line end is rejoined
-** by ibid_clean's rule, from the words of the whole document. The text then
-** goes through ibid_clean_text() for the normalization every body gets.
+** entries, also across a column or page break, and on a page of one-line
+** entries that goes on with the list of the page before). A column's left
+** edge may be a hanging indent's two edges when the gutter is searched. A
+** word hyphenated at a line end is rejoined by ibid_clean's rule, from the
+** words of the whole document. The text then goes through ibid_clean_text()
+** for the normalization every body gets.
 */
 #include "pdf_layout.h"
 
@@ -630,34 +638,40 @@ static int by_key(const void *a, const void *b) {
 /* The second-highest top and second-lowest bottom of the lines [first, end)
 ** of a page: a running head or foot is one of the two lines beyond them. */
 typedef struct page_edges {
-  double top[2], bottom[2];
+  double top[3], bottom[3]; /* the three highest tops, the three lowest bottoms */
 } page_edges;
 
+static void keep_lowest(double *values, double v) {
+  if (v < values[0]) {
+    values[2] = values[1];
+    values[1] = values[0];
+    values[0] = v;
+  } else if (v < values[1]) {
+    values[2] = values[1];
+    values[1] = v;
+  } else if (v < values[2])
+    values[2] = v;
+}
+
 static page_edges edges_of_page(const pdf_line *lines, size_t first, size_t end) {
-  page_edges edges = {{1e300, 1e300}, {-1e300, -1e300}};
+  page_edges edges = {{1e300, 1e300, 1e300}, {1e300, 1e300, 1e300}};
   for (size_t i = first; i < end; i++) {
-    double y = lines[i].y0, b = lines[i].bottom;
-    if (y < edges.top[0]) {
-      edges.top[1] = edges.top[0];
-      edges.top[0] = y;
-    } else if (y < edges.top[1])
-      edges.top[1] = y;
-    if (b > edges.bottom[0]) {
-      edges.bottom[1] = edges.bottom[0];
-      edges.bottom[0] = b;
-    } else if (b > edges.bottom[1])
-      edges.bottom[1] = b;
+    keep_lowest(edges.top, lines[i].y0);
+    keep_lowest(edges.bottom, -lines[i].bottom); /* the lowest bottoms, negated */
   }
+  for (int k = 0; k < 3; k++) edges.bottom[k] = -edges.bottom[k];
   return edges;
 }
 
-/* Is the line among the two highest (or lowest) of its page, in the top (or
-** bottom) eighth of the page? */
-static int edge_of_page(const pdf_line *line, const page_edges *edges, int bottom) {
+/* Is the line among the `rank` highest (or lowest) of its page, in the top (or
+** bottom) eighth of the page? (Two for heads and feet; a page number may have
+** a first page's copyright and DOI lines beneath it: three.) */
+static int edge_of_page(const pdf_line *line, const page_edges *edges, int bottom, int rank) {
   double limit = line->page_height / 8;
   if (bottom)
-    return line->bottom >= line->page_height - limit && line->bottom >= edges->bottom[1] - 0.5;
-  return line->y0 <= limit && line->y0 <= edges->top[1] + 0.5;
+    return line->bottom >= line->page_height - limit &&
+           line->bottom >= edges->bottom[rank - 1] - 0.5;
+  return line->y0 <= limit && line->y0 <= edges->top[rank - 1] + 0.5;
 }
 
 /* "iv", "XII": the page numbers of front matter. */
@@ -683,11 +697,12 @@ static int mark_running(ibid_pdf_layout *layout, double body) {
     page_edges edges = edges_of_page(lines, first, end);
     for (size_t i = first; i < end; i++) {
       for (int bottom = 0; bottom < 2; bottom++) {
-        if (!edge_of_page(&lines[i], &edges, bottom)) continue;
         const char *text = layout->text.data + lines[i].text_start;
-        if (ibid_text_is_page_number(text, lines[i].text_length) ||
-            is_roman_number(text, lines[i].text_length))
+        if (edge_of_page(&lines[i], &edges, bottom, 3) &&
+            (ibid_text_is_page_number(text, lines[i].text_length) ||
+             is_roman_number(text, lines[i].text_length)))
           lines[i].role = ROLE_RUNNING;
+        if (!edge_of_page(&lines[i], &edges, bottom, 2)) continue;
         if (count == capacity) {
           candidate *more = ibid_realloc(candidates, capacity * 2 * sizeof(candidate));
           if (!more) {
@@ -723,6 +738,43 @@ static int mark_running(ibid_pdf_layout *layout, double body) {
     if (head->role == ROLE_BODY && head->size < 0.95 * body && head->text_length < 120 &&
         head->y0 <= head->page_height / 8 && below > 2.5 * head->size && below < 1e300)
       lines[top].role = ROLE_RUNNING;
+    first = end;
+  }
+  /* A head that changes from page to page (the section's title on odd pages):
+  ** the highest or lowest line of a page, a page number at one end set apart
+  ** from the rest by a wide gap (a cell), well away from the next line. */
+  for (size_t first = 0; first < layout->line_count;) {
+    size_t end = first, top = first, low = first;
+    while (end < layout->line_count && lines[end].page == lines[first].page) {
+      if (lines[end].y0 < lines[top].y0) top = end;
+      if (lines[end].bottom > lines[low].bottom) low = end;
+      end++;
+    }
+    for (int bottom = 0; bottom < 2; bottom++) {
+      pdf_line *edge = &lines[bottom ? low : top];
+      if (edge->role != ROLE_BODY || !edge->cells || edge->text_length > 160) continue;
+      double gap = 1e300;
+      for (size_t i = first; i < end; i++) {
+        if (&lines[i] == edge) continue;
+        double d = bottom ? edge->y0 - lines[i].bottom : lines[i].y0 - edge->bottom;
+        if (d > -0.5 && d < gap) gap = d;
+      }
+      if (gap < 1.5 * edge->size) continue;
+      const char *text = layout->text.data + edge->text_start;
+      const char *tab = memchr(text, '\t', edge->text_length);
+      const char *last_tab = tab;
+      while (last_tab) {
+        const char *next =
+            memchr(last_tab + 1, '\t', edge->text_length - (size_t)(last_tab + 1 - text));
+        if (!next) break;
+        last_tab = next;
+      }
+      if (!tab) continue;
+      size_t tail = edge->text_length - (size_t)(last_tab + 1 - text);
+      if (ibid_text_is_page_number(text, (size_t)(tab - text)) ||
+          ibid_text_is_page_number(last_tab + 1, tail))
+        edge->role = ROLE_RUNNING;
+    }
     first = end;
   }
   if (count) qsort(candidates, count, sizeof(candidate), by_key);
@@ -1032,34 +1084,36 @@ static int same_size(double a, double b) {
   return a > 0 && b > 0 && a <= 1.04 * b && b <= 1.04 * a;
 }
 
-/* Looks at the lines [first, end) of one segment of a page: the smaller-type
-** lines at its end, below the top quarter of the page, are footnotes when the
-** first of them opens a note, or continues the last note when that was on
-** this page or the one before. Marks them ROLE_FOOT and writes the notes. */
-static void take_footnotes(ibid_pdf_layout *layout, size_t page_first, size_t first, size_t end,
-                           double body, const word_set *words, note_writer *writer,
-                           ibid_buffer *block) {
-  pdf_line *lines = layout->lines;
-  /* footnotes are set in one size: the run of lines at the foot in the size of
-  ** the last one (a list in a larger small type above them is not notes) */
+/* The first line of the footnotes among the lines [first, end) of one segment
+** of a page, or end if there are none. Footnotes are set in one size: the run
+** of lines at the foot in the size of the last one (a list in a larger small
+** type above them is not notes); *zone is where that run starts, *foot its
+** size. */
+static size_t find_footnotes(const ibid_pdf_layout *layout, size_t page_first, size_t first,
+                             size_t end, double body, const note_writer *writer, size_t *zone,
+                             double *foot) {
+  const pdf_line *lines = layout->lines;
+  *zone = end;
   size_t last = end;
   while (last > first && lines[last - 1].role == ROLE_RUNNING) last--;
-  if (last == first) return;
-  double foot = lines[last - 1].size;
+  if (last == first) return end;
+  *foot = lines[last - 1].size;
   size_t start = end;
   while (start > first && (lines[start - 1].role == ROLE_RUNNING ||
                            (lines[start - 1].size < 0.93 * body && lines[start - 1].size > 0 &&
-                            same_size(lines[start - 1].size, foot))))
+                            same_size(lines[start - 1].size, *foot))))
     start--;
   while (start < end && lines[start].role == ROLE_RUNNING) start++;
-  if (start >= end) return; /* nothing small */
+  *zone = start;
+  if (start >= end) return end; /* nothing small */
   long page = lines[start].page;
   /* a note goes on at the next page's foot in the size of the notes before */
-  int continues = writer->last > 0 && page - writer->last_page <= 1 && same_size(foot, writer->size);
+  int continues =
+      writer->last > 0 && page - writer->last_page <= 1 && same_size(*foot, writer->size);
   /* A page all in small type holds notes only when they go on from the page
   ** before (endnotes set small); otherwise notes sit below the page's top quarter. */
   int whole_page = start == first && first == page_first;
-  if (whole_page ? !continues : lines[start].y0 < lines[start].page_height / 4) return;
+  if (whole_page ? !continues : lines[start].y0 < lines[start].page_height / 4) return end;
   /* a numbered list in small type right under its heading ("References") is
   ** a reference list, not the page's footnotes (under "Notes" it is notes) */
   size_t above = start;
@@ -1067,17 +1121,48 @@ static void take_footnotes(ibid_pdf_layout *layout, size_t page_first, size_t fi
   if (above > first && !continues && is_heading(&lines[above - 1], body) &&
       !is_notes_heading(layout->text.data + lines[above - 1].text_start,
                         lines[above - 1].text_length))
-    return;
+    return end;
   size_t label_bytes = 0;
   const char *text = layout->text.data + lines[start].text_start;
   if (!opens_note(writer, note_label(text, lines[start].text_length, &label_bytes)) && !continues)
-    return;
+    return end;
+  return start;
+}
+
+/* Looks at the lines [first, end) of one segment of a page: the smaller-type
+** lines at its end, below the top quarter of the page, are footnotes when the
+** first of them opens a note, or continues the last note when that was on
+** this page or the one before. Lines in a yet smaller type beneath the notes
+** (a first page's copyright and DOI lines) are page furniture. Marks the notes
+** ROLE_FOOT and writes them. */
+static void take_footnotes(ibid_pdf_layout *layout, size_t page_first, size_t first, size_t end,
+                           double body, const word_set *words, note_writer *writer,
+                           ibid_buffer *block) {
+  pdf_line *lines = layout->lines;
+  size_t zone;
+  double foot = 0;
+  size_t start = find_footnotes(layout, page_first, first, end, body, writer, &zone, &foot);
+  if (start == end && zone > first && zone < end && lines[zone - 1].size < 0.93 * body &&
+      lines[zone - 1].size > foot) {
+    size_t upper;
+    double upper_foot = 0;
+    size_t above =
+        find_footnotes(layout, page_first, first, zone, body, writer, &upper, &upper_foot);
+    if (above < zone) {
+      for (size_t i = zone; i < end; i++) lines[i].role = ROLE_RUNNING;
+      start = above;
+      end = zone;
+      foot = upper_foot;
+    }
+  }
+  if (start >= end) return;
+  long page = lines[start].page;
   for (size_t i = start; i < end; i++) {
     pdf_line *line = &lines[i];
     if (line->role == ROLE_RUNNING) continue;
     line->role = ROLE_FOOT;
-    text = layout->text.data + line->text_start;
-    label_bytes = 0;
+    const char *text = layout->text.data + line->text_start;
+    size_t label_bytes = 0;
     long n = note_label(text, line->text_length, &label_bytes);
     if (opens_note(writer, n))
       start_note(writer, block, n, text + label_bytes, line->text_length - label_bytes);

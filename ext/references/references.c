@@ -1022,7 +1022,6 @@ static const char *const closing_headings[] = {"appendix",
                                                "online appendix",
                                                "tables and figures",
                                                "figures and tables",
-                                               /* journals' back matter, lists of tables */
                                                "supplementary data",
                                                "supplementary materials",
                                                "funding",

@@ -25,7 +25,11 @@ put before every fourth body paragraph, 'endnotes': texts of a "Notes" section b
 list; Word's and publishers' ways: 'body_size', 'spacing' (1.5 lines), 'entry_leading',
 'hang' (a hanging indent of 1.25 cm), 'entry_gap' (6 pt after each entry),
 'justify_entries', 'page_label' ("Seite %(n)d von %(of)d"), 'download_line' (a
-publisher's "Brought to you by ... Download Date" stamp at every page's foot)}. Deterministic: the same sources give the same bytes.
+publisher's "Brought to you by ... Download Date" stamp at every page's foot); LaTeX's
+and journals' ways: 'italic_titles' (an entry's title after its year in Times-Italic),
+'section_heads' (the odd page's head names the section last begun: "Literatur" over the
+list's pages), 'head_font', 'head_size' (a head in body type), 'first_footer' (copyright
+and DOI lines at the first page's foot)}. Deterministic: the same sources give the same bytes.
 """
 import os
 
@@ -62,10 +66,15 @@ TO_UNICODE = (b'/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n
               b'endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend')
 
 
-def add_real_fonts(pdf):
+FONTS = dict(P.FONTS, F4='Times-Italic')
+
+
+def add_real_fonts(pdf, italic=False):
     refs = {}
     cmap = pdf.stream(TO_UNICODE)
-    for key, name in P.FONTS.items():
+    for key, name in FONTS.items():
+        if key == 'F4' and not italic:
+            continue
         widths = '[' + ' '.join(str(glyph_width(c, key)) for c in range(28, 256)) + ']'
         if key == 'F3':
             encoding = '/WinAnsiEncoding'
@@ -205,9 +214,11 @@ class RealLayout(R.Layout):
         return [(n if i == 0 else 0, line) for i, line in enumerate(lines)]
 
     def block(self, text, font='F1', size=10, leading=12, first_indent=0, rest_indent=0,
-              label=None, justify=True, space_before=0, note=None):
+              label=None, justify=True, space_before=0, note=None, italic_title=False):
         self.y -= space_before
         tokens = P.tokens_of(text, font, size)
+        if italic_title:
+            tokens = italicize(tokens)
         if note:
             word, f, s, _ = tokens[-1]
             tokens[-1] = (word, f, s, [note[0]])
@@ -227,6 +238,22 @@ class RealLayout(R.Layout):
             self.content.append(show_line_tj(P.line_runs(line), x0 + indent, baseline,
                                              None if (last or not justify) else self.width - indent))
             self.y -= leading
+
+
+def italicize(tokens):
+    """An entry's title in italics: the words after the year ("1999:", "(1986):",
+    "(2016).") up to the first that ends a sentence."""
+    for i, (word, font, size, marks) in enumerate(tokens):
+        bare = word.strip('().:,')
+        if bare[:4].isdigit() and len(bare) in (4, 5) and word[-1] in ':.' and i + 1 < len(tokens):
+            out = list(tokens)
+            for k in range(i + 1, len(tokens)):
+                w, f, z, m = tokens[k]
+                out[k] = (w, 'F4', z, m)
+                if w[-1] in '.?':
+                    break
+            return out
+    return tokens
 
 
 def draw_foot(foot):
@@ -316,11 +343,13 @@ def lay_out_real(paper):
     layout.column_top = layout.y
     notes = real.get('notes', [])
     sections = real.get('sections', [])
+    marks = []  # (page index, heading): what a running head naming the section shows
     number = 0
     body = (paper['body'] * 8)[:paper.get('paragraphs', 4 * len(paper['body']))]
     for j, text in enumerate(body):
         if j % 4 == 0 and j // 4 < len(sections):
             layout.block(sections[j // 4], 'F2', 11, 15, justify=False, space_before=8)
+            marks.append((len(layout.pages), sections[j // 4]))
         note = None
         if notes and j % 2 == 1:
             number += 1
@@ -343,12 +372,13 @@ def lay_out_real(paper):
             number += 1
             note = (number, real['heading_note'])
         layout.block(paper['heading'], 'F2', 11, 15, justify=False, space_before=10, note=note)
+        marks.append((len(layout.pages), paper['heading']))
     list_start = (len(layout.pages), layout.col)
     for n, entry in enumerate(paper['entries'], 1):
         style = paper['entry_style']
         if style == 'hanging':
             layout.block(entry, size=size, leading=leading, rest_indent=hang, justify=justify,
-                         space_before=gap)
+                         space_before=gap, italic_title=real.get('italic_titles', False))
         elif style == 'numbered':
             layout.block(entry, size=size, leading=leading, first_indent=18, rest_indent=18,
                          label=paper.get('number_style', '[%d]') % n, justify=False)
@@ -358,6 +388,7 @@ def lay_out_real(paper):
     for kind, text in paper['after']:
         if kind == 'heading':
             layout.block(text, 'F2', 11, 15, justify=False, space_before=10)
+            marks.append((len(layout.pages), text))
         else:
             layout.block(text, size=9, leading=11, justify=False)
     layout.new_page()
@@ -371,7 +402,11 @@ def lay_out_real(paper):
         furniture = []
         num = P.Run(str(number), 'F1', 9)
         if real.get('numbers', 'top') == 'top' and k > 0:
-            head = P.Run(even_head if number % 2 == 0 else odd_head, 'F1', 9)
+            odd = odd_head
+            if real.get('section_heads'):  # the odd head names the section (the last begun)
+                odd = [m for p, m in marks if p <= k][-1]
+            head = P.Run(even_head if number % 2 == 0 else odd, real.get('head_font', 'F1'),
+                         real.get('head_size', 9))
             if number % 2 == 0:
                 furniture.append(show_line_tj([num], R.MARGIN, P.PAGE_HEIGHT - 50))
                 furniture.append(show_line_tj([head], R.MARGIN + 30, P.PAGE_HEIGHT - 50))
@@ -389,12 +424,15 @@ def lay_out_real(paper):
             furniture.pop()
             label = P.Run(real['page_label'] % {'n': number, 'of': len(layout.pages)}, 'F1', 9)
             furniture.append(show_line_tj([label], (P.PAGE_WIDTH - label.width()) / 2, 40))
+        if k == 0 and real.get('first_footer'):  # a journal's first page: copyright, DOI
+            for i, text in enumerate(real['first_footer']):
+                furniture.append(show_line_tj([P.Run(text, 'F1', 7)], R.MARGIN, 28 - 8 * i))
         if real.get('download_line'):  # a publisher's stamp at the foot of every page
             stamp = P.Run(real['download_line'], 'F3', 6.5)
             furniture.append(show_line_tj([stamp], (P.PAGE_WIDTH - stamp.width()) / 2, 22))
         streams.append(b''.join(furniture + page + draw_foot(foot)))
     pdf = P.Pdf()
-    resources = add_real_fonts(pdf)
+    resources = add_real_fonts(pdf, real.get('italic_titles', False))
     root, info = P.add_pages(pdf, streams, resources, [('Title', paper['title']),
                                                        ('Creator', real.get('creator', 'LaTeX with hyperref')),
                                                        ('Producer', 'make_realpdfs.py')])
