@@ -29,7 +29,10 @@ publisher's "Brought to you by ... Download Date" stamp at every page's foot); L
 and journals' ways: 'italic_titles' (an entry's title after its year in Times-Italic),
 'section_heads' (the odd page's head names the section last begun: "Literatur" over the
 list's pages), 'head_font', 'head_size' (a head in body type), 'first_footer' (copyright
-and DOI lines at the first page's foot)}. Deterministic: the same sources give the same bytes.
+and DOI lines at the first page's foot); 'split_notes' (a note that does not fit goes on
+at the next foot), notes at the foot of each column of a two-column page, 'heading_alone'
+(the list's heading the last line of its column), 'side_stamp' (a publisher's line turned
+90 degrees up the left margin)}. Deterministic: the same sources give the same bytes.
 """
 import os
 
@@ -187,24 +190,27 @@ def break_lines(tokens, first_width, rest_width):
 # ----- pages with footnotes ---------------------------------------------------------------------
 
 class RealLayout(R.Layout):
-    def __init__(self, columns):
+    def __init__(self, columns, split_notes=False):
         super().__init__(columns)
-        self.foot, self.feet = [], []
+        self.foot = [[] for _ in range(columns)]  # note lines at each column's foot
+        self.feet, self.carry, self.split_notes = [], [], split_notes
 
     def foot_height(self, lines):
         return lines * NOTE_LEADING + (12 if lines else 0)
 
     def new_page(self):
         self.feet.append(self.foot)
-        self.foot = []
+        self.foot = [[] for _ in range(self.columns)]
         super().new_page()
+        self.foot[0], self.carry = self.carry, []
 
     def room(self, height, note_lines=0):
-        if self.y - height >= R.BOTTOM + self.foot_height(len(self.foot) + note_lines):
+        if self.y - height >= R.BOTTOM + self.foot_height(len(self.foot[self.col]) + note_lines):
             return
         if self.col + 1 < self.columns:
             self.col += 1
             self.y = self.column_top
+            self.foot[self.col], self.carry = self.carry, []
         else:
             self.new_page()
 
@@ -227,8 +233,13 @@ class RealLayout(R.Layout):
             notes = []
             if note and any(t[3] for t in line):
                 notes = self.note_lines(*note)
+            if notes and self.split_notes:
+                # as TeX does: the note's first lines here, the rest at the next foot
+                fit = int((self.y - leading - R.BOTTOM - 12) / NOTE_LEADING) - len(self.foot[self.col])
+                if 2 <= fit < len(notes):
+                    notes, self.carry = notes[:fit], notes[fit:]
             self.room(leading, len(notes))
-            self.foot.extend(notes)
+            self.foot[self.col].extend(notes)
             x0 = R.MARGIN + self.col * (self.width + R.GUTTER)
             indent = first_indent if i == 0 else rest_indent
             baseline = self.y - leading + 12
@@ -256,18 +267,20 @@ def italicize(tokens):
     return tokens
 
 
-def draw_foot(foot):
+def draw_foot(feet, width):
+    """The notes at each column's foot, under a short rule."""
     out = []
-    if not foot:
-        return out
-    fy = R.BOTTOM + len(foot) * NOTE_LEADING + 2
-    out.append(b'0.4 w %d %.2f m %d %.2f l S\n' % (R.MARGIN, fy + 5, R.MARGIN + 120, fy + 5))
-    for n, line in foot:
-        x = R.MARGIN + 10
-        if n:
-            out.append(show_line_tj([P.Run(str(n), 'F1', 5, 3)], R.MARGIN + 2, fy - 8))
-        out.append(show_line_tj(P.line_runs(line), x, fy - 8))
-        fy -= NOTE_LEADING
+    for c, foot in enumerate(feet):
+        if not foot:
+            continue
+        x = R.MARGIN + c * (width + R.GUTTER)
+        fy = R.BOTTOM + len(foot) * NOTE_LEADING + 2
+        out.append(b'0.4 w %d %.2f m %d %.2f l S\n' % (x, fy + 5, x + 120, fy + 5))
+        for n, line in foot:
+            if n:
+                out.append(show_line_tj([P.Run(str(n), 'F1', 5, 3)], x + 2, fy - 8))
+            out.append(show_line_tj(P.line_runs(line), x + 10, fy - 8))
+            fy -= NOTE_LEADING
     return out
 
 
@@ -330,7 +343,7 @@ def cover_page(paper):
 
 def lay_out_real(paper):
     real = paper['real']
-    layout = RealLayout(2 if paper['layout'] == 'twocolumn' else 1)
+    layout = RealLayout(2 if paper['layout'] == 'twocolumn' else 1, real.get('split_notes', False))
     for line in break_lines(P.tokens_of(paper['title'], 'F2', 16), P.PAGE_WIDTH - 2 * R.MARGIN,
                             P.PAGE_WIDTH - 2 * R.MARGIN):
         layout.content.append(show_line_tj(P.line_runs(line), R.MARGIN, layout.y))
@@ -373,6 +386,8 @@ def lay_out_real(paper):
             note = (number, real['heading_note'])
         layout.block(paper['heading'], 'F2', 11, 15, justify=False, space_before=10, note=note)
         marks.append((len(layout.pages), paper['heading']))
+        if real.get('heading_alone'):  # the heading left alone at a column's foot
+            layout.y = R.BOTTOM + layout.foot_height(len(layout.foot[layout.col])) + 1
     list_start = (len(layout.pages), layout.col)
     for n, entry in enumerate(paper['entries'], 1):
         style = paper['entry_style']
@@ -430,7 +445,10 @@ def lay_out_real(paper):
         if real.get('download_line'):  # a publisher's stamp at the foot of every page
             stamp = P.Run(real['download_line'], 'F3', 6.5)
             furniture.append(show_line_tj([stamp], (P.PAGE_WIDTH - stamp.width()) / 2, 22))
-        streams.append(b''.join(furniture + page + draw_foot(foot)))
+        if real.get('side_stamp'):  # a publisher's line up the left margin, turned 90 degrees
+            furniture.append(b'BT /F3 6.00 Tf 0 1 -1 0 %d %d Tm %s Tj ET\n' % (
+                R.MARGIN - 28, 200, encode(real['side_stamp'], 'F3')))
+        streams.append(b''.join(furniture + page + draw_foot(foot, layout.width)))
     pdf = P.Pdf()
     resources = add_real_fonts(pdf, real.get('italic_titles', False))
     root, info = P.add_pages(pdf, streams, resources, [('Title', paper['title']),
