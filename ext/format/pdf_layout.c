@@ -3,7 +3,9 @@
 ** pdf_layout.h).
 **
 ** HOW IT WORKS. Per page (ibid_pdf_layout_add_page): glyphs become words
-** (touching glyphs on one baseline, split at white space), words become rows
+** (touching glyphs on one baseline, split at white space; four or more
+** glyphs stacked on each other are text turned by 90 degrees, a publisher's
+** line up the margin, and are left out), words become rows
 ** (same bottom; a row of small raised digits joins the row it is raised
 ** over), a gutter is searched (a vertical band that most rows do not cross),
 ** and rows become lines: one per row, or a left and a right line per row of a
@@ -143,16 +145,59 @@ static int continues_word(const ibid_pdf_glyph *p, const ibid_pdf_glyph *g) {
   return gap > -0.5 * size && gap < 0.3 * size;
 }
 
+/* Is glyph g stacked on glyph p (the same left and right edges, one right
+** above or below the other): text turned by 90 degrees? */
+static int stacked(const ibid_pdf_glyph *p, const ibid_pdf_glyph *g) {
+  if (!(g->x1 - g->x0 > 0.5) || g->x0 - p->x0 > 0.5 || p->x0 - g->x0 > 0.5 || g->x1 - p->x1 > 0.5 ||
+      p->x1 - g->x1 > 0.5)
+    return 0;
+  return (g->y1 <= p->y0 + 0.5 && g->y1 >= p->y0 - 0.5 * (g->x1 - g->x0)) ||
+         (g->y0 >= p->y1 - 0.5 && g->y0 <= p->y1 + 0.5 * (g->x1 - g->x0));
+}
+
+/* Marks in turned[] the glyphs of runs of four or more stacked glyphs (a
+** publisher's line up the margin, a turned table head): they are read as
+** white space, not as a strip of one-letter rows. */
+static void mark_turned(const ibid_pdf_glyph *glyphs, size_t count, char *turned) {
+  memset(turned, 0, count);
+  for (size_t i = 0; i < count;) {
+    if (is_white(glyphs[i].codepoint)) {
+      i++;
+      continue;
+    }
+    /* the run from glyph i: each next glyph other than a space stacked on the
+    ** one before (a line break ends it) */
+    size_t last = i, j = i + 1, stack = 1;
+    while (j < count && glyphs[j].codepoint != '\n') {
+      if (is_white(glyphs[j].codepoint)) {
+        j++;
+        continue;
+      }
+      if (!stacked(&glyphs[last], &glyphs[j])) break;
+      last = j++;
+      stack++;
+    }
+    if (stack >= 4) memset(turned + i, 1, last + 1 - i);
+    i = last + 1;
+  }
+}
+
 static int build_words(const ibid_pdf_glyph *glyphs, size_t count, pdf_word **out,
                        size_t *out_count) {
   pdf_word *words = ibid_malloc((count ? count : 1) * sizeof(pdf_word));
-  if (!words) return -1;
+  char *turned = ibid_malloc(count ? count : 1);
+  if (!words || !turned) {
+    ibid_free(words);
+    ibid_free(turned);
+    return -1;
+  }
+  mark_turned(glyphs, count, turned);
   size_t n = 0;
   int open = 0;
   for (size_t i = 0; i < count; i++) {
     const ibid_pdf_glyph *g = &glyphs[i];
-    if (is_white(g->codepoint) || !(g->x1 >= g->x0) || !(g->y1 >= g->y0)) {
-      open = 0; /* white space, or a box no geometry can use (NaN) */
+    if (is_white(g->codepoint) || turned[i] || !(g->x1 >= g->x0) || !(g->y1 >= g->y0)) {
+      open = 0; /* white space, turned text, or a box no geometry can use (NaN) */
       continue;
     }
     if (open && continues_word(&glyphs[words[n - 1].last], g)) {
@@ -177,6 +222,7 @@ static int build_words(const ibid_pdf_glyph *glyphs, size_t count, pdf_word **ou
     w->row = 0;
     open = 1;
   }
+  ibid_free(turned);
   *out = words;
   *out_count = n;
   return 0;
@@ -1115,15 +1161,22 @@ static size_t find_footnotes(const ibid_pdf_layout *layout, size_t page_first, s
   int whole_page = start == first && first == page_first;
   if (whole_page ? !continues : lines[start].y0 < lines[start].page_height / 4) return end;
   /* a numbered list in small type right under its heading ("References") is
-  ** a reference list, not the page's footnotes (under "Notes" it is notes) */
+  ** a reference list, not the page's footnotes (under "Notes" it is notes);
+  ** notes with raised labels under a heading left alone at a page's foot are
+  ** notes */
   size_t above = start;
   while (above > first && lines[above - 1].role == ROLE_RUNNING) above--;
-  if (above > first && !continues && is_heading(&lines[above - 1], body) &&
+  size_t label_bytes = 0;
+  const char *text = layout->text.data + lines[start].text_start;
+  uint32_t opening = 0;
+  if (lines[start].text_length) ibid_utf8_decode(text, lines[start].text_length, 0, &opening);
+  int raised = 0;
+  for (int d = 0; d < 10; d++)
+    if (superscript_digits[d] == opening) raised = 1;
+  if (above > first && !continues && !raised && is_heading(&lines[above - 1], body) &&
       !is_notes_heading(layout->text.data + lines[above - 1].text_start,
                         lines[above - 1].text_length))
     return end;
-  size_t label_bytes = 0;
-  const char *text = layout->text.data + lines[start].text_start;
   if (!opens_note(writer, note_label(text, lines[start].text_length, &label_bytes)) && !continues)
     return end;
   return start;
