@@ -26,9 +26,10 @@
 ** when it starts with the next note number (or goes on with the last note,
 ** in the size of the notes before), unless it follows a heading (a numbered
 ** reference list in small type) -- a list in a larger small type above the
-** notes stays text, and lines in a yet smaller type beneath them (a first
-** page's copyright and DOI) are furniture; the rest are joined into
-** paragraphs. A paragraph ends after a line that stops short (the next
+** notes stays text, a list in the notes' own type ends at the widest gap
+** above a raised note label, and lines in a yet smaller type beneath the
+** notes (a first page's copyright and DOI) are furniture; the rest are
+** joined into paragraphs. A paragraph ends after a line that stops short (the next
 ** line's first word would have fitted, against the column's edge when no
 ** line around reaches further), at a gap wider than the usual leading of
 ** its own type size, a change of type size, a heading, a bullet or caption,
@@ -1130,6 +1131,15 @@ static int same_size(double a, double b) {
   return a > 0 && b > 0 && a <= 1.04 * b && b <= 1.04 * a;
 }
 
+/* Does a line open with a raised label (a superscript digit)? */
+static int opens_raised(const char *text, size_t length) {
+  uint32_t opening = 0;
+  if (length) ibid_utf8_decode(text, length, 0, &opening);
+  for (int d = 0; d < 10; d++)
+    if (superscript_digits[d] == opening) return 1;
+  return 0;
+}
+
 /* The first line of the footnotes among the lines [first, end) of one segment
 ** of a page, or end if there are none. Footnotes are set in one size: the run
 ** of lines at the foot in the size of the last one (a list in a larger small
@@ -1168,11 +1178,7 @@ static size_t find_footnotes(const ibid_pdf_layout *layout, size_t page_first, s
   while (above > first && lines[above - 1].role == ROLE_RUNNING) above--;
   size_t label_bytes = 0;
   const char *text = layout->text.data + lines[start].text_start;
-  uint32_t opening = 0;
-  if (lines[start].text_length) ibid_utf8_decode(text, lines[start].text_length, 0, &opening);
-  int raised = 0;
-  for (int d = 0; d < 10; d++)
-    if (superscript_digits[d] == opening) raised = 1;
+  int raised = opens_raised(text, lines[start].text_length);
   if (above > first && !continues && !raised && is_heading(&lines[above - 1], body) &&
       !is_notes_heading(layout->text.data + lines[above - 1].text_start,
                         lines[above - 1].text_length))
@@ -1195,6 +1201,24 @@ static void take_footnotes(ibid_pdf_layout *layout, size_t page_first, size_t fi
   size_t zone;
   double foot = 0;
   size_t start = find_footnotes(layout, page_first, first, end, body, writer, &zone, &foot);
+  if (start == end && zone < end) {
+    /* notes in the type of a list above them: below the widest gap of the
+    ** run, below the page's top quarter, opening a note with a raised label */
+    double widest = 0.8 * foot;
+    for (size_t k = zone + 1; k < end; k++) {
+      const pdf_line *line = &lines[k], *up = &lines[k - 1];
+      if (line->role == ROLE_RUNNING || up->role == ROLE_RUNNING ||
+          line->y0 - up->bottom <= widest || line->y0 < line->page_height / 4)
+        continue;
+      const char *text = layout->text.data + line->text_start;
+      size_t label_bytes = 0;
+      if (opens_raised(text, line->text_length) &&
+          opens_note(writer, note_label(text, line->text_length, &label_bytes))) {
+        start = k;
+        widest = line->y0 - up->bottom;
+      }
+    }
+  }
   if (start == end && zone > first && zone < end && lines[zone - 1].size < 0.93 * body &&
       lines[zone - 1].size > foot) {
     size_t upper;

@@ -1141,3 +1141,29 @@ PAPERS += [
                   ('para', 'Table A1. Remittance corridors in the sample, 2010–2016.')],
     },
 ]
+
+# A dev paper whose list is set in the notes' own small type (8 pt), notes on its pages.
+PAPERS += [
+    {
+        'name': 'de_list_in_note_size', 'split': 'dev', 'language': 'de',
+        'title': 'Lokale Bündnisse für Familie: Eine Evaluation',
+        'layout': 'onecolumn', 'entry_style': 'hanging', 'heading': 'Literatur',
+        'head': '', 'body': BODY_DE, 'paragraphs': 16,
+        'real': {'cover': None, 'notes': NOTES_DE[2:], 'entry_size': 8, 'entry_leading': 9.5,
+                 'heading_note': 'Die Liste nennt nur die im Text zitierten Titel.',
+                 'heads': ('Sozialer Fortschritt 9/2012', 'Lokale Bündnisse für Familie'),
+                 'numbers': 'top', 'first_page': 213},
+        'entries': [
+            "Bertram, H./Rösler, W./Ehlert, N. (2005): Nachhaltige Familienpolitik. Zukunftssicherung durch einen Dreiklang von Zeitpolitik, finanzieller Transferpolitik und Infrastrukturpolitik. Berlin: Bundesministerium für Familie, Senioren, Frauen und Jugend.",
+            "Bogumil, J./Gerber, S./Schickentanz, M. (2013): Handlungsmöglichkeiten kommunaler Demografiepolitik. In: Hüther, M./Naegele, G. (Hrsg.): Demografiepolitik. Herausforderungen und Handlungsfelder. Wiesbaden: Springer VS, S. 259–282.",
+            "Dienel, C. (2002): Familienpolitik. Eine praxisorientierte Gesamtdarstellung der Handlungsfelder und Probleme. Weinheim/München: Juventa.",
+            "Gerlach, I. (2010): Familienpolitik. 2. Aufl. Wiesbaden: VS Verlag für Sozialwissenschaften.",
+            "Heitkötter, M. (2009): Lokale Zeitpolitik und Familie. In: Heitkötter, M./Jurczyk, K./Lange, A./Meier-Gräwe, U. (Hrsg.): Zeit für Beziehungen? Zeit und Zeitpolitik für Familien. Opladen: Barbara Budrich, S. 401–428.",
+            "Prognos AG (2012): Evaluation der Initiative Lokale Bündnisse für Familie. Abschlussbericht. Basel/Berlin: Prognos.",
+            "Rürup, B./Gruescu, S. (2003): Nachhaltige Familienpolitik im Interesse einer aktiven Bevölkerungsentwicklung. Berlin: Bundesministerium für Familie, Senioren, Frauen und Jugend.",
+            "Schultheis, F. (1999): Familien und Politik. Formen wohlfahrtsstaatlicher Regulierung von Familie im deutsch-französischen Gesellschaftsvergleich. Konstanz: UVK.",
+        ],
+        'after': [('heading', 'Anhang'),
+                  ('para', 'Tabelle A1: Beteiligte Bündnisse nach Bundesland.')],
+    },
+]
