@@ -1462,8 +1462,9 @@ static int indent_near(const ibid_pdf_layout *layout, const pdf_line *b, double 
 ** one-line entries after a page break shows no indent of its own)? */
 static int list_goes_on(const ibid_pdf_layout *layout, const pdf_line *b, double body) {
   const pdf_line *lines = layout->lines;
-  size_t k = (size_t)(b - lines);
+  size_t k = (size_t)(b - lines), seen = 0;
   while (k > 0 && in_segment_of(&lines[k - 1], b)) {
+    if (++seen > 80) return 0; /* more than a page of lines: no page of entries */
     const pdf_line *l = &lines[--k];
     if (l->role != ROLE_BODY) continue;
     if (is_heading(l, body) || l->size < b->size - 0.3 || l->size > b->size + 0.3 ||
