@@ -32,7 +32,8 @@ list's pages), 'head_font', 'head_size' (a head in body type), 'first_footer' (c
 and DOI lines at the first page's foot); 'split_notes' (a note that does not fit goes on
 at the next foot), notes at the foot of each column of a two-column page, 'heading_alone'
 (the list's heading the last line of its column), 'side_stamp' (a publisher's line turned
-90 degrees up the left margin)}. Deterministic: the same sources give the same bytes.
+90 degrees up the left margin), 'list_columns' (2: the list in two columns under a
+one-column text)}. Deterministic: the same sources give the same bytes.
 """
 import os
 
@@ -388,6 +389,10 @@ def lay_out_real(paper):
         marks.append((len(layout.pages), paper['heading']))
         if real.get('heading_alone'):  # the heading left alone at a column's foot
             layout.y = R.BOTTOM + layout.foot_height(len(layout.foot[layout.col])) + 1
+    if real.get('list_columns') == 2 and layout.columns == 1:  # the list in two columns
+        layout.columns, layout.col, layout.column_top = 2, 0, layout.y
+        layout.width = (P.PAGE_WIDTH - 2 * R.MARGIN - R.GUTTER) / 2
+        layout.foot.append([])
     list_start = (len(layout.pages), layout.col)
     for n, entry in enumerate(paper['entries'], 1):
         style = paper['entry_style']
