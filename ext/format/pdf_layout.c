@@ -7,8 +7,10 @@
 ** glyphs stacked on each other are text turned by 90 degrees, a publisher's
 ** line up the margin, and are left out), words become rows
 ** (same bottom; a row of small raised digits joins the row it is raised
-** over), a gutter is searched (a vertical band that most rows do not cross),
-** and rows become lines: one per row, or a left and a right line per row of a
+** over), a gutter is searched (a vertical band that most rows do not cross;
+** on a page without one, a band of four or more rows under or over one-column
+** text that a vertical line parts into two columns whose lines fill them and
+** hold no table cells), and rows become lines: one per row, or a left and a right line per row of a
 ** two-column band. A gap of two ems or more inside a row parts the cells of a
 ** table: a tab is written there, and each such row is a block of its own.
 ** Each line keeps its text (raised digits already written as superscripts), box, font size,
@@ -417,6 +419,70 @@ static double find_gutter(const pdf_word *words, const pdf_row *rows, size_t row
   return right_column_aligned(words, rows, row_count, best_x) ? best_x : -1;
 }
 
+/* Does one side of a row (words [from, to)) hold a gap of 1.5 ems or more (a
+** table's cells)? */
+static int has_cell_gap(const pdf_word *words, size_t from, size_t to, double size) {
+  for (size_t i = from + 1; i < to; i++)
+    if (words[i].x0 - words[i - 1].x1 >= 1.5 * size) return 1;
+  return 0;
+}
+
+/* A band of two columns under (or over) one-column text on a page that has no
+** gutter as a whole: the longest run of four or more rows that a vertical line
+** x does not cross, text on both sides of it, where each side reads as a
+** column -- its lines fill it (they end within a third of its width from its
+** right edge, most of them) and hold no cell gap (a table's rows do) -- and the
+** right side's lines start at one edge. Sets [*first, *end) and returns x, or
+** -1. */
+static double find_band(const pdf_word *words, const pdf_row *rows, size_t row_count,
+                        size_t *band_first, size_t *band_end) {
+  double left = 0, right = 0;
+  int any = 0;
+  for (size_t r = 0; r < row_count; r++) {
+    if (rows[r].count == 0) continue;
+    left = any ? min_double(left, rows[r].x0) : rows[r].x0;
+    right = any ? max_double(right, rows[r].x1) : rows[r].x1;
+    any = 1;
+  }
+  if (!any || right - left < 100) return -1;
+  double best_x = -1;
+  size_t best_first = 0, best_end = 0;
+  for (int k = 0; k <= 40; k++) {
+    double x = left + (right - left) * (0.3 + 0.01 * k);
+    size_t first = 0, both = 0, filled = 0, clean = 0, used = 0;
+    for (size_t r = 0; r <= row_count; r++) {
+      size_t split = 0;
+      int has_left = 0, has_right = 0, cross = 1;
+      if (r < row_count && rows[r].count == 0) continue;
+      if (r < row_count) cross = row_crosses(words, &rows[r], x, &split, &has_left, &has_right);
+      if (!cross) {
+        if (used == 0) first = r;
+        used++;
+        const pdf_row *row = &rows[r];
+        size_t end = row->first + row->count;
+        if (has_left && has_right) both++;
+        if (has_left && words[split - 1].x1 >= x - (x - left) / 3) filled++;
+        if (has_right && words[end - 1].x1 >= right - (right - x) / 3) filled++;
+        if (!has_cell_gap(words, row->first, split, row->size) &&
+            !has_cell_gap(words, split, end, row->size))
+          clean++;
+        continue;
+      }
+      /* the run ends: keep it if it is a band of two columns */
+      if (both >= 4 && filled * 10 >= (both + used) * 6 && clean * 10 >= used * 9 &&
+          used > best_end - best_first && right_column_aligned(words, rows + first, used, x)) {
+        best_x = x;
+        best_first = first;
+        best_end = first + used;
+      }
+      used = both = filled = clean = 0;
+    }
+  }
+  *band_first = best_first;
+  *band_end = best_end;
+  return best_x;
+}
+
 /* ----- line text ------------------------------------------------------------------- */
 
 static const uint32_t superscript_digits[10] = {0x2070, 0x00B9, 0x00B2, 0x00B3, 0x2074,
@@ -561,6 +627,8 @@ int ibid_pdf_layout_add_page(ibid_pdf_layout *layout, const ibid_pdf_glyph *glyp
   if (word_count) qsort(words, word_count, sizeof(pdf_word), by_row_then_x);
   row_boxes(glyphs, words, word_count, rows, row_count);
   double gutter = find_gutter(words, rows, row_count);
+  size_t band_first = 0, band_end = row_count; /* the rows the gutter parts */
+  if (gutter < 0) gutter = find_band(words, rows, row_count, &band_first, &band_end);
   size_t first_line = layout->line_count;
   /* Segments: a run of full-width rows is one; a band of two-column rows is two
   ** (left, then right), so sorting by segment gives the reading order. */
@@ -570,7 +638,8 @@ int ibid_pdf_layout_add_page(ibid_pdf_layout *layout, const ibid_pdf_glyph *glyp
     if (row->count == 0) continue;
     size_t split = row->first; /* first word right of the gutter */
     int has_left, has_right;
-    int crossing = gutter < 0 || row_crosses(words, row, gutter, &split, &has_left, &has_right);
+    int crossing = gutter < 0 || r < band_first || r >= band_end ||
+                   row_crosses(words, row, gutter, &split, &has_left, &has_right);
     if (crossing) {
       if (in_band || r == 0) segment += 2;
       in_band = 0;

@@ -376,6 +376,36 @@ static void test_list_above_notes(void) {
             strstr(body, "Footnotes\n\n1 Kersten") == NULL);
 }
 
+static void test_band_under_one_column(void) {
+  /* a list set in two columns under the one-column text of the same page */
+  reset();
+  column(&pages[0], 100,
+         (const placed_line[]){{"The Court was created in 1998 and since then it has opened", 72},
+                               {"many investigations in Africa, which critics have called a", 72},
+                               {"sign of bias against the continent, while its supporters", 72},
+                               {"point to the referrals made by the states themselves, and", 72},
+                               {"to the cases the Court has opened elsewhere in the world in", 72},
+                               {"the years since the first arrest warrants were issued by it", 72},
+                               {"and the judges heard the first cases against the leaders of", 72},
+                               {"the armed groups in the east of the Congo and in Uganda.", 72},
+                               {NULL, 0}});
+  put(&pages[0], "References", 72, 210, 12, 1);
+  static const char *const left[] = {"Alter, Karen (2014) The",   "New Terrain of Internation",
+                                     "al Law. Princeton UP.",     "Bellamy, Alex (2016) The",
+                                     "Responsibility to Protect", "Turn Ten. Ethics 29: 135."};
+  static const char *const right[] = {"Rudolph, C. (2001) Const",   "ructing an Atrocities Reg",
+                                      "ime. IO 55: 655-691.",       "Schabas, W. (2011) An Int",
+                                      "roduction to the ICC. Camb", "ridge UP, Cambridge."};
+  for (int i = 0; i < 6; i++) {
+    put(&pages[0], left[i], i % 3 ? 82 : 72, 230 + 12.0 * i, 10, 0);
+    put(&pages[0], right[i], i % 3 ? 252 : 242, 230 + 12.0 * i, 10, 0);
+  }
+  const char *body = layout_of(pages, 1);
+  const char *a = strstr(body, "Alter"), *b = strstr(body, "Bellamy"), *r = strstr(body, "Rudolph");
+  CHECK("a band of two columns under one-column text: read column by column",
+        a && b && r && a < b && b < r && strstr(body, "Turn Ten. Ethics 29: 135.") != NULL);
+}
+
 int main(void) {
   test_columns();
   test_headings_and_gaps();
@@ -388,6 +418,7 @@ int main(void) {
   test_small_type_is_not_always_a_note();
   test_turned_text();
   test_list_above_notes();
+  test_band_under_one_column();
   test_bad_input();
   return check_finish();
 }

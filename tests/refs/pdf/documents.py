@@ -1200,13 +1200,11 @@ PAPERS += [
     },
 ]
 
-# A known gap (split 'gap': reported, no bar): the list set in two columns under the
-# one-column text on the same page. The reader looks for a gutter over the whole page (at
-# most half of its rows may cross it), so a band at the foot of a one-column page is read
-# across; a band search that leaves tables set as cells alone is still to be written.
+# A dev paper whose list is set in two columns under the one-column text on the same page
+# (first a known gap, split 'gap': 0.000; read since the band search of 0.11).
 PAPERS += [
     {
-        'name': 'de_list_twocol_band', 'split': 'gap', 'language': 'de',
+        'name': 'de_list_twocol_band', 'split': 'dev', 'language': 'de',
         'title': 'Mieterhöhungen und Umzugsneigung in angespannten Wohnungsmärkten',
         'layout': 'onecolumn', 'entry_style': 'hanging', 'heading': 'Literatur',
         'head': '', 'body': BODY_DE2, 'paragraphs': 10,
