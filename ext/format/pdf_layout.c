@@ -3,10 +3,14 @@
 ** pdf_layout.h).
 **
 ** HOW IT WORKS. Per page (ibid_pdf_layout_add_page): glyphs become words
-** (touching glyphs on one baseline, split at white space), words become rows
+** (touching glyphs on one baseline, split at white space; four or more
+** glyphs stacked on each other are text turned by 90 degrees, a publisher's
+** line up the margin, and are left out), words become rows
 ** (same bottom; a row of small raised digits joins the row it is raised
-** over), a gutter is searched (a vertical band that most rows do not cross),
-** and rows become lines: one per row, or a left and a right line per row of a
+** over), a gutter is searched (a vertical band that most rows do not cross;
+** on a page without one, a band of four or more rows under or over one-column
+** text that a vertical line parts into two columns whose lines fill them and
+** hold no table cells), and rows become lines: one per row, or a left and a right line per row of a
 ** two-column band. A gap of two ems or more inside a row parts the cells of a
 ** table: a tab is written there, and each such row is a block of its own.
 ** Each line keeps its text (raised digits already written as superscripts), box, font size,
@@ -14,13 +18,20 @@
 ** full-width rows, or one column of a two-column band).
 ** For the whole document (ibid_pdf_layout_write): the body font size is the
 ** commonest size in the upper halves of pages (footnotes never fill those);
-** lines repeated at the top or bottom of pages, and lone page numbers there,
-** are running furniture, and so is a page's top line when it stands alone
-** in smaller type well above the rest (a head seen on one page only); the
-** smaller-type lines that end a segment and start with the next note number
-** (or go on with the last note) are footnotes, unless they follow a heading
-** (a numbered reference list in small type); the rest are joined into
-** paragraphs. A paragraph ends after a line that stops short (the next
+** lines repeated at the top or bottom of pages, and lone page numbers there
+** (among a page's three highest or lowest lines), are running furniture, and
+** so is a page's top line when it stands alone in smaller type well above the
+** rest (a head seen on one page only), and a page's highest or lowest line
+** with a page number at one end set apart by a wide gap (a head naming the
+** section, different on each page); footnotes are set in one size: the run
+** of smaller-type lines that ends a segment in the size of its last line,
+** when it starts with the next note number (or goes on with the last note,
+** in the size of the notes before), unless it follows a heading (a numbered
+** reference list in small type) -- a list in a larger small type above the
+** notes stays text, a list in the notes' own type ends at the widest gap
+** above a raised note label, and lines in a yet smaller type beneath the
+** notes (a first page's copyright and DOI) are furniture; the rest are
+** joined into paragraphs. A paragraph ends after a line that stops short (the next
 ** line's first word would have fitted, against the column's edge when no
 ** line around reaches further), at a gap wider than the usual leading of
 ** its own type size, a change of type size, a heading, a bullet or caption,
@@ -29,10 +40,12 @@
 ** where lines move back out (the end of a block quote, the next entry of a
 ** list with hanging indents; a one-line entry is told by the indented line
 ** after the next one, and two lines at such a list's left edge are two
-** entries). A column's left edge may be a hanging indent's two
-** edges when the gutter is searched. A word hyphenated at a line end is rejoined
-** by ibid_clean's rule, from the words of the whole document. The text then
-** goes through ibid_clean_text() for the normalization every body gets.
+** entries, also across a column or page break, and on a page of one-line
+** entries that goes on with the list of the page before). A column's left
+** edge may be a hanging indent's two edges when the gutter is searched. A
+** word hyphenated at a line end is rejoined by ibid_clean's rule, from the
+** words of the whole document. The text then goes through ibid_clean_text()
+** for the normalization every body gets.
 */
 #include "pdf_layout.h"
 
@@ -135,16 +148,59 @@ static int continues_word(const ibid_pdf_glyph *p, const ibid_pdf_glyph *g) {
   return gap > -0.5 * size && gap < 0.3 * size;
 }
 
+/* Is glyph g stacked on glyph p (the same left and right edges, one right
+** above or below the other): text turned by 90 degrees? */
+static int stacked(const ibid_pdf_glyph *p, const ibid_pdf_glyph *g) {
+  if (!(g->x1 - g->x0 > 0.5) || g->x0 - p->x0 > 0.5 || p->x0 - g->x0 > 0.5 || g->x1 - p->x1 > 0.5 ||
+      p->x1 - g->x1 > 0.5)
+    return 0;
+  return (g->y1 <= p->y0 + 0.5 && g->y1 >= p->y0 - 0.5 * (g->x1 - g->x0)) ||
+         (g->y0 >= p->y1 - 0.5 && g->y0 <= p->y1 + 0.5 * (g->x1 - g->x0));
+}
+
+/* Marks in turned[] the glyphs of runs of four or more stacked glyphs (a
+** publisher's line up the margin, a turned table head): they are read as
+** white space, not as a strip of one-letter rows. */
+static void mark_turned(const ibid_pdf_glyph *glyphs, size_t count, char *turned) {
+  memset(turned, 0, count);
+  for (size_t i = 0; i < count;) {
+    if (is_white(glyphs[i].codepoint)) {
+      i++;
+      continue;
+    }
+    /* the run from glyph i: each next glyph other than a space stacked on the
+    ** one before (a line break ends it) */
+    size_t last = i, j = i + 1, stack = 1;
+    while (j < count && glyphs[j].codepoint != '\n') {
+      if (is_white(glyphs[j].codepoint)) {
+        j++;
+        continue;
+      }
+      if (!stacked(&glyphs[last], &glyphs[j])) break;
+      last = j++;
+      stack++;
+    }
+    if (stack >= 4) memset(turned + i, 1, last + 1 - i);
+    i = last + 1;
+  }
+}
+
 static int build_words(const ibid_pdf_glyph *glyphs, size_t count, pdf_word **out,
                        size_t *out_count) {
   pdf_word *words = ibid_malloc((count ? count : 1) * sizeof(pdf_word));
-  if (!words) return -1;
+  char *turned = ibid_malloc(count ? count : 1);
+  if (!words || !turned) {
+    ibid_free(words);
+    ibid_free(turned);
+    return -1;
+  }
+  mark_turned(glyphs, count, turned);
   size_t n = 0;
   int open = 0;
   for (size_t i = 0; i < count; i++) {
     const ibid_pdf_glyph *g = &glyphs[i];
-    if (is_white(g->codepoint) || !(g->x1 >= g->x0) || !(g->y1 >= g->y0)) {
-      open = 0; /* white space, or a box no geometry can use (NaN) */
+    if (is_white(g->codepoint) || turned[i] || !(g->x1 >= g->x0) || !(g->y1 >= g->y0)) {
+      open = 0; /* white space, turned text, or a box no geometry can use (NaN) */
       continue;
     }
     if (open && continues_word(&glyphs[words[n - 1].last], g)) {
@@ -169,6 +225,7 @@ static int build_words(const ibid_pdf_glyph *glyphs, size_t count, pdf_word **ou
     w->row = 0;
     open = 1;
   }
+  ibid_free(turned);
   *out = words;
   *out_count = n;
   return 0;
@@ -362,6 +419,70 @@ static double find_gutter(const pdf_word *words, const pdf_row *rows, size_t row
   return right_column_aligned(words, rows, row_count, best_x) ? best_x : -1;
 }
 
+/* Does one side of a row (words [from, to)) hold a gap of 1.5 ems or more (a
+** table's cells)? */
+static int has_cell_gap(const pdf_word *words, size_t from, size_t to, double size) {
+  for (size_t i = from + 1; i < to; i++)
+    if (words[i].x0 - words[i - 1].x1 >= 1.5 * size) return 1;
+  return 0;
+}
+
+/* A band of two columns under (or over) one-column text on a page that has no
+** gutter as a whole: the longest run of four or more rows that a vertical line
+** x does not cross, text on both sides of it, where each side reads as a
+** column -- its lines fill it (they end within a third of its width from its
+** right edge, most of them) and hold no cell gap (a table's rows do) -- and the
+** right side's lines start at one edge. Sets [*first, *end) and returns x, or
+** -1. */
+static double find_band(const pdf_word *words, const pdf_row *rows, size_t row_count,
+                        size_t *band_first, size_t *band_end) {
+  double left = 0, right = 0;
+  int any = 0;
+  for (size_t r = 0; r < row_count; r++) {
+    if (rows[r].count == 0) continue;
+    left = any ? min_double(left, rows[r].x0) : rows[r].x0;
+    right = any ? max_double(right, rows[r].x1) : rows[r].x1;
+    any = 1;
+  }
+  if (!any || right - left < 100) return -1;
+  double best_x = -1;
+  size_t best_first = 0, best_end = 0;
+  for (int k = 0; k <= 40; k++) {
+    double x = left + (right - left) * (0.3 + 0.01 * k);
+    size_t first = 0, both = 0, filled = 0, clean = 0, used = 0;
+    for (size_t r = 0; r <= row_count; r++) {
+      size_t split = 0;
+      int has_left = 0, has_right = 0, cross = 1;
+      if (r < row_count && rows[r].count == 0) continue;
+      if (r < row_count) cross = row_crosses(words, &rows[r], x, &split, &has_left, &has_right);
+      if (!cross) {
+        if (used == 0) first = r;
+        used++;
+        const pdf_row *row = &rows[r];
+        size_t end = row->first + row->count;
+        if (has_left && has_right) both++;
+        if (has_left && words[split - 1].x1 >= x - (x - left) / 3) filled++;
+        if (has_right && words[end - 1].x1 >= right - (right - x) / 3) filled++;
+        if (!has_cell_gap(words, row->first, split, row->size) &&
+            !has_cell_gap(words, split, end, row->size))
+          clean++;
+        continue;
+      }
+      /* the run ends: keep it if it is a band of two columns */
+      if (both >= 4 && filled * 10 >= (both + used) * 6 && clean * 10 >= used * 9 &&
+          used > best_end - best_first && right_column_aligned(words, rows + first, used, x)) {
+        best_x = x;
+        best_first = first;
+        best_end = first + used;
+      }
+      used = both = filled = clean = 0;
+    }
+  }
+  *band_first = best_first;
+  *band_end = best_end;
+  return best_x;
+}
+
 /* ----- line text ------------------------------------------------------------------- */
 
 static const uint32_t superscript_digits[10] = {0x2070, 0x00B9, 0x00B2, 0x00B3, 0x2074,
@@ -506,6 +627,8 @@ int ibid_pdf_layout_add_page(ibid_pdf_layout *layout, const ibid_pdf_glyph *glyp
   if (word_count) qsort(words, word_count, sizeof(pdf_word), by_row_then_x);
   row_boxes(glyphs, words, word_count, rows, row_count);
   double gutter = find_gutter(words, rows, row_count);
+  size_t band_first = 0, band_end = row_count; /* the rows the gutter parts */
+  if (gutter < 0) gutter = find_band(words, rows, row_count, &band_first, &band_end);
   size_t first_line = layout->line_count;
   /* Segments: a run of full-width rows is one; a band of two-column rows is two
   ** (left, then right), so sorting by segment gives the reading order. */
@@ -515,7 +638,8 @@ int ibid_pdf_layout_add_page(ibid_pdf_layout *layout, const ibid_pdf_glyph *glyp
     if (row->count == 0) continue;
     size_t split = row->first; /* first word right of the gutter */
     int has_left, has_right;
-    int crossing = gutter < 0 || row_crosses(words, row, gutter, &split, &has_left, &has_right);
+    int crossing = gutter < 0 || r < band_first || r >= band_end ||
+                   row_crosses(words, row, gutter, &split, &has_left, &has_right);
     if (crossing) {
       if (in_band || r == 0) segment += 2;
       in_band = 0;
@@ -630,34 +754,40 @@ static int by_key(const void *a, const void *b) {
 /* The second-highest top and second-lowest bottom of the lines [first, end)
 ** of a page: a running head or foot is one of the two lines beyond them. */
 typedef struct page_edges {
-  double top[2], bottom[2];
+  double top[3], bottom[3]; /* the three highest tops, the three lowest bottoms */
 } page_edges;
 
+static void keep_lowest(double *values, double v) {
+  if (v < values[0]) {
+    values[2] = values[1];
+    values[1] = values[0];
+    values[0] = v;
+  } else if (v < values[1]) {
+    values[2] = values[1];
+    values[1] = v;
+  } else if (v < values[2])
+    values[2] = v;
+}
+
 static page_edges edges_of_page(const pdf_line *lines, size_t first, size_t end) {
-  page_edges edges = {{1e300, 1e300}, {-1e300, -1e300}};
+  page_edges edges = {{1e300, 1e300, 1e300}, {1e300, 1e300, 1e300}};
   for (size_t i = first; i < end; i++) {
-    double y = lines[i].y0, b = lines[i].bottom;
-    if (y < edges.top[0]) {
-      edges.top[1] = edges.top[0];
-      edges.top[0] = y;
-    } else if (y < edges.top[1])
-      edges.top[1] = y;
-    if (b > edges.bottom[0]) {
-      edges.bottom[1] = edges.bottom[0];
-      edges.bottom[0] = b;
-    } else if (b > edges.bottom[1])
-      edges.bottom[1] = b;
+    keep_lowest(edges.top, lines[i].y0);
+    keep_lowest(edges.bottom, -lines[i].bottom); /* the lowest bottoms, negated */
   }
+  for (int k = 0; k < 3; k++) edges.bottom[k] = -edges.bottom[k];
   return edges;
 }
 
-/* Is the line among the two highest (or lowest) of its page, in the top (or
-** bottom) eighth of the page? */
-static int edge_of_page(const pdf_line *line, const page_edges *edges, int bottom) {
+/* Is the line among the `rank` highest (or lowest) of its page, in the top (or
+** bottom) eighth of the page? (Two for heads and feet; a page number may have
+** a first page's copyright and DOI lines beneath it: three.) */
+static int edge_of_page(const pdf_line *line, const page_edges *edges, int bottom, int rank) {
   double limit = line->page_height / 8;
   if (bottom)
-    return line->bottom >= line->page_height - limit && line->bottom >= edges->bottom[1] - 0.5;
-  return line->y0 <= limit && line->y0 <= edges->top[1] + 0.5;
+    return line->bottom >= line->page_height - limit &&
+           line->bottom >= edges->bottom[rank - 1] - 0.5;
+  return line->y0 <= limit && line->y0 <= edges->top[rank - 1] + 0.5;
 }
 
 /* "iv", "XII": the page numbers of front matter. */
@@ -683,11 +813,12 @@ static int mark_running(ibid_pdf_layout *layout, double body) {
     page_edges edges = edges_of_page(lines, first, end);
     for (size_t i = first; i < end; i++) {
       for (int bottom = 0; bottom < 2; bottom++) {
-        if (!edge_of_page(&lines[i], &edges, bottom)) continue;
         const char *text = layout->text.data + lines[i].text_start;
-        if (ibid_text_is_page_number(text, lines[i].text_length) ||
-            is_roman_number(text, lines[i].text_length))
+        if (edge_of_page(&lines[i], &edges, bottom, 3) &&
+            (ibid_text_is_page_number(text, lines[i].text_length) ||
+             is_roman_number(text, lines[i].text_length)))
           lines[i].role = ROLE_RUNNING;
+        if (!edge_of_page(&lines[i], &edges, bottom, 2)) continue;
         if (count == capacity) {
           candidate *more = ibid_realloc(candidates, capacity * 2 * sizeof(candidate));
           if (!more) {
@@ -723,6 +854,43 @@ static int mark_running(ibid_pdf_layout *layout, double body) {
     if (head->role == ROLE_BODY && head->size < 0.95 * body && head->text_length < 120 &&
         head->y0 <= head->page_height / 8 && below > 2.5 * head->size && below < 1e300)
       lines[top].role = ROLE_RUNNING;
+    first = end;
+  }
+  /* A head that changes from page to page (the section's title on odd pages):
+  ** the highest or lowest line of a page, a page number at one end set apart
+  ** from the rest by a wide gap (a cell), well away from the next line. */
+  for (size_t first = 0; first < layout->line_count;) {
+    size_t end = first, top = first, low = first;
+    while (end < layout->line_count && lines[end].page == lines[first].page) {
+      if (lines[end].y0 < lines[top].y0) top = end;
+      if (lines[end].bottom > lines[low].bottom) low = end;
+      end++;
+    }
+    for (int bottom = 0; bottom < 2; bottom++) {
+      pdf_line *edge = &lines[bottom ? low : top];
+      if (edge->role != ROLE_BODY || !edge->cells || edge->text_length > 160) continue;
+      double gap = 1e300;
+      for (size_t i = first; i < end; i++) {
+        if (&lines[i] == edge) continue;
+        double d = bottom ? edge->y0 - lines[i].bottom : lines[i].y0 - edge->bottom;
+        if (d > -0.5 && d < gap) gap = d;
+      }
+      if (gap < 1.5 * edge->size) continue;
+      const char *text = layout->text.data + edge->text_start;
+      const char *tab = memchr(text, '\t', edge->text_length);
+      const char *last_tab = tab;
+      while (last_tab) {
+        const char *next =
+            memchr(last_tab + 1, '\t', edge->text_length - (size_t)(last_tab + 1 - text));
+        if (!next) break;
+        last_tab = next;
+      }
+      if (!tab) continue;
+      size_t tail = edge->text_length - (size_t)(last_tab + 1 - text);
+      if (ibid_text_is_page_number(text, (size_t)(tab - text)) ||
+          ibid_text_is_page_number(last_tab + 1, tail))
+        edge->role = ROLE_RUNNING;
+    }
     first = end;
   }
   if (count) qsort(candidates, count, sizeof(candidate), by_key);
@@ -790,6 +958,7 @@ typedef struct note_writer {
   ibid_buffer *notes;
   long last;      /* number of the last note, 0 before the first */
   long last_page; /* the page it was on */
+  double size;    /* type size of the notes taken last */
 } note_writer;
 
 /* ----- words hyphenated at a line end ------------------------------------------------ */
@@ -1026,44 +1195,120 @@ static int is_notes_heading(const char *text, size_t length) {
   return 0;
 }
 
+/* Do two type sizes agree (within 4%, the rounding of sizes by writers)? */
+static int same_size(double a, double b) {
+  return a > 0 && b > 0 && a <= 1.04 * b && b <= 1.04 * a;
+}
+
+/* Does a line open with a raised label (a superscript digit)? */
+static int opens_raised(const char *text, size_t length) {
+  uint32_t opening = 0;
+  if (length) ibid_utf8_decode(text, length, 0, &opening);
+  for (int d = 0; d < 10; d++)
+    if (superscript_digits[d] == opening) return 1;
+  return 0;
+}
+
+/* The first line of the footnotes among the lines [first, end) of one segment
+** of a page, or end if there are none. Footnotes are set in one size: the run
+** of lines at the foot in the size of the last one (a list in a larger small
+** type above them is not notes); *zone is where that run starts, *foot its
+** size. */
+static size_t find_footnotes(const ibid_pdf_layout *layout, size_t page_first, size_t first,
+                             size_t end, double body, const note_writer *writer, size_t *zone,
+                             double *foot) {
+  const pdf_line *lines = layout->lines;
+  *zone = end;
+  size_t last = end;
+  while (last > first && lines[last - 1].role == ROLE_RUNNING) last--;
+  if (last == first) return end;
+  *foot = lines[last - 1].size;
+  size_t start = end;
+  while (start > first && (lines[start - 1].role == ROLE_RUNNING ||
+                           (lines[start - 1].size < 0.93 * body && lines[start - 1].size > 0 &&
+                            same_size(lines[start - 1].size, *foot))))
+    start--;
+  while (start < end && lines[start].role == ROLE_RUNNING) start++;
+  *zone = start;
+  if (start >= end) return end; /* nothing small */
+  long page = lines[start].page;
+  /* a note goes on at the next page's foot in the size of the notes before */
+  int continues =
+      writer->last > 0 && page - writer->last_page <= 1 && same_size(*foot, writer->size);
+  /* A page all in small type holds notes only when they go on from the page
+  ** before (endnotes set small); otherwise notes sit below the page's top quarter. */
+  int whole_page = start == first && first == page_first;
+  if (whole_page ? !continues : lines[start].y0 < lines[start].page_height / 4) return end;
+  /* a numbered list in small type right under its heading ("References") is
+  ** a reference list, not the page's footnotes (under "Notes" it is notes);
+  ** notes with raised labels under a heading left alone at a page's foot are
+  ** notes */
+  size_t above = start;
+  while (above > first && lines[above - 1].role == ROLE_RUNNING) above--;
+  size_t label_bytes = 0;
+  const char *text = layout->text.data + lines[start].text_start;
+  int raised = opens_raised(text, lines[start].text_length);
+  if (above > first && !continues && !raised && is_heading(&lines[above - 1], body) &&
+      !is_notes_heading(layout->text.data + lines[above - 1].text_start,
+                        lines[above - 1].text_length))
+    return end;
+  if (!opens_note(writer, note_label(text, lines[start].text_length, &label_bytes)) && !continues)
+    return end;
+  return start;
+}
+
 /* Looks at the lines [first, end) of one segment of a page: the smaller-type
 ** lines at its end, below the top quarter of the page, are footnotes when the
 ** first of them opens a note, or continues the last note when that was on
-** this page or the one before. Marks them ROLE_FOOT and writes the notes. */
+** this page or the one before. Lines in a yet smaller type beneath the notes
+** (a first page's copyright and DOI lines) are page furniture. Marks the notes
+** ROLE_FOOT and writes them. */
 static void take_footnotes(ibid_pdf_layout *layout, size_t page_first, size_t first, size_t end,
                            double body, const word_set *words, note_writer *writer,
                            ibid_buffer *block) {
   pdf_line *lines = layout->lines;
-  size_t start = end;
-  while (start > first && (lines[start - 1].role == ROLE_RUNNING ||
-                           (lines[start - 1].size < 0.93 * body && lines[start - 1].size > 0)))
-    start--;
-  while (start < end && lines[start].role == ROLE_RUNNING) start++;
-  if (start >= end) return; /* nothing small */
+  size_t zone;
+  double foot = 0;
+  size_t start = find_footnotes(layout, page_first, first, end, body, writer, &zone, &foot);
+  if (start == end && zone < end) {
+    /* notes in the type of a list above them: below the widest gap of the
+    ** run, below the page's top quarter, opening a note with a raised label */
+    double widest = 0.8 * foot;
+    for (size_t k = zone + 1; k < end; k++) {
+      const pdf_line *line = &lines[k], *up = &lines[k - 1];
+      if (line->role == ROLE_RUNNING || up->role == ROLE_RUNNING ||
+          line->y0 - up->bottom <= widest || line->y0 < line->page_height / 4)
+        continue;
+      const char *text = layout->text.data + line->text_start;
+      size_t label_bytes = 0;
+      if (opens_raised(text, line->text_length) &&
+          opens_note(writer, note_label(text, line->text_length, &label_bytes))) {
+        start = k;
+        widest = line->y0 - up->bottom;
+      }
+    }
+  }
+  if (start == end && zone > first && zone < end && lines[zone - 1].size < 0.93 * body &&
+      lines[zone - 1].size > foot) {
+    size_t upper;
+    double upper_foot = 0;
+    size_t above =
+        find_footnotes(layout, page_first, first, zone, body, writer, &upper, &upper_foot);
+    if (above < zone) {
+      for (size_t i = zone; i < end; i++) lines[i].role = ROLE_RUNNING;
+      start = above;
+      end = zone;
+      foot = upper_foot;
+    }
+  }
+  if (start >= end) return;
   long page = lines[start].page;
-  int continues = writer->last > 0 && page - writer->last_page <= 1;
-  /* A page all in small type holds notes only when they go on from the page
-  ** before (endnotes set small); otherwise notes sit below the page's top quarter. */
-  int whole_page = start == first && first == page_first;
-  if (whole_page ? !continues : lines[start].y0 < lines[start].page_height / 4) return;
-  /* a numbered list in small type right under its heading ("References") is
-  ** a reference list, not the page's footnotes (under "Notes" it is notes) */
-  size_t above = start;
-  while (above > first && lines[above - 1].role == ROLE_RUNNING) above--;
-  if (above > first && !continues && is_heading(&lines[above - 1], body) &&
-      !is_notes_heading(layout->text.data + lines[above - 1].text_start,
-                        lines[above - 1].text_length))
-    return;
-  size_t label_bytes = 0;
-  const char *text = layout->text.data + lines[start].text_start;
-  if (!opens_note(writer, note_label(text, lines[start].text_length, &label_bytes)) && !continues)
-    return;
   for (size_t i = start; i < end; i++) {
     pdf_line *line = &lines[i];
     if (line->role == ROLE_RUNNING) continue;
     line->role = ROLE_FOOT;
-    text = layout->text.data + line->text_start;
-    label_bytes = 0;
+    const char *text = layout->text.data + line->text_start;
+    size_t label_bytes = 0;
     long n = note_label(text, line->text_length, &label_bytes);
     if (opens_note(writer, n))
       start_note(writer, block, n, text + label_bytes, line->text_length - label_bytes);
@@ -1071,6 +1316,7 @@ static void take_footnotes(ibid_pdf_layout *layout, size_t page_first, size_t fi
       join_line(words, block, text, line->text_length);
   }
   writer->last_page = page;
+  writer->size = foot;
 }
 
 /* ----- paragraphs -------------------------------------------------------------------- */
@@ -1190,22 +1436,23 @@ static int in_segment_of(const pdf_line *line, const pdf_line *other) {
 }
 
 /* Is line b among the entries of a list with hanging indents? Around it (up
-** to six lines of its segment and type size before and after), look at each
+** to `reach` lines of its segment and type size before and after), look at each
 ** line indented by one to four ems after a line at the left edge: in a list
 ** with hanging indents the line before did not end early (the indented line's
 ** first word would not have fitted after it: the entry goes on); in text with
 ** first-line indents it did (it ended a paragraph). */
-static int in_hanging_list(const ibid_pdf_layout *layout, const pdf_line *b, double body) {
+static int in_hanging_list(const ibid_pdf_layout *layout, const pdf_line *b, double body,
+                           size_t reach) {
   const pdf_line *lines = layout->lines;
   size_t at = (size_t)(b - lines), hanging = 0, paragraph = 0;
   size_t from = at, to = at; /* the window [from, to] */
-  for (size_t seen = 0; from > 0 && at - from < 40 && seen < 6;) {
+  for (size_t seen = 0; from > 0 && at - from < 40 && seen < reach;) {
     const pdf_line *l = &lines[from - 1];
     if (!in_segment_of(l, b)) break;
     from--;
     if (l->role == ROLE_BODY && l->size > b->size - 0.3 && l->size < b->size + 0.3) seen++;
   }
-  for (size_t seen = 0; to + 1 < layout->line_count && to - at < 40 && seen < 6;) {
+  for (size_t seen = 0; to + 1 < layout->line_count && to - at < 40 && seen < reach;) {
     const pdf_line *l = &lines[to + 1];
     if (!in_segment_of(l, b)) break;
     to++;
@@ -1256,6 +1503,48 @@ static int indent_follows(const ibid_pdf_layout *layout, const pdf_line *b, doub
     if (l->role == ROLE_BODY && in > 0.6 * body && in < 4 * body) return 1;
   }
   return 0;
+}
+
+/* Is a line near b indented by one to four ems (up to six body lines of b's
+** segment and type size before or after it, not past a heading)? */
+static int indent_near(const ibid_pdf_layout *layout, const pdf_line *b, double body) {
+  const pdf_line *lines = layout->lines;
+  size_t at = (size_t)(b - lines);
+  for (int forward = 0; forward < 2; forward++) {
+    size_t k = at, seen = 0;
+    while (seen < 6 && (forward ? k + 1 < layout->line_count : k > 0)) {
+      k = forward ? k + 1 : k - 1;
+      const pdf_line *l = &lines[k];
+      if (!in_segment_of(l, b)) break;
+      if (l->role != ROLE_BODY) continue;
+      if (is_heading(l, body) || l->size < b->size - 0.3 || l->size > b->size + 0.3) break;
+      seen++;
+      double in = l->x0 - l->segment_left;
+      if (in > 0.6 * body && in < 4 * body) return 1;
+    }
+  }
+  return 0;
+}
+
+/* Does b's segment open with lines of b's type size at its left edge that go
+** on with a list with hanging indents from the segment before (a page of
+** one-line entries after a page break shows no indent of its own)? */
+static int list_goes_on(const ibid_pdf_layout *layout, const pdf_line *b, double body) {
+  const pdf_line *lines = layout->lines;
+  size_t k = (size_t)(b - lines), seen = 0;
+  while (k > 0 && in_segment_of(&lines[k - 1], b)) {
+    if (++seen > 80) return 0; /* more than a page of lines: no page of entries */
+    const pdf_line *l = &lines[--k];
+    if (l->role != ROLE_BODY) continue;
+    if (is_heading(l, body) || l->size < b->size - 0.3 || l->size > b->size + 0.3 ||
+        l->x0 - l->segment_left > 4 * body)
+      return 0;
+  }
+  while (k > 0 && lines[k - 1].role != ROLE_BODY) k--;
+  if (k == 0) return 0;
+  const pdf_line *p = &lines[k - 1];
+  return p->size > b->size - 0.3 && p->size < b->size + 0.3 && !is_heading(p, body) &&
+         in_hanging_list(layout, p, body, 12);
 }
 
 /* Is b indented as the first line of a paragraph: further in than a, the
@@ -1316,7 +1605,7 @@ static int starts_block(const ibid_pdf_layout *layout, const pdf_line *before, c
   if (right - a->x1 > b->first_word_width + 0.6 * body) return 1;
   /* (in a list with hanging indents, an indented line goes on with the entry,
   ** also at the top of a column or page) */
-  if (first_line_indent(a, b, after, body) && !in_hanging_list(layout, b, body)) return 1;
+  if (first_line_indent(a, b, after, body) && !in_hanging_list(layout, b, body, 6)) return 1;
   /* b further out than a, which did not open its block: the end of a block
   ** quote, or the next entry of a list with hanging indents */
   if (!a_opens_block && (a->x0 - a->segment_left) - (b->x0 - b->segment_left) > 0.6 * body)
@@ -1328,14 +1617,23 @@ static int starts_block(const ibid_pdf_layout *layout, const pdf_line *before, c
       a->x0 - b->x0 < 0.3 * body && b->x1 >= b->segment_right - 2 * body &&
       after->x0 - b->x0 > 0.6 * body && after->x0 - b->x0 < 4 * body &&
       after->size > b->size - 0.3 && after->size < b->size + 0.3 &&
-      in_hanging_list(layout, after, body))
+      in_hanging_list(layout, after, body, 6))
     return 1;
   /* a and b both at the left edge of a list with hanging indents: b is the
-  ** next entry, after an entry of one full line */
-  if (in_segment_of(a, b) && a->x0 - a->segment_left < 0.3 * body &&
-      b->x0 - b->segment_left < 0.3 * body && indent_follows(layout, b, body) &&
-      in_hanging_list(layout, b, body))
-    return 1;
+  ** next entry, after an entry of one full line (also where a ends one
+  ** column or page and b starts the next: the list is seen on either side) */
+  if (a->x0 - a->segment_left < 0.3 * body && b->x0 - b->segment_left < 0.3 * body &&
+      b->size > a->size - 0.3 && b->size < a->size + 0.3) {
+    if (in_segment_of(a, b) && indent_follows(layout, b, body) &&
+        in_hanging_list(layout, b, body, 6))
+      return 1;
+    if (in_segment_of(a, b) ? indent_near(layout, b, body)
+                            : indent_near(layout, a, body) || indent_near(layout, b, body))
+      if (in_hanging_list(layout, b, body, 12) ||
+          (!in_segment_of(a, b) && in_hanging_list(layout, a, body, 12)))
+        return 1;
+    if (list_goes_on(layout, b, body)) return 1;
+  }
   if (same_segment && b->bottom - a->bottom > 1.3 * leading_of(leadings, a->size)) return 1;
   return 0;
 }
@@ -1356,7 +1654,7 @@ int ibid_pdf_layout_write(ibid_pdf_layout *layout, ibid_document *document) {
   ibid_buffer_init(&notes);
   ibid_buffer_init(&block);
   ibid_buffer_init(&out);
-  note_writer writer = {&notes, 0, 0};
+  note_writer writer = {&notes, 0, 0, 0};
   word_set words;
   word_set_build(&words, layout);
   pdf_line *lines = layout->lines;

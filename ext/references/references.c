@@ -1036,7 +1036,11 @@ static const char *const closing_headings[] = {"appendix",
                                                "supporting information",
                                                "online appendix",
                                                "tables and figures",
-                                               "figures and tables"};
+                                               "figures and tables",
+                                               "supplementary data",
+                                               "supplementary materials",
+                                               "tabellenverzeichnis",
+                                               "abbildungsverzeichnis"};
 
 /* Phrases that name a series of papers anywhere in a short heading line. */
 static const char *const series_phrases[] = {"in this series",
@@ -1210,6 +1214,18 @@ static int is_closing_heading(const char *text, line_span line) {
   static const char *const notes[] = {"notes", "notas", "note", "noten", "fu\xc3\x9fnoten"};
   for (size_t k = 0; k < sizeof(notes) / sizeof(*notes); k++)
     if (strcmp(folded, notes[k]) == 0) return 1;
+  /* a journal's back matter, the heading alone (a title may wrap onto "Funding of ...") */
+  static const char *const back[] = {"funding",
+                                     "conflict of interest",
+                                     "conflicts of interest",
+                                     "declaration of conflicting interests",
+                                     "data availability",
+                                     "data availability statement"};
+  for (size_t k = 0; k < sizeof(back) / sizeof(*back); k++) {
+    size_t w = strlen(back[k]);
+    if (strncmp(folded, back[k], w) == 0 && (folded[w] == 0 || strcmp(folded + w, ":") == 0))
+      return 1;
+  }
   for (size_t k = 0; k < sizeof(closing_headings) / sizeof(*closing_headings); k++) {
     /* (most headings are told by their first byte, without strlen and memcmp) */
     if (closing_headings[k][0] && closing_headings[k][0] != folded[0]) continue;

@@ -3,10 +3,11 @@ tests/formats/pdf/make_refpdfs.py from tests/refs/pdf/documents.py) are loaded i
 `documents` as a user loads a folder, and the `refs` rows of the reference list (note IS
 NULL) are compared with the papers' entries.
 
-(A numbered list is read like endnotes, so its entries are the refs of those notes.)
+(A numbered list is read like endnotes, so its entries are the refs of those notes; in
+an author-year paper the refs of its endnotes are no list entries.)
 A row matches an entry when their letters and digits agree (case, spaces, hyphens and
 punctuation aside): the entry was found and cut at both ends. The dev papers may be looked at
-while changing the finder; the held-out ones are scored only. Figures are printed per paper,
+while changing the finder; the held-out ones are scored only (their missed and extra entries are not printed). Figures are printed per paper,
 per language and per split."""
 import os, re, sys
 from ibidtest import connect, print_scores, ROOT
@@ -15,11 +16,12 @@ PDFS = os.path.join(ROOT, 'tests', 'refs', 'pdf')
 sys.path.insert(0, PDFS)
 from documents import PAPERS  # noqa: E402
 
-# Bars: the issue's for real PDFs (English 0.90, German 0.85) on the dev papers;
-# the held-out ones are reported, and must stay above a floor (0.3.0 scored 0.333 recall
-# on the English ones, 0.5 on the German).
-BARS = {'en': 0.90, 'de': 0.85, 'fr': 0.85, 'es': 0.85}
-HELDOUT_FLOOR = 0.75
+# Bars, from measured figures: in 0.11 the dev papers scored P/R 0.987 or more in every
+# language (the issue asks 0.90 English, 0.85 German of real PDFs), the held-out ones 0.959
+# or more (0.3.0 scored 0.333 recall on the English ones, 0.5 on the German); the bars
+# leave room for a paper's entry or two.
+BARS = {'en': 0.95, 'de': 0.95, 'fr': 0.95, 'es': 0.95}
+HELDOUT_FLOOR = 0.90
 
 
 def key(text):
@@ -40,11 +42,15 @@ def score_paper(db, paper):
     assert error is None, (paper['name'], error)
     # the list's entries: refs outside notes, and those of a numbered list that
     # ibid reads like endnotes (one ref per numbered entry, `note` its number)
+    # a numbered list's entries may come as the refs of endnotes; an author-year
+    # paper's endnotes ("Notes" before the list) are notes, and what they cite is no entry
+    numbered = paper['entry_style'] == 'numbered'
     predicted = [t for t, in db.execute(
-        'SELECT text FROM refs WHERE document_id = ? AND (note IS NULL OR note IN '
-        '(SELECT n FROM notes WHERE document_id = refs.document_id AND kind = \'endnote\')) '
-        'ORDER BY start', (doc_id,))]
+        'SELECT text FROM refs WHERE document_id = ? AND (note IS NULL OR (? AND note IN '
+        '(SELECT n FROM notes WHERE document_id = refs.document_id AND kind = \'endnote\'))) '
+        'ORDER BY start', (doc_id, numbered))]
     gold = [key(e) for e in paper['entries']]
+    show = paper['split'] != 'heldout'  # a held-out paper's errors stay unseen: its totals only
     matched, used = 0, set()
     for p in predicted:
         k = entry_key(p)
@@ -54,9 +60,10 @@ def score_paper(db, paper):
                 matched += 1
                 break
         else:
-            print('    extra  %s: %s' % (paper['name'], ' '.join(p.split())[:90]))
+            if show:
+                print('    extra  %s: %s' % (paper['name'], ' '.join(p.split())[:90]))
     for g, entry in enumerate(paper['entries']):
-        if g not in used:
+        if g not in used and show:
             print('    missed %s: %s' % (paper['name'], entry[:90]))
     return len(gold), len(predicted), matched
 
@@ -84,7 +91,7 @@ def test_pdf_reference_lists():
     failures = []
     for (split, language), counts in totals.items():
         p, r, _ = prf(*counts)
-        bar = BARS.get(language, 0.85) if split == 'dev' else HELDOUT_FLOOR
-        if language != 'all' and min(p, r) < bar:
+        bar = BARS.get(language, 0.95) if split == 'dev' else HELDOUT_FLOOR
+        if language != 'all' and split != 'gap' and min(p, r) < bar:
             failures.append((split, language, round(p, 3), round(r, 3)))
     assert not failures, failures

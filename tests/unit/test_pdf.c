@@ -1,4 +1,5 @@
-/* test_pdf.c -- unit tests of ext/format/pdf_layout.c on glyphs placed by hand (no PDF, no poppler). */
+/* test_pdf.c -- unit tests of ext/format/pdf_layout.c on glyphs placed by hand (no PDF, no
+ * poppler). */
 #include <math.h>
 #include <string.h>
 
@@ -299,6 +300,112 @@ static void test_bad_input(void) {
   CHECK("odd glyphs: no crash, ligature spelled out", strstr(body, "final") != NULL);
 }
 
+/* Glyphs stacked upwards from (x, y): text turned by 90 degrees up the margin. */
+static void put_turned(page *p, const char *text, double x, double y, double size) {
+  size_t length = strlen(text);
+  for (size_t at = 0; at < length && p->count < 4096;) {
+    uint32_t c;
+    at += ibid_utf8_decode(text, length, at, &c);
+    ibid_pdf_glyph *g = &p->glyphs[p->count++];
+    g->codepoint = c;
+    g->x0 = x;
+    g->x1 = x + size;
+    g->y1 = y;
+    g->y0 = y - 0.5 * size;
+    g->size = size;
+    g->bold = 0;
+    y = g->y0;
+  }
+}
+
+static void test_turned_text(void) {
+  reset();
+  put_turned(&pages[0], "Downloaded from the publisher on 4 May 2020", 30, 600, 6);
+  put(&pages[0], "References", 72, 80, 12, 1);
+  column(&pages[0], 100,
+         (const placed_line[]){{"Bellamy, Alex J. (2016) The Responsibility to Protect Turn", 72},
+                               {"Ten. Ethics and International Affairs 29: 135-156.", 87},
+                               {"Rudolph, Christopher (2001) Constructing an atrocities reg", 72},
+                               {"International Organization 55: 655-691.", 87},
+                               {NULL, 0}});
+  CHECK_STRING("text turned up the margin is left out, the list keeps its left edge",
+               layout_of(pages, 1),
+               "References\n\nBellamy, Alex J. (2016) The Responsibility to Protect Turn Ten. "
+               "Ethics and International Affairs 29: 135-156.\n\nRudolph, Christopher (2001) "
+               "Constructing an atrocities reg International Organization 55: 655-691.\n");
+}
+
+static void test_list_above_notes(void) {
+  /* a list in 9 pt over notes in 8 pt, after a page with notes: the list is text */
+  reset();
+  two_marked_sentences();
+  put(&pages[0], "1", 72, 697, 5, 0);
+  small_line(&pages[0], " Kersten 2016, p. 45.", 75, 700);
+  put(&pages[0], "2", 72, 707, 5, 0);
+  small_line(&pages[0], " Ibid., p. 52.", 75, 710);
+  double x = put(&pages[1], "The African Union answered with a call.", 72, 100, 10, 0);
+  marker(&pages[1], "3", x, 100);
+  put(&pages[1], "References", 72, 130, 12, 1);
+  put(&pages[1], "Kersten, Mark (2016) Justice in Conflict. Oxford: Oxford UP.", 72, 150, 9, 0);
+  put(&pages[1], "Schabas, William A. (2011) An Introduction to the ICC.", 72, 161, 9, 0);
+  put(&pages[1], "3", 72, 697, 5, 0);
+  small_line(&pages[1], " Decision on the ICC, 3 July 2009.", 75, 700);
+  const char *body = layout_of(pages, 2);
+  CHECK("a list in a larger small type above the notes stays text",
+        strstr(body, "References\n\nKersten, Mark (2016)") != NULL &&
+            strstr(body, "\n\n3 Decision on the ICC, 3 July 2009.") != NULL &&
+            strstr(body, "Footnotes\n\n1 Kersten 2016, p. 45.") != NULL);
+  /* the same list in the notes' own 8 pt: it ends at the gap above the raised label */
+  reset();
+  column(&pages[0], 64,
+         (const placed_line[]){{"The Court was created in 1998 and since then it has opened", 72},
+                               {"many investigations in Africa, which critics have called a", 72},
+                               {"sign of bias against the continent.", 72},
+                               {NULL, 0}});
+  x = put(&pages[0], "The African Union answered with a call.", 72, 100, 10, 0);
+  marker(&pages[0], "1", x, 100);
+  put(&pages[0], "References", 72, 130, 12, 1);
+  small_line(&pages[0], "Kersten, Mark (2016) Justice in Conflict. Oxford: Oxford UP.", 72, 150);
+  small_line(&pages[0], "Schabas, William A. (2011) An Introduction to the ICC.", 72, 160);
+  put(&pages[0], "1", 72, 697, 5, 0);
+  small_line(&pages[0], " Decision on the ICC, 3 July 2009.", 75, 700);
+  body = layout_of(pages, 1);
+  CHECK("a list in the notes' type above them: the notes start at the raised label",
+        strstr(body, "Kersten, Mark (2016)") != NULL &&
+            strstr(body, "Footnotes\n\n1 Decision on the ICC, 3 July 2009.") != NULL &&
+            strstr(body, "Footnotes\n\n1 Kersten") == NULL);
+}
+
+static void test_band_under_one_column(void) {
+  /* a list set in two columns under the one-column text of the same page */
+  reset();
+  column(&pages[0], 100,
+         (const placed_line[]){{"The Court was created in 1998 and since then it has opened", 72},
+                               {"many investigations in Africa, which critics have called a", 72},
+                               {"sign of bias against the continent, while its supporters", 72},
+                               {"point to the referrals made by the states themselves, and", 72},
+                               {"to the cases the Court has opened elsewhere in the world in", 72},
+                               {"the years since the first arrest warrants were issued by it", 72},
+                               {"and the judges heard the first cases against the leaders of", 72},
+                               {"the armed groups in the east of the Congo and in Uganda.", 72},
+                               {NULL, 0}});
+  put(&pages[0], "References", 72, 210, 12, 1);
+  static const char *const left[] = {"Alter, Karen (2014) The",   "New Terrain of Internation",
+                                     "al Law. Princeton UP.",     "Bellamy, Alex (2016) The",
+                                     "Responsibility to Protect", "Turn Ten. Ethics 29: 135."};
+  static const char *const right[] = {"Rudolph, C. (2001) Const",   "ructing an Atrocities Reg",
+                                      "ime. IO 55: 655-691.",       "Schabas, W. (2011) An Int",
+                                      "roduction to the ICC. Camb", "ridge UP, Cambridge."};
+  for (int i = 0; i < 6; i++) {
+    put(&pages[0], left[i], i % 3 ? 82 : 72, 230 + 12.0 * i, 10, 0);
+    put(&pages[0], right[i], i % 3 ? 252 : 242, 230 + 12.0 * i, 10, 0);
+  }
+  const char *body = layout_of(pages, 1);
+  const char *a = strstr(body, "Alter"), *b = strstr(body, "Bellamy"), *r = strstr(body, "Rudolph");
+  CHECK("a band of two columns under one-column text: read column by column",
+        a && b && r && a < b && b < r && strstr(body, "Turn Ten. Ethics 29: 135.") != NULL);
+}
+
 int main(void) {
   test_columns();
   test_headings_and_gaps();
@@ -309,6 +416,9 @@ int main(void) {
   test_running_heads();
   test_hanging_indent();
   test_small_type_is_not_always_a_note();
+  test_turned_text();
+  test_list_above_notes();
+  test_band_under_one_column();
   test_bad_input();
   return check_finish();
 }

@@ -114,5 +114,7 @@ def lay_out(paper):
 
 
 if __name__ == '__main__':
+    from make_realpdfs import lay_out_real  # the papers marked 'real' (cover, notes, TJ)
     for paper in PAPERS:
-        print('%s.pdf: %d pages' % (paper['name'], lay_out(paper)))
+        pages = lay_out_real(paper) if paper.get('real') else lay_out(paper)
+        print('%s.pdf: %d pages' % (paper['name'], pages))
