@@ -2157,6 +2157,36 @@ static void place_before_colon(const char *text, const ibid_reftoken *tokens, si
 }
 
 /*
+** "The Invention of Tradition Cambridge: Cambridge University Press": a
+** place run on from the end of the title, with no mark between, before the
+** publisher's colon, with no place found anywhere: the capitalised word
+** before the colon is the place ("New York:", "Buenos Aires:" with the word
+** before when it is one of the first words of such names).
+*/
+static void place_ending_title(const char *text, const ibid_reftoken *tokens, size_t count,
+                               uint8_t *labels) {
+  static const char *const first_words[] = {"new", "los",  "san", "santa", "buenos", "rio", "saint",
+                                            "st",  "hong", "tel", "cape",  "le",     "la",  NULL};
+  for (size_t i = 0; i < count; i++)
+    if (labels[i] == IBID_REFLABEL_LOCATION) return;
+  for (size_t i = 3; i + 1 < count; i++) {
+    if (labels[i] != IBID_REFLABEL_TITLE || labels[i + 1] != IBID_REFLABEL_PUBLISHER) continue;
+    view place = token_view(text, &tokens[i]), before = token_view(text, &tokens[i - 1]);
+    if (place.n < 4 || place.s[place.n - 1] != ':' || !is_upper(place.s[0]) ||
+        labels[i - 1] != IBID_REFLABEL_TITLE || labels[i - 2] != IBID_REFLABEL_TITLE || !before.n ||
+        !(is_alpha(before.s[before.n - 1]) || (unsigned char)before.s[before.n - 1] >= 0x80))
+      return;
+    for (size_t k = 1; k + 1 < place.n; k++)
+      if (!is_alpha(place.s[k]) && (unsigned char)place.s[k] < 0x80 && place.s[k] != '-') return;
+    labels[i] = IBID_REFLABEL_LOCATION;
+    if (word_in(before, first_words) && is_upper(before.s[0]) &&
+        labels[i - 3] == IBID_REFLABEL_TITLE)
+      labels[i - 1] = IBID_REFLABEL_LOCATION;
+    return;
+  }
+}
+
+/*
 ** "Title. In: Names (Hg.): Book title. Place": a second title run right after
 ** the editors of a chapter is the book (the container), when nothing else was
 ** taken for one.
@@ -2938,6 +2968,7 @@ static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t 
   editions(text, tokens, count, labels);
   volume_words_before_number(text, tokens, count, labels);
   place_before_colon(text, tokens, count, labels);
+  place_ending_title(text, tokens, count, labels);
   title_after_editors(text, tokens, count, labels);
   in_container_before_editors(text, tokens, count, labels);
   page_count(text, tokens, count, labels);

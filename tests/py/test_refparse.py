@@ -150,7 +150,8 @@ def test_rules_after_the_model():
     """The rules of 0.11 after the labeller, on references written for this test: a
     Bluebook law-review citation, names split between author and editor before "(eds)",
     a link the model took for pages, an ordinal split by a space, a note's number before a
-    quoted title, a quoted title opening with a quote, a journal named "... Papers"."""
+    quoted title, a quoted title opening with a quote, a journal named "... Papers", a place run on
+    from the title before the publisher's colon."""
     db = connect()
     got = parse(db, 'Maria Alvarez, Courts and Compliance in Transitional States, '
                     '58 Harv. Int\'l L.J. 412, 415 (2017).')
@@ -174,6 +175,9 @@ def test_rules_after_the_model():
     got = parse(db, 'Hale, T. (2004). Sediment flux on the shelf. Continental Shelf Research Part II: '
                     'Topical Studies Papers 24(7): 801-822.')
     assert got.get('type') == 'article-journal' and got.get('page') == '801-822', got
+    got = parse(db, 'Okafor, Chidi. 1999. Markets and Kinship in the Delta Lagos: Malthouse Press.')
+    assert (got.get('title'), got.get('publisher-place')) == \
+        ('Markets and Kinship in the Delta', 'Lagos'), got
 
 
 def test_conventions():
