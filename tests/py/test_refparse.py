@@ -122,8 +122,12 @@ def test_anystyle_good():
 def test_social_science():
     """English and German social-science references written for the project
     (tests/refs/parse/), scored by the public scorer: the development part, whose errors
-    were looked at, and the held-out part, which was only scored."""
-    for name, bar in (('social_dev.xml', 0.96), ('social_heldout.xml', 0.93)):
+    were looked at, and the held-out part, which was only scored; the same for German,
+    French and Spanish references in the conventions issue 9 names."""
+    # and German, French and Spanish ones in the conventions of issue 9 (0.924 / 0.925
+    # in 0.10 and 0.11: most misses are "(Hrsg.)", "(dir.)", "y" that the scorer keeps)
+    for name, bar in (('social_dev.xml', 0.96), ('social_heldout.xml', 0.93),
+                      ('conventions_dev.xml', 0.91), ('conventions_heldout.xml', 0.91)):
         f1, lines = public_score(os.path.join(ROOT, 'tests', 'refs', 'parse', name))
         print('    %s: micro-F1 %.3f' % (name, f1))
         assert f1 >= bar, (name, f1)
