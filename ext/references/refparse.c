@@ -9,6 +9,10 @@
 ** URL broken by PDF extraction glued back), arXiv identifiers kept out of the
 ** pages (the number), a report's number taken from its genre, document
 ** symbols and courts found, and the CSL type chosen from what was found.
+** Some rules move labels first where the model is known to go wrong and the
+** writing is unambiguous: a link is the URL, a Bluebook citation ("84 Wash.
+** U. L. Rev. 777 (2006)") is volume, journal, page and year, names heading
+** the reference up to "(eds)" are all editors, "p.14" is pages.
 */
 #include "refparse.h"
 
@@ -1289,7 +1293,11 @@ static const char *choose_type(const fields *f, view whole, int has_symbol) {
       whole_contains(f, "i.c.j.") || whole_contains(f, " chamber"))
     return "legal_case";
   if (has_symbol) return "document";
-  if (series_container(container) || series_container(field(f, IBID_REFLABEL_JOURNAL)))
+  /* ("Deep-Sea Research Part I: Oceanographic Research Papers, 45(9): 1555-1573":
+  ** a journal named in the plural, cited with its pages, is no series) */
+  if ((series_container(container) || series_container(field(f, IBID_REFLABEL_JOURNAL))) &&
+      !(f->text[IBID_REFLABEL_PAGES].length &&
+        (whole_contains(f, "papers") || whole_contains(f, "briefs"))))
     return "report";
   if (whole_contains(f, "statute") || whole_contains(f, " treaty") ||
       whole_contains(f, "convention on") || whole_contains(f, "protocol to") ||
@@ -1419,6 +1427,8 @@ static void write_doi(ibid_json_object *object, view doi, view within) {
 }
 
 /* "4 th" (an ordinal split by PDF extraction) is written "4th". */
+static int edition_ordinal(view t);
+
 static void write_edition(ibid_json_object *object, view v, view labelled) {
   if (!v.n) return;
   /* "3. Aufl." keeps the period of its abbreviation */
@@ -1426,14 +1436,17 @@ static void write_edition(ibid_json_object *object, view v, view labelled) {
       lower(v.s[v.n - 3]) == 'u' && lower(v.s[v.n - 2]) == 'f' &&
       v.s + v.n < labelled.s + labelled.n && v.s[v.n] == '.')
     v.n++;
+  /* an ordinal split by a space in the copy ("4 th", "2 e") is joined */
   size_t digits = 0;
   while (digits < v.n && is_digit(v.s[digits])) digits++;
-  if (digits && digits + 3 == v.n && v.s[digits] == ' ') {
+  if (digits && digits <= 3 && digits + 1 < v.n && v.n <= digits + 5 && v.s[digits] == ' ') {
     char joined[16];
     memcpy(joined, v.s, digits);
-    memcpy(joined + digits, v.s + digits + 1, 2);
-    json_member(object, "edition", joined, digits + 2);
-    return;
+    memcpy(joined + digits, v.s + digits + 1, v.n - digits - 1);
+    if (edition_ordinal((view){joined, v.n - 1})) {
+      json_member(object, "edition", joined, v.n - 1);
+      return;
+    }
   }
   json_member(object, "edition", v.s, v.n);
 }
@@ -1753,6 +1766,17 @@ static view token_view(const char *text, const ibid_reftoken *t) {
   return v;
 }
 
+/* Is the first token a number of one to four digits (a note's or an
+** entry's number, "54", "12.")? */
+static int note_number(const char *text, const ibid_reftoken *tokens) {
+  view t = token_view(text, &tokens[0]);
+  if (t.n && t.s[t.n - 1] == '.') t.n--;
+  if (!t.n || t.n > 4) return 0;
+  for (size_t k = 0; k < t.n; k++)
+    if (!is_digit(t.s[k])) return 0;
+  return 1;
+}
+
 /*
 ** A quoted span that the model mostly calls the title is the title, exactly:
 ** title-labelled tokens right after it become the container (or the
@@ -1766,12 +1790,16 @@ static void quoted_title(const char *text, const ibid_reftoken *tokens, size_t c
     if (!kind) continue;
     size_t close = open;
     view first = token_view(text, &tokens[open]);
+    /* "““Grabcut”: Interactive ... cuts,”": a quote opening the title's
+    ** first word inside the title's own, of the same kind, closes first */
+    size_t mark = kind == 3 ? 1 : kind == 4 ? 2 : 3;
+    int needed = opening_quote((view){first.s + mark, first.n - mark}) == kind ? 2 : 1;
     int closed = first.n > 3 && closes_quote(first, kind);
-    while (!closed && close + 1 < count && close - open < 80) {
+    while (closed < needed && close + 1 < count && close - open < 80) {
       close++;
-      closed = closes_quote(token_view(text, &tokens[close]), kind);
+      closed += closes_quote(token_view(text, &tokens[close]), kind);
     }
-    if (!closed) return;
+    if (closed < needed) return;
     size_t titled = 0;
     for (size_t i = open; i <= close; i++) titled += labels[i] == IBID_REFLABEL_TITLE;
     if (titled * 2 < close - open + 1) {
@@ -1780,7 +1808,10 @@ static void quoted_title(const char *text, const ibid_reftoken *tokens, size_t c
     }
     /* Title words just before the quote, not ended by a comma: the quote is
     ** inside a longer title ("The “Estado” of ..."), leave it. */
-    if (open > 0 && labels[open - 1] == IBID_REFLABEL_TITLE) {
+    /* (not a note's number heading the reference: "54 ‘African countries
+    ** ...’, Sudan Tribune") */
+    if (open > 0 && labels[open - 1] == IBID_REFLABEL_TITLE &&
+        !(open == 1 && note_number(text, tokens))) {
       view w = token_view(text, &tokens[open - 1]);
       if (w.n && w.s[w.n - 1] != ',') {
         open = close;
@@ -1837,6 +1868,35 @@ static void stripped_urls(const char *text, const ibid_reftoken *tokens, size_t 
       if (!contains_ci(w, "availa") && !word_in(w, (const char *const[]){"at", "at:", NULL})) break;
       labels[back - 1] = IBID_REFLABEL_OTHER;
     }
+  }
+}
+
+/* Does t start (after an opening bracket or quote) with "http:", "https:"
+** or "www."? */
+static int starts_url(view t) {
+  while (t.n && strchr("<([\"'", t.s[0])) t.s++, t.n--;
+  if (t.n < 5) return 0;
+  if (lower(t.s[0]) == 'w') return lower(t.s[1]) == 'w' && lower(t.s[2]) == 'w' && t.s[3] == '.';
+  if (lower(t.s[0]) != 'h' || lower(t.s[1]) != 't' || lower(t.s[2]) != 't' || lower(t.s[3]) != 'p')
+    return 0;
+  return t.s[4] == ':' || (lower(t.s[4]) == 's' && t.n > 5 && t.s[5] == ':');
+}
+
+/* "20 July 2023, www.cnn.com/2023/07/19/...": a link is the URL, whatever
+** the model took it for (pages, a DOI without a DOI in it, a volume); a link
+** left in the title or a note stays there ("... for the www."). */
+static void url_tokens(const char *text, const ibid_reftoken *tokens, size_t count,
+                       uint8_t *labels) {
+  for (size_t i = 0; i < count; i++) {
+    /* (a link starts with h, w or a bracket or quote: most tokens stop here) */
+    char c = lower(text[tokens[i].start]);
+    if (c != 'h' && c != 'w' && c != '(' && c != '<' && c != '[' && c != '"' && c != '\'') continue;
+    uint8_t l = labels[i];
+    if (l == IBID_REFLABEL_URL || l == IBID_REFLABEL_TITLE || l == IBID_REFLABEL_NOTE) continue;
+    view t = token_view(text, &tokens[i]);
+    if (!starts_url(t)) continue;
+    if (l == IBID_REFLABEL_DOI && contains_ci(t, "10.")) continue;
+    labels[i] = IBID_REFLABEL_URL;
   }
 }
 
@@ -2010,6 +2070,19 @@ static void editions(const char *text, const ibid_reftoken *tokens, size_t count
         first = back - 1;
         break;
       }
+      /* "(4 th edn": an ordinal split by a space in the copy */
+      if (back < i && w.n && w.n < 6 && tokens[back - 1].start + w.n + 1 == tokens[back].start) {
+        view suffix = token_view(text, &tokens[back]);
+        char joined[16];
+        if (suffix.n <= 4 && is_digit(w.s[w.n - 1])) {
+          memcpy(joined, w.s, w.n);
+          memcpy(joined + w.n, suffix.s, suffix.n);
+          if (edition_ordinal((view){joined, w.n + suffix.n})) {
+            first = back - 1;
+            break;
+          }
+        }
+      }
       /* the words between are lower-case ("überarb.", "neu", "erw.") */
       if (!w.n || is_upper(w.s[0]) || is_digit(w.s[0]) || w.s[0] == '(') break;
     }
@@ -2079,6 +2152,36 @@ static void place_before_colon(const char *text, const ibid_reftoken *tokens, si
     if (!w.n || w.s[w.n - 1] != ':') continue;
     for (size_t k = i + 1; k < count && labels[k] == IBID_REFLABEL_LOCATION; k++)
       labels[k] = IBID_REFLABEL_PUBLISHER;
+    return;
+  }
+}
+
+/*
+** "The Invention of Tradition Cambridge: Cambridge University Press": a
+** place run on from the end of the title, with no mark between, before the
+** publisher's colon, with no place found anywhere: the capitalised word
+** before the colon is the place ("New York:", "Buenos Aires:" with the word
+** before when it is one of the first words of such names).
+*/
+static void place_ending_title(const char *text, const ibid_reftoken *tokens, size_t count,
+                               uint8_t *labels) {
+  static const char *const first_words[] = {"new", "los",  "san", "santa", "buenos", "rio", "saint",
+                                            "st",  "hong", "tel", "cape",  "le",     "la",  NULL};
+  for (size_t i = 0; i < count; i++)
+    if (labels[i] == IBID_REFLABEL_LOCATION) return;
+  for (size_t i = 3; i + 1 < count; i++) {
+    if (labels[i] != IBID_REFLABEL_TITLE || labels[i + 1] != IBID_REFLABEL_PUBLISHER) continue;
+    view place = token_view(text, &tokens[i]), before = token_view(text, &tokens[i - 1]);
+    if (place.n < 4 || place.s[place.n - 1] != ':' || !is_upper(place.s[0]) ||
+        labels[i - 1] != IBID_REFLABEL_TITLE || labels[i - 2] != IBID_REFLABEL_TITLE || !before.n ||
+        !(is_alpha(before.s[before.n - 1]) || (unsigned char)before.s[before.n - 1] >= 0x80))
+      return;
+    for (size_t k = 1; k + 1 < place.n; k++)
+      if (!is_alpha(place.s[k]) && (unsigned char)place.s[k] < 0x80 && place.s[k] != '-') return;
+    labels[i] = IBID_REFLABEL_LOCATION;
+    if (word_in(before, first_words) && is_upper(before.s[0]) &&
+        labels[i - 3] == IBID_REFLABEL_TITLE)
+      labels[i - 1] = IBID_REFLABEL_LOCATION;
     return;
   }
 }
@@ -2394,6 +2497,109 @@ static void editor_mark_after_names(const char *text, const ibid_reftoken *token
   if (t.n < 4 || t.s[0] != '(' || !editor_mark(t)) return;
   if (!memchr(t.s, ')', t.n)) return;
   labels[i] = IBID_REFLABEL_AUTHOR;
+}
+
+/* "Hugh Morrison, Lachy Paterson, Brett Knowles, Murray Rae (eds), Title":
+** the names heading a reference, split by the model between the author and
+** the editor, are one list: when the editor run right after the authors
+** ends its names with an editor mark and does not open with "In", "ed.",
+** "edited", "Hrsg." or the like (the editors of a book the authors wrote
+** in), all of them are the editors. */
+static void names_before_editor_mark(const char *text, const ibid_reftoken *tokens, size_t count,
+                                     uint8_t *labels) {
+  static const char *const opening[] = {"in",
+                                        "dans",
+                                        "en",
+                                        "ed",
+                                        "eds",
+                                        "edited",
+                                        "hrsg",
+                                        "hg",
+                                        "by",
+                                        "\xc3\xa9"
+                                        "d",
+                                        "herausgegeben",
+                                        NULL};
+  size_t i = 0;
+  while (i < count && labels[i] == IBID_REFLABEL_CITATION_NUMBER) i++;
+  if (i == count || labels[i] != IBID_REFLABEL_AUTHOR) return;
+  size_t start = i;
+  while (i < count && labels[i] == IBID_REFLABEL_AUTHOR) i++;
+  if (i == count || labels[i] != IBID_REFLABEL_EDITOR) return;
+  view last = token_view(text, &tokens[i - 1]);
+  if (!last.n || last.s[last.n - 1] != ',' || word_in(token_view(text, &tokens[i]), opening))
+    return;
+  size_t end = i;
+  while (end < count && labels[end] == IBID_REFLABEL_EDITOR) end++;
+  view mark = token_view(text, &tokens[end - 1]);
+  if (mark.n < 4 || mark.s[0] != '(' || !editor_mark(mark)) return;
+  for (size_t k = start; k < i; k++) labels[k] = IBID_REFLABEL_EDITOR;
+}
+
+/* "p.14", "pp.3-28", "S.12": a page word run together with its number is
+** the pages, never the volume. */
+static void glued_page_words(const char *text, const ibid_reftoken *tokens, size_t count,
+                             uint8_t *labels) {
+  for (size_t i = 0; i < count; i++) {
+    if (labels[i] != IBID_REFLABEL_VOLUME) continue;
+    view t = token_view(text, &tokens[i]);
+    if (t.n && t.s[0] == '(') t.s++, t.n--;
+    size_t k = 0;
+    if (t.n > 2 && (t.s[0] == 'p' || t.s[0] == 'S')) k = 1;
+    if (k && t.s[0] == 'p' && t.n > 3 && t.s[1] == 'p') k = 2;
+    if (k && k + 1 < t.n && t.s[k] == '.' && is_digit(t.s[k + 1])) labels[i] = IBID_REFLABEL_PAGES;
+  }
+}
+
+/* Is t one to five digits, then at most a comma? */
+static int plain_number(view t, int comma) {
+  if (comma && t.n && t.s[t.n - 1] == ',') t.n--;
+  if (!t.n || t.n > 5) return 0;
+  for (size_t k = 0; k < t.n; k++)
+    if (!is_digit(t.s[k])) return 0;
+  return 1;
+}
+
+/*
+** "..., 84 Wash. U. L. Rev. 777 (2006).", "9 Ann. Rev. L. & Soc. Sci. 269,
+** 270 (2013)", "111 Yale L.J. 1935 (2002)": a law review cited the
+** Bluebook way after the title's comma: volume, the journal's abbreviated
+** name (capitalised words, "&", "of"; one at least ending in a period), the
+** first page, a page cited (left out), the year in brackets.
+*/
+static void bluebook_journal(const char *text, const ibid_reftoken *tokens, size_t count,
+                             uint8_t *labels) {
+  static const char *const joining[] = {"&", "of", "on", "and", "the", "for", NULL};
+  for (size_t i = 1; i + 3 < count; i++) {
+    view before = token_view(text, &tokens[i - 1]);
+    if (!before.n || before.s[before.n - 1] != ',' ||
+        !plain_number(token_view(text, &tokens[i]), 0))
+      continue;
+    size_t k = i + 1;
+    int abbreviated = 0;
+    while (k < count && k - i <= 8) {
+      view w = token_view(text, &tokens[k]);
+      if (!w.n || !(is_upper(w.s[0]) || word_in(w, joining))) break;
+      abbreviated |= w.s[w.n - 1] == '.';
+      k++;
+    }
+    if (k == i + 1 || !abbreviated || k + 1 >= count ||
+        !plain_number(token_view(text, &tokens[k]), 1))
+      continue;
+    size_t page = k++;
+    if (text[tokens[page].start + tokens[page].length - 1] == ',' && k < count &&
+        plain_number(token_view(text, &tokens[k]), 0))
+      k++; /* the page cited */
+    if (k >= count) continue;
+    view year = token_view(text, &tokens[k]);
+    if (year.n < 6 || year.s[0] != '(' || !is_digit(year.s[1]) || !parse_date(year).year) continue;
+    labels[i] = IBID_REFLABEL_VOLUME;
+    for (size_t m = i + 1; m < page; m++) labels[m] = IBID_REFLABEL_JOURNAL;
+    labels[page] = IBID_REFLABEL_PAGES;
+    for (size_t m = page + 1; m < k; m++) labels[m] = IBID_REFLABEL_OTHER;
+    labels[k] = IBID_REFLABEL_DATE;
+    return;
+  }
 }
 
 /* Which fields meet: follows[a] has bit b set where a token of label b
@@ -2754,6 +2960,7 @@ static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t 
   publisher_before_year(text, tokens, count, labels);
   document_prefixes(text, tokens, count, labels);
   stripped_urls(text, tokens, count, labels);
+  url_tokens(text, tokens, count, labels);
   day_before_month(text, tokens, count, labels);
   quoted_title(text, tokens, count, labels);
   quoted_in(text, tokens, count, labels);
@@ -2761,11 +2968,15 @@ static void adjust_labels(const char *text, const ibid_reftoken *tokens, size_t 
   editions(text, tokens, count, labels);
   volume_words_before_number(text, tokens, count, labels);
   place_before_colon(text, tokens, count, labels);
+  place_ending_title(text, tokens, count, labels);
   title_after_editors(text, tokens, count, labels);
   in_container_before_editors(text, tokens, count, labels);
   page_count(text, tokens, count, labels);
   arxiv_not_pages(text, tokens, count, labels);
   editor_mark_after_names(text, tokens, count, labels);
+  names_before_editor_mark(text, tokens, count, labels);
+  bluebook_journal(text, tokens, count, labels);
+  glued_page_words(text, tokens, count, labels);
   title_before_place(count, labels);
   in_names_container(text, tokens, count, labels);
   /* The boundary rules, each only where the two fields it looks at meet

@@ -85,7 +85,7 @@ def test_corpus_gold_fields():
     # (good.xml 0.952 -> 0.957, GROBID evaluation 0.910 -> 0.913, own social-science
     # held-out 0.968 -> 0.975): again the larger held-out sets outweigh these 51.
     # 0.912 with the learned word classes (GROBID evaluation 0.915, good.xml 0.957).
-    assert micro[2] >= 0.90, micro
+    assert micro[2] >= 0.93, micro
 
 
 def public_score(path, *options):
@@ -122,8 +122,12 @@ def test_anystyle_good():
 def test_social_science():
     """English and German social-science references written for the project
     (tests/refs/parse/), scored by the public scorer: the development part, whose errors
-    were looked at, and the held-out part, which was only scored."""
-    for name, bar in (('social_dev.xml', 0.96), ('social_heldout.xml', 0.93)):
+    were looked at, and the held-out part, which was only scored; the same for German,
+    French and Spanish references in the conventions issue 9 names."""
+    # and German, French and Spanish ones in the conventions of issue 9 (0.924 / 0.925
+    # in 0.10 and 0.11: most misses are "(Hrsg.)", "(dir.)", "y" that the scorer keeps)
+    for name, bar in (('social_dev.xml', 0.96), ('social_heldout.xml', 0.93),
+                      ('conventions_dev.xml', 0.91), ('conventions_heldout.xml', 0.91)):
         f1, lines = public_score(os.path.join(ROOT, 'tests', 'refs', 'parse', name))
         print('    %s: micro-F1 %.3f' % (name, f1))
         assert f1 >= bar, (name, f1)
@@ -144,6 +148,40 @@ def parse(db, text):
 
 def families(names):
     return [n.get('family') or n.get('literal') for n in names or []]
+
+
+def test_rules_after_the_model():
+    """The rules of 0.11 after the labeller, on references written for this test: a
+    Bluebook law-review citation, names split between author and editor before "(eds)",
+    a link the model took for pages, an ordinal split by a space, a note's number before a
+    quoted title, a quoted title opening with a quote, a journal named "... Papers", a place run on
+    from the title before the publisher's colon."""
+    db = connect()
+    got = parse(db, 'Maria Alvarez, Courts and Compliance in Transitional States, '
+                    '58 Harv. Int\'l L.J. 412, 415 (2017).')
+    assert (got.get('volume'), got.get('container-title'), got.get('page')) == \
+        ('58', "Harv. Int'l L.J", '412'), got
+    assert got['issued']['date-parts'] == [[2017]], got
+    got = parse(db, 'Jana Novak, Peter Lindqvist, Sara Moretti, Tom Hale (eds), Cities after '
+                    'Industry, London: Routledge, 2015.')
+    assert 'author' not in got and families(got.get('editor')) == \
+        ['Novak', 'Lindqvist', 'Moretti', 'Hale'], got
+    got = parse(db, 'Ortiz, Ana. “Water Rights in the Andes.” Andean Observer, 3 Mar. 2019, '
+                    'www.andeanobserver.org/2019/03/03/water-rights.')
+    assert got.get('URL') == 'www.andeanobserver.org/2019/03/03/water-rights' and 'page' not in got, got
+    got = parse(db, 'Brandt, Lena, Comparative Welfare States (3 rd edn, Oxford: Clarendon Press, 2009).')
+    assert got.get('edition') == '3rd', got
+    got = parse(db, '17 ‘Dockworkers strike over pensions’, The Coastal Herald (2 May 2016).')
+    assert got.get('title') == 'Dockworkers strike over pensions', got
+    got = parse(db, 'L. Park and D. Osei, ““Lumen”: A lighting model for sparse scenes,” Graphics '
+                    'Forum, vol. 12, 2018.')
+    assert 'Lumen' in got.get('title', '') and got['title'].endswith('sparse scenes'), got
+    got = parse(db, 'Hale, T. (2004). Sediment flux on the shelf. Continental Shelf Research Part II: '
+                    'Topical Studies Papers 24(7): 801-822.')
+    assert got.get('type') == 'article-journal' and got.get('page') == '801-822', got
+    got = parse(db, 'Okafor, Chidi. 1999. Markets and Kinship in the Delta Lagos: Malthouse Press.')
+    assert (got.get('title'), got.get('publisher-place')) == \
+        ('Markets and Kinship in the Delta', 'Lagos'), got
 
 
 def test_conventions():
