@@ -834,6 +834,22 @@ static int is_name_word(const char *text, size_t start, size_t end) {
   return 1;
 }
 
+/* Is text[start..end) an acronym, two letters or more all capitals ("WHO",
+** "UN"), so a name and never the function word it spells ("Who", "Un")? */
+static int is_acronym(const char *text, size_t start, size_t end) {
+  size_t letters = 0;
+  for (size_t cursor = start; cursor < end;) {
+    size_t size;
+    uint32_t c = code_point_at(text, end, cursor, &size);
+    if (u_isalpha((UChar32)c)) {
+      if (!u_isupper((UChar32)c)) return 0;
+      letters++;
+    }
+    cursor += size;
+  }
+  return letters >= 2;
+}
+
 /* Length of a possessive ending "'s", "’s" or "s'" of text[start..end), 0 if none. */
 static size_t possessive_length(const char *text, size_t start, size_t end) {
   if (end - start > 3 && starts_with(text, end - 2, end, "'s")) return 2;
@@ -895,7 +911,7 @@ static int name_before(const char *text, size_t open, size_t *name_start, size_t
       *reference = 1;
       return 0;
     }
-    if (is_upper_at(text, bare, word_start) &&
+    if (is_upper_at(text, bare, word_start) && !is_acronym(text, word_start, bare) &&
         (in_word_list(text, word_start, bare, WORDS(function_words)) ||
          in_word_list(text, word_start, bare, WORDS(month_names))))
       break;

@@ -5,7 +5,8 @@ only): English APA, Harvard and Chicago author-date, German, French and Spanish 
 Each document NAME.txt or NAME.html has a NAME.gold: a line "=<TAB>first words" for each
 entry of its reference list, in order (entry 1, 2, ...), and a line "cite<TAB>entry" for each
 cite occurrence of the body, in text order: the cite's text as printed ("Smith, 2010, p. 23",
-"Smith (2010a)") and the 1-based entry it names, 0 when its work is not in the list.
+"Smith (2010a)"; a space stands for any white space, a line break too) and the 1-based entry
+it names, 0 when its work is not in the list.
 
 A document is loaded alone into `documents` (a fresh database, so no other document's works
 take part). Entry k is the refs row of the document's list whose text starts with its first
@@ -64,12 +65,15 @@ def score_document(path, verbose=True):
     position, used, right = 0, set(), 0
     linked = sum(1 for _, _, work in cites if work in list_works)
     for text, entry in gold:
-        at = body.find(text, position)
-        assert at >= 0, (name, text)
+        # a space of the gold stands for any white space (a cite broken over lines)
+        found = re.compile(r'\s+'.join(re.escape(word) for word in text.split(' '))).search(
+            body, position)
+        assert found, (name, text)
+        at, length = found.start(), found.end() - found.start()
         position = at + 1
         best, overlap = None, 0
         for k, (start, end, work) in enumerate(cites):
-            o = min(end, at + len(text)) - max(start, at)
+            o = min(end, at + length) - max(start, at)
             if k not in used and o > overlap:
                 best, overlap = k, o
         work = None

@@ -260,6 +260,8 @@ static void test_other_languages(void) {
       "(May/June 1987) (Spring/Summer, 1991). Trends in Mathematics, "
       "Birkh\xC3\xA4user/Springer, Basel (2010), 233-289.");
   CHECK("months, seasons and a publisher's place are no authors", count == 0);
+  find("The WHO (2021) estimates it.");
+  CHECK_STRING("an acronym spelling a function word is a name", row(0), "WHO|2021||||1|");
 }
 
 int main(void) {
