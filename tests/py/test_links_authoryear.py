@@ -120,13 +120,20 @@ def score_split(split, verbose=True):
 
 def test_authoryear_links():
     """Per split and language, cites linked to the right entry of the document's own list."""
-    scores = {}
+    # Measured (0.11): dev P 1.000 R 0.966 (236 cites; 0.10.0: P 0.988 R 0.708), every language
+    # R >= 0.949; held out P 1.000 R 0.987 (77 cites; first score, before any rule: P 1.000
+    # R 0.649). What dev misses: entries a hard-wrapped list with hanging indents loses when the
+    # text's lines are joined, "J. Müller (2010)" after a comma, a name after "América Latina,".
+    scores, languages = {}, {}
     for split in ('dev', 'heldout'):
         # held-out errors are not printed, only the totals
         rows, by_language, total = score_split(split, verbose=split == 'dev')
         print_scores('author-year links of tests/refs/links/authoryear/%s' % split, rows)
         scores[split] = prf(*total)
-    assert scores['dev'][0] >= 0.0 and scores['dev'][1] >= 0.0, scores
+        languages[split] = {language: prf(*counts) for language, counts in by_language.items()}
+    assert scores['dev'][0] >= 0.99 and scores['dev'][1] >= 0.95, scores
+    assert min(r for _, r, _ in languages['dev'].values()) >= 0.93, languages['dev']
+    assert scores['heldout'][0] >= 0.97 and scores['heldout'][1] >= 0.95, scores
 
 
 if __name__ == '__main__':
