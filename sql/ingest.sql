@@ -282,8 +282,12 @@ UPDATE cites SET work_id = CASE
     HAVING count(*) = 1) END
 WHERE document_id = ?1 AND year IS NULL AND work_id IS NULL AND locator IS NOT NULL
   AND authors IS NOT NULL AND problem IS NULL;
--- (one statement for both: the cite's keys are computed once, LIMIT 1 keeping
--- their row made once; the corpus's work is asked for only when the list has none)
+-- (one statement for both: the cite's key is computed once, LIMIT 1 keeping
+-- its row made once; the corpus's work is asked for only when the list has none.
+-- The names below are folded only in a document with a list, the cite's first
+-- author once per cite (m), an entry's opening name only when its family is
+-- not already the cite's (x), its second author only for a cite of two names
+-- or more among the entries it names.)
 -- In the document's own list, an entry of the cite's year (or, when its work has
 -- no year, whose text prints the cite's) is named by the cite's
 -- first author: its name (the author part up to " and ", " & ", " et ", " und ",
@@ -307,82 +311,87 @@ UPDATE cites SET work_id = (
       CASE WHEN EXISTS (SELECT 1 FROM refs WHERE document_id = ?1 AND note IS NULL
                                              AND work_id IS NOT NULL)
       THEN (SELECT work_id FROM (
-       SELECT e.work_id, e.item, CASE
-           WHEN k.name IN (e.family, e.lead)
-             OR e.family = substr(k.key, 1, instr(k.key, ':') - 1) THEN 0
-           WHEN (e.family <> '' AND (k.name LIKE '%-' || e.family OR e.family LIKE '%-' || k.name
-                                     OR e.family LIKE k.name || '-%'))
-             OR (e.lead <> '' AND (k.name LIKE '%-' || e.lead OR e.lead LIKE '%-' || k.name
-                                   OR e.lead LIKE k.name || '-%')) THEN 1
-           WHEN replace(replace(replace(k.name, 'ae', 'a'), 'oe', 'o'), 'ue', 'u') IN
-                (replace(replace(replace(e.family, 'ae', 'a'), 'oe', 'o'), 'ue', 'u'),
-                 replace(replace(replace(e.lead, 'ae', 'a'), 'oe', 'o'), 'ue', 'u')) THEN 2
-           ELSE 3 END AS named,
-         CASE k.names
-           WHEN 1 THEN coalesce(json_array_length(e.csl, '$.author'),
-                                json_array_length(e.csl, '$.editor'), 1) <> 1
-           WHEN 3 THEN 3 - min(3, coalesce(json_array_length(e.csl, '$.author'),
-                                           json_array_length(e.csl, '$.editor'), 1))
-           ELSE CASE WHEN instr('-' || k.all_names || '-', '-' || (
+       SELECT c.work_id, c.item, c.named, CASE c.names
+           WHEN 1 THEN c.authors <> 1
+           WHEN 3 THEN 3 - min(3, c.authors)
+           ELSE CASE WHEN instr('-' || (
+                  SELECT substr(f.key, 1, instr(f.key, ':') - 1)
+                  FROM (SELECT ibid_work_key('{"author":[{"family":' ||
+                                             json_quote(c.cite_authors) || '}]}') AS key) f)
+                  || '-', '-' || (
                   SELECT substr(s.key, 1, instr(s.key, ':') - 1)
                   FROM (SELECT ibid_work_key('{"author":[{"family":' || json_quote(coalesce(
-                          e.csl ->> '$.author[1].family', e.csl ->> '$.author[1].literal',
-                          e.csl ->> '$.editor[1].family', e.csl ->> '$.editor[1].literal')) ||
+                          c.csl ->> '$.author[1].family', c.csl ->> '$.author[1].literal',
+                          c.csl ->> '$.editor[1].family', c.csl ->> '$.editor[1].literal')) ||
                           '}]}') AS key) s) || '-') > 0 THEN 0
-                WHEN coalesce(json_array_length(e.csl, '$.author'),
-                              json_array_length(e.csl, '$.editor'), 1) >= 2 THEN 1
+                WHEN c.authors >= 2 THEN 1
                 ELSE 2 END END AS agree
-       FROM (SELECT r.work_id, r.item, r.csl, w.key_family AS family,
-                    (SELECT substr(l.key, 1, instr(l.key, ':') - 1)
-                     FROM (SELECT ibid_work_key('{"author":[{"family":' || json_quote(
-                             replace(replace(replace(replace(substr(r.text, 1, min(
-                               instr(r.text || ',', ','), instr(r.text || '(', '('),
-                               instr(r.text || '.', '.'), instr(r.text || ':', ':')) - 1),
-                               char(168), ''), char(180), ''), char(96), ''), char(710), '')) ||
-                             '}]}') AS key) l) AS lead
-             FROM refs r JOIN works w ON w.id = r.work_id
-             WHERE r.document_id = ?1 AND r.note IS NULL
-               AND (w.year = cites.year OR (w.year IS NULL AND instr(r.text, cites.year) > 0))
-               AND (coalesce(cites.suffix, '') = ''
-                    OR instr(r.text, cites.year || cites.suffix) > 0)) e
-       WHERE k.name <> '')
-       WHERE named < 3
+       FROM (
+        SELECT e.work_id, e.item, e.csl, e.authors, m.names, m.authors AS cite_authors, CASE
+            WHEN m.name = e.family OR e.family = substr(k.key, 1, instr(k.key, ':') - 1) THEN 0
+            ELSE (SELECT CASE
+                WHEN m.name = x.lead THEN 0
+                WHEN (e.family <> '' AND (m.name LIKE '%-' || e.family
+                                          OR e.family LIKE '%-' || m.name
+                                          OR e.family LIKE m.name || '-%'))
+                  OR (x.lead <> '' AND (m.name LIKE '%-' || x.lead OR x.lead LIKE '%-' || m.name
+                                        OR x.lead LIKE m.name || '-%')) THEN 1
+                WHEN replace(replace(replace(m.name, 'ae', 'a'), 'oe', 'o'), 'ue', 'u') IN
+                     (replace(replace(replace(e.family, 'ae', 'a'), 'oe', 'o'), 'ue', 'u'),
+                      replace(replace(replace(x.lead, 'ae', 'a'), 'oe', 'o'), 'ue', 'u')) THEN 2
+                ELSE 3 END
+              FROM (SELECT substr(l.key, 1, instr(l.key, ':') - 1) AS lead
+                    FROM (SELECT ibid_work_key('{"author":[{"family":' || json_quote(
+                            replace(replace(replace(replace(substr(e.text, 1, min(
+                              instr(e.text || ',', ','), instr(e.text || '(', '('),
+                              instr(e.text || '.', '.'), instr(e.text || ':', ':')) - 1),
+                              char(168), ''), char(180), ''), char(96), ''), char(710), '')) ||
+                            '}]}') AS key) l) x) END AS named
+        FROM (SELECT r.work_id, r.item, r.csl, r.text, w.key_family AS family,
+                     coalesce(json_array_length(r.csl, '$.author'),
+                              json_array_length(r.csl, '$.editor'), 1) AS authors
+              FROM refs r JOIN works w ON w.id = r.work_id
+              WHERE r.document_id = ?1 AND r.note IS NULL
+                AND (w.year = cites.year OR (w.year IS NULL AND instr(r.text, cites.year) > 0))
+                AND (coalesce(cites.suffix, '') = ''
+                     OR instr(r.text, cites.year || cites.suffix) > 0)
+              LIMIT -1) e,
+             (SELECT substr(n.key, 1, instr(n.key, ':') - 1) AS name, n.names, n.authors
+              FROM (SELECT ibid_work_key('{"author":[{"family":' ||
+                                         json_quote(substr(a.authors, 1, a.name_length)) ||
+                                         '}]}') AS key, a.authors,
+                           CASE WHEN a.name_length >= length(a.authors) THEN 1
+                                WHEN a.authors LIKE '% et al%' OR a.authors LIKE '% u. a%'
+                                  OR a.authors LIKE '% u.a.%' OR a.authors LIKE '% and others%'
+                                  OR a.authors LIKE '% y col%' OR a.authors LIKE '% et coll%'
+                                THEN 3
+                                ELSE 2 END AS names
+                    FROM (SELECT b.authors,
+                                 min(instr(b.authors || ' and ', ' and '),
+                                     instr(b.authors || ' & ', ' & '),
+                                     instr(b.authors || ' et ', ' et '),
+                                     instr(b.authors || ' und ', ' und '),
+                                     instr(b.authors || ' y ', ' y '),
+                                     instr(b.authors || ' e ', ' e '),
+                                     instr(b.authors || '/', '/'), instr(b.authors || ',', ','),
+                                     instr(b.authors || ' u. a', ' u. a'),
+                                     instr(b.authors || ' u.a.', ' u.a.')) - 1 AS name_length
+                          FROM (SELECT replace(replace(replace(replace(cites.authors,
+                                         char(168), ''), char(180), ''), char(96), ''),
+                                         char(710), '') AS authors) b) a) n
+              LIMIT 1) m
+        WHERE m.name <> ''
+        LIMIT -1) c
+       WHERE c.named < 3)
        ORDER BY named, agree, item
        LIMIT 1) END,
       (SELECT max(w.id) FROM works w
        WHERE coalesce(cites.suffix, '') = ''
          AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
        HAVING count(*) = 1))
-    FROM (SELECT n.key, n.all_names,
-                 substr(n.name_key, 1, instr(n.name_key, ':') - 1) AS name,
-                 CASE WHEN n.name_length >= length(n.authors) THEN 1
-                      WHEN n.authors LIKE '% et al%' OR n.authors LIKE '% u. a%'
-                        OR n.authors LIKE '% u.a.%' OR n.authors LIKE '% and others%'
-                        OR n.authors LIKE '% y col%' OR n.authors LIKE '% et coll%' THEN 3
-                      ELSE 2 END AS names
-          FROM (SELECT a.key, a.authors,
-                       ibid_work_key('{"author":[{"family":' ||
-                                     json_quote(substr(a.authors, 1, a.name_length)) || '}]}')
-                         AS name_key,
-                       (SELECT substr(f.key, 1, instr(f.key, ':') - 1)
-                        FROM (SELECT ibid_work_key('{"author":[{"family":' ||
-                                                   json_quote(a.authors) || '}]}') AS key) f)
-                         AS all_names,
-                       a.name_length
-                FROM (SELECT ibid_work_key('{"author":[{"literal":' || json_quote(cites.authors) ||
-                                           '}],"issued":{"date-parts":[[' ||
-                                           json_quote(cites.year) || ']]}}') AS key,
-                             b.authors,
-                             min(instr(b.authors || ' and ', ' and '), instr(b.authors || ' & ', ' & '),
-                                 instr(b.authors || ' et ', ' et '), instr(b.authors || ' und ', ' und '),
-                                 instr(b.authors || ' y ', ' y '), instr(b.authors || ' e ', ' e '),
-                                 instr(b.authors || '/', '/'), instr(b.authors || ',', ','),
-                                 instr(b.authors || ' u. a', ' u. a'),
-                                 instr(b.authors || ' u.a.', ' u.a.')) - 1 AS name_length
-                      FROM (SELECT replace(replace(replace(replace(cites.authors, char(168), ''),
-                                                           char(180), ''), char(96), ''),
-                                           char(710), '') AS authors) b) a) n
-          LIMIT 1) k)
+    FROM (SELECT ibid_work_key('{"author":[{"literal":' || json_quote(cites.authors) ||
+                               '}],"issued":{"date-parts":[[' || json_quote(cites.year) || ']]}}')
+                 AS key LIMIT 1) k)
 WHERE document_id = ?1 AND year IS NOT NULL AND problem IS NULL;
 INSERT INTO works(key, authors, year)
   -- @with cites

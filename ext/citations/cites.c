@@ -834,8 +834,9 @@ static int is_name_word(const char *text, size_t start, size_t end) {
   return 1;
 }
 
-/* Is text[start..end) an acronym, two letters or more all capitals ("WHO",
-** "UN"), so a name and never the function word it spells ("Who", "Un")? */
+/* Is text[start..end) an acronym, three letters or more all capitals ("WHO"),
+** so a name and never the function word it spells ("Who")? (Two capitals
+** may be the initials of a reference-list entry, "Albers HE (2012)".) */
 static int is_acronym(const char *text, size_t start, size_t end) {
   size_t letters = 0;
   for (size_t cursor = start; cursor < end;) {
@@ -847,7 +848,7 @@ static int is_acronym(const char *text, size_t start, size_t end) {
     }
     cursor += size;
   }
-  return letters >= 2;
+  return letters >= 3;
 }
 
 /* Length of a possessive ending "'s", "’s" or "s'" of text[start..end), 0 if none. */
