@@ -283,18 +283,108 @@ UPDATE cites SET work_id = CASE
 WHERE document_id = ?1 AND year IS NULL AND work_id IS NULL AND locator IS NOT NULL
   AND authors IS NOT NULL AND problem IS NULL;
 -- (one statement for both: the cite's key is computed once, LIMIT 1 keeping
--- its row made once; the corpus's work is asked for only when the list has none)
+-- its row made once; the corpus's work is asked for only when the list has none.
+-- The names below are folded only in a document with a list, the cite's first
+-- author once per cite (m), an entry's opening name only when its family is
+-- not already the cite's (x), its second author only for a cite of two names
+-- or more among the entries it names.)
+-- In the document's own list, an entry of the cite's year (or, when its work has
+-- no year, whose text prints the cite's) is named by the cite's
+-- first author: its name (the author part up to " and ", " & ", " et ", " und ",
+-- " y ", " e ", "/", "," or " u. a."), folded word by word as a family name is
+-- ("van Deth" van-deth, "Álvarez Junco" alvarez-junco), is the family of the
+-- entry's work key or the folded name the entry's text starts with (up to its
+-- first ",", "(", "." or ":": "Statistisches Bundesamt (2009):", "OECD. (2015).")
+-- -- first where the two are equal, then where one ends the other after a
+-- whole word ("Jeffrey Smith" smith, "Hayek" von-hayek) or begins it
+-- ("Ortega" ortega-y-gasset), then where they are equal with "ae", "oe", "ue"
+-- read as "a", "o", "u" ("Schaefer", "Schäfer"); the cite's literal key
+-- equal to the family (the rule before these) counts as equal. Spacing accents
+-- a PDF leaves beside their letter ("J¨orke") are dropped from both names.
+-- Of the entries named alike, one whose authors agree with the cite's comes
+-- first: one author for one name; for two or more names, an entry whose second
+-- author the cite names; for "et al." or "u. a.", three authors or more; then
+-- the list's order.
 UPDATE cites SET work_id = (
   -- @with cites
     SELECT coalesce(
       CASE WHEN EXISTS (SELECT 1 FROM refs WHERE document_id = ?1 AND note IS NULL
                                              AND work_id IS NOT NULL)
-      THEN (SELECT r.work_id
-       FROM refs r JOIN works w ON w.id = r.work_id
-       WHERE r.document_id = ?1 AND r.note IS NULL
-         AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year
-         AND (coalesce(cites.suffix, '') = '' OR instr(r.text, cites.year || cites.suffix) > 0)
-       ORDER BY r.item LIMIT 1) END,
+      THEN (SELECT work_id FROM (
+       SELECT c.work_id, c.item, c.named, CASE c.names
+           WHEN 1 THEN c.authors <> 1
+           WHEN 3 THEN 3 - min(3, c.authors)
+           ELSE CASE WHEN instr('-' || (
+                  SELECT substr(f.key, 1, instr(f.key, ':') - 1)
+                  FROM (SELECT ibid_work_key('{"author":[{"family":' ||
+                                             json_quote(c.cite_authors) || '}]}') AS key) f)
+                  || '-', '-' || (
+                  SELECT substr(s.key, 1, instr(s.key, ':') - 1)
+                  FROM (SELECT ibid_work_key('{"author":[{"family":' || json_quote(coalesce(
+                          c.csl ->> '$.author[1].family', c.csl ->> '$.author[1].literal',
+                          c.csl ->> '$.editor[1].family', c.csl ->> '$.editor[1].literal')) ||
+                          '}]}') AS key) s) || '-') > 0 THEN 0
+                WHEN c.authors >= 2 THEN 1
+                ELSE 2 END END AS agree
+       FROM (
+        SELECT e.work_id, e.item, e.csl, e.authors, m.names, m.authors AS cite_authors, CASE
+            WHEN m.name = e.family OR e.family = substr(k.key, 1, instr(k.key, ':') - 1) THEN 0
+            ELSE (SELECT CASE
+                WHEN m.name = x.lead THEN 0
+                WHEN (e.family <> '' AND (m.name LIKE '%-' || e.family
+                                          OR e.family LIKE '%-' || m.name
+                                          OR e.family LIKE m.name || '-%'))
+                  OR (x.lead <> '' AND (m.name LIKE '%-' || x.lead OR x.lead LIKE '%-' || m.name
+                                        OR x.lead LIKE m.name || '-%')) THEN 1
+                WHEN replace(replace(replace(m.name, 'ae', 'a'), 'oe', 'o'), 'ue', 'u') IN
+                     (replace(replace(replace(e.family, 'ae', 'a'), 'oe', 'o'), 'ue', 'u'),
+                      replace(replace(replace(x.lead, 'ae', 'a'), 'oe', 'o'), 'ue', 'u')) THEN 2
+                ELSE 3 END
+              FROM (SELECT substr(l.key, 1, instr(l.key, ':') - 1) AS lead
+                    FROM (SELECT ibid_work_key('{"author":[{"family":' || json_quote(
+                            replace(replace(replace(replace(substr(e.text, 1, min(
+                              instr(e.text || ',', ','), instr(e.text || '(', '('),
+                              instr(e.text || '.', '.'), instr(e.text || ':', ':')) - 1),
+                              char(168), ''), char(180), ''), char(96), ''), char(710), '')) ||
+                            '}]}') AS key) l) x) END AS named
+        FROM (SELECT r.work_id, r.item, r.csl, r.text, w.key_family AS family,
+                     coalesce(json_array_length(r.csl, '$.author'),
+                              json_array_length(r.csl, '$.editor'), 1) AS authors
+              FROM refs r JOIN works w ON w.id = r.work_id
+              WHERE r.document_id = ?1 AND r.note IS NULL
+                AND (w.year = cites.year OR (w.year IS NULL AND instr(r.text, cites.year) > 0))
+                AND (coalesce(cites.suffix, '') = ''
+                     OR instr(r.text, cites.year || cites.suffix) > 0)
+              LIMIT -1) e,
+             (SELECT substr(n.key, 1, instr(n.key, ':') - 1) AS name, n.names, n.authors
+              FROM (SELECT ibid_work_key('{"author":[{"family":' ||
+                                         json_quote(substr(a.authors, 1, a.name_length)) ||
+                                         '}]}') AS key, a.authors,
+                           CASE WHEN a.name_length >= length(a.authors) THEN 1
+                                WHEN a.authors LIKE '% et al%' OR a.authors LIKE '% u. a%'
+                                  OR a.authors LIKE '% u.a.%' OR a.authors LIKE '% and others%'
+                                  OR a.authors LIKE '% y col%' OR a.authors LIKE '% et coll%'
+                                THEN 3
+                                ELSE 2 END AS names
+                    FROM (SELECT b.authors,
+                                 min(instr(b.authors || ' and ', ' and '),
+                                     instr(b.authors || ' & ', ' & '),
+                                     instr(b.authors || ' et ', ' et '),
+                                     instr(b.authors || ' und ', ' und '),
+                                     instr(b.authors || ' y ', ' y '),
+                                     instr(b.authors || ' e ', ' e '),
+                                     instr(b.authors || '/', '/'), instr(b.authors || ',', ','),
+                                     instr(b.authors || ' u. a', ' u. a'),
+                                     instr(b.authors || ' u.a.', ' u.a.')) - 1 AS name_length
+                          FROM (SELECT replace(replace(replace(replace(cites.authors,
+                                         char(168), ''), char(180), ''), char(96), ''),
+                                         char(710), '') AS authors) b) a) n
+              LIMIT 1) m
+        WHERE m.name <> ''
+        LIMIT -1) c
+       WHERE c.named < 3)
+       ORDER BY named, agree, item
+       LIMIT 1) END,
       (SELECT max(w.id) FROM works w
        WHERE coalesce(cites.suffix, '') = ''
          AND w.key_family = substr(k.key, 1, instr(k.key, ':') - 1) AND w.year = cites.year

@@ -6,17 +6,22 @@
 ** pair spans at most MAXIMUM_PARENTHESIS bytes, so each byte is looked at a
 ** bounded number of times (linear time). The inside is split at ";" into
 ** items, and after a year also at ", Name" and " and Name" ("(Zimov et al.
-** 1995, Johnson 2009)"). An item is: an optional prefix ("see also", "e.g."),
-** an author part that looks like names (capitalized first word, no ":" or digits, no
-** words that name documents such as "Article" or "Resolution"), then a year
-** ("2015", "2005a", "n.d.", "forthcoming", "in press"), then what may follow a
+** 1995, Johnson 2009)"). An item is: an optional prefix ("see also", "e.g.",
+** "vgl.", "voir aussi", "véase"), an author part that looks like names
+** (capitalized first word, no ":" or digits, "/" only between two names as in
+** German "Müller/Schmidt", lower-case words only those that join names, "und",
+** "et", "y", "et al.", "u. a.", no words that name documents such as "Article"
+** or "Resolution"), then a year ("2015", "2005a", "n.d.", "forthcoming",
+** "in press"), then what may follow a
 ** year: ": 120" or ", p. 5" (locator), ", 2016" (another year by the same
 ** authors), ", b" (another suffix of the same year).
 **
 ** A parenthesis that holds only years ("(2015)", "(2015: 539)") is a
 ** narrative cite when the words just before it are a name ("Smith (2015)",
-** "Snyder and Vinjamuri’s (2003)"); the ones that end a reference
-** ("Law Review, 19:1 (1956)", "ICJ Reports (2012), pp. 3-34") are told apart
+** "Snyder and Vinjamuri’s (2003)"), back to a word that starts a clause in
+** English, German, French or Spanish ("However", "Nach", "Selon", "Según");
+** the ones that end a reference ("Law Review, 19:1 (1956)", "ICJ Reports
+** (2012), pp. 3-34", "Jann, Werner (2009):") are told apart
 ** by what precedes (a number, a quote, a word that names a publication, the
 ** initials of a reference-list entry) and what follows (", pp.", ", available
 ** at", a capitalized word on the same line). A year with a
@@ -179,9 +184,9 @@ static int starts_with(const char *text, size_t position, size_t end, const char
 
 /* Lower-case words that may sit inside a personal or corporate author name. */
 static const char *const name_connectors[] = {
-    "&",   "al",  "al.", "and", "at", "da",  "das", "de",  "del", "della", "den",
-    "der", "di",  "dos", "du",  "e",  "et",  "for", "in",  "la",  "le",    "of",
-    "on",  "ten", "ter", "the", "to", "und", "van", "von", "y",   NULL};
+    "&",   "a.",  "al",  "al.", "and", "at",   "da",  "das", "de",  "del", "della", "den",
+    "der", "di",  "dos", "du",  "e",   "et",   "for", "in",  "la",  "le",  "of",    "on",
+    "ten", "ter", "the", "to",  "u.",  "u.a.", "und", "van", "von", "y",   NULL};
 
 /* Lower-case particles a surname may start with ("de Waal", "van der Wilt"). */
 static const char *const name_particles[] = {"da",  "das", "de",  "del", "della", "den",
@@ -206,19 +211,32 @@ static const char *const document_words[] = {
 /* Capitalized words that start sentences or clauses rather than names:
 ** "As Smith (2010) shows" names Smith, not "As Smith". */
 static const char *const function_words[] = {
-    "a",       "according", "after",  "all",       "also",    "although",  "among",       "an",
-    "and",     "as",        "at",     "because",   "before",  "between",   "both",        "but",
-    "by",      "cf.",       "during", "e.g.",      "each",    "earlier",   "eg",          "even",
-    "every",   "finally",   "first",  "following", "for",     "from",      "furthermore", "he",
-    "hence",   "her",       "here",   "his",       "how",     "however",   "i",           "i.e.",
-    "ie",      "if",        "in",     "indeed",    "instead", "it",        "its",         "later",
-    "like",    "likewise",  "many",   "moreover",  "most",    "no",        "nor",         "not",
-    "notably", "of",        "on",     "only",      "or",      "other",     "others",      "our",
-    "per",     "recently",  "second", "see",       "she",     "similarly", "since",       "so",
-    "some",    "that",      "the",    "their",     "then",    "there",     "therefore",   "these",
-    "they",    "third",     "this",   "those",     "though",  "thus",      "to",          "under",
-    "unlike",  "via",       "we",     "what",      "when",    "where",     "whereas",     "whether",
-    "which",   "while",     "who",    "why",       "with",    "yet",       NULL};
+    "a",        "according", "además",  "after",   "ainsi",       "all",     "alors",
+    "also",     "although",  "among",   "an",      "and",         "après",   "as",
+    "así",      "at",        "auch",    "aunque",  "aussi",       "avec",    "because",
+    "before",   "bei",       "bereits", "between", "both",        "but",     "by",
+    "cette",    "cf.",       "chez",    "comme",   "como",        "con",     "dabei",
+    "dagegen",  "daher",     "damit",   "dann",    "dans",        "das",     "dass",
+    "dem",      "den",       "depuis",  "der",     "desde",       "die",     "diese",
+    "dieser",   "doch",      "during",  "e.g.",    "each",        "earlier", "eg",
+    "ein",      "eine",      "einer",   "entre",   "even",        "every",   "finally",
+    "first",    "following", "for",     "from",    "furthermore", "für",     "gemäß",
+    "he",       "hence",     "her",     "here",    "his",         "how",     "however",
+    "i",        "i.e.",      "ie",      "if",      "in",          "indeed",  "instead",
+    "it",       "its",       "later",   "laut",    "les",         "like",    "likewise",
+    "los",      "mais",      "many",    "mit",     "moreover",    "most",    "même",
+    "nach",     "no",        "nor",     "not",     "notably",     "nur",     "of",
+    "on",       "only",      "or",      "other",   "others",      "our",     "par",
+    "para",     "per",       "pero",    "por",     "pour",        "puis",    "quant",
+    "recently", "schon",     "second",  "see",     "según",       "seit",    "selon",
+    "she",      "similarly", "sin",     "since",   "so",          "sobre",   "some",
+    "sowie",    "sur",       "también", "that",    "the",         "their",   "then",
+    "there",    "therefore", "these",   "they",    "third",       "this",    "those",
+    "though",   "thus",      "to",      "tras",    "trotz",       "una",     "und",
+    "under",    "unlike",    "ver",     "vgl.",    "via",         "voir",    "véase",
+    "we",       "what",      "when",    "where",   "whereas",     "whether", "which",
+    "while",    "who",       "why",     "wie",     "with",        "während", "yet",
+    "zum",      "zur",       NULL};
 
 /* Words of publication titles and legal instruments: a year in parentheses
 ** after them dates the document ("Law Review (1956)", "Rome Statute (1998)"). */
@@ -243,47 +261,19 @@ static const char *const reference_continuations[] = {
     "accessed", "at",    "available", "http", "https",     "no",  "no.",  "online", "p", "p.",
     "para",     "para.", "pp",        "pp.",  "retrieved", "vol", "vol.", "www",    NULL};
 
-/* Prefixes of an item, longest first so "see also" wins over "see". */
-static const char *const prefix_phrases[] = {"see, for example,",
-                                             "see, for example",
-                                             "see, e.g.,",
-                                             "see, e.g.",
-                                             "see e.g.,",
-                                             "see e.g.",
-                                             "see, also",
-                                             "see also",
-                                             "but see",
-                                             "see generally",
-                                             "see",
-                                             "also",
-                                             "e.g.,",
-                                             "e.g.",
-                                             "eg,",
-                                             "cf.,",
-                                             "cf.",
-                                             "cf",
-                                             "compare",
-                                             "contra",
-                                             "for example,",
-                                             "for example",
-                                             "for instance,",
-                                             "for instance",
-                                             "i.e.,",
-                                             "i.e.",
-                                             "as cited in",
-                                             "cited in",
-                                             "as quoted in",
-                                             "quoted in",
-                                             "in particular,",
-                                             "adapted from",
-                                             "modified from",
-                                             "data from",
-                                             "from",
-                                             "after",
-                                             "as described in",
-                                             "described in",
-                                             "reviewed in",
-                                             NULL};
+/* Prefixes of an item (lower case), longest first so "see also" wins over "see". */
+static const char *const prefix_phrases[] = {
+    "see, for example,", "see, for example", "see, e.g.,", "see, e.g.", "see e.g.,", "see e.g.",
+    "see, also", "see also", "but see", "see generally", "see", "also", "e.g.,", "e.g.", "eg,",
+    "cf. aussi", "cf.,", "cf.", "cf", "compare", "contra", "for example,", "for example",
+    "for instance,", "for instance", "i.e.,", "i.e.", "as cited in", "cited in", "as quoted in",
+    "quoted in", "in particular,", "adapted from", "modified from", "data from", "from", "after",
+    "as described in", "described in", "reviewed in",
+    /* German, French, Spanish */
+    "vgl. auch", "vgl. etwa", "vgl. z. b.", "vgl.", "siehe auch", "siehe etwa", "siehe", "z. b.",
+    "z.b.", "etwa", "voir aussi", "voir notamment", "voir par exemple", "voir", "par exemple,",
+    "par exemple", "notamment", "véase también", "véase, por ejemplo,", "véase", "ver también",
+    "ver", "por ejemplo,", "por ejemplo", "p. ej.,", "p. ej.", NULL};
 
 /* Words that open a locator written without ":" ("p. 5", "paras 3-4"). */
 static const char *const locator_words[] = {
@@ -606,6 +596,41 @@ static int author_start_ok(const char *text, size_t position, size_t end) {
   return next > word_end && is_upper_at(text, end, next);
 }
 
+/* Is text[start..end) a month or a season ("May", "Summer"): the issue of a
+** periodical, "(May/June 1987)", not an author? */
+static int is_month_or_season(const char *text, size_t start, size_t end) {
+  static const char *const seasons[] = {"autumn", "fall", "spring", "summer", "winter", NULL};
+  return in_word_list(text, start, end, WORDS(month_names)) ||
+         in_word_list(text, start, end, WORDS(seasons));
+}
+
+/* Is the "/" at position one between two names, a letter before it and a
+** capital after ("Müller/Schmidt", German for "Müller and Schmidt"), neither
+** of them a month or a season? */
+static int names_slash_at(const char *text, size_t start, size_t end, size_t position) {
+  if (position <= start || position + 1 >= end) return 0;
+  uint32_t before;
+  ibid_utf8_decode_before(text, position, &before);
+  if (!u_isalpha((UChar32)before) || !is_upper_at(text, end, position + 1)) return 0;
+  size_t left = position, right = position + 1;
+  while (left > start && text[left - 1] != '/' && !white_space_at(text, end, left - 1)) left--;
+  while (right < end && text[right] != '/' && text[right] != ',' &&
+         !white_space_at(text, end, right))
+    right++;
+  return !is_month_or_season(text, left, position) &&
+         !is_month_or_season(text, position + 1, right);
+}
+
+/* Is text[word_start..word_end) the end of the German "u. a." ("und andere",
+** et al.): "u.a.", or "a." after "u." (floor: where the words may start)? */
+static int is_und_andere(const char *text, size_t floor, size_t word_start, size_t word_end) {
+  if (equals_word(text, word_start, word_end, "u.a.")) return 1;
+  if (!equals_word(text, word_start, word_end, "a.")) return 0;
+  size_t before = trim_end(text, floor, word_start);
+  return before >= floor + 2 && equals_word(text, before - 2, before, "u.") &&
+         (before - 2 == floor || white_space_at(text, word_end, before - 3));
+}
+
 /*
 ** Is text[start..end) (trimmed, comma before the year removed) a plausible
 ** author part? With a comma before the year a few ordinary lower-case words
@@ -619,7 +644,8 @@ static int authors_ok(const char *text, size_t start, size_t end, int comma_befo
   for (size_t cursor = start; cursor < end; cursor++) {
     unsigned char c = (unsigned char)text[cursor];
     if (c < 0x20 && !white_space_at(text, end, cursor)) return 0;
-    if (strchr(":;\"?!=/\\{}%+<>|@#*_~^", c) && c != 0) return 0; /* "[WHO]" is fine */
+    if (c == '/' && names_slash_at(text, start, end, cursor)) continue; /* "Müller/Schmidt" */
+    if (strchr(":;\"?!=/\\{}%+<>|@#*_~^", c) && c != 0) return 0;       /* "[WHO]" is fine */
     if (starts_with(text, cursor, end, "\xE2\x80\x9C") ||
         starts_with(text, cursor, end, "\xE2\x80\x9D"))
       return 0; /* curly double quotes: a quoted title */
@@ -644,9 +670,10 @@ static int authors_ok(const char *text, size_t start, size_t end, int comma_befo
   if (in_word_list(text, last_start, last_end, WORDS(month_names)) ||
       in_word_list(text, last_start, last_end, WORDS(instrument_words)))
     return 0;
-  /* The last word is a name, or the "al." of "et al.". */
+  /* The last word is a name, or the "al." of "et al.", or the German "u. a." ("u.a."). */
   return is_upper_at(text, end, last_start) || equals_word(text, last_start, last_end, "al.") ||
-         equals_word(text, last_start, last_end, "al");
+         equals_word(text, last_start, last_end, "al") ||
+         is_und_andere(text, start, last_start, last_end);
 }
 
 /* ----- one item inside a parenthesis --------------------------------------- */
@@ -799,10 +826,29 @@ static int is_name_word(const char *text, size_t start, size_t end) {
   for (size_t cursor = start; cursor < end;) {
     size_t size;
     uint32_t c = code_point_at(text, end, cursor, &size);
-    if (!u_isalpha((UChar32)c) && c != '-' && c != '\'' && c != 0x2019 && c != 0x2010) return 0;
+    if (!u_isalpha((UChar32)c) && c != '-' && c != '\'' && c != 0x2019 && c != 0x2010 &&
+        !(c == '/' && names_slash_at(text, start, end, cursor)))
+      return 0;
     cursor += size;
   }
   return 1;
+}
+
+/* Is text[start..end) an acronym, three letters or more all capitals ("WHO"),
+** so a name and never the function word it spells ("Who")? (Two capitals
+** may be the initials of a reference-list entry, "Albers HE (2012)".) */
+static int is_acronym(const char *text, size_t start, size_t end) {
+  size_t letters = 0;
+  for (size_t cursor = start; cursor < end;) {
+    size_t size;
+    uint32_t c = code_point_at(text, end, cursor, &size);
+    if (u_isalpha((UChar32)c)) {
+      if (!u_isupper((UChar32)c)) return 0;
+      letters++;
+    }
+    cursor += size;
+  }
+  return letters >= 3;
 }
 
 /* Length of a possessive ending "'s", "’s" or "s'" of text[start..end), 0 if none. */
@@ -866,7 +912,7 @@ static int name_before(const char *text, size_t open, size_t *name_start, size_t
       *reference = 1;
       return 0;
     }
-    if (is_upper_at(text, bare, word_start) &&
+    if (is_upper_at(text, bare, word_start) && !is_acronym(text, word_start, bare) &&
         (in_word_list(text, word_start, bare, WORDS(function_words)) ||
          in_word_list(text, word_start, bare, WORDS(month_names))))
       break;
@@ -877,7 +923,8 @@ static int name_before(const char *text, size_t open, size_t *name_start, size_t
         !equals_word(text, word_start, bare, "for") && !equals_word(text, word_start, bare, "on") &&
         !equals_word(text, word_start, bare, "in");
     int name = is_name_word(text, word_start, bare);
-    if (words == 0 && !name && !equals_word(text, word_start, bare, "al.")) return 0;
+    int und_andere = is_und_andere(text, floor, word_start, bare); /* "Bogumil u. a. (2007)" */
+    if (words == 0 && !name && !equals_word(text, word_start, bare, "al.") && !und_andere) return 0;
     if (!name && !connector) {
       /* "New York: Wiley (1999)": a publisher after its place. */
       if (word_end > word_start && text[word_end - 1] == ':') *reference = 1;
@@ -891,7 +938,7 @@ static int name_before(const char *text, size_t open, size_t *name_start, size_t
     if (name && bare - word_start == 1) {
       *reference = 1; /* "Nealson K (2006)": Vancouver-style initials of a reference */
       return 0;
-    } else if (equals_word(text, word_start, bare, "al."))
+    } else if (equals_word(text, word_start, bare, "al.") || und_andere)
       first = word_start;
     words++;
     cursor = trim_end(text, floor, word_start);

@@ -233,11 +233,43 @@ static void test_line_breaks_and_bad_input(void) {
   CHECK("unclosed", count == 0);
 }
 
+/* German, French and Spanish forms: "/" and "u. a." between names, their prefixes,
+** clause words before a narrative name; a month pair is no author. */
+static void test_other_languages(void) {
+  find("(vgl. M\xC3\xBCller/Schmidt 2003: 23; Bogumil u. a. 2007) (Smith u.a. 2001)");
+  CHECK("german count", count == 3);
+  CHECK_STRING("slash between names", row(0), "M\xC3\xBCller/Schmidt|2003||23|vgl.|0|");
+  CHECK_STRING("u. a.", row(1), "Bogumil u. a.|2007||||0|");
+  CHECK_STRING("u.a.", row(2), "Smith u.a.|2001||||0|");
+  find("Mayntz/Scharpf (1995) und Bogumil u. a. (2007) zeigen. Nach Schuppert (2005) nicht.");
+  CHECK_STRING("narrative slash", row(0), "Mayntz/Scharpf|1995||||1|");
+  CHECK_STRING("narrative u. a.", row(1), "Bogumil u. a.|2007||||1|");
+  CHECK_STRING("narrative after Nach", row(2), "Schuppert|2005||||1|");
+  find(
+      "(voir aussi Dupont et Martin, 2004, p. 12) Selon Bourdieu (1970) "
+      "(v\xC3\xA9"
+      "ase tambi\xC3\xA9n Garc\xC3\xAD"
+      "a y L\xC3\xB3pez, 2010)");
+  CHECK_STRING("voir aussi", row(0), "Dupont et Martin|2004||p. 12|voir aussi|0|");
+  CHECK_STRING("narrative after Selon", row(1), "Bourdieu|1970||||1|");
+  CHECK_STRING("véase también", row(2),
+               "Garc\xC3\xAD"
+               "a y L\xC3\xB3pez|2010|||v\xC3\xA9"
+               "ase tambi\xC3\xA9n|0|");
+  find(
+      "(May/June 1987) (Spring/Summer, 1991). Trends in Mathematics, "
+      "Birkh\xC3\xA4user/Springer, Basel (2010), 233-289.");
+  CHECK("months, seasons and a publisher's place are no authors", count == 0);
+  find("The WHO (2021) estimates it.");
+  CHECK_STRING("an acronym spelling a function word is a name", row(0), "WHO|2021||||1|");
+}
+
 int main(void) {
   test_parenthetical_forms();
   test_several_years();
   test_prefixes();
   test_other_styles();
+  test_other_languages();
   test_narrative();
   test_problems();
   test_not_cites();
