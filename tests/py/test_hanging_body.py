@@ -1,0 +1,103 @@
+"""Reference lists in hanging indents (first line at the margin, the rest indented), as
+hard-wrapped text gives them: the entries are cut on the converted body
+(ibid_convert(text) ->> '$.body'), where the text cleaner has unwrapped the lines into
+paragraphs, not on the raw text (test_reflists.py does that).
+
+tests/refs/hanging/dev (development) and tests/refs/hanging/heldout (scored only): NAME.txt,
+NAME.gold (one entry a line: "first words ||| last words"), and NAME.keep (paragraphs of the
+body that must stay whole: "first words ||| last words" of one body paragraph, so that
+indented paragraphs, block quotes and indented lists keep their lines together)."""
+import glob, os, re
+from ibidtest import connect, print_scores, ROOT
+
+HANGING = os.path.join(ROOT, 'tests', 'refs', 'hanging')
+
+
+def squash(text):
+    return re.sub(r'\s+', ' ', text).strip()
+
+
+def read_pairs(path):
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding='utf-8') as f:
+        return [tuple(squash(part) for part in (line.split('|||') + [''])[:2])
+                for line in f if line.strip()]
+
+
+def body_of(db, path):
+    with open(path, encoding='utf-8') as f:
+        text = f.read()
+    return db.execute("SELECT ibid_convert(?) ->> '$.body'", (text,)).fetchone()[0]
+
+
+def score_document(db, path):
+    """(gold, predicted, matched) for the entries cut from the body, and the .keep
+    paragraphs not found whole in the body."""
+    body = body_of(db, path)
+    gold = read_pairs(path[:-4] + '.gold')
+    predicted = [squash(row[0]) for row in
+                 db.execute('SELECT text FROM ibid_reference_entries(?)', (body,))]
+    matched, used = 0, set()
+    for p in predicted:
+        for g, (start, end) in enumerate(gold):
+            if g not in used and p.startswith(start) and p.endswith(end):
+                used.add(g)
+                matched += 1
+                break
+        else:
+            print('    extra  %s: %s' % (os.path.basename(path), p[:70]))
+    for g, (start, end) in enumerate(gold):
+        if g not in used:
+            print('    missed %s: %s' % (os.path.basename(path), start))
+    paragraphs = [squash(p) for p in body.split('\n\n')]
+    broken = [start for start, end in read_pairs(path[:-4] + '.keep')
+              if not any(p.startswith(start) and p.endswith(end) for p in paragraphs)]
+    return len(gold), len(predicted), matched, broken
+
+
+def prf(gold, predicted, matched):
+    p = matched / predicted if predicted else 1.0
+    r = matched / gold if gold else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score_part(db, part):
+    rows, total, broken = [], [0, 0, 0], []
+    for path in sorted(glob.glob(os.path.join(HANGING, part, '*.txt'))):
+        *counts, lost = score_document(db, path)
+        for k in range(3):
+            total[k] += counts[k]
+        broken += ['%s: %s' % (os.path.basename(path), start) for start in lost]
+        rows.append((os.path.basename(path)[:-4], counts[0]) + prf(*counts))
+    rows.append(('%s: all' % part, total[0]) + prf(*total))
+    return rows, total, broken
+
+
+def test_hanging_entries_on_body():
+    db = connect()
+    failures = []
+    for part in ('dev', 'heldout'):
+        rows, total, broken = score_part(db, part)
+        print_scores('reference entries of the body, tests/refs/hanging/%s' % part, rows)
+        for b in broken:
+            print('    paragraph broken or joined: %s' % b)
+        p, r, _ = prf(*total)
+        if min(p, r) < 0.9:
+            failures.append((part, round(p, 3), round(r, 3)))
+        failures += broken
+    assert not failures, failures
+
+
+def test_apa_wrapped_body_keeps_entries():
+    """The author-year sample in hanging indents: as many entries on the body as on the
+    raw text."""
+    db = connect()
+    path = os.path.join(ROOT, 'tests', 'refs', 'links', 'authoryear', 'dev',
+                        'en_apa_health_wrapped.txt')
+    with open(path, encoding='utf-8') as f:
+        text = f.read()
+    raw = db.execute('SELECT count(*) FROM ibid_reference_entries(?)', (text,)).fetchone()[0]
+    body = body_of(db, path)
+    cut = db.execute('SELECT count(*) FROM ibid_reference_entries(?)', (body,)).fetchone()[0]
+    assert cut == raw, (cut, raw)
