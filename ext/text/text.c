@@ -1411,23 +1411,103 @@ static int block_list_add(block_list *list, size_t start, size_t end) {
   return 0;
 }
 
+/* Hanging indents: a block whose first line stands at indent x and whose
+** other lines all stand at one deeper indent y (y >= x + 2) is laid out as
+** a hanging paragraph (reference lists are). HANG_NONE: not (yet) one;
+** HANG_MIXED: its lines stand at more than one deeper indent. */
+#define HANG_NONE ((size_t)0)
+#define HANG_MIXED ((size_t)-1)
+
+typedef struct hanging {
+  size_t first;  /* the kept index of the block's first line */
+  size_t x, y;   /* indent of its first line, of the others (or HANG_*) */
+  size_t list_x; /* in a run of hanging blocks: their first lines' indent */
+  size_t list_y; /* and their other lines' (HANG_NONE: no such run) */
+} hanging;
+
+/* Line k opens like a numbered item and follows line k - 1 directly in
+** wrapped text: at the hanging indent it continues the block ("2. Aufl."). */
+static int numbered_continuation(const text_layout *layout, const size_t *kept, size_t k) {
+  return layout->opens[kept[k]] == OPENS_NUMBERED && layout->wrapped &&
+         blanks_between(layout, kept[k - 1], kept[k]) == 0;
+}
+
+/* Where should_join would join kept[k] to its block, whether the block's
+** hanging layout says otherwise: 1 to break (line k returns to the margin of
+** a hanging block, or a one-line entry of a run of them ends), 2 to join (a
+** line at the hanging indent that opens like a numbered item, "3. Aufl.",
+** continues the block), 0 to leave it to should_join. */
+static int hanging_decision(const text_layout *layout, const size_t *kept, size_t kept_count,
+                            size_t k, const hanging *h) {
+  const char *text = layout->text;
+  const ibid_text_line *la = &layout->lines[kept[k - 1]], *lb = &layout->lines[kept[k]];
+  const ibid_text_line *first = &layout->lines[kept[h->first]];
+  size_t indent = lb->indent;
+  int lower = starts_lowercase(text, lb->start, lb->end);
+  if (layout->opens[kept[h->first]] != OPENS_NOTHING) return 0; /* list items have their rules */
+  if (h->y != HANG_NONE && h->y != HANG_MIXED) {
+    /* a first line that ends in a colon may lead in an indented quote,
+       unless the block follows other hanging ones ("In:" of an entry) */
+    if (indent == h->x && (text[first->end - 1] != ':' || h->list_y != HANG_NONE) &&
+        (!lower || ends_sentence(text, la->start, la->end)))
+      return 1;
+    if (indent == h->y && numbered_continuation(layout, kept, k)) return 2;
+    return 0;
+  }
+  /* the second line of a block in a run of hanging blocks */
+  if (h->list_y != HANG_NONE && h->first == k - 1 && la->indent == h->list_x &&
+      indent == h->list_y && numbered_continuation(layout, kept, k))
+    return 2;
+  /* a one-line block in a run of hanging blocks, at their margin */
+  if (h->list_y == HANG_NONE || h->first != k - 1 || la->indent != h->list_x ||
+      indent != h->list_x || lower || !ends_sentence(text, la->start, la->end))
+    return 0;
+  if (k + 1 < kept_count && blanks_between(layout, kept[k], kept[k + 1]) == 0 &&
+      layout->lines[kept[k + 1]].indent == h->list_y)
+    return 1;                                     /* the line opens a hanging entry */
+  return ends_sentence(text, lb->start, lb->end); /* one one-line entry after another */
+}
+
+/* A block ends: a hanging one starts (or keeps) a run of them; a one-line
+** block at the run's margin keeps it; any other block ends it. */
+static void hanging_block_end(const text_layout *layout, const size_t *kept, size_t k, hanging *h) {
+  if (h->y != HANG_NONE && h->y != HANG_MIXED && layout->opens[kept[h->first]] == OPENS_NOTHING) {
+    h->list_x = h->x;
+    h->list_y = h->y;
+  } else if (!(h->first + 1 == k && layout->lines[kept[h->first]].indent == h->list_x)) {
+    h->list_y = HANG_NONE;
+  }
+}
+
 /* Builds the joined blocks of the kept lines into joined / blocks. */
 static int join_lines(const text_layout *layout, const size_t *kept, size_t kept_count,
                       word_set *words, ibid_buffer *joined, block_list *blocks) {
   const char *text = layout->text;
   size_t block_start = 0;
   int opened = OPENS_NOTHING;
+  hanging h = {.first = 0, .y = HANG_NONE, .list_y = HANG_NONE};
   for (size_t k = 0; k < kept_count; k++) {
     const ibid_text_line *line = &layout->lines[kept[k]];
     if (ibid_progress_step(layout->progress, line->end - line->start + 1)) return -1;
     int join = 0;
     if (k > 0) {
       size_t blanks = blanks_between(layout, kept[k - 1], kept[k]);
-      join = should_join(layout, kept[k - 1], kept[k], opened, blanks);
+      int decision = hanging_decision(layout, kept, kept_count, k, &h);
+      join = decision == 2 ||
+             (decision == 0 && should_join(layout, kept[k - 1], kept[k], opened, blanks));
     }
     if (join) {
       append_join(joined, text, &layout->lines[kept[k - 1]], line, words);
+      /* the block's lines after the first: one deeper indent, or mixed */
+      size_t x = layout->lines[kept[h.first]].indent;
+      if (h.y == HANG_NONE && k == h.first + 1 && line->indent >= x + 2)
+        h.x = x, h.y = line->indent;
+      else if (h.y != line->indent)
+        h.y = HANG_MIXED;
     } else {
+      if (k > 0) hanging_block_end(layout, kept, k, &h);
+      h.first = k;
+      h.y = HANG_NONE;
       if (k > 0 && block_list_add(blocks, block_start, joined->length)) return -1;
       if (k > 0) ibid_buffer_append(joined, "\n\n", 2); /* the output's separator */
       block_start = joined->length;
