@@ -15,7 +15,9 @@
 **      rule says the line ended a block: it ends a sentence and the next word
 **      would have fit on it, it is short, or the next line starts a list item,
 **      caption, note or labelled question. In double-spaced PDF text a single
-**      blank line between wrapped lines is not a paragraph break.
+**      blank line between wrapped lines is not a paragraph break. Hanging
+**      indents (first line at indent x, the others one indent deeper): a
+**      line back at x starts a new paragraph (hanging_decision).
 **   4. Words split by a hyphen at a line end are rejoined when the joined
 **      word occurs elsewhere in the text, or when neither part is a known
 **      prefix, a number word, capitalized, or a word of its own there.
