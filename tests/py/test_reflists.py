@@ -457,6 +457,29 @@ def test_author_note_ends_list():
         assert entry_count(db, text) == 3, note
 
 
+def test_biography_ends_list():
+    """An author's biography after the list ends it: titles and names, then a birth with its
+    year, a post, an e-mail or ORCID, on the name's line or the next ('Ann Roe,' then 'geb.
+    1985. ...'); an affiliation only where the list does not go on. An entry holding
+    'Professor' or an e-mail address, or an archive's collection at a university, stays."""
+    db = connect()
+    for bio in ('Prof. Dr. Hans Roe, geb. 1960, Studium der Soziologie in Bielefeld.',
+                'Katharina Roe,\ngeb. 1985. Wissenschaftliche Mitarbeiterin am Lehrstuhl.',
+                'Dr. Anna Roe ist wissenschaftliche Mitarbeiterin am Institut.',
+                'Jane Roe, PhD, is Associate Professor of Sociology at Leeds.',
+                'Ana Roe García, nacida en 1980, es profesora titular.',
+                'Jane Roe, Department of Sociology, University of Leeds.'):
+        text = 'References\n\n' + THREE + '\n' + bio + '\n'
+        assert entry_count(db, text) == 3, bio
+    text = ('Literatur\n\nRoe, Hans (2015): Festschrift für Professor Ulrich Beck. Berlin: Sigma.\n'
+            'Doe, Karl (2017): Bericht. Berlin: BMFSFJ. Kontakt: info@bmfsfj.de.\n' + THREE)
+    assert entry_count(db, text) == 5
+    text = ('Bibliography\n\nArchival Sources\n\nChicago Commons Records, Chicago History Museum.\n'
+            'Hull-House Records, University of Illinois at Chicago Special Collections.\n\n'
+            'Published Sources\n\n' + THREE)
+    assert entry_count(db, text) == 5
+
+
 def test_series_name_inside_list():
     """A series' name with a number inside an entry ('IZA Discussion Papers No. 12345')
     does not end the list that goes on after it; 'Recent Working Papers' after the
