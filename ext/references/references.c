@@ -3885,7 +3885,9 @@ static int article_history_line(const char *text, line_span line, int after_blan
 /* A run-in heading after which the list does not go on: an abstract or key
 ** words printed after the list ("Zusammenfassung: Der Beitrag ...",
 ** "Abstract: ...", "Keywords: ..."), a publisher's notice ("Publisher's
-** Note Springer Nature remains neutral ..."). */
+** Note Springer Nature remains neutral ..."), an author's address, e-mail
+** or ORCID ("Anschrift: ...", "Korrespondenzadresse: ...", "Corresponding
+** author: ...", "E-Mail: ...", "ORCID: ..."). */
 static int run_in_closing(const char *text, line_span line) {
   static const char *const heads[] = {"publisher's note",
                                       "publisher\xe2\x80\x99s note",
@@ -3901,9 +3903,21 @@ static int run_in_closing(const char *text, line_span line) {
                                       "schl\xc3\xbcsselw\xc3\xb6rter:",
                                       "schlagw\xc3\xb6rter:",
                                       "mots-cl\xc3\xa9s",
-                                      "palabras clave:"};
+                                      "palabras clave:",
+                                      "anschrift",
+                                      "korrespondenzadresse",
+                                      "corresponding author",
+                                      "correspondence:",
+                                      "address for correspondence",
+                                      "e-mail:",
+                                      "email:",
+                                      "orcid",
+                                      "courriel",
+                                      "correo electr\xc3\xb3nico:"};
   unsigned char c = line.start < line.end ? (unsigned char)(text[line.start] | 0x20) : 0;
-  if (c != 'p' && c != 'z' && c != 'a' && c != 's' && c != 'r' && c != 'k' && c != 'm') return 0;
+  if (c != 'p' && c != 'z' && c != 'a' && c != 's' && c != 'r' && c != 'k' && c != 'm' &&
+      c != 'c' && c != 'e' && c != 'o')
+    return 0;
   for (size_t k = 0; k < sizeof(heads) / sizeof(*heads); k++)
     if (has_prefix_nocase(text, line.end, line.start, heads[k])) return 1;
   return 0;

@@ -460,7 +460,8 @@ def test_author_note_ends_list():
 def test_biography_ends_list():
     """An author's biography after the list ends it: titles and names, then a birth with its
     year, a post, an e-mail or ORCID, on the name's line or the next ('Ann Roe,' then 'geb.
-    1985. ...'); an affiliation only where the list does not go on. An entry holding
+    1985. ...'); an affiliation only where the list does not go on; so does an author's
+    address, e-mail or ORCID after a run-in heading ('Anschrift:'). An entry holding
     'Professor' or an e-mail address, or an archive's collection at a university, stays."""
     db = connect()
     for bio in ('Prof. Dr. Hans Roe, geb. 1960, Studium der Soziologie in Bielefeld.',
@@ -468,7 +469,10 @@ def test_biography_ends_list():
                 'Dr. Anna Roe ist wissenschaftliche Mitarbeiterin am Institut.',
                 'Jane Roe, PhD, is Associate Professor of Sociology at Leeds.',
                 'Ana Roe García, nacida en 1980, es profesora titular.',
-                'Jane Roe, Department of Sociology, University of Leeds.'):
+                'Jane Roe, Department of Sociology, University of Leeds.',
+                'Korrespondenzadresse: Dr. Ann Roe, Universität Bonn, 53113 Bonn.',
+                'Corresponding author: Jane Roe, University of Leeds.',
+                'ORCID: 0000-0001-5109-3700'):
         text = 'References\n\n' + THREE + '\n' + bio + '\n'
         assert entry_count(db, text) == 3, bio
     text = ('Literatur\n\nRoe, Hans (2015): Festschrift für Professor Ulrich Beck. Berlin: Sigma.\n'
