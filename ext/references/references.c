@@ -1099,23 +1099,24 @@ static size_t skip_section_number(const char *text, size_t start, size_t end) {
 }
 
 /* The line text[start, end) lowercased (ASCII and Latin-1 capitals), runs of
-** spaces as one, a letter-spaced line ("R E F E R E N C E S") closed up, and
-** ':' or '.' at the end dropped, into out (size bytes). Returns its length, or
-** 0 when it does not fit (too long to be a heading). */
+** spaces as one, a letter-spaced line ("R E F E R E N C E S", "B i b l i o g r a
+** f \xc3\xad a": every word one character) closed up, a gap of two spaces or
+** more between its words kept as one space ("W o r k s   C i t e d"), and ':'
+** or '.' at the end dropped, into out (size bytes). Returns its length, or 0
+** when it does not fit (too long to be a heading). */
 static size_t folded_line(const char *text, size_t start, size_t end, char *out, size_t size) {
-  size_t n = 0, singles = 0, words = 0;
-  int space = 0;
+  size_t n = 0, singles = 0, words = 0, spaces = 0;
   for (size_t i = start; i < end; i++) {
     unsigned char c = (unsigned char)text[i];
     if (is_space(c)) {
-      space = 1;
+      spaces += c == '\t' ? 2 : 1;
       continue;
     }
-    if (space && n) {
+    if (spaces && n) {
       if (n + 1 >= size) return 0;
-      out[n++] = ' ';
+      out[n++] = spaces > 1 ? '\x01' : ' '; /* a wide gap, until the end */
     }
-    space = 0;
+    spaces = 0;
     if (n + 2 >= size) return 0;
     if (is_upper_ascii(c)) c = (unsigned char)(c - 'A' + 'a');
     out[n++] = (char)c;
@@ -1128,19 +1129,23 @@ static size_t folded_line(const char *text, size_t start, size_t end, char *out,
   }
   while (n && (out[n - 1] == ':' || out[n - 1] == '.')) n--;
   out[n] = 0;
-  /* letter-spaced: every word one letter */
+  /* letter-spaced: every word one character (its UTF-8 bytes) */
   for (size_t i = 0; i < n; i++)
-    if (out[i] != ' ' && (i == 0 || out[i - 1] == ' ')) {
+    if (out[i] != ' ' && out[i] != '\x01' &&
+        (i == 0 || out[i - 1] == ' ' || out[i - 1] == '\x01')) {
       words++;
-      if (i + 1 == n || out[i + 1] == ' ') singles++;
+      unsigned char c = (unsigned char)out[i];
+      size_t bytes = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (i + bytes >= n || out[i + bytes] == ' ' || out[i + bytes] == '\x01') singles++;
     }
-  if (words >= 4 && singles == words) {
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-      if (out[i] != ' ') out[k++] = out[i];
-    n = k;
-    out[n] = 0;
+  int spaced = words >= 4 && singles == words;
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (out[i] == ' ' && spaced) continue;
+    out[k++] = out[i] == '\x01' ? ' ' : out[i];
   }
+  n = k;
+  out[n] = 0;
   return n;
 }
 
@@ -1158,6 +1163,19 @@ int ibid_is_bibliography_heading(const char *text, size_t start, size_t end) {
   for (size_t k = 0; k < sizeof(bibliography_headings) / sizeof(*bibliography_headings); k++)
     if (folded[0] == bibliography_headings[k][0] && strcmp(folded, bibliography_headings[k]) == 0)
       return 1;
+  /* letter-spaced with its word gaps lost ("W o r k s C i t e d", as a text's
+     runs of spaces are squashed): closed up to one word, it equals a
+     heading with its spaces left out */
+  size_t gaps = 0;
+  for (size_t i = start; i < end; i++) gaps += text[i] == ' ';
+  if (gaps < 3 || memchr(folded, ' ', n)) return 0;
+  for (size_t k = 0; k < sizeof(bibliography_headings) / sizeof(*bibliography_headings); k++) {
+    const char *heading = bibliography_headings[k];
+    size_t i = 0;
+    for (; *heading; heading++)
+      if (*heading != ' ' && (i >= n || folded[i++] != *heading)) break;
+    if (!*heading && i == n) return 1;
+  }
   return 0;
 }
 

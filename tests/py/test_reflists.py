@@ -110,9 +110,14 @@ def test_headings():
            'Références bibliographiques', 'Bibliografía', 'Referencias', 'Bibliografia',
            'Riferimenti', 'Works Cited', 'Literature Cited', 'Notes and References', 'Sources',
            'IV. Bibliography', 'R E F E R E N C E S', '4.2 Literatur:', 'Sekundärliteratur',
-           'Primärliteratur', 'Sources imprimées', 'Secondary sources']
+           'Primärliteratur', 'Sources imprimées', 'Secondary sources', 'L i t e r a t u r',
+           'B i b l i o g r a f í a', 'R É F É R E N C E S', 'W o r k s   C i t e d',
+           'W o r k s C i t e d', 'R e f e r e n c i a s b i b l i o g r á f i c a s',
+           '7 L i t e r a t u r v e r z e i c h n i s']
     no = ['8. Literature ........ 27', 'References to the Court', 'Literature review',
-          'Sources of growth', 'Referencing styles', 'Literaturverzeichnis 31']
+          'Sources of growth', 'Referencing styles', 'Literaturverzeichnis 31',
+          'W o r k s C i t e d   b y   t h e   C o u r t', 'L i t e r a t u r   r e v i e w',
+          'W o r k s C i t e d b y', 'L i t e r a t u r r e v i e w']
     for heading in yes:
         text = 'Intro.\n\n%s\n\nRoe, Ann (2001): Ein Buch. Berlin: Verlag.\n' % heading
         got = db.execute('SELECT count(*) FROM ibid_reference_entries(?)', (text,)).fetchone()[0]
