@@ -20,7 +20,9 @@
 ** A reference list starts at a heading line (not one right under two numbered
 ** sections' titles or more: a table of contents without page numbers) and
 ** ends at a closing heading ("Appendix", "Notes", a series' list of papers),
-** an author's note ("X is professor of ..."), a run-in abstract, key words
+** an author's note ("X is professor of ...") or biography ("Prof. Dr. X, geb.
+** 1960, ...", "X," then "geb. 1985. ..."; "X, Department of ..." only where
+** the list does not go on), a run-in abstract, key words
 ** or publisher's note ("Zusammenfassung: ...") after which the list does not
 ** go on, or an article's history
 ** ("Received 12 March 2007"), or at a
@@ -970,8 +972,16 @@ static const char *const closing_headings[] = {"appendix",
                                                "about the authors",
                                                "about the contributors",
                                                "notes on contributors",
-                                               "author biography",
+                                               "author biograph",
                                                "biographical note",
+                                               "notice biograph",
+                                               "notices biograph",
+                                               "sobre el autor",
+                                               "sobre la autor",
+                                               "sobre los autor",
+                                               "sobre las autor",
+                                               "\xc3\xa0 propos de l'auteur",
+                                               "\xc3\xa0 propos des auteur",
                                                "vita",
                                                "curriculum vitae",
                                                "glossary",
@@ -1089,23 +1099,24 @@ static size_t skip_section_number(const char *text, size_t start, size_t end) {
 }
 
 /* The line text[start, end) lowercased (ASCII and Latin-1 capitals), runs of
-** spaces as one, a letter-spaced line ("R E F E R E N C E S") closed up, and
-** ':' or '.' at the end dropped, into out (size bytes). Returns its length, or
-** 0 when it does not fit (too long to be a heading). */
+** spaces as one, a letter-spaced line ("R E F E R E N C E S", "B i b l i o g r a
+** f \xc3\xad a": every word one character) closed up, a gap of two spaces or
+** more between its words kept as one space ("W o r k s   C i t e d"), and ':'
+** or '.' at the end dropped, into out (size bytes). Returns its length, or 0
+** when it does not fit (too long to be a heading). */
 static size_t folded_line(const char *text, size_t start, size_t end, char *out, size_t size) {
-  size_t n = 0, singles = 0, words = 0;
-  int space = 0;
+  size_t n = 0, singles = 0, words = 0, spaces = 0;
   for (size_t i = start; i < end; i++) {
     unsigned char c = (unsigned char)text[i];
     if (is_space(c)) {
-      space = 1;
+      spaces += c == '\t' ? 2 : 1;
       continue;
     }
-    if (space && n) {
+    if (spaces && n) {
       if (n + 1 >= size) return 0;
-      out[n++] = ' ';
+      out[n++] = spaces > 1 ? '\x01' : ' '; /* a wide gap, until the end */
     }
-    space = 0;
+    spaces = 0;
     if (n + 2 >= size) return 0;
     if (is_upper_ascii(c)) c = (unsigned char)(c - 'A' + 'a');
     out[n++] = (char)c;
@@ -1118,19 +1129,23 @@ static size_t folded_line(const char *text, size_t start, size_t end, char *out,
   }
   while (n && (out[n - 1] == ':' || out[n - 1] == '.')) n--;
   out[n] = 0;
-  /* letter-spaced: every word one letter */
+  /* letter-spaced: every word one character (its UTF-8 bytes) */
   for (size_t i = 0; i < n; i++)
-    if (out[i] != ' ' && (i == 0 || out[i - 1] == ' ')) {
+    if (out[i] != ' ' && out[i] != '\x01' &&
+        (i == 0 || out[i - 1] == ' ' || out[i - 1] == '\x01')) {
       words++;
-      if (i + 1 == n || out[i + 1] == ' ') singles++;
+      unsigned char c = (unsigned char)out[i];
+      size_t bytes = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (i + bytes >= n || out[i + bytes] == ' ' || out[i + bytes] == '\x01') singles++;
     }
-  if (words >= 4 && singles == words) {
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-      if (out[i] != ' ') out[k++] = out[i];
-    n = k;
-    out[n] = 0;
+  int spaced = words >= 4 && singles == words;
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (out[i] == ' ' && spaced) continue;
+    out[k++] = out[i] == '\x01' ? ' ' : out[i];
   }
+  n = k;
+  out[n] = 0;
   return n;
 }
 
@@ -1148,6 +1163,19 @@ int ibid_is_bibliography_heading(const char *text, size_t start, size_t end) {
   for (size_t k = 0; k < sizeof(bibliography_headings) / sizeof(*bibliography_headings); k++)
     if (folded[0] == bibliography_headings[k][0] && strcmp(folded, bibliography_headings[k]) == 0)
       return 1;
+  /* letter-spaced with its word gaps lost ("W o r k s C i t e d", as a text's
+     runs of spaces are squashed): closed up to one word, it equals a
+     heading with its spaces left out */
+  size_t gaps = 0;
+  for (size_t i = start; i < end; i++) gaps += text[i] == ' ';
+  if (gaps < 3 || memchr(folded, ' ', n)) return 0;
+  for (size_t k = 0; k < sizeof(bibliography_headings) / sizeof(*bibliography_headings); k++) {
+    const char *heading = bibliography_headings[k];
+    size_t i = 0;
+    for (; *heading; heading++)
+      if (*heading != ' ' && (i >= n || folded[i++] != *heading)) break;
+    if (!*heading && i == n) return 1;
+  }
   return 0;
 }
 
@@ -3575,6 +3603,145 @@ static int author_note_line(const char *text, line_span line) {
   return 0;
 }
 
+static line_span next_nonblank(const char *text, size_t length, size_t line);
+static int list_goes_on(const char *text, size_t length, size_t position, long last_label,
+                        int years);
+
+/* The end of the word at i (the next space or the end). */
+static size_t word_end(const char *text, size_t end, size_t i) {
+  while (i < end && !is_space((unsigned char)text[i])) i++;
+  return i;
+}
+
+/* The next word after the one that ends at i. */
+static size_t next_word(const char *text, size_t end, size_t i) {
+  while (i < end && is_space((unsigned char)text[i])) i++;
+  return i;
+}
+
+/* Whether the word text[i..w) is one of words (lowercase, any case in the
+** text), a trailing comma left out. */
+static int word_is(const char *text, size_t i, size_t w, const char *const *words, size_t n) {
+  if (w > i && text[w - 1] == ',') w--;
+  for (size_t k = 0; k < n; k++)
+    if (strlen(words[k]) == w - i && has_prefix_nocase(text, w, i, words[k])) return 1;
+  return 0;
+}
+
+/* What follows the names in an author's biography (text[i..end)): a birth
+** with its year ("geb. 1960", "born 1971", "née en 1984", "nacido en 1976"),
+** a post ("Wissenschaftliche Mitarbeiterin am ..."), an e-mail address or
+** ORCID on a line without a year, or a verb and a post as in
+** author_note_line ("is Associate Professor of ..."): 1; an affiliation on a
+** line without a year ("Department of Sociology, ..."; also an archive's
+** collection: "Hull-House Records, University of ..."): 2. Degrees before
+** it are stepped over ("PhD, is ...", "Dr. phil., ..."). */
+static int biography_tail(const char *text, size_t end, size_t i) {
+  static const char *const births[] = {"geb.",
+                                       "geboren",
+                                       "born",
+                                       "n\xc3\xa9",
+                                       "n\xc3\xa9"
+                                       "e",
+                                       "nacido",
+                                       "nacida",
+                                       "nato",
+                                       "nata",
+                                       "jg.",
+                                       "jahrgang"};
+  static const char *const verbs[] = {"is", "are", "est", "ist", "es", "was", "war", "\xc3\xa8"};
+  static const char *const places[] = {"department",
+                                       "faculty",
+                                       "school",
+                                       "institute",
+                                       "institut",
+                                       "university",
+                                       "universit\xc3\xa4t",
+                                       "universit\xc3\xa9",
+                                       "universidad",
+                                       "universit\xc3\xa0",
+                                       "lehrstuhl",
+                                       "fakult\xc3\xa4t",
+                                       "d\xc3\xa9partement",
+                                       "departamento",
+                                       "laboratoire",
+                                       "centre",
+                                       "center"};
+  int dated = has_year(text, i, end);
+  for (int degrees = 0; degrees < 4 && i < end; degrees++) {
+    size_t w = word_end(text, end, i);
+    if (word_is(text, i, w, births, sizeof(births) / sizeof(*births)))
+      return has_year(text, w, w + 40 < end ? w + 40 : end);
+    if (word_is(text, i, w, verbs, sizeof(verbs) / sizeof(*verbs))) {
+      size_t k = next_word(text, end, w);
+      for (int words = 0; words < 4 && k < end; words++) {
+        if (role_word_at(text, end, k)) return !dated;
+        k = next_word(text, end, word_end(text, end, k));
+      }
+      return 0;
+    }
+    if (dated) return 0;
+    if (role_word_at(text, end, i) || has_prefix_nocase(text, end, i, "orcid")) return 1;
+    for (size_t k = 0; k < sizeof(places) / sizeof(*places); k++)
+      if (has_prefix_nocase(text, end, i, places[k])) return 2;
+    if (memchr(text + i, '@', end - i)) return 1;
+    /* a degree: a short word ending on a period or a comma ("PhD,", "Dr.", "rer.") */
+    if (w - i > 8 || (text[w - 1] != ',' && text[w - 1] != '.')) return 0;
+    i = next_word(text, end, w);
+  }
+  return 0;
+}
+
+/* An author's biography after the list: academic titles ("Prof. Dr.",
+** "PD Dr."), two to four capitalised names (initials and particles
+** between them: "Tom W. van der Meer"), then a verb and a post
+** (author_note_line), or a comma or the line's end and a biography_tail on
+** the rest of the line or on the next line ("Prof. Dr. Hans Roe, geb. 1960,
+** Studium ...", "Jane Roe, PhD, is Professor ...", "Ann Roe," then "geb.
+** 1985. Wissenschaftliche Mitarbeiterin ..."): biography_tail's 1 or 2. A
+** surname-first entry ("Roe, Jane ...") has one name before its comma and
+** is none. */
+static int biography_line(const char *text, size_t length, line_span line, size_t next) {
+  static const char *const titles[] = {"prof.", "dr.",         "pd",   "priv.-doz.", "jun.-prof.",
+                                       "apl.",  "univ.-prof.", "mag.", "dipl.",      "dr.-ing."};
+  static const char *const particles[] = {"van", "von", "der", "den", "de", "del",
+                                          "da",  "di",  "du",  "la",  "le", "y"};
+  size_t i = line.start, w;
+  int title = 0;
+  while (i < line.end && (w = word_end(text, line.end, i)) > i &&
+         (word_is(text, i, w, titles, sizeof(titles) / sizeof(*titles)) ||
+          (title && starts_lower(text, line.end, i) && text[w - 1] == '.'))) {
+    title = 1;
+    i = next_word(text, line.end, w);
+  }
+  if (title && author_note_line(text, (line_span){i, line.end})) return 1;
+  int names = 0, comma = 0;
+  while (i < line.end && names < 6 && !comma) {
+    w = word_end(text, line.end, i);
+    if (starts_lower(text, line.end, i)) {
+      if (!names || !word_is(text, i, w, particles, sizeof(particles) / sizeof(*particles))) break;
+    } else if (!starts_upper(text, line.end, i)) {
+      break;
+    } else {
+      for (size_t k = i; k < w; k++) {
+        unsigned char c = (unsigned char)text[k];
+        if (is_digit(c) || c == '(' || c == ':' || c == ';' || (c == ',' && k + 1 < w)) return 0;
+        /* a period only in an initial: "W." */
+        if (c == '.' && !(k + 1 == w && starts_upper(text, line.end, k - 1) &&
+                          (k - 1 == i || text[k - 2] == '-')))
+          return 0;
+      }
+      names++;
+    }
+    comma = text[w - 1] == ',';
+    i = next_word(text, line.end, w);
+  }
+  if (names < 2 || names > 4) return 0;
+  if (i < line.end) return comma ? biography_tail(text, line.end, i) : 0;
+  line_span after = next_nonblank(text, length, next);
+  return after.start < after.end ? biography_tail(text, after.end, after.start) : 0;
+}
+
 /* Months' names and their abbreviations (lowercase; "may" and "mai" serve as
 ** both), English, German, French, Spanish, Italian. */
 static const char *const month_names[] = {"jan",
@@ -3736,7 +3903,9 @@ static int article_history_line(const char *text, line_span line, int after_blan
 /* A run-in heading after which the list does not go on: an abstract or key
 ** words printed after the list ("Zusammenfassung: Der Beitrag ...",
 ** "Abstract: ...", "Keywords: ..."), a publisher's notice ("Publisher's
-** Note Springer Nature remains neutral ..."). */
+** Note Springer Nature remains neutral ..."), an author's address, e-mail
+** or ORCID ("Anschrift: ...", "Korrespondenzadresse: ...", "Corresponding
+** author: ...", "E-Mail: ...", "ORCID: ..."). */
 static int run_in_closing(const char *text, line_span line) {
   static const char *const heads[] = {"publisher's note",
                                       "publisher\xe2\x80\x99s note",
@@ -3752,9 +3921,21 @@ static int run_in_closing(const char *text, line_span line) {
                                       "schl\xc3\xbcsselw\xc3\xb6rter:",
                                       "schlagw\xc3\xb6rter:",
                                       "mots-cl\xc3\xa9s",
-                                      "palabras clave:"};
+                                      "palabras clave:",
+                                      "anschrift",
+                                      "korrespondenzadresse",
+                                      "corresponding author",
+                                      "correspondence:",
+                                      "address for correspondence",
+                                      "e-mail:",
+                                      "email:",
+                                      "orcid",
+                                      "courriel",
+                                      "correo electr\xc3\xb3nico:"};
   unsigned char c = line.start < line.end ? (unsigned char)(text[line.start] | 0x20) : 0;
-  if (c != 'p' && c != 'z' && c != 'a' && c != 's' && c != 'r' && c != 'k' && c != 'm') return 0;
+  if (c != 'p' && c != 'z' && c != 'a' && c != 's' && c != 'r' && c != 'k' && c != 'm' &&
+      c != 'c' && c != 'e' && c != 'o')
+    return 0;
   for (size_t k = 0; k < sizeof(heads) / sizeof(*heads); k++)
     if (has_prefix_nocase(text, line.end, line.start, heads[k])) return 1;
   return 0;
@@ -3762,12 +3943,18 @@ static int run_in_closing(const char *text, line_span line) {
 
 /* A line after which the list does not go on, whatever follows: an article's
 ** history (article_history_line: more surely after a blank line or a page's
-** end, after_blank), or an author's note after a blank line or an entry's
-** final period (after_break; not "Mediterranean Sea are linked to ...", a
-** title wrapped inside an entry). */
-static int ends_list(const char *text, line_span line, int after_break, int after_blank) {
-  return article_history_line(text, line, after_blank) ||
-         (after_break && author_note_line(text, line));
+** end, after_blank), or an author's note or biography after a blank line or
+** an entry's final period (after_break; not "Mediterranean Sea are linked to
+** ...", a title wrapped inside an entry; next: the line after, where a
+** biography's name line may go on; one that names only an affiliation ends
+** the list where it does not go on after it). */
+static int ends_list(const char *text, size_t length, line_span line, size_t next, long last_label,
+                     int after_break, int after_blank) {
+  if (article_history_line(text, line, after_blank)) return 1;
+  if (!after_break) return 0;
+  if (author_note_line(text, line)) return 1;
+  int biography = biography_line(text, length, line, next);
+  return biography == 1 || (biography == 2 && !list_goes_on(text, length, next, last_label, 1));
 }
 
 /* Whether the line that starts at `line` is blank or past the text's end. */
@@ -3923,7 +4110,7 @@ static void find_headless_list(const char *text, size_t length, line_counts *rep
     if (neutral) {
       /* blank, or page furniture */
     } else if ((run_count && (closing_line(text, length, span, next, 0) ||
-                              ends_list(text, span, blank, empty))) ||
+                              ends_list(text, length, span, next, 0, blank, empty))) ||
                gap > 5) {
       /* (with no run going, a closing line changes nothing: gap is 0 then) */
       if (run_count > best_count)
@@ -4132,7 +4319,8 @@ int ibid_find_bibliography(const char *text, size_t length, ibid_bibliography_en
       long label = entry_label(text, span, &label_end);
       int after_break = blank_seen || (previous && text[previous->end - 1] == '.');
       if (((closing_line(text, length, span, next, last_label) ||
-            ends_list(text, span, after_break, blank_seen || after_page) ||
+            ends_list(text, length, span, next, last_label, after_break,
+                      blank_seen || after_page) ||
             /* (not an annotated list's "Summary: ..." under each entry) */
             (after_break && run_in_closing(text, span) &&
              !list_goes_on(text, length, next, last_label, 0))) &&

@@ -110,9 +110,14 @@ def test_headings():
            'Références bibliographiques', 'Bibliografía', 'Referencias', 'Bibliografia',
            'Riferimenti', 'Works Cited', 'Literature Cited', 'Notes and References', 'Sources',
            'IV. Bibliography', 'R E F E R E N C E S', '4.2 Literatur:', 'Sekundärliteratur',
-           'Primärliteratur', 'Sources imprimées', 'Secondary sources']
+           'Primärliteratur', 'Sources imprimées', 'Secondary sources', 'L i t e r a t u r',
+           'B i b l i o g r a f í a', 'R É F É R E N C E S', 'W o r k s   C i t e d',
+           'W o r k s C i t e d', 'R e f e r e n c i a s b i b l i o g r á f i c a s',
+           '7 L i t e r a t u r v e r z e i c h n i s']
     no = ['8. Literature ........ 27', 'References to the Court', 'Literature review',
-          'Sources of growth', 'Referencing styles', 'Literaturverzeichnis 31']
+          'Sources of growth', 'Referencing styles', 'Literaturverzeichnis 31',
+          'W o r k s C i t e d   b y   t h e   C o u r t', 'L i t e r a t u r   r e v i e w',
+          'W o r k s C i t e d b y', 'L i t e r a t u r r e v i e w']
     for heading in yes:
         text = 'Intro.\n\n%s\n\nRoe, Ann (2001): Ein Buch. Berlin: Verlag.\n' % heading
         got = db.execute('SELECT count(*) FROM ibid_reference_entries(?)', (text,)).fetchone()[0]
@@ -455,6 +460,33 @@ def test_author_note_ends_list():
                  'Ana García es investigadora en la Universidad de Granada.'):
         text = 'References\n\n' + THREE + '\n' + note + '\nRoe, A. (2001). Appendix. Oxford: Clarendon.\n'
         assert entry_count(db, text) == 3, note
+
+
+def test_biography_ends_list():
+    """An author's biography after the list ends it: titles and names, then a birth with its
+    year, a post, an e-mail or ORCID, on the name's line or the next ('Ann Roe,' then 'geb.
+    1985. ...'); an affiliation only where the list does not go on; so does an author's
+    address, e-mail or ORCID after a run-in heading ('Anschrift:'). An entry holding
+    'Professor' or an e-mail address, or an archive's collection at a university, stays."""
+    db = connect()
+    for bio in ('Prof. Dr. Hans Roe, geb. 1960, Studium der Soziologie in Bielefeld.',
+                'Katharina Roe,\ngeb. 1985. Wissenschaftliche Mitarbeiterin am Lehrstuhl.',
+                'Dr. Anna Roe ist wissenschaftliche Mitarbeiterin am Institut.',
+                'Jane Roe, PhD, is Associate Professor of Sociology at Leeds.',
+                'Ana Roe García, nacida en 1980, es profesora titular.',
+                'Jane Roe, Department of Sociology, University of Leeds.',
+                'Korrespondenzadresse: Dr. Ann Roe, Universität Bonn, 53113 Bonn.',
+                'Corresponding author: Jane Roe, University of Leeds.',
+                'ORCID: 0000-0001-5109-3700'):
+        text = 'References\n\n' + THREE + '\n' + bio + '\n'
+        assert entry_count(db, text) == 3, bio
+    text = ('Literatur\n\nRoe, Hans (2015): Festschrift für Professor Ulrich Beck. Berlin: Sigma.\n'
+            'Doe, Karl (2017): Bericht. Berlin: BMFSFJ. Kontakt: info@bmfsfj.de.\n' + THREE)
+    assert entry_count(db, text) == 5
+    text = ('Bibliography\n\nArchival Sources\n\nChicago Commons Records, Chicago History Museum.\n'
+            'Hull-House Records, University of Illinois at Chicago Special Collections.\n\n'
+            'Published Sources\n\n' + THREE)
+    assert entry_count(db, text) == 5
 
 
 def test_series_name_inside_list():
