@@ -255,8 +255,9 @@ static void test_running_heads(void) {
                "Text of page one.\n\nText of page two.\n\nPage three.\n");
 }
 
-static void test_hanging_indent(void) {
-  reset();
+/* A "References" heading and two entries with a hanging indent on the first page, and the
+ * text the layout reads from them: one block per entry. */
+static void hanging_list(void) {
   put(&pages[0], "References", 72, 80, 12, 1);
   column(&pages[0], 100,
          (const placed_line[]){{"Bellamy, Alex J. (2016) The Responsibility to Protect Turn", 72},
@@ -264,10 +265,17 @@ static void test_hanging_indent(void) {
                                {"Rudolph, Christopher (2001) Constructing an atrocities reg", 72},
                                {"International Organization 55: 655-691.", 87},
                                {NULL, 0}});
-  CHECK_STRING("hanging indent: one block per reference", layout_of(pages, 1),
-               "References\n\nBellamy, Alex J. (2016) The Responsibility to Protect Turn Ten. "
-               "Ethics and International Affairs 29: 135-156.\n\nRudolph, Christopher (2001) "
-               "Constructing an atrocities reg International Organization 55: 655-691.\n");
+}
+
+static const char HANGING_LIST_TEXT[] =
+    "References\n\nBellamy, Alex J. (2016) The Responsibility to Protect Turn Ten. "
+    "Ethics and International Affairs 29: 135-156.\n\nRudolph, Christopher (2001) "
+    "Constructing an atrocities reg International Organization 55: 655-691.\n";
+
+static void test_hanging_indent(void) {
+  reset();
+  hanging_list();
+  CHECK_STRING("hanging indent: one block per reference", layout_of(pages, 1), HANGING_LIST_TEXT);
 }
 
 static void test_small_type_is_not_always_a_note(void) {
@@ -321,18 +329,9 @@ static void put_turned(page *p, const char *text, double x, double y, double siz
 static void test_turned_text(void) {
   reset();
   put_turned(&pages[0], "Downloaded from the publisher on 4 May 2020", 30, 600, 6);
-  put(&pages[0], "References", 72, 80, 12, 1);
-  column(&pages[0], 100,
-         (const placed_line[]){{"Bellamy, Alex J. (2016) The Responsibility to Protect Turn", 72},
-                               {"Ten. Ethics and International Affairs 29: 135-156.", 87},
-                               {"Rudolph, Christopher (2001) Constructing an atrocities reg", 72},
-                               {"International Organization 55: 655-691.", 87},
-                               {NULL, 0}});
+  hanging_list();
   CHECK_STRING("text turned up the margin is left out, the list keeps its left edge",
-               layout_of(pages, 1),
-               "References\n\nBellamy, Alex J. (2016) The Responsibility to Protect Turn Ten. "
-               "Ethics and International Affairs 29: 135-156.\n\nRudolph, Christopher (2001) "
-               "Constructing an atrocities reg International Organization 55: 655-691.\n");
+               layout_of(pages, 1), HANGING_LIST_TEXT);
 }
 
 static void test_list_above_notes(void) {
