@@ -936,8 +936,7 @@ static int parse(const char *text, size_t length, ibid_legal *out, char *symbol,
   /* sixteen bytes at a time (scan.h); signed compares leave out bytes 0x80 and above */
   for (; digit + 16 <= length; digit += 16) {
     __m128i v = ibid_scan16_load(text + digit);
-    unsigned digits = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-        _mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))));
+    unsigned digits = ibid_scan16_digits(v);
     if (digits) break;
   }
 #endif

@@ -165,8 +165,7 @@ static int collect(const char *text, size_t length, const ibid_note *notes, size
     for (; i + 8 <= limit; i += 8) { /* eight bytes at a time (scan.h) */
       uint64_t word = ibid_scan_load(text + i);
       uint64_t stop = ibid_scan_eq(word, '[') | ibid_scan_eq(word, 0xC2) |
-                      ibid_scan_eq(word, 0xE2) |
-                      (ibid_scan_below(word, '9' + 1) & ~ibid_scan_below(word, '0'));
+                      ibid_scan_eq(word, 0xE2) | ibid_scan_range(word, '0', '9');
       if (stop) {
         i += ibid_scan_first(stop);
         break;

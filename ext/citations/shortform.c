@@ -175,10 +175,8 @@ static size_t ascii_word_end(const char *text, size_t i, size_t end) {
     __m128i v = ibid_scan16_load(text + i);
     /* signed compares: bytes 0x80 and above are negative, in neither range */
     __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
-    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
-                                   _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
-    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
-                                  _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+    __m128i letter = ibid_scan16_range_bytes(folded, 'a', 'z');
+    __m128i digit = ibid_scan16_range_bytes(v, '0', '9');
     unsigned other = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) & 0xFFFFu;
     if (other) return i + (size_t)__builtin_ctz(other);
     i += 16;

@@ -807,8 +807,7 @@ static size_t next_digit(const char *text, size_t i, size_t stop) {
 #ifdef __SSE2__
   for (; i + 16 <= stop; i += 16) {
     __m128i v = ibid_scan16_load(text + i);
-    unsigned digits = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-        _mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))));
+    unsigned digits = ibid_scan16_digits(v);
     if (digits) return i + (size_t)__builtin_ctz(digits);
   }
 #endif

@@ -376,8 +376,7 @@ static size_t next_date_byte(const char *text, size_t i, size_t stop) {
 #ifdef __SSE2__
   for (; i + 16 <= stop; i += 16) {
     __m128i v = ibid_scan16_load(text + i);
-    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
-                                  _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+    __m128i digit = ibid_scan16_range_bytes(v, '0', '9');
     __m128i capital = _mm_cmpeq_epi8(v, _mm_set1_epi8('J'));
     capital = _mm_or_si128(capital, _mm_cmpeq_epi8(v, _mm_set1_epi8('F')));
     capital = _mm_or_si128(capital, _mm_cmpeq_epi8(v, _mm_set1_epi8('M')));

@@ -365,8 +365,7 @@ static inline __attribute__((always_inline)) int next_word(const char *text, siz
   while (p < end) {
     if (p + 8 <= end) { /* eight bytes at a time through ASCII letters and digits */
       uint64_t eight = ibid_scan_load(text + p), folded = eight | IBID_SCAN_ONES * 0x20;
-      uint64_t word_bytes = (ibid_scan_below(folded, 'z' + 1) & ~ibid_scan_below(folded, 'a')) |
-                            (ibid_scan_below(eight, '9' + 1) & ~ibid_scan_below(eight, '0'));
+      uint64_t word_bytes = ibid_scan_range(folded, 'a', 'z') | ibid_scan_range(eight, '0', '9');
       uint64_t stops = ~word_bytes & IBID_SCAN_HIGH;
       if (!stops) {
         p += 8;
@@ -543,7 +542,7 @@ static size_t content_words(const stop_table *stops, const char *text, size_t st
     if (n < 3 || !is_alpha(text[w.start])) continue;
     /* the first eight bytes, A-Z lowercased in each byte at once (scan.h) */
     uint64_t bytes = ibid_scan_head(text + w.start, n, end - w.start);
-    bytes |= (ibid_scan_below(bytes, 'Z' + 1) & ~ibid_scan_below(bytes, 'A')) >> 2;
+    bytes = ibid_scan_lower(bytes);
     if (n < 8 && is_stop_key(stops, bytes)) continue;
     uint64_t key = 0; /* the first six */
     memcpy(&key, &bytes, 6);
@@ -2655,7 +2654,7 @@ static size_t cue_text(const analysis *a, const sentence *s, char *out, size_t m
       if (ibid_scan_below(eight, ' ') || (spaces & (spaces >> 8)) || (spaces >> 63) ||
           (n == 0 && (spaces & 0x80)))
         break;
-      eight |= (ibid_scan_below(eight, 'Z' + 1) & ~ibid_scan_below(eight, 'A')) >> 2;
+      eight = ibid_scan_lower(eight);
       ibid_scan_store(out + n, eight);
       n += 8;
       p += 8;

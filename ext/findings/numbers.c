@@ -118,8 +118,7 @@ int ibid_numbers_dot_groups_thousands(const char *text, size_t length) {
     /* on to the next digit, sixteen bytes at a time (then eight) */
     for (; i + 16 <= length; i += 16) {
       __m128i v = ibid_scan16_load(text + i);
-      unsigned digits = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-          _mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))));
+      unsigned digits = ibid_scan16_digits(v);
       if (digits) {
         i += (size_t)__builtin_ctz(digits);
         break;

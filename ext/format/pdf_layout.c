@@ -370,19 +370,26 @@ static int right_column_aligned(const pdf_word *words, const pdf_row *rows, size
   return best * 5 >= n * 3; /* three in five */
 }
 
+/* The leftmost and rightmost x of the rows that hold words: sets *left and
+** *right and returns 1, or returns 0 when no row holds a word. */
+static int rows_extent(const pdf_row *rows, size_t row_count, double *left, double *right) {
+  int any = 0;
+  *left = *right = 0;
+  for (size_t r = 0; r < row_count; r++) {
+    if (rows[r].count == 0) continue;
+    *left = any ? min_double(*left, rows[r].x0) : rows[r].x0;
+    *right = any ? max_double(*right, rows[r].x1) : rows[r].x1;
+    any = 1;
+  }
+  return any;
+}
+
 /* The x of a gutter: a vertical band in the middle of the text that at most
 ** half of the rows cross, with at least three rows of text on each side.
 ** Returns -1 for a one-column page. */
 static double find_gutter(const pdf_word *words, const pdf_row *rows, size_t row_count) {
-  double left = 0, right = 0;
-  int any = 0;
-  for (size_t r = 0; r < row_count; r++) {
-    if (rows[r].count == 0) continue;
-    left = any ? min_double(left, rows[r].x0) : rows[r].x0;
-    right = any ? max_double(right, rows[r].x1) : rows[r].x1;
-    any = 1;
-  }
-  if (!any || right - left < 100) return -1;
+  double left, right;
+  if (!rows_extent(rows, row_count, &left, &right) || right - left < 100) return -1;
   double best_x = -1;
   size_t best_crossing = (size_t)-1, best_left = 0, best_right = 0, used_rows = 0;
   for (int k = 0; k <= 40; k++) {
@@ -436,15 +443,8 @@ static int has_cell_gap(const pdf_word *words, size_t from, size_t to, double si
 ** -1. */
 static double find_band(const pdf_word *words, const pdf_row *rows, size_t row_count,
                         size_t *band_first, size_t *band_end) {
-  double left = 0, right = 0;
-  int any = 0;
-  for (size_t r = 0; r < row_count; r++) {
-    if (rows[r].count == 0) continue;
-    left = any ? min_double(left, rows[r].x0) : rows[r].x0;
-    right = any ? max_double(right, rows[r].x1) : rows[r].x1;
-    any = 1;
-  }
-  if (!any || right - left < 100) return -1;
+  double left, right;
+  if (!rows_extent(rows, row_count, &left, &right) || right - left < 100) return -1;
   double best_x = -1;
   size_t best_first = 0, best_end = 0;
   for (int k = 0; k <= 40; k++) {

@@ -252,18 +252,26 @@ static size_t csl_scan_first(const char *text, size_t length, size_t at, char op
   return at;
 }
 
-/* A copy of the string at text[at] (NULL when it is no string); *failed set
-** when out of memory. */
+/* The text of the string opening at text[at] (no escapes: csl_scan reads
+** only texts without a backslash), and its length. */
+static const char *csl_scan_text(const char *text, size_t length, size_t at, size_t *bytes) {
+  *bytes = csl_scan_string(text, length, at) - at - 2;
+  return text + at + 1;
+}
+
+/* A copy of the string at text[at] as csl_scan_text reads it (NULL when it
+** is no string); *failed set when out of memory. */
 static char *csl_scan_copy(const char *text, size_t length, size_t at, int *failed) {
   if (at == CSL_NONE || text[at] != '"') return NULL;
-  size_t end = csl_scan_string(text, length, at);
-  char *copy = ibid_malloc(end - at - 1);
+  size_t bytes;
+  const char *string = csl_scan_text(text, length, at, &bytes);
+  char *copy = ibid_malloc(bytes + 1);
   if (!copy) {
     *failed = 1;
     return NULL;
   }
-  memcpy(copy, text + at + 1, end - at - 2);
-  copy[end - at - 2] = 0;
+  memcpy(copy, string, bytes);
+  copy[bytes] = 0;
   return copy;
 }
 
@@ -287,13 +295,6 @@ typedef struct csl_scanned {
 /* text[at] when it opens a string, else CSL_NONE. */
 static size_t csl_scan_string_at(const char *text, size_t at) {
   return at != CSL_NONE && text[at] == '"' ? at : CSL_NONE;
-}
-
-/* The text of the string opening at text[at] (no escapes: csl_scan reads
-** only texts without a backslash), and its length. */
-static const char *csl_scan_text(const char *text, size_t length, size_t at, size_t *bytes) {
-  *bytes = csl_scan_string(text, length, at) - at - 2;
-  return text + at + 1;
 }
 
 /* What the item of json[0..length) holds, when the text is an object without
@@ -609,28 +610,53 @@ static long csl_fold_known_length(ibid_csl_folder *folder, const char *text, siz
   return (long)needed;
 }
 
-/* Writes the fold of text (csl_fold_known_length of it not -1) to out,
-** ASCII lower-cased, every other character replaced by its learned fold,
-** and a NUL; returns its length. */
-static size_t csl_fold_known_write(ibid_csl_folder *folder, const char *text, size_t length,
-                                   char *out) {
+/* Gives the fold of text (csl_fold_known_length of it not -1), ASCII
+** lower-cased, every other character replaced by its learned fold, to
+** sink(context, bytes, count) a character at a time, until sink returns 0;
+** returns 0 when sink stopped it, else 1. (Inlined: each caller's sink is
+** inlined in its loop.) */
+static inline __attribute__((always_inline)) int csl_fold_known_each(
+    ibid_csl_folder *folder, const char *text, size_t length,
+    int (*sink)(void *context, const char *bytes, size_t count), void *context) {
   const unsigned char *bytes = (const unsigned char *)text;
-  size_t n = 0;
   for (size_t i = 0; i < length;) {
     unsigned char b = bytes[i];
     if (b < 0x80) {
-      out[n++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      char lowered = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      if (!sink(context, &lowered, 1)) return 0;
       i++;
       continue;
     }
     uint32_t c;
     i += csl_fold_decode(bytes, length, i, &c);
     const csl_fold_entry *entry = csl_fold_entry_of(folder, c);
-    memcpy(out + n, entry->bytes, entry->length);
-    n += entry->length;
+    if (!sink(context, entry->bytes, entry->length)) return 0;
   }
-  out[n] = 0;
-  return n;
+  return 1;
+}
+
+/* Where csl_fold_known_write writes: the buffer and the bytes written. */
+typedef struct csl_fold_out {
+  char *out;
+  size_t n;
+} csl_fold_out;
+
+static inline __attribute__((always_inline)) int csl_fold_out_put(void *context, const char *bytes,
+                                                                  size_t count) {
+  csl_fold_out *o = context;
+  memcpy(o->out + o->n, bytes, count);
+  o->n += count;
+  return 1;
+}
+
+/* Writes the fold of text (csl_fold_known_length of it not -1) to out, as
+** csl_fold_known_each gives it, and a NUL; returns its length. */
+static size_t csl_fold_known_write(ibid_csl_folder *folder, const char *text, size_t length,
+                                   char *out) {
+  csl_fold_out o = {out, 0};
+  csl_fold_known_each(folder, text, length, csl_fold_out_put, &o);
+  out[o.n] = 0;
+  return o.n;
 }
 
 /*
@@ -738,6 +764,15 @@ static inline __attribute__((always_inline)) int csl_words_add(csl_words *w, cha
   return 1;
 }
 
+/* Bytes of the folded text, as csl_words_add; 0 once `limit` words are
+** appended. */
+static inline __attribute__((always_inline)) int csl_words_add_bytes(void *w, const char *bytes,
+                                                                     size_t count) {
+  for (size_t k = 0; k < count; k++)
+    if (!csl_words_add(w, bytes[k])) return 0;
+  return 1;
+}
+
 /* The end of the text: its last word. */
 static void csl_words_end(csl_words *w) {
   csl_words_add(w, ' ');
@@ -750,22 +785,9 @@ static void csl_append_folded(ibid_csl_folder *folder, ibid_buffer *out, const c
   words.appended = 0, words.word_length = 0;
   if (length > (1 << 24)) length = 1 << 24; /* (as ibid_csl_fold) */
   if (csl_fold_known_length(folder, text, length) >= 0) {
-    /* the fold of csl_fold_known_write, a byte at a time, up to the last word wanted */
-    const unsigned char *bytes = (const unsigned char *)text;
-    for (size_t i = 0; i < length;) {
-      unsigned char b = bytes[i];
-      if (b < 0x80) {
-        if (!csl_words_add(&words, (char)(b >= 'A' && b <= 'Z' ? b + 32 : b))) return;
-        i++;
-        continue;
-      }
-      uint32_t c;
-      i += csl_fold_decode(bytes, length, i, &c);
-      const csl_fold_entry *entry = csl_fold_entry_of(folder, c);
-      for (size_t k = 0; k < entry->length; k++)
-        if (!csl_words_add(&words, entry->bytes[k])) return;
-    }
-    csl_words_end(&words);
+    /* the fold of csl_fold_known_write, up to the last word wanted */
+    if (csl_fold_known_each(folder, text, length, csl_words_add_bytes, &words))
+      csl_words_end(&words);
     return;
   }
   char *folded = ibid_csl_fold(folder, text, length, &length);

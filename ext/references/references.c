@@ -101,17 +101,9 @@ static int is_lower_ascii(unsigned char c) {
 ** mask of the bytes where their loop bodies can do anything; the bytes
 ** between are stepped over, as the loop would step over them one by one. */
 
-/* Bit k set when byte k of v is in first..last (ASCII; signed compares, so
-** bytes 0x80 and above are in no range). */
-static unsigned byte_range(__m128i v, char first, char last) {
-  __m128i in = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)(first - 1))),
-                             _mm_cmplt_epi8(v, _mm_set1_epi8((char)(last + 1))));
-  return (unsigned)_mm_movemask_epi8(in);
-}
-
 /* is_space of each byte of v. */
 static unsigned space_mask(__m128i v) {
-  return ibid_scan16_eq(v, ' ') | byte_range(v, '\t', '\r');
+  return ibid_scan16_eq(v, ' ') | ibid_scan16_range(v, '\t', '\r');
 }
 
 /* may_be_bracket of each byte of v. */
@@ -1453,8 +1445,8 @@ static int is_page_furniture(const char *text, line_span line) {
 #ifdef __SSE2__
   for (; at + 16 <= line.end; at += 16) { /* (signed bytes: 0x80 and above are in no range) */
     __m128i v = ibid_scan16_load(text + at);
-    unsigned low = byte_range(v, 'a', 'z'), up = byte_range(v, 'A', 'Z');
-    digits += (size_t)ibid_scan_count16(byte_range(v, '0', '9'));
+    unsigned low = ibid_scan16_range(v, 'a', 'z'), up = ibid_scan16_range(v, 'A', 'Z');
+    digits += (size_t)ibid_scan_count16(ibid_scan16_digits(v));
     lower += (size_t)ibid_scan_count16(low);
     letters += (size_t)ibid_scan_count16(low | up);
   }
@@ -1895,15 +1887,11 @@ static unsigned long long line_shape(const char *text, line_span line) {
 #ifdef __SSE2__
   for (; i + 16 <= end; i += 16) { /* (signed compares: bytes 0x80 and above are in no range) */
     __m128i v = ibid_scan16_load(text + i);
-    __m128i space = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
-                                 _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('\t' - 1)),
-                                               _mm_cmplt_epi8(v, _mm_set1_epi8('\r' + 1))));
-    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
-                                  _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
-    __m128i lower = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
-                                  _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
-    __m128i folded =
-        _mm_andnot_si128(space, _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+    __m128i space =
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), ibid_scan16_range_bytes(v, '\t', '\r'));
+    __m128i upper = ibid_scan16_range_bytes(v, 'A', 'Z');
+    __m128i lower = ibid_scan16_range_bytes(v, 'a', 'z');
+    __m128i folded = _mm_andnot_si128(space, ibid_scan16_lower(v));
     __m128i sums = _mm_sad_epu8(folded, _mm_setzero_si128());
     bytes += 16 - (unsigned long long)ibid_scan_count16((unsigned)_mm_movemask_epi8(space));
     letters += (unsigned long long)ibid_scan_count16(

@@ -18,14 +18,12 @@
 
 #include <string.h>
 #include <unicode/uchar.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "buffer.h"
 #include "memory.h"
 #include "refmodel.h"
 #include "reftokens.h"
+#include "scan.h"
 #include "utf8.h"
 
 /* ----- small text views -------------------------------------------------- */
@@ -419,11 +417,7 @@ static int fields_collect(fields *f, const char *text, size_t length,
   size_t k = 0;
 #ifdef __SSE2__
   for (; k + 16 <= length; k += 16) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + k));
-    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
-                                  _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
-    v = _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(32)));
-    _mm_storeu_si128((__m128i *)(void *)(at + k), v);
+    _mm_storeu_si128((__m128i *)(void *)(at + k), ibid_scan16_lower(ibid_scan16_load(text + k)));
   }
 #endif
   for (; k < length; k++) at[k] = lower(text[k]);

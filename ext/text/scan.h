@@ -83,6 +83,18 @@ static inline uint64_t ibid_scan_below(uint64_t word, unsigned char n) {
          IBID_SCAN_HIGH;
 }
 
+/* Bytes first to last (1 <= first <= last < 128). */
+static inline uint64_t ibid_scan_range(uint64_t word, unsigned char first, unsigned char last) {
+  return ibid_scan_below(word, (unsigned char)(last + 1)) & ~ibid_scan_below(word, first);
+}
+
+/* The word with the bytes A-Z lower-cased and every other byte kept: a
+** capital's 0x20 bit is clear, and its mask bit 0x80 shifted right by two
+** is 0x20. */
+static inline uint64_t ibid_scan_lower(uint64_t word) {
+  return word | ibid_scan_range(word, 'A', 'Z') >> 2;
+}
+
 /* Index (0-7) of the first byte a nonzero mask marks. */
 static inline size_t ibid_scan_first(uint64_t mask) {
   return (size_t)__builtin_ctzll(mask) >> 3;
@@ -101,6 +113,28 @@ static inline unsigned ibid_scan_count16(unsigned mask) {
 #ifdef __SSE2__
 static inline __m128i ibid_scan16_load(const char *p) {
   return _mm_loadu_si128((const __m128i *)(const void *)p);
+}
+
+/* 0xFF in each byte first to last, 0 elsewhere (ASCII: signed compares, so
+** bytes 0x80 and above are in no range). */
+static inline __m128i ibid_scan16_range_bytes(__m128i v, char first, char last) {
+  return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)(first - 1))),
+                       _mm_cmplt_epi8(v, _mm_set1_epi8((char)(last + 1))));
+}
+
+/* Bytes first to last (ASCII), as ibid_scan16_range_bytes. */
+static inline unsigned ibid_scan16_range(__m128i v, char first, char last) {
+  return (unsigned)_mm_movemask_epi8(ibid_scan16_range_bytes(v, first, last));
+}
+
+/* Bytes '0' to '9'. */
+static inline unsigned ibid_scan16_digits(__m128i v) {
+  return ibid_scan16_range(v, '0', '9');
+}
+
+/* The sixteen bytes with A-Z lower-cased and every other byte kept. */
+static inline __m128i ibid_scan16_lower(__m128i v) {
+  return _mm_add_epi8(v, _mm_and_si128(ibid_scan16_range_bytes(v, 'A', 'Z'), _mm_set1_epi8(32)));
 }
 
 /* Bytes equal to b. */

@@ -114,9 +114,7 @@ static inline int ibid_fast_emit(ibid_fast_tokenizer *fast, const char *text, si
   size_t k = 0;
   for (; k < n && start + k + 8 <= length; k += 8) { /* the piece is ASCII: no carry */
     uint64_t word = ibid_scan_load(text + start + k);
-    uint64_t capital =
-        ibid_scan_below(word, 'Z' + 1) & ~ibid_scan_below(word, 'A') & IBID_SCAN_HIGH;
-    ibid_scan_store(fast->folded + k, word + (capital >> 2)); /* 0x80 >> 2: + 0x20 */
+    ibid_scan_store(fast->folded + k, ibid_scan_lower(word));
   }
   for (; k < n; k++) {
     unsigned char b = (unsigned char)text[start + k];

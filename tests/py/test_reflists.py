@@ -14,6 +14,11 @@ def squash(text):
     return re.sub(r'\s+', ' ', text).strip()
 
 
+def entry_texts(db, text):
+    """The texts of the entries ibid_reference_entries cuts from text, in order."""
+    return [t for (t,) in db.execute('SELECT text FROM ibid_reference_entries(?)', (text,))]
+
+
 def score_document(db, path):
     """(gold, predicted, matched): a predicted entry matches the next unmatched gold entry
     whose start text it begins with (the gold file lists each entry's first words); a gold
@@ -207,7 +212,7 @@ def test_entry_lines_kept():
          3, ['twelve countries.', 'A replication.', '9, 3-40.']),
     ]
     for text, count, ends in cases:
-        got = [squash(t) for (t,) in db.execute('SELECT text FROM ibid_reference_entries(?)', (text,))]
+        got = [squash(t) for t in entry_texts(db, text)]
         assert count is None or len(got) == count, got
         for end in ends:
             assert any(g.endswith(end) for g in got), (end, got)
@@ -255,7 +260,7 @@ def test_list_details():
          ['717-718,', '35: 135-194.', 'New York, NY. p. 39.']),
     ]
     for text, ends in cases:
-        got = [squash(t) for (t,) in db.execute('SELECT text FROM ibid_reference_entries(?)', (text,))]
+        got = [squash(t) for t in entry_texts(db, text)]
         assert len(got) == len(ends), got
         for g, end in zip(got, ends):
             assert g.endswith(end), (end, got)
@@ -272,7 +277,7 @@ def test_named_subheadings():
             'Grundgesetz für die Bundesrepublik Deutschland vom 23. Mai 1949 (BGBl. S. 1).\n\n'
             'Doctrine\n\nChapus (R.), Droit administratif général, t. 1, 15e éd., Paris, '
             'Montchrestien, 2001.\n\nJurisprudencia\n\nSTC 45/1989, de 20 de febrero.\n')
-    got = [squash(t) for (t,) in db.execute('SELECT text FROM ibid_reference_entries(?)', (text,))]
+    got = [squash(t) for t in entry_texts(db, text)]
     assert [g.split()[0] for g in got] == ['Hirsi', 'Convention', 'BVerfG,', 'Grundgesetz',
                                            'Chapus', 'STC'], got
 
@@ -497,7 +502,7 @@ def test_series_name_inside_list():
     text = ('References\n\nSmith, J. (2019). Migration and wages.\nIZA Discussion Papers No. 12345\n'
             'Jones, K. (2020). Trade. Journal of X, 3, 1-20.\n'
             'Brown, L. (2005). Institutions. Oxford: Oxford University Press.\n')
-    entries = [r[0] for r in db.execute('SELECT text FROM ibid_reference_entries(?)', (text,))]
+    entries = entry_texts(db, text)
     assert entries[0].startswith('Smith') and entries[-1].startswith('Brown'), entries
     assert any(e.startswith('Jones') for e in entries), entries
     text = ('References\n\n' + THREE + '\nRecent Working Papers\n\n'
@@ -518,7 +523,7 @@ def test_wide_gap_after_label():
                  '2   Becker, G. (1964) Human Capital\n    New York: Columbia University Press.\n'
                  '3   Coleman, J. (1990) Foundations of Social Theory\n'
                  '    Cambridge: Harvard University Press.\n'):
-        joined = ' '.join(r[0] for r in db.execute('SELECT text FROM ibid_reference_entries(?)', (text,)))
+        joined = ' '.join(entry_texts(db, text))
         for line in text.split('\n')[2:]:
             assert line.strip() in joined, (line, joined)
         assert entry_count(db, text) == 3, text

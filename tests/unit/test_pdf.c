@@ -15,8 +15,11 @@ typedef struct page {
   size_t count;
 } page;
 
-/* Writes text at (x, baseline) with y growing downwards; returns the x after it. */
-static double put(page *p, const char *text, double x, double baseline, double size, int bold) {
+/* Places text's glyphs from (x, y), y growing downwards: along the baseline y, each glyph
+ * half an em wide, or, upwards, stacked up from y (text turned by 90 degrees up the margin),
+ * each glyph half an em high. Returns the x (along) or the y (upwards) after it. */
+static double place(page *p, const char *text, double x, double y, double size, int bold,
+                    int upwards) {
   size_t length = strlen(text);
   for (size_t at = 0; at < length && p->count < 4096;) {
     uint32_t c;
@@ -24,14 +27,22 @@ static double put(page *p, const char *text, double x, double baseline, double s
     ibid_pdf_glyph *g = &p->glyphs[p->count++];
     g->codepoint = c;
     g->x0 = x;
-    g->x1 = x + 0.5 * size;
-    g->y0 = baseline - 0.8 * size;
-    g->y1 = baseline + 0.2 * size;
+    g->x1 = x + (upwards ? 1.0 : 0.5) * size;
+    g->y0 = upwards ? y - 0.5 * size : y - 0.8 * size;
+    g->y1 = upwards ? y : y + 0.2 * size;
     g->size = size;
     g->bold = bold;
-    x = g->x1;
+    if (upwards)
+      y = g->y0;
+    else
+      x = g->x1;
   }
-  return x;
+  return upwards ? y : x;
+}
+
+/* Writes text at (x, baseline) with y growing downwards; returns the x after it. */
+static double put(page *p, const char *text, double x, double baseline, double size, int bold) {
+  return place(p, text, x, baseline, size, bold, 0);
 }
 
 /* A line of body text at 10 pt, a space glyph after it (as readers report). */
@@ -255,8 +266,9 @@ static void test_running_heads(void) {
                "Text of page one.\n\nText of page two.\n\nPage three.\n");
 }
 
-static void test_hanging_indent(void) {
-  reset();
+/* A "References" heading and two entries with a hanging indent on the first page, and the
+ * text the layout reads from them: one block per entry. */
+static void hanging_list(void) {
   put(&pages[0], "References", 72, 80, 12, 1);
   column(&pages[0], 100,
          (const placed_line[]){{"Bellamy, Alex J. (2016) The Responsibility to Protect Turn", 72},
@@ -264,10 +276,17 @@ static void test_hanging_indent(void) {
                                {"Rudolph, Christopher (2001) Constructing an atrocities reg", 72},
                                {"International Organization 55: 655-691.", 87},
                                {NULL, 0}});
-  CHECK_STRING("hanging indent: one block per reference", layout_of(pages, 1),
-               "References\n\nBellamy, Alex J. (2016) The Responsibility to Protect Turn Ten. "
-               "Ethics and International Affairs 29: 135-156.\n\nRudolph, Christopher (2001) "
-               "Constructing an atrocities reg International Organization 55: 655-691.\n");
+}
+
+static const char HANGING_LIST_TEXT[] =
+    "References\n\nBellamy, Alex J. (2016) The Responsibility to Protect Turn Ten. "
+    "Ethics and International Affairs 29: 135-156.\n\nRudolph, Christopher (2001) "
+    "Constructing an atrocities reg International Organization 55: 655-691.\n";
+
+static void test_hanging_indent(void) {
+  reset();
+  hanging_list();
+  CHECK_STRING("hanging indent: one block per reference", layout_of(pages, 1), HANGING_LIST_TEXT);
 }
 
 static void test_small_type_is_not_always_a_note(void) {
@@ -302,37 +321,15 @@ static void test_bad_input(void) {
 
 /* Glyphs stacked upwards from (x, y): text turned by 90 degrees up the margin. */
 static void put_turned(page *p, const char *text, double x, double y, double size) {
-  size_t length = strlen(text);
-  for (size_t at = 0; at < length && p->count < 4096;) {
-    uint32_t c;
-    at += ibid_utf8_decode(text, length, at, &c);
-    ibid_pdf_glyph *g = &p->glyphs[p->count++];
-    g->codepoint = c;
-    g->x0 = x;
-    g->x1 = x + size;
-    g->y1 = y;
-    g->y0 = y - 0.5 * size;
-    g->size = size;
-    g->bold = 0;
-    y = g->y0;
-  }
+  place(p, text, x, y, size, 0, 1);
 }
 
 static void test_turned_text(void) {
   reset();
   put_turned(&pages[0], "Downloaded from the publisher on 4 May 2020", 30, 600, 6);
-  put(&pages[0], "References", 72, 80, 12, 1);
-  column(&pages[0], 100,
-         (const placed_line[]){{"Bellamy, Alex J. (2016) The Responsibility to Protect Turn", 72},
-                               {"Ten. Ethics and International Affairs 29: 135-156.", 87},
-                               {"Rudolph, Christopher (2001) Constructing an atrocities reg", 72},
-                               {"International Organization 55: 655-691.", 87},
-                               {NULL, 0}});
+  hanging_list();
   CHECK_STRING("text turned up the margin is left out, the list keeps its left edge",
-               layout_of(pages, 1),
-               "References\n\nBellamy, Alex J. (2016) The Responsibility to Protect Turn Ten. "
-               "Ethics and International Affairs 29: 135-156.\n\nRudolph, Christopher (2001) "
-               "Constructing an atrocities reg International Organization 55: 655-691.\n");
+               layout_of(pages, 1), HANGING_LIST_TEXT);
 }
 
 static void test_list_above_notes(void) {

@@ -197,10 +197,12 @@ def hyphen_split(word, font, size, room):
     return best
 
 
-def break_lines(tokens, width, hyphenate=True, rest_width=None):
+def break_lines(tokens, width, hyphenate=True, rest_width=None, split_word=None):
     """tokens: [(word, font, size, markers)] where markers is a list of note numbers glued
     after the word. Returns lines, each a list of tokens, greedy fill; the lines after the
-    first are rest_width wide when given (a hanging or first-line indent)."""
+    first are rest_width wide when given (a hanging or first-line indent). A word that does
+    not fit is split by split_word(word, font, size, room, line_started) when given (it
+    returns (head, tail) or None), else, with hyphenate, by hyphen_split on a started line."""
     first_width = width
     lines, line, used = [], [], 0.0
     queue = list(tokens)
@@ -214,14 +216,17 @@ def break_lines(tokens, width, hyphenate=True, rest_width=None):
             line.append((word, font, size, marks))
             used += space + w
             continue
-        if hyphenate and len(word) >= 7 and line:
+        split = None
+        if split_word is not None:
+            split = split_word(word, font, size, width - used - space, bool(line))
+        elif hyphenate and len(word) >= 7 and line:
             split = hyphen_split(word, font, size, width - used - space)
-            if split:
-                line.append((split[0], font, size, []))
-                queue.insert(0, (split[1], font, size, marks))
-                lines.append(line)
-                line, used = [], 0.0
-                continue
+        if split:
+            line.append((split[0], font, size, []))
+            queue.insert(0, (split[1], font, size, marks))
+            lines.append(line)
+            line, used = [], 0.0
+            continue
         if line:
             lines.append(line)
         line, used = [(word, font, size, marks)], w

@@ -153,39 +153,17 @@ def url_split(word, font, size, room):
     return None
 
 
+def real_split(word, font, size, room, line_started):
+    """A word that does not fit: a URL or DOI broken with no hyphen, else, on a started
+    line, a word of seven letters or more hyphenated."""
+    split = url_split(word, font, size, room)
+    if not split and line_started and len(word) >= 7:
+        split = P.hyphen_split(word, font, size, room)
+    return split
+
+
 def break_lines(tokens, first_width, rest_width):
-    lines, line, used = [], [], 0.0
-    queue = list(tokens)
-    while queue:
-        width = first_width if not lines else rest_width
-        word, font, size, marks = queue.pop(0)
-        w = P.text_width(word, font, size) + sum(P.text_width(str(m), font, size * 0.6)
-                                                  for m in marks)
-        space = P.text_width(' ', font, size) if line else 0.0
-        if used + space + w <= width:
-            line.append((word, font, size, marks))
-            used += space + w
-            continue
-        split = None
-        if line:
-            room = width - used - space
-            split = url_split(word, font, size, room)
-            if not split and len(word) >= 7:
-                split = P.hyphen_split(word, font, size, room)
-        elif w > width:
-            split = url_split(word, font, size, width)
-        if split:
-            line.append((split[0], font, size, []))
-            queue.insert(0, (split[1], font, size, marks))
-            lines.append(line)
-            line, used = [], 0.0
-            continue
-        if line:
-            lines.append(line)
-        line, used = [(word, font, size, marks)], w
-    if line:
-        lines.append(line)
-    return lines
+    return P.break_lines(tokens, first_width, rest_width=rest_width, split_word=real_split)
 
 
 # ----- pages with footnotes ---------------------------------------------------------------------
