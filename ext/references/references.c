@@ -3234,7 +3234,8 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
       /* a short line ends an entry only when the entry has its year: "Barlow, H..
          Redundancy reduction revisited." goes on with "Network 2001;12(3)" */
       int weak = !open && short_previous &&
-                 (strength == 1 || starts_upper(text, line->end, line->start)) &&
+                 (strength == 1 || (starts_upper(text, line->end, line->start) &&
+                                    !abbreviation_opening(text, span))) && /* not "BOE núm. 52" */
                  (entries < 2 || yearless * 4 > entries || has_year(text, entry_start, entry_end));
       starts_new = open < 2 && (strength == 2 || weak);
       /* "World Health Organization. Global report ..." after a closed entry */
@@ -3434,9 +3435,9 @@ static size_t characters(const char *text, size_t start, size_t end) {
   return n;
 }
 
-/* Does the line open with a short abbreviation: a word of one to four
-** characters ending in "." ("Bull.", "Rec.", "D.", "Gaz."), or two to four
-** capitals before one ("BOE núm.")? */
+/* Does the line open with a short abbreviation: a word of two to four
+** characters ending in "." ("Bull.", "Rec.", "Gaz."; not an initial), or two
+** to four capitals before one ("BOE núm.")? */
 static int abbreviation_opening(const char *text, line_span line) {
   size_t i = line.start, capitals = 0;
   while (i < line.end && is_upper_ascii((unsigned char)text[i])) i++, capitals++;
@@ -3447,7 +3448,8 @@ static int abbreviation_opening(const char *text, line_span line) {
   }
   size_t word = i;
   while (i < line.end && !is_space((unsigned char)text[i])) i++;
-  return i > word + 1 && text[i - 1] == '.' && characters(text, word, i - 1) <= 4;
+  size_t letters = i > word ? characters(text, word, i - 1) : 0;
+  return i > word + 1 && text[i - 1] == '.' && letters >= 2 && letters <= 4;
 }
 
 /* Legal material that legal.h's test does not take: a decision by its court

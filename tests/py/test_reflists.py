@@ -521,7 +521,8 @@ def test_capitals_opening_counted_by_code_point():
 def test_continuation_lines_open_nothing():
     """A flush-left line that goes on an entry opens none: where a French decision was
     published ("Bull. civ. V, n° 36.") after it, the place and date a newspaper's article
-    was written ("London, 3 May 2015."), a journal's volume and year with its pages
+    was written ("London, 3 May 2015."), where a Spanish one was ("BOE núm. 52, ..."), a
+    journal's volume and year with its pages
     ("Leviathan 49/2021, S. 12–30."). Courts by their abbreviations still open entries."""
     db = connect()
     cases = [
@@ -536,6 +537,9 @@ def test_continuation_lines_open_nothing():
         ('Bibliografía\n\nLey 39/2015, de 1 de octubre, del Procedimiento Administrativo Común.\n'
          'STC 45/1989, de 20 de febrero.\nReal Decreto 203/2021, de 30 de marzo.\n'
          'García, Juan. 2015. El derecho del trabajo. Madrid: Tecnos.\n', 4),
+        ('Bibliografía\n\nAlonso Olea, Manuel. 2002. Introducción al derecho del trabajo. '
+         'Madrid: Civitas.\nSTC 45/1989, de 20 de febrero, FJ 5.\nBOE núm. 52, de 2 de marzo '
+         'de 1989.\nGarcía, Juan. 2015. El derecho del trabajo. Madrid: Tecnos.\n', 3),
     ]
     for journal in ('Leviathan 49/2021, S. 12–30.', 'WSI-Mitteilungen 73/2020, S. 12–30.',
                     'APuZ 12/2019, S. 3–9.'):
