@@ -2986,6 +2986,8 @@ static size_t inline_label(const char *text, size_t from, size_t end, long label
 ** flat list (PDF text with the indents lost) at lines that open an entry after
 ** a line that closed one, or after a short last line. */
 static int case_opening(const char *text, line_span line);
+static int parties_opening(const char *text, line_span line);
+static int abbreviation_opening(const char *text, line_span line);
 
 /* The number of words of text[start, end). */
 static size_t words_in(const char *text, size_t start, size_t end) {
@@ -3248,7 +3250,8 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
       /* a short line ends an entry only when the entry has its year: "Barlow, H..
          Redundancy reduction revisited." goes on with "Network 2001;12(3)" */
       int weak = !open && short_previous &&
-                 (strength == 1 || starts_upper(text, line->end, line->start)) &&
+                 (strength == 1 || (starts_upper(text, line->end, line->start) &&
+                                    !abbreviation_opening(text, span))) && /* not "BOE núm. 52" */
                  (entries < 2 || yearless * 4 > entries || has_year(text, entry_start, entry_end));
       starts_new = open < 2 && (strength == 2 || weak);
       /* "World Health Organization. Global report ..." after a closed entry */
@@ -3273,17 +3276,19 @@ static void segment_list(entry_list *out, const char *text, const list_line *lin
           (ibid_legal_entry_opening(text + line->start, line->end - line->start) ||
            case_opening(text, span)))
         starts_new = 1;
-      /* after a case or a treaty ended on its date, report or page ("..., Judgment,
-         10 December 1998.", "ICJ Reports 1996, p. 226."), any capitalised line
-         opens the next: "Accordance with International Law of the Unilateral
-         Declaration ..., Advisory Opinion" */
+      /* after an international case or a treaty ended on its date, report or page
+         ("..., Judgment, 10 December 1998.", "ICJ Reports 1996, p. 226."), any
+         capitalised line opens the next: "Accordance with International Law of
+         the Unilateral Declaration ..., Advisory Opinion"; not a line opening
+         with an abbreviation ("Bull. civ. V, n° 36.", "BOE núm. 52": where a
+         French or Spanish decision was published) */
       if (!starts_new && !open && previous_length >= 2 && text[previous->end - 1] == '.' &&
           is_digit((unsigned char)text[previous->end - 2]) &&
-          starts_upper(text, line->end, line->start)) {
+          starts_upper(text, line->end, line->start) && !abbreviation_opening(text, span)) {
         line_span first =
             trimmed_line(text, entry_start, line_end(text, entry_start, previous->end));
         if (ibid_legal_entry_opening(text + first.start, first.end - first.start) ||
-            case_opening(text, first))
+            parties_opening(text, first))
           starts_new = 1;
       }
       if (line->blank_before && !open) starts_new = 1;
@@ -3383,8 +3388,11 @@ static int is_numeric_date(const char *text, size_t start, size_t end);
 /* A decision by its court's abbreviations and its date, as French and German
 ** lists cite them: "Cass. soc., 1er février 2011, n° 10-30.045", "Cass. civ.
 ** 3e, 9 décembre 2009", "CA Paris, 12 mai 2010", "BGH, Urt. v. 12.3.2015":
-** up to four short words ending on "." or "," (the first capitalised), then
-** a day and a month's name and a year, or a date in figures. */
+** up to four short words ending on "." or ",", the first a court's
+** abbreviation (two capitals or more, "CA", "BGH", "BVerfG,", with no mark
+** when capitals only, or a word ending in ".", "Cass."; not a place,
+** "London, 3 May 2015", where a newspaper's article was written), then a
+** day and a month's name and a year, or a date in figures. */
 static int court_date_opening(const char *text, line_span line) {
   size_t i = line.start, limit = line.end - line.start < 80 ? line.end : line.start + 80;
   for (int words = 0; words < 5 && i < limit; words++) {
@@ -3403,11 +3411,61 @@ static int court_date_opening(const char *text, line_span line) {
                has_year(text, month_end + 1, month_end + 5);
       }
     }
-    if (i - word > 8 || (text[i - 1] != '.' && text[i - 1] != ',')) return 0;
-    if (!words && !starts_upper(text, i, word)) return 0;
+    int mark = text[i - 1] == '.' || text[i - 1] == ',';
+    if (i - word > 8) return 0;
+    if (!words) {
+      size_t capitals = 0;
+      for (size_t k = word; k < i; k++) capitals += is_upper_ascii((unsigned char)text[k]);
+      if (!starts_upper(text, i, word) || (text[i - 1] != '.' && capitals < 2) ||
+          (!mark && capitals != i - word)) /* "CA Paris,": capitals only */
+        return 0;
+    } else if (!mark) {
+      return 0;
+    }
     while (i < limit && text[i] == ' ') i++;
   }
   return 0;
+}
+
+/* A case before an international court by its name, the parties after it in
+** parentheses: "Whaling in the Antarctic (Australia v. Japan: ...)",
+** "Military and Paramilitary Activities in and against Nicaragua (Nicaragua
+** v. United States of". */
+static int parties_opening(const char *text, line_span line) {
+  size_t i = line.start, limit = line.end - line.start < 120 ? line.end : line.start + 120;
+  size_t open = i;
+  while (open < limit && text[open] != '(' && text[open] != ',' && text[open] != '.') open++;
+  if (open < limit && text[open] == '(' && open > i + 8 && starts_upper(text, limit, open + 1)) {
+    for (size_t k = open + 1; k + 3 < limit && text[k] != ')'; k++)
+      if (text[k] == ' ' && text[k + 1] == 'v' &&
+          (text[k + 2] == ' ' || (text[k + 2] == '.' && text[k + 3] == ' ')))
+        return 1;
+  }
+  return 0;
+}
+
+/* Characters of text[start, end), a UTF-8 character counted once. */
+static size_t characters(const char *text, size_t start, size_t end) {
+  size_t n = 0;
+  for (size_t k = start; k < end; k++) n += ((unsigned char)text[k] & 0xC0) != 0x80;
+  return n;
+}
+
+/* Does the line open with a short abbreviation: a word of two to four
+** characters ending in "." ("Bull.", "Rec.", "Gaz."; not an initial), or two
+** to four capitals before one ("BOE núm.")? */
+static int abbreviation_opening(const char *text, line_span line) {
+  size_t i = line.start, capitals = 0;
+  while (i < line.end && is_upper_ascii((unsigned char)text[i])) i++, capitals++;
+  if (capitals >= 2 && capitals <= 4 && i < line.end && text[i] == ' ') {
+    i++;
+  } else {
+    i = line.start;
+  }
+  size_t word = i;
+  while (i < line.end && !is_space((unsigned char)text[i])) i++;
+  size_t letters = i > word ? characters(text, word, i - 1) : 0;
+  return i > word + 1 && text[i - 1] == '.' && letters >= 2 && letters <= 4;
 }
 
 /* Legal material that legal.h's test does not take: a decision by its court
@@ -3427,9 +3485,19 @@ static int case_opening(const char *text, line_span line) {
      and European way: "STC 45/1989, de 20 de febrero", "STS de 15 de octubre de
      2020", "Ley 39/2015, de 1 de octubre", "Real Decreto 203/2021", "Directiva
      2006/123/CE": up to three capitalised words, then a number with a slash and
-     a year, or an abbreviation in capitals and "de" and a day */
+     a year, or an abbreviation in capitals and "de" and a day. With a number,
+     one of the words names an enactment, or the first is capitals only (a
+     court's abbreviation, an archive's call number: "R 2/18651"), and no page
+     follows: not a journal's volume and year ("Leviathan 49/2021, S. 12–30",
+     "APuZ 12/2019") */
   {
-    size_t k = i, words = 0, capitals = 0;
+    static const char *const enactments[] = {
+        "ley",        "decreto",           "directiva",  "directive",     "reglamento",
+        "regulation", "r\xc3\xa8glement",  "loi",        "d\303\251cret", "ordonnance",
+        "orden",      "resoluci\xc3\xb3n", "richtlinie", "verordnung",    "gesetz",
+        NULL};
+    size_t k = i, words = 0, capitals = 0, abbreviation = 0;
+    int enactment = 0;
     while (words < 3 && k < limit && starts_upper(text, limit, k)) {
       size_t word = k, upper = 0, letters = 0;
       while (k < limit && !is_space((unsigned char)text[k])) {
@@ -3438,15 +3506,27 @@ static int case_opening(const char *text, line_span line) {
         k++;
       }
       if (text[k - 1] == ',' || text[k - 1] == '.') break;
-      if (!words)
+      if (!words) {
         capitals = upper == letters && letters >= 2 && letters <= 6 && k - word == letters;
+        abbreviation = upper == letters && letters <= 4 && k - word == letters;
+      }
+      for (size_t e = 0; enactments[e]; e++) {
+        size_t n = strlen(enactments[e]);
+        enactment |= n == k - word && has_prefix_nocase(text, k, word, enactments[e]);
+      }
       words++;
       while (k < limit && text[k] == ' ') k++;
     }
     if (words && k < limit && is_digit((unsigned char)text[k])) {
       size_t d = k;
       while (d < limit && is_digit((unsigned char)text[d])) d++;
-      if (d - k <= 4 && d + 4 < limit && text[d] == '/' &&
+      size_t after = d;
+      while (after < limit && !is_space((unsigned char)text[after])) after++;
+      while (after < limit && text[after] == ' ') after++;
+      int page = has_prefix_nocase(text, limit, after, "s. ") ||
+                 has_prefix_nocase(text, limit, after, "p. ") ||
+                 has_prefix_nocase(text, limit, after, "pp. ");
+      if (d - k <= 4 && d + 4 < limit && text[d] == '/' && (enactment || abbreviation) && !page &&
           (has_year(text, d + 1, d + 5) || has_year(text, k, d)))
         return 1;
       /* an archive's call number: "CO 323/1034/5, Colonial Office: ..." */
@@ -3464,20 +3544,7 @@ static int case_opening(const char *text, line_span line) {
         is_digit((unsigned char)text[k + 3]))
       return 1;
   }
-  /* a case before an international court by its name, the parties after it in
-     parentheses: "Whaling in the Antarctic (Australia v. Japan: ...)",
-     "Military and Paramilitary Activities in and against Nicaragua (Nicaragua
-     v. United States of" */
-  {
-    size_t open = i;
-    while (open < limit && text[open] != '(' && text[open] != ',' && text[open] != '.') open++;
-    if (open < limit && text[open] == '(' && open > i + 8 && starts_upper(text, limit, open + 1)) {
-      for (size_t k = open + 1; k + 3 < limit && text[k] != ')'; k++)
-        if (text[k] == ' ' && text[k + 1] == 'v' &&
-            (text[k + 2] == ' ' || (text[k + 2] == '.' && text[k + 3] == ' ')))
-          return 1;
-    }
-  }
+  if (parties_opening(text, line)) return 1;
   /* capitalised words, then "Act" and a year */
   for (int words = 0; words < 8 && i < limit && starts_upper(text, limit, i); words++) {
     size_t word = i;

@@ -2155,12 +2155,21 @@ static void place_before_colon(const char *text, const ibid_reftoken *tokens, si
 ** place run on from the end of the title, with no mark between, before the
 ** publisher's colon, with no place found anywhere: the capitalised word
 ** before the colon is the place ("New York:", "Buenos Aires:" with the word
-** before when it is one of the first words of such names).
+** before when it is one of the first words of such names). Only when what
+** follows the colon reads as a publisher, not as a subtitle ("Age of
+** Extremes: The Short Twentieth Century."): it holds a publisher's word
+** ("Press", "Verlag"), opens with the place's word ("Cambridge: Cambridge
+** ..."), or a date follows it.
 */
 static void place_ending_title(const char *text, const ibid_reftoken *tokens, size_t count,
                                uint8_t *labels) {
   static const char *const first_words[] = {"new", "los",  "san", "santa", "buenos", "rio", "saint",
                                             "st",  "hong", "tel", "cape",  "le",     "la",  NULL};
+  static const char *const publisher_words[] = {
+      "press",       "presses",    "university",      "universit\xc3\xa4t", "universit\xc3\xa9",
+      "universidad", "publishers", "publishing",      "publications",       "books",
+      "verlag",      "editions",   "\303\251ditions", "editorial",          "edizioni",
+      NULL};
   for (size_t i = 0; i < count; i++)
     if (labels[i] == IBID_REFLABEL_LOCATION) return;
   for (size_t i = 3; i + 1 < count; i++) {
@@ -2172,6 +2181,14 @@ static void place_ending_title(const char *text, const ibid_reftoken *tokens, si
       return;
     for (size_t k = 1; k + 1 < place.n; k++)
       if (!is_alpha(place.s[k]) && (unsigned char)place.s[k] < 0x80 && place.s[k] != '-') return;
+    size_t end = i + 1;
+    int publisher = 0;
+    while (end < count && labels[end] == IBID_REFLABEL_PUBLISHER)
+      publisher |= word_in(token_view(text, &tokens[end++]), publisher_words);
+    view name = word_core(place), first = word_core(token_view(text, &tokens[i + 1]));
+    publisher |= name.n == first.n && memcmp(name.s, first.s, name.n) == 0;
+    publisher |= end < count && labels[end] == IBID_REFLABEL_DATE;
+    if (!publisher) return;
     labels[i] = IBID_REFLABEL_LOCATION;
     if (word_in(before, first_words) && is_upper(before.s[0]) &&
         labels[i - 3] == IBID_REFLABEL_TITLE)
@@ -2559,25 +2576,31 @@ static int plain_number(view t, int comma) {
 ** 270 (2013)", "111 Yale L.J. 1935 (2002)": a law review cited the
 ** Bluebook way after the title's comma: volume, the journal's abbreviated
 ** name (capitalised words, "&", "of"; one at least ending in a period), the
-** first page, a page cited (left out), the year in brackets.
+** first page, a page cited (left out), the year in brackets. Not a book in
+** volumes ("3 Bde. Tübingen: Mohr, 1920 (1988)", "4 Vols. Oxford: Clarendon
+** Press, 1765 (1769)"): no match when the word after the number names volumes
+** or a word of the name ends in ":" (a place before its publisher).
 */
 static void bluebook_journal(const char *text, const ibid_reftoken *tokens, size_t count,
                              uint8_t *labels) {
   static const char *const joining[] = {"&", "of", "on", "and", "the", "for", NULL};
+  static const char *const volumes[] = {"vols", "vol", "volumes", "bde", "bd", "t", "tomes", NULL};
   for (size_t i = 1; i + 3 < count; i++) {
     view before = token_view(text, &tokens[i - 1]);
     if (!before.n || before.s[before.n - 1] != ',' ||
-        !plain_number(token_view(text, &tokens[i]), 0))
+        !plain_number(token_view(text, &tokens[i]), 0) ||
+        word_in(token_view(text, &tokens[i + 1]), volumes))
       continue;
     size_t k = i + 1;
-    int abbreviated = 0;
+    int abbreviated = 0, place = 0;
     while (k < count && k - i <= 8) {
       view w = token_view(text, &tokens[k]);
       if (!w.n || !(is_upper(w.s[0]) || word_in(w, joining))) break;
       abbreviated |= w.s[w.n - 1] == '.';
+      place |= w.s[w.n - 1] == ':';
       k++;
     }
-    if (k == i + 1 || !abbreviated || k + 1 >= count ||
+    if (k == i + 1 || !abbreviated || place || k + 1 >= count ||
         !plain_number(token_view(text, &tokens[k]), 1))
       continue;
     size_t page = k++;

@@ -553,3 +553,36 @@ def test_capitals_opening_counted_by_code_point():
                 'CASTEL, R., 1995, Les métamorphoses, Paris, Fayard\n%s\n'
                 'DUBET, F., 2002, Le déclin, Paris, Seuil.\n' % line)
         assert entry_count(db, text) == 4, line
+
+
+def test_continuation_lines_open_nothing():
+    """A flush-left line that goes on an entry opens none: where a French decision was
+    published ("Bull. civ. V, n° 36.") after it, the place and date a newspaper's article
+    was written ("London, 3 May 2015."), where a Spanish one was ("BOE núm. 52, ..."), a
+    journal's volume and year with its pages
+    ("Leviathan 49/2021, S. 12–30."). Courts by their abbreviations still open entries."""
+    db = connect()
+    cases = [
+        ('Bibliographie\n\nCass. soc., 1er février 2011, n° 10-30.045.\nBull. civ. V, n° 36.\n'
+         'Durand, Pierre. 2015. Le droit du travail. Paris : Dalloz.\n', 2),
+        ('References\n\nJones, Owen. 2015. "The Left after Corbyn." The Guardian.\n'
+         'London, 3 May 2015.\nSmith, Adam. 2001. The State. London: Verso.\n', 2),
+        ('Bibliographie\n\nDupont, Jean. 2010. « La réforme du code du travail ». Le Monde.\n'
+         'Paris, 12 mai 2010.\nDurand, Pierre. 2015. Le droit du travail. Paris : Dalloz.\n', 2),
+        ('Bibliographie\n\nCass. soc., 1er février 2011, n° 10-30.045.\nCA Paris, 12 mai 2010.\n'
+         'BGH, Urt. v. 12.3.2015.\nDurand, Pierre. 2015. Le droit du travail. Paris : Dalloz.\n', 4),
+        ('Bibliografía\n\nLey 39/2015, de 1 de octubre, del Procedimiento Administrativo Común.\n'
+         'STC 45/1989, de 20 de febrero.\nReal Decreto 203/2021, de 30 de marzo.\n'
+         'García, Juan. 2015. El derecho del trabajo. Madrid: Tecnos.\n', 4),
+        ('Bibliografía\n\nAlonso Olea, Manuel. 2002. Introducción al derecho del trabajo. '
+         'Madrid: Civitas.\nSTC 45/1989, de 20 de febrero, FJ 5.\nBOE núm. 52, de 2 de marzo '
+         'de 1989.\nGarcía, Juan. 2015. El derecho del trabajo. Madrid: Tecnos.\n', 3),
+    ]
+    for journal in ('Leviathan 49/2021, S. 12–30.', 'WSI-Mitteilungen 73/2020, S. 12–30.',
+                    'APuZ 12/2019, S. 3–9.'):
+        cases.append(('Literatur\n\nBude, Heinz (2014): Gesellschaft der Angst. Hamburg: '
+                      'Hamburger Edition.\nMüller, Hans (2021): Die neue Ungleichheit. '
+                      'Soziologische Befunde.\n%s\n' % journal, 2))
+    for text, count in cases:
+        got = [squash(t) for (t,) in db.execute('SELECT text FROM ibid_reference_entries(?)', (text,))]
+        assert len(got) == count, got

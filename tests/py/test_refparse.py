@@ -223,3 +223,37 @@ def test_conventions():
     assert got['issued']['date-parts'] == [[1993, 6]], got
     got = parse(db, 'Fischer, Anna, "Cities in the Late Empire," Historical Journal 54, no. 3 March 1, 2011')
     assert (got.get('volume'), got.get('issue')) == ('54', '3'), got
+
+
+def test_rules_leave_books_alone():
+    """Where the rules after the labeller must not fire: a subtitle after a colon is no
+    publisher run on from a place ending the title ("Age of Extremes: The Short Twentieth
+    Century"), and a book in volumes before its place and publisher is no Bluebook law
+    review ("3 Bde. Tübingen: Mohr, 1920 (1988)")."""
+    db = connect()
+    for text, title in (('Hobsbawm, E. (1994). Age of Extremes: The Short Twentieth Century.',
+                         'Age of Extremes'),
+                        ('OECD (2019). Education at a Glance: OECD Indicators.',
+                         'Education at a Glance'),
+                        ('Eurostat (2021). Key Figures on Europe: Statistics Illustrated.',
+                         'Key Figures on Europe'),
+                        ('Ofcom. (2004). Wholesale Mobile Voice Call Termination: Statement.',
+                         'Wholesale Mobile Voice Call Termination')):
+        got = parse(db, text)
+        assert got.get('title') == title and 'publisher-place' not in got, (text, got)
+    got = parse(db, 'Hobsbawm, E. and Ranger, T. (1983) The Invention of Tradition Cambridge: '
+                    'Cambridge University Press.')
+    assert (got.get('title'), got.get('publisher-place')) == \
+        ('The Invention of Tradition', 'Cambridge'), got
+    for text, place, publisher, year in (
+            ('Weber, Max, Gesammelte Aufsätze zur Religionssoziologie, 3 Bde. Tübingen: Mohr, '
+             '1920 (1988).', 'Tübingen', 'Mohr', 1920),
+            ('Blackstone, William, Commentaries on the Laws of England, 4 Vols. Oxford: '
+             'Clarendon Press, 1765 (1769).', 'Oxford', 'Clarendon Press', 1765)):
+        got = parse(db, text)
+        assert got.get('type') == 'book' and 'container-title' not in got, (text, got)
+        assert (got.get('publisher-place'), got.get('publisher')) == (place, publisher), got
+        assert got['issued']['date-parts'] == [[year]], got
+    got = parse(db, 'Jack M. Balkin, The Constitution of Status, 111 Yale L.J. 1935 (2002).')
+    assert (got.get('volume'), got.get('container-title'), got.get('page')) == \
+        ('111', 'Yale L.J', '1935'), got
