@@ -1,5 +1,5 @@
 """Shared helpers for tests/py: a connection with ibid loaded, corpus files, P/R scoring."""
-import os, sqlite3
+import os, re, sqlite3
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CORPUS = os.path.join(ROOT, 'tests', 'corpus')
@@ -49,6 +49,46 @@ def prf(gold, predicted):
     recall = tp / sum(g.values()) if g else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
+
+
+def squash(text):
+    """text with every run of white space one space, and none at the ends."""
+    return re.sub(r'\s+', ' ', text).strip()
+
+
+def read_entry_pairs(path):
+    """A gold file of reference entries, one a line: "first words ||| last words" (the last
+    words optional) -> [(start, end)]; [] when there is no such file."""
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding='utf-8') as f:
+        return [tuple(squash(part) for part in (line.split('|||') + [''])[:2])
+                for line in f if line.strip()]
+
+
+def match_entries(name, gold, predicted):
+    """How many predicted entries match a gold (start, end) pair: each matches the next
+    unmatched gold entry it begins with and ends with. Prints the extra and missed ones."""
+    matched, used = 0, set()
+    for p in predicted:
+        for g, (start, end) in enumerate(gold):
+            if g not in used and p.startswith(start) and p.endswith(end):
+                used.add(g)
+                matched += 1
+                break
+        else:
+            print('    extra  %s: %s' % (name, p[:70]))
+    for g, (start, end) in enumerate(gold):
+        if g not in used:
+            print('    missed %s: %s' % (name, start))
+    return matched
+
+
+def prf_counts(gold, predicted, matched):
+    """Precision, recall, F1 from counts: gold items, predicted items, predicted that match."""
+    p = matched / predicted if predicted else 1.0
+    r = matched / gold if gold else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def print_scores(title, rows):

@@ -7,22 +7,10 @@ tests/refs/hanging/dev (development) and tests/refs/hanging/heldout (scored only
 NAME.gold (one entry a line: "first words ||| last words"), and NAME.keep (paragraphs of the
 body that must stay whole: "first words ||| last words" of one body paragraph, so that
 indented paragraphs, block quotes and indented lists keep their lines together)."""
-import glob, os, re
-from ibidtest import connect, print_scores, ROOT
+import glob, os
+from ibidtest import connect, match_entries, print_scores, prf_counts as prf, read_entry_pairs as read_pairs, squash, ROOT
 
 HANGING = os.path.join(ROOT, 'tests', 'refs', 'hanging')
-
-
-def squash(text):
-    return re.sub(r'\s+', ' ', text).strip()
-
-
-def read_pairs(path):
-    if not os.path.exists(path):
-        return []
-    with open(path, encoding='utf-8') as f:
-        return [tuple(squash(part) for part in (line.split('|||') + [''])[:2])
-                for line in f if line.strip()]
 
 
 def body_of(db, path):
@@ -38,28 +26,11 @@ def score_document(db, path):
     gold = read_pairs(path[:-4] + '.gold')
     predicted = [squash(row[0]) for row in
                  db.execute('SELECT text FROM ibid_reference_entries(?)', (body,))]
-    matched, used = 0, set()
-    for p in predicted:
-        for g, (start, end) in enumerate(gold):
-            if g not in used and p.startswith(start) and p.endswith(end):
-                used.add(g)
-                matched += 1
-                break
-        else:
-            print('    extra  %s: %s' % (os.path.basename(path), p[:70]))
-    for g, (start, end) in enumerate(gold):
-        if g not in used:
-            print('    missed %s: %s' % (os.path.basename(path), start))
+    matched = match_entries(os.path.basename(path), gold, predicted)
     paragraphs = [squash(p) for p in body.split('\n\n')]
     broken = [start for start, end in read_pairs(path[:-4] + '.keep')
               if not any(p.startswith(start) and p.endswith(end) for p in paragraphs)]
     return len(gold), len(predicted), matched, broken
-
-
-def prf(gold, predicted, matched):
-    p = matched / predicted if predicted else 1.0
-    r = matched / gold if gold else 1.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def score_part(db, part):

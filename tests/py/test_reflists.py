@@ -1,17 +1,13 @@
 """Reference lists found and cut into entries (ibid_reference_entries) on the project's own
 documents (tests/refs/dev/ for development, tests/refs/heldout/ scored only), and on GROBID's
 reference-segmenter gold (../shared/eval/grobid/reference-segmenter/)."""
-import glob, os, re, sys
-from ibidtest import connect, print_scores, ROOT
+import glob, os, sys
+from ibidtest import connect, match_entries, print_scores, prf_counts as prf, read_entry_pairs, squash, ROOT
 
 REFS = os.path.join(ROOT, 'tests', 'refs')
 SHARED = os.environ.get('IBID_SHARED', os.path.join(os.path.dirname(ROOT), 'shared'))
 SEGMENTER = os.path.join(SHARED, 'eval', 'grobid', 'reference-segmenter')
 BARS = {'en': 0.90, 'de': 0.85, 'fr': 0.85, 'es': 0.85, 'it': 0.85}
-
-
-def squash(text):
-    return re.sub(r'\s+', ' ', text).strip()
 
 
 def entry_texts(db, text):
@@ -26,30 +22,10 @@ def score_document(db, path):
     (so a list that runs on into an appendix or a series' list loses its last entry)."""
     with open(path, encoding='utf-8') as f:
         text = f.read()
-    with open(path[:-4] + '.gold', encoding='utf-8') as f:
-        gold = [tuple(squash(part) for part in (line.split('|||') + [''])[:2])
-                for line in f if line.strip()]
-    predicted = [squash(row[0]) for row in
-                 db.execute('SELECT text FROM ibid_reference_entries(?)', (text,))]
-    matched, used = 0, set()
-    for p in predicted:
-        for g, (start, end) in enumerate(gold):
-            if g not in used and p.startswith(start) and p.endswith(end):
-                used.add(g)
-                matched += 1
-                break
-        else:
-            print('    extra  %s: %s' % (os.path.basename(path), p[:70]))
-    for g, (start, end) in enumerate(gold):
-        if g not in used:
-            print('    missed %s: %s' % (os.path.basename(path), start))
+    gold = read_entry_pairs(path[:-4] + '.gold')
+    predicted = [squash(t) for t in entry_texts(db, text)]
+    matched = match_entries(os.path.basename(path), gold, predicted)
     return len(gold), len(predicted), matched
-
-
-def prf(gold, predicted, matched):
-    p = matched / predicted if predicted else 1.0
-    r = matched / gold if gold else 1.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def score_part(db, part):
