@@ -1421,10 +1421,11 @@ static int block_list_add(block_list *list, size_t start, size_t end) {
 #define HANG_MIXED ((size_t)-1)
 
 typedef struct hanging {
-  size_t first;  /* the kept index of the block's first line */
-  size_t x, y;   /* indent of its first line, of the others (or HANG_*) */
-  size_t list_x; /* in a run of hanging blocks: their first lines' indent */
-  size_t list_y; /* and their other lines' (HANG_NONE: no such run) */
+  size_t first;    /* the kept index of the block's first line */
+  size_t x, y;     /* indent of its first line, of the others (or HANG_*) */
+  size_t list_x;   /* in a run of hanging blocks: their first lines' indent */
+  size_t list_y;   /* and their other lines' (HANG_NONE: no such run) */
+  size_t list_gap; /* the blank lines after the run's last block */
 } hanging;
 
 /* Line k opens like a numbered item and follows line k - 1 directly in
@@ -1438,7 +1439,10 @@ static int numbered_continuation(const text_layout *layout, const size_t *kept, 
 ** hanging layout says otherwise: 1 to break (line k returns to the margin of
 ** a hanging block, or a one-line entry of a run of them ends), 2 to join (a
 ** line at the hanging indent that opens like a numbered item, "3. Aufl.",
-** continues the block), 0 to leave it to should_join. */
+** continues the block), 0 to leave it to should_join. The run's rules for a
+** block's second line apply only when the line follows the first at the
+** spacing that separates the block from the run (a paragraph after a blank
+** line that ends single-spaced hanging blocks is not one of them). */
 static int hanging_decision(const text_layout *layout, const size_t *kept, size_t kept_count,
                             size_t k, const hanging *h) {
   const char *text = layout->text;
@@ -1456,27 +1460,30 @@ static int hanging_decision(const text_layout *layout, const size_t *kept, size_
     if (indent == h->y && numbered_continuation(layout, kept, k)) return 2;
     return 0;
   }
-  /* the second line of a block in a run of hanging blocks */
-  if (h->list_y != HANG_NONE && h->first == k - 1 && la->indent == h->list_x &&
-      indent == h->list_y && numbered_continuation(layout, kept, k))
-    return 2;
-  /* a one-line block in a run of hanging blocks, at their margin */
   if (h->list_y == HANG_NONE || h->first != k - 1 || la->indent != h->list_x ||
-      indent != h->list_x || lower || !ends_sentence(text, la->start, la->end))
+      blanks_between(layout, kept[k - 1], kept[k]) != h->list_gap)
     return 0;
+  /* the second line of a block in a run of hanging blocks */
+  if (indent == h->list_y && numbered_continuation(layout, kept, k)) return 2;
+  /* a one-line block in a run of hanging blocks, at their margin */
+  if (indent != h->list_x || lower || !ends_sentence(text, la->start, la->end)) return 0;
   if (k + 1 < kept_count && blanks_between(layout, kept[k], kept[k + 1]) == 0 &&
       layout->lines[kept[k + 1]].indent == h->list_y)
     return 1;                                     /* the line opens a hanging entry */
   return ends_sentence(text, lb->start, lb->end); /* one one-line entry after another */
 }
 
-/* A block ends: a hanging one starts (or keeps) a run of them; a one-line
-** block at the run's margin keeps it; any other block ends it. */
+/* A block ends before line k: a hanging one starts (or keeps) a run of them,
+** separated by the blank lines that follow it; a one-line block at the run's
+** margin followed by as many blank lines keeps it; any other block ends it. */
 static void hanging_block_end(const text_layout *layout, const size_t *kept, size_t k, hanging *h) {
+  size_t gap = blanks_between(layout, kept[k - 1], kept[k]);
   if (h->y != HANG_NONE && h->y != HANG_MIXED && layout->opens[kept[h->first]] == OPENS_NOTHING) {
     h->list_x = h->x;
     h->list_y = h->y;
-  } else if (!(h->first + 1 == k && layout->lines[kept[h->first]].indent == h->list_x)) {
+    h->list_gap = gap;
+  } else if (!(h->first + 1 == k && layout->lines[kept[h->first]].indent == h->list_x &&
+               gap == h->list_gap)) {
     h->list_y = HANG_NONE;
   }
 }

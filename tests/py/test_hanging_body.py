@@ -72,3 +72,46 @@ def test_apa_wrapped_body_keeps_entries():
     body = body_of(db, path)
     cut = db.execute('SELECT count(*) FROM ibid_reference_entries(?)', (body,)).fetchone()[0]
     assert cut == raw, (cut, raw)
+
+
+# A paragraph after a blank line that ends a run of single-spaced hanging blocks (a
+# definition, a transcript) is not a run of one-line entries: it stays whole.
+AFTER_HANGING = [
+    ("""Emissions trading has become the main instrument of climate policy in many
+countries, and its design has changed a great deal since it was first used.
+
+Abatement: the reduction of emissions by any of the measures listed in
+    the annex to the regulation and in the guidance issued under it.
+
+The scheme began in 2005 and has been reformed three times since then.
+Prices fell sharply in 2008 when demand for allowances collapsed early.
+Since then they have recovered, and the cap has been tightened each year
+by a fixed share of the allowances issued in the first trading period.
+""", ['Abatement: the ||| issued under it.',
+      'The scheme began ||| first trading period.']),
+    ("""The hearing resumed after lunch and the committee heard two witnesses on
+the proposal, both of whom had given written evidence before the session.
+
+MR SMITH: We have looked at the figures again and we still think they are
+    too low for the districts in the north of the country this winter.
+MS JONES: The department does not accept that, and it has said so twice
+    in writing to the committee since the consultation closed in March.
+
+The committee adjourned at four and will meet again on Thursday morning.
+Its report is due in the spring, after the remaining hearings are held.
+Members said they expected the report to recommend further changes to
+the way in which the allowances for the northern districts are set out.
+""", ['MR SMITH: We ||| this winter.', 'MS JONES: The ||| closed in March.',
+      'The committee adjourned ||| are set out.']),
+]
+
+
+def test_paragraph_after_hanging_blocks_stays_whole():
+    db = connect()
+    for text, keep in AFTER_HANGING:
+        for sql in ("SELECT ibid_clean(?)", "SELECT ibid_convert(?) ->> '$.body'"):
+            paragraphs = [squash(p) for p in db.execute(sql, (text,)).fetchone()[0].split('\n\n')]
+            for pair in keep:
+                start, end = (squash(part) for part in pair.split('|||'))
+                assert any(p.startswith(start) and p.endswith(end) for p in paragraphs), \
+                    (sql, start, paragraphs)
