@@ -297,8 +297,12 @@ WHERE document_id = ?1 AND year IS NULL AND work_id IS NULL AND locator IS NOT N
 -- first ",", "(", "." or ":": "Statistisches Bundesamt (2009):", "OECD. (2015).")
 -- -- first where the two are equal, then where one ends the other after a
 -- whole word ("Jeffrey Smith" smith, "Hayek" von-hayek) or begins it
--- ("Ortega" ortega-y-gasset), then where they are equal with "ae", "oe", "ue"
--- read as "a", "o", "u" ("Schaefer", "Schäfer"); the cite's literal key
+-- ("Ortega" ortega-y-gasset) -- a cite's name longer than the entry's only
+-- when its first letter is that of the entry's given name or of what follows
+-- the comma after the entry's name ("World Bank" is not "Bank, J.") -- then
+-- where they are equal with "ae", "oe", "ue" read as "a", "o", "u"
+-- ("Schaefer", "Schäfer"), only when one of the two names has an umlaut
+-- ("Bauer" is not "Baur"); the cite's literal key
 -- equal to the family (the rule before these) counts as equal. Spacing accents
 -- a PDF leaves beside their letter ("J¨orke") are dropped from both names.
 -- Of the entries named alike, one whose authors agree with the cite's comes
@@ -331,22 +335,31 @@ UPDATE cites SET work_id = (
             WHEN m.name = e.family OR e.family = substr(k.key, 1, instr(k.key, ':') - 1) THEN 0
             ELSE (SELECT CASE
                 WHEN m.name = x.lead THEN 0
-                WHEN (e.family <> '' AND (m.name LIKE '%-' || e.family
-                                          OR e.family LIKE '%-' || m.name
+                WHEN (e.family <> '' AND (e.family LIKE '%-' || m.name
                                           OR e.family LIKE m.name || '-%'))
-                  OR (x.lead <> '' AND (m.name LIKE '%-' || x.lead OR x.lead LIKE '%-' || m.name
-                                        OR x.lead LIKE m.name || '-%')) THEN 1
-                WHEN replace(replace(replace(m.name, 'ae', 'a'), 'oe', 'o'), 'ue', 'u') IN
+                  OR (x.lead <> '' AND (x.lead LIKE '%-' || m.name OR x.lead LIKE m.name || '-%'))
+                  OR (((e.family <> '' AND m.name LIKE '%-' || e.family)
+                       OR (x.lead <> '' AND m.name LIKE '%-' || x.lead))
+                      AND upper(substr(m.raw, 1, 1)) = upper(coalesce(
+                            substr(e.csl ->> '$.author[0].given', 1, 1),
+                            CASE WHEN substr(e.text, length(x.raw) + 1, 1) = ','
+                                 THEN substr(ltrim(substr(e.text, length(x.raw) + 2)), 1, 1) END,
+                            substr(m.raw, 1, 1)))) THEN 1
+                WHEN (m.raw || ' ' || coalesce(e.csl ->> '$.author[0].family', '') || ' ' ||
+                      x.raw) GLOB '*[äöüÄÖÜ' || char(168) || ']*'
+                 AND replace(replace(replace(m.name, 'ae', 'a'), 'oe', 'o'), 'ue', 'u') IN
                      (replace(replace(replace(e.family, 'ae', 'a'), 'oe', 'o'), 'ue', 'u'),
                       replace(replace(replace(x.lead, 'ae', 'a'), 'oe', 'o'), 'ue', 'u')) THEN 2
                 ELSE 3 END
-              FROM (SELECT substr(l.key, 1, instr(l.key, ':') - 1) AS lead
+              FROM (SELECT substr(l.key, 1, instr(l.key, ':') - 1) AS lead, l.raw
                     FROM (SELECT ibid_work_key('{"author":[{"family":' || json_quote(
-                            replace(replace(replace(replace(substr(e.text, 1, min(
-                              instr(e.text || ',', ','), instr(e.text || '(', '('),
-                              instr(e.text || '.', '.'), instr(e.text || ':', ':')) - 1),
+                            replace(replace(replace(replace(r.raw,
                               char(168), ''), char(180), ''), char(96), ''), char(710), '')) ||
-                            '}]}') AS key) l) x) END AS named
+                            '}]}') AS key, r.raw
+                          FROM (SELECT substr(e.text, 1, min(
+                              instr(e.text || ',', ','), instr(e.text || '(', '('),
+                              instr(e.text || '.', '.'), instr(e.text || ':', ':')) - 1) AS raw) r)
+                         l) x) END AS named
         FROM (SELECT r.work_id, r.item, r.csl, r.text, w.key_family AS family,
                      coalesce(json_array_length(r.csl, '$.author'),
                               json_array_length(r.csl, '$.editor'), 1) AS authors
@@ -356,10 +369,12 @@ UPDATE cites SET work_id = (
                 AND (coalesce(cites.suffix, '') = ''
                      OR instr(r.text, cites.year || cites.suffix) > 0)
               LIMIT -1) e,
-             (SELECT substr(n.key, 1, instr(n.key, ':') - 1) AS name, n.names, n.authors
+             (SELECT substr(n.key, 1, instr(n.key, ':') - 1) AS name, n.names, n.authors,
+                     n.raw
               FROM (SELECT ibid_work_key('{"author":[{"family":' ||
                                          json_quote(substr(a.authors, 1, a.name_length)) ||
                                          '}]}') AS key, a.authors,
+                           substr(a.authors, 1, a.name_length) AS raw,
                            CASE WHEN a.name_length >= length(a.authors) THEN 1
                                 WHEN a.authors LIKE '% et al%' OR a.authors LIKE '% u. a%'
                                   OR a.authors LIKE '% u.a.%' OR a.authors LIKE '% and others%'

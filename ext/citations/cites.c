@@ -208,35 +208,41 @@ static const char *const document_words[] = {
     "resolution", "resolutions", "rule",   "rules",    "section",    "sections",
     "statute",    "table",       "treaty", "vol.",     "volume",     NULL};
 
-/* Capitalized words that start sentences or clauses rather than names:
+/* Capitalized English words that start sentences or clauses rather than names:
 ** "As Smith (2010) shows" names Smith, not "As Smith". */
 static const char *const function_words[] = {
-    "a",        "according", "además",  "after",   "ainsi",       "all",     "alors",
-    "also",     "although",  "among",   "an",      "and",         "après",   "as",
-    "así",      "at",        "auch",    "aunque",  "aussi",       "avec",    "because",
-    "before",   "bei",       "bereits", "between", "both",        "but",     "by",
-    "cette",    "cf.",       "chez",    "comme",   "como",        "con",     "dabei",
-    "dagegen",  "daher",     "damit",   "dann",    "dans",        "das",     "dass",
-    "dem",      "den",       "depuis",  "der",     "desde",       "die",     "diese",
-    "dieser",   "doch",      "during",  "e.g.",    "each",        "earlier", "eg",
-    "ein",      "eine",      "einer",   "entre",   "even",        "every",   "finally",
-    "first",    "following", "for",     "from",    "furthermore", "für",     "gemäß",
-    "he",       "hence",     "her",     "here",    "his",         "how",     "however",
-    "i",        "i.e.",      "ie",      "if",      "in",          "indeed",  "instead",
-    "it",       "its",       "later",   "laut",    "les",         "like",    "likewise",
-    "los",      "mais",      "many",    "mit",     "moreover",    "most",    "même",
-    "nach",     "no",        "nor",     "not",     "notably",     "nur",     "of",
-    "on",       "only",      "or",      "other",   "others",      "our",     "par",
-    "para",     "per",       "pero",    "por",     "pour",        "puis",    "quant",
-    "recently", "schon",     "second",  "see",     "según",       "seit",    "selon",
-    "she",      "similarly", "sin",     "since",   "so",          "sobre",   "some",
-    "sowie",    "sur",       "también", "that",    "the",         "their",   "then",
-    "there",    "therefore", "these",   "they",    "third",       "this",    "those",
-    "though",   "thus",      "to",      "tras",    "trotz",       "una",     "und",
-    "under",    "unlike",    "ver",     "vgl.",    "via",         "voir",    "véase",
-    "we",       "what",      "when",    "where",   "whereas",     "whether", "which",
-    "while",    "who",       "why",     "wie",     "with",        "während", "yet",
-    "zum",      "zur",       NULL};
+    "a",       "according", "after",  "all",       "also",    "although",  "among",       "an",
+    "and",     "as",        "at",     "because",   "before",  "between",   "both",        "but",
+    "by",      "cf.",       "during", "e.g.",      "each",    "earlier",   "eg",          "even",
+    "every",   "finally",   "first",  "following", "for",     "from",      "furthermore", "he",
+    "hence",   "her",       "here",   "his",       "how",     "however",   "i",           "i.e.",
+    "ie",      "if",        "in",     "indeed",    "instead", "it",        "its",         "later",
+    "like",    "likewise",  "many",   "moreover",  "most",    "no",        "nor",         "not",
+    "notably", "of",        "on",     "only",      "or",      "other",     "others",      "our",
+    "per",     "recently",  "second", "see",       "she",     "similarly", "since",       "so",
+    "some",    "that",      "the",    "their",     "then",    "there",     "therefore",   "these",
+    "they",    "third",     "this",   "those",     "though",  "thus",      "to",          "under",
+    "unlike",  "via",       "we",     "what",      "when",    "where",     "whereas",     "whether",
+    "which",   "while",     "who",    "why",       "with",    "yet",       NULL};
+
+/* German, French and Spanish clause words ("Nach Schuppert (2005)", "Selon
+** Bourdieu (1970)"): they end a name only once a name word is taken, so the
+** word just before "(" is always a name ("Die (2010)"). */
+static const char *const clause_words[] = {
+    "además", "ainsi", "alors",  "après", "así",   "aunque",  "aussi",   "avec",  "bereits",
+    "cette",  "chez",  "comme",  "como",  "con",   "dabei",   "dagegen", "daher", "damit",
+    "dans",   "dass",  "depuis", "desde", "die",   "diese",   "dieser",  "doch",  "ein",
+    "eine",   "einer", "entre",  "für",   "gemäß", "laut",    "mais",    "mit",   "même",
+    "nach",   "nur",   "par",    "pero",  "por",   "pour",    "puis",    "quant", "schon",
+    "según",  "seit",  "selon",  "sin",   "sobre", "sowie",   "también", "tras",  "trotz",
+    "una",    "und",   "vgl.",   "voir",  "véase", "während", "zum",     "zur",   NULL};
+
+/* Clause words that are also surnames ("Dann (1977)", "Bei (2010)"): they end
+** a name only at the start of a sentence and before a name word ("Bei Weber
+** (1922)"). Articles that are also name particles (das, der, den, les, ver:
+** "Der Derian", "Das Gupta", "Ver Steeg") never end one. */
+static const char *const surname_clause_words[] = {"auch", "bei", "dann", "para",
+                                                   "sur",  "wie", NULL};
 
 /* Words of publication titles and legal instruments: a year in parentheses
 ** after them dates the document ("Law Review (1956)", "Rome Statute (1998)"). */
@@ -548,8 +554,11 @@ static size_t prefix_at(const char *text, size_t position, size_t end, size_t *p
     /* the first byte first: starts_with compares it again */
     if (position >= end) break;
     char first = text[position];
-    if (first >= 'A' && first <= 'Z') first = (char)(first - 'A' + 'a');
+    int capital = first >= 'A' && first <= 'Z';
+    if (capital) first = (char)(first - 'A' + 'a');
     if (first != (*phrase)[0]) continue;
+    /* Spanish "ver" only in lower case: "Ver Steeg" is a Dutch surname. */
+    if (capital && strcmp(*phrase, "ver") == 0) continue;
     size_t length = strlen(*phrase);
     if (!starts_with(text, position, end, *phrase)) continue;
     size_t after = position + length;
@@ -596,17 +605,48 @@ static int author_start_ok(const char *text, size_t position, size_t end) {
   return next > word_end && is_upper_at(text, end, next);
 }
 
-/* Is text[start..end) a month or a season ("May", "Summer"): the issue of a
-** periodical, "(May/June 1987)", not an author? */
+/* Months, their 3- and 4-letter abbreviations and seasons in English, German,
+** French and Spanish: the issue of a periodical ("Nov/Dec", "Mai/Juni", "Sommer"). */
+static const char *const issue_words[] = {
+    "abr",       "abril",      "ago",       "agosto",    "août",      "apr",     "april",
+    "aug",       "august",     "automne",   "autumn",    "avr",       "avril",   "dec",
+    "december",  "dez",        "dezember",  "dic",       "diciembre", "déc",     "décembre",
+    "ene",       "enero",      "fall",      "feb",       "febrero",   "februar", "february",
+    "frühjahr",  "frühling",   "févr",      "février",   "herbst",    "hiver",   "invierno",
+    "jan",       "januar",     "january",   "janv",      "janvier",   "juil",    "juillet",
+    "juin",      "jul",        "juli",      "julio",     "july",      "jun",     "june",
+    "juni",      "junio",      "jänner",    "mai",       "mar",       "march",   "mars",
+    "marzo",     "may",        "mayo",      "mär",       "märz",      "nov",     "november",
+    "novembre",  "noviembre",  "oct",       "october",   "octobre",   "octubre", "okt",
+    "oktober",   "otoño",      "primavera", "printemps", "sep",       "sept",    "september",
+    "septembre", "septiembre", "set",       "setiembre", "sommer",    "spring",  "summer",
+    "verano",    "winter",     "Été",       "été",       NULL};
+
+/* Is text[start..end) a month or a season, with or without a period ("May",
+** "Sept.", "Herbst"): the issue of a periodical, "(May/June 1987)", not an author? */
 static int is_month_or_season(const char *text, size_t start, size_t end) {
-  static const char *const seasons[] = {"autumn", "fall", "spring", "summer", "winter", NULL};
-  return in_word_list(text, start, end, WORDS(month_names)) ||
-         in_word_list(text, start, end, WORDS(seasons));
+  if (end > start && text[end - 1] == '.') end--;
+  return in_word_list(text, start, end, WORDS(issue_words));
+}
+
+/* Is text[start..end) a name part of a slash pair: two letters or more, one of
+** them lower case ("Müller"; not "EU", "TCP", "M")? */
+static int slash_name_ok(const char *text, size_t start, size_t end) {
+  size_t letters = 0;
+  int lower = 0;
+  for (size_t cursor = start; cursor < end;) {
+    size_t size;
+    uint32_t c = code_point_at(text, end, cursor, &size);
+    if (u_isalpha((UChar32)c)) letters++;
+    if (u_islower((UChar32)c)) lower = 1;
+    cursor += size;
+  }
+  return letters >= 2 && lower;
 }
 
 /* Is the "/" at position one between two names, a letter before it and a
-** capital after ("Müller/Schmidt", German for "Müller and Schmidt"), neither
-** of them a month or a season? */
+** capital after ("Müller/Schmidt", German for "Müller and Schmidt"), each of
+** two letters or more with one in lower case and neither a month or a season? */
 static int names_slash_at(const char *text, size_t start, size_t end, size_t position) {
   if (position <= start || position + 1 >= end) return 0;
   uint32_t before;
@@ -617,7 +657,8 @@ static int names_slash_at(const char *text, size_t start, size_t end, size_t pos
   while (right < end && text[right] != '/' && text[right] != ',' &&
          !white_space_at(text, end, right))
     right++;
-  return !is_month_or_season(text, left, position) &&
+  return slash_name_ok(text, left, position) && slash_name_ok(text, position + 1, right) &&
+         !is_month_or_season(text, left, position) &&
          !is_month_or_season(text, position + 1, right);
 }
 
@@ -873,6 +914,15 @@ static size_t word_start_before(const char *text, size_t floor, size_t end) {
   return cursor;
 }
 
+/* Does the word at word_start begin a sentence: the text's start or after
+** ".", "!", "?" or ":" (floor: how far back the text is read)? */
+static int starts_sentence(const char *text, size_t floor, size_t word_start) {
+  size_t before = trim_end(text, floor, word_start);
+  if (before == floor) return floor == 0;
+  char c = text[before - 1];
+  return c == '.' || c == '!' || c == '?' || c == ':';
+}
+
 /*
 ** Finds the name just before the parenthesis at open: "Snyder and Vinjamuri",
 ** "Smith et al.", "Smith" of "Smith’s". Returns 1 with the bounds (the
@@ -912,9 +962,15 @@ static int name_before(const char *text, size_t open, size_t *name_start, size_t
       *reference = 1;
       return 0;
     }
-    if (is_upper_at(text, bare, word_start) && !is_acronym(text, word_start, bare) &&
+    /* Only the word just before "(" may be an acronym spelling a function
+    ** word ("The WHO (2021)"); "THE END (2010)" names END. */
+    if (is_upper_at(text, bare, word_start) &&
+        !(words == 0 && is_acronym(text, word_start, bare)) &&
         (in_word_list(text, word_start, bare, WORDS(function_words)) ||
-         in_word_list(text, word_start, bare, WORDS(month_names))))
+         in_word_list(text, word_start, bare, WORDS(month_names)) ||
+         (have_name && in_word_list(text, word_start, bare, WORDS(clause_words))) ||
+         (have_name && in_word_list(text, word_start, bare, WORDS(surname_clause_words)) &&
+          starts_sentence(text, floor, word_start))))
       break;
     int connector =
         in_word_list(text, word_start, bare, WORDS(name_connectors)) &&

@@ -136,5 +136,35 @@ def test_authoryear_links():
     assert scores['heldout'][0] >= 0.97 and scores['heldout'][1] >= 0.95, scores
 
 
+def linked_entries(text):
+    """{cite authors: first words of the entry it is linked to, or None} of a text document."""
+    db = connect()
+    db.execute('SELECT ibid_init()')
+    db.execute('INSERT INTO documents(path, raw) VALUES (?, ?)', ('doc.txt', text.encode()))
+    entries = {work: entry for work, entry in db.execute(
+        'SELECT work_id, text FROM refs WHERE note IS NULL AND work_id IS NOT NULL')}
+    return {authors: (entries[work][:12] if work in entries else None)
+            for authors, work in db.execute('SELECT authors, work_id FROM cites')}
+
+
+def test_fuzzy_names_need_evidence():
+    """A near name links only with evidence: "ae" read as "ä" only where the other name has an
+    umlaut, a cite's extra leading word only where it agrees with the entry's given name."""
+    body = ('Bauer (2010) shows it. Michael (2012) agrees. The World Bank (2011) reports it. '
+            'Schaefer (2009) and Jeffrey Smith (2008) differ.\n\nReferences\n\n')
+    entries = ['Baur, K. (2010). A study of things. Berlin: Verlag.',
+               'Michal, P. (2012). Another study. London: Press.',
+               'Bank, J. (2011). Banking and lending. New York: Wiley.',
+               'Sch\u00e4fer, H. (2009). Ein Buch. M\u00fcnchen: Beck.',
+               'Smith, J. (2008). A third study. Oxford: Blackwell.']
+    links = linked_entries(body + '\n\n'.join(entries) + '\n')
+    assert links.get('Bauer') is None, links
+    assert links.get('Michael') is None, links
+    assert links.get('World Bank') is None, links
+    assert links.get('Schaefer') == 'Sch\u00e4fer, H. ', links
+    assert links.get('Jeffrey Smith') == 'Smith, J. (2', links
+
+
 if __name__ == '__main__':
     test_authoryear_links()
+    test_fuzzy_names_need_evidence()

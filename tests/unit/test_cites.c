@@ -264,12 +264,55 @@ static void test_other_languages(void) {
   CHECK_STRING("an acronym spelling a function word is a name", row(0), "WHO|2021||||1|");
 }
 
+/* Regressions of the German/French/Spanish forms: clause words that are also
+** surnames or particles, slash pairs that are not names, acronyms. */
+static void test_other_languages_names(void) {
+  static const char *const named[][2] = {
+      {"Veena Das (2007) argues.", "Veena Das"},
+      {"As Das (2007) argues", "Das"},
+      {"Das et al. (2004) argue.", "Das et al."},
+      {"Poole and Das (2004)", "Poole and Das"},
+      {"Dann (1977) introduced", "Dann"},
+      {"Bei (2010)", "Bei"},
+      {"Para (2015)", "Para"},
+      {"Auch (2001)", "Auch"},
+      {"Sur (2010)", "Sur"},
+      {"Wie (2010)", "Wie"},
+      {"Der Derian (2009)", "Der Derian"},
+      {"Den Boer (2010)", "Den Boer"},
+      {"Das Gupta (2005)", "Das Gupta"},
+      {"Les Back (2007)", "Les Back"},
+      {"Das and Poole (2004)", "Das and Poole"},
+      {"Ver Steeg (2010)", "Ver Steeg"},
+      {"(Ver Steeg 2010)", "Ver Steeg"},
+      {"Es ist so. Bei Weber (1922) nicht.", "Weber"},
+      {"THE END (2010).", "END"},
+      {"REPORT OF THE WHO (2010)", "WHO"},
+  };
+  for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++) {
+    find(named[i][0]);
+    CHECK_STRING(named[i][0], count ? or_empty(cites[0].authors) : "(none)", named[i][1]);
+  }
+  find("(ver P\xC3\xA9rez 2010)");
+  CHECK_STRING("lower-case ver is a prefix", row(0), "P\xC3\xA9rez|2010|||ver|0|");
+  static const char *const not_names[] = {
+      "(Nov/Dec 2003)",       "(Sept/Oct 2003)", "(Mai/Juni 2003)",  "(Mai/Juin 2004)",
+      "(Sommer/Herbst 2004)", "(EU/US 2010)",    "(EU/Turkey 2016)", "(TCP/IP 1981)",
+      "(USA/UK 2003)",        "(M/F 2010)",      "(A/B 2010)",       "(Nov./Dec. 2003)",
+  };
+  for (size_t i = 0; i < sizeof(not_names) / sizeof(not_names[0]); i++) {
+    find(not_names[i]);
+    CHECK(not_names[i], count == 0);
+  }
+}
+
 int main(void) {
   test_parenthetical_forms();
   test_several_years();
   test_prefixes();
   test_other_styles();
   test_other_languages();
+  test_other_languages_names();
   test_narrative();
   test_problems();
   test_not_cites();
