@@ -115,11 +115,12 @@ static inline __m128i ibid_scan16_load(const char *p) {
   return _mm_loadu_si128((const __m128i *)(const void *)p);
 }
 
-/* 0xFF in each byte first to last, 0 elsewhere (ASCII: signed compares, so
-** bytes 0x80 and above are in no range). */
+/* 0xFF in each byte first to last, 0 elsewhere (ASCII, 0x00 to 0x7F: signed
+** compares, so bytes 0x80 and above are in no range). "Not above last" rather
+** than "below last + 1", which would wrap for last = 0x7F. */
 static inline __m128i ibid_scan16_range_bytes(__m128i v, char first, char last) {
-  return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)(first - 1))),
-                       _mm_cmplt_epi8(v, _mm_set1_epi8((char)(last + 1))));
+  return _mm_andnot_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(last)),
+                          _mm_cmpgt_epi8(v, _mm_set1_epi8((char)(first - 1))));
 }
 
 /* Bytes first to last (ASCII), as ibid_scan16_range_bytes. */
