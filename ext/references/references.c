@@ -1126,8 +1126,8 @@ static size_t folded_line(const char *text, size_t start, size_t end, char *out,
     if (out[i] != ' ' && out[i] != '\x01' &&
         (i == 0 || out[i - 1] == ' ' || out[i - 1] == '\x01')) {
       words++;
-      unsigned char c = (unsigned char)out[i];
-      size_t bytes = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      uint32_t codepoint;
+      size_t bytes = ibid_utf8_decode(out, n, i, &codepoint);
       if (i + bytes >= n || out[i + bytes] == ' ' || out[i + bytes] == '\x01') singles++;
     }
   int spaced = words >= 4 && singles == words;
@@ -3444,13 +3444,6 @@ static int parties_opening(const char *text, line_span line) {
   return 0;
 }
 
-/* Characters of text[start, end), a UTF-8 character counted once. */
-static size_t characters(const char *text, size_t start, size_t end) {
-  size_t n = 0;
-  for (size_t k = start; k < end; k++) n += ((unsigned char)text[k] & 0xC0) != 0x80;
-  return n;
-}
-
 /* Does the line open with a short abbreviation: a word of two to four
 ** characters ending in "." ("Bull.", "Rec.", "Gaz."; not an initial), or two
 ** to four capitals before one ("BOE núm.")? */
@@ -3464,7 +3457,7 @@ static int abbreviation_opening(const char *text, line_span line) {
   }
   size_t word = i;
   while (i < line.end && !is_space((unsigned char)text[i])) i++;
-  size_t letters = i > word ? characters(text, word, i - 1) : 0;
+  size_t letters = i > word ? ibid_utf8_count(text + word, i - 1 - word) : 0;
   return i > word + 1 && text[i - 1] == '.' && letters >= 2 && letters <= 4;
 }
 
